@@ -1,0 +1,51 @@
+# Two commands for a fresh machine:  `make run`  and  `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+HUDDLE_DATA_DIR ?= var
+export HUDDLE_DATA_DIR
+
+.PHONY: run test setup browser lint check test-sqlite test-postgres bench clean
+
+run: setup  ## Set up, migrate, load the demo company (first time only) and start Huddle.
+	$(BIN)/huddle migrate
+	$(BIN)/huddle demo --if-empty
+	$(BIN)/huddle serve
+
+test: setup browser lint test-sqlite test-postgres  ## Set up everything and run the whole suite.
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test-sqlite: setup
+	$(BIN)/pytest
+
+# The same suite on PostgreSQL (browser tests excluded: they exercise the UI, not the database).
+test-postgres: setup
+	HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser"
+
+bench: setup
+	$(BIN)/python bench/import_contacts.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

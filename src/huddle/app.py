@@ -1,0 +1,82 @@
+"""The FastAPI application: JSON API under /api/v1, server-rendered UI everywhere else."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.middleware.sessions import SessionMiddleware
+
+from huddle import __version__
+from huddle.core.db import get_engine, session_factory
+from huddle.core.migrations import ensure_schema_current
+from huddle.core.settings import Settings, get_settings
+from huddle.web.errors import install_error_handlers
+from huddle.web.templating import STATIC_DIR
+
+# Each domain exposes ``router`` in these modules; a module not written yet is skipped.
+API_MODULES = ("huddle.contacts.api", "huddle.lifecycle.api", "huddle.auth.api")
+VIEW_MODULES = (
+    "huddle.auth.views",
+    "huddle.contacts.views",
+    "huddle.lifecycle.views",
+)
+
+
+def _routers(modules: tuple[str, ...]) -> list[APIRouter]:
+    routers = []
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        routers.append(module.router)
+    return routers
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    factory: sessionmaker[Session] | None = None,
+    check_schema: bool = True,
+) -> FastAPI:
+    settings = settings or get_settings()
+    engine = get_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if check_schema:
+            ensure_schema_current(engine)
+        yield
+
+    app = FastAPI(
+        title="Huddle",
+        version=__version__,
+        description="One shared record for marketing and sales.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        openapi_url="/api/v1/openapi.json",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.session_factory = factory or session_factory(engine)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="huddle_session",
+        same_site="lax",
+        https_only=settings.env == "production",
+    )
+    install_error_handlers(app)
+    for router in _routers(API_MODULES):
+        app.include_router(router, prefix="/api/v1")
+    for router in _routers(VIEW_MODULES):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

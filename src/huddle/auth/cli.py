@@ -1,0 +1,49 @@
+"""``huddle user ...``"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from huddle.auth import service
+from huddle.auth.schemas import UserCreate
+from huddle.core.db import unit_of_work
+from huddle.core.errors import HuddleError
+
+app = typer.Typer(help="Manage users.", no_args_is_help=True)
+
+
+@app.command("create")
+def create(
+    email: Annotated[str, typer.Option(prompt=True)],
+    name: Annotated[str, typer.Option(prompt=True)],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    admin: Annotated[bool, typer.Option("--admin", help="Create an administrator")] = False,
+    team: Annotated[str, typer.Option(help="Team")] = "revops",
+    role: Annotated[str, typer.Option(help="Role")] = "marketing",
+) -> None:
+    """Create a user (``--admin`` for the first administrator)."""
+    try:
+        data = UserCreate(
+            email=email, name=name, password=password, team=team, role="admin" if admin else role
+        )
+        with unit_of_work() as session:
+            user = service.create_user(session, data)
+            typer.echo(f"Created user {user.email} ({user.role}, id {user.id}).")
+    except ValidationError as exc:
+        for error in exc.errors():
+            typer.secho(f"{'.'.join(map(str, error['loc']))}: {error['msg']}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+    except HuddleError as exc:
+        typer.secho(exc.message, fg="red", err=True)
+        raise typer.Exit(1) from exc
+
+
+@app.command("list")
+def list_all() -> None:
+    """List active users."""
+    with unit_of_work() as session:
+        for user in service.list_users(session):
+            typer.echo(f"{user.id:>5}  {user.email:<40} {user.team:<18} {user.role}")

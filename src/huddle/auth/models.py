@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from huddle.core.models import Base, BigIntId, TimestampMixin
+
+TEAMS = ("marketing", "sales", "customer_success", "product", "revops")
+ROLES = (
+    "admin",
+    "marketing",
+    "marketing_ops",
+    "sales_rep",
+    "sales_manager",
+    "customer_success",
+    "product",
+    "compliance",
+)
+
+
+class User(TimestampMixin, Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    team: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(40))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

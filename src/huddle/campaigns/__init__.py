@@ -1,0 +1,1 @@
+"""Campaigns that touches and contacts are attributed to."""

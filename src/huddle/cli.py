@@ -1,0 +1,76 @@
+"""The ``huddle`` command. Domains add their own sub-commands from their ``cli.py``."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Annotated
+
+import typer
+
+from huddle.core.db import get_engine, unit_of_work
+from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
+from huddle.core.settings import get_settings
+
+app = typer.Typer(help="Huddle: one shared record for marketing and sales.", no_args_is_help=True)
+
+# (module, name): each module's ``app`` becomes ``huddle NAME ...``.
+SUB_COMMANDS = (
+    ("huddle.auth.cli", "user"),
+    ("huddle.contacts.cli", "enrich"),
+)
+# Modules whose ``register(app)`` adds top-level commands (import, export, demo).
+TOP_LEVEL = ("huddle.contacts.cli", "huddle.demo.cli")
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    settings = get_settings()
+    upgrade(get_engine(settings))
+    typer.echo(f"Database is up to date ({settings.database_url}).")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
+) -> None:
+    """Start the web UI and the API."""
+    import uvicorn
+
+    from huddle.app import create_app
+
+    settings = get_settings()
+    try:
+        ensure_schema_current(get_engine(settings))
+    except SchemaBehind as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(1) from exc
+    host, port = host or settings.host, port or settings.port
+    typer.secho(f"Huddle is running at http://{host}:{port}/", fg="green", bold=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+def _attach_domain_commands() -> None:
+    for module_name, name in SUB_COMMANDS:
+        module = _optional_import(module_name)
+        if module is not None and hasattr(module, "app"):
+            app.add_typer(module.app, name=name)
+    for module_name in TOP_LEVEL:
+        module = _optional_import(module_name)
+        if module is not None and hasattr(module, "register"):
+            module.register(app)
+
+
+def _optional_import(name: str) -> object | None:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        return None
+
+
+_attach_domain_commands()
+
+__all__ = ["app", "unit_of_work"]

@@ -1,0 +1,1 @@
+"""The shared record: contacts, accounts, touches, notes, dedupe, enrichment, import/export."""

@@ -1,0 +1,266 @@
+"""ORM models of the shared record. Queries live in ``repository.py``, rules in ``service.py``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
+
+CUSTOM_FIELD_ENTITIES = ("contact", "account")
+CUSTOM_FIELD_TYPES = ("text", "number", "date", "boolean", "choice")
+EMAIL_OPT_IN_STATES = ("unknown", "opted_in", "opted_out")
+ACTOR_TYPES = ("system", "user", "contact", "rule", "workflow", "integration")
+
+
+class Account(TimestampMixin, Base):
+    """A company."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        Index("ix_accounts_owner_id", "owner_id"),
+        Index("ix_accounts_name", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    # Normalised (lower-case, no scheme, no "www."); unique when present.
+    domain: Mapped[str | None] = mapped_column(String(253), unique=True)
+    industry: Mapped[str | None] = mapped_column(String(120))
+    employee_count: Mapped[int | None] = mapped_column(Integer)
+    annual_revenue: Mapped[float | None] = mapped_column(Numeric(18, 2, asdecimal=False))
+    country: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    technologies: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    is_target: Mapped[bool] = mapped_column(Boolean, default=False)
+    custom: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    # Which fields enrichment filled, so it may refresh those but never a person's value.
+    enriched_fields: Mapped[list[str]] = mapped_column(JSONType, default=list)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="account", lazy="raise")
+
+
+class Contact(TimestampMixin, Base):
+    """A person. Belongs to at most one account."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        Index("ix_contacts_account_id", "account_id"),
+        Index("ix_contacts_owner_id", "owner_id"),
+        Index("ix_contacts_stage_id", "lifecycle_stage", "id"),
+        Index("ix_contacts_created_at_id", "created_at", "id"),
+        Index("ix_contacts_updated_at_id", "updated_at", "id"),
+        Index("ix_contacts_score_id", "score", "id"),
+        Index("ix_contacts_last_name_id", "last_name", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    # Trimmed and lower-cased before it gets here; the unique index is the dedupe key.
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    first_name: Mapped[str | None] = mapped_column(String(120))
+    last_name: Mapped[str | None] = mapped_column(String(120))
+    job_title: Mapped[str | None] = mapped_column(String(200))
+    seniority: Mapped[str | None] = mapped_column(String(60))
+    department: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    country: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    lifecycle_stage: Mapped[str] = mapped_column(String(30), default="lead")
+    stage_entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The headline score shown in lists; the scoring domain keeps it current.
+    score: Mapped[int] = mapped_column(Integer, default=0)
+
+    email_opt_in: Mapped[str] = mapped_column(String(20), default="unknown")
+    do_not_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    first_touch_source: Mapped[str | None] = mapped_column(String(200))
+    first_touch_medium: Mapped[str | None] = mapped_column(String(200))
+    first_touch_campaign: Mapped[str | None] = mapped_column(String(200))
+    first_touch_referrer: Mapped[str | None] = mapped_column(String(2000))
+    first_touch_landing_page: Mapped[str | None] = mapped_column(String(2000))
+    first_touch_at: Mapped[datetime | None]
+    last_touch_source: Mapped[str | None] = mapped_column(String(200))
+    last_touch_medium: Mapped[str | None] = mapped_column(String(200))
+    last_touch_campaign: Mapped[str | None] = mapped_column(String(200))
+    last_touch_referrer: Mapped[str | None] = mapped_column(String(2000))
+    last_touch_landing_page: Mapped[str | None] = mapped_column(String(2000))
+    last_touch_at: Mapped[datetime | None]
+
+    custom: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+    account: Mapped[Account | None] = relationship(back_populates="contacts", lazy="raise")
+
+
+class ConsentChange(Base):
+    """Every change of a consent flag, with where it came from and what the person was shown."""
+
+    __tablename__ = "consent_changes"
+    __table_args__ = (Index("ix_consent_changes_contact_id_at", "contact_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    # "email_opt_in", "do_not_email" or "do_not_call"
+    field: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[str | None] = mapped_column(String(20))
+    new_value: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(200))
+    text_shown: Mapped[str | None] = mapped_column(Text)
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Touch(Base):
+    """One thing a contact did or that was done to them. Every touch is kept."""
+
+    __tablename__ = "touches"
+    __table_args__ = (
+        Index("ix_touches_contact_id_occurred_at", "contact_id", "occurred_at"),
+        Index("ix_touches_account_id_occurred_at", "account_id", "occurred_at"),
+        Index("ix_touches_type_occurred_at", "type", "occurred_at"),
+        Index("ix_touches_visitor_id", "visitor_id"),
+        CheckConstraint("contact_id IS NOT NULL OR visitor_id IS NOT NULL", name="has_subject"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    type: Mapped[str] = mapped_column(String(60))
+    occurred_at: Mapped[datetime]
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    # Anonymous website visitors' touches wait here until the visitor is identified.
+    visitor_id: Mapped[str | None] = mapped_column(String(64))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    actor_type: Mapped[str] = mapped_column(String(20), default="system")
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    properties: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
+    asset_id: Mapped[int | None] = mapped_column(BigIntId)
+    workflow_id: Mapped[int | None] = mapped_column(BigIntId)
+    # A sender's key: a retried delivery with the same key is stored once.
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Note(TimestampMixin, Base):
+    """A user's note on a contact, an account or an opportunity, with @mentions."""
+
+    __tablename__ = "notes"
+    __table_args__ = (
+        Index("ix_notes_contact_id", "contact_id"),
+        Index("ix_notes_account_id", "account_id"),
+        Index("ix_notes_opportunity_id", "opportunity_id"),
+        CheckConstraint(
+            "(CASE WHEN contact_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN account_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN opportunity_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_subject",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE")
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    mentioned_user_ids: Mapped[list[int]] = mapped_column(JSONType, default=list)
+
+
+class CustomFieldDefinition(TimestampMixin, Base):
+    """Declares a custom field so the UI, the API and imports know its label and type."""
+
+    __tablename__ = "custom_field_definitions"
+    __table_args__ = (UniqueConstraint("entity", "key"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(120))
+    field_type: Mapped[str] = mapped_column(String(20))
+    choices: Mapped[list[str]] = mapped_column(JSONType, default=list)
+
+
+class MergeRecord(Base):
+    """A merge of two contacts or two accounts: who, when, and the merged record as it was."""
+
+    __tablename__ = "merge_records"
+    __table_args__ = (Index("ix_merge_records_entity_merged_id", "entity", "merged_id"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    survivor_id: Mapped[int] = mapped_column(BigIntId)
+    merged_id: Mapped[int] = mapped_column(BigIntId)
+    merged_snapshot: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    # field -> "survivor" | "merged": which side's value was kept, and by which rule.
+    resolution: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EnrichmentCompany(Base):
+    """A company the admin loaded for the built-in enrichment provider, keyed by domain."""
+
+    __tablename__ = "enrichment_companies"
+
+    domain: Mapped[str] = mapped_column(String(253), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    industry: Mapped[str | None] = mapped_column(String(120))
+    employee_count: Mapped[int | None] = mapped_column(Integer)
+    annual_revenue: Mapped[float | None] = mapped_column(Numeric(18, 2, asdecimal=False))
+    country: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    technologies: Mapped[list[str]] = mapped_column(JSONType, default=list)
+
+
+class SavedView(TimestampMixin, Base):
+    """A named set of contact-list filters, private to its owner or shared with everyone."""
+
+    __tablename__ = "saved_views"
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    filters: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+class ImportJob(Base):
+    """One run of a CSV import, with its counts and where its error report is."""
+
+    __tablename__ = "import_jobs"
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    source_format: Mapped[str] = mapped_column(String(30))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    rows_total: Mapped[int] = mapped_column(Integer, default=0)
+    rows_created: Mapped[int] = mapped_column(Integer, default=0)
+    rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    rows_failed: Mapped[int] = mapped_column(Integer, default=0)
+    error_file: Mapped[str | None] = mapped_column(String(1000))
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]

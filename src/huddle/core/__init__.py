@@ -1,0 +1,1 @@
+"""Cross-cutting plumbing: settings, database, errors, clock, events. Imports no domain."""

@@ -1,0 +1,1 @@
+"""Lifecycle stages, their transitions, rejections and opportunities."""

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from huddle.core.models import Base, BigIntId, TimestampMixin, utcnow
+
+
+class AllowedTransition(Base):
+    """Configuration: a lifecycle move that is allowed. Anything not listed is refused."""
+
+    __tablename__ = "allowed_transitions"
+
+    from_stage: Mapped[str] = mapped_column(String(30), primary_key=True)
+    to_stage: Mapped[str] = mapped_column(String(30), primary_key=True)
+
+
+class RejectionReason(Base):
+    """Configuration: the reasons sales may give when rejecting a lead back to marketing."""
+
+    __tablename__ = "rejection_reasons"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StageTransition(Base):
+    """One lifecycle move of one contact: from, to, when, by whom (a user or a rule), why."""
+
+    __tablename__ = "stage_transitions"
+    __table_args__ = (
+        Index("ix_stage_transitions_contact_id_at", "contact_id", "at"),
+        Index("ix_stage_transitions_to_stage_at", "to_stage", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    from_stage: Mapped[str | None] = mapped_column(String(30))
+    to_stage: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Set when a rule, an import or a workflow made the move rather than a person.
+    by_rule: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    rejection_reason: Mapped[str | None] = mapped_column(
+        ForeignKey("rejection_reasons.code", ondelete="SET NULL")
+    )
+
+
+class Opportunity(TimestampMixin, Base):
+    """A deal with an account."""
+
+    __tablename__ = "opportunities"
+    __table_args__ = (
+        Index("ix_opportunities_account_id", "account_id"),
+        Index("ix_opportunities_pipeline_stage", "pipeline_stage"),
+        Index("ix_opportunities_owner_id", "owner_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    primary_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL")
+    )
+    amount: Mapped[float] = mapped_column(Numeric(18, 2, asdecimal=False), default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    expected_close_date: Mapped[date | None]
+    pipeline_stage: Mapped[str] = mapped_column(String(30), default="qualification")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # "open", "won" or "lost"
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_at: Mapped[datetime | None]
+    lost_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class OpportunityContact(Base):
+    """A contact's role on a deal (decision maker, champion, ...)."""
+
+    __tablename__ = "opportunity_contacts"
+
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(60), default="influencer")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)

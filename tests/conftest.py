@@ -1,0 +1,144 @@
+"""Test harness: a real database built by the migrations, one rolled-back transaction per test.
+
+SQLite by default. ``HUDDLE_TEST_DATABASE_URL=postgresql+psycopg://...`` runs the same
+suite against PostgreSQL in a schema of its own, dropped afterwards. Where PostgreSQL is
+asked for but unreachable, the tests skip with the reason, except under ``CI=true``, where
+that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from huddle.app import create_app
+from huddle.auth import service as auth_service
+from huddle.auth.models import User
+from huddle.auth.schemas import UserCreate
+from huddle.core import clock
+from huddle.core.db import make_engine
+from huddle.core.migrations import upgrade
+from huddle.core.settings import Settings
+
+TEST_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("HUDDLE_TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'huddle-test.db'}"
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    if database_url.startswith("sqlite"):
+        engine = make_engine(database_url)
+        upgrade(engine)
+        yield engine
+        engine.dispose()
+        return
+    schema = f"huddle_test_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(database_url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.exit(f"PostgreSQL required in CI but unreachable: {exc}", returncode=3)
+        pytest.skip(f"PostgreSQL not reachable at {database_url}: {exc.orig}")
+    engine = make_engine(database_url, connect_args={"options": f"-csearch_path={schema}"})
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def db(engine: Engine) -> Iterator[Session]:
+    """A session whose every commit is a savepoint inside one transaction rolled back later."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    try:
+        yield session
+    finally:
+        Session.close(session)  # the class's own close: ``app`` makes the instance's a no-op
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def frozen_clock() -> Iterator[clock.FrozenClock]:
+    frozen = clock.FrozenClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    previous = clock.use_clock(frozen)
+    yield frozen
+    clock.use_clock(previous)
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(env="test", database_url=database_url, data_dir=tmp_path)
+
+
+@pytest.fixture
+def app(settings: Settings, db: Session, engine: Engine):  # type: ignore[no-untyped-def]
+    """The real app, its requests sharing the test's transaction."""
+
+    class _SharedSession(sessionmaker[Session]):
+        def __call__(self, **_: object) -> Session:  # type: ignore[override]
+            return db
+
+    application = create_app(settings, factory=_SharedSession(), check_schema=False)
+    # Closing the shared session would end the test's transaction early.
+    db.close = lambda: None  # type: ignore[method-assign]
+    return application
+
+
+@pytest.fixture
+def anon_client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    with TestClient(app, base_url="http://testserver") as client:
+        yield client
+
+
+def make_user(session: Session, **overrides: object) -> User:
+    data: dict[str, object] = {
+        "email": f"user-{uuid.uuid4().hex[:8]}@huddle.test",
+        "name": "Test User",
+        "team": "marketing",
+        "role": "admin",
+        "password": TEST_PASSWORD,
+    }
+    data.update(overrides)
+    return auth_service.create_user(session, UserCreate(**data))  # type: ignore[arg-type]
+
+
+def sign_in(client: TestClient, user: User) -> TestClient:
+    response = client.post(
+        "/login", data={"email": user.email, "password": TEST_PASSWORD}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text
+    return client
+
+
+@pytest.fixture
+def admin(db: Session) -> User:
+    return make_user(db, name="Ada Admin", role="admin", team="revops")
+
+
+@pytest.fixture
+def client(anon_client: TestClient, admin: User) -> TestClient:
+    """A client signed in as an administrator."""
+    return sign_in(anon_client, admin)
