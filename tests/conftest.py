@@ -115,7 +115,7 @@ def anon_client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
 
 def make_user(session: Session, **overrides: object) -> User:
     data: dict[str, object] = {
-        "email": f"user-{uuid.uuid4().hex[:8]}@huddle.test",
+        "email": f"user-{uuid.uuid4().hex[:8]}@huddle.example",
         "name": "Test User",
         "team": "marketing",
         "role": "admin",

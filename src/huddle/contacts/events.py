@@ -1,0 +1,48 @@
+"""Events the shared record emits; other domains subscribe instead of being called."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from huddle.core.actor import Actor
+from huddle.core.events import DomainEvent
+
+
+@dataclass(frozen=True)
+class NewContact:
+    contact_id: int
+    lifecycle_stage: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ContactsCreated(DomainEvent):
+    """One or many contacts were created (a single upsert, or a chunk of an import)."""
+
+    contacts: tuple[NewContact, ...]
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ContactsMerged(DomainEvent):
+    """Published before ``merged_id`` is deleted: subscribers move their rows to the survivor."""
+
+    survivor_id: int
+    merged_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class AccountsMerged(DomainEvent):
+    survivor_id: int
+    merged_id: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class TouchRecorded(DomainEvent):
+    touch_id: int
+    contact_id: int | None
+    type: str
+    occurred_at: datetime

@@ -1,0 +1,61 @@
+"""Normalising the dedupe keys: email addresses and company domains."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is not ours
+# to judge here; a precise message for what is plainly not an address is.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+class InvalidEmail(ValueError):
+    pass
+
+
+def normalize_email(raw: str) -> str:
+    """Trimmed and lower-cased; raises :class:`InvalidEmail` saying what is wrong."""
+    email = raw.strip().lower()
+    if not email:
+        raise InvalidEmail("email is required")
+    if len(email) > 320:
+        raise InvalidEmail("email is longer than 320 characters")
+    if not _EMAIL.match(email):
+        raise InvalidEmail(f"'{raw.strip()}' is not an email address")
+    return email
+
+
+def email_domain(email: str) -> str:
+    return email.rsplit("@", 1)[1]
+
+
+def normalize_domain(raw: str | None) -> str | None:
+    """``https://www.Acme.com/about`` -> ``acme.com``; None for empty or unparseable input."""
+    if not raw:
+        return None
+    domain = raw.strip().lower()
+    domain = re.sub(r"^[a-z][a-z0-9+.-]*://", "", domain)
+    domain = domain.split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].rstrip(".")
+    domain = domain.removeprefix("www.")
+    return domain if _DOMAIN.match(domain) else None
+
+
+@lru_cache(maxsize=1)
+def free_mail_domains() -> frozenset[str]:
+    text = resources.files("huddle.contacts").joinpath("data/free_mail_domains.txt").read_text()
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_free_mail(domain: str) -> bool:
+    return domain in free_mail_domains()
+
+
+def company_domain_of(email: str) -> str | None:
+    """The domain that identifies the contact's company, or None for free-mail addresses."""
+    domain = email_domain(email)
+    return None if is_free_mail(domain) else normalize_domain(domain)
