@@ -19,10 +19,17 @@ from huddle.web.errors import install_error_handlers
 from huddle.web.templating import STATIC_DIR
 
 # Each domain exposes ``router`` in these modules; a module not written yet is skipped.
-API_MODULES = ("huddle.contacts.api", "huddle.lifecycle.api", "huddle.auth.api")
+API_MODULES = (
+    "huddle.contacts.api",
+    "huddle.contacts.importing.api",
+    "huddle.lifecycle.api",
+    "huddle.auth.api",
+)
 VIEW_MODULES = (
     "huddle.auth.views",
+    "huddle.web.views",
     "huddle.contacts.views",
+    "huddle.contacts.importing.views",
     "huddle.lifecycle.views",
 )
 
