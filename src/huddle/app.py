@@ -40,7 +40,7 @@ def _routers(modules: tuple[str, ...]) -> list[APIRouter]:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if exc.name is None or not name.startswith(exc.name):
                 raise
             continue
         routers.append(module.router)

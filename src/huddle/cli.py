@@ -66,7 +66,7 @@ def _optional_import(name: str) -> object | None:
     try:
         return importlib.import_module(name)
     except ModuleNotFoundError as exc:
-        if exc.name != name:
+        if exc.name is None or not name.startswith(exc.name):
             raise
         return None
 
