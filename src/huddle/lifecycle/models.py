@@ -59,6 +59,8 @@ class Opportunity(TimestampMixin, Base):
         Index("ix_opportunities_account_id", "account_id"),
         Index("ix_opportunities_pipeline_stage", "pipeline_stage"),
         Index("ix_opportunities_owner_id", "owner_id"),
+        # Merges and contact deletion find a contact's deals through these.
+        Index("ix_opportunities_primary_contact_id", "primary_contact_id"),
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
@@ -82,6 +84,7 @@ class OpportunityContact(Base):
     """A contact's role on a deal (decision maker, champion, ...)."""
 
     __tablename__ = "opportunity_contacts"
+    __table_args__ = (Index("ix_opportunity_contacts_contact_id", "contact_id"),)
 
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunities.id", ondelete="CASCADE"), primary_key=True

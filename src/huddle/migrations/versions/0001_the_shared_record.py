@@ -386,6 +386,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_opportunities_account_id", ["account_id"], unique=False)
         batch_op.create_index("ix_opportunities_owner_id", ["owner_id"], unique=False)
         batch_op.create_index("ix_opportunities_pipeline_stage", ["pipeline_stage"], unique=False)
+        batch_op.create_index(
+            "ix_opportunities_primary_contact_id", ["primary_contact_id"], unique=False
+        )
 
     op.create_table(
         "stage_transitions",
@@ -577,6 +580,8 @@ def upgrade() -> None:
             "opportunity_id", "contact_id", name=op.f("pk_opportunity_contacts")
         ),
     )
+    with op.batch_alter_table("opportunity_contacts", schema=None) as batch_op:
+        batch_op.create_index("ix_opportunity_contacts_contact_id", ["contact_id"], unique=False)
 
     # The defaults a new installation starts with; later changes to them need a data
     # migration of their own, since this one has already run everywhere.
@@ -600,6 +605,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
 
+    with op.batch_alter_table("opportunity_contacts", schema=None) as batch_op:
+        batch_op.drop_index("ix_opportunity_contacts_contact_id")
+
     op.drop_table("opportunity_contacts")
     with op.batch_alter_table("notes", schema=None) as batch_op:
         batch_op.drop_index("ix_notes_opportunity_id")
@@ -620,6 +628,7 @@ def downgrade() -> None:
 
     op.drop_table("stage_transitions")
     with op.batch_alter_table("opportunities", schema=None) as batch_op:
+        batch_op.drop_index("ix_opportunities_primary_contact_id")
         batch_op.drop_index("ix_opportunities_pipeline_stage")
         batch_op.drop_index("ix_opportunities_owner_id")
         batch_op.drop_index("ix_opportunities_account_id")
