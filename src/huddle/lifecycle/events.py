@@ -15,3 +15,56 @@ class StageChanged(DomainEvent):
     at: datetime
     actor: Actor
     reason: str | None
+
+
+@dataclass(frozen=True)
+class AllowedTransitionsChanged(DomainEvent):
+    added: tuple[tuple[str, str], ...]
+    removed: tuple[tuple[str, str], ...]
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class RejectionReasonChanged(DomainEvent):
+    code: str
+    # "added" or "deactivated"
+    change: str
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class OpportunityCreated(DomainEvent):
+    opportunity_id: int
+    account_id: int
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class OpportunityUpdated(DomainEvent):
+    """Fields of a deal changed; ``changed`` names them ("contacts" for role changes)."""
+
+    opportunity_id: int
+    changed: tuple[str, ...]
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class OpportunityMoved(DomainEvent):
+    opportunity_id: int
+    from_stage: str
+    to_stage: str
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class OpportunityClosed(DomainEvent):
+    opportunity_id: int
+    won: bool
+    reason: str | None
+    at: datetime
+    actor: Actor
