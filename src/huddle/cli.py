@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from huddle.core.db import get_engine, unit_of_work
+from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
 from huddle.core.settings import get_settings
+from huddle.worker import Worker
 
 app = typer.Typer(help="Huddle: one shared record for marketing and sales.", no_args_is_help=True)
 
@@ -34,8 +35,11 @@ def migrate() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on")] = None,
+    embedded_worker: Annotated[
+        bool, typer.Option(help="Run background jobs in this process too")
+    ] = True,
 ) -> None:
-    """Start the web UI and the API."""
+    """Start the web UI, the API and (unless --no-embedded-worker) the background worker."""
     import uvicorn
 
     from huddle.app import create_app
@@ -47,8 +51,33 @@ def serve(
         typer.secho(str(exc), fg="red", err=True)
         raise typer.Exit(1) from exc
     host, port = host or settings.host, port or settings.port
+    background = Worker(session_factory(get_engine(settings))) if embedded_worker else None
+    if background is not None:
+        background.start_in_thread()
     typer.secho(f"Huddle is running at http://{host}:{port}/", fg="green", bold=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    finally:
+        if background is not None:
+            background.stop()
+
+
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Run what is due now, then exit")] = False,
+) -> None:
+    """Run background jobs. Start as many as you like: they never run a job twice."""
+    settings = get_settings()
+    ensure_schema_current(get_engine(settings))
+    runner = Worker(session_factory(get_engine(settings)))
+    if once:
+        typer.echo(f"Ran {runner.run_pending()} job(s).")
+        return
+    typer.echo("Worker started; Ctrl-C stops it.")
+    try:
+        runner.run_forever()
+    except KeyboardInterrupt:
+        runner.stop()
 
 
 def _attach_domain_commands() -> None:

@@ -3,7 +3,15 @@
 from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
 from huddle.contacts import models as contact_models
+from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
 
-__all__ = ["Base", "auth_models", "campaign_models", "contact_models", "lifecycle_models"]
+__all__ = [
+    "Base",
+    "auth_models",
+    "campaign_models",
+    "contact_models",
+    "job_models",
+    "lifecycle_models",
+]

@@ -1,0 +1,131 @@
+"""Durable background jobs: a table, not memory, so nothing queued is lost on a restart.
+
+A job is enqueued inside the caller's transaction (it exists only if that commits). Any
+number of workers claim jobs: PostgreSQL hands each job to one worker with
+``FOR UPDATE SKIP LOCKED``; SQLite has a single writer, so one ``UPDATE ... RETURNING``
+is already atomic. A job whose worker died is claimed again once its lease expires.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Index, Integer, String, Text, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+
+from huddle.core import clock
+from huddle.core.models import Base, BigIntId, JSONType, utcnow
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)
+MAX_ATTEMPTS = 5
+
+JobHandler = Callable[[Session, dict[str, Any]], None]
+_handlers: dict[str, JobHandler] = {}
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_status_run_after", "status", "run_after"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(80))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    # queued -> running -> done | failed (after MAX_ATTEMPTS)
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    run_after: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    locked_by: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+
+def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
+    def register(handler: JobHandler) -> JobHandler:
+        if kind in _handlers and _handlers[kind] is not handler:
+            raise RuntimeError(f"a handler for job kind {kind!r} is already registered")
+        _handlers[kind] = handler
+        return handler
+
+    return register
+
+
+def enqueue(
+    session: Session, kind: str, payload: dict[str, Any], *, run_after: datetime | None = None
+) -> Job:
+    job = Job(kind=kind, payload=payload, run_after=run_after or clock.now())
+    session.add(job)
+    session.flush()
+    return job
+
+
+def claim_next(session: Session, worker_id: str) -> Job | None:
+    """Take the oldest job that is due, or whose previous worker's lease ran out."""
+    now = clock.now()
+    due = (Job.status == "queued") & (Job.run_after <= now) | (Job.status == "running") & (
+        Job.lease_until < now
+    )
+    candidate = select(Job.id).where(due).order_by(Job.run_after, Job.id).limit(1)
+    if session.get_bind().dialect.name == "postgresql":
+        candidate = candidate.with_for_update(skip_locked=True)
+    job_id = session.execute(
+        update(Job)
+        .where(Job.id == candidate.scalar_subquery())
+        .values(
+            status="running",
+            locked_by=worker_id,
+            lease_until=now + LEASE,
+            attempts=Job.attempts + 1,
+        )
+        .returning(Job.id)
+    ).scalar_one_or_none()
+    return session.get(Job, job_id, populate_existing=True) if job_id is not None else None
+
+
+def run_one(factory: sessionmaker[Session], worker_id: str) -> bool:
+    """Claim and run one job. Returns False when nothing was due."""
+    with factory() as session, session.begin():
+        job = claim_next(session, worker_id)
+        if job is None:
+            return False
+        job_id, kind, payload = job.id, job.kind, dict(job.payload)
+    handler = _handlers.get(kind)
+    try:
+        if handler is None:
+            raise LookupError(f"no handler registered for job kind {kind!r}")
+        # The handler's own unit of work: its writes commit only if it finishes.
+        with factory() as session, session.begin():
+            handler(session, payload)
+    except Exception:
+        log.exception("job %s (%s) failed", job_id, kind)
+        _record_failure(factory, job_id, traceback.format_exc(limit=8))
+    else:
+        with factory() as session, session.begin():
+            session.execute(
+                update(Job)
+                .where(Job.id == job_id)
+                .values(status="done", finished_at=clock.now(), lease_until=None)
+            )
+    return True
+
+
+def _record_failure(factory: sessionmaker[Session], job_id: int, error: str) -> None:
+    with factory() as session, session.begin():
+        job = session.get(Job, job_id)
+        if job is None:
+            return
+        job.last_error = error[-4000:]
+        job.lease_until = None
+        if job.attempts >= MAX_ATTEMPTS:
+            job.status, job.finished_at = "failed", clock.now()
+        else:
+            # Exponential back-off: 30 s, 1 min, 2 min, 4 min.
+            job.status = "queued"
+            job.run_after = clock.now() + timedelta(seconds=30 * 2 ** (job.attempts - 1))

@@ -1,0 +1,54 @@
+"""The background runner: ``huddle worker`` on its own, or a thread inside ``huddle serve``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from huddle.core.jobs import run_one
+
+log = logging.getLogger(__name__)
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+class Worker:
+    """Runs due jobs until stopped; sleeps ``idle_seconds`` when there is nothing to do."""
+
+    def __init__(self, factory: sessionmaker[Session], *, idle_seconds: float = 1.0) -> None:
+        self._factory = factory
+        self._idle = idle_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_pending(self) -> int:
+        """Run every job that is due now; returns how many ran."""
+        ran, me = 0, worker_id()
+        while not self._stop.is_set() and run_one(self._factory, me):
+            ran += 1
+        return ran
+
+    def run_forever(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if self.run_pending() == 0:
+                    self._stop.wait(self._idle)
+            except Exception:
+                # A database hiccup must not kill the worker; the jobs stay queued.
+                log.exception("worker pass failed; retrying")
+                self._stop.wait(self._idle * 5)
+
+    def start_in_thread(self) -> None:
+        self._thread = threading.Thread(target=self.run_forever, name="huddle-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
