@@ -9,10 +9,58 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
+from huddle.web import format as fmt
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+
+FLASH_KEY = "flash"
+
+templates.env.filters.update(
+    reltime=fmt.relative_time,
+    abstime=fmt.absolute_time,
+    isotime=fmt.iso_time,
+    short_date=fmt.short_date,
+    money=fmt.money,
+    money_short=fmt.money_short,
+    number=fmt.number,
+    stage_label=fmt.stage_label,
+    pipeline_label=fmt.pipeline_label,
+    humanize=fmt.humanize,
+    initials=fmt.initials,
+)
+templates.env.globals.update(
+    STAGES=STAGES,
+    FUNNEL=FUNNEL,
+    PIPELINE_STAGES=PIPELINE_STAGES,
+    query_with=fmt.query_with,
+)
+
+
+def flash(request: Request, message: str, kind: str = "success") -> None:
+    """A one-time message for the next page (after a POST-redirect-GET)."""
+    messages = list(request.session.get(FLASH_KEY, []))
+    messages.append({"kind": kind, "message": message})
+    request.session[FLASH_KEY] = messages
+
+
+def _pop_flashes(request: Request) -> list[dict[str, str]]:
+    return list(request.session.pop(FLASH_KEY, []) or [])
+
+
+templates.env.globals["pop_flashes"] = _pop_flashes
+
+
+def is_htmx(request: Request) -> bool:
+    """An htmx request that wants a fragment (not a boosted full-page navigation)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-Boosted") != "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
 
 
 def render(

@@ -1,0 +1,69 @@
+/* Huddle's only script besides htmx. Progressive enhancement: every page works without it.
+   No inline handlers anywhere (a strict Content-Security-Policy forbids them); behaviour is
+   wired here through data- attributes. */
+(function () {
+  "use strict";
+
+  function dismiss(toast) {
+    toast.classList.add("is-leaving");
+    window.setTimeout(function () { toast.remove(); }, 220);
+  }
+
+  function initToasts(root) {
+    root.querySelectorAll(".toast").forEach(function (toast) {
+      if (toast.dataset.timer) return;
+      toast.dataset.timer = "1";
+      window.setTimeout(function () { dismiss(toast); }, 5000);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest("[data-dismiss]");
+    if (close) {
+      var toast = close.closest(".toast");
+      if (toast) dismiss(toast);
+    }
+    // Close any open popover when clicking outside it.
+    document.querySelectorAll("details.popover[open]").forEach(function (d) {
+      if (!d.contains(event.target)) d.removeAttribute("open");
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      document.querySelectorAll("details.popover[open]").forEach(function (d) {
+        d.removeAttribute("open");
+      });
+    }
+    // "/" focuses the search box, as in most tools people know.
+    if (event.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      var search = document.querySelector("[data-search-focus]") ||
+        document.querySelector(".global-search input");
+      if (search) { event.preventDefault(); search.focus(); }
+    }
+  });
+
+  // Forms that ask before doing something that cannot be undone (merges).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  // Show the chosen file's name in the import drop zone.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.matches && input.matches("input[type=file][data-file-label]")) {
+      var label = document.getElementById(input.dataset.fileLabel);
+      if (label && input.files.length) label.textContent = input.files[0].name;
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { initToasts(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { initToasts(event.target); });
+
+  // After an htmx swap that brought new flashes (out-of-band), start their timers too.
+  document.addEventListener("htmx:oobAfterSwap", function () { initToasts(document); });
+})();

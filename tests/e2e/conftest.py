@@ -1,0 +1,137 @@
+"""A real server and a real browser: uvicorn on a loopback port over a migrated SQLite file,
+driven by Debian's Chromium through Playwright.
+
+The server runs in a background thread of the test process, so tests seed it through the same
+services (inside ``unit_of_work``) and the data is committed, as the server needs.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import uvicorn
+from sqlalchemy.orm import Session, sessionmaker
+
+from huddle.app import create_app
+from huddle.auth import service as auth_service
+from huddle.auth.schemas import UserCreate
+from huddle.core.db import make_engine, session_factory, unit_of_work
+from huddle.core.migrations import upgrade
+from huddle.core.settings import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = Path("/tmp/huddle-shots")
+PASSWORD = "e2e correct horse battery"
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    url: str
+    factory: sessionmaker[Session]
+    email: str
+    password: str
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    data_dir = tmp_path_factory.mktemp("e2e")
+    settings = Settings(
+        env="test", data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'huddle.db'}"
+    )
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    factory = session_factory(engine)
+    email = "rita.revops@huddle.example"
+    with unit_of_work(factory) as session:
+        auth_service.create_user(
+            session,
+            UserCreate(
+                email=email, name="Rita Revops", team="revops", role="admin", password=PASSWORD
+            ),
+        )
+
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(settings, factory=factory), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="huddle-e2e-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the e2e server did not start")
+        time.sleep(0.05)
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", factory, email, PASSWORD)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is required in CI for the browser tests")
+        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server: LiveServer):  # type: ignore[no-untyped-def]
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1440, "height": 900}, locale="en-GB"
+    )
+    tab = context.new_page()
+    messages: list[str] = []
+    tab.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
+    tab.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+    tab.console_messages = messages  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def shot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
+    """A full-page screenshot in /tmp/huddle-shots for a person to look at."""
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_in(page, server: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/login")
+    page.get_by_label("Work email").fill(server.email)
+    page.get_by_label("Password").fill(server.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.url}/")
