@@ -1,0 +1,343 @@
+"""Every query of the lifecycle domain. Services hold the rules; this holds the SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.contacts.models import Account
+from huddle.lifecycle.models import (
+    AllowedTransition,
+    Opportunity,
+    OpportunityContact,
+    RejectionReason,
+    StageTransition,
+)
+
+# --- allowed transitions ----------------------------------------------------------------
+
+
+def allowed_pairs(session: Session) -> set[tuple[str, str]]:
+    rows = session.execute(select(AllowedTransition.from_stage, AllowedTransition.to_stage))
+    return {(a, b) for a, b in rows}
+
+
+def list_allowed(session: Session) -> list[AllowedTransition]:
+    query = select(AllowedTransition).order_by(
+        AllowedTransition.from_stage, AllowedTransition.to_stage
+    )
+    return list(session.scalars(query))
+
+
+def is_allowed(session: Session, from_stage: str, to_stage: str) -> bool:
+    query = select(AllowedTransition.to_stage).where(
+        AllowedTransition.from_stage == from_stage, AllowedTransition.to_stage == to_stage
+    )
+    return session.scalar(query) is not None
+
+
+def allowed_targets(session: Session, from_stage: str) -> list[str]:
+    query = select(AllowedTransition.to_stage).where(AllowedTransition.from_stage == from_stage)
+    return list(session.scalars(query))
+
+
+def replace_allowed(
+    session: Session, *, add: Iterable[tuple[str, str]], remove: Iterable[tuple[str, str]]
+) -> None:
+    for from_stage, to_stage in remove:
+        session.execute(
+            delete(AllowedTransition).where(
+                AllowedTransition.from_stage == from_stage, AllowedTransition.to_stage == to_stage
+            )
+        )
+    rows = [{"from_stage": a, "to_stage": b} for a, b in add]
+    if rows:
+        session.execute(insert(AllowedTransition), rows)
+
+
+# --- rejection reasons ------------------------------------------------------------------
+
+
+def list_reasons(session: Session, *, active_only: bool) -> list[RejectionReason]:
+    query = select(RejectionReason).order_by(RejectionReason.position, RejectionReason.code)
+    if active_only:
+        query = query.where(RejectionReason.active.is_(True))
+    return list(session.scalars(query))
+
+
+def find_reason(session: Session, code: str) -> RejectionReason | None:
+    return session.get(RejectionReason, code)
+
+
+def next_reason_position(session: Session) -> int:
+    return (session.scalar(select(func.max(RejectionReason.position))) or 0) + 1
+
+
+# --- stage transitions ------------------------------------------------------------------
+
+
+def add_transition(session: Session, **values: Any) -> StageTransition:
+    transition = StageTransition(**values)
+    session.add(transition)
+    session.flush()
+    return transition
+
+
+def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows in one executemany: imports publish chunks of thousands of new contacts."""
+    if rows:
+        session.execute(insert(StageTransition), rows)
+
+
+def history(session: Session, contact_id: int) -> list[StageTransition]:
+    query = (
+        select(StageTransition)
+        .where(StageTransition.contact_id == contact_id)
+        .order_by(StageTransition.at, StageTransition.id)
+    )
+    return list(session.scalars(query))
+
+
+class StageEntry(NamedTuple):
+    contact_id: int
+    entered_at: datetime
+
+
+def first_entries(
+    session: Session, *, stage: str, since: datetime | None, until: datetime | None
+) -> list[StageEntry]:
+    """One GROUP BY over the (to_stage, at) index: the window is an index range."""
+    entered_at = func.min(StageTransition.at).label("entered_at")
+    query = select(StageTransition.contact_id, entered_at).where(StageTransition.to_stage == stage)
+    if since is not None:
+        query = query.where(StageTransition.at >= since)
+    if until is not None:
+        query = query.where(StageTransition.at < until)
+    query = query.group_by(StageTransition.contact_id).order_by(
+        entered_at, StageTransition.contact_id
+    )
+    # min() over the TypeDecorator column comes back through it, so times stay aware UTC.
+    return [StageEntry(contact_id, at) for contact_id, at in session.execute(query)]
+
+
+# --- merges -----------------------------------------------------------------------------
+
+
+def repoint_contact(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    session.execute(
+        update(StageTransition)
+        .where(StageTransition.contact_id == merged_id)
+        .values(contact_id=survivor_id)
+    )
+    session.execute(
+        update(Opportunity)
+        .where(Opportunity.primary_contact_id == merged_id)
+        .values(primary_contact_id=survivor_id)
+    )
+    # Where both were on the same deal, the survivor keeps its own role: moving the merged
+    # row would duplicate the (opportunity, contact) primary key.
+    survivor_deals = select(OpportunityContact.opportunity_id).where(
+        OpportunityContact.contact_id == survivor_id
+    )
+    session.execute(
+        delete(OpportunityContact).where(
+            OpportunityContact.contact_id == merged_id,
+            OpportunityContact.opportunity_id.in_(survivor_deals),
+        )
+    )
+    session.execute(
+        update(OpportunityContact)
+        .where(OpportunityContact.contact_id == merged_id)
+        .values(contact_id=survivor_id)
+    )
+
+
+def repoint_account(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    session.execute(
+        update(Opportunity)
+        .where(Opportunity.account_id == merged_id)
+        .values(account_id=survivor_id)
+    )
+
+
+# --- opportunities ----------------------------------------------------------------------
+
+
+def find_opportunity(session: Session, opportunity_id: int) -> Opportunity | None:
+    return session.get(Opportunity, opportunity_id)
+
+
+def roles_of(session: Session, opportunity_id: int) -> list[OpportunityContact]:
+    query = (
+        select(OpportunityContact)
+        .where(OpportunityContact.opportunity_id == opportunity_id)
+        .order_by(OpportunityContact.added_at, OpportunityContact.contact_id)
+    )
+    return list(session.scalars(query))
+
+
+def find_role(session: Session, opportunity_id: int, contact_id: int) -> OpportunityContact | None:
+    return session.get(OpportunityContact, (opportunity_id, contact_id))
+
+
+def add_roles(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(OpportunityContact), rows)
+
+
+def linked_contact_ids(session: Session, opportunity: Opportunity) -> list[int]:
+    """The primary contact and every contact with a role, each once, in a stable order."""
+    ids = session.scalars(
+        select(OpportunityContact.contact_id)
+        .where(OpportunityContact.opportunity_id == opportunity.id)
+        .order_by(OpportunityContact.contact_id)
+    )
+    primary = [opportunity.primary_contact_id] if opportunity.primary_contact_id else []
+    return list(dict.fromkeys([*primary, *ids]))
+
+
+def on_deal(contact_id: Any) -> Any:
+    """SQL condition: the opportunity has this contact as primary or in a role."""
+    role = select(OpportunityContact.opportunity_id).where(
+        OpportunityContact.contact_id == contact_id,
+        OpportunityContact.opportunity_id == Opportunity.id,
+    )
+    return or_(Opportunity.primary_contact_id == contact_id, role.exists())
+
+
+def contacts_on_other_open_deals(
+    session: Session, contact_ids: Sequence[int], *, besides: int
+) -> set[int]:
+    if not contact_ids:
+        return set()
+    as_primary = select(Opportunity.primary_contact_id).where(
+        Opportunity.primary_contact_id.in_(contact_ids),
+        Opportunity.status == "open",
+        Opportunity.id != besides,
+    )
+    in_role = (
+        select(OpportunityContact.contact_id)
+        .join(Opportunity, Opportunity.id == OpportunityContact.opportunity_id)
+        .where(
+            OpportunityContact.contact_id.in_(contact_ids),
+            Opportunity.status == "open",
+            Opportunity.id != besides,
+        )
+    )
+    found = session.scalars(as_primary.union(in_role))
+    return {contact_id for contact_id in found if contact_id is not None}
+
+
+def page_of_opportunities(
+    session: Session,
+    *,
+    account_id: int | None,
+    owner_id: int | None,
+    status: str | None,
+    pipeline_stage: str | None,
+    contact_id: int | None,
+    before_id: int | None,
+    limit: int,
+) -> list[Opportunity]:
+    """Newest first, keyset on id; one row more than asked so the caller knows if more follow."""
+    query = select(Opportunity).order_by(Opportunity.id.desc()).limit(limit + 1)
+    conditions = [
+        column == value
+        for column, value in (
+            (Opportunity.account_id, account_id),
+            (Opportunity.owner_id, owner_id),
+            (Opportunity.status, status),
+            (Opportunity.pipeline_stage, pipeline_stage),
+        )
+        if value is not None
+    ]
+    if contact_id is not None:
+        conditions.append(on_deal(contact_id))
+    if before_id is not None:
+        conditions.append(Opportunity.id < before_id)
+    if conditions:
+        query = query.where(and_(*conditions))
+    return list(session.scalars(query))
+
+
+class BoardTotalRow(NamedTuple):
+    pipeline_stage: str
+    count: int
+    amount: float
+
+
+def board_totals(
+    session: Session, *, stages: Sequence[str], owner_id: int | None
+) -> list[BoardTotalRow]:
+    query = (
+        select(
+            Opportunity.pipeline_stage,
+            func.count(),
+            func.coalesce(func.sum(Opportunity.amount), 0),
+        )
+        .where(Opportunity.status == "open", Opportunity.pipeline_stage.in_(stages))
+        .group_by(Opportunity.pipeline_stage)
+    )
+    if owner_id is not None:
+        query = query.where(Opportunity.owner_id == owner_id)
+    return [BoardTotalRow(stage, n, float(amount)) for stage, n, amount in session.execute(query)]
+
+
+class BoardCardRow(NamedTuple):
+    pipeline_stage: str
+    id: int
+    name: str
+    account_id: int
+    account_name: str
+    amount: float
+    currency: str
+    owner_id: int | None
+    owner_name: str | None
+    expected_close_date: Any
+
+
+def board_cards(
+    session: Session, *, stages: Sequence[str], owner_id: int | None, per_stage: int
+) -> list[BoardCardRow]:
+    """The cards of every column in one query: the ``per_stage`` closing soonest per stage."""
+    # Deals without an expected close date go last in every database.
+    undated = Opportunity.expected_close_date.is_(None)
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Opportunity.pipeline_stage,
+            order_by=(undated, Opportunity.expected_close_date, Opportunity.id),
+        )
+        .label("rank")
+    )
+    ranked = select(Opportunity.id, rank).where(
+        Opportunity.status == "open", Opportunity.pipeline_stage.in_(stages)
+    )
+    if owner_id is not None:
+        ranked = ranked.where(Opportunity.owner_id == owner_id)
+    top = ranked.subquery()
+    query = (
+        select(
+            Opportunity.pipeline_stage,
+            Opportunity.id,
+            Opportunity.name,
+            Opportunity.account_id,
+            Account.name,
+            Opportunity.amount,
+            Opportunity.currency,
+            Opportunity.owner_id,
+            User.name,
+            Opportunity.expected_close_date,
+        )
+        .join(top, top.c.id == Opportunity.id)
+        .join(Account, Account.id == Opportunity.account_id)
+        .outerjoin(User, User.id == Opportunity.owner_id)
+        .where(top.c.rank <= per_stage)
+        .order_by(Opportunity.pipeline_stage, top.c.rank)
+    )
+    return [BoardCardRow(*row) for row in session.execute(query)]

@@ -1,0 +1,188 @@
+"""API shapes of the lifecycle domain: stage moves, configuration, opportunities, the board."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _FromOrm(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# --- stages and transitions -------------------------------------------------------------
+
+
+class StageRead(BaseModel):
+    key: str
+    label: str
+    # Part of the main funnel (Subscriber → Customer) rather than beside it.
+    in_funnel: bool
+    rejectable: bool
+
+
+class StageChangeRequest(BaseModel):
+    to_stage: str = Field(min_length=1, max_length=30)
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class RejectRequest(BaseModel):
+    reason_code: str = Field(min_length=1, max_length=40)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class StageTransitionRead(_FromOrm):
+    id: int
+    contact_id: int
+    from_stage: str | None
+    to_stage: str
+    at: datetime
+    by_user_id: int | None
+    by_rule: str | None
+    reason: str | None
+    rejection_reason: str | None
+
+
+class StageEntryRead(_FromOrm):
+    contact_id: int
+    entered_at: datetime
+
+
+class TransitionPair(_FromOrm):
+    from_stage: str = Field(min_length=1, max_length=30)
+    to_stage: str = Field(min_length=1, max_length=30)
+
+
+class AllowedTransitionsUpdate(BaseModel):
+    transitions: list[TransitionPair]
+
+
+class RejectionReasonRead(_FromOrm):
+    code: str
+    label: str
+    active: bool
+    position: int
+
+
+class RejectionReasonCreate(BaseModel):
+    code: str = Field(pattern=r"^[a-z0-9_]{1,40}$")
+    label: str = Field(min_length=1, max_length=120)
+
+
+# --- opportunities ----------------------------------------------------------------------
+
+
+class RoleOnDeal(BaseModel):
+    # Free text; "decision_maker", "champion", "economic_buyer", "influencer" are usual.
+    role: str = Field(default="influencer", min_length=1, max_length=60)
+
+
+class ContactRole(RoleOnDeal):
+    contact_id: int
+
+
+class ContactRoleRead(_FromOrm):
+    contact_id: int
+    role: str
+    added_at: datetime
+
+
+class OpportunityCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    account_id: int
+    primary_contact_id: int | None = None
+    amount: float = Field(default=0, ge=0, le=10**15)
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    expected_close_date: date | None = None
+    pipeline_stage: str = "qualification"
+    owner_id: int | None = None
+    contacts: list[ContactRole] = Field(default_factory=list, max_length=200)
+
+
+class OpportunityUpdate(BaseModel):
+    """Only the fields sent are changed; send ``null`` to clear an optional one."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    primary_contact_id: int | None = None
+    amount: float | None = Field(default=None, ge=0, le=10**15)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    expected_close_date: date | None = None
+    owner_id: int | None = None
+
+
+class OpportunityMove(BaseModel):
+    pipeline_stage: str = Field(min_length=1, max_length=30)
+
+
+class OpportunityClose(BaseModel):
+    won: bool
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class OpportunityRead(_FromOrm):
+    id: int
+    name: str
+    account_id: int
+    primary_contact_id: int | None
+    amount: float
+    currency: str
+    expected_close_date: date | None
+    pipeline_stage: str
+    owner_id: int | None
+    status: str
+    closed_at: datetime | None
+    lost_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class OpportunityDetail(OpportunityRead):
+    contacts: list[ContactRoleRead]
+
+
+class OpportunityFilters(BaseModel):
+    account_id: int | None = None
+    owner_id: int | None = None
+    status: str | None = Field(default=None, pattern=r"^(open|won|lost)$")
+    pipeline_stage: str | None = None
+    # Deals the contact is on, as primary contact or in any role.
+    contact_id: int | None = None
+
+
+class OpportunityPage(BaseModel):
+    items: list[OpportunityRead]
+    next_cursor: str | None
+
+
+class BoardCard(_FromOrm):
+    id: int
+    name: str
+    account_id: int
+    account_name: str
+    amount: float
+    currency: str
+    owner_id: int | None
+    owner_name: str | None
+    expected_close_date: date | None
+
+
+class BoardTotals(BaseModel):
+    count: int = 0
+    amount: float = 0
+    # Amount times the stage's win probability.
+    weighted_amount: float = 0
+
+
+class BoardColumn(BaseModel):
+    stage: str
+    label: str
+    probability: int
+    totals: BoardTotals
+    # The deals closing soonest first; ``totals.count`` may exceed ``len(cards)``.
+    cards: list[BoardCard]
+
+
+class PipelineBoard(BaseModel):
+    columns: list[BoardColumn]
+    totals: BoardTotals

@@ -1,0 +1,51 @@
+"""The lifecycle domain's rules and state changes: stage moves, configuration, deals."""
+
+from huddle.lifecycle.service.configuration import (
+    add_rejection_reason,
+    deactivate_rejection_reason,
+    list_allowed_transitions,
+    list_rejection_reasons,
+    set_allowed_transitions,
+)
+from huddle.lifecycle.service.opportunities import (
+    add_contact_role,
+    close_opportunity,
+    contact_roles,
+    create_opportunity,
+    get_opportunity,
+    list_opportunities,
+    move_opportunity,
+    pipeline_board,
+    remove_contact_role,
+    update_opportunity,
+)
+from huddle.lifecycle.service.transitions import (
+    recorded_by,
+    reject_lead,
+    stage_entries,
+    stage_history,
+    transition_stage,
+)
+
+__all__ = [
+    "add_contact_role",
+    "add_rejection_reason",
+    "close_opportunity",
+    "contact_roles",
+    "create_opportunity",
+    "deactivate_rejection_reason",
+    "get_opportunity",
+    "list_allowed_transitions",
+    "list_opportunities",
+    "list_rejection_reasons",
+    "move_opportunity",
+    "pipeline_board",
+    "recorded_by",
+    "reject_lead",
+    "remove_contact_role",
+    "set_allowed_transitions",
+    "stage_entries",
+    "stage_history",
+    "transition_stage",
+    "update_opportunity",
+]

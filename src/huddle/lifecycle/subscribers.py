@@ -1,0 +1,43 @@
+"""How the lifecycle domain reacts to changes of the shared record.
+
+Registered by importing this module; ``huddle.subscribers`` does that wherever Huddle runs.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts.events import AccountsMerged, ContactsCreated, ContactsMerged
+from huddle.core.events import subscribe
+from huddle.lifecycle import repository
+from huddle.lifecycle.service import recorded_by
+
+
+@subscribe(ContactsCreated)
+def record_first_stage(session: Session, event: ContactsCreated) -> None:
+    """Every contact's history starts with the stage it was created in."""
+    by = recorded_by(event.actor)
+    repository.insert_transitions(
+        session,
+        [
+            {
+                "contact_id": new.contact_id,
+                "from_stage": None,
+                "to_stage": new.lifecycle_stage,
+                "at": new.at,
+                **by,
+            }
+            for new in event.contacts
+        ],
+    )
+
+
+@subscribe(ContactsMerged)
+def move_to_survivor(session: Session, event: ContactsMerged) -> None:
+    """The merged contact's history and deals become the survivor's."""
+    repository.repoint_contact(session, merged_id=event.merged_id, survivor_id=event.survivor_id)
+
+
+@subscribe(AccountsMerged)
+def move_deals_to_survivor(session: Session, event: AccountsMerged) -> None:
+    repository.repoint_account(session, merged_id=event.merged_id, survivor_id=event.survivor_id)
