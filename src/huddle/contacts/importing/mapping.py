@@ -1,0 +1,324 @@
+"""Which CSV column fills which contact field: detected for known CRM exports, or given.
+
+Known formats are recognised by their header row: HubSpot's contact export, Salesforce's
+Lead and Contact exports (data export or report, API field names), and Huddle's own
+export. Anything else needs a manual mapping ``{csv_header: huddle_field}``, checked
+completely before a single row is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.lifecycle.stages import STAGES
+
+CUSTOM_PREFIX = "custom."
+
+# Every field an import can fill. ``owner`` takes a user's email address or full name.
+TARGETS: dict[str, str] = {
+    "email": "Email address (required; the dedupe key)",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "job_title": "Job title",
+    "seniority": "Seniority",
+    "department": "Department",
+    "phone": "Phone",
+    "country": "Country",
+    "city": "City",
+    "company": "Company name (links to or creates the account)",
+    "company_domain": "Company domain (links to or creates the account)",
+    "owner": "Owner: a user's email address or full name",
+    "lifecycle_stage": "Lifecycle stage (Huddle, HubSpot or Salesforce lead status values)",
+    "email_opt_in": "Email consent: opted_in, opted_out or unknown",
+    "do_not_email": "Do not email (true/false)",
+    "do_not_call": "Do not call (true/false)",
+}
+
+# The error report's own columns; a corrected error file can be imported as it is.
+ERROR_COLUMNS = ("error_line", "error_column", "error_reason")
+
+
+class CellError(ValueError):
+    """A cell whose value cannot be used; the message is the reason shown to the user."""
+
+
+Translate = Callable[[str], object]
+
+
+def _key(value: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", value.lower())
+
+
+_STAGE_WORDS: dict[str, str | None] = {
+    **{_key(key): key for key in STAGES},
+    **{_key(label): key for key, label in STAGES.items()},
+    # HubSpot lifecycle stages (internal values and labels).
+    "marketingqualifiedlead": "mql",
+    "salesqualifiedlead": "sql",
+    "evangelist": "customer",
+    # HubSpot's catch-all says nothing about the funnel: keep (or default) the stage.
+    "other": None,
+    # Salesforce lead statuses, the standard picklist and the common custom ones.
+    "opennotcontacted": "lead",
+    "new": "lead",
+    "open": "lead",
+    "workingcontacted": "sal",
+    "working": "sal",
+    "contacted": "sal",
+    "nurturing": "recycled",
+    "qualified": "sql",
+    "closedconverted": "sql",
+    "unqualified": "disqualified",
+    "closednotconverted": "disqualified",
+}
+_TRUE = frozenset({"true", "yes", "y", "1", "t", "x", "checked"})
+_FALSE = frozenset({"false", "no", "n", "0", "f", "unchecked"})
+_OPT_IN_WORDS = {
+    "optedin": "opted_in",
+    "optin": "opted_in",
+    "subscribed": "opted_in",
+    "optedout": "opted_out",
+    "optout": "opted_out",
+    "unsubscribed": "opted_out",
+    "unknown": "unknown",
+}
+
+
+def stage(value: str) -> str | None:
+    try:
+        return _STAGE_WORDS[_key(value)]
+    except KeyError:
+        raise CellError(
+            f"unknown lifecycle stage '{value}'; expected one of {', '.join(STAGES.values())}"
+        ) from None
+
+
+def boolean(value: str) -> bool:
+    word = value.lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise CellError(f"'{value}' is not true or false")
+
+
+def opt_in(value: str) -> str:
+    try:
+        return _OPT_IN_WORDS[_key(value)]
+    except KeyError:
+        raise CellError(
+            f"unknown consent state '{value}'; expected opted_in, opted_out or unknown"
+        ) from None
+
+
+def opted_out_flag(value: str) -> str | None:
+    """A CRM's "has opted out" checkbox. Unchecked is not consent, so it changes nothing."""
+    return "opted_out" if boolean(value) else None
+
+
+def restriction_flag(value: str) -> bool | None:
+    """A CRM's "do not call" checkbox: checked restricts; unchecked never lifts a restriction."""
+    return True if boolean(value) else None
+
+
+# How a target's cells are read whatever the source; formats may override per column.
+DEFAULT_TRANSLATE: dict[str, Translate] = {
+    "lifecycle_stage": stage,
+    "email_opt_in": opt_in,
+    "do_not_email": boolean,
+    "do_not_call": boolean,
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    target: str
+    translate: Translate | None = None
+
+
+@dataclass(frozen=True)
+class SourceFormat:
+    key: str
+    label: str
+    # Headers that must all be present for the format to be recognised.
+    signature: frozenset[str]
+    rules: Mapping[str, Rule]
+
+
+HUBSPOT = SourceFormat(
+    "hubspot",
+    "HubSpot contacts export",
+    frozenset({"Email", "First Name", "Last Name"}),
+    {
+        "Email": Rule("email"),
+        "First Name": Rule("first_name"),
+        "Last Name": Rule("last_name"),
+        "Job Title": Rule("job_title"),
+        "Seniority": Rule("seniority"),
+        "Job function": Rule("department"),
+        "Phone Number": Rule("phone"),
+        "Country/Region": Rule("country"),
+        "City": Rule("city"),
+        "Company Name": Rule("company"),
+        "Company domain name": Rule("company_domain"),
+        "Contact owner": Rule("owner"),
+        "Lifecycle Stage": Rule("lifecycle_stage"),
+        "Unsubscribed from all email": Rule("email_opt_in", opted_out_flag),
+    },
+)
+_SALESFORCE_PERSON = {
+    "Email": Rule("email"),
+    "FirstName": Rule("first_name"),
+    "LastName": Rule("last_name"),
+    "Title": Rule("job_title"),
+    "Phone": Rule("phone"),
+    "HasOptedOutOfEmail": Rule("email_opt_in", opted_out_flag),
+    "DoNotCall": Rule("do_not_call", restriction_flag),
+}
+SALESFORCE_LEAD = SourceFormat(
+    "salesforce_lead",
+    "Salesforce Lead export",
+    frozenset({"Email", "LastName", "Company"}),
+    {
+        **_SALESFORCE_PERSON,
+        "Company": Rule("company"),
+        "Website": Rule("company_domain"),
+        "City": Rule("city"),
+        "Country": Rule("country"),
+        "Status": Rule("lifecycle_stage"),
+        "Department__c": Rule("department"),
+        "JobLevel__c": Rule("seniority"),
+    },
+)
+SALESFORCE_CONTACT = SourceFormat(
+    "salesforce_contact",
+    "Salesforce Contact export",
+    frozenset({"Email", "LastName", "AccountId"}),
+    {
+        **_SALESFORCE_PERSON,
+        "Department": Rule("department"),
+        "MailingCity": Rule("city"),
+        "MailingCountry": Rule("country"),
+        "Company__c": Rule("company"),
+        "JobLevel__c": Rule("seniority"),
+    },
+)
+HUDDLE = SourceFormat(
+    "huddle",
+    "Huddle contacts export",
+    frozenset({"email"}),
+    {target: Rule(target) for target in TARGETS},
+)
+KNOWN_FORMATS = (HUBSPOT, SALESFORCE_LEAD, SALESFORCE_CONTACT, HUDDLE)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    index: int
+    target: str
+    translate: Translate | None
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    source_format: str
+    label: str
+    columns: tuple[Column, ...]
+
+    def as_json(self) -> dict[str, str]:
+        return {column.header: column.target for column in self.columns}
+
+    def header_of(self, target: str) -> str:
+        for column in self.columns:
+            if column.target == target:
+                return column.header
+        return target
+
+
+def detect_mapping(header: list[str], *, custom_keys: Collection[str] = ()) -> ColumnMapping:
+    """The mapping of the first known format whose signature the header carries."""
+    present = set(header)
+    for source in KNOWN_FORMATS:
+        if source.signature <= present:
+            rules = dict(source.rules)
+            if source is HUDDLE:
+                rules.update(
+                    {CUSTOM_PREFIX + key: Rule(CUSTOM_PREFIX + key) for key in custom_keys}
+                )
+            return _build(source.key, source.label, header, rules)
+    raise ValidationFailed(
+        "the file's columns are not those of a known export; give a mapping",
+        [
+            FieldError(
+                "mapping",
+                "no email column found for HubSpot ('Email', 'First Name', 'Last Name'), "
+                "Salesforce ('Email', 'LastName' and 'Company' or 'AccountId') or Huddle "
+                '(\'email\'); map the columns with {"csv header": "huddle field"}',
+            )
+        ],
+    )
+
+
+def manual_mapping(
+    header: list[str], given: Mapping[str, object], *, custom_keys: Collection[str] = ()
+) -> ColumnMapping:
+    """Check a person's mapping against the header and the known fields, all at once.
+
+    A header mapped to ``null`` or ``""`` is skipped; headers not named are ignored.
+    """
+    problems: list[FieldError] = []
+    present = set(header)
+    rules: dict[str, Rule] = {}
+    for csv_header, target in given.items():
+        if target is None or target == "":
+            continue
+        if not isinstance(target, str):
+            problems.append(FieldError(f"mapping.{csv_header}", "the target must be a field name"))
+        elif csv_header not in present:
+            problems.append(
+                FieldError(f"mapping.{csv_header}", f"the file has no column '{csv_header}'")
+            )
+        elif target in TARGETS:
+            rules[csv_header] = Rule(target)
+        elif target.startswith(CUSTOM_PREFIX):
+            if target.removeprefix(CUSTOM_PREFIX) in custom_keys:
+                rules[csv_header] = Rule(target)
+            else:
+                problems.append(
+                    FieldError(
+                        f"mapping.{csv_header}",
+                        f"'{target}' is not a custom field of contacts; define it first",
+                    )
+                )
+        else:
+            problems.append(
+                FieldError(
+                    f"mapping.{csv_header}",
+                    f"unknown field '{target}'; expected one of {', '.join(TARGETS)} "
+                    f"or {CUSTOM_PREFIX}<key>",
+                )
+            )
+    targets = [rule.target for rule in rules.values()]
+    for target in sorted({t for t in targets if targets.count(t) > 1}):
+        sources = ", ".join(f"'{h}'" for h, rule in rules.items() if rule.target == target)
+        problems.append(
+            FieldError("mapping", f"'{target}' is mapped from several columns: {sources}")
+        )
+    if "email" not in targets:
+        problems.append(FieldError("mapping", "no column is mapped to 'email'"))
+    if problems:
+        raise ValidationFailed("the mapping cannot be used; nothing was imported", problems)
+    return _build("manual", "Manual mapping", header, rules)
+
+
+def _build(key: str, label: str, header: list[str], rules: Mapping[str, Rule]) -> ColumnMapping:
+    columns = tuple(
+        Column(name, index, rule.target, rule.translate or DEFAULT_TRANSLATE.get(rule.target))
+        for index, name in enumerate(header)
+        if (rule := rules.get(name)) is not None
+    )
+    return ColumnMapping(key, label, columns)
