@@ -1,0 +1,40 @@
+"""Write the whole story: ``build_plan(seed=..., contacts=..., anchor=...)``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from huddle.demo import catalog
+from huddle.demo.cast import arrivals, introduce, plan_accounts
+from huddle.demo.deals import plan_deals
+from huddle.demo.engagement import browsing, marketing_email
+from huddle.demo.journey import live
+from huddle.demo.plan import DemoPlan
+from huddle.demo.world import World
+
+CONTACTS_PER_ACCOUNT = 6
+
+
+def build_plan(*, seed: int, contacts: int, anchor: datetime) -> DemoPlan:
+    """The same seed and anchor always give the same plan, event for event."""
+    if contacts < 1:
+        raise ValueError("the demo needs at least one contact")
+    world = World.new(seed, anchor)
+    plan_accounts(world, max(3, round(contacts / CONTACTS_PER_ACCOUNT)))
+    for contact in arrivals(world, contacts):
+        rng = world.rng("contact", contact.key, "life")
+        stage = introduce(world, contact, rng)
+        world.contacts.append(contact)
+        live(world, contact, rng, stage)
+    plan_deals(world)
+    for contact in world.contacts:
+        rng = world.rng("contact", contact.key, "mail")
+        marketing_email(world, contact, rng)
+        browsing(world, contact, rng, world.calendar.anchor)
+    return DemoPlan(
+        anchor=anchor,
+        users=list(catalog.USERS),
+        campaigns=list(world.campaigns.values()),
+        custom_fields=list(catalog.CUSTOM_FIELDS),
+        events=world.script.played(),
+    )
