@@ -512,6 +512,17 @@ class SavedViewRead(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_row(cls, value: Any) -> Any:
+        """A stored view keeps its sort inside its filters column."""
+        if isinstance(value, dict):
+            return value
+        stored = dict(value.filters or {})
+        sort = stored.pop("sort", ContactSort.CREATED_AT_DESC.value)
+        names = ("id", "name", "owner_id", "shared", "created_at", "updated_at")
+        return {**{name: getattr(value, name) for name in names}, "filters": stored, "sort": sort}
+
 
 class Page(BaseModel):
     """The JSON shape of every keyset-paginated list."""

@@ -1,0 +1,87 @@
+"""The shared record's rules and state changes: ``from huddle.contacts import service``.
+
+Split by subject (contacts, accounts, touches, notes, consent, custom fields, saved views,
+the timeline); merging lives in ``huddle.contacts.merge`` and enrichment in
+``huddle.contacts.enrichment``. Every name other domains use is re-exported here.
+"""
+
+from huddle.contacts.enrichment import enrich_account, load_companies_csv
+from huddle.contacts.merge import merge_accounts, merge_contacts
+from huddle.contacts.service.accounts import (
+    account_for_domain,
+    enrich,
+    get_account,
+    list_accounts,
+    update_account,
+    upsert_account,
+)
+from huddle.contacts.service.consent import consent_history, record_consent, set_consent
+from huddle.contacts.service.contacts import (
+    apply_stage,
+    export_columns,
+    export_rows,
+    get_contact,
+    get_contact_detail,
+    iter_contacts,
+    list_contacts,
+    update_contact,
+    upsert_contact,
+)
+from huddle.contacts.service.custom_fields import (
+    clean_custom_values,
+    define_custom_field,
+    get_custom_field,
+    list_custom_fields,
+    update_custom_field,
+)
+from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
+from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
+from huddle.contacts.service.timeline import timeline
+from huddle.contacts.service.touches import (
+    attribution_values,
+    get_touch,
+    record_touch,
+    store_touch,
+)
+
+__all__ = [
+    "account_for_domain",
+    "add_note",
+    "apply_stage",
+    "attribution_values",
+    "clean_custom_values",
+    "consent_history",
+    "define_custom_field",
+    "delete_view",
+    "enrich",
+    "enrich_account",
+    "export_columns",
+    "export_rows",
+    "get_account",
+    "get_contact",
+    "get_contact_detail",
+    "get_custom_field",
+    "get_note",
+    "get_touch",
+    "get_view",
+    "iter_contacts",
+    "list_accounts",
+    "list_contacts",
+    "list_custom_fields",
+    "list_views",
+    "load_companies_csv",
+    "merge_accounts",
+    "merge_contacts",
+    "record_consent",
+    "record_touch",
+    "resolve_mentions",
+    "save_view",
+    "set_consent",
+    "store_touch",
+    "timeline",
+    "update_account",
+    "update_contact",
+    "update_custom_field",
+    "upsert_account",
+    "upsert_contact",
+]

@@ -1,0 +1,190 @@
+"""Accounts (companies): dedupe by domain, enrichment of new ones, and lists."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from huddle.contacts import repository
+from huddle.contacts.enrichment import EnrichmentProvider, TableProvider, enrich_account
+from huddle.contacts.models import Account
+from huddle.contacts.normalize import is_free_mail
+from huddle.contacts.repository import SortKey
+from huddle.contacts.schemas import AccountCreate, AccountFilters, AccountSort, AccountUpdate
+from huddle.contacts.service.common import (
+    Sorting,
+    clamp_limit,
+    raise_if,
+    require,
+    user_errors,
+)
+from huddle.contacts.service.custom_fields import clean_custom_values
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
+from huddle.core.pagination import Page
+
+ACCOUNT_SORTS = {
+    sort: Sorting(
+        sort.value,
+        SortKey(getattr(Account, sort.value.removeprefix("-")), Account.id, sort.startswith("-")),
+        "text" if "name" in sort.value else "datetime",
+    )
+    for sort in AccountSort
+}
+# Plain value fields a person may set; custom values and the domain have rules of their own.
+_VALUE_FIELDS = (
+    "name",
+    "industry",
+    "employee_count",
+    "annual_revenue",
+    "country",
+    "region",
+    "city",
+    "technologies",
+    "owner_id",
+    "is_target",
+)
+
+
+def get_account(session: Session, account_id: int) -> Account:
+    return require(repository.account(session, account_id), "account", account_id)
+
+
+def upsert_account(
+    session: Session,
+    data: AccountCreate,
+    *,
+    actor: Actor,
+    provider: EnrichmentProvider | None = None,
+) -> tuple[Account, bool]:
+    """Dedupe on the normalised domain (or, without one, the exact name): an existing
+    account gets the fields given; a new one is enriched. Returns (account, created)."""
+    existing = (
+        repository.account_by_domain(session, data.domain)
+        if data.domain
+        else repository.account_by_name(session, data.name)
+    )
+    if existing is not None:
+        changes = AccountUpdate.model_validate(data.model_dump(include=data.model_fields_set))
+        return _apply(session, existing, changes), False
+    raise_if(user_errors(session, {"owner_id": data.owner_id}), "unknown owner")
+    values = data.model_dump(exclude={"custom"}, exclude_none=True)
+    values["custom"] = clean_custom_values(session, "account", data.custom, current={})
+    account = create_account(session, provider=provider, **values)
+    return account, True
+
+
+def create_account(
+    session: Session, *, provider: EnrichmentProvider | None = None, **values: object
+) -> Account:
+    """Insert an account and enrich it. A concurrent insert of the same domain is not an
+    error: that account is returned instead."""
+    account = Account(**values)
+    try:
+        with session.begin_nested():
+            session.add(account)
+            session.flush()
+    except IntegrityError:
+        domain = values.get("domain")
+        found = repository.account_by_domain(session, domain) if isinstance(domain, str) else None
+        if found is None:
+            raise
+        return found
+    enrich_account(session, account, provider or TableProvider(session))
+    return account
+
+
+def account_for_domain(
+    session: Session,
+    domain: str | None,
+    *,
+    name: str | None = None,
+    provider: EnrichmentProvider | None = None,
+) -> Account | None:
+    """The account a contact with this company (domain and/or name) belongs to, created if
+    need be. A name finds its account first, then the domain does; free mail never does."""
+    if domain is not None and is_free_mail(domain):
+        domain = None
+    if name is not None:
+        found = repository.account_by_name(session, name)
+        if found is not None:
+            return found
+    if domain is None:
+        return create_account(session, provider=provider, name=name) if name else None
+    found = repository.account_by_domain(session, domain)
+    if found is not None:
+        return found
+    if name is not None:
+        return create_account(session, provider=provider, name=name, domain=domain)
+    # Until enrichment knows better, the name comes from the domain and may be refreshed.
+    placeholder = domain.split(".", 1)[0].replace("-", " ").title()
+    return create_account(
+        session, provider=provider, name=placeholder, domain=domain, enriched_fields=["name"]
+    )
+
+
+def update_account(
+    session: Session, account_id: int, data: AccountUpdate, *, actor: Actor
+) -> Account:
+    """Change the fields given. Each becomes a person's value: enrichment never touches it again."""
+    return _apply(session, get_account(session, account_id), data)
+
+
+def _apply(session: Session, account: Account, data: AccountUpdate) -> Account:
+    given = data.model_fields_set
+    errors = user_errors(session, {"owner_id": data.owner_id})
+    if "domain" in given and data.domain and data.domain != account.domain:
+        other = repository.account_by_domain(session, data.domain)
+        if other is not None:
+            raise ResourceAlreadyExists(f"account {other.id} already has the domain {data.domain}")
+    if "name" in given and data.name is None:
+        errors.append(FieldError("name", "an account needs a name"))
+    raise_if(errors, "invalid account")
+    if "custom" in given:
+        account.custom = clean_custom_values(
+            session, "account", data.custom, current=account.custom
+        )
+    for field in (*_VALUE_FIELDS, "domain"):
+        if field in given:
+            value = getattr(data, field)
+            if field in {"technologies", "is_target"} and value is None:
+                value = [] if field == "technologies" else False
+            setattr(account, field, value)
+    person_set = given & set(_VALUE_FIELDS)
+    if person_set & set(account.enriched_fields or ()):
+        account.enriched_fields = sorted(set(account.enriched_fields) - person_set)
+    session.flush()
+    return account
+
+
+def enrich(
+    session: Session, account_id: int, *, actor: Actor, provider: EnrichmentProvider | None = None
+) -> list[str]:
+    """Enrich an existing account now; returns the fields that changed."""
+    account = get_account(session, account_id)
+    if not account.domain:
+        raise ValidationFailed(
+            "an account without a domain cannot be enriched",
+            [FieldError("domain", "set the account's domain first")],
+        )
+    return enrich_account(session, account, provider or TableProvider(session))
+
+
+def list_accounts(
+    session: Session,
+    filters: AccountFilters | None = None,
+    *,
+    sort: AccountSort = AccountSort.NAME,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[Account]:
+    sorting = ACCOUNT_SORTS[sort]
+    limit = clamp_limit(limit)
+    rows = repository.account_page(
+        session,
+        filters or AccountFilters(),
+        sorting.key,
+        after=sorting.after(cursor),
+        limit=limit + 1,
+    )
+    return sorting.page(rows, limit)

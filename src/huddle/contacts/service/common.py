@@ -1,0 +1,129 @@
+"""Small pieces every contacts service module uses: lookups that 404, reference checks,
+and turning keyset positions into the opaque cursors the API hands out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from huddle.auth import service as auth_service
+from huddle.contacts.repository import SortKey
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
+from huddle.core.pagination import Page, decode_cursor, encode_cursor
+
+T = TypeVar("T")
+
+MAX_PAGE_SIZE = 500
+# The actor kinds the touches.actor_type column knows; an import acts as the system.
+_TOUCH_ACTOR_TYPES = {"system", "user", "contact", "rule", "workflow", "integration"}
+
+
+def require(found: T | None, what: str, key: object) -> T:
+    if found is None:
+        raise ResourceNotFound(f"{what} {key} not found")
+    return found
+
+
+def user_errors(session: Session, fields: dict[str, int | None]) -> list[FieldError]:
+    """A FieldError for each given user id that names no user."""
+    return [
+        FieldError(field, f"no user with id {user_id}")
+        for field, user_id in fields.items()
+        if user_id is not None and auth_service.find_user(session, user_id) is None
+    ]
+
+
+def raise_if(errors: list[FieldError], message: str) -> None:
+    if errors:
+        raise ValidationFailed(message, errors)
+
+
+def collect(errors: list[FieldError], check: Callable[[], T]) -> T | None:
+    """Run a check that may raise ValidationFailed; keep its field errors to report together."""
+    try:
+        return check()
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
+        return None
+
+
+def touch_actor_type(actor: Actor) -> str:
+    return actor.kind if actor.kind in _TOUCH_ACTOR_TYPES else "system"
+
+
+def clamp_limit(limit: int) -> int:
+    return max(1, min(limit, MAX_PAGE_SIZE))
+
+
+def _as_datetime(value: Any) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("naive datetime")
+    return parsed
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not an integer")
+    return value
+
+
+def _as_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not text")
+    return value
+
+
+def _as_optional_text(value: Any) -> str | None:
+    return None if value is None else _as_text(value)
+
+
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "datetime": _as_datetime,
+    "int": _as_int,
+    "text": _as_text,
+    "optional_text": _as_optional_text,
+}
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """One way a list can be sorted: its SQL key and how its cursor values read back."""
+
+    name: str
+    key: SortKey
+    value_type: str
+
+    def cursor(self, value: Any, item_id: int) -> str:
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        return encode_cursor([self.name, value, item_id])
+
+    def page(self, rows: list[Any], limit: int) -> Page[Any]:
+        """The first ``limit`` of ``rows`` (fetched as limit + 1) and the cursor after them."""
+        items = rows[:limit]
+        if len(rows) <= limit:
+            return Page(items, None)
+        last = items[-1]
+        return Page(items, self.cursor(getattr(last, self.key.column.key), last.id))
+
+    def after(self, cursor: str | None) -> tuple[Any, int] | None:
+        """The position a cursor points after; 422 for a cursor of another sort or list."""
+        if cursor is None:
+            return None
+        values = decode_cursor(cursor)
+        try:
+            name, value, item_id = values
+            if name != self.name:
+                raise ValueError("another sort")
+            return PARSERS[self.value_type](value), _as_int(item_id)
+        except (ValueError, TypeError) as exc:
+            raise ValidationFailed(
+                "invalid cursor",
+                [FieldError("cursor", "not a cursor of this list and sort; start again")],
+            ) from exc

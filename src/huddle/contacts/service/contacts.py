@@ -1,0 +1,359 @@
+"""Contacts: dedupe on the normalised email, the account they belong to, lists and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from huddle.contacts import repository
+from huddle.contacts.enrichment import EnrichmentProvider
+from huddle.contacts.events import ContactsCreated, NewContact
+from huddle.contacts.models import Account, Contact
+from huddle.contacts.normalize import company_domain_of
+from huddle.contacts.repository import EXPORT_COLUMNS, SortKey
+from huddle.contacts.schemas import (
+    CONSENT_FIELDS,
+    ContactCreate,
+    ContactFilters,
+    ContactSort,
+    ContactUpdate,
+    check_stage,
+)
+from huddle.contacts.service.accounts import account_for_domain
+from huddle.contacts.service.common import (
+    Sorting,
+    clamp_limit,
+    collect,
+    raise_if,
+    require,
+    user_errors,
+)
+from huddle.contacts.service.consent import record_consent
+from huddle.contacts.service.custom_fields import clean_custom_values, list_custom_fields
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
+from huddle.core.events import publish
+from huddle.core.pagination import Page
+
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "job_title",
+    "seniority",
+    "department",
+    "phone",
+    "country",
+    "city",
+    "owner_id",
+)
+_CONSENT_DEFAULTS: dict[str, str | bool] = {
+    "email_opt_in": "unknown",
+    "do_not_email": False,
+    "do_not_call": False,
+}
+_ACCOUNT_FIELDS = {"account_id", "company", "company_domain"}
+_VALUE_TYPES = {
+    "created_at": "datetime",
+    "updated_at": "datetime",
+    "last_name": "optional_text",
+    "score": "int",
+    "email": "text",
+}
+CONTACT_SORTS = {
+    sort: Sorting(
+        sort.value,
+        SortKey(
+            getattr(Contact, sort.column),
+            Contact.id,
+            sort.descending,
+            nullable=sort.column == "last_name",
+        ),
+        _VALUE_TYPES[sort.column],
+    )
+    for sort in ContactSort
+}
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    return require(repository.contact(session, contact_id), "contact", contact_id)
+
+
+def get_contact_detail(session: Session, contact_id: int) -> Contact:
+    """The contact with its account loaded (what ContactRead and the detail page show)."""
+    found = repository.contact(session, contact_id, with_account=True)
+    return require(found, "contact", contact_id)
+
+
+def upsert_contact(
+    session: Session,
+    data: ContactCreate,
+    *,
+    actor: Actor,
+    provider: EnrichmentProvider | None = None,
+) -> tuple[Contact, bool]:
+    """Create a contact, or update the one with the same normalised email.
+
+    New: linked to its account (an explicit ``account_id`` wins, then ``company`` by name,
+    then the company domain of the email, never a free-mail domain; a new account is
+    enriched through ``provider``), consent recorded, ``ContactsCreated`` published;
+    returns (contact, True). Existing: only the fields given change (the stage is not
+    one of them: stages move through the lifecycle service); returns (contact, False).
+    """
+    existing = repository.contact_by_email(session, data.email)
+    if existing is None:
+        created = _create(session, data, actor=actor, provider=provider)
+        if created is not None:
+            return created, True
+        # Someone else created this email between our check and our insert.
+        existing = require(repository.contact_by_email(session, data.email), "contact", data.email)
+    changes = ContactUpdate.model_validate(
+        data.model_dump(include=data.model_fields_set - {"email", "lifecycle_stage"})
+    )
+    return _apply(session, existing, changes, actor=actor, provider=provider), False
+
+
+def update_contact(
+    session: Session,
+    contact_id: int,
+    data: ContactUpdate,
+    *,
+    actor: Actor,
+    provider: EnrichmentProvider | None = None,
+) -> Contact:
+    """Change the fields given (not the stage: see ``lifecycle.service.transition_stage``)."""
+    return _apply(session, get_contact(session, contact_id), data, actor=actor, provider=provider)
+
+
+def apply_stage(session: Session, contact_id: int, stage: str, at: datetime) -> Contact:
+    """Set the contact's stage and when it entered it. Only the lifecycle service calls
+    this, after recording the transition."""
+    try:
+        check_stage(stage)
+    except ValueError as exc:
+        raise ValidationFailed("unknown stage", [FieldError("stage", str(exc))]) from exc
+    contact = get_contact(session, contact_id)
+    contact.lifecycle_stage = stage
+    contact.stage_entered_at = at
+    session.flush()
+    return contact
+
+
+def _create(
+    session: Session,
+    data: ContactCreate,
+    *,
+    actor: Actor,
+    provider: EnrichmentProvider | None,
+) -> Contact | None:
+    errors = user_errors(session, {"owner_id": data.owner_id})
+    account = collect(
+        errors, lambda: _account_of(session, data, email=data.email, provider=provider)
+    )
+    custom = collect(
+        errors, lambda: clean_custom_values(session, "contact", data.custom, current={})
+    )
+    raise_if(errors, "invalid contact")
+    now = clock.now()
+    contact = Contact(
+        email=data.email,
+        **{field: getattr(data, field) for field in PROFILE_FIELDS},
+        account_id=account.id if account is not None else None,
+        lifecycle_stage=data.lifecycle_stage,
+        stage_entered_at=now,
+        custom=custom or {},
+        **_CONSENT_DEFAULTS,
+    )
+    try:
+        with session.begin_nested():
+            session.add(contact)
+            session.flush()
+    except IntegrityError:
+        if repository.contact_by_email(session, data.email) is None:
+            raise
+        return None
+    for field in CONSENT_FIELDS:
+        value = getattr(data, field)
+        if value is not None and value != _CONSENT_DEFAULTS[field]:
+            record_consent(
+                session,
+                contact,
+                field=field,
+                value=value,
+                source=data.consent_source,
+                text_shown=data.consent_text_shown,
+                actor=actor,
+                new_contact=True,
+            )
+    session.flush()
+    publish(
+        session,
+        ContactsCreated(
+            contacts=(NewContact(contact.id, contact.lifecycle_stage, now),), actor=actor
+        ),
+    )
+    return contact
+
+
+def _apply(
+    session: Session,
+    contact: Contact,
+    data: ContactUpdate,
+    *,
+    actor: Actor,
+    provider: EnrichmentProvider | None,
+) -> Contact:
+    given = data.model_fields_set
+    errors = user_errors(session, {"owner_id": data.owner_id})
+    if "email" in given and data.email is not None and data.email != contact.email:
+        other = repository.contact_by_email(session, data.email)
+        if other is not None:
+            raise ResourceAlreadyExists(f"contact {other.id} already has the email {data.email}")
+        contact.email = data.email
+    if given & _ACCOUNT_FIELDS:
+        account = collect(
+            errors, lambda: _account_of(session, data, email=contact.email, provider=provider)
+        )
+        if not errors:
+            contact.account_id = account.id if account is not None else None
+    custom: dict[str, Any] | None = contact.custom
+    if "custom" in given:
+        custom = collect(
+            errors,
+            lambda: clean_custom_values(session, "contact", data.custom, current=contact.custom),
+        )
+    raise_if(errors, "invalid contact")
+    contact.custom = custom or {}
+    for field in PROFILE_FIELDS:
+        if field in given:
+            setattr(contact, field, getattr(data, field))
+    for field in CONSENT_FIELDS:
+        value = getattr(data, field)
+        if field in given and value is not None:
+            record_consent(
+                session,
+                contact,
+                field=field,
+                value=value,
+                source=data.consent_source,
+                text_shown=data.consent_text_shown,
+                actor=actor,
+            )
+    session.flush()
+    return contact
+
+
+def _account_of(
+    session: Session,
+    data: ContactCreate | ContactUpdate,
+    *,
+    email: str,
+    provider: EnrichmentProvider | None,
+) -> Account | None:
+    if data.account_id is not None:
+        found = repository.account(session, data.account_id)
+        if found is None:
+            raise ValidationFailed(
+                "unknown account",
+                [FieldError("account_id", f"no account with id {data.account_id}")],
+            )
+        return found
+    if isinstance(data, ContactUpdate) and not (data.company or data.company_domain):
+        return None  # account_id set to null: the contact leaves its account
+    domain = data.company_domain or company_domain_of(email)
+    return account_for_domain(session, domain, name=data.company, provider=provider)
+
+
+# --- lists and exports -----------------------------------------------------------------------
+
+
+def list_contacts(
+    session: Session,
+    filters: ContactFilters | None = None,
+    *,
+    sort: ContactSort = ContactSort.CREATED_AT_DESC,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[Contact]:
+    """One page of contacts (accounts loaded) and the cursor of the next page, if any."""
+    sorting = CONTACT_SORTS[sort]
+    limit = clamp_limit(limit)
+    rows = repository.contact_page(
+        session,
+        filters or ContactFilters(),
+        sorting.key,
+        after=sorting.after(cursor),
+        limit=limit + 1,
+    )
+    return sorting.page(rows, limit)
+
+
+def _batches(
+    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: SortKey, batch_size: int
+) -> Iterator[list[Any]]:
+    after: tuple[Any, int] | None = None
+    while True:
+        rows = fetch(after)
+        if rows:
+            yield rows
+        if len(rows) < batch_size:
+            return
+        after = (getattr(rows[-1], key.column.key), rows[-1].id)
+
+
+def iter_contacts(
+    session: Session,
+    filters: ContactFilters | None = None,
+    *,
+    sort: ContactSort = ContactSort.CREATED_AT,
+    batch_size: int = 1000,
+) -> Iterator[Contact]:
+    """Every matching contact, fetched ``batch_size`` at a time by keyset (no OFFSET)."""
+    key = CONTACT_SORTS[sort].key
+    filters = filters or ContactFilters()
+    for batch in _batches(
+        lambda after: repository.contact_page(session, filters, key, after=after, limit=batch_size),
+        key,
+        batch_size,
+    ):
+        yield from batch
+
+
+def export_columns(session: Session) -> list[str]:
+    """The export's header: contact columns, account name and domain, ``custom.<key>``s."""
+    custom = [f"custom.{d.key}" for d in list_custom_fields(session, "contact")]
+    return [*EXPORT_COLUMNS, "account_id", "account_name", "account_domain", *custom]
+
+
+def export_rows(
+    session: Session,
+    filters: ContactFilters | None = None,
+    *,
+    sort: ContactSort = ContactSort.CREATED_AT,
+    batch_size: int = 1000,
+) -> Iterator[dict[str, Any]]:
+    """Every matching contact as a dict keyed by ``export_columns``, streamed in batches of
+    plain rows (no ORM objects), for the CSV export."""
+    key = CONTACT_SORTS[sort].key
+    filters = filters or ContactFilters()
+    custom_keys = [d.key for d in list_custom_fields(session, "contact")]
+    for batch in _batches(
+        lambda after: repository.contact_export_page(
+            session, filters, key, after=after, limit=batch_size
+        ),
+        key,
+        batch_size,
+    ):
+        for row in batch:
+            values = row._mapping
+            record = {name: values[name] for name in EXPORT_COLUMNS}
+            record["account_id"] = values["account_id"]
+            record["account_name"] = values["account_name"]
+            record["account_domain"] = values["account_domain"]
+            custom = values["custom"] or {}
+            record.update({f"custom.{k}": custom.get(k) for k in custom_keys})
+            yield record

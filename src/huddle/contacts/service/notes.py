@@ -1,0 +1,86 @@
+"""Notes on a contact, an account or a deal, with @mentions resolved to users."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from huddle.auth import service as auth_service
+from huddle.contacts import repository
+from huddle.contacts.models import Note
+from huddle.contacts.service.common import require
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ValidationFailed
+
+# "@jane.doe" (a user's name, words joined by dots) or "@jane@acme.com" (a user's email);
+# not the middle of an address such as bob@acme.com.
+MENTION = re.compile(r"(?<![\w@.])@([\w.%+-]+(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)", re.IGNORECASE)
+
+
+def handle_of(name: str) -> str:
+    """The @handle of a user: their name in lower case, words joined by dots."""
+    return ".".join(name.lower().split())
+
+
+def resolve_mentions(session: Session, body: str) -> list[int]:
+    """The ids of the users mentioned in ``body``, each once, in order. A token that names
+    no user (or more than one, by name) stays plain text."""
+    tokens = [match.group(1).rstrip(".").lower() for match in MENTION.finditer(body)]
+    if not tokens:
+        return []
+    by_key: dict[str, int | None] = {}
+    for user in auth_service.list_users(session):
+        by_key[user.email.lower()] = user.id
+        handle = handle_of(user.name)
+        # Two people with the same name: "@jane.doe" is ambiguous and resolves to nobody.
+        by_key[handle] = user.id if by_key.get(handle, user.id) == user.id else None
+    found = [by_key.get(token) for token in tokens]
+    return list(dict.fromkeys(user_id for user_id in found if user_id is not None))
+
+
+def add_note(
+    session: Session,
+    *,
+    contact_id: int | None = None,
+    account_id: int | None = None,
+    opportunity_id: int | None = None,
+    body: str,
+    actor: Actor,
+) -> Note:
+    """A note by the actor on exactly one contact, account or deal."""
+    subjects = {
+        "contact_id": contact_id,
+        "account_id": account_id,
+        "opportunity_id": opportunity_id,
+    }
+    if sum(value is not None for value in subjects.values()) != 1:
+        raise ValidationFailed(
+            "a note is on exactly one subject",
+            [FieldError(name, "give exactly one of these") for name in subjects],
+        )
+    text = body.strip()
+    if not text:
+        raise ValidationFailed("empty note", [FieldError("body", "write something")])
+    if contact_id is not None:
+        require(repository.contact(session, contact_id), "contact", contact_id)
+    elif account_id is not None:
+        require(repository.account(session, account_id), "account", account_id)
+    elif opportunity_id is not None:
+        # Imported here: the lifecycle service imports this package at load time.
+        from huddle.lifecycle import service as lifecycle_service
+
+        lifecycle_service.get_opportunity(session, opportunity_id)
+    note = Note(
+        **subjects,
+        author_id=actor.user_id,
+        body=text,
+        mentioned_user_ids=resolve_mentions(session, text),
+    )
+    session.add(note)
+    session.flush()
+    return note
+
+
+def get_note(session: Session, note_id: int) -> Note:
+    return require(repository.note(session, note_id), "note", note_id)

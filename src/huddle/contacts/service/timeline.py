@@ -1,0 +1,158 @@
+"""The story of a contact or an account: touches, stage changes, notes and merges."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import repository
+from huddle.contacts.models import MergeRecord, Note, Touch
+from huddle.contacts.repository import Before
+from huddle.contacts.schemas import TimelineItem
+from huddle.contacts.service.common import clamp_limit, require
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.pagination import decode_cursor, encode_cursor
+from huddle.lifecycle.stages import STAGES
+
+
+def timeline(
+    session: Session,
+    *,
+    contact_id: int | None = None,
+    account_id: int | None = None,
+    before: str | None = None,
+    limit: int = 50,
+) -> list[TimelineItem]:
+    """Newest first, keyset-paginated on (at, kind, id): pass the last item's ``cursor`` as
+    ``before`` for the next page. Each source reads at most ``limit`` rows off its index."""
+    if (contact_id is None) == (account_id is None):
+        raise ValidationFailed(
+            "a timeline is of one contact or one account",
+            [FieldError("contact_id", "give contact_id or account_id")],
+        )
+    if contact_id is not None:
+        require(repository.contact(session, contact_id), "contact", contact_id)
+    else:
+        require(repository.account(session, account_id or 0), "account", account_id)
+    limit = clamp_limit(limit)
+    after = _before(before)
+    scope: dict[str, Any] = {"contact_id": contact_id, "account_id": account_id}
+    rows: dict[str, Any] = {"before": after, "limit": limit}
+    items = [_touch(t) for t in repository.timeline_touches(session, **scope, **rows)]
+    items += [_note(n) for n in repository.timeline_notes(session, **scope, **rows)]
+    items += [_merge(m) for m in repository.timeline_merges(session, **scope, **rows)]
+    items += _stage_changes(session, contact_id, account_id, after, limit)
+    items.sort(key=lambda item: (item.at, item.kind, item.id), reverse=True)
+    return items[:limit]
+
+
+def _before(cursor: str | None) -> Before | None:
+    if cursor is None:
+        return None
+    try:
+        at, kind, item_id = decode_cursor(cursor)
+        return Before(datetime.fromisoformat(at), str(kind), int(item_id))
+    except (ValueError, TypeError) as exc:
+        raise ValidationFailed(
+            "invalid cursor", [FieldError("before", "not a cursor of a timeline item")]
+        ) from exc
+
+
+def _item(kind: str, item_id: int, at: datetime, **values: Any) -> TimelineItem:
+    cursor = encode_cursor([at.isoformat(), kind, item_id])
+    return TimelineItem(kind=kind, id=item_id, at=at, cursor=cursor, **values)
+
+
+def _touch(touch: Touch) -> TimelineItem:
+    return _item(
+        "touch",
+        touch.id,
+        touch.occurred_at,
+        contact_id=touch.contact_id,
+        title=touch.type.replace("_", " ").capitalize(),
+        by_user_id=touch.actor_user_id,
+        data={
+            "type": touch.type,
+            "properties": touch.properties,
+            "campaign_id": touch.campaign_id,
+            "asset_id": touch.asset_id,
+            "workflow_id": touch.workflow_id,
+            "actor_type": touch.actor_type,
+        },
+    )
+
+
+def _note(note: Note) -> TimelineItem:
+    return _item(
+        "note",
+        note.id,
+        note.created_at,
+        contact_id=note.contact_id,
+        title="Note",
+        body=note.body,
+        by_user_id=note.author_id,
+        data={"mentioned_user_ids": note.mentioned_user_ids, "account_id": note.account_id},
+    )
+
+
+def _merge(record: MergeRecord) -> TimelineItem:
+    snapshot = record.merged_snapshot
+    label = snapshot.get("email") or snapshot.get("name") or f"#{record.merged_id}"
+    return _item(
+        "merge",
+        record.id,
+        record.at,
+        contact_id=record.survivor_id if record.entity == "contact" else None,
+        title=f"Merged {record.entity} {label} into this one",
+        by_user_id=record.by_user_id,
+        data={"merged_id": record.merged_id, "resolution": record.resolution},
+    )
+
+
+def _stage_label(stage: str | None) -> str:
+    return "New" if stage is None else STAGES.get(stage, stage)
+
+
+def _stage_changes(
+    session: Session,
+    contact_id: int | None,
+    account_id: int | None,
+    before: Before | None,
+    limit: int,
+) -> list[TimelineItem]:
+    if contact_id is not None:
+        # Imported here: the lifecycle service imports this package at load time.
+        from huddle.lifecycle import service as lifecycle_service
+
+        # One contact's history is short; the lifecycle service gives it oldest first.
+        history = lifecycle_service.stage_history(session, contact_id)
+        changes = [
+            change
+            for change in reversed(history)
+            if before is None
+            or (change.at, "stage_change", change.id) < (before.at, before.kind, before.id)
+        ][:limit]
+    else:
+        changes = repository.timeline_account_stage_changes(
+            session, account_id or 0, before=before, limit=limit
+        )
+    return [
+        _item(
+            "stage_change",
+            change.id,
+            change.at,
+            contact_id=change.contact_id,
+            title=f"{_stage_label(change.from_stage)} → {_stage_label(change.to_stage)}",
+            body=change.reason,
+            by_user_id=change.by_user_id,
+            data={
+                "from_stage": change.from_stage,
+                "to_stage": change.to_stage,
+                "by_rule": change.by_rule,
+                "rejection_reason": change.rejection_reason,
+            },
+        )
+        for change in changes
+    ]
