@@ -1,0 +1,443 @@
+"""The shared record's JSON API (mounted under /api/v1): contacts, accounts, touches, notes,
+custom fields and saved views. Stage moves are the lifecycle domain's (lifecycle/api.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response, status
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service
+from huddle.contacts.schemas import (
+    AccountCreate,
+    AccountFilters,
+    AccountPage,
+    AccountRead,
+    AccountSort,
+    AccountUpdate,
+    ConsentChangeRead,
+    ConsentUpdate,
+    ContactCreate,
+    ContactFilters,
+    ContactPage,
+    ContactRead,
+    ContactSort,
+    ContactUpdate,
+    CustomFieldDefinitionCreate,
+    CustomFieldDefinitionRead,
+    CustomFieldDefinitionUpdate,
+    MergeRequest,
+    NoteBody,
+    NoteCreate,
+    NoteRead,
+    SavedViewCreate,
+    SavedViewRead,
+    TimelinePage,
+    TouchBase,
+    TouchCreate,
+    TouchRead,
+)
+from huddle.core.actor import Actor
+from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.errors import ERROR_RESPONSES
+
+router = APIRouter(responses=ERROR_RESPONSES)
+
+Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
+Limit = Annotated[int, Query(ge=1, le=200)]
+_UPDATED = "An existing record was found and updated (or a repeated delivery was ignored)."
+
+
+def _contact(session: Session, contact_id: int) -> ContactRead:
+    return ContactRead.model_validate(service.get_contact_detail(session, contact_id))
+
+
+def _timeline(
+    session: Session,
+    *,
+    contact_id: int | None,
+    account_id: int | None,
+    before: str | None,
+    limit: int,
+) -> TimelinePage:
+    # One item more than asked says whether another page follows.
+    items = service.timeline(
+        session, contact_id=contact_id, account_id=account_id, before=before, limit=limit + 1
+    )
+    more = len(items) > limit
+    return TimelinePage(items=items[:limit], next_cursor=items[limit - 1].cursor if more else None)
+
+
+# --- contacts --------------------------------------------------------------------------------
+
+
+@router.get("/contacts", response_model=ContactPage, tags=["contacts"])
+def list_contacts(
+    user: CurrentUser,
+    session: SessionDep,
+    filters: Annotated[ContactFilters, Query()],
+    sort: ContactSort = ContactSort.CREATED_AT_DESC,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> ContactPage:
+    """Contacts matching the filters, a page at a time (follow ``next_cursor``)."""
+    page = service.list_contacts(session, filters, sort=sort, cursor=cursor, limit=limit)
+    return ContactPage(
+        items=[ContactRead.model_validate(c) for c in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.post(
+    "/contacts",
+    response_model=ContactRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": ContactRead, "description": _UPDATED}},
+    tags=["contacts"],
+)
+def create_contact(
+    user: CurrentUser, session: SessionDep, data: ContactCreate, response: Response
+) -> ContactRead:
+    """Create a contact: 201. A contact with the same email (any case) is updated instead,
+    with only the fields given: 200."""
+    contact, created = service.upsert_contact(session, data, actor=Actor.user(user.id))
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return _contact(session, contact.id)
+
+
+@router.get("/contacts/{contact_id}", response_model=ContactRead, tags=["contacts"])
+def get_contact(user: CurrentUser, session: SessionDep, contact_id: int) -> ContactRead:
+    """One contact with a summary of its account."""
+    return _contact(session, contact_id)
+
+
+@router.patch("/contacts/{contact_id}", response_model=ContactRead, tags=["contacts"])
+def update_contact(
+    user: CurrentUser, session: SessionDep, contact_id: int, data: ContactUpdate
+) -> ContactRead:
+    """Change the fields given. The stage moves through POST /contacts/{id}/stage."""
+    service.update_contact(session, contact_id, data, actor=Actor.user(user.id))
+    return _contact(session, contact_id)
+
+
+@router.post("/contacts/{contact_id}/merge", response_model=ContactRead, tags=["contacts"])
+def merge_contact(
+    user: CurrentUser, session: SessionDep, contact_id: int, data: MergeRequest
+) -> ContactRead:
+    """Merge contact ``merged_id`` into this one; everything it had moves here."""
+    service.merge_contacts(
+        session, contact_id, data.merged_id, choices=data.choices, actor=Actor.user(user.id)
+    )
+    return _contact(session, contact_id)
+
+
+@router.get("/contacts/{contact_id}/timeline", response_model=TimelinePage, tags=["contacts"])
+def contact_timeline(
+    user: CurrentUser,
+    session: SessionDep,
+    contact_id: int,
+    before: Cursor = None,
+    limit: Limit = 50,
+) -> TimelinePage:
+    """Touches, stage changes, notes and merges of the contact, newest first."""
+    return _timeline(session, contact_id=contact_id, account_id=None, before=before, limit=limit)
+
+
+@router.post(
+    "/contacts/{contact_id}/touches",
+    response_model=TouchRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": TouchRead, "description": _UPDATED}},
+    tags=["touches"],
+)
+def record_contact_touch(
+    user: CurrentUser, session: SessionDep, contact_id: int, data: TouchBase, response: Response
+) -> TouchRead:
+    """Log a touch of this contact (a call, a meeting, ...)."""
+    touch = TouchCreate(**data.model_dump(), contact_id=contact_id)
+    return _store_touch(session, touch, user.id, response)
+
+
+@router.post(
+    "/contacts/{contact_id}/notes",
+    response_model=NoteRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["notes"],
+)
+def add_contact_note(
+    user: CurrentUser, session: SessionDep, contact_id: int, data: NoteBody
+) -> NoteRead:
+    """A note on the contact; @first.last or @email mentions are resolved to users."""
+    note = service.add_note(
+        session, contact_id=contact_id, body=data.body, actor=Actor.user(user.id)
+    )
+    return NoteRead.model_validate(note)
+
+
+@router.post("/contacts/{contact_id}/consent", response_model=ContactRead, tags=["contacts"])
+def set_contact_consent(
+    user: CurrentUser, session: SessionDep, contact_id: int, data: ConsentUpdate
+) -> ContactRead:
+    """Change one consent flag, recording where it came from and the text shown."""
+    service.set_consent(
+        session,
+        contact_id,
+        field=data.field,
+        value=data.value,
+        source=data.source,
+        text_shown=data.text_shown,
+        actor=Actor.user(user.id),
+    )
+    return _contact(session, contact_id)
+
+
+@router.get(
+    "/contacts/{contact_id}/consent", response_model=list[ConsentChangeRead], tags=["contacts"]
+)
+def list_contact_consent(
+    user: CurrentUser, session: SessionDep, contact_id: int
+) -> list[ConsentChangeRead]:
+    """Every consent change of the contact, oldest first."""
+    changes = service.consent_history(session, contact_id)
+    return [ConsentChangeRead.model_validate(change) for change in changes]
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+
+@router.get("/accounts", response_model=AccountPage, tags=["accounts"])
+def list_accounts(
+    user: CurrentUser,
+    session: SessionDep,
+    filters: Annotated[AccountFilters, Query()],
+    sort: AccountSort = AccountSort.NAME,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> AccountPage:
+    """Accounts matching the filters, a page at a time (follow ``next_cursor``)."""
+    page = service.list_accounts(session, filters, sort=sort, cursor=cursor, limit=limit)
+    return AccountPage(
+        items=[AccountRead.model_validate(a) for a in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.post(
+    "/accounts",
+    response_model=AccountRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": AccountRead, "description": _UPDATED}},
+    tags=["accounts"],
+)
+def create_account(
+    user: CurrentUser, session: SessionDep, data: AccountCreate, response: Response
+) -> AccountRead:
+    """Create an account (enriched from its domain): 201. An account with the same domain
+    is updated instead: 200."""
+    account, created = service.upsert_account(session, data, actor=Actor.user(user.id))
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return AccountRead.model_validate(account)
+
+
+@router.get("/accounts/{account_id}", response_model=AccountRead, tags=["accounts"])
+def get_account(user: CurrentUser, session: SessionDep, account_id: int) -> AccountRead:
+    """One account."""
+    return AccountRead.model_validate(service.get_account(session, account_id))
+
+
+@router.patch("/accounts/{account_id}", response_model=AccountRead, tags=["accounts"])
+def update_account(
+    user: CurrentUser, session: SessionDep, account_id: int, data: AccountUpdate
+) -> AccountRead:
+    """Change the fields given; enrichment never overwrites them afterwards."""
+    account = service.update_account(session, account_id, data, actor=Actor.user(user.id))
+    return AccountRead.model_validate(account)
+
+
+@router.post("/accounts/{account_id}/merge", response_model=AccountRead, tags=["accounts"])
+def merge_account(
+    user: CurrentUser, session: SessionDep, account_id: int, data: MergeRequest
+) -> AccountRead:
+    """Merge account ``merged_id`` into this one: its contacts, touches, notes and deals move."""
+    account = service.merge_accounts(
+        session, account_id, data.merged_id, choices=data.choices, actor=Actor.user(user.id)
+    )
+    return AccountRead.model_validate(account)
+
+
+@router.post("/accounts/{account_id}/enrich", response_model=AccountRead, tags=["accounts"])
+def enrich_account(user: CurrentUser, session: SessionDep, account_id: int) -> AccountRead:
+    """Fill the account's empty fields from the enrichment data now."""
+    service.enrich(session, account_id, actor=Actor.user(user.id))
+    return AccountRead.model_validate(service.get_account(session, account_id))
+
+
+@router.get("/accounts/{account_id}/timeline", response_model=TimelinePage, tags=["accounts"])
+def account_timeline(
+    user: CurrentUser,
+    session: SessionDep,
+    account_id: int,
+    before: Cursor = None,
+    limit: Limit = 50,
+) -> TimelinePage:
+    """Touches, notes, merges and its people's stage changes, newest first."""
+    return _timeline(session, contact_id=None, account_id=account_id, before=before, limit=limit)
+
+
+@router.post(
+    "/accounts/{account_id}/notes",
+    response_model=NoteRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["notes"],
+)
+def add_account_note(
+    user: CurrentUser, session: SessionDep, account_id: int, data: NoteBody
+) -> NoteRead:
+    """A note on the account; @mentions are resolved to users."""
+    note = service.add_note(
+        session, account_id=account_id, body=data.body, actor=Actor.user(user.id)
+    )
+    return NoteRead.model_validate(note)
+
+
+# --- touches and notes -----------------------------------------------------------------------
+
+
+def _store_touch(
+    session: Session, data: TouchCreate, user_id: int, response: Response
+) -> TouchRead:
+    touch, created = service.store_touch(session, data, actor=Actor.user(user_id))
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return TouchRead.model_validate(touch)
+
+
+@router.post(
+    "/touches",
+    response_model=TouchRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": TouchRead, "description": _UPDATED}},
+    tags=["touches"],
+)
+def create_touch(
+    user: CurrentUser, session: SessionDep, data: TouchCreate, response: Response
+) -> TouchRead:
+    """Record a touch of a contact or an anonymous visitor. A repeated ``idempotency_key``
+    returns the stored touch (200) and stores nothing."""
+    return _store_touch(session, data, user.id, response)
+
+
+@router.get("/touches/{touch_id}", response_model=TouchRead, tags=["touches"])
+def get_touch(user: CurrentUser, session: SessionDep, touch_id: int) -> TouchRead:
+    """One touch."""
+    return TouchRead.model_validate(service.get_touch(session, touch_id))
+
+
+@router.post("/notes", response_model=NoteRead, status_code=status.HTTP_201_CREATED, tags=["notes"])
+def create_note(user: CurrentUser, session: SessionDep, data: NoteCreate) -> NoteRead:
+    """A note on exactly one contact, account or opportunity."""
+    note = service.add_note(
+        session,
+        contact_id=data.contact_id,
+        account_id=data.account_id,
+        opportunity_id=data.opportunity_id,
+        body=data.body,
+        actor=Actor.user(user.id),
+    )
+    return NoteRead.model_validate(note)
+
+
+@router.get("/notes/{note_id}", response_model=NoteRead, tags=["notes"])
+def get_note(user: CurrentUser, session: SessionDep, note_id: int) -> NoteRead:
+    """One note."""
+    return NoteRead.model_validate(service.get_note(session, note_id))
+
+
+# --- custom fields ---------------------------------------------------------------------------
+
+
+@router.get(
+    "/custom-fields", response_model=list[CustomFieldDefinitionRead], tags=["custom fields"]
+)
+def list_custom_fields(
+    user: CurrentUser,
+    session: SessionDep,
+    entity: Literal["contact", "account"] | None = None,
+) -> list[CustomFieldDefinitionRead]:
+    """The custom fields of contacts and accounts (or of one of them)."""
+    return [
+        CustomFieldDefinitionRead.model_validate(d)
+        for d in service.list_custom_fields(session, entity)
+    ]
+
+
+@router.post(
+    "/custom-fields",
+    response_model=CustomFieldDefinitionRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["custom fields"],
+)
+def create_custom_field(
+    user: CurrentUser, session: SessionDep, data: CustomFieldDefinitionCreate
+) -> CustomFieldDefinitionRead:
+    """Declare a custom field: its key, label, type and (for a choice field) its choices."""
+    definition = service.define_custom_field(session, data, actor=Actor.user(user.id))
+    return CustomFieldDefinitionRead.model_validate(definition)
+
+
+@router.get(
+    "/custom-fields/{field_id}", response_model=CustomFieldDefinitionRead, tags=["custom fields"]
+)
+def get_custom_field(
+    user: CurrentUser, session: SessionDep, field_id: int
+) -> CustomFieldDefinitionRead:
+    """One custom field definition."""
+    return CustomFieldDefinitionRead.model_validate(service.get_custom_field(session, field_id))
+
+
+@router.patch(
+    "/custom-fields/{field_id}", response_model=CustomFieldDefinitionRead, tags=["custom fields"]
+)
+def update_custom_field(
+    user: CurrentUser, session: SessionDep, field_id: int, data: CustomFieldDefinitionUpdate
+) -> CustomFieldDefinitionRead:
+    """Rename a custom field or add choices (a choice in use cannot be removed)."""
+    definition = service.update_custom_field(session, field_id, data, actor=Actor.user(user.id))
+    return CustomFieldDefinitionRead.model_validate(definition)
+
+
+# --- saved views -----------------------------------------------------------------------------
+
+
+@router.get("/saved-views", response_model=list[SavedViewRead], tags=["saved views"])
+def list_saved_views(user: CurrentUser, session: SessionDep) -> list[SavedViewRead]:
+    """Your saved contact views and everyone's shared ones."""
+    return [SavedViewRead.model_validate(v) for v in service.list_views(session, user_id=user.id)]
+
+
+@router.post(
+    "/saved-views",
+    response_model=SavedViewRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["saved views"],
+)
+def create_saved_view(
+    user: CurrentUser, session: SessionDep, data: SavedViewCreate
+) -> SavedViewRead:
+    """Save contact-list filters and a sort under a name, for you or for everyone."""
+    return SavedViewRead.model_validate(service.save_view(session, data, actor=Actor.user(user.id)))
+
+
+@router.get("/saved-views/{view_id}", response_model=SavedViewRead, tags=["saved views"])
+def get_saved_view(user: CurrentUser, session: SessionDep, view_id: int) -> SavedViewRead:
+    """One saved view (yours, or a shared one)."""
+    return SavedViewRead.model_validate(service.get_view(session, view_id, user_id=user.id))
+
+
+@router.delete(
+    "/saved-views/{view_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["saved views"]
+)
+def delete_saved_view(user: CurrentUser, session: SessionDep, view_id: int) -> None:
+    """Delete one of your saved views."""
+    service.delete_view(session, view_id, actor=Actor.user(user.id))

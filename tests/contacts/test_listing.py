@@ -1,0 +1,187 @@
+"""Contact lists: filters, keyset pages that never repeat or skip a row, streaming exports."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.contacts import service
+from huddle.contacts.models import Account, Contact
+from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
+from huddle.core.clock import FrozenClock
+from huddle.core.errors import ValidationFailed
+from tests.conftest import make_user
+from tests.contacts.factories import make_account, make_contact, make_custom_field
+
+
+@pytest.fixture
+def tied(db: Session, frozen_clock: FrozenClock) -> tuple[Account, list[Contact]]:
+    """23 contacts of one account with many ties: 3 creation times, 4 scores, 3 last names
+    of which one is missing."""
+    account = make_account(db)
+    contacts = []
+    for n in range(23):
+        frozen_clock.set(frozen_clock.now().replace(hour=9 + n % 3))
+        contacts.append(
+            make_contact(
+                db,
+                account=account,
+                email=f"p{n:02d}@tied.example",
+                score=(n * 7) % 4,
+                last_name=[None, "Adams", "Baker"][n % 3],
+            )
+        )
+    return account, contacts
+
+
+def _all_pages(db: Session, filters: ContactFilters, sort: ContactSort, limit: int) -> list[int]:
+    ids: list[int] = []
+    cursor = None
+    for _ in range(100):
+        page = service.list_contacts(db, filters, sort=sort, cursor=cursor, limit=limit)
+        assert len(page.items) <= limit
+        ids += [c.id for c in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            return ids
+    raise AssertionError("pagination did not end")
+
+
+@pytest.mark.parametrize("sort", list(ContactSort))
+def test_pages_never_repeat_or_skip_a_row_across_ties(
+    db: Session, tied: tuple[Account, list[Contact]], sort: ContactSort
+) -> None:
+    account, contacts = tied
+    filters = ContactFilters(account_id=account.id)
+    everything = service.list_contacts(db, filters, sort=sort, limit=500).items
+    assert len(everything) == len(contacts)
+    for limit in (1, 4, 5, 23):
+        paged = _all_pages(db, filters, sort, limit)
+        assert paged == [c.id for c in everything], f"limit {limit}"
+    # The one-query order is the sort itself, ids breaking ties in the same direction.
+    keyed = [
+        (getattr(c, sort.column), c.id) for c in everything if getattr(c, sort.column) is not None
+    ]
+    assert keyed == sorted(keyed, reverse=sort.descending)
+
+
+def test_a_cursor_of_another_sort_or_garbage_is_refused(
+    db: Session, tied: tuple[Account, list[Contact]]
+) -> None:
+    filters = ContactFilters(account_id=tied[0].id)
+    cursor = service.list_contacts(db, filters, sort=ContactSort.SCORE, limit=2).next_cursor
+    with pytest.raises(ValidationFailed):
+        service.list_contacts(db, filters, sort=ContactSort.EMAIL, cursor=cursor)
+    with pytest.raises(ValidationFailed):
+        service.list_contacts(db, filters, cursor="not-a-cursor")
+
+
+def test_filters_narrow_the_list(db: Session, frozen_clock: FrozenClock, admin: User) -> None:
+    rep = make_user(db, name="Rita Rep", role="sales_rep", team="sales")
+    target = make_account(db, name="Wayne Enterprises", is_target=True)
+    other = make_account(db, name="Stark Industries")
+    start = frozen_clock.now()
+    bruce = make_contact(
+        db,
+        account=target,
+        first_name="Bruce",
+        last_name="Wayne",
+        lifecycle_stage="mql",
+        owner_id=rep.id,
+        score=80,
+        email="bruce@wayne.example",
+    )
+    frozen_clock.advance(timedelta(days=2))
+    tony = make_contact(
+        db,
+        account=other,
+        first_name="Tony",
+        last_name="Stark",
+        lifecycle_stage="sql",
+        score=40,
+        email="tony@stark.example",
+    )
+    pepper = make_contact(
+        db,
+        first_name="Pepper",
+        last_name="Potts",
+        lifecycle_stage="lead",
+        score=10,
+        email="pepper@mail.example",
+    )
+    ours = {bruce.id, tony.id, pepper.id}
+
+    def found(**filters: object) -> set[int]:
+        page = service.list_contacts(db, ContactFilters.model_validate(filters), limit=500)
+        return {c.id for c in page.items} & ours
+
+    assert found(stage=["mql", "sql"]) == {bruce.id, tony.id}
+    assert found(stage="lead") == {pepper.id}
+    assert found(owner_id=rep.id) == {bruce.id}
+    assert found(owner_id="unassigned") == {tony.id, pepper.id}
+    assert found(account_id=other.id) == {tony.id}
+    assert found(score_min=40) == {bruce.id, tony.id}
+    assert found(score_max=40) == {tony.id, pepper.id}
+    assert found(created_since=start + timedelta(days=1)) == {tony.id, pepper.id}
+    assert found(q="WAYNE") == {bruce.id}  # the account name or the last name
+    assert found(q="stark industries") == {tony.id}  # every word must match
+    assert found(q="pepper@mail") == {pepper.id}
+    assert found(q="%") == set()  # LIKE wildcards are plain characters
+    assert found(is_target=True) == {bruce.id}
+    assert found(is_target=False) == {tony.id, pepper.id}
+
+
+def test_updated_since_follows_edits(db: Session, frozen_clock: FrozenClock) -> None:
+    old = make_contact(db)
+    fresh = make_contact(db)
+    frozen_clock.advance(timedelta(hours=1))
+    fresh.city = "Lima"
+    db.flush()
+    page = service.list_contacts(db, ContactFilters(updated_since=frozen_clock.now()), limit=500)
+    ids = {c.id for c in page.items}
+    assert fresh.id in ids and old.id not in ids
+
+
+def test_iter_contacts_streams_every_match_in_batches(
+    db: Session, tied: tuple[Account, list[Contact]]
+) -> None:
+    account, contacts = tied
+    streamed = list(service.iter_contacts(db, ContactFilters(account_id=account.id), batch_size=4))
+    assert sorted(c.id for c in streamed) == sorted(c.id for c in contacts)
+    assert len({c.id for c in streamed}) == len(contacts)
+
+
+def test_export_rows_have_the_export_columns_with_account_and_custom_values(
+    db: Session, tied: tuple[Account, list[Contact]]
+) -> None:
+    account, contacts = tied
+    make_custom_field(db, key="tier")
+    contacts[0].custom = {"tier": "gold"}
+    db.flush()
+    columns = service.export_columns(db)
+    rows = list(service.export_rows(db, ContactFilters(account_id=account.id), batch_size=5))
+    assert len(rows) == len(contacts)
+    assert all(list(row) == columns for row in rows)
+    first = next(row for row in rows if row["id"] == contacts[0].id)
+    assert first["email"] == contacts[0].email
+    assert (first["account_name"], first["account_domain"]) == (account.name, account.domain)
+    assert first["custom.tier"] == "gold"
+
+
+def test_accounts_list_pages_by_name(db: Session) -> None:
+    made = [make_account(db, name=f"Zeta {n % 3}", industry="Retail") for n in range(7)]
+    ids: list[int] = []
+    cursor = None
+    while True:
+        page = service.list_accounts(
+            db, AccountFilters(q="zeta"), sort=AccountSort.NAME, cursor=cursor, limit=3
+        )
+        ids += [a.id for a in page.items]
+        if (cursor := page.next_cursor) is None:
+            break
+    assert sorted(ids) == sorted(a.id for a in made) and len(set(ids)) == len(ids)
+    names = [(a.name, a.id) for a in made]
+    assert [i for _, i in sorted(names)] == ids
