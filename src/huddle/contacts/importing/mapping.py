@@ -31,6 +31,7 @@ TARGETS: dict[str, str] = {
     "company": "Company name (links to or creates the account)",
     "company_domain": "Company domain (links to or creates the account)",
     "owner": "Owner: a user's email address or full name",
+    "owner_id": "Owner: a user's id",
     "lifecycle_stage": "Lifecycle stage (Huddle, HubSpot or Salesforce lead status values)",
     "email_opt_in": "Email consent: opted_in, opted_out or unknown",
     "do_not_email": "Do not email (true/false)",
@@ -210,7 +211,12 @@ HUDDLE = SourceFormat(
     "huddle",
     "Huddle contacts export",
     frozenset({"email"}),
-    {target: Rule(target) for target in TARGETS},
+    {
+        **{target: Rule(target) for target in TARGETS},
+        # The export names the account's columns after the account.
+        "account_name": Rule("company"),
+        "account_domain": Rule("company_domain"),
+    },
 )
 KNOWN_FORMATS = (HUBSPOT, SALESFORCE_LEAD, SALESFORCE_CONTACT, HUDDLE)
 

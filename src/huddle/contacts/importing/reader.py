@@ -20,6 +20,20 @@ FALLBACK_ENCODING = "cp1252"
 class FileFacts:
     sha256: str
     encoding: str
+    # Physical lines, the header's included: what a progress bar counts towards.
+    lines: int = 0
+
+
+class BrokenCsv(ValidationFailed):
+    """The file stops being CSV at ``line``; the rows before it were read."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(
+            f"the file is not valid CSV at line {line}",
+            [FieldError("file", f"line {line}: {reason}")],
+        )
+        self.line = line
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -29,13 +43,15 @@ class SourceRow:
 
 
 def inspect_file(path: Path) -> FileFacts:
-    """Hash the file and find its encoding in one streamed pass (never read whole)."""
+    """Hash the file, count its lines and find its encoding in one streamed pass."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8 = True
+    utf8, lines, last = True, 0, b"\n"
     with path.open("rb") as handle:
         while block := handle.read(_BLOCK):
             digest.update(block)
+            lines += block.count(b"\n")
+            last = block[-1:]
             if utf8:
                 try:
                     decoder.decode(block)
@@ -46,7 +62,8 @@ def inspect_file(path: Path) -> FileFacts:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             utf8 = False
-    return FileFacts(digest.hexdigest(), "utf-8-sig" if utf8 else FALLBACK_ENCODING)
+    lines += last != b"\n"
+    return FileFacts(digest.hexdigest(), "utf-8-sig" if utf8 else FALLBACK_ENCODING, lines)
 
 
 class CsvSource:
@@ -84,10 +101,7 @@ class CsvSource:
                     continue
                 yield SourceRow(start, cells)
         except csv.Error as exc:
-            raise ValidationFailed(
-                f"the file is not valid CSV after line {previous_end}",
-                [FieldError("file", f"line {previous_end + 1}: {exc}")],
-            ) from exc
+            raise BrokenCsv(previous_end + 1, str(exc)) from exc
 
     def close(self) -> None:
         self._handle.close()

@@ -1,0 +1,387 @@
+"""Writing one chunk of checked rows: a handful of statements, whatever the chunk's size.
+
+The rules are ``contacts.service.upsert_contact``'s, applied to a set of rows at once:
+dedupe on the normalised email; on an existing contact only the fields given change;
+the account comes from the company name, then the company domain (or the email's,
+never a free-mail one), created and enriched when new; consent changes are recorded;
+one ``ContactsCreated`` announces the chunk's new contacts. What the import does beyond
+``upsert_contact``: a stage given for an existing contact moves it through the lifecycle
+service, and a move the configuration does not allow fails that row.
+
+Rows with the same email in one chunk are applied in file order, like consecutive upserts,
+but only the net change is written, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts.enrichment import (
+    CompanyData,
+    EnrichmentProvider,
+    TableProvider,
+    enrich_account,
+)
+from huddle.contacts.events import ContactsCreated, NewContact
+from huddle.contacts.importing import repository
+from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
+from huddle.contacts.models import Account
+from huddle.contacts.normalize import company_domain_of, is_free_mail
+from huddle.contacts.schemas import CONSENT_FIELDS, ContactCreate
+from huddle.contacts.service import clean_custom_values
+from huddle.contacts.service.contacts import PROFILE_FIELDS
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.events import publish
+from huddle.lifecycle import service as lifecycle
+from huddle.lifecycle.stages import STAGES
+
+Outcome = Literal["created", "updated", "unchanged"]
+_CONSENT_DEFAULTS: dict[str, object] = {
+    "email_opt_in": "unknown",
+    "do_not_email": False,
+    "do_not_call": False,
+}
+_UPDATABLE = (*PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
+_ACCOUNT_COLUMNS = (
+    "name",
+    "domain",
+    "industry",
+    "employee_count",
+    "annual_revenue",
+    "country",
+    "region",
+    "city",
+    "technologies",
+    "enriched_fields",
+)
+
+
+@dataclass(frozen=True)
+class ChunkContext:
+    actor: Actor
+    header_of: Callable[[str], str]
+    provider: EnrichmentProvider | None = None
+    # Written on stage moves the import makes ("import #12").
+    reason: str | None = None
+
+
+@dataclass
+class ChunkResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[FailedRow] = field(default_factory=list)
+
+
+class _NewAccount:
+    """An account this chunk creates; its id is known once the chunk's accounts are inserted."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+        self.id: int | None = None
+
+
+AccountRef = int | _NewAccount | None
+
+
+class _PrefetchedTable:
+    """The table provider, with the chunk's domains fetched in one query up front."""
+
+    def __init__(self, session: Session, domains: set[str]) -> None:
+        self._known = {row.domain for row in repository.enrichment_companies(session, domains)}
+        self._table = TableProvider(session)
+
+    def lookup(self, domain: str) -> CompanyData | None:
+        # The query above put the rows in the session, so this reads them without SQL.
+        return self._table.lookup(domain) if domain in self._known else None
+
+
+class _AccountBook:
+    """``account_for_domain`` over a whole chunk: a name finds its account first (the oldest
+    of that name), then the domain does; otherwise an account is created and enriched."""
+
+    def __init__(
+        self,
+        session: Session,
+        names: set[str],
+        domains: set[str],
+        provider: EnrichmentProvider | None,
+    ) -> None:
+        self._session = session
+        self._by_name: dict[str, AccountRef] = dict(repository.account_ids_by_name(session, names))
+        self._by_domain: dict[str, AccountRef] = dict(
+            repository.account_ids_by_domain(session, domains)
+        )
+        self._provider = provider or _PrefetchedTable(session, domains - self._by_domain.keys())
+        self.created: list[_NewAccount] = []
+
+    def resolve(self, domain: str | None, name: str | None) -> AccountRef:
+        if domain is not None and is_free_mail(domain):
+            domain = None
+        if name is not None and name in self._by_name:
+            return self._by_name[name]
+        if domain is None:
+            return self._create(name, None) if name else None
+        if domain in self._by_domain:
+            return self._by_domain[domain]
+        if name is not None:
+            return self._create(name, domain)
+        # Until enrichment knows better, the name comes from the domain (as the service does).
+        placeholder = domain.split(".", 1)[0].replace("-", " ").title()
+        return self._create(placeholder, domain, enriched=["name"])
+
+    def _create(
+        self, name: str, domain: str | None, *, enriched: list[str] | None = None
+    ) -> _NewAccount:
+        account = Account(name=name, domain=domain, enriched_fields=enriched or [])
+        enrich_account(self._session, account, self._provider)
+        values = {column: getattr(account, column) for column in _ACCOUNT_COLUMNS}
+        values["technologies"] = values["technologies"] or []
+        new = _NewAccount(values)
+        self.created.append(new)
+        self._by_name.setdefault(account.name, new)
+        if domain is not None:
+            self._by_domain[domain] = new
+        return new
+
+    def insert(self, now: Any) -> None:
+        rows = [
+            {**new.values, "custom": {}, "is_target": False, "created_at": now, "updated_at": now}
+            for new in self.created
+        ]
+        for new, account_id in zip(
+            self.created, repository.insert_accounts(self._session, rows), strict=True
+        ):
+            new.id = account_id
+
+
+def _account_id(ref: AccountRef) -> int | None:
+    return ref.id if isinstance(ref, _NewAccount) else ref
+
+
+def _company_of(data: ContactCreate) -> tuple[str | None, str | None]:
+    return data.company_domain or company_domain_of(data.email), data.company
+
+
+@dataclass
+class _Contact:
+    """One email's rows folded in file order, against what the database holds."""
+
+    rows: list[ParsedRow]
+    before: dict[str, Any] | None
+    state: dict[str, Any] | None = None
+    outcomes: list[tuple[ParsedRow, Outcome]] = field(default_factory=list)
+    # The stage a new contact is created in, and the moves made after that.
+    created_stage: str | None = None
+    moves: list[str] = field(default_factory=list)
+
+
+class _Chunk:
+    def __init__(self, session: Session, rows: list[ParsedRow], context: ChunkContext) -> None:
+        self.session = session
+        self.context = context
+        self.result = ChunkResult()
+        groups: dict[str, list[ParsedRow]] = {}
+        for row in rows:
+            groups.setdefault(row.data.email, []).append(row)
+        existing = repository.contacts_by_email(session, groups.keys())
+        self.contacts = [_Contact(group, existing.get(email)) for email, group in groups.items()]
+        names: set[str] = set()
+        domains: set[str] = set()
+        for contact in self.contacts:
+            for row in contact.rows:
+                if contact.before is None or row.data.model_fields_set & {
+                    "company",
+                    "company_domain",
+                }:
+                    domain, name = _company_of(row.data)
+                    if domain is not None:
+                        domains.add(domain)
+                    if name is not None:
+                        names.add(name)
+        self.accounts = _AccountBook(session, names, domains, context.provider)
+        self.allowed = {
+            (t.from_stage, t.to_stage) for t in lifecycle.list_allowed_transitions(session)
+        }
+
+    def fold(self) -> None:
+        for contact in self.contacts:
+            for row in contact.rows:
+                try:
+                    outcome = self._apply(contact, row)
+                except ValidationFailed as exc:
+                    problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
+                    self._fail(row, problems or [("", exc.message)])
+                    continue
+                contact.outcomes.append((row, outcome))
+            if contact.before is not None and contact.state == contact.before:
+                # Several rows that come back to where the contact was: nothing to write.
+                contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
+                contact.moves = []
+            for _, outcome in contact.outcomes:
+                setattr(self.result, outcome, getattr(self.result, outcome) + 1)
+
+    def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
+        self.result.failed.append(FailedRow(row.line, row.cells, problems))
+
+    def _apply(self, contact: _Contact, row: ParsedRow) -> Outcome:
+        data, given = row.data, row.data.model_fields_set
+        state = contact.state if contact.state is not None else contact.before
+        if state is None:
+            custom = clean_custom_values(self.session, "contact", data.custom, current={})
+            contact.state = {
+                "email": data.email,
+                **{name: getattr(data, name) for name in PROFILE_FIELDS},
+                "account_id": self.accounts.resolve(*_company_of(data)),
+                "lifecycle_stage": data.lifecycle_stage,
+                **{name: _consent(data, name, _CONSENT_DEFAULTS[name]) for name in CONSENT_FIELDS},
+                "custom": custom,
+            }
+            contact.created_stage = data.lifecycle_stage
+            return "created"
+        new = dict(state)
+        move = "lifecycle_stage" in given and data.lifecycle_stage != state["lifecycle_stage"]
+        if move:
+            self._check_move(state["lifecycle_stage"], data.lifecycle_stage)
+            new["lifecycle_stage"] = data.lifecycle_stage
+        if "custom" in given:
+            new["custom"] = clean_custom_values(
+                self.session, "contact", data.custom, current=state["custom"]
+            )
+        for name in PROFILE_FIELDS:
+            if name in given:
+                new[name] = getattr(data, name)
+        for name in CONSENT_FIELDS:
+            new[name] = _consent(data, name, state[name])
+        if given & {"company", "company_domain"}:
+            new["account_id"] = self.accounts.resolve(*_company_of(data))
+        if move:
+            contact.moves.append(data.lifecycle_stage)
+        contact.state = new
+        return "unchanged" if new == state else "updated"
+
+    def _check_move(self, from_stage: str, to_stage: str) -> None:
+        if (from_stage, to_stage) in self.allowed:
+            return
+        targets = sorted(STAGES[b] for a, b in self.allowed if a == from_stage)
+        raise ValidationFailed(
+            "stage move not allowed",
+            [
+                FieldError(
+                    "lifecycle_stage",
+                    f"a contact in {STAGES[from_stage]} cannot move to {STAGES[to_stage]}"
+                    f" (allowed: {', '.join(targets) or 'none'})",
+                )
+            ],
+        )
+
+    def write(self) -> None:
+        now = clock.now()
+        self.accounts.insert(now)
+        new = [c for c in self.contacts if c.before is None and c.state is not None]
+        ids = repository.insert_contacts(self.session, [_insert_row(c, now) for c in new])
+        consent_rows: list[dict[str, Any]] = []
+        for contact, contact_id in zip(new, ids, strict=True):
+            assert contact.state is not None
+            contact.state["id"] = contact_id
+            consent_rows += self._consent_changes(contact_id, None, contact.state, now)
+        changed = [c for c in self.contacts if c.before is not None and c.state != c.before]
+        updates = []
+        for contact in changed:
+            assert contact.before is not None and contact.state is not None
+            before, after = contact.before, contact.state
+            after["account_id"] = _account_id(after["account_id"])
+            if any(before[name] != after[name] for name in _UPDATABLE):
+                updates.append(
+                    {
+                        "contact_id": before["id"],
+                        **{n: after[n] for n in _UPDATABLE},
+                        "updated_at": now,
+                    }
+                )
+            consent_rows += self._consent_changes(before["id"], before, after, now)
+        repository.update_contacts(self.session, updates)
+        repository.insert_consent_changes(self.session, consent_rows)
+        if new:
+            born = tuple(
+                NewContact(c.state["id"], c.created_stage, now)
+                for c in new
+                if c.state and c.created_stage
+            )
+            publish(self.session, ContactsCreated(contacts=born, actor=self.context.actor))
+        for contact in self.contacts:
+            if contact.state is None:
+                continue
+            for stage in contact.moves:
+                lifecycle.transition_stage(
+                    self.session,
+                    contact.state["id"],
+                    stage,
+                    actor=self.context.actor,
+                    reason=self.context.reason,
+                )
+
+    def _consent_changes(
+        self, contact_id: int, before: dict[str, Any] | None, after: dict[str, Any], now: Any
+    ) -> list[dict[str, Any]]:
+        rows = []
+        for name in CONSENT_FIELDS:
+            old = before[name] if before is not None else None
+            unchanged = after[name] == (old if before is not None else _CONSENT_DEFAULTS[name])
+            if unchanged:
+                continue
+            rows.append(
+                {
+                    "contact_id": contact_id,
+                    "field": name,
+                    "old_value": _consent_text(old),
+                    "new_value": _consent_text(after[name]),
+                    "source": self.context.actor.describe(),
+                    "text_shown": None,
+                    "by_user_id": self.context.actor.user_id,
+                    "at": now,
+                }
+            )
+        return rows
+
+
+def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) -> ChunkResult:
+    """Import checked rows; returns the counts and the rows that failed a rule."""
+    chunk = _Chunk(session, rows, context)
+    chunk.fold()
+    chunk.write()
+    session.flush()
+    return chunk.result
+
+
+def _consent(data: ContactCreate, name: str, current: object) -> object:
+    value = getattr(data, name)
+    return current if value is None else value
+
+
+def _consent_text(value: object) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return None if value is None else str(value)
+
+
+def _insert_row(contact: _Contact, now: Any) -> dict[str, Any]:
+    state = contact.state
+    assert state is not None
+    row = {name: state[name] for name in ("email", *PROFILE_FIELDS, *CONSENT_FIELDS)}
+    row.update(
+        lifecycle_stage=contact.created_stage,
+        account_id=_account_id(state["account_id"]),
+        custom=state["custom"] or {},
+        stage_entered_at=now,
+        score=0,
+        created_at=now,
+        updated_at=now,
+    )
+    return row

@@ -1,0 +1,63 @@
+"""The error report of an import: one line per failing row, with the row as it was."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from huddle.contacts.importing.csvcells import escape_cell
+from huddle.contacts.importing.mapping import ERROR_COLUMNS
+
+
+class _RowWriter(Protocol):
+    def writerow(self, row: Iterable[str], /) -> Any: ...
+
+
+class ErrorReport:
+    """Written as rows fail, so it never holds more than one row in memory.
+
+    Columns: the physical line in the imported file (the header is line 1), the failing
+    column(s) and reason(s), ``; ``-separated when a row has several, then the row's own
+    cells under the file's own header, so a corrected report can be imported again.
+    """
+
+    def __init__(self, path: Path, header: list[str]) -> None:
+        self.path = path
+        self._header = header
+        self._handle: TextIO | None = None
+        self._writer: _RowWriter | None = None
+        self.count = 0
+
+    def add(self, line: int, problems: list[tuple[str, str]], cells: list[str]) -> None:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._handle, lineterminator="\r\n")
+            self._write([*ERROR_COLUMNS, *self._header])
+        self._write(
+            [
+                str(line),
+                "; ".join(column for column, _ in problems),
+                "; ".join(reason for _, reason in problems),
+                *cells,
+            ]
+        )
+        self.count += 1
+
+    def _write(self, cells: list[str]) -> None:
+        assert self._writer is not None
+        self._writer.writerow([escape_cell(cell) for cell in cells])
+
+    def flush(self) -> None:
+        if self._handle is not None:
+            self._handle.flush()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    @property
+    def written(self) -> bool:
+        return self._handle is not None
