@@ -37,7 +37,12 @@ def test_htmx_is_vendored_with_its_licence() -> None:
 
 def test_signed_in_layout_has_navigation_and_sign_out(client: TestClient) -> None:
     html = client.get("/").text
-    for href in ('href="/contacts"', 'href="/accounts"', 'href="/opportunities"', 'href="/imports"'):
+    for href in (
+        'href="/contacts"',
+        'href="/accounts"',
+        'href="/opportunities"',
+        'href="/imports"',
+    ):
         assert href in html
     assert 'action="/logout"' in html
     assert "Ada Admin" in html

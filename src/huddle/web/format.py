@@ -116,3 +116,13 @@ def query_with(params: Mapping[str, Any], **changes: Any) -> str:
             merged[key] = value
     encoded = urlencode(merged, doseq=True)
     return f"?{encoded}" if encoded else "?"
+
+
+def person_name(record: Any) -> str:
+    """A contact's or user's display name: first and last name, else the email."""
+    name = getattr(record, "name", None)
+    if name:
+        return str(name)
+    parts = [getattr(record, "first_name", None), getattr(record, "last_name", None)]
+    full = " ".join(p for p in parts if p)
+    return full or str(getattr(record, "email", "") or "Unnamed")

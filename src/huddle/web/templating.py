@@ -31,6 +31,7 @@ templates.env.filters.update(
     pipeline_label=fmt.pipeline_label,
     humanize=fmt.humanize,
     initials=fmt.initials,
+    person=fmt.person_name,
 )
 templates.env.globals.update(
     STAGES=STAGES,

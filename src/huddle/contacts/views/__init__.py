@@ -1,0 +1,9 @@
+"""HTML pages of the shared record: contacts, their lists and saved views, merges, accounts."""
+
+from fastapi import APIRouter
+
+from huddle.contacts.views import accounts, detail, listing, merge
+
+router = APIRouter(include_in_schema=False)
+for module in (listing, detail, merge, accounts):
+    router.include_router(module.router)

@@ -1,0 +1,155 @@
+"""One contact's page: header, details, timeline, lifecycle (stage moves, rejection), notes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.contacts import service
+from huddle.core.errors import Conflict, HuddleError, ValidationFailed
+from huddle.lifecycle import service as lifecycle
+from huddle.lifecycle.schemas import OpportunityFilters
+from huddle.lifecycle.stages import REJECTABLE, STAGES
+from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.format import stage_label
+from huddle.web.templating import flash
+from huddle.web.views import actor_of, error_text, page, people, see_other
+
+router = APIRouter(include_in_schema=False)
+
+TIMELINE_PAGE = 30
+
+
+def timeline_context(
+    session: Session,
+    *,
+    contact_id: int | None = None,
+    account_id: int | None = None,
+    before: str | None = None,
+) -> dict[str, Any]:
+    """The timeline partial's data for a contact or an account page."""
+    items = service.timeline(
+        session, contact_id=contact_id, account_id=account_id, before=before, limit=TIMELINE_PAGE
+    )
+    reasons = lifecycle.list_rejection_reasons(session, active_only=False)
+    return {
+        "timeline": items,
+        # A full page may have more behind it; the last item's cursor continues from there.
+        "timeline_next": items[-1].cursor if len(items) == TIMELINE_PAGE else None,
+        "reasons": {r.code: r.label for r in reasons},
+    }
+
+
+def contact_page(
+    request: Request,
+    session: Session,
+    user: User,
+    contact_id: int,
+    *,
+    before: str | None = None,
+    status_code: int = 200,
+    **errors: Any,
+) -> HTMLResponse:
+    contact = service.get_contact_detail(session, contact_id)
+    stage = contact.lifecycle_stage
+    order = list(STAGES)
+    targets = sorted(
+        (t.to_stage for t in lifecycle.list_allowed_transitions(session) if t.from_stage == stage),
+        key=order.index,
+    )
+    definitions = service.list_custom_fields(session, "contact")
+    known = {d.key for d in definitions}
+    context: dict[str, Any] = {
+        "contact": contact,
+        "users": people(session),
+        "history": lifecycle.stage_history(session, contact_id),
+        "targets": targets,
+        "reasons_list": lifecycle.list_rejection_reasons(session) if stage in REJECTABLE else [],
+        "custom_fields": definitions,
+        "extra_custom": sorted((k, v) for k, v in contact.custom.items() if k not in known),
+        "deals": lifecycle.list_opportunities(
+            session, OpportunityFilters(contact_id=contact_id), limit=10
+        ).items,
+        **timeline_context(session, contact_id=contact_id, before=before),
+        **errors,
+    }
+    return page(request, "contacts/detail.html", user, "contacts", context, status_code=status_code)
+
+
+@router.get("/contacts/{contact_id}", response_class=HTMLResponse)
+def contact_detail(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contact_id: int,
+    before: str | None = None,
+) -> HTMLResponse:
+    return contact_page(request, session, user, contact_id, before=before)
+
+
+def _refused(
+    request: Request, session: Session, user: User, contact_id: int, exc: HuddleError, key: str
+) -> HTMLResponse:
+    """The contact page again, with why the change was refused next to its form. The
+    services write nothing when they refuse, so the page shows the record as it was."""
+    return contact_page(
+        request, session, user, contact_id, status_code=exc.status_code, **{key: error_text(exc)}
+    )
+
+
+@router.post("/contacts/{contact_id}/notes", response_model=None)
+def add_note(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contact_id: int,
+    body: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        service.add_note(session, contact_id=contact_id, body=body, actor=actor_of(user))
+    except ValidationFailed as exc:
+        return _refused(request, session, user, contact_id, exc, "note_error")
+    flash(request, "Note added.")
+    return see_other(f"/contacts/{contact_id}#timeline")
+
+
+@router.post("/contacts/{contact_id}/stage", response_model=None)
+def change_stage(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contact_id: int,
+    to_stage: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        moved = lifecycle.transition_stage(
+            session, contact_id, to_stage, actor=actor_of(user), reason=reason.strip() or None
+        )
+    except (Conflict, ValidationFailed) as exc:
+        return _refused(request, session, user, contact_id, exc, "stage_error")
+    flash(request, f"Moved to {stage_label(moved.to_stage)}.")
+    return see_other(f"/contacts/{contact_id}")
+
+
+@router.post("/contacts/{contact_id}/reject", response_model=None)
+def reject(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contact_id: int,
+    reason_code: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        lifecycle.reject_lead(
+            session, contact_id, reason_code=reason_code, note=note, actor=actor_of(user)
+        )
+    except (Conflict, ValidationFailed) as exc:
+        return _refused(request, session, user, contact_id, exc, "reject_error")
+    flash(request, "Lead rejected and handed back to marketing as Recycled.")
+    return see_other(f"/contacts/{contact_id}")

@@ -1,0 +1,105 @@
+"""The contact list's filters as a browser sends them (strings in a query or a form) and back.
+
+The same parsing serves the list, saving a view and the export link, so a saved view
+reproduces exactly what the person saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from huddle.contacts.schemas import ContactFilters, ContactSort
+from huddle.core.errors import FieldError
+from huddle.lifecycle.stages import STAGES
+
+FORM_KEYS = ("q", "stage", "owner", "score_min", "score_max", "created_since", "account_id")
+DEFAULT_SORT = ContactSort.CREATED_AT_DESC
+
+
+@dataclass
+class ListState:
+    filters: ContactFilters
+    sort: ContactSort
+    # The filter form's values as strings, to fill the form and build links.
+    form: dict[str, str] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(1 for key in FORM_KEYS if self.form.get(key))
+
+    def params(self) -> dict[str, str]:
+        """Query parameters that reproduce this state (sort only when not the default)."""
+        values = {k: v for k, v in self.form.items() if v}
+        if self.sort != DEFAULT_SORT:
+            values["sort"] = self.sort.value
+        return values
+
+
+def _int(raw: str, name: str, errors: list[FieldError]) -> int | None:
+    try:
+        return int(raw)
+    except ValueError:
+        errors.append(FieldError(name, f"“{raw}” is not a whole number"))
+        return None
+
+
+def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState:
+    """A list state from query or form values; bad values are dropped and reported."""
+    errors: list[FieldError] = []
+    form = {key: str(params.get(key) or "").strip() for key in FORM_KEYS}
+    values: dict[str, Any] = {}
+    chosen = [s for raw in stages for s in raw.split(",") if s in STAGES]
+    form["stage"] = chosen[0] if len(chosen) == 1 else ",".join(chosen)
+    if chosen:
+        values["stage"] = chosen
+    if form["q"]:
+        values["q"] = form["q"][:200]
+    owner = form["owner"]
+    if owner == "me":
+        values["owner_id"] = me
+    elif owner == "unassigned":
+        values["owner_id"] = "unassigned"
+    elif owner:
+        values["owner_id"] = _int(owner, "owner", errors)
+    for key in ("score_min", "score_max", "account_id"):
+        if form[key]:
+            values[key] = _int(form[key], key, errors)
+    if form["created_since"]:
+        try:
+            day = date.fromisoformat(form["created_since"])
+            values["created_since"] = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        except ValueError:
+            errors.append(FieldError("created_since", "is not a date (YYYY-MM-DD)"))
+    values = {k: v for k, v in values.items() if v is not None}
+    try:
+        sort = ContactSort(str(params.get("sort") or DEFAULT_SORT.value))
+    except ValueError:
+        sort = DEFAULT_SORT
+    try:
+        filters = ContactFilters.model_validate(values)
+    except ValidationError as exc:
+        errors.extend(FieldError(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors())
+        filters = ContactFilters()
+    for error in errors:
+        form[error.field.split(".")[0]] = ""
+    return ListState(filters, sort, form, errors)
+
+
+def form_of(filters: ContactFilters, *, me: int) -> dict[str, str]:
+    """The form values that select ``filters`` (a saved view's), for ``parse`` to read back."""
+    owner = filters.owner_id
+    return {
+        "q": filters.q or "",
+        "stage": filters.stage[0] if len(filters.stage) == 1 else ",".join(filters.stage),
+        "owner": "me" if owner == me else ("" if owner is None else str(owner)),
+        "score_min": "" if filters.score_min is None else str(filters.score_min),
+        "score_max": "" if filters.score_max is None else str(filters.score_max),
+        "created_since": filters.created_since.date().isoformat() if filters.created_since else "",
+        "account_id": "" if filters.account_id is None else str(filters.account_id),
+    }

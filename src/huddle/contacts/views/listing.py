@@ -1,0 +1,89 @@
+"""The contact list: filters, sort, keyset pages, saved views; htmx swaps only the results."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from huddle.contacts import service
+from huddle.contacts.schemas import ContactFilters, SavedViewCreate
+from huddle.contacts.views.filters import form_of, parse
+from huddle.core.errors import ValidationFailed
+from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.format import query_with
+from huddle.web.templating import flash, is_htmx
+from huddle.web.views import actor_of, error_text, page, people, see_other
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 50
+
+
+@router.get("/contacts", response_class=HTMLResponse)
+def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    query = request.query_params
+    views = service.list_views(session, user_id=user.id)
+    current = None
+    if query.get("view", "").isdigit():
+        current = next((v for v in views if v.id == int(query["view"])), None)
+    if current is not None:
+        stored = dict(current.filters)
+        sort = str(stored.pop("sort", ""))
+        form = form_of(ContactFilters.model_validate(stored), me=user.id) | {"sort": sort}
+        state = parse(form, stages=form["stage"].split(","), me=user.id)
+    else:
+        state = parse(query, stages=query.getlist("stage"), me=user.id)
+    cursor = query.get("cursor") or None
+    contacts = service.list_contacts(
+        session, state.filters, sort=state.sort, cursor=cursor, limit=PAGE_SIZE
+    )
+    params = state.params()
+    context = {
+        "contacts": contacts.items,
+        "next_cursor": contacts.next_cursor,
+        "cursor": cursor,
+        "params": params,
+        "form": state.form,
+        "sort": state.sort.value,
+        "errors": state.errors,
+        "has_filters": state.count > 0,
+        "filter_count": state.count,
+        "views": views,
+        "current_view": current,
+        "save_fields": list(params.items()),
+        "export_query": query_with(params) if params else "",
+        "users": people(session),
+        "partial": is_htmx(request),
+    }
+    template = "contacts/_results.html" if context["partial"] else "contacts/list.html"
+    return page(request, template, user, "contacts", context)
+
+
+@router.post("/contacts/views", response_model=None)
+async def save_view(request: Request, session: SessionDep, user: CurrentUser) -> Response:
+    form = await request.form()
+    values = {k: str(v) for k, v in form.items()}
+    state = parse(values, stages=[str(s) for s in form.getlist("stage")], me=user.id)
+    try:
+        view = service.save_view(
+            session,
+            SavedViewCreate(
+                name=values.get("name", ""),
+                shared=values.get("shared") == "1",
+                filters=state.filters,
+                sort=state.sort,
+            ),
+            actor=actor_of(user),
+        )
+    except ValidationFailed as exc:
+        flash(request, f"The view was not saved. {error_text(exc)}", "error")
+        return see_other("/contacts" + query_with(state.params()))
+    flash(request, f"Saved the view “{view.name}”.")
+    return see_other(f"/contacts?view={view.id}")
+
+
+@router.post("/contacts/views/{view_id}/delete")
+def delete_view(request: Request, session: SessionDep, user: CurrentUser, view_id: int) -> Response:
+    service.delete_view(session, view_id, actor=actor_of(user))
+    flash(request, "Deleted the view.")
+    return see_other("/contacts")

@@ -1,0 +1,141 @@
+"""Pipeline pages: the board of open deals and one deal's page with its stage and outcome."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.contacts import service as contacts_service
+from huddle.core.errors import Conflict, ValidationFailed
+from huddle.lifecycle import service
+from huddle.lifecycle.schemas import OpportunityFilters
+from huddle.lifecycle.stages import OPEN_PIPELINE_STAGES
+from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.templating import flash
+from huddle.web.views import actor_of, error_text, page, people, see_other
+
+router = APIRouter(include_in_schema=False)
+
+RECENTLY_CLOSED = 10
+
+
+@router.get("/opportunities", response_class=HTMLResponse)
+def board(
+    request: Request, session: SessionDep, user: CurrentUser, owner: str | None = None
+) -> HTMLResponse:
+    mine = owner == "me"
+    owner_id = user.id if mine else None
+    board = service.pipeline_board(session, owner_id=owner_id)
+    closed = [
+        deal
+        for status in ("won", "lost")
+        for deal in service.list_opportunities(
+            session, OpportunityFilters(status=status, owner_id=owner_id), limit=RECENTLY_CLOSED
+        ).items
+    ]
+    closed.sort(key=lambda d: d.closed_at or d.updated_at, reverse=True)
+    return page(
+        request,
+        "opportunities/board.html",
+        user,
+        "opportunities",
+        {"board": board, "mine": mine, "closed": closed[:RECENTLY_CLOSED]},
+    )
+
+
+def _deal_page(
+    request: Request,
+    session: Session,
+    user: User,
+    opportunity_id: int,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    deal = service.get_opportunity(session, opportunity_id)
+    roles = service.contact_roles(session, opportunity_id)
+    # A deal has a handful of people (at most a few hundred): one lookup each is fine here.
+    role_contacts = {
+        r.contact_id: contacts_service.get_contact(session, r.contact_id) for r in roles
+    }
+    return page(
+        request,
+        "opportunities/detail.html",
+        user,
+        "opportunities",
+        {
+            "deal": deal,
+            "account": contacts_service.get_account(session, deal.account_id),
+            "roles": roles,
+            "role_contacts": role_contacts,
+            "users": people(session),
+            "open_stages": OPEN_PIPELINE_STAGES,
+            "error": error,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/opportunities/{opportunity_id}", response_class=HTMLResponse)
+def opportunity(
+    request: Request, session: SessionDep, user: CurrentUser, opportunity_id: int
+) -> HTMLResponse:
+    return _deal_page(request, session, user, opportunity_id)
+
+
+@router.post("/opportunities/{opportunity_id}/move", response_model=None)
+def move(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    opportunity_id: int,
+    pipeline_stage: Annotated[str, Form()],
+) -> Response:
+    try:
+        deal = service.move_opportunity(
+            session, opportunity_id, pipeline_stage, actor=actor_of(user)
+        )
+    except (Conflict, ValidationFailed) as exc:
+        return _deal_page(
+            request,
+            session,
+            user,
+            opportunity_id,
+            error=error_text(exc),
+            status_code=exc.status_code,
+        )
+    flash(request, f"Moved to {deal.pipeline_stage.replace('_', ' ')}.")
+    return see_other(f"/opportunities/{opportunity_id}")
+
+
+@router.post("/opportunities/{opportunity_id}/close", response_model=None)
+def close(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    opportunity_id: int,
+    outcome: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        service.close_opportunity(
+            session, opportunity_id, won=outcome == "won", reason=reason, actor=actor_of(user)
+        )
+    except (Conflict, ValidationFailed) as exc:
+        return _deal_page(
+            request,
+            session,
+            user,
+            opportunity_id,
+            error=error_text(exc),
+            status_code=exc.status_code,
+        )
+    flash(
+        request,
+        "Deal won. Its people are now customers." if outcome == "won" else "Deal closed as lost.",
+    )
+    return see_other(f"/opportunities/{opportunity_id}")
