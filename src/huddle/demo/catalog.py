@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from huddle.contacts.service.notes import handle_of
 from huddle.demo.plan import PlannedCustomField, PlannedUser
 
 COMPANY = "Northwind Analytics"
@@ -550,5 +551,5 @@ ACCEPT_REASONS = (
 
 
 def mention(email: str) -> str:
-    """How a note @mentions a user: their handle, the part of the email before the @."""
-    return "@" + email.split("@", 1)[0]
+    """How a note @mentions a demo user: by their handle (their name, joined by dots)."""
+    return "@" + handle_of(next(user.name for user in USERS if user.email == email))

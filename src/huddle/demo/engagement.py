@@ -115,15 +115,17 @@ def interest_burst(
     days before ``end``. Returns what they did, in words, for the MQL reason."""
     calendar = world.calendar
     begin = max(start, end - timedelta(days=14))
-    span = max((end - begin).total_seconds(), 60.0)
+    span = (end - begin).total_seconds()
     did: list[str] = []
     moments = sorted(
-        begin + timedelta(seconds=rng.uniform(0, span)) for _ in range(rng.randint(3, 7))
+        begin + timedelta(seconds=rng.uniform(0.01, 0.99) * span) for _ in range(rng.randint(3, 7))
     )
     for moment in moments:
         at = calendar.at_work(rng, moment, weekdays_only=False)
-        if at >= end:
-            at = end - timedelta(minutes=rng.randint(5, 240))
+        if not begin < at < end:
+            # Office hours would move it out of the window (before they arrived, or after
+            # they qualified): keep the plain moment instead.
+            at = moment
         roll = rng.random()
         if roll < 0.3:
             page_view(world, contact, at, catalog.PRICING_PAGE)

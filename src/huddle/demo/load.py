@@ -1,0 +1,374 @@
+"""Play the story through the real services, each event at its own historic time.
+
+A :class:`FrozenClock` is installed for the duration and set to every event's time before
+the service is called, so created_at, stage-entry times and consent records read as if it
+all happened then. Everything goes through the same services a person's clicks would, so
+the demo can only contain what the rules allow. Nothing is committed here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle import subscribers
+from huddle.auth import service as auth_service
+from huddle.auth.schemas import UserCreate
+from huddle.campaigns.models import Campaign
+from huddle.contacts import service as contacts
+from huddle.contacts.schemas import (
+    AccountCreate,
+    AccountUpdate,
+    ContactCreate,
+    ContactFilters,
+    ContactUpdate,
+    CustomFieldDefinitionCreate,
+    TouchCreate,
+)
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.demo import catalog
+from huddle.demo.bulk import TouchWriter, edge_touches
+from huddle.demo.plan import (
+    AddContactRole,
+    AddNote,
+    AssignOwner,
+    ChangeConsent,
+    CloseOpportunity,
+    CreateAccount,
+    CreateContact,
+    DemoPlan,
+    Event,
+    MoveOpportunity,
+    OpenOpportunity,
+    RecordTouch,
+    RejectLead,
+    TransitionStage,
+    UpdateAccountCustom,
+)
+from huddle.demo.story import build_plan
+from huddle.demo.timeline import anchor_of
+from huddle.lifecycle import service as lifecycle
+from huddle.lifecycle.schemas import ContactRole, OpportunityCreate
+
+
+@dataclass
+class LoadSummary:
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class DemoNotEmpty(Exception):
+    """The database already holds contacts: the demo loads only into an empty one."""
+
+
+def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> LoadSummary:
+    """Write the demo company into ``session`` (the caller commits).
+
+    The story ends at the start of today by the current clock, so two loads with the same
+    seed on the same day are identical.
+    """
+    started = time.perf_counter()
+    subscribers.register()
+    plan = build_plan(seed=seed, contacts=contacts, anchor=anchor_of(clock.now()))
+    frozen = clock.FrozenClock(plan.anchor)
+    previous = clock.use_clock(frozen)
+    try:
+        player = _Player(session, plan, frozen)
+        player.play()
+    finally:
+        clock.use_clock(previous)
+    session.flush()
+    counts = {
+        "users": len(player.users),
+        "campaigns": len(player.campaigns),
+        "accounts": len(player.accounts),
+        "contacts": len(player.contacts),
+        "touches": plan.count(RecordTouch),
+        "stage changes": plan.count(TransitionStage) + plan.count(RejectLead),
+        "rejections": plan.count(RejectLead),
+        "opportunities": len(player.opportunities),
+        "won": sum(1 for e in plan.events if isinstance(e, CloseOpportunity) and e.won),
+        "lost": sum(1 for e in plan.events if isinstance(e, CloseOpportunity) and not e.won),
+        "notes": plan.count(AddNote),
+    }
+    return LoadSummary(seconds=time.perf_counter() - started, counts=counts)
+
+
+class _Player:
+    """Maps the plan's keys to database ids as it creates things, and calls the services."""
+
+    def __init__(self, session: Session, plan: DemoPlan, frozen: clock.FrozenClock) -> None:
+        self.session, self.plan, self.clock = session, plan, frozen
+        self.users: dict[str, int] = {}
+        self.campaigns: dict[str, int] = {}
+        self.accounts: dict[int, int] = {}
+        self.contacts: dict[int, int] = {}
+        self.opportunities: dict[int, int] = {}
+        self.account_of: dict[int, int] = {}
+        # Holding the contacts keeps them in the session's (weak) identity map: each
+        # service call then finds its contact without another SELECT.
+        self.loaded: list[object] = []
+        self.edges = edge_touches(plan.events)
+        self.touches = TouchWriter(session)
+        self.handlers: dict[type[Event], Callable[[Any], None]] = {
+            CreateAccount: self.create_account,
+            CreateContact: self.create_contact,
+            RecordTouch: self.record_touch,
+            AssignOwner: self.assign_owner,
+            TransitionStage: self.transition,
+            RejectLead: self.reject,
+            ChangeConsent: self.change_consent,
+            AddNote: self.add_note,
+            OpenOpportunity: self.open_opportunity,
+            AddContactRole: self.add_role,
+            MoveOpportunity: self.move_opportunity,
+            CloseOpportunity: self.close_opportunity,
+            UpdateAccountCustom: self.update_account_custom,
+        }
+
+    def play(self) -> None:
+        # The team and the set-up exist two weeks before the story begins.
+        self.clock.set(
+            self.plan.events[0].at - timedelta(days=14) if self.plan.events else self.plan.anchor
+        )
+        self.create_users()
+        self.create_setup()
+        for event in self.plan.events:
+            self.clock.set(event.at)
+            self.handlers[type(event)](event)
+        self.touches.flush()
+
+    # --- set-up -----------------------------------------------------------------------------
+
+    def create_users(self) -> None:
+        existing = {user.email: user.id for user in auth_service.list_users(self.session)}
+        for planned in self.plan.users:
+            if planned.email in existing:
+                self.users[planned.email] = existing[planned.email]
+                continue
+            user = auth_service.create_user(
+                self.session,
+                UserCreate(
+                    email=planned.email,
+                    name=planned.name,
+                    team=planned.team,
+                    role=planned.role,
+                    password=catalog.DEMO_PASSWORD,
+                    manager_id=self.users.get(planned.manager_email or ""),
+                ),
+            )
+            self.users[planned.email] = user.id
+
+    def create_setup(self) -> None:
+        ops = self.actor(catalog.MARKETING_OPS_EMAIL)
+        for definition in self.plan.custom_fields:
+            contacts.define_custom_field(
+                self.session,
+                CustomFieldDefinitionCreate(
+                    entity=definition.entity,
+                    key=definition.key,
+                    label=definition.label,
+                    field_type=definition.field_type,
+                    choices=list(definition.choices),
+                ),
+                actor=ops,
+            )
+        # Campaigns have no service of their own yet: they are plain configuration rows.
+        rows = [
+            Campaign(
+                name=planned.name,
+                channel=planned.channel,
+                utm_campaign=planned.utm_campaign,
+                starts_on=planned.starts_on,
+                ends_on=planned.ends_on,
+                budget=planned.budget,
+            )
+            for planned in self.plan.campaigns
+        ]
+        self.session.add_all(rows)
+        self.session.flush()
+        self.campaigns = {
+            planned.key: row.id for planned, row in zip(self.plan.campaigns, rows, strict=True)
+        }
+
+    # --- events -----------------------------------------------------------------------------
+
+    def actor(self, who: str | None) -> Actor:
+        if who is None or who == "contact":
+            return Actor("contact")
+        if "@" in who:
+            return Actor.user(self.users[who])
+        kind, _, label = who.partition(":")
+        return Actor(kind, label=label)  # type: ignore[arg-type]
+
+    def create_account(self, event: CreateAccount) -> None:
+        account, _ = contacts.upsert_account(
+            self.session,
+            AccountCreate(
+                name=event.name,
+                domain=event.domain,
+                industry=event.industry,
+                employee_count=event.employee_count,
+                annual_revenue=event.annual_revenue,
+                country=event.country,
+                region=event.region,
+                city=event.city,
+                technologies=list(event.technologies),
+                owner_id=self.users[event.owner],
+                is_target=event.is_target,
+            ),
+            actor=self.actor(catalog.MARKETING_OPS_EMAIL),
+        )
+        self.accounts[event.key] = account.id
+
+    def create_contact(self, event: CreateContact) -> None:
+        contact, _ = contacts.upsert_contact(
+            self.session,
+            ContactCreate(
+                email=event.email,
+                first_name=event.first_name,
+                last_name=event.last_name,
+                job_title=event.job_title,
+                seniority=event.seniority,
+                department=event.department,
+                phone=event.phone,
+                country=event.country,
+                city=event.city,
+                account_id=self.accounts[event.account_key],
+                owner_id=self.users[event.owner] if event.owner else None,
+                lifecycle_stage=event.stage,
+                email_opt_in=event.email_opt_in,
+                consent_source=event.consent_source,
+                consent_text_shown=event.consent_text,
+                custom={"persona": event.persona},
+            ),
+            actor=self.actor(event.actor),
+        )
+        self.contacts[event.key] = contact.id
+        self.account_of[contact.id] = self.accounts[event.account_key]
+        self.loaded.append(contact)
+
+    def record_touch(self, event: RecordTouch) -> None:
+        data = TouchCreate(
+            type=event.type,
+            occurred_at=event.occurred_at or event.at,
+            properties=event.properties,
+            campaign_id=self.campaigns[event.campaign_key] if event.campaign_key else None,
+            contact_id=self.contacts[event.contact_key],
+        )
+        actor = self.actor(event.actor)
+        if id(event) in self.edges:
+            contacts.record_touch(self.session, data, actor=actor)
+        else:
+            assert data.contact_id is not None
+            self.touches.add(data, account_id=self.account_of[data.contact_id], actor=actor)
+
+    def assign_owner(self, event: AssignOwner) -> None:
+        contacts.update_contact(
+            self.session,
+            self.contacts[event.contact_key],
+            ContactUpdate(owner_id=self.users[event.owner]),
+            actor=self.actor(event.actor),
+        )
+
+    def transition(self, event: TransitionStage) -> None:
+        lifecycle.transition_stage(
+            self.session,
+            self.contacts[event.contact_key],
+            event.to_stage,
+            actor=self.actor(event.actor),
+            reason=event.reason,
+        )
+
+    def reject(self, event: RejectLead) -> None:
+        lifecycle.reject_lead(
+            self.session,
+            self.contacts[event.contact_key],
+            reason_code=event.reason_code,
+            note=event.note,
+            actor=self.actor(event.actor),
+        )
+
+    def change_consent(self, event: ChangeConsent) -> None:
+        contacts.set_consent(
+            self.session,
+            self.contacts[event.contact_key],
+            field=event.consent_field,
+            value=event.value,
+            source=event.source,
+            text_shown=event.text_shown,
+            actor=self.actor(event.actor),
+        )
+
+    def add_note(self, event: AddNote) -> None:
+        contacts.add_note(
+            self.session,
+            contact_id=self.contacts[event.contact_key] if event.contact_key is not None else None,
+            account_id=self.accounts[event.account_key] if event.account_key is not None else None,
+            opportunity_id=self.opportunities[event.opportunity_key]
+            if event.opportunity_key is not None
+            else None,
+            body=event.body,
+            actor=self.actor(event.author),
+        )
+
+    def open_opportunity(self, event: OpenOpportunity) -> None:
+        contact_id = self.contacts[event.primary_contact_key]
+        opportunity = lifecycle.create_opportunity(
+            self.session,
+            OpportunityCreate(
+                name=event.name,
+                account_id=self.accounts[event.account_key],
+                primary_contact_id=contact_id,
+                amount=event.amount,
+                expected_close_date=event.expected_close_date,
+                owner_id=self.users[event.owner],
+                contacts=[ContactRole(contact_id=contact_id, role=event.role)],
+            ),
+            actor=self.actor(event.owner),
+        )
+        self.opportunities[event.key] = opportunity.id
+
+    def add_role(self, event: AddContactRole) -> None:
+        lifecycle.add_contact_role(
+            self.session,
+            self.opportunities[event.opportunity_key],
+            self.contacts[event.contact_key],
+            role=event.role,
+            actor=self.actor(event.actor),
+        )
+
+    def move_opportunity(self, event: MoveOpportunity) -> None:
+        lifecycle.move_opportunity(
+            self.session,
+            self.opportunities[event.opportunity_key],
+            event.pipeline_stage,
+            actor=self.actor(event.actor),
+        )
+
+    def close_opportunity(self, event: CloseOpportunity) -> None:
+        lifecycle.close_opportunity(
+            self.session,
+            self.opportunities[event.opportunity_key],
+            won=event.won,
+            reason=event.reason,
+            actor=self.actor(event.actor),
+        )
+
+    def update_account_custom(self, event: UpdateAccountCustom) -> None:
+        contacts.update_account(
+            self.session,
+            self.accounts[event.account_key],
+            AccountUpdate(custom=event.custom),
+            actor=self.actor(event.actor),
+        )
+
+
+def has_contacts(session: Session) -> bool:
+    return bool(contacts.list_contacts(session, ContactFilters(), limit=1).items)
