@@ -20,11 +20,10 @@ import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.app import create_app
-from huddle.auth import service as auth_service
-from huddle.auth.schemas import UserCreate
 from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
+from tests.e2e.seed import Seeded, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,6 +44,7 @@ class LiveServer:
     factory: sessionmaker[Session]
     email: str
     password: str
+    seeded: Seeded
 
 
 def _free_port() -> int:
@@ -62,19 +62,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     engine = make_engine(settings.database_url)
     upgrade(engine)
     factory = session_factory(engine)
-    email = "rita.revops@huddle.example"
+    # The app first: it registers the event subscribers the seeding relies on.
+    app = create_app(settings, factory=factory)
     with unit_of_work(factory) as session:
-        auth_service.create_user(
-            session,
-            UserCreate(
-                email=email, name="Rita Revops", team="revops", role="admin", password=PASSWORD
-            ),
-        )
+        seeded = seed(session, admin_email="rita.revops@huddle.example", password=PASSWORD)
 
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings, factory=factory), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="huddle-e2e-server", daemon=True)
     thread.start()
@@ -84,7 +78,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             raise RuntimeError("the e2e server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{port}", factory, email, PASSWORD)
+        yield LiveServer(f"http://127.0.0.1:{port}", factory, seeded.admin_email, PASSWORD, seeded)
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -126,3 +126,20 @@ def person_name(record: Any) -> str:
     parts = [getattr(record, "first_name", None), getattr(record, "last_name", None)]
     full = " ".join(p for p in parts if p)
     return full or str(getattr(record, "email", "") or "Unnamed")
+
+
+PROPERTY_LABELS = {
+    "utm_source": "Source",
+    "utm_medium": "Medium",
+    "utm_campaign": "Campaign",
+    "utm_term": "Term",
+    "utm_content": "Content",
+    "url": "Page",
+    "landing_page": "Landing page",
+    "referrer": "Referrer",
+}
+
+
+def property_label(key: str) -> str:
+    """A touch property's name as people say it ('utm_source' -> 'Source')."""
+    return PROPERTY_LABELS.get(key, humanize(key))

@@ -32,6 +32,7 @@ templates.env.filters.update(
     humanize=fmt.humanize,
     initials=fmt.initials,
     person=fmt.person_name,
+    prop_label=fmt.property_label,
 )
 templates.env.globals.update(
     STAGES=STAGES,

@@ -1,0 +1,86 @@
+"""A person's day in a real browser: sign in, find a contact, read its story, add a note."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import LiveServer, shot, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_anonymous_visitor_lands_on_sign_in(page: Page, live_server: LiveServer) -> None:
+    page.goto("/contacts")
+    expect(page).to_have_url(re.compile(r"/login\?next=/contacts$"))
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    shot(page, "01-login")
+
+
+def test_find_a_contact_read_its_story_and_add_a_note(page: Page, live_server: LiveServer) -> None:
+    sign_in(page, live_server)
+    shot(page, "02-home")
+
+    page.get_by_role("link", name="Contacts", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/contacts")
+    expect(page.locator("#results tbody tr")).to_have_count(10)
+    shot(page, "03-contacts")
+
+    # Typing filters through htmx: the URL follows, the page does not reload.
+    page.evaluate("window.__stayed = true")
+    page.get_by_label("Search", exact=True).fill("coyote")
+    expect(page).to_have_url(re.compile(r"q=coyote"))
+    expect(page.locator("#results tbody tr")).to_have_count(1)
+    assert page.evaluate("window.__stayed === true")
+
+    page.get_by_label("Stage").select_option("lead")
+    expect(page).to_have_url(re.compile(r"stage=lead"))
+    expect(page.locator("#results")).to_contain_text("No contacts match these filters")
+    page.get_by_label("Stage").select_option("mql")
+    expect(page.locator("#results tbody tr")).to_have_count(1)
+    shot(page, "04-contacts-filtered")
+
+    page.locator("#results").get_by_role("link", name="Wile Coyote").click()
+    expect(page).to_have_url(f"{live_server.url}/contacts/{live_server.seeded.star_id}")
+    expect(page.get_by_role("heading", name=re.compile("Wile Coyote"))).to_be_visible()
+    timeline = page.locator("#timeline")
+    expect(timeline.locator('[data-kind="touch"]').first).to_contain_text("Form submit")
+    expect(timeline).to_contain_text("spring-webinar")
+    expect(timeline.locator('[data-kind="stage_change"]').first).to_contain_text("MQL")
+    history = page.locator("#lifecycle .history")
+    expect(history).to_contain_text("Downloaded the pricing guide")
+    expect(history).to_contain_text("Rita Revops")
+    shot(page, "05-contact")
+
+    page.evaluate("window.__stayed = true")
+    page.get_by_label("Add a note").fill("Call booked for Thursday — bring the anvil catalogue.")
+    page.get_by_role("button", name="Add note").click()
+    expect(timeline.locator('[data-kind="note"]').first).to_contain_text("Call booked for Thursday")
+    expect(page.locator(".toast")).to_contain_text("Note added.")
+    expect(page.get_by_label("Add a note")).to_have_value("")
+    assert page.evaluate("window.__stayed === true"), "the note should not reload the page"
+    shot(page, "06-contact-note")
+
+    page.get_by_label("Move to").select_option("sal")
+    page.get_by_role("button", name="Change stage").click()
+    expect(page.locator("#contact-page h1 .badge")).to_have_text("SAL")
+    expect(history.locator("li").first).to_contain_text("SAL")
+    assert not page.console_messages, page.console_messages  # type: ignore[attr-defined]
+
+
+def test_pipeline_and_accounts_pages(page: Page, live_server: LiveServer) -> None:
+    sign_in(page, live_server)
+    page.get_by_role("link", name="Opportunities").click()
+    expect(page.locator(".column")).to_have_count(4)
+    expect(page.locator(".deal")).to_have_count(4)
+    expect(page.locator("#col-negotiation").locator("xpath=../..")).to_contain_text("Globex")
+    shot(page, "07-pipeline")
+
+    page.get_by_role("link", name="Accounts").click()
+    expect(page.locator("#results tbody tr")).to_have_count(4)
+    shot(page, "08-accounts")
+    page.get_by_role("link", name="Acme Rockets").click()
+    expect(page.locator("#people")).to_contain_text("Wile Coyote")
+    shot(page, "09-account")
