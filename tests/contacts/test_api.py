@@ -1,0 +1,285 @@
+"""The shared record's JSON API: status codes, validation errors naming the field, pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from tests.contacts.factories import make_account, make_contact, make_custom_field
+
+API = "/api/v1"
+HOSTILE = "<script>alert(1)</script>"
+
+
+def _error_fields(response: Any) -> list[tuple[str, ...]]:
+    assert response.status_code == 422, response.text
+    return [tuple(str(part) for part in error["loc"][1:]) for error in response.json()["detail"]]
+
+
+def test_create_is_201_and_the_same_email_again_is_200_updating_given_fields(
+    client: TestClient,
+) -> None:
+    created = client.post(
+        f"{API}/contacts", json={"email": "Jane@Acme.com", "first_name": "Jane", "city": "Oslo"}
+    )
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["email"] == "jane@acme.com"
+    assert body["account"]["domain"] == "acme.com"
+    assert body["lifecycle_stage"] == "lead"
+
+    again = client.post(f"{API}/contacts", json={"email": " JANE@acme.com", "last_name": "Doe"})
+    assert again.status_code == 200
+    assert again.json()["id"] == body["id"]
+    assert (again.json()["first_name"], again.json()["last_name"], again.json()["city"]) == (
+        "Jane",
+        "Doe",
+        "Oslo",
+    )
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"email": "not-an-email"}, ("email",)),
+        ({"email": ""}, ("email",)),
+        ({"email": "a@acme.com", "lifecycle_stage": "hot"}, ("lifecycle_stage",)),
+        ({"email": "a@acme.com", "email_opt_in": "maybe"}, ("email_opt_in",)),
+        ({"email": "a@acme.com", "company_domain": "no domain"}, ("company_domain",)),
+        ({"email": "a@acme.com", "nickname": "x"}, ("nickname",)),
+        (
+            {"email": "a@acme.com", "custom": {"industry_vertical": "x"}},
+            ("custom", "industry_vertical"),
+        ),
+        ({"email": "a@acme.com", "owner_id": 999999}, ("owner_id",)),
+        ({"email": "a@acme.com", "account_id": 999999}, ("account_id",)),
+    ],
+)
+def test_bad_contact_input_is_422_naming_the_field(
+    client: TestClient, payload: dict[str, Any], field: tuple[str, ...]
+) -> None:
+    response = client.post(f"{API}/contacts", json=payload)
+    assert field in _error_fields(response)
+    assert client.get(f"{API}/contacts", params={"q": "a@acme.com"}).json()["items"] == []
+
+
+def test_a_custom_value_of_the_wrong_type_is_422_naming_the_field(
+    client: TestClient, db: Session
+) -> None:
+    make_custom_field(db, key="seats", field_type="number")
+    contact = make_contact(db)
+    db.commit()  # a failed request rolls back what the test's session has not committed
+    response = client.patch(f"{API}/contacts/{contact.id}", json={"custom": {"seats": "lots"}})
+    assert _error_fields(response) == [("custom", "seats")]
+    ok = client.patch(f"{API}/contacts/{contact.id}", json={"custom": {"seats": 3}})
+    assert ok.json()["custom"] == {"seats": 3}
+
+
+def test_a_hostile_name_round_trips_unchanged_as_data(client: TestClient) -> None:
+    created = client.post(
+        f"{API}/contacts",
+        json={"email": "x@evil.example", "first_name": HOSTILE, "company": HOSTILE},
+    ).json()
+    fetched = client.get(f"{API}/contacts/{created['id']}").json()
+    assert fetched["first_name"] == HOSTILE
+    assert fetched["account"]["name"] == HOSTILE
+    listed = client.get(f"{API}/contacts", params={"q": "script"}).json()["items"]
+    assert [c["first_name"] for c in listed] == [HOSTILE]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "payload"),
+    [
+        ("get", "/contacts/999999", None),
+        ("patch", "/contacts/999999", {"city": "x"}),
+        ("post", "/contacts/999999/merge", {"merged_id": 1}),
+        ("get", "/contacts/999999/timeline", None),
+        ("post", "/contacts/999999/touches", {"type": "call_logged"}),
+        ("post", "/contacts/999999/notes", {"body": "x"}),
+        (
+            "post",
+            "/contacts/999999/consent",
+            {"field": "do_not_call", "value": True, "source": "x"},
+        ),
+        ("get", "/contacts/999999/consent", None),
+        ("get", "/accounts/999999", None),
+        ("patch", "/accounts/999999", {"city": "x"}),
+        ("get", "/accounts/999999/timeline", None),
+        ("post", "/accounts/999999/enrich", None),
+        ("get", "/touches/999999", None),
+        ("get", "/notes/999999", None),
+        ("get", "/custom-fields/999999", None),
+        ("get", "/saved-views/999999", None),
+        ("delete", "/saved-views/999999", None),
+    ],
+)
+def test_unknown_ids_are_404(
+    client: TestClient, method: str, path: str, payload: dict[str, Any] | None
+) -> None:
+    kwargs = {"json": payload} if payload is not None else {}
+    response = client.request(method.upper(), f"{API}{path}", **kwargs)
+    assert response.status_code == 404, response.text
+
+
+def test_signed_out_requests_are_401(anon_client: TestClient) -> None:
+    assert anon_client.get(f"{API}/contacts").status_code == 401
+    assert anon_client.post(f"{API}/contacts", json={"email": "a@b.com"}).status_code == 401
+
+
+def test_list_filters_and_cursor_pages(client: TestClient, db: Session) -> None:
+    account = make_account(db)
+    made = [
+        make_contact(db, account=account, lifecycle_stage=stage, score=n)
+        for n, stage in enumerate(["mql", "sql", "lead", "mql", "sql"])
+    ]
+    params: dict[str, Any] = {
+        "account_id": account.id,
+        "stage": ["mql", "sql"],
+        "owner_id": "unassigned",
+        "sort": "-score",
+        "limit": 2,
+    }
+    seen = []
+    while True:
+        page = client.get(f"{API}/contacts", params=params)
+        assert page.status_code == 200, page.text
+        seen += [c["id"] for c in page.json()["items"]]
+        if not page.json()["next_cursor"]:
+            break
+        params["cursor"] = page.json()["next_cursor"]
+    assert seen == [made[i].id for i in (4, 3, 1, 0)]
+    assert _error_fields(client.get(f"{API}/contacts", params={"stage": "hot"}))
+    assert client.get(f"{API}/contacts", params={"limit": 0}).status_code == 422
+    assert client.get(f"{API}/contacts", params={"cursor": "zzz"}).status_code == 422
+
+
+def test_touch_with_a_repeated_key_is_201_then_200_and_stored_once(
+    client: TestClient, db: Session
+) -> None:
+    contact = make_contact(db)
+    payload = {"type": "meeting_logged", "idempotency_key": "cal-77", "properties": {"x": 1}}
+    first = client.post(f"{API}/contacts/{contact.id}/touches", json=payload)
+    again = client.post(f"{API}/touches", json={**payload, "contact_id": contact.id})
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    assert first.json()["contact_id"] == contact.id
+    missing = client.post(f"{API}/touches", json={"type": "page_view"})
+    assert missing.status_code == 422
+    timeline = client.get(f"{API}/contacts/{contact.id}/timeline").json()
+    assert [item["kind"] for item in timeline["items"]] == ["touch"]
+
+
+def test_notes_consent_and_timeline_pages(client: TestClient, db: Session) -> None:
+    contact = make_contact(db)
+    for n in range(3):
+        note = client.post(f"{API}/contacts/{contact.id}/notes", json={"body": f"note {n}"})
+        assert note.status_code == 201
+    assert (
+        client.post(
+            f"{API}/notes",
+            json={
+                "body": "two subjects",
+                "contact_id": contact.id,
+                "account_id": make_account(db).id,
+            },
+        ).status_code
+        == 422
+    )
+    consent = client.post(
+        f"{API}/contacts/{contact.id}/consent",
+        json={"field": "email_opt_in", "value": "opted_out", "source": "unsubscribe link"},
+    )
+    assert consent.json()["email_opt_in"] == "opted_out"
+    history = client.get(f"{API}/contacts/{contact.id}/consent").json()
+    assert [(h["field"], h["new_value"]) for h in history] == [("email_opt_in", "opted_out")]
+
+    first = client.get(f"{API}/contacts/{contact.id}/timeline", params={"limit": 2}).json()
+    rest = client.get(
+        f"{API}/contacts/{contact.id}/timeline", params={"before": first["next_cursor"]}
+    ).json()
+    bodies = [item["body"] for item in first["items"] + rest["items"]]
+    assert bodies == ["note 2", "note 1", "note 0"]
+    assert rest["next_cursor"] is None
+
+
+def test_merge_endpoint(client: TestClient, db: Session) -> None:
+    survivor = make_contact(db, phone=None)
+    merged = make_contact(db, phone="555")
+    db.commit()  # a failed request rolls back what the test's session has not committed
+    assert (
+        client.post(
+            f"{API}/contacts/{survivor.id}/merge", json={"merged_id": survivor.id}
+        ).status_code
+        == 422
+    )
+    bad_choice = client.post(
+        f"{API}/contacts/{survivor.id}/merge",
+        json={"merged_id": merged.id, "choices": {"phone": "x"}},
+    )
+    assert bad_choice.status_code == 422
+    response = client.post(
+        f"{API}/contacts/{survivor.id}/merge",
+        json={"merged_id": merged.id, "choices": {"phone": "merged"}},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["phone"] == "555"
+    assert client.get(f"{API}/contacts/{merged.id}").status_code == 404
+
+
+def test_accounts_endpoints(client: TestClient, db: Session) -> None:
+    created = client.post(f"{API}/accounts", json={"name": "Hooli", "domain": "www.hooli.com"})
+    assert created.status_code == 201
+    again = client.post(f"{API}/accounts", json={"name": "Hooli XYZ", "domain": "hooli.com"})
+    assert (again.status_code, again.json()["id"]) == (200, created.json()["id"])
+    account_id = created.json()["id"]
+    patched = client.patch(f"{API}/accounts/{account_id}", json={"is_target": True})
+    assert patched.json()["is_target"] is True
+    listed = client.get(f"{API}/accounts", params={"q": "hooli", "is_target": True}).json()
+    assert [a["id"] for a in listed["items"]] == [account_id]
+    assert client.post(f"{API}/accounts", json={"name": ""}).status_code == 422
+    other = make_account(db)
+    taken = client.patch(f"{API}/accounts/{other.id}", json={"domain": "hooli.com"})
+    assert taken.status_code == 409
+
+
+def test_custom_fields_and_saved_views_endpoints(client: TestClient) -> None:
+    field = client.post(
+        f"{API}/custom-fields",
+        json={
+            "entity": "contact",
+            "key": "tier",
+            "label": "Tier",
+            "field_type": "choice",
+            "choices": ["gold", "silver"],
+        },
+    )
+    assert field.status_code == 201, field.text
+    assert (
+        client.post(
+            f"{API}/custom-fields",
+            json={"entity": "contact", "key": "tier", "label": "Tier", "field_type": "text"},
+        ).status_code
+        == 409
+    )
+    assert (
+        client.post(
+            f"{API}/custom-fields",
+            json={"entity": "contact", "key": "Bad Key", "label": "x", "field_type": "text"},
+        ).status_code
+        == 422
+    )
+    listed = client.get(f"{API}/custom-fields", params={"entity": "contact"}).json()
+    assert [f["key"] for f in listed] == ["tier"]
+
+    view = client.post(
+        f"{API}/saved-views",
+        json={"name": "Hot", "filters": {"stage": ["mql"], "score_min": 50}, "sort": "-score"},
+    )
+    assert view.status_code == 201, view.text
+    assert view.json()["filters"]["stage"] == ["mql"] and view.json()["sort"] == "-score"
+    assert [v["name"] for v in client.get(f"{API}/saved-views").json()] == ["Hot"]
+    assert client.delete(f"{API}/saved-views/{view.json()['id']}").status_code == 204
+    assert client.get(f"{API}/saved-views").json() == []
