@@ -48,6 +48,20 @@ _CONSENT_DEFAULTS: dict[str, object] = {
     "do_not_call": False,
 }
 _UPDATABLE = (*PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
+# A new contact's row: what its state holds, then what the import sets.
+_STATE_COLUMNS = ("email", *PROFILE_FIELDS, *CONSENT_FIELDS)
+_INSERT_COLUMNS = (
+    *_STATE_COLUMNS,
+    "lifecycle_stage",
+    "account_id",
+    "custom",
+    "stage_entered_at",
+    "score",
+    "created_at",
+    "updated_at",
+)
+# One object for every contact without custom values, so it is serialised once a chunk.
+_NO_CUSTOM: dict[str, Any] = {}
 _ACCOUNT_COLUMNS = (
     "name",
     "domain",
@@ -94,12 +108,13 @@ class _PrefetchedTable:
     """The table provider, with the chunk's domains fetched in one query up front."""
 
     def __init__(self, session: Session, domains: set[str]) -> None:
-        self._known = {row.domain for row in repository.enrichment_companies(session, domains)}
+        # Held here: the session only keeps weak references to the rows it loaded.
+        self._rows = {row.domain: row for row in repository.enrichment_companies(session, domains)}
         self._table = TableProvider(session)
 
     def lookup(self, domain: str) -> CompanyData | None:
         # The query above put the rows in the session, so this reads them without SQL.
-        return self._table.lookup(domain) if domain in self._known else None
+        return self._table.lookup(domain) if domain in self._rows else None
 
 
 class _AccountBook:
@@ -165,8 +180,29 @@ def _account_id(ref: AccountRef) -> int | None:
     return ref.id if isinstance(ref, _NewAccount) else ref
 
 
-def _company_of(data: ContactCreate) -> tuple[str | None, str | None]:
-    return data.company_domain or company_domain_of(data.email), data.company
+class _Companies:
+    """The (domain, name) a row's account is found by: its company domain or its email's."""
+
+    def __init__(self) -> None:
+        self._by_email_domain: dict[str, str | None] = {}
+        self._by_row: dict[int, tuple[str | None, str | None]] = {}
+
+    def of(self, row: ParsedRow) -> tuple[str | None, str | None]:
+        found = self._by_row.get(id(row))
+        if found is None:
+            found = self._by_row[id(row)] = self._find(row.data)
+        return found
+
+    def _find(self, data: ContactCreate) -> tuple[str | None, str | None]:
+        if data.company_domain:
+            return data.company_domain, data.company
+        # Thousands of rows share a few domains: normalise each once.
+        email_domain = data.email.rpartition("@")[2]
+        try:
+            domain = self._by_email_domain[email_domain]
+        except KeyError:
+            domain = self._by_email_domain[email_domain] = company_domain_of(data.email)
+        return domain, data.company
 
 
 @dataclass
@@ -192,6 +228,7 @@ class _Chunk:
             groups.setdefault(row.data.email, []).append(row)
         existing = repository.contacts_by_email(session, groups.keys())
         self.contacts = [_Contact(group, existing.get(email)) for email, group in groups.items()]
+        self.companies = _Companies()
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
@@ -200,7 +237,7 @@ class _Chunk:
                     "company",
                     "company_domain",
                 }:
-                    domain, name = _company_of(row.data)
+                    domain, name = self.companies.of(row)
                     if domain is not None:
                         domains.add(domain)
                     if name is not None:
@@ -238,7 +275,7 @@ class _Chunk:
             contact.state = {
                 "email": data.email,
                 **{name: getattr(data, name) for name in PROFILE_FIELDS},
-                "account_id": self.accounts.resolve(*_company_of(data)),
+                "account_id": self.accounts.resolve(*self.companies.of(row)),
                 "lifecycle_stage": data.lifecycle_stage,
                 **{name: _consent(data, name, _CONSENT_DEFAULTS[name]) for name in CONSENT_FIELDS},
                 "custom": custom,
@@ -260,7 +297,7 @@ class _Chunk:
         for name in CONSENT_FIELDS:
             new[name] = _consent(data, name, state[name])
         if given & {"company", "company_domain"}:
-            new["account_id"] = self.accounts.resolve(*_company_of(data))
+            new["account_id"] = self.accounts.resolve(*self.companies.of(row))
         if move:
             contact.moves.append(data.lifecycle_stage)
         contact.state = new
@@ -285,11 +322,13 @@ class _Chunk:
         now = clock.now()
         self.accounts.insert(now)
         new = [c for c in self.contacts if c.before is None and c.state is not None]
-        ids = repository.insert_contacts(self.session, [_insert_row(c, now) for c in new])
+        ids = repository.insert_contacts(
+            self.session, _INSERT_COLUMNS, [_insert_row(c, now) for c in new]
+        )
         consent_rows: list[dict[str, Any]] = []
-        for contact, contact_id in zip(new, ids, strict=True):
+        for contact in new:
             assert contact.state is not None
-            contact.state["id"] = contact_id
+            contact_id = contact.state["id"] = ids[contact.state["email"]]
             consent_rows += self._consent_changes(contact_id, None, contact.state, now)
         changed = [c for c in self.contacts if c.before is not None and c.state != c.before]
         updates = []
@@ -371,17 +410,16 @@ def _consent_text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _insert_row(contact: _Contact, now: Any) -> dict[str, Any]:
+def _insert_row(contact: _Contact, now: Any) -> list[Any]:
     state = contact.state
     assert state is not None
-    row = {name: state[name] for name in ("email", *PROFILE_FIELDS, *CONSENT_FIELDS)}
-    row.update(
-        lifecycle_stage=contact.created_stage,
-        account_id=_account_id(state["account_id"]),
-        custom=state["custom"] or {},
-        stage_entered_at=now,
-        score=0,
-        created_at=now,
-        updated_at=now,
-    )
-    return row
+    return [
+        *(state[name] for name in _STATE_COLUMNS),
+        contact.created_stage,
+        _account_id(state["account_id"]),
+        state["custom"] or _NO_CUSTOM,
+        now,
+        0,
+        now,
+        now,
+    ]

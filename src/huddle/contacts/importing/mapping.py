@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.lifecycle.stages import STAGES
@@ -88,6 +89,7 @@ _OPT_IN_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def stage(value: str) -> str | None:
     try:
         return _STAGE_WORDS[_key(value)]
@@ -106,6 +108,7 @@ def boolean(value: str) -> bool:
     raise CellError(f"'{value}' is not true or false")
 
 
+@lru_cache(maxsize=1024)
 def opt_in(value: str) -> str:
     try:
         return _OPT_IN_WORDS[_key(value)]

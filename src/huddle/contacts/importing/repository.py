@@ -69,22 +69,93 @@ def enrichment_companies(session: Session, domains: Collection[str]) -> list[Enr
     return list(session.scalars(query))
 
 
-def insert_returning_ids(
-    session: Session, table: Table, rows: Sequence[dict[str, Any]]
-) -> list[int]:
-    """Insert many rows in few statements; the new ids come back in the order of ``rows``."""
+def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert new accounts; their ids come back in the order of ``rows``.
+
+    Each row has a domain no account had, or a name no account had: that is how the rows
+    are found again (one executemany, then one select, instead of a statement per row).
+    """
     if not rows:
         return []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.scalars(statement, list(rows)))
+    session.execute(insert(_accounts), list(rows))
+    domains = [row["domain"] for row in rows if row["domain"] is not None]
+    names = [row["name"] for row in rows if row["domain"] is None]
+    found: dict[tuple[str, str | None], int] = {}
+    if domains:
+        query = select(_accounts.c.domain, _accounts.c.id).where(_accounts.c.domain.in_(domains))
+        found.update(
+            {("domain", domain): account_id for domain, account_id in session.execute(query)}
+        )
+    if names:
+        query = (
+            select(_accounts.c.name, func.max(_accounts.c.id))
+            .where(_accounts.c.name.in_(names), _accounts.c.domain.is_(None))
+            .group_by(_accounts.c.name)
+        )
+        found.update({("name", name): account_id for name, account_id in session.execute(query)})
+    return [
+        found[("domain", row["domain"])]
+        if row["domain"] is not None
+        else found[("name", row["name"])]
+        for row in rows
+    ]
 
 
-def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
-    return insert_returning_ids(session, _accounts, rows)
+def insert_contacts(
+    session: Session, columns: Sequence[str], rows: list[list[Any]]
+) -> dict[str, int]:
+    """Insert new contacts, ``rows`` holding values in ``columns`` order (one executemany
+    in the driver's form); returns their ids by email."""
+    if not rows:
+        return {}
+    executemany_converted(session, _contacts, columns, rows)
+    position = list(columns).index("email")
+    emails = [row[position] for row in rows]
+    query = select(_contacts.c.email, _contacts.c.id).where(_contacts.c.email.in_(emails))
+    return dict(session.execute(query).all())
 
 
-def insert_contacts(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
-    return insert_returning_ids(session, _contacts, rows)
+def executemany_converted(
+    session: Session, table: Table, columns: Sequence[str], rows: list[list[Any]]
+) -> None:
+    """One INSERT for many rows, converting values to the driver's form a column at a time.
+
+    What ``session.execute(insert(table), dicts)`` does, minus its per-row work: each
+    column's own type converts its values (the same conversion), but a value repeated down
+    a column (the chunk's timestamp, an empty JSON object, a flag) is converted once. On
+    a million-row import this halves the time spent outside the database.
+    """
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = insert(table).inline().compile(dialect=dialect, column_keys=list(columns))
+    for index, name in enumerate(columns):
+        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is None:
+            continue
+        done: dict[Any, Any] = {}
+        shared: dict[int, Any] = {}  # unhashable values (JSON objects) by identity
+        for row in rows:
+            value = row[index]
+            if value is None:
+                continue
+            try:
+                row[index] = done[value]
+            except KeyError:
+                row[index] = done[value] = convert(value)
+            except TypeError:
+                key = id(value)
+                if key not in shared:
+                    shared[key] = convert(value)
+                row[index] = shared[key]
+    if compiled.positional:
+        order = [list(columns).index(name) for name in compiled.positiontup or ()]
+        if order != list(range(len(columns))):
+            rows = [[row[i] for i in order] for row in rows]
+        connection.exec_driver_sql(compiled.string, [tuple(row) for row in rows])
+    else:
+        connection.exec_driver_sql(
+            compiled.string, [dict(zip(columns, row, strict=True)) for row in rows]
+        )
 
 
 def update_contacts(session: Session, rows: Sequence[dict[str, Any]]) -> None:

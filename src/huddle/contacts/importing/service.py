@@ -9,8 +9,9 @@ twice) is safe: rows already in are counted as unchanged and change nothing.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -38,7 +39,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import ResourceNotFound
 
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 5000
 ENTITY = "contacts"
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
@@ -159,54 +160,21 @@ def run_import(
         )
     errors_path.unlink(missing_ok=True)
     report = ErrorReport(errors_path, [])
-    counts = {"rows_created": 0, "rows_updated": 0, "rows_unchanged": 0, "rows_failed": 0}
-    rows_read = 0
     try:
         with CsvSource(path, encoding=facts.encoding) as source:
             report = ErrorReport(errors_path, source.header)
+            progress = Progress(0, 1, facts.lines, 0, 0, 0, 0)
             parser = RowParser(columns, users, width=len(source.header))
             context = ChunkContext(
                 actor=actor, header_of=columns.header_of, provider=provider, reason=actor.label
             )
             for chunk in _chunks(source.rows(), chunk_size):
-                parsed: list[ParsedRow] = []
-                failed: list[FailedRow] = []
-                for row in chunk:
-                    result = parser.parse(row)
-                    if isinstance(result, ParsedRow):
-                        parsed.append(result)
-                    else:
-                        failed.append(result)
-                with unit_of_work() as session:
-                    outcome = apply_chunk(session, parsed, context)
-                    failed += outcome.failed
-                    rows_read += len(chunk)
-                    counts["rows_created"] += outcome.created
-                    counts["rows_updated"] += outcome.updated
-                    counts["rows_unchanged"] += outcome.unchanged
-                    counts["rows_failed"] += len(failed)
-                    for bad in sorted(failed, key=lambda r: r.line):
-                        report.add(bad.line, bad.problems, bad.cells)
-                    report.flush()
-                    repository.record_progress(
-                        session,
-                        job_id,
-                        rows_total=rows_read,
-                        error_file=str(errors_path) if report.written else None,
-                        **counts,
+                with _gc_paused(), unit_of_work() as session:
+                    progress = _import_chunk(
+                        session, job_id, chunk, parser, context, report, progress
                     )
                 if on_progress is not None:
-                    on_progress(
-                        Progress(
-                            rows_read,
-                            chunk[-1].line,
-                            facts.lines,
-                            counts["rows_created"],
-                            counts["rows_updated"],
-                            counts["rows_unchanged"],
-                            counts["rows_failed"],
-                        )
-                    )
+                    on_progress(progress)
     except BaseException as exc:
         if isinstance(exc, BrokenCsv):
             # Where the file stops being CSV goes in the report, after the rows that failed.
@@ -216,6 +184,51 @@ def run_import(
         raise
     report.close()
     return _finish(unit_of_work, job_id, "done", report)
+
+
+def _import_chunk(
+    session: Session,
+    job_id: int,
+    chunk: list[SourceRow],
+    parser: RowParser,
+    context: ChunkContext,
+    report: ErrorReport,
+    before: Progress,
+) -> Progress:
+    parsed: list[ParsedRow] = []
+    failed: list[FailedRow] = []
+    for row in chunk:
+        result = parser.parse(row)
+        if isinstance(result, ParsedRow):
+            parsed.append(result)
+        else:
+            failed.append(result)
+    outcome = apply_chunk(session, parsed, context)
+    failed += outcome.failed
+    for bad in sorted(failed, key=lambda r: r.line):
+        report.add(bad.line, bad.problems, bad.cells)
+    report.flush()
+    progress = Progress(
+        rows=before.rows + len(chunk),
+        line=chunk[-1].line,
+        total_lines=before.total_lines,
+        created=before.created + outcome.created,
+        updated=before.updated + outcome.updated,
+        unchanged=before.unchanged + outcome.unchanged,
+        failed=before.failed + len(failed),
+    )
+    # Committed with the chunk's rows: a page polling the job sees counts that are true.
+    repository.record_progress(
+        session,
+        job_id,
+        rows_total=progress.rows,
+        rows_created=progress.created,
+        rows_updated=progress.updated,
+        rows_unchanged=progress.unchanged,
+        rows_failed=progress.failed,
+        error_file=str(report.path) if report.written else None,
+    )
+    return progress
 
 
 def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorReport) -> ImportJob:
@@ -228,6 +241,23 @@ def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorRep
             error_file=str(report.path) if report.written else None,
         )
         return get_import(session, job_id)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a chunk is written.
+
+    A chunk makes tens of thousands of short-lived objects that reference counting frees;
+    the collector would walk them again and again for nothing (a quarter of an import's
+    time). Collection resumes between chunks, so memory stays bounded.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
