@@ -19,6 +19,11 @@ _engines: dict[str, Engine] = {}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite opens transactions itself, only before DML: a SAVEPOINT coming first then
+    # starts the transaction and its RELEASE commits it, so begin_nested() and the tests'
+    # rolled-back outer transaction would silently commit. SQLAlchemy emits BEGIN instead
+    # (``_sqlite_begin``), as its documentation recommends for pysqlite.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets the web server read while the worker or an import writes.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -30,6 +35,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -39,6 +48,7 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, **kwargs)
 
