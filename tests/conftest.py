@@ -28,6 +28,10 @@ from huddle.core import clock
 from huddle.core.db import make_engine
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
+from huddle.subscribers import register as register_subscribers
+
+# Event handlers run in every test, as they do in the app, the CLI and the worker.
+register_subscribers()
 
 TEST_PASSWORD = "correct horse battery"
 

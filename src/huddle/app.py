@@ -15,13 +15,15 @@ from huddle import __version__
 from huddle.core.db import get_engine, session_factory
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
+from huddle.subscribers import register as register_subscribers
 from huddle.web.errors import install_error_handlers
 from huddle.web.templating import STATIC_DIR
 
 # Each domain exposes ``router`` in these modules; a module not written yet is skipped.
 API_MODULES = (
-    "huddle.contacts.api",
+    # Before contacts.api: its /contacts/{contact_id} would otherwise take /contacts/export.csv.
     "huddle.contacts.importing.api",
+    "huddle.contacts.api",
     "huddle.lifecycle.api",
     "huddle.auth.api",
 )
@@ -54,6 +56,7 @@ def create_app(
     check_schema: bool = True,
 ) -> FastAPI:
     settings = settings or get_settings()
+    register_subscribers()
     engine = get_engine(settings)
 
     @asynccontextmanager

@@ -10,6 +10,7 @@ import typer
 from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
 from huddle.core.settings import get_settings
+from huddle.subscribers import register as register_subscribers
 from huddle.worker import Worker
 
 app = typer.Typer(help="Huddle: one shared record for marketing and sales.", no_args_is_help=True)
@@ -100,6 +101,7 @@ def _optional_import(name: str) -> object | None:
         return None
 
 
+register_subscribers()
 _attach_domain_commands()
 
 __all__ = ["app", "unit_of_work"]
