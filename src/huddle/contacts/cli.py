@@ -1,0 +1,196 @@
+"""``huddle import contacts``, ``huddle export contacts`` and ``huddle enrich load``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from huddle.auth import service as auth_service
+from huddle.contacts import service
+from huddle.contacts.importing import tasks  # noqa: F401  (registers the worker's import job)
+from huddle.contacts.importing.csvcells import csv_lines
+from huddle.contacts.importing.mapping import CellError
+from huddle.contacts.importing.rows import Person, UserDirectory
+from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.contacts.importing.service import Progress as ImportProgress
+from huddle.contacts.importing.service import create_import, run_import
+from huddle.contacts.schemas import ContactFilters, ContactSort
+from huddle.core.actor import Actor
+from huddle.core.db import get_engine, session_factory, unit_of_work
+from huddle.core.errors import FieldError, HuddleError, ValidationFailed
+from huddle.core.migrations import SchemaBehind, ensure_schema_current
+from huddle.core.settings import get_settings
+
+app = typer.Typer(help="Company enrichment.", no_args_is_help=True)
+import_app = typer.Typer(help="Import records from CSV.", no_args_is_help=True)
+export_app = typer.Typer(help="Export records as CSV.", no_args_is_help=True)
+
+err = Console(stderr=True)
+CLI_ACTOR = Actor.system("command line")
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(import_app, name="import")
+    root.add_typer(export_app, name="export")
+
+
+def _fail(exc: HuddleError, code: int) -> typer.Exit:
+    err.print(f"[red]{exc.message}[/red]", highlight=False)
+    for problem in exc.errors if isinstance(exc, ValidationFailed) else []:
+        err.print(f"  {problem.field}: {problem.message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _factory() -> Any:
+    engine = get_engine(get_settings())
+    try:
+        ensure_schema_current(engine)
+    except SchemaBehind as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    return session_factory(engine)
+
+
+@import_app.command("contacts")
+def import_contacts(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The CSV file")],
+    mapping: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help='JSON {"csv header": "huddle field"} file'),
+    ] = None,
+    errors: Annotated[
+        Path | None, typer.Option(help="Where to write the rows that fail (CSV)")
+    ] = None,
+) -> None:
+    """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
+    CSV with --mapping. Exit code: 0 all rows in, 1 some rows failed (see --errors), 2
+    nothing imported."""
+    factory = _factory()
+    given: dict[str, Any] | None = None
+    if mapping is not None:
+        try:
+            given = json.loads(mapping.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            err.print(f"[red]{mapping} is not JSON: {exc}[/red]")
+            raise typer.Exit(2) from exc
+        if not isinstance(given, dict):
+            err.print('[red]the mapping must be a JSON object {"csv header": "field"}[/red]')
+            raise typer.Exit(2)
+    try:
+        with unit_of_work(factory) as session:
+            job = create_import(session, file, filename=str(file), mapping=given, actor=CLI_ACTOR)
+            job_id, detected = job.id, job.source_format
+    except HuddleError as exc:
+        raise _fail(exc, 2) from exc
+    typer.echo(f"Import #{job_id}: {FORMAT_LABELS.get(detected, detected)} detected.")
+    errors_path = errors or get_settings().data_dir / "imports" / f"{job_id}-errors.csv"
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Importing lines", total=None)
+
+        def advance(progress: ImportProgress) -> None:
+            bar.update(task, completed=progress.line, total=progress.total_lines)
+
+        try:
+            done = run_import(
+                lambda: unit_of_work(factory),
+                job_id,
+                file,
+                errors_path=errors_path,
+                on_progress=advance,
+            )
+        except HuddleError as exc:
+            raise _fail(exc, 2) from exc
+    typer.echo(
+        f"{done.rows_total:,} rows: {done.rows_created:,} created, {done.rows_updated:,} updated, "
+        f"{done.rows_unchanged:,} unchanged, {done.rows_failed:,} failed."
+    )
+    if done.rows_failed:
+        typer.secho(f"The rows that failed, and why: {errors_path}", fg="yellow", err=True)
+        raise typer.Exit(1)
+
+
+@export_app.command("contacts")
+def export_contacts(
+    file: Annotated[Path, typer.Argument(dir_okay=False, help='Where to write; "-" for stdout')],
+    stage: Annotated[
+        list[str] | None, typer.Option(help="Only this stage (repeat for more)")
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option(help='Owner: a user\'s email, name or id, or "unassigned"')
+    ] = None,
+    account_id: Annotated[int | None, typer.Option(help="Only this account's contacts")] = None,
+    q: Annotated[str | None, typer.Option(help="Text in the name, email or account name")] = None,
+) -> None:
+    """Export contacts as CSV (the columns Huddle imports back), with the list's filters."""
+    factory = _factory()
+    count = 0
+    with factory() as session:
+        try:
+            filters = ContactFilters.model_validate(
+                {
+                    "stage": stage or [],
+                    "owner_id": _owner(session, owner),
+                    "account_id": account_id,
+                    "q": q,
+                }
+            )
+        except HuddleError as exc:
+            raise _fail(exc, 2) from exc
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from exc
+        header = service.export_columns(session)
+
+        def rows() -> Any:
+            nonlocal count
+            for row in service.export_rows(session, filters, sort=ContactSort.CREATED_AT):
+                count += 1
+                yield [row[name] for name in header]
+
+        handle = sys.stdout if str(file) == "-" else file.open("w", encoding="utf-8", newline="")
+        try:
+            for text in csv_lines(header, rows()):
+                handle.write(text)
+        finally:
+            if handle is not sys.stdout:
+                handle.close()
+    if str(file) != "-":
+        typer.echo(f"Exported {count:,} contacts to {file}.")
+
+
+def _owner(session: Any, owner: str | None) -> int | str | None:
+    if owner is None or owner == "unassigned":
+        return owner
+    users = UserDirectory(Person(u.id, u.email, u.name) for u in auth_service.list_users(session))
+    try:
+        return users.check_id(owner) if owner.isdigit() else users.resolve(owner)
+    except CellError as exc:
+        raise ValidationFailed("unknown owner", [FieldError("--owner", str(exc))]) from exc
+
+
+@app.command("load")
+def load(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="companies.csv")],
+) -> None:
+    """Load companies for enrichment: columns domain, name, industry, employee_count,
+    annual_revenue, country, region, city, technologies (";"-separated). All or nothing."""
+    factory = _factory()
+    try:
+        with unit_of_work(factory) as session:
+            loaded = service.load_companies_csv(session, file)
+    except HuddleError as exc:
+        raise _fail(exc, 1) from exc
+    typer.echo(f"Loaded {loaded:,} companies from {file}.")

@@ -1,0 +1,135 @@
+"""The CLI commits through its own unit of work, so these tests use a database of their own."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from huddle.cli import app
+from huddle.contacts.models import Account, Contact, EnrichmentCompany, ImportJob
+from huddle.core.db import make_engine
+from huddle.core.migrations import upgrade
+from huddle.core.settings import get_settings
+from huddle.lifecycle.models import StageTransition
+from tests.contacts.fixtures.imports import HUBSPOT, SALESFORCE_LEADS, read_csv, write_csv
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    monkeypatch.setenv("HUDDLE_DATABASE_URL", url)
+    monkeypatch.setenv("HUDDLE_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield engine
+    get_settings.cache_clear()
+    engine.dispose()
+
+
+def _count(engine: Engine, model: type) -> int:
+    with Session(engine) as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_import_reports_the_format_and_counts_and_changes_nothing_the_second_time(
+    cli_db: Engine, tmp_path: Path
+) -> None:
+    first = runner.invoke(app, ["import", "contacts", str(SALESFORCE_LEADS)])
+    assert first.exit_code == 0, first.output
+    assert "Salesforce Lead export detected" in first.output
+    assert "12 rows: 11 created, 0 updated, 1 unchanged, 0 failed." in first.output
+    contacts, stages = _count(cli_db, Contact), _count(cli_db, StageTransition)
+    assert (contacts, stages) == (11, 11)
+
+    again = runner.invoke(app, ["import", "contacts", str(SALESFORCE_LEADS)])
+    assert again.exit_code == 0, again.output
+    assert "12 rows: 0 created, 0 updated, 12 unchanged, 0 failed." in again.output
+    assert (_count(cli_db, Contact), _count(cli_db, StageTransition)) == (contacts, stages)
+    assert _count(cli_db, ImportJob) == 2
+
+
+def test_failed_rows_go_to_the_errors_file_and_the_exit_code_says_so(
+    cli_db: Engine, tmp_path: Path
+) -> None:
+    # HubSpot's third row names "Ada Admin" as owner, who is not a user of this database.
+    errors = tmp_path / "errors.csv"
+    result = runner.invoke(app, ["import", "contacts", str(HUBSPOT), "--errors", str(errors)])
+    assert result.exit_code == 1, result.output
+    assert "15 rows: 12 created, 1 updated, 1 unchanged, 1 failed." in result.output
+    (row,) = read_csv(errors)
+    assert (row["error_line"], row["error_column"], row["Email"]) == (
+        "4",
+        "Contact owner",
+        "priya.sharma@fabrikam.io",
+    )
+    assert row["error_reason"] == "no user with the email address or name 'Ada Admin'"
+
+
+def test_a_manual_mapping_file_and_an_unknown_target(cli_db: Engine, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "list.csv", ["Mail", "Firma"], [["eva@nordwind.de", "Nordwind"]])
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"Mail": "email", "Firma": "firm"}))
+    refused = runner.invoke(app, ["import", "contacts", str(data), "--mapping", str(bad)])
+    assert refused.exit_code == 2
+    assert "mapping.Firma: unknown field 'firm'" in refused.output
+    assert _count(cli_db, ImportJob) == 0
+
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"Mail": "email", "Firma": "company"}))
+    result = runner.invoke(app, ["import", "contacts", str(data), "--mapping", str(good)])
+    assert result.exit_code == 0, result.output
+    assert "Manual mapping detected" in result.output
+    with Session(cli_db) as session:
+        account = session.scalars(select(Account)).one()
+    assert (account.name, account.domain) == ("Nordwind", "nordwind.de")
+
+
+def test_export_writes_the_filtered_contacts(cli_db: Engine, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["import", "contacts", str(SALESFORCE_LEADS)]).exit_code == 0
+    target = tmp_path / "sal.csv"
+    result = runner.invoke(app, ["export", "contacts", str(target), "--stage", "sal"])
+    assert result.exit_code == 0, result.output
+    assert "Exported 3 contacts" in result.output
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["email"] for r in rows) == [
+        "grace.liu@brightwave.ai",
+        "hannah.johansson@nordicsoft.se",
+        "noah.williams@summit-health.org",
+    ]
+    unknown = runner.invoke(app, ["export", "contacts", str(target), "--owner", "nobody@x.com"])
+    assert unknown.exit_code == 2
+    assert "no user with the email address or name 'nobody@x.com'" in unknown.output
+
+
+def test_enrich_load_counts_companies_and_lists_bad_rows(cli_db: Engine, tmp_path: Path) -> None:
+    good = write_csv(
+        tmp_path / "companies.csv",
+        ["domain", "name", "industry", "employee_count"],
+        [["acme.com", "Acme", "Software", "250"], ["https://www.globex.de/", "Globex", "", ""]],
+    )
+    result = runner.invoke(app, ["enrich", "load", str(good)])
+    assert result.exit_code == 0, result.output
+    assert "Loaded 2 companies" in result.output
+    assert _count(cli_db, EnrichmentCompany) == 2
+
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        ["domain", "employee_count"],
+        [["initech.com", "lots"], ["not a domain", "5"]],
+    )
+    refused = runner.invoke(app, ["enrich", "load", str(bad)])
+    assert refused.exit_code == 1
+    assert "employee_count: line 2: 'lots' is not a whole number" in refused.output
+    assert "domain: line 3: 'not a domain' is not a domain" in refused.output
+    assert _count(cli_db, EnrichmentCompany) == 2
