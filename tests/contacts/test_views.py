@@ -4,6 +4,7 @@ notes, stage moves, rejections and merges. Every page escapes what people typed.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.models import Contact
+from huddle.core import clock
 from tests.contacts.factories import make_account, make_contact, make_note, make_touch
 from tests.lifecycle.factories import make_transition
 
@@ -291,3 +293,24 @@ def test_merge_with_an_unknown_email_says_so(client: TestClient, db: Session) ->
     response = client.get(f"/contacts/{keep.id}/merge", params={"email": "ghost@nowhere.example"})
     assert response.status_code == 404
     assert "ghost@nowhere.example" in response.text
+
+
+def test_timeline_pages_back_through_older_items(
+    client: TestClient, db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    contact = make_contact(db)
+    for hours in range(35):
+        make_touch(
+            db,
+            contact=contact,
+            occurred_at=clock.now() - timedelta(hours=hours),
+            properties={"n": hours},
+        )
+    first = client.get(f"/contacts/{contact.id}").text
+    assert first.count('data-kind="touch"') == 30
+    older = re.search(r'href="(/contacts/\d+\?before=[^"#]+)#timeline"', first)
+    assert older is not None
+    second = client.get(older.group(1)).text
+    assert second.count('data-kind="touch"') == 5
+    assert "N: 34" in second and "N: 29" not in second
+    assert "Back to the newest" in second and "Show older" not in second

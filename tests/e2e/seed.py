@@ -22,6 +22,7 @@ class Seeded:
     admin_email: str
     star_id: int
     star_account_id: int
+    ids: dict[str, int]
 
 
 PEOPLE = [
@@ -134,4 +135,4 @@ def seed(session: Session, *, admin_email: str, password: str) -> Seeded:
             ),
             actor=by_admin,
         )
-    return Seeded(admin_email, star, accounts["Acme Rockets"])
+    return Seeded(admin_email, star, accounts["Acme Rockets"], ids)

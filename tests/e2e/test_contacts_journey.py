@@ -7,6 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from huddle.core.actor import Actor
+from huddle.core.db import unit_of_work
+from huddle.lifecycle import service as lifecycle
 from tests.e2e.conftest import LiveServer, shot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -84,3 +87,36 @@ def test_pipeline_and_accounts_pages(page: Page, live_server: LiveServer) -> Non
     page.get_by_role("link", name="Acme Rockets").click()
     expect(page.locator("#people")).to_contain_text("Wile Coyote")
     shot(page, "09-account")
+
+
+def test_a_refused_stage_move_is_explained_inline(page: Page, live_server: LiveServer) -> None:
+    """Someone else moved the contact meanwhile: the stale move is refused (409) and the
+    page says why, in place, without losing the rest of the page."""
+    sign_in(page, live_server)
+    milton = live_server.seeded.ids["milton@initech.example"]
+    page.goto(f"/contacts/{milton}")
+    page.get_by_label("Move to").select_option("lead")
+    with unit_of_work(live_server.factory) as session:
+        lifecycle.transition_stage(session, milton, "disqualified", actor=Actor.system("test"))
+    page.get_by_role("button", name="Change stage").click()
+    alert = page.locator("#lifecycle .alert-error")
+    expect(alert).to_be_visible()
+    expect(page.locator("#contact-page h1 .badge")).to_have_text("Disqualified")
+    shot(page, "10-stage-conflict")
+
+
+def test_merge_two_records_choosing_values(page: Page, live_server: LiveServer) -> None:
+    sign_in(page, live_server)
+    keep = live_server.seeded.ids["peter@initech.example"]
+    page.goto(f"/contacts/{keep}")
+    page.get_by_label("Duplicate's email").fill("selma@gmail.com")
+    page.get_by_role("button", name="Compare records").click()
+    expect(page.get_by_role("heading", name="Merge duplicate")).to_be_visible()
+    page.locator('input[name="choice_first_name"][value="merged"]').check()
+    page.locator('input[name="choice_last_name"][value="survivor"]').check()
+    shot(page, "11-merge")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Merge records").click()
+    expect(page).to_have_url(f"{live_server.url}/contacts/{keep}")
+    expect(page.get_by_role("heading", name=re.compile("Selma Gibbons"))).to_be_visible()
+    expect(page.locator('#timeline [data-kind="merge"]')).to_contain_text("selma@gmail.com")

@@ -122,4 +122,4 @@ def error_text(exc: HuddleError) -> str:
     """What to tell the person filling the form: the field messages, else the error."""
     if isinstance(exc, ValidationFailed) and exc.errors:
         return "; ".join(f"{humanize(e.field)}: {e.message}" for e in exc.errors)
-    return exc.message
+    return exc.message[:1].upper() + exc.message[1:]

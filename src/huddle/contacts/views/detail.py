@@ -41,6 +41,7 @@ def timeline_context(
         # A full page may have more behind it; the last item's cursor continues from there.
         "timeline_next": items[-1].cursor if len(items) == TIMELINE_PAGE else None,
         "reasons": {r.code: r.label for r in reasons},
+        "timeline_before": before,
     }
 
 
