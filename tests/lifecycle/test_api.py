@@ -13,6 +13,9 @@ from tests.lifecycle.factories import make_opportunity
 
 API = "/api/v1"
 
+# Requests share the test's session: one that fails rolls back to the last commit, so each
+# test commits its setup (the test's outer transaction still rolls it all back at the end).
+
 
 def _error_fields(response_json: dict[str, list[dict[str, list[str]]]]) -> set[str]:
     return {".".join(map(str, e["loc"][1:])) for e in response_json["detail"]}
@@ -39,6 +42,7 @@ def test_a_disallowed_stage_change_is_409_and_changes_nothing(
     client: TestClient, db: Session
 ) -> None:
     contact = make_contact(db, lifecycle_stage="lead")
+    db.commit()
 
     response = client.post(f"{API}/contacts/{contact.id}/stage", json={"to_stage": "customer"})
 
@@ -49,6 +53,7 @@ def test_a_disallowed_stage_change_is_409_and_changes_nothing(
 
 def test_stage_change_errors(client: TestClient, db: Session) -> None:
     contact = make_contact(db)
+    db.commit()
 
     unknown = client.post(f"{API}/contacts/{contact.id}/stage", json={"to_stage": "hot"})
     missing = client.post(f"{API}/contacts/999999999/stage", json={"to_stage": "mql"})
@@ -61,6 +66,7 @@ def test_stage_change_errors(client: TestClient, db: Session) -> None:
 def test_rejecting_a_lead(client: TestClient, db: Session) -> None:
     mql, lead = make_contact(db, lifecycle_stage="mql"), make_contact(db, lifecycle_stage="lead")
     payload = {"reason_code": "bad_fit", "note": "Two-person agency"}
+    db.commit()
 
     accepted = client.post(f"{API}/contacts/{mql.id}/reject", json=payload)
     refused = client.post(f"{API}/contacts/{lead.id}/reject", json=payload)
@@ -174,6 +180,7 @@ def test_every_route_needs_a_signed_in_user(anon_client: TestClient) -> None:
 def test_a_deal_is_created_moved_and_won(client: TestClient, db: Session) -> None:
     account = make_account(db)
     champion = make_contact(db, account=account, lifecycle_stage="sql")
+    db.commit()
 
     created = client.post(
         f"{API}/opportunities",
@@ -208,6 +215,7 @@ def test_a_deal_is_read_updated_and_its_roles_managed(client: TestClient, db: Se
     deal = make_opportunity(db, amount=100)
     contact = make_contact(db, lifecycle_stage="lead")
     path = f"{API}/opportunities/{deal.id}"
+    db.commit()
 
     patched = client.patch(path, json={"amount": 250, "expected_close_date": None})
     added = client.put(f"{path}/contacts/{contact.id}", json={"role": "decision_maker"})

@@ -267,7 +267,7 @@ def page_of_opportunities(
 
 class BoardTotalRow(NamedTuple):
     pipeline_stage: str
-    count: int
+    deals: int
     amount: float
 
 
@@ -340,4 +340,4 @@ def board_cards(
         .where(top.c.rank <= per_stage)
         .order_by(Opportunity.pipeline_stage, top.c.rank)
     )
-    return [BoardCardRow(*row) for row in session.execute(query)]
+    return [BoardCardRow._make(row) for row in session.execute(query)]

@@ -295,21 +295,20 @@ def pipeline_board(
     closing soonest in each column."""
     stages = OPEN_PIPELINE_STAGES
     totals = {
-        row.pipeline_stage: row
+        row.pipeline_stage: (row.deals, row.amount)
         for row in repository.board_totals(session, stages=stages, owner_id=owner_id)
     }
     cards: dict[str, list[BoardCard]] = {stage: [] for stage in stages}
-    for row in repository.board_cards(
+    for card in repository.board_cards(
         session, stages=stages, owner_id=owner_id, per_stage=cards_per_column
     ):
-        cards[row.pipeline_stage].append(BoardCard.model_validate(row._asdict()))
+        cards[card.pipeline_stage].append(BoardCard.model_validate(card._asdict()))
     columns = []
     for stage in stages:
         label, probability = PIPELINE_STAGES[stage]
-        row = totals.get(stage)
-        count, amount = (row.count, row.amount) if row else (0, 0.0)
+        deals, amount = totals.get(stage, (0, 0.0))
         column_totals = BoardTotals(
-            count=count,
+            count=deals,
             amount=round(amount, 2),
             weighted_amount=round(amount * probability / 100, 2),
         )

@@ -1,0 +1,281 @@
+"""JSON routes of the lifecycle domain: stage moves, configuration, opportunities."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from huddle.auth.models import User
+from huddle.core.actor import Actor
+from huddle.core.errors import NotPermitted
+from huddle.lifecycle import service
+from huddle.lifecycle.models import Opportunity
+from huddle.lifecycle.schemas import (
+    AllowedTransitionsUpdate,
+    ContactRoleRead,
+    OpportunityClose,
+    OpportunityCreate,
+    OpportunityDetail,
+    OpportunityFilters,
+    OpportunityMove,
+    OpportunityPage,
+    OpportunityRead,
+    OpportunityUpdate,
+    PipelineBoard,
+    RejectionReasonCreate,
+    RejectionReasonRead,
+    RejectRequest,
+    RoleOnDeal,
+    StageChangeRequest,
+    StageEntryRead,
+    StageRead,
+    StageTransitionRead,
+    TransitionPair,
+)
+from huddle.lifecycle.stages import FUNNEL, REJECTABLE, STAGES
+from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.errors import ERROR_RESPONSES
+
+router = APIRouter(responses=ERROR_RESPONSES)
+
+# Who may change what both teams agreed on (the allowed moves, the rejection reasons).
+CONFIGURING_ROLES = ("admin", "marketing_ops", "sales_manager")
+
+
+def _actor(user: User) -> Actor:
+    return Actor.user(user.id)
+
+
+def _require_configuring_role(user: User) -> None:
+    if user.role not in CONFIGURING_ROLES:
+        raise NotPermitted("only admins, marketing ops and sales managers change lifecycle rules")
+
+
+# --- a contact's stage ------------------------------------------------------------------
+
+
+@router.post("/contacts/{contact_id}/stage", response_model=StageTransitionRead, tags=["lifecycle"])
+def change_stage(
+    contact_id: int, body: StageChangeRequest, session: SessionDep, user: CurrentUser
+) -> object:
+    """Move a contact to another lifecycle stage; 409 if the move is not allowed."""
+    return service.transition_stage(
+        session, contact_id, body.to_stage, actor=_actor(user), reason=body.reason
+    )
+
+
+@router.post(
+    "/contacts/{contact_id}/reject", response_model=StageTransitionRead, tags=["lifecycle"]
+)
+def reject_lead(
+    contact_id: int, body: RejectRequest, session: SessionDep, user: CurrentUser
+) -> object:
+    """Sales rejects an MQL or SAL back to marketing with a reason; it becomes Recycled."""
+    return service.reject_lead(
+        session, contact_id, reason_code=body.reason_code, note=body.note, actor=_actor(user)
+    )
+
+
+@router.get(
+    "/contacts/{contact_id}/stage-history",
+    response_model=list[StageTransitionRead],
+    tags=["lifecycle"],
+)
+def stage_history(contact_id: int, session: SessionDep, _user: CurrentUser) -> object:
+    """Every lifecycle move of the contact, oldest first."""
+    return service.stage_history(session, contact_id)
+
+
+# --- configuration and funnel entries ---------------------------------------------------
+
+
+@router.get("/lifecycle/stages", response_model=list[StageRead], tags=["lifecycle"])
+def list_stages(_user: CurrentUser) -> list[StageRead]:
+    return [
+        StageRead(key=key, label=label, in_funnel=key in FUNNEL, rejectable=key in REJECTABLE)
+        for key, label in STAGES.items()
+    ]
+
+
+@router.get("/lifecycle/transitions", response_model=list[TransitionPair], tags=["lifecycle"])
+def list_transitions(session: SessionDep, _user: CurrentUser) -> object:
+    return service.list_allowed_transitions(session)
+
+
+@router.put("/lifecycle/transitions", response_model=list[TransitionPair], tags=["lifecycle"])
+def replace_transitions(
+    body: AllowedTransitionsUpdate, session: SessionDep, user: CurrentUser
+) -> object:
+    """Replace the whole set of allowed moves (admins, marketing ops, sales managers)."""
+    _require_configuring_role(user)
+    pairs = [(pair.from_stage, pair.to_stage) for pair in body.transitions]
+    return service.set_allowed_transitions(session, pairs, actor=_actor(user))
+
+
+@router.get(
+    "/lifecycle/rejection-reasons", response_model=list[RejectionReasonRead], tags=["lifecycle"]
+)
+def list_rejection_reasons(
+    session: SessionDep, _user: CurrentUser, include_inactive: bool = False
+) -> object:
+    return service.list_rejection_reasons(session, active_only=not include_inactive)
+
+
+@router.post(
+    "/lifecycle/rejection-reasons",
+    response_model=RejectionReasonRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["lifecycle"],
+)
+def add_rejection_reason(
+    body: RejectionReasonCreate, session: SessionDep, user: CurrentUser
+) -> object:
+    _require_configuring_role(user)
+    return service.add_rejection_reason(session, body, actor=_actor(user))
+
+
+@router.post(
+    "/lifecycle/rejection-reasons/{code}/deactivate",
+    response_model=RejectionReasonRead,
+    tags=["lifecycle"],
+)
+def deactivate_rejection_reason(code: str, session: SessionDep, user: CurrentUser) -> object:
+    _require_configuring_role(user)
+    return service.deactivate_rejection_reason(session, code, actor=_actor(user))
+
+
+@router.get("/lifecycle/entries", response_model=list[StageEntryRead], tags=["lifecycle"])
+def stage_entries(
+    session: SessionDep,
+    _user: CurrentUser,
+    stage: str,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> object:
+    """Contacts that entered ``stage`` in [since, until), each with its first entry there."""
+    return service.stage_entries(session, stage=stage, since=since, until=until)
+
+
+# --- opportunities ----------------------------------------------------------------------
+
+
+@router.get("/opportunities", response_model=OpportunityPage, tags=["opportunities"])
+def list_opportunities(
+    session: SessionDep,
+    _user: CurrentUser,
+    filters: Annotated[OpportunityFilters, Query()],
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> object:
+    return service.list_opportunities(session, filters, cursor=cursor, limit=limit)
+
+
+@router.post(
+    "/opportunities",
+    response_model=OpportunityDetail,
+    status_code=status.HTTP_201_CREATED,
+    tags=["opportunities"],
+)
+def create_opportunity(
+    body: OpportunityCreate, session: SessionDep, user: CurrentUser
+) -> OpportunityDetail:
+    opportunity = service.create_opportunity(session, body, actor=_actor(user))
+    return _detail(session, opportunity)
+
+
+@router.get("/opportunities/board", response_model=PipelineBoard, tags=["opportunities"])
+def pipeline_board(
+    session: SessionDep,
+    _user: CurrentUser,
+    owner_id: int | None = None,
+    cards_per_column: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> PipelineBoard:
+    """Open deals per pipeline stage with totals: count, amount, probability-weighted."""
+    return service.pipeline_board(session, owner_id=owner_id, cards_per_column=cards_per_column)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}", response_model=OpportunityDetail, tags=["opportunities"]
+)
+def get_opportunity(
+    opportunity_id: int, session: SessionDep, _user: CurrentUser
+) -> OpportunityDetail:
+    return _detail(session, service.get_opportunity(session, opportunity_id))
+
+
+@router.patch(
+    "/opportunities/{opportunity_id}", response_model=OpportunityDetail, tags=["opportunities"]
+)
+def update_opportunity(
+    opportunity_id: int, body: OpportunityUpdate, session: SessionDep, user: CurrentUser
+) -> OpportunityDetail:
+    opportunity = service.update_opportunity(session, opportunity_id, body, actor=_actor(user))
+    return _detail(session, opportunity)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/move",
+    response_model=OpportunityRead,
+    tags=["opportunities"],
+)
+def move_opportunity(
+    opportunity_id: int, body: OpportunityMove, session: SessionDep, user: CurrentUser
+) -> object:
+    return service.move_opportunity(
+        session, opportunity_id, body.pipeline_stage, actor=_actor(user)
+    )
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/close",
+    response_model=OpportunityRead,
+    tags=["opportunities"],
+)
+def close_opportunity(
+    opportunity_id: int, body: OpportunityClose, session: SessionDep, user: CurrentUser
+) -> object:
+    """Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost."""
+    return service.close_opportunity(
+        session, opportunity_id, won=body.won, reason=body.reason, actor=_actor(user)
+    )
+
+
+@router.put(
+    "/opportunities/{opportunity_id}/contacts/{contact_id}",
+    response_model=ContactRoleRead,
+    tags=["opportunities"],
+)
+def set_contact_role(
+    opportunity_id: int,
+    contact_id: int,
+    body: RoleOnDeal,
+    session: SessionDep,
+    user: CurrentUser,
+) -> object:
+    """Put a contact on the deal in a role, or change its role there."""
+    return service.add_contact_role(
+        session, opportunity_id, contact_id, role=body.role, actor=_actor(user)
+    )
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}/contacts/{contact_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["opportunities"],
+)
+def remove_contact_role(
+    opportunity_id: int, contact_id: int, session: SessionDep, user: CurrentUser
+) -> None:
+    service.remove_contact_role(session, opportunity_id, contact_id, actor=_actor(user))
+
+
+def _detail(session: SessionDep, opportunity: Opportunity) -> OpportunityDetail:
+    roles = service.contact_roles(session, opportunity.id)
+    return OpportunityDetail.model_validate(
+        {
+            **OpportunityRead.model_validate(opportunity).model_dump(),
+            "contacts": [ContactRoleRead.model_validate(role) for role in roles],
+        }
+    )
