@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from huddle.demo.plan import (
     AddNote,
     CloseOpportunity,
@@ -99,8 +101,10 @@ def test_every_demo_address_is_undeliverable() -> None:
     assert all(user.email.endswith("@huddle.example") for user in plan.users)
 
 
-def test_nothing_happens_to_a_contact_or_a_deal_before_it_exists() -> None:
-    plan = build_plan(seed=3, contacts=1000, anchor=ANCHOR)
+@pytest.mark.parametrize("days_later", range(7))
+def test_nothing_happens_to_a_contact_or_a_deal_before_it_exists(days_later: int) -> None:
+    # Every day of the week: where weekends fall moves office-hours times around.
+    plan = build_plan(seed=3, contacts=1000, anchor=ANCHOR + timedelta(days=days_later))
     contacts: set[int] = set()
     deals: set[int] = set()
     for event in plan.events:

@@ -17,7 +17,7 @@ from huddle.demo.engagement import (
     webinar_attendance,
 )
 from huddle.demo.plan import AddNote, CreateAccount, CreateContact, PlannedCampaign
-from huddle.demo.timeline import is_active
+from huddle.demo.timeline import happens_at, is_active
 from huddle.demo.world import AccountInfo, ContactInfo, World
 
 # (source, weight): how people first find Northwind.
@@ -145,11 +145,15 @@ def _arrival(world: World, rng: random.Random) -> tuple[str, PlannedCampaign | N
     source = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])[0]
     if source in ("webinar", "event"):
         happening = rng.choice(world.of_channel(source))
-        assert happening.happens_on is not None
-        day = calendar.day((calendar.anchor.date() - happening.happens_on).days)
-        if source == "webinar":
-            day -= timedelta(days=rng.randint(1, 25))
-        return source, happening, calendar.at_work(rng, day, weekdays_only=source == "event")
+        starts = happens_at(happening)
+        if source == "event":
+            # Badge scans are loaded the morning after the event.
+            return source, happening, starts + timedelta(hours=17, minutes=rng.randint(0, 90))
+        # Webinar registrations come in over the weeks before; never after it started.
+        registered = calendar.at_work(
+            rng, starts - timedelta(days=rng.randint(1, 25)), weekdays_only=False
+        )
+        return source, happening, min(registered, starts - timedelta(minutes=rng.randint(5, 600)))
     created_at = calendar.growing(rng)
     campaign: PlannedCampaign | None = None
     if source == "syndication":

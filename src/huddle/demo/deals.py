@@ -29,11 +29,11 @@ from huddle.demo.world import ContactInfo, World
 LOST_NURTURE_RULE = "rule:Closed-lost contacts return to nurture after 90 days"
 # (next stage, mean days to get there, chance the deal survives the step)
 PIPELINE = (
-    ("discovery", 8, 0.85),
-    ("proposal", 14, 0.75),
-    ("negotiation", 12, 0.75),
+    ("discovery", 10, 0.85),
+    ("proposal", 18, 0.75),
+    ("negotiation", 16, 0.75),
 )
-WIN_CHANCE = 0.62
+WIN_CHANCE = 0.7
 ROLE_BY_PERSONA = {
     "Executive sponsor": "economic_buyer",
     "Data leader": "decision_maker",
@@ -174,7 +174,7 @@ def _run_deal(world: World, deal: Deal, contact: ContactInfo, rep: str, rng: ran
                 rep,
                 "Pricing and terms" if stage == "negotiation" else "Technical deep dive",
             )
-    t = calendar.after(rng, t, mean_days=10, min_days=2, weekdays_only=True)
+    t = calendar.after(rng, t, mean_days=14, min_days=2, weekdays_only=True)
     if calendar.in_history(t):
         _close(world, deal, rng, t, rep, won=rng.random() < WIN_CHANCE)
 

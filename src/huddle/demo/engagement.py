@@ -8,6 +8,7 @@ from typing import Any
 
 from huddle.demo import catalog
 from huddle.demo.plan import ChangeConsent, PlannedCampaign, RecordTouch
+from huddle.demo.timeline import happens_at
 from huddle.demo.world import ContactInfo, World
 
 CONTACT = "contact"
@@ -151,12 +152,9 @@ def webinar_attendance(
     registered_at: datetime,
 ) -> bool:
     """Registered at ``registered_at``; attends (about half do) on the day. Returns attended."""
-    assert webinar.happens_on is not None
     props = utm(webinar, webinar=webinar.name)
     touch(world, contact, registered_at, "webinar_registered", props, campaign=webinar)
-    day = datetime(
-        webinar.happens_on.year, webinar.happens_on.month, webinar.happens_on.day, 16, 0, tzinfo=UTC
-    )
+    day = happens_at(webinar)
     if rng.random() < 0.47:
         minutes = rng.randint(12, 58)
         return touch(
@@ -226,6 +224,10 @@ def marketing_email(world: World, contact: ContactInfo, rng: random.Random) -> N
         # The newsletter goes out on the first Tuesday of the month at 10:00 UTC.
         sent = month + timedelta(days=(1 - month.weekday()) % 7, hours=10)
         sends.append((sent, f"Northwind Monthly - {sent:%B %Y}", newsletter))
+    for webinar in world.of_channel("webinar"):
+        invited = happens_at(webinar) - timedelta(days=14, hours=6)
+        if contact.created_at < invited and webinar is not contact.campaign:
+            sends.append((invited, f"You're invited: {webinar.name.split(' - ', 1)[1]}", webinar))
     for sent, subject, campaign in sorted(sends, key=lambda send: send[0]):
         stops = contact.email_stops_at
         if sent >= calendar.anchor or (stops is not None and sent >= stops):
@@ -244,6 +246,11 @@ def marketing_email(world: World, contact: ContactInfo, rng: random.Random) -> N
             continue
         opened = sent + timedelta(minutes=rng.randint(3, 2 * 24 * 60))
         touch(world, contact, opened, "email_opened", props, campaign=campaign)
+        if campaign.channel == "webinar" and rng.random() < 0.3:
+            registered = opened + timedelta(minutes=rng.randint(1, 30))
+            if registered < calendar.anchor:
+                webinar_attendance(world, contact, rng, campaign, registered)
+            continue
         if rng.random() < 0.15:
             clicked = opened + timedelta(seconds=rng.randint(5, 300))
             touch(world, contact, clicked, "email_clicked", props, campaign=campaign)

@@ -190,10 +190,10 @@ def _review(
 ) -> tuple[str, datetime]:
     """Sales looks at the MQL: usually within hours, sometimes only after days."""
     calendar, rep = world.calendar, contact.owner or contact.account.owner
-    if rng.random() < 0.85:
-        t = calendar.after(rng, t_mql, mean_days=0.6, weekdays_only=True)
+    if rng.random() < 0.75:
+        t = calendar.after(rng, t_mql, mean_days=1, weekdays_only=True)
     else:
-        t = calendar.after(rng, t_mql, mean_days=4, min_days=2, weekdays_only=True)
+        t = calendar.after(rng, t_mql, mean_days=5, min_days=2, weekdays_only=True)
     if not calendar.in_history(t):
         return "mql", t
     accept = min(0.8, max(0.3, 0.45 + 0.04 * contact.fit))

@@ -9,7 +9,7 @@ from huddle.demo.cast import arrivals, introduce, plan_accounts
 from huddle.demo.deals import plan_deals
 from huddle.demo.engagement import browsing, marketing_email
 from huddle.demo.journey import live
-from huddle.demo.plan import DemoPlan
+from huddle.demo.plan import DemoPlan, RecordTouch
 from huddle.demo.world import World
 
 CONTACTS_PER_ACCOUNT = 6
@@ -31,6 +31,7 @@ def build_plan(*, seed: int, contacts: int, anchor: datetime) -> DemoPlan:
         rng = world.rng("contact", contact.key, "mail")
         marketing_email(world, contact, rng)
         browsing(world, contact, rng, world.calendar.anchor)
+    _respect_consent(world)
     return DemoPlan(
         anchor=anchor,
         users=list(catalog.USERS),
@@ -38,3 +39,20 @@ def build_plan(*, seed: int, contacts: int, anchor: datetime) -> DemoPlan:
         custom_fields=list(catalog.CUSTOM_FIELDS),
         events=world.script.played(),
     )
+
+
+def _respect_consent(world: World) -> None:
+    """Consent is law: once a contact unsubscribed or asked not to be emailed, nobody emails
+    them again, sales included. (Sales' emails are planned before marketing's, which is
+    where most unsubscribes happen, hence this last pass.)"""
+    stops = {c.key: c.email_stops_at for c in world.contacts if c.email_stops_at is not None}
+    world.script.events = [
+        event
+        for event in world.script.events
+        if not (
+            isinstance(event, RecordTouch)
+            and event.type == "email_sent"
+            and event.contact_key in stops
+            and event.at >= stops[event.contact_key]
+        )
+    ]

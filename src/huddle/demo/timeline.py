@@ -286,10 +286,24 @@ def campaigns(calendar: Calendar) -> list[PlannedCampaign]:
             starts_on=calendar.date_ago(starts),
             ends_on=calendar.date_ago(ends) if ends is not None else None,
             budget=budget,
-            happens_on=calendar.date_ago(happens) if happens is not None else None,
+            happens_on=_midweek(calendar.date_ago(happens)) if happens is not None else None,
         )
         for key, name, channel, source, medium, starts, ends, budget, happens in _CAMPAIGNS
     ]
+
+
+def _midweek(day: date) -> date:
+    """Webinars and events are held Tuesday to Thursday: the closest such day before."""
+    while day.weekday() not in (1, 2, 3):
+        day -= timedelta(days=1)
+    return day
+
+
+def happens_at(campaign: PlannedCampaign) -> datetime:
+    """When a webinar or an event starts: 16:00 UTC on its day."""
+    assert campaign.happens_on is not None, f"{campaign.key} does not happen on a day"
+    day = campaign.happens_on
+    return datetime(day.year, day.month, day.day, 16, tzinfo=UTC)
 
 
 def is_active(campaign: PlannedCampaign, moment: datetime) -> bool:
