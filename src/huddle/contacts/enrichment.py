@@ -21,18 +21,10 @@ from huddle.contacts import repository
 from huddle.contacts.importing.reader import CsvSource, SourceRow, inspect_file
 from huddle.contacts.models import Account
 from huddle.contacts.normalize import normalize_domain
+from huddle.contacts.schemas import ACCOUNT_FIRMOGRAPHICS
 from huddle.core.errors import FieldError, ValidationFailed
 
-ENRICHABLE_FIELDS = (
-    "name",
-    "industry",
-    "employee_count",
-    "annual_revenue",
-    "country",
-    "region",
-    "city",
-    "technologies",
-)
+ENRICHABLE_FIELDS = ACCOUNT_FIRMOGRAPHICS
 CSV_COLUMNS = ("domain", *ENRICHABLE_FIELDS)
 _TEXT_LIMITS = {"name": 300, "industry": 120, "country": 100, "region": 100, "city": 100}
 # Errors listed in one ValidationFailed; the message gives the total.

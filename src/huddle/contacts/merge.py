@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts import repository
 from huddle.contacts.events import AccountsMerged, ContactsMerged
 from huddle.contacts.models import Account, Contact
+from huddle.contacts.schemas import ACCOUNT_FIRMOGRAPHICS, CONTACT_PROFILE_FIELDS
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
@@ -30,34 +31,8 @@ from huddle.core.events import publish
 
 Side = Literal["survivor", "merged"]
 
-CONTACT_FIELDS = (
-    "email",
-    "first_name",
-    "last_name",
-    "job_title",
-    "seniority",
-    "department",
-    "phone",
-    "country",
-    "city",
-    "account_id",
-    "owner_id",
-)
-ACCOUNT_FIELDS = (
-    "name",
-    "domain",
-    "industry",
-    "employee_count",
-    "annual_revenue",
-    "country",
-    "region",
-    "city",
-    "technologies",
-    "owner_id",
-    "is_target",
-)
-# Unique columns: the survivor can take the merged value only once the merged row is gone.
-_UNIQUE = {"email", "domain"}
+CONTACT_FIELDS = ("email", *CONTACT_PROFILE_FIELDS, "account_id")
+ACCOUNT_FIELDS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "owner_id", "is_target")
 _OPT_IN_STRENGTH = {"unknown": 0, "opted_in": 1, "opted_out": 2}
 
 

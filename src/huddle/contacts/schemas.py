@@ -30,6 +30,35 @@ from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_
 from huddle.lifecycle.stages import STAGES
 
 CONSENT_FIELDS = ("email_opt_in", "do_not_email", "do_not_call")
+# A new contact's consent: nothing to record until something else is known.
+CONSENT_DEFAULTS: dict[str, str | bool] = {
+    "email_opt_in": "unknown",
+    "do_not_email": False,
+    "do_not_call": False,
+}
+# The plain fields a person edits, with no rule beyond their type.
+CONTACT_PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "job_title",
+    "seniority",
+    "department",
+    "phone",
+    "country",
+    "city",
+    "owner_id",
+)
+# What describes a company: what enrichment may fill and a person may set.
+ACCOUNT_FIRMOGRAPHICS = (
+    "name",
+    "industry",
+    "employee_count",
+    "annual_revenue",
+    "country",
+    "region",
+    "city",
+    "technologies",
+)
 ConsentField = Literal["email_opt_in", "do_not_email", "do_not_call"]
 Side = Literal["survivor", "merged"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -10,10 +12,15 @@ from huddle.contacts.enrichment import EnrichmentProvider, TableProvider, enrich
 from huddle.contacts.models import Account
 from huddle.contacts.normalize import is_free_mail
 from huddle.contacts.repository import SortKey
-from huddle.contacts.schemas import AccountCreate, AccountFilters, AccountSort, AccountUpdate
+from huddle.contacts.schemas import (
+    ACCOUNT_FIRMOGRAPHICS,
+    AccountCreate,
+    AccountFilters,
+    AccountSort,
+    AccountUpdate,
+)
 from huddle.contacts.service.common import (
     Sorting,
-    clamp_limit,
     raise_if,
     require,
     user_errors,
@@ -32,18 +39,7 @@ ACCOUNT_SORTS = {
     for sort in AccountSort
 }
 # Plain value fields a person may set; custom values and the domain have rules of their own.
-_VALUE_FIELDS = (
-    "name",
-    "industry",
-    "employee_count",
-    "annual_revenue",
-    "country",
-    "region",
-    "city",
-    "technologies",
-    "owner_id",
-    "is_target",
-)
+_VALUE_FIELDS = (*ACCOUNT_FIRMOGRAPHICS, "owner_id", "is_target")
 
 
 def get_account(session: Session, account_id: int) -> Account:
@@ -178,13 +174,5 @@ def list_accounts(
     cursor: str | None = None,
     limit: int = 50,
 ) -> Page[Account]:
-    sorting = ACCOUNT_SORTS[sort]
-    limit = clamp_limit(limit)
-    rows = repository.account_page(
-        session,
-        filters or AccountFilters(),
-        sorting.key,
-        after=sorting.after(cursor),
-        limit=limit + 1,
-    )
-    return sorting.page(rows, limit)
+    fetch = partial(repository.account_page, session, filters or AccountFilters())
+    return ACCOUNT_SORTS[sort].page_of(fetch, cursor, limit)

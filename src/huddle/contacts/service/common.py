@@ -17,6 +17,7 @@ from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.pagination import Page, decode_cursor, encode_cursor
 
 T = TypeVar("T")
+Fetch = Callable[..., list[Any]]
 
 MAX_PAGE_SIZE = 500
 # The actor kinds the touches.actor_type column knows; an import acts as the system.
@@ -104,8 +105,11 @@ class Sorting:
             value = value.isoformat()
         return encode_cursor([self.name, value, item_id])
 
-    def page(self, rows: list[Any], limit: int) -> Page[Any]:
-        """The first ``limit`` of ``rows`` (fetched as limit + 1) and the cursor after them."""
+    def page_of(self, fetch: Fetch, cursor: str | None, limit: int) -> Page[Any]:
+        """One page from ``fetch(key, after=..., limit=...)`` and the cursor after it."""
+        limit = clamp_limit(limit)
+        # One row more than asked says whether another page follows.
+        rows = fetch(self.key, after=self.after(cursor), limit=limit + 1)
         items = rows[:limit]
         if len(rows) <= limit:
             return Page(items, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -16,7 +17,9 @@ from huddle.contacts.models import Account, Contact
 from huddle.contacts.normalize import company_domain_of
 from huddle.contacts.repository import EXPORT_COLUMNS, SortKey
 from huddle.contacts.schemas import (
+    CONSENT_DEFAULTS,
     CONSENT_FIELDS,
+    CONTACT_PROFILE_FIELDS,
     ContactCreate,
     ContactFilters,
     ContactSort,
@@ -26,7 +29,6 @@ from huddle.contacts.schemas import (
 from huddle.contacts.service.accounts import account_for_domain
 from huddle.contacts.service.common import (
     Sorting,
-    clamp_limit,
     collect,
     raise_if,
     require,
@@ -40,22 +42,7 @@ from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFail
 from huddle.core.events import publish
 from huddle.core.pagination import Page
 
-PROFILE_FIELDS = (
-    "first_name",
-    "last_name",
-    "job_title",
-    "seniority",
-    "department",
-    "phone",
-    "country",
-    "city",
-    "owner_id",
-)
-_CONSENT_DEFAULTS: dict[str, str | bool] = {
-    "email_opt_in": "unknown",
-    "do_not_email": False,
-    "do_not_call": False,
-}
+PROFILE_FIELDS = CONTACT_PROFILE_FIELDS
 _ACCOUNT_FIELDS = {"account_id", "company", "company_domain"}
 _VALUE_TYPES = {
     "created_at": "datetime",
@@ -166,7 +153,7 @@ def _create(
         lifecycle_stage=data.lifecycle_stage,
         stage_entered_at=now,
         custom=custom or {},
-        **_CONSENT_DEFAULTS,
+        **CONSENT_DEFAULTS,
     )
     try:
         with session.begin_nested():
@@ -176,19 +163,7 @@ def _create(
         if repository.contact_by_email(session, data.email) is None:
             raise
         return None
-    for field in CONSENT_FIELDS:
-        value = getattr(data, field)
-        if value is not None and value != _CONSENT_DEFAULTS[field]:
-            record_consent(
-                session,
-                contact,
-                field=field,
-                value=value,
-                source=data.consent_source,
-                text_shown=data.consent_text_shown,
-                actor=actor,
-                new_contact=True,
-            )
+    _record_consent_given(session, contact, data, actor=actor, new_contact=True)
     session.flush()
     publish(
         session,
@@ -231,20 +206,34 @@ def _apply(
     for field in PROFILE_FIELDS:
         if field in given:
             setattr(contact, field, getattr(data, field))
-    for field in CONSENT_FIELDS:
-        value = getattr(data, field)
-        if field in given and value is not None:
-            record_consent(
-                session,
-                contact,
-                field=field,
-                value=value,
-                source=data.consent_source,
-                text_shown=data.consent_text_shown,
-                actor=actor,
-            )
+    _record_consent_given(session, contact, data, actor=actor, new_contact=False)
     session.flush()
     return contact
+
+
+def _record_consent_given(
+    session: Session,
+    contact: Contact,
+    data: ContactCreate | ContactUpdate,
+    *,
+    actor: Actor,
+    new_contact: bool,
+) -> None:
+    for field in CONSENT_FIELDS:
+        value = getattr(data, field)
+        # A new contact's defaults are no statement of consent: nothing to record.
+        if value is None or (new_contact and value == CONSENT_DEFAULTS[field]):
+            continue
+        record_consent(
+            session,
+            contact,
+            field=field,
+            value=value,
+            source=data.consent_source,
+            text_shown=data.consent_text_shown,
+            actor=actor,
+            new_contact=new_contact,
+        )
 
 
 def _account_of(
@@ -280,16 +269,8 @@ def list_contacts(
     limit: int = 50,
 ) -> Page[Contact]:
     """One page of contacts (accounts loaded) and the cursor of the next page, if any."""
-    sorting = CONTACT_SORTS[sort]
-    limit = clamp_limit(limit)
-    rows = repository.contact_page(
-        session,
-        filters or ContactFilters(),
-        sorting.key,
-        after=sorting.after(cursor),
-        limit=limit + 1,
-    )
-    return sorting.page(rows, limit)
+    fetch = partial(repository.contact_page, session, filters or ContactFilters())
+    return CONTACT_SORTS[sort].page_of(fetch, cursor, limit)
 
 
 def _batches(
