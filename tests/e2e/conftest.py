@@ -23,6 +23,7 @@ from huddle.app import create_app
 from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
+from huddle.worker import Worker
 from tests.e2e.seed import Seeded, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,6 +68,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     with unit_of_work(factory) as session:
         seeded = seed(session, admin_email="rita.revops@huddle.example", password=PASSWORD)
 
+    # As `huddle serve` does: a worker in the same process runs queued jobs (imports).
+    worker = Worker(factory, idle_seconds=0.2)
+    worker.start_in_thread()
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
@@ -82,6 +86,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        worker.stop()
         engine.dispose()
 
 

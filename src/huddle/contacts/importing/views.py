@@ -1,0 +1,85 @@
+"""The import page: upload a CSV, watch its counts grow, download the rows that failed.
+
+Uploading reuses the API's ``start_import`` (store the file, check its header, queue the
+job), so the page and the API accept and refuse exactly the same files.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.contacts.importing import service
+from huddle.contacts.importing.api import start_import
+from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.core.errors import ValidationFailed
+from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.templating import flash
+from huddle.web.views import actor_of, error_text, page, people, see_other
+
+router = APIRouter(include_in_schema=False)
+
+RECENT = 20
+RUNNING = ("queued", "running")
+
+
+def _imports_page(
+    request: Request,
+    session: Session,
+    user: User,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    context = {
+        "jobs": service.list_imports(session, limit=RECENT),
+        "formats": FORMAT_LABELS,
+        "users": people(session),
+        "running": RUNNING,
+        "error": error,
+    }
+    return page(request, "imports/list.html", user, "imports", context, status_code=status_code)
+
+
+@router.get("/imports", response_class=HTMLResponse)
+def imports(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    return _imports_page(request, session, user)
+
+
+@router.post("/imports", response_model=None)
+def upload(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    file: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    if file is None or not file.filename:
+        return _imports_page(
+            request, session, user, error="Choose a CSV file to import.", status_code=422
+        )
+    try:
+        job = start_import(
+            session, request.app.state.settings, file, mapping=None, actor=actor_of(user)
+        )
+    except ValidationFailed as exc:
+        message = f"{file.filename} cannot be imported. {error_text(exc)}"
+        return _imports_page(request, session, user, error=message, status_code=422)
+    flash(request, f"{job.filename} is queued for import.")
+    return see_other(f"/imports/{job.id}")
+
+
+@router.get("/imports/{import_id}", response_class=HTMLResponse)
+def import_status(
+    request: Request, session: SessionDep, user: CurrentUser, import_id: int
+) -> HTMLResponse:
+    context = {
+        "job": service.get_import(session, import_id),
+        "formats": FORMAT_LABELS,
+        "users": people(session),
+        "running": RUNNING,
+    }
+    return page(request, "imports/detail.html", user, "imports", context)
