@@ -330,7 +330,9 @@ class _Chunk:
             assert contact.state is not None
             contact_id = contact.state["id"] = ids[contact.state["email"]]
             consent_rows += self._consent_changes(contact_id, None, contact.state, now)
-        changed = [c for c in self.contacts if c.before is not None and c.state != c.before]
+        changed = [
+            c for c in self.contacts if c.before is not None and c.state not in (None, c.before)
+        ]
         updates = []
         for contact in changed:
             assert contact.before is not None and contact.state is not None

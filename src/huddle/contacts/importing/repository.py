@@ -177,4 +177,5 @@ def import_job(session: Session, job_id: int) -> ImportJob | None:
 
 
 def record_progress(session: Session, job_id: int, **values: Any) -> None:
-    session.execute(update(ImportJob).where(ImportJob.id == job_id).values(**values))
+    statement = update(ImportJob).where(ImportJob.id == job_id).values(**values)
+    session.execute(statement, execution_options={"synchronize_session": False})

@@ -233,14 +233,13 @@ def _import_chunk(
 
 def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorReport) -> ImportJob:
     with unit_of_work() as session:
-        repository.record_progress(
-            session,
-            job_id,
-            status=status,
-            finished_at=clock.now(),
-            error_file=str(report.path) if report.written else None,
-        )
-        return get_import(session, job_id)
+        job = get_import(session, job_id)
+        # The chunks wrote the counts with plain UPDATEs: read them back.
+        session.refresh(job)
+        job.status, job.finished_at = status, clock.now()
+        job.error_file = str(report.path) if report.written else None
+        session.flush()
+        return job
 
 
 @contextmanager
