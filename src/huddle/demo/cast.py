@@ -10,13 +10,14 @@ from huddle.demo import catalog
 from huddle.demo.engagement import (
     download,
     form_submit,
+    note,
     page_view,
     sales_email,
     touch,
     utm,
     webinar_attendance,
 )
-from huddle.demo.plan import AddNote, CreateAccount, CreateContact, PlannedCampaign
+from huddle.demo.plan import CreateAccount, CreateContact, PlannedCampaign
 from huddle.demo.timeline import happens_at, is_active
 from huddle.demo.world import AccountInfo, ContactInfo, World
 
@@ -110,16 +111,13 @@ def create_account(world: World, account: AccountInfo, at: datetime) -> None:
     )
     account.created = True
     if account.is_target:
-        world.script.add_if_past(
-            AddNote(
-                at=world.calendar.soon(rng, at, minutes=240),
-                author=catalog.MARKETER_EMAIL,
-                account_key=account.key,
-                body=(
-                    f"Added to the ABM list. {catalog.mention(account.owner)} I'll run the "
-                    "LinkedIn audience for them; let's line up your outreach with it."
-                ),
-            )
+        note(
+            world,
+            world.calendar.soon(rng, at, minutes=240),
+            catalog.MARKETER_EMAIL,
+            f"Added to the ABM list. {catalog.mention(account.owner)} I'll run the LinkedIn "
+            "audience for them; let's line up your outreach with it.",
+            account_key=account.key,
         )
 
 

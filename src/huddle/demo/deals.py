@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from huddle.demo import catalog
-from huddle.demo.engagement import meeting, sales_email, touch
+from huddle.demo.engagement import meeting, note, sales_email, touch
 from huddle.demo.plan import (
     AddContactRole,
-    AddNote,
     CloseOpportunity,
     MoveOpportunity,
     OpenOpportunity,
@@ -142,15 +141,14 @@ def _run_deal(world: World, deal: Deal, contact: ContactInfo, rep: str, rng: ran
         )
     )
     if rng.random() < 0.5:
-        world.script.add_if_past(
-            AddNote(
-                at=calendar.soon(rng, deal.opened_at, minutes=120),
-                author=rep,
-                opportunity_key=deal.key,
-                body=f"Scoping {seats} seats for {account.name}. "
-                f"{catalog.mention(catalog.MARKETER_EMAIL)} do we have a case study in "
-                f"{account.industry.lower()} I can send?",
-            )
+        note(
+            world,
+            calendar.soon(rng, deal.opened_at, minutes=120),
+            rep,
+            f"Scoping {seats} seats for {account.name}. "
+            f"{catalog.mention(catalog.MARKETER_EMAIL)} do we have a case study in "
+            f"{account.industry.lower()} I can send?",
+            opportunity_key=deal.key,
         )
     t = deal.opened_at
     for stage, mean_days, survives in PIPELINE:
@@ -190,14 +188,13 @@ def _close(
         gap = rng.choice(catalog.FEATURE_GAPS)
         reason = template.format(competitor=rng.choice(catalog.COMPETITORS), gap=gap)
         if "{gap}" in template:
-            world.script.add_if_past(
-                AddNote(
-                    at=at + timedelta(minutes=15),
-                    author=rep,
-                    opportunity_key=deal.key,
-                    body=f"Lost over {gap}. {catalog.mention(catalog.PRODUCT_EMAIL)} that's "
-                    "another one; is it on the roadmap?",
-                )
+            note(
+                world,
+                at + timedelta(minutes=15),
+                rep,
+                f"Lost over {gap}. {catalog.mention(catalog.PRODUCT_EMAIL)} that's another one; "
+                "is it on the roadmap?",
+                opportunity_key=deal.key,
             )
     world.script.add(
         CloseOpportunity(at=at, opportunity_key=deal.key, won=won, reason=reason, actor=rep)
@@ -249,13 +246,11 @@ def _after_close(world: World, deal: Deal, rng: random.Random) -> None:
                 {"app": "Northwind", "seats_active": rng.randint(3, 40)},
             )
             login = calendar.after(rng, login, mean_days=9, min_days=1)
-    world.script.add_if_past(
-        AddNote(
-            at=kickoff + timedelta(hours=2),
-            author=success,
-            account_key=account.key,
-            body=f"Kickoff done with {deal.contacts[0].first_name}. "
-            f"{catalog.mention(catalog.MARKETER_EMAIL)} they'd be open to a case study in a "
-            "quarter.",
-        )
+    note(
+        world,
+        kickoff + timedelta(hours=2),
+        success,
+        f"Kickoff done with {deal.contacts[0].first_name}. "
+        f"{catalog.mention(catalog.MARKETER_EMAIL)} they'd be open to a case study in a quarter.",
+        account_key=account.key,
     )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from huddle.demo import catalog
-from huddle.demo.plan import ChangeConsent, PlannedCampaign, RecordTouch
+from huddle.demo.plan import AddNote, ChangeConsent, PlannedCampaign, RecordTouch
 from huddle.demo.timeline import happens_at
 from huddle.demo.world import ContactInfo, World
 
@@ -142,6 +142,29 @@ def interest_burst(
             page_view(world, contact, at, rng.choice(catalog.BLOG_POSTS))
             did.append("read the blog")
     return list(dict.fromkeys(did))
+
+
+def note(
+    world: World,
+    at: datetime,
+    author: str,
+    body: str,
+    *,
+    contact_key: int | None = None,
+    account_key: int | None = None,
+    opportunity_key: int | None = None,
+) -> None:
+    """A note by ``author`` on one contact, account or deal (left out if in the future)."""
+    world.script.add_if_past(
+        AddNote(
+            at=at,
+            author=author,
+            body=body,
+            contact_key=contact_key,
+            account_key=account_key,
+            opportunity_key=opportunity_key,
+        )
+    )
 
 
 def webinar_attendance(

@@ -18,11 +18,12 @@ from huddle.demo.engagement import (
     form_submit,
     interest_burst,
     meeting,
+    note,
     page_view,
     sales_email,
     touch,
 )
-from huddle.demo.plan import AddNote, AssignOwner, ChangeConsent, RejectLead, TransitionStage
+from huddle.demo.plan import AssignOwner, ChangeConsent, RejectLead, TransitionStage
 from huddle.demo.world import ContactInfo, World
 
 MQL_RULE = "rule:MQL criteria v2 (fit B or better, engagement 60+)"
@@ -205,11 +206,11 @@ def _review(
     if roll < accept + 0.05:
         _stage(world, contact, t, "disqualified", rep, rng.choice(DISQUALIFY_REASONS))
         return "disqualified", t
-    code, _, note = rng.choices(catalog.MQL_REJECTIONS, [r[1] for r in catalog.MQL_REJECTIONS])[0]
+    code, _, why = rng.choices(catalog.MQL_REJECTIONS, [r[1] for r in catalog.MQL_REJECTIONS])[0]
     if code == "unresponsive":
         call(world, contact, rng, t - timedelta(days=1), rep)
     world.script.add(
-        RejectLead(at=t, contact_key=contact.key, reason_code=code, note=note, actor=rep)
+        RejectLead(at=t, contact_key=contact.key, reason_code=code, note=why, actor=rep)
     )
     return "recycled", t
 
@@ -226,15 +227,14 @@ def _work(
     if rng.random() < 0.6 and meeting(world, contact, rng, discovery, rep, "Discovery call"):
         if rng.random() < 0.4:
             pain = rng.choice(catalog.PAINS)
-            world.script.add_if_past(
-                AddNote(
-                    at=discovery + timedelta(hours=1),
-                    author=rep,
-                    contact_key=contact.key,
-                    body=f"Discovery with {contact.first_name}: {pain}. "
-                    f"{catalog.mention(catalog.MANAGER_EMAIL)} could be a big one, want to join "
-                    "the next call?",
-                )
+            note(
+                world,
+                discovery + timedelta(hours=1),
+                rep,
+                f"Discovery with {contact.first_name}: {pain}. "
+                f"{catalog.mention(catalog.MANAGER_EMAIL)} could be a big one, want to join the "
+                "next call?",
+                contact_key=contact.key,
             )
         if rng.random() < 0.03 and world.script.add_if_past(
             ChangeConsent(
@@ -275,9 +275,9 @@ def _work(
         contact.wants_deal_at = t
         return "sql", t
     if roll < sql + 0.33:
-        code, _, note = rng.choices(SAL_REJECTIONS, [r[1] for r in SAL_REJECTIONS])[0]
+        code, _, why = rng.choices(SAL_REJECTIONS, [r[1] for r in SAL_REJECTIONS])[0]
         world.script.add(
-            RejectLead(at=t, contact_key=contact.key, reason_code=code, note=note, actor=rep)
+            RejectLead(at=t, contact_key=contact.key, reason_code=code, note=why, actor=rep)
         )
         return "recycled", t
     if roll < sql + 0.38:
