@@ -14,6 +14,7 @@ but only the net change is written, so importing the same file twice changes not
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -76,6 +77,16 @@ _ACCOUNT_COLUMNS = (
 )
 
 
+@dataclass
+class KnownAccounts:
+    """Account ids already resolved by earlier chunks of the same import, so a file of a
+    million contacts at a few thousand companies asks the database about each company once.
+    A name keeps the id it first resolved to: the oldest account of that name."""
+
+    by_name: dict[str, int] = field(default_factory=dict)
+    by_domain: dict[str, int] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class ChunkContext:
     actor: Actor
@@ -83,6 +94,7 @@ class ChunkContext:
     provider: EnrichmentProvider | None = None
     # Written on stage moves the import makes ("import #12").
     reason: str | None = None
+    known: KnownAccounts = field(default_factory=KnownAccounts)
 
 
 @dataclass
@@ -126,14 +138,23 @@ class _AccountBook:
         session: Session,
         names: set[str],
         domains: set[str],
-        provider: EnrichmentProvider | None,
+        context: ChunkContext,
     ) -> None:
         self._session = session
-        self._by_name: dict[str, AccountRef] = dict(repository.account_ids_by_name(session, names))
-        self._by_domain: dict[str, AccountRef] = dict(
-            repository.account_ids_by_domain(session, domains)
+        known = self._known = context.known
+        known.by_name.update(repository.account_ids_by_name(session, names - known.by_name.keys()))
+        known.by_domain.update(
+            repository.account_ids_by_domain(session, domains - known.by_domain.keys())
         )
-        self._provider = provider or _PrefetchedTable(session, domains - self._by_domain.keys())
+        self._by_name: dict[str, AccountRef] = {
+            n: known.by_name[n] for n in names & known.by_name.keys()
+        }
+        self._by_domain: dict[str, AccountRef] = {
+            d: known.by_domain[d] for d in domains & known.by_domain.keys()
+        }
+        self._provider = context.provider or _PrefetchedTable(
+            session, domains - self._by_domain.keys()
+        )
         self.created: list[_NewAccount] = []
 
     def resolve(self, domain: str | None, name: str | None) -> AccountRef:
@@ -174,6 +195,9 @@ class _AccountBook:
             self.created, repository.insert_accounts(self._session, rows), strict=True
         ):
             new.id = account_id
+            self._known.by_name.setdefault(new.values["name"], account_id)
+            if new.values["domain"] is not None:
+                self._known.by_domain[new.values["domain"]] = account_id
 
 
 def _account_id(ref: AccountRef) -> int | None:
@@ -242,12 +266,13 @@ class _Chunk:
                         domains.add(domain)
                     if name is not None:
                         names.add(name)
-        self.accounts = _AccountBook(session, names, domains, context.provider)
+        self.accounts = _AccountBook(session, names, domains, context)
         self.allowed = {
             (t.from_stage, t.to_stage) for t in lifecycle.list_allowed_transitions(session)
         }
 
     def fold(self) -> None:
+        tally: Counter[str] = Counter()
         for contact in self.contacts:
             for row in contact.rows:
                 try:
@@ -261,8 +286,10 @@ class _Chunk:
                 # Several rows that come back to where the contact was: nothing to write.
                 contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
                 contact.moves = []
-            for _, outcome in contact.outcomes:
-                setattr(self.result, outcome, getattr(self.result, outcome) + 1)
+            tally.update(outcome for _, outcome in contact.outcomes)
+        self.result.created = tally["created"]
+        self.result.updated = tally["updated"]
+        self.result.unchanged = tally["unchanged"]
 
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
@@ -271,7 +298,11 @@ class _Chunk:
         data, given = row.data, row.data.model_fields_set
         state = contact.state if contact.state is not None else contact.before
         if state is None:
-            custom = clean_custom_values(self.session, "contact", data.custom, current={})
+            custom = (
+                clean_custom_values(self.session, "contact", data.custom, current={})
+                if data.custom
+                else {}
+            )
             contact.state = {
                 "email": data.email,
                 **{name: getattr(data, name) for name in PROFILE_FIELDS},
