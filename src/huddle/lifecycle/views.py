@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -10,13 +11,12 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
-from huddle.core.errors import Conflict, ValidationFailed
 from huddle.lifecycle import service
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import OPEN_PIPELINE_STAGES
 from huddle.web.deps import CurrentUser, SessionDep
-from huddle.web.templating import flash
-from huddle.web.views import actor_of, error_text, page, people, see_other
+from huddle.web.format import pipeline_label
+from huddle.web.views import actor_of, page, people, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -87,6 +87,17 @@ def opportunity(
     return _deal_page(request, session, user, opportunity_id)
 
 
+def _refused(
+    request: Request, session: Session, user: User, opportunity_id: int
+) -> Callable[[str, int], Response]:
+    def answer(message: str, status_code: int) -> Response:
+        return _deal_page(
+            request, session, user, opportunity_id, error=message, status_code=status_code
+        )
+
+    return answer
+
+
 @router.post("/opportunities/{opportunity_id}/move", response_model=None)
 def move(
     request: Request,
@@ -95,21 +106,15 @@ def move(
     opportunity_id: int,
     pipeline_stage: Annotated[str, Form()],
 ) -> Response:
-    try:
-        deal = service.move_opportunity(
+    return submit(
+        request,
+        lambda: service.move_opportunity(
             session, opportunity_id, pipeline_stage, actor=actor_of(user)
-        )
-    except (Conflict, ValidationFailed) as exc:
-        return _deal_page(
-            request,
-            session,
-            user,
-            opportunity_id,
-            error=error_text(exc),
-            status_code=exc.status_code,
-        )
-    flash(request, f"Moved to {deal.pipeline_stage.replace('_', ' ')}.")
-    return see_other(f"/opportunities/{opportunity_id}")
+        ),
+        done=f"Moved to {pipeline_label(pipeline_stage)}.",
+        then=f"/opportunities/{opportunity_id}",
+        refused=_refused(request, session, user, opportunity_id),
+    )
 
 
 @router.post("/opportunities/{opportunity_id}/close", response_model=None)
@@ -121,21 +126,13 @@ def close(
     outcome: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        service.close_opportunity(
-            session, opportunity_id, won=outcome == "won", reason=reason, actor=actor_of(user)
-        )
-    except (Conflict, ValidationFailed) as exc:
-        return _deal_page(
-            request,
-            session,
-            user,
-            opportunity_id,
-            error=error_text(exc),
-            status_code=exc.status_code,
-        )
-    flash(
+    won = outcome == "won"
+    return submit(
         request,
-        "Deal won. Its people are now customers." if outcome == "won" else "Deal closed as lost.",
+        lambda: service.close_opportunity(
+            session, opportunity_id, won=won, reason=reason, actor=actor_of(user)
+        ),
+        done="Deal won. Its people are now customers." if won else "Deal closed as lost.",
+        then=f"/opportunities/{opportunity_id}",
+        refused=_refused(request, session, user, opportunity_id),
     )
-    return see_other(f"/opportunities/{opportunity_id}")

@@ -6,12 +6,13 @@ POST → 303 → GET; htmx only enhances them (the same URLs answer plain browse
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
@@ -20,12 +21,12 @@ from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import HuddleError, ValidationFailed
+from huddle.core.errors import Conflict, HuddleError, ValidationFailed
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle.stages import FUNNEL, STAGES
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import humanize
-from huddle.web.templating import render
+from huddle.web.templating import flash, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -116,6 +117,26 @@ def home(request: Request, session: SessionDep, user: CurrentUser) -> HTMLRespon
         "users": people(session),
     }
     return page(request, "home.html", user, "home", context)
+
+
+def submit(
+    request: Request,
+    change: Callable[[], object],
+    *,
+    done: str,
+    then: str,
+    refused: Callable[[str, int], Response],
+) -> Response:
+    """Run a form's state change: on success flash ``done`` and redirect to ``then`` (PRG);
+    when the rules refuse it (409/422), answer ``refused(message, status)`` instead, i.e.
+    the same page with the reason next to the form. Services write nothing when they refuse.
+    """
+    try:
+        change()
+    except (Conflict, ValidationFailed) as exc:
+        return refused(error_text(exc), exc.status_code)
+    flash(request, done)
+    return see_other(then)
 
 
 def error_text(exc: HuddleError) -> str:

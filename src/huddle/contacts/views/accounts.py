@@ -13,12 +13,13 @@ from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
 from huddle.contacts.views.detail import timeline_context
-from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.errors import FieldError
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.web.deps import CurrentUser, SessionDep
-from huddle.web.templating import flash, is_htmx
-from huddle.web.views import actor_of, error_text, page, people, see_other
+from huddle.web.format import person_name
+from huddle.web.templating import is_htmx
+from huddle.web.views import actor_of, page, people, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -95,10 +96,7 @@ def account_page(
         "account": account,
         "people": staff.items,
         "people_more": staff.next_cursor is not None,
-        "contact_names": {
-            c.id: f"{c.first_name or ''} {c.last_name or ''}".strip() or c.email
-            for c in staff.items
-        },
+        "contact_names": {c.id: person_name(c) for c in staff.items},
         "deals": lifecycle.list_opportunities(
             session, OpportunityFilters(account_id=account_id), limit=20
         ).items,
@@ -129,17 +127,18 @@ def add_account_note(
     account_id: int,
     body: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        service.add_note(session, account_id=account_id, body=body, actor=actor_of(user))
-    except ValidationFailed as exc:
-        return account_page(
+    return submit(
+        request,
+        lambda: service.add_note(session, account_id=account_id, body=body, actor=actor_of(user)),
+        done="Note added.",
+        then=f"/accounts/{account_id}#timeline",
+        refused=lambda message, status_code: account_page(
             request,
             session,
             user,
             account_id,
-            status_code=exc.status_code,
-            note_error=error_text(exc),
+            status_code=status_code,
+            note_error=message,
             note_draft=body,
-        )
-    flash(request, "Note added.")
-    return see_other(f"/accounts/{account_id}#timeline")
+        ),
+    )

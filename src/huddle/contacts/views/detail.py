@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -10,14 +11,12 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service
-from huddle.core.errors import Conflict, HuddleError, ValidationFailed
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import REJECTABLE, STAGES
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import stage_label
-from huddle.web.templating import flash
-from huddle.web.views import actor_of, error_text, page, people, see_other
+from huddle.web.views import actor_of, page, people, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -93,13 +92,16 @@ def contact_detail(
 
 
 def _refused(
-    request: Request, session: Session, user: User, contact_id: int, exc: HuddleError, key: str
-) -> HTMLResponse:
-    """The contact page again, with why the change was refused next to its form. The
-    services write nothing when they refuse, so the page shows the record as it was."""
-    return contact_page(
-        request, session, user, contact_id, status_code=exc.status_code, **{key: error_text(exc)}
-    )
+    request: Request, session: Session, user: User, contact_id: int, key: str
+) -> Callable[[str, int], Response]:
+    """The contact page again, with why the change was refused next to its form (``key``)."""
+
+    def answer(message: str, status_code: int) -> Response:
+        return contact_page(
+            request, session, user, contact_id, status_code=status_code, **{key: message}
+        )
+
+    return answer
 
 
 @router.post("/contacts/{contact_id}/notes", response_model=None)
@@ -110,12 +112,13 @@ def add_note(
     contact_id: int,
     body: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        service.add_note(session, contact_id=contact_id, body=body, actor=actor_of(user))
-    except ValidationFailed as exc:
-        return _refused(request, session, user, contact_id, exc, "note_error")
-    flash(request, "Note added.")
-    return see_other(f"/contacts/{contact_id}#timeline")
+    return submit(
+        request,
+        lambda: service.add_note(session, contact_id=contact_id, body=body, actor=actor_of(user)),
+        done="Note added.",
+        then=f"/contacts/{contact_id}#timeline",
+        refused=_refused(request, session, user, contact_id, "note_error"),
+    )
 
 
 @router.post("/contacts/{contact_id}/stage", response_model=None)
@@ -127,14 +130,15 @@ def change_stage(
     to_stage: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        moved = lifecycle.transition_stage(
+    return submit(
+        request,
+        lambda: lifecycle.transition_stage(
             session, contact_id, to_stage, actor=actor_of(user), reason=reason.strip() or None
-        )
-    except (Conflict, ValidationFailed) as exc:
-        return _refused(request, session, user, contact_id, exc, "stage_error")
-    flash(request, f"Moved to {stage_label(moved.to_stage)}.")
-    return see_other(f"/contacts/{contact_id}")
+        ),
+        done=f"Moved to {stage_label(to_stage)}.",
+        then=f"/contacts/{contact_id}",
+        refused=_refused(request, session, user, contact_id, "stage_error"),
+    )
 
 
 @router.post("/contacts/{contact_id}/reject", response_model=None)
@@ -146,11 +150,12 @@ def reject(
     reason_code: Annotated[str, Form()],
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        lifecycle.reject_lead(
+    return submit(
+        request,
+        lambda: lifecycle.reject_lead(
             session, contact_id, reason_code=reason_code, note=note, actor=actor_of(user)
-        )
-    except (Conflict, ValidationFailed) as exc:
-        return _refused(request, session, user, contact_id, exc, "reject_error")
-    flash(request, "Lead rejected and handed back to marketing as Recycled.")
-    return see_other(f"/contacts/{contact_id}")
+        ),
+        done="Lead rejected and handed back to marketing as Recycled.",
+        then=f"/contacts/{contact_id}",
+        refused=_refused(request, session, user, contact_id, "reject_error"),
+    )
