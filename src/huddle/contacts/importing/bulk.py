@@ -85,6 +85,8 @@ class KnownAccounts:
 
     by_name: dict[str, int] = field(default_factory=dict)
     by_domain: dict[str, int] = field(default_factory=dict)
+    # The company domain of each email domain seen (None for free mail).
+    company_domains: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -207,8 +209,8 @@ def _account_id(ref: AccountRef) -> int | None:
 class _Companies:
     """The (domain, name) a row's account is found by: its company domain or its email's."""
 
-    def __init__(self) -> None:
-        self._by_email_domain: dict[str, str | None] = {}
+    def __init__(self, known: KnownAccounts) -> None:
+        self._by_email_domain = known.company_domains
         self._by_row: dict[int, tuple[str | None, str | None]] = {}
 
     def of(self, row: ParsedRow) -> tuple[str | None, str | None]:
@@ -252,7 +254,7 @@ class _Chunk:
             groups.setdefault(row.data.email, []).append(row)
         existing = repository.contacts_by_email(session, groups.keys())
         self.contacts = [_Contact(group, existing.get(email)) for email, group in groups.items()]
-        self.companies = _Companies()
+        self.companies = _Companies(context.known)
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:

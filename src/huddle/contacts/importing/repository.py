@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import BindParameter, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
@@ -30,6 +30,9 @@ CONTACT_STATE = (
     "do_not_call",
     "custom",
 )
+# One expanding parameter instead of thousands of literals: the statement is built (and
+# cached) once, whatever the size of a chunk's list.
+_VALUES: BindParameter[Any] = bindparam("values", expanding=True)
 _contacts = cast(Table, Contact.__table__)
 _accounts = cast(Table, Account.__table__)
 
@@ -38,16 +41,17 @@ def contacts_by_email(session: Session, emails: Collection[str]) -> dict[str, di
     if not emails:
         return {}
     query = select(*(_contacts.c[name] for name in CONTACT_STATE)).where(
-        _contacts.c.email.in_(list(emails))
+        _contacts.c.email.in_(_VALUES)
     )
-    return {row.email: dict(row._mapping) for row in session.execute(query)}
+    rows = session.execute(query, {"values": list(emails)})
+    return {row.email: dict(row._mapping) for row in rows}
 
 
 def account_ids_by_domain(session: Session, domains: Collection[str]) -> dict[str, int]:
     if not domains:
         return {}
-    query = select(_accounts.c.domain, _accounts.c.id).where(_accounts.c.domain.in_(list(domains)))
-    return dict(session.execute(query).all())
+    query = select(_accounts.c.domain, _accounts.c.id).where(_accounts.c.domain.in_(_VALUES))
+    return dict(session.execute(query, {"values": list(domains)}).all())
 
 
 def account_ids_by_name(session: Session, names: Collection[str]) -> dict[str, int]:
@@ -56,17 +60,17 @@ def account_ids_by_name(session: Session, names: Collection[str]) -> dict[str, i
         return {}
     query = (
         select(_accounts.c.name, func.min(_accounts.c.id))
-        .where(_accounts.c.name.in_(list(names)))
+        .where(_accounts.c.name.in_(_VALUES))
         .group_by(_accounts.c.name)
     )
-    return dict(session.execute(query).all())
+    return dict(session.execute(query, {"values": list(names)}).all())
 
 
 def enrichment_companies(session: Session, domains: Collection[str]) -> list[EnrichmentCompany]:
     if not domains:
         return []
-    query = select(EnrichmentCompany).where(EnrichmentCompany.domain.in_(list(domains)))
-    return list(session.scalars(query))
+    query = select(EnrichmentCompany).where(EnrichmentCompany.domain.in_(_VALUES))
+    return list(session.scalars(query, {"values": list(domains)}))
 
 
 def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
@@ -111,8 +115,8 @@ def insert_contacts(
     executemany_converted(session, _contacts, columns, rows)
     position = list(columns).index("email")
     emails = [row[position] for row in rows]
-    query = select(_contacts.c.email, _contacts.c.id).where(_contacts.c.email.in_(emails))
-    return dict(session.execute(query).all())
+    query = select(_contacts.c.email, _contacts.c.id).where(_contacts.c.email.in_(_VALUES))
+    return dict(session.execute(query, {"values": emails}).all())
 
 
 def executemany_converted(
