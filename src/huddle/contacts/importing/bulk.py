@@ -32,9 +32,14 @@ from huddle.contacts.importing import repository
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
 from huddle.contacts.normalize import company_domain_of, is_free_mail
-from huddle.contacts.schemas import CONSENT_FIELDS, ContactCreate
+from huddle.contacts.schemas import (
+    ACCOUNT_FIRMOGRAPHICS,
+    CONSENT_DEFAULTS,
+    CONSENT_FIELDS,
+    CONTACT_PROFILE_FIELDS,
+    ContactCreate,
+)
 from huddle.contacts.service import clean_custom_values
-from huddle.contacts.service.contacts import PROFILE_FIELDS
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
@@ -43,14 +48,9 @@ from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.stages import STAGES
 
 Outcome = Literal["created", "updated", "unchanged"]
-_CONSENT_DEFAULTS: dict[str, object] = {
-    "email_opt_in": "unknown",
-    "do_not_email": False,
-    "do_not_call": False,
-}
-_UPDATABLE = (*PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
+_UPDATABLE = (*CONTACT_PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
 # A new contact's row: what its state holds, then what the import sets.
-_STATE_COLUMNS = ("email", *PROFILE_FIELDS, *CONSENT_FIELDS)
+_STATE_COLUMNS = ("email", *CONTACT_PROFILE_FIELDS, *CONSENT_FIELDS)
 _INSERT_COLUMNS = (
     *_STATE_COLUMNS,
     "lifecycle_stage",
@@ -63,18 +63,7 @@ _INSERT_COLUMNS = (
 )
 # One object for every contact without custom values, so it is serialised once a chunk.
 _NO_CUSTOM: dict[str, Any] = {}
-_ACCOUNT_COLUMNS = (
-    "name",
-    "domain",
-    "industry",
-    "employee_count",
-    "annual_revenue",
-    "country",
-    "region",
-    "city",
-    "technologies",
-    "enriched_fields",
-)
+_ACCOUNT_COLUMNS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "enriched_fields")
 
 
 @dataclass
@@ -307,10 +296,10 @@ class _Chunk:
             )
             contact.state = {
                 "email": data.email,
-                **{name: getattr(data, name) for name in PROFILE_FIELDS},
+                **{name: getattr(data, name) for name in CONTACT_PROFILE_FIELDS},
                 "account_id": self.accounts.resolve(*self.companies.of(row)),
                 "lifecycle_stage": data.lifecycle_stage,
-                **{name: _consent(data, name, _CONSENT_DEFAULTS[name]) for name in CONSENT_FIELDS},
+                **{name: _consent(data, name, CONSENT_DEFAULTS[name]) for name in CONSENT_FIELDS},
                 "custom": custom,
             }
             contact.created_stage = data.lifecycle_stage
@@ -324,7 +313,7 @@ class _Chunk:
             new["custom"] = clean_custom_values(
                 self.session, "contact", data.custom, current=state["custom"]
             )
-        for name in PROFILE_FIELDS:
+        for name in CONTACT_PROFILE_FIELDS:
             if name in given:
                 new[name] = getattr(data, name)
         for name in CONSENT_FIELDS:
@@ -407,7 +396,7 @@ class _Chunk:
         rows = []
         for name in CONSENT_FIELDS:
             old = before[name] if before is not None else None
-            unchanged = after[name] == (old if before is not None else _CONSENT_DEFAULTS[name])
+            unchanged = after[name] == (old if before is not None else CONSENT_DEFAULTS[name])
             if unchanged:
                 continue
             rows.append(

@@ -9,25 +9,16 @@ from sqlalchemy import BindParameter, Table, bindparam, func, insert, select, up
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
+from huddle.contacts.schemas import CONSENT_FIELDS, CONTACT_PROFILE_FIELDS
 
 # What an import compares and may change on an existing contact.
 CONTACT_STATE = (
     "id",
     "email",
-    "first_name",
-    "last_name",
-    "job_title",
-    "seniority",
-    "department",
-    "phone",
-    "country",
-    "city",
-    "owner_id",
+    *CONTACT_PROFILE_FIELDS,
     "account_id",
     "lifecycle_stage",
-    "email_opt_in",
-    "do_not_email",
-    "do_not_call",
+    *CONSENT_FIELDS,
     "custom",
 )
 # One expanding parameter instead of thousands of literals: the statement is built (and
