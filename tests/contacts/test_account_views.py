@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from tests.contacts.factories import make_account, make_contact, make_note, make_touch
 from tests.lifecycle.factories import make_opportunity
+from tests.web.forms import submitted
 
 
 def names(html: str) -> list[str]:
@@ -51,12 +52,7 @@ def test_account_page_shows_people_deals_and_timeline(client: TestClient, db: Se
 
 def test_add_a_note_to_an_account(client: TestClient, db: Session) -> None:
     account = make_account(db)
-    response = client.post(
-        f"/accounts/{account.id}/notes",
-        data={"body": "Renewal call in May"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
+    submitted(client, f"/accounts/{account.id}/notes", {"body": "Renewal call in May"})
     assert "Renewal call in May" in client.get(f"/accounts/{account.id}").text
 
 

@@ -16,6 +16,7 @@ from huddle.contacts.models import Contact
 from huddle.core import clock
 from tests.contacts.factories import make_account, make_contact, make_note, make_touch
 from tests.lifecycle.factories import make_transition
+from tests.web.forms import submitted
 
 XSS = "<script>alert(1)</script>"
 
@@ -116,13 +117,10 @@ def test_empty_states_differ_for_no_data_and_no_match(client: TestClient, db: Se
 def test_save_a_view_and_pick_it(client: TestClient, db: Session) -> None:
     mql = make_contact(db, lifecycle_stage="mql")
     make_contact(db, lifecycle_stage="lead")
-    response = client.post(
-        "/contacts/views",
-        data={"name": "Fresh MQLs", "stage": "mql", "sort": "-score"},
-        follow_redirects=False,
+    location = submitted(
+        client, "/contacts/views", {"name": "Fresh MQLs", "stage": "mql", "sort": "-score"}
     )
-    assert response.status_code == 303
-    view_url = response.headers["location"]
+    view_url = location
     assert re.fullmatch(r"/contacts\?view=\d+", view_url)
     html = client.get(view_url).text
     assert "Fresh MQLs" in html
@@ -190,13 +188,8 @@ def test_stage_form_offers_only_allowed_moves(client: TestClient, db: Session) -
 
 def test_add_a_note(client: TestClient, db: Session) -> None:
     contact = make_contact(db)
-    response = client.post(
-        f"/contacts/{contact.id}/notes",
-        data={"body": "Call back on Monday"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
-    assert response.headers["location"] == f"/contacts/{contact.id}#timeline"
+    location = submitted(client, f"/contacts/{contact.id}/notes", {"body": "Call back on Monday"})
+    assert location == f"/contacts/{contact.id}#timeline"
     html = client.get(f"/contacts/{contact.id}").text
     assert "Call back on Monday" in html and "Note added." in html
 
@@ -210,12 +203,11 @@ def test_an_empty_note_is_refused_inline(client: TestClient, db: Session) -> Non
 
 def test_change_stage_and_see_it_in_history(client: TestClient, db: Session) -> None:
     contact = make_contact(db, lifecycle_stage="mql")
-    response = client.post(
+    submitted(
+        client,
         f"/contacts/{contact.id}/stage",
-        data={"to_stage": "sal", "reason": "Qualified on the call"},
-        follow_redirects=False,
+        {"to_stage": "sal", "reason": "Qualified on the call"},
     )
-    assert response.status_code == 303
     assert service.get_contact(db, contact.id).lifecycle_stage == "sal"
     html = client.get(f"/contacts/{contact.id}").text
     assert "Qualified on the call" in html and "Moved to SAL." in html
@@ -232,12 +224,11 @@ def test_a_move_that_is_not_allowed_shows_409_inline(client: TestClient, db: Ses
 
 def test_reject_an_mql_back_to_marketing(client: TestClient, db: Session) -> None:
     contact = make_contact(db, lifecycle_stage="mql")
-    response = client.post(
+    submitted(
+        client,
         f"/contacts/{contact.id}/reject",
-        data={"reason_code": "no_budget", "note": "Budget frozen until Q3"},
-        follow_redirects=False,
+        {"reason_code": "no_budget", "note": "Budget frozen until Q3"},
     )
-    assert response.status_code == 303
     assert service.get_contact(db, contact.id).lifecycle_stage == "recycled"
     html = client.get(f"/contacts/{contact.id}").text
     assert "Rejected: No budget" in html and "Budget frozen until Q3" in html
@@ -274,13 +265,12 @@ def test_merge_compares_both_records(client: TestClient, db: Session) -> None:
 
 def test_merge_keeps_the_chosen_values_and_moves_the_story(client: TestClient, db: Session) -> None:
     keep, dupe = _merge_pair(db)
-    response = client.post(
+    location = submitted(
+        client,
         f"/contacts/{keep.id}/merge",
-        data={"merged_id": str(dupe.id), "choice_first_name": "merged", "choice_email": "survivor"},
-        follow_redirects=False,
+        {"merged_id": str(dupe.id), "choice_first_name": "merged", "choice_email": "survivor"},
     )
-    assert response.status_code == 303
-    assert response.headers["location"] == f"/contacts/{keep.id}"
+    assert location == f"/contacts/{keep.id}"
     survivor = service.get_contact(db, keep.id)
     assert survivor.first_name == "Patricia"
     assert survivor.email == "pat@initech.example"

@@ -13,6 +13,7 @@ from huddle.auth.models import User
 from huddle.lifecycle import service
 from tests.contacts.factories import make_account, make_contact
 from tests.lifecycle.factories import make_opportunity
+from tests.web.forms import submitted
 
 XSS = "<script>alert(1)</script>"
 
@@ -89,12 +90,7 @@ def test_deal_names_are_escaped(client: TestClient, db: Session) -> None:
 
 def test_move_a_deal(client: TestClient, db: Session) -> None:
     deal = make_opportunity(db)
-    response = client.post(
-        f"/opportunities/{deal.id}/move",
-        data={"pipeline_stage": "proposal"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
+    submitted(client, f"/opportunities/{deal.id}/move", {"pipeline_stage": "proposal"})
     assert service.get_opportunity(db, deal.id).pipeline_stage == "proposal"
 
 
@@ -108,12 +104,7 @@ def test_a_lost_deal_needs_a_reason_shown_inline(client: TestClient, db: Session
 
 def test_win_a_deal(client: TestClient, db: Session) -> None:
     deal = make_opportunity(db)
-    response = client.post(
-        f"/opportunities/{deal.id}/close",
-        data={"outcome": "won", "reason": "Great fit"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
+    submitted(client, f"/opportunities/{deal.id}/close", {"outcome": "won", "reason": "Great fit"})
     assert service.get_opportunity(db, deal.id).status == "won"
     html = client.get(f"/opportunities/{deal.id}").text
     assert "This deal was <strong>won</strong>" in html
