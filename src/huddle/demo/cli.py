@@ -26,7 +26,14 @@ def demo(
         int, typer.Option(help="The same seed on the same day gives the same data.")
     ] = (2026),
 ) -> None:
-    """Load the demo company: contacts, accounts, 18 months of touches, stages and deals."""
+    """Load Northwind Analytics, a demo company, into an empty database:
+    18 months of contacts, accounts, touches, stage moves and deals.
+
+    Every demo user's password is huddle-demo-2026. Sign in as
+    admin@huddle.example (admin), maya.chen@huddle.example (marketer)
+    or noah.kim@huddle.example (sales rep).
+    Demo email addresses all end in .example: none reaches a real inbox.
+    """
     settings = get_settings()
     try:
         ensure_schema_current(get_engine(settings))
