@@ -102,7 +102,9 @@ def test_first_touch_is_the_earliest_and_last_touch_the_latest(
     db: Session, frozen_clock: FrozenClock
 ) -> None:
     contact = make_contact(db)
+    edited_at = contact.updated_at
     now = frozen_clock.now()
+    frozen_clock.advance(timedelta(minutes=1))
 
     def touch(hours: int, source: str, **properties: str) -> None:
         service.record_touch(
@@ -130,6 +132,8 @@ def test_first_touch_is_the_earliest_and_last_touch_the_latest(
     assert (contact.last_touch_source, contact.last_touch_medium) == ("newsletter", None)
     assert contact.last_touch_landing_page == "/webinar"
     assert contact.last_touch_at == now + timedelta(hours=3)
+    # A touch is activity, not an edit: "updated since" lists do not fill up with visits.
+    assert contact.updated_at == edited_at
 
 
 def test_long_touch_properties_are_cut_to_fit_the_contact(db: Session) -> None:

@@ -6,9 +6,9 @@ import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, Select, Table, and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
 
@@ -253,6 +253,37 @@ def touch(session: Session, touch_id: int) -> Touch | None:
 
 def touch_by_key(session: Session, idempotency_key: str) -> Touch | None:
     return session.scalar(select(Touch).where(Touch.idempotency_key == idempotency_key))
+
+
+def insert_touch(session: Session, values: dict[str, Any]) -> Touch | None:
+    """Insert a touch in one statement; None if its idempotency key is already stored
+    (ON CONFLICT DO NOTHING: no extra lookup, and no failed statement under a race)."""
+    statement = (
+        _upsert_insert(session)(Touch)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(Touch)
+    )
+    return session.scalars(statement).one_or_none()
+
+
+def move_touch_end(
+    session: Session, contact_id: int, end: str, at: datetime, values: dict[str, str | None]
+) -> bool:
+    """Set the contact's first (or last) touch if ``at`` is earlier (later) than the one it
+    has; True if it was. One conditional UPDATE: PostgreSQL re-checks the condition on the
+    row a concurrent writer just changed. A touch is activity, not an edit of the record:
+    updated_at stays, which also keeps the update off the indexes (a HOT update)."""
+    table = cast(Table, Contact.__table__)
+    column = table.c[f"{end}_touch_at"]
+    beyond = column > at if end == "first" else column < at
+    changes: dict[str, Any] = {f"{end}_touch_{suffix}": v for suffix, v in values.items()}
+    result = session.execute(
+        table.update()
+        .where(table.c.id == contact_id, or_(column.is_(None), beyond))
+        .values(**changes, **{f"{end}_touch_at": at}, updated_at=table.c.updated_at)
+    )
+    return bool(getattr(result, "rowcount", 0))
 
 
 def campaign_exists(session: Session, campaign_id: int) -> bool:
@@ -521,16 +552,18 @@ def enrichment_company(session: Session, domain: str) -> EnrichmentCompany | Non
     return session.get(EnrichmentCompany, domain)
 
 
+def _upsert_insert(session: Session) -> Callable[..., Any]:
+    """The dialect's INSERT, which has ON CONFLICT (both PostgreSQL and SQLite do)."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in {"postgresql", "sqlite"}:
+        raise NotImplementedError(f"ON CONFLICT on {dialect}")
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
 def upsert_enrichment_companies(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """One INSERT ... ON CONFLICT (domain) DO UPDATE per chunk; rows must have distinct domains."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    insert_into: Callable[..., Any] = (
-        postgresql.insert if dialect == "postgresql" else sqlite.insert
-    )
-    if dialect not in {"postgresql", "sqlite"}:
-        raise NotImplementedError(f"enrichment upsert on {dialect}")
-    statement = insert_into(EnrichmentCompany).values(list(rows))
+    statement = _upsert_insert(session)(EnrichmentCompany).values(list(rows))
     updated = {name: statement.excluded[name] for name in rows[0] if name != "domain"}
     session.execute(statement.on_conflict_do_update(index_elements=["domain"], set_=updated))

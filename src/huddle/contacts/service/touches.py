@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -41,10 +39,6 @@ def record_touch(session: Session, data: TouchCreate, *, actor: Actor) -> Touch:
 
 def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[Touch, bool]:
     """``record_touch`` that also says whether the touch is new (False: a repeated key)."""
-    if data.idempotency_key is not None:
-        existing = repository.touch_by_key(session, data.idempotency_key)
-        if existing is not None:
-            return existing, False
     contact = None
     if data.contact_id is not None:
         contact = require(repository.contact(session, data.contact_id), "contact", data.contact_id)
@@ -52,36 +46,29 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
         raise_if(
             [FieldError("campaign_id", f"no campaign with id {data.campaign_id}")], "bad touch"
         )
-    touch = Touch(
-        type=data.type,
-        occurred_at=data.occurred_at or clock.now(),
-        contact_id=data.contact_id,
-        visitor_id=data.visitor_id,
-        account_id=contact.account_id if contact is not None else None,
-        actor_type=touch_actor_type(actor),
-        actor_user_id=actor.user_id,
-        properties=data.properties,
-        campaign_id=data.campaign_id,
-        asset_id=data.asset_id,
-        workflow_id=data.workflow_id,
-        idempotency_key=data.idempotency_key,
+    touch = repository.insert_touch(
+        session,
+        {
+            "type": data.type,
+            "occurred_at": data.occurred_at or clock.now(),
+            "contact_id": data.contact_id,
+            "visitor_id": data.visitor_id,
+            "account_id": contact.account_id if contact is not None else None,
+            "actor_type": touch_actor_type(actor),
+            "actor_user_id": actor.user_id,
+            "properties": data.properties,
+            "campaign_id": data.campaign_id,
+            "asset_id": data.asset_id,
+            "workflow_id": data.workflow_id,
+            "idempotency_key": data.idempotency_key,
+        },
     )
-    if data.idempotency_key is None:
-        session.add(touch)
-        session.flush()
-    else:
-        try:
-            with session.begin_nested():
-                session.add(touch)
-                session.flush()
-        except IntegrityError:
-            # The same delivery, stored by a concurrent request a moment ago.
-            existing = repository.touch_by_key(session, data.idempotency_key)
-            if existing is None:
-                raise
-            return existing, False
+    if touch is None:
+        # The same delivery again: the stored touch, unchanged.
+        key = data.idempotency_key or ""
+        return require(repository.touch_by_key(session, key), "touch", key), False
     if contact is not None:
-        _attribute(session, contact, touch)
+        _attribute(contact, touch, session)
     publish(
         session,
         TouchRecorded(
@@ -103,27 +90,16 @@ def attribution_values(properties: dict[str, Any]) -> dict[str, str | None]:
     return values
 
 
-def _attribute(session: Session, contact: Contact, touch: Touch) -> None:
+def _attribute(contact: Contact, touch: Touch, session: Session) -> None:
     """First touch: the earliest touch; last touch: the latest. Both only ever move outward,
-    so the loaded contact is a safe first filter, and the conditional UPDATE decides under
-    concurrency (PostgreSQL re-checks its WHERE on the row it waited for)."""
+    so the loaded contact is a safe first filter before the conditional UPDATE decides."""
     at = touch.occurred_at
     values = attribution_values(touch.properties)
     for end, is_beyond in (("first", at.__lt__), ("last", at.__gt__)):
-        column = getattr(Contact, f"{end}_touch_at")
         current = getattr(contact, f"{end}_touch_at")
         if current is not None and not is_beyond(current):
             continue
-        changes: dict[str, Any] = {f"{end}_touch_{k}": v for k, v in values.items()}
-        changes[f"{end}_touch_at"] = at
-        beyond = column > at if end == "first" else column < at
-        result = session.execute(
-            update(Contact)
-            .where(Contact.id == contact.id, column.is_(None) | beyond)
-            .values(**changes)
-            .execution_options(synchronize_session=False)
-        )
-        if getattr(result, "rowcount", 0) == 1:
-            for name, value in changes.items():
-                set_committed_value(contact, name, value)
-            session.expire(contact, ["updated_at"])
+        if repository.move_touch_end(session, contact.id, end, at, values):
+            for suffix, value in values.items():
+                set_committed_value(contact, f"{end}_touch_{suffix}", value)
+            set_committed_value(contact, f"{end}_touch_at", at)
