@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from huddle.app import create_app
 from huddle.core.db import make_engine, session_factory, unit_of_work
@@ -37,6 +38,30 @@ CHROMIUM_ARGS = [
 ]
 SHOTS = Path("/tmp/huddle-shots")
 PASSWORD = "e2e correct horse battery"
+
+
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+class StrictCsp:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [
+                    *message["headers"],
+                    (b"content-security-policy", STRICT_CSP.encode()),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_policy)
 
 
 @dataclass(frozen=True)
@@ -65,6 +90,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     factory = session_factory(engine)
     # The app first: it registers the event subscribers the seeding relies on.
     app = create_app(settings, factory=factory)
+    # The strict policy a later issue ships: the pages must already work under it, so a
+    # violation (inline script, inline style, foreign origin) shows as a console error.
+    app.add_middleware(StrictCsp)
     with unit_of_work(factory) as session:
         seeded = seed(session, admin_email="rita.revops@huddle.example", password=PASSWORD)
 
@@ -112,13 +140,19 @@ def page(browser, live_server: LiveServer):  # type: ignore[no-untyped-def]
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1440, "height": 900}, locale="en-GB"
     )
+    problems: list[str] = []
+    # Every CSP violation (inline script or style, a foreign origin) and every script crash
+    # fails the test that caused it.
+    context.expose_binding("reportCsp", lambda _source, text: problems.append(f"csp: {text}"))
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.reportCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline')))"
+    )
     tab = context.new_page()
-    messages: list[str] = []
-    tab.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
-    tab.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
-    tab.console_messages = messages  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     yield tab
     context.close()
+    assert not problems, problems
 
 
 def shot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
