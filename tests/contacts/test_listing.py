@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
-from huddle.contacts import service
+from huddle.contacts import repository, service
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
 from huddle.core.clock import FrozenClock
@@ -185,3 +186,20 @@ def test_accounts_list_pages_by_name(db: Session) -> None:
     assert sorted(ids) == sorted(a.id for a in made) and len(set(ids)) == len(ids)
     names = [(a.name, a.id) for a in made]
     assert [i for _, i in sorted(names)] == ids
+
+
+def test_refreshed_statistics_let_a_stage_filter_read_the_sort_index(
+    db: Session, tied: tuple[Account, list[Contact]]
+) -> None:
+    service.refresh_statistics(db)
+    if db.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL chooses by its own statistics; the call only has to succeed
+    query = (
+        select(Contact.id)
+        .where(*repository.contact_conditions(ContactFilters(stage=["mql"])))
+        .order_by(Contact.created_at.desc(), Contact.id.desc())
+        .limit(51)
+    )
+    sql = str(query.compile(db.get_bind(), compile_kwargs={"literal_binds": True}))
+    plan = " ".join(row[3] for row in db.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "TEMP B-TREE" not in plan, plan

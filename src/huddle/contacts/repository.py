@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, Select, Table, and_, delete, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
 
@@ -197,6 +197,21 @@ def contact_export_page(
         .where(*contact_conditions(filters))
     )
     return keyset_rows(session, query, key, after=after, limit=limit, entities=False)
+
+
+def refresh_statistics(session: Session) -> None:
+    """Refresh the planner's table statistics (row counts, index selectivity).
+
+    Without them SQLite takes any equality index for selective (a stage filter reads a third
+    of the contacts, then sorts them: ~1 s at 200k rows instead of ~40 ms), so run this after
+    a bulk load. PostgreSQL's autovacuum does it eventually; this does it now.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        # A sampled ANALYZE: about 0.1 s at 200k contacts, and as good for choosing plans.
+        session.execute(text("PRAGMA analysis_limit=1000"))
+        session.execute(text("ANALYZE"))
+    else:
+        session.execute(text("ANALYZE contacts, accounts, touches"))
 
 
 # --- accounts --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from huddle.contacts.service.contacts import (
     get_contact_detail,
     iter_contacts,
     list_contacts,
+    refresh_statistics,
     update_contact,
     upsert_contact,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "merge_contacts",
     "record_consent",
     "record_touch",
+    "refresh_statistics",
     "resolve_mentions",
     "save_view",
     "set_consent",

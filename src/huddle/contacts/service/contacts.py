@@ -273,6 +273,11 @@ def list_contacts(
     return CONTACT_SORTS[sort].page_of(fetch, cursor, limit)
 
 
+def refresh_statistics(session: Session) -> None:
+    """After a bulk load (an import, the demo): let the database plan list queries well."""
+    repository.refresh_statistics(session)
+
+
 def _batches(
     fetch: Callable[[tuple[Any, int] | None], list[Any]], key: SortKey, batch_size: int
 ) -> Iterator[list[Any]]:
