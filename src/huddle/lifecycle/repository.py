@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import Row, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -288,23 +288,13 @@ def board_totals(
     return [BoardTotalRow(stage, n, float(amount)) for stage, n, amount in session.execute(query)]
 
 
-class BoardCardRow(NamedTuple):
-    pipeline_stage: str
-    id: int
-    name: str
-    account_id: int
-    account_name: str
-    amount: float
-    currency: str
-    owner_id: int | None
-    owner_name: str | None
-    expected_close_date: Any
-
-
 def board_cards(
     session: Session, *, stages: Sequence[str], owner_id: int | None, per_stage: int
-) -> list[BoardCardRow]:
-    """The cards of every column in one query: the ``per_stage`` closing soonest per stage."""
+) -> list[Row[Any]]:
+    """The cards of every column in one query: the ``per_stage`` closing soonest per stage.
+
+    Rows carry ``pipeline_stage`` and the fields of ``schemas.BoardCard`` by name.
+    """
     # Deals without an expected close date go last in every database.
     undated = Opportunity.expected_close_date.is_(None)
     rank = (
@@ -327,11 +317,11 @@ def board_cards(
             Opportunity.id,
             Opportunity.name,
             Opportunity.account_id,
-            Account.name,
+            Account.name.label("account_name"),
             Opportunity.amount,
             Opportunity.currency,
             Opportunity.owner_id,
-            User.name,
+            User.name.label("owner_name"),
             Opportunity.expected_close_date,
         )
         .join(top, top.c.id == Opportunity.id)
@@ -340,4 +330,4 @@ def board_cards(
         .where(top.c.rank <= per_stage)
         .order_by(Opportunity.pipeline_stage, top.c.rank)
     )
-    return [BoardCardRow._make(row) for row in session.execute(query)]
+    return list(session.execute(query))

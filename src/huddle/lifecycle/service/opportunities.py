@@ -302,7 +302,7 @@ def pipeline_board(
     for card in repository.board_cards(
         session, stages=stages, owner_id=owner_id, per_stage=cards_per_column
     ):
-        cards[card.pipeline_stage].append(BoardCard.model_validate(card._asdict()))
+        cards[card.pipeline_stage].append(BoardCard.model_validate(card))
     columns = []
     for stage in stages:
         label, probability = PIPELINE_STAGES[stage]
