@@ -5,8 +5,10 @@ from datetime import timedelta
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts_service
 from huddle.contacts.events import AccountsMerged, ContactsCreated, ContactsMerged, NewContact
 from huddle.contacts.models import Contact
+from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import Actor
 from huddle.core.clock import FrozenClock
 from huddle.core.events import publish
@@ -100,3 +102,16 @@ def test_an_account_merge_moves_its_deals(db: Session) -> None:
 
     db.refresh(deal)
     assert deal.account_id == survivor.id
+
+
+def test_a_contact_created_through_the_service_has_its_first_row(
+    db: Session, actor: Actor, frozen_clock: FrozenClock
+) -> None:
+    contact, created = contacts_service.upsert_contact(
+        db, ContactCreate(email="new.person@initech.example", lifecycle_stage="mql"), actor=actor
+    )
+
+    assert created
+    [first] = service.stage_history(db, contact.id)
+    assert (first.from_stage, first.to_stage, first.at) == (None, "mql", frozen_clock.now())
+    assert (first.by_user_id, first.by_rule) == (actor.user_id, None)
