@@ -146,7 +146,7 @@ def page(browser, live_server: LiveServer):  # type: ignore[no-untyped-def]
     context.expose_binding("reportCsp", lambda _source, text: problems.append(f"csp: {text}"))
     context.add_init_script(
         "document.addEventListener('securitypolicyviolation', e =>"
-        " window.reportCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline')))"
+        " window.reportCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + document.location.pathname + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 160) : '')))"
     )
     tab = context.new_page()
     tab.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
