@@ -47,6 +47,16 @@ STRICT_CSP = (
 )
 
 
+# Runs before any page script; names the directive, where it happened and the element.
+REPORT_CSP = """
+document.addEventListener('securitypolicyviolation', e => window.reportCsp([
+  e.violatedDirective, e.blockedURI || 'inline', e.sourceFile + ':' + e.columnNumber,
+  document.location.pathname, e.target && e.target.outerHTML
+    ? e.target.outerHTML.slice(0, 160) : '',
+].join(' ')));
+"""
+
+
 class StrictCsp:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -144,10 +154,7 @@ def page(browser, live_server: LiveServer):  # type: ignore[no-untyped-def]
     # Every CSP violation (inline script or style, a foreign origin) and every script crash
     # fails the test that caused it.
     context.expose_binding("reportCsp", lambda _source, text: problems.append(f"csp: {text}"))
-    context.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e =>"
-        " window.reportCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + document.location.pathname + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 160) : '')))"
-    )
+    context.add_init_script(REPORT_CSP)
     tab = context.new_page()
     tab.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     yield tab
