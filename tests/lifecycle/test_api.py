@@ -254,3 +254,17 @@ def test_the_board(client: TestClient, db: Session) -> None:
     negotiation = board.json()["columns"][3]
     assert negotiation["stage"] == "negotiation"
     assert negotiation["totals"] == {"count": 1, "amount": 1000, "weighted_amount": 750}
+
+
+def test_only_the_owner_or_a_manager_deletes_a_deal(anon_client: TestClient, db: Session) -> None:
+    owner = make_user(db, role="sales_rep", team="sales")
+    colleague = make_user(db, role="sales_rep", team="sales")
+    deal = make_opportunity(db, owner_id=owner.id)
+    db.commit()
+
+    refused = sign_in(anon_client, colleague).delete(f"{API}/opportunities/{deal.id}")
+    anon_client.cookies.clear()
+    deleted = sign_in(anon_client, owner).delete(f"{API}/opportunities/{deal.id}")
+
+    assert (refused.status_code, deleted.status_code) == (403, 204)
+    assert anon_client.get(f"{API}/opportunities/{deal.id}").status_code == 404

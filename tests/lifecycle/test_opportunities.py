@@ -3,14 +3,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
+from huddle.contacts.models import Note
 from huddle.core.actor import Actor
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import Conflict, ResourceNotFound, ValidationFailed
 from huddle.lifecycle import service
+from huddle.lifecycle.models import OpportunityContact
 from huddle.lifecycle.schemas import (
     ContactRole,
     OpportunityCreate,
@@ -19,7 +21,7 @@ from huddle.lifecycle.schemas import (
 )
 from huddle.lifecycle.stages import DEFAULT_TRANSITIONS
 from tests.conftest import make_user
-from tests.contacts.factories import make_account, make_contact
+from tests.contacts.factories import make_account, make_contact, make_note
 from tests.lifecycle.factories import make_opportunity
 
 
@@ -317,3 +319,34 @@ def test_the_board_shows_the_soonest_closing_cards_in_two_queries(
     assert qualification.totals.count == 4
     assert (len(discovery.cards), discovery.totals.count) == (3, 20)
     assert len(statements) == 2
+
+
+def test_deleting_a_deal_takes_its_roles_and_notes_but_not_the_history(
+    db: Session, actor: Actor
+) -> None:
+    contact = make_contact(db, lifecycle_stage="sql")
+    deal = service.create_opportunity(
+        db,
+        OpportunityCreate(
+            name="Mistake",
+            account_id=make_account(db).id,
+            contacts=[ContactRole(contact_id=contact.id)],
+        ),
+        actor=actor,
+    )
+    note = make_note(db, opportunity_id=deal.id)
+    deal_id, note_id = deal.id, note.id
+
+    service.delete_opportunity(db, deal_id, actor=actor)
+    db.expire_all()
+
+    with pytest.raises(ResourceNotFound):
+        service.get_opportunity(db, deal_id)
+    assert db.get(Note, note_id) is None
+    assert (
+        db.scalars(
+            select(OpportunityContact).where(OpportunityContact.opportunity_id == deal_id)
+        ).all()
+        == []
+    )
+    assert [t.to_stage for t in service.stage_history(db, contact.id)] == ["opportunity"]

@@ -42,6 +42,8 @@ router = APIRouter(responses=ERROR_RESPONSES)
 
 # Who may change what both teams agreed on (the allowed moves, the rejection reasons).
 CONFIGURING_ROLES = ("admin", "marketing_ops", "sales_manager")
+# Besides a deal's owner, who may delete it.
+DELETING_ROLES = ("admin", "sales_manager")
 
 
 def _actor(user: User) -> Actor:
@@ -213,6 +215,19 @@ def update_opportunity(
 ) -> OpportunityDetail:
     opportunity = service.update_opportunity(session, opportunity_id, body, actor=_actor(user))
     return _detail(session, opportunity)
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["opportunities"],
+)
+def delete_opportunity(opportunity_id: int, session: SessionDep, user: CurrentUser) -> None:
+    """Delete a deal entered by mistake (its owner, admins and sales managers)."""
+    opportunity = service.get_opportunity(session, opportunity_id)
+    if user.role not in DELETING_ROLES and opportunity.owner_id != user.id:
+        raise NotPermitted("only the deal's owner, admins and sales managers delete deals")
+    service.delete_opportunity(session, opportunity_id, actor=_actor(user))
 
 
 @router.post(

@@ -68,3 +68,12 @@ class OpportunityClosed(DomainEvent):
     reason: str | None
     at: datetime
     actor: Actor
+
+
+@dataclass(frozen=True)
+class OpportunityDeleted(DomainEvent):
+    """Published before the row goes; its notes and contact roles go with it."""
+
+    opportunity_id: int
+    at: datetime
+    actor: Actor

@@ -28,6 +28,7 @@ from huddle.lifecycle import repository
 from huddle.lifecycle.events import (
     OpportunityClosed,
     OpportunityCreated,
+    OpportunityDeleted,
     OpportunityMoved,
     OpportunityUpdated,
 )
@@ -267,6 +268,15 @@ def remove_contact_role(
             opportunity_id=opportunity_id, changed=("contacts",), at=clock.now(), actor=actor
         ),
     )
+
+
+def delete_opportunity(session: Session, opportunity_id: int, *, actor: Actor) -> None:
+    """Remove a deal entered by mistake, with its contact roles and notes. The contacts'
+    stage history stays: it records what happened to them."""
+    opportunity = get_opportunity(session, opportunity_id)
+    publish(session, OpportunityDeleted(opportunity_id=opportunity_id, at=clock.now(), actor=actor))
+    session.delete(opportunity)
+    session.flush()
 
 
 def list_opportunities(
