@@ -304,3 +304,11 @@ def test_timeline_pages_back_through_older_items(
     assert second.count('data-kind="touch"') == 5
     assert "N: 34" in second and "N: 29" not in second
     assert "Back to the newest" in second and "Show older" not in second
+
+
+def test_a_view_without_a_name_is_not_saved(client: TestClient, db: Session) -> None:
+    location = submitted(client, "/contacts/views", {"name": "  ", "stage": "mql"})
+    assert location == "/contacts?stage=mql"
+    html = client.get(location).text
+    assert "The view was not saved" in html
+    assert 'href="/contacts?view=' not in html

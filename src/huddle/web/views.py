@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
@@ -52,6 +53,15 @@ def page(
 def see_other(url: str) -> RedirectResponse:
     """The redirect after a successful form post (POST-redirect-GET)."""
     return RedirectResponse(url, status_code=303)
+
+
+async def _form(request: Request) -> FormData:
+    return await request.form()
+
+
+# A form with field names known only at run time (merge choices, filter sets), read before
+# a sync endpoint runs in the thread pool, so no database call blocks the event loop.
+FormDataDep = Annotated[FormData, Depends(_form)]
 
 
 def actor_of(user: User) -> Actor:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
 
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
@@ -12,7 +13,7 @@ from huddle.core.errors import ValidationFailed
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
-from huddle.web.views import actor_of, error_text, page, people, see_other
+from huddle.web.views import FormDataDep, actor_of, error_text, page, people, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -60,8 +61,9 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
 
 
 @router.post("/contacts/views", response_model=None)
-async def save_view(request: Request, session: SessionDep, user: CurrentUser) -> Response:
-    form = await request.form()
+def save_view(
+    request: Request, session: SessionDep, user: CurrentUser, form: FormDataDep
+) -> Response:
     values = {k: str(v) for k, v in form.items()}
     state = parse(values, stages=[str(s) for s in form.getlist("stage")], me=user.id)
     try:
@@ -75,6 +77,9 @@ async def save_view(request: Request, session: SessionDep, user: CurrentUser) ->
             ),
             actor=actor_of(user),
         )
+    except ValidationError:
+        flash(request, "The view was not saved: give it a name of up to 120 characters.", "error")
+        return see_other("/contacts" + query_with(state.params()))
     except ValidationFailed as exc:
         flash(request, f"The view was not saved. {error_text(exc)}", "error")
         return see_other("/contacts" + query_with(state.params()))

@@ -19,7 +19,7 @@ from huddle.core.errors import ResourceNotFound, ValidationFailed
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import humanize, person_name
 from huddle.web.templating import flash
-from huddle.web.views import actor_of, error_text, page, people, see_other
+from huddle.web.views import FormDataDep, actor_of, error_text, page, people, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -120,10 +120,9 @@ def compare(
 
 
 @router.post("/contacts/{contact_id}/merge", response_model=None)
-async def merge(
-    request: Request, session: SessionDep, user: CurrentUser, contact_id: int
+def merge(
+    request: Request, session: SessionDep, user: CurrentUser, contact_id: int, form: FormDataDep
 ) -> Response:
-    form = await request.form()
     merged_id = str(form.get("merged_id", ""))
     if not merged_id.isdigit():
         raise ValidationFailed("Choose the contact to merge.")
