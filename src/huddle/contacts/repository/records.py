@@ -1,110 +1,27 @@
-"""Every query of the shared record. Services hold the rules; this holds the SQL."""
+"""Queries of contacts, accounts, touches, consent, notes and merges."""
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, and_, delete, or_, select, text, update
+from sqlalchemy import ColumnElement, Table, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload
+from sqlalchemy.orm import Session, joinedload
 
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import (
     Account,
     ConsentChange,
     Contact,
-    CustomFieldDefinition,
-    EnrichmentCompany,
     MergeRecord,
     Note,
-    SavedView,
     Touch,
 )
+from huddle.contacts.repository.keyset import SortKey, keyset_rows
 from huddle.contacts.schemas import AccountFilters, ContactFilters
-from huddle.lifecycle.models import StageTransition
-
-# --- keyset pagination -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SortKey:
-    """A sort column with the id as tie-breaker; pages are index range scans, never OFFSET."""
-
-    column: InstrumentedAttribute[Any]
-    id_column: InstrumentedAttribute[int]
-    descending: bool
-    nullable: bool = False
-
-    def order_by(self) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
-        if self.descending:
-            return self.column.desc(), self.id_column.desc()
-        return self.column.asc(), self.id_column.asc()
-
-    def segments(
-        self, after: tuple[Any, int] | None, *, nulls_high: bool
-    ) -> list[ColumnElement[bool] | None]:
-        """The WHERE of each index range that, read in order, continues after ``after``.
-
-        A nullable column is read as two ranges (values, then NULLs, or the reverse) in the
-        database's own NULL order, so both ranges use the (column, id) index: one OR over
-        both would make PostgreSQL scan from the start of the index on every page.
-        """
-        if after is None:
-            return [None]
-        value, last_id = after
-        beyond = operator.lt if self.descending else operator.gt
-        at_or_beyond = operator.le if self.descending else operator.ge
-        null_tail = and_(self.column.is_(None), beyond(self.id_column, last_id))
-        if value is None:
-            values = [null_tail]
-        else:
-            values = [
-                and_(
-                    at_or_beyond(self.column, value),
-                    or_(
-                        beyond(self.column, value),
-                        and_(self.column == value, beyond(self.id_column, last_id)),
-                    ),
-                )
-            ]
-        if not self.nullable:
-            return list(values)
-        # Where NULLs sit in this scan: PostgreSQL sorts them high, SQLite low.
-        nulls_after = nulls_high != self.descending
-        if value is None:
-            return [null_tail] if nulls_after else [null_tail, self.column.is_not(None)]
-        return [*values, self.column.is_(None)] if nulls_after else list(values)
-
-
-def nulls_sort_high(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
-def keyset_rows(
-    session: Session,
-    query: Select[Any],
-    key: SortKey,
-    *,
-    after: tuple[Any, int] | None,
-    limit: int,
-    entities: bool = True,
-) -> list[Any]:
-    """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order."""
-    found: list[Any] = []
-    for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
-        page = query.order_by(*key.order_by()).limit(limit - len(found))
-        if condition is not None:
-            page = page.where(condition)
-        result = session.execute(page)
-        found.extend(result.scalars() if entities else result)
-        if len(found) >= limit:
-            break
-    return found
-
 
 # --- contacts --------------------------------------------------------------------------------
 
@@ -270,11 +187,19 @@ def touch_by_key(session: Session, idempotency_key: str) -> Touch | None:
     return session.scalar(select(Touch).where(Touch.idempotency_key == idempotency_key))
 
 
+def on_conflict_insert(session: Session) -> Callable[..., Any]:
+    """The dialect's INSERT, which has ON CONFLICT (both PostgreSQL and SQLite do)."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in {"postgresql", "sqlite"}:
+        raise NotImplementedError(f"ON CONFLICT on {dialect}")
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
 def insert_touch(session: Session, values: dict[str, Any]) -> Touch | None:
     """Insert a touch in one statement; None if its idempotency key is already stored
     (ON CONFLICT DO NOTHING: no extra lookup, and no failed statement under a race)."""
     statement = (
-        _upsert_insert(session)(Touch)
+        on_conflict_insert(session)(Touch)
         .values(**values)
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         .returning(Touch)
@@ -340,142 +265,6 @@ def note(session: Session, note_id: int) -> Note | None:
     return session.get(Note, note_id)
 
 
-# --- the timeline ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Before:
-    """Timeline keyset: items strictly before (at, kind, id) in newest-first order."""
-
-    at: datetime
-    kind: str
-    id: int
-
-    def condition(
-        self,
-        kind: str,
-        at_column: InstrumentedAttribute[Any],
-        id_column: InstrumentedAttribute[int],
-    ) -> ColumnElement[bool]:
-        # The kind is constant per source, so the three-part comparison folds to two.
-        if kind < self.kind:
-            return at_column <= self.at
-        if kind > self.kind:
-            return at_column < self.at
-        return and_(at_column <= self.at, or_(at_column < self.at, id_column < self.id))
-
-
-def _newest(
-    session: Session,
-    query: Select[Any],
-    *,
-    kind: str,
-    at_column: InstrumentedAttribute[Any],
-    id_column: InstrumentedAttribute[int],
-    before: Before | None,
-    limit: int,
-) -> list[Any]:
-    if before is not None:
-        query = query.where(before.condition(kind, at_column, id_column))
-    query = query.order_by(at_column.desc(), id_column.desc()).limit(limit)
-    return list(session.scalars(query))
-
-
-def timeline_touches(
-    session: Session,
-    *,
-    contact_id: int | None,
-    account_id: int | None,
-    before: Before | None,
-    limit: int,
-) -> list[Touch]:
-    subject = (
-        Touch.contact_id == contact_id
-        if contact_id is not None
-        else (Touch.account_id == account_id)
-    )
-    return _newest(
-        session,
-        select(Touch).where(subject),
-        kind="touch",
-        at_column=Touch.occurred_at,
-        id_column=Touch.id,
-        before=before,
-        limit=limit,
-    )
-
-
-def timeline_notes(
-    session: Session,
-    *,
-    contact_id: int | None,
-    account_id: int | None,
-    before: Before | None,
-    limit: int,
-) -> list[Note]:
-    if contact_id is not None:
-        subject: ColumnElement[bool] = Note.contact_id == contact_id
-    else:
-        # An account's story includes what was noted on its people.
-        people = select(Contact.id).where(Contact.account_id == account_id)
-        subject = or_(Note.account_id == account_id, Note.contact_id.in_(people))
-    return _newest(
-        session,
-        select(Note).where(subject),
-        kind="note",
-        at_column=Note.created_at,
-        id_column=Note.id,
-        before=before,
-        limit=limit,
-    )
-
-
-def timeline_merges(
-    session: Session,
-    *,
-    contact_id: int | None,
-    account_id: int | None,
-    before: Before | None,
-    limit: int,
-) -> list[MergeRecord]:
-    entity, survivor = (
-        ("contact", contact_id) if contact_id is not None else ("account", account_id)
-    )
-    query = select(MergeRecord).where(
-        MergeRecord.entity == entity, MergeRecord.survivor_id == survivor
-    )
-    return _newest(
-        session,
-        query,
-        kind="merge",
-        at_column=MergeRecord.at,
-        id_column=MergeRecord.id,
-        before=before,
-        limit=limit,
-    )
-
-
-def timeline_account_stage_changes(
-    session: Session, account_id: int, *, before: Before | None, limit: int
-) -> list[Any]:
-    """Stage changes of an account's contacts.
-
-    Reads ``huddle.lifecycle.models`` directly, read-only: the lifecycle service offers
-    ``stage_history`` for one contact, and calling it per contact of a large account
-    would be one query per person.
-    """
-    people = select(Contact.id).where(Contact.account_id == account_id)
-    return _newest(
-        session,
-        select(StageTransition).where(StageTransition.contact_id.in_(people)),
-        kind="stage_change",
-        at_column=StageTransition.at,
-        id_column=StageTransition.id,
-        before=before,
-        limit=limit,
-    )
-
-
 # --- merges ----------------------------------------------------------------------------------
 
 
@@ -514,71 +303,3 @@ def merge_records(session: Session, *, entity: str, survivor_id: int) -> list[Me
         .order_by(MergeRecord.at, MergeRecord.id)
     )
     return list(session.scalars(query))
-
-
-# --- custom fields and saved views -----------------------------------------------------------
-
-
-def custom_fields(session: Session, entity: str | None = None) -> list[CustomFieldDefinition]:
-    query = select(CustomFieldDefinition).order_by(
-        CustomFieldDefinition.entity, CustomFieldDefinition.label, CustomFieldDefinition.id
-    )
-    if entity is not None:
-        query = query.where(CustomFieldDefinition.entity == entity)
-    return list(session.scalars(query))
-
-
-def custom_field(session: Session, definition_id: int) -> CustomFieldDefinition | None:
-    return session.get(CustomFieldDefinition, definition_id)
-
-
-def custom_field_by_key(session: Session, entity: str, key: str) -> CustomFieldDefinition | None:
-    query = select(CustomFieldDefinition).where(
-        CustomFieldDefinition.entity == entity, CustomFieldDefinition.key == key
-    )
-    return session.scalar(query)
-
-
-def saved_view(session: Session, view_id: int) -> SavedView | None:
-    return session.get(SavedView, view_id)
-
-
-def saved_views_visible_to(session: Session, user_id: int | None) -> list[SavedView]:
-    query = (
-        select(SavedView)
-        .where(or_(SavedView.owner_id == user_id, SavedView.shared.is_(True)))
-        .order_by(SavedView.name, SavedView.id)
-    )
-    return list(session.scalars(query))
-
-
-def delete_row(session: Session, row: Contact | Account | SavedView) -> None:
-    """DELETE by primary key without the ORM loading relationships (they are lazy="raise");
-    the database's ON DELETE rules handle what still points at the row."""
-    model = type(row)
-    session.execute(delete(model).where(model.id == row.id))
-    session.expunge(row)
-
-
-# --- enrichment ------------------------------------------------------------------------------
-
-
-def enrichment_company(session: Session, domain: str) -> EnrichmentCompany | None:
-    return session.get(EnrichmentCompany, domain)
-
-
-def _upsert_insert(session: Session) -> Callable[..., Any]:
-    """The dialect's INSERT, which has ON CONFLICT (both PostgreSQL and SQLite do)."""
-    dialect = session.get_bind().dialect.name
-    if dialect not in {"postgresql", "sqlite"}:
-        raise NotImplementedError(f"ON CONFLICT on {dialect}")
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
-
-
-def upsert_enrichment_companies(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """One INSERT ... ON CONFLICT (domain) DO UPDATE per chunk; rows must have distinct domains."""
-    if not rows:
-        return
-    statement = _upsert_insert(session)(EnrichmentCompany).values(list(rows))
-    updated = {name: statement.excluded[name] for name in rows[0] if name != "domain"}
-    session.execute(statement.on_conflict_do_update(index_elements=["domain"], set_=updated))

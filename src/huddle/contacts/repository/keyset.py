@@ -1,0 +1,86 @@
+"""Keyset pagination: pages are index range scans on (sort column, id), never OFFSET."""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """A sort column with the id as tie-breaker; pages are index range scans, never OFFSET."""
+
+    column: InstrumentedAttribute[Any]
+    id_column: InstrumentedAttribute[int]
+    descending: bool
+    nullable: bool = False
+
+    def order_by(self) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        if self.descending:
+            return self.column.desc(), self.id_column.desc()
+        return self.column.asc(), self.id_column.asc()
+
+    def segments(
+        self, after: tuple[Any, int] | None, *, nulls_high: bool
+    ) -> list[ColumnElement[bool] | None]:
+        """The WHERE of each index range that, read in order, continues after ``after``.
+
+        A nullable column is read as two ranges (values, then NULLs, or the reverse) in the
+        database's own NULL order, so both ranges use the (column, id) index: one OR over
+        both would make PostgreSQL scan from the start of the index on every page.
+        """
+        if after is None:
+            return [None]
+        value, last_id = after
+        beyond = operator.lt if self.descending else operator.gt
+        at_or_beyond = operator.le if self.descending else operator.ge
+        null_tail = and_(self.column.is_(None), beyond(self.id_column, last_id))
+        if value is None:
+            values = [null_tail]
+        else:
+            values = [
+                and_(
+                    at_or_beyond(self.column, value),
+                    or_(
+                        beyond(self.column, value),
+                        and_(self.column == value, beyond(self.id_column, last_id)),
+                    ),
+                )
+            ]
+        if not self.nullable:
+            return list(values)
+        # Where NULLs sit in this scan: PostgreSQL sorts them high, SQLite low.
+        nulls_after = nulls_high != self.descending
+        if value is None:
+            return [null_tail] if nulls_after else [null_tail, self.column.is_not(None)]
+        return [*values, self.column.is_(None)] if nulls_after else list(values)
+
+
+def nulls_sort_high(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def keyset_rows(
+    session: Session,
+    query: Select[Any],
+    key: SortKey,
+    *,
+    after: tuple[Any, int] | None,
+    limit: int,
+    entities: bool = True,
+) -> list[Any]:
+    """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order."""
+    found: list[Any] = []
+    for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
+        page = query.order_by(*key.order_by()).limit(limit - len(found))
+        if condition is not None:
+            page = page.where(condition)
+        result = session.execute(page)
+        found.extend(result.scalars() if entities else result)
+        if len(found) >= limit:
+            break
+    return found

@@ -1,0 +1,103 @@
+"""API and service schemas of the shared record (Pydantic). ORM models live in ``models.py``.
+
+Field-level rules that need no database (email syntax, known stages, consent states) are
+checked here, so a bad value is a 422 naming the field before any service runs. Rules that
+need the database (custom field definitions, existing accounts) are checked in the service
+and raised as ``ValidationFailed`` naming the field the same way (``custom.<key>``).
+"""
+
+from huddle.contacts.schemas.activity import (
+    MergeRecordRead,
+    MergeRequest,
+    NoteBody,
+    NoteCreate,
+    NoteRead,
+    TimelineItem,
+    TimelineKind,
+    TimelinePage,
+    TouchBase,
+    TouchCreate,
+    TouchRead,
+)
+from huddle.contacts.schemas.configuration import (
+    CustomFieldDefinitionCreate,
+    CustomFieldDefinitionRead,
+    CustomFieldDefinitionUpdate,
+    SavedViewCreate,
+    SavedViewRead,
+)
+from huddle.contacts.schemas.fields import (
+    ACCOUNT_FIRMOGRAPHICS,
+    CONSENT_DEFAULTS,
+    CONSENT_FIELDS,
+    CONTACT_PROFILE_FIELDS,
+    ConsentField,
+    Side,
+    check_domain,
+    check_email,
+    check_opt_in,
+    check_stage,
+)
+from huddle.contacts.schemas.records import (
+    AccountCreate,
+    AccountFilters,
+    AccountPage,
+    AccountRead,
+    AccountSort,
+    AccountSummary,
+    AccountUpdate,
+    ConsentChangeRead,
+    ConsentUpdate,
+    ContactCreate,
+    ContactFilters,
+    ContactPage,
+    ContactRead,
+    ContactSort,
+    ContactUpdate,
+    Page,
+)
+
+__all__ = [
+    "ACCOUNT_FIRMOGRAPHICS",
+    "CONSENT_DEFAULTS",
+    "CONSENT_FIELDS",
+    "CONTACT_PROFILE_FIELDS",
+    "AccountCreate",
+    "AccountFilters",
+    "AccountPage",
+    "AccountRead",
+    "AccountSort",
+    "AccountSummary",
+    "AccountUpdate",
+    "ConsentChangeRead",
+    "ConsentField",
+    "ConsentUpdate",
+    "ContactCreate",
+    "ContactFilters",
+    "ContactPage",
+    "ContactRead",
+    "ContactSort",
+    "ContactUpdate",
+    "CustomFieldDefinitionCreate",
+    "CustomFieldDefinitionRead",
+    "CustomFieldDefinitionUpdate",
+    "MergeRecordRead",
+    "MergeRequest",
+    "NoteBody",
+    "NoteCreate",
+    "NoteRead",
+    "Page",
+    "SavedViewCreate",
+    "SavedViewRead",
+    "Side",
+    "TimelineItem",
+    "TimelineKind",
+    "TimelinePage",
+    "TouchBase",
+    "TouchCreate",
+    "TouchRead",
+    "check_domain",
+    "check_email",
+    "check_opt_in",
+    "check_stage",
+]

@@ -1,0 +1,146 @@
+"""Touches, notes, the timeline and merges."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from huddle.contacts.schemas.fields import (
+    InputModel,
+    ReadModel,
+    Side,
+)
+
+# --- touches -------------------------------------------------------------------------------
+
+
+class TouchBase(InputModel):
+    type: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,59}$")] = Field(
+        description="What happened, e.g. page_view, form_submit, email_clicked, call_logged."
+    )
+    occurred_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
+    properties: dict[str, Any] = Field(
+        default_factory=dict,
+        description="utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...",
+    )
+    campaign_id: int | None = None
+    asset_id: int | None = None
+    workflow_id: int | None = None
+    idempotency_key: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = Field(
+        default=None, description="A retried delivery with the same key is stored once."
+    )
+
+
+class TouchCreate(TouchBase):
+    contact_id: int | None = None
+    visitor_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+
+    @model_validator(mode="after")
+    def _has_subject(self) -> TouchCreate:
+        if self.contact_id is None and self.visitor_id is None:
+            raise PydanticCustomError("touch", "a touch needs a contact_id or a visitor_id")
+        return self
+
+
+class TouchRead(ReadModel):
+    id: int
+    type: str
+    occurred_at: datetime
+    contact_id: int | None
+    visitor_id: str | None
+    account_id: int | None
+    actor_type: str
+    actor_user_id: int | None
+    properties: dict[str, Any]
+    campaign_id: int | None
+    asset_id: int | None
+    workflow_id: int | None
+    idempotency_key: str | None
+    created_at: datetime
+
+
+# --- notes and the timeline ----------------------------------------------------------------
+
+
+class NoteBody(InputModel):
+    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
+
+
+class NoteCreate(NoteBody):
+    contact_id: int | None = None
+    account_id: int | None = None
+    opportunity_id: int | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> NoteCreate:
+        given = [self.contact_id, self.account_id, self.opportunity_id]
+        if sum(value is not None for value in given) != 1:
+            raise PydanticCustomError(
+                "note", "a note is on exactly one of contact_id, account_id, opportunity_id"
+            )
+        return self
+
+
+class NoteRead(ReadModel):
+    id: int
+    contact_id: int | None
+    account_id: int | None
+    opportunity_id: int | None
+    author_id: int | None
+    body: str
+    mentioned_user_ids: list[int]
+    created_at: datetime
+    updated_at: datetime
+
+
+TimelineKind = Literal["merge", "note", "stage_change", "touch"]
+
+
+class TimelineItem(BaseModel):
+    """One entry of a contact's or an account's story, newest first."""
+
+    kind: TimelineKind
+    id: int
+    at: datetime
+    contact_id: int | None
+    title: str
+    body: str | None = None
+    by_user_id: int | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+    cursor: str = Field(description="Pass as `before` to get the items after this one.")
+
+
+class TimelinePage(BaseModel):
+    items: list[TimelineItem]
+    next_cursor: str | None
+
+
+# --- merge ---------------------------------------------------------------------------------
+
+
+class MergeRequest(InputModel):
+    merged_id: int
+    choices: dict[str, Side] = Field(
+        default_factory=dict,
+        description='field -> "survivor" or "merged"; other conflicts take the newest value.',
+    )
+
+
+class MergeRecordRead(ReadModel):
+    id: int
+    entity: str
+    survivor_id: int
+    merged_id: int
+    merged_snapshot: dict[str, Any]
+    resolution: dict[str, Any]
+    by_user_id: int | None
+    at: datetime

@@ -1,0 +1,120 @@
+"""The building blocks of the schemas: field lists, checked field types, base models."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+from huddle.contacts.models import EMAIL_OPT_IN_STATES
+from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.lifecycle.stages import STAGES
+
+CONSENT_FIELDS = ("email_opt_in", "do_not_email", "do_not_call")
+# A new contact's consent: nothing to record until something else is known.
+CONSENT_DEFAULTS: dict[str, str | bool] = {
+    "email_opt_in": "unknown",
+    "do_not_email": False,
+    "do_not_call": False,
+}
+# The plain fields a person edits, with no rule beyond their type.
+CONTACT_PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "job_title",
+    "seniority",
+    "department",
+    "phone",
+    "country",
+    "city",
+    "owner_id",
+)
+# What describes a company: what enrichment may fill and a person may set.
+ACCOUNT_FIRMOGRAPHICS = (
+    "name",
+    "industry",
+    "employee_count",
+    "annual_revenue",
+    "country",
+    "region",
+    "city",
+    "technologies",
+)
+ConsentField = Literal["email_opt_in", "do_not_email", "do_not_call"]
+Side = Literal["survivor", "merged"]
+
+
+def blank_to_none(value: object) -> object:
+    """Trim text; an empty or blank string means "no value" (forms and CSVs send "")."""
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _limit(max_length: int) -> StringConstraints:
+    return StringConstraints(max_length=max_length)
+
+
+# Optional text: trimmed, blank means None, then the column's length limit.
+Name = Annotated[Annotated[str, _limit(120)] | None, BeforeValidator(blank_to_none)]
+Text200 = Annotated[Annotated[str, _limit(200)] | None, BeforeValidator(blank_to_none)]
+Text100 = Annotated[Annotated[str, _limit(100)] | None, BeforeValidator(blank_to_none)]
+Text60 = Annotated[Annotated[str, _limit(60)] | None, BeforeValidator(blank_to_none)]
+Company = Annotated[Annotated[str, _limit(300)] | None, BeforeValidator(blank_to_none)]
+
+
+def check_email(value: str) -> str:
+    try:
+        return normalize_email(value)
+    except InvalidEmail as exc:
+        raise PydanticCustomError("email", str(exc)) from exc
+
+
+def check_domain(value: str | None) -> str | None:
+    if value is None:
+        return None
+    domain = normalize_domain(value)
+    if domain is None:
+        raise PydanticCustomError("domain", "'{value}' is not a domain", {"value": value})
+    return domain
+
+
+def check_stage(value: str) -> str:
+    if value not in STAGES:
+        raise PydanticCustomError(
+            "stage",
+            "unknown lifecycle stage '{value}'; expected one of {expected}",
+            {"value": value, "expected": ", ".join(STAGES)},
+        )
+    return value
+
+
+def check_opt_in(value: str | None) -> str | None:
+    if value is not None and value not in EMAIL_OPT_IN_STATES:
+        raise PydanticCustomError(
+            "email_opt_in",
+            "unknown consent state '{value}'; expected one of {expected}",
+            {"value": value, "expected": ", ".join(EMAIL_OPT_IN_STATES)},
+        )
+    return value
+
+
+Email = Annotated[str, BeforeValidator(check_email)]
+Domain = Annotated[str | None, BeforeValidator(blank_to_none), BeforeValidator(check_domain)]
+Stage = Annotated[str, BeforeValidator(check_stage)]
+OptIn = Annotated[str | None, BeforeValidator(check_opt_in)]
+UserRef = int | Literal["unassigned"]
+
+
+class InputModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReadModel(BaseModel):
+    model_config = ConfigDict(from_attributes=True)

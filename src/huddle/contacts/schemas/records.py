@@ -1,0 +1,268 @@
+"""Contacts and accounts: what is created, changed, read and listed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from huddle.contacts.schemas.fields import (
+    Company,
+    ConsentField,
+    Domain,
+    Email,
+    InputModel,
+    Name,
+    OptIn,
+    ReadModel,
+    Stage,
+    Text60,
+    Text100,
+    Text200,
+    UserRef,
+    check_opt_in,
+)
+
+# --- accounts ------------------------------------------------------------------------------
+
+
+class _AccountFields(InputModel):
+    domain: Domain = None
+    industry: Text100 = None
+    employee_count: int | None = Field(default=None, ge=0)
+    annual_revenue: float | None = Field(default=None, ge=0)
+    country: Text100 = None
+    region: Text100 = None
+    city: Text100 = None
+    technologies: (
+        list[Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]] | None
+    ) = None
+    owner_id: int | None = None
+    is_target: bool | None = None
+    custom: dict[str, Any] | None = None
+
+
+class AccountCreate(_AccountFields):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class AccountUpdate(_AccountFields):
+    """Only the fields given change; a field set here is a person's value from then on."""
+
+    name: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+        | None
+    ) = None
+
+
+class AccountSummary(ReadModel):
+    id: int
+    name: str
+    domain: str | None
+    is_target: bool
+
+
+class AccountRead(AccountSummary):
+    industry: str | None
+    employee_count: int | None
+    annual_revenue: float | None
+    country: str | None
+    region: str | None
+    city: str | None
+    technologies: list[str]
+    owner_id: int | None
+    custom: dict[str, Any]
+    enriched_fields: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class AccountSort(StrEnum):
+    NAME = "name"
+    NAME_DESC = "-name"
+    CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
+
+
+class AccountFilters(ReadModel):
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    owner_id: UserRef | None = None
+    is_target: bool | None = None
+    industry: Text100 = None
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+class _ContactFields(InputModel):
+    first_name: Name = None
+    last_name: Name = None
+    job_title: Text200 = None
+    seniority: Text60 = None
+    department: Name = None
+    phone: Text60 = None
+    country: Text100 = None
+    city: Text100 = None
+    owner_id: int | None = None
+    # The account: an explicit id wins, then a company name, then the email's domain.
+    account_id: int | None = None
+    company: Company = Field(
+        default=None, description="Company name: links to the account of that name or creates it."
+    )
+    company_domain: Domain = None
+    email_opt_in: OptIn = None
+    do_not_email: bool | None = None
+    do_not_call: bool | None = None
+    consent_source: Text200 = Field(
+        default=None, description="Where a consent change came from (form, import, call)."
+    )
+    consent_text_shown: Annotated[str, StringConstraints(max_length=5000)] | None = None
+    custom: dict[str, Any] | None = Field(
+        default=None, description="Values of custom fields by key; null removes a value."
+    )
+
+
+class ContactCreate(_ContactFields):
+    email: Email
+    # Only for a new contact: an existing contact's stage moves through the lifecycle service.
+    lifecycle_stage: Stage = "lead"
+
+
+class ContactUpdate(_ContactFields):
+    """Only the fields given change. The stage is not here: see lifecycle's transition_stage."""
+
+    email: Email | None = None
+
+
+class ContactRead(ReadModel):
+    id: int
+    email: str
+    first_name: str | None
+    last_name: str | None
+    job_title: str | None
+    seniority: str | None
+    department: str | None
+    phone: str | None
+    country: str | None
+    city: str | None
+    account_id: int | None
+    account: AccountSummary | None
+    owner_id: int | None
+    lifecycle_stage: str
+    stage_entered_at: datetime
+    score: int
+    email_opt_in: str
+    do_not_email: bool
+    do_not_call: bool
+    first_touch_source: str | None
+    first_touch_medium: str | None
+    first_touch_campaign: str | None
+    first_touch_referrer: str | None
+    first_touch_landing_page: str | None
+    first_touch_at: datetime | None
+    last_touch_source: str | None
+    last_touch_medium: str | None
+    last_touch_campaign: str | None
+    last_touch_referrer: str | None
+    last_touch_landing_page: str | None
+    last_touch_at: datetime | None
+    custom: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ContactSort(StrEnum):
+    CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
+    UPDATED_AT = "updated_at"
+    UPDATED_AT_DESC = "-updated_at"
+    LAST_NAME = "last_name"
+    LAST_NAME_DESC = "-last_name"
+    SCORE = "score"
+    SCORE_DESC = "-score"
+    EMAIL = "email"
+    EMAIL_DESC = "-email"
+
+    @property
+    def column(self) -> str:
+        return self.value.removeprefix("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.value.startswith("-")
+
+
+class ContactFilters(ReadModel):
+    """What narrows a contact list; also what a saved view stores."""
+
+    stage: list[Stage] = Field(default_factory=list, description="One or many stages.")
+    owner_id: UserRef | None = Field(default=None, description='A user id or "unassigned".')
+    account_id: int | None = None
+    score_min: int | None = None
+    score_max: int | None = None
+    created_since: AwareDatetime | None = None
+    updated_since: AwareDatetime | None = None
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = Field(
+        default=None, description="Free text over first and last name, email and account name."
+    )
+    is_target: bool | None = Field(default=None, description="Only contacts of target accounts.")
+
+    @field_validator("stage", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class ConsentUpdate(InputModel):
+    field: ConsentField
+    value: str | bool
+    source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    text_shown: Annotated[str, StringConstraints(max_length=5000)] | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _value_fits_field(cls, value: str | bool, info: ValidationInfo) -> str | bool:
+        field = info.data.get("field")
+        if field == "email_opt_in":
+            if not isinstance(value, str):
+                raise PydanticCustomError("consent", "email_opt_in takes a state, not true/false")
+            check_opt_in(value)
+        elif not isinstance(value, bool):
+            raise PydanticCustomError("consent", "{field} takes true or false", {"field": field})
+        return value
+
+
+class ConsentChangeRead(ReadModel):
+    id: int
+    contact_id: int
+    field: str
+    old_value: str | None
+    new_value: str
+    source: str
+    text_shown: str | None
+    by_user_id: int | None
+    at: datetime
+
+
+class Page(BaseModel):
+    """The JSON shape of every keyset-paginated list."""
+
+    next_cursor: str | None
+
+
+class ContactPage(Page):
+    items: list[ContactRead]
+
+
+class AccountPage(Page):
+    items: list[AccountRead]
