@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account
+from huddle.core.bulk import executemany_converted
 from huddle.lifecycle.models import (
     AllowedTransition,
     Opportunity,
@@ -90,8 +91,17 @@ def add_transition(session: Session, **values: Any) -> StageTransition:
 
 def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Many rows in one executemany: imports publish chunks of thousands of new contacts."""
-    if rows:
+    if not rows:
+        return
+    columns = list(rows[0])
+    if "at" not in columns or any(row.keys() != rows[0].keys() for row in rows):
+        # Rows leaving a column to its default, or differing: the ORM's bulk insert.
         session.execute(insert(StageTransition), rows)
+        return
+    if session.autoflush:
+        session.flush()  # as the ORM statement would
+    table = cast(Table, StageTransition.__table__)
+    executemany_converted(session, table, columns, [[row[c] for c in columns] for row in rows])
 
 
 def history(session: Session, contact_id: int) -> list[StageTransition]:

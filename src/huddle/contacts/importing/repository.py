@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
 from huddle.contacts.schemas import CONSENT_FIELDS, CONTACT_PROFILE_FIELDS
+from huddle.core.bulk import executemany_converted
 
 # What an import compares and may change on an existing contact.
 CONTACT_STATE = (
@@ -108,49 +109,6 @@ def insert_contacts(
     emails = [row[position] for row in rows]
     query = select(_contacts.c.email, _contacts.c.id).where(_contacts.c.email.in_(_VALUES))
     return dict(session.execute(query, {"values": emails}).all())
-
-
-def executemany_converted(
-    session: Session, table: Table, columns: Sequence[str], rows: list[list[Any]]
-) -> None:
-    """One INSERT for many rows, converting values to the driver's form a column at a time.
-
-    What ``session.execute(insert(table), dicts)`` does, minus its per-row work: each
-    column's own type converts its values (the same conversion), but a value repeated down
-    a column (the chunk's timestamp, an empty JSON object, a flag) is converted once. On
-    a million-row import this halves the time spent outside the database.
-    """
-    connection = session.connection()
-    dialect = connection.dialect
-    compiled = insert(table).inline().compile(dialect=dialect, column_keys=list(columns))
-    for index, name in enumerate(columns):
-        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if convert is None:
-            continue
-        done: dict[Any, Any] = {}
-        shared: dict[int, Any] = {}  # unhashable values (JSON objects) by identity
-        for row in rows:
-            value = row[index]
-            if value is None:
-                continue
-            try:
-                row[index] = done[value]
-            except KeyError:
-                row[index] = done[value] = convert(value)
-            except TypeError:
-                key = id(value)
-                if key not in shared:
-                    shared[key] = convert(value)
-                row[index] = shared[key]
-    if compiled.positional:
-        order = [list(columns).index(name) for name in compiled.positiontup or ()]
-        if order != list(range(len(columns))):
-            rows = [[row[i] for i in order] for row in rows]
-        connection.exec_driver_sql(compiled.string, [tuple(row) for row in rows])
-    else:
-        connection.exec_driver_sql(
-            compiled.string, [dict(zip(columns, row, strict=True)) for row in rows]
-        )
 
 
 def update_contacts(session: Session, rows: Sequence[dict[str, Any]]) -> None:
