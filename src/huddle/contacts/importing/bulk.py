@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
@@ -29,6 +30,7 @@ from huddle.contacts.enrichment import (
 )
 from huddle.contacts.events import ContactsCreated, NewContact
 from huddle.contacts.importing import repository
+from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
 from huddle.contacts.normalize import company_domain_of, is_free_mail
@@ -37,7 +39,6 @@ from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
-    ContactCreate,
 )
 from huddle.contacts.service import clean_custom_values
 from huddle.core import clock
@@ -61,6 +62,14 @@ _INSERT_COLUMNS = (
     "created_at",
     "updated_at",
 )
+_state_values = itemgetter(*_STATE_COLUMNS)
+_COMPANY_FIELDS = frozenset({"company", "company_domain"})
+# What a new contact's state holds for what its row does not give.
+_NEW_CONTACT: dict[str, Any] = {
+    name: DEFAULTS[name] for name in ("email", *CONTACT_PROFILE_FIELDS, "lifecycle_stage")
+} | dict(CONSENT_DEFAULTS)
+# The fields a row may give that are not part of a contact's state.
+_NOT_STATE = frozenset(DEFAULTS) - {*_NEW_CONTACT, "custom"}
 # One object for every contact without custom values, so it is serialised once a chunk.
 _NO_CUSTOM: dict[str, Any] = {}
 _ACCOUNT_COLUMNS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "enriched_fields")
@@ -208,16 +217,18 @@ class _Companies:
             found = self._by_row[id(row)] = self._find(row.data)
         return found
 
-    def _find(self, data: ContactCreate) -> tuple[str | None, str | None]:
-        if data.company_domain:
-            return data.company_domain, data.company
+    def _find(self, data: dict[str, Any]) -> tuple[str | None, str | None]:
+        company = data.get("company")
+        if data.get("company_domain"):
+            return data["company_domain"], company
         # Thousands of rows share a few domains: normalise each once.
-        email_domain = data.email.rpartition("@")[2]
+        email = data["email"]
+        email_domain = email.rpartition("@")[2]
         try:
             domain = self._by_email_domain[email_domain]
         except KeyError:
-            domain = self._by_email_domain[email_domain] = company_domain_of(data.email)
-        return domain, data.company
+            domain = self._by_email_domain[email_domain] = company_domain_of(email)
+        return domain, company
 
 
 @dataclass
@@ -240,7 +251,7 @@ class _Chunk:
         self.result = ChunkResult()
         groups: dict[str, list[ParsedRow]] = {}
         for row in rows:
-            groups.setdefault(row.data.email, []).append(row)
+            groups.setdefault(row.data["email"], []).append(row)
         existing = repository.contacts_by_email(session, groups.keys())
         self.contacts = [_Contact(group, existing.get(email)) for email, group in groups.items()]
         self.companies = _Companies(context.known)
@@ -248,10 +259,7 @@ class _Chunk:
         domains: set[str] = set()
         for contact in self.contacts:
             for row in contact.rows:
-                if contact.before is None or row.data.model_fields_set & {
-                    "company",
-                    "company_domain",
-                }:
+                if contact.before is None or not _COMPANY_FIELDS.isdisjoint(row.data):
                     domain, name = self.companies.of(row)
                     if domain is not None:
                         domains.add(domain)
@@ -286,42 +294,43 @@ class _Chunk:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
 
     def _apply(self, contact: _Contact, row: ParsedRow) -> Outcome:
-        data, given = row.data, row.data.model_fields_set
+        data = row.data
         state = contact.state if contact.state is not None else contact.before
         if state is None:
-            custom = (
-                clean_custom_values(self.session, "contact", data.custom, current={})
-                if data.custom
-                else {}
+            # Every field of the new contact: the row's, else the default.
+            state = _NEW_CONTACT | data
+            for name in _NOT_STATE.intersection(data):
+                del state[name]
+            for name in CONSENT_FIELDS:
+                if state[name] is None:
+                    state[name] = CONSENT_DEFAULTS[name]
+            custom = data.get("custom")
+            state["custom"] = (
+                clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
             )
-            contact.state = {
-                "email": data.email,
-                **{name: getattr(data, name) for name in CONTACT_PROFILE_FIELDS},
-                "account_id": self.accounts.resolve(*self.companies.of(row)),
-                "lifecycle_stage": data.lifecycle_stage,
-                **{name: _consent(data, name, CONSENT_DEFAULTS[name]) for name in CONSENT_FIELDS},
-                "custom": custom,
-            }
-            contact.created_stage = data.lifecycle_stage
+            state["account_id"] = self.accounts.resolve(*self.companies.of(row))
+            contact.state = state
+            contact.created_stage = state["lifecycle_stage"]
             return "created"
         new = dict(state)
-        move = "lifecycle_stage" in given and data.lifecycle_stage != state["lifecycle_stage"]
+        stage = data.get("lifecycle_stage", state["lifecycle_stage"])
+        move = stage != state["lifecycle_stage"]
         if move:
-            self._check_move(state["lifecycle_stage"], data.lifecycle_stage)
-            new["lifecycle_stage"] = data.lifecycle_stage
-        if "custom" in given:
+            self._check_move(state["lifecycle_stage"], stage)
+            new["lifecycle_stage"] = stage
+        if "custom" in data:
             new["custom"] = clean_custom_values(
-                self.session, "contact", data.custom, current=state["custom"]
+                self.session, "contact", data["custom"], current=state["custom"]
             )
         for name in CONTACT_PROFILE_FIELDS:
-            if name in given:
-                new[name] = getattr(data, name)
+            if name in data:
+                new[name] = data[name]
         for name in CONSENT_FIELDS:
             new[name] = _consent(data, name, state[name])
-        if given & {"company", "company_domain"}:
+        if not _COMPANY_FIELDS.isdisjoint(data):
             new["account_id"] = self.accounts.resolve(*self.companies.of(row))
         if move:
-            contact.moves.append(data.lifecycle_stage)
+            contact.moves.append(stage)
         contact.state = new
         return "unchanged" if new == state else "updated"
 
@@ -423,8 +432,8 @@ def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) 
     return chunk.result
 
 
-def _consent(data: ContactCreate, name: str, current: object) -> object:
-    value = getattr(data, name)
+def _consent(data: dict[str, Any], name: str, current: object) -> object:
+    value = data.get(name)
     return current if value is None else value
 
 
@@ -438,7 +447,7 @@ def _insert_row(contact: _Contact, now: Any) -> list[Any]:
     state = contact.state
     assert state is not None
     return [
-        *(state[name] for name in _STATE_COLUMNS),
+        *_state_values(state),
         contact.created_stage,
         _account_id(state["account_id"]),
         state["custom"] or _NO_CUSTOM,

@@ -1,7 +1,10 @@
-"""From a CSV record to a checked ``ContactCreate``, or to the reasons it cannot be one.
+"""From a CSV record to checked contact values, or to the reasons it cannot be one.
 
-The row goes through the same schema as the API and ``upsert_contact``, so an import
-accepts and refuses exactly what the rest of Huddle does.
+The row is checked as ``ContactCreate`` (the schema of the API and ``upsert_contact``)
+checks it, so an import accepts and refuses exactly what the rest of Huddle does. Most
+rows are plain: short texts, a valid address. For those, ``fast.checked`` applies the
+schema's own rules without building a model (a tenth of an import's time otherwise);
+anything it is not sure of goes through ``ContactCreate`` itself, errors included.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from huddle.contacts.importing import fast
 from huddle.contacts.importing.csvcells import unescape_cell
 from huddle.contacts.importing.mapping import CUSTOM_PREFIX, CellError, ColumnMapping
 from huddle.contacts.importing.reader import SourceRow
@@ -25,7 +29,9 @@ Problem = tuple[str, str]
 class ParsedRow:
     line: int
     cells: list[str]
-    data: ContactCreate
+    # The fields the row gives, checked: what ``ContactCreate`` holds for them. A field
+    # not given keeps its default (``fast.DEFAULTS``).
+    data: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -143,10 +149,14 @@ class RowParser:
             problems.append((self._email_header, "email is required"))
         if problems:
             return FailedRow(row.line, cells, problems)
+        data = fast.checked(values)
+        if data is not None:
+            return ParsedRow(row.line, cells, data)
         try:
-            return ParsedRow(row.line, cells, ContactCreate.model_validate(values))
+            contact = ContactCreate.model_validate(values)
         except ValidationError as exc:
             return FailedRow(row.line, cells, self.problems_of(exc))
+        return ParsedRow(row.line, cells, {name: getattr(contact, name) for name in values})
 
     def problems_of(self, exc: ValidationError) -> list[Problem]:
         problems = []

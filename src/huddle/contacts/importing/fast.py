@@ -1,0 +1,152 @@
+"""``ContactCreate``'s rules for the values of plain rows, without building a model.
+
+``checked`` returns what ``ContactCreate.model_validate`` would hold for the given
+fields, or None when it cannot be sure the schema accepts them; the caller then asks the
+schema itself, which also words the errors. The rules are read from the schema's field
+definitions, so a changed limit changes them too; a field of a shape not known here is
+always left to the schema.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BeforeValidator, StringConstraints
+
+from huddle.contacts.models import EMAIL_OPT_IN_STATES
+from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.contacts.schemas import ContactCreate
+from huddle.contacts.schemas.fields import (
+    blank_to_none,
+    check_domain,
+    check_email,
+    check_opt_in,
+    check_stage,
+)
+from huddle.lifecycle.stages import STAGES
+
+# What a field not given holds.
+DEFAULTS: dict[str, Any] = {
+    name: None if info.is_required() else info.default
+    for name, info in ContactCreate.model_fields.items()
+}
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _text_limit(name: str) -> int | None:
+    """N for a field declared ``Annotated[str, max_length=N] | None`` with blank_to_none
+    as its only validator; None for any other shape."""
+    info = ContactCreate.model_fields[name]
+    if [type(m) for m in info.metadata] != [BeforeValidator]:
+        return None
+    if info.metadata[0].func is not blank_to_none:
+        return None
+    options = [a for a in typing.get_args(info.annotation) if a is not type(None)]
+    if len(options) != 1 or typing.get_origin(options[0]) is not typing.Annotated:
+        return None
+    base, *constraints = typing.get_args(options[0])
+    if base is not str or len(constraints) != 1:
+        return None
+    rule = constraints[0]
+    if not isinstance(rule, StringConstraints) or rule.max_length is None:
+        return None
+    if rule != StringConstraints(max_length=rule.max_length):
+        return None
+    return rule.max_length
+
+
+def _text(limit: int) -> Callable[[object], object]:
+    def check(value: object) -> object:
+        # blank_to_none, then the length limit.
+        if type(value) is not str:
+            raise _Unsure
+        value = value.strip()
+        if not value or len(value) > limit:
+            raise _Unsure
+        return value
+
+    return check
+
+
+def _email(value: object) -> object:
+    if type(value) is not str:
+        raise _Unsure
+    try:
+        return normalize_email(value)
+    except InvalidEmail:
+        raise _Unsure from None
+
+
+def _domain(value: object) -> object:
+    # check_domain, then blank_to_none: a normalised domain is never blank.
+    if type(value) is not str or not value.strip():
+        raise _Unsure
+    domain = normalize_domain(value)
+    if domain is None:
+        raise _Unsure
+    return domain
+
+
+def _one_of(choices: typing.Collection[str]) -> Callable[[object], object]:
+    def check(value: object) -> object:
+        if type(value) is not str or value not in choices:
+            raise _Unsure
+        return value
+
+    return check
+
+
+def _exactly(kind: type) -> Callable[[object], object]:
+    def check(value: object) -> object:
+        if type(value) is not kind:
+            raise _Unsure
+        return value
+
+    return check
+
+
+def _custom(value: object) -> object:
+    if type(value) is not dict or any(type(key) is not str for key in value):
+        raise _Unsure
+    return dict(value)
+
+
+def _checks() -> dict[str, Callable[[object], object]]:
+    fields = ContactCreate.model_fields
+    checks: dict[str, Callable[[object], object]] = {}
+    for name in fields:
+        limit = _text_limit(name)
+        if limit is not None:
+            checks[name] = _text(limit)
+    # The other fields an import fills, while the schema declares them as known here.
+    known: dict[str, tuple[list[object], Callable[[object], object]]] = {
+        "email": ([check_email], _email),
+        "company_domain": ([blank_to_none, check_domain], _domain),
+        "lifecycle_stage": ([check_stage], _one_of(STAGES)),
+        "email_opt_in": ([check_opt_in], _one_of(EMAIL_OPT_IN_STATES)),
+    }
+    for name, (validators, check) in known.items():
+        if [getattr(m, "func", None) for m in fields[name].metadata] == validators:
+            checks[name] = check
+    for name, kind in (("do_not_email", bool), ("do_not_call", bool), ("owner_id", int)):
+        if fields[name].annotation == (kind | None) and not fields[name].metadata:
+            checks[name] = _exactly(kind)
+    if fields["custom"].annotation == (dict[str, Any] | None) and not fields["custom"].metadata:
+        checks["custom"] = _custom
+    return checks
+
+
+_CHECKS = _checks()
+
+
+def checked(values: dict[str, Any]) -> dict[str, Any] | None:
+    """``values`` as ``ContactCreate`` would hold them, or None if not sure it accepts them."""
+    try:
+        return {name: _CHECKS[name](value) for name, value in values.items()}
+    except (_Unsure, KeyError):
+        return None
