@@ -26,7 +26,7 @@ from huddle.demo.engagement import (
 from huddle.demo.plan import AssignOwner, ChangeConsent, RejectLead, TransitionStage
 from huddle.demo.world import ContactInfo, World
 
-MQL_RULE = "rule:MQL criteria v2 (fit B or better, engagement 60+)"
+MQL_RULE = "rule:MQL criteria v2 (fit and engagement thresholds)"
 ROUTING_RULE = "rule:Routing: the account's territory owner"
 NURTURE_RULE = "rule:Gated content download makes a subscriber a lead"
 MARKETING_OPS = catalog.MARKETING_OPS_EMAIL

@@ -64,12 +64,9 @@ class LoadSummary:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-class DemoNotEmpty(Exception):
-    """The database already holds contacts: the demo loads only into an empty one."""
-
-
 def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> LoadSummary:
-    """Write the demo company into ``session`` (the caller commits).
+    """Write the demo company into ``session``, which should hold no contacts yet (the
+    caller checks with :func:`has_contacts`, and commits).
 
     The story ends at the start of today by the current clock, so two loads with the same
     seed on the same day are identical.
