@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Table, bindparam, func, insert, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    String,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
@@ -29,40 +42,55 @@ _contacts = cast(Table, Contact.__table__)
 _accounts = cast(Table, Account.__table__)
 
 
+def _among(
+    session: Session, column: ColumnElement[Any], values: Collection[Any]
+) -> tuple[ColumnElement[bool], dict[str, Any]]:
+    """``column IN values`` and its parameters, for thousands of values.
+
+    SQLAlchemy renders each value of an expanding IN in Python (a fifth of a chunk's time
+    outside the database); SQLite is handed the list as one JSON text instead, which
+    ``json_each`` unpacks and the column's index still serves.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        each: Select[tuple[Any]] = select(literal_column("value")).select_from(
+            func.json_each(bindparam("values", type_=String()))
+        )
+        return column.in_(each), {"values": json.dumps(list(values))}
+    return column.in_(_VALUES), {"values": list(values)}
+
+
 def contacts_by_email(session: Session, emails: Collection[str]) -> dict[str, dict[str, Any]]:
     if not emails:
         return {}
-    query = select(*(_contacts.c[name] for name in CONTACT_STATE)).where(
-        _contacts.c.email.in_(_VALUES)
-    )
-    rows = session.execute(query, {"values": list(emails)})
-    return {row.email: dict(row._mapping) for row in rows}
+    among, values = _among(session, _contacts.c.email, emails)
+    query = select(*(_contacts.c[name] for name in CONTACT_STATE)).where(among)
+    return {row.email: dict(row._mapping) for row in session.execute(query, values)}
 
 
 def account_ids_by_domain(session: Session, domains: Collection[str]) -> dict[str, int]:
     if not domains:
         return {}
-    query = select(_accounts.c.domain, _accounts.c.id).where(_accounts.c.domain.in_(_VALUES))
-    return dict(session.execute(query, {"values": list(domains)}).all())
+    among, values = _among(session, _accounts.c.domain, domains)
+    query = select(_accounts.c.domain, _accounts.c.id).where(among)
+    return dict(session.execute(query, values).all())
 
 
 def account_ids_by_name(session: Session, names: Collection[str]) -> dict[str, int]:
     """The oldest account of each name (names are not unique)."""
     if not names:
         return {}
+    among, values = _among(session, _accounts.c.name, names)
     query = (
-        select(_accounts.c.name, func.min(_accounts.c.id))
-        .where(_accounts.c.name.in_(_VALUES))
-        .group_by(_accounts.c.name)
+        select(_accounts.c.name, func.min(_accounts.c.id)).where(among).group_by(_accounts.c.name)
     )
-    return dict(session.execute(query, {"values": list(names)}).all())
+    return dict(session.execute(query, values).all())
 
 
 def enrichment_companies(session: Session, domains: Collection[str]) -> list[EnrichmentCompany]:
     if not domains:
         return []
-    query = select(EnrichmentCompany).where(EnrichmentCompany.domain.in_(_VALUES))
-    return list(session.scalars(query, {"values": list(domains)}))
+    among, values = _among(session, cast(ColumnElement[str], EnrichmentCompany.domain), domains)
+    return list(session.scalars(select(EnrichmentCompany).where(among), values))
 
 
 def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
@@ -107,8 +135,10 @@ def insert_contacts(
     executemany_converted(session, _contacts, columns, rows)
     position = list(columns).index("email")
     emails = [row[position] for row in rows]
-    query = select(_contacts.c.email, _contacts.c.id).where(_contacts.c.email.in_(_VALUES))
-    return dict(session.execute(query, {"values": emails}).all())
+    among, values = _among(session, _contacts.c.email, emails)
+    return dict(
+        session.execute(select(_contacts.c.email, _contacts.c.id).where(among), values).all()
+    )
 
 
 def update_contacts(session: Session, rows: Sequence[dict[str, Any]]) -> None:
