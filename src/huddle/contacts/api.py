@@ -106,13 +106,13 @@ def create_contact(
     return _contact(session, contact.id)
 
 
-@router.get("/contacts/{contact_id}", response_model=ContactRead, tags=["contacts"])
+@router.get("/contacts/{contact_id:int}", response_model=ContactRead, tags=["contacts"])
 def get_contact(user: CurrentUser, session: SessionDep, contact_id: int) -> ContactRead:
     """One contact with a summary of its account."""
     return _contact(session, contact_id)
 
 
-@router.patch("/contacts/{contact_id}", response_model=ContactRead, tags=["contacts"])
+@router.patch("/contacts/{contact_id:int}", response_model=ContactRead, tags=["contacts"])
 def update_contact(
     user: CurrentUser, session: SessionDep, contact_id: int, data: ContactUpdate
 ) -> ContactRead:
@@ -121,7 +121,7 @@ def update_contact(
     return _contact(session, contact_id)
 
 
-@router.post("/contacts/{contact_id}/merge", response_model=ContactRead, tags=["contacts"])
+@router.post("/contacts/{contact_id:int}/merge", response_model=ContactRead, tags=["contacts"])
 def merge_contact(
     user: CurrentUser, session: SessionDep, contact_id: int, data: MergeRequest
 ) -> ContactRead:
@@ -132,7 +132,7 @@ def merge_contact(
     return _contact(session, contact_id)
 
 
-@router.get("/contacts/{contact_id}/timeline", response_model=TimelinePage, tags=["contacts"])
+@router.get("/contacts/{contact_id:int}/timeline", response_model=TimelinePage, tags=["contacts"])
 def contact_timeline(
     user: CurrentUser,
     session: SessionDep,
@@ -145,7 +145,7 @@ def contact_timeline(
 
 
 @router.post(
-    "/contacts/{contact_id}/touches",
+    "/contacts/{contact_id:int}/touches",
     response_model=TouchRead,
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": TouchRead, "description": _UPDATED}},
@@ -160,7 +160,7 @@ def record_contact_touch(
 
 
 @router.post(
-    "/contacts/{contact_id}/notes",
+    "/contacts/{contact_id:int}/notes",
     response_model=NoteRead,
     status_code=status.HTTP_201_CREATED,
     tags=["notes"],
@@ -175,7 +175,7 @@ def add_contact_note(
     return NoteRead.model_validate(note)
 
 
-@router.post("/contacts/{contact_id}/consent", response_model=ContactRead, tags=["contacts"])
+@router.post("/contacts/{contact_id:int}/consent", response_model=ContactRead, tags=["contacts"])
 def set_contact_consent(
     user: CurrentUser, session: SessionDep, contact_id: int, data: ConsentUpdate
 ) -> ContactRead:
@@ -193,7 +193,7 @@ def set_contact_consent(
 
 
 @router.get(
-    "/contacts/{contact_id}/consent", response_model=list[ConsentChangeRead], tags=["contacts"]
+    "/contacts/{contact_id:int}/consent", response_model=list[ConsentChangeRead], tags=["contacts"]
 )
 def list_contact_consent(
     user: CurrentUser, session: SessionDep, contact_id: int
@@ -240,13 +240,13 @@ def create_account(
     return AccountRead.model_validate(account)
 
 
-@router.get("/accounts/{account_id}", response_model=AccountRead, tags=["accounts"])
+@router.get("/accounts/{account_id:int}", response_model=AccountRead, tags=["accounts"])
 def get_account(user: CurrentUser, session: SessionDep, account_id: int) -> AccountRead:
     """One account."""
     return AccountRead.model_validate(service.get_account(session, account_id))
 
 
-@router.patch("/accounts/{account_id}", response_model=AccountRead, tags=["accounts"])
+@router.patch("/accounts/{account_id:int}", response_model=AccountRead, tags=["accounts"])
 def update_account(
     user: CurrentUser, session: SessionDep, account_id: int, data: AccountUpdate
 ) -> AccountRead:
@@ -255,7 +255,7 @@ def update_account(
     return AccountRead.model_validate(account)
 
 
-@router.post("/accounts/{account_id}/merge", response_model=AccountRead, tags=["accounts"])
+@router.post("/accounts/{account_id:int}/merge", response_model=AccountRead, tags=["accounts"])
 def merge_account(
     user: CurrentUser, session: SessionDep, account_id: int, data: MergeRequest
 ) -> AccountRead:
@@ -266,14 +266,14 @@ def merge_account(
     return AccountRead.model_validate(account)
 
 
-@router.post("/accounts/{account_id}/enrich", response_model=AccountRead, tags=["accounts"])
+@router.post("/accounts/{account_id:int}/enrich", response_model=AccountRead, tags=["accounts"])
 def enrich_account(user: CurrentUser, session: SessionDep, account_id: int) -> AccountRead:
     """Fill the account's empty fields from the enrichment data now."""
     service.enrich(session, account_id, actor=Actor.user(user.id))
     return AccountRead.model_validate(service.get_account(session, account_id))
 
 
-@router.get("/accounts/{account_id}/timeline", response_model=TimelinePage, tags=["accounts"])
+@router.get("/accounts/{account_id:int}/timeline", response_model=TimelinePage, tags=["accounts"])
 def account_timeline(
     user: CurrentUser,
     session: SessionDep,
@@ -286,7 +286,7 @@ def account_timeline(
 
 
 @router.post(
-    "/accounts/{account_id}/notes",
+    "/accounts/{account_id:int}/notes",
     response_model=NoteRead,
     status_code=status.HTTP_201_CREATED,
     tags=["notes"],
@@ -328,7 +328,7 @@ def create_touch(
     return _store_touch(session, data, user.id, response)
 
 
-@router.get("/touches/{touch_id}", response_model=TouchRead, tags=["touches"])
+@router.get("/touches/{touch_id:int}", response_model=TouchRead, tags=["touches"])
 def get_touch(user: CurrentUser, session: SessionDep, touch_id: int) -> TouchRead:
     """One touch."""
     return TouchRead.model_validate(service.get_touch(session, touch_id))
@@ -348,7 +348,7 @@ def create_note(user: CurrentUser, session: SessionDep, data: NoteCreate) -> Not
     return NoteRead.model_validate(note)
 
 
-@router.get("/notes/{note_id}", response_model=NoteRead, tags=["notes"])
+@router.get("/notes/{note_id:int}", response_model=NoteRead, tags=["notes"])
 def get_note(user: CurrentUser, session: SessionDep, note_id: int) -> NoteRead:
     """One note."""
     return NoteRead.model_validate(service.get_note(session, note_id))
@@ -387,7 +387,9 @@ def create_custom_field(
 
 
 @router.get(
-    "/custom-fields/{field_id}", response_model=CustomFieldDefinitionRead, tags=["custom fields"]
+    "/custom-fields/{field_id:int}",
+    response_model=CustomFieldDefinitionRead,
+    tags=["custom fields"],
 )
 def get_custom_field(
     user: CurrentUser, session: SessionDep, field_id: int
@@ -397,7 +399,9 @@ def get_custom_field(
 
 
 @router.patch(
-    "/custom-fields/{field_id}", response_model=CustomFieldDefinitionRead, tags=["custom fields"]
+    "/custom-fields/{field_id:int}",
+    response_model=CustomFieldDefinitionRead,
+    tags=["custom fields"],
 )
 def update_custom_field(
     user: CurrentUser, session: SessionDep, field_id: int, data: CustomFieldDefinitionUpdate
@@ -429,14 +433,14 @@ def create_saved_view(
     return SavedViewRead.model_validate(service.save_view(session, data, actor=Actor.user(user.id)))
 
 
-@router.get("/saved-views/{view_id}", response_model=SavedViewRead, tags=["saved views"])
+@router.get("/saved-views/{view_id:int}", response_model=SavedViewRead, tags=["saved views"])
 def get_saved_view(user: CurrentUser, session: SessionDep, view_id: int) -> SavedViewRead:
     """One saved view (yours, or a shared one)."""
     return SavedViewRead.model_validate(service.get_view(session, view_id, user_id=user.id))
 
 
 @router.delete(
-    "/saved-views/{view_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["saved views"]
+    "/saved-views/{view_id:int}", status_code=status.HTTP_204_NO_CONTENT, tags=["saved views"]
 )
 def delete_saved_view(user: CurrentUser, session: SessionDep, view_id: int) -> None:
     """Delete one of your saved views."""

@@ -164,9 +164,10 @@ def _pair(
             f"a {entity} cannot be merged into itself",
             [FieldError("merged_id", f"the same {entity} as the survivor")],
         )
+    lookup = repository.contact if model is Contact else repository.account
     pair = []
     for key in (survivor_id, merged_id):
-        found = session.get(model, key)
+        found = lookup(session, key)
         if found is None:
             raise ResourceNotFound(f"{entity} {key} not found")
         pair.append(found)
