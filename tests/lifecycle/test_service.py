@@ -194,10 +194,10 @@ def test_rejection_reasons_can_be_added_deactivated_and_brought_back(
     every = [r.code for r in service.list_rejection_reasons(db, active_only=False)]
     service.add_rejection_reason(db, data, actor=actor)
 
-    assert added.code == "wrong_region"
-    assert active[-1] != "wrong_region" and "wrong_region" not in active
-    assert every[-1] == "wrong_region"
-    assert [r.code for r in service.list_rejection_reasons(db)][-1] == "wrong_region"
+    assert (added.code, added.active) == ("wrong_region", True)
+    assert "wrong_region" not in active
+    assert every[-1] == "wrong_region"  # new reasons go to the end of the list
+    assert "wrong_region" in [r.code for r in service.list_rejection_reasons(db)]
     with pytest.raises(ResourceNotFound):
         service.deactivate_rejection_reason(db, "nope", actor=actor)
 
@@ -245,6 +245,31 @@ def test_stage_entries_give_each_contacts_first_entry_in_the_window(
     assert first_day == [(early.id, start)]
     assert later == [(late.id, start + day), (early.id, start + 2 * day)]
     assert service.stage_entries(db, stage="customer") == []
+
+
+def test_stage_entry_counts_match_the_entries_for_every_stage(
+    db: Session, actor: Actor, frozen_clock: FrozenClock
+) -> None:
+    start = frozen_clock.now()
+    day = timedelta(days=1)
+    first, second = (
+        make_contact(db, lifecycle_stage="lead"),
+        make_contact(db, lifecycle_stage="lead"),
+    )
+    service.transition_stage(db, first.id, "mql", actor=actor)
+    service.reject_lead(db, first.id, reason_code="no_need", note=None, actor=actor)
+    frozen_clock.advance(day)
+    service.transition_stage(db, first.id, "mql", actor=actor)  # re-enters: counts once
+    service.transition_stage(db, second.id, "mql", actor=actor)
+    service.transition_stage(db, second.id, "sal", actor=actor)
+
+    counts = service.count_stage_entries(db, since=start)
+    since_day_one = service.count_stage_entries(db, since=start + day)
+
+    assert (counts["mql"], counts["recycled"], counts["sal"], counts["sql"]) == (2, 1, 1, 0)
+    assert (since_day_one["mql"], since_day_one["recycled"], since_day_one["sal"]) == (2, 0, 1)
+    for stage, count in counts.items():
+        assert count == len(service.stage_entries(db, stage=stage, since=start)), stage
 
 
 def test_stage_entries_refuse_unknown_stages_and_naive_or_empty_windows(

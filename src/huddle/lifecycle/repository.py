@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Row, Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Table, and_, delete, distinct, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -133,6 +133,28 @@ def first_entries(
     )
     # min() over the TypeDecorator column comes back through it, so times stay aware UTC.
     return [StageEntry(contact_id, at) for contact_id, at in session.execute(query)]
+
+
+def count_entries(
+    session: Session, *, stages: Sequence[str], since: datetime | None, until: datetime | None
+) -> dict[str, int]:
+    """How many contacts entered each stage in the window, each contact once per stage.
+
+    One statement: ``to_stage IN (...)`` with the time range walks the (to_stage, at)
+    index stage by stage, so only the window's rows are read.
+    """
+    query = (
+        select(StageTransition.to_stage, func.count(distinct(StageTransition.contact_id)))
+        .where(StageTransition.to_stage.in_(list(stages)))
+        .group_by(StageTransition.to_stage)
+    )
+    if since is not None:
+        query = query.where(StageTransition.at >= since)
+    if until is not None:
+        query = query.where(StageTransition.at < until)
+    counts = dict.fromkeys(stages, 0)
+    counts.update(dict(session.execute(query).tuples().all()))
+    return counts
 
 
 # --- merges -----------------------------------------------------------------------------

@@ -103,10 +103,7 @@ def funnel_rows(counts: dict[str, int]) -> list[FunnelRow]:
 def home(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
     since = clock.now() - FUNNEL_WINDOW
     # Contacts that entered each stage in the window (each once): the funnel's flow.
-    counts = {
-        stage: len(lifecycle_service.stage_entries(session, stage=stage, since=since))
-        for stage in STAGES
-    }
+    counts = lifecycle_service.count_stage_entries(session, since=since)
     my_leads = contacts_service.list_contacts(
         session,
         ContactFilters(stage=OPEN_LEAD_STAGES, owner_id=user.id),

@@ -21,6 +21,7 @@ from huddle.lifecycle.service.opportunities import (
     update_opportunity,
 )
 from huddle.lifecycle.service.transitions import (
+    count_stage_entries,
     recorded_by,
     reject_lead,
     stage_entries,
@@ -33,6 +34,7 @@ __all__ = [
     "add_rejection_reason",
     "close_opportunity",
     "contact_roles",
+    "count_stage_entries",
     "create_opportunity",
     "deactivate_rejection_reason",
     "delete_opportunity",

@@ -120,6 +120,20 @@ def stage_entries(
     the first time it did so in that window (a contact recycled and re-qualified within
     the window counts once). Ordered by that time."""
     check_stage(stage, field="stage")
+    _check_window(since, until)
+    return repository.first_entries(session, stage=stage, since=since, until=until)
+
+
+def count_stage_entries(
+    session: Session, *, since: datetime | None = None, until: datetime | None = None
+) -> dict[str, int]:
+    """For every stage, how many contacts entered it in [since, until), each once: the
+    funnel's flow over a period, in one query whatever the number of contacts."""
+    _check_window(since, until)
+    return repository.count_entries(session, stages=list(STAGES), since=since, until=until)
+
+
+def _check_window(since: datetime | None, until: datetime | None) -> None:
     for field, value in (("since", since), ("until", until)):
         if value is not None and value.tzinfo is None:
             raise ValidationFailed(
@@ -127,7 +141,6 @@ def stage_entries(
             )
     if since is not None and until is not None and until < since:
         raise ValidationFailed("empty window", [FieldError("until", "is before since")])
-    return repository.first_entries(session, stage=stage, since=since, until=until)
 
 
 def _locked_contact(session: Session, contact_id: int) -> Contact:
