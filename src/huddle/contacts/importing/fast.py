@@ -34,14 +34,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class _Unsure(Exception):
-    pass
+class Unsure(Exception):
+    """The cheap check cannot vouch for a value: ask the schema."""
 
 
-def _text_limit(name: str) -> int | None:
+Check = Callable[[object], object]
+
+
+def text_limit(name: str) -> int | None:
     """N for a field declared ``Annotated[str, max_length=N] | None`` with blank_to_none
     as its only validator; None for any other shape."""
-    info = ContactCreate.model_fields[name]
+    info = ContactCreate.model_fields.get(name)
+    if info is None:
+        return None
     if [type(m) for m in info.metadata] != [BeforeValidator]:
         return None
     if info.metadata[0].func is not blank_to_none:
@@ -60,14 +65,14 @@ def _text_limit(name: str) -> int | None:
     return rule.max_length
 
 
-def _text(limit: int) -> Callable[[object], object]:
+def _text(limit: int) -> Check:
     def check(value: object) -> object:
         # blank_to_none, then the length limit.
         if type(value) is not str:
-            raise _Unsure
+            raise Unsure
         value = value.strip()
         if not value or len(value) > limit:
-            raise _Unsure
+            raise Unsure
         return value
 
     return check
@@ -75,36 +80,36 @@ def _text(limit: int) -> Callable[[object], object]:
 
 def _email(value: object) -> object:
     if type(value) is not str:
-        raise _Unsure
+        raise Unsure
     try:
         return normalize_email(value)
     except InvalidEmail:
-        raise _Unsure from None
+        raise Unsure from None
 
 
 def _domain(value: object) -> object:
     # check_domain, then blank_to_none: a normalised domain is never blank.
     if type(value) is not str or not value.strip():
-        raise _Unsure
+        raise Unsure
     domain = normalize_domain(value)
     if domain is None:
-        raise _Unsure
+        raise Unsure
     return domain
 
 
-def _one_of(choices: typing.Collection[str]) -> Callable[[object], object]:
+def _one_of(choices: typing.Collection[str]) -> Check:
     def check(value: object) -> object:
         if type(value) is not str or value not in choices:
-            raise _Unsure
+            raise Unsure
         return value
 
     return check
 
 
-def _exactly(kind: type) -> Callable[[object], object]:
+def _exactly(kind: type) -> Check:
     def check(value: object) -> object:
         if type(value) is not kind:
-            raise _Unsure
+            raise Unsure
         return value
 
     return check
@@ -112,19 +117,19 @@ def _exactly(kind: type) -> Callable[[object], object]:
 
 def _custom(value: object) -> object:
     if type(value) is not dict or any(type(key) is not str for key in value):
-        raise _Unsure
+        raise Unsure
     return dict(value)
 
 
-def _checks() -> dict[str, Callable[[object], object]]:
+def _checks() -> dict[str, Check]:
     fields = ContactCreate.model_fields
-    checks: dict[str, Callable[[object], object]] = {}
+    checks: dict[str, Check] = {}
     for name in fields:
-        limit = _text_limit(name)
+        limit = text_limit(name)
         if limit is not None:
             checks[name] = _text(limit)
     # The other fields an import fills, while the schema declares them as known here.
-    known: dict[str, tuple[list[object], Callable[[object], object]]] = {
+    known: dict[str, tuple[list[object], Check]] = {
         "email": ([check_email], _email),
         "company_domain": ([blank_to_none, check_domain], _domain),
         "lifecycle_stage": ([check_stage], _one_of(STAGES)),
@@ -144,9 +149,18 @@ def _checks() -> dict[str, Callable[[object], object]]:
 _CHECKS = _checks()
 
 
+def _never(value: object) -> object:
+    raise Unsure
+
+
+def check_for(name: str) -> Check:
+    """The check of one field: the value the schema holds for it, or raises Unsure."""
+    return _CHECKS.get(name, _never)
+
+
 def checked(values: dict[str, Any]) -> dict[str, Any] | None:
     """``values`` as ``ContactCreate`` would hold them, or None if not sure it accepts them."""
     try:
         return {name: _CHECKS[name](value) for name, value in values.items()}
-    except (_Unsure, KeyError):
+    except (Unsure, KeyError):
         return None
