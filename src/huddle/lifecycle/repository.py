@@ -153,7 +153,7 @@ def count_entries(
     if until is not None:
         query = query.where(StageTransition.at < until)
     counts = dict.fromkeys(stages, 0)
-    counts.update(dict(session.execute(query).tuples().all()))
+    counts.update(dict(session.execute(query).all()))
     return counts
 
 
