@@ -14,7 +14,6 @@ but only the net change is written, so importing the same file twice changes not
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -33,7 +32,7 @@ from huddle.contacts.importing import repository
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
-from huddle.contacts.normalize import company_domain_of, is_free_mail
+from huddle.contacts.normalize import company_domain_of, free_mail_domains
 from huddle.contacts.schemas import (
     ACCOUNT_FIRMOGRAPHICS,
     CONSENT_DEFAULTS,
@@ -63,6 +62,8 @@ _INSERT_COLUMNS = (
     "updated_at",
 )
 _state_values = itemgetter(*_STATE_COLUMNS)
+_consent_values = itemgetter(*CONSENT_FIELDS)
+_CONSENT_DEFAULT_VALUES = _consent_values(CONSENT_DEFAULTS)
 _COMPANY_FIELDS = frozenset({"company", "company_domain"})
 # What a new contact's state holds for what its row does not give.
 _NEW_CONTACT: dict[str, Any] = {
@@ -156,9 +157,10 @@ class _AccountBook:
             session, domains - self._by_domain.keys()
         )
         self.created: list[_NewAccount] = []
+        self._free_mail = free_mail_domains()
 
     def resolve(self, domain: str | None, name: str | None) -> AccountRef:
-        if domain is not None and is_free_mail(domain):
+        if domain is not None and domain in self._free_mail:
             domain = None
         if name is not None and name in self._by_name:
             return self._by_name[name]
@@ -209,15 +211,9 @@ class _Companies:
 
     def __init__(self, known: KnownAccounts) -> None:
         self._by_email_domain = known.company_domains
-        self._by_row: dict[int, tuple[str | None, str | None]] = {}
 
     def of(self, row: ParsedRow) -> tuple[str | None, str | None]:
-        found = self._by_row.get(id(row))
-        if found is None:
-            found = self._by_row[id(row)] = self._find(row.data)
-        return found
-
-    def _find(self, data: dict[str, Any]) -> tuple[str | None, str | None]:
+        data = row.data
         company = data.get("company")
         if data.get("company_domain"):
             return data["company_domain"], company
@@ -231,7 +227,7 @@ class _Companies:
         return domain, company
 
 
-@dataclass
+@dataclass(slots=True)
 class _Contact:
     """One email's rows folded in file order, against what the database holds."""
 
@@ -271,7 +267,7 @@ class _Chunk:
         }
 
     def fold(self) -> None:
-        tally: Counter[str] = Counter()
+        tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
         for contact in self.contacts:
             for row in contact.rows:
                 try:
@@ -285,7 +281,8 @@ class _Chunk:
                 # Several rows that come back to where the contact was: nothing to write.
                 contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
                 contact.moves = []
-            tally.update(outcome for _, outcome in contact.outcomes)
+            for _, outcome in contact.outcomes:
+                tally[outcome] += 1
         self.result.created = tally["created"]
         self.result.updated = tally["updated"]
         self.result.unchanged = tally["unchanged"]
@@ -360,7 +357,8 @@ class _Chunk:
         for contact in new:
             assert contact.state is not None
             contact_id = contact.state["id"] = ids[contact.state["email"]]
-            consent_rows += self._consent_changes(contact_id, None, contact.state, now)
+            if _consent_values(contact.state) != _CONSENT_DEFAULT_VALUES:
+                consent_rows += self._consent_changes(contact_id, None, contact.state, now)
         changed = [
             c for c in self.contacts if c.before is not None and c.state not in (None, c.before)
         ]
