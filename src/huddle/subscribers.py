@@ -1,4 +1,5 @@
-"""Registers every domain's event subscribers wherever Huddle runs (app, CLI, worker, tests).
+"""Registers every domain's event subscribers and job handlers wherever Huddle runs (app,
+CLI, worker, tests).
 
 The list lives here, not in each domain package's ``__init__``, so importing one domain never
 drags in the others it reacts to (no import cycles).
@@ -9,9 +10,11 @@ from __future__ import annotations
 import importlib
 
 SUBSCRIBER_MODULES = ("huddle.lifecycle.subscribers",)
+# Modules whose ``@job_handler`` functions the worker runs.
+JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks",)
 
 
 def register() -> None:
-    """Import each subscribers module; its ``@subscribe`` handlers register once per process."""
-    for name in SUBSCRIBER_MODULES:
+    """Import each module once per process; its decorators register the handlers."""
+    for name in (*SUBSCRIBER_MODULES, *JOB_HANDLER_MODULES):
         importlib.import_module(name)

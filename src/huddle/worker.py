@@ -10,6 +10,7 @@ import threading
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.core.jobs import run_one
+from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,8 @@ class Worker:
     """Runs due jobs until stopped; sleeps ``idle_seconds`` when there is nothing to do."""
 
     def __init__(self, factory: sessionmaker[Session], *, idle_seconds: float = 1.0) -> None:
+        # A worker started outside the CLI still needs every handler in place.
+        register_handlers()
         self._factory = factory
         self._idle = idle_seconds
         self._stop = threading.Event()

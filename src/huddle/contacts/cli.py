@@ -13,7 +13,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from huddle.auth import service as auth_service
 from huddle.contacts import service
-from huddle.contacts.importing import tasks  # noqa: F401  (registers the worker's import job)
 from huddle.contacts.importing.csvcells import csv_lines
 from huddle.contacts.importing.mapping import CellError
 from huddle.contacts.importing.rows import Person, UserDirectory
