@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -10,44 +10,46 @@ from sqlalchemy.orm import Session
 
 
 def executemany_converted(
-    session: Session, table: Table, columns: Sequence[str], rows: list[list[Any]]
+    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
     """One INSERT for many rows, converting values to the driver's form a column at a time.
 
     What ``session.execute(insert(table), dicts)`` does, minus its per-row work: each
-    column's own type converts its values (the same conversion), but a value repeated down
-    a column (the chunk's timestamp, an empty JSON object, a flag) is converted once. On
-    a million-row import this halves the time spent outside the database. ``rows`` are
-    converted in place. No column default applies: every row gives every column.
+    column's own type converts its values (the same conversion), but each distinct value
+    of a column (the chunk's timestamp, an empty JSON object, a flag) is converted once,
+    and the rows are turned into columns and back in C. On a million-row import this
+    halves the time spent outside the database. No column default applies: every row
+    gives every column.
     """
+    if not rows:
+        return
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(table).inline().compile(dialect=dialect, column_keys=list(columns))
+    values: list[Sequence[Any]] = list(zip(*rows, strict=True))
     for index, name in enumerate(columns):
         convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if convert is None:
-            continue
-        done: dict[Any, Any] = {}
-        shared: dict[int, Any] = {}  # unhashable values (JSON objects) by identity
-        for row in rows:
-            value = row[index]
-            if value is None:
-                continue
-            try:
-                row[index] = done[value]
-            except KeyError:
-                row[index] = done[value] = convert(value)
-            except TypeError:
-                key = id(value)
-                if key not in shared:
-                    shared[key] = convert(value)
-                row[index] = shared[key]
+        if convert is not None:
+            values[index] = _converted(values[index], convert)
     if compiled.positional:
         order = [list(columns).index(name) for name in compiled.positiontup or ()]
-        if order != list(range(len(columns))):
-            rows = [[row[i] for i in order] for row in rows]
-        connection.exec_driver_sql(compiled.string, [tuple(row) for row in rows])
-    else:
         connection.exec_driver_sql(
-            compiled.string, [dict(zip(columns, row, strict=True)) for row in rows]
+            compiled.string, list(zip(*(values[i] for i in order), strict=True))
         )
+    else:
+        names = list(columns)
+        connection.exec_driver_sql(
+            compiled.string,
+            [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)],
+        )
+
+
+def _converted(column: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
+    """``convert`` applied to each value but None, once per distinct value."""
+    try:
+        done = {value: convert(value) for value in set(column) if value is not None}
+        return list(map(done.get, column))  # None is not a key: it stays None
+    except TypeError:  # unhashable values (JSON objects): by identity
+        by_id = {id(value): value for value in column}
+        converted = {key: None if value is None else convert(value) for key, value in by_id.items()}
+        return list(map(converted.__getitem__, map(id, column)))

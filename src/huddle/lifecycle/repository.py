@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Row, Table, and_, delete, distinct, func, insert, or_, select, update
@@ -94,14 +95,14 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
     if not rows:
         return
     columns = list(rows[0])
-    if "at" not in columns or any(row.keys() != rows[0].keys() for row in rows):
+    if len(columns) < 2 or "at" not in columns or any(row.keys() != rows[0].keys() for row in rows):
         # Rows leaving a column to its default, or differing: the ORM's bulk insert.
         session.execute(insert(StageTransition), rows)
         return
     if session.autoflush:
         session.flush()  # as the ORM statement would
     table = cast(Table, StageTransition.__table__)
-    executemany_converted(session, table, columns, [[row[c] for c in columns] for row in rows])
+    executemany_converted(session, table, columns, list(map(itemgetter(*columns), rows)))
 
 
 def history(session: Session, contact_id: int) -> list[StageTransition]:

@@ -126,7 +126,7 @@ def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[in
 
 
 def insert_contacts(
-    session: Session, columns: Sequence[str], rows: list[list[Any]]
+    session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> dict[str, int]:
     """Insert new contacts, ``rows`` holding values in ``columns`` order (one executemany
     in the driver's form); returns their ids by email."""

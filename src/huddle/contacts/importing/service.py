@@ -39,7 +39,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import ResourceNotFound
 
-CHUNK_SIZE = 5000
+CHUNK_SIZE = 20_000
 ENTITY = "contacts"
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
