@@ -115,6 +115,8 @@ class _NewAccount:
 
 
 AccountRef = int | _NewAccount | None
+# The (company domain, company name) an account is found by.
+Place = tuple[str | None, str | None]
 
 
 class _PrefetchedTable:
@@ -212,7 +214,7 @@ class _Companies:
     def __init__(self, known: KnownAccounts) -> None:
         self._by_email_domain = known.company_domains
 
-    def of(self, row: ParsedRow) -> tuple[str | None, str | None]:
+    def of(self, row: ParsedRow) -> Place:
         data = row.data
         company = data.get("company")
         if data.get("company_domain"):
@@ -238,6 +240,8 @@ class _Contact:
     # The stage a new contact is created in, and the moves made after that.
     created_stage: str | None = None
     moves: list[str] = field(default_factory=list)
+    # Each row's (domain, name) of its account, for the rows that choose one.
+    places: list[Place | None] = field(default_factory=list)
 
 
 class _Chunk:
@@ -254,13 +258,16 @@ class _Chunk:
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
+            new = contact.before is None
             for row in contact.rows:
-                if contact.before is None or not _COMPANY_FIELDS.isdisjoint(row.data):
-                    domain, name = self.companies.of(row)
+                place = None
+                if new or not _COMPANY_FIELDS.isdisjoint(row.data):
+                    place = domain, name = self.companies.of(row)
                     if domain is not None:
                         domains.add(domain)
                     if name is not None:
                         names.add(name)
+                contact.places.append(place)
         self.accounts = _AccountBook(session, names, domains, context)
         self.allowed = {
             (t.from_stage, t.to_stage) for t in lifecycle.list_allowed_transitions(session)
@@ -269,9 +276,9 @@ class _Chunk:
     def fold(self) -> None:
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
         for contact in self.contacts:
-            for row in contact.rows:
+            for row, place in zip(contact.rows, contact.places, strict=True):
                 try:
-                    outcome = self._apply(contact, row)
+                    outcome = self._apply(contact, row, place)
                 except ValidationFailed as exc:
                     problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
                     self._fail(row, problems or [("", exc.message)])
@@ -290,7 +297,7 @@ class _Chunk:
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
 
-    def _apply(self, contact: _Contact, row: ParsedRow) -> Outcome:
+    def _apply(self, contact: _Contact, row: ParsedRow, place: Place | None) -> Outcome:
         data = row.data
         state = contact.state if contact.state is not None else contact.before
         if state is None:
@@ -305,7 +312,8 @@ class _Chunk:
             state["custom"] = (
                 clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
             )
-            state["account_id"] = self.accounts.resolve(*self.companies.of(row))
+            assert place is not None
+            state["account_id"] = self.accounts.resolve(*place)
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
             return "created"
@@ -324,8 +332,8 @@ class _Chunk:
                 new[name] = data[name]
         for name in CONSENT_FIELDS:
             new[name] = _consent(data, name, state[name])
-        if not _COMPANY_FIELDS.isdisjoint(data):
-            new["account_id"] = self.accounts.resolve(*self.companies.of(row))
+        if place is not None and not _COMPANY_FIELDS.isdisjoint(data):
+            new["account_id"] = self.accounts.resolve(*place)
         if move:
             contact.moves.append(stage)
         contact.state = new
@@ -441,10 +449,10 @@ def _consent_text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _insert_row(contact: _Contact, now: Any) -> list[Any]:
+def _insert_row(contact: _Contact, now: Any) -> tuple[Any, ...]:
     state = contact.state
     assert state is not None
-    return [
+    return (
         *_state_values(state),
         contact.created_stage,
         _account_id(state["account_id"]),
@@ -453,4 +461,4 @@ def _insert_row(contact: _Contact, now: Any) -> list[Any]:
         0,
         now,
         now,
-    ]
+    )
