@@ -94,6 +94,7 @@ def test_a_hostile_name_round_trips_unchanged_as_data(client: TestClient) -> Non
     ("method", "path", "payload"),
     [
         ("get", "/contacts/999999", None),
+        ("get", "/contacts/not-an-id", None),
         ("patch", "/contacts/999999", {"city": "x"}),
         ("post", "/contacts/999999/merge", {"merged_id": 1}),
         ("get", "/contacts/999999/timeline", None),
