@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -25,8 +25,7 @@ from huddle.contacts.schemas import ContactCreate
 Problem = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class ParsedRow:
+class ParsedRow(NamedTuple):
     line: int
     cells: list[str]
     # The fields the row gives, checked: what ``ContactCreate`` holds for them. A field
@@ -119,6 +118,11 @@ class RowParser:
                 )
             )
 
+        # The steps as plain tuples, for the hot loop.
+        self._plan = [
+            (s.index, s.field, s.custom, s.translate, s.limit, s.check) for s in self._steps
+        ]
+
     def header_of(self, field: str) -> str:
         return self._mapping.header_of(field)
 
@@ -134,26 +138,26 @@ class RowParser:
         data: dict[str, Any] = {}
         custom: dict[str, Any] = {}
         try:
-            for step in self._steps:
-                raw = cells[step.index]
+            for index, name, is_custom, translate, limit, check in self._plan:
+                raw = cells[index]
                 if raw[:1] == "'":
                     raw = unescape_cell(raw)
                 raw = raw.strip()
                 if not raw:
                     continue  # an empty cell gives no value: it never clears one
                 value: Any = raw
-                if step.translate is not None:
-                    value = step.translate(raw)
+                if translate is not None:
+                    value = translate(raw)
                     if value is None:
                         continue
-                if step.custom:
-                    custom[step.field] = value
-                elif step.limit is not None:
-                    if len(value) > step.limit:
+                if is_custom:
+                    custom[name] = value
+                elif limit is not None:
+                    if len(value) > limit:
                         raise fast.Unsure
-                    data[step.field] = value
+                    data[name] = value
                 else:
-                    data[step.field] = step.check(value)
+                    data[name] = check(value)
         except (CellError, fast.Unsure):
             return self.parse_checked(row)
         if "email" not in data:
