@@ -95,7 +95,9 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
     if not rows:
         return
     columns = list(rows[0])
-    if len(columns) < 2 or "at" not in columns or any(row.keys() != rows[0].keys() for row in rows):
+    # Every row has the same keys: as many as the first row, and none other (checked in C).
+    same_keys = set(map(len, rows)) == {len(columns)} and set().union(*rows) == set(columns)
+    if len(columns) < 2 or "at" not in columns or not same_keys:
         # Rows leaving a column to its default, or differing: the ORM's bulk insert.
         session.execute(insert(StageTransition), rows)
         return
