@@ -110,8 +110,8 @@ class _Player:
         self.contacts: dict[int, int] = {}
         self.opportunities: dict[int, int] = {}
         self.account_of: dict[int, int] = {}
-        # Holding the contacts keeps them in the session's (weak) identity map: each
-        # service call then finds its contact without another SELECT.
+        # Holding what we created keeps it in the session's (weak) identity map: each
+        # service call then finds its contact, account, owner or campaign without a SELECT.
         self.loaded: list[object] = []
         self.edges = edge_touches(plan.events)
         self.touches = TouchWriter(session)
@@ -166,6 +166,7 @@ class _Player:
             )
             user.password_hash = shared_hash
             self.users[planned.email] = user.id
+            self.loaded.append(user)
         self.session.flush()
 
     def create_setup(self) -> None:
@@ -196,6 +197,7 @@ class _Player:
         ]
         self.session.add_all(rows)
         self.session.flush()
+        self.loaded.extend(rows)
         self.campaigns = {
             planned.key: row.id for planned, row in zip(self.plan.campaigns, rows, strict=True)
         }
@@ -229,6 +231,7 @@ class _Player:
             actor=self.actor(catalog.MARKETING_OPS_EMAIL),
         )
         self.accounts[event.key] = account.id
+        self.loaded.append(account)
 
     def create_contact(self, event: CreateContact) -> None:
         contact, _ = contacts_service.upsert_contact(
