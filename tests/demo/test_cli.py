@@ -92,6 +92,8 @@ def test_if_empty_leaves_a_loaded_database_alone(demo_db: Any, frozen_clock: Fro
     refused = run_demo()
 
     assert again.exit_code == 0 and "already has contacts" in again.output
+    # `make run` starts with this on every launch: the sign-in is still shown.
+    assert f"as {catalog.ADMIN_EMAIL} / {catalog.DEMO_PASSWORD}" in again.output
     assert refused.exit_code == 1
     assert snapshot(engine) == before
 

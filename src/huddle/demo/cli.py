@@ -44,6 +44,7 @@ def demo(
         if has_contacts(session):
             if if_empty:
                 typer.echo("The database already has contacts; the demo was not loaded.")
+                _print_logins(prefix="If it is the demo company, sign in")
                 return
             typer.secho(
                 "The database already has contacts. The demo loads only into an empty "
@@ -62,7 +63,11 @@ def demo(
     for name, count in summary.counts.items():
         typer.echo(f"  {count:>7,}  {name}")
     typer.echo("")
-    typer.echo(f"Sign in as {catalog.ADMIN_EMAIL} / {catalog.DEMO_PASSWORD}")
+    _print_logins(prefix="Sign in")
+
+
+def _print_logins(*, prefix: str) -> None:
+    typer.echo(f"{prefix} as {catalog.ADMIN_EMAIL} / {catalog.DEMO_PASSWORD}")
     typer.echo(f"  a marketer: {catalog.MARKETER_EMAIL} / {catalog.DEMO_PASSWORD}")
     typer.echo(f"  a sales rep: {catalog.REP_EMAIL} / {catalog.DEMO_PASSWORD}")
     typer.echo(f"  (every demo user has the password {catalog.DEMO_PASSWORD})")
