@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
+from huddle.core.db import unit_of_work
 from huddle.core.errors import NotAuthenticated
 
 
@@ -17,15 +18,8 @@ def get_session(request: Request) -> Iterator[Session]:
     """One transaction per request: committed before the response is sent, so a failed
     commit is reported to the client instead of being lost after a 200."""
     factory: sessionmaker[Session] = request.app.state.session_factory
-    session = factory()
-    try:
+    with unit_of_work(factory) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 # scope="function": run the commit above before the response goes out.

@@ -583,22 +583,27 @@ def upgrade() -> None:
     with op.batch_alter_table("opportunity_contacts", schema=None) as batch_op:
         batch_op.create_index("ix_opportunity_contacts_contact_id", ["contact_id"], unique=False)
 
-    op.create_table('jobs',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('kind', sa.String(length=80), nullable=False),
-    sa.Column('payload', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('run_after', huddle.core.models.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('attempts', sa.Integer(), nullable=False),
-    sa.Column('last_error', sa.Text(), nullable=True),
-    sa.Column('locked_by', sa.String(length=120), nullable=True),
-    sa.Column('lease_until', huddle.core.models.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', huddle.core.models.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('finished_at', huddle.core.models.UTCDateTime(timezone=True), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_jobs'))
+    op.create_table(
+        "jobs",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("kind", sa.String(length=80), nullable=False),
+        sa.Column(
+            "payload",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
+        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("run_after", huddle.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("locked_by", sa.String(length=120), nullable=True),
+        sa.Column("lease_until", huddle.core.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", huddle.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", huddle.core.models.UTCDateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_jobs")),
     )
-    with op.batch_alter_table('jobs', schema=None) as batch_op:
-        batch_op.create_index('ix_jobs_status_run_after', ['status', 'run_after'], unique=False)
+    with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.create_index("ix_jobs_status_run_after", ["status", "run_after"], unique=False)
 
     # The defaults a new installation starts with; later changes to them need a data
     # migration of their own, since this one has already run everywhere.
@@ -621,7 +626,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table('jobs')
+    op.drop_table("jobs")
 
     with op.batch_alter_table("opportunity_contacts", schema=None) as batch_op:
         batch_op.drop_index("ix_opportunity_contacts_contact_id")
