@@ -46,10 +46,6 @@ CONFIGURING_ROLES = ("admin", "marketing_ops", "sales_manager")
 DELETING_ROLES = ("admin", "sales_manager")
 
 
-def _actor(user: User) -> Actor:
-    return Actor.user(user.id)
-
-
 def _require_configuring_role(user: User) -> None:
     if user.role not in CONFIGURING_ROLES:
         raise NotPermitted("only admins, marketing ops and sales managers change lifecycle rules")
@@ -64,7 +60,7 @@ def change_stage(
 ) -> object:
     """Move a contact to another lifecycle stage; 409 if the move is not allowed."""
     return service.transition_stage(
-        session, contact_id, body.to_stage, actor=_actor(user), reason=body.reason
+        session, contact_id, body.to_stage, actor=Actor.user(user.id), reason=body.reason
     )
 
 
@@ -76,7 +72,7 @@ def reject_lead(
 ) -> object:
     """Sales rejects an MQL or SAL back to marketing with a reason; it becomes Recycled."""
     return service.reject_lead(
-        session, contact_id, reason_code=body.reason_code, note=body.note, actor=_actor(user)
+        session, contact_id, reason_code=body.reason_code, note=body.note, actor=Actor.user(user.id)
     )
 
 
@@ -113,7 +109,7 @@ def replace_transitions(
     """Replace the whole set of allowed moves (admins, marketing ops, sales managers)."""
     _require_configuring_role(user)
     pairs = [(pair.from_stage, pair.to_stage) for pair in body.transitions]
-    return service.set_allowed_transitions(session, pairs, actor=_actor(user))
+    return service.set_allowed_transitions(session, pairs, actor=Actor.user(user.id))
 
 
 @router.get(
@@ -135,7 +131,7 @@ def add_rejection_reason(
     body: RejectionReasonCreate, session: SessionDep, user: CurrentUser
 ) -> object:
     _require_configuring_role(user)
-    return service.add_rejection_reason(session, body, actor=_actor(user))
+    return service.add_rejection_reason(session, body, actor=Actor.user(user.id))
 
 
 @router.post(
@@ -145,7 +141,7 @@ def add_rejection_reason(
 )
 def deactivate_rejection_reason(code: str, session: SessionDep, user: CurrentUser) -> object:
     _require_configuring_role(user)
-    return service.deactivate_rejection_reason(session, code, actor=_actor(user))
+    return service.deactivate_rejection_reason(session, code, actor=Actor.user(user.id))
 
 
 @router.get("/lifecycle/entries", response_model=list[StageEntryRead], tags=["lifecycle"])
@@ -183,7 +179,7 @@ def list_opportunities(
 def create_opportunity(
     body: OpportunityCreate, session: SessionDep, user: CurrentUser
 ) -> OpportunityDetail:
-    opportunity = service.create_opportunity(session, body, actor=_actor(user))
+    opportunity = service.create_opportunity(session, body, actor=Actor.user(user.id))
     return _detail(session, opportunity)
 
 
@@ -213,7 +209,9 @@ def get_opportunity(
 def update_opportunity(
     opportunity_id: int, body: OpportunityUpdate, session: SessionDep, user: CurrentUser
 ) -> OpportunityDetail:
-    opportunity = service.update_opportunity(session, opportunity_id, body, actor=_actor(user))
+    opportunity = service.update_opportunity(
+        session, opportunity_id, body, actor=Actor.user(user.id)
+    )
     return _detail(session, opportunity)
 
 
@@ -227,7 +225,7 @@ def delete_opportunity(opportunity_id: int, session: SessionDep, user: CurrentUs
     opportunity = service.get_opportunity(session, opportunity_id)
     if user.role not in DELETING_ROLES and opportunity.owner_id != user.id:
         raise NotPermitted("only the deal's owner, admins and sales managers delete deals")
-    service.delete_opportunity(session, opportunity_id, actor=_actor(user))
+    service.delete_opportunity(session, opportunity_id, actor=Actor.user(user.id))
 
 
 @router.post(
@@ -239,7 +237,7 @@ def move_opportunity(
     opportunity_id: int, body: OpportunityMove, session: SessionDep, user: CurrentUser
 ) -> object:
     return service.move_opportunity(
-        session, opportunity_id, body.pipeline_stage, actor=_actor(user)
+        session, opportunity_id, body.pipeline_stage, actor=Actor.user(user.id)
     )
 
 
@@ -253,7 +251,7 @@ def close_opportunity(
 ) -> object:
     """Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost."""
     return service.close_opportunity(
-        session, opportunity_id, won=body.won, reason=body.reason, actor=_actor(user)
+        session, opportunity_id, won=body.won, reason=body.reason, actor=Actor.user(user.id)
     )
 
 
@@ -271,7 +269,7 @@ def set_contact_role(
 ) -> object:
     """Put a contact on the deal in a role, or change its role there."""
     return service.add_contact_role(
-        session, opportunity_id, contact_id, role=body.role, actor=_actor(user)
+        session, opportunity_id, contact_id, role=body.role, actor=Actor.user(user.id)
     )
 
 
@@ -283,7 +281,7 @@ def set_contact_role(
 def remove_contact_role(
     opportunity_id: int, contact_id: int, session: SessionDep, user: CurrentUser
 ) -> None:
-    service.remove_contact_role(session, opportunity_id, contact_id, actor=_actor(user))
+    service.remove_contact_role(session, opportunity_id, contact_id, actor=Actor.user(user.id))
 
 
 def _detail(session: SessionDep, opportunity: Opportunity) -> OpportunityDetail:

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
+from huddle.core.actor import Actor
 from huddle.lifecycle import service
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import OPEN_PIPELINE_STAGES
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import pipeline_label
-from huddle.web.views import actor_of, page, people, submit
+from huddle.web.views import page, people, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -109,7 +110,7 @@ def move(
     return submit(
         request,
         lambda: service.move_opportunity(
-            session, opportunity_id, pipeline_stage, actor=actor_of(user)
+            session, opportunity_id, pipeline_stage, actor=Actor.user(user.id)
         ),
         done=f"Moved to {pipeline_label(pipeline_stage)}.",
         then=f"/opportunities/{opportunity_id}",
@@ -130,7 +131,7 @@ def close(
     return submit(
         request,
         lambda: service.close_opportunity(
-            session, opportunity_id, won=won, reason=reason, actor=actor_of(user)
+            session, opportunity_id, won=won, reason=reason, actor=Actor.user(user.id)
         ),
         done="Deal won. Its people are now customers." if won else "Deal closed as lost.",
         then=f"/opportunities/{opportunity_id}",

@@ -21,7 +21,6 @@ from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core import clock
-from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, HuddleError, ValidationFailed
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle.stages import FUNNEL, STAGES
@@ -62,10 +61,6 @@ async def _form(request: Request) -> FormData:
 # A form with field names known only at run time (merge choices, filter sets), read before
 # a sync endpoint runs in the thread pool, so no database call blocks the event loop.
 FormDataDep = Annotated[FormData, Depends(_form)]
-
-
-def actor_of(user: User) -> Actor:
-    return Actor.user(user.id)
 
 
 def people(session: Session) -> dict[int, User]:

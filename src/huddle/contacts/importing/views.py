@@ -16,10 +16,11 @@ from huddle.auth.models import User
 from huddle.contacts.importing import service
 from huddle.contacts.importing.api import start_import
 from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.templating import flash
-from huddle.web.views import actor_of, error_text, page, people, see_other
+from huddle.web.views import error_text, page, people, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -63,7 +64,7 @@ def upload(
         )
     try:
         job = start_import(
-            session, request.app.state.settings, file, mapping=None, actor=actor_of(user)
+            session, request.app.state.settings, file, mapping=None, actor=Actor.user(user.id)
         )
     except ValidationFailed as exc:
         message = f"{file.filename} cannot be imported. {error_text(exc)}"

@@ -13,13 +13,14 @@ from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
 from huddle.contacts.views.detail import timeline_context
+from huddle.core.actor import Actor
 from huddle.core.errors import FieldError
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import person_name
 from huddle.web.templating import is_htmx
-from huddle.web.views import actor_of, page, people, submit
+from huddle.web.views import page, people, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -129,7 +130,9 @@ def add_account_note(
 ) -> Response:
     return submit(
         request,
-        lambda: service.add_note(session, account_id=account_id, body=body, actor=actor_of(user)),
+        lambda: service.add_note(
+            session, account_id=account_id, body=body, actor=Actor.user(user.id)
+        ),
         done="Note added.",
         then=f"/accounts/{account_id}#timeline",
         refused=lambda message, status_code: account_page(

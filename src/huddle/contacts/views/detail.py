@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service
+from huddle.core.actor import Actor
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import REJECTABLE, STAGES
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import stage_label
-from huddle.web.views import actor_of, page, people, submit
+from huddle.web.views import page, people, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -114,7 +115,9 @@ def add_note(
 ) -> Response:
     return submit(
         request,
-        lambda: service.add_note(session, contact_id=contact_id, body=body, actor=actor_of(user)),
+        lambda: service.add_note(
+            session, contact_id=contact_id, body=body, actor=Actor.user(user.id)
+        ),
         done="Note added.",
         then=f"/contacts/{contact_id}#timeline",
         refused=_refused(request, session, user, contact_id, "note_error"),
@@ -133,7 +136,7 @@ def change_stage(
     return submit(
         request,
         lambda: lifecycle.transition_stage(
-            session, contact_id, to_stage, actor=actor_of(user), reason=reason.strip() or None
+            session, contact_id, to_stage, actor=Actor.user(user.id), reason=reason.strip() or None
         ),
         done=f"Moved to {stage_label(to_stage)}.",
         then=f"/contacts/{contact_id}",
@@ -153,7 +156,7 @@ def reject(
     return submit(
         request,
         lambda: lifecycle.reject_lead(
-            session, contact_id, reason_code=reason_code, note=note, actor=actor_of(user)
+            session, contact_id, reason_code=reason_code, note=note, actor=Actor.user(user.id)
         ),
         done="Lead rejected and handed back to marketing as Recycled.",
         then=f"/contacts/{contact_id}",

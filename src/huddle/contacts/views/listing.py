@@ -9,11 +9,12 @@ from pydantic import ValidationError
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
 from huddle.contacts.views.filters import form_of, parse
+from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
-from huddle.web.views import FormDataDep, actor_of, error_text, page, people, see_other
+from huddle.web.views import FormDataDep, error_text, page, people, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -75,7 +76,7 @@ def save_view(
                 filters=state.filters,
                 sort=state.sort,
             ),
-            actor=actor_of(user),
+            actor=Actor.user(user.id),
         )
     except ValidationError:
         flash(request, "The view was not saved: give it a name of up to 120 characters.", "error")
@@ -89,6 +90,6 @@ def save_view(
 
 @router.post("/contacts/views/{view_id}/delete")
 def delete_view(request: Request, session: SessionDep, user: CurrentUser, view_id: int) -> Response:
-    service.delete_view(session, view_id, actor=actor_of(user))
+    service.delete_view(session, view_id, actor=Actor.user(user.id))
     flash(request, "Deleted the view.")
     return see_other("/contacts")

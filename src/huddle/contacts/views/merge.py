@@ -15,11 +15,12 @@ from huddle.contacts.merge import CONTACT_FIELDS
 from huddle.contacts.models import Contact
 from huddle.contacts.normalize import InvalidEmail, normalize_email
 from huddle.contacts.schemas import ContactFilters
+from huddle.core.actor import Actor
 from huddle.core.errors import ResourceNotFound, ValidationFailed
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.format import humanize, person_name
 from huddle.web.templating import flash
-from huddle.web.views import FormDataDep, actor_of, error_text, page, people, see_other
+from huddle.web.views import FormDataDep, error_text, page, people, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -135,7 +136,7 @@ def merge(
         merged = service.get_contact(session, int(merged_id))
         label = person_name(merged)
         service.merge_contacts(
-            session, contact_id, int(merged_id), choices=choices, actor=actor_of(user)
+            session, contact_id, int(merged_id), choices=choices, actor=Actor.user(user.id)
         )
     except ValidationFailed as exc:
         other = service.get_contact(session, int(merged_id))
