@@ -4,18 +4,9 @@ from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huddle.core.models import Base, BigIntId, TimestampMixin
+from huddle.core.permissions import ROLES, TEAMS
 
-TEAMS = ("marketing", "sales", "customer_success", "product", "revops")
-ROLES = (
-    "admin",
-    "marketing",
-    "marketing_ops",
-    "sales_rep",
-    "sales_manager",
-    "customer_success",
-    "product",
-    "compliance",
-)
+__all__ = ["ROLES", "TEAMS", "User"]
 
 
 class User(TimestampMixin, Base):
