@@ -6,12 +6,14 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from huddle.contacts import repository
+from huddle.contacts.events import ConsentChanged
 from huddle.contacts.models import ConsentChange, Contact
 from huddle.contacts.schemas import CONSENT_FIELDS, check_opt_in
 from huddle.contacts.service.common import require
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.events import publish
 
 
 def _check(field: str, value: str | bool) -> None:
@@ -50,17 +52,32 @@ def record_consent(
     if not new_contact and old == value:
         return None
     setattr(contact, field, value)
-    return repository.add_consent_change(
+    at = clock.now()
+    source = source or actor.describe()
+    change = repository.add_consent_change(
         session,
         contact_id=contact.id,
         field=field,
         old_value=old,
         new_value=value,
-        source=source or actor.describe(),
+        source=source,
         text_shown=text_shown,
         by_user_id=actor.user_id,
-        at=clock.now(),
+        at=at,
     )
+    publish(
+        session,
+        ConsentChanged(
+            contact_id=contact.id,
+            field=field,
+            old_value=old,
+            new_value=value,
+            source=source,
+            at=at,
+            actor=actor,
+        ),
+    )
+    return change
 
 
 def set_consent(
