@@ -33,6 +33,7 @@ from huddle.lifecycle.events import (
     RejectionReasonChanged,
     StageChanged,
 )
+from huddle.privacy.events import PersonalDataExported
 
 Subject = tuple[str, str | None]  # (subject type, name of the event field holding its id)
 _NOT_FACTS = {"actor", "at", "needles"}
@@ -130,6 +131,12 @@ audited(
     "contact.consent_changed",
     subject=("contact", "contact_id"),
     summary="Consent {field}: {old_value} → {new_value}",
+)
+audited(
+    PersonalDataExported,
+    "contact.personal_data_exported",
+    subject=("contact", "contact_id"),
+    summary="Personal data of contact #{contact_id} exported",
 )
 # --- deals and lifecycle configuration -----------------------------------------------------------
 audited(

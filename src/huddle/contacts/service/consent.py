@@ -15,6 +15,9 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.events import publish
 
+# Erased contacts' emails end with this (a reserved TLD: nothing is ever delivered there).
+ERASED_DOMAIN = "erased.invalid"
+
 
 def _check(field: str, value: str | bool) -> None:
     if field not in CONSENT_FIELDS:
@@ -109,3 +112,17 @@ def consent_history(session: Session, contact_id: int) -> list[ConsentChange]:
     """Every consent change of the contact, oldest first."""
     require(repository.contact(session, contact_id), "contact", contact_id)
     return repository.consent_history(session, contact_id)
+
+
+def can_email(contact: Contact) -> bool:
+    """Whether Huddle may send this contact an email. Every email send must ask this first.
+
+    No to anyone who opted out or is marked do-not-email (an unsubscribe sets both), and to
+    erased contacts (their address is a placeholder). "unknown" consent is allowed: the
+    sender decides whether a send needs an explicit opt-in (e.g. marketing under GDPR).
+    """
+    return (
+        contact.email_opt_in != "opted_out"
+        and not contact.do_not_email
+        and not contact.email.endswith("@" + ERASED_DOMAIN)
+    )
