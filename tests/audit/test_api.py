@@ -71,9 +71,7 @@ def test_bad_input_is_422_naming_the_field(client: TestClient) -> None:
     assert orphan.json()["detail"][0]["loc"][-1] == "subject_type"
 
 
-def test_only_admins_and_compliance_read_the_trail(
-    anon_client: TestClient, db: Session
-) -> None:
+def test_only_admins_and_compliance_read_the_trail(anon_client: TestClient, db: Session) -> None:
     assert anon_client.get(f"{API}/audit").status_code == 401
     rep = make_user(db, role="sales_rep", team="sales")
     officer = make_user(db, role="compliance", team="revops")

@@ -379,7 +379,12 @@ def deals_of_contact(session: Session, contact_id: int) -> list[tuple[Opportunit
                 OpportunityContact.contact_id == contact_id,
             ),
         )
-        .where(on_deal(contact_id))
+        .where(
+            or_(
+                Opportunity.primary_contact_id == contact_id,
+                OpportunityContact.contact_id.is_not(None),
+            )
+        )
         .order_by(Opportunity.id)
     )
     return [(row[0], row[1]) for row in session.execute(query)]
