@@ -1,0 +1,64 @@
+"""Schemathesis against Huddle's own OpenAPI document, through the ASGI app, signed in as
+an administrator: no answer is a server error, and every answer matches the document.
+
+Bounded for CI: a fixed number of derandomised examples per operation, all inside one
+rolled-back transaction (the ``db`` fixture), so it runs the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+pytestmark = pytest.mark.schemathesis
+
+EXAMPLES_PER_OPERATION = 12
+CHECKS = [
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    negative_data_rejection,
+]
+
+
+def test_the_api_keeps_its_documented_contract(app: Any, client: TestClient) -> None:
+    """Every operation in turn; all failures are collected, so one run names them all."""
+    cookies = {"huddle_session": client.cookies.get("huddle_session")}
+    schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
+    failures: list[str] = []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) > 20
+
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def exercise(case: Any) -> None:
+            case.call_and_validate(cookies=cookies, checks=CHECKS)
+
+        try:
+            exercise()
+        except Exception as exc:
+            failures.append(f"{operation.label}: {exc}")
+
+    assert not failures, "\n\n".join(failures)
