@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from huddle.audit.models import AuditEntry
 from huddle.auth.models import User
 from huddle.contacts import service as contacts
-from huddle.contacts.models import Contact, Touch
+from huddle.contacts.models import Contact, ImportJob, Touch
 from huddle.contacts.schemas import ContactCreate, SavedViewCreate, TouchCreate
 from huddle.core.actor import Actor
 from huddle.core.clock import FrozenClock
@@ -231,3 +232,32 @@ def test_erasure_over_the_api(client: TestClient, anon_client: TestClient, db: S
     assert find_anywhere(db, EMAIL) == []
     sign_in(anon_client, rep)
     assert anon_client.post(f"/api/v1/contacts/{contact.id}/erase").status_code == 403
+
+
+def test_import_files_on_disk_are_scrubbed_too(
+    db: Session, actor: Actor, frozen_clock: FrozenClock, tmp_path: Path
+) -> None:
+    contact, _ = contacts.upsert_contact(
+        db, ContactCreate(email=EMAIL, first_name=FIRST, last_name=LAST), actor=actor
+    )
+    job = ImportJob(
+        entity="contact",
+        filename="leads.csv",
+        file_sha256="0" * 64,
+        source_format="huddle",
+        error_file=str(tmp_path / "7-errors.csv"),
+    )
+    db.add(job)
+    db.flush()
+    report = tmp_path / "7-errors.csv"
+    report.write_text(f"line,column,reason,Email,Name\r\n3,phone,bad phone,{EMAIL},{FIRST}\r\n")
+    upload = tmp_path / f"{job.id}.csv"
+    upload.write_text(f"Email,Name\r\nsomeone@else.example,Else\r\n{EMAIL},{FIRST} {LAST}\r\n")
+
+    privacy.erase_personal_data(db, contact.id, actor=actor)
+
+    for path in (report, upload):
+        text = path.read_text()
+        assert EMAIL not in text and FIRST not in text and "[erased]" in text
+    assert "someone@else.example" in upload.read_text()
+    assert report.read_bytes().count(b"\r\n") == 2  # line endings, numbers, reasons stay

@@ -7,6 +7,7 @@ rolled-back transaction (the ``db`` fixture), so it runs the same on SQLite and 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -24,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
 
 pytestmark = pytest.mark.schemathesis
 
-EXAMPLES_PER_OPERATION = 12
+EXAMPLES_PER_OPERATION = int(os.environ.get("HUDDLE_SCHEMATHESIS_EXAMPLES", "12"))
 CHECKS = [
     not_a_server_error,
     response_schema_conformance,
