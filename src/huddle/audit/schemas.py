@@ -3,7 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from huddle.core.timefields import UtcDatetime
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
@@ -15,8 +17,8 @@ class AuditFilters(BaseModel):
     action: ShortText | None = Field(default=None, description='e.g. "contact.stage_changed"')
     subject_type: ShortText | None = Field(default=None, description='e.g. "contact", "user"')
     subject_id: ShortText | None = Field(default=None, description="Needs subject_type.")
-    since: AwareDatetime | None = Field(default=None, description="From this time (inclusive).")
-    until: AwareDatetime | None = Field(default=None, description="Before this time.")
+    since: UtcDatetime | None = Field(default=None, description="From this time (inclusive).")
+    until: UtcDatetime | None = Field(default=None, description="Before this time.")
 
 
 class AuditEntryRead(BaseModel):

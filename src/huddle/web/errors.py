@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from huddle.core.errors import HuddleError, NotAuthenticated, ValidationFailed
@@ -72,10 +72,15 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(OverflowError)
-    @app.exception_handler(DataError)
+    @app.exception_handler(StatementError)
     async def handle_out_of_range(request: Request, exc: Exception) -> Response:
         """A number the database cannot hold (an id past 64 bits, a count past 32 bits):
-        bad input, not a server error. The request's transaction was rolled back."""
+        bad input, not a server error. The request's transaction was rolled back. Any
+        other database error stays a server error."""
+        if isinstance(exc, StatementError) and not (
+            isinstance(exc, DataError) or isinstance(exc.orig, OverflowError)
+        ):
+            raise exc
         return await handle_huddle_error(
             request, ValidationFailed("a number in the request is out of range")
         )
