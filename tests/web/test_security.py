@@ -106,12 +106,14 @@ def test_secrets_never_reach_the_logs(
     logging.getLogger("huddle.test").warning("key %s", settings.secret_key)
     logging.getLogger("uvicorn.error").error("login password=%s token: abc123def", "hunter22")
     logging.getLogger("huddle.test").info("Authorization: Bearer hdl_secret_token_value")
+    logging.getLogger("uvicorn.access").info('"POST /unsubscribe/eyJjIjo1fQ.sig HTTP/1.1" 200')
     anon_client.post("/login", data={"email": "nobody@x.example", "password": "hunter22"})
 
     assert caplog.records
     assert settings.secret_key not in caplog.text
     assert "hunter22" not in caplog.text
     assert "abc123def" not in caplog.text and "hdl_secret_token_value" not in caplog.text
+    assert "eyJjIjo1fQ.sig" not in caplog.text
     assert "[redacted]" in caplog.text
     assert settings.secret_key not in repr(settings) and settings.secret_key not in str(settings)
 

@@ -18,12 +18,15 @@ _NAMED_SECRET = re.compile(
     r"authorization|session|csrf_token)\b[\"']?\s*[:=]\s*[\"']?)(?:bearer\s+)?[^\s\"'&,;)}]+",
     re.IGNORECASE,
 )
+# Signed links carry their token in the path (an access log line would show it).
+_LINK_TOKEN = re.compile(r"(/unsubscribe/)[^\s\"'?#]+")
 _known: set[str] = set()
 
 
 def redact(text: str) -> str:
     for secret in sorted(_known, key=len, reverse=True):
         text = text.replace(secret, REDACTED)
+    text = _LINK_TOKEN.sub(r"\g<1>" + REDACTED, text)
     return _NAMED_SECRET.sub(lambda m: m.group("name") + REDACTED, text)
 
 
