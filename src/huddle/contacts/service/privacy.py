@@ -19,7 +19,7 @@ from huddle.contacts import repository
 from huddle.contacts.events import ContactErased
 from huddle.contacts.models import ConsentChange, Contact, MergeRecord, Note, Touch
 from huddle.contacts.service.consent import ERASED_DOMAIN
-from huddle.contacts.service.contacts import get_contact
+from huddle.contacts.service.contacts import get_contact, get_contact_detail
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict
@@ -157,10 +157,7 @@ def personal_data(session: Session, contact_id: int) -> dict[str, Any]:
     """Everything the shared record holds on a contact: the record itself, its account (by
     name only: the company is not the person), consent history, touches, notes on or
     naming them, and the details of contacts merged into it. Plain values, ready for JSON."""
-    contact = repository.contact(session, contact_id, with_account=True)
-    if contact is None:
-        get_contact(session, contact_id)  # raises the 404
-        raise AssertionError("unreachable")
+    contact = get_contact_detail(session, contact_id)
     merges = repository.merges_into(session, contact_id)
     strong, _ = _needles(_identities(contact, merges))
     account = contact.account
