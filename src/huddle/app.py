@@ -8,15 +8,22 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
 from huddle import __version__
 from huddle.core.db import get_engine, session_factory
+from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
 from huddle.subscribers import register as register_subscribers
 from huddle.web.errors import install_error_handlers
+from huddle.web.middleware import (
+    BodySizeLimitMiddleware,
+    RequestOriginMiddleware,
+    SecurityHeadersMiddleware,
+)
 from huddle.web.templating import STATIC_DIR
 
 # Each domain exposes ``router`` in these modules; a module not written yet is skipped.
@@ -26,6 +33,8 @@ API_MODULES = (
     "huddle.contacts.api",
     "huddle.lifecycle.api",
     "huddle.auth.api",
+    "huddle.audit.api",
+    "huddle.privacy.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -33,7 +42,11 @@ VIEW_MODULES = (
     "huddle.contacts.views",
     "huddle.contacts.importing.views",
     "huddle.lifecycle.views",
+    "huddle.audit.views",
+    "huddle.privacy.views",
 )
+# The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
+LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})
 
 
 def _routers(modules: tuple[str, ...]) -> list[APIRouter]:
@@ -47,6 +60,11 @@ def _routers(modules: tuple[str, ...]) -> list[APIRouter]:
             continue
         routers.append(module.router)
     return routers
+
+
+def make_url_password(url: str) -> str | None:
+    """The database password, so the log redaction knows it."""
+    return make_url(url).password if url else None
 
 
 def create_app(
@@ -83,6 +101,16 @@ def create_app(
         same_site="lax",
         https_only=settings.env == "production",
     )
+    # Added last = outermost: the size limit runs first, the headers wrap every answer.
+    app.add_middleware(RequestOriginMiddleware)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        limit=settings.max_request_bytes,
+        large_limit=settings.max_import_bytes,
+        large_paths=LARGE_UPLOAD_PATHS,
+    )
+    app.add_middleware(SecurityHeadersMiddleware, always_hsts=settings.env == "production")
+    install_redaction([settings.secret_key, make_url_password(settings.database_url)])
     install_error_handlers(app)
     for router in _routers(API_MODULES):
         app.include_router(router, prefix="/api/v1")

@@ -1,5 +1,6 @@
 """Imports every domain's models so the metadata is complete (Alembic, tests)."""
 
+from huddle.audit import models as audit_models
 from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
 from huddle.contacts import models as contact_models
@@ -9,6 +10,7 @@ from huddle.lifecycle import models as lifecycle_models
 
 __all__ = [
     "Base",
+    "audit_models",
     "auth_models",
     "campaign_models",
     "contact_models",

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import importlib
 
-SUBSCRIBER_MODULES = ("huddle.lifecycle.subscribers",)
+SUBSCRIBER_MODULES = (
+    "huddle.lifecycle.subscribers",
+    "huddle.audit.subscribers",
+    "huddle.contacts.importing.erasure",
+)
 # Modules whose ``@job_handler`` functions the worker runs.
 JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks",)
 

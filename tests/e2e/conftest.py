@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 import uvicorn
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from huddle.app import create_app
 from huddle.core.db import make_engine, session_factory, unit_of_work
@@ -40,13 +39,6 @@ SHOTS = Path("/tmp/huddle-shots")
 PASSWORD = "e2e correct horse battery"
 
 
-STRICT_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-
-
 # Runs before any page script; names the directive, where it happened and the element.
 REPORT_CSP = """
 document.addEventListener('securitypolicyviolation', e => window.reportCsp([
@@ -55,23 +47,6 @@ document.addEventListener('securitypolicyviolation', e => window.reportCsp([
     ? e.target.outerHTML.slice(0, 160) : '',
 ].join(' ')));
 """
-
-
-class StrictCsp:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def with_policy(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [
-                    *message["headers"],
-                    (b"content-security-policy", STRICT_CSP.encode()),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, with_policy)
 
 
 @dataclass(frozen=True)
@@ -100,9 +75,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     factory = session_factory(engine)
     # The app first: it registers the event subscribers the seeding relies on.
     app = create_app(settings, factory=factory)
-    # The strict policy a later issue ships: the pages must already work under it, so a
-    # violation (inline script, inline style, foreign origin) shows as a console error.
-    app.add_middleware(StrictCsp)
+    # The app's own strict Content-Security-Policy is served (web.middleware): a violation
+    # (inline script, inline style, foreign origin) shows as a console error and fails.
     with unit_of_work(factory) as session:
         seeded = seed(session, admin_email="rita.revops@huddle.example", password=PASSWORD)
 

@@ -46,3 +46,43 @@ class TouchRecorded(DomainEvent):
     contact_id: int | None
     type: str
     occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class OwnerChanged(DomainEvent):
+    """A contact's or an account's owner changed (``None``: unassigned)."""
+
+    # "contact" or "account"
+    subject_type: str
+    subject_id: int
+    from_owner_id: int | None
+    to_owner_id: int | None
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ConsentChanged(DomainEvent):
+    """One consent flag of a contact changed; the full record is the ``consent_changes`` row."""
+
+    contact_id: int
+    field: str
+    old_value: str | bool | None
+    new_value: str | bool
+    source: str
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ContactErased(DomainEvent):
+    """A contact's personal data was erased (the right to erasure).
+
+    ``needles`` are the erased values (email, names, phone), held in memory only, so each
+    domain can scrub them from its own rows: subscribers must never store or log them.
+    """
+
+    contact_id: int
+    needles: tuple[str, ...]
+    at: datetime
+    actor: Actor

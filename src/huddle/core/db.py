@@ -46,11 +46,12 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
             from pathlib import Path
 
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, **kwargs)
+        engine = create_engine(url, echo=echo, hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, **kwargs)
+    # hide_parameters: SQL values (emails, password hashes) stay out of logs and errors.
+    return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 def get_engine(settings: Settings | None = None) -> Engine:

@@ -6,10 +6,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "huddle-development-secret-do-not-use-in-production"  # noqa: S105
+# 32 characters of a random token: what `python -c "import secrets; print(secrets.token_urlsafe())"`
+# gives is 43. Shorter keys make session cookies and unsubscribe links guessable.
+MIN_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -17,20 +20,29 @@ class Settings(BaseSettings):
 
     env: Literal["development", "test", "production"] = "development"
     data_dir: Path = Path("var")
-    database_url: str = ""
-    secret_key: str = DEVELOPMENT_SECRET
+    # repr=False: printing or logging the settings never shows the key or a DB password.
+    database_url: str = Field(default="", repr=False)
+    secret_key: str = Field(default=DEVELOPMENT_SECRET, repr=False)
     host: str = "127.0.0.1"
     port: int = 8000
-    # Upper bound on any request body; imports stream from disk, not through this.
-    max_request_bytes: int = 25 * 1024 * 1024
+    # Upper bound on any request body (413 above it), but the CSV import upload's below.
+    max_request_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    max_import_bytes: int = Field(default=200 * 1024 * 1024, ge=1024)
     log_sql: bool = False
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'huddle.db'}"
-        if self.env == "production" and self.secret_key == DEVELOPMENT_SECRET:
-            raise ValueError("HUDDLE_SECRET_KEY must be set to a long random value in production")
+        if self.env == "production" and (
+            self.secret_key == DEVELOPMENT_SECRET
+            or len(self.secret_key) < MIN_SECRET_LENGTH
+            or len(set(self.secret_key)) < 10
+        ):
+            raise ValueError(
+                "HUDDLE_SECRET_KEY must be set to a long random value in production "
+                f"(at least {MIN_SECRET_LENGTH} characters)"
+            )
         return self
 
     @property

@@ -366,3 +366,25 @@ def board_cards(
         .order_by(Opportunity.pipeline_stage, top.c.rank)
     )
     return list(session.execute(query))
+
+
+def deals_of_contact(session: Session, contact_id: int) -> list[tuple[Opportunity, str | None]]:
+    """The deals a contact is on (primary or in a role), with their role, oldest first."""
+    query = (
+        select(Opportunity, OpportunityContact.role)
+        .outerjoin(
+            OpportunityContact,
+            and_(
+                OpportunityContact.opportunity_id == Opportunity.id,
+                OpportunityContact.contact_id == contact_id,
+            ),
+        )
+        .where(
+            or_(
+                Opportunity.primary_contact_id == contact_id,
+                OpportunityContact.contact_id.is_not(None),
+            )
+        )
+        .order_by(Opportunity.id)
+    )
+    return [(row[0], row[1]) for row in session.execute(query)]

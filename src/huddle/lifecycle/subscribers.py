@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts.events import AccountsMerged, ContactsCreated, ContactsMerged
+from huddle.contacts.events import AccountsMerged, ContactErased, ContactsCreated, ContactsMerged
 from huddle.core.events import subscribe
 from huddle.lifecycle import repository
-from huddle.lifecycle.service import recorded_by
+from huddle.lifecycle.service import recorded_by, scrub_contact
 
 
 @subscribe(ContactsCreated)
@@ -41,3 +41,8 @@ def move_to_survivor(session: Session, event: ContactsMerged) -> None:
 @subscribe(AccountsMerged)
 def move_deals_to_survivor(session: Session, event: AccountsMerged) -> None:
     repository.repoint_account(session, merged_id=event.merged_id, survivor_id=event.survivor_id)
+
+
+@subscribe(ContactErased)
+def scrub_erased_contact(session: Session, event: ContactErased) -> None:
+    scrub_contact(session, event.contact_id, event.needles)

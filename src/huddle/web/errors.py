@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError, StatementError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from huddle.core.errors import HuddleError, NotAuthenticated, ValidationFailed
 
@@ -38,6 +40,16 @@ def _api_error(exc: HuddleError) -> JSONResponse:
     return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=exc.status_code)
 
 
+# Codes for errors Starlette raises itself (no route, wrong method, body too large).
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+
+
+def _page(request: Request, status: int, message: str) -> Response:
+    from huddle.web.templating import render
+
+    return render(request, "error.html", {"status": status, "message": message}, status_code=status)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HuddleError)
     async def handle_huddle_error(request: Request, exc: HuddleError) -> Response:
@@ -45,11 +57,30 @@ def install_error_handlers(app: FastAPI) -> None:
             return _api_error(exc)
         if isinstance(exc, NotAuthenticated):
             return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
-        from huddle.web.templating import render
+        return _page(request, exc.status_code, exc.message)
 
-        return render(
-            request,
-            "error.html",
-            {"status": exc.status_code, "message": exc.message},
+    @app.exception_handler(StarletteHTTPException)
+    async def handle_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """Under /api the documented error body ({detail, code}) for every error, including
+        an unknown path; elsewhere the same page as any other error."""
+        if not _is_api(request):
+            return _page(request, exc.status_code, str(exc.detail))
+        return JSONResponse(
+            {"detail": str(exc.detail), "code": _HTTP_CODES.get(exc.status_code, "error")},
             status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(StatementError)
+    async def handle_out_of_range(request: Request, exc: Exception) -> Response:
+        """A number the database cannot hold (an id past 64 bits, a count past 32 bits):
+        bad input, not a server error. The request's transaction was rolled back. Any
+        other database error stays a server error."""
+        if isinstance(exc, StatementError) and not (
+            isinstance(exc, DataError) or isinstance(exc.orig, OverflowError)
+        ):
+            raise exc
+        return await handle_huddle_error(
+            request, ValidationFailed("a number in the request is out of range")
         )

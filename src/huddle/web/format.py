@@ -125,7 +125,10 @@ def person_name(record: Any) -> str:
         return str(name)
     parts = [getattr(record, "first_name", None), getattr(record, "last_name", None)]
     full = " ".join(p for p in parts if p)
-    return full or str(getattr(record, "email", "") or "Unnamed")
+    email = str(getattr(record, "email", "") or "")
+    if not full and email.endswith("@erased.invalid"):
+        return f"Erased contact #{getattr(record, 'id', '')}".rstrip(" #")
+    return full or email or "Unnamed"
 
 
 PROPERTY_LABELS = {

@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from huddle.core.permissions import allowed
 from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
 
@@ -39,6 +40,7 @@ templates.env.globals.update(
     FUNNEL=FUNNEL,
     PIPELINE_STAGES=PIPELINE_STAGES,
     query_with=fmt.query_with,
+    allowed=allowed,
 )
 
 

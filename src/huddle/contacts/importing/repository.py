@@ -162,3 +162,9 @@ def import_job(session: Session, job_id: int) -> ImportJob | None:
 def record_progress(session: Session, job_id: int, **values: Any) -> None:
     statement = update(ImportJob).where(ImportJob.id == job_id).values(**values)
     session.execute(statement, execution_options={"synchronize_session": False})
+
+
+def error_files(session: Session) -> list[tuple[int, str]]:
+    """(job id, error report path) of every import that kept rows it could not import."""
+    query = select(ImportJob.id, ImportJob.error_file).where(ImportJob.error_file.is_not(None))
+    return [(job_id, path) for job_id, path in session.execute(query) if path]

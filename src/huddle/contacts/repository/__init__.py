@@ -18,6 +18,12 @@ from huddle.contacts.repository.keyset import (
     keyset_rows,
     nulls_sort_high,
 )
+from huddle.contacts.repository.privacy import (
+    merges_into,
+    notes_about,
+    saved_views_naming,
+    touches_of,
+)
 from huddle.contacts.repository.records import (
     EXPORT_COLUMNS,
     account,
@@ -76,13 +82,16 @@ __all__ = [
     "insert_touch",
     "keyset_rows",
     "merge_records",
+    "merges_into",
     "move_account_rows",
     "move_contact_rows",
     "move_touch_end",
     "note",
+    "notes_about",
     "nulls_sort_high",
     "refresh_statistics",
     "saved_view",
+    "saved_views_naming",
     "saved_views_visible_to",
     "timeline_account_stage_changes",
     "timeline_merges",
@@ -90,5 +99,6 @@ __all__ = [
     "timeline_touches",
     "touch",
     "touch_by_key",
+    "touches_of",
     "upsert_enrichment_companies",
 ]

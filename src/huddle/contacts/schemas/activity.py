@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     Field,
     StringConstraints,
@@ -19,6 +18,7 @@ from huddle.contacts.schemas.fields import (
     ReadModel,
     Side,
 )
+from huddle.core.timefields import UtcDatetime
 
 # --- touches -------------------------------------------------------------------------------
 
@@ -27,7 +27,7 @@ class TouchBase(InputModel):
     type: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,59}$")] = Field(
         description="What happened, e.g. page_view, form_submit, email_clicked, call_logged."
     )
-    occurred_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
+    occurred_at: UtcDatetime | None = Field(default=None, description="Defaults to now.")
     properties: dict[str, Any] = Field(
         default_factory=dict,
         description="utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...",

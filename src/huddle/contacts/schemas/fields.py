@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.core.bounds import RowId
 from huddle.lifecycle.stages import STAGES
 
 CONSENT_FIELDS = ("email_opt_in", "do_not_email", "do_not_call")
@@ -109,7 +110,7 @@ Email = Annotated[str, BeforeValidator(check_email)]
 Domain = Annotated[str | None, BeforeValidator(blank_to_none), BeforeValidator(check_domain)]
 Stage = Annotated[str, BeforeValidator(check_stage)]
 OptIn = Annotated[str | None, BeforeValidator(check_opt_in)]
-UserRef = int | Literal["unassigned"]
+UserRef = RowId | Literal["unassigned"]
 
 
 class InputModel(BaseModel):

@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     Field,
     StringConstraints,
@@ -32,6 +31,8 @@ from huddle.contacts.schemas.fields import (
     UserRef,
     check_opt_in,
 )
+from huddle.core.bounds import Int32, RowId
+from huddle.core.timefields import UtcDatetime
 
 # --- accounts ------------------------------------------------------------------------------
 
@@ -207,11 +208,11 @@ class ContactFilters(ReadModel):
 
     stage: list[Stage] = Field(default_factory=list, description="One or many stages.")
     owner_id: UserRef | None = Field(default=None, description='A user id or "unassigned".')
-    account_id: int | None = None
-    score_min: int | None = None
-    score_max: int | None = None
-    created_since: AwareDatetime | None = None
-    updated_since: AwareDatetime | None = None
+    account_id: RowId | None = None
+    score_min: Int32 | None = None
+    score_max: Int32 | None = None
+    created_since: UtcDatetime | None = None
+    updated_since: UtcDatetime | None = None
     q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = Field(
         default=None, description="Free text over first and last name, email and account name."
     )

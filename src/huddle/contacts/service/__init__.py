@@ -15,7 +15,12 @@ from huddle.contacts.service.accounts import (
     update_account,
     upsert_account,
 )
-from huddle.contacts.service.consent import consent_history, record_consent, set_consent
+from huddle.contacts.service.consent import (
+    can_email,
+    consent_history,
+    record_consent,
+    set_consent,
+)
 from huddle.contacts.service.contacts import (
     apply_stage,
     export_columns,
@@ -36,6 +41,7 @@ from huddle.contacts.service.custom_fields import (
     update_custom_field,
 )
 from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
+from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.timeline import timeline
 from huddle.contacts.service.touches import (
@@ -50,12 +56,14 @@ __all__ = [
     "add_note",
     "apply_stage",
     "attribution_values",
+    "can_email",
     "clean_custom_values",
     "consent_history",
     "define_custom_field",
     "delete_view",
     "enrich",
     "enrich_account",
+    "erase_contact",
     "export_columns",
     "export_rows",
     "get_account",
@@ -65,6 +73,7 @@ __all__ = [
     "get_note",
     "get_touch",
     "get_view",
+    "is_erased",
     "iter_contacts",
     "list_accounts",
     "list_contacts",
@@ -73,6 +82,7 @@ __all__ = [
     "load_companies_csv",
     "merge_accounts",
     "merge_contacts",
+    "personal_data",
     "record_consent",
     "record_touch",
     "refresh_statistics",

@@ -21,6 +21,7 @@ from huddle.contacts.schemas import (
 )
 from huddle.contacts.service.common import (
     Sorting,
+    announce_owner_change,
     raise_if,
     require,
     user_errors,
@@ -62,7 +63,7 @@ def upsert_account(
     )
     if existing is not None:
         changes = AccountUpdate.model_validate(data.model_dump(include=data.model_fields_set))
-        return _apply(session, existing, changes), False
+        return _apply(session, existing, changes, actor=actor), False
     raise_if(user_errors(session, {"owner_id": data.owner_id}), "unknown owner")
     values = data.model_dump(exclude={"custom"}, exclude_none=True)
     values["custom"] = clean_custom_values(session, "account", data.custom, current={})
@@ -123,10 +124,10 @@ def update_account(
     session: Session, account_id: int, data: AccountUpdate, *, actor: Actor
 ) -> Account:
     """Change the fields given. Each becomes a person's value: enrichment never touches it again."""
-    return _apply(session, get_account(session, account_id), data)
+    return _apply(session, get_account(session, account_id), data, actor=actor)
 
 
-def _apply(session: Session, account: Account, data: AccountUpdate) -> Account:
+def _apply(session: Session, account: Account, data: AccountUpdate, *, actor: Actor) -> Account:
     given = data.model_fields_set
     errors = user_errors(session, {"owner_id": data.owner_id})
     if "domain" in given and data.domain and data.domain != account.domain:
@@ -140,6 +141,7 @@ def _apply(session: Session, account: Account, data: AccountUpdate) -> Account:
         account.custom = clean_custom_values(
             session, "account", data.custom, current=account.custom
         )
+    owner_before = account.owner_id
     for field in (*_VALUE_FIELDS, "domain"):
         if field in given:
             value = getattr(data, field)
@@ -150,6 +152,9 @@ def _apply(session: Session, account: Account, data: AccountUpdate) -> Account:
     if person_set & set(account.enriched_fields or ()):
         account.enriched_fields = sorted(set(account.enriched_fields) - person_set)
     session.flush()
+    announce_owner_change(
+        session, "account", account.id, before=owner_before, after=account.owner_id, actor=actor
+    )
     return account
 
 

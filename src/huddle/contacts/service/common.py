@@ -11,9 +11,12 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
+from huddle.contacts.events import OwnerChanged
 from huddle.contacts.repository import SortKey
+from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
+from huddle.core.events import publish
 from huddle.core.pagination import Page, decode_cursor, encode_cursor
 
 T = TypeVar("T")
@@ -51,6 +54,30 @@ def collect(errors: list[FieldError], check: Callable[[], T]) -> T | None:
     except ValidationFailed as exc:
         errors.extend(exc.errors)
         return None
+
+
+def announce_owner_change(
+    session: Session,
+    subject_type: str,
+    subject_id: int,
+    *,
+    before: int | None,
+    after: int | None,
+    actor: Actor,
+) -> None:
+    """Publish ``OwnerChanged`` if the owner really changed (the audit trail records it)."""
+    if before != after:
+        publish(
+            session,
+            OwnerChanged(
+                subject_type=subject_type,
+                subject_id=subject_id,
+                from_owner_id=before,
+                to_owner_id=after,
+                at=clock.now(),
+                actor=actor,
+            ),
+        )
 
 
 def touch_actor_type(actor: Actor) -> str:

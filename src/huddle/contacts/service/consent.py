@@ -6,12 +6,17 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from huddle.contacts import repository
+from huddle.contacts.events import ConsentChanged
 from huddle.contacts.models import ConsentChange, Contact
 from huddle.contacts.schemas import CONSENT_FIELDS, check_opt_in
 from huddle.contacts.service.common import require
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.events import publish
+
+# Erased contacts' emails end with this (a reserved TLD: nothing is ever delivered there).
+ERASED_DOMAIN = "erased.invalid"
 
 
 def _check(field: str, value: str | bool) -> None:
@@ -50,17 +55,32 @@ def record_consent(
     if not new_contact and old == value:
         return None
     setattr(contact, field, value)
-    return repository.add_consent_change(
+    at = clock.now()
+    source = source or actor.describe()
+    change = repository.add_consent_change(
         session,
         contact_id=contact.id,
         field=field,
         old_value=old,
         new_value=value,
-        source=source or actor.describe(),
+        source=source,
         text_shown=text_shown,
         by_user_id=actor.user_id,
-        at=clock.now(),
+        at=at,
     )
+    publish(
+        session,
+        ConsentChanged(
+            contact_id=contact.id,
+            field=field,
+            old_value=old,
+            new_value=value,
+            source=source,
+            at=at,
+            actor=actor,
+        ),
+    )
+    return change
 
 
 def set_consent(
@@ -92,3 +112,17 @@ def consent_history(session: Session, contact_id: int) -> list[ConsentChange]:
     """Every consent change of the contact, oldest first."""
     require(repository.contact(session, contact_id), "contact", contact_id)
     return repository.consent_history(session, contact_id)
+
+
+def can_email(contact: Contact) -> bool:
+    """Whether Huddle may send this contact an email. Every email send must ask this first.
+
+    No to anyone who opted out or is marked do-not-email (an unsubscribe sets both), and to
+    erased contacts (their address is a placeholder). "unknown" consent is allowed: the
+    sender decides whether a send needs an explicit opt-in (e.g. marketing under GDPR).
+    """
+    return (
+        contact.email_opt_in != "opted_out"
+        and not contact.do_not_email
+        and not contact.email.endswith("@" + ERASED_DOMAIN)
+    )

@@ -29,6 +29,7 @@ from huddle.contacts.schemas import (
 from huddle.contacts.service.accounts import account_for_domain
 from huddle.contacts.service.common import (
     Sorting,
+    announce_owner_change,
     collect,
     raise_if,
     require,
@@ -203,11 +204,15 @@ def _apply(
         )
     raise_if(errors, "invalid contact")
     contact.custom = custom or {}
+    owner_before = contact.owner_id
     for field in PROFILE_FIELDS:
         if field in given:
             setattr(contact, field, getattr(data, field))
     _record_consent_given(session, contact, data, actor=actor, new_contact=False)
     session.flush()
+    announce_owner_change(
+        session, "contact", contact.id, before=owner_before, after=contact.owner_id, actor=actor
+    )
     return contact
 
 

@@ -20,6 +20,7 @@ from huddle.lifecycle.service.opportunities import (
     remove_contact_role,
     update_opportunity,
 )
+from huddle.lifecycle.service.privacy import contact_personal_data, scrub_contact
 from huddle.lifecycle.service.transitions import (
     count_stage_entries,
     recorded_by,
@@ -33,6 +34,7 @@ __all__ = [
     "add_contact_role",
     "add_rejection_reason",
     "close_opportunity",
+    "contact_personal_data",
     "contact_roles",
     "count_stage_entries",
     "create_opportunity",
@@ -47,6 +49,7 @@ __all__ = [
     "recorded_by",
     "reject_lead",
     "remove_contact_role",
+    "scrub_contact",
     "set_allowed_transitions",
     "stage_entries",
     "stage_history",

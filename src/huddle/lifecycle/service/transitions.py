@@ -17,6 +17,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.timefields import in_utc_range
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import StageChanged
 from huddle.lifecycle.models import StageTransition
@@ -139,8 +140,20 @@ def _check_window(since: datetime | None, until: datetime | None) -> None:
             raise ValidationFailed(
                 f"{field} needs a timezone", [FieldError(field, "give a UTC offset, e.g. Z")]
             )
+        if value is not None and value.utcoffset() and not _in_utc_range(value):
+            raise ValidationFailed(
+                f"{field} is out of range", [FieldError(field, "outside the dates Huddle stores")]
+            )
     if since is not None and until is not None and until < since:
         raise ValidationFailed("empty window", [FieldError("until", "is before since")])
+
+
+def _in_utc_range(value: datetime) -> bool:
+    try:
+        in_utc_range(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _locked_contact(session: Session, contact_id: int) -> Contact:

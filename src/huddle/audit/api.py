@@ -1,0 +1,37 @@
+"""The audit trail, read-only (mounted under /api/v1). No route edits or deletes it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from huddle.audit import service
+from huddle.audit.schemas import AuditEntryRead, AuditFilters, AuditPage
+from huddle.web.acting import RoleActor
+from huddle.web.deps import SessionDep
+from huddle.web.errors import ERROR_RESPONSES
+
+router = APIRouter(responses=ERROR_RESPONSES, tags=["audit"])
+
+
+@router.get("/audit", response_model=AuditPage)
+def list_audit_entries(
+    actor: RoleActor,
+    session: SessionDep,
+    filters: Annotated[AuditFilters, Query()],
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE_SIZE)] = 50,
+) -> AuditPage:
+    """Who changed what, when and from where: newest first, narrowed by the filters.
+    Needs the audit.read permission (admins, compliance)."""
+    page = service.list_entries(session, filters, actor=actor, cursor=cursor, limit=limit)
+    return AuditPage(
+        items=[AuditEntryRead.model_validate(e) for e in page.items],
+        next_cursor=page.next_cursor,
+    )
+
+
+@router.get("/audit/{entry_id:int}", response_model=AuditEntryRead)
+def get_audit_entry(actor: RoleActor, session: SessionDep, entry_id: int) -> AuditEntryRead:
+    return AuditEntryRead.model_validate(service.get_entry(session, entry_id, actor=actor))

@@ -1,0 +1,221 @@
+"""What the audit trail records: one ``audited(...)`` line per domain event.
+
+Auditing a new kind of change (score rules, SLA versions, ...) is one more line here:
+``audited(ScoreRuleChanged, "scoring.rule_changed", subject=("score_rule", "rule_id"))``.
+The event's own fields (but the actor and the time) become the entry's ``changes``; a
+``summary`` template may use them. Events must name people by id, never by name or email.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.audit import service
+from huddle.auth.events import ApiTokenIssued, ApiTokenRevoked, UserAccessChanged
+from huddle.contacts.events import (
+    AccountsMerged,
+    ConsentChanged,
+    ContactErased,
+    ContactsMerged,
+    OwnerChanged,
+)
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.events import DomainEvent, subscribe
+from huddle.lifecycle.events import (
+    AllowedTransitionsChanged,
+    OpportunityDeleted,
+    RejectionReasonChanged,
+    StageChanged,
+)
+from huddle.privacy.events import PersonalDataExported
+
+Subject = tuple[str, str | None]  # (subject type, name of the event field holding its id)
+_NOT_FACTS = {"actor", "at", "needles"}
+
+
+def facts(event: DomainEvent) -> dict[str, Any]:
+    """The event's fields as JSON-ready values, without the actor and the time (they have
+    columns of their own) and never ``needles`` (erased values)."""
+    values = {
+        field.name: getattr(event, field.name)
+        for field in dataclasses.fields(event)
+        if field.name not in _NOT_FACTS
+    }
+    return _json_ready(values)
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def audited(
+    event_type: type[DomainEvent],
+    action: str,
+    *,
+    subject: Subject,
+    summary: str | Callable[[Any], str] | None = None,
+    changes: Callable[[Any], dict[str, Any]] = facts,
+) -> None:
+    """Record an entry for every ``event_type`` published (same transaction as the change)."""
+    subject_type, id_field = subject
+
+    def record(session: Session, event: Any) -> None:
+        values = changes(event)
+        subject_id = getattr(event, id_field) if id_field else None
+        if callable(summary):
+            text = summary(event)
+        elif summary:
+            text = summary.format(**facts(event))
+        else:
+            text = f"{action} on {subject_type}" + (f" #{subject_id}" if subject_id else "")
+        actor: Actor = event.actor
+        at: datetime = getattr(event, "at", None) or clock.now()
+        service.record(
+            session,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            summary=text,
+            changes=values,
+            actor=actor,
+            at=at,
+        )
+
+    service.KNOWN_ACTIONS.add(action)
+    service.KNOWN_SUBJECT_TYPES.add(subject_type)
+    record.__name__ = f"audit_{action.replace('.', '_')}"
+    subscribe(event_type)(record)
+
+
+def _owner(owner_id: int | None) -> str:
+    return f"user #{owner_id}" if owner_id is not None else "unassigned"
+
+
+def _pairs(pairs: list[list[str]]) -> str:
+    return ", ".join(f"{a} → {b}" for a, b in pairs) or "none"
+
+
+# --- the shared record -------------------------------------------------------------------------
+audited(
+    StageChanged,
+    "contact.stage_changed",
+    subject=("contact", "contact_id"),
+    summary="Stage {from_stage} → {to_stage}",
+)
+audited(
+    ContactsMerged,
+    "contact.merged",
+    subject=("contact", "survivor_id"),
+    summary="Contact #{merged_id} merged into #{survivor_id}",
+)
+audited(
+    AccountsMerged,
+    "account.merged",
+    subject=("account", "survivor_id"),
+    summary="Account #{merged_id} merged into #{survivor_id}",
+)
+audited(
+    ConsentChanged,
+    "contact.consent_changed",
+    subject=("contact", "contact_id"),
+    summary="Consent {field}: {old_value} → {new_value}",
+)
+audited(
+    PersonalDataExported,
+    "contact.personal_data_exported",
+    subject=("contact", "contact_id"),
+    summary="Personal data of contact #{contact_id} exported",
+)
+# --- deals and lifecycle configuration -----------------------------------------------------------
+audited(
+    OpportunityDeleted,
+    "opportunity.deleted",
+    subject=("opportunity", "opportunity_id"),
+    summary="Deal #{opportunity_id} deleted",
+)
+audited(
+    AllowedTransitionsChanged,
+    "lifecycle.transitions_changed",
+    subject=("lifecycle", None),
+    summary=lambda e: (
+        f"Allowed transitions: added {_pairs(facts(e)['added'])}; "
+        f"removed {_pairs(facts(e)['removed'])}"
+    ),
+)
+audited(
+    RejectionReasonChanged,
+    "lifecycle.rejection_reason_changed",
+    subject=("rejection_reason", "code"),
+    summary="Rejection reason {code} {change}",
+)
+# --- people and their access -------------------------------------------------------------------
+audited(
+    UserAccessChanged,
+    "user.access_changed",
+    subject=("user", "user_id"),
+    summary=lambda e: (
+        f"Access of user #{e.user_id}: "
+        + ", ".join(f"{field} {before} → {after}" for field, (before, after) in e.changes.items())
+    ),
+)
+audited(
+    ApiTokenIssued,
+    "token.issued",
+    subject=("api_token", "token_id"),
+    summary=lambda e: (
+        f"API token #{e.token_id} issued to user #{e.user_id} ({', '.join(e.scopes)})"
+    ),
+)
+audited(
+    ApiTokenRevoked,
+    "token.revoked",
+    subject=("api_token", "token_id"),
+    summary="API token #{token_id} of user #{user_id} revoked",
+)
+
+
+# --- written by hand: the action depends on the event, or the entry must hide values -----------
+service.KNOWN_ACTIONS.update({"contact.owner_changed", "account.owner_changed", "contact.erased"})
+
+
+@subscribe(OwnerChanged)
+def record_owner_change(session: Session, event: OwnerChanged) -> None:
+    service.record(
+        session,
+        action=f"{event.subject_type}.owner_changed",
+        subject_type=event.subject_type,
+        subject_id=event.subject_id,
+        summary=f"Owner {_owner(event.from_owner_id)} → {_owner(event.to_owner_id)}",
+        changes={"owner_id": [event.from_owner_id, event.to_owner_id]},
+        actor=event.actor,
+        at=event.at,
+    )
+
+
+@subscribe(ContactErased)
+def record_erasure(session: Session, event: ContactErased) -> None:
+    """What the trail said about the person loses the erased values; the erasure itself is
+    recorded by who and when, never with what was erased."""
+    service.scrub_subject(session, "contact", event.contact_id, event.needles)
+    service.record(
+        session,
+        action="contact.erased",
+        subject_type="contact",
+        subject_id=event.contact_id,
+        summary=f"Personal data of contact #{event.contact_id} erased",
+        changes={},
+        actor=event.actor,
+        at=event.at,
+    )

@@ -1,0 +1,1 @@
+"""Personal data on request: export, erasure, and the one-click unsubscribe link."""

@@ -1,0 +1,163 @@
+"""Pure ASGI middleware every request passes through: request origin for the audit trail,
+strict security headers, and request body size limits.
+
+Pure ASGI (no ``BaseHTTPMiddleware``) so bodies stream through untouched and the limits
+are enforced while the body arrives, not after it was buffered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from huddle.core.origin import RequestOrigin, origin_scope
+
+# Only Huddle's own scripts, styles and images; no inline code, no other origin, no framing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    ("content-security-policy", CONTENT_SECURITY_POLICY),
+    ("x-frame-options", "DENY"),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    ),
+    ("cross-origin-opener-policy", "same-origin"),
+)
+HSTS = ("strict-transport-security", "max-age=63072000; includeSubDomains")
+
+
+class RequestOriginMiddleware:
+    """Makes the client's address and user agent available to the audit trail
+    (``core.origin.current_origin``) for the length of the request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        origin = RequestOrigin(
+            ip=client[0][:45] if client else None,
+            user_agent=Headers(scope=scope).get("user-agent"),
+        )
+        with origin_scope(origin):
+            await self.app(scope, receive, send)
+
+
+class SecurityHeadersMiddleware:
+    """Adds the strict headers to every response (a header a route set itself wins).
+    HSTS only where the browser really talks HTTPS: in production, or on an https request."""
+
+    def __init__(self, app: ASGIApp, *, always_hsts: bool = False) -> None:
+        self.app = app
+        self.always_hsts = always_hsts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = list(SECURITY_HEADERS)
+        if self.always_hsts or scope.get("scheme") == "https":
+            headers.append(HSTS)
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *_encoded(h for h in headers if h[0].encode() not in present),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _encoded(headers: Iterable[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    return [(name.encode(), value.encode()) for name, value in headers]
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from ``receive`` as the body grows past the limit. An ``HTTPException`` so
+    FastAPI's body parsing passes it on untouched and it is answered with 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body larger than {limit} bytes")
+
+
+class BodySizeLimitMiddleware:
+    """Refuses request bodies over the limit with 413: at once when Content-Length says so,
+    else as soon as the streamed chunks add up past it (chunked uploads send no length).
+
+    ``large_paths`` (POST only: the CSV import uploads) get ``large_limit`` instead."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        limit: int,
+        large_limit: int,
+        large_paths: frozenset[str] = frozenset(),
+    ) -> None:
+        self.app = app
+        self.limit = limit
+        self.large_limit = large_limit
+        self.large_paths = large_paths
+
+    def _limit_for(self, scope: Scope) -> int:
+        if scope["method"] == "POST" and scope["path"].rstrip("/") in self.large_paths:
+            return self.large_limit
+        return self.limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self._limit_for(scope)
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(limit)(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except BodyTooLarge:
+            # Raised outside a route (no handler turned it into a response): answer here.
+            if started:
+                raise
+            await _too_large(limit)(scope, receive, send)
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return JSONResponse(
+        {"detail": f"request body larger than {limit} bytes", "code": "payload_too_large"},
+        status_code=413,
+        headers={"connection": "close"},
+    )
