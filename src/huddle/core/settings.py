@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     # Upper bound on any request body; imports stream from disk, not through this.
     max_request_bytes: int = 25 * 1024 * 1024
     log_sql: bool = False
+    # Session cookie only over HTTPS; always on in production, set it wherever HTTPS serves.
+    secure_cookies: bool = False
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

@@ -8,7 +8,10 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 
+from huddle.core.permissions import Action, may
 from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
 
@@ -54,6 +57,32 @@ def _pop_flashes(request: Request) -> list[dict[str, str]]:
 
 
 templates.env.globals["pop_flashes"] = _pop_flashes
+
+
+@pass_context
+def _csrf_token(context: Any) -> str:
+    from huddle.web.deps import csrf_token
+
+    return csrf_token(context["request"])
+
+
+@pass_context
+def _csrf_field(context: Any) -> Markup:
+    """The hidden input every POST form carries (see web.deps.check_csrf)."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(
+        escape(_csrf_token(context))
+    )
+
+
+@pass_context
+def _can(context: Any, action: str) -> bool:
+    """Whether the signed-in user's role may take ``action`` (hides what they cannot do;
+    the service layer refuses it anyway)."""
+    actor = getattr(context["request"].state, "actor", None)
+    return actor is not None and may(actor, Action(action))
+
+
+templates.env.globals.update(csrf_token=_csrf_token, csrf_field=_csrf_field, can=_can)
 
 
 def is_htmx(request: Request) -> bool:

@@ -18,6 +18,7 @@ from huddle.contacts.service.accounts import (
 from huddle.contacts.service.consent import consent_history, record_consent, set_consent
 from huddle.contacts.service.contacts import (
     apply_stage,
+    authorize_export,
     export_columns,
     export_rows,
     get_contact,
@@ -36,6 +37,7 @@ from huddle.contacts.service.custom_fields import (
     update_custom_field,
 )
 from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
+from huddle.contacts.service.privacy import contact_read, sees_personal
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.timeline import timeline
 from huddle.contacts.service.touches import (
@@ -50,8 +52,10 @@ __all__ = [
     "add_note",
     "apply_stage",
     "attribution_values",
+    "authorize_export",
     "clean_custom_values",
     "consent_history",
+    "contact_read",
     "define_custom_field",
     "delete_view",
     "enrich",
@@ -78,6 +82,7 @@ __all__ = [
     "refresh_statistics",
     "resolve_mentions",
     "save_view",
+    "sees_personal",
     "set_consent",
     "store_touch",
     "timeline",

@@ -9,9 +9,8 @@ from pydantic import ValidationError
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
 from huddle.contacts.views.filters import form_of, parse
-from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
 from huddle.web.views import FormDataDep, error_text, page, people, see_other
@@ -63,7 +62,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
 
 @router.post("/contacts/views", response_model=None)
 def save_view(
-    request: Request, session: SessionDep, user: CurrentUser, form: FormDataDep
+    request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor, form: FormDataDep
 ) -> Response:
     values = {k: str(v) for k, v in form.items()}
     state = parse(values, stages=[str(s) for s in form.getlist("stage")], me=user.id)
@@ -76,7 +75,7 @@ def save_view(
                 filters=state.filters,
                 sort=state.sort,
             ),
-            actor=Actor.user(user.id),
+            actor=actor,
         )
     except ValidationError:
         flash(request, "The view was not saved: give it a name of up to 120 characters.", "error")
@@ -89,7 +88,9 @@ def save_view(
 
 
 @router.post("/contacts/views/{view_id}/delete")
-def delete_view(request: Request, session: SessionDep, user: CurrentUser, view_id: int) -> Response:
-    service.delete_view(session, view_id, actor=Actor.user(user.id))
+def delete_view(
+    request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor, view_id: int
+) -> Response:
+    service.delete_view(session, view_id, actor=actor)
     flash(request, "Deleted the view.")
     return see_other("/contacts")
