@@ -64,7 +64,11 @@ async def check_csrf(request: Request) -> None:
     the X-CSRF-Token header (htmx, scripts) or the csrf_token form field (plain forms)."""
     if request.method in SAFE_METHODS:
         return
-    if request.url.path.startswith("/api/") and bearer_secret(request) is not None:
+    if request.url.path.startswith("/api/") and (
+        bearer_secret(request) is not None or SESSION_KEY not in request.session
+    ):
+        # A token cannot be forged by another site, and without a session the request is
+        # not signed in at all (it gets its 401).
         return
     supplied = request.headers.get(CSRF_HEADER)
     content_type = request.headers.get("content-type", "")
