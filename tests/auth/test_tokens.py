@@ -48,7 +48,10 @@ def test_a_read_token_reads_but_cannot_write(app, client: TestClient, db: Sessio
     assert reader.get("/api/v1/contacts").status_code == 200
     refused = reader.post("/api/v1/contacts", json={"email": "w@x.example"})
     assert refused.status_code == 403
-    assert reader.post("/api/v1/touches", json={"type": "page_view", "visitor_id": "v1"}).status_code == 403
+    assert (
+        reader.post("/api/v1/touches", json={"type": "page_view", "visitor_id": "v1"}).status_code
+        == 403
+    )
 
 
 def test_a_write_token_writes_without_a_csrf_header(app, client: TestClient) -> None:  # type: ignore[no-untyped-def]
@@ -61,9 +64,7 @@ def test_an_ingest_token_only_sends_touches(app, client: TestClient, db: Session
     contact = make_contact(db)
     db.commit()
     ingest = _bearer(app, _issue(client, "ingest")["token"])
-    sent = ingest.post(
-        "/api/v1/touches", json={"type": "page_view", "contact_id": contact.id}
-    )
+    sent = ingest.post("/api/v1/touches", json={"type": "page_view", "contact_id": contact.id})
     assert sent.status_code == 201
     assert ingest.get("/api/v1/contacts").status_code == 403
     assert ingest.get(f"/api/v1/touches/{sent.json()['id']}").status_code == 403
@@ -106,7 +107,10 @@ def test_an_unknown_token_is_401(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_last_use_is_recorded_at_most_once_a_minute(
-    app, client: TestClient, db: Session, frozen_clock: FrozenClock  # type: ignore[no-untyped-def]
+    app,
+    client: TestClient,
+    db: Session,
+    frozen_clock: FrozenClock,  # type: ignore[no-untyped-def]
 ) -> None:
     issued = _issue(client, "read")
     reader = _bearer(app, issued["token"])

@@ -48,7 +48,11 @@ def test_an_admin_creates_a_user_with_their_working_pattern(
     body = response.json()
     assert body["email"] == "rita.rep@huddle.example"
     assert body["working_hours"] == {"mon": ["08:30", "16:30"], "tue": ["09:00", "17:00"]}
-    assert (body["capacity"], body["time_zone"], body["out_of_office"]) == (80, "Europe/Berlin", False)
+    assert (body["capacity"], body["time_zone"], body["out_of_office"]) == (
+        80,
+        "Europe/Berlin",
+        False,
+    )
     assert body["manager_id"] == admin.id
     changed = [e for e in published if isinstance(e, UserAccessChanged)]
     assert len(changed) == 1
@@ -160,15 +164,26 @@ def test_the_users_page_creates_and_edits_users(client: TestClient, db: Session)
     submitted(
         client,
         f"/settings/users/{sam['id']}",
-        {"name": "Sam Seller", "team": "sales", "role": "sales_manager", "time_zone": "UTC",
-         "out_of_office": "on", "is_active": "on"},
+        {
+            "name": "Sam Seller",
+            "team": "sales",
+            "role": "sales_manager",
+            "time_zone": "UTC",
+            "out_of_office": "on",
+            "is_active": "on",
+        },
     )
     sam = client.get(f"{API}/{sam['id']}").json()
     assert (sam["role"], sam["out_of_office"], sam["working_hours"]) == ("sales_manager", True, {})
     bad = client.post(
         f"/settings/users/{sam['id']}",
-        data={"name": "Sam", "team": "sales", "role": "sales_rep", "time_zone": "Nowhere/Land",
-              "is_active": "on"},
+        data={
+            "name": "Sam",
+            "team": "sales",
+            "role": "sales_rep",
+            "time_zone": "Nowhere/Land",
+            "is_active": "on",
+        },
     )
     assert bad.status_code == 422 and "unknown time zone" in bad.text
 
@@ -190,8 +205,17 @@ def test_huddle_user_create_admin_still_works(db: Session, settings, monkeypatch
     monkeypatch.setenv("HUDDLE_DATABASE_URL", settings.database_url)
     result = CliRunner().invoke(
         cli,
-        ["user", "create", "--admin", "--email", "root@huddle.example", "--name", "Root",
-         "--password", "a long cli password"],
+        [
+            "user",
+            "create",
+            "--admin",
+            "--email",
+            "root@huddle.example",
+            "--name",
+            "Root",
+            "--password",
+            "a long cli password",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "admin" in result.output

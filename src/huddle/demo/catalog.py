@@ -285,7 +285,11 @@ def mention(email: str) -> str:
 
 
 # Where each rep works from (their territory's time zone); everyone else is in Berlin.
-REGION_ZONES = {"North America": "America/New_York", "EMEA": "Europe/Berlin", "APAC": "Asia/Singapore"}
+REGION_ZONES = {
+    "North America": "America/New_York",
+    "EMEA": "Europe/Berlin",
+    "APAC": "Asia/Singapore",
+}
 OFFICE_HOURS = {day: ["09:00", "17:30"] for day in ("mon", "tue", "wed", "thu", "fri")}
 REP_CAPACITY = 120
 
