@@ -57,7 +57,7 @@ def seed(session: Session, *, admin_email: str, password: str) -> Seeded:
             password=password,
         ),
     )
-    by_admin = Actor.user(admin.id)
+    by_admin = Actor.user(admin.id, role="admin")
     ids: dict[str, int] = {}
     accounts: dict[str, int] = {}
     for email, first, last, title, stage, company in PEOPLE:
