@@ -16,7 +16,6 @@ from huddle.core.actor import SYSTEM, Actor
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import ContactRole, OpportunityCreate
 
-
 REP_EMAIL = "sam.sales@huddle.example"
 MARKETER_EMAIL = "mia.marketing@huddle.example"
 
