@@ -195,3 +195,22 @@ def test_a_deactivated_user_is_signed_out(app, db: Session, admin: User) -> None
     ours = sign_in(TestClient(app, base_url="http://testserver"), admin)
     assert ours.post(f"/api/v1/users/{user.id}/deactivate").status_code == 200
     assert theirs.get("/api/v1/me").status_code == 401
+
+
+def test_the_cookie_is_secure_when_served_over_https(db: Session, settings, engine) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.orm import sessionmaker
+
+    from huddle.app import create_app
+
+    class _Shared(sessionmaker[Session]):
+        def __call__(self, **_: object) -> Session:  # type: ignore[override]
+            return db
+
+    https = settings.model_copy(update={"secure_cookies": True})
+    app = create_app(https, factory=_Shared(), check_schema=False)
+    user = make_user(db, role="marketing")
+    db.commit()
+    client = TestClient(app, base_url="https://testserver")
+    response = _login(client, user.email, TEST_PASSWORD)
+    assert response.status_code == 303
+    assert "secure" in response.headers["set-cookie"].lower()

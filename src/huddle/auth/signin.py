@@ -67,6 +67,13 @@ def sign_in(
 def _start(session: Session, user: User, *, ip: str, user_agent: str | None) -> str:
     key = secrets.token_urlsafe(32)
     now = clock.now()
+    # Housekeeping where it is cheap: the user's own ended sessions go (by index).
+    session.execute(
+        delete(UserSession).where(
+            UserSession.user_id == user.id,
+            (UserSession.expires_at <= now) | (UserSession.last_seen_at <= now - SESSION_IDLE),
+        )
+    )
     session.add(
         UserSession(
             key_hash=session_key_hash(key),
