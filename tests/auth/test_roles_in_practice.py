@@ -59,12 +59,22 @@ def test_product_sees_no_email_or_phone_in_the_ui(product: TestClient, db: Sessi
         assert page.status_code == 200, url
         assert SECRET_EMAIL not in page.text and SECRET_PHONE not in page.text, url
     assert f"Contact #{contact.id}" in product.get(f"/contacts/{contact.id}").text
+    # Searching by email would confirm who is in the database: it finds nothing for them.
+    assert product.get("/api/v1/contacts", params={"q": "private.person"}).json()["items"] == []
+    assert (
+        product.get("/contacts", params={"q": "private.person"}).text.count(
+            f"/contacts/{contact.id}"
+        )
+        == 0
+    )
 
 
 def test_everyone_else_sees_them(client: TestClient, db: Session) -> None:
     contact = make_contact(db, email=SECRET_EMAIL, phone=SECRET_PHONE)
     db.commit()
     assert client.get(f"/api/v1/contacts/{contact.id}").json()["email"] == SECRET_EMAIL
+    found = client.get("/api/v1/contacts", params={"q": "private.person"}).json()["items"]
+    assert [c["id"] for c in found] == [contact.id]
     assert SECRET_PHONE in client.get(f"/contacts/{contact.id}").text
 
 

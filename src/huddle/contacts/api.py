@@ -88,7 +88,9 @@ def list_contacts(
     limit: Limit = 50,
 ) -> ContactPage:
     """Contacts matching the filters, a page at a time (follow ``next_cursor``)."""
-    page = service.list_contacts(session, filters, sort=sort, cursor=cursor, limit=limit)
+    page = service.list_contacts(
+        session, filters, sort=sort, cursor=cursor, limit=limit, actor=actor
+    )
     return ContactPage(
         items=[service.contact_read(c, actor=actor) for c in page.items],
         next_cursor=page.next_cursor,

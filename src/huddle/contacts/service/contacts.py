@@ -274,9 +274,18 @@ def list_contacts(
     sort: ContactSort = ContactSort.CREATED_AT_DESC,
     cursor: str | None = None,
     limit: int = 50,
+    actor: Actor | None = None,
 ) -> Page[Contact]:
-    """One page of contacts (accounts loaded) and the cursor of the next page, if any."""
-    fetch = partial(repository.contact_page, session, filters or ContactFilters())
+    """One page of contacts (accounts loaded) and the cursor of the next page, if any.
+    A person who may not see emails cannot search by them either (that would confirm
+    who is in the database); ``actor`` None is Huddle's own code."""
+    search_email = actor is None or privacy.sees_personal(actor)
+    fetch = partial(
+        repository.contact_page,
+        session,
+        filters or ContactFilters(),
+        search_email=search_email,
+    )
     return CONTACT_SORTS[sort].page_of(fetch, cursor, limit)
 
 

@@ -10,7 +10,7 @@ from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
 from huddle.contacts.views.filters import form_of, parse
 from huddle.core.errors import ValidationFailed
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
 from huddle.web.views import FormDataDep, error_text, page, people, see_other
@@ -36,7 +36,12 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         state = parse(query, stages=query.getlist("stage"), me=user.id)
     cursor = query.get("cursor") or None
     contacts = service.list_contacts(
-        session, state.filters, sort=state.sort, cursor=cursor, limit=PAGE_SIZE
+        session,
+        state.filters,
+        sort=state.sort,
+        cursor=cursor,
+        limit=PAGE_SIZE,
+        actor=request_actor(request),
     )
     params = state.params()
     context = {
