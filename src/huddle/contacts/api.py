@@ -331,7 +331,8 @@ def create_touch(
     actor: IngestActor, session: SessionDep, data: TouchCreate, response: Response
 ) -> TouchRead:
     """Record a touch of a contact or an anonymous visitor. A repeated ``idempotency_key``
-    returns the stored touch (200) and stores nothing."""
+    returns the stored touch (200) and stores nothing. Tokens with the ``ingest`` scope
+    may call this (and nothing that reads)."""
     return _store_touch(session, data, actor, response)
 
 
