@@ -9,6 +9,7 @@ that is a failure.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from huddle.auth import service as auth_service
 from huddle.auth.models import User
 from huddle.auth.schemas import UserCreate
 from huddle.core import clock
+from huddle.core.actor import SYSTEM
 from huddle.core.db import make_engine
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
@@ -126,14 +128,30 @@ def make_user(session: Session, **overrides: object) -> User:
         "password": TEST_PASSWORD,
     }
     data.update(overrides)
-    return auth_service.create_user(session, UserCreate(**data))  # type: ignore[arg-type]
+    return auth_service.create_user(session, UserCreate(**data), actor=SYSTEM)  # type: ignore[arg-type]
 
 
-def sign_in(client: TestClient, user: User) -> TestClient:
+_CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+
+
+def csrf_of(client: TestClient) -> str:
+    """The CSRF token the browser's pages carry right now."""
+    found = _CSRF_META.search(client.get("/login").text)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
+
+
+def sign_in(client: TestClient, user: User, *, password: str = TEST_PASSWORD) -> TestClient:
+    """Sign in through the login form, then send the session's CSRF token with every
+    request, as huddle.js does for htmx (plain forms carry it as a hidden field)."""
+    client.headers.pop("X-CSRF-Token", None)
     response = client.post(
-        "/login", data={"email": user.email, "password": TEST_PASSWORD}, follow_redirects=False
+        "/login",
+        data={"email": user.email, "password": password, "csrf_token": csrf_of(client)},
+        follow_redirects=False,
     )
     assert response.status_code == 303, response.text
+    client.headers["X-CSRF-Token"] = csrf_of(client)
     return client
 
 

@@ -6,18 +6,20 @@ import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
 from huddle import __version__
+from huddle.auth.signin import SESSION_LIFETIME
 from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
 from huddle.subscribers import register as register_subscribers
+from huddle.web.deps import check_csrf
 from huddle.web.errors import install_error_handlers
 from huddle.web.middleware import (
     BodySizeLimitMiddleware,
@@ -91,6 +93,7 @@ def create_app(
         docs_url="/api/docs",
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
+        dependencies=[Depends(check_csrf)],
     )
     app.state.settings = settings
     app.state.session_factory = factory or session_factory(engine)
@@ -99,7 +102,8 @@ def create_app(
         secret_key=settings.secret_key,
         session_cookie="huddle_session",
         same_site="lax",
-        https_only=settings.env == "production",
+        https_only=settings.secure_cookies or settings.env == "production",
+        max_age=int(SESSION_LIFETIME.total_seconds()),
     )
     # Added last = outermost: the size limit runs first, the headers wrap every answer.
     app.add_middleware(RequestOriginMiddleware)

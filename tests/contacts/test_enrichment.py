@@ -148,7 +148,7 @@ def test_a_new_account_is_enriched_but_keeps_what_was_given(db: Session, admin: 
     account, created = service.upsert_account(
         db,
         AccountCreate(name="Umbrella", domain="umbrella.com", city="London"),
-        actor=Actor.user(admin.id),
+        actor=Actor.user(admin.id, role="admin"),
     )
     assert created
     assert (account.name, account.industry, account.city) == ("Umbrella", "Pharma", "London")

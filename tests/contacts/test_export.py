@@ -23,7 +23,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 def _seed(db: Session, admin: User) -> None:
-    actor = Actor.user(admin.id)
+    actor = Actor.user(admin.id, role="admin")
     seller = make_user(db, name="Sam Seller", role="sales_rep", team="sales")
     people = [
         ContactCreate(
@@ -96,15 +96,19 @@ def test_an_export_imports_back_changing_nothing(
         CustomFieldDefinitionCreate(
             entity="contact", key="seats", label="Seats", field_type="number"
         ),
-        actor=Actor.user(admin.id),
+        actor=Actor.user(admin.id, role="admin"),
     )
     ann = service.upsert_contact(
-        db, ContactCreate(email="ann@acme.com", custom={"seats": 40}), actor=Actor.user(admin.id)
+        db,
+        ContactCreate(email="ann@acme.com", custom={"seats": 40}),
+        actor=Actor.user(admin.id, role="admin"),
     )[0]
     exported = tmp_path / "contacts.csv"
     exported.write_text(client.get("/api/v1/contacts/export.csv").text, encoding="utf-8")
 
-    job = import_file(db, exported, actor=Actor.user(admin.id), errors_path=tmp_path / "e.csv")
+    job = import_file(
+        db, exported, actor=Actor.user(admin.id, role="admin"), errors_path=tmp_path / "e.csv"
+    )
 
     assert job.source_format == "huddle"
     assert counts(job) == {"total": 3, "created": 0, "updated": 0, "unchanged": 3, "failed": 0}
@@ -123,7 +127,9 @@ def test_an_edited_export_updates_only_what_was_edited(
     edited = tmp_path / "edited.csv"
     edited.write_text("".join(csv_lines(list(rows[0]), [list(r.values()) for r in rows])))
 
-    job = import_file(db, edited, actor=Actor.user(admin.id), errors_path=tmp_path / "e.csv")
+    job = import_file(
+        db, edited, actor=Actor.user(admin.id, role="admin"), errors_path=tmp_path / "e.csv"
+    )
 
     assert (job.rows_updated, job.rows_unchanged, job.rows_failed) == (1, 2, 0)
     bob = service.list_contacts(db).items

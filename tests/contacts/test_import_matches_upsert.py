@@ -73,7 +73,7 @@ CASES = {
 def test_an_imported_row_equals_an_upsert_of_the_same_data(
     case: str, db: Session, admin: User, frozen_clock: FrozenClock, tmp_path: Path
 ) -> None:
-    actor = Actor.user(admin.id)
+    actor = Actor.user(admin.id, role="admin")
     make_account(db, name="Existing Co", domain="existing.example")
     make_contact(db, email="taken@acme.example", first_name="Tia", job_title="AE", city="Oslo")
     db.add(EnrichmentCompany(domain="enriched.example", name="Enriched Ltd", industry="Retail"))

@@ -30,7 +30,7 @@ from tests.contacts.fixtures.imports import (
 
 @pytest.fixture
 def actor(admin: User) -> Actor:
-    return Actor.user(admin.id)
+    return Actor.user(admin.id, role="admin")
 
 
 def _count(db: Session, model: type, *where: Any) -> int:

@@ -12,6 +12,7 @@ from huddle.auth.models import User
 from huddle.contacts import repository, service
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
+from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import ValidationFailed
 from tests.conftest import make_user
@@ -163,7 +164,9 @@ def test_export_rows_have_the_export_columns_with_account_and_custom_values(
     contacts[0].custom = {"tier": "gold"}
     db.flush()
     columns = service.export_columns(db)
-    rows = list(service.export_rows(db, ContactFilters(account_id=account.id), batch_size=5))
+    rows = list(
+        service.export_rows(db, ContactFilters(account_id=account.id), batch_size=5, actor=SYSTEM)
+    )
     assert len(rows) == len(contacts)
     assert all(list(row) == columns for row in rows)
     first = next(row for row in rows if row["id"] == contacts[0].id)

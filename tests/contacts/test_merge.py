@@ -13,7 +13,7 @@ from huddle.contacts import service
 from huddle.contacts.events import AccountsMerged, ContactsMerged
 from huddle.contacts.models import Account, ConsentChange, Contact, MergeRecord, Note, Touch
 from huddle.contacts.schemas import ContactCreate
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import ResourceNotFound, ValidationFailed
 from huddle.lifecycle import service as lifecycle_service
@@ -25,7 +25,7 @@ from tests.contacts.recording import recorded_events
 
 @pytest.fixture
 def actor(admin: User) -> Actor:
-    return Actor.user(admin.id)
+    return Actor.user(admin.id, role="admin")
 
 
 def _ids(db: Session, column: object, value: int) -> list[int]:
@@ -137,7 +137,7 @@ def test_the_most_restrictive_consent_wins_and_is_recorded(db: Session, actor: A
         False,
         True,
     )
-    changes = service.consent_history(db, survivor.id)
+    changes = service.consent_history(db, survivor.id, actor=actor)
     assert {(c.field, c.old_value, c.new_value) for c in changes} == {
         ("email_opt_in", "opted_in", "opted_out"),
         ("do_not_call", "false", "true"),
@@ -210,4 +210,4 @@ def test_merge_accounts_moves_people_touches_notes_and_deals(db: Session, actor:
     assert account is not None
     assert (account.domain, account.industry, account.is_target) == ("acme.com", "Tools", True)
     assert AccountsMerged(survivor_id=survivor.id, merged_id=merged_id, actor=actor) in events
-    assert service.timeline(db, account_id=survivor.id)[0].kind == "merge"
+    assert service.timeline(db, account_id=survivor.id, actor=SYSTEM)[0].kind == "merge"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactCreate, ContactFilters, ContactSort, SavedViewCreate
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import NotPermitted, ResourceNotFound, ValidationFailed
 from huddle.lifecycle import service as lifecycle_service
@@ -26,7 +26,7 @@ def test_mentions_by_handle_or_email_resolve_to_users(db: Session, admin: User) 
         db,
         contact_id=contact.id,
         body="@jane.doe and @SAM@huddle.example, see bob@acme.com. Ask @nobody.here or @jane.doe.",
-        actor=Actor.user(admin.id),
+        actor=Actor.user(admin.id, role="admin"),
     )
     assert note.mentioned_user_ids == [jane.id, sam.id]
     assert "@nobody.here" in note.body
@@ -38,7 +38,10 @@ def test_a_name_two_users_share_mentions_nobody(db: Session, admin: User) -> Non
     make_user(db, name="Alex Kim")
     account = make_account(db)
     note = service.add_note(
-        db, account_id=account.id, body="@alex.kim please call", actor=Actor.user(admin.id)
+        db,
+        account_id=account.id,
+        body="@alex.kim please call",
+        actor=Actor.user(admin.id, role="admin"),
     )
     assert note.mentioned_user_ids == []
 
@@ -61,7 +64,7 @@ def test_a_note_needs_one_existing_subject_and_a_body(db: Session) -> None:
 def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
     db: Session, admin: User, frozen_clock: FrozenClock
 ) -> None:
-    actor = Actor.user(admin.id)
+    actor = Actor.user(admin.id, role="admin")
     contact, _ = service.upsert_contact(db, ContactCreate(email="t@acme.com"), actor=actor)
     start = frozen_clock.now()
     for hours in (1, 2, 2, 3):  # two touches at the same moment
@@ -74,7 +77,7 @@ def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
     dupe = make_contact(db)
     service.merge_contacts(db, contact.id, dupe.id, actor=actor)
 
-    full = service.timeline(db, contact_id=contact.id, limit=100)
+    full = service.timeline(db, actor=SYSTEM, contact_id=contact.id, limit=100)
     keys = [(item.at, item.kind, item.id) for item in full]
     assert keys == sorted(keys, reverse=True)
     assert [item.kind for item in full][:3] == ["merge", "stage_change", "touch"]
@@ -86,7 +89,7 @@ def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
     paged = []
     before = None
     while True:
-        page = service.timeline(db, contact_id=contact.id, before=before, limit=3)
+        page = service.timeline(db, actor=SYSTEM, contact_id=contact.id, before=before, limit=3)
         paged += page
         if len(page) < 3:
             break
@@ -97,23 +100,25 @@ def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
 def test_account_timeline_includes_its_peoples_stage_changes_and_notes(
     db: Session, admin: User
 ) -> None:
-    actor = Actor.user(admin.id)
+    actor = Actor.user(admin.id, role="admin")
     contact, _ = service.upsert_contact(db, ContactCreate(email="p@umbrella.com"), actor=actor)
     assert contact.account_id is not None
     service.add_note(db, contact_id=contact.id, body="Met at the fair", actor=actor)
     make_touch(db, contact=contact)
-    kinds = {item.kind for item in service.timeline(db, account_id=contact.account_id)}
+    kinds = {
+        item.kind for item in service.timeline(db, actor=SYSTEM, account_id=contact.account_id)
+    }
     assert kinds == {"stage_change", "note", "touch"}
 
 
 def test_timeline_of_an_unknown_subject_or_a_bad_cursor_is_refused(db: Session) -> None:
     with pytest.raises(ResourceNotFound):
-        service.timeline(db, contact_id=999999)
+        service.timeline(db, actor=SYSTEM, contact_id=999999)
     contact = make_contact(db)
     with pytest.raises(ValidationFailed):
-        service.timeline(db, contact_id=contact.id, before="garbage")
+        service.timeline(db, actor=SYSTEM, contact_id=contact.id, before="garbage")
     with pytest.raises(ValidationFailed):
-        service.timeline(db)
+        service.timeline(db, actor=SYSTEM)
 
 
 def test_saved_views_are_private_unless_shared_and_only_the_owner_deletes(db: Session) -> None:

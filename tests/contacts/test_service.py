@@ -27,7 +27,7 @@ from tests.contacts.recording import recorded_events
 
 @pytest.fixture
 def actor(admin: User) -> Actor:
-    return Actor.user(admin.id)
+    return Actor.user(admin.id, role="admin")
 
 
 def _count(db: Session, model: type, *where: object) -> int:
@@ -166,7 +166,7 @@ def test_consent_changes_are_kept_with_source_and_text_shown(db: Session, actor:
     service.set_consent(
         db, contact.id, field="do_not_email", value=True, source="phone call", actor=actor
     )
-    history = service.consent_history(db, contact.id)
+    history = service.consent_history(db, contact.id, actor=actor)
     assert [(h.field, h.old_value, h.new_value, h.source) for h in history] == [
         ("email_opt_in", None, "opted_in", "form: newsletter"),
         ("do_not_email", "false", "true", "phone call"),

@@ -35,7 +35,7 @@ def test_a_repeated_idempotency_key_returns_the_stored_touch_unchanged(
         properties={"form": "demo"},
         idempotency_key="delivery-42",
     )
-    first = service.record_touch(db, data, actor=Actor.user(admin.id))
+    first = service.record_touch(db, data, actor=Actor.user(admin.id, role="admin"))
     with recorded_events() as events:
         again, created = service.store_touch(
             db,
@@ -61,7 +61,9 @@ def test_a_touch_takes_the_contacts_account_and_the_actor(db: Session, admin: Us
     contact = make_contact(db, account=account)
     with recorded_events() as events:
         touch = service.record_touch(
-            db, TouchCreate(contact_id=contact.id, type="call_logged"), actor=Actor.user(admin.id)
+            db,
+            TouchCreate(contact_id=contact.id, type="call_logged"),
+            actor=Actor.user(admin.id, role="admin"),
         )
     assert (touch.account_id, touch.actor_type, touch.actor_user_id) == (
         account.id,

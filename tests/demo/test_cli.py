@@ -18,6 +18,7 @@ from huddle.core.db import make_engine
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings, get_settings
 from huddle.demo import catalog
+from tests.conftest import csrf_of
 
 SNAPSHOT = {
     "contacts": "SELECT c.email, c.first_name, c.last_name, c.job_title, c.lifecycle_stage,"
@@ -108,7 +109,11 @@ def test_the_printed_logins_work(demo_db: Any, frozen_clock: FrozenClock, tmp_pa
         for email in (catalog.ADMIN_EMAIL, catalog.MARKETER_EMAIL, catalog.REP_EMAIL):
             response = client.post(
                 "/login",
-                data={"email": email, "password": catalog.DEMO_PASSWORD},
+                data={
+                    "email": email,
+                    "password": catalog.DEMO_PASSWORD,
+                    "csrf_token": csrf_of(client),
+                },
                 follow_redirects=False,
             )
             assert response.status_code == 303, email

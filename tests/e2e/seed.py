@@ -12,9 +12,12 @@ from huddle.auth.schemas import UserCreate
 from huddle.contacts import service as contacts
 from huddle.contacts.schemas import ContactCreate, TouchCreate
 from huddle.core import clock
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import ContactRole, OpportunityCreate
+
+REP_EMAIL = "sam.sales@huddle.example"
+MARKETER_EMAIL = "mia.marketing@huddle.example"
 
 
 @dataclass(frozen=True)
@@ -46,18 +49,31 @@ def seed(session: Session, *, admin_email: str, password: str) -> Seeded:
         UserCreate(
             email=admin_email, name="Rita Revops", team="revops", role="admin", password=password
         ),
+        actor=SYSTEM,
     )
     rep = auth_service.create_user(
         session,
         UserCreate(
-            email="sam.sales@huddle.example",
+            email=REP_EMAIL,
             name="Sam Sales",
             team="sales",
             role="sales_rep",
             password=password,
         ),
+        actor=SYSTEM,
     )
-    by_admin = Actor.user(admin.id)
+    auth_service.create_user(
+        session,
+        UserCreate(
+            email=MARKETER_EMAIL,
+            name="Mia Marketing",
+            team="marketing",
+            role="marketing",
+            password=password,
+        ),
+        actor=SYSTEM,
+    )
+    by_admin = Actor.user(admin.id, role="admin")
     ids: dict[str, int] = {}
     accounts: dict[str, int] = {}
     for email, first, last, title, stage, company in PEOPLE:

@@ -25,4 +25,4 @@ def published() -> Iterator[list[DomainEvent]]:
 
 @pytest.fixture
 def actor(admin: User) -> Actor:
-    return Actor.user(admin.id)
+    return Actor.user(admin.id, role="admin")

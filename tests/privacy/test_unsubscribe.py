@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from huddle.audit.models import AuditEntry
 from huddle.contacts import service as contacts
 from huddle.contacts.schemas import ContactCreate
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.core.settings import Settings
 from huddle.privacy import service as privacy
 
@@ -39,14 +39,18 @@ def test_one_click_unsubscribe_opts_out_and_is_recorded(
     db.expire_all()
     contact = contacts.get_contact(db, contact_id)
     assert contact.email_opt_in == "opted_out" and not contacts.can_email(contact)
-    [change] = [c for c in contacts.consent_history(db, contact_id) if c.new_value == "opted_out"]
+    [change] = [
+        c
+        for c in contacts.consent_history(db, contact_id, actor=SYSTEM)
+        if c.new_value == "opted_out"
+    ]
     assert change.source == privacy.UNSUBSCRIBE_SOURCE
     entry = db.query(AuditEntry).filter_by(action="contact.consent_changed").all()[-1]
     assert (entry.actor_kind, entry.subject_id) == ("contact", str(contact_id))
 
     again = anon_client.post(path)  # a second click: same answer, nothing new recorded
     assert again.status_code == 200
-    assert len(contacts.consent_history(db, contact_id)) == 2
+    assert len(contacts.consent_history(db, contact_id, actor=SYSTEM)) == 2
 
 
 def test_a_tampered_token_is_400_and_changes_nothing(

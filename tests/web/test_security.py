@@ -15,7 +15,7 @@ from huddle.app import create_app
 from huddle.core.logsafe import install_redaction
 from huddle.core.settings import Settings
 from huddle.web.middleware import CONTENT_SECURITY_POLICY
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import sign_in
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_the_import_upload_may_be_larger(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     db.commit()
-    small_limits.post("/login", data={"email": admin.email, "password": TEST_PASSWORD})
+    sign_in(small_limits, admin)
     rows = "".join(f"person{i}@bulk.example,Person,{i}\n" for i in range(400))
     csv = ("Email,First Name,Last Name\n" + rows).encode()
     assert 4096 < len(csv) < 65536

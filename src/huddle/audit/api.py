@@ -8,8 +8,7 @@ from fastapi import APIRouter, Query
 
 from huddle.audit import service
 from huddle.audit.schemas import AuditEntryRead, AuditFilters, AuditPage
-from huddle.web.acting import RoleActor
-from huddle.web.deps import SessionDep
+from huddle.web.deps import CurrentActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["audit"])
@@ -17,7 +16,7 @@ router = APIRouter(responses=ERROR_RESPONSES, tags=["audit"])
 
 @router.get("/audit", response_model=AuditPage)
 def list_audit_entries(
-    actor: RoleActor,
+    actor: CurrentActor,
     session: SessionDep,
     filters: Annotated[AuditFilters, Query()],
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
@@ -33,5 +32,5 @@ def list_audit_entries(
 
 
 @router.get("/audit/{entry_id:int}", response_model=AuditEntryRead)
-def get_audit_entry(actor: RoleActor, session: SessionDep, entry_id: int) -> AuditEntryRead:
+def get_audit_entry(actor: CurrentActor, session: SessionDep, entry_id: int) -> AuditEntryRead:
     return AuditEntryRead.model_validate(service.get_entry(session, entry_id, actor=actor))

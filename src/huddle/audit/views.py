@@ -12,8 +12,7 @@ from pydantic import ValidationError
 from huddle.audit import service
 from huddle.audit.schemas import AuditFilters
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.web.acting import RoleActor
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
 from huddle.web.format import humanize
 from huddle.web.templating import is_htmx
 from huddle.web.views import error_text, page, people
@@ -61,7 +60,7 @@ def _filters(form: dict[str, str]) -> tuple[AuditFilters, list[FieldError]]:
 
 @router.get("/settings/audit", response_class=HTMLResponse)
 def audit_trail(
-    request: Request, session: SessionDep, user: CurrentUser, actor: RoleActor
+    request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor
 ) -> HTMLResponse:
     query = request.query_params
     form = {name: query.get(name, "").strip() for name in _FORM_FIELDS}

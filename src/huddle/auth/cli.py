@@ -9,10 +9,13 @@ from pydantic import ValidationError
 
 from huddle.auth import service
 from huddle.auth.schemas import UserCreate
+from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.core.errors import HuddleError
 
 app = typer.Typer(help="Manage users.", no_args_is_help=True)
+# Whoever runs the command line administers this installation.
+CLI_ACTOR = Actor.system("command line")
 
 
 @app.command("create")
@@ -30,7 +33,7 @@ def create(
             email=email, name=name, password=password, team=team, role="admin" if admin else role
         )
         with unit_of_work() as session:
-            user = service.create_user(session, data)
+            user = service.create_user(session, data, actor=CLI_ACTOR)
             typer.echo(f"Created user {user.email} ({user.role}, id {user.id}).")
     except ValidationError as exc:
         for error in exc.errors():

@@ -1,17 +1,93 @@
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+import re
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from huddle.auth.models import ROLES, TEAMS
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+SCOPES = ("read", "write", "ingest")
 
-class UserCreate(BaseModel):
+Team = Annotated[str, Field(pattern="^(" + "|".join(TEAMS) + ")$")]
+Role = Annotated[str, Field(pattern="^(" + "|".join(ROLES) + ")$")]
+Capacity = Annotated[int, Field(ge=0, le=100_000, description="Most open leads at once")]
+Password = Annotated[str, Field(min_length=10, max_length=200)]
+
+
+def check_time_zone(value: str) -> str:
+    """An IANA zone name such as Europe/Berlin (case as IANA spells it)."""
+    if value not in available_timezones() and value != "UTC":
+        raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Europe/Berlin")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {value!r}") from exc
+    return value
+
+
+def check_working_hours(value: dict[str, Any]) -> dict[str, list[str]]:
+    """{"mon": ["09:00", "17:30"], ...}; a day left out is a day off."""
+    cleaned: dict[str, list[str]] = {}
+    for day, span in value.items():
+        if day not in WEEKDAYS:
+            raise ValueError(f"unknown weekday {day!r}; use one of {', '.join(WEEKDAYS)}")
+        if not isinstance(span, list | tuple) or len(span) != 2:
+            raise ValueError(f"{day}: give [start, end] as two HH:MM times")
+        start, end = span
+        if not all(isinstance(t, str) and _CLOCK.match(t) for t in (start, end)):
+            raise ValueError(f"{day}: times must be HH:MM (24-hour)")
+        if start >= end:
+            raise ValueError(f"{day}: the day must end after it starts")
+        cleaned[day] = [start, end]
+    return {day: cleaned[day] for day in WEEKDAYS if day in cleaned}
+
+
+class _WorkFields(BaseModel):
+    @field_validator("time_zone", check_fields=False)
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        return None if value is None else check_time_zone(value)
+
+    @field_validator("working_hours", check_fields=False)
+    @classmethod
+    def _hours(cls, value: dict[str, Any] | None) -> dict[str, list[str]] | None:
+        return None if value is None else check_working_hours(value)
+
+
+class UserCreate(_WorkFields):
+    model_config = ConfigDict(extra="forbid")
+
     email: EmailStr
     name: str = Field(min_length=1, max_length=200)
-    team: str = Field(pattern="^(" + "|".join(TEAMS) + ")$")
-    role: str = Field(pattern="^(" + "|".join(ROLES) + ")$")
-    password: str | None = Field(default=None, min_length=10, max_length=200)
+    team: Team
+    role: Role
+    password: Password | None = None
     manager_id: int | None = None
+    capacity: Capacity | None = None
+    working_hours: dict[str, Any] = Field(default_factory=dict)
+    time_zone: str = "UTC"
+    out_of_office: bool = False
+
+
+class UserUpdate(_WorkFields):
+    """The fields given change; leave a field out to keep it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    team: Team | None = None
+    role: Role | None = None
+    manager_id: int | None = None
+    capacity: Capacity | None = None
+    working_hours: dict[str, Any] | None = None
+    time_zone: str | None = None
+    out_of_office: bool | None = None
+    is_active: bool | None = None
 
 
 class UserRead(BaseModel):
@@ -23,3 +99,36 @@ class UserRead(BaseModel):
     team: str
     role: str
     is_active: bool
+    manager_id: int | None = None
+    capacity: int | None = None
+    working_hours: dict[str, list[str]] = Field(default_factory=dict)
+    time_zone: str = "UTC"
+    out_of_office: bool = False
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=200)
+    new_password: Password
+
+
+class ApiTokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    scopes: list[Literal["read", "write", "ingest"]] = Field(min_length=1)
+
+
+class ApiTokenRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiTokenIssuedRead(ApiTokenRead):
+    token: str = Field(description="The secret; shown this once and never again")

@@ -1,30 +1,160 @@
-"""Users and their credentials."""
+"""Users: who they are, their team, role and working pattern. Changes need USER_MANAGE."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import hashlib
+from typing import Any
+
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
+from huddle.auth.events import UserAccessChanged
+from huddle.auth.models import User, UserSession
 from huddle.auth.passwords import hash_password, verify_password
-from huddle.auth.schemas import UserCreate
-from huddle.core.errors import ResourceAlreadyExists, ResourceNotFound
+from huddle.auth.schemas import UserCreate, UserUpdate
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import (
+    FieldError,
+    NotPermitted,
+    ResourceAlreadyExists,
+    ResourceNotFound,
+    ValidationFailed,
+)
+from huddle.core.events import publish
+from huddle.core.permissions import Action, require
+
+# The fields whose change is a change of someone's access (the audit trail records them).
+ACCESS_FIELDS = ("role", "team", "is_active")
 
 
-def create_user(session: Session, data: UserCreate) -> User:
+def create_user(session: Session, data: UserCreate, *, actor: Actor) -> User:
+    require(actor, Action.USER_MANAGE)
     email = data.email.strip().lower()
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ResourceAlreadyExists(f"a user with email {email} already exists")
+    _check_manager(session, data.manager_id, user_id=None)
     user = User(
         email=email,
         name=data.name.strip(),
         team=data.team,
         role=data.role,
         manager_id=data.manager_id,
+        capacity=data.capacity,
+        working_hours=data.working_hours,
+        time_zone=data.time_zone,
+        out_of_office=data.out_of_office,
+        is_active=True,
         password_hash=hash_password(data.password) if data.password else None,
     )
     session.add(user)
     session.flush()
+    changes: dict[str, list[str | bool | None]] = {
+        "role": [None, user.role],
+        "team": [None, user.team],
+        "is_active": [None, True],
+    }
+    publish(
+        session,
+        UserAccessChanged(user_id=user.id, changes=changes, at=clock.now(), actor=actor),
+    )
+    return user
+
+
+def update_user(session: Session, user_id: int, data: UserUpdate, *, actor: Actor) -> User:
+    """Change the fields given. Deactivating ends the user's sessions and tokens' use."""
+    require(actor, Action.USER_MANAGE)
+    user = get_user(session, user_id)
+    given = data.model_dump(exclude_unset=True)
+    if "manager_id" in given:
+        _check_manager(session, given["manager_id"], user_id=user.id)
+    if given.get("is_active") is False and user.id == actor.user_id:
+        raise ValidationFailed(
+            "you cannot deactivate yourself",
+            [FieldError("is_active", "ask another administrator to deactivate you")],
+        )
+    for key in ("role", "is_active"):
+        if key in given and given[key] != getattr(user, key) and user.id == actor.user_id:
+            _keep_an_admin(session, user, key, given[key])
+    before = {field: getattr(user, field) for field in ACCESS_FIELDS}
+    for field, value in given.items():
+        setattr(user, field, value.strip() if field == "name" else value)
+    session.flush()
+    changes: dict[str, list[Any]] = {
+        field: [before[field], getattr(user, field)]
+        for field in ACCESS_FIELDS
+        if before[field] != getattr(user, field)
+    }
+    if changes:
+        publish(
+            session,
+            UserAccessChanged(user_id=user.id, changes=changes, at=clock.now(), actor=actor),
+        )
+    if given.get("is_active") is False:
+        end_sessions(session, user.id)
+    return user
+
+
+def deactivate_user(session: Session, user_id: int, *, actor: Actor) -> User:
+    return update_user(session, user_id, UserUpdate(is_active=False), actor=actor)
+
+
+def _keep_an_admin(session: Session, user: User, key: str, value: object) -> None:
+    """An admin demoting or deactivating themself must leave another active admin."""
+    if user.role != "admin" or (key == "role" and value == "admin"):
+        return
+    others = session.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == "admin", User.is_active.is_(True), User.id != user.id)
+    )
+    if not others:
+        raise ValidationFailed(
+            "Huddle needs at least one active administrator",
+            [FieldError(key, "make someone else an administrator first")],
+        )
+
+
+def _check_manager(session: Session, manager_id: int | None, *, user_id: int | None) -> None:
+    if manager_id is None:
+        return
+    if manager_id == user_id:
+        raise ValidationFailed(
+            "a user cannot manage themself", [FieldError("manager_id", "pick someone else")]
+        )
+    manager = session.get(User, manager_id)
+    if manager is None or not manager.is_active:
+        raise ValidationFailed(
+            "no such manager", [FieldError("manager_id", f"no active user {manager_id}")]
+        )
+
+
+def change_password(
+    session: Session,
+    user_id: int,
+    *,
+    current: str,
+    new: str,
+    actor: Actor,
+    keep_session_key: str | None = None,
+) -> User:
+    """The user's own password; the current one is required. Every other session of
+    theirs ends (``keep_session_key``, the one changing it, stays signed in)."""
+    user = get_user(session, user_id)
+    if actor.user_id != user.id:
+        raise NotPermitted("only the user themself changes their password")
+    if not verify_password(user.password_hash, current):
+        raise ValidationFailed(
+            "the current password is wrong", [FieldError("current_password", "wrong password")]
+        )
+    if len(new) < 10:
+        raise ValidationFailed(
+            "the new password is too short",
+            [FieldError("new_password", "use at least 10 characters")],
+        )
+    user.password_hash = hash_password(new)
+    session.flush()
+    end_sessions(session, user.id, keep_key=keep_session_key)
     return user
 
 
@@ -39,16 +169,24 @@ def find_user(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
-def list_users(session: Session, *, team: str | None = None) -> list[User]:
-    query = select(User).where(User.is_active.is_(True)).order_by(User.name)
+def list_users(
+    session: Session, *, team: str | None = None, include_inactive: bool = False
+) -> list[User]:
+    query = select(User).order_by(User.name, User.id)
+    if not include_inactive:
+        query = query.where(User.is_active.is_(True))
     if team:
         query = query.where(User.team == team)
     return list(session.scalars(query))
 
 
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
 def authenticate(session: Session, email: str, password: str) -> User | None:
     """The active user with these credentials, or None. Takes as long for unknown emails."""
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = find_by_email(session, email)
     if not verify_password(user.password_hash if user else None, password):
         return None
     return user if user is not None and user.is_active else None
@@ -56,3 +194,31 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 
 def count_users(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(User)) or 0
+
+
+def actor_for(user: User, *, token_id: int | None = None) -> Actor:
+    """The actor a signed-in user (or their token) acts as: role and team filled."""
+    return Actor.user(user.id, role=user.role, team=user.team, token_id=token_id)
+
+
+def user_directory(session: Session, *, actor: Actor) -> list[User]:
+    """Every user, deactivated ones too: the user-management view (admins)."""
+    require(actor, Action.USER_MANAGE)
+    return list_users(session, include_inactive=True)
+
+
+def get_user_to_manage(session: Session, user_id: int, *, actor: Actor) -> User:
+    require(actor, Action.USER_MANAGE)
+    return get_user(session, user_id)
+
+
+def session_key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def end_sessions(session: Session, user_id: int, *, keep_key: str | None = None) -> None:
+    """Sign the user out everywhere (but the session holding ``keep_key``)."""
+    query = delete(UserSession).where(UserSession.user_id == user_id)
+    if keep_key is not None:
+        query = query.where(UserSession.key_hash != session_key_hash(keep_key))
+    session.execute(query)

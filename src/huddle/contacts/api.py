@@ -39,7 +39,7 @@ from huddle.contacts.schemas import (
     TouchRead,
 )
 from huddle.core.actor import Actor
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, IngestActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -49,12 +49,13 @@ Limit = Annotated[int, Query(ge=1, le=200)]
 _UPDATED = "An existing record was found and updated (or a repeated delivery was ignored)."
 
 
-def _contact(session: Session, contact_id: int) -> ContactRead:
-    return ContactRead.model_validate(service.get_contact_detail(session, contact_id))
+def _contact(session: Session, contact_id: int, actor: Actor) -> ContactRead:
+    return service.contact_read(service.get_contact_detail(session, contact_id), actor=actor)
 
 
 def _timeline(
     session: Session,
+    actor: Actor,
     *,
     contact_id: int | None,
     account_id: int | None,
@@ -63,7 +64,12 @@ def _timeline(
 ) -> TimelinePage:
     # One item more than asked says whether another page follows.
     items = service.timeline(
-        session, contact_id=contact_id, account_id=account_id, before=before, limit=limit + 1
+        session,
+        contact_id=contact_id,
+        account_id=account_id,
+        before=before,
+        limit=limit + 1,
+        actor=actor,
     )
     more = len(items) > limit
     return TimelinePage(items=items[:limit], next_cursor=items[limit - 1].cursor if more else None)
@@ -74,7 +80,7 @@ def _timeline(
 
 @router.get("/contacts", response_model=ContactPage, tags=["contacts"])
 def list_contacts(
-    user: CurrentUser,
+    actor: CurrentActor,
     session: SessionDep,
     filters: Annotated[ContactFilters, Query()],
     sort: ContactSort = ContactSort.CREATED_AT_DESC,
@@ -82,9 +88,12 @@ def list_contacts(
     limit: Limit = 50,
 ) -> ContactPage:
     """Contacts matching the filters, a page at a time (follow ``next_cursor``)."""
-    page = service.list_contacts(session, filters, sort=sort, cursor=cursor, limit=limit)
+    page = service.list_contacts(
+        session, filters, sort=sort, cursor=cursor, limit=limit, actor=actor
+    )
     return ContactPage(
-        items=[ContactRead.model_validate(c) for c in page.items], next_cursor=page.next_cursor
+        items=[service.contact_read(c, actor=actor) for c in page.items],
+        next_cursor=page.next_cursor,
     )
 
 
@@ -96,52 +105,52 @@ def list_contacts(
     tags=["contacts"],
 )
 def create_contact(
-    user: CurrentUser, session: SessionDep, data: ContactCreate, response: Response
+    actor: CurrentActor, session: SessionDep, data: ContactCreate, response: Response
 ) -> ContactRead:
     """Create a contact: 201. A contact with the same email (any case) is updated instead,
     with only the fields given: 200."""
-    contact, created = service.upsert_contact(session, data, actor=Actor.user(user.id))
+    contact, created = service.upsert_contact(session, data, actor=actor)
     if not created:
         response.status_code = status.HTTP_200_OK
-    return _contact(session, contact.id)
+    return _contact(session, contact.id, actor)
 
 
 @router.get("/contacts/{contact_id:int}", response_model=ContactRead, tags=["contacts"])
-def get_contact(user: CurrentUser, session: SessionDep, contact_id: int) -> ContactRead:
+def get_contact(actor: CurrentActor, session: SessionDep, contact_id: int) -> ContactRead:
     """One contact with a summary of its account."""
-    return _contact(session, contact_id)
+    return _contact(session, contact_id, actor)
 
 
 @router.patch("/contacts/{contact_id:int}", response_model=ContactRead, tags=["contacts"])
 def update_contact(
-    user: CurrentUser, session: SessionDep, contact_id: int, data: ContactUpdate
+    actor: CurrentActor, session: SessionDep, contact_id: int, data: ContactUpdate
 ) -> ContactRead:
     """Change the fields given. The stage moves through POST /contacts/{id}/stage."""
-    service.update_contact(session, contact_id, data, actor=Actor.user(user.id))
-    return _contact(session, contact_id)
+    service.update_contact(session, contact_id, data, actor=actor)
+    return _contact(session, contact_id, actor)
 
 
 @router.post("/contacts/{contact_id:int}/merge", response_model=ContactRead, tags=["contacts"])
 def merge_contact(
-    user: CurrentUser, session: SessionDep, contact_id: int, data: MergeRequest
+    actor: CurrentActor, session: SessionDep, contact_id: int, data: MergeRequest
 ) -> ContactRead:
     """Merge contact ``merged_id`` into this one; everything it had moves here."""
-    service.merge_contacts(
-        session, contact_id, data.merged_id, choices=data.choices, actor=Actor.user(user.id)
-    )
-    return _contact(session, contact_id)
+    service.merge_contacts(session, contact_id, data.merged_id, choices=data.choices, actor=actor)
+    return _contact(session, contact_id, actor)
 
 
 @router.get("/contacts/{contact_id:int}/timeline", response_model=TimelinePage, tags=["contacts"])
 def contact_timeline(
-    user: CurrentUser,
+    actor: CurrentActor,
     session: SessionDep,
     contact_id: int,
     before: Cursor = None,
     limit: Limit = 50,
 ) -> TimelinePage:
     """Touches, stage changes, notes and merges of the contact, newest first."""
-    return _timeline(session, contact_id=contact_id, account_id=None, before=before, limit=limit)
+    return _timeline(
+        session, actor, contact_id=contact_id, account_id=None, before=before, limit=limit
+    )
 
 
 @router.post(
@@ -152,11 +161,11 @@ def contact_timeline(
     tags=["touches"],
 )
 def record_contact_touch(
-    user: CurrentUser, session: SessionDep, contact_id: int, data: TouchBase, response: Response
+    actor: CurrentActor, session: SessionDep, contact_id: int, data: TouchBase, response: Response
 ) -> TouchRead:
     """Log a touch of this contact (a call, a meeting, ...)."""
     touch = TouchCreate(**data.model_dump(), contact_id=contact_id)
-    return _store_touch(session, touch, user.id, response)
+    return _store_touch(session, touch, actor, response)
 
 
 @router.post(
@@ -166,18 +175,16 @@ def record_contact_touch(
     tags=["notes"],
 )
 def add_contact_note(
-    user: CurrentUser, session: SessionDep, contact_id: int, data: NoteBody
+    actor: CurrentActor, session: SessionDep, contact_id: int, data: NoteBody
 ) -> NoteRead:
     """A note on the contact; @first.last or @email mentions are resolved to users."""
-    note = service.add_note(
-        session, contact_id=contact_id, body=data.body, actor=Actor.user(user.id)
-    )
+    note = service.add_note(session, contact_id=contact_id, body=data.body, actor=actor)
     return NoteRead.model_validate(note)
 
 
 @router.post("/contacts/{contact_id:int}/consent", response_model=ContactRead, tags=["contacts"])
 def set_contact_consent(
-    user: CurrentUser, session: SessionDep, contact_id: int, data: ConsentUpdate
+    actor: CurrentActor, session: SessionDep, contact_id: int, data: ConsentUpdate
 ) -> ContactRead:
     """Change one consent flag, recording where it came from and the text shown."""
     service.set_consent(
@@ -187,19 +194,19 @@ def set_contact_consent(
         value=data.value,
         source=data.source,
         text_shown=data.text_shown,
-        actor=Actor.user(user.id),
+        actor=actor,
     )
-    return _contact(session, contact_id)
+    return _contact(session, contact_id, actor)
 
 
 @router.get(
     "/contacts/{contact_id:int}/consent", response_model=list[ConsentChangeRead], tags=["contacts"]
 )
 def list_contact_consent(
-    user: CurrentUser, session: SessionDep, contact_id: int
+    actor: CurrentActor, session: SessionDep, contact_id: int
 ) -> list[ConsentChangeRead]:
     """Every consent change of the contact, oldest first."""
-    changes = service.consent_history(session, contact_id)
+    changes = service.consent_history(session, contact_id, actor=actor)
     return [ConsentChangeRead.model_validate(change) for change in changes]
 
 
@@ -208,7 +215,7 @@ def list_contact_consent(
 
 @router.get("/accounts", response_model=AccountPage, tags=["accounts"])
 def list_accounts(
-    user: CurrentUser,
+    actor: CurrentActor,
     session: SessionDep,
     filters: Annotated[AccountFilters, Query()],
     sort: AccountSort = AccountSort.NAME,
@@ -230,59 +237,61 @@ def list_accounts(
     tags=["accounts"],
 )
 def create_account(
-    user: CurrentUser, session: SessionDep, data: AccountCreate, response: Response
+    actor: CurrentActor, session: SessionDep, data: AccountCreate, response: Response
 ) -> AccountRead:
     """Create an account (enriched from its domain): 201. An account with the same domain
     is updated instead: 200."""
-    account, created = service.upsert_account(session, data, actor=Actor.user(user.id))
+    account, created = service.upsert_account(session, data, actor=actor)
     if not created:
         response.status_code = status.HTTP_200_OK
     return AccountRead.model_validate(account)
 
 
 @router.get("/accounts/{account_id:int}", response_model=AccountRead, tags=["accounts"])
-def get_account(user: CurrentUser, session: SessionDep, account_id: int) -> AccountRead:
+def get_account(actor: CurrentActor, session: SessionDep, account_id: int) -> AccountRead:
     """One account."""
     return AccountRead.model_validate(service.get_account(session, account_id))
 
 
 @router.patch("/accounts/{account_id:int}", response_model=AccountRead, tags=["accounts"])
 def update_account(
-    user: CurrentUser, session: SessionDep, account_id: int, data: AccountUpdate
+    actor: CurrentActor, session: SessionDep, account_id: int, data: AccountUpdate
 ) -> AccountRead:
     """Change the fields given; enrichment never overwrites them afterwards."""
-    account = service.update_account(session, account_id, data, actor=Actor.user(user.id))
+    account = service.update_account(session, account_id, data, actor=actor)
     return AccountRead.model_validate(account)
 
 
 @router.post("/accounts/{account_id:int}/merge", response_model=AccountRead, tags=["accounts"])
 def merge_account(
-    user: CurrentUser, session: SessionDep, account_id: int, data: MergeRequest
+    actor: CurrentActor, session: SessionDep, account_id: int, data: MergeRequest
 ) -> AccountRead:
     """Merge account ``merged_id`` into this one: its contacts, touches, notes and deals move."""
     account = service.merge_accounts(
-        session, account_id, data.merged_id, choices=data.choices, actor=Actor.user(user.id)
+        session, account_id, data.merged_id, choices=data.choices, actor=actor
     )
     return AccountRead.model_validate(account)
 
 
 @router.post("/accounts/{account_id:int}/enrich", response_model=AccountRead, tags=["accounts"])
-def enrich_account(user: CurrentUser, session: SessionDep, account_id: int) -> AccountRead:
+def enrich_account(actor: CurrentActor, session: SessionDep, account_id: int) -> AccountRead:
     """Fill the account's empty fields from the enrichment data now."""
-    service.enrich(session, account_id, actor=Actor.user(user.id))
+    service.enrich(session, account_id, actor=actor)
     return AccountRead.model_validate(service.get_account(session, account_id))
 
 
 @router.get("/accounts/{account_id:int}/timeline", response_model=TimelinePage, tags=["accounts"])
 def account_timeline(
-    user: CurrentUser,
+    actor: CurrentActor,
     session: SessionDep,
     account_id: int,
     before: Cursor = None,
     limit: Limit = 50,
 ) -> TimelinePage:
     """Touches, notes, merges and its people's stage changes, newest first."""
-    return _timeline(session, contact_id=None, account_id=account_id, before=before, limit=limit)
+    return _timeline(
+        session, actor, contact_id=None, account_id=account_id, before=before, limit=limit
+    )
 
 
 @router.post(
@@ -292,12 +301,10 @@ def account_timeline(
     tags=["notes"],
 )
 def add_account_note(
-    user: CurrentUser, session: SessionDep, account_id: int, data: NoteBody
+    actor: CurrentActor, session: SessionDep, account_id: int, data: NoteBody
 ) -> NoteRead:
     """A note on the account; @mentions are resolved to users."""
-    note = service.add_note(
-        session, account_id=account_id, body=data.body, actor=Actor.user(user.id)
-    )
+    note = service.add_note(session, account_id=account_id, body=data.body, actor=actor)
     return NoteRead.model_validate(note)
 
 
@@ -305,9 +312,9 @@ def add_account_note(
 
 
 def _store_touch(
-    session: Session, data: TouchCreate, user_id: int, response: Response
+    session: Session, data: TouchCreate, actor: Actor, response: Response
 ) -> TouchRead:
-    touch, created = service.store_touch(session, data, actor=Actor.user(user_id))
+    touch, created = service.store_touch(session, data, actor=actor)
     if not created:
         response.status_code = status.HTTP_200_OK
     return TouchRead.model_validate(touch)
@@ -321,21 +328,22 @@ def _store_touch(
     tags=["touches"],
 )
 def create_touch(
-    user: CurrentUser, session: SessionDep, data: TouchCreate, response: Response
+    actor: IngestActor, session: SessionDep, data: TouchCreate, response: Response
 ) -> TouchRead:
     """Record a touch of a contact or an anonymous visitor. A repeated ``idempotency_key``
-    returns the stored touch (200) and stores nothing."""
-    return _store_touch(session, data, user.id, response)
+    returns the stored touch (200) and stores nothing. Tokens with the ``ingest`` scope
+    may call this (and nothing that reads)."""
+    return _store_touch(session, data, actor, response)
 
 
 @router.get("/touches/{touch_id:int}", response_model=TouchRead, tags=["touches"])
-def get_touch(user: CurrentUser, session: SessionDep, touch_id: int) -> TouchRead:
+def get_touch(actor: CurrentActor, session: SessionDep, touch_id: int) -> TouchRead:
     """One touch."""
     return TouchRead.model_validate(service.get_touch(session, touch_id))
 
 
 @router.post("/notes", response_model=NoteRead, status_code=status.HTTP_201_CREATED, tags=["notes"])
-def create_note(user: CurrentUser, session: SessionDep, data: NoteCreate) -> NoteRead:
+def create_note(actor: CurrentActor, session: SessionDep, data: NoteCreate) -> NoteRead:
     """A note on exactly one contact, account or opportunity."""
     note = service.add_note(
         session,
@@ -343,13 +351,13 @@ def create_note(user: CurrentUser, session: SessionDep, data: NoteCreate) -> Not
         account_id=data.account_id,
         opportunity_id=data.opportunity_id,
         body=data.body,
-        actor=Actor.user(user.id),
+        actor=actor,
     )
     return NoteRead.model_validate(note)
 
 
 @router.get("/notes/{note_id:int}", response_model=NoteRead, tags=["notes"])
-def get_note(user: CurrentUser, session: SessionDep, note_id: int) -> NoteRead:
+def get_note(actor: CurrentActor, session: SessionDep, note_id: int) -> NoteRead:
     """One note."""
     return NoteRead.model_validate(service.get_note(session, note_id))
 
@@ -361,7 +369,7 @@ def get_note(user: CurrentUser, session: SessionDep, note_id: int) -> NoteRead:
     "/custom-fields", response_model=list[CustomFieldDefinitionRead], tags=["custom fields"]
 )
 def list_custom_fields(
-    user: CurrentUser,
+    actor: CurrentActor,
     session: SessionDep,
     entity: Literal["contact", "account"] | None = None,
 ) -> list[CustomFieldDefinitionRead]:
@@ -379,10 +387,10 @@ def list_custom_fields(
     tags=["custom fields"],
 )
 def create_custom_field(
-    user: CurrentUser, session: SessionDep, data: CustomFieldDefinitionCreate
+    actor: CurrentActor, session: SessionDep, data: CustomFieldDefinitionCreate
 ) -> CustomFieldDefinitionRead:
     """Declare a custom field: its key, label, type and (for a choice field) its choices."""
-    definition = service.define_custom_field(session, data, actor=Actor.user(user.id))
+    definition = service.define_custom_field(session, data, actor=actor)
     return CustomFieldDefinitionRead.model_validate(definition)
 
 
@@ -392,7 +400,7 @@ def create_custom_field(
     tags=["custom fields"],
 )
 def get_custom_field(
-    user: CurrentUser, session: SessionDep, field_id: int
+    actor: CurrentActor, session: SessionDep, field_id: int
 ) -> CustomFieldDefinitionRead:
     """One custom field definition."""
     return CustomFieldDefinitionRead.model_validate(service.get_custom_field(session, field_id))
@@ -404,10 +412,10 @@ def get_custom_field(
     tags=["custom fields"],
 )
 def update_custom_field(
-    user: CurrentUser, session: SessionDep, field_id: int, data: CustomFieldDefinitionUpdate
+    actor: CurrentActor, session: SessionDep, field_id: int, data: CustomFieldDefinitionUpdate
 ) -> CustomFieldDefinitionRead:
     """Rename a custom field or add choices (a choice in use cannot be removed)."""
-    definition = service.update_custom_field(session, field_id, data, actor=Actor.user(user.id))
+    definition = service.update_custom_field(session, field_id, data, actor=actor)
     return CustomFieldDefinitionRead.model_validate(definition)
 
 
@@ -415,9 +423,11 @@ def update_custom_field(
 
 
 @router.get("/saved-views", response_model=list[SavedViewRead], tags=["saved views"])
-def list_saved_views(user: CurrentUser, session: SessionDep) -> list[SavedViewRead]:
+def list_saved_views(actor: CurrentActor, session: SessionDep) -> list[SavedViewRead]:
     """Your saved contact views and everyone's shared ones."""
-    return [SavedViewRead.model_validate(v) for v in service.list_views(session, user_id=user.id)]
+    return [
+        SavedViewRead.model_validate(v) for v in service.list_views(session, user_id=actor.user_id)
+    ]
 
 
 @router.post(
@@ -427,21 +437,21 @@ def list_saved_views(user: CurrentUser, session: SessionDep) -> list[SavedViewRe
     tags=["saved views"],
 )
 def create_saved_view(
-    user: CurrentUser, session: SessionDep, data: SavedViewCreate
+    actor: CurrentActor, session: SessionDep, data: SavedViewCreate
 ) -> SavedViewRead:
     """Save contact-list filters and a sort under a name, for you or for everyone."""
-    return SavedViewRead.model_validate(service.save_view(session, data, actor=Actor.user(user.id)))
+    return SavedViewRead.model_validate(service.save_view(session, data, actor=actor))
 
 
 @router.get("/saved-views/{view_id:int}", response_model=SavedViewRead, tags=["saved views"])
-def get_saved_view(user: CurrentUser, session: SessionDep, view_id: int) -> SavedViewRead:
+def get_saved_view(actor: CurrentActor, session: SessionDep, view_id: int) -> SavedViewRead:
     """One saved view (yours, or a shared one)."""
-    return SavedViewRead.model_validate(service.get_view(session, view_id, user_id=user.id))
+    return SavedViewRead.model_validate(service.get_view(session, view_id, user_id=actor.user_id))
 
 
 @router.delete(
     "/saved-views/{view_id:int}", status_code=status.HTTP_204_NO_CONTENT, tags=["saved views"]
 )
-def delete_saved_view(user: CurrentUser, session: SessionDep, view_id: int) -> None:
+def delete_saved_view(actor: CurrentActor, session: SessionDep, view_id: int) -> None:
     """Delete one of your saved views."""
-    service.delete_view(session, view_id, actor=Actor.user(user.id))
+    service.delete_view(session, view_id, actor=actor)

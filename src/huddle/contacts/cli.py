@@ -155,7 +155,9 @@ def export_contacts(
 
         def rows() -> Any:
             nonlocal count
-            for row in service.export_rows(session, filters, sort=ContactSort.CREATED_AT):
+            for row in service.export_rows(
+                session, filters, sort=ContactSort.CREATED_AT, actor=CLI_ACTOR
+            ):
                 count += 1
                 yield [row[name] for name in header]
 

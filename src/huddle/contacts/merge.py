@@ -24,10 +24,11 @@ from huddle.contacts import repository
 from huddle.contacts.events import AccountsMerged, ContactsMerged
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import ACCOUNT_FIRMOGRAPHICS, CONTACT_PROFILE_FIELDS
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.permissions import Action
 
 Side = Literal["survivor", "merged"]
 
@@ -50,6 +51,7 @@ def merge_contacts(
     are resolved per key (``custom.<key>`` in ``choices``). The earliest first touch, the
     latest last touch, the earliest creation date and the higher score are kept.
     """
+    permissions.require(actor, Action.CONTACT_MERGE)
     survivor, merged = _pair(session, Contact, survivor_id, merged_id)
     choices = dict(choices or {})
     _check_choices(choices, CONTACT_FIELDS, survivor.custom, merged.custom)
@@ -120,6 +122,7 @@ def merge_accounts(
     """Merge account ``merged_id`` into ``survivor_id``: its contacts, touches, notes and
     (through lifecycle) deals move; a target account stays a target; values enrichment
     filled stay refreshable, a person's stay a person's."""
+    permissions.require(actor, Action.CONTACT_MERGE)
     survivor, merged = _pair(session, Account, survivor_id, merged_id)
     choices = dict(choices or {})
     _check_choices(choices, ACCOUNT_FIELDS, survivor.custom, merged.custom)

@@ -36,6 +36,7 @@ class Action(StrEnum):
     CONTACT_IMPORT = "contact.import"
     CONTACT_EXPORT = "contact.export"
     ACCOUNT_EDIT = "account.edit"
+    FIELDS_CONFIGURE = "fields.configure"  # custom field definitions
     NOTE_WRITE = "note.write"
     TOUCH_WRITE = "touch.write"
     # Lifecycle and deals
@@ -75,7 +76,13 @@ _RECORD_WORK = _EVERYONE_READS | {
     Action.STAGE_CHANGE,
     Action.CONSENT_EDIT,
 }
-_MARKETING = _RECORD_WORK | {Action.CONTACT_IMPORT, Action.CONTACT_EXPORT, Action.CONTACT_MERGE}
+# Marketing runs the email programmes, so it sees where each consent came from.
+_MARKETING = _RECORD_WORK | {
+    Action.CONTACT_IMPORT,
+    Action.CONTACT_EXPORT,
+    Action.CONTACT_MERGE,
+    Action.CONSENT_READ,
+}
 _SALES = _RECORD_WORK | {Action.LEAD_REJECT, Action.DEAL_EDIT}
 
 PERMISSIONS: dict[str, frozenset[Action]] = {
@@ -85,6 +92,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
         _MARKETING
         | {
             Action.LIFECYCLE_CONFIGURE,
+            Action.FIELDS_CONFIGURE,
             Action.SCORING_EDIT,
             Action.ROUTING_EDIT,
             Action.TRACKING_CONFIGURE,
@@ -100,6 +108,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.CONTACT_MERGE,
             Action.CONTACT_EXPORT,
             Action.LIFECYCLE_CONFIGURE,
+            Action.FIELDS_CONFIGURE,
             Action.ROUTING_EDIT,
             Action.DEAL_DELETE,
             Action.SLA_DRAFT,
@@ -135,3 +144,25 @@ def may(actor: Actor, action: Action) -> bool:
 def require(actor: Actor, action: Action) -> None:
     if not may(actor, action):
         raise NotPermitted(f"your role ({actor.role or 'none'}) may not {action.value}")
+
+
+# Roles that change only their own records (contacts, deals) or unassigned ones. Sales reps
+# work their own book; an unassigned contact is the team's open pool, which any rep may work
+# (and claim by making themself its owner). A record owned by someone else is theirs.
+OWN_RECORDS_ONLY = frozenset({"sales_rep"})
+
+
+def may_change_owned(actor: Actor, action: Action, owner_id: int | None) -> bool:
+    if not may(actor, action):
+        return False
+    if actor.kind != "user" or actor.role not in OWN_RECORDS_ONLY:
+        return True
+    return owner_id is None or owner_id == actor.user_id
+
+
+def require_owned(actor: Actor, action: Action, owner_id: int | None) -> None:
+    """``require`` plus the ownership rule: a sales rep changes only their own or
+    unassigned records."""
+    require(actor, action)
+    if not may_change_owned(actor, action, owner_id):
+        raise NotPermitted("sales reps change only their own or unassigned records")

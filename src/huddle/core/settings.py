@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_import_bytes: int = Field(default=200 * 1024 * 1024, ge=1024)
     log_sql: bool = False
+    # Session cookie only over HTTPS; always on in production, set it wherever HTTPS serves.
+    secure_cookies: bool = False
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

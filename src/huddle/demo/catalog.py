@@ -282,3 +282,25 @@ ACCEPT_REASONS = (
 def mention(email: str) -> str:
     """How a note @mentions a demo user: by their handle (their name, joined by dots)."""
     return "@" + handle_of(next(user.name for user in USERS if user.email == email))
+
+
+# Where each rep works from (their territory's time zone); everyone else is in Berlin.
+REGION_ZONES = {
+    "North America": "America/New_York",
+    "EMEA": "Europe/Berlin",
+    "APAC": "Asia/Singapore",
+}
+OFFICE_HOURS = {day: ["09:00", "17:30"] for day in ("mon", "tue", "wed", "thu", "fri")}
+REP_CAPACITY = 120
+
+
+def work_pattern(email: str, role: str) -> dict[str, object]:
+    """Time zone, hours and (for sales reps) capacity of a demo user: routing reads them."""
+    zone = next(
+        (REGION_ZONES[region] for region, reps in TERRITORIES.items() if email in reps),
+        "Europe/Berlin",
+    )
+    pattern: dict[str, object] = {"time_zone": zone, "working_hours": dict(OFFICE_HOURS)}
+    if role == "sales_rep":
+        pattern["capacity"] = REP_CAPACITY
+    return pattern

@@ -32,7 +32,7 @@ from huddle.contacts.schemas import (
     TouchCreate,
 )
 from huddle.core import clock
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.demo import catalog
 from huddle.demo.bulk import TouchWriter, edge_touches
 from huddle.demo.plan import (
@@ -105,6 +105,8 @@ class _Player:
     def __init__(self, session: Session, plan: DemoPlan, frozen: clock.FrozenClock) -> None:
         self.session, self.plan, self.clock = session, plan, frozen
         self.users: dict[str, int] = {}
+        # email -> (role, team): demo users act with their real permissions.
+        self.roles: dict[str, tuple[str, str]] = {}
         self.campaigns: dict[str, int] = {}
         self.accounts: dict[int, int] = {}
         self.contacts: dict[int, int] = {}
@@ -151,6 +153,7 @@ class _Player:
         # documented demo password once and give every new demo user that hash.
         shared_hash = hash_password(catalog.DEMO_PASSWORD)
         for planned in self.plan.users:
+            self.roles[planned.email] = (planned.role, planned.team)
             if planned.email in existing:
                 self.users[planned.email] = existing[planned.email]
                 continue
@@ -162,7 +165,9 @@ class _Player:
                     team=planned.team,
                     role=planned.role,
                     manager_id=self.users.get(planned.manager_email or ""),
+                    **catalog.work_pattern(planned.email, planned.role),
                 ),
+                actor=SYSTEM,
             )
             user.password_hash = shared_hash
             self.users[planned.email] = user.id
@@ -208,7 +213,8 @@ class _Player:
         if who is None or who == "contact":
             return Actor("contact")
         if "@" in who:
-            return Actor.user(self.users[who])
+            role, team = self.roles[who]
+            return Actor.user(self.users[who], role=role, team=team)
         kind, _, label = who.partition(":")
         return Actor(kind, label=label)  # type: ignore[arg-type]
 

@@ -7,9 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from huddle.auth.models import User
-from huddle.core.actor import Actor
-from huddle.core.errors import NotPermitted
 from huddle.lifecycle import service
 from huddle.lifecycle.models import Opportunity
 from huddle.lifecycle.schemas import (
@@ -35,32 +32,21 @@ from huddle.lifecycle.schemas import (
     TransitionPair,
 )
 from huddle.lifecycle.stages import FUNNEL, REJECTABLE, STAGES
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)
-
-# Who may change what both teams agreed on (the allowed moves, the rejection reasons).
-CONFIGURING_ROLES = ("admin", "marketing_ops", "sales_manager")
-# Besides a deal's owner, who may delete it.
-DELETING_ROLES = ("admin", "sales_manager")
-
-
-def _require_configuring_role(user: User) -> None:
-    if user.role not in CONFIGURING_ROLES:
-        raise NotPermitted("only admins, marketing ops and sales managers change lifecycle rules")
-
 
 # --- a contact's stage ------------------------------------------------------------------
 
 
 @router.post("/contacts/{contact_id}/stage", response_model=StageTransitionRead, tags=["lifecycle"])
 def change_stage(
-    contact_id: int, body: StageChangeRequest, session: SessionDep, user: CurrentUser
+    contact_id: int, body: StageChangeRequest, session: SessionDep, actor: CurrentActor
 ) -> object:
     """Move a contact to another lifecycle stage; 409 if the move is not allowed."""
     return service.transition_stage(
-        session, contact_id, body.to_stage, actor=Actor.user(user.id), reason=body.reason
+        session, contact_id, body.to_stage, actor=actor, reason=body.reason
     )
 
 
@@ -68,11 +54,11 @@ def change_stage(
     "/contacts/{contact_id}/reject", response_model=StageTransitionRead, tags=["lifecycle"]
 )
 def reject_lead(
-    contact_id: int, body: RejectRequest, session: SessionDep, user: CurrentUser
+    contact_id: int, body: RejectRequest, session: SessionDep, actor: CurrentActor
 ) -> object:
     """Sales rejects an MQL or SAL back to marketing with a reason; it becomes Recycled."""
     return service.reject_lead(
-        session, contact_id, reason_code=body.reason_code, note=body.note, actor=Actor.user(user.id)
+        session, contact_id, reason_code=body.reason_code, note=body.note, actor=actor
     )
 
 
@@ -81,7 +67,7 @@ def reject_lead(
     response_model=list[StageTransitionRead],
     tags=["lifecycle"],
 )
-def stage_history(contact_id: int, session: SessionDep, _user: CurrentUser) -> object:
+def stage_history(contact_id: int, session: SessionDep, actor: CurrentActor) -> object:
     """Every lifecycle move of the contact, oldest first."""
     return service.stage_history(session, contact_id)
 
@@ -90,7 +76,7 @@ def stage_history(contact_id: int, session: SessionDep, _user: CurrentUser) -> o
 
 
 @router.get("/lifecycle/stages", response_model=list[StageRead], tags=["lifecycle"])
-def list_stages(_user: CurrentUser) -> list[StageRead]:
+def list_stages(actor: CurrentActor) -> list[StageRead]:
     return [
         StageRead(key=key, label=label, in_funnel=key in FUNNEL, rejectable=key in REJECTABLE)
         for key, label in STAGES.items()
@@ -98,25 +84,24 @@ def list_stages(_user: CurrentUser) -> list[StageRead]:
 
 
 @router.get("/lifecycle/transitions", response_model=list[TransitionPair], tags=["lifecycle"])
-def list_transitions(session: SessionDep, _user: CurrentUser) -> object:
+def list_transitions(session: SessionDep, actor: CurrentActor) -> object:
     return service.list_allowed_transitions(session)
 
 
 @router.put("/lifecycle/transitions", response_model=list[TransitionPair], tags=["lifecycle"])
 def replace_transitions(
-    body: AllowedTransitionsUpdate, session: SessionDep, user: CurrentUser
+    body: AllowedTransitionsUpdate, session: SessionDep, actor: CurrentActor
 ) -> object:
     """Replace the whole set of allowed moves (admins, marketing ops, sales managers)."""
-    _require_configuring_role(user)
     pairs = [(pair.from_stage, pair.to_stage) for pair in body.transitions]
-    return service.set_allowed_transitions(session, pairs, actor=Actor.user(user.id))
+    return service.set_allowed_transitions(session, pairs, actor=actor)
 
 
 @router.get(
     "/lifecycle/rejection-reasons", response_model=list[RejectionReasonRead], tags=["lifecycle"]
 )
 def list_rejection_reasons(
-    session: SessionDep, _user: CurrentUser, include_inactive: bool = False
+    session: SessionDep, actor: CurrentActor, include_inactive: bool = False
 ) -> object:
     return service.list_rejection_reasons(session, active_only=not include_inactive)
 
@@ -128,10 +113,9 @@ def list_rejection_reasons(
     tags=["lifecycle"],
 )
 def add_rejection_reason(
-    body: RejectionReasonCreate, session: SessionDep, user: CurrentUser
+    body: RejectionReasonCreate, session: SessionDep, actor: CurrentActor
 ) -> object:
-    _require_configuring_role(user)
-    return service.add_rejection_reason(session, body, actor=Actor.user(user.id))
+    return service.add_rejection_reason(session, body, actor=actor)
 
 
 @router.post(
@@ -139,15 +123,14 @@ def add_rejection_reason(
     response_model=RejectionReasonRead,
     tags=["lifecycle"],
 )
-def deactivate_rejection_reason(code: str, session: SessionDep, user: CurrentUser) -> object:
-    _require_configuring_role(user)
-    return service.deactivate_rejection_reason(session, code, actor=Actor.user(user.id))
+def deactivate_rejection_reason(code: str, session: SessionDep, actor: CurrentActor) -> object:
+    return service.deactivate_rejection_reason(session, code, actor=actor)
 
 
 @router.get("/lifecycle/entries", response_model=list[StageEntryRead], tags=["lifecycle"])
 def stage_entries(
     session: SessionDep,
-    _user: CurrentUser,
+    actor: CurrentActor,
     stage: str,
     since: datetime | None = None,
     until: datetime | None = None,
@@ -162,7 +145,7 @@ def stage_entries(
 @router.get("/opportunities", response_model=OpportunityPage, tags=["opportunities"])
 def list_opportunities(
     session: SessionDep,
-    _user: CurrentUser,
+    actor: CurrentActor,
     filters: Annotated[OpportunityFilters, Query()],
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -177,16 +160,16 @@ def list_opportunities(
     tags=["opportunities"],
 )
 def create_opportunity(
-    body: OpportunityCreate, session: SessionDep, user: CurrentUser
+    body: OpportunityCreate, session: SessionDep, actor: CurrentActor
 ) -> OpportunityDetail:
-    opportunity = service.create_opportunity(session, body, actor=Actor.user(user.id))
+    opportunity = service.create_opportunity(session, body, actor=actor)
     return _detail(session, opportunity)
 
 
 @router.get("/opportunities/board", response_model=PipelineBoard, tags=["opportunities"])
 def pipeline_board(
     session: SessionDep,
-    _user: CurrentUser,
+    actor: CurrentActor,
     owner_id: int | None = None,
     cards_per_column: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> PipelineBoard:
@@ -198,7 +181,7 @@ def pipeline_board(
     "/opportunities/{opportunity_id}", response_model=OpportunityDetail, tags=["opportunities"]
 )
 def get_opportunity(
-    opportunity_id: int, session: SessionDep, _user: CurrentUser
+    opportunity_id: int, session: SessionDep, actor: CurrentActor
 ) -> OpportunityDetail:
     return _detail(session, service.get_opportunity(session, opportunity_id))
 
@@ -207,11 +190,9 @@ def get_opportunity(
     "/opportunities/{opportunity_id}", response_model=OpportunityDetail, tags=["opportunities"]
 )
 def update_opportunity(
-    opportunity_id: int, body: OpportunityUpdate, session: SessionDep, user: CurrentUser
+    opportunity_id: int, body: OpportunityUpdate, session: SessionDep, actor: CurrentActor
 ) -> OpportunityDetail:
-    opportunity = service.update_opportunity(
-        session, opportunity_id, body, actor=Actor.user(user.id)
-    )
+    opportunity = service.update_opportunity(session, opportunity_id, body, actor=actor)
     return _detail(session, opportunity)
 
 
@@ -220,12 +201,9 @@ def update_opportunity(
     status_code=status.HTTP_204_NO_CONTENT,
     tags=["opportunities"],
 )
-def delete_opportunity(opportunity_id: int, session: SessionDep, user: CurrentUser) -> None:
+def delete_opportunity(opportunity_id: int, session: SessionDep, actor: CurrentActor) -> None:
     """Delete a deal entered by mistake (its owner, admins and sales managers)."""
-    opportunity = service.get_opportunity(session, opportunity_id)
-    if user.role not in DELETING_ROLES and opportunity.owner_id != user.id:
-        raise NotPermitted("only the deal's owner, admins and sales managers delete deals")
-    service.delete_opportunity(session, opportunity_id, actor=Actor.user(user.id))
+    service.delete_opportunity(session, opportunity_id, actor=actor)
 
 
 @router.post(
@@ -234,11 +212,9 @@ def delete_opportunity(opportunity_id: int, session: SessionDep, user: CurrentUs
     tags=["opportunities"],
 )
 def move_opportunity(
-    opportunity_id: int, body: OpportunityMove, session: SessionDep, user: CurrentUser
+    opportunity_id: int, body: OpportunityMove, session: SessionDep, actor: CurrentActor
 ) -> object:
-    return service.move_opportunity(
-        session, opportunity_id, body.pipeline_stage, actor=Actor.user(user.id)
-    )
+    return service.move_opportunity(session, opportunity_id, body.pipeline_stage, actor=actor)
 
 
 @router.post(
@@ -247,11 +223,11 @@ def move_opportunity(
     tags=["opportunities"],
 )
 def close_opportunity(
-    opportunity_id: int, body: OpportunityClose, session: SessionDep, user: CurrentUser
+    opportunity_id: int, body: OpportunityClose, session: SessionDep, actor: CurrentActor
 ) -> object:
     """Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost."""
     return service.close_opportunity(
-        session, opportunity_id, won=body.won, reason=body.reason, actor=Actor.user(user.id)
+        session, opportunity_id, won=body.won, reason=body.reason, actor=actor
     )
 
 
@@ -265,11 +241,11 @@ def set_contact_role(
     contact_id: int,
     body: RoleOnDeal,
     session: SessionDep,
-    user: CurrentUser,
+    actor: CurrentActor,
 ) -> object:
     """Put a contact on the deal in a role, or change its role there."""
     return service.add_contact_role(
-        session, opportunity_id, contact_id, role=body.role, actor=Actor.user(user.id)
+        session, opportunity_id, contact_id, role=body.role, actor=actor
     )
 
 
@@ -279,9 +255,9 @@ def set_contact_role(
     tags=["opportunities"],
 )
 def remove_contact_role(
-    opportunity_id: int, contact_id: int, session: SessionDep, user: CurrentUser
+    opportunity_id: int, contact_id: int, session: SessionDep, actor: CurrentActor
 ) -> None:
-    service.remove_contact_role(session, opportunity_id, contact_id, actor=Actor.user(user.id))
+    service.remove_contact_role(session, opportunity_id, contact_id, actor=actor)
 
 
 def _detail(session: SessionDep, opportunity: Opportunity) -> OpportunityDetail:

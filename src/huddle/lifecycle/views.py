@@ -11,11 +11,10 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
-from huddle.core.actor import Actor
 from huddle.lifecycle import service
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import OPEN_PIPELINE_STAGES
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
 from huddle.web.format import pipeline_label
 from huddle.web.views import page, people, submit
 
@@ -104,14 +103,13 @@ def move(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     opportunity_id: int,
     pipeline_stage: Annotated[str, Form()],
 ) -> Response:
     return submit(
         request,
-        lambda: service.move_opportunity(
-            session, opportunity_id, pipeline_stage, actor=Actor.user(user.id)
-        ),
+        lambda: service.move_opportunity(session, opportunity_id, pipeline_stage, actor=actor),
         done=f"Moved to {pipeline_label(pipeline_stage)}.",
         then=f"/opportunities/{opportunity_id}",
         refused=_refused(request, session, user, opportunity_id),
@@ -123,6 +121,7 @@ def close(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     opportunity_id: int,
     outcome: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
@@ -131,7 +130,7 @@ def close(
     return submit(
         request,
         lambda: service.close_opportunity(
-            session, opportunity_id, won=won, reason=reason, actor=Actor.user(user.id)
+            session, opportunity_id, won=won, reason=reason, actor=actor
         ),
         done="Deal won. Its people are now customers." if won else "Deal closed as lost.",
         then=f"/opportunities/{opportunity_id}",

@@ -6,8 +6,7 @@ from fastapi import APIRouter
 
 from huddle.privacy import service
 from huddle.privacy.schemas import ErasureRead, PersonalDataExport
-from huddle.web.acting import RoleActor
-from huddle.web.deps import SessionDep
+from huddle.web.deps import CurrentActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["privacy"])
@@ -15,7 +14,7 @@ router = APIRouter(responses=ERROR_RESPONSES, tags=["privacy"])
 
 @router.get("/contacts/{contact_id:int}/personal-data", response_model=PersonalDataExport)
 def export_personal_data(
-    actor: RoleActor, session: SessionDep, contact_id: int
+    actor: CurrentActor, session: SessionDep, contact_id: int
 ) -> PersonalDataExport:
     """Everything Huddle holds on the contact (a data subject access request). Needs the
     personal_data.export permission; the export is audited."""
@@ -25,7 +24,7 @@ def export_personal_data(
 
 
 @router.post("/contacts/{contact_id:int}/erase", response_model=ErasureRead)
-def erase_personal_data(actor: RoleActor, session: SessionDep, contact_id: int) -> ErasureRead:
+def erase_personal_data(actor: CurrentActor, session: SessionDep, contact_id: int) -> ErasureRead:
     """Irreversibly anonymise the contact (the right to erasure): personal values go from
     every table, counts stay. Needs personal_data.erase; 409 if already erased."""
     service.erase_personal_data(session, contact_id, actor=actor)

@@ -11,8 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.privacy import service
 from huddle.privacy.schemas import PersonalDataExport
-from huddle.web.acting import RoleActor
-from huddle.web.deps import SessionDep
+from huddle.web.deps import CurrentActor, SessionDep
 from huddle.web.templating import flash, render
 from huddle.web.views import see_other
 
@@ -20,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/contacts/{contact_id}/personal-data.json")
-def download_personal_data(actor: RoleActor, session: SessionDep, contact_id: int) -> Response:
+def download_personal_data(actor: CurrentActor, session: SessionDep, contact_id: int) -> Response:
     export = PersonalDataExport.model_validate(
         service.export_personal_data(session, contact_id, actor=actor)
     )
@@ -39,7 +38,7 @@ def download_personal_data(actor: RoleActor, session: SessionDep, contact_id: in
 @router.post("/contacts/{contact_id}/erase")
 def erase(
     request: Request,
-    actor: RoleActor,
+    actor: CurrentActor,
     session: SessionDep,
     contact_id: int,
     confirm: Annotated[str, Form()] = "",

@@ -8,10 +8,13 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 
-from huddle.core.permissions import allowed
+from huddle.core.permissions import Action, may, may_change_owned
 from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
+from huddle.web.deps import csrf_token
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -40,7 +43,6 @@ templates.env.globals.update(
     FUNNEL=FUNNEL,
     PIPELINE_STAGES=PIPELINE_STAGES,
     query_with=fmt.query_with,
-    allowed=allowed,
 )
 
 
@@ -56,6 +58,49 @@ def _pop_flashes(request: Request) -> list[dict[str, str]]:
 
 
 templates.env.globals["pop_flashes"] = _pop_flashes
+
+
+@pass_context
+def _csrf_token(context: Any) -> str:
+    return csrf_token(context["request"])
+
+
+@pass_context
+def _csrf_field(context: Any) -> Markup:
+    """The hidden input every POST form carries (see web.deps.check_csrf)."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(
+        escape(_csrf_token(context))
+    )
+
+
+@pass_context
+def _can(context: Any, action: str) -> bool:
+    """Whether the signed-in user's role may take ``action`` (hides what they cannot do;
+    the service layer refuses it anyway)."""
+    actor = getattr(context["request"].state, "actor", None)
+    return actor is not None and may(actor, Action(action))
+
+
+@pass_context
+def _can_change(context: Any, action: str, owner_id: int | None) -> bool:
+    """``can`` plus the ownership rule (sales reps: their own or unassigned records)."""
+    actor = getattr(context["request"].state, "actor", None)
+    return actor is not None and may_change_owned(actor, Action(action), owner_id)
+
+
+@pass_context
+def _person(context: Any, record: Any) -> str:
+    """``person`` that falls back to the email only for roles that may see emails."""
+    if _can(context, Action.CONTACT_READ_PERSONAL.value) or getattr(record, "name", None):
+        return fmt.person_name(record)
+    parts = [getattr(record, "first_name", None), getattr(record, "last_name", None)]
+    return " ".join(p for p in parts if p) or f"Contact #{getattr(record, 'id', '?')}"
+
+
+templates.env.globals.update(
+    csrf_token=_csrf_token, csrf_field=_csrf_field, can=_can, can_change=_can_change
+)
+templates.env.filters["person"] = _person
 
 
 def is_htmx(request: Request) -> bool:

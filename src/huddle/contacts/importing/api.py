@@ -28,7 +28,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.settings import Settings
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -116,7 +116,7 @@ def start_import(
 )
 def create_import(
     request: Request,
-    user: CurrentUser,
+    actor: CurrentActor,
     session: SessionDep,
     file: Annotated[UploadFile, File(description="A CSV file: HubSpot, Salesforce or Huddle")],
     mapping: Annotated[
@@ -132,23 +132,23 @@ def create_import(
         request.app.state.settings,
         file,
         mapping=_parse_mapping(mapping),
-        actor=Actor.user(user.id),
+        actor=actor,
     )
     return _read(job)
 
 
 @router.get("/imports", response_model=list[ImportJobRead], tags=["imports"])
 def list_imports(
-    user: CurrentUser, session: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
+    actor: CurrentActor, session: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> list[ImportJobRead]:
     """The most recent imports first."""
-    return [_read(job) for job in service.list_imports(session, limit=limit)]
+    return [_read(job) for job in service.list_imports(session, actor=actor, limit=limit)]
 
 
 @router.get("/imports/{import_id}", response_model=ImportJobRead, tags=["imports"])
-def get_import(import_id: int, user: CurrentUser, session: SessionDep) -> ImportJobRead:
+def get_import(import_id: int, actor: CurrentActor, session: SessionDep) -> ImportJobRead:
     """An import's status and counts (updated as each chunk of rows commits)."""
-    return _read(service.get_import(session, import_id))
+    return _read(service.get_import(session, import_id, actor=actor))
 
 
 @router.get(
@@ -157,10 +157,10 @@ def get_import(import_id: int, user: CurrentUser, session: SessionDep) -> Import
     responses={200: {"content": {"text/csv": {}}, "description": "The rows that failed"}},
     tags=["imports"],
 )
-def import_errors(import_id: int, user: CurrentUser, session: SessionDep) -> FileResponse:
+def import_errors(import_id: int, actor: CurrentActor, session: SessionDep) -> FileResponse:
     """The rows that failed: line in the file (the header is line 1), column, reason, and
     the row as it was. 404 when no row failed."""
-    job = service.get_import(session, import_id)
+    job = service.get_import(session, import_id, actor=actor)
     if not job.error_file or not Path(job.error_file).exists():
         raise ResourceNotFound(f"import {import_id} has no failed rows")
     return FileResponse(
@@ -176,28 +176,30 @@ def import_errors(import_id: int, user: CurrentUser, session: SessionDep) -> Fil
 )
 def export_contacts(
     request: Request,
-    user: CurrentUser,
+    actor: CurrentActor,
     filters: Annotated[ContactFilters, Query()],
     sort: ContactSort = ContactSort.CREATED_AT,
 ) -> StreamingResponse:
     """Every contact matching the same filters as ``GET /contacts``, streamed as CSV that
     spreadsheets cannot run as formulas, and that imports back unchanged."""
+    # Checked before the stream starts: afterwards the 200 has been sent.
+    contacts_service.authorize_export(actor)
     factory: sessionmaker[Session] = request.app.state.session_factory
     return StreamingResponse(
-        _export(factory, filters, sort),
+        _export(factory, filters, sort, actor),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="contacts.csv"'},
     )
 
 
 def _export(
-    factory: sessionmaker[Session], filters: ContactFilters, sort: ContactSort
+    factory: sessionmaker[Session], filters: ContactFilters, sort: ContactSort, actor: Actor
 ) -> Iterator[str]:
     # The request's own session is closed once the endpoint returns; the stream reads on.
     session = factory()
     try:
         header = contacts_service.export_columns(session)
-        rows = contacts_service.export_rows(session, filters, sort=sort)
+        rows = contacts_service.export_rows(session, filters, sort=sort, actor=actor)
         yield from csv_lines(header, ([row[name] for name in header] for row in rows))
     finally:
         session.close()

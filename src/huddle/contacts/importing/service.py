@@ -35,9 +35,10 @@ from huddle.contacts.importing.report import ErrorReport
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Person, RowParser, UserDirectory
 from huddle.contacts.models import ImportJob
 from huddle.contacts.service import list_custom_fields
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import ResourceNotFound
+from huddle.core.permissions import Action
 
 CHUNK_SIZE = 20_000
 ENTITY = "contacts"
@@ -88,6 +89,7 @@ def create_import(
     Raises ValidationFailed, naming each problem, when the format is not recognised or
     the mapping does not fit; nothing is recorded then.
     """
+    permissions.require(actor, Action.CONTACT_IMPORT)
     facts, columns = read_mapping(session, path, mapping)
     job = ImportJob(
         entity=ENTITY,
@@ -104,14 +106,21 @@ def create_import(
     return job
 
 
-def get_import(session: Session, job_id: int) -> ImportJob:
+def get_import(session: Session, job_id: int, *, actor: Actor) -> ImportJob:
+    """An import and its report (its rows are personal data: importers only)."""
+    permissions.require(actor, Action.CONTACT_IMPORT)
+    return _job(session, job_id)
+
+
+def _job(session: Session, job_id: int) -> ImportJob:
     job = repository.import_job(session, job_id)
     if job is None or job.entity != ENTITY:
         raise ResourceNotFound(f"import {job_id} not found")
     return job
 
 
-def list_imports(session: Session, *, limit: int = 20) -> list[ImportJob]:
+def list_imports(session: Session, *, actor: Actor, limit: int = 20) -> list[ImportJob]:
+    permissions.require(actor, Action.CONTACT_IMPORT)
     query = (
         select(ImportJob)
         .where(ImportJob.entity == ENTITY)
@@ -138,7 +147,7 @@ def run_import(
     database, marks the job failed after the chunks already committed, and re-raises.
     """
     with unit_of_work() as session:
-        job = get_import(session, job_id)
+        job = _job(session, job_id)
         actor = import_actor(job)
         repository.record_progress(
             session,
@@ -236,7 +245,7 @@ def _import_chunk(
 
 def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorReport) -> ImportJob:
     with unit_of_work() as session:
-        job = get_import(session, job_id)
+        job = _job(session, job_id)
         # The chunks wrote the counts with plain UPDATEs: read them back.
         session.refresh(job)
         job.status, job.finished_at = status, clock.now()

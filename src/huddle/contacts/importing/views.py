@@ -16,9 +16,8 @@ from huddle.auth.models import User
 from huddle.contacts.importing import service
 from huddle.contacts.importing.api import start_import
 from huddle.contacts.importing.schemas import FORMAT_LABELS
-from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.templating import flash
 from huddle.web.views import error_text, page, people, see_other
 
@@ -37,7 +36,7 @@ def _imports_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     context = {
-        "jobs": service.list_imports(session, limit=RECENT),
+        "jobs": service.list_imports(session, actor=request_actor(request), limit=RECENT),
         "formats": FORMAT_LABELS,
         "users": people(session),
         "running": RUNNING,
@@ -56,6 +55,7 @@ def upload(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     if file is None or not file.filename:
@@ -63,9 +63,7 @@ def upload(
             request, session, user, error="Choose a CSV file to import.", status_code=422
         )
     try:
-        job = start_import(
-            session, request.app.state.settings, file, mapping=None, actor=Actor.user(user.id)
-        )
+        job = start_import(session, request.app.state.settings, file, mapping=None, actor=actor)
     except ValidationFailed as exc:
         message = f"{file.filename} cannot be imported. {error_text(exc)}"
         return _imports_page(request, session, user, error=message, status_code=422)
@@ -78,7 +76,7 @@ def import_status(
     request: Request, session: SessionDep, user: CurrentUser, import_id: int
 ) -> HTMLResponse:
     context = {
-        "job": service.get_import(session, import_id),
+        "job": service.get_import(session, import_id, actor=request_actor(request)),
         "formats": FORMAT_LABELS,
         "users": people(session),
         "running": RUNNING,

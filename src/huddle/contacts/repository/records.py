@@ -37,7 +37,9 @@ def contact_by_email(session: Session, email: str) -> Contact | None:
     return session.scalar(select(Contact).where(Contact.email == email))
 
 
-def contact_conditions(filters: ContactFilters) -> list[ColumnElement[bool]]:
+def contact_conditions(
+    filters: ContactFilters, *, search_email: bool = True
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.stage:
         conditions.append(Contact.lifecycle_stage.in_(filters.stage))
@@ -63,14 +65,14 @@ def contact_conditions(filters: ContactFilters) -> list[ColumnElement[bool]]:
     # Every word must match somewhere, so "jane acme" finds Jane at Acme.
     for word in (filters.q or "").split():
         accounts = select(Account.id).where(Account.name.icontains(word, autoescape=True))
-        conditions.append(
-            or_(
-                Contact.first_name.icontains(word, autoescape=True),
-                Contact.last_name.icontains(word, autoescape=True),
-                Contact.email.icontains(word, autoescape=True),
-                Contact.account_id.in_(accounts),
-            )
-        )
+        matches = [
+            Contact.first_name.icontains(word, autoescape=True),
+            Contact.last_name.icontains(word, autoescape=True),
+            Contact.account_id.in_(accounts),
+        ]
+        if search_email:
+            matches.append(Contact.email.icontains(word, autoescape=True))
+        conditions.append(or_(*matches))
     return conditions
 
 
@@ -81,8 +83,10 @@ def contact_page(
     *,
     after: tuple[Any, int] | None,
     limit: int,
+    search_email: bool = True,
 ) -> list[Contact]:
-    query = select(Contact).options(joinedload(Contact.account)).where(*contact_conditions(filters))
+    conditions = contact_conditions(filters, search_email=search_email)
+    query = select(Contact).options(joinedload(Contact.account)).where(*conditions)
     return keyset_rows(session, query, key, after=after, limit=limit)
 
 

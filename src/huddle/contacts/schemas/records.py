@@ -147,13 +147,13 @@ class ContactUpdate(_ContactFields):
 
 class ContactRead(ReadModel):
     id: int
-    email: str
+    email: str | None = Field(description="null when your role may not see contact details")
     first_name: str | None
     last_name: str | None
     job_title: str | None
     seniority: str | None
     department: str | None
-    phone: str | None
+    phone: str | None = Field(description="null when your role may not see contact details")
     country: str | None
     city: str | None
     account_id: int | None

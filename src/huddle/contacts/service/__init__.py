@@ -23,6 +23,7 @@ from huddle.contacts.service.consent import (
 )
 from huddle.contacts.service.contacts import (
     apply_stage,
+    authorize_export,
     export_columns,
     export_rows,
     get_contact,
@@ -50,15 +51,18 @@ from huddle.contacts.service.touches import (
     record_touch,
     store_touch,
 )
+from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
     "account_for_domain",
     "add_note",
     "apply_stage",
     "attribution_values",
+    "authorize_export",
     "can_email",
     "clean_custom_values",
     "consent_history",
+    "contact_read",
     "define_custom_field",
     "delete_view",
     "enrich",
@@ -88,6 +92,7 @@ __all__ = [
     "refresh_statistics",
     "resolve_mentions",
     "save_view",
+    "sees_personal",
     "set_consent",
     "store_touch",
     "timeline",

@@ -27,9 +27,11 @@ from huddle.contacts.service.common import (
     user_errors,
 )
 from huddle.contacts.service.custom_fields import clean_custom_values
+from huddle.core import permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
 from huddle.core.pagination import Page
+from huddle.core.permissions import Action
 
 ACCOUNT_SORTS = {
     sort: Sorting(
@@ -56,6 +58,7 @@ def upsert_account(
 ) -> tuple[Account, bool]:
     """Dedupe on the normalised domain (or, without one, the exact name): an existing
     account gets the fields given; a new one is enriched. Returns (account, created)."""
+    permissions.require(actor, Action.ACCOUNT_EDIT)
     existing = (
         repository.account_by_domain(session, data.domain)
         if data.domain
@@ -124,6 +127,7 @@ def update_account(
     session: Session, account_id: int, data: AccountUpdate, *, actor: Actor
 ) -> Account:
     """Change the fields given. Each becomes a person's value: enrichment never touches it again."""
+    permissions.require(actor, Action.ACCOUNT_EDIT)
     return _apply(session, get_account(session, account_id), data, actor=actor)
 
 
@@ -162,6 +166,7 @@ def enrich(
     session: Session, account_id: int, *, actor: Actor, provider: EnrichmentProvider | None = None
 ) -> list[str]:
     """Enrich an existing account now; returns the fields that changed."""
+    permissions.require(actor, Action.ACCOUNT_EDIT)
     account = get_account(session, account_id)
     if not account.domain:
         raise ValidationFailed(

@@ -10,10 +10,11 @@ from huddle.contacts.events import ConsentChanged
 from huddle.contacts.models import ConsentChange, Contact
 from huddle.contacts.schemas import CONSENT_FIELDS, check_opt_in
 from huddle.contacts.service.common import require
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.permissions import Action
 
 # Erased contacts' emails end with this (a reserved TLD: nothing is ever delivered there).
 ERASED_DOMAIN = "erased.invalid"
@@ -94,6 +95,7 @@ def set_consent(
     actor: Actor,
 ) -> Contact:
     """Change one consent flag of a contact, with its source and the text shown."""
+    permissions.require(actor, Action.CONSENT_EDIT)
     contact = require(repository.contact(session, contact_id), "contact", contact_id)
     record_consent(
         session,
@@ -108,8 +110,10 @@ def set_consent(
     return contact
 
 
-def consent_history(session: Session, contact_id: int) -> list[ConsentChange]:
-    """Every consent change of the contact, oldest first."""
+def consent_history(session: Session, contact_id: int, *, actor: Actor) -> list[ConsentChange]:
+    """Every consent change of the contact, oldest first (the consent record: who may see
+    it is limited, as it shows the exact text a person agreed to and where)."""
+    permissions.require(actor, Action.CONSENT_READ)
     require(repository.contact(session, contact_id), "contact", contact_id)
     return repository.consent_history(session, contact_id)
 

@@ -26,6 +26,7 @@ from huddle.contacts.schemas import (
     ContactUpdate,
     check_stage,
 )
+from huddle.contacts.service import visibility
 from huddle.contacts.service.accounts import account_for_domain
 from huddle.contacts.service.common import (
     Sorting,
@@ -37,11 +38,12 @@ from huddle.contacts.service.common import (
 )
 from huddle.contacts.service.consent import record_consent
 from huddle.contacts.service.custom_fields import clean_custom_values, list_custom_fields
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.pagination import Page
+from huddle.core.permissions import Action
 
 PROFILE_FIELDS = CONTACT_PROFILE_FIELDS
 _ACCOUNT_FIELDS = {"account_id", "company", "company_domain"}
@@ -94,11 +96,13 @@ def upsert_contact(
     """
     existing = repository.contact_by_email(session, data.email)
     if existing is None:
+        permissions.require(actor, Action.CONTACT_CREATE)
         created = _create(session, data, actor=actor, provider=provider)
         if created is not None:
             return created, True
         # Someone else created this email between our check and our insert.
         existing = require(repository.contact_by_email(session, data.email), "contact", data.email)
+    permissions.require_owned(actor, Action.CONTACT_EDIT, existing.owner_id)
     changes = ContactUpdate.model_validate(
         data.model_dump(include=data.model_fields_set - {"email", "lifecycle_stage"})
     )
@@ -113,8 +117,11 @@ def update_contact(
     actor: Actor,
     provider: EnrichmentProvider | None = None,
 ) -> Contact:
-    """Change the fields given (not the stage: see ``lifecycle.service.transition_stage``)."""
-    return _apply(session, get_contact(session, contact_id), data, actor=actor, provider=provider)
+    """Change the fields given (not the stage: see ``lifecycle.service.transition_stage``).
+    Sales reps change only their own or unassigned contacts."""
+    contact = get_contact(session, contact_id)
+    permissions.require_owned(actor, Action.CONTACT_EDIT, contact.owner_id)
+    return _apply(session, contact, data, actor=actor, provider=provider)
 
 
 def apply_stage(session: Session, contact_id: int, stage: str, at: datetime) -> Contact:
@@ -272,9 +279,18 @@ def list_contacts(
     sort: ContactSort = ContactSort.CREATED_AT_DESC,
     cursor: str | None = None,
     limit: int = 50,
+    actor: Actor | None = None,
 ) -> Page[Contact]:
-    """One page of contacts (accounts loaded) and the cursor of the next page, if any."""
-    fetch = partial(repository.contact_page, session, filters or ContactFilters())
+    """One page of contacts (accounts loaded) and the cursor of the next page, if any.
+    A person who may not see emails cannot search by them either (that would confirm
+    who is in the database); ``actor`` None is Huddle's own code."""
+    search_email = actor is None or visibility.sees_personal(actor)
+    fetch = partial(
+        repository.contact_page,
+        session,
+        filters or ContactFilters(),
+        search_email=search_email,
+    )
     return CONTACT_SORTS[sort].page_of(fetch, cursor, limit)
 
 
@@ -320,15 +336,39 @@ def export_columns(session: Session) -> list[str]:
     return [*EXPORT_COLUMNS, "account_id", "account_name", "account_domain", *custom]
 
 
+def authorize_export(actor: Actor) -> None:
+    """Refuse an export the actor may not take (call before a response starts streaming)."""
+    permissions.require(actor, Action.CONTACT_EXPORT)
+
+
 def export_rows(
     session: Session,
     filters: ContactFilters | None = None,
     *,
+    actor: Actor,
     sort: ContactSort = ContactSort.CREATED_AT,
     batch_size: int = 1000,
 ) -> Iterator[dict[str, Any]]:
     """Every matching contact as a dict keyed by ``export_columns``, streamed in batches of
-    plain rows (no ORM objects), for the CSV export."""
+    plain rows (no ORM objects), for the CSV export. Checked here, before the first row."""
+    authorize_export(actor)
+    return _export_rows(
+        session,
+        filters or ContactFilters(),
+        sort=sort,
+        batch_size=batch_size,
+        personal=visibility.sees_personal(actor),
+    )
+
+
+def _export_rows(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    sort: ContactSort,
+    batch_size: int,
+    personal: bool,
+) -> Iterator[dict[str, Any]]:
     key = CONTACT_SORTS[sort].key
     filters = filters or ContactFilters()
     custom_keys = [d.key for d in list_custom_fields(session, "contact")]
@@ -347,4 +387,4 @@ def export_rows(
             record["account_domain"] = values["account_domain"]
             custom = values["custom"] or {}
             record.update({f"custom.{k}": custom.get(k) for k in custom_keys})
-            yield record
+            yield visibility.export_record(record, personal=personal)

@@ -12,8 +12,10 @@ from huddle.contacts import repository
 from huddle.contacts.models import CustomFieldDefinition
 from huddle.contacts.schemas import CustomFieldDefinitionCreate, CustomFieldDefinitionUpdate
 from huddle.contacts.service.common import require
+from huddle.core import permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
+from huddle.core.permissions import Action
 
 MAX_TEXT = 2000
 _TRUE = {"true", "yes", "y", "1"}
@@ -24,6 +26,7 @@ def define_custom_field(
     session: Session, data: CustomFieldDefinitionCreate, *, actor: Actor
 ) -> CustomFieldDefinition:
     """Declare a custom field; its key is fixed, so stored values never lose their meaning."""
+    permissions.require(actor, Action.FIELDS_CONFIGURE)
     if repository.custom_field_by_key(session, data.entity, data.key) is not None:
         raise ResourceAlreadyExists(f"the {data.entity} field '{data.key}' already exists")
     definition = CustomFieldDefinition(**data.model_dump())
@@ -44,6 +47,7 @@ def update_custom_field(
     session: Session, definition_id: int, data: CustomFieldDefinitionUpdate, *, actor: Actor
 ) -> CustomFieldDefinition:
     """Rename a field or add choices; a choice that is in use may not be removed."""
+    permissions.require(actor, Action.FIELDS_CONFIGURE)
     definition = get_custom_field(session, definition_id)
     if data.label is not None:
         definition.label = data.label

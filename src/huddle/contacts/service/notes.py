@@ -10,8 +10,10 @@ from huddle.auth import service as auth_service
 from huddle.contacts import repository
 from huddle.contacts.models import Note
 from huddle.contacts.service.common import require
+from huddle.core import permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import Action
 
 # "@jane.doe" (a user's name, words joined by dots) or "@jane@acme.com" (a user's email);
 # not the middle of an address such as bob@acme.com.
@@ -49,6 +51,7 @@ def add_note(
     actor: Actor,
 ) -> Note:
     """A note by the actor on exactly one contact, account or deal."""
+    permissions.require(actor, Action.NOTE_WRITE)
     subjects = {
         "contact_id": contact_id,
         "account_id": account_id,

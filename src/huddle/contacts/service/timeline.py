@@ -11,7 +11,9 @@ from huddle.contacts import repository
 from huddle.contacts.models import MergeRecord, Note, Touch
 from huddle.contacts.repository import Before
 from huddle.contacts.schemas import TimelineItem
+from huddle.contacts.service import visibility
 from huddle.contacts.service.common import clamp_limit, require
+from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.pagination import decode_cursor, encode_cursor
 from huddle.lifecycle.stages import STAGES
@@ -24,9 +26,11 @@ def timeline(
     account_id: int | None = None,
     before: str | None = None,
     limit: int = 50,
+    actor: Actor,
 ) -> list[TimelineItem]:
     """Newest first, keyset-paginated on (at, kind, id): pass the last item's ``cursor`` as
-    ``before`` for the next page. Each source reads at most ``limit`` rows off its index."""
+    ``before`` for the next page. Each source reads at most ``limit`` rows off its index.
+    Contact details in touches and merges are left out for roles that may not see them."""
     if (contact_id is None) == (account_id is None):
         raise ValidationFailed(
             "a timeline is of one contact or one account",
@@ -45,7 +49,7 @@ def timeline(
     items += [_merge(m) for m in repository.timeline_merges(session, **scope, **rows)]
     items += _stage_changes(session, contact_id, account_id, after, limit)
     items.sort(key=lambda item: (item.at, item.kind, item.id), reverse=True)
-    return items[:limit]
+    return [visibility.timeline_item(item, actor=actor) for item in items[:limit]]
 
 
 def _before(cursor: str | None) -> Before | None:

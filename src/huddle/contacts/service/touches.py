@@ -12,10 +12,11 @@ from huddle.contacts.events import TouchRecorded
 from huddle.contacts.models import Contact, Touch
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError
 from huddle.core.events import publish
+from huddle.core.permissions import Action
 
 # contact column suffix -> (touch property names, first one present wins; column length)
 ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
@@ -39,6 +40,7 @@ def record_touch(session: Session, data: TouchCreate, *, actor: Actor) -> Touch:
 
 def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[Touch, bool]:
     """``record_touch`` that also says whether the touch is new (False: a repeated key)."""
+    permissions.require(actor, Action.TOUCH_WRITE)
     contact = None
     if data.contact_id is not None:
         contact = require(repository.contact(session, data.contact_id), "contact", data.contact_id)

@@ -13,11 +13,10 @@ from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
 from huddle.contacts.views.detail import timeline_context
-from huddle.core.actor import Actor
 from huddle.core.errors import FieldError
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.format import person_name
 from huddle.web.templating import is_htmx
 from huddle.web.views import page, people, submit
@@ -103,7 +102,9 @@ def account_page(
         ).items,
         "custom_fields": service.list_custom_fields(session, "account"),
         "users": people(session),
-        **timeline_context(session, account_id=account_id, before=before),
+        **timeline_context(
+            session, account_id=account_id, before=before, actor=request_actor(request)
+        ),
         **errors,
     }
     return page(request, "accounts/detail.html", user, "accounts", context, status_code=status_code)
@@ -125,14 +126,13 @@ def add_account_note(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     account_id: int,
     body: Annotated[str, Form()] = "",
 ) -> Response:
     return submit(
         request,
-        lambda: service.add_note(
-            session, account_id=account_id, body=body, actor=Actor.user(user.id)
-        ),
+        lambda: service.add_note(session, account_id=account_id, body=body, actor=actor),
         done="Note added.",
         then=f"/accounts/{account_id}#timeline",
         refused=lambda message, status_code: account_page(

@@ -15,7 +15,7 @@ from huddle.core.actor import Actor
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import REJECTABLE, STAGES
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.format import stage_label
 from huddle.web.views import page, people, submit
 
@@ -27,13 +27,19 @@ TIMELINE_PAGE = 30
 def timeline_context(
     session: Session,
     *,
+    actor: Actor,
     contact_id: int | None = None,
     account_id: int | None = None,
     before: str | None = None,
 ) -> dict[str, Any]:
     """The timeline partial's data for a contact or an account page."""
     items = service.timeline(
-        session, contact_id=contact_id, account_id=account_id, before=before, limit=TIMELINE_PAGE
+        session,
+        contact_id=contact_id,
+        account_id=account_id,
+        before=before,
+        limit=TIMELINE_PAGE,
+        actor=actor,
     )
     reasons = lifecycle.list_rejection_reasons(session, active_only=False)
     return {
@@ -75,7 +81,9 @@ def contact_page(
         "deals": lifecycle.list_opportunities(
             session, OpportunityFilters(contact_id=contact_id), limit=10
         ).items,
-        **timeline_context(session, contact_id=contact_id, before=before),
+        **timeline_context(
+            session, contact_id=contact_id, before=before, actor=request_actor(request)
+        ),
         **errors,
     }
     return page(request, "contacts/detail.html", user, "contacts", context, status_code=status_code)
@@ -110,14 +118,13 @@ def add_note(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     contact_id: int,
     body: Annotated[str, Form()] = "",
 ) -> Response:
     return submit(
         request,
-        lambda: service.add_note(
-            session, contact_id=contact_id, body=body, actor=Actor.user(user.id)
-        ),
+        lambda: service.add_note(session, contact_id=contact_id, body=body, actor=actor),
         done="Note added.",
         then=f"/contacts/{contact_id}#timeline",
         refused=_refused(request, session, user, contact_id, "note_error"),
@@ -129,6 +136,7 @@ def change_stage(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     contact_id: int,
     to_stage: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
@@ -136,7 +144,7 @@ def change_stage(
     return submit(
         request,
         lambda: lifecycle.transition_stage(
-            session, contact_id, to_stage, actor=Actor.user(user.id), reason=reason.strip() or None
+            session, contact_id, to_stage, actor=actor, reason=reason.strip() or None
         ),
         done=f"Moved to {stage_label(to_stage)}.",
         then=f"/contacts/{contact_id}",
@@ -149,6 +157,7 @@ def reject(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
+    actor: CurrentActor,
     contact_id: int,
     reason_code: Annotated[str, Form()],
     note: Annotated[str, Form()] = "",
@@ -156,7 +165,7 @@ def reject(
     return submit(
         request,
         lambda: lifecycle.reject_lead(
-            session, contact_id, reason_code=reason_code, note=note, actor=Actor.user(user.id)
+            session, contact_id, reason_code=reason_code, note=note, actor=actor
         ),
         done="Lead rejected and handed back to marketing as Recycled.",
         then=f"/contacts/{contact_id}",

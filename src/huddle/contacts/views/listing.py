@@ -9,9 +9,8 @@ from pydantic import ValidationError
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
 from huddle.contacts.views.filters import form_of, parse
-from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
 from huddle.web.views import FormDataDep, error_text, page, people, see_other
@@ -37,7 +36,12 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         state = parse(query, stages=query.getlist("stage"), me=user.id)
     cursor = query.get("cursor") or None
     contacts = service.list_contacts(
-        session, state.filters, sort=state.sort, cursor=cursor, limit=PAGE_SIZE
+        session,
+        state.filters,
+        sort=state.sort,
+        cursor=cursor,
+        limit=PAGE_SIZE,
+        actor=request_actor(request),
     )
     params = state.params()
     context = {
@@ -63,7 +67,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
 
 @router.post("/contacts/views", response_model=None)
 def save_view(
-    request: Request, session: SessionDep, user: CurrentUser, form: FormDataDep
+    request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor, form: FormDataDep
 ) -> Response:
     values = {k: str(v) for k, v in form.items()}
     state = parse(values, stages=[str(s) for s in form.getlist("stage")], me=user.id)
@@ -76,7 +80,7 @@ def save_view(
                 filters=state.filters,
                 sort=state.sort,
             ),
-            actor=Actor.user(user.id),
+            actor=actor,
         )
     except ValidationError:
         flash(request, "The view was not saved: give it a name of up to 120 characters.", "error")
@@ -89,7 +93,9 @@ def save_view(
 
 
 @router.post("/contacts/views/{view_id}/delete")
-def delete_view(request: Request, session: SessionDep, user: CurrentUser, view_id: int) -> Response:
-    service.delete_view(session, view_id, actor=Actor.user(user.id))
+def delete_view(
+    request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor, view_id: int
+) -> Response:
+    service.delete_view(session, view_id, actor=actor)
     flash(request, "Deleted the view.")
     return see_other("/contacts")

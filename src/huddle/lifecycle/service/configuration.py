@@ -7,10 +7,11 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.permissions import Action
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import AllowedTransitionsChanged, RejectionReasonChanged
 from huddle.lifecycle.models import AllowedTransition, RejectionReason
@@ -30,6 +31,7 @@ def set_allowed_transitions(
     Every stage must be a known one and a stage cannot move to itself (422, naming the
     offending entry, and nothing changes). Contacts keep their current stage.
     """
+    permissions.require(actor, Action.LIFECYCLE_CONFIGURE)
     wanted: dict[tuple[str, str], None] = {}
     errors: list[FieldError] = []
     for index, (from_stage, to_stage) in enumerate(pairs):
@@ -65,6 +67,7 @@ def add_rejection_reason(
     session: Session, data: RejectionReasonCreate, *, actor: Actor
 ) -> RejectionReason:
     """A new reason at the end of the list; re-adding a deactivated one brings it back."""
+    permissions.require(actor, Action.LIFECYCLE_CONFIGURE)
     reason = repository.find_reason(session, data.code)
     if reason is not None and reason.active:
         raise ResourceAlreadyExists(f"rejection reason {data.code!r} already exists")
@@ -83,6 +86,7 @@ def add_rejection_reason(
 
 def deactivate_rejection_reason(session: Session, code: str, *, actor: Actor) -> RejectionReason:
     """Hide a reason from new rejections; past rejections keep pointing at it."""
+    permissions.require(actor, Action.LIFECYCLE_CONFIGURE)
     reason = repository.find_reason(session, code)
     if reason is None:
         raise ResourceNotFound(f"rejection reason {code!r} not found")

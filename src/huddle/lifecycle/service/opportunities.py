@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
 from huddle.contacts import service as contacts_service
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import (
     Conflict,
@@ -24,6 +24,7 @@ from huddle.core.errors import (
 )
 from huddle.core.events import publish
 from huddle.core.pagination import Page, decode_cursor, encode_cursor
+from huddle.core.permissions import Action
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import (
     OpportunityClosed,
@@ -60,7 +61,9 @@ def contact_roles(session: Session, opportunity_id: int) -> list[OpportunityCont
 
 
 def create_opportunity(session: Session, data: OpportunityCreate, *, actor: Actor) -> Opportunity:
-    """A new open deal with an account, optionally a primary contact and contact roles."""
+    """A new open deal with an account, optionally a primary contact and contact roles.
+    Sales reps create deals for themselves (or unassigned ones)."""
+    permissions.require_owned(actor, Action.DEAL_EDIT, data.owner_id)
     errors = _open_stage_errors(data.pipeline_stage)
     errors += _reference_errors(
         session,
@@ -116,7 +119,7 @@ def update_opportunity(
     session: Session, opportunity_id: int, data: OpportunityUpdate, *, actor: Actor
 ) -> Opportunity:
     """Change the fields sent. Stage and status change only through move and close."""
-    opportunity = get_opportunity(session, opportunity_id)
+    opportunity = _deal_to_change(session, opportunity_id, actor)
     given = data.model_fields_set
     errors = [
         FieldError(field, "cannot be empty")
@@ -161,6 +164,7 @@ def move_opportunity(
     errors = _open_stage_errors(pipeline_stage)
     if errors:
         raise ValidationFailed("not an open pipeline stage", errors)
+    _deal_to_change(session, opportunity_id, actor)
     opportunity = _open_opportunity(session, opportunity_id)
     from_stage = opportunity.pipeline_stage
     if from_stage == pipeline_stage:
@@ -198,6 +202,7 @@ def close_opportunity(
         raise ValidationFailed(
             "a lost deal needs a reason", [FieldError("reason", "say why the deal was lost")]
         )
+    _deal_to_change(session, opportunity_id, actor)
     opportunity = _open_opportunity(session, opportunity_id)
     now = clock.now()
     opportunity.status = "won" if won else "lost"
@@ -227,7 +232,7 @@ def add_contact_role(
     session: Session, opportunity_id: int, contact_id: int, *, role: str, actor: Actor
 ) -> OpportunityContact:
     """Put a contact on a deal in a role, or change the role it has there."""
-    opportunity = get_opportunity(session, opportunity_id)
+    opportunity = _deal_to_change(session, opportunity_id, actor)
     role = role.strip()
     errors = _reference_errors(session, contacts={"contact_id": contact_id})
     if errors:
@@ -256,7 +261,7 @@ def remove_contact_role(
     session: Session, opportunity_id: int, contact_id: int, *, actor: Actor
 ) -> None:
     """Take a contact off a deal; its lifecycle stage stays as it is."""
-    get_opportunity(session, opportunity_id)
+    _deal_to_change(session, opportunity_id, actor)
     link = repository.find_role(session, opportunity_id, contact_id)
     if link is None:
         raise ResourceNotFound(f"contact {contact_id} has no role on opportunity {opportunity_id}")
@@ -272,8 +277,12 @@ def remove_contact_role(
 
 def delete_opportunity(session: Session, opportunity_id: int, *, actor: Actor) -> None:
     """Remove a deal entered by mistake, with its contact roles and notes. The contacts'
-    stage history stays: it records what happened to them."""
+    stage history stays: it records what happened to them. Its owner may delete it; so
+    may roles with DEAL_DELETE (admins, sales managers)."""
     opportunity = get_opportunity(session, opportunity_id)
+    own_deal = actor.user_id is not None and opportunity.owner_id == actor.user_id
+    if not (own_deal and permissions.may(actor, Action.DEAL_EDIT)):
+        permissions.require(actor, Action.DEAL_DELETE)
     publish(session, OpportunityDeleted(opportunity_id=opportunity_id, at=clock.now(), actor=actor))
     session.delete(opportunity)
     session.flush()
@@ -390,6 +399,14 @@ def _exists(getter: Callable[[Session, int], object], session: Session, key: int
     except ResourceNotFound:
         return False
     return True
+
+
+def _deal_to_change(session: Session, opportunity_id: int, actor: Actor) -> Opportunity:
+    """The deal, if the actor may change it (sales reps: their own or unassigned deals)."""
+    permissions.require(actor, Action.DEAL_EDIT)
+    opportunity = get_opportunity(session, opportunity_id)
+    permissions.require_owned(actor, Action.DEAL_EDIT, opportunity.owner_id)
+    return opportunity
 
 
 def _deal_actor(opportunity: Opportunity, actor: Actor) -> Actor:

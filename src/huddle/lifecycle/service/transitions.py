@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Contact
-from huddle.core import clock
+from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.permissions import Action
 from huddle.core.timefields import in_utc_range
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import StageChanged
@@ -58,8 +59,10 @@ def transition_stage(
     Unknown stage: 422. Already there, or the move is not allowed from the contact's
     current stage: 409, naming the stages a move is allowed to. Nothing is written then.
     """
+    permissions.require(actor, Action.STAGE_CHANGE)
     check_stage(to_stage, field="to_stage")
     contact = _locked_contact(session, contact_id)
+    permissions.require_owned(actor, Action.STAGE_CHANGE, contact.owner_id)
     return _move(session, contact, to_stage, actor=actor, reason=reason)
 
 
@@ -76,6 +79,7 @@ def reject_lead(
     The reason must be one of the active rejection reasons (422 otherwise, and "other"
     needs a note); a contact in any other stage cannot be rejected (409).
     """
+    permissions.require(actor, Action.LEAD_REJECT)
     reason = repository.find_reason(session, reason_code)
     if reason is None or not reason.active:
         raise ValidationFailed(
@@ -88,6 +92,7 @@ def reject_lead(
             [FieldError("note", "say why the lead is rejected")],
         )
     contact = _locked_contact(session, contact_id)
+    permissions.require_owned(actor, Action.LEAD_REJECT, contact.owner_id)
     if contact.lifecycle_stage not in REJECTABLE:
         rejectable = " or ".join(STAGES[stage] for stage in REJECTABLE)
         raise Conflict(

@@ -61,6 +61,18 @@
     }
   });
 
+  // Every htmx request carries the page's CSRF token (htmx copies form fields too, but
+  // hx-delete and hx-post on buttons have no form). The token comes from the <meta> tag.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) event.detail.headers["X-CSRF-Token"] = meta.content;
+  });
+
+  // A new token is shown once: selecting it on focus makes copying it one keystroke.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();
+  });
+
   document.addEventListener("DOMContentLoaded", function () { initToasts(document); });
   document.addEventListener("htmx:afterSettle", function (event) { initToasts(event.target); });
 

@@ -1,0 +1,154 @@
+"""Signing in: server-side sessions and the lockout after repeated failures.
+
+The browser's (signed) cookie carries a random session key; the database keeps only its
+sha256, so a stolen database cannot sign anyone in, and deleting the row signs the browser
+out (sign-out, password change, deactivation). Failed attempts are rows too, so a lockout
+holds across restarts and across every process serving Huddle.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import LoginAttempt, User, UserSession
+from huddle.auth.service import authenticate, end_sessions, session_key_hash
+from huddle.core import clock
+from huddle.core.errors import HuddleError
+
+SESSION_IDLE = timedelta(hours=12)
+SESSION_LIFETIME = timedelta(days=14)
+# How often a session's last-seen time is written (not on every request).
+TOUCH_EVERY = timedelta(minutes=1)
+
+LOCKOUT_WINDOW = timedelta(minutes=15)
+ACCOUNT_FAILURES = 5  # per email, within the window, since its last success
+IP_FAILURES = 20  # per address, within the window: slows guessing across many accounts
+
+
+class LockedOut(HuddleError):
+    status_code = 429
+    code = "locked_out"
+
+    def __init__(self, until: datetime) -> None:
+        minutes = max(1, int((until - clock.now()).total_seconds() + 59) // 60)
+        super().__init__(
+            "Too many failed sign-ins. Try again after "
+            f"{until:%H:%M} UTC (in {minutes} minute{'s' if minutes != 1 else ''})."
+        )
+        self.until = until
+
+
+@dataclass(frozen=True)
+class NewSession:
+    key: str  # goes into the cookie; never stored
+    user: User
+
+
+def sign_in(
+    session: Session, email: str, password: str, *, ip: str, user_agent: str | None
+) -> NewSession | None:
+    """A new session for the right credentials; None for wrong ones. Raises LockedOut
+    (without checking the password) while the account or the address is locked."""
+    email = email.strip().lower()[:320]
+    _refuse_if_locked(session, email, ip)
+    user = authenticate(session, email, password)
+    session.add(LoginAttempt(email=email, ip=ip, at=clock.now(), succeeded=user is not None))
+    session.flush()
+    if user is None:
+        return None
+    return NewSession(key=_start(session, user, ip=ip, user_agent=user_agent), user=user)
+
+
+def _start(session: Session, user: User, *, ip: str, user_agent: str | None) -> str:
+    key = secrets.token_urlsafe(32)
+    now = clock.now()
+    # Housekeeping where it is cheap: the user's own ended sessions go (by index).
+    session.execute(
+        delete(UserSession).where(
+            UserSession.user_id == user.id,
+            (UserSession.expires_at <= now) | (UserSession.last_seen_at <= now - SESSION_IDLE),
+        )
+    )
+    session.add(
+        UserSession(
+            key_hash=session_key_hash(key),
+            user_id=user.id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + SESSION_LIFETIME,
+            ip=ip[:64],
+            user_agent=(user_agent or "")[:300] or None,
+        )
+    )
+    session.flush()
+    return key
+
+
+def _refuse_if_locked(session: Session, email: str, ip: str) -> None:
+    since = clock.now() - LOCKOUT_WINDOW
+    last_success = select(func.max(LoginAttempt.at)).where(
+        LoginAttempt.email == email, LoginAttempt.succeeded.is_(True)
+    )
+    account = _lock_end(
+        session,
+        select(LoginAttempt.at)
+        .where(
+            LoginAttempt.email == email,
+            LoginAttempt.succeeded.is_(False),
+            LoginAttempt.at >= since,
+            LoginAttempt.at > func.coalesce(last_success.scalar_subquery(), since),
+        )
+        .order_by(LoginAttempt.at.desc())
+        .limit(ACCOUNT_FAILURES),
+        ACCOUNT_FAILURES,
+    )
+    address = _lock_end(
+        session,
+        select(LoginAttempt.at)
+        .where(LoginAttempt.ip == ip, LoginAttempt.succeeded.is_(False), LoginAttempt.at >= since)
+        .order_by(LoginAttempt.at.desc())
+        .limit(IP_FAILURES),
+        IP_FAILURES,
+    )
+    ends = [end for end in (account, address) if end is not None]
+    if ends:
+        raise LockedOut(max(ends))
+
+
+def _lock_end(session: Session, recent_failures: object, limit: int) -> datetime | None:
+    """When the lock ends if the last ``limit`` failures fall inside the window, else None.
+    The lock lasts one window from the oldest of them, so waiting always helps."""
+    times = list(session.scalars(recent_failures))  # type: ignore[call-overload]
+    if len(times) < limit:
+        return None
+    end: datetime = min(times) + LOCKOUT_WINDOW
+    return end if end > clock.now() else None
+
+
+def user_of_session(session: Session, key: str) -> User | None:
+    """The active user signed in with this key, or None (unknown, expired, idle or ended)."""
+    row = session.scalar(select(UserSession).where(UserSession.key_hash == session_key_hash(key)))
+    if row is None:
+        return None
+    now = clock.now()
+    if row.expires_at <= now or row.last_seen_at + SESSION_IDLE <= now:
+        session.delete(row)
+        return None
+    user = session.get(User, row.user_id)
+    if user is None or not user.is_active:
+        return None
+    if now - row.last_seen_at >= TOUCH_EVERY:
+        row.last_seen_at = now
+    return user
+
+
+def sign_out(session: Session, key: str) -> None:
+    session.execute(delete(UserSession).where(UserSession.key_hash == session_key_hash(key)))
+
+
+__all__ = ["LockedOut", "NewSession", "end_sessions", "sign_in", "sign_out", "user_of_session"]

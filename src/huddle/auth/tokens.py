@@ -1,0 +1,105 @@
+"""Personal API tokens: a high-entropy secret shown once, kept as its sha256.
+
+sha256 (not argon2) is right for these: the secret is 256 random bits, so there is nothing
+to brute-force, and every API call checks one, so it must be cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huddle.auth.events import ApiTokenIssued, ApiTokenRevoked
+from huddle.auth.models import ApiToken, User
+from huddle.auth.schemas import ApiTokenCreate
+from huddle.auth.signin import TOUCH_EVERY
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import NotPermitted, ResourceNotFound
+from huddle.core.events import publish
+from huddle.core.permissions import Action, may
+
+TOKEN_PREFIX = "hud_"  # noqa: S105 (a marker, not a secret)
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    secret: str
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def issue_token(session: Session, data: ApiTokenCreate, *, actor: Actor) -> IssuedToken:
+    """A new token for the acting user. It acts with their role, limited by its scopes."""
+    if actor.kind != "user" or actor.user_id is None:
+        raise NotPermitted("only users have personal tokens")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        user_id=actor.user_id,
+        name=data.name.strip(),
+        prefix=secret[:12],
+        token_hash=_hash(secret),
+        scopes=sorted(set(data.scopes)),
+        created_at=clock.now(),
+    )
+    session.add(token)
+    session.flush()
+    publish(
+        session,
+        ApiTokenIssued(
+            token_id=token.id,
+            user_id=token.user_id,
+            scopes=tuple(token.scopes),
+            at=token.created_at,
+            actor=actor,
+        ),
+    )
+    return IssuedToken(token=token, secret=secret)
+
+
+def list_tokens(session: Session, *, user_id: int) -> list[ApiToken]:
+    return list(
+        session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id.desc())
+        )
+    )
+
+
+def revoke_token(session: Session, token_id: int, *, actor: Actor) -> ApiToken:
+    """Revoke one of your tokens (an admin may revoke anyone's). Revoking twice is a no-op."""
+    token = session.get(ApiToken, token_id)
+    if token is None or (token.user_id != actor.user_id and not may(actor, Action.USER_MANAGE)):
+        raise ResourceNotFound(f"token {token_id} not found")
+    if token.revoked_at is None:
+        token.revoked_at = clock.now()
+        session.flush()
+        publish(
+            session,
+            ApiTokenRevoked(
+                token_id=token.id, user_id=token.user_id, at=token.revoked_at, actor=actor
+            ),
+        )
+    return token
+
+
+def user_of_token(session: Session, secret: str) -> tuple[User, ApiToken] | None:
+    """The active user and live token this secret belongs to, or None."""
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(secret)))
+    if token is None or token.revoked_at is not None:
+        return None
+    user = session.get(User, token.user_id)
+    if user is None or not user.is_active:
+        return None
+    now = clock.now()
+    if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
+        token.last_used_at = now
+    return user, token
