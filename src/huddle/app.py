@@ -16,6 +16,7 @@ from huddle.core.db import get_engine, session_factory
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
 from huddle.subscribers import register as register_subscribers
+from huddle.tracking.collect import CollectEndpoint
 from huddle.web.errors import install_error_handlers
 from huddle.web.templating import STATIC_DIR
 
@@ -26,6 +27,7 @@ API_MODULES = (
     "huddle.contacts.api",
     "huddle.lifecycle.api",
     "huddle.auth.api",
+    "huddle.tracking.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -33,6 +35,8 @@ VIEW_MODULES = (
     "huddle.contacts.views",
     "huddle.contacts.importing.views",
     "huddle.lifecycle.views",
+    "huddle.tracking.views",
+    "huddle.tracking.public",
 )
 
 
@@ -83,6 +87,8 @@ def create_app(
         same_site="lax",
         https_only=settings.env == "production",
     )
+    # Outermost: page views skip routing, sessions and validation (see tracking/collect.py).
+    app.add_middleware(CollectEndpoint, state=app.state)
     install_error_handlers(app)
     for router in _routers(API_MODULES):
         app.include_router(router, prefix="/api/v1")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import importlib
 
-SUBSCRIBER_MODULES = ("huddle.lifecycle.subscribers",)
+SUBSCRIBER_MODULES = ("huddle.lifecycle.subscribers", "huddle.tracking.subscribers")
 # Modules whose ``@job_handler`` functions the worker runs.
-JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks",)
+JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks", "huddle.contacts.tasks")
 
 
 def register() -> None:

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     # Upper bound on any request body; imports stream from disk, not through this.
     max_request_bytes: int = 25 * 1024 * 1024
     log_sql: bool = False
+    # Where hooks on new touches (scoring, workflows) run: in the ingesting process, or as
+    # durable jobs the worker runs (scale-out: ingestion stays fast on busy machines).
+    touch_hooks: Literal["inline", "worker"] = "inline"
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

@@ -39,16 +39,23 @@ from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.timeline import timeline
 from huddle.contacts.service.touches import (
+    TouchRow,
+    attach_visitor_touches,
     attribution_values,
+    find_contacts,
     get_touch,
     record_touch,
+    record_touches,
+    refresh_attribution,
     store_touch,
 )
 
 __all__ = [
+    "TouchRow",
     "account_for_domain",
     "add_note",
     "apply_stage",
+    "attach_visitor_touches",
     "attribution_values",
     "clean_custom_values",
     "consent_history",
@@ -58,6 +65,7 @@ __all__ = [
     "enrich_account",
     "export_columns",
     "export_rows",
+    "find_contacts",
     "get_account",
     "get_contact",
     "get_contact_detail",
@@ -75,6 +83,8 @@ __all__ = [
     "merge_contacts",
     "record_consent",
     "record_touch",
+    "record_touches",
+    "refresh_attribution",
     "refresh_statistics",
     "resolve_mentions",
     "save_view",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from huddle.contacts import repository
-from huddle.contacts.events import TouchRecorded
+from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
@@ -16,6 +19,8 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError
 from huddle.core.events import publish
+from huddle.core.jobs import enqueue
+from huddle.core.settings import get_settings
 
 # contact column suffix -> (touch property names, first one present wins; column length)
 ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
@@ -103,3 +108,195 @@ def _attribute(contact: Contact, touch: Touch, session: Session) -> None:
             for suffix, value in values.items():
                 set_committed_value(contact, f"{end}_touch_{suffix}", value)
             set_committed_value(contact, f"{end}_touch_at", at)
+
+
+# --- set at a time -----------------------------------------------------------------------
+
+TOUCHES_RECORDED_JOB = "contacts.touches_recorded"
+_ENDS = (("first", min), ("last", max))
+
+
+@dataclass(frozen=True, slots=True)
+class TouchRow:
+    """One touch of a batch for ``record_touches``, already checked by the caller's schema."""
+
+    type: str
+    occurred_at: datetime
+    contact_id: int | None = None
+    visitor_id: str | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+    idempotency_key: str | None = None
+    campaign_id: int | None = None
+    asset_id: int | None = None
+
+
+def record_touches(session: Session, rows: Sequence[TouchRow], *, actor: Actor) -> list[int | None]:
+    """``record_touch`` for a whole batch in a handful of statements: one multi-row INSERT
+    (a key already stored, or repeated in the batch, is skipped), the contacts' first and
+    last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
+    the new touch's id or None where its key was stored already. Contacts must exist."""
+    accounts = _accounts_of(session, rows)
+    now, actor_type = clock.now(), touch_actor_type(actor)
+    values = [_touch_values(row, accounts, now, actor_type, actor.user_id) for row in rows]
+    ids = _insert(session, values)
+    new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
+    _attribute_set(session, [row for row, _ in new])
+    if new:
+        _announce(
+            session,
+            TouchesRecorded(
+                touch_ids=tuple(touch_id for _, touch_id in new),
+                contact_ids=tuple(sorted({r.contact_id for r, _ in new if r.contact_id})),
+                types=tuple(sorted({r.type for r, _ in new})),
+            ),
+        )
+    return ids
+
+
+def find_contacts(
+    session: Session, *, emails: Sequence[str], contact_ids: Sequence[int]
+) -> tuple[dict[str, int], set[int]]:
+    """Contacts by normalised email, and which of ``contact_ids`` exist: one query each
+    (per few thousand), for callers that resolve a whole batch of touches at once."""
+    by_email = {
+        email: found[0] for email, found in repository.contacts_by_email(session, emails).items()
+    }
+    existing = set(repository.accounts_of_contacts(session, contact_ids)) if contact_ids else set()
+    return by_email, existing
+
+
+def _accounts_of(session: Session, rows: Sequence[TouchRow]) -> dict[int, int | None]:
+    errors = [
+        FieldError(f"{i}.contact_id", "a touch needs a contact_id or a visitor_id")
+        for i, row in enumerate(rows)
+        if row.contact_id is None and row.visitor_id is None
+    ]
+    wanted = sorted({row.contact_id for row in rows if row.contact_id is not None})
+    accounts = repository.accounts_of_contacts(session, wanted) if wanted else {}
+    errors += [
+        FieldError("contact_id", f"no contact with id {contact_id}")
+        for contact_id in wanted
+        if contact_id not in accounts
+    ]
+    raise_if(errors[:50], "bad touches")
+    return accounts
+
+
+def _touch_values(
+    row: TouchRow,
+    accounts: dict[int, int | None],
+    now: datetime,
+    actor_type: str,
+    actor_user_id: int | None,
+) -> dict[str, Any]:
+    return {
+        "type": row.type,
+        "occurred_at": row.occurred_at,
+        "contact_id": row.contact_id,
+        "visitor_id": row.visitor_id,
+        "account_id": accounts.get(row.contact_id) if row.contact_id is not None else None,
+        "actor_type": actor_type,
+        "actor_user_id": actor_user_id,
+        "properties": row.properties,
+        "campaign_id": row.campaign_id,
+        "asset_id": row.asset_id,
+        "workflow_id": None,
+        "idempotency_key": row.idempotency_key,
+        "created_at": now,
+    }
+
+
+def _insert(session: Session, values: list[dict[str, Any]]) -> list[int | None]:
+    ids: list[int | None] = [None] * len(values)
+    keyed = [i for i, v in enumerate(values) if v["idempotency_key"] is not None]
+    unkeyed = [i for i, v in enumerate(values) if v["idempotency_key"] is None]
+    if keyed:
+        inserted = repository.insert_keyed_touches(session, [values[i] for i in keyed])
+        for i in keyed:
+            # pop: a key repeated within the batch is new only the first time.
+            ids[i] = inserted.pop(values[i]["idempotency_key"], None)
+    if unkeyed:
+        for i, touch_id in zip(
+            unkeyed, repository.insert_touches(session, [values[i] for i in unkeyed]), strict=True
+        ):
+            ids[i] = touch_id
+    return ids
+
+
+def _attribute_set(session: Session, rows: list[TouchRow]) -> None:
+    """Each contact's earliest and latest new touch may move its first and last touch: one
+    conditional UPDATE per end for all contacts (an executemany)."""
+    by_contact: dict[int, list[TouchRow]] = {}
+    for row in rows:
+        if row.contact_id is not None:
+            by_contact.setdefault(row.contact_id, []).append(row)
+    if not by_contact:
+        return
+    for end, pick in _ENDS:
+        changes = []
+        for contact_id, touches in by_contact.items():
+            chosen = pick(touches, key=lambda r: r.occurred_at)
+            values = attribution_values(chosen.properties)
+            changes.append(
+                {"b_id": contact_id, "b_at": chosen.occurred_at}
+                | {f"b_{suffix}": value for suffix, value in values.items()}
+            )
+        repository.move_touch_ends(session, end, changes)
+    _expire_loaded_contacts(session, by_contact.keys())
+
+
+def _expire_loaded_contacts(session: Session, contact_ids: Any) -> None:
+    # The UPDATEs went around the ORM: a contact already loaded must read them again.
+    for contact_id in contact_ids:
+        loaded = repository.loaded_contact(session, contact_id)
+        if loaded is not None:
+            session.expire(loaded)
+
+
+def _announce(session: Session, event: TouchesRecorded) -> None:
+    """In the process by default; through the worker (a durable job, committed with the
+    touches) when ``HUDDLE_TOUCH_HOOKS=worker`` spreads the hooks over other machines."""
+    if get_settings().touch_hooks == "worker":
+        enqueue(
+            session,
+            TOUCHES_RECORDED_JOB,
+            {
+                "touch_ids": list(event.touch_ids),
+                "contact_ids": list(event.contact_ids),
+                "types": list(event.types),
+            },
+        )
+    else:
+        publish(session, event)
+
+
+def attach_visitor_touches(
+    session: Session, visitor_id: str, contact_id: int, *, actor: Actor
+) -> list[int]:
+    """Give an identified visitor's anonymous touches to the contact and take the contact's
+    first and last touch from its whole history again (the earliest may be anonymous).
+    Publishes ``TouchesAttached``; returns the ids of the touches moved."""
+    contact = require(repository.contact(session, contact_id), "contact", contact_id)
+    moved = repository.attach_visitor_touches(session, visitor_id, contact.id, contact.account_id)
+    if moved:
+        refresh_attribution(session, contact)
+        publish(
+            session,
+            TouchesAttached(
+                visitor_id=visitor_id, contact_id=contact.id, touch_ids=tuple(moved), actor=actor
+            ),
+        )
+    return moved
+
+
+def refresh_attribution(session: Session, contact: Contact) -> None:
+    """First touch from the contact's earliest touch, last touch from its latest."""
+    for end, _ in _ENDS:
+        touch = repository.touch_at_end(session, contact.id, end)
+        at = touch.occurred_at if touch is not None else None
+        values = attribution_values(touch.properties) if touch is not None else {}
+        values = {suffix: values.get(suffix) for suffix in ATTRIBUTION}
+        repository.set_touch_end(session, contact.id, end, at, values)
+        for suffix, value in values.items():
+            set_committed_value(contact, f"{end}_touch_{suffix}", value)
+        set_committed_value(contact, f"{end}_touch_at", at)
