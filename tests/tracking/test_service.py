@@ -170,7 +170,7 @@ def test_a_form_creates_the_contact_once_and_records_every_field(db: Session) ->
     assert contact is not None and contact.email == "wile@acme-rockets.example"
     touches = _touches(db, contact.id)
     assert [t.type for t in touches] == ["form_submitted", "form_submitted"]
-    assert touches[0].properties["fields"]["company"] == "Acme"
+    assert touches[0].properties["company"] == "Acme"
     assert first.redirect_url == form.thank_you_url  # type: ignore[attr-defined]
 
 

@@ -67,7 +67,8 @@ def submit_form(
         return Submitted(contact_id=None, redirect_url=thank_you, spam=True)
     answers = _answers(form, values)
     contact, _ = contacts.upsert_contact(session, _contact_data(form, answers), actor=FORMS)
-    properties: dict[str, Any] = {"form": form.name, "form_key": form.form_key, "fields": answers}
+    # The answers side by side with what says which form it was (those names win).
+    properties: dict[str, Any] = {**answers, "form": form.name, "form_key": form.form_key}
     if page_url:
         properties["url"] = page_url[:2000]
     contacts.record_touches(
