@@ -31,7 +31,9 @@ def _touch_count(db: Session) -> int:
     return db.scalar(select(func.count()).select_from(Touch)) or 0
 
 
-def test_a_batch_is_stored_once_however_often_it_is_retried(client: TestClient, db: Session) -> None:
+def test_a_batch_is_stored_once_however_often_it_is_retried(
+    client: TestClient, db: Session
+) -> None:
     make_contact(db, email="wile@acme-rockets.example")
     db.commit()
     batch = {"events": [_event(n) for n in range(20)]}
@@ -160,7 +162,10 @@ def test_event_types_are_a_registry(client: TestClient) -> None:
             "name": "contract_signed",
             "label": "Contract signed",
             "category": "sales",
-            "properties_schema": {"properties": {"value": {"type": "number"}}, "required": ["value"]},
+            "properties_schema": {
+                "properties": {"value": {"type": "number"}},
+                "required": ["value"],
+            },
         },
     )
     assert created.status_code == 201, created.text

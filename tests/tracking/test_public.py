@@ -83,8 +83,12 @@ def test_bad_page_views_are_refused_precisely(anon_client: TestClient, db: Sessi
     db.commit()
     assert _collect(anon_client, site, k="site_unknown").status_code == 404
     assert _collect(anon_client, site, v="short").status_code == 400
-    assert _collect(anon_client, site, e=[{"id": "x", "u": "javascript:alert(1)"}]).status_code == 400
-    assert anon_client.post("/t/collect", content=b"{", headers={"Origin": ORIGIN}).status_code == 400
+    assert (
+        _collect(anon_client, site, e=[{"id": "x", "u": "javascript:alert(1)"}]).status_code == 400
+    )
+    assert (
+        anon_client.post("/t/collect", content=b"{", headers={"Origin": ORIGIN}).status_code == 400
+    )
     assert anon_client.get("/t/collect").status_code == 405
     assert _views(db) == []
 
@@ -118,7 +122,10 @@ def test_a_configuration_change_applies_to_page_views_at_once(
 def _post_form(client: TestClient, form: Form, values: dict[str, Any], **headers: str) -> Any:
     data = {"_hd_ts": str(int((time.time() - 30) * 1000)), **values}
     return client.post(
-        f"/f/{form.form_key}", data=data, headers={"Origin": ORIGIN, **headers}, follow_redirects=False
+        f"/f/{form.form_key}",
+        data=data,
+        headers={"Origin": ORIGIN, **headers},
+        follow_redirects=False,
     )
 
 
@@ -147,7 +154,9 @@ def test_a_form_post_redirects_only_to_the_allowlisted_thank_you_url(
     assert as_json.headers["access-control-allow-origin"] == ORIGIN
 
 
-def test_a_form_post_from_an_unlisted_origin_is_refused(anon_client: TestClient, db: Session) -> None:
+def test_a_form_post_from_an_unlisted_origin_is_refused(
+    anon_client: TestClient, db: Session
+) -> None:
     form = make_form(db, make_site(db))
     db.commit()
     response = _post_form(anon_client, form, {"email": "x@acme-rockets.example"}, Origin=EVIL)
@@ -207,7 +216,9 @@ def test_email_links_accept_only_signed_tokens(
     token = service.click_token(settings.secret_key, contact.id, "launch", link)
     response = anon_client.get(f"/e/c/{token}", follow_redirects=False)
     assert response.status_code == 302 and response.headers["location"] == link
-    pixel = anon_client.get(f"/e/o/{service.open_token(settings.secret_key, contact.id, 'launch')}.gif")
+    pixel = anon_client.get(
+        f"/e/o/{service.open_token(settings.secret_key, contact.id, 'launch')}.gif"
+    )
     assert pixel.status_code == 200 and pixel.headers["content-type"] == "image/gif"
 
     payload, signature = token.rsplit(".", 1)

@@ -44,7 +44,12 @@ def test_add_a_site_see_its_snippet_and_add_a_form(client: TestClient, db: Sessi
         },
     )
     form = db.scalars(select(Form)).one()
-    assert form.fields[0] == {"name": "email", "label": "Work email", "type": "email", "required": True}
+    assert form.fields[0] == {
+        "name": "email",
+        "label": "Work email",
+        "type": "email",
+        "required": True,
+    }
     assert f"/f/{form.form_key}" in client.get("/settings/tracking").text
 
 

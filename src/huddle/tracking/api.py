@@ -71,7 +71,9 @@ def update_site(user: CurrentUser, session: SessionDep, site_id: int, data: Site
 
 
 @router.get("/tracking/forms", response_model=list[FormRead])
-def list_forms(user: CurrentUser, session: SessionDep, site_id: int | None = None) -> list[FormRead]:
+def list_forms(
+    user: CurrentUser, session: SessionDep, site_id: int | None = None
+) -> list[FormRead]:
     """Forms, of one site or all."""
     return [FormRead.model_validate(f) for f in service.list_forms(session, site_id)]
 
@@ -171,4 +173,3 @@ def ingest_events(
         "failed": [{"index": i, "reason": reason} for i, reason in report.failed],
     }
     return Response(orjson.dumps(result), media_type="application/json")
-

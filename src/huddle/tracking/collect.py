@@ -99,6 +99,8 @@ class GroupCommitter:
         self._write = write
         self._queue: list[tuple[Submission, asyncio.Future[None]]] = []
         self._flushing = False
+        # The running flush, referenced so the loop cannot collect it half-way.
+        self._flush_task: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="huddle-collect")
 
     async def submit(self, submission: Submission) -> None:
@@ -107,7 +109,7 @@ class GroupCommitter:
         self._queue.append((submission, done))
         if not self._flushing:
             self._flushing = True
-            loop.create_task(self._flush())
+            self._flush_task = loop.create_task(self._flush())
         await done
 
     async def _flush(self) -> None:

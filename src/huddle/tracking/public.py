@@ -160,9 +160,7 @@ def form_preflight(request: Request, session: SessionDep, form_key: str) -> Resp
 
 
 @router.post("/f/{form_key}", response_model=None)
-def submit_form(
-    request: Request, session: SessionDep, form_key: str, values: Values
-) -> Response:
+def submit_form(request: Request, session: SessionDep, form_key: str, values: Values) -> Response:
     """A form post from an allowed origin (HTML form or JSON). The person is sent only to
     the form's thank-you URL, which the site's allowlist holds; nothing posted can change
     where they go."""

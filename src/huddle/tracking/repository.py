@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from huddle.core.rawsql import Driver
 from huddle.tracking.models import EventType, Form, Site, Visitor
 
 
@@ -53,10 +54,12 @@ def add(session: Session, row: Site | Form | EventType) -> None:
 
 def identified_visitors(session: Session, visitor_ids: Sequence[str]) -> dict[str, int]:
     """Visitor id -> contact id, for the visitors among these who have been identified."""
-    rows = session.execute(
-        select(Visitor.visitor_id, Visitor.contact_id).where(Visitor.visitor_id.in_(visitor_ids))
-    ).all()
-    return {row[0]: row[1] for row in rows}
+    if not visitor_ids:
+        return {}
+    driver = Driver(session)
+    condition, param = driver.in_list("visitor_id", visitor_ids)
+    sql = f"SELECT visitor_id, contact_id FROM tracking_visitors WHERE {condition}"  # noqa: S608
+    return {row[0]: row[1] for row in driver.rows(sql, (param,))}
 
 
 def save_visitor(session: Session, visitor_id: str, contact_id: int, *, at: datetime) -> None:

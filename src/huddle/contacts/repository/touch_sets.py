@@ -1,101 +1,180 @@
-"""Set-at-a-time queries of touches: a batch of any size is a handful of statements."""
+"""Set-at-a-time queries of touches: a batch of any size is a handful of statements.
+
+The hot statements (the multi-row INSERT, the attribution UPDATEs, lookups by thousands of
+keys) go to the driver as plain parameterised SQL with values converted once here: at
+5,000 rows a batch, SQLAlchemy's per-row, per-column bind processing cost several times
+the database's own work. The SQL is fixed text; every value is a bound parameter.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, cast
+from functools import lru_cache
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, insert, or_, select, update
+import orjson
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.util import identity_key
 
 from huddle.contacts.models import Contact, Touch
-from huddle.contacts.repository.records import on_conflict_insert
+from huddle.core.rawsql import Driver
 
-# Well under SQLite's limit on bound parameters per statement.
-CHUNK = 5000
-
-
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def _touches() -> Table:
-    # Core, not the ORM: a batch needs no identity map and no per-row ORM bookkeeping.
-    return cast(Table, Touch.__table__)
-
-
-def accounts_of_contacts(session: Session, contact_ids: Sequence[int]) -> dict[int, int | None]:
-    """Contact id -> its account id, for the contacts that exist."""
-    found: dict[int, int | None] = {}
-    for chunk in _chunks(contact_ids):
-        rows = session.execute(
-            select(Contact.id, Contact.account_id).where(Contact.id.in_(chunk))
-        ).all()
-        found.update((row[0], row[1]) for row in rows)
-    return found
+TOUCH_COLUMNS = (
+    "type",
+    "occurred_at",
+    "contact_id",
+    "visitor_id",
+    "account_id",
+    "actor_type",
+    "actor_user_id",
+    "properties",
+    "campaign_id",
+    "asset_id",
+    "workflow_id",
+    "idempotency_key",
+    "created_at",
+)
+_AT = TOUCH_COLUMNS.index("occurred_at"), TOUCH_COLUMNS.index("created_at")
+_PROPERTIES = TOUCH_COLUMNS.index("properties")
+# Rows per INSERT statement: 13 parameters each stays under both databases' limits.
+ROWS_PER_STATEMENT = 2000
+ATTRIBUTION_SUFFIXES = ("source", "medium", "campaign", "referrer", "landing_page")
 
 
-def loaded_contact(session: Session, contact_id: int) -> Contact | None:
-    """The contact if this session has it loaded already (no query)."""
-    found = session.identity_map.get(identity_key(Contact, contact_id))
-    return found if isinstance(found, Contact) else None
+class ContactEnds(NamedTuple):
+    account_id: int | None
+    first_touch_at: datetime | None
+    last_touch_at: datetime | None
 
 
-def contacts_by_email(session: Session, emails: Sequence[str]) -> dict[str, tuple[int, int | None]]:
-    """Normalised email -> (contact id, account id) in one query per few thousand emails."""
-    found: dict[str, tuple[int, int | None]] = {}
-    for chunk in _chunks(emails):
-        rows = session.execute(
-            select(Contact.email, Contact.id, Contact.account_id).where(Contact.email.in_(chunk))
-        ).all()
-        found.update((row[0], (row[1], row[2])) for row in rows)
-    return found
+def contact_ends(session: Session, contact_ids: Sequence[int]) -> dict[int, ContactEnds]:
+    """Contact id -> its account and current first and last touch, for those that exist."""
+    driver = Driver(session)
+    condition, param = driver.in_list("id", contact_ids)
+    rows = driver.rows(
+        f"SELECT id, account_id, first_touch_at, last_touch_at FROM contacts WHERE {condition}",  # noqa: S608
+        (param,),
+    )
+    return {
+        row[0]: ContactEnds(row[1], driver.read_at(row[2]), driver.read_at(row[3])) for row in rows
+    }
+
+
+def loaded_contacts(session: Session, contact_ids: set[int]) -> list[Contact]:
+    """Those of the contacts this session has loaded already (no query)."""
+    return [
+        obj
+        for obj in list(session.identity_map.values())
+        if isinstance(obj, Contact) and obj.id in contact_ids
+    ]
+
+
+def contacts_by_email(
+    session: Session, emails: Sequence[str]
+) -> dict[str, tuple[int, ContactEnds]]:
+    """Normalised email -> (contact id, its account and touch ends), in one query."""
+    if not emails:
+        return {}
+    driver = Driver(session)
+    condition, param = driver.in_list("email", emails)
+    columns = "email, id, account_id, first_touch_at, last_touch_at"
+    rows = driver.rows(f"SELECT {columns} FROM contacts WHERE {condition}", (param,))  # noqa: S608
+    return {
+        row[0]: (row[1], ContactEnds(row[2], driver.read_at(row[3]), driver.read_at(row[4])))
+        for row in rows
+    }
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(rows: int, sqlite: bool, keyed: bool) -> str:
+    mark = "?" if sqlite else "%s"
+    marks = [mark] * len(TOUCH_COLUMNS)
+    marks[_PROPERTIES] = "?" if sqlite else "%s::jsonb"
+    group = f"({', '.join(marks)})"
+    conflict = " ON CONFLICT (idempotency_key) DO NOTHING" if keyed else ""
+    return (
+        f"INSERT INTO touches ({', '.join(TOUCH_COLUMNS)}) VALUES "  # noqa: S608
+        f"{', '.join([group] * rows)}{conflict} RETURNING id, idempotency_key"
+    )
+
+
+def _params(driver: Driver, rows: Sequence[dict[str, Any]]) -> list[Any]:
+    flat: list[Any] = []
+    for row in rows:
+        values = [row[c] for c in TOUCH_COLUMNS]
+        for i in _AT:
+            values[i] = driver.at(values[i])
+        values[_PROPERTIES] = orjson.dumps(values[_PROPERTIES]).decode()
+        flat.extend(values)
+    return flat
+
+
+def _insert(
+    session: Session, rows: list[dict[str, Any]], *, keyed: bool
+) -> list[tuple[int, str | None]]:
+    driver = Driver(session)
+    returned: list[tuple[int, str | None]] = []
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start : start + ROWS_PER_STATEMENT]
+        sql = _insert_sql(len(chunk), driver.sqlite, keyed)
+        returned.extend((row[0], row[1]) for row in driver.rows(sql, tuple(_params(driver, chunk))))
+    return returned
 
 
 def insert_keyed_touches(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Multi-row INSERT of touches that carry an idempotency key; keys already stored are
     skipped by ON CONFLICT DO NOTHING. Returns key -> id of the rows inserted now."""
-    statement = (
-        on_conflict_insert(session)(_touches())
-        .on_conflict_do_nothing(index_elements=["idempotency_key"])
-        .returning(_touches().c.idempotency_key, _touches().c.id)
-    )
-    inserted: dict[str, int] = {}
-    for chunk in _chunks(rows):
-        result = session.connection().execute(statement, chunk)
-        inserted.update((key, touch_id) for key, touch_id in result)
-    return inserted
+    return {key: touch_id for touch_id, key in _insert(session, rows, keyed=True) if key}
 
 
 def insert_touches(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Multi-row INSERT of touches without a key; ids in the order of ``rows``."""
-    statement = insert(_touches()).returning(_touches().c.id, sort_by_parameter_order=True)
+    """Multi-row INSERT of touches without a key; ids in the order of ``rows``. (Without a
+    key and a conflict, each database returns the rows in VALUES order; the ids of one
+    statement are also ascending, which sorting makes certain.)"""
     ids: list[int] = []
-    for chunk in _chunks(rows):
-        ids.extend(session.connection().execute(statement, chunk).scalars())
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start : start + ROWS_PER_STATEMENT]
+        ids.extend(sorted(touch_id for touch_id, _ in _insert(session, chunk, keyed=False)))
     return ids
 
 
 def move_touch_ends(session: Session, end: str, changes: list[dict[str, Any]]) -> None:
-    """``move_touch_end`` for many contacts in one executemany: each row moves only if its
-    ``b_at`` is beyond the contact's current end (keys: b_id, b_at and the five values)."""
-    table = cast(Table, Contact.__table__)
-    column = table.c[f"{end}_touch_at"]
-    at = bindparam("b_at", type_=column.type)
-    beyond = column > at if end == "first" else column < at
-    values: dict[str, Any] = {
-        f"{end}_touch_{suffix}": bindparam(f"b_{suffix}")
-        for suffix in ("source", "medium", "campaign", "referrer", "landing_page")
-    }
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"), or_(column.is_(None), beyond))
-        .values(**values, **{f"{end}_touch_at": at}, updated_at=table.c.updated_at)
-    )
-    session.connection().execute(statement, changes)
+    """``move_touch_end`` for many contacts in ONE statement (the moves travel as one JSON
+    parameter): each contact moves only if its ``b_at`` is beyond its current end (keys:
+    b_id, b_at and the five values). A touch is activity, not an edit: updated_at stays."""
+    driver = Driver(session)
+    column = f"{end}_touch_at"
+    beyond = ">" if end == "first" else "<"
+    rows: list[Any]
+    if driver.sqlite:
+        rows = [
+            [c["b_id"], driver.at(c["b_at"]), *(c[f"b_{s}"] for s in ATTRIBUTION_SUFFIXES)]
+            for c in changes
+        ]
+        assignments = ", ".join(
+            f"{end}_touch_{suffix} = j.value ->> {n + 2}"
+            for n, suffix in enumerate(ATTRIBUTION_SUFFIXES)
+        )
+        sql = (
+            f"UPDATE contacts SET {assignments}, {column} = j.value ->> 1 "  # noqa: S608
+            "FROM json_each(?) AS j WHERE contacts.id = j.value ->> 0 "
+            f"AND (contacts.{column} IS NULL OR contacts.{column} {beyond} j.value ->> 1)"
+        )
+    else:
+        rows = [
+            {"id": c["b_id"], "at": c["b_at"].isoformat()}
+            | {s: c[f"b_{s}"] for s in ATTRIBUTION_SUFFIXES}
+            for c in changes
+        ]
+        assignments = ", ".join(f"{end}_touch_{s} = v.{s}" for s in ATTRIBUTION_SUFFIXES)
+        sql = (
+            f"UPDATE contacts AS c SET {assignments}, {column} = v.at "  # noqa: S608
+            "FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, at timestamptz, source text, "
+            "medium text, campaign text, referrer text, landing_page text) "
+            f"WHERE c.id = v.id AND (c.{column} IS NULL OR c.{column} {beyond} v.at)"
+        )
+    session.connection().exec_driver_sql(sql, (orjson.dumps(rows).decode(),))
 
 
 def attach_visitor_touches(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
+from huddle.contacts.repository import ContactEnds
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock
@@ -130,17 +131,24 @@ class TouchRow:
     asset_id: int | None = None
 
 
-def record_touches(session: Session, rows: Sequence[TouchRow], *, actor: Actor) -> list[int | None]:
+def record_touches(
+    session: Session,
+    rows: Sequence[TouchRow],
+    *,
+    actor: Actor,
+    known: Mapping[int, ContactEnds] | None = None,
+) -> list[int | None]:
     """``record_touch`` for a whole batch in a handful of statements: one multi-row INSERT
     (a key already stored, or repeated in the batch, is skipped), the contacts' first and
     last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
-    the new touch's id or None where its key was stored already. Contacts must exist."""
-    accounts = _accounts_of(session, rows)
+    the new touch's id or None where its key was stored already. Contacts must exist;
+    ``known``: what ``find_contacts`` said of them in this transaction (saves a query)."""
+    ends = _contacts_of(session, rows, known or {})
     now, actor_type = clock.now(), touch_actor_type(actor)
-    values = [_touch_values(row, accounts, now, actor_type, actor.user_id) for row in rows]
+    values = [_touch_values(row, ends, now, actor_type, actor.user_id) for row in rows]
     ids = _insert(session, values)
     new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
-    _attribute_set(session, [row for row, _ in new])
+    _attribute_set(session, [row for row, _ in new], ends)
     if new:
         _announce(
             session,
@@ -155,36 +163,43 @@ def record_touches(session: Session, rows: Sequence[TouchRow], *, actor: Actor) 
 
 def find_contacts(
     session: Session, *, emails: Sequence[str], contact_ids: Sequence[int]
-) -> tuple[dict[str, int], set[int]]:
-    """Contacts by normalised email, and which of ``contact_ids`` exist: one query each
-    (per few thousand), for callers that resolve a whole batch of touches at once."""
-    by_email = {
-        email: found[0] for email, found in repository.contacts_by_email(session, emails).items()
-    }
-    existing = set(repository.accounts_of_contacts(session, contact_ids)) if contact_ids else set()
-    return by_email, existing
+) -> tuple[dict[str, int], dict[int, ContactEnds]]:
+    """Contacts by normalised email, and those of them and of ``contact_ids`` that exist
+    (for ``record_touches(known=...)``): one query each, for callers that resolve a whole
+    batch of touches at once."""
+    by_email: dict[str, int] = {}
+    found = repository.contact_ends(session, contact_ids) if contact_ids else {}
+    for email, (contact_id, ends) in repository.contacts_by_email(session, emails).items():
+        by_email[email] = contact_id
+        found[contact_id] = ends
+    return by_email, found
 
 
-def _accounts_of(session: Session, rows: Sequence[TouchRow]) -> dict[int, int | None]:
+def _contacts_of(
+    session: Session, rows: Sequence[TouchRow], known: Mapping[int, ContactEnds]
+) -> dict[int, ContactEnds]:
     errors = [
         FieldError(f"{i}.contact_id", "a touch needs a contact_id or a visitor_id")
         for i, row in enumerate(rows)
         if row.contact_id is None and row.visitor_id is None
     ]
-    wanted = sorted({row.contact_id for row in rows if row.contact_id is not None})
-    accounts = repository.accounts_of_contacts(session, wanted) if wanted else {}
+    wanted = {row.contact_id for row in rows if row.contact_id is not None}
+    ends = {c: known[c] for c in wanted if c in known}
+    missing = sorted(wanted - ends.keys())
+    if missing:
+        ends |= repository.contact_ends(session, missing)
     errors += [
         FieldError("contact_id", f"no contact with id {contact_id}")
-        for contact_id in wanted
-        if contact_id not in accounts
+        for contact_id in missing
+        if contact_id not in ends
     ]
     raise_if(errors[:50], "bad touches")
-    return accounts
+    return ends
 
 
 def _touch_values(
     row: TouchRow,
-    accounts: dict[int, int | None],
+    ends: dict[int, ContactEnds],
     now: datetime,
     actor_type: str,
     actor_user_id: int | None,
@@ -194,7 +209,7 @@ def _touch_values(
         "occurred_at": row.occurred_at,
         "contact_id": row.contact_id,
         "visitor_id": row.visitor_id,
-        "account_id": accounts.get(row.contact_id) if row.contact_id is not None else None,
+        "account_id": ends[row.contact_id].account_id if row.contact_id is not None else None,
         "actor_type": actor_type,
         "actor_user_id": actor_user_id,
         "properties": row.properties,
@@ -223,34 +238,43 @@ def _insert(session: Session, values: list[dict[str, Any]]) -> list[int | None]:
     return ids
 
 
-def _attribute_set(session: Session, rows: list[TouchRow]) -> None:
-    """Each contact's earliest and latest new touch may move its first and last touch: one
-    conditional UPDATE per end for all contacts (an executemany)."""
-    by_contact: dict[int, list[TouchRow]] = {}
+def _attribute_set(session: Session, rows: list[TouchRow], ends: dict[int, ContactEnds]) -> None:
+    """Each contact's earliest and latest new touch may move its first and last touch. Only
+    the moves the batch makes are written: one conditional UPDATE per end for all of them
+    (an executemany; the condition holds against concurrent writers)."""
+    extremes: dict[int, list[TouchRow]] = {}
     for row in rows:
-        if row.contact_id is not None:
-            by_contact.setdefault(row.contact_id, []).append(row)
-    if not by_contact:
-        return
-    for end, pick in _ENDS:
+        if row.contact_id is None:
+            continue
+        found = extremes.get(row.contact_id)
+        if found is None:
+            extremes[row.contact_id] = [row, row]
+        elif row.occurred_at < found[0].occurred_at:
+            found[0] = row
+        elif row.occurred_at > found[1].occurred_at:
+            found[1] = row
+    values: dict[int, dict[str, str | None]] = {}
+    for index, (end, _) in enumerate(_ENDS):
         changes = []
-        for contact_id, touches in by_contact.items():
-            chosen = pick(touches, key=lambda r: r.occurred_at)
-            values = attribution_values(chosen.properties)
+        for contact_id, pair in extremes.items():
+            known = ends[contact_id]
+            chosen = pair[index]
+            current = known.first_touch_at if index == 0 else known.last_touch_at
+            if current is not None and not (
+                chosen.occurred_at < current if index == 0 else chosen.occurred_at > current
+            ):
+                continue
+            if id(chosen) not in values:
+                values[id(chosen)] = attribution_values(chosen.properties)
             changes.append(
                 {"b_id": contact_id, "b_at": chosen.occurred_at}
-                | {f"b_{suffix}": value for suffix, value in values.items()}
+                | {f"b_{suffix}": v for suffix, v in values[id(chosen)].items()}
             )
-        repository.move_touch_ends(session, end, changes)
-    _expire_loaded_contacts(session, by_contact.keys())
-
-
-def _expire_loaded_contacts(session: Session, contact_ids: Any) -> None:
+        if changes:
+            repository.move_touch_ends(session, end, changes)
     # The UPDATEs went around the ORM: a contact already loaded must read them again.
-    for contact_id in contact_ids:
-        loaded = repository.loaded_contact(session, contact_id)
-        if loaded is not None:
-            session.expire(loaded)
+    for loaded in repository.loaded_contacts(session, set(extremes)):
+        session.expire(loaded)
 
 
 def _announce(session: Session, event: TouchesRecorded) -> None:

@@ -3,6 +3,7 @@ together. A retried batch stores nothing twice; a bad event is reported, the res
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -81,7 +82,7 @@ def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestRepor
             parsed.append(parse_event(index, raw, types, now))
         except Refused as exc:
             report.failed.append((index, str(exc)))
-    ready = _with_contacts(session, parsed, report, actor=actor)
+    ready, known = _with_contacts(session, parsed, report, actor=actor)
     ids = contacts.record_touches(
         session,
         [
@@ -95,20 +96,21 @@ def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestRepor
             for e in ready
         ],
         actor=actor,
+        known=known,
     )
     report.stored = sum(1 for touch_id in ids if touch_id is not None)
     report.duplicates = len(ids) - report.stored
     for event, touch_id in zip(ready, ids, strict=True):
-        identifies = event.type.identifies and event.visitor_id and event.contact_id
-        if touch_id is not None and identifies:
-            identify_visitor(session, event.visitor_id, event.contact_id, actor=actor)
+        visitor, contact_id = event.visitor_id, event.contact_id
+        if touch_id is not None and event.type.identifies and visitor and contact_id:
+            identify_visitor(session, visitor, contact_id, actor=actor)
     report.failed.sort()
     return report
 
 
 def _with_contacts(
     session: Session, parsed: list[Event], report: IngestReport, *, actor: Actor
-) -> list[Event]:
+) -> tuple[list[Event], Mapping[int, Any]]:
     """Resolve every event's contact in one query per kind; create those the types allow."""
     by_email, existing = contacts.find_contacts(
         session,
@@ -139,7 +141,7 @@ def _with_contacts(
             ready.append(event)
         else:
             report.failed.append((event.index, f"no contact with id {event.contact_id}"))
-    return ready
+    return ready, existing
 
 
 def _for_contact(event: Event, contact_id: int) -> Event:
