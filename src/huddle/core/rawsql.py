@@ -30,7 +30,8 @@ class Driver:
             return value
         if value.tzinfo is not UTC:
             value = value.astimezone(UTC)
-        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        # "2026-03-02 09:00:00.000000+00:00" without its zone: what the column stores.
+        return value.isoformat(" ", "microseconds")[:26]
 
     def read_at(self, value: Any) -> datetime | None:
         if value is None or isinstance(value, datetime):
@@ -45,4 +46,11 @@ class Driver:
         return f"{column} = ANY(%s)", list(values)
 
     def rows(self, sql: str, params: Any) -> list[Any]:
-        return list(self.session.connection().exec_driver_sql(sql, params).all())
+        """The rows as the driver returns them (tuples): no result processing, no types
+        applied, so callers convert what they read (``read_at``)."""
+        cursor = self.session.connection().connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()

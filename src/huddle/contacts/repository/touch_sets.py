@@ -101,10 +101,16 @@ def _insert_sql(rows: int, sqlite: bool, keyed: bool) -> str:
 
 def _params(driver: Driver, rows: Sequence[dict[str, Any]]) -> list[Any]:
     flat: list[Any] = []
+    # A batch's rows mostly share created_at: convert each distinct time once.
+    converted: dict[Any, Any] = {}
     for row in rows:
         values = [row[c] for c in TOUCH_COLUMNS]
         for i in _AT:
-            values[i] = driver.at(values[i])
+            at = values[i]
+            found = converted.get(at)
+            if found is None:
+                found = converted[at] = driver.at(at)
+            values[i] = found
         values[_PROPERTIES] = orjson.dumps(values[_PROPERTIES]).decode()
         flat.extend(values)
     return flat
@@ -118,7 +124,7 @@ def _insert(
     for start in range(0, len(rows), ROWS_PER_STATEMENT):
         chunk = rows[start : start + ROWS_PER_STATEMENT]
         sql = _insert_sql(len(chunk), driver.sqlite, keyed)
-        returned.extend((row[0], row[1]) for row in driver.rows(sql, tuple(_params(driver, chunk))))
+        returned.extend(driver.rows(sql, tuple(_params(driver, chunk))))
     return returned
 
 
@@ -139,19 +145,19 @@ def insert_touches(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return ids
 
 
-def move_touch_ends(session: Session, end: str, changes: list[dict[str, Any]]) -> None:
+def move_touch_ends(
+    session: Session, end: str, changes: list[tuple[int, datetime, tuple[str | None, ...]]]
+) -> None:
     """``move_touch_end`` for many contacts in ONE statement (the moves travel as one JSON
-    parameter): each contact moves only if its ``b_at`` is beyond its current end (keys:
-    b_id, b_at and the five values). A touch is activity, not an edit: updated_at stays."""
+    parameter): each (contact id, at, five values in ATTRIBUTION_SUFFIXES order) moves
+    only if ``at`` is beyond the contact's current end. A touch is activity, not an edit:
+    updated_at stays."""
     driver = Driver(session)
     column = f"{end}_touch_at"
     beyond = ">" if end == "first" else "<"
     rows: list[Any]
     if driver.sqlite:
-        rows = [
-            [c["b_id"], driver.at(c["b_at"]), *(c[f"b_{s}"] for s in ATTRIBUTION_SUFFIXES)]
-            for c in changes
-        ]
+        rows = [[contact_id, driver.at(at), *values] for contact_id, at, values in changes]
         assignments = ", ".join(
             f"{end}_touch_{suffix} = j.value ->> {n + 2}"
             for n, suffix in enumerate(ATTRIBUTION_SUFFIXES)
@@ -163,9 +169,12 @@ def move_touch_ends(session: Session, end: str, changes: list[dict[str, Any]]) -
         )
     else:
         rows = [
-            {"id": c["b_id"], "at": c["b_at"].isoformat()}
-            | {s: c[f"b_{s}"] for s in ATTRIBUTION_SUFFIXES}
-            for c in changes
+            {
+                "id": contact_id,
+                "at": at.isoformat(),
+                **dict(zip(ATTRIBUTION_SUFFIXES, values, strict=True)),
+            }
+            for contact_id, at, values in changes
         ]
         assignments = ", ".join(f"{end}_touch_{s} = v.{s}" for s in ATTRIBUTION_SUFFIXES)
         sql = (

@@ -32,6 +32,8 @@ ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
     "landing_page": (("landing_page", "url"), 2000),
 }
 
+_ATTRIBUTION_SOURCES = tuple(ATTRIBUTION.values())
+
 
 def get_touch(session: Session, touch_id: int) -> Touch:
     return require(repository.touch(session, touch_id), "touch", touch_id)
@@ -89,11 +91,21 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
 
 def attribution_values(properties: dict[str, Any]) -> dict[str, str | None]:
     """The source, medium, campaign, referrer and landing page a touch's properties give."""
-    values: dict[str, str | None] = {}
-    for suffix, (names, length) in ATTRIBUTION.items():
-        found = next((properties[n] for n in names if properties.get(n) not in (None, "")), None)
-        values[suffix] = None if found is None else str(found)[:length]
-    return values
+    return dict(zip(ATTRIBUTION, attribution_tuple(properties), strict=True))
+
+
+def attribution_tuple(properties: dict[str, Any]) -> tuple[str | None, ...]:
+    """``attribution_values`` as a tuple in ``ATTRIBUTION`` order (the batch path's form)."""
+    values: list[str | None] = []
+    for names, length in _ATTRIBUTION_SOURCES:
+        found = None
+        for name in names:
+            value = properties.get(name)
+            if value is not None and value != "":
+                found = str(value)[:length]
+                break
+        values.append(found)
+    return tuple(values)
 
 
 def _attribute(contact: Contact, touch: Touch, session: Session) -> None:
@@ -253,9 +265,9 @@ def _attribute_set(session: Session, rows: list[TouchRow], ends: dict[int, Conta
             found[0] = row
         elif row.occurred_at > found[1].occurred_at:
             found[1] = row
-    values: dict[int, dict[str, str | None]] = {}
+    values: dict[int, tuple[str | None, ...]] = {}
     for index, (end, _) in enumerate(_ENDS):
-        changes = []
+        changes: list[tuple[int, datetime, tuple[str | None, ...]]] = []
         for contact_id, pair in extremes.items():
             known = ends[contact_id]
             chosen = pair[index]
@@ -265,11 +277,8 @@ def _attribute_set(session: Session, rows: list[TouchRow], ends: dict[int, Conta
             ):
                 continue
             if id(chosen) not in values:
-                values[id(chosen)] = attribution_values(chosen.properties)
-            changes.append(
-                {"b_id": contact_id, "b_at": chosen.occurred_at}
-                | {f"b_{suffix}": v for suffix, v in values[id(chosen)].items()}
-            )
+                values[id(chosen)] = attribution_tuple(chosen.properties)
+            changes.append((contact_id, chosen.occurred_at, values[id(chosen)]))
         if changes:
             repository.move_touch_ends(session, end, changes)
     # The UPDATEs went around the ORM: a contact already loaded must read them again.

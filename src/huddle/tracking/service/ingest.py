@@ -42,7 +42,7 @@ class Refused(ValueError):
     """Why one event of a batch is not stored."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Event:
     index: int
     type: EventType
@@ -136,25 +136,13 @@ def _with_contacts(
                     )
                 )
                 continue
-            ready.append(_for_contact(event, contact_id))
+            event.contact_id = contact_id
+            ready.append(event)
         elif event.contact_id in existing:
             ready.append(event)
         else:
             report.failed.append((event.index, f"no contact with id {event.contact_id}"))
     return ready, existing
-
-
-def _for_contact(event: Event, contact_id: int) -> Event:
-    return Event(
-        event.index,
-        event.type,
-        event.key,
-        event.email,
-        contact_id,
-        event.visitor_id,
-        event.occurred_at,
-        event.properties,
-    )
 
 
 def parse_event(index: int, raw: Any, types: dict[str, EventType], now: datetime) -> Event:
