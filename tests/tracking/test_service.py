@@ -11,10 +11,14 @@ from sqlalchemy.orm import Session
 from huddle.contacts import service as contacts
 from huddle.contacts.events import TouchesRecorded
 from huddle.contacts.models import ConsentChange, Contact, Touch
+from huddle.contacts.service.touches import TOUCHES_RECORDED_JOB
 from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import NotPermitted, ValidationFailed
 from huddle.core.events import _handlers, subscribe
+from huddle.core.jobs import Job
+from huddle.core.jobs import _handlers as job_handlers
+from huddle.core.settings import get_settings
 from huddle.tracking import service
 from huddle.tracking.service import Identification, PageView
 from tests.contacts.factories import make_contact
@@ -295,3 +299,27 @@ def test_the_asset_download_hook_records_a_touch_once(
     [touch] = _touches(db, contact.id)
     assert (touch.type, touch.properties) == ("asset_downloaded", {"asset": "pricing-guide.pdf"})
     assert touch.occurred_at == frozen_clock.now()
+
+
+def test_with_worker_hooks_the_batch_event_runs_in_the_worker(
+    db: Session, recorded: list[TouchesRecorded], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUDDLE_TOUCH_HOOKS", "worker")
+    get_settings.cache_clear()
+    try:
+        contact = make_contact(db)
+        [touch_id] = contacts.record_touches(
+            db,
+            [contacts.TouchRow(type="product_login", occurred_at=START, contact_id=contact.id)],
+            actor=SYSTEM,
+        )
+    finally:
+        monkeypatch.delenv("HUDDLE_TOUCH_HOOKS")
+        get_settings.cache_clear()
+    assert recorded == []  # nothing ran in the ingesting transaction
+    job = db.scalars(select(Job).where(Job.kind == TOUCHES_RECORDED_JOB)).one()
+
+    job_handlers[job.kind](db, job.payload)  # what the worker runs
+
+    assert [event.touch_ids for event in recorded] == [(touch_id,)]
+    assert recorded[0].contact_ids == (contact.id,)
