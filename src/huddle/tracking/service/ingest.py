@@ -150,9 +150,8 @@ def parse_event(index: int, raw: Any, types: dict[str, EventType], now: datetime
     the insert."""
     if type(raw) is not dict:
         raise Refused("an event is a JSON object")
-    unknown = raw.keys() - EVENT_FIELDS
-    if unknown:
-        raise Refused(f"unknown field {sorted(unknown)[0]}")
+    if not EVENT_FIELDS.issuperset(raw):
+        raise Refused(f"unknown field {sorted(raw.keys() - EVENT_FIELDS)[0]}")
     event_type = types.get(raw.get("type"))  # type: ignore[arg-type]
     if event_type is None:
         raise Refused(f"type: unknown event type {raw.get('type')!r}")
