@@ -258,6 +258,8 @@ def batch_api(url: str, events: list[dict[str, Any]]) -> dict[str, Any]:
 
 WRK_SCRIPT = """
 local counter = 0
+-- Page view ids must differ between runs: wrk seeds math.random the same way each time.
+local run = os.getenv("BENCH_RUN") or "r"
 local visitors = {}
 for n = 0, %(visitors)d - 1 do visitors[n + 1] = string.format("visitor%%06dabcdefghijkl", n) end
 wrk.method = "POST"
@@ -268,8 +270,8 @@ request = function()
   counter = counter + 1
   local visitor = visitors[math.random(#visitors)]
   local body = string.format(
-    '{"k":"%(key)s","v":"%%s","e":[{"id":"w%%d","u":"%(origin)s/pricing?utm_source=ads&n=%%d","t":"Pricing","r":""}]}',
-    visitor, counter, counter)
+    '{"k":"%(key)s","v":"%%s","e":[{"id":"%%s%%d","u":"%(origin)s/pricing?utm_source=ads&n=%%d","t":"Pricing","r":""}]}',
+    visitor, run, counter, counter)
   return wrk.format(nil, "/t/collect", nil, body)
 end
 """
@@ -294,14 +296,21 @@ def collect_load(
         [wrk, "-t1", "-c8", "-d2s", "-s", script.name, f"{url}/t/collect"],
         capture_output=True,
         check=True,
+        env={**os.environ, "BENCH_RUN": "warm"},
     )
     time.sleep(0.5)
     before = stored_page_views(path)
     command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
     output = subprocess.run(
-        [*command, f"{url}/t/collect"], capture_output=True, text=True, check=True
+        [*command, f"{url}/t/collect"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "BENCH_RUN": "measured"},
     ).stdout
     os.unlink(script.name)
+    if os.environ.get("BENCH_VERBOSE"):
+        print(output)
     latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+([\d.]+\w+)", output, re.M))
     parsed = {k: re.match(r"([\d.]+)(\w+)", v) for k, v in latency.items()}
     requests = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
@@ -378,6 +387,7 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     load = [round(x, 2) for x in os.getloadavg()]
     acknowledged = collect["requests"] - collect["non_2xx"]
+    lost = max(0, acknowledged - collect["stored"])
     ratio = api["events_per_s"] / raw_rate
     print(f"machine: {os.cpu_count()} cores, load average {load} (shared; figures are noisy)")
     print(f"hook: {HOOK}")
@@ -391,7 +401,7 @@ def main() -> None:
         f"/t/collect: {collect['requests_per_s']:,} requests/s, p50 {collect['p50_ms']} ms, "
         f"p99 {collect['p99_ms']} ms ({collect['connections']} connections, "
         f"{collect['seconds']} s; non-2xx {collect['non_2xx']}); acknowledged "
-        f"{acknowledged:,}, stored {collect['stored']:,}"
+        f"{acknowledged:,}, stored {collect['stored']:,}, lost {lost}"
     )
     print(f"hook counted {hooked_after_api:,} touches after the API run, {hooked:,} in all")
     print(
@@ -411,6 +421,7 @@ def main() -> None:
                 "collect_non_2xx": collect["non_2xx"],
                 "collect_acknowledged": acknowledged,
                 "collect_stored": collect["stored"],
+                "collect_lost": lost,
                 "hook": "stand-in scoring subscriber (per-contact touch counter, set-wise)",
                 "hook_touches_counted": hooked,
             }
