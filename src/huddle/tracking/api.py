@@ -8,10 +8,9 @@ import orjson
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import Response
 
-from huddle.auth.models import User
-from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.tracking import service
+from huddle.tracking.actors import acting
 from huddle.tracking.schemas import (
     EventBatch,
     EventBatchResult,
@@ -33,11 +32,6 @@ router = APIRouter(responses=ERROR_RESPONSES, tags=["tracking"])
 # Who may send events. Today a signed-in user whose role may ingest; with API tokens this
 # becomes a token with the ``ingest`` scope, here and nowhere else.
 IngestCaller = CurrentUser
-
-
-def acting(user: User) -> Actor:
-    """The actor of a signed-in user (its role and team decide what it may do)."""
-    return Actor.user(user.id, role=user.role, team=user.team)
 
 
 # --- sites -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from huddle.auth.models import User
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, allowed, require
 from huddle.tracking import service
-from huddle.tracking.api import acting
+from huddle.tracking.actors import acting
 from huddle.tracking.models import EVENT_CATEGORIES
 from huddle.tracking.schemas import EventTypeCreate, FormCreate, SiteCreate, SiteUpdate
 from huddle.web.deps import CurrentUser, SessionDep
