@@ -105,9 +105,12 @@ def _wants_json(request: Request) -> bool:
 
 
 def _filled_seconds(values: dict[str, Any]) -> float | None:
+    raw = values.get("_hd_ts")
     try:
-        started = float(values.get("_hd_ts") or "")
+        started = float(raw) if isinstance(raw, int | float | str) else None
     except ValueError:
+        return None
+    if started is None:
         return None
     return time.time() - started / 1000
 
