@@ -132,7 +132,9 @@ def test_a_visitor_becomes_a_contact_with_their_page_views(
     expect(touches.nth(2)).to_contain_text("Acme Rockets")
     shot(page, "20-tracked-contact")
 
-    page.goto("/settings/tracking")
-    expect(page.get_by_role("heading", name="Tracking")).to_be_visible()
-    expect(page.locator(f"#site-{1}, .card").first).to_be_visible()
+    page.get_by_role("link", name="Tracking").click()
+    expect(page.get_by_role("heading", name="Acme Rockets")).to_be_visible()
+    expect(page.get_by_label(re.compile("^Snippet"))).to_have_value(
+        re.compile(r'data-site="site_[^"]+".*/t\.js|/t\.js.*data-site="site_')
+    )
     shot(page, "21-tracking-settings")
