@@ -46,6 +46,11 @@ test-postgres: setup
 
 bench: setup
 	$(BIN)/python bench/import_contacts.py
+	@# wrk (Debian's) drives /t/collect from a second process.
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench.ingest
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

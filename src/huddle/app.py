@@ -19,6 +19,7 @@ from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
 from huddle.subscribers import register as register_subscribers
+from huddle.tracking.collect import CollectEndpoint
 from huddle.web.deps import check_csrf
 from huddle.web.errors import install_error_handlers
 from huddle.web.middleware import (
@@ -37,6 +38,7 @@ API_MODULES = (
     "huddle.auth.api",
     "huddle.audit.api",
     "huddle.privacy.api",
+    "huddle.tracking.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -46,6 +48,8 @@ VIEW_MODULES = (
     "huddle.lifecycle.views",
     "huddle.audit.views",
     "huddle.privacy.views",
+    "huddle.tracking.views",
+    "huddle.tracking.public",
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})
@@ -115,6 +119,8 @@ def create_app(
     )
     app.add_middleware(SecurityHeadersMiddleware, always_hsts=settings.env == "production")
     install_redaction([settings.secret_key, make_url_password(settings.database_url)])
+    # Outermost: page views skip routing, sessions and validation (see tracking/collect.py).
+    app.add_middleware(CollectEndpoint, state=app.state)
     install_error_handlers(app)
     for router in _routers(API_MODULES):
         app.include_router(router, prefix="/api/v1")

@@ -13,9 +13,10 @@ SUBSCRIBER_MODULES = (
     "huddle.lifecycle.subscribers",
     "huddle.audit.subscribers",
     "huddle.contacts.importing.erasure",
+    "huddle.tracking.subscribers",
 )
 # Modules whose ``@job_handler`` functions the worker runs.
-JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks",)
+JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks", "huddle.contacts.tasks")
 
 
 def register() -> None:

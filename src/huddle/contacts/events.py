@@ -86,3 +86,24 @@ class ContactErased(DomainEvent):
     needles: tuple[str, ...]
     at: datetime
     actor: Actor
+
+
+@dataclass(frozen=True)
+class TouchesRecorded(DomainEvent):
+    """A batch of touches was stored, each once (``record_touches``): one event per batch,
+    so subscribers (scoring, workflows) can work set-at-a-time too."""
+
+    touch_ids: tuple[int, ...]
+    # The distinct contacts the batch touched (anonymous visitors' touches have none).
+    contact_ids: tuple[int, ...]
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TouchesAttached(DomainEvent):
+    """An identified visitor's anonymous touches now belong to the contact."""
+
+    visitor_id: str
+    contact_id: int
+    touch_ids: tuple[int, ...]
+    actor: Actor

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     log_sql: bool = False
     # Session cookie only over HTTPS; always on in production, set it wherever HTTPS serves.
     secure_cookies: bool = False
+    # Where hooks on new touches (scoring, workflows) run: in the ingesting process, or as
+    # durable jobs the worker runs (scale-out: ingestion stays fast on busy machines).
+    touch_hooks: Literal["inline", "worker"] = "inline"
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

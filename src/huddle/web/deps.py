@@ -28,9 +28,10 @@ CSRF_KEY = "csrf"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Public endpoints, authorised by what the request carries (a signed link), never by the
-# session: mail clients and other sites posting to them is their purpose, so no CSRF token.
-PUBLIC_POST_PREFIXES = ("/unsubscribe/",)
+# Public endpoints, authorised by what the request carries (a signed link, a site key), not
+# by the session: mail clients and other sites posting to them is their purpose, so no
+# CSRF token applies.
+PUBLIC_POST_PREFIXES = ("/unsubscribe/", "/f/", "/t/")
 
 
 def get_session(request: Request) -> Iterator[Session]:

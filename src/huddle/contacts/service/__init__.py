@@ -46,17 +46,24 @@ from huddle.contacts.service.privacy import erase_contact, is_erased, personal_d
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.timeline import timeline
 from huddle.contacts.service.touches import (
+    TouchRow,
+    attach_visitor_touches,
     attribution_values,
+    find_contacts,
     get_touch,
     record_touch,
+    record_touches,
+    refresh_attribution,
     store_touch,
 )
 from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
+    "TouchRow",
     "account_for_domain",
     "add_note",
     "apply_stage",
+    "attach_visitor_touches",
     "attribution_values",
     "authorize_export",
     "can_email",
@@ -70,6 +77,7 @@ __all__ = [
     "erase_contact",
     "export_columns",
     "export_rows",
+    "find_contacts",
     "get_account",
     "get_contact",
     "get_contact_detail",
@@ -89,6 +97,8 @@ __all__ = [
     "personal_data",
     "record_consent",
     "record_touch",
+    "record_touches",
+    "refresh_attribution",
     "refresh_statistics",
     "resolve_mentions",
     "save_view",

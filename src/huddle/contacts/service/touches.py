@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from huddle.contacts import repository
-from huddle.contacts.events import TouchRecorded
+from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
+from huddle.contacts.repository import ContactEnds
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError
 from huddle.core.events import publish
+from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action
+from huddle.core.settings import get_settings
 
 # contact column suffix -> (touch property names, first one present wins; column length)
 ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
@@ -26,6 +32,8 @@ ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
     "referrer": (("referrer",), 2000),
     "landing_page": (("landing_page", "url"), 2000),
 }
+
+_ATTRIBUTION_SOURCES = tuple(ATTRIBUTION.values())
 
 
 def get_touch(session: Session, touch_id: int) -> Touch:
@@ -85,11 +93,21 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
 
 def attribution_values(properties: dict[str, Any]) -> dict[str, str | None]:
     """The source, medium, campaign, referrer and landing page a touch's properties give."""
-    values: dict[str, str | None] = {}
-    for suffix, (names, length) in ATTRIBUTION.items():
-        found = next((properties[n] for n in names if properties.get(n) not in (None, "")), None)
-        values[suffix] = None if found is None else str(found)[:length]
-    return values
+    return dict(zip(ATTRIBUTION, attribution_tuple(properties), strict=True))
+
+
+def attribution_tuple(properties: dict[str, Any]) -> tuple[str | None, ...]:
+    """``attribution_values`` as a tuple in ``ATTRIBUTION`` order (the batch path's form)."""
+    values: list[str | None] = []
+    for names, length in _ATTRIBUTION_SOURCES:
+        found = None
+        for name in names:
+            value = properties.get(name)
+            if value is not None and value != "":
+                found = str(value)[:length]
+                break
+        values.append(found)
+    return tuple(values)
 
 
 def _attribute(contact: Contact, touch: Touch, session: Session) -> None:
@@ -105,3 +123,216 @@ def _attribute(contact: Contact, touch: Touch, session: Session) -> None:
             for suffix, value in values.items():
                 set_committed_value(contact, f"{end}_touch_{suffix}", value)
             set_committed_value(contact, f"{end}_touch_at", at)
+
+
+# --- set at a time -----------------------------------------------------------------------
+
+TOUCHES_RECORDED_JOB = "contacts.touches_recorded"
+_ENDS = (("first", min), ("last", max))
+
+
+@dataclass(slots=True)
+class TouchRow:
+    """One touch of a batch for ``record_touches``, already checked by the caller's schema.
+    (Not frozen: at thousands a batch, a frozen dataclass's slower constructor shows.)"""
+
+    type: str
+    occurred_at: datetime
+    contact_id: int | None = None
+    visitor_id: str | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+    idempotency_key: str | None = None
+    campaign_id: int | None = None
+    asset_id: int | None = None
+
+
+def record_touches(
+    session: Session,
+    rows: Sequence[TouchRow],
+    *,
+    actor: Actor,
+    known: Mapping[int, ContactEnds] | None = None,
+) -> list[int | None]:
+    """``record_touch`` for a whole batch in a handful of statements: one multi-row INSERT
+    (a key already stored, or repeated in the batch, is skipped), the contacts' first and
+    last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
+    the new touch's id or None where its key was stored already. Contacts must exist;
+    ``known``: what ``find_contacts`` said of them in this transaction (saves a query)."""
+    ends = _contacts_of(session, rows, known or {})
+    now, actor_type = clock.now(), touch_actor_type(actor)
+    values = [_touch_values(row, ends, now, actor_type, actor.user_id) for row in rows]
+    ids = _insert(session, values)
+    new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
+    _attribute_set(session, [row for row, _ in new], ends)
+    if new:
+        _announce(
+            session,
+            TouchesRecorded(
+                touch_ids=tuple(touch_id for _, touch_id in new),
+                contact_ids=tuple(sorted({r.contact_id for r, _ in new if r.contact_id})),
+                types=tuple(sorted({r.type for r, _ in new})),
+            ),
+        )
+    return ids
+
+
+def find_contacts(
+    session: Session, *, emails: Sequence[str], contact_ids: Sequence[int]
+) -> tuple[dict[str, int], dict[int, ContactEnds]]:
+    """Contacts by normalised email, and those of them and of ``contact_ids`` that exist
+    (for ``record_touches(known=...)``): one query each, for callers that resolve a whole
+    batch of touches at once."""
+    by_email: dict[str, int] = {}
+    found = repository.contact_ends(session, contact_ids) if contact_ids else {}
+    for email, (contact_id, ends) in repository.contacts_by_email(session, emails).items():
+        by_email[email] = contact_id
+        found[contact_id] = ends
+    return by_email, found
+
+
+def _contacts_of(
+    session: Session, rows: Sequence[TouchRow], known: Mapping[int, ContactEnds]
+) -> dict[int, ContactEnds]:
+    errors = [
+        FieldError(f"{i}.contact_id", "a touch needs a contact_id or a visitor_id")
+        for i, row in enumerate(rows)
+        if row.contact_id is None and row.visitor_id is None
+    ]
+    wanted = {row.contact_id for row in rows if row.contact_id is not None}
+    ends = {c: known[c] for c in wanted if c in known}
+    missing = sorted(wanted - ends.keys())
+    if missing:
+        ends |= repository.contact_ends(session, missing)
+    errors += [
+        FieldError("contact_id", f"no contact with id {contact_id}")
+        for contact_id in missing
+        if contact_id not in ends
+    ]
+    raise_if(errors[:50], "bad touches")
+    return ends
+
+
+def _touch_values(
+    row: TouchRow,
+    ends: dict[int, ContactEnds],
+    now: datetime,
+    actor_type: str,
+    actor_user_id: int | None,
+) -> dict[str, Any]:
+    return {
+        "type": row.type,
+        "occurred_at": row.occurred_at,
+        "contact_id": row.contact_id,
+        "visitor_id": row.visitor_id,
+        "account_id": ends[row.contact_id].account_id if row.contact_id is not None else None,
+        "actor_type": actor_type,
+        "actor_user_id": actor_user_id,
+        "properties": row.properties,
+        "campaign_id": row.campaign_id,
+        "asset_id": row.asset_id,
+        "workflow_id": None,
+        "idempotency_key": row.idempotency_key,
+        "created_at": now,
+    }
+
+
+def _insert(session: Session, values: list[dict[str, Any]]) -> list[int | None]:
+    ids: list[int | None] = [None] * len(values)
+    keyed = [i for i, v in enumerate(values) if v["idempotency_key"] is not None]
+    unkeyed = [i for i, v in enumerate(values) if v["idempotency_key"] is None]
+    if keyed:
+        inserted = repository.insert_keyed_touches(session, [values[i] for i in keyed])
+        for i in keyed:
+            # pop: a key repeated within the batch is new only the first time.
+            ids[i] = inserted.pop(values[i]["idempotency_key"], None)
+    if unkeyed:
+        for i, touch_id in zip(
+            unkeyed, repository.insert_touches(session, [values[i] for i in unkeyed]), strict=True
+        ):
+            ids[i] = touch_id
+    return ids
+
+
+def _attribute_set(session: Session, rows: list[TouchRow], ends: dict[int, ContactEnds]) -> None:
+    """Each contact's earliest and latest new touch may move its first and last touch. Only
+    the moves the batch makes are written: one conditional UPDATE per end for all of them
+    (an executemany; the condition holds against concurrent writers)."""
+    extremes: dict[int, list[TouchRow]] = {}
+    for row in rows:
+        if row.contact_id is None:
+            continue
+        found = extremes.get(row.contact_id)
+        if found is None:
+            extremes[row.contact_id] = [row, row]
+        elif row.occurred_at < found[0].occurred_at:
+            found[0] = row
+        elif row.occurred_at > found[1].occurred_at:
+            found[1] = row
+    values: dict[int, tuple[str | None, ...]] = {}
+    for index, (end, _) in enumerate(_ENDS):
+        changes: list[tuple[int, datetime, tuple[str | None, ...]]] = []
+        for contact_id, pair in extremes.items():
+            known = ends[contact_id]
+            chosen = pair[index]
+            current = known.first_touch_at if index == 0 else known.last_touch_at
+            if current is not None and not (
+                chosen.occurred_at < current if index == 0 else chosen.occurred_at > current
+            ):
+                continue
+            if id(chosen) not in values:
+                values[id(chosen)] = attribution_tuple(chosen.properties)
+            changes.append((contact_id, chosen.occurred_at, values[id(chosen)]))
+        if changes:
+            repository.move_touch_ends(session, end, changes)
+    # The UPDATEs went around the ORM: a contact already loaded must read them again.
+    for loaded in repository.loaded_contacts(session, set(extremes)):
+        session.expire(loaded)
+
+
+def _announce(session: Session, event: TouchesRecorded) -> None:
+    """In the process by default; through the worker (a durable job, committed with the
+    touches) when ``HUDDLE_TOUCH_HOOKS=worker`` spreads the hooks over other machines."""
+    if get_settings().touch_hooks == "worker":
+        enqueue(
+            session,
+            TOUCHES_RECORDED_JOB,
+            {
+                "touch_ids": list(event.touch_ids),
+                "contact_ids": list(event.contact_ids),
+                "types": list(event.types),
+            },
+        )
+    else:
+        publish(session, event)
+
+
+def attach_visitor_touches(
+    session: Session, visitor_id: str, contact_id: int, *, actor: Actor
+) -> list[int]:
+    """Give an identified visitor's anonymous touches to the contact and take the contact's
+    first and last touch from its whole history again (the earliest may be anonymous).
+    Publishes ``TouchesAttached``; returns the ids of the touches moved."""
+    contact = require(repository.contact(session, contact_id), "contact", contact_id)
+    moved = repository.attach_visitor_touches(session, visitor_id, contact.id, contact.account_id)
+    if moved:
+        refresh_attribution(session, contact)
+        publish(
+            session,
+            TouchesAttached(
+                visitor_id=visitor_id, contact_id=contact.id, touch_ids=tuple(moved), actor=actor
+            ),
+        )
+    return moved
+
+
+def refresh_attribution(session: Session, contact: Contact) -> None:
+    """First touch from the contact's earliest touch, last touch from its latest."""
+    for end, _ in _ENDS:
+        touch = repository.touch_at_end(session, contact.id, end)
+        at = touch.occurred_at if touch is not None else None
+        values = attribution_values(touch.properties) if touch is not None else {}
+        values = {suffix: values.get(suffix) for suffix in ATTRIBUTION}
+        repository.set_touch_end(session, contact.id, end, at, values)
+        for suffix, value in values.items():
+            set_committed_value(contact, f"{end}_touch_{suffix}", value)
+        set_committed_value(contact, f"{end}_touch_at", at)

@@ -1,0 +1,441 @@
+"""Benchmark: touch ingestion over real HTTP, with a downstream hook on every batch.
+
+    python -m bench.ingest [--events 100000] [--collect-seconds 10] [--connections 64]
+
+Builds a fresh, migrated SQLite database in a temporary directory with --contacts contacts,
+starts Huddle in a SECOND process (uvicorn with uvloop and httptools, as ``huddle serve``)
+and measures, from this process over loopback:
+
+1. the batch API: POST /api/v1/events, batches of 5,000 events for known contacts, one
+   client; events/s, against the raw baseline measured in the same run on the same
+   database: the same rows ``executemany``-inserted into ``touches`` with plain sqlite3 in
+   one transaction (ratio = API / raw). A retried batch must store nothing.
+2. /t/collect: single page views (one per request, every request a new page view of one of
+   5,000 visitors, half of them identified) driven by ``wrk`` (C, bounded by time) with a
+   fixed number of connections; requests/s and p50/p99 latency. Afterwards every
+   acknowledged page view must be in the database.
+
+The downstream hook: scoring is a later issue, so a STAND-IN subscriber on
+``TouchesRecorded`` does real set-wise work per batch: it reads every new touch and adds
+each contact's count to a per-contact counter table (one INSERT ... SELECT ... GROUP BY ...
+ON CONFLICT DO UPDATE). Figures are noisy on a shared machine: the load average is printed
+with them. The last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+
+from huddle.auth import service as auth_service
+from huddle.auth import tokens
+from huddle.auth.schemas import ApiTokenCreate, UserCreate
+from huddle.contacts.events import TouchesRecorded
+from huddle.contacts.models import Contact
+from huddle.core.actor import SYSTEM, Actor
+from huddle.core.db import make_engine, session_factory, unit_of_work
+from huddle.core.events import subscribe
+from huddle.core.migrations import upgrade
+from huddle.core.settings import Settings
+from huddle.tracking import service as tracking
+from huddle.tracking.models import Visitor
+from huddle.tracking.schemas import SiteCreate
+
+SEED = 20260302
+BATCH = 5000
+ORIGIN = "http://bench.example"
+PASSWORD = "bench correct horse battery"
+ADMIN = "bench@huddle.example"
+TYPES = ["webinar_attended", "product_login", "demo_requested", "seats_installed"]
+HOOK = (
+    "stand-in scoring subscriber on TouchesRecorded (scoring is issue 5): per batch, one "
+    "INSERT ... SELECT contact_id, count(*) FROM touches WHERE id IN (batch) GROUP BY "
+    "contact_id ON CONFLICT DO UPDATE into a per-contact counter table"
+)
+SCORES_DDL = "CREATE TABLE bench_scores (contact_id INTEGER PRIMARY KEY, touches INTEGER NOT NULL)"
+COUNT_TOUCHES = text(
+    "INSERT INTO bench_scores (contact_id, touches) SELECT contact_id, count(*) FROM touches "
+    "WHERE id IN (SELECT value FROM json_each(:ids)) AND contact_id IS NOT NULL "
+    "GROUP BY contact_id "
+    "ON CONFLICT (contact_id) DO UPDATE SET touches = bench_scores.touches + excluded.touches"
+)
+
+
+def install_scoring_stand_in() -> None:
+    @subscribe(TouchesRecorded)
+    def count_touches(session: Session, event: TouchesRecorded) -> None:
+        session.execute(COUNT_TOUCHES, {"ids": orjson.dumps(event.touch_ids).decode()})
+
+
+# --- the server process ----------------------------------------------------------------------
+
+
+def serve(database_url: str, port: int, data_dir: Path) -> None:
+    import uvicorn
+
+    from huddle.app import create_app
+
+    install_scoring_stand_in()
+    settings = Settings(env="development", database_url=database_url, data_dir=data_dir)
+    uvicorn.run(
+        create_app(settings),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        loop="uvloop",
+        http="httptools",
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(database_url: str, data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "bench.ingest", "--serve", database_url, "--port", str(port)]
+    command += ["--data-dir", str(data_dir)]
+    process = subprocess.Popen(command, cwd=Path(__file__).resolve().parent.parent)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/t.js", timeout=1).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("the server did not start")
+
+
+# --- the data --------------------------------------------------------------------------------
+
+
+def seed(
+    database_url: str, contacts: int, visitors: int
+) -> tuple[dict[str, int], str, list[str], str]:
+    """Contacts, a user who may ingest, a site; half the visitors already identified."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    factory = session_factory(engine)
+    now = datetime.now(UTC)
+    with unit_of_work(factory) as session:
+        user = auth_service.create_user(
+            session,
+            UserCreate(email=ADMIN, name="Bench", team="revops", role="admin", password=PASSWORD),
+            actor=SYSTEM,
+        )
+        # Server-side senders authenticate with a personal token of the ingest scope.
+        token = tokens.issue_token(
+            session,
+            ApiTokenCreate(name="bench", scopes=["ingest"]),
+            actor=Actor.user(user.id, role=user.role, team=user.team),
+        ).secret
+        emails = [f"person{n}@company{n % 997}.example" for n in range(contacts)]
+        session.execute(
+            insert(Contact),
+            [
+                {"email": e, "created_at": now, "updated_at": now, "stage_entered_at": now}
+                for e in emails
+            ],
+        )
+        site = tracking.create_site(
+            session, SiteCreate(name="Bench", allowed_origins=[ORIGIN]), actor=SYSTEM
+        )
+        site_key = site.site_key
+        session.execute(text(SCORES_DDL))
+    with unit_of_work(factory) as session:
+        ids: dict[str, int] = dict(session.execute(text("SELECT email, id FROM contacts")).all())
+        visitor_ids = [f"visitor{n:06d}abcdefghijkl" for n in range(visitors)]
+        session.execute(
+            insert(Visitor),
+            [
+                {"visitor_id": v, "contact_id": ids[emails[n % contacts]], "identified_at": now}
+                for n, v in enumerate(visitor_ids[: visitors // 2])
+            ],
+        )
+    engine.dispose()
+    return ids, site_key, visitor_ids, token
+
+
+def make_events(
+    rng: random.Random, emails: list[str], count: int, tag: str
+) -> list[dict[str, Any]]:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    events = []
+    for n in range(count):
+        kind = TYPES[n % len(TYPES)]
+        properties: dict[str, Any] = {"utm_source": rng.choice(["google", "linkedin", "email"])}
+        if kind == "seats_installed":
+            properties["seats"] = rng.randint(1, 500)
+        events.append(
+            {
+                "type": kind,
+                "idempotency_key": f"{tag}-{n}",
+                "email": rng.choice(emails),
+                "occurred_at": (start + timedelta(seconds=n * 7)).isoformat(),
+                "properties": properties,
+            }
+        )
+    return events
+
+
+# --- 1. the batch API ------------------------------------------------------------------------
+
+
+def raw_baseline(path: Path, events: list[dict[str, Any]], ids: dict[str, int]) -> float:
+    """The same rows straight into ``touches``: plain sqlite3 executemany, one transaction."""
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    rows = [
+        (
+            e["type"],
+            datetime.fromisoformat(e["occurred_at"]).replace(tzinfo=None).isoformat(sep=" "),
+            ids[e["email"]],
+            "system",
+            orjson.dumps(e["properties"]).decode(),
+            "raw:" + e["idempotency_key"],
+            now,
+        )
+        for e in events
+    ]
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    started = time.perf_counter()
+    connection.execute("BEGIN")
+    connection.executemany(
+        "INSERT INTO touches (type, occurred_at, contact_id, actor_type, properties,"
+        " idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    connection.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    connection.close()
+    return len(rows) / seconds
+
+
+def batch_api(url: str, token: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    bodies = [orjson.dumps({"events": events[i : i + BATCH]}) for i in range(0, len(events), BATCH)]
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=url, timeout=120) as client:
+        # Warm-up (not timed): imports, caches, the first statements prepared.
+        warm = client.post("/api/v1/events", content=bodies[0], headers=headers).json()
+        assert warm["stored"] == BATCH, warm
+        stored, seconds = 0, []
+        for body in bodies[1:]:
+            started = time.perf_counter()
+            answer = client.post("/api/v1/events", content=body, headers=headers)
+            seconds.append(time.perf_counter() - started)
+            result = answer.json()
+            assert answer.status_code == 200 and not result["failed"], result
+            stored += result["stored"]
+        retried = client.post("/api/v1/events", content=bodies[-1], headers=headers).json()
+    assert retried["stored"] == 0 and retried["duplicates"] == BATCH, retried
+    total = sum(seconds)
+    return {
+        "events": stored,
+        "seconds": round(total, 3),
+        "events_per_s": round(stored / total),
+        "batch_ms_p50": round(1000 * sorted(seconds)[len(seconds) // 2], 1),
+        "retry_stored": retried["stored"],
+    }
+
+
+# --- 2. /t/collect ---------------------------------------------------------------------------
+
+WRK_SCRIPT = """
+local counter = 0
+-- Page view ids must differ between runs: wrk seeds math.random the same way each time.
+local run = os.getenv("BENCH_RUN") or "r"
+local visitors = {}
+for n = 0, %(visitors)d - 1 do visitors[n + 1] = string.format("visitor%%06dabcdefghijkl", n) end
+wrk.method = "POST"
+wrk.headers["Origin"] = "%(origin)s"
+wrk.headers["Content-Type"] = "text/plain"
+function setup(thread) end
+request = function()
+  counter = counter + 1
+  local visitor = visitors[math.random(#visitors)]
+  local body = string.format(
+    '{"k":"%(key)s","v":"%%s","e":[{"id":"%%s%%d","u":"%(origin)s/pricing?utm_source=ads&n=%%d","t":"Pricing","r":""}]}',
+    visitor, run, counter, counter)
+  return wrk.format(nil, "/t/collect", nil, body)
+end
+"""
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def collect_load(
+    url: str, path: Path, key: str, visitors: int, seconds: int, connections: int
+) -> dict[str, Any]:
+    """wrk drives the server for ``seconds``; every page view it saw acknowledged (2xx)
+    must then be in the database (a few more may be: in flight when wrk stopped)."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is needed for the /t/collect figures: apt-get install wrk")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % {"visitors": visitors, "origin": ORIGIN, "key": key})
+    # A short warm-up, then the measured run (both bounded by time).
+    subprocess.run(
+        [wrk, "-t1", "-c8", "-d2s", "-s", script.name, f"{url}/t/collect"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "BENCH_RUN": "warm"},
+    )
+    time.sleep(0.5)
+    before = stored_page_views(path)
+    command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
+    output = subprocess.run(
+        [*command, f"{url}/t/collect"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "BENCH_RUN": "measured"},
+    ).stdout
+    os.unlink(script.name)
+    if os.environ.get("BENCH_VERBOSE"):
+        print(output)
+    latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+([\d.]+\w+)", output, re.M))
+    parsed = {k: re.match(r"([\d.]+)(\w+)", v) for k, v in latency.items()}
+    requests = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    time.sleep(0.5)  # requests in flight when wrk stopped are answered and stored too
+    return {
+        "stored": stored_page_views(path) - before,
+        "requests": requests,
+        "requests_per_s": round(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))),  # type: ignore[union-attr]
+        "p50_ms": round(_ms(*parsed["50"].groups()), 2),  # type: ignore[union-attr]
+        "p99_ms": round(_ms(*parsed["99"].groups()), 2),  # type: ignore[union-attr]
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else None,
+        "connections": connections,
+        "seconds": seconds,
+    }
+
+
+def stored_page_views(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    count: int = connection.execute(
+        "SELECT count(*) FROM touches WHERE type = 'page_view'"
+    ).fetchone()[0]
+    connection.close()
+    return count
+
+
+def hook_total(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    total: int = connection.execute(
+        "SELECT coalesce(sum(touches), 0) FROM bench_scores"
+    ).fetchone()[0]
+    connection.close()
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--contacts", type=int, default=20_000)
+    parser.add_argument("--visitors", type=int, default=5_000)
+    parser.add_argument("--collect-seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port, Path(args.data_dir))
+        return
+
+    rng = random.Random(SEED)
+    workdir = Path(tempfile.mkdtemp(prefix="huddle-bench-ingest-"))
+    path = workdir / "huddle.db"
+    database_url = f"sqlite:///{path}"
+    try:
+        ids, site_key, _, token = seed(database_url, args.contacts, args.visitors)
+        emails = list(ids)
+        raw_events = make_events(rng, emails, args.events, "raw")
+        raw_rate = raw_baseline(path, raw_events, ids)
+        process, url = start_server(database_url, workdir)
+        try:
+            api = batch_api(url, token, make_events(rng, emails, args.events + BATCH, "api"))
+            hooked_after_api = hook_total(path)
+            collect = collect_load(
+                url, path, site_key, args.visitors, args.collect_seconds, args.connections
+            )
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        hooked = hook_total(path)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    load = [round(x, 2) for x in os.getloadavg()]
+    acknowledged = collect["requests"] - collect["non_2xx"]
+    lost = max(0, acknowledged - collect["stored"])
+    ratio = api["events_per_s"] / raw_rate
+    print(f"machine: {os.cpu_count()} cores, load average {load} (shared; figures are noisy)")
+    print(f"hook: {HOOK}")
+    print(
+        f"batch API over HTTP: {api['events_per_s']:,} events/s ({api['events']:,} events, "
+        f"{api['seconds']} s, p50 {api['batch_ms_p50']} ms per 5,000-event batch); retried "
+        f"batch stored {api['retry_stored']}"
+    )
+    print(f"raw executemany baseline: {raw_rate:,.0f} rows/s; ratio {ratio:.3f} (target >= 0.25)")
+    print(
+        f"/t/collect: {collect['requests_per_s']:,} requests/s, p50 {collect['p50_ms']} ms, "
+        f"p99 {collect['p99_ms']} ms ({collect['connections']} connections, "
+        f"{collect['seconds']} s; non-2xx {collect['non_2xx']}); acknowledged "
+        f"{acknowledged:,}, stored {collect['stored']:,}, lost {lost}"
+    )
+    print(f"hook counted {hooked_after_api:,} touches after the API run, {hooked:,} in all")
+    print(
+        json.dumps(
+            {
+                "benchmark": "ingest",
+                "database": "sqlite",
+                "cores": os.cpu_count(),
+                "load_average": load,
+                "batch_api_events_per_s": api["events_per_s"],
+                "raw_executemany_rows_per_s": round(raw_rate),
+                "ratio": round(ratio, 3),
+                "retry_stored": api["retry_stored"],
+                "collect_requests_per_s": collect["requests_per_s"],
+                "collect_p50_ms": collect["p50_ms"],
+                "collect_p99_ms": collect["p99_ms"],
+                "collect_non_2xx": collect["non_2xx"],
+                "collect_acknowledged": acknowledged,
+                "collect_stored": collect["stored"],
+                "collect_lost": lost,
+                "hook": "stand-in scoring subscriber (per-contact touch counter, set-wise)",
+                "hook_touches_counted": hooked,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

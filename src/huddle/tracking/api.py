@@ -1,0 +1,165 @@
+"""Tracking's JSON API (under /api/v1): sites, forms, event types, and the events batch."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Request, status
+from fastapi.responses import Response
+
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.tracking import service
+from huddle.tracking.schemas import (
+    EventBatch,
+    EventBatchResult,
+    EventTypeCreate,
+    EventTypeRead,
+    EventTypeUpdate,
+    FormCreate,
+    FormRead,
+    FormUpdate,
+    SiteCreate,
+    SiteRead,
+    SiteUpdate,
+)
+from huddle.web.deps import CurrentActor, CurrentUser, IngestActor, SessionDep
+from huddle.web.errors import ERROR_RESPONSES
+
+router = APIRouter(responses=ERROR_RESPONSES, tags=["tracking"])
+
+# --- sites -----------------------------------------------------------------------------------
+
+
+@router.get("/tracking/sites", response_model=list[SiteRead])
+def list_sites(user: CurrentUser, session: SessionDep) -> list[SiteRead]:
+    """Every tracked website with its public key and allowlists."""
+    return [SiteRead.model_validate(s) for s in service.list_sites(session)]
+
+
+@router.post("/tracking/sites", response_model=SiteRead, status_code=status.HTTP_201_CREATED)
+def create_site(actor: CurrentActor, session: SessionDep, data: SiteCreate) -> SiteRead:
+    """Add a website; its key is generated (public: it can only send touches)."""
+    return SiteRead.model_validate(service.create_site(session, data, actor=actor))
+
+
+@router.get("/tracking/sites/{site_id:int}", response_model=SiteRead)
+def get_site(user: CurrentUser, session: SessionDep, site_id: int) -> SiteRead:
+    """One website."""
+    return SiteRead.model_validate(service.get_site(session, site_id))
+
+
+@router.patch("/tracking/sites/{site_id:int}", response_model=SiteRead)
+def update_site(
+    actor: CurrentActor, session: SessionDep, site_id: int, data: SiteUpdate
+) -> SiteRead:
+    """Rename a website or change its allowed origins and redirect URLs."""
+    return SiteRead.model_validate(service.update_site(session, site_id, data, actor=actor))
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+@router.get("/tracking/forms", response_model=list[FormRead])
+def list_forms(
+    user: CurrentUser, session: SessionDep, site_id: int | None = None
+) -> list[FormRead]:
+    """Forms, of one site or all."""
+    return [FormRead.model_validate(f) for f in service.list_forms(session, site_id)]
+
+
+@router.post("/tracking/forms", response_model=FormRead, status_code=status.HTTP_201_CREATED)
+def create_form(actor: CurrentActor, session: SessionDep, data: FormCreate) -> FormRead:
+    """Add a form to a site; its thank-you URL must be one of the site's allowed redirects."""
+    return FormRead.model_validate(service.create_form(session, data, actor=actor))
+
+
+@router.get("/tracking/forms/{form_id:int}", response_model=FormRead)
+def get_form(user: CurrentUser, session: SessionDep, form_id: int) -> FormRead:
+    """One form."""
+    return FormRead.model_validate(service.get_form(session, form_id))
+
+
+@router.patch("/tracking/forms/{form_id:int}", response_model=FormRead)
+def update_form(
+    actor: CurrentActor, session: SessionDep, form_id: int, data: FormUpdate
+) -> FormRead:
+    """Change a form's fields, consent checkbox, thank-you URL or spam settings."""
+    return FormRead.model_validate(service.update_form(session, form_id, data, actor=actor))
+
+
+# --- event types -----------------------------------------------------------------------------
+
+
+@router.get("/tracking/event-types", response_model=list[EventTypeRead])
+def list_event_types(user: CurrentUser, session: SessionDep) -> list[EventTypeRead]:
+    """The registry of event types scoring, workflows and analytics refer to."""
+    return [EventTypeRead.model_validate(t) for t in service.list_event_types(session)]
+
+
+@router.post(
+    "/tracking/event-types", response_model=EventTypeRead, status_code=status.HTTP_201_CREATED
+)
+def create_event_type(
+    actor: CurrentActor, session: SessionDep, data: EventTypeCreate
+) -> EventTypeRead:
+    """Register an event type."""
+    return EventTypeRead.model_validate(service.create_event_type(session, data, actor=actor))
+
+
+@router.patch("/tracking/event-types/{event_type_id:int}", response_model=EventTypeRead)
+def update_event_type(
+    actor: CurrentActor, session: SessionDep, event_type_id: int, data: EventTypeUpdate
+) -> EventTypeRead:
+    """Change an event type (its name stays: touches refer to it)."""
+    return EventTypeRead.model_validate(
+        service.update_event_type(session, event_type_id, data, actor=actor)
+    )
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+async def _batch(request: Request) -> Any:
+    """The body parsed with orjson before the endpoint runs in the thread pool: at 5,000
+    events a batch, FastAPI's model validation would cost more than storing them."""
+    try:
+        body = orjson.loads(await request.body())
+    except orjson.JSONDecodeError as exc:
+        raise ValidationFailed("bad batch", [FieldError("events", "not JSON")]) from exc
+    if not isinstance(body, dict) or "events" not in body:
+        raise ValidationFailed("bad batch", [FieldError("events", "required")])
+    return body["events"]
+
+
+def _batch_schema() -> dict[str, Any]:
+    # Inline, so the document needs no $defs of its own.
+    schema = EventBatch.model_json_schema()
+    schema["properties"]["events"]["items"] = schema.pop("$defs")["EventIn"]
+    return schema
+
+
+@router.post(
+    "/events",
+    response_model=EventBatchResult,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _batch_schema()}},
+        }
+    },
+)
+def ingest_events(
+    actor: IngestActor, session: SessionDep, events: Annotated[Any, Depends(_batch)]
+) -> Response:
+    """Store a batch of up to 5,000 events. Each has an idempotency key: a retried batch
+    stores nothing twice. Events that fail are listed by index with the reason; the others
+    are stored. Events for unknown emails create contacts only if their type says so."""
+    report = service.ingest_events(session, events, actor=actor)
+    result = {
+        "stored": report.stored,
+        "duplicates": report.duplicates,
+        "contacts_created": report.contacts_created,
+        "failed": [{"index": i, "reason": reason} for i, reason in report.failed],
+    }
+    return Response(orjson.dumps(result), media_type="application/json")

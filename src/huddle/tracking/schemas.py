@@ -1,0 +1,192 @@
+"""What the tracking API and settings pages accept and return."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
+EventName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,59}$")]
+Category = Literal["marketing", "sales", "product", "customer"]
+FieldType = Literal["text", "email", "tel", "textarea", "checkbox"]
+
+
+def _origin(value: str) -> str:
+    """``https://www.example.com`` (scheme, host, optional port; nothing after it)."""
+    value = value.strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"'{value}' is not an origin like https://www.example.com")
+    if parts.path or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"'{value}' is more than an origin: leave out the path")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def _absolute_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
+        raise ValueError(f"'{value}' is not a full http(s) URL")
+    return value
+
+
+Origin = Annotated[str, StringConstraints(max_length=300), AfterValidator(_origin)]
+AbsoluteUrl = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_absolute_url)]
+
+
+class InputModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReadModel(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# --- sites -----------------------------------------------------------------------------------
+
+
+class SiteCreate(InputModel):
+    name: Name
+    allowed_origins: list[Origin] = Field(
+        default_factory=list, max_length=50, description="Origins that may send touches (CORS)."
+    )
+    allowed_redirects: list[AbsoluteUrl] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The only URLs a form may send people to afterwards.",
+    )
+
+
+class SiteUpdate(InputModel):
+    name: Name | None = None
+    allowed_origins: list[Origin] | None = Field(default=None, max_length=50)
+    allowed_redirects: list[AbsoluteUrl] | None = Field(default=None, max_length=100)
+
+
+class SiteRead(ReadModel):
+    id: int
+    name: str
+    site_key: str = Field(description="Public: it can only send touches, never read.")
+    allowed_origins: list[str]
+    allowed_redirects: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+class FormField(InputModel):
+    name: FieldName
+    label: Name
+    type: FieldType = "text"
+    required: bool = False
+
+
+class FormCreate(InputModel):
+    site_id: int
+    name: Name
+    fields: list[FormField] = Field(min_length=1, max_length=50)
+    consent_field: FieldName | None = Field(
+        default=None, description="The checkbox whose tick alone records email consent."
+    )
+    consent_text: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    thank_you_url: AbsoluteUrl = Field(description="Must be one of the site's allowed redirects.")
+    honeypot_field: FieldName = "website"
+    min_fill_seconds: int = Field(default=3, ge=0, le=3600)
+
+
+class FormUpdate(InputModel):
+    name: Name | None = None
+    fields: list[FormField] | None = Field(default=None, min_length=1, max_length=50)
+    consent_field: FieldName | None = None
+    consent_text: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    thank_you_url: AbsoluteUrl | None = None
+    honeypot_field: FieldName | None = None
+    min_fill_seconds: int | None = Field(default=None, ge=0, le=3600)
+
+
+class FormRead(ReadModel):
+    id: int
+    site_id: int
+    name: str
+    form_key: str
+    fields: list[dict[str, Any]]
+    consent_field: str | None
+    consent_text: str | None
+    thank_you_url: str
+    honeypot_field: str
+    min_fill_seconds: int
+    created_at: datetime
+    updated_at: datetime
+
+
+# --- event types -----------------------------------------------------------------------------
+
+
+class EventTypeCreate(InputModel):
+    name: EventName
+    label: Name
+    category: Category
+    identifies: bool = False
+    creates_contacts: bool = False
+    properties_schema: dict[str, Any] = Field(
+        default_factory=dict,
+        description='{"type": "object", "properties": {"seats": {"type": "integer"}}, '
+        '"required": ["seats"]}',
+    )
+
+
+class EventTypeUpdate(InputModel):
+    label: Name | None = None
+    category: Category | None = None
+    identifies: bool | None = None
+    creates_contacts: bool | None = None
+    properties_schema: dict[str, Any] | None = None
+
+
+class EventTypeRead(ReadModel):
+    id: int
+    name: str
+    label: str
+    category: str
+    identifies: bool
+    creates_contacts: bool
+    properties_schema: dict[str, Any]
+
+
+# --- the events API --------------------------------------------------------------------------
+
+
+class EventIn(BaseModel):
+    """One event of a batch (documentation: the batch is checked event by event)."""
+
+    type: EventName
+    idempotency_key: Annotated[str, StringConstraints(min_length=1, max_length=190)]
+    email: str | None = Field(default=None, description="Who: an email, or contact_id.")
+    contact_id: int | None = None
+    visitor_id: str | None = Field(
+        default=None, description="For an identifying type: the website visitor to stitch."
+    )
+    occurred_at: datetime | None = Field(default=None, description="ISO 8601 with a zone.")
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class EventBatch(BaseModel):
+    events: list[EventIn] = Field(max_length=5000)
+
+
+class EventFailure(BaseModel):
+    index: int
+    reason: str
+
+
+class EventBatchResult(BaseModel):
+    stored: int = Field(description="Events stored now.")
+    duplicates: int = Field(description="Events whose idempotency key was stored before.")
+    contacts_created: int
+    failed: list[EventFailure]

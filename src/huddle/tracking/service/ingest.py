@@ -1,0 +1,222 @@
+"""The server-side events API: a batch of up to 5,000 events, checked one by one, stored
+together. A retried batch stores nothing twice; a bad event is reported, the rest stored."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts
+from huddle.contacts.normalize import InvalidEmail, normalize_email
+from huddle.contacts.schemas import ContactCreate
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import Action, require
+from huddle.tracking import repository
+from huddle.tracking.models import EventType
+from huddle.tracking.service.website import identify_visitor
+
+MAX_BATCH = 5000
+MAX_KEY = 190
+# The sender's keys live beside other sources' keys in touches.idempotency_key.
+KEY_PREFIX = "event:"
+EVENT_FIELDS = frozenset(
+    {"type", "idempotency_key", "email", "contact_id", "visitor_id", "occurred_at", "properties"}
+)
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+}
+
+
+class Refused(ValueError):
+    """Why one event of a batch is not stored."""
+
+
+@dataclass(slots=True)
+class Event:
+    index: int
+    type: EventType
+    key: str
+    email: str | None
+    contact_id: int | None
+    visitor_id: str | None
+    occurred_at: datetime
+    properties: dict[str, Any]
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    duplicates: int = 0
+    contacts_created: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestReport:
+    """Store a batch of events as touches, set-at-a-time. Each event names its contact by
+    email or contact_id; an unknown email creates the contact only when its event type says
+    so. Failed events are reported by index and reason; the others are stored."""
+    require(actor, Action.EVENTS_INGEST)
+    if not isinstance(events, list):
+        raise ValidationFailed("bad batch", [FieldError("events", "a list of events")])
+    if len(events) > MAX_BATCH:
+        raise ValidationFailed(
+            "batch too large", [FieldError("events", f"at most {MAX_BATCH} events per batch")]
+        )
+    report = IngestReport()
+    types = {t.name: t for t in repository.event_types(session)}
+    now = clock.now()
+    parsed: list[Event] = []
+    for index, raw in enumerate(events):
+        try:
+            parsed.append(parse_event(index, raw, types, now))
+        except Refused as exc:
+            report.failed.append((index, str(exc)))
+    ready, known = _with_contacts(session, parsed, report, actor=actor)
+    ids = contacts.record_touches(
+        session,
+        [
+            contacts.TouchRow(
+                type=e.type.name,
+                occurred_at=e.occurred_at,
+                contact_id=e.contact_id,
+                properties=e.properties,
+                idempotency_key=KEY_PREFIX + e.key,
+            )
+            for e in ready
+        ],
+        actor=actor,
+        known=known,
+    )
+    report.stored = sum(1 for touch_id in ids if touch_id is not None)
+    report.duplicates = len(ids) - report.stored
+    for event, touch_id in zip(ready, ids, strict=True):
+        visitor, contact_id = event.visitor_id, event.contact_id
+        if touch_id is not None and event.type.identifies and visitor and contact_id:
+            identify_visitor(session, visitor, contact_id, actor=actor)
+    report.failed.sort()
+    return report
+
+
+def _with_contacts(
+    session: Session, parsed: list[Event], report: IngestReport, *, actor: Actor
+) -> tuple[list[Event], Mapping[int, Any]]:
+    """Resolve every event's contact in one query per kind; create those the types allow."""
+    by_email, existing = contacts.find_contacts(
+        session,
+        emails=sorted({e.email for e in parsed if e.email is not None}),
+        contact_ids=sorted({e.contact_id for e in parsed if e.contact_id is not None}),
+    )
+    ready: list[Event] = []
+    for event in parsed:
+        if event.email is not None:
+            contact_id = by_email.get(event.email)
+            if contact_id is None and event.type.creates_contacts:
+                contact, _ = contacts.upsert_contact(
+                    session, ContactCreate(email=event.email), actor=actor
+                )
+                by_email[event.email] = contact_id = contact.id
+                report.contacts_created += 1
+            if contact_id is None:
+                report.failed.append(
+                    (
+                        event.index,
+                        f"no contact with this email, and {event.type.name} "
+                        "events do not create contacts",
+                    )
+                )
+                continue
+            event.contact_id = contact_id
+            ready.append(event)
+        elif event.contact_id in existing:
+            ready.append(event)
+        else:
+            report.failed.append((event.index, f"no contact with id {event.contact_id}"))
+    return ready, existing
+
+
+def parse_event(index: int, raw: Any, types: dict[str, EventType], now: datetime) -> Event:
+    """Check one event by hand: at thousands per batch a model per event costs more than
+    the insert."""
+    if type(raw) is not dict:
+        raise Refused("an event is a JSON object")
+    if not EVENT_FIELDS.issuperset(raw):
+        raise Refused(f"unknown field {sorted(raw.keys() - EVENT_FIELDS)[0]}")
+    event_type = types.get(raw.get("type"))  # type: ignore[arg-type]
+    if event_type is None:
+        raise Refused(f"type: unknown event type {raw.get('type')!r}")
+    key = raw.get("idempotency_key")
+    if not isinstance(key, str) or not 0 < len(key) <= MAX_KEY:
+        raise Refused(f"idempotency_key: text of 1 to {MAX_KEY} characters is required")
+    email, contact_id = _who(raw)
+    visitor_id = raw.get("visitor_id")
+    if visitor_id is not None and (
+        not isinstance(visitor_id, str) or not 0 < len(visitor_id) <= 64
+    ):
+        raise Refused("visitor_id: text of 1 to 64 characters")
+    properties = raw.get("properties") or {}
+    if type(properties) is not dict:
+        raise Refused("properties: a JSON object")
+    check_properties(properties, event_type.properties_schema)
+    return Event(
+        index,
+        event_type,
+        key,
+        email,
+        contact_id,
+        visitor_id,
+        _occurred_at(raw.get("occurred_at"), now),
+        properties,
+    )
+
+
+def _who(raw: dict[str, Any]) -> tuple[str | None, int | None]:
+    email, contact_id = raw.get("email"), raw.get("contact_id")
+    if email is not None:
+        if not isinstance(email, str):
+            raise Refused("email: text")
+        try:
+            return normalize_email(email), None
+        except InvalidEmail as exc:
+            raise Refused(f"email: {exc}") from exc
+    if contact_id is None:
+        raise Refused("email or contact_id is required")
+    if type(contact_id) is not int:
+        raise Refused("contact_id: an integer")
+    return None, contact_id
+
+
+def _occurred_at(value: Any, now: datetime) -> datetime:
+    if value is None:
+        return now
+    try:
+        at = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        at = None
+    if at is None or at.tzinfo is None:
+        raise Refused("occurred_at: an ISO 8601 time with its zone, e.g. 2026-03-02T09:00:00Z")
+    return at
+
+
+def check_properties(properties: dict[str, Any], schema: dict[str, Any]) -> None:
+    """The event type's schema: required properties present, given ones of their type."""
+    for name in schema.get("required", ()):
+        if name not in properties:
+            raise Refused(f"properties.{name} is required")
+    for name, spec in schema.get("properties", {}).items():
+        value = properties.get(name)
+        if value is None:
+            continue
+        expected = _PYTHON_TYPES.get(spec.get("type", ""), (object,))
+        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
+            raise Refused(f"properties.{name}: expected {spec.get('type')}")

@@ -1,0 +1,228 @@
+"""Tracking settings: sites and their snippet, forms, and the event-type registry."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
+
+from huddle.auth.models import User
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import Action, require
+from huddle.tracking import service
+from huddle.tracking.models import EVENT_CATEGORIES
+from huddle.tracking.schemas import EventTypeCreate, FormCreate, SiteCreate, SiteUpdate
+from huddle.web.deps import CurrentUser, SessionDep, request_actor
+from huddle.web.views import page, submit
+
+router = APIRouter(include_in_schema=False)
+PATH = "/settings/tracking"
+
+
+DEFAULT_FIELDS = """email, Work email, email, required
+first_name, First name, text
+last_name, Last name, text
+company, Company, text
+consent, Send me product news by email, checkbox"""
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _fields(text: str) -> list[dict[str, Any]]:
+    """'name, Label, type, required' per line."""
+    fields = []
+    for line in _lines(text):
+        parts = [p.strip() for p in line.split(",")]
+        fields.append(
+            {
+                "name": parts[0],
+                "label": parts[1] if len(parts) > 1 and parts[1] else parts[0],
+                "type": parts[2] if len(parts) > 2 and parts[2] else "text",
+                "required": len(parts) > 3 and parts[3].lower() == "required",
+            }
+        )
+    return fields
+
+
+def _checked(build: Any) -> Any:
+    """A schema built from form fields; its errors as the service's ValidationFailed."""
+    try:
+        return build()
+    except ValidationError as exc:
+        raise ValidationFailed(
+            "check the fields",
+            [FieldError(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()],
+        ) from exc
+
+
+def _settings_page(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    require(request_actor(request), Action.TRACKING_CONFIGURE)
+    sites = service.list_sites(session)
+    forms = service.list_forms(session)
+    return page(
+        request,
+        "tracking/settings.html",
+        user,
+        "tracking",
+        {
+            "sites": sites,
+            "forms_by_site": {s.id: [f for f in forms if f.site_id == s.id] for s in sites},
+            "event_types": service.list_event_types(session),
+            "categories": EVENT_CATEGORIES,
+            "base_url": str(request.base_url).rstrip("/"),
+            "default_fields": DEFAULT_FIELDS,
+            "error": error,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get(PATH, response_class=HTMLResponse)
+def tracking_settings(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    return _settings_page(request, session, user)
+
+
+def _refused(request: Request, session: SessionDep, user: User) -> Any:
+    def answer(message: str, status_code: int) -> Response:
+        return _settings_page(request, session, user, error=message, status_code=status_code)
+
+    return answer
+
+
+@router.post(f"{PATH}/sites", response_model=None)
+def add_site(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    name: Annotated[str, Form()],
+    allowed_origins: Annotated[str, Form()] = "",
+    allowed_redirects: Annotated[str, Form()] = "",
+) -> Response:
+    return submit(
+        request,
+        lambda: service.create_site(
+            session,
+            _checked(
+                lambda: SiteCreate(
+                    name=name,
+                    allowed_origins=_lines(allowed_origins),
+                    allowed_redirects=_lines(allowed_redirects),
+                )
+            ),
+            actor=request_actor(request),
+        ),
+        done=f"Site {name} added. Paste its snippet into every page.",
+        then=PATH,
+        refused=_refused(request, session, user),
+    )
+
+
+@router.post(f"{PATH}/sites/{{site_id}}", response_model=None)
+def edit_site(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    site_id: int,
+    allowed_origins: Annotated[str, Form()] = "",
+    allowed_redirects: Annotated[str, Form()] = "",
+) -> Response:
+    return submit(
+        request,
+        lambda: service.update_site(
+            session,
+            site_id,
+            _checked(
+                lambda: SiteUpdate(
+                    allowed_origins=_lines(allowed_origins),
+                    allowed_redirects=_lines(allowed_redirects),
+                )
+            ),
+            actor=request_actor(request),
+        ),
+        done="Site saved.",
+        then=PATH,
+        refused=_refused(request, session, user),
+    )
+
+
+@router.post(f"{PATH}/forms", response_model=None)
+def add_form(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    site_id: Annotated[int, Form()],
+    name: Annotated[str, Form()],
+    fields: Annotated[str, Form()],
+    thank_you_url: Annotated[str, Form()],
+    consent_field: Annotated[str, Form()] = "",
+    consent_text: Annotated[str, Form()] = "",
+    min_fill_seconds: Annotated[int, Form()] = 3,
+) -> Response:
+    return submit(
+        request,
+        lambda: service.create_form(
+            session,
+            _checked(
+                lambda: FormCreate.model_validate(
+                    {
+                        "site_id": site_id,
+                        "name": name,
+                        "fields": _fields(fields),
+                        "thank_you_url": thank_you_url,
+                        "consent_field": consent_field.strip() or None,
+                        "consent_text": consent_text.strip() or None,
+                        "min_fill_seconds": min_fill_seconds,
+                    }
+                )
+            ),
+            actor=request_actor(request),
+        ),
+        done=f"Form {name} added.",
+        then=PATH,
+        refused=_refused(request, session, user),
+    )
+
+
+@router.post(f"{PATH}/event-types", response_model=None)
+def add_event_type(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    name: Annotated[str, Form()],
+    label: Annotated[str, Form()],
+    category: Annotated[str, Form()],
+    identifies: Annotated[bool, Form()] = False,
+    creates_contacts: Annotated[bool, Form()] = False,
+) -> Response:
+    return submit(
+        request,
+        lambda: service.create_event_type(
+            session,
+            _checked(
+                lambda: EventTypeCreate.model_validate(
+                    {
+                        "name": name.strip(),
+                        "label": label,
+                        "category": category,
+                        "identifies": identifies,
+                        "creates_contacts": creates_contacts,
+                    }
+                )
+            ),
+            actor=request_actor(request),
+        ),
+        done=f"Event type {name} registered.",
+        then=PATH,
+        refused=_refused(request, session, user),
+    )

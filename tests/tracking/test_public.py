@@ -1,0 +1,238 @@
+"""The public endpoints over HTTP: /t.js, /t/collect, /f/{form_key}, the email links."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import orjson
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huddle.contacts.models import Contact, Touch
+from huddle.core.settings import Settings
+from huddle.tracking import service
+from huddle.tracking.models import Form, Site
+from tests.contacts.factories import make_contact
+from tests.tracking.factories import ORIGIN, THANKS, make_form, make_site
+
+VISITOR = "a1b2c3d4e5f6a7b8c9d0e1f2"
+EVIL = "https://evil.example"
+
+
+def _views(db: Session) -> list[Touch]:
+    return list(db.scalars(select(Touch).where(Touch.visitor_id == VISITOR).order_by(Touch.id)))
+
+
+def _collect(client: TestClient, site: Site, *, origin: str | None = ORIGIN, **extra: Any) -> Any:
+    body = {
+        "k": site.site_key,
+        "v": VISITOR,
+        "e": [{"id": "pv1", "u": f"{ORIGIN}/pricing?utm_source=ads", "t": "Pricing", "r": ""}],
+        **extra,
+    }
+    headers = {"Content-Type": "text/plain"} | ({"Origin": origin} if origin else {})
+    return client.post("/t/collect", content=orjson.dumps(body), headers=headers)
+
+
+def test_the_snippet_is_served_as_a_small_script(anon_client: TestClient) -> None:
+    response = anon_client.get("/t.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/javascript")
+    assert len(response.content) < 8000
+    assert "eval(" not in response.text and "/t/collect" in response.text
+
+
+def test_a_page_view_from_an_allowed_origin_is_stored(anon_client: TestClient, db: Session) -> None:
+    site = make_site(db)
+    db.commit()
+    response = _collect(anon_client, site)
+    assert response.status_code == 204, response.text
+    assert response.headers["access-control-allow-origin"] == ORIGIN
+    [view] = _views(db)
+    assert view.type == "page_view"
+    assert view.properties["utm_source"] == "ads" and view.properties["title"] == "Pricing"
+    # The same page view again (a retried beacon) is not stored twice.
+    assert _collect(anon_client, site).status_code == 204
+    assert len(_views(db)) == 1
+
+
+def test_cors_is_refused_for_an_unlisted_origin(anon_client: TestClient, db: Session) -> None:
+    site = make_site(db)
+    db.commit()
+    for origin in (EVIL, None, ORIGIN + ".evil.example", "null"):
+        response = _collect(anon_client, site, origin=origin)
+        assert response.status_code == 403, origin
+        assert "access-control-allow-origin" not in response.headers
+    preflight = anon_client.options(
+        "/t/collect", headers={"Origin": EVIL, "Access-Control-Request-Method": "POST"}
+    )
+    assert preflight.status_code == 403
+    assert "access-control-allow-origin" not in preflight.headers
+    assert _views(db) == []
+    allowed = anon_client.options(
+        "/t/collect", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"}
+    )
+    assert allowed.status_code == 204
+    assert allowed.headers["access-control-allow-origin"] == ORIGIN
+
+
+def test_bad_page_views_are_refused_precisely(anon_client: TestClient, db: Session) -> None:
+    site = make_site(db)
+    db.commit()
+    assert _collect(anon_client, site, k="site_unknown").status_code == 404
+    assert _collect(anon_client, site, v="short").status_code == 400
+    assert (
+        _collect(anon_client, site, e=[{"id": "x", "u": "javascript:alert(1)"}]).status_code == 400
+    )
+    assert (
+        anon_client.post("/t/collect", content=b"{", headers={"Origin": ORIGIN}).status_code == 400
+    )
+    assert anon_client.get("/t/collect").status_code == 405
+    assert _views(db) == []
+
+
+def test_an_identity_token_from_an_email_click_stitches_the_visitor(
+    anon_client: TestClient, db: Session, settings: Settings
+) -> None:
+    site = make_site(db)
+    contact = make_contact(db)
+    db.commit()
+    token = service.identity_token(settings.secret_key, contact.id)
+    assert _collect(anon_client, site, i=token).status_code == 204
+    [view] = _views(db)
+    assert view.contact_id == contact.id
+
+
+def test_a_configuration_change_applies_to_page_views_at_once(
+    client: TestClient, db: Session
+) -> None:
+    site = make_site(db)
+    db.commit()
+    assert _collect(client, site).status_code == 204
+    changed = client.patch(f"/api/v1/tracking/sites/{site.id}", json={"allowed_origins": []})
+    assert changed.status_code == 200
+    assert _collect(client, site).status_code == 403
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+def _post_form(client: TestClient, form: Form, values: dict[str, Any], **headers: str) -> Any:
+    data = {"_hd_ts": str(int((time.time() - 30) * 1000)), **values}
+    return client.post(
+        f"/f/{form.form_key}",
+        data=data,
+        headers={"Origin": ORIGIN, **headers},
+        follow_redirects=False,
+    )
+
+
+def test_a_form_post_redirects_only_to_the_allowlisted_thank_you_url(
+    anon_client: TestClient, db: Session
+) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    attempts = [
+        {"redirect": EVIL},
+        {"next": EVIL, "thank_you_url": EVIL},
+        {"_hd_redirect": "//evil.example"},
+        {"return_to": "/\\evil.example"},
+    ]
+    for n, attempt in enumerate(attempts):
+        response = _post_form(anon_client, form, {"email": f"p{n}@acme-rockets.example", **attempt})
+        assert response.status_code == 303, response.text
+        assert response.headers["location"] == THANKS
+    as_json = anon_client.post(
+        f"/f/{form.form_key}",
+        json={"email": "j@acme-rockets.example", "_hd_ts": 1000, "redirect": EVIL},
+        headers={"Origin": ORIGIN},
+    )
+    assert as_json.status_code == 200
+    assert as_json.json()["redirect"] == THANKS
+    assert db.scalar(select(Contact).where(Contact.email == "j@acme-rockets.example"))
+    assert as_json.headers["access-control-allow-origin"] == ORIGIN
+
+
+def test_a_form_post_from_an_unlisted_origin_is_refused(
+    anon_client: TestClient, db: Session
+) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    response = _post_form(anon_client, form, {"email": "x@acme-rockets.example"}, Origin=EVIL)
+    assert response.status_code == 403
+    assert "access-control-allow-origin" not in response.headers
+    preflight = anon_client.options(f"/f/{form.form_key}", headers={"Origin": EVIL})
+    assert preflight.status_code == 403
+    assert db.scalar(select(Contact).where(Contact.email == "x@acme-rockets.example")) is None
+
+
+def test_the_honeypot_thanks_a_bot_and_stores_nothing(anon_client: TestClient, db: Session) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    response = _post_form(
+        anon_client, form, {"email": "bot@spam.example", form.honeypot_field: "buy now"}
+    )
+    assert response.status_code == 303 and response.headers["location"] == THANKS
+    assert db.scalar(select(Contact).where(Contact.email == "bot@spam.example")) is None
+
+
+def test_form_posts_are_rate_limited_per_address(anon_client: TestClient, db: Session) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    statuses = [
+        _post_form(anon_client, form, {"email": f"r{n}@acme-rockets.example"}).status_code
+        for n in range(12)
+    ]
+    assert statuses == [303] * 10 + [429] * 2
+    stored = db.scalars(select(Contact.email).where(Contact.email.like("r%@acme-rockets.example")))
+    assert len(stored.all()) == 10
+
+
+def test_the_hosted_form_page_shows_errors_next_to_the_field(
+    anon_client: TestClient, db: Session
+) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    page = anon_client.get(f"/f/{form.form_key}")
+    assert page.status_code == 200
+    assert 'name="email"' in page.text and 'name="_hd_ts"' in page.text
+    assert form.consent_text is not None and form.consent_text in page.text
+    response = _post_form(anon_client, form, {"email": "nope", "first_name": "<b>Wile</b>"})
+    assert response.status_code == 422
+    assert "is not an email address" in response.text
+    assert "&lt;b&gt;Wile&lt;/b&gt;" in response.text
+
+
+# --- email -----------------------------------------------------------------------------------
+
+
+def test_email_links_accept_only_signed_tokens(
+    anon_client: TestClient, db: Session, settings: Settings
+) -> None:
+    contact = make_contact(db)
+    db.commit()
+    link = "https://docs.example.org/guide"
+    token = service.click_token(settings.secret_key, contact.id, "launch", link)
+    response = anon_client.get(f"/e/c/{token}", follow_redirects=False)
+    assert response.status_code == 302 and response.headers["location"] == link
+    pixel = anon_client.get(
+        f"/e/o/{service.open_token(settings.secret_key, contact.id, 'launch')}.gif"
+    )
+    assert pixel.status_code == 200 and pixel.headers["content-type"] == "image/gif"
+
+    payload, signature = token.rsplit(".", 1)
+    tampered = [
+        f"{payload}.{signature[::-1]}",
+        service.click_token("not-our-secret", contact.id, "launch", EVIL),
+        token + "x",
+        "garbage",
+    ]
+    for bad in tampered:
+        refused = anon_client.get(f"/e/c/{bad}", params={"url": EVIL}, follow_redirects=False)
+        assert refused.status_code == 404, bad
+        assert "location" not in refused.headers
+    assert anon_client.get("/e/o/forged.gif").status_code == 404
+    touches = db.scalars(select(Touch.type).where(Touch.contact_id == contact.id)).all()
+    assert sorted(touches) == ["email_clicked", "email_opened"]

@@ -1,0 +1,80 @@
+"""The tracking settings page: sites with their snippet, forms, event types."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huddle.tracking.models import Form, Site
+from tests.conftest import make_user, sign_in
+from tests.tracking.factories import ORIGIN, THANKS
+from tests.web.forms import submitted
+
+XSS = "<script>alert(1)</script>"
+
+
+def test_empty_page_explains_what_to_do(client: TestClient) -> None:
+    html = client.get("/settings/tracking").text
+    assert "No websites tracked yet" in html
+    assert "Add a website" in html
+    assert "page_view" in html  # the seeded event types
+    assert 'href="/settings/tracking"' in html  # in the nav
+
+
+def test_add_a_site_see_its_snippet_and_add_a_form(client: TestClient, db: Session) -> None:
+    submitted(
+        client,
+        "/settings/tracking/sites",
+        {"name": XSS, "allowed_origins": ORIGIN, "allowed_redirects": THANKS},
+    )
+    site = db.scalars(select(Site)).one()
+    html = client.get("/settings/tracking").text
+    assert f'data-site="{site.site_key}"' in html.replace("&#34;", '"')
+    assert XSS not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    submitted(
+        client,
+        "/settings/tracking/forms",
+        {
+            "site_id": str(site.id),
+            "name": "Pricing guide",
+            "fields": "email, Work email, email, required\nconsent, News please, checkbox",
+            "consent_field": "consent",
+            "thank_you_url": THANKS,
+        },
+    )
+    form = db.scalars(select(Form)).one()
+    assert form.fields[0] == {
+        "name": "email",
+        "label": "Work email",
+        "type": "email",
+        "required": True,
+    }
+    assert f"/f/{form.form_key}" in client.get("/settings/tracking").text
+
+
+def test_a_bad_form_is_answered_with_the_reason(client: TestClient, db: Session) -> None:
+    submitted(client, "/settings/tracking/sites", {"name": "Main", "allowed_origins": ORIGIN})
+    site = db.scalars(select(Site)).one()
+    response = client.post(
+        "/settings/tracking/forms",
+        data={
+            "site_id": str(site.id),
+            "name": "Open redirect",
+            "fields": "email, Email, email",
+            "thank_you_url": "https://evil.example/",
+        },
+    )
+    assert response.status_code == 422
+    assert "allowed redirect" in response.text
+    assert db.scalars(select(Form)).all() == []
+
+
+def test_people_who_may_not_configure_tracking_do_not_see_it(
+    anon_client: TestClient, db: Session
+) -> None:
+    rep = make_user(db, role="sales_rep", team="sales")
+    db.commit()
+    sign_in(anon_client, rep)
+    assert anon_client.get("/settings/tracking").status_code == 403
+    assert 'href="/settings/tracking"' not in anon_client.get("/").text
