@@ -28,6 +28,7 @@ API_MODULES = (
     "huddle.lifecycle.api",
     "huddle.auth.api",
     "huddle.tracking.api",
+    "huddle.scoring.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -37,6 +38,7 @@ VIEW_MODULES = (
     "huddle.lifecycle.views",
     "huddle.tracking.views",
     "huddle.tracking.public",
+    "huddle.scoring.views",
 )
 
 

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import importlib
 
-SUBSCRIBER_MODULES = ("huddle.lifecycle.subscribers", "huddle.tracking.subscribers")
+SUBSCRIBER_MODULES = (
+    "huddle.lifecycle.subscribers",
+    "huddle.tracking.subscribers",
+    "huddle.scoring.subscribers",
+)
 # Modules whose ``@job_handler`` functions the worker runs.
-JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks", "huddle.contacts.tasks")
+JOB_HANDLER_MODULES = (
+    "huddle.contacts.importing.tasks",
+    "huddle.contacts.tasks",
+    "huddle.scoring.tasks",
+)
 
 
 def register() -> None:

@@ -1,0 +1,492 @@
+"""Scoring's queries. Scores are SQL aggregates: one GROUP BY over touches per model, each
+rule a ``sum(CASE WHEN <its filters> THEN points * decay END)`` column, fit rules a CASE
+over contacts and accounts; written with one INSERT ... SELECT ... ON CONFLICT. The same
+statements serve one contact (a touch arrived), a chunk of a full rescore and a back-test
+(``as_of`` in the past), so incremental and full results cannot drift apart."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    literal,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from huddle.contacts.models import Account, Contact, Touch
+from huddle.core.models import UTCDateTime
+from huddle.scoring.conditions import Compiler
+from huddle.scoring.models import (
+    ContactGrade,
+    ContactScore,
+    GradingProfile,
+    QualificationCriteria,
+    RescoreRun,
+    ScoreModel,
+    ScoringVersion,
+)
+from huddle.scoring.rules import Rule, parse_rules
+
+Scope = Callable[[Any], ColumnElement[bool]]
+LN2 = math.log(2)
+
+
+def everyone(_: Any) -> ColumnElement[bool]:
+    return true()
+
+
+def among(contact_ids: Sequence[int]) -> Scope:
+    ids = list(contact_ids)
+    return lambda column: column.in_(ids)
+
+
+def id_range(low: int, high: int) -> Scope:
+    return lambda column: column.between(low, high)
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    id: int
+    name: str
+    rules: list[Rule]
+    half_life_days: int | None
+
+    @classmethod
+    def of(cls, model: ScoreModel) -> ModelSpec:
+        return cls(model.id, model.name, parse_rules(model.rules), model.half_life_days)
+
+    @property
+    def touch_rules(self) -> list[Rule]:
+        return [rule for rule in self.rules if rule.on_touches]
+
+    @property
+    def record_rules(self) -> list[Rule]:
+        return [rule for rule in self.rules if not rule.on_touches]
+
+
+def dialect_of(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+# --- definitions -----------------------------------------------------------------------------
+
+
+def list_models(session: Session) -> list[ScoreModel]:
+    return list(session.scalars(select(ScoreModel).order_by(ScoreModel.id)))
+
+
+def model_by_name(session: Session, name: str) -> ScoreModel | None:
+    return session.scalars(select(ScoreModel).where(ScoreModel.name == name)).first()
+
+
+def clear_primary(session: Session, except_id: int) -> None:
+    session.execute(update(ScoreModel).where(ScoreModel.id != except_id).values(is_primary=False))
+
+
+def list_profiles(session: Session) -> list[GradingProfile]:
+    return list(
+        session.scalars(select(GradingProfile).order_by(GradingProfile.kind, GradingProfile.id))
+    )
+
+
+def profile_by_name(session: Session, kind: str, name: str) -> GradingProfile | None:
+    return session.scalars(
+        select(GradingProfile).where(GradingProfile.kind == kind, GradingProfile.name == name)
+    ).first()
+
+
+def criteria_for(session: Session, stage: str) -> QualificationCriteria | None:
+    return session.scalars(
+        select(QualificationCriteria).where(QualificationCriteria.stage == stage)
+    ).first()
+
+
+def add_version(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    version: int,
+    definition: dict[str, Any],
+    by: int | None,
+) -> None:
+    session.add(
+        ScoringVersion(
+            entity=entity,
+            entity_id=entity_id,
+            version=version,
+            definition=definition,
+            by_user_id=by,
+        )
+    )
+
+
+def versions(session: Session, entity: str, entity_id: int) -> list[ScoringVersion]:
+    return list(
+        session.scalars(
+            select(ScoringVersion)
+            .where(ScoringVersion.entity == entity, ScoringVersion.entity_id == entity_id)
+            .order_by(ScoringVersion.version.desc())
+        )
+    )
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+
+def _age_days(dialect: str, as_of: datetime, occurred_at: Any) -> ColumnElement[Any]:
+    if dialect == "postgresql":
+        at = bindparam("decay_as_of", as_of, type_=UTCDateTime())
+        return func.extract("epoch", at - occurred_at) / 86400.0
+    text = as_of.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    return func.julianday(literal(text)) - func.julianday(occurred_at)
+
+
+def _weight(spec: ModelSpec, rule: Rule, dialect: str, as_of: datetime) -> ColumnElement[float]:
+    """Points of one occurrence: halved every half-life for behaviour rules."""
+    if not rule.decays or not spec.half_life_days:
+        return literal(float(rule.points))
+    rate = -LN2 / spec.half_life_days
+    return rule.points * func.exp(rate * _age_days(dialect, as_of, Touch.occurred_at))
+
+
+def _capped_sql(total: ColumnElement[float], rule: Rule) -> ColumnElement[float]:
+    if rule.cap is None:
+        return total
+    if rule.points < 0:
+        return case((total < -rule.cap, float(-rule.cap)), else_=total)
+    return case((total > rule.cap, float(rule.cap)), else_=total)
+
+
+def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
+    touch_rules = spec.touch_rules
+    types = sorted({t for rule in touch_rules for t in (rule.event or {})["types"]})
+    columns = [
+        func.sum(
+            case(
+                (
+                    compiler.event(rule.event or {}),
+                    _weight(spec, rule, compiler.dialect, compiler.as_of),
+                ),
+                else_=0.0,
+            )
+        ).label(f"r{rule.index}")
+        for rule in touch_rules
+    ]
+    return (
+        select(Touch.contact_id.label("contact_id"), *columns)
+        .where(
+            Touch.contact_id.is_not(None),
+            scope(Touch.contact_id),
+            Touch.type.in_(types),
+            Touch.occurred_at <= compiler.as_of,
+        )
+        .group_by(Touch.contact_id)
+        .subquery("touch_sums")
+    )
+
+
+def score_select(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Select[Any]:
+    """(contact id, points) for every contact in ``scope`` under ``spec`` as of
+    ``compiler.as_of``: one statement, whatever the number of contacts."""
+    terms: list[ColumnElement[float]] = [
+        case((compiler.condition(rule.when or {}), float(rule.points)), else_=0.0)
+        for rule in spec.record_rules
+    ]
+    query = select(Contact.id.label("contact_id")).select_from(Contact)
+    query = query.outerjoin(Account, Account.id == Contact.account_id)
+    if spec.touch_rules:
+        sums = _touch_sums(spec, compiler, scope)
+        query = query.outerjoin(sums, sums.c.contact_id == Contact.id)
+        terms += [
+            _capped_sql(func.coalesce(sums.c[f"r{rule.index}"], 0.0), rule)
+            for rule in spec.touch_rules
+        ]
+    total: ColumnElement[float] = literal(0.0)
+    for term in terms:
+        total = total + term
+    return query.add_columns(total.label("points")).where(scope(Contact.id))
+
+
+def _insert(session: Session) -> Any:
+    return (postgresql if dialect_of(session) == "postgresql" else sqlite).insert
+
+
+def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope) -> None:
+    """Upsert the scores of ``scope`` in one INSERT ... SELECT ... ON CONFLICT."""
+    scores = score_select(spec, compiler, scope).subquery("scores")
+    rows = select(
+        scores.c.contact_id,
+        literal(spec.id).label("model_id"),
+        scores.c.points,
+        bindparam("computed_at", compiler.as_of, type_=UTCDateTime()),
+    ).where(true())  # SQLite needs a WHERE before ON CONFLICT after INSERT ... SELECT
+    statement = _insert(session)(ContactScore).from_select(
+        ["contact_id", "model_id", "points", "computed_at"], rows
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id", "model_id"],
+        set_={"points": statement.excluded.points, "computed_at": statement.excluded.computed_at},
+    )
+    session.execute(statement)
+
+
+def copy_primary(session: Session, model_id: int | None, scope: Scope) -> None:
+    """``contacts.score`` := the primary model's total, rounded (0 without a primary)."""
+    if model_id is None:
+        new: ColumnElement[Any] = literal(0)
+    else:
+        stored = (
+            select(ContactScore.points)
+            .where(ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id)
+            .scalar_subquery()
+        )
+        new = cast(func.round(func.coalesce(stored, 0.0)), Integer)
+    session.execute(
+        update(Contact)
+        .where(scope(Contact.id), Contact.score != new)
+        # A rescore is not an edit of the contact: keep its updated_at.
+        .values(score=new, updated_at=Contact.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def stored_scores(session: Session, contact_id: int) -> dict[int, ContactScore]:
+    rows = session.scalars(select(ContactScore).where(ContactScore.contact_id == contact_id))
+    return {row.model_id: row for row in rows}
+
+
+def drop_model_scores(session: Session, model_id: int) -> None:
+    session.execute(delete(ContactScore).where(ContactScore.model_id == model_id))
+
+
+# --- explanations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    touch_id: int
+    type: str
+    occurred_at: datetime
+
+
+def record_rules_met(
+    session: Session, rules: list[Rule], compiler: Compiler, contact_id: int
+) -> dict[int, bool]:
+    if not rules:
+        return {}
+    columns = [
+        case((compiler.condition(rule.when or {}), 1), else_=0).label(f"r{rule.index}")
+        for rule in rules
+    ]
+    row = session.execute(
+        select(*columns)
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.id == contact_id)
+    ).one()
+    return {rule.index: bool(value) for rule, value in zip(rules, row, strict=True)}
+
+
+def touch_rule_occurrences(
+    session: Session, rules: list[Rule], compiler: Compiler, contact_id: int
+) -> dict[int, list[Occurrence]]:
+    """For each touch rule, the contact's touches it counts, newest first (one query)."""
+    found: dict[int, list[Occurrence]] = {rule.index: [] for rule in rules}
+    if not rules:
+        return found
+    columns = [
+        case((compiler.event(rule.event or {}), 1), else_=0).label(f"r{rule.index}")
+        for rule in rules
+    ]
+    types = sorted({t for rule in rules for t in (rule.event or {})["types"]})
+    query = (
+        select(Touch.id, Touch.type, Touch.occurred_at, *columns)
+        .where(
+            Touch.contact_id == contact_id,
+            Touch.type.in_(types),
+            Touch.occurred_at <= compiler.as_of,
+        )
+        .order_by(Touch.occurred_at.desc(), Touch.id.desc())
+    )
+    for touch_id, kind, at, *flags in session.execute(query):
+        for rule, flag in zip(rules, flags, strict=True):
+            if flag:
+                found[rule.index].append(Occurrence(touch_id, kind, at))
+    return found
+
+
+def decayed(points: int, age_days: float, half_life_days: int | None) -> float:
+    """The Python twin of ``_weight`` for the breakdown shown to people."""
+    if not half_life_days:
+        return float(points)
+    return points * math.exp(-LN2 / half_life_days * age_days)
+
+
+# --- grading ---------------------------------------------------------------------------------
+
+
+def match_columns(
+    profiles: Iterable[GradingProfile], compiler: Compiler
+) -> list[ColumnElement[Any]]:
+    """For each profile, the share of its weight the contact meets (0..1)."""
+    columns: list[ColumnElement[Any]] = []
+    for profile in profiles:
+        weight = sum(c["weight"] for c in profile.criteria) or 1
+        met: ColumnElement[float] = literal(0.0)
+        for criterion in profile.criteria:
+            met = met + case(
+                (compiler.condition(criterion["when"]), float(criterion["weight"])), else_=0.0
+            )
+        columns.append((met / float(weight)).label(f"p{profile.id}"))
+    return columns
+
+
+def profile_matches(
+    session: Session, profiles: list[GradingProfile], compiler: Compiler, scope: Scope
+) -> list[tuple[int, list[float]]]:
+    query = (
+        select(Contact.id, *match_columns(profiles, compiler))
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(scope(Contact.id))
+    )
+    return [(row[0], [float(v) for v in row[1:]]) for row in session.execute(query)]
+
+
+def write_grades(session: Session, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    statement = _insert(session)(ContactGrade)
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id"],
+        set_={
+            name: getattr(statement.excluded, name)
+            for name in ("grade", "fit", "icp_match", "persona_id", "persona_match", "computed_at")
+        },
+    )
+    session.execute(statement, rows)
+
+
+def drop_grades(session: Session) -> None:
+    session.execute(delete(ContactGrade))
+
+
+def grade_of(session: Session, contact_id: int) -> ContactGrade | None:
+    return session.get(ContactGrade, contact_id)
+
+
+def criteria_met(
+    session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
+) -> list[bool]:
+    columns = [
+        case((compiler.condition(c["when"]), 1), else_=0).label(f"c{i}")
+        for i, c in enumerate(profile.criteria)
+    ]
+    if not columns:
+        return []
+    row = session.execute(
+        select(*columns)
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.id == contact_id)
+    ).one()
+    return [bool(v) for v in row]
+
+
+# --- qualification ---------------------------------------------------------------------------
+
+
+def stored_score_column(model_id: int) -> ColumnElement[float]:
+    return func.coalesce(
+        select(ContactScore.points)
+        .where(ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id)
+        .scalar_subquery(),
+        0.0,
+    )
+
+
+def qualifying_contacts(
+    session: Session,
+    condition: dict[str, Any],
+    compiler: Compiler,
+    scope: Scope,
+    *,
+    from_stages: Sequence[str],
+) -> list[int]:
+    """Contacts in ``scope`` and in one of ``from_stages`` that meet ``condition``."""
+    query = (
+        select(Contact.id)
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+        .where(scope(Contact.id), Contact.lifecycle_stage.in_(list(from_stages)))
+        .where(compiler.condition(condition))
+        .order_by(Contact.id)
+    )
+    return list(session.scalars(query))
+
+
+def contact_id_bounds(session: Session) -> tuple[int, int, int]:
+    low, high, count = session.execute(
+        select(func.min(Contact.id), func.max(Contact.id), func.count(Contact.id))
+    ).one()
+    return int(low or 0), int(high or 0), int(count or 0)
+
+
+def count_in_range(session: Session, low: int, high: int) -> int:
+    return int(
+        session.scalar(select(func.count(Contact.id)).where(Contact.id.between(low, high))) or 0
+    )
+
+
+def get_run(session: Session, run_id: int) -> RescoreRun | None:
+    return session.get(RescoreRun, run_id)
+
+
+def latest_runs(session: Session, limit: int = 5) -> list[RescoreRun]:
+    return list(session.scalars(select(RescoreRun).order_by(RescoreRun.id.desc()).limit(limit)))
+
+
+def account_contact_scores(
+    session: Session, account_id: int, model_id: int
+) -> list[tuple[int, float]]:
+    rows = session.execute(
+        select(Contact.id, func.coalesce(ContactScore.points, 0.0))
+        .select_from(Contact)
+        .outerjoin(
+            ContactScore,
+            and_(ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id),
+        )
+        .where(Contact.account_id == account_id)
+        .order_by(func.coalesce(ContactScore.points, 0.0).desc(), Contact.id)
+    )
+    return [(int(cid), float(points)) for cid, points in rows]
+
+
+def account_contacts(
+    session: Session, account_id: int
+) -> list[tuple[Contact, ContactGrade | None]]:
+    rows = session.execute(
+        select(Contact, ContactGrade)
+        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+        .where(Contact.account_id == account_id)
+        .order_by(Contact.id)
+    )
+    return [(contact, grade) for contact, grade in rows.tuples()]
