@@ -378,7 +378,8 @@ def _compare_text(column: Col[Any], op: str, value: Any) -> ColumnElement[bool]:
     # Case-insensitive throughout: "VP" and "vp" are the same title to a marketer.
     lower = func.lower(column)
     if op == "matches":
-        return column.regexp_match(value, flags="i")
+        # An embedded option both Python's re (SQLite) and PostgreSQL's AREs understand.
+        return column.regexp_match(f"(?i){value}")
     if op in ("in", "not_in"):
         test = lower.in_([v.lower() for v in value])
         return test if op == "in" else or_(column.is_(None), not_(test))

@@ -489,4 +489,4 @@ def account_contacts(
         .where(Contact.account_id == account_id)
         .order_by(Contact.id)
     )
-    return [(contact, grade) for contact, grade in rows.tuples()]
+    return [(contact, grade) for contact, grade in rows]
