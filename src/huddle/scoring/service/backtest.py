@@ -3,7 +3,8 @@
 Both definitions, the current and the proposed, are replayed the same way over the last N
 months: at weekly checkpoints, every contact's scores are computed *as of that moment*
 (only touches up to it, windows and decay relative to it) and the MQL criteria evaluated;
-a contact counts once, at the first checkpoint where it qualifies. Of those, how many then
+a contact counts once, at the first checkpoint where it qualifies (not if it already
+qualified when the window opened). Of those, how many then
 entered SQL and Customer (from the recorded stage history). Attributes, grades and stages
 are today's: the record keeps no history of them.
 """
@@ -79,10 +80,13 @@ def _figures(
 ) -> BacktestFigures:
     if condition is None:
         return BacktestFigures(mqls=0, became_sql=0, became_customer=0)
+    # Who already met the criteria when the window opened was qualified before it.
+    before = set(_qualifying_at(session, specs, condition, since))
     qualified: dict[int, datetime] = {}
     for at in checkpoints:
         for contact_id in _qualifying_at(session, specs, condition, at):
-            qualified.setdefault(contact_id, at)
+            if contact_id not in before:
+                qualified.setdefault(contact_id, at)
     return BacktestFigures(
         mqls=len(qualified),
         became_sql=_entered_after(session, "sql", qualified, since),
