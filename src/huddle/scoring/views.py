@@ -164,6 +164,7 @@ def save_model(
         "rules": rules,
         "half_life_days": half_life_days,
         "account_rollup": account_rollup,
+        "is_primary": "1" if is_primary is not None else "",
     }
     refused = _answer(request, session, user, key, drafts)
     if action == "backtest":
