@@ -248,19 +248,18 @@ def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: S
 
 
 def copy_primary(session: Session, model_id: int | None, scope: Scope) -> None:
-    """``contacts.score`` := the primary model's total, rounded (0 without a primary)."""
+    """``contacts.score`` := the primary model's total, rounded (0 without a primary).
+    One UPDATE ... FROM contact_scores (every contact in scope has a row by now)."""
+    statement = update(Contact).where(scope(Contact.id))
     if model_id is None:
         new: ColumnElement[Any] = literal(0)
     else:
-        stored = (
-            select(ContactScore.points)
-            .where(ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id)
-            .scalar_subquery()
+        new = cast(func.round(ContactScore.points), Integer)
+        statement = statement.where(
+            ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id
         )
-        new = cast(func.round(func.coalesce(stored, 0.0)), Integer)
     session.execute(
-        update(Contact)
-        .where(scope(Contact.id), Contact.score != new)
+        statement.where(Contact.score != new)
         # A rescore is not an edit of the contact: keep its updated_at.
         .values(score=new, updated_at=Contact.updated_at)
         .execution_options(synchronize_session=False)
@@ -358,30 +357,66 @@ def match_columns(
     return columns
 
 
-def profile_matches(
-    session: Session, profiles: list[GradingProfile], compiler: Compiler, scope: Scope
-) -> list[tuple[int, list[float]]]:
-    query = (
-        select(Contact.id, *match_columns(profiles, compiler))
+def write_grades(
+    session: Session,
+    icp: GradingProfile | None,
+    personas: list[GradingProfile],
+    thresholds: Sequence[tuple[str, float]],
+    compiler: Compiler,
+    scope: Scope,
+) -> None:
+    """Grade every contact in ``scope`` in one INSERT ... SELECT: the ICP match, each
+    persona's match, the best persona (first on a tie), fit = best x ICP, then the grade."""
+    columns = match_columns(([icp] if icp else []) + personas, compiler)
+    matches = (
+        select(Contact.id.label("contact_id"), *columns)
         .select_from(Contact)
         .outerjoin(Account, Account.id == Contact.account_id)
         .where(scope(Contact.id))
+        .subquery("matches")
     )
-    return [(row[0], [float(v) for v in row[1:]]) for row in session.execute(query)]
-
-
-def write_grades(session: Session, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    statement = _insert(session)(ContactGrade)
+    icp_match: ColumnElement[Any] = matches.c[f"p{icp.id}"] if icp else literal(1.0)
+    persona_id: ColumnElement[Any] = literal(None)
+    persona_match: ColumnElement[Any] = literal(1.0)
+    if personas:
+        values = [matches.c[f"p{p.id}"] for p in personas]
+        # The best of a handful of personas as a CASE chain (portable; no GREATEST in SQLite).
+        whens = [
+            (and_(true(), *(value >= other for other in values if other is not value)), value)
+            for value in values
+        ]
+        persona_match = case(*whens[:-1], else_=values[-1]) if len(values) > 1 else values[0]
+        best_ids = [
+            (and_(true(), *(v >= o for o in values if o is not v)), p.id)
+            for v, p in zip(values, personas, strict=True)
+        ]
+        persona_id = case((persona_match <= 0, None), *best_ids[:-1], else_=personas[-1].id)
+    fit = icp_match * persona_match
+    grade = case(*((fit >= low - 1e-9, letter) for letter, low in thresholds), else_="D")
+    rows = select(
+        matches.c.contact_id,
+        grade,
+        fit,
+        icp_match,
+        persona_id,
+        persona_match,
+        bindparam("graded_at", compiler.as_of, type_=UTCDateTime()),
+    ).where(true())
+    names = [
+        "contact_id",
+        "grade",
+        "fit",
+        "icp_match",
+        "persona_id",
+        "persona_match",
+        "computed_at",
+    ]
+    statement = _insert(session)(ContactGrade).from_select(names, rows)
     statement = statement.on_conflict_do_update(
         index_elements=["contact_id"],
-        set_={
-            name: getattr(statement.excluded, name)
-            for name in ("grade", "fit", "icp_match", "persona_id", "persona_match", "computed_at")
-        },
+        set_={name: getattr(statement.excluded, name) for name in names[1:]},
     )
-    session.execute(statement, rows)
+    session.execute(statement)
 
 
 def drop_grades(session: Session) -> None:

@@ -27,28 +27,10 @@ def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> None:
     profiles = repository.list_profiles(session)
     if not profiles:
         return
-    icp = [p for p in profiles if p.kind == "icp"]
+    icp = next((p for p in profiles if p.kind == "icp"), None)
     personas = [p for p in profiles if p.kind == "persona"]
     compiler = Compiler(repository.dialect_of(session), as_of)
-    rows = []
-    for contact_id, matches in repository.profile_matches(session, icp + personas, compiler, scope):
-        icp_match = matches[0] if icp else 1.0
-        persona_matches = matches[len(icp) :]
-        best = max(range(len(persona_matches)), key=persona_matches.__getitem__, default=None)
-        persona_match = persona_matches[best] if best is not None else 1.0
-        fit = icp_match * persona_match
-        rows.append(
-            {
-                "contact_id": contact_id,
-                "grade": grade_for(fit),
-                "fit": fit,
-                "icp_match": icp_match,
-                "persona_id": personas[best].id if best is not None and persona_match > 0 else None,
-                "persona_match": persona_match,
-                "computed_at": as_of,
-            }
-        )
-    repository.write_grades(session, rows)
+    repository.write_grades(session, icp, personas, THRESHOLDS, compiler, scope)
 
 
 def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> GradeRead | None:
