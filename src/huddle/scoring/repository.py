@@ -76,6 +76,9 @@ class ModelSpec:
     def touch_rules(self) -> list[Rule]:
         return [rule for rule in self.rules if rule.on_touches]
 
+    def reacts_to(self, touch_types: set[str]) -> bool:
+        return any(set((rule.event or {})["types"]) & touch_types for rule in self.touch_rules)
+
     @property
     def record_rules(self) -> list[Rule]:
         return [rule for rule in self.rules if not rule.on_touches]

@@ -12,13 +12,13 @@ from huddle.scoring.service import score_contacts
 
 @subscribe(TouchesRecorded)
 def score_touched_contacts(session: Session, event: TouchesRecorded) -> None:
-    score_contacts(session, event.contact_ids)
+    score_contacts(session, event.contact_ids, touch_types=event.types)
 
 
 @subscribe(TouchRecorded)
 def score_touched_contact(session: Session, event: TouchRecorded) -> None:
     if event.contact_id is not None:
-        score_contacts(session, [event.contact_id])
+        score_contacts(session, [event.contact_id], touch_types=[event.type])
 
 
 @subscribe(TouchesAttached)

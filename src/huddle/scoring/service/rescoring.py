@@ -25,32 +25,49 @@ RESCORE_JOB = "scoring.rescore"
 CHUNK = 50_000
 
 
-def score_contacts(session: Session, contact_ids: Sequence[int]) -> list[int]:
-    """Recompute every model's score and the grade of these contacts, set-at-a-time, then
-    move those who now meet the MQL criteria. Returns the contacts that qualified."""
+def score_contacts(
+    session: Session, contact_ids: Sequence[int], *, touch_types: Sequence[str] | None = None
+) -> list[int]:
+    """Recompute the scores and grades of these contacts, set-at-a-time, then move those who
+    now meet the MQL criteria. Returns the contacts that qualified.
+
+    ``touch_types``: what changed is only that touches of these types arrived. Then only
+    models with a rule on one of them are recomputed, and grades (attributes only) stay.
+    """
     ids = sorted(set(contact_ids))
     if not ids:
         return []
-    return _score(session, repository.among(ids), ids)
-
-
-def _score(session: Session, scope: Scope, ids: tuple[int, ...] | list[int]) -> list[int]:
     now = clock.now()
-    apply_models(session, scope, as_of=now)
-    grade_contacts(session, scope, as_of=now)
+    scope = repository.among(ids)
+    if touch_types is None:
+        apply_models(session, scope, as_of=now)
+        grade_contacts(session, scope, as_of=now)
+    else:
+        apply_models(session, scope, as_of=now, touch_types=set(touch_types))
+    return _qualify(session, scope, ids, now)
+
+
+def _qualify(session: Session, scope: Scope, ids: Sequence[int], now: datetime) -> list[int]:
     qualified = qualify(session, scope, as_of=now)
     publish(session, ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now))
     return qualified
 
 
-def apply_models(session: Session, scope: Scope, *, as_of: datetime) -> None:
+def apply_models(
+    session: Session, scope: Scope, *, as_of: datetime, touch_types: set[str] | None = None
+) -> None:
     compiler = Compiler(repository.dialect_of(session), as_of)
-    primary = None
+    primary, primary_changed = None, False
     for model in repository.list_models(session):
-        repository.write_scores(session, ModelSpec.of(model), compiler, scope)
+        spec = ModelSpec.of(model)
         if model.is_primary:
             primary = model.id
-    repository.copy_primary(session, primary, scope)
+        if touch_types is not None and not spec.reacts_to(touch_types):
+            continue
+        repository.write_scores(session, spec, compiler, scope)
+        primary_changed |= model.is_primary
+    if touch_types is None or primary_changed:
+        repository.copy_primary(session, primary, scope)
 
 
 def request_rescore(session: Session, *, reason: str, actor: Actor) -> RescoreRun:
@@ -81,7 +98,10 @@ def rescore_chunk(
     end = after_id + chunk
     scope = repository.id_range(after_id + 1, end)
     run.contacts_done += repository.count_in_range(session, after_id + 1, end)
-    run.qualified += len(_score(session, scope, ()))
+    now = clock.now()
+    apply_models(session, scope, as_of=now)
+    grade_contacts(session, scope, as_of=now)
+    run.qualified += len(_qualify(session, scope, (), now))
     if end >= high:
         run.status, run.finished_at = "done", clock.now()
         return None
