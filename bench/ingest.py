@@ -15,10 +15,10 @@ and measures, from this process over loopback:
    fixed number of connections; requests/s and p50/p99 latency. Afterwards every
    acknowledged page view must be in the database.
 
-The downstream hook: scoring is a later issue, so a STAND-IN subscriber on
-``TouchesRecorded`` does real set-wise work per batch: it reads every new touch and adds
-each contact's count to a per-contact counter table (one INSERT ... SELECT ... GROUP BY ...
-ON CONFLICT DO UPDATE). Figures are noisy on a shared machine: the load average is printed
+The downstream hook: scoring's real subscriber on ``TouchesRecorded`` (issue 5), with one
+score model of touch rules: per batch, the model is recomputed for the batch's contacts in
+one INSERT ... SELECT ... GROUP BY and the MQL criteria re-checked. Figures are noisy on a
+shared machine: the load average is printed
 with them. The last line is JSON.
 """
 
@@ -42,18 +42,17 @@ from typing import Any
 
 import httpx
 import orjson
-from sqlalchemy import bindparam, insert, text
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, text
 
 from huddle.auth import service as auth_service
 from huddle.auth.schemas import UserCreate
-from huddle.contacts.events import TouchesRecorded
 from huddle.contacts.models import Contact
 from huddle.core.actor import SYSTEM
 from huddle.core.db import make_engine, session_factory, unit_of_work
-from huddle.core.events import subscribe
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
+from huddle.scoring import service as scoring
+from huddle.scoring.schemas import ScoreModelWrite
 from huddle.tracking import service as tracking
 from huddle.tracking.models import Visitor
 from huddle.tracking.schemas import SiteCreate
@@ -65,24 +64,12 @@ PASSWORD = "bench correct horse battery"
 ADMIN = "bench@huddle.example"
 TYPES = ["webinar_attended", "product_login", "demo_requested", "seats_installed"]
 HOOK = (
-    "stand-in scoring subscriber on TouchesRecorded (scoring is issue 5): per batch, one "
-    "INSERT ... SELECT contact_id, count(*) FROM touches WHERE id IN (batch) GROUP BY "
-    "contact_id ON CONFLICT DO UPDATE into a per-contact counter table"
+    "scoring's subscriber on TouchesRecorded: the batch's contacts rescored set-wise "
+    "(one INSERT ... SELECT ... GROUP BY per model with a rule on the batch's touch types)"
 )
-SCORES_DDL = "CREATE TABLE bench_scores (contact_id INTEGER PRIMARY KEY, touches INTEGER NOT NULL)"
-COUNT_TOUCHES = text(
-    "INSERT INTO bench_scores (contact_id, touches) SELECT contact_id, count(*) FROM touches "
-    "WHERE id IN :ids AND contact_id IS NOT NULL GROUP BY contact_id "
-    "ON CONFLICT (contact_id) DO UPDATE SET touches = bench_scores.touches + excluded.touches"
-).bindparams(bindparam("ids", expanding=True))
-
-
-def install_scoring_stand_in() -> None:
-    @subscribe(TouchesRecorded)
-    def count_touches(session: Session, event: TouchesRecorded) -> None:
-        ids = list(event.touch_ids)
-        for start in range(0, len(ids), BATCH):
-            session.execute(COUNT_TOUCHES, {"ids": ids[start : start + BATCH]})
+HOOK_RULES = [
+    {"name": t, "kind": "behaviour", "points": 5, "cap": 50, "event": {"types": [t]}} for t in TYPES
+]
 
 
 # --- the server process ----------------------------------------------------------------------
@@ -93,7 +80,6 @@ def serve(database_url: str, port: int, data_dir: Path) -> None:
 
     from huddle.app import create_app
 
-    install_scoring_stand_in()
     settings = Settings(env="development", database_url=database_url, data_dir=data_dir)
     uvicorn.run(
         create_app(settings),
@@ -141,9 +127,7 @@ def seed(database_url: str, contacts: int, visitors: int) -> tuple[dict[str, int
     with unit_of_work(factory) as session:
         auth_service.create_user(
             session,
-            UserCreate(
-                email=ADMIN, name="Bench", team="revops", role="admin", password=PASSWORD
-            ),
+            UserCreate(email=ADMIN, name="Bench", team="revops", role="admin", password=PASSWORD),
         )
         emails = [f"person{n}@company{n % 997}.example" for n in range(contacts)]
         session.execute(
@@ -157,9 +141,15 @@ def seed(database_url: str, contacts: int, visitors: int) -> tuple[dict[str, int
             session, SiteCreate(name="Bench", allowed_origins=[ORIGIN]), actor=SYSTEM
         )
         site_key = site.site_key
-        session.execute(text(SCORES_DDL))
+        scoring.save_model(
+            session,
+            ScoreModelWrite(
+                name="Engagement", rules=HOOK_RULES, half_life_days=30, is_primary=True
+            ),
+            actor=SYSTEM,
+        )
     with unit_of_work(factory) as session:
-        ids = {e: i for e, i in session.execute(text("SELECT email, id FROM contacts"))}
+        ids: dict[str, int] = dict(session.execute(text("SELECT email, id FROM contacts")).all())
         visitor_ids = [f"visitor{n:06d}abcdefghijkl" for n in range(visitors)]
         session.execute(
             insert(Visitor),
@@ -172,7 +162,9 @@ def seed(database_url: str, contacts: int, visitors: int) -> tuple[dict[str, int
     return ids, site_key, visitor_ids
 
 
-def make_events(rng: random.Random, emails: list[str], count: int, tag: str) -> list[dict[str, Any]]:
+def make_events(
+    rng: random.Random, emails: list[str], count: int, tag: str
+) -> list[dict[str, Any]]:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     events = []
     for n in range(count):
@@ -227,9 +219,7 @@ def raw_baseline(path: Path, events: list[dict[str, Any]], ids: dict[str, int]) 
 
 
 def batch_api(url: str, events: list[dict[str, Any]]) -> dict[str, Any]:
-    bodies = [
-        orjson.dumps({"events": events[i : i + BATCH]}) for i in range(0, len(events), BATCH)
-    ]
+    bodies = [orjson.dumps({"events": events[i : i + BATCH]}) for i in range(0, len(events), BATCH)]
     headers = {"Content-Type": "application/json"}
     with httpx.Client(base_url=url, timeout=120) as client:
         signed_in = client.post("/login", data={"email": ADMIN, "password": PASSWORD})
@@ -282,15 +272,20 @@ def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def collect_load(url: str, key: str, visitors: int, seconds: int, connections: int) -> dict[str, Any]:
+def collect_load(
+    url: str, key: str, visitors: int, seconds: int, connections: int
+) -> dict[str, Any]:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is needed for the /t/collect figures: apt-get install wrk")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % {"visitors": visitors, "origin": ORIGIN, "key": key})
     # A short warm-up, then the measured run (both bounded by time).
-    subprocess.run([wrk, "-t1", "-c8", "-d2s", "-s", script.name, f"{url}/t/collect"],
-                   capture_output=True, check=True)
+    subprocess.run(
+        [wrk, "-t1", "-c8", "-d2s", "-s", script.name, f"{url}/t/collect"],
+        capture_output=True,
+        check=True,
+    )
     command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
     output = subprocess.run(
         [*command, f"{url}/t/collect"], capture_output=True, text=True, check=True
@@ -324,7 +319,7 @@ def stored_page_views(path: Path) -> int:
 
 def hook_total(path: Path) -> int:
     connection = sqlite3.connect(path)
-    total: int = connection.execute("SELECT coalesce(sum(touches), 0) FROM bench_scores").fetchone()[0]
+    total: int = connection.execute("SELECT count(*) FROM contact_scores").fetchone()[0]
     connection.close()
     return total
 
@@ -385,7 +380,7 @@ def main() -> None:
         f"{collect['seconds']} s; non-2xx {collect['non_2xx']}); acknowledged "
         f"{acknowledged:,}, stored {collect['stored']:,}"
     )
-    print(f"hook counted {hooked_after_api:,} touches after the API run, {hooked:,} in all")
+    print(f"hook scored {hooked_after_api:,} contacts after the API run, {hooked:,} in all")
     print(
         json.dumps(
             {
@@ -403,8 +398,8 @@ def main() -> None:
                 "collect_non_2xx": collect["non_2xx"],
                 "collect_acknowledged": acknowledged,
                 "collect_stored": collect["stored"],
-                "hook": "stand-in scoring subscriber (per-contact touch counter, set-wise)",
-                "hook_touches_counted": hooked,
+                "hook": "scoring subscriber (real, issue 5)",
+                "hook_contacts_scored": hooked,
             }
         )
     )

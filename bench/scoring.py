@@ -80,20 +80,75 @@ ENGAGEMENT = [
     _behaviour("Webinar", ["webinar_attended"], 10, within_days=180),
     _behaviour("Asset", ["asset_downloaded"], 8, cap=24),
     _behaviour("Form", ["form_submitted"], 6),
-    {"name": "Bounced", "kind": "negative", "points": -20, "cap": 40, "event": {"types": ["email_bounced"]}},
-    {"name": "Unsubscribed", "kind": "negative", "points": -50, "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"}},
-    {"name": "Student", "kind": "negative", "points": -30, "when": {"field": "contact.job_title", "op": "contains_any", "value": ["student", "job seeker"]}},
-    {"name": "Competitor", "kind": "negative", "points": -100, "when": {"field": "contact.email_domain", "op": "in", "value": ["rival.example"]}},
+    {
+        "name": "Bounced",
+        "kind": "negative",
+        "points": -20,
+        "cap": 40,
+        "event": {"types": ["email_bounced"]},
+    },
+    {
+        "name": "Unsubscribed",
+        "kind": "negative",
+        "points": -50,
+        "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"},
+    },
+    {
+        "name": "Student",
+        "kind": "negative",
+        "points": -30,
+        "when": {
+            "field": "contact.job_title",
+            "op": "contains_any",
+            "value": ["student", "job seeker"],
+        },
+    },
+    {
+        "name": "Competitor",
+        "kind": "negative",
+        "points": -100,
+        "when": {"field": "contact.email_domain", "op": "in", "value": ["rival.example"]},
+    },
 ]
 READINESS = [
     _behaviour("Demo", ["demo_requested"], 40, within_days=60),
     _behaviour("Pricing lately", ["page_view"], 4, where=_url("pricing"), within_days=14, cap=20),
-    {"name": "VP or Head", "kind": "fit", "points": 15, "when": {"field": "contact.job_title", "op": "contains_any", "value": ["VP", "Head of"]}},
-    {"name": "Seniority", "kind": "fit", "points": 10, "when": {"field": "contact.seniority", "op": "in", "value": ["director", "executive"]}},
-    {"name": "Size", "kind": "fit", "points": 10, "when": {"field": "account.employee_count", "op": "between", "value": [50, 5000]}},
-    {"name": "Revenue", "kind": "fit", "points": 5, "when": {"field": "account.annual_revenue", "op": "gte", "value": 10000000}},
-    {"name": "Industry", "kind": "fit", "points": 10, "when": {"field": "account.industry", "op": "in", "value": ["Software", "Fintech"]}},
-    {"name": "Target", "kind": "fit", "points": 20, "when": {"field": "account.is_target", "op": "is_true"}},
+    {
+        "name": "VP or Head",
+        "kind": "fit",
+        "points": 15,
+        "when": {"field": "contact.job_title", "op": "contains_any", "value": ["VP", "Head of"]},
+    },
+    {
+        "name": "Seniority",
+        "kind": "fit",
+        "points": 10,
+        "when": {"field": "contact.seniority", "op": "in", "value": ["director", "executive"]},
+    },
+    {
+        "name": "Size",
+        "kind": "fit",
+        "points": 10,
+        "when": {"field": "account.employee_count", "op": "between", "value": [50, 5000]},
+    },
+    {
+        "name": "Revenue",
+        "kind": "fit",
+        "points": 5,
+        "when": {"field": "account.annual_revenue", "op": "gte", "value": 10000000},
+    },
+    {
+        "name": "Industry",
+        "kind": "fit",
+        "points": 10,
+        "when": {"field": "account.industry", "op": "in", "value": ["Software", "Fintech"]},
+    },
+    {
+        "name": "Target",
+        "kind": "fit",
+        "points": 20,
+        "when": {"field": "account.is_target", "op": "is_true"},
+    },
 ]
 
 
@@ -107,18 +162,21 @@ def _load(engine: Engine, contacts: int, touches: int) -> float:
         series = (
             "generate_series(1, :n) AS s(i)"
             if pg
-            else "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n) SELECT i FROM s) AS s"
+            else "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n)"
+            " SELECT i FROM s) AS s"
         )
-        json_list = "'[\"Salesforce\", \"HubSpot\"]'" + ("::jsonb" if pg else "")
+        json_list = '\'["Salesforce", "HubSpot"]\'' + ("::jsonb" if pg else "")
         empty = "'{}'" + ("::jsonb" if pg else "")
         now = "CAST(:now AS timestamptz)" if pg else ":now"
         truth = ("(i % 20 = 0)", "false") if pg else ("(i % 20 = 0)", "0")
         connection.execute(
             text(
                 "INSERT INTO accounts (id, name, domain, industry, employee_count, annual_revenue,"
-                " country, technologies, is_target, custom, enriched_fields, created_at, updated_at)"
+                " country, technologies, is_target, custom, enriched_fields, created_at,"
+                " updated_at)"
                 f" SELECT i, 'Account ' || i, 'a' || i || '.example',"
-                " CASE i % 4 WHEN 0 THEN 'Software' WHEN 1 THEN 'Retail' WHEN 2 THEN 'Fintech' ELSE 'Health' END,"
+                " CASE i % 4 WHEN 0 THEN 'Software' WHEN 1 THEN 'Retail' WHEN 2 THEN 'Fintech'"
+                " ELSE 'Health' END,"
                 f" (i * 37) % 10000, (i * 7919) % 50000000, 'DE', {json_list}, {truth[0]},"
                 f" {empty}, '[]'{'::jsonb' if pg else ''}, {now}, {now} FROM {series}"
             ),
@@ -126,11 +184,13 @@ def _load(engine: Engine, contacts: int, touches: int) -> float:
         )
         connection.execute(
             text(
-                "INSERT INTO contacts (id, email, job_title, seniority, account_id, lifecycle_stage,"
+                "INSERT INTO contacts (id, email, job_title, seniority, account_id,"
+                " lifecycle_stage,"
                 " stage_entered_at, score, email_opt_in, do_not_email, do_not_call, custom,"
                 " created_at, updated_at)"
                 " SELECT i, 'c' || i || '@bench.example',"
-                " CASE i % 6 WHEN 0 THEN 'VP Marketing' WHEN 1 THEN 'Student' WHEN 2 THEN 'Head of Sales'"
+                " CASE i % 6 WHEN 0 THEN 'VP Marketing' WHEN 1 THEN 'Student'"
+                " WHEN 2 THEN 'Head of Sales'"
                 " ELSE 'Engineer' END,"
                 " CASE i % 3 WHEN 0 THEN 'director' ELSE 'entry' END, (i % :accounts) + 1, 'lead',"
                 f" {now}, 0, CASE WHEN i % 50 = 0 THEN 'opted_out' ELSE 'unknown' END,"
@@ -139,7 +199,9 @@ def _load(engine: Engine, contacts: int, touches: int) -> float:
             {"n": contacts, "accounts": accounts, "now": now_text if not pg else NOW},
         )
         url = "CASE i % 6 " + " ".join(f"WHEN {n} THEN '{u}'" for n, u in enumerate(URLS)) + " END"
-        kind = "CASE i % 8 " + " ".join(f"WHEN {n} THEN '{t}'" for n, t in enumerate(TYPES)) + " END"
+        kind = (
+            "CASE i % 8 " + " ".join(f"WHEN {n} THEN '{t}'" for n, t in enumerate(TYPES)) + " END"
+        )
         if pg:
             at = "(CAST(:now AS timestamptz) - (i % 8760) * interval '1 hour')"
             props = f"jsonb_build_object('url', {url})"
@@ -160,7 +222,10 @@ def _load(engine: Engine, contacts: int, touches: int) -> float:
             connection.execute(text("ANALYZE"))
             for table in ("accounts", "contacts"):
                 connection.execute(
-                    text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                        f" (SELECT max(id) FROM {table}))"
+                    )
                 )
         else:
             connection.execute(text("ANALYZE"))
@@ -170,7 +235,9 @@ def _load(engine: Engine, contacts: int, touches: int) -> float:
 def _define(session: Session) -> list[int]:
     engagement = service.save_model(
         session,
-        ScoreModelWrite(name="Marketing engagement", rules=ENGAGEMENT, half_life_days=30, is_primary=True),
+        ScoreModelWrite(
+            name="Marketing engagement", rules=ENGAGEMENT, half_life_days=30, is_primary=True
+        ),
         actor=SYSTEM,
     )
     readiness = service.save_model(
@@ -178,26 +245,54 @@ def _define(session: Session) -> list[int]:
     )
     service.save_profile(
         session,
-        ProfileWrite(kind="icp", name="ICP", criteria=[
-            {"label": "Software", "weight": 2, "when": {"field": "account.industry", "op": "eq", "value": "Software"}},
-            {"label": "Mid-size", "weight": 1, "when": {"field": "account.employee_count", "op": "between", "value": [50, 5000]}},
-        ]),
+        ProfileWrite(
+            kind="icp",
+            name="ICP",
+            criteria=[
+                {
+                    "label": "Software",
+                    "weight": 2,
+                    "when": {"field": "account.industry", "op": "eq", "value": "Software"},
+                },
+                {
+                    "label": "Mid-size",
+                    "weight": 1,
+                    "when": {
+                        "field": "account.employee_count",
+                        "op": "between",
+                        "value": [50, 5000],
+                    },
+                },
+            ],
+        ),
         actor=SYSTEM,
     )
     service.save_profile(
         session,
-        ProfileWrite(kind="persona", name="Marketing leader", criteria=[
-            {"label": "VP", "weight": 1, "when": {"field": "contact.job_title", "op": "contains", "value": "VP"}},
-        ]),
+        ProfileWrite(
+            kind="persona",
+            name="Marketing leader",
+            criteria=[
+                {
+                    "label": "VP",
+                    "weight": 1,
+                    "when": {"field": "contact.job_title", "op": "contains", "value": "VP"},
+                },
+            ],
+        ),
         actor=SYSTEM,
     )
     service.save_criteria(
         session,
         "mql",
-        CriteriaWrite(condition={"all": [
-            {"field": "grade", "op": "in", "value": ["A"]},
-            {"field": f"score.{readiness.id}", "op": "gte", "value": 95},
-        ]}),
+        CriteriaWrite(
+            condition={
+                "all": [
+                    {"field": "grade", "op": "in", "value": ["A"]},
+                    {"field": f"score.{readiness.id}", "op": "gte", "value": 95},
+                ]
+            }
+        ),
         actor=SYSTEM,
     )
     return [engagement.id, readiness.id]
@@ -208,7 +303,9 @@ def _floor(engine: Engine) -> float:
     started = time.perf_counter()
     with engine.connect() as connection:
         pg = connection.dialect.name == "postgresql"
-        regexp = (lambda col, p: f"{col} ~* '{p}'") if pg else (lambda col, p: f"{col} REGEXP '(?i){p}'")
+        regexp = (
+            (lambda col, p: f"{col} ~* '{p}'") if pg else (lambda col, p: f"{col} REGEXP '(?i){p}'")
+        )
         url = "properties->>'url'" if pg else "json_extract(properties, '$.url')"
         age = (
             "extract(epoch from (CAST(:now AS timestamptz) - occurred_at)) / 86400.0"
@@ -226,10 +323,17 @@ def _floor(engine: Engine) -> float:
                     test += " AND " + regexp(url, event["where"]["value"])
                 if "within_days" in event:
                     test += f" AND {age} <= {event['within_days']}"
-                weight = f"{rule['points']} * exp({-0.6931471805599453 / half_life} * {age})" if half_life and rule["kind"] == "behaviour" else str(rule["points"])
+                weight = (
+                    f"{rule['points']} * exp({-0.6931471805599453 / half_life} * {age})"
+                    if half_life and rule["kind"] == "behaviour"
+                    else str(rule["points"])
+                )
                 sums.append(f"sum(CASE WHEN {test} THEN {weight} ELSE 0 END)")
             connection.execute(
-                text(f"SELECT count(*) FROM (SELECT contact_id, {', '.join(sums)} FROM touches GROUP BY contact_id) AS t"),
+                text(
+                    f"SELECT count(*) FROM (SELECT contact_id, {', '.join(sums)} FROM touches"
+                    " GROUP BY contact_id) AS t"
+                ),
                 {"now": NOW if pg else NOW.replace(tzinfo=None).isoformat(sep=" ")},
             ).scalar()
     return time.perf_counter() - started
@@ -316,12 +420,18 @@ def main() -> None:
     args = parser.parse_args()
     register()
     clock.use_clock(clock.FrozenClock(NOW + timedelta(minutes=1)))
-    figures: dict[str, Any] = {"contacts": args.contacts, "touches": args.touches, "rules": len(ENGAGEMENT) + len(READINESS)}
+    figures: dict[str, Any] = {
+        "contacts": args.contacts,
+        "touches": args.touches,
+        "rules": len(ENGAGEMENT) + len(READINESS),
+    }
     figures["incremental"] = incremental(args.incremental_touches)
     print("incremental", figures["incremental"], flush=True)
     if not args.skip_sqlite:
         workdir = Path(tempfile.mkdtemp(prefix="huddle-bench-scoring-"))
-        figures["sqlite"] = full_rescore(f"sqlite:///{workdir / 'huddle.db'}", args.contacts, args.touches)
+        figures["sqlite"] = full_rescore(
+            f"sqlite:///{workdir / 'huddle.db'}", args.contacts, args.touches
+        )
         print("sqlite", figures["sqlite"], flush=True)
     if not args.skip_pg:
         figures["postgresql"] = _on_fresh_schema(args.pg, args.contacts, args.touches)
