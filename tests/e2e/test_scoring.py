@@ -27,8 +27,9 @@ def test_rule_edit_then_touch_makes_an_mql(page: Page, live_server: LiveServer) 
 
     new = page.locator("#model-new")
     new.get_by_label("Name").fill("Sales readiness")
+    wrong = {"field": "contact.shoe_size", "op": "eq", "value": "9"}
     new.get_by_label("Rules (JSON)").fill(
-        '[{"name": "x", "kind": "fit", "points": 5, "when": {"field": "contact.shoe_size", "op": "eq", "value": "9"}}]'
+        json.dumps([{"name": "x", "kind": "fit", "points": 5, "when": wrong}])
     )
     new.get_by_label("Primary model").uncheck()
     new.get_by_role("button", name="Save new version").click()

@@ -21,7 +21,7 @@ _ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 _JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
 
 
-def _at(name: str, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
+def _at(name: str, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg,unused-ignore]
     return sa.Column(name, huddle.core.models.UTCDateTime(timezone=True), nullable=nullable)
 
 
