@@ -6,10 +6,11 @@ statements serve one contact (a touch arrived), a chunk of a full rescore and a 
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -44,21 +45,65 @@ from huddle.scoring.models import (
 )
 from huddle.scoring.rules import Rule, parse_rules
 
-Scope = Callable[[Any], ColumnElement[bool]]
 LN2 = math.log(2)
+_CACHE_SIZE = 256
 
 
-def everyone(_: Any) -> ColumnElement[bool]:
-    return true()
+@dataclass(frozen=True)
+class Scope:
+    """Which contacts a statement covers: everyone, some ids, or an id range. Its values
+    are named bound parameters, so a cached statement runs for another set of contacts."""
+
+    kind: str  # "all", "among", "range"
+    values: tuple[Any, ...] = ()
+
+    def __call__(self, column: Any) -> ColumnElement[bool]:
+        if self.kind == "among":
+            return column.in_(bindparam("scope_ids", list(self.values), expanding=True))
+        if self.kind == "range":
+            low, high = self.values
+            return column.between(bindparam("scope_low", low), bindparam("scope_high", high))
+        return true()
+
+    @property
+    def params(self) -> dict[str, Any]:
+        if self.kind == "among":
+            return {"scope_ids": list(self.values)}
+        if self.kind == "range":
+            return {"scope_low": self.values[0], "scope_high": self.values[1]}
+        return {}
+
+
+everyone = Scope("all")
 
 
 def among(contact_ids: Sequence[int]) -> Scope:
-    ids = list(contact_ids)
-    return lambda column: column.in_(ids)
+    return Scope("among", tuple(contact_ids))
 
 
 def id_range(low: int, high: int) -> Scope:
-    return lambda column: column.between(low, high)
+    return Scope("range", (low, high))
+
+
+class StatementCache:
+    """Built statements by what they were built from (dialect, definition, scope kind),
+    with the compiler that built them (it knows the moments to re-bind)."""
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[Any, ...], tuple[Any, Compiler]] = {}
+
+    def get(
+        self, key: tuple[Any, ...], build: Callable[[], tuple[Any, Compiler]]
+    ) -> tuple[Any, Compiler]:
+        found = self._built.get(key)
+        if found is None:
+            if len(self._built) >= _CACHE_SIZE:
+                self._built.clear()
+            found = self._built[key] = build()
+        return found
+
+
+_statements = StatementCache()
 
 
 @dataclass(frozen=True)
@@ -71,6 +116,15 @@ class ModelSpec:
     @classmethod
     def of(cls, model: ScoreModel) -> ModelSpec:
         return cls(model.id, model.name, parse_rules(model.rules), model.half_life_days)
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """What a built statement depends on (ids are reused after a rollback in tests)."""
+        return (
+            self.id,
+            self.half_life_days,
+            json.dumps([r.source for r in self.rules], sort_keys=True),
+        )
 
     @property
     def touch_rules(self) -> list[Rule]:
@@ -153,20 +207,18 @@ def versions(session: Session, entity: str, entity_id: int) -> list[ScoringVersi
 # --- scores ----------------------------------------------------------------------------------
 
 
-def _age_days(dialect: str, as_of: datetime, occurred_at: Any) -> ColumnElement[Any]:
-    if dialect == "postgresql":
-        at = bindparam("decay_as_of", as_of, type_=UTCDateTime())
-        return func.extract("epoch", at - occurred_at) / 86400.0
-    text = as_of.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
-    return func.julianday(literal(text)) - func.julianday(occurred_at)
+def _age_days(compiler: Compiler, occurred_at: Any) -> ColumnElement[Any]:
+    if compiler.dialect == "postgresql":
+        return func.extract("epoch", compiler.moment() - occurred_at) / 86400.0
+    return func.julianday(compiler.as_of_text()) - func.julianday(occurred_at)
 
 
-def _weight(spec: ModelSpec, rule: Rule, dialect: str, as_of: datetime) -> ColumnElement[float]:
+def _weight(spec: ModelSpec, rule: Rule, compiler: Compiler) -> ColumnElement[float]:
     """Points of one occurrence: halved every half-life for behaviour rules."""
     if not rule.decays or not spec.half_life_days:
         return literal(float(rule.points))
     rate = -LN2 / spec.half_life_days
-    return rule.points * func.exp(rate * _age_days(dialect, as_of, Touch.occurred_at))
+    return rule.points * func.exp(rate * _age_days(compiler, Touch.occurred_at))
 
 
 def _capped_sql(total: ColumnElement[float], rule: Rule) -> ColumnElement[float]:
@@ -185,7 +237,7 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
             case(
                 (
                     compiler.event(rule.event or {}),
-                    _weight(spec, rule, compiler.dialect, compiler.as_of),
+                    _weight(spec, rule, compiler),
                 ),
                 else_=0.0,
             )
@@ -198,7 +250,7 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
             Touch.contact_id.is_not(None),
             scope(Touch.contact_id),
             Touch.type.in_(types),
-            Touch.occurred_at <= compiler.as_of,
+            Touch.occurred_at <= compiler.moment(),
         )
         .group_by(Touch.contact_id)
         .subquery("touch_sums")
@@ -232,7 +284,20 @@ def _insert(session: Session) -> Any:
 
 
 def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope) -> None:
-    """Upsert the scores of ``scope`` in one INSERT ... SELECT ... ON CONFLICT."""
+    """Upsert the scores of ``scope`` in one INSERT ... SELECT ... ON CONFLICT (the
+    statement is built once per model version and scope kind, then re-bound)."""
+    dialect = compiler.dialect
+    statement, builder = _statements.get(
+        ("scores", dialect, spec.key, scope.kind),
+        lambda: _score_upsert(session, spec, Compiler(dialect, compiler.as_of), scope),
+    )
+    params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
+    session.execute(statement, params)
+
+
+def _score_upsert(
+    session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope
+) -> tuple[Any, Compiler]:
     scores = score_select(spec, compiler, scope).subquery("scores")
     rows = select(
         scores.c.contact_id,
@@ -240,14 +305,14 @@ def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: S
         scores.c.points,
         bindparam("computed_at", compiler.as_of, type_=UTCDateTime()),
     ).where(true())  # SQLite needs a WHERE before ON CONFLICT after INSERT ... SELECT
-    statement = _insert(session)(ContactScore).from_select(
+    statement = _insert(session)(ContactScore.__table__).from_select(
         ["contact_id", "model_id", "points", "computed_at"], rows
     )
     statement = statement.on_conflict_do_update(
         index_elements=["contact_id", "model_id"],
         set_={"points": statement.excluded.points, "computed_at": statement.excluded.computed_at},
     )
-    session.execute(statement)
+    return statement, compiler
 
 
 def copy_primary(session: Session, model_id: int | None, scope: Scope) -> None:
@@ -323,7 +388,7 @@ def touch_rule_occurrences(
         .where(
             Touch.contact_id == contact_id,
             Touch.type.in_(types),
-            Touch.occurred_at <= compiler.as_of,
+            Touch.occurred_at <= compiler.moment(),
         )
         .order_by(Touch.occurred_at.desc(), Touch.id.desc())
     )
@@ -468,17 +533,24 @@ def qualifying_contacts(
     *,
     from_stages: Sequence[str],
 ) -> list[int]:
-    """Contacts in ``scope`` and in one of ``from_stages`` that meet ``condition``."""
-    query = (
-        select(Contact.id)
-        .select_from(Contact)
-        .outerjoin(Account, Account.id == Contact.account_id)
-        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
-        .where(scope(Contact.id), Contact.lifecycle_stage.in_(list(from_stages)))
-        .where(compiler.condition(condition))
-        .order_by(Contact.id)
-    )
-    return list(session.scalars(query))
+    """Contacts in ``scope`` and in one of ``from_stages`` that meet ``condition``
+    (built once per condition and scope kind, like the scores)."""
+
+    def build() -> tuple[Any, Compiler]:
+        query = (
+            select(Contact.id)
+            .select_from(Contact)
+            .outerjoin(Account, Account.id == Contact.account_id)
+            .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+            .where(scope(Contact.id), Contact.lifecycle_stage.in_(list(from_stages)))
+            .where(compiler.condition(condition))
+            .order_by(Contact.id)
+        )
+        return query, compiler
+
+    key = ("qualify", compiler.dialect, json.dumps(condition, sort_keys=True))
+    query, builder = _statements.get((*key, tuple(from_stages), scope.kind), build)
+    return list(session.scalars(query, builder.params(compiler.as_of) | scope.params))
 
 
 def contact_id_bounds(session: Session) -> tuple[int, int, int]:

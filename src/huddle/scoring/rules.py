@@ -38,6 +38,7 @@ class Rule:
     when: dict[str, Any] | None = None
     event: dict[str, Any] | None = None
     cap: int | None = None
+    source: dict[str, Any] | None = None
 
     @property
     def on_touches(self) -> bool:
@@ -143,6 +144,7 @@ def parse_rules(rules: list[dict[str, Any]]) -> list[Rule]:
             when=rule.get("when"),
             event=rule.get("event"),
             cap=rule.get("cap"),
+            source=rule,
         )
         for i, rule in enumerate(rules)
     ]
