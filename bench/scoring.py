@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -371,6 +372,13 @@ def full_rescore(url: str, contacts: int, touches: int) -> dict[str, Any]:
 def incremental(touches: int) -> dict[str, Any]:
     """ms per touch added by scoring's subscriber to ``record_touches`` of single touches."""
     workdir = Path(tempfile.mkdtemp(prefix="huddle-bench-scoring-"))
+    try:
+        return _incremental(workdir, touches)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _incremental(workdir: Path, touches: int) -> dict[str, Any]:
     engine = make_engine(f"sqlite:///{workdir / 'huddle.db'}")
     upgrade(engine)
     _load(engine, 20_000, 200_000)
@@ -429,9 +437,12 @@ def main() -> None:
     print("incremental", figures["incremental"], flush=True)
     if not args.skip_sqlite:
         workdir = Path(tempfile.mkdtemp(prefix="huddle-bench-scoring-"))
-        figures["sqlite"] = full_rescore(
-            f"sqlite:///{workdir / 'huddle.db'}", args.contacts, args.touches
-        )
+        try:
+            figures["sqlite"] = full_rescore(
+                f"sqlite:///{workdir / 'huddle.db'}", args.contacts, args.touches
+            )
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
         print("sqlite", figures["sqlite"], flush=True)
     if not args.skip_pg:
         figures["postgresql"] = _on_fresh_schema(args.pg, args.contacts, args.touches)
