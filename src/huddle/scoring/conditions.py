@@ -306,12 +306,9 @@ class Compiler:
         return values | {"as_of_text": _naive_text(as_of)}
 
     def condition(self, node: dict[str, Any]) -> ColumnElement[bool]:
-        if "all" in node:
-            return and_(true(), *(self.condition(item) for item in node["all"]))
-        if "any" in node:
-            return or_(false(), *(self.condition(item) for item in node["any"]))
-        if "not" in node:
-            return not_(self.condition(node["not"]))
+        return combine(node, self.condition) if is_group(node) else self._leaf(node)
+
+    def _leaf(self, node: dict[str, Any]) -> ColumnElement[bool]:
         if "touched" in node:
             return self._touched(node["touched"])
         column, kind = self._column(node["field"])
@@ -352,6 +349,21 @@ class Compiler:
         return getattr(model, name), RECORD_FIELDS[field]
 
 
+def is_group(node: dict[str, Any]) -> bool:
+    return "all" in node or "any" in node or "not" in node
+
+
+def combine(
+    node: dict[str, Any], compile_: Callable[[dict[str, Any]], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """all / any / not over the compiled parts (``true``/``false`` keep SQL valid)."""
+    if "all" in node:
+        return and_(true(), *(compile_(item) for item in node["all"]))
+    if "any" in node:
+        return or_(false(), *(compile_(item) for item in node["any"]))
+    return not_(compile_(node["not"]))
+
+
 def _naive_text(at: datetime) -> str:
     return at.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
@@ -363,12 +375,9 @@ class TouchCompiler:
         self.touch = touch
 
     def condition(self, node: dict[str, Any]) -> ColumnElement[bool]:
-        if "all" in node:
-            return and_(true(), *(self.condition(item) for item in node["all"]))
-        if "any" in node:
-            return or_(false(), *(self.condition(item) for item in node["any"]))
-        if "not" in node:
-            return not_(self.condition(node["not"]))
+        return combine(node, self.condition) if is_group(node) else self._leaf(node)
+
+    def _leaf(self, node: dict[str, Any]) -> ColumnElement[bool]:
         field, op = node["field"], node["op"]
         value: Any = node.get("value")
         if field.startswith(PROPERTY_PREFIX):

@@ -356,11 +356,19 @@ class Occurrence:
 def record_rules_met(
     session: Session, rules: list[Rule], compiler: Compiler, contact_id: int
 ) -> dict[int, bool]:
-    if not rules:
-        return {}
+    met = conditions_met(session, [rule.when or {} for rule in rules], compiler, contact_id)
+    return {rule.index: yes for rule, yes in zip(rules, met, strict=True)}
+
+
+def conditions_met(
+    session: Session, conditions: list[dict[str, Any]], compiler: Compiler, contact_id: int
+) -> list[bool]:
+    """Which of ``conditions`` one contact meets, in one query."""
+    if not conditions:
+        return []
     columns = [
-        case((compiler.condition(rule.when or {}), 1), else_=0).label(f"r{rule.index}")
-        for rule in rules
+        case((compiler.condition(condition), 1), else_=0).label(f"c{i}")
+        for i, condition in enumerate(conditions)
     ]
     row = session.execute(
         select(*columns)
@@ -368,7 +376,7 @@ def record_rules_met(
         .outerjoin(Account, Account.id == Contact.account_id)
         .where(Contact.id == contact_id)
     ).one()
-    return {rule.index: bool(value) for rule, value in zip(rules, row, strict=True)}
+    return [bool(value) for value in row]
 
 
 def touch_rule_occurrences(
@@ -498,19 +506,7 @@ def grade_of(session: Session, contact_id: int) -> ContactGrade | None:
 def criteria_met(
     session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
 ) -> list[bool]:
-    columns = [
-        case((compiler.condition(c["when"]), 1), else_=0).label(f"c{i}")
-        for i, c in enumerate(profile.criteria)
-    ]
-    if not columns:
-        return []
-    row = session.execute(
-        select(*columns)
-        .select_from(Contact)
-        .outerjoin(Account, Account.id == Contact.account_id)
-        .where(Contact.id == contact_id)
-    ).one()
-    return [bool(v) for v in row]
+    return conditions_met(session, [c["when"] for c in profile.criteria], compiler, contact_id)
 
 
 # --- qualification ---------------------------------------------------------------------------

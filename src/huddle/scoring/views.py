@@ -4,10 +4,12 @@ rescore progress) and the score breakdown card on the contact page."""
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
 
 from huddle.auth.models import User
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
@@ -27,6 +29,7 @@ from huddle.web.templating import render, templates
 from huddle.web.views import error_text, page, submit
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 PATH = "/settings/scoring"
 
 templates.env.globals.setdefault("allowed", allowed)
@@ -65,18 +68,26 @@ def _model_data(
         raise ValidationFailed(
             "bad half-life", [FieldError("half_life_days", "a whole number of days")]
         )
-    try:
-        return ScoreModelWrite(
+    return _checked(
+        lambda: ScoreModelWrite(
             name=name.strip(),
             rules=_parsed(rules, "rules") or [],
             half_life_days=int(half_life) if half_life else None,
             is_primary=is_primary is not None,
             account_rollup=_parsed(rollup, "account_rollup") or {},
         )
-    except ValueError as exc:
-        if isinstance(exc, ValidationFailed):
-            raise
-        raise ValidationFailed("check the fields", [FieldError("model", str(exc))]) from exc
+    )
+
+
+def _checked(build: Callable[[], T]) -> T:
+    """A schema built from form fields; its errors as the service's ValidationFailed."""
+    try:
+        return build()
+    except ValidationError as exc:
+        raise ValidationFailed(
+            "check the fields",
+            [FieldError(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()],
+        ) from exc
 
 
 def _settings(
@@ -240,14 +251,11 @@ def save_profile(
     drafts = {"kind": kind, "name": name, "criteria": criteria}
 
     def change() -> object:
-        try:
-            data = ProfileWrite(
+        data = _checked(
+            lambda: ProfileWrite(
                 kind=kind, name=name.strip(), criteria=_parsed(criteria, "criteria") or []
             )
-        except ValueError as exc:
-            if isinstance(exc, ValidationFailed):
-                raise
-            raise ValidationFailed("check the fields", [FieldError("profile", str(exc))]) from exc
+        )
         return service.save_profile(session, data, actor=acting(user), profile_id=profile_id)
 
     return submit(
