@@ -315,17 +315,13 @@ def _score_upsert(
     return statement, compiler
 
 
-def copy_primary(session: Session, model_id: int | None, scope: Scope) -> None:
-    """``contacts.score`` := the primary model's total, rounded (0 without a primary).
+def copy_primary(session: Session, model_id: int, scope: Scope) -> None:
+    """``contacts.score`` := the primary model's total, rounded.
     One UPDATE ... FROM contact_scores (every contact in scope has a row by now)."""
-    statement = update(Contact).where(scope(Contact.id))
-    if model_id is None:
-        new: ColumnElement[Any] = literal(0)
-    else:
-        new = cast(func.round(ContactScore.points), Integer)
-        statement = statement.where(
-            ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id
-        )
+    new = cast(func.round(ContactScore.points), Integer)
+    statement = update(Contact).where(
+        scope(Contact.id), ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id
+    )
     session.execute(
         statement.where(Contact.score != new)
         # A rescore is not an edit of the contact: keep its updated_at.

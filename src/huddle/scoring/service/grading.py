@@ -21,16 +21,17 @@ def grade_for(fit: float) -> str:
     return next((grade for grade, low in THRESHOLDS if fit >= low - 1e-9), "D")
 
 
-def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> None:
+def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> bool:
     """Grade every contact in ``scope``. Without an ICP, account fit counts as full; without
     personas, person fit does. With neither there is nothing to grade against."""
     profiles = repository.list_profiles(session)
     if not profiles:
-        return
+        return False
     icp = next((p for p in profiles if p.kind == "icp"), None)
     personas = [p for p in profiles if p.kind == "persona"]
     compiler = Compiler(repository.dialect_of(session), as_of)
     repository.write_grades(session, icp, personas, THRESHOLDS, compiler, scope)
+    return True
 
 
 def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> GradeRead | None:

@@ -40,24 +40,33 @@ def score_contacts(
     now = clock.now()
     scope = repository.among(ids)
     if touch_types is None:
-        apply_models(session, scope, as_of=now)
-        grade_contacts(session, scope, as_of=now)
+        changed = apply_models(session, scope, as_of=now)
+        changed |= grade_contacts(session, scope, as_of=now)
     else:
-        apply_models(session, scope, as_of=now, touch_types=set(touch_types))
-    return _qualify(session, scope, ids, now)
+        changed = apply_models(session, scope, as_of=now, touch_types=set(touch_types))
+    return _qualify(session, scope, ids, now, changed=changed)
 
 
-def _qualify(session: Session, scope: Scope, ids: Sequence[int], now: datetime) -> list[int]:
+def _qualify(
+    session: Session, scope: Scope, ids: Sequence[int], now: datetime, *, changed: bool
+) -> list[int]:
+    """Move who now qualifies; announce the update if anything was recomputed (with no
+    models, profiles or criteria configured, a touch changes nothing here)."""
     qualified = qualify(session, scope, as_of=now)
-    publish(session, ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now))
+    if changed or qualified:
+        event = ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now)
+        publish(session, event)
     return qualified
 
 
 def apply_models(
     session: Session, scope: Scope, *, as_of: datetime, touch_types: set[str] | None = None
-) -> None:
+) -> bool:
+    """Write every model's scores for ``scope`` (only those reacting to ``touch_types`` when
+    given) and copy the primary one to ``contacts.score``. False when nothing was written.
+    Without a primary model ``contacts.score`` is left alone (it may come from an import)."""
     compiler = Compiler(repository.dialect_of(session), as_of)
-    primary, primary_changed = None, False
+    primary, primary_changed, written = None, False, False
     for model in repository.list_models(session):
         spec = ModelSpec.of(model)
         if model.is_primary:
@@ -66,8 +75,10 @@ def apply_models(
             continue
         repository.write_scores(session, spec, compiler, scope)
         primary_changed |= model.is_primary
-    if touch_types is None or primary_changed:
+        written = True
+    if primary is not None and (touch_types is None or primary_changed):
         repository.copy_primary(session, primary, scope)
+    return written
 
 
 def request_rescore(session: Session, *, reason: str, actor: Actor) -> RescoreRun:
@@ -101,7 +112,7 @@ def rescore_chunk(
     now = clock.now()
     apply_models(session, scope, as_of=now)
     grade_contacts(session, scope, as_of=now)
-    run.qualified += len(_qualify(session, scope, (), now))
+    run.qualified += len(_qualify(session, scope, (), now, changed=True))
     if end >= high:
         run.status, run.finished_at = "done", clock.now()
         return None
