@@ -127,7 +127,9 @@ def seed(database_url: str, contacts: int, visitors: int) -> tuple[dict[str, int
     with unit_of_work(factory) as session:
         auth_service.create_user(
             session,
-            UserCreate(email=ADMIN, name="Bench", team="revops", role="admin", password=PASSWORD),
+            UserCreate(
+                email=ADMIN, name="Bench", team="revops", role="admin", password=PASSWORD
+            ),
         )
         emails = [f"person{n}@company{n % 997}.example" for n in range(contacts)]
         session.execute(
@@ -162,9 +164,7 @@ def seed(database_url: str, contacts: int, visitors: int) -> tuple[dict[str, int
     return ids, site_key, visitor_ids
 
 
-def make_events(
-    rng: random.Random, emails: list[str], count: int, tag: str
-) -> list[dict[str, Any]]:
+def make_events(rng: random.Random, emails: list[str], count: int, tag: str) -> list[dict[str, Any]]:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     events = []
     for n in range(count):
@@ -219,7 +219,9 @@ def raw_baseline(path: Path, events: list[dict[str, Any]], ids: dict[str, int]) 
 
 
 def batch_api(url: str, events: list[dict[str, Any]]) -> dict[str, Any]:
-    bodies = [orjson.dumps({"events": events[i : i + BATCH]}) for i in range(0, len(events), BATCH)]
+    bodies = [
+        orjson.dumps({"events": events[i : i + BATCH]}) for i in range(0, len(events), BATCH)
+    ]
     headers = {"Content-Type": "application/json"}
     with httpx.Client(base_url=url, timeout=120) as client:
         signed_in = client.post("/login", data={"email": ADMIN, "password": PASSWORD})
@@ -272,20 +274,15 @@ def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def collect_load(
-    url: str, key: str, visitors: int, seconds: int, connections: int
-) -> dict[str, Any]:
+def collect_load(url: str, key: str, visitors: int, seconds: int, connections: int) -> dict[str, Any]:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is needed for the /t/collect figures: apt-get install wrk")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % {"visitors": visitors, "origin": ORIGIN, "key": key})
     # A short warm-up, then the measured run (both bounded by time).
-    subprocess.run(
-        [wrk, "-t1", "-c8", "-d2s", "-s", script.name, f"{url}/t/collect"],
-        capture_output=True,
-        check=True,
-    )
+    subprocess.run([wrk, "-t1", "-c8", "-d2s", "-s", script.name, f"{url}/t/collect"],
+                   capture_output=True, check=True)
     command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
     output = subprocess.run(
         [*command, f"{url}/t/collect"], capture_output=True, text=True, check=True
