@@ -79,3 +79,18 @@ def test_contact_score_card(client: TestClient, db: Session) -> None:
     assert f"/contacts/{contact.id}/score-breakdown" in client.get(f"/contacts/{contact.id}").text
     card = client.get(f"/contacts/{contact.id}/score-breakdown").text
     assert "Engagement" in card and "Demo request" in card and "40.0" in card
+
+
+def test_account_engagement_card(client: TestClient, db: Session) -> None:
+    from tests.contacts.factories import make_account
+
+    client.post(
+        "/settings/scoring/models", data={"name": "Engagement", "rules": json.dumps([DEMO])}
+    )
+    account = make_account(db)
+    contact = make_contact(db, account=account, first_name="Ada", last_name="Eager")
+    db.commit()
+    client.post(f"/api/v1/contacts/{contact.id}/touches", json={"type": "demo_requested"})
+    assert f"/accounts/{account.id}/buying-group" in client.get(f"/accounts/{account.id}").text
+    card = client.get(f"/accounts/{account.id}/buying-group").text
+    assert "Engagement" in card and "Ada Eager" in card and ">40<" in card

@@ -293,3 +293,15 @@ def score_breakdown(
     """The contact page's scores card (loaded by the page itself)."""
     scores = service.explain_scores(session, contact_id)
     return render(request, "scoring/_breakdown.html", {"scores": scores, "user": user})
+
+
+@router.get("/accounts/{account_id}/buying-group", response_class=HTMLResponse)
+def buying_group(
+    request: Request, session: SessionDep, user: CurrentUser, account_id: int
+) -> HTMLResponse:
+    """The account page's engagement card: account scores and the buying group."""
+    group = service.buying_group(session, account_id)
+    names = service.score_names(session)
+    return render(
+        request, "scoring/_buying_group.html", {"group": group, "names": names, "user": user}
+    )
