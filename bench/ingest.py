@@ -15,10 +15,10 @@ and measures, from this process over loopback:
    fixed number of connections; requests/s and p50/p99 latency. Afterwards every
    acknowledged page view must be in the database.
 
-The downstream hook: scoring is a later issue, so a STAND-IN subscriber on
-``TouchesRecorded`` does real set-wise work per batch: it reads every new touch and adds
-each contact's count to a per-contact counter table (one INSERT ... SELECT ... GROUP BY ...
-ON CONFLICT DO UPDATE). Figures are noisy on a shared machine: the load average is printed
+The downstream hook: scoring's real subscriber on ``TouchesRecorded`` (issue 5), with one
+score model of touch rules: per batch, the model is recomputed for the batch's contacts in
+one INSERT ... SELECT ... GROUP BY and the MQL criteria re-checked. Figures are noisy on a
+shared machine: the load average is printed
 with them. The last line is JSON.
 """
 
@@ -43,18 +43,17 @@ from typing import Any
 import httpx
 import orjson
 from sqlalchemy import insert, text
-from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
 from huddle.auth import tokens
 from huddle.auth.schemas import ApiTokenCreate, UserCreate
-from huddle.contacts.events import TouchesRecorded
 from huddle.contacts.models import Contact
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.db import make_engine, session_factory, unit_of_work
-from huddle.core.events import subscribe
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
+from huddle.scoring import service as scoring
+from huddle.scoring.schemas import ScoreModelWrite
 from huddle.tracking import service as tracking
 from huddle.tracking.models import Visitor
 from huddle.tracking.schemas import SiteCreate
@@ -66,23 +65,12 @@ PASSWORD = "bench correct horse battery"
 ADMIN = "bench@huddle.example"
 TYPES = ["webinar_attended", "product_login", "demo_requested", "seats_installed"]
 HOOK = (
-    "stand-in scoring subscriber on TouchesRecorded (scoring is issue 5): per batch, one "
-    "INSERT ... SELECT contact_id, count(*) FROM touches WHERE id IN (batch) GROUP BY "
-    "contact_id ON CONFLICT DO UPDATE into a per-contact counter table"
+    "scoring's subscriber on TouchesRecorded: the batch's contacts rescored set-wise "
+    "(one INSERT ... SELECT ... GROUP BY per model with a rule on the batch's touch types)"
 )
-SCORES_DDL = "CREATE TABLE bench_scores (contact_id INTEGER PRIMARY KEY, touches INTEGER NOT NULL)"
-COUNT_TOUCHES = text(
-    "INSERT INTO bench_scores (contact_id, touches) SELECT contact_id, count(*) FROM touches "
-    "WHERE id IN (SELECT value FROM json_each(:ids)) AND contact_id IS NOT NULL "
-    "GROUP BY contact_id "
-    "ON CONFLICT (contact_id) DO UPDATE SET touches = bench_scores.touches + excluded.touches"
-)
-
-
-def install_scoring_stand_in() -> None:
-    @subscribe(TouchesRecorded)
-    def count_touches(session: Session, event: TouchesRecorded) -> None:
-        session.execute(COUNT_TOUCHES, {"ids": orjson.dumps(event.touch_ids).decode()})
+HOOK_RULES = [
+    {"name": t, "kind": "behaviour", "points": 5, "cap": 50, "event": {"types": [t]}} for t in TYPES
+]
 
 
 # --- the server process ----------------------------------------------------------------------
@@ -93,7 +81,6 @@ def serve(database_url: str, port: int, data_dir: Path) -> None:
 
     from huddle.app import create_app
 
-    install_scoring_stand_in()
     settings = Settings(env="development", database_url=database_url, data_dir=data_dir)
     uvicorn.run(
         create_app(settings),
@@ -164,7 +151,13 @@ def seed(
             session, SiteCreate(name="Bench", allowed_origins=[ORIGIN]), actor=SYSTEM
         )
         site_key = site.site_key
-        session.execute(text(SCORES_DDL))
+        scoring.save_model(
+            session,
+            ScoreModelWrite(
+                name="Engagement", rules=HOOK_RULES, half_life_days=30, is_primary=True
+            ),
+            actor=SYSTEM,
+        )
     with unit_of_work(factory) as session:
         ids: dict[str, int] = dict(session.execute(text("SELECT email, id FROM contacts")).all())
         visitor_ids = [f"visitor{n:06d}abcdefghijkl" for n in range(visitors)]
@@ -349,9 +342,7 @@ def stored_page_views(path: Path) -> int:
 
 def hook_total(path: Path) -> int:
     connection = sqlite3.connect(path)
-    total: int = connection.execute(
-        "SELECT coalesce(sum(touches), 0) FROM bench_scores"
-    ).fetchone()[0]
+    total: int = connection.execute("SELECT count(*) FROM contact_scores").fetchone()[0]
     connection.close()
     return total
 
@@ -411,7 +402,7 @@ def main() -> None:
         f"{collect['seconds']} s; non-2xx {collect['non_2xx']}); acknowledged "
         f"{acknowledged:,}, stored {collect['stored']:,}, lost {lost}"
     )
-    print(f"hook counted {hooked_after_api:,} touches after the API run, {hooked:,} in all")
+    print(f"hook scored {hooked_after_api:,} contacts after the API run, {hooked:,} in all")
     print(
         json.dumps(
             {
@@ -430,8 +421,8 @@ def main() -> None:
                 "collect_acknowledged": acknowledged,
                 "collect_stored": collect["stored"],
                 "collect_lost": lost,
-                "hook": "stand-in scoring subscriber (per-contact touch counter, set-wise)",
-                "hook_touches_counted": hooked,
+                "hook": "scoring subscriber (real, issue 5)",
+                "hook_contacts_scored": hooked,
             }
         )
     )

@@ -39,6 +39,7 @@ API_MODULES = (
     "huddle.audit.api",
     "huddle.privacy.api",
     "huddle.tracking.api",
+    "huddle.scoring.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -50,6 +51,7 @@ VIEW_MODULES = (
     "huddle.privacy.views",
     "huddle.tracking.views",
     "huddle.tracking.public",
+    "huddle.scoring.views",
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})

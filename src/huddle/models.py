@@ -7,6 +7,7 @@ from huddle.contacts import models as contact_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
+from huddle.scoring import models as scoring_models
 from huddle.tracking import models as tracking_models
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "contact_models",
     "job_models",
     "lifecycle_models",
+    "scoring_models",
     "tracking_models",
 ]

@@ -14,9 +14,14 @@ SUBSCRIBER_MODULES = (
     "huddle.audit.subscribers",
     "huddle.contacts.importing.erasure",
     "huddle.tracking.subscribers",
+    "huddle.scoring.subscribers",
 )
 # Modules whose ``@job_handler`` functions the worker runs.
-JOB_HANDLER_MODULES = ("huddle.contacts.importing.tasks", "huddle.contacts.tasks")
+JOB_HANDLER_MODULES = (
+    "huddle.contacts.importing.tasks",
+    "huddle.contacts.tasks",
+    "huddle.scoring.tasks",
+)
 
 
 def register() -> None:

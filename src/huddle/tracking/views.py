@@ -6,16 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import ValidationError
 
 from huddle.auth.models import User
-from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.tracking import service
 from huddle.tracking.models import EVENT_CATEGORIES
 from huddle.tracking.schemas import EventTypeCreate, FormCreate, SiteCreate, SiteUpdate
 from huddle.web.deps import CurrentUser, SessionDep, request_actor
-from huddle.web.views import page, submit
+from huddle.web.views import form_schema, page, submit
 
 router = APIRouter(include_in_schema=False)
 PATH = "/settings/tracking"
@@ -46,17 +44,6 @@ def _fields(text: str) -> list[dict[str, Any]]:
             }
         )
     return fields
-
-
-def _checked(build: Any) -> Any:
-    """A schema built from form fields; its errors as the service's ValidationFailed."""
-    try:
-        return build()
-    except ValidationError as exc:
-        raise ValidationFailed(
-            "check the fields",
-            [FieldError(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()],
-        ) from exc
 
 
 def _settings_page(
@@ -113,7 +100,7 @@ def add_site(
         request,
         lambda: service.create_site(
             session,
-            _checked(
+            form_schema(
                 lambda: SiteCreate(
                     name=name,
                     allowed_origins=_lines(allowed_origins),
@@ -142,7 +129,7 @@ def edit_site(
         lambda: service.update_site(
             session,
             site_id,
-            _checked(
+            form_schema(
                 lambda: SiteUpdate(
                     allowed_origins=_lines(allowed_origins),
                     allowed_redirects=_lines(allowed_redirects),
@@ -173,7 +160,7 @@ def add_form(
         request,
         lambda: service.create_form(
             session,
-            _checked(
+            form_schema(
                 lambda: FormCreate.model_validate(
                     {
                         "site_id": site_id,
@@ -209,7 +196,7 @@ def add_event_type(
         request,
         lambda: service.create_event_type(
             session,
-            _checked(
+            form_schema(
                 lambda: EventTypeCreate.model_validate(
                     {
                         "name": name.strip(),

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
@@ -21,7 +22,7 @@ from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core import clock
-from huddle.core.errors import Conflict, HuddleError, ValidationFailed
+from huddle.core.errors import Conflict, FieldError, HuddleError, ValidationFailed
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle.stages import FUNNEL, STAGES
 from huddle.web.deps import CurrentUser, SessionDep
@@ -139,6 +140,21 @@ def submit(
         return refused(error_text(exc), exc.status_code)
     flash(request, done)
     return see_other(then)
+
+
+T = TypeVar("T")
+
+
+def form_schema(build: Callable[[], T]) -> T:
+    """A schema built from form fields; its errors raised as the service's ValidationFailed,
+    so a form page shows them like any other refusal."""
+    try:
+        return build()
+    except ValidationError as exc:
+        raise ValidationFailed(
+            "check the fields",
+            [FieldError(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()],
+        ) from exc
 
 
 def error_text(exc: HuddleError) -> str:

@@ -1,0 +1,530 @@
+"""Benchmark: scoring, incremental (per touch) and a full rescore, on SQLite and PostgreSQL.
+
+    python -m bench.scoring [--contacts 1000000] [--touches 10000000] [--pg URL] [--skip-pg]
+
+1. Incremental: ``record_touches`` (the ingest path of the events API) in one process on a
+   fresh SQLite database, with scoring's real subscriber on and off (unsubscribed) in
+   turns in the same run: batches of one touch (the worst case: every statement for one
+   touch) and batches of 500 (set-at-a-time); the median added cost per touch in ms.
+2. Full rescore: --contacts contacts on --contacts/10 accounts and --touches touches,
+   generated inside the database (one INSERT ... SELECT each), two score models with 20
+   rules together (behaviour rules with property filters and regexes, caps, windows and
+   decay; fit and negative rules) and an ICP/persona, then ``rescore_all``: every model's
+   scores, the primary copy to ``contacts.score``, grades and the MQL check. Against it,
+   in the same run, the plain floor: one hand-written SQL aggregate per model with the same
+   per-rule sums (no caps, no write). Ratio = rescore / floor.
+
+Figures are noisy on a shared machine; the load average is printed with them. The last
+line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts_service
+from huddle.contacts.events import TouchesRecorded
+from huddle.contacts.service import TouchRow
+from huddle.core import clock
+from huddle.core.actor import SYSTEM
+from huddle.core.db import make_engine, session_factory, unit_of_work
+from huddle.core.events import _handlers
+from huddle.core.migrations import upgrade
+from huddle.scoring import service
+from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
+from huddle.scoring.subscribers import score_touched_contacts
+from huddle.subscribers import register
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+TYPES = [
+    "page_view",
+    "email_opened",
+    "email_clicked",
+    "webinar_attended",
+    "form_submitted",
+    "demo_requested",
+    "email_bounced",
+    "asset_downloaded",
+]
+URLS = ["/pricing", "/blog/post", "/docs/start", "/pricing/enterprise", "/", "/careers"]
+
+
+def _behaviour(name: str, kinds: list[str], points: int, **extra: Any) -> dict[str, Any]:
+    event: dict[str, Any] = {"types": kinds}
+    for key in ("where", "within_days"):
+        if key in extra:
+            event[key] = extra.pop(key)
+    return {"name": name, "kind": "behaviour", "points": points, "event": event, **extra}
+
+
+def _url(pattern: str) -> dict[str, Any]:
+    return {"field": "properties.url", "op": "matches", "value": pattern}
+
+
+ENGAGEMENT = [
+    _behaviour("Pricing page", ["page_view"], 5, where=_url("/pricing"), cap=30),
+    _behaviour("Docs", ["page_view"], 2, where=_url("^/docs"), cap=10),
+    _behaviour("Blog", ["page_view"], 1, where=_url("/blog"), cap=5, within_days=90),
+    _behaviour("Email opened", ["email_opened"], 1, cap=10),
+    _behaviour("Email clicked", ["email_clicked"], 3, cap=15),
+    _behaviour("Webinar", ["webinar_attended"], 10, within_days=180),
+    _behaviour("Asset", ["asset_downloaded"], 8, cap=24),
+    _behaviour("Form", ["form_submitted"], 6),
+    {
+        "name": "Bounced",
+        "kind": "negative",
+        "points": -20,
+        "cap": 40,
+        "event": {"types": ["email_bounced"]},
+    },
+    {
+        "name": "Unsubscribed",
+        "kind": "negative",
+        "points": -50,
+        "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"},
+    },
+    {
+        "name": "Student",
+        "kind": "negative",
+        "points": -30,
+        "when": {
+            "field": "contact.job_title",
+            "op": "contains_any",
+            "value": ["student", "job seeker"],
+        },
+    },
+    {
+        "name": "Competitor",
+        "kind": "negative",
+        "points": -100,
+        "when": {"field": "contact.email_domain", "op": "in", "value": ["rival.example"]},
+    },
+]
+READINESS = [
+    _behaviour("Demo", ["demo_requested"], 40, within_days=60),
+    _behaviour("Pricing lately", ["page_view"], 4, where=_url("pricing"), within_days=14, cap=20),
+    {
+        "name": "VP or Head",
+        "kind": "fit",
+        "points": 15,
+        "when": {"field": "contact.job_title", "op": "contains_any", "value": ["VP", "Head of"]},
+    },
+    {
+        "name": "Seniority",
+        "kind": "fit",
+        "points": 10,
+        "when": {"field": "contact.seniority", "op": "in", "value": ["director", "executive"]},
+    },
+    {
+        "name": "Size",
+        "kind": "fit",
+        "points": 10,
+        "when": {"field": "account.employee_count", "op": "between", "value": [50, 5000]},
+    },
+    {
+        "name": "Revenue",
+        "kind": "fit",
+        "points": 5,
+        "when": {"field": "account.annual_revenue", "op": "gte", "value": 10000000},
+    },
+    {
+        "name": "Industry",
+        "kind": "fit",
+        "points": 10,
+        "when": {"field": "account.industry", "op": "in", "value": ["Software", "Fintech"]},
+    },
+    {
+        "name": "Target",
+        "kind": "fit",
+        "points": 20,
+        "when": {"field": "account.is_target", "op": "is_true"},
+    },
+]
+
+
+def _load(engine: Engine, contacts: int, touches: int) -> float:
+    """Accounts, contacts and touches generated by the database itself (seconds taken)."""
+    started = time.perf_counter()
+    accounts = max(contacts // 10, 1)
+    now_text = NOW.replace(tzinfo=None).isoformat(sep=" ")
+    with engine.begin() as connection:
+        pg = connection.dialect.name == "postgresql"
+        series = (
+            "generate_series(1, :n) AS s(i)"
+            if pg
+            else "(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n)"
+            " SELECT i FROM s) AS s"
+        )
+        json_list = '\'["Salesforce", "HubSpot"]\'' + ("::jsonb" if pg else "")
+        empty = "'{}'" + ("::jsonb" if pg else "")
+        now = "CAST(:now AS timestamptz)" if pg else ":now"
+        truth = ("(i % 20 = 0)", "false") if pg else ("(i % 20 = 0)", "0")
+        connection.execute(
+            text(
+                "INSERT INTO accounts (id, name, domain, industry, employee_count, annual_revenue,"
+                " country, technologies, is_target, custom, enriched_fields, created_at,"
+                " updated_at)"
+                f" SELECT i, 'Account ' || i, 'a' || i || '.example',"
+                " CASE i % 4 WHEN 0 THEN 'Software' WHEN 1 THEN 'Retail' WHEN 2 THEN 'Fintech'"
+                " ELSE 'Health' END,"
+                f" (i * 37) % 10000, (i * 7919) % 50000000, 'DE', {json_list}, {truth[0]},"
+                f" {empty}, '[]'{'::jsonb' if pg else ''}, {now}, {now} FROM {series}"
+            ),
+            {"n": accounts, "now": now_text if not pg else NOW},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO contacts (id, email, job_title, seniority, account_id,"
+                " lifecycle_stage,"
+                " stage_entered_at, score, email_opt_in, do_not_email, do_not_call, custom,"
+                " created_at, updated_at)"
+                " SELECT i, 'c' || i || '@bench.example',"
+                " CASE i % 6 WHEN 0 THEN 'VP Marketing' WHEN 1 THEN 'Student'"
+                " WHEN 2 THEN 'Head of Sales'"
+                " ELSE 'Engineer' END,"
+                " CASE i % 3 WHEN 0 THEN 'director' ELSE 'entry' END, (i % :accounts) + 1, 'lead',"
+                f" {now}, 0, CASE WHEN i % 50 = 0 THEN 'opted_out' ELSE 'unknown' END,"
+                f" {truth[1]}, {truth[1]}, {empty}, {now}, {now} FROM {series}"
+            ),
+            {"n": contacts, "accounts": accounts, "now": now_text if not pg else NOW},
+        )
+        url = "CASE i % 6 " + " ".join(f"WHEN {n} THEN '{u}'" for n, u in enumerate(URLS)) + " END"
+        kind = (
+            "CASE i % 8 " + " ".join(f"WHEN {n} THEN '{t}'" for n, t in enumerate(TYPES)) + " END"
+        )
+        if pg:
+            at = "(CAST(:now AS timestamptz) - (i % 8760) * interval '1 hour')"
+            props = f"jsonb_build_object('url', {url})"
+        else:
+            at = "datetime(:now, '-' || (i % 8760) || ' hours') || '.000000'"
+            props = f"json_object('url', {url})"
+        # Spread contacts: a multiplicative hash of the row number.
+        contact = f"((i * 2654435761) % {contacts}) + 1"
+        connection.execute(
+            text(
+                "INSERT INTO touches (type, occurred_at, contact_id, account_id, actor_type,"
+                " properties, created_at)"
+                f" SELECT {kind}, {at}, {contact}, NULL, 'system', {props}, {now} FROM {series}"
+            ),
+            {"n": touches, "now": now_text if not pg else NOW},
+        )
+        if pg:
+            connection.execute(text("ANALYZE"))
+            for table in ("accounts", "contacts"):
+                connection.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                        f" (SELECT max(id) FROM {table}))"
+                    )
+                )
+        else:
+            connection.execute(text("ANALYZE"))
+    return time.perf_counter() - started
+
+
+def _define(session: Session) -> list[int]:
+    engagement = service.save_model(
+        session,
+        ScoreModelWrite(
+            name="Marketing engagement", rules=ENGAGEMENT, half_life_days=30, is_primary=True
+        ),
+        actor=SYSTEM,
+    )
+    readiness = service.save_model(
+        session, ScoreModelWrite(name="Sales readiness", rules=READINESS), actor=SYSTEM
+    )
+    service.save_profile(
+        session,
+        ProfileWrite(
+            kind="icp",
+            name="ICP",
+            criteria=[
+                {
+                    "label": "Software",
+                    "weight": 2,
+                    "when": {"field": "account.industry", "op": "eq", "value": "Software"},
+                },
+                {
+                    "label": "Mid-size",
+                    "weight": 1,
+                    "when": {
+                        "field": "account.employee_count",
+                        "op": "between",
+                        "value": [50, 5000],
+                    },
+                },
+            ],
+        ),
+        actor=SYSTEM,
+    )
+    service.save_profile(
+        session,
+        ProfileWrite(
+            kind="persona",
+            name="Marketing leader",
+            criteria=[
+                {
+                    "label": "VP",
+                    "weight": 1,
+                    "when": {"field": "contact.job_title", "op": "contains", "value": "VP"},
+                },
+            ],
+        ),
+        actor=SYSTEM,
+    )
+    service.save_criteria(
+        session,
+        "mql",
+        CriteriaWrite(
+            condition={
+                "all": [
+                    {"field": "grade", "op": "in", "value": ["A"]},
+                    {"field": f"score.{readiness.id}", "op": "gte", "value": 95},
+                ]
+            }
+        ),
+        actor=SYSTEM,
+    )
+    return [engagement.id, readiness.id]
+
+
+def _floor(engine: Engine) -> float:
+    """The same per-rule sums, hand-written: one GROUP BY over touches per model."""
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        pg = connection.dialect.name == "postgresql"
+        regexp = (
+            (lambda col, p: f"{col} ~* '{p}'") if pg else (lambda col, p: f"{col} REGEXP '(?i){p}'")
+        )
+        url = "properties->>'url'" if pg else "json_extract(properties, '$.url')"
+        age = (
+            "extract(epoch from (CAST(:now AS timestamptz) - occurred_at)) / 86400.0"
+            if pg
+            else "julianday(:now) - julianday(occurred_at)"
+        )
+        for rules, half_life in ((ENGAGEMENT, 30), (READINESS, None)):
+            sums = []
+            for rule in rules:
+                event = rule.get("event")
+                if event is None:
+                    continue
+                test = f"type IN ({', '.join(repr(t) for t in event['types'])})"
+                if "where" in event:
+                    test += " AND " + regexp(url, event["where"]["value"])
+                if "within_days" in event:
+                    test += f" AND {age} <= {event['within_days']}"
+                weight = (
+                    f"{rule['points']} * exp({-0.6931471805599453 / half_life} * {age})"
+                    if half_life and rule["kind"] == "behaviour"
+                    else str(rule["points"])
+                )
+                sums.append(f"sum(CASE WHEN {test} THEN {weight} ELSE 0 END)")
+            connection.execute(
+                text(
+                    f"SELECT count(*) FROM (SELECT contact_id, {', '.join(sums)} FROM touches"
+                    " GROUP BY contact_id) AS t"
+                ),
+                {"now": NOW if pg else NOW.replace(tzinfo=None).isoformat(sep=" ")},
+            ).scalar()
+    return time.perf_counter() - started
+
+
+def full_rescore(url: str, contacts: int, touches: int) -> dict[str, Any]:
+    engine = make_engine(url)
+    upgrade(engine)
+    loaded = _load(engine, contacts, touches)
+    factory = session_factory(engine)
+    with unit_of_work(factory) as session:
+        _define(session)
+    floor = _floor(engine)
+    started = time.perf_counter()
+    with unit_of_work(factory) as session:
+        run = service.rescore_all(session, reason="bench", actor=SYSTEM, chunk=max(contacts, 1))
+        qualified = run.qualified
+    rescore = time.perf_counter() - started
+    with engine.connect() as connection:
+        scored = connection.execute(text("SELECT count(*) FROM contact_scores")).scalar()
+        graded = connection.execute(text("SELECT count(*) FROM contact_grades")).scalar()
+    phases = _phases(factory)
+    engine.dispose()
+    return {
+        "phases_s": phases,
+        "load_s": round(loaded, 1),
+        "rescore_s": round(rescore, 2),
+        "floor_s": round(floor, 2),
+        "ratio": round(rescore / floor, 2) if floor else None,
+        "scores_written": scored,
+        "grades_written": graded,
+        "new_mqls": qualified,
+        "under_60s": rescore <= 60,
+    }
+
+
+def _phases(factory: Any) -> dict[str, float]:
+    """Where a rescore's time goes: each step again over everyone, rolled back after."""
+    from huddle.scoring import repository
+    from huddle.scoring.conditions import Compiler
+    from huddle.scoring.service.grading import grade_contacts
+    from huddle.scoring.service.qualification import qualify
+
+    timings: dict[str, float] = {}
+    session = factory()
+    try:
+        now = clock.now()
+        compiler = Compiler(repository.dialect_of(session), now)
+        primary = None
+        for model in repository.list_models(session):
+            started = time.perf_counter()
+            repository.write_scores(
+                session, repository.ModelSpec.of(model), compiler, repository.everyone
+            )
+            timings[f"scores {model.name}"] = round(time.perf_counter() - started, 2)
+            primary = model.id if model.is_primary else primary
+        steps = {
+            "primary copy": lambda: repository.copy_primary(
+                session, primary or 0, repository.everyone
+            ),
+            "grades": lambda: grade_contacts(session, repository.everyone, as_of=now),
+            "mql check": lambda: qualify(session, repository.everyone, as_of=now),
+        }
+        for name, step in steps.items():
+            started = time.perf_counter()
+            step()
+            timings[name] = round(time.perf_counter() - started, 2)
+    finally:
+        session.rollback()
+        session.close()
+    return timings
+
+
+def incremental(touches: int) -> dict[str, Any]:
+    """ms per touch added by scoring's subscriber to ``record_touches`` of single touches."""
+    workdir = Path(tempfile.mkdtemp(prefix="huddle-bench-scoring-"))
+    try:
+        return _incremental(workdir, touches)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _incremental(workdir: Path, touches: int) -> dict[str, Any]:
+    engine = make_engine(f"sqlite:///{workdir / 'huddle.db'}")
+    upgrade(engine)
+    _load(engine, 20_000, 200_000)
+    factory = session_factory(engine)
+    with unit_of_work(factory) as session:
+        _define(session)
+    single = _on_and_off(factory, touches, batch=1)
+    batched = _on_and_off(factory, touches * 10, batch=BATCH)
+    engine.dispose()
+    return {
+        "touches": touches,
+        "single_median_ms_on": single[0],
+        "single_median_ms_off": single[1],
+        "single_added_ms": round(single[0] - single[1], 3),
+        "batch_size": BATCH,
+        "batched_ms_per_touch_on": batched[0],
+        "batched_ms_per_touch_off": batched[1],
+        "batched_added_ms_per_touch": round(batched[0] - batched[1], 4),
+        "single_under_1ms": single[0] - single[1] < 1,
+        "batched_under_1ms": batched[0] - batched[1] < 1,
+    }
+
+
+BATCH = 500
+
+
+def _on_and_off(factory: Any, touches: int, *, batch: int) -> tuple[float, float]:
+    """Median ms per touch of ``record_touches`` in batches, scoring on and off in turns."""
+    timings: dict[str, list[float]] = {"on": [], "off": []}
+    handlers = _handlers[TouchesRecorded]
+    for round_ in range(4):
+        mode = "on" if round_ % 2 == 0 else "off"
+        if mode == "off":
+            handlers.remove(score_touched_contacts)
+        try:
+            with unit_of_work(factory) as session:
+                for start in range(0, touches // 4, batch):
+                    rows = [
+                        TouchRow(
+                            type=TYPES[n % len(TYPES)],
+                            occurred_at=NOW,
+                            contact_id=(n * 7919) % 20_000 + 1,
+                            properties={"url": URLS[n % len(URLS)]},
+                        )
+                        for n in range(start, start + batch)
+                    ]
+                    started = time.perf_counter()
+                    contacts_service.record_touches(session, rows, actor=SYSTEM)
+                    timings[mode].append((time.perf_counter() - started) / batch)
+        finally:
+            if mode == "off":
+                handlers.append(score_touched_contacts)
+    return (
+        round(statistics.median(timings["on"]) * 1000, 4),
+        round(statistics.median(timings["off"]) * 1000, 4),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--touches", type=int, default=10_000_000)
+    parser.add_argument("--incremental-touches", type=int, default=2_000)
+    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--skip-pg", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--skip-incremental", action="store_true")
+    args = parser.parse_args()
+    register()
+    clock.use_clock(clock.FrozenClock(NOW + timedelta(minutes=1)))
+    figures: dict[str, Any] = {
+        "contacts": args.contacts,
+        "touches": args.touches,
+        "rules": len(ENGAGEMENT) + len(READINESS),
+    }
+    if not args.skip_incremental:
+        figures["incremental"] = incremental(args.incremental_touches)
+        print("incremental", figures["incremental"], flush=True)
+    if not args.skip_sqlite:
+        workdir = Path(tempfile.mkdtemp(prefix="huddle-bench-scoring-"))
+        try:
+            figures["sqlite"] = full_rescore(
+                f"sqlite:///{workdir / 'huddle.db'}", args.contacts, args.touches
+            )
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        print("sqlite", figures["sqlite"], flush=True)
+    if not args.skip_pg:
+        figures["postgresql"] = _on_fresh_schema(args.pg, args.contacts, args.touches)
+        print("postgresql", figures["postgresql"], flush=True)
+    figures["load_average"] = os.getloadavg()[0]
+    print(json.dumps(figures))
+
+
+def _on_fresh_schema(url: str, contacts: int, touches: int) -> dict[str, Any]:
+    schema = f"bench_scoring_{os.getpid()}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        return full_rescore(f"{url}?options=-csearch_path%3D{schema}", contacts, touches)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Scoring, grading and qualification: rules stored as data, applied set-at-a-time in SQL."""

@@ -1,0 +1,131 @@
+"""Scoring's JSON API (under /api/v1): models, profiles, criteria, back-tests, rescores,
+and each contact's and account's scores with their explanation."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+from fastapi.responses import Response
+
+from huddle.core.errors import ResourceNotFound
+from huddle.scoring import service
+from huddle.scoring.schemas import (
+    BacktestRead,
+    BacktestRequest,
+    BuyingGroupRead,
+    ContactScoresRead,
+    CriteriaRead,
+    CriteriaWrite,
+    ProfileRead,
+    ProfileWrite,
+    RescoreRunRead,
+    ScoreModelRead,
+    ScoreModelWrite,
+)
+from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.errors import ERROR_RESPONSES
+
+router = APIRouter(responses=ERROR_RESPONSES, tags=["scoring"])
+
+
+@router.get("/scoring/models", response_model=list[ScoreModelRead])
+def list_models(user: CurrentUser, session: SessionDep) -> list[ScoreModelRead]:
+    """Every score model with its current rules."""
+    return [ScoreModelRead.model_validate(m) for m in service.list_models(session)]
+
+
+@router.post("/scoring/models", response_model=ScoreModelRead, status_code=status.HTTP_201_CREATED)
+def create_model(actor: CurrentActor, session: SessionDep, data: ScoreModelWrite) -> ScoreModelRead:
+    """Add a model; its rules are checked (422 names the wrong rule part); rescores everyone."""
+    return ScoreModelRead.model_validate(service.save_model(session, data, actor=actor))
+
+
+@router.get("/scoring/models/{model_id:int}", response_model=ScoreModelRead)
+def get_model(user: CurrentUser, session: SessionDep, model_id: int) -> ScoreModelRead:
+    """One score model."""
+    return ScoreModelRead.model_validate(service.get_model(session, model_id))
+
+
+@router.put("/scoring/models/{model_id:int}", response_model=ScoreModelRead)
+def update_model(
+    actor: CurrentActor, session: SessionDep, model_id: int, data: ScoreModelWrite
+) -> ScoreModelRead:
+    """Save a new version of a model; a full rescore runs in the background."""
+    model = service.save_model(session, data, actor=actor, model_id=model_id)
+    return ScoreModelRead.model_validate(model)
+
+
+@router.delete("/scoring/models/{model_id:int}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_model(actor: CurrentActor, session: SessionDep, model_id: int) -> Response:
+    """Remove a model and its scores."""
+    service.delete_model(session, model_id, actor=actor)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/scoring/profiles", response_model=list[ProfileRead])
+def list_profiles(user: CurrentUser, session: SessionDep) -> list[ProfileRead]:
+    """The ICP and the buyer personas, with weighted criteria."""
+    return [ProfileRead.model_validate(p) for p in service.list_profiles(session)]
+
+
+@router.post("/scoring/profiles", response_model=ProfileRead, status_code=status.HTTP_201_CREATED)
+def create_profile(actor: CurrentActor, session: SessionDep, data: ProfileWrite) -> ProfileRead:
+    """Add the ICP or a persona; grades are recomputed in the background."""
+    return ProfileRead.model_validate(service.save_profile(session, data, actor=actor))
+
+
+@router.put("/scoring/profiles/{profile_id:int}", response_model=ProfileRead)
+def update_profile(
+    actor: CurrentActor, session: SessionDep, profile_id: int, data: ProfileWrite
+) -> ProfileRead:
+    """Save a new version of the ICP or a persona."""
+    profile = service.save_profile(session, data, actor=actor, profile_id=profile_id)
+    return ProfileRead.model_validate(profile)
+
+
+@router.get("/scoring/criteria/{stage}", response_model=CriteriaRead)
+def get_criteria(user: CurrentUser, session: SessionDep, stage: str) -> CriteriaRead:
+    """The MQL or SQL criteria (404 when none are set)."""
+    criteria = service.get_criteria(session, stage)
+    if criteria is None:
+        raise ResourceNotFound(f"no {stage} criteria yet")
+    return _criteria_read(session, criteria)
+
+
+@router.put("/scoring/criteria/{stage}", response_model=CriteriaRead)
+def save_criteria(
+    actor: CurrentActor, session: SessionDep, stage: str, data: CriteriaWrite
+) -> CriteriaRead:
+    """Set the MQL or SQL criteria: a condition over scores, grade, stage and touches."""
+    criteria = service.save_criteria(session, stage, data, actor=actor)
+    return _criteria_read(session, criteria)
+
+
+def _criteria_read(session: SessionDep, criteria: object) -> CriteriaRead:
+    read = CriteriaRead.model_validate(criteria)
+    read.description = service.describe_criteria(session, criteria)  # type: ignore[arg-type]
+    return read
+
+
+@router.post("/scoring/backtest", response_model=BacktestRead)
+def backtest(actor: CurrentActor, session: SessionDep, data: BacktestRequest) -> BacktestRead:
+    """What a proposed model or criteria would have done over the last N months, beside
+    the current definitions' figures. Saves nothing."""
+    return service.backtest(session, data, actor=actor)
+
+
+@router.get("/scoring/rescores", response_model=list[RescoreRunRead])
+def list_rescores(user: CurrentUser, session: SessionDep) -> list[RescoreRunRead]:
+    """The latest full rescores with their progress."""
+    return [RescoreRunRead.model_validate(r) for r in service.latest_runs(session)]
+
+
+@router.get("/contacts/{contact_id:int}/scores", response_model=ContactScoresRead)
+def contact_scores(user: CurrentUser, session: SessionDep, contact_id: int) -> ContactScoresRead:
+    """Every model's score of the contact with its breakdown, and its grade with why."""
+    return service.explain_scores(session, contact_id)
+
+
+@router.get("/accounts/{account_id:int}/scores", response_model=BuyingGroupRead)
+def account_scores(user: CurrentUser, session: SessionDep, account_id: int) -> BuyingGroupRead:
+    """The account's score per model (rolled up) and its buying group's engagement."""
+    return service.buying_group(session, account_id)

@@ -1,0 +1,481 @@
+"""The small declarative condition language rules, profiles and criteria are written in.
+
+A condition is JSON, never code::
+
+    {"all": [cond, ...]}  {"any": [cond, ...]}  {"not": cond}
+    {"field": "account.employee_count", "op": "between", "value": [50, 500]}
+    {"touched": {"types": ["demo_requested"], "within_days": 30}}     (criteria only)
+
+``check`` validates one against the fields a context offers and returns every problem with
+its path (``rules.2.when.any.0.op``), so a 422 says which rule, field, operator or regex is
+wrong. ``Compiler`` turns a checked condition into a SQL boolean expression (bound
+parameters only), so the same definition runs set-at-a-time over any number of contacts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy import String as SqlString
+from sqlalchemy.sql.elements import ColumnElement as Col
+
+from huddle.contacts.models import Account, Contact, Touch
+from huddle.core.errors import FieldError
+from huddle.core.models import UTCDateTime
+
+TEXT, NUMBER, BOOL, LIST = "text", "number", "bool", "list"
+OPERATORS: dict[str, tuple[str, ...]] = {
+    TEXT: (
+        "eq",
+        "ne",
+        "in",
+        "not_in",
+        "contains",
+        "contains_any",
+        "starts_with",
+        "ends_with",
+        "matches",
+        "is_set",
+        "is_empty",
+    ),
+    NUMBER: ("eq", "ne", "gt", "gte", "lt", "lte", "between", "in", "is_set", "is_empty"),
+    BOOL: ("is_true", "is_false"),
+    LIST: ("includes", "includes_any", "is_empty"),
+}
+# Touch properties are free-form JSON: text and number operators both apply.
+PROPERTY_OPERATORS = tuple(dict.fromkeys(OPERATORS[TEXT] + OPERATORS[NUMBER]))
+NO_VALUE = ("is_set", "is_empty", "is_true", "is_false")
+SYMBOLS = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
+
+# Fields of the shared record a fit rule, a profile or criteria may test, with their type.
+RECORD_FIELDS: dict[str, str] = {
+    "contact.job_title": TEXT,
+    "contact.seniority": TEXT,
+    "contact.department": TEXT,
+    "contact.country": TEXT,
+    "contact.city": TEXT,
+    "contact.email": TEXT,
+    "contact.email_domain": TEXT,
+    "contact.email_opt_in": TEXT,
+    "contact.do_not_email": BOOL,
+    "contact.lifecycle_stage": TEXT,
+    "account.name": TEXT,
+    "account.domain": TEXT,
+    "account.industry": TEXT,
+    "account.country": TEXT,
+    "account.region": TEXT,
+    "account.employee_count": NUMBER,
+    "account.annual_revenue": NUMBER,
+    "account.technologies": LIST,
+    "account.is_target": BOOL,
+}
+TOUCH_FIELDS: dict[str, str] = {"touch.campaign_id": NUMBER, "touch.asset_id": NUMBER}
+PROPERTY_PREFIX = "properties."
+PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,59}$")
+SCORE_PREFIX = "score."
+MAX_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class Context:
+    """Which fields a condition may name. ``scores``: model id -> name (criteria only)."""
+
+    fields: dict[str, str]
+    properties: bool = False
+    scores: dict[int, str] | None = None
+    grade: bool = False
+    touched: bool = False
+
+
+RECORD = Context(RECORD_FIELDS)
+TOUCH = Context(TOUCH_FIELDS, properties=True)
+
+
+def criteria_context(scores: dict[int, str]) -> Context:
+    return Context(RECORD_FIELDS, scores=scores, grade=True, touched=True)
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def check(condition: Any, context: Context, path: str) -> list[FieldError]:
+    """Every problem of ``condition`` in ``context``, each naming where it is."""
+    return _check(condition, context, path, 0)
+
+
+def _check(node: Any, context: Context, path: str, depth: int) -> list[FieldError]:
+    if depth > MAX_DEPTH:
+        return [FieldError(path, f"nested deeper than {MAX_DEPTH} levels")]
+    if not isinstance(node, dict):
+        return [FieldError(path, "a condition is an object with all, any, not, field or touched")]
+    for group in ("all", "any"):
+        if group in node:
+            return _check_group(node, group, context, path, depth)
+    if "not" in node:
+        return _check_extra(node, {"not"}, path) + _check(
+            node["not"], context, f"{path}.not", depth + 1
+        )
+    if "touched" in node:
+        return _check_touched(node, context, path)
+    if "field" in node:
+        return _check_comparison(node, context, path)
+    return [FieldError(path, "a condition needs one of all, any, not, field or touched")]
+
+
+def _check_extra(node: dict[str, Any], allowed: set[str], path: str) -> list[FieldError]:
+    return [FieldError(f"{path}.{key}", "unknown key") for key in node if key not in allowed]
+
+
+def _check_group(
+    node: dict[str, Any], group: str, context: Context, path: str, depth: int
+) -> list[FieldError]:
+    items = node[group]
+    errors = _check_extra(node, {group}, path)
+    if not isinstance(items, list) or not items:
+        return [*errors, FieldError(f"{path}.{group}", "give a non-empty list of conditions")]
+    for i, item in enumerate(items):
+        errors += _check(item, context, f"{path}.{group}.{i}", depth + 1)
+    return errors
+
+
+def field_type(field: Any, context: Context) -> str | None:
+    if not isinstance(field, str):
+        return None
+    if field in context.fields:
+        return context.fields[field]
+    if context.properties and field.startswith(PROPERTY_PREFIX):
+        return "property" if PROPERTY_NAME.match(field[len(PROPERTY_PREFIX) :]) else None
+    if context.grade and field == "grade":
+        return TEXT
+    if context.scores is not None and field.startswith(SCORE_PREFIX):
+        model = field[len(SCORE_PREFIX) :]
+        return NUMBER if model.isdigit() and int(model) in context.scores else None
+    return None
+
+
+def _known_fields(context: Context) -> str:
+    names = list(context.fields)
+    if context.properties:
+        names.append("properties.<name>")
+    if context.grade:
+        names.append("grade")
+    if context.scores is not None:
+        names.append("score.<model id>")
+    return ", ".join(names)
+
+
+def _check_comparison(node: dict[str, Any], context: Context, path: str) -> list[FieldError]:
+    errors = _check_extra(node, {"field", "op", "value"}, path)
+    kind = field_type(node["field"], context)
+    if kind is None:
+        return [
+            *errors,
+            FieldError(
+                f"{path}.field",
+                f"unknown field {node['field']!r}; one of {_known_fields(context)}",
+            ),
+        ]
+    op = node.get("op")
+    operators = PROPERTY_OPERATORS if kind == "property" else OPERATORS[kind]
+    if op not in operators:
+        return [
+            *errors,
+            FieldError(
+                f"{path}.op",
+                f"unknown operator {op!r} for {node['field']}; one of {', '.join(operators)}",
+            ),
+        ]
+    return errors + _check_value(op, node.get("value"), kind, f"{path}.value")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_value(op: str, value: Any, kind: str, path: str) -> list[FieldError]:
+    if op in NO_VALUE:
+        return [] if value is None else [FieldError(path, f"{op} takes no value")]
+    numeric = kind == NUMBER or (kind == "property" and op in ("gt", "gte", "lt", "lte"))
+    if op == "between":
+        ok = isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value)
+        if ok and value[0] > value[1]:
+            return [FieldError(path, "between needs [low, high] with low ≤ high")]
+        return [] if ok else [FieldError(path, "between needs two numbers: [low, high]")]
+    if op in ("in", "not_in", "contains_any", "includes_any"):
+        scalar = _is_number if numeric else (lambda v: isinstance(v, str) and v != "")
+        if not isinstance(value, list) or not value or not all(scalar(v) for v in value):
+            return [
+                FieldError(
+                    path, f"{op} needs a non-empty list of {'numbers' if numeric else 'texts'}"
+                )
+            ]
+        return []
+    if numeric:
+        return [] if _is_number(value) else [FieldError(path, f"{op} needs a number")]
+    if not isinstance(value, str) or value == "":
+        return [FieldError(path, f"{op} needs a non-empty text")]
+    if op == "matches":
+        try:
+            re.compile(value)
+        except re.error as exc:
+            return [FieldError(path, f"invalid regular expression {value!r}: {exc}")]
+    return []
+
+
+def _check_touched(node: dict[str, Any], context: Context, path: str) -> list[FieldError]:
+    if not context.touched:
+        return [FieldError(f"{path}.touched", "touched is only allowed in qualification criteria")]
+    spec = node["touched"]
+    errors = _check_extra(node, {"touched"}, path)
+    if not isinstance(spec, dict):
+        return [*errors, FieldError(f"{path}.touched", "give {types, where?, within_days?}")]
+    errors += _check_extra(spec, {"types", "where", "within_days"}, f"{path}.touched")
+    return errors + check_event(spec, f"{path}.touched")
+
+
+def check_event(spec: dict[str, Any], path: str) -> list[FieldError]:
+    """An event filter: touch types, optional property conditions, optional window."""
+    errors: list[FieldError] = []
+    types = spec.get("types")
+    if not isinstance(types, list) or not types or not all(isinstance(t, str) and t for t in types):
+        errors.append(FieldError(f"{path}.types", "give a non-empty list of touch types"))
+    if spec.get("where") is not None:
+        errors += check(spec["where"], TOUCH, f"{path}.where")
+    window = spec.get("within_days")
+    if window is not None and not (
+        isinstance(window, int) and not isinstance(window, bool) and window > 0
+    ):
+        errors.append(FieldError(f"{path}.within_days", "a whole number of days above 0"))
+    return errors
+
+
+# --- SQL -------------------------------------------------------------------------------------
+
+ScoreColumn = Callable[[int], ColumnElement[Any]]
+
+
+@dataclass
+class Compiler:
+    """Compiles checked conditions to SQL over ``contacts``/``accounts`` (and ``touches``
+    for touch conditions). ``as_of`` is "now" for windows (a back-test moves it).
+
+    Every moment derived from ``as_of`` is a *named* bound parameter (``moment``), so a
+    statement built once can run again at another time with ``params(as_of)``: building
+    a 20-rule statement costs more than running it for one contact.
+    """
+
+    dialect: str
+    as_of: datetime
+    score: ScoreColumn | None = None
+    grade: Any = None
+    offsets: dict[str, int] = field(default_factory=dict)
+
+    def moment(self, days_before: int = 0) -> BindParameter[datetime]:
+        name = f"as_of_minus_{days_before}"
+        self.offsets[name] = days_before
+        value = self.as_of - timedelta(days=days_before)
+        return bindparam(name, value, type_=UTCDateTime())
+
+    def as_of_text(self) -> BindParameter[str]:
+        """``as_of`` as SQLite keeps times (naive UTC text), for ``julianday``."""
+        return bindparam("as_of_text", _naive_text(self.as_of))
+
+    def params(self, as_of: datetime) -> dict[str, Any]:
+        """The bound values of a statement this compiler built, for another ``as_of``."""
+        values: dict[str, Any] = {
+            name: as_of - timedelta(days=days) for name, days in self.offsets.items()
+        }
+        return values | {"as_of_text": _naive_text(as_of)}
+
+    def condition(self, node: dict[str, Any]) -> ColumnElement[bool]:
+        return combine(node, self.condition) if is_group(node) else self._leaf(node)
+
+    def _leaf(self, node: dict[str, Any]) -> ColumnElement[bool]:
+        if "touched" in node:
+            return self._touched(node["touched"])
+        column, kind = self._column(node["field"])
+        return _compare(column, kind, node["op"], node.get("value"))
+
+    def event(self, spec: dict[str, Any], touch: Any = Touch) -> ColumnElement[bool]:
+        """Touch ``type in types``, the property filters, and the window, over ``touch``."""
+        clauses: list[ColumnElement[bool]] = [touch.type.in_(spec["types"])]
+        if spec.get("where") is not None:
+            clauses.append(TouchCompiler(touch).condition(spec["where"]))
+        if spec.get("within_days"):
+            clauses.append(touch.occurred_at >= self.moment(spec["within_days"]))
+        return and_(*clauses)
+
+    def _touched(self, spec: dict[str, Any]) -> ColumnElement[bool]:
+        other = Touch.__table__.alias("touched")
+        return exists(
+            select(1).where(
+                other.c.contact_id == Contact.id,
+                other.c.occurred_at <= self.moment(),
+                self.event(spec, other.c),
+            )
+        )
+
+    def _column(self, field: str) -> tuple[ColumnElement[Any], str]:
+        if field == "grade":
+            assert self.grade is not None
+            return self.grade, TEXT
+        if field.startswith(SCORE_PREFIX):
+            assert self.score is not None
+            return self.score(int(field[len(SCORE_PREFIX) :])), NUMBER
+        if field == "contact.email_domain":
+            if self.dialect == "postgresql":
+                return func.split_part(Contact.email, "@", 2), TEXT
+            return func.substr(Contact.email, func.instr(Contact.email, "@") + 1), TEXT
+        table, name = field.split(".", 1)
+        model = Contact if table == "contact" else Account
+        return getattr(model, name), RECORD_FIELDS[field]
+
+
+def is_group(node: dict[str, Any]) -> bool:
+    return "all" in node or "any" in node or "not" in node
+
+
+def combine(
+    node: dict[str, Any], compile_: Callable[[dict[str, Any]], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """all / any / not over the compiled parts (``true``/``false`` keep SQL valid)."""
+    if "all" in node:
+        return and_(true(), *(compile_(item) for item in node["all"]))
+    if "any" in node:
+        return or_(false(), *(compile_(item) for item in node["any"]))
+    return not_(compile_(node["not"]))
+
+
+def _naive_text(at: datetime) -> str:
+    return at.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+
+
+class TouchCompiler:
+    """Property filters over one touch row (``Touch`` or an alias's columns)."""
+
+    def __init__(self, touch: Any) -> None:
+        self.touch = touch
+
+    def condition(self, node: dict[str, Any]) -> ColumnElement[bool]:
+        return combine(node, self.condition) if is_group(node) else self._leaf(node)
+
+    def _leaf(self, node: dict[str, Any]) -> ColumnElement[bool]:
+        field, op = node["field"], node["op"]
+        value: Any = node.get("value")
+        if field.startswith(PROPERTY_PREFIX):
+            prop = self.touch.properties[field[len(PROPERTY_PREFIX) :]]
+            numeric = op in ("gt", "gte", "lt", "lte", "between") or (
+                op in ("eq", "ne", "in") and _is_number(value if op != "in" else value[0])
+            )
+            column = prop.as_float() if numeric else prop.as_string()
+            return _compare(column, NUMBER if numeric else TEXT, op, value)
+        return _compare(getattr(self.touch, field.split(".", 1)[1]), NUMBER, op, value)
+
+
+def _compare(column: Col[Any], kind: str, op: str, value: Any) -> ColumnElement[bool]:
+    if op == "is_set":
+        return column.is_not(None) if kind != TEXT else and_(column.is_not(None), column != "")
+    if op == "is_empty":
+        if kind == LIST:
+            return or_(column.is_(None), cast(column, SqlString).in_(["[]", "null"]))
+        return column.is_(None) if kind != TEXT else or_(column.is_(None), column == "")
+    if op in ("is_true", "is_false"):
+        return column.is_(op == "is_true")
+    if kind == LIST:
+        # JSON text of a list of names: '"name"' inside it, case-insensitively.
+        text = func.lower(cast(column, SqlString))
+        names = [value] if op == "includes" else value
+        return or_(*(text.contains(f'"{n.lower()}"', autoescape=True) for n in names))
+    if kind == NUMBER:
+        return _compare_number(column, op, value)
+    return _compare_text(column, op, value)
+
+
+def _compare_number(column: Col[Any], op: str, value: Any) -> ColumnElement[bool]:
+    if op == "between":
+        return column.between(value[0], value[1])
+    if op == "in":
+        return column.in_(value)
+    return {
+        "eq": column == value,
+        "ne": column != value,
+        "gt": column > value,
+        "gte": column >= value,
+        "lt": column < value,
+        "lte": column <= value,
+    }[op]
+
+
+def _compare_text(column: Col[Any], op: str, value: Any) -> ColumnElement[bool]:
+    # Case-insensitive throughout: "VP" and "vp" are the same title to a marketer.
+    lower = func.lower(column)
+    if op == "matches":
+        # An embedded option both Python's re (SQLite) and PostgreSQL's AREs understand.
+        return column.regexp_match(f"(?i){value}")
+    if op in ("in", "not_in"):
+        test = lower.in_([v.lower() for v in value])
+        return test if op == "in" else or_(column.is_(None), not_(test))
+    if op == "contains_any":
+        return or_(*(column.icontains(v, autoescape=True) for v in value))
+    return {
+        "eq": lower == value.lower(),
+        "ne": or_(column.is_(None), lower != value.lower()),
+        "contains": column.icontains(value, autoescape=True),
+        "starts_with": column.istartswith(value, autoescape=True),
+        "ends_with": column.iendswith(value, autoescape=True),
+    }[op]
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def describe(node: Any, scores: dict[int, str] | None = None) -> str:
+    """A condition in words, for reasons recorded on a stage change and for the UI."""
+    if "all" in node:
+        return " and ".join(_group_part(item, scores) for item in node["all"])
+    if "any" in node:
+        return " or ".join(_group_part(item, scores) for item in node["any"])
+    if "not" in node:
+        return f"not ({describe(node['not'], scores)})"
+    if "touched" in node:
+        spec = node["touched"]
+        window = f" in the last {spec['within_days']} days" if spec.get("within_days") else ""
+        return f"touched {' or '.join(spec['types'])}{window}"
+    field = node["field"]
+    if field.startswith(SCORE_PREFIX) and scores:
+        field = scores.get(int(field[len(SCORE_PREFIX) :]), field)
+    op, value = node["op"], node.get("value")
+    if op in NO_VALUE:
+        return f"{field} {op.replace('_', ' ')}"
+    if isinstance(value, list):
+        shown = f"{value[0]} to {value[1]}" if op == "between" else ", ".join(map(str, value))
+    else:
+        shown = str(value)
+    return f"{field} {SYMBOLS.get(op, op.replace('_', ' '))} {shown}"
+
+
+def _group_part(node: Any, scores: dict[int, str] | None) -> str:
+    text = describe(node, scores)
+    return (
+        f"({text})"
+        if ("all" in node or "any" in node) and len(node.get("all", node.get("any", []))) > 1
+        else text
+    )

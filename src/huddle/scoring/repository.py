@@ -1,0 +1,594 @@
+"""Scoring's queries. Scores are SQL aggregates: one GROUP BY over touches per model, each
+rule a ``sum(CASE WHEN <its filters> THEN points * decay END)`` column, fit rules a CASE
+over contacts and accounts; written with one INSERT ... SELECT ... ON CONFLICT. The same
+statements serve one contact (a touch arrived), a chunk of a full rescore and a back-test
+(``as_of`` in the past), so incremental and full results cannot drift apart."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    literal,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from huddle.contacts.models import Account, Contact, Touch
+from huddle.core.models import UTCDateTime
+from huddle.scoring.conditions import Compiler
+from huddle.scoring.models import (
+    ContactGrade,
+    ContactScore,
+    GradingProfile,
+    QualificationCriteria,
+    RescoreRun,
+    ScoreModel,
+    ScoringVersion,
+)
+from huddle.scoring.rules import Rule, parse_rules
+
+LN2 = math.log(2)
+_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which contacts a statement covers: everyone, some ids, or an id range. Its values
+    are named bound parameters, so a cached statement runs for another set of contacts."""
+
+    kind: str  # "all", "among", "range"
+    values: tuple[Any, ...] = ()
+
+    def __call__(self, column: Any) -> ColumnElement[bool]:
+        if self.kind == "among":
+            return column.in_(bindparam("scope_ids", list(self.values), expanding=True))
+        if self.kind == "range":
+            low, high = self.values
+            return column.between(bindparam("scope_low", low), bindparam("scope_high", high))
+        return true()
+
+    @property
+    def params(self) -> dict[str, Any]:
+        if self.kind == "among":
+            return {"scope_ids": list(self.values)}
+        if self.kind == "range":
+            return {"scope_low": self.values[0], "scope_high": self.values[1]}
+        return {}
+
+
+everyone = Scope("all")
+
+
+def among(contact_ids: Sequence[int]) -> Scope:
+    return Scope("among", tuple(contact_ids))
+
+
+def id_range(low: int, high: int) -> Scope:
+    return Scope("range", (low, high))
+
+
+class StatementCache:
+    """Built statements by what they were built from (dialect, definition, scope kind),
+    with the compiler that built them (it knows the moments to re-bind)."""
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[Any, ...], tuple[Any, Compiler]] = {}
+
+    def get(
+        self, key: tuple[Any, ...], build: Callable[[], tuple[Any, Compiler]]
+    ) -> tuple[Any, Compiler]:
+        found = self._built.get(key)
+        if found is None:
+            if len(self._built) >= _CACHE_SIZE:
+                self._built.clear()
+            found = self._built[key] = build()
+        return found
+
+
+_statements = StatementCache()
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    id: int
+    name: str
+    rules: list[Rule]
+    half_life_days: int | None
+
+    @classmethod
+    def of(cls, model: ScoreModel) -> ModelSpec:
+        return cls(model.id, model.name, parse_rules(model.rules), model.half_life_days)
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """What a built statement depends on (ids are reused after a rollback in tests)."""
+        return (
+            self.id,
+            self.half_life_days,
+            json.dumps([r.source for r in self.rules], sort_keys=True),
+        )
+
+    @property
+    def touch_rules(self) -> list[Rule]:
+        return [rule for rule in self.rules if rule.on_touches]
+
+    def reacts_to(self, touch_types: set[str]) -> bool:
+        return any(set((rule.event or {})["types"]) & touch_types for rule in self.touch_rules)
+
+    @property
+    def record_rules(self) -> list[Rule]:
+        return [rule for rule in self.rules if not rule.on_touches]
+
+
+def dialect_of(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+# --- definitions -----------------------------------------------------------------------------
+
+
+def list_models(session: Session) -> list[ScoreModel]:
+    return list(session.scalars(select(ScoreModel).order_by(ScoreModel.id)))
+
+
+def model_by_name(session: Session, name: str) -> ScoreModel | None:
+    return session.scalars(select(ScoreModel).where(ScoreModel.name == name)).first()
+
+
+def clear_primary(session: Session, except_id: int) -> None:
+    session.execute(update(ScoreModel).where(ScoreModel.id != except_id).values(is_primary=False))
+
+
+def list_profiles(session: Session) -> list[GradingProfile]:
+    return list(
+        session.scalars(select(GradingProfile).order_by(GradingProfile.kind, GradingProfile.id))
+    )
+
+
+def profile_by_name(session: Session, kind: str, name: str) -> GradingProfile | None:
+    return session.scalars(
+        select(GradingProfile).where(GradingProfile.kind == kind, GradingProfile.name == name)
+    ).first()
+
+
+def criteria_for(session: Session, stage: str) -> QualificationCriteria | None:
+    return session.scalars(
+        select(QualificationCriteria).where(QualificationCriteria.stage == stage)
+    ).first()
+
+
+def add_version(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    version: int,
+    definition: dict[str, Any],
+    by: int | None,
+) -> None:
+    session.add(
+        ScoringVersion(
+            entity=entity,
+            entity_id=entity_id,
+            version=version,
+            definition=definition,
+            by_user_id=by,
+        )
+    )
+
+
+def versions(session: Session, entity: str, entity_id: int) -> list[ScoringVersion]:
+    return list(
+        session.scalars(
+            select(ScoringVersion)
+            .where(ScoringVersion.entity == entity, ScoringVersion.entity_id == entity_id)
+            .order_by(ScoringVersion.version.desc())
+        )
+    )
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+
+def _age_days(compiler: Compiler, occurred_at: Any) -> ColumnElement[Any]:
+    if compiler.dialect == "postgresql":
+        return func.extract("epoch", compiler.moment() - occurred_at) / 86400.0
+    return func.julianday(compiler.as_of_text()) - func.julianday(occurred_at)
+
+
+def _weight(spec: ModelSpec, rule: Rule, compiler: Compiler) -> ColumnElement[float]:
+    """Points of one occurrence: halved every half-life for behaviour rules."""
+    if not rule.decays or not spec.half_life_days:
+        return literal(float(rule.points))
+    rate = -LN2 / spec.half_life_days
+    return rule.points * func.exp(rate * _age_days(compiler, Touch.occurred_at))
+
+
+def _capped_sql(total: ColumnElement[float], rule: Rule) -> ColumnElement[float]:
+    if rule.cap is None:
+        return total
+    if rule.points < 0:
+        return case((total < -rule.cap, float(-rule.cap)), else_=total)
+    return case((total > rule.cap, float(rule.cap)), else_=total)
+
+
+def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
+    touch_rules = spec.touch_rules
+    types = sorted({t for rule in touch_rules for t in (rule.event or {})["types"]})
+    columns = [
+        func.sum(
+            case(
+                (
+                    compiler.event(rule.event or {}),
+                    _weight(spec, rule, compiler),
+                ),
+                else_=0.0,
+            )
+        ).label(f"r{rule.index}")
+        for rule in touch_rules
+    ]
+    return (
+        select(Touch.contact_id.label("contact_id"), *columns)
+        .where(
+            Touch.contact_id.is_not(None),
+            scope(Touch.contact_id),
+            Touch.type.in_(types),
+            Touch.occurred_at <= compiler.moment(),
+        )
+        .group_by(Touch.contact_id)
+        .subquery("touch_sums")
+    )
+
+
+def score_select(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Select[Any]:
+    """(contact id, points) for every contact in ``scope`` under ``spec`` as of
+    ``compiler.as_of``: one statement, whatever the number of contacts."""
+    terms: list[ColumnElement[float]] = [
+        case((compiler.condition(rule.when or {}), float(rule.points)), else_=0.0)
+        for rule in spec.record_rules
+    ]
+    query = select(Contact.id.label("contact_id")).select_from(Contact)
+    query = query.outerjoin(Account, Account.id == Contact.account_id)
+    if spec.touch_rules:
+        sums = _touch_sums(spec, compiler, scope)
+        query = query.outerjoin(sums, sums.c.contact_id == Contact.id)
+        terms += [
+            _capped_sql(func.coalesce(sums.c[f"r{rule.index}"], 0.0), rule)
+            for rule in spec.touch_rules
+        ]
+    total: ColumnElement[float] = literal(0.0)
+    for term in terms:
+        total = total + term
+    return query.add_columns(total.label("points")).where(scope(Contact.id))
+
+
+def _insert(session: Session) -> Any:
+    return (postgresql if dialect_of(session) == "postgresql" else sqlite).insert
+
+
+def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope) -> None:
+    """Upsert the scores of ``scope`` in one INSERT ... SELECT ... ON CONFLICT (the
+    statement is built once per model version and scope kind, then re-bound)."""
+    dialect = compiler.dialect
+    statement, builder = _statements.get(
+        ("scores", dialect, spec.key, scope.kind),
+        lambda: _score_upsert(session, spec, Compiler(dialect, compiler.as_of), scope),
+    )
+    params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
+    session.execute(statement, params)
+
+
+def _score_upsert(
+    session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope
+) -> tuple[Any, Compiler]:
+    scores = score_select(spec, compiler, scope).subquery("scores")
+    rows = select(
+        scores.c.contact_id,
+        literal(spec.id).label("model_id"),
+        scores.c.points,
+        bindparam("computed_at", compiler.as_of, type_=UTCDateTime()),
+    ).where(true())  # SQLite needs a WHERE before ON CONFLICT after INSERT ... SELECT
+    statement = _insert(session)(ContactScore.__table__).from_select(
+        ["contact_id", "model_id", "points", "computed_at"], rows
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id", "model_id"],
+        set_={"points": statement.excluded.points, "computed_at": statement.excluded.computed_at},
+    )
+    return statement, compiler
+
+
+def copy_primary(session: Session, model_id: int, scope: Scope) -> None:
+    """``contacts.score`` := the primary model's total, rounded.
+    One UPDATE ... FROM contact_scores (every contact in scope has a row by now)."""
+    new = cast(func.round(ContactScore.points), Integer)
+    statement = update(Contact).where(
+        scope(Contact.id), ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id
+    )
+    session.execute(
+        statement.where(Contact.score != new)
+        # A rescore is not an edit of the contact: keep its updated_at.
+        .values(score=new, updated_at=Contact.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def stored_scores(session: Session, contact_id: int) -> dict[int, ContactScore]:
+    rows = session.scalars(select(ContactScore).where(ContactScore.contact_id == contact_id))
+    return {row.model_id: row for row in rows}
+
+
+def drop_model_scores(session: Session, model_id: int) -> None:
+    session.execute(delete(ContactScore).where(ContactScore.model_id == model_id))
+
+
+# --- explanations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    touch_id: int
+    type: str
+    occurred_at: datetime
+
+
+def record_rules_met(
+    session: Session, rules: list[Rule], compiler: Compiler, contact_id: int
+) -> dict[int, bool]:
+    met = conditions_met(session, [rule.when or {} for rule in rules], compiler, contact_id)
+    return {rule.index: yes for rule, yes in zip(rules, met, strict=True)}
+
+
+def conditions_met(
+    session: Session, conditions: list[dict[str, Any]], compiler: Compiler, contact_id: int
+) -> list[bool]:
+    """Which of ``conditions`` one contact meets, in one query."""
+    if not conditions:
+        return []
+    columns = [
+        case((compiler.condition(condition), 1), else_=0).label(f"c{i}")
+        for i, condition in enumerate(conditions)
+    ]
+    row = session.execute(
+        select(*columns)
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.id == contact_id)
+    ).one()
+    return [bool(value) for value in row]
+
+
+def touch_rule_occurrences(
+    session: Session, rules: list[Rule], compiler: Compiler, contact_id: int
+) -> dict[int, list[Occurrence]]:
+    """For each touch rule, the contact's touches it counts, newest first (one query)."""
+    found: dict[int, list[Occurrence]] = {rule.index: [] for rule in rules}
+    if not rules:
+        return found
+    columns = [
+        case((compiler.event(rule.event or {}), 1), else_=0).label(f"r{rule.index}")
+        for rule in rules
+    ]
+    types = sorted({t for rule in rules for t in (rule.event or {})["types"]})
+    query = (
+        select(Touch.id, Touch.type, Touch.occurred_at, *columns)
+        .where(
+            Touch.contact_id == contact_id,
+            Touch.type.in_(types),
+            Touch.occurred_at <= compiler.moment(),
+        )
+        .order_by(Touch.occurred_at.desc(), Touch.id.desc())
+    )
+    for touch_id, kind, at, *flags in session.execute(query):
+        for rule, flag in zip(rules, flags, strict=True):
+            if flag:
+                found[rule.index].append(Occurrence(touch_id, kind, at))
+    return found
+
+
+def decayed(points: int, age_days: float, half_life_days: int | None) -> float:
+    """The Python twin of ``_weight`` for the breakdown shown to people."""
+    if not half_life_days:
+        return float(points)
+    return points * math.exp(-LN2 / half_life_days * age_days)
+
+
+# --- grading ---------------------------------------------------------------------------------
+
+
+def match_columns(
+    profiles: Iterable[GradingProfile], compiler: Compiler
+) -> list[ColumnElement[Any]]:
+    """For each profile, the share of its weight the contact meets (0..1)."""
+    columns: list[ColumnElement[Any]] = []
+    for profile in profiles:
+        weight = sum(c["weight"] for c in profile.criteria) or 1
+        met: ColumnElement[float] = literal(0.0)
+        for criterion in profile.criteria:
+            met = met + case(
+                (compiler.condition(criterion["when"]), float(criterion["weight"])), else_=0.0
+            )
+        columns.append((met / float(weight)).label(f"p{profile.id}"))
+    return columns
+
+
+def write_grades(
+    session: Session,
+    icp: GradingProfile | None,
+    personas: list[GradingProfile],
+    thresholds: Sequence[tuple[str, float]],
+    compiler: Compiler,
+    scope: Scope,
+) -> None:
+    """Grade every contact in ``scope`` in one INSERT ... SELECT: the ICP match, each
+    persona's match, the best persona (first on a tie), fit = best x ICP, then the grade."""
+    columns = match_columns(([icp] if icp else []) + personas, compiler)
+    matches = (
+        select(Contact.id.label("contact_id"), *columns)
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(scope(Contact.id))
+        .subquery("matches")
+    )
+    icp_match: ColumnElement[Any] = matches.c[f"p{icp.id}"] if icp else literal(1.0)
+    persona_id: ColumnElement[Any] = literal(None)
+    persona_match: ColumnElement[Any] = literal(1.0)
+    if personas:
+        values = [matches.c[f"p{p.id}"] for p in personas]
+        # The best of a handful of personas as a CASE chain (portable; no GREATEST in SQLite).
+        whens = [
+            (and_(true(), *(value >= other for other in values if other is not value)), value)
+            for value in values
+        ]
+        persona_match = case(*whens[:-1], else_=values[-1]) if len(values) > 1 else values[0]
+        best_ids = [
+            (and_(true(), *(v >= o for o in values if o is not v)), p.id)
+            for v, p in zip(values, personas, strict=True)
+        ]
+        persona_id = case((persona_match <= 0, None), *best_ids[:-1], else_=personas[-1].id)
+    fit = icp_match * persona_match
+    grade = case(*((fit >= low - 1e-9, letter) for letter, low in thresholds), else_="D")
+    rows = select(
+        matches.c.contact_id,
+        grade,
+        fit,
+        icp_match,
+        persona_id,
+        persona_match,
+        bindparam("graded_at", compiler.as_of, type_=UTCDateTime()),
+    ).where(true())
+    names = [
+        "contact_id",
+        "grade",
+        "fit",
+        "icp_match",
+        "persona_id",
+        "persona_match",
+        "computed_at",
+    ]
+    statement = _insert(session)(ContactGrade).from_select(names, rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id"],
+        set_={name: getattr(statement.excluded, name) for name in names[1:]},
+    )
+    session.execute(statement)
+
+
+def drop_grades(session: Session) -> None:
+    session.execute(delete(ContactGrade))
+
+
+def grade_of(session: Session, contact_id: int) -> ContactGrade | None:
+    return session.get(ContactGrade, contact_id)
+
+
+def criteria_met(
+    session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
+) -> list[bool]:
+    return conditions_met(session, [c["when"] for c in profile.criteria], compiler, contact_id)
+
+
+# --- qualification ---------------------------------------------------------------------------
+
+
+def stored_score_column(model_id: int) -> ColumnElement[float]:
+    return func.coalesce(
+        select(ContactScore.points)
+        .where(ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id)
+        .scalar_subquery(),
+        0.0,
+    )
+
+
+def qualifying_contacts(
+    session: Session,
+    condition: dict[str, Any],
+    compiler: Compiler,
+    scope: Scope,
+    *,
+    from_stages: Sequence[str],
+) -> list[int]:
+    """Contacts in ``scope`` and in one of ``from_stages`` that meet ``condition``
+    (built once per condition and scope kind, like the scores)."""
+
+    def build() -> tuple[Any, Compiler]:
+        query = (
+            select(Contact.id)
+            .select_from(Contact)
+            .outerjoin(Account, Account.id == Contact.account_id)
+            .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+            .where(scope(Contact.id), Contact.lifecycle_stage.in_(list(from_stages)))
+            .where(compiler.condition(condition))
+            .order_by(Contact.id)
+        )
+        return query, compiler
+
+    key = ("qualify", compiler.dialect, json.dumps(condition, sort_keys=True))
+    query, builder = _statements.get((*key, tuple(from_stages), scope.kind), build)
+    return list(session.scalars(query, builder.params(compiler.as_of) | scope.params))
+
+
+def contact_id_bounds(session: Session) -> tuple[int, int, int]:
+    low, high, count = session.execute(
+        select(func.min(Contact.id), func.max(Contact.id), func.count(Contact.id))
+    ).one()
+    return int(low or 0), int(high or 0), int(count or 0)
+
+
+def count_in_range(session: Session, low: int, high: int) -> int:
+    return int(
+        session.scalar(select(func.count(Contact.id)).where(Contact.id.between(low, high))) or 0
+    )
+
+
+def get_run(session: Session, run_id: int) -> RescoreRun | None:
+    return session.get(RescoreRun, run_id)
+
+
+def latest_runs(session: Session, limit: int = 5) -> list[RescoreRun]:
+    return list(session.scalars(select(RescoreRun).order_by(RescoreRun.id.desc()).limit(limit)))
+
+
+def account_contact_scores(
+    session: Session, account_id: int, model_id: int
+) -> list[tuple[int, float]]:
+    rows = session.execute(
+        select(Contact.id, func.coalesce(ContactScore.points, 0.0))
+        .select_from(Contact)
+        .outerjoin(
+            ContactScore,
+            and_(ContactScore.contact_id == Contact.id, ContactScore.model_id == model_id),
+        )
+        .where(Contact.account_id == account_id)
+        .order_by(func.coalesce(ContactScore.points, 0.0).desc(), Contact.id)
+    )
+    return [(int(cid), float(points)) for cid, points in rows]
+
+
+def account_contacts(
+    session: Session, account_id: int
+) -> list[tuple[Contact, ContactGrade | None]]:
+    rows = session.execute(
+        select(Contact, ContactGrade)
+        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+        .where(Contact.account_id == account_id)
+        .order_by(Contact.id)
+    )
+    return [(contact, grade) for contact, grade in rows]

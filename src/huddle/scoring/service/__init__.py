@@ -1,0 +1,54 @@
+"""Scoring's rules and state changes: definitions, rescoring, grading, qualification,
+explanations, account roll-ups and back-tests."""
+
+from huddle.scoring.service.accounts import account_scores, buying_group, roll_up
+from huddle.scoring.service.backtest import backtest
+from huddle.scoring.service.definitions import (
+    check_model,
+    delete_model,
+    describe_criteria,
+    get_criteria,
+    get_model,
+    list_models,
+    list_profiles,
+    save_criteria,
+    save_model,
+    save_profile,
+    score_names,
+)
+from huddle.scoring.service.explain import explain_scores
+from huddle.scoring.service.grading import grade_for
+from huddle.scoring.service.rescoring import (
+    RESCORE_JOB,
+    latest_runs,
+    request_rescore,
+    rescore_all,
+    rescore_chunk,
+    score_contacts,
+)
+
+__all__ = [
+    "RESCORE_JOB",
+    "account_scores",
+    "backtest",
+    "buying_group",
+    "check_model",
+    "delete_model",
+    "describe_criteria",
+    "explain_scores",
+    "get_criteria",
+    "get_model",
+    "grade_for",
+    "latest_runs",
+    "list_models",
+    "list_profiles",
+    "request_rescore",
+    "rescore_all",
+    "rescore_chunk",
+    "roll_up",
+    "save_criteria",
+    "save_model",
+    "save_profile",
+    "score_contacts",
+    "score_names",
+]

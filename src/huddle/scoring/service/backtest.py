@@ -1,0 +1,145 @@
+"""What a model or criteria change would have done, before it is saved.
+
+Both definitions, the current and the proposed, are replayed the same way over the last N
+months: at weekly checkpoints, every contact's scores are computed *as of that moment*
+(only touches up to it, windows and decay relative to it) and the MQL criteria evaluated;
+a contact counts once, at the first checkpoint where it qualifies (not if it already
+qualified when the window opened). Of those, how many then
+entered SQL and Customer (from the recorded stage history). Attributes, grades and stages
+are today's: the record keeps no history of them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huddle.contacts.models import Account, Contact
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.permissions import Action, require
+from huddle.lifecycle import service as lifecycle
+from huddle.scoring import repository
+from huddle.scoring.conditions import SCORE_PREFIX, Compiler
+from huddle.scoring.models import ContactGrade
+from huddle.scoring.repository import ModelSpec, everyone, score_select
+from huddle.scoring.rules import parse_rules
+from huddle.scoring.schemas import BacktestFigures, BacktestRead, BacktestRequest
+from huddle.scoring.service.definitions import check_criteria, check_model
+
+STEP = timedelta(days=7)
+DAYS_PER_MONTH = 30
+
+
+def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> BacktestRead:
+    """Figures for the current definitions and for the proposed change, side by side."""
+    require(actor, Action.SCORING_EDIT)
+    if request.model is not None:
+        check_model(request.model)
+    if request.criteria is not None:
+        check_criteria(session, request.criteria, "criteria")
+    until = clock.now()
+    since = until - timedelta(days=DAYS_PER_MONTH * request.months)
+    checkpoints = _checkpoints(since, until)
+    current_specs = {m.id: ModelSpec.of(m) for m in repository.list_models(session)}
+    proposed_specs = dict(current_specs)
+    if request.model is not None:
+        key = request.model_id if request.model_id is not None else -1
+        proposed_specs[key] = ModelSpec(
+            key, request.model.name, parse_rules(request.model.rules), request.model.half_life_days
+        )
+    stored = repository.criteria_for(session, "mql")
+    current_criteria = stored.condition if stored is not None else None
+    proposed_criteria = request.criteria if request.criteria is not None else current_criteria
+    return BacktestRead(
+        since=since,
+        until=until,
+        checkpoints=len(checkpoints),
+        current=_figures(session, current_specs, current_criteria, checkpoints, since),
+        proposed=_figures(session, proposed_specs, proposed_criteria, checkpoints, since),
+    )
+
+
+def _checkpoints(since: datetime, until: datetime) -> list[datetime]:
+    points, at = [], since + STEP
+    while at < until:
+        points.append(at)
+        at += STEP
+    return [*points, until]
+
+
+def _figures(
+    session: Session,
+    specs: dict[int, ModelSpec],
+    condition: dict[str, Any] | None,
+    checkpoints: list[datetime],
+    since: datetime,
+) -> BacktestFigures:
+    if condition is None:
+        return BacktestFigures(mqls=0, became_sql=0, became_customer=0)
+    # Who already met the criteria when the window opened was qualified before it.
+    before = set(_qualifying_at(session, specs, condition, since))
+    qualified: dict[int, datetime] = {}
+    for at in checkpoints:
+        for contact_id in _qualifying_at(session, specs, condition, at):
+            if contact_id not in before:
+                qualified.setdefault(contact_id, at)
+    return BacktestFigures(
+        mqls=len(qualified),
+        became_sql=_entered_after(session, "sql", qualified, since),
+        became_customer=_entered_after(session, "customer", qualified, since),
+    )
+
+
+def _referenced_models(node: Any) -> set[int]:
+    if isinstance(node, dict):
+        found = {
+            int(node["field"][len(SCORE_PREFIX) :])
+            for key in ("field",)
+            if isinstance(node.get(key), str) and node[key].startswith(SCORE_PREFIX)
+        }
+        for value in node.values():
+            found |= _referenced_models(value)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_referenced_models(item) for item in node)) if node else set()
+    return set()
+
+
+def _qualifying_at(
+    session: Session, specs: dict[int, ModelSpec], condition: dict[str, Any], at: datetime
+) -> list[int]:
+    """Contacts that existed at ``at`` and met ``condition`` with their scores as of ``at``."""
+    dialect = repository.dialect_of(session)
+    sums = {
+        model_id: score_select(specs[model_id], Compiler(dialect, at), everyone).subquery(f"s{i}")
+        for i, model_id in enumerate(sorted(_referenced_models(condition) & set(specs)))
+    }
+    compiler = Compiler(
+        dialect,
+        at,
+        score=lambda model_id: sums[model_id].c.points if model_id in sums else 0.0,  # type: ignore[return-value,arg-type]
+        grade=ContactGrade.grade,
+    )
+    query = (
+        select(Contact.id)
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+    )
+    for sub in sums.values():
+        query = query.outerjoin(sub, sub.c.contact_id == Contact.id)
+    query = query.where(Contact.created_at <= at, compiler.condition(condition))
+    return list(session.scalars(query))
+
+
+def _entered_after(
+    session: Session, stage: str, qualified: dict[int, datetime], since: datetime
+) -> int:
+    entries = lifecycle.stage_entries(session, stage=stage, since=since)
+    return sum(
+        1 for e in entries if e.contact_id in qualified and e.entered_at >= qualified[e.contact_id]
+    )

@@ -1,0 +1,210 @@
+"""Saving score models, grading profiles and qualification criteria: validated, versioned,
+announced, and followed by a full rescore in the background."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
+from huddle.core.events import publish
+from huddle.core.permissions import Action, require
+from huddle.scoring import conditions, repository
+from huddle.scoring.events import ScoringDefinitionSaved
+from huddle.scoring.models import CRITERIA_STAGES, GradingProfile, QualificationCriteria, ScoreModel
+from huddle.scoring.rules import check_rollup, check_rules
+from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
+from huddle.scoring.service.rescoring import request_rescore
+
+MAX_CRITERIA = 50
+
+
+def _refuse(errors: list[FieldError], what: str) -> None:
+    if errors:
+        raise ValidationFailed(f"the {what} has {len(errors)} problem(s)", errors[:50])
+
+
+def check_model(data: ScoreModelWrite) -> None:
+    """422 naming each wrong rule, field, operator or regex; nothing is saved then."""
+    _refuse(check_rules(data.rules) + check_rollup(data.account_rollup), "score model")
+
+
+def list_models(session: Session) -> list[ScoreModel]:
+    return repository.list_models(session)
+
+
+def get_model(session: Session, model_id: int) -> ScoreModel:
+    model = session.get(ScoreModel, model_id)
+    if model is None:
+        raise ResourceNotFound(f"no score model with id {model_id}")
+    return model
+
+
+def save_model(
+    session: Session, data: ScoreModelWrite, *, actor: Actor, model_id: int | None = None
+) -> ScoreModel:
+    """Create a model (``model_id`` None) or give an existing one a new version. A change of
+    rules, half-life or primary flag rescores every contact in the background."""
+    require(actor, Action.SCORING_EDIT)
+    check_model(data)
+    same_name = repository.model_by_name(session, data.name)
+    if same_name is not None and same_name.id != model_id:
+        raise ResourceAlreadyExists(f"a score model named {data.name!r} exists")
+    if model_id is None:
+        model = ScoreModel(version=1)
+        session.add(model)
+    else:
+        model = get_model(session, model_id)
+        model.version += 1
+    model.name, model.description = data.name, data.description
+    model.rules, model.half_life_days = list(data.rules), data.half_life_days
+    model.account_rollup, model.is_primary = dict(data.account_rollup), data.is_primary
+    session.flush()
+    if data.is_primary:
+        repository.clear_primary(session, model.id)
+    definition = data.model_dump(mode="json")
+    _record(session, "model", model.id, model.version, definition, actor)
+    request_rescore(session, reason=f"{model.name} v{model.version} saved", actor=actor)
+    return model
+
+
+def delete_model(session: Session, model_id: int, *, actor: Actor) -> None:
+    require(actor, Action.SCORING_EDIT)
+    model = get_model(session, model_id)
+    repository.drop_model_scores(session, model.id)
+    session.delete(model)
+    session.flush()
+    publish(
+        session,
+        ScoringDefinitionSaved(
+            entity="model", entity_id=model_id, version=0, at=clock.now(), actor=actor
+        ),
+    )
+    request_rescore(session, reason=f"{model.name} deleted", actor=actor)
+
+
+def list_profiles(session: Session) -> list[GradingProfile]:
+    return repository.list_profiles(session)
+
+
+def save_profile(
+    session: Session, data: ProfileWrite, *, actor: Actor, profile_id: int | None = None
+) -> GradingProfile:
+    """The ICP (one, account criteria) or a persona (contact criteria), each with weights."""
+    require(actor, Action.SCORING_EDIT)
+    _refuse(_check_profile(data), "profile")
+    same = repository.profile_by_name(session, data.kind, data.name)
+    if same is not None and same.id != profile_id:
+        raise ResourceAlreadyExists(f"a {data.kind} named {data.name!r} exists")
+    if (
+        data.kind == "icp"
+        and profile_id is None
+        and any(p.kind == "icp" for p in repository.list_profiles(session))
+    ):
+        raise ResourceAlreadyExists("there is one ICP; edit it instead")
+    if profile_id is None:
+        profile = GradingProfile(kind=data.kind, version=1)
+        session.add(profile)
+    else:
+        profile = session.get(GradingProfile, profile_id) or _missing("profile", profile_id)
+        profile.version += 1
+    profile.name, profile.criteria = data.name, list(data.criteria)
+    session.flush()
+    _record(session, "profile", profile.id, profile.version, data.model_dump(mode="json"), actor)
+    request_rescore(
+        session, reason=f"{data.kind} {data.name} v{profile.version} saved", actor=actor
+    )
+    return profile
+
+
+def _check_profile(data: ProfileWrite) -> list[FieldError]:
+    if not data.criteria:
+        return [FieldError("criteria", "give at least one criterion")]
+    if len(data.criteria) > MAX_CRITERIA:
+        return [FieldError("criteria", f"at most {MAX_CRITERIA} criteria")]
+    errors: list[FieldError] = []
+    prefix = "account." if data.kind == "icp" else "contact."
+    for i, criterion in enumerate(data.criteria):
+        path = f"criteria.{i}"
+        if not isinstance(criterion, dict):
+            errors.append(FieldError(path, "give {label, weight, when}"))
+            continue
+        if not isinstance(criterion.get("label"), str) or not criterion["label"].strip():
+            errors.append(FieldError(f"{path}.label", "give a label"))
+        weight = criterion.get("weight")
+        if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 100:
+            errors.append(FieldError(f"{path}.weight", "a whole number from 1 to 100"))
+        context = conditions.Context(
+            {k: v for k, v in conditions.RECORD_FIELDS.items() if k.startswith(prefix)}
+        )
+        errors += conditions.check(criterion.get("when"), context, f"{path}.when")
+    return errors
+
+
+def get_criteria(session: Session, stage: str) -> QualificationCriteria | None:
+    _check_stage(stage)
+    return repository.criteria_for(session, stage)
+
+
+def score_names(session: Session) -> dict[int, str]:
+    return {model.id: model.name for model in repository.list_models(session)}
+
+
+def check_criteria(session: Session, condition: Any, path: str = "condition") -> None:
+    context = conditions.criteria_context(score_names(session))
+    _refuse(conditions.check(condition, context, path), "criteria")
+
+
+def save_criteria(
+    session: Session, stage: str, data: CriteriaWrite, *, actor: Actor
+) -> QualificationCriteria:
+    """MQL (moves automatically) or SQL criteria (automatic only when configured so)."""
+    require(actor, Action.SCORING_EDIT)
+    _check_stage(stage)
+    check_criteria(session, data.condition)
+    criteria = repository.criteria_for(session, stage)
+    if criteria is None:
+        criteria = QualificationCriteria(stage=stage, version=1)
+        session.add(criteria)
+    else:
+        criteria.version += 1
+    criteria.condition, criteria.automatic = dict(data.condition), data.automatic
+    session.flush()
+    _record(session, "criteria", criteria.id, criteria.version, data.model_dump(mode="json"), actor)
+    request_rescore(
+        session, reason=f"{stage.upper()} criteria v{criteria.version} saved", actor=actor
+    )
+    return criteria
+
+
+def describe_criteria(session: Session, criteria: QualificationCriteria) -> str:
+    return conditions.describe(criteria.condition, score_names(session))
+
+
+def _check_stage(stage: str) -> None:
+    if stage not in CRITERIA_STAGES:
+        raise ResourceNotFound(f"no criteria for stage {stage!r}; one of mql, sql")
+
+
+def _missing(what: str, ident: int) -> Any:
+    raise ResourceNotFound(f"no {what} with id {ident}")
+
+
+def _record(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    version: int,
+    definition: dict[str, Any],
+    actor: Actor,
+) -> None:
+    repository.add_version(session, entity, entity_id, version, definition, actor.user_id)
+    publish(
+        session,
+        ScoringDefinitionSaved(
+            entity=entity, entity_id=entity_id, version=version, at=clock.now(), actor=actor
+        ),
+    )

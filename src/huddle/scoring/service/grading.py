@@ -1,0 +1,68 @@
+"""Fit grades: how well a contact matches its best persona times how well its account
+matches the ICP, as A to D. Matches are the share of criteria weight met, computed in SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from huddle.scoring import repository
+from huddle.scoring.conditions import Compiler
+from huddle.scoring.models import GradingProfile
+from huddle.scoring.repository import Scope
+from huddle.scoring.schemas import GradeRead
+
+# Lowest fit (persona match x ICP match) for each grade; below the last one is D.
+THRESHOLDS = (("A", 0.75), ("B", 0.5), ("C", 0.25))
+
+
+def grade_for(fit: float) -> str:
+    return next((grade for grade, low in THRESHOLDS if fit >= low - 1e-9), "D")
+
+
+def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> bool:
+    """Grade every contact in ``scope``. Without an ICP, account fit counts as full; without
+    personas, person fit does. With neither there is nothing to grade against."""
+    profiles = repository.list_profiles(session)
+    if not profiles:
+        return False
+    icp = next((p for p in profiles if p.kind == "icp"), None)
+    personas = [p for p in profiles if p.kind == "persona"]
+    compiler = Compiler(repository.dialect_of(session), as_of)
+    repository.write_grades(session, icp, personas, THRESHOLDS, compiler, scope)
+    return True
+
+
+def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> GradeRead | None:
+    grade = repository.grade_of(session, contact_id)
+    if grade is None:
+        return None
+    profiles = {p.id: p for p in repository.list_profiles(session)}
+    compiler = Compiler(repository.dialect_of(session), as_of)
+    why: list[str] = []
+    persona = profiles.get(grade.persona_id) if grade.persona_id is not None else None
+    for profile in [p for p in profiles.values() if p.kind == "icp"] + (
+        [persona] if persona else []
+    ):
+        why += _met(session, profile, compiler, contact_id)
+    return GradeRead(
+        grade=grade.grade,
+        fit=round(grade.fit, 3),
+        icp_match=round(grade.icp_match, 3),
+        persona=persona.name if persona else None,
+        persona_match=round(grade.persona_match, 3),
+        why=why,
+    )
+
+
+def _met(
+    session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
+) -> list[str]:
+    met = repository.criteria_met(session, profile, compiler, contact_id)
+    label = "ICP" if profile.kind == "icp" else profile.name
+    return [
+        f"{label}: {criterion['label']} (+{criterion['weight']})"
+        for criterion, yes in zip(profile.criteria, met, strict=True)
+        if yes
+    ]

@@ -1,0 +1,90 @@
+"""MQL (and, when configured, SQL) criteria applied the moment they are met.
+
+A contact that meets the criteria moves through ``lifecycle.service.transition_stage`` as a
+rule ("MQL criteria v3") with the reason in words, so the stage history says why and a
+router can subscribe to the ``StageChanged`` event that move publishes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from huddle.core.actor import Actor
+from huddle.core.errors import Conflict
+from huddle.lifecycle import service as lifecycle
+from huddle.scoring import conditions, repository
+from huddle.scoring.conditions import Compiler
+from huddle.scoring.models import ContactGrade, QualificationCriteria
+from huddle.scoring.repository import Scope
+
+
+def qualify(session: Session, scope: Scope, *, as_of: datetime) -> list[int]:
+    """Move the contacts in ``scope`` that meet MQL criteria (and automatic SQL criteria)."""
+    moved: list[int] = []
+    for stage in ("mql", "sql"):
+        criteria = repository.criteria_for(session, stage)
+        if criteria is None or not criteria.automatic:
+            continue
+        moved += _move_qualified(session, criteria, scope, as_of=as_of)
+    return moved
+
+
+def from_stages(session: Session, to_stage: str) -> list[str]:
+    """The stages a contact may move to ``to_stage`` from, as lifecycle is configured."""
+    return sorted(
+        t.from_stage for t in lifecycle.list_allowed_transitions(session) if t.to_stage == to_stage
+    )
+
+
+def criteria_compiler(session: Session, as_of: datetime) -> Compiler:
+    return Compiler(
+        repository.dialect_of(session),
+        as_of,
+        score=repository.stored_score_column,
+        grade=ContactGrade.grade,
+    )
+
+
+def _move_qualified(
+    session: Session, criteria: QualificationCriteria, scope: Scope, *, as_of: datetime
+) -> list[int]:
+    compiler = criteria_compiler(session, as_of)
+    ids = repository.qualifying_contacts(
+        session,
+        criteria.condition,
+        compiler,
+        scope,
+        from_stages=from_stages(session, criteria.stage),
+    )
+    if not ids:
+        return []
+    names = {model.id: model.name for model in repository.list_models(session)}
+    label = f"{criteria.stage.upper()} criteria v{criteria.version}"
+    rule = Actor("rule", label=label)
+    described = conditions.describe(criteria.condition, names)
+    moved = []
+    for contact_id in ids:
+        reason = f"met {label}: {described}{_values(session, contact_id, names)}"
+        try:
+            lifecycle.transition_stage(
+                session, contact_id, criteria.stage, actor=rule, reason=reason[:1000]
+            )
+        except Conflict:
+            continue  # moved by someone else in the meantime
+        moved.append(contact_id)
+    return moved
+
+
+def _values(session: Session, contact_id: int, names: dict[int, str]) -> str:
+    """The figures that met the criteria, e.g. " (Marketing engagement 72, grade A)"."""
+    parts = [
+        f"{names[model_id]} {round(score.points)}"
+        for model_id, score in sorted(repository.stored_scores(session, contact_id).items())
+        if model_id in names
+    ]
+    grade = repository.grade_of(session, contact_id)
+    if grade is not None:
+        parts.append(f"grade {grade.grade}")
+    return f" ({', '.join(parts)})" if parts else ""

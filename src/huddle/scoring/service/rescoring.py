@@ -1,0 +1,134 @@
+"""Keeping scores current: a few contacts at once when touches arrive (same transaction),
+everyone in the background after a definition changes. Both run the same SQL per model,
+so a full rescore gives exactly what incremental updates gave."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.events import publish
+from huddle.core.jobs import enqueue
+from huddle.scoring import repository
+from huddle.scoring.conditions import Compiler
+from huddle.scoring.events import ScoresUpdated
+from huddle.scoring.models import RescoreRun
+from huddle.scoring.repository import ModelSpec, Scope
+from huddle.scoring.service.grading import grade_contacts
+from huddle.scoring.service.qualification import qualify
+
+RESCORE_JOB = "scoring.rescore"
+CHUNK = 50_000
+
+
+def score_contacts(
+    session: Session, contact_ids: Sequence[int], *, touch_types: Sequence[str] | None = None
+) -> list[int]:
+    """Recompute the scores and grades of these contacts, set-at-a-time, then move those who
+    now meet the MQL criteria. Returns the contacts that qualified.
+
+    ``touch_types``: what changed is only that touches of these types arrived. Then only
+    models with a rule on one of them are recomputed, and grades (attributes only) stay.
+    """
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return []
+    now = clock.now()
+    scope = repository.among(ids)
+    if touch_types is None:
+        changed = apply_models(session, scope, as_of=now)
+        changed |= grade_contacts(session, scope, as_of=now)
+    else:
+        changed = apply_models(session, scope, as_of=now, touch_types=set(touch_types))
+    return _qualify(session, scope, ids, now, changed=changed)
+
+
+def _qualify(
+    session: Session, scope: Scope, ids: Sequence[int], now: datetime, *, changed: bool
+) -> list[int]:
+    """Move who now qualifies; announce the update if anything was recomputed (with no
+    models, profiles or criteria configured, a touch changes nothing here)."""
+    qualified = qualify(session, scope, as_of=now)
+    if changed or qualified:
+        event = ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now)
+        publish(session, event)
+    return qualified
+
+
+def apply_models(
+    session: Session, scope: Scope, *, as_of: datetime, touch_types: set[str] | None = None
+) -> bool:
+    """Write every model's scores for ``scope`` (only those reacting to ``touch_types`` when
+    given) and copy the primary one to ``contacts.score``. False when nothing was written.
+    Without a primary model ``contacts.score`` is left alone (it may come from an import)."""
+    compiler = Compiler(repository.dialect_of(session), as_of)
+    primary, primary_changed, written = None, False, False
+    for model in repository.list_models(session):
+        spec = ModelSpec.of(model)
+        if model.is_primary:
+            primary = model.id
+        if touch_types is not None and not spec.reacts_to(touch_types):
+            continue
+        repository.write_scores(session, spec, compiler, scope)
+        primary_changed |= model.is_primary
+        written = True
+    if primary is not None and (touch_types is None or primary_changed):
+        repository.copy_primary(session, primary, scope)
+    return written
+
+
+def request_rescore(session: Session, *, reason: str, actor: Actor) -> RescoreRun:
+    """Queue a full rescore (committed with the change that asked for it)."""
+    run = RescoreRun(reason=f"{reason} by {actor.describe()}"[:300])
+    session.add(run)
+    session.flush()
+    enqueue(session, RESCORE_JOB, {"run_id": run.id, "after_id": 0})
+    return run
+
+
+def rescore_chunk(
+    session: Session, run_id: int, after_id: int, *, chunk: int = CHUNK
+) -> int | None:
+    """Rescore the contacts with ids in (after_id, after_id + chunk]; return where the next
+    chunk starts, or None when the run is done. Each chunk is its own job and transaction,
+    so progress shows while it runs and a restart resumes where it stopped."""
+    run = repository.get_run(session, run_id)
+    if run is None:
+        return None
+    low, high, total = repository.contact_id_bounds(session)
+    if run.status == "queued":
+        run.status, run.started_at, run.contacts_total = "running", clock.now(), total
+        after_id = max(after_id, low - 1)
+    if total == 0 or after_id >= high:
+        run.status, run.finished_at = "done", clock.now()
+        return None
+    end = after_id + chunk
+    scope = repository.id_range(after_id + 1, end)
+    run.contacts_done += repository.count_in_range(session, after_id + 1, end)
+    now = clock.now()
+    apply_models(session, scope, as_of=now)
+    grade_contacts(session, scope, as_of=now)
+    run.qualified += len(_qualify(session, scope, (), now, changed=True))
+    if end >= high:
+        run.status, run.finished_at = "done", clock.now()
+        return None
+    return end
+
+
+def rescore_all(session: Session, *, reason: str, actor: Actor, chunk: int = CHUNK) -> RescoreRun:
+    """A full rescore inside the caller's transaction (CLI, tests, benchmark)."""
+    run = RescoreRun(reason=f"{reason} by {actor.describe()}"[:300])
+    session.add(run)
+    session.flush()
+    after: int | None = 0
+    while after is not None:
+        after = rescore_chunk(session, run.id, after, chunk=chunk)
+    return run
+
+
+def latest_runs(session: Session) -> list[RescoreRun]:
+    return repository.latest_runs(session)

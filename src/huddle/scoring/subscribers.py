@@ -1,0 +1,32 @@
+"""Scoring reacts to the shared record: new touches and new or attached contacts are scored
+in the transaction that stored them, set-at-a-time, and MQL criteria re-checked at once."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts.events import ContactsCreated, TouchesAttached, TouchesRecorded, TouchRecorded
+from huddle.core.events import subscribe
+from huddle.scoring.service import score_contacts
+
+
+@subscribe(TouchesRecorded)
+def score_touched_contacts(session: Session, event: TouchesRecorded) -> None:
+    score_contacts(session, event.contact_ids, touch_types=event.types)
+
+
+@subscribe(TouchRecorded)
+def score_touched_contact(session: Session, event: TouchRecorded) -> None:
+    if event.contact_id is not None:
+        score_contacts(session, [event.contact_id], touch_types=[event.type])
+
+
+@subscribe(TouchesAttached)
+def score_identified_visitor(session: Session, event: TouchesAttached) -> None:
+    score_contacts(session, [event.contact_id])
+
+
+@subscribe(ContactsCreated)
+def score_new_contacts(session: Session, event: ContactsCreated) -> None:
+    """Fit rules and grades apply from the start (an import scores its chunk at once)."""
+    score_contacts(session, [new.contact_id for new in event.contacts])

@@ -1,0 +1,293 @@
+"""Settings → Scoring (models and their rules, criteria, grading profiles, back-tests,
+rescore progress) and the score breakdown card on the contact page."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from huddle.auth.models import User
+from huddle.core.errors import Conflict, FieldError, ValidationFailed
+from huddle.core.permissions import Action, require
+from huddle.scoring import service
+from huddle.scoring.rules import RULE_KINDS
+from huddle.scoring.schemas import (
+    BacktestRead,
+    BacktestRequest,
+    CriteriaWrite,
+    ProfileWrite,
+    ScoreModelWrite,
+)
+from huddle.web.deps import CurrentUser, SessionDep, request_actor
+from huddle.web.templating import render
+from huddle.web.views import error_text, form_schema, page, submit
+
+router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
+PATH = "/settings/scoring"
+
+
+EXAMPLE_RULES = """[
+  {"name": "Pricing page", "kind": "behaviour", "points": 5, "cap": 25,
+   "event": {"types": ["page_view"],
+             "where": {"field": "properties.url", "op": "matches", "value": "/pricing"}}},
+  {"name": "VP or Head", "kind": "fit", "points": 10,
+   "when": {"field": "contact.job_title", "op": "contains_any", "value": ["VP", "Head of"]}},
+  {"name": "Unsubscribed", "kind": "negative", "points": -50,
+   "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"}}
+]"""
+EXAMPLE_CRITERIA = '{"all": [{"field": "grade", "op": "in", "value": ["A", "B"]}]}'
+
+
+def _pretty(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _parsed(text: str, field: str) -> Any:
+    """JSON from a textarea, or a 422 naming the field and the line of the mistake."""
+    try:
+        return json.loads(text or "null")
+    except json.JSONDecodeError as exc:
+        raise ValidationFailed(
+            "not JSON", [FieldError(field, f"not valid JSON at line {exc.lineno}: {exc.msg}")]
+        ) from exc
+
+
+def _model_data(
+    name: str, rules: str, half_life_days: str, is_primary: str | None, rollup: str
+) -> ScoreModelWrite:
+    half_life = half_life_days.strip()
+    if half_life and not half_life.isdigit():
+        raise ValidationFailed(
+            "bad half-life", [FieldError("half_life_days", "a whole number of days")]
+        )
+    return form_schema(
+        lambda: ScoreModelWrite(
+            name=name.strip(),
+            rules=_parsed(rules, "rules") or [],
+            half_life_days=int(half_life) if half_life else None,
+            is_primary=is_primary is not None,
+            account_rollup=_parsed(rollup, "account_rollup") or {},
+        )
+    )
+
+
+def _settings(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    *,
+    editing: str | None = None,
+    drafts: dict[str, str] | None = None,
+    error: str | None = None,
+    backtest: BacktestRead | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    require(request_actor(request), Action.SCORING_EDIT)
+    models = service.list_models(session)
+    mql = service.get_criteria(session, "mql")
+    return page(
+        request,
+        "scoring/settings.html",
+        user,
+        "scoring",
+        {
+            "models": models,
+            "rules_text": {m.id: _pretty(m.rules) for m in models},
+            "rollup_text": {
+                m.id: _pretty(m.account_rollup) if m.account_rollup else "" for m in models
+            },
+            "profiles": service.list_profiles(session),
+            "pretty": _pretty,
+            "mql": mql,
+            "mql_text": _pretty(mql.condition) if mql else EXAMPLE_CRITERIA,
+            "mql_words": service.describe_criteria(session, mql) if mql else None,
+            "score_names": service.score_names(session),
+            "runs": service.latest_runs(session),
+            "example_rules": EXAMPLE_RULES,
+            "kinds": RULE_KINDS,
+            "editing": editing,
+            "drafts": drafts or {},
+            "error": error,
+            "backtest": backtest,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get(PATH, response_class=HTMLResponse)
+def scoring_settings(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    return _settings(request, session, user)
+
+
+def _answer(
+    request: Request, session: SessionDep, user: User, editing: str, drafts: dict[str, str]
+) -> Any:
+    def refused(message: str, status_code: int) -> Response:
+        return _settings(
+            request,
+            session,
+            user,
+            editing=editing,
+            drafts=drafts,
+            error=message,
+            status_code=status_code,
+        )
+
+    return refused
+
+
+@router.post(f"{PATH}/models", response_model=None)
+@router.post(f"{PATH}/models/{{model_id}}", response_model=None)
+def save_model(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    name: Annotated[str, Form()],
+    rules: Annotated[str, Form()],
+    model_id: int | None = None,
+    half_life_days: Annotated[str, Form()] = "",
+    is_primary: Annotated[str | None, Form()] = None,
+    account_rollup: Annotated[str, Form()] = "",
+    action: Annotated[str, Form()] = "save",
+) -> Response:
+    key = f"model-{model_id or 'new'}"
+    drafts = {
+        "name": name,
+        "rules": rules,
+        "half_life_days": half_life_days,
+        "account_rollup": account_rollup,
+        "is_primary": "1" if is_primary is not None else "",
+    }
+    refused = _answer(request, session, user, key, drafts)
+    if action == "backtest":
+        return _backtest(
+            request,
+            session,
+            user,
+            key,
+            drafts,
+            lambda: BacktestRequest(
+                model_id=model_id,
+                model=_model_data(name, rules, half_life_days, is_primary, account_rollup),
+            ),
+        )
+    return submit(
+        request,
+        lambda: service.save_model(
+            session,
+            _model_data(name, rules, half_life_days, is_primary, account_rollup),
+            actor=request_actor(request),
+            model_id=model_id,
+        ),
+        done=f"{name} saved. Every contact is being rescored in the background.",
+        then=PATH,
+        refused=refused,
+    )
+
+
+@router.post(f"{PATH}/criteria/mql", response_model=None)
+def save_mql(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    condition: Annotated[str, Form()],
+    action: Annotated[str, Form()] = "save",
+) -> Response:
+    drafts = {"condition": condition}
+    if action == "backtest":
+        return _backtest(
+            request,
+            session,
+            user,
+            "mql",
+            drafts,
+            lambda: BacktestRequest(criteria=_parsed(condition, "condition")),
+        )
+    return submit(
+        request,
+        lambda: service.save_criteria(
+            session,
+            "mql",
+            CriteriaWrite(condition=_parsed(condition, "condition")),
+            actor=request_actor(request),
+        ),
+        done="MQL criteria saved. Contacts who meet them become MQLs as the rescore reaches them.",
+        then=PATH,
+        refused=_answer(request, session, user, "mql", drafts),
+    )
+
+
+@router.post(f"{PATH}/profiles", response_model=None)
+@router.post(f"{PATH}/profiles/{{profile_id}}", response_model=None)
+def save_profile(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    kind: Annotated[str, Form()],
+    name: Annotated[str, Form()],
+    criteria: Annotated[str, Form()],
+    profile_id: int | None = None,
+) -> Response:
+    key = f"profile-{profile_id or 'new'}"
+    drafts = {"kind": kind, "name": name, "criteria": criteria}
+
+    def change() -> object:
+        data = form_schema(
+            lambda: ProfileWrite(
+                kind=kind, name=name.strip(), criteria=_parsed(criteria, "criteria") or []
+            )
+        )
+        actor = request_actor(request)
+        return service.save_profile(session, data, actor=actor, profile_id=profile_id)
+
+    return submit(
+        request,
+        change,
+        done=f"{name} saved. Grades are being recomputed in the background.",
+        then=PATH,
+        refused=_answer(request, session, user, key, drafts),
+    )
+
+
+def _backtest(
+    request: Request, session: SessionDep, user: User, key: str, drafts: dict[str, str], build: Any
+) -> Response:
+    """Figures for the draft next to the current definition's; nothing is saved."""
+    try:
+        result = service.backtest(session, build(), actor=request_actor(request))
+    except (Conflict, ValidationFailed) as exc:
+        return _settings(
+            request,
+            session,
+            user,
+            editing=key,
+            drafts=drafts,
+            error=error_text(exc),
+            status_code=exc.status_code,
+        )
+    return _settings(request, session, user, editing=key, drafts=drafts, backtest=result)
+
+
+@router.get("/contacts/{contact_id}/score-breakdown", response_class=HTMLResponse)
+def score_breakdown(
+    request: Request, session: SessionDep, user: CurrentUser, contact_id: int
+) -> HTMLResponse:
+    """The contact page's scores card (loaded by the page itself)."""
+    scores = service.explain_scores(session, contact_id)
+    return render(request, "scoring/_breakdown.html", {"scores": scores, "user": user})
+
+
+@router.get("/accounts/{account_id}/buying-group", response_class=HTMLResponse)
+def buying_group(
+    request: Request, session: SessionDep, user: CurrentUser, account_id: int
+) -> HTMLResponse:
+    """The account page's engagement card: account scores and the buying group."""
+    group = service.buying_group(session, account_id)
+    names = service.score_names(session)
+    return render(
+        request, "scoring/_buying_group.html", {"group": group, "names": names, "user": user}
+    )
