@@ -33,7 +33,7 @@ from huddle.contacts.schemas import (
 )
 from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
-from huddle.demo import catalog
+from huddle.demo import catalog, configuration
 from huddle.demo.bulk import TouchWriter, edge_touches
 from huddle.demo.plan import (
     AddContactRole,
@@ -82,6 +82,7 @@ def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> Lo
     finally:
         clock.use_clock(previous)
     session.flush()
+    configuration.configure(session, ops=player.actor(catalog.MARKETING_OPS_EMAIL))
     contacts_service.refresh_statistics(session)
     counts = {
         "users": len(player.users),
