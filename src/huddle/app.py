@@ -96,7 +96,8 @@ def create_app(
         version=__version__,
         description="One shared record for marketing and sales.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        # Served by web.views from vendored files: FastAPI's own page loads from a CDN.
+        docs_url=None,
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
         dependencies=[Depends(check_csrf)],

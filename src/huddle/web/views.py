@@ -25,7 +25,7 @@ from huddle.core import clock
 from huddle.core.errors import Conflict, FieldError, HuddleError, ValidationFailed
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle.stages import FUNNEL, STAGES
-from huddle.web.deps import CurrentUser, SessionDep
+from huddle.web.deps import CurrentUser, OptionalUser, SessionDep
 from huddle.web.format import humanize
 from huddle.web.templating import flash, render
 
@@ -120,6 +120,13 @@ def home(request: Request, session: SessionDep, user: CurrentUser) -> HTMLRespon
         "users": people(session),
     }
     return page(request, "home.html", user, "home", context)
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_reference(request: Request, user: OptionalUser) -> HTMLResponse:
+    """Swagger UI, vendored (no CDN), over the OpenAPI document. Open to anyone, like the
+    document itself; "Try it out" acts as whoever is signed in."""
+    return render(request, "api_docs.html", {"user": user})
 
 
 def submit(

@@ -1,0 +1,27 @@
+"""The API reference works offline under the strict CSP, and "Try it out" acts as the
+signed-in user."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import LiveServer, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_api_reference_lists_the_operations_and_runs_one(
+    page: Page, live_server: LiveServer
+) -> None:
+    sign_in(page, live_server)
+    page.goto("/api/docs")
+    listing = page.locator("#operations-contacts-list_contacts_api_v1_contacts_get")
+    expect(listing).to_be_visible(timeout=15_000)
+    assert page.locator(".opblock").count() > 50
+
+    listing.locator(".opblock-summary").click()
+    listing.get_by_role("button", name="Try it out").click()
+    listing.get_by_role("button", name="Execute").click()
+    status = listing.locator(".live-responses-table .response .response-col_status")
+    expect(status).to_have_text("200", timeout=15_000)
