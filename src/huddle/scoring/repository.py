@@ -562,6 +562,12 @@ def get_run(session: Session, run_id: int) -> RescoreRun | None:
     return session.get(RescoreRun, run_id)
 
 
+def waiting_run(session: Session) -> RescoreRun | None:
+    """The oldest full rescore queued but not started, if any."""
+    query = select(RescoreRun).where(RescoreRun.status == "queued").order_by(RescoreRun.id)
+    return session.scalars(query.limit(1)).first()
+
+
 def latest_runs(session: Session, limit: int = 5) -> list[RescoreRun]:
     return list(session.scalars(select(RescoreRun).order_by(RescoreRun.id.desc()).limit(limit)))
 

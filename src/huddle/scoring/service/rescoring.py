@@ -82,11 +82,23 @@ def apply_models(
 
 
 def request_rescore(session: Session, *, reason: str, actor: Actor) -> RescoreRun:
-    """Queue a full rescore (committed with the change that asked for it)."""
+    """Queue a full rescore (committed with the change that asked for it).
+
+    A run still waiting to start covers this change too (its first chunk reads the
+    definitions as they are then), so saving a model and a profile in a row rescores a
+    million contacts once, not twice."""
+    waiting = repository.waiting_run(session)
+    if waiting is not None:
+        return waiting
+    run = _new_run(session, reason, actor)
+    enqueue(session, RESCORE_JOB, {"run_id": run.id, "after_id": 0})
+    return run
+
+
+def _new_run(session: Session, reason: str, actor: Actor) -> RescoreRun:
     run = RescoreRun(reason=f"{reason} by {actor.describe()}"[:300])
     session.add(run)
     session.flush()
-    enqueue(session, RESCORE_JOB, {"run_id": run.id, "after_id": 0})
     return run
 
 
@@ -97,7 +109,8 @@ def rescore_chunk(
     chunk starts, or None when the run is done. Each chunk is its own job and transaction,
     so progress shows while it runs and a restart resumes where it stopped."""
     run = repository.get_run(session, run_id)
-    if run is None:
+    if run is None or run.status == "done":
+        # Finished meanwhile (by ``rescore_all``): its queued job has nothing left to do.
         return None
     low, high, total = repository.contact_id_bounds(session)
     if run.status == "queued":
@@ -120,10 +133,9 @@ def rescore_chunk(
 
 
 def rescore_all(session: Session, *, reason: str, actor: Actor, chunk: int = CHUNK) -> RescoreRun:
-    """A full rescore inside the caller's transaction (CLI, tests, benchmark)."""
-    run = RescoreRun(reason=f"{reason} by {actor.describe()}"[:300])
-    session.add(run)
-    session.flush()
+    """A full rescore inside the caller's transaction (CLI, demo, tests, benchmark). A run
+    waiting for the worker is done here instead, so the worker does not repeat it."""
+    run = repository.waiting_run(session) or _new_run(session, reason, actor)
     after: int | None = 0
     while after is not None:
         after = rescore_chunk(session, run.id, after, chunk=chunk)
