@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from huddle.app import create_app
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
+from huddle.auth.passwords import use_cheapest_hashing_for_tests
 from huddle.auth.schemas import UserCreate
 from huddle.core import clock
 from huddle.core.actor import SYSTEM
@@ -34,6 +35,8 @@ from huddle.subscribers import register as register_subscribers
 
 # Event handlers run in every test, as they do in the app, the CLI and the worker.
 register_subscribers()
+# A real argon2 hash costs about 0.1 s by design; the suite signs users in hundreds of times.
+use_cheapest_hashing_for_tests()
 
 TEST_PASSWORD = "correct horse battery"
 
@@ -99,18 +102,36 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
     return Settings(env="test", database_url=database_url, data_dir=tmp_path)
 
 
+class _TestSessions(sessionmaker[Session]):
+    """Hands the app whichever session the running test holds."""
+
+    current: Session | None = None
+
+    def __call__(self, **_: object) -> Session:  # type: ignore[override]
+        assert self.current is not None, "a request outside a test"
+        return self.current
+
+
+@pytest.fixture(scope="session")
+def shared_app(database_url: str, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One app for the whole run. FastAPI builds each route's handling lazily, per app, on
+    its first request (about half a second of CPU over the routes a test touches), so an
+    app per test would spend most of the suite doing that again and again."""
+    settings = Settings(
+        env="test", database_url=database_url, data_dir=tmp_path_factory.mktemp("app")
+    )
+    return create_app(settings, factory=_TestSessions(), check_schema=False)
+
+
 @pytest.fixture
-def app(settings: Settings, db: Session, engine: Engine):  # type: ignore[no-untyped-def]
-    """The real app, its requests sharing the test's transaction."""
-
-    class _SharedSession(sessionmaker[Session]):
-        def __call__(self, **_: object) -> Session:  # type: ignore[override]
-            return db
-
-    application = create_app(settings, factory=_SharedSession(), check_schema=False)
+def app(shared_app, settings: Settings, db: Session):  # type: ignore[no-untyped-def]
+    """The real app, its requests sharing the test's transaction and its own data dir."""
+    shared_app.state.settings = settings
+    shared_app.state.session_factory.current = db
     # Closing the shared session would end the test's transaction early.
     db.close = lambda: None  # type: ignore[method-assign]
-    return application
+    yield shared_app
+    shared_app.state.session_factory.current = None
 
 
 @pytest.fixture
