@@ -1,8 +1,8 @@
 """Schemathesis against Huddle's own OpenAPI document, through the ASGI app, signed in as
 an administrator: no answer is a server error, and every answer matches the document.
 
-Bounded for CI: 25 derandomised examples per operation (about a minute on SQLite, two on
-PostgreSQL), all inside one rolled-back transaction (the ``db`` fixture). For a deeper hunt:
+Bounded for CI: 25 derandomised examples per operation on SQLite (about a minute), 10 on
+PostgreSQL (the Makefile), all inside one rolled-back transaction (the ``db`` fixture). For a deeper hunt:
 ``HUDDLE_SCHEMATHESIS_EXAMPLES=200``; ``HUDDLE_SCHEMATHESIS_ONLY=/contacts`` narrows it.
 """
 
