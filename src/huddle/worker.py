@@ -10,6 +10,7 @@ import threading
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.core.jobs import run_one
+from huddle.sla.tasks import ensure_scheduled as ensure_sla_tick
 from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,15 @@ class Worker:
             ran += 1
         return ran
 
+    def schedule_periodic(self) -> None:
+        """Queue the periodic jobs (the SLA tick) unless they are already queued."""
+        with self._factory() as session, session.begin():
+            ensure_sla_tick(session)
+
     def run_forever(self) -> None:
         while not self._stop.is_set():
             try:
+                self.schedule_periodic()
                 if self.run_pending() == 0:
                     self._stop.wait(self._idle)
             except Exception:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
@@ -107,6 +107,8 @@ class SlaClock(Base):
     # "At least K touch attempts": K, and how many so far.
     target_count: Mapped[int | None] = mapped_column(Integer)
     count: Mapped[int] = mapped_column(Integer, default=0)
+    # The term pauses the clock while the owner is out of office.
+    pausable: Mapped[bool] = mapped_column(Boolean, default=False)
     paused_at: Mapped[datetime | None]
     # [[paused_at, resumed_at], ...] ISO instants
     paused_intervals: Mapped[list[list[str]]] = mapped_column(JSONType, default=list)

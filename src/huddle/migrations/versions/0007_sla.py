@@ -107,6 +107,7 @@ def upgrade() -> None:
         _at("warn_at", nullable=True),
         sa.Column("target_count", sa.Integer(), nullable=True),
         sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("pausable", sa.Boolean(), nullable=False),
         _at("paused_at", nullable=True),
         sa.Column("paused_intervals", _JSON, nullable=False),
         _at("warned_at", nullable=True),
@@ -134,9 +135,7 @@ def upgrade() -> None:
         _fk("sla_clock_events", "contact_id", "contacts", "CASCADE"),
         _pk("sla_clock_events", "id"),
     )
-    op.create_index(
-        "ix_sla_clock_events_contact_id_at", "sla_clock_events", ["contact_id", "at"]
-    )
+    op.create_index("ix_sla_clock_events_contact_id_at", "sla_clock_events", ["contact_id", "at"])
     op.create_index("ix_sla_clock_events_clock_id", "sla_clock_events", ["clock_id"])
 
 
