@@ -372,16 +372,17 @@ def on_touches(session: Session, touch_ids: Sequence[int]) -> None:
     open_by_contact: dict[int, list[SlaClock]] = {}
     for c in _open_clocks(session, contact_ids):
         open_by_contact.setdefault(c.contact_id, []).append(c)
-    owners = dict(
-        session.execute(
-            select(Contact.id, Contact.owner_id).where(Contact.id.in_(sorted(contact_ids)))
-        ).tuples()
-    )
+    owners: dict[int, int | None] = {}
+    for cid, oid in session.execute(
+        select(Contact.id, Contact.owner_id).where(Contact.id.in_(sorted(contact_ids)))
+    ):
+        owners[cid] = oid
     log: list[dict[str, Any]] = []
     for row in rows:
         clocks = open_by_contact.get(row.contact_id, [])
         condition = Condition(touch=row.type)
         if row.type in SALES_ACTIVITY_TYPES:
+            handoff_owner: int | None = None
             had_handoff = False
             for c in clocks:
                 if c.stopped_at is not None or c.started_at > row.occurred_at:
@@ -396,7 +397,7 @@ def on_touches(session: Session, touch_ids: Sequence[int]) -> None:
                     if c.target_count is not None and c.count >= c.target_count:
                         log += _satisfy(c, row.occurred_at, f"{c.count} touch attempts")
                 if c.handoff_id is not None:
-                    had_handoff = True
+                    had_handoff, handoff_owner = True, c.owner_id
             if follow_up and had_handoff:
                 session.flush()
                 _log(session, log)
@@ -404,7 +405,7 @@ def on_touches(session: Session, touch_ids: Sequence[int]) -> None:
                 new = start_clocks(
                     session,
                     contact_id=row.contact_id,
-                    owner_id=owners.get(row.contact_id),
+                    owner_id=handoff_owner or owners.get(row.contact_id),
                     team=None,
                     at=row.occurred_at,
                     start=Start(("follow_up",)),
@@ -539,17 +540,15 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
         .execution_options(synchronize_session=False)
     )
     owner_ids = sorted({r.owner_id for r in due_rows if r.owner_id is not None})
-    managers = (
-        dict(
-            session.execute(
-                select(User.id, User.manager_id).where(
-                    User.id.in_(owner_ids), User.manager_id.is_not(None)
-                )
-            ).tuples()
-        )
-        if owner_ids
-        else {}
-    )
+    managers: dict[int, int] = {}
+    if owner_ids:
+        for uid, mid in session.execute(
+            select(User.id, User.manager_id).where(
+                User.id.in_(owner_ids), User.manager_id.is_not(None)
+            )
+        ):
+            if mid is not None:
+                managers[uid] = mid
     log = []
     for r in due_rows:
         term = terms.terms(r.version_id).get(r.term_key)
