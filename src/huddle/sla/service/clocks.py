@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import String, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core import clock
 from huddle.core.events import publish
+from huddle.core.models import UTCDateTime
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring.models import ContactGrade
 from huddle.sla.calendar import (
@@ -95,6 +96,24 @@ def lead_facts(session: Session, contact_id: int) -> dict[str, str | None]:
 def _log(session: Session, rows: list[dict[str, Any]]) -> None:
     if rows:
         session.execute(insert(SlaClockEvent), rows)
+
+
+def _log_set(session: Session, ids: list[int], kind: str, at: datetime, detail: str) -> None:
+    """One log row per clock in ``ids``, written by one INSERT ... SELECT."""
+    if not ids:
+        return
+    session.execute(
+        insert(SlaClockEvent).from_select(
+            ["clock_id", "contact_id", "kind", "at", "detail"],
+            select(
+                SlaClock.id,
+                SlaClock.contact_id,
+                literal(kind, String()),
+                literal(at, UTCDateTime()),
+                literal(detail, String()),
+            ).where(SlaClock.id.in_(ids)),
+        )
+    )
 
 
 def _event(c: SlaClock, kind: str, at: datetime, detail: str | None = None) -> dict[str, Any]:
@@ -489,19 +508,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
             .values(warn_at=None, warned_at=now)
             .execution_options(synchronize_session=False)
         )
-        _log(
-            session,
-            [
-                {
-                    "clock_id": w.id,
-                    "contact_id": w.contact_id,
-                    "kind": "warned",
-                    "at": now,
-                    "detail": f"due {w.due_at.isoformat() if w.due_at else '-'}",
-                }
-                for w in warn_rows
-            ],
-        )
+        _log_set(session, ids, "warned", now, "warning: the due time is near")
         for w in warn_rows:
             publish(
                 session,
@@ -549,41 +556,16 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
         ):
             if mid is not None:
                 managers[uid] = mid
-    log = []
+    escalated_ids, reroute_ids = [], []
     for r in due_rows:
         term = terms.terms(r.version_id).get(r.term_key)
-        log.append(
-            {
-                "clock_id": r.id,
-                "contact_id": r.contact_id,
-                "kind": "breached",
-                "at": now,
-                "detail": f"due {r.due_at.isoformat()}",
-            }
-        )
-        manager_id = managers.get(r.owner_id) if r.owner_id is not None else None
-        escalate = term.escalate if term else True
-        if escalate and manager_id is not None:
-            log.append(
-                {
-                    "clock_id": r.id,
-                    "contact_id": r.contact_id,
-                    "kind": "escalated",
-                    "at": now,
-                    "detail": f"to user #{manager_id}",
-                }
-            )
+        if (term.escalate if term else True) and managers.get(r.owner_id or 0) is not None:
+            escalated_ids.append(r.id)
         if term is not None and term.reroute:
-            log.append(
-                {
-                    "clock_id": r.id,
-                    "contact_id": r.contact_id,
-                    "kind": "reroute",
-                    "at": now,
-                    "detail": "re-routing asked for",
-                }
-            )
-    _log(session, log)
+            reroute_ids.append(r.id)
+    _log_set(session, ids, "breached", now, "the due time passed")
+    _log_set(session, escalated_ids, "escalated", now, "to the owner's manager")
+    _log_set(session, reroute_ids, "reroute", now, "re-routing asked for")
     for r in due_rows:
         term = terms.terms(r.version_id).get(r.term_key)
         publish(
