@@ -52,6 +52,7 @@ VIEW_MODULES = (
     "huddle.tracking.views",
     "huddle.tracking.public",
     "huddle.scoring.views",
+    "huddle.sla.views",
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})

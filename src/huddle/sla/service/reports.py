@@ -400,3 +400,18 @@ def new_draft_terms(session: Session, *, at: datetime | None = None) -> list[dic
     suggested = {s.term_key: s.terms for s in result.suggestions}
     base = result.version.terms if result.version else []
     return [suggested.get(item["key"], item) for item in base]
+
+
+def term_labels(session: Session) -> dict[str, str]:
+    """Term key -> label, over every version (a clock may belong to an archived one)."""
+    return _labels(session, "term", [])
+
+
+def user_names(session: Session, ids: set[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    if ids:
+        for uid, name in session.execute(
+            select(User.id, User.name).where(User.id.in_(sorted(ids)))
+        ):
+            names[uid] = name
+    return names
