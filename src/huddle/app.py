@@ -40,6 +40,7 @@ API_MODULES = (
     "huddle.privacy.api",
     "huddle.tracking.api",
     "huddle.scoring.api",
+    "huddle.sla.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
