@@ -227,6 +227,8 @@ def parse_hours(raw: Any, where: str = "hours") -> dict[int, tuple[tuple[time, t
             raise CalendarError(f"{where}.{key}", f"weekdays are {', '.join(WEEKDAYS)}")
         if not value:
             continue
+        if not isinstance(value, list | tuple):
+            raise CalendarError(f"{where}.{key}", 'give ["09:00", "17:30"] or a list of them')
         pairs = [value] if isinstance(value[0], str) else value
         intervals = []
         for i, pair in enumerate(pairs):
