@@ -87,6 +87,8 @@ class SlaClock(Base):
         Index("ix_sla_clocks_contact_id_state", "contact_id", "state"),
         Index("ix_sla_clocks_owner_id_state", "owner_id", "state"),
         Index("ix_sla_clocks_term_key_started_at", "term_key", "started_at"),
+        # The dashboard's compliance per period, grouped by term, owner or team.
+        Index("ix_sla_clocks_started_at", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)

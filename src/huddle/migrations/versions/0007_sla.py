@@ -123,6 +123,7 @@ def upgrade() -> None:
     op.create_index("ix_sla_clocks_contact_id_state", "sla_clocks", ["contact_id", "state"])
     op.create_index("ix_sla_clocks_owner_id_state", "sla_clocks", ["owner_id", "state"])
     op.create_index("ix_sla_clocks_term_key_started_at", "sla_clocks", ["term_key", "started_at"])
+    op.create_index("ix_sla_clocks_started_at", "sla_clocks", ["started_at"])
     op.create_table(
         "sla_clock_events",
         sa.Column("id", _ID, nullable=False),
