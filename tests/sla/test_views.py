@@ -69,3 +69,31 @@ def test_dashboard_shows_compliance_and_at_risk_leads(
     assert "First sales touch" in card.text and "Started" in card.text
     review = client.get("/sla/review")
     assert review.status_code == 200 and "Quarterly review" in review.text
+
+
+def test_calendars_are_saved_from_the_page_with_precise_errors(
+    client: TestClient, db: Session
+) -> None:
+    wrong = client.post(
+        "/sla/calendars",
+        data={
+            "scope": "team:sales",
+            "time_zone": "Europe/Berlin",
+            "hours": '{"mon": ["17:00", "09:00"]}',
+            "holidays": "",
+        },
+    )
+    assert wrong.status_code == 422 and "must end after it starts" in wrong.text
+    saved = client.post(
+        "/sla/calendars",
+        data={
+            "scope": "team:sales",
+            "time_zone": "Europe/Berlin",
+            "hours": '{"mon": ["09:00", "18:00"]}',
+            "holidays": "2026-12-25, 2026-12-26",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    page = client.get("/sla/versions")
+    assert "Europe/Berlin" in page.text and "Mon 09:00\u201318:00" in page.text

@@ -15,8 +15,9 @@ from markupsafe import Markup
 from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.core.permissions import Action, require
+from huddle.core.permissions import TEAMS, Action, require
 from huddle.sla import service
+from huddle.sla.calendar import WEEKDAYS
 from huddle.sla.markdown import render as render_markdown
 from huddle.sla.service import reports
 from huddle.sla.terms import KIND_LABELS, STARTER_TERMS, parse_terms
@@ -91,6 +92,7 @@ def _versions_page(
     user: User,
     *,
     drafts: dict[str, str] | None = None,
+    calendar_draft: dict[str, str] | None = None,
     error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -126,6 +128,15 @@ def _versions_page(
             },
             "error": error,
             "kinds": KIND_LABELS,
+            "calendars": service.list_calendars(session),
+            "calendar_scopes": ["company", *(f"team:{t}" for t in TEAMS)],
+            "calendar_draft": calendar_draft
+            or {
+                "scope": "company",
+                "time_zone": "Europe/Berlin",
+                "hours": json.dumps({d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}),
+                "holidays": "",
+            },
         },
         status_code=status_code,
     )
@@ -190,6 +201,43 @@ def sign_version(
         done=f"Signed for {side}. A draft signed by both sides becomes the active version.",
         then="/sla/versions",
         refused=refused,
+    )
+
+
+@router.post("/sla/calendars", response_model=None)
+def save_calendar(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    scope: Annotated[str, Form()],
+    time_zone: Annotated[str, Form()],
+    hours: Annotated[str, Form()],
+    holidays: Annotated[str, Form()] = "",
+) -> Response:
+    draft = {"scope": scope, "time_zone": time_zone, "hours": hours, "holidays": holidays}
+
+    def refused(message: str, status_code: int) -> Response:
+        return _versions_page(
+            request, session, user, calendar_draft=draft, error=message, status_code=status_code
+        )
+
+    def change() -> None:
+        try:
+            parsed = json.loads(hours or "{}")
+        except json.JSONDecodeError as exc:
+            raise ValidationFailed(
+                "not JSON", [FieldError("hours", f"not valid JSON at line {exc.lineno}")]
+            ) from exc
+        days = [d.strip() for d in holidays.replace(",", "\n").splitlines() if d.strip()]
+        service.save_calendar(
+            session,
+            request_actor(request),
+            scope,
+            {"time_zone": time_zone.strip(), "hours": parsed, "holidays": days},
+        )
+
+    return submit(
+        request, change, done=f"Calendar {scope} saved.", then="/sla/versions", refused=refused
     )
 
 
