@@ -6,6 +6,7 @@ import logging
 import os
 import socket
 import threading
+import time
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,6 +15,9 @@ from huddle.sla.tasks import ensure_scheduled as ensure_sla_tick
 from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
+
+# How often the worker checks its periodic jobs are queued (they re-queue themselves).
+SCHEDULE_EVERY = 300.0
 
 
 def worker_id() -> str:
@@ -44,9 +48,13 @@ class Worker:
             ensure_sla_tick(session)
 
     def run_forever(self) -> None:
+        next_schedule = 0.0
         while not self._stop.is_set():
             try:
-                self.schedule_periodic()
+                # Rarely: the check is a write transaction (SQLite: the database's one writer).
+                if time.monotonic() >= next_schedule:
+                    self.schedule_periodic()
+                    next_schedule = time.monotonic() + SCHEDULE_EVERY
                 if self.run_pending() == 0:
                     self._stop.wait(self._idle)
             except Exception:
