@@ -8,6 +8,7 @@ from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
 from huddle.scoring import models as scoring_models
+from huddle.sla import models as sla_models
 from huddle.tracking import models as tracking_models
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "job_models",
     "lifecycle_models",
     "scoring_models",
+    "sla_models",
     "tracking_models",
 ]

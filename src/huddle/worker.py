@@ -6,13 +6,18 @@ import logging
 import os
 import socket
 import threading
+import time
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.core.jobs import run_one
+from huddle.sla.tasks import ensure_scheduled as ensure_sla_tick
 from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
+
+# How often the worker checks its periodic jobs are queued (they re-queue themselves).
+SCHEDULE_EVERY = 300.0
 
 
 def worker_id() -> str:
@@ -37,9 +42,19 @@ class Worker:
             ran += 1
         return ran
 
+    def schedule_periodic(self) -> None:
+        """Queue the periodic jobs (the SLA tick) unless they are already queued."""
+        with self._factory() as session, session.begin():
+            ensure_sla_tick(session)
+
     def run_forever(self) -> None:
+        next_schedule = 0.0
         while not self._stop.is_set():
             try:
+                # Rarely: the check is a write transaction (SQLite: the database's one writer).
+                if time.monotonic() >= next_schedule:
+                    self.schedule_periodic()
+                    next_schedule = time.monotonic() + SCHEDULE_EVERY
                 if self.run_pending() == 0:
                     self._stop.wait(self._idle)
             except Exception:

@@ -1,0 +1,45 @@
+"""The SLA's service layer: versions and signatures, calendars, clocks, reports."""
+
+from huddle.sla.service.calendars import CalendarCache, list_calendars, save_calendar
+from huddle.sla.service.clocks import (
+    PassResult,
+    contact_clocks,
+    on_decided,
+    on_handed_off,
+    on_recycled,
+    on_stage_changed,
+    on_touches,
+    run_due,
+)
+from huddle.sla.service.versions import (
+    active_version,
+    create_draft,
+    diff_versions,
+    get_version,
+    list_versions,
+    sign,
+    signatures,
+    update_draft,
+)
+
+__all__ = [
+    "CalendarCache",
+    "PassResult",
+    "active_version",
+    "contact_clocks",
+    "create_draft",
+    "diff_versions",
+    "get_version",
+    "list_calendars",
+    "list_versions",
+    "on_decided",
+    "on_handed_off",
+    "on_recycled",
+    "on_stage_changed",
+    "on_touches",
+    "run_due",
+    "save_calendar",
+    "sign",
+    "signatures",
+    "update_draft",
+]

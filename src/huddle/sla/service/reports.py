@@ -1,0 +1,417 @@
+"""What the dashboard and the quarterly review show: compliance per term, rep, team and
+period; MQL delivery pacing and acceptance; leads at risk now; trends; suggested terms.
+
+Every figure is one grouped query over an index: clocks by (term_key, started_at), stage
+transitions by (to_stage, at), open clocks by (state, due_at)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from huddle.auth.models import User
+from huddle.contacts.models import Account, Contact
+from huddle.core import clock
+from huddle.lifecycle.models import StageTransition
+from huddle.scoring.models import ContactGrade
+from huddle.sla.calendar import business_time_between
+from huddle.sla.models import SlaClock, SlaVersion
+from huddle.sla.service.calendars import CalendarCache
+from huddle.sla.service.versions import active_version
+from huddle.sla.terms import Term, parse_terms
+
+
+@dataclass(frozen=True)
+class Compliance:
+    key: Any  # term key, owner id or team
+    label: str
+    met: int
+    breached: int
+    open: int
+
+    @property
+    def decided(self) -> int:
+        return self.met + self.breached
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.met / self.decided, 1) if self.decided else None
+
+
+def period_bounds(period: str, at: datetime) -> tuple[datetime, datetime]:
+    """The week (from Monday), month or quarter containing ``at``, in UTC."""
+    day = at.astimezone(UTC).date()
+    if period == "week":
+        first = day - timedelta(days=day.weekday())
+        last = first + timedelta(days=7)
+    elif period == "month":
+        first = day.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1)
+    else:
+        first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        last = (first + timedelta(days=95)).replace(day=1)
+    return _utc(first), _utc(last)
+
+
+def _utc(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def quarter_label(start: datetime) -> str:
+    return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+
+
+def compliance(
+    session: Session, *, start: datetime, end: datetime, by: str = "term"
+) -> list[Compliance]:
+    """Clocks started in [start, end), grouped by ``term``, ``owner`` or ``team``: met in
+    time, breached (whether or not met later), still open. Cancelled clocks do not count."""
+    column = {"term": SlaClock.term_key, "owner": SlaClock.owner_id, "team": SlaClock.team}[by]
+    rows = session.execute(
+        select(
+            column,
+            func.sum(case((SlaClock.state == "met", 1), else_=0)),
+            func.sum(case((SlaClock.state == "breached", 1), else_=0)),
+            func.sum(case((SlaClock.state.in_(("running", "paused")), 1), else_=0)),
+        )
+        .where(SlaClock.started_at >= start, SlaClock.started_at < end)
+        .where(SlaClock.state != "cancelled")
+        .group_by(column)
+    ).all()
+    labels = _labels(session, by, [r[0] for r in rows])
+    out = [
+        Compliance(
+            key=r[0],
+            label=labels.get(r[0], str(r[0])),
+            met=int(r[1] or 0),
+            breached=int(r[2] or 0),
+            open=int(r[3] or 0),
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda c: c.label)
+
+
+def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
+    if by == "owner":
+        ids = [k for k in keys if k is not None]
+        names = dict(session.execute(select(User.id, User.name).where(User.id.in_(ids))).all())
+        return {**{k: names.get(k, f"user #{k}") for k in ids}, None: "Team queue"}
+    if by == "term":
+        labels: dict[Any, str] = {}
+        for version in session.scalars(select(SlaVersion).order_by(SlaVersion.number)):
+            for term in parse_terms(version.terms):
+                labels[term.key] = term.label
+        return labels
+    return {k: (k or "no team").replace("_", " ").capitalize() for k in keys}
+
+
+def _scoped(query: Any, term: Term) -> Any:
+    """Apply a term's scope to a query over ``StageTransition``."""
+    if not term.scope:
+        return query
+    query = query.join(Contact, Contact.id == StageTransition.contact_id)
+    for name, values in term.scope.items():
+        lowered = [v.casefold() for v in values]
+        if name == "region":
+            query = query.outerjoin(Account, Account.id == Contact.account_id).where(
+                func.lower(func.coalesce(Account.region, Contact.country)).in_(lowered)
+            )
+        elif name == "grade":
+            query = query.join(ContactGrade, ContactGrade.contact_id == Contact.id).where(
+                func.lower(ContactGrade.grade).in_(lowered)
+            )
+        elif name == "source":
+            query = query.where(func.lower(Contact.first_touch_source).in_(lowered))
+        elif name == "segment":
+            query = query.where(func.lower(Contact.custom["segment"].as_string()).in_(lowered))
+    return query
+
+
+def mqls_between(session: Session, term: Term, start: datetime, end: datetime) -> int:
+    query = select(func.count(func.distinct(StageTransition.contact_id))).where(
+        StageTransition.to_stage == "mql", StageTransition.at >= start, StageTransition.at < end
+    )
+    return int(session.scalar(_scoped(query, term)) or 0)
+
+
+@dataclass(frozen=True)
+class Pacing:
+    term: Term
+    start: datetime
+    end: datetime
+    delivered: int
+    target: int
+    projected: int
+    elapsed: float  # fraction of the period gone
+
+    @property
+    def on_track(self) -> bool:
+        return self.projected >= self.target
+
+    @property
+    def percent_of_target(self) -> float:
+        return round(100 * self.delivered / self.target, 1) if self.target else 0.0
+
+
+def pacing(session: Session, term: Term, at: datetime | None = None) -> Pacing:
+    """MQLs delivered so far this period against the commitment, projected linearly."""
+    at = at or clock.now()
+    start, end = period_bounds(term.period or "month", at)
+    delivered = mqls_between(session, term, start, at)
+    elapsed = max((at - start) / (end - start), 1e-9)
+    projected = round(delivered / elapsed) if elapsed < 1 else delivered
+    return Pacing(term, start, end, delivered, term.count or 0, projected, min(elapsed, 1.0))
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    term: Term
+    mqls: int
+    accepted: int
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.accepted / self.mqls, 1) if self.mqls else None
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.percent is None else self.percent >= (self.term.percent or 0)
+
+
+def acceptance(session: Session, term: Term, start: datetime, end: datetime) -> Acceptance:
+    """Of the contacts that became MQL in [start, end), how many sales accepted (SAL)."""
+    later = aliased(StageTransition)
+    accepted_expr = exists().where(
+        and_(
+            later.contact_id == StageTransition.contact_id,
+            later.to_stage == "sal",
+            later.at >= StageTransition.at,
+        )
+    )
+    base = select(StageTransition.contact_id).where(
+        StageTransition.to_stage == "mql", StageTransition.at >= start, StageTransition.at < end
+    )
+    mqls = _scoped(base, term).subquery()
+    total = int(session.scalar(select(func.count(func.distinct(mqls.c.contact_id)))) or 0)
+    accepted_q = _scoped(base.where(accepted_expr), term).subquery()
+    accepted = int(session.scalar(select(func.count(func.distinct(accepted_q.c.contact_id)))) or 0)
+    return Acceptance(term, total, accepted)
+
+
+@dataclass(frozen=True)
+class AtRisk:
+    clock_id: int
+    contact_id: int
+    contact_name: str
+    owner_name: str
+    term_label: str
+    due_at: datetime
+    warned: bool
+
+
+def at_risk(session: Session, *, limit: int = 20) -> list[AtRisk]:
+    """Running clocks closest to their due time (the index on (state, due_at) serves it)."""
+    rows = session.execute(
+        select(
+            SlaClock.id,
+            SlaClock.contact_id,
+            SlaClock.term_key,
+            SlaClock.version_id,
+            SlaClock.due_at,
+            SlaClock.warned_at,
+            Contact.first_name,
+            Contact.last_name,
+            Contact.email,
+            User.name,
+        )
+        .join(Contact, Contact.id == SlaClock.contact_id)
+        .outerjoin(User, User.id == SlaClock.owner_id)
+        .where(SlaClock.state == "running", SlaClock.due_at.is_not(None))
+        .order_by(SlaClock.due_at)
+        .limit(limit)
+    ).all()
+    labels = _labels(session, "term", [])
+    return [
+        AtRisk(
+            clock_id=r.id,
+            contact_id=r.contact_id,
+            contact_name=" ".join(p for p in (r.first_name, r.last_name) if p) or r.email,
+            owner_name=r.name or "Team queue",
+            term_label=labels.get(r.term_key, r.term_key),
+            due_at=r.due_at,
+            warned=r.warned_at is not None,
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    start: datetime
+    met: int
+    breached: int
+
+    @property
+    def percent(self) -> float | None:
+        total = self.met + self.breached
+        return round(100 * self.met / total, 1) if total else None
+
+
+def weekly_trend(
+    session: Session, *, weeks: int = 12, at: datetime | None = None
+) -> list[TrendPoint]:
+    """Compliance of all clock terms per week, oldest first."""
+    at = at or clock.now()
+    this_week, _ = period_bounds("week", at)
+    points = []
+    for i in range(weeks - 1, -1, -1):
+        start = this_week - timedelta(weeks=i)
+        rows = compliance(session, start=start, end=start + timedelta(weeks=1), by="team")
+        points.append(TrendPoint(start, sum(r.met for r in rows), sum(r.breached for r in rows)))
+    return points
+
+
+# --- the quarterly review ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    term_key: str
+    now: str
+    suggested: str
+    why: str
+    terms: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Review:
+    start: datetime
+    end: datetime
+    version: SlaVersion | None
+    rows: list[tuple[Term, Compliance | None, Pacing | None, Acceptance | None]]
+    suggestions: list[Suggestion]
+
+
+def review(session: Session, *, at: datetime | None = None) -> Review:
+    """Each term of the active version, measured over the quarter, and terms the data
+    suggests for the next version."""
+    at = at or clock.now()
+    start, end = period_bounds("quarter", at)
+    version = active_version(session)
+    terms = parse_terms(version.terms) if version else []
+    by_term = {c.key: c for c in compliance(session, start=start, end=end, by="term")}
+    rows: list[tuple[Term, Compliance | None, Pacing | None, Acceptance | None]] = []
+    suggestions: list[Suggestion] = []
+    for term in terms:
+        if term.kind == "mql_volume":
+            delivered = mqls_between(session, term, start, min(end, at))
+            rows.append((term, None, pacing(session, term, at), None))
+            capacity = _sales_capacity(session)
+            if capacity:
+                per = {"week": 1 / 13, "month": 1 / 3, "quarter": 1.0}[term.period or "month"]
+                suggestion = max(1, round(capacity * per))
+                suggestions.append(
+                    Suggestion(
+                        term.key,
+                        term.describe(),
+                        f"{suggestion} MQLs per {term.period}",
+                        f"sales' capacity is {capacity} open leads; {delivered} MQLs arrived "
+                        "this quarter so far",
+                        {**_raw(version, term.key), "count": suggestion},
+                    )
+                )
+        elif term.kind == "mql_acceptance":
+            rows.append((term, None, None, acceptance(session, term, start, end)))
+        else:
+            rows.append((term, by_term.get(term.key), None, None))
+            if term.kind in ("first_touch", "decision", "customer_response"):
+                median = _median_business_hours(session, term.key, start, end)
+                if median is not None:
+                    hours = max(0.5, round(median * 2) / 2)
+                    suggestions.append(
+                        Suggestion(
+                            term.key,
+                            term.describe(),
+                            f"{hours:g} business hours",
+                            f"the median achieved this quarter was {median:.1f} business hours",
+                            {**_raw(version, term.key), "hours": hours},
+                        )
+                    )
+    return Review(start, end, version, rows, suggestions)
+
+
+def _raw(version: SlaVersion | None, key: str) -> dict[str, Any]:
+    for item in version.terms if version else []:
+        if item.get("key") == key:
+            return dict(item)
+    return {}
+
+
+def _sales_capacity(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.sum(User.capacity)).where(
+                User.team == "sales", User.is_active.is_(True), User.capacity.is_not(None)
+            )
+        )
+        or 0
+    )
+
+
+def _median_business_hours(
+    session: Session, term_key: str, start: datetime, end: datetime, sample: int = 5000
+) -> float | None:
+    """Median business hours from start to stop of the term's stopped clocks (a sample of
+    the most recent ``sample``), each in its owner's calendar."""
+    rows = session.execute(
+        select(SlaClock.owner_id, SlaClock.team, SlaClock.started_at, SlaClock.stopped_at)
+        .where(
+            SlaClock.term_key == term_key,
+            SlaClock.started_at >= start,
+            SlaClock.started_at < end,
+            SlaClock.stopped_at.is_not(None),
+            SlaClock.state.in_(("met", "breached")),
+        )
+        .order_by(SlaClock.started_at.desc())
+        .limit(sample)
+    ).all()
+    if not rows:
+        return None
+    calendars = CalendarCache(session)
+    hours = [
+        business_time_between(
+            r.started_at, r.stopped_at, calendars.for_owner(r.owner_id, r.team)
+        ).total_seconds()
+        / 3600
+        for r in rows
+    ]
+    return float(statistics.median(hours))
+
+
+def new_draft_terms(session: Session, *, at: datetime | None = None) -> list[dict[str, Any]]:
+    """The active version's terms with every suggestion applied: a starting point."""
+    result = review(session, at=at)
+    suggested = {s.term_key: s.terms for s in result.suggestions}
+    base = result.version.terms if result.version else []
+    return [suggested.get(item["key"], item) for item in base]
+
+
+def term_labels(session: Session) -> dict[str, str]:
+    """Term key -> label, over every version (a clock may belong to an archived one)."""
+    return _labels(session, "term", [])
+
+
+def user_names(session: Session, ids: set[int]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    if ids:
+        for uid, name in session.execute(
+            select(User.id, User.name).where(User.id.in_(sorted(ids)))
+        ):
+            names[uid] = name
+    return names

@@ -1,0 +1,93 @@
+"""The SLA listens: hand-offs start clocks, decisions and sales touches stop them, stage
+changes drive custom terms. Its own version changes go to the audit trail."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huddle.audit.subscribers import audited
+from huddle.contacts.events import TouchesRecorded, TouchRecorded
+from huddle.core.events import subscribe
+from huddle.lifecycle.events import StageChanged
+from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
+from huddle.sla import service
+from huddle.sla.events import (
+    SlaCalendarChanged,
+    SlaVersionActivated,
+    SlaVersionDrafted,
+    SlaVersionSigned,
+)
+
+
+@subscribe(LeadHandedOff)
+def start_handoff_clocks(session: Session, event: LeadHandedOff) -> None:
+    service.on_handed_off(
+        session,
+        handoff_id=event.handoff_id,
+        contact_id=event.contact_id,
+        owner_id=event.owner_id,
+        team=event.team,
+        at=event.at,
+    )
+
+
+@subscribe(HandoffDecided)
+def stop_decision_clocks(session: Session, event: HandoffDecided) -> None:
+    service.on_decided(
+        session,
+        handoff_id=event.handoff_id,
+        contact_id=event.contact_id,
+        owner_id=event.owner_id,
+        accepted=event.accepted,
+        at=event.at,
+    )
+
+
+@subscribe(LeadRecycled)
+def end_recycled_clocks(session: Session, event: LeadRecycled) -> None:
+    service.on_recycled(session, contact_id=event.contact_id, at=event.at, reason=event.reason)
+
+
+@subscribe(TouchesRecorded)
+def touches_recorded(session: Session, event: TouchesRecorded) -> None:
+    if event.contact_ids:
+        service.on_touches(session, event.touch_ids)
+
+
+@subscribe(TouchRecorded)
+def touch_recorded(session: Session, event: TouchRecorded) -> None:
+    if event.contact_id is not None:
+        service.on_touches(session, [event.touch_id])
+
+
+@subscribe(StageChanged)
+def stage_changed(session: Session, event: StageChanged) -> None:
+    service.on_stage_changed(
+        session, contact_id=event.contact_id, to_stage=event.to_stage, at=event.at
+    )
+
+
+audited(
+    SlaVersionDrafted,
+    "sla.version_drafted",
+    subject=("sla_version", "version_id"),
+    summary="SLA version {number} drafted",
+)
+audited(
+    SlaVersionSigned,
+    "sla.version_signed",
+    subject=("sla_version", "version_id"),
+    summary="SLA version {number} signed for {side} by user #{user_id}",
+)
+audited(
+    SlaVersionActivated,
+    "sla.version_activated",
+    subject=("sla_version", "version_id"),
+    summary="SLA version {number} is active",
+)
+audited(
+    SlaCalendarChanged,
+    "sla.calendar_changed",
+    subject=("sla_calendar", None),
+    summary="Business calendar {scope} changed",
+)

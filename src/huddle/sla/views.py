@@ -1,0 +1,288 @@
+"""The SLA pages: the dashboard both teams share (/sla), the agreement's versions with
+signatures and diffs (/sla/versions), the quarterly review (/sla/review), and the SLA
+card on the contact page."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from huddle.auth.models import User
+from huddle.core import clock
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import TEAMS, Action, require
+from huddle.sla import service
+from huddle.sla.calendar import WEEKDAYS
+from huddle.sla.markdown import render as render_markdown
+from huddle.sla.service import reports
+from huddle.sla.terms import KIND_LABELS, STARTER_TERMS, parse_terms
+from huddle.web.deps import CurrentUser, SessionDep, request_actor
+from huddle.web.templating import render
+from huddle.web.views import page, see_other, submit
+
+router = APIRouter(include_in_schema=False)
+PERIODS = ("week", "month", "quarter")
+STARTER_BODY = """# Marketing and sales service-level agreement
+
+## Marketing commits to
+- delivering the agreed number of **marketing-qualified leads** each month;
+- sending leads that match the ideal customer profile.
+
+## Sales commits to
+- a first touch within the agreed business hours of every hand-off;
+- accepting or rejecting each lead, with a reason, promptly.
+"""
+
+
+def _markdown(text: str) -> Markup:
+    # Raw HTML is disabled in the renderer: the output holds only Markdown's own tags.
+    return Markup(render_markdown(text))  # noqa: S704
+
+
+@router.get("/sla", response_class=HTMLResponse)
+def dashboard(
+    request: Request, session: SessionDep, user: CurrentUser, period: str = "month"
+) -> HTMLResponse:
+    require(request_actor(request), Action.ANALYTICS_READ)
+    period = period if period in PERIODS else "month"
+    now = clock.now()
+    start, end = reports.period_bounds(period, now)
+    version = service.active_version(session)
+    terms = parse_terms(version.terms) if version else []
+    by_term = {c.key: c for c in reports.compliance(session, start=start, end=end)}
+    pacing = [reports.pacing(session, t, now) for t in terms if t.kind == "mql_volume"]
+    acceptance = [
+        reports.acceptance(session, t, *reports.period_bounds(t.period or "month", now))
+        for t in terms
+        if t.kind == "mql_acceptance"
+    ]
+    trend = reports.weekly_trend(session, weeks=12, at=now)
+    return page(
+        request,
+        "sla/dashboard.html",
+        user,
+        "sla",
+        {
+            "version": version,
+            "terms": [t for t in terms if t.is_clock],
+            "by_term": by_term,
+            "by_owner": reports.compliance(session, start=start, end=end, by="owner"),
+            "by_team": reports.compliance(session, start=start, end=end, by="team"),
+            "pacing": pacing,
+            "acceptance": acceptance,
+            "at_risk": reports.at_risk(session, limit=15),
+            "trend": trend,
+            "period": period,
+            "periods": PERIODS,
+            "start": start,
+            "end": end - timedelta(seconds=1),
+            "now": now,
+        },
+    )
+
+
+def _versions_page(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    *,
+    drafts: dict[str, str] | None = None,
+    calendar_draft: dict[str, str] | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    versions = service.list_versions(session)
+    by_id = {v.id: v for v in versions}
+    sigs = service.signatures(session, [v.id for v in versions])
+    names = reports.user_names(
+        session, {s.user_id for ss in sigs.values() for s in ss if s.user_id}
+    )
+    diffs = {
+        v.id: service.diff_versions(by_id.get(v.based_on_id) if v.based_on_id else None, v)
+        for v in versions
+    }
+    active = service.active_version(session)
+    return page(
+        request,
+        "sla/versions.html",
+        user,
+        "sla",
+        {
+            "versions": versions,
+            "signatures": sigs,
+            "names": names,
+            "diffs": diffs,
+            "by_id": by_id,
+            "described": {v.id: [t.describe() for t in parse_terms(v.terms)] for v in versions},
+            "rendered": {v.id: _markdown(v.body) for v in versions},
+            "drafts": drafts
+            or {
+                "title": active.title if active else "Marketing and sales SLA",
+                "body": active.body if active else STARTER_BODY,
+                "terms": json.dumps(active.terms if active else STARTER_TERMS, indent=2),
+            },
+            "error": error,
+            "kinds": KIND_LABELS,
+            "calendars": service.list_calendars(session),
+            "calendar_scopes": ["company", *(f"team:{t}" for t in TEAMS)],
+            "calendar_draft": calendar_draft
+            or {
+                "scope": "company",
+                "time_zone": "Europe/Berlin",
+                "hours": json.dumps({d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}),
+                "holidays": "",
+            },
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/sla/versions", response_class=HTMLResponse)
+def versions(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    require(request_actor(request), Action.ANALYTICS_READ)
+    return _versions_page(request, session, user)
+
+
+def _terms_json(text: str) -> Any:
+    try:
+        return json.loads(text or "[]")
+    except json.JSONDecodeError as exc:
+        raise ValidationFailed(
+            "not JSON", [FieldError("terms", f"not valid JSON at line {exc.lineno}: {exc.msg}")]
+        ) from exc
+
+
+@router.post("/sla/versions", response_model=None)
+def create_version(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    title: Annotated[str, Form()],
+    terms: Annotated[str, Form()],
+    body: Annotated[str, Form()] = "",
+) -> Response:
+    drafts = {"title": title, "body": body, "terms": terms}
+
+    def refused(message: str, status_code: int) -> Response:
+        return _versions_page(
+            request, session, user, drafts=drafts, error=message, status_code=status_code
+        )
+
+    return submit(
+        request,
+        lambda: service.create_draft(
+            session, request_actor(request), title=title, body=body, terms=_terms_json(terms)
+        ),
+        done="Draft saved. It becomes active once marketing and sales have both signed.",
+        then="/sla/versions",
+        refused=refused,
+    )
+
+
+@router.post("/sla/versions/{version_id}/sign", response_model=None)
+def sign_version(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    version_id: int,
+    side: Annotated[str, Form()],
+) -> Response:
+    def refused(message: str, status_code: int) -> Response:
+        return _versions_page(request, session, user, error=message, status_code=status_code)
+
+    return submit(
+        request,
+        lambda: service.sign(session, request_actor(request), version_id, side),
+        done=f"Signed for {side}. A draft signed by both sides becomes the active version.",
+        then="/sla/versions",
+        refused=refused,
+    )
+
+
+@router.post("/sla/calendars", response_model=None)
+def save_calendar(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    scope: Annotated[str, Form()],
+    time_zone: Annotated[str, Form()],
+    hours: Annotated[str, Form()],
+    holidays: Annotated[str, Form()] = "",
+) -> Response:
+    draft = {"scope": scope, "time_zone": time_zone, "hours": hours, "holidays": holidays}
+
+    def refused(message: str, status_code: int) -> Response:
+        return _versions_page(
+            request, session, user, calendar_draft=draft, error=message, status_code=status_code
+        )
+
+    def change() -> None:
+        try:
+            parsed = json.loads(hours or "{}")
+        except json.JSONDecodeError as exc:
+            raise ValidationFailed(
+                "not JSON", [FieldError("hours", f"not valid JSON at line {exc.lineno}")]
+            ) from exc
+        days = [d.strip() for d in holidays.replace(",", "\n").splitlines() if d.strip()]
+        service.save_calendar(
+            session,
+            request_actor(request),
+            scope,
+            {"time_zone": time_zone.strip(), "hours": parsed, "holidays": days},
+        )
+
+    return submit(
+        request, change, done=f"Calendar {scope} saved.", then="/sla/versions", refused=refused
+    )
+
+
+@router.get("/sla/review", response_class=HTMLResponse)
+def review(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    require(request_actor(request), Action.ANALYTICS_READ)
+    result = reports.review(session)
+    return page(
+        request,
+        "sla/review.html",
+        user,
+        "sla",
+        {"review": result, "quarter": reports.quarter_label(result.start)},
+    )
+
+
+@router.post("/sla/review/draft", response_model=None)
+def draft_from_review(request: Request, session: SessionDep, user: CurrentUser) -> Response:
+    actor = request_actor(request)
+    require(actor, Action.SLA_DRAFT)
+    active = service.active_version(session)
+    terms = reports.new_draft_terms(session)
+    service.create_draft(
+        session,
+        actor,
+        title=active.title if active else "Marketing and sales SLA",
+        body=active.body if active else STARTER_BODY,
+        terms=terms,
+    )
+    return see_other("/sla/versions")
+
+
+@router.get("/contacts/{contact_id}/sla", response_class=HTMLResponse)
+def contact_sla(
+    request: Request, session: SessionDep, user: CurrentUser, contact_id: int
+) -> HTMLResponse:
+    """The contact page's SLA card: each clock and its log (loaded by the page itself)."""
+    require(request_actor(request), Action.CONTACT_READ)
+    clocks, events = service.contact_clocks(session, contact_id)
+    by_clock: dict[int, list[Any]] = {}
+    for event in events:
+        by_clock.setdefault(event.clock_id, []).append(event)
+    labels = reports.term_labels(session)
+    return render(
+        request,
+        "sla/_contact.html",
+        {"clocks": clocks, "events": by_clock, "labels": labels, "user": user, "now": clock.now()},
+    )
