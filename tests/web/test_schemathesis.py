@@ -2,8 +2,9 @@
 an administrator: no answer is a server error, and every answer matches the document.
 
 Bounded for CI: 25 derandomised examples per operation on SQLite (about a minute), 10 on
-PostgreSQL (the Makefile), all inside one rolled-back transaction (the ``db`` fixture). For a deeper hunt:
-``HUDDLE_SCHEMATHESIS_EXAMPLES=200``; ``HUDDLE_SCHEMATHESIS_ONLY=/contacts`` narrows it.
+PostgreSQL (the Makefile), all inside one rolled-back transaction (the ``db`` fixture). For
+a deeper hunt: ``HUDDLE_SCHEMATHESIS_EXAMPLES=200``; ``HUDDLE_SCHEMATHESIS_ONLY=/contacts``
+narrows it.
 """
 
 from __future__ import annotations
