@@ -232,7 +232,7 @@ def _capped_sql(total: ColumnElement[float], rule: Rule) -> ColumnElement[float]
 
 def _type_filter(compiler: Compiler, scope: Scope) -> ColumnElement[str]:
     """``touches.type`` for the WHERE. Scoring a few contacts (a batch of touches arrived)
-    must walk the contacts' own touches by ``ix_touches_contact_id_occurred_at``; SQLite's
+    must walk the contacts' own touches by ``ix_touches_contact_id_occurred_at_type``; SQLite's
     planner otherwise picks the type index and reads every touch of the rules' types in
     the database, per batch. ``type || ''`` is not indexable, so the contact index wins."""
     if scope.kind == "among" and compiler.dialect == "sqlite":
