@@ -230,7 +230,7 @@ def _capped_sql(total: ColumnElement[float], rule: Rule) -> ColumnElement[float]
     return case((total > rule.cap, float(rule.cap)), else_=total)
 
 
-def _type_filter(compiler: Compiler, scope: Scope) -> ColumnElement[str]:
+def _type_filter(compiler: Compiler, scope: Scope) -> Any:
     """``touches.type`` for the WHERE. Scoring a few contacts (a batch of touches arrived)
     must walk the contacts' own touches by ``ix_touches_contact_id_occurred_at_type``; SQLite's
     planner otherwise picks the type index and reads every touch of the rules' types in
