@@ -633,7 +633,8 @@ _specs: dict[tuple[Any, ...], ModelSpec] = {}
 def model_specs(session: Session) -> list[tuple[ModelSpec, bool]]:
     """Every model as (spec, is primary), in id order, without loading ORM objects."""
     found: list[tuple[ModelSpec, bool]] = []
-    for model_id, name, is_primary, version, rules, half_life in session.execute(_model_columns):
+    rows = session.connection().execute(_model_columns)
+    for model_id, name, is_primary, version, rules, half_life in rows:
         key = (model_id, name, version, half_life, rules)
         spec = _specs.get(key)
         if spec is None:

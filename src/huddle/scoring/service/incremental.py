@@ -30,6 +30,8 @@ def score_touched(
     ids = sorted(set(contact_ids))
     if not ids:
         return []
+    # The statements below run on the connection, which does not autoflush.
+    session.flush()
     now = clock.now()
     scope = repository.among(ids)
     types = set(touch_types)
