@@ -15,6 +15,14 @@ and measures, from this process over loopback:
    fixed number of connections; requests/s and p50/p99 latency. Afterwards every
    acknowledged page view must be in the database.
 
+3. What scoring adds per touch: in this process, on the same database once the server has
+   stopped, ``ingest_events`` (the batch API's service) in batches of one event and of 500,
+   scoring's subscriber on and off (unsubscribed) in alternating rounds; the median added
+   ms per touch, wall clock and CPU time.
+
+The server's CPU seconds for each HTTP part are read from /proc and printed beside the wall
+clock figures (the machine is shared: CPU time is the steadier measure).
+
 The downstream hook: scoring's real subscriber on ``TouchesRecorded`` (issue 5), with one
 score model of touch rules: per batch, the model is recomputed for the batch's contacts in
 one INSERT ... SELECT ... GROUP BY and the MQL criteria re-checked. Figures are noisy on a
@@ -32,6 +40,7 @@ import re
 import shutil
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,13 +56,17 @@ from sqlalchemy import insert, text
 from huddle.auth import service as auth_service
 from huddle.auth import tokens
 from huddle.auth.schemas import ApiTokenCreate, UserCreate
+from huddle.contacts.events import TouchesRecorded
 from huddle.contacts.models import Contact
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.db import make_engine, session_factory, unit_of_work
+from huddle.core.events import _handlers
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
 from huddle.scoring import service as scoring
 from huddle.scoring.schemas import ScoreModelWrite
+from huddle.scoring.subscribers import score_touched_contacts
+from huddle.subscribers import register
 from huddle.tracking import service as tracking
 from huddle.tracking.models import Visitor
 from huddle.tracking.schemas import SiteCreate
@@ -91,6 +104,12 @@ def serve(database_url: str, port: int, data_dir: Path) -> None:
         loop="uvloop",
         http="httptools",
     )
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -197,8 +216,11 @@ def make_events(
 # --- 1. the batch API ------------------------------------------------------------------------
 
 
-def raw_baseline(path: Path, events: list[dict[str, Any]], ids: dict[str, int]) -> float:
-    """The same rows straight into ``touches``: plain sqlite3 executemany, one transaction."""
+def raw_baseline(
+    path: Path, events: list[dict[str, Any]], ids: dict[str, int]
+) -> tuple[float, float]:
+    """The same rows straight into ``touches``: plain sqlite3 executemany, one transaction.
+    Rows per second of wall clock and of CPU time."""
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     rows = [
         (
@@ -215,7 +237,7 @@ def raw_baseline(path: Path, events: list[dict[str, Any]], ids: dict[str, int]) 
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     connection.execute("BEGIN")
     connection.executemany(
         "INSERT INTO touches (type, occurred_at, contact_id, actor_type, properties,"
@@ -223,12 +245,12 @@ def raw_baseline(path: Path, events: list[dict[str, Any]], ids: dict[str, int]) 
         rows,
     )
     connection.execute("COMMIT")
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     connection.close()
-    return len(rows) / seconds
+    return len(rows) / seconds, len(rows) / cpu
 
 
-def batch_api(url: str, token: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+def batch_api(url: str, pid: int, token: str, events: list[dict[str, Any]]) -> dict[str, Any]:
     bodies = [orjson.dumps({"events": events[i : i + BATCH]}) for i in range(0, len(events), BATCH)]
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=url, timeout=120) as client:
@@ -236,6 +258,7 @@ def batch_api(url: str, token: str, events: list[dict[str, Any]]) -> dict[str, A
         warm = client.post("/api/v1/events", content=bodies[0], headers=headers).json()
         assert warm["stored"] == BATCH, warm
         stored, seconds = 0, []
+        cpu = cpu_seconds(pid)
         for body in bodies[1:]:
             started = time.perf_counter()
             answer = client.post("/api/v1/events", content=body, headers=headers)
@@ -243,6 +266,7 @@ def batch_api(url: str, token: str, events: list[dict[str, Any]]) -> dict[str, A
             result = answer.json()
             assert answer.status_code == 200 and not result["failed"], result
             stored += result["stored"]
+        cpu = cpu_seconds(pid) - cpu
         retried = client.post("/api/v1/events", content=bodies[-1], headers=headers).json()
     assert retried["stored"] == 0 and retried["duplicates"] == BATCH, retried
     total = sum(seconds)
@@ -251,6 +275,8 @@ def batch_api(url: str, token: str, events: list[dict[str, Any]]) -> dict[str, A
         "seconds": round(total, 3),
         "events_per_s": round(stored / total),
         "batch_ms_p50": round(1000 * sorted(seconds)[len(seconds) // 2], 1),
+        "server_cpu_seconds": round(cpu, 2),
+        "events_per_cpu_s": round(stored / cpu),
         "retry_stored": retried["stored"],
     }
 
@@ -283,7 +309,7 @@ def _ms(value: str, unit: str) -> float:
 
 
 def collect_load(
-    url: str, path: Path, key: str, visitors: int, seconds: int, connections: int
+    url: str, pid: int, path: Path, key: str, visitors: int, seconds: int, connections: int
 ) -> dict[str, Any]:
     """wrk drives the server for ``seconds``; every page view it saw acknowledged (2xx)
     must then be in the database (a few more may be: in flight when wrk stopped)."""
@@ -301,6 +327,7 @@ def collect_load(
     )
     time.sleep(0.5)
     before = stored_page_views(path)
+    cpu = cpu_seconds(pid)
     command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
     output = subprocess.run(
         [*command, f"{url}/t/collect"],
@@ -309,6 +336,7 @@ def collect_load(
         check=True,
         env={**os.environ, "BENCH_RUN": "measured"},
     ).stdout
+    cpu = cpu_seconds(pid) - cpu
     os.unlink(script.name)
     if os.environ.get("BENCH_VERBOSE"):
         print(output)
@@ -325,6 +353,8 @@ def collect_load(
         "p50_ms": round(_ms(*parsed["50"].groups()), 2),  # type: ignore[union-attr]
         "p99_ms": round(_ms(*parsed["99"].groups()), 2),  # type: ignore[union-attr]
         "non_2xx": int(errors.group(1)) if errors else 0,
+        "server_cpu_seconds": round(cpu, 2),
+        "requests_per_cpu_s": round(requests / cpu),
         "socket_errors": socket_errors.group(1) if socket_errors else None,
         "connections": connections,
         "seconds": seconds,
@@ -345,6 +375,52 @@ def hook_total(path: Path) -> int:
     total: int = connection.execute("SELECT count(*) FROM contact_scores").fetchone()[0]
     connection.close()
     return total
+
+
+# --- 3. what scoring adds per touch ----------------------------------------------------------
+
+
+def scoring_cost(database_url: str, emails: list[str], rng: random.Random) -> dict[str, Any]:
+    """Median ms per touch of ``ingest_events`` with scoring's subscriber on and off, in
+    alternating rounds, for single events and batches of 500 (one transaction each)."""
+    register()
+    engine = make_engine(database_url)
+    factory = session_factory(engine)
+    with unit_of_work(factory) as session:
+        user_id, role, team = session.execute(
+            text("SELECT id, role, team FROM users WHERE email = :e"), {"e": ADMIN}
+        ).one()
+    actor = Actor.user(user_id, role=role, team=team)
+    handlers = _handlers[TouchesRecorded]
+    figures: dict[str, Any] = {}
+    for size, calls in ((1, 60), (500, 3)):
+        timings: dict[str, list[tuple[float, float]]] = {"on": [], "off": []}
+        for round_ in range(6):
+            mode = "on" if round_ % 2 == 0 else "off"
+            events = make_events(rng, emails, size * calls, f"cost{size}-{round_}")
+            if mode == "off":
+                handlers.remove(score_touched_contacts)
+            try:
+                for start in range(0, len(events), size):
+                    wall, cpu = time.perf_counter(), time.process_time()
+                    with unit_of_work(factory) as session:
+                        report = tracking.ingest_events(
+                            session, events[start : start + size], actor=actor
+                        )
+                    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+                    assert report.stored == size, report
+                    timings[mode].append((1000 * wall / size, 1000 * cpu / size))
+            finally:
+                if mode == "off":
+                    handlers.append(score_touched_contacts)
+        for clock_, n in (("wall", 0), ("cpu", 1)):
+            on = statistics.median(t[n] for t in timings["on"])
+            off = statistics.median(t[n] for t in timings["off"])
+            figures[f"batch{size}_{clock_}_ms_per_touch_on"] = round(on, 4)
+            figures[f"batch{size}_{clock_}_ms_per_touch_off"] = round(off, 4)
+            figures[f"batch{size}_{clock_}_added_ms"] = round(on - off, 4)
+    engine.dispose()
+    return figures
 
 
 def main() -> None:
@@ -370,24 +446,33 @@ def main() -> None:
         ids, site_key, _, token = seed(database_url, args.contacts, args.visitors)
         emails = list(ids)
         raw_events = make_events(rng, emails, args.events, "raw")
-        raw_rate = raw_baseline(path, raw_events, ids)
+        raw_rate, raw_cpu_rate = raw_baseline(path, raw_events, ids)
         process, url = start_server(database_url, workdir)
         try:
-            api = batch_api(url, token, make_events(rng, emails, args.events + BATCH, "api"))
+            api_events = make_events(rng, emails, args.events + BATCH, "api")
+            api = batch_api(url, process.pid, token, api_events)
             hooked_after_api = hook_total(path)
             collect = collect_load(
-                url, path, site_key, args.visitors, args.collect_seconds, args.connections
+                url,
+                process.pid,
+                path,
+                site_key,
+                args.visitors,
+                args.collect_seconds,
+                args.connections,
             )
         finally:
             process.terminate()
             process.wait(timeout=30)
         hooked = hook_total(path)
+        cost = scoring_cost(database_url, emails, rng)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     load = [round(x, 2) for x in os.getloadavg()]
     acknowledged = collect["requests"] - collect["non_2xx"]
     lost = max(0, acknowledged - collect["stored"])
     ratio = api["events_per_s"] / raw_rate
+    cpu_ratio = api["events_per_cpu_s"] / raw_cpu_rate
     print(f"machine: {os.cpu_count()} cores, load average {load} (shared; figures are noisy)")
     print(f"hook: {HOOK}")
     print(
@@ -395,14 +480,31 @@ def main() -> None:
         f"{api['seconds']} s, p50 {api['batch_ms_p50']} ms per 5,000-event batch); retried "
         f"batch stored {api['retry_stored']}"
     )
-    print(f"raw executemany baseline: {raw_rate:,.0f} rows/s; ratio {ratio:.3f} (target >= 0.25)")
+    print(
+        f"  server CPU {api['server_cpu_seconds']} s: {api['events_per_cpu_s']:,} events per "
+        "CPU second"
+    )
+    print(
+        f"raw executemany baseline: {raw_rate:,.0f} rows/s ({raw_cpu_rate:,.0f} per CPU "
+        f"second); ratio {ratio:.3f} (target >= 0.25), by CPU time {cpu_ratio:.3f}"
+    )
     print(
         f"/t/collect: {collect['requests_per_s']:,} requests/s, p50 {collect['p50_ms']} ms, "
         f"p99 {collect['p99_ms']} ms ({collect['connections']} connections, "
         f"{collect['seconds']} s; non-2xx {collect['non_2xx']}); acknowledged "
         f"{acknowledged:,}, stored {collect['stored']:,}, lost {lost}"
     )
+    print(
+        f"  server CPU {collect['server_cpu_seconds']} s: {collect['requests_per_cpu_s']:,} "
+        "requests per CPU second"
+    )
     print(f"hook scored {hooked_after_api:,} contacts after the API run, {hooked:,} in all")
+    print(
+        "scoring added per touch (median, on - off): single events "
+        f"{cost['batch1_wall_added_ms']} ms wall, {cost['batch1_cpu_added_ms']} ms CPU; "
+        f"batches of 500 {cost['batch500_wall_added_ms']} ms wall, "
+        f"{cost['batch500_cpu_added_ms']} ms CPU (target < 1 ms)"
+    )
     print(
         json.dumps(
             {
@@ -411,18 +513,23 @@ def main() -> None:
                 "cores": os.cpu_count(),
                 "load_average": load,
                 "batch_api_events_per_s": api["events_per_s"],
+                "batch_api_events_per_cpu_s": api["events_per_cpu_s"],
                 "raw_executemany_rows_per_s": round(raw_rate),
+                "raw_executemany_rows_per_cpu_s": round(raw_cpu_rate),
                 "ratio": round(ratio, 3),
+                "cpu_ratio": round(cpu_ratio, 3),
                 "retry_stored": api["retry_stored"],
                 "collect_requests_per_s": collect["requests_per_s"],
                 "collect_p50_ms": collect["p50_ms"],
                 "collect_p99_ms": collect["p99_ms"],
+                "collect_requests_per_cpu_s": collect["requests_per_cpu_s"],
                 "collect_non_2xx": collect["non_2xx"],
                 "collect_acknowledged": acknowledged,
                 "collect_stored": collect["stored"],
                 "collect_lost": lost,
                 "hook": "scoring subscriber (real, issue 5)",
                 "hook_contacts_scored": hooked,
+                "scoring_added_ms_per_touch": cost,
             }
         )
     )

@@ -124,8 +124,11 @@ def create_app(
     )
     app.add_middleware(SecurityHeadersMiddleware, always_hsts=settings.env == "production")
     install_redaction([settings.secret_key, make_url_password(settings.database_url)])
-    # Outermost: page views skip routing, sessions and validation (see tracking/collect.py).
-    app.add_middleware(CollectEndpoint, state=app.state)
+    # Outermost, in front of even FastAPI's own error, telemetry and body-limit layers: page
+    # views skip routing, sessions and validation (see tracking/collect.py), and answer
+    # their own errors and sizes.
+    build_stack = app.build_middleware_stack
+    app.build_middleware_stack = lambda: CollectEndpoint(build_stack(), state=app.state)  # type: ignore[method-assign]
     install_error_handlers(app)
     for router in _routers(API_MODULES):
         app.include_router(router, prefix="/api/v1")

@@ -57,7 +57,11 @@ def serve(
         background.start_in_thread()
     typer.secho(f"Huddle is running at http://{host}:{port}/", fg="green", bold=True)
     try:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        # access_log off: at thousands of page views a second the access log costs more
+        # than answering them (uvicorn picks uvloop and httptools when installed).
+        uvicorn.run(
+            create_app(settings), host=host, port=port, log_level="warning", access_log=False
+        )
     finally:
         if background is not None:
             background.stop()

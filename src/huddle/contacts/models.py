@@ -132,7 +132,7 @@ class Touch(Base):
 
     __tablename__ = "touches"
     __table_args__ = (
-        Index("ix_touches_contact_id_occurred_at", "contact_id", "occurred_at"),
+        Index("ix_touches_contact_id_occurred_at_type", "contact_id", "occurred_at", "type"),
         Index("ix_touches_account_id_occurred_at", "account_id", "occurred_at"),
         Index("ix_touches_type_occurred_at", "type", "occurred_at"),
         Index("ix_touches_visitor_id", "visitor_id"),

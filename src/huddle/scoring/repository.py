@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,8 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    Table,
+    Text,
     and_,
     bindparam,
     case,
@@ -24,6 +27,7 @@ from sqlalchemy import (
     delete,
     func,
     literal,
+    literal_column,
     select,
     true,
     update,
@@ -229,6 +233,16 @@ def _capped_sql(total: ColumnElement[float], rule: Rule) -> ColumnElement[float]
     return case((total > rule.cap, float(rule.cap)), else_=total)
 
 
+def _type_filter(compiler: Compiler, scope: Scope) -> Any:
+    """``touches.type`` for the WHERE. Scoring a few contacts (a batch of touches arrived)
+    must walk the contacts' own touches by ``ix_touches_contact_id_occurred_at_type``; SQLite's
+    planner otherwise picks the type index and reads every touch of the rules' types in
+    the database, per batch. ``type || ''`` is not indexable, so the contact index wins."""
+    if scope.kind == "among" and compiler.dialect == "sqlite":
+        return Touch.type.op("||")(literal_column("''"))
+    return Touch.type
+
+
 def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
     touch_rules = spec.touch_rules
     types = sorted({t for rule in touch_rules for t in (rule.event or {})["types"]})
@@ -249,7 +263,7 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
         .where(
             Touch.contact_id.is_not(None),
             scope(Touch.contact_id),
-            Touch.type.in_(types),
+            _type_filter(compiler, scope).in_(types),
             Touch.occurred_at <= compiler.moment(),
         )
         .group_by(Touch.contact_id)
@@ -598,3 +612,91 @@ def account_contacts(
         .order_by(Contact.id)
     )
     return [(contact, grade) for contact, grade in rows]
+
+
+# --- the incremental path (touches arrived) ---------------------------------------------------
+# Each batch of touches runs these, down to a single page view or event: plain Core
+# statements SQLAlchemy compiles once, and rule definitions parsed once per model version.
+
+_model_columns = select(
+    ScoreModel.id,
+    ScoreModel.name,
+    ScoreModel.is_primary,
+    ScoreModel.version,
+    # As stored: the text is the cache key, parsed only when the definition is new here.
+    cast(ScoreModel.rules, Text),
+    ScoreModel.half_life_days,
+).order_by(ScoreModel.id)
+_specs: dict[tuple[Any, ...], ModelSpec] = {}
+
+
+def model_specs(session: Session) -> list[tuple[ModelSpec, bool]]:
+    """Every model as (spec, is primary), in id order, without loading ORM objects."""
+    found: list[tuple[ModelSpec, bool]] = []
+    rows = session.connection().execute(_model_columns)
+    for model_id, name, is_primary, version, rules, half_life in rows:
+        key = (model_id, name, version, half_life, rules)
+        spec = _specs.get(key)
+        if spec is None:
+            if len(_specs) >= _CACHE_SIZE:
+                _specs.clear()
+            parsed = parse_rules(json.loads(rules))
+            spec = _specs[key] = ModelSpec(model_id, name, parsed, half_life)
+        found.append((spec, bool(is_primary)))
+    return found
+
+
+_contacts = typing.cast(Table, Contact.__table__)
+_scores = typing.cast(Table, ContactScore.__table__)
+_primary_copy = (
+    update(_contacts)
+    .where(
+        _contacts.c.id.in_(bindparam("scope_ids", expanding=True)),
+        _scores.c.contact_id == _contacts.c.id,
+        _scores.c.model_id == bindparam("model_id"),
+        _contacts.c.score != cast(func.round(_scores.c.points), Integer),
+    )
+    # A rescore is not an edit of the contact: keep its updated_at.
+    .values(score=cast(func.round(_scores.c.points), Integer), updated_at=_contacts.c.updated_at)
+)
+
+
+def copy_primary_among(session: Session, model_id: int, contact_ids: Sequence[int]) -> None:
+    """``copy_primary`` for a list of contacts, as one Core statement compiled once."""
+    session.connection().execute(
+        _primary_copy, {"scope_ids": list(contact_ids), "model_id": model_id}
+    )
+
+
+def write_scores_among(
+    session: Session, spec: ModelSpec, compiler: Compiler, contact_ids: Sequence[int]
+) -> None:
+    """``write_scores`` for a list of contacts (the same cached statement), executed on
+    the connection: a Core statement needs none of the ORM's execution steps."""
+    scope = among(contact_ids)
+    statement, builder = _statements.get(
+        ("scores", compiler.dialect, spec.key, scope.kind),
+        lambda: _score_upsert(session, spec, Compiler(compiler.dialect, compiler.as_of), scope),
+    )
+    params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
+    session.connection().execute(statement, params)
+
+
+class Criteria(typing.NamedTuple):
+    stage: str
+    version: int
+    condition: dict[str, Any]
+
+
+_automatic = (
+    select(QualificationCriteria.stage, QualificationCriteria.version)
+    .add_columns(QualificationCriteria.condition)
+    .where(QualificationCriteria.automatic.is_(True))
+    .where(QualificationCriteria.stage.in_(["mql", "sql"]))
+    .order_by(QualificationCriteria.stage)
+)
+
+
+def automatic_criteria(session: Session) -> list[Criteria]:
+    """The MQL then the SQL criteria, those applied automatically, in one query."""
+    return [Criteria(*row) for row in session.connection().execute(_automatic)]

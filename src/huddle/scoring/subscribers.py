@@ -8,17 +8,18 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import ContactsCreated, TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.scoring.service import score_contacts
+from huddle.scoring.service.incremental import score_touched
 
 
 @subscribe(TouchesRecorded)
 def score_touched_contacts(session: Session, event: TouchesRecorded) -> None:
-    score_contacts(session, event.contact_ids, touch_types=event.types)
+    score_touched(session, event.contact_ids, event.types)
 
 
 @subscribe(TouchRecorded)
 def score_touched_contact(session: Session, event: TouchRecorded) -> None:
     if event.contact_id is not None:
-        score_contacts(session, [event.contact_id], touch_types=[event.type])
+        score_touched(session, [event.contact_id], [event.type])
 
 
 @subscribe(TouchesAttached)

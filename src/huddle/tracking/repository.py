@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -45,6 +46,26 @@ def event_type_by_name(session: Session, name: str) -> EventType | None:
 
 def event_types(session: Session) -> list[EventType]:
     return list(session.scalars(select(EventType).order_by(EventType.category, EventType.name)))
+
+
+class IngestType(NamedTuple):
+    """What the events API needs of an event type (read as plain rows each batch)."""
+
+    name: str
+    identifies: bool
+    creates_contacts: bool
+    properties_schema: dict[str, Any]
+
+
+_ingest_types = select(
+    EventType.name, EventType.identifies, EventType.creates_contacts, EventType.properties_schema
+)
+
+
+def ingest_types(session: Session) -> dict[str, IngestType]:
+    """Event type name -> what ingestion checks, without loading ORM objects."""
+    rows = session.connection().execute(_ingest_types)
+    return {row[0]: IngestType(row[0], bool(row[1]), bool(row[2]), row[3] or {}) for row in rows}
 
 
 def add(session: Session, row: Site | Form | EventType) -> None:

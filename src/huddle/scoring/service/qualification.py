@@ -17,16 +17,13 @@ from huddle.lifecycle import service as lifecycle
 from huddle.scoring import conditions, repository
 from huddle.scoring.conditions import Compiler
 from huddle.scoring.models import ContactGrade, QualificationCriteria
-from huddle.scoring.repository import Scope
+from huddle.scoring.repository import Criteria, Scope
 
 
 def qualify(session: Session, scope: Scope, *, as_of: datetime) -> list[int]:
     """Move the contacts in ``scope`` that meet MQL criteria (and automatic SQL criteria)."""
     moved: list[int] = []
-    for stage in ("mql", "sql"):
-        criteria = repository.criteria_for(session, stage)
-        if criteria is None or not criteria.automatic:
-            continue
+    for criteria in repository.automatic_criteria(session):  # MQL first, then SQL
         moved += _move_qualified(session, criteria, scope, as_of=as_of)
     return moved
 
@@ -48,7 +45,7 @@ def criteria_compiler(session: Session, as_of: datetime) -> Compiler:
 
 
 def _move_qualified(
-    session: Session, criteria: QualificationCriteria, scope: Scope, *, as_of: datetime
+    session: Session, criteria: Criteria | QualificationCriteria, scope: Scope, *, as_of: datetime
 ) -> list[int]:
     compiler = criteria_compiler(session, as_of)
     ids = repository.qualifying_contacts(

@@ -18,7 +18,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.tracking import repository
-from huddle.tracking.models import EventType
+from huddle.tracking.repository import IngestType
 from huddle.tracking.service.website import identify_visitor
 
 MAX_BATCH = 5000
@@ -45,7 +45,7 @@ class Refused(ValueError):
 @dataclass(slots=True)
 class Event:
     index: int
-    type: EventType
+    type: IngestType
     key: str
     email: str | None
     contact_id: int | None
@@ -74,7 +74,7 @@ def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestRepor
             "batch too large", [FieldError("events", f"at most {MAX_BATCH} events per batch")]
         )
     report = IngestReport()
-    types = {t.name: t for t in repository.event_types(session)}
+    types = repository.ingest_types(session)
     now = clock.now()
     parsed: list[Event] = []
     for index, raw in enumerate(events):
@@ -145,7 +145,7 @@ def _with_contacts(
     return ready, existing
 
 
-def parse_event(index: int, raw: Any, types: dict[str, EventType], now: datetime) -> Event:
+def parse_event(index: int, raw: Any, types: dict[str, IngestType], now: datetime) -> Event:
     """Check one event by hand: at thousands per batch a model per event costs more than
     the insert."""
     if type(raw) is not dict:

@@ -45,8 +45,9 @@ def origin_allowed(site: Site, origin: str | None) -> bool:
 
 def page_view_properties(view: PageView) -> dict[str, str]:
     properties = {"url": view.url, "title": view.title, "referrer": view.referrer}
-    query = dict(parse_qsl(urlsplit(view.url).query))
-    properties.update({key: query[key][:200] for key in UTM_KEYS if query.get(key)})
+    if "utm_" in view.url:  # most page views carry none: skip parsing the URL
+        query = dict(parse_qsl(urlsplit(view.url).query))
+        properties.update({key: query[key][:200] for key in UTM_KEYS if query.get(key)})
     return {k: v for k, v in properties.items() if v}
 
 

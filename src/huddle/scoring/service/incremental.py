@@ -1,0 +1,50 @@
+"""Scoring the contacts new touches reached, in the transaction that stored them.
+
+This runs for every batch of the events API and every group commit of ``/t/collect``, down
+to a single touch, so it keeps to the fewest statements: the models as plain rows (their
+rules parsed once per version), one INSERT ... SELECT per model with a rule on the
+touches' types, the primary copy, the MQL check. The statements are the full rescore's
+(``write_scores``), so incremental and full results cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from huddle.core import clock
+from huddle.core.events import publish
+from huddle.scoring import repository
+from huddle.scoring.conditions import Compiler
+from huddle.scoring.events import ScoresUpdated
+from huddle.scoring.service.qualification import qualify
+
+
+def score_touched(
+    session: Session, contact_ids: Sequence[int], touch_types: Sequence[str]
+) -> list[int]:
+    """``score_contacts(contact_ids, touch_types=touch_types)``: only models with a rule on
+    one of the types are recomputed, grades (attributes only) stay. Returns the contacts
+    that qualified."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return []
+    # The statements below run on the connection, which does not autoflush.
+    session.flush()
+    now = clock.now()
+    scope = repository.among(ids)
+    types = set(touch_types)
+    compiler = Compiler(repository.dialect_of(session), now)
+    written = False
+    for spec, is_primary in repository.model_specs(session):
+        if not spec.reacts_to(types):
+            continue
+        repository.write_scores_among(session, spec, compiler, ids)
+        if is_primary:
+            repository.copy_primary_among(session, spec.id, ids)
+        written = True
+    qualified = qualify(session, scope, as_of=now)
+    if written or qualified:
+        publish(session, ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now))
+    return qualified
