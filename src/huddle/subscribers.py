@@ -15,12 +15,15 @@ SUBSCRIBER_MODULES = (
     "huddle.contacts.importing.erasure",
     "huddle.tracking.subscribers",
     "huddle.scoring.subscribers",
+    "huddle.routing.subscribers",
 )
 # Modules whose ``@job_handler`` functions the worker runs.
 JOB_HANDLER_MODULES = (
     "huddle.contacts.importing.tasks",
     "huddle.contacts.tasks",
     "huddle.scoring.tasks",
+    "huddle.routing.tasks",
+    "huddle.notifications.tasks",
 )
 
 

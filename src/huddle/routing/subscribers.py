@@ -1,0 +1,16 @@
+"""A contact that becomes an MQL (by a rule or a person) is routed in the same transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huddle.core.events import subscribe
+from huddle.lifecycle.events import StageChanged
+from huddle.routing.service import route_contact
+from huddle.routing.service.routing import ROUTER
+
+
+@subscribe(StageChanged)
+def route_new_mql(session: Session, event: StageChanged) -> None:
+    if event.to_stage == "mql":
+        route_contact(session, event.contact_id, actor=ROUTER, note=event.reason)
