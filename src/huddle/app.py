@@ -40,6 +40,8 @@ API_MODULES = (
     "huddle.privacy.api",
     "huddle.tracking.api",
     "huddle.scoring.api",
+    "huddle.routing.api",
+    "huddle.notifications.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -52,6 +54,8 @@ VIEW_MODULES = (
     "huddle.tracking.views",
     "huddle.tracking.public",
     "huddle.scoring.views",
+    "huddle.routing.views",
+    "huddle.notifications.views",
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})

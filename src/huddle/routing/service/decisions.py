@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
-from huddle.contacts.models import Touch
+from huddle.contacts.models import Contact, Touch
 from huddle.contacts.schemas import ContactUpdate, TouchCreate
 from huddle.core import clock
 from huddle.core.actor import Actor
@@ -214,3 +214,7 @@ def log_activity(session: Session, contact_id: int, data: ActivityWrite, *, acto
         ),
         actor=actor,
     )
+
+
+def queue_contacts(session: Session, handoffs: list[Handoff]) -> dict[int, Contact]:
+    return repository.contacts_by_id(session, sorted({h.contact_id for h in handoffs}))
