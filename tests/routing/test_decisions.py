@@ -152,3 +152,27 @@ def test_logged_activity_is_a_touch_by_the_rep(db: Session, two_reps: tuple[int,
     assert stored is not None
     assert (stored.type, stored.actor_user_id, stored.actor_type) == ("meeting_held", ann, "user")
     assert stored.properties == {"note": "Discovery call"}
+
+
+def test_a_lead_moved_on_outside_the_queue_closes_its_handoff(
+    db: Session, two_reps: tuple[int, int], published: list[object]
+) -> None:
+    ann, _ = two_reps
+    contact = make_contact(db)
+    handoff = make_mql(db, contact)
+
+    lifecycle.transition_stage(db, contact.id, "sql", actor=_as(ann), reason="qualified on call")
+
+    assert handoff.status == "accepted"
+    decided = [e for e in published if isinstance(e, HandoffDecided)]
+    assert [(d.handoff_id, d.accepted, d.owner_id) for d in decided] == [(handoff.id, True, ann)]
+
+
+def test_rejecting_publishes_one_decision_and_one_recycle(
+    db: Session, two_reps: tuple[int, int], published: list[object]
+) -> None:
+    ann, _ = two_reps
+    handoff = make_mql(db, make_contact(db))
+    service.reject_handoff(db, handoff.id, reason_code="no_need", note=None, actor=_as(ann))
+    assert len([e for e in published if isinstance(e, HandoffDecided)]) == 1
+    assert len([e for e in published if isinstance(e, LeadRecycled)]) == 1

@@ -1,4 +1,5 @@
-"""A contact that becomes an MQL (by a rule or a person) is routed in the same transaction."""
+"""A contact that becomes an MQL (by a rule or a person) is routed in the same transaction;
+a lead that moves on outside the queue closes its open hand-off."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
-from huddle.routing.service import route_contact
+from huddle.routing.service import close_on_stage_change, route_contact
 from huddle.routing.service.routing import ROUTER
 
 
@@ -14,3 +15,8 @@ from huddle.routing.service.routing import ROUTER
 def route_new_mql(session: Session, event: StageChanged) -> None:
     if event.to_stage == "mql":
         route_contact(session, event.contact_id, actor=ROUTER, note=event.reason)
+
+
+@subscribe(StageChanged)
+def close_handoff(session: Session, event: StageChanged) -> None:
+    close_on_stage_change(session, event)

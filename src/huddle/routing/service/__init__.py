@@ -12,6 +12,7 @@ from huddle.routing.service.configuration import (
 )
 from huddle.routing.service.decisions import (
     accept_handoff,
+    close_on_stage_change,
     get_handoff,
     latest_handoff,
     log_activity,
@@ -28,6 +29,7 @@ __all__ = [
     "STALLED_JOB",
     "accept_handoff",
     "build_packet",
+    "close_on_stage_change",
     "delete_rule",
     "get_handoff",
     "get_pool",

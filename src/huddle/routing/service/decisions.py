@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -17,6 +19,7 @@ from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
 from huddle.lifecycle import service as lifecycle
+from huddle.lifecycle.events import StageChanged
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES, HandoffDecided, LeadRecycled
 from huddle.routing.models import Handoff
@@ -25,6 +28,62 @@ from huddle.routing.schemas import ACTIVITY_TYPES, ActivityWrite
 STALLED_BATCH = 500
 QUEUE_PAGE = 50
 RECYCLER = Actor("rule", label="stalled lead recycler")
+
+
+DECIDING = "routing.deciding"
+WORKED_STAGES = ("sal", "sql", "opportunity", "customer")
+CLOSED_STAGES = ("recycled", "disqualified", "lost")
+
+
+@contextmanager
+def _deciding(session: Session, handoff_id: int) -> Iterator[None]:
+    """While a decision moves the stage, the stage subscriber leaves this hand-off alone."""
+    session.info[DECIDING] = handoff_id
+    try:
+        yield
+    finally:
+        session.info.pop(DECIDING, None)
+
+
+def close_on_stage_change(session: Session, event: StageChanged) -> None:
+    """A lead moved on outside the queue (a rep set SQL by hand, marketing disqualified
+    it): its open hand-off is decided by that move, so the SLA's clocks stop too."""
+    if event.to_stage not in WORKED_STAGES + CLOSED_STAGES:
+        return
+    skip = session.info.get(DECIDING)
+    for handoff in repository.open_for_contact(session, event.contact_id):
+        if handoff.id == skip:
+            continue
+        accepted = event.to_stage in WORKED_STAGES
+        reason = None if accepted else (event.reason or f"moved to {event.to_stage}")
+        handoff.status = "accepted" if accepted else "rejected"
+        handoff.decided_at, handoff.decided_by_id = event.at, event.actor.user_id
+        handoff.decision_reason = reason or f"moved to {event.to_stage}"
+        session.flush()
+        owner = handoff.owner_id or event.actor.user_id or 0
+        publish(
+            session,
+            HandoffDecided(
+                handoff_id=handoff.id,
+                contact_id=handoff.contact_id,
+                owner_id=owner,
+                accepted=accepted,
+                reason=reason,
+                at=event.at,
+                actor=event.actor,
+            ),
+        )
+        if event.to_stage == "recycled":
+            publish(
+                session,
+                LeadRecycled(
+                    handoff_id=handoff.id,
+                    contact_id=handoff.contact_id,
+                    reason=reason or "recycled",
+                    at=event.at,
+                    actor=event.actor,
+                ),
+            )
 
 
 def get_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
@@ -106,9 +165,14 @@ def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handof
         contacts_service.update_contact(
             session, handoff.contact_id, ContactUpdate(owner_id=actor.user_id), actor=actor
         )
-    lifecycle.transition_stage(
-        session, handoff.contact_id, "sal", actor=actor, reason=f"accepted hand-off #{handoff.id}"
-    )
+    with _deciding(session, handoff.id):
+        lifecycle.transition_stage(
+            session,
+            handoff.contact_id,
+            "sal",
+            actor=actor,
+            reason=f"accepted hand-off #{handoff.id}",
+        )
     at = clock.now()
     handoff.status, handoff.decided_at, handoff.decided_by_id = "accepted", at, actor.user_id
     session.flush()
@@ -133,9 +197,10 @@ def reject_handoff(
     """The rep hands the lead back with one of lifecycle's rejection reasons (422 without
     one): HandoffDecided(accepted=False), then the lead is recycled (LeadRecycled)."""
     handoff = _decidable(session, handoff_id, actor)
-    lifecycle.reject_lead(
-        session, handoff.contact_id, reason_code=reason_code, note=note, actor=actor
-    )
+    with _deciding(session, handoff.id):
+        lifecycle.reject_lead(
+            session, handoff.contact_id, reason_code=reason_code, note=note, actor=actor
+        )
     at = clock.now()
     reason = reason_code + (f": {note.strip()}" if note and note.strip() else "")
     handoff.status, handoff.decided_at, handoff.decided_by_id = "rejected", at, actor.user_id
@@ -181,9 +246,10 @@ def recycle_stalled(session: Session, *, now: datetime | None = None) -> list[in
         contact = contacts_service.get_contact(session, handoff.contact_id)
         reason = f"stalled: no decision or sales activity in {days} days"
         if contact.lifecycle_stage in ("mql", "sal"):
-            lifecycle.transition_stage(
-                session, handoff.contact_id, "recycled", actor=RECYCLER, reason=reason
-            )
+            with _deciding(session, handoff.id):
+                lifecycle.transition_stage(
+                    session, handoff.contact_id, "recycled", actor=RECYCLER, reason=reason
+                )
         handoff.status, handoff.decided_at, handoff.decision_reason = "recycled", at, reason
         session.flush()
         publish(
