@@ -229,6 +229,7 @@ def _settings(
     *,
     editing: str | None = None,
     error: str | None = None,
+    draft: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     require(request_actor(request), Action.ROUTING_EDIT)
@@ -248,6 +249,7 @@ def _settings(
             "segments": list(SEGMENTS),
             "editing": editing,
             "error": error,
+            "draft": draft,
         },
         status_code=status_code,
     )
@@ -258,10 +260,22 @@ def routing_settings(request: Request, session: SessionDep, user: CurrentUser) -
     return _settings(request, session, user)
 
 
-def _refuse_settings(request: Request, session: SessionDep, user: User, editing: str):  # type: ignore[no-untyped-def]
+def _refuse_settings(  # type: ignore[no-untyped-def]
+    request: Request,
+    session: SessionDep,
+    user: User,
+    editing: str,
+    draft: dict[str, Any] | None = None,
+):
     def refused(message: str, status_code: int) -> Response:
         return _settings(
-            request, session, user, editing=editing, error=message, status_code=status_code
+            request,
+            session,
+            user,
+            editing=editing,
+            error=message,
+            draft=draft,
+            status_code=status_code,
         )
 
     return refused
@@ -332,7 +346,28 @@ def save_rule(
         change,
         done="Routing rule saved",
         then=SETTINGS,
-        refused=_refuse_settings(request, session, user, f"rule-{rule_id or 'new'}"),
+        refused=_refuse_settings(
+            request,
+            session,
+            user,
+            f"rule-{rule_id or 'new'}",
+            {
+                "name": name,
+                "kind": kind,
+                "position": position,
+                "owner_id": int(owner_id) if owner_id.isdigit() else None,
+                "pool_id": int(pool_id) if pool_id.isdigit() else None,
+                "conditions": {
+                    "countries": _words(countries),
+                    "regions": _words(regions),
+                    "industries": _words(industries),
+                    "segments": segments or [],
+                    "target_only": target_only is not None,
+                },
+                "respect_hours": respect_hours is not None,
+                "active": active is not None,
+            },
+        ),
     )
 
 

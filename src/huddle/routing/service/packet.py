@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact, Touch
 from huddle.routing import repository
+from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring import service as scoring
 
 RECENT_TOUCHES = 200
@@ -50,14 +51,16 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
     consumed = [
         {
             "type": t.type,
-            "label": CONSUMED_TYPES[t.type],
+            "label": CONSUMED_TYPES.get(t.type, t.type.replace("_", " ").capitalize()),
             "what": _what(t),
             "at": t.occurred_at.isoformat(),
         }
         for t in touches
-        if t.type in CONSUMED_TYPES
+        if t.type not in SALES_ACTIVITY_TYPES
     ][:CONSUMED_SHOWN]
     types = {t.type for t in touches}
+    # Custom event types count by their name: "e2e_demo_requested" is a demo request.
+    asked = {word for t in types for word in ("demo", "quote", "trial") if word in t}
     urls = [str((t.properties or {}).get("url", "")) for t in touches if t.type == "page_view"]
     pricing = any("pricing" in u.lower() for u in urls)
     explained = scoring.explain_scores(session, contact.id)
@@ -75,16 +78,16 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
         for m in explained.models
     ]
     grade = explained.grade
-    if types & DECISION_TYPES:
+    if types & DECISION_TYPES or asked:
         stage = "Decision"
     elif pricing or types & CONSIDERATION_TYPES:
         stage = "Consideration"
     else:
         stage = "Awareness"
     points: list[str] = []
-    if "demo_requested" in types:
+    if "demo" in asked:
         points.append("They asked for a demo: offer times and confirm who should join.")
-    if "quote_requested" in types:
+    if "quote" in asked:
         points.append("They asked for a quote: confirm seats, timing and budget owner.")
     if pricing:
         points.append("They looked at pricing: be ready to talk plans and ROI.")
