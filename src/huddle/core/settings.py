@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     # A hand-off with no decision or sales activity for this many days is recycled.
     handoff_stall_days: int = Field(default=5, ge=1)
+    # What recycling a lead does to its scores: keep them, or count behaviour rules only
+    # from the recycle on (fit rules and negative rules stay).
+    recycle_scores: Literal["keep", "reset_behaviour"] = "reset_behaviour"
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

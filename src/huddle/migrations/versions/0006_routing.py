@@ -239,6 +239,19 @@ def upgrade() -> None:
         )
         batch_op.create_index("ix_handoffs_status_at", ["status", "at"], unique=False)
 
+    op.create_table(
+        "score_resets",
+        sa.Column("contact_id", _ID, nullable=False),
+        sa.Column("reset_at", huddle.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["contact_id"],
+            ["contacts.id"],
+            name=op.f("fk_score_resets_contact_id_contacts"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("contact_id", name=op.f("pk_score_resets")),
+    )
     _seed_sales_activity_types()
 
 
@@ -277,6 +290,7 @@ def _seed_sales_activity_types() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("score_resets")
     op.execute(
         sa.text(
             "DELETE FROM tracking_event_types WHERE name IN ('call_logged', "

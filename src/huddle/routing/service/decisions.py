@@ -24,6 +24,7 @@ from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES, HandoffDecided, LeadRecycled
 from huddle.routing.models import Handoff
 from huddle.routing.schemas import ACTIVITY_TYPES, ActivityWrite
+from huddle.scoring import service as scoring
 
 STALLED_BATCH = 500
 QUEUE_PAGE = 50
@@ -84,6 +85,7 @@ def close_on_stage_change(session: Session, event: StageChanged) -> None:
                     actor=event.actor,
                 ),
             )
+            _adjust_scores(session, handoff.contact_id, event.at, reason or "recycled")
 
 
 def get_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
@@ -228,7 +230,14 @@ def reject_handoff(
             actor=actor,
         ),
     )
+    _adjust_scores(session, handoff.contact_id, at, f"rejected by sales: {reason}")
     return handoff
+
+
+def _adjust_scores(session: Session, contact_id: int, at: datetime, reason: str) -> None:
+    """The configured score rule for a recycled lead (``HUDDLE_RECYCLE_SCORES``)."""
+    if get_settings().recycle_scores == "reset_behaviour":
+        scoring.reset_behaviour(session, contact_id, at=at, reason=f"recycled, {reason}")
 
 
 def recycle_stalled(session: Session, *, now: datetime | None = None) -> list[int]:
@@ -263,6 +272,7 @@ def recycle_stalled(session: Session, *, now: datetime | None = None) -> list[in
             ),
         )
         recycled.append(handoff.id)
+        _adjust_scores(session, handoff.contact_id, at, reason)
     return recycled
 
 
