@@ -165,3 +165,8 @@ def test_rule_edit_then_api_touch_reaches_the_reps_queue(
     shot(page, "33-contact-handoff-card")
     page.get_by_role("link", name="Sales queue").click()
     expect(page.locator("#queue")).to_contain_text("No new leads waiting")
+    shot(page, "34-sales-queue-empty")
+    page.get_by_role("link", name="Notifications").click()
+    expect(page.locator("#notifications")).to_contain_text("New lead for you")
+    expect(page.locator("#bell .bell-count")).to_have_count(0)
+    shot(page, "35-notifications")

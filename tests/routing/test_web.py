@@ -42,6 +42,7 @@ def test_the_rep_sees_the_lead_in_the_queue_and_accepts_it(
 
     packet = client.get(f"/queue/{handoff.id}")
     assert packet.status_code == 200 and "Routing decision" in packet.text
+    assert "bell-count" not in client.get("/notifications/bell").text  # opening it read it
 
     done = client.post(f"/queue/{handoff.id}/accept", data={}, follow_redirects=False)
     assert done.status_code == 303

@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, cast, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -24,6 +24,7 @@ from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
+from huddle.core.scrub import scrub
 from huddle.core.settings import get_settings
 from huddle.notifications.events import WebhookSaved
 from huddle.notifications.models import Notification, OutboundEmail, Webhook, WebhookDelivery
@@ -145,6 +146,45 @@ def mark_read(session: Session, user_id: int, notification_id: int | None = None
     result = session.execute(query.values(read_at=clock.now()))
     session.flush()
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def mark_read_for_link(session: Session, user_id: int, link: str) -> None:
+    """Opening what a notification points to reads it (index (user_id, read_at))."""
+    session.execute(
+        update(Notification)
+        .where(
+            Notification.user_id == user_id,
+            Notification.read_at.is_(None),
+            Notification.link == link,
+        )
+        .values(read_at=clock.now())
+    )
+
+
+def scrub_values(session: Session, needles: tuple[str, ...]) -> None:
+    """Erasure: personal values named in notifications, outbox emails and webhook bodies
+    are replaced. Rare, so a scan per needle is fine; only rows that name one change."""
+    if not needles:
+        return
+    columns = (
+        (Notification, ("subject", "body", "link", "data")),
+        (OutboundEmail, ("subject", "body")),
+        (WebhookDelivery, ("body",)),
+    )
+    for model, fields in columns:
+        hit = or_(
+            *(
+                func.lower(cast(getattr(model, field), Text)).contains(
+                    needle.lower(), autoescape=True
+                )
+                for field in fields
+                for needle in needles
+            )
+        )
+        for row in session.scalars(select(model).where(hit)):
+            for field in fields:
+                setattr(row, field, scrub(getattr(row, field), needles))
+    session.flush()
 
 
 # --- webhooks --------------------------------------------------------------------------------

@@ -3,12 +3,14 @@ accept/reject and logged activity."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Annotated
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
 from huddle.contacts.schemas import TouchRead
+from huddle.core.bounds import RowId
+from huddle.core.timefields import UtcDatetime
 from huddle.routing import service
 from huddle.routing.schemas import (
     ActivityWrite,
@@ -88,9 +90,9 @@ def route_now(actor: CurrentActor, session: SessionDep, contact_id: int) -> Hand
 def sales_queue(
     actor: CurrentActor,
     session: SessionDep,
-    before_at: datetime | None = None,
-    before_id: int | None = None,
-    limit: int = 50,
+    before_at: UtcDatetime | None = None,
+    before_id: RowId | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[HandoffRead]:
     """Open hand-offs routed to me and waiting in my pools' queues, newest first. Page on
     with the last item's ``at`` and ``id`` as ``before_at``/``before_id``."""

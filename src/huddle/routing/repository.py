@@ -93,6 +93,10 @@ def open_for_contact(session: Session, contact_id: int) -> list[Handoff]:
     )
 
 
+def handoffs_of(session: Session, contact_id: int) -> list[Handoff]:
+    return list(session.scalars(select(Handoff).where(Handoff.contact_id == contact_id)))
+
+
 def latest_for_contact(session: Session, contact_id: int) -> Handoff | None:
     return session.scalars(
         select(Handoff)

@@ -7,6 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from huddle.core.bounds import RowId
+from huddle.core.timefields import UtcDatetime
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 RuleKind = Literal["account_owner", "territory", "round_robin"]
 SEGMENTS = {"smb": (0, 99), "mid": (100, 999), "enterprise": (1000, None)}
@@ -19,9 +22,13 @@ class RuleWrite(BaseModel):
     kind: RuleKind
     position: int = Field(default=0, ge=0, le=10_000)
     active: bool = True
-    conditions: dict[str, Any] = Field(default_factory=dict)
-    owner_id: int | None = None
-    pool_id: int | None = None
+    conditions: dict[str, Any] = Field(
+        default_factory=dict,
+        description='territory: {"countries": [...], "regions": [...], "industries": [...], '
+        '"segments": ["smb", "mid", "enterprise"]}; account_owner: {"target_only": true}',
+    )
+    owner_id: RowId | None = None
+    pool_id: RowId | None = None
     respect_hours: bool = True
 
 
@@ -41,7 +48,9 @@ class RuleRead(BaseModel):
 
 
 class MemberWrite(BaseModel):
-    user_id: int
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: RowId
     weight: int = Field(default=1, ge=1, le=100)
 
 
@@ -49,8 +58,8 @@ class PoolWrite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Name
-    manager_id: int | None = None
-    members: list[MemberWrite] = Field(default_factory=list)
+    manager_id: RowId | None = None
+    members: list[MemberWrite] = Field(default_factory=list, max_length=500)
 
 
 class MemberRead(BaseModel):
@@ -92,7 +101,7 @@ class HandoffRead(BaseModel):
 class RejectWrite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason_code: str
+    reason_code: str = Field(max_length=40)
     note: str | None = Field(default=None, max_length=2000)
 
 
@@ -101,7 +110,7 @@ class ActivityWrite(BaseModel):
 
     kind: Literal["call", "email", "meeting_booked", "meeting"]
     note: str | None = Field(default=None, max_length=2000)
-    occurred_at: datetime | None = None
+    occurred_at: UtcDatetime | None = None
 
 
 ACTIVITY_TYPES = {

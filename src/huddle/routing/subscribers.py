@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from huddle.contacts.events import ContactErased
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
-from huddle.routing.service import close_on_stage_change, route_contact
+from huddle.routing.service import close_on_stage_change, route_contact, scrub_contact
 from huddle.routing.service.routing import ROUTER
 
 
@@ -20,3 +21,8 @@ def route_new_mql(session: Session, event: StageChanged) -> None:
 @subscribe(StageChanged)
 def close_handoff(session: Session, event: StageChanged) -> None:
     close_on_stage_change(session, event)
+
+
+@subscribe(ContactErased)
+def scrub_erased(session: Session, event: ContactErased) -> None:
+    scrub_contact(session, event.contact_id, event.needles)

@@ -80,6 +80,7 @@ def _packet_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     handoff = service.get_handoff(session, handoff_id, actor=request_actor(request))
+    notifications.mark_read_for_link(session, user.id, f"/queue/{handoff_id}")
     contacts = service.queue_contacts(session, [handoff])
     return page(
         request,

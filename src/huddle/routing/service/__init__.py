@@ -21,6 +21,7 @@ from huddle.routing.service.decisions import (
     recycle_stalled,
     reject_handoff,
     sales_queue,
+    scrub_contact,
 )
 from huddle.routing.service.packet import build_packet, packet_text
 from huddle.routing.service.routing import STALLED_JOB, route_contact
@@ -47,4 +48,5 @@ __all__ = [
     "sales_queue",
     "save_pool",
     "save_rule",
+    "scrub_contact",
 ]

@@ -17,9 +17,11 @@ from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, NotPermitted, ResourceNotFound
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
+from huddle.core.scrub import scrub
 from huddle.core.settings import get_settings
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.events import StageChanged
+from huddle.notifications import service as notifications
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES, HandoffDecided, LeadRecycled
 from huddle.routing.models import Handoff
@@ -294,3 +296,14 @@ def log_activity(session: Session, contact_id: int, data: ActivityWrite, *, acto
 
 def queue_contacts(session: Session, handoffs: list[Handoff]) -> dict[int, Contact]:
     return repository.contacts_by_id(session, sorted({h.contact_id for h in handoffs}))
+
+
+def scrub_contact(session: Session, contact_id: int, needles: tuple[str, ...]) -> None:
+    """Erasure: the contact's hand-offs keep their decisions but lose personal values (in
+    the packet, the reasons); so do the notifications, emails and webhooks about them."""
+    for handoff in repository.handoffs_of(session, contact_id):
+        handoff.packet = scrub(handoff.packet, needles)
+        handoff.reason = scrub(handoff.reason, needles)
+        handoff.decision_reason = scrub(handoff.decision_reason, needles)
+    session.flush()
+    notifications.scrub_values(session, needles)
