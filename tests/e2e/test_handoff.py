@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from huddle.auth import service as auth_service
 from huddle.auth import tokens
@@ -17,6 +17,7 @@ from huddle.core.db import unit_of_work
 from huddle.routing import service as routing
 from huddle.routing.schemas import MemberWrite, PoolWrite
 from huddle.scoring import service as scoring
+from huddle.scoring.models import QualificationCriteria, ScoringVersion
 from huddle.scoring.schemas import CriteriaWrite, ScoreModelWrite
 from huddle.tracking import service as tracking
 from huddle.tracking.schemas import EventTypeCreate
@@ -101,11 +102,24 @@ def _sign_in(page: Page, server: LiveServer, email: str) -> None:
     page.wait_for_url(f"{server.url}/")
 
 
+def _forget_criteria(server: LiveServer) -> None:
+    """Other browser tests share this server and number their MQL criteria from v1."""
+    with unit_of_work(server.factory) as session:
+        session.execute(delete(QualificationCriteria).where(QualificationCriteria.stage == "mql"))
+        session.execute(delete(ScoringVersion).where(ScoringVersion.entity == "criteria"))
+
+
 def test_rule_edit_then_api_touch_reaches_the_reps_queue(
     page: Page, live_server: LiveServer
 ) -> None:
     token = _set_up(live_server)
+    try:
+        _journey(page, live_server, token)
+    finally:
+        _forget_criteria(live_server)
 
+
+def _journey(page: Page, live_server: LiveServer, token: str) -> None:
     # The marketer adds the round-robin rule; the first try without a pool is refused.
     _sign_in(page, live_server, OPS_EMAIL)
     page.get_by_role("link", name="Routing").click()
