@@ -41,6 +41,8 @@ API_MODULES = (
     "huddle.tracking.api",
     "huddle.scoring.api",
     "huddle.sla.api",
+    "huddle.routing.api",
+    "huddle.notifications.api",
 )
 VIEW_MODULES = (
     "huddle.auth.views",
@@ -54,6 +56,8 @@ VIEW_MODULES = (
     "huddle.tracking.public",
     "huddle.scoring.views",
     "huddle.sla.views",
+    "huddle.routing.views",
+    "huddle.notifications.views",
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})

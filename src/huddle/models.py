@@ -7,6 +7,8 @@ from huddle.contacts import models as contact_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
+from huddle.notifications import models as notification_models
+from huddle.routing import models as routing_models
 from huddle.scoring import models as scoring_models
 from huddle.sla import models as sla_models
 from huddle.tracking import models as tracking_models
@@ -19,6 +21,8 @@ __all__ = [
     "contact_models",
     "job_models",
     "lifecycle_models",
+    "notification_models",
+    "routing_models",
     "scoring_models",
     "sla_models",
     "tracking_models",

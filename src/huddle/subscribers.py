@@ -15,6 +15,7 @@ SUBSCRIBER_MODULES = (
     "huddle.contacts.importing.erasure",
     "huddle.tracking.subscribers",
     "huddle.scoring.subscribers",
+    "huddle.routing.subscribers",
     "huddle.sla.subscribers",
 )
 # Modules whose ``@job_handler`` functions the worker runs.
@@ -22,6 +23,8 @@ JOB_HANDLER_MODULES = (
     "huddle.contacts.importing.tasks",
     "huddle.contacts.tasks",
     "huddle.scoring.tasks",
+    "huddle.routing.tasks",
+    "huddle.notifications.tasks",
     "huddle.sla.tasks",
 )
 

@@ -10,8 +10,7 @@ import time
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from huddle.core.jobs import run_one
-from huddle.sla.tasks import ensure_scheduled as ensure_sla_tick
+from huddle.core.jobs import ensure_periodic, run_one
 from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
@@ -43,9 +42,9 @@ class Worker:
         return ran
 
     def schedule_periodic(self) -> None:
-        """Queue the periodic jobs (the SLA tick) unless they are already queued."""
+        """Queue the periodic jobs (the SLA tick, the stalled-lead recycler) unless queued."""
         with self._factory() as session, session.begin():
-            ensure_sla_tick(session)
+            ensure_periodic(session)
 
     def run_forever(self) -> None:
         next_schedule = 0.0

@@ -33,7 +33,15 @@ from huddle.lifecycle.events import (
     RejectionReasonChanged,
     StageChanged,
 )
+from huddle.notifications.events import WebhookSaved
 from huddle.privacy.events import PersonalDataExported
+from huddle.routing.events import (
+    HandoffDecided,
+    LeadHandedOff,
+    LeadRecycled,
+    RoutingPoolChanged,
+    RoutingRuleChanged,
+)
 
 Subject = tuple[str, str | None]  # (subject type, name of the event field holding its id)
 _NOT_FACTS = {"actor", "at", "needles"}
@@ -183,6 +191,50 @@ audited(
     "token.revoked",
     subject=("api_token", "token_id"),
     summary="API token #{token_id} of user #{user_id} revoked",
+)
+
+# --- routing and hand-offs ---------------------------------------------------------------------
+audited(
+    RoutingRuleChanged,
+    "routing.rule_changed",
+    subject=("routing_rule", "rule_id"),
+    summary="Routing rule #{rule_id} ({kind}) {change}",
+)
+audited(
+    RoutingPoolChanged,
+    "routing.pool_changed",
+    subject=("routing_pool", "pool_id"),
+    summary="Team pool #{pool_id} changed",
+)
+audited(
+    LeadHandedOff,
+    "routing.handed_off",
+    subject=("contact", "contact_id"),
+    summary=lambda e: (
+        f"Lead #{e.contact_id} handed to "
+        + (f"user #{e.owner_id}" if e.owner_id is not None else f"the {e.team} queue")
+        + f" by {e.rule}"
+    ),
+)
+audited(
+    HandoffDecided,
+    "routing.handoff_decided",
+    subject=("contact", "contact_id"),
+    summary=lambda e: (
+        f"Hand-off #{e.handoff_id} " + ("accepted" if e.accepted else f"rejected: {e.reason}")
+    ),
+)
+audited(
+    LeadRecycled,
+    "routing.recycled",
+    subject=("contact", "contact_id"),
+    summary="Lead #{contact_id} recycled: {reason}",
+)
+audited(
+    WebhookSaved,
+    "notifications.webhook_saved",
+    subject=("webhook", "webhook_id"),
+    summary="Webhook #{webhook_id} saved",
 )
 
 

@@ -27,6 +27,8 @@ MAX_ATTEMPTS = 5
 
 JobHandler = Callable[[Session, dict[str, Any]], None]
 _handlers: dict[str, JobHandler] = {}
+# Periodic job kinds and how long after a run the next one is due.
+_periodic: dict[str, timedelta] = {}
 
 
 class Job(Base):
@@ -55,6 +57,45 @@ def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
         return handler
 
     return register
+
+
+def handler_for(kind: str) -> JobHandler:
+    """What the worker runs for a job of ``kind`` (a periodic job's includes the requeue)."""
+    return _handlers[kind]
+
+
+def periodic_job(kind: str, *, every: timedelta) -> Callable[[JobHandler], JobHandler]:
+    """A job that queues its next run ``every`` after each run, in the same transaction, so
+    exactly one is waiting at a time. ``ensure_periodic`` (the worker, on start and every
+    few minutes) restarts a chain that broke, e.g. after a run failed for good."""
+
+    def register(handler: JobHandler) -> JobHandler:
+        def run_then_queue_the_next(session: Session, payload: dict[str, Any]) -> None:
+            handler(session, payload)
+            enqueue(session, kind, {}, run_after=clock.now() + every)
+
+        job_handler(kind)(run_then_queue_the_next)
+        _periodic[kind] = every
+        return handler
+
+    return register
+
+
+def ensure_periodic(session: Session) -> list[str]:
+    """Queue each periodic job that has no run queued or running; returns those queued."""
+    if not _periodic:
+        return []
+    waiting = set(
+        session.scalars(
+            select(Job.kind).where(
+                Job.status.in_(("queued", "running")), Job.kind.in_(sorted(_periodic))
+            )
+        )
+    )
+    started = [kind for kind in sorted(_periodic) if kind not in waiting]
+    for kind in started:
+        enqueue(session, kind, {})
+    return started
 
 
 def enqueue(

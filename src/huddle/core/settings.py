@@ -34,6 +34,17 @@ class Settings(BaseSettings):
     # Where hooks on new touches (scoring, workflows) run: in the ingesting process, or as
     # durable jobs the worker runs (scale-out: ingestion stays fast on busy machines).
     touch_hooks: Literal["inline", "worker"] = "inline"
+    # Notifications: where emails go out, whom they are from, and the address links use.
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_sender: str = "huddle@localhost"
+    smtp_timeout: float = 10.0
+    public_url: str = "http://127.0.0.1:8000"
+    # A hand-off with no decision or sales activity for this many days is recycled.
+    handoff_stall_days: int = Field(default=5, ge=1)
+    # What recycling a lead does to its scores: keep them, or count behaviour rules only
+    # from the recycle on (fit rules and negative rules stay).
+    recycle_scores: Literal["keep", "reset_behaviour"] = "reset_behaviour"
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

@@ -1,2 +1,1 @@
-"""Hand-off: routing a new MQL to a sales owner, the hand-off packet, the sales queue
-(accept / reject with a reason) and recycling back to marketing nurture."""
+"""Hand-off and routing: routing rules, team pools, hand-offs, the sales queue, recycling."""

@@ -56,3 +56,26 @@ class LeadRecycled(DomainEvent):
     reason: str
     at: datetime
     actor: Actor
+
+
+@dataclass(frozen=True)
+class RoutingRuleChanged(DomainEvent):
+    """A routing rule was added, changed or removed (``change``: added/changed/removed)."""
+
+    rule_id: int
+    name: str
+    kind: str
+    change: str
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class RoutingPoolChanged(DomainEvent):
+    """A team pool's manager or members (with weights) changed."""
+
+    pool_id: int
+    name: str
+    members: tuple[tuple[int, int], ...]  # (user id, weight)
+    at: datetime
+    actor: Actor

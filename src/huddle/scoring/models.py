@@ -126,3 +126,17 @@ class RescoreRun(Base):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ScoreReset(Base):
+    """A score adjustment: behaviour rules count only touches after ``reset_at`` for this
+    contact (set when sales recycles a lead). Full and incremental scoring and the
+    explanation all respect it, so they agree."""
+
+    __tablename__ = "score_resets"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    reset_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text)

@@ -28,6 +28,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    or_,
     select,
     true,
     update,
@@ -45,6 +46,7 @@ from huddle.scoring.models import (
     QualificationCriteria,
     RescoreRun,
     ScoreModel,
+    ScoreReset,
     ScoringVersion,
 )
 from huddle.scoring.rules import Rule, parse_rules
@@ -243,6 +245,17 @@ def _type_filter(compiler: Compiler, scope: Scope) -> Any:
     return Touch.type
 
 
+def _counts(rule: Rule, compiler: Compiler) -> ColumnElement[bool]:
+    """Whether a touch counts for ``rule``: its filters, and for behaviour rules only
+    touches after the contact's score reset (a recycled lead starts again)."""
+    matches = compiler.event(rule.event or {})
+    if not rule.decays:
+        return matches
+    return and_(
+        matches, or_(ScoreReset.reset_at.is_(None), Touch.occurred_at > ScoreReset.reset_at)
+    )
+
+
 def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
     touch_rules = spec.touch_rules
     types = sorted({t for rule in touch_rules for t in (rule.event or {})["types"]})
@@ -250,7 +263,7 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
         func.sum(
             case(
                 (
-                    compiler.event(rule.event or {}),
+                    _counts(rule, compiler),
                     _weight(spec, rule, compiler),
                 ),
                 else_=0.0,
@@ -260,6 +273,7 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
     ]
     return (
         select(Touch.contact_id.label("contact_id"), *columns)
+        .outerjoin(ScoreReset, ScoreReset.contact_id == Touch.contact_id)
         .where(
             Touch.contact_id.is_not(None),
             scope(Touch.contact_id),
@@ -397,12 +411,12 @@ def touch_rule_occurrences(
     if not rules:
         return found
     columns = [
-        case((compiler.event(rule.event or {}), 1), else_=0).label(f"r{rule.index}")
-        for rule in rules
+        case((_counts(rule, compiler), 1), else_=0).label(f"r{rule.index}") for rule in rules
     ]
     types = sorted({t for rule in rules for t in (rule.event or {})["types"]})
     query = (
         select(Touch.id, Touch.type, Touch.occurred_at, *columns)
+        .outerjoin(ScoreReset, ScoreReset.contact_id == Touch.contact_id)
         .where(
             Touch.contact_id == contact_id,
             Touch.type.in_(types),
@@ -700,3 +714,16 @@ _automatic = (
 def automatic_criteria(session: Session) -> list[Criteria]:
     """The MQL then the SQL criteria, those applied automatically, in one query."""
     return [Criteria(*row) for row in session.connection().execute(_automatic)]
+
+
+def score_reset(session: Session, contact_id: int) -> ScoreReset | None:
+    return session.get(ScoreReset, contact_id)
+
+
+def set_score_reset(session: Session, contact_id: int, at: datetime, reason: str) -> None:
+    found = session.get(ScoreReset, contact_id)
+    if found is None:
+        session.add(ScoreReset(contact_id=contact_id, reset_at=at, reason=reason))
+    else:
+        found.reset_at, found.reason = at, reason
+    session.flush()

@@ -108,6 +108,9 @@ class ContactScoresRead(BaseModel):
     as_of: datetime
     models: list[ModelBreakdown]
     grade: GradeRead | None
+    # A score adjustment: behaviour rules count only touches after this (a recycled lead).
+    reset_at: datetime | None = None
+    reset_reason: str | None = None
 
 
 class RescoreRunRead(BaseModel):

@@ -43,3 +43,11 @@ DEFAULT_EVENT_TYPES: list[tuple[str, str, str, bool, bool, dict[str, Any]]] = [
     ("support_ticket_opened", "Support ticket opened", "customer", False, False, {}),
     ("nps_response", "NPS response", "customer", False, False, _schema(score="integer")),
 ]
+
+# Sales activity a rep logs on a lead (routing's SALES_ACTIVITY_TYPES; "meeting_booked" is
+# above). Seeded by migration 0006, after the 17 above.
+SALES_ACTIVITY_EVENT_TYPES: list[tuple[str, str, str, bool, bool, dict[str, Any]]] = [
+    ("call_logged", "Call logged", "sales", False, False, _schema(note="string")),
+    ("sales_email_sent", "Sales email sent", "sales", False, False, _schema(note="string")),
+    ("meeting_held", "Meeting held", "sales", False, False, _schema(note="string")),
+]

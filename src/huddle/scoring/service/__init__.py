@@ -24,6 +24,7 @@ from huddle.scoring.service.rescoring import (
     request_rescore,
     rescore_all,
     rescore_chunk,
+    reset_behaviour,
     score_contacts,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "request_rescore",
     "rescore_all",
     "rescore_chunk",
+    "reset_behaviour",
     "roll_up",
     "save_criteria",
     "save_model",

@@ -33,11 +33,14 @@ def explain_scores(session: Session, contact_id: int) -> ContactScoresRead:
         _model_breakdown(session, model, compiler, contact_id, stored.get(model.id))
         for model in repository.list_models(session)
     ]
+    reset = repository.score_reset(session, contact_id)
     return ContactScoresRead(
         contact_id=contact_id,
         as_of=now,
         models=models,
         grade=explain_grade(session, contact_id, as_of=now),
+        reset_at=reset.reset_at if reset else None,
+        reset_reason=reset.reason if reset else None,
     )
 
 

@@ -144,3 +144,10 @@ def rescore_all(session: Session, *, reason: str, actor: Actor, chunk: int = CHU
 
 def latest_runs(session: Session) -> list[RescoreRun]:
     return repository.latest_runs(session)
+
+
+def reset_behaviour(session: Session, contact_id: int, *, at: datetime, reason: str) -> None:
+    """A score adjustment (a recycled lead starts again): from ``at`` on, behaviour rules
+    count only later touches for this contact. Rescored at once; the explanation shows it."""
+    repository.set_score_reset(session, contact_id, at, reason)
+    score_contacts(session, [contact_id])

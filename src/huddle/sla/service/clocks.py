@@ -692,3 +692,21 @@ def contact_clocks(session: Session, contact_id: int) -> tuple[list[SlaClock], l
         )
     )
     return clocks, events
+
+
+def describe_clock(session: Session, clock_id: int) -> tuple[str, str]:
+    """(the term's label, the lead's name): what a warning or breach notice says."""
+    row = session.execute(
+        select(
+            SlaClock.version_id,
+            SlaClock.term_key,
+            Contact.first_name,
+            Contact.last_name,
+            Contact.email,
+        )
+        .join(Contact, Contact.id == SlaClock.contact_id)
+        .where(SlaClock.id == clock_id)
+    ).one()
+    term = TermCache(session).terms(row.version_id).get(row.term_key)
+    lead = " ".join(p for p in (row.first_name, row.last_name) if p) or row.email
+    return (term.label if term else row.term_key), lead

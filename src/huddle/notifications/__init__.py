@@ -1,0 +1,1 @@
+"""In-app notifications, their emails and outbound webhooks, delivered by jobs."""

@@ -1,0 +1,309 @@
+"""``notify`` is what other domains call: an in-app notification for a user, an email in
+the outbox and a POST to each matching webhook. Delivery is by jobs, never inline; the
+rows and jobs exist only if the caller's transaction commits."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import smtplib
+import urllib.request
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Text, cast, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
+from huddle.core.events import publish
+from huddle.core.jobs import enqueue
+from huddle.core.permissions import Action, require
+from huddle.core.scrub import scrub
+from huddle.core.settings import get_settings
+from huddle.notifications.events import WebhookSaved
+from huddle.notifications.models import Notification, OutboundEmail, Webhook, WebhookDelivery
+
+SEND_EMAIL_JOB = "notifications.send_email"
+DELIVER_WEBHOOK_JOB = "notifications.deliver_webhook"
+SIGNATURE_HEADER = "X-Huddle-Signature"
+LIST_LIMIT = 50
+
+
+def sign(secret: str, body: bytes) -> str:
+    """The signature header's value: ``sha256=<hex HMAC-SHA256 of the body>``."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def notify(
+    session: Session,
+    *,
+    user_id: int,
+    kind: str,
+    subject: str,
+    body: str,
+    link: str | None = None,
+    data: dict[str, Any] | None = None,
+    email: bool = True,
+) -> Notification:
+    """Tell a user: in-app at once, by email and to webhooks through jobs."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise ResourceNotFound(f"user {user_id} not found")
+    at = clock.now()
+    notification = Notification(
+        user_id=user_id,
+        kind=kind,
+        subject=subject[:300],
+        body=body,
+        link=link,
+        data=data or {},
+        created_at=at,
+    )
+    session.add(notification)
+    session.flush()
+    if email and user.is_active:
+        text = body + (f"\n\nOpen in Huddle: {_absolute(link)}" if link else "")
+        outgoing = OutboundEmail(
+            notification_id=notification.id,
+            to_address=user.email,
+            subject=subject[:300],
+            body=text,
+            created_at=at,
+        )
+        session.add(outgoing)
+        session.flush()
+        enqueue(session, SEND_EMAIL_JOB, {"email_id": outgoing.id})
+    payload = {
+        "kind": kind,
+        "notification_id": notification.id,
+        "user": {"id": user.id, "email": user.email, "name": user.name},
+        "subject": subject,
+        "body": body,
+        "link": _absolute(link) if link else None,
+        "data": data or {},
+        "at": at.isoformat(),
+    }
+    for hook in session.scalars(select(Webhook).where(Webhook.active.is_(True))):
+        if hook.kinds and kind not in hook.kinds:
+            continue
+        delivery = WebhookDelivery(
+            webhook_id=hook.id,
+            kind=kind,
+            body=json.dumps(payload, sort_keys=True, default=str),
+            created_at=at,
+        )
+        session.add(delivery)
+        session.flush()
+        enqueue(session, DELIVER_WEBHOOK_JOB, {"delivery_id": delivery.id})
+    return notification
+
+
+def _absolute(link: str | None) -> str:
+    base = get_settings().public_url.rstrip("/")
+    return f"{base}{link}" if link and link.startswith("/") else (link or "")
+
+
+# --- in-app ----------------------------------------------------------------------------------
+
+
+def unread_count(session: Session, user_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
+
+
+def list_notifications(
+    session: Session, user_id: int, *, before: int | None = None, limit: int = LIST_LIMIT
+) -> list[Notification]:
+    """Newest first, keyset-paginated on id."""
+    query = select(Notification).where(Notification.user_id == user_id)
+    if before is not None:
+        query = query.where(Notification.id < before)
+    return list(session.scalars(query.order_by(Notification.id.desc()).limit(limit)))
+
+
+def mark_read(session: Session, user_id: int, notification_id: int | None = None) -> int:
+    """Mark one (or, without an id, every) unread notification of the user read."""
+    query = update(Notification).where(
+        Notification.user_id == user_id, Notification.read_at.is_(None)
+    )
+    if notification_id is not None:
+        found = session.get(Notification, notification_id)
+        if found is None or found.user_id != user_id:
+            raise ResourceNotFound(f"notification {notification_id} not found")
+        query = query.where(Notification.id == notification_id)
+    result = session.execute(query.values(read_at=clock.now()))
+    session.flush()
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def mark_read_for_link(session: Session, user_id: int, link: str) -> None:
+    """Opening what a notification points to reads it (index (user_id, read_at))."""
+    session.execute(
+        update(Notification)
+        .where(
+            Notification.user_id == user_id,
+            Notification.read_at.is_(None),
+            Notification.link == link,
+        )
+        .values(read_at=clock.now())
+    )
+
+
+def scrub_values(session: Session, needles: tuple[str, ...]) -> None:
+    """Erasure: personal values named in notifications, outbox emails and webhook bodies
+    are replaced. Rare, so a scan per needle is fine; only rows that name one change."""
+    if not needles:
+        return
+    columns = (
+        (Notification, ("subject", "body", "link", "data")),
+        (OutboundEmail, ("subject", "body")),
+        (WebhookDelivery, ("body",)),
+    )
+    for model, fields in columns:
+        hit = or_(
+            *(
+                func.lower(cast(getattr(model, field), Text)).contains(
+                    needle.lower(), autoescape=True
+                )
+                for field in fields
+                for needle in needles
+            )
+        )
+        for row in session.scalars(select(model).where(hit)):
+            for field in fields:
+                setattr(row, field, scrub(getattr(row, field), needles))
+    session.flush()
+
+
+# --- webhooks --------------------------------------------------------------------------------
+
+
+def list_webhooks(session: Session) -> list[Webhook]:
+    return list(session.scalars(select(Webhook).order_by(Webhook.id)))
+
+
+def save_webhook(
+    session: Session,
+    *,
+    name: str,
+    url: str,
+    secret: str,
+    kinds: list[str] | None = None,
+    active: bool = True,
+    actor: Actor,
+    webhook_id: int | None = None,
+) -> Webhook:
+    """Add or change a webhook (routing editors and admins). The URL must be http(s)."""
+    require(actor, Action.ROUTING_EDIT)
+    errors = []
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        errors.append(FieldError("url", "an http:// or https:// address"))
+    if len(secret.strip()) < 16:
+        errors.append(FieldError("secret", "at least 16 characters"))
+    if not name.strip():
+        errors.append(FieldError("name", "give the webhook a name"))
+    if errors:
+        raise ValidationFailed("check the webhook", errors)
+    if webhook_id is None:
+        hook = Webhook(name=name.strip(), url=url.strip(), secret=secret.strip())
+        session.add(hook)
+    else:
+        found = session.get(Webhook, webhook_id)
+        if found is None:
+            raise ResourceNotFound(f"webhook {webhook_id} not found")
+        hook = found
+        hook.name, hook.url, hook.secret = name.strip(), url.strip(), secret.strip()
+    hook.kinds = list(kinds or [])
+    hook.active = active
+    session.flush()
+    publish(
+        session,
+        WebhookSaved(webhook_id=hook.id, url=hook.url, active=active, at=clock.now(), actor=actor),
+    )
+    return hook
+
+
+# --- delivery (the jobs) -------------------------------------------------------------------
+
+
+def send_email(session: Session, email_id: int) -> None:
+    """Send one outbox email over SMTP; an exception leaves it queued for the job's retry."""
+    outgoing = session.get(OutboundEmail, email_id)
+    if outgoing is None or outgoing.status == "sent":
+        return
+    settings = get_settings()
+    message = EmailMessage()
+    message["From"] = settings.smtp_sender
+    message["To"] = outgoing.to_address
+    message["Subject"] = outgoing.subject
+    message.set_content(outgoing.body)
+    with smtplib.SMTP(
+        settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout
+    ) as smtp:
+        smtp.send_message(message)
+    outgoing.status, outgoing.sent_at = "sent", clock.now()
+    session.flush()
+
+
+def deliver_webhook(session: Session, delivery_id: int) -> None:
+    """POST one delivery; a non-2xx answer or a network error raises (the job retries)."""
+    delivery = session.get(WebhookDelivery, delivery_id)
+    if delivery is None or delivery.status == "delivered":
+        return
+    hook = session.get(Webhook, delivery.webhook_id)
+    if hook is None or not hook.active:
+        return
+    body = delivery.body.encode()
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked on save
+        hook.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "Huddle-Webhook/1",
+            SIGNATURE_HEADER: sign(hook.secret, body),
+            "X-Huddle-Delivery": str(delivery.id),
+            "X-Huddle-Kind": delivery.kind,
+        },
+    )
+    timeout = get_settings().smtp_timeout
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        delivery.response_status = response.status
+    delivery.status, delivery.delivered_at = "delivered", clock.now()
+    session.flush()
+
+
+def outbox(session: Session, *, limit: int = 50) -> list[OutboundEmail]:
+    return list(
+        session.scalars(select(OutboundEmail).order_by(OutboundEmail.id.desc()).limit(limit))
+    )
+
+
+def deliveries(session: Session, webhook_id: int) -> list[WebhookDelivery]:
+    return list(
+        session.scalars(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.webhook_id == webhook_id)
+            .order_by(WebhookDelivery.id.desc())
+            .limit(50)
+        )
+    )
+
+
+def newest(session: Session, user_id: int) -> datetime | None:
+    return session.scalar(
+        select(func.max(Notification.created_at)).where(Notification.user_id == user_id)
+    )

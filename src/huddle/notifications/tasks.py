@@ -1,0 +1,20 @@
+"""Delivery jobs: one email or one webhook POST per job, retried with back-off on failure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.core.jobs import job_handler
+from huddle.notifications import service
+
+
+@job_handler(service.SEND_EMAIL_JOB)
+def send_email(session: Session, payload: dict[str, Any]) -> None:
+    service.send_email(session, int(payload["email_id"]))
+
+
+@job_handler(service.DELIVER_WEBHOOK_JOB)
+def deliver_webhook(session: Session, payload: dict[str, Any]) -> None:
+    service.deliver_webhook(session, int(payload["delivery_id"]))

@@ -1,0 +1,52 @@
+"""Routing's rules and state changes: rules and pools, routing a lead, the sales queue,
+decisions, recycling and logged sales activity."""
+
+from huddle.routing.service.configuration import (
+    delete_rule,
+    get_pool,
+    get_rule,
+    list_pools,
+    list_rules,
+    save_pool,
+    save_rule,
+)
+from huddle.routing.service.decisions import (
+    accept_handoff,
+    close_on_stage_change,
+    get_handoff,
+    latest_handoff,
+    log_activity,
+    my_pool_ids,
+    queue_contacts,
+    recycle_stalled,
+    reject_handoff,
+    sales_queue,
+    scrub_contact,
+)
+from huddle.routing.service.packet import build_packet, packet_text
+from huddle.routing.service.routing import STALLED_JOB, route_contact
+
+__all__ = [
+    "STALLED_JOB",
+    "accept_handoff",
+    "build_packet",
+    "close_on_stage_change",
+    "delete_rule",
+    "get_handoff",
+    "get_pool",
+    "get_rule",
+    "latest_handoff",
+    "list_pools",
+    "list_rules",
+    "log_activity",
+    "my_pool_ids",
+    "packet_text",
+    "queue_contacts",
+    "recycle_stalled",
+    "reject_handoff",
+    "route_contact",
+    "sales_queue",
+    "save_pool",
+    "save_rule",
+    "scrub_contact",
+]

@@ -1,0 +1,147 @@
+"""The hand-off packet: the lead's story for the rep, snapshotted when it is routed.
+
+What brought them in (first touch, campaigns), what they consumed (assets, pages, emails,
+webinars), the score breakdown, grade and persona, a buying stage, and talking points
+derived from those."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts.models import Contact, Touch
+from huddle.routing import repository
+from huddle.routing.events import SALES_ACTIVITY_TYPES
+from huddle.scoring import service as scoring
+
+RECENT_TOUCHES = 200
+CONSUMED_SHOWN = 12
+CONSUMED_TYPES = {
+    "page_view": "Page",
+    "asset_downloaded": "Asset",
+    "email_opened": "Email opened",
+    "email_clicked": "Email clicked",
+    "webinar_registered": "Webinar registered",
+    "webinar_attended": "Webinar attended",
+    "event_attended": "Event",
+    "form_submitted": "Form",
+    "demo_requested": "Demo requested",
+    "quote_requested": "Quote requested",
+    "trial_started": "Trial started",
+}
+DECISION_TYPES = {"demo_requested", "quote_requested", "trial_started"}
+CONSIDERATION_TYPES = {"webinar_attended", "asset_downloaded", "event_attended"}
+
+
+def _what(touch: Touch) -> str:
+    props = touch.properties or {}
+    for key in ("title", "asset", "webinar", "event", "message", "form", "url", "product"):
+        value = props.get(key)
+        if value:
+            return str(value)[:200]
+    return ""
+
+
+def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
+    touches = repository.recent_touches(session, contact.id, limit=RECENT_TOUCHES)
+    campaigns = repository.campaign_names(
+        session, sorted({t.campaign_id for t in touches if t.campaign_id is not None})
+    )
+    consumed = [
+        {
+            "type": t.type,
+            "label": CONSUMED_TYPES.get(t.type, t.type.replace("_", " ").capitalize()),
+            "what": _what(t),
+            "at": t.occurred_at.isoformat(),
+        }
+        for t in touches
+        if t.type not in SALES_ACTIVITY_TYPES
+    ][:CONSUMED_SHOWN]
+    types = {t.type for t in touches}
+    # Custom event types count by their name: "e2e_demo_requested" is a demo request.
+    asked = {word for t in types for word in ("demo", "quote", "trial") if word in t}
+    urls = [str((t.properties or {}).get("url", "")) for t in touches if t.type == "page_view"]
+    pricing = any("pricing" in u.lower() for u in urls)
+    explained = scoring.explain_scores(session, contact.id)
+    scores = [
+        {
+            "model": m.model,
+            "total": round(m.total, 1),
+            "primary": m.is_primary,
+            "top": [
+                {"rule": r.rule, "points": round(r.decayed_points, 1), "times": r.occurrences}
+                for r in sorted(m.rules, key=lambda r: -abs(r.decayed_points))
+                if r.fired
+            ][:5],
+        }
+        for m in explained.models
+    ]
+    grade = explained.grade
+    if types & DECISION_TYPES or asked:
+        stage = "Decision"
+    elif pricing or types & CONSIDERATION_TYPES:
+        stage = "Consideration"
+    else:
+        stage = "Awareness"
+    points: list[str] = []
+    if "demo" in asked:
+        points.append("They asked for a demo: offer times and confirm who should join.")
+    if "quote" in asked:
+        points.append("They asked for a quote: confirm seats, timing and budget owner.")
+    if pricing:
+        points.append("They looked at pricing: be ready to talk plans and ROI.")
+    assets = [c["what"] for c in consumed if c["type"] == "asset_downloaded" and c["what"]]
+    if assets:
+        points.append("Ask what they took from " + ", ".join(sorted(set(assets))[:3]) + ".")
+    webinars = [c["what"] for c in consumed if c["type"].startswith("webinar") and c["what"]]
+    if webinars:
+        points.append("Follow up on the webinar " + ", ".join(sorted(set(webinars))[:2]) + ".")
+    if grade is not None and grade.persona:
+        points.append(f"Speak to the {grade.persona} persona's priorities.")
+    if not points:
+        points.append("Open with what brought them in and ask what problem they are solving.")
+    return {
+        "first_touch": {
+            "source": contact.first_touch_source,
+            "medium": contact.first_touch_medium,
+            "campaign": contact.first_touch_campaign,
+            "landing_page": contact.first_touch_landing_page,
+            "at": contact.first_touch_at.isoformat() if contact.first_touch_at else None,
+        },
+        "campaigns": sorted(set(campaigns.values())),
+        "consumed": consumed,
+        "scores": scores,
+        "grade": grade.grade if grade else None,
+        "persona": grade.persona if grade else None,
+        "persona_match": round(grade.persona_match, 2) if grade else None,
+        "grade_why": list(grade.why) if grade else [],
+        "buying_stage": stage,
+        "talking_points": points,
+    }
+
+
+def packet_text(packet: dict[str, Any]) -> str:
+    """The packet as plain text, for the email."""
+    first = packet.get("first_touch") or {}
+    lines = [
+        "What brought them in: "
+        + (
+            ", ".join(str(v) for v in (first.get("source"), first.get("campaign")) if v)
+            or "unknown"
+        ),
+    ]
+    if packet.get("campaigns"):
+        lines.append("Campaigns: " + ", ".join(packet["campaigns"]))
+    if packet.get("grade"):
+        persona = f", persona {packet['persona']}" if packet.get("persona") else ""
+        lines.append(f"Grade: {packet['grade']}{persona}")
+    for score in packet.get("scores", []):
+        lines.append(f"Score {score['model']}: {score['total']}")
+    lines.append(f"Buying stage: {packet.get('buying_stage')}")
+    if packet.get("consumed"):
+        lines.append("Consumed:")
+        lines += [f"- {c['label']}: {c['what']}".rstrip(": ") for c in packet["consumed"]]
+    lines.append("Talking points:")
+    lines += [f"- {p}" for p in packet.get("talking_points", [])]
+    return "\n".join(lines)

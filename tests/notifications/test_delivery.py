@@ -1,0 +1,188 @@
+"""Notifications reach people: in-app at once, by email through a real SMTP server
+(aiosmtpd on loopback) and to a real local HTTP server with a verifiable signature, each
+by its delivery job."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from email import message_from_bytes
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huddle.core.actor import SYSTEM, Actor
+from huddle.core.errors import NotPermitted, ValidationFailed
+from huddle.core.jobs import Job, _handlers
+from huddle.core.settings import get_settings
+from huddle.notifications import service
+from huddle.notifications.models import OutboundEmail, WebhookDelivery
+from tests.conftest import make_user
+
+SECRET = "a-long-shared-webhook-secret"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class _Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Inbox]:
+    inbox = _Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv("HUDDLE_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("HUDDLE_SMTP_PORT", str(port))
+    monkeypatch.setenv("HUDDLE_SMTP_SENDER", "huddle@acme.example")
+    get_settings.cache_clear()
+    yield inbox
+    controller.stop()
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    received: list[tuple[dict[str, str], bytes]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append((dict(self.headers.items()), body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
+    _Receiver.received = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hooks/huddle", _Receiver.received
+    server.shutdown()
+    server.server_close()
+
+
+def _run_jobs(db: Session, kind: str) -> int:
+    """Run the queued jobs of one kind through their registered handler."""
+    jobs = list(db.scalars(select(Job).where(Job.kind == kind, Job.status == "queued")))
+    for job in jobs:
+        _handlers[kind](db, dict(job.payload))
+        job.status = "done"
+    db.flush()
+    return len(jobs)
+
+
+def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: _Inbox) -> None:
+    rep = make_user(db, name="Ann Rep", role="sales_rep", team="sales", email="ann@acme.example")
+    note = service.notify(
+        db,
+        user_id=rep.id,
+        kind="routing.handoff",
+        subject="New lead",
+        body="Call them",
+        link="/q/1",
+    )
+
+    assert service.unread_count(db, rep.id) == 1
+    assert smtp.messages == []  # nothing sent inline
+    assert _run_jobs(db, service.SEND_EMAIL_JOB) == 1
+
+    [(sender, recipients, raw)] = smtp.messages
+    message = message_from_bytes(raw)
+    assert (sender, recipients) == ("huddle@acme.example", ["ann@acme.example"])
+    assert message["Subject"] == "New lead"
+    assert "Call them" in message.get_payload(decode=True).decode()
+    [outgoing] = db.scalars(select(OutboundEmail).where(OutboundEmail.notification_id == note.id))
+    assert outgoing.status == "sent" and outgoing.sent_at is not None
+
+    assert service.mark_read(db, rep.id, note.id) == 1
+    assert service.unread_count(db, rep.id) == 0
+
+
+def test_an_unreachable_smtp_server_leaves_the_email_queued(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUDDLE_SMTP_PORT", str(_free_port()))
+    get_settings.cache_clear()
+    try:
+        rep = make_user(db, role="sales_rep", team="sales")
+        service.notify(db, user_id=rep.id, kind="k", subject="s", body="b")
+        with pytest.raises(OSError):
+            _run_jobs(db, service.SEND_EMAIL_JOB)
+        [outgoing] = db.scalars(select(OutboundEmail).order_by(OutboundEmail.id.desc()).limit(1))
+        assert outgoing.status == "queued"
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+
+def test_webhooks_get_a_signed_json_post(
+    db: Session, receiver: tuple[str, list[tuple[dict[str, str], bytes]]]
+) -> None:
+    url, received = receiver
+    hook = service.save_webhook(db, name="CRM", url=url, secret=SECRET, actor=SYSTEM)
+    service.save_webhook(
+        db, name="Only SLA", url=url, secret=SECRET, kinds=["sla.warning"], actor=SYSTEM
+    )
+    rep = make_user(db, name="Ann Rep", role="sales_rep", team="sales")
+    service.notify(
+        db,
+        user_id=rep.id,
+        kind="routing.handoff",
+        subject="New lead",
+        body="Call them",
+        link="/queue/7",
+        data={"handoff_id": 7},
+        email=False,
+    )
+
+    assert _run_jobs(db, service.DELIVER_WEBHOOK_JOB) == 1
+
+    [(headers, body)] = received
+    expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(headers["X-Huddle-Signature"], expected)
+    payload = json.loads(body)
+    assert payload["kind"] == "routing.handoff"
+    assert payload["data"] == {"handoff_id": 7}
+    assert payload["user"]["id"] == rep.id
+    assert payload["link"].endswith("/queue/7")
+    [delivery] = db.scalars(select(WebhookDelivery).where(WebhookDelivery.webhook_id == hook.id))
+    assert (delivery.status, delivery.response_status) == ("delivered", 204)
+
+
+def test_webhook_settings_are_checked_and_limited_to_routing_editors(db: Session) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        service.save_webhook(db, name="x", url="ftp://nope", secret="short", actor=SYSTEM)
+    assert {e.field for e in refused.value.errors} == {"url", "secret"}
+    rep = make_user(db, role="sales_rep", team="sales")
+    with pytest.raises(NotPermitted):
+        service.save_webhook(
+            db,
+            name="x",
+            url="http://127.0.0.1/x",
+            secret=SECRET,
+            actor=Actor.user(rep.id, role="sales_rep"),
+        )
