@@ -1,8 +1,9 @@
 """Scoring's queries. Scores are SQL aggregates: one GROUP BY over touches per model, each
 rule a ``sum(CASE WHEN <its filters> THEN points * decay END)`` column, fit rules a CASE
 over contacts and accounts; written with one INSERT ... SELECT ... ON CONFLICT. The same
-statements serve one contact (a touch arrived), a chunk of a full rescore and a back-test
-(``as_of`` in the past), so incremental and full results cannot drift apart."""
+statements serve one contact (a touch arrived) and a back-test (``as_of`` in the past); a
+chunk of a full rescore puts every model's columns in one statement (``write_all_scores``)
+built from the same per-rule expressions, so incremental and full results cannot drift."""
 
 from __future__ import annotations
 
