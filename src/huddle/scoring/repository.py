@@ -466,17 +466,17 @@ def _all_touch_sums(
 
 
 @contextmanager
-def bulk_settings(session: Session, *, scan: bool) -> Iterator[None]:
+def bulk_settings(session: Session, *, scan: bool = False) -> Iterator[None]:
     """PostgreSQL settings for one big rescore statement, back to what they were after it:
     enough memory to aggregate the touches of every contact in the chunk in one hash table,
-    no JIT (compiling the 20-rule expressions costs more than it saves), and, when scanning,
-    no index paths (see ``write_all_scores``). Nothing to do on SQLite."""
+    no JIT (compiling the 20-rule expressions costs more than it saves). Nothing to do on
+    SQLite."""
     if dialect_of(session) != "postgresql":
         yield
         return
+    # Not enable_indexscan/enable_bitmapscan = off: they would also reach the foreign-key
+    # checks of every inserted row (a sequential scan of contacts each).
     wanted = {"work_mem": "256MB", "jit": "off"}
-    if scan:
-        wanted |= {"enable_indexscan": "off", "enable_bitmapscan": "off"}
     before = {name: session.scalar(text(f"SHOW {name}")) for name in wanted}
     for name, value in wanted.items():
         session.execute(select(func.set_config(name, value, True)))
