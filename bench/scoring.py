@@ -300,11 +300,25 @@ def _define(session: Session) -> list[int]:
     return [engagement.id, readiness.id]
 
 
+def _server_cpu(connection: Any) -> float:
+    """CPU seconds used so far by this connection's PostgreSQL backend (same machine)."""
+    pid = connection.execute(text("SELECT pg_backend_pid()")).scalar()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+CPU: dict[str, float] = {}
+
+
 def _floor(engine: Engine) -> float:
     """The same per-rule sums, hand-written: one GROUP BY over touches per model."""
     started = time.perf_counter()
     with engine.connect() as connection:
         pg = connection.dialect.name == "postgresql"
+        cpu = (time.process_time(), _server_cpu(connection) if pg else 0.0)
         regexp = (
             (lambda col, p: f"{col} ~* '{p}'") if pg else (lambda col, p: f"{col} REGEXP '(?i){p}'")
         )
@@ -338,6 +352,9 @@ def _floor(engine: Engine) -> float:
                 ),
                 {"now": NOW if pg else NOW.replace(tzinfo=None).isoformat(sep=" ")},
             ).scalar()
+        CPU["floor_cpu_s"] = round(time.process_time() - cpu[0], 2)
+        if pg:
+            CPU["floor_server_cpu_s"] = round(_server_cpu(connection) - cpu[1], 2)
     return time.perf_counter() - started
 
 
@@ -349,11 +366,16 @@ def full_rescore(url: str, contacts: int, touches: int) -> dict[str, Any]:
     with unit_of_work(factory) as session:
         _define(session)
     floor = _floor(engine)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with unit_of_work(factory) as session:
+        pg = session.get_bind().dialect.name == "postgresql"
+        server = _server_cpu(session.connection()) if pg else 0.0
         run = service.rescore_all(session, reason="bench", actor=SYSTEM, chunk=max(contacts, 1))
         qualified = run.qualified
+        if pg:
+            CPU["rescore_server_cpu_s"] = round(_server_cpu(session.connection()) - server, 2)
     rescore = time.perf_counter() - started
+    CPU["rescore_cpu_s"] = round(time.process_time() - cpu, 2)
     with engine.connect() as connection:
         scored = connection.execute(text("SELECT count(*) FROM contact_scores")).scalar()
         graded = connection.execute(text("SELECT count(*) FROM contact_grades")).scalar()
@@ -365,6 +387,8 @@ def full_rescore(url: str, contacts: int, touches: int) -> dict[str, Any]:
         "rescore_s": round(rescore, 2),
         "floor_s": round(floor, 2),
         "ratio": round(rescore / floor, 2) if floor else None,
+        **CPU,
+        "load_average": os.getloadavg(),
         "scores_written": scored,
         "grades_written": graded,
         "new_mqls": qualified,
@@ -384,14 +408,17 @@ def _phases(factory: Any) -> dict[str, float]:
     try:
         now = clock.now()
         compiler = Compiler(repository.dialect_of(session), now)
-        primary = None
-        for model in repository.list_models(session):
-            started = time.perf_counter()
-            repository.write_scores(
-                session, repository.ModelSpec.of(model), compiler, repository.everyone
-            )
-            timings[f"scores {model.name}"] = round(time.perf_counter() - started, 2)
-            primary = model.id if model.is_primary else primary
+        models = repository.list_models(session)
+        primary = next((model.id for model in models if model.is_primary), None)
+        started = time.perf_counter()
+        repository.write_all_scores(
+            session,
+            [repository.ModelSpec.of(model) for model in models],
+            compiler,
+            repository.everyone,
+            scan=True,
+        )
+        timings["scores, every model"] = round(time.perf_counter() - started, 2)
         steps = {
             "primary copy": lambda: repository.copy_primary(
                 session, primary or 0, repository.everyone

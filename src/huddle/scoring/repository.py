@@ -1,20 +1,23 @@
 """Scoring's queries. Scores are SQL aggregates: one GROUP BY over touches per model, each
 rule a ``sum(CASE WHEN <its filters> THEN points * decay END)`` column, fit rules a CASE
 over contacts and accounts; written with one INSERT ... SELECT ... ON CONFLICT. The same
-statements serve one contact (a touch arrived), a chunk of a full rescore and a back-test
-(``as_of`` in the past), so incremental and full results cannot drift apart."""
+statements serve one contact (a touch arrived) and a back-test (``as_of`` in the past); a
+chunk of a full rescore puts every model's columns in one statement (``write_all_scores``)
+built from the same per-rule expressions, so incremental and full results cannot drift."""
 
 from __future__ import annotations
 
 import json
 import math
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Integer,
     Select,
@@ -30,11 +33,15 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
@@ -365,6 +372,153 @@ def stored_scores(session: Session, contact_id: int) -> dict[int, ContactScore]:
 
 def drop_model_scores(session: Session, model_id: int) -> None:
     session.execute(delete(ContactScore).where(ContactScore.model_id == model_id))
+
+
+# --- full rescore ----------------------------------------------------------------------------
+# A full rescore scores every model at once: one scan of the chunk's touches computes every
+# touch rule of every model (the same per-rule expressions as ``score_select``, so the
+# figures are the ones incremental scoring gives), and one INSERT writes a row per contact
+# and model. Per model, as ``write_scores`` does, it read the touches once per model.
+
+
+def write_all_scores(
+    session: Session,
+    specs: Sequence[ModelSpec],
+    compiler: Compiler,
+    scope: Scope,
+    *,
+    scan: bool = False,
+) -> None:
+    """Upsert every model's scores for ``scope`` in one INSERT ... SELECT ... ON CONFLICT.
+
+    ``scan``: the scope holds a large share of the contacts, so read the touches in table
+    order rather than by the contact index (touches of one contact lie all over the table:
+    following the index costs a random page read per touch)."""
+    if not specs:
+        return
+    dialect = compiler.dialect
+    statement, builder = _statements.get(
+        ("all scores", dialect, tuple(spec.key for spec in specs), scope.kind, scan),
+        lambda: _all_scores_upsert(
+            session, specs, Compiler(dialect, compiler.as_of), scope, scan=scan
+        ),
+    )
+    params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
+    with bulk_settings(session, scan=scan):
+        session.execute(statement, params)
+
+
+def _all_scores_upsert(
+    session: Session, specs: Sequence[ModelSpec], compiler: Compiler, scope: Scope, *, scan: bool
+) -> tuple[Any, Compiler]:
+    sums, labels = _all_touch_sums(specs, compiler, scope, scan=scan)
+    query = select(Contact.id.label("contact_id")).select_from(Contact)
+    query = query.outerjoin(Account, Account.id == Contact.account_id)
+    if sums is not None:
+        query = query.outerjoin(sums, sums.c.contact_id == Contact.id)
+    totals = []
+    for spec in specs:
+        terms: list[ColumnElement[float]] = [
+            case((compiler.condition(rule.when or {}), float(rule.points)), else_=0.0)
+            for rule in spec.record_rules
+        ]
+        if sums is not None:
+            terms += [
+                _capped_sql(func.coalesce(sums.c[labels[(spec.id, rule.index)]], 0.0), rule)
+                for rule in spec.touch_rules
+            ]
+        total: ColumnElement[float] = literal(0.0)
+        for term in terms:
+            total = total + term
+        totals.append(total)
+    if len(specs) == 1:
+        model_id: ColumnElement[Any] = literal(specs[0].id)
+        points = totals[0]
+    else:
+        models = union_all(
+            *(select(literal(spec.id).label("model_id")) for spec in specs)
+        ).subquery("models")
+        query = query.join(models, true())
+        model_id = models.c.model_id
+        whens = [(model_id == spec.id, total) for spec, total in zip(specs, totals, strict=True)]
+        points = case(*whens[:-1], else_=totals[-1])
+    rows = query.add_columns(
+        model_id.label("model_id"),
+        points.label("points"),
+        bindparam("computed_at", compiler.as_of, type_=UTCDateTime()),
+    ).where(scope(Contact.id))
+    statement = _insert(session)(ContactScore.__table__).from_select(
+        ["contact_id", "model_id", "points", "computed_at"], rows
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id", "model_id"],
+        set_={"points": statement.excluded.points, "computed_at": statement.excluded.computed_at},
+    )
+    return statement, compiler
+
+
+def _all_touch_sums(
+    specs: Sequence[ModelSpec], compiler: Compiler, scope: Scope, *, scan: bool
+) -> tuple[Any, dict[tuple[int, int], str]]:
+    """Per contact, the sum of every touch rule of every model (label per model and rule)."""
+    columns: list[ColumnElement[Any]] = []
+    labels: dict[tuple[int, int], str] = {}
+    types: set[str] = set()
+    for spec in specs:
+        for rule in spec.touch_rules:
+            label = labels[(spec.id, rule.index)] = f"s{len(columns)}"
+            types |= set((rule.event or {})["types"])
+            weight = _weight(spec, rule, compiler)
+            columns.append(
+                func.sum(case((_counts(rule, compiler), weight), else_=0.0)).label(label)
+            )
+    if not columns:
+        return None, labels
+    # Scanning: the planner must not follow an index (SQLite's way to say so is a unary +
+    # on the filtered columns; PostgreSQL gets its planner settings in ``bulk_settings``),
+    # and the groups need a key with integer affinity for SQLite's automatic join index.
+    unindexed = _unindexed if scan and compiler.dialect == "sqlite" else (lambda column: column)
+    contact = cast(Touch.contact_id, BigInteger) if scan else Touch.contact_id
+    sums = (
+        select(contact.label("contact_id"), *columns)
+        # A recycled lead's behaviour points count from its reset (``_counts``).
+        .outerjoin(ScoreReset, ScoreReset.contact_id == Touch.contact_id)
+        .where(
+            Touch.contact_id.is_not(None),
+            scope(unindexed(Touch.contact_id)),
+            unindexed(Touch.type).in_(sorted(types)),
+            unindexed(Touch.occurred_at) <= compiler.moment(),
+        )
+        .group_by(contact)
+        .subquery("touch_sums")
+    )
+    return sums, labels
+
+
+@contextmanager
+def bulk_settings(session: Session, *, scan: bool = False) -> Iterator[None]:
+    """PostgreSQL settings for one big rescore statement, back to what they were after it:
+    enough memory to aggregate the touches of every contact in the chunk in one hash table,
+    no JIT (compiling the 20-rule expressions costs more than it saves). Nothing to do on
+    SQLite."""
+    if dialect_of(session) != "postgresql":
+        yield
+        return
+    # Not enable_indexscan/enable_bitmapscan = off: they would also reach the foreign-key
+    # checks of every inserted row (a sequential scan of contacts each).
+    wanted = {"work_mem": "256MB", "jit": "off"}
+    before = {name: session.scalar(text(f"SHOW {name}")) for name in wanted}
+    for name, value in wanted.items():
+        session.execute(select(func.set_config(name, value, True)))
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            session.execute(select(func.set_config(name, value, True)))
+
+
+def _unindexed(column: Any) -> ColumnElement[Any]:
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
 
 
 # --- explanations ----------------------------------------------------------------------------
