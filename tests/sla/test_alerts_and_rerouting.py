@@ -10,16 +10,24 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.core import clock
+from huddle.core.jobs import Job, handler_for
 from huddle.notifications.models import Notification
 from huddle.routing import service as routing
 from huddle.sla import service
 from huddle.sla.models import SlaClock
+from huddle.sla.service.alerts import ALERTS_JOB
 from tests.conftest import make_user
 from tests.contacts.factories import make_contact
 from tests.routing.factories import make_mql, make_pool, make_rep, make_rule
 from tests.sla.factories import activate
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def send_queued_alerts(db: Session) -> None:
+    """Run the alerts job the pass queued, as the worker would."""
+    job = db.scalars(select(Job).where(Job.kind == ALERTS_JOB, Job.status == "queued")).one()
+    handler_for(ALERTS_JOB)(db, job.payload)
 
 
 def kinds_for(db: Session, user_id: int) -> list[str]:
@@ -49,6 +57,7 @@ def test_a_breach_tells_the_owner_escalates_and_reroutes_past_them(
 
     frozen_clock.advance(timedelta(hours=1, minutes=1))
     result = service.run_due(db)
+    send_queued_alerts(db)
 
     assert (result.breached, result.escalated) == (1, 1)
     assert "sla.breached" in kinds_for(db, owner)
@@ -93,6 +102,9 @@ def test_a_warning_tells_the_owner_when_it_is_due(
 
     frozen_clock.advance(timedelta(hours=2, minutes=1))
     result = service.run_due(db)
+    queued_only = select(Notification).where(Notification.kind.startswith("sla."))
+    assert db.scalars(queued_only).all() == [], "the pass only queues the alerts"
+    send_queued_alerts(db)
 
     assert result.warned == 1 and result.breached == 0
     assert handoff.owner_id is not None
@@ -101,4 +113,4 @@ def test_a_warning_tells_the_owner_when_it_is_due(
             Notification.user_id == handoff.owner_id, Notification.kind == "sla.warning"
         )
     ).one()
-    assert "Due Mon 23 Nov 14:00 UTC" in note.subject
+    assert "due soon (due Mon 23 Nov 14:00 UTC)" in note.subject

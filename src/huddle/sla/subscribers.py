@@ -9,72 +9,14 @@ from huddle.audit.subscribers import audited
 from huddle.contacts.events import TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
-from huddle.notifications import service as notifications
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
 from huddle.sla.events import (
-    SlaBreached,
     SlaCalendarChanged,
-    SlaEscalated,
     SlaVersionActivated,
     SlaVersionDrafted,
     SlaVersionSigned,
-    SlaWarning,
 )
-
-
-def _tell(
-    session: Session, *, user_id: int, kind: str, clock_id: int, contact_id: int, say: str
-) -> None:
-    term, lead = service.describe_clock(session, clock_id)
-    notifications.notify(
-        session,
-        user_id=user_id,
-        kind=kind,
-        subject=f"{say}: {term} for {lead}",
-        body=f"{term} for {lead}: {say.lower()}. The contact page shows the clock.",
-        link=f"/contacts/{contact_id}",
-        data={"clock_id": clock_id, "contact_id": contact_id},
-    )
-
-
-@subscribe(SlaWarning)
-def warn_the_owner(session: Session, event: SlaWarning) -> None:
-    if event.owner_id is not None:
-        due = event.due_at.strftime("%a %d %b %H:%M UTC")
-        _tell(
-            session,
-            user_id=event.owner_id,
-            kind="sla.warning",
-            clock_id=event.clock_id,
-            contact_id=event.contact_id,
-            say=f"Due {due}",
-        )
-
-
-@subscribe(SlaBreached)
-def tell_the_owner_of_a_breach(session: Session, event: SlaBreached) -> None:
-    if event.owner_id is not None:
-        _tell(
-            session,
-            user_id=event.owner_id,
-            kind="sla.breached",
-            clock_id=event.clock_id,
-            contact_id=event.contact_id,
-            say="SLA breached",
-        )
-
-
-@subscribe(SlaEscalated)
-def escalate_to_the_manager(session: Session, event: SlaEscalated) -> None:
-    _tell(
-        session,
-        user_id=event.manager_id,
-        kind="sla.escalated",
-        clock_id=event.clock_id,
-        contact_id=event.contact_id,
-        say="Escalated to you",
-    )
 
 
 @subscribe(LeadHandedOff)

@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from huddle.core.jobs import periodic_job
+from huddle.core.jobs import job_handler, periodic_job
 from huddle.sla.service import run_due
+from huddle.sla.service.alerts import ALERTS_JOB, send_alerts
 
 TICK_JOB = "sla.tick"
 TICK = timedelta(seconds=30)
@@ -18,3 +19,8 @@ TICK = timedelta(seconds=30)
 @periodic_job(TICK_JOB, every=TICK)
 def tick(session: Session, payload: dict[str, Any]) -> None:
     run_due(session)
+
+
+@job_handler(ALERTS_JOB)
+def alerts(session: Session, payload: dict[str, Any]) -> None:
+    send_alerts(session, payload)

@@ -4,7 +4,6 @@ from huddle.sla.service.calendars import CalendarCache, list_calendars, save_cal
 from huddle.sla.service.clocks import (
     PassResult,
     contact_clocks,
-    describe_clock,
     on_decided,
     on_handed_off,
     on_recycled,
@@ -29,7 +28,6 @@ __all__ = [
     "active_version",
     "contact_clocks",
     "create_draft",
-    "describe_clock",
     "diff_versions",
     "get_version",
     "list_calendars",

@@ -30,32 +30,15 @@ from huddle.sla.calendar import (
     business_time_between,
 )
 from huddle.sla.events import SlaBreached, SlaEscalated, SlaWarning
-from huddle.sla.models import OPEN_STATES, SlaClock, SlaClockEvent, SlaVersion
+from huddle.sla.models import OPEN_STATES, SlaClock, SlaClockEvent
+from huddle.sla.service.alerts import queue_alerts
 from huddle.sla.service.calendars import CalendarCache
-from huddle.sla.service.versions import active_version
+from huddle.sla.service.versions import TermCache, active_version
 from huddle.sla.terms import Condition, Term, parse_terms
 
 # Clocks that belong to one hand-off: a new hand-off or a recycle ends them.
 HANDOFF_KINDS = ("first_touch", "decision", "touch_attempts", "follow_up")
 BATCH = 5_000
-
-
-class TermCache:
-    """Parsed terms per version id (a pass touches few versions, many clocks)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._terms: dict[int, dict[str, Term]] = {}
-
-    def terms(self, version_id: int) -> dict[str, Term]:
-        if version_id not in self._terms:
-            version = self.session.get(SlaVersion, version_id)
-            parsed = parse_terms(version.terms) if version else []
-            self._terms[version_id] = {t.key: t for t in parsed}
-        return self._terms[version_id]
-
-    def term(self, clock_row: SlaClock) -> Term | None:
-        return self.terms(clock_row.version_id).get(clock_row.term_key)
 
 
 def business_duration(term: Term, calendar: BusinessCalendar) -> timedelta:
@@ -533,6 +516,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
                 ),
             )
         result.warned = len(warn_rows)
+    warned = [(w.id, w.owner_id) for w in warn_rows]
 
     due_candidates = (
         select(SlaClock.id)
@@ -556,6 +540,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
         .execution_options(synchronize_session=False)
     ).all()
     if not due_rows:
+        queue_alerts(session, warned=warned)
         return result
     due_rows = sorted(due_rows, key=lambda r: (r.due_at, r.id))
     ids = [r.id for r in due_rows]
@@ -609,6 +594,12 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
             )
             result.escalated += 1
     result.breached = len(due_rows)
+    queue_alerts(
+        session,
+        warned=warned,
+        breached=[(r.id, r.owner_id) for r in due_rows],
+        escalated=[(r.id, managers[r.owner_id]) for r in due_rows if r.id in set(escalated_ids)],
+    )
     return result
 
 
@@ -692,21 +683,3 @@ def contact_clocks(session: Session, contact_id: int) -> tuple[list[SlaClock], l
         )
     )
     return clocks, events
-
-
-def describe_clock(session: Session, clock_id: int) -> tuple[str, str]:
-    """(the term's label, the lead's name): what a warning or breach notice says."""
-    row = session.execute(
-        select(
-            SlaClock.version_id,
-            SlaClock.term_key,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.email,
-        )
-        .join(Contact, Contact.id == SlaClock.contact_id)
-        .where(SlaClock.id == clock_id)
-    ).one()
-    term = TermCache(session).terms(row.version_id).get(row.term_key)
-    lead = " ".join(p for p in (row.first_name, row.last_name) if p) or row.email
-    return (term.label if term else row.term_key), lead

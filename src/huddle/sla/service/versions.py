@@ -16,8 +16,8 @@ from huddle.core.errors import Conflict, FieldError, ResourceNotFound, Validatio
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.sla.events import SlaVersionActivated, SlaVersionDrafted, SlaVersionSigned
-from huddle.sla.models import SIDES, SlaSignature, SlaVersion
-from huddle.sla.terms import parse_terms
+from huddle.sla.models import SIDES, SlaClock, SlaSignature, SlaVersion
+from huddle.sla.terms import Term, parse_terms
 
 MAX_BODY = 100_000
 SIGN_ACTION = {"marketing": Action.SLA_SIGN_FOR_MARKETING, "sales": Action.SLA_SIGN_FOR_SALES}
@@ -255,3 +255,21 @@ def diff_versions(old: SlaVersion | None, new: SlaVersion) -> VersionDiff:
 
 def terms_json(version: SlaVersion) -> str:
     return json.dumps(version.terms, indent=2, ensure_ascii=False)
+
+
+class TermCache:
+    """Parsed terms per version id (a pass touches few versions, many clocks)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._terms: dict[int, dict[str, Term]] = {}
+
+    def terms(self, version_id: int) -> dict[str, Term]:
+        if version_id not in self._terms:
+            version = self.session.get(SlaVersion, version_id)
+            parsed = parse_terms(version.terms) if version else []
+            self._terms[version_id] = {t.key: t for t in parsed}
+        return self._terms[version_id]
+
+    def term(self, clock_row: SlaClock) -> Term | None:
+        return self.terms(clock_row.version_id).get(clock_row.term_key)
