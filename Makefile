@@ -56,6 +56,7 @@ bench: setup
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.sla
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
