@@ -42,6 +42,8 @@ def test_draft_and_sign_through_the_pages(anon_client: TestClient, db: Session) 
     assert done.status_code == 303
     (version,) = [v for v in service.list_versions(db) if v.title == "SLA 2027"]
     page = anon_client.get("/sla/versions")
+    assert "<title>SLA versions · Huddle</title>" in page.text
+    assert page.text.count('id="calendars"') == 1, "the calendars card appears once, in the page"
     assert "<h1>Hello &lt;script&gt;x&lt;/script&gt;</h1>" in page.text
     assert "Sign for marketing" in page.text and "Sign for sales" not in page.text
     anon_client.post(f"/sla/versions/{version.id}/sign", data={"side": "marketing"})
