@@ -475,6 +475,36 @@ class PassResult:
         return dict(self.__dict__)
 
 
+def _claim(
+    session: Session, moment: Any, now: datetime, limit: int, marks: dict[str, Any]
+) -> list[Any]:
+    """Running clocks whose ``moment`` (warn_at or due_at) has come, marked in one
+    UPDATE ... RETURNING whose candidates come from the (state, moment) index."""
+    candidates = (
+        select(SlaClock.id)
+        .where(SlaClock.state == "running", moment <= now)
+        .order_by(moment)
+        .limit(limit)
+    )
+    return list(
+        session.execute(
+            update(SlaClock)
+            .where(SlaClock.id.in_(candidates.scalar_subquery()))
+            .values(**marks)
+            .returning(
+                SlaClock.id,
+                SlaClock.contact_id,
+                SlaClock.owner_id,
+                SlaClock.term_key,
+                SlaClock.version_id,
+                SlaClock.handoff_id,
+                SlaClock.due_at,
+            )
+            .execution_options(synchronize_session=False)
+        )
+    )
+
+
 def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
     """One pass: pause/resume for absence, warnings, breaches (with escalation). Each step
     reads its candidates with one range query on (state, warn_at) or (state, due_at)."""
@@ -484,22 +514,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
     calendars = CalendarCache(session)
     _absences(session, now, result, calendars, terms)
 
-    # Claim and mark in one statement: the candidates come from the (state, warn_at) index.
-    warn_candidates = (
-        select(SlaClock.id)
-        .where(SlaClock.state == "running", SlaClock.warn_at <= now)
-        .order_by(SlaClock.warn_at)
-        .limit(limit)
-    )
-    warn_rows = session.execute(
-        update(SlaClock)
-        .where(SlaClock.id.in_(warn_candidates.scalar_subquery()))
-        .values(warn_at=None, warned_at=now)
-        .returning(
-            SlaClock.id, SlaClock.contact_id, SlaClock.owner_id, SlaClock.term_key, SlaClock.due_at
-        )
-        .execution_options(synchronize_session=False)
-    ).all()
+    warn_rows = _claim(session, SlaClock.warn_at, now, limit, {"warn_at": None, "warned_at": now})
     if warn_rows:
         ids = [w.id for w in warn_rows]
         _log_set(session, ids, "warned", now, "warning: the due time is near")
@@ -518,27 +533,13 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
         result.warned = len(warn_rows)
     warned = [(w.id, w.owner_id) for w in warn_rows]
 
-    due_candidates = (
-        select(SlaClock.id)
-        .where(SlaClock.state == "running", SlaClock.due_at <= now)
-        .order_by(SlaClock.due_at)
-        .limit(limit)
+    due_rows = _claim(
+        session,
+        SlaClock.due_at,
+        now,
+        limit,
+        {"state": "breached", "breached_at": SlaClock.due_at, "warn_at": None},
     )
-    due_rows = session.execute(
-        update(SlaClock)
-        .where(SlaClock.id.in_(due_candidates.scalar_subquery()))
-        .values(state="breached", breached_at=SlaClock.due_at, warn_at=None)
-        .returning(
-            SlaClock.id,
-            SlaClock.contact_id,
-            SlaClock.owner_id,
-            SlaClock.term_key,
-            SlaClock.version_id,
-            SlaClock.handoff_id,
-            SlaClock.due_at,
-        )
-        .execution_options(synchronize_session=False)
-    ).all()
     if not due_rows:
         queue_alerts(session, warned=warned)
         return result
