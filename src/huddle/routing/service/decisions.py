@@ -177,8 +177,19 @@ def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handof
             actor=actor,
             reason=f"accepted hand-off #{handoff.id}",
         )
+    _record_decision(session, handoff, accepted=True, reason=None, actor=actor)
+    return handoff
+
+
+def _record_decision(
+    session: Session, handoff: Handoff, *, accepted: bool, reason: str | None, actor: Actor
+) -> datetime:
+    """Close the hand-off as the owner decided and tell the SLA (HandoffDecided)."""
     at = clock.now()
-    handoff.status, handoff.decided_at, handoff.decided_by_id = "accepted", at, actor.user_id
+    handoff.status = "accepted" if accepted else "rejected"
+    handoff.decided_at, handoff.decided_by_id = at, actor.user_id
+    if reason is not None:
+        handoff.decision_reason = reason
     session.flush()
     publish(
         session,
@@ -186,13 +197,13 @@ def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handof
             handoff_id=handoff.id,
             contact_id=handoff.contact_id,
             owner_id=handoff.owner_id or actor.user_id or 0,
-            accepted=True,
-            reason=None,
+            accepted=accepted,
+            reason=reason,
             at=at,
             actor=actor,
         ),
     )
-    return handoff
+    return at
 
 
 def reject_handoff(
@@ -205,23 +216,8 @@ def reject_handoff(
         lifecycle.reject_lead(
             session, handoff.contact_id, reason_code=reason_code, note=note, actor=actor
         )
-    at = clock.now()
     reason = reason_code + (f": {note.strip()}" if note and note.strip() else "")
-    handoff.status, handoff.decided_at, handoff.decided_by_id = "rejected", at, actor.user_id
-    handoff.decision_reason = reason
-    session.flush()
-    publish(
-        session,
-        HandoffDecided(
-            handoff_id=handoff.id,
-            contact_id=handoff.contact_id,
-            owner_id=handoff.owner_id or actor.user_id or 0,
-            accepted=False,
-            reason=reason,
-            at=at,
-            actor=actor,
-        ),
-    )
+    at = _record_decision(session, handoff, accepted=False, reason=reason, actor=actor)
     publish(
         session,
         LeadRecycled(
