@@ -26,9 +26,10 @@ from huddle.auth import service as auth_service
 from huddle.auth.models import User
 from huddle.auth.passwords import use_cheapest_hashing_for_tests
 from huddle.auth.schemas import UserCreate
-from huddle.core import clock
+from huddle.core import clock, events
 from huddle.core.actor import SYSTEM
 from huddle.core.db import make_engine
+from huddle.core.events import DomainEvent
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
 from huddle.subscribers import register as register_subscribers
@@ -87,6 +88,21 @@ def db(engine: Engine) -> Iterator[Session]:
         Session.close(session)  # the class's own close: ``app`` makes the instance's a no-op
         outer.rollback()
         connection.close()
+
+
+@pytest.fixture
+def published(db: Session) -> Iterator[list[DomainEvent]]:
+    """Every event the test's session published, in order (a real subscriber on the real
+    bus). Only this session's: a browser test's server and worker share the process."""
+    seen: list[DomainEvent] = []
+
+    def capture(session: object, event: DomainEvent) -> None:
+        if session is db:
+            seen.append(event)
+
+    events._handlers[DomainEvent].append(capture)
+    yield seen
+    events._handlers[DomainEvent].remove(capture)
 
 
 @pytest.fixture

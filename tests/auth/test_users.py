@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from typer.testing import CliRunner
 
 from huddle.auth.events import UserAccessChanged
 from huddle.auth.models import User
-from huddle.core import events
 from huddle.core.db import make_engine
 from huddle.core.events import DomainEvent
 from huddle.core.migrations import upgrade
@@ -31,18 +29,6 @@ NEW = {
     "time_zone": "Europe/Berlin",
     "working_hours": {"tue": ["09:00", "17:00"], "mon": ["08:30", "16:30"]},
 }
-
-
-@pytest.fixture
-def published() -> Iterator[list[DomainEvent]]:
-    seen: list[DomainEvent] = []
-
-    def capture(_session: object, event: DomainEvent) -> None:
-        seen.append(event)
-
-    events._handlers[DomainEvent].append(capture)
-    yield seen
-    events._handlers[DomainEvent].remove(capture)
 
 
 def test_an_admin_creates_a_user_with_their_working_pattern(

@@ -32,12 +32,14 @@ WEEKDAYS_9_18 = {d: ["09:00", "18:00"] for d in ("mon", "tue", "wed", "thu", "fr
 
 
 @pytest.fixture
-def published() -> Iterator[list[Any]]:
-    """Every SLA warning, breach and escalation published during the test."""
+def published(db: Session) -> Iterator[list[Any]]:
+    """Every SLA warning, breach and escalation the test's session published (not those of
+    a browser test's server, whose worker runs in this process too)."""
     seen: list[Any] = []
 
-    def keep(_: Session, event: Any) -> None:
-        seen.append(event)
+    def keep(session: Session, event: Any) -> None:
+        if session is db:
+            seen.append(event)
 
     kinds = (SlaWarning, SlaBreached, SlaEscalated)
     for kind in kinds:

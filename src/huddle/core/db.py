@@ -16,8 +16,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from huddle.core.settings import Settings, get_settings
 
 _engines: dict[str, Engine] = {}
-# The execution option that picks how SQLite transactions begin (see ``_sqlite_begin``).
-SQLITE_BEGIN = "huddle_sqlite_begin"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -41,10 +39,10 @@ def _sqlite_begin(connection: Any) -> None:
     # IMMEDIATE takes the write lock at BEGIN, so a transaction that reads and then writes
     # waits its turn (busy_timeout) for another writer. Begun DEFERRED, its first write
     # would fail at once ("database is locked") had anyone committed since it began reading,
-    # e.g. a sign-in racing the worker. Page views begin DEFERRED (``unit_of_work``), so
-    # they never queue behind a long import or rescore.
-    mode = connection.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    # e.g. a sign-in racing the worker. Page views too: some write (the session's last-seen
+    # time, an audited export, a notification marked read). The price: a request waits
+    # while a job commits its chunk, so jobs keep their transactions short.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
@@ -76,16 +74,10 @@ def session_factory(engine: Engine | None = None) -> sessionmaker[Session]:
 
 
 @contextmanager
-def unit_of_work(
-    factory: sessionmaker[Session] | None = None, *, mostly_reads: bool = False
-) -> Iterator[Session]:
-    """One transaction: commits when the block ends, rolls back if it raises.
-
-    ``mostly_reads`` (page views): on SQLite, begin without taking the write lock."""
+def unit_of_work(factory: sessionmaker[Session] | None = None) -> Iterator[Session]:
+    """One transaction: commits when the block ends, rolls back if it raises."""
     session = (factory or session_factory())()
     try:
-        if mostly_reads and not session.in_transaction():
-            session.connection(execution_options={SQLITE_BEGIN: "DEFERRED"})
         yield session
         session.commit()
     except BaseException:

@@ -38,7 +38,7 @@ def get_session(request: Request) -> Iterator[Session]:
     """One transaction per request: committed before the response is sent, so a failed
     commit is reported to the client instead of being lost after a 200."""
     factory: sessionmaker[Session] = request.app.state.session_factory
-    with unit_of_work(factory, mostly_reads=request.method in SAFE_METHODS) as session:
+    with unit_of_work(factory) as session:
         yield session
 
 
