@@ -59,3 +59,8 @@ def company_domain_of(email: str) -> str | None:
     """The domain that identifies the contact's company, or None for free-mail addresses."""
     domain = email_domain(email)
     return None if is_free_mail(domain) else normalize_domain(domain)
+
+
+def full_name(first: str | None, last: str | None) -> str:
+    """ "First Last", either one alone, or "" when neither is known."""
+    return " ".join(part for part in (first, last) if part)

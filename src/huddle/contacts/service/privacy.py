@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts import repository
 from huddle.contacts.events import ContactErased
 from huddle.contacts.models import ConsentChange, Contact, MergeRecord, Note, Touch
+from huddle.contacts.normalize import full_name
 from huddle.contacts.service.consent import ERASED_DOMAIN
 from huddle.contacts.service.contacts import get_contact, get_contact_detail
 from huddle.core import clock
@@ -73,7 +74,7 @@ def _needles(identities: list[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[s
     own: list[str | None] = []
     for person in identities:
         email, first, last = person.get("email"), person.get("first_name"), person.get("last_name")
-        full = " ".join(p for p in (first, last) if p) or None
+        full = full_name(first, last) or None
         strong += [email, full, person.get("phone")]
         own += [first, last, email.split("@", 1)[0] if isinstance(email, str) else None]
     return needles_of(strong), needles_of(strong + own)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Account, Contact
+from huddle.contacts.normalize import full_name
 from huddle.contacts.schemas import ContactUpdate
 from huddle.core import clock
 from huddle.core.actor import Actor
@@ -276,7 +277,7 @@ def route_contact(
 
 def _tell(session: Session, handoff: Handoff, contact: Contact, decision: Decision) -> None:
     name = contact.first_name or contact.last_name or f"contact #{contact.id}"
-    full = " ".join(p for p in (contact.first_name, contact.last_name) if p) or name
+    full = full_name(contact.first_name, contact.last_name) or name
     link = f"/queue/{handoff.id}"
     data = {"handoff_id": handoff.id, "contact_id": contact.id, "packet": handoff.packet}
     if decision.owner_id is not None:

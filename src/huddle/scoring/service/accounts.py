@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
+from huddle.contacts.normalize import full_name
 from huddle.scoring import repository
 from huddle.scoring.schemas import AccountScoreRead, BuyingGroupMember, BuyingGroupRead
 
@@ -58,8 +59,7 @@ def buying_group(session: Session, account_id: int) -> BuyingGroupRead:
         members.append(
             BuyingGroupMember(
                 contact_id=contact.id,
-                name=" ".join(p for p in (contact.first_name, contact.last_name) if p)
-                or contact.email,
+                name=full_name(contact.first_name, contact.last_name) or contact.email,
                 job_title=contact.job_title,
                 persona=persona,
                 grade=grade.grade if grade else None,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
+from huddle.contacts.normalize import full_name
 from huddle.core.jobs import enqueue
 from huddle.notifications import service as notifications
 from huddle.sla.models import SlaClock
@@ -70,7 +71,7 @@ def send_alerts(session: Session, payload: dict[str, Any]) -> None:
             continue
         term = terms.terms(row.version_id).get(row.term_key)
         label = term.label if term else row.term_key
-        lead = " ".join(p for p in (row.first_name, row.last_name) if p) or row.email
+        lead = full_name(row.first_name, row.last_name) or row.email
         due = f" (due {row.due_at:%a %d %b %H:%M} UTC)" if row.due_at else ""
         notifications.notify(
             session,

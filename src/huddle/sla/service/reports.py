@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
+from huddle.contacts.normalize import full_name
 from huddle.core import clock
 from huddle.lifecycle.models import StageTransition
 from huddle.scoring.models import ContactGrade
@@ -241,7 +242,7 @@ def at_risk(session: Session, *, limit: int = 20) -> list[AtRisk]:
         AtRisk(
             clock_id=r.id,
             contact_id=r.contact_id,
-            contact_name=" ".join(p for p in (r.first_name, r.last_name) if p) or r.email,
+            contact_name=full_name(r.first_name, r.last_name) or r.email,
             owner_name=r.name or "Team queue",
             term_label=labels.get(r.term_key, r.term_key),
             due_at=r.due_at,
