@@ -60,6 +60,26 @@ def test_a_chunk_of_an_import_is_written_in_one_statement(
     assert {(r.from_stage, r.to_stage) for r in rows} == {(None, "lead")}
 
 
+def test_each_contact_of_a_chunk_starts_in_the_stage_it_was_announced_with(
+    db: Session, frozen_clock: FrozenClock
+) -> None:
+    contacts = [make_contact(db) for _ in range(4)]
+    assert [c.id for c in contacts] == list(range(contacts[0].id, contacts[0].id + 4))
+    stages = ["subscriber", "mql", "lead", "customer"]
+    at = frozen_clock.now() - timedelta(days=1)
+    created = ContactsCreated(
+        contacts=tuple(NewContact(c.id, s, at) for c, s in zip(contacts, stages, strict=True)),
+        actor=IMPORT,
+    )
+
+    publish(db, created)
+
+    for contact, stage in zip(contacts, stages, strict=True):
+        [first] = service.stage_history(db, contact.id)
+        assert (first.contact_id, first.from_stage, first.to_stage) == (contact.id, None, stage)
+        assert (first.at, first.by_rule, first.by_user_id) == (at, "import #12", None)
+
+
 def test_a_merge_moves_history_and_deals_to_the_survivor(
     db: Session, frozen_clock: FrozenClock
 ) -> None:

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Row, Table, and_, delete, distinct, func, insert, or_, select, update
+from sqlalchemy import (
+    Row,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal_column,
+    null,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -105,6 +121,31 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
         session.flush()  # as the ORM statement would
     table = cast(Table, StageTransition.__table__)
     executemany_converted(session, table, columns, list(map(itemgetter(*columns), rows)))
+
+
+def insert_first_transitions(
+    session: Session, *, first_id: int, stages: Sequence[str], at: datetime, by: dict[str, Any]
+) -> None:
+    """The first history row of consecutive contacts: ``first_id`` in ``stages[0]``, the
+    next id in ``stages[1]``... One INSERT ... SELECT, the stages handed over as one array
+    value (a JSON text on SQLite), instead of binding a row of parameters per contact."""
+    table = cast(Table, StageTransition.__table__)
+    values = {"first_id": first_id, "at": at, **by}
+    if session.get_bind().dialect.name == "sqlite":
+        source = "SELECT :first_id + key AS offset_id, value AS stage FROM json_each(:stages)"
+        values["stages"] = json.dumps(list(stages))
+    else:
+        source = (
+            "SELECT :first_id + ordinality - 1 AS offset_id, stage"
+            " FROM unnest(CAST(:stages AS text[])) WITH ORDINALITY AS s(stage, ordinality)"
+        )
+        values["stages"] = list(stages)
+    parameters = [bindparam(name, type_=table.c[name].type) for name in ("at", *by)]
+    chosen = select(
+        literal_column("offset_id"), null(), literal_column("stage"), *parameters
+    ).select_from(text(f"({source}) AS created"))
+    names = ["contact_id", "from_stage", "to_stage", "at", *by]
+    session.execute(insert(table).from_select(names, chosen), values)
 
 
 def history(session: Session, contact_id: int) -> list[StageTransition]:

@@ -5,6 +5,8 @@ Registered by importing this module; ``huddle.subscribers`` does that wherever H
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from sqlalchemy.orm import Session
 
 from huddle.contacts.events import AccountsMerged, ContactErased, ContactsCreated, ContactsMerged
@@ -17,6 +19,24 @@ from huddle.lifecycle.service import recorded_by, scrub_contact
 def record_first_stage(session: Session, event: ContactsCreated) -> None:
     """Every contact's history starts with the stage it was created in."""
     by = recorded_by(event.actor)
+    contacts = event.contacts
+    first, last = (contacts[0], contacts[-1]) if contacts else (None, None)
+    if (
+        first is not None
+        and last is not None
+        and last.contact_id - first.contact_id == len(contacts) - 1
+        and len({new.at for new in contacts}) == 1
+        and all(a.contact_id < b.contact_id for a, b in pairwise(contacts))
+    ):
+        # An import chunk: thousands of consecutive ids created at one moment.
+        repository.insert_first_transitions(
+            session,
+            first_id=first.contact_id,
+            stages=[new.lifecycle_stage for new in contacts],
+            at=first.at,
+            by=by,
+        )
+        return
     repository.insert_transitions(
         session,
         [
@@ -27,7 +47,7 @@ def record_first_stage(session: Session, event: ContactsCreated) -> None:
                 "at": new.at,
                 **by,
             }
-            for new in event.contacts
+            for new in contacts
         ],
     )
 

@@ -362,9 +362,9 @@ class _Chunk:
             self.session, _INSERT_COLUMNS, [_insert_row(c, now) for c in new]
         )
         consent_rows: list[dict[str, Any]] = []
-        for contact in new:
+        for contact, contact_id in zip(new, ids, strict=True):
             assert contact.state is not None
-            contact_id = contact.state["id"] = ids[contact.state["email"]]
+            contact.state["id"] = contact_id
             if _consent_values(contact.state) != _CONSENT_DEFAULT_VALUES:
                 consent_rows += self._consent_changes(contact_id, None, contact.state, now)
         changed = [

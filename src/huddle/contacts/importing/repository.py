@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
 from huddle.contacts.schemas import CONSENT_FIELDS, CONTACT_PROFILE_FIELDS
-from huddle.core.bulk import executemany_converted
+from huddle.core.bulk import executemany_converted, reserve_ids
 
 # What an import compares and may change on an existing contact.
 CONTACT_STATE = (
@@ -127,18 +127,18 @@ def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[in
 
 def insert_contacts(
     session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]
-) -> dict[str, int]:
+) -> Sequence[int]:
     """Insert new contacts, ``rows`` holding values in ``columns`` order (one executemany
-    in the driver's form); returns their ids by email."""
-    if not rows:
-        return {}
-    executemany_converted(session, _contacts, columns, rows)
-    position = list(columns).index("email")
-    emails = [row[position] for row in rows]
-    among, values = _among(session, _contacts.c.email, emails)
-    return dict(
-        session.execute(select(_contacts.c.email, _contacts.c.id).where(among), values).all()
-    )
+    in the driver's form); returns their ids, in the order of ``rows``."""
+    ids = reserve_ids(session, _contacts, len(rows))
+    if rows:
+        executemany_converted(
+            session,
+            _contacts,
+            ("id", *columns),
+            [(contact_id, *row) for contact_id, row in zip(ids, rows, strict=True)],
+        )
+    return ids
 
 
 def update_contacts(session: Session, rows: Sequence[dict[str, Any]]) -> None:
