@@ -13,7 +13,6 @@ import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,17 +21,17 @@ from sqlalchemy.orm import Session
 from huddle.auth import service as auth_service
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.importing import repository
+from huddle.contacts.importing.ahead import CheckedChunk, ReadAhead
 from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
 from huddle.contacts.importing.mapping import ColumnMapping, detect_mapping, manual_mapping
 from huddle.contacts.importing.reader import (
     BrokenCsv,
     CsvSource,
     FileFacts,
-    SourceRow,
     inspect_file,
 )
 from huddle.contacts.importing.report import ErrorReport
-from huddle.contacts.importing.rows import FailedRow, ParsedRow, Person, RowParser, UserDirectory
+from huddle.contacts.importing.rows import Person, RowParser, UserDirectory
 from huddle.contacts.models import ImportJob
 from huddle.contacts.service import list_custom_fields
 from huddle.core import clock, permissions
@@ -177,12 +176,11 @@ def run_import(
             context = ChunkContext(
                 actor=actor, header_of=columns.header_of, provider=provider, reason=actor.label
             )
-            with _gc_paused():
-                for chunk in _chunks(source.rows(), chunk_size):
-                    with unit_of_work() as session:
-                        progress = _import_chunk(
-                            session, job_id, chunk, parser, context, report, progress
-                        )
+            with _gc_paused(), ReadAhead(source.rows(), parser, chunk_size) as ahead:
+                for chunk in ahead:
+                    # The next chunk is read while the database commits this one.
+                    with ahead.overlapping(), unit_of_work() as session, ahead.paused():
+                        progress = _import_chunk(session, job_id, chunk, context, report, progress)
                     # The chunk's few reference cycles; what outlives it is not walked again.
                     gc.collect(1)
                     if on_progress is not None:
@@ -201,28 +199,20 @@ def run_import(
 def _import_chunk(
     session: Session,
     job_id: int,
-    chunk: list[SourceRow],
-    parser: RowParser,
+    chunk: CheckedChunk,
     context: ChunkContext,
     report: ErrorReport,
     before: Progress,
 ) -> Progress:
-    parsed: list[ParsedRow] = []
-    failed: list[FailedRow] = []
-    for row in chunk:
-        result = parser.parse(row)
-        if isinstance(result, ParsedRow):
-            parsed.append(result)
-        else:
-            failed.append(result)
+    parsed, failed = chunk.parsed, list(chunk.failed)
     outcome = apply_chunk(session, parsed, context)
     failed += outcome.failed
     for bad in sorted(failed, key=lambda r: r.line):
         report.add(bad.line, bad.problems, bad.cells)
     report.flush()
     progress = Progress(
-        rows=before.rows + len(chunk),
-        line=chunk[-1].line,
+        rows=before.rows + chunk.rows,
+        line=chunk.last_line,
         total_lines=before.total_lines,
         created=before.created + outcome.created,
         updated=before.updated + outcome.updated,
@@ -270,8 +260,3 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
-    while chunk := list(islice(rows, size)):
-        yield chunk
