@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
+from itertools import chain, islice
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 
@@ -54,15 +56,40 @@ def executemany_converted(
             values[index] = _converted(values[index], convert)
     if compiled.positional:
         order = [list(columns).index(name) for name in compiled.positiontup or ()]
-        connection.exec_driver_sql(
-            compiled.string, list(zip(*(values[i] for i in order), strict=True))
-        )
+        ordered = [values[i] for i in order]
+        if dialect.name == "sqlite":
+            _insert_in_blocks(connection, compiled.string, ordered)
+        else:
+            connection.exec_driver_sql(compiled.string, list(zip(*ordered, strict=True)))
     else:
         names = list(columns)
         connection.exec_driver_sql(
             compiled.string,
             [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)],
         )
+
+
+def _insert_in_blocks(
+    connection: Connection, statement: str, columns: Sequence[Sequence[Any]]
+) -> None:
+    """SQLite: the rows as INSERTs of as many ``VALUES`` groups as the parameter limit
+    allows, instead of an executemany: the driver steps one statement per block instead of
+    one per row (a tenth less CPU time for an import). The rows left over go through the
+    executemany, so the driver's statement cache holds one big statement, not one for
+    each size of remainder (each is megabytes)."""
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    head, _, group = statement.rpartition(" VALUES ")
+    size = max(1, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
+    blocks, _ = divmod(len(columns[0]), size)
+    rows = zip(*columns, strict=True)
+    if blocks:
+        many = f"{head} VALUES {', '.join([group] * size)}"
+        for _ in range(blocks):
+            connection.exec_driver_sql(many, tuple(chain.from_iterable(islice(rows, size))))
+    rest = list(rows)
+    if rest:
+        connection.exec_driver_sql(statement, rest)
 
 
 def _converted(column: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
