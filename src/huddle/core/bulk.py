@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from contextvars import ContextVar
 from itertools import chain, islice
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
+
+# What to do while a bulk statement runs in the database with the interpreter lock
+# released: an import reads its next chunk meanwhile (``contacts.importing.ahead``).
+while_database_works: ContextVar[Callable[[], AbstractContextManager[object]]] = ContextVar(
+    "while_database_works", default=nullcontext
+)
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
@@ -86,7 +94,9 @@ def _insert_in_blocks(
     if blocks:
         many = f"{head} VALUES {', '.join([group] * size)}"
         for _ in range(blocks):
-            connection.exec_driver_sql(many, tuple(chain.from_iterable(islice(rows, size))))
+            values = tuple(chain.from_iterable(islice(rows, size)))
+            with while_database_works.get()():
+                connection.exec_driver_sql(many, values)
     rest = list(rows)
     if rest:
         connection.exec_driver_sql(statement, rest)

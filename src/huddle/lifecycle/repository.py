@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account
-from huddle.core.bulk import executemany_converted
+from huddle.core.bulk import executemany_converted, while_database_works
 from huddle.lifecycle.models import (
     AllowedTransition,
     Opportunity,
@@ -145,7 +145,8 @@ def insert_first_transitions(
         literal_column("offset_id"), null(), literal_column("stage"), *parameters
     ).select_from(text(f"({source}) AS created"))
     names = ["contact_id", "from_stage", "to_stage", "at", *by]
-    session.execute(insert(table).from_select(names, chosen), values)
+    with while_database_works.get()():
+        session.execute(insert(table).from_select(names, chosen), values)
 
 
 def history(session: Session, contact_id: int) -> list[StageTransition]:

@@ -36,6 +36,7 @@ from huddle.contacts.models import ImportJob
 from huddle.contacts.service import list_custom_fields
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
+from huddle.core.bulk import while_database_works
 from huddle.core.errors import ResourceNotFound
 from huddle.core.permissions import Action
 
@@ -176,7 +177,11 @@ def run_import(
             context = ChunkContext(
                 actor=actor, header_of=columns.header_of, provider=provider, reason=actor.label
             )
-            with _gc_paused(), ReadAhead(source.rows(), parser, chunk_size) as ahead:
+            with (
+                _gc_paused(),
+                ReadAhead(source.rows(), parser, chunk_size) as ahead,
+                _reading_while_database_works(ahead),
+            ):
                 for chunk in ahead:
                     # The next chunk is read while the database commits this one.
                     with ahead.overlapping(), unit_of_work() as session, ahead.paused():
@@ -242,6 +247,17 @@ def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorRep
         job.error_file = str(report.path) if report.written else None
         session.flush()
         return job
+
+
+@contextmanager
+def _reading_while_database_works(ahead: ReadAhead) -> Iterator[None]:
+    """The bulk statements of a chunk (inserting its contacts, their first stages) let the
+    next chunk be read while they run."""
+    token = while_database_works.set(ahead.overlapping)
+    try:
+        yield
+    finally:
+        while_database_works.reset(token)
 
 
 @contextmanager
