@@ -394,7 +394,7 @@ def _floor(engine: Engine) -> float:
             else "julianday(:now) - julianday(occurred_at)"
         )
         for rules, half_life in ((ENGAGEMENT, 30), (READINESS, None)):
-            sums = []
+            sums: list[str] = []
             for rule in rules:
                 event = rule.get("event")
                 if event is None:
