@@ -50,7 +50,6 @@ from huddle.core.migrations import upgrade
 from huddle.scoring import repository, service
 from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
 from huddle.scoring.service import rescoring
-from huddle.scoring.service.rescoring import chunk_size
 from huddle.scoring.subscribers import score_touched_contacts
 from huddle.subscribers import register
 
@@ -463,34 +462,35 @@ def full_rescore(url: str, contacts: int, touches: int) -> dict[str, Any]:
 
 def _timed_rescore(factory: Any, name: str) -> dict[str, Any]:
     """``rescore_all`` with the product's chunk size, timed: wall, this process's CPU, the
-    PostgreSQL backend's CPU, and the wall time of each step summed over the chunks."""
-    phases: dict[str, float] = {}
+    PostgreSQL backend's CPU, the wall time of each step summed over the chunks, and how
+    long one chunk (one job's transaction) took."""
+    timings: dict[str, list[float]] = {}
     started, cpu = time.perf_counter(), time.process_time()
-    with _phase_timers(phases), unit_of_work(factory) as session:
+    with _step_timers(timings), unit_of_work(factory) as session:
         pg = session.get_bind().dialect.name == "postgresql"
         server = _server_cpu(session.connection()) if pg else 0.0
         run = service.rescore_all(session, reason=f"bench ({name})", actor=SYSTEM)
-        figures: dict[str, Any] = {"chunks": _chunks(session, run)}
+        figures: dict[str, Any] = {}
         if pg:
             figures["server_cpu_s"] = round(_server_cpu(session.connection()) - server, 2)
         figures["new_mqls"] = run.qualified
     figures["s"] = round(time.perf_counter() - started, 2)
     figures["cpu_s"] = round(time.process_time() - cpu, 2)
-    figures["phases_s"] = {step: round(seconds, 2) for step, seconds in phases.items()}
+    chunks = timings.pop("chunk")
+    figures["chunks"] = len(chunks)
+    figures["chunk_s_median"] = round(statistics.median(chunks), 3)
+    figures["chunk_s_max"] = round(max(chunks), 3)
+    figures["phases_s"] = {step: round(sum(seconds), 2) for step, seconds in timings.items()}
     figures["load_average"] = os.getloadavg()
     print(name, figures, flush=True)
     return figures
 
 
-def _chunks(session: Session, run: Any) -> int:
-    size = chunk_size(session.get_bind().dialect.name, run.contacts_total)
-    return -(-run.contacts_total // size)
-
-
 @contextmanager
-def _phase_timers(phases: dict[str, float]) -> Iterator[None]:
-    """Time the steps of every chunk (wrapped for this run only, restored after)."""
+def _step_timers(timings: dict[str, list[float]]) -> Iterator[None]:
+    """Time every chunk and its steps (wrapped for this run only, restored after)."""
     steps = [
+        (rescoring, "rescore_chunk", "chunk"),
         (repository, "write_all_scores", "scores, every model"),
         (repository, "copy_primary", "primary copy"),
         (rescoring, "grade_contacts", "grades"),
@@ -498,7 +498,7 @@ def _phase_timers(phases: dict[str, float]) -> Iterator[None]:
     ]
     originals = [getattr(module, attribute) for module, attribute, _ in steps]
     for (module, attribute, step), original in zip(steps, originals, strict=True):
-        setattr(module, attribute, _timer(original, step, phases))
+        setattr(module, attribute, _timer(original, timings.setdefault(step, [])))
     try:
         yield
     finally:
@@ -506,13 +506,13 @@ def _phase_timers(phases: dict[str, float]) -> Iterator[None]:
             setattr(module, attribute, original)
 
 
-def _timer(function: Any, step: str, phases: dict[str, float]) -> Any:
+def _timer(function: Any, durations: list[float]) -> Any:
     def timed(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
-            phases[step] = phases.get(step, 0.0) + time.perf_counter() - started
+            durations.append(time.perf_counter() - started)
 
     return timed
 

@@ -740,8 +740,15 @@ def qualifying_contacts(
 
 
 def contact_id_bounds(session: Session) -> tuple[int, int]:
-    """The lowest and highest contact id (two index probes; 0, 0 without contacts)."""
-    low, high = session.execute(select(func.min(Contact.id), func.max(Contact.id))).one()
+    """The lowest and highest contact id (0, 0 without contacts). Two subqueries: SQLite
+    reads one end of the index for a lone min() or max(), but scans every contact for both
+    in one SELECT (a tenth of a second per chunk at 1,000,000 contacts)."""
+    low, high = session.execute(
+        select(
+            select(func.min(Contact.id)).scalar_subquery(),
+            select(func.max(Contact.id)).scalar_subquery(),
+        )
+    ).one()
     return int(low or 0), int(high or 0)
 
 
