@@ -11,6 +11,7 @@ from huddle.contacts.models import Contact
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
 from huddle.scoring import service
+from huddle.scoring.schemas import ScoreModelWrite
 from tests.contacts.factories import make_account, make_contact
 from tests.scoring.factories import make_model, points, touch
 
@@ -226,3 +227,30 @@ def test_several_models_score_side_by_side(db: Session) -> None:
     touch(db, contact, "demo_requested")
     touch(db, contact, url="/pricing")
     assert (points(db, contact, engagement), points(db, contact, readiness)) == (5, 50)
+
+
+def test_a_rescore_in_small_chunks_scores_every_contact(db: Session) -> None:
+    """Chunks much smaller than the contacts (SQLite's short transactions) read each chunk's
+    touches by the contact index; every contact still gets every model's total and its
+    primary score, and a rule change rewrites the totals that changed."""
+    contacts = [make_contact(db, country="DE" if n % 2 else "FR") for n in range(6)]
+    for n, contact in enumerate(contacts):
+        for _ in range(n):
+            touch(db, contact, url="/pricing")
+    engagement = make_model(db, [PRICING], name="Engagement", is_primary=True)
+    fit = make_model(db, [_fit("contact.country", "eq", "DE", points=7)], name="Fit")
+    service.rescore_all(db, reason="test", actor=SYSTEM, chunk=1)
+    assert [points(db, c, engagement) for c in contacts] == [0, 5, 10, 12, 12, 12]
+    assert [points(db, c, fit) for c in contacts] == [0, 7, 0, 7, 0, 7]
+    changed = {**PRICING, "points": 4}
+    service.save_model(
+        db,
+        ScoreModelWrite(name="Engagement", rules=[changed], is_primary=True),
+        actor=SYSTEM,
+        model_id=engagement.id,
+    )
+    service.rescore_all(db, reason="test", actor=SYSTEM, chunk=1)
+    assert [points(db, c, engagement) for c in contacts] == [0, 4, 8, 12, 12, 12]
+    for contact in contacts:
+        db.refresh(contact)
+    assert [c.score for c in contacts] == [0, 4, 8, 12, 12, 12]

@@ -22,7 +22,8 @@ from huddle.scoring.service.grading import grade_contacts
 from huddle.scoring.service.qualification import qualify
 
 RESCORE_JOB = "scoring.rescore"
-CHUNK = 50_000
+CHUNK = 50_000  # PostgreSQL, at least (``chunk_size``)
+SQLITE_CHUNK = 5_000  # about 50,000 touches: a few tenths of a second of one core
 SCAN_SHARE = 4  # a chunk of at least a quarter of the contacts scans the touches table
 
 
@@ -104,22 +105,26 @@ def _new_run(session: Session, reason: str, actor: Actor) -> RescoreRun:
 
 
 def rescore_chunk(
-    session: Session, run_id: int, after_id: int, *, chunk: int = CHUNK
+    session: Session, run_id: int, after_id: int, *, chunk: int | None = None
 ) -> int | None:
     """Rescore the contacts with ids in (after_id, after_id + chunk]; return where the next
     chunk starts, or None when the run is done. Each chunk is its own job and transaction,
-    so progress shows while it runs and a restart resumes where it stopped."""
+    so progress shows while it runs and a restart resumes where it stopped. ``chunk``:
+    contacts per chunk, by default what suits the database (``chunk_size``)."""
     run = repository.get_run(session, run_id)
     if run is None or run.status == "done":
         # Finished meanwhile (by ``rescore_all``): its queued job has nothing left to do.
         return None
-    low, high, total = repository.contact_id_bounds(session)
+    low, high = repository.contact_id_bounds(session)
     if run.status == "queued":
+        total = repository.count_contacts(session)
         run.status, run.started_at, run.contacts_total = "running", clock.now(), total
         after_id = max(after_id, low - 1)
-    if total == 0 or after_id >= high:
+    if high == 0 or after_id >= high:
         run.status, run.finished_at = "done", clock.now()
         return None
+    total = max(run.contacts_total, 1)
+    chunk = chunk or chunk_size(repository.dialect_of(session), total)
     end = after_id + chunk
     scope = repository.id_range(after_id + 1, end)
     run.contacts_done += repository.count_in_range(session, after_id + 1, end)
@@ -134,6 +139,17 @@ def rescore_chunk(
     return end
 
 
+def chunk_size(dialect: str, total: int) -> int:
+    """Contacts per chunk. SQLite: few, so that a chunk's transaction, which holds the one
+    write lock every request waits for, stays well under a second; its touches are read by
+    the contact index. PostgreSQL blocks no reader: big chunks, each one reading the touches
+    table once in order (following the index for a share of the contacts reads nearly every
+    page of it anyway, one random read per touch), so a run reads it ``SCAN_SHARE`` times."""
+    if dialect == "sqlite":
+        return SQLITE_CHUNK
+    return max(CHUNK, -(-total // SCAN_SHARE))
+
+
 def _rescore_models(session: Session, scope: Scope, *, as_of: datetime, scan: bool) -> None:
     """Every model's scores for a chunk in one statement (one scan of its touches), then
     the primary copy: what ``apply_models`` gives, without reading the touches per model."""
@@ -146,7 +162,9 @@ def _rescore_models(session: Session, scope: Scope, *, as_of: datetime, scan: bo
         repository.copy_primary(session, primary, scope)
 
 
-def rescore_all(session: Session, *, reason: str, actor: Actor, chunk: int = CHUNK) -> RescoreRun:
+def rescore_all(
+    session: Session, *, reason: str, actor: Actor, chunk: int | None = None
+) -> RescoreRun:
     """A full rescore inside the caller's transaction (CLI, demo, tests, benchmark). A run
     waiting for the worker is done here instead, so the worker does not repeat it."""
     run = repository.waiting_run(session) or _new_run(session, reason, actor)
