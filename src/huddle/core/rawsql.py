@@ -126,7 +126,7 @@ class Prepared:
     """A Core statement compiled once for one dialect and run as its SQL text on the
     driver's cursor, like ``Driver.rows``. SQLAlchemy's execution of even a cached
     statement builds and converts every bound value and sets up a result each time (for a
-    4-rule score upsert, 45 values): about four times what SQLite takes to run it for one
+    4-rule score upsert, 45 values): several times what SQLite takes to run it for one
     contact. Here the statement's constant values are converted once; a call converts only
     the ``values`` it gives, with the column types' own bind processors.
 
