@@ -35,6 +35,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy import String as SqlString
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement as Col
 
 from huddle.contacts.models import Account, Contact, Touch
@@ -316,7 +317,7 @@ class Compiler:
 
     def event(self, spec: dict[str, Any], touch: Any = Touch) -> ColumnElement[bool]:
         """Touch ``type in types``, the property filters, and the window, over ``touch``."""
-        clauses: list[ColumnElement[bool]] = [touch.type.in_(spec["types"])]
+        clauses: list[ColumnElement[bool]] = [one_of(touch.type, spec["types"])]
         if spec.get("where") is not None:
             clauses.append(TouchCompiler(touch).condition(spec["where"]))
         if spec.get("within_days"):
@@ -390,12 +391,22 @@ class TouchCompiler:
         return _compare(getattr(self.touch, field.split(".", 1)[1]), NUMBER, op, value)
 
 
+def one_of(column: Col[Any] | QueryableAttribute[Any], values: list[Any]) -> ColumnElement[bool]:
+    """``column IN (?, ?, ...)``, one plain bound parameter per value. ``in_(values)`` would
+    bind the list as one expanding parameter, which SQLAlchemy re-renders into the SQL text
+    on every execution: a cached scoring statement has one per rule, and re-rendering them
+    cost more than running the statement for one contact."""
+    if not values:
+        return column.in_(values)
+    return column.in_([bindparam(None, v, type_=column.type, unique=True) for v in values])
+
+
 def _compare(column: Col[Any], kind: str, op: str, value: Any) -> ColumnElement[bool]:
     if op == "is_set":
         return column.is_not(None) if kind != TEXT else and_(column.is_not(None), column != "")
     if op == "is_empty":
         if kind == LIST:
-            return or_(column.is_(None), cast(column, SqlString).in_(["[]", "null"]))
+            return or_(column.is_(None), one_of(cast(column, SqlString), ["[]", "null"]))
         return column.is_(None) if kind != TEXT else or_(column.is_(None), column == "")
     if op in ("is_true", "is_false"):
         return column.is_(op == "is_true")
@@ -413,7 +424,7 @@ def _compare_number(column: Col[Any], op: str, value: Any) -> ColumnElement[bool
     if op == "between":
         return column.between(value[0], value[1])
     if op == "in":
-        return column.in_(value)
+        return one_of(column, value)
     return {
         "eq": column == value,
         "ne": column != value,
@@ -431,7 +442,7 @@ def _compare_text(column: Col[Any], op: str, value: Any) -> ColumnElement[bool]:
         # An embedded option both Python's re (SQLite) and PostgreSQL's AREs understand.
         return column.regexp_match(f"(?i){value}")
     if op in ("in", "not_in"):
-        test = lower.in_([v.lower() for v in value])
+        test = one_of(lower, [v.lower() for v in value])
         return test if op == "in" else or_(column.is_(None), not_(test))
     if op == "contains_any":
         return or_(*(column.icontains(v, autoescape=True) for v in value))

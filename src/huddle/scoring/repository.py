@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    CompoundSelect,
     Integer,
     Select,
     Table,
@@ -45,7 +47,9 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
-from huddle.scoring.conditions import Compiler
+from huddle.core.rawsql import IdList, Prepared, in_ids
+from huddle.lifecycle.models import AllowedTransition
+from huddle.scoring.conditions import Compiler, one_of
 from huddle.scoring.models import (
     ContactGrade,
     ContactScore,
@@ -72,7 +76,7 @@ class Scope:
 
     def __call__(self, column: Any) -> ColumnElement[bool]:
         if self.kind == "among":
-            return column.in_(bindparam("scope_ids", list(self.values), expanding=True))
+            return in_ids(column, bindparam("scope_ids", list(self.values), type_=IdList()))
         if self.kind == "range":
             low, high = self.values
             return column.between(bindparam("scope_low", low), bindparam("scope_high", high))
@@ -115,6 +119,19 @@ class StatementCache:
             found = self._built[key] = build()
         return found
 
+    def prepared(
+        self, session: Session, key: tuple[Any, ...], build: Callable[[], tuple[Any, Compiler]]
+    ) -> tuple[Prepared, Compiler]:
+        """The statement compiled once to its SQL text, run through the driver (the hot
+        path: a touch arrived). ``key`` names the dialect, like every key here."""
+
+        def compile_() -> tuple[Any, Compiler]:
+            statement, compiler = build()
+            return Prepared(statement, session.get_bind().dialect), compiler
+
+        prepared, compiler = self.get(("prepared", *key), compile_)
+        return typing.cast(Prepared, prepared), compiler
+
 
 _statements = StatementCache()
 
@@ -130,7 +147,7 @@ class ModelSpec:
     def of(cls, model: ScoreModel) -> ModelSpec:
         return cls(model.id, model.name, parse_rules(model.rules), model.half_life_days)
 
-    @property
+    @cached_property
     def key(self) -> tuple[Any, ...]:
         """What a built statement depends on (ids are reused after a rollback in tests)."""
         return (
@@ -143,8 +160,13 @@ class ModelSpec:
     def touch_rules(self) -> list[Rule]:
         return [rule for rule in self.rules if rule.on_touches]
 
+    @cached_property
+    def touch_types(self) -> frozenset[str]:
+        """Every type a touch rule of this model counts."""
+        return frozenset(t for rule in self.touch_rules for t in (rule.event or {})["types"])
+
     def reacts_to(self, touch_types: set[str]) -> bool:
-        return any(set((rule.event or {})["types"]) & touch_types for rule in self.touch_rules)
+        return not self.touch_types.isdisjoint(touch_types)
 
     @property
     def record_rules(self) -> list[Rule]:
@@ -284,7 +306,7 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
         .where(
             Touch.contact_id.is_not(None),
             scope(Touch.contact_id),
-            _type_filter(compiler, scope).in_(types),
+            one_of(_type_filter(compiler, scope), types),
             Touch.occurred_at <= compiler.moment(),
         )
         .group_by(Touch.contact_id)
@@ -495,7 +517,7 @@ def _all_touch_sums(
         .where(
             Touch.contact_id.is_not(None),
             scope(unindexed(Touch.contact_id)),
-            unindexed(Touch.type).in_(sorted(types)),
+            one_of(unindexed(Touch.type), sorted(types)),
             unindexed(Touch.occurred_at) <= compiler.moment(),
         )
         .group_by(contact)
@@ -582,7 +604,7 @@ def touch_rule_occurrences(
         .outerjoin(ScoreReset, ScoreReset.contact_id == Touch.contact_id)
         .where(
             Touch.contact_id == contact_id,
-            Touch.type.in_(types),
+            one_of(Touch.type, types),
             Touch.occurred_at <= compiler.moment(),
         )
         .order_by(Touch.occurred_at.desc(), Touch.id.desc())
@@ -713,30 +735,34 @@ def stored_score_column(model_id: int) -> ColumnElement[float]:
 
 def qualifying_contacts(
     session: Session,
-    condition: dict[str, Any],
+    criteria: Criteria,
     compiler: Compiler,
     scope: Scope,
-    *,
-    from_stages: Sequence[str],
 ) -> list[int]:
-    """Contacts in ``scope`` and in one of ``from_stages`` that meet ``condition``
-    (built once per condition and scope kind, like the scores)."""
+    """Contacts in ``scope`` that meet ``criteria`` and may move to its stage (from a stage
+    with an allowed transition to it, read in the same statement). Built once per
+    condition and scope kind, like the scores, and run on the connection (flush first)."""
 
     def build() -> tuple[Any, Compiler]:
+        may_move = select(AllowedTransition.from_stage).where(
+            AllowedTransition.to_stage == criteria.stage
+        )
         query = (
             select(Contact.id)
             .select_from(Contact)
             .outerjoin(Account, Account.id == Contact.account_id)
             .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
-            .where(scope(Contact.id), Contact.lifecycle_stage.in_(list(from_stages)))
-            .where(compiler.condition(condition))
+            .where(scope(Contact.id), Contact.lifecycle_stage.in_(may_move))
+            .where(compiler.condition(criteria.condition))
             .order_by(Contact.id)
         )
         return query, compiler
 
-    key = ("qualify", compiler.dialect, json.dumps(condition, sort_keys=True))
-    query, builder = _statements.get((*key, tuple(from_stages), scope.kind), build)
-    return list(session.scalars(query, builder.params(compiler.as_of) | scope.params))
+    condition = json.dumps(criteria.condition, sort_keys=True)
+    key = (compiler.dialect, "qualify", criteria.stage, condition, scope.kind)
+    query, builder = _statements.prepared(session, key, build)
+    params = builder.params(compiler.as_of) | scope.params
+    return [row[0] for row in query.run(session, params)]
 
 
 def contact_id_bounds(session: Session) -> tuple[int, int]:
@@ -806,71 +832,9 @@ def account_contacts(
 
 
 # --- the incremental path (touches arrived) ---------------------------------------------------
-# Each batch of touches runs these, down to a single page view or event: plain Core
-# statements SQLAlchemy compiles once, and rule definitions parsed once per model version.
-
-_model_columns = select(
-    ScoreModel.id,
-    ScoreModel.name,
-    ScoreModel.is_primary,
-    ScoreModel.version,
-    # As stored: the text is the cache key, parsed only when the definition is new here.
-    cast(ScoreModel.rules, Text),
-    ScoreModel.half_life_days,
-).order_by(ScoreModel.id)
-_specs: dict[tuple[Any, ...], ModelSpec] = {}
-
-
-def model_specs(session: Session) -> list[tuple[ModelSpec, bool]]:
-    """Every model as (spec, is primary), in id order, without loading ORM objects."""
-    found: list[tuple[ModelSpec, bool]] = []
-    rows = session.connection().execute(_model_columns)
-    for model_id, name, is_primary, version, rules, half_life in rows:
-        key = (model_id, name, version, half_life, rules)
-        spec = _specs.get(key)
-        if spec is None:
-            if len(_specs) >= _CACHE_SIZE:
-                _specs.clear()
-            parsed = parse_rules(json.loads(rules))
-            spec = _specs[key] = ModelSpec(model_id, name, parsed, half_life)
-        found.append((spec, bool(is_primary)))
-    return found
-
-
-_contacts = typing.cast(Table, Contact.__table__)
-_scores = typing.cast(Table, ContactScore.__table__)
-_primary_copy = (
-    update(_contacts)
-    .where(
-        _contacts.c.id.in_(bindparam("scope_ids", expanding=True)),
-        _scores.c.contact_id == _contacts.c.id,
-        _scores.c.model_id == bindparam("model_id"),
-        _contacts.c.score != cast(func.round(_scores.c.points), Integer),
-    )
-    # A rescore is not an edit of the contact: keep its updated_at.
-    .values(score=cast(func.round(_scores.c.points), Integer), updated_at=_contacts.c.updated_at)
-)
-
-
-def copy_primary_among(session: Session, model_id: int, contact_ids: Sequence[int]) -> None:
-    """``copy_primary`` for a list of contacts, as one Core statement compiled once."""
-    session.connection().execute(
-        _primary_copy, {"scope_ids": list(contact_ids), "model_id": model_id}
-    )
-
-
-def write_scores_among(
-    session: Session, spec: ModelSpec, compiler: Compiler, contact_ids: Sequence[int]
-) -> None:
-    """``write_scores`` for a list of contacts (the same cached statement), executed on
-    the connection: a Core statement needs none of the ORM's execution steps."""
-    scope = among(contact_ids)
-    statement, builder = _statements.get(
-        ("scores", compiler.dialect, spec.key, scope.kind),
-        lambda: _score_upsert(session, spec, Compiler(compiler.dialect, compiler.as_of), scope),
-    )
-    params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
-    session.connection().execute(statement, params)
+# Each batch of touches runs these, down to a single page view or event: statements compiled
+# once to their SQL text and run through the driver (``Prepared``), and the definitions read
+# in one statement and parsed only when they differ from the last ones seen.
 
 
 class Criteria(typing.NamedTuple):
@@ -879,18 +843,120 @@ class Criteria(typing.NamedTuple):
     condition: dict[str, Any]
 
 
-_automatic = (
-    select(QualificationCriteria.stage, QualificationCriteria.version)
-    .add_columns(QualificationCriteria.condition)
-    .where(QualificationCriteria.automatic.is_(True))
-    .where(QualificationCriteria.stage.in_(["mql", "sql"]))
-    .order_by(QualificationCriteria.stage)
+@dataclass(frozen=True)
+class Definitions:
+    """What scoring a touch needs: every model as (spec, is primary) in id order, and the
+    criteria applied automatically, MQL then SQL."""
+
+    models: list[tuple[ModelSpec, bool]]
+    criteria: list[Criteria]
+
+
+_AUTOMATIC = ["mql", "sql"]
+_definition_rows: CompoundSelect[Any] = union_all(
+    select(
+        literal("model").label("kind"),
+        ScoreModel.id,
+        ScoreModel.name,
+        ScoreModel.is_primary,
+        ScoreModel.version,
+        # As stored: the rows themselves are the cache key, parsed only when new here.
+        cast(ScoreModel.rules, Text).label("definition"),
+        ScoreModel.half_life_days,
+    ),
+    select(
+        literal("criteria"),
+        QualificationCriteria.id,
+        QualificationCriteria.stage,
+        QualificationCriteria.automatic,
+        QualificationCriteria.version,
+        cast(QualificationCriteria.condition, Text),
+        literal(None, Integer),
+    ).where(
+        QualificationCriteria.automatic.is_(True), one_of(QualificationCriteria.stage, _AUTOMATIC)
+    ),
 )
+_parsed: dict[tuple[Any, ...], Definitions] = {}
+_fixed_statements: dict[tuple[str, str], Prepared] = {}
+
+
+def _fixed(session: Session, name: str, statement: Any) -> Prepared:
+    """One of this module's constant statements, compiled once per dialect."""
+    dialect = session.get_bind().dialect
+    found = _fixed_statements.get((dialect.name, name))
+    if found is None:
+        found = _fixed_statements[(dialect.name, name)] = Prepared(statement, dialect)
+    return found
+
+
+def live_definitions(session: Session) -> Definitions:
+    """The models and automatic criteria as stored now, in one statement. Whatever another
+    process saved is read here: the cache is keyed by the rows' whole content (rules and
+    condition text included), so it can only save parsing, never serve an old rule."""
+    result = _fixed(session, "definitions", _definition_rows).run(session, {})
+    rows = tuple(tuple(row) for row in result)
+    found = _parsed.get(rows)
+    if found is None:
+        if len(_parsed) >= _CACHE_SIZE:
+            _parsed.clear()
+        found = _parsed[rows] = _parse_definitions(rows)
+    return found
+
+
+def _parse_definitions(rows: tuple[tuple[Any, ...], ...]) -> Definitions:
+    models = sorted((row for row in rows if row[0] == "model"), key=lambda row: row[1])
+    criteria = sorted((row for row in rows if row[0] == "criteria"), key=lambda row: row[2])
+    return Definitions(
+        models=[
+            (ModelSpec(model_id, name, parse_rules(json.loads(rules)), half_life), bool(primary))
+            for _, model_id, name, primary, _, rules, half_life in models
+        ],
+        criteria=[
+            Criteria(stage, version, json.loads(condition))
+            for _, _, stage, _, version, condition, _ in criteria
+        ],
+    )
 
 
 def automatic_criteria(session: Session) -> list[Criteria]:
-    """The MQL then the SQL criteria, those applied automatically, in one query."""
-    return [Criteria(*row) for row in session.connection().execute(_automatic)]
+    """The MQL then the SQL criteria, those applied automatically."""
+    return live_definitions(session).criteria
+
+
+_contacts = typing.cast(Table, Contact.__table__)
+_scores = typing.cast(Table, ContactScore.__table__)
+_primary_copy = (
+    update(_contacts)
+    .where(
+        in_ids(_contacts.c.id, bindparam("scope_ids", type_=IdList())),
+        _scores.c.contact_id == _contacts.c.id,
+        _scores.c.model_id == bindparam("model_id", type_=BigInteger()),
+        _contacts.c.score != cast(func.round(_scores.c.points), Integer),
+    )
+    # A rescore is not an edit of the contact: keep its updated_at.
+    .values(score=cast(func.round(_scores.c.points), Integer), updated_at=_contacts.c.updated_at)
+)
+
+
+def copy_primary_among(session: Session, model_id: int, contact_ids: Sequence[int]) -> None:
+    """``copy_primary`` for a list of contacts, compiled once."""
+    values = {"scope_ids": list(contact_ids), "model_id": model_id}
+    _fixed(session, "primary copy", _primary_copy).run(session, values)
+
+
+def write_scores_among(
+    session: Session, spec: ModelSpec, compiler: Compiler, contact_ids: Sequence[int]
+) -> None:
+    """``write_scores`` for a list of contacts: the same statement, compiled once per model
+    version and run through the driver."""
+    scope = among(contact_ids)
+    prepared, builder = _statements.prepared(
+        session,
+        (compiler.dialect, "scores", spec.key, scope.kind),
+        lambda: _score_upsert(session, spec, Compiler(compiler.dialect, compiler.as_of), scope),
+    )
+    params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
+    prepared.run(session, params)
 
 
 def score_reset(session: Session, contact_id: int) -> ScoreReset | None:

@@ -1,10 +1,13 @@
 """Scoring the contacts new touches reached, in the transaction that stored them.
 
 This runs for every batch of the events API and every group commit of ``/t/collect``, down
-to a single touch, so it keeps to the fewest statements: the models as plain rows (their
-rules parsed once per version), one INSERT ... SELECT per model with a rule on the
-touches' types, the primary copy, the MQL check. The statements are the full rescore's
-(``write_scores``), so incremental and full results cannot drift apart.
+to a single touch, so it keeps to the fewest statements, each compiled once to its SQL text
+and run on the driver's cursor (``core.rawsql.Prepared``): the models and automatic
+criteria read in one statement (parsed again only when their stored text changed, so a
+definition saved by another process counts from its next touch), one INSERT ... SELECT per
+model with a rule on the touches' types, the primary copy, one query per criteria. The
+statements are the full rescore's (``write_scores``), so incremental and full results cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -33,18 +36,18 @@ def score_touched(
     # The statements below run on the connection, which does not autoflush.
     session.flush()
     now = clock.now()
-    scope = repository.among(ids)
+    definitions = repository.live_definitions(session)
     types = set(touch_types)
     compiler = Compiler(repository.dialect_of(session), now)
     written = False
-    for spec, is_primary in repository.model_specs(session):
+    for spec, is_primary in definitions.models:
         if not spec.reacts_to(types):
             continue
         repository.write_scores_among(session, spec, compiler, ids)
         if is_primary:
             repository.copy_primary_among(session, spec.id, ids)
         written = True
-    qualified = qualify(session, scope, as_of=now)
+    qualified = qualify(session, repository.among(ids), as_of=now, criteria=definitions.criteria)
     if written or qualified:
         publish(session, ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now))
     return qualified

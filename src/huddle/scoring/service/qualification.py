@@ -7,6 +7,7 @@ router can subscribe to the ``StageChanged`` event that move publishes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -16,23 +17,29 @@ from huddle.core.errors import Conflict
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring import conditions, repository
 from huddle.scoring.conditions import Compiler
-from huddle.scoring.models import ContactGrade, QualificationCriteria
+from huddle.scoring.models import ContactGrade
 from huddle.scoring.repository import Criteria, Scope
 
 
-def qualify(session: Session, scope: Scope, *, as_of: datetime) -> list[int]:
-    """Move the contacts in ``scope`` that meet MQL criteria (and automatic SQL criteria)."""
+def qualify(
+    session: Session,
+    scope: Scope,
+    *,
+    as_of: datetime,
+    criteria: Sequence[Criteria] | None = None,
+) -> list[int]:
+    """Move the contacts in ``scope`` that meet MQL criteria (and automatic SQL criteria).
+    ``criteria``: those already read (``repository.live_definitions``)."""
+    if criteria is None:
+        criteria = repository.automatic_criteria(session)
+    if not criteria:
+        return []
+    # The criteria queries run on the connection, which does not autoflush.
+    session.flush()
     moved: list[int] = []
-    for criteria in repository.automatic_criteria(session):  # MQL first, then SQL
-        moved += _move_qualified(session, criteria, scope, as_of=as_of)
+    for each in criteria:  # MQL first, then SQL
+        moved += _move_qualified(session, each, scope, as_of=as_of)
     return moved
-
-
-def from_stages(session: Session, to_stage: str) -> list[str]:
-    """The stages a contact may move to ``to_stage`` from, as lifecycle is configured."""
-    return sorted(
-        t.from_stage for t in lifecycle.list_allowed_transitions(session) if t.to_stage == to_stage
-    )
 
 
 def criteria_compiler(session: Session, as_of: datetime) -> Compiler:
@@ -45,16 +52,10 @@ def criteria_compiler(session: Session, as_of: datetime) -> Compiler:
 
 
 def _move_qualified(
-    session: Session, criteria: Criteria | QualificationCriteria, scope: Scope, *, as_of: datetime
+    session: Session, criteria: Criteria, scope: Scope, *, as_of: datetime
 ) -> list[int]:
     compiler = criteria_compiler(session, as_of)
-    ids = repository.qualifying_contacts(
-        session,
-        criteria.condition,
-        compiler,
-        scope,
-        from_stages=from_stages(session, criteria.stage),
-    )
+    ids = repository.qualifying_contacts(session, criteria, compiler, scope)
     if not ids:
         return []
     names = {model.id: model.name for model in repository.list_models(session)}
