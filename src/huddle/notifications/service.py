@@ -22,7 +22,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
-from huddle.core.jobs import enqueue
+from huddle.core.jobs import Job, enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.scrub import scrub
 from huddle.core.settings import get_settings
@@ -184,6 +184,32 @@ def scrub_values(session: Session, needles: tuple[str, ...]) -> None:
         for row in session.scalars(select(model).where(hit)):
             for field in fields:
                 setattr(row, field, scrub(getattr(row, field), needles))
+    session.flush()
+
+
+def settle_history(session: Session, *, delivered_before: datetime, read_before: datetime) -> None:
+    """For history written after the fact (the demo's eighteen months): emails queued before
+    ``delivered_before`` count as sent when they were written, so their jobs are done without
+    mailing anyone, and notifications older than ``read_before`` as read."""
+    session.execute(
+        update(OutboundEmail)
+        .where(OutboundEmail.status == "queued", OutboundEmail.created_at < delivered_before)
+        .values(status="sent", sent_at=OutboundEmail.created_at)
+    )
+    session.execute(
+        update(Job)
+        .where(
+            Job.kind == SEND_EMAIL_JOB,
+            Job.status == "queued",
+            Job.run_after < delivered_before,
+        )
+        .values(status="done")
+    )
+    session.execute(
+        update(Notification)
+        .where(Notification.read_at.is_(None), Notification.created_at < read_before)
+        .values(read_at=Notification.created_at)
+    )
     session.flush()
 
 
