@@ -79,7 +79,7 @@ class SalesDesk:
                 self.session,
                 RuleWrite(
                     name=name,
-                    kind=kind,  # type: ignore[arg-type]
+                    kind=kind,
                     position=(position + 1) * 10,
                     conditions=conditions,
                     owner_id=self.users[owner] if owner else None,

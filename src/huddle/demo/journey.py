@@ -88,7 +88,7 @@ def fresh_mqls(world: World, count: int) -> None:
     """The newest leads that nobody has qualified yet become MQLs in the story's last two
     working days, too late for sales to have decided: they wait in the queue today."""
     calendar = world.calendar
-    days = []
+    days: list[datetime] = []
     day = calendar.anchor - timedelta(days=1)
     while len(days) < 2:
         if day.weekday() < 5:
