@@ -39,40 +39,38 @@ RULES: tuple[tuple[str, str, dict[str, Any], str | None, bool], ...] = (
     ("Everyone else: inbound round robin", "round_robin", {}, None, True),
 )
 
-V1_TERMS: list[dict[str, Any]] = [
-    {"key": "mql_volume", "kind": "mql_volume", "count": 25, "period": "month"},
-    {"key": "mql_acceptance", "kind": "mql_acceptance", "percent": 50, "period": "quarter"},
-    {
-        "key": "decision",
-        "kind": "decision",
-        "label": "Accept or reject within 3 business days",
-        "hours": 25.5,
-        "pause_when_out_of_office": True,
-    },
-    {
-        "key": "first_touch",
-        "kind": "first_touch",
-        "label": "First call or email within 3 business days",
-        "hours": 25.5,
-    },
-]
-V2_TERMS: list[dict[str, Any]] = [
-    {"key": "mql_volume", "kind": "mql_volume", "count": 35, "period": "month"},
-    {"key": "mql_acceptance", "kind": "mql_acceptance", "percent": 55, "period": "quarter"},
-    {
-        "key": "decision",
-        "kind": "decision",
-        "label": "Accept or reject within 2 business days",
-        "hours": 17,
-        "pause_when_out_of_office": True,
-    },
-    {
-        "key": "first_touch",
-        "kind": "first_touch",
-        "label": "First call or email within 2 business days",
-        "hours": 17,
-    },
-]
+
+def _terms(volume: int, acceptance: int, days: int) -> list[dict[str, Any]]:
+    """The agreement's terms: MQLs a month, the share sales accepts, and how many business
+    days (of 8.5 hours) sales has to decide on and first touch each lead."""
+    window = f"within {days} business days"
+    return [
+        {"key": "mql_volume", "kind": "mql_volume", "count": volume, "period": "month"},
+        {
+            "key": "mql_acceptance",
+            "kind": "mql_acceptance",
+            "percent": acceptance,
+            "period": "quarter",
+        },
+        {
+            "key": "decision",
+            "kind": "decision",
+            "label": f"Accept or reject {window}",
+            "hours": 8.5 * days,
+            "pause_when_out_of_office": True,
+        },
+        {
+            "key": "first_touch",
+            "kind": "first_touch",
+            "label": f"First call or email {window}",
+            "hours": 8.5 * days,
+        },
+    ]
+
+
+V1_TERMS = _terms(volume=25, acceptance=50, days=3)
+# After the first quarterly reviews: the company grew, and sales committed to act faster.
+V2_TERMS = _terms(volume=35, acceptance=55, days=2)
 
 _BODY = """# Marketing and sales service level agreement
 

@@ -84,16 +84,32 @@ def _reject(
     contact.stage = "recycled"
 
 
-def fresh_mqls(world: World, count: int) -> None:
-    """The newest leads that nobody has qualified yet become MQLs in the story's last two
-    working days, too late for sales to have decided: they wait in the queue today."""
-    calendar = world.calendar
+def _qualify(
+    world: World, contact: ContactInfo, rng: random.Random, since: datetime, t_mql: datetime
+) -> None:
+    """A burst of interest, then marketing's rule makes the contact an MQL."""
+    did = interest_burst(world, contact, rng, since, t_mql)
+    score = rng.randint(60, 96)
+    why = f"Fit grade {grade(contact)}, engagement {score}: {', '.join(did)}."
+    _stage(world, contact, t_mql, "mql", MQL_RULE, why)
+
+
+def fresh_days(anchor: datetime) -> list[datetime]:
+    """The last two working days before ``anchor`` (at midnight), latest first."""
     days: list[datetime] = []
-    day = calendar.anchor - timedelta(days=1)
+    day = anchor - timedelta(days=1)
     while len(days) < 2:
         if day.weekday() < 5:
             days.append(day)
         day -= timedelta(days=1)
+    return days
+
+
+def fresh_mqls(world: World, count: int) -> None:
+    """The newest leads that nobody has qualified yet become MQLs in the story's last two
+    working days, too late for sales to have decided: they wait in the queue today."""
+    calendar = world.calendar
+    days = fresh_days(calendar.anchor)
     waiting = sorted(
         (c for c in world.contacts if c.stage == "lead" and c.job_title != "Student"),
         key=lambda c: (c.created_at, c.key),
@@ -103,15 +119,7 @@ def fresh_mqls(world: World, count: int) -> None:
         t_mql = calendar.at_work(rng, days[index % 2], weekdays_only=True)
         if t_mql <= contact.created_at or not calendar.in_history(t_mql):
             continue
-        did = interest_burst(world, contact, rng, contact.created_at, t_mql)
-        _stage(
-            world,
-            contact,
-            t_mql,
-            "mql",
-            MQL_RULE,
-            f"Fit grade {grade(contact)}, engagement {rng.randint(60, 96)}: {', '.join(did)}.",
-        )
+        _qualify(world, contact, rng, contact.created_at, t_mql)
 
 
 def live(world: World, contact: ContactInfo, rng: random.Random, stage: str) -> None:
@@ -170,16 +178,7 @@ def live(world: World, contact: ContactInfo, rng: random.Random, stage: str) -> 
         )
         if not calendar.in_history(t_mql):
             return
-        did = interest_burst(world, contact, rng, t, t_mql)
-        score = rng.randint(60, 96)
-        _stage(
-            world,
-            contact,
-            t_mql,
-            "mql",
-            MQL_RULE,
-            f"Fit grade {grade(contact)}, engagement {score}: {', '.join(did)}.",
-        )
+        _qualify(world, contact, rng, t, t_mql)
         # Routing assigns the lead when it is played; the plan's rep stands for that owner.
         if contact.owner is None:
             contact.owner = contact.account.owner

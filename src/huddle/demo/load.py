@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -36,6 +36,7 @@ from huddle.core.actor import SYSTEM, Actor
 from huddle.demo import catalog, configuration
 from huddle.demo.bulk import TouchWriter, edge_touches
 from huddle.demo.desk import SalesDesk
+from huddle.demo.journey import fresh_days
 from huddle.demo.plan import (
     AddContactRole,
     AddNote,
@@ -63,6 +64,7 @@ from huddle.notifications import service as notifications
 from huddle.routing import service as routing
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.routing.models import Handoff
+from huddle.scoring import service as scoring
 from huddle.sla.models import SlaClock
 
 
@@ -94,7 +96,10 @@ def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> Lo
     notifications.settle_history(
         session, delivered_before=plan.anchor, read_before=plan.anchor - timedelta(days=7)
     )
-    configuration.configure(session, ops=player.actor(catalog.MARKETING_OPS_EMAIL))
+    # Every touch counted, the last week's bulk ones too.
+    scoring.rescore_all(
+        session, reason="demo loaded", actor=player.actor(catalog.MARKETING_OPS_EMAIL)
+    )
     contacts_service.refresh_statistics(session)
     counts = {
         "users": len(player.users),
@@ -159,12 +164,25 @@ class _Player:
         self.create_users()
         self.desk = SalesDesk(self.session, self.clock, self.users, self.roles)
         self.create_setup()
+        configure_at: datetime | None = min(fresh_days(self.plan.anchor))
         for event in self.plan.events:
+            if configure_at is not None and event.at >= configure_at:
+                self.configure(configure_at)
+                configure_at = None
             self.desk.catch_up(event.at)
             self.clock.set(event.at)
             self.handlers[type(event)](event)
+        if configure_at is not None:
+            self.configure(configure_at)
         self.desk.catch_up(self.plan.anchor)
         self.touches.flush()
+
+    def configure(self, at: datetime) -> None:
+        """Marketing-ops' website, form and scoring, just before the fresh MQLs: their
+        hand-off packets carry scores, and the story before stays cheap to play."""
+        self.touches.flush()
+        self.clock.set(at)
+        configuration.configure(self.session, ops=self.actor(catalog.MARKETING_OPS_EMAIL))
 
     # --- set-up -----------------------------------------------------------------------------
 

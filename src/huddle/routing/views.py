@@ -4,6 +4,7 @@ hand-off card (Route now, Log activity)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
+from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, may, require
 from huddle.lifecycle import service as lifecycle
@@ -459,6 +461,25 @@ def add_webhook(
     )
 
 
+def _on_webhook(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    webhook_id: int,
+    change: Callable[[Actor], object],
+    done: str,
+) -> Response:
+    """An admin's change to one webhook, shown next to it when refused."""
+    actor = request_actor(request)
+    return submit(
+        request,
+        lambda: change(actor),
+        done=done,
+        then=f"{SETTINGS}#webhook-{webhook_id}",
+        refused=_refuse_settings(request, session, user, f"webhook-{webhook_id}"),
+    )
+
+
 @router.post(f"{SETTINGS}/webhooks/{{webhook_id:int}}", response_model=None)
 def edit_webhook(
     request: Request,
@@ -469,15 +490,15 @@ def edit_webhook(
     kinds: Annotated[str, Form()] = "",
     active: Annotated[str, Form()] = "",
 ) -> Response:
-    actor = request_actor(request)
-    return submit(
+    return _on_webhook(
         request,
-        lambda: notifications.update_webhook(
+        session,
+        user,
+        webhook_id,
+        lambda actor: notifications.update_webhook(
             session, webhook_id, url=url, kinds=_words(kinds), active=bool(active), actor=actor
         ),
-        done="Webhook saved",
-        then=f"{SETTINGS}#webhook-{webhook_id}",
-        refused=_refuse_settings(request, session, user, f"webhook-{webhook_id}"),
+        "Webhook saved",
     )
 
 
@@ -485,13 +506,13 @@ def edit_webhook(
 def delete_webhook(
     request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
 ) -> Response:
-    actor = request_actor(request)
-    return submit(
+    return _on_webhook(
         request,
-        lambda: notifications.delete_webhook(session, webhook_id, actor=actor),
-        done="Webhook deleted",
-        then=f"{SETTINGS}#webhooks",
-        refused=_refuse_settings(request, session, user, f"webhook-{webhook_id}"),
+        session,
+        user,
+        webhook_id,
+        lambda actor: notifications.delete_webhook(session, webhook_id, actor=actor),
+        "Webhook deleted",
     )
 
 
@@ -499,11 +520,11 @@ def delete_webhook(
 def test_webhook(
     request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
 ) -> Response:
-    actor = request_actor(request)
-    return submit(
+    return _on_webhook(
         request,
-        lambda: notifications.send_test(session, webhook_id, actor=actor),
-        done="Test delivery queued: its status shows below in a few seconds",
-        then=f"{SETTINGS}#webhook-{webhook_id}",
-        refused=_refuse_settings(request, session, user, f"webhook-{webhook_id}"),
+        session,
+        user,
+        webhook_id,
+        lambda actor: notifications.send_test(session, webhook_id, actor=actor),
+        "Test delivery queued: its status shows below in a few seconds",
     )
