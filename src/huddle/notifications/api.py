@@ -48,7 +48,7 @@ def mark_all_read(user: CurrentUser, session: SessionDep) -> Response:
 # --- outbound webhooks -------------------------------------------------------------------------
 
 
-@router.get("/webhooks", response_model=list[WebhookRead], tags=["webhooks"])
+@router.get("/webhooks", response_model=list[WebhookRead])
 def list_webhooks(actor: CurrentActor, session: SessionDep) -> list[WebhookRead]:
     """Every outbound webhook (routing editors and admins); secrets are never returned."""
     return [
@@ -60,7 +60,6 @@ def list_webhooks(actor: CurrentActor, session: SessionDep) -> list[WebhookRead]
     "/webhooks",
     response_model=WebhookRead,
     status_code=status.HTTP_201_CREATED,
-    tags=["webhooks"],
 )
 def create_webhook(actor: CurrentActor, session: SessionDep, data: WebhookCreate) -> WebhookRead:
     """Add a webhook: notifications of ``kinds`` (all when empty) are POSTed to ``url``,
@@ -69,7 +68,7 @@ def create_webhook(actor: CurrentActor, session: SessionDep, data: WebhookCreate
     return WebhookRead.model_validate(hook)
 
 
-@router.patch("/webhooks/{webhook_id}", response_model=WebhookRead, tags=["webhooks"])
+@router.patch("/webhooks/{webhook_id}", response_model=WebhookRead)
 def update_webhook(
     webhook_id: RowId, actor: CurrentActor, session: SessionDep, data: WebhookUpdate
 ) -> WebhookRead:
@@ -80,7 +79,7 @@ def update_webhook(
     return WebhookRead.model_validate(hook)
 
 
-@router.delete("/webhooks/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["webhooks"])
+@router.delete("/webhooks/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_webhook(webhook_id: RowId, actor: CurrentActor, session: SessionDep) -> Response:
     """Remove a webhook and its delivery log (admins)."""
     notifications.delete_webhook(session, webhook_id, actor=actor)
@@ -91,7 +90,6 @@ def delete_webhook(webhook_id: RowId, actor: CurrentActor, session: SessionDep) 
     "/webhooks/{webhook_id}/test",
     response_model=DeliveryRead,
     status_code=status.HTTP_202_ACCEPTED,
-    tags=["webhooks"],
 )
 def test_webhook(webhook_id: RowId, actor: CurrentActor, session: SessionDep) -> DeliveryRead:
     """Queue a signed test delivery (kind ``webhook.test``), even to a webhook that is off
@@ -99,9 +97,7 @@ def test_webhook(webhook_id: RowId, actor: CurrentActor, session: SessionDep) ->
     return DeliveryRead.model_validate(notifications.send_test(session, webhook_id, actor=actor))
 
 
-@router.get(
-    "/webhooks/{webhook_id}/deliveries", response_model=list[DeliveryRead], tags=["webhooks"]
-)
+@router.get("/webhooks/{webhook_id}/deliveries", response_model=list[DeliveryRead])
 def webhook_deliveries(
     webhook_id: RowId, actor: CurrentActor, session: SessionDep
 ) -> list[DeliveryRead]:
