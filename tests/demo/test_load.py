@@ -104,7 +104,7 @@ def test_nobody_is_emailed_after_opting_out(loaded: Loaded) -> None:
         contact_id
         for contact_id, at in session.execute(
             select(Touch.contact_id, Touch.occurred_at).where(
-                Touch.type == "email_sent",
+                Touch.type.in_(("email_sent", "sales_email_sent")),
                 Touch.contact_id.in_(stopped),
             )
         )

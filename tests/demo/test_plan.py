@@ -75,7 +75,8 @@ def test_contacts_come_from_many_channels_with_utm_values() -> None:
         "webinar_attended",
         "demo_requested",
         "call_logged",
-        "meeting_logged",
+        "meeting_held",
+        "sales_email_sent",
     } <= kinds
     assert {"google", "linkedin", "newsletter", "b2b-media-network"} <= sources
     paths = {t.properties.get("path") for t in touches}

@@ -8,10 +8,8 @@ import hashlib
 import hmac
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -21,13 +19,11 @@ from sqlalchemy.orm import Session
 
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import NotPermitted, ValidationFailed
-from huddle.core.jobs import Job, _handlers
 from huddle.core.settings import get_settings
 from huddle.notifications import service
 from huddle.notifications.models import OutboundEmail, WebhookDelivery
 from tests.conftest import make_user
-
-SECRET = "a-long-shared-webhook-secret"
+from tests.notifications.conftest import SECRET, run_jobs
 
 
 def _free_port() -> int:
@@ -61,40 +57,6 @@ def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Inbox]:
     get_settings.cache_clear()
 
 
-class _Receiver(BaseHTTPRequestHandler):
-    received: list[tuple[dict[str, str], bytes]] = []
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.received.append((dict(self.headers.items()), body))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def receiver() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
-    _Receiver.received = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hooks/huddle", _Receiver.received
-    server.shutdown()
-    server.server_close()
-
-
-def _run_jobs(db: Session, kind: str) -> int:
-    """Run the queued jobs of one kind through their registered handler."""
-    jobs = list(db.scalars(select(Job).where(Job.kind == kind, Job.status == "queued")))
-    for job in jobs:
-        _handlers[kind](db, dict(job.payload))
-        job.status = "done"
-    db.flush()
-    return len(jobs)
-
-
 def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: _Inbox) -> None:
     rep = make_user(db, name="Ann Rep", role="sales_rep", team="sales", email="ann@acme.example")
     note = service.notify(
@@ -108,7 +70,7 @@ def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: _Inb
 
     assert service.unread_count(db, rep.id) == 1
     assert smtp.messages == []  # nothing sent inline
-    assert _run_jobs(db, service.SEND_EMAIL_JOB) == 1
+    assert run_jobs(db, service.SEND_EMAIL_JOB) == 1
 
     [(sender, recipients, raw)] = smtp.messages
     message = message_from_bytes(raw)
@@ -131,7 +93,7 @@ def test_an_unreachable_smtp_server_leaves_the_email_queued(
         rep = make_user(db, role="sales_rep", team="sales")
         service.notify(db, user_id=rep.id, kind="k", subject="s", body="b")
         with pytest.raises(OSError):
-            _run_jobs(db, service.SEND_EMAIL_JOB)
+            run_jobs(db, service.SEND_EMAIL_JOB)
         [outgoing] = db.scalars(select(OutboundEmail).order_by(OutboundEmail.id.desc()).limit(1))
         assert outgoing.status == "queued"
     finally:
@@ -159,7 +121,7 @@ def test_webhooks_get_a_signed_json_post(
         email=False,
     )
 
-    assert _run_jobs(db, service.DELIVER_WEBHOOK_JOB) == 1
+    assert run_jobs(db, service.DELIVER_WEBHOOK_JOB) == 1
 
     [(headers, body)] = received
     expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()

@@ -33,7 +33,7 @@ from huddle.lifecycle.events import (
     RejectionReasonChanged,
     StageChanged,
 )
-from huddle.notifications.events import WebhookSaved
+from huddle.notifications.events import WebhookChanged, WebhookSaved
 from huddle.privacy.events import PersonalDataExported
 from huddle.routing.events import (
     HandoffDecided,
@@ -235,6 +235,12 @@ audited(
     "notifications.webhook_saved",
     subject=("webhook", "webhook_id"),
     summary="Webhook #{webhook_id} saved",
+)
+audited(
+    WebhookChanged,
+    "notifications.webhook_changed",
+    subject=("webhook", "webhook_id"),
+    summary="Webhook #{webhook_id} {change}",
 )
 
 

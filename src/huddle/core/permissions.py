@@ -62,6 +62,8 @@ class Action(StrEnum):
     SLA_SIGN_FOR_MARKETING = "sla.sign_for_marketing"
     SLA_SIGN_FOR_SALES = "sla.sign_for_sales"
     ASSET_APPROVE = "asset.approve"
+    # Outbound webhooks carry lead data out of Huddle: changing where is for admins.
+    WEBHOOK_MANAGE = "webhook.manage"
     ANALYTICS_READ = "analytics.read"
 
 

@@ -291,7 +291,8 @@ REGION_ZONES = {
     "APAC": "Asia/Singapore",
 }
 OFFICE_HOURS = {day: ["09:00", "17:30"] for day in ("mon", "tue", "wed", "thu", "fri")}
-REP_CAPACITY = 120
+# Open hand-offs a rep can have waiting: what the SLA review sizes marketing's volume by.
+REP_CAPACITY = 25
 
 
 def work_pattern(email: str, role: str) -> dict[str, object]:

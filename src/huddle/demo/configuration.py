@@ -2,9 +2,10 @@
 grading profiles, so the Tracking and Scoring pages and every contact's scores show what a
 configured Huddle looks like.
 
-Configured after the story is played: scoring each of the story's touches as it happens
-would add nothing but time, and one full rescore at the end gives the same scores. No MQL
-criteria are set, so scoring changes no stage: the story's own hand-offs stay as told.
+Configured in story time just before the last MQLs, which wait in today's queue (see
+``load``): scoring each of the story's touches as it happens would add nothing but time, and
+one full rescore at the end gives the same scores; those leads' hand-off packets show them.
+No MQL criteria are set, so scoring changes no stage: the story's own hand-offs stay as told.
 """
 
 from __future__ import annotations

@@ -201,7 +201,7 @@ def sales_email(
     campaign: PlannedCampaign | None = None,
 ) -> bool:
     props = utm(campaign, subject=subject, sent_by=rep)
-    return touch(world, contact, at, "email_sent", props, campaign=campaign, actor=rep)
+    return touch(world, contact, at, "sales_email_sent", props, campaign=campaign, actor=rep)
 
 
 def call(world: World, contact: ContactInfo, rng: random.Random, at: datetime, rep: str) -> bool:
@@ -217,7 +217,7 @@ def meeting(
     world: World, contact: ContactInfo, rng: random.Random, at: datetime, rep: str, title: str
 ) -> bool:
     props = {"title": title, "duration_minutes": rng.choice((30, 30, 45, 60))}
-    return touch(world, contact, at, "meeting_logged", props, actor=rep)
+    return touch(world, contact, at, "meeting_held", props, actor=rep)
 
 
 def receives_marketing_email(contact: ContactInfo) -> bool:

@@ -1,7 +1,9 @@
 """Each contact's way through the funnel, from first touch to SQL (deals are in ``deals``).
 
-Marketing's rule makes MQLs; the territory owner gets them and accepts (SAL) or rejects
-them with a reason (back to marketing as Recycled, where some qualify again later);
+Marketing's rule makes MQLs; the routing rules hand each to a rep, who accepts (SAL) or rejects
+it with a reason (back to marketing as Recycled, where some qualify again later). The plan
+names the account's territory owner as that rep; the loader follows whomever the real rules
+chose (see ``demo.desk``);
 accepted leads are worked with calls, emails and meetings until they become SQLs or go
 back. Sales acts on weekdays; nothing happens after the anchor.
 """
@@ -12,6 +14,7 @@ import random
 from datetime import datetime, timedelta
 
 from huddle.demo import catalog
+from huddle.demo.agreement import sla_in_force
 from huddle.demo.engagement import (
     call,
     download,
@@ -23,11 +26,10 @@ from huddle.demo.engagement import (
     sales_email,
     touch,
 )
-from huddle.demo.plan import AssignOwner, ChangeConsent, RejectLead, TransitionStage
+from huddle.demo.plan import ChangeConsent, RejectLead, TransitionStage
 from huddle.demo.world import ContactInfo, World
 
 MQL_RULE = "rule:MQL criteria v2 (fit and engagement thresholds)"
-ROUTING_RULE = "rule:Routing: the account's territory owner"
 NURTURE_RULE = "rule:Gated content download makes a subscriber a lead"
 MARKETING_OPS = catalog.MARKETING_OPS_EMAIL
 
@@ -70,6 +72,54 @@ def _stage(world: World, contact: ContactInfo, at: datetime, to: str, actor: str
     world.script.add(
         TransitionStage(at=at, contact_key=contact.key, to_stage=to, actor=actor, reason=why)
     )
+    contact.stage = to
+
+
+def _reject(
+    world: World, contact: ContactInfo, at: datetime, code: str, why: str, rep: str
+) -> None:
+    world.script.add(
+        RejectLead(at=at, contact_key=contact.key, reason_code=code, note=why, actor=rep)
+    )
+    contact.stage = "recycled"
+
+
+def _qualify(
+    world: World, contact: ContactInfo, rng: random.Random, since: datetime, t_mql: datetime
+) -> None:
+    """A burst of interest, then marketing's rule makes the contact an MQL."""
+    did = interest_burst(world, contact, rng, since, t_mql)
+    score = rng.randint(60, 96)
+    why = f"Fit grade {grade(contact)}, engagement {score}: {', '.join(did)}."
+    _stage(world, contact, t_mql, "mql", MQL_RULE, why)
+
+
+def fresh_days(anchor: datetime) -> list[datetime]:
+    """The last two working days before ``anchor`` (at midnight), latest first."""
+    days: list[datetime] = []
+    day = anchor - timedelta(days=1)
+    while len(days) < 2:
+        if day.weekday() < 5:
+            days.append(day)
+        day -= timedelta(days=1)
+    return days
+
+
+def fresh_mqls(world: World, count: int) -> None:
+    """The newest leads that nobody has qualified yet become MQLs in the story's last two
+    working days, too late for sales to have decided: they wait in the queue today."""
+    calendar = world.calendar
+    days = fresh_days(calendar.anchor)
+    waiting = sorted(
+        (c for c in world.contacts if c.stage == "lead" and c.job_title != "Student"),
+        key=lambda c: (c.created_at, c.key),
+    )[-count:]
+    for index, contact in enumerate(waiting):
+        rng = world.rng("fresh", contact.key)
+        t_mql = calendar.at_work(rng, days[index % 2], weekdays_only=True)
+        if t_mql <= contact.created_at or not calendar.in_history(t_mql):
+            continue
+        _qualify(world, contact, rng, contact.created_at, t_mql)
 
 
 def live(world: World, contact: ContactInfo, rng: random.Random, stage: str) -> None:
@@ -128,26 +178,10 @@ def live(world: World, contact: ContactInfo, rng: random.Random, stage: str) -> 
         )
         if not calendar.in_history(t_mql):
             return
-        did = interest_burst(world, contact, rng, t, t_mql)
-        score = rng.randint(60, 96)
-        _stage(
-            world,
-            contact,
-            t_mql,
-            "mql",
-            MQL_RULE,
-            f"Fit grade {grade(contact)}, engagement {score}: {', '.join(did)}.",
-        )
+        _qualify(world, contact, rng, t, t_mql)
+        # Routing assigns the lead when it is played; the plan's rep stands for that owner.
         if contact.owner is None:
             contact.owner = contact.account.owner
-            world.script.add(
-                AssignOwner(
-                    at=t_mql + timedelta(seconds=1),
-                    contact_key=contact.key,
-                    owner=contact.owner,
-                    actor=ROUTING_RULE,
-                )
-            )
         result, t = _review(world, contact, rng, t_mql)
         if result == "sal":
             result, t = _work(world, contact, rng, t)
@@ -189,10 +223,12 @@ def _outbound_sequence(world: World, contact: ContactInfo, rng: random.Random) -
 def _review(
     world: World, contact: ContactInfo, rng: random.Random, t_mql: datetime
 ) -> tuple[str, datetime]:
-    """Sales looks at the MQL: usually within hours, sometimes only after days."""
+    """Sales looks at the MQL: usually within hours, sometimes only after days; once the
+    SLA is signed, reps are quicker and fewer leads wait for days."""
     calendar, rep = world.calendar, contact.owner or contact.account.owner
-    if rng.random() < 0.75:
-        t = calendar.after(rng, t_mql, mean_days=1, weekdays_only=True)
+    agreed = sla_in_force(calendar, t_mql)
+    if rng.random() < (0.9 if agreed else 0.75):
+        t = calendar.after(rng, t_mql, mean_days=0.6 if agreed else 1, weekdays_only=True)
     else:
         t = calendar.after(rng, t_mql, mean_days=5, min_days=2, weekdays_only=True)
     if not calendar.in_history(t):
@@ -209,9 +245,7 @@ def _review(
     code, _, why = rng.choices(catalog.MQL_REJECTIONS, [r[1] for r in catalog.MQL_REJECTIONS])[0]
     if code == "unresponsive":
         call(world, contact, rng, t - timedelta(days=1), rep)
-    world.script.add(
-        RejectLead(at=t, contact_key=contact.key, reason_code=code, note=why, actor=rep)
-    )
+    _reject(world, contact, t, code, why, rep)
     return "recycled", t
 
 
@@ -276,9 +310,7 @@ def _work(
         return "sql", t
     if roll < sql + 0.33:
         code, _, why = rng.choices(SAL_REJECTIONS, [r[1] for r in SAL_REJECTIONS])[0]
-        world.script.add(
-            RejectLead(at=t, contact_key=contact.key, reason_code=code, note=why, actor=rep)
-        )
+        _reject(world, contact, t, code, why, rep)
         return "recycled", t
     if roll < sql + 0.38:
         _stage(world, contact, t, "disqualified", rep, rng.choice(DISQUALIFY_REASONS))

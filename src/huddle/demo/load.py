@@ -11,9 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huddle import subscribers
@@ -27,7 +28,6 @@ from huddle.contacts.schemas import (
     AccountUpdate,
     ContactCreate,
     ContactFilters,
-    ContactUpdate,
     CustomFieldDefinitionCreate,
     TouchCreate,
 )
@@ -35,20 +35,24 @@ from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
 from huddle.demo import catalog, configuration
 from huddle.demo.bulk import TouchWriter, edge_touches
+from huddle.demo.desk import SalesDesk
+from huddle.demo.journey import fresh_days
 from huddle.demo.plan import (
     AddContactRole,
     AddNote,
-    AssignOwner,
     ChangeConsent,
     CloseOpportunity,
     CreateAccount,
     CreateContact,
     DemoPlan,
+    DraftAgreement,
     Event,
     MoveOpportunity,
     OpenOpportunity,
     RecordTouch,
     RejectLead,
+    SetAway,
+    SignAgreement,
     TransitionStage,
     UpdateAccountCustom,
 )
@@ -56,6 +60,12 @@ from huddle.demo.story import build_plan
 from huddle.demo.timeline import anchor_of
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import ContactRole, OpportunityCreate
+from huddle.notifications import service as notifications
+from huddle.routing import service as routing
+from huddle.routing.events import SALES_ACTIVITY_TYPES
+from huddle.routing.models import Handoff
+from huddle.scoring import service as scoring
+from huddle.sla.models import SlaClock
 
 
 @dataclass
@@ -82,7 +92,14 @@ def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> Lo
     finally:
         clock.use_clock(previous)
     session.flush()
-    configuration.configure(session, ops=player.actor(catalog.MARKETING_OPS_EMAIL))
+    # The story's hand-off and SLA emails went out back then; its last week is still unread.
+    notifications.settle_history(
+        session, delivered_before=plan.anchor, read_before=plan.anchor - timedelta(days=7)
+    )
+    # Every touch counted, the last week's bulk ones too.
+    scoring.rescore_all(
+        session, reason="demo loaded", actor=player.actor(catalog.MARKETING_OPS_EMAIL)
+    )
     contacts_service.refresh_statistics(session)
     counts = {
         "users": len(player.users),
@@ -96,6 +113,7 @@ def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> Lo
         "won": sum(1 for e in plan.events if isinstance(e, CloseOpportunity) and e.won),
         "lost": sum(1 for e in plan.events if isinstance(e, CloseOpportunity) and not e.won),
         "notes": plan.count(AddNote),
+        **_handoff_counts(session),
     }
     return LoadSummary(seconds=time.perf_counter() - started, counts=counts)
 
@@ -112,6 +130,8 @@ class _Player:
         self.accounts: dict[int, int] = {}
         self.contacts: dict[int, int] = {}
         self.opportunities: dict[int, int] = {}
+        # opportunity key -> the rep who owns the deal (and so acts on it).
+        self.deal_owner: dict[int, str] = {}
         self.account_of: dict[int, int] = {}
         # Holding what we created keeps it in the session's (weak) identity map: each
         # service call then finds its contact, account, owner or campaign without a SELECT.
@@ -122,7 +142,6 @@ class _Player:
             CreateAccount: self.create_account,
             CreateContact: self.create_contact,
             RecordTouch: self.record_touch,
-            AssignOwner: self.assign_owner,
             TransitionStage: self.transition,
             RejectLead: self.reject,
             ChangeConsent: self.change_consent,
@@ -132,6 +151,9 @@ class _Player:
             MoveOpportunity: self.move_opportunity,
             CloseOpportunity: self.close_opportunity,
             UpdateAccountCustom: self.update_account_custom,
+            DraftAgreement: lambda event: self.desk.draft(event),
+            SignAgreement: lambda event: self.desk.sign(event),
+            SetAway: lambda event: self.desk.set_away(event),
         }
 
     def play(self) -> None:
@@ -140,11 +162,27 @@ class _Player:
             self.plan.events[0].at - timedelta(days=14) if self.plan.events else self.plan.anchor
         )
         self.create_users()
+        self.desk = SalesDesk(self.session, self.clock, self.users, self.roles)
         self.create_setup()
+        configure_at: datetime | None = min(fresh_days(self.plan.anchor))
         for event in self.plan.events:
+            if configure_at is not None and event.at >= configure_at:
+                self.configure(configure_at)
+                configure_at = None
+            self.desk.catch_up(event.at)
             self.clock.set(event.at)
             self.handlers[type(event)](event)
+        if configure_at is not None:
+            self.configure(configure_at)
+        self.desk.catch_up(self.plan.anchor)
         self.touches.flush()
+
+    def configure(self, at: datetime) -> None:
+        """Marketing-ops' website, form and scoring, just before the fresh MQLs: their
+        hand-off packets carry scores, and the story before stays cheap to play."""
+        self.touches.flush()
+        self.clock.set(at)
+        configuration.configure(self.session, ops=self.actor(catalog.MARKETING_OPS_EMAIL))
 
     # --- set-up -----------------------------------------------------------------------------
 
@@ -207,10 +245,22 @@ class _Player:
         self.campaigns = {
             planned.key: row.id for planned, row in zip(self.plan.campaigns, rows, strict=True)
         }
+        self.desk.configure_routing(ops)
 
     # --- events -----------------------------------------------------------------------------
 
-    def actor(self, who: str | None) -> Actor:
+    def actor(self, who: str | None, contact_key: int | None = None) -> Actor:
+        """Who acts; a sales rep acting on a contact is the rep routing gave it to."""
+        who = self.desk.rep(who, contact_key)
+        return self._actor(who)
+
+    def deal_actor(self, who: str, opportunity_key: int) -> Actor:
+        """The deal's owner does what the plan's rep does on a deal."""
+        if self.roles.get(who, ("", ""))[0] == "sales_rep":
+            who = self.deal_owner[opportunity_key]
+        return self._actor(who)
+
+    def _actor(self, who: str | None) -> Actor:
         if who is None or who == "contact":
             return Actor("contact")
         if "@" in who:
@@ -275,37 +325,50 @@ class _Player:
             campaign_id=self.campaigns[event.campaign_key] if event.campaign_key else None,
             contact_id=self.contacts[event.contact_key],
         )
-        actor = self.actor(event.actor)
-        if id(event) in self.edges:
+        actor = self.actor(event.actor, event.contact_key)
+        # A lead's first sales touch after a hand-off goes through the service too: it
+        # stops the SLA's first-touch clock.
+        first_sales = event.type in SALES_ACTIVITY_TYPES and self.desk.first_sales_touch(
+            event.contact_key
+        )
+        if id(event) in self.edges or first_sales:
             contacts_service.record_touch(self.session, data, actor=actor)
         else:
             assert data.contact_id is not None
             self.touches.add(data, account_id=self.account_of[data.contact_id], actor=actor)
 
-    def assign_owner(self, event: AssignOwner) -> None:
-        contacts_service.update_contact(
-            self.session,
-            self.contacts[event.contact_key],
-            ContactUpdate(owner_id=self.users[event.owner]),
-            actor=self.actor(event.actor),
-        )
-
     def transition(self, event: TransitionStage) -> None:
-        lifecycle.transition_stage(
-            self.session,
-            self.contacts[event.contact_key],
-            event.to_stage,
-            actor=self.actor(event.actor),
-            reason=event.reason,
-        )
+        contact_id = self.contacts[event.contact_key]
+        actor = self.actor(event.actor, event.contact_key)
+        handoff = self.desk.open_handoff(contact_id) if event.to_stage == "sal" else None
+        if handoff is not None:
+            routing.accept_handoff(self.session, handoff.id, actor=actor)
+        else:
+            lifecycle.transition_stage(
+                self.session, contact_id, event.to_stage, actor=actor, reason=event.reason
+            )
+        if event.to_stage == "mql":
+            self.desk.routed(event.contact_key, contact_id)
 
     def reject(self, event: RejectLead) -> None:
+        contact_id = self.contacts[event.contact_key]
+        actor = self.actor(event.actor, event.contact_key)
+        handoff = self.desk.open_handoff(contact_id)
+        if handoff is not None:
+            routing.reject_handoff(
+                self.session,
+                handoff.id,
+                reason_code=event.reason_code,
+                note=event.note,
+                actor=actor,
+            )
+            return
         lifecycle.reject_lead(
             self.session,
-            self.contacts[event.contact_key],
+            contact_id,
             reason_code=event.reason_code,
             note=event.note,
-            actor=self.actor(event.actor),
+            actor=actor,
         )
 
     def change_consent(self, event: ChangeConsent) -> None:
@@ -316,7 +379,7 @@ class _Player:
             value=event.value,
             source=event.source,
             text_shown=event.text_shown,
-            actor=self.actor(event.actor),
+            actor=self.actor(event.actor, event.contact_key),
         )
 
     def add_note(self, event: AddNote) -> None:
@@ -328,11 +391,15 @@ class _Player:
             if event.opportunity_key is not None
             else None,
             body=event.body,
-            actor=self.actor(event.author),
+            actor=self.deal_actor(event.author, event.opportunity_key)
+            if event.opportunity_key is not None
+            else self.actor(event.author, event.contact_key),
         )
 
     def open_opportunity(self, event: OpenOpportunity) -> None:
         contact_id = self.contacts[event.primary_contact_key]
+        owner = self.desk.rep(event.owner, event.primary_contact_key) or event.owner
+        self.deal_owner[event.key] = owner
         opportunity = lifecycle.create_opportunity(
             self.session,
             OpportunityCreate(
@@ -341,10 +408,10 @@ class _Player:
                 primary_contact_id=contact_id,
                 amount=event.amount,
                 expected_close_date=event.expected_close_date,
-                owner_id=self.users[event.owner],
+                owner_id=self.users[owner],
                 contacts=[ContactRole(contact_id=contact_id, role=event.role)],
             ),
-            actor=self.actor(event.owner),
+            actor=self._actor(owner),
         )
         self.opportunities[event.key] = opportunity.id
 
@@ -354,7 +421,7 @@ class _Player:
             self.opportunities[event.opportunity_key],
             self.contacts[event.contact_key],
             role=event.role,
-            actor=self.actor(event.actor),
+            actor=self.deal_actor(event.actor, event.opportunity_key),
         )
 
     def move_opportunity(self, event: MoveOpportunity) -> None:
@@ -362,7 +429,7 @@ class _Player:
             self.session,
             self.opportunities[event.opportunity_key],
             event.pipeline_stage,
-            actor=self.actor(event.actor),
+            actor=self.deal_actor(event.actor, event.opportunity_key),
         )
 
     def close_opportunity(self, event: CloseOpportunity) -> None:
@@ -371,7 +438,7 @@ class _Player:
             self.opportunities[event.opportunity_key],
             won=event.won,
             reason=event.reason,
-            actor=self.actor(event.actor),
+            actor=self.deal_actor(event.actor, event.opportunity_key),
         )
 
     def update_account_custom(self, event: UpdateAccountCustom) -> None:
@@ -381,6 +448,21 @@ class _Player:
             AccountUpdate(custom=event.custom),
             actor=self.actor(event.actor),
         )
+
+
+def _handoff_counts(session: Session) -> dict[str, int]:
+    statuses = dict(
+        session.execute(select(Handoff.status, func.count()).group_by(Handoff.status)).all()
+    )
+    clocks = dict(
+        session.execute(select(SlaClock.state, func.count()).group_by(SlaClock.state)).all()
+    )
+    return {
+        "hand-offs": sum(statuses.values()),
+        "open hand-offs": statuses.get("open", 0),
+        "SLA clocks met": clocks.get("met", 0),
+        "SLA clocks breached": clocks.get("breached", 0),
+    }
 
 
 def has_contacts(session: Session) -> bool:

@@ -111,9 +111,29 @@ class RecordTouch(Event):
 
 
 @dataclass(frozen=True)
-class AssignOwner(Event):
-    contact_key: int
-    owner: str
+class DraftAgreement(Event):
+    """A version of the marketing-sales SLA written down (``key`` names it for signing)."""
+
+    key: int
+    title: str
+    body: str
+    terms: list[dict[str, Any]] = field(hash=False)
+    author: str
+
+
+@dataclass(frozen=True)
+class SignAgreement(Event):
+    key: int
+    side: str
+    signer: str
+
+
+@dataclass(frozen=True)
+class SetAway(Event):
+    """A user goes out of office (``away``) or comes back; routing and the SLA read it."""
+
+    user: str
+    away: bool
     actor: str
 
 

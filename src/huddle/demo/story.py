@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from huddle.demo import catalog
+from huddle.demo.agreement import plan_agreement
 from huddle.demo.cast import arrivals, introduce, plan_accounts
 from huddle.demo.deals import plan_deals
 from huddle.demo.engagement import browsing, marketing_email
-from huddle.demo.journey import live
+from huddle.demo.journey import fresh_mqls, live
 from huddle.demo.plan import DemoPlan, RecordTouch
 from huddle.demo.world import World
 
@@ -24,9 +25,12 @@ def build_plan(*, seed: int, contacts: int, anchor: datetime) -> DemoPlan:
     for contact in arrivals(world, contacts):
         rng = world.rng("contact", contact.key, "life")
         stage = introduce(world, contact, rng)
+        contact.stage = stage
         world.contacts.append(contact)
         live(world, contact, rng, stage)
     plan_deals(world)
+    fresh_mqls(world, max(3, contacts // 600))
+    plan_agreement(world)
     for contact in world.contacts:
         rng = world.rng("contact", contact.key, "mail")
         marketing_email(world, contact, rng)
@@ -51,7 +55,7 @@ def _respect_consent(world: World) -> None:
         for event in world.script.events
         if not (
             isinstance(event, RecordTouch)
-            and event.type == "email_sent"
+            and event.type in ("email_sent", "sales_email_sent")
             and event.contact_key in stops
             and event.at >= stops[event.contact_key]
         )

@@ -50,6 +50,8 @@ class ContactInfo:
     # Marketing email stops here (unsubscribed or do-not-email).
     email_stops_at: datetime | None = None
     customer_since: datetime | None = None
+    # The stage the journey left them in, as far as the funnel planner knows.
+    stage: str = "lead"
 
 
 class Script:

@@ -16,3 +16,16 @@ class WebhookSaved(DomainEvent):
     active: bool
     at: datetime
     actor: Actor
+
+
+@dataclass(frozen=True)
+class WebhookChanged(DomainEvent):
+    """An admin changed (``change`` "updated": url, kinds, active), removed ("deleted") or
+    sent a test to ("tested") a webhook."""
+
+    webhook_id: int
+    change: str
+    url: str
+    active: bool
+    at: datetime
+    actor: Actor

@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Text, cast, func, or_, select, update
+from sqlalchemy import Text, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -22,16 +22,17 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
-from huddle.core.jobs import enqueue
-from huddle.core.permissions import Action, require
+from huddle.core.jobs import Job, enqueue
+from huddle.core.permissions import Action, may, require
 from huddle.core.scrub import scrub
 from huddle.core.settings import get_settings
-from huddle.notifications.events import WebhookSaved
+from huddle.notifications.events import WebhookChanged, WebhookSaved
 from huddle.notifications.models import Notification, OutboundEmail, Webhook, WebhookDelivery
 
 SEND_EMAIL_JOB = "notifications.send_email"
 DELIVER_WEBHOOK_JOB = "notifications.deliver_webhook"
 SIGNATURE_HEADER = "X-Huddle-Signature"
+TEST_KIND = "webhook.test"
 LIST_LIMIT = 50
 
 
@@ -92,15 +93,7 @@ def notify(
     for hook in session.scalars(select(Webhook).where(Webhook.active.is_(True))):
         if hook.kinds and kind not in hook.kinds:
             continue
-        delivery = WebhookDelivery(
-            webhook_id=hook.id,
-            kind=kind,
-            body=json.dumps(payload, sort_keys=True, default=str),
-            created_at=at,
-        )
-        session.add(delivery)
-        session.flush()
-        enqueue(session, DELIVER_WEBHOOK_JOB, {"delivery_id": delivery.id})
+        _queue_delivery(session, hook, kind, payload, at)
     return notification
 
 
@@ -187,10 +180,39 @@ def scrub_values(session: Session, needles: tuple[str, ...]) -> None:
     session.flush()
 
 
+def settle_history(session: Session, *, delivered_before: datetime, read_before: datetime) -> None:
+    """For history written after the fact (the demo's eighteen months): emails queued before
+    ``delivered_before`` count as sent when they were written, so their jobs are done without
+    mailing anyone, and notifications older than ``read_before`` as read."""
+    session.execute(
+        update(OutboundEmail)
+        .where(OutboundEmail.status == "queued", OutboundEmail.created_at < delivered_before)
+        .values(status="sent", sent_at=OutboundEmail.created_at)
+    )
+    session.execute(
+        update(Job)
+        .where(
+            Job.kind == SEND_EMAIL_JOB,
+            Job.status == "queued",
+            Job.run_after < delivered_before,
+        )
+        .values(status="done")
+    )
+    session.execute(
+        update(Notification)
+        .where(Notification.read_at.is_(None), Notification.created_at < read_before)
+        .values(read_at=Notification.created_at)
+    )
+    session.flush()
+
+
 # --- webhooks --------------------------------------------------------------------------------
 
 
-def list_webhooks(session: Session) -> list[Webhook]:
+def list_webhooks(session: Session, *, actor: Actor) -> list[Webhook]:
+    """The webhooks, for those who may add one (routing editors) or manage them (admins)."""
+    if not may(actor, Action.WEBHOOK_MANAGE):
+        require(actor, Action.ROUTING_EDIT)
     return list(session.scalars(select(Webhook).order_by(Webhook.id)))
 
 
@@ -203,30 +225,19 @@ def save_webhook(
     kinds: list[str] | None = None,
     active: bool = True,
     actor: Actor,
-    webhook_id: int | None = None,
 ) -> Webhook:
-    """Add or change a webhook (routing editors and admins). The URL must be http(s)."""
+    """Add a webhook (routing editors and admins). The URL must be http(s)."""
     require(actor, Action.ROUTING_EDIT)
-    errors = []
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        errors.append(FieldError("url", "an http:// or https:// address"))
+    errors = _url_errors(url)
     if len(secret.strip()) < 16:
         errors.append(FieldError("secret", "at least 16 characters"))
     if not name.strip():
         errors.append(FieldError("name", "give the webhook a name"))
     if errors:
         raise ValidationFailed("check the webhook", errors)
-    if webhook_id is None:
-        hook = Webhook(name=name.strip(), url=url.strip(), secret=secret.strip())
-        session.add(hook)
-    else:
-        found = session.get(Webhook, webhook_id)
-        if found is None:
-            raise ResourceNotFound(f"webhook {webhook_id} not found")
-        hook = found
-        hook.name, hook.url, hook.secret = name.strip(), url.strip(), secret.strip()
-    hook.kinds = list(kinds or [])
+    hook = Webhook(name=name.strip(), url=url.strip(), secret=secret.strip())
+    session.add(hook)
+    hook.kinds = _kinds(kinds)
     hook.active = active
     session.flush()
     publish(
@@ -234,6 +245,109 @@ def save_webhook(
         WebhookSaved(webhook_id=hook.id, url=hook.url, active=active, at=clock.now(), actor=actor),
     )
     return hook
+
+
+def _url_errors(url: str) -> list[FieldError]:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return [FieldError("url", "an http:// or https:// address")]
+    return []
+
+
+def _kinds(kinds: list[str] | None) -> list[str]:
+    return list(dict.fromkeys(k.strip() for k in kinds or [] if k.strip()))
+
+
+def get_webhook(session: Session, webhook_id: int) -> Webhook:
+    hook = session.get(Webhook, webhook_id)
+    if hook is None:
+        raise ResourceNotFound(f"webhook {webhook_id} not found")
+    return hook
+
+
+def update_webhook(
+    session: Session,
+    webhook_id: int,
+    *,
+    url: str | None = None,
+    kinds: list[str] | None = None,
+    active: bool | None = None,
+    actor: Actor,
+) -> Webhook:
+    """Change where a webhook posts, which notification kinds (empty: all) and whether it is
+    on. Admins only; ``None`` leaves a field as it is."""
+    require(actor, Action.WEBHOOK_MANAGE)
+    hook = get_webhook(session, webhook_id)
+    if url is not None:
+        errors = _url_errors(url)
+        if errors:
+            raise ValidationFailed("check the webhook", errors)
+        hook.url = url.strip()
+    if kinds is not None:
+        hook.kinds = _kinds(kinds)
+    if active is not None:
+        hook.active = active
+    session.flush()
+    _changed(session, hook, "updated", actor)
+    return hook
+
+
+def delete_webhook(session: Session, webhook_id: int, *, actor: Actor) -> None:
+    """Remove a webhook and its delivery log (admins only); queued deliveries lapse."""
+    require(actor, Action.WEBHOOK_MANAGE)
+    hook = get_webhook(session, webhook_id)
+    _changed(session, hook, "deleted", actor)
+    session.execute(delete(WebhookDelivery).where(WebhookDelivery.webhook_id == hook.id))
+    session.delete(hook)
+    session.flush()
+
+
+def send_test(session: Session, webhook_id: int, *, actor: Actor) -> WebhookDelivery:
+    """Queue a signed test POST (kind ``webhook.test``) exactly like a real delivery, even to
+    a webhook that is off, so an admin can check the receiver before switching it on."""
+    require(actor, Action.WEBHOOK_MANAGE)
+    hook = get_webhook(session, webhook_id)
+    at = clock.now()
+    payload = {
+        "kind": TEST_KIND,
+        "webhook_id": hook.id,
+        "subject": "Test delivery from Huddle",
+        "body": "If you can read this, the webhook works. Check the signature header.",
+        "by_user_id": actor.user_id,
+        "at": at.isoformat(),
+    }
+    delivery = _queue_delivery(session, hook, TEST_KIND, payload, at)
+    _changed(session, hook, "tested", actor)
+    return delivery
+
+
+def _changed(session: Session, hook: Webhook, change: str, actor: Actor) -> None:
+    publish(
+        session,
+        WebhookChanged(
+            webhook_id=hook.id,
+            change=change,
+            url=hook.url,
+            active=hook.active,
+            at=clock.now(),
+            actor=actor,
+        ),
+    )
+
+
+def _queue_delivery(
+    session: Session, hook: Webhook, kind: str, payload: dict[str, Any], at: datetime
+) -> WebhookDelivery:
+    delivery = WebhookDelivery(
+        webhook_id=hook.id,
+        kind=kind,
+        body=json.dumps(payload, sort_keys=True, default=str),
+        created_at=at,
+    )
+    session.add(delivery)
+    session.flush()
+    enqueue(session, DELIVER_WEBHOOK_JOB, {"delivery_id": delivery.id})
+    return delivery
 
 
 # --- delivery (the jobs) -------------------------------------------------------------------
@@ -264,7 +378,7 @@ def deliver_webhook(session: Session, delivery_id: int) -> None:
     if delivery is None or delivery.status == "delivered":
         return
     hook = session.get(Webhook, delivery.webhook_id)
-    if hook is None or not hook.active:
+    if hook is None or not (hook.active or delivery.kind == TEST_KIND):
         return
     body = delivery.body.encode()
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked on save
@@ -292,15 +406,22 @@ def outbox(session: Session, *, limit: int = 50) -> list[OutboundEmail]:
     )
 
 
-def deliveries(session: Session, webhook_id: int) -> list[WebhookDelivery]:
-    return list(
-        session.scalars(
-            select(WebhookDelivery)
-            .where(WebhookDelivery.webhook_id == webhook_id)
-            .order_by(WebhookDelivery.id.desc())
-            .limit(50)
+def deliveries(
+    session: Session, webhook_ids: list[int], *, actor: Actor, per_webhook: int = 5
+) -> dict[int, list[WebhookDelivery]]:
+    """The latest deliveries of each webhook, newest first (admins: they test and fix)."""
+    require(actor, Action.WEBHOOK_MANAGE)
+    out: dict[int, list[WebhookDelivery]] = {i: [] for i in webhook_ids}
+    for webhook_id in webhook_ids:
+        out[webhook_id] = list(
+            session.scalars(
+                select(WebhookDelivery)
+                .where(WebhookDelivery.webhook_id == webhook_id)
+                .order_by(WebhookDelivery.id.desc())
+                .limit(per_webhook)
+            )
         )
-    )
+    return out
 
 
 def newest(session: Session, user_id: int) -> datetime | None:

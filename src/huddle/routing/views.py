@@ -4,6 +4,7 @@ hand-off card (Route now, Log activity)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -12,8 +13,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
+from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.core.permissions import Action, require
+from huddle.core.permissions import Action, may, require
 from huddle.lifecycle import service as lifecycle
 from huddle.notifications import service as notifications
 from huddle.routing import service
@@ -233,8 +235,15 @@ def _settings(
     draft: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    require(request_actor(request), Action.ROUTING_EDIT)
+    actor = request_actor(request)
+    require(actor, Action.ROUTING_EDIT)
     everyone = auth_service.list_users(session)
+    webhooks = notifications.list_webhooks(session, actor=actor)
+    deliveries = (
+        notifications.deliveries(session, [w.id for w in webhooks], actor=actor)
+        if may(actor, Action.WEBHOOK_MANAGE)
+        else {}
+    )
     return page(
         request,
         "routing/settings.html",
@@ -243,7 +252,8 @@ def _settings(
         {
             "rules": service.list_rules(session),
             "pools": service.list_pools(session),
-            "webhooks": notifications.list_webhooks(session),
+            "webhooks": webhooks,
+            "deliveries": deliveries,
             "reps": [u for u in everyone if u.role in SALES_ROLES],
             "users": {u.id: u for u in everyone},
             "kinds": RULE_KINDS,
@@ -448,4 +458,73 @@ def add_webhook(
         done="Webhook added",
         then=SETTINGS,
         refused=_refuse_settings(request, session, user, "webhook-new"),
+    )
+
+
+def _on_webhook(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    webhook_id: int,
+    change: Callable[[Actor], object],
+    done: str,
+) -> Response:
+    """An admin's change to one webhook, shown next to it when refused."""
+    actor = request_actor(request)
+    return submit(
+        request,
+        lambda: change(actor),
+        done=done,
+        then=f"{SETTINGS}#webhook-{webhook_id}",
+        refused=_refuse_settings(request, session, user, f"webhook-{webhook_id}"),
+    )
+
+
+@router.post(f"{SETTINGS}/webhooks/{{webhook_id:int}}", response_model=None)
+def edit_webhook(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    webhook_id: int,
+    url: Annotated[str, Form()] = "",
+    kinds: Annotated[str, Form()] = "",
+    active: Annotated[str, Form()] = "",
+) -> Response:
+    return _on_webhook(
+        request,
+        session,
+        user,
+        webhook_id,
+        lambda actor: notifications.update_webhook(
+            session, webhook_id, url=url, kinds=_words(kinds), active=bool(active), actor=actor
+        ),
+        "Webhook saved",
+    )
+
+
+@router.post(f"{SETTINGS}/webhooks/{{webhook_id:int}}/delete", response_model=None)
+def delete_webhook(
+    request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
+) -> Response:
+    return _on_webhook(
+        request,
+        session,
+        user,
+        webhook_id,
+        lambda actor: notifications.delete_webhook(session, webhook_id, actor=actor),
+        "Webhook deleted",
+    )
+
+
+@router.post(f"{SETTINGS}/webhooks/{{webhook_id:int}}/test", response_model=None)
+def test_webhook(
+    request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
+) -> Response:
+    return _on_webhook(
+        request,
+        session,
+        user,
+        webhook_id,
+        lambda actor: notifications.send_test(session, webhook_id, actor=actor),
+        "Test delivery queued: its status shows below in a few seconds",
     )

@@ -9,6 +9,9 @@ from datetime import datetime
 from huddle.core.actor import Actor
 from huddle.core.events import DomainEvent
 
+# Who breaches and escalates, in the audit trail: the worker's pass over the clocks.
+SLA_CLOCKS = Actor("rule", label="SLA clocks")
+
 
 @dataclass(frozen=True)
 class SlaVersionDrafted(DomainEvent):
@@ -71,6 +74,7 @@ class SlaBreached(DomainEvent):
     due_at: datetime
     reroute: bool
     at: datetime
+    actor: Actor = SLA_CLOCKS
 
 
 @dataclass(frozen=True)
@@ -83,3 +87,4 @@ class SlaEscalated(DomainEvent):
     manager_id: int
     term_key: str
     at: datetime
+    actor: Actor = SLA_CLOCKS

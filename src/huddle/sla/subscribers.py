@@ -12,7 +12,9 @@ from huddle.lifecycle.events import StageChanged
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
 from huddle.sla.events import (
+    SlaBreached,
     SlaCalendarChanged,
+    SlaEscalated,
     SlaVersionActivated,
     SlaVersionDrafted,
     SlaVersionSigned,
@@ -90,4 +92,22 @@ audited(
     "sla.calendar_changed",
     subject=("sla_calendar", None),
     summary="Business calendar {scope} changed",
+)
+# Consequential for the people involved: a breach counts against the owner, an escalation
+# puts it in front of their manager.
+audited(
+    SlaBreached,
+    "sla.breached",
+    subject=("contact", "contact_id"),
+    summary=lambda e: (
+        f"SLA term {e.term_key} breached on lead #{e.contact_id} "
+        f"({'user #' + str(e.owner_id) if e.owner_id is not None else 'team queue'}), "
+        f"due {e.due_at:%Y-%m-%d %H:%M} UTC" + ("; re-routing" if e.reroute else "")
+    ),
+)
+audited(
+    SlaEscalated,
+    "sla.escalated",
+    subject=("contact", "contact_id"),
+    summary="SLA breach of {term_key} on lead #{contact_id} escalated to user #{manager_id}",
 )

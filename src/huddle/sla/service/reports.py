@@ -109,7 +109,14 @@ def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
             for term in parse_terms(version.terms):
                 labels[term.key] = term.label
         return labels
-    return {k: (k or "no team").replace("_", " ").capitalize() for k in keys}
+    return {k: _team_label(k) for k in keys}
+
+
+def _team_label(team: str | None) -> str:
+    """Routing's team names read as written: "territory:APAC" -> "Territory: APAC"."""
+    kind, _, name = (team or "no team").replace("_", " ").partition(":")
+    kind = kind[:1].upper() + kind[1:]
+    return f"{kind}: {name}" if name else kind
 
 
 def _scoped(query: Any, term: Term) -> Any:

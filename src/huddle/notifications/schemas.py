@@ -1,0 +1,54 @@
+"""Webhooks in the JSON API. The signing secret is written, never read back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Kind = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class WebhookCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=120)
+    url: str = Field(max_length=2000)
+    secret: str = Field(max_length=200, description="At least 16 characters; signs each body.")
+    kinds: list[Kind] = Field(
+        default_factory=list, max_length=50, description="Notification kinds; empty = all."
+    )
+    active: bool = True
+
+
+class WebhookUpdate(BaseModel):
+    """Only the fields sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(default=None, max_length=2000)
+    kinds: list[Kind] | None = Field(default=None, max_length=50)
+    active: bool | None = None
+
+
+class WebhookRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    url: str
+    kinds: list[str]
+    active: bool
+
+
+class DeliveryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    webhook_id: int
+    kind: str
+    status: str
+    response_status: int | None
+    created_at: datetime
+    delivered_at: datetime | None

@@ -1,0 +1,50 @@
+"""Outbound delivery on loopback: a real HTTP server that keeps what it was sent, and the
+delivery jobs run through their registered handlers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huddle.core.jobs import Job, _handlers
+
+SECRET = "a-long-shared-webhook-secret"
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    received: list[tuple[dict[str, str], bytes]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append((dict(self.headers.items()), body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
+    _Receiver.received = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hooks/huddle", _Receiver.received
+    server.shutdown()
+    server.server_close()
+
+
+def run_jobs(db: Session, kind: str) -> int:
+    """Run the queued jobs of one kind through their registered handler."""
+    jobs = list(db.scalars(select(Job).where(Job.kind == kind, Job.status == "queued")))
+    for job in jobs:
+        _handlers[kind](db, dict(job.payload))
+        job.status = "done"
+    db.flush()
+    return len(jobs)
