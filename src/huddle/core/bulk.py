@@ -77,18 +77,24 @@ def executemany_converted(
         )
 
 
+# Rows per INSERT: a chunk of an import (20,000) is ten whole blocks. Far bigger blocks
+# gain nothing and their prepared statement, kept in the driver's cache, takes tens of MB
+# (Debian's SQLite allows 250,000 parameters).
+_ROWS_PER_BLOCK = 2_000
+
+
 def _insert_in_blocks(
     connection: Connection, statement: str, columns: Sequence[Sequence[Any]]
 ) -> None:
-    """SQLite: the rows as INSERTs of as many ``VALUES`` groups as the parameter limit
-    allows, instead of an executemany: the driver steps one statement per block instead of
-    one per row (a tenth less CPU time for an import). The rows left over go through the
-    executemany, so the driver's statement cache holds one big statement, not one for
-    each size of remainder (each is megabytes)."""
+    """SQLite: the rows as INSERTs of many ``VALUES`` groups each, instead of an
+    executemany: the driver steps one statement per block instead of one per row (a tenth
+    less CPU time for an import). The rows left over go through the executemany, so the
+    driver's statement cache holds one block statement, not one per size of remainder."""
     driver = connection.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     head, _, group = statement.rpartition(" VALUES ")
-    size = max(1, driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns))
+    limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    size = max(1, min(_ROWS_PER_BLOCK, limit // len(columns)))
     blocks, _ = divmod(len(columns[0]), size)
     rows = zip(*columns, strict=True)
     if blocks:

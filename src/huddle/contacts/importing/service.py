@@ -37,6 +37,7 @@ from huddle.contacts.service import list_custom_fields
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.bulk import while_database_works
+from huddle.core.checkpoints import checkpoints_alongside
 from huddle.core.errors import ResourceNotFound
 from huddle.core.permissions import Action
 
@@ -167,6 +168,7 @@ def run_import(
         facts, columns = read_mapping(
             session, path, None if job.source_format != "manual" else job.mapping
         )
+        engine = session.get_bind().engine
     errors_path.unlink(missing_ok=True)
     report = ErrorReport(errors_path, [])
     try:
@@ -181,11 +183,13 @@ def run_import(
                 _gc_paused(),
                 ReadAhead(source.rows(), parser, chunk_size) as ahead,
                 _reading_while_database_works(ahead),
+                checkpoints_alongside(engine) as committed,
             ):
                 for chunk in ahead:
                     # The next chunk is read while the database commits this one.
                     with ahead.overlapping(), unit_of_work() as session, ahead.paused():
                         progress = _import_chunk(session, job_id, chunk, context, report, progress)
+                    committed()
                     # The chunk's few reference cycles; what outlives it is not walked again.
                     gc.collect(1)
                     if on_progress is not None:
