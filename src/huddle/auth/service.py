@@ -18,8 +18,8 @@ from huddle.core.errors import (
     FieldError,
     NotPermitted,
     ResourceAlreadyExists,
-    ResourceNotFound,
     ValidationFailed,
+    found,
 )
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
@@ -159,10 +159,7 @@ def change_password(
 
 
 def get_user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise ResourceNotFound(f"user {user_id} not found")
-    return user
+    return found(session.get(User, user_id), f"user {user_id}")
 
 
 def find_user(session: Session, user_id: int) -> User | None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,13 @@ class HuddleError(Exception):
 class ResourceNotFound(HuddleError):
     status_code = 404
     code = "not_found"
+
+
+def found(value: T | None, what: str) -> T:
+    """``value``, or ResourceNotFound ("{what} not found") when a lookup found nothing."""
+    if value is None:
+        raise ResourceNotFound(f"{what} not found")
+    return value
 
 
 class ResourceAlreadyExists(HuddleError):

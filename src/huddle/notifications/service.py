@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
+from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed, found
 from huddle.core.events import publish
 from huddle.core.jobs import Job, enqueue
 from huddle.core.permissions import Action, may, require
@@ -53,9 +53,7 @@ def notify(
     email: bool = True,
 ) -> Notification:
     """Tell a user: in-app at once, by email and to webhooks through jobs."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise ResourceNotFound(f"user {user_id} not found")
+    user = found(session.get(User, user_id), f"user {user_id}")
     at = clock.now()
     notification = Notification(
         user_id=user_id,
@@ -259,10 +257,7 @@ def _kinds(kinds: list[str] | None) -> list[str]:
 
 
 def get_webhook(session: Session, webhook_id: int) -> Webhook:
-    hook = session.get(Webhook, webhook_id)
-    if hook is None:
-        raise ResourceNotFound(f"webhook {webhook_id} not found")
-    return hook
+    return found(session.get(Webhook, webhook_id), f"webhook {webhook_id}")
 
 
 def update_webhook(

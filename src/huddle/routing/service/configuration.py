@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
+from huddle.core.errors import (
+    FieldError,
+    ResourceAlreadyExists,
+    ValidationFailed,
+    found,
+)
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.routing import repository
@@ -27,10 +32,7 @@ def list_rules(session: Session) -> list[RoutingRule]:
 
 
 def get_rule(session: Session, rule_id: int) -> RoutingRule:
-    rule = session.get(RoutingRule, rule_id)
-    if rule is None:
-        raise ResourceNotFound(f"routing rule {rule_id} not found")
-    return rule
+    return found(session.get(RoutingRule, rule_id), f"routing rule {rule_id}")
 
 
 def _conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
@@ -162,10 +164,7 @@ def list_pools(session: Session) -> list[PoolRead]:
 
 
 def get_pool(session: Session, pool_id: int) -> RoutingPool:
-    pool = session.get(RoutingPool, pool_id)
-    if pool is None:
-        raise ResourceNotFound(f"team pool {pool_id} not found")
-    return pool
+    return found(session.get(RoutingPool, pool_id), f"team pool {pool_id}")
 
 
 def save_pool(

@@ -14,7 +14,7 @@ from huddle.contacts.models import Contact, Touch
 from huddle.contacts.schemas import ContactUpdate, TouchCreate
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import Conflict, NotPermitted, ResourceNotFound
+from huddle.core.errors import Conflict, NotPermitted, found
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.core.scrub import scrub
@@ -93,9 +93,7 @@ def close_on_stage_change(session: Session, event: StageChanged) -> None:
 def get_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
     """A hand-off for whoever may see it: its owner, managers, routing editors, admins;
     a rep sees only their own and their pools' unassigned ones."""
-    handoff = session.get(Handoff, handoff_id)
-    if handoff is None:
-        raise ResourceNotFound(f"hand-off {handoff_id} not found")
+    handoff = found(session.get(Handoff, handoff_id), f"hand-off {handoff_id}")
     require(actor, Action.CONTACT_READ)
     if (
         actor.kind == "user"

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
+from huddle.core.errors import Conflict, FieldError, ValidationFailed, found
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.sla.events import SlaVersionActivated, SlaVersionDrafted, SlaVersionSigned
@@ -28,10 +28,7 @@ def active_version(session: Session) -> SlaVersion | None:
 
 
 def get_version(session: Session, version_id: int) -> SlaVersion:
-    version = session.get(SlaVersion, version_id)
-    if version is None:
-        raise ResourceNotFound(f"SLA version #{version_id} not found")
-    return version
+    return found(session.get(SlaVersion, version_id), f"SLA version #{version_id}")
 
 
 def list_versions(session: Session) -> list[SlaVersion]:
