@@ -89,8 +89,8 @@ def _qualify(
 ) -> None:
     """A burst of interest, then marketing's rule makes the contact an MQL."""
     did = interest_burst(world, contact, rng, since, t_mql)
-    score = rng.randint(60, 96)
-    why = f"Fit grade {grade(contact)}, engagement {score}: {', '.join(did)}."
+    # What the lead did, not a score or grade: those are Huddle's own, shown beside it.
+    why = f"Met the MQL criteria after this: {', '.join(did)}."
     _stage(world, contact, t_mql, "mql", MQL_RULE, why)
 
 
