@@ -42,6 +42,8 @@ def test_the_rep_sees_the_lead_in_the_queue_and_accepts_it(
 
     packet = client.get(f"/queue/{handoff.id}")
     assert packet.status_code == 200 and "Routing decision" in packet.text
+    # The deciding rule as people read it, not its stored key ("round_robin:Rule 1").
+    assert "Round robin: Rule 1" in packet.text and "round_robin:" not in packet.text
     assert "bell-count" not in client.get("/notifications/bell").text  # opening it read it
 
     done = client.post(f"/queue/{handoff.id}/accept", data={}, follow_redirects=False)

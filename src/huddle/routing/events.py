@@ -79,3 +79,11 @@ class RoutingPoolChanged(DomainEvent):
     members: tuple[tuple[int, int], ...]  # (user id, weight)
     at: datetime
     actor: Actor
+
+
+def rule_label(rule: str | None) -> str:
+    """A routing rule's key as people read it: "territory:APAC" -> "Territory: APAC",
+    "round_robin:Everyone else" -> "Round robin: Everyone else"."""
+    kind, _, name = (rule or "no team").replace("_", " ").partition(":")
+    kind = kind[:1].upper() + kind[1:]
+    return f"{kind}: {name}" if name else kind

@@ -19,6 +19,7 @@ from huddle.core.permissions import Action, may, require
 from huddle.lifecycle import service as lifecycle
 from huddle.notifications import service as notifications
 from huddle.routing import service
+from huddle.routing.events import rule_label
 from huddle.routing.models import RULE_KINDS
 from huddle.routing.schemas import SEGMENTS, ActivityWrite, MemberWrite, PoolWrite, RuleWrite
 from huddle.web.deps import CurrentUser, SessionDep, request_actor
@@ -91,6 +92,7 @@ def _packet_page(
         "queue",
         {
             "h": handoff,
+            "rule": rule_label(handoff.rule),
             "contact": contacts[handoff.contact_id],
             "users": people(session),
             "reasons": lifecycle.list_rejection_reasons(session),

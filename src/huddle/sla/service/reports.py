@@ -19,6 +19,7 @@ from huddle.contacts.models import Account, Contact
 from huddle.contacts.normalize import full_name
 from huddle.core import clock
 from huddle.lifecycle.models import StageTransition
+from huddle.routing.events import rule_label
 from huddle.scoring.models import ContactGrade
 from huddle.sla.calendar import business_time_between
 from huddle.sla.models import SlaClock, SlaVersion
@@ -109,14 +110,7 @@ def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
             for term in parse_terms(version.terms):
                 labels[term.key] = term.label
         return labels
-    return {k: _team_label(k) for k in keys}
-
-
-def _team_label(team: str | None) -> str:
-    """Routing's team names read as written: "territory:APAC" -> "Territory: APAC"."""
-    kind, _, name = (team or "no team").replace("_", " ").partition(":")
-    kind = kind[:1].upper() + kind[1:]
-    return f"{kind}: {name}" if name else kind
+    return {k: rule_label(k) for k in keys}
 
 
 def _scoped(query: Any, term: Term) -> Any:
