@@ -34,9 +34,13 @@ DECISION_TYPES = {"demo_requested", "quote_requested", "trial_started"}
 CONSIDERATION_TYPES = {"webinar_attended", "asset_downloaded", "event_attended"}
 
 
+# The properties that name what a touch was about, best first.
+_NAMED_BY = ("title", "subject", "asset", "webinar", "event", "message", "form", "url", "product")
+
+
 def _what(touch: Touch) -> str:
     props = touch.properties or {}
-    for key in ("title", "asset", "webinar", "event", "message", "form", "url", "product"):
+    for key in _NAMED_BY:
         value = props.get(key)
         if value:
             return str(value)[:200]
