@@ -142,8 +142,16 @@ def test_the_api_lets_admins_manage_and_refuses_others(
     assert other.patch(f"/api/v1/webhooks/{hook_id}", json={"active": True}).status_code == 403
     assert other.post(f"/api/v1/webhooks/{hook_id}/test").status_code == 403
     assert other.delete(f"/api/v1/webhooks/{hook_id}").status_code == 403
+    refused = other.post(
+        "/api/v1/webhooks",
+        json={"name": "Mine", "url": "https://elsewhere.example/h", "secret": SECRET, "kinds": []},
+    )
+    assert refused.status_code == 403  # leads' details leave Huddle: admins only
+    settings_page = other.get("/settings/routing")
+    assert settings_page.status_code == 200 and "webhook-new-form" not in settings_page.text
 
     client = sign_in(client, admin)
+    assert "webhook-new-form" in client.get("/settings/routing").text
     assert client.delete(f"/api/v1/webhooks/{hook_id}").status_code == 204
     assert client.delete(f"/api/v1/webhooks/{hook_id}").status_code == 404
 

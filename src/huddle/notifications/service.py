@@ -208,7 +208,7 @@ def settle_history(session: Session, *, delivered_before: datetime, read_before:
 
 
 def list_webhooks(session: Session, *, actor: Actor) -> list[Webhook]:
-    """The webhooks, for those who may add one (routing editors) or manage them (admins)."""
+    """The webhooks, for routing editors to see and admins to manage."""
     if not may(actor, Action.WEBHOOK_MANAGE):
         require(actor, Action.ROUTING_EDIT)
     return list(session.scalars(select(Webhook).order_by(Webhook.id)))
@@ -224,8 +224,9 @@ def save_webhook(
     active: bool = True,
     actor: Actor,
 ) -> Webhook:
-    """Add a webhook (routing editors and admins). The URL must be http(s)."""
-    require(actor, Action.ROUTING_EDIT)
+    """Add a webhook (admins: it sends leads' details to an outside address, so it is
+    managed like the ones that exist). The URL must be http(s)."""
+    require(actor, Action.WEBHOOK_MANAGE)
     errors = _url_errors(url)
     if len(secret.strip()) < 16:
         errors.append(FieldError("secret", "at least 16 characters"))
