@@ -22,6 +22,7 @@ from types import TracebackType
 
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, RowParser
+from huddle.core.bulk import while_database_works
 
 
 @dataclass
@@ -66,6 +67,8 @@ class ReadAhead:
 
     def __enter__(self) -> ReadAhead:
         self._thread.start()
+        # The bulk statements of a chunk (its contacts, their first stages) read meanwhile.
+        self._token = while_database_works.set(self.overlapping)
         return self
 
     def __exit__(
@@ -74,6 +77,7 @@ class ReadAhead:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        while_database_works.reset(self._token)
         self._stopping = True
         self._gate.set()
         while self._thread.is_alive():

@@ -128,8 +128,8 @@ def insert_accounts(session: Session, rows: Sequence[dict[str, Any]]) -> list[in
 def insert_contacts(
     session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> Sequence[int]:
-    """Insert new contacts, ``rows`` holding values in ``columns`` order (one executemany
-    in the driver's form); returns their ids, in the order of ``rows``."""
+    """Insert new contacts, ``rows`` holding values in ``columns`` order, with ids reserved
+    up front; returns those ids, in the order of ``rows``."""
     ids = reserve_ids(session, _contacts, len(rows))
     if rows:
         executemany_converted(

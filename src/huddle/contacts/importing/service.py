@@ -36,7 +36,6 @@ from huddle.contacts.models import ImportJob
 from huddle.contacts.service import list_custom_fields
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
-from huddle.core.bulk import while_database_works
 from huddle.core.checkpoints import checkpoints_alongside
 from huddle.core.errors import ResourceNotFound
 from huddle.core.permissions import Action
@@ -182,7 +181,6 @@ def run_import(
             with (
                 _gc_paused(),
                 ReadAhead(source.rows(), parser, chunk_size) as ahead,
-                _reading_while_database_works(ahead),
                 checkpoints_alongside(engine) as committed,
             ):
                 for chunk in ahead:
@@ -251,17 +249,6 @@ def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorRep
         job.error_file = str(report.path) if report.written else None
         session.flush()
         return job
-
-
-@contextmanager
-def _reading_while_database_works(ahead: ReadAhead) -> Iterator[None]:
-    """The bulk statements of a chunk (inserting its contacts, their first stages) let the
-    next chunk be read while they run."""
-    token = while_database_works.set(ahead.overlapping)
-    try:
-        yield
-    finally:
-        while_database_works.reset(token)
 
 
 @contextmanager
