@@ -12,6 +12,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,8 +51,10 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'huddle-test.db'}"
 
 
-@pytest.fixture(scope="session")
-def engine(database_url: str) -> Iterator[Engine]:
+@contextmanager
+def migrated_database(database_url: str) -> Iterator[Engine]:
+    """A migrated database: the SQLite file ``database_url`` names, or on PostgreSQL a
+    schema of its own on that server, dropped afterwards."""
     if database_url.startswith("sqlite"):
         engine = make_engine(database_url)
         upgrade(engine)
@@ -74,6 +77,20 @@ def engine(database_url: str) -> Iterator[Engine]:
     with admin.begin() as connection:
         connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    with migrated_database(database_url) as made:
+        yield made
+
+
+@pytest.fixture
+def own_engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
+    """A database for this test alone, for tests whose work commits (workers, threads)."""
+    own_url = f"sqlite:///{tmp_path / 'own.db'}" if database_url.startswith("sqlite") else None
+    with migrated_database(own_url or database_url) as made:
+        yield made
 
 
 @pytest.fixture

@@ -52,7 +52,11 @@ def serve(
         typer.secho(str(exc), fg="red", err=True)
         raise typer.Exit(1) from exc
     host, port = host or settings.host, port or settings.port
-    background = Worker(session_factory(get_engine(settings))) if embedded_worker else None
+    background = (
+        Worker(session_factory(get_engine(settings)), threads=settings.background_threads)
+        if embedded_worker
+        else None
+    )
     if background is not None:
         background.start_in_thread()
     typer.secho(f"Huddle is running at http://{host}:{port}/", fg="green", bold=True)
@@ -71,10 +75,11 @@ def serve(
 def worker(
     once: Annotated[bool, typer.Option("--once", help="Run what is due now, then exit")] = False,
 ) -> None:
-    """Run background jobs. Start as many as you like: they never run a job twice."""
+    """Run background jobs (HUDDLE_WORKER_THREADS at once). Start as many workers as you
+    like: they never run a job twice."""
     settings = get_settings()
     ensure_schema_current(get_engine(settings))
-    runner = Worker(session_factory(get_engine(settings)))
+    runner = Worker(session_factory(get_engine(settings)), threads=settings.background_threads)
     if once:
         typer.echo(f"Ran {runner.run_pending()} job(s).")
         return

@@ -7,6 +7,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,15 +25,19 @@ def worker_id() -> str:
 
 
 class Worker:
-    """Runs due jobs until stopped; sleeps ``idle_seconds`` when there is nothing to do."""
+    """Runs due jobs until stopped; sleeps ``idle_seconds`` when there is nothing to do.
+    ``threads``: how many jobs it runs at once (each thread claims its own)."""
 
-    def __init__(self, factory: sessionmaker[Session], *, idle_seconds: float = 1.0) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], *, idle_seconds: float = 1.0, threads: int = 1
+    ) -> None:
         # A worker started outside the CLI still needs every handler in place.
         register_handlers()
         self._factory = factory
         self._idle = idle_seconds
+        self._threads = max(1, threads)
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._running: list[threading.Thread] = []
 
     def run_pending(self) -> int:
         """Run every job that is due now; returns how many ran."""
@@ -47,7 +52,34 @@ class Worker:
             ensure_periodic(session)
 
     def run_forever(self) -> None:
-        next_schedule = 0.0
+        """Run jobs on this thread and on ``threads - 1`` more, until stopped."""
+        self._start_helpers(self._threads - 1)
+        self._loop(schedules=True)
+
+    def start_in_thread(self) -> None:
+        """Run jobs on ``threads`` threads of their own (``huddle serve``)."""
+        self._start_helpers(self._threads - 1)
+        self._start(self._loop, "huddle-worker", schedules=True)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        for thread in self._running:
+            thread.join(timeout)
+
+    def _start_helpers(self, count: int) -> None:
+        for n in range(count):
+            self._start(self._loop, f"huddle-worker-{n + 2}", schedules=False)
+
+    def _start(self, target: Callable[..., None], name: str, *, schedules: bool) -> None:
+        thread = threading.Thread(
+            target=target, kwargs={"schedules": schedules}, name=name, daemon=True
+        )
+        self._running.append(thread)
+        thread.start()
+
+    def _loop(self, *, schedules: bool) -> None:
+        # One thread queues the periodic jobs; the others only run jobs.
+        next_schedule = 0.0 if schedules else float("inf")
         while not self._stop.is_set():
             try:
                 # Rarely: the check is a write transaction (SQLite: the database's one writer).
@@ -60,12 +92,3 @@ class Worker:
                 # A database hiccup must not kill the worker; the jobs stay queued.
                 log.exception("worker pass failed; retrying")
                 self._stop.wait(self._idle * 5)
-
-    def start_in_thread(self) -> None:
-        self._thread = threading.Thread(target=self.run_forever, name="huddle-worker", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
+from huddle.contacts.merge import merge_contacts
 from huddle.core.actor import SYSTEM
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring import service
+from huddle.scoring.models import ContactGrade, ContactScore
 from huddle.scoring.service import roll_up
 from tests.contacts.factories import make_account, make_contact
 from tests.scoring.factories import make_model, make_profile, set_mql, touch
@@ -193,3 +195,28 @@ def test_buying_group_shows_engaged_and_missing_personas(db: Session) -> None:
     assert group.personas_engaged == ["Marketing leader"]
     assert group.personas_missing == ["Marketing ops"]
     assert group.members[0].contact_id == leader.id
+
+
+def test_a_merged_contact_takes_its_scores_and_grade_with_it(db: Session) -> None:
+    """Scores and grades are derived rows without foreign keys: the trigger on contacts
+    removes them with the contact (a merge deletes the merged one)."""
+    _grading(db)
+    make_model(db, [PAGE], name="Marketing engagement", is_primary=True)
+    account = make_account(db, industry="Software", employee_count=100)
+    survivor = make_contact(db, account=account, department="Marketing", seniority="VP")
+    merged = make_contact(db, account=account, department="Marketing", seniority="entry")
+    touch(db, merged)
+    service.rescore_all(db, reason="test", actor=SYSTEM)
+    merged_id = merged.id
+
+    def derived(contact_id: int) -> tuple[int, int]:
+        return (
+            db.query(ContactScore).filter_by(contact_id=contact_id).count(),
+            db.query(ContactGrade).filter_by(contact_id=contact_id).count(),
+        )
+
+    assert derived(merged_id) == (1, 1)
+    merge_contacts(db, survivor.id, merged_id, actor=SYSTEM)
+    db.expire_all()
+    assert derived(merged_id) == (0, 0)
+    assert derived(survivor.id) == (1, 1)

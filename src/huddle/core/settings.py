@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # What recycling a lead does to its scores: keep them, or count behaviour rules only
     # from the recycle on (fit rules and negative rules stay).
     recycle_scores: Literal["keep", "reset_behaviour"] = "reset_behaviour"
+    # Threads running background jobs in each worker (and in ``huddle serve``); 0: as suits
+    # the database (``background_threads``). A full rescore runs in as many lanes.
+    worker_threads: int = Field(default=0, ge=0, le=32)
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:
@@ -64,6 +67,17 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def background_threads(self) -> int:
+        """``worker_threads``, or what suits the configured database (``threads_for``)."""
+        return self.threads_for(sqlite=self.is_sqlite)
+
+    def threads_for(self, *, sqlite: bool) -> int:
+        """``worker_threads``, or by default: one on SQLite (the database has one writer,
+        a second thread would only wait for it); two on PostgreSQL, so that a full rescore
+        runs in two lanes side by side (a lane keeps about one core of the server busy)."""
+        return self.worker_threads or (1 if sqlite else 2)
 
 
 @lru_cache(maxsize=1)

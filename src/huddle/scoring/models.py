@@ -78,36 +78,34 @@ class ScoringVersion(Base):
 
 
 class ContactScore(Base):
-    """A contact's total in one model, as of ``computed_at`` (decay continues after it)."""
+    """A contact's total in one model, as of ``computed_at`` (decay continues after it).
+
+    Derived rows, millions of them rewritten by a full rescore: no foreign keys (each one
+    costs a check per row). A contact's rows go with it (trigger on ``contacts``, migration
+    0010); a model's with it (``delete_model``)."""
 
     __tablename__ = "contact_scores"
     __table_args__ = (Index("ix_contact_scores_model_points", "model_id", "points"),)
 
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
-    )
-    model_id: Mapped[int] = mapped_column(
-        ForeignKey("score_models.id", ondelete="CASCADE"), primary_key=True
-    )
+    contact_id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    model_id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
     points: Mapped[float] = mapped_column(Float, default=0.0)
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ContactGrade(Base):
-    """A contact's fit grade: best persona match x ICP match of its account."""
+    """A contact's fit grade: best persona match x ICP match of its account. Derived, like
+    ``ContactScore``: no foreign keys; a contact's grade goes with it (trigger)."""
 
     __tablename__ = "contact_grades"
     __table_args__ = (Index("ix_contact_grades_grade", "grade"),)
 
-    contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
-    )
+    contact_id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=False)
     grade: Mapped[str] = mapped_column(String(1))
     fit: Mapped[float] = mapped_column(Float)
     icp_match: Mapped[float] = mapped_column(Float)
-    persona_id: Mapped[int | None] = mapped_column(
-        ForeignKey("grading_profiles.id", ondelete="SET NULL")
-    )
+    # Grading profiles are never deleted (a persona is edited or replaced, not removed).
+    persona_id: Mapped[int | None] = mapped_column(BigIntId)
     persona_match: Mapped[float] = mapped_column(Float)
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -123,6 +121,8 @@ class RescoreRun(Base):
     contacts_total: Mapped[int] = mapped_column(Integer, default=0)
     contacts_done: Mapped[int] = mapped_column(Integer, default=0)
     qualified: Mapped[int] = mapped_column(Integer, default=0)
+    # Lanes (chains of chunk jobs over their own ranges of contacts) not finished yet.
+    lanes_open: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

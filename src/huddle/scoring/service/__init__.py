@@ -20,7 +20,9 @@ from huddle.scoring.service.explain import explain_scores
 from huddle.scoring.service.grading import grade_for
 from huddle.scoring.service.rescoring import (
     RESCORE_JOB,
+    Lane,
     latest_runs,
+    open_run,
     request_rescore,
     rescore_all,
     rescore_chunk,
@@ -30,6 +32,7 @@ from huddle.scoring.service.rescoring import (
 
 __all__ = [
     "RESCORE_JOB",
+    "Lane",
     "account_scores",
     "backtest",
     "buying_group",
@@ -43,6 +46,7 @@ __all__ = [
     "latest_runs",
     "list_models",
     "list_profiles",
+    "open_run",
     "request_rescore",
     "rescore_all",
     "rescore_chunk",

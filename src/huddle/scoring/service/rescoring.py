@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -93,7 +94,7 @@ def request_rescore(session: Session, *, reason: str, actor: Actor) -> RescoreRu
     if waiting is not None:
         return waiting
     run = _new_run(session, reason, actor)
-    enqueue(session, RESCORE_JOB, {"run_id": run.id, "after_id": 0})
+    enqueue(session, RESCORE_JOB, {"run_id": run.id})
     return run
 
 
@@ -104,39 +105,69 @@ def _new_run(session: Session, reason: str, actor: Actor) -> RescoreRun:
     return run
 
 
-def rescore_chunk(
-    session: Session, run_id: int, after_id: int, *, chunk: int | None = None
-) -> int | None:
-    """Rescore the contacts with ids in (after_id, after_id + chunk]; return where the next
-    chunk starts, or None when the run is done. Each chunk is its own job and transaction,
-    so progress shows while it runs and a restart resumes where it stopped. ``chunk``:
-    contacts per chunk, by default what suits the database (``chunk_size``)."""
+def open_run(session: Session, run_id: int, *, lanes: int) -> list[Lane]:
+    """Start a queued run: count its contacts and split their ids into ``lanes`` ranges,
+    each to be rescored chunk by chunk (``rescore_chunk``), side by side. Nothing to do
+    (an empty list) when the run has started already or there are no contacts."""
     run = repository.get_run(session, run_id)
-    if run is None or run.status == "done":
+    if run is None or run.status != "queued":
+        return []
+    low, high = repository.contact_id_bounds(session)
+    run.status, run.started_at = "running", clock.now()
+    run.contacts_total = repository.count_contacts(session)
+    if high == 0:
+        run.status, run.finished_at = "done", clock.now()
+        return []
+    ranges = split_ids(low, high, lanes)
+    run.lanes_open = len(ranges)
+    return ranges
+
+
+class Lane(NamedTuple):
+    """Contacts with ids in (after_id, until_id]; None: through the highest id there is
+    when the lane gets there (contacts added during the run)."""
+
+    after_id: int
+    until_id: int | None
+
+
+def split_ids(low: int, high: int, lanes: int) -> list[Lane]:
+    """``lanes`` ranges of about as many ids over [low, high]; the last one open-ended."""
+    span = -(-(high - low + 1) // max(1, lanes))
+    starts = list(range(low - 1, high, span))
+    ends: list[int | None] = [*starts[1:], None]
+    return [Lane(after, until) for after, until in zip(starts, ends, strict=True)]
+
+
+def rescore_chunk(
+    session: Session, run_id: int, lane: Lane, *, chunk: int | None = None
+) -> Lane | None:
+    """Rescore the next chunk of a lane: the contacts with ids in (after_id, after_id +
+    chunk]; return the rest of the lane, or None when the lane is done (the last lane
+    done finishes the run). Each chunk is its own job and transaction, so progress shows
+    while it runs and a restart resumes where it stopped. ``chunk``: contacts per chunk,
+    by default what suits the database (``chunk_size``)."""
+    state = repository.run_state(session, run_id)
+    if state is None or state.status != "running":
         # Finished meanwhile (by ``rescore_all``): its queued job has nothing left to do.
         return None
-    low, high = repository.contact_id_bounds(session)
-    if run.status == "queued":
-        total = repository.count_contacts(session)
-        run.status, run.started_at, run.contacts_total = "running", clock.now(), total
-        after_id = max(after_id, low - 1)
-    if high == 0 or after_id >= high:
-        run.status, run.finished_at = "done", clock.now()
-        return None
-    total = max(run.contacts_total, 1)
+    until = lane.until_id if lane.until_id is not None else repository.contact_id_bounds(session)[1]
+    total = max(state.contacts_total, 1)
     chunk = chunk or chunk_size(repository.dialect_of(session), total)
-    end = after_id + chunk
-    scope = repository.id_range(after_id + 1, end)
-    run.contacts_done += repository.count_in_range(session, after_id + 1, end)
+    end = min(lane.after_id + chunk, until)
+    scope = repository.id_range(lane.after_id + 1, end)
+    done = repository.count_in_range(session, lane.after_id + 1, end)
     now = clock.now()
     # A chunk with a large share of the contacts reads the whole touches table anyway.
     _rescore_models(session, scope, as_of=now, scan=chunk * SCAN_SHARE >= total)
     grade_contacts(session, scope, as_of=now)
-    run.qualified += len(_qualify(session, scope, (), now, changed=True))
-    if end >= high:
-        run.status, run.finished_at = "done", clock.now()
-        return None
-    return end
+    qualified = len(_qualify(session, scope, (), now, changed=True))
+    finished = end >= until
+    # Last, so that the other lanes wait for this row's lock only while this one commits.
+    repository.record_progress(
+        session, run_id, contacts=done, qualified=qualified, lane_finished=finished, at=clock.now()
+    )
+    return None if finished else Lane(end, lane.until_id)
 
 
 def chunk_size(dialect: str, total: int) -> int:
@@ -165,12 +196,16 @@ def _rescore_models(session: Session, scope: Scope, *, as_of: datetime, scan: bo
 def rescore_all(
     session: Session, *, reason: str, actor: Actor, chunk: int | None = None
 ) -> RescoreRun:
-    """A full rescore inside the caller's transaction (CLI, demo, tests, benchmark). A run
-    waiting for the worker is done here instead, so the worker does not repeat it."""
+    """A full rescore inside the caller's transaction (CLI, demo, tests), in
+    one lane. A run waiting for the worker is done here instead, so the worker does not
+    repeat it."""
     run = repository.waiting_run(session) or _new_run(session, reason, actor)
-    after: int | None = 0
-    while after is not None:
-        after = rescore_chunk(session, run.id, after, chunk=chunk)
+    for lane in open_run(session, run.id, lanes=1):
+        rest: Lane | None = lane
+        while rest is not None:
+            rest = rescore_chunk(session, run.id, rest, chunk=chunk)
+    # The progress went around the ORM (``record_progress``).
+    session.refresh(run)
     return run
 
 
