@@ -14,6 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from huddle import __version__
 from huddle.auth.signin import SESSION_LIFETIME
+from huddle.core.checkpoints import checkpoints_after_commits
 from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
@@ -95,7 +96,8 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if check_schema:
             ensure_schema_current(engine)
-        yield
+        with checkpoints_after_commits(engine):
+            yield
 
     app = FastAPI(
         title="Huddle",

@@ -1,4 +1,4 @@
-"""SQLite: checkpointing the WAL on a thread of its own while a bulk job writes.
+"""SQLite: checkpointing the WAL on a thread of its own while a bulk job or a server writes.
 
 In WAL mode the committing connection copies the WAL back into the database file itself
 once the WAL has grown past ``wal_autocheckpoint``, and waits for the two fsyncs that
@@ -16,19 +16,21 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 log = logging.getLogger(__name__)
 
 
 @contextmanager
-def checkpoints_alongside(engine: Engine) -> Iterator[Callable[[], None]]:
+def checkpoints_alongside(engine: Engine, *, pause: float = 0.0) -> Iterator[Callable[[], None]]:
     """Yields ``committed()``: call it after each commit of the bulk job; the thread then
-    checkpoints what is in the WAL. On PostgreSQL (no WAL to copy back) it does nothing."""
+    checkpoints what is in the WAL, then rests ``pause`` seconds (commits meanwhile are
+    caught up by the next checkpoint). On PostgreSQL (no WAL to copy back) it does
+    nothing."""
     if engine.dialect.name != "sqlite":
         yield _nothing
         return
-    checkpointer = _Checkpointer(engine)
+    checkpointer = _Checkpointer(engine, pause)
     checkpointer.start()
     try:
         yield checkpointer.wanted.set
@@ -36,19 +38,41 @@ def checkpoints_alongside(engine: Engine) -> Iterator[Callable[[], None]]:
         checkpointer.stop()
 
 
+@contextmanager
+def checkpoints_after_commits(engine: Engine, *, pause: float = 0.25) -> Iterator[None]:
+    """For a serving process: every commit on ``engine`` asks for a checkpoint on the
+    thread, taken at most every ``pause`` seconds. Copying tens of megabytes of WAL back
+    inside one request's commit kept every request queued behind it waiting (the tail of
+    ``/t/collect``'s latency); small checkpoints on the side keep the WAL short instead."""
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    with checkpoints_alongside(engine, pause=pause) as committed:
+
+        def on_commit(_connection: object) -> None:
+            committed()
+
+        event.listen(engine, "commit", on_commit)
+        try:
+            yield
+        finally:
+            event.remove(engine, "commit", on_commit)
+
+
 def _nothing() -> None:
     return None
 
 
 class _Checkpointer(threading.Thread):
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, pause: float) -> None:
         super().__init__(name="wal-checkpointer", daemon=True)
         self._engine = engine
+        self._pause = pause
         self.wanted = threading.Event()
-        self._stopping = False
+        self._stopping = threading.Event()
 
     def stop(self) -> None:
-        self._stopping = True
+        self._stopping.set()
         self.wanted.set()
         self.join()
 
@@ -58,7 +82,7 @@ class _Checkpointer(threading.Thread):
             while True:
                 self.wanted.wait()
                 self.wanted.clear()
-                if self._stopping:
+                if self._stopping.is_set():
                     return
                 cursor = connection.cursor()
                 try:
@@ -68,6 +92,8 @@ class _Checkpointer(threading.Thread):
                     cursor.fetchall()
                 finally:
                     cursor.close()
+                if self._pause:
+                    self._stopping.wait(self._pause)
         except Exception:
             # The writer's own automatic checkpoints still happen: nothing is lost.
             log.exception("background WAL checkpoints stopped")
