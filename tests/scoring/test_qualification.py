@@ -13,7 +13,7 @@ from huddle.scoring import service
 from huddle.scoring.models import ContactGrade, ContactScore
 from huddle.scoring.service import roll_up
 from tests.contacts.factories import make_account, make_contact
-from tests.scoring.factories import make_model, make_profile, set_mql, touch
+from tests.scoring.factories import make_model, make_profile, points, set_mql, touch
 
 ICP = [
     {
@@ -199,9 +199,10 @@ def test_buying_group_shows_engaged_and_missing_personas(db: Session) -> None:
 
 def test_a_merged_contact_takes_its_scores_and_grade_with_it(db: Session) -> None:
     """Scores and grades are derived rows without foreign keys: the trigger on contacts
-    removes them with the contact (a merge deletes the merged one)."""
+    removes them with the contact (a merge deletes the merged one); the survivor is
+    rescored with what it took over."""
     _grading(db)
-    make_model(db, [PAGE], name="Marketing engagement", is_primary=True)
+    engagement = make_model(db, [PAGE], name="Marketing engagement", is_primary=True)
     account = make_account(db, industry="Software", employee_count=100)
     survivor = make_contact(db, account=account, department="Marketing", seniority="VP")
     merged = make_contact(db, account=account, department="Marketing", seniority="entry")
@@ -220,3 +221,4 @@ def test_a_merged_contact_takes_its_scores_and_grade_with_it(db: Session) -> Non
     db.expire_all()
     assert derived(merged_id) == (0, 0)
     assert derived(survivor.id) == (1, 1)
+    assert points(db, survivor, engagement) == 10  # the merged contact's touch counts now

@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Contact
+from huddle.contacts.schemas import AccountUpdate, ContactUpdate
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
 from huddle.scoring import service
@@ -254,3 +256,23 @@ def test_a_rescore_in_small_chunks_scores_every_contact(db: Session) -> None:
     for contact in contacts:
         db.refresh(contact)
     assert [c.score for c in contacts] == [0, 4, 8, 12, 12, 12]
+
+
+def test_an_edited_contact_or_account_is_rescored_at_once(db: Session) -> None:
+    """Fit points follow what people enter: a new job title, a bigger account."""
+    title = _fit("contact.job_title", "contains_any", ["VP"], points=15)
+    size = _fit("account.employee_count", "between", [50, 500], points=10)
+    fit = make_model(db, [title, size], name="Fit", is_primary=True)
+    account = make_account(db, employee_count=10)
+    contact = make_contact(db, account=account, job_title="Analyst")
+    colleague = make_contact(db, account=account, job_title="VP Sales")
+    _rescored(db)
+    assert (points(db, contact, fit), points(db, colleague, fit)) == (0, 15)
+    contacts_service.update_contact(
+        db, contact.id, ContactUpdate(job_title="VP Marketing"), actor=SYSTEM
+    )
+    assert points(db, contact, fit) == 15
+    contacts_service.update_account(db, account.id, AccountUpdate(employee_count=200), actor=SYSTEM)
+    assert (points(db, contact, fit), points(db, colleague, fit)) == (25, 25)
+    db.refresh(contact)
+    assert contact.score == 25

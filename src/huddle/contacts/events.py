@@ -34,6 +34,17 @@ class ContactsMerged(DomainEvent):
 
 
 @dataclass(frozen=True)
+class ContactsChanged(DomainEvent):
+    """What people entered about these contacts, or about these accounts (and so about
+    their contacts), changed: an edit, a merge's survivor, an enrichment. What is derived
+    from those attributes (fit scores, grades, qualification) is recomputed."""
+
+    contact_ids: tuple[int, ...]
+    account_ids: tuple[int, ...]
+    actor: Actor
+
+
+@dataclass(frozen=True)
 class AccountsMerged(DomainEvent):
     survivor_id: int
     merged_id: int

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from huddle.contacts import repository
-from huddle.contacts.events import AccountsMerged, ContactsMerged
+from huddle.contacts.events import AccountsMerged, ContactsChanged, ContactsMerged
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import ACCOUNT_FIRMOGRAPHICS, CONTACT_PROFILE_FIELDS
 from huddle.core import clock, permissions
@@ -108,6 +108,9 @@ def merge_contacts(
     for name, value in (values | consent).items():
         setattr(survivor, name, value)
     session.flush()
+    _announce_change(
+        session, ContactsChanged(contact_ids=(survivor.id,), account_ids=(), actor=actor)
+    )
     return survivor
 
 
@@ -155,7 +158,18 @@ def merge_accounts(
     for name, value in values.items():
         setattr(survivor, name, value)
     session.flush()
+    _announce_change(
+        session, ContactsChanged(contact_ids=(), account_ids=(survivor.id,), actor=actor)
+    )
     return survivor
+
+
+def _announce_change(session: Session, event: ContactsChanged) -> None:
+    """The survivor as it now stands, for what is derived from it (its score may be
+    recomputed around the ORM: read again when next used)."""
+    publish(session, event)
+    for loaded in repository.loaded_contacts(session, set(event.contact_ids)):
+        session.expire(loaded, ["score"])
 
 
 def _pair(

@@ -864,6 +864,13 @@ def account_contact_scores(
     return [(int(cid), float(points)) for cid, points in rows]
 
 
+def account_contact_ids(session: Session, account_ids: Sequence[int]) -> list[int]:
+    if not account_ids:
+        return []
+    query = select(Contact.id).where(Contact.account_id.in_(account_ids))
+    return list(session.scalars(query))
+
+
 def account_contacts(
     session: Session, account_id: int
 ) -> list[tuple[Contact, ContactGrade | None]]:

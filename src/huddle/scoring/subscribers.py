@@ -1,12 +1,19 @@
-"""Scoring reacts to the shared record: new touches and new or attached contacts are scored
-in the transaction that stored them, set-at-a-time, and MQL criteria re-checked at once."""
+"""Scoring reacts to the shared record: new touches, new, changed or attached contacts are
+scored in the transaction that stored them, set-at-a-time, and MQL criteria re-checked at once."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts.events import ContactsCreated, TouchesAttached, TouchesRecorded, TouchRecorded
+from huddle.contacts.events import (
+    ContactsChanged,
+    ContactsCreated,
+    TouchesAttached,
+    TouchesRecorded,
+    TouchRecorded,
+)
 from huddle.core.events import subscribe
+from huddle.scoring import repository
 from huddle.scoring.service import score_contacts
 from huddle.scoring.service.incremental import score_touched
 
@@ -31,3 +38,12 @@ def score_identified_visitor(session: Session, event: TouchesAttached) -> None:
 def score_new_contacts(session: Session, event: ContactsCreated) -> None:
     """Fit rules and grades apply from the start (an import scores its chunk at once)."""
     score_contacts(session, [new.contact_id for new in event.contacts])
+
+
+@subscribe(ContactsChanged)
+def rescore_changed_contacts(session: Session, event: ContactsChanged) -> None:
+    """A new job title or a bigger account changes fit points and grades at once (and may
+    qualify the contact), as a touch changes behaviour points."""
+    ids = set(event.contact_ids)
+    ids.update(repository.account_contact_ids(session, event.account_ids))
+    score_contacts(session, sorted(ids))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider, TableProvider, enrich_account
+from huddle.contacts.events import ContactsChanged
 from huddle.contacts.models import Account
 from huddle.contacts.normalize import is_free_mail
 from huddle.contacts.repository import SortKey
@@ -30,6 +31,7 @@ from huddle.contacts.service.custom_fields import clean_custom_values
 from huddle.core import permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
+from huddle.core.events import publish
 from huddle.core.pagination import Page
 from huddle.core.permissions import Action
 
@@ -159,6 +161,8 @@ def _apply(session: Session, account: Account, data: AccountUpdate, *, actor: Ac
     announce_owner_change(
         session, "account", account.id, before=owner_before, after=account.owner_id, actor=actor
     )
+    if given - {"owner_id"}:  # as for contacts: a new owner alone changes no fit
+        publish(session, ContactsChanged(contact_ids=(), account_ids=(account.id,), actor=actor))
     return account
 
 
@@ -173,7 +177,10 @@ def enrich(
             "an account without a domain cannot be enriched",
             [FieldError("domain", "set the account's domain first")],
         )
-    return enrich_account(session, account, provider or TableProvider(session))
+    changed = enrich_account(session, account, provider or TableProvider(session))
+    if changed:
+        publish(session, ContactsChanged(contact_ids=(), account_ids=(account.id,), actor=actor))
+    return changed
 
 
 def list_accounts(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
-from huddle.contacts.events import ContactsCreated, NewContact
+from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.normalize import company_domain_of
 from huddle.contacts.repository import EXPORT_COLUMNS, SortKey
@@ -220,6 +220,10 @@ def _apply(
     announce_owner_change(
         session, "contact", contact.id, before=owner_before, after=contact.owner_id, actor=actor
     )
+    # A new owner alone is a hand-off (``OwnerChanged``), not news about the person: it is
+    # often made while qualification runs, which rescoring would enter again.
+    if given - {"owner_id"}:
+        publish(session, ContactsChanged(contact_ids=(contact.id,), account_ids=(), actor=actor))
     return contact
 
 
