@@ -58,6 +58,7 @@ from huddle.contacts.repository.timeline import (
 )
 from huddle.contacts.repository.touch_sets import (
     ContactEnds,
+    TouchEnds,
     attach_visitor_touches,
     contact_ends,
     contacts_by_email,
@@ -74,6 +75,7 @@ __all__ = [
     "Before",
     "ContactEnds",
     "SortKey",
+    "TouchEnds",
     "account",
     "account_by_domain",
     "account_by_name",

@@ -39,7 +39,6 @@ _AT = TOUCH_COLUMNS.index("occurred_at"), TOUCH_COLUMNS.index("created_at")
 _PROPERTIES = TOUCH_COLUMNS.index("properties")
 # Rows per INSERT statement: 13 parameters each stays under both databases' limits.
 ROWS_PER_STATEMENT = 2000
-ATTRIBUTION_SUFFIXES = ("source", "medium", "campaign", "referrer", "landing_page")
 
 
 class ContactEnds(NamedTuple):
@@ -145,45 +144,82 @@ def insert_touches(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return ids
 
 
+# (contact column suffix, the touch property names whose first present value it takes)
+AttributionNames = tuple[tuple[str, tuple[str, ...]], ...]
+# One contact's move for ``move_touch_ends``: [id of its earliest new touch, id of its
+# latest], then, where the caller rendered them, the two touches' attribution values.
+TouchEnds = list[Any]
+
+
 def move_touch_ends(
-    session: Session, end: str, changes: list[tuple[int, datetime, tuple[str | None, ...]]]
+    session: Session, moves: Sequence[TouchEnds], attribution: AttributionNames
 ) -> None:
-    """``move_touch_end`` for many contacts in ONE statement (the moves travel as one JSON
-    parameter): each (contact id, at, five values in ATTRIBUTION_SUFFIXES order) moves
-    only if ``at`` is beyond the contact's current end. A touch is activity, not an edit:
-    updated_at stays."""
-    driver = Driver(session)
-    column = f"{end}_touch_at"
-    beyond = ">" if end == "first" else "<"
-    rows: list[Any]
-    if driver.sqlite:
-        rows = [[contact_id, driver.at(at), *values] for contact_id, at, values in changes]
-        assignments = ", ".join(
-            f"{end}_touch_{suffix} = j.value ->> {n + 2}"
-            for n, suffix in enumerate(ATTRIBUTION_SUFFIXES)
-        )
-        sql = (
-            f"UPDATE contacts SET {assignments}, {column} = j.value ->> 1 "  # noqa: S608
-            "FROM json_each(?) AS j WHERE contacts.id = j.value ->> 0 "
-            f"AND (contacts.{column} IS NULL OR contacts.{column} {beyond} j.value ->> 1)"
-        )
-    else:
-        rows = [
-            {
-                "id": contact_id,
-                "at": at.isoformat(),
-                **dict(zip(ATTRIBUTION_SUFFIXES, values, strict=True)),
-            }
-            for contact_id, at, values in changes
+    """Each contact's earliest and latest new touch become its first and last touch where
+    they are beyond the ones it has: ONE UPDATE for all contacts (the moves travel as one
+    JSON parameter), which writes each contact once and decides the moves against the row
+    as it is then (PostgreSQL re-checks them on a row a concurrent writer just changed).
+    Values come from the touch's properties, for each suffix the first of its names
+    present and not empty, copied as they are (the caller renders any that need more), or
+    from the move. A touch is activity, not an edit: updated_at stays."""
+    if not moves:
+        return
+    sql = _move_touch_ends_sql(session.get_bind().dialect.name, attribution)
+    session.connection().exec_driver_sql(sql, (orjson.dumps(moves).decode(),))
+
+
+class _Dialect(NamedTuple):
+    moves: str  # the moves as e, with their earliest touch as f and their latest as l
+    rendered: str  # whether the move e carries rendered values
+    present: str  # a property's value, NULL when absent or empty
+    contacts: str  # what the statement calls the contacts table
+
+
+_DIALECTS = {
+    "sqlite": _Dialect(
+        moves="json_each(?) AS e JOIN touches AS f ON f.id = e.value ->> 0 "
+        "JOIN touches AS l ON l.id = e.value ->> 1",
+        rendered="json_array_length(e.value) > 2",
+        present="nullif({touch}.properties ->> '$.{name}', '')",
+        contacts="contacts",
+    ),
+    "postgresql": _Dialect(
+        moves="jsonb_array_elements(%s::jsonb) AS e(value) "
+        "JOIN touches AS f ON f.id = (e.value ->> 0)::bigint "
+        "JOIN touches AS l ON l.id = (e.value ->> 1)::bigint",
+        rendered="jsonb_array_length(e.value) > 2",
+        present="nullif({touch}.properties ->> '{name}', '')",
+        contacts="c",
+    ),
+}
+
+
+@lru_cache(maxsize=4)
+def _move_touch_ends_sql(dialect_name: str, attribution: AttributionNames) -> str:
+    dialect = _DIALECTS[dialect_name]
+    contacts = dialect.contacts
+    assignments: list[str] = []
+    moves: list[str] = []
+    for index, (end, touch, beyond) in enumerate((("first", "f", ">"), ("last", "l", "<"))):
+        at = f"{contacts}.{end}_touch_at"
+        moved = f"({at} IS NULL OR {at} {beyond} {touch}.occurred_at)"
+        moves.append(moved)
+        values = {f"{end}_touch_at": f"{touch}.occurred_at"}
+        for n, (suffix, names) in enumerate(attribution):
+            present = [dialect.present.format(touch=touch, name=name) for name in names]
+            found = present[0] if len(present) == 1 else f"coalesce({', '.join(present)})"
+            given = f"e.value ->> {2 + index * len(attribution) + n}"
+            values[f"{end}_touch_{suffix}"] = (
+                f"CASE WHEN {dialect.rendered} THEN {given} ELSE {found} END"
+            )
+        assignments += [
+            f"{column} = CASE WHEN {moved} THEN {value} ELSE {contacts}.{column} END"
+            for column, value in values.items()
         ]
-        assignments = ", ".join(f"{end}_touch_{s} = v.{s}" for s in ATTRIBUTION_SUFFIXES)
-        sql = (
-            f"UPDATE contacts AS c SET {assignments}, {column} = v.at "  # noqa: S608
-            "FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, at timestamptz, source text, "
-            "medium text, campaign text, referrer text, landing_page text) "
-            f"WHERE c.id = v.id AND (c.{column} IS NULL OR c.{column} {beyond} v.at)"
-        )
-    session.connection().exec_driver_sql(sql, (orjson.dumps(rows).decode(),))
+    target = "contacts" if contacts == "contacts" else f"contacts AS {contacts}"
+    return (
+        f"UPDATE {target} SET {', '.join(assignments)} FROM {dialect.moves} "  # noqa: S608 (constant names only)
+        f"WHERE {contacts}.id = f.contact_id AND ({' OR '.join(moves)})"
+    )
 
 
 def attach_visitor_touches(

@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
-from huddle.contacts.repository import ContactEnds
+from huddle.contacts.repository import ContactEnds, TouchEnds
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
@@ -34,6 +34,10 @@ ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
 }
 
 _ATTRIBUTION_SOURCES = tuple(ATTRIBUTION.values())
+_ATTRIBUTION_NAMES = tuple((suffix, names) for suffix, (names, _) in ATTRIBUTION.items())
+_PROPERTY_LENGTHS = tuple(
+    (name, length) for names, length in _ATTRIBUTION_SOURCES for name in names
+)
 
 
 def get_touch(session: Session, touch_id: int) -> Touch:
@@ -163,7 +167,7 @@ def record_touches(
     values = [_touch_values(row, ends, now, actor_type, actor.user_id) for row in rows]
     ids = _insert(session, values)
     new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
-    _attribute_set(session, [row for row, _ in new], ends)
+    _attribute_set(session, new)
     if new:
         _announce(
             session,
@@ -253,40 +257,63 @@ def _insert(session: Session, values: list[dict[str, Any]]) -> list[int | None]:
     return ids
 
 
-def _attribute_set(session: Session, rows: list[TouchRow], ends: dict[int, ContactEnds]) -> None:
-    """Each contact's earliest and latest new touch may move its first and last touch. Only
-    the moves the batch makes are written: one conditional UPDATE per end for all of them
-    (an executemany; the condition holds against concurrent writers)."""
-    extremes: dict[int, list[TouchRow]] = {}
-    for row in rows:
-        if row.contact_id is None:
-            continue
-        found = extremes.get(row.contact_id)
-        if found is None:
-            extremes[row.contact_id] = [row, row]
-        elif row.occurred_at < found[0].occurred_at:
-            found[0] = row
-        elif row.occurred_at > found[1].occurred_at:
-            found[1] = row
-    values: dict[int, tuple[str | None, ...]] = {}
-    for index, (end, _) in enumerate(_ENDS):
-        changes: list[tuple[int, datetime, tuple[str | None, ...]]] = []
-        for contact_id, pair in extremes.items():
-            known = ends[contact_id]
-            chosen = pair[index]
-            current = known.first_touch_at if index == 0 else known.last_touch_at
-            if current is not None and not (
-                chosen.occurred_at < current if index == 0 else chosen.occurred_at > current
-            ):
-                continue
-            if id(chosen) not in values:
-                values[id(chosen)] = attribution_tuple(chosen.properties)
-            changes.append((contact_id, chosen.occurred_at, values[id(chosen)]))
-        if changes:
-            repository.move_touch_ends(session, end, changes)
-    # The UPDATEs went around the ORM: a contact already loaded must read them again.
+def _attribute_set(session: Session, new: list[tuple[TouchRow, int]]) -> None:
+    """Each contact's earliest and latest new touch may move its first and last touch: one
+    set-wise UPDATE decides and writes the moves for all of them (its condition holds
+    against concurrent writers). The database copies the touches' attribution text itself;
+    the few values it could not copy as ``attribution_tuple`` renders them go with it."""
+    extremes = _earliest_and_latest(new)
+    repository.move_touch_ends(
+        session, [_move(*pair) for pair in extremes.values()], _ATTRIBUTION_NAMES
+    )
+    # The UPDATE went around the ORM: a contact already loaded must read it again.
     for loaded in repository.loaded_contacts(session, set(extremes)):
         session.expire(loaded)
+
+
+def _earliest_and_latest(
+    new: list[tuple[TouchRow, int]],
+) -> dict[int, list[tuple[TouchRow, int]]]:
+    """Contact id -> its earliest and latest new touch; of touches at the same time, the
+    one first in the batch (as recording them one by one would keep it)."""
+    extremes: dict[int, list[tuple[TouchRow, int]]] = {}
+    for touch in new:
+        contact_id = touch[0].contact_id
+        if contact_id is None:
+            continue
+        found = extremes.get(contact_id)
+        if found is None:
+            extremes[contact_id] = [touch, touch]
+        elif touch[0].occurred_at < found[0][0].occurred_at:
+            found[0] = touch
+        elif touch[0].occurred_at > found[1][0].occurred_at:
+            found[1] = touch
+    return extremes
+
+
+def _move(first: tuple[TouchRow, int], last: tuple[TouchRow, int]) -> TouchEnds:
+    (first_row, first_id), (last_row, last_id) = first, last
+    if _copied_as_it_is(first_row.properties) and (
+        last_row is first_row or _copied_as_it_is(last_row.properties)
+    ):
+        return [first_id, last_id]
+    return [
+        first_id,
+        last_id,
+        *attribution_tuple(first_row.properties),
+        *attribution_tuple(last_row.properties),
+    ]
+
+
+def _copied_as_it_is(properties: dict[str, Any]) -> bool:
+    """Whether each attribution value present is text that fits its column: what the
+    database copies from the stored properties exactly as ``attribution_tuple`` renders
+    it. Numbers, booleans, lists, objects and longer text are rendered here."""
+    for name, length in _PROPERTY_LENGTHS:
+        value = properties.get(name)
+        if value is not None and (type(value) is not str or len(value) > length):
+            return False
+    return True
 
 
 def _announce(session: Session, event: TouchesRecorded) -> None:
