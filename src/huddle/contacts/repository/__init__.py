@@ -57,10 +57,9 @@ from huddle.contacts.repository.timeline import (
     timeline_touches,
 )
 from huddle.contacts.repository.touch_sets import (
-    ContactEnds,
     TouchEnds,
     attach_visitor_touches,
-    contact_ends,
+    contact_accounts,
     contacts_by_email,
     insert_keyed_touches,
     insert_touches,
@@ -73,7 +72,6 @@ from huddle.contacts.repository.touch_sets import (
 __all__ = [
     "EXPORT_COLUMNS",
     "Before",
-    "ContactEnds",
     "SortKey",
     "TouchEnds",
     "account",
@@ -86,9 +84,9 @@ __all__ = [
     "campaign_exists",
     "consent_history",
     "contact",
+    "contact_accounts",
     "contact_by_email",
     "contact_conditions",
-    "contact_ends",
     "contact_export_page",
     "contact_page",
     "contacts_by_email",

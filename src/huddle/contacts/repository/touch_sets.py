@@ -41,23 +41,12 @@ _PROPERTIES = TOUCH_COLUMNS.index("properties")
 ROWS_PER_STATEMENT = 2000
 
 
-class ContactEnds(NamedTuple):
-    account_id: int | None
-    first_touch_at: datetime | None
-    last_touch_at: datetime | None
-
-
-def contact_ends(session: Session, contact_ids: Sequence[int]) -> dict[int, ContactEnds]:
-    """Contact id -> its account and current first and last touch, for those that exist."""
+def contact_accounts(session: Session, contact_ids: Sequence[int]) -> dict[int, int | None]:
+    """Contact id -> its account id, for those of the contacts that exist."""
     driver = Driver(session)
     condition, param = driver.in_list("id", contact_ids)
-    rows = driver.rows(
-        f"SELECT id, account_id, first_touch_at, last_touch_at FROM contacts WHERE {condition}",  # noqa: S608
-        (param,),
-    )
-    return {
-        row[0]: ContactEnds(row[1], driver.read_at(row[2]), driver.read_at(row[3])) for row in rows
-    }
+    rows = driver.rows(f"SELECT id, account_id FROM contacts WHERE {condition}", (param,))  # noqa: S608
+    return dict(rows)
 
 
 def loaded_contacts(session: Session, contact_ids: set[int]) -> list[Contact]:
@@ -69,20 +58,14 @@ def loaded_contacts(session: Session, contact_ids: set[int]) -> list[Contact]:
     ]
 
 
-def contacts_by_email(
-    session: Session, emails: Sequence[str]
-) -> dict[str, tuple[int, ContactEnds]]:
-    """Normalised email -> (contact id, its account and touch ends), in one query."""
+def contacts_by_email(session: Session, emails: Sequence[str]) -> dict[str, tuple[int, int | None]]:
+    """Normalised email -> (contact id, its account id), in one query."""
     if not emails:
         return {}
     driver = Driver(session)
     condition, param = driver.in_list("email", emails)
-    columns = "email, id, account_id, first_touch_at, last_touch_at"
-    rows = driver.rows(f"SELECT {columns} FROM contacts WHERE {condition}", (param,))  # noqa: S608
-    return {
-        row[0]: (row[1], ContactEnds(row[2], driver.read_at(row[3]), driver.read_at(row[4])))
-        for row in rows
-    }
+    rows = driver.rows(f"SELECT email, id, account_id FROM contacts WHERE {condition}", (param,))  # noqa: S608
+    return {email: (contact_id, account_id) for email, contact_id, account_id in rows}
 
 
 @lru_cache(maxsize=64)

@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
-from huddle.contacts.repository import ContactEnds, TouchEnds
+from huddle.contacts.repository import TouchEnds
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
@@ -155,16 +155,16 @@ def record_touches(
     rows: Sequence[TouchRow],
     *,
     actor: Actor,
-    known: Mapping[int, ContactEnds] | None = None,
+    known: Mapping[int, int | None] | None = None,
 ) -> list[int | None]:
     """``record_touch`` for a whole batch in a handful of statements: one multi-row INSERT
     (a key already stored, or repeated in the batch, is skipped), the contacts' first and
     last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
     the new touch's id or None where its key was stored already. Contacts must exist;
     ``known``: what ``find_contacts`` said of them in this transaction (saves a query)."""
-    ends = _contacts_of(session, rows, known or {})
+    accounts = _contacts_of(session, rows, known or {})
     now, actor_type = clock.now(), touch_actor_type(actor)
-    values = [_touch_values(row, ends, now, actor_type, actor.user_id) for row in rows]
+    values = [_touch_values(row, accounts, now, actor_type, actor.user_id) for row in rows]
     ids = _insert(session, values)
     new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
     _attribute_set(session, new)
@@ -182,43 +182,45 @@ def record_touches(
 
 def find_contacts(
     session: Session, *, emails: Sequence[str], contact_ids: Sequence[int]
-) -> tuple[dict[str, int], dict[int, ContactEnds]]:
-    """Contacts by normalised email, and those of them and of ``contact_ids`` that exist
-    (for ``record_touches(known=...)``): one query each, for callers that resolve a whole
-    batch of touches at once."""
+) -> tuple[dict[str, int], dict[int, int | None]]:
+    """Contacts by normalised email, and the account of each of them and of ``contact_ids``
+    that exists (for ``record_touches(known=...)``): one query each, for callers that
+    resolve a whole batch of touches at once."""
     by_email: dict[str, int] = {}
-    found = repository.contact_ends(session, contact_ids) if contact_ids else {}
-    for email, (contact_id, ends) in repository.contacts_by_email(session, emails).items():
+    accounts = repository.contact_accounts(session, contact_ids) if contact_ids else {}
+    for email, (contact_id, account_id) in repository.contacts_by_email(session, emails).items():
         by_email[email] = contact_id
-        found[contact_id] = ends
-    return by_email, found
+        accounts[contact_id] = account_id
+    return by_email, accounts
 
 
 def _contacts_of(
-    session: Session, rows: Sequence[TouchRow], known: Mapping[int, ContactEnds]
-) -> dict[int, ContactEnds]:
+    session: Session, rows: Sequence[TouchRow], known: Mapping[int, int | None]
+) -> dict[int, int | None]:
+    """The account of each contact the rows name; refuses rows without a subject and
+    contacts that do not exist."""
     errors = [
         FieldError(f"{i}.contact_id", "a touch needs a contact_id or a visitor_id")
         for i, row in enumerate(rows)
         if row.contact_id is None and row.visitor_id is None
     ]
     wanted = {row.contact_id for row in rows if row.contact_id is not None}
-    ends = {c: known[c] for c in wanted if c in known}
-    missing = sorted(wanted - ends.keys())
+    accounts = {c: known[c] for c in wanted if c in known}
+    missing = sorted(wanted - accounts.keys())
     if missing:
-        ends |= repository.contact_ends(session, missing)
+        accounts |= repository.contact_accounts(session, missing)
     errors += [
         FieldError("contact_id", f"no contact with id {contact_id}")
         for contact_id in missing
-        if contact_id not in ends
+        if contact_id not in accounts
     ]
     raise_if(errors[:50], "bad touches")
-    return ends
+    return accounts
 
 
 def _touch_values(
     row: TouchRow,
-    ends: dict[int, ContactEnds],
+    accounts: dict[int, int | None],
     now: datetime,
     actor_type: str,
     actor_user_id: int | None,
@@ -228,7 +230,7 @@ def _touch_values(
         "occurred_at": row.occurred_at,
         "contact_id": row.contact_id,
         "visitor_id": row.visitor_id,
-        "account_id": ends[row.contact_id].account_id if row.contact_id is not None else None,
+        "account_id": accounts[row.contact_id] if row.contact_id is not None else None,
         "actor_type": actor_type,
         "actor_user_id": actor_user_id,
         "properties": row.properties,
