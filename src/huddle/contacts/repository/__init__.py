@@ -57,6 +57,8 @@ from huddle.contacts.repository.timeline import (
     timeline_touches,
 )
 from huddle.contacts.repository.touch_sets import (
+    NewTouch,
+    TouchBatch,
     TouchEnds,
     attach_visitor_touches,
     contact_accounts,
@@ -72,7 +74,9 @@ from huddle.contacts.repository.touch_sets import (
 __all__ = [
     "EXPORT_COLUMNS",
     "Before",
+    "NewTouch",
     "SortKey",
+    "TouchBatch",
     "TouchEnds",
     "account",
     "account_by_domain",

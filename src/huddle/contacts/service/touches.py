@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
-from huddle.contacts.repository import TouchEnds
+from huddle.contacts.repository import TouchBatch, TouchEnds
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
@@ -162,19 +162,23 @@ def record_touches(
     last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
     the new touch's id or None where its key was stored already. Contacts must exist;
     ``known``: what ``find_contacts`` said of them in this transaction (saves a query)."""
-    accounts = _contacts_of(session, rows, known or {})
-    now, actor_type = clock.now(), touch_actor_type(actor)
-    values = [_touch_values(row, accounts, now, actor_type, actor.user_id) for row in rows]
-    ids = _insert(session, values)
-    new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
-    _attribute_set(session, new)
-    if new:
+    batch = TouchBatch(
+        account_ids=_contacts_of(session, rows, known or {}),
+        actor_type=touch_actor_type(actor),
+        actor_user_id=actor.user_id,
+        created_at=clock.now(),
+    )
+    ids = _insert(session, rows, batch)
+    _attribute_set(session, rows, ids)
+    touch_ids = tuple(touch_id for touch_id in ids if touch_id is not None)
+    if touch_ids:
+        new = [row for row, touch_id in zip(rows, ids, strict=True) if touch_id is not None]
         _announce(
             session,
             TouchesRecorded(
-                touch_ids=tuple(touch_id for _, touch_id in new),
-                contact_ids=tuple(sorted({r.contact_id for r, _ in new if r.contact_id})),
-                types=tuple(sorted({r.type for r, _ in new})),
+                touch_ids=touch_ids,
+                contact_ids=tuple(sorted({r.contact_id for r in new if r.contact_id})),
+                types=tuple(sorted({r.type for r in new})),
             ),
         )
     return ids
@@ -218,92 +222,59 @@ def _contacts_of(
     return accounts
 
 
-def _touch_values(
-    row: TouchRow,
-    accounts: dict[int, int | None],
-    now: datetime,
-    actor_type: str,
-    actor_user_id: int | None,
-) -> dict[str, Any]:
-    return {
-        "type": row.type,
-        "occurred_at": row.occurred_at,
-        "contact_id": row.contact_id,
-        "visitor_id": row.visitor_id,
-        "account_id": accounts[row.contact_id] if row.contact_id is not None else None,
-        "actor_type": actor_type,
-        "actor_user_id": actor_user_id,
-        "properties": row.properties,
-        "campaign_id": row.campaign_id,
-        "asset_id": row.asset_id,
-        "workflow_id": None,
-        "idempotency_key": row.idempotency_key,
-        "created_at": now,
-    }
+def _insert(session: Session, rows: Sequence[TouchRow], batch: TouchBatch) -> list[int | None]:
+    keyed = [row for row in rows if row.idempotency_key is not None]
+    unkeyed = [row for row in rows if row.idempotency_key is None]
+    stored = repository.insert_keyed_touches(session, keyed, batch) if keyed else {}
+    fresh = iter(repository.insert_touches(session, unkeyed, batch) if unkeyed else ())
+    # pop: a key repeated within the batch is new only the first time.
+    return [
+        next(fresh) if row.idempotency_key is None else stored.pop(row.idempotency_key, None)
+        for row in rows
+    ]
 
 
-def _insert(session: Session, values: list[dict[str, Any]]) -> list[int | None]:
-    ids: list[int | None] = [None] * len(values)
-    keyed = [i for i, v in enumerate(values) if v["idempotency_key"] is not None]
-    unkeyed = [i for i, v in enumerate(values) if v["idempotency_key"] is None]
-    if keyed:
-        inserted = repository.insert_keyed_touches(session, [values[i] for i in keyed])
-        for i in keyed:
-            # pop: a key repeated within the batch is new only the first time.
-            ids[i] = inserted.pop(values[i]["idempotency_key"], None)
-    if unkeyed:
-        for i, touch_id in zip(
-            unkeyed, repository.insert_touches(session, [values[i] for i in unkeyed]), strict=True
-        ):
-            ids[i] = touch_id
-    return ids
-
-
-def _attribute_set(session: Session, new: list[tuple[TouchRow, int]]) -> None:
+def _attribute_set(session: Session, rows: Sequence[TouchRow], ids: list[int | None]) -> None:
     """Each contact's earliest and latest new touch may move its first and last touch: one
     set-wise UPDATE decides and writes the moves for all of them (its condition holds
     against concurrent writers). The database copies the touches' attribution text itself;
     the few values it could not copy as ``attribution_tuple`` renders them go with it."""
-    extremes = _earliest_and_latest(new)
+    extremes = _earliest_and_latest(rows, ids)
     repository.move_touch_ends(
-        session, [_move(*pair) for pair in extremes.values()], _ATTRIBUTION_NAMES
+        session, [_move(*ends) for ends in extremes.values()], _ATTRIBUTION_NAMES
     )
     # The UPDATE went around the ORM: a contact already loaded must read it again.
     for loaded in repository.loaded_contacts(session, set(extremes)):
         session.expire(loaded)
 
 
-def _earliest_and_latest(
-    new: list[tuple[TouchRow, int]],
-) -> dict[int, list[tuple[TouchRow, int]]]:
-    """Contact id -> its earliest and latest new touch; of touches at the same time, the
-    one first in the batch (as recording them one by one would keep it)."""
-    extremes: dict[int, list[tuple[TouchRow, int]]] = {}
-    for touch in new:
-        contact_id = touch[0].contact_id
-        if contact_id is None:
+def _earliest_and_latest(rows: Sequence[TouchRow], ids: list[int | None]) -> dict[int, list[Any]]:
+    """Contact id -> [its earliest new touch, its id, its latest new touch, its id]; of
+    touches at the same time, the one first in the batch (as recording them one by one
+    would keep it)."""
+    extremes: dict[int, list[Any]] = {}
+    for row, touch_id in zip(rows, ids, strict=True):
+        contact_id = row.contact_id
+        if touch_id is None or contact_id is None:
             continue
         found = extremes.get(contact_id)
         if found is None:
-            extremes[contact_id] = [touch, touch]
-        elif touch[0].occurred_at < found[0][0].occurred_at:
-            found[0] = touch
-        elif touch[0].occurred_at > found[1][0].occurred_at:
-            found[1] = touch
+            extremes[contact_id] = [row, touch_id, row, touch_id]
+        elif row.occurred_at < found[0].occurred_at:
+            found[0:2] = row, touch_id
+        elif row.occurred_at > found[2].occurred_at:
+            found[2:4] = row, touch_id
     return extremes
 
 
-def _move(first: tuple[TouchRow, int], last: tuple[TouchRow, int]) -> TouchEnds:
-    (first_row, first_id), (last_row, last_id) = first, last
-    if _copied_as_it_is(first_row.properties) and (
-        last_row is first_row or _copied_as_it_is(last_row.properties)
-    ):
+def _move(first: TouchRow, first_id: int, last: TouchRow, last_id: int) -> TouchEnds:
+    if _copied_as_it_is(first.properties) and (last is first or _copied_as_it_is(last.properties)):
         return [first_id, last_id]
     return [
         first_id,
         last_id,
-        *attribution_tuple(first_row.properties),
-        *attribution_tuple(last_row.properties),
+        *attribution_tuple(first.properties),
+        *attribution_tuple(last.properties),
     ]
 
 
