@@ -171,9 +171,9 @@ def insert_touches(session: Session, touches: Sequence[NewTouch], batch: TouchBa
 
 # (contact column suffix, the touch property names whose first present value it takes)
 AttributionNames = tuple[tuple[str, tuple[str, ...]], ...]
-# One contact's move for ``move_touch_ends``: [id of its earliest new touch, id of its
-# latest], then, where the caller rendered them, the two touches' attribution values.
-TouchEnds = list[Any]
+# One contact's move for ``move_touch_ends``: (id of its earliest new touch, id of its
+# latest), then, where the caller rendered them, the two touches' attribution values.
+TouchEnds = tuple[Any, ...]
 
 
 def move_touch_ends(

@@ -239,43 +239,51 @@ def _attribute_set(session: Session, rows: Sequence[TouchRow], ids: list[int | N
     set-wise UPDATE decides and writes the moves for all of them (its condition holds
     against concurrent writers). The database copies the touches' attribution text itself;
     the few values it could not copy as ``attribution_tuple`` renders them go with it."""
-    extremes = _earliest_and_latest(rows, ids)
-    repository.move_touch_ends(
-        session, [_move(*ends) for ends in extremes.values()], _ATTRIBUTION_NAMES
-    )
+    earliest, latest = _earliest_and_latest(rows, ids)
+    moves = [_move(rows, ids, first, latest[contact_id]) for contact_id, first in earliest.items()]
+    repository.move_touch_ends(session, moves, _ATTRIBUTION_NAMES)
     # The UPDATE went around the ORM: a contact already loaded must read it again.
-    for loaded in repository.loaded_contacts(session, set(extremes)):
+    for loaded in repository.loaded_contacts(session, set(earliest)):
         session.expire(loaded)
 
 
-def _earliest_and_latest(rows: Sequence[TouchRow], ids: list[int | None]) -> dict[int, list[Any]]:
-    """Contact id -> [its earliest new touch, its id, its latest new touch, its id]; of
+def _earliest_and_latest(
+    rows: Sequence[TouchRow], ids: list[int | None]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Contact id -> the place in ``rows`` of its earliest new touch, and of its latest; of
     touches at the same time, the one first in the batch (as recording them one by one
-    would keep it)."""
-    extremes: dict[int, list[Any]] = {}
-    for row, touch_id in zip(rows, ids, strict=True):
+    would keep it). Places, not rows: dicts of plain ints are no work for the garbage
+    collector, at thousands of contacts a batch."""
+    earliest: dict[int, int] = {}
+    latest: dict[int, int] = {}
+    for place, (row, touch_id) in enumerate(zip(rows, ids, strict=True)):
         contact_id = row.contact_id
         if touch_id is None or contact_id is None:
             continue
-        found = extremes.get(contact_id)
-        if found is None:
-            extremes[contact_id] = [row, touch_id, row, touch_id]
-        elif row.occurred_at < found[0].occurred_at:
-            found[0:2] = row, touch_id
-        elif row.occurred_at > found[2].occurred_at:
-            found[2:4] = row, touch_id
-    return extremes
+        first = earliest.get(contact_id)
+        if first is None:
+            earliest[contact_id] = latest[contact_id] = place
+        elif row.occurred_at < rows[first].occurred_at:
+            earliest[contact_id] = place
+        elif row.occurred_at > rows[latest[contact_id]].occurred_at:
+            latest[contact_id] = place
+    return earliest, latest
 
 
-def _move(first: TouchRow, first_id: int, last: TouchRow, last_id: int) -> TouchEnds:
-    if _copied_as_it_is(first.properties) and (last is first or _copied_as_it_is(last.properties)):
-        return [first_id, last_id]
-    return [
-        first_id,
-        last_id,
-        *attribution_tuple(first.properties),
-        *attribution_tuple(last.properties),
-    ]
+def _move(rows: Sequence[TouchRow], ids: list[int | None], first: int, last: int) -> TouchEnds:
+    """One contact's move: its earliest and latest new touch's ids, and their attribution
+    values where the database could not copy them."""
+    first_row, last_row = rows[first], rows[last]
+    if _copied_as_it_is(first_row.properties) and (
+        last == first or _copied_as_it_is(last_row.properties)
+    ):
+        return (ids[first], ids[last])
+    return (
+        ids[first],
+        ids[last],
+        *attribution_tuple(first_row.properties),
+        *attribution_tuple(last_row.properties),
+    )
 
 
 def _copied_as_it_is(properties: dict[str, Any]) -> bool:
