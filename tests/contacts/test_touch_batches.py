@@ -149,6 +149,24 @@ def test_batch_values_are_cut_to_fit_and_empty_ones_fall_through(db: Session) ->
     assert ends["first_touch_referrer"] is None
 
 
+def test_values_that_are_not_text_are_attributed_as_their_text(db: Session) -> None:
+    plain, numbered = make_contact(db), make_contact(db)
+    service.record_touches(
+        db,
+        [
+            _row(plain, 0, utm_source="google", url="/pricing"),
+            _row(numbered, 0, utm_source="google", utm_campaign=2026, referrer=True),
+            _row(numbered, 1, utm_source=["a"], utm_medium=1.5, url="/later"),
+        ],
+        actor=SYSTEM,
+    )
+    assert _ends(db, plain)["first_touch_landing_page"] == "/pricing"
+    ends = _ends(db, numbered)
+    assert (ends["first_touch_campaign"], ends["first_touch_referrer"]) == ("2026", "True")
+    assert (ends["last_touch_source"], ends["last_touch_medium"]) == ("['a']", "1.5")
+    assert (ends["last_touch_landing_page"], ends["last_touch_campaign"]) == ("/later", None)
+
+
 def test_a_batch_leaves_updated_at_and_a_loaded_contact_reads_the_new_ends(
     db: Session,
 ) -> None:
