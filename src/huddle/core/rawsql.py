@@ -50,15 +50,6 @@ class Driver:
             utc.microsecond,
         )
 
-    def read_at(self, value: Any) -> datetime | None:
-        if value is None or isinstance(value, datetime):
-            return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
-        try:
-            # Appending the zone is several times cheaper than .replace(tzinfo=UTC).
-            return datetime.fromisoformat(value + "+00:00")
-        except ValueError:  # text with a zone of its own
-            return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
     def in_list(self, column: str, values: Sequence[Any]) -> tuple[str, Any]:
         """``column`` in a list passed as ONE parameter (no statement per list length)."""
         if self.sqlite:

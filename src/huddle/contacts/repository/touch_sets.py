@@ -1,6 +1,6 @@
 """Set-at-a-time queries of touches: a batch of any size is a handful of statements.
 
-The hot statements (the multi-row INSERT, the attribution UPDATEs, lookups by thousands of
+The hot statements (the multi-row INSERT, the attribution UPDATE, lookups by thousands of
 keys) go to the driver as plain parameterised SQL with values converted once here: at
 5,000 rows a batch, SQLAlchemy's per-row, per-column bind processing cost several times
 the database's own work. The SQL is fixed text; every value is a bound parameter.
