@@ -59,7 +59,7 @@ from huddle.contacts.repository.timeline import (
 from huddle.contacts.repository.touch_sets import (
     NewTouch,
     TouchBatch,
-    TouchEnds,
+    TouchMoves,
     attach_visitor_touches,
     contact_accounts,
     contacts_by_email,
@@ -77,7 +77,7 @@ __all__ = [
     "NewTouch",
     "SortKey",
     "TouchBatch",
-    "TouchEnds",
+    "TouchMoves",
     "account",
     "account_by_domain",
     "account_by_name",

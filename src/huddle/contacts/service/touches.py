@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
-from huddle.contacts.repository import TouchBatch, TouchEnds
+from huddle.contacts.repository import TouchBatch, TouchMoves
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
@@ -240,7 +240,11 @@ def _attribute_set(session: Session, rows: Sequence[TouchRow], ids: list[int | N
     against concurrent writers). The database copies the touches' attribution text itself;
     the few values it could not copy as ``attribution_tuple`` renders them go with it."""
     earliest, latest = _earliest_and_latest(rows, ids)
-    moves = [_move(rows, ids, first, latest[contact_id]) for contact_id, first in earliest.items()]
+    new_ids = cast(list[int], ids)  # at the places of new touches, none is None
+    moves: TouchMoves = {
+        new_ids[first]: _latest(rows, new_ids, first, latest[contact_id])
+        for contact_id, first in earliest.items()
+    }
     repository.move_touch_ends(session, moves, _ATTRIBUTION_NAMES)
     # The UPDATE went around the ORM: a contact already loaded must read it again.
     for loaded in repository.loaded_contacts(session, set(earliest)):
@@ -270,16 +274,17 @@ def _earliest_and_latest(
     return earliest, latest
 
 
-def _move(rows: Sequence[TouchRow], ids: list[int | None], first: int, last: int) -> TouchEnds:
-    """One contact's move: its earliest and latest new touch's ids, and their attribution
-    values where the database could not copy them."""
+def _latest(
+    rows: Sequence[TouchRow], ids: list[int], first: int, last: int
+) -> int | tuple[Any, ...]:
+    """A move's latest touch: its id, with both touches' attribution values where the
+    database could not copy them."""
     first_row, last_row = rows[first], rows[last]
     if _copied_as_it_is(first_row.properties) and (
         last == first or _copied_as_it_is(last_row.properties)
     ):
-        return (ids[first], ids[last])
+        return ids[last]
     return (
-        ids[first],
         ids[last],
         *attribution_tuple(first_row.properties),
         *attribution_tuple(last_row.properties),
