@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service
-from huddle.contacts.models import Contact
+from huddle.contacts.models import Contact, Touch
+from huddle.contacts.repository import touch_sets
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service import TouchRow
 from huddle.contacts.service.touches import ATTRIBUTION
@@ -121,6 +122,31 @@ def test_a_key_repeated_in_the_batch_attributes_only_its_first_touch(db: Session
     assert ids[1] is None
     ends = _ends(db, contact)
     assert (ends["last_touch_source"], ends["last_touch_at"]) == ("stored", _at(1))
+
+
+def test_each_row_gets_the_id_of_its_own_touch_or_none_when_its_key_was_stored(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(touch_sets, "ROWS_PER_STATEMENT", 3)  # several statements a batch
+    contact = make_contact(db)
+
+    def record(keys: list[str | None]) -> list[tuple[int | None, str | None, str]]:
+        rows = [_row(contact, n, key, utm_source=f"s{n}") for n, key in enumerate(keys)]
+        ids = service.record_touches(db, rows, actor=SYSTEM)
+        return list(zip(ids, keys, [f"s{n}" for n in range(len(keys))], strict=True))
+
+    first = record(["a", "b", None, "c"])
+    again = record(["a", "x", None, "x", "b", "y", None, "z"])
+
+    assert [touch_id is None for touch_id, _, _ in first] == [False] * 4
+    skipped = [touch_id is None for touch_id, _, _ in again]
+    assert skipped == [True, False, False, True, True, False, False, False]
+    for touch_id, key, source in first + again:
+        touch = db.get(Touch, touch_id) if touch_id is not None else None
+        assert touch is None or (touch.idempotency_key, touch.properties) == (
+            key,
+            {"utm_source": source},
+        )
 
 
 def test_batch_values_are_cut_to_fit_and_empty_ones_fall_through(db: Session) -> None:

@@ -59,11 +59,21 @@ class Driver:
 
     def rows(self, sql: str, params: Any) -> list[Any]:
         """The rows as the driver returns them (tuples): no result processing, no types
-        applied, so callers convert what they read (``read_at``)."""
+        applied, so callers convert what they read."""
         cursor = self.session.connection().connection.cursor()
         try:
             cursor.execute(sql, params)
             return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def insert(self, sql: str, params: Any) -> tuple[int, int | None]:
+        """Run an INSERT that returns no rows: how many rows it added, and the rowid of the
+        last one (SQLite's; None on PostgreSQL)."""
+        cursor = self.session.connection().connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            return cursor.rowcount, getattr(cursor, "lastrowid", None)
         finally:
             cursor.close()
 

@@ -223,15 +223,12 @@ def _contacts_of(
 
 
 def _insert(session: Session, rows: Sequence[TouchRow], batch: TouchBatch) -> list[int | None]:
+    """The rows with a key first, then those without (they take their ids in that order)."""
     keyed = [row for row in rows if row.idempotency_key is not None]
     unkeyed = [row for row in rows if row.idempotency_key is None]
-    stored = repository.insert_keyed_touches(session, keyed, batch) if keyed else {}
-    fresh = iter(repository.insert_touches(session, unkeyed, batch) if unkeyed else ())
-    # pop: a key repeated within the batch is new only the first time.
-    return [
-        next(fresh) if row.idempotency_key is None else stored.pop(row.idempotency_key, None)
-        for row in rows
-    ]
+    keyed_ids = iter(repository.insert_touches(session, keyed, batch))
+    unkeyed_ids = iter(repository.insert_touches(session, unkeyed, batch))
+    return [next(unkeyed_ids if row.idempotency_key is None else keyed_ids) for row in rows]
 
 
 def _attribute_set(session: Session, rows: Sequence[TouchRow], ids: list[int | None]) -> None:
