@@ -6,10 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
-from huddle.core.actor import Actor
+from huddle.contacts import service as contacts
+from huddle.contacts.models import Touch
+from huddle.contacts.service import TouchRow
+from huddle.core.actor import SYSTEM, Actor
 from huddle.tracking import service
 from huddle.tracking.models import EventType
 from tests.contacts.factories import make_contact
@@ -125,3 +129,35 @@ def test_an_event_without_a_time_happened_now(db: Session, admin: User) -> None:
     assert contact.first_touch_at is not None and contact.first_touch_at >= before.replace(
         microsecond=0
     )
+
+
+def test_an_identifying_event_gives_its_visitors_history_to_the_contact(
+    db: Session, admin: User
+) -> None:
+    contact = make_contact(db, email=EMAIL)
+    for visitor in ("visitor-a", "visitor-b"):
+        contacts.record_touches(
+            db,
+            [
+                TouchRow(
+                    type="page_view",
+                    occurred_at=datetime(2026, 3, 1, tzinfo=UTC),
+                    visitor_id=visitor,
+                )
+            ],
+            actor=SYSTEM,
+        )
+    report = service.ingest_events(
+        db,
+        [
+            _event(1, visitor_id="visitor-a"),  # webinar_attended identifies the person
+            _event(2, type="product_login", properties={}, visitor_id="visitor-b"),  # does not
+        ],
+        actor=Actor.user(admin.id, role="admin"),
+    )
+    assert report.stored == 2
+    touches = db.scalars(select(Touch).order_by(Touch.id)).all()
+    owners = {t.visitor_id: t.contact_id for t in touches if t.type == "page_view"}
+    assert owners == {"visitor-a": contact.id, "visitor-b": None}
+    # The events' own touches keep no visitor id.
+    assert [t.visitor_id for t in touches if t.type != "page_view"] == [None, None]
