@@ -13,7 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
+from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Contact
+from huddle.contacts.service import TouchRow
 from huddle.core import clock, events
 from huddle.core.actor import SYSTEM
 from huddle.core.jobs import Job, ensure_periodic, handler_for
@@ -97,6 +99,27 @@ def test_first_touch_friday_evening_is_due_monday_and_met_by_a_call(
     touch(db, contact, "call_logged", at=clock.now())
     assert (c.state, c.stopped_at) == ("met", berlin(2026, 11, 23, 9, 30))
     assert log_of(db, c) == ["started", "met"]
+
+
+def test_a_batch_meets_a_clock_only_through_a_touch_of_a_type_it_waits_for(
+    db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    activate(db, [{"key": "first_touch", "kind": "first_touch", "hours": 1}])
+    owner, contact = rep(db), make_contact(db)
+    frozen_clock.set(berlin(2026, 11, 23, 9, 0))
+    hand_off(db, contact.id, owner.id)
+    c = clocks_of(db, contact)["first_touch"]
+
+    def batch(*types: str) -> None:
+        rows = [TouchRow(type=t, occurred_at=clock.now(), contact_id=contact.id) for t in types]
+        contacts_service.record_touches(db, rows, actor=SYSTEM)
+
+    frozen_clock.set(berlin(2026, 11, 23, 9, 10))
+    batch("page_view", "email_opened")
+    assert c.state == "running"
+    frozen_clock.set(berlin(2026, 11, 23, 9, 20))
+    batch("page_view", "call_logged", "email_opened")
+    assert (c.state, c.stopped_at) == ("met", berlin(2026, 11, 23, 9, 20))
 
 
 def test_the_worker_warns_then_breaches_within_a_minute_and_escalates(

@@ -53,13 +53,13 @@ def end_recycled_clocks(session: Session, event: LeadRecycled) -> None:
 @subscribe(TouchesRecorded)
 def touches_recorded(session: Session, event: TouchesRecorded) -> None:
     if event.contact_ids:
-        service.on_touches(session, event.touch_ids)
+        service.on_touches(session, event.touch_ids, event.types)
 
 
 @subscribe(TouchRecorded)
 def touch_recorded(session: Session, event: TouchRecorded) -> None:
     if event.contact_id is not None:
-        service.on_touches(session, [event.touch_id])
+        service.on_touches(session, [event.touch_id], [event.type])
 
 
 @subscribe(StageChanged)

@@ -1,6 +1,6 @@
 """Set-at-a-time queries of touches: a batch of any size is a handful of statements.
 
-The hot statements (the multi-row INSERT, the attribution UPDATEs, lookups by thousands of
+The hot statements (the multi-row INSERT, the attribution UPDATE, lookups by thousands of
 keys) go to the driver as plain parameterised SQL with values converted once here: at
 5,000 rows a batch, SQLAlchemy's per-row, per-column bind processing cost several times
 the database's own work. The SQL is fixed text; every value is a bound parameter.
@@ -8,10 +8,10 @@ the database's own work. The SQL is fixed text; every value is a bound parameter
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 import orjson
 from sqlalchemy import Table, select, update
@@ -35,30 +35,47 @@ TOUCH_COLUMNS = (
     "idempotency_key",
     "created_at",
 )
-_AT = TOUCH_COLUMNS.index("occurred_at"), TOUCH_COLUMNS.index("created_at")
 _PROPERTIES = TOUCH_COLUMNS.index("properties")
 # Rows per INSERT statement: 13 parameters each stays under both databases' limits.
 ROWS_PER_STATEMENT = 2000
-ATTRIBUTION_SUFFIXES = ("source", "medium", "campaign", "referrer", "landing_page")
 
 
-class ContactEnds(NamedTuple):
-    account_id: int | None
-    first_touch_at: datetime | None
-    last_touch_at: datetime | None
+class NewTouch(Protocol):
+    """A touch to insert, as the service's batch row has it."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def contact_id(self) -> int | None: ...
+    @property
+    def visitor_id(self) -> str | None: ...
+    @property
+    def properties(self) -> dict[str, Any]: ...
+    @property
+    def campaign_id(self) -> int | None: ...
+    @property
+    def asset_id(self) -> int | None: ...
+    @property
+    def idempotency_key(self) -> str | None: ...
 
 
-def contact_ends(session: Session, contact_ids: Sequence[int]) -> dict[int, ContactEnds]:
-    """Contact id -> its account and current first and last touch, for those that exist."""
+class TouchBatch(NamedTuple):
+    """What a batch's touches share or take from elsewhere."""
+
+    account_ids: Mapping[int, int | None]  # contact id -> its account id
+    actor_type: str
+    actor_user_id: int | None
+    created_at: datetime
+
+
+def contact_accounts(session: Session, contact_ids: Sequence[int]) -> dict[int, int | None]:
+    """Contact id -> its account id, for those of the contacts that exist."""
     driver = Driver(session)
     condition, param = driver.in_list("id", contact_ids)
-    rows = driver.rows(
-        f"SELECT id, account_id, first_touch_at, last_touch_at FROM contacts WHERE {condition}",  # noqa: S608
-        (param,),
-    )
-    return {
-        row[0]: ContactEnds(row[1], driver.read_at(row[2]), driver.read_at(row[3])) for row in rows
-    }
+    rows = driver.rows(f"SELECT id, account_id FROM contacts WHERE {condition}", (param,))  # noqa: S608
+    return dict(rows)
 
 
 def loaded_contacts(session: Session, contact_ids: set[int]) -> list[Contact]:
@@ -70,120 +87,189 @@ def loaded_contacts(session: Session, contact_ids: set[int]) -> list[Contact]:
     ]
 
 
-def contacts_by_email(
-    session: Session, emails: Sequence[str]
-) -> dict[str, tuple[int, ContactEnds]]:
-    """Normalised email -> (contact id, its account and touch ends), in one query."""
+def contacts_by_email(session: Session, emails: Sequence[str]) -> dict[str, tuple[int, int | None]]:
+    """Normalised email -> (contact id, its account id), in one query."""
     if not emails:
         return {}
     driver = Driver(session)
     condition, param = driver.in_list("email", emails)
-    columns = "email, id, account_id, first_touch_at, last_touch_at"
-    rows = driver.rows(f"SELECT {columns} FROM contacts WHERE {condition}", (param,))  # noqa: S608
-    return {
-        row[0]: (row[1], ContactEnds(row[2], driver.read_at(row[3]), driver.read_at(row[4])))
-        for row in rows
-    }
+    rows = driver.rows(f"SELECT email, id, account_id FROM contacts WHERE {condition}", (param,))  # noqa: S608
+    return {email: (contact_id, account_id) for email, contact_id, account_id in rows}
 
 
 @lru_cache(maxsize=64)
-def _insert_sql(rows: int, sqlite: bool, keyed: bool) -> str:
+def _insert_sql(rows: int, sqlite: bool) -> str:
     mark = "?" if sqlite else "%s"
     marks = [mark] * len(TOUCH_COLUMNS)
     marks[_PROPERTIES] = "?" if sqlite else "%s::jsonb"
     group = f"({', '.join(marks)})"
-    conflict = " ON CONFLICT (idempotency_key) DO NOTHING" if keyed else ""
+    # No RETURNING on SQLite, where it costs about a sixth of the INSERT (see _insert_sqlite).
+    returning = "" if sqlite else " RETURNING id, idempotency_key"
     return (
         f"INSERT INTO touches ({', '.join(TOUCH_COLUMNS)}) VALUES "  # noqa: S608
-        f"{', '.join([group] * rows)}{conflict} RETURNING id, idempotency_key"
+        f"{', '.join([group] * rows)} ON CONFLICT (idempotency_key) DO NOTHING{returning}"
     )
 
 
-def _params(driver: Driver, rows: Sequence[dict[str, Any]]) -> list[Any]:
+def _params(driver: Driver, touches: Sequence[NewTouch], batch: TouchBatch) -> list[Any]:
+    """The rows' values one after the other in TOUCH_COLUMNS order, converted as the
+    columns store them; no per-row container is built (at 5,000 rows a batch, the
+    allocations cost time of their own and the garbage collector's)."""
+    at, dumps, accounts = driver.at, orjson.dumps, batch.account_ids
+    created_at = at(batch.created_at)
     flat: list[Any] = []
-    # A batch's rows mostly share created_at: convert each distinct time once.
-    converted: dict[Any, Any] = {}
-    for row in rows:
-        values = [row[c] for c in TOUCH_COLUMNS]
-        for i in _AT:
-            at = values[i]
-            found = converted.get(at)
-            if found is None:
-                found = converted[at] = driver.at(at)
-            values[i] = found
-        values[_PROPERTIES] = orjson.dumps(values[_PROPERTIES]).decode()
-        flat.extend(values)
+    for touch in touches:
+        contact_id = touch.contact_id
+        flat += (
+            touch.type,
+            at(touch.occurred_at),
+            contact_id,
+            touch.visitor_id,
+            None if contact_id is None else accounts[contact_id],
+            batch.actor_type,
+            batch.actor_user_id,
+            dumps(touch.properties).decode(),
+            touch.campaign_id,
+            touch.asset_id,
+            None,  # workflow_id: workflows record their touches one by one
+            touch.idempotency_key,
+            created_at,
+        )
     return flat
 
 
-def _insert(
-    session: Session, rows: list[dict[str, Any]], *, keyed: bool
-) -> list[tuple[int, str | None]]:
+def insert_touches(
+    session: Session, touches: Sequence[NewTouch], batch: TouchBatch
+) -> list[int | None]:
+    """Multi-row INSERTs of ROWS_PER_STATEMENT touches each. A touch whose idempotency key
+    is stored already, or repeated earlier in ``touches``, is skipped (ON CONFLICT DO
+    NOTHING). Returns the new ids in the order of ``touches``, None for those skipped."""
     driver = Driver(session)
-    returned: list[tuple[int, str | None]] = []
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        chunk = rows[start : start + ROWS_PER_STATEMENT]
-        sql = _insert_sql(len(chunk), driver.sqlite, keyed)
-        returned.extend(driver.rows(sql, tuple(_params(driver, chunk))))
-    return returned
-
-
-def insert_keyed_touches(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Multi-row INSERT of touches that carry an idempotency key; keys already stored are
-    skipped by ON CONFLICT DO NOTHING. Returns key -> id of the rows inserted now."""
-    return {key: touch_id for touch_id, key in _insert(session, rows, keyed=True) if key}
-
-
-def insert_touches(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Multi-row INSERT of touches without a key; ids in the order of ``rows``. (Without a
-    key and a conflict, each database returns the rows in VALUES order; the ids of one
-    statement are also ascending, which sorting makes certain.)"""
-    ids: list[int] = []
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        chunk = rows[start : start + ROWS_PER_STATEMENT]
-        ids.extend(sorted(touch_id for touch_id, _ in _insert(session, chunk, keyed=False)))
+    insert = _insert_sqlite if driver.sqlite else _insert_returning
+    ids: list[int | None] = []
+    for start in range(0, len(touches), ROWS_PER_STATEMENT):
+        chunk = touches[start : start + ROWS_PER_STATEMENT]
+        ids += insert(driver, chunk, _params(driver, chunk, batch))
     return ids
 
 
-def move_touch_ends(
-    session: Session, end: str, changes: list[tuple[int, datetime, tuple[str | None, ...]]]
-) -> None:
-    """``move_touch_end`` for many contacts in ONE statement (the moves travel as one JSON
-    parameter): each (contact id, at, five values in ATTRIBUTION_SUFFIXES order) moves
-    only if ``at`` is beyond the contact's current end. A touch is activity, not an edit:
-    updated_at stays."""
-    driver = Driver(session)
-    column = f"{end}_touch_at"
-    beyond = ">" if end == "first" else "<"
-    rows: list[Any]
-    if driver.sqlite:
-        rows = [[contact_id, driver.at(at), *values] for contact_id, at, values in changes]
-        assignments = ", ".join(
-            f"{end}_touch_{suffix} = j.value ->> {n + 2}"
-            for n, suffix in enumerate(ATTRIBUTION_SUFFIXES)
-        )
-        sql = (
-            f"UPDATE contacts SET {assignments}, {column} = j.value ->> 1 "  # noqa: S608
-            "FROM json_each(?) AS j WHERE contacts.id = j.value ->> 0 "
-            f"AND (contacts.{column} IS NULL OR contacts.{column} {beyond} j.value ->> 1)"
-        )
-    else:
-        rows = [
-            {
-                "id": contact_id,
-                "at": at.isoformat(),
-                **dict(zip(ATTRIBUTION_SUFFIXES, values, strict=True)),
-            }
-            for contact_id, at, values in changes
+def _insert_returning(
+    driver: Driver, chunk: Sequence[NewTouch], params: list[Any]
+) -> list[int | None]:
+    return _ids_of(chunk, driver.rows(_insert_sql(len(chunk), sqlite=False), params))
+
+
+def _insert_sqlite(
+    driver: Driver, chunk: Sequence[NewTouch], params: list[Any]
+) -> list[int | None]:
+    """The INSERT without RETURNING. SQLite gives each row it adds the largest rowid so far
+    plus one (it picks another only past 2**63 - 1), so when the rows added are as many as
+    the chunk and end at ``before + len(chunk)``, they took exactly the ids after
+    ``before``, in VALUES order. Otherwise (a key skipped, on a retried batch) the rows
+    after ``before`` are read back."""
+    [(before,)] = driver.rows("SELECT coalesce(max(id), 0) FROM touches", ())
+    added, last = driver.insert(_insert_sql(len(chunk), sqlite=True), params)
+    if added == len(chunk) and last == before + added:
+        return list(range(before + 1, before + added + 1))
+    return _ids_of(chunk, driver.rows(_ADDED_SINCE, (before,)) if added else [])
+
+
+_ADDED_SINCE = "SELECT id, idempotency_key FROM touches WHERE id > ?"
+
+
+def _ids_of(chunk: Sequence[NewTouch], added: list[tuple[int, str | None]]) -> list[int | None]:
+    """Each touch's new id among the rows an INSERT added: by its key, or, for touches
+    without one, in VALUES order (one statement takes its ids in that order, ascending)."""
+    by_key = {key: touch_id for touch_id, key in added if key is not None}
+    unkeyed = iter(sorted(touch_id for touch_id, key in added if key is None))
+    # pop: a key repeated within the chunk is new only the first time.
+    return [
+        next(unkeyed) if touch.idempotency_key is None else by_key.pop(touch.idempotency_key, None)
+        for touch in chunk
+    ]
+
+
+# (contact column suffix, the touch property names whose first present value it takes)
+AttributionNames = tuple[tuple[str, tuple[str, ...]], ...]
+# The moves of ``move_touch_ends``, one per contact: the id of its earliest new touch ->
+# the id of its latest, or (that id, *values) where the caller rendered the two touches'
+# attribution values (the earliest's, then the latest's, in suffix order).
+TouchMoves = dict[int, int | tuple[Any, ...]]
+
+
+def move_touch_ends(session: Session, moves: TouchMoves, attribution: AttributionNames) -> None:
+    """Each contact's earliest and latest new touch become its first and last touch where
+    they are beyond the ones it has: ONE UPDATE for all contacts (the moves travel as one
+    JSON object), which writes each contact once and decides the moves against the row as
+    it is then (PostgreSQL re-checks them on a row a concurrent writer just changed).
+    Values come from the touch's properties, for each suffix the first of its names
+    present and not empty, copied as they are (the caller renders any that need more), or
+    from the move. A touch is activity, not an edit: updated_at stays."""
+    if not moves:
+        return
+    # Most batches have no rendered values: their statement does not ask each move, for
+    # each of its ten values, whether it carries them.
+    rendered = any(type(latest) is tuple for latest in moves.values())
+    sql = _move_touch_ends_sql(session.get_bind().dialect.name, attribution, rendered)
+    # An object keyed by the earliest touch: the database reads both ids of a move without
+    # parsing a small array per contact.
+    param = orjson.dumps(moves, option=orjson.OPT_NON_STR_KEYS).decode()
+    session.connection().exec_driver_sql(sql, (param,))
+
+
+class _Dialect(NamedTuple):
+    moves: str  # the moves as e, with their earliest touch as f and their latest as l
+    rendered: str  # whether the move e carries rendered values
+    present: str  # a property's value, NULL when absent or empty
+    contacts: str  # what the statement calls the contacts table
+
+
+_DIALECTS = {
+    "sqlite": _Dialect(
+        moves="json_each(?) AS e JOIN touches AS f ON f.id = e.key JOIN touches AS l "
+        "ON l.id = CASE e.type WHEN 'array' THEN e.value ->> 0 ELSE e.value END",
+        rendered="e.type = 'array'",
+        present="nullif({touch}.properties ->> '$.{name}', '')",
+        contacts="contacts",
+    ),
+    "postgresql": _Dialect(
+        moves="jsonb_each(%s::jsonb) AS e(key, value) "
+        "JOIN touches AS f ON f.id = e.key::bigint JOIN touches AS l ON l.id = (CASE "
+        "jsonb_typeof(e.value) WHEN 'array' THEN e.value ->> 0 ELSE e.value #>> '{}' END)::bigint",
+        rendered="jsonb_typeof(e.value) = 'array'",
+        present="nullif({touch}.properties ->> '{name}', '')",
+        contacts="c",
+    ),
+}
+
+
+@lru_cache(maxsize=8)
+def _move_touch_ends_sql(dialect_name: str, attribution: AttributionNames, rendered: bool) -> str:
+    dialect = _DIALECTS[dialect_name]
+    contacts = dialect.contacts
+    assignments: list[str] = []
+    moves: list[str] = []
+    for index, (end, touch, beyond) in enumerate((("first", "f", ">"), ("last", "l", "<"))):
+        at = f"{contacts}.{end}_touch_at"
+        moved = f"({at} IS NULL OR {at} {beyond} {touch}.occurred_at)"
+        moves.append(moved)
+        values = {f"{end}_touch_at": f"{touch}.occurred_at"}
+        for n, (suffix, names) in enumerate(attribution):
+            present = [dialect.present.format(touch=touch, name=name) for name in names]
+            found = present[0] if len(present) == 1 else f"coalesce({', '.join(present)})"
+            given = f"e.value ->> {1 + index * len(attribution) + n}"
+            values[f"{end}_touch_{suffix}"] = (
+                f"CASE WHEN {dialect.rendered} THEN {given} ELSE {found} END" if rendered else found
+            )
+        assignments += [
+            f"{column} = CASE WHEN {moved} THEN {value} ELSE {contacts}.{column} END"
+            for column, value in values.items()
         ]
-        assignments = ", ".join(f"{end}_touch_{s} = v.{s}" for s in ATTRIBUTION_SUFFIXES)
-        sql = (
-            f"UPDATE contacts AS c SET {assignments}, {column} = v.at "  # noqa: S608
-            "FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, at timestamptz, source text, "
-            "medium text, campaign text, referrer text, landing_page text) "
-            f"WHERE c.id = v.id AND (c.{column} IS NULL OR c.{column} {beyond} v.at)"
-        )
-    session.connection().exec_driver_sql(sql, (orjson.dumps(rows).decode(),))
+    target = "contacts" if contacts == "contacts" else f"contacts AS {contacts}"
+    return (
+        f"UPDATE {target} SET {', '.join(assignments)} FROM {dialect.moves} "  # noqa: S608 (constant names only)
+        f"WHERE {contacts}.id = f.contact_id AND ({' OR '.join(moves)})"
+    )
 
 
 def attach_visitor_touches(

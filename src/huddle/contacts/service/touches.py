@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -13,7 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
-from huddle.contacts.repository import ContactEnds
+from huddle.contacts.repository import TouchBatch, TouchMoves
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
@@ -34,6 +34,10 @@ ATTRIBUTION: dict[str, tuple[tuple[str, ...], int]] = {
 }
 
 _ATTRIBUTION_SOURCES = tuple(ATTRIBUTION.values())
+_ATTRIBUTION_NAMES = tuple((suffix, names) for suffix, (names, _) in ATTRIBUTION.items())
+_PROPERTY_LENGTHS = tuple(
+    (name, length) for names, length in _ATTRIBUTION_SOURCES for name in names
+)
 
 
 def get_touch(session: Session, touch_id: int) -> Touch:
@@ -151,26 +155,30 @@ def record_touches(
     rows: Sequence[TouchRow],
     *,
     actor: Actor,
-    known: Mapping[int, ContactEnds] | None = None,
+    known: Mapping[int, int | None] | None = None,
 ) -> list[int | None]:
     """``record_touch`` for a whole batch in a handful of statements: one multi-row INSERT
     (a key already stored, or repeated in the batch, is skipped), the contacts' first and
     last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
     the new touch's id or None where its key was stored already. Contacts must exist;
     ``known``: what ``find_contacts`` said of them in this transaction (saves a query)."""
-    ends = _contacts_of(session, rows, known or {})
-    now, actor_type = clock.now(), touch_actor_type(actor)
-    values = [_touch_values(row, ends, now, actor_type, actor.user_id) for row in rows]
-    ids = _insert(session, values)
-    new = [(row, touch_id) for row, touch_id in zip(rows, ids, strict=True) if touch_id]
-    _attribute_set(session, [row for row, _ in new], ends)
-    if new:
+    batch = TouchBatch(
+        account_ids=_contacts_of(session, rows, known or {}),
+        actor_type=touch_actor_type(actor),
+        actor_user_id=actor.user_id,
+        created_at=clock.now(),
+    )
+    ids = _insert(session, rows, batch)
+    _attribute_set(session, rows, ids)
+    touch_ids = tuple(touch_id for touch_id in ids if touch_id is not None)
+    if touch_ids:
+        new = [row for row, touch_id in zip(rows, ids, strict=True) if touch_id is not None]
         _announce(
             session,
             TouchesRecorded(
-                touch_ids=tuple(touch_id for _, touch_id in new),
-                contact_ids=tuple(sorted({r.contact_id for r, _ in new if r.contact_id})),
-                types=tuple(sorted({r.type for r, _ in new})),
+                touch_ids=touch_ids,
+                contact_ids=tuple(sorted({r.contact_id for r in new if r.contact_id})),
+                types=tuple(sorted({r.type for r in new})),
             ),
         )
     return ids
@@ -178,115 +186,117 @@ def record_touches(
 
 def find_contacts(
     session: Session, *, emails: Sequence[str], contact_ids: Sequence[int]
-) -> tuple[dict[str, int], dict[int, ContactEnds]]:
-    """Contacts by normalised email, and those of them and of ``contact_ids`` that exist
-    (for ``record_touches(known=...)``): one query each, for callers that resolve a whole
-    batch of touches at once."""
+) -> tuple[dict[str, int], dict[int, int | None]]:
+    """Contacts by normalised email, and the account of each of them and of ``contact_ids``
+    that exists (for ``record_touches(known=...)``): one query each, for callers that
+    resolve a whole batch of touches at once."""
     by_email: dict[str, int] = {}
-    found = repository.contact_ends(session, contact_ids) if contact_ids else {}
-    for email, (contact_id, ends) in repository.contacts_by_email(session, emails).items():
+    accounts = repository.contact_accounts(session, contact_ids) if contact_ids else {}
+    for email, (contact_id, account_id) in repository.contacts_by_email(session, emails).items():
         by_email[email] = contact_id
-        found[contact_id] = ends
-    return by_email, found
+        accounts[contact_id] = account_id
+    return by_email, accounts
 
 
 def _contacts_of(
-    session: Session, rows: Sequence[TouchRow], known: Mapping[int, ContactEnds]
-) -> dict[int, ContactEnds]:
+    session: Session, rows: Sequence[TouchRow], known: Mapping[int, int | None]
+) -> dict[int, int | None]:
+    """The account of each contact the rows name; refuses rows without a subject and
+    contacts that do not exist."""
     errors = [
         FieldError(f"{i}.contact_id", "a touch needs a contact_id or a visitor_id")
         for i, row in enumerate(rows)
         if row.contact_id is None and row.visitor_id is None
     ]
     wanted = {row.contact_id for row in rows if row.contact_id is not None}
-    ends = {c: known[c] for c in wanted if c in known}
-    missing = sorted(wanted - ends.keys())
+    accounts = {c: known[c] for c in wanted if c in known}
+    missing = sorted(wanted - accounts.keys())
     if missing:
-        ends |= repository.contact_ends(session, missing)
+        accounts |= repository.contact_accounts(session, missing)
     errors += [
         FieldError("contact_id", f"no contact with id {contact_id}")
         for contact_id in missing
-        if contact_id not in ends
+        if contact_id not in accounts
     ]
     raise_if(errors[:50], "bad touches")
-    return ends
+    return accounts
 
 
-def _touch_values(
-    row: TouchRow,
-    ends: dict[int, ContactEnds],
-    now: datetime,
-    actor_type: str,
-    actor_user_id: int | None,
-) -> dict[str, Any]:
-    return {
-        "type": row.type,
-        "occurred_at": row.occurred_at,
-        "contact_id": row.contact_id,
-        "visitor_id": row.visitor_id,
-        "account_id": ends[row.contact_id].account_id if row.contact_id is not None else None,
-        "actor_type": actor_type,
-        "actor_user_id": actor_user_id,
-        "properties": row.properties,
-        "campaign_id": row.campaign_id,
-        "asset_id": row.asset_id,
-        "workflow_id": None,
-        "idempotency_key": row.idempotency_key,
-        "created_at": now,
+def _insert(session: Session, rows: Sequence[TouchRow], batch: TouchBatch) -> list[int | None]:
+    """The rows with a key first, then those without (they take their ids in that order)."""
+    keyed = [row for row in rows if row.idempotency_key is not None]
+    unkeyed = [row for row in rows if row.idempotency_key is None]
+    keyed_ids = iter(repository.insert_touches(session, keyed, batch))
+    unkeyed_ids = iter(repository.insert_touches(session, unkeyed, batch))
+    return [next(unkeyed_ids if row.idempotency_key is None else keyed_ids) for row in rows]
+
+
+def _attribute_set(session: Session, rows: Sequence[TouchRow], ids: list[int | None]) -> None:
+    """Each contact's earliest and latest new touch may move its first and last touch: one
+    set-wise UPDATE decides and writes the moves for all of them (its condition holds
+    against concurrent writers). The database copies the touches' attribution text itself;
+    the few values it could not copy as ``attribution_tuple`` renders them go with it."""
+    earliest, latest = _earliest_and_latest(rows, ids)
+    new_ids = cast(list[int], ids)  # at the places of new touches, none is None
+    moves: TouchMoves = {
+        new_ids[first]: _latest(rows, new_ids, first, latest[contact_id])
+        for contact_id, first in earliest.items()
     }
-
-
-def _insert(session: Session, values: list[dict[str, Any]]) -> list[int | None]:
-    ids: list[int | None] = [None] * len(values)
-    keyed = [i for i, v in enumerate(values) if v["idempotency_key"] is not None]
-    unkeyed = [i for i, v in enumerate(values) if v["idempotency_key"] is None]
-    if keyed:
-        inserted = repository.insert_keyed_touches(session, [values[i] for i in keyed])
-        for i in keyed:
-            # pop: a key repeated within the batch is new only the first time.
-            ids[i] = inserted.pop(values[i]["idempotency_key"], None)
-    if unkeyed:
-        for i, touch_id in zip(
-            unkeyed, repository.insert_touches(session, [values[i] for i in unkeyed]), strict=True
-        ):
-            ids[i] = touch_id
-    return ids
-
-
-def _attribute_set(session: Session, rows: list[TouchRow], ends: dict[int, ContactEnds]) -> None:
-    """Each contact's earliest and latest new touch may move its first and last touch. Only
-    the moves the batch makes are written: one conditional UPDATE per end for all of them
-    (an executemany; the condition holds against concurrent writers)."""
-    extremes: dict[int, list[TouchRow]] = {}
-    for row in rows:
-        if row.contact_id is None:
-            continue
-        found = extremes.get(row.contact_id)
-        if found is None:
-            extremes[row.contact_id] = [row, row]
-        elif row.occurred_at < found[0].occurred_at:
-            found[0] = row
-        elif row.occurred_at > found[1].occurred_at:
-            found[1] = row
-    values: dict[int, tuple[str | None, ...]] = {}
-    for index, (end, _) in enumerate(_ENDS):
-        changes: list[tuple[int, datetime, tuple[str | None, ...]]] = []
-        for contact_id, pair in extremes.items():
-            known = ends[contact_id]
-            chosen = pair[index]
-            current = known.first_touch_at if index == 0 else known.last_touch_at
-            if current is not None and not (
-                chosen.occurred_at < current if index == 0 else chosen.occurred_at > current
-            ):
-                continue
-            if id(chosen) not in values:
-                values[id(chosen)] = attribution_tuple(chosen.properties)
-            changes.append((contact_id, chosen.occurred_at, values[id(chosen)]))
-        if changes:
-            repository.move_touch_ends(session, end, changes)
-    # The UPDATEs went around the ORM: a contact already loaded must read them again.
-    for loaded in repository.loaded_contacts(session, set(extremes)):
+    repository.move_touch_ends(session, moves, _ATTRIBUTION_NAMES)
+    # The UPDATE went around the ORM: a contact already loaded must read it again.
+    for loaded in repository.loaded_contacts(session, set(earliest)):
         session.expire(loaded)
+
+
+def _earliest_and_latest(
+    rows: Sequence[TouchRow], ids: list[int | None]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Contact id -> the place in ``rows`` of its earliest new touch, and of its latest; of
+    touches at the same time, the one first in the batch (as recording them one by one
+    would keep it). Places, not rows: dicts of plain ints are no work for the garbage
+    collector, at thousands of contacts a batch."""
+    earliest: dict[int, int] = {}
+    latest: dict[int, int] = {}
+    for place, (row, touch_id) in enumerate(zip(rows, ids, strict=True)):
+        contact_id = row.contact_id
+        if touch_id is None or contact_id is None:
+            continue
+        first = earliest.get(contact_id)
+        if first is None:
+            earliest[contact_id] = latest[contact_id] = place
+        elif row.occurred_at < rows[first].occurred_at:
+            earliest[contact_id] = place
+        elif row.occurred_at > rows[latest[contact_id]].occurred_at:
+            latest[contact_id] = place
+    return earliest, latest
+
+
+def _latest(
+    rows: Sequence[TouchRow], ids: list[int], first: int, last: int
+) -> int | tuple[Any, ...]:
+    """A move's latest touch: its id, with both touches' attribution values where the
+    database could not copy them."""
+    first_row, last_row = rows[first], rows[last]
+    if _copied_as_it_is(first_row.properties) and (
+        last == first or _copied_as_it_is(last_row.properties)
+    ):
+        return ids[last]
+    return (
+        ids[last],
+        *attribution_tuple(first_row.properties),
+        *attribution_tuple(last_row.properties),
+    )
+
+
+def _copied_as_it_is(properties: dict[str, Any]) -> bool:
+    """Whether each attribution value present is text that fits its column: what the
+    database copies from the stored properties exactly as ``attribution_tuple`` renders
+    it. Numbers, booleans, lists, objects and longer text are rendered here."""
+    for name, length in _PROPERTY_LENGTHS:
+        value = properties.get(name)
+        if value is not None and (type(value) is not str or len(value) > length):
+            return False
+    return True
 
 
 def _announce(session: Session, event: TouchesRecorded) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, String, any_, insert, literal, select, update
+from sqlalchemy import BigInteger, String, any_, bindparam, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from huddle.contacts.models import Account, Contact, Touch
 from huddle.core import clock
 from huddle.core.events import publish
 from huddle.core.models import UTCDateTime
+from huddle.core.rawsql import IdList, in_ids
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring.models import ContactGrade
 from huddle.sla.calendar import (
@@ -349,9 +350,13 @@ def _start_custom(
     )
 
 
-def on_touches(session: Session, touch_ids: Sequence[int]) -> None:
+def on_touches(
+    session: Session, touch_ids: Sequence[int], touch_types: Iterable[str] | None = None
+) -> None:
     """Sales touches satisfy first-touch, attempts, follow-up and customer-response clocks;
-    inbound requests start customer-response clocks; any touch may match a custom term."""
+    inbound requests start customer-response clocks; any touch may match a custom term.
+    ``touch_types``: the touches' types, where the caller knows them (a batch none of whose
+    types a clock waits for is done without reading its touches)."""
     version = active_version(session)
     request_types: set[str] = set()
     custom_touches: set[str] = set()
@@ -369,9 +374,14 @@ def on_touches(session: Session, touch_ids: Sequence[int]) -> None:
     # Open clocks of older versions may stop on custom touches too; those are rare, so the
     # touch types the active version names (plus sales activity) decide which rows to read.
     wanted = set(SALES_ACTIVITY_TYPES) | request_types | custom_touches
+    if touch_types is not None and wanted.isdisjoint(touch_types):
+        return
+    # The ids as one parameter: an expanding IN of a batch's thousands of ids is rendered
+    # into the SQL and bound one by one on every call.
+    ids = bindparam("touch_ids", list(touch_ids), type_=IdList())
     rows = session.execute(
         select(Touch.id, Touch.type, Touch.contact_id, Touch.occurred_at, Touch.actor_user_id)
-        .where(Touch.id.in_(list(touch_ids)), Touch.type.in_(sorted(wanted)))
+        .where(in_ids(Touch.id, ids), Touch.type.in_(sorted(wanted)))
         .where(Touch.contact_id.is_not(None))
         .order_by(Touch.occurred_at, Touch.id)
     ).all()
