@@ -169,9 +169,12 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
         raise Refused("an event is a JSON object")
     if not EVENT_FIELDS.issuperset(raw):
         raise Refused(f"unknown field {sorted(raw.keys() - EVENT_FIELDS)[0]}")
-    kind = kinds.get(raw.get("type"))  # type: ignore[arg-type]
+    name = raw.get("type")
+    if type(name) is not str:
+        raise Refused("type: the name of an event type (text) is required")
+    kind = kinds.get(name)
     if kind is None:
-        raise Refused(f"type: unknown event type {raw.get('type')!r}")
+        raise Refused(f"type: unknown event type {name!r}")
     key = raw.get("idempotency_key")
     if not isinstance(key, str) or not 0 < len(key) <= MAX_KEY:
         raise Refused(f"idempotency_key: text of 1 to {MAX_KEY} characters is required")
