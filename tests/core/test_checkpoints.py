@@ -38,7 +38,7 @@ def test_commits_reach_the_database_file_without_the_writer_checkpointing(
     _new_table(path)
     engine = make_engine(f"sqlite:///{path}")
     assert _rows_in_the_database_file(path) == 0
-    with checkpoints_after_commits(engine, pause=0):
+    with checkpoints_after_commits(engine, pause=0.05):
         for n in range(3):
             with engine.begin() as connection:
                 # The writer itself never copies the WAL back: only the thread can.
@@ -55,7 +55,7 @@ def test_without_commits_nothing_is_checkpointed(tmp_path: Path) -> None:
     path = tmp_path / "idle.db"
     _new_table(path)
     engine = make_engine(f"sqlite:///{path}")
-    with checkpoints_after_commits(engine, pause=0), engine.connect() as connection:
+    with checkpoints_after_commits(engine, pause=0.05), engine.connect() as connection:
         connection.exec_driver_sql("INSERT INTO t VALUES (1)")
         time.sleep(0.2)
         assert _rows_in_the_database_file(path) == 0
