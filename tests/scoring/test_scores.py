@@ -268,11 +268,11 @@ def test_an_edited_contact_or_account_is_rescored_at_once(db: Session) -> None:
     colleague = make_contact(db, account=account, job_title="VP Sales")
     _rescored(db)
     assert (points(db, contact, fit), points(db, colleague, fit)) == (0, 15)
-    contacts_service.update_contact(
+    edited = contacts_service.update_contact(
         db, contact.id, ContactUpdate(job_title="VP Marketing"), actor=SYSTEM
     )
     assert points(db, contact, fit) == 15
+    assert edited.score == 15  # what the API answers the edit with: the new score
     contacts_service.update_account(db, account.id, AccountUpdate(employee_count=200), actor=SYSTEM)
     assert (points(db, contact, fit), points(db, colleague, fit)) == (25, 25)
-    db.refresh(contact)
-    assert contact.score == 25
+    assert (contact.score, colleague.score) == (25, 25)

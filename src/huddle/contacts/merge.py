@@ -108,9 +108,8 @@ def merge_contacts(
     for name, value in (values | consent).items():
         setattr(survivor, name, value)
     session.flush()
-    _announce_change(
-        session, ContactsChanged(contact_ids=(survivor.id,), account_ids=(), actor=actor)
-    )
+    # The survivor as it now stands, for what is derived from it (scores, grade).
+    publish(session, ContactsChanged(contact_ids=(survivor.id,), account_ids=(), actor=actor))
     return survivor
 
 
@@ -158,18 +157,8 @@ def merge_accounts(
     for name, value in values.items():
         setattr(survivor, name, value)
     session.flush()
-    _announce_change(
-        session, ContactsChanged(contact_ids=(), account_ids=(survivor.id,), actor=actor)
-    )
+    publish(session, ContactsChanged(contact_ids=(), account_ids=(survivor.id,), actor=actor))
     return survivor
-
-
-def _announce_change(session: Session, event: ContactsChanged) -> None:
-    """The survivor as it now stands, for what is derived from it (its score may be
-    recomputed around the ORM: read again when next used)."""
-    publish(session, event)
-    for loaded in repository.loaded_contacts(session, set(event.contact_ids)):
-        session.expire(loaded, ["score"])
 
 
 def _pair(

@@ -31,6 +31,7 @@ from sqlalchemy import (
     cast,
     delete,
     func,
+    inspect,
     literal,
     literal_column,
     or_,
@@ -81,6 +82,15 @@ class Scope:
             low, high = self.values
             return column.between(bindparam("scope_low", low), bindparam("scope_high", high))
         return true()
+
+    def covers(self) -> Callable[[int], bool]:
+        """Whether a contact id is in scope, as a test built once for many ids."""
+        if self.kind == "among":
+            return frozenset(self.values).__contains__
+        if self.kind == "range":
+            low, high = self.values
+            return lambda contact_id: low <= contact_id <= high
+        return lambda _contact_id: True
 
     @property
     def params(self) -> dict[str, Any]:
@@ -390,6 +400,21 @@ def copy_primary(session: Session, model_id: int, scope: Scope) -> None:
         .values(score=new, updated_at=Contact.updated_at)
         .execution_options(synchronize_session=False)
     )
+    _forget_copied_scores(session, scope)
+
+
+def _forget_copied_scores(session: Session, scope: Scope) -> None:
+    """The primary copy went around the ORM: a contact this session has loaded reads its
+    score again when next used (an edit answers with the score it led to). By identity:
+    reading ``id`` of an expired contact would load it."""
+    if not len(session.identity_map):
+        return
+    covers = scope.covers()
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, Contact):
+            identity = inspect(loaded).identity
+            if identity is not None and covers(identity[0]):
+                session.expire(loaded, ["score"])
 
 
 def stored_scores(session: Session, contact_id: int) -> dict[int, ContactScore]:
@@ -994,6 +1019,7 @@ def copy_primary_among(session: Session, model_id: int, contact_ids: Sequence[in
     """``copy_primary`` for a list of contacts, compiled once."""
     values = {"scope_ids": list(contact_ids), "model_id": model_id}
     _fixed(session, "primary copy", _primary_copy).run(session, values)
+    _forget_copied_scores(session, among(contact_ids))
 
 
 def write_scores_among(
