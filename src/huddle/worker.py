@@ -7,7 +7,6 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,7 +58,7 @@ class Worker:
     def start_in_thread(self) -> None:
         """Run jobs on ``threads`` threads of their own (``huddle serve``)."""
         self._start_helpers(self._threads - 1)
-        self._start(self._loop, "huddle-worker", schedules=True)
+        self._start("huddle-worker", schedules=True)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
@@ -68,11 +67,11 @@ class Worker:
 
     def _start_helpers(self, count: int) -> None:
         for n in range(count):
-            self._start(self._loop, f"huddle-worker-{n + 2}", schedules=False)
+            self._start(f"huddle-worker-{n + 2}", schedules=False)
 
-    def _start(self, target: Callable[..., None], name: str, *, schedules: bool) -> None:
+    def _start(self, name: str, *, schedules: bool) -> None:
         thread = threading.Thread(
-            target=target, kwargs={"schedules": schedules}, name=name, daemon=True
+            target=self._loop, kwargs={"schedules": schedules}, name=name, daemon=True
         )
         self._running.append(thread)
         thread.start()
