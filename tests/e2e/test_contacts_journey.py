@@ -42,9 +42,11 @@ def test_find_a_contact_read_its_story_and_add_a_note(page: Page, live_server: L
     expect(page).to_have_url(re.compile(r"stage=lead"))
     expect(page.locator("#results")).to_contain_text("No contacts match these filters")
     page.get_by_label("Stage").select_option("mql")
-    # The search alone shows one row already: wait for the filtered answer, or the
-    # click below can land on a row that the swap is about to replace.
+    # The search alone shows one row already: wait for the filtered answer and for the
+    # list to have no request in flight (a late answer pushes its URL into the history,
+    # which cancels a navigation the click below has started).
     expect(page).to_have_url(re.compile(r"stage=mql"))
+    expect(page.locator("#list-loading.htmx-request")).to_have_count(0)
     expect(page.locator("#results tbody tr")).to_have_count(1)
     shot(page, "04-contacts-filtered")
 
