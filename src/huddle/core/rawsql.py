@@ -180,3 +180,19 @@ class Prepared:
             return list(cursor.fetchall()) if cursor.description else []
         finally:
             cursor.close()
+
+
+class Fixed:
+    """A constant Core statement run as ``Prepared``: compiled on first use per dialect
+    (a module builds it at import, before any engine exists)."""
+
+    def __init__(self, statement: ClauseElement) -> None:
+        self._statement = statement
+        self._prepared: dict[str, Prepared] = {}
+
+    def run(self, session: Session, values: Mapping[str, Any]) -> list[Any]:
+        dialect = session.get_bind().dialect
+        prepared = self._prepared.get(dialect.name)
+        if prepared is None:
+            prepared = self._prepared[dialect.name] = Prepared(self._statement, dialect)
+        return prepared.run(session, values)

@@ -48,7 +48,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
-from huddle.core.rawsql import IdList, Prepared, in_ids
+from huddle.core.rawsql import Fixed, IdList, Prepared, in_ids
 from huddle.lifecycle.models import AllowedTransition
 from huddle.scoring.conditions import Compiler, one_of
 from huddle.scoring.models import (
@@ -954,23 +954,14 @@ _definition_rows: CompoundSelect[Any] = union_all(
     ),
 )
 _parsed: dict[tuple[Any, ...], Definitions] = {}
-_fixed_statements: dict[tuple[str, str], Prepared] = {}
-
-
-def _fixed(session: Session, name: str, statement: Any) -> Prepared:
-    """One of this module's constant statements, compiled once per dialect."""
-    dialect = session.get_bind().dialect
-    found = _fixed_statements.get((dialect.name, name))
-    if found is None:
-        found = _fixed_statements[(dialect.name, name)] = Prepared(statement, dialect)
-    return found
+_DEFINITIONS = Fixed(_definition_rows)
 
 
 def live_definitions(session: Session) -> Definitions:
     """The models and automatic criteria as stored now, in one statement. Whatever another
     process saved is read here: the cache is keyed by the rows' whole content (rules and
     condition text included), so it can only save parsing, never serve an old rule."""
-    result = _fixed(session, "definitions", _definition_rows).run(session, {})
+    result = _DEFINITIONS.run(session, {})
     rows = tuple(tuple(row) for row in result)
     found = _parsed.get(rows)
     if found is None:
@@ -1002,7 +993,7 @@ def automatic_criteria(session: Session) -> list[Criteria]:
 
 _contacts = typing.cast(Table, Contact.__table__)
 _scores = typing.cast(Table, ContactScore.__table__)
-_primary_copy = (
+_PRIMARY_COPY = Fixed(
     update(_contacts)
     .where(
         in_ids(_contacts.c.id, bindparam("scope_ids", type_=IdList())),
@@ -1018,7 +1009,7 @@ _primary_copy = (
 def copy_primary_among(session: Session, model_id: int, contact_ids: Sequence[int]) -> None:
     """``copy_primary`` for a list of contacts, compiled once."""
     values = {"scope_ids": list(contact_ids), "model_id": model_id}
-    _fixed(session, "primary copy", _primary_copy).run(session, values)
+    _PRIMARY_COPY.run(session, values)
     _forget_copied_scores(session, among(contact_ids))
 
 

@@ -34,7 +34,7 @@ from huddle.sla.events import SlaBreached, SlaEscalated, SlaWarning
 from huddle.sla.models import OPEN_STATES, SlaClock, SlaClockEvent
 from huddle.sla.service.alerts import queue_alerts
 from huddle.sla.service.calendars import CalendarCache
-from huddle.sla.service.versions import TermCache, active_version
+from huddle.sla.service.versions import TermCache, active_version, touch_interest
 from huddle.sla.terms import Condition, Term, parse_terms
 
 # Clocks that belong to one hand-off: a new hand-off or a recycle ends them.
@@ -357,20 +357,9 @@ def on_touches(
     inbound requests start customer-response clocks; any touch may match a custom term.
     ``touch_types``: the touches' types, where the caller knows them (a batch none of whose
     types a clock waits for is done without reading its touches)."""
-    version = active_version(session)
-    request_types: set[str] = set()
-    custom_touches: set[str] = set()
-    follow_up = False
-    if version is not None:
-        for t in parse_terms(version.terms):
-            if t.kind == "customer_response":
-                request_types.update(t.touch_types)
-            elif t.kind == "follow_up":
-                follow_up = True
-            elif t.kind == "custom":
-                for cond in (t.start, t.stop):
-                    if cond is not None and cond.touch:
-                        custom_touches.add(cond.touch)
+    interest = touch_interest(session)
+    request_types, custom_touches = interest.request_types, interest.custom_touches
+    follow_up = interest.follow_up
     # Open clocks of older versions may stop on custom touches too; those are rare, so the
     # touch types the active version names (plus sales activity) decide which rows to read.
     wanted = set(SALES_ACTIVITY_TYPES) | request_types | custom_touches

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.core import clock
@@ -15,6 +15,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed, found
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
+from huddle.core.rawsql import Fixed
 from huddle.sla.events import SlaVersionActivated, SlaVersionDrafted, SlaVersionSigned
 from huddle.sla.models import SIDES, SlaClock, SlaSignature, SlaVersion
 from huddle.sla.terms import Term, parse_terms
@@ -25,6 +26,54 @@ SIGN_ACTION = {"marketing": Action.SLA_SIGN_FOR_MARKETING, "sales": Action.SLA_S
 
 def active_version(session: Session) -> SlaVersion | None:
     return session.scalar(select(SlaVersion).where(SlaVersion.status == "active"))
+
+
+@dataclass(frozen=True, slots=True)
+class TouchInterest:
+    """Which touches the active version's terms wait for, beyond sales activity: the
+    inbound request types that start customer-response clocks, the touch types of custom
+    terms, and whether a follow-up term follows a hand-off."""
+
+    request_types: frozenset[str] = frozenset()
+    custom_touches: frozenset[str] = frozenset()
+    follow_up: bool = False
+
+
+_NO_INTEREST = TouchInterest()
+_interests: dict[str, TouchInterest] = {}
+_INTEREST_CACHE = 32
+_ACTIVE_TERMS = Fixed(select(cast(SlaVersion.terms, Text)).where(SlaVersion.status == "active"))
+
+
+def touch_interest(session: Session) -> TouchInterest:
+    """What the active version waits for, read on every batch of touches (a group commit of
+    page views too): one small statement on the connection, the terms parsed again only
+    when their stored text changed, so a version activated by another process counts from
+    its next batch. (Flushed first: the statement goes around the ORM, and a version this
+    session just activated must count.)"""
+    session.flush()
+    rows = _ACTIVE_TERMS.run(session, {})
+    if not rows:
+        return _NO_INTEREST
+    [(text,)] = rows
+    found = _interests.get(text)
+    if found is None:
+        if len(_interests) >= _INTEREST_CACHE:
+            _interests.clear()
+        found = _interests[text] = _interest_of(parse_terms(json.loads(text)))
+    return found
+
+
+def _interest_of(terms: list[Term]) -> TouchInterest:
+    request_types: set[str] = set()
+    custom_touches: set[str] = set()
+    for term in terms:
+        if term.kind == "customer_response":
+            request_types.update(term.touch_types)
+        elif term.kind == "custom":
+            custom_touches.update(c.touch for c in (term.start, term.stop) if c and c.touch)
+    follow_up = any(term.kind == "follow_up" for term in terms)
+    return TouchInterest(frozenset(request_types), frozenset(custom_touches), follow_up)
 
 
 def get_version(session: Session, version_id: int) -> SlaVersion:
