@@ -66,7 +66,7 @@ def test_contacts_come_from_many_channels_with_utm_values() -> None:
 
     assert {
         "page_view",
-        "form_submit",
+        "form_submitted",
         "email_sent",
         "email_opened",
         "email_clicked",

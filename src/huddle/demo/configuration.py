@@ -47,7 +47,7 @@ ENGAGEMENT = ScoreModelWrite(
         _behaviour("Clicked an email", 3, 15, "email_clicked"),
         _behaviour("Downloaded an asset", 8, 24, "asset_downloaded"),
         _behaviour("Attended a webinar", 15, 30, "webinar_attended"),
-        _behaviour("Submitted a form", 10, 20, "form_submit"),
+        _behaviour("Submitted a form", 10, 20, "form_submitted"),
         _behaviour("Visited the pricing page", 10, 30, "page_view", url="/pricing"),
         UNSUBSCRIBED,
     ],

@@ -106,7 +106,7 @@ def form_submit(
     campaign: PlannedCampaign | None = None,
 ) -> bool:
     props = utm(campaign, form=form, url=catalog.SITE + path, path=path)
-    return touch(world, contact, at, "form_submit", props, campaign=campaign)
+    return touch(world, contact, at, "form_submitted", props, campaign=campaign)
 
 
 def interest_burst(

@@ -54,9 +54,11 @@ def _settings_page(
     error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    require(request_actor(request), Action.TRACKING_CONFIGURE)
+    actor = request_actor(request)
+    require(actor, Action.TRACKING_CONFIGURE)
     sites = service.list_sites(session)
     forms = service.list_forms(session)
+    activity = service.event_type_activity(session, actor=actor)
     return page(
         request,
         "tracking/settings.html",
@@ -66,6 +68,8 @@ def _settings_page(
             "sites": sites,
             "forms_by_site": {s.id: [f for f in forms if f.site_id == s.id] for s in sites},
             "event_types": service.list_event_types(session),
+            "activity": activity,
+            "page_views": activity.get("page_view"),
             "categories": EVENT_CATEGORIES,
             "base_url": str(request.base_url).rstrip("/"),
             "default_fields": DEFAULT_FIELDS,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple, Protocol, cast
 
 import orjson
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact, Touch
@@ -306,3 +306,27 @@ def set_touch_end(
         .where(table.c.id == contact_id)
         .values(**changes, **{f"{end}_touch_at": at}, updated_at=table.c.updated_at)
     )
+
+
+def latest_touch_at(session: Session, touch_type: str, *, until: datetime) -> datetime | None:
+    """When the latest touch of a type (up to ``until``) happened: one seek in the
+    (type, occurred_at) index, whatever the table's size."""
+    return session.scalar(
+        select(func.max(Touch.occurred_at)).where(
+            Touch.type == touch_type, Touch.occurred_at <= until
+        )
+    )
+
+
+def count_touches_between(
+    session: Session, touch_type: str, *, since: datetime, until: datetime, cap: int
+) -> int:
+    """Touches of a type in (since, until], counted up to ``cap``: a settings page must not
+    read a million index entries to say "a lot"."""
+    bounded = (
+        select(Touch.id)
+        .where(Touch.type == touch_type, Touch.occurred_at > since, Touch.occurred_at <= until)
+        .limit(cap)
+        .subquery()
+    )
+    return session.scalar(select(func.count()).select_from(bounded)) or 0

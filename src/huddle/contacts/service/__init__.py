@@ -46,6 +46,8 @@ from huddle.contacts.service.privacy import erase_contact, is_erased, personal_d
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.timeline import timeline
 from huddle.contacts.service.touches import (
+    ACTIVITY_CAP,
+    TouchActivity,
     TouchRow,
     attach_visitor_touches,
     attribution_values,
@@ -55,10 +57,13 @@ from huddle.contacts.service.touches import (
     record_touches,
     refresh_attribution,
     store_touch,
+    touch_activity,
 )
 from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
+    "ACTIVITY_CAP",
+    "TouchActivity",
     "TouchRow",
     "account_for_domain",
     "add_note",
@@ -106,6 +111,7 @@ __all__ = [
     "set_consent",
     "store_touch",
     "timeline",
+    "touch_activity",
     "update_account",
     "update_contact",
     "update_custom_field",

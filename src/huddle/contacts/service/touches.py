@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy.orm import Session
@@ -346,3 +346,37 @@ def refresh_attribution(session: Session, contact: Contact) -> None:
         for suffix, value in values.items():
             set_committed_value(contact, f"{end}_touch_{suffix}", value)
         set_committed_value(contact, f"{end}_touch_at", at)
+
+
+# How far the activity of a touch type is counted: past this, "10,000+".
+ACTIVITY_CAP = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class TouchActivity:
+    """Whether touches of a type are arriving: when the latest happened, and how many
+    happened in the last 24 hours (counted up to ``ACTIVITY_CAP``)."""
+
+    latest_at: datetime | None
+    last_day: int
+
+    @property
+    def capped(self) -> bool:
+        return self.last_day >= ACTIVITY_CAP
+
+
+def touch_activity(session: Session, types: Sequence[str]) -> dict[str, TouchActivity]:
+    """Per touch type: two index seeks each, so a registry of dozens of types is read at
+    once on any number of touches. Touches dated in the future (a sender's clock) are not
+    the latest."""
+    now = clock.now()
+    day_ago = now - timedelta(days=1)
+    return {
+        name: TouchActivity(
+            latest_at=repository.latest_touch_at(session, name, until=now),
+            last_day=repository.count_touches_between(
+                session, name, since=day_ago, until=now, cap=ACTIVITY_CAP
+            ),
+        )
+        for name in types
+    }

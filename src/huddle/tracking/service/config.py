@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
@@ -181,6 +182,13 @@ def _check_form(
 
 def list_event_types(session: Session) -> list[EventType]:
     return repository.event_types(session)
+
+
+def event_type_activity(session: Session, *, actor: Actor) -> dict[str, contacts.TouchActivity]:
+    """Whether each registered type's touches are arriving (an integration that went quiet
+    shows here first): the latest one and the last 24 hours' count, per type name."""
+    require(actor, Action.TRACKING_CONFIGURE)
+    return contacts.touch_activity(session, [t.name for t in repository.event_types(session)])
 
 
 def get_event_type(session: Session, event_type_id: int) -> EventType:
