@@ -7,6 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from huddle.contacts import service as contacts
+from huddle.contacts.schemas import TouchCreate
+from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.lifecycle import service as lifecycle
@@ -91,6 +94,35 @@ def test_pipeline_and_accounts_pages(page: Page, live_server: LiveServer) -> Non
     page.get_by_role("link", name="Acme Rockets").click()
     expect(page.locator("#people")).to_contain_text("Wile Coyote")
     shot(page, "09-account")
+
+
+def test_an_open_contact_page_shows_new_touches_as_they_arrive(
+    page: Page, live_server: LiveServer
+) -> None:
+    """A rep on the phone with the contact sees the pricing page visit appear on top of the
+    timeline within seconds, without reloading (and without losing a note being typed)."""
+    sign_in(page, live_server)
+    peter = live_server.seeded.ids["peter@initech.example"]
+    page.goto(f"/contacts/{peter}")
+    page.evaluate("window.__stayed = true")
+    page.get_by_label("Add a note").fill("Mid-call notes")
+    with unit_of_work(live_server.factory) as session:
+        contacts.record_touch(
+            session,
+            TouchCreate(
+                type="page_view",
+                contact_id=peter,
+                occurred_at=clock.now(),
+                properties={"url": "https://initech.example/pricing", "title": "Pricing"},
+            ),
+            actor=Actor.system("test"),
+        )
+    newest = page.locator("#timeline-list > li").first
+    expect(newest).to_contain_text("Pricing", timeout=8000)
+    expect(newest).to_contain_text("Page view")
+    assert page.evaluate("window.__stayed === true"), "the page should not reload"
+    expect(page.get_by_label("Add a note")).to_have_value("Mid-call notes")
+    shot(page, "09b-live-timeline")
 
 
 def test_a_refused_stage_move_is_explained_inline(page: Page, live_server: LiveServer) -> None:

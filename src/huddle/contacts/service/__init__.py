@@ -44,7 +44,7 @@ from huddle.contacts.service.custom_fields import (
 from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
-from huddle.contacts.service.timeline import timeline
+from huddle.contacts.service.timeline import NewItems, timeline, timeline_since
 from huddle.contacts.service.touches import (
     ACTIVITY_CAP,
     TouchActivity,
@@ -63,6 +63,7 @@ from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
     "ACTIVITY_CAP",
+    "NewItems",
     "TouchActivity",
     "TouchRow",
     "account_for_domain",
@@ -111,6 +112,7 @@ __all__ = [
     "set_consent",
     "store_touch",
     "timeline",
+    "timeline_since",
     "touch_activity",
     "update_account",
     "update_contact",

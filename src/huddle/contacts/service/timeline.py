@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -52,15 +53,51 @@ def timeline(
     return [visibility.timeline_item(item, actor=actor) for item in items[:limit]]
 
 
+@dataclass(frozen=True, slots=True)
+class NewItems:
+    """What happened after a shown item, newest first. ``complete`` is False when there was
+    more than one page of it: the items between are not in ``items``."""
+
+    items: list[TimelineItem]
+    complete: bool
+
+
+def timeline_since(
+    session: Session,
+    *,
+    contact_id: int | None = None,
+    account_id: int | None = None,
+    after: str | None,
+    limit: int = 50,
+    actor: Actor,
+) -> NewItems:
+    """The items above ``after`` (a shown item's cursor; None: nothing shown yet) in the
+    timeline's order, for a page that keeps its timeline current: the first page, cut
+    where the shown item is. An item
+    dated before it (an event sent late with its own time) is in its place on the next
+    full read, not at the top."""
+    shown = None if after is None else _cursor(after, "after")
+    items = timeline(
+        session, contact_id=contact_id, account_id=account_id, limit=limit, actor=actor
+    )
+    newer = [item for item in items if shown is None or (item.at, item.kind, item.id) > shown]
+    return NewItems(newer, complete=len(newer) < len(items) or len(items) < clamp_limit(limit))
+
+
 def _before(cursor: str | None) -> Before | None:
     if cursor is None:
         return None
+    return Before(*_cursor(cursor, "before"))
+
+
+def _cursor(cursor: str, field: str) -> tuple[datetime, str, int]:
+    """A timeline item's (at, kind, id) from its cursor."""
     try:
         at, kind, item_id = decode_cursor(cursor)
-        return Before(datetime.fromisoformat(at), str(kind), int(item_id))
+        return datetime.fromisoformat(at), str(kind), int(item_id)
     except (ValueError, TypeError) as exc:
         raise ValidationFailed(
-            "invalid cursor", [FieldError("before", "not a cursor of a timeline item")]
+            "invalid cursor", [FieldError(field, "not a cursor of a timeline item")]
         ) from exc
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
-from huddle.contacts.views.detail import timeline_context
+from huddle.contacts.views.detail import live_timeline, timeline_context
 from huddle.core.errors import FieldError
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
@@ -119,6 +119,27 @@ def account_detail(
     before: str | None = None,
 ) -> HTMLResponse:
     return account_page(request, session, user, account_id, before=before)
+
+
+@router.get("/accounts/{account_id}/timeline/live", response_model=None)
+def account_timeline_live(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    account_id: int,
+    after: str | None = None,
+) -> Response:
+    """The account page's timeline, kept current while it is open."""
+    staff = service.list_contacts(
+        session, ContactFilters(account_id=account_id), sort=ContactSort.SCORE_DESC, limit=50
+    )
+    return live_timeline(
+        request,
+        session,
+        after=after,
+        account_id=account_id,
+        contact_names={c.id: person_name(c) for c in staff.items},
+    )
 
 
 @router.post("/accounts/{account_id}/notes", response_model=None)

@@ -17,6 +17,7 @@ from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.lifecycle.stages import REJECTABLE, STAGES
 from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.format import stage_label
+from huddle.web.templating import render
 from huddle.web.views import page, people, submit
 
 router = APIRouter(include_in_schema=False)
@@ -49,6 +50,45 @@ def timeline_context(
         "reasons": {r.code: r.label for r in reasons},
         "timeline_before": before,
     }
+
+
+def live_timeline(
+    request: Request,
+    session: Session,
+    *,
+    after: str | None,
+    contact_id: int | None = None,
+    account_id: int | None = None,
+    contact_names: dict[int, str] | None = None,
+) -> Response:
+    """What happened since the newest item the page shows (``after``; none shown: all of
+    the first page), to put on top of its timeline; 204 when nothing did."""
+    new = service.timeline_since(
+        session,
+        contact_id=contact_id,
+        account_id=account_id,
+        after=after,
+        limit=TIMELINE_PAGE,
+        actor=request_actor(request),
+    )
+    if not new.items:
+        return Response(status_code=204)
+    subject = f"/contacts/{contact_id}" if contact_id is not None else f"/accounts/{account_id}"
+    reasons = lifecycle.list_rejection_reasons(session, active_only=False)
+    return render(
+        request,
+        "contacts/_timeline_live.html",
+        {
+            "items": new.items,
+            "complete": new.complete,
+            "live_after": new.items[0].cursor,
+            "subject_url": subject,
+            "users": people(session),
+            "reasons": {r.code: r.label for r in reasons},
+            "show_contact": account_id is not None,
+            "contact_names": contact_names or {},
+        },
+    )
 
 
 def contact_page(
@@ -111,6 +151,18 @@ def _refused(
         )
 
     return answer
+
+
+@router.get("/contacts/{contact_id}/timeline/live", response_model=None)
+def contact_timeline_live(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contact_id: int,
+    after: str | None = None,
+) -> Response:
+    """The contact page's timeline, kept current while it is open."""
+    return live_timeline(request, session, after=after, contact_id=contact_id)
 
 
 @router.post("/contacts/{contact_id}/notes", response_model=None)

@@ -1,0 +1,121 @@
+"""An open contact or account page keeps its timeline current: it asks every two seconds
+for what happened after the newest item it shows and puts that on top."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from urllib.parse import unquote
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service
+from huddle.core import clock
+from huddle.core.actor import SYSTEM
+from tests.contacts.factories import make_account, make_contact, make_touch
+
+POLLER = re.compile(r'id="timeline-live"[^>]*hx-get="([^"]+)"', re.S)
+
+
+def _poller_url(html: str) -> str:
+    found = POLLER.search(html)
+    assert found, "the page has no timeline poller"
+    return unquote(found.group(1).replace("&amp;", "&"))
+
+
+def test_what_happened_after_the_newest_item_shown(
+    db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    contact = make_contact(db)
+    make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(hours=1))
+    shown = service.timeline(db, contact_id=contact.id, actor=SYSTEM)
+    newest = shown[0].cursor
+
+    assert service.timeline_since(db, contact_id=contact.id, after=newest, actor=SYSTEM).items == []
+
+    frozen_clock.advance(timedelta(seconds=5))
+    note = service.add_note(db, contact_id=contact.id, body="Called back", actor=SYSTEM)
+    # An event sent late with its own, older time takes its place on the next full read.
+    make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(days=2))
+    new = service.timeline_since(db, contact_id=contact.id, after=newest, actor=SYSTEM)
+
+    assert [(i.kind, i.id) for i in new.items] == [("note", note.id)]
+    assert new.complete
+
+
+def test_more_than_a_page_since_says_so(db: Session, frozen_clock: clock.FrozenClock) -> None:
+    contact = make_contact(db)
+    make_touch(db, contact=contact)
+    newest = service.timeline(db, contact_id=contact.id, actor=SYSTEM)[0].cursor
+    for minute in range(1, 4):
+        make_touch(db, contact=contact, occurred_at=clock.now() + timedelta(minutes=minute))
+    frozen_clock.advance(timedelta(minutes=5))
+
+    new = service.timeline_since(db, contact_id=contact.id, after=newest, limit=2, actor=SYSTEM)
+
+    assert len(new.items) == 2 and not new.complete
+    everything = service.timeline_since(db, contact_id=contact.id, after=None, actor=SYSTEM)
+    assert len(everything.items) == 4 and everything.complete
+
+
+def test_the_contact_page_puts_new_touches_on_top(client: TestClient, db: Session) -> None:
+    contact = make_contact(db)
+    make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(minutes=10))
+    db.commit()
+    poll = _poller_url(client.get(f"/contacts/{contact.id}").text)
+    assert poll.startswith(f"/contacts/{contact.id}/timeline/live?after=")
+
+    nothing = client.get(poll)
+    assert nothing.status_code == 204
+
+    make_touch(
+        db,
+        contact=contact,
+        type="webinar_attended",
+        properties={"webinar": "<b>Spring</b> launch"},
+    )
+    db.commit()
+    answer = client.get(poll)
+    assert answer.status_code == 200
+    assert 'data-kind="touch"' in answer.text and "tl-new" in answer.text
+    assert "&lt;b&gt;Spring&lt;/b&gt; launch" in answer.text  # escaped like the page
+    # The next poller, out of band, asks after the item just shown: nothing new there.
+    assert 'hx-swap-oob="true"' in answer.text
+    assert client.get(_poller_url(answer.text)).status_code == 204
+
+
+def test_an_empty_timeline_fills_in_while_open(client: TestClient, db: Session) -> None:
+    contact = make_contact(db)
+    db.commit()
+    html = client.get(f"/contacts/{contact.id}").text
+    assert "Nothing has happened yet" in html
+    assert '<ol class="timeline" id="timeline-list"></ol>' in html  # CSS hides the empty state
+    poll = _poller_url(html)
+    assert poll == f"/contacts/{contact.id}/timeline/live"
+
+    make_touch(db, contact=contact)
+    db.commit()
+    assert 'data-kind="touch"' in client.get(poll).text
+
+
+def test_an_account_page_too(client: TestClient, db: Session) -> None:
+    account = make_account(db)
+    contact = make_contact(db, account=account, first_name="Ada", last_name="Byron")
+    make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(minutes=3))
+    db.commit()
+    poll = _poller_url(client.get(f"/accounts/{account.id}").text)
+    assert client.get(poll).status_code == 204
+
+    make_touch(db, contact=contact)
+    db.commit()
+    answer = client.get(poll)
+    assert "Ada Byron" in answer.text  # whose touch it was, as on the page
+
+
+def test_a_forged_cursor_is_refused(client: TestClient, db: Session) -> None:
+    contact = make_contact(db)
+    db.commit()
+    answer = client.get(f"/contacts/{contact.id}/timeline/live?after=not-a-cursor")
+    assert answer.status_code in (400, 422)
+    assert client.get("/contacts/999999/timeline/live").status_code == 404
