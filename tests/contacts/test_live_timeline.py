@@ -80,8 +80,10 @@ def test_the_contact_page_puts_new_touches_on_top(client: TestClient, db: Sessio
     assert answer.status_code == 200
     assert 'data-kind="touch"' in answer.text and "tl-new" in answer.text
     assert "&lt;b&gt;Spring&lt;/b&gt; launch" in answer.text  # escaped like the page
-    # The next poller, out of band, asks after the item just shown: nothing new there.
-    assert 'hx-swap-oob="true"' in answer.text
+    # The header and the About card come again, out of band: the last touch moved.
+    for piece in ('id="contact-stage"', 'id="contact-score"', 'id="details"'):
+        assert f'{piece} hx-swap-oob="true"' in answer.text
+    # The next poller, out of band too, asks after the item just shown: nothing new there.
     assert client.get(_poller_url(answer.text)).status_code == 204
 
 
@@ -111,6 +113,7 @@ def test_an_account_page_too(client: TestClient, db: Session) -> None:
     db.commit()
     answer = client.get(poll)
     assert "Ada Byron" in answer.text  # whose touch it was, as on the page
+    assert 'id="details"' not in answer.text  # an account page has no contact header
 
 
 def test_a_forged_cursor_is_refused(client: TestClient, db: Session) -> None:

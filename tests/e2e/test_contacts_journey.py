@@ -120,6 +120,7 @@ def test_an_open_contact_page_shows_new_touches_as_they_arrive(
     newest = page.locator("#timeline-list > li").first
     expect(newest).to_contain_text("Pricing", timeout=8000)
     expect(newest).to_contain_text("Page view")
+    expect(page.locator("#details")).to_contain_text("initech.example/pricing")  # last touch
     assert page.evaluate("window.__stayed === true"), "the page should not reload"
     expect(page.get_by_label("Add a note")).to_have_value("Mid-call notes")
     shot(page, "09b-live-timeline")

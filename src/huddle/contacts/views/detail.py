@@ -52,6 +52,17 @@ def timeline_context(
     }
 
 
+def _details_context(session: Session, contact: Any) -> dict[str, Any]:
+    """What the About card shows: the contact and its custom fields, defined or not."""
+    definitions = service.list_custom_fields(session, "contact")
+    known = {d.key for d in definitions}
+    return {
+        "contact": contact,
+        "custom_fields": definitions,
+        "extra_custom": sorted((k, v) for k, v in contact.custom.items() if k not in known),
+    }
+
+
 def live_timeline(
     request: Request,
     session: Session,
@@ -60,9 +71,11 @@ def live_timeline(
     contact_id: int | None = None,
     account_id: int | None = None,
     contact_names: dict[int, str] | None = None,
+    extra: Callable[[], dict[str, Any]] | None = None,
 ) -> Response:
     """What happened since the newest item the page shows (``after``; none shown: all of
-    the first page), to put on top of its timeline; 204 when nothing did."""
+    the first page), to put on top of its timeline; 204 when nothing did. ``extra``: more
+    for the answer's template, read only when there is something new."""
     new = service.timeline_since(
         session,
         contact_id=contact_id,
@@ -87,6 +100,7 @@ def live_timeline(
             "reasons": {r.code: r.label for r in reasons},
             "show_contact": account_id is not None,
             "contact_names": contact_names or {},
+            **(extra() if extra else {}),
         },
     )
 
@@ -108,16 +122,12 @@ def contact_page(
         (t.to_stage for t in lifecycle.list_allowed_transitions(session) if t.from_stage == stage),
         key=order.index,
     )
-    definitions = service.list_custom_fields(session, "contact")
-    known = {d.key for d in definitions}
     context: dict[str, Any] = {
-        "contact": contact,
+        **_details_context(session, contact),
         "users": people(session),
         "history": lifecycle.stage_history(session, contact_id),
         "targets": targets,
         "reasons_list": lifecycle.list_rejection_reasons(session) if stage in REJECTABLE else [],
-        "custom_fields": definitions,
-        "extra_custom": sorted((k, v) for k, v in contact.custom.items() if k not in known),
         "deals": lifecycle.list_opportunities(
             session, OpportunityFilters(contact_id=contact_id), limit=10
         ).items,
@@ -161,8 +171,13 @@ def contact_timeline_live(
     contact_id: int,
     after: str | None = None,
 ) -> Response:
-    """The contact page's timeline, kept current while it is open."""
-    return live_timeline(request, session, after=after, contact_id=contact_id)
+    """The contact page's timeline, kept current while it is open, with the header pieces
+    and the About card a touch may have changed."""
+
+    def details() -> dict[str, Any]:
+        return _details_context(session, service.get_contact_detail(session, contact_id))
+
+    return live_timeline(request, session, after=after, contact_id=contact_id, extra=details)
 
 
 @router.post("/contacts/{contact_id}/notes", response_model=None)
