@@ -3,6 +3,9 @@ the notification bell, through the real app; and the JSON API with its permissio
 
 from __future__ import annotations
 
+import html
+import re
+
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -162,3 +165,35 @@ def test_contact_page_card_routes_now_and_logs_activity(db: Session, client: Tes
     assert logged.status_code == 303
     api = client.post(f"/api/v1/contacts/{contact.id}/activities", json={"kind": "fax"})
     assert api.status_code == 422
+
+
+def test_an_open_queue_is_told_of_new_leads(db: Session, anon_client: TestClient) -> None:
+    ann = make_rep(db, "Ann Rep")
+    pool = make_pool(db, "Inside sales", [(ann, 1)])
+    make_rule(db, kind="round_robin", position=1, pool_id=pool.id)
+    first = make_mql(db, make_contact(db, first_name="Quinn", last_name="Lead"))
+    db.commit()
+    client = sign_in(anon_client, ann)
+
+    page = client.get("/queue").text
+    poll = re.search(r'id="queue-news"[^>]*hx-get="([^"]+)"', page, re.S)
+    assert poll, "the queue page has no poller"
+    url = html.unescape(poll.group(1))
+    assert f"after_id={first.id}" in url
+    assert "new-pill" not in client.get(url).text
+
+    make_mql(db, make_contact(db, first_name="Rosa", last_name="Newer"))
+    db.commit()
+    news = client.get(url).text
+    assert "1 new lead waiting" in news
+    assert f"after_id={first.id}" in news  # it keeps asking after the same card until reloaded
+    # A page that showed no card (or a garbled place) is told of every lead waiting.
+    assert "2 new leads waiting" in client.get("/queue/news").text
+    assert "2 new leads waiting" in client.get("/queue/news?after_at=bad&after_id=x").text
+
+
+def test_the_bell_keeps_asking(db: Session, anon_client: TestClient) -> None:
+    ann, _, _, _ = _routed(db)
+    client = sign_in(anon_client, ann)
+    bell = client.get("/notifications/bell").text
+    assert 'hx-get="/notifications/bell"' in bell and "every 30s" in bell

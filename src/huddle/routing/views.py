@@ -43,13 +43,7 @@ def _queue(
     status_code: int = 200,
 ) -> HTMLResponse:
     actor = request_actor(request)
-    before = None
-    at, key = request.query_params.get("before_at"), request.query_params.get("before_id")
-    if at and key and key.isdigit():
-        try:
-            before = (datetime.fromisoformat(at), int(key))
-        except ValueError:
-            before = None
+    before = _keyset(request, "before")
     handoffs = service.sales_queue(session, actor=actor, before=before)
     return page(
         request,
@@ -68,9 +62,31 @@ def _queue(
     )
 
 
+def _keyset(request: Request, name: str) -> tuple[datetime, int] | None:
+    """A hand-off's place in the queue from ``{name}_at`` and ``{name}_id``; None if absent
+    or not a place."""
+    at, key = request.query_params.get(f"{name}_at"), request.query_params.get(f"{name}_id")
+    if not (at and key and key.isdigit()):
+        return None
+    try:
+        return datetime.fromisoformat(at), int(key)
+    except ValueError:
+        return None
+
+
 @router.get("/queue", response_class=HTMLResponse)
 def sales_queue(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
     return _queue(request, session, user)
+
+
+@router.get("/queue/news", response_class=HTMLResponse)
+def queue_news(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    """Asked by an open queue page every 15 s: how many leads arrived above the newest it
+    shows (a pill that reloads the queue; cards with forms are not slipped in under a
+    rep's cursor)."""
+    after = _keyset(request, "after")
+    fresh = service.queue_news(session, actor=request_actor(request), after=after)
+    return render(request, "routing/_queue_news.html", {"fresh": fresh, "after": after})
 
 
 def _packet_page(

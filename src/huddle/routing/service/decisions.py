@@ -143,6 +143,14 @@ def sales_queue(
     )
 
 
+def queue_news(session: Session, *, actor: Actor, after: tuple[datetime, int] | None) -> int:
+    """How many open hand-offs in the actor's queue are newer than the one a page shows
+    first (``after``: its time and id; None: the page showed none), up to a page."""
+    return sum(
+        1 for h in sales_queue(session, actor=actor) if after is None or (h.at, h.id) > after
+    )
+
+
 def _decidable(session: Session, handoff_id: int, actor: Actor) -> Handoff:
     require(actor, Action.LEAD_REJECT)
     handoff = get_handoff(session, handoff_id, actor=actor)
