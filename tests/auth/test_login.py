@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User, UserSession
-from huddle.auth.signin import ACCOUNT_FAILURES, IP_FAILURES, LOCKOUT_WINDOW
+from huddle.auth.signin import ACCOUNT_FAILURES, IP_FAILURES, LOCKOUT_WINDOW, SESSION_IDLE
 from huddle.core.clock import FrozenClock
 from tests.conftest import TEST_PASSWORD, csrf_of, make_user, sign_in
 
@@ -214,3 +214,45 @@ def test_the_cookie_is_secure_when_served_over_https(db: Session, settings, engi
     response = _login(client, user.email, TEST_PASSWORD)
     assert response.status_code == 303
     assert "secure" in response.headers["set-cookie"].lower()
+
+
+def test_a_page_asking_for_news_on_its_own_does_not_keep_the_session_alive(
+    anon_client: TestClient, db: Session, admin: User, frozen_clock: FrozenClock
+) -> None:
+    """The bell, a live timeline and the queue ask every few seconds while a tab is shown;
+    a screen left open must still sign out after the idle time. A click keeps it alive."""
+
+    def bell(**headers: str) -> int:
+        return client.get(
+            "/notifications/bell", headers=headers, follow_redirects=False
+        ).status_code
+
+    client = sign_in(anon_client, admin)
+    frozen_clock.advance(SESSION_IDLE / 2)
+    assert bell(**{"X-Huddle-Poll": "1"}) == 200
+    frozen_clock.advance(SESSION_IDLE / 2)
+    assert bell(**{"X-Huddle-Poll": "1"}) != 200  # idle: signed out (sent to the login page)
+
+    client = sign_in(anon_client, admin)
+    frozen_clock.advance(SESSION_IDLE / 2)
+    assert bell() == 200  # the person's doing
+    frozen_clock.advance(SESSION_IDLE / 2)
+    assert bell(**{"X-Huddle-Poll": "1"}) == 200
+
+
+def test_an_htmx_request_after_sign_out_sends_the_whole_page_to_sign_in(
+    anon_client: TestClient,
+) -> None:
+    """Not the sign-in page swapped into a timeline: the browser goes there, and comes back
+    to the page it was on (never to another site)."""
+    htmx = {"HX-Request": "true", "HX-Current-URL": "http://testserver/contacts?stage=mql"}
+    answer = anon_client.get("/contacts/1/timeline/live", headers=htmx, follow_redirects=False)
+    assert answer.status_code == 204
+    assert answer.headers["HX-Redirect"] == "/login?next=/contacts%3Fstage%3Dmql"
+
+    htmx["HX-Current-URL"] = "https://evil.example/phish"
+    answer = anon_client.get("/notifications/bell", headers=htmx, follow_redirects=False)
+    assert answer.headers["HX-Redirect"] == "/login?next=/notifications/bell"
+
+    plain = anon_client.get("/contacts", follow_redirects=False)
+    assert (plain.status_code, plain.headers["location"]) == (303, "/login?next=/contacts")

@@ -130,8 +130,11 @@ def _lock_end(session: Session, recent_failures: object, limit: int) -> datetime
     return end if end > clock.now() else None
 
 
-def user_of_session(session: Session, key: str) -> User | None:
-    """The active user signed in with this key, or None (unknown, expired, idle or ended)."""
+def user_of_session(session: Session, key: str, *, activity: bool = True) -> User | None:
+    """The active user signed in with this key, or None (unknown, expired, idle or ended).
+    ``activity``: the request is the person's doing, so the session is not idle; an open
+    page asking for news on its own (``activity=False``) must not keep a session of an
+    unattended screen alive."""
     row = session.scalar(select(UserSession).where(UserSession.key_hash == session_key_hash(key)))
     if row is None:
         return None
@@ -142,7 +145,7 @@ def user_of_session(session: Session, key: str) -> User | None:
     user = session.get(User, row.user_id)
     if user is None or not user.is_active:
         return None
-    if now - row.last_seen_at >= TOUCH_EVERY:
+    if activity and now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
     return user
 

@@ -95,6 +95,17 @@ class Caller:
     token: ApiToken | None
 
 
+# Sent by the elements of a page that ask for news on their own (the bell, a live timeline,
+# the queue's new-lead pill): the markup sets it with hx-headers.
+POLL_HEADER = "x-huddle-poll"
+
+
+def is_poll(request: Request) -> bool:
+    """Whether the page asked on its own, not the person (a session's idle clock ignores
+    it). A client that sets it can only shorten its own session."""
+    return request.headers.get(POLL_HEADER) == "1"
+
+
 def _caller(request: Request, session: Session) -> Caller | None:
     """The signed-in user (or the token's owner), looked up once per request."""
     if hasattr(request.state, "caller"):
@@ -109,7 +120,11 @@ def _caller(request: Request, session: Session) -> Caller | None:
         caller = Caller(*found)
     else:
         key = request.session.get(SESSION_KEY)
-        user = signin.user_of_session(session, key) if isinstance(key, str) else None
+        user = (
+            signin.user_of_session(session, key, activity=not is_poll(request))
+            if isinstance(key, str)
+            else None
+        )
         caller = Caller(user, None) if user is not None else None
     request.state.caller = caller
     if caller is not None:

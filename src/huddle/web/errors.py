@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlsplit
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
@@ -9,6 +11,7 @@ from sqlalchemy.exc import DataError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from huddle.core.errors import HuddleError, NotAuthenticated, ValidationFailed
+from huddle.web.redirects import safe_local_path
 
 
 class ErrorBody(BaseModel):
@@ -50,13 +53,28 @@ def _page(request: Request, status: int, message: str) -> Response:
     return render(request, "error.html", {"status": status, "message": message}, status_code=status)
 
 
+def _to_sign_in(request: Request) -> Response:
+    """To the sign-in page, and back after it. An htmx request (a form sent in place, or a
+    page asking for news after the session ended) would swap the sign-in page into a
+    fragment of the page: the browser is sent there whole instead (HX-Redirect), to come
+    back to the page it was on."""
+    if request.headers.get("HX-Request") != "true":
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    shown = urlsplit(request.headers.get("HX-Current-URL", ""))
+    here = shown.path + (f"?{shown.query}" if shown.query else "")
+    if shown.netloc and shown.netloc != request.url.netloc:
+        here = ""
+    back = safe_local_path(here, default=request.url.path)
+    return Response(status_code=204, headers={"HX-Redirect": f"/login?next={quote(back)}"})
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HuddleError)
     async def handle_huddle_error(request: Request, exc: HuddleError) -> Response:
         if _is_api(request):
             return _api_error(exc)
         if isinstance(exc, NotAuthenticated):
-            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+            return _to_sign_in(request)
         return _page(request, exc.status_code, exc.message)
 
     @app.exception_handler(StarletteHTTPException)
