@@ -42,14 +42,18 @@ def timeline_context(
         limit=TIMELINE_PAGE,
         actor=actor,
     )
-    reasons = lifecycle.list_rejection_reasons(session, active_only=False)
     return {
         "timeline": items,
         # A full page may have more behind it; the last item's cursor continues from there.
         "timeline_next": items[-1].cursor if len(items) == TIMELINE_PAGE else None,
-        "reasons": {r.code: r.label for r in reasons},
+        "reasons": _reason_labels(session),
         "timeline_before": before,
     }
+
+
+def _reason_labels(session: Session) -> dict[str, str]:
+    """Rejection reason code -> label, retired ones too (old stage changes name them)."""
+    return {r.code: r.label for r in lifecycle.list_rejection_reasons(session, active_only=False)}
 
 
 def _details_context(session: Session, contact: Any) -> dict[str, Any]:
@@ -87,7 +91,6 @@ def live_timeline(
     if not new.items:
         return Response(status_code=204)
     subject = f"/contacts/{contact_id}" if contact_id is not None else f"/accounts/{account_id}"
-    reasons = lifecycle.list_rejection_reasons(session, active_only=False)
     return render(
         request,
         "contacts/_timeline_live.html",
@@ -97,7 +100,7 @@ def live_timeline(
             "live_after": new.items[0].cursor,
             "subject_url": subject,
             "users": people(session),
-            "reasons": {r.code: r.label for r in reasons},
+            "reasons": _reason_labels(session),
             "show_contact": account_id is not None,
             "contact_names": contact_names or {},
             **(extra() if extra else {}),
