@@ -82,6 +82,14 @@ def update_profile(
     return ProfileRead.model_validate(profile)
 
 
+@router.delete("/scoring/profiles/{profile_id:int}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_persona(actor: CurrentActor, session: SessionDep, profile_id: int) -> Response:
+    """Retire a persona; contacts are graded again by the personas left. The ICP cannot be
+    deleted (409): edit it."""
+    service.delete_persona(session, profile_id, actor=actor)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.get("/scoring/criteria/{stage}", response_model=CriteriaRead)
 def get_criteria(user: CurrentUser, session: SessionDep, stage: str) -> CriteriaRead:
     """The MQL or SQL criteria (404 when none are set)."""

@@ -426,6 +426,14 @@ def drop_model_scores(session: Session, model_id: int) -> None:
     session.execute(delete(ContactScore).where(ContactScore.model_id == model_id))
 
 
+def forget_persona(session: Session, persona_id: int) -> None:
+    """Grades that named this persona name none until they are recomputed (grades this
+    session has loaded too)."""
+    session.execute(
+        update(ContactGrade).where(ContactGrade.persona_id == persona_id).values(persona_id=None)
+    )
+
+
 # --- full rescore ----------------------------------------------------------------------------
 # A full rescore scores every model at once: one scan of the chunk's touches computes every
 # touch rule of every model (the same per-rule expressions as ``score_select``, so the

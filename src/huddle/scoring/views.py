@@ -253,6 +253,32 @@ def save_profile(
     )
 
 
+@router.post(f"{PATH}/profiles/{{profile_id}}/delete", response_model=None)
+def delete_persona(
+    request: Request, session: SessionDep, user: CurrentUser, profile_id: int
+) -> Response:
+    return submit(
+        request,
+        lambda: service.delete_persona(session, profile_id, actor=request_actor(request)),
+        done="Persona deleted. Grades are being recomputed in the background.",
+        then=PATH,
+        refused=_answer(request, session, user, f"profile-{profile_id}", {}),
+    )
+
+
+@router.post(f"{PATH}/models/{{model_id}}/delete", response_model=None)
+def delete_model(
+    request: Request, session: SessionDep, user: CurrentUser, model_id: int
+) -> Response:
+    return submit(
+        request,
+        lambda: service.delete_model(session, model_id, actor=request_actor(request)),
+        done="Score model deleted with its scores.",
+        then=PATH,
+        refused=_answer(request, session, user, f"model-{model_id}", {}),
+    )
+
+
 def _backtest(
     request: Request, session: SessionDep, user: User, key: str, drafts: dict[str, str], build: Any
 ) -> Response:

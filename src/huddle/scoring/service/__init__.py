@@ -6,6 +6,7 @@ from huddle.scoring.service.backtest import backtest
 from huddle.scoring.service.definitions import (
     check_model,
     delete_model,
+    delete_persona,
     describe_criteria,
     get_criteria,
     get_model,
@@ -38,6 +39,7 @@ __all__ = [
     "buying_group",
     "check_model",
     "delete_model",
+    "delete_persona",
     "describe_criteria",
     "explain_scores",
     "get_criteria",

@@ -9,7 +9,13 @@ from sqlalchemy.orm import Session
 
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
+from huddle.core.errors import (
+    Conflict,
+    FieldError,
+    ResourceAlreadyExists,
+    ResourceNotFound,
+    ValidationFailed,
+)
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.scoring import conditions, repository
@@ -118,6 +124,26 @@ def save_profile(
         session, reason=f"{data.kind} {data.name} v{profile.version} saved", actor=actor
     )
     return profile
+
+
+def delete_persona(session: Session, profile_id: int, *, actor: Actor) -> None:
+    """Retire a persona: contacts graded by it lose it at once (nobody reads a grade that
+    names a profile gone, or a new one given its id), and the queued rescore grades them by
+    the personas left. The ICP is edited, not deleted: it is the account half of a grade."""
+    require(actor, Action.SCORING_EDIT)
+    profile = session.get(GradingProfile, profile_id) or _missing("profile", profile_id)
+    if profile.kind != "persona":
+        raise Conflict("the ICP is edited, not deleted: grades need its account half")
+    repository.forget_persona(session, profile.id)
+    session.delete(profile)
+    session.flush()
+    publish(
+        session,
+        ScoringDefinitionSaved(
+            entity="profile", entity_id=profile_id, version=0, at=clock.now(), actor=actor
+        ),
+    )
+    request_rescore(session, reason=f"persona {profile.name} deleted", actor=actor)
 
 
 def _check_profile(data: ProfileWrite) -> list[FieldError]:
