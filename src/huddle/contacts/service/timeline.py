@@ -73,9 +73,8 @@ def timeline_since(
 ) -> NewItems:
     """The items above ``after`` (a shown item's cursor; None: nothing shown yet) in the
     timeline's order, for a page that keeps its timeline current: the first page, cut
-    where the shown item is. An item
-    dated before it (an event sent late with its own time) is in its place on the next
-    full read, not at the top."""
+    where the shown item is. An item dated before it (an event sent late with its own
+    time) is in its place on the next full read, not at the top."""
     shown = None if after is None else _cursor(after, "after")
     scope: dict[str, Any] = {"contact_id": contact_id, "account_id": account_id, "actor": actor}
     # Open pages ask every two seconds, mostly for nothing: the newest item alone (one row

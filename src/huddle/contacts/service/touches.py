@@ -366,7 +366,8 @@ class TouchActivity:
 
 
 def touch_activity(session: Session, types: Sequence[str]) -> dict[str, TouchActivity]:
-    """Per touch type: two index seeks each, so a registry of dozens of types is read at
+    """Per touch type: one seek in the (type, occurred_at) index for the latest, and at most
+    ``ACTIVITY_CAP`` of its entries counted, so a registry of dozens of types is read at
     once on any number of touches. Touches dated in the future (a sender's clock) are not
     the latest."""
     now = clock.now()
