@@ -78,3 +78,37 @@ def test_people_who_may_not_configure_tracking_do_not_see_it(
     sign_in(anon_client, rep)
     assert anon_client.get("/settings/tracking").status_code == 403
     assert 'href="/settings/tracking"' not in anon_client.get("/").text
+
+
+def test_a_form_is_edited_in_place_and_keeps_its_url(client: TestClient, db: Session) -> None:
+    submitted(
+        client,
+        "/settings/tracking/sites",
+        {"name": "Main", "allowed_origins": ORIGIN, "allowed_redirects": f"{THANKS}\n{ORIGIN}/b"},
+    )
+    site = db.scalars(select(Site)).one()
+    fields = "email, Work email, email, required\nconsent, News, checkbox"
+    base = {"site_id": str(site.id), "name": "Guide", "fields": fields, "thank_you_url": THANKS}
+    submitted(client, "/settings/tracking/forms", {**base, "consent_field": "consent"})
+    form = db.scalars(select(Form)).one()
+    key = form.form_key
+    html = client.get("/settings/tracking").text
+    assert f'action="/settings/tracking/forms/{form.id}"' in html
+    assert "email, Work email, email, required" in html  # the fields as they were typed
+
+    edited = "email, Email, email, required\nrole, Your role, text\nconsent, News, checkbox"
+    changes = {"name": "Guide 2", "fields": edited, "thank_you_url": f"{ORIGIN}/b"}
+    submitted(client, f"/settings/tracking/forms/{form.id}", {**changes, "consent_field": ""})
+    db.expire_all()
+    form = db.scalars(select(Form)).one()
+    assert (form.name, form.form_key, form.thank_you_url) == ("Guide 2", key, f"{ORIGIN}/b")
+    assert [f["name"] for f in form.fields] == ["email", "role", "consent"]
+    assert form.consent_field is None  # cleared: no box records consent any more
+
+    refused = client.post(
+        f"/settings/tracking/forms/{form.id}",
+        data={**changes, "thank_you_url": "https://evil.example/phish"},
+    )
+    assert refused.status_code == 422 and "thank" in refused.text.lower()
+    db.expire_all()
+    assert db.scalars(select(Form)).one().thank_you_url == f"{ORIGIN}/b"  # nothing changed

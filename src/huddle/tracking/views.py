@@ -6,12 +6,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 
 from huddle.auth.models import User
 from huddle.core.permissions import Action, require
 from huddle.tracking import service
 from huddle.tracking.models import EVENT_CATEGORIES
-from huddle.tracking.schemas import EventTypeCreate, FormCreate, SiteCreate, SiteUpdate
+from huddle.tracking.schemas import (
+    EventTypeCreate,
+    FormCreate,
+    FormUpdate,
+    SiteCreate,
+    SiteUpdate,
+)
 from huddle.web.deps import CurrentUser, SessionDep, request_actor
 from huddle.web.views import form_schema, page, submit
 
@@ -147,39 +154,67 @@ def edit_site(
     )
 
 
+class FormSettingsIn(BaseModel):
+    """A form's settings as the page's fields give them."""
+
+    name: str
+    fields: str
+    thank_you_url: str
+    consent_field: str = ""
+    consent_text: str = ""
+    min_fill_seconds: int = 3
+
+    def values(self) -> dict[str, Any]:
+        """For ``FormCreate``/``FormUpdate``: the fields parsed, an empty consent none."""
+        return {
+            "name": self.name,
+            "fields": _fields(self.fields),
+            "thank_you_url": self.thank_you_url,
+            "consent_field": self.consent_field.strip() or None,
+            "consent_text": self.consent_text.strip() or None,
+            "min_fill_seconds": self.min_fill_seconds,
+        }
+
+
 @router.post(f"{PATH}/forms", response_model=None)
 def add_form(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
     site_id: Annotated[int, Form()],
-    name: Annotated[str, Form()],
-    fields: Annotated[str, Form()],
-    thank_you_url: Annotated[str, Form()],
-    consent_field: Annotated[str, Form()] = "",
-    consent_text: Annotated[str, Form()] = "",
-    min_fill_seconds: Annotated[int, Form()] = 3,
+    given: Annotated[FormSettingsIn, Form()],
 ) -> Response:
     return submit(
         request,
         lambda: service.create_form(
             session,
-            form_schema(
-                lambda: FormCreate.model_validate(
-                    {
-                        "site_id": site_id,
-                        "name": name,
-                        "fields": _fields(fields),
-                        "thank_you_url": thank_you_url,
-                        "consent_field": consent_field.strip() or None,
-                        "consent_text": consent_text.strip() or None,
-                        "min_fill_seconds": min_fill_seconds,
-                    }
-                )
-            ),
+            form_schema(lambda: FormCreate.model_validate({"site_id": site_id, **given.values()})),
             actor=request_actor(request),
         ),
-        done=f"Form {name} added.",
+        done=f"Form {given.name} added.",
+        then=PATH,
+        refused=_refused(request, session, user),
+    )
+
+
+@router.post(f"{PATH}/forms/{{form_id}}", response_model=None)
+def edit_form(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    form_id: int,
+    given: Annotated[FormSettingsIn, Form()],
+) -> Response:
+    """Change a form in place: its key, and so the pages that post to it, stay."""
+    return submit(
+        request,
+        lambda: service.update_form(
+            session,
+            form_id,
+            form_schema(lambda: FormUpdate.model_validate(given.values())),
+            actor=request_actor(request),
+        ),
+        done=f"Form {given.name} saved.",
         then=PATH,
         refused=_refused(request, session, user),
     )

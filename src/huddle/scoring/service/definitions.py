@@ -81,15 +81,7 @@ def delete_model(session: Session, model_id: int, *, actor: Actor) -> None:
     require(actor, Action.SCORING_EDIT)
     model = get_model(session, model_id)
     repository.drop_model_scores(session, model.id)
-    session.delete(model)
-    session.flush()
-    publish(
-        session,
-        ScoringDefinitionSaved(
-            entity="model", entity_id=model_id, version=0, at=clock.now(), actor=actor
-        ),
-    )
-    request_rescore(session, reason=f"{model.name} deleted", actor=actor)
+    _retire(session, model, "model", reason=f"{model.name} deleted", actor=actor)
 
 
 def list_profiles(session: Session) -> list[GradingProfile]:
@@ -135,15 +127,28 @@ def delete_persona(session: Session, profile_id: int, *, actor: Actor) -> None:
     if profile.kind != "persona":
         raise Conflict("the ICP is edited, not deleted: grades need its account half")
     repository.forget_persona(session, profile.id)
-    session.delete(profile)
+    _retire(session, profile, "profile", reason=f"persona {profile.name} deleted", actor=actor)
+
+
+def _retire(
+    session: Session,
+    definition: ScoreModel | GradingProfile,
+    entity: str,
+    *,
+    reason: str,
+    actor: Actor,
+) -> None:
+    """A model or profile goes: announced as its version 0, every contact rescored."""
+    entity_id = definition.id
+    session.delete(definition)
     session.flush()
     publish(
         session,
         ScoringDefinitionSaved(
-            entity="profile", entity_id=profile_id, version=0, at=clock.now(), actor=actor
+            entity=entity, entity_id=entity_id, version=0, at=clock.now(), actor=actor
         ),
     )
-    request_rescore(session, reason=f"persona {profile.name} deleted", actor=actor)
+    request_rescore(session, reason=reason, actor=actor)
 
 
 def _check_profile(data: ProfileWrite) -> list[FieldError]:
