@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huddle.tracking.models import Form, Site
+from huddle.tracking.models import EventType, Form, Site
 from tests.conftest import make_user, sign_in
 from tests.tracking.factories import ORIGIN, THANKS
 from tests.web.forms import submitted
@@ -112,3 +112,34 @@ def test_a_form_is_edited_in_place_and_keeps_its_url(client: TestClient, db: Ses
     assert refused.status_code == 422 and "thank" in refused.text.lower()
     db.expire_all()
     assert db.scalars(select(Form)).one().thank_you_url == f"{ORIGIN}/b"  # nothing changed
+
+
+def test_an_event_type_is_edited_but_keeps_its_name(client: TestClient, db: Session) -> None:
+    webinar = db.scalars(select(EventType).where(EventType.name == "webinar_attended")).one()
+    assert (webinar.identifies, webinar.creates_contacts) == (True, True)
+    html = client.get("/settings/tracking").text
+    assert f'action="/settings/tracking/event-types/{webinar.id}"' in html
+
+    # The boxes left unticked: it neither identifies nor creates contacts any more.
+    submitted(
+        client,
+        f"/settings/tracking/event-types/{webinar.id}",
+        {"label": "Webinar joined", "category": "sales"},
+    )
+    db.expire_all()
+    webinar = db.get(EventType, webinar.id)
+    assert webinar is not None
+    assert (webinar.name, webinar.label, webinar.category) == (
+        "webinar_attended",
+        "Webinar joined",
+        "sales",
+    )
+    assert (webinar.identifies, webinar.creates_contacts) == (False, False)
+
+    refused = client.post(
+        f"/settings/tracking/event-types/{webinar.id}",
+        data={"label": "Webinar joined", "category": "gossip"},
+    )
+    assert refused.status_code == 422
+    db.expire_all()
+    assert db.get(EventType, webinar.id).category == "sales"  # type: ignore[union-attr]

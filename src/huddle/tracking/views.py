@@ -14,6 +14,7 @@ from huddle.tracking import service
 from huddle.tracking.models import EVENT_CATEGORIES
 from huddle.tracking.schemas import (
     EventTypeCreate,
+    EventTypeUpdate,
     FormCreate,
     FormUpdate,
     SiteCreate,
@@ -250,5 +251,41 @@ def add_event_type(
         ),
         done=f"Event type {name} registered.",
         then=PATH,
+        refused=_refused(request, session, user),
+    )
+
+
+@router.post(f"{PATH}/event-types/{{event_type_id}}", response_model=None)
+def edit_event_type(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    event_type_id: int,
+    label: Annotated[str, Form()],
+    category: Annotated[str, Form()],
+    identifies: Annotated[bool, Form()] = False,
+    creates_contacts: Annotated[bool, Form()] = False,
+) -> Response:
+    """Relabel or recategorise a type, or change whether it identifies people and creates
+    contacts (an unticked box is no). Its name stays: touches and rules refer to it."""
+    return submit(
+        request,
+        lambda: service.update_event_type(
+            session,
+            event_type_id,
+            form_schema(
+                lambda: EventTypeUpdate.model_validate(
+                    {
+                        "label": label,
+                        "category": category,
+                        "identifies": identifies,
+                        "creates_contacts": creates_contacts,
+                    }
+                )
+            ),
+            actor=request_actor(request),
+        ),
+        done=f"Event type {label} saved.",
+        then=f"{PATH}#event-types",
         refused=_refused(request, session, user),
     )
