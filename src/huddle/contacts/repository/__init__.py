@@ -51,9 +51,9 @@ from huddle.contacts.repository.records import (
 )
 from huddle.contacts.repository.timeline import (
     Before,
-    timeline_account_stage_changes,
     timeline_merges,
     timeline_notes,
+    timeline_stage_changes,
     timeline_touches,
 )
 from huddle.contacts.repository.touch_sets import (
@@ -120,9 +120,9 @@ __all__ = [
     "saved_views_naming",
     "saved_views_visible_to",
     "set_touch_end",
-    "timeline_account_stage_changes",
     "timeline_merges",
     "timeline_notes",
+    "timeline_stage_changes",
     "timeline_touches",
     "touch",
     "touch_at_end",

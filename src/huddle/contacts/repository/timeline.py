@@ -130,19 +130,30 @@ def timeline_merges(
     )
 
 
-def timeline_account_stage_changes(
-    session: Session, account_id: int, *, before: Before | None, limit: int
+def timeline_stage_changes(
+    session: Session,
+    *,
+    contact_id: int | None,
+    account_id: int | None,
+    before: Before | None,
+    limit: int,
 ) -> list[Any]:
-    """Stage changes of an account's contacts.
+    """Stage changes of a contact, or of an account's contacts.
 
     Reads ``huddle.lifecycle.models`` directly, read-only: the lifecycle service offers
-    ``stage_history`` for one contact, and calling it per contact of a large account
-    would be one query per person.
+    ``stage_history`` for one contact, whole and oldest first; a timeline needs one page
+    of it, newest first (a live page asks every two seconds for the newest alone), and
+    for an account, every contact's at once.
     """
     people = select(Contact.id).where(Contact.account_id == account_id)
+    subject = (
+        StageTransition.contact_id == contact_id
+        if contact_id is not None
+        else StageTransition.contact_id.in_(people)
+    )
     return _newest(
         session,
-        select(StageTransition).where(StageTransition.contact_id.in_(people)),
+        select(StageTransition).where(subject),
         kind="stage_change",
         at_column=StageTransition.at,
         id_column=StageTransition.id,

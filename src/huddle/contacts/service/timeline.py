@@ -171,22 +171,9 @@ def _stage_changes(
     before: Before | None,
     limit: int,
 ) -> list[TimelineItem]:
-    if contact_id is not None:
-        # Imported here: the lifecycle service imports this package at load time.
-        from huddle.lifecycle import service as lifecycle_service
-
-        # One contact's history is short; the lifecycle service gives it oldest first.
-        history = lifecycle_service.stage_history(session, contact_id)
-        changes = [
-            change
-            for change in reversed(history)
-            if before is None
-            or (change.at, "stage_change", change.id) < (before.at, before.kind, before.id)
-        ][:limit]
-    else:
-        changes = repository.timeline_account_stage_changes(
-            session, account_id or 0, before=before, limit=limit
-        )
+    changes = repository.timeline_stage_changes(
+        session, contact_id=contact_id, account_id=account_id, before=before, limit=limit
+    )
     return [
         _item(
             "stage_change",
