@@ -104,6 +104,10 @@ def test_an_open_contact_page_shows_new_touches_as_they_arrive(
     sign_in(page, live_server)
     peter = live_server.seeded.ids["peter@initech.example"]
     page.goto(f"/contacts/{peter}")
+    # The page asks on its own, and says so: such requests do not keep a session alive.
+    with page.expect_request(lambda request: "/timeline/live" in request.url) as asked:
+        pass
+    assert asked.value.headers.get("x-huddle-poll") == "1"
     page.evaluate("window.__stayed = true")
     page.get_by_label("Add a note").fill("Mid-call notes")
     with unit_of_work(live_server.factory) as session:
