@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -11,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service
+from huddle.contacts.models import Contact
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
 from huddle.contacts.views.detail import live_timeline, timeline_context
 from huddle.core.errors import FieldError
+from huddle.core.pagination import Page
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
@@ -86,17 +89,12 @@ def account_page(
     **errors: Any,
 ) -> HTMLResponse:
     account = service.get_account(session, account_id)
-    staff = service.list_contacts(
-        session,
-        ContactFilters(account_id=account_id),
-        sort=ContactSort.SCORE_DESC,
-        limit=PEOPLE_ON_PAGE,
-    )
+    staff = _people_on_page(session, account_id)
     context: dict[str, Any] = {
         "account": account,
         "people": staff.items,
         "people_more": staff.next_cursor is not None,
-        "contact_names": {c.id: person_name(c) for c in staff.items},
+        "contact_names": _names(staff.items),
         "deals": lifecycle.list_opportunities(
             session, OpportunityFilters(account_id=account_id), limit=20
         ).items,
@@ -129,17 +127,27 @@ def account_timeline_live(
     account_id: int,
     after: str | None = None,
 ) -> Response:
-    """The account page's timeline, kept current while it is open."""
-    staff = service.list_contacts(
-        session, ContactFilters(account_id=account_id), sort=ContactSort.SCORE_DESC, limit=50
-    )
-    return live_timeline(
-        request,
+    """The account page's timeline, kept current while it is open; its items name their
+    contacts as the page does."""
+
+    def names() -> dict[str, Any]:
+        return {"contact_names": _names(_people_on_page(session, account_id).items)}
+
+    return live_timeline(request, session, after=after, account_id=account_id, extra=names)
+
+
+def _people_on_page(session: Session, account_id: int) -> Page[Contact]:
+    """The account's people the page lists, highest score first."""
+    return service.list_contacts(
         session,
-        after=after,
-        account_id=account_id,
-        contact_names={c.id: person_name(c) for c in staff.items},
+        ContactFilters(account_id=account_id),
+        sort=ContactSort.SCORE_DESC,
+        limit=PEOPLE_ON_PAGE,
     )
+
+
+def _names(people: Sequence[Contact]) -> dict[int, str]:
+    return {c.id: person_name(c) for c in people}
 
 
 @router.post("/accounts/{account_id}/notes", response_model=None)

@@ -74,7 +74,6 @@ def live_timeline(
     after: str | None,
     contact_id: int | None = None,
     account_id: int | None = None,
-    contact_names: dict[int, str] | None = None,
     extra: Callable[[], dict[str, Any]] | None = None,
 ) -> Response:
     """What happened since the newest item the page shows (``after``; none shown: all of
@@ -102,7 +101,7 @@ def live_timeline(
             "users": people(session),
             "reasons": _reason_labels(session),
             "show_contact": account_id is not None,
-            "contact_names": contact_names or {},
+            "contact_names": {},
             **(extra() if extra else {}),
         },
     )
