@@ -104,7 +104,7 @@ class ContactGrade(Base):
     grade: Mapped[str] = mapped_column(String(1))
     fit: Mapped[float] = mapped_column(Float)
     icp_match: Mapped[float] = mapped_column(Float)
-    # Grading profiles are never deleted (a persona is edited or replaced, not removed).
+    # A retired persona's grades are cleared by ``delete_persona`` (no foreign key).
     persona_id: Mapped[int | None] = mapped_column(BigIntId)
     persona_match: Mapped[float] = mapped_column(Float)
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)

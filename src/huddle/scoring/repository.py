@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -961,7 +961,6 @@ _definition_rows: CompoundSelect[Any] = union_all(
         QualificationCriteria.automatic.is_(True), one_of(QualificationCriteria.stage, _AUTOMATIC)
     ),
 )
-_parsed: dict[tuple[Any, ...], Definitions] = {}
 _DEFINITIONS = Fixed(_definition_rows)
 
 
@@ -970,15 +969,10 @@ def live_definitions(session: Session) -> Definitions:
     process saved is read here: the cache is keyed by the rows' whole content (rules and
     condition text included), so it can only save parsing, never serve an old rule."""
     result = _DEFINITIONS.run(session, {})
-    rows = tuple(tuple(row) for row in result)
-    found = _parsed.get(rows)
-    if found is None:
-        if len(_parsed) >= _CACHE_SIZE:
-            _parsed.clear()
-        found = _parsed[rows] = _parse_definitions(rows)
-    return found
+    return _parse_definitions(tuple(tuple(row) for row in result))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _parse_definitions(rows: tuple[tuple[Any, ...], ...]) -> Definitions:
     models = sorted((row for row in rows if row[0] == "model"), key=lambda row: row[1])
     criteria = sorted((row for row in rows if row[0] == "criteria"), key=lambda row: row[2])

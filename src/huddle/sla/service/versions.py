@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Text, cast, delete, func, select, update
@@ -40,8 +41,6 @@ class TouchInterest:
 
 
 _NO_INTEREST = TouchInterest()
-_interests: dict[str, TouchInterest] = {}
-_INTEREST_CACHE = 32
 _ACTIVE_TERMS = Fixed(select(cast(SlaVersion.terms, Text)).where(SlaVersion.status == "active"))
 
 
@@ -56,15 +55,12 @@ def touch_interest(session: Session) -> TouchInterest:
     if not rows:
         return _NO_INTEREST
     [(text,)] = rows
-    found = _interests.get(text)
-    if found is None:
-        if len(_interests) >= _INTEREST_CACHE:
-            _interests.clear()
-        found = _interests[text] = _interest_of(parse_terms(json.loads(text)))
-    return found
+    return _interest_of(text)
 
 
-def _interest_of(terms: list[Term]) -> TouchInterest:
+@lru_cache(maxsize=32)
+def _interest_of(text: str) -> TouchInterest:
+    terms = parse_terms(json.loads(text))
     request_types: set[str] = set()
     custom_touches: set[str] = set()
     for term in terms:
