@@ -15,6 +15,7 @@ from huddle.demo import catalog
 from huddle.demo.load import LoadSummary
 from huddle.lifecycle.models import Opportunity, StageTransition
 from huddle.lifecycle.stages import DEFAULT_TRANSITIONS
+from huddle.tracking.models import EventType
 from tests.demo.conftest import DEMO_NOW
 
 Loaded = tuple[Session, LoadSummary]
@@ -128,3 +129,14 @@ def test_notes_mention_colleagues(loaded: Loaded) -> None:
     session, _ = loaded
     mentioned = session.scalars(select(Note.mentioned_user_ids)).all()
     assert mentioned and all(ids for ids in mentioned)
+
+
+def test_every_kind_of_touch_the_demo_records_is_a_registered_event_type(loaded: Loaded) -> None:
+    """Scoring rules, workflows and Settings > Tracking list the registry: a type missing
+    from it could not be chosen, although the demo's timelines are full of it."""
+    session, _ = loaded
+    recorded = set(session.scalars(select(Touch.type).distinct()))
+    registered = set(session.scalars(select(EventType.name)))
+
+    assert {"email_sent", "email_replied", "page_view"} <= recorded
+    assert recorded <= registered, sorted(recorded - registered)

@@ -51,3 +51,11 @@ SALES_ACTIVITY_EVENT_TYPES: list[tuple[str, str, str, bool, bool, dict[str, Any]
     ("sales_email_sent", "Sales email sent", "sales", False, False, _schema(note="string")),
     ("meeting_held", "Meeting held", "sales", False, False, _schema(note="string")),
 ]
+
+# Email conversations (migration 0011): what a workflow or campaign sent, and the person's
+# reply. Without them in the registry, scoring rules and the tracking settings could not
+# name the touches a marketing send or a reply leaves on the timeline.
+EMAIL_EVENT_TYPES: list[tuple[str, str, str, bool, bool, dict[str, Any]]] = [
+    ("email_sent", "Marketing email sent", "marketing", False, False, _schema(subject="string")),
+    ("email_replied", "Email replied", "sales", False, False, _schema(subject="string")),
+]
