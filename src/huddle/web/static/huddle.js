@@ -73,6 +73,15 @@
     if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();
   });
 
+  // Leaving the page (a click on a row's link while the list refreshes): the refresh in
+  // flight is dropped. Its late answer would push its URL into the history, and that
+  // cancels the navigation the click started: the click would seem to do nothing.
+  window.addEventListener("beforeunload", function () {
+    document.querySelectorAll(".htmx-request").forEach(function (element) {
+      htmx.trigger(element, "htmx:abort");
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { initToasts(document); });
   document.addEventListener("htmx:afterSettle", function (event) { initToasts(event.target); });
 
