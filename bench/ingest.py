@@ -93,20 +93,12 @@ HOOK_RULES = [
 
 
 def serve(database_url: str, port: int, data_dir: Path) -> None:
-    import uvicorn
-
+    """As ``huddle serve`` does, without its embedded worker."""
     from huddle.app import create_app
+    from huddle.web.serving import serve as serve_app
 
     settings = Settings(env="development", database_url=database_url, data_dir=data_dir)
-    uvicorn.run(
-        create_app(settings),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        access_log=False,
-        loop="uvloop",
-        http="httptools",
-    )
+    serve_app(create_app(settings), host="127.0.0.1", port=port)
 
 
 def cpu_seconds(pid: int) -> float:

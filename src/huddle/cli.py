@@ -41,9 +41,8 @@ def serve(
     ] = True,
 ) -> None:
     """Start the web UI, the API and (unless --no-embedded-worker) the background worker."""
-    import uvicorn
-
     from huddle.app import create_app
+    from huddle.web.serving import serve as serve_app
 
     settings = get_settings()
     try:
@@ -61,11 +60,7 @@ def serve(
         background.start_in_thread()
     typer.secho(f"Huddle is running at http://{host}:{port}/", fg="green", bold=True)
     try:
-        # access_log off: at thousands of page views a second the access log costs more
-        # than answering them (uvicorn picks uvloop and httptools when installed).
-        uvicorn.run(
-            create_app(settings), host=host, port=port, log_level="warning", access_log=False
-        )
+        serve_app(create_app(settings), host=host, port=port)
     finally:
         if background is not None:
             background.stop()

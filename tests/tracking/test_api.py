@@ -97,6 +97,26 @@ def test_a_batch_over_5000_events_is_refused_whole(client: TestClient, db: Sessi
     assert _touch_count(db) == 0
 
 
+def test_a_body_that_is_not_a_batch_is_refused_with_the_reason(
+    client: TestClient, db: Session
+) -> None:
+    make_contact(db, email="wile@acme-rockets.example")
+    db.commit()
+    cases = [
+        (b'{"events": [', "not JSON"),
+        (b'[{"type": "webinar_attended"}]', "required"),
+        (b'{"event": []}', "required"),
+    ]
+    for body, reason in cases:
+        response = client.post(
+            "/api/v1/events", content=body, headers={"Content-Type": "application/json"}
+        )
+        assert response.status_code == 422, body
+        assert response.json()["detail"][0]["loc"] == ["body", "events"]
+        assert response.json()["detail"][0]["msg"] == reason
+    assert _touch_count(db) == 0
+
+
 def test_only_roles_that_may_ingest_send_events(anon_client: TestClient, db: Session) -> None:
     assert anon_client.post("/api/v1/events", json={"events": []}).status_code == 401
     rep = make_user(db, role="sales_rep", team="sales")

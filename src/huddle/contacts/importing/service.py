@@ -10,8 +10,8 @@ twice) is safe: rows already in are counted as unchanged and change nothing.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from huddle.contacts.service import list_custom_fields
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.checkpoints import checkpoints_alongside
+from huddle.core.collector import collection_paused
 from huddle.core.errors import ResourceNotFound
 from huddle.core.permissions import Action
 
@@ -179,7 +180,8 @@ def run_import(
                 actor=actor, header_of=columns.header_of, provider=provider, reason=actor.label
             )
             with (
-                _gc_paused(),
+                # The import collects the young generations itself after each chunk.
+                collection_paused(),
                 ReadAhead(source.rows(), parser, chunk_size) as ahead,
                 checkpoints_alongside(engine) as committed,
             ):
@@ -249,21 +251,3 @@ def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorRep
         job.error_file = str(report.path) if report.written else None
         session.flush()
         return job
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No automatic cyclic garbage collection while an import runs.
-
-    A chunk makes tens of thousands of short-lived objects that reference counting frees;
-    the collector would walk them, and the import's long-lived caches, again and again for
-    nothing (a quarter of an import's time). The import collects the young generations
-    itself after each chunk, so memory stays bounded.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
