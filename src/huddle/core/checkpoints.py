@@ -16,7 +16,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +46,37 @@ def checkpoints_after_commits(engine: Engine, *, pause: float = 0.25) -> Iterato
     inside one request's commit kept every request queued behind it waiting (the tail of
     ``/t/collect``'s latency); small checkpoints on the side keep the WAL short instead.
 
-    The engine's commit event comes just before the commit lands, so a checkpoint can miss
-    the commit that asked for it: that one goes with the next commit's checkpoint (or the
-    writer's own at ``wal_autocheckpoint``). Waiting ``pause`` before each checkpoint
-    instead would catch it, but doubled and tripled ``/t/collect``'s p99 in paired runs."""
+    The ask comes when the connection that committed goes back to the pool: the commit
+    has landed by then, so the checkpoint copies it, and between bursts of writes the WAL
+    is wholly copied back and the next writer starts it over. (Asked from the engine's
+    commit event, which comes before the commit lands, every checkpoint left out the
+    commit that asked for it: the WAL was never wholly copied back, and grew by each
+    commit until a writer's own checkpoint at ``wal_autocheckpoint``.) Only a writer that
+    begins after a checkpoint finished starts the WAL over: back-to-back batches of events,
+    each beginning as the last commits, still grow it until one comes after a pause."""
     if engine.dialect.name != "sqlite":
         yield
         return
     with checkpoints_alongside(engine, pause=pause) as committed:
 
-        def on_commit(_connection: object) -> None:
-            committed()
+        def on_commit(connection: Connection) -> None:
+            # The pool entry's info: it goes back to the pool with the connection.
+            connection.info[_COMMITTED] = True
+
+        def on_checkin(_dbapi_connection: object, entry: ConnectionPoolEntry | None) -> None:
+            if entry is not None and entry.info.pop(_COMMITTED, False):
+                committed()
 
         event.listen(engine, "commit", on_commit)
+        event.listen(engine.pool, "checkin", on_checkin)
         try:
             yield
         finally:
+            event.remove(engine.pool, "checkin", on_checkin)
             event.remove(engine, "commit", on_commit)
+
+
+_COMMITTED = "huddle_committed"
 
 
 def _nothing() -> None:
