@@ -109,6 +109,10 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
         dependencies=[Depends(check_csrf)],
+        # FastAPI's own OpenTelemetry bridge asks the global providers whether anyone set
+        # them up on every request (a twentieth of /t/collect's event loop time). Huddle
+        # sets none up.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.session_factory = factory or session_factory(engine)
