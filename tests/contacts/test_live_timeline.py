@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts import service
 from huddle.core import clock
 from huddle.core.actor import SYSTEM
+from huddle.lifecycle import service as lifecycle
 from tests.contacts.factories import make_account, make_contact, make_touch
 
 POLLER = re.compile(r'id="timeline-live"[^>]*hx-get="([^"]+)"', re.S)
@@ -94,11 +95,35 @@ def test_an_empty_timeline_fills_in_while_open(client: TestClient, db: Session) 
     assert "Nothing has happened yet" in html
     assert '<ol class="timeline" id="timeline-list"></ol>' in html  # CSS hides the empty state
     poll = _poller_url(html)
-    assert poll == f"/contacts/{contact.id}/timeline/live"
+    assert poll == f"/contacts/{contact.id}/timeline/live?stage={contact.lifecycle_stage}"
 
     make_touch(db, contact=contact)
     db.commit()
     assert 'data-kind="touch"' in client.get(poll).text
+
+
+def test_the_lifecycle_card_comes_along_only_when_the_stage_moved(
+    client: TestClient, db: Session
+) -> None:
+    contact = make_contact(db, lifecycle_stage="mql")
+    make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(minutes=10))
+    db.commit()
+    poll = _poller_url(client.get(f"/contacts/{contact.id}").text)
+    assert poll.endswith("&stage=mql")
+
+    make_touch(db, contact=contact)
+    db.commit()
+    touched = client.get(poll).text
+    # The stage is the one shown: the card (and a reason being typed in it) stays.
+    assert 'id="lifecycle"' not in touched
+
+    lifecycle.transition_stage(db, contact.id, "sal", actor=SYSTEM)
+    db.commit()
+    moved = client.get(_poller_url(touched)).text
+    assert 'id="lifecycle" hx-swap-oob="true"' in moved
+    assert 'data-kind="stage_change"' in moved
+    # The next poller knows the page shows SAL now.
+    assert _poller_url(moved).endswith("&stage=sal")
 
 
 def test_an_account_page_too(client: TestClient, db: Session) -> None:

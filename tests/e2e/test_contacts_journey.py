@@ -154,6 +154,43 @@ def test_an_open_contact_page_shows_new_touches_as_they_arrive(
     shot(page, "09b-live-timeline")
 
 
+def test_an_open_contact_page_shows_a_stage_move_made_elsewhere(
+    page: Page, live_server: LiveServer
+) -> None:
+    """A rep has the page open while the contact is moved on (by a rule, or a colleague):
+    the Lifecycle card follows within seconds. A new touch alone leaves it, and a reason
+    being typed there, as they are."""
+    sign_in(page, live_server)
+    lisa = live_server.seeded.ids["lisa@umbrella.example"]
+    page.goto(f"/contacts/{lisa}")
+    card = page.locator("#lifecycle")
+    expect(card.locator(".card-head .badge")).to_have_text("MQL")
+    page.get_by_label("Why").fill("Booked a demo")
+    with unit_of_work(live_server.factory) as session:
+        contacts.record_touch(
+            session,
+            TouchCreate(
+                type="page_view",
+                contact_id=lisa,
+                occurred_at=clock.now(),
+                properties={"url": "https://umbrella.example/pricing"},
+            ),
+            actor=Actor.system("test"),
+        )
+    expect(page.locator("#timeline-list > li").first).to_contain_text("Page view", timeout=8000)
+    expect(page.get_by_label("Why")).to_have_value("Booked a demo")
+
+    with unit_of_work(live_server.factory) as session:
+        lifecycle.transition_stage(session, lisa, "sal", actor=Actor.system("test"))
+    expect(card.locator(".card-head .badge")).to_have_text("SAL", timeout=8000)
+    expect(card.locator(".history li").first).to_contain_text("MQL → SAL")
+    expect(page.locator("#contact-page h1 .badge")).to_have_text("SAL")
+    # The moves offered are those from SAL now.
+    options = page.get_by_label("Move to").locator("option").all_inner_texts()
+    assert "SAL" not in options and options, options
+    shot(page, "09c-live-lifecycle")
+
+
 def test_a_refused_stage_move_is_explained_inline(page: Page, live_server: LiveServer) -> None:
     """Someone else moved the contact meanwhile: the stale move is refused (409) and the
     page says why, in place, without losing the rest of the page."""
@@ -161,6 +198,8 @@ def test_a_refused_stage_move_is_explained_inline(page: Page, live_server: LiveS
     milton = live_server.seeded.ids["milton@initech.example"]
     page.goto(f"/contacts/{milton}")
     page.get_by_label("Move to").select_option("lead")
+    # The click comes before the page's next poll (which would show the move at once).
+    page.evaluate("document.getElementById('timeline-live').remove()")
     with unit_of_work(live_server.factory) as session:
         lifecycle.transition_stage(session, milton, "disqualified", actor=Actor.system("test"))
     page.get_by_role("button", name="Change stage").click()

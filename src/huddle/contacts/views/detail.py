@@ -56,6 +56,22 @@ def _reason_labels(session: Session) -> dict[str, str]:
     return {r.code: r.label for r in lifecycle.list_rejection_reasons(session, active_only=False)}
 
 
+def _lifecycle_context(session: Session, contact: Any) -> dict[str, Any]:
+    """What the Lifecycle card shows: the moves from the contact's stage, the rejection
+    reasons where it may be rejected, and its stage history."""
+    stage = contact.lifecycle_stage
+    order = list(STAGES)
+    targets = sorted(
+        (t.to_stage for t in lifecycle.list_allowed_transitions(session) if t.from_stage == stage),
+        key=order.index,
+    )
+    return {
+        "history": lifecycle.stage_history(session, contact.id),
+        "targets": targets,
+        "reasons_list": lifecycle.list_rejection_reasons(session) if stage in REJECTABLE else [],
+    }
+
+
 def _details_context(session: Session, contact: Any) -> dict[str, Any]:
     """What the About card shows: the contact and its custom fields, defined or not."""
     definitions = service.list_custom_fields(session, "contact")
@@ -118,18 +134,10 @@ def contact_page(
     **errors: Any,
 ) -> HTMLResponse:
     contact = service.get_contact_detail(session, contact_id)
-    stage = contact.lifecycle_stage
-    order = list(STAGES)
-    targets = sorted(
-        (t.to_stage for t in lifecycle.list_allowed_transitions(session) if t.from_stage == stage),
-        key=order.index,
-    )
     context: dict[str, Any] = {
         **_details_context(session, contact),
+        **_lifecycle_context(session, contact),
         "users": people(session),
-        "history": lifecycle.stage_history(session, contact_id),
-        "targets": targets,
-        "reasons_list": lifecycle.list_rejection_reasons(session) if stage in REJECTABLE else [],
         "deals": lifecycle.list_opportunities(
             session, OpportunityFilters(contact_id=contact_id), limit=10
         ).items,
@@ -172,12 +180,19 @@ def contact_timeline_live(
     user: CurrentUser,
     contact_id: int,
     after: str | None = None,
+    stage: str | None = None,
 ) -> Response:
     """The contact page's timeline, kept current while it is open, with the header pieces
-    and the About card a touch may have changed."""
+    and the About card a touch may have changed; the Lifecycle card too when the stage is
+    no longer the one the page shows (``stage``), so a half-typed reason is kept until
+    the moves it was written for have changed."""
 
     def details() -> dict[str, Any]:
-        return _details_context(session, service.get_contact_detail(session, contact_id))
+        contact = service.get_contact_detail(session, contact_id)
+        context = _details_context(session, contact)
+        if stage is not None and stage != contact.lifecycle_stage:
+            context |= _lifecycle_context(session, contact) | {"lifecycle_moved": True}
+        return context
 
     return live_timeline(request, session, after=after, contact_id=contact_id, extra=details)
 
