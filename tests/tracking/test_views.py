@@ -114,6 +114,40 @@ def test_a_form_is_edited_in_place_and_keeps_its_url(client: TestClient, db: Ses
     assert db.scalars(select(Form)).one().thank_you_url == f"{ORIGIN}/b"  # nothing changed
 
 
+def test_a_label_with_a_comma_is_quoted_and_kept(client: TestClient, db: Session) -> None:
+    submitted(
+        client,
+        "/settings/tracking/sites",
+        {"name": "Main", "allowed_origins": ORIGIN, "allowed_redirects": THANKS},
+    )
+    site = db.scalars(select(Site)).one()
+    fields = (
+        'email, Work email, email, required\nconsent, "Yes, send me the ""Anvil"" news", checkbox'
+    )
+    base = {"site_id": str(site.id), "name": "Guide", "thank_you_url": THANKS}
+    submitted(client, "/settings/tracking/forms", {**base, "fields": fields})
+    form = db.scalars(select(Form)).one()
+    assert form.fields[1] == {
+        "name": "consent",
+        "label": 'Yes, send me the "Anvil" news',
+        "type": "checkbox",
+        "required": False,
+    }
+    # The page gives the text back as typed, so saving it again changes nothing.
+    html = client.get("/settings/tracking").text
+    assert "consent, &#34;Yes, send me the &#34;&#34;Anvil&#34;&#34; news&#34;, checkbox" in html
+    # The hosted form shows the label whole.
+    assert "Yes, send me the &#34;Anvil&#34; news" in client.get(f"/f/{form.form_key}").text
+
+    refused = client.post(
+        f"/settings/tracking/forms/{form.id}",
+        data={**base, "fields": 'email, Email, email\nconsent, "Yes, send me news, checkbox'},
+    )
+    assert refused.status_code == 422 and "line 2: a quote is not closed" in refused.text
+    db.expire_all()
+    assert db.scalars(select(Form)).one().fields[1]["label"] == 'Yes, send me the "Anvil" news'
+
+
 def test_an_event_type_is_edited_but_keeps_its_name(client: TestClient, db: Session) -> None:
     webinar = db.scalars(select(EventType).where(EventType.name == "webinar_attended")).one()
     assert (webinar.identifies, webinar.creates_contacts) == (True, True)

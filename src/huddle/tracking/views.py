@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -9,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from huddle.auth.models import User
+from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.tracking import service
 from huddle.tracking.models import EVENT_CATEGORIES
@@ -39,10 +41,17 @@ def _lines(text: str) -> list[str]:
 
 
 def _fields(text: str) -> list[dict[str, Any]]:
-    """'name, Label, type, required' per line."""
+    """'name, Label, type, required' per line; a label with a comma goes in double quotes
+    ("Yes, send me news"), a quote in it doubled, as in CSV."""
     fields = []
-    for line in _lines(text):
-        parts = [p.strip() for p in line.split(",")]
+    for number, line in enumerate(_lines(text), start=1):
+        try:
+            cells = next(csv.reader([line], skipinitialspace=True, strict=True))
+        except csv.Error as exc:
+            raise ValidationFailed(
+                "bad fields", [FieldError("fields", f"line {number}: a quote is not closed")]
+            ) from exc
+        parts = [p.strip() for p in cells]
         fields.append(
             {
                 "name": parts[0],
@@ -52,6 +61,19 @@ def _fields(text: str) -> list[dict[str, Any]]:
             }
         )
     return fields
+
+
+def fields_text(fields: list[dict[str, Any]]) -> str:
+    """A form's fields as the settings page's text, which ``_fields`` reads back."""
+
+    def cell(value: str) -> str:
+        return f'"{value.replace(chr(34), chr(34) * 2)}"' if "," in value or '"' in value else value
+
+    lines = []
+    for field in fields:
+        parts = [field["name"], cell(field["label"]), field["type"]]
+        lines.append(", ".join(parts + (["required"] if field.get("required") else [])))
+    return "\n".join(lines)
 
 
 def _settings_page(
@@ -81,6 +103,7 @@ def _settings_page(
             "categories": EVENT_CATEGORIES,
             "base_url": str(request.base_url).rstrip("/"),
             "default_fields": DEFAULT_FIELDS,
+            "fields_text": fields_text,
             "error": error,
         },
         status_code=status_code,
