@@ -120,6 +120,21 @@ def test_pipeline_and_accounts_pages(page: Page, live_server: LiveServer) -> Non
     shot(page, "09-account")
 
 
+def _visits(live_server: LiveServer, contact_id: int, page_view: dict[str, str]) -> None:
+    """The contact views a page now (stored as the snippet would, outside the browser)."""
+    with unit_of_work(live_server.factory) as session:
+        contacts.record_touch(
+            session,
+            TouchCreate(
+                type="page_view",
+                contact_id=contact_id,
+                occurred_at=clock.now(),
+                properties=page_view,
+            ),
+            actor=Actor.system("test"),
+        )
+
+
 def test_an_open_contact_page_shows_new_touches_as_they_arrive(
     page: Page, live_server: LiveServer
 ) -> None:
@@ -134,17 +149,7 @@ def test_an_open_contact_page_shows_new_touches_as_they_arrive(
     assert asked.value.headers.get("x-huddle-poll") == "1"
     page.evaluate("window.__stayed = true")
     page.get_by_label("Add a note").fill("Mid-call notes")
-    with unit_of_work(live_server.factory) as session:
-        contacts.record_touch(
-            session,
-            TouchCreate(
-                type="page_view",
-                contact_id=peter,
-                occurred_at=clock.now(),
-                properties={"url": "https://initech.example/pricing", "title": "Pricing"},
-            ),
-            actor=Actor.system("test"),
-        )
+    _visits(live_server, peter, {"url": "https://initech.example/pricing", "title": "Pricing"})
     newest = page.locator("#timeline-list > li").first
     expect(newest).to_contain_text("Pricing", timeout=8000)
     expect(newest).to_contain_text("Page view")
@@ -166,17 +171,7 @@ def test_an_open_contact_page_shows_a_stage_move_made_elsewhere(
     card = page.locator("#lifecycle")
     expect(card.locator(".card-head .badge")).to_have_text("MQL")
     page.get_by_label("Why").fill("Booked a demo")
-    with unit_of_work(live_server.factory) as session:
-        contacts.record_touch(
-            session,
-            TouchCreate(
-                type="page_view",
-                contact_id=lisa,
-                occurred_at=clock.now(),
-                properties={"url": "https://umbrella.example/pricing"},
-            ),
-            actor=Actor.system("test"),
-        )
+    _visits(live_server, lisa, {"url": "https://umbrella.example/pricing"})
     expect(page.locator("#timeline-list > li").first).to_contain_text("Page view", timeout=8000)
     expect(page.get_by_label("Why")).to_have_value("Booked a demo")
 
