@@ -48,9 +48,8 @@ def _fields(text: str) -> list[dict[str, Any]]:
         try:
             cells = next(csv.reader([line], skipinitialspace=True, strict=True))
         except csv.Error as exc:
-            raise ValidationFailed(
-                "bad fields", [FieldError("fields", f"line {number}: a quote is not closed")]
-            ) from exc
+            reason = f'line {number}: quotes enclose a whole label, e.g. "Yes, send me news"'
+            raise ValidationFailed("bad fields", [FieldError("fields", reason)]) from exc
         parts = [p.strip() for p in cells]
         fields.append(
             {
