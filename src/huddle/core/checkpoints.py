@@ -21,6 +21,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
+# Marks, on a pool entry, a commit whose checkpoint is asked for when the entry returns.
+_COMMITTED = "huddle_committed"
+
 
 @contextmanager
 def checkpoints_alongside(engine: Engine, *, pause: float = 0.0) -> Iterator[Callable[[], None]]:
@@ -74,9 +77,6 @@ def checkpoints_after_commits(engine: Engine, *, pause: float = 0.25) -> Iterato
         finally:
             event.remove(engine.pool, "checkin", on_checkin)
             event.remove(engine, "commit", on_commit)
-
-
-_COMMITTED = "huddle_committed"
 
 
 def _nothing() -> None:

@@ -66,7 +66,7 @@ def fields_text(fields: list[dict[str, Any]]) -> str:
     """A form's fields as the settings page's text, which ``_fields`` reads back."""
 
     def cell(value: str) -> str:
-        return f'"{value.replace(chr(34), chr(34) * 2)}"' if "," in value or '"' in value else value
+        return '"' + value.replace('"', '""') + '"' if "," in value or '"' in value else value
 
     lines = []
     for field in fields:
