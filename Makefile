@@ -8,7 +8,8 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 HUDDLE_DATA_DIR ?= var
 export HUDDLE_DATA_DIR
 
-.PHONY: run test setup browser lint check test-sqlite test-postgres bench clean
+.PHONY: run test setup browser lint check test-sqlite test-postgres test-sqlite-pinned \
+  test-postgres-pinned bench clean
 
 run: setup  ## Set up, migrate, load the demo company (first time only) and start Huddle.
 	$(BIN)/huddle migrate
@@ -16,9 +17,10 @@ run: setup  ## Set up, migrate, load the demo company (first time only) and star
 	$(BIN)/huddle serve
 
 test: setup browser lint  ## Set up everything and run the whole suite.
-	@# The two databases' runs side by side, one per core; each one's output is shown
-	@# whole when it ends.
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	@# Both databases on the real clock, then both again on the pinned one: two runs at a
+	@# time, one per core; each run's output is shown whole when it ends.
+	$(MAKE) --no-print-directory -j2 --output-sync=target \
+	  test-sqlite test-postgres test-sqlite-pinned test-postgres-pinned
 
 setup: $(STAMP)
 
@@ -48,6 +50,19 @@ test-sqlite: setup
 # this run is after PostgreSQL-only failures.
 test-postgres: setup
 	HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10 $(BIN)/pytest -m "not browser"
+
+# The same runs with every test's clock pinned to a hard moment, so a test that depends on
+# today's date, weekday, hour or time zone fails here rather than on the first unlucky day:
+# a Saturday night at a month's end, 2.5 hours before New York leaves summer time, where
+# the machine's local day and month (31 October) are not UTC's (1 November).
+PINNED := HUDDLE_TEST_NOW=2026-10-31T23:30:00-04:00 TZ=America/New_York
+
+test-sqlite-pinned: setup
+	$(PINNED) $(BIN)/pytest -p no:cacheprovider
+
+test-postgres-pinned: setup
+	$(PINNED) HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10 \
+	  $(BIN)/pytest -p no:cacheprovider -m "not browser"
 
 bench: setup
 	$(BIN)/python bench/import_contacts.py

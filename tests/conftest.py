@@ -122,6 +122,39 @@ def published(db: Session) -> Iterator[list[DomainEvent]]:
     events._handlers[DomainEvent].remove(capture)
 
 
+def pinned_moment() -> datetime | None:
+    """The moment CI pins every test's clock to (``HUDDLE_TEST_NOW``, ISO 8601), if any."""
+    pinned = os.environ.get("HUDDLE_TEST_NOW")
+    if not pinned:
+        return None
+    moment = datetime.fromisoformat(pinned)
+    if moment.tzinfo is None:
+        raise pytest.UsageError(f"HUDDLE_TEST_NOW needs a UTC offset: {pinned!r}")
+    return moment
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_clock() -> Iterator[clock.ShiftedClock]:
+    """The run's time, installed before anything else (the browser tests' server and its
+    seed data included): the real time, or under ``HUDDLE_TEST_NOW`` that moment, running
+    on from the start of the run. CI runs the suite a second time pinned to a hard moment,
+    so a test that silently depends on today fails there first."""
+    running = clock.ShiftedClock(pinned_moment() or datetime.now(UTC))
+    previous = clock.use_clock(running)
+    yield running
+    clock.use_clock(previous)
+
+
+@pytest.fixture(autouse=True)
+def test_clock(run_clock: clock.ShiftedClock) -> Iterator[clock.ShiftedClock]:
+    """The clock a test may move: a test whose story needs a particular day or hour sets
+    it (``test_clock.set(...)``) rather than hoping the machine's clock agrees. The run's
+    time carries on afterwards as if the test had not moved it."""
+    started, running_since = run_clock.now(), datetime.now(UTC)
+    yield run_clock
+    run_clock.set(started + (datetime.now(UTC) - running_since))
+
+
 @pytest.fixture
 def frozen_clock() -> Iterator[clock.FrozenClock]:
     frozen = clock.FrozenClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
@@ -146,7 +146,7 @@ def seed(session: Session, *, admin_email: str, password: str) -> Seeded:
                 amount=amount,
                 pipeline_stage=stage,
                 owner_id=rep.id,
-                expected_close_date=date.today() + timedelta(days=21),
+                expected_close_date=clock.now().date() + timedelta(days=21),
                 contacts=[ContactRole(contact_id=ids[e], role="decision_maker") for e in people],
             ),
             actor=by_admin,

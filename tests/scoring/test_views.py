@@ -81,6 +81,14 @@ def test_contact_score_card(client: TestClient, db: Session) -> None:
     assert "Engagement" in card and "Demo request" in card and "40.0" in card
 
 
+def test_score_card_without_models_offers_to_set_one_up(client: TestClient, db: Session) -> None:
+    contact = make_contact(db)
+    db.commit()
+    card = client.get(f"/contacts/{contact.id}/score-breakdown")
+    assert card.status_code == 200
+    assert "No score models yet" in card.text and 'href="/settings/scoring"' in card.text
+
+
 def test_account_engagement_card(client: TestClient, db: Session) -> None:
     from tests.contacts.factories import make_account
 

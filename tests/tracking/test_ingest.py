@@ -13,6 +13,7 @@ from huddle.auth.models import User
 from huddle.contacts import service as contacts
 from huddle.contacts.models import Touch
 from huddle.contacts.service import TouchRow
+from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
 from huddle.tracking import service
 from huddle.tracking.models import EventType
@@ -123,7 +124,7 @@ def test_each_refused_event_is_reported_with_its_index_and_reason(db: Session, a
 
 def test_an_event_without_a_time_happened_now(db: Session, admin: User) -> None:
     contact = make_contact(db, email=EMAIL)
-    before = datetime.now(UTC)
+    before = clock.now()
     service.ingest_events(
         db, [_event(1, occurred_at=...)], actor=Actor.user(admin.id, role="admin")
     )

@@ -31,6 +31,27 @@ class FrozenClock:
         self._at = at
 
 
+class ShiftedClock:
+    """Real time moved to another moment: it starts at ``at`` and runs at real speed from
+    there, so a server on it behaves as on any day while its day, weekday and hour are
+    chosen. A test sets it to the moment its story needs (or CI's pinned hard moment)."""
+
+    def __init__(self, at: datetime) -> None:
+        self._offset = timedelta(0)
+        self.set(at)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._offset
+
+    def advance(self, delta: timedelta) -> None:
+        self._offset += delta
+
+    def set(self, at: datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("ShiftedClock needs a timezone-aware datetime")
+        self._offset = at - datetime.now(UTC)
+
+
 _clock: Clock = SystemClock()
 
 

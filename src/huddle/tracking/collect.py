@@ -24,6 +24,7 @@ import orjson
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from huddle.core import clock
 from huddle.core.db import unit_of_work
 from huddle.tracking import service
 from huddle.tracking.service import Identification, PageView
@@ -233,7 +234,7 @@ def _page_view(site_id: int, visitor: str, event: Any) -> PageView:
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         raise Refused(400, "bad url")
     at = event.get("ts")
-    now = time.time()
+    now = clock.now().timestamp()
     # The browser's clock, unless it is off by more than a day (then ours).
     seconds = at / 1000 if isinstance(at, int | float) and abs(at / 1000 - now) < 86400 else now
     return PageView(

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from huddle.core import clock
 from huddle.core.permissions import Action, may, may_change_owned
 from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
@@ -58,6 +59,15 @@ def _pop_flashes(request: Request) -> list[dict[str, str]]:
 
 
 templates.env.globals["pop_flashes"] = _pop_flashes
+
+
+def _server_now() -> str:
+    """The server's time as the page is made: live countdowns count from it, not from the
+    reader's computer clock, which may be minutes off (and is, in tests on a set clock)."""
+    return clock.now().isoformat()
+
+
+templates.env.globals["server_now"] = _server_now
 
 
 @pass_context

@@ -1,5 +1,7 @@
 // Live countdowns for SLA clocks: every [data-due] element shows the time left until its
-// ISO due time ("2 h 05 min 09 s"), or how long it is overdue. No dependencies.
+// ISO due time ("2 h 05 min 09 s"), or how long it is overdue. Time is the server's: the
+// page carries the moment it was made (body[data-server-now]), and the gap to this
+// computer's clock is kept, so a clock minutes off does not move a deadline. No dependencies.
 (function () {
   "use strict";
   function pad(n) { return n < 10 ? "0" + n : String(n); }
@@ -11,8 +13,9 @@
     if (h > 0) return h + " h " + pad(m) + " min " + pad(sec) + " s";
     return m + " min " + pad(sec) + " s";
   }
+  var skew = 0;
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + skew;
     document.querySelectorAll("[data-due]").forEach(function (el) {
       var due = Date.parse(el.getAttribute("data-due"));
       if (isNaN(due)) return;
@@ -22,7 +25,12 @@
       el.classList.toggle("soon", left >= 0 && left < 3600 * 1000);
     });
   }
-  function start() { tick(); window.setInterval(tick, 1000); }
+  function start() {
+    var served = Date.parse(document.body.getAttribute("data-server-now") || "");
+    if (!isNaN(served)) skew = served - Date.now();
+    tick();
+    window.setInterval(tick, 1000);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
