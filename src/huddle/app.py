@@ -21,7 +21,7 @@ from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
 from huddle.subscribers import register as register_subscribers
 from huddle.tracking.collect import CollectEndpoint
-from huddle.web.deps import check_csrf
+from huddle.web.deps import check_csrf, refuse_unclean_form
 from huddle.web.errors import install_error_handlers
 from huddle.web.middleware import (
     BodySizeLimitMiddleware,
@@ -108,7 +108,7 @@ def create_app(
         docs_url=None,
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
-        dependencies=[Depends(check_csrf)],
+        dependencies=[Depends(check_csrf), Depends(refuse_unclean_form)],
         # FastAPI's own OpenTelemetry bridge asks the global providers whether anyone set
         # them up on every request (a twentieth of /t/collect's event loop time). Huddle
         # sets none up.

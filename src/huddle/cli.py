@@ -6,6 +6,7 @@ import importlib
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
@@ -22,6 +23,17 @@ SUB_COMMANDS = (
 )
 # Modules whose ``register(app)`` adds top-level commands (import, export, demo).
 TOP_LEVEL = ("huddle.contacts.cli", "huddle.demo.cli")
+
+
+@app.callback()
+def check_settings() -> None:
+    """Settings that cannot work stop every command with one sentence, not a traceback."""
+    try:
+        get_settings()
+    except ValidationError as exc:
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        typer.secho(f"huddle: {message}.", fg="red", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()

@@ -52,6 +52,7 @@ document.addEventListener('securitypolicyviolation', e => window.reportCsp([
 @dataclass(frozen=True)
 class LiveServer:
     url: str
+    settings: Settings
     factory: sessionmaker[Session]
     email: str
     password: str
@@ -94,7 +95,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             raise RuntimeError("the e2e server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{port}", factory, seeded.admin_email, PASSWORD, seeded)
+        yield LiveServer(
+            f"http://127.0.0.1:{port}", settings, factory, seeded.admin_email, PASSWORD, seeded
+        )
     finally:
         server.should_exit = True
         thread.join(timeout=10)

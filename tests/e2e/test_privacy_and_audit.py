@@ -9,7 +9,6 @@ from huddle.contacts import service as contacts
 from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
-from huddle.core.settings import get_settings
 from huddle.privacy import service as privacy
 from tests.e2e.conftest import LiveServer, shot, sign_in
 
@@ -68,7 +67,7 @@ def test_a_visitor_unsubscribes_with_one_click(page: Page, live_server: LiveServ
             session, ContactCreate(email="newsreader@globex.example"), actor=Actor.system()
         )
         contact_id = contact.id
-    token = privacy.unsubscribe_token(contact_id, secret=get_settings().secret_key)
+    token = privacy.unsubscribe_token(contact_id, secret=live_server.settings.secret_key)
 
     page.goto(f"/unsubscribe/{token}")
     shot(page, "33-unsubscribe")

@@ -5,12 +5,13 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from huddle.core.schemas import CleanInput
 from huddle.core.timefields import UtcDatetime
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
 
-class AuditFilters(BaseModel):
+class AuditFilters(CleanInput):
     """What narrows the audit trail. Every filter is served by an index."""
 
     actor_user_id: int | None = Field(default=None, description="Changes made by this user.")

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from huddle.auth.models import ROLES, TEAMS
+from huddle.core.schemas import CleanInput
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -47,7 +48,7 @@ def check_working_hours(value: dict[str, Any]) -> dict[str, list[str]]:
     return {day: cleaned[day] for day in WEEKDAYS if day in cleaned}
 
 
-class _WorkFields(BaseModel):
+class _WorkFields(CleanInput):
     @field_validator("time_zone", check_fields=False)
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
@@ -106,12 +107,12 @@ class UserRead(BaseModel):
     out_of_office: bool = False
 
 
-class PasswordChange(BaseModel):
+class PasswordChange(CleanInput):
     current_password: str = Field(min_length=1, max_length=200)
     new_password: Password
 
 
-class ApiTokenCreate(BaseModel):
+class ApiTokenCreate(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=100)

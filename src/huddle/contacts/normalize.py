@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
+
+import idna
+
+from huddle.core.text import UncleanText, refuse_control_characters, refuse_invisible_characters
 
 # Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is not ours
 # to judge here; a precise message for what is plainly not an address is.
@@ -17,15 +22,36 @@ class InvalidEmail(ValueError):
 
 
 def normalize_email(raw: str) -> str:
-    """Trimmed and lower-cased; raises :class:`InvalidEmail` saying what is wrong."""
-    email = raw.strip().lower()
+    """One spelling per mailbox, the dedupe key: trimmed, NFC, lower-cased, an
+    internationalised domain in its Unicode form whether it came in Unicode or punycode
+    (``ADA@Bücher.example`` and ``ada@xn--bcher-kva.example`` are one person). Raises
+    :class:`InvalidEmail` saying what is wrong, control characters and invisible ones
+    (a pasted zero-width space) included."""
+    trimmed = raw.strip()
+    try:
+        refuse_invisible_characters(refuse_control_characters(trimmed, single_line=True))
+    except UncleanText as exc:
+        raise InvalidEmail(f"email {exc}") from None
+    email = unicodedata.normalize("NFC", trimmed).lower()
     if not email:
         raise InvalidEmail("email is required")
     if len(email) > 320:
         raise InvalidEmail("email is longer than 320 characters")
     if not _EMAIL.match(email):
-        raise InvalidEmail(f"'{raw.strip()}' is not an email address")
-    return email
+        raise InvalidEmail(f"'{trimmed}' is not an email address")
+    local, domain = email.rsplit("@", 1)
+    if domain.isascii() and "xn--" not in domain:
+        return email  # the common case: nothing to map
+    return f"{local}@{_unicode_domain(domain, raw=trimmed)}"
+
+
+def _unicode_domain(domain: str, *, raw: str) -> str:
+    """An internationalised domain's canonical Unicode form (IDNA 2008 with UTS #46
+    mapping, as browsers and mail servers read it)."""
+    try:
+        return str(idna.decode(idna.encode(domain, uts46=True)))
+    except idna.IDNAError as exc:
+        raise InvalidEmail(f"'{raw}' has a domain that is not a valid name ({exc})") from None
 
 
 def email_domain(email: str) -> str:
@@ -33,14 +59,21 @@ def email_domain(email: str) -> str:
 
 
 def normalize_domain(raw: str | None) -> str | None:
-    """``https://www.Acme.com/about`` -> ``acme.com``; None for empty or unparseable input."""
+    """``https://www.Acme.com/about`` -> ``acme.com``; an internationalised domain in its
+    Unicode form, as in emails; None for empty or unparseable input."""
     if not raw:
         return None
     domain = raw.strip().lower()
     domain = re.sub(r"^[a-z][a-z0-9+.-]*://", "", domain)
     domain = domain.split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].rstrip(".")
     domain = domain.removeprefix("www.")
-    return domain if _DOMAIN.match(domain) else None
+    if domain.isascii() and "xn--" not in domain:
+        return domain if _DOMAIN.match(domain) else None
+    try:
+        ascii_form = idna.encode(domain, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        return None
+    return str(idna.decode(ascii_form)) if _DOMAIN.match(ascii_form) else None
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,10 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEVELOPMENT_SECRET = "huddle-development-secret-do-not-use-in-production"  # noqa: S105
+from huddle.core.instance_key import instance_secret_key
+
+# The development key earlier versions shipped in the source: known to everyone, refused.
+PUBLISHED_SECRET = "huddle-development-secret-do-not-use-in-production"  # noqa: S105
 # 32 characters of a random token: what `python -c "import secrets; print(secrets.token_urlsafe())"`
 # gives is 43. Shorter keys make session cookies and unsubscribe links guessable.
 MIN_SECRET_LENGTH = 32
@@ -22,7 +25,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     # repr=False: printing or logging the settings never shows the key or a DB password.
     database_url: str = Field(default="", repr=False)
-    secret_key: str = Field(default=DEVELOPMENT_SECRET, repr=False)
+    # Unset: outside production, the instance's own key in data_dir (made on first start).
+    secret_key: str = Field(default="", repr=False)
     host: str = "127.0.0.1"
     port: int = 8000
     # Upper bound on any request body (413 above it), but the CSV import upload's below.
@@ -53,10 +57,21 @@ class Settings(BaseSettings):
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'huddle.db'}"
-        if self.env == "production" and (
-            self.secret_key == DEVELOPMENT_SECRET
-            or len(self.secret_key) < MIN_SECRET_LENGTH
-            or len(set(self.secret_key)) < 10
+        if self.secret_key == PUBLISHED_SECRET:
+            raise ValueError(
+                "HUDDLE_SECRET_KEY is the development key published in Huddle's source; "
+                "unset it (Huddle then makes its own) or set a long random value"
+            )
+        if not self.secret_key and self.env == "production":
+            raise ValueError(
+                "HUDDLE_SECRET_KEY is not set: in production Huddle needs a random key of at "
+                f"least {MIN_SECRET_LENGTH} characters, for example the output of "
+                '`python3 -c "import secrets; print(secrets.token_urlsafe(48))"`'
+            )
+        if not self.secret_key:
+            self.secret_key = instance_secret_key(self.data_dir)
+        elif self.env == "production" and (
+            len(self.secret_key) < MIN_SECRET_LENGTH or len(set(self.secret_key)) < 10
         ):
             raise ValueError(
                 "HUDDLE_SECRET_KEY must be set to a long random value in production "

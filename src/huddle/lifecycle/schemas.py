@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from huddle.core.schemas import CleanInput
+
 
 class _FromOrm(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -22,12 +24,12 @@ class StageRead(BaseModel):
     rejectable: bool
 
 
-class StageChangeRequest(BaseModel):
+class StageChangeRequest(CleanInput):
     to_stage: str = Field(min_length=1, max_length=30)
     reason: str | None = Field(default=None, max_length=2000)
 
 
-class RejectRequest(BaseModel):
+class RejectRequest(CleanInput):
     reason_code: str = Field(min_length=1, max_length=40)
     note: str | None = Field(default=None, max_length=2000)
 
@@ -54,7 +56,7 @@ class TransitionPair(_FromOrm):
     to_stage: str = Field(min_length=1, max_length=30)
 
 
-class AllowedTransitionsUpdate(BaseModel):
+class AllowedTransitionsUpdate(CleanInput):
     transitions: list[TransitionPair]
 
 
@@ -65,7 +67,7 @@ class RejectionReasonRead(_FromOrm):
     position: int
 
 
-class RejectionReasonCreate(BaseModel):
+class RejectionReasonCreate(CleanInput):
     code: str = Field(pattern=r"^[a-z0-9_]{1,40}$")
     label: str = Field(min_length=1, max_length=120)
 
@@ -73,7 +75,7 @@ class RejectionReasonCreate(BaseModel):
 # --- opportunities ----------------------------------------------------------------------
 
 
-class RoleOnDeal(BaseModel):
+class RoleOnDeal(CleanInput):
     # Free text; "decision_maker", "champion", "economic_buyer", "influencer" are usual.
     role: str = Field(default="influencer", min_length=1, max_length=60)
 
@@ -88,7 +90,7 @@ class ContactRoleRead(_FromOrm):
     added_at: datetime
 
 
-class OpportunityCreate(BaseModel):
+class OpportunityCreate(CleanInput):
     name: str = Field(min_length=1, max_length=300)
     account_id: int
     primary_contact_id: int | None = None
@@ -100,7 +102,7 @@ class OpportunityCreate(BaseModel):
     contacts: list[ContactRole] = Field(default_factory=list, max_length=200)
 
 
-class OpportunityUpdate(BaseModel):
+class OpportunityUpdate(CleanInput):
     """Only the fields sent are changed; send ``null`` to clear an optional one."""
 
     name: str | None = Field(default=None, min_length=1, max_length=300)
@@ -111,11 +113,11 @@ class OpportunityUpdate(BaseModel):
     owner_id: int | None = None
 
 
-class OpportunityMove(BaseModel):
+class OpportunityMove(CleanInput):
     pipeline_stage: str = Field(min_length=1, max_length=30)
 
 
-class OpportunityClose(BaseModel):
+class OpportunityClose(CleanInput):
     won: bool
     reason: str | None = Field(default=None, max_length=2000)
 
@@ -141,7 +143,7 @@ class OpportunityDetail(OpportunityRead):
     contacts: list[ContactRoleRead]
 
 
-class OpportunityFilters(BaseModel):
+class OpportunityFilters(CleanInput):
     account_id: int | None = None
     owner_id: int | None = None
     status: str | None = Field(default=None, pattern=r"^(open|won|lost)$")

@@ -7,10 +7,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from huddle.core.schemas import CleanInput
+
 Kind = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
 
-class WebhookCreate(BaseModel):
+class WebhookCreate(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(max_length=120)
@@ -22,7 +24,7 @@ class WebhookCreate(BaseModel):
     active: bool = True
 
 
-class WebhookUpdate(BaseModel):
+class WebhookUpdate(CleanInput):
     """Only the fields sent change."""
 
     model_config = ConfigDict(extra="forbid")

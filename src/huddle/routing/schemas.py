@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from huddle.core.bounds import RowId
+from huddle.core.schemas import CleanInput
 from huddle.core.timefields import UtcDatetime
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -15,7 +16,7 @@ RuleKind = Literal["account_owner", "territory", "round_robin"]
 SEGMENTS = {"smb": (0, 99), "mid": (100, 999), "enterprise": (1000, None)}
 
 
-class RuleWrite(BaseModel):
+class RuleWrite(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     name: Name
@@ -47,14 +48,14 @@ class RuleRead(BaseModel):
     version: int
 
 
-class MemberWrite(BaseModel):
+class MemberWrite(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     user_id: RowId
     weight: int = Field(default=1, ge=1, le=100)
 
 
-class PoolWrite(BaseModel):
+class PoolWrite(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     name: Name
@@ -98,14 +99,14 @@ class HandoffRead(BaseModel):
     decision_reason: str | None
 
 
-class RejectWrite(BaseModel):
+class RejectWrite(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     reason_code: str = Field(max_length=40)
     note: str | None = Field(default=None, max_length=2000)
 
 
-class ActivityWrite(BaseModel):
+class ActivityWrite(CleanInput):
     model_config = ConfigDict(extra="forbid")
 
     kind: Literal["call", "email", "meeting_booked", "meeting"]

@@ -8,8 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from huddle.core.schemas import CleanInput
 
-class ScoreModelWrite(BaseModel):
+
+class ScoreModelWrite(CleanInput):
     name: str = Field(min_length=1, max_length=120)
     description: str | None = Field(default=None, max_length=2000)
     is_primary: bool = False
@@ -32,7 +34,7 @@ class ScoreModelRead(BaseModel):
     updated_at: datetime
 
 
-class ProfileWrite(BaseModel):
+class ProfileWrite(CleanInput):
     kind: str = Field(pattern="^(icp|persona)$")
     name: str = Field(min_length=1, max_length=120)
     criteria: list[Any] = Field(default_factory=list)
@@ -48,7 +50,7 @@ class ProfileRead(BaseModel):
     criteria: list[dict[str, Any]]
 
 
-class CriteriaWrite(BaseModel):
+class CriteriaWrite(CleanInput):
     condition: dict[str, Any]
     automatic: bool = True
 
@@ -126,7 +128,7 @@ class RescoreRunRead(BaseModel):
     finished_at: datetime | None
 
 
-class BacktestRequest(BaseModel):
+class BacktestRequest(CleanInput):
     months: int = Field(default=6, ge=1, le=24)
     model_id: int | None = None
     model: ScoreModelWrite | None = None

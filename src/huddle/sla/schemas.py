@@ -7,18 +7,20 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from huddle.core.schemas import CleanInput
+
 
 class _FromOrm(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
-class VersionWrite(BaseModel):
+class VersionWrite(CleanInput):
     title: str = Field(min_length=1, max_length=200)
     body: str = Field(default="", max_length=100_000)
     terms: list[Any] = Field(default_factory=list, max_length=100)
 
 
-class SignatureWrite(BaseModel):
+class SignatureWrite(CleanInput):
     side: str = Field(pattern="^(marketing|sales)$")
 
 
@@ -43,7 +45,7 @@ class VersionRead(_FromOrm):
     signatures: list[SignatureRead] = Field(default_factory=list)
 
 
-class CalendarWrite(BaseModel):
+class CalendarWrite(CleanInput):
     time_zone: str = Field(default="UTC", max_length=64)
     hours: dict[str, Any] = Field(default_factory=dict)
     holidays: list[str] = Field(default_factory=list, max_length=1000)

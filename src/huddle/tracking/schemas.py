@@ -6,7 +6,9 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+
+from huddle.core.schemas import InputModel, ReadModel
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
@@ -36,14 +38,6 @@ def _absolute_url(value: str) -> str:
 
 Origin = Annotated[str, StringConstraints(max_length=300), AfterValidator(_origin)]
 AbsoluteUrl = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_absolute_url)]
-
-
-class InputModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ReadModel(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
 
 
 # --- sites -----------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from huddle.auth import signin, tokens
 from huddle.auth.models import ApiToken, User
 from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
-from huddle.core.errors import NotAuthenticated, NotPermitted
+from huddle.core.errors import FieldError, NotAuthenticated, NotPermitted, ValidationFailed
+from huddle.core.text import UncleanText, refuse_control_characters
 
 SESSION_KEY = "sid"
 CSRF_KEY = "csrf"
@@ -84,6 +85,29 @@ async def check_csrf(request: Request) -> None:
     expected = request.session.get(CSRF_KEY)
     if not (isinstance(expected, str) and supplied and secrets.compare_digest(expected, supplied)):
         raise NotPermitted("the form has expired or did not come from Huddle; reload and retry")
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+async def refuse_unclean_form(request: Request) -> None:
+    """Every form field of every page (and public form) holds no control character: a
+    422 names the field, before any route sees it. JSON bodies get the same rule from
+    their schemas (``core.schemas.CleanInput``); forms reach services as plain strings.
+    Starlette keeps the parsed form, so the route reads it again for free."""
+    if request.method in SAFE_METHODS:
+        return
+    if not request.headers.get("content-type", "").startswith(FORM_TYPES):
+        return
+    errors = []
+    for name, value in (await request.form()).multi_items():
+        if isinstance(value, str):
+            try:
+                refuse_control_characters(value)
+            except UncleanText as exc:
+                errors.append(FieldError(name, f"{name} {exc}"))
+    if errors:
+        raise ValidationFailed(errors[0].message, errors)
 
 
 # --- who is asking ---------------------------------------------------------------------------

@@ -48,9 +48,12 @@ _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_la
 
 
 def _page(request: Request, status: int, message: str) -> Response:
-    from huddle.web.templating import render
+    """The error page; for a part of a page sent in place (htmx), the message alone, so a
+    refused form shows it where its answer goes rather than a page inside the page."""
+    from huddle.web.templating import is_htmx, render
 
-    return render(request, "error.html", {"status": status, "message": message}, status_code=status)
+    template = "_error_fragment.html" if is_htmx(request) else "error.html"
+    return render(request, template, {"status": status, "message": message}, status_code=status)
 
 
 def _to_sign_in(request: Request) -> Response:

@@ -19,11 +19,11 @@ from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
 from huddle.contacts.schemas import ContactCreate
 from huddle.contacts.schemas.fields import (
-    blank_to_none,
     check_domain,
     check_email,
     check_opt_in,
     check_stage,
+    clean_line,
 )
 from huddle.lifecycle.stages import STAGES
 
@@ -42,14 +42,14 @@ Check = Callable[[object], object]
 
 
 def text_limit(name: str) -> int | None:
-    """N for a field declared ``Annotated[str, max_length=N] | None`` with blank_to_none
+    """N for a field declared ``Annotated[str, max_length=N] | None`` with clean_line
     as its only validator; None for any other shape."""
     info = ContactCreate.model_fields.get(name)
     if info is None:
         return None
     if [type(m) for m in info.metadata] != [BeforeValidator]:
         return None
-    if info.metadata[0].func is not blank_to_none:
+    if info.metadata[0].func is not clean_line:
         return None
     options = [a for a in typing.get_args(info.annotation) if a is not type(None)]
     if len(options) != 1 or typing.get_origin(options[0]) is not typing.Annotated:
@@ -67,11 +67,11 @@ def text_limit(name: str) -> int | None:
 
 def _text(limit: int) -> Check:
     def check(value: object) -> object:
-        # blank_to_none, then the length limit.
+        # clean_line, then the length limit.
         if type(value) is not str:
             raise Unsure
         value = value.strip()
-        if not value or len(value) > limit:
+        if not value or len(value) > limit or not value.isprintable():
             raise Unsure
         return value
 
@@ -88,7 +88,7 @@ def _email(value: object) -> object:
 
 
 def _domain(value: object) -> object:
-    # check_domain, then blank_to_none: a normalised domain is never blank.
+    # check_domain, then clean_line: a normalised domain is never blank.
     if type(value) is not str or not value.strip():
         raise Unsure
     domain = normalize_domain(value)
@@ -116,7 +116,12 @@ def _exactly(kind: type) -> Check:
 
 
 def _custom(value: object) -> object:
-    if type(value) is not dict or any(type(key) is not str for key in value):
+    # CleanInput's rule too: no control character in a key or a text value.
+    if type(value) is not dict or any(
+        type(key) is not str or not key.isprintable() for key in value
+    ):
+        raise Unsure
+    if any(type(item) is str and not item.isprintable() for item in value.values()):
         raise Unsure
     return dict(value)
 
@@ -131,7 +136,7 @@ def _checks() -> dict[str, Check]:
     # The other fields an import fills, while the schema declares them as known here.
     known: dict[str, tuple[list[object], Check]] = {
         "email": ([check_email], _email),
-        "company_domain": ([blank_to_none, check_domain], _domain),
+        "company_domain": ([clean_line, check_domain], _domain),
         "lifecycle_stage": ([check_stage], _one_of(STAGES)),
         "email_opt_in": ([check_opt_in], _one_of(EMAIL_OPT_IN_STATES)),
     }

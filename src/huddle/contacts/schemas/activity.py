@@ -14,10 +14,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from huddle.contacts.schemas.fields import (
-    InputModel,
-    ReadModel,
     Side,
 )
+from huddle.core.schemas import InputModel, ReadModel
 from huddle.core.timefields import UtcDatetime
 
 # --- touches -------------------------------------------------------------------------------

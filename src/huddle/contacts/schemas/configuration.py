@@ -13,11 +13,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from huddle.contacts.schemas.fields import (
-    InputModel,
-    ReadModel,
-)
 from huddle.contacts.schemas.records import ContactFilters, ContactSort
+from huddle.core.schemas import InputModel, ReadModel
 
 # --- custom fields and saved views ---------------------------------------------------------
 

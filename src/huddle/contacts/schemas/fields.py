@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     StringConstraints,
 )
 from pydantic_core import PydanticCustomError
@@ -15,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
 from huddle.core.bounds import RowId
+from huddle.core.text import UncleanText, refuse_control_characters
 from huddle.lifecycle.stages import STAGES
 
 CONSENT_FIELDS = ("email_opt_in", "do_not_email", "do_not_call")
@@ -51,11 +50,18 @@ ConsentField = Literal["email_opt_in", "do_not_email", "do_not_call"]
 Side = Literal["survivor", "merged"]
 
 
-def blank_to_none(value: object) -> object:
-    """Trim text; an empty or blank string means "no value" (forms and CSVs send "")."""
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
+def clean_line(value: object) -> object:
+    """Trim text; an empty or blank string means "no value" (forms and CSVs send ""); a
+    control character or a line break is refused (these fields are one line)."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return refuse_control_characters(value, single_line=True)
+    except UncleanText as exc:
+        raise PydanticCustomError("control_character", str(exc)) from None
 
 
 def _limit(max_length: int) -> StringConstraints:
@@ -63,11 +69,11 @@ def _limit(max_length: int) -> StringConstraints:
 
 
 # Optional text: trimmed, blank means None, then the column's length limit.
-Name = Annotated[Annotated[str, _limit(120)] | None, BeforeValidator(blank_to_none)]
-Text200 = Annotated[Annotated[str, _limit(200)] | None, BeforeValidator(blank_to_none)]
-Text100 = Annotated[Annotated[str, _limit(100)] | None, BeforeValidator(blank_to_none)]
-Text60 = Annotated[Annotated[str, _limit(60)] | None, BeforeValidator(blank_to_none)]
-Company = Annotated[Annotated[str, _limit(300)] | None, BeforeValidator(blank_to_none)]
+Name = Annotated[Annotated[str, _limit(120)] | None, BeforeValidator(clean_line)]
+Text200 = Annotated[Annotated[str, _limit(200)] | None, BeforeValidator(clean_line)]
+Text100 = Annotated[Annotated[str, _limit(100)] | None, BeforeValidator(clean_line)]
+Text60 = Annotated[Annotated[str, _limit(60)] | None, BeforeValidator(clean_line)]
+Company = Annotated[Annotated[str, _limit(300)] | None, BeforeValidator(clean_line)]
 
 
 def check_email(value: str) -> str:
@@ -107,15 +113,7 @@ def check_opt_in(value: str | None) -> str | None:
 
 
 Email = Annotated[str, BeforeValidator(check_email)]
-Domain = Annotated[str | None, BeforeValidator(blank_to_none), BeforeValidator(check_domain)]
+Domain = Annotated[str | None, BeforeValidator(clean_line), BeforeValidator(check_domain)]
 Stage = Annotated[str, BeforeValidator(check_stage)]
 OptIn = Annotated[str | None, BeforeValidator(check_opt_in)]
 UserRef = RowId | Literal["unassigned"]
-
-
-class InputModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ReadModel(BaseModel):
-    model_config = ConfigDict(from_attributes=True)

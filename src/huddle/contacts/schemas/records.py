@@ -20,10 +20,8 @@ from huddle.contacts.schemas.fields import (
     ConsentField,
     Domain,
     Email,
-    InputModel,
     Name,
     OptIn,
-    ReadModel,
     Stage,
     Text60,
     Text100,
@@ -32,6 +30,7 @@ from huddle.contacts.schemas.fields import (
     check_opt_in,
 )
 from huddle.core.bounds import Int32, RowId
+from huddle.core.schemas import InputModel, ReadModel
 from huddle.core.timefields import UtcDatetime
 
 # --- accounts ------------------------------------------------------------------------------

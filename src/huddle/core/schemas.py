@@ -1,0 +1,52 @@
+"""The base every request body's schema builds on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from huddle.core.text import UncleanText, refuse_control_characters
+
+
+def _check_nested(value: Any, path: str) -> None:
+    """Every string inside ``value`` (dict keys too), or a 422 naming where the bad one is."""
+    if isinstance(value, str):
+        try:
+            refuse_control_characters(value)
+        except UncleanText as exc:
+            where = f"{path} " if path else ""
+            raise PydanticCustomError("control_character", where + str(exc)) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_nested(key, f"{path}.{key}" if path else str(key))
+            _check_nested(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple | set | frozenset):
+        for index, item in enumerate(value):
+            _check_nested(item, f"{path}[{index}]")
+    elif isinstance(value, BaseModel) and not isinstance(value, CleanInput):
+        _check_nested(value.__dict__, path)
+
+
+class CleanInput(BaseModel):
+    """A body whose every text, nested ones included, holds no control character: a NUL
+    or an escape sequence is refused with a 422 naming the field (and the key inside it),
+    on every route and form alike. Single-line fields refuse line breaks too (their types
+    say so); multi-line text keeps tabs and line breaks."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        _check_nested(value, "")
+        return value
+
+
+class InputModel(CleanInput):
+    """A request body that also refuses fields it does not know."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReadModel(BaseModel):
+    model_config = ConfigDict(from_attributes=True)

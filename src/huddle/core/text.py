@@ -1,0 +1,52 @@
+"""What text Huddle accepts: no control characters, no invisible ones where a key is matched.
+
+A NUL byte or an escape sequence in a name is never what a person meant: it breaks CSV
+exports, terminals and PostgreSQL (which cannot store NUL in text at all), and it makes two
+spellings of one person look different. Tabs and line breaks are text in a note or an
+agreement, but not in a name or an email.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Kept in multi-line text (notes, descriptions, SLA terms); refused in single-line fields.
+LINE_BREAKS_AND_TABS = frozenset("\t\n\r")
+
+
+class UncleanText(ValueError):
+    """Text with a character it may not hold; the message says which and where."""
+
+
+# Control characters have no Unicode name; these are the ones people meet.
+_CONTROL_NAMES = {0: "null", 9: "tab", 10: "line feed", 13: "carriage return", 27: "escape"}
+
+
+def _describe(char: str, position: int) -> str:
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "")
+    named = f" ({name.lower()})" if name else ""
+    return f"U+{ord(char):04X}{named} at position {position + 1}"
+
+
+def refuse_control_characters(text: str, *, single_line: bool = False) -> str:
+    """``text`` unchanged, or :class:`UncleanText` naming the first control character
+    (C0 and C1 controls, DEL, lone surrogates; tabs and line breaks too if ``single_line``)."""
+    if text.isprintable():
+        return text  # the common case, checked in C: no Cc or Cs character at all
+    for position, char in enumerate(text):
+        if char in LINE_BREAKS_AND_TABS and not single_line:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            raise UncleanText(f"contains a control character {_describe(char, position)}")
+    return text
+
+
+def refuse_invisible_characters(text: str) -> str:
+    """``text`` unchanged, or :class:`UncleanText` naming the first format character: a
+    zero-width space, joiner, soft hyphen, byte-order or direction mark. A pasted one makes
+    ``ada@acme.example\u200b`` a second Ada, so keys (emails) refuse them; other text keeps
+    them, as scripts and emoji need the zero-width joiner."""
+    for position, char in enumerate(text):
+        if unicodedata.category(char) == "Cf":
+            raise UncleanText(f"contains an invisible character {_describe(char, position)}")
+    return text
