@@ -24,10 +24,11 @@ from huddle.contacts import repository
 from huddle.contacts.events import AccountsMerged, ContactsChanged, ContactsMerged
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import ACCOUNT_FIRMOGRAPHICS, CONTACT_PROFILE_FIELDS
-from huddle.core import clock, permissions
+from huddle.core import clock, locks, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.locks import Lock
 from huddle.core.permissions import Action
 
 Side = Literal["survivor", "merged"]
@@ -52,6 +53,8 @@ def merge_contacts(
     latest last touch, the earliest creation date and the higher score are kept.
     """
     permissions.require(actor, Action.CONTACT_MERGE)
+    # Before any row is read or locked: waits for a rescore chunk writing scores now.
+    locks.hold(session, Lock.CONTACT_DELETION)
     survivor, merged = _pair(session, Contact, survivor_id, merged_id)
     choices = dict(choices or {})
     _check_choices(choices, CONTACT_FIELDS, survivor.custom, merged.custom)

@@ -10,10 +10,11 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
-from huddle.core import clock
+from huddle.core import clock, locks
 from huddle.core.actor import Actor
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
+from huddle.core.locks import Lock
 from huddle.scoring import repository
 from huddle.scoring.conditions import Compiler
 from huddle.scoring.events import ScoresUpdated
@@ -147,6 +148,9 @@ def rescore_chunk(
     done finishes the run). Each chunk is its own job and transaction, so progress shows
     while it runs and a restart resumes where it stopped. ``chunk``: contacts per chunk,
     by default what suits the database (``chunk_size``)."""
+    # First, before any row lock: a contact deleted while the chunk writes would keep the
+    # rows the chunk wrote for it (see core.locks).
+    locks.hold(session, Lock.CONTACT_DELETION, shared=True)
     state = repository.run_state(session, run_id)
     if state is None or state.status != "running":
         # Finished meanwhile (by ``rescore_all``): its queued job has nothing left to do.
