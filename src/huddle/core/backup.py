@@ -139,8 +139,8 @@ def _check_format(source: Path, *, sqlite: bool) -> None:
         raise BackupError(f"{source} is not a Huddle backup")
     raise BackupError(
         f"{source} is a backup of a {made_by} database; this Huddle uses "
-        f"{'SQLite' if sqlite else 'PostgreSQL'}. Restore it into a {made_by} database "
-        f"(HUDDLE_DATABASE_URL), or move the data with `huddle export` and `huddle import`"
+        f"{'SQLite' if sqlite else 'PostgreSQL'}: restore it with HUDDLE_DATABASE_URL "
+        f"naming a {made_by} database"
     )
 
 
