@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import importlib
-from typing import Annotated
+import time
+from pathlib import Path
+from typing import Annotated, NoReturn
 
 import typer
 from pydantic import ValidationError
+from sqlalchemy import Engine
 
+from huddle.core.backup import BackupError
+from huddle.core.backup import backup as backup_database
+from huddle.core.backup import restore as restore_database
 from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
 from huddle.core.settings import get_settings
@@ -42,6 +48,58 @@ def migrate() -> None:
     settings = get_settings()
     upgrade(get_engine(settings))
     typer.echo(f"Database is up to date ({settings.database_url}).")
+
+
+@app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="Where to write the backup", dir_okay=False)],
+) -> None:
+    """Back up the whole database into FILE, safely while Huddle runs (SQLite: a copy by
+    its online backup API; PostgreSQL: pg_dump's custom format)."""
+    engine = get_engine(get_settings())
+    started = time.monotonic()
+    try:
+        revision = backup_database(engine, file)
+    except BackupError as exc:
+        _fail(str(exc))
+    size = file.stat().st_size / 1_000_000
+    typer.echo(
+        f"Backed up {_shown(engine)} (schema {revision}) to {file}: {size:,.1f} MB "
+        f"in {time.monotonic() - started:.1f} s."
+    )
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file made by `huddle backup`", dir_okay=False)],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a database that already holds data")
+    ] = False,
+) -> None:
+    """Restore FILE into the configured database. Stop Huddle (serve and workers) first.
+    A database holding data is replaced only with --force."""
+    engine = get_engine(get_settings())
+    try:
+        restored = restore_database(engine, file, force=force)
+    except BackupError as exc:
+        _fail(str(exc))
+    typer.echo(f"Restored {file} into {_shown(engine)} (schema {restored.revision}).")
+    if restored.migrate_to is not None:
+        typer.secho(
+            f"The backup was made by an older Huddle: its schema is at {restored.revision}, "
+            f"this version runs on {restored.migrate_to}. Run `huddle migrate` before "
+            "starting Huddle.",
+            fg="yellow",
+        )
+
+
+def _shown(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _fail(message: str) -> NoReturn:
+    typer.secho(f"{message[:1].upper()}{message[1:]}.", fg="red", err=True)
+    raise typer.Exit(1)
 
 
 @app.command()

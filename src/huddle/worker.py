@@ -10,13 +10,17 @@ import time
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from huddle.core.jobs import ensure_periodic, run_one
+from huddle.core.db import OutageLog, is_database_unavailable
+from huddle.core.jobs import JobInterrupted, ensure_periodic, hand_back, run_one
 from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
 
 # How often the worker checks its periodic jobs are queued (they re-queue themselves).
 SCHEDULE_EVERY = 300.0
+# While the database is unreachable a worker asks again after 1, 2, 4 ... at most this
+# many seconds, so it carries on within seconds of the database's return.
+OUTAGE_BACKOFF_MAX = 8.0
 
 
 def worker_id() -> str:
@@ -37,6 +41,7 @@ class Worker:
         self._threads = max(1, threads)
         self._stop = threading.Event()
         self._running: list[threading.Thread] = []
+        self._outage = OutageLog(log, "worker")
 
     def run_pending(self) -> int:
         """Run every job that is due now; returns how many ran."""
@@ -79,15 +84,31 @@ class Worker:
     def _loop(self, *, schedules: bool) -> None:
         # One thread queues the periodic jobs; the others only run jobs.
         next_schedule = 0.0 if schedules else float("inf")
+        # Jobs a lost connection interrupted, handed back once the database answers again.
+        interrupted: list[int] = []
+        backoff = 1.0
         while not self._stop.is_set():
             try:
+                hand_back(self._factory, interrupted)
+                interrupted.clear()
                 # Rarely: the check is a write transaction (SQLite: the database's one writer).
                 if time.monotonic() >= next_schedule:
                     self.schedule_periodic()
                     next_schedule = time.monotonic() + SCHEDULE_EVERY
-                if self.run_pending() == 0:
+                ran = self.run_pending()
+                self._outage.available()
+                backoff = 1.0
+                if ran == 0:
                     self._stop.wait(self._idle)
-            except Exception:
-                # A database hiccup must not kill the worker; the jobs stay queued.
-                log.exception("worker pass failed; retrying")
-                self._stop.wait(self._idle * 5)
+            except Exception as exc:
+                # A database outage must not kill the worker: the jobs stay queued. It is
+                # said once, not as a traceback every pass; other failures keep theirs.
+                if isinstance(exc, JobInterrupted):
+                    interrupted.append(exc.job_id)
+                if isinstance(exc, JobInterrupted) or is_database_unavailable(exc):
+                    self._outage.unavailable(exc.__cause__ or exc)
+                    self._stop.wait(backoff)
+                    backoff = min(backoff * 2, OUTAGE_BACKOFF_MAX)
+                else:
+                    log.exception("worker pass failed; retrying")
+                    self._stop.wait(self._idle * 5)

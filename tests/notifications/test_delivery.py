@@ -7,57 +7,26 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import socket
-from collections.abc import Iterator
 from email import message_from_bytes
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import NotPermitted, ValidationFailed
-from huddle.core.settings import get_settings
 from huddle.notifications import service
 from huddle.notifications.models import OutboundEmail, WebhookDelivery
 from tests.conftest import make_user
-from tests.notifications.conftest import SECRET, run_jobs
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 OK"
+from tests.notifications.conftest import SECRET, Inbox, SmtpServer, run_jobs
 
 
 @pytest.fixture
-def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Inbox]:
-    inbox = _Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setenv("HUDDLE_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("HUDDLE_SMTP_PORT", str(port))
-    monkeypatch.setenv("HUDDLE_SMTP_SENDER", "huddle@acme.example")
-    get_settings.cache_clear()
-    yield inbox
-    controller.stop()
-    monkeypatch.undo()
-    get_settings.cache_clear()
+def smtp(smtp_server: SmtpServer) -> Inbox:
+    return smtp_server.inbox
 
 
-def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: _Inbox) -> None:
+def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: Inbox) -> None:
     rep = make_user(db, name="Ann Rep", role="sales_rep", team="sales", email="ann@acme.example")
     note = service.notify(
         db,
@@ -82,23 +51,6 @@ def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: _Inb
 
     assert service.mark_read(db, rep.id, note.id) == 1
     assert service.unread_count(db, rep.id) == 0
-
-
-def test_an_unreachable_smtp_server_leaves_the_email_queued(
-    db: Session, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HUDDLE_SMTP_PORT", str(_free_port()))
-    get_settings.cache_clear()
-    try:
-        rep = make_user(db, role="sales_rep", team="sales")
-        service.notify(db, user_id=rep.id, kind="k", subject="s", body="b")
-        with pytest.raises(OSError):
-            run_jobs(db, service.SEND_EMAIL_JOB)
-        [outgoing] = db.scalars(select(OutboundEmail).order_by(OutboundEmail.id.desc()).limit(1))
-        assert outgoing.status == "queued"
-    finally:
-        monkeypatch.undo()
-        get_settings.cache_clear()
 
 
 def test_webhooks_get_a_signed_json_post(

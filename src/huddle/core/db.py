@@ -6,16 +6,28 @@ CLI command opens one, services only flush.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.core.settings import Settings, get_settings
 
 _engines: dict[str, Engine] = {}
+
+# What a client is told to wait before trying again while the database is unreachable
+# (a restart of PostgreSQL takes a few seconds).
+RETRY_AFTER_SECONDS = 5
+# SQLite's primary result codes that mean "not now" rather than "wrong query": BUSY,
+# LOCKED, IOERR, CANTOPEN. sqlite3 raises OperationalError for a misspelt column too.
+_SQLITE_TRANSIENT = frozenset({5, 6, 10, 14})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -63,6 +75,60 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
         return engine
     # hide_parameters: SQL values (emails, password hashes) stay out of logs and errors.
     return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True, **kwargs)
+
+
+def is_database_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be reached right now (stopped, restarting,
+    the connection cut, too busy), as opposed to a statement it refused. Such a request
+    changed nothing and may simply be sent again a little later."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated or isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    if isinstance(exc.orig, sqlite3.Error):
+        return (getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF) in _SQLITE_TRANSIENT
+    # psycopg: no SQLSTATE is a failure on the client's side (refused, closed, reset);
+    # class 08 is a connection exception, 57P0x the server shutting down or starting up,
+    # class 53 out of resources (too many connections). Not 57014, a cancelled statement.
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(("08", "57P", "53"))
+
+
+class OutageLog:
+    """Says once that the database is unreachable, then keeps quiet while it stays so: an
+    outage under load would otherwise write a traceback for every request. Says again
+    after ``quiet_seconds`` without news, and once when it is back."""
+
+    def __init__(self, logger: logging.Logger, what: str, *, quiet_seconds: float = 60.0) -> None:
+        self._log = logger
+        self._what = what
+        self._quiet = quiet_seconds
+        self._lock = threading.Lock()
+        self._said_at: float | None = None
+
+    def unavailable(self, exc: BaseException) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if self._said_at is not None and now - self._said_at < self._quiet:
+                return
+            self._said_at = now
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()
+        self._log.warning(
+            "%s: the database is unreachable (%s); retrying",
+            self._what,
+            reason[0] if reason else exc,
+        )
+
+    def available(self) -> None:
+        if self._said_at is None:
+            return
+        with self._lock:
+            if self._said_at is None:
+                return
+            self._said_at = None
+        self._log.warning("%s: the database is reachable again", self._what)
 
 
 def get_engine(settings: Settings | None = None) -> Engine:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy import Index, Integer, String, Text, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from huddle.core import clock
+from huddle.core.db import is_database_unavailable
 from huddle.core.models import Base, BigIntId, JSONType, utcnow
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,16 @@ class Job(Base):
     lease_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+
+
+class JobInterrupted(Exception):
+    """The database became unreachable while a job ran: it neither finished nor failed.
+    The worker hands it back (``hand_back``) as soon as the database answers again, so it
+    runs again at once instead of waiting out its lease, without spending an attempt."""
+
+    def __init__(self, job_id: int) -> None:
+        super().__init__(f"job {job_id} interrupted: the database is unreachable")
+        self.job_id = job_id
 
 
 def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
@@ -131,7 +143,8 @@ def claim_next(session: Session, worker_id: str) -> Job | None:
 
 
 def run_one(factory: sessionmaker[Session], worker_id: str) -> bool:
-    """Claim and run one job. Returns False when nothing was due."""
+    """Claim and run one job. Returns False when nothing was due. Raises ``JobInterrupted``
+    when the database went away under the job."""
     with factory() as session, session.begin():
         job = claim_next(session, worker_id)
         if job is None:
@@ -139,22 +152,57 @@ def run_one(factory: sessionmaker[Session], worker_id: str) -> bool:
         job_id, kind, payload = job.id, job.kind, dict(job.payload)
     handler = _handlers.get(kind)
     try:
-        if handler is None:
-            raise LookupError(f"no handler registered for job kind {kind!r}")
-        # The handler's own unit of work: its writes commit only if it finishes.
-        with factory() as session, session.begin():
-            handler(session, payload)
+        with _interrupted_if_unreachable(job_id):
+            if handler is None:
+                raise LookupError(f"no handler registered for job kind {kind!r}")
+            # The handler's own unit of work: its writes commit only if it finishes.
+            with factory() as session, session.begin():
+                handler(session, payload)
+    except JobInterrupted:
+        raise
     except Exception:
         log.exception("job %s (%s) failed", job_id, kind)
-        _record_failure(factory, job_id, traceback.format_exc(limit=8))
+        with _interrupted_if_unreachable(job_id):
+            _record_failure(factory, job_id, traceback.format_exc(limit=8))
     else:
-        with factory() as session, session.begin():
+        # Should the database go away before the job is marked done, it runs again (as
+        # after a lease ran out: handlers are written to be safe to run twice).
+        with _interrupted_if_unreachable(job_id), factory() as session, session.begin():
             session.execute(
                 update(Job)
                 .where(Job.id == job_id)
                 .values(status="done", finished_at=clock.now(), lease_until=None)
             )
     return True
+
+
+@contextmanager
+def _interrupted_if_unreachable(job_id: int) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        if is_database_unavailable(exc):
+            raise JobInterrupted(job_id) from exc
+        raise
+
+
+def hand_back(factory: sessionmaker[Session], job_ids: list[int]) -> None:
+    """Queue jobs that a lost database connection interrupted again, due now, with the
+    attempt they were claimed with given back (the job did not fail)."""
+    if not job_ids:
+        return
+    with factory() as session, session.begin():
+        session.execute(
+            update(Job)
+            .where(Job.id.in_(job_ids), Job.status == "running")
+            .values(
+                status="queued",
+                run_after=clock.now(),
+                lease_until=None,
+                locked_by=None,
+                attempts=Job.attempts - 1,
+            )
+        )
 
 
 def _record_failure(factory: sessionmaker[Session], job_id: int, error: str) -> None:

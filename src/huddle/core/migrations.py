@@ -36,6 +36,12 @@ def head_revision() -> str | None:
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this code's migrations have ``revision`` (a newer Huddle's are unknown)."""
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

@@ -79,3 +79,19 @@ class WebhookDelivery(Base):
     response_status: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
+
+
+class EmailDelivery(Base):
+    """Whether sending email is paused (one row, id 1): set when the SMTP server cannot be
+    reached, cleared when a check finds it again. The outbox keeps its messages meanwhile."""
+
+    __tablename__ = "email_delivery"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paused_since: Mapped[datetime | None]
+    # host:port as tried when delivery paused, and why it failed, for the admins' banner.
+    smtp_address: Mapped[str | None] = mapped_column(String(300))
+    reason: Mapped[str | None] = mapped_column(String(500))
+    # Failed checks since the pause: the next one waits twice as long, up to a limit.
+    checks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_check_at: Mapped[datetime | None]

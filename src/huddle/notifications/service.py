@@ -7,9 +7,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import smtplib
+import logging
 import urllib.request
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,11 +26,27 @@ from huddle.core.events import publish
 from huddle.core.jobs import Job, enqueue
 from huddle.core.permissions import Action, may, require
 from huddle.core.scrub import scrub
-from huddle.core.settings import get_settings
+from huddle.core.settings import Settings, get_settings
+from huddle.notifications import smtp
 from huddle.notifications.events import WebhookChanged, WebhookSaved
-from huddle.notifications.models import Notification, OutboundEmail, Webhook, WebhookDelivery
+from huddle.notifications.models import (
+    EmailDelivery,
+    Notification,
+    OutboundEmail,
+    Webhook,
+    WebhookDelivery,
+)
+
+log = logging.getLogger(__name__)
 
 SEND_EMAIL_JOB = "notifications.send_email"
+CHECK_SMTP_JOB = "notifications.check_smtp"
+# While delivery is paused the SMTP server is tried again after 30 s, then each time twice
+# as long, up to 10 minutes: a server back after an hour is found within ten minutes.
+FIRST_CHECK_AFTER = timedelta(seconds=30)
+LONGEST_CHECK_AFTER = timedelta(minutes=10)
+# The email_delivery table's one row.
+DELIVERY_ROW = 1
 DELIVER_WEBHOOK_JOB = "notifications.deliver_webhook"
 SIGNATURE_HEADER = "X-Huddle-Signature"
 TEST_KIND = "webhook.test"
@@ -350,9 +367,13 @@ def _queue_delivery(
 
 
 def send_email(session: Session, email_id: int) -> None:
-    """Send one outbox email over SMTP; an exception leaves it queued for the job's retry."""
-    outgoing = session.get(OutboundEmail, email_id)
-    if outgoing is None or outgoing.status == "sent":
+    """Send one outbox email over SMTP. While delivery is paused it waits in the outbox. An
+    SMTP server that cannot be reached pauses delivery: not a failed attempt, nothing lost.
+    A message the server refused raises, for the job's retries."""
+    # Locked: one email may have two jobs (one queued before a pause, one from the resume);
+    # the second waits for the first and finds it sent.
+    outgoing = session.get(OutboundEmail, email_id, with_for_update=True, populate_existing=True)
+    if outgoing is None or outgoing.status == "sent" or _delivery(session).paused_since:
         return
     settings = get_settings()
     message = EmailMessage()
@@ -360,12 +381,121 @@ def send_email(session: Session, email_id: int) -> None:
     message["To"] = outgoing.to_address
     message["Subject"] = outgoing.subject
     message.set_content(outgoing.body)
-    with smtplib.SMTP(
-        settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout
-    ) as smtp:
-        smtp.send_message(message)
+    try:
+        smtp.send(settings, message)
+    except smtp.SmtpUnreachable as exc:
+        _pause_delivery(session, settings, reason=str(exc))
+        return
     outgoing.status, outgoing.sent_at = "sent", clock.now()
     session.flush()
+
+
+def _delivery(session: Session) -> EmailDelivery:
+    return found(session.get(EmailDelivery, DELIVERY_ROW), "the email delivery state")
+
+
+def _pause_delivery(session: Session, settings: Settings, *, reason: str) -> None:
+    now = clock.now()
+    address = smtp.address(settings)
+    # Only where it is not paused yet: of two jobs failing at once, one pauses (and queues
+    # the check, and says so); the other waits for its row lock and changes nothing.
+    paused = session.execute(
+        update(EmailDelivery)
+        .where(EmailDelivery.id == DELIVERY_ROW, EmailDelivery.paused_since.is_(None))
+        .values(
+            paused_since=now,
+            smtp_address=address,
+            reason=reason[:500],
+            checks=0,
+            next_check_at=now + FIRST_CHECK_AFTER,
+        )
+    )
+    if not getattr(paused, "rowcount", 0):
+        return
+    enqueue(session, CHECK_SMTP_JOB, {}, run_after=now + FIRST_CHECK_AFTER)
+    log.warning(
+        "Email delivery paused: cannot reach the SMTP server %s (%s). Messages wait in the "
+        "outbox; Huddle tries the server again by itself and sends them when it answers.",
+        address,
+        reason,
+    )
+
+
+def check_email_delivery(session: Session) -> None:
+    """The check a pause queues: when the SMTP server answers, delivery resumes and every
+    message waiting in the outbox is queued to send; otherwise the next check is queued,
+    each twice as far off as the last (up to ``LONGEST_CHECK_AFTER``), quietly."""
+    settings = get_settings()
+    # The server first, the database after: on SQLite a transaction holds the database's
+    # one write lock, which must not wait on a network timeout.
+    try:
+        smtp.check(settings)
+        unreachable = None
+    except smtp.SmtpUnreachable as exc:
+        unreachable = str(exc)
+    state = _delivery(session)
+    if state.paused_since is None:
+        return
+    if unreachable is None:
+        _resume_delivery(session, state, settings)
+        return
+    state.checks += 1
+    wait = min(FIRST_CHECK_AFTER * 2**state.checks, LONGEST_CHECK_AFTER)
+    state.smtp_address, state.reason = smtp.address(settings), unreachable[:500]
+    state.next_check_at = clock.now() + wait
+    enqueue(session, CHECK_SMTP_JOB, {}, run_after=state.next_check_at)
+    session.flush()
+
+
+def _resume_delivery(session: Session, state: EmailDelivery, settings: Settings) -> None:
+    waiting = list(
+        session.scalars(
+            select(OutboundEmail.id)
+            .where(OutboundEmail.status == "queued")
+            .order_by(OutboundEmail.id)
+        )
+    )
+    for email_id in waiting:
+        enqueue(session, SEND_EMAIL_JOB, {"email_id": email_id})
+    state.paused_since = state.next_check_at = state.reason = None
+    state.checks = 0
+    session.flush()
+    log.warning(
+        "Email delivery resumed: the SMTP server %s answers again; sending %d waiting message(s).",
+        smtp.address(settings),
+        len(waiting),
+    )
+
+
+@dataclass(frozen=True)
+class DeliveryPause:
+    """Email delivery is paused: since when, to which server, why, how many messages wait."""
+
+    smtp_address: str
+    since: datetime
+    reason: str
+    waiting: int
+    next_check_at: datetime | None
+
+
+def delivery_pause(session: Session, *, actor: Actor) -> DeliveryPause | None:
+    """The pause, if delivery is paused, for admins (they look after outbound delivery and
+    can fix the SMTP settings); ``None`` for everyone else."""
+    if not may(actor, Action.WEBHOOK_MANAGE):
+        return None
+    state = session.get(EmailDelivery, DELIVERY_ROW)
+    if state is None or state.paused_since is None:
+        return None
+    waiting = session.scalar(
+        select(func.count()).select_from(OutboundEmail).where(OutboundEmail.status == "queued")
+    )
+    return DeliveryPause(
+        smtp_address=state.smtp_address or "",
+        since=state.paused_since,
+        reason=state.reason or "",
+        waiting=waiting or 0,
+        next_check_at=state.next_check_at,
+    )
 
 
 def deliver_webhook(session: Session, delivery_id: int) -> None:

@@ -1,4 +1,5 @@
-"""Delivery jobs: one email or one webhook POST per job, retried with back-off on failure."""
+"""Delivery jobs: one email or one webhook POST per job, retried with back-off on failure;
+and, while email delivery is paused, the check of the SMTP server."""
 
 from __future__ import annotations
 
@@ -18,3 +19,8 @@ def send_email(session: Session, payload: dict[str, Any]) -> None:
 @job_handler(service.DELIVER_WEBHOOK_JOB)
 def deliver_webhook(session: Session, payload: dict[str, Any]) -> None:
     service.deliver_webhook(session, int(payload["delivery_id"]))
+
+
+@job_handler(service.CHECK_SMTP_JOB)
+def check_smtp(session: Session, payload: dict[str, Any]) -> None:
+    service.check_email_delivery(session)

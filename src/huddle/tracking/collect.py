@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from huddle.core import clock
-from huddle.core.db import unit_of_work
+from huddle.core.db import RETRY_AFTER_SECONDS, OutageLog, is_database_unavailable, unit_of_work
 from huddle.tracking import service
 from huddle.tracking.service import Identification, PageView
 
@@ -37,6 +37,9 @@ MAX_EVENTS = 50
 # A flush takes at most this many requests, so one slow commit cannot grow without bound.
 MAX_GROUP = 2000
 SITE_CACHE_SECONDS = 5.0
+# A 503 (the database unreachable) tells the snippet when to send the page views again.
+RETRY_LATER = [(b"retry-after", str(RETRY_AFTER_SECONDS).encode())]
+_outage = OutageLog(log, PATH)
 VISITOR = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
@@ -164,9 +167,12 @@ class CollectEndpoint:
         except Refused as refused:
             await _respond(send, refused.status, None, str(refused).encode())
             return
-        except Exception:
-            log.exception("page views not stored")
-            await _respond(send, 503, origin, b"not stored; send again")
+        except Exception as exc:
+            if is_database_unavailable(exc):
+                _outage.unavailable(exc)
+            else:
+                log.exception("page views not stored")
+            await _respond(send, 503, origin, b"not stored; send again", extra=RETRY_LATER)
             return
         await _respond(send, 204, origin)
 

@@ -40,7 +40,13 @@ def get_session(request: Request) -> Iterator[Session]:
     commit is reported to the client instead of being lost after a 200."""
     factory: sessionmaker[Session] = request.app.state.session_factory
     with unit_of_work(factory) as session:
-        yield session
+        # For what every page shows besides its own content (templating.page_notices), and
+        # only while the request's transaction is open.
+        request.state.session = session
+        try:
+            yield session
+        finally:
+            del request.state.session
 
 
 # scope="function": run the commit above before the response goes out.

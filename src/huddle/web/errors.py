@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
@@ -10,8 +11,12 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DataError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from huddle.core.db import RETRY_AFTER_SECONDS, OutageLog, is_database_unavailable
 from huddle.core.errors import HuddleError, NotAuthenticated, ValidationFailed
 from huddle.web.redirects import safe_local_path
+
+log = logging.getLogger(__name__)
+_outage = OutageLog(log, "requests")
 
 
 class ErrorBody(BaseModel):
@@ -56,6 +61,28 @@ def _page(request: Request, status: int, message: str) -> Response:
     return render(request, template, {"status": status, "message": message}, status_code=status)
 
 
+UNAVAILABLE = (
+    "Huddle cannot reach its database right now; nothing was changed. Try again in a few seconds."
+)
+
+
+def database_unavailable(request: Request, exc: Exception) -> Response:
+    """503 with Retry-After: the request changed nothing (its transaction never committed),
+    so the client may send it again; the pool reconnects by itself once the database is
+    back. One log line per outage, not a traceback per request."""
+    _outage.unavailable(exc)
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if _is_api(request):
+        return JSONResponse(
+            {"detail": UNAVAILABLE, "code": "database_unavailable"},
+            status_code=503,
+            headers=headers,
+        )
+    response = _page(request, 503, UNAVAILABLE)
+    response.headers.update(headers)
+    return response
+
+
 def _to_sign_in(request: Request) -> Response:
     """To the sign-in page, and back after it. An htmx request (a form sent in place, or a
     page asking for news after the session ended) would swap the sign-in page into a
@@ -96,8 +123,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StatementError)
     async def handle_out_of_range(request: Request, exc: Exception) -> Response:
         """A number the database cannot hold (an id past 64 bits, a count past 32 bits):
-        bad input, not a server error. The request's transaction was rolled back. Any
-        other database error stays a server error."""
+        bad input, not a server error. The request's transaction was rolled back. An
+        unreachable database is a 503 (``database_unavailable``); any other database error
+        stays a server error."""
+        if is_database_unavailable(exc):
+            return database_unavailable(request, exc)
         if isinstance(exc, StatementError) and not (
             isinstance(exc, DataError) or isinstance(exc.orig, OverflowError)
         ):

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
 
 from huddle.core import clock
+from huddle.core.actor import Actor
 from huddle.core.permissions import Action, may, may_change_owned
 from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
 from huddle.web.deps import csrf_token
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -111,6 +118,40 @@ templates.env.globals.update(
     csrf_token=_csrf_token, csrf_field=_csrf_field, can=_can, can_change=_can_change
 )
 templates.env.filters["person"] = _person
+
+
+@dataclass(frozen=True)
+class PageNotice:
+    """A notice at the top of every page of the app (e.g. email delivery paused): the
+    template that shows it and that template's values."""
+
+    template: str
+    values: dict[str, Any]
+
+
+PageNoticeSource = Callable[[Session, Actor, "User"], PageNotice | None]
+_notice_sources: list[PageNoticeSource] = []
+
+
+def page_notice(source: PageNoticeSource) -> PageNoticeSource:
+    """Register a function that gives a notice for this reader (or None); a domain's views
+    module registers its own, so the layout needs to know none of them."""
+    _notice_sources.append(source)
+    return source
+
+
+@pass_context
+def _page_notices(context: Any) -> list[PageNotice]:
+    request, user = context["request"], context.get("user")
+    session = getattr(request.state, "session", None)
+    actor = getattr(request.state, "actor", None)
+    if session is None or actor is None or user is None:
+        return []
+    notices = (source(session, actor, user) for source in _notice_sources)
+    return [notice for notice in notices if notice is not None]
+
+
+templates.env.globals["page_notices"] = _page_notices
 
 
 def is_htmx(request: Request) -> bool:
