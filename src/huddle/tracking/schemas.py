@@ -183,10 +183,25 @@ class EventBatch(BaseModel):
 class EventFailure(BaseModel):
     index: int
     reason: str
+    code: Literal["idempotency_conflict"] | None = Field(
+        default=None,
+        description="Set when the sender used the key before for another payload; the "
+        "fields below are then set too.",
+    )
+    idempotency_key: str | None = None
+    fingerprint: str | None = Field(
+        default=None, description="sha256 of this event as canonical JSON (sorted keys)."
+    )
+    stored_fingerprint: str | None = Field(
+        default=None, description="The same of the event stored under the key."
+    )
 
 
 class EventBatchResult(BaseModel):
     stored: int = Field(description="Events stored now.")
-    duplicates: int = Field(description="Events whose idempotency key was stored before.")
+    duplicates: int = Field(
+        description="Events whose idempotency key the sender stored before, with the same "
+        "payload (replays with another payload are failures)."
+    )
     contacts_created: int
     failed: list[EventFailure]

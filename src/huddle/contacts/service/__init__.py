@@ -47,15 +47,19 @@ from huddle.contacts.service.saved_views import delete_view, get_view, list_view
 from huddle.contacts.service.timeline import NewItems, timeline, timeline_since
 from huddle.contacts.service.touches import (
     ACTIVITY_CAP,
+    IdempotencyConflict,
     TouchActivity,
     TouchRow,
     attach_visitor_touches,
     attribution_values,
     find_contacts,
+    fingerprint,
     get_touch,
+    idempotency_scope,
     record_touch,
     record_touches,
     refresh_attribution,
+    replay_conflicts,
     store_touch,
     touch_activity,
 )
@@ -63,6 +67,7 @@ from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
     "ACTIVITY_CAP",
+    "IdempotencyConflict",
     "NewItems",
     "TouchActivity",
     "TouchRow",
@@ -84,6 +89,7 @@ __all__ = [
     "export_columns",
     "export_rows",
     "find_contacts",
+    "fingerprint",
     "get_account",
     "get_contact",
     "get_contact_detail",
@@ -91,6 +97,7 @@ __all__ = [
     "get_note",
     "get_touch",
     "get_view",
+    "idempotency_scope",
     "is_erased",
     "iter_contacts",
     "list_accounts",
@@ -106,6 +113,7 @@ __all__ = [
     "record_touches",
     "refresh_attribution",
     "refresh_statistics",
+    "replay_conflicts",
     "resolve_mentions",
     "save_view",
     "sees_personal",
