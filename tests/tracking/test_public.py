@@ -6,7 +6,9 @@ import time
 from typing import Any
 
 import orjson
+import pytest
 from fastapi.testclient import TestClient
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from huddle.contacts.models import Contact, Touch
 from huddle.core.settings import Settings
 from huddle.tracking import service
 from huddle.tracking.models import Form, Site
+from huddle.tracking.service.tokens import CLICK_SALT
 from tests.contacts.factories import make_contact
 from tests.tracking.factories import ORIGIN, THANKS, make_form, make_site
 
@@ -236,3 +239,34 @@ def test_email_links_accept_only_signed_tokens(
     assert anon_client.get("/e/o/forged.gif").status_code == 404
     touches = db.scalars(select(Touch.type).where(Touch.contact_id == contact.id)).all()
     assert sorted(touches) == ["email_clicked", "email_opened"]
+
+
+UNSAFE_TARGETS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "//evil.example/phish",
+    "/relative/path",
+    "relative",
+    "ftp://files.example/x",
+    "https:evil.example",
+    "https://user:pass@evil.example/",
+    " https://evil.example/",
+    "https://evil.example\\@good.example/",
+]
+
+
+@pytest.mark.parametrize("target", UNSAFE_TARGETS)
+def test_a_signed_click_link_redirects_only_to_a_web_address(
+    anon_client: TestClient, db: Session, settings: Settings, target: str
+) -> None:
+    """A token signed with the installation's key (by an older version, or by mistake)
+    whose target is not an absolute http(s) URL is refused, not followed."""
+    contact = make_contact(db)
+    db.commit()
+    payload = {"c": contact.id, "m": "launch", "u": target}
+    token = URLSafeSerializer(settings.secret_key, salt=CLICK_SALT).dumps(payload)
+    response = anon_client.get(f"/e/c/{token}", follow_redirects=False)
+    assert response.status_code == 400
+    assert "location" not in response.headers
+    assert db.scalars(select(Touch).where(Touch.contact_id == contact.id)).all() == []

@@ -277,6 +277,25 @@ def test_email_open_and_click_tokens_record_touches_and_refuse_forgeries(db: Ses
     assert len(_touches(db, contact.id)) == 2
 
 
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("javascript:alert(1)", "the URL uses the javascript: scheme: only http and https"),
+        ("data:text/html,hi", "the URL uses the data: scheme: only http and https"),
+        ("//evil.example/x", "the URL is scheme-relative (//host)"),
+        ("/pricing", "the URL is relative"),
+        ("https:evil.example", "the URL has no host"),
+        ("https://me:pw@evil.example/", "the URL carries a user name or password"),
+        ("https://evil.example/a b", "the URL contains a space"),
+    ],
+)
+def test_only_a_whole_web_address_is_signed_into_a_click_link(target: str, reason: str) -> None:
+    with pytest.raises(ValidationFailed) as raised:
+        service.click_token("s3cret-for-tests", 1, "m1", target)
+    [error] = raised.value.errors
+    assert error.field == "url" and error.message.startswith(reason)
+
+
 def test_a_click_to_a_tracked_site_carries_an_identity_for_the_snippet(db: Session) -> None:
     secret = "s3cret-for-tests"
     make_site(db)

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from huddle.tracking.links import link_problem
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
 EventName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,59}$")]
@@ -28,9 +30,9 @@ def _origin(value: str) -> str:
 
 def _absolute_url(value: str) -> str:
     value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
-        raise ValueError(f"'{value}' is not a full http(s) URL")
+    problem = link_problem(value)
+    if problem is not None:
+        raise ValueError(f"'{value}' {problem}")
     return value
 
 
