@@ -28,14 +28,21 @@ def _views(db: Session) -> list[Touch]:
     return list(db.scalars(select(Touch).where(Touch.visitor_id == VISITOR).order_by(Touch.id)))
 
 
-def _collect(client: TestClient, site: Site, *, origin: str | None = ORIGIN, **extra: Any) -> Any:
+def _collect(
+    client: TestClient,
+    site: Site,
+    *,
+    origin: str | None = ORIGIN,
+    content_type: str = "text/plain",
+    **extra: Any,
+) -> Any:
     body = {
         "k": site.site_key,
         "v": VISITOR,
         "e": [{"id": "pv1", "u": f"{ORIGIN}/pricing?utm_source=ads", "t": "Pricing", "r": ""}],
         **extra,
     }
-    headers = {"Content-Type": "text/plain"} | ({"Origin": origin} if origin else {})
+    headers = {"Content-Type": content_type} | ({"Origin": origin} if origin else {})
     return client.post("/t/collect", content=orjson.dumps(body), headers=headers)
 
 
@@ -241,6 +248,9 @@ def test_email_links_accept_only_signed_tokens(
     assert sorted(touches) == ["email_clicked", "email_opened"]
 
 
+# --- the security review's findings ------------------------------------------------------------
+
+
 UNSAFE_TARGETS = [
     "javascript:alert(1)",
     "JavaScript:alert(1)",
@@ -270,3 +280,81 @@ def test_a_signed_click_link_redirects_only_to_a_web_address(
     assert response.status_code == 400
     assert "location" not in response.headers
     assert db.scalars(select(Touch).where(Touch.contact_id == contact.id)).all() == []
+
+
+def test_json_sent_as_plain_text_to_the_events_api_is_refused(
+    client: TestClient, db: Session
+) -> None:
+    make_contact(db, email="wile@acme-rockets.example")
+    db.commit()
+    event = {
+        "type": "webinar_attended",
+        "idempotency_key": "plain-1",
+        "email": "wile@acme-rockets.example",
+    }
+    body = orjson.dumps({"events": [event]})
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "text/json"):
+        response = client.post(
+            "/api/v1/events", content=body, headers={"Content-Type": content_type}
+        )
+        assert response.status_code == 415, (content_type, response.text)
+        assert response.json()["code"] == "unsupported_media_type"
+    assert db.scalars(select(Touch).where(Touch.type == "webinar_attended")).all() == []
+    accepted = client.post(
+        "/api/v1/events",
+        content=body,
+        headers={"Content-Type": "application/json; charset=utf-8"},
+    )
+    assert accepted.status_code == 200 and accepted.json()["stored"] == 1
+
+
+def test_every_json_api_refuses_another_content_type(client: TestClient, db: Session) -> None:
+    body = orjson.dumps({"email": "plain@acme-rockets.example"})
+    for method, path in (
+        ("POST", "/api/v1/contacts"),
+        ("PATCH", "/api/v1/tracking/sites/1"),
+        ("POST", "/api/v1/tracking/event-types"),
+    ):
+        response = client.request(
+            method, path, content=body, headers={"Content-Type": "text/plain"}
+        )
+        assert response.status_code == 415, (method, path, response.text)
+    assert db.scalar(select(Contact).where(Contact.email == "plain@acme-rockets.example")) is None
+    # A POST without a body needs no content type.
+    assert client.post("/api/v1/accounts/999999/enrich").status_code == 404
+
+
+def test_page_views_sent_by_sendbeacon_as_plain_text_are_taken(
+    anon_client: TestClient, db: Session
+) -> None:
+    site = make_site(db)
+    db.commit()
+    for content_type in ("text/plain;charset=UTF-8", "application/json"):
+        assert _collect(anon_client, site, content_type=content_type).status_code == 204
+    response = _collect(anon_client, site, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415
+
+
+def test_a_malformed_form_post_is_a_400_but_the_honeypot_still_thanks(
+    anon_client: TestClient, db: Session
+) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    url = f"/f/{form.form_key}"
+    json_headers = {"Origin": ORIGIN, "Content-Type": "application/json"}
+    for body, where in (
+        (b"{not json", ["body"]),
+        (b"[1, 2]", ["body"]),
+        (orjson.dumps({"email": {"$ne": ""}, "_hd_ts": 1000}), ["body", "email"]),
+    ):
+        response = anon_client.post(url, content=body, headers=json_headers)
+        assert response.status_code == 400, body
+        assert response.json()["detail"][0]["loc"] == where
+    unsupported = anon_client.post(
+        url, content=b"email=a@b.example", headers={"Origin": ORIGIN, "Content-Type": "text/plain"}
+    )
+    assert unsupported.status_code == 415
+    spam = orjson.dumps({"email": {"$ne": ""}, form.honeypot_field: "buy", "_hd_ts": 1000})
+    thanked = anon_client.post(url, content=spam, headers=json_headers)
+    assert thanked.status_code == 200 and thanked.json()["ok"] is True
+    assert db.scalars(select(Contact)).all() == []

@@ -26,6 +26,14 @@ TICKED = {"on", "true", "1", "yes"}
 MAX_VALUE = 5000
 
 
+class MalformedPost(ValidationFailed):
+    """A value no form field can take (an object or a list where a field wants text): a
+    broken client, not a person's typo, so 400 rather than the form's 422."""
+
+    status_code = 400
+    code = "malformed"
+
+
 @dataclass(frozen=True)
 class Submitted:
     """What the form post did: the contact (None when it was taken for spam) and where the
@@ -99,6 +107,7 @@ def _looks_like_spam(form: Form, values: dict[str, Any], filled_seconds: float |
 
 def _answers(form: Form, values: dict[str, Any]) -> dict[str, Any]:
     """The form's own fields, checked; anything else posted is ignored."""
+    _refuse_structures(form, values)
     answers: dict[str, Any] = {}
     errors = []
     for field in form.fields:
@@ -125,6 +134,18 @@ def _answers(form: Form, values: dict[str, Any]) -> dict[str, Any]:
     if errors:
         raise ValidationFailed("the form has problems", errors)
     return answers
+
+
+def _refuse_structures(form: Form, values: dict[str, Any]) -> None:
+    """A field's value is text, a number or true/false (JSON posts); never an object or a
+    list, which would otherwise be stored as its Python spelling."""
+    errors = [
+        FieldError(field["name"], "expected text, a number or true/false, not an object or a list")
+        for field in form.fields
+        if isinstance(values.get(field["name"]), dict | list)
+    ]
+    if errors:
+        raise MalformedPost("the form post is malformed", errors)
 
 
 def _contact_data(form: Form, answers: dict[str, Any]) -> ContactCreate:
