@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -18,7 +19,7 @@ from huddle.tracking import service
 from huddle.tracking.models import Form, Site
 from huddle.tracking.service.tokens import CLICK_SALT
 from tests.contacts.factories import make_contact
-from tests.tracking.factories import ORIGIN, THANKS, make_form, make_site
+from tests.tracking.factories import FIELDS, ORIGIN, THANKS, make_form, make_site
 
 VISITOR = "a1b2c3d4e5f6a7b8c9d0e1f2"
 EVIL = "https://evil.example"
@@ -249,6 +250,71 @@ def test_email_links_accept_only_signed_tokens(
 
 
 # --- the security review's findings ------------------------------------------------------------
+
+
+def test_a_form_post_with_someone_elses_email_takes_nothing_over(
+    anon_client: TestClient, db: Session, settings: Settings
+) -> None:
+    """A stranger's browser posts the hosted form with a known contact's email: the
+    contact keeps its name, gains only what it lacked, and gets the submission but not the
+    stranger's browsing, before or after, until that browser proves who it is."""
+    site = make_site(db)
+    form = make_form(db, site, fields=[*FIELDS, {"name": "phone", "label": "Phone"}])
+    victim = make_contact(db, email="wile@acme-rockets.example", first_name="Wile", phone=None)
+    db.commit()
+    assert _collect(anon_client, site).status_code == 204  # browsing before the form
+    values = {
+        "email": "wile@acme-rockets.example",
+        "first_name": "Mallory",
+        "phone": "+1 555 0100",
+        "_hd_vid": VISITOR,
+    }
+    assert _post_form(anon_client, form, values).status_code == 303
+    later = {"id": "pv2", "u": f"{ORIGIN}/careers", "t": "Careers", "r": ""}
+    assert _collect(anon_client, site, e=[later]).status_code == 204  # and after it
+
+    db.refresh(victim)
+    assert victim.first_name == "Wile"
+    assert victim.phone == "+1 555 0100"  # an empty field may be filled
+    [submission] = db.scalars(select(Touch).where(Touch.contact_id == victim.id)).all()
+    assert submission.type == "form_submitted"
+    assert submission.properties["first_name"] == "Mallory"
+    assert submission.properties["identity"] == "unverified"
+    assert submission.properties["not_applied"] == ["first_name"]
+    assert [view.contact_id for view in _views(db) if view.type == "page_view"] == [None, None]
+
+    # The same browser arriving from a signed email link is the contact: history joins.
+    proof = {"id": "pv3", "u": f"{ORIGIN}/", "t": "Home", "r": ""}
+    token = service.identity_token(settings.secret_key, victim.id)
+    assert _collect(anon_client, site, e=[proof], i=token).status_code == 204
+    assert {view.contact_id for view in _views(db)} == {victim.id}
+
+
+def test_a_link_from_a_huddle_email_lets_the_person_update_their_own_details(
+    anon_client: TestClient, db: Session, settings: Settings
+) -> None:
+    """The email's click link to a hosted form carries a signed identity, which the form
+    page posts back: the same post that a stranger could not make changes the contact."""
+    form = make_form(db, make_site(db))
+    contact = make_contact(db, email="wile@acme-rockets.example", first_name="Wile")
+    db.commit()
+    hosted = f"{settings.public_url}/f/{form.form_key}"
+    token = service.click_token(settings.secret_key, contact.id, "launch", hosted)
+    clicked = anon_client.get(f"/e/c/{token}", follow_redirects=False)
+    assert clicked.status_code == 302
+    landing = clicked.headers["location"]
+    assert landing.startswith(f"{hosted}?hd_id=")
+    page = anon_client.get(landing.removeprefix(settings.public_url)).text
+    identity = re.search(r'name="_hd_id" value="([^"]+)"', page)
+    assert identity is not None
+
+    values = {"email": contact.email, "first_name": "Wiley"}
+    assert _post_form(anon_client, form, {**values, "_hd_id": "forged"}).status_code == 303
+    db.refresh(contact)
+    assert contact.first_name == "Wile"
+    assert _post_form(anon_client, form, {**values, "_hd_id": identity[1]}).status_code == 303
+    db.refresh(contact)
+    assert contact.first_name == "Wiley"
 
 
 UNSAFE_TARGETS = [

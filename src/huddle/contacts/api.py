@@ -177,6 +177,21 @@ def record_contact_touch(
 
 
 @router.post(
+    "/contacts/{contact_id:int}/touches/{touch_id:int}/apply",
+    response_model=ContactRead,
+    tags=["touches"],
+)
+def apply_touch_values(
+    actor: CurrentActor, session: SessionDep, contact_id: int, touch_id: int
+) -> ContactRead:
+    """Apply the values a touch of this contact kept aside (a form posted with the
+    contact's email by a sender who did not prove to be them; the touch's
+    ``not_applied`` names them). 409 when none are left to apply."""
+    service.apply_touch_values(session, contact_id, touch_id, actor=actor)
+    return _contact(session, contact_id, actor)
+
+
+@router.post(
     "/contacts/{contact_id:int}/notes",
     response_model=NoteRead,
     status_code=status.HTTP_201_CREATED,

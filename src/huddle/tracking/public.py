@@ -29,6 +29,9 @@ router = APIRouter(include_in_schema=False)
 SNIPPET = (STATIC_DIR / "tracking" / "t.js").read_bytes()
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 VISITOR = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# The signed identity a post carries (an hd_id from an email link); checked, never trusted.
+IDENTITY_FIELD = "_hd_id"
+MAX_IDENTITY = 500
 # Per client address and form: enough for a person correcting typos, not for a script.
 RATE_LIMIT = 10
 RATE_WINDOW = 60.0
@@ -154,26 +157,35 @@ def _form_page(
     values: dict[str, Any] | None = None,
     errors: list[Any] | None = None,
     thanks: bool = False,
+    identity: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    values = values or {}
+    posted_identity = values.get(IDENTITY_FIELD)
     return render(
         request,
         "tracking/form_page.html",
         {
             "form": found.form,
-            "values": values or {},
+            "values": values,
             "errors": errors or [],
             "thanks": thanks,
             "started_ms": int(time.time() * 1000),
+            # Carried through the post: the person came from a signed email link.
+            "identity": identity or (posted_identity if isinstance(posted_identity, str) else None),
         },
         status_code=status_code,
     )
 
 
 @router.get("/f/{form_key}", response_class=HTMLResponse)
-def hosted_form(request: Request, session: SessionDep, form_key: str) -> HTMLResponse:
-    """The form as a page Huddle hosts (link to it, or put it in an iframe)."""
-    return _form_page(request, service.public_form(session, form_key))
+def hosted_form(
+    request: Request, session: SessionDep, form_key: str, hd_id: str | None = None
+) -> HTMLResponse:
+    """The form as a page Huddle hosts (link to it, or put it in an iframe). A link from a
+    Huddle email carries ``hd_id``, the signed identity the post then proves itself with."""
+    identity = hd_id if hd_id and len(hd_id) <= MAX_IDENTITY else None
+    return _form_page(request, service.public_form(session, form_key), identity=identity)
 
 
 @router.get("/f/{form_key}/thanks", response_class=HTMLResponse)
@@ -231,6 +243,7 @@ def submit_form(
             filled_seconds=_filled_seconds(values),
             visitor_id=visitor if isinstance(visitor, str) and VISITOR.match(visitor) else None,
             page_url=page_url if isinstance(page_url, str) else None,
+            signed_contact_id=_signed_contact(request, values.get(IDENTITY_FIELD)),
         )
     except ValidationFailed as exc:
         # 422: answers the form refuses; 400 (MalformedPost): values no form field takes.
@@ -245,6 +258,13 @@ def submit_form(
     if _wants_json(request):
         return JSONResponse({"ok": True, "redirect": target}, headers=cors)
     return RedirectResponse(target, status_code=303, headers=cors)
+
+
+def _signed_contact(request: Request, token: Any) -> int | None:
+    """The contact a valid identity token names; None for none, a forgery or an old one."""
+    if not isinstance(token, str) or not token or len(token) > MAX_IDENTITY:
+        return None
+    return service.read_identity_token(_secret(request), token)
 
 
 # --- email -----------------------------------------------------------------------------------
@@ -263,6 +283,8 @@ def email_opened(request: Request, session: SessionDep, token: str) -> Response:
 
 @router.get("/e/c/{token}")
 def email_clicked(request: Request, session: SessionDep, token: str) -> RedirectResponse:
-    """Only ever to the link signed into the token; a changed token is a 404."""
-    url = service.record_email_click(session, _secret(request), token)
+    """Only ever to the link signed into the token, and only if that is an http(s)
+    address (else 400); a changed token is a 404."""
+    public_url: str = request.app.state.settings.public_url
+    url = service.record_email_click(session, _secret(request), token, huddle_url=public_url)
     return RedirectResponse(url, status_code=302, headers={"Cache-Control": "no-store"})

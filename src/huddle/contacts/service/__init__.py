@@ -44,6 +44,13 @@ from huddle.contacts.service.custom_fields import (
 from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
+from huddle.contacts.service.submitted import (
+    NOT_APPLIED,
+    OWN_FIELDS,
+    apply_touch_values,
+    pending_values,
+    split_values,
+)
 from huddle.contacts.service.timeline import NewItems, timeline, timeline_since
 from huddle.contacts.service.touches import (
     ACTIVITY_CAP,
@@ -67,6 +74,8 @@ from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
     "ACTIVITY_CAP",
+    "NOT_APPLIED",
+    "OWN_FIELDS",
     "IdempotencyConflict",
     "NewItems",
     "TouchActivity",
@@ -74,6 +83,7 @@ __all__ = [
     "account_for_domain",
     "add_note",
     "apply_stage",
+    "apply_touch_values",
     "attach_visitor_touches",
     "attribution_values",
     "authorize_export",
@@ -107,6 +117,7 @@ __all__ = [
     "load_companies_csv",
     "merge_accounts",
     "merge_contacts",
+    "pending_values",
     "personal_data",
     "record_consent",
     "record_touch",
@@ -118,6 +129,7 @@ __all__ = [
     "save_view",
     "sees_personal",
     "set_consent",
+    "split_values",
     "store_touch",
     "timeline",
     "timeline_since",
