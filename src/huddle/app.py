@@ -25,6 +25,7 @@ from huddle.web.deps import check_csrf, refuse_unclean_form
 from huddle.web.errors import install_error_handlers
 from huddle.web.middleware import (
     BodySizeLimitMiddleware,
+    JsonBodyMiddleware,
     RequestOriginMiddleware,
     SecurityHeadersMiddleware,
 )
@@ -62,6 +63,8 @@ VIEW_MODULES = (
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})
+# The API's only bodies that are not JSON: the CSV import upload (multipart/form-data).
+FORM_API_PATHS = frozenset({"/api/v1/imports"})
 
 
 def _routers(modules: tuple[str, ...]) -> list[APIRouter]:
@@ -125,6 +128,7 @@ def create_app(
         max_age=int(SESSION_LIFETIME.total_seconds()),
     )
     # Added last = outermost: the size limit runs first, the headers wrap every answer.
+    app.add_middleware(JsonBodyMiddleware, form_paths=FORM_API_PATHS)
     app.add_middleware(RequestOriginMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,

@@ -6,8 +6,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huddle.auth import tokens
+from huddle.auth.models import User
+from huddle.auth.schemas import ApiTokenCreate
+from huddle.auth.service import actor_for
+from huddle.contacts.models import Touch
 from tests.contacts.factories import make_account, make_contact, make_custom_field
 
 API = "/api/v1"
@@ -284,3 +290,39 @@ def test_custom_fields_and_saved_views_endpoints(client: TestClient) -> None:
     assert [v["name"] for v in client.get(f"{API}/saved-views").json()] == ["Hot"]
     assert client.delete(f"{API}/saved-views/{view.json()['id']}").status_code == 204
     assert client.get(f"{API}/saved-views").json() == []
+
+
+def test_a_touch_key_replayed_with_another_payload_is_409_with_the_stored_fingerprint(
+    client: TestClient, db: Session, admin: User
+) -> None:
+    contact = make_contact(db)
+    db.commit()
+    url = f"{API}/contacts/{contact.id}/touches"
+    call = {"type": "call_logged", "idempotency_key": "dialer-9", "properties": {"minutes": 5}}
+    first = client.post(url, json=call)
+    assert first.status_code == 201
+    assert client.post(url, json=call).status_code == 200  # a retry: the stored touch
+
+    changed = client.post(url, json={**call, "properties": {"minutes": 50}})
+
+    assert changed.status_code == 409
+    body = changed.json()
+    assert body["code"] == "idempotency_conflict"
+    assert len(body["stored_fingerprint"]) == 64
+    assert body["fingerprint"] != body["stored_fingerprint"]
+    assert _touch_types(db, contact.id) == ["call_logged"]
+    # Another sender (an integration's token) may use the same key for its own touch.
+    issued = tokens.issue_token(
+        db, ApiTokenCreate(name="dialer", scopes=["write"]), actor=actor_for(admin)
+    )
+    db.commit()
+    dialer = TestClient(client.app, base_url="http://testserver")
+    dialer.headers["Authorization"] = f"Bearer {issued.secret}"
+    other = dialer.post(url, json={**call, "properties": {"minutes": 50}})
+    assert other.status_code == 201
+    assert other.json()["id"] != first.json()["id"]
+    assert _touch_types(db, contact.id) == ["call_logged", "call_logged"]
+
+
+def _touch_types(db: Session, contact_id: int) -> list[str]:
+    return list(db.scalars(select(Touch.type).where(Touch.contact_id == contact_id)))

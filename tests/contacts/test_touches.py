@@ -35,17 +35,38 @@ def test_a_repeated_idempotency_key_returns_the_stored_touch_unchanged(
         properties={"form": "demo"},
         idempotency_key="delivery-42",
     )
-    first = service.record_touch(db, data, actor=Actor.user(admin.id, role="admin"))
+    sender = Actor.user(admin.id, role="admin")
+    first = service.record_touch(db, data, actor=sender)
     with recorded_events() as events:
-        again, created = service.store_touch(
-            db,
-            data.model_copy(update={"properties": {"form": "changed"}}),
-            actor=Actor.system(),
-        )
+        again, created = service.store_touch(db, data, actor=sender)
     assert not created and again.id == first.id
-    assert again.properties == {"form": "demo"}
     assert _touches(db, idempotency_key="delivery-42") == 1
     assert events == []
+
+
+def test_a_key_replayed_with_another_payload_conflicts_and_another_senders_is_its_own(
+    db: Session, admin: User
+) -> None:
+    contact = make_contact(db)
+    data = TouchCreate(
+        contact_id=contact.id,
+        type="form_submit",
+        properties={"form": "demo"},
+        idempotency_key="delivery-42",
+    )
+    sender = Actor.user(admin.id, role="admin")
+    first = service.record_touch(db, data, actor=sender)
+    changed = data.model_copy(update={"properties": {"form": "changed"}})
+    with pytest.raises(service.IdempotencyConflict) as raised:
+        service.store_touch(db, changed, actor=sender)
+    assert raised.value.stored_fingerprint == first.idempotency_fingerprint
+    assert raised.value.fingerprint != raised.value.stored_fingerprint
+    # The same key through another token of the same person, or from Huddle itself.
+    by_token = Actor.user(admin.id, role="admin", token_id=7)
+    for other in (by_token, Actor.system()):
+        touch, created = service.store_touch(db, changed, actor=other)
+        assert created and touch.properties == {"form": "changed"}
+    assert _touches(db, idempotency_key="delivery-42") == 3
 
 
 def test_touches_without_a_key_are_each_stored(db: Session) -> None:

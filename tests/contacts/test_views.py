@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +15,7 @@ from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.models import Contact
 from huddle.core import clock
+from tests.conftest import make_user, sign_in
 from tests.contacts.factories import make_account, make_contact, make_note, make_touch
 from tests.lifecycle.factories import make_transition
 from tests.web.forms import submitted
@@ -312,3 +314,43 @@ def test_a_view_without_a_name_is_not_saved(client: TestClient, db: Session) -> 
     html = client.get(location).text
     assert "The view was not saved" in html
     assert 'href="/contacts?view=' not in html
+
+
+def test_values_a_form_kept_aside_are_offered_to_who_may_edit_the_contact(
+    client: TestClient, db: Session, app: Any
+) -> None:
+    owner = make_user(db, role="sales_rep", team="sales")
+    contact = make_contact(db, first_name="Wile", owner_id=owner.id)
+    submission = make_touch(
+        db,
+        contact=contact,
+        type="form_submitted",
+        properties={
+            "email": contact.email,
+            "first_name": XSS,
+            "form": "Pricing guide",
+            "identity": "unverified",
+            "not_applied": ["first_name"],
+        },
+    )
+    db.commit()
+    page = client.get(f"/contacts/{contact.id}").text
+    apply_url = f"/contacts/{contact.id}/touches/{submission.id}/apply"
+    assert "Submitted:" in page and "Apply these values" in page and apply_url in page
+    assert XSS not in page and "First name “&lt;script&gt;" in page
+
+    other_rep = TestClient(app, base_url="http://testserver")
+    sign_in(other_rep, make_user(db, role="sales_rep", team="sales"))
+    db.commit()
+    assert "Apply these values" not in other_rep.get(f"/contacts/{contact.id}").text
+    assert other_rep.post(apply_url, follow_redirects=False).status_code == 403
+    db.refresh(contact)
+    assert contact.first_name == "Wile"
+
+    assert submitted(client, apply_url, {}) == f"/contacts/{contact.id}#timeline"
+    db.refresh(contact)
+    assert contact.first_name == XSS
+    page = client.get(f"/contacts/{contact.id}").text
+    assert "Apply these values" not in page and "Submitted values applied by" in page
+    again = client.post(apply_url, follow_redirects=False)
+    assert again.status_code == 409 and "no values waiting to be applied" in again.text

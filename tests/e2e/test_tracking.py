@@ -15,7 +15,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
+from huddle.contacts import service as contacts
 from huddle.contacts.models import Contact
+from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import SYSTEM
 from huddle.core.db import unit_of_work
 from huddle.tracking import service
@@ -138,3 +140,41 @@ def test_a_visitor_becomes_a_contact_with_their_page_views(
         re.compile(r'data-site="site_[^"]+".*/t\.js|/t\.js.*data-site="site_')
     )
     shot(page, "21-tracking-settings")
+
+
+def test_a_stranger_cannot_rewrite_a_known_contact_and_the_owner_decides(
+    page: Page, live_server: LiveServer, website: Website
+) -> None:
+    known = "wile.known@acme-rockets.example"
+    with unit_of_work(live_server.factory) as session:
+        contact, _ = contacts.upsert_contact(
+            session, ContactCreate(email=known, first_name="Wile"), actor=SYSTEM
+        )
+        contact_id = contact.id
+
+    # Someone else's browser: two page views and the form with Wile's email.
+    with page.expect_response(re.compile(r"/t/collect$")):
+        page.goto(f"{website.url}/index.html")
+    with page.expect_response(re.compile(r"/t/collect$")):
+        page.get_by_role("link", name="Talk to sales").click()
+    page.get_by_label("Work email").fill(known)
+    page.get_by_label("First name").fill("Mallory")
+    page.wait_for_timeout(1100)  # the form's minimum fill time
+    page.get_by_role("button", name="Send").click()
+    expect(page).to_have_url(f"{website.url}/thanks.html")
+
+    sign_in(page, live_server)
+    page.goto(f"/contacts/{contact_id}")
+    expect(page.get_by_role("heading", name=re.compile("Wile"))).to_be_visible()
+    touches = page.locator('#timeline [data-kind="touch"]')
+    expect(touches).to_have_count(1)  # the submission, none of the stranger's browsing
+    expect(touches.first).to_contain_text("Submitted: First name “Mallory”")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "23-form-values-kept-aside-390")
+    page.set_viewport_size({"width": 1400, "height": 900})
+    shot(page, "23-form-values-kept-aside")
+
+    touches.first.get_by_role("button", name="Apply these values").click()
+    expect(page.get_by_role("heading", name=re.compile("Mallory"))).to_be_visible()
+    expect(touches.first).to_contain_text("Submitted values applied by")
+    expect(page.get_by_role("button", name="Apply these values")).to_have_count(0)

@@ -13,6 +13,12 @@ from huddle.tracking.schemas import FormCreate, SiteCreate
 
 ORIGIN = "https://www.acme-rockets.example"
 THANKS = "https://www.acme-rockets.example/thanks"
+FIELDS: list[dict[str, Any]] = [
+    {"name": "email", "label": "Work email", "type": "email", "required": True},
+    {"name": "first_name", "label": "First name"},
+    {"name": "company", "label": "Company"},
+    {"name": "consent", "label": "Send me news", "type": "checkbox"},
+]
 
 
 def make_site(session: Session, **overrides: Any) -> Site:
@@ -29,12 +35,7 @@ def make_form(session: Session, site: Site, **overrides: Any) -> Form:
     data: dict[str, Any] = {
         "site_id": site.id,
         "name": "Pricing guide",
-        "fields": [
-            {"name": "email", "label": "Work email", "type": "email", "required": True},
-            {"name": "first_name", "label": "First name"},
-            {"name": "company", "label": "Company"},
-            {"name": "consent", "label": "Send me news", "type": "checkbox"},
-        ],
+        "fields": FIELDS,
         "consent_field": "consent",
         "consent_text": "We will email you about rockets. Unsubscribe any time.",
         "thank_you_url": THANKS,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import Any
 
@@ -9,6 +11,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from huddle.auth import tokens
+from huddle.auth.models import User
+from huddle.auth.schemas import ApiTokenCreate
+from huddle.auth.service import actor_for
 from huddle.contacts.models import Contact, Touch
 from tests.conftest import make_user, sign_in
 from tests.contacts.factories import make_contact
@@ -204,3 +210,55 @@ def test_event_types_are_a_registry(client: TestClient) -> None:
         },
     )
     assert bad.status_code == 422
+
+
+def _ingest_client(app: Any, db: Session, owner: User, name: str) -> TestClient:
+    """A client sending with an ingest token of its own (one integration)."""
+    issued = tokens.issue_token(
+        db, ApiTokenCreate(name=name, scopes=["ingest"]), actor=actor_for(owner)
+    )
+    db.commit()
+    sender = TestClient(app, base_url="http://testserver")
+    sender.headers["Authorization"] = f"Bearer {issued.secret}"
+    return sender
+
+
+def test_idempotency_keys_belong_to_their_sender_and_a_changed_replay_conflicts(
+    app: Any, db: Session
+) -> None:
+    make_contact(db, email="wile@acme-rockets.example")
+    # Two integrations one person set up: each token is a sender of its own.
+    owner = make_user(db, role="marketing_ops", team="marketing", password=None)
+    webinars = _ingest_client(app, db, owner, "webinar platform")
+    billing = _ingest_client(app, db, owner, "billing")
+    attended = _event(1)
+    quoted = _event(1, type="quote_requested", properties={"seats": 12})
+
+    assert webinars.post("/api/v1/events", json={"events": [attended]}).json()["stored"] == 1
+    # The same key from another integration is another event.
+    other = billing.post("/api/v1/events", json={"events": [quoted]}).json()
+    assert other["stored"] == 1 and other["duplicates"] == 0
+    # The same key and payload from the same sender: a duplicate, answered as before.
+    again = webinars.post("/api/v1/events", json={"events": [attended]}).json()
+    assert again == {"stored": 0, "duplicates": 1, "contacts_created": 0, "failed": []}
+    # The same key with a different payload from the same sender: refused, not swallowed.
+    changed = {**attended, "properties": {"webinar": "Rockets 201"}}
+    answer = webinars.post("/api/v1/events", json={"events": [_event(2), changed]})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["stored"] == 1 and body["duplicates"] == 0
+    [conflict] = body["failed"]
+    assert conflict["index"] == 1 and conflict["code"] == "idempotency_conflict"
+    assert conflict["idempotency_key"] == "evt-1"
+    assert conflict["stored_fingerprint"] == _fingerprint(attended)
+    assert conflict["fingerprint"] == _fingerprint(changed)
+    kinds = db.scalars(
+        select(Touch.type).where(Touch.type.in_(["webinar_attended", "quote_requested"]))
+    )
+    assert sorted(kinds) == ["quote_requested", "webinar_attended", "webinar_attended"]
+
+
+def _fingerprint(event: dict[str, Any]) -> str:
+    """What the README says the fingerprint is: sha256 of the event as canonical JSON."""
+    canonical = json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()

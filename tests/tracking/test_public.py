@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
 import orjson
+import pytest
 from fastapi.testclient import TestClient
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,8 +17,9 @@ from huddle.contacts.models import Contact, Touch
 from huddle.core.settings import Settings
 from huddle.tracking import service
 from huddle.tracking.models import Form, Site
+from huddle.tracking.service.tokens import CLICK_SALT
 from tests.contacts.factories import make_contact
-from tests.tracking.factories import ORIGIN, THANKS, make_form, make_site
+from tests.tracking.factories import FIELDS, ORIGIN, THANKS, make_form, make_site
 
 VISITOR = "a1b2c3d4e5f6a7b8c9d0e1f2"
 EVIL = "https://evil.example"
@@ -25,14 +29,21 @@ def _views(db: Session) -> list[Touch]:
     return list(db.scalars(select(Touch).where(Touch.visitor_id == VISITOR).order_by(Touch.id)))
 
 
-def _collect(client: TestClient, site: Site, *, origin: str | None = ORIGIN, **extra: Any) -> Any:
+def _collect(
+    client: TestClient,
+    site: Site,
+    *,
+    origin: str | None = ORIGIN,
+    content_type: str = "text/plain",
+    **extra: Any,
+) -> Any:
     body = {
         "k": site.site_key,
         "v": VISITOR,
         "e": [{"id": "pv1", "u": f"{ORIGIN}/pricing?utm_source=ads", "t": "Pricing", "r": ""}],
         **extra,
     }
-    headers = {"Content-Type": "text/plain"} | ({"Origin": origin} if origin else {})
+    headers = {"Content-Type": content_type} | ({"Origin": origin} if origin else {})
     return client.post("/t/collect", content=orjson.dumps(body), headers=headers)
 
 
@@ -236,3 +247,180 @@ def test_email_links_accept_only_signed_tokens(
     assert anon_client.get("/e/o/forged.gif").status_code == 404
     touches = db.scalars(select(Touch.type).where(Touch.contact_id == contact.id)).all()
     assert sorted(touches) == ["email_clicked", "email_opened"]
+
+
+# --- the security review's findings ------------------------------------------------------------
+
+
+def test_a_form_post_with_someone_elses_email_takes_nothing_over(
+    anon_client: TestClient, db: Session, settings: Settings
+) -> None:
+    """A stranger's browser posts the hosted form with a known contact's email: the
+    contact keeps its name, gains only what it lacked, and gets the submission but not the
+    stranger's browsing, before or after, until that browser proves who it is."""
+    site = make_site(db)
+    form = make_form(db, site, fields=[*FIELDS, {"name": "phone", "label": "Phone"}])
+    victim = make_contact(db, email="wile@acme-rockets.example", first_name="Wile", phone=None)
+    db.commit()
+    assert _collect(anon_client, site).status_code == 204  # browsing before the form
+    values = {
+        "email": "wile@acme-rockets.example",
+        "first_name": "Mallory",
+        "phone": "+1 555 0100",
+        "_hd_vid": VISITOR,
+    }
+    assert _post_form(anon_client, form, values).status_code == 303
+    later = {"id": "pv2", "u": f"{ORIGIN}/careers", "t": "Careers", "r": ""}
+    assert _collect(anon_client, site, e=[later]).status_code == 204  # and after it
+
+    db.refresh(victim)
+    assert victim.first_name == "Wile"
+    assert victim.phone == "+1 555 0100"  # an empty field may be filled
+    [submission] = db.scalars(select(Touch).where(Touch.contact_id == victim.id)).all()
+    assert submission.type == "form_submitted"
+    assert submission.properties["first_name"] == "Mallory"
+    assert submission.properties["identity"] == "unverified"
+    assert submission.properties["not_applied"] == ["first_name"]
+    assert [view.contact_id for view in _views(db) if view.type == "page_view"] == [None, None]
+
+    # The same browser arriving from a signed email link is the contact: history joins.
+    proof = {"id": "pv3", "u": f"{ORIGIN}/", "t": "Home", "r": ""}
+    token = service.identity_token(settings.secret_key, victim.id)
+    assert _collect(anon_client, site, e=[proof], i=token).status_code == 204
+    assert {view.contact_id for view in _views(db)} == {victim.id}
+
+
+def test_a_link_from_a_huddle_email_lets_the_person_update_their_own_details(
+    anon_client: TestClient, db: Session, settings: Settings
+) -> None:
+    """The email's click link to a hosted form carries a signed identity, which the form
+    page posts back: the same post that a stranger could not make changes the contact."""
+    form = make_form(db, make_site(db))
+    contact = make_contact(db, email="wile@acme-rockets.example", first_name="Wile")
+    db.commit()
+    hosted = f"{settings.public_url}/f/{form.form_key}"
+    token = service.click_token(settings.secret_key, contact.id, "launch", hosted)
+    clicked = anon_client.get(f"/e/c/{token}", follow_redirects=False)
+    assert clicked.status_code == 302
+    landing = clicked.headers["location"]
+    assert landing.startswith(f"{hosted}?hd_id=")
+    page = anon_client.get(landing.removeprefix(settings.public_url)).text
+    identity = re.search(r'name="_hd_id" value="([^"]+)"', page)
+    assert identity is not None
+
+    values = {"email": contact.email, "first_name": "Wiley"}
+    assert _post_form(anon_client, form, {**values, "_hd_id": "forged"}).status_code == 303
+    db.refresh(contact)
+    assert contact.first_name == "Wile"
+    assert _post_form(anon_client, form, {**values, "_hd_id": identity[1]}).status_code == 303
+    db.refresh(contact)
+    assert contact.first_name == "Wiley"
+
+
+UNSAFE_TARGETS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "//evil.example/phish",
+    "/relative/path",
+    "relative",
+    "ftp://files.example/x",
+    "https:evil.example",
+    "https://user:pass@evil.example/",
+    " https://evil.example/",
+    "https://evil.example\\@good.example/",
+]
+
+
+@pytest.mark.parametrize("target", UNSAFE_TARGETS)
+def test_a_signed_click_link_redirects_only_to_a_web_address(
+    anon_client: TestClient, db: Session, settings: Settings, target: str
+) -> None:
+    """A token signed with the installation's key (by an older version, or by mistake)
+    whose target is not an absolute http(s) URL is refused, not followed."""
+    contact = make_contact(db)
+    db.commit()
+    payload = {"c": contact.id, "m": "launch", "u": target}
+    token = URLSafeSerializer(settings.secret_key, salt=CLICK_SALT).dumps(payload)
+    response = anon_client.get(f"/e/c/{token}", follow_redirects=False)
+    assert response.status_code == 400
+    assert "location" not in response.headers
+    assert db.scalars(select(Touch).where(Touch.contact_id == contact.id)).all() == []
+
+
+def test_json_sent_as_plain_text_to_the_events_api_is_refused(
+    client: TestClient, db: Session
+) -> None:
+    make_contact(db, email="wile@acme-rockets.example")
+    db.commit()
+    event = {
+        "type": "webinar_attended",
+        "idempotency_key": "plain-1",
+        "email": "wile@acme-rockets.example",
+    }
+    body = orjson.dumps({"events": [event]})
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "text/json"):
+        response = client.post(
+            "/api/v1/events", content=body, headers={"Content-Type": content_type}
+        )
+        assert response.status_code == 415, (content_type, response.text)
+        assert response.json()["code"] == "unsupported_media_type"
+    assert db.scalars(select(Touch).where(Touch.type == "webinar_attended")).all() == []
+    accepted = client.post(
+        "/api/v1/events",
+        content=body,
+        headers={"Content-Type": "application/json; charset=utf-8"},
+    )
+    assert accepted.status_code == 200 and accepted.json()["stored"] == 1
+
+
+def test_every_json_api_refuses_another_content_type(client: TestClient, db: Session) -> None:
+    body = orjson.dumps({"email": "plain@acme-rockets.example"})
+    for method, path in (
+        ("POST", "/api/v1/contacts"),
+        ("PATCH", "/api/v1/tracking/sites/1"),
+        ("POST", "/api/v1/tracking/event-types"),
+    ):
+        response = client.request(
+            method, path, content=body, headers={"Content-Type": "text/plain"}
+        )
+        assert response.status_code == 415, (method, path, response.text)
+    assert db.scalar(select(Contact).where(Contact.email == "plain@acme-rockets.example")) is None
+    # A POST without a body needs no content type.
+    assert client.post("/api/v1/accounts/999999/enrich").status_code == 404
+
+
+def test_page_views_sent_by_sendbeacon_as_plain_text_are_taken(
+    anon_client: TestClient, db: Session
+) -> None:
+    site = make_site(db)
+    db.commit()
+    for content_type in ("text/plain;charset=UTF-8", "application/json"):
+        assert _collect(anon_client, site, content_type=content_type).status_code == 204
+    response = _collect(anon_client, site, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415
+
+
+def test_a_malformed_form_post_is_a_400_but_the_honeypot_still_thanks(
+    anon_client: TestClient, db: Session
+) -> None:
+    form = make_form(db, make_site(db))
+    db.commit()
+    url = f"/f/{form.form_key}"
+    json_headers = {"Origin": ORIGIN, "Content-Type": "application/json"}
+    for body, where in (
+        (b"{not json", ["body"]),
+        (b"[1, 2]", ["body"]),
+        (orjson.dumps({"email": {"$ne": ""}, "_hd_ts": 1000}), ["body", "email"]),
+    ):
+        response = anon_client.post(url, content=body, headers=json_headers)
+        assert response.status_code == 400, body
+        assert response.json()["detail"][0]["loc"] == where
+    unsupported = anon_client.post(
+        url, content=b"email=a@b.example", headers={"Origin": ORIGIN, "Content-Type": "text/plain"}
+    )
+    assert unsupported.status_code == 415
+    spam = orjson.dumps({"email": {"$ne": ""}, form.honeypot_field: "buy", "_hd_ts": 1000})
+    thanked = anon_client.post(url, content=spam, headers=json_headers)
+    assert thanked.status_code == 200 and thanked.json()["ok"] is True
+    assert db.scalars(select(Contact)).all() == []

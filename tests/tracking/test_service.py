@@ -8,21 +8,25 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huddle.auth.service import actor_for
 from huddle.contacts import service as contacts
 from huddle.contacts.events import TouchesRecorded
 from huddle.contacts.models import ConsentChange, Contact, Touch
 from huddle.contacts.service.touches import TOUCHES_RECORDED_JOB
 from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
-from huddle.core.errors import NotPermitted, ValidationFailed
+from huddle.core.errors import Conflict, NotPermitted, ValidationFailed
 from huddle.core.events import _handlers, subscribe
 from huddle.core.jobs import Job
 from huddle.core.jobs import _handlers as job_handlers
 from huddle.core.settings import get_settings
 from huddle.tracking import service
+from huddle.tracking.models import Visitor
 from huddle.tracking.service import Identification, PageView
-from tests.contacts.factories import make_contact
-from tests.tracking.factories import make_form, make_site
+from tests.conftest import make_user
+from tests.contacts.factories import make_account, make_contact
+from tests.scoring.factories import make_model, points
+from tests.tracking.factories import FIELDS, make_form, make_site
 
 VISITOR = "v" * 24
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -234,6 +238,120 @@ def test_a_form_submission_stitches_the_visitor(db: Session) -> None:
     assert [t.type for t in touches] == ["page_view", "form_submitted"]
 
 
+def test_an_unproven_post_fills_only_empty_fields_and_keeps_the_rest_for_the_owner(
+    db: Session,
+) -> None:
+    site = make_site(db)
+    form = make_form(db, site, fields=[*FIELDS, {"name": "phone", "label": "Phone"}])
+    owner = make_user(db, role="sales_rep", team="sales")
+    acme = make_account(db, name="Acme Rockets")
+    contact = make_contact(
+        db, first_name="Wile", phone=None, account=acme, owner_id=owner.id, email_opt_in="opted_out"
+    )
+    service.record_page_views(db, [_view(site.id, 1, at=START, url="https://x.example/")])
+    values = {
+        "email": contact.email,
+        "first_name": "Mallory",
+        "company": "Evil Corp",
+        "phone": "+1 555 0100",
+        "consent": "on",
+    }
+
+    submitted = _submit(db, form.form_key, values, visitor_id=VISITOR)
+
+    assert submitted.contact_id == contact.id  # type: ignore[attr-defined]
+    db.refresh(contact)
+    assert (contact.first_name, contact.account_id) == ("Wile", acme.id)
+    assert contact.phone == "+1 555 0100"
+    assert contact.email_opt_in == "opted_out"  # the person's own word stands
+    [touch] = [t for t in _touches(db, contact.id) if t.type == "form_submitted"]
+    assert touch.properties["identity"] == "unverified"
+    assert touch.properties["not_applied"] == ["first_name", "company"]
+    # The sender's browsing stays anonymous, and the browser is not taken for the contact.
+    [view] = db.scalars(select(Touch).where(Touch.type == "page_view"))
+    assert view.contact_id is None
+    assert db.get(Visitor, VISITOR) is None
+    # Someone who may not edit the contact cannot apply them; its owner can.
+    other_rep = make_user(db, role="sales_rep", team="sales")
+    with pytest.raises(NotPermitted):
+        contacts.apply_touch_values(db, contact.id, touch.id, actor=actor_for(other_rep))
+    contacts.apply_touch_values(db, contact.id, touch.id, actor=actor_for(owner))
+    db.refresh(contact)
+    db.refresh(touch)
+    assert contact.first_name == "Mallory"
+    assert contact.account_id != acme.id
+    assert touch.properties["not_applied"] == [] and touch.properties["applied_by"] == owner.id
+    with pytest.raises(Conflict):
+        contacts.apply_touch_values(db, contact.id, touch.id, actor=actor_for(owner))
+
+
+def test_an_unproven_submission_scores_and_a_rule_can_leave_it_out(db: Session) -> None:
+    """The decision the README documents: the form fill counts like any other (the email's
+    owner on a new device is the common case), marked so a rule can ignore it."""
+    form = make_form(db, make_site(db))
+    contact = make_contact(db, first_name="Wile")
+    filled = {"kind": "behaviour", "points": 10, "event": {"types": ["form_submitted"]}}
+    any_fill = make_model(db, [{"name": "Any form", **filled}])
+    proven_only = make_model(
+        db,
+        [
+            {
+                "name": "Proven forms",
+                **filled,
+                "event": {
+                    "types": ["form_submitted"],
+                    "where": {"field": "properties.identity", "op": "is_empty"},
+                },
+            }
+        ],
+    )
+    _submit(db, form.form_key, {"email": contact.email, "first_name": "Mallory"})
+    assert points(db, contact, any_fill) > 0
+    assert points(db, contact, proven_only) == 0
+
+
+def test_a_signed_identity_or_a_browser_proven_before_updates_the_contact(
+    db: Session, test_clock: clock.ShiftedClock
+) -> None:
+    test_clock.set(START + timedelta(days=1))
+    site = make_site(db)
+    form = make_form(db, site)
+    contact = make_contact(db, first_name="Wile")
+    stranger = make_contact(db)
+    # A signed identity of someone else proves nothing about this email.
+    _submit(
+        db,
+        form.form_key,
+        {"email": contact.email, "first_name": "Mallory"},
+        signed_contact_id=stranger.id,
+    )
+    db.refresh(contact)
+    assert contact.first_name == "Wile"
+    # Their own signed identity (a link from a Huddle email): it is them.
+    service.record_page_views(db, [_view(site.id, 1, at=START, url="https://x.example/")])
+    _submit(
+        db,
+        form.form_key,
+        {"email": contact.email, "first_name": "Wiley"},
+        signed_contact_id=contact.id,
+        visitor_id=VISITOR,
+    )
+    db.refresh(contact)
+    assert contact.first_name == "Wiley"
+    test_clock.set(START + timedelta(days=2))
+    assert [t.type for t in _touches(db, contact.id)] == [
+        "page_view",
+        "form_submitted",
+        "form_submitted",
+    ]
+    # That browser is theirs from now on: its next post needs no token.
+    _submit(db, form.form_key, {"email": contact.email, "first_name": "W."}, visitor_id=VISITOR)
+    db.refresh(contact)
+    assert contact.first_name == "W."
+    latest = _touches(db, contact.id)[-1]
+    assert "identity" not in latest.properties and "not_applied" not in latest.properties
+
+
 def test_a_thank_you_url_must_be_on_the_allowlist(db: Session) -> None:
     site = make_site(db)
     with pytest.raises(ValidationFailed) as raised:
@@ -275,6 +393,25 @@ def test_email_open_and_click_tokens_record_touches_and_refuse_forgeries(db: Ses
         with pytest.raises(service.InvalidToken):
             service.record_email_click(db, secret, token)
     assert len(_touches(db, contact.id)) == 2
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("javascript:alert(1)", "the URL uses the javascript: scheme: only http and https"),
+        ("data:text/html,hi", "the URL uses the data: scheme: only http and https"),
+        ("//evil.example/x", "the URL is scheme-relative (//host)"),
+        ("/pricing", "the URL is relative"),
+        ("https:evil.example", "the URL has no host"),
+        ("https://me:pw@evil.example/", "the URL carries a user name or password"),
+        ("https://evil.example/a b", "the URL contains a space"),
+    ],
+)
+def test_only_a_whole_web_address_is_signed_into_a_click_link(target: str, reason: str) -> None:
+    with pytest.raises(ValidationFailed) as raised:
+        service.click_token("s3cret-for-tests", 1, "m1", target)
+    [error] = raised.value.errors
+    assert error.field == "url" and error.message.startswith(reason)
 
 
 def test_a_click_to_a_tracked_site_carries_an_identity_for_the_snippet(db: Session) -> None:

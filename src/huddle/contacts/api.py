@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service
@@ -35,6 +36,7 @@ from huddle.contacts.schemas import (
     SavedViewRead,
     TimelinePage,
     TouchBase,
+    TouchConflict,
     TouchCreate,
     TouchRead,
 )
@@ -47,6 +49,7 @@ router = APIRouter(responses=ERROR_RESPONSES)
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 _UPDATED = "An existing record was found and updated (or a repeated delivery was ignored)."
+_KEY_REUSED = "The sender used this idempotency_key before for another touch."
 
 
 def _contact(session: Session, contact_id: int, actor: Actor) -> ContactRead:
@@ -157,15 +160,35 @@ def contact_timeline(
     "/contacts/{contact_id:int}/touches",
     response_model=TouchRead,
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"model": TouchRead, "description": _UPDATED}},
+    responses={
+        200: {"model": TouchRead, "description": _UPDATED},
+        409: {"model": TouchConflict, "description": _KEY_REUSED},
+    },
     tags=["touches"],
 )
 def record_contact_touch(
     actor: CurrentActor, session: SessionDep, contact_id: int, data: TouchBase, response: Response
-) -> TouchRead:
-    """Log a touch of this contact (a call, a meeting, ...)."""
+) -> TouchRead | JSONResponse:
+    """Log a touch of this contact (a call, a meeting, ...). The same ``idempotency_key``
+    from the same sender with the same touch returns the stored one (200); with another
+    touch it is a 409 naming both fingerprints."""
     touch = TouchCreate(**data.model_dump(), contact_id=contact_id)
     return _store_touch(session, touch, actor, response)
+
+
+@router.post(
+    "/contacts/{contact_id:int}/touches/{touch_id:int}/apply",
+    response_model=ContactRead,
+    tags=["touches"],
+)
+def apply_touch_values(
+    actor: CurrentActor, session: SessionDep, contact_id: int, touch_id: int
+) -> ContactRead:
+    """Apply the values a touch of this contact kept aside (a form posted with the
+    contact's email by a sender who did not prove to be them; the touch's
+    ``not_applied`` names them). 409 when none are left to apply."""
+    service.apply_touch_values(session, contact_id, touch_id, actor=actor)
+    return _contact(session, contact_id, actor)
 
 
 @router.post(
@@ -313,8 +336,21 @@ def add_account_note(
 
 def _store_touch(
     session: Session, data: TouchCreate, actor: Actor, response: Response
-) -> TouchRead:
-    touch, created = service.store_touch(session, data, actor=actor)
+) -> TouchRead | JSONResponse:
+    try:
+        touch, created = service.store_touch(session, data, actor=actor)
+    except service.IdempotencyConflict as exc:
+        # Both fingerprints, so the integrator can see which delivery Huddle kept.
+        return JSONResponse(
+            {
+                "detail": exc.message,
+                "code": exc.code,
+                "idempotency_key": exc.key,
+                "fingerprint": exc.fingerprint,
+                "stored_fingerprint": exc.stored_fingerprint,
+            },
+            status_code=status.HTTP_409_CONFLICT,
+        )
     if not created:
         response.status_code = status.HTTP_200_OK
     return TouchRead.model_validate(touch)
@@ -324,15 +360,19 @@ def _store_touch(
     "/touches",
     response_model=TouchRead,
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"model": TouchRead, "description": _UPDATED}},
+    responses={
+        200: {"model": TouchRead, "description": _UPDATED},
+        409: {"model": TouchConflict, "description": _KEY_REUSED},
+    },
     tags=["touches"],
 )
 def create_touch(
     actor: IngestActor, session: SessionDep, data: TouchCreate, response: Response
-) -> TouchRead:
-    """Record a touch of a contact or an anonymous visitor. A repeated ``idempotency_key``
-    returns the stored touch (200) and stores nothing. Tokens with the ``ingest`` scope
-    may call this (and nothing that reads)."""
+) -> TouchRead | JSONResponse:
+    """Record a touch of a contact or an anonymous visitor. Keys belong to their sender
+    (the API token, else the user): the same key and touch again returns the stored touch
+    (200) and stores nothing; the same key with another touch is a 409 with both
+    fingerprints. Tokens with the ``ingest`` scope may call this (and nothing that reads)."""
     return _store_touch(session, data, actor, response)
 
 

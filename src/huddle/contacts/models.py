@@ -137,6 +137,9 @@ class Touch(Base):
         Index("ix_touches_type_occurred_at", "type", "occurred_at"),
         Index("ix_touches_visitor_id", "visitor_id"),
         CheckConstraint("contact_id IS NOT NULL OR visitor_id IS NOT NULL", name="has_subject"),
+        # A key is its sender's: the same key from two senders is two deliveries. Also the
+        # index that finds a replayed key (and its fingerprint) without reading the table.
+        UniqueConstraint("idempotency_scope", "idempotency_key"),
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
@@ -152,8 +155,14 @@ class Touch(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
     asset_id: Mapped[int | None] = mapped_column(BigIntId)
     workflow_id: Mapped[int | None] = mapped_column(BigIntId)
-    # A sender's key: a retried delivery with the same key is stored once.
-    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    # The sender ("token:12", "user:3", "system:website tracking") and its key: a retried
+    # delivery with the same key is stored once. Keys stored before senders were told
+    # apart have no scope: no later delivery matches them.
+    idempotency_scope: Mapped[str | None] = mapped_column(String(80))
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    # sha256 (hex) of the delivery as canonical JSON, where the sender's payload is known:
+    # the same key with another payload is a conflict, not a duplicate.
+    idempotency_fingerprint: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

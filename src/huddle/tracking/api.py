@@ -24,6 +24,7 @@ from huddle.tracking.schemas import (
     SiteRead,
     SiteUpdate,
 )
+from huddle.tracking.service import ReplayConflict
 from huddle.web.deps import CurrentActor, CurrentUser, IngestActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
@@ -159,16 +160,33 @@ def _batch_schema() -> dict[str, Any]:
 def ingest_events(
     actor: IngestActor, session: SessionDep, body: Annotated[bytes, Depends(_body)]
 ) -> Response:
-    """Store a batch of up to 5,000 events. Each has an idempotency key: a retried batch
-    stores nothing twice. Events that fail are listed by index with the reason; the others
-    are stored. Events for unknown emails create contacts only if their type says so."""
+    """Store a batch of up to 5,000 events. Each has an idempotency key, the sender's own
+    (its API token's): a retried batch stores nothing twice (``duplicates``). Events that
+    fail are listed by index with the reason; the others are stored. A key the sender used
+    before for another payload is such a failure, with ``code`` "idempotency_conflict" and
+    both fingerprints (sha256 of the event as canonical JSON); the answer is 200 whatever
+    the mix, as for any other failure. Events for unknown emails create contacts only if
+    their type says so."""
     # The batch's parsed JSON and rows are dropped before the pause ends (see collector).
     with collection_paused():
         report = service.ingest_events(session, _batch(body), actor=actor)
+    conflicts = {c.index: c for c in report.conflicts}
     result = {
         "stored": report.stored,
         "duplicates": report.duplicates,
         "contacts_created": report.contacts_created,
-        "failed": [{"index": i, "reason": reason} for i, reason in report.failed],
+        "failed": [_failure(i, reason, conflicts.get(i)) for i, reason in report.failed],
     }
     return Response(orjson.dumps(result), media_type="application/json")
+
+
+def _failure(index: int, reason: str, conflict: ReplayConflict | None) -> dict[str, Any]:
+    failure: dict[str, Any] = {"index": index, "reason": reason}
+    if conflict is not None:
+        failure |= {
+            "code": "idempotency_conflict",
+            "idempotency_key": conflict.idempotency_key,
+            "fingerprint": conflict.fingerprint,
+            "stored_fingerprint": conflict.stored_fingerprint,
+        }
+    return failure

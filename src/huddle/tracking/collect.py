@@ -28,6 +28,7 @@ from huddle.core import clock
 from huddle.core.db import RETRY_AFTER_SECONDS, OutageLog, is_database_unavailable, unit_of_work
 from huddle.tracking import service
 from huddle.tracking.service import Identification, PageView
+from huddle.web.middleware import media_type
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,11 @@ RETRY_LATER = [(b"retry-after", str(RETRY_AFTER_SECONDS).encode())]
 _outage = OutageLog(log, PATH)
 VISITOR = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+# The body is JSON whatever it is labelled: the snippet sends it as text/plain (a "simple"
+# request, no preflight; navigator.sendBeacon with a text/plain Blob, or a string, which
+# browsers label text/plain;charset=UTF-8), a server may say application/json, and a Blob
+# without a type carries no header. Form encodings are no page views.
+CONTENT_TYPES = frozenset({"text/plain", "application/json", ""})
 
 
 class Refused(Exception):
@@ -159,6 +165,10 @@ class CollectEndpoint:
                 return
             if scope["method"] != "POST":
                 raise Refused(405, "POST page views here")
+            if media_type(_header(scope, b"content-type")) not in CONTENT_TYPES:
+                raise Refused(
+                    415, "send page views as JSON labelled text/plain or application/json"
+                )
             body = await _read_body(receive)
             if self.sites.stale():
                 await self.committer.run(lambda: self.sites.load(self._factory()))

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from huddle.core.schemas import InputModel, ReadModel
+from huddle.tracking.links import link_problem
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
@@ -30,9 +31,9 @@ def _origin(value: str) -> str:
 
 def _absolute_url(value: str) -> str:
     value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
-        raise ValueError(f"'{value}' is not a full http(s) URL")
+    problem = link_problem(value)
+    if problem is not None:
+        raise ValueError(f"'{value}' {problem}")
     return value
 
 
@@ -177,10 +178,25 @@ class EventBatch(BaseModel):
 class EventFailure(BaseModel):
     index: int
     reason: str
+    code: Literal["idempotency_conflict"] | None = Field(
+        default=None,
+        description="Set when the sender used the key before for another payload; the "
+        "fields below are then set too.",
+    )
+    idempotency_key: str | None = None
+    fingerprint: str | None = Field(
+        default=None, description="sha256 of this event as canonical JSON (sorted keys)."
+    )
+    stored_fingerprint: str | None = Field(
+        default=None, description="The same of the event stored under the key."
+    )
 
 
 class EventBatchResult(BaseModel):
     stored: int = Field(description="Events stored now.")
-    duplicates: int = Field(description="Events whose idempotency key was stored before.")
+    duplicates: int = Field(
+        description="Events whose idempotency key the sender stored before, with the same "
+        "payload (replays with another payload are failures)."
+    )
     contacts_created: int
     failed: list[EventFailure]

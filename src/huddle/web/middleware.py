@@ -1,5 +1,5 @@
 """Pure ASGI middleware every request passes through: request origin for the audit trail,
-strict security headers, and request body size limits.
+strict security headers, request body size limits, and JSON-only bodies under the API.
 
 Pure ASGI (no ``BaseHTTPMiddleware``) so bodies stream through untouched and the limits
 are enforced while the body arrives, not after it was buffered.
@@ -162,3 +162,63 @@ def _too_large(limit: int) -> JSONResponse:
         status_code=413,
         headers={"connection": "close"},
     )
+
+
+# --- content types ---------------------------------------------------------------------------
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def media_type(content_type: str | None) -> str:
+    """``application/json`` of ``Application/JSON; charset=utf-8``; "" when none was sent."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def is_json(media: str) -> bool:
+    """application/json, or a JSON-based type (``application/merge-patch+json``)."""
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+class JsonBodyMiddleware:
+    """Under the JSON API a request body must be JSON: any other content type is refused
+    with 415 before a route sees it. FastAPI would hand a text/plain body to a route that
+    reads raw bytes (the events batch) as if it were JSON, and text/plain, form and
+    multipart posts are "simple" cross-site requests a browser sends without asking.
+    Requests without a body need no content type. ``form_paths``: the API's upload
+    routes, which take multipart/form-data instead."""
+
+    def __init__(
+        self, app: ASGIApp, *, prefix: str = "/api/", form_paths: frozenset[str] = frozenset()
+    ) -> None:
+        self.app = app
+        self.prefix = prefix
+        self.form_paths = form_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in BODY_METHODS
+            or not scope["path"].startswith(self.prefix)
+        ):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        declared = headers.get("content-length")
+        has_body = (declared is not None and declared != "0") or "transfer-encoding" in headers
+        media = media_type(headers.get("content-type"))
+        upload = scope["path"].rstrip("/") in self.form_paths
+        if not has_body or is_json(media) or (upload and media == "multipart/form-data"):
+            await self.app(scope, receive, send)
+            return
+        wanted = "multipart/form-data" if upload else "application/json"
+        response = JSONResponse(
+            {
+                "detail": f"send the body as {wanted} (Content-Type: {wanted}), "
+                f"not {media or 'without a content type'}",
+                "code": "unsupported_media_type",
+            },
+            status_code=415,
+        )
+        await response(scope, receive, send)

@@ -69,6 +69,7 @@ from huddle.contacts.repository.touch_sets import (
     loaded_contacts,
     move_touch_ends,
     set_touch_end,
+    stored_fingerprints,
     touch_at_end,
 )
 
@@ -120,6 +121,7 @@ __all__ = [
     "saved_views_naming",
     "saved_views_visible_to",
     "set_touch_end",
+    "stored_fingerprints",
     "timeline_merges",
     "timeline_notes",
     "timeline_stage_changes",

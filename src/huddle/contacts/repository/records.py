@@ -187,8 +187,13 @@ def touch(session: Session, touch_id: int) -> Touch | None:
     return session.get(Touch, touch_id)
 
 
-def touch_by_key(session: Session, idempotency_key: str) -> Touch | None:
-    return session.scalar(select(Touch).where(Touch.idempotency_key == idempotency_key))
+def touch_by_key(session: Session, scope: str, idempotency_key: str) -> Touch | None:
+    """The touch a sender stored under this key (the (scope, key) unique index)."""
+    return session.scalar(
+        select(Touch).where(
+            Touch.idempotency_scope == scope, Touch.idempotency_key == idempotency_key
+        )
+    )
 
 
 def on_conflict_insert(session: Session) -> Callable[..., Any]:
@@ -200,12 +205,12 @@ def on_conflict_insert(session: Session) -> Callable[..., Any]:
 
 
 def insert_touch(session: Session, values: dict[str, Any]) -> Touch | None:
-    """Insert a touch in one statement; None if its idempotency key is already stored
-    (ON CONFLICT DO NOTHING: no extra lookup, and no failed statement under a race)."""
+    """Insert a touch in one statement; None if its sender stored its idempotency key
+    already (ON CONFLICT DO NOTHING: no extra lookup, and no failed statement under a race)."""
     statement = (
         on_conflict_insert(session)(Touch)
         .values(**values)
-        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .on_conflict_do_nothing(index_elements=["idempotency_scope", "idempotency_key"])
         .returning(Touch)
     )
     return session.scalars(statement).one_or_none()

@@ -32,11 +32,14 @@ TOUCH_COLUMNS = (
     "campaign_id",
     "asset_id",
     "workflow_id",
+    "idempotency_scope",
     "idempotency_key",
+    "idempotency_fingerprint",
     "created_at",
 )
 _PROPERTIES = TOUCH_COLUMNS.index("properties")
-# Rows per INSERT statement: 13 parameters each stays under both databases' limits.
+# Rows per INSERT statement: 15 parameters each (30,000) stays under both databases' limits
+# (SQLite's 32,766 variables, PostgreSQL's 65,535 parameters).
 ROWS_PER_STATEMENT = 2000
 
 
@@ -59,6 +62,8 @@ class NewTouch(Protocol):
     def asset_id(self) -> int | None: ...
     @property
     def idempotency_key(self) -> str | None: ...
+    @property
+    def fingerprint(self) -> str | None: ...
 
 
 class TouchBatch(NamedTuple):
@@ -68,6 +73,7 @@ class TouchBatch(NamedTuple):
     actor_type: str
     actor_user_id: int | None
     created_at: datetime
+    scope: str  # the sender the batch's idempotency keys belong to
 
 
 def contact_accounts(session: Session, contact_ids: Sequence[int]) -> dict[int, int | None]:
@@ -107,7 +113,8 @@ def _insert_sql(rows: int, sqlite: bool) -> str:
     returning = "" if sqlite else " RETURNING id, idempotency_key"
     return (
         f"INSERT INTO touches ({', '.join(TOUCH_COLUMNS)}) VALUES "  # noqa: S608
-        f"{', '.join([group] * rows)} ON CONFLICT (idempotency_key) DO NOTHING{returning}"
+        f"{', '.join([group] * rows)} ON CONFLICT (idempotency_scope, idempotency_key) "
+        f"DO NOTHING{returning}"
     )
 
 
@@ -115,11 +122,11 @@ def _params(driver: Driver, touches: Sequence[NewTouch], batch: TouchBatch) -> l
     """The rows' values one after the other in TOUCH_COLUMNS order, converted as the
     columns store them; no per-row container is built (at 5,000 rows a batch, the
     allocations cost time of their own and the garbage collector's)."""
-    at, dumps, accounts = driver.at, orjson.dumps, batch.account_ids
+    at, dumps, accounts, scope = driver.at, orjson.dumps, batch.account_ids, batch.scope
     created_at = at(batch.created_at)
     flat: list[Any] = []
     for touch in touches:
-        contact_id = touch.contact_id
+        contact_id, key = touch.contact_id, touch.idempotency_key
         flat += (
             touch.type,
             at(touch.occurred_at),
@@ -132,7 +139,9 @@ def _params(driver: Driver, touches: Sequence[NewTouch], batch: TouchBatch) -> l
             touch.campaign_id,
             touch.asset_id,
             None,  # workflow_id: workflows record their touches one by one
-            touch.idempotency_key,
+            None if key is None else scope,
+            key,
+            touch.fingerprint,
             created_at,
         )
     return flat
@@ -142,8 +151,9 @@ def insert_touches(
     session: Session, touches: Sequence[NewTouch], batch: TouchBatch
 ) -> list[int | None]:
     """Multi-row INSERTs of ROWS_PER_STATEMENT touches each. A touch whose idempotency key
-    is stored already, or repeated earlier in ``touches``, is skipped (ON CONFLICT DO
-    NOTHING). Returns the new ids in the order of ``touches``, None for those skipped."""
+    the batch's sender stored already, or repeated earlier in ``touches``, is skipped (ON
+    CONFLICT DO NOTHING). Returns the new ids in the order of ``touches``, None for those
+    skipped."""
     driver = Driver(session)
     insert = _insert_sqlite if driver.sqlite else _insert_returning
     ids: list[int | None] = []
@@ -174,7 +184,22 @@ def _insert_sqlite(
     return _ids_of(chunk, driver.rows(_ADDED_SINCE, (before,)) if added else [])
 
 
+# Only this transaction adds rows on SQLite (one writer), all of them one sender's.
 _ADDED_SINCE = "SELECT id, idempotency_key FROM touches WHERE id > ?"
+
+
+def stored_fingerprints(session: Session, scope: str, keys: Sequence[str]) -> dict[str, str | None]:
+    """The sender's stored keys among ``keys``, each with its delivery's fingerprint: one
+    read of the (scope, key) unique index, whatever the table's size."""
+    if not keys:
+        return {}
+    driver = Driver(session)
+    condition, param = driver.in_list("idempotency_key", keys)
+    sql = (
+        "SELECT idempotency_key, idempotency_fingerprint FROM touches "  # noqa: S608
+        f"WHERE idempotency_scope = {driver.mark} AND {condition}"
+    )
+    return dict(driver.rows(sql, (scope, param)))
 
 
 def _ids_of(chunk: Sequence[NewTouch], added: list[tuple[int, str | None]]) -> list[int | None]:

@@ -16,6 +16,7 @@ from huddle.contacts.schemas.activity import (
     TimelineKind,
     TimelinePage,
     TouchBase,
+    TouchConflict,
     TouchCreate,
     TouchRead,
 )
@@ -94,6 +95,7 @@ __all__ = [
     "TimelineKind",
     "TimelinePage",
     "TouchBase",
+    "TouchConflict",
     "TouchCreate",
     "TouchRead",
     "check_domain",

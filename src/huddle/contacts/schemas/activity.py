@@ -35,7 +35,9 @@ class TouchBase(InputModel):
     asset_id: int | None = None
     workflow_id: int | None = None
     idempotency_key: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = Field(
-        default=None, description="A retried delivery with the same key is stored once."
+        default=None,
+        description="A retried delivery with the same key is stored once; the key is the "
+        "sender's (API token, else user): reused for another touch it is a 409.",
     )
 
 
@@ -65,6 +67,16 @@ class TouchRead(ReadModel):
     workflow_id: int | None
     idempotency_key: str | None
     created_at: datetime
+
+
+class TouchConflict(BaseModel):
+    """409: the sender used the key before for another touch."""
+
+    detail: str
+    code: Literal["idempotency_conflict"]
+    idempotency_key: str
+    fingerprint: str = Field(description="sha256 of this request's touch as canonical JSON.")
+    stored_fingerprint: str = Field(description="The same of the touch stored under the key.")
 
 
 # --- notes and the timeline ----------------------------------------------------------------

@@ -135,6 +135,8 @@ def _scrub_touches(touches: list[Touch], needles: tuple[str, ...]) -> None:
     for touch in touches:
         touch.properties = _clean_properties(touch.properties or {}, needles)
         touch.visitor_id = None  # a cookie id is personal data too
+        # A hash of a payload that held the email confirms a guessed address: gone too.
+        touch.idempotency_fingerprint = None
         if touch.idempotency_key and scrub(touch.idempotency_key, needles) != touch.idempotency_key:
             touch.idempotency_key = None
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
+import orjson
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -18,7 +20,7 @@ from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service.common import raise_if, require, touch_actor_type
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
-from huddle.core.errors import FieldError
+from huddle.core.errors import Conflict, FieldError
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action
@@ -44,9 +46,74 @@ def get_touch(session: Session, touch_id: int) -> Touch:
     return require(repository.touch(session, touch_id), "touch", touch_id)
 
 
+# --- idempotency -------------------------------------------------------------------------
+
+
+class IdempotencyConflict(Conflict):
+    """The sender used a key again for a different delivery. Like a payment API, this is
+    refused rather than taken for a retry: one of the two deliveries is a sender's bug."""
+
+    code = "idempotency_conflict"
+
+    def __init__(self, key: str, *, fingerprint: str, stored_fingerprint: str) -> None:
+        super().__init__(
+            f"idempotency_key {key!r} was used before for a different request "
+            f"(stored fingerprint {stored_fingerprint}); use a new key for a new touch"
+        )
+        self.key = key
+        self.fingerprint = fingerprint
+        self.stored_fingerprint = stored_fingerprint
+
+
+def idempotency_scope(actor: Actor) -> str:
+    """Whose keys these are: an API token's own (each integration has its token), else the
+    signed-in user's, else Huddle's own sender's (the snippet, forms, email tracking)."""
+    if actor.token_id is not None:
+        return f"token:{actor.token_id}"
+    if actor.kind == "user":
+        return f"user:{actor.user_id}"
+    return f"{actor.kind}:{actor.label or ''}"[:80]
+
+
+def fingerprint(payload: Any) -> str:
+    """sha256 (hex) of the payload as canonical JSON: keys sorted at every level, no
+    whitespace, UTF-8 (``json.dumps(payload, sort_keys=True, separators=(",", ":"),
+    ensure_ascii=False)`` gives the same bytes for JSON a sender parsed)."""
+    return hashlib.sha256(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def replay_conflicts(
+    session: Session, rows: Sequence[TouchRow], ids: Sequence[int | None], *, actor: Actor
+) -> dict[int, str]:
+    """After ``record_touches``: the places of the rows skipped because their sender had
+    stored the key for ANOTHER payload, each with the stored fingerprint. Rows without a
+    fingerprint, and keys stored without one, are plain duplicates. One indexed read, and
+    only when a row was skipped."""
+    skipped = [
+        place
+        for place, (row, touch_id) in enumerate(zip(rows, ids, strict=True))
+        if touch_id is None and row.idempotency_key is not None and row.fingerprint is not None
+    ]
+    if not skipped:
+        return {}
+    keys = sorted({cast(str, rows[place].idempotency_key) for place in skipped})
+    stored = repository.stored_fingerprints(session, idempotency_scope(actor), keys)
+    conflicts: dict[int, str] = {}
+    for place in skipped:
+        row = rows[place]
+        before = stored.get(cast(str, row.idempotency_key))
+        if before is not None and before != row.fingerprint:
+            conflicts[place] = before
+    return conflicts
+
+
+# --- one at a time -----------------------------------------------------------------------
+
+
 def record_touch(session: Session, data: TouchCreate, *, actor: Actor) -> Touch:
-    """Store a touch once (a repeated ``idempotency_key`` returns the stored touch unchanged),
-    keep the contact's first and last touch source current and publish ``TouchRecorded``."""
+    """Store a touch once per sender and key (the same key and payload again returns the
+    stored touch unchanged; another payload raises ``IdempotencyConflict``), keep the
+    contact's first and last touch source current and publish ``TouchRecorded``."""
     return store_touch(session, data, actor=actor)[0]
 
 
@@ -60,6 +127,9 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
         raise_if(
             [FieldError("campaign_id", f"no campaign with id {data.campaign_id}")], "bad touch"
         )
+    key = data.idempotency_key
+    scope = idempotency_scope(actor)
+    sent = fingerprint(data.model_dump(mode="json")) if key is not None else None
     touch = repository.insert_touch(
         session,
         {
@@ -74,13 +144,19 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
             "campaign_id": data.campaign_id,
             "asset_id": data.asset_id,
             "workflow_id": data.workflow_id,
-            "idempotency_key": data.idempotency_key,
+            "idempotency_scope": scope if key is not None else None,
+            "idempotency_key": key,
+            "idempotency_fingerprint": sent,
         },
     )
     if touch is None:
+        key = key or ""
+        stored = require(repository.touch_by_key(session, scope, key), "touch", key)
+        before = stored.idempotency_fingerprint
+        if sent is not None and before is not None and before != sent:
+            raise IdempotencyConflict(key, fingerprint=sent, stored_fingerprint=before)
         # The same delivery again: the stored touch, unchanged.
-        key = data.idempotency_key or ""
-        return require(repository.touch_by_key(session, key), "touch", key), False
+        return stored, False
     if contact is not None:
         _attribute(contact, touch, session)
     publish(
@@ -148,6 +224,8 @@ class TouchRow:
     idempotency_key: str | None = None
     campaign_id: int | None = None
     asset_id: int | None = None
+    # ``fingerprint`` of what the sender sent, where a replayed key should be compared.
+    fingerprint: str | None = None
 
 
 def record_touches(
@@ -158,15 +236,18 @@ def record_touches(
     known: Mapping[int, int | None] | None = None,
 ) -> list[int | None]:
     """``record_touch`` for a whole batch in a handful of statements: one multi-row INSERT
-    (a key already stored, or repeated in the batch, is skipped), the contacts' first and
-    last touch moved set-wise, and ONE ``TouchesRecorded`` for the batch. Returns, per row,
-    the new touch's id or None where its key was stored already. Contacts must exist;
-    ``known``: what ``find_contacts`` said of them in this transaction (saves a query)."""
+    (a key the actor's sender stored already, or repeated in the batch, is skipped), the
+    contacts' first and last touch moved set-wise, and ONE ``TouchesRecorded`` for the
+    batch. Returns, per row, the new touch's id or None where its key was stored already
+    (``replay_conflicts`` tells which of those came with another payload). Contacts must
+    exist; ``known``: what ``find_contacts`` said of them in this transaction (saves a
+    query)."""
     batch = TouchBatch(
         account_ids=_contacts_of(session, rows, known or {}),
         actor_type=touch_actor_type(actor),
         actor_user_id=actor.user_id,
         created_at=clock.now(),
+        scope=idempotency_scope(actor),
     )
     ids = _insert(session, rows, batch)
     _attribute_set(session, rows, ids)

@@ -215,6 +215,26 @@ def add_note(
     )
 
 
+@router.post("/contacts/{contact_id}/touches/{touch_id}/apply", response_model=None)
+def apply_touch_values(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    actor: CurrentActor,
+    contact_id: int,
+    touch_id: int,
+) -> Response:
+    """The "Apply these values" button of a form submission the contact was not proven to
+    have sent: the values it kept aside become the contact's."""
+    return submit(
+        request,
+        lambda: service.apply_touch_values(session, contact_id, touch_id, actor=actor),
+        done="The submitted values are now the contact's.",
+        then=f"/contacts/{contact_id}#timeline",
+        refused=_refused(request, session, user, contact_id, "timeline_error"),
+    )
+
+
 @router.post("/contacts/{contact_id}/stage", response_model=None)
 def change_stage(
     request: Request,

@@ -21,7 +21,12 @@ from huddle.tracking.service.email import (
     record_email_click,
     record_email_open,
 )
-from huddle.tracking.service.ingest import MAX_BATCH, IngestReport, ingest_events
+from huddle.tracking.service.ingest import (
+    MAX_BATCH,
+    IngestReport,
+    ReplayConflict,
+    ingest_events,
+)
 from huddle.tracking.service.submissions import PublicForm, Submitted, public_form, submit_form
 from huddle.tracking.service.tokens import (
     InvalidToken,
@@ -45,6 +50,7 @@ __all__ = [
     "InvalidToken",
     "PageView",
     "PublicForm",
+    "ReplayConflict",
     "Submitted",
     "click_token",
     "create_event_type",

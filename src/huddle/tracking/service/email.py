@@ -30,15 +30,19 @@ def record_email_open(session: Session, secret: str, token: str) -> int | None:
     return _record(session, "email_opened", opened.contact_id, {"message": opened.message})
 
 
-def record_email_click(session: Session, secret: str, token: str) -> str:
+def record_email_click(
+    session: Session, secret: str, token: str, *, huddle_url: str | None = None
+) -> str:
     """A tracked link was clicked: an ``email_clicked`` touch, and the URL to send the
-    person on to, which is only ever the link signed into the token. A link to one of the
-    tracked sites carries an identity token, so the snippet there can stitch the visitor."""
+    person on to, which is only ever the link signed into the token (an http(s) address:
+    ``UnsafeLink`` otherwise, and nothing recorded). A link to one of the tracked sites,
+    or to a form Huddle hosts (under ``huddle_url``), carries an identity token: the
+    snippet there stitches the visitor, a form post proves who sent it."""
     clicked = read_click_token(secret, token)
     contacts.get_contact(session, clicked.contact_id)
     url = clicked.url or ""
     _record(session, "email_clicked", clicked.contact_id, {"message": clicked.message, "url": url})
-    if _origin_of(url) in tracked_origins(session):
+    if _origin_of(url) in tracked_origins(session) or _is_hosted_form(url, huddle_url):
         return _with_parameter(url, IDENTITY_PARAMETER, identity_token(secret, clicked.contact_id))
     return url
 
@@ -91,6 +95,12 @@ def _record(session: Session, kind: str, contact_id: int, properties: dict[str, 
         actor=EMAIL,
     )
     return touch_id
+
+
+def _is_hosted_form(url: str, huddle_url: str | None) -> bool:
+    if not huddle_url:
+        return False
+    return _origin_of(url) == _origin_of(huddle_url) and urlsplit(url).path.startswith("/f/")
 
 
 def _origin_of(url: str) -> str:

@@ -1,5 +1,7 @@
 """The server-side events API: a batch of up to 5,000 events, checked one by one, stored
-together. A retried batch stores nothing twice; a bad event is reported, the rest stored."""
+together. A retried batch stores nothing twice; a bad event is reported, the rest stored.
+Idempotency keys are the sender's (its API token): a key the sender used before for
+another payload is reported as a conflict, not counted as a duplicate."""
 
 from __future__ import annotations
 
@@ -85,12 +87,24 @@ class EventKind:
                 raise Refused(f"properties.{name}: expected {schema_type}")
 
 
+@dataclass(frozen=True, slots=True)
+class ReplayConflict:
+    """An event whose key its sender stored before for another payload (it is among the
+    report's failures too, with the reason in words)."""
+
+    index: int
+    idempotency_key: str
+    fingerprint: str
+    stored_fingerprint: str
+
+
 @dataclass
 class IngestReport:
     stored: int = 0
     duplicates: int = 0
     contacts_created: int = 0
     failed: list[tuple[int, str]] = field(default_factory=list)
+    conflicts: list[ReplayConflict] = field(default_factory=list)
 
 
 def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestReport:
@@ -116,13 +130,30 @@ def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestRepor
     ready, known = _with_contacts(session, parsed, report, actor=actor)
     ids = contacts.record_touches(session, ready, actor=actor, known=known)
     report.stored = sum(1 for touch_id in ids if touch_id is not None)
-    report.duplicates = len(ids) - report.stored
+    conflicts = contacts.replay_conflicts(session, ready, ids, actor=actor)
+    report.duplicates = len(ids) - report.stored - len(conflicts)
+    for place, stored_fingerprint in sorted(conflicts.items()):
+        _report_conflict(report, ready[place], stored_fingerprint)
     for event, touch_id in zip(ready, ids, strict=True):
         visitor, contact_id = event.visitor, event.contact_id
         if touch_id is not None and event.kind.identifies and visitor and contact_id:
             identify_visitor(session, visitor, contact_id, actor=actor)
     report.failed.sort()
     return report
+
+
+def _report_conflict(report: IngestReport, event: Event, stored_fingerprint: str) -> None:
+    key = (event.idempotency_key or "").removeprefix(KEY_PREFIX)
+    report.conflicts.append(
+        ReplayConflict(event.index, key, event.fingerprint or "", stored_fingerprint)
+    )
+    report.failed.append(
+        (
+            event.index,
+            f"idempotency_key {key!r} was used before for another event "
+            f"(stored fingerprint {stored_fingerprint}): a new event needs a new key",
+        )
+    )
 
 
 def _with_contacts(
@@ -194,6 +225,8 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
         contact_id=contact_id,
         properties=properties,
         idempotency_key=KEY_PREFIX + key,
+        # The event as sent: a retry without occurred_at is the same event.
+        fingerprint=contacts.fingerprint(raw),
         index=index,
         kind=kind.event_type,
         email=email,

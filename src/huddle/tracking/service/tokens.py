@@ -13,7 +13,8 @@ from typing import Any
 
 from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
 
-from huddle.core.errors import ResourceNotFound
+from huddle.core.errors import FieldError, HuddleError, ResourceNotFound, ValidationFailed
+from huddle.tracking.links import link_problem
 
 OPEN_SALT = "huddle.tracking.email-open"
 CLICK_SALT = "huddle.tracking.email-click"
@@ -25,6 +26,14 @@ IDENTITY_MAX_AGE = timedelta(days=30)
 
 class InvalidToken(ResourceNotFound):
     """A forged or modified token: answered as not found, saying nothing about why."""
+
+
+class UnsafeLink(HuddleError):
+    """A validly signed click token whose target is no absolute http(s) address (signed by
+    an older version, or by a key that leaked): refused, and followed nowhere."""
+
+    status_code = 400
+    code = "unsafe_link"
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,12 @@ def open_token(secret: str, contact_id: int, message: str) -> str:
 
 
 def click_token(secret: str, contact_id: int, message: str, url: str) -> str:
-    """The token of one link in one message to one contact; the URL is inside, signed."""
+    """The token of one link in one message to one contact; the URL is inside, signed.
+    Only an absolute http(s) URL is signed (``ValidationFailed`` on ``url`` saying why):
+    a click must open a page, never run ``javascript:`` or go where the link is served."""
+    problem = link_problem(url)
+    if problem is not None:
+        raise ValidationFailed("not a web address", [FieldError("url", f"the URL {problem}")])
     return URLSafeSerializer(secret, salt=CLICK_SALT).dumps(
         {"c": contact_id, "m": message, "u": url}
     )
@@ -55,9 +69,14 @@ def read_open_token(secret: str, token: str) -> EmailToken:
 
 
 def read_click_token(secret: str, token: str) -> EmailToken:
+    """The signed link; ``UnsafeLink`` when what was signed is no web address (checked
+    again here: the signature proves who made the token, not that the target is safe)."""
     data = _load(URLSafeSerializer(secret, salt=CLICK_SALT), token)
     if not isinstance(data.get("u"), str):
         raise InvalidToken("unknown link")
+    problem = link_problem(data["u"])
+    if problem is not None:
+        raise UnsafeLink(f"this link cannot be opened: the address {problem}")
     return EmailToken(contact_id=data["c"], message=data["m"], url=data["u"])
 
 

@@ -45,6 +45,8 @@
       history.replaceState(history.state, "", here.toString());
     }
   } catch (e) { identity = null; }
+  // Forms on this page prove who posts them with the same signed identity.
+  var formIdentity = identity;
 
   var queue = [];
   var timer = null;
@@ -80,6 +82,7 @@
     for (var i = 0; i < forms.length; i++) {
       var form = forms[i];
       var fields = { _hd_vid: visitor, _hd_ts: String(loadedAt), _hd_url: location.href };
+      if (formIdentity) fields._hd_id = formIdentity;
       for (var name in fields) {
         var input = form.querySelector("input[name='" + name + "']");
         if (!input) {
