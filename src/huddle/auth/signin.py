@@ -17,13 +17,12 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import LoginAttempt, User, UserSession
 from huddle.auth.service import authenticate, end_sessions, session_key_hash
+from huddle.auth.tokens import TOUCH_EVERY
 from huddle.core import clock
 from huddle.core.errors import HuddleError
 
 SESSION_IDLE = timedelta(hours=12)
 SESSION_LIFETIME = timedelta(days=14)
-# How often a session's last-seen time is written (not on every request).
-TOUCH_EVERY = timedelta(minutes=1)
 
 LOCKOUT_WINDOW = timedelta(minutes=15)
 ACCOUNT_FAILURES = 5  # per email, within the window, since its last success

@@ -91,7 +91,11 @@ def logout(request: Request, session: SessionDep) -> RedirectResponse:
 
 
 def _account_page(request: Request, session: SessionDep, user: User, **extra: Any) -> HTMLResponse:
-    context = {"tokens": tokens.list_tokens(session, user_id=user.id), **extra}
+    context = {
+        "tokens": tokens.list_tokens(session, user_id=user.id),
+        "revoke_reasons": tokens.REVOKE_REASONS,
+        **extra,
+    }
     status_code = 422 if extra.get("errors") else 200
     return page(request, "auth/account.html", user, "account", context, status_code=status_code)
 
@@ -109,21 +113,30 @@ def change_password(
     actor: CurrentActor,
     current_password: Annotated[str, Form()],
     new_password: Annotated[str, Form()],
+    revoke_tokens: Annotated[str | None, Form()] = None,
 ) -> Response:
     key = request.session.get(SESSION_KEY)
     try:
-        service.change_password(
+        changed = service.change_password(
             session,
             user.id,
             current=current_password,
             new=new_password,
             actor=actor,
+            # An unticked checkbox sends nothing: only a ticked one revokes.
+            revoke_tokens=revoke_tokens is not None,
             keep_session_key=key if isinstance(key, str) else None,
         )
     except ValidationFailed as exc:
         return _account_page(request, session, user, errors=exc.errors)
-    flash(request, "Password changed. Your other sessions were signed out.")
+    flash(request, _password_changed_message(changed.sessions_ended, changed.tokens_revoked))
     return see_other("/account")
+
+
+def _password_changed_message(sessions: int, tokens_revoked: int) -> str:
+    ended = f"{sessions} other session{'s' if sessions != 1 else ''} signed out"
+    revoked = f"{tokens_revoked} API token{'s' if tokens_revoked != 1 else ''} revoked"
+    return f"Password changed: {ended}, {revoked}."
 
 
 @router.post("/account/tokens", response_model=None)
