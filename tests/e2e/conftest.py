@@ -84,7 +84,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     worker = Worker(factory, idle_seconds=0.2)
     worker.start_in_thread()
     port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    # As `huddle serve` (web.serving): forwarding headers only from HUDDLE_TRUSTED_PROXIES.
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="huddle-e2e-server", daemon=True)
     thread.start()

@@ -23,6 +23,7 @@ from huddle.web.deps import (
     CurrentUser,
     OptionalUser,
     SessionDep,
+    client_ip,
 )
 from huddle.web.redirects import safe_local_path
 from huddle.web.templating import flash, render
@@ -50,7 +51,7 @@ def login(
             session,
             email,
             password,
-            ip=request.client.host if request.client else "unknown",
+            ip=client_ip(request),
             user_agent=request.headers.get("user-agent"),
         )
     except signin.LockedOut as exc:

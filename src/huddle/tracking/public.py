@@ -18,7 +18,7 @@ from starlette.datastructures import FormData
 from huddle.core.errors import ValidationFailed
 from huddle.tracking import service
 from huddle.tracking.service import PublicForm
-from huddle.web.deps import SessionDep
+from huddle.web.deps import SessionDep, client_ip
 from huddle.web.templating import STATIC_DIR, render
 
 router = APIRouter(include_in_schema=False)
@@ -171,7 +171,7 @@ def submit_form(request: Request, session: SessionDep, form_key: str, values: Va
     cors = _cors(request, found)
     if cors is None:
         return JSONResponse({"detail": "origin not allowed"}, status_code=403)
-    client = request.client.host if request.client else "unknown"
+    client = client_ip(request)
     if not _limiter(request).allow(f"{client}:{form_key}"):
         return JSONResponse(
             {"detail": "too many submissions; try again in a minute"},
