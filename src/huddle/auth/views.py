@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from huddle.auth import service, signin, tokens
+from huddle.auth import resets, service, signin, tokens
 from huddle.auth.models import User
 from huddle.auth.schemas import WEEKDAYS, ApiTokenCreate, UserCreate, UserUpdate
 from huddle.core import clock
@@ -86,6 +86,95 @@ def logout(request: Request, session: SessionDep) -> RedirectResponse:
         signin.sign_out(session, key)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
+
+
+# --- forgotten password ----------------------------------------------------------------------
+
+_LINK_MINUTES = int(resets.LINK_LIFETIME.total_seconds() // 60)
+
+
+def _signed_out_page(
+    request: Request, template: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    return render(
+        request,
+        template,
+        {"user": None, "minutes": _LINK_MINUTES, **context},
+        status_code=status_code,
+    )
+
+
+@router.get("/password/forgot", response_class=HTMLResponse)
+def forgot_password_form(request: Request) -> HTMLResponse:
+    return _signed_out_page(request, "auth/forgot.html", {})
+
+
+@router.post("/password/forgot", response_model=None)
+def forgot_password(
+    request: Request, session: SessionDep, email: Annotated[str, Form()]
+) -> Response:
+    """Ask for a reset link. Every address gets the same answer (see ``auth.resets``)."""
+    try:
+        resets.request_reset(session, email, ip=client_ip(request))
+    except ValidationFailed as exc:
+        context = {"email": email, "errors": exc.errors}
+        return _signed_out_page(request, "auth/forgot.html", context, status_code=422)
+    except resets.TooManyResetRequests as exc:
+        context = {"email": email, "error": exc.message}
+        response = _signed_out_page(request, "auth/forgot.html", context, status_code=429)
+        seconds = max(1, int((exc.until - clock.now()).total_seconds()))
+        response.headers["Retry-After"] = str(seconds)
+        return response
+    return see_other("/password/forgot/sent")
+
+
+@router.get("/password/forgot/sent", response_class=HTMLResponse)
+def forgot_password_sent(request: Request) -> HTMLResponse:
+    return _signed_out_page(request, "auth/forgot.html", {"sent": True})
+
+
+def _reset_page(
+    request: Request, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    response = _signed_out_page(request, "auth/reset.html", context, status_code=status_code)
+    # The link's secret is in this page's address: never sent on as a Referer, never cached.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _secret_key(request: Request) -> str:
+    return str(request.app.state.settings.secret_key)
+
+
+@router.get("/password/reset/{token}", response_class=HTMLResponse)
+def reset_password_form(request: Request, session: SessionDep, token: str) -> HTMLResponse:
+    """The link from the email. Opening it changes nothing (mail scanners open links)."""
+    try:
+        link = resets.open_reset_link(session, token, secret=_secret_key(request))
+    except resets.InvalidResetLink:
+        return _reset_page(request, {"invalid": True}, status_code=404)
+    return _reset_page(request, {"token": token, "email": link.user.email})
+
+
+@router.post("/password/reset/{token}", response_model=None)
+def reset_password(
+    request: Request, session: SessionDep, token: str, new_password: Annotated[str, Form()]
+) -> Response:
+    try:
+        resets.reset_password(
+            session, token, new_password, secret=_secret_key(request), ip=client_ip(request)
+        )
+    except resets.InvalidResetLink:
+        return _reset_page(request, {"invalid": True}, status_code=404)
+    except ValidationFailed as exc:
+        link = resets.open_reset_link(session, token, secret=_secret_key(request))
+        context = {"token": token, "email": link.user.email, "errors": exc.errors}
+        return _reset_page(request, context, status_code=422)
+    # Whoever was signed in on this browser is signed out with every other session.
+    request.session.clear()
+    flash(request, "Your new password is set, and you were signed out everywhere. Sign in with it.")
+    return see_other("/login")
 
 
 # --- your account ----------------------------------------------------------------------------
