@@ -26,6 +26,9 @@ from huddle.core.settings import Settings
 from huddle.worker import Worker
 from tests.e2e.seed import Seeded, seed
 
+# The real SMTP server on loopback (aiosmtpd), for stories that read an email.
+from tests.notifications.test_delivery import smtp  # noqa: F401
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -27,12 +27,12 @@ TOKEN_PREFIX = "hud_"  # noqa: S105 (a marker, not a secret)
 # How often a token's (and a session's) last-use time is written: not on every request.
 TOUCH_EVERY = timedelta(minutes=1)
 
-# Why a token was revoked -> how its owner's page says it.
+# Why a token was revoked -> how its owner's page says it ("Revoked 2 days ago, ...").
 REVOKE_REASONS = {
-    "by_hand": "revoked by hand",
-    "deactivated": "the account was deactivated",
-    "password_changed": "the password was changed",
-    "password_reset": "the password was reset",
+    "by_hand": "by hand",
+    "deactivated": "when the account was deactivated",
+    "password_changed": "when the password was changed",
+    "password_reset": "when the password was reset",
 }
 
 
