@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from huddle.audit.models import AuditEntry
 from huddle.auth.models import User
+from tests.auth.test_tokens import _bearer
 from tests.conftest import TEST_PASSWORD, make_user, sign_in
 
 USERS = "/api/v1/users"
@@ -23,12 +24,6 @@ def _issue(client: TestClient, name: str = "script") -> dict:  # type: ignore[ty
     response = client.post("/api/v1/tokens", json={"name": name, "scopes": ["read"]})
     assert response.status_code == 201, response.text
     return response.json()  # type: ignore[no-any-return]
-
-
-def _bearer(app, secret: str) -> TestClient:  # type: ignore[no-untyped-def]
-    client = _browser(app)
-    client.headers["Authorization"] = f"Bearer {secret}"
-    return client
 
 
 def _rep(db: Session) -> User:

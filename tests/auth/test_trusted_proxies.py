@@ -202,12 +202,14 @@ def served(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session], User, s
     }
     env |= {"HUDDLE_DATABASE_URL": url, "HUDDLE_DATA_DIR": str(tmp_path)}
     huddle = Path(sys.executable).with_name("huddle")
-    process = subprocess.Popen(
-        [str(huddle), "serve", "--port", str(port), "--no-embedded-worker"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("wb") as stderr:  # the server writes to its own copy of the file
+        process = subprocess.Popen(
+            [str(huddle), "serve", "--port", str(port), "--no-embedded-worker"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -217,7 +219,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session], User, s
                 break
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"huddle serve did not start: {process.stderr}") from None
+                    raise RuntimeError(f"huddle serve did not start: {log.read_text()}") from None
                 time.sleep(0.1)
         yield base, factory, user, secret
     finally:

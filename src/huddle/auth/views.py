@@ -58,9 +58,7 @@ def login(
         response = render(
             request, "auth/login.html", {**context, "error": exc.message}, status_code=429
         )
-        seconds = max(1, int((exc.until - clock.now()).total_seconds()))
-        response.headers["Retry-After"] = str(seconds)
-        return response
+        return _retry_after(response, exc)
     if started is None:
         return render(
             request,
@@ -77,6 +75,13 @@ def login(
     request.session[SESSION_KEY] = started.key
     request.session[CSRF_KEY] = secrets.token_urlsafe(32)
     return RedirectResponse(safe_local_path(next), status_code=303)
+
+
+def _retry_after(response: HTMLResponse, refused: signin.TooMany) -> HTMLResponse:
+    """A 429 page says in seconds, as well as in words, when trying again can work."""
+    seconds = max(1, int((refused.until - clock.now()).total_seconds()))
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 @router.post("/logout")
@@ -122,9 +127,7 @@ def forgot_password(
     except resets.TooManyResetRequests as exc:
         context = {"email": email, "error": exc.message}
         response = _signed_out_page(request, "auth/forgot.html", context, status_code=429)
-        seconds = max(1, int((exc.until - clock.now()).total_seconds()))
-        response.headers["Retry-After"] = str(seconds)
-        return response
+        return _retry_after(response, exc)
     return see_other("/password/forgot/sent")
 
 
