@@ -19,6 +19,7 @@ from huddle.auth.models import PasswordReset, User
 from huddle.auth.signin import ACCOUNT_FAILURES
 from huddle.core.clock import FrozenClock
 from huddle.core.jobs import Job
+from huddle.core.settings import get_settings
 from huddle.notifications.models import OutboundEmail
 from huddle.notifications.service import SEND_EMAIL_JOB
 from tests.conftest import TEST_PASSWORD, csrf_of, make_user, sign_in
@@ -47,10 +48,15 @@ def _deliver(db: Session) -> None:
     run_jobs(db, SEND_EMAIL_JOB)
 
 
+def _mail_to(inbox: _Inbox, to: str) -> str:
+    """The text of the newest email delivered to ``to``."""
+    [raw] = [raw for _, recipients, raw in inbox.messages if recipients == [to]][-1:]
+    return message_from_bytes(raw).get_payload(decode=True).decode()  # type: ignore[union-attr,no-any-return]
+
+
 def _link_in_mail(inbox: _Inbox, to: str) -> str:
     """The reset link's path, from the newest email delivered to ``to``."""
-    [raw] = [raw for _, recipients, raw in inbox.messages if recipients == [to]][-1:]
-    body = message_from_bytes(raw).get_payload(decode=True).decode()  # type: ignore[union-attr]
+    body = _mail_to(inbox, to)
     found = LINK.search(body)
     assert found, body
     return urlsplit(found.group(0)).path
@@ -103,6 +109,10 @@ def test_forgot_password_from_the_email_to_signing_in_again(
     [(_, recipients, raw)] = smtp.messages
     assert recipients == ["rita.rep@acme.example"]
     assert message_from_bytes(raw)["Subject"] == "Reset your Huddle password"
+    # The link names HUDDLE_PUBLIC_URL, not the host the request was addressed to.
+    text = _mail_to(smtp, rep.email)
+    assert f"{get_settings().public_url}/password/reset/" in text
+    assert "testserver" not in text
     path = _link_in_mail(smtp, rep.email)
 
     form = anon_client.get(path)

@@ -35,6 +35,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
+from huddle.core.settings import get_settings
 from huddle.notifications import service as notifications
 
 LINK_LIFETIME = timedelta(minutes=30)
@@ -106,9 +107,16 @@ def _refuse_if_too_many(session: Session, email: str, ip: str) -> None:
         raise TooManyResetRequests(max(found))
 
 
-def send_reset_link(session: Session, reset_id: int, *, secret: str, public_url: str) -> bool:
+def _signer() -> URLSafeSerializer:
+    """Links are signed in the worker and checked in the web process: both read the key
+    from the installation's settings (the environment), never from a per-app copy."""
+    return URLSafeSerializer(get_settings().secret_key, salt=_SALT)
+
+
+def send_reset_link(session: Session, reset_id: int) -> bool:
     """The job behind a request: email the link if the address is an active user's and the
-    request is still fresh. True when an email was queued. Running twice sends once."""
+    request is still fresh. True when an email was queued. Running twice sends once. The
+    link points at ``HUDDLE_PUBLIC_URL``, never at what a request called the server."""
     request = session.get(PasswordReset, reset_id)
     if request is None or request.ended_at is not None or request.token_hash is not None:
         return False
@@ -129,12 +137,13 @@ def send_reset_link(session: Session, reset_id: int, *, secret: str, public_url:
     request.user_id, request.expires_at = user.id, expires_at
     request.token_hash = _digest(link_secret)
     session.flush()
-    token = URLSafeSerializer(secret, salt=_SALT).dumps([request.id, link_secret])
+    token = _signer().dumps([request.id, link_secret])
+    link = f"{get_settings().public_url.rstrip('/')}/password/reset/{token}"
     notifications.queue_email(
         session,
         to_address=user.email,
         subject="Reset your Huddle password",
-        body=_email_body(user, f"{public_url.rstrip('/')}/password/reset/{token}"),
+        body=_email_body(user, link),
         body_secret=True,
     )
     publish(
@@ -170,10 +179,10 @@ def _email_body(user: User, link: str) -> str:
     )
 
 
-def open_reset_link(session: Session, token: str, *, secret: str) -> ResetLink:
+def open_reset_link(session: Session, token: str) -> ResetLink:
     """The request and user a link is for, while it works; else InvalidResetLink."""
     try:
-        reset_id, link_secret = URLSafeSerializer(secret, salt=_SALT).loads(token)
+        reset_id, link_secret = _signer().loads(token)
     except (BadSignature, ValueError, TypeError) as exc:
         raise InvalidResetLink("this password reset link does not work") from exc
     request = session.get(PasswordReset, reset_id) if isinstance(reset_id, int) else None
@@ -194,10 +203,10 @@ def open_reset_link(session: Session, token: str, *, secret: str) -> ResetLink:
     return ResetLink(reset=request, user=user)
 
 
-def reset_password(session: Session, token: str, new: str, *, secret: str, ip: str) -> User:
+def reset_password(session: Session, token: str, new: str, *, ip: str) -> User:
     """Set the password through a link: once, while it works. Every session and API token
     of the user ends, and failed sign-ins before now no longer lock the account."""
-    link = open_reset_link(session, token, secret=secret)
+    link = open_reset_link(session, token)
     problem = password_problem(new)
     if problem:
         raise ValidationFailed("choose a stronger password", [FieldError("new_password", problem)])

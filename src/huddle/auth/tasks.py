@@ -8,15 +8,8 @@ from sqlalchemy.orm import Session
 
 from huddle.auth import resets
 from huddle.core.jobs import job_handler
-from huddle.core.settings import get_settings
 
 
 @job_handler(resets.SEND_LINK_JOB)
 def send_password_reset(session: Session, payload: dict[str, Any]) -> None:
-    settings = get_settings()
-    resets.send_reset_link(
-        session,
-        int(payload["reset_id"]),
-        secret=settings.secret_key,
-        public_url=settings.public_url,
-    )
+    resets.send_reset_link(session, int(payload["reset_id"]))

@@ -146,15 +146,11 @@ def _reset_page(
     return response
 
 
-def _secret_key(request: Request) -> str:
-    return str(request.app.state.settings.secret_key)
-
-
 @router.get("/password/reset/{token}", response_class=HTMLResponse)
 def reset_password_form(request: Request, session: SessionDep, token: str) -> HTMLResponse:
     """The link from the email. Opening it changes nothing (mail scanners open links)."""
     try:
-        link = resets.open_reset_link(session, token, secret=_secret_key(request))
+        link = resets.open_reset_link(session, token)
     except resets.InvalidResetLink:
         return _reset_page(request, {"invalid": True}, status_code=404)
     return _reset_page(request, {"token": token, "email": link.user.email})
@@ -165,13 +161,11 @@ def reset_password(
     request: Request, session: SessionDep, token: str, new_password: Annotated[str, Form()]
 ) -> Response:
     try:
-        resets.reset_password(
-            session, token, new_password, secret=_secret_key(request), ip=client_ip(request)
-        )
+        resets.reset_password(session, token, new_password, ip=client_ip(request))
     except resets.InvalidResetLink:
         return _reset_page(request, {"invalid": True}, status_code=404)
     except ValidationFailed as exc:
-        link = resets.open_reset_link(session, token, secret=_secret_key(request))
+        link = resets.open_reset_link(session, token)
         context = {"token": token, "email": link.user.email, "errors": exc.errors}
         return _reset_page(request, context, status_code=422)
     # Whoever was signed in on this browser is signed out with every other session.
