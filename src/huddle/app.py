@@ -127,9 +127,10 @@ def create_app(
         https_only=settings.secure_cookies or settings.env == "production",
         max_age=int(SESSION_LIFETIME.total_seconds()),
     )
-    # Added last = outermost: the size limit runs first, the headers wrap every answer.
+    # Added last = outermost: who the client is (address, scheme) is settled first, for
+    # every layer inside (HSTS on https); the size limit runs next, the headers wrap every
+    # answer, and JSON routes refuse other bodies before anything reads them.
     app.add_middleware(JsonBodyMiddleware, form_paths=FORM_API_PATHS)
-    app.add_middleware(RequestOriginMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         limit=settings.max_request_bytes,
@@ -137,6 +138,7 @@ def create_app(
         large_paths=LARGE_UPLOAD_PATHS,
     )
     app.add_middleware(SecurityHeadersMiddleware, always_hsts=settings.env == "production")
+    app.add_middleware(RequestOriginMiddleware, trusted_proxies=settings.trusted_proxies)
     install_redaction([settings.secret_key, make_url_password(settings.database_url)])
     # Outermost, in front of even FastAPI's own error, telemetry and body-limit layers: page
     # views skip routing, sessions and validation (see tracking/collect.py), and answer

@@ -20,6 +20,7 @@ SUBSCRIBER_MODULES = (
 )
 # Modules whose ``@job_handler`` functions the worker runs.
 JOB_HANDLER_MODULES = (
+    "huddle.auth.tasks",
     "huddle.contacts.importing.tasks",
     "huddle.contacts.tasks",
     "huddle.scoring.tasks",

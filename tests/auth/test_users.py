@@ -1,21 +1,14 @@
-"""User management (admins): API, Settings → Users page, events, the CLI."""
+"""User management (admins): API, Settings → Users page, events."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
 
 from huddle.auth.events import UserAccessChanged
 from huddle.auth.models import User
-from huddle.core.db import make_engine
 from huddle.core.events import DomainEvent
-from huddle.core.migrations import upgrade
-from huddle.core.settings import get_settings
 from tests.conftest import make_user
 from tests.web.forms import submitted
 
@@ -188,31 +181,3 @@ def test_a_sales_rep_gets_a_403_page_on_the_users_page(app, db: Session) -> None
     page = browser.get("/settings/users")
     assert page.status_code == 403
     assert "Settings" not in browser.get("/").text.split("<main")[0]
-
-
-def test_huddle_user_create_admin_still_works(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first administrator comes from the command line, which acts for the installation."""
-    from huddle.cli import app as cli
-
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    monkeypatch.setenv("HUDDLE_DATABASE_URL", url)
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(
-            cli,
-            [
-                "user", "create", "--admin", "--email", "root@huddle.example",
-                "--name", "Root", "--password", "a long cli password",
-            ],
-        )  # fmt: skip
-        assert result.exit_code == 0, result.output
-        with Session(engine) as session:
-            root = session.scalar(select(User).where(User.email == "root@huddle.example"))
-            assert root is not None and (root.role, root.is_active) == ("admin", True)
-    finally:
-        get_settings.cache_clear()
-        engine.dispose()

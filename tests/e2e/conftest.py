@@ -26,6 +26,9 @@ from huddle.core.settings import Settings
 from huddle.worker import Worker
 from tests.e2e.seed import Seeded, seed
 
+# The real SMTP server on loopback (aiosmtpd), for stories that read an email.
+from tests.mail import smtp, smtp_server  # noqa: F401
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -85,7 +88,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     worker = Worker(factory, idle_seconds=0.2)
     worker.start_in_thread()
     port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    # As `huddle serve` (web.serving): forwarding headers only from HUDDLE_TRUSTED_PROXIES.
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="huddle-e2e-server", daemon=True)
     thread.start()

@@ -18,12 +18,7 @@ from huddle.core.errors import NotPermitted, ValidationFailed
 from huddle.notifications import service
 from huddle.notifications.models import OutboundEmail, WebhookDelivery
 from tests.conftest import make_user
-from tests.notifications.conftest import SECRET, Inbox, SmtpServer, run_jobs
-
-
-@pytest.fixture
-def smtp(smtp_server: SmtpServer) -> Inbox:
-    return smtp_server.inbox
+from tests.notifications.conftest import SECRET, Inbox, run_jobs
 
 
 def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: Inbox) -> None:

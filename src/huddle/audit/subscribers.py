@@ -16,7 +16,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from huddle.audit import service
-from huddle.auth.events import ApiTokenIssued, ApiTokenRevoked, UserAccessChanged
+from huddle.auth.events import (
+    ApiTokenIssued,
+    ApiTokenRevoked,
+    PasswordChanged,
+    PasswordResetLinkSent,
+    UserAccessChanged,
+)
 from huddle.contacts.events import (
     AccountsMerged,
     ConsentChanged,
@@ -190,7 +196,22 @@ audited(
     ApiTokenRevoked,
     "token.revoked",
     subject=("api_token", "token_id"),
-    summary="API token #{token_id} of user #{user_id} revoked",
+    summary="API token #{token_id} of user #{user_id} revoked ({reason})",
+)
+audited(
+    PasswordChanged,
+    "user.password_changed",
+    subject=("user", "user_id"),
+    summary=lambda e: (
+        f"Password of user #{e.user_id} {'reset by email link' if e.how == 'reset' else 'changed'}"
+        f": {e.sessions_ended} session(s) ended, {e.tokens_revoked} API token(s) revoked"
+    ),
+)
+audited(
+    PasswordResetLinkSent,
+    "user.password_reset_sent",
+    subject=("user", "user_id"),
+    summary="Password reset link sent to user #{user_id} (asked for from {ip})",
 )
 
 # --- routing and hand-offs ---------------------------------------------------------------------

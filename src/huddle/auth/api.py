@@ -63,7 +63,8 @@ def me(actor: CurrentActor, session: SessionDep) -> UserRead:
 def change_password(
     request: Request, actor: CurrentActor, session: SessionDep, data: PasswordChange
 ) -> None:
-    """Change your password (the current one is required); your other sessions end."""
+    """Change your password (the current one is required). Your other sessions end, and
+    unless ``revoke_tokens`` is false, every API token of yours is revoked too."""
     assert actor.user_id is not None
     key = request.session.get(SESSION_KEY)
     service.change_password(
@@ -72,6 +73,7 @@ def change_password(
         current=data.current_password,
         new=data.new_password,
         actor=actor,
+        revoke_tokens=data.revoke_tokens,
         keep_session_key=key if isinstance(key, str) and actor.token_id is None else None,
     )
 

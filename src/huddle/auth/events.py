@@ -35,3 +35,29 @@ class ApiTokenRevoked(DomainEvent):
     user_id: int
     at: datetime
     actor: Actor
+    # tokens.REVOKE_REASONS: by_hand, deactivated, password_changed, password_reset
+    reason: str = "by_hand"
+
+
+@dataclass(frozen=True)
+class PasswordChanged(DomainEvent):
+    """A user's password was changed (``how``: "change", by them with the current one, or
+    "reset", through an emailed link), with what ended because of it."""
+
+    user_id: int
+    how: str
+    sessions_ended: int
+    tokens_revoked: int
+    at: datetime
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class PasswordResetLinkSent(DomainEvent):
+    """A reset link went out to a user (asked for on the sign-in page from ``ip``)."""
+
+    user_id: int
+    reset_id: int
+    ip: str
+    at: datetime
+    actor: Actor

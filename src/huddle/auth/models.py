@@ -9,7 +9,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
 from huddle.core.permissions import ROLES, TEAMS
 
-__all__ = ["ROLES", "TEAMS", "ApiToken", "LoginAttempt", "User", "UserSession"]
+__all__ = [
+    "ROLES",
+    "TEAMS",
+    "ApiToken",
+    "LoginAttempt",
+    "PasswordReset",
+    "User",
+    "UserSession",
+]
 
 
 class User(TimestampMixin, Base):
@@ -78,3 +86,36 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    # Why it was revoked (``tokens.REVOKE_REASONS``), so its owner can tell "I did that"
+    # from "my account was deactivated"; None on tokens revoked before reasons were kept.
+    revoked_reason: Mapped[str | None] = mapped_column(String(40))
+
+
+class PasswordReset(Base):
+    """One "forgot password" request, and the one-time link it led to.
+
+    Every request is a row (email and address), whether or not an account has that email:
+    the rows are the per-email and per-address rate limit, and the request does the same
+    work either way. The worker fills ``user_id``, ``token_hash`` and ``expires_at`` when
+    the email belongs to an active user and sends the link; only the sha256 of the link's
+    secret is kept. ``ended_at`` is set once the link is used or no longer valid (a newer
+    link, a password change, deactivation)."""
+
+    __tablename__ = "password_resets"
+    __table_args__ = (
+        Index("ix_password_resets_email_requested_at", "email", "requested_at"),
+        Index("ix_password_resets_ip_requested_at", "ip", "requested_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    ip: Mapped[str] = mapped_column(String(64))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str | None] = mapped_column(String(64))
+    expires_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    # used, replaced (a newer link), password_changed, deactivated
+    ended_reason: Mapped[str | None] = mapped_column(String(40))

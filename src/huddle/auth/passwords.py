@@ -11,6 +11,21 @@ _hasher = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
 _dummy_hash = _hasher.hash("huddle-timing-equaliser")
 
 
+# The one strength rule, for every way a password is set (the forms, the API, a reset,
+# the command line): length is what makes a password hard to guess.
+MIN_LENGTH = 10
+MAX_LENGTH = 200
+
+
+def password_problem(password: str) -> str | None:
+    """What is wrong with a new password, in words for the form, or None."""
+    if len(password) < MIN_LENGTH:
+        return f"use at least {MIN_LENGTH} characters"
+    if len(password) > MAX_LENGTH:
+        return f"use at most {MAX_LENGTH} characters"
+    return None
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from huddle.auth.models import ROLES, TEAMS
+from huddle.auth.passwords import MAX_LENGTH, MIN_LENGTH
 from huddle.core.schemas import CleanInput
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -17,7 +18,7 @@ SCOPES = ("read", "write", "ingest")
 Team = Annotated[str, Field(pattern="^(" + "|".join(TEAMS) + ")$")]
 Role = Annotated[str, Field(pattern="^(" + "|".join(ROLES) + ")$")]
 Capacity = Annotated[int, Field(ge=0, le=100_000, description="Most open leads at once")]
-Password = Annotated[str, Field(min_length=10, max_length=200)]
+Password = Annotated[str, Field(min_length=MIN_LENGTH, max_length=MAX_LENGTH)]
 
 
 def check_time_zone(value: str) -> str:
@@ -108,8 +109,13 @@ class UserRead(BaseModel):
 
 
 class PasswordChange(CleanInput):
-    current_password: str = Field(min_length=1, max_length=200)
+    current_password: str = Field(min_length=1, max_length=MAX_LENGTH)
     new_password: Password
+    revoke_tokens: bool = Field(
+        default=True,
+        description="Also revoke every API token of yours (the default: a token made by "
+        "whoever knew the old password would otherwise keep working)",
+    )
 
 
 class ApiTokenCreate(CleanInput):
@@ -129,6 +135,10 @@ class ApiTokenRead(BaseModel):
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    revoked_reason: str | None = Field(
+        default=None,
+        description="by_hand, deactivated, password_changed or password_reset",
+    )
 
 
 class ApiTokenIssuedRead(ApiTokenRead):

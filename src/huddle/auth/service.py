@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from huddle.auth.events import UserAccessChanged
-from huddle.auth.models import User, UserSession
-from huddle.auth.passwords import hash_password, verify_password
+from huddle.auth.events import PasswordChanged, UserAccessChanged
+from huddle.auth.models import PasswordReset, User, UserSession
+from huddle.auth.passwords import hash_password, password_problem, verify_password
 from huddle.auth.schemas import UserCreate, UserUpdate
+from huddle.auth.tokens import revoke_all_tokens
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import (
@@ -62,7 +63,8 @@ def create_user(session: Session, data: UserCreate, *, actor: Actor) -> User:
 
 
 def update_user(session: Session, user_id: int, data: UserUpdate, *, actor: Actor) -> User:
-    """Change the fields given. Deactivating ends the user's sessions and tokens' use."""
+    """Change the fields given. Deactivating signs the user out everywhere and revokes their
+    API tokens and reset links for good: reactivating them brings none of it back."""
     require(actor, Action.USER_MANAGE)
     user = get_user(session, user_id)
     given = data.model_dump(exclude_unset=True)
@@ -92,6 +94,8 @@ def update_user(session: Session, user_id: int, data: UserUpdate, *, actor: Acto
         )
     if given.get("is_active") is False:
         end_sessions(session, user.id)
+        revoke_all_tokens(session, user.id, reason="deactivated", actor=actor)
+        end_reset_links(session, user.id, reason="deactivated")
     return user
 
 
@@ -136,10 +140,12 @@ def change_password(
     current: str,
     new: str,
     actor: Actor,
+    revoke_tokens: bool,
     keep_session_key: str | None = None,
-) -> User:
+) -> PasswordChanged:
     """The user's own password; the current one is required. Every other session of
-    theirs ends (``keep_session_key``, the one changing it, stays signed in)."""
+    theirs ends (``keep_session_key``, the one changing it, stays signed in), and with
+    ``revoke_tokens`` every API token of theirs too."""
     user = get_user(session, user_id)
     if actor.user_id != user.id:
         raise NotPermitted("only the user themself changes their password")
@@ -147,15 +153,52 @@ def change_password(
         raise ValidationFailed(
             "the current password is wrong", [FieldError("current_password", "wrong password")]
         )
-    if len(new) < 10:
-        raise ValidationFailed(
-            "the new password is too short",
-            [FieldError("new_password", "use at least 10 characters")],
-        )
+    return set_password(
+        session,
+        user,
+        new,
+        how="change",
+        actor=actor,
+        revoke_tokens=revoke_tokens,
+        keep_session_key=keep_session_key,
+    )
+
+
+def set_password(
+    session: Session,
+    user: User,
+    new: str,
+    *,
+    how: str,
+    actor: Actor,
+    revoke_tokens: bool,
+    keep_session_key: str | None = None,
+) -> PasswordChanged:
+    """Give ``user`` the password ``new`` (after the strength rule) and end what the old
+    one let in: every session but ``keep_session_key``'s, every reset link and, with
+    ``revoke_tokens``, every API token. Callers check who may (``change_password``, a
+    reset link)."""
+    problem = password_problem(new)
+    if problem:
+        raise ValidationFailed("choose a stronger password", [FieldError("new_password", problem)])
     user.password_hash = hash_password(new)
     session.flush()
-    end_sessions(session, user.id, keep_key=keep_session_key)
-    return user
+    sessions_ended = end_sessions(session, user.id, keep_key=keep_session_key)
+    end_reset_links(session, user.id, reason="password_changed")
+    revoked = 0
+    if revoke_tokens:
+        reason = "password_reset" if how == "reset" else "password_changed"
+        revoked = revoke_all_tokens(session, user.id, reason=reason, actor=actor)
+    event = PasswordChanged(
+        user_id=user.id,
+        how=how,
+        sessions_ended=sessions_ended,
+        tokens_revoked=revoked,
+        at=clock.now(),
+        actor=actor,
+    )
+    publish(session, event)
+    return event
 
 
 def get_user(session: Session, user_id: int) -> User:
@@ -213,9 +256,21 @@ def session_key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def end_sessions(session: Session, user_id: int, *, keep_key: str | None = None) -> None:
-    """Sign the user out everywhere (but the session holding ``keep_key``)."""
+def end_sessions(session: Session, user_id: int, *, keep_key: str | None = None) -> int:
+    """Sign the user out everywhere (but the session holding ``keep_key``); how many ended."""
     query = delete(UserSession).where(UserSession.user_id == user_id)
     if keep_key is not None:
         query = query.where(UserSession.key_hash != session_key_hash(keep_key))
-    session.execute(query)
+    return int(getattr(session.execute(query), "rowcount", 0) or 0)
+
+
+def end_reset_links(
+    session: Session, user_id: int, *, reason: str, keep_id: int | None = None
+) -> None:
+    """Every password reset link of the user still open stops working (but ``keep_id``'s)."""
+    query = update(PasswordReset).where(
+        PasswordReset.user_id == user_id, PasswordReset.ended_at.is_(None)
+    )
+    if keep_id is not None:
+        query = query.where(PasswordReset.id != keep_id)
+    session.execute(query.values(ended_at=clock.now(), ended_reason=reason))

@@ -17,30 +17,38 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import LoginAttempt, User, UserSession
 from huddle.auth.service import authenticate, end_sessions, session_key_hash
+from huddle.auth.tokens import TOUCH_EVERY
 from huddle.core import clock
 from huddle.core.errors import HuddleError
 
 SESSION_IDLE = timedelta(hours=12)
 SESSION_LIFETIME = timedelta(days=14)
-# How often a session's last-seen time is written (not on every request).
-TOUCH_EVERY = timedelta(minutes=1)
 
 LOCKOUT_WINDOW = timedelta(minutes=15)
 ACCOUNT_FAILURES = 5  # per email, within the window, since its last success
 IP_FAILURES = 20  # per address, within the window: slows guessing across many accounts
 
 
-class LockedOut(HuddleError):
-    status_code = 429
-    code = "locked_out"
+class TooMany(HuddleError):
+    """Refused for a while (429): ``until`` says when trying again can work."""
 
-    def __init__(self, until: datetime) -> None:
+    status_code = 429
+    code = "too_many"
+
+    def __init__(self, what: str, until: datetime) -> None:
         minutes = max(1, int((until - clock.now()).total_seconds() + 59) // 60)
         super().__init__(
-            "Too many failed sign-ins. Try again after "
+            f"{what} Try again after "
             f"{until:%H:%M} UTC (in {minutes} minute{'s' if minutes != 1 else ''})."
         )
         self.until = until
+
+
+class LockedOut(TooMany):
+    code = "locked_out"
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__("Too many failed sign-ins.", until)
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,7 @@ def _refuse_if_locked(session: Session, email: str, ip: str) -> None:
     last_success = select(func.max(LoginAttempt.at)).where(
         LoginAttempt.email == email, LoginAttempt.succeeded.is_(True)
     )
-    account = _lock_end(
+    account = lock_end(
         session,
         select(LoginAttempt.at)
         .where(
@@ -106,28 +114,38 @@ def _refuse_if_locked(session: Session, email: str, ip: str) -> None:
         .order_by(LoginAttempt.at.desc())
         .limit(ACCOUNT_FAILURES),
         ACCOUNT_FAILURES,
+        window=LOCKOUT_WINDOW,
     )
-    address = _lock_end(
+    address = lock_end(
         session,
         select(LoginAttempt.at)
         .where(LoginAttempt.ip == ip, LoginAttempt.succeeded.is_(False), LoginAttempt.at >= since)
         .order_by(LoginAttempt.at.desc())
         .limit(IP_FAILURES),
         IP_FAILURES,
+        window=LOCKOUT_WINDOW,
     )
     ends = [end for end in (account, address) if end is not None]
     if ends:
         raise LockedOut(max(ends))
 
 
-def _lock_end(session: Session, recent_failures: object, limit: int) -> datetime | None:
-    """When the lock ends if the last ``limit`` failures fall inside the window, else None.
-    The lock lasts one window from the oldest of them, so waiting always helps."""
-    times = list(session.scalars(recent_failures))  # type: ignore[call-overload]
+def lock_end(session: Session, recent: object, limit: int, *, window: timedelta) -> datetime | None:
+    """When the lock ends if the last ``limit`` events (``recent``: a query of their times,
+    newest first, at most ``limit``) fall inside the window, else None. The lock lasts one
+    window from the oldest of them, so waiting always helps."""
+    times = list(session.scalars(recent))  # type: ignore[call-overload]
     if len(times) < limit:
         return None
-    end: datetime = min(times) + LOCKOUT_WINDOW
+    end: datetime = min(times) + window
     return end if end > clock.now() else None
+
+
+def forgive_failures(session: Session, email: str, *, ip: str) -> None:
+    """The owner proved who they are another way (a password reset link): failed guesses
+    before now no longer lock the account. Recorded as a success, which is what the count
+    of failures starts after."""
+    session.add(LoginAttempt(email=email, ip=ip[:64], at=clock.now(), succeeded=True))
 
 
 def user_of_session(session: Session, key: str, *, activity: bool = True) -> User | None:
@@ -154,4 +172,14 @@ def sign_out(session: Session, key: str) -> None:
     session.execute(delete(UserSession).where(UserSession.key_hash == session_key_hash(key)))
 
 
-__all__ = ["LockedOut", "NewSession", "end_sessions", "sign_in", "sign_out", "user_of_session"]
+__all__ = [
+    "LockedOut",
+    "NewSession",
+    "TooMany",
+    "end_sessions",
+    "forgive_failures",
+    "lock_end",
+    "sign_in",
+    "sign_out",
+    "user_of_session",
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +17,6 @@ from sqlalchemy.orm import Session
 from huddle.auth.events import ApiTokenIssued, ApiTokenRevoked
 from huddle.auth.models import ApiToken, User
 from huddle.auth.schemas import ApiTokenCreate
-from huddle.auth.signin import TOUCH_EVERY
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import NotPermitted, ResourceNotFound
@@ -24,6 +24,16 @@ from huddle.core.events import publish
 from huddle.core.permissions import Action, may
 
 TOKEN_PREFIX = "hud_"  # noqa: S105 (a marker, not a secret)
+# How often a token's (and a session's) last-use time is written: not on every request.
+TOUCH_EVERY = timedelta(minutes=1)
+
+# Why a token was revoked -> how its owner's page says it ("Revoked 2 days ago, ...").
+REVOKE_REASONS = {
+    "by_hand": "by hand",
+    "deactivated": "when the account was deactivated",
+    "password_changed": "when the password was changed",
+    "password_reset": "when the password was reset",
+}
 
 
 @dataclass(frozen=True)
@@ -78,15 +88,39 @@ def revoke_token(session: Session, token_id: int, *, actor: Actor) -> ApiToken:
     if token is None or (token.user_id != actor.user_id and not may(actor, Action.USER_MANAGE)):
         raise ResourceNotFound(f"token {token_id} not found")
     if token.revoked_at is None:
-        token.revoked_at = clock.now()
-        session.flush()
-        publish(
-            session,
-            ApiTokenRevoked(
-                token_id=token.id, user_id=token.user_id, at=token.revoked_at, actor=actor
-            ),
-        )
+        _revoke(session, token, reason="by_hand", actor=actor)
     return token
+
+
+def revoke_all_tokens(session: Session, user_id: int, *, reason: str, actor: Actor) -> int:
+    """Revoke every live token of the user, for good: the rows stay, revoked, so nothing
+    (reactivating the user included) brings one back. Returns how many were live."""
+    live = list(
+        session.scalars(
+            select(ApiToken)
+            .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
+            .order_by(ApiToken.id)
+        )
+    )
+    for token in live:
+        _revoke(session, token, reason=reason, actor=actor)
+    return len(live)
+
+
+def _revoke(session: Session, token: ApiToken, *, reason: str, actor: Actor) -> None:
+    assert reason in REVOKE_REASONS, reason
+    token.revoked_at, token.revoked_reason = clock.now(), reason
+    session.flush()
+    publish(
+        session,
+        ApiTokenRevoked(
+            token_id=token.id,
+            user_id=token.user_id,
+            at=token.revoked_at,
+            actor=actor,
+            reason=reason,
+        ),
+    )
 
 
 def user_of_token(session: Session, secret: str) -> tuple[User, ApiToken] | None:

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from huddle.auth import service, signin, tokens
+from huddle.auth import resets, service, signin, tokens
 from huddle.auth.models import User
 from huddle.auth.schemas import WEEKDAYS, ApiTokenCreate, UserCreate, UserUpdate
 from huddle.core import clock
@@ -23,6 +23,7 @@ from huddle.web.deps import (
     CurrentUser,
     OptionalUser,
     SessionDep,
+    client_ip,
 )
 from huddle.web.redirects import safe_local_path
 from huddle.web.templating import flash, render
@@ -50,16 +51,14 @@ def login(
             session,
             email,
             password,
-            ip=request.client.host if request.client else "unknown",
+            ip=client_ip(request),
             user_agent=request.headers.get("user-agent"),
         )
     except signin.LockedOut as exc:
         response = render(
             request, "auth/login.html", {**context, "error": exc.message}, status_code=429
         )
-        seconds = max(1, int((exc.until - clock.now()).total_seconds()))
-        response.headers["Retry-After"] = str(seconds)
-        return response
+        return _retry_after(response, exc)
     if started is None:
         return render(
             request,
@@ -78,6 +77,13 @@ def login(
     return RedirectResponse(safe_local_path(next), status_code=303)
 
 
+def _retry_after(response: HTMLResponse, refused: signin.TooMany) -> HTMLResponse:
+    """A 429 page says in seconds, as well as in words, when trying again can work."""
+    seconds = max(1, int((refused.until - clock.now()).total_seconds()))
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
 @router.post("/logout")
 def logout(request: Request, session: SessionDep) -> RedirectResponse:
     key = request.session.get(SESSION_KEY)
@@ -87,11 +93,96 @@ def logout(request: Request, session: SessionDep) -> RedirectResponse:
     return RedirectResponse("/login", status_code=303)
 
 
+# --- forgotten password ----------------------------------------------------------------------
+
+_LINK_MINUTES = int(resets.LINK_LIFETIME.total_seconds() // 60)
+
+
+def _signed_out_page(
+    request: Request, template: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    return render(
+        request,
+        template,
+        {"user": None, "minutes": _LINK_MINUTES, **context},
+        status_code=status_code,
+    )
+
+
+@router.get("/password/forgot", response_class=HTMLResponse)
+def forgot_password_form(request: Request) -> HTMLResponse:
+    return _signed_out_page(request, "auth/forgot.html", {})
+
+
+@router.post("/password/forgot", response_model=None)
+def forgot_password(
+    request: Request, session: SessionDep, email: Annotated[str, Form()]
+) -> Response:
+    """Ask for a reset link. Every address gets the same answer (see ``auth.resets``)."""
+    try:
+        resets.request_reset(session, email, ip=client_ip(request))
+    except ValidationFailed as exc:
+        context = {"email": email, "errors": exc.errors}
+        return _signed_out_page(request, "auth/forgot.html", context, status_code=422)
+    except resets.TooManyResetRequests as exc:
+        context = {"email": email, "error": exc.message}
+        response = _signed_out_page(request, "auth/forgot.html", context, status_code=429)
+        return _retry_after(response, exc)
+    return see_other("/password/forgot/sent")
+
+
+@router.get("/password/forgot/sent", response_class=HTMLResponse)
+def forgot_password_sent(request: Request) -> HTMLResponse:
+    return _signed_out_page(request, "auth/forgot.html", {"sent": True})
+
+
+def _reset_page(
+    request: Request, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    response = _signed_out_page(request, "auth/reset.html", context, status_code=status_code)
+    # The link's secret is in this page's address: never sent on as a Referer, never cached.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/password/reset/{token}", response_class=HTMLResponse)
+def reset_password_form(request: Request, session: SessionDep, token: str) -> HTMLResponse:
+    """The link from the email. Opening it changes nothing (mail scanners open links)."""
+    try:
+        link = resets.open_reset_link(session, token)
+    except resets.InvalidResetLink:
+        return _reset_page(request, {"invalid": True}, status_code=404)
+    return _reset_page(request, {"token": token, "email": link.user.email})
+
+
+@router.post("/password/reset/{token}", response_model=None)
+def reset_password(
+    request: Request, session: SessionDep, token: str, new_password: Annotated[str, Form()]
+) -> Response:
+    try:
+        resets.reset_password(session, token, new_password, ip=client_ip(request))
+    except resets.InvalidResetLink:
+        return _reset_page(request, {"invalid": True}, status_code=404)
+    except ValidationFailed as exc:
+        link = resets.open_reset_link(session, token)
+        context = {"token": token, "email": link.user.email, "errors": exc.errors}
+        return _reset_page(request, context, status_code=422)
+    # Whoever was signed in on this browser is signed out with every other session.
+    request.session.clear()
+    flash(request, "Your new password is set, and you were signed out everywhere. Sign in with it.")
+    return see_other("/login")
+
+
 # --- your account ----------------------------------------------------------------------------
 
 
 def _account_page(request: Request, session: SessionDep, user: User, **extra: Any) -> HTMLResponse:
-    context = {"tokens": tokens.list_tokens(session, user_id=user.id), **extra}
+    context = {
+        "tokens": tokens.list_tokens(session, user_id=user.id),
+        "revoke_reasons": tokens.REVOKE_REASONS,
+        **extra,
+    }
     status_code = 422 if extra.get("errors") else 200
     return page(request, "auth/account.html", user, "account", context, status_code=status_code)
 
@@ -109,21 +200,30 @@ def change_password(
     actor: CurrentActor,
     current_password: Annotated[str, Form()],
     new_password: Annotated[str, Form()],
+    revoke_tokens: Annotated[str | None, Form()] = None,
 ) -> Response:
     key = request.session.get(SESSION_KEY)
     try:
-        service.change_password(
+        changed = service.change_password(
             session,
             user.id,
             current=current_password,
             new=new_password,
             actor=actor,
+            # An unticked checkbox sends nothing: only a ticked one revokes.
+            revoke_tokens=revoke_tokens is not None,
             keep_session_key=key if isinstance(key, str) else None,
         )
     except ValidationFailed as exc:
         return _account_page(request, session, user, errors=exc.errors)
-    flash(request, "Password changed. Your other sessions were signed out.")
+    flash(request, _password_changed_message(changed.sessions_ended, changed.tokens_revoked))
     return see_other("/account")
+
+
+def _password_changed_message(sessions: int, tokens_revoked: int) -> str:
+    ended = f"{sessions} other session{'s' if sessions != 1 else ''} signed out"
+    revoked = f"{tokens_revoked} API token{'s' if tokens_revoked != 1 else ''} revoked"
+    return f"Password changed: {ended}, {revoked}."
 
 
 @router.post("/account/tokens", response_model=None)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from huddle.core.instance_key import instance_secret_key
+from huddle.core.origin import parse_networks
 
 # The development key earlier versions shipped in the source: known to everyone, refused.
 PUBLISHED_SECRET = "huddle-development-secret-do-not-use-in-production"  # noqa: S105
@@ -35,6 +36,10 @@ class Settings(BaseSettings):
     log_sql: bool = False
     # Session cookie only over HTTPS; always on in production, set it wherever HTTPS serves.
     secure_cookies: bool = False
+    # The reverse proxies in front of Huddle (IPs or CIDRs, comma-separated): only a request
+    # coming straight from one of them has its X-Forwarded-For / -Proto believed. Empty: no
+    # one's, so a client cannot choose the address the audit trail and lockout see.
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
     # Where hooks on new touches (scoring, workflows) run: in the ingesting process, or as
     # durable jobs the worker runs (scale-out: ingestion stays fast on busy machines).
     touch_hooks: Literal["inline", "worker"] = "inline"
@@ -52,6 +57,12 @@ class Settings(BaseSettings):
     # Threads running background jobs in each worker (and in ``huddle serve``); 0: as suits
     # the database (``background_threads``). A full rescore runs in as many lanes.
     worker_threads: int = Field(default=0, ge=0, le=32)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> tuple[str, ...]:
+        entries = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        return tuple(str(network) for network in parse_networks(entries))
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_unsafe(self) -> Settings:

@@ -48,6 +48,9 @@ class OutboundEmail(Base):
     status: Mapped[str] = mapped_column(String(10), default="queued")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # The body holds a one-time secret (a password reset link): it is blanked once sent,
+    # so the outbox keeps no usable link.
+    body_secret: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Webhook(TimestampMixin, Base):

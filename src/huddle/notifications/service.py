@@ -51,6 +51,8 @@ DELIVER_WEBHOOK_JOB = "notifications.deliver_webhook"
 SIGNATURE_HEADER = "X-Huddle-Signature"
 TEST_KIND = "webhook.test"
 LIST_LIMIT = 50
+# What the outbox keeps of a sent email whose body held a one-time secret.
+BLANKED_BODY = "(removed once sent: it held a one-time link)"
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -85,16 +87,13 @@ def notify(
     session.flush()
     if email and user.is_active:
         text = body + (f"\n\nOpen in Huddle: {_absolute(link)}" if link else "")
-        outgoing = OutboundEmail(
-            notification_id=notification.id,
+        queue_email(
+            session,
             to_address=user.email,
-            subject=subject[:300],
+            subject=subject,
             body=text,
-            created_at=at,
+            notification_id=notification.id,
         )
-        session.add(outgoing)
-        session.flush()
-        enqueue(session, SEND_EMAIL_JOB, {"email_id": outgoing.id})
     payload = {
         "kind": kind,
         "notification_id": notification.id,
@@ -110,6 +109,32 @@ def notify(
             continue
         _queue_delivery(session, hook, kind, payload, at)
     return notification
+
+
+def queue_email(
+    session: Session,
+    *,
+    to_address: str,
+    subject: str,
+    body: str,
+    notification_id: int | None = None,
+    body_secret: bool = False,
+) -> OutboundEmail:
+    """An email into the outbox, sent by its job. Without a notification (a password reset
+    link) it is only an email: nothing in-app, nothing to webhooks. ``body_secret``: the
+    body holds a one-time secret, blanked once the email is sent."""
+    outgoing = OutboundEmail(
+        notification_id=notification_id,
+        to_address=to_address,
+        subject=subject[:300],
+        body=body,
+        created_at=clock.now(),
+        body_secret=body_secret,
+    )
+    session.add(outgoing)
+    session.flush()
+    enqueue(session, SEND_EMAIL_JOB, {"email_id": outgoing.id})
+    return outgoing
 
 
 def _absolute(link: str | None) -> str:
@@ -387,6 +412,8 @@ def send_email(session: Session, email_id: int) -> None:
         _pause_delivery(session, settings, reason=str(exc))
         return
     outgoing.status, outgoing.sent_at = "sent", clock.now()
+    if outgoing.body_secret:
+        outgoing.body = BLANKED_BODY
     session.flush()
 
 

@@ -20,7 +20,7 @@ from starlette.formparsers import MultiPartException
 from huddle.core.errors import ValidationFailed
 from huddle.tracking import service
 from huddle.tracking.service import PublicForm
-from huddle.web.deps import SessionDep
+from huddle.web.deps import SessionDep, client_ip
 from huddle.web.middleware import is_json, media_type
 from huddle.web.templating import STATIC_DIR, render
 
@@ -226,7 +226,7 @@ def submit_form(
             headers=cors,
         )
     values = posted.values
-    client = request.client.host if request.client else "unknown"
+    client = client_ip(request)
     if not _limiter(request).allow(f"{client}:{form_key}"):
         return JSONResponse(
             {"detail": "too many submissions; try again in a minute"},

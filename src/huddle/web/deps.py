@@ -53,6 +53,13 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def client_ip(request: Request) -> str:
+    """The client's address: what the lockout, rate limits and sessions key on. Settled
+    once by ``web.middleware.RequestOriginMiddleware`` (X-Forwarded-For only from a trusted
+    proxy); never read the forwarding headers anywhere else."""
+    return request.client.host if request.client else "unknown"
+
+
 # --- CSRF ------------------------------------------------------------------------------------
 
 

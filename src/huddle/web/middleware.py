@@ -7,14 +7,20 @@ are enforced while the body arrives, not after it was buffered.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from huddle.core.origin import RequestOrigin, origin_scope
+from huddle.core.origin import (
+    RequestOrigin,
+    client_address,
+    forwarded_scheme,
+    origin_scope,
+    parse_networks,
+)
 
 # Only Huddle's own scripts, styles and images; no inline code, no other origin, no framing.
 # data: images are inline icons (the API reference's); an image cannot run code.
@@ -38,20 +44,31 @@ HSTS = ("strict-transport-security", "max-age=63072000; includeSubDomains")
 
 
 class RequestOriginMiddleware:
-    """Makes the client's address and user agent available to the audit trail
-    (``core.origin.current_origin``) for the length of the request."""
+    """Settles who the client is, once, for everything after it: the address (the peer's,
+    or from X-Forwarded-For when the peer is one of ``trusted_proxies``) and the scheme
+    (X-Forwarded-Proto, same condition) are written into the request's scope, so
+    ``request.client`` and ``request.url`` tell the truth, and the address and user agent
+    go to the audit trail (``core.origin.current_origin``) for the length of the request."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, trusted_proxies: Sequence[str] = ()) -> None:
         self.app = app
+        self.trusted = parse_networks(trusted_proxies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        headers = Headers(scope=scope)
         client = scope.get("client")
+        peer = client[0] if client else None
+        address = client_address(peer, headers.getlist("x-forwarded-for"), trusted=self.trusted)
+        if address != peer and address is not None:
+            scope = {**scope, "client": (address, client[1] if client else 0)}
+        scheme = forwarded_scheme(peer, headers.get("x-forwarded-proto"), trusted=self.trusted)
+        if scheme is not None:
+            scope = {**scope, "scheme": scheme}
         origin = RequestOrigin(
-            ip=client[0][:45] if client else None,
-            user_agent=Headers(scope=scope).get("user-agent"),
+            ip=address[:45] if address else None, user_agent=headers.get("user-agent")
         )
         with origin_scope(origin):
             await self.app(scope, receive, send)

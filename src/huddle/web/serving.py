@@ -21,5 +21,15 @@ def serve(app: FastAPI, *, host: str, port: int) -> None:
     gc.collect()
     gc.freeze()
     # access_log off: at thousands of page views a second the access log costs more than
-    # answering them.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    # answering them. proxy_headers off: uvicorn would otherwise believe X-Forwarded-For
+    # from 127.0.0.1 (its default), letting anyone on the machine or behind a careless
+    # proxy pick the address the audit trail and lockout see. Huddle's own middleware
+    # reads it, from HUDDLE_TRUSTED_PROXIES only.
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+    )
