@@ -95,6 +95,24 @@ CASES: list[tuple[Any, str | None]] = [
     (_event(35, type="gift_sent", properties={"note": "x", "value": 2.5, "extra": [1]}), None),
     (_event(36, type="gift_sent", properties={"note": "x", "value": 3, "colour": None}), None),
     (_event(37, occurred_at="2026-03-01T12:00:00+02:00", visitor_id="v" * 64), None),
+    # Control characters, wherever they hide (PostgreSQL cannot even store a NUL in jsonb).
+    (
+        _event(38, properties={"webinar": "Rockets\x00101"}),
+        "properties.webinar contains a control character U+0000 (null) at position 8",
+    ),
+    (
+        _event(39, properties={"utm": {"source\x1b": "ads"}}),
+        "properties.utm.source\x1b contains a control character U+001B (escape) at position 7",
+    ),
+    (
+        _event(40, properties={"tags": ["ok", "bell\x07"]}),
+        "properties.tags[1] contains a control character U+0007 at position 5",
+    ),
+    (
+        _event(41, idempotency_key="k\x00"),
+        "idempotency_key contains a control character U+0000 (null) at position 2",
+    ),
+    (_event(42, properties={"note": "line one\nline two"}), None),
 ]
 
 

@@ -424,3 +424,22 @@ def test_a_malformed_form_post_is_a_400_but_the_honeypot_still_thanks(
     thanked = anon_client.post(url, content=spam, headers=json_headers)
     assert thanked.status_code == 200 and thanked.json()["ok"] is True
     assert db.scalars(select(Contact)).all() == []
+
+
+def test_a_page_view_is_stored_with_its_control_characters_cleaned_away(
+    anon_client: TestClient, db: Session
+) -> None:
+    """A visited page's title is what the page says (not typed into Huddle): recorded on
+    one line without control characters, never refused or lost."""
+    site = make_site(db)
+    db.commit()
+    view = {"id": "pv1", "u": f"{ORIGIN}/pricing\x00", "t": "Pri\x00cing\n| Acme", "r": ""}
+    response = anon_client.post(
+        "/t/collect",
+        content=orjson.dumps({"k": site.site_key, "v": VISITOR, "e": [view]}),
+        headers={"Content-Type": "text/plain", "Origin": ORIGIN},
+    )
+    assert response.status_code == 204, response.text
+    [stored] = _views(db)
+    assert stored.properties["title"] == "Pricing | Acme"
+    assert stored.properties["url"] == f"{ORIGIN}/pricing"

@@ -7,26 +7,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from huddle.core.text import UncleanText, refuse_control_characters
+from huddle.core.text import unclean_part
 
 
-def _check_nested(value: Any, path: str) -> None:
+def _check_nested(value: Any) -> None:
     """Every string inside ``value`` (dict keys too), or a 422 naming where the bad one is."""
-    if isinstance(value, str):
-        try:
-            refuse_control_characters(value)
-        except UncleanText as exc:
-            where = f"{path} " if path else ""
-            raise PydanticCustomError("control_character", where + str(exc)) from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_nested(key, f"{path}.{key}" if path else str(key))
-            _check_nested(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list | tuple | set | frozenset):
-        for index, item in enumerate(value):
-            _check_nested(item, f"{path}[{index}]")
-    elif isinstance(value, BaseModel) and not isinstance(value, CleanInput):
-        _check_nested(value.__dict__, path)
+    if isinstance(value, BaseModel) and not isinstance(value, CleanInput):
+        value = value.__dict__
+    found = unclean_part(value)
+    if found:
+        raise PydanticCustomError("control_character", found)
 
 
 class CleanInput(BaseModel):
@@ -38,7 +28,7 @@ class CleanInput(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
-        _check_nested(value, "")
+        _check_nested(value)
         return value
 
 

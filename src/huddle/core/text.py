@@ -9,6 +9,7 @@ agreement, but not in a name or an email.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 # Kept in multi-line text (notes, descriptions, SLA terms); refused in single-line fields.
 LINE_BREAKS_AND_TABS = frozenset("\t\n\r")
@@ -41,6 +42,19 @@ def refuse_control_characters(text: str, *, single_line: bool = False) -> str:
     return text
 
 
+def without_control_characters(text: str) -> str:
+    """``text`` on one line with its control characters gone (line breaks and tabs become
+    spaces): for text Huddle records but nobody typed into Huddle, such as a web page's
+    title sent by the tracking snippet, where refusing would lose the page view."""
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if char in LINE_BREAKS_AND_TABS else char
+        for char in text
+        if char in LINE_BREAKS_AND_TABS or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+
+
 def refuse_invisible_characters(text: str) -> str:
     """``text`` unchanged, or :class:`UncleanText` naming the first format character: a
     zero-width space, joiner, soft hyphen, byte-order or direction mark. A pasted one makes
@@ -50,3 +64,29 @@ def refuse_invisible_characters(text: str) -> str:
         if unicodedata.category(char) == "Cf":
             raise UncleanText(f"contains an invisible character {_describe(char, position)}")
     return text
+
+
+def unclean_part(value: Any, path: str = "") -> str | None:
+    """Where a control character is inside ``value`` (a string, or dicts and lists of
+    them, keys included) and which: ``"utm.source contains a control character ..."``;
+    None when there is none. For bodies whose shape no schema fixes (event properties)."""
+    if isinstance(value, str):
+        if value.isprintable():
+            return None
+        try:
+            refuse_control_characters(value)
+        except UncleanText as exc:
+            return f"{path} {exc}" if path else str(exc)
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{path}.{key}" if path else str(key)
+            found = unclean_part(key, inner) or unclean_part(item, inner)
+            if found:
+                return found
+    elif isinstance(value, list | tuple | set | frozenset):
+        for index, item in enumerate(value):
+            found = unclean_part(item, f"{path}[{index}]")
+            if found:
+                return found
+    return None

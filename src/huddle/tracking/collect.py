@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from huddle.core import clock
 from huddle.core.db import RETRY_AFTER_SECONDS, OutageLog, is_database_unavailable, unit_of_work
+from huddle.core.text import without_control_characters
 from huddle.tracking import service
 from huddle.tracking.service import Identification, PageView
 from huddle.web.middleware import media_type
@@ -257,7 +258,7 @@ def _page_view(site_id: int, visitor: str, event: Any) -> PageView:
         site_id=site_id,
         visitor_id=visitor,
         event_id=event_id,
-        url=url[:2000],
+        url=_text(url, 2000),
         title=_text(event.get("t"), 500),
         referrer=_text(event.get("r"), 2000),
         occurred_at=datetime.fromtimestamp(seconds, UTC),
@@ -265,7 +266,8 @@ def _page_view(site_id: int, visitor: str, event: Any) -> PageView:
 
 
 def _text(value: Any, limit: int) -> str:
-    return value[:limit] if isinstance(value, str) else ""
+    # What a visited page says about itself is recorded, not refused: cleaned instead.
+    return without_control_characters(value[:limit]) if isinstance(value, str) else ""
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

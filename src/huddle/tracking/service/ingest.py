@@ -19,6 +19,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
+from huddle.core.text import unclean_part
 from huddle.tracking import repository
 from huddle.tracking.repository import IngestType
 from huddle.tracking.service.website import identify_visitor
@@ -219,6 +220,13 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
     if type(properties) is not dict:
         raise Refused("properties: a JSON object")
     kind.check(properties)
+    unclean = (
+        unclean_part(key, "idempotency_key")
+        or unclean_part(visitor_id, "visitor_id")
+        or unclean_part(properties, "properties")
+    )
+    if unclean:
+        raise Refused(unclean)
     return Event(
         type=kind.event_type.name,
         occurred_at=_occurred_at(raw.get("occurred_at"), now),
