@@ -68,7 +68,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+# Package scope: the server's worker stops once the browser tests end, so it cannot go on
+# delivering their queued emails to another test's SMTP server.
+@pytest.fixture(scope="package")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     data_dir = tmp_path_factory.mktemp("e2e")
     settings = Settings(
