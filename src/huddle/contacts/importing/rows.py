@@ -133,7 +133,7 @@ class RowParser:
         cannot vouch for (or that has a problem) is read again by ``parse_checked``.
         """
         cells = row.cells
-        if len(cells) != self._width:
+        if len(cells) != self._width or row.broken is not None:
             return self.parse_checked(row)
         data: dict[str, Any] = {}
         custom: dict[str, Any] = {}
@@ -169,11 +169,13 @@ class RowParser:
     def parse_checked(self, row: SourceRow) -> ParsedRow | FailedRow:
         """The row checked by ``ContactCreate`` itself, which words every problem."""
         cells, width = row.cells, self._width
+        if row.broken is not None:
+            return FailedRow(row.line, cells, [row.broken])
         if len(cells) != width:
             return FailedRow(
                 row.line,
                 cells,
-                [("", f"the row has {len(cells)} cells but the header has {width} columns")],
+                [("", f"the row has {len(cells):,} cells but the header has {width:,} columns")],
             )
         values: dict[str, Any] = {}
         custom: dict[str, Any] = {}
