@@ -193,7 +193,7 @@ def resume_import(session: Session, job_id: int, *, actor: Actor) -> ImportJob:
     job = get_import(session, job_id, actor=actor)
     if job.status != RESUMABLE:
         raise Conflict(f"import {job_id} is {job.status}; only an interrupted import resumes")
-    if not job.source_path or not Path(job.source_path).is_file():
+    if not job.source_path or not job.report_path or not Path(job.source_path).is_file():
         raise Conflict(
             f"the file of import {job_id} is no longer kept; import it again "
             "(rows already imported are recognised by their email and not duplicated)"
