@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
+from huddle.contacts.importing.reader import choose_encoding, inspect_file
 from huddle.contacts.models import Contact
 from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
@@ -130,3 +131,35 @@ def test_a_header_that_is_not_in_the_files_encoding_refuses_the_file(
     assert [(e.field, e.message) for e in refused.value.errors] == [
         ("file", "the header row (line 1): byte 0xDF is not valid UTF-8")
     ]
+
+
+@pytest.mark.parametrize("last_row_in_utf8", [True, False])
+def test_one_accented_utf8_line_anywhere_in_a_large_file_makes_it_utf8(
+    tmp_path: Path, last_row_in_utf8: bool
+) -> None:
+    source = tmp_path / "large.csv"
+    with source.open("wb") as handle:
+        handle.write(HEADER.encode())
+        handle.writelines(f"r{n}@acme.fr,René,Roux\r\n".encode("cp1252") for n in range(3))
+        # Megabytes of ASCII between them, which say nothing either way.
+        handle.writelines(f"p{n}@acme.de,Plain,Row\r\n".encode() for n in range(200_000))
+        last = "z@acme.es,Zoë,Núñez\r\n"
+        handle.write(last.encode() if last_row_in_utf8 else last.encode("cp1252"))
+
+    facts = inspect_file(source)
+
+    if last_row_in_utf8:
+        assert (facts.encoding, facts.invalid_lines, facts.suspect) == ("utf-8", 3, True)
+    else:
+        assert (facts.encoding, facts.invalid_lines, facts.suspect) == ("cp1252", 0, False)
+    assert facts.lines == 200_005
+
+
+def test_the_encoding_rule() -> None:
+    assert choose_encoding(invalid_lines=0, utf8_text=True, whole_cp1252=True) == "utf-8"
+    assert choose_encoding(invalid_lines=0, utf8_text=False, whole_cp1252=True) == "utf-8"
+    assert choose_encoding(invalid_lines=2, utf8_text=False, whole_cp1252=True) == "cp1252"
+    # A UTF-8 line with accents outweighs any number that are not.
+    assert choose_encoding(invalid_lines=900, utf8_text=True, whole_cp1252=True) == "utf-8"
+    # Bytes that Windows-1252 does not define either: UTF-8, with those lines failing.
+    assert choose_encoding(invalid_lines=2, utf8_text=False, whole_cp1252=False) == "utf-8"

@@ -204,3 +204,26 @@ def test_lines_are_counted_right_after_a_broken_row(
         ("5", "email"),
     ]
     assert db.scalars(select(Contact.last_name)).one() == "Two\r\nlines"
+
+
+@pytest.mark.parametrize("length", [MAX_ROW_CHARS - 1, MAX_ROW_CHARS, MAX_ROW_CHARS + 1])
+def test_a_line_about_as_long_as_a_row_may_be_keeps_the_line_numbers_after_it(
+    db: Session, actor: Actor, tmp_path: Path, length: int
+) -> None:
+    source = tmp_path / "edge.csv"
+    # The row limit counts the line break: at length - 1, "\r\n" makes it one too long,
+    # and a read may stop between "\r" and "\n".
+    source.write_text(
+        "email,first_name\r\n"
+        f"a@acme.com,{'a' * (length - 11)}\r\n"
+        "b@acme.com,B\r\nnot-an-email,C\r\n",
+        encoding="utf-8",
+    )
+    errors = tmp_path / "errors.csv"
+    import_file(db, source, actor=actor, errors_path=errors)
+
+    assert _emails(db) == ["b@acme.com"]
+    assert [(line, column) for line, column, _ in _failures(errors)] == [
+        ("2", ""),
+        ("4", "email"),
+    ]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.importing import runner, service
+from huddle.contacts.importing.reader import MAX_ROW_CHARS
 from huddle.contacts.importing.report import ErrorReport
 from huddle.contacts.importing.service import Progress, run_import
 from huddle.contacts.models import Account, Contact, ImportJob
@@ -314,3 +315,37 @@ def test_the_page_of_an_interrupted_import_offers_to_resume_it(
 
     refused = client.post(f"/imports/{import_id}/resume")
     assert "only an interrupted import resumes" in refused.text
+
+
+@pytest.mark.parametrize("chunks_before", [1, 2, 3])
+def test_a_resume_next_to_broken_records_reads_the_same_rows_as_a_straight_run(
+    db: Session, actor: Actor, tmp_path: Path, chunks_before: int
+) -> None:
+    long_line = "x" * (MAX_ROW_CHARS + 10)
+    source = tmp_path / "broken.csv"
+    source.write_text(
+        "email,first_name,last_name\r\n"
+        "p0@x.com,P0,A\r\np1@x.com,P1,B\r\np2@x.com,P2,C\r\n"
+        # Line 5's quote closes on line 7, followed by text: its row fails, lines 6 and 7
+        # are read again as rows, and a chunk ends on the broken row.
+        'p3@x.com,"P3,D\r\np4@x.com,P4,E\r\np5@x.com,"P5",F\r\n'
+        "p6@x.com,P6,G\r\n"
+        # A quoted cell running into a line longer than a row may be, then a stray quote.
+        f'p7@x.com,"P7\r\n{long_line}\r\nend",H\r\n'
+        "p8@x.com,P8,I\r\np9@x.com,P9,J\r\n",
+        encoding="utf-8",
+    )
+    whole = db.begin_nested()
+    straight = import_file(db, source, actor=actor, errors_path=tmp_path / "straight.csv")
+    expected = (counts(straight), _state(db), read_csv(tmp_path / "straight.csv"))
+    whole.rollback()
+    assert [r["error_line"] for r in expected[2]] == ["5", "9", "10", "11"]
+
+    errors = tmp_path / "errors.csv"
+    job = _interrupted(db, source, actor, errors, after=chunks_before)
+    service.resume_import(db, job.id, actor=actor)
+    done = run_import(
+        lambda: same_session(db), job.id, source, errors_path=errors, chunk_size=CHUNK
+    )
+
+    assert (counts(done), _state(db), read_csv(errors)) == expected
