@@ -46,6 +46,7 @@ def _imports_page(
     context = {
         "jobs": service.list_imports(session, actor=request_actor(request), limit=RECENT),
         "formats": FORMAT_LABELS,
+        "encodings": ENCODING_LABELS,
         "users": people(session),
         "running": RUNNING,
         "error": error,
