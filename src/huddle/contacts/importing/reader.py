@@ -410,7 +410,9 @@ class CsvSource:
             try:
                 for cells in csv.reader(lines, strict=True):
                     first, line, size = line, line + len(taken), lines.size
-                    lines.next_record()
+                    # lines.next_record(), without the call: this runs once per row.
+                    taken.clear()
+                    lines.size = 0
                     if not cells or (len(cells) == 1 and not cells[0].strip()):
                         continue
                     if size > MAX_CELL_CHARS or suspect:
