@@ -3,6 +3,7 @@ chunk, ending with exactly what an uninterrupted run gives (in the test's transa
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -14,14 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
-from huddle.contacts.importing import runner, service
+from huddle.contacts.importing import runner, service, tasks
 from huddle.contacts.importing.reader import MAX_ROW_CHARS
 from huddle.contacts.importing.report import ErrorReport
 from huddle.contacts.importing.service import Progress, run_import
 from huddle.contacts.models import Account, Contact, ImportJob
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, NotPermitted
-from huddle.core.jobs import Job
+from huddle.core.jobs import Job, ensure_periodic, handler_for
 from huddle.lifecycle.models import StageTransition
 from tests.conftest import make_user, sign_in
 from tests.contacts.fixtures.imports import (
@@ -349,3 +350,27 @@ def test_a_resume_next_to_broken_records_reads_the_same_rows_as_a_straight_run(
     )
 
     assert (counts(done), _state(db), read_csv(errors)) == expected
+
+
+def test_the_worker_marks_an_import_of_a_dead_process_interrupted_every_minute(
+    db: Session, actor: Actor, people: Path, test_clock: Any
+) -> None:
+    assert tasks.FIND_INTERRUPTED in ensure_periodic(db)
+    ended = subprocess.Popen(["true"])  # a process of this host, soon gone
+    ended.wait()
+    job = service.create_import(db, people, filename=people.name, actor=actor)
+    host = runner.this_process().rsplit("|", 2)[0]
+    job.status, job.runner = "running", f"{host}|{ended.pid}|"
+    job.heartbeat_at = test_clock.now()
+    db.flush()
+
+    handler_for(tasks.FIND_INTERRUPTED)(db, {})
+
+    db.refresh(job)
+    assert job.status == "interrupted"
+    assert job.stop_reason is not None and f"(process {ended.pid} on " in job.stop_reason
+    # The run queued the next one, a minute on.
+    waiting = db.scalars(
+        select(Job.run_after).where(Job.kind == tasks.FIND_INTERRUPTED, Job.status == "queued")
+    ).all()
+    assert any(at > test_clock.now() + timedelta(seconds=50) for at in waiting)
