@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.importing import runner, service, tasks
 from huddle.contacts.importing.reader import MAX_ROW_CHARS
 from huddle.contacts.importing.report import ErrorReport
-from huddle.contacts.importing.service import Progress, run_import
+from huddle.contacts.importing.service import ImportTakenOver, Progress, run_import
 from huddle.contacts.models import Account, Contact, ImportJob
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, NotPermitted
@@ -374,3 +374,28 @@ def test_the_worker_marks_an_import_of_a_dead_process_interrupted_every_minute(
         select(Job.run_after).where(Job.kind == tasks.FIND_INTERRUPTED, Job.status == "queued")
     ).all()
     assert any(at > test_clock.now() + timedelta(seconds=50) for at in waiting)
+
+
+def test_a_run_whose_import_was_taken_over_stops_before_writing_another_chunk(
+    db: Session, actor: Actor, people: Path, tmp_path: Path
+) -> None:
+    job = service.create_import(db, people, filename=people.name, actor=actor)
+
+    def taken_over(progress: Progress) -> None:
+        # Meanwhile another host found this run silent for too long and resumed it.
+        db.execute(
+            update(ImportJob).where(ImportJob.id == job.id).values(runner="elsewhere|ns|7|1")
+        )
+
+    with pytest.raises(ImportTakenOver):
+        run_import(
+            lambda: same_session(db),
+            job.id,
+            people,
+            errors_path=tmp_path / "e.csv",
+            chunk_size=CHUNK,
+            on_progress=taken_over,
+        )
+    db.refresh(job)
+    assert (job.status, job.runner, job.rows_total) == ("running", "elsewhere|ns|7|1", 4)
+    assert db.scalar(select(func.count()).select_from(Contact)) == 3
