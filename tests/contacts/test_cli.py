@@ -46,7 +46,7 @@ def test_import_reports_the_format_and_counts_and_changes_nothing_the_second_tim
 ) -> None:
     first = runner.invoke(app, ["import", "contacts", str(SALESFORCE_LEADS)])
     assert first.exit_code == 0, first.output
-    assert "Salesforce Lead export detected" in first.output
+    assert "Salesforce Lead export detected, read as UTF-8." in first.output
     assert "12 rows: 11 created, 0 updated, 1 unchanged, 0 failed." in first.output
     contacts, stages = _count(cli_db, Contact), _count(cli_db, StageTransition)
     assert (contacts, stages) == (11, 11)
@@ -133,3 +133,11 @@ def test_enrich_load_counts_companies_and_lists_bad_rows(cli_db: Engine, tmp_pat
     assert "employee_count: line 2: 'lots' is not a whole number" in refused.output
     assert "domain: line 3: 'not a domain' is not a domain" in refused.output
     assert _count(cli_db, EnrichmentCompany) == 2
+
+
+def test_import_says_when_a_file_is_read_as_windows_1252(cli_db: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("email,first_name\r\nrene@acme.fr,René\r\n".encode("cp1252"))
+    result = runner.invoke(app, ["import", "contacts", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Huddle contacts export detected, read as Windows-1252." in result.output

@@ -138,3 +138,24 @@ def test_imports_need_a_signed_in_user(anon_client: TestClient) -> None:
 def test_an_unknown_import_is_404(client: TestClient) -> None:
     assert client.get("/api/v1/imports/999999").status_code == 404
     assert client.get("/api/v1/imports/999999/errors.csv").status_code == 404
+
+
+def test_the_encoding_a_file_is_read_in_is_given(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("email,first_name\r\nrene@acme.fr,René\r\n".encode("cp1252"))
+    queued = _upload(client, path)
+    assert (queued["encoding"], queued["encoding_label"], queued["invalid_lines"]) == (
+        "cp1252",
+        "Windows-1252",
+        0,
+    )
+    run_queued_imports(db)
+    done = client.get(f"/api/v1/imports/{queued['id']}").json()
+    assert (done["status"], done["encoding_label"], done["rows_created"]) == (
+        "done",
+        "Windows-1252",
+        1,
+    )
+    assert db.scalars(select(Contact.first_name)).one() == "René"

@@ -331,24 +331,6 @@ def test_a_new_account_is_enriched_from_the_companies_table(
     assert set(account.enriched_fields) == {"industry", "employee_count", "technologies"}
 
 
-def test_a_file_that_stops_being_csv_fails_the_job_after_the_chunks_before(
-    db: Session, actor: Actor, tmp_path: Path
-) -> None:
-    source = tmp_path / "broken.csv"
-    source.write_text(
-        f'email,first_name\r\na@acme.com,A\r\nb@acme.com,B\r\nc@acme.com,"{"x" * 200_000}"\r\n',
-        encoding="utf-8",
-    )
-    errors = tmp_path / "errors.csv"
-    with pytest.raises(ValidationFailed):
-        import_file(db, source, actor=actor, errors_path=errors, chunk_size=2)
-    job = db.scalars(select(ImportJob)).one()
-    assert (job.status, job.rows_created, job.error_file) == ("failed", 2, str(errors))
-    (row,) = read_csv(errors)
-    assert (row["error_line"], row["error_column"]) == ("4", "file")
-    assert "field larger than field limit" in row["error_reason"]
-
-
 def test_a_windows_1252_file_is_read_as_such(db: Session, actor: Actor, tmp_path: Path) -> None:
     source = tmp_path / "excel.csv"
     source.write_bytes("email,first_name\r\nrene@acme.fr,René\r\n".encode("cp1252"))

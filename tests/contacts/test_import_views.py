@@ -89,3 +89,28 @@ def test_file_names_are_escaped(client: TestClient, db: Session) -> None:
     for path in (job_url, "/imports"):
         html = client.get(path).text
         assert XSS not in html and "&lt;script&gt;" in html
+
+
+def test_the_page_says_what_encoding_the_file_is_read_in(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("email,first_name\r\nrene@acme.fr,René\r\n".encode("cp1252"))
+    job_url = _upload(client, path).headers["location"]
+    assert "read as Windows-1252" in client.get(job_url).text  # before it runs
+    run_queued_imports(db)
+    assert "read as Windows-1252" in client.get(job_url).text
+    assert "Windows-1252" in client.get("/imports").text
+
+
+def test_the_page_warns_up_front_of_lines_that_are_not_utf8(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "email,first_name\r\nzoe@acme.es,Zoë\r\n".encode()
+        + "rene@acme.fr,René\r\n".encode("cp1252")
+    )
+    html = client.get(_upload(client, path).headers["location"]).text
+    assert "read as UTF-8" in html
+    assert "1 line is not UTF-8, the encoding the rest of the file is in" in html

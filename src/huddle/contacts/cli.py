@@ -1,4 +1,4 @@
-"""``huddle import contacts``, ``huddle export contacts`` and ``huddle enrich load``."""
+"""``huddle import contacts`` and ``resume``, ``huddle export contacts``, ``huddle enrich load``."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from huddle.auth import service as auth_service
 from huddle.contacts import service
 from huddle.contacts.importing.csvcells import csv_lines
 from huddle.contacts.importing.mapping import CellError
+from huddle.contacts.importing.reader import ENCODING_LABELS
 from huddle.contacts.importing.rows import Person, UserDirectory
 from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.contacts.importing.service import CHUNK_SIZE, create_import, run_import
 from huddle.contacts.importing.service import Progress as ImportProgress
-from huddle.contacts.importing.service import create_import, run_import
+from huddle.contacts.importing.service import resume_import as resume_service
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core.actor import Actor
 from huddle.core.db import get_engine, session_factory, unit_of_work
@@ -32,6 +34,8 @@ export_app = typer.Typer(help="Export records as CSV.", no_args_is_help=True)
 
 err = Console(stderr=True)
 CLI_ACTOR = Actor.system("command line")
+# Rows per transaction; a resumed import gives the same counts with the same size.
+_CHUNK_OPTION = typer.Option("--chunk-size", min=1, hidden=True)
 
 
 def register(root: typer.Typer) -> None:
@@ -66,10 +70,11 @@ def import_contacts(
     errors: Annotated[
         Path | None, typer.Option(help="Where to write the rows that fail (CSV)")
     ] = None,
+    chunk_size: Annotated[int, _CHUNK_OPTION] = CHUNK_SIZE,
 ) -> None:
     """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
     CSV with --mapping. Exit code: 0 all rows in, 1 some rows failed (see --errors), 2
-    nothing imported."""
+    nothing imported, 130 interrupted (go on with `huddle import resume ID`)."""
     factory = _factory()
     given: dict[str, Any] | None = None
     if mapping is not None:
@@ -84,11 +89,46 @@ def import_contacts(
     try:
         with unit_of_work(factory) as session:
             job = create_import(session, file, filename=str(file), mapping=given, actor=CLI_ACTOR)
-            job_id, detected = job.id, job.source_format
+            job_id, detected, encoding = job.id, job.source_format, job.encoding
+            invalid = job.invalid_lines
     except HuddleError as exc:
         raise _fail(exc, 2) from exc
-    typer.echo(f"Import #{job_id}: {FORMAT_LABELS.get(detected, detected)} detected.")
+    typer.echo(
+        f"Import #{job_id}: {FORMAT_LABELS.get(detected, detected)} detected, "
+        f"read as {ENCODING_LABELS.get(encoding or '', encoding)}."
+    )
+    if invalid:
+        typer.secho(
+            f"{invalid:,} line(s) are not UTF-8, the encoding the rest of the file is in: "
+            "each is reported as a failed row.",
+            fg="yellow",
+            err=True,
+        )
     errors_path = errors or get_settings().data_dir / "imports" / f"{job_id}-errors.csv"
+    _run(factory, job_id, file, errors_path, chunk_size=chunk_size)
+
+
+@import_app.command("resume")
+def resume_import(
+    import_id: Annotated[int, typer.Argument(help="The import's number (#12: 12)")],
+    chunk_size: Annotated[int, _CHUNK_OPTION] = CHUNK_SIZE,
+) -> None:
+    """Go on with an interrupted import from its last committed chunk: rows already
+    imported are not read again. Exit codes as `huddle import contacts`."""
+    factory = _factory()
+    try:
+        with unit_of_work(factory) as session:
+            job = resume_service(session, import_id, actor=CLI_ACTOR)
+            path, errors_path, line = job.source_path, job.report_path, job.resume_line
+    except HuddleError as exc:
+        raise _fail(exc, 2) from exc
+    assert path is not None and errors_path is not None
+    typer.echo(f"Import #{import_id}: going on from line {line or 2:,} of {path}.")
+    _run(factory, import_id, Path(path), Path(errors_path), chunk_size=chunk_size)
+
+
+def _run(factory: Any, job_id: int, file: Path, errors_path: Path, *, chunk_size: int) -> None:
+    """Run the import with a progress bar, then say how it went (and exit accordingly)."""
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -108,10 +148,18 @@ def import_contacts(
                 job_id,
                 file,
                 errors_path=errors_path,
+                chunk_size=chunk_size,
                 on_progress=advance,
             )
         except HuddleError as exc:
             raise _fail(exc, 2) from exc
+        except KeyboardInterrupt:
+            err.print(
+                f"[yellow]Import #{job_id} interrupted; the rows of the chunks committed are "
+                f"in. Go on with: huddle import resume {job_id}[/yellow]",
+                highlight=False,
+            )
+            raise typer.Exit(130) from None
     typer.echo(
         f"{done.rows_total:,} rows: {done.rows_created:,} created, {done.rows_updated:,} updated, "
         f"{done.rows_unchanged:,} unchanged, {done.rows_failed:,} failed."

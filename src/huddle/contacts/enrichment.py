@@ -116,10 +116,10 @@ def load_companies_csv(session: Session, path: Path | str, *, chunk_size: int = 
     A domain that appears twice takes its last row. Returns the number of rows loaded.
     """
     path = Path(path)
-    encoding = inspect_file(path).encoding
+    facts = inspect_file(path)
     errors: list[FieldError] = []
     count = 0
-    with CsvSource(path, encoding=encoding) as source:
+    with CsvSource(path, facts) as source:
         columns = _check_columns(source.header)
         for row in source.rows():
             problems = _parse(columns, row)[1]
@@ -130,7 +130,7 @@ def load_companies_csv(session: Session, path: Path | str, *, chunk_size: int = 
             f"{len(errors)} problem(s) in {path.name}; nothing was loaded",
             errors[:MAX_REPORTED_ERRORS],
         )
-    with CsvSource(path, encoding=encoding) as source:
+    with CsvSource(path, facts) as source:
         for chunk in _chunks(columns, source.rows(), chunk_size):
             repository.upsert_enrichment_companies(session, chunk)
     return count
@@ -169,6 +169,10 @@ def _parse(columns: list[str], row: SourceRow) -> tuple[dict[str, Any], list[Fie
 
     def problem(column: str, message: str) -> None:
         errors.append(FieldError(column, f"line {row.line}: {message}"))
+
+    if row.broken is not None:
+        problem(row.broken[0] or "file", row.broken[1])
+        return values, errors
 
     domain = normalize_domain(cells.get("domain"))
     if domain is None:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -263,6 +264,7 @@ class ImportJob(Base):
     file_sha256: Mapped[str] = mapped_column(String(64))
     source_format: Mapped[str] = mapped_column(String(30))
     mapping: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    # queued -> running -> done | failed | interrupted (-> queued again when resumed)
     status: Mapped[str] = mapped_column(String(20), default="running")
     rows_total: Mapped[int] = mapped_column(Integer, default=0)
     rows_created: Mapped[int] = mapped_column(Integer, default=0)
@@ -273,3 +275,19 @@ class ImportJob(Base):
     by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+    # The encoding the file is read in (a key of importing.reader.ENCODING_LABELS), and
+    # how many of its lines are not in it (each one a failed row).
+    encoding: Mapped[str | None] = mapped_column(String(20))
+    invalid_lines: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Where the file and its error report are, for resuming.
+    source_path: Mapped[str | None] = mapped_column(String(1000))
+    report_path: Mapped[str | None] = mapped_column(String(1000))
+    # Committed with each chunk: the line the next unread row starts on, and how long the
+    # error report was then (anything after that came from a chunk that was not committed).
+    resume_line: Mapped[int | None] = mapped_column(Integer)
+    report_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # The process running the import ("host|pid|start"), and its last sign of life.
+    runner: Mapped[str | None] = mapped_column(String(200))
+    heartbeat_at: Mapped[datetime | None]
+    # Why an import stopped before its end (interrupted or failed), in words.
+    stop_reason: Mapped[str | None] = mapped_column(String(500))

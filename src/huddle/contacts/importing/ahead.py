@@ -31,6 +31,8 @@ class CheckedChunk:
 
     rows: int = 0
     last_line: int = 0
+    # The line reading goes on from after the chunk: where a resumed import starts.
+    resume: int = 0
     parsed: list[ParsedRow] = field(default_factory=list)
     failed: list[FailedRow] = field(default_factory=list)
 
@@ -129,6 +131,7 @@ class ReadAhead:
                     chunk.failed.append(result)
                 chunk.rows += 1
                 chunk.last_line = row.line
+                chunk.resume = row.resume
                 if not chunk.rows % _ROWS_BETWEEN_YIELDS:
                     # Let the writer have the interpreter back as soon as its statement
                     # is done; otherwise it waits for the switch interval (5 ms).

@@ -3,7 +3,8 @@
 An upload is streamed to ``<data_dir>/imports`` a megabyte at a time, its header and
 mapping are checked at once (422 naming each problem; nothing is recorded), and the
 import runs in the background worker. ``GET /imports/{id}`` shows its counts as each
-chunk commits; ``/imports/{id}/errors.csv`` gives the rows that failed.
+chunk commits; ``/imports/{id}/errors.csv`` gives the rows that failed;
+``POST /imports/{id}/resume`` goes on with an interrupted one.
 """
 
 from __future__ import annotations
@@ -108,6 +109,17 @@ def start_import(
     return job
 
 
+def queue_resume(session: Session, import_id: int, *, actor: Actor) -> ImportJob:
+    """Queue an interrupted import for the worker, to go on from its last committed chunk."""
+    job = service.resume_import(session, import_id, actor=actor)
+    # An interrupted import has run, so it knows where its file and report are.
+    assert job.source_path is not None and job.report_path is not None
+    enqueue(
+        session, tasks.KIND, tasks.payload(job.id, Path(job.source_path), Path(job.report_path))
+    )
+    return job
+
+
 @router.post(
     "/imports",
     response_model=ImportJobRead,
@@ -149,6 +161,19 @@ def list_imports(
 def get_import(import_id: int, actor: CurrentActor, session: SessionDep) -> ImportJobRead:
     """An import's status and counts (updated as each chunk of rows commits)."""
     return _read(service.get_import(session, import_id, actor=actor))
+
+
+@router.post(
+    "/imports/{import_id}/resume",
+    response_model=ImportJobRead,
+    status_code=status.HTTP_202_ACCEPTED,
+    tags=["imports"],
+)
+def resume_import(import_id: int, actor: CurrentActor, session: SessionDep) -> ImportJobRead:
+    """Go on with an interrupted import from its last committed chunk: the rows already
+    imported are not read again, and the counts carry on. 202: queued; poll
+    ``GET /imports/{id}``. 409 unless the import is interrupted and its file still kept."""
+    return _read(queue_resume(session, import_id, actor=actor))
 
 
 @router.get(

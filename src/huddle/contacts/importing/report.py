@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, Literal, Protocol, TextIO
 
 from huddle.contacts.importing.csvcells import escape_cell
 from huddle.contacts.importing.mapping import ERROR_COLUMNS
@@ -23,18 +24,30 @@ class ErrorReport:
     cells under the file's own header, so a corrected report can be imported again.
     """
 
-    def __init__(self, path: Path, header: list[str]) -> None:
+    def __init__(self, path: Path, header: list[str], *, keep: int = 0) -> None:
+        """``keep``: how many bytes of the report an interrupted run committed, for a
+        resumed import (what follows came from a chunk that never committed, and is read
+        again); 0 starts the report afresh."""
         self.path = path
         self._header = header
         self._handle: TextIO | None = None
         self._writer: _RowWriter | None = None
         self.count = 0
+        if keep and path.is_file():
+            with path.open("r+b") as handle:
+                handle.truncate(min(keep, os.fstat(handle.fileno()).st_size))
+            self._open("a")
+        else:
+            path.unlink(missing_ok=True)
+
+    def _open(self, mode: Literal["w", "a"]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open(mode, encoding="utf-8", newline="")
+        self._handle, self._writer = handle, csv.writer(handle, lineterminator="\r\n")
 
     def add(self, line: int, problems: list[tuple[str, str]], cells: list[str]) -> None:
         if self._handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.path.open("w", encoding="utf-8", newline="")
-            self._writer = csv.writer(self._handle, lineterminator="\r\n")
+            self._open("w")
             self._write([*ERROR_COLUMNS, *self._header])
         self._write(
             [
@@ -50,9 +63,12 @@ class ErrorReport:
         assert self._writer is not None
         self._writer.writerow([escape_cell(cell) for cell in cells])
 
-    def flush(self) -> None:
-        if self._handle is not None:
-            self._handle.flush()
+    def flush(self) -> int:
+        """Write what is buffered; returns the report's length in bytes."""
+        if self._handle is None:
+            return 0
+        self._handle.flush()
+        return os.fstat(self._handle.fileno()).st_size
 
     def close(self) -> None:
         if self._handle is not None:

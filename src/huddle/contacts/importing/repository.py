@@ -164,6 +164,38 @@ def record_progress(session: Session, job_id: int, **values: Any) -> None:
     session.execute(statement, execution_options={"synchronize_session": False})
 
 
+def _update_if(session: Session, job_id: int, *where: Any, **values: Any) -> bool:
+    """Update the import if it still is as ``where`` says; whether it was."""
+    statement = update(ImportJob).where(ImportJob.id == job_id, *where).values(**values)
+    result = session.execute(statement, execution_options={"synchronize_session": False})
+    return bool(getattr(result, "rowcount", 0))
+
+
+def take_import(session: Session, job_id: int, *, status: str, **values: Any) -> bool:
+    """Mark the import running with ``values`` if its status is still ``status``: of two
+    processes that try at once, one succeeds."""
+    return _update_if(session, job_id, ImportJob.status == status, status="running", **values)
+
+
+def hold_import(session: Session, job_id: int, *, runner: str, **values: Any) -> bool:
+    """Update a running import if ``runner`` still runs it (it may have been found
+    stopped, and resumed by another process, meanwhile). On PostgreSQL the row stays
+    locked until the transaction ends, so it cannot be taken away in between."""
+    return _update_if(
+        session, job_id, ImportJob.status == "running", ImportJob.runner == runner, **values
+    )
+
+
+def stop_import(session: Session, job_id: int, *, runner: str | None, **values: Any) -> bool:
+    """Set a running import's status if ``runner`` (None: nobody) still runs it."""
+    runs = ImportJob.runner.is_(None) if runner is None else ImportJob.runner == runner
+    return _update_if(session, job_id, ImportJob.status == "running", runs, **values)
+
+
+def running_imports(session: Session) -> list[ImportJob]:
+    return list(session.scalars(select(ImportJob).where(ImportJob.status == "running")))
+
+
 def error_files(session: Session) -> list[tuple[int, str]]:
     """(job id, error report path) of every import that kept rows it could not import."""
     query = select(ImportJob.id, ImportJob.error_file).where(ImportJob.error_file.is_not(None))

@@ -133,7 +133,7 @@ class RowParser:
         cannot vouch for (or that has a problem) is read again by ``parse_checked``.
         """
         cells = row.cells
-        if len(cells) != self._width:
+        if len(cells) != self._width or row.broken is not None:
             return self.parse_checked(row)
         data: dict[str, Any] = {}
         custom: dict[str, Any] = {}
@@ -150,10 +150,14 @@ class RowParser:
                     value = translate(raw)
                     if value is None:
                         continue
+                # Text with a control character (or any unusual one) is left to the schema,
+                # which refuses control characters and names them.
                 if is_custom:
+                    if type(value) is str and not value.isprintable():
+                        raise fast.Unsure
                     custom[name] = value
                 elif limit is not None:
-                    if len(value) > limit:
+                    if len(value) > limit or not value.isprintable():
                         raise fast.Unsure
                     data[name] = value
                 else:
@@ -169,11 +173,13 @@ class RowParser:
     def parse_checked(self, row: SourceRow) -> ParsedRow | FailedRow:
         """The row checked by ``ContactCreate`` itself, which words every problem."""
         cells, width = row.cells, self._width
+        if row.broken is not None:
+            return FailedRow(row.line, cells, [row.broken])
         if len(cells) != width:
             return FailedRow(
                 row.line,
                 cells,
-                [("", f"the row has {len(cells)} cells but the header has {width} columns")],
+                [("", f"the row has {len(cells):,} cells but the header has {width:,} columns")],
             )
         values: dict[str, Any] = {}
         custom: dict[str, Any] = {}

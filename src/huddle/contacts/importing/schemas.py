@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from huddle.contacts.importing.mapping import KNOWN_FORMATS
+from huddle.contacts.importing.reader import ENCODING_LABELS
 
 FORMAT_LABELS = {source.key: source.label for source in KNOWN_FORMATS} | {
     "manual": "Manual mapping"
@@ -18,7 +19,10 @@ class ImportJobRead(BaseModel):
 
     id: int
     filename: str
-    status: str = Field(description="queued, running, done or failed")
+    status: str = Field(
+        description="queued, running, done, failed (the file cannot be read; see stop_reason) "
+        "or interrupted (its process stopped; POST .../resume goes on from resume_line)"
+    )
     source_format: str = Field(
         description="hubspot, salesforce_lead, salesforce_contact, huddle or manual"
     )
@@ -32,9 +36,26 @@ class ImportJobRead(BaseModel):
     by_user_id: int | None
     started_at: datetime
     finished_at: datetime | None
+    encoding: str | None = Field(
+        description="What the file is read as: utf-8, utf-8-sig (with a byte order mark), "
+        "cp1252 (Windows-1252) or utf-16"
+    )
+    invalid_lines: int = Field(
+        description="Lines of a UTF-8 file that are not UTF-8; each is reported as a failed row"
+    )
+    resume_line: int | None = Field(
+        description="The line of the file the next unread row starts on (the header is line 1)"
+    )
+    stop_reason: str | None = Field(description="Why the import stopped before its end")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def source_format_label(self) -> str:
         """The detected format in words ("HubSpot contacts export")."""
         return FORMAT_LABELS.get(self.source_format, self.source_format)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def encoding_label(self) -> str | None:
+        """The encoding in words ("Windows-1252")."""
+        return ENCODING_LABELS.get(self.encoding, self.encoding) if self.encoding else None

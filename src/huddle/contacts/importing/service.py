@@ -1,18 +1,25 @@
 """Contact imports as jobs: checked up front, then run a chunk per transaction.
 
-``create_import`` reads only the header: an unknown format or a bad mapping is refused
-before anything is imported. ``run_import`` streams the file a chunk at a time; each
-chunk commits with the job's counts, so a page polling the job sees them grow and a
-crash loses at most one chunk. Running an import again (after a crash, or the same file
-twice) is safe: rows already in are counted as unchanged and change nothing.
+``create_import`` reads only the header (and the file's encoding): an unknown format or a
+bad mapping is refused before anything is imported. ``run_import`` streams the file a
+chunk at a time; each chunk commits with the import's counts and position (the line the
+next unread row starts on, and how long the error report is), so a page polling the
+import sees them grow, and a crash loses at most one chunk.
+
+An import whose process died is found out (``runner.why_stopped``) and marked
+``interrupted`` whenever it is looked at, and by the worker every minute. Resuming it
+(``resume_import``, then ``run_import`` again) goes on from its last committed chunk with
+the same chunk boundaries, so it ends with what an uninterrupted run would have; rows
+read again would anyway count as unchanged (imports are idempotent by email).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, closing
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,16 +27,11 @@ from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
 from huddle.contacts.enrichment import EnrichmentProvider
-from huddle.contacts.importing import repository
+from huddle.contacts.importing import repository, runner
 from huddle.contacts.importing.ahead import CheckedChunk, ReadAhead
 from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
 from huddle.contacts.importing.mapping import ColumnMapping, detect_mapping, manual_mapping
-from huddle.contacts.importing.reader import (
-    BrokenCsv,
-    CsvSource,
-    FileFacts,
-    inspect_file,
-)
+from huddle.contacts.importing.reader import CsvSource, FileFacts, inspect_file
 from huddle.contacts.importing.report import ErrorReport
 from huddle.contacts.importing.rows import Person, RowParser, UserDirectory
 from huddle.contacts.models import ImportJob
@@ -38,11 +40,14 @@ from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.checkpoints import checkpoints_alongside
 from huddle.core.collector import collection_paused
-from huddle.core.errors import ResourceNotFound
+from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
+
+log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 20_000
 ENTITY = "contacts"
+RESUMABLE = "interrupted"
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
 
@@ -58,6 +63,12 @@ class Progress:
     updated: int
     unchanged: int
     failed: int
+    # The line the next unread row starts on.
+    resume_line: int = 0
+
+
+class ImportTakenOver(Conflict):
+    """The import was found stopped and taken by another process while this one ran it."""
 
 
 def import_actor(job: ImportJob) -> Actor:
@@ -69,12 +80,21 @@ def read_mapping(
 ) -> tuple[FileFacts, ColumnMapping]:
     """The file's facts and the mapping its header gets: detected, or the one given."""
     facts = inspect_file(path)
-    custom_keys = [d.key for d in list_custom_fields(session, "contact")]
-    with CsvSource(path, encoding=facts.encoding) as source:
+    return facts, _columns(path, facts, _custom_keys(session), mapping)
+
+
+def _custom_keys(session: Session) -> list[str]:
+    return [d.key for d in list_custom_fields(session, "contact")]
+
+
+def _columns(
+    path: Path, facts: FileFacts, custom_keys: list[str], mapping: Mapping[str, object] | None
+) -> ColumnMapping:
+    with CsvSource(path, facts) as source:
         header = source.header
     if mapping is None:
-        return facts, detect_mapping(header, custom_keys=custom_keys)
-    return facts, manual_mapping(header, mapping, custom_keys=custom_keys)
+        return detect_mapping(header, custom_keys=custom_keys)
+    return manual_mapping(header, mapping, custom_keys=custom_keys)
 
 
 def create_import(
@@ -87,8 +107,8 @@ def create_import(
 ) -> ImportJob:
     """Check the file's header and the mapping, and record a queued import of ``path``.
 
-    Raises ValidationFailed, naming each problem, when the format is not recognised or
-    the mapping does not fit; nothing is recorded then.
+    Raises ValidationFailed, naming each problem, when the format is not recognised, the
+    mapping does not fit, or the file cannot be read as CSV; nothing is recorded then.
     """
     permissions.require(actor, Action.CONTACT_IMPORT)
     facts, columns = read_mapping(session, path, mapping)
@@ -101,6 +121,8 @@ def create_import(
         status="queued",
         by_user_id=actor.user_id,
         started_at=clock.now(),
+        encoding=facts.encoding,
+        invalid_lines=facts.invalid_lines,
     )
     session.add(job)
     session.flush()
@@ -108,9 +130,12 @@ def create_import(
 
 
 def get_import(session: Session, job_id: int, *, actor: Actor) -> ImportJob:
-    """An import and its report (its rows are personal data: importers only)."""
+    """An import and its report (its rows are personal data: importers only). One whose
+    process died is marked interrupted first."""
     permissions.require(actor, Action.CONTACT_IMPORT)
-    return _job(session, job_id)
+    job = _job(session, job_id)
+    _settle(session, job)
+    return job
 
 
 def _job(session: Session, job_id: int) -> ImportJob:
@@ -128,7 +153,68 @@ def list_imports(session: Session, *, actor: Actor, limit: int = 20) -> list[Imp
         .order_by(ImportJob.id.desc())
         .limit(max(1, min(limit, 200)))
     )
-    return list(session.scalars(query))
+    jobs = list(session.scalars(query))
+    for job in jobs:
+        _settle(session, job)
+    return jobs
+
+
+def mark_interrupted_imports(session: Session) -> list[int]:
+    """Mark ``interrupted`` every running import whose process stopped; returns their ids.
+
+    The worker runs this every minute, so none stays "running" after its process died,
+    even when nobody looks at it.
+    """
+    return [job.id for job in repository.running_imports(session) if _settle(session, job)]
+
+
+def _settle(session: Session, job: ImportJob, *, mine: int = 0) -> bool:
+    """Mark a running import interrupted if its process stopped; whether it did.
+    ``mine``: runs of it this thread has registered (and that do not count)."""
+    if job.status != "running":
+        return False
+    reason = runner.why_stopped(job.runner, job.heartbeat_at, job.id, now=clock.now(), besides=mine)
+    if reason is None:
+        return False
+    stopped = repository.stop_import(
+        session, job.id, runner=job.runner, status=RESUMABLE, stop_reason=f"Stopped: {reason}."
+    )
+    session.refresh(job)
+    return stopped
+
+
+def resume_import(session: Session, job_id: int, *, actor: Actor) -> ImportJob:
+    """Queue an interrupted import to go on from its last committed chunk.
+
+    Raises Conflict unless the import is interrupted and its file is still where it was
+    read from; NotPermitted and ResourceNotFound as ``get_import``. The caller runs it
+    (``run_import``) or queues it for the worker.
+    """
+    job = get_import(session, job_id, actor=actor)
+    if job.status != RESUMABLE:
+        raise Conflict(f"import {job_id} is {job.status}; only an interrupted import resumes")
+    if not job.source_path or not job.report_path or not Path(job.source_path).is_file():
+        raise Conflict(
+            f"the file of import {job_id} is no longer kept; import it again "
+            "(rows already imported are recognised by their email and not duplicated)"
+        )
+    job.status, job.finished_at = "queued", None
+    session.flush()
+    return job
+
+
+@dataclass(frozen=True)
+class _Start:
+    """What a run needs of the import it took, read in the transaction that took it."""
+
+    job_id: int
+    sha256: str
+    actor: Actor
+    users: UserDirectory
+    custom_keys: list[str]
+    mapping: Mapping[str, object] | None
+    progress: Progress
+    report_bytes: int
 
 
 def run_import(
@@ -141,84 +227,173 @@ def run_import(
     provider: EnrichmentProvider | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> ImportJob:
-    """Import the file of a recorded job, one transaction per chunk; returns the job.
+    """Run a queued or interrupted import of ``path``, one transaction per chunk, from
+    where it stopped; returns the import.
 
     Rows that break a rule go to ``errors_path`` (line, column, reason and the row), the
-    others are imported. A file that stops being CSV part-way, or a failure of the
-    database, marks the job failed after the chunks already committed, and re-raises.
+    others are imported. Raises Conflict when the import is done, failed, or run by a live
+    process. A file that is no longer the one checked marks the import failed and raises
+    ValidationFailed. Anything else that stops the run (an error of the database, Ctrl-C)
+    marks it interrupted, ready to resume from the chunks already committed, and is
+    re-raised. Resume with the same ``chunk_size`` for the same counts.
     """
+    me = runner.this_process()
+    # Registered before the import is taken: a look at it meanwhile must not find it stopped.
+    with runner.running(job_id):
+        start = _take(unit_of_work, job_id, me, path=path, errors_path=errors_path)
+        try:
+            facts = _same_file(path, start.sha256)
+            columns = _columns(path, facts, start.custom_keys, start.mapping)
+        except (OSError, ValidationFailed) as exc:
+            _stop(unit_of_work, job_id, me, "failed", _file_problem(exc))
+            if isinstance(exc, ValidationFailed):
+                raise
+            raise ValidationFailed(
+                "the file cannot be read", [FieldError("file", _file_problem(exc))]
+            ) from exc
+        try:
+            report = _run(
+                unit_of_work,
+                start,
+                path,
+                facts,
+                columns,
+                errors_path,
+                me=me,
+                chunk_size=chunk_size,
+                provider=provider,
+                on_progress=on_progress,
+            )
+        except BaseException as exc:
+            # A no-op when the import was taken over: it is another process's now.
+            _stop(unit_of_work, job_id, me, RESUMABLE, _interruption(exc))
+            raise
+        return _finish(unit_of_work, job_id, report)
+
+
+def _take(
+    unit_of_work: UnitOfWork, job_id: int, me: str, *, path: Path, errors_path: Path
+) -> _Start:
     with unit_of_work() as session:
         job = _job(session, job_id)
-        actor = import_actor(job)
-        repository.record_progress(
+        _settle(session, job, mine=1)
+        if job.status not in ("queued", RESUMABLE):
+            where = " in another process" if job.status == "running" else ""
+            raise Conflict(f"import {job_id} is {job.status}{where}")
+        taken = repository.take_import(
             session,
             job_id,
-            status="running",
-            rows_total=0,
-            rows_created=0,
-            rows_updated=0,
-            rows_unchanged=0,
-            rows_failed=0,
-            error_file=None,
+            status=job.status,
+            runner=me,
+            heartbeat_at=clock.now(),
+            stop_reason=None,
             finished_at=None,
+            source_path=str(path.resolve()),
+            report_path=str(errors_path.resolve()),
         )
-        users = UserDirectory(
-            Person(u.id, u.email, u.name) for u in auth_service.list_users(session)
+        if not taken:
+            raise Conflict(f"import {job_id} was just taken by another process")
+        session.refresh(job)
+        return _Start(
+            job_id=job.id,
+            sha256=job.file_sha256,
+            actor=import_actor(job),
+            users=UserDirectory(
+                Person(u.id, u.email, u.name) for u in auth_service.list_users(session)
+            ),
+            custom_keys=_custom_keys(session),
+            mapping=None if job.source_format != "manual" else job.mapping,
+            progress=Progress(
+                rows=job.rows_total,
+                line=job.resume_line or 1,
+                total_lines=0,
+                created=job.rows_created,
+                updated=job.rows_updated,
+                unchanged=job.rows_unchanged,
+                failed=job.rows_failed,
+                resume_line=job.resume_line or 0,
+            ),
+            report_bytes=job.report_bytes if job.error_file else 0,
         )
-        facts, columns = read_mapping(
-            session, path, None if job.source_format != "manual" else job.mapping
+
+
+def _same_file(path: Path, sha256: str) -> FileFacts:
+    # Read outside any transaction: hashing 200 MB must not hold the database's lock.
+    facts = inspect_file(path)
+    if facts.sha256 != sha256:
+        raise ValidationFailed(
+            "the file changed",
+            [FieldError("file", "the file is not the one checked when the import was started")],
         )
+    return facts
+
+
+def _run(
+    unit_of_work: UnitOfWork,
+    start: _Start,
+    path: Path,
+    facts: FileFacts,
+    columns: ColumnMapping,
+    errors_path: Path,
+    *,
+    me: str,
+    chunk_size: int,
+    provider: EnrichmentProvider | None,
+    on_progress: Callable[[Progress], None] | None,
+) -> ErrorReport:
+    """The chunks of the file from where the import stands; returns its (closed) report."""
+    job_id = start.job_id
+    progress = replace(start.progress, total_lines=facts.lines)
+    with unit_of_work() as session:
         engine = session.get_bind().engine
-    errors_path.unlink(missing_ok=True)
-    report = ErrorReport(errors_path, [])
-    try:
-        with CsvSource(path, encoding=facts.encoding) as source:
-            report = ErrorReport(errors_path, source.header)
-            progress = Progress(0, 1, facts.lines, 0, 0, 0, 0)
-            parser = RowParser(columns, users, width=len(source.header))
-            context = ChunkContext(
-                actor=actor, header_of=columns.header_of, provider=provider, reason=actor.label
-            )
-            with (
-                # The import collects the young generations itself after each chunk.
-                collection_paused(),
-                ReadAhead(source.rows(), parser, chunk_size) as ahead,
-                checkpoints_alongside(engine) as committed,
-            ):
-                for chunk in ahead:
-                    # The next chunk is read while the database commits this one.
-                    with ahead.overlapping(), unit_of_work() as session, ahead.paused():
-                        progress = _import_chunk(session, job_id, chunk, context, report, progress)
-                    committed()
-                    # The chunk's few reference cycles; what outlives it is not walked again.
-                    gc.collect(1)
-                    if on_progress is not None:
-                        on_progress(progress)
-    except BaseException as exc:
-        if isinstance(exc, BrokenCsv):
-            # Where the file stops being CSV goes in the report, after the rows that failed.
-            report.add(exc.line, [("file", exc.reason)], [])
-        report.close()
-        _finish(unit_of_work, job_id, "failed", report)
-        raise
-    report.close()
-    return _finish(unit_of_work, job_id, "done", report)
+    with (
+        CsvSource(path, facts) as source,
+        closing(ErrorReport(errors_path, source.header, keep=start.report_bytes)) as report,
+    ):
+        parser = RowParser(columns, start.users, width=len(source.header))
+        context = ChunkContext(
+            actor=start.actor,
+            header_of=columns.header_of,
+            provider=provider,
+            reason=start.actor.label,
+        )
+        rows = source.rows(start=progress.resume_line or None)
+        with (
+            # The import collects the young generations itself after each chunk.
+            collection_paused(),
+            ReadAhead(rows, parser, chunk_size) as ahead,
+            checkpoints_alongside(engine) as committed,
+        ):
+            for chunk in ahead:
+                # The next chunk is read while the database commits this one.
+                with ahead.overlapping(), unit_of_work() as session, ahead.paused():
+                    progress = _import_chunk(session, job_id, me, chunk, context, report, progress)
+                committed()
+                # The chunk's few reference cycles; what outlives it is not walked again.
+                gc.collect(1)
+                if on_progress is not None:
+                    on_progress(progress)
+    return report
 
 
 def _import_chunk(
     session: Session,
     job_id: int,
+    me: str,
     chunk: CheckedChunk,
     context: ChunkContext,
     report: ErrorReport,
     before: Progress,
 ) -> Progress:
+    # First, so that on PostgreSQL the import's row stays locked until the chunk commits.
+    if not repository.hold_import(session, job_id, runner=me, heartbeat_at=clock.now()):
+        raise ImportTakenOver(f"import {job_id} was found stopped and taken over")
     parsed, failed = chunk.parsed, list(chunk.failed)
     outcome = apply_chunk(session, parsed, context)
     failed += outcome.failed
     for bad in sorted(failed, key=lambda r: r.line):
         report.add(bad.line, bad.problems, bad.cells)
-    report.flush()
+    report_bytes = report.flush()
     progress = Progress(
         rows=before.rows + chunk.rows,
         line=chunk.last_line,
@@ -227,8 +402,10 @@ def _import_chunk(
         updated=before.updated + outcome.updated,
         unchanged=before.unchanged + outcome.unchanged,
         failed=before.failed + len(failed),
+        resume_line=chunk.resume,
     )
-    # Committed with the chunk's rows: a page polling the job sees counts that are true.
+    # Committed with the chunk's rows: a page polling the job sees counts that are true,
+    # and a resumed import starts where this chunk ends.
     repository.record_progress(
         session,
         job_id,
@@ -238,16 +415,50 @@ def _import_chunk(
         rows_unchanged=progress.unchanged,
         rows_failed=progress.failed,
         error_file=str(report.path) if report.written else None,
+        resume_line=progress.resume_line,
+        report_bytes=report_bytes,
     )
     return progress
 
 
-def _finish(unit_of_work: UnitOfWork, job_id: int, status: str, report: ErrorReport) -> ImportJob:
+def _finish(unit_of_work: UnitOfWork, job_id: int, report: ErrorReport) -> ImportJob:
     with unit_of_work() as session:
         job = _job(session, job_id)
         # The chunks wrote the counts with plain UPDATEs: read them back.
         session.refresh(job)
-        job.status, job.finished_at = status, clock.now()
+        job.status, job.finished_at = "done", clock.now()
         job.error_file = str(report.path) if report.written else None
         session.flush()
         return job
+
+
+def _stop(unit_of_work: UnitOfWork, job_id: int, me: str, status: str, reason: str) -> None:
+    """Record why the run stopped, if the database lets us: otherwise the import is found
+    interrupted later, its runner (this process) no longer running it."""
+    try:
+        with unit_of_work() as session:
+            repository.stop_import(
+                session,
+                job_id,
+                runner=me,
+                status=status,
+                stop_reason=reason[:500],
+                finished_at=clock.now() if status == "failed" else None,
+            )
+    except Exception:
+        log.exception("import %s: could not record that it stopped", job_id)
+
+
+def _interruption(exc: BaseException) -> str:
+    if isinstance(exc, KeyboardInterrupt):
+        return "Stopped by an interrupt (Ctrl-C)."
+    # The error's class, never its message: a database error's may quote row values.
+    return f"Stopped by an error: {type(exc).__name__}."
+
+
+def _file_problem(exc: OSError | ValidationFailed) -> str:
+    if isinstance(exc, ValidationFailed):
+        return "; ".join(error.message for error in exc.errors) or exc.message
+    if isinstance(exc, FileNotFoundError):
+        return "the file is no longer there"
+    return f"the file cannot be read ({type(exc).__name__})"

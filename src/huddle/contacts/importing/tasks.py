@@ -1,21 +1,23 @@
-"""The background job that runs an import queued by the API."""
+"""The background jobs of imports: running one the API queued, and finding stopped ones."""
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from huddle.contacts.importing.service import run_import
+from huddle.contacts.importing.service import mark_interrupted_imports, run_import
 from huddle.core.db import unit_of_work
 from huddle.core.errors import HuddleError
-from huddle.core.jobs import job_handler
+from huddle.core.jobs import job_handler, periodic_job
 
 log = logging.getLogger(__name__)
 
 KIND = "contacts.import"
+FIND_INTERRUPTED = "contacts.find_interrupted_imports"
 
 
 def payload(import_job_id: int, path: Path, errors_path: Path) -> dict[str, Any]:
@@ -25,7 +27,8 @@ def payload(import_job_id: int, path: Path, errors_path: Path) -> dict[str, Any]
 @job_handler(KIND)
 def run_queued_import(session: Session, data: dict[str, Any]) -> None:
     """Each chunk commits in its own unit of work, so a page polling the import sees its
-    counts grow; a retry after a crash starts over, which an import may (it is idempotent)."""
+    counts grow. A retry after a crash (the job's lease ran out, or an error) goes on from
+    the last committed chunk; so does a resume the person asked for."""
     factory = sessionmaker(bind=session.get_bind(), expire_on_commit=False)
     try:
         run_import(
@@ -35,6 +38,14 @@ def run_queued_import(session: Session, data: dict[str, Any]) -> None:
             errors_path=Path(data["errors_path"]),
         )
     except HuddleError as exc:
-        # The file's fault (it stops being CSV): the import is marked failed with the
-        # reason in its report; trying again would fail the same way.
-        log.info("import %s failed: %s", data["import_job_id"], exc.message)
+        # Nothing to try again: the import is done or run by another process already, or
+        # its file is no longer the one checked (it is then marked failed, saying why).
+        log.info("import %s not run: %s", data["import_job_id"], exc.message)
+
+
+@periodic_job(FIND_INTERRUPTED, every=timedelta(minutes=1))
+def find_interrupted_imports(session: Session, _: dict[str, Any]) -> None:
+    """An import whose process died says so within a minute, even when nobody looks."""
+    stopped = mark_interrupted_imports(session)
+    if stopped:
+        log.warning("imports interrupted (their process stopped): %s", stopped)

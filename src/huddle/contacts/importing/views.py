@@ -1,7 +1,9 @@
-"""The import page: upload a CSV, watch its counts grow, download the rows that failed.
+"""The import page: upload a CSV, watch its counts grow, download the rows that failed,
+resume an import that was interrupted.
 
-Uploading reuses the API's ``start_import`` (store the file, check its header, queue the
-job), so the page and the API accept and refuse exactly the same files.
+Uploading and resuming reuse the API's ``start_import`` and ``queue_resume`` (store the
+file, check its header, queue the job), so the page and the API accept and refuse exactly
+the same files and imports.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.importing import service
-from huddle.contacts.importing.api import start_import
+from huddle.contacts.importing.api import queue_resume, start_import
+from huddle.contacts.importing.reader import (
+    ENCODING_LABELS,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROW_CHARS,
+)
 from huddle.contacts.importing.schemas import FORMAT_LABELS
-from huddle.core.errors import ValidationFailed
+from huddle.core.errors import Conflict, ValidationFailed
 from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.templating import flash
 from huddle.web.views import error_text, page, people, see_other
@@ -38,9 +46,16 @@ def _imports_page(
     context = {
         "jobs": service.list_imports(session, actor=request_actor(request), limit=RECENT),
         "formats": FORMAT_LABELS,
+        "encodings": ENCODING_LABELS,
         "users": people(session),
         "running": RUNNING,
         "error": error,
+        "limits": {
+            "file_mb": request.app.state.settings.max_import_bytes // (1024 * 1024),
+            "row": MAX_ROW_CHARS,
+            "cell": MAX_CELL_CHARS,
+            "columns": MAX_COLUMNS,
+        },
     }
     return page(request, "imports/list.html", user, "imports", context, status_code=status_code)
 
@@ -78,7 +93,20 @@ def import_status(
     context = {
         "job": service.get_import(session, import_id, actor=request_actor(request)),
         "formats": FORMAT_LABELS,
+        "encodings": ENCODING_LABELS,
         "users": people(session),
         "running": RUNNING,
     }
     return page(request, "imports/detail.html", user, "imports", context)
+
+
+@router.post("/imports/{import_id}/resume", response_model=None)
+def resume(request: Request, session: SessionDep, actor: CurrentActor, import_id: int) -> Response:
+    try:
+        job = queue_resume(session, import_id, actor=actor)
+    except Conflict as exc:
+        flash(request, error_text(exc), "error")
+        return see_other(f"/imports/{import_id}")
+    where = f" from line {job.resume_line:,}" if job.resume_line else ""
+    flash(request, f"{job.filename} is queued to go on{where}.")
+    return see_other(f"/imports/{import_id}")
