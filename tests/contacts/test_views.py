@@ -337,6 +337,7 @@ def test_values_a_form_kept_aside_are_offered_to_who_may_edit_the_contact(
     page = client.get(f"/contacts/{contact.id}").text
     apply_url = f"/contacts/{contact.id}/touches/{submission.id}/apply"
     assert "Submitted:" in page and "Apply these values" in page and apply_url in page
+    assert "by someone using this email" in page  # not "by the contact": nothing proved it
     assert XSS not in page and "First name “&lt;script&gt;" in page
 
     other_rep = TestClient(app, base_url="http://testserver")
