@@ -7,6 +7,7 @@ from typing import Any
 
 from huddle.contacts.models import Touch
 from huddle.lifecycle import service as lifecycle
+from huddle.routing.models import Handoff
 from tests.auth.matrix.world import (
     Body,
     Build,
@@ -57,6 +58,32 @@ def _timeline_of_form_fill(w: World, _: int | None) -> Call:
     return Call("GET", url, secrets=(address, SECRET_PHONE))
 
 
+def _nameless(w: World) -> tuple[int, str]:
+    """A contact known by its email alone: pages name it by email only to those who may
+    see emails, and by its number to the others."""
+    address = f"{unique('hidden')}@secret-co.example"
+    return w.contact(email=address, first_name=None, last_name=None).id, address
+
+
+def _deal_people(w: World, _: int | None) -> Call:
+    contact_id, address = _nameless(w)
+    deal = make_opportunity(w.db, contacts={contact_id: "Champion"})
+    return Call("GET", f"/opportunities/{deal.id}", secrets=(address,))
+
+
+def _packet(w: World, _: int | None) -> Call:
+    contact_id, address = _nameless(w)
+    handoff_id = w.make("handoff", None)
+    w.db.get_one(Handoff, handoff_id).contact_id = contact_id
+    return Call("GET", f"/queue/{handoff_id}", secrets=(address,))
+
+
+def _home(w: World, _: int | None) -> Call:
+    address = f"{unique('hidden')}@secret-co.example"
+    w.contact(w.me.id, email=address, lifecycle_stage="mql")  # one of "my leads"
+    return Call("GET", "/", secrets=(address,))
+
+
 def _account_people(w: World, _: int | None) -> Call:
     account = make_account(w.db)
     _id, address, _name = _hidden_person(w, account_id=account.id)
@@ -84,6 +111,9 @@ PERSONAL = [
     ui("GET", "/contacts/{contact_id}", build=_personal("/contacts/{id}")),
     ui("GET", "/contacts", build=_personal("/contacts?q={name}", phone=False), label="by name"),
     ui("GET", "/accounts/{account_id}", build=_account_people, label="its people"),
+    ui("GET", "/opportunities/{opportunity_id}", build=_deal_people, label="its people"),
+    ui("GET", "/queue/{handoff_id:int}", build=_packet, label="the lead's packet"),
+    ui("GET", "/", build=_home, label="my leads"),
 ]
 
 
