@@ -56,6 +56,8 @@ def merge_contacts(
     # Before any row is read or locked: waits for a rescore chunk writing scores now.
     locks.hold(session, Lock.CONTACT_DELETION)
     survivor, merged = _pair(session, Contact, survivor_id, merged_id)
+    # Both records change (one is deleted): the ownership rule applies to each.
+    permissions.require_owned(actor, Action.CONTACT_MERGE, survivor.owner_id, merged.owner_id)
     choices = dict(choices or {})
     _check_choices(choices, CONTACT_FIELDS, survivor.custom, merged.custom)
     survivor_newer = survivor.updated_at >= merged.updated_at
@@ -129,6 +131,7 @@ def merge_accounts(
     filled stay refreshable, a person's stay a person's."""
     permissions.require(actor, Action.CONTACT_MERGE)
     survivor, merged = _pair(session, Account, survivor_id, merged_id)
+    permissions.require_owned(actor, Action.CONTACT_MERGE, survivor.owner_id, merged.owner_id)
     choices = dict(choices or {})
     _check_choices(choices, ACCOUNT_FIELDS, survivor.custom, merged.custom)
     survivor_newer = survivor.updated_at >= merged.updated_at

@@ -27,27 +27,30 @@ ROLES = (
 
 
 class Action(StrEnum):
-    # The shared record
+    # The shared record. Actions marked "owned" follow the ownership rule (OWNED_ACTIONS).
     CONTACT_READ = "contact.read"
     CONTACT_READ_PERSONAL = "contact.read_personal"  # emails and phones
-    CONTACT_CREATE = "contact.create"
-    CONTACT_EDIT = "contact.edit"  # sales reps: only their own or unassigned contacts
-    CONTACT_MERGE = "contact.merge"
+    CONTACT_CREATE = "contact.create"  # owned: the owner a new contact is given
+    CONTACT_EDIT = "contact.edit"  # owned
+    CONTACT_MERGE = "contact.merge"  # owned (both records), contacts and accounts
     CONTACT_IMPORT = "contact.import"
     CONTACT_EXPORT = "contact.export"
-    ACCOUNT_EDIT = "account.edit"
+    ACCOUNT_EDIT = "account.edit"  # owned: create, change (owner too), enrich
     FIELDS_CONFIGURE = "fields.configure"  # custom field definitions
-    NOTE_WRITE = "note.write"
-    TOUCH_WRITE = "touch.write"
+    NOTE_WRITE = "note.write"  # owned: the contact, account or deal noted
+    TOUCH_WRITE = "touch.write"  # owned: the contact a call, email or meeting is logged on
     # Lifecycle and deals
-    STAGE_CHANGE = "stage.change"
+    STAGE_CHANGE = "stage.change"  # owned
+    # Deciding on a lead: rejecting it back to marketing, or accepting a hand-off. Owned.
     LEAD_REJECT = "lead.reject"
     LIFECYCLE_CONFIGURE = "lifecycle.configure"
-    DEAL_EDIT = "deal.edit"
+    DEAL_EDIT = "deal.edit"  # owned: create, change (owner too), move, close, contact roles
+    # Owned. Even a deal's owner needs it: a deleted deal leaves the forecast and the win
+    # rate without a trace, so reps close a deal as lost and a manager deletes mistakes.
     DEAL_DELETE = "deal.delete"
     # Privacy and trust
     CONSENT_READ = "consent.read"
-    CONSENT_EDIT = "consent.edit"
+    CONSENT_EDIT = "consent.edit"  # owned
     PERSONAL_DATA_EXPORT = "personal_data.export"
     PERSONAL_DATA_ERASE = "personal_data.erase"
     AUDIT_READ = "audit.read"
@@ -57,10 +60,11 @@ class Action(StrEnum):
     EVENTS_INGEST = "events.ingest"
     # Later issues
     SCORING_EDIT = "scoring.edit"
-    ROUTING_EDIT = "routing.edit"
-    SLA_DRAFT = "sla.draft"
+    ROUTING_EDIT = "routing.edit"  # routing rules, team pools, routing a lead by hand
+    SLA_DRAFT = "sla.draft"  # drafts and business calendars
     SLA_SIGN_FOR_MARKETING = "sla.sign_for_marketing"
     SLA_SIGN_FOR_SALES = "sla.sign_for_sales"
+    # For the asset library (not built yet: no route or service asks for it so far).
     ASSET_APPROVE = "asset.approve"
     # Outbound webhooks carry lead data out of Huddle: changing where is for admins.
     WEBHOOK_MANAGE = "webhook.manage"
@@ -148,13 +152,38 @@ def require(actor: Actor, action: Action) -> None:
         raise NotPermitted(f"your role ({actor.role or 'none'}) may not {action.value}")
 
 
-# Roles that change only their own records (contacts, deals) or unassigned ones. Sales reps
-# work their own book; an unassigned contact is the team's open pool, which any rep may work
-# (and claim by making themself its owner). A record owned by someone else is theirs.
+# Roles that change only their own records or unassigned ones. Sales reps work their own
+# book; an unassigned record is the team's open pool, which any rep may work (and claim by
+# making themself its owner). A record owned by someone else, in their team or another, is
+# theirs; and a rep gives a record to nobody but themself: moving a record from one person's
+# book to another's is a manager's or routing's job.
 OWN_RECORDS_ONLY = frozenset({"sales_rep"})
+
+# The actions on records that have an owner (contacts, accounts, deals, hand-offs), where
+# the rule above applies: to the record's owner, and to the owner a change gives it. Other
+# actions either have no owned record (configuration, imports, exports) or are not sales
+# work on a book: erasure and personal-data exports answer a person's legal request, so
+# whoever may do them does them for every record.
+OWNED_ACTIONS = frozenset(
+    {
+        Action.CONTACT_CREATE,
+        Action.CONTACT_EDIT,
+        Action.CONTACT_MERGE,
+        Action.ACCOUNT_EDIT,
+        Action.NOTE_WRITE,
+        Action.TOUCH_WRITE,
+        Action.STAGE_CHANGE,
+        Action.LEAD_REJECT,
+        Action.DEAL_EDIT,
+        Action.DEAL_DELETE,
+        Action.CONSENT_EDIT,
+    }
+)
 
 
 def may_change_owned(actor: Actor, action: Action, owner_id: int | None) -> bool:
+    """Whether the actor may do ``action`` to a record owned by ``owner_id`` (None:
+    unassigned), or give a record that owner."""
     if not may(actor, action):
         return False
     if actor.kind != "user" or actor.role not in OWN_RECORDS_ONLY:
@@ -162,9 +191,16 @@ def may_change_owned(actor: Actor, action: Action, owner_id: int | None) -> bool
     return owner_id is None or owner_id == actor.user_id
 
 
-def require_owned(actor: Actor, action: Action, owner_id: int | None) -> None:
-    """``require`` plus the ownership rule: a sales rep changes only their own or
-    unassigned records."""
+def require_owned(actor: Actor, action: Action, *owner_ids: int | None) -> None:
+    """``require`` plus the ownership rule for each owner given (the record's, and the one a
+    change gives it): a sales rep changes only their own or unassigned records."""
+    if action not in OWNED_ACTIONS:
+        # A check the table does not describe would be a rule nobody can read off it.
+        raise ValueError(f"{action.value} is not an action on owned records")
     require(actor, action)
-    if not may_change_owned(actor, action, owner_id):
-        raise NotPermitted("sales reps change only their own or unassigned records")
+    for owner_id in owner_ids:
+        if not may_change_owned(actor, action, owner_id):
+            raise NotPermitted(
+                "sales reps change only their own or unassigned records, "
+                "and give records to nobody but themselves"
+            )

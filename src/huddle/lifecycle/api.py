@@ -202,7 +202,7 @@ def update_opportunity(
     tags=["opportunities"],
 )
 def delete_opportunity(opportunity_id: int, session: SessionDep, actor: CurrentActor) -> None:
-    """Delete a deal entered by mistake (its owner, admins and sales managers)."""
+    """Delete a deal entered by mistake (admins and sales managers; a rep closes it as lost)."""
     service.delete_opportunity(session, opportunity_id, actor=actor)
 
 

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
+from huddle.contacts import service as contacts_service
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, may, require
@@ -190,11 +191,9 @@ def handoff_card(
 ) -> HTMLResponse:
     """The contact page's hand-off card (loaded by the page itself)."""
     latest = service.latest_handoff(session, contact_id)
-    return render(
-        request,
-        "routing/_handoff_card.html",
-        {"h": latest, "contact_id": contact_id, "users": people(session), "user": user},
-    )
+    owner_id = contacts_service.get_contact(session, contact_id).owner_id
+    context = {"h": latest, "contact_id": contact_id, "owner_id": owner_id, "user": user}
+    return render(request, "routing/_handoff_card.html", {**context, "users": people(session)})
 
 
 @router.post("/contacts/{contact_id:int}/route", response_model=None)

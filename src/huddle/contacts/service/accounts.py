@@ -23,6 +23,7 @@ from huddle.contacts.schemas import (
 from huddle.contacts.service.common import (
     Sorting,
     announce_owner_change,
+    owners_touched,
     raise_if,
     require,
     user_errors,
@@ -59,7 +60,9 @@ def upsert_account(
     provider: EnrichmentProvider | None = None,
 ) -> tuple[Account, bool]:
     """Dedupe on the normalised domain (or, without one, the exact name): an existing
-    account gets the fields given; a new one is enriched. Returns (account, created)."""
+    account gets the fields given; a new one is enriched. Returns (account, created).
+    Sales reps create accounts for themselves or nobody, and update only their own or
+    unassigned ones."""
     permissions.require(actor, Action.ACCOUNT_EDIT)
     existing = (
         repository.account_by_domain(session, data.domain)
@@ -69,6 +72,7 @@ def upsert_account(
     if existing is not None:
         changes = AccountUpdate.model_validate(data.model_dump(include=data.model_fields_set))
         return _apply(session, existing, changes, actor=actor), False
+    permissions.require_owned(actor, Action.ACCOUNT_EDIT, data.owner_id)
     raise_if(user_errors(session, {"owner_id": data.owner_id}), "unknown owner")
     values = data.model_dump(exclude={"custom"}, exclude_none=True)
     values["custom"] = clean_custom_values(session, "account", data.custom, current={})
@@ -128,13 +132,15 @@ def account_for_domain(
 def update_account(
     session: Session, account_id: int, data: AccountUpdate, *, actor: Actor
 ) -> Account:
-    """Change the fields given. Each becomes a person's value: enrichment never touches it again."""
+    """Change the fields given. Each becomes a person's value: enrichment never touches it
+    again. Sales reps change only their own or unassigned accounts (their owner too)."""
     permissions.require(actor, Action.ACCOUNT_EDIT)
     return _apply(session, get_account(session, account_id), data, actor=actor)
 
 
 def _apply(session: Session, account: Account, data: AccountUpdate, *, actor: Actor) -> Account:
     given = data.model_fields_set
+    permissions.require_owned(actor, Action.ACCOUNT_EDIT, *owners_touched(account.owner_id, data))
     errors = user_errors(session, {"owner_id": data.owner_id})
     if "domain" in given and data.domain and data.domain != account.domain:
         other = repository.account_by_domain(session, data.domain)
@@ -172,6 +178,7 @@ def enrich(
     """Enrich an existing account now; returns the fields that changed."""
     permissions.require(actor, Action.ACCOUNT_EDIT)
     account = get_account(session, account_id)
+    permissions.require_owned(actor, Action.ACCOUNT_EDIT, account.owner_id)
     if not account.domain:
         raise ValidationFailed(
             "an account without a domain cannot be enriched",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
@@ -54,6 +55,14 @@ def collect(errors: list[FieldError], check: Callable[[], T]) -> T | None:
     except ValidationFailed as exc:
         errors.extend(exc.errors)
         return None
+
+
+def owners_touched(owner_id: int | None, data: BaseModel) -> list[int | None]:
+    """The owners a change concerns, for the ownership rule: the record's, and the one the
+    change gives it when it sets ``owner_id``."""
+    if "owner_id" in data.model_fields_set:
+        return [owner_id, getattr(data, "owner_id", None)]
+    return [owner_id]
 
 
 def announce_owner_change(

@@ -94,9 +94,11 @@ def set_consent(
     text_shown: str | None = None,
     actor: Actor,
 ) -> Contact:
-    """Change one consent flag of a contact, with its source and the text shown."""
+    """Change one consent flag of a contact, with its source and the text shown. Sales reps
+    change it only on their own or unassigned contacts."""
     permissions.require(actor, Action.CONSENT_EDIT)
     contact = require(repository.contact(session, contact_id), "contact", contact_id)
+    permissions.require_owned(actor, Action.CONSENT_EDIT, contact.owner_id)
     record_consent(
         session,
         contact,

@@ -32,6 +32,7 @@ from huddle.contacts.service.common import (
     Sorting,
     announce_owner_change,
     collect,
+    owners_touched,
     raise_if,
     require,
     user_errors,
@@ -96,16 +97,17 @@ def upsert_contact(
     """
     existing = repository.contact_by_email(session, data.email)
     if existing is None:
-        permissions.require(actor, Action.CONTACT_CREATE)
+        permissions.require_owned(actor, Action.CONTACT_CREATE, data.owner_id)
+        _require_consent_edit(actor, data, owner_id=data.owner_id)
         created = _create(session, data, actor=actor, provider=provider)
         if created is not None:
             return created, True
         # Someone else created this email between our check and our insert.
         existing = require(repository.contact_by_email(session, data.email), "contact", data.email)
-    permissions.require_owned(actor, Action.CONTACT_EDIT, existing.owner_id)
     changes = ContactUpdate.model_validate(
         data.model_dump(include=data.model_fields_set - {"email", "lifecycle_stage"})
     )
+    _require_change_allowed(actor, existing, changes)
     return _apply(session, existing, changes, actor=actor, provider=provider), False
 
 
@@ -118,10 +120,27 @@ def update_contact(
     provider: EnrichmentProvider | None = None,
 ) -> Contact:
     """Change the fields given (not the stage: see ``lifecycle.service.transition_stage``).
-    Sales reps change only their own or unassigned contacts."""
+    Sales reps change only their own or unassigned contacts, and give them to nobody but
+    themselves."""
     contact = get_contact(session, contact_id)
-    permissions.require_owned(actor, Action.CONTACT_EDIT, contact.owner_id)
+    _require_change_allowed(actor, contact, data)
     return _apply(session, contact, data, actor=actor, provider=provider)
+
+
+def _require_change_allowed(actor: Actor, contact: Contact, data: ContactUpdate) -> None:
+    """The ownership rule for the contact, and for the owner the change gives it."""
+    permissions.require_owned(actor, Action.CONTACT_EDIT, *owners_touched(contact.owner_id, data))
+    _require_consent_edit(actor, data, owner_id=contact.owner_id)
+
+
+def _require_consent_edit(
+    actor: Actor, data: ContactCreate | ContactUpdate, *, owner_id: int | None
+) -> None:
+    # Consent has a permission of its own: a contact's fields sent with it must not be a
+    # way around it (compliance changes consent without editing contacts, and the reverse
+    # must hold for any role the table gives contact.edit without consent.edit).
+    if any(getattr(data, field) is not None for field in CONSENT_FIELDS):
+        permissions.require_owned(actor, Action.CONSENT_EDIT, owner_id)
 
 
 def apply_stage(session: Session, contact_id: int, stage: str, at: datetime) -> Contact:

@@ -50,7 +50,8 @@ def add_note(
     body: str,
     actor: Actor,
 ) -> Note:
-    """A note by the actor on exactly one contact, account or deal."""
+    """A note by the actor on exactly one contact, account or deal. Sales reps write notes
+    only on their own or unassigned records (a note is part of the record it is on)."""
     permissions.require(actor, Action.NOTE_WRITE)
     subjects = {
         "contact_id": contact_id,
@@ -65,15 +66,11 @@ def add_note(
     text = body.strip()
     if not text:
         raise ValidationFailed("empty note", [FieldError("body", "write something")])
-    if contact_id is not None:
-        require(repository.contact(session, contact_id), "contact", contact_id)
-    elif account_id is not None:
-        require(repository.account(session, account_id), "account", account_id)
-    elif opportunity_id is not None:
-        # Imported here: the lifecycle service imports this package at load time.
-        from huddle.lifecycle import service as lifecycle_service
-
-        lifecycle_service.get_opportunity(session, opportunity_id)
+    permissions.require_owned(
+        actor,
+        Action.NOTE_WRITE,
+        _owner_of_subject(session, contact_id, account_id, opportunity_id),
+    )
     note = Note(
         **subjects,
         author_id=actor.user_id,
@@ -83,6 +80,20 @@ def add_note(
     session.add(note)
     session.flush()
     return note
+
+
+def _owner_of_subject(
+    session: Session, contact_id: int | None, account_id: int | None, opportunity_id: int | None
+) -> int | None:
+    """The owner of the one record a note is on (404 if it does not exist)."""
+    if contact_id is not None:
+        return require(repository.contact(session, contact_id), "contact", contact_id).owner_id
+    if account_id is not None:
+        return require(repository.account(session, account_id), "account", account_id).owner_id
+    # Imported here: the lifecycle service imports this package at load time.
+    from huddle.lifecycle import service as lifecycle_service
+
+    return lifecycle_service.get_opportunity(session, opportunity_id or 0).owner_id
 
 
 def get_note(session: Session, note_id: int) -> Note:

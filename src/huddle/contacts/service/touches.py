@@ -118,11 +118,14 @@ def record_touch(session: Session, data: TouchCreate, *, actor: Actor) -> Touch:
 
 
 def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[Touch, bool]:
-    """``record_touch`` that also says whether the touch is new (False: a repeated key)."""
+    """``record_touch`` that also says whether the touch is new (False: a repeated key).
+    Sales reps log touches only on their own or unassigned contacts: a call logged on a
+    colleague's lead would count as that colleague's first touch."""
     permissions.require(actor, Action.TOUCH_WRITE)
     contact = None
     if data.contact_id is not None:
         contact = require(repository.contact(session, data.contact_id), "contact", data.contact_id)
+        permissions.require_owned(actor, Action.TOUCH_WRITE, contact.owner_id)
     if data.campaign_id is not None and not repository.campaign_exists(session, data.campaign_id):
         raise_if(
             [FieldError("campaign_id", f"no campaign with id {data.campaign_id}")], "bad touch"

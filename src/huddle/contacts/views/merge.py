@@ -124,7 +124,8 @@ def compare(
 ) -> HTMLResponse:
     # The merge itself is refused in the service; this spares the form to those who can't.
     permissions.require(actor, Action.CONTACT_MERGE)
-    service.get_contact(session, contact_id)
+    keep = service.get_contact(session, contact_id)
+    permissions.require_owned(actor, Action.CONTACT_MERGE, keep.owner_id)
     return _compare_page(request, session, user, contact_id, _find_by_email(session, email))
 
 

@@ -118,9 +118,12 @@ def create_opportunity(session: Session, data: OpportunityCreate, *, actor: Acto
 def update_opportunity(
     session: Session, opportunity_id: int, data: OpportunityUpdate, *, actor: Actor
 ) -> Opportunity:
-    """Change the fields sent. Stage and status change only through move and close."""
+    """Change the fields sent. Stage and status change only through move and close.
+    Sales reps give a deal to nobody but themselves."""
     opportunity = _deal_to_change(session, opportunity_id, actor)
     given = data.model_fields_set
+    if "owner_id" in given:
+        permissions.require_owned(actor, Action.DEAL_EDIT, data.owner_id)
     errors = [
         FieldError(field, "cannot be empty")
         for field in ("name", "amount", "currency")
@@ -277,12 +280,11 @@ def remove_contact_role(
 
 def delete_opportunity(session: Session, opportunity_id: int, *, actor: Actor) -> None:
     """Remove a deal entered by mistake, with its contact roles and notes. The contacts'
-    stage history stays: it records what happened to them. Its owner may delete it; so
-    may roles with DEAL_DELETE (admins, sales managers)."""
+    stage history stays: it records what happened to them. Only roles with DEAL_DELETE
+    (admins, sales managers), whoever owns the deal: a rep closes a deal as lost."""
+    permissions.require(actor, Action.DEAL_DELETE)
     opportunity = get_opportunity(session, opportunity_id)
-    own_deal = actor.user_id is not None and opportunity.owner_id == actor.user_id
-    if not (own_deal and permissions.may(actor, Action.DEAL_EDIT)):
-        permissions.require(actor, Action.DEAL_DELETE)
+    permissions.require_owned(actor, Action.DEAL_DELETE, opportunity.owner_id)
     publish(session, OpportunityDeleted(opportunity_id=opportunity_id, at=clock.now(), actor=actor))
     session.delete(opportunity)
     session.flush()

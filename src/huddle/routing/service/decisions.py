@@ -16,7 +16,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, NotPermitted, found
 from huddle.core.events import publish
-from huddle.core.permissions import Action, require
+from huddle.core.permissions import OWN_RECORDS_ONLY, Action, require, require_owned
 from huddle.core.scrub import scrub
 from huddle.core.settings import get_settings
 from huddle.lifecycle import service as lifecycle
@@ -97,12 +97,8 @@ def get_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
     require(actor, Action.CONTACT_READ)
     if (
         actor.kind == "user"
-        and actor.role == "sales_rep"
-        and handoff.owner_id
-        not in (
-            None,
-            actor.user_id,
-        )
+        and actor.role in OWN_RECORDS_ONLY
+        and handoff.owner_id not in (None, actor.user_id)
     ):
         raise NotPermitted("this lead was handed to another rep")
     return handoff
@@ -156,14 +152,15 @@ def _decidable(session: Session, handoff_id: int, actor: Actor) -> Handoff:
     handoff = get_handoff(session, handoff_id, actor=actor)
     if handoff.status != "open":
         raise Conflict(f"hand-off {handoff_id} was already {handoff.status}")
-    if (
-        actor.kind == "user"
-        and actor.role not in ("admin", "sales_manager")
-        and handoff.owner_id is not None
-        and handoff.owner_id != actor.user_id
-    ):
-        raise NotPermitted("only the rep the lead was handed to decides on it")
+    # A rep decides on the leads handed to them and those waiting in a team queue.
+    require_owned(actor, Action.LEAD_REJECT, handoff.owner_id)
     return handoff
+
+
+def _claimed_by(handoff: Handoff, actor: Actor) -> Actor:
+    # The hand-off gives the lead to whoever accepts it from the queue (routing decided so),
+    # even if a former owner still holds the contact; the person accepting is kept too.
+    return Actor("rule", user_id=actor.user_id, label=f"hand-off #{handoff.id} accepted")
 
 
 def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
@@ -173,7 +170,10 @@ def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handof
     if handoff.owner_id is None and actor.user_id is not None:
         handoff.owner_id = actor.user_id
         contacts_service.update_contact(
-            session, handoff.contact_id, ContactUpdate(owner_id=actor.user_id), actor=actor
+            session,
+            handoff.contact_id,
+            ContactUpdate(owner_id=actor.user_id),
+            actor=_claimed_by(handoff, actor),
         )
     with _deciding(session, handoff.id):
         lifecycle.transition_stage(

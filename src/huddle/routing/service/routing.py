@@ -218,11 +218,10 @@ def route_contact(
     excluded: Mapping[int, str] | None = None,
 ) -> Handoff:
     """Route (or re-route) a contact: the first rule that decides wins. Any open hand-off
-    of the contact is closed as re-routed. Users need ``routing.edit`` or to be a sales
-    manager; the MQL subscriber routes as a rule. ``excluded`` maps reps to pass over to
+    of the contact is closed as re-routed. Users need ``routing.edit`` (sales managers
+    have it); the MQL subscriber routes as a rule. ``excluded`` maps reps to pass over to
     the reason shown in the decision."""
-    if actor.kind == "user" and actor.role != "sales_manager":
-        require(actor, Action.ROUTING_EDIT)
+    require(actor, Action.ROUTING_EDIT)
     contact = contacts_service.get_contact_detail(session, contact_id)
     if contact.lifecycle_stage not in ("mql", "sal"):
         raise Conflict(
