@@ -52,12 +52,12 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @contextmanager
-def migrated_database(database_url: str) -> Iterator[Engine]:
-    """A migrated database: the SQLite file ``database_url`` names, or on PostgreSQL a
-    schema of its own on that server, dropped afterwards."""
+def migrated_database(database_url: str, revision: str = "head") -> Iterator[Engine]:
+    """A database migrated to ``revision``: the SQLite file ``database_url`` names, or on
+    PostgreSQL a schema of its own on that server, dropped afterwards."""
     if database_url.startswith("sqlite"):
         engine = make_engine(database_url)
-        upgrade(engine)
+        upgrade(engine, revision)
         yield engine
         engine.dispose()
         return
@@ -71,7 +71,7 @@ def migrated_database(database_url: str) -> Iterator[Engine]:
             pytest.exit(f"PostgreSQL required in CI but unreachable: {exc}", returncode=3)
         pytest.skip(f"PostgreSQL not reachable at {database_url}: {exc.orig}")
     engine = make_engine(database_url, connect_args={"options": f"-csearch_path={schema}"})
-    upgrade(engine)
+    upgrade(engine, revision)
     yield engine
     engine.dispose()
     with admin.begin() as connection:

@@ -54,6 +54,13 @@ def _mail_to(inbox: Inbox, to: str) -> str:
     return message_from_bytes(raw).get_payload(decode=True).decode()  # type: ignore[union-attr,no-any-return]
 
 
+def _emailed_link(client: TestClient, db: Session, inbox: Inbox, to: str) -> str:
+    """Ask for a reset link for ``to``, let the worker send it, and read it from the mail."""
+    _ask(client, to)
+    _deliver(db)
+    return _link_in_mail(inbox, to)
+
+
 def _link_in_mail(inbox: Inbox, to: str) -> str:
     """The reset link's path, from the newest email delivered to ``to``."""
     body = _mail_to(inbox, to)
@@ -158,9 +165,7 @@ def test_a_link_works_once(
     smtp: Inbox,
     rep: User,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    path = _link_in_mail(smtp, rep.email)
+    path = _emailed_link(anon_client, db, smtp, rep.email)
     assert _set_password(anon_client, path).status_code == 303
 
     again = anon_client.get(path)
@@ -178,9 +183,7 @@ def test_a_link_expires_after_thirty_minutes(
     rep: User,
     frozen_clock: FrozenClock,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    path = _link_in_mail(smtp, rep.email)
+    path = _emailed_link(anon_client, db, smtp, rep.email)
     frozen_clock.advance(resets.LINK_LIFETIME - timedelta(seconds=1))
     assert anon_client.get(path).status_code == 200
     frozen_clock.advance(timedelta(seconds=1))
@@ -208,12 +211,8 @@ def test_a_newer_link_ends_the_older_one(
     smtp: Inbox,
     rep: User,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    older = _link_in_mail(smtp, rep.email)
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    newer = _link_in_mail(smtp, rep.email)
+    older = _emailed_link(anon_client, db, smtp, rep.email)
+    newer = _emailed_link(anon_client, db, smtp, rep.email)
     assert newer != older
     assert anon_client.get(older).status_code == 404
     assert anon_client.get(newer).status_code == 200
@@ -226,9 +225,7 @@ def test_changing_the_password_ends_an_open_link(
     smtp: Inbox,
     rep: User,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    path = _link_in_mail(smtp, rep.email)
+    path = _emailed_link(anon_client, db, smtp, rep.email)
     changed = sign_in(_browser(app), rep).post(
         "/api/v1/me/password",
         json={"current_password": TEST_PASSWORD, "new_password": "changed the usual way"},
@@ -275,9 +272,7 @@ def test_a_deactivated_user_cannot_reset(
     smtp: Inbox,
     rep: User,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    open_link = _link_in_mail(smtp, rep.email)
+    open_link = _emailed_link(anon_client, db, smtp, rep.email)
     assert client.post(f"/api/v1/users/{rep.id}/deactivate").status_code == 200
     # The link sent before deactivation stops working, and stays dead after reactivation.
     assert anon_client.get(open_link).status_code == 404
@@ -334,9 +329,7 @@ def test_a_weak_new_password_is_refused_and_the_link_still_works(
     smtp: Inbox,
     rep: User,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    path = _link_in_mail(smtp, rep.email)
+    path = _emailed_link(anon_client, db, smtp, rep.email)
     weak = _set_password(anon_client, path, "short")
     assert weak.status_code == 422
     assert "use at least 10 characters" in weak.text
@@ -349,9 +342,7 @@ def test_a_made_up_or_altered_link_does_not_work(
     smtp: Inbox,
     rep: User,  # type: ignore[no-untyped-def]
 ) -> None:
-    _ask(anon_client, rep.email)
-    _deliver(db)
-    path = _link_in_mail(smtp, rep.email)
+    path = _emailed_link(anon_client, db, smtp, rep.email)
     assert anon_client.get("/password/reset/made-up").status_code == 404
     assert (
         anon_client.get(path[:-2] + ("aa" if not path.endswith("aa") else "bb")).status_code == 404
