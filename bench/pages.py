@@ -12,9 +12,9 @@ the last days' hand-offs) with their logs; --touches touches per contact and a f
 touches per hand-off; all under the starter SLA, signed when the data begins. Rows go in by
 bulk inserts (COPY on PostgreSQL), then the planner's statistics are refreshed as an import
 does. The SQLite file is kept in the temporary directory (``huddle-bench-pages/``) and the
-PostgreSQL data in a schema of its own (``bench_pages_<size>_<revision>``), so a re-run
-starts at once; a cache built by an older schema revision is copied (SQLite) or renamed
-(PostgreSQL) and brought up to date by the migrations, whose time is printed.
+PostgreSQL data in a schema of its own (``bench_pages_<size>_<touches>``), so a re-run
+starts at once; a cache built at an older schema revision is brought up to date by the
+migrations (on a copy, for SQLite: the older file stays), and their time is printed.
 
 Then, through the real app (FastAPI's TestClient, signed in as an administrator through
 the login form, the clock frozen where the data ends), every page gets --warmup requests
@@ -48,6 +48,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from psycopg.types.json import Jsonb
 from sqlalchemy import Engine, Table, insert, text
+from sqlalchemy.orm import Session, sessionmaker
 
 from bench.import_contacts import FIRST, FREE_MAIL, LAST, PREFIXES, SUFFIXES, TLDS
 from huddle.app import create_app
@@ -391,7 +392,7 @@ def _load(engine: Engine, tables: list[tuple[Table, list[dict[str, Any]]]]) -> N
             columns = list(rows[0])
             names = ", ".join(columns)
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:  # type: ignore[union-attr]
+            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row([_pg(row.get(c)) for c in columns])
 
@@ -400,7 +401,7 @@ def _pg(value: Any) -> Any:
     return Jsonb(value) if isinstance(value, dict | list) else value
 
 
-def _users(factory: Callable[[], Any]) -> tuple[list[int], int]:
+def _users(factory: sessionmaker[Session]) -> tuple[list[int], int]:
     with unit_of_work(factory) as session:
 
         def user(**data: Any) -> int:
@@ -526,35 +527,23 @@ def sqlite_database(
 
 
 def pg_database(url: str, contacts: int, touches: int, rebuild: bool) -> tuple[str, dict[str, Any]]:
-    """The cached schema for this size at the head revision: built, or an older revision's
-    renamed and migrated."""
-    head = (head_revision() or "none").lower()
-    prefix = f"bench_pages_{contacts}_{touches}_"
-    schema = prefix + re.sub(r"[^a-z0-9_]", "_", head)
+    """The cached schema for this size: built, or brought up to date by the migrations.
+    (Kept under one name: the migrations write the schema's name into what they create.)"""
+    schema = f"bench_pages_{contacts}_{touches}"
     info: dict[str, Any] = {"built_s": None, "migrated_s": None}
     admin = make_engine(url)
     with admin.begin() as connection:
-        existing = set(
-            connection.execute(
-                text("SELECT nspname FROM pg_namespace WHERE nspname LIKE :p"), {"p": prefix + "%"}
-            ).scalars()
-        )
         if rebuild:
-            for name in existing:
-                connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
-            existing = set()
-        if schema not in existing and existing:
-            older = sorted(existing)[-1]
-            connection.execute(text(f'ALTER SCHEMA "{older}" RENAME TO "{schema}"'))
-            info["migrated_from"] = older
-        elif schema not in existing:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
     admin.dispose()
     scoped = f"{url}?options=-csearch_path%3D{schema}"
     engine = make_engine(scoped)
-    if current_revision(engine) is None:
+    revision = current_revision(engine)
+    if revision is None:
         info["built_s"] = _timed(lambda: build(engine, contacts, touches))
-    elif current_revision(engine) != head_revision():
+    elif revision != head_revision():
+        info["migrated_from"] = revision
         info["migrated_s"] = _timed(lambda: upgrade(engine))
     engine.dispose()
     return scoped, info

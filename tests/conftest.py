@@ -79,6 +79,32 @@ def migrated_database(database_url: str) -> Iterator[Engine]:
     admin.dispose()
 
 
+@contextmanager
+def database_at(database_url: str, tmp_path: Path, revision: str) -> Iterator[Engine]:
+    """A database migrated only up to ``revision`` (a file in ``tmp_path``, or a schema of
+    its own on PostgreSQL, dropped afterwards): what a migration finds on an existing
+    installation."""
+    if database_url.startswith("sqlite"):
+        engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+        upgrade(engine, revision)
+        yield engine
+        engine.dispose()
+        return
+    schema = f"huddle_mig_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(database_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(database_url, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        upgrade(engine, revision)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
     with migrated_database(database_url) as made:

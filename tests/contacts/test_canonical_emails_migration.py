@@ -3,39 +3,13 @@ are re-spelled, and a clash between two records is left for a person to merge.""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
 
-from huddle.core.db import make_engine
 from huddle.core.migrations import upgrade
-
-
-@contextmanager
-def _database_at(database_url: str, tmp_path: Path, revision: str) -> Iterator[Engine]:
-    if database_url.startswith("sqlite"):
-        engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-        upgrade(engine, revision)
-        yield engine
-        engine.dispose()
-        return
-    schema = f"huddle_mig_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(database_url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(database_url, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        upgrade(engine, revision)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+from tests.conftest import database_at
 
 
 def _add_contact(engine: Engine, email: str) -> None:
@@ -53,7 +27,7 @@ def _add_contact(engine: Engine, email: str) -> None:
 def test_old_spellings_are_respelled_and_a_clash_is_left_alone(
     database_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with _database_at(database_url, tmp_path, "0011") as engine:
+    with database_at(database_url, tmp_path, "0011") as engine:
         for email in (
             "hans@xn--bcher-kva.example",  # punycode: now its Unicode form
             "jose\u0301@acme.example",  # NFD: now NFC
