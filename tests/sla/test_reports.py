@@ -165,6 +165,15 @@ def test_pacing_and_acceptance(db: Session, history: History) -> None:
     acceptance = reports.acceptance(db, terms["mql_acceptance"], start, end)
     assert (acceptance.mqls, acceptance.accepted, acceptance.percent) == (5, 2, 40.0)
     assert acceptance.met is False
+    # Scoped to leads whose first touch was a webinar: leads 0 (accepted), 1 and 6.
+    for lead in (0, 1, 6):
+        history.leads[lead].first_touch_source = "Webinar"
+    db.flush()
+    webinars = parse_terms([{**TERMS[3], "scope": {"source": ["webinar"]}}])[0]
+    scoped = reports.acceptance(db, webinars, start, end)
+    assert (scoped.mqls, scoped.accepted) == (3, 1)
+    volume = parse_terms([{**TERMS[2], "scope": {"source": ["webinar"]}}])[0]
+    assert reports.pacing(db, volume, NOW).delivered == 2
 
 
 def test_leads_at_risk_come_soonest_due_first(db: Session, history: History) -> None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
@@ -202,23 +202,33 @@ class Acceptance:
 
 def acceptance(session: Session, term: Term, start: datetime, end: datetime) -> Acceptance:
     """Of the contacts that became MQL in [start, end), how many sales accepted (SAL)."""
-    later = aliased(StageTransition)
-    accepted = exists().where(
-        and_(
-            later.contact_id == StageTransition.contact_id,
-            later.to_stage == "sal",
-            later.at >= StageTransition.at,
-        )
+    # A contact's latest acceptance since the period began, joined once, rather than a
+    # lookup per MQL for a later one (a third of the time at 5,000 MQLs a quarter).
+    accepted = (
+        select(StageTransition.contact_id, func.max(StageTransition.at).label("last_at"))
+        .where(StageTransition.to_stage == "sal", StageTransition.at >= start)
+        .group_by(StageTransition.contact_id)
+        .subquery("accepted")
     )
-    base = select(
-        StageTransition.contact_id, case((accepted, StageTransition.contact_id)).label("accepted")
-    ).where(
-        StageTransition.to_stage == "mql", StageTransition.at >= start, StageTransition.at < end
+    base = (
+        select(
+            StageTransition.contact_id,
+            case((accepted.c.last_at >= StageTransition.at, StageTransition.contact_id)).label(
+                "accepted"
+            ),
+        )
+        .outerjoin(accepted, accepted.c.contact_id == StageTransition.contact_id)
+        .where(
+            StageTransition.to_stage == "mql",
+            StageTransition.at >= start,
+            StageTransition.at < end,
+        )
     )
     mqls = _scoped(base, term).subquery()
     total, taken = session.execute(
         select(
-            func.count(func.distinct(mqls.c.contact_id)), func.count(func.distinct(mqls.c.accepted))
+            func.count(func.distinct(mqls.c.contact_id)),
+            func.count(func.distinct(mqls.c.accepted)),
         )
     ).one()
     return Acceptance(term, int(total or 0), int(taken or 0))
@@ -289,22 +299,37 @@ def weekly_trend(
     """Compliance of all clock terms per week, oldest first."""
     at = at or clock.now()
     this_week, _ = period_bounds("week", at)
-    points = []
-    for i in range(weeks - 1, -1, -1):
-        start = this_week - timedelta(weeks=i)
-        points.append(TrendPoint(start, *_met_and_breached(session, start, start + WEEK)))
-    return points
+    starts = [this_week - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    counts = _weekly_counts(session, starts)
+    return [TrendPoint(start, *counts.get(n, (0, 0))) for n, start in enumerate(starts)]
 
 
-def _met_and_breached(session: Session, start: datetime, end: datetime) -> tuple[int, int]:
-    # A week's clocks from the covering index: a few thousand entries and no rows (one
-    # query bucketing twelve weeks with CASE, then grouping, took eight times as long).
-    met, breached = session.execute(
-        select(
-            func.sum(case((SlaClock.state == "met", 1), else_=0)),
-            func.sum(case((SlaClock.state == "breached", 1), else_=0)),
-        ).where(SlaClock.started_at >= start, SlaClock.started_at < end)
-    ).one()
+def _weekly_counts(session: Session, starts: list[datetime]) -> dict[int, tuple[int, int]]:
+    """Met and breached clocks started in each week, by the week's position. Both read the
+    covering index alone; what differs is where the time goes. SQLite compares the stored
+    text: one query per week (a few thousand entries each) took an eighth of the time of one
+    query sorting twelve weeks into buckets with CASE. On PostgreSQL each statement costs
+    a round trip and a plan (3 ms), so there it is one query."""
+    met = func.sum(case((SlaClock.state == "met", 1), else_=0))
+    breached = func.sum(case((SlaClock.state == "breached", 1), else_=0))
+    if session.get_bind().dialect.name != "postgresql":
+        counts = {}
+        for n, start in enumerate(starts):
+            week = select(met, breached).where(
+                SlaClock.started_at >= start, SlaClock.started_at < start + WEEK
+            )
+            counts[n] = _ints(*session.execute(week).one())
+        return counts
+    position = case(*((SlaClock.started_at < s + WEEK, n) for n, s in enumerate(starts)))
+    rows = session.execute(
+        select(position, met, breached)
+        .where(SlaClock.started_at >= starts[0], SlaClock.started_at < starts[-1] + WEEK)
+        .group_by(position)
+    )
+    return {n: _ints(m, b) for n, m, b in rows}
+
+
+def _ints(met: int | None, breached: int | None) -> tuple[int, int]:
     return int(met or 0), int(breached or 0)
 
 
