@@ -11,10 +11,11 @@ clocks per hand-off (first touch, decision, touch attempts: met, breached, or ru
 the last days' hand-offs) with their logs; --touches touches per contact and a few sales
 touches per hand-off; all under the starter SLA, signed when the data begins. Rows go in by
 bulk inserts (COPY on PostgreSQL), then the planner's statistics are refreshed as an import
-does. The SQLite file is kept in the temporary directory (``huddle-bench-pages/``) and the
-PostgreSQL data in a schema of its own (``bench_pages_<size>_<touches>``), so a re-run
-starts at once; a cache built at an older schema revision is brought up to date by the
-migrations (on a copy, for SQLite: the older file stays), and their time is printed.
+does (on PostgreSQL with VACUUM ANALYZE, as autovacuum would have left the tables). The
+SQLite file is kept in the temporary directory (``huddle-bench-pages/``) and the PostgreSQL
+data in a schema of its own (``bench_pages_<size>_<touches>``), so a re-run starts at once;
+a cache built at an older schema revision is brought up to date by the migrations (on a
+copy, for SQLite: the older file stays), and their time is printed.
 
 Then, through the real app (FastAPI's TestClient, signed in as an administrator through
 the login form, the clock frozen where the data ends), every page gets --warmup requests
@@ -61,6 +62,7 @@ from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import current_revision, head_revision, upgrade
 from huddle.core.settings import Settings
 from huddle.lifecycle.models import StageTransition
+from huddle.models import Base
 from huddle.routing.models import Handoff
 from huddle.sla.models import SlaCalendar, SlaClock, SlaClockEvent, SlaVersion
 from huddle.sla.terms import STARTER_TERMS
@@ -481,17 +483,22 @@ def build(engine: Engine, contacts: int, touches_per_contact: int) -> None:
             print(f"  {done:,} contacts loaded ({time.perf_counter() - started:.0f} s)", flush=True)
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
-            for table in ("accounts", "contacts", "handoffs", "sla_clocks"):
+            for name in ("accounts", "contacts", "handoffs", "sla_clocks"):
                 connection.execute(
                     text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                        f"(SELECT max(id) FROM {table}))"
+                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                        f"(SELECT max(id) FROM {name}))"
                     )
                 )
-            connection.execute(text("ANALYZE"))
         else:
             connection.execute(text("PRAGMA analysis_limit=1000"))
             connection.execute(text("ANALYZE"))
+    if engine.dialect.name == "postgresql":
+        # As autovacuum would have left a database that grew over 18 months: statistics,
+        # and the visibility map that lets a query read an index without the rows.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            for table in Base.metadata.sorted_tables:
+                connection.execute(text(f'VACUUM ANALYZE "{table.name}"'))
 
 
 # --- the caches --------------------------------------------------------------------------------
@@ -610,7 +617,7 @@ def probes(rng: random.Random) -> list[Probe]:
         Probe(
             "api_search_hit",
             lambda n: f"/api/v1/contacts?q={HIT_WORDS[n % len(HIT_WORDS)]}",
-            lambda r: len(r.json()["items"]) == 50,
+            lambda r: len(r.json()["items"]) > 0,
         ),
     ]
 
