@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, text
 from sqlalchemy.orm import Session
 
+from huddle.auth.models import User
 from huddle.auth.service import actor_for
 from huddle.contacts import service
 from huddle.contacts.models import Contact
@@ -19,6 +20,7 @@ from huddle.core.actor import SYSTEM
 from huddle.core.migrations import upgrade
 from tests.conftest import database_at, make_user
 from tests.contacts.factories import make_account, make_contact
+from tests.contacts.fixtures.imports import HUBSPOT, import_file
 
 
 def found(db: Session, q: str, **filters: object) -> set[int]:
@@ -199,3 +201,12 @@ def test_who_may_not_see_emails_does_not_find_by_them(db: Session) -> None:
     assert contact.id not in {c.id for c in hidden.items}
     named = service.list_contacts(db, ContactFilters(q="pat"), actor=product)
     assert contact.id in {c.id for c in named.items}
+
+
+def test_contacts_an_import_wrote_are_found(db: Session, admin: User, tmp_path: Path) -> None:
+    # The import writes contacts and accounts set-at-a-time, past the ORM.
+    import_file(db, HUBSPOT, actor=actor_for(admin), errors_path=tmp_path / "errors.csv")
+    (maria,) = found(db, "maría gonzalez-reyes")
+    assert db.get(Contact, maria).email == "maria.gonzalez@northwindtraders.com"
+    assert maria in found(db, "northwind traders")  # the account the import made
+    assert_indexes_match_their_tables(db)
