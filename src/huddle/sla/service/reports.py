@@ -426,32 +426,29 @@ def _median_business_hours(
     """Median business hours from start to stop of the term's stopped clocks (a sample of
     the most recent ``sample``), each in its owner's calendar: as the clock recorded when it
     stopped, worked out here for one that stopped without recording it."""
-    rows = session.execute(
-        select(SlaClock.id, SlaClock.elapsed_seconds)
-        .where(
-            SlaClock.term_key == term_key,
-            SlaClock.started_at >= start,
-            SlaClock.started_at < end,
-            SlaClock.stopped_at.is_not(None),
-            SlaClock.state.in_(("met", "breached")),
-        )
-        .order_by(SlaClock.started_at.desc())
-        .limit(sample)
-    ).all()
-    if not rows:
+    stopped = (
+        SlaClock.term_key == term_key,
+        SlaClock.started_at >= start,
+        SlaClock.started_at < end,
+        SlaClock.stopped_at.is_not(None),
+        SlaClock.state.in_(("met", "breached")),
+    )
+    recent = select(SlaClock.id).where(*stopped).order_by(SlaClock.started_at.desc()).limit(sample)
+    recorded = list(
+        session.scalars(select(SlaClock.elapsed_seconds).where(SlaClock.id.in_(recent)))
+    )
+    if not recorded:
         return None
-    seconds = [r.elapsed_seconds for r in rows if r.elapsed_seconds is not None]
-    unrecorded = [r.id for r in rows if r.elapsed_seconds is None]
-    if unrecorded:
+    seconds = [s for s in recorded if s is not None]
+    if len(seconds) < len(recorded):
         calendars = CalendarCache(session)
-        for c in session.execute(
-            select(
-                SlaClock.owner_id, SlaClock.team, SlaClock.started_at, SlaClock.stopped_at
-            ).where(SlaClock.id.in_(unrecorded))
-        ):
-            seconds.append(
-                calendars.business_seconds(c.owner_id, c.team, c.started_at, c.stopped_at)
-            )
+        unrecorded = select(
+            SlaClock.owner_id, SlaClock.team, SlaClock.started_at, SlaClock.stopped_at
+        ).where(SlaClock.id.in_(recent), SlaClock.elapsed_seconds.is_(None))
+        seconds += [
+            calendars.business_seconds(c.owner_id, c.team, c.started_at, c.stopped_at)
+            for c in session.execute(unrecorded)
+        ]
     return float(statistics.median(seconds)) / 3600
 
 
