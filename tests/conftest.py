@@ -79,6 +79,17 @@ def migrated_database(database_url: str, revision: str = "head") -> Iterator[Eng
     admin.dispose()
 
 
+@contextmanager
+def database_at(database_url: str, tmp_path: Path, revision: str) -> Iterator[Engine]:
+    """A database migrated only up to ``revision`` (a file in ``tmp_path``, or a schema of
+    its own on PostgreSQL, dropped afterwards): what a migration finds on an existing
+    installation."""
+    if database_url.startswith("sqlite"):
+        database_url = f"sqlite:///{tmp_path / 'old.db'}"
+    with migrated_database(database_url, revision) as engine:
+        yield engine
+
+
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
     with migrated_database(database_url) as made:

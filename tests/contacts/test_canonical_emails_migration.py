@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from huddle.core.migrations import upgrade
-from tests.conftest import migrated_database
+from tests.conftest import database_at
 
 
 def _add_contact(engine: Engine, email: str) -> None:
@@ -27,8 +27,7 @@ def _add_contact(engine: Engine, email: str) -> None:
 def test_old_spellings_are_respelled_and_a_clash_is_left_alone(
     database_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}" if database_url.startswith("sqlite") else database_url
-    with migrated_database(url, "0011") as engine:
+    with database_at(database_url, tmp_path, "0011") as engine:
         for email in (
             "hans@xn--bcher-kva.example",  # punycode: now its Unicode form
             "jose\u0301@acme.example",  # NFD: now NFC

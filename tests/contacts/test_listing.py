@@ -199,7 +199,7 @@ def test_refreshed_statistics_let_a_stage_filter_read_the_sort_index(
         return  # PostgreSQL chooses by its own statistics; the call only has to succeed
     query = (
         select(Contact.id)
-        .where(*repository.contact_conditions(ContactFilters(stage=["mql"])))
+        .where(*repository.contact_conditions(db, ContactFilters(stage=["mql"])))
         .order_by(Contact.created_at.desc(), Contact.id.desc())
         .limit(51)
     )

@@ -99,6 +99,7 @@ def test_first_touch_friday_evening_is_due_monday_and_met_by_a_call(
     touch(db, contact, "call_logged", at=clock.now())
     assert (c.state, c.stopped_at) == ("met", berlin(2026, 11, 23, 9, 30))
     assert log_of(db, c) == ["started", "met"]
+    assert c.elapsed_seconds == 35 * 60  # Friday 17:55-18:00, Monday 09:00-09:30
 
 
 def test_a_batch_meets_a_clock_only_through_a_touch_of_a_type_it_waits_for(

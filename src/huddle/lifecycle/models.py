@@ -34,7 +34,8 @@ class StageTransition(Base):
     __tablename__ = "stage_transitions"
     __table_args__ = (
         Index("ix_stage_transitions_contact_id_at", "contact_id", "at"),
-        Index("ix_stage_transitions_to_stage_at", "to_stage", "at"),
+        # Entries into a stage in a period, counted per contact from the index alone.
+        Index("ix_stage_transitions_to_stage_at_contact_id", "to_stage", "at", "contact_id"),
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)

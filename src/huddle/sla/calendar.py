@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -252,15 +253,55 @@ def parse_holidays(raw: Iterable[Any], where: str = "holidays") -> tuple[date, .
     return tuple(out)
 
 
+@cache
+def _known_zones() -> frozenset[str]:
+    # available_timezones() walks the time zone database on disk at every call (tens of
+    # ms); every clock started and every report reads calendars.
+    return frozenset(available_timezones())
+
+
 def calendar_from_dict(raw: Mapping[str, Any], name: str = "calendar") -> BusinessCalendar:
     zone = str(raw.get("time_zone") or "UTC")
-    if zone not in available_timezones() and zone != "UTC":
+    if zone not in _known_zones() and zone != "UTC":
         raise CalendarError("time_zone", f"unknown time zone {zone!r}")
     return BusinessCalendar(
         time_zone=zone,
         hours=parse_hours(raw.get("hours") or {}),
         holidays=parse_holidays(raw.get("holidays") or ()),
         name=name,
+    )
+
+
+def stored_calendars(
+    rows: Iterable[tuple[str, str | None, Any, Any]],
+) -> dict[str, BusinessCalendar | None]:
+    """Calendars by scope from stored (scope, time_zone, hours, holidays) rows; a broken
+    one is None (the clocks then count in the next calendar that applies)."""
+    stored: dict[str, BusinessCalendar | None] = {}
+    for scope, time_zone, hours, holidays in rows:
+        try:
+            stored[scope] = calendar_from_dict(
+                {"time_zone": time_zone, "hours": hours, "holidays": holidays}, name=scope
+            )
+        except CalendarError:
+            stored[scope] = None
+    return stored
+
+
+def owner_calendar(
+    stored: Mapping[str, BusinessCalendar | None],
+    *,
+    team: str | None,
+    rep_hours: Mapping[str, Any] | None = None,
+    rep_time_zone: str | None = None,
+) -> BusinessCalendar:
+    """The calendar a clock counts in, given the stored calendars (by scope), the team and
+    the rep's own working hours, if any."""
+    return resolve_calendar(
+        rep_hours=rep_hours,
+        rep_time_zone=rep_time_zone,
+        team=stored.get(f"team:{team}") if team else None,
+        company=stored.get("company"),
     )
 
 

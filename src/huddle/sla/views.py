@@ -54,7 +54,8 @@ def dashboard(
     start, end = reports.period_bounds(period, now)
     version = service.active_version(session)
     terms = parse_terms(version.terms) if version else []
-    by_term = {c.key: c for c in reports.compliance(session, start=start, end=end)}
+    views = reports.compliance_views(session, start=start, end=end)
+    by_term = {c.key: c for c in views["term"]}
     pacing = [reports.pacing(session, t, now) for t in terms if t.kind == "mql_volume"]
     acceptance = [
         reports.acceptance(session, t, *reports.period_bounds(t.period or "month", now))
@@ -71,8 +72,8 @@ def dashboard(
             "version": version,
             "terms": [t for t in terms if t.is_clock],
             "by_term": by_term,
-            "by_owner": reports.compliance(session, start=start, end=end, by="owner"),
-            "by_team": reports.compliance(session, start=start, end=end, by="team"),
+            "by_owner": views["owner"],
+            "by_team": views["team"],
             "pacing": pacing,
             "acceptance": acceptance,
             "at_risk": reports.at_risk(session, limit=15),

@@ -21,7 +21,9 @@ from huddle.contacts.models import (
     Touch,
 )
 from huddle.contacts.repository.keyset import SortKey, keyset_rows
+from huddle.contacts.repository.search import search_conditions
 from huddle.contacts.schemas import AccountFilters, ContactFilters
+from huddle.contacts.search import search_words
 
 # --- contacts --------------------------------------------------------------------------------
 
@@ -38,7 +40,7 @@ def contact_by_email(session: Session, email: str) -> Contact | None:
 
 
 def contact_conditions(
-    filters: ContactFilters, *, search_email: bool = True
+    session: Session, filters: ContactFilters, *, search_email: bool = True
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.stage:
@@ -63,16 +65,8 @@ def contact_conditions(
         else:
             conditions.append(or_(Contact.account_id.is_(None), Contact.account_id.not_in(targets)))
     # Every word must match somewhere, so "jane acme" finds Jane at Acme.
-    for word in (filters.q or "").split():
-        accounts = select(Account.id).where(Account.name.icontains(word, autoescape=True))
-        matches = [
-            Contact.first_name.icontains(word, autoescape=True),
-            Contact.last_name.icontains(word, autoescape=True),
-            Contact.account_id.in_(accounts),
-        ]
-        if search_email:
-            matches.append(Contact.email.icontains(word, autoescape=True))
-        conditions.append(or_(*matches))
+    words = search_words(filters.q)
+    conditions += search_conditions(session, words, search_email=search_email)
     return conditions
 
 
@@ -85,7 +79,7 @@ def contact_page(
     limit: int,
     search_email: bool = True,
 ) -> list[Contact]:
-    conditions = contact_conditions(filters, search_email=search_email)
+    conditions = contact_conditions(session, filters, search_email=search_email)
     query = select(Contact).options(joinedload(Contact.account)).where(*conditions)
     return keyset_rows(session, query, key, after=after, limit=limit)
 
@@ -115,7 +109,7 @@ def contact_export_page(
             Account.domain.label("account_domain"),
         )
         .outerjoin(Account, Account.id == Contact.account_id)
-        .where(*contact_conditions(filters))
+        .where(*contact_conditions(session, filters))
     )
     return keyset_rows(session, query, key, after=after, limit=limit, entities=False)
 

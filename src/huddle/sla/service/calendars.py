@@ -3,6 +3,7 @@ zone), else their team's calendar, else the company's, else Mon-Fri 09:00-17:00 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -17,8 +18,10 @@ from huddle.core.permissions import TEAMS, Action, require
 from huddle.sla.calendar import (
     BusinessCalendar,
     CalendarError,
+    business_time_between,
     calendar_from_dict,
-    resolve_calendar,
+    owner_calendar,
+    stored_calendars,
 )
 from huddle.sla.events import SlaCalendarChanged
 from huddle.sla.models import SlaCalendar
@@ -40,39 +43,39 @@ class CalendarCache:
 
     def _load(self) -> dict[str, BusinessCalendar | None]:
         if self._stored is None:
-            self._stored = {}
-            for row in self.session.scalars(select(SlaCalendar)):
-                try:
-                    self._stored[row.scope] = calendar_from_dict(
-                        {"time_zone": row.time_zone, "hours": row.hours, "holidays": row.holidays},
-                        name=row.scope,
-                    )
-                except CalendarError:
-                    self._stored[row.scope] = None
+            rows = self.session.execute(
+                select(
+                    SlaCalendar.scope,
+                    SlaCalendar.time_zone,
+                    SlaCalendar.hours,
+                    SlaCalendar.holidays,
+                )
+            )
+            self._stored = stored_calendars(tuple(row) for row in rows)
         return self._stored
 
     def for_team(self, team: str | None) -> BusinessCalendar:
-        stored = self._load()
-        return resolve_calendar(
-            rep_hours=None,
-            rep_time_zone=None,
-            team=stored.get(team_scope(team)) if team else None,
-            company=stored.get(COMPANY),
-        )
+        return owner_calendar(self._load(), team=team)
 
     def for_owner(self, owner_id: int | None, team: str | None) -> BusinessCalendar:
         if owner_id is None:
             return self.for_team(team)
         if owner_id not in self._users:
             user = self.session.get(User, owner_id)
-            stored = self._load()
-            self._users[owner_id] = resolve_calendar(
+            self._users[owner_id] = owner_calendar(
+                self._load(),
+                team=user.team if user else team,
                 rep_hours=user.working_hours if user else None,
                 rep_time_zone=user.time_zone if user else None,
-                team=stored.get(team_scope(user.team if user else team or "")),
-                company=stored.get(COMPANY),
             )
         return self._users[owner_id]
+
+    def business_seconds(
+        self, owner_id: int | None, team: str | None, start: datetime, stop: datetime
+    ) -> int:
+        """Business seconds from ``start`` to ``stop`` in the owner's (or team's) calendar."""
+        calendar = self.for_owner(owner_id, team)
+        return round(business_time_between(start, stop, calendar).total_seconds())
 
 
 def list_calendars(session: Session) -> list[SlaCalendar]:

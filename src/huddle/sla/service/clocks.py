@@ -217,31 +217,37 @@ def _open_clocks(
     return list(session.scalars(query.order_by(SlaClock.id)))
 
 
-def _satisfy(c: SlaClock, at: datetime, why: str) -> list[dict[str, Any]]:
+def _satisfy(c: SlaClock, at: datetime, why: str, calendars: CalendarCache) -> list[dict[str, Any]]:
     """The clock's condition was met at ``at``: met in time, or late."""
+    _stop(c, at, calendars)
     if c.state == "breached":
         if c.due_at is not None and at <= c.due_at:
             # The touch happened in time but arrived after the pass (e.g. a mailbox sync).
-            c.state, c.breached_at, c.stopped_at = "met", None, at
+            c.state, c.breached_at = "met", None
             return [_event(c, "met", at, f"{why} (in time; breach withdrawn)")]
-        c.stopped_at = at
         return [_event(c, "met_late", at, why)]
     if c.state == "paused":
         _resume_fields(c, at)
     if c.due_at is not None and at > c.due_at:
-        c.state, c.breached_at, c.stopped_at, c.warn_at = "breached", c.due_at, at, None
+        c.state, c.breached_at, c.warn_at = "breached", c.due_at, None
         return [_event(c, "breached", c.due_at, "due time passed"), _event(c, "met_late", at, why)]
-    c.state, c.stopped_at, c.warn_at = "met", at, None
+    c.state, c.warn_at = "met", None
     return [_event(c, "met", at, why)]
 
 
-def _cancel(c: SlaClock, at: datetime, why: str) -> list[dict[str, Any]]:
+def _cancel(c: SlaClock, at: datetime, why: str, calendars: CalendarCache) -> list[dict[str, Any]]:
     if c.state not in OPEN_STATES:
         return []
     if c.state == "paused":
         _resume_fields(c, at)
-    c.state, c.stopped_at, c.warn_at = "cancelled", at, None
+    _stop(c, at, calendars)
+    c.state, c.warn_at = "cancelled", None
     return [_event(c, "cancelled", at, why)]
+
+
+def _stop(c: SlaClock, at: datetime, calendars: CalendarCache) -> None:
+    c.stopped_at = at
+    c.elapsed_seconds = calendars.business_seconds(c.owner_id, c.team, c.started_at, at)
 
 
 def _resume_fields(c: SlaClock, at: datetime) -> None:
@@ -263,9 +269,10 @@ def on_handed_off(
     at: datetime,
 ) -> list[SlaClock]:
     log: list[dict[str, Any]] = []
+    calendars = CalendarCache(session)
     for c in _open_clocks(session, [contact_id], HANDOFF_KINDS):
         if c.handoff_id != handoff_id:
-            log += _cancel(c, at, f"handed off again (hand-off #{handoff_id})")
+            log += _cancel(c, at, f"handed off again (hand-off #{handoff_id})", calendars)
     _log(session, log)
     session.flush()
     return start_clocks(
@@ -278,6 +285,7 @@ def on_handed_off(
         start=Start(
             ("first_touch", "decision", "touch_attempts"), condition=Condition(event="handed_off")
         ),
+        calendars=calendars,
     )
 
 
@@ -294,13 +302,14 @@ def on_decided(
     word = "accepted" if accepted else "rejected"
     condition = Condition(event=word)
     terms = TermCache(session)
+    calendars = CalendarCache(session)
     for c in _open_clocks(session, [contact_id]):
         if (c.term_kind == "decision" and c.handoff_id in (handoff_id, None)) or (
             c.term_kind == "custom" and _stops(terms.term(c), condition)
         ):
-            log += _satisfy(c, at, f"hand-off {word}")
+            log += _satisfy(c, at, f"hand-off {word}", calendars)
         elif not accepted and c.term_kind in HANDOFF_KINDS:
-            log += _cancel(c, at, "hand-off rejected")
+            log += _cancel(c, at, "hand-off rejected", calendars)
     _log(session, log)
     session.flush()
     _start_custom(session, contact_id, owner_id, at, condition)
@@ -310,11 +319,12 @@ def on_recycled(session: Session, *, contact_id: int, at: datetime, reason: str)
     log: list[dict[str, Any]] = []
     condition = Condition(event="recycled")
     terms = TermCache(session)
+    calendars = CalendarCache(session)
     for c in _open_clocks(session, [contact_id]):
         if c.term_kind == "custom" and _stops(terms.term(c), condition):
-            log += _satisfy(c, at, "recycled")
+            log += _satisfy(c, at, "recycled", calendars)
         elif c.term_kind in HANDOFF_KINDS:
-            log += _cancel(c, at, f"recycled to marketing: {reason}")
+            log += _cancel(c, at, f"recycled to marketing: {reason}", calendars)
     _log(session, log)
     session.flush()
     _start_custom(session, contact_id, None, at, condition)
@@ -324,9 +334,10 @@ def on_stage_changed(session: Session, *, contact_id: int, to_stage: str, at: da
     condition = Condition(stage=to_stage)
     terms = TermCache(session)
     log: list[dict[str, Any]] = []
+    calendars = CalendarCache(session)
     for c in _open_clocks(session, [contact_id], ("custom",)):
         if _stops(terms.term(c), condition):
-            log += _satisfy(c, at, f"stage {to_stage}")
+            log += _satisfy(c, at, f"stage {to_stage}", calendars)
     _log(session, log)
     session.flush()
     owner_id = session.scalar(select(Contact.owner_id).where(Contact.id == contact_id))
@@ -398,14 +409,16 @@ def on_touches(
                 if c.stopped_at is not None or c.started_at > row.occurred_at:
                     continue
                 if c.term_kind in ("first_touch", "customer_response", "follow_up"):
-                    log += _satisfy(c, row.occurred_at, f"{row.type.replace('_', ' ')}")
+                    why = row.type.replace("_", " ")
+                    log += _satisfy(c, row.occurred_at, why, calendars)
                 elif c.term_kind == "touch_attempts":
                     c.count += 1
                     log.append(
                         _event(c, "attempt", row.occurred_at, f"{c.count} of {c.target_count}")
                     )
                     if c.target_count is not None and c.count >= c.target_count:
-                        log += _satisfy(c, row.occurred_at, f"{c.count} touch attempts")
+                        why = f"{c.count} touch attempts"
+                        log += _satisfy(c, row.occurred_at, why, calendars)
                 if c.handoff_id is not None:
                     had_handoff, handoff_owner = True, c.owner_id
             if follow_up and had_handoff:
@@ -430,7 +443,7 @@ def on_touches(
                 and c.started_at <= row.occurred_at
                 and _stops(terms.term(c), condition)
             ):
-                log += _satisfy(c, row.occurred_at, row.type)
+                log += _satisfy(c, row.occurred_at, row.type, calendars)
         if row.type in request_types or row.type in custom_touches:
             session.flush()
             _log(session, log)

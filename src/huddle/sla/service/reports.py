@@ -1,8 +1,10 @@
 """What the dashboard and the quarterly review show: compliance per term, rep, team and
 period; MQL delivery pacing and acceptance; leads at risk now; trends; suggested terms.
 
-Every figure is one grouped query over an index: clocks by (term_key, started_at), stage
-transitions by (to_stage, at), open clocks by (state, due_at)."""
+Every figure is one grouped query over an index, read from the index alone where it can
+be: the period's clocks by (started_at, state, term_key, team, owner_id), stage entries by
+(to_stage, at, contact_id), open clocks by (state, due_at). The review's medians read the
+business time each clock recorded when it stopped (``elapsed_seconds``)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
@@ -21,8 +23,7 @@ from huddle.core import clock
 from huddle.lifecycle.models import StageTransition
 from huddle.routing.events import rule_label
 from huddle.scoring.models import ContactGrade
-from huddle.sla.calendar import business_time_between
-from huddle.sla.models import SlaClock, SlaVersion
+from huddle.sla.models import OPEN_STATES, SlaClock, SlaVersion
 from huddle.sla.service.calendars import CalendarCache
 from huddle.sla.service.versions import active_version
 from huddle.sla.terms import Term, parse_terms
@@ -64,6 +65,9 @@ def _utc(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+WEEK = timedelta(weeks=1)
+
+
 def quarter_label(start: datetime) -> str:
     return f"Q{(start.month - 1) // 3 + 1} {start.year}"
 
@@ -73,30 +77,40 @@ def compliance(
 ) -> list[Compliance]:
     """Clocks started in [start, end), grouped by ``term``, ``owner`` or ``team``: met in
     time, breached (whether or not met later), still open. Cancelled clocks do not count."""
-    column = {"term": SlaClock.term_key, "owner": SlaClock.owner_id, "team": SlaClock.team}[by]
+    return compliance_views(session, start=start, end=end, views=(by,))[by]
+
+
+def compliance_views(
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    views: tuple[str, ...] = ("term", "owner", "team"),
+) -> dict[str, list[Compliance]]:
+    """``compliance`` grouped each way in ``views``, from one read of the period's clocks."""
     rows = session.execute(
-        select(
-            column,
-            func.sum(case((SlaClock.state == "met", 1), else_=0)),
-            func.sum(case((SlaClock.state == "breached", 1), else_=0)),
-            func.sum(case((SlaClock.state.in_(("running", "paused")), 1), else_=0)),
-        )
+        select(SlaClock.term_key, SlaClock.owner_id, SlaClock.team, SlaClock.state, func.count())
         .where(SlaClock.started_at >= start, SlaClock.started_at < end)
         .where(SlaClock.state != "cancelled")
-        .group_by(column)
+        .group_by(SlaClock.term_key, SlaClock.owner_id, SlaClock.team, SlaClock.state)
     ).all()
-    labels = _labels(session, by, [r[0] for r in rows])
-    out = [
-        Compliance(
-            key=r[0],
-            label=labels.get(r[0], str(r[0])),
-            met=int(r[1] or 0),
-            breached=int(r[2] or 0),
-            open=int(r[3] or 0),
-        )
-        for r in rows
-    ]
-    return sorted(out, key=lambda c: c.label)
+    out: dict[str, list[Compliance]] = {}
+    for by in views:
+        tallies: dict[Any, dict[str, int]] = {}
+        for term_key, owner_id, team, state, count in rows:
+            key = {"term": term_key, "owner": owner_id, "team": team}[by]
+            tally = tallies.setdefault(key, {"met": 0, "breached": 0, "open": 0})
+            if state in ("met", "breached"):
+                tally[state] += count
+            elif state in OPEN_STATES:
+                tally["open"] += count
+        labels = _labels(session, by, list(tallies))
+        views_rows = [
+            Compliance(key=key, label=labels.get(key, str(key)), **tally)
+            for key, tally in tallies.items()
+        ]
+        out[by] = sorted(views_rows, key=lambda c: c.label)
+    return out
 
 
 def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
@@ -188,22 +202,36 @@ class Acceptance:
 
 def acceptance(session: Session, term: Term, start: datetime, end: datetime) -> Acceptance:
     """Of the contacts that became MQL in [start, end), how many sales accepted (SAL)."""
-    later = aliased(StageTransition)
-    accepted_expr = exists().where(
-        and_(
-            later.contact_id == StageTransition.contact_id,
-            later.to_stage == "sal",
-            later.at >= StageTransition.at,
+    # A contact's latest acceptance since the period began, joined once, rather than a
+    # lookup per MQL for a later one (a third of the time at 5,000 MQLs a quarter).
+    accepted = (
+        select(StageTransition.contact_id, func.max(StageTransition.at).label("last_at"))
+        .where(StageTransition.to_stage == "sal", StageTransition.at >= start)
+        .group_by(StageTransition.contact_id)
+        .subquery("accepted")
+    )
+    base = (
+        select(
+            StageTransition.contact_id,
+            case((accepted.c.last_at >= StageTransition.at, StageTransition.contact_id)).label(
+                "accepted"
+            ),
+        )
+        .outerjoin(accepted, accepted.c.contact_id == StageTransition.contact_id)
+        .where(
+            StageTransition.to_stage == "mql",
+            StageTransition.at >= start,
+            StageTransition.at < end,
         )
     )
-    base = select(StageTransition.contact_id).where(
-        StageTransition.to_stage == "mql", StageTransition.at >= start, StageTransition.at < end
-    )
     mqls = _scoped(base, term).subquery()
-    total = int(session.scalar(select(func.count(func.distinct(mqls.c.contact_id)))) or 0)
-    accepted_q = _scoped(base.where(accepted_expr), term).subquery()
-    accepted = int(session.scalar(select(func.count(func.distinct(accepted_q.c.contact_id)))) or 0)
-    return Acceptance(term, total, accepted)
+    total, taken = session.execute(
+        select(
+            func.count(func.distinct(mqls.c.contact_id)),
+            func.count(func.distinct(mqls.c.accepted)),
+        )
+    ).one()
+    return Acceptance(term, int(total or 0), int(taken or 0))
 
 
 @dataclass(frozen=True)
@@ -271,12 +299,38 @@ def weekly_trend(
     """Compliance of all clock terms per week, oldest first."""
     at = at or clock.now()
     this_week, _ = period_bounds("week", at)
-    points = []
-    for i in range(weeks - 1, -1, -1):
-        start = this_week - timedelta(weeks=i)
-        rows = compliance(session, start=start, end=start + timedelta(weeks=1), by="team")
-        points.append(TrendPoint(start, sum(r.met for r in rows), sum(r.breached for r in rows)))
-    return points
+    starts = [this_week - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    counts = _weekly_counts(session, starts)
+    return [TrendPoint(start, *counts.get(n, (0, 0))) for n, start in enumerate(starts)]
+
+
+def _weekly_counts(session: Session, starts: list[datetime]) -> dict[int, tuple[int, int]]:
+    """Met and breached clocks started in each week, by the week's position. Both read the
+    covering index alone; what differs is where the time goes. SQLite compares the stored
+    text: one query per week (a few thousand entries each) took an eighth of the time of one
+    query sorting twelve weeks into buckets with CASE. On PostgreSQL each statement costs
+    a round trip and a plan (3 ms), so there it is one query."""
+    met = func.sum(case((SlaClock.state == "met", 1), else_=0))
+    breached = func.sum(case((SlaClock.state == "breached", 1), else_=0))
+    if session.get_bind().dialect.name != "postgresql":
+        counts = {}
+        for n, start in enumerate(starts):
+            week = select(met, breached).where(
+                SlaClock.started_at >= start, SlaClock.started_at < start + WEEK
+            )
+            counts[n] = _ints(*session.execute(week).one())
+        return counts
+    position = case(*((SlaClock.started_at < s + WEEK, n) for n, s in enumerate(starts)))
+    rows = session.execute(
+        select(position, met, breached)
+        .where(SlaClock.started_at >= starts[0], SlaClock.started_at < starts[-1] + WEEK)
+        .group_by(position)
+    )
+    return {n: _ints(m, b) for n, m, b in rows}
+
+
+def _ints(met: int | None, breached: int | None) -> tuple[int, int]:
+    return int(met or 0), int(breached or 0)
 
 
 # --- the quarterly review ------------------------------------------------------------------
@@ -370,30 +424,32 @@ def _median_business_hours(
     session: Session, term_key: str, start: datetime, end: datetime, sample: int = 5000
 ) -> float | None:
     """Median business hours from start to stop of the term's stopped clocks (a sample of
-    the most recent ``sample``), each in its owner's calendar."""
-    rows = session.execute(
-        select(SlaClock.owner_id, SlaClock.team, SlaClock.started_at, SlaClock.stopped_at)
-        .where(
-            SlaClock.term_key == term_key,
-            SlaClock.started_at >= start,
-            SlaClock.started_at < end,
-            SlaClock.stopped_at.is_not(None),
-            SlaClock.state.in_(("met", "breached")),
-        )
-        .order_by(SlaClock.started_at.desc())
-        .limit(sample)
-    ).all()
-    if not rows:
+    the most recent ``sample``), each in its owner's calendar: as the clock recorded when it
+    stopped, worked out here for one that stopped without recording it."""
+    stopped = (
+        SlaClock.term_key == term_key,
+        SlaClock.started_at >= start,
+        SlaClock.started_at < end,
+        SlaClock.stopped_at.is_not(None),
+        SlaClock.state.in_(("met", "breached")),
+    )
+    recent = select(SlaClock.id).where(*stopped).order_by(SlaClock.started_at.desc()).limit(sample)
+    recorded = list(
+        session.scalars(select(SlaClock.elapsed_seconds).where(SlaClock.id.in_(recent)))
+    )
+    if not recorded:
         return None
-    calendars = CalendarCache(session)
-    hours = [
-        business_time_between(
-            r.started_at, r.stopped_at, calendars.for_owner(r.owner_id, r.team)
-        ).total_seconds()
-        / 3600
-        for r in rows
-    ]
-    return float(statistics.median(hours))
+    seconds = [s for s in recorded if s is not None]
+    if len(seconds) < len(recorded):
+        calendars = CalendarCache(session)
+        unrecorded = select(
+            SlaClock.owner_id, SlaClock.team, SlaClock.started_at, SlaClock.stopped_at
+        ).where(SlaClock.id.in_(recent), SlaClock.elapsed_seconds.is_(None))
+        seconds += [
+            calendars.business_seconds(c.owner_id, c.team, c.started_at, c.stopped_at)
+            for c in session.execute(unrecorded)
+        ]
+    return float(statistics.median(seconds)) / 3600
 
 
 def new_draft_terms(session: Session, *, at: datetime | None = None) -> list[dict[str, Any]]:
