@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, func, inspect, select, table, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Connection
 
 from huddle.core.migrations import head_revision, is_known_revision
 
@@ -112,10 +112,26 @@ def _revision_of_database(engine: Engine) -> str | None:
         return found
 
 
+# The tables SQLite's full-text index keeps beside each of its virtual tables.
+FTS5_SHADOWS = ("", "_config", "_content", "_data", "_docsize", "_idx")
+
+
+def _index_tables(connection: Connection) -> set[str]:
+    """SQLite's full-text indexes and their shadow tables: derived from other tables, so
+    their rows are no data of their own (a migrated database fills some)."""
+    if connection.dialect.name != "sqlite":
+        return set()
+    virtual = connection.execute(
+        text("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+    ).scalars()
+    return {name + suffix for name in virtual for suffix in FTS5_SHADOWS}
+
+
 def _tables_holding_data(engine: Engine) -> list[tuple[str, int]]:
     """Tables with rows beyond what the migrations write, and how many."""
     with engine.connect() as connection:
-        names = sorted(set(inspect(connection).get_table_names()) - SEEDED_BY_MIGRATIONS)
+        skipped = SEEDED_BY_MIGRATIONS | _index_tables(connection)
+        names = sorted(set(inspect(connection).get_table_names()) - skipped)
         counts = [
             (name, connection.execute(select(func.count()).select_from(table(name))).scalar_one())
             for name in names
