@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from huddle.contacts import repository
 from huddle.contacts.importing.reader import CsvSource, SourceRow, inspect_file
 from huddle.contacts.models import Account
-from huddle.contacts.normalize import normalize_domain
 from huddle.contacts.schemas import ACCOUNT_FIRMOGRAPHICS
+from huddle.contacts.schemas.normalize import normalize_domain
 from huddle.core.errors import FieldError, ValidationFailed
 
 ENRICHABLE_FIELDS = ACCOUNT_FIRMOGRAPHICS

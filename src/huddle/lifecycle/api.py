@@ -7,9 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from huddle.core.stages import FUNNEL, STAGES
 from huddle.lifecycle import service
 from huddle.lifecycle.models import Opportunity
 from huddle.lifecycle.schemas import (
+    REJECTABLE,
     AllowedTransitionsUpdate,
     ContactRoleRead,
     OpportunityClose,
@@ -31,7 +33,6 @@ from huddle.lifecycle.schemas import (
     StageTransitionRead,
     TransitionPair,
 )
-from huddle.lifecycle.stages import FUNNEL, REJECTABLE, STAGES
 from huddle.web.deps import CurrentActor, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 

@@ -8,6 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from huddle.core.schemas import CleanInput
 
+# Stages sales may reject a lead from, back to marketing.
+REJECTABLE: tuple[str, ...] = ("mql", "sal")
+
 
 class _FromOrm(BaseModel):
     model_config = ConfigDict(from_attributes=True)

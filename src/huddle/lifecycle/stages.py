@@ -1,26 +1,9 @@
-"""The lifecycle stages both teams agree on, and the default allowed moves between them.
-
-The allowed moves live in the ``allowed_transitions`` table (configuration, not code);
-``DEFAULT_TRANSITIONS`` is what a new installation starts with.
+"""The allowed moves between lifecycle stages and the rejection reasons a new installation
+starts with (the allowed moves live in the ``allowed_transitions`` table: configuration, not
+code).
 """
 
 from __future__ import annotations
-
-STAGES: dict[str, str] = {
-    "subscriber": "Subscriber",
-    "lead": "Lead",
-    "mql": "MQL",
-    "sal": "SAL",
-    "sql": "SQL",
-    "opportunity": "Opportunity",
-    "customer": "Customer",
-    "lost": "Lost",
-    "disqualified": "Disqualified",
-    "recycled": "Recycled",
-}
-
-# The funnel in order; Lost, Disqualified and Recycled sit beside it.
-FUNNEL: tuple[str, ...] = ("subscriber", "lead", "mql", "sal", "sql", "opportunity", "customer")
 
 DEFAULT_TRANSITIONS: tuple[tuple[str, str], ...] = (
     ("subscriber", "lead"),
@@ -56,9 +39,6 @@ DEFAULT_TRANSITIONS: tuple[tuple[str, str], ...] = (
     ("customer", "lost"),
 )
 
-# Stages sales may reject a lead from, back to marketing.
-REJECTABLE: tuple[str, ...] = ("mql", "sal")
-
 DEFAULT_REJECTION_REASONS: tuple[tuple[str, str], ...] = (
     ("not_decision_maker", "Not a decision maker"),
     ("no_budget", "No budget"),
@@ -70,14 +50,3 @@ DEFAULT_REJECTION_REASONS: tuple[tuple[str, str], ...] = (
     ("duplicate", "Duplicate of another lead"),
     ("other", "Other"),
 )
-
-PIPELINE_STAGES: dict[str, tuple[str, int]] = {
-    # key: (label, win probability %)
-    "qualification": ("Qualification", 10),
-    "discovery": ("Discovery", 25),
-    "proposal": ("Proposal", 50),
-    "negotiation": ("Negotiation", 75),
-    "closed_won": ("Closed won", 100),
-    "closed_lost": ("Closed lost", 0),
-}
-OPEN_PIPELINE_STAGES: tuple[str, ...] = ("qualification", "discovery", "proposal", "negotiation")

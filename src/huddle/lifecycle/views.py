@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
+from huddle.core.stages import OPEN_PIPELINE_STAGES
 from huddle.lifecycle import service
 from huddle.lifecycle.schemas import OpportunityFilters
-from huddle.lifecycle.stages import OPEN_PIPELINE_STAGES
 from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
 from huddle.web.format import pipeline_label
 from huddle.web.views import page, people, submit

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from huddle.core import clock
-from huddle.lifecycle.stages import PIPELINE_STAGES, STAGES
+from huddle.core.stages import PIPELINE_STAGES, STAGES
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 

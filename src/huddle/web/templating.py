@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.permissions import Action, may, may_change_owned
-from huddle.lifecycle.stages import FUNNEL, PIPELINE_STAGES, STAGES
+from huddle.core.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
 from huddle.web.deps import csrf_token
 

@@ -23,8 +23,8 @@ from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core import clock
 from huddle.core.errors import Conflict, FieldError, HuddleError, ValidationFailed
+from huddle.core.stages import FUNNEL, STAGES
 from huddle.lifecycle import service as lifecycle_service
-from huddle.lifecycle.stages import FUNNEL, STAGES
 from huddle.web.deps import CurrentUser, OptionalUser, SessionDep
 from huddle.web.format import humanize
 from huddle.web.templating import flash, render

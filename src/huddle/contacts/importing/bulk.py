@@ -32,20 +32,20 @@ from huddle.contacts.importing import repository
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
-from huddle.contacts.normalize import company_domain_of, free_mail_domains
 from huddle.contacts.schemas import (
     ACCOUNT_FIRMOGRAPHICS,
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
 )
+from huddle.contacts.schemas.normalize import company_domain_of, free_mail_domains
 from huddle.contacts.service import clean_custom_values
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.events import publish
+from huddle.core.stages import STAGES
 from huddle.lifecycle import service as lifecycle
-from huddle.lifecycle.stages import STAGES
 
 Outcome = Literal["created", "updated", "unchanged"]
 _UPDATABLE = (*CONTACT_PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")

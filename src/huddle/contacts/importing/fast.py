@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import BeforeValidator, StringConstraints
 
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
-from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
 from huddle.contacts.schemas import ContactCreate
 from huddle.contacts.schemas.fields import (
     check_domain,
@@ -25,7 +24,8 @@ from huddle.contacts.schemas.fields import (
     check_stage,
     clean_line,
 )
-from huddle.lifecycle.stages import STAGES
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.core.stages import STAGES
 
 # What a field not given holds.
 DEFAULTS: dict[str, Any] = {

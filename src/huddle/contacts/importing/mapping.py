@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.lifecycle.stages import STAGES
+from huddle.core.stages import STAGES
 
 CUSTOM_PREFIX = "custom."
 

@@ -11,10 +11,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
-from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
 from huddle.core.bounds import RowId
+from huddle.core.stages import STAGES
 from huddle.core.text import UncleanText, refuse_control_characters
-from huddle.lifecycle.stages import STAGES
 
 CONSENT_FIELDS = ("email_opt_in", "do_not_email", "do_not_call")
 # A new contact's consent: nothing to record until something else is known.

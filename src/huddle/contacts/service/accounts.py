@@ -11,7 +11,6 @@ from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider, TableProvider, enrich_account
 from huddle.contacts.events import ContactsChanged
 from huddle.contacts.models import Account
-from huddle.contacts.normalize import is_free_mail
 from huddle.contacts.repository import SortKey
 from huddle.contacts.schemas import (
     ACCOUNT_FIRMOGRAPHICS,
@@ -20,6 +19,7 @@ from huddle.contacts.schemas import (
     AccountSort,
     AccountUpdate,
 )
+from huddle.contacts.schemas.normalize import is_free_mail
 from huddle.contacts.service.common import (
     Sorting,
     announce_owner_change,

@@ -14,7 +14,6 @@ from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.normalize import company_domain_of
 from huddle.contacts.repository import EXPORT_COLUMNS, SortKey
 from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
@@ -26,6 +25,7 @@ from huddle.contacts.schemas import (
     ContactUpdate,
     check_stage,
 )
+from huddle.contacts.schemas.normalize import company_domain_of
 from huddle.contacts.service import visibility
 from huddle.contacts.service.accounts import account_for_domain
 from huddle.contacts.service.common import (

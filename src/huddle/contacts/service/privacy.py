@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts import repository
 from huddle.contacts.events import ContactErased
 from huddle.contacts.models import ConsentChange, Contact, MergeRecord, Note, Touch
-from huddle.contacts.normalize import full_name
+from huddle.contacts.schemas.normalize import full_name
 from huddle.contacts.service.consent import ERASED_DOMAIN
 from huddle.contacts.service.contacts import get_contact, get_contact_detail
 from huddle.core import clock

@@ -17,7 +17,7 @@ from huddle.contacts.service.common import clamp_limit, require
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.pagination import decode_cursor, encode_cursor
-from huddle.lifecycle.stages import STAGES
+from huddle.core.stages import STAGES
 
 
 def timeline(

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.core.actor import Actor
+from huddle.core.stages import STAGES
 from huddle.lifecycle import service as lifecycle
-from huddle.lifecycle.schemas import OpportunityFilters
-from huddle.lifecycle.stages import REJECTABLE, STAGES
+from huddle.lifecycle.schemas import REJECTABLE, OpportunityFilters
 from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
 from huddle.web.format import stage_label
 from huddle.web.templating import render

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core.errors import FieldError
-from huddle.lifecycle.stages import STAGES
+from huddle.core.stages import STAGES
 
 FORM_KEYS = ("q", "stage", "owner", "score_min", "score_max", "created_since", "account_id")
 DEFAULT_SORT = ContactSort.CREATED_AT_DESC

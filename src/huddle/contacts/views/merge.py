@@ -13,8 +13,8 @@ from huddle.auth.models import User
 from huddle.contacts import service
 from huddle.contacts.merge import CONTACT_FIELDS
 from huddle.contacts.models import Contact
-from huddle.contacts.normalize import InvalidEmail, normalize_email
 from huddle.contacts.schemas import ContactFilters
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import permissions
 from huddle.core.errors import ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action

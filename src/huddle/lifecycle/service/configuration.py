@@ -12,11 +12,11 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.permissions import Action
+from huddle.core.stages import STAGES
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import AllowedTransitionsChanged, RejectionReasonChanged
 from huddle.lifecycle.models import AllowedTransition, RejectionReason
 from huddle.lifecycle.schemas import RejectionReasonCreate
-from huddle.lifecycle.stages import STAGES
 
 
 def list_allowed_transitions(session: Session) -> list[AllowedTransition]:

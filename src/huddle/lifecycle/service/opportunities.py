@@ -25,6 +25,7 @@ from huddle.core.errors import (
 from huddle.core.events import publish
 from huddle.core.pagination import Page, decode_cursor, encode_cursor
 from huddle.core.permissions import Action
+from huddle.core.stages import OPEN_PIPELINE_STAGES, PIPELINE_STAGES
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import (
     OpportunityClosed,
@@ -44,7 +45,6 @@ from huddle.lifecycle.schemas import (
     PipelineBoard,
 )
 from huddle.lifecycle.service.transitions import transition_stage
-from huddle.lifecycle.stages import OPEN_PIPELINE_STAGES, PIPELINE_STAGES
 
 
 def get_opportunity(session: Session, opportunity_id: int) -> Opportunity:

@@ -18,12 +18,13 @@ from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.permissions import Action
+from huddle.core.stages import STAGES
 from huddle.core.timefields import in_utc_range
 from huddle.lifecycle import repository
 from huddle.lifecycle.events import StageChanged
 from huddle.lifecycle.models import StageTransition
 from huddle.lifecycle.repository import StageEntry
-from huddle.lifecycle.stages import REJECTABLE, STAGES
+from huddle.lifecycle.schemas import REJECTABLE
 
 
 def recorded_by(actor: Actor) -> dict[str, int | str | None]:

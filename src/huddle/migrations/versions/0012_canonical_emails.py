@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from huddle.contacts.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
 
 revision: str = "0012"
 down_revision: str | None = "0011"

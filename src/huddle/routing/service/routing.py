@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.normalize import full_name
 from huddle.contacts.schemas import ContactUpdate
+from huddle.contacts.schemas.normalize import full_name
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
-from huddle.contacts.normalize import full_name
+from huddle.contacts.schemas.normalize import full_name
 from huddle.scoring import repository
 from huddle.scoring.schemas import AccountScoreRead, BuyingGroupMember, BuyingGroupRead
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
-from huddle.contacts.normalize import full_name
+from huddle.contacts.schemas.normalize import full_name
 from huddle.core.jobs import enqueue
 from huddle.notifications import service as notifications
 from huddle.sla.models import SlaClock

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.normalize import full_name
+from huddle.contacts.schemas.normalize import full_name
 from huddle.core import clock
 from huddle.lifecycle.models import StageTransition
 from huddle.routing.events import rule_label

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
-from huddle.contacts.normalize import InvalidEmail, normalize_email
 from huddle.contacts.schemas import ContactCreate
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed

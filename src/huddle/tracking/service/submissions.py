@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
 from huddle.contacts.models import Contact
-from huddle.contacts.normalize import InvalidEmail, normalize_email
 from huddle.contacts.schemas import ContactCreate, ContactUpdate
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
