@@ -47,7 +47,7 @@ from huddle.contacts.service import TouchRow
 from huddle.core import clock
 from huddle.core.actor import SYSTEM
 from huddle.core.db import make_engine, session_factory, unit_of_work
-from huddle.core.events import _handlers
+from huddle.core.events import subscribe, unsubscribe
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
 from huddle.scoring import repository, service, tasks
@@ -599,11 +599,10 @@ BATCH = 500
 def _on_and_off(factory: Any, touches: int, *, batch: int) -> tuple[float, float]:
     """Median ms per touch of ``record_touches`` in batches, scoring on and off in turns."""
     timings: dict[str, list[float]] = {"on": [], "off": []}
-    handlers = _handlers[TouchesRecorded]
     for round_ in range(4):
         mode = "on" if round_ % 2 == 0 else "off"
         if mode == "off":
-            handlers.remove(score_touched_contacts)
+            unsubscribe(TouchesRecorded, score_touched_contacts)
         try:
             with unit_of_work(factory) as session:
                 for start in range(0, touches // 4, batch):
@@ -621,7 +620,7 @@ def _on_and_off(factory: Any, touches: int, *, batch: int) -> tuple[float, float
                     timings[mode].append((time.perf_counter() - started) / batch)
         finally:
             if mode == "off":
-                handlers.append(score_touched_contacts)
+                subscribe(TouchesRecorded)(score_touched_contacts)
     return (
         round(statistics.median(timings["on"]) * 1000, 4),
         round(statistics.median(timings["off"]) * 1000, 4),

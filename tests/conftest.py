@@ -128,9 +128,9 @@ def published(db: Session) -> Iterator[list[DomainEvent]]:
         if session is db:
             seen.append(event)
 
-    events._handlers[DomainEvent].append(capture)
+    events.subscribe(DomainEvent, phase=events.Phase.RECORD)(capture)
     yield seen
-    events._handlers[DomainEvent].remove(capture)
+    events.unsubscribe(DomainEvent, capture)
 
 
 def pinned_moment() -> datetime | None:

@@ -1,8 +1,8 @@
-"""The ``huddle`` command. Domains add their own sub-commands from their ``cli.py``."""
+"""The ``huddle`` command. Domains add their own sub-commands from their ``cli.py``, listed
+at the end of this module."""
 
 from __future__ import annotations
 
-import importlib
 import time
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -11,24 +11,20 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
+from huddle.auth import cli as user_commands
+from huddle.contacts import cli as contact_commands
 from huddle.core.backup import BackupError
 from huddle.core.backup import backup as backup_database
 from huddle.core.backup import restore as restore_database
 from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
 from huddle.core.settings import get_settings
+from huddle.demo import cli as demo_commands
+from huddle.subscribers import describe as describe_subscribers
 from huddle.subscribers import register as register_subscribers
 from huddle.worker import Worker
 
 app = typer.Typer(help="Huddle: one shared record for marketing and sales.", no_args_is_help=True)
-
-# (module, name): each module's ``app`` becomes ``huddle NAME ...``.
-SUB_COMMANDS = (
-    ("huddle.auth.cli", "user"),
-    ("huddle.contacts.cli", "enrich"),
-)
-# Modules whose ``register(app)`` adds top-level commands (import, export, demo).
-TOP_LEVEL = ("huddle.contacts.cli", "huddle.demo.cli")
 
 
 @app.callback()
@@ -155,27 +151,19 @@ def worker(
         runner.stop()
 
 
-def _attach_domain_commands() -> None:
-    for module_name, name in SUB_COMMANDS:
-        module = _optional_import(module_name)
-        if module is not None and hasattr(module, "app"):
-            app.add_typer(module.app, name=name)
-    for module_name in TOP_LEVEL:
-        module = _optional_import(module_name)
-        if module is not None and hasattr(module, "register"):
-            module.register(app)
+@app.command("subscribers")
+def list_subscribers() -> None:
+    """Who reacts to what: each event's handlers in the order they run, and each job's."""
+    for line in describe_subscribers():
+        typer.echo(line)
 
 
-def _optional_import(name: str) -> object | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name is None or not name.startswith(exc.name):
-            raise
-        return None
-
-
+# The domains' commands: ``huddle user ...``, ``huddle enrich ...``, and the top-level
+# import, export and demo.
+app.add_typer(user_commands.app, name="user")
+app.add_typer(contact_commands.app, name="enrich")
+contact_commands.register(app)
+demo_commands.register(app)
 register_subscribers()
-_attach_domain_commands()
 
 __all__ = ["app", "unit_of_work"]

@@ -1,36 +1,73 @@
-"""Registers every domain's event subscribers and job handlers wherever Huddle runs (app,
-CLI, worker, tests).
+"""The one registry of who reacts to what: every domain's event subscribers and job handlers.
 
-The list lives here, not in each domain package's ``__init__``, so importing one domain never
-drags in the others it reacts to (no import cycles).
+Importing a module below registers its ``@subscribe`` and ``@job_handler`` functions. The
+imports are plain imports, so the linter and a reader follow every link from here; the app,
+the command line, the worker and the tests import this module (``register()`` says so at
+the call site).
+
+The order of these imports decides nothing: when handlers of one event must run in an
+order, their ``core.events.Phase`` says so (the record of a change, its audit entry
+included, is completed before other domains react). ``huddle subscribers`` prints, for each
+event, its handlers in the order they run, and each job kind's handler.
 """
 
 from __future__ import annotations
 
-import importlib
+from huddle.audit import subscribers as audit_subscribers
+from huddle.auth import tasks as auth_tasks
+from huddle.contacts import tasks as contact_tasks
+from huddle.contacts.importing import erasure as import_erasure
+from huddle.contacts.importing import tasks as import_tasks
+from huddle.core import events, jobs
+from huddle.lifecycle import subscribers as lifecycle_subscribers
+from huddle.notifications import tasks as notification_tasks
+from huddle.routing import subscribers as routing_subscribers
+from huddle.routing import tasks as routing_tasks
+from huddle.scoring import subscribers as scoring_subscribers
+from huddle.scoring import tasks as scoring_tasks
+from huddle.sla import subscribers as sla_subscribers
+from huddle.sla import tasks as sla_tasks
+from huddle.tracking import subscribers as tracking_subscribers
 
-SUBSCRIBER_MODULES = (
-    "huddle.lifecycle.subscribers",
-    "huddle.audit.subscribers",
-    "huddle.contacts.importing.erasure",
-    "huddle.tracking.subscribers",
-    "huddle.scoring.subscribers",
-    "huddle.routing.subscribers",
-    "huddle.sla.subscribers",
+# Which domain reacts to which: each module's docstring says what it listens for.
+SUBSCRIBERS = (
+    lifecycle_subscribers,  # contacts created or merged: the stage history follows
+    audit_subscribers,  # every audited change, from every domain
+    import_erasure,  # an erased contact's import rows
+    tracking_subscribers,  # touches recorded: the tracking health figures
+    scoring_subscribers,  # touches and contacts changed: scores, grades, qualification
+    routing_subscribers,  # new MQLs and stage changes: hand-offs
+    sla_subscribers,  # hand-offs, decisions, touches and stage changes: the SLA clocks
 )
-# Modules whose ``@job_handler`` functions the worker runs.
-JOB_HANDLER_MODULES = (
-    "huddle.auth.tasks",
-    "huddle.contacts.importing.tasks",
-    "huddle.contacts.tasks",
-    "huddle.scoring.tasks",
-    "huddle.routing.tasks",
-    "huddle.notifications.tasks",
-    "huddle.sla.tasks",
+# Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
+JOB_HANDLERS = (
+    auth_tasks,
+    import_tasks,
+    contact_tasks,
+    scoring_tasks,
+    routing_tasks,
+    notification_tasks,
+    sla_tasks,
 )
 
 
 def register() -> None:
-    """Import each module once per process; its decorators register the handlers."""
-    for name in (*SUBSCRIBER_MODULES, *JOB_HANDLER_MODULES):
-        importlib.import_module(name)
+    """Nothing left to do: importing this module put every subscriber and job handler in
+    place. Where Huddle starts (app, command line, worker, tests) the call names the step."""
+
+
+def describe() -> list[str]:
+    """Lines for ``huddle subscribers``: each event with its handlers in the order they
+    run, then each job kind with its handler."""
+    lines: list[str] = []
+    for event_type in events.subscribed_event_types():
+        lines.append(event_type.__name__)
+        lines += [f"    {_name_of(handler)}" for handler in events.handlers_of(event_type)]
+    lines.append("Jobs")
+    lines += [f"    {kind}: {_name_of(handler)}" for kind, handler in jobs.registered_handlers()]
+    return lines
+
+
+def _name_of(handler: object) -> str:
+    module = getattr(handler, "__module__", "?").removeprefix("huddle.")
+    return f"{module}.{getattr(handler, '__qualname__', repr(handler))}"

@@ -48,7 +48,7 @@ def published(db: Session) -> Iterator[list[Any]]:
         events.subscribe(kind)(keep)
     yield seen
     for kind in kinds:
-        events._handlers[kind].remove(keep)
+        events.unsubscribe(kind, keep)
 
 
 def rep(db: Session, **overrides: Any) -> User:

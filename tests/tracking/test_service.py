@@ -16,7 +16,7 @@ from huddle.contacts.service.touches import TOUCHES_RECORDED_JOB
 from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import Conflict, NotPermitted, ValidationFailed
-from huddle.core.events import _handlers, subscribe
+from huddle.core.events import subscribe, unsubscribe
 from huddle.core.jobs import Job
 from huddle.core.jobs import _handlers as job_handlers
 from huddle.core.settings import get_settings
@@ -56,7 +56,7 @@ def recorded():  # type: ignore[no-untyped-def]
     seen: list[TouchesRecorded] = []
     handler = subscribe(TouchesRecorded)(lambda _session, event: seen.append(event))
     yield seen
-    _handlers[TouchesRecorded].remove(handler)
+    unsubscribe(TouchesRecorded, handler)
 
 
 def test_anonymous_history_is_stitched_and_first_touch_comes_from_the_earliest(

@@ -32,7 +32,7 @@ from huddle.contacts.events import (
 )
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.events import DomainEvent, subscribe
+from huddle.core.events import DomainEvent, Phase, subscribe
 from huddle.lifecycle.events import (
     AllowedTransitionsChanged,
     OpportunityDeleted,
@@ -109,8 +109,8 @@ def audited(
 
     service.KNOWN_ACTIONS.add(action)
     service.KNOWN_SUBJECT_TYPES.add(subject_type)
-    record.__name__ = f"audit_{action.replace('.', '_')}"
-    subscribe(event_type)(record)
+    record.__name__ = record.__qualname__ = f"audit_{action.replace('.', '_')}"
+    subscribe(event_type, phase=Phase.RECORD)(record)
 
 
 def _owner(owner_id: int | None) -> str:
@@ -269,7 +269,7 @@ audited(
 service.KNOWN_ACTIONS.update({"contact.owner_changed", "account.owner_changed", "contact.erased"})
 
 
-@subscribe(OwnerChanged)
+@subscribe(OwnerChanged, phase=Phase.RECORD)
 def record_owner_change(session: Session, event: OwnerChanged) -> None:
     service.record(
         session,

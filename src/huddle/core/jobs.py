@@ -8,6 +8,7 @@ is already atomic. A job whose worker died is claimed again once its lease expir
 
 from __future__ import annotations
 
+import functools
 import logging
 import traceback
 from collections.abc import Callable, Iterator
@@ -76,12 +77,18 @@ def handler_for(kind: str) -> JobHandler:
     return _handlers[kind]
 
 
+def registered_handlers() -> list[tuple[str, JobHandler]]:
+    """Each job kind with its handler, by kind."""
+    return sorted(_handlers.items())
+
+
 def periodic_job(kind: str, *, every: timedelta) -> Callable[[JobHandler], JobHandler]:
     """A job that queues its next run ``every`` after each run, in the same transaction, so
     exactly one is waiting at a time. ``ensure_periodic`` (the worker, on start and every
     few minutes) restarts a chain that broke, e.g. after a run failed for good."""
 
     def register(handler: JobHandler) -> JobHandler:
+        @functools.wraps(handler)
         def run_then_queue_the_next(session: Session, payload: dict[str, Any]) -> None:
             handler(session, payload)
             enqueue(session, kind, {}, run_after=clock.now() + every)

@@ -10,12 +10,12 @@ from itertools import pairwise
 from sqlalchemy.orm import Session
 
 from huddle.contacts.events import AccountsMerged, ContactErased, ContactsCreated, ContactsMerged
-from huddle.core.events import subscribe
+from huddle.core.events import Phase, subscribe
 from huddle.lifecycle import repository
 from huddle.lifecycle.service import recorded_by, scrub_contact
 
 
-@subscribe(ContactsCreated)
+@subscribe(ContactsCreated, phase=Phase.RECORD)
 def record_first_stage(session: Session, event: ContactsCreated) -> None:
     """Every contact's history starts with the stage it was created in."""
     by = recorded_by(event.actor)
@@ -52,13 +52,13 @@ def record_first_stage(session: Session, event: ContactsCreated) -> None:
     )
 
 
-@subscribe(ContactsMerged)
+@subscribe(ContactsMerged, phase=Phase.RECORD)
 def move_to_survivor(session: Session, event: ContactsMerged) -> None:
     """The merged contact's history and deals become the survivor's."""
     repository.repoint_contact(session, merged_id=event.merged_id, survivor_id=event.survivor_id)
 
 
-@subscribe(AccountsMerged)
+@subscribe(AccountsMerged, phase=Phase.RECORD)
 def move_deals_to_survivor(session: Session, event: AccountsMerged) -> None:
     repository.repoint_account(session, merged_id=event.merged_id, survivor_id=event.survivor_id)
 
