@@ -48,6 +48,14 @@ from huddle.routing.events import (
     RoutingPoolChanged,
     RoutingRuleChanged,
 )
+from huddle.sla.events import (
+    SlaBreached,
+    SlaCalendarChanged,
+    SlaEscalated,
+    SlaVersionActivated,
+    SlaVersionDrafted,
+    SlaVersionSigned,
+)
 
 Subject = tuple[str, str | None]  # (subject type, name of the event field holding its id)
 _NOT_FACTS = {"actor", "at", "needles"}
@@ -298,3 +306,49 @@ def record_erasure(session: Session, event: ContactErased) -> None:
         actor=event.actor,
         at=event.at,
     )
+
+
+# --- the SLA -----------------------------------------------------------------------------
+
+audited(
+    SlaVersionDrafted,
+    "sla.version_drafted",
+    subject=("sla_version", "version_id"),
+    summary="SLA version {number} drafted",
+)
+audited(
+    SlaVersionSigned,
+    "sla.version_signed",
+    subject=("sla_version", "version_id"),
+    summary="SLA version {number} signed for {side} by user #{user_id}",
+)
+audited(
+    SlaVersionActivated,
+    "sla.version_activated",
+    subject=("sla_version", "version_id"),
+    summary="SLA version {number} is active",
+)
+audited(
+    SlaCalendarChanged,
+    "sla.calendar_changed",
+    subject=("sla_calendar", None),
+    summary="Business calendar {scope} changed",
+)
+# Consequential for the people involved: a breach counts against the owner, an escalation
+# puts it in front of their manager.
+audited(
+    SlaBreached,
+    "sla.breached",
+    subject=("contact", "contact_id"),
+    summary=lambda e: (
+        f"SLA term {e.term_key} breached on lead #{e.contact_id} "
+        f"({'user #' + str(e.owner_id) if e.owner_id is not None else 'team queue'}), "
+        f"due {e.due_at:%Y-%m-%d %H:%M} UTC" + ("; re-routing" if e.reroute else "")
+    ),
+)
+audited(
+    SlaEscalated,
+    "sla.escalated",
+    subject=("contact", "contact_id"),
+    summary="SLA breach of {term_key} on lead #{contact_id} escalated to user #{manager_id}",
+)

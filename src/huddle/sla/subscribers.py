@@ -1,24 +1,15 @@
 """The SLA listens: hand-offs start clocks, decisions and sales touches stop them, stage
-changes drive custom terms. Its own version changes go to the audit trail."""
+changes drive custom terms. (The audit trail records the SLA's own events: audit.subscribers.)"""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from huddle.audit.subscribers import audited
 from huddle.contacts.events import TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
-from huddle.sla.events import (
-    SlaBreached,
-    SlaCalendarChanged,
-    SlaEscalated,
-    SlaVersionActivated,
-    SlaVersionDrafted,
-    SlaVersionSigned,
-)
 
 
 @subscribe(LeadHandedOff)
@@ -67,47 +58,3 @@ def stage_changed(session: Session, event: StageChanged) -> None:
     service.on_stage_changed(
         session, contact_id=event.contact_id, to_stage=event.to_stage, at=event.at
     )
-
-
-audited(
-    SlaVersionDrafted,
-    "sla.version_drafted",
-    subject=("sla_version", "version_id"),
-    summary="SLA version {number} drafted",
-)
-audited(
-    SlaVersionSigned,
-    "sla.version_signed",
-    subject=("sla_version", "version_id"),
-    summary="SLA version {number} signed for {side} by user #{user_id}",
-)
-audited(
-    SlaVersionActivated,
-    "sla.version_activated",
-    subject=("sla_version", "version_id"),
-    summary="SLA version {number} is active",
-)
-audited(
-    SlaCalendarChanged,
-    "sla.calendar_changed",
-    subject=("sla_calendar", None),
-    summary="Business calendar {scope} changed",
-)
-# Consequential for the people involved: a breach counts against the owner, an escalation
-# puts it in front of their manager.
-audited(
-    SlaBreached,
-    "sla.breached",
-    subject=("contact", "contact_id"),
-    summary=lambda e: (
-        f"SLA term {e.term_key} breached on lead #{e.contact_id} "
-        f"({'user #' + str(e.owner_id) if e.owner_id is not None else 'team queue'}), "
-        f"due {e.due_at:%Y-%m-%d %H:%M} UTC" + ("; re-routing" if e.reroute else "")
-    ),
-)
-audited(
-    SlaEscalated,
-    "sla.escalated",
-    subject=("contact", "contact_id"),
-    summary="SLA breach of {term_key} on lead #{contact_id} escalated to user #{manager_id}",
-)
