@@ -48,7 +48,7 @@ API_MODULES = (
 )
 VIEW_MODULES = (
     "huddle.auth.views",
-    "huddle.web.views",
+    "huddle.home.views",
     "huddle.contacts.views",
     "huddle.contacts.importing.views",
     "huddle.lifecycle.views",
@@ -107,7 +107,7 @@ def create_app(
         version=__version__,
         description="One shared record for marketing and sales.",
         lifespan=lifespan,
-        # Served by web.views from vendored files: FastAPI's own page loads from a CDN.
+        # Served by home.views from vendored files: FastAPI's own page loads from a CDN.
         docs_url=None,
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,

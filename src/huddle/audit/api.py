@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 
 from huddle.audit import service
 from huddle.audit.schemas import AuditEntryRead, AuditFilters, AuditPage
-from huddle.web.deps import CurrentActor, SessionDep
+from huddle.auth.deps import CurrentActor
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["audit"])

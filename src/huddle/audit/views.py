@@ -11,11 +11,13 @@ from pydantic import ValidationError
 
 from huddle.audit import service
 from huddle.audit.schemas import AuditFilters
+from huddle.auth.deps import CurrentActor, CurrentUser
+from huddle.auth.service import users_by_id
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.format import humanize
 from huddle.web.templating import is_htmx
-from huddle.web.views import error_text, page, people
+from huddle.web.views import error_text, page
 
 router = APIRouter(include_in_schema=False)
 
@@ -89,7 +91,7 @@ def audit_trail(
         "actions": sorted(service.KNOWN_ACTIONS),
         "subject_types": sorted(service.KNOWN_SUBJECT_TYPES),
         "subject_pages": SUBJECT_PAGES,
-        "users": people(session),
+        "users": users_by_id(session),
         "partial": is_htmx(request),
     }
     template = "audit/_results.html" if context["partial"] else "audit/list.html"

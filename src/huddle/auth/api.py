@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, status
 
 from huddle.auth import service, tokens
+from huddle.auth.deps import CurrentActor
 from huddle.auth.schemas import (
     ApiTokenCreate,
     ApiTokenIssuedRead,
@@ -14,7 +15,7 @@ from huddle.auth.schemas import (
     UserRead,
     UserUpdate,
 )
-from huddle.web.deps import SESSION_KEY, CurrentActor, SessionDep
+from huddle.web.deps import SESSION_KEY, SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)

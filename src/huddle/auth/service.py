@@ -220,6 +220,11 @@ def list_users(
     return list(session.scalars(query))
 
 
+def users_by_id(session: Session) -> dict[int, User]:
+    """Active users by id, for pages that show owners and authors by name (a handful of rows)."""
+    return {user.id: user for user in list_users(session)}
+
+
 def find_by_email(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == email.strip().lower()))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -11,23 +11,18 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from huddle.auth import resets, service, signin, tokens
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentActor, CurrentUser, OptionalUser
 from huddle.auth.schemas import WEEKDAYS, ApiTokenCreate, UserCreate, UserUpdate
 from huddle.core import clock
 from huddle.core.errors import FieldError, HuddleError, ValidationFailed
 from huddle.core.permissions import ROLES, TEAMS
-from huddle.web.deps import (
-    CSRF_KEY,
-    SESSION_KEY,
-    CurrentActor,
-    CurrentUser,
-    OptionalUser,
-    SessionDep,
-    client_ip,
-)
+from huddle.web.deps import CSRF_KEY, SESSION_KEY, SessionDep, client_ip
 from huddle.web.redirects import safe_local_path
 from huddle.web.templating import flash, render
 from huddle.web.views import FormDataDep, page, see_other
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 

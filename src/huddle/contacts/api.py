@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
+from huddle.auth.deps import CurrentActor, IngestActor
 from huddle.contacts import service
 from huddle.contacts.schemas import (
     AccountCreate,
@@ -41,7 +42,7 @@ from huddle.contacts.schemas import (
     TouchRead,
 )
 from huddle.core.actor import Actor
-from huddle.web.deps import CurrentActor, IngestActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)

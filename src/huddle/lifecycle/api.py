@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from huddle.auth.deps import CurrentActor
 from huddle.core.stages import FUNNEL, STAGES
 from huddle.lifecycle import service
 from huddle.lifecycle.models import Opportunity
@@ -33,7 +34,7 @@ from huddle.lifecycle.schemas import (
     StageTransitionRead,
     TransitionPair,
 )
-from huddle.web.deps import CurrentActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)

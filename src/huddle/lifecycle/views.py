@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentActor, CurrentUser
+from huddle.auth.service import users_by_id
 from huddle.contacts import service as contacts_service
 from huddle.core.stages import OPEN_PIPELINE_STAGES
 from huddle.lifecycle import service
 from huddle.lifecycle.schemas import OpportunityFilters
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.format import pipeline_label
-from huddle.web.views import page, people, submit
+from huddle.web.views import page, submit
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 
@@ -72,7 +76,7 @@ def _deal_page(
             "account": contacts_service.get_account(session, deal.account_id),
             "roles": roles,
             "role_contacts": role_contacts,
-            "users": people(session),
+            "users": users_by_id(session),
             "open_stages": OPEN_PIPELINE_STAGES,
             "error": error,
         },

@@ -6,10 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 from fastapi.responses import Response
 
+from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.core.bounds import RowId
 from huddle.notifications import service as notifications
 from huddle.notifications.schemas import DeliveryRead, WebhookCreate, WebhookRead, WebhookUpdate
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["notifications"])

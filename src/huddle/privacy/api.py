@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from huddle.auth.deps import CurrentActor
 from huddle.privacy import service
 from huddle.privacy.schemas import ErasureRead, PersonalDataExport
-from huddle.web.deps import CurrentActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["privacy"])

@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from huddle.auth.deps import CurrentActor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.privacy import service
 from huddle.privacy.schemas import PersonalDataExport
-from huddle.web.deps import CurrentActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.templating import flash, render
 from huddle.web.views import see_other
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
+from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.contacts.schemas import TouchRead
 from huddle.core.bounds import RowId
 from huddle.core.timefields import UtcDatetime
@@ -21,7 +22,7 @@ from huddle.routing.schemas import (
     RuleRead,
     RuleWrite,
 )
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["routing"])

@@ -12,7 +12,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth import service as auth_service
+from huddle.auth.deps import CurrentUser, request_actor
 from huddle.auth.models import User
+from huddle.auth.service import users_by_id
 from huddle.contacts import service as contacts_service
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
@@ -23,9 +25,9 @@ from huddle.routing import service
 from huddle.routing.events import rule_label
 from huddle.routing.models import RULE_KINDS
 from huddle.routing.schemas import SEGMENTS, ActivityWrite, MemberWrite, PoolWrite, RuleWrite
-from huddle.web.deps import CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.templating import flash, render
-from huddle.web.views import FormDataDep, form_schema, page, people, see_other, submit
+from huddle.web.views import FormDataDep, form_schema, page, see_other, submit
 
 router = APIRouter(include_in_schema=False)
 SETTINGS = "/settings/routing"
@@ -54,7 +56,7 @@ def _queue(
         {
             "handoffs": handoffs,
             "contacts": service.queue_contacts(session, handoffs),
-            "users": people(session),
+            "users": users_by_id(session),
             "reasons": lifecycle.list_rejection_reasons(session),
             "error": error,
             "paged": before is not None,
@@ -111,7 +113,7 @@ def _packet_page(
             "h": handoff,
             "rule": rule_label(handoff.rule),
             "contact": contacts[handoff.contact_id],
-            "users": people(session),
+            "users": users_by_id(session),
             "reasons": lifecycle.list_rejection_reasons(session),
             "error": error,
         },
@@ -193,7 +195,7 @@ def handoff_card(
     latest = service.latest_handoff(session, contact_id)
     owner_id = contacts_service.get_contact(session, contact_id).owner_id
     context = {"h": latest, "contact_id": contact_id, "owner_id": owner_id, "user": user}
-    return render(request, "routing/_handoff_card.html", {**context, "users": people(session)})
+    return render(request, "routing/_handoff_card.html", {**context, "users": users_by_id(session)})
 
 
 @router.post("/contacts/{contact_id:int}/route", response_model=None)

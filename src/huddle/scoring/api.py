@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 from fastapi.responses import Response
 
+from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.core.errors import ResourceNotFound
 from huddle.scoring import service
 from huddle.scoring.schemas import (
@@ -21,7 +22,7 @@ from huddle.scoring.schemas import (
     ScoreModelRead,
     ScoreModelWrite,
 )
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["scoring"])

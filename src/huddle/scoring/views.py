@@ -4,12 +4,12 @@ rescore progress) and the score breakdown card on the contact page."""
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.scoring import service
@@ -21,9 +21,12 @@ from huddle.scoring.schemas import (
     ProfileWrite,
     ScoreModelWrite,
 )
-from huddle.web.deps import CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.templating import render
 from huddle.web.views import error_text, form_schema, page, submit
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 T = TypeVar("T")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from huddle.auth.deps import CurrentActor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.core.timefields import UtcDatetime
@@ -24,7 +25,7 @@ from huddle.sla.schemas import (
     VersionWrite,
 )
 from huddle.sla.service import reports
-from huddle.web.deps import CurrentActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["sla"])

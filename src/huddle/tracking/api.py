@@ -8,6 +8,7 @@ import orjson
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import Response
 
+from huddle.auth.deps import CurrentActor, CurrentUser, IngestActor
 from huddle.core.collector import collection_paused
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.tracking import service
@@ -25,7 +26,7 @@ from huddle.tracking.schemas import (
     SiteUpdate,
 )
 from huddle.tracking.service import ReplayConflict
-from huddle.web.deps import CurrentActor, CurrentUser, IngestActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["tracking"])

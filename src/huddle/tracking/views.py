@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.tracking import service
@@ -22,8 +22,11 @@ from huddle.tracking.schemas import (
     SiteCreate,
     SiteUpdate,
 )
-from huddle.web.deps import CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.views import form_schema, page, submit
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 PATH = "/settings/tracking"

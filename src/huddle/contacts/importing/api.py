@@ -19,6 +19,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
 from fastapi.responses import FileResponse, StreamingResponse
 from sqlalchemy.orm import Session, sessionmaker
 
+from huddle.auth.deps import CurrentActor
 from huddle.contacts import service as contacts_service
 from huddle.contacts.importing import service, tasks
 from huddle.contacts.importing.csvcells import csv_lines
@@ -29,7 +30,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.settings import Settings
-from huddle.web.deps import CurrentActor, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
 router = APIRouter(responses=ERROR_RESPONSES)

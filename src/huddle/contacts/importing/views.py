@@ -8,13 +8,14 @@ the same files and imports.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
+from huddle.auth.service import users_by_id
 from huddle.contacts.importing import service
 from huddle.contacts.importing.api import queue_resume, start_import
 from huddle.contacts.importing.reader import (
@@ -25,9 +26,12 @@ from huddle.contacts.importing.reader import (
 )
 from huddle.contacts.importing.schemas import FORMAT_LABELS
 from huddle.core.errors import Conflict, ValidationFailed
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.templating import flash
-from huddle.web.views import error_text, page, people, see_other
+from huddle.web.views import error_text, page, see_other
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,7 +51,7 @@ def _imports_page(
         "jobs": service.list_imports(session, actor=request_actor(request), limit=RECENT),
         "formats": FORMAT_LABELS,
         "encodings": ENCODING_LABELS,
-        "users": people(session),
+        "users": users_by_id(session),
         "running": RUNNING,
         "error": error,
         "limits": {
@@ -94,7 +98,7 @@ def import_status(
         "job": service.get_import(session, import_id, actor=request_actor(request)),
         "formats": FORMAT_LABELS,
         "encodings": ENCODING_LABELS,
-        "users": people(session),
+        "users": users_by_id(session),
         "running": RUNNING,
     }
     return page(request, "imports/detail.html", user, "imports", context)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
+from huddle.auth.service import users_by_id
 from huddle.contacts import service
 from huddle.contacts.models import Contact
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
@@ -19,10 +20,13 @@ from huddle.core.errors import FieldError
 from huddle.core.pagination import Page
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import OpportunityFilters
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.format import person_name
 from huddle.web.templating import is_htmx
-from huddle.web.views import page, people, submit
+from huddle.web.views import page, submit
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 
@@ -72,7 +76,7 @@ def account_list(
         "sort": sorting.value,
         "errors": errors,
         "has_filters": any(form.values()),
-        "users": people(session),
+        "users": users_by_id(session),
     }
     template = "accounts/_results.html" if is_htmx(request) else "accounts/list.html"
     return page(request, template, user, "accounts", context)
@@ -99,7 +103,7 @@ def account_page(
             session, OpportunityFilters(account_id=account_id), limit=20
         ).items,
         "custom_fields": service.list_custom_fields(session, "account"),
-        "users": people(session),
+        "users": users_by_id(session),
         **timeline_context(
             session, account_id=account_id, before=before, actor=request_actor(request)
         ),

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
+from huddle.auth.service import users_by_id
 from huddle.contacts import service
 from huddle.core.actor import Actor
 from huddle.core.stages import STAGES
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.schemas import REJECTABLE, OpportunityFilters
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.format import stage_label
 from huddle.web.templating import render
-from huddle.web.views import page, people, submit
+from huddle.web.views import page, submit
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 
@@ -114,7 +118,7 @@ def live_timeline(
             "complete": new.complete,
             "live_after": new.items[0].cursor,
             "subject_url": subject,
-            "users": people(session),
+            "users": users_by_id(session),
             "reasons": _reason_labels(session),
             "show_contact": account_id is not None,
             "contact_names": {},
@@ -137,7 +141,7 @@ def contact_page(
     context: dict[str, Any] = {
         **_details_context(session, contact),
         **_lifecycle_context(session, contact),
-        "users": people(session),
+        "users": users_by_id(session),
         "deals": lifecycle.list_opportunities(
             session, OpportunityFilters(contact_id=contact_id), limit=10
         ).items,

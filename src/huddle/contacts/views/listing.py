@@ -6,14 +6,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
+from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
+from huddle.auth.service import users_by_id
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
 from huddle.contacts.views.filters import form_of, parse
 from huddle.core.errors import ValidationFailed
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep, request_actor
+from huddle.web.deps import SessionDep
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
-from huddle.web.views import FormDataDep, error_text, page, people, see_other
+from huddle.web.views import FormDataDep, error_text, page, see_other
 
 router = APIRouter(include_in_schema=False)
 
@@ -58,7 +60,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         "current_view": current,
         "save_fields": list(params.items()),
         "export_query": query_with(params) if params else "",
-        "users": people(session),
+        "users": users_by_id(session),
         "partial": is_htmx(request),
     }
     template = "contacts/_results.html" if context["partial"] else "contacts/list.html"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
+from huddle.auth.deps import CurrentActor, CurrentUser
+from huddle.auth.service import users_by_id
 from huddle.contacts import service
 from huddle.contacts.merge import CONTACT_FIELDS
 from huddle.contacts.models import Contact
@@ -18,10 +19,13 @@ from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import permissions
 from huddle.core.errors import ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
-from huddle.web.deps import CurrentActor, CurrentUser, SessionDep
+from huddle.web.deps import SessionDep
 from huddle.web.format import humanize, person_name
 from huddle.web.templating import flash
-from huddle.web.views import FormDataDep, error_text, page, people, see_other
+from huddle.web.views import FormDataDep, error_text, page, see_other
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 
@@ -103,7 +107,7 @@ def _compare_page(
     keep = service.get_contact_detail(session, contact_id)
     if keep.id == other.id:
         raise ValidationFailed("A contact cannot be merged with itself.")
-    users = people(session)
+    users = users_by_id(session)
     context = {
         "contact": keep,
         "other": other,
