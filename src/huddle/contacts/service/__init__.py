@@ -5,7 +5,7 @@ the timeline); merging lives in ``huddle.contacts.merge`` and enrichment in
 ``huddle.contacts.enrichment``. Every name other domains use is re-exported here.
 """
 
-from huddle.contacts.enrichment import enrich_account, load_companies_csv
+from huddle.contacts.enrichment import enrich_account
 from huddle.contacts.merge import merge_accounts, merge_contacts
 from huddle.contacts.service.accounts import (
     account_for_domain,
@@ -114,7 +114,6 @@ __all__ = [
     "list_contacts",
     "list_custom_fields",
     "list_views",
-    "load_companies_csv",
     "merge_accounts",
     "merge_contacts",
     "pending_values",
