@@ -58,7 +58,7 @@ def test_a_note_needs_one_existing_subject_and_a_body(db: Session) -> None:
     with pytest.raises(ResourceNotFound):
         service.add_note(db, contact_id=999999, body="x", actor=Actor.system())
     with pytest.raises(ResourceNotFound):
-        service.add_note(db, opportunity_id=999999, body="x", actor=Actor.system())
+        lifecycle_service.add_deal_note(db, 999999, body="x", actor=Actor.system())
 
 
 def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(

@@ -41,7 +41,7 @@ from huddle.contacts.service.custom_fields import (
     list_custom_fields,
     update_custom_field,
 )
-from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
+from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.submitted import (
@@ -81,6 +81,7 @@ __all__ = [
     "TouchActivity",
     "TouchRow",
     "account_for_domain",
+    "add_deal_note",
     "add_note",
     "apply_stage",
     "apply_touch_values",

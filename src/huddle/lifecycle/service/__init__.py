@@ -7,6 +7,7 @@ from huddle.lifecycle.service.configuration import (
     list_rejection_reasons,
     set_allowed_transitions,
 )
+from huddle.lifecycle.service.deal_notes import add_deal_note
 from huddle.lifecycle.service.opportunities import (
     add_contact_role,
     close_opportunity,
@@ -32,6 +33,7 @@ from huddle.lifecycle.service.transitions import (
 
 __all__ = [
     "add_contact_role",
+    "add_deal_note",
     "add_rejection_reason",
     "close_opportunity",
     "contact_personal_data",
