@@ -67,7 +67,7 @@ def _timeline(
     limit: int,
 ) -> TimelinePage:
     # One item more than asked says whether another page follows.
-    items = service.timeline(
+    items = lifecycle.timeline(
         session,
         contact_id=contact_id,
         account_id=account_id,

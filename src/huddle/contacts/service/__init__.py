@@ -51,7 +51,13 @@ from huddle.contacts.service.submitted import (
     pending_values,
     split_values,
 )
-from huddle.contacts.service.timeline import NewItems, timeline, timeline_since
+from huddle.contacts.service.timeline import (
+    NewItems,
+    TimelineSource,
+    compose_timeline,
+    compose_timeline_since,
+    timeline_item,
+)
 from huddle.contacts.service.touches import (
     ACTIVITY_CAP,
     IdempotencyConflict,
@@ -78,6 +84,7 @@ __all__ = [
     "OWN_FIELDS",
     "IdempotencyConflict",
     "NewItems",
+    "TimelineSource",
     "TouchActivity",
     "TouchRow",
     "account_for_domain",
@@ -90,6 +97,8 @@ __all__ = [
     "authorize_export",
     "can_email",
     "clean_custom_values",
+    "compose_timeline",
+    "compose_timeline_since",
     "consent_history",
     "contact_read",
     "define_custom_field",
@@ -131,8 +140,7 @@ __all__ = [
     "set_consent",
     "split_values",
     "store_touch",
-    "timeline",
-    "timeline_since",
+    "timeline_item",
     "touch_activity",
     "update_account",
     "update_contact",

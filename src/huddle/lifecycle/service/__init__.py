@@ -22,6 +22,7 @@ from huddle.lifecycle.service.opportunities import (
     update_opportunity,
 )
 from huddle.lifecycle.service.privacy import contact_personal_data, scrub_contact
+from huddle.lifecycle.service.timeline import timeline, timeline_since
 from huddle.lifecycle.service.transitions import (
     count_stage_entries,
     recorded_by,
@@ -55,6 +56,8 @@ __all__ = [
     "set_allowed_transitions",
     "stage_entries",
     "stage_history",
+    "timeline",
+    "timeline_since",
     "transition_stage",
     "update_opportunity",
 ]
