@@ -6,7 +6,8 @@ the account comes from the company name, then the company domain (or the email's
 never a free-mail one), created and enriched when new; consent changes are recorded;
 one ``ContactsCreated`` announces the chunk's new contacts. What the import does beyond
 ``upsert_contact``: a stage given for an existing contact moves it through the lifecycle
-service, and a move the configuration does not allow fails that row.
+domain (``contacts.service.stage_mover``), and a move the configuration does not allow
+fails that row.
 
 Rows with the same email in one chunk are applied in file order, like consecutive upserts,
 but only the net change is written, so importing the same file twice changes nothing.
@@ -39,13 +40,12 @@ from huddle.contacts.schemas import (
     CONTACT_PROFILE_FIELDS,
 )
 from huddle.contacts.schemas.normalize import company_domain_of, free_mail_domains
-from huddle.contacts.service import clean_custom_values
+from huddle.contacts.service import StageMover, clean_custom_values, stage_mover
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.stages import STAGES
-from huddle.lifecycle import service as lifecycle
 
 Outcome = Literal["created", "updated", "unchanged"]
 _UPDATABLE = (*CONTACT_PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
@@ -269,9 +269,8 @@ class _Chunk:
                         names.add(name)
                 contact.places.append(place)
         self.accounts = _AccountBook(session, names, domains, context)
-        self.allowed = {
-            (t.from_stage, t.to_stage) for t in lifecycle.list_allowed_transitions(session)
-        }
+        self.stages: StageMover = stage_mover()
+        self.allowed = self.stages.allowed_moves(session)
 
     def fold(self) -> None:
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
@@ -397,7 +396,7 @@ class _Chunk:
             if contact.state is None:
                 continue
             for stage in contact.moves:
-                lifecycle.transition_stage(
+                self.stages.move(
                     self.session,
                     contact.state["id"],
                     stage,

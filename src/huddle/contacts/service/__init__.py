@@ -44,6 +44,7 @@ from huddle.contacts.service.custom_fields import (
 from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
+from huddle.contacts.service.stage_moves import StageMover, move_stages_with, stage_mover
 from huddle.contacts.service.submitted import (
     NOT_APPLIED,
     OWN_FIELDS,
@@ -84,6 +85,7 @@ __all__ = [
     "OWN_FIELDS",
     "IdempotencyConflict",
     "NewItems",
+    "StageMover",
     "TimelineSource",
     "TouchActivity",
     "TouchRow",
@@ -126,6 +128,7 @@ __all__ = [
     "list_views",
     "merge_accounts",
     "merge_contacts",
+    "move_stages_with",
     "pending_values",
     "personal_data",
     "record_consent",
@@ -139,6 +142,7 @@ __all__ = [
     "sees_personal",
     "set_consent",
     "split_values",
+    "stage_mover",
     "store_touch",
     "timeline_item",
     "touch_activity",

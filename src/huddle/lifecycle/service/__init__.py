@@ -8,6 +8,7 @@ from huddle.lifecycle.service.configuration import (
     set_allowed_transitions,
 )
 from huddle.lifecycle.service.deal_notes import add_deal_note
+from huddle.lifecycle.service.imported import ImportedStageMoves
 from huddle.lifecycle.service.opportunities import (
     add_contact_role,
     close_opportunity,
@@ -33,6 +34,7 @@ from huddle.lifecycle.service.transitions import (
 )
 
 __all__ = [
+    "ImportedStageMoves",
     "add_contact_role",
     "add_deal_note",
     "add_rejection_reason",
