@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from itertools import chain, islice
 from typing import Any
@@ -12,11 +12,28 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-# What to do while a bulk statement runs in the database with the interpreter lock
-# released: an import reads its next chunk meanwhile (``contacts.importing.ahead``).
-while_database_works: ContextVar[Callable[[], AbstractContextManager[object]]] = ContextVar(
-    "while_database_works", default=nullcontext
-)
+# What runs while a bulk statement is in the database with the interpreter lock released
+# (an import reads its next chunk meanwhile: ``contacts.importing.ahead``); by default,
+# nothing.
+OverlappingWork = Callable[[], AbstractContextManager[object]]
+_overlapping_work: ContextVar[OverlappingWork] = ContextVar("overlapping_work", default=nullcontext)
+
+
+@contextmanager
+def overlap_bulk_statements_with(work: OverlappingWork) -> Iterator[None]:
+    """Inside, each long bulk statement runs inside ``work()``: the caller's own work goes
+    on meanwhile, in another thread, instead of waiting for the database."""
+    token = _overlapping_work.set(work)
+    try:
+        yield
+    finally:
+        _overlapping_work.reset(token)
+
+
+def bulk_statement() -> AbstractContextManager[object]:
+    """Wrap a long bulk statement in this: the work given to
+    ``overlap_bulk_statements_with`` (if any) runs while the database does."""
+    return _overlapping_work.get()()
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
@@ -101,7 +118,7 @@ def _insert_in_blocks(
         many = f"{head} VALUES {', '.join([group] * size)}"
         for _ in range(blocks):
             values = tuple(chain.from_iterable(islice(rows, size)))
-            with while_database_works.get()():
+            with bulk_statement():
                 connection.exec_driver_sql(many, values)
     rest = list(rows)
     if rest:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
-from huddle.core.bulk import executemany_converted, while_database_works
+from huddle.core.bulk import bulk_statement, executemany_converted
 from huddle.core.timeline import Before, newest
 from huddle.lifecycle.models import (
     AllowedTransition,
@@ -146,7 +146,7 @@ def insert_first_transitions(
         literal_column("offset_id"), null(), literal_column("stage"), *parameters
     ).select_from(text(f"({source}) AS created"))
     names = ["contact_id", "from_stage", "to_stage", "at", *by]
-    with while_database_works.get()():
+    with bulk_statement():
         session.execute(insert(table).from_select(names, chosen), values)
 
 

@@ -22,7 +22,7 @@ from types import TracebackType
 
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, RowParser
-from huddle.core.bulk import while_database_works
+from huddle.core.bulk import overlap_bulk_statements_with
 
 
 @dataclass
@@ -70,7 +70,8 @@ class ReadAhead:
     def __enter__(self) -> ReadAhead:
         self._thread.start()
         # The bulk statements of a chunk (its contacts, their first stages) read meanwhile.
-        self._token = while_database_works.set(self.overlapping)
+        self._overlap = overlap_bulk_statements_with(self.overlapping)
+        self._overlap.__enter__()
         return self
 
     def __exit__(
@@ -79,7 +80,7 @@ class ReadAhead:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        while_database_works.reset(self._token)
+        self._overlap.__exit__(None, None, None)
         self._stopping = True
         self._gate.set()
         while self._thread.is_alive():

@@ -60,7 +60,7 @@ def add_note(
             "a note is on exactly one subject",
             [FieldError(name, "give exactly one of these") for name in subjects],
         )
-    text = _text(body)
+    text = _note_text(body)
     permissions.require_owned(
         actor, Action.NOTE_WRITE, _owner_of_subject(session, contact_id, account_id)
     )
@@ -79,12 +79,12 @@ def add_deal_note(
     ``lifecycle.service.add_deal_note`` calls this: ``owner_of_deal`` finds the deal (404
     if there is none) and says who owns it, asked at the point a contact's owner would be."""
     permissions.require(actor, Action.NOTE_WRITE)
-    text = _text(body)
+    text = _note_text(body)
     permissions.require_owned(actor, Action.NOTE_WRITE, owner_of_deal())
     return _store(session, {"opportunity_id": opportunity_id}, text, actor=actor)
 
 
-def _text(body: str) -> str:
+def _note_text(body: str) -> str:
     text = body.strip()
     if not text:
         raise ValidationFailed("empty note", [FieldError("body", "write something")])

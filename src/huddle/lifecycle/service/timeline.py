@@ -73,7 +73,7 @@ def _stage_changes(
         changes = repository.timeline_stage_changes(
             session, contact_id=contact_id, account_id=account_id, before=before, limit=limit
         )
-        return [_item(change) for change in changes]
+        return [_stage_change_item(change) for change in changes]
 
     return page
 
@@ -82,7 +82,7 @@ def _stage_label(stage: str | None) -> str:
     return "New" if stage is None else STAGES.get(stage, stage)
 
 
-def _item(change: StageTransition) -> TimelineItem:
+def _stage_change_item(change: StageTransition) -> TimelineItem:
     return contacts_service.timeline_item(
         "stage_change",
         change.id,
