@@ -65,9 +65,8 @@ def executemany_converted(
     What ``session.execute(insert(table), dicts)`` does, minus its per-row work: each
     column's own type converts its values (the same conversion), but each distinct value
     of a column (the chunk's timestamp, an empty JSON object, a flag) is converted once,
-    and the rows are turned into columns and back in C. On a million-row import this
-    halves the time spent outside the database. No column default applies: every row
-    gives every column.
+    and the rows are turned into columns and back in C, so a bulk import spends far less
+    time outside the database. No column default applies: every row gives every column.
     """
     if not rows:
         return
@@ -94,9 +93,9 @@ def executemany_converted(
         )
 
 
-# Rows per INSERT: a chunk of an import (20,000) is ten whole blocks. Far bigger blocks
-# gain nothing and their prepared statement, kept in the driver's cache, takes tens of MB
-# (Debian's SQLite allows 250,000 parameters).
+# Rows per INSERT: a chunk of an import is a whole number of blocks. Far bigger blocks
+# gain nothing and their prepared statement, kept in the driver's cache, grows with them
+# (SQLite may allow a great many parameters).
 _ROWS_PER_BLOCK = 2_000
 
 
@@ -104,9 +103,9 @@ def _insert_in_blocks(
     connection: Connection, statement: str, columns: Sequence[Sequence[Any]]
 ) -> None:
     """SQLite: the rows as INSERTs of many ``VALUES`` groups each, instead of an
-    executemany: the driver steps one statement per block instead of one per row (a tenth
-    less CPU time for an import). The rows left over go through the executemany, so the
-    driver's statement cache holds one block statement, not one per size of remainder."""
+    executemany: the driver steps one statement per block instead of one per row. The rows
+    left over go through the executemany, so the driver's statement cache holds one block
+    statement, not one per size of remainder."""
     driver = connection.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     head, _, group = statement.rpartition(" VALUES ")

@@ -1,8 +1,8 @@
 """Reading and checking the next chunk while the database commits the last one.
 
 An import is one thread of Python and a database that works with the interpreter lock
-released: committing a chunk (writing its pages to the WAL, checkpointing) takes a few
-seconds per million rows during which the interpreter could be reading the file. So a
+released: while a chunk commits (its pages written to the WAL, checkpointed) the
+interpreter could be reading the file. So a
 second thread reads and checks rows ahead of the writer, but only while the gate is
 open, that is, while the writer is not running Python. Left running all the time it
 would make things worse: the writer releases the lock around every row of an
@@ -37,7 +37,8 @@ class CheckedChunk:
     failed: list[FailedRow] = field(default_factory=list)
 
 
-# About 0.2 ms of reading.
+# How often the reader offers the interpreter back: a few rows, so the writer whose
+# statement is done waits for little reading.
 _ROWS_BETWEEN_YIELDS = 32
 
 
