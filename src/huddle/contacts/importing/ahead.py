@@ -2,12 +2,11 @@
 
 An import is one thread of Python and a database that works with the interpreter lock
 released: while a chunk commits (its pages written to the WAL, checkpointed) the
-interpreter could be reading the file. So a
-second thread reads and checks rows ahead of the writer, but only while the gate is
-open, that is, while the writer is not running Python. Left running all the time it
-would make things worse: the writer releases the lock around every row of an
-executemany and would then wait up to the interpreter's switch interval (5 ms) to get
-it back, row after row.
+interpreter could be reading the file. So a second thread reads and checks rows ahead of
+the writer, but only while the gate is open, that is, while the writer is not running
+Python. Left running all the time it would make things worse: the writer releases the
+lock around every row of an executemany and would then wait up to the interpreter's
+switch interval (5 ms) to get it back, row after row.
 """
 
 from __future__ import annotations
