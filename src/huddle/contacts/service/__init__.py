@@ -3,6 +3,11 @@
 Split by subject (contacts, accounts, touches, notes, consent, custom fields, saved views,
 the timeline); merging lives in ``huddle.contacts.merge`` and enrichment in
 ``huddle.contacts.enrichment``. Every name other domains use is re-exported here.
+
+Lifecycle builds on contacts, so nothing here imports it. Where contacts' records meet its
+own, lifecycle composes: the whole timeline (``lifecycle.service.timeline``, through
+``compose_timeline``), notes on deals (``lifecycle.service.add_deal_note``), an import's
+stage moves (the ``StageMover`` it registers).
 """
 
 from huddle.contacts.enrichment import enrich_account
