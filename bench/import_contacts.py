@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from huddle.contacts.enrichment import load_companies_csv
+from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.service import CHUNK_SIZE, Progress, create_import, run_import
 from huddle.core.actor import Actor
 from huddle.core.db import make_engine, session_factory, unit_of_work

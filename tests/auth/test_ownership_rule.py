@@ -168,11 +168,13 @@ def test_a_rep_notes_only_their_own_or_unassigned_records(
     subjects = {
         "contact_id": make_contact(db, owner_id=colleague.id).id,
         "account_id": make_account(db, owner_id=colleague.id).id,
-        "opportunity_id": make_opportunity(db, owner_id=colleague.id).id,
     }
     for field, subject_id in subjects.items():
         with pytest.raises(NotPermitted):
             contacts.add_note(db, body="Mine now", actor=actor, **{field: subject_id})
+    theirs = make_opportunity(db, owner_id=colleague.id)
+    with pytest.raises(NotPermitted):
+        lifecycle.add_deal_note(db, theirs.id, body="Mine now", actor=actor)
     assert db.scalars(select(Note).where(Note.author_id == rep.id)).all().__len__() == 2
 
 

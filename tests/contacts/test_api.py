@@ -15,6 +15,7 @@ from huddle.auth.schemas import ApiTokenCreate
 from huddle.auth.service import actor_for
 from huddle.contacts.models import Touch
 from tests.contacts.factories import make_account, make_contact, make_custom_field
+from tests.lifecycle.factories import make_opportunity
 
 API = "/api/v1"
 HOSTILE = "<script>alert(1)</script>"
@@ -177,6 +178,19 @@ def test_touch_with_a_repeated_key_is_201_then_200_and_stored_once(
     assert missing.status_code == 422
     timeline = client.get(f"{API}/contacts/{contact.id}/timeline").json()
     assert [item["kind"] for item in timeline["items"]] == ["touch"]
+
+
+def test_a_note_on_a_deal_is_stored_on_it_and_an_unknown_deal_is_404(
+    client: TestClient, db: Session
+) -> None:
+    deal = make_opportunity(db)
+    db.commit()
+    note = client.post(f"{API}/notes", json={"body": "Budget approved", "opportunity_id": deal.id})
+    assert note.status_code == 201, note.text
+    assert note.json()["opportunity_id"] == deal.id
+    assert client.get(f"{API}/notes/{note.json()['id']}").json()["body"] == "Budget approved"
+    missing = client.post(f"{API}/notes", json={"body": "x", "opportunity_id": 999999})
+    assert missing.status_code == 404
 
 
 def test_notes_consent_and_timeline_pages(client: TestClient, db: Session) -> None:

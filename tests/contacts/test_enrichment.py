@@ -10,12 +10,8 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service
-from huddle.contacts.enrichment import (
-    CompanyData,
-    TableProvider,
-    enrich_account,
-    load_companies_csv,
-)
+from huddle.contacts.enrichment import CompanyData, TableProvider, enrich_account
+from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.models import EnrichmentCompany
 from huddle.contacts.schemas import AccountCreate, AccountUpdate
 from huddle.core.actor import Actor

@@ -30,16 +30,18 @@ def test_what_happened_after_the_newest_item_shown(
 ) -> None:
     contact = make_contact(db)
     make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(hours=1))
-    shown = service.timeline(db, contact_id=contact.id, actor=SYSTEM)
+    shown = lifecycle.timeline(db, contact_id=contact.id, actor=SYSTEM)
     newest = shown[0].cursor
 
-    assert service.timeline_since(db, contact_id=contact.id, after=newest, actor=SYSTEM).items == []
+    assert (
+        lifecycle.timeline_since(db, contact_id=contact.id, after=newest, actor=SYSTEM).items == []
+    )
 
     frozen_clock.advance(timedelta(seconds=5))
     note = service.add_note(db, contact_id=contact.id, body="Called back", actor=SYSTEM)
     # An event sent late with its own, older time takes its place on the next full read.
     make_touch(db, contact=contact, occurred_at=clock.now() - timedelta(days=2))
-    new = service.timeline_since(db, contact_id=contact.id, after=newest, actor=SYSTEM)
+    new = lifecycle.timeline_since(db, contact_id=contact.id, after=newest, actor=SYSTEM)
 
     assert [(i.kind, i.id) for i in new.items] == [("note", note.id)]
     assert new.complete
@@ -48,15 +50,15 @@ def test_what_happened_after_the_newest_item_shown(
 def test_more_than_a_page_since_says_so(db: Session, frozen_clock: clock.FrozenClock) -> None:
     contact = make_contact(db)
     make_touch(db, contact=contact)
-    newest = service.timeline(db, contact_id=contact.id, actor=SYSTEM)[0].cursor
+    newest = lifecycle.timeline(db, contact_id=contact.id, actor=SYSTEM)[0].cursor
     for minute in range(1, 4):
         make_touch(db, contact=contact, occurred_at=clock.now() + timedelta(minutes=minute))
     frozen_clock.advance(timedelta(minutes=5))
 
-    new = service.timeline_since(db, contact_id=contact.id, after=newest, limit=2, actor=SYSTEM)
+    new = lifecycle.timeline_since(db, contact_id=contact.id, after=newest, limit=2, actor=SYSTEM)
 
     assert len(new.items) == 2 and not new.complete
-    everything = service.timeline_since(db, contact_id=contact.id, after=None, actor=SYSTEM)
+    everything = lifecycle.timeline_since(db, contact_id=contact.id, after=None, actor=SYSTEM)
     assert len(everything.items) == 4 and everything.complete
 
 

@@ -210,4 +210,4 @@ def test_merge_accounts_moves_people_touches_notes_and_deals(db: Session, actor:
     assert account is not None
     assert (account.domain, account.industry, account.is_target) == ("acme.com", "Tools", True)
     assert AccountsMerged(survivor_id=survivor.id, merged_id=merged_id, actor=actor) in events
-    assert service.timeline(db, account_id=survivor.id, actor=SYSTEM)[0].kind == "merge"
+    assert lifecycle_service.timeline(db, account_id=survivor.id, actor=SYSTEM)[0].kind == "merge"

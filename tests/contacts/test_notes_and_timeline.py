@@ -58,7 +58,7 @@ def test_a_note_needs_one_existing_subject_and_a_body(db: Session) -> None:
     with pytest.raises(ResourceNotFound):
         service.add_note(db, contact_id=999999, body="x", actor=Actor.system())
     with pytest.raises(ResourceNotFound):
-        service.add_note(db, opportunity_id=999999, body="x", actor=Actor.system())
+        lifecycle_service.add_deal_note(db, 999999, body="x", actor=Actor.system())
 
 
 def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
@@ -77,7 +77,7 @@ def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
     dupe = make_contact(db)
     service.merge_contacts(db, contact.id, dupe.id, actor=actor)
 
-    full = service.timeline(db, actor=SYSTEM, contact_id=contact.id, limit=100)
+    full = lifecycle_service.timeline(db, actor=SYSTEM, contact_id=contact.id, limit=100)
     keys = [(item.at, item.kind, item.id) for item in full]
     assert keys == sorted(keys, reverse=True)
     assert [item.kind for item in full][:3] == ["merge", "stage_change", "touch"]
@@ -89,7 +89,9 @@ def test_timeline_is_newest_first_with_every_kind_and_pages_by_cursor(
     paged = []
     before = None
     while True:
-        page = service.timeline(db, actor=SYSTEM, contact_id=contact.id, before=before, limit=3)
+        page = lifecycle_service.timeline(
+            db, actor=SYSTEM, contact_id=contact.id, before=before, limit=3
+        )
         paged += page
         if len(page) < 3:
             break
@@ -106,19 +108,20 @@ def test_account_timeline_includes_its_peoples_stage_changes_and_notes(
     service.add_note(db, contact_id=contact.id, body="Met at the fair", actor=actor)
     make_touch(db, contact=contact)
     kinds = {
-        item.kind for item in service.timeline(db, actor=SYSTEM, account_id=contact.account_id)
+        item.kind
+        for item in lifecycle_service.timeline(db, actor=SYSTEM, account_id=contact.account_id)
     }
     assert kinds == {"stage_change", "note", "touch"}
 
 
 def test_timeline_of_an_unknown_subject_or_a_bad_cursor_is_refused(db: Session) -> None:
     with pytest.raises(ResourceNotFound):
-        service.timeline(db, actor=SYSTEM, contact_id=999999)
+        lifecycle_service.timeline(db, actor=SYSTEM, contact_id=999999)
     contact = make_contact(db)
     with pytest.raises(ValidationFailed):
-        service.timeline(db, actor=SYSTEM, contact_id=contact.id, before="garbage")
+        lifecycle_service.timeline(db, actor=SYSTEM, contact_id=contact.id, before="garbage")
     with pytest.raises(ValidationFailed):
-        service.timeline(db, actor=SYSTEM)
+        lifecycle_service.timeline(db, actor=SYSTEM)
 
 
 def test_saved_views_are_private_unless_shared_and_only_the_owner_deletes(db: Session) -> None:

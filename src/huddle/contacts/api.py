@@ -42,6 +42,7 @@ from huddle.contacts.schemas import (
     TouchRead,
 )
 from huddle.core.actor import Actor
+from huddle.lifecycle import service as lifecycle
 from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
@@ -67,7 +68,7 @@ def _timeline(
     limit: int,
 ) -> TimelinePage:
     # One item more than asked says whether another page follows.
-    items = service.timeline(
+    items = lifecycle.timeline(
         session,
         contact_id=contact_id,
         account_id=account_id,
@@ -386,14 +387,17 @@ def get_touch(actor: CurrentActor, session: SessionDep, touch_id: int) -> TouchR
 @router.post("/notes", response_model=NoteRead, status_code=status.HTTP_201_CREATED, tags=["notes"])
 def create_note(actor: CurrentActor, session: SessionDep, data: NoteCreate) -> NoteRead:
     """A note on exactly one contact, account or opportunity."""
-    note = service.add_note(
-        session,
-        contact_id=data.contact_id,
-        account_id=data.account_id,
-        opportunity_id=data.opportunity_id,
-        body=data.body,
-        actor=actor,
-    )
+    if data.opportunity_id is not None:
+        # Deals are the lifecycle domain's: it finds the deal, contacts store the note.
+        note = lifecycle.add_deal_note(session, data.opportunity_id, body=data.body, actor=actor)
+    else:
+        note = service.add_note(
+            session,
+            contact_id=data.contact_id,
+            account_id=data.account_id,
+            body=data.body,
+            actor=actor,
+        )
     return NoteRead.model_validate(note)
 
 

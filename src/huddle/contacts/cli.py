@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from huddle.auth import service as auth_service
 from huddle.contacts import service
+from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.csvcells import csv_lines
 from huddle.contacts.importing.mapping import CellError
 from huddle.contacts.importing.reader import ENCODING_LABELS
@@ -239,7 +240,7 @@ def load(
     factory = _factory()
     try:
         with unit_of_work(factory) as session:
-            loaded = service.load_companies_csv(session, file)
+            loaded = load_companies_csv(session, file)
     except HuddleError as exc:
         raise _fail(exc, 1) from exc
     typer.echo(f"Loaded {loaded:,} companies from {file}.")

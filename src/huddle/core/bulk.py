@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from itertools import chain, islice
 from typing import Any
@@ -12,11 +12,28 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-# What to do while a bulk statement runs in the database with the interpreter lock
-# released: an import reads its next chunk meanwhile (``contacts.importing.ahead``).
-while_database_works: ContextVar[Callable[[], AbstractContextManager[object]]] = ContextVar(
-    "while_database_works", default=nullcontext
-)
+# What runs while a bulk statement is in the database with the interpreter lock released
+# (an import reads its next chunk meanwhile: ``contacts.importing.ahead``); by default,
+# nothing.
+OverlappingWork = Callable[[], AbstractContextManager[object]]
+_overlapping_work: ContextVar[OverlappingWork] = ContextVar("overlapping_work", default=nullcontext)
+
+
+@contextmanager
+def overlap_bulk_statements_with(work: OverlappingWork) -> Iterator[None]:
+    """Inside, each long bulk statement runs inside ``work()``: the caller's own work goes
+    on meanwhile, in another thread, instead of waiting for the database."""
+    token = _overlapping_work.set(work)
+    try:
+        yield
+    finally:
+        _overlapping_work.reset(token)
+
+
+def bulk_statement() -> AbstractContextManager[object]:
+    """Wrap a long bulk statement in this: the work given to
+    ``overlap_bulk_statements_with`` (if any) runs while the database does."""
+    return _overlapping_work.get()()
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
@@ -48,9 +65,8 @@ def executemany_converted(
     What ``session.execute(insert(table), dicts)`` does, minus its per-row work: each
     column's own type converts its values (the same conversion), but each distinct value
     of a column (the chunk's timestamp, an empty JSON object, a flag) is converted once,
-    and the rows are turned into columns and back in C. On a million-row import this
-    halves the time spent outside the database. No column default applies: every row
-    gives every column.
+    and the rows are turned into columns and back in C, so a bulk import spends far less
+    time outside the database. No column default applies: every row gives every column.
     """
     if not rows:
         return
@@ -77,9 +93,9 @@ def executemany_converted(
         )
 
 
-# Rows per INSERT: a chunk of an import (20,000) is ten whole blocks. Far bigger blocks
-# gain nothing and their prepared statement, kept in the driver's cache, takes tens of MB
-# (Debian's SQLite allows 250,000 parameters).
+# Rows per INSERT: a chunk of an import is a whole number of blocks. Far bigger blocks
+# gain nothing and their prepared statement, kept in the driver's cache, grows with them
+# (SQLite may allow a great many parameters).
 _ROWS_PER_BLOCK = 2_000
 
 
@@ -87,9 +103,9 @@ def _insert_in_blocks(
     connection: Connection, statement: str, columns: Sequence[Sequence[Any]]
 ) -> None:
     """SQLite: the rows as INSERTs of many ``VALUES`` groups each, instead of an
-    executemany: the driver steps one statement per block instead of one per row (a tenth
-    less CPU time for an import). The rows left over go through the executemany, so the
-    driver's statement cache holds one block statement, not one per size of remainder."""
+    executemany: the driver steps one statement per block instead of one per row. The rows
+    left over go through the executemany, so the driver's statement cache holds one block
+    statement, not one per size of remainder."""
     driver = connection.connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     head, _, group = statement.rpartition(" VALUES ")
@@ -101,7 +117,7 @@ def _insert_in_blocks(
         many = f"{head} VALUES {', '.join([group] * size)}"
         for _ in range(blocks):
             values = tuple(chain.from_iterable(islice(rows, size)))
-            with while_database_works.get()():
+            with bulk_statement():
                 connection.exec_driver_sql(many, values)
     rest = list(rows)
     if rest:

@@ -383,17 +383,20 @@ class _Player:
         )
 
     def add_note(self, event: AddNote) -> None:
+        if event.opportunity_key is not None:
+            lifecycle.add_deal_note(
+                self.session,
+                self.opportunities[event.opportunity_key],
+                body=event.body,
+                actor=self.deal_actor(event.author, event.opportunity_key),
+            )
+            return
         contacts_service.add_note(
             self.session,
             contact_id=self.contacts[event.contact_key] if event.contact_key is not None else None,
             account_id=self.accounts[event.account_key] if event.account_key is not None else None,
-            opportunity_id=self.opportunities[event.opportunity_key]
-            if event.opportunity_key is not None
-            else None,
             body=event.body,
-            actor=self.deal_actor(event.author, event.opportunity_key)
-            if event.opportunity_key is not None
-            else self.actor(event.author, event.contact_key),
+            actor=self.actor(event.author, event.contact_key),
         )
 
     def open_opportunity(self, event: OpenOpportunity) -> None:

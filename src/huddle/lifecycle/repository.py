@@ -27,8 +27,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
-from huddle.contacts.models import Account
-from huddle.core.bulk import executemany_converted, while_database_works
+from huddle.contacts.models import Account, Contact
+from huddle.core.bulk import bulk_statement, executemany_converted
+from huddle.core.timeline import Before, newest
 from huddle.lifecycle.models import (
     AllowedTransition,
     Opportunity,
@@ -145,7 +146,7 @@ def insert_first_transitions(
         literal_column("offset_id"), null(), literal_column("stage"), *parameters
     ).select_from(text(f"({source}) AS created"))
     names = ["contact_id", "from_stage", "to_stage", "at", *by]
-    with while_database_works.get()():
+    with bulk_statement():
         session.execute(insert(table).from_select(names, chosen), values)
 
 
@@ -156,6 +157,34 @@ def history(session: Session, contact_id: int) -> list[StageTransition]:
         .order_by(StageTransition.at, StageTransition.id)
     )
     return list(session.scalars(query))
+
+
+def timeline_stage_changes(
+    session: Session,
+    *,
+    contact_id: int | None,
+    account_id: int | None,
+    before: Before | None,
+    limit: int,
+) -> list[StageTransition]:
+    """The timeline's page of stage changes of a contact, or of an account's contacts:
+    newest first, off the (contact, at) index, unlike ``history`` (one contact, whole)."""
+    subject = (
+        StageTransition.contact_id == contact_id
+        if contact_id is not None
+        else StageTransition.contact_id.in_(
+            select(Contact.id).where(Contact.account_id == account_id)
+        )
+    )
+    return newest(
+        session,
+        select(StageTransition).where(subject),
+        kind="stage_change",
+        at_column=StageTransition.at,
+        id_column=StageTransition.id,
+        before=before,
+        limit=limit,
+    )
 
 
 class StageEntry(NamedTuple):

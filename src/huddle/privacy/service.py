@@ -7,13 +7,12 @@ the data do the work (``contacts.service``, ``lifecycle.service``, and every sub
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
-from huddle.contacts.models import Contact
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import HuddleError
@@ -21,6 +20,9 @@ from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.lifecycle import service as lifecycle
 from huddle.privacy.events import PersonalDataExported
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact
 
 EXPORT_FORMAT = "huddle.personal-data/1"
 _UNSUBSCRIBE_SALT = "huddle.unsubscribe.v1"

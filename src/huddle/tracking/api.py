@@ -125,7 +125,7 @@ def update_event_type(
 
 async def _body(request: Request) -> bytes:
     """The raw body: it is parsed in the thread pool with the rest of the batch's work, not
-    on the event loop, where 15 to 20 ms of parsing would hold up every other request."""
+    on the event loop, where parsing a full batch would hold up every other request."""
     return await request.body()
 
 

@@ -51,7 +51,10 @@ EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 CONTENT_TYPES = frozenset({"text/plain", "application/json", ""})
 
 
-class Refused(Exception):
+class RequestRefused(Exception):
+    """A request ``/t/collect`` answers with an HTTP error status and a reason, storing
+    nothing (not JSON, a site or origin it does not know, too large...)."""
+
     def __init__(self, status: int, reason: str) -> None:
         super().__init__(reason)
         self.status = status
@@ -165,9 +168,9 @@ class CollectEndpoint:
                 await self._preflight(origin, send)
                 return
             if scope["method"] != "POST":
-                raise Refused(405, "POST page views here")
+                raise RequestRefused(405, "POST page views here")
             if media_type(_header(scope, b"content-type")) not in CONTENT_TYPES:
-                raise Refused(
+                raise RequestRefused(
                     415, "send page views as JSON labelled text/plain or application/json"
                 )
             body = await _read_body(receive)
@@ -175,7 +178,7 @@ class CollectEndpoint:
                 await self.committer.run(lambda: self.sites.load(self._factory()))
             submission = self._parse(body, origin)
             await self.committer.submit(submission)
-        except Refused as refused:
+        except RequestRefused as refused:
             await _respond(send, refused.status, None, str(refused).encode())
             return
         except Exception as exc:
@@ -195,7 +198,7 @@ class CollectEndpoint:
         if self.sites.stale():
             await self.committer.run(lambda: self.sites.load(self._factory()))
         if origin is None or not self.sites.any_site_allows(origin):
-            raise Refused(403, "origin not allowed")
+            raise RequestRefused(403, "origin not allowed")
         await _respond(
             send,
             204,
@@ -211,21 +214,21 @@ class CollectEndpoint:
         try:
             data = orjson.loads(body)
         except orjson.JSONDecodeError as exc:
-            raise Refused(400, "not JSON") from exc
+            raise RequestRefused(400, "not JSON") from exc
         if not isinstance(data, dict):
-            raise Refused(400, "not a batch")
+            raise RequestRefused(400, "not a batch")
         site = self.sites.site(str(data.get("k")))
         if site is None:
-            raise Refused(404, "unknown site")
+            raise RequestRefused(404, "unknown site")
         # A page view counts only from the site's own pages (the browser sets Origin).
         if origin is None or origin.lower() not in site.origins:
-            raise Refused(403, "origin not allowed")
+            raise RequestRefused(403, "origin not allowed")
         visitor = data.get("v")
         events = data.get("e")
         if not isinstance(visitor, str) or not VISITOR.match(visitor):
-            raise Refused(400, "bad visitor id")
+            raise RequestRefused(400, "bad visitor id")
         if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
-            raise Refused(400, f"1 to {MAX_EVENTS} page views")
+            raise RequestRefused(400, f"1 to {MAX_EVENTS} page views")
         views = [_page_view(site.id, visitor, e) for e in events]
         identification = None
         token = data.get("i")
@@ -244,12 +247,12 @@ class CollectEndpoint:
 
 def _page_view(site_id: int, visitor: str, event: Any) -> PageView:
     if not isinstance(event, dict):
-        raise Refused(400, "a page view is an object")
+        raise RequestRefused(400, "a page view is an object")
     event_id, url = event.get("id"), event.get("u")
     if not isinstance(event_id, str) or not EVENT_ID.match(event_id):
-        raise Refused(400, "bad page view id")
+        raise RequestRefused(400, "bad page view id")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-        raise Refused(400, "bad url")
+        raise RequestRefused(400, "bad url")
     at = event.get("ts")
     now = clock.now().timestamp()
     # The browser's clock, unless it is off by more than a day (then ours).
@@ -286,7 +289,7 @@ async def _read_body(receive: Receive) -> bytes:
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > MAX_BODY:
-            raise Refused(413, "too large")
+            raise RequestRefused(413, "too large")
         chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)

@@ -1,13 +1,12 @@
 """Reading and checking the next chunk while the database commits the last one.
 
 An import is one thread of Python and a database that works with the interpreter lock
-released: committing a chunk (writing its pages to the WAL, checkpointing) takes a few
-seconds per million rows during which the interpreter could be reading the file. So a
-second thread reads and checks rows ahead of the writer, but only while the gate is
-open, that is, while the writer is not running Python. Left running all the time it
-would make things worse: the writer releases the lock around every row of an
-executemany and would then wait up to the interpreter's switch interval (5 ms) to get
-it back, row after row.
+released: while a chunk commits (its pages written to the WAL, checkpointed) the
+interpreter could be reading the file. So a second thread reads and checks rows ahead of
+the writer, but only while the gate is open, that is, while the writer is not running
+Python. Left running all the time it would make things worse: the writer releases the
+lock around every row of an executemany and would then wait up to the interpreter's
+switch interval (5 ms) to get it back, row after row.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from types import TracebackType
 
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, RowParser
-from huddle.core.bulk import while_database_works
+from huddle.core.bulk import overlap_bulk_statements_with
 
 
 @dataclass
@@ -37,7 +36,8 @@ class CheckedChunk:
     failed: list[FailedRow] = field(default_factory=list)
 
 
-# About 0.2 ms of reading.
+# How often the reader offers the interpreter back: a few rows, so the writer whose
+# statement is done waits for little reading.
 _ROWS_BETWEEN_YIELDS = 32
 
 
@@ -70,7 +70,8 @@ class ReadAhead:
     def __enter__(self) -> ReadAhead:
         self._thread.start()
         # The bulk statements of a chunk (its contacts, their first stages) read meanwhile.
-        self._token = while_database_works.set(self.overlapping)
+        self._overlap = overlap_bulk_statements_with(self.overlapping)
+        self._overlap.__enter__()
         return self
 
     def __exit__(
@@ -79,7 +80,7 @@ class ReadAhead:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        while_database_works.reset(self._token)
+        self._overlap.__exit__(None, None, None)
         self._stopping = True
         self._gate.set()
         while self._thread.is_alive():

@@ -6,7 +6,8 @@ the account comes from the company name, then the company domain (or the email's
 never a free-mail one), created and enriched when new; consent changes are recorded;
 one ``ContactsCreated`` announces the chunk's new contacts. What the import does beyond
 ``upsert_contact``: a stage given for an existing contact moves it through the lifecycle
-service, and a move the configuration does not allow fails that row.
+domain (``contacts.service.stage_mover``), and a move the configuration does not allow
+fails that row.
 
 Rows with the same email in one chunk are applied in file order, like consecutive upserts,
 but only the net change is written, so importing the same file twice changes nothing.
@@ -39,13 +40,12 @@ from huddle.contacts.schemas import (
     CONTACT_PROFILE_FIELDS,
 )
 from huddle.contacts.schemas.normalize import company_domain_of, free_mail_domains
-from huddle.contacts.service import clean_custom_values
+from huddle.contacts.service import StageMover, clean_custom_values, stage_mover
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.stages import STAGES
-from huddle.lifecycle import service as lifecycle
 
 Outcome = Literal["created", "updated", "unchanged"]
 _UPDATABLE = (*CONTACT_PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
@@ -116,7 +116,7 @@ class _NewAccount:
 
 AccountRef = int | _NewAccount | None
 # The (company domain, company name) an account is found by.
-Place = tuple[str | None, str | None]
+CompanyKey = tuple[str | None, str | None]
 
 
 class _PrefetchedTable:
@@ -214,7 +214,7 @@ class _Companies:
     def __init__(self, known: KnownAccounts) -> None:
         self._by_email_domain = known.company_domains
 
-    def of(self, row: ParsedRow) -> Place:
+    def of(self, row: ParsedRow) -> CompanyKey:
         data = row.data
         company = data.get("company")
         if data.get("company_domain"):
@@ -241,7 +241,7 @@ class _Contact:
     created_stage: str | None = None
     moves: list[str] = field(default_factory=list)
     # Each row's (domain, name) of its account, for the rows that choose one.
-    places: list[Place | None] = field(default_factory=list)
+    company_keys: list[CompanyKey | None] = field(default_factory=list)
 
 
 class _Chunk:
@@ -260,25 +260,24 @@ class _Chunk:
         for contact in self.contacts:
             new = contact.before is None
             for row in contact.rows:
-                place = None
+                company_key = None
                 if new or not _COMPANY_FIELDS.isdisjoint(row.data):
-                    place = domain, name = self.companies.of(row)
+                    company_key = domain, name = self.companies.of(row)
                     if domain is not None:
                         domains.add(domain)
                     if name is not None:
                         names.add(name)
-                contact.places.append(place)
+                contact.company_keys.append(company_key)
         self.accounts = _AccountBook(session, names, domains, context)
-        self.allowed = {
-            (t.from_stage, t.to_stage) for t in lifecycle.list_allowed_transitions(session)
-        }
+        self.stages: StageMover = stage_mover()
+        self.allowed = self.stages.allowed_moves(session)
 
     def fold(self) -> None:
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
         for contact in self.contacts:
-            for row, place in zip(contact.rows, contact.places, strict=True):
+            for row, company_key in zip(contact.rows, contact.company_keys, strict=True):
                 try:
-                    outcome = self._apply(contact, row, place)
+                    outcome = self._apply(contact, row, company_key)
                 except ValidationFailed as exc:
                     problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
                     self._fail(row, problems or [("", exc.message)])
@@ -297,7 +296,7 @@ class _Chunk:
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
 
-    def _apply(self, contact: _Contact, row: ParsedRow, place: Place | None) -> Outcome:
+    def _apply(self, contact: _Contact, row: ParsedRow, company_key: CompanyKey | None) -> Outcome:
         data = row.data
         state = contact.state if contact.state is not None else contact.before
         if state is None:
@@ -312,8 +311,8 @@ class _Chunk:
             state["custom"] = (
                 clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
             )
-            assert place is not None
-            state["account_id"] = self.accounts.resolve(*place)
+            assert company_key is not None
+            state["account_id"] = self.accounts.resolve(*company_key)
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
             return "created"
@@ -332,8 +331,8 @@ class _Chunk:
                 new[name] = data[name]
         for name in CONSENT_FIELDS:
             new[name] = _consent(data, name, state[name])
-        if place is not None and not _COMPANY_FIELDS.isdisjoint(data):
-            new["account_id"] = self.accounts.resolve(*place)
+        if company_key is not None and not _COMPANY_FIELDS.isdisjoint(data):
+            new["account_id"] = self.accounts.resolve(*company_key)
         if move:
             contact.moves.append(stage)
         contact.state = new
@@ -397,7 +396,7 @@ class _Chunk:
             if contact.state is None:
                 continue
             for stage in contact.moves:
-                lifecycle.transition_stage(
+                self.stages.move(
                     self.session,
                     contact.state["id"],
                     stage,

@@ -322,7 +322,8 @@ def _suspect_cell(cells: list[str]) -> tuple[int, str] | None:
     return None
 
 
-def _what(character: str) -> str:
+def _unreadable_character(character: str) -> str:
+    """What a suspect character found by ``_suspect_cell`` is, in words for the person."""
     if character == "\x00":
         return "a NUL character (byte 0x00)"
     # Only UTF-8 is read with bytes it cannot decode (each one a lone surrogate); the
@@ -369,7 +370,7 @@ class CsvSource:
         if found is not None:
             raise ValidationFailed(
                 "the header row cannot be read",
-                [FieldError("file", f"the header row (line 1): {_what(found[1])}")],
+                [FieldError("file", f"the header row (line 1): {_unreadable_character(found[1])}")],
             )
         return [cell.strip() for cell in cells]
 
@@ -460,7 +461,7 @@ class CsvSource:
             return self._column(index), "the cell holds a NUL character (byte 0x00)"
         return (
             self._column(index),
-            f"{_what(character)}, the encoding the rest of the file is in; "
+            f"{_unreadable_character(character)}, the encoding the rest of the file is in; "
             "save the file as UTF-8 and import it again",
         )
 

@@ -50,10 +50,8 @@ from huddle.contacts.repository.records import (
     touch_by_key,
 )
 from huddle.contacts.repository.timeline import (
-    Before,
     timeline_merges,
     timeline_notes,
-    timeline_stage_changes,
     timeline_touches,
 )
 from huddle.contacts.repository.touch_sets import (
@@ -75,7 +73,6 @@ from huddle.contacts.repository.touch_sets import (
 
 __all__ = [
     "EXPORT_COLUMNS",
-    "Before",
     "NewTouch",
     "SortKey",
     "TouchBatch",
@@ -124,7 +121,6 @@ __all__ = [
     "stored_fingerprints",
     "timeline_merges",
     "timeline_notes",
-    "timeline_stage_changes",
     "timeline_touches",
     "touch",
     "touch_at_end",

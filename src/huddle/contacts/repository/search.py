@@ -43,9 +43,11 @@ from huddle.core.rawsql import IdList, in_ids
 CONTACT_INDEX = table("contact_search", column("rowid", Integer))
 ACCOUNT_INDEX = table("account_search", column("rowid", Integer))
 # Where fetching and sorting a word's matches costs as much as reading the list in order
-# until its page is full, at a million contacts (measured with bench/pages.py): SQLite
-# fetches a row in about 10 µs, and checks one read in order against the word's gathered
-# matches in under 1 µs; PostgreSQL checks a row by working out its words (about 30 µs).
+# until its page is full (measured with bench/pages.py at a million contacts; the figures
+# are in the README's performance section). A word with fewer matches drives the query by
+# them. SQLite fetches a matching row by id far more slowly than it checks a row read in
+# order against the word's gathered matches; PostgreSQL checks a row by working out its
+# words, which costs more, so its threshold is higher.
 DRIVING_MATCHES = {"sqlite": 2_000, "postgresql": 10_000}
 
 

@@ -3,9 +3,14 @@
 Split by subject (contacts, accounts, touches, notes, consent, custom fields, saved views,
 the timeline); merging lives in ``huddle.contacts.merge`` and enrichment in
 ``huddle.contacts.enrichment``. Every name other domains use is re-exported here.
+
+Lifecycle builds on contacts, so nothing here imports it. Where contacts' records meet its
+own, lifecycle composes: the whole timeline (``lifecycle.service.timeline``, through
+``compose_timeline``), notes on deals (``lifecycle.service.add_deal_note``), an import's
+stage moves (the ``StageMover`` it registers).
 """
 
-from huddle.contacts.enrichment import enrich_account, load_companies_csv
+from huddle.contacts.enrichment import enrich_account
 from huddle.contacts.merge import merge_accounts, merge_contacts
 from huddle.contacts.service.accounts import (
     account_for_domain,
@@ -41,9 +46,10 @@ from huddle.contacts.service.custom_fields import (
     list_custom_fields,
     update_custom_field,
 )
-from huddle.contacts.service.notes import add_note, get_note, resolve_mentions
+from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
+from huddle.contacts.service.stage_moves import StageMover, move_stages_with, stage_mover
 from huddle.contacts.service.submitted import (
     NOT_APPLIED,
     OWN_FIELDS,
@@ -51,7 +57,13 @@ from huddle.contacts.service.submitted import (
     pending_values,
     split_values,
 )
-from huddle.contacts.service.timeline import NewItems, timeline, timeline_since
+from huddle.contacts.service.timeline import (
+    NewItems,
+    TimelineSource,
+    compose_timeline,
+    compose_timeline_since,
+    timeline_item,
+)
 from huddle.contacts.service.touches import (
     ACTIVITY_CAP,
     IdempotencyConflict,
@@ -78,9 +90,12 @@ __all__ = [
     "OWN_FIELDS",
     "IdempotencyConflict",
     "NewItems",
+    "StageMover",
+    "TimelineSource",
     "TouchActivity",
     "TouchRow",
     "account_for_domain",
+    "add_deal_note",
     "add_note",
     "apply_stage",
     "apply_touch_values",
@@ -89,6 +104,8 @@ __all__ = [
     "authorize_export",
     "can_email",
     "clean_custom_values",
+    "compose_timeline",
+    "compose_timeline_since",
     "consent_history",
     "contact_read",
     "define_custom_field",
@@ -114,9 +131,9 @@ __all__ = [
     "list_contacts",
     "list_custom_fields",
     "list_views",
-    "load_companies_csv",
     "merge_accounts",
     "merge_contacts",
+    "move_stages_with",
     "pending_values",
     "personal_data",
     "record_consent",
@@ -130,9 +147,9 @@ __all__ = [
     "sees_personal",
     "set_consent",
     "split_values",
+    "stage_mover",
     "store_touch",
-    "timeline",
-    "timeline_since",
+    "timeline_item",
     "touch_activity",
     "update_account",
     "update_contact",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
@@ -46,33 +47,53 @@ def add_note(
     *,
     contact_id: int | None = None,
     account_id: int | None = None,
-    opportunity_id: int | None = None,
     body: str,
     actor: Actor,
 ) -> Note:
-    """A note by the actor on exactly one contact, account or deal. Sales reps write notes
-    only on their own or unassigned records (a note is part of the record it is on)."""
+    """A note by the actor on exactly one contact or account (a note on a deal:
+    ``lifecycle.service.add_deal_note``). Sales reps write notes only on their own or
+    unassigned records (a note is part of the record it is on)."""
     permissions.require(actor, Action.NOTE_WRITE)
-    subjects = {
-        "contact_id": contact_id,
-        "account_id": account_id,
-        "opportunity_id": opportunity_id,
-    }
+    subjects = {"contact_id": contact_id, "account_id": account_id}
     if sum(value is not None for value in subjects.values()) != 1:
         raise ValidationFailed(
             "a note is on exactly one subject",
             [FieldError(name, "give exactly one of these") for name in subjects],
         )
+    text = _note_text(body)
+    permissions.require_owned(
+        actor, Action.NOTE_WRITE, _owner_of_subject(session, contact_id, account_id)
+    )
+    return _store(session, subjects, text, actor=actor)
+
+
+def add_deal_note(
+    session: Session,
+    opportunity_id: int,
+    *,
+    owner_of_deal: Callable[[], int | None],
+    body: str,
+    actor: Actor,
+) -> Note:
+    """A note on a deal. Deals are the lifecycle domain's, which builds on contacts, so only
+    ``lifecycle.service.add_deal_note`` calls this: ``owner_of_deal`` finds the deal (404
+    if there is none) and says who owns it, asked at the point a contact's owner would be."""
+    permissions.require(actor, Action.NOTE_WRITE)
+    text = _note_text(body)
+    permissions.require_owned(actor, Action.NOTE_WRITE, owner_of_deal())
+    return _store(session, {"opportunity_id": opportunity_id}, text, actor=actor)
+
+
+def _note_text(body: str) -> str:
     text = body.strip()
     if not text:
         raise ValidationFailed("empty note", [FieldError("body", "write something")])
-    permissions.require_owned(
-        actor,
-        Action.NOTE_WRITE,
-        _owner_of_subject(session, contact_id, account_id, opportunity_id),
-    )
+    return text
+
+
+def _store(session: Session, subject: dict[str, int | None], text: str, *, actor: Actor) -> Note:
     note = Note(
-        **subjects,
+        **subject,
         author_id=actor.user_id,
         body=text,
         mentioned_user_ids=resolve_mentions(session, text),
@@ -83,17 +104,12 @@ def add_note(
 
 
 def _owner_of_subject(
-    session: Session, contact_id: int | None, account_id: int | None, opportunity_id: int | None
+    session: Session, contact_id: int | None, account_id: int | None
 ) -> int | None:
-    """The owner of the one record a note is on (404 if it does not exist)."""
+    """The owner of the contact or account a note is on (404 if it does not exist)."""
     if contact_id is not None:
         return require(repository.contact(session, contact_id), "contact", contact_id).owner_id
-    if account_id is not None:
-        return require(repository.account(session, account_id), "account", account_id).owner_id
-    # Imported here: the lifecycle service imports this package at load time.
-    from huddle.lifecycle import service as lifecycle_service
-
-    return lifecycle_service.get_opportunity(session, opportunity_id or 0).owner_id
+    return require(repository.account(session, account_id or 0), "account", account_id).owner_id
 
 
 def get_note(session: Session, note_id: int) -> Note:

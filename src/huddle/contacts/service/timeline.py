@@ -1,7 +1,14 @@
-"""The story of a contact or an account: touches, stage changes, notes and merges."""
+"""The timeline of a contact or an account, composed from sources, newest first.
+
+Contacts' own sources are touches, notes and merges. Domains that build on contacts add
+theirs (lifecycle: stage changes), and contacts cannot import them, so the whole story is
+``lifecycle.service.timeline``, which passes its source to ``compose_timeline``. The keyset,
+the cursors and what a role may see are the same for every source's items: they are here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,17 +17,20 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import repository
 from huddle.contacts.models import MergeRecord, Note, Touch
-from huddle.contacts.repository import Before
 from huddle.contacts.schemas import TimelineItem
 from huddle.contacts.service import visibility
 from huddle.contacts.service.common import clamp_limit, require
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.pagination import decode_cursor, encode_cursor
-from huddle.core.stages import STAGES
+from huddle.core.timeline import Before
+
+# Another domain's items of the same timeline: its newest ones before the keyset (None:
+# from the newest), at most the given number, read off its own index.
+TimelineSource = Callable[[Before | None, int], list[TimelineItem]]
 
 
-def timeline(
+def compose_timeline(
     session: Session,
     *,
     contact_id: int | None = None,
@@ -28,10 +38,12 @@ def timeline(
     before: str | None = None,
     limit: int = 50,
     actor: Actor,
+    sources: Sequence[TimelineSource],
 ) -> list[TimelineItem]:
-    """Newest first, keyset-paginated on (at, kind, id): pass the last item's ``cursor`` as
-    ``before`` for the next page. Each source reads at most ``limit`` rows off its index.
-    Contact details in touches and merges are left out for roles that may not see them."""
+    """Contacts' items and those of ``sources``, newest first, keyset-paginated on (at,
+    kind, id): pass the last item's ``cursor`` as ``before`` for the next page. Each source
+    reads at most ``limit`` rows off its index. Contact details in touches and merges are
+    left out for roles that may not see them."""
     if (contact_id is None) == (account_id is None):
         raise ValidationFailed(
             "a timeline is of one contact or one account",
@@ -48,7 +60,8 @@ def timeline(
     items = [_touch(t) for t in repository.timeline_touches(session, **scope, **rows)]
     items += [_note(n) for n in repository.timeline_notes(session, **scope, **rows)]
     items += [_merge(m) for m in repository.timeline_merges(session, **scope, **rows)]
-    items += _stage_changes(session, contact_id, account_id, after, limit)
+    for source in sources:
+        items += source(after, limit)
     items.sort(key=lambda item: (item.at, item.kind, item.id), reverse=True)
     return [visibility.timeline_item(item, actor=actor) for item in items[:limit]]
 
@@ -62,7 +75,7 @@ class NewItems:
     complete: bool
 
 
-def timeline_since(
+def compose_timeline_since(
     session: Session,
     *,
     contact_id: int | None = None,
@@ -70,19 +83,25 @@ def timeline_since(
     after: str | None,
     limit: int = 50,
     actor: Actor,
+    sources: Sequence[TimelineSource],
 ) -> NewItems:
     """The items above ``after`` (a shown item's cursor; None: nothing shown yet) in the
     timeline's order, for a page that keeps its timeline current: the first page, cut
     where the shown item is. An item dated before it (an event sent late with its own
     time) is in its place on the next full read, not at the top."""
     shown = None if after is None else _cursor(after, "after")
-    scope: dict[str, Any] = {"contact_id": contact_id, "account_id": account_id, "actor": actor}
+    scope: dict[str, Any] = {
+        "contact_id": contact_id,
+        "account_id": account_id,
+        "actor": actor,
+        "sources": sources,
+    }
     # Open pages ask every two seconds, mostly for nothing: the newest item alone (one row
     # off each source's index) settles that before a page is read.
-    newest = timeline(session, limit=1, **scope)
+    newest = compose_timeline(session, limit=1, **scope)
     if not newest or (shown is not None and _key(newest[0]) <= shown):
         return NewItems([], complete=True)
-    items = timeline(session, limit=limit, **scope)
+    items = compose_timeline(session, limit=limit, **scope)
     newer = [item for item in items if shown is None or _key(item) > shown]
     return NewItems(newer, complete=len(newer) < len(items) or len(items) < clamp_limit(limit))
 
@@ -109,13 +128,14 @@ def _cursor(cursor: str, field: str) -> tuple[datetime, str, int]:
         ) from exc
 
 
-def _item(kind: str, item_id: int, at: datetime, **values: Any) -> TimelineItem:
+def timeline_item(kind: str, item_id: int, at: datetime, **values: Any) -> TimelineItem:
+    """An item of any source, with its cursor (every source's items page alike)."""
     cursor = encode_cursor([at.isoformat(), kind, item_id])
     return TimelineItem(kind=kind, id=item_id, at=at, cursor=cursor, **values)
 
 
 def _touch(touch: Touch) -> TimelineItem:
-    return _item(
+    return timeline_item(
         "touch",
         touch.id,
         touch.occurred_at,
@@ -134,7 +154,7 @@ def _touch(touch: Touch) -> TimelineItem:
 
 
 def _note(note: Note) -> TimelineItem:
-    return _item(
+    return timeline_item(
         "note",
         note.id,
         note.created_at,
@@ -149,7 +169,7 @@ def _note(note: Note) -> TimelineItem:
 def _merge(record: MergeRecord) -> TimelineItem:
     snapshot = record.merged_snapshot
     label = snapshot.get("email") or snapshot.get("name") or f"#{record.merged_id}"
-    return _item(
+    return timeline_item(
         "merge",
         record.id,
         record.at,
@@ -158,37 +178,3 @@ def _merge(record: MergeRecord) -> TimelineItem:
         by_user_id=record.by_user_id,
         data={"merged_id": record.merged_id, "resolution": record.resolution},
     )
-
-
-def _stage_label(stage: str | None) -> str:
-    return "New" if stage is None else STAGES.get(stage, stage)
-
-
-def _stage_changes(
-    session: Session,
-    contact_id: int | None,
-    account_id: int | None,
-    before: Before | None,
-    limit: int,
-) -> list[TimelineItem]:
-    changes = repository.timeline_stage_changes(
-        session, contact_id=contact_id, account_id=account_id, before=before, limit=limit
-    )
-    return [
-        _item(
-            "stage_change",
-            change.id,
-            change.at,
-            contact_id=change.contact_id,
-            title=f"{_stage_label(change.from_stage)} → {_stage_label(change.to_stage)}",
-            body=change.reason,
-            by_user_id=change.by_user_id,
-            data={
-                "from_stage": change.from_stage,
-                "to_stage": change.to_stage,
-                "by_rule": change.by_rule,
-                "rejection_reason": change.rejection_reason,
-            },
-        )
-        for change in changes
-    ]

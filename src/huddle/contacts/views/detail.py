@@ -38,7 +38,7 @@ def timeline_context(
     before: str | None = None,
 ) -> dict[str, Any]:
     """The timeline partial's data for a contact or an account page."""
-    items = service.timeline(
+    items = lifecycle.timeline(
         session,
         contact_id=contact_id,
         account_id=account_id,
@@ -99,7 +99,7 @@ def live_timeline(
     """What happened since the newest item the page shows (``after``; none shown: all of
     the first page), to put on top of its timeline; 204 when nothing did. ``extra``: more
     for the answer's template, read only when there is something new."""
-    new = service.timeline_since(
+    new = lifecycle.timeline_since(
         session,
         contact_id=contact_id,
         account_id=account_id,

@@ -7,6 +7,8 @@ from huddle.lifecycle.service.configuration import (
     list_rejection_reasons,
     set_allowed_transitions,
 )
+from huddle.lifecycle.service.deal_notes import add_deal_note
+from huddle.lifecycle.service.imported import ImportedStageMoves
 from huddle.lifecycle.service.opportunities import (
     add_contact_role,
     close_opportunity,
@@ -21,6 +23,7 @@ from huddle.lifecycle.service.opportunities import (
     update_opportunity,
 )
 from huddle.lifecycle.service.privacy import contact_personal_data, scrub_contact
+from huddle.lifecycle.service.timeline import timeline, timeline_since
 from huddle.lifecycle.service.transitions import (
     count_stage_entries,
     recorded_by,
@@ -31,7 +34,9 @@ from huddle.lifecycle.service.transitions import (
 )
 
 __all__ = [
+    "ImportedStageMoves",
     "add_contact_role",
+    "add_deal_note",
     "add_rejection_reason",
     "close_opportunity",
     "contact_personal_data",
@@ -53,6 +58,8 @@ __all__ = [
     "set_allowed_transitions",
     "stage_entries",
     "stage_history",
+    "timeline",
+    "timeline_since",
     "transition_stage",
     "update_opportunity",
 ]

@@ -8,11 +8,11 @@ with ``StageChanged``.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
-from huddle.contacts.models import Contact
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
@@ -25,6 +25,9 @@ from huddle.lifecycle.events import StageChanged
 from huddle.lifecycle.models import StageTransition
 from huddle.lifecycle.repository import StageEntry
 from huddle.lifecycle.schemas import REJECTABLE
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact
 
 
 def recorded_by(actor: Actor) -> dict[str, int | str | None]:

@@ -205,11 +205,11 @@ def _postgresql_upgrade() -> None:
         f'WITH "{unaccent}".unaccent, pg_catalog.simple'
     )
     separators, spaces = SEPARATORS.replace("'", "''"), " " * len(SEPARATORS)
-    # PL/pgSQL with its true cost (working out a row's words takes about 30 µs, a thousand
-    # operator costs): inlined as SQL, to_tsvector looks cheap to the planner, which then
-    # reads the contact list in order checking every row for a word nobody has (20 s at a
-    # million contacts) rather than asking the index. Parallel restricted: starting
-    # workers took longer than the searches they would share.
+    # PL/pgSQL with its true cost (working out a row's words is expensive: COST 1000):
+    # inlined as SQL, to_tsvector looks cheap to the planner, which then reads the whole
+    # contact list in order checking every row for a word nobody has, rather than asking
+    # the index. Parallel restricted: starting workers took longer than the searches they
+    # would share.
     words = (
         "LANGUAGE plpgsql IMMUTABLE PARALLEL RESTRICTED COST 1000 AS $words$ BEGIN RETURN {} ;"
         " END $words$"

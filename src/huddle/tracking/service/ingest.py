@@ -41,7 +41,7 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-class Refused(ValueError):
+class InvalidEvent(ValueError):
     """Why one event of a batch is not stored."""
 
 
@@ -79,13 +79,13 @@ class EventKind:
         """The schema: required properties present, given ones of their type."""
         for name in self.required:
             if name not in properties:
-                raise Refused(f"properties.{name} is required")
+                raise InvalidEvent(f"properties.{name} is required")
         for name, expected, schema_type in self.typed:
             value = properties.get(name)
             if value is None:
                 continue
             if not isinstance(value, expected) or (type(value) is bool and bool not in expected):
-                raise Refused(f"properties.{name}: expected {schema_type}")
+                raise InvalidEvent(f"properties.{name}: expected {schema_type}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,15 +126,15 @@ def ingest_events(session: Session, events: Any, *, actor: Actor) -> IngestRepor
     for index, raw in enumerate(events):
         try:
             parsed.append(parse_event(index, raw, kinds, now))
-        except Refused as exc:
+        except InvalidEvent as exc:
             report.failed.append((index, str(exc)))
     ready, known = _with_contacts(session, parsed, report, actor=actor)
     ids = contacts.record_touches(session, ready, actor=actor, known=known)
     report.stored = sum(1 for touch_id in ids if touch_id is not None)
     conflicts = contacts.replay_conflicts(session, ready, ids, actor=actor)
     report.duplicates = len(ids) - report.stored - len(conflicts)
-    for place, stored_fingerprint in sorted(conflicts.items()):
-        _report_conflict(report, ready[place], stored_fingerprint)
+    for position, stored_fingerprint in sorted(conflicts.items()):
+        _report_conflict(report, ready[position], stored_fingerprint)
     for event, touch_id in zip(ready, ids, strict=True):
         visitor, contact_id = event.visitor, event.contact_id
         if touch_id is not None and event.kind.identifies and visitor and contact_id:
@@ -198,27 +198,27 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
     """Check one event by hand: at thousands per batch a model per event costs more than
     the insert."""
     if type(raw) is not dict:
-        raise Refused("an event is a JSON object")
+        raise InvalidEvent("an event is a JSON object")
     if not EVENT_FIELDS.issuperset(raw):
-        raise Refused(f"unknown field {sorted(raw.keys() - EVENT_FIELDS)[0]}")
+        raise InvalidEvent(f"unknown field {sorted(raw.keys() - EVENT_FIELDS)[0]}")
     name = raw.get("type")
     if type(name) is not str:
-        raise Refused("type: the name of an event type (text) is required")
+        raise InvalidEvent("type: the name of an event type (text) is required")
     kind = kinds.get(name)
     if kind is None:
-        raise Refused(f"type: unknown event type {name!r}")
+        raise InvalidEvent(f"type: unknown event type {name!r}")
     key = raw.get("idempotency_key")
     if not isinstance(key, str) or not 0 < len(key) <= MAX_KEY:
-        raise Refused(f"idempotency_key: text of 1 to {MAX_KEY} characters is required")
-    email, contact_id = _who(raw)
+        raise InvalidEvent(f"idempotency_key: text of 1 to {MAX_KEY} characters is required")
+    email, contact_id = _contact_reference(raw)
     visitor_id = raw.get("visitor_id")
     if visitor_id is not None and (
         not isinstance(visitor_id, str) or not 0 < len(visitor_id) <= 64
     ):
-        raise Refused("visitor_id: text of 1 to 64 characters")
+        raise InvalidEvent("visitor_id: text of 1 to 64 characters")
     properties = raw.get("properties") or {}
     if type(properties) is not dict:
-        raise Refused("properties: a JSON object")
+        raise InvalidEvent("properties: a JSON object")
     kind.check(properties)
     unclean = (
         unclean_part(key, "idempotency_key")
@@ -226,7 +226,7 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
         or unclean_part(properties, "properties")
     )
     if unclean:
-        raise Refused(unclean)
+        raise InvalidEvent(unclean)
     return Event(
         type=kind.event_type.name,
         occurred_at=_occurred_at(raw.get("occurred_at"), now),
@@ -242,19 +242,19 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
     )
 
 
-def _who(raw: dict[str, Any]) -> tuple[str | None, int | None]:
+def _contact_reference(raw: dict[str, Any]) -> tuple[str | None, int | None]:
     email, contact_id = raw.get("email"), raw.get("contact_id")
     if email is not None:
         if not isinstance(email, str):
-            raise Refused("email: text")
+            raise InvalidEvent("email: text")
         try:
             return normalize_email(email), None
         except InvalidEmail as exc:
-            raise Refused(f"email: {exc}") from exc
+            raise InvalidEvent(f"email: {exc}") from exc
     if contact_id is None:
-        raise Refused("email or contact_id is required")
+        raise InvalidEvent("email or contact_id is required")
     if type(contact_id) is not int:
-        raise Refused("contact_id: an integer")
+        raise InvalidEvent("contact_id: an integer")
     return None, contact_id
 
 
@@ -266,5 +266,5 @@ def _occurred_at(value: Any, now: datetime) -> datetime:
     except ValueError:
         at = None
     if at is None or at.tzinfo is None:
-        raise Refused("occurred_at: an ISO 8601 time with its zone, e.g. 2026-03-02T09:00:00Z")
+        raise InvalidEvent("occurred_at: an ISO 8601 time with its zone, e.g. 2026-03-02T09:00:00Z")
     return at

@@ -12,13 +12,12 @@ stays anonymous. A post that creates the contact is the visitor's own: filled, s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
-from huddle.contacts.models import Contact
 from huddle.contacts.schemas import ContactCreate, ContactUpdate
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import clock
@@ -28,6 +27,9 @@ from huddle.tracking import repository
 from huddle.tracking.models import Form, Site
 from huddle.tracking.service.config import get_form_by_key, get_site
 from huddle.tracking.service.website import identify_visitor
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact
 
 FORMS = Actor("contact", label="website form")
 # Form fields that fill the contact's own fields (everything is kept on the touch).

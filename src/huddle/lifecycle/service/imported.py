@@ -1,0 +1,26 @@
+"""The stage moves of a contact import, allowed and made here (``contacts.service.StageMover``).
+
+Lifecycle builds on contacts, so the import cannot call this domain; lifecycle registers
+this mover with contacts where it subscribes to contacts' events (``lifecycle.subscribers``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huddle.core.actor import Actor
+from huddle.lifecycle import repository
+from huddle.lifecycle.service.transitions import transition_stage
+
+
+class ImportedStageMoves:
+    """The import checks each row's move against ``allowed_moves`` (read once a chunk)
+    and makes the moves of the rows that pass like any other: ``transition_stage``."""
+
+    def allowed_moves(self, session: Session) -> set[tuple[str, str]]:
+        return repository.allowed_pairs(session)
+
+    def move(
+        self, session: Session, contact_id: int, stage: str, *, actor: Actor, reason: str | None
+    ) -> None:
+        transition_stage(session, contact_id, stage, actor=actor, reason=reason)
