@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from huddle.audit import subscribers as audit_subscribers
 from huddle.auth import tasks as auth_tasks
+from huddle.contacts import service as contacts_service
 from huddle.contacts import tasks as contact_tasks
 from huddle.contacts.importing import erasure as import_erasure
 from huddle.contacts.importing import tasks as import_tasks
 from huddle.core import events, jobs
+from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle import subscribers as lifecycle_subscribers
 from huddle.notifications import tasks as notification_tasks
 from huddle.routing import subscribers as routing_subscribers
@@ -49,6 +51,10 @@ JOB_HANDLERS = (
     notification_tasks,
     sla_tasks,
 )
+
+# The one port: an import that sets an existing contact's stage asks lifecycle to make the
+# move (lifecycle builds on contacts, so contacts cannot import it).
+contacts_service.move_stages_with(lifecycle_service.ImportedStageMoves())
 
 
 def register() -> None:

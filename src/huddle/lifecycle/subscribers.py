@@ -1,5 +1,4 @@
-"""How the lifecycle domain reacts to changes of the shared record, and the stage moves
-it makes for contacts' imports.
+"""How the lifecycle domain reacts to changes of the shared record.
 
 Registered by importing this module; ``huddle.subscribers`` does that wherever Huddle runs.
 """
@@ -10,14 +9,10 @@ from itertools import pairwise
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts import service as contacts_service
 from huddle.contacts.events import AccountsMerged, ContactErased, ContactsCreated, ContactsMerged
 from huddle.core.events import Phase, subscribe
 from huddle.lifecycle import repository
-from huddle.lifecycle.service import ImportedStageMoves, recorded_by, scrub_contact
-
-# An import that sets an existing contact's stage moves it here (contacts cannot import us).
-contacts_service.move_stages_with(ImportedStageMoves())
+from huddle.lifecycle.service import recorded_by, scrub_contact
 
 
 @subscribe(ContactsCreated, phase=Phase.RECORD)

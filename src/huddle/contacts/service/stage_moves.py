@@ -3,10 +3,9 @@
 Lifecycle builds on contacts (it checks each move against its configuration, records it
 and applies it with ``apply_stage``), so nothing of contacts may import lifecycle. An
 import that sets an existing contact's stage still needs it: which moves are allowed (a
-row asking for another fails, and changes nothing), and the moves made. So lifecycle hands
-contacts its ``StageMover`` where it subscribes to contacts' events
-(``lifecycle.subscribers``, registered by ``huddle.subscribers.register`` wherever Huddle
-runs), and an import asks ``stage_mover()`` for it.
+row asking for another fails, and changes nothing), and the moves made. So the registry of who
+reacts to what (``huddle.subscribers``, imported wherever Huddle runs) plugs lifecycle's
+``StageMover`` in, and an import asks ``stage_mover()`` for it.
 """
 
 from __future__ import annotations
@@ -40,5 +39,5 @@ def move_stages_with(mover: StageMover) -> None:
 
 def stage_mover() -> StageMover:
     if not _registered:
-        raise RuntimeError("no stage mover: huddle.subscribers.register() registers lifecycle's")
+        raise RuntimeError("no stage mover: importing huddle.subscribers plugs in lifecycle's")
     return _registered[0]
