@@ -52,6 +52,7 @@ from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
 from huddle.scoring import repository, service, tasks
 from huddle.scoring.models import RescoreRun
+from huddle.scoring.repository import runs
 from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
 from huddle.scoring.service import rescoring
 from huddle.scoring.subscribers import score_touched_contacts
@@ -479,7 +480,7 @@ def _timed_rescore(factory: Any, url: str, name: str) -> dict[str, Any]:
     threads = Settings(database_url=url).background_threads
     pg = url.startswith("postgresql")
     with factory() as session:
-        run = repository.waiting_run(session)
+        run = runs.waiting_run(session)
         assert run is not None, "saving the definitions queues a rescore"
         run_id = run.id
     timings: dict[str, list[float]] = {}
