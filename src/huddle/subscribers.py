@@ -17,6 +17,7 @@ SUBSCRIBER_MODULES = (
     "huddle.scoring.subscribers",
     "huddle.routing.subscribers",
     "huddle.sla.subscribers",
+    "huddle.notifications.subscribers",
 )
 # Modules whose ``@job_handler`` functions the worker runs.
 JOB_HANDLER_MODULES = (

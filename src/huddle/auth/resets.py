@@ -5,7 +5,8 @@
    the work are the same either way, so neither the page nor its timing tells anyone
    which addresses have accounts. Requests are limited per email and per address.
 2. ``send_reset_link`` (the job): if the email is an active user's, makes the link and
-   puts it in the email outbox (sent over SMTP by the next job). The link carries the
+   publishes the email that carries it (``PasswordResetEmailReady``: notifications puts
+   it in the outbox, sent over SMTP by the next job). The link carries the
    request's id and a random secret, signed with the installation's key; only the
    secret's sha256 is stored. It works for ``LINK_LIFETIME`` from the request, once, and
    a newer link, a password change or deactivation ends it.
@@ -25,7 +26,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from huddle.auth.events import PasswordResetLinkSent
+from huddle.auth.events import PasswordResetEmailReady, PasswordResetLinkSent
 from huddle.auth.models import PasswordReset, User
 from huddle.auth.passwords import password_problem
 from huddle.auth.service import actor_for, end_reset_links, find_by_email, set_password
@@ -36,7 +37,6 @@ from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.settings import get_settings
-from huddle.notifications import service as notifications
 
 LINK_LIFETIME = timedelta(minutes=30)
 # Enough for a person who mistyped or lost the first email; few enough that Huddle cannot
@@ -115,7 +115,7 @@ def _signer() -> URLSafeSerializer:
 
 def send_reset_link(session: Session, reset_id: int) -> bool:
     """The job behind a request: email the link if the address is an active user's and the
-    request is still fresh. True when an email was queued. Running twice sends once. The
+    request is still fresh. True when the email was handed on. Running twice sends once. The
     link points at ``HUDDLE_PUBLIC_URL``, never at what a request called the server."""
     request = session.get(PasswordReset, reset_id)
     if request is None or request.ended_at is not None or request.token_hash is not None:
@@ -139,12 +139,15 @@ def send_reset_link(session: Session, reset_id: int) -> bool:
     session.flush()
     token = _signer().dumps([request.id, link_secret])
     link = f"{get_settings().public_url.rstrip('/')}/password/reset/{token}"
-    notifications.queue_email(
+    publish(
         session,
-        to_address=user.email,
-        subject="Reset your Huddle password",
-        body=_email_body(user, link),
-        body_secret=True,
+        PasswordResetEmailReady(
+            user_id=user.id,
+            reset_id=request.id,
+            to_address=user.email,
+            subject="Reset your Huddle password",
+            body=_email_body(user, link),
+        ),
     )
     publish(
         session,
