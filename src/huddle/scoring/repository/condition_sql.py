@@ -50,7 +50,7 @@ class Compiler:
 
     Every moment derived from ``as_of`` is a *named* bound parameter (``moment``), so a
     statement built once can run again at another time with ``params(as_of)``: building
-    a 20-rule statement costs more than running it for one contact.
+    a statement of many rules costs more than running it for one contact.
     """
 
     dialect: str

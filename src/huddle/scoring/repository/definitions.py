@@ -40,6 +40,14 @@ def list_models(session: Session) -> list[ScoreModel]:
     return list(session.scalars(select(ScoreModel).order_by(ScoreModel.id)))
 
 
+def get_model(session: Session, model_id: int) -> ScoreModel | None:
+    return session.get(ScoreModel, model_id)
+
+
+def get_profile(session: Session, profile_id: int) -> GradingProfile | None:
+    return session.get(GradingProfile, profile_id)
+
+
 def model_by_name(session: Session, name: str) -> ScoreModel | None:
     return session.scalars(select(ScoreModel).where(ScoreModel.name == name)).first()
 

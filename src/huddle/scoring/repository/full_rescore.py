@@ -173,7 +173,7 @@ def _all_touch_sums(
 def bulk_settings(session: Session, *, scan: bool = False) -> Iterator[None]:
     """PostgreSQL settings for one big rescore statement, back to what they were after it:
     enough memory to aggregate the touches of every contact in the chunk in one hash table,
-    no JIT (compiling the 20-rule expressions costs more than it saves). Nothing to do on
+    no JIT (compiling expressions of many rules costs more than it saves). Nothing to do on
     SQLite."""
     if dialect_of(session) != "postgresql":
         yield

@@ -44,7 +44,7 @@ def list_models(session: Session) -> list[ScoreModel]:
 
 
 def get_model(session: Session, model_id: int) -> ScoreModel:
-    model = session.get(ScoreModel, model_id)
+    model = definitions.get_model(session, model_id)
     if model is None:
         raise ResourceNotFound(f"no score model with id {model_id}")
     return model
@@ -73,7 +73,7 @@ def save_model(
     if data.is_primary:
         definitions.clear_primary(session, model.id)
     definition = data.model_dump(mode="json")
-    _record(session, "model", model.id, model.version, definition, actor)
+    _record_version(session, "model", model.id, model.version, definition, actor)
     request_rescore(session, reason=f"{model.name} v{model.version} saved", actor=actor)
     return model
 
@@ -108,11 +108,13 @@ def save_profile(
         profile = GradingProfile(kind=data.kind, version=1)
         session.add(profile)
     else:
-        profile = session.get(GradingProfile, profile_id) or _missing("profile", profile_id)
+        profile = definitions.get_profile(session, profile_id) or _missing("profile", profile_id)
         profile.version += 1
     profile.name, profile.criteria = data.name, list(data.criteria)
     session.flush()
-    _record(session, "profile", profile.id, profile.version, data.model_dump(mode="json"), actor)
+    _record_version(
+        session, "profile", profile.id, profile.version, data.model_dump(mode="json"), actor
+    )
     request_rescore(
         session, reason=f"{data.kind} {data.name} v{profile.version} saved", actor=actor
     )
@@ -124,7 +126,7 @@ def delete_persona(session: Session, profile_id: int, *, actor: Actor) -> None:
     names a profile gone, or a new one given its id), and the queued rescore grades them by
     the personas left. The ICP is edited, not deleted: it is the account half of a grade."""
     require(actor, Action.SCORING_EDIT)
-    profile = session.get(GradingProfile, profile_id) or _missing("profile", profile_id)
+    profile = definitions.get_profile(session, profile_id) or _missing("profile", profile_id)
     if profile.kind != "persona":
         raise Conflict("the ICP is edited, not deleted: grades need its account half")
     grades.forget_persona(session, profile.id)
@@ -205,7 +207,9 @@ def save_criteria(
         criteria.version += 1
     criteria.condition, criteria.automatic = dict(data.condition), data.automatic
     session.flush()
-    _record(session, "criteria", criteria.id, criteria.version, data.model_dump(mode="json"), actor)
+    _record_version(
+        session, "criteria", criteria.id, criteria.version, data.model_dump(mode="json"), actor
+    )
     request_rescore(
         session, reason=f"{stage.upper()} criteria v{criteria.version} saved", actor=actor
     )
@@ -225,7 +229,7 @@ def _missing(what: str, ident: int) -> Any:
     raise ResourceNotFound(f"no {what} with id {ident}")
 
 
-def _record(
+def _record_version(
     session: Session,
     entity: str,
     entity_id: int,

@@ -45,7 +45,7 @@ def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> Grad
     for profile in [p for p in profiles.values() if p.kind == "icp"] + (
         [persona] if persona else []
     ):
-        why += _met(session, profile, compiler, contact_id)
+        why += _criteria_met_in_words(session, profile, compiler, contact_id)
     return GradeRead(
         grade=grade.grade,
         fit=round(grade.fit, 3),
@@ -56,7 +56,7 @@ def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> Grad
     )
 
 
-def _met(
+def _criteria_met_in_words(
     session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
 ) -> list[str]:
     met = grades.criteria_met(session, profile, compiler, contact_id)

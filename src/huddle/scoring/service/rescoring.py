@@ -25,7 +25,8 @@ from huddle.scoring.service.qualification import qualify
 
 RESCORE_JOB = "scoring.rescore"
 CHUNK = 50_000  # PostgreSQL, at least (``chunk_size``)
-SQLITE_CHUNK = 5_000  # about 50,000 touches: a few tenths of a second of one core
+# SQLite has one writer: a chunk short enough that page views and jobs wait little for it.
+SQLITE_CHUNK = 5_000
 SCAN_SHARE = 4  # a chunk of at least a quarter of the contacts scans the touches table
 
 

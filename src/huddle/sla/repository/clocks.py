@@ -65,7 +65,7 @@ def open_clocks(
     return list(session.scalars(query.order_by(SlaClock.id)))
 
 
-def claim_come(
+def claim_moment_reached(
     session: Session, moment: Any, now: datetime, limit: int, marks: dict[str, Any]
 ) -> list[Any]:
     """Running clocks whose ``moment`` (warn_at or due_at) has come, marked in one

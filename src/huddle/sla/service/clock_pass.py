@@ -43,7 +43,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
     calendars = CalendarCache(session)
     _absences(session, now, result, calendars, terms)
 
-    warn_rows = clock_rows.claim_come(
+    warn_rows = clock_rows.claim_moment_reached(
         session, SlaClock.warn_at, now, limit, {"warn_at": None, "warned_at": now}
     )
     if warn_rows:
@@ -64,7 +64,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
         result.warned = len(warn_rows)
     warned = [(w.id, w.owner_id) for w in warn_rows]
 
-    due_rows = clock_rows.claim_come(
+    due_rows = clock_rows.claim_moment_reached(
         session,
         SlaClock.due_at,
         now,

@@ -263,7 +263,7 @@ def review(session: Session, *, at: datetime | None = None) -> Review:
                         f"{suggestion} MQLs per {term.period}",
                         f"sales' capacity is {capacity} open leads; {delivered} MQLs arrived "
                         "this quarter so far",
-                        {**_raw(version, term.key), "count": suggestion},
+                        {**_stored_term(version, term.key), "count": suggestion},
                     )
                 )
         elif term.kind == "mql_acceptance":
@@ -280,13 +280,13 @@ def review(session: Session, *, at: datetime | None = None) -> Review:
                             term.describe(),
                             f"{hours:g} business hours",
                             f"the median achieved this quarter was {median:.1f} business hours",
-                            {**_raw(version, term.key), "hours": hours},
+                            {**_stored_term(version, term.key), "hours": hours},
                         )
                     )
     return Review(start, end, version, rows, suggestions)
 
 
-def _raw(version: SlaVersion | None, key: str) -> dict[str, Any]:
+def _stored_term(version: SlaVersion | None, key: str) -> dict[str, Any]:
     for item in version.terms if version else []:
         if item.get("key") == key:
             return dict(item)
