@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import (
-    and_,
-    func,
-    select,
-)
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
-from huddle.scoring.models import (
-    ContactGrade,
-    ContactScore,
-)
+from huddle.scoring.models import ContactGrade, ContactScore
 
 
 def account_contact_scores(

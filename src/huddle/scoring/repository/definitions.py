@@ -9,30 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import (
-    CompoundSelect,
-    Integer,
-    Text,
-    cast,
-    literal,
-    select,
-    union_all,
-    update,
-)
+from sqlalchemy import CompoundSelect, Integer, Text, cast, literal, select, union_all, update
 from sqlalchemy.orm import Session
 
 from huddle.core.rawsql import Fixed
-from huddle.scoring.models import (
-    GradingProfile,
-    QualificationCriteria,
-    ScoreModel,
-    ScoringVersion,
-)
+from huddle.scoring.models import GradingProfile, QualificationCriteria, ScoreModel, ScoringVersion
 from huddle.scoring.repository.condition_sql import one_of
-from huddle.scoring.repository.statements import (
-    CACHE_SIZE,
-    ModelSpec,
-)
+from huddle.scoring.repository.statements import CACHE_SIZE, ModelSpec
 from huddle.scoring.rules import parse_rules
 
 

@@ -7,23 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    case,
-    select,
-)
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact, Touch
-from huddle.scoring.models import (
-    ScoreReset,
-)
+from huddle.scoring.models import ScoreReset
 from huddle.scoring.repository.condition_sql import Compiler, one_of
-from huddle.scoring.repository.scores import (
-    touch_counts,
-)
-from huddle.scoring.repository.statements import (
-    LN2,
-)
+from huddle.scoring.repository.scores import touch_counts
+from huddle.scoring.repository.statements import LN2
 from huddle.scoring.rules import Rule
 
 

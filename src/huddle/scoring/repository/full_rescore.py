@@ -24,16 +24,9 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
-from huddle.scoring.models import (
-    ContactScore,
-    ScoreReset,
-)
+from huddle.scoring.models import ContactScore, ScoreReset
 from huddle.scoring.repository.condition_sql import Compiler, one_of
-from huddle.scoring.repository.scores import (
-    capped,
-    touch_counts,
-    touch_weight,
-)
+from huddle.scoring.repository.scores import capped, touch_counts, touch_weight
 from huddle.scoring.repository.statements import (
     ModelSpec,
     Scope,

@@ -23,16 +23,10 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact
 from huddle.core.models import UTCDateTime
-from huddle.scoring.models import (
-    ContactGrade,
-    GradingProfile,
-)
+from huddle.scoring.models import ContactGrade, GradingProfile
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.explanations import conditions_met
-from huddle.scoring.repository.statements import (
-    Scope,
-    insert_for,
-)
+from huddle.scoring.repository.statements import Scope, insert_for
 
 
 def match_columns(

@@ -6,19 +6,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    func,
-    select,
-)
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact
 from huddle.lifecycle.models import AllowedTransition
-from huddle.scoring.models import (
-    ContactGrade,
-    ContactScore,
-)
+from huddle.scoring.models import ContactGrade, ContactScore
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.definitions import Criteria
 from huddle.scoring.repository.scores import score_select

@@ -5,17 +5,11 @@ from __future__ import annotations
 import typing
 from datetime import datetime
 
-from sqlalchemy import (
-    func,
-    select,
-    update,
-)
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
-from huddle.scoring.models import (
-    RescoreRun,
-)
+from huddle.scoring.models import RescoreRun
 
 
 def contact_id_bounds(session: Session) -> tuple[int, int]:

@@ -35,10 +35,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
 from huddle.core.rawsql import Fixed, IdList, in_ids
-from huddle.scoring.models import (
-    ContactScore,
-    ScoreReset,
-)
+from huddle.scoring.models import ContactScore, ScoreReset
 from huddle.scoring.repository.condition_sql import Compiler, one_of
 from huddle.scoring.repository.statements import (
     LN2,

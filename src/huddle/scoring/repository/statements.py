@@ -11,20 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    bindparam,
-    true,
-)
+from sqlalchemy import ColumnElement, bindparam, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from huddle.core.rawsql import IdList, Prepared, in_ids
-from huddle.scoring.models import (
-    ScoreModel,
-)
+from huddle.scoring.models import ScoreModel
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.rules import Rule, parse_rules
 
@@ -153,8 +147,10 @@ def dialect_of(session: Session) -> str:
 
 
 def insert_for(session: Session) -> Any:
+    """The dialect's ``insert`` (the one with ON CONFLICT)."""
     return (postgresql if dialect_of(session) == "postgresql" else sqlite).insert
 
 
 def unindexed(column: Any) -> ColumnElement[Any]:
+    """``+column``: SQLite's planner then uses no index on it."""
     return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
