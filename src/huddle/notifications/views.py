@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.notifications import service
 from huddle.web.deps import CurrentUser, SessionDep
 from huddle.web.templating import PageNotice, page_notice, render
 from huddle.web.views import page, see_other
-
-if TYPE_CHECKING:
-    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 

@@ -4,11 +4,12 @@ rescore progress) and the score breakdown card on the contact page."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from huddle.auth.models import User
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.scoring import service
@@ -23,9 +24,6 @@ from huddle.scoring.schemas import (
 from huddle.web.deps import CurrentUser, SessionDep, request_actor
 from huddle.web.templating import render
 from huddle.web.views import error_text, form_schema, page, submit
-
-if TYPE_CHECKING:
-    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 T = TypeVar("T")

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
+from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import TEAMS, Action, require
@@ -23,9 +24,6 @@ from huddle.sla.terms import KIND_LABELS, STARTER_TERMS, parse_terms
 from huddle.web.deps import CurrentUser, SessionDep, request_actor
 from huddle.web.templating import render
 from huddle.web.views import page, see_other, submit
-
-if TYPE_CHECKING:
-    from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 PERIODS = ("week", "month", "quarter")
