@@ -50,8 +50,10 @@ from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.events import subscribe, unsubscribe
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
-from huddle.scoring import repository, service, tasks
+from huddle.scoring import service, tasks
 from huddle.scoring.models import RescoreRun
+from huddle.scoring.repository import full_rescore as full_rescore_rows
+from huddle.scoring.repository import runs, scores
 from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
 from huddle.scoring.service import rescoring
 from huddle.scoring.subscribers import score_touched_contacts
@@ -479,7 +481,7 @@ def _timed_rescore(factory: Any, url: str, name: str) -> dict[str, Any]:
     threads = Settings(database_url=url).background_threads
     pg = url.startswith("postgresql")
     with factory() as session:
-        run = repository.waiting_run(session)
+        run = runs.waiting_run(session)
         assert run is not None, "saving the definitions queues a rescore"
         run_id = run.id
     timings: dict[str, list[float]] = {}
@@ -522,8 +524,8 @@ def _step_timers(timings: dict[str, list[float]]) -> Iterator[None]:
     """Time every chunk and its steps (wrapped for this run only, restored after)."""
     steps = [
         (tasks, "rescore_chunk", "chunk"),  # where the job handler finds it
-        (repository, "write_all_scores", "scores, every model"),
-        (repository, "copy_primary", "primary copy"),
+        (full_rescore_rows, "write_all_scores", "scores, every model"),
+        (scores, "copy_primary", "primary copy"),
         (rescoring, "grade_contacts", "grades"),
         (rescoring, "qualify", "mql check"),
     ]

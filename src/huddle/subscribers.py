@@ -22,6 +22,7 @@ from huddle.contacts.importing import tasks as import_tasks
 from huddle.core import events, jobs
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle import subscribers as lifecycle_subscribers
+from huddle.notifications import subscribers as notification_subscribers
 from huddle.notifications import tasks as notification_tasks
 from huddle.routing import subscribers as routing_subscribers
 from huddle.routing import tasks as routing_tasks
@@ -36,6 +37,7 @@ SUBSCRIBERS = (
     lifecycle_subscribers,  # contacts created or merged: the stage history follows
     audit_subscribers,  # every audited change, from every domain
     import_erasure,  # an erased contact's import rows
+    notification_subscribers,  # a password reset's email ready: into the outbox
     tracking_subscribers,  # touches recorded: the tracking health figures
     scoring_subscribers,  # touches and contacts changed: scores, grades, qualification
     routing_subscribers,  # new MQLs and stage changes: hand-offs

@@ -3,6 +3,7 @@ link read from the delivered email and followed (review finding: there was no re
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import timedelta
 from email import message_from_bytes
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from huddle.audit.models import AuditEntry
 from huddle.auth import resets
+from huddle.auth.events import PasswordResetEmailReady
 from huddle.auth.models import PasswordReset, User
 from huddle.auth.signin import ACCOUNT_FAILURES
 from huddle.core.clock import FrozenClock
@@ -23,6 +25,7 @@ from huddle.core.settings import get_settings
 from huddle.notifications.models import OutboundEmail
 from huddle.notifications.service import SEND_EMAIL_JOB
 from tests.conftest import TEST_PASSWORD, csrf_of, make_user, sign_in
+from tests.contacts.recording import recorded_events
 from tests.mail import Inbox
 from tests.notifications.conftest import run_jobs
 
@@ -364,3 +367,27 @@ def test_a_reset_lifts_the_lock_that_guessing_put_on_the_account(
     _deliver(db)
     assert _set_password(anon_client, _link_in_mail(smtp, rep.email)).status_code == 303
     assert _login(anon_client, rep.email, NEW_PASSWORD) == 303
+
+
+def test_the_link_reaches_the_outbox_through_an_event_that_never_shows_it(
+    anon_client: TestClient,
+    db: Session,
+    rep: User,
+    caplog: pytest.LogCaptureFixture,  # type: ignore[no-untyped-def]
+) -> None:
+    """Auth publishes the email and notifications queues it (auth knows nothing of
+    notifications): the link is in the queued email only, not in the event's repr, the
+    audit trail or the logs."""
+    _ask(anon_client, rep.email)
+    with recorded_events() as events, caplog.at_level(logging.DEBUG):
+        run_jobs(db, resets.SEND_LINK_JOB)
+    [ready] = [e for e in events if isinstance(e, PasswordResetEmailReady)]
+    [queued] = db.scalars(select(OutboundEmail).where(OutboundEmail.to_address == rep.email))
+    link = LINK.search(queued.body)
+    assert link is not None and queued.body_secret
+    assert (ready.to_address, ready.user_id, ready.body) == (rep.email, rep.id, queued.body)
+    secret = link.group(0).rsplit("/", 1)[1]
+    assert secret not in repr(ready)
+    assert secret not in caplog.text
+    audited = db.scalars(select(AuditEntry)).all()
+    assert audited and not any(secret in str(entry.changes) for entry in audited)

@@ -22,7 +22,7 @@ from huddle.core import clock
 from huddle.core.actor import SYSTEM
 from huddle.core.db import session_factory, unit_of_work
 from huddle.core.jobs import Job, enqueue
-from huddle.notifications import service
+from huddle.notifications import repository, service
 from huddle.notifications.models import EmailDelivery, OutboundEmail
 from huddle.worker import Worker
 from tests.conftest import make_user, sign_in
@@ -62,7 +62,7 @@ def test_mail_queued_while_the_server_is_down_goes_out_once_when_it_is_back(
         paused_log = [r for r in caplog.records if r.levelno >= logging.WARNING]
 
         with unit_of_work(factory) as session:
-            state = session.get(EmailDelivery, service.DELIVERY_ROW)
+            state = session.get(EmailDelivery, repository.DELIVERY_ROW)
             assert state is not None and state.paused_since is not None
             assert (state.checks, state.smtp_address) == (2, f"127.0.0.1:{smtp_server.port}")
             outbox = list(session.scalars(select(OutboundEmail)))
@@ -91,7 +91,7 @@ def test_mail_queued_while_the_server_is_down_goes_out_once_when_it_is_back(
             )
             == 4
         )
-        state = session.get(EmailDelivery, service.DELIVERY_ROW)
+        state = session.get(EmailDelivery, repository.DELIVERY_ROW)
         assert state is not None and state.paused_since is None
     # One clear line when delivery paused, none while it stayed down; no traceback at all.
     assert [r.getMessage()[:22] for r in paused_log] == ["Email delivery paused:"]
@@ -131,7 +131,7 @@ def test_admins_see_the_pause_on_every_page_and_sales_reps_do_not(
     db: Session, client: TestClient, admin: User, smtp_server: SmtpServer
 ) -> None:
     _pause_delivery(db, smtp_server, recipients=3)
-    state = db.get(EmailDelivery, service.DELIVERY_ROW)
+    state = db.get(EmailDelivery, repository.DELIVERY_ROW)
     assert state is not None and state.paused_since is not None
     since = state.paused_since.strftime("%H:%M")  # the admin's time zone is UTC
 

@@ -1,8 +1,9 @@
-"""Events about users and their access; the audit trail subscribes to them."""
+"""Events about users and their access; the audit trail subscribes to them (all but
+``PasswordResetEmailReady``, which carries a secret)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from huddle.core.actor import Actor
@@ -61,3 +62,17 @@ class PasswordResetLinkSent(DomainEvent):
     ip: str
     at: datetime
     actor: Actor
+
+
+@dataclass(frozen=True)
+class PasswordResetEmailReady(DomainEvent):
+    """A reset link was made for a user: the email that carries it is ready to go out
+    (notifications puts it in the outbox, its body blanked once sent). ``body`` holds the
+    link's secret: nothing may audit or log this event, and it stays out of its repr.
+    ``PasswordResetLinkSent`` is the record of the same moment without the secret."""
+
+    user_id: int
+    reset_id: int
+    to_address: str
+    subject: str
+    body: str = field(repr=False)

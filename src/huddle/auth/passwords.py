@@ -39,7 +39,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 def use_cheapest_hashing_for_tests() -> None:
     """Swap in argon2's cheapest parameters. Only the test suite calls this: a real hash
-    costs about 0.1 s by design, and hundreds of tests sign users in. A hash names its own
+    is slow by design, and hundreds of tests sign users in. A hash names its own
     parameters, so verifying works the same either way."""
     global _hasher, _dummy_hash
     _hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)

@@ -5,7 +5,8 @@
    the work are the same either way, so neither the page nor its timing tells anyone
    which addresses have accounts. Requests are limited per email and per address.
 2. ``send_reset_link`` (the job): if the email is an active user's, makes the link and
-   puts it in the email outbox (sent over SMTP by the next job). The link carries the
+   publishes the email that carries it (``PasswordResetEmailReady``: notifications puts
+   it in the outbox, sent over SMTP by the next job). The link carries the
    request's id and a random secret, signed with the installation's key; only the
    secret's sha256 is stored. It works for ``LINK_LIFETIME`` from the request, once, and
    a newer link, a password change or deactivation ends it.
@@ -22,12 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from huddle.auth.events import PasswordResetLinkSent
+from huddle.auth.events import PasswordResetEmailReady, PasswordResetLinkSent
 from huddle.auth.models import PasswordReset, User
 from huddle.auth.passwords import password_problem
+from huddle.auth.repository import resets, users
 from huddle.auth.service import actor_for, end_reset_links, find_by_email, set_password
 from huddle.auth.signin import TooMany, forgive_failures, lock_end
 from huddle.core import clock
@@ -36,7 +37,6 @@ from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.settings import get_settings
-from huddle.notifications import service as notifications
 
 LINK_LIFETIME = timedelta(minutes=30)
 # Enough for a person who mistyped or lost the first email; few enough that Huddle cannot
@@ -89,18 +89,15 @@ def _refuse_if_too_many(session: Session, email: str, ip: str) -> None:
     since = clock.now() - RATE_WINDOW
     ends = [
         lock_end(
-            session,
-            select(PasswordReset.requested_at)
-            .where(column == value, PasswordReset.requested_at >= since)
-            .order_by(PasswordReset.requested_at.desc())
-            .limit(limit),
-            limit,
+            resets.recent_request_times(session, email=email, since=since, limit=PER_EMAIL),
+            PER_EMAIL,
             window=RATE_WINDOW,
-        )
-        for column, value, limit in (
-            (PasswordReset.email, email, PER_EMAIL),
-            (PasswordReset.ip, ip[:64], PER_ADDRESS),
-        )
+        ),
+        lock_end(
+            resets.recent_request_times(session, ip=ip[:64], since=since, limit=PER_ADDRESS),
+            PER_ADDRESS,
+            window=RATE_WINDOW,
+        ),
     ]
     found = [end for end in ends if end is not None]
     if found:
@@ -115,9 +112,9 @@ def _signer() -> URLSafeSerializer:
 
 def send_reset_link(session: Session, reset_id: int) -> bool:
     """The job behind a request: email the link if the address is an active user's and the
-    request is still fresh. True when an email was queued. Running twice sends once. The
+    request is still fresh. True when the email was handed on. Running twice sends once. The
     link points at ``HUDDLE_PUBLIC_URL``, never at what a request called the server."""
-    request = session.get(PasswordReset, reset_id)
+    request = resets.get_reset(session, reset_id)
     if request is None or request.ended_at is not None or request.token_hash is not None:
         return False
     user = find_by_email(session, request.email)
@@ -139,12 +136,15 @@ def send_reset_link(session: Session, reset_id: int) -> bool:
     session.flush()
     token = _signer().dumps([request.id, link_secret])
     link = f"{get_settings().public_url.rstrip('/')}/password/reset/{token}"
-    notifications.queue_email(
+    publish(
         session,
-        to_address=user.email,
-        subject="Reset your Huddle password",
-        body=_email_body(user, link),
-        body_secret=True,
+        PasswordResetEmailReady(
+            user_id=user.id,
+            reset_id=request.id,
+            to_address=user.email,
+            subject="Reset your Huddle password",
+            body=_email_body(user, link),
+        ),
     )
     publish(
         session,
@@ -158,12 +158,7 @@ def send_reset_link(session: Session, reset_id: int) -> bool:
 def _newer_link(session: Session, user: User, request: PasswordReset) -> bool:
     """Whether a link asked for after this request already went out (jobs may run out of
     order after a retry): the newest request's link is the one that works."""
-    newer = select(PasswordReset.id).where(
-        PasswordReset.user_id == user.id,
-        PasswordReset.id > request.id,
-        PasswordReset.token_hash.is_not(None),
-    )
-    return session.scalar(newer.limit(1)) is not None
+    return resets.newer_link_made(session, user.id, request.id)
 
 
 def _email_body(user: User, link: str) -> str:
@@ -185,7 +180,7 @@ def open_reset_link(session: Session, token: str) -> ResetLink:
         reset_id, link_secret = _signer().loads(token)
     except (BadSignature, ValueError, TypeError) as exc:
         raise InvalidResetLink("this password reset link does not work") from exc
-    request = session.get(PasswordReset, reset_id) if isinstance(reset_id, int) else None
+    request = resets.get_reset(session, reset_id) if isinstance(reset_id, int) else None
     if (
         request is None
         or request.token_hash is None
@@ -197,7 +192,7 @@ def open_reset_link(session: Session, token: str) -> ResetLink:
         or request.user_id is None
     ):
         raise InvalidResetLink("this password reset link does not work")
-    user = session.get(User, request.user_id)
+    user = users.get_user(session, request.user_id)
     if user is None or not user.is_active:
         raise InvalidResetLink("this password reset link does not work")
     return ResetLink(reset=request, user=user)
@@ -210,13 +205,8 @@ def reset_password(session: Session, token: str, new: str, *, ip: str) -> User:
     problem = password_problem(new)
     if problem:
         raise ValidationFailed("choose a stronger password", [FieldError("new_password", problem)])
-    # Claimed with a guarded update: of two posts of the same link, one sets the password.
-    claimed = session.execute(
-        update(PasswordReset)
-        .where(PasswordReset.id == link.reset.id, PasswordReset.ended_at.is_(None))
-        .values(ended_at=clock.now(), ended_reason="used")
-    )
-    if getattr(claimed, "rowcount", 0) != 1:
+    # Of two posts of the same link, one claims it and sets the password.
+    if not resets.claim_unused(session, link.reset.id, clock.now()):
         raise InvalidResetLink("this password reset link does not work")
     user = link.user
     set_password(session, user, new, how="reset", actor=actor_for(user), revoke_tokens=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.events import PasswordChanged, UserAccessChanged
-from huddle.auth.models import PasswordReset, User, UserSession
+from huddle.auth.models import User
 from huddle.auth.passwords import hash_password, password_problem, verify_password
+from huddle.auth.repository import resets, sign_ins, users
 from huddle.auth.schemas import UserCreate, UserUpdate
 from huddle.auth.tokens import revoke_all_tokens
 from huddle.core import clock
@@ -32,7 +32,7 @@ ACCESS_FIELDS = ("role", "team", "is_active")
 def create_user(session: Session, data: UserCreate, *, actor: Actor) -> User:
     require(actor, Action.USER_MANAGE)
     email = data.email.strip().lower()
-    if session.scalar(select(User.id).where(User.email == email)) is not None:
+    if users.email_taken(session, email):
         raise ResourceAlreadyExists(f"a user with email {email} already exists")
     _check_manager(session, data.manager_id, user_id=None)
     user = User(
@@ -107,12 +107,7 @@ def _keep_an_admin(session: Session, user: User, key: str, value: object) -> Non
     """An admin demoting or deactivating themself must leave another active admin."""
     if user.role != "admin" or (key == "role" and value == "admin"):
         return
-    others = session.scalar(
-        select(func.count())
-        .select_from(User)
-        .where(User.role == "admin", User.is_active.is_(True), User.id != user.id)
-    )
-    if not others:
+    if not users.count_other_active_admins(session, user.id):
         raise ValidationFailed(
             "Huddle needs at least one active administrator",
             [FieldError(key, "make someone else an administrator first")],
@@ -126,7 +121,7 @@ def _check_manager(session: Session, manager_id: int | None, *, user_id: int | N
         raise ValidationFailed(
             "a user cannot manage themself", [FieldError("manager_id", "pick someone else")]
         )
-    manager = session.get(User, manager_id)
+    manager = users.get_user(session, manager_id)
     if manager is None or not manager.is_active:
         raise ValidationFailed(
             "no such manager", [FieldError("manager_id", f"no active user {manager_id}")]
@@ -202,22 +197,17 @@ def set_password(
 
 
 def get_user(session: Session, user_id: int) -> User:
-    return found(session.get(User, user_id), f"user {user_id}")
+    return found(users.get_user(session, user_id), f"user {user_id}")
 
 
 def find_user(session: Session, user_id: int) -> User | None:
-    return session.get(User, user_id)
+    return users.get_user(session, user_id)
 
 
 def list_users(
     session: Session, *, team: str | None = None, include_inactive: bool = False
 ) -> list[User]:
-    query = select(User).order_by(User.name, User.id)
-    if not include_inactive:
-        query = query.where(User.is_active.is_(True))
-    if team:
-        query = query.where(User.team == team)
-    return list(session.scalars(query))
+    return users.list_users(session, team=team, include_inactive=include_inactive)
 
 
 def users_by_id(session: Session) -> dict[int, User]:
@@ -226,7 +216,7 @@ def users_by_id(session: Session) -> dict[int, User]:
 
 
 def find_by_email(session: Session, email: str) -> User | None:
-    return session.scalar(select(User).where(User.email == email.strip().lower()))
+    return users.by_email(session, email.strip().lower())
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:
@@ -238,7 +228,7 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 
 
 def count_users(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(User)) or 0
+    return users.count_users(session)
 
 
 def actor_for(user: User, *, token_id: int | None = None) -> Actor:
@@ -263,19 +253,12 @@ def session_key_hash(key: str) -> str:
 
 def end_sessions(session: Session, user_id: int, *, keep_key: str | None = None) -> int:
     """Sign the user out everywhere (but the session holding ``keep_key``); how many ended."""
-    query = delete(UserSession).where(UserSession.user_id == user_id)
-    if keep_key is not None:
-        query = query.where(UserSession.key_hash != session_key_hash(keep_key))
-    return int(getattr(session.execute(query), "rowcount", 0) or 0)
+    keep = session_key_hash(keep_key) if keep_key is not None else None
+    return sign_ins.delete_sessions(session, user_id, keep_key_hash=keep)
 
 
 def end_reset_links(
     session: Session, user_id: int, *, reason: str, keep_id: int | None = None
 ) -> None:
     """Every password reset link of the user still open stops working (but ``keep_id``'s)."""
-    query = update(PasswordReset).where(
-        PasswordReset.user_id == user_id, PasswordReset.ended_at.is_(None)
-    )
-    if keep_id is not None:
-        query = query.where(PasswordReset.id != keep_id)
-    session.execute(query.values(ended_at=clock.now(), ended_reason=reason))
+    resets.end_open_links(session, user_id, at=clock.now(), reason=reason, keep_id=keep_id)

@@ -12,10 +12,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import LoginAttempt, User, UserSession
+from huddle.auth.repository import sign_ins, users
 from huddle.auth.service import authenticate, end_sessions, session_key_hash
 from huddle.auth.tokens import TOUCH_EVERY
 from huddle.core import clock
@@ -76,12 +76,7 @@ def _start(session: Session, user: User, *, ip: str, user_agent: str | None) -> 
     key = secrets.token_urlsafe(32)
     now = clock.now()
     # Housekeeping where it is cheap: the user's own ended sessions go (by index).
-    session.execute(
-        delete(UserSession).where(
-            UserSession.user_id == user.id,
-            (UserSession.expires_at <= now) | (UserSession.last_seen_at <= now - SESSION_IDLE),
-        )
-    )
+    sign_ins.delete_ended_sessions(session, user.id, now, SESSION_IDLE)
     session.add(
         UserSession(
             key_hash=session_key_hash(key),
@@ -99,29 +94,13 @@ def _start(session: Session, user: User, *, ip: str, user_agent: str | None) -> 
 
 def _refuse_if_locked(session: Session, email: str, ip: str) -> None:
     since = clock.now() - LOCKOUT_WINDOW
-    last_success = select(func.max(LoginAttempt.at)).where(
-        LoginAttempt.email == email, LoginAttempt.succeeded.is_(True)
-    )
     account = lock_end(
-        session,
-        select(LoginAttempt.at)
-        .where(
-            LoginAttempt.email == email,
-            LoginAttempt.succeeded.is_(False),
-            LoginAttempt.at >= since,
-            LoginAttempt.at > func.coalesce(last_success.scalar_subquery(), since),
-        )
-        .order_by(LoginAttempt.at.desc())
-        .limit(ACCOUNT_FAILURES),
+        sign_ins.recent_account_failures(session, email, since=since, limit=ACCOUNT_FAILURES),
         ACCOUNT_FAILURES,
         window=LOCKOUT_WINDOW,
     )
     address = lock_end(
-        session,
-        select(LoginAttempt.at)
-        .where(LoginAttempt.ip == ip, LoginAttempt.succeeded.is_(False), LoginAttempt.at >= since)
-        .order_by(LoginAttempt.at.desc())
-        .limit(IP_FAILURES),
+        sign_ins.recent_address_failures(session, ip, since=since, limit=IP_FAILURES),
         IP_FAILURES,
         window=LOCKOUT_WINDOW,
     )
@@ -130,11 +109,10 @@ def _refuse_if_locked(session: Session, email: str, ip: str) -> None:
         raise LockedOut(max(ends))
 
 
-def lock_end(session: Session, recent: object, limit: int, *, window: timedelta) -> datetime | None:
-    """When the lock ends if the last ``limit`` events (``recent``: a query of their times,
-    newest first, at most ``limit``) fall inside the window, else None. The lock lasts one
-    window from the oldest of them, so waiting always helps."""
-    times = list(session.scalars(recent))  # type: ignore[call-overload]
+def lock_end(times: list[datetime], limit: int, *, window: timedelta) -> datetime | None:
+    """When the lock ends if the last ``limit`` events (``times``: theirs, at most
+    ``limit``, read since the window opened) fall inside the window, else None. The lock
+    lasts one window from the oldest of them, so waiting always helps."""
     if len(times) < limit:
         return None
     end: datetime = min(times) + window
@@ -153,14 +131,14 @@ def user_of_session(session: Session, key: str, *, activity: bool = True) -> Use
     ``activity``: the request is the person's doing, so the session is not idle; an open
     page asking for news on its own (``activity=False``) must not keep a session of an
     unattended screen alive."""
-    row = session.scalar(select(UserSession).where(UserSession.key_hash == session_key_hash(key)))
+    row = sign_ins.session_by_key_hash(session, session_key_hash(key))
     if row is None:
         return None
     now = clock.now()
     if row.expires_at <= now or row.last_seen_at + SESSION_IDLE <= now:
         session.delete(row)
         return None
-    user = session.get(User, row.user_id)
+    user = users.get_user(session, row.user_id)
     if user is None or not user.is_active:
         return None
     if activity and now - row.last_seen_at >= TOUCH_EVERY:
@@ -169,7 +147,7 @@ def user_of_session(session: Session, key: str, *, activity: bool = True) -> Use
 
 
 def sign_out(session: Session, key: str) -> None:
-    session.execute(delete(UserSession).where(UserSession.key_hash == session_key_hash(key)))
+    sign_ins.delete_session(session, session_key_hash(key))
 
 
 __all__ = [

@@ -11,11 +11,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.auth.events import ApiTokenIssued, ApiTokenRevoked
 from huddle.auth.models import ApiToken, User
+from huddle.auth.repository import tokens, users
 from huddle.auth.schemas import ApiTokenCreate
 from huddle.core import clock
 from huddle.core.actor import Actor
@@ -75,16 +75,12 @@ def issue_token(session: Session, data: ApiTokenCreate, *, actor: Actor) -> Issu
 
 
 def list_tokens(session: Session, *, user_id: int) -> list[ApiToken]:
-    return list(
-        session.scalars(
-            select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id.desc())
-        )
-    )
+    return tokens.tokens_of(session, user_id)
 
 
 def revoke_token(session: Session, token_id: int, *, actor: Actor) -> ApiToken:
     """Revoke one of your tokens (an admin may revoke anyone's). Revoking twice is a no-op."""
-    token = session.get(ApiToken, token_id)
+    token = tokens.get_token(session, token_id)
     if token is None or (token.user_id != actor.user_id and not may(actor, Action.USER_MANAGE)):
         raise ResourceNotFound(f"token {token_id} not found")
     if token.revoked_at is None:
@@ -95,13 +91,7 @@ def revoke_token(session: Session, token_id: int, *, actor: Actor) -> ApiToken:
 def revoke_all_tokens(session: Session, user_id: int, *, reason: str, actor: Actor) -> int:
     """Revoke every live token of the user, for good: the rows stay, revoked, so nothing
     (reactivating the user included) brings one back. Returns how many were live."""
-    live = list(
-        session.scalars(
-            select(ApiToken)
-            .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
-            .order_by(ApiToken.id)
-        )
-    )
+    live = tokens.live_tokens_of(session, user_id)
     for token in live:
         _revoke(session, token, reason=reason, actor=actor)
     return len(live)
@@ -127,10 +117,10 @@ def user_of_token(session: Session, secret: str) -> tuple[User, ApiToken] | None
     """The active user and live token this secret belongs to, or None."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(secret)))
+    token = tokens.token_by_hash(session, _hash(secret))
     if token is None or token.revoked_at is not None:
         return None
-    user = session.get(User, token.user_id)
+    user = users.get_user(session, token.user_id)
     if user is None or not user.is_active:
         return None
     now = clock.now()

@@ -15,19 +15,17 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Text, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed, found
 from huddle.core.events import publish
-from huddle.core.jobs import Job, enqueue
+from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, may, require
 from huddle.core.scrub import scrub
 from huddle.core.settings import Settings, get_settings
-from huddle.notifications import smtp
+from huddle.notifications import repository, smtp
 from huddle.notifications.events import WebhookChanged, WebhookSaved
 from huddle.notifications.models import (
     EmailDelivery,
@@ -45,8 +43,6 @@ CHECK_SMTP_JOB = "notifications.check_smtp"
 # as long, up to 10 minutes: a server back after an hour is found within ten minutes.
 FIRST_CHECK_AFTER = timedelta(seconds=30)
 LONGEST_CHECK_AFTER = timedelta(minutes=10)
-# The email_delivery table's one row.
-DELIVERY_ROW = 1
 DELIVER_WEBHOOK_JOB = "notifications.deliver_webhook"
 SIGNATURE_HEADER = "X-Huddle-Signature"
 TEST_KIND = "webhook.test"
@@ -72,7 +68,7 @@ def notify(
     email: bool = True,
 ) -> Notification:
     """Tell a user: in-app at once, by email and to webhooks through jobs."""
-    user = found(session.get(User, user_id), f"user {user_id}")
+    user = found(repository.recipient(session, user_id), f"user {user_id}")
     at = clock.now()
     notification = Notification(
         user_id=user_id,
@@ -104,7 +100,7 @@ def notify(
         "data": data or {},
         "at": at.isoformat(),
     }
-    for hook in session.scalars(select(Webhook).where(Webhook.active.is_(True))):
+    for hook in repository.active_webhooks(session):
         if hook.kinds and kind not in hook.kinds:
             continue
         _queue_delivery(session, hook, kind, payload, at)
@@ -146,52 +142,32 @@ def _absolute(link: str | None) -> str:
 
 
 def unread_count(session: Session, user_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Notification)
-            .where(Notification.user_id == user_id, Notification.read_at.is_(None))
-        )
-        or 0
-    )
+    return repository.unread_count(session, user_id)
 
 
 def list_notifications(
     session: Session, user_id: int, *, before: int | None = None, limit: int = LIST_LIMIT
 ) -> list[Notification]:
     """Newest first, keyset-paginated on id."""
-    query = select(Notification).where(Notification.user_id == user_id)
-    if before is not None:
-        query = query.where(Notification.id < before)
-    return list(session.scalars(query.order_by(Notification.id.desc()).limit(limit)))
+    return repository.notifications_of(session, user_id, before=before, limit=limit)
 
 
 def mark_read(session: Session, user_id: int, notification_id: int | None = None) -> int:
     """Mark one (or, without an id, every) unread notification of the user read."""
-    query = update(Notification).where(
-        Notification.user_id == user_id, Notification.read_at.is_(None)
-    )
     if notification_id is not None:
-        found = session.get(Notification, notification_id)
-        if found is None or found.user_id != user_id:
+        notification = repository.get_notification(session, notification_id)
+        if notification is None or notification.user_id != user_id:
             raise ResourceNotFound(f"notification {notification_id} not found")
-        query = query.where(Notification.id == notification_id)
-    result = session.execute(query.values(read_at=clock.now()))
+    marked = repository.mark_unread_read(
+        session, user_id, clock.now(), notification_id=notification_id
+    )
     session.flush()
-    return int(getattr(result, "rowcount", 0) or 0)
+    return marked
 
 
 def mark_read_for_link(session: Session, user_id: int, link: str) -> None:
-    """Opening what a notification points to reads it (index (user_id, read_at))."""
-    session.execute(
-        update(Notification)
-        .where(
-            Notification.user_id == user_id,
-            Notification.read_at.is_(None),
-            Notification.link == link,
-        )
-        .values(read_at=clock.now())
-    )
+    """Opening what a notification points to reads it."""
+    repository.mark_read_for_link(session, user_id, link, clock.now())
 
 
 def scrub_values(session: Session, needles: tuple[str, ...]) -> None:
@@ -205,16 +181,7 @@ def scrub_values(session: Session, needles: tuple[str, ...]) -> None:
         (WebhookDelivery, ("body",)),
     )
     for model, fields in columns:
-        hit = or_(
-            *(
-                func.lower(cast(getattr(model, field), Text)).contains(
-                    needle.lower(), autoescape=True
-                )
-                for field in fields
-                for needle in needles
-            )
-        )
-        for row in session.scalars(select(model).where(hit)):
+        for row in repository.rows_naming(session, model, fields, needles):
             for field in fields:
                 setattr(row, field, scrub(getattr(row, field), needles))
     session.flush()
@@ -224,25 +191,8 @@ def settle_history(session: Session, *, delivered_before: datetime, read_before:
     """For history written after the fact (the demo's eighteen months): emails queued before
     ``delivered_before`` count as sent when they were written, so their jobs are done without
     mailing anyone, and notifications older than ``read_before`` as read."""
-    session.execute(
-        update(OutboundEmail)
-        .where(OutboundEmail.status == "queued", OutboundEmail.created_at < delivered_before)
-        .values(status="sent", sent_at=OutboundEmail.created_at)
-    )
-    session.execute(
-        update(Job)
-        .where(
-            Job.kind == SEND_EMAIL_JOB,
-            Job.status == "queued",
-            Job.run_after < delivered_before,
-        )
-        .values(status="done")
-    )
-    session.execute(
-        update(Notification)
-        .where(Notification.read_at.is_(None), Notification.created_at < read_before)
-        .values(read_at=Notification.created_at)
-    )
+    repository.settle_emails_before(session, delivered_before, send_email_job=SEND_EMAIL_JOB)
+    repository.mark_read_before(session, read_before)
     session.flush()
 
 
@@ -253,7 +203,7 @@ def list_webhooks(session: Session, *, actor: Actor) -> list[Webhook]:
     """The webhooks, for routing editors to see and admins to manage."""
     if not may(actor, Action.WEBHOOK_MANAGE):
         require(actor, Action.ROUTING_EDIT)
-    return list(session.scalars(select(Webhook).order_by(Webhook.id)))
+    return repository.all_webhooks(session)
 
 
 def save_webhook(
@@ -300,7 +250,7 @@ def _kinds(kinds: list[str] | None) -> list[str]:
 
 
 def get_webhook(session: Session, webhook_id: int) -> Webhook:
-    return found(session.get(Webhook, webhook_id), f"webhook {webhook_id}")
+    return found(repository.get_webhook(session, webhook_id), f"webhook {webhook_id}")
 
 
 def update_webhook(
@@ -335,7 +285,7 @@ def delete_webhook(session: Session, webhook_id: int, *, actor: Actor) -> None:
     require(actor, Action.WEBHOOK_MANAGE)
     hook = get_webhook(session, webhook_id)
     _changed(session, hook, "deleted", actor)
-    session.execute(delete(WebhookDelivery).where(WebhookDelivery.webhook_id == hook.id))
+    repository.delete_deliveries_of(session, hook.id)
     session.delete(hook)
     session.flush()
 
@@ -395,9 +345,7 @@ def send_email(session: Session, email_id: int) -> None:
     """Send one outbox email over SMTP. While delivery is paused it waits in the outbox. An
     SMTP server that cannot be reached pauses delivery: not a failed attempt, nothing lost.
     A message the server refused raises, for the job's retries."""
-    # Locked: one email may have two jobs (one queued before a pause, one from the resume);
-    # the second waits for the first and finds it sent.
-    outgoing = session.get(OutboundEmail, email_id, with_for_update=True, populate_existing=True)
+    outgoing = repository.email_to_send(session, email_id)
     if outgoing is None or outgoing.status == "sent" or _delivery(session).paused_since:
         return
     settings = get_settings()
@@ -418,26 +366,24 @@ def send_email(session: Session, email_id: int) -> None:
 
 
 def _delivery(session: Session) -> EmailDelivery:
-    return found(session.get(EmailDelivery, DELIVERY_ROW), "the email delivery state")
+    return found(repository.delivery_state(session), "the email delivery state")
 
 
 def _pause_delivery(session: Session, settings: Settings, *, reason: str) -> None:
     now = clock.now()
     address = smtp.address(settings)
-    # Only where it is not paused yet: of two jobs failing at once, one pauses (and queues
-    # the check, and says so); the other waits for its row lock and changes nothing.
-    paused = session.execute(
-        update(EmailDelivery)
-        .where(EmailDelivery.id == DELIVERY_ROW, EmailDelivery.paused_since.is_(None))
-        .values(
-            paused_since=now,
-            smtp_address=address,
-            reason=reason[:500],
-            checks=0,
-            next_check_at=now + FIRST_CHECK_AFTER,
-        )
+    # Of two jobs failing at once, one pauses (and queues the check, and says so).
+    paused = repository.pause_delivery(
+        session,
+        {
+            "paused_since": now,
+            "smtp_address": address,
+            "reason": reason[:500],
+            "checks": 0,
+            "next_check_at": now + FIRST_CHECK_AFTER,
+        },
     )
-    if not getattr(paused, "rowcount", 0):
+    if not paused:
         return
     enqueue(session, CHECK_SMTP_JOB, {}, run_after=now + FIRST_CHECK_AFTER)
     log.warning(
@@ -475,13 +421,7 @@ def check_email_delivery(session: Session) -> None:
 
 
 def _resume_delivery(session: Session, state: EmailDelivery, settings: Settings) -> None:
-    waiting = list(
-        session.scalars(
-            select(OutboundEmail.id)
-            .where(OutboundEmail.status == "queued")
-            .order_by(OutboundEmail.id)
-        )
-    )
+    waiting = repository.queued_email_ids(session)
     for email_id in waiting:
         enqueue(session, SEND_EMAIL_JOB, {"email_id": email_id})
     state.paused_since = state.next_check_at = state.reason = None
@@ -510,12 +450,10 @@ def delivery_pause(session: Session, *, actor: Actor) -> DeliveryPause | None:
     can fix the SMTP settings); ``None`` for everyone else."""
     if not may(actor, Action.WEBHOOK_MANAGE):
         return None
-    state = session.get(EmailDelivery, DELIVERY_ROW)
+    state = repository.delivery_state(session)
     if state is None or state.paused_since is None:
         return None
-    waiting = session.scalar(
-        select(func.count()).select_from(OutboundEmail).where(OutboundEmail.status == "queued")
-    )
+    waiting = repository.count_queued_emails(session)
     return DeliveryPause(
         smtp_address=state.smtp_address or "",
         since=state.paused_since,
@@ -527,10 +465,10 @@ def delivery_pause(session: Session, *, actor: Actor) -> DeliveryPause | None:
 
 def deliver_webhook(session: Session, delivery_id: int) -> None:
     """POST one delivery; a non-2xx answer or a network error raises (the job retries)."""
-    delivery = session.get(WebhookDelivery, delivery_id)
+    delivery = repository.get_delivery(session, delivery_id)
     if delivery is None or delivery.status == "delivered":
         return
-    hook = session.get(Webhook, delivery.webhook_id)
+    hook = repository.get_webhook(session, delivery.webhook_id)
     if hook is None or not (hook.active or delivery.kind == TEST_KIND):
         return
     body = delivery.body.encode()
@@ -554,9 +492,7 @@ def deliver_webhook(session: Session, delivery_id: int) -> None:
 
 
 def outbox(session: Session, *, limit: int = 50) -> list[OutboundEmail]:
-    return list(
-        session.scalars(select(OutboundEmail).order_by(OutboundEmail.id.desc()).limit(limit))
-    )
+    return repository.latest_emails(session, limit)
 
 
 def deliveries(
@@ -566,18 +502,9 @@ def deliveries(
     require(actor, Action.WEBHOOK_MANAGE)
     out: dict[int, list[WebhookDelivery]] = {i: [] for i in webhook_ids}
     for webhook_id in webhook_ids:
-        out[webhook_id] = list(
-            session.scalars(
-                select(WebhookDelivery)
-                .where(WebhookDelivery.webhook_id == webhook_id)
-                .order_by(WebhookDelivery.id.desc())
-                .limit(per_webhook)
-            )
-        )
+        out[webhook_id] = repository.latest_deliveries(session, webhook_id, per_webhook)
     return out
 
 
 def newest(session: Session, user_id: int) -> datetime | None:
-    return session.scalar(
-        select(func.max(Notification.created_at)).where(Notification.user_id == user_id)
-    )
+    return repository.newest_created_at(session, user_id)

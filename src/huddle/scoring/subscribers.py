@@ -13,7 +13,7 @@ from huddle.contacts.events import (
     TouchRecorded,
 )
 from huddle.core.events import subscribe
-from huddle.scoring import repository
+from huddle.scoring.repository import accounts
 from huddle.scoring.service import score_contacts
 from huddle.scoring.service.incremental import score_touched
 
@@ -45,5 +45,5 @@ def rescore_changed_contacts(session: Session, event: ContactsChanged) -> None:
     """A new job title or a bigger account changes fit points and grades at once (and may
     qualify the contact), as a touch changes behaviour points."""
     ids = set(event.contact_ids)
-    ids.update(repository.account_contact_ids(session, event.account_ids))
+    ids.update(accounts.account_contact_ids(session, event.account_ids))
     score_contacts(session, sorted(ids))

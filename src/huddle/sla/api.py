@@ -31,7 +31,7 @@ from huddle.web.errors import ERROR_RESPONSES
 router = APIRouter(responses=ERROR_RESPONSES, tags=["sla"])
 
 
-def _read(session: SessionDep, versions: list[SlaVersion]) -> list[VersionRead]:
+def _with_signatures(session: SessionDep, versions: list[SlaVersion]) -> list[VersionRead]:
     sigs = service.signatures(session, [v.id for v in versions])
     out = []
     for v in versions:
@@ -45,7 +45,7 @@ def _read(session: SessionDep, versions: list[SlaVersion]) -> list[VersionRead]:
 def list_versions(actor: CurrentActor, session: SessionDep) -> list[VersionRead]:
     """Every version of the agreement, newest first, with its signatures."""
     require(actor, Action.ANALYTICS_READ)
-    return _read(session, service.list_versions(session))
+    return _with_signatures(session, service.list_versions(session))
 
 
 @router.post("/sla/versions", response_model=VersionRead, status_code=status.HTTP_201_CREATED)
@@ -54,13 +54,13 @@ def create_version(actor: CurrentActor, session: SessionDep, data: VersionWrite)
     version = service.create_draft(
         session, actor, title=data.title, body=data.body, terms=data.terms
     )
-    return _read(session, [version])[0]
+    return _with_signatures(session, [version])[0]
 
 
 @router.get("/sla/versions/{version_id:int}", response_model=VersionRead)
 def get_version(actor: CurrentActor, session: SessionDep, version_id: int) -> VersionRead:
     require(actor, Action.ANALYTICS_READ)
-    return _read(session, [service.get_version(session, version_id)])[0]
+    return _with_signatures(session, [service.get_version(session, version_id)])[0]
 
 
 @router.put("/sla/versions/{version_id:int}", response_model=VersionRead)
@@ -71,7 +71,7 @@ def update_version(
     version = service.update_draft(
         session, actor, version_id, title=data.title, body=data.body, terms=data.terms
     )
-    return _read(session, [version])[0]
+    return _with_signatures(session, [version])[0]
 
 
 @router.post("/sla/versions/{version_id:int}/signatures", response_model=VersionRead)
@@ -79,7 +79,7 @@ def sign_version(
     actor: CurrentActor, session: SessionDep, version_id: int, data: SignatureWrite
 ) -> VersionRead:
     """Sign a draft for marketing or sales; with both sides signed it becomes active."""
-    return _read(session, [service.sign(session, actor, version_id, data.side)])[0]
+    return _with_signatures(session, [service.sign(session, actor, version_id, data.side)])[0]
 
 
 @router.get("/sla/calendars", response_model=list[CalendarRead])

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas.normalize import full_name
-from huddle.scoring import repository
+from huddle.scoring.repository import accounts, definitions
 from huddle.scoring.schemas import AccountScoreRead, BuyingGroupMember, BuyingGroupRead
 
 ENGAGED = 1.0  # a member with more than this many points in any model counts as engaged
@@ -31,8 +31,8 @@ def roll_up(points: list[float], rollup: dict[str, Any]) -> float:
 def account_scores(session: Session, account_id: int) -> list[AccountScoreRead]:
     contacts_service.get_account(session, account_id)
     results = []
-    for model in repository.list_models(session):
-        rows = repository.account_contact_scores(session, account_id, model.id)
+    for model in definitions.list_models(session):
+        rows = accounts.account_contact_scores(session, account_id, model.id)
         rollup = model.account_rollup or {"method": "sum"}
         results.append(
             AccountScoreRead(
@@ -48,13 +48,13 @@ def account_scores(session: Session, account_id: int) -> list[AccountScoreRead]:
 
 def buying_group(session: Session, account_id: int) -> BuyingGroupRead:
     scores = account_scores(session, account_id)
-    personas = {p.id: p.name for p in repository.list_profiles(session) if p.kind == "persona"}
+    personas = {p.id: p.name for p in definitions.list_profiles(session) if p.kind == "persona"}
     best: dict[int, float] = {}
-    for model in repository.list_models(session):
-        for contact_id, points in repository.account_contact_scores(session, account_id, model.id):
+    for model in definitions.list_models(session):
+        for contact_id, points in accounts.account_contact_scores(session, account_id, model.id):
             best[contact_id] = max(best.get(contact_id, points), points)
     members = []
-    for contact, grade in repository.account_contacts(session, account_id):
+    for contact, grade in accounts.account_contacts(session, account_id):
         persona = personas.get(grade.persona_id) if grade and grade.persona_id else None
         members.append(
             BuyingGroupMember(

@@ -14,18 +14,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huddle.contacts.models import Account, Contact
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.permissions import Action, require
 from huddle.lifecycle import service as lifecycle
-from huddle.scoring import repository
-from huddle.scoring.conditions import SCORE_PREFIX, Compiler
-from huddle.scoring.models import ContactGrade
-from huddle.scoring.repository import ModelSpec, everyone, score_select
+from huddle.scoring.conditions import SCORE_PREFIX
+from huddle.scoring.repository.definitions import criteria_for, list_models
+from huddle.scoring.repository.qualification import qualifying_as_of
+from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import parse_rules
 from huddle.scoring.schemas import BacktestFigures, BacktestRead, BacktestRequest
 from huddle.scoring.service.definitions import check_criteria, check_model
@@ -44,14 +42,14 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
     until = clock.now()
     since = until - timedelta(days=DAYS_PER_MONTH * request.months)
     checkpoints = _checkpoints(since, until)
-    current_specs = {m.id: ModelSpec.of(m) for m in repository.list_models(session)}
+    current_specs = {m.id: ModelSpec.of(m) for m in list_models(session)}
     proposed_specs = dict(current_specs)
     if request.model is not None:
         key = request.model_id if request.model_id is not None else -1
         proposed_specs[key] = ModelSpec(
             key, request.model.name, parse_rules(request.model.rules), request.model.half_life_days
         )
-    stored = repository.criteria_for(session, "mql")
+    stored = criteria_for(session, "mql")
     current_criteria = stored.condition if stored is not None else None
     proposed_criteria = request.criteria if request.criteria is not None else current_criteria
     return BacktestRead(
@@ -113,27 +111,8 @@ def _qualifying_at(
     session: Session, specs: dict[int, ModelSpec], condition: dict[str, Any], at: datetime
 ) -> list[int]:
     """Contacts that existed at ``at`` and met ``condition`` with their scores as of ``at``."""
-    dialect = repository.dialect_of(session)
-    sums = {
-        model_id: score_select(specs[model_id], Compiler(dialect, at), everyone).subquery(f"s{i}")
-        for i, model_id in enumerate(sorted(_referenced_models(condition) & set(specs)))
-    }
-    compiler = Compiler(
-        dialect,
-        at,
-        score=lambda model_id: sums[model_id].c.points if model_id in sums else 0.0,  # type: ignore[return-value,arg-type]
-        grade=ContactGrade.grade,
-    )
-    query = (
-        select(Contact.id)
-        .select_from(Contact)
-        .outerjoin(Account, Account.id == Contact.account_id)
-        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
-    )
-    for sub in sums.values():
-        query = query.outerjoin(sub, sub.c.contact_id == Contact.id)
-    query = query.where(Contact.created_at <= at, compiler.condition(condition))
-    return list(session.scalars(query))
+    named = {model_id: specs[model_id] for model_id in _referenced_models(condition) & set(specs)}
+    return qualifying_as_of(session, named, condition, at)
 
 
 def _entered_after(

@@ -18,9 +18,10 @@ from huddle.core.errors import (
 )
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
-from huddle.scoring import conditions, repository
+from huddle.scoring import conditions
 from huddle.scoring.events import ScoringDefinitionSaved
 from huddle.scoring.models import CRITERIA_STAGES, GradingProfile, QualificationCriteria, ScoreModel
+from huddle.scoring.repository import definitions, grades, scores
 from huddle.scoring.rules import check_rollup, check_rules
 from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
 from huddle.scoring.service.rescoring import request_rescore
@@ -39,11 +40,11 @@ def check_model(data: ScoreModelWrite) -> None:
 
 
 def list_models(session: Session) -> list[ScoreModel]:
-    return repository.list_models(session)
+    return definitions.list_models(session)
 
 
 def get_model(session: Session, model_id: int) -> ScoreModel:
-    model = session.get(ScoreModel, model_id)
+    model = definitions.get_model(session, model_id)
     if model is None:
         raise ResourceNotFound(f"no score model with id {model_id}")
     return model
@@ -56,7 +57,7 @@ def save_model(
     rules, half-life or primary flag rescores every contact in the background."""
     require(actor, Action.SCORING_EDIT)
     check_model(data)
-    same_name = repository.model_by_name(session, data.name)
+    same_name = definitions.model_by_name(session, data.name)
     if same_name is not None and same_name.id != model_id:
         raise ResourceAlreadyExists(f"a score model named {data.name!r} exists")
     if model_id is None:
@@ -70,9 +71,9 @@ def save_model(
     model.account_rollup, model.is_primary = dict(data.account_rollup), data.is_primary
     session.flush()
     if data.is_primary:
-        repository.clear_primary(session, model.id)
+        definitions.clear_primary(session, model.id)
     definition = data.model_dump(mode="json")
-    _record(session, "model", model.id, model.version, definition, actor)
+    _record_version(session, "model", model.id, model.version, definition, actor)
     request_rescore(session, reason=f"{model.name} v{model.version} saved", actor=actor)
     return model
 
@@ -80,12 +81,12 @@ def save_model(
 def delete_model(session: Session, model_id: int, *, actor: Actor) -> None:
     require(actor, Action.SCORING_EDIT)
     model = get_model(session, model_id)
-    repository.drop_model_scores(session, model.id)
+    scores.drop_model_scores(session, model.id)
     _retire(session, model, "model", reason=f"{model.name} deleted", actor=actor)
 
 
 def list_profiles(session: Session) -> list[GradingProfile]:
-    return repository.list_profiles(session)
+    return definitions.list_profiles(session)
 
 
 def save_profile(
@@ -94,24 +95,26 @@ def save_profile(
     """The ICP (one, account criteria) or a persona (contact criteria), each with weights."""
     require(actor, Action.SCORING_EDIT)
     _refuse(_check_profile(data), "profile")
-    same = repository.profile_by_name(session, data.kind, data.name)
+    same = definitions.profile_by_name(session, data.kind, data.name)
     if same is not None and same.id != profile_id:
         raise ResourceAlreadyExists(f"a {data.kind} named {data.name!r} exists")
     if (
         data.kind == "icp"
         and profile_id is None
-        and any(p.kind == "icp" for p in repository.list_profiles(session))
+        and any(p.kind == "icp" for p in definitions.list_profiles(session))
     ):
         raise ResourceAlreadyExists("there is one ICP; edit it instead")
     if profile_id is None:
         profile = GradingProfile(kind=data.kind, version=1)
         session.add(profile)
     else:
-        profile = session.get(GradingProfile, profile_id) or _missing("profile", profile_id)
+        profile = definitions.get_profile(session, profile_id) or _missing("profile", profile_id)
         profile.version += 1
     profile.name, profile.criteria = data.name, list(data.criteria)
     session.flush()
-    _record(session, "profile", profile.id, profile.version, data.model_dump(mode="json"), actor)
+    _record_version(
+        session, "profile", profile.id, profile.version, data.model_dump(mode="json"), actor
+    )
     request_rescore(
         session, reason=f"{data.kind} {data.name} v{profile.version} saved", actor=actor
     )
@@ -123,10 +126,10 @@ def delete_persona(session: Session, profile_id: int, *, actor: Actor) -> None:
     names a profile gone, or a new one given its id), and the queued rescore grades them by
     the personas left. The ICP is edited, not deleted: it is the account half of a grade."""
     require(actor, Action.SCORING_EDIT)
-    profile = session.get(GradingProfile, profile_id) or _missing("profile", profile_id)
+    profile = definitions.get_profile(session, profile_id) or _missing("profile", profile_id)
     if profile.kind != "persona":
         raise Conflict("the ICP is edited, not deleted: grades need its account half")
-    repository.forget_persona(session, profile.id)
+    grades.forget_persona(session, profile.id)
     _retire(session, profile, "profile", reason=f"persona {profile.name} deleted", actor=actor)
 
 
@@ -177,11 +180,11 @@ def _check_profile(data: ProfileWrite) -> list[FieldError]:
 
 def get_criteria(session: Session, stage: str) -> QualificationCriteria | None:
     _check_stage(stage)
-    return repository.criteria_for(session, stage)
+    return definitions.criteria_for(session, stage)
 
 
 def score_names(session: Session) -> dict[int, str]:
-    return {model.id: model.name for model in repository.list_models(session)}
+    return {model.id: model.name for model in definitions.list_models(session)}
 
 
 def check_criteria(session: Session, condition: Any, path: str = "condition") -> None:
@@ -196,7 +199,7 @@ def save_criteria(
     require(actor, Action.SCORING_EDIT)
     _check_stage(stage)
     check_criteria(session, data.condition)
-    criteria = repository.criteria_for(session, stage)
+    criteria = definitions.criteria_for(session, stage)
     if criteria is None:
         criteria = QualificationCriteria(stage=stage, version=1)
         session.add(criteria)
@@ -204,7 +207,9 @@ def save_criteria(
         criteria.version += 1
     criteria.condition, criteria.automatic = dict(data.condition), data.automatic
     session.flush()
-    _record(session, "criteria", criteria.id, criteria.version, data.model_dump(mode="json"), actor)
+    _record_version(
+        session, "criteria", criteria.id, criteria.version, data.model_dump(mode="json"), actor
+    )
     request_rescore(
         session, reason=f"{stage.upper()} criteria v{criteria.version} saved", actor=actor
     )
@@ -224,7 +229,7 @@ def _missing(what: str, ident: int) -> Any:
     raise ResourceNotFound(f"no {what} with id {ident}")
 
 
-def _record(
+def _record_version(
     session: Session,
     entity: str,
     entity_id: int,
@@ -232,7 +237,7 @@ def _record(
     definition: dict[str, Any],
     actor: Actor,
 ) -> None:
-    repository.add_version(session, entity, entity_id, version, definition, actor.user_id)
+    definitions.add_version(session, entity, entity_id, version, definition, actor.user_id)
     publish(
         session,
         ScoringDefinitionSaved(

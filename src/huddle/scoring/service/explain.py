@@ -7,10 +7,11 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
 from huddle.core import clock
-from huddle.scoring import repository
-from huddle.scoring.conditions import Compiler
 from huddle.scoring.models import ContactScore, ScoreModel
-from huddle.scoring.repository import ModelSpec, Occurrence, decayed
+from huddle.scoring.repository import definitions, explanations, scores, statements
+from huddle.scoring.repository.condition_sql import Compiler
+from huddle.scoring.repository.explanations import Occurrence, decayed
+from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import Rule, capped
 from huddle.scoring.schemas import (
     ContactScoresRead,
@@ -27,13 +28,13 @@ def explain_scores(session: Session, contact_id: int) -> ContactScoresRead:
     """Every model's breakdown for the contact as of now, beside the stored totals."""
     contacts_service.get_contact(session, contact_id)
     now = clock.now()
-    compiler = Compiler(repository.dialect_of(session), now)
-    stored = repository.stored_scores(session, contact_id)
+    compiler = Compiler(statements.dialect_of(session), now)
+    stored = scores.stored_scores(session, contact_id)
     models = [
         _model_breakdown(session, model, compiler, contact_id, stored.get(model.id))
-        for model in repository.list_models(session)
+        for model in definitions.list_models(session)
     ]
-    reset = repository.score_reset(session, contact_id)
+    reset = scores.score_reset(session, contact_id)
     return ContactScoresRead(
         contact_id=contact_id,
         as_of=now,
@@ -52,8 +53,8 @@ def _model_breakdown(
     stored: ContactScore | None,
 ) -> ModelBreakdown:
     spec = ModelSpec.of(model)
-    met = repository.record_rules_met(session, spec.record_rules, compiler, contact_id)
-    found = repository.touch_rule_occurrences(session, spec.touch_rules, compiler, contact_id)
+    met = explanations.record_rules_met(session, spec.record_rules, compiler, contact_id)
+    found = explanations.touch_rule_occurrences(session, spec.touch_rules, compiler, contact_id)
     rules = []
     for rule in spec.rules:
         if rule.on_touches:

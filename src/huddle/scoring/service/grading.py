@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from huddle.scoring import repository
-from huddle.scoring.conditions import Compiler
 from huddle.scoring.models import GradingProfile
-from huddle.scoring.repository import Scope
+from huddle.scoring.repository import definitions, grades, statements
+from huddle.scoring.repository.condition_sql import Compiler
+from huddle.scoring.repository.statements import Scope
 from huddle.scoring.schemas import GradeRead
 
 # Lowest fit (persona match x ICP match) for each grade; below the last one is D.
@@ -24,28 +24,28 @@ def grade_for(fit: float) -> str:
 def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> bool:
     """Grade every contact in ``scope``. Without an ICP, account fit counts as full; without
     personas, person fit does. With neither there is nothing to grade against."""
-    profiles = repository.list_profiles(session)
+    profiles = definitions.list_profiles(session)
     if not profiles:
         return False
     icp = next((p for p in profiles if p.kind == "icp"), None)
     personas = [p for p in profiles if p.kind == "persona"]
-    compiler = Compiler(repository.dialect_of(session), as_of)
-    repository.write_grades(session, icp, personas, THRESHOLDS, compiler, scope)
+    compiler = Compiler(statements.dialect_of(session), as_of)
+    grades.write_grades(session, icp, personas, THRESHOLDS, compiler, scope)
     return True
 
 
 def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> GradeRead | None:
-    grade = repository.grade_of(session, contact_id)
+    grade = grades.grade_of(session, contact_id)
     if grade is None:
         return None
-    profiles = {p.id: p for p in repository.list_profiles(session)}
-    compiler = Compiler(repository.dialect_of(session), as_of)
+    profiles = {p.id: p for p in definitions.list_profiles(session)}
+    compiler = Compiler(statements.dialect_of(session), as_of)
     why: list[str] = []
     persona = profiles.get(grade.persona_id) if grade.persona_id is not None else None
     for profile in [p for p in profiles.values() if p.kind == "icp"] + (
         [persona] if persona else []
     ):
-        why += _met(session, profile, compiler, contact_id)
+        why += _criteria_met_in_words(session, profile, compiler, contact_id)
     return GradeRead(
         grade=grade.grade,
         fit=round(grade.fit, 3),
@@ -56,10 +56,10 @@ def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> Grad
     )
 
 
-def _met(
+def _criteria_met_in_words(
     session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
 ) -> list[str]:
-    met = repository.criteria_met(session, profile, compiler, contact_id)
+    met = grades.criteria_met(session, profile, compiler, contact_id)
     label = "ICP" if profile.kind == "icp" else profile.name
     return [
         f"{label}: {criterion['label']} (+{criterion['weight']})"

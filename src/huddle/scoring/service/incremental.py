@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from huddle.core import clock
 from huddle.core.events import publish
-from huddle.scoring import repository
-from huddle.scoring.conditions import Compiler
 from huddle.scoring.events import ScoresUpdated
+from huddle.scoring.repository import definitions, scores, statements
+from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.service.qualification import qualify
 
 
@@ -36,18 +36,18 @@ def score_touched(
     # The statements below run on the connection, which does not autoflush.
     session.flush()
     now = clock.now()
-    definitions = repository.live_definitions(session)
+    live = definitions.live_definitions(session)
     types = set(touch_types)
-    compiler = Compiler(repository.dialect_of(session), now)
+    compiler = Compiler(statements.dialect_of(session), now)
     written = False
-    for spec, is_primary in definitions.models:
+    for spec, is_primary in live.models:
         if not spec.reacts_to(types):
             continue
-        repository.write_scores_among(session, spec, compiler, ids)
+        scores.write_scores_among(session, spec, compiler, ids)
         if is_primary:
-            repository.copy_primary_among(session, spec.id, ids)
+            scores.copy_primary_among(session, spec.id, ids)
         written = True
-    qualified = qualify(session, repository.among(ids), as_of=now, criteria=definitions.criteria)
+    qualified = qualify(session, statements.among(ids), as_of=now, criteria=live.criteria)
     if written or qualified:
         publish(session, ScoresUpdated(contact_ids=tuple(ids), qualified=tuple(qualified), at=now))
     return qualified

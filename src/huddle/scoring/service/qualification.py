@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict
 from huddle.lifecycle import service as lifecycle
-from huddle.scoring import conditions, repository
-from huddle.scoring.conditions import Compiler
+from huddle.scoring import conditions
 from huddle.scoring.models import ContactGrade
-from huddle.scoring.repository import Criteria, Scope
+from huddle.scoring.repository import definitions, grades, qualification, scores, statements
+from huddle.scoring.repository.condition_sql import Compiler
+from huddle.scoring.repository.definitions import Criteria
+from huddle.scoring.repository.statements import Scope
 
 
 def qualify(
@@ -29,9 +31,9 @@ def qualify(
     criteria: Sequence[Criteria] | None = None,
 ) -> list[int]:
     """Move the contacts in ``scope`` that meet MQL criteria (and automatic SQL criteria).
-    ``criteria``: those already read (``repository.live_definitions``)."""
+    ``criteria``: those already read (``definitions.live_definitions``)."""
     if criteria is None:
-        criteria = repository.automatic_criteria(session)
+        criteria = definitions.automatic_criteria(session)
     if not criteria:
         return []
     # The criteria queries run on the connection, which does not autoflush.
@@ -44,9 +46,9 @@ def qualify(
 
 def criteria_compiler(session: Session, as_of: datetime) -> Compiler:
     return Compiler(
-        repository.dialect_of(session),
+        statements.dialect_of(session),
         as_of,
-        score=repository.stored_score_column,
+        score=qualification.stored_score_column,
         grade=ContactGrade.grade,
     )
 
@@ -55,10 +57,10 @@ def _move_qualified(
     session: Session, criteria: Criteria, scope: Scope, *, as_of: datetime
 ) -> list[int]:
     compiler = criteria_compiler(session, as_of)
-    ids = repository.qualifying_contacts(session, criteria, compiler, scope)
+    ids = qualification.qualifying_contacts(session, criteria, compiler, scope)
     if not ids:
         return []
-    names = {model.id: model.name for model in repository.list_models(session)}
+    names = {model.id: model.name for model in definitions.list_models(session)}
     label = f"{criteria.stage.upper()} criteria v{criteria.version}"
     rule = Actor("rule", label=label)
     described = conditions.describe(criteria.condition, names)
@@ -79,10 +81,10 @@ def _values(session: Session, contact_id: int, names: dict[int, str]) -> str:
     """The figures that met the criteria, e.g. " (Marketing engagement 72, grade A)"."""
     parts = [
         f"{names[model_id]} {round(score.points)}"
-        for model_id, score in sorted(repository.stored_scores(session, contact_id).items())
+        for model_id, score in sorted(scores.stored_scores(session, contact_id).items())
         if model_id in names
     ]
-    grade = repository.grade_of(session, contact_id)
+    grade = grades.grade_of(session, contact_id)
     if grade is not None:
         parts.append(f"grade {grade.grade}")
     return f" ({', '.join(parts)})" if parts else ""

@@ -15,17 +15,18 @@ from huddle.core.actor import Actor
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.locks import Lock
-from huddle.scoring import repository
-from huddle.scoring.conditions import Compiler
 from huddle.scoring.events import ScoresUpdated
 from huddle.scoring.models import RescoreRun
-from huddle.scoring.repository import ModelSpec, Scope
+from huddle.scoring.repository import definitions, full_rescore, runs, scores, statements
+from huddle.scoring.repository.condition_sql import Compiler
+from huddle.scoring.repository.statements import ModelSpec, Scope
 from huddle.scoring.service.grading import grade_contacts
 from huddle.scoring.service.qualification import qualify
 
 RESCORE_JOB = "scoring.rescore"
 CHUNK = 50_000  # PostgreSQL, at least (``chunk_size``)
-SQLITE_CHUNK = 5_000  # about 50,000 touches: a few tenths of a second of one core
+# SQLite has one writer: a chunk short enough that page views and jobs wait little for it.
+SQLITE_CHUNK = 5_000
 SCAN_SHARE = 4  # a chunk of at least a quarter of the contacts scans the touches table
 
 
@@ -42,7 +43,7 @@ def score_contacts(
     if not ids:
         return []
     now = clock.now()
-    scope = repository.among(ids)
+    scope = statements.among(ids)
     if touch_types is None:
         changed = apply_models(session, scope, as_of=now)
         changed |= grade_contacts(session, scope, as_of=now)
@@ -69,19 +70,19 @@ def apply_models(
     """Write every model's scores for ``scope`` (only those reacting to ``touch_types`` when
     given) and copy the primary one to ``contacts.score``. False when nothing was written.
     Without a primary model ``contacts.score`` is left alone (it may come from an import)."""
-    compiler = Compiler(repository.dialect_of(session), as_of)
+    compiler = Compiler(statements.dialect_of(session), as_of)
     primary, primary_changed, written = None, False, False
-    for model in repository.list_models(session):
+    for model in definitions.list_models(session):
         spec = ModelSpec.of(model)
         if model.is_primary:
             primary = model.id
         if touch_types is not None and not spec.reacts_to(touch_types):
             continue
-        repository.write_scores(session, spec, compiler, scope)
+        scores.write_scores(session, spec, compiler, scope)
         primary_changed |= model.is_primary
         written = True
     if primary is not None and (touch_types is None or primary_changed):
-        repository.copy_primary(session, primary, scope)
+        scores.copy_primary(session, primary, scope)
     return written
 
 
@@ -91,7 +92,7 @@ def request_rescore(session: Session, *, reason: str, actor: Actor) -> RescoreRu
     A run still waiting to start covers this change too (its first chunk reads the
     definitions as they are then), so saving a model and a profile in a row rescores a
     million contacts once, not twice."""
-    waiting = repository.waiting_run(session)
+    waiting = runs.waiting_run(session)
     if waiting is not None:
         return waiting
     run = _new_run(session, reason, actor)
@@ -110,12 +111,12 @@ def open_run(session: Session, run_id: int, *, lanes: int) -> list[Lane]:
     """Start a queued run: count its contacts and split their ids into ``lanes`` ranges,
     each to be rescored chunk by chunk (``rescore_chunk``), side by side. Nothing to do
     (an empty list) when the run has started already or there are no contacts."""
-    run = repository.get_run(session, run_id)
+    run = runs.get_run(session, run_id)
     if run is None or run.status != "queued":
         return []
-    low, high = repository.contact_id_bounds(session)
+    low, high = runs.contact_id_bounds(session)
     run.status, run.started_at = "running", clock.now()
-    run.contacts_total = repository.count_contacts(session)
+    run.contacts_total = runs.count_contacts(session)
     if high == 0:
         run.status, run.finished_at = "done", clock.now()
         return []
@@ -151,16 +152,16 @@ def rescore_chunk(
     # First, before any row lock: a contact deleted while the chunk writes would keep the
     # rows the chunk wrote for it (see core.locks).
     locks.hold(session, Lock.CONTACT_DELETION, shared=True)
-    state = repository.run_state(session, run_id)
+    state = runs.run_state(session, run_id)
     if state is None or state.status != "running":
         # Finished meanwhile (by ``rescore_all``): its queued job has nothing left to do.
         return None
-    until = lane.until_id if lane.until_id is not None else repository.contact_id_bounds(session)[1]
+    until = lane.until_id if lane.until_id is not None else runs.contact_id_bounds(session)[1]
     total = max(state.contacts_total, 1)
-    chunk = chunk or chunk_size(repository.dialect_of(session), total)
+    chunk = chunk or chunk_size(statements.dialect_of(session), total)
     end = min(lane.after_id + chunk, until)
-    scope = repository.id_range(lane.after_id + 1, end)
-    done = repository.count_in_range(session, lane.after_id + 1, end)
+    scope = statements.id_range(lane.after_id + 1, end)
+    done = runs.count_in_range(session, lane.after_id + 1, end)
     now = clock.now()
     # A chunk with a large share of the contacts reads the whole touches table anyway.
     _rescore_models(session, scope, as_of=now, scan=chunk * SCAN_SHARE >= total)
@@ -168,7 +169,7 @@ def rescore_chunk(
     qualified = len(_qualify(session, scope, (), now, changed=True))
     finished = end >= until
     # Last, so that the other lanes wait for this row's lock only while this one commits.
-    repository.record_progress(
+    runs.record_progress(
         session, run_id, contacts=done, qualified=qualified, lane_finished=finished, at=clock.now()
     )
     return None if finished else Lane(end, lane.until_id)
@@ -188,13 +189,13 @@ def chunk_size(dialect: str, total: int) -> int:
 def _rescore_models(session: Session, scope: Scope, *, as_of: datetime, scan: bool) -> None:
     """Every model's scores for a chunk in one statement (one scan of its touches), then
     the primary copy: what ``apply_models`` gives, without reading the touches per model."""
-    models = repository.list_models(session)
-    compiler = Compiler(repository.dialect_of(session), as_of)
+    models = definitions.list_models(session)
+    compiler = Compiler(statements.dialect_of(session), as_of)
     specs = [ModelSpec.of(model) for model in models]
-    repository.write_all_scores(session, specs, compiler, scope, scan=scan)
+    full_rescore.write_all_scores(session, specs, compiler, scope, scan=scan)
     primary = next((model.id for model in models if model.is_primary), None)
     if primary is not None:
-        repository.copy_primary(session, primary, scope)
+        scores.copy_primary(session, primary, scope)
 
 
 def rescore_all(
@@ -203,7 +204,7 @@ def rescore_all(
     """A full rescore inside the caller's transaction (CLI, demo, tests), in
     one lane. A run waiting for the worker is done here instead, so the worker does not
     repeat it."""
-    run = repository.waiting_run(session) or _new_run(session, reason, actor)
+    run = runs.waiting_run(session) or _new_run(session, reason, actor)
     for lane in open_run(session, run.id, lanes=1):
         rest: Lane | None = lane
         while rest is not None:
@@ -214,11 +215,11 @@ def rescore_all(
 
 
 def latest_runs(session: Session) -> list[RescoreRun]:
-    return repository.latest_runs(session)
+    return runs.latest_runs(session)
 
 
 def reset_behaviour(session: Session, contact_id: int, *, at: datetime, reason: str) -> None:
     """A score adjustment (a recycled lead starts again): from ``at`` on, behaviour rules
     count only later touches for this contact. Rescored at once; the explanation shows it."""
-    repository.set_score_reset(session, contact_id, at, reason)
+    scores.set_score_reset(session, contact_id, at, reason)
     score_contacts(session, [contact_id])

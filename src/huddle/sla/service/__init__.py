@@ -1,15 +1,14 @@
 """The SLA's service layer: versions and signatures, calendars, clocks, reports."""
 
 from huddle.sla.service.calendars import CalendarCache, list_calendars, save_calendar
-from huddle.sla.service.clocks import (
-    PassResult,
-    contact_clocks,
+from huddle.sla.service.clock_pass import PassResult, run_due
+from huddle.sla.service.clocks import contact_clocks
+from huddle.sla.service.reactions import (
     on_decided,
     on_handed_off,
     on_recycled,
     on_stage_changed,
     on_touches,
-    run_due,
 )
 from huddle.sla.service.versions import (
     active_version,

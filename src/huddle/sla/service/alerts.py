@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huddle.contacts.models import Contact
 from huddle.contacts.schemas.normalize import full_name
 from huddle.core.jobs import enqueue
 from huddle.notifications import service as notifications
-from huddle.sla.models import SlaClock
+from huddle.sla.repository import leads
 from huddle.sla.service.versions import TermCache
 
 ALERTS_JOB = "sla.alerts"
@@ -49,21 +47,7 @@ def queue_alerts(
 def send_alerts(session: Session, payload: dict[str, Any]) -> None:
     alerts: list[list[Any]] = payload["alerts"]
     clock_ids = sorted({clock_id for _, clock_id, _ in alerts})
-    rows = session.execute(
-        select(
-            SlaClock.id,
-            SlaClock.version_id,
-            SlaClock.term_key,
-            SlaClock.contact_id,
-            SlaClock.due_at,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.email,
-        )
-        .join(Contact, Contact.id == SlaClock.contact_id)
-        .where(SlaClock.id.in_(clock_ids))
-    )
-    clocks = {row.id: row for row in rows}
+    clocks = {row.id: row for row in leads.clocks_with_their_leads(session, clock_ids)}
     terms = TermCache(session)
     for kind, clock_id, user_id in alerts:
         row = clocks.get(clock_id)

@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
@@ -25,6 +23,7 @@ from huddle.sla.calendar import (
 )
 from huddle.sla.events import SlaCalendarChanged
 from huddle.sla.models import SlaCalendar
+from huddle.sla.repository import calendars as calendar_rows
 
 COMPANY = "company"
 
@@ -43,15 +42,8 @@ class CalendarCache:
 
     def _load(self) -> dict[str, BusinessCalendar | None]:
         if self._stored is None:
-            rows = self.session.execute(
-                select(
-                    SlaCalendar.scope,
-                    SlaCalendar.time_zone,
-                    SlaCalendar.hours,
-                    SlaCalendar.holidays,
-                )
-            )
-            self._stored = stored_calendars(tuple(row) for row in rows)
+            rows = calendar_rows.stored_calendar_rows(self.session)
+            self._stored = stored_calendars(rows)
         return self._stored
 
     def for_team(self, team: str | None) -> BusinessCalendar:
@@ -61,7 +53,7 @@ class CalendarCache:
         if owner_id is None:
             return self.for_team(team)
         if owner_id not in self._users:
-            user = self.session.get(User, owner_id)
+            user = calendar_rows.get_user(self.session, owner_id)
             self._users[owner_id] = owner_calendar(
                 self._load(),
                 team=user.team if user else team,
@@ -79,7 +71,7 @@ class CalendarCache:
 
 
 def list_calendars(session: Session) -> list[SlaCalendar]:
-    return list(session.scalars(select(SlaCalendar).order_by(SlaCalendar.scope)))
+    return calendar_rows.list_calendars(session)
 
 
 def save_calendar(session: Session, actor: Actor, scope: str, raw: dict[str, Any]) -> SlaCalendar:
@@ -94,7 +86,7 @@ def save_calendar(session: Session, actor: Actor, scope: str, raw: dict[str, Any
     except CalendarError as exc:
         raise ValidationFailed(str(exc), [FieldError(exc.field, exc.message)]) from exc
     stored = parsed.to_dict()
-    row = session.scalar(select(SlaCalendar).where(SlaCalendar.scope == scope))
+    row = calendar_rows.calendar_for_scope(session, scope)
     if row is None:
         row = SlaCalendar(scope=scope)
         session.add(row)

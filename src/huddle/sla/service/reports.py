@@ -1,10 +1,8 @@
 """What the dashboard and the quarterly review show: compliance per term, rep, team and
 period; MQL delivery pacing and acceptance; leads at risk now; trends; suggested terms.
 
-Every figure is one grouped query over an index, read from the index alone where it can
-be: the period's clocks by (started_at, state, term_key, team, owner_id), stage entries by
-(to_stage, at, contact_id), open clocks by (state, due_at). The review's medians read the
-business time each clock recorded when it stopped (``elapsed_seconds``)."""
+Every figure is one grouped query over an index (``sla.repository.reports``). The review's
+medians read the business time each clock recorded when it stopped (``elapsed_seconds``)."""
 
 from __future__ import annotations
 
@@ -13,17 +11,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
-from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas.normalize import full_name
 from huddle.core import clock
-from huddle.lifecycle.models import StageTransition
 from huddle.routing.events import rule_label
-from huddle.scoring.models import ContactGrade
-from huddle.sla.models import OPEN_STATES, SlaClock, SlaVersion
+from huddle.sla.models import OPEN_STATES, SlaVersion
+from huddle.sla.repository import reports as figures
+from huddle.sla.repository import versions as version_rows
+from huddle.sla.repository.reports import mqls_between
 from huddle.sla.service.calendars import CalendarCache
 from huddle.sla.service.versions import active_version
 from huddle.sla.terms import Term, parse_terms
@@ -65,9 +61,6 @@ def _utc(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-WEEK = timedelta(weeks=1)
-
-
 def quarter_label(start: datetime) -> str:
     return f"Q{(start.month - 1) // 3 + 1} {start.year}"
 
@@ -88,12 +81,7 @@ def compliance_views(
     views: tuple[str, ...] = ("term", "owner", "team"),
 ) -> dict[str, list[Compliance]]:
     """``compliance`` grouped each way in ``views``, from one read of the period's clocks."""
-    rows = session.execute(
-        select(SlaClock.term_key, SlaClock.owner_id, SlaClock.team, SlaClock.state, func.count())
-        .where(SlaClock.started_at >= start, SlaClock.started_at < end)
-        .where(SlaClock.state != "cancelled")
-        .group_by(SlaClock.term_key, SlaClock.owner_id, SlaClock.team, SlaClock.state)
-    ).all()
+    rows = figures.clock_counts(session, start=start, end=end)
     out: dict[str, list[Compliance]] = {}
     for by in views:
         tallies: dict[Any, dict[str, int]] = {}
@@ -116,44 +104,15 @@ def compliance_views(
 def _labels(session: Session, by: str, keys: list[Any]) -> dict[Any, str]:
     if by == "owner":
         ids = [k for k in keys if k is not None]
-        names = dict(session.execute(select(User.id, User.name).where(User.id.in_(ids))).all())
+        names = figures.user_names(session, ids)
         return {**{k: names.get(k, f"user #{k}") for k in ids}, None: "Team queue"}
     if by == "term":
         labels: dict[Any, str] = {}
-        for version in session.scalars(select(SlaVersion).order_by(SlaVersion.number)):
+        for version in version_rows.versions_oldest_first(session):
             for term in parse_terms(version.terms):
                 labels[term.key] = term.label
         return labels
     return {k: rule_label(k) for k in keys}
-
-
-def _scoped(query: Any, term: Term) -> Any:
-    """Apply a term's scope to a query over ``StageTransition``."""
-    if not term.scope:
-        return query
-    query = query.join(Contact, Contact.id == StageTransition.contact_id)
-    for name, values in term.scope.items():
-        lowered = [v.casefold() for v in values]
-        if name == "region":
-            query = query.outerjoin(Account, Account.id == Contact.account_id).where(
-                func.lower(func.coalesce(Account.region, Contact.country)).in_(lowered)
-            )
-        elif name == "grade":
-            query = query.join(ContactGrade, ContactGrade.contact_id == Contact.id).where(
-                func.lower(ContactGrade.grade).in_(lowered)
-            )
-        elif name == "source":
-            query = query.where(func.lower(Contact.first_touch_source).in_(lowered))
-        elif name == "segment":
-            query = query.where(func.lower(Contact.custom["segment"].as_string()).in_(lowered))
-    return query
-
-
-def mqls_between(session: Session, term: Term, start: datetime, end: datetime) -> int:
-    query = select(func.count(func.distinct(StageTransition.contact_id))).where(
-        StageTransition.to_stage == "mql", StageTransition.at >= start, StageTransition.at < end
-    )
-    return int(session.scalar(_scoped(query, term)) or 0)
 
 
 @dataclass(frozen=True)
@@ -202,36 +161,8 @@ class Acceptance:
 
 def acceptance(session: Session, term: Term, start: datetime, end: datetime) -> Acceptance:
     """Of the contacts that became MQL in [start, end), how many sales accepted (SAL)."""
-    # A contact's latest acceptance since the period began, joined once, rather than a
-    # lookup per MQL for a later one (a third of the time at 5,000 MQLs a quarter).
-    accepted = (
-        select(StageTransition.contact_id, func.max(StageTransition.at).label("last_at"))
-        .where(StageTransition.to_stage == "sal", StageTransition.at >= start)
-        .group_by(StageTransition.contact_id)
-        .subquery("accepted")
-    )
-    base = (
-        select(
-            StageTransition.contact_id,
-            case((accepted.c.last_at >= StageTransition.at, StageTransition.contact_id)).label(
-                "accepted"
-            ),
-        )
-        .outerjoin(accepted, accepted.c.contact_id == StageTransition.contact_id)
-        .where(
-            StageTransition.to_stage == "mql",
-            StageTransition.at >= start,
-            StageTransition.at < end,
-        )
-    )
-    mqls = _scoped(base, term).subquery()
-    total, taken = session.execute(
-        select(
-            func.count(func.distinct(mqls.c.contact_id)),
-            func.count(func.distinct(mqls.c.accepted)),
-        )
-    ).one()
-    return Acceptance(term, int(total or 0), int(taken or 0))
+    total, taken = figures.mqls_and_accepted(session, term, start, end)
+    return Acceptance(term, total, taken)
 
 
 @dataclass(frozen=True)
@@ -247,25 +178,7 @@ class AtRisk:
 
 def at_risk(session: Session, *, limit: int = 20) -> list[AtRisk]:
     """Running clocks closest to their due time (the index on (state, due_at) serves it)."""
-    rows = session.execute(
-        select(
-            SlaClock.id,
-            SlaClock.contact_id,
-            SlaClock.term_key,
-            SlaClock.version_id,
-            SlaClock.due_at,
-            SlaClock.warned_at,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.email,
-            User.name,
-        )
-        .join(Contact, Contact.id == SlaClock.contact_id)
-        .outerjoin(User, User.id == SlaClock.owner_id)
-        .where(SlaClock.state == "running", SlaClock.due_at.is_not(None))
-        .order_by(SlaClock.due_at)
-        .limit(limit)
-    ).all()
+    rows = figures.running_soonest_due(session, limit=limit)
     labels = _labels(session, "term", [])
     return [
         AtRisk(
@@ -300,37 +213,8 @@ def weekly_trend(
     at = at or clock.now()
     this_week, _ = period_bounds("week", at)
     starts = [this_week - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
-    counts = _weekly_counts(session, starts)
+    counts = figures.weekly_counts(session, starts)
     return [TrendPoint(start, *counts.get(n, (0, 0))) for n, start in enumerate(starts)]
-
-
-def _weekly_counts(session: Session, starts: list[datetime]) -> dict[int, tuple[int, int]]:
-    """Met and breached clocks started in each week, by the week's position. Both read the
-    covering index alone; what differs is where the time goes. SQLite compares the stored
-    text: one query per week (a few thousand entries each) took an eighth of the time of one
-    query sorting twelve weeks into buckets with CASE. On PostgreSQL each statement costs
-    a round trip and a plan (3 ms), so there it is one query."""
-    met = func.sum(case((SlaClock.state == "met", 1), else_=0))
-    breached = func.sum(case((SlaClock.state == "breached", 1), else_=0))
-    if session.get_bind().dialect.name != "postgresql":
-        counts = {}
-        for n, start in enumerate(starts):
-            week = select(met, breached).where(
-                SlaClock.started_at >= start, SlaClock.started_at < start + WEEK
-            )
-            counts[n] = _ints(*session.execute(week).one())
-        return counts
-    position = case(*((SlaClock.started_at < s + WEEK, n) for n, s in enumerate(starts)))
-    rows = session.execute(
-        select(position, met, breached)
-        .where(SlaClock.started_at >= starts[0], SlaClock.started_at < starts[-1] + WEEK)
-        .group_by(position)
-    )
-    return {n: _ints(m, b) for n, m, b in rows}
-
-
-def _ints(met: int | None, breached: int | None) -> tuple[int, int]:
-    return int(met or 0), int(breached or 0)
 
 
 # --- the quarterly review ------------------------------------------------------------------
@@ -368,7 +252,7 @@ def review(session: Session, *, at: datetime | None = None) -> Review:
         if term.kind == "mql_volume":
             delivered = mqls_between(session, term, start, min(end, at))
             rows.append((term, None, pacing(session, term, at), None))
-            capacity = _sales_capacity(session)
+            capacity = figures.sales_capacity(session)
             if capacity:
                 per = {"week": 1 / 13, "month": 1 / 3, "quarter": 1.0}[term.period or "month"]
                 suggestion = max(1, round(capacity * per))
@@ -379,7 +263,7 @@ def review(session: Session, *, at: datetime | None = None) -> Review:
                         f"{suggestion} MQLs per {term.period}",
                         f"sales' capacity is {capacity} open leads; {delivered} MQLs arrived "
                         "this quarter so far",
-                        {**_raw(version, term.key), "count": suggestion},
+                        {**_stored_term(version, term.key), "count": suggestion},
                     )
                 )
         elif term.kind == "mql_acceptance":
@@ -396,28 +280,17 @@ def review(session: Session, *, at: datetime | None = None) -> Review:
                             term.describe(),
                             f"{hours:g} business hours",
                             f"the median achieved this quarter was {median:.1f} business hours",
-                            {**_raw(version, term.key), "hours": hours},
+                            {**_stored_term(version, term.key), "hours": hours},
                         )
                     )
     return Review(start, end, version, rows, suggestions)
 
 
-def _raw(version: SlaVersion | None, key: str) -> dict[str, Any]:
+def _stored_term(version: SlaVersion | None, key: str) -> dict[str, Any]:
     for item in version.terms if version else []:
         if item.get("key") == key:
             return dict(item)
     return {}
-
-
-def _sales_capacity(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.sum(User.capacity)).where(
-                User.team == "sales", User.is_active.is_(True), User.capacity.is_not(None)
-            )
-        )
-        or 0
-    )
 
 
 def _median_business_hours(
@@ -426,28 +299,14 @@ def _median_business_hours(
     """Median business hours from start to stop of the term's stopped clocks (a sample of
     the most recent ``sample``), each in its owner's calendar: as the clock recorded when it
     stopped, worked out here for one that stopped without recording it."""
-    stopped = (
-        SlaClock.term_key == term_key,
-        SlaClock.started_at >= start,
-        SlaClock.started_at < end,
-        SlaClock.stopped_at.is_not(None),
-        SlaClock.state.in_(("met", "breached")),
-    )
-    recent = select(SlaClock.id).where(*stopped).order_by(SlaClock.started_at.desc()).limit(sample)
-    recorded = list(
-        session.scalars(select(SlaClock.elapsed_seconds).where(SlaClock.id.in_(recent)))
-    )
-    if not recorded:
+    seconds, unrecorded = figures.stopped_clock_times(session, term_key, start, end, sample=sample)
+    if not seconds and not unrecorded:
         return None
-    seconds = [s for s in recorded if s is not None]
-    if len(seconds) < len(recorded):
+    if unrecorded:
         calendars = CalendarCache(session)
-        unrecorded = select(
-            SlaClock.owner_id, SlaClock.team, SlaClock.started_at, SlaClock.stopped_at
-        ).where(SlaClock.id.in_(recent), SlaClock.elapsed_seconds.is_(None))
         seconds += [
             calendars.business_seconds(c.owner_id, c.team, c.started_at, c.stopped_at)
-            for c in session.execute(unrecorded)
+            for c in unrecorded
         ]
     return float(statistics.median(seconds)) / 3600
 
@@ -466,10 +325,4 @@ def term_labels(session: Session) -> dict[str, str]:
 
 
 def user_names(session: Session, ids: set[int]) -> dict[int, str]:
-    names: dict[int, str] = {}
-    if ids:
-        for uid, name in session.execute(
-            select(User.id, User.name).where(User.id.in_(sorted(ids)))
-        ):
-            names[uid] = name
-    return names
+    return figures.user_names(session, sorted(ids))

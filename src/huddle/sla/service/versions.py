@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.core import clock
@@ -16,9 +15,9 @@ from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed, found
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
-from huddle.core.rawsql import Fixed
 from huddle.sla.events import SlaVersionActivated, SlaVersionDrafted, SlaVersionSigned
 from huddle.sla.models import SIDES, SlaClock, SlaSignature, SlaVersion
+from huddle.sla.repository import versions as version_rows
 from huddle.sla.terms import Term, parse_terms
 
 MAX_BODY = 100_000
@@ -26,7 +25,7 @@ SIGN_ACTION = {"marketing": Action.SLA_SIGN_FOR_MARKETING, "sales": Action.SLA_S
 
 
 def active_version(session: Session) -> SlaVersion | None:
-    return session.scalar(select(SlaVersion).where(SlaVersion.status == "active"))
+    return version_rows.active_version(session)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +40,6 @@ class TouchInterest:
 
 
 _NO_INTEREST = TouchInterest()
-_ACTIVE_TERMS = Fixed(select(cast(SlaVersion.terms, Text)).where(SlaVersion.status == "active"))
 
 
 def touch_interest(session: Session) -> TouchInterest:
@@ -51,11 +49,8 @@ def touch_interest(session: Session) -> TouchInterest:
     its next batch. (Flushed first: the statement goes around the ORM, and a version this
     session just activated must count.)"""
     session.flush()
-    rows = _ACTIVE_TERMS.run(session, {})
-    if not rows:
-        return _NO_INTEREST
-    [(text,)] = rows
-    return _interest_of(text)
+    text = version_rows.active_terms_text(session)
+    return _NO_INTEREST if text is None else _interest_of(text)
 
 
 @lru_cache(maxsize=32)
@@ -73,22 +68,17 @@ def _interest_of(text: str) -> TouchInterest:
 
 
 def get_version(session: Session, version_id: int) -> SlaVersion:
-    return found(session.get(SlaVersion, version_id), f"SLA version #{version_id}")
+    return found(version_rows.get_version(session, version_id), f"SLA version #{version_id}")
 
 
 def list_versions(session: Session) -> list[SlaVersion]:
-    return list(session.scalars(select(SlaVersion).order_by(SlaVersion.number.desc())))
+    return version_rows.list_versions(session)
 
 
 def signatures(session: Session, version_ids: list[int]) -> dict[int, list[SlaSignature]]:
     out: dict[int, list[SlaSignature]] = {i: [] for i in version_ids}
     if version_ids:
-        rows = session.scalars(
-            select(SlaSignature)
-            .where(SlaSignature.version_id.in_(version_ids))
-            .order_by(SlaSignature.signed_at, SlaSignature.id)
-        )
-        for row in rows:
+        for row in version_rows.signatures_of(session, version_ids):
             out[row.version_id].append(row)
     return out
 
@@ -125,7 +115,7 @@ def create_draft(
     title, body, terms = _validate(title, body, terms)
     if based_on_id is not None:
         get_version(session, based_on_id)
-    number = (session.scalar(select(func.max(SlaVersion.number))) or 0) + 1
+    number = version_rows.highest_number(session) + 1
     version = SlaVersion(
         number=number,
         status="draft",
@@ -148,7 +138,7 @@ def _latest_id(session: Session) -> int | None:
     active = active_version(session)
     if active is not None:
         return active.id
-    return session.scalar(select(SlaVersion.id).order_by(SlaVersion.number.desc()).limit(1))
+    return version_rows.newest_version_id(session)
 
 
 def update_draft(
@@ -160,7 +150,7 @@ def update_draft(
     if version.status != "draft":
         raise Conflict(f"version {version.number} is {version.status}; only drafts change")
     version.title, version.body, version.terms = _validate(title, body, terms)
-    session.execute(delete(SlaSignature).where(SlaSignature.version_id == version.id))
+    version_rows.withdraw_signatures(session, version.id)
     session.flush()
     publish(
         session,
@@ -214,12 +204,7 @@ def _activate(session: Session, actor: Actor, version: SlaVersion) -> None:
     previous = active_version(session)
     if previous is not None:
         # Archive first (and flush), so the one-active index never sees two.
-        session.execute(
-            update(SlaVersion)
-            .where(SlaVersion.id == previous.id)
-            .values(status="archived", archived_at=now)
-            .execution_options(synchronize_session="fetch")
-        )
+        version_rows.archive(session, previous.id, now)
         session.flush()
     version.status, version.activated_at = "active", now
     session.flush()
@@ -308,7 +293,7 @@ class TermCache:
 
     def terms(self, version_id: int) -> dict[str, Term]:
         if version_id not in self._terms:
-            version = self.session.get(SlaVersion, version_id)
+            version = version_rows.get_version(self.session, version_id)
             parsed = parse_terms(version.terms) if version else []
             self._terms[version_id] = {t.key: t for t in parsed}
         return self._terms[version_id]

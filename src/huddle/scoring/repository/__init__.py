@@ -1,0 +1,1 @@
+"""Scoring's queries, one module per concern (see each module's docstring)."""
