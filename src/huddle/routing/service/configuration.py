@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import (
@@ -79,7 +78,7 @@ def _conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
 def _check_rule(session: Session, data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
     conditions, errors = _conditions(data)
     if data.owner_id is not None:
-        owner = session.get(User, data.owner_id)
+        owner = repository.users(session, [data.owner_id]).get(data.owner_id)
         if owner is None or not owner.is_active or owner.role not in SALES_ROLES:
             errors.append(FieldError("owner_id", "an active sales rep or manager"))
     if data.pool_id is not None and session.get(RoutingPool, data.pool_id) is None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
-from huddle.contacts.models import Contact, Touch
 from huddle.contacts.schemas import ContactUpdate, TouchCreate
 from huddle.core import clock
 from huddle.core.actor import Actor
@@ -27,6 +27,9 @@ from huddle.routing.events import SALES_ACTIVITY_TYPES, HandoffDecided, LeadRecy
 from huddle.routing.models import Handoff
 from huddle.routing.schemas import ACTIVITY_TYPES, ActivityWrite
 from huddle.scoring import service as scoring
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact, Touch
 
 STALLED_BATCH = 500
 QUEUE_PAGE = 50
