@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas.normalize import full_name
-from huddle.core.errors import found
 from huddle.routing import repository
 from huddle.routing.models import Handoff
 from huddle.routing.service.packet import packet_text
@@ -35,8 +34,10 @@ class HandoffNotice:
 
 def handoff_notice(session: Session, handoff_id: int) -> HandoffNotice | None:
     """The notice a hand-off sends: to its owner, else to its team pool's manager; None
-    when it has neither (an unrouted lead in no pool)."""
-    handoff = found(session.get(Handoff, handoff_id), f"hand-off {handoff_id}")
+    when it has neither (an unrouted lead in no pool) or is not stored."""
+    handoff = session.get(Handoff, handoff_id)
+    if handoff is None:
+        return None
     name = _display_name(contacts_service.get_contact(session, handoff.contact_id))
     link = f"/queue/{handoff.id}"
     data = {"handoff_id": handoff.id, "contact_id": handoff.contact_id, "packet": handoff.packet}
