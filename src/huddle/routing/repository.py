@@ -13,6 +13,7 @@ from huddle.auth.models import User
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import Contact, Touch
 from huddle.core.jobs import Job
+from huddle.lifecycle.models import StageTransition
 from huddle.routing.models import Handoff, RoutingPool, RoutingPoolMember, RoutingRule
 
 OPEN = "open"
@@ -112,6 +113,16 @@ def lock_contact_stage(session: Session, contact_id: int) -> str | None:
     contact is changed through the contacts service."""
     return session.scalar(
         select(Contact.lifecycle_stage).where(Contact.id == contact_id).with_for_update()
+    )
+
+
+def qualifying_reason(session: Session, contact_id: int) -> str | None:
+    """Why the contact last became an MQL (the stage move's reason)."""
+    return session.scalar(
+        select(StageTransition.reason)
+        .where(StageTransition.contact_id == contact_id, StageTransition.to_stage == "mql")
+        .order_by(StageTransition.at.desc(), StageTransition.id.desc())
+        .limit(1)
     )
 
 

@@ -23,7 +23,7 @@ from huddle.routing.events import LeadHandedOff
 @subscribe(StageChanged)
 def queue_routing_of_new_mql(session: Session, event: StageChanged) -> None:
     if event.to_stage == "mql":
-        service.queue_routing(session, event.contact_id, note=event.reason)
+        service.queue_routing(session, event.contact_id)
 
 
 @subscribe(StageChanged)

@@ -5,6 +5,8 @@ routing failure leaves the job to be retried.
 The job routes each qualification once. It carries the contact's newest hand-off id when
 the lead qualified; a hand-off newer than that means the lead was routed since (by this
 job on a run whose "done" was lost, or by a person), so a job run again routes nobody.
+It carries no personal values (the jobs table is not erased): the hand-off's note, why
+the lead qualified, is read from the stage move when the job runs.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from huddle.routing.service.routing import ROUTABLE_STAGES, ROUTER, route_contac
 ROUTE_JOB = "routing.route_qualified_lead"
 
 
-def queue_routing(session: Session, contact_id: int, *, note: str | None) -> None:
+def queue_routing(session: Session, contact_id: int) -> None:
     """Queue the routing of a lead that just qualified, in the caller's transaction (the
     job exists only if the move to MQL commits)."""
     enqueue(
@@ -30,7 +32,6 @@ def queue_routing(session: Session, contact_id: int, *, note: str | None) -> Non
         {
             "contact_id": contact_id,
             "handoffs_before": repository.newest_handoff_id(session, contact_id),
-            "note": note,
         },
     )
 
@@ -46,4 +47,5 @@ def route_qualified_lead(session: Session, payload: dict[str, Any]) -> Handoff |
         return None
     if repository.handed_off_since(session, contact_id, int(payload["handoffs_before"])):
         return None
-    return route_contact(session, contact_id, actor=ROUTER, note=payload.get("note"))
+    note = repository.qualifying_reason(session, contact_id)
+    return route_contact(session, contact_id, actor=ROUTER, note=note)
