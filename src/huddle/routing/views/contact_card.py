@@ -38,7 +38,7 @@ def route_now(
         lambda: service.route_contact(session, contact_id, actor=actor, note="routed by hand"),
         done="Lead routed",
         then=f"/contacts/{contact_id}",
-        refused=lambda message, code: _flash_back(request, contact_id, message),
+        refused=lambda message, code: _back_to_contact_with(request, contact_id, message),
     )
 
 
@@ -62,10 +62,10 @@ def log_activity(
         change,
         done="Activity logged",
         then=f"/contacts/{contact_id}",
-        refused=lambda message, code: _flash_back(request, contact_id, message),
+        refused=lambda message, code: _back_to_contact_with(request, contact_id, message),
     )
 
 
-def _flash_back(request: Request, contact_id: int, message: str) -> Response:
+def _back_to_contact_with(request: Request, contact_id: int, message: str) -> Response:
     flash(request, message, "error")
     return see_other(f"/contacts/{contact_id}")

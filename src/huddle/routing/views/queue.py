@@ -3,6 +3,7 @@ packet page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 
 
-def _queue(
+def _queue_page(
     request: Request,
     session: SessionDep,
     user: User,
@@ -32,7 +33,7 @@ def _queue(
     status_code: int = 200,
 ) -> HTMLResponse:
     actor = request_actor(request)
-    before = _keyset(request, "before")
+    before = _queue_place(request, "before")
     handoffs = service.sales_queue(session, actor=actor, before=before)
     return page(
         request,
@@ -51,7 +52,7 @@ def _queue(
     )
 
 
-def _keyset(request: Request, name: str) -> tuple[datetime, int] | None:
+def _queue_place(request: Request, name: str) -> tuple[datetime, int] | None:
     """A hand-off's place in the queue from ``{name}_at`` and ``{name}_id``; None if absent
     or not a place."""
     at, key = request.query_params.get(f"{name}_at"), request.query_params.get(f"{name}_id")
@@ -65,7 +66,7 @@ def _keyset(request: Request, name: str) -> tuple[datetime, int] | None:
 
 @router.get("/queue", response_class=HTMLResponse)
 def sales_queue(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
-    return _queue(request, session, user)
+    return _queue_page(request, session, user)
 
 
 @router.get("/queue/news", response_class=HTMLResponse)
@@ -73,7 +74,7 @@ def queue_news(request: Request, session: SessionDep, user: CurrentUser) -> HTML
     """Asked by an open queue page every 15 s: how many leads arrived above the newest it
     shows (a pill that reloads the queue; cards with forms are not slipped in under a
     rep's cursor)."""
-    after = _keyset(request, "after")
+    after = _queue_place(request, "after")
     fresh = service.queue_news(session, actor=request_actor(request), after=after)
     return render(request, "routing/_queue_news.html", {"fresh": fresh, "after": after})
 
@@ -114,18 +115,22 @@ def packet(
     return _packet_page(request, session, user, handoff_id)
 
 
-def _back(request: Request, handoff_id: int, origin: str) -> str:
+def _page_after_decision(request: Request, handoff_id: int, origin: str) -> str:
     # Only our own two pages: never a redirect target taken from the request.
     return f"/queue/{handoff_id}" if origin == "packet" else "/queue"
 
 
-def _refused(request: Request, session: SessionDep, user: User, handoff_id: int, origin: str):  # type: ignore[no-untyped-def]
+def _refusal_shown_on(
+    request: Request, session: SessionDep, user: User, handoff_id: int, origin: str
+) -> Callable[[str, int], Response]:
+    """A refused decision answers with the page it was made on, the reason shown."""
+
     def refused(message: str, status_code: int) -> Response:
         if origin == "packet":
             return _packet_page(
                 request, session, user, handoff_id, error=message, status_code=status_code
             )
-        return _queue(request, session, user, error=message, status_code=status_code)
+        return _queue_page(request, session, user, error=message, status_code=status_code)
 
     return refused
 
@@ -143,8 +148,8 @@ def accept(
         request,
         lambda: service.accept_handoff(session, handoff_id, actor=actor),
         done="Lead accepted: it is now a sales accepted lead (SAL)",
-        then=_back(request, handoff_id, origin),
-        refused=_refused(request, session, user, handoff_id, origin),
+        then=_page_after_decision(request, handoff_id, origin),
+        refused=_refusal_shown_on(request, session, user, handoff_id, origin),
     )
 
 
@@ -165,6 +170,6 @@ def reject(
             session, handoff_id, reason_code=reason_code, note=note or None, actor=actor
         ),
         done="Lead rejected and recycled to marketing",
-        then=_back(request, handoff_id, origin),
-        refused=_refused(request, session, user, handoff_id, origin),
+        then=_page_after_decision(request, handoff_id, origin),
+        refused=_refusal_shown_on(request, session, user, handoff_id, origin),
     )

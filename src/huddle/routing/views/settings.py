@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -25,7 +26,7 @@ SETTINGS = "/settings/routing"
 SALES_ROLES = ("sales_rep", "sales_manager")
 
 
-def _settings(
+def _settings_page(
     request: Request,
     session: SessionDep,
     user: User,
@@ -68,18 +69,21 @@ def _settings(
 
 @router.get(SETTINGS, response_class=HTMLResponse)
 def routing_settings(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
-    return _settings(request, session, user)
+    return _settings_page(request, session, user)
 
 
-def refuse_settings(  # type: ignore[no-untyped-def]
+def refuse_settings(
     request: Request,
     session: SessionDep,
     user: User,
     editing: str,
     draft: dict[str, Any] | None = None,
-):
+) -> Callable[[str, int], Response]:
+    """A refused change answers with the settings page, the form ``editing`` open with
+    the reason (and what was typed, ``draft``)."""
+
     def refused(message: str, status_code: int) -> Response:
-        return _settings(
+        return _settings_page(
             request,
             session,
             user,

@@ -42,7 +42,7 @@ def add_webhook(
     )
 
 
-def _on_webhook(
+def _change_webhook(
     request: Request,
     session: SessionDep,
     user: User,
@@ -71,7 +71,7 @@ def edit_webhook(
     kinds: Annotated[str, Form()] = "",
     active: Annotated[str, Form()] = "",
 ) -> Response:
-    return _on_webhook(
+    return _change_webhook(
         request,
         session,
         user,
@@ -87,7 +87,7 @@ def edit_webhook(
 def delete_webhook(
     request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
 ) -> Response:
-    return _on_webhook(
+    return _change_webhook(
         request,
         session,
         user,
@@ -101,7 +101,7 @@ def delete_webhook(
 def test_webhook(
     request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
 ) -> Response:
-    return _on_webhook(
+    return _change_webhook(
         request,
         session,
         user,
