@@ -11,7 +11,7 @@ import time
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.core.db import OutageLog, is_database_unavailable
-from huddle.core.jobs import JobInterrupted, ensure_periodic, hand_back, run_one
+from huddle.core.jobs import JobInterrupted, ensure_periodic, hand_back, jobs_queued, run_one
 from huddle.subscribers import register as register_handlers
 
 log = logging.getLogger(__name__)
@@ -28,8 +28,9 @@ def worker_id() -> str:
 
 
 class Worker:
-    """Runs due jobs until stopped; sleeps ``idle_seconds`` when there is nothing to do.
-    ``threads``: how many jobs it runs at once (each thread claims its own)."""
+    """Runs due jobs until stopped. With nothing to do it waits ``idle_seconds``, or less:
+    a job queued by this process (a request, another job) wakes it once its transaction
+    has committed. ``threads``: how many jobs it runs at once (each claims its own)."""
 
     def __init__(
         self, factory: sessionmaker[Session], *, idle_seconds: float = 1.0, threads: int = 1
@@ -67,8 +68,15 @@ class Worker:
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
+        jobs_queued.set()  # a thread waiting for work sees the stop at once
         for thread in self._running:
             thread.join(timeout)
+
+    def _wait_for_work(self) -> None:
+        """Until a job is queued in this process or ``idle_seconds`` have passed. Cleared
+        before the next pass looks, so a job queued during that pass wakes the one after."""
+        if jobs_queued.wait(self._idle):
+            jobs_queued.clear()
 
     def _start_helpers(self, count: int) -> None:
         for n in range(count):
@@ -99,7 +107,7 @@ class Worker:
                 self._outage.available()
                 backoff = 1.0
                 if ran == 0:
-                    self._stop.wait(self._idle)
+                    self._wait_for_work()
             except Exception as exc:
                 # A database outage must not kill the worker: the jobs stay queued. It is
                 # said once, not as a traceback every pass; other failures keep theirs.

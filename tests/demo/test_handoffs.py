@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from huddle.auth import service as auth_service
 from huddle.auth.models import User
 from huddle.contacts.models import Contact
+from huddle.core.jobs import Job
 from huddle.demo import agreement, catalog
 from huddle.demo.load import LoadSummary
 from huddle.lifecycle.models import StageTransition
@@ -24,6 +25,18 @@ Loaded = tuple[Session, LoadSummary]
 
 def _users(session: Session) -> dict[str, User]:
     return {u.email: u for u in session.scalars(select(User))}
+
+
+def test_every_mql_of_the_story_was_routed_when_it_qualified(loaded: Loaded) -> None:
+    session, _ = loaded
+    routing_jobs = session.execute(
+        select(Job.status, func.count()).where(Job.kind == routing.ROUTE_JOB).group_by(Job.status)
+    ).all()
+    assert dict(routing_jobs).keys() == {"done"}
+    mqls = session.scalar(
+        select(func.count()).select_from(StageTransition).where(StageTransition.to_stage == "mql")
+    )
+    assert mqls == dict(routing_jobs)["done"]
 
 
 def test_fresh_hand_offs_wait_in_the_reps_queues(loaded: Loaded) -> None:

@@ -14,6 +14,7 @@ from huddle.routing import service
 from huddle.routing.models import Handoff, RoutingPool, RoutingRule
 from huddle.routing.schemas import MemberWrite, PoolWrite, RuleWrite
 from tests.conftest import make_user
+from tests.jobs import route_qualified_leads
 
 ALWAYS = {day: ["00:00", "23:59"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 
@@ -47,8 +48,10 @@ def make_rule(session: Session, **data: Any) -> RoutingRule:
 
 
 def make_mql(session: Session, contact: Contact) -> Handoff:
-    """Move the contact to MQL as the scoring rule does; the subscriber routes it."""
+    """Move the contact to MQL as the scoring rule does, then run the routing job the
+    subscriber queued (as the worker does after the commit)."""
     lifecycle.transition_stage(session, contact.id, "mql", actor=SYSTEM, reason="test")
+    route_qualified_leads(session)
     handoff = service.latest_handoff(session, contact.id)
     assert handoff is not None
     return handoff

@@ -14,6 +14,7 @@ from huddle.routing import service
 from huddle.scoring import service as scoring
 from huddle.scoring.models import ContactScore
 from tests.contacts.factories import make_contact
+from tests.jobs import route_qualified_leads
 from tests.routing.factories import make_mql, make_pool, make_rep, make_rule
 from tests.scoring.factories import make_model, set_mql, touch
 
@@ -83,6 +84,7 @@ def test_a_recycled_lead_that_still_qualifies_is_routed_again(db: Session) -> No
     set_mql(db, {"field": f"score.{model.id}", "op": "gte", "value": 5})
     contact = make_contact(db, job_title="VP Sales")
     touch(db, contact, "page_view")
+    route_qualified_leads(db)
     first = service.latest_handoff(db, contact.id)
     assert first is not None
 
@@ -95,6 +97,7 @@ def test_a_recycled_lead_that_still_qualifies_is_routed_again(db: Session) -> No
     )
 
     # Fit alone (5 points) still meets the criteria: marketing's rule sends it back.
+    assert route_qualified_leads(db) == 1
     latest = service.latest_handoff(db, contact.id)
     assert latest is not None and latest.id != first.id and latest.status == "open"
     assert first.status == "rejected"

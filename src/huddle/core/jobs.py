@@ -4,19 +4,23 @@ A job is enqueued inside the caller's transaction (it exists only if that commit
 number of workers claim jobs: PostgreSQL hands each job to one worker with
 ``FOR UPDATE SKIP LOCKED``; SQLite has a single writer, so one ``UPDATE ... RETURNING``
 is already atomic. A job whose worker died is claimed again once its lease expires.
+
+A worker polls for due jobs; one in the same process (``huddle serve``) is also woken
+(``jobs_queued``) as soon as a transaction that queued a job due now has committed.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text, select, update
+from sqlalchemy import Index, Integer, String, Text, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from huddle.core import clock
@@ -32,6 +36,12 @@ JobHandler = Callable[[Session, dict[str, Any]], None]
 _handlers: dict[str, JobHandler] = {}
 # Periodic job kinds and how long after a run the next one is due.
 _periodic: dict[str, timedelta] = {}
+
+# Set once a transaction that queued a job due now has committed: the workers of this
+# process wait on it between polls (``Worker``). Workers in other processes only poll.
+jobs_queued = threading.Event()
+# In a session's info while its transaction holds a job that is due now.
+_QUEUED_DUE_JOB = "huddle.jobs.queued_due_job"
 
 
 class Job(Base):
@@ -123,7 +133,21 @@ def enqueue(
     job = Job(kind=kind, payload=payload, run_after=run_after or clock.now())
     session.add(job)
     session.flush()
+    if run_after is None or run_after <= clock.now():
+        session.info[_QUEUED_DUE_JOB] = True
     return job
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_workers(session: Session) -> None:
+    # After the commit has landed: a woken worker finds the job.
+    if session.info.pop(_QUEUED_DUE_JOB, False):
+        jobs_queued.set()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_queued_jobs(session: Session) -> None:
+    session.info.pop(_QUEUED_DUE_JOB, None)
 
 
 def claim_next(session: Session, worker_id: str) -> Job | None:

@@ -98,7 +98,9 @@ class SalesDesk:
         return self.routed_to.get(contact_key, who)
 
     def routed(self, contact_key: int, contact_id: int) -> None:
-        """After a contact became an MQL (and the subscriber routed it)."""
+        """After a contact became an MQL: the routing job its move queued runs now (the
+        worker runs it straight after the commit)."""
+        self._run_queued(routing.ROUTE_JOB)
         handoff = routing.latest_handoff(self.session, contact_id)
         # Waiting in the team queue, the lead still belongs to whoever owned it before;
         # a lead nobody owned is picked up from the queue by the plan's rep.
@@ -155,14 +157,15 @@ class SalesDesk:
             at = self.next_pass + PASS_DELAY
             self.clock.set(at)
             sla.run_due(self.session)
-            self._send_alerts()
+            # The alerts job the pass queued, run by the worker then, not when Huddle starts.
+            self._run_queued(ALERTS_JOB)
             self.forced = [m for m in self.forced if m + PASS_DELAY > at]
             self.refresh()
 
-    def _send_alerts(self) -> None:
-        """The alerts job the pass queued, run by the worker then, not when Huddle starts."""
+    def _run_queued(self, kind: str) -> None:
+        """Run the queued jobs of ``kind`` in story time, as the worker would."""
         for job in self.session.scalars(
-            select(Job).where(Job.kind == ALERTS_JOB, Job.status == "queued").order_by(Job.id)
+            select(Job).where(Job.kind == kind, Job.status == "queued").order_by(Job.id)
         ):
             handler_for(job.kind)(self.session, job.payload)
             job.status, job.attempts = "done", 1

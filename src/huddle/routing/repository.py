@@ -13,6 +13,7 @@ from huddle.auth.models import User
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import Contact, Touch
 from huddle.core.jobs import Job
+from huddle.lifecycle.models import StageTransition
 from huddle.routing.models import Handoff, RoutingPool, RoutingPoolMember, RoutingRule
 
 OPEN = "open"
@@ -91,6 +92,43 @@ def open_for_contact(session: Session, contact_id: int) -> list[Handoff]:
             select(Handoff).where(Handoff.contact_id == contact_id, Handoff.status == OPEN)
         )
     )
+
+
+def newest_handoff_id(session: Session, contact_id: int) -> int:
+    """The contact's newest hand-off id (0: none yet). Ids only grow, so a hand-off with a
+    greater id was made later."""
+    newest = session.scalar(select(func.max(Handoff.id)).where(Handoff.contact_id == contact_id))
+    return int(newest or 0)
+
+
+def handed_off_since(session: Session, contact_id: int, handoff_id: int) -> bool:
+    """Whether the contact has a hand-off newer than ``handoff_id``."""
+    newer = select(Handoff.id).where(Handoff.contact_id == contact_id, Handoff.id > handoff_id)
+    return session.scalar(newer.limit(1)) is not None
+
+
+def lock_contact_stage(session: Session, contact_id: int) -> str | None:
+    """The contact's stage (None: no such contact), its row locked until the transaction
+    ends (PostgreSQL): routing it is done by one transaction at a time. Read only: the
+    contact is changed through the contacts service."""
+    return session.scalar(
+        select(Contact.lifecycle_stage).where(Contact.id == contact_id).with_for_update()
+    )
+
+
+def qualifying_reason(session: Session, contact_id: int) -> str | None:
+    """Why the contact last became an MQL (the stage move's reason)."""
+    return session.scalar(
+        select(StageTransition.reason)
+        .where(StageTransition.contact_id == contact_id, StageTransition.to_stage == "mql")
+        .order_by(StageTransition.at.desc(), StageTransition.id.desc())
+        .limit(1)
+    )
+
+
+def pool_manager_id(session: Session, pool_id: int | None) -> int | None:
+    pool = session.get(RoutingPool, pool_id) if pool_id is not None else None
+    return pool.manager_id if pool is not None else None
 
 
 def handoffs_of(session: Session, contact_id: int) -> list[Handoff]:

@@ -1,5 +1,12 @@
-"""A contact that becomes an MQL (by a rule or a person) is routed in the same transaction;
-a lead that moves on outside the queue closes its open hand-off."""
+"""What routing does when other things happen.
+
+A contact that becomes an MQL (by a scoring rule or a person) is routed by a job after
+that commit (``tasks.route_qualified_lead``): only the job is queued here, in the same
+transaction. A hand-off is told to whoever gets the lead (in the transaction that made
+it). A lead that moves on outside the queue closes its open hand-off. Re-routing after an
+SLA breach is the SLA's call (``service.reroute_after_breach``): routing knows nothing of
+the SLA.
+"""
 
 from __future__ import annotations
 
@@ -8,33 +15,38 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import ContactErased
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
-from huddle.routing.service import close_on_stage_change, route_contact, scrub_contact
-from huddle.routing.service.routing import ROUTER, handoff_is_open
-from huddle.sla.events import SlaBreached
+from huddle.notifications import service as notifications
+from huddle.routing import service
+from huddle.routing.events import LeadHandedOff
 
 
 @subscribe(StageChanged)
-def route_new_mql(session: Session, event: StageChanged) -> None:
+def queue_routing_of_new_mql(session: Session, event: StageChanged) -> None:
     if event.to_stage == "mql":
-        route_contact(session, event.contact_id, actor=ROUTER, note=event.reason)
+        service.queue_routing(session, event.contact_id)
 
 
 @subscribe(StageChanged)
 def close_handoff(session: Session, event: StageChanged) -> None:
-    close_on_stage_change(session, event)
+    service.close_on_stage_change(session, event)
+
+
+@subscribe(LeadHandedOff)
+def tell_who_gets_the_lead(session: Session, event: LeadHandedOff) -> None:
+    """The owner gets the packet; nobody eligible alerts the team pool's manager."""
+    notice = service.handoff_notice(session, event.handoff_id)
+    if notice is not None:
+        notifications.notify(
+            session,
+            user_id=notice.user_id,
+            kind=notice.kind,
+            subject=notice.subject,
+            body=notice.body,
+            link=notice.link,
+            data=notice.data,
+        )
 
 
 @subscribe(ContactErased)
 def scrub_erased(session: Session, event: ContactErased) -> None:
-    scrub_contact(session, event.contact_id, event.needles)
-
-
-@subscribe(SlaBreached)
-def reroute_a_breached_lead(session: Session, event: SlaBreached) -> None:
-    """The term asked for it: route again, passing over the rep who let it breach."""
-    if not event.reroute or not handoff_is_open(session, event.handoff_id):
-        return
-    excluded = (
-        {event.owner_id: f"let '{event.term_key}' breach on this lead"} if event.owner_id else {}
-    )
-    route_contact(session, event.contact_id, actor=ROUTER, note="SLA breached", excluded=excluded)
+    service.scrub_contact(session, event.contact_id, event.needles)

@@ -1,4 +1,6 @@
-"""The stalled-lead recycler: runs, then queues itself for the next hour."""
+"""Routing's background work: routing a lead that qualified (queued by the StageChanged
+subscriber, safe to run twice), and the stalled-lead recycler (runs, then queues itself
+for the next hour)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from huddle.core.jobs import periodic_job
-from huddle.routing.service import STALLED_JOB, recycle_stalled
+from huddle.core.jobs import job_handler, periodic_job
+from huddle.routing import service
 
 EVERY = timedelta(hours=1)
 
 
-@periodic_job(STALLED_JOB, every=EVERY)
+@job_handler(service.ROUTE_JOB)
+def route_qualified_lead(session: Session, payload: dict[str, Any]) -> None:
+    service.route_qualified_lead(session, payload)
+
+
+@periodic_job(service.STALLED_JOB, every=EVERY)
 def recycle(session: Session, payload: dict[str, Any]) -> None:
-    recycle_stalled(session)
+    service.recycle_stalled(session)

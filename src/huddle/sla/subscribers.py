@@ -1,5 +1,6 @@
 """The SLA listens: hand-offs start clocks, decisions and sales touches stop them, stage
-changes drive custom terms. (The audit trail records the SLA's own events: audit.subscribers.)"""
+changes drive custom terms, a breach whose term asks for it routes the lead again. (The
+audit trail records the SLA's own events: audit.subscribers.)"""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
+from huddle.routing import service as routing
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
+from huddle.sla.events import SlaBreached
 
 
 @subscribe(LeadHandedOff)
@@ -57,4 +60,17 @@ def touch_recorded(session: Session, event: TouchRecorded) -> None:
 def stage_changed(session: Session, event: StageChanged) -> None:
     service.on_stage_changed(
         session, contact_id=event.contact_id, to_stage=event.to_stage, at=event.at
+    )
+
+
+@subscribe(SlaBreached)
+def reroute_a_breached_lead(session: Session, event: SlaBreached) -> None:
+    """The term asked for it: route again, passing over the rep who let it breach."""
+    if not event.reroute:
+        return
+    passed_over = (
+        {event.owner_id: f"let '{event.term_key}' breach on this lead"} if event.owner_id else {}
+    )
+    routing.reroute_after_breach(
+        session, handoff_id=event.handoff_id, contact_id=event.contact_id, passed_over=passed_over
     )

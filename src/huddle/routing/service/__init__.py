@@ -24,11 +24,21 @@ from huddle.routing.service.decisions import (
     sales_queue,
     scrub_contact,
 )
+from huddle.routing.service.notices import HandoffNotice, handoff_notice
 from huddle.routing.service.packet import build_packet, packet_text
-from huddle.routing.service.routing import STALLED_JOB, route_contact
+from huddle.routing.service.qualified import ROUTE_JOB, queue_routing, route_qualified_lead
+from huddle.routing.service.routing import (
+    ROUTER,
+    STALLED_JOB,
+    reroute_after_breach,
+    route_contact,
+)
 
 __all__ = [
+    "ROUTER",
+    "ROUTE_JOB",
     "STALLED_JOB",
+    "HandoffNotice",
     "accept_handoff",
     "build_packet",
     "close_on_stage_change",
@@ -36,6 +46,7 @@ __all__ = [
     "get_handoff",
     "get_pool",
     "get_rule",
+    "handoff_notice",
     "latest_handoff",
     "list_pools",
     "list_rules",
@@ -44,9 +55,12 @@ __all__ = [
     "packet_text",
     "queue_contacts",
     "queue_news",
+    "queue_routing",
     "recycle_stalled",
     "reject_handoff",
+    "reroute_after_breach",
     "route_contact",
+    "route_qualified_lead",
     "sales_queue",
     "save_pool",
     "save_rule",

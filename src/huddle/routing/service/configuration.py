@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import (
@@ -35,7 +34,7 @@ def get_rule(session: Session, rule_id: int) -> RoutingRule:
     return found(session.get(RoutingRule, rule_id), f"routing rule {rule_id}")
 
 
-def _conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
+def _clean_conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
     errors: list[FieldError] = []
     raw = data.conditions or {}
     if data.kind == "territory":
@@ -76,10 +75,10 @@ def _conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
     return {}, errors
 
 
-def _check_rule(session: Session, data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
-    conditions, errors = _conditions(data)
+def _clean_rule(session: Session, data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
+    conditions, errors = _clean_conditions(data)
     if data.owner_id is not None:
-        owner = session.get(User, data.owner_id)
+        owner = repository.users(session, [data.owner_id]).get(data.owner_id)
         if owner is None or not owner.is_active or owner.role not in SALES_ROLES:
             errors.append(FieldError("owner_id", "an active sales rep or manager"))
     if data.pool_id is not None and session.get(RoutingPool, data.pool_id) is None:
@@ -98,7 +97,7 @@ def save_rule(
 ) -> RoutingRule:
     """Add or change a rule; every mistake is a 422 naming the field, nothing saved."""
     require(actor, Action.ROUTING_EDIT)
-    conditions, errors = _check_rule(session, data)
+    conditions, errors = _clean_rule(session, data)
     if errors:
         raise ValidationFailed("check the routing rule", errors)
     if rule_id is None:
@@ -149,8 +148,8 @@ def delete_rule(session: Session, rule_id: int, *, actor: Actor) -> None:
 
 
 def list_pools(session: Session) -> list[PoolRead]:
-    found = repository.pools(session)
-    members = repository.members_of(session, [p.id for p in found])
+    pools = repository.pools(session)
+    members = repository.members_of(session, [p.id for p in pools])
     return [
         PoolRead(
             id=p.id,
@@ -159,7 +158,7 @@ def list_pools(session: Session) -> list[PoolRead]:
             picks=p.picks,
             members=[MemberRead.model_validate(m) for m in members if m.pool_id == p.id],
         )
-        for p in found
+        for p in pools
     ]
 
 

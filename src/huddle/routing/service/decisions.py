@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
-from huddle.contacts.models import Contact, Touch
 from huddle.contacts.schemas import ContactUpdate, TouchCreate
 from huddle.core import clock
 from huddle.core.actor import Actor
@@ -28,6 +28,9 @@ from huddle.routing.models import Handoff
 from huddle.routing.schemas import ACTIVITY_TYPES, ActivityWrite
 from huddle.scoring import service as scoring
 
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact, Touch
+
 STALLED_BATCH = 500
 QUEUE_PAGE = 50
 RECYCLER = Actor("rule", label="stalled lead recycler")
@@ -39,7 +42,7 @@ CLOSED_STAGES = ("recycled", "disqualified", "lost")
 
 
 @contextmanager
-def _deciding(session: Session, handoff_id: int) -> Iterator[None]:
+def _deciding_on(session: Session, handoff_id: int) -> Iterator[None]:
     """While a decision moves the stage, the stage subscriber leaves this hand-off alone."""
     session.info[DECIDING] = handoff_id
     try:
@@ -87,7 +90,7 @@ def close_on_stage_change(session: Session, event: StageChanged) -> None:
                     actor=event.actor,
                 ),
             )
-            _adjust_scores(session, handoff.contact_id, event.at, reason or "recycled")
+            _apply_recycle_score_rule(session, handoff.contact_id, event.at, reason or "recycled")
 
 
 def get_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
@@ -147,7 +150,7 @@ def queue_news(session: Session, *, actor: Actor, after: tuple[datetime, int] | 
     )
 
 
-def _decidable(session: Session, handoff_id: int, actor: Actor) -> Handoff:
+def _open_for_decision(session: Session, handoff_id: int, actor: Actor) -> Handoff:
     require(actor, Action.LEAD_REJECT)
     handoff = get_handoff(session, handoff_id, actor=actor)
     if handoff.status != "open":
@@ -166,7 +169,7 @@ def _claimed_by(handoff: Handoff, actor: Actor) -> Actor:
 def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
     """The rep takes the lead: it becomes SAL (by the rep). A lead waiting in a team queue
     becomes the accepting rep's."""
-    handoff = _decidable(session, handoff_id, actor)
+    handoff = _open_for_decision(session, handoff_id, actor)
     if handoff.owner_id is None and actor.user_id is not None:
         handoff.owner_id = actor.user_id
         contacts_service.update_contact(
@@ -175,7 +178,7 @@ def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handof
             ContactUpdate(owner_id=actor.user_id),
             actor=_claimed_by(handoff, actor),
         )
-    with _deciding(session, handoff.id):
+    with _deciding_on(session, handoff.id):
         lifecycle.transition_stage(
             session,
             handoff.contact_id,
@@ -217,8 +220,8 @@ def reject_handoff(
 ) -> Handoff:
     """The rep hands the lead back with one of lifecycle's rejection reasons (422 without
     one): HandoffDecided(accepted=False), then the lead is recycled (LeadRecycled)."""
-    handoff = _decidable(session, handoff_id, actor)
-    with _deciding(session, handoff.id):
+    handoff = _open_for_decision(session, handoff_id, actor)
+    with _deciding_on(session, handoff.id):
         lifecycle.reject_lead(
             session, handoff.contact_id, reason_code=reason_code, note=note, actor=actor
         )
@@ -234,11 +237,11 @@ def reject_handoff(
             actor=actor,
         ),
     )
-    _adjust_scores(session, handoff.contact_id, at, f"rejected by sales: {reason}")
+    _apply_recycle_score_rule(session, handoff.contact_id, at, f"rejected by sales: {reason}")
     return handoff
 
 
-def _adjust_scores(session: Session, contact_id: int, at: datetime, reason: str) -> None:
+def _apply_recycle_score_rule(session: Session, contact_id: int, at: datetime, reason: str) -> None:
     """The configured score rule for a recycled lead (``HUDDLE_RECYCLE_SCORES``)."""
     if get_settings().recycle_scores == "reset_behaviour":
         scoring.reset_behaviour(session, contact_id, at=at, reason=f"recycled, {reason}")
@@ -259,7 +262,7 @@ def recycle_stalled(session: Session, *, now: datetime | None = None) -> list[in
         contact = contacts_service.get_contact(session, handoff.contact_id)
         reason = f"stalled: no decision or sales activity in {days} days"
         if contact.lifecycle_stage in ("mql", "sal"):
-            with _deciding(session, handoff.id):
+            with _deciding_on(session, handoff.id):
                 lifecycle.transition_stage(
                     session, handoff.contact_id, "recycled", actor=RECYCLER, reason=reason
                 )
@@ -276,7 +279,7 @@ def recycle_stalled(session: Session, *, now: datetime | None = None) -> list[in
             ),
         )
         recycled.append(handoff.id)
-        _adjust_scores(session, handoff.contact_id, at, reason)
+        _apply_recycle_score_rule(session, handoff.contact_id, at, reason)
     return recycled
 
 

@@ -4,9 +4,11 @@ hours (when the rule says so) and below their capacity of open hand-offs."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from huddle.auth.models import User
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

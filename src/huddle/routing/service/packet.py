@@ -6,14 +6,16 @@ derived from those."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts.models import Contact, Touch
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring import service as scoring
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact, Touch
 
 RECENT_TOUCHES = 200
 CONSUMED_SHOWN = 12
@@ -38,7 +40,8 @@ CONSIDERATION_TYPES = {"webinar_attended", "asset_downloaded", "event_attended"}
 _NAMED_BY = ("title", "subject", "asset", "webinar", "event", "message", "form", "url", "product")
 
 
-def _what(touch: Touch) -> str:
+def _touch_subject(touch: Touch) -> str:
+    """What the touch was about (a page's title, an asset's name...), or empty."""
     props = touch.properties or {}
     for key in _NAMED_BY:
         value = props.get(key)
@@ -56,7 +59,7 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
         {
             "type": t.type,
             "label": CONSUMED_TYPES.get(t.type, t.type.replace("_", " ").capitalize()),
-            "what": _what(t),
+            "what": _touch_subject(t),
             "at": t.occurred_at.isoformat(),
         }
         for t in touches

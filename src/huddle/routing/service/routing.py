@@ -1,34 +1,35 @@
 """Routing one lead: the ordered rules decide an owner (or a team queue), every decision
-is stored with who was considered and why each was skipped, then the owner is sent the
-hand-off packet (or the team's manager is alerted when nobody was eligible)."""
+is stored with who was considered and why each was skipped, and ``LeadHandedOff`` is
+published (routing's subscribers send the owner the packet, or alert the team's manager
+when nobody was eligible; the SLA starts its clocks)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
-from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import ContactUpdate
-from huddle.contacts.schemas.normalize import full_name
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
-from huddle.notifications import service as notifications
 from huddle.routing import repository
 from huddle.routing.events import LeadHandedOff
 from huddle.routing.models import Handoff, RoutingPool, RoutingRule
 from huddle.routing.schemas import SEGMENTS
 from huddle.routing.service.eligibility import skip_reason
-from huddle.routing.service.packet import build_packet, packet_text
+from huddle.routing.service.packet import build_packet
 
+if TYPE_CHECKING:
+    from huddle.contacts.models import Account, Contact
+
+ROUTABLE_STAGES = ("mql", "sal")
 STALLED_JOB = "routing.recycle_stalled"
 UNROUTED = "unrouted"
 ROUTER = Actor("rule", label="routing rules")
@@ -86,21 +87,16 @@ class _Router:
         return result
 
     def assign(self, rule: RoutingRule, owner: int, team: str, reason: str) -> None:
-        d = self.decision
-        d.owner_id, d.team, d.rule, d.reason, d.decided = owner, team, rule, reason, True
-        d.rule_label = _label(rule)
+        decision = self.decision
+        decision.owner_id, decision.team, decision.rule = owner, team, rule
+        decision.reason, decision.decided = reason, True
+        decision.rule_label = _decided_by(rule)
 
     def to_queue(self, rule: RoutingRule, pool: RoutingPool, reason: str) -> None:
-        d = self.decision
-        d.owner_id, d.team, d.pool, d.rule, d.reason, d.decided = (
-            None,
-            pool.name,
-            pool,
-            rule,
-            reason,
-            True,
-        )
-        d.rule_label = _label(rule)
+        decision = self.decision
+        decision.owner_id, decision.team, decision.pool, decision.rule = None, pool.name, pool, rule
+        decision.reason, decision.decided = reason, True
+        decision.rule_label = _decided_by(rule)
 
     # --- rule kinds ---------------------------------------------------------------------
 
@@ -189,14 +185,14 @@ class _Router:
         segments = conditions.get("segments", [])
         if segments:
             size = account.employee_count if account else None
-            segment = _segment(size)
+            segment = _segment_of(size)
             if segment is None or segment not in segments:
                 return None
             found.append(f"{segment} ({size} people)")
         return ", ".join(found)
 
 
-def _segment(size: int | None) -> str | None:
+def _segment_of(size: int | None) -> str | None:
     if size is None:
         return None
     for name, (low, high) in SEGMENTS.items():
@@ -205,7 +201,8 @@ def _segment(size: int | None) -> str | None:
     return None
 
 
-def _label(rule: RoutingRule) -> str:
+def _decided_by(rule: RoutingRule) -> str:
+    """The hand-off's ``rule``: the kind, and the rule's name unless the kind says it all."""
     return rule.kind if rule.kind == "account_owner" else f"{rule.kind}:{rule.name}"
 
 
@@ -223,7 +220,7 @@ def route_contact(
     the reason shown in the decision."""
     require(actor, Action.ROUTING_EDIT)
     contact = contacts_service.get_contact_detail(session, contact_id)
-    if contact.lifecycle_stage not in ("mql", "sal"):
+    if contact.lifecycle_stage not in ROUTABLE_STAGES:
         raise Conflict(
             f"only MQL or SAL leads are routed; contact {contact_id} is {contact.lifecycle_stage}"
         )
@@ -270,45 +267,24 @@ def route_contact(
             actor=actor,
         ),
     )
-    _tell(session, handoff, contact, decision)
     return handoff
 
 
-def _tell(session: Session, handoff: Handoff, contact: Contact, decision: Decision) -> None:
-    name = contact.first_name or contact.last_name or f"contact #{contact.id}"
-    full = full_name(contact.first_name, contact.last_name) or name
-    link = f"/queue/{handoff.id}"
-    data = {"handoff_id": handoff.id, "contact_id": contact.id, "packet": handoff.packet}
-    if decision.owner_id is not None:
-        notifications.notify(
-            session,
-            user_id=decision.owner_id,
-            kind="routing.handoff",
-            subject=f"New lead for you: {full}",
-            body=f"{full} was routed to you: {handoff.reason}.\n\n{packet_text(handoff.packet)}",
-            link=link,
-            data=data,
-        )
-        return
-    manager = decision.pool.manager_id if decision.pool else None
-    if manager is not None:
-        notifications.notify(
-            session,
-            user_id=manager,
-            kind="routing.unassigned",
-            subject=f"Nobody eligible for {full}: waiting in {decision.team}",
-            body=f"{handoff.reason}.\n\nWho was considered:\n"
-            + "\n".join(
-                f"- {c.get('name') or c['user_id']}: {c['skipped'] or 'eligible'}"
-                for c in decision.candidates
-            ),
-            link=link,
-            data=data,
-        )
-
-
-def user_name(user: User | None) -> str:
-    return user.name if user else "nobody"
+def reroute_after_breach(
+    session: Session,
+    *,
+    handoff_id: int | None,
+    contact_id: int,
+    passed_over: Mapping[int, str],
+) -> Handoff | None:
+    """Route the lead again after its SLA term breached, passing over the reps in
+    ``passed_over`` (the one who let it breach, with why). Nothing when the hand-off was
+    decided (or re-routed) in the meantime: the breach no longer stands for the lead."""
+    if not handoff_is_open(session, handoff_id):
+        return None
+    return route_contact(
+        session, contact_id, actor=ROUTER, note="SLA breached", excluded=passed_over
+    )
 
 
 def handoff_is_open(session: Session, handoff_id: int | None) -> bool:
