@@ -297,6 +297,35 @@ def test_custom_duration_between_two_stages(db: Session, frozen_clock: clock.Fro
     assert c.state == "met"
 
 
+def test_a_custom_clock_started_on_qualifying_is_the_rep_s_it_is_handed_to(
+    db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    """Routing runs after the commit that made the lead an MQL: the clock its MQL move
+    started, with nobody to own it yet, becomes the rep's and is due by their calendar."""
+    activate(
+        db,
+        [
+            {
+                "key": "mql_to_sal",
+                "kind": "custom",
+                "measure": "duration",
+                "start": {"stage": "mql"},
+                "stop": {"stage": "sal"},
+                "hours": 2,
+            }
+        ],
+    )
+    owner, contact = rep(db), make_contact(db)
+    frozen_clock.set(berlin(2026, 11, 23, 17, 0))  # a Monday, an hour before Rita's day ends
+    lifecycle.transition_stage(db, contact.id, "mql", actor=SYSTEM)
+    c = clocks_of(db, contact)["mql_to_sal"]
+    assert c.owner_id is None
+    hand_off(db, contact.id, owner.id, at=berlin(2026, 11, 23, 17, 0, 5))
+    assert c.owner_id == owner.id
+    assert c.due_at == berlin(2026, 11, 24, 10, 0)  # 17:00-18:00, then Tuesday 09:00-10:00
+    assert log_of(db, c) == ["started", "assigned"]
+
+
 def test_out_of_office_pauses_and_resumes_with_the_time_left(
     db: Session, frozen_clock: clock.FrozenClock
 ) -> None:

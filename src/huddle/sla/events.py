@@ -1,5 +1,5 @@
-"""Events the SLA publishes. Notifications (the rep, their manager) and automatic
-re-routing subscribe to ``SlaWarning``, ``SlaBreached`` and ``SlaEscalated``."""
+"""Events the SLA publishes: the audit trail records breaches and escalations, and the
+SLA's own subscriber asks routing to re-route a breached lead whose term says so."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class SlaWarning(DomainEvent):
 @dataclass(frozen=True)
 class SlaBreached(DomainEvent):
     """A clock passed its due time unsatisfied. ``reroute``: the term asks for the lead to be
-    routed again (the routing domain subscribes and re-routes ``handoff_id``)."""
+    routed again (``sla.subscribers`` asks routing to, passing over the owner)."""
 
     clock_id: int
     contact_id: int

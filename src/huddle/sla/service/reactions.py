@@ -10,13 +10,16 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from huddle.routing.events import SALES_ACTIVITY_TYPES
+from huddle.sla.calendar import add_business_time
 from huddle.sla.models import SlaClock
+from huddle.sla.repository import calendars as calendar_rows
 from huddle.sla.repository import clocks as clock_rows
 from huddle.sla.repository import leads
 from huddle.sla.service.calendars import CalendarCache
 from huddle.sla.service.clocks import (
     HANDOFF_KINDS,
     Start,
+    business_duration,
     cancel,
     log_row,
     satisfy,
@@ -40,6 +43,8 @@ def on_handed_off(
     for c in clock_rows.open_clocks(session, [contact_id], HANDOFF_KINDS):
         if c.handoff_id != handoff_id:
             log += cancel(c, at, f"handed off again (hand-off #{handoff_id})", calendars)
+    if owner_id is not None:
+        log += _give_unowned_clocks_to(session, contact_id, owner_id, team, at, calendars)
     clock_rows.log_events(session, log)
     session.flush()
     return start_clocks(
@@ -54,6 +59,34 @@ def on_handed_off(
         ),
         calendars=calendars,
     )
+
+
+def _give_unowned_clocks_to(
+    session: Session,
+    contact_id: int,
+    owner_id: int,
+    team: str,
+    at: datetime,
+    calendars: CalendarCache,
+) -> list[dict[str, Any]]:
+    """A custom term's clock that started when the lead qualified, before it was routed (a
+    job after that commit), belongs to the rep it is handed to: due by their calendar."""
+    terms = TermCache(session)
+    log: list[dict[str, Any]] = []
+    for c in clock_rows.open_clocks(session, [contact_id], ("custom",)):
+        term = terms.term(c)
+        if c.owner_id is not None or c.state != "running" or term is None:
+            continue
+        calendar = calendars.for_owner(owner_id, team)
+        duration = business_duration(term, calendar)
+        c.owner_id, c.team = owner_id, team
+        c.business_seconds = int(duration.total_seconds())
+        c.due_at = add_business_time(c.started_at, duration, calendar)
+        c.warn_at = add_business_time(c.started_at, duration * term.warn_fraction, calendar)
+        owner = calendar_rows.get_user(session, owner_id)
+        name = owner.name if owner is not None else "the new owner"
+        log.append(log_row(c, "assigned", at, f"to {name}, who the lead was handed to"))
+    return log
 
 
 def on_decided(
