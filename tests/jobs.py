@@ -11,15 +11,15 @@ from huddle.core.jobs import Job, handler_for
 from huddle.routing.service import ROUTE_JOB
 
 
-def run_due_jobs(session: Session, kind: str) -> int:
-    """Run the queued jobs of ``kind`` that are due, oldest first, through their registered
-    handler, each in a savepoint marked done when it finishes. A handler that raises
-    rolls its savepoint back and the exception reaches the test. Returns how many ran."""
-    due = session.scalars(
-        select(Job)
-        .where(Job.kind == kind, Job.status == "queued", Job.run_after <= clock.now())
-        .order_by(Job.run_after, Job.id)
-    ).all()
+def run_due_jobs(session: Session, kind: str, *, due_only: bool = True) -> int:
+    """Run the queued jobs of ``kind`` that are due (any queued one unless ``due_only``),
+    oldest first, through their registered handler, each in a savepoint marked done when it
+    finishes. A handler that raises rolls its savepoint back and the exception reaches the
+    test. Returns how many ran."""
+    queued = select(Job).where(Job.kind == kind, Job.status == "queued")
+    if due_only:
+        queued = queued.where(Job.run_after <= clock.now())
+    due = session.scalars(queued.order_by(Job.run_after, Job.id)).all()
     for job in due:
         with session.begin_nested():
             handler_for(kind)(session, dict(job.payload))

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huddle.core.jobs import Job, _handlers
+from tests.jobs import run_due_jobs
 from tests.mail import Inbox, SmtpServer, free_port, smtp, smtp_server
 
 __all__ = ["Inbox", "SmtpServer", "free_port", "smtp", "smtp_server"]
@@ -44,10 +43,6 @@ def receiver() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
 
 
 def run_jobs(db: Session, kind: str) -> int:
-    """Run the queued jobs of one kind through their registered handler."""
-    jobs = list(db.scalars(select(Job).where(Job.kind == kind, Job.status == "queued")))
-    for job in jobs:
-        _handlers[kind](db, dict(job.payload))
-        job.status = "done"
-    db.flush()
-    return len(jobs)
+    """Run every queued job of one kind through its registered handler, due or not (a
+    delivery retried later is run at once)."""
+    return run_due_jobs(db, kind, due_only=False)
