@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -89,3 +90,168 @@ class ClockRead(_FromOrm):
     target_count: int | None
     count: int
     events: list[ClockEventRead] = Field(default_factory=list)
+
+
+# --- the dashboard and the quarterly review (read only) ------------------------------------
+
+
+class SlaPeriod(StrEnum):
+    """A calendar period in UTC: the week from Monday, the month, the quarter."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+
+
+class TermSummary(BaseModel):
+    key: str = Field(description="The term's key in the agreement, e.g. ``first_touch``")
+    kind: str = Field(description="What the term measures, e.g. ``first_touch``, ``mql_volume``")
+    label: str = Field(description="The term's name as the pages show it")
+    description: str = Field(description="What the term promises, in one readable line")
+
+
+class VersionSummary(BaseModel):
+    id: int
+    number: int = Field(description="The version's number, 1 for the first")
+    title: str
+    activated_at: datetime | None = Field(description="When both sides had signed it")
+
+
+class Tally(BaseModel):
+    met: int = Field(description="Clocks met in time")
+    breached: int = Field(description="Clocks breached (whether or not met later)")
+    open: int = Field(description="Clocks still running, paused or warned")
+    percent: float | None = Field(
+        description="Met of met and breached, in percent to one decimal; null when none is "
+        "decided yet"
+    )
+
+
+class TermCompliance(Tally):
+    """One clock term of the active version, with zeros when no clock of it started."""
+
+    term: TermSummary
+
+
+class OwnerCompliance(Tally):
+    """The clocks of the leads handed to one rep, or to the team queue."""
+
+    owner_id: int | None = Field(description="The rep's user id; null for the team queue")
+    label: str = Field(description="The rep's name, or ``Team queue``")
+
+
+class TeamCompliance(Tally):
+    """The clocks of the leads handed to one team."""
+
+    team: str | None = Field(description="The team's key, e.g. ``sales``")
+    label: str = Field(description="The team as the pages show it")
+
+
+class PacingRead(BaseModel):
+    """An MQL volume term: the MQLs delivered so far in its period, projected linearly."""
+
+    term: TermSummary
+    period: SlaPeriod
+    start: datetime = Field(description="The period's first instant (UTC)")
+    end: datetime = Field(description="The instant after the period (exclusive)")
+    delivered: int = Field(description="Contacts that became MQL from ``start`` until now")
+    target: int = Field(description="MQLs promised for the period")
+    projected: int = Field(description="``delivered`` extrapolated to the period's end")
+    elapsed: float = Field(ge=0, le=1, description="Fraction of the period gone, 0 to 1")
+    on_track: bool = Field(description="Whether ``projected`` reaches ``target``")
+    percent_of_target: float = Field(description="``delivered`` of ``target``, in percent")
+
+
+class AcceptanceRead(BaseModel):
+    """An MQL acceptance term over a period: on the dashboard its own period containing now,
+    in the review the quarter."""
+
+    term: TermSummary
+    start: datetime = Field(description="The period's first instant (UTC)")
+    end: datetime = Field(description="The instant after the period (exclusive)")
+    target_percent: float = Field(description="The share of MQLs sales promised to accept")
+    mqls: int = Field(description="Contacts that became MQL in the period")
+    accepted: int = Field(description="Of those, how many sales accepted (SAL)")
+    percent: float | None = Field(description="``accepted`` of ``mqls``; null without MQLs")
+    met: bool | None = Field(
+        description="Whether ``percent`` reaches the target; null without MQLs"
+    )
+
+
+class AtRiskRead(BaseModel):
+    """A running clock close to its due time: the lead, whose it is and the countdown."""
+
+    clock_id: int
+    contact_id: int
+    contact_name: str = Field(
+        description="The lead's name; its email if it has none and your role may see "
+        "contact details, else ``Contact #id``"
+    )
+    owner_name: str = Field(description="The rep the lead was handed to, or ``Team queue``")
+    term_label: str
+    due_at: datetime = Field(description="When the clock breaches if nothing stops it")
+    seconds_left: int = Field(
+        description="Seconds from ``as_of`` until ``due_at`` (negative once overdue): the "
+        "page's countdown"
+    )
+    warned: bool = Field(description="Whether the owner was already warned")
+
+
+class TrendWeek(BaseModel):
+    week_start: datetime = Field(description="Monday 00:00 UTC of the week clocks started in")
+    met: int
+    breached: int
+    percent: float | None = Field(description="Met of decided; null when none is decided")
+
+
+class AtRiskList(BaseModel):
+    as_of: datetime = Field(description="The instant the countdowns are measured from")
+    items: list[AtRiskRead] = Field(description="Soonest due first")
+
+
+class SlaDashboardRead(BaseModel):
+    """Everything the SLA dashboard (/sla) shows for one period."""
+
+    as_of: datetime = Field(description="The instant the figures were read at")
+    period: SlaPeriod
+    start: datetime = Field(description="First instant of the period clocks started in (UTC)")
+    end: datetime = Field(description="The instant after the period (exclusive)")
+    version: VersionSummary | None = Field(description="The active agreement; null if none")
+    overall: Tally = Field(description="All clock terms together this period")
+    terms: list[TermCompliance] = Field(description="Each clock term of the active version")
+    by_owner: list[OwnerCompliance] = Field(description="Per rep, by name")
+    by_team: list[TeamCompliance] = Field(description="Per team, by name")
+    pacing: list[PacingRead] = Field(description="Each MQL volume term, in its own period")
+    acceptance: list[AcceptanceRead] = Field(description="Each MQL acceptance term")
+    at_risk: list[AtRiskRead] = Field(description="Running clocks soonest due, at most 15")
+    trend: list[TrendWeek] = Field(description="The last 12 weeks, oldest first")
+
+
+class ReviewTerm(BaseModel):
+    """A term of the active version over the quarter: a clock term's compliance, a volume
+    term's pacing or an acceptance term's rate (the others null)."""
+
+    term: TermSummary
+    compliance: Tally | None = Field(
+        description="A clock term's clocks started this quarter; null if none started"
+    )
+    pacing: PacingRead | None
+    acceptance: AcceptanceRead | None
+
+
+class SuggestionRead(BaseModel):
+    term_key: str
+    now: str = Field(description="The term as it reads today")
+    suggested: str = Field(description="What the data suggests instead")
+    why: str = Field(description="The figures behind the suggestion")
+
+
+class SlaReviewRead(BaseModel):
+    """The quarterly review (/sla/review)."""
+
+    quarter: str = Field(description="e.g. ``Q2 2026``")
+    start: datetime = Field(description="The quarter's first instant (UTC)")
+    end: datetime = Field(description="The instant after the quarter (exclusive)")
+    version: VersionSummary | None = Field(description="The active agreement; null if none")
+    terms: list[ReviewTerm]
+    suggestions: list[SuggestionRead]

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from huddle.auth.deps import CurrentUser, request_actor
+from huddle.contacts import service as contacts
 from huddle.core import clock
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import TEAMS, Action, require
@@ -20,7 +21,7 @@ from huddle.sla import service
 from huddle.sla.calendar import WEEKDAYS
 from huddle.sla.markdown import render as render_markdown
 from huddle.sla.service import reports
-from huddle.sla.terms import KIND_LABELS, STARTER_TERMS, parse_terms
+from huddle.sla.terms import KIND_LABELS, PERIODS, STARTER_TERMS, parse_terms
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
 from huddle.web.views import page, see_other, submit
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
-PERIODS = ("week", "month", "quarter")
 STARTER_BODY = """# Marketing and sales service-level agreement
 
 ## Marketing commits to
@@ -51,41 +51,30 @@ def _markdown(text: str) -> Markup:
 def dashboard(
     request: Request, session: SessionDep, user: CurrentUser, period: str = "month"
 ) -> HTMLResponse:
-    require(request_actor(request), Action.ANALYTICS_READ)
+    actor = request_actor(request)
+    require(actor, Action.ANALYTICS_READ)
     period = period if period in PERIODS else "month"
-    now = clock.now()
-    start, end = reports.period_bounds(period, now)
-    version = service.active_version(session)
-    terms = parse_terms(version.terms) if version else []
-    views = reports.compliance_views(session, start=start, end=end)
-    by_term = {c.key: c for c in views["term"]}
-    pacing = [reports.pacing(session, t, now) for t in terms if t.kind == "mql_volume"]
-    acceptance = [
-        reports.acceptance(session, t, *reports.period_bounds(t.period or "month", now))
-        for t in terms
-        if t.kind == "mql_acceptance"
-    ]
-    trend = reports.weekly_trend(session, weeks=12, at=now)
+    shown = reports.dashboard(session, period=period, personal=contacts.sees_personal(actor))
     return page(
         request,
         "sla/dashboard.html",
         user,
         "sla",
         {
-            "version": version,
-            "terms": [t for t in terms if t.is_clock],
-            "by_term": by_term,
-            "by_owner": views["owner"],
-            "by_team": views["team"],
-            "pacing": pacing,
-            "acceptance": acceptance,
-            "at_risk": reports.at_risk(session, limit=15),
-            "trend": trend,
+            "version": shown.version,
+            "terms": shown.clock_terms,
+            "by_term": shown.by_term,
+            "by_owner": shown.by_owner,
+            "by_team": shown.by_team,
+            "pacing": shown.pacing,
+            "acceptance": shown.acceptance,
+            "at_risk": shown.at_risk,
+            "trend": shown.trend,
             "period": period,
             "periods": PERIODS,
-            "start": start,
-            "end": end - timedelta(seconds=1),
-            "now": now,
+            "start": shown.start,
+            "end": shown.end - timedelta(seconds=1),
+            "now": shown.at,
         },
     )
 

@@ -149,6 +149,8 @@ class Acceptance:
     term: Term
     mqls: int
     accepted: int
+    start: datetime
+    end: datetime  # exclusive
 
     @property
     def percent(self) -> float | None:
@@ -162,7 +164,7 @@ class Acceptance:
 def acceptance(session: Session, term: Term, start: datetime, end: datetime) -> Acceptance:
     """Of the contacts that became MQL in [start, end), how many sales accepted (SAL)."""
     total, taken = figures.mqls_and_accepted(session, term, start, end)
-    return Acceptance(term, total, taken)
+    return Acceptance(term, total, taken, start, end)
 
 
 @dataclass(frozen=True)
@@ -176,15 +178,17 @@ class AtRisk:
     warned: bool
 
 
-def at_risk(session: Session, *, limit: int = 20) -> list[AtRisk]:
-    """Running clocks closest to their due time (the index on (state, due_at) serves it)."""
+def at_risk(session: Session, *, limit: int = 20, personal: bool = True) -> list[AtRisk]:
+    """Running clocks closest to their due time (the index on (state, due_at) serves it).
+    A lead without a name goes by its email only for those who may see it (``personal``)."""
     rows = figures.running_soonest_due(session, limit=limit)
     labels = _labels(session, "term", [])
     return [
         AtRisk(
             clock_id=r.id,
             contact_id=r.contact_id,
-            contact_name=full_name(r.first_name, r.last_name) or r.email,
+            contact_name=full_name(r.first_name, r.last_name)
+            or (r.email if personal else f"Contact #{r.contact_id}"),
             owner_name=r.name or "Team queue",
             term_label=labels.get(r.term_key, r.term_key),
             due_at=r.due_at,
@@ -215,6 +219,88 @@ def weekly_trend(
     starts = [this_week - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
     counts = figures.weekly_counts(session, starts)
     return [TrendPoint(start, *counts.get(n, (0, 0))) for n, start in enumerate(starts)]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the SLA dashboard shows for one period (the page and the API read this)."""
+
+    at: datetime
+    period: str
+    start: datetime
+    end: datetime  # exclusive
+    version: SlaVersion | None
+    clock_terms: list[Term]
+    by_term: dict[str, Compliance]
+    by_owner: list[Compliance]
+    by_team: list[Compliance]
+    pacing: list[Pacing]
+    acceptance: list[Acceptance]
+    at_risk: list[AtRisk]
+    trend: list[TrendPoint]
+
+    @property
+    def overall(self) -> Compliance:
+        """All clock terms together: the dashboard's headline compliance."""
+        return Compliance(
+            key=None,
+            label="All terms",
+            met=sum(c.met for c in self.by_team),
+            breached=sum(c.breached for c in self.by_team),
+            open=sum(c.open for c in self.by_team),
+        )
+
+
+AT_RISK_SHOWN = 15
+TREND_WEEKS = 12
+
+
+def active_terms(session: Session) -> list[Term]:
+    """The active version's terms; none while no version is active."""
+    version = active_version(session)
+    return parse_terms(version.terms) if version else []
+
+
+def volume_pacing(session: Session, terms: list[Term], at: datetime) -> list[Pacing]:
+    """Each MQL volume term's pacing in its period so far."""
+    return [pacing(session, t, at) for t in terms if t.kind == "mql_volume"]
+
+
+def acceptance_rates(session: Session, terms: list[Term], at: datetime) -> list[Acceptance]:
+    """Each MQL acceptance term measured over its whole period containing ``at``."""
+    return [
+        acceptance(session, t, *period_bounds(t.period or "month", at))
+        for t in terms
+        if t.kind == "mql_acceptance"
+    ]
+
+
+def dashboard(
+    session: Session, *, period: str = "month", at: datetime | None = None, personal: bool = True
+) -> Dashboard:
+    """The dashboard's figures for the week, month or quarter containing ``at``: compliance
+    of the clocks started in it by term, rep and team; MQL pacing and acceptance in each
+    term's own period; the leads at risk now; the weekly trend."""
+    at = at or clock.now()
+    start, end = period_bounds(period, at)
+    version = active_version(session)
+    terms = parse_terms(version.terms) if version else []
+    views = compliance_views(session, start=start, end=end)
+    return Dashboard(
+        at=at,
+        period=period,
+        start=start,
+        end=end,
+        version=version,
+        clock_terms=[t for t in terms if t.is_clock],
+        by_term={c.key: c for c in views["term"]},
+        by_owner=views["owner"],
+        by_team=views["team"],
+        pacing=volume_pacing(session, terms, at),
+        acceptance=acceptance_rates(session, terms, at),
+        at_risk=at_risk(session, limit=AT_RISK_SHOWN, personal=personal),
+        trend=weekly_trend(session, weeks=TREND_WEEKS, at=at),
+    )
 
 
 # --- the quarterly review ------------------------------------------------------------------
