@@ -26,6 +26,7 @@ from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
+from huddle.home import api as home_api
 from huddle.home import views as home_views
 from huddle.lifecycle import api as lifecycle_api
 from huddle.lifecycle import views as lifecycle_views
@@ -68,6 +69,7 @@ API_ROUTERS = (
     sla_api.router,
     routing_api.router,
     notifications_api.router,
+    home_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,

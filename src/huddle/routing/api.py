@@ -3,27 +3,36 @@ accept/reject and logged activity."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
+from huddle.auth import service as auth_service
 from huddle.auth.deps import CurrentActor, CurrentUser
+from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas import TouchRead
+from huddle.core.actor import Actor
 from huddle.core.bounds import RowId
 from huddle.core.timefields import UtcDatetime
 from huddle.routing import service
+from huddle.routing.events import rule_label
 from huddle.routing.schemas import (
     ActivityWrite,
     HandoffRead,
     PoolRead,
     PoolWrite,
+    QueueEntryRead,
+    QueueNewsRead,
     RejectWrite,
     RuleRead,
     RuleWrite,
 )
 from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
+
+if TYPE_CHECKING:
+    from huddle.routing.models import Handoff
 
 router = APIRouter(responses=ERROR_RESPONSES, tags=["routing"])
 
@@ -135,3 +144,60 @@ def log_activity(
 ) -> TouchRead:
     """Log a call, email or meeting with the contact (a touch by you)."""
     return TouchRead.model_validate(service.log_activity(session, contact_id, data, actor=actor))
+
+
+# --- the sales queue and the packet as the pages show them --------------------------------
+
+
+def _queue_entries(
+    session: SessionDep, actor: Actor, handoffs: list[Handoff]
+) -> list[QueueEntryRead]:
+    """The hand-offs with their leads (as the actor may see them) and the names the pages
+    print, from the services the pages use."""
+    contacts = service.queue_contacts(session, handoffs)
+    users = auth_service.users_by_id(session)
+    return [
+        QueueEntryRead(
+            handoff=HandoffRead.model_validate(h),
+            contact=contacts_service.contact_read(contacts[h.contact_id], actor=actor),
+            rule_label=rule_label(h.rule),
+            owner_name=users[h.owner_id].name if h.owner_id in users else None,
+        )
+        for h in handoffs
+    ]
+
+
+@router.get("/queue/entries", response_model=list[QueueEntryRead])
+def sales_queue_entries(
+    actor: CurrentActor,
+    session: SessionDep,
+    before_at: UtcDatetime | None = None,
+    before_id: RowId | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[QueueEntryRead]:
+    """The sales queue as its page shows it: ``/queue``'s hand-offs, each with its lead,
+    its rule and its rep by name. Page on as with ``/queue``."""
+    before = (before_at, before_id) if before_at and before_id else None
+    found = service.sales_queue(session, actor=actor, before=before, limit=limit)
+    return _queue_entries(session, actor, found)
+
+
+@router.get("/queue/news", response_model=QueueNewsRead)
+def sales_queue_news(
+    actor: CurrentActor,
+    session: SessionDep,
+    after_at: UtcDatetime | None = None,
+    after_id: RowId | None = None,
+) -> QueueNewsRead:
+    """How many leads arrived in my queue above the newest I show (its ``at`` and ``id`` as
+    ``after_at``/``after_id``): what the queue page polls for its "new leads" pill."""
+    after = (after_at, after_id) if after_at and after_id else None
+    return QueueNewsRead(fresh=service.queue_news(session, actor=actor, after=after))
+
+
+@router.get("/queue/{handoff_id:int}", response_model=QueueEntryRead)
+def packet(actor: CurrentActor, session: SessionDep, handoff_id: int) -> QueueEntryRead:
+    """One hand-off as its packet page shows it. A rep sees their own and their teams'
+    unassigned ones (403 for another rep's)."""
+    handoff = service.get_handoff(session, handoff_id, actor=actor)
+    return _queue_entries(session, actor, [handoff])[0]

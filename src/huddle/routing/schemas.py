@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from huddle.contacts.schemas import ContactRead
 from huddle.core.bounds import RowId
 from huddle.core.schemas import CleanInput
 from huddle.core.timefields import UtcDatetime
@@ -120,3 +121,31 @@ ACTIVITY_TYPES = {
     "meeting_booked": "meeting_booked",
     "meeting": "meeting_held",
 }
+
+
+# --- the sales queue as its pages show it (read only) --------------------------------------
+
+
+class QueueEntryRead(BaseModel):
+    """A hand-off as the sales queue and the packet page show it: the hand-off with its
+    packet, the lead and the names the page prints."""
+
+    handoff: HandoffRead
+    contact: ContactRead = Field(
+        description="The lead (email and phone null when your role may not see them)"
+    )
+    rule_label: str = Field(
+        description='The rule that decided, as people read it ("Territory: EMEA")'
+    )
+    owner_name: str | None = Field(
+        description="The rep it was handed to; null while it waits in the team queue (or "
+        "when that rep's account was deactivated)"
+    )
+
+
+class QueueNewsRead(BaseModel):
+    fresh: int = Field(
+        ge=0,
+        description="Open hand-offs in your queue newer than the one given (all of a first "
+        "page when none is given), up to a page of 50",
+    )
