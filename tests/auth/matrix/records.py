@@ -82,10 +82,19 @@ def _packet(w: World, _: int | None) -> Call:
     return Call("GET", f"/queue/{handoff_id}", secrets=(address,))
 
 
+def _packet_api(w: World, owner: int | None) -> Call:
+    page = _packet(w, owner)
+    return Call("GET", f"/api/v1{page.url}", secrets=page.secrets)
+
+
 def _home(w: World, _: int | None) -> Call:
     address = f"{unique('hidden')}@secret-co.example"
     w.contact(w.me.id, email=address, lifecycle_stage="mql")  # one of "my leads"
     return Call("GET", "/", secrets=(address,))
+
+
+def _home_api(w: World, owner: int | None) -> Call:
+    return Call("GET", "/api/v1/home", secrets=_home(w, owner).secrets)
 
 
 def _account_people(w: World, _: int | None) -> Call:
@@ -101,6 +110,10 @@ READS = [
     api("GET", "/accounts"),
     api("GET", "/accounts/{account_id:int}", "account"),
     api("GET", "/opportunities"),
+    api("GET", "/queue/entries"),
+    api("GET", "/queue/news"),
+    api("GET", "/queue/{handoff_id:int}", "handoff"),
+    api("GET", "/home"),
     ui("GET", "/contacts"),
     ui("GET", "/contacts/{contact_id}", "contact"),
     ui("GET", "/accounts"),
@@ -118,6 +131,8 @@ PERSONAL = [
     ui("GET", "/opportunities/{opportunity_id}", build=_deal_people, label="its people"),
     ui("GET", "/queue/{handoff_id:int}", build=_packet, label="the lead's packet"),
     ui("GET", "/", build=_home, label="my leads"),
+    api("GET", "/queue/{handoff_id:int}", build=_packet_api, label="the lead's packet"),
+    api("GET", "/home", build=_home_api, label="my leads"),
 ]
 
 
