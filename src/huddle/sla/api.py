@@ -309,12 +309,12 @@ def trend(
 def _review_term(
     row: tuple[Term, reports.Compliance | None, reports.Pacing | None, reports.Acceptance | None],
 ) -> ReviewTerm:
-    term, compliance, pacing, acceptance = row
+    term, clocks, paced, accepted = row
     return ReviewTerm(
         term=_term(term),
-        compliance=_tally(compliance) if compliance else None,
-        pacing=_pacing(pacing) if pacing else None,
-        acceptance=_acceptance(acceptance) if acceptance else None,
+        compliance=_tally(clocks) if clocks else None,
+        pacing=_pacing(paced) if paced else None,
+        acceptance=_acceptance(accepted) if accepted else None,
     )
 
 
