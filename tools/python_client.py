@@ -33,6 +33,8 @@ PACKAGE = "huddle_client"
 _PROGRESS_PREFIX = "Generating "
 # The field the generator gives every model whose schema does not forbid extra keys.
 _EXTRA_KEYS = "additional_properties"
+# What tools leave beside the code they read: not part of the client.
+_CACHES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
 # Fields that hold any JSON value by their nature, not for want of a schema: FastAPI's 422
 # body echoes the value it refused (``input``) and pydantic's context of the error (``ctx``).
 OPEN_BY_NATURE = frozenset({("ValidationError", "input_"), ("ValidationErrorContext", _EXTRA_KEYS)})
@@ -155,11 +157,11 @@ def _mentions_any(annotation: ast.expr) -> bool:
 
 
 def files_of(project: Path) -> dict[str, bytes]:
-    """Every file of a generated project by its path inside it (bytecode caches left out)."""
+    """Every file of a generated project by its path inside it (tools' caches left out)."""
     return {
         path.relative_to(project).as_posix(): path.read_bytes()
         for path in sorted(project.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and not _CACHES.intersection(path.parts)
     }
 
 
