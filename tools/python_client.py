@@ -72,17 +72,7 @@ def generate(spec: Mapping[str, Any], output: Path) -> Generation:
         document = Path(scratch) / "openapi.json"
         document.write_text(json.dumps(spec, indent=2), encoding="utf-8")
         finished = subprocess.run(  # noqa: S603 - the venv's generator, fixed arguments
-            [
-                str(bin_dir / "openapi-python-client"),
-                "generate",
-                "--path",
-                str(document),
-                "--config",
-                str(CONFIG),
-                "--output-path",
-                str(output),
-                "--overwrite",
-            ],
+            _generator_command(bin_dir, document, output),
             capture_output=True,
             text=True,
             env=environment,
@@ -92,6 +82,12 @@ def generate(spec: Mapping[str, Any], output: Path) -> Generation:
     if finished.returncode != 0:
         raise RuntimeError(f"openapi-python-client failed ({finished.returncode}):\n{said}")
     return Generation(output, warnings_in(said))
+
+
+def _generator_command(bin_dir: Path, document: Path, output: Path) -> list[str]:
+    options = {"--path": document, "--config": CONFIG, "--output-path": output}
+    named = [part for option, value in options.items() for part in (option, str(value))]
+    return [str(bin_dir / "openapi-python-client"), "generate", *named, "--overwrite"]
 
 
 def warnings_in(output: str) -> list[str]:

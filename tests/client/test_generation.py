@@ -55,6 +55,20 @@ def _diff(committed: bytes, made: bytes, name: str) -> str:
     return "\n".join(list(lines)[:40])
 
 
+def test_a_warning_of_the_generator_is_caught(tmp_path: Path) -> None:
+    missing = {"$ref": "#/components/schemas/Missing"}
+    answer = {"description": "ok", "content": {"application/json": {"schema": missing}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Huddle", "version": "0.1.0"},
+        "paths": {"/things": {"get": {"operationId": "things.list", "responses": {"200": answer}}}},
+    }
+
+    made = generate(spec, tmp_path / "client")
+
+    assert any("Could not find reference" in warning for warning in made.warnings), made.warnings
+
+
 def test_the_typed_fields_check_names_each_model_without_them(tmp_path: Path) -> None:
     models = tmp_path / "models"
     models.mkdir()
