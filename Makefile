@@ -9,7 +9,7 @@ HUDDLE_DATA_DIR ?= var
 export HUDDLE_DATA_DIR
 
 .PHONY: run test setup browser lint check test-sqlite test-postgres test-sqlite-pinned \
-  test-postgres-pinned bench clean
+  test-postgres-pinned bench clean client
 
 run: setup  ## Set up, migrate, load the demo company (first time only) and start Huddle.
 	$(BIN)/huddle migrate
@@ -65,6 +65,12 @@ test-sqlite-pinned: setup
 test-postgres-pinned: setup
 	$(PINNED) HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10 \
 	  $(BIN)/pytest -p no:cacheprovider -m "not browser"
+
+# The official Python client (clients/python/huddle-client), generated from the OpenAPI
+# document by openapi-python-client; run after any change to the API and commit the result
+# (tests/client fails while the committed client differs from what the generator makes).
+client: setup
+	$(BIN)/python -m tools.python_client generate
 
 bench: setup
 	$(BIN)/python bench/import_contacts.py

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.http_validation_error import HTTPValidationError
+from ...models.my_notifications_api_v1_notifications_get_response_my_notifications_api_v1_notifications_get import (
+    MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    before: int | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_before: int | None | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/notifications",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorBody
+    | HTTPValidationError
+    | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+    | None
+):
+    if response.status_code == 200:
+        response_200 = MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+) -> Response[
+    ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+]:
+    """My Notifications
+
+     My notifications, newest first, and how many are unread.
+
+    Args:
+        before (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet]
+    """
+
+    kwargs = _get_kwargs(
+        before=before,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+) -> (
+    ErrorBody
+    | HTTPValidationError
+    | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+    | None
+):
+    """My Notifications
+
+     My notifications, newest first, and how many are unread.
+
+    Args:
+        before (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+    """
+
+    return sync_detailed(
+        client=client,
+        before=before,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+) -> Response[
+    ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+]:
+    """My Notifications
+
+     My notifications, newest first, and how many are unread.
+
+    Args:
+        before (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet]
+    """
+
+    kwargs = _get_kwargs(
+        before=before,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    before: int | None | Unset = UNSET,
+) -> (
+    ErrorBody
+    | HTTPValidationError
+    | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+    | None
+):
+    """My Notifications
+
+     My notifications, newest first, and how many are unread.
+
+    Args:
+        before (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            before=before,
+        )
+    ).parsed

@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.criteria_read import CriteriaRead
+from ...models.criteria_write import CriteriaWrite
+from ...models.error_body import ErrorBody
+from ...models.http_validation_error import HTTPValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    stage: str,
+    *,
+    body: CriteriaWrite,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/scoring/criteria/{stage}".format(
+            stage=quote(str(stage), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CriteriaRead | ErrorBody | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = CriteriaRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CriteriaRead | ErrorBody | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriteriaWrite,
+) -> Response[CriteriaRead | ErrorBody | HTTPValidationError]:
+    """Save Criteria
+
+     Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
+
+    Args:
+        stage (str):
+        body (CriteriaWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CriteriaRead | ErrorBody | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        stage=stage,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriteriaWrite,
+) -> CriteriaRead | ErrorBody | HTTPValidationError | None:
+    """Save Criteria
+
+     Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
+
+    Args:
+        stage (str):
+        body (CriteriaWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CriteriaRead | ErrorBody | HTTPValidationError
+    """
+
+    return sync_detailed(
+        stage=stage,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriteriaWrite,
+) -> Response[CriteriaRead | ErrorBody | HTTPValidationError]:
+    """Save Criteria
+
+     Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
+
+    Args:
+        stage (str):
+        body (CriteriaWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CriteriaRead | ErrorBody | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        stage=stage,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    stage: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CriteriaWrite,
+) -> CriteriaRead | ErrorBody | HTTPValidationError | None:
+    """Save Criteria
+
+     Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
+
+    Args:
+        stage (str):
+        body (CriteriaWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CriteriaRead | ErrorBody | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            stage=stage,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,233 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.compliance_read import ComplianceRead
+from ...models.error_body import ErrorBody
+from ...models.http_validation_error import HTTPValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    by: str | Unset = "term",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_start = start.isoformat()
+    params["start"] = json_start
+
+    json_end = end.isoformat()
+    params["end"] = json_end
+
+    params["by"] = by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/sla/compliance",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | HTTPValidationError | list[ComplianceRead] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = ComplianceRead.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    by: str | Unset = "term",
+) -> Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]:
+    """Compliance
+
+     Clocks started in [start, end): met, breached, open and the compliance per group.
+
+    Args:
+        start (datetime.datetime):
+        end (datetime.datetime):
+        by (str | Unset):  Default: 'term'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]
+    """
+
+    kwargs = _get_kwargs(
+        start=start,
+        end=end,
+        by=by,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    by: str | Unset = "term",
+) -> ErrorBody | HTTPValidationError | list[ComplianceRead] | None:
+    """Compliance
+
+     Clocks started in [start, end): met, breached, open and the compliance per group.
+
+    Args:
+        start (datetime.datetime):
+        end (datetime.datetime):
+        by (str | Unset):  Default: 'term'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | HTTPValidationError | list[ComplianceRead]
+    """
+
+    return sync_detailed(
+        client=client,
+        start=start,
+        end=end,
+        by=by,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    by: str | Unset = "term",
+) -> Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]:
+    """Compliance
+
+     Clocks started in [start, end): met, breached, open and the compliance per group.
+
+    Args:
+        start (datetime.datetime):
+        end (datetime.datetime):
+        by (str | Unset):  Default: 'term'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]
+    """
+
+    kwargs = _get_kwargs(
+        start=start,
+        end=end,
+        by=by,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    by: str | Unset = "term",
+) -> ErrorBody | HTTPValidationError | list[ComplianceRead] | None:
+    """Compliance
+
+     Clocks started in [start, end): met, breached, open and the compliance per group.
+
+    Args:
+        start (datetime.datetime):
+        end (datetime.datetime):
+        by (str | Unset):  Default: 'term'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | HTTPValidationError | list[ComplianceRead]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            start=start,
+            end=end,
+            by=by,
+        )
+    ).parsed

@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ContactFilters")
+
+
+@_attrs_define
+class ContactFilters:
+    """What narrows a contact list; also what a saved view stores.
+
+    Attributes:
+        stage (list[str] | Unset): One or many stages.
+        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        account_id (int | None | Unset):
+        score_min (int | None | Unset):
+        score_max (int | None | Unset):
+        created_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        q (None | str | Unset): Free text over first and last name, email and account name.
+        is_target (bool | None | Unset): Only contacts of target accounts.
+    """
+
+    stage: list[str] | Unset = UNSET
+    owner_id: int | Literal["unassigned"] | None | Unset = UNSET
+    account_id: int | None | Unset = UNSET
+    score_min: int | None | Unset = UNSET
+    score_max: int | None | Unset = UNSET
+    created_since: datetime.datetime | None | Unset = UNSET
+    updated_since: datetime.datetime | None | Unset = UNSET
+    q: None | str | Unset = UNSET
+    is_target: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        stage: list[str] | Unset = UNSET
+        if not isinstance(self.stage, Unset):
+            stage = self.stage
+
+        owner_id: int | Literal["unassigned"] | None | Unset
+        if isinstance(self.owner_id, Unset):
+            owner_id = UNSET
+        else:
+            owner_id = self.owner_id
+
+        account_id: int | None | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        else:
+            account_id = self.account_id
+
+        score_min: int | None | Unset
+        if isinstance(self.score_min, Unset):
+            score_min = UNSET
+        else:
+            score_min = self.score_min
+
+        score_max: int | None | Unset
+        if isinstance(self.score_max, Unset):
+            score_max = UNSET
+        else:
+            score_max = self.score_max
+
+        created_since: None | str | Unset
+        if isinstance(self.created_since, Unset):
+            created_since = UNSET
+        elif isinstance(self.created_since, datetime.datetime):
+            created_since = self.created_since.isoformat()
+        else:
+            created_since = self.created_since
+
+        updated_since: None | str | Unset
+        if isinstance(self.updated_since, Unset):
+            updated_since = UNSET
+        elif isinstance(self.updated_since, datetime.datetime):
+            updated_since = self.updated_since.isoformat()
+        else:
+            updated_since = self.updated_since
+
+        q: None | str | Unset
+        if isinstance(self.q, Unset):
+            q = UNSET
+        else:
+            q = self.q
+
+        is_target: bool | None | Unset
+        if isinstance(self.is_target, Unset):
+            is_target = UNSET
+        else:
+            is_target = self.is_target
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if stage is not UNSET:
+            field_dict["stage"] = stage
+        if owner_id is not UNSET:
+            field_dict["owner_id"] = owner_id
+        if account_id is not UNSET:
+            field_dict["account_id"] = account_id
+        if score_min is not UNSET:
+            field_dict["score_min"] = score_min
+        if score_max is not UNSET:
+            field_dict["score_max"] = score_max
+        if created_since is not UNSET:
+            field_dict["created_since"] = created_since
+        if updated_since is not UNSET:
+            field_dict["updated_since"] = updated_since
+        if q is not UNSET:
+            field_dict["q"] = q
+        if is_target is not UNSET:
+            field_dict["is_target"] = is_target
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        stage = cast(list[str], d.pop("stage", UNSET))
+
+        def _parse_owner_id(data: object) -> int | Literal["unassigned"] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            owner_id_type_1 = cast(Literal["unassigned"], data)
+            if owner_id_type_1 != "unassigned":
+                raise ValueError(f"owner_id_type_1 must match const 'unassigned', got '{owner_id_type_1}'")
+            return owner_id_type_1
+            return cast(int | Literal["unassigned"] | None | Unset, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id", UNSET))
+
+        def _parse_account_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        account_id = _parse_account_id(d.pop("account_id", UNSET))
+
+        def _parse_score_min(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        score_min = _parse_score_min(d.pop("score_min", UNSET))
+
+        def _parse_score_max(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        score_max = _parse_score_max(d.pop("score_max", UNSET))
+
+        def _parse_created_since(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_since = _parse_created_since(d.pop("created_since", UNSET))
+
+        def _parse_updated_since(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_since = _parse_updated_since(d.pop("updated_since", UNSET))
+
+        def _parse_q(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        q = _parse_q(d.pop("q", UNSET))
+
+        def _parse_is_target(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_target = _parse_is_target(d.pop("is_target", UNSET))
+
+        contact_filters = cls(
+            stage=stage,
+            owner_id=owner_id,
+            account_id=account_id,
+            score_min=score_min,
+            score_max=score_max,
+            created_since=created_since,
+            updated_since=updated_since,
+            q=q,
+            is_target=is_target,
+        )
+
+        contact_filters.additional_properties = d
+        return contact_filters
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

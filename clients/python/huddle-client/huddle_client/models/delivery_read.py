@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DeliveryRead")
+
+
+@_attrs_define
+class DeliveryRead:
+    """
+    Attributes:
+        id (int):
+        webhook_id (int):
+        kind (str):
+        status (str):
+        response_status (int | None):
+        created_at (datetime.datetime):
+        delivered_at (datetime.datetime | None):
+    """
+
+    id: int
+    webhook_id: int
+    kind: str
+    status: str
+    response_status: int | None
+    created_at: datetime.datetime
+    delivered_at: datetime.datetime | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        webhook_id = self.webhook_id
+
+        kind = self.kind
+
+        status = self.status
+
+        response_status: int | None
+        response_status = self.response_status
+
+        created_at = self.created_at.isoformat()
+
+        delivered_at: None | str
+        if isinstance(self.delivered_at, datetime.datetime):
+            delivered_at = self.delivered_at.isoformat()
+        else:
+            delivered_at = self.delivered_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "webhook_id": webhook_id,
+                "kind": kind,
+                "status": status,
+                "response_status": response_status,
+                "created_at": created_at,
+                "delivered_at": delivered_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        webhook_id = d.pop("webhook_id")
+
+        kind = d.pop("kind")
+
+        status = d.pop("status")
+
+        def _parse_response_status(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        response_status = _parse_response_status(d.pop("response_status"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_delivered_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                delivered_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return delivered_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        delivered_at = _parse_delivered_at(d.pop("delivered_at"))
+
+        delivery_read = cls(
+            id=id,
+            webhook_id=webhook_id,
+            kind=kind,
+            status=status,
+            response_status=response_status,
+            created_at=created_at,
+            delivered_at=delivered_at,
+        )
+
+        delivery_read.additional_properties = d
+        return delivery_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

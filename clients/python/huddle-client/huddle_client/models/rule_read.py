@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.rule_read_conditions import RuleReadConditions
+
+
+T = TypeVar("T", bound="RuleRead")
+
+
+@_attrs_define
+class RuleRead:
+    """
+    Attributes:
+        id (int):
+        name (str):
+        kind (str):
+        position (int):
+        active (bool):
+        conditions (RuleReadConditions):
+        owner_id (int | None):
+        pool_id (int | None):
+        respect_hours (bool):
+        version (int):
+    """
+
+    id: int
+    name: str
+    kind: str
+    position: int
+    active: bool
+    conditions: RuleReadConditions
+    owner_id: int | None
+    pool_id: int | None
+    respect_hours: bool
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        kind = self.kind
+
+        position = self.position
+
+        active = self.active
+
+        conditions = self.conditions.to_dict()
+
+        owner_id: int | None
+        owner_id = self.owner_id
+
+        pool_id: int | None
+        pool_id = self.pool_id
+
+        respect_hours = self.respect_hours
+
+        version = self.version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "kind": kind,
+                "position": position,
+                "active": active,
+                "conditions": conditions,
+                "owner_id": owner_id,
+                "pool_id": pool_id,
+                "respect_hours": respect_hours,
+                "version": version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rule_read_conditions import RuleReadConditions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        kind = d.pop("kind")
+
+        position = d.pop("position")
+
+        active = d.pop("active")
+
+        conditions = RuleReadConditions.from_dict(d.pop("conditions"))
+
+        def _parse_owner_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id"))
+
+        def _parse_pool_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        pool_id = _parse_pool_id(d.pop("pool_id"))
+
+        respect_hours = d.pop("respect_hours")
+
+        version = d.pop("version")
+
+        rule_read = cls(
+            id=id,
+            name=name,
+            kind=kind,
+            position=position,
+            active=active,
+            conditions=conditions,
+            owner_id=owner_id,
+            pool_id=pool_id,
+            respect_hours=respect_hours,
+            version=version,
+        )
+
+        rule_read.additional_properties = d
+        return rule_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

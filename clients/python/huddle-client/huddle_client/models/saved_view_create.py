@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.contact_sort import ContactSort
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_filters import ContactFilters
+
+
+T = TypeVar("T", bound="SavedViewCreate")
+
+
+@_attrs_define
+class SavedViewCreate:
+    """
+    Attributes:
+        name (str):
+        shared (bool | Unset):  Default: False.
+        filters (ContactFilters | Unset): What narrows a contact list; also what a saved view stores.
+        sort (ContactSort | Unset):
+    """
+
+    name: str
+    shared: bool | Unset = False
+    filters: ContactFilters | Unset = UNSET
+    sort: ContactSort | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        shared = self.shared
+
+        filters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.filters, Unset):
+            filters = self.filters.to_dict()
+
+        sort: str | Unset = UNSET
+        if not isinstance(self.sort, Unset):
+            sort = self.sort.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if shared is not UNSET:
+            field_dict["shared"] = shared
+        if filters is not UNSET:
+            field_dict["filters"] = filters
+        if sort is not UNSET:
+            field_dict["sort"] = sort
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_filters import ContactFilters  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        shared = d.pop("shared", UNSET)
+
+        _filters = d.pop("filters", UNSET)
+        filters: ContactFilters | Unset
+        if isinstance(_filters, Unset):
+            filters = UNSET
+        else:
+            filters = ContactFilters.from_dict(_filters)
+
+        _sort = d.pop("sort", UNSET)
+        sort: ContactSort | Unset
+        if isinstance(_sort, Unset):
+            sort = UNSET
+        else:
+            sort = ContactSort(_sort)
+
+        saved_view_create = cls(
+            name=name,
+            shared=shared,
+            filters=filters,
+            sort=sort,
+        )
+
+        return saved_view_create

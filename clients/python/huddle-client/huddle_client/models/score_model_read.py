@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.score_model_read_account_rollup import ScoreModelReadAccountRollup
+    from ..models.score_model_read_rules_item import ScoreModelReadRulesItem
+
+
+T = TypeVar("T", bound="ScoreModelRead")
+
+
+@_attrs_define
+class ScoreModelRead:
+    """
+    Attributes:
+        id (int):
+        name (str):
+        description (None | str):
+        is_primary (bool):
+        version (int):
+        half_life_days (int | None):
+        rules (list[ScoreModelReadRulesItem]):
+        account_rollup (ScoreModelReadAccountRollup):
+        updated_at (datetime.datetime):
+    """
+
+    id: int
+    name: str
+    description: None | str
+    is_primary: bool
+    version: int
+    half_life_days: int | None
+    rules: list[ScoreModelReadRulesItem]
+    account_rollup: ScoreModelReadAccountRollup
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description: None | str
+        description = self.description
+
+        is_primary = self.is_primary
+
+        version = self.version
+
+        half_life_days: int | None
+        half_life_days = self.half_life_days
+
+        rules = []
+        for rules_item_data in self.rules:
+            rules_item = rules_item_data.to_dict()
+            rules.append(rules_item)
+
+        account_rollup = self.account_rollup.to_dict()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "is_primary": is_primary,
+                "version": version,
+                "half_life_days": half_life_days,
+                "rules": rules,
+                "account_rollup": account_rollup,
+                "updated_at": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.score_model_read_account_rollup import ScoreModelReadAccountRollup  # noqa: PLC0415
+        from ..models.score_model_read_rules_item import ScoreModelReadRulesItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        is_primary = d.pop("is_primary")
+
+        version = d.pop("version")
+
+        def _parse_half_life_days(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        half_life_days = _parse_half_life_days(d.pop("half_life_days"))
+
+        rules = []
+        _rules = d.pop("rules")
+        for rules_item_data in _rules:
+            rules_item = ScoreModelReadRulesItem.from_dict(rules_item_data)
+
+            rules.append(rules_item)
+
+        account_rollup = ScoreModelReadAccountRollup.from_dict(d.pop("account_rollup"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        score_model_read = cls(
+            id=id,
+            name=name,
+            description=description,
+            is_primary=is_primary,
+            version=version,
+            half_life_days=half_life_days,
+            rules=rules,
+            account_rollup=account_rollup,
+            updated_at=updated_at,
+        )
+
+        score_model_read.additional_properties = d
+        return score_model_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.score_model_write_account_rollup import ScoreModelWriteAccountRollup
+
+
+T = TypeVar("T", bound="ScoreModelWrite")
+
+
+@_attrs_define
+class ScoreModelWrite:
+    """
+    Attributes:
+        name (str):
+        description (None | str | Unset):
+        is_primary (bool | Unset):  Default: False.
+        half_life_days (int | None | Unset):
+        rules (list[Any] | Unset):
+        account_rollup (ScoreModelWriteAccountRollup | Unset):
+    """
+
+    name: str
+    description: None | str | Unset = UNSET
+    is_primary: bool | Unset = False
+    half_life_days: int | None | Unset = UNSET
+    rules: list[Any] | Unset = UNSET
+    account_rollup: ScoreModelWriteAccountRollup | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        is_primary = self.is_primary
+
+        half_life_days: int | None | Unset
+        if isinstance(self.half_life_days, Unset):
+            half_life_days = UNSET
+        else:
+            half_life_days = self.half_life_days
+
+        rules: list[Any] | Unset = UNSET
+        if not isinstance(self.rules, Unset):
+            rules = self.rules
+
+        account_rollup: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.account_rollup, Unset):
+            account_rollup = self.account_rollup.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if is_primary is not UNSET:
+            field_dict["is_primary"] = is_primary
+        if half_life_days is not UNSET:
+            field_dict["half_life_days"] = half_life_days
+        if rules is not UNSET:
+            field_dict["rules"] = rules
+        if account_rollup is not UNSET:
+            field_dict["account_rollup"] = account_rollup
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.score_model_write_account_rollup import ScoreModelWriteAccountRollup  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        is_primary = d.pop("is_primary", UNSET)
+
+        def _parse_half_life_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        half_life_days = _parse_half_life_days(d.pop("half_life_days", UNSET))
+
+        rules = cast(list[Any], d.pop("rules", UNSET))
+
+        _account_rollup = d.pop("account_rollup", UNSET)
+        account_rollup: ScoreModelWriteAccountRollup | Unset
+        if isinstance(_account_rollup, Unset):
+            account_rollup = UNSET
+        else:
+            account_rollup = ScoreModelWriteAccountRollup.from_dict(_account_rollup)
+
+        score_model_write = cls(
+            name=name,
+            description=description,
+            is_primary=is_primary,
+            half_life_days=half_life_days,
+            rules=rules,
+            account_rollup=account_rollup,
+        )
+
+        score_model_write.additional_properties = d
+        return score_model_write
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="StageRead")
+
+
+@_attrs_define
+class StageRead:
+    """
+    Attributes:
+        key (str):
+        label (str):
+        in_funnel (bool):
+        rejectable (bool):
+    """
+
+    key: str
+    label: str
+    in_funnel: bool
+    rejectable: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        key = self.key
+
+        label = self.label
+
+        in_funnel = self.in_funnel
+
+        rejectable = self.rejectable
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "key": key,
+                "label": label,
+                "in_funnel": in_funnel,
+                "rejectable": rejectable,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        key = d.pop("key")
+
+        label = d.pop("label")
+
+        in_funnel = d.pop("in_funnel")
+
+        rejectable = d.pop("rejectable")
+
+        stage_read = cls(
+            key=key,
+            label=label,
+            in_funnel=in_funnel,
+            rejectable=rejectable,
+        )
+
+        stage_read.additional_properties = d
+        return stage_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

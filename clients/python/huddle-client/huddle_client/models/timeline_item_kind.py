@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class TimelineItemKind(StrEnum):
+    MERGE = "merge"
+    NOTE = "note"
+    STAGE_CHANGE = "stage_change"
+    TOUCH = "touch"
+
+    def __str__(self) -> str:
+        return str(self.value)
