@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .acceptance_read import AcceptanceRead
 from .account_create import AccountCreate
 from .account_create_custom_type_0 import AccountCreateCustomType0
 from .account_page import AccountPage
@@ -17,6 +18,8 @@ from .api_token_create import ApiTokenCreate
 from .api_token_create_scopes_item import ApiTokenCreateScopesItem
 from .api_token_issued_read import ApiTokenIssuedRead
 from .api_token_read import ApiTokenRead
+from .at_risk_list import AtRiskList
+from .at_risk_read import AtRiskRead
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
 from .audit_page import AuditPage
@@ -48,6 +51,7 @@ from .contact_read import ContactRead
 from .contact_read_custom import ContactReadCustom
 from .contact_role import ContactRole
 from .contact_role_read import ContactRoleRead
+from .contact_row import ContactRow
 from .contact_scores_read import ContactScoresRead
 from .contact_sort import ContactSort
 from .contact_update import ContactUpdate
@@ -80,10 +84,12 @@ from .form_field_type import FormFieldType
 from .form_read import FormRead
 from .form_read_fields_item import FormReadFieldsItem
 from .form_update import FormUpdate
+from .funnel_step import FunnelStep
 from .grade_read import GradeRead
 from .handoff_read import HandoffRead
 from .handoff_read_candidates_item import HandoffReadCandidatesItem
 from .handoff_read_packet import HandoffReadPacket
+from .home_read import HomeRead
 from .http_validation_error import HTTPValidationError
 from .import_job_read import ImportJobRead
 from .import_job_read_mapping import ImportJobReadMapping
@@ -113,6 +119,8 @@ from .opportunity_move import OpportunityMove
 from .opportunity_page import OpportunityPage
 from .opportunity_read import OpportunityRead
 from .opportunity_update import OpportunityUpdate
+from .owner_compliance import OwnerCompliance
+from .pacing_read import PacingRead
 from .password_change import PasswordChange
 from .personal_data_export import PersonalDataExport
 from .personal_data_export_account_type_0 import PersonalDataExportAccountType0
@@ -129,11 +137,14 @@ from .pool_write import PoolWrite
 from .profile_read import ProfileRead
 from .profile_read_criteria_item import ProfileReadCriteriaItem
 from .profile_write import ProfileWrite
+from .queue_entry_read import QueueEntryRead
+from .queue_news_read import QueueNewsRead
 from .reject_request import RejectRequest
 from .reject_write import RejectWrite
 from .rejection_reason_create import RejectionReasonCreate
 from .rejection_reason_read import RejectionReasonRead
 from .rescore_run_read import RescoreRunRead
+from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
 from .rule_breakdown import RuleBreakdown
 from .rule_read import RuleRead
@@ -153,10 +164,19 @@ from .signature_write import SignatureWrite
 from .site_create import SiteCreate
 from .site_read import SiteRead
 from .site_update import SiteUpdate
+from .sla_dashboard_read import SlaDashboardRead
+from .sla_period import SlaPeriod
+from .sla_review_read import SlaReviewRead
 from .stage_change_request import StageChangeRequest
 from .stage_entry_read import StageEntryRead
+from .stage_flow import StageFlow
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
+from .suggestion_read import SuggestionRead
+from .tally import Tally
+from .team_compliance import TeamCompliance
+from .term_compliance import TermCompliance
+from .term_summary import TermSummary
 from .timeline_item import TimelineItem
 from .timeline_item_data import TimelineItemData
 from .timeline_item_kind import TimelineItemKind
@@ -169,6 +189,7 @@ from .touch_create_properties import TouchCreateProperties
 from .touch_read import TouchRead
 from .touch_read_properties import TouchReadProperties
 from .transition_pair import TransitionPair
+from .trend_week import TrendWeek
 from .user_create import UserCreate
 from .user_create_working_hours import UserCreateWorkingHours
 from .user_read import UserRead
@@ -178,12 +199,14 @@ from .user_update_working_hours_type_0 import UserUpdateWorkingHoursType0
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .version_read import VersionRead
+from .version_summary import VersionSummary
 from .version_write import VersionWrite
 from .webhook_create import WebhookCreate
 from .webhook_read import WebhookRead
 from .webhook_update import WebhookUpdate
 
 __all__ = (
+    "AcceptanceRead",
     "AccountCreate",
     "AccountCreateCustomType0",
     "AccountPage",
@@ -201,6 +224,8 @@ __all__ = (
     "ApiTokenCreateScopesItem",
     "ApiTokenIssuedRead",
     "ApiTokenRead",
+    "AtRiskList",
+    "AtRiskRead",
     "AuditEntryRead",
     "AuditEntryReadChanges",
     "AuditPage",
@@ -232,6 +257,7 @@ __all__ = (
     "ContactReadCustom",
     "ContactRole",
     "ContactRoleRead",
+    "ContactRow",
     "ContactScoresRead",
     "ContactSort",
     "ContactUpdate",
@@ -264,10 +290,12 @@ __all__ = (
     "FormRead",
     "FormReadFieldsItem",
     "FormUpdate",
+    "FunnelStep",
     "GradeRead",
     "HandoffRead",
     "HandoffReadCandidatesItem",
     "HandoffReadPacket",
+    "HomeRead",
     "HTTPValidationError",
     "ImportJobRead",
     "ImportJobReadMapping",
@@ -293,6 +321,8 @@ __all__ = (
     "OpportunityPage",
     "OpportunityRead",
     "OpportunityUpdate",
+    "OwnerCompliance",
+    "PacingRead",
     "PasswordChange",
     "PersonalDataExport",
     "PersonalDataExportAccountType0",
@@ -309,11 +339,14 @@ __all__ = (
     "ProfileRead",
     "ProfileReadCriteriaItem",
     "ProfileWrite",
+    "QueueEntryRead",
+    "QueueNewsRead",
     "RejectionReasonCreate",
     "RejectionReasonRead",
     "RejectRequest",
     "RejectWrite",
     "RescoreRunRead",
+    "ReviewTerm",
     "RoleOnDeal",
     "RuleBreakdown",
     "RuleRead",
@@ -333,10 +366,19 @@ __all__ = (
     "SiteCreate",
     "SiteRead",
     "SiteUpdate",
+    "SlaDashboardRead",
+    "SlaPeriod",
+    "SlaReviewRead",
     "StageChangeRequest",
     "StageEntryRead",
+    "StageFlow",
     "StageRead",
     "StageTransitionRead",
+    "SuggestionRead",
+    "Tally",
+    "TeamCompliance",
+    "TermCompliance",
+    "TermSummary",
     "TimelineItem",
     "TimelineItemData",
     "TimelineItemKind",
@@ -349,6 +391,7 @@ __all__ = (
     "TouchRead",
     "TouchReadProperties",
     "TransitionPair",
+    "TrendWeek",
     "UserCreate",
     "UserCreateWorkingHours",
     "UserRead",
@@ -358,6 +401,7 @@ __all__ = (
     "ValidationError",
     "ValidationErrorContext",
     "VersionRead",
+    "VersionSummary",
     "VersionWrite",
     "WebhookCreate",
     "WebhookRead",
