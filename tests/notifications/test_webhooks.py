@@ -92,11 +92,12 @@ def test_the_test_delivery_is_signed_and_reaches_a_webhook_that_is_off(
     assert headers["X-Huddle-Kind"] == "webhook.test"
     assert headers["X-Huddle-Delivery"] == str(delivery.id)
     payload = json.loads(body)
-    assert (payload["kind"], payload["webhook_id"], payload["by_user_id"]) == (
+    assert (payload["event"], payload["test"], payload["data"]["webhook_id"]) == (
         "webhook.test",
+        True,
         hook.id,
-        admin.id,
     )
+    assert payload["data"]["by_user_id"] == admin.id
     assert (delivery.status, delivery.response_status) == ("delivered", 204)
     wrong = "sha256=" + hmac.new(b"another-secret-entirely", body, hashlib.sha256).hexdigest()
     assert not hmac.compare_digest(headers["X-Huddle-Signature"], wrong)
