@@ -303,6 +303,8 @@ def _events(events: list[str]) -> list[str]:
 
 
 def _event_errors(events: list[str]) -> list[FieldError]:
+    if not events:
+        return [FieldError("events", "pick at least one event")]
     unknown = [e for e in events if e not in WEBHOOK_EVENT_NAMES]
     if unknown:
         return [FieldError("events", f"no such event: {', '.join(unknown)}")]
@@ -328,7 +330,8 @@ def update_webhook(
     require(actor, Action.WEBHOOK_MANAGE)
     hook = get_webhook(session, webhook_id)
     chosen = None if events is None else _events(events)
-    errors = (_url_errors(url) if url is not None else []) + _event_errors(chosen or [])
+    errors = _url_errors(url) if url is not None else []
+    errors += _event_errors(chosen) if chosen is not None else []
     if errors:
         raise ValidationFailed("check the webhook", errors)
     if url is not None:
