@@ -105,7 +105,8 @@ class DeliveryRead(BaseModel):
 # who sees everything, but a payload still carries references (ids, stages, links, the
 # routing rule and reasons in words), never contacts' personal details or any secret: a
 # receiver that wants a contact's details asks the API with its own token, whose role decides
-# what it may read. (``notification.created`` is the older shape: the in-app notification as
+# what it may read. A field that may be empty is ``null`` in the payload (an example in the
+# document leaves it out). (``notification.created`` is the older shape: the in-app notification as
 # its recipient sees it, which names the recipient, a Huddle user.)
 
 WEBHOOK_PAYLOAD_VERSION = 1
@@ -158,16 +159,18 @@ class ContactErasedData(BaseModel):
 
 class StageChangedData(BaseModel):
     contact: ContactReference
-    from_stage: StageName | None
+    from_stage: StageName | None = None
     to_stage: StageName
-    reason: str | None
+    reason: str | None = None
     actor: WebhookActor
 
 
 class HandedOffData(BaseModel):
     handoff_id: int
     contact: ContactReference
-    owner_id: int | None = Field(description="The rep; none when the lead waits in a team queue.")
+    owner_id: int | None = Field(
+        None, description="The rep; none when the lead waits in a team queue."
+    )
     team: str
     rule: str = Field(description='The routing rule that decided, e.g. "territory:EMEA".')
     reason: str = Field(description="Why this owner, in words.")
@@ -178,12 +181,12 @@ class HandoffDecidedData(BaseModel):
     handoff_id: int
     contact: ContactReference
     owner_id: int
-    reason: str | None = Field(description="The rejection reason's code; none when accepted.")
+    reason: str | None = Field(None, description="The rejection reason's code; none when accepted.")
     actor: WebhookActor
 
 
 class LeadRecycledData(BaseModel):
-    handoff_id: int | None
+    handoff_id: int | None = None
     contact: ContactReference
     reason: str
     actor: WebhookActor
@@ -192,20 +195,20 @@ class LeadRecycledData(BaseModel):
 class SlaWarningData(BaseModel):
     clock_id: int
     contact: ContactReference
-    owner_id: int | None
+    owner_id: int | None = None
     term_key: str = Field(description="The SLA term whose clock runs, e.g. first_touch.")
     due_at: datetime
 
 
 class SlaBreachedData(SlaWarningData):
-    handoff_id: int | None
+    handoff_id: int | None = None
     reroute: bool = Field(description="Whether the lead is routed again because of it.")
 
 
 class SlaEscalatedData(BaseModel):
     clock_id: int
     contact: ContactReference
-    owner_id: int | None
+    owner_id: int | None = None
     manager_id: int
     term_key: str
 
@@ -217,14 +220,14 @@ class DealClosedData(BaseModel):
     name: str
     amount: float
     currency: str
-    owner_id: int | None
-    reason: str | None = Field(description="Why it was won or lost, as entered.")
+    owner_id: int | None = None
+    reason: str | None = Field(None, description="Why it was won or lost, as entered.")
     actor: WebhookActor
 
 
 class WebhookTestData(BaseModel):
     webhook_id: int
-    by_user_id: int | None
+    by_user_id: int | None = None
     message: str
 
 
@@ -334,11 +337,9 @@ class NotificationPayload(BaseModel):
     user: NotifiedUser
     subject: str
     body: str
-    link: str | None
+    link: str | None = None
     data: dict[str, Any]
     at: datetime
-
-
 
 
 @dataclass(frozen=True)

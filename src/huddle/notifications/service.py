@@ -541,21 +541,19 @@ def deliver_webhook(session: Session, delivery_id: int, attempt: int | None = No
     if attempt is not None and attempt != delivery.attempts + 1:
         return
     hook = repository.get_webhook(session, delivery.webhook_id)
-    if hook is None or not (hook.active or _is_test(delivery)):
+    sent = json.loads(delivery.body)
+    if hook is None or not (hook.active or delivery.kind == TEST_KIND or sent.get("test")):
         return
     delivery.attempts += 1
     try:
-        delivery.response_status = _post(hook, delivery)
+        # Deliveries queued before the catalogue carry no event: their kind says it.
+        delivery.response_status = _post(hook, delivery, sent.get("event", delivery.kind))
     except (OSError, http.client.HTTPException, ValueError) as exc:
         _retry_later(session, delivery, exc)
         return
     delivery.status, delivery.delivered_at = "delivered", clock.now()
     delivery.last_error = delivery.next_attempt_at = None
     session.flush()
-
-
-def _is_test(delivery: WebhookDelivery) -> bool:
-    return delivery.kind == TEST_KIND or bool(json.loads(delivery.body).get("test"))
 
 
 def _retry_later(session: Session, delivery: WebhookDelivery, error: Exception) -> None:
@@ -577,7 +575,7 @@ def _retry_later(session: Session, delivery: WebhookDelivery, error: Exception) 
     session.flush()
 
 
-def _post(hook: Webhook, delivery: WebhookDelivery) -> int:
+def _post(hook: Webhook, delivery: WebhookDelivery, event: str) -> int:
     """POST the delivery's body, signed; the answer's status (2xx), or raises."""
     body = delivery.body.encode()
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked on save
@@ -589,7 +587,7 @@ def _post(hook: Webhook, delivery: WebhookDelivery) -> int:
             "User-Agent": "Huddle-Webhook/1",
             SIGNATURE_HEADER: sign(hook.secret, body),
             "X-Huddle-Delivery": str(delivery.id),
-            "X-Huddle-Event": delivery.kind,
+            "X-Huddle-Event": event,
             "X-Huddle-Kind": delivery.kind,
         },
     )
