@@ -69,7 +69,7 @@ class WebhookRead(BaseModel):
     id: int
     name: str
     url: str
-    events: list[str]
+    events: list[WebhookEventName]
     kinds: list[str]
     active: bool
 
@@ -88,7 +88,7 @@ class DeliveryRead(BaseModel):
     id: int
     webhook_id: int
     kind: str = Field(description="The event sent (``webhook.test``: a plain test).")
-    status: str = Field(json_schema_extra={"enum": ["queued", "retrying", "delivered", "failed"]})
+    status: Literal["queued", "retrying", "delivered", "failed"]
     response_status: int | None
     attempts: int
     last_error: str | None
@@ -117,7 +117,7 @@ class WebhookActor(BaseModel):
     """Who made the change: a user (by id), or Huddle itself (a rule, an import, the
     system: the SLA clocks...)."""
 
-    kind: str = Field(json_schema_extra={"enum": list(get_args(ActorKind))})
+    kind: ActorKind
     user_id: int | None = None
 
 
