@@ -160,6 +160,7 @@ def create_app(
     install_error_handlers(app)
     for router in API_ROUTERS:
         app.include_router(router, prefix="/api/v1")
+    notifications_api.document_webhooks(app)
     for router in VIEW_ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -20,6 +20,7 @@ from huddle.contacts import tasks as contact_tasks
 from huddle.contacts.importing import erasure as import_erasure
 from huddle.contacts.importing import tasks as import_tasks
 from huddle.core import events, jobs
+from huddle.integrations import subscribers as integration_subscribers
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle import subscribers as lifecycle_subscribers
 from huddle.notifications import subscribers as notification_subscribers
@@ -42,6 +43,7 @@ SUBSCRIBERS = (
     scoring_subscribers,  # touches and contacts changed: scores, grades, qualification
     routing_subscribers,  # new MQLs and stage changes: hand-offs
     sla_subscribers,  # hand-offs, decisions, touches and stage changes: the SLA clocks
+    integration_subscribers,  # the webhooks catalogue's events: queued to their webhooks
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (

@@ -3,6 +3,7 @@ registered in, and the registry shows who reacts to what."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -62,9 +63,8 @@ def test_a_new_contact_gets_its_first_stage_before_scoring_can_move_it() -> None
 def test_the_registry_lists_each_event_with_its_handlers_and_each_job() -> None:
     lines = subscribers.describe()
     created = lines.index("ContactsCreated")
-    assert lines[created + 1 : created + 3] == [
-        "    lifecycle.subscribers.record_first_stage",
-        "    scoring.subscribers.score_new_contacts",
-    ]
+    handlers = list(itertools.takewhile(lambda line: line.startswith("    "), lines[created + 1 :]))
+    assert handlers[0] == "    lifecycle.subscribers.record_first_stage"
+    assert "    scoring.subscribers.score_new_contacts" in handlers
     jobs = lines.index("Jobs")
     assert any(line.startswith("    sla.tick: ") for line in lines[jobs:]), lines[jobs:]

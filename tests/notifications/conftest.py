@@ -20,11 +20,13 @@ SECRET = "a-long-shared-webhook-secret"
 
 class _Receiver(BaseHTTPRequestHandler):
     received: list[tuple[dict[str, str], bytes]] = []
+    # The statuses to answer the next POSTs with, in turn; 204 once they run out.
+    answers: list[int] = []
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         self.received.append((dict(self.headers.items()), body))
-        self.send_response(204)
+        self.send_response(self.answers.pop(0) if self.answers else 204)
         self.end_headers()
 
     def log_message(self, *args: object) -> None:
@@ -33,7 +35,7 @@ class _Receiver(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def receiver() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
-    _Receiver.received = []
+    _Receiver.received, _Receiver.answers = [], []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -46,3 +48,9 @@ def run_jobs(db: Session, kind: str) -> int:
     """Run every queued job of one kind through its registered handler, due or not (a
     delivery retried later is run at once)."""
     return run_due_jobs(db, kind, due_only=False)
+
+
+@pytest.fixture
+def receiver_answers(receiver: tuple[str, object]) -> list[int]:
+    """What the receiver answers its next POSTs with (append statuses), 204 after them."""
+    return _Receiver.answers

@@ -92,11 +92,12 @@ def test_the_test_delivery_is_signed_and_reaches_a_webhook_that_is_off(
     assert headers["X-Huddle-Kind"] == "webhook.test"
     assert headers["X-Huddle-Delivery"] == str(delivery.id)
     payload = json.loads(body)
-    assert (payload["kind"], payload["webhook_id"], payload["by_user_id"]) == (
+    assert (payload["event"], payload["test"], payload["data"]["webhook_id"]) == (
         "webhook.test",
+        True,
         hook.id,
-        admin.id,
     )
+    assert payload["data"]["by_user_id"] == admin.id
     assert (delivery.status, delivery.response_status) == ("delivered", 204)
     wrong = "sha256=" + hmac.new(b"another-secret-entirely", body, hashlib.sha256).hexdigest()
     assert not hmac.compare_digest(headers["X-Huddle-Signature"], wrong)
@@ -166,23 +167,28 @@ def test_the_settings_page_edits_tests_and_deletes(
         "Send test" in page.text and f'action="/settings/routing/webhooks/{hook.id}"' in page.text
     )
 
+    # The events are boxes to tick, each named and described.
+    assert 'name="events" value="deal.won"' in page.text and "A deal closed won." in page.text
     saved = client.post(
         f"/settings/routing/webhooks/{hook.id}",
-        data={"url": "https://crm.example/v2", "kinds": "sla.breached, sla.escalated"},
+        data={"url": "https://crm.example/v2", "events": ["sla.breached", "sla.escalated"]},
         follow_redirects=False,
     )
     assert saved.status_code == 303
     db.refresh(hook)
-    assert (hook.url, hook.kinds, hook.active) == (
+    assert (hook.url, hook.events, hook.active) == (
         "https://crm.example/v2",
         ["sla.breached", "sla.escalated"],
         False,  # the box was not ticked
     )
     bad = client.post(f"/settings/routing/webhooks/{hook.id}", data={"url": "nope", "active": "1"})
     assert bad.status_code == 422 and "http:// or https://" in bad.text
+    assert "pick at least one event" in bad.text
 
     tested = client.post(f"/settings/routing/webhooks/{hook.id}/test")
     assert tested.status_code == 200 and "webhook.test" in tested.text
+    sample = client.post(f"/settings/routing/webhooks/{hook.id}/test", data={"event": "deal.won"})
+    assert sample.status_code == 200 and "<td>deal.won</td>" in sample.text
 
     ops = make_user(db, role="marketing_ops", team="marketing")
     db.commit()

@@ -54,8 +54,10 @@ class OutboundEmail(Base):
 
 
 class Webhook(TimestampMixin, Base):
-    """An outbound webhook: notifications of the listed kinds (all when empty) are POSTed
-    as JSON, signed with HMAC-SHA256 of the body under ``secret``."""
+    """An outbound webhook: the catalogue's ``events`` it subscribes to
+    (``notifications.schemas.WEBHOOK_EVENTS``) are POSTed as JSON, signed with HMAC-SHA256
+    of the body under ``secret``; of ``notification.created``, only notifications of the
+    listed ``kinds`` (all when empty)."""
 
     __tablename__ = "webhooks"
 
@@ -63,12 +65,14 @@ class Webhook(TimestampMixin, Base):
     name: Mapped[str] = mapped_column(String(120))
     url: Mapped[str] = mapped_column(String(2000))
     secret: Mapped[str] = mapped_column(String(200))
+    events: Mapped[list[str]] = mapped_column(JSONType, default=list)
     kinds: Mapped[list[str]] = mapped_column(JSONType, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class WebhookDelivery(Base):
-    """One POST to one webhook: the exact body signed, and how it went."""
+    """One event for one webhook: the exact body signed, and how its POSTs went (the
+    delivery log). A failed POST is tried again later, up to a limit."""
 
     __tablename__ = "webhook_deliveries"
     __table_args__ = (Index("ix_webhook_deliveries_webhook_id_id", "webhook_id", "id"),)
@@ -77,9 +81,12 @@ class WebhookDelivery(Base):
     webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(60))
     body: Mapped[str] = mapped_column(Text)
-    # queued -> delivered
+    # queued -> delivered, or queued -> retrying ... -> delivered | failed
     status: Mapped[str] = mapped_column(String(10), default="queued")
     response_status: Mapped[int | None] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    next_attempt_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
 

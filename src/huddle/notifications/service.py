@@ -1,13 +1,16 @@
 """``notify`` is what other domains call: an in-app notification for a user, an email in
-the outbox and a POST to each matching webhook. Delivery is by jobs, never inline; the
-rows and jobs exist only if the caller's transaction commits."""
+the outbox and a POST to each matching webhook; ``send_event`` sends one of the webhooks
+catalogue's events (``schemas.WEBHOOK_EVENTS``) to the webhooks subscribed to it. Delivery
+is by jobs, never inline; the rows and jobs exist only if the caller's transaction commits."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
 import logging
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,6 +18,7 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from huddle.core import clock
@@ -25,7 +29,7 @@ from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, may, require
 from huddle.core.scrub import scrub
 from huddle.core.settings import Settings, get_settings
-from huddle.notifications import repository, smtp
+from huddle.notifications import repository, samples, smtp
 from huddle.notifications.events import WebhookChanged, WebhookSaved
 from huddle.notifications.models import (
     EmailDelivery,
@@ -33,6 +37,14 @@ from huddle.notifications.models import (
     OutboundEmail,
     Webhook,
     WebhookDelivery,
+)
+from huddle.notifications.schemas import (
+    WEBHOOK_EVENT_NAMES,
+    WEBHOOK_EVENTS,
+    NotificationPayload,
+    NotifiedUser,
+    WebhookEnvelope,
+    WebhookEvent,
 )
 
 log = logging.getLogger(__name__)
@@ -46,6 +58,16 @@ LONGEST_CHECK_AFTER = timedelta(minutes=10)
 DELIVER_WEBHOOK_JOB = "notifications.deliver_webhook"
 SIGNATURE_HEADER = "X-Huddle-Signature"
 TEST_KIND = "webhook.test"
+NOTIFICATION_EVENT = "notification.created"
+# A failed POST is tried again after each of these waits in turn, then given up: a receiver
+# down for an afternoon still gets everything.
+WEBHOOK_RETRY_AFTER = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=6),
+)
 LIST_LIMIT = 50
 # What the outbox keeps of a sent email whose body held a one-time secret.
 BLANKED_BODY = "(removed once sent: it held a one-time link)"
@@ -90,21 +112,40 @@ def notify(
             body=text,
             notification_id=notification.id,
         )
-    payload = {
-        "kind": kind,
-        "notification_id": notification.id,
-        "user": {"id": user.id, "email": user.email, "name": user.name},
-        "subject": subject,
-        "body": body,
-        "link": _absolute(link) if link else None,
-        "data": data or {},
-        "at": at.isoformat(),
-    }
+    payload = NotificationPayload(
+        kind=kind,
+        notification_id=notification.id,
+        user=NotifiedUser(id=user.id, email=user.email, name=user.name),
+        subject=subject,
+        body=body,
+        link=_absolute(link) if link else None,
+        data=data or {},
+        at=at,
+    )
     for hook in repository.active_webhooks(session):
-        if hook.kinds and kind not in hook.kinds:
+        if NOTIFICATION_EVENT not in hook.events or (hook.kinds and kind not in hook.kinds):
             continue
         _queue_delivery(session, hook, kind, payload, at)
     return notification
+
+
+def send_event(session: Session, payload: WebhookEnvelope) -> int:
+    """Queue one of the catalogue's events to every active webhook subscribed to it, in the
+    caller's transaction (a job per webhook POSTs it); how many were queued."""
+    hooks = [h for h in repository.active_webhooks(session) if payload.event in h.events]
+    for hook in hooks:
+        _queue_delivery(session, hook, payload.event, payload, payload.occurred_at)
+    return len(hooks)
+
+
+def webhook_events() -> tuple[WebhookEvent, ...]:
+    """The catalogue, in the order the settings page lists it."""
+    return WEBHOOK_EVENTS
+
+
+def absolute_url(path: str) -> str:
+    """A Huddle page's address as a receiver outside Huddle can open it."""
+    return _absolute(path)
 
 
 def queue_email(
@@ -212,14 +253,18 @@ def save_webhook(
     name: str,
     url: str,
     secret: str,
+    events: list[str] | None = None,
     kinds: list[str] | None = None,
     active: bool = True,
     actor: Actor,
 ) -> Webhook:
     """Add a webhook (admins: it sends leads' details to an outside address, so it is
-    managed like the ones that exist). The URL must be http(s)."""
+    managed like the ones that exist). The URL must be http(s). ``events``: the catalogue's
+    events it is sent; without them, every notification (what a webhook was before the
+    catalogue)."""
     require(actor, Action.WEBHOOK_MANAGE)
-    errors = _url_errors(url)
+    chosen = [NOTIFICATION_EVENT] if events is None else _events(events)
+    errors = _url_errors(url) + _event_errors(chosen)
     if len(secret.strip()) < 16:
         errors.append(FieldError("secret", "at least 16 characters"))
     if not name.strip():
@@ -228,6 +273,7 @@ def save_webhook(
         raise ValidationFailed("check the webhook", errors)
     hook = Webhook(name=name.strip(), url=url.strip(), secret=secret.strip())
     session.add(hook)
+    hook.events = chosen
     hook.kinds = _kinds(kinds)
     hook.active = active
     session.flush()
@@ -249,6 +295,22 @@ def _kinds(kinds: list[str] | None) -> list[str]:
     return list(dict.fromkeys(k.strip() for k in kinds or [] if k.strip()))
 
 
+def _events(events: list[str]) -> list[str]:
+    """The events named, in the catalogue's order, each once."""
+    named = {e.strip() for e in events}
+    unknown = sorted(named - set(WEBHOOK_EVENT_NAMES))
+    return [e for e in WEBHOOK_EVENT_NAMES if e in named] + unknown
+
+
+def _event_errors(events: list[str]) -> list[FieldError]:
+    if not events:
+        return [FieldError("events", "pick at least one event")]
+    unknown = [e for e in events if e not in WEBHOOK_EVENT_NAMES]
+    if unknown:
+        return [FieldError("events", f"no such event: {', '.join(unknown)}")]
+    return []
+
+
 def get_webhook(session: Session, webhook_id: int) -> Webhook:
     return found(repository.get_webhook(session, webhook_id), f"webhook {webhook_id}")
 
@@ -258,19 +320,24 @@ def update_webhook(
     webhook_id: int,
     *,
     url: str | None = None,
+    events: list[str] | None = None,
     kinds: list[str] | None = None,
     active: bool | None = None,
     actor: Actor,
 ) -> Webhook:
-    """Change where a webhook posts, which notification kinds (empty: all) and whether it is
-    on. Admins only; ``None`` leaves a field as it is."""
+    """Change where a webhook posts, which events, which notification kinds (empty: all)
+    and whether it is on. Admins only; ``None`` leaves a field as it is."""
     require(actor, Action.WEBHOOK_MANAGE)
     hook = get_webhook(session, webhook_id)
+    chosen = None if events is None else _events(events)
+    errors = _url_errors(url) if url is not None else []
+    errors += _event_errors(chosen) if chosen is not None else []
+    if errors:
+        raise ValidationFailed("check the webhook", errors)
     if url is not None:
-        errors = _url_errors(url)
-        if errors:
-            raise ValidationFailed("check the webhook", errors)
         hook.url = url.strip()
+    if chosen is not None:
+        hook.events = chosen
     if kinds is not None:
         hook.kinds = _kinds(kinds)
     if active is not None:
@@ -290,21 +357,21 @@ def delete_webhook(session: Session, webhook_id: int, *, actor: Actor) -> None:
     session.flush()
 
 
-def send_test(session: Session, webhook_id: int, *, actor: Actor) -> WebhookDelivery:
-    """Queue a signed test POST (kind ``webhook.test``) exactly like a real delivery, even to
-    a webhook that is off, so an admin can check the receiver before switching it on."""
+def send_test(
+    session: Session, webhook_id: int, *, event: str | None = None, actor: Actor
+) -> WebhookDelivery:
+    """Queue a signed test POST exactly like a real delivery, even to a webhook that is off,
+    so an admin can check the receiver before switching it on: of ``event``, a sample of its
+    payload marked ``"test": true``; without one, a ``webhook.test``."""
     require(actor, Action.WEBHOOK_MANAGE)
     hook = get_webhook(session, webhook_id)
+    if event is not None and event not in WEBHOOK_EVENT_NAMES:
+        raise ValidationFailed("check the event", [FieldError("event", f"no such event: {event}")])
     at = clock.now()
-    payload = {
-        "kind": TEST_KIND,
-        "webhook_id": hook.id,
-        "subject": "Test delivery from Huddle",
-        "body": "If you can read this, the webhook works. Check the signature header.",
-        "by_user_id": actor.user_id,
-        "at": at.isoformat(),
-    }
-    delivery = _queue_delivery(session, hook, TEST_KIND, payload, at)
+    payload = samples.sample_payload(
+        event or TEST_KIND, at=at, webhook_id=hook.id, by_user_id=actor.user_id, base=_absolute
+    )
+    delivery = _queue_delivery(session, hook, event or TEST_KIND, payload, at)
     _changed(session, hook, "tested", actor)
     return delivery
 
@@ -324,17 +391,17 @@ def _changed(session: Session, hook: Webhook, change: str, actor: Actor) -> None
 
 
 def _queue_delivery(
-    session: Session, hook: Webhook, kind: str, payload: dict[str, Any], at: datetime
+    session: Session, hook: Webhook, kind: str, payload: BaseModel, at: datetime
 ) -> WebhookDelivery:
     delivery = WebhookDelivery(
         webhook_id=hook.id,
         kind=kind,
-        body=json.dumps(payload, sort_keys=True, default=str),
+        body=json.dumps(payload.model_dump(mode="json"), sort_keys=True),
         created_at=at,
     )
     session.add(delivery)
     session.flush()
-    enqueue(session, DELIVER_WEBHOOK_JOB, {"delivery_id": delivery.id})
+    enqueue(session, DELIVER_WEBHOOK_JOB, {"delivery_id": delivery.id, "attempt": 1})
     return delivery
 
 
@@ -463,14 +530,53 @@ def delivery_pause(session: Session, *, actor: Actor) -> DeliveryPause | None:
     )
 
 
-def deliver_webhook(session: Session, delivery_id: int) -> None:
-    """POST one delivery; a non-2xx answer or a network error raises (the job retries)."""
+def deliver_webhook(session: Session, delivery_id: int, attempt: int | None = None) -> None:
+    """POST one delivery. A non-2xx answer or a network error is written in the delivery's
+    log and the POST is tried again later (``WEBHOOK_RETRY_AFTER``), by a job of its own,
+    until it is given up. ``attempt``: the try this job is for; a job whose try was already
+    made (run twice, its "done" lost) does nothing."""
     delivery = repository.get_delivery(session, delivery_id)
-    if delivery is None or delivery.status == "delivered":
+    if delivery is None or delivery.status in ("delivered", "failed"):
+        return
+    if attempt is not None and attempt != delivery.attempts + 1:
         return
     hook = repository.get_webhook(session, delivery.webhook_id)
-    if hook is None or not (hook.active or delivery.kind == TEST_KIND):
+    sent = json.loads(delivery.body)
+    if hook is None or not (hook.active or delivery.kind == TEST_KIND or sent.get("test")):
         return
+    delivery.attempts += 1
+    try:
+        # Deliveries queued before the catalogue carry no event: their kind says it.
+        delivery.response_status = _post(hook, delivery, sent.get("event", delivery.kind))
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        _retry_later(session, delivery, exc)
+        return
+    delivery.status, delivery.delivered_at = "delivered", clock.now()
+    delivery.last_error = delivery.next_attempt_at = None
+    session.flush()
+
+
+def _retry_later(session: Session, delivery: WebhookDelivery, error: Exception) -> None:
+    if isinstance(error, urllib.error.HTTPError):
+        delivery.response_status = error.code
+    delivery.last_error = (str(error) or type(error).__name__)[:500]
+    if delivery.attempts > len(WEBHOOK_RETRY_AFTER):
+        delivery.status, delivery.next_attempt_at = "failed", None
+        log.warning("Webhook delivery %s given up: %s", delivery.id, delivery.last_error)
+    else:
+        delivery.status = "retrying"
+        delivery.next_attempt_at = clock.now() + WEBHOOK_RETRY_AFTER[delivery.attempts - 1]
+        enqueue(
+            session,
+            DELIVER_WEBHOOK_JOB,
+            {"delivery_id": delivery.id, "attempt": delivery.attempts + 1},
+            run_after=delivery.next_attempt_at,
+        )
+    session.flush()
+
+
+def _post(hook: Webhook, delivery: WebhookDelivery, event: str) -> int:
+    """POST the delivery's body, signed; the answer's status (2xx), or raises."""
     body = delivery.body.encode()
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked on save
         hook.url,
@@ -481,14 +587,13 @@ def deliver_webhook(session: Session, delivery_id: int) -> None:
             "User-Agent": "Huddle-Webhook/1",
             SIGNATURE_HEADER: sign(hook.secret, body),
             "X-Huddle-Delivery": str(delivery.id),
+            "X-Huddle-Event": event,
             "X-Huddle-Kind": delivery.kind,
         },
     )
     timeout = get_settings().smtp_timeout
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        delivery.response_status = response.status
-    delivery.status, delivery.delivered_at = "delivered", clock.now()
-    session.flush()
+        return int(response.status)
 
 
 def outbox(session: Session, *, limit: int = 50) -> list[OutboundEmail]:

@@ -18,7 +18,11 @@ def send_email(session: Session, payload: dict[str, Any]) -> None:
 
 @job_handler(service.DELIVER_WEBHOOK_JOB)
 def deliver_webhook(session: Session, payload: dict[str, Any]) -> None:
-    service.deliver_webhook(session, int(payload["delivery_id"]))
+    # Jobs queued before retries were logged carry no attempt.
+    attempt = payload.get("attempt")
+    service.deliver_webhook(
+        session, int(payload["delivery_id"]), None if attempt is None else int(attempt)
+    )
 
 
 @job_handler(service.CHECK_SMTP_JOB)

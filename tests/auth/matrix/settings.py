@@ -180,14 +180,20 @@ ROUTING_SETTINGS = [
 ]
 
 HOOK, HOOKS = "/webhooks/{webhook_id}", "/settings/routing/webhooks"
+HOOK_EVENTS = {"events": "deal.won"}  # the page's boxes: at least one ticked
 WEBHOOK_SETTINGS = [
     api("POST", "/webhooks", json=lambda w, _: {**WEBHOOK, "name": unique("Hook")}),
     api("PATCH", HOOK, "webhook", {"active": False}),
     api("DELETE", HOOK, "webhook"),
     api("POST", f"{HOOK}/test", "webhook"),
     api("GET", f"{HOOK}/deliveries", "webhook"),
-    ui("POST", HOOKS, data=lambda w, _: {**WEBHOOK, "name": unique("Hook")}),
-    ui("POST", f"{HOOKS}/{{webhook_id:int}}", "webhook", {"url": WEBHOOK["url"], "active": "on"}),
+    ui("POST", HOOKS, data=lambda w, _: {**WEBHOOK, "name": unique("Hook"), **HOOK_EVENTS}),
+    ui(
+        "POST",
+        f"{HOOKS}/{{webhook_id:int}}",
+        "webhook",
+        {"url": WEBHOOK["url"], "active": "on", **HOOK_EVENTS},
+    ),
     ui("POST", f"{HOOKS}/{{webhook_id:int}}/delete", "webhook"),
     ui("POST", f"{HOOKS}/{{webhook_id:int}}/test", "webhook"),
 ]

@@ -55,6 +55,7 @@ def _settings_page(
             "rules": service.list_rules(session),
             "pools": service.list_pools(session),
             "webhooks": webhooks,
+            "webhook_events": notifications.webhook_events(),
             "deliveries": deliveries,
             "reps": [u for u in everyone if u.role in SALES_ROLES],
             "users": {u.id: u for u in everyone},

@@ -1,4 +1,5 @@
-"""Settings > Routing's webhooks: add, edit, delete, send a test delivery."""
+"""Settings > Routing's webhooks: add, edit (the catalogue's events, picked by name),
+delete, send a test delivery (of one event's sample payload, or a plain test)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from fastapi.responses import Response
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.actor import Actor
 from huddle.notifications import service as notifications
-from huddle.routing.views.settings import SETTINGS, comma_list, refuse_settings
+from huddle.routing.views.settings import SETTINGS, refuse_settings
 from huddle.web.deps import SessionDep
 from huddle.web.views import submit
 
@@ -29,13 +30,13 @@ def add_webhook(
     name: Annotated[str, Form()] = "",
     url: Annotated[str, Form()] = "",
     secret: Annotated[str, Form()] = "",
-    kinds: Annotated[str, Form()] = "",
+    events: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     actor = request_actor(request)
     return submit(
         request,
         lambda: notifications.save_webhook(
-            session, name=name, url=url, secret=secret, kinds=comma_list(kinds), actor=actor
+            session, name=name, url=url, secret=secret, events=events or [], actor=actor
         ),
         done="Webhook added",
         then=SETTINGS,
@@ -69,16 +70,17 @@ def edit_webhook(
     user: CurrentUser,
     webhook_id: int,
     url: Annotated[str, Form()] = "",
-    kinds: Annotated[str, Form()] = "",
+    events: Annotated[list[str] | None, Form()] = None,
     active: Annotated[str, Form()] = "",
 ) -> Response:
+    # Boxes left unticked are not sent: no events means none ticked.
     return _change_webhook(
         request,
         session,
         user,
         webhook_id,
         lambda actor: notifications.update_webhook(
-            session, webhook_id, url=url, kinds=comma_list(kinds), active=bool(active), actor=actor
+            session, webhook_id, url=url, events=events or [], active=bool(active), actor=actor
         ),
         "Webhook saved",
     )
@@ -100,13 +102,19 @@ def delete_webhook(
 
 @router.post(f"{SETTINGS}/webhooks/{{webhook_id:int}}/test", response_model=None)
 def test_webhook(
-    request: Request, session: SessionDep, user: CurrentUser, webhook_id: int
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    webhook_id: int,
+    event: Annotated[str, Form()] = "",
 ) -> Response:
     return _change_webhook(
         request,
         session,
         user,
         webhook_id,
-        lambda actor: notifications.send_test(session, webhook_id, actor=actor),
+        lambda actor: notifications.send_test(
+            session, webhook_id, event=event or None, actor=actor
+        ),
         "Test delivery queued: its status shows below in a few seconds",
     )

@@ -1,0 +1,1 @@
+"""What integrators are sent: the domain events of the webhooks catalogue."""
