@@ -43,12 +43,21 @@ from .compliance_read import ComplianceRead
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
 from .consent_update_field import ConsentUpdateField
+from .contact_changed_data import ContactChangedData
+from .contact_changed_payload import ContactChangedPayload
 from .contact_create import ContactCreate
 from .contact_create_custom_type_0 import ContactCreateCustomType0
+from .contact_created_data import ContactCreatedData
+from .contact_created_payload import ContactCreatedPayload
+from .contact_erased_data import ContactErasedData
+from .contact_erased_payload import ContactErasedPayload
 from .contact_filters import ContactFilters
+from .contact_merged_data import ContactMergedData
+from .contact_merged_payload import ContactMergedPayload
 from .contact_page import ContactPage
 from .contact_read import ContactRead
 from .contact_read_custom import ContactReadCustom
+from .contact_reference import ContactReference
 from .contact_role import ContactRole
 from .contact_role_read import ContactRoleRead
 from .contact_row import ContactRow
@@ -65,7 +74,11 @@ from .custom_field_definition_create_entity import CustomFieldDefinitionCreateEn
 from .custom_field_definition_create_field_type import CustomFieldDefinitionCreateFieldType
 from .custom_field_definition_read import CustomFieldDefinitionRead
 from .custom_field_definition_update import CustomFieldDefinitionUpdate
+from .deal_closed_data import DealClosedData
+from .deal_lost_payload import DealLostPayload
+from .deal_won_payload import DealWonPayload
 from .delivery_read import DeliveryRead
+from .delivery_read_status import DeliveryReadStatus
 from .erasure_read import ErasureRead
 from .error_body import ErrorBody
 from .event_batch_result import EventBatchResult
@@ -86,9 +99,13 @@ from .form_read_fields_item import FormReadFieldsItem
 from .form_update import FormUpdate
 from .funnel_step import FunnelStep
 from .grade_read import GradeRead
+from .handed_off_data import HandedOffData
+from .handoff_accepted_payload import HandoffAcceptedPayload
+from .handoff_decided_data import HandoffDecidedData
 from .handoff_read import HandoffRead
 from .handoff_read_candidates_item import HandoffReadCandidatesItem
 from .handoff_read_packet import HandoffReadPacket
+from .handoff_rejected_payload import HandoffRejectedPayload
 from .home_read import HomeRead
 from .http_validation_error import HTTPValidationError
 from .import_job_read import ImportJobRead
@@ -98,6 +115,9 @@ from .ingest_events_api_v1_events_post_event_batch_event_in import IngestEventsA
 from .ingest_events_api_v1_events_post_event_batch_event_in_properties import (
     IngestEventsApiV1EventsPostEventBatchEventInProperties,
 )
+from .lead_handed_off_payload import LeadHandedOffPayload
+from .lead_recycled_data import LeadRecycledData
+from .lead_recycled_payload import LeadRecycledPayload
 from .list_custom_fields_api_v1_custom_fields_get_entity_type_0 import ListCustomFieldsApiV1CustomFieldsGetEntityType0
 from .member_read import MemberRead
 from .member_write import MemberWrite
@@ -108,9 +128,14 @@ from .model_breakdown import ModelBreakdown
 from .my_notifications_api_v1_notifications_get_response_my_notifications_api_v1_notifications_get import (
     MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet,
 )
+from .new_contact_data import NewContactData
+from .new_contact_data_lifecycle_stage import NewContactDataLifecycleStage
 from .note_body import NoteBody
 from .note_create import NoteCreate
 from .note_read import NoteRead
+from .notification_payload import NotificationPayload
+from .notification_payload_data import NotificationPayloadData
+from .notified_user import NotifiedUser
 from .occurrence_read import OccurrenceRead
 from .opportunity_close import OpportunityClose
 from .opportunity_create import OpportunityCreate
@@ -164,10 +189,20 @@ from .signature_write import SignatureWrite
 from .site_create import SiteCreate
 from .site_read import SiteRead
 from .site_update import SiteUpdate
+from .sla_breached_data import SlaBreachedData
+from .sla_breached_payload import SlaBreachedPayload
 from .sla_dashboard_read import SlaDashboardRead
+from .sla_escalated_data import SlaEscalatedData
+from .sla_escalated_payload import SlaEscalatedPayload
 from .sla_period import SlaPeriod
 from .sla_review_read import SlaReviewRead
+from .sla_warning_data import SlaWarningData
+from .sla_warning_payload import SlaWarningPayload
 from .stage_change_request import StageChangeRequest
+from .stage_changed_data import StageChangedData
+from .stage_changed_data_from_stage_type_0 import StageChangedDataFromStageType0
+from .stage_changed_data_to_stage import StageChangedDataToStage
+from .stage_changed_payload import StageChangedPayload
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
 from .stage_read import StageRead
@@ -177,6 +212,9 @@ from .tally import Tally
 from .team_compliance import TeamCompliance
 from .term_compliance import TermCompliance
 from .term_summary import TermSummary
+from .test_webhook_api_v1_webhooks_webhook_id_test_post_event_type_0 import (
+    TestWebhookApiV1WebhooksWebhookIdTestPostEventType0,
+)
 from .timeline_item import TimelineItem
 from .timeline_item_data import TimelineItemData
 from .timeline_item_kind import TimelineItemKind
@@ -201,9 +239,15 @@ from .validation_error_context import ValidationErrorContext
 from .version_read import VersionRead
 from .version_summary import VersionSummary
 from .version_write import VersionWrite
+from .webhook_actor import WebhookActor
+from .webhook_actor_kind import WebhookActorKind
 from .webhook_create import WebhookCreate
+from .webhook_create_events_item import WebhookCreateEventsItem
+from .webhook_event_read import WebhookEventRead
 from .webhook_read import WebhookRead
+from .webhook_read_events_item import WebhookReadEventsItem
 from .webhook_update import WebhookUpdate
+from .webhook_update_events_type_0_item import WebhookUpdateEventsType0Item
 
 __all__ = (
     "AcceptanceRead",
@@ -249,12 +293,21 @@ __all__ = (
     "ConsentChangeRead",
     "ConsentUpdate",
     "ConsentUpdateField",
+    "ContactChangedData",
+    "ContactChangedPayload",
     "ContactCreate",
     "ContactCreateCustomType0",
+    "ContactCreatedData",
+    "ContactCreatedPayload",
+    "ContactErasedData",
+    "ContactErasedPayload",
     "ContactFilters",
+    "ContactMergedData",
+    "ContactMergedPayload",
     "ContactPage",
     "ContactRead",
     "ContactReadCustom",
+    "ContactReference",
     "ContactRole",
     "ContactRoleRead",
     "ContactRow",
@@ -271,7 +324,11 @@ __all__ = (
     "CustomFieldDefinitionCreateFieldType",
     "CustomFieldDefinitionRead",
     "CustomFieldDefinitionUpdate",
+    "DealClosedData",
+    "DealLostPayload",
+    "DealWonPayload",
     "DeliveryRead",
+    "DeliveryReadStatus",
     "ErasureRead",
     "ErrorBody",
     "EventBatchResult",
@@ -292,9 +349,13 @@ __all__ = (
     "FormUpdate",
     "FunnelStep",
     "GradeRead",
+    "HandedOffData",
+    "HandoffAcceptedPayload",
+    "HandoffDecidedData",
     "HandoffRead",
     "HandoffReadCandidatesItem",
     "HandoffReadPacket",
+    "HandoffRejectedPayload",
     "HomeRead",
     "HTTPValidationError",
     "ImportJobRead",
@@ -302,6 +363,9 @@ __all__ = (
     "IngestEventsApiV1EventsPostEventBatch",
     "IngestEventsApiV1EventsPostEventBatchEventIn",
     "IngestEventsApiV1EventsPostEventBatchEventInProperties",
+    "LeadHandedOffPayload",
+    "LeadRecycledData",
+    "LeadRecycledPayload",
     "ListCustomFieldsApiV1CustomFieldsGetEntityType0",
     "MemberRead",
     "MemberWrite",
@@ -310,9 +374,14 @@ __all__ = (
     "MergeRequestChoicesAdditionalProperty",
     "ModelBreakdown",
     "MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet",
+    "NewContactData",
+    "NewContactDataLifecycleStage",
     "NoteBody",
     "NoteCreate",
     "NoteRead",
+    "NotificationPayload",
+    "NotificationPayloadData",
+    "NotifiedUser",
     "OccurrenceRead",
     "OpportunityClose",
     "OpportunityCreate",
@@ -366,9 +435,19 @@ __all__ = (
     "SiteCreate",
     "SiteRead",
     "SiteUpdate",
+    "SlaBreachedData",
+    "SlaBreachedPayload",
     "SlaDashboardRead",
+    "SlaEscalatedData",
+    "SlaEscalatedPayload",
     "SlaPeriod",
     "SlaReviewRead",
+    "SlaWarningData",
+    "SlaWarningPayload",
+    "StageChangedData",
+    "StageChangedDataFromStageType0",
+    "StageChangedDataToStage",
+    "StageChangedPayload",
     "StageChangeRequest",
     "StageEntryRead",
     "StageFlow",
@@ -379,6 +458,7 @@ __all__ = (
     "TeamCompliance",
     "TermCompliance",
     "TermSummary",
+    "TestWebhookApiV1WebhooksWebhookIdTestPostEventType0",
     "TimelineItem",
     "TimelineItemData",
     "TimelineItemKind",
@@ -403,7 +483,13 @@ __all__ = (
     "VersionRead",
     "VersionSummary",
     "VersionWrite",
+    "WebhookActor",
+    "WebhookActorKind",
     "WebhookCreate",
+    "WebhookCreateEventsItem",
+    "WebhookEventRead",
     "WebhookRead",
+    "WebhookReadEventsItem",
     "WebhookUpdate",
+    "WebhookUpdateEventsType0Item",
 )

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.delivery_read_status import DeliveryReadStatus
+
 T = TypeVar("T", bound="DeliveryRead")
 
 
@@ -16,9 +18,12 @@ class DeliveryRead:
     Attributes:
         id (int):
         webhook_id (int):
-        kind (str):
-        status (str):
+        kind (str): The event sent (``webhook.test``: a plain test).
+        status (DeliveryReadStatus):
         response_status (int | None):
+        attempts (int):
+        last_error (None | str):
+        next_attempt_at (datetime.datetime | None):
         created_at (datetime.datetime):
         delivered_at (datetime.datetime | None):
     """
@@ -26,8 +31,11 @@ class DeliveryRead:
     id: int
     webhook_id: int
     kind: str
-    status: str
+    status: DeliveryReadStatus
     response_status: int | None
+    attempts: int
+    last_error: None | str
+    next_attempt_at: datetime.datetime | None
     created_at: datetime.datetime
     delivered_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -39,10 +47,21 @@ class DeliveryRead:
 
         kind = self.kind
 
-        status = self.status
+        status = self.status.value
 
         response_status: int | None
         response_status = self.response_status
+
+        attempts = self.attempts
+
+        last_error: None | str
+        last_error = self.last_error
+
+        next_attempt_at: None | str
+        if isinstance(self.next_attempt_at, datetime.datetime):
+            next_attempt_at = self.next_attempt_at.isoformat()
+        else:
+            next_attempt_at = self.next_attempt_at
 
         created_at = self.created_at.isoformat()
 
@@ -61,6 +80,9 @@ class DeliveryRead:
                 "kind": kind,
                 "status": status,
                 "response_status": response_status,
+                "attempts": attempts,
+                "last_error": last_error,
+                "next_attempt_at": next_attempt_at,
                 "created_at": created_at,
                 "delivered_at": delivered_at,
             }
@@ -77,7 +99,7 @@ class DeliveryRead:
 
         kind = d.pop("kind")
 
-        status = d.pop("status")
+        status = DeliveryReadStatus(d.pop("status"))
 
         def _parse_response_status(data: object) -> int | None:
             if data is None:
@@ -85,6 +107,30 @@ class DeliveryRead:
             return cast(int | None, data)
 
         response_status = _parse_response_status(d.pop("response_status"))
+
+        attempts = d.pop("attempts")
+
+        def _parse_last_error(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        last_error = _parse_last_error(d.pop("last_error"))
+
+        def _parse_next_attempt_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_attempt_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return next_attempt_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_attempt_at = _parse_next_attempt_at(d.pop("next_attempt_at"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -109,6 +155,9 @@ class DeliveryRead:
             kind=kind,
             status=status,
             response_status=response_status,
+            attempts=attempts,
+            last_error=last_error,
+            next_attempt_at=next_attempt_at,
             created_at=created_at,
             delivered_at=delivered_at,
         )

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.webhook_create_events_item import WebhookCreateEventsItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookCreate")
@@ -17,13 +18,15 @@ class WebhookCreate:
         name (str):
         url (str):
         secret (str): At least 16 characters; signs each body.
-        kinds (list[str] | Unset): Notification kinds; empty = all.
+        events (list[WebhookCreateEventsItem] | Unset): The catalogue's events to send (the spec's `webhooks` section).
+        kinds (list[str] | Unset): Notification kinds `notification.created` sends; empty = all.
         active (bool | Unset):  Default: True.
     """
 
     name: str
     url: str
     secret: str
+    events: list[WebhookCreateEventsItem] | Unset = UNSET
     kinds: list[str] | Unset = UNSET
     active: bool | Unset = True
 
@@ -33,6 +36,13 @@ class WebhookCreate:
         url = self.url
 
         secret = self.secret
+
+        events: list[str] | Unset = UNSET
+        if not isinstance(self.events, Unset):
+            events = []
+            for events_item_data in self.events:
+                events_item = events_item_data.value
+                events.append(events_item)
 
         kinds: list[str] | Unset = UNSET
         if not isinstance(self.kinds, Unset):
@@ -49,6 +59,8 @@ class WebhookCreate:
                 "secret": secret,
             }
         )
+        if events is not UNSET:
+            field_dict["events"] = events
         if kinds is not UNSET:
             field_dict["kinds"] = kinds
         if active is not UNSET:
@@ -65,6 +77,15 @@ class WebhookCreate:
 
         secret = d.pop("secret")
 
+        _events = d.pop("events", UNSET)
+        events: list[WebhookCreateEventsItem] | Unset = UNSET
+        if _events is not UNSET:
+            events = []
+            for events_item_data in _events:
+                events_item = WebhookCreateEventsItem(events_item_data)
+
+                events.append(events_item)
+
         kinds = cast(list[str], d.pop("kinds", UNSET))
 
         active = d.pop("active", UNSET)
@@ -73,6 +94,7 @@ class WebhookCreate:
             name=name,
             url=url,
             secret=secret,
+            events=events,
             kinds=kinds,
             active=active,
         )

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.webhook_read_events_item import WebhookReadEventsItem
+
 T = TypeVar("T", bound="WebhookRead")
 
 
@@ -16,6 +18,7 @@ class WebhookRead:
         id (int):
         name (str):
         url (str):
+        events (list[WebhookReadEventsItem]):
         kinds (list[str]):
         active (bool):
     """
@@ -23,6 +26,7 @@ class WebhookRead:
     id: int
     name: str
     url: str
+    events: list[WebhookReadEventsItem]
     kinds: list[str]
     active: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,6 +37,11 @@ class WebhookRead:
         name = self.name
 
         url = self.url
+
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.value
+            events.append(events_item)
 
         kinds = self.kinds
 
@@ -45,6 +54,7 @@ class WebhookRead:
                 "id": id,
                 "name": name,
                 "url": url,
+                "events": events,
                 "kinds": kinds,
                 "active": active,
             }
@@ -61,6 +71,13 @@ class WebhookRead:
 
         url = d.pop("url")
 
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = WebhookReadEventsItem(events_item_data)
+
+            events.append(events_item)
+
         kinds = cast(list[str], d.pop("kinds"))
 
         active = d.pop("active")
@@ -69,6 +86,7 @@ class WebhookRead:
             id=id,
             name=name,
             url=url,
+            events=events,
             kinds=kinds,
             active=active,
         )

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.webhook_update_events_type_0_item import WebhookUpdateEventsType0Item
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookUpdate")
@@ -16,11 +17,13 @@ class WebhookUpdate:
 
     Attributes:
         url (None | str | Unset):
+        events (list[WebhookUpdateEventsType0Item] | None | Unset):
         kinds (list[str] | None | Unset):
         active (bool | None | Unset):
     """
 
     url: None | str | Unset = UNSET
+    events: list[WebhookUpdateEventsType0Item] | None | Unset = UNSET
     kinds: list[str] | None | Unset = UNSET
     active: bool | None | Unset = UNSET
 
@@ -30,6 +33,18 @@ class WebhookUpdate:
             url = UNSET
         else:
             url = self.url
+
+        events: list[str] | None | Unset
+        if isinstance(self.events, Unset):
+            events = UNSET
+        elif isinstance(self.events, list):
+            events = []
+            for events_type_0_item_data in self.events:
+                events_type_0_item = events_type_0_item_data.value
+                events.append(events_type_0_item)
+
+        else:
+            events = self.events
 
         kinds: list[str] | None | Unset
         if isinstance(self.kinds, Unset):
@@ -51,6 +66,8 @@ class WebhookUpdate:
         field_dict.update({})
         if url is not UNSET:
             field_dict["url"] = url
+        if events is not UNSET:
+            field_dict["events"] = events
         if kinds is not UNSET:
             field_dict["kinds"] = kinds
         if active is not UNSET:
@@ -70,6 +87,28 @@ class WebhookUpdate:
             return cast(None | str | Unset, data)
 
         url = _parse_url(d.pop("url", UNSET))
+
+        def _parse_events(data: object) -> list[WebhookUpdateEventsType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                events_type_0 = []
+                _events_type_0 = data
+                for events_type_0_item_data in _events_type_0:
+                    events_type_0_item = WebhookUpdateEventsType0Item(events_type_0_item_data)
+
+                    events_type_0.append(events_type_0_item)
+
+                return events_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[WebhookUpdateEventsType0Item] | None | Unset, data)
+
+        events = _parse_events(d.pop("events", UNSET))
 
         def _parse_kinds(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -99,6 +138,7 @@ class WebhookUpdate:
 
         webhook_update = cls(
             url=url,
+            events=events,
             kinds=kinds,
             active=active,
         )

@@ -88,8 +88,9 @@ def sync_detailed(
 ) -> Response[ErrorBody | HTTPValidationError | WebhookRead]:
     """Create Webhook
 
-     Add a webhook: notifications of ``kinds`` (all when empty) are POSTed to ``url``,
-    signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``.
+     Add a webhook (admins): the catalogue's ``events`` (see the spec's ``webhooks``) are
+    POSTed to ``url``, signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``;
+    of ``notification.created``, only notifications of ``kinds`` (all when empty).
 
     Args:
         body (WebhookCreate):
@@ -120,8 +121,9 @@ def sync(
 ) -> ErrorBody | HTTPValidationError | WebhookRead | None:
     """Create Webhook
 
-     Add a webhook: notifications of ``kinds`` (all when empty) are POSTed to ``url``,
-    signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``.
+     Add a webhook (admins): the catalogue's ``events`` (see the spec's ``webhooks``) are
+    POSTed to ``url``, signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``;
+    of ``notification.created``, only notifications of ``kinds`` (all when empty).
 
     Args:
         body (WebhookCreate):
@@ -147,8 +149,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorBody | HTTPValidationError | WebhookRead]:
     """Create Webhook
 
-     Add a webhook: notifications of ``kinds`` (all when empty) are POSTed to ``url``,
-    signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``.
+     Add a webhook (admins): the catalogue's ``events`` (see the spec's ``webhooks``) are
+    POSTed to ``url``, signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``;
+    of ``notification.created``, only notifications of ``kinds`` (all when empty).
 
     Args:
         body (WebhookCreate):
@@ -177,8 +180,9 @@ async def asyncio(
 ) -> ErrorBody | HTTPValidationError | WebhookRead | None:
     """Create Webhook
 
-     Add a webhook: notifications of ``kinds`` (all when empty) are POSTed to ``url``,
-    signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``.
+     Add a webhook (admins): the catalogue's ``events`` (see the spec's ``webhooks``) are
+    POSTed to ``url``, signed in ``X-Huddle-Signature: sha256=<HMAC-SHA256(secret, body)>``;
+    of ``notification.created``, only notifications of ``kinds`` (all when empty).
 
     Args:
         body (WebhookCreate):

@@ -9,18 +9,37 @@ from ...client import AuthenticatedClient, Client
 from ...models.delivery_read import DeliveryRead
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+from ...models.test_webhook_api_v1_webhooks_webhook_id_test_post_event_type_0 import (
+    TestWebhookApiV1WebhooksWebhookIdTestPostEventType0,
+)
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     webhook_id: int,
+    *,
+    event: None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_event: None | str | Unset
+    if isinstance(event, Unset):
+        json_event = UNSET
+    elif isinstance(event, TestWebhookApiV1WebhooksWebhookIdTestPostEventType0):
+        json_event = event.value
+    else:
+        json_event = event
+    params["event"] = json_event
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/webhooks/{webhook_id}/test".format(
             webhook_id=quote(str(webhook_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -80,14 +99,17 @@ def sync_detailed(
     webhook_id: int,
     *,
     client: AuthenticatedClient | Client,
+    event: None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset = UNSET,
 ) -> Response[DeliveryRead | ErrorBody | HTTPValidationError]:
     """Test Webhook
 
-     Queue a signed test delivery (kind ``webhook.test``), even to a webhook that is off
-    (admins). Its status shows under ``GET /webhooks/{id}/deliveries``.
+     Queue a signed test delivery, even to a webhook that is off (admins): a sample of
+    ``event``'s payload marked ``"test": true``, or without one a ``webhook.test``. Its
+    status shows under ``GET /webhooks/{id}/deliveries``.
 
     Args:
         webhook_id (int):
+        event (None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         webhook_id=webhook_id,
+        event=event,
     )
 
     response = client.get_httpx_client().request(
@@ -112,14 +135,17 @@ def sync(
     webhook_id: int,
     *,
     client: AuthenticatedClient | Client,
+    event: None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset = UNSET,
 ) -> DeliveryRead | ErrorBody | HTTPValidationError | None:
     """Test Webhook
 
-     Queue a signed test delivery (kind ``webhook.test``), even to a webhook that is off
-    (admins). Its status shows under ``GET /webhooks/{id}/deliveries``.
+     Queue a signed test delivery, even to a webhook that is off (admins): a sample of
+    ``event``'s payload marked ``"test": true``, or without one a ``webhook.test``. Its
+    status shows under ``GET /webhooks/{id}/deliveries``.
 
     Args:
         webhook_id (int):
+        event (None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +158,7 @@ def sync(
     return sync_detailed(
         webhook_id=webhook_id,
         client=client,
+        event=event,
     ).parsed
 
 
@@ -139,14 +166,17 @@ async def asyncio_detailed(
     webhook_id: int,
     *,
     client: AuthenticatedClient | Client,
+    event: None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset = UNSET,
 ) -> Response[DeliveryRead | ErrorBody | HTTPValidationError]:
     """Test Webhook
 
-     Queue a signed test delivery (kind ``webhook.test``), even to a webhook that is off
-    (admins). Its status shows under ``GET /webhooks/{id}/deliveries``.
+     Queue a signed test delivery, even to a webhook that is off (admins): a sample of
+    ``event``'s payload marked ``"test": true``, or without one a ``webhook.test``. Its
+    status shows under ``GET /webhooks/{id}/deliveries``.
 
     Args:
         webhook_id (int):
+        event (None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +188,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         webhook_id=webhook_id,
+        event=event,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -169,14 +200,17 @@ async def asyncio(
     webhook_id: int,
     *,
     client: AuthenticatedClient | Client,
+    event: None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset = UNSET,
 ) -> DeliveryRead | ErrorBody | HTTPValidationError | None:
     """Test Webhook
 
-     Queue a signed test delivery (kind ``webhook.test``), even to a webhook that is off
-    (admins). Its status shows under ``GET /webhooks/{id}/deliveries``.
+     Queue a signed test delivery, even to a webhook that is off (admins): a sample of
+    ``event``'s payload marked ``"test": true``, or without one a ``webhook.test``. Its
+    status shows under ``GET /webhooks/{id}/deliveries``.
 
     Args:
         webhook_id (int):
+        event (None | TestWebhookApiV1WebhooksWebhookIdTestPostEventType0 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,5 +224,6 @@ async def asyncio(
         await asyncio_detailed(
             webhook_id=webhook_id,
             client=client,
+            event=event,
         )
     ).parsed

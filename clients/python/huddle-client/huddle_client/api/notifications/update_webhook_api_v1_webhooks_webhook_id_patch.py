@@ -93,7 +93,7 @@ def sync_detailed(
 ) -> Response[ErrorBody | HTTPValidationError | WebhookRead]:
     """Update Webhook
 
-     Change the URL, the kinds or whether it is on (admins).
+     Change the URL, the events, the kinds or whether it is on (admins).
 
     Args:
         webhook_id (int):
@@ -127,7 +127,7 @@ def sync(
 ) -> ErrorBody | HTTPValidationError | WebhookRead | None:
     """Update Webhook
 
-     Change the URL, the kinds or whether it is on (admins).
+     Change the URL, the events, the kinds or whether it is on (admins).
 
     Args:
         webhook_id (int):
@@ -156,7 +156,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorBody | HTTPValidationError | WebhookRead]:
     """Update Webhook
 
-     Change the URL, the kinds or whether it is on (admins).
+     Change the URL, the events, the kinds or whether it is on (admins).
 
     Args:
         webhook_id (int):
@@ -188,7 +188,7 @@ async def asyncio(
 ) -> ErrorBody | HTTPValidationError | WebhookRead | None:
     """Update Webhook
 
-     Change the URL, the kinds or whether it is on (admins).
+     Change the URL, the events, the kinds or whether it is on (admins).
 
     Args:
         webhook_id (int):
