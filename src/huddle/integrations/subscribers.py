@@ -10,18 +10,41 @@ A payload names things by id and link, never a contact's personal details (see
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from huddle.contacts.events import ContactErased, ContactsChanged, ContactsCreated, ContactsMerged
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.events import subscribe
+from huddle.core.events import DomainEvent, subscribe
 from huddle.lifecycle import service as lifecycle
 from huddle.lifecycle.events import OpportunityClosed, StageChanged
 from huddle.notifications import schemas as hooks
 from huddle.notifications import service as notifications
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla.events import SlaBreached, SlaEscalated, SlaWarning
+
+
+def for_webhooks(
+    event_type: type[DomainEvent], *webhook_events: str
+) -> Callable[[Callable[[Session, Any], None]], Callable[[Session, Any], None]]:
+    """Subscribe the handler to ``event_type``, to run only while an active webhook listens
+    to one of ``webhook_events``: with none, nothing is built (an import's chunk of new
+    contacts costs one small query, not a payload per contact)."""
+
+    def register(handler: Callable[[Session, Any], None]) -> Callable[[Session, Any], None]:
+        @functools.wraps(handler)
+        def when_listened_to(session: Session, event: Any) -> None:
+            if notifications.listened_to(session, webhook_events):
+                handler(session, event)
+
+        subscribe(event_type)(when_listened_to)
+        return handler
+
+    return register
 
 
 def _actor(actor: Actor) -> hooks.WebhookActor:
@@ -34,7 +57,7 @@ def _contact(contact_id: int) -> hooks.ContactReference:
     )
 
 
-@subscribe(ContactsCreated)
+@for_webhooks(ContactsCreated, "contact.created")
 def contacts_created(session: Session, event: ContactsCreated) -> None:
     born = [
         hooks.NewContactData(
@@ -49,7 +72,7 @@ def contacts_created(session: Session, event: ContactsCreated) -> None:
     notifications.send_event(session, hooks.ContactCreatedPayload(occurred_at=at, data=data))
 
 
-@subscribe(ContactsChanged)
+@for_webhooks(ContactsChanged, "contact.changed")
 def contacts_changed(session: Session, event: ContactsChanged) -> None:
     data = hooks.ContactChangedData(
         contact_ids=list(event.contact_ids),
@@ -61,7 +84,7 @@ def contacts_changed(session: Session, event: ContactsChanged) -> None:
     )
 
 
-@subscribe(ContactsMerged)
+@for_webhooks(ContactsMerged, "contact.merged")
 def contacts_merged(session: Session, event: ContactsMerged) -> None:
     data = hooks.ContactMergedData(
         survivor=_contact(event.survivor_id), merged_id=event.merged_id, actor=_actor(event.actor)
@@ -71,13 +94,13 @@ def contacts_merged(session: Session, event: ContactsMerged) -> None:
     )
 
 
-@subscribe(ContactErased)
+@for_webhooks(ContactErased, "contact.erased")
 def contact_erased(session: Session, event: ContactErased) -> None:
     data = hooks.ContactErasedData(contact_id=event.contact_id, actor=_actor(event.actor))
     notifications.send_event(session, hooks.ContactErasedPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(StageChanged)
+@for_webhooks(StageChanged, "contact.stage_changed")
 def stage_changed(session: Session, event: StageChanged) -> None:
     data = hooks.StageChangedData(
         contact=_contact(event.contact_id),
@@ -89,7 +112,7 @@ def stage_changed(session: Session, event: StageChanged) -> None:
     notifications.send_event(session, hooks.StageChangedPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(LeadHandedOff)
+@for_webhooks(LeadHandedOff, "lead.handed_off")
 def lead_handed_off(session: Session, event: LeadHandedOff) -> None:
     data = hooks.HandedOffData(
         handoff_id=event.handoff_id,
@@ -103,7 +126,7 @@ def lead_handed_off(session: Session, event: LeadHandedOff) -> None:
     notifications.send_event(session, hooks.LeadHandedOffPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(HandoffDecided)
+@for_webhooks(HandoffDecided, "handoff.accepted", "handoff.rejected")
 def handoff_decided(session: Session, event: HandoffDecided) -> None:
     data = hooks.HandoffDecidedData(
         handoff_id=event.handoff_id,
@@ -120,7 +143,7 @@ def handoff_decided(session: Session, event: HandoffDecided) -> None:
     notifications.send_event(session, payload)
 
 
-@subscribe(LeadRecycled)
+@for_webhooks(LeadRecycled, "lead.recycled")
 def lead_recycled(session: Session, event: LeadRecycled) -> None:
     data = hooks.LeadRecycledData(
         handoff_id=event.handoff_id,
@@ -131,7 +154,7 @@ def lead_recycled(session: Session, event: LeadRecycled) -> None:
     notifications.send_event(session, hooks.LeadRecycledPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(SlaWarning)
+@for_webhooks(SlaWarning, "sla.warning")
 def sla_warning(session: Session, event: SlaWarning) -> None:
     data = hooks.SlaWarningData(
         clock_id=event.clock_id,
@@ -143,7 +166,7 @@ def sla_warning(session: Session, event: SlaWarning) -> None:
     notifications.send_event(session, hooks.SlaWarningPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(SlaBreached)
+@for_webhooks(SlaBreached, "sla.breached")
 def sla_breached(session: Session, event: SlaBreached) -> None:
     data = hooks.SlaBreachedData(
         clock_id=event.clock_id,
@@ -157,7 +180,7 @@ def sla_breached(session: Session, event: SlaBreached) -> None:
     notifications.send_event(session, hooks.SlaBreachedPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(SlaEscalated)
+@for_webhooks(SlaEscalated, "sla.escalated")
 def sla_escalated(session: Session, event: SlaEscalated) -> None:
     data = hooks.SlaEscalatedData(
         clock_id=event.clock_id,
@@ -169,7 +192,7 @@ def sla_escalated(session: Session, event: SlaEscalated) -> None:
     notifications.send_event(session, hooks.SlaEscalatedPayload(occurred_at=event.at, data=data))
 
 
-@subscribe(OpportunityClosed)
+@for_webhooks(OpportunityClosed, "deal.won", "deal.lost")
 def deal_closed(session: Session, event: OpportunityClosed) -> None:
     deal = lifecycle.get_opportunity(session, event.opportunity_id)
     data = hooks.DealClosedData(

@@ -12,6 +12,7 @@ import json
 import logging
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -136,6 +137,12 @@ def send_event(session: Session, payload: WebhookEnvelope) -> int:
     for hook in hooks:
         _queue_delivery(session, hook, payload.event, payload, payload.occurred_at)
     return len(hooks)
+
+
+def listened_to(session: Session, events: Iterable[str]) -> bool:
+    """Whether an active webhook is subscribed to any of ``events``."""
+    wanted = set(events)
+    return any(wanted.intersection(hook.events) for hook in repository.active_webhooks(session))
 
 
 def webhook_events() -> tuple[WebhookEvent, ...]:
