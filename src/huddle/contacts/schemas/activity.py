@@ -24,7 +24,9 @@ from huddle.core.timefields import UtcDatetime
 
 class TouchBase(InputModel):
     type: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,59}$")] = Field(
-        description="What happened, e.g. page_view, form_submit, email_clicked, call_logged."
+        description="What happened: a registered event type (GET /event-types), e.g. "
+        "page_view, form_submitted, email_clicked, call_logged.",
+        examples=["form_submitted"],
     )
     occurred_at: UtcDatetime | None = Field(default=None, description="Defaults to now.")
     properties: dict[str, Any] = Field(
