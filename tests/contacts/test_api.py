@@ -367,3 +367,34 @@ def test_every_documented_touch_type_example_is_accepted(client: TestClient, db:
     for i, example in enumerate(examples):
         touch = {"type": example, "idempotency_key": f"example-{i}"}
         assert client.post(f"{API}/contacts/{contact.id}/touches", json=touch).status_code == 201
+
+
+@pytest.mark.parametrize("field", ["email", "email_opt_in", "do_not_email", "do_not_call"])
+def test_an_explicit_null_for_a_field_a_contact_needs_is_a_422_naming_it(
+    client: TestClient, db: Session, field: str
+) -> None:
+    contact = make_contact(db)
+    db.commit()
+    answer = client.patch(f"{API}/contacts/{contact.id}", json={field: None})
+    assert _error_fields(answer) == [(field,)]
+    assert client.get(f"{API}/contacts/{contact.id}").json()["email"] == contact.email
+
+
+def test_an_explicit_null_clears_an_optional_field(client: TestClient, db: Session) -> None:
+    contact = make_contact(db, job_title="CTO", city="Lyon")
+    db.commit()
+    answer = client.patch(f"{API}/contacts/{contact.id}", json={"job_title": None})
+    assert answer.status_code == 200
+    assert (answer.json()["job_title"], answer.json()["city"]) == (None, "Lyon")
+
+
+def test_an_account_keeps_its_name_and_clears_an_optional_field_on_null(
+    client: TestClient, db: Session
+) -> None:
+    account = make_account(db, industry="Retail")
+    db.commit()
+    assert _error_fields(client.patch(f"{API}/accounts/{account.id}", json={"name": None})) == [
+        ("name",)
+    ]
+    cleared = client.patch(f"{API}/accounts/{account.id}", json={"industry": None})
+    assert (cleared.status_code, cleared.json()["industry"]) == (200, None)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from huddle.core.text import unclean_part
 
@@ -40,3 +48,37 @@ class InputModel(CleanInput):
 
 class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+def _refuse_null(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("not_null", "leave it out to keep it; it cannot be null")
+    return value
+
+
+class NotNullable:
+    """Marks a field of a PATCH body the record cannot be without (a contact's email):
+    it may be left out (kept as it is) but an explicit null is a 422 naming it, and the
+    document says it takes no null. Optional fields stay ``X | None``: null clears them.
+    Use it last in ``Annotated[...]`` so it sees the value as sent."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(_refuse_null, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return _without_null(handler(schema))
+
+
+def _without_null(schema: JsonSchemaValue) -> JsonSchemaValue:
+    choices = [s for s in schema.get("anyOf", ()) if s.get("type") != "null"]
+    if "anyOf" not in schema:
+        return schema
+    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+    return {**choices[0], **rest} if len(choices) == 1 else {**rest, "anyOf": choices}
+
+
+NOT_NULLABLE = NotNullable()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import NOT_NULLABLE, CleanInput
 
 # Stages sales may reject a lead from, back to marketing.
 REJECTABLE: tuple[str, ...] = ("mql", "sal")
@@ -106,12 +107,13 @@ class OpportunityCreate(CleanInput):
 
 
 class OpportunityUpdate(CleanInput):
-    """Only the fields sent are changed; send ``null`` to clear an optional one."""
+    """Only the fields sent are changed; send ``null`` to clear an optional one (the name,
+    amount and currency cannot be null)."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=300)
+    name: Annotated[str | None, NOT_NULLABLE] = Field(default=None, min_length=1, max_length=300)
     primary_contact_id: int | None = None
-    amount: float | None = Field(default=None, ge=0, le=10**15)
-    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    amount: Annotated[float | None, NOT_NULLABLE] = Field(default=None, ge=0, le=10**15)
+    currency: Annotated[str | None, NOT_NULLABLE] = Field(default=None, pattern=r"^[A-Z]{3}$")
     expected_close_date: date | None = None
     owner_id: int | None = None
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import NOT_NULLABLE, CleanInput
 
 Kind = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
@@ -25,13 +25,13 @@ class WebhookCreate(CleanInput):
 
 
 class WebhookUpdate(CleanInput):
-    """Only the fields sent change."""
+    """Only the fields sent change; none may be null (send [] for every kind)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str | None = Field(default=None, max_length=2000)
-    kinds: list[Kind] | None = Field(default=None, max_length=50)
-    active: bool | None = None
+    url: Annotated[str | None, NOT_NULLABLE] = Field(default=None, max_length=2000)
+    kinds: Annotated[list[Kind] | None, NOT_NULLABLE] = Field(default=None, max_length=50)
+    active: Annotated[bool | None, NOT_NULLABLE] = None
 
 
 class WebhookRead(BaseModel):

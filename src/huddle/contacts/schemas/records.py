@@ -30,7 +30,7 @@ from huddle.contacts.schemas.fields import (
     check_opt_in,
 )
 from huddle.core.bounds import Int32, RowId
-from huddle.core.schemas import InputModel, ReadModel
+from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
 from huddle.core.timefields import UtcDatetime
 
 # --- accounts ------------------------------------------------------------------------------
@@ -57,12 +57,14 @@ class AccountCreate(_AccountFields):
 
 
 class AccountUpdate(_AccountFields):
-    """Only the fields given change; a field set here is a person's value from then on."""
+    """Only the fields given change; a field set here is a person's value from then on.
+    null clears an optional field; the name cannot be null."""
 
-    name: (
+    name: Annotated[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-        | None
-    ) = None
+        | None,
+        NOT_NULLABLE,
+    ] = None
 
 
 class AccountSummary(ReadModel):
@@ -139,9 +141,13 @@ class ContactCreate(_ContactFields):
 
 
 class ContactUpdate(_ContactFields):
-    """Only the fields given change. The stage is not here: see lifecycle's transition_stage."""
+    """Only the fields given change; null clears an optional field, and the email and the
+    consent fields cannot be null. The stage is not here: see lifecycle's transition_stage."""
 
-    email: Email | None = None
+    email: Annotated[Email | None, NOT_NULLABLE] = None
+    email_opt_in: Annotated[OptIn, NOT_NULLABLE] = None
+    do_not_email: Annotated[bool | None, NOT_NULLABLE] = None
+    do_not_call: Annotated[bool | None, NOT_NULLABLE] = None
 
 
 class ContactRead(ReadModel):

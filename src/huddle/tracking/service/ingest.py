@@ -195,7 +195,7 @@ def _with_contacts(
 
 
 def unknown_type(name: str) -> str:
-    return f"unknown event type {name!r}; register it under Settings > Event types first"
+    return f"unknown event type {name!r}"
 
 
 def check_touch_type(session: Session, name: str) -> None:
