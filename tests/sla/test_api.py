@@ -31,6 +31,10 @@ def test_draft_and_sign_over_the_api(anon_client: TestClient, db: Session) -> No
     )
     assert signed.json()["status"] == "draft"
     assert [s["side"] for s in signed.json()["signatures"]] == ["marketing"]
+    unchanged = anon_client.put(
+        f"/api/v1/sla/versions/{version_id}", json={"title": "SLA", "terms": TERMS}
+    )
+    assert [s["side"] for s in unchanged.json()["signatures"]] == ["marketing"]
     sign_in(anon_client, manager)
     active = anon_client.post(
         f"/api/v1/sla/versions/{version_id}/signatures", json={"side": "sales"}
