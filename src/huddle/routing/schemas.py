@@ -38,7 +38,7 @@ class RuleRead(BaseModel):
 
     id: int
     name: str
-    kind: str
+    kind: RuleKind
     position: int
     active: bool
     conditions: dict[str, Any]

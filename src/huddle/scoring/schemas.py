@@ -4,7 +4,8 @@ shape is checked by ``rules.py``/``conditions.py``, which name the exact wrong p
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,8 +35,11 @@ class ScoreModelRead(BaseModel):
     updated_at: datetime
 
 
+ProfileKind = Literal["icp", "persona"]
+
+
 class ProfileWrite(CleanInput):
-    kind: str = Field(pattern="^(icp|persona)$")
+    kind: ProfileKind
     name: str = Field(min_length=1, max_length=120)
     criteria: list[Any] = Field(default_factory=list)
 
@@ -44,10 +48,17 @@ class ProfileRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    kind: str
+    kind: ProfileKind
     name: str
     version: int
     criteria: list[dict[str, Any]]
+
+
+class CriteriaStage(StrEnum):
+    """The stages a lead qualifies into by criteria."""
+
+    MQL = "mql"
+    SQL = "sql"
 
 
 class CriteriaWrite(CleanInput):

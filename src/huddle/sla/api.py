@@ -14,10 +14,12 @@ from huddle.core.timefields import UtcDatetime
 from huddle.sla import service
 from huddle.sla.models import SlaVersion
 from huddle.sla.schemas import (
+    COMPLIANCE_ROWS,
     CalendarRead,
     CalendarWrite,
     ClockEventRead,
     ClockRead,
+    ComplianceBy,
     ComplianceRead,
     SignatureRead,
     SignatureWrite,
@@ -104,14 +106,15 @@ def compliance(
     session: SessionDep,
     start: Annotated[UtcDatetime, Query()],
     end: Annotated[UtcDatetime, Query()],
-    by: Annotated[str, Query(pattern="^(term|owner|team)$")] = "term",
+    by: ComplianceBy = ComplianceBy.TERM,
 ) -> list[ComplianceRead]:
     """Clocks started in [start, end): met, breached, open and the compliance per group."""
     require(actor, Action.ANALYTICS_READ)
     if end <= start:
         raise ValidationFailed("bad period", [FieldError("end", "must be after start")])
+    row = COMPLIANCE_ROWS[by]
     return [
-        ComplianceRead(
+        row(
             key=c.key,
             label=c.label,
             met=c.met,
@@ -119,7 +122,7 @@ def compliance(
             open=c.open,
             percent=c.percent,
         )
-        for c in reports.compliance(session, start=start, end=end, by=by)
+        for c in reports.compliance(session, start=start, end=end, by=by.value)
     ]
 
 

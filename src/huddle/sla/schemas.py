@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,12 +21,15 @@ class VersionWrite(CleanInput):
     terms: list[Any] = Field(default_factory=list, max_length=100)
 
 
+Side = Literal["marketing", "sales"]
+
+
 class SignatureWrite(CleanInput):
-    side: str = Field(pattern="^(marketing|sales)$")
+    side: Side
 
 
 class SignatureRead(_FromOrm):
-    side: str
+    side: Side
     user_id: int | None
     signed_at: datetime
 
@@ -58,13 +62,46 @@ class CalendarRead(_FromOrm):
     holidays: list[str]
 
 
-class ComplianceRead(BaseModel):
-    key: str | int | None
+class ComplianceBy(StrEnum):
+    """How compliance is grouped: per term, per owner (the rep; the dashboard's "by rep")
+    or per team."""
+
+    TERM = "term"
+    OWNER = "owner"
+    TEAM = "team"
+
+
+class _ComplianceFigures(BaseModel):
     label: str
     met: int
     breached: int
     open: int
     percent: float | None
+
+
+class TermCompliance(_ComplianceFigures):
+    by: Literal["term"] = "term"
+    key: str = Field(description="The term's key.")
+
+
+class OwnerCompliance(_ComplianceFigures):
+    by: Literal["owner"] = "owner"
+    key: int | None = Field(description="The rep's user id; null for the team queue.")
+
+
+class TeamCompliance(_ComplianceFigures):
+    by: Literal["team"] = "team"
+    key: str | None = Field(description="The team; null for clocks of no team.")
+
+
+ComplianceRead = Annotated[
+    TermCompliance | OwnerCompliance | TeamCompliance, Field(discriminator="by")
+]
+COMPLIANCE_ROWS: dict[ComplianceBy, type[TermCompliance | OwnerCompliance | TeamCompliance]] = {
+    ComplianceBy.TERM: TermCompliance,
+    ComplianceBy.OWNER: OwnerCompliance,
+    ComplianceBy.TEAM: TeamCompliance,
+}
 
 
 class ClockEventRead(_FromOrm):
