@@ -9,6 +9,7 @@ from pydantic import (
     ConfigDict,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
 )
@@ -82,3 +83,27 @@ def _without_null(schema: JsonSchemaValue) -> JsonSchemaValue:
 
 
 NOT_NULLABLE = NotNullable()
+
+
+class DescribedBy:
+    """The document's shape of a JSON field its domain checks by hand (score rules, SLA
+    terms...): the checker names the exact wrong part (``rules.2.when.any.0.op``) and keeps
+    what is stored as it was sent, so validation stays its; the OpenAPI document shows the
+    typed models in ``shape`` instead of ``{}``, so a generated client builds them with
+    types. ``shape`` describes what the checker accepts, never less."""
+
+    def __init__(self, shape: Any) -> None:
+        self.adapter: TypeAdapter[Any] = TypeAdapter(shape)
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(self.adapter.core_schema)
+
+
+class Shape(BaseModel):
+    """A typed model of the document only (see ``DescribedBy``): unknown keys are refused
+    by the checkers, so the document says so too. What is read back is what was sent, so
+    one schema serves both ways (no ``-Input``/``-Output`` pair)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_mode_override="validation")

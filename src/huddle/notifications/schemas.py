@@ -54,3 +54,22 @@ class DeliveryRead(BaseModel):
     response_status: int | None
     created_at: datetime
     delivered_at: datetime | None
+
+
+class NotificationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str = Field(description="What it is about, e.g. routing.handoff, sla.breached.")
+    subject: str
+    body: str
+    link: str | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationPage(BaseModel):
+    """My notifications, newest first; pass the last one's id as ``before`` for older ones."""
+
+    unread: int
+    items: list[NotificationRead]

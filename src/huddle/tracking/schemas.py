@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
+from huddle.core.schemas import NOT_NULLABLE, DescribedBy, InputModel, ReadModel
 from huddle.tracking.links import link_problem
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -121,7 +121,7 @@ class FormRead(ReadModel):
     site_id: int
     name: str
     form_key: str
-    fields: list[dict[str, Any]]
+    fields: Annotated[list[dict[str, Any]], DescribedBy(list[FormField])]
     consent_field: str | None
     consent_text: str | None
     thank_you_url: str
@@ -133,6 +133,30 @@ class FormRead(ReadModel):
 
 # --- event types -----------------------------------------------------------------------------
 
+PropertyType = Literal["string", "number", "integer", "boolean", "object", "array"]
+
+
+class PropertySpec(BaseModel):
+    """One property's type (other JSON-schema keywords are kept, not checked)."""
+
+    model_config = ConfigDict(extra="allow", json_schema_mode_override="validation")
+
+    type: PropertyType
+
+
+class PropertiesSchema(BaseModel):
+    """The JSON-schema subset each event of the type is checked against: its properties'
+    types and which are required. Empty: anything goes."""
+
+    model_config = ConfigDict(extra="allow", json_schema_mode_override="validation")
+
+    type: Literal["object"] = "object"
+    properties: dict[str, PropertySpec] = Field(default_factory=dict)
+    required: list[str] = Field(default_factory=list)
+
+
+EventSchema = DescribedBy(PropertiesSchema)
+
 
 class EventTypeCreate(InputModel):
     name: EventName
@@ -140,7 +164,7 @@ class EventTypeCreate(InputModel):
     category: Category
     identifies: bool = False
     creates_contacts: bool = False
-    properties_schema: dict[str, Any] = Field(
+    properties_schema: Annotated[dict[str, Any], EventSchema] = Field(
         default_factory=dict,
         description='{"type": "object", "properties": {"seats": {"type": "integer"}}, '
         '"required": ["seats"]}',
@@ -154,7 +178,7 @@ class EventTypeUpdate(InputModel):
     category: Annotated[Category | None, NOT_NULLABLE] = None
     identifies: Annotated[bool | None, NOT_NULLABLE] = None
     creates_contacts: Annotated[bool | None, NOT_NULLABLE] = None
-    properties_schema: Annotated[dict[str, Any] | None, NOT_NULLABLE] = None
+    properties_schema: Annotated[dict[str, Any] | None, EventSchema, NOT_NULLABLE] = None
 
 
 class EventTypeRead(ReadModel):
@@ -164,7 +188,7 @@ class EventTypeRead(ReadModel):
     category: str
     identifies: bool
     creates_contacts: bool
-    properties_schema: dict[str, Any]
+    properties_schema: Annotated[dict[str, Any], EventSchema]
 
 
 # --- the events API --------------------------------------------------------------------------

@@ -30,8 +30,13 @@ from huddle.contacts.schemas.fields import (
     check_opt_in,
 )
 from huddle.core.bounds import Int32, RowId
-from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
+from huddle.core.schemas import NOT_NULLABLE, DescribedBy, InputModel, ReadModel
 from huddle.core.timefields import UtcDatetime
+
+# Custom field values by key: text, a number, a date (YYYY-MM-DD) or true/false, each
+# checked against its definition (GET /custom-fields); null or "" removes a value.
+CustomValues = DescribedBy(dict[str, str | float | bool | None])
+StoredCustomValues = DescribedBy(dict[str, str | float | bool])
 
 # --- accounts ------------------------------------------------------------------------------
 
@@ -49,7 +54,7 @@ class _AccountFields(InputModel):
     ) = None
     owner_id: int | None = None
     is_target: bool | None = None
-    custom: dict[str, Any] | None = None
+    custom: Annotated[dict[str, Any], CustomValues] | None = None
 
 
 class AccountCreate(_AccountFields):
@@ -83,7 +88,7 @@ class AccountRead(AccountSummary):
     city: str | None
     technologies: list[str]
     owner_id: int | None
-    custom: dict[str, Any]
+    custom: Annotated[dict[str, Any], StoredCustomValues]
     enriched_fields: list[str]
     created_at: datetime
     updated_at: datetime
@@ -129,7 +134,7 @@ class _ContactFields(InputModel):
         default=None, description="Where a consent change came from (form, import, call)."
     )
     consent_text_shown: Annotated[str, StringConstraints(max_length=5000)] | None = None
-    custom: dict[str, Any] | None = Field(
+    custom: Annotated[dict[str, Any], CustomValues] | None = Field(
         default=None, description="Values of custom fields by key; null removes a value."
     )
 
@@ -182,7 +187,7 @@ class ContactRead(ReadModel):
     last_touch_referrer: str | None
     last_touch_landing_page: str | None
     last_touch_at: datetime | None
-    custom: dict[str, Any]
+    custom: Annotated[dict[str, Any], StoredCustomValues]
     created_at: datetime
     updated_at: datetime
 
