@@ -98,7 +98,11 @@ class DescribedBy:
     def __get_pydantic_json_schema__(
         self, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return handler(self.adapter.core_schema)
+        shape = self.adapter.core_schema
+        if "ref" in shape:  # one model: a named component of its own, not inlined
+            reference = core_schema.definition_reference_schema(shape["ref"])
+            shape = core_schema.definitions_schema(reference, [shape])
+        return handler(shape)
 
 
 class Shape(BaseModel):
