@@ -35,7 +35,7 @@ from huddle.core.timefields import UtcDatetime
 
 # Custom field values by key: text, a number, a date (YYYY-MM-DD) or true/false, each
 # checked against its definition (GET /custom-fields); null or "" removes a value.
-CustomValues = DescribedBy(dict[str, str | float | bool | None])
+CustomValues = DescribedBy(dict[str, str | float | bool | None] | None)
 StoredCustomValues = DescribedBy(dict[str, str | float | bool])
 
 # --- accounts ------------------------------------------------------------------------------
@@ -54,7 +54,7 @@ class _AccountFields(InputModel):
     ) = None
     owner_id: int | None = None
     is_target: bool | None = None
-    custom: Annotated[dict[str, Any], CustomValues] | None = None
+    custom: Annotated[dict[str, Any] | None, CustomValues] = None
 
 
 class AccountCreate(_AccountFields):
@@ -134,7 +134,7 @@ class _ContactFields(InputModel):
         default=None, description="Where a consent change came from (form, import, call)."
     )
     consent_text_shown: Annotated[str, StringConstraints(max_length=5000)] | None = None
-    custom: Annotated[dict[str, Any], CustomValues] | None = Field(
+    custom: Annotated[dict[str, Any] | None, CustomValues] = Field(
         default=None, description="Values of custom fields by key; null removes a value."
     )
 
