@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import (
@@ -11,6 +12,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     TypeAdapter,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -83,6 +85,12 @@ def _without_null(schema: JsonSchemaValue) -> JsonSchemaValue:
 
 
 NOT_NULLABLE = NotNullable()
+
+
+def listed(values: Iterable[str]) -> WithJsonSchema:
+    """The document's enum of a text field whose values a table's constants close (a
+    state, a status): the values are written by the service, so reading stays lenient."""
+    return WithJsonSchema({"type": "string", "enum": list(values)})
 
 
 class DescribedBy:

@@ -8,8 +8,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from huddle.core.bounds import RowId
-from huddle.core.schemas import CleanInput, DescribedBy, Shape
+from huddle.core.schemas import CleanInput, DescribedBy, Shape, listed
 from huddle.core.timefields import UtcDatetime
+from huddle.routing.models import HANDOFF_STATUSES
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 RuleKind = Literal["account_owner", "territory", "round_robin"]
@@ -178,7 +179,7 @@ class HandoffRead(BaseModel):
     candidates: Annotated[list[dict[str, Any]], DescribedBy(list[Candidate])]
     packet: Annotated[dict[str, Any], DescribedBy(HandoffPacket)]
     at: datetime
-    status: str
+    status: Annotated[str, listed(HANDOFF_STATUSES)]
     decided_at: datetime | None
     decided_by_id: int | None
     decision_reason: str | None

@@ -8,7 +8,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from huddle.core.schemas import CleanInput, DescribedBy, Shape
+from huddle.core.schemas import CleanInput, DescribedBy, Shape, listed
+from huddle.sla.models import CLOCK_STATES, VERSION_STATES
+from huddle.sla.terms import KINDS
 
 
 class _FromOrm(BaseModel):
@@ -176,7 +178,7 @@ class SignatureRead(_FromOrm):
 class VersionRead(_FromOrm):
     id: int
     number: int
-    status: str
+    status: Annotated[str, listed(VERSION_STATES)]
     title: str
     body: str
     terms: Annotated[list[Any], Terms]
@@ -253,10 +255,10 @@ class ClockRead(_FromOrm):
     id: int
     version_id: int
     term_key: str
-    term_kind: str
+    term_kind: Annotated[str, listed(KINDS)]
     owner_id: int | None
     handoff_id: int | None
-    state: str
+    state: Annotated[str, listed(CLOCK_STATES)]
     started_at: datetime
     due_at: datetime | None
     warned_at: datetime | None
