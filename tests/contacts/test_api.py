@@ -168,7 +168,7 @@ def test_touch_with_a_repeated_key_is_201_then_200_and_stored_once(
     client: TestClient, db: Session
 ) -> None:
     contact = make_contact(db)
-    payload = {"type": "meeting_logged", "idempotency_key": "cal-77", "properties": {"x": 1}}
+    payload = {"type": "meeting_held", "idempotency_key": "cal-77", "properties": {"x": 1}}
     first = client.post(f"{API}/contacts/{contact.id}/touches", json=payload)
     again = client.post(f"{API}/touches", json={**payload, "contact_id": contact.id})
     assert (first.status_code, again.status_code) == (201, 200)
@@ -340,3 +340,61 @@ def test_a_touch_key_replayed_with_another_payload_is_409_with_the_stored_finger
 
 def _touch_types(db: Session, contact_id: int) -> list[str]:
     return list(db.scalars(select(Touch.type).where(Touch.contact_id == contact_id)))
+
+
+def test_touch_types_are_the_registered_event_types_on_every_path(
+    client: TestClient, db: Session
+) -> None:
+    contact = make_contact(db)
+    db.commit()
+    touch = {"type": "bogus_type", "idempotency_key": "t-1"}
+    one = client.post(f"{API}/contacts/{contact.id}/touches", json=touch)
+    other = client.post(f"{API}/touches", json={**touch, "contact_id": contact.id})
+    assert _error_fields(one) == _error_fields(other) == [("type",)]
+    assert one.json() == other.json()
+    batch = client.post(
+        f"{API}/events", json={"events": [{**touch, "contact_id": contact.id}]}
+    ).json()
+    assert batch["failed"][0]["reason"] == f"type: {one.json()['detail'][0]['msg']}"
+
+
+def test_every_documented_touch_type_example_is_accepted(client: TestClient, db: Session) -> None:
+    contact = make_contact(db)
+    db.commit()
+    spec = client.get(f"{API}/openapi.json").json()
+    examples = spec["components"]["schemas"]["TouchBase"]["properties"]["type"]["examples"]
+    assert examples
+    for i, example in enumerate(examples):
+        touch = {"type": example, "idempotency_key": f"example-{i}"}
+        assert client.post(f"{API}/contacts/{contact.id}/touches", json=touch).status_code == 201
+
+
+@pytest.mark.parametrize("field", ["email", "email_opt_in", "do_not_email", "do_not_call"])
+def test_an_explicit_null_for_a_field_a_contact_needs_is_a_422_naming_it(
+    client: TestClient, db: Session, field: str
+) -> None:
+    contact = make_contact(db)
+    db.commit()
+    answer = client.patch(f"{API}/contacts/{contact.id}", json={field: None})
+    assert _error_fields(answer) == [(field,)]
+    assert client.get(f"{API}/contacts/{contact.id}").json()["email"] == contact.email
+
+
+def test_an_explicit_null_clears_an_optional_field(client: TestClient, db: Session) -> None:
+    contact = make_contact(db, job_title="CTO", city="Lyon")
+    db.commit()
+    answer = client.patch(f"{API}/contacts/{contact.id}", json={"job_title": None})
+    assert answer.status_code == 200
+    assert (answer.json()["job_title"], answer.json()["city"]) == (None, "Lyon")
+
+
+def test_an_account_keeps_its_name_and_clears_an_optional_field_on_null(
+    client: TestClient, db: Session
+) -> None:
+    account = make_account(db, industry="Retail")
+    db.commit()
+    assert _error_fields(client.patch(f"{API}/accounts/{account.id}", json={"name": None})) == [
+        ("name",)
+    ]
+    cleared = client.patch(f"{API}/accounts/{account.id}", json={"industry": None})
+    assert (cleared.status_code, cleared.json()["industry"]) == (200, None)

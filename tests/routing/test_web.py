@@ -139,6 +139,10 @@ def test_admin_edits_rules_and_pools_in_settings(db: Session, client: TestClient
         json={"name": "RR", "kind": "round_robin", "pool_id": pool.id, "respect_hours": False},
     )
     assert api.status_code == 200 and api.json()["version"] == 2
+    rule_fields = ("name", "kind", "position", "active", "conditions", "owner_id", "pool_id")
+    unchanged = {field: api.json()[field] for field in (*rule_fields, "respect_hours")}
+    same = client.put(f"/api/v1/routing/rules/{rule.id}", json=unchanged)
+    assert (same.status_code, same.json()["version"]) == (200, 2)
     audit = client.get("/api/v1/audit", params={"action": "routing.rule_changed"})
     assert audit.status_code == 200
 

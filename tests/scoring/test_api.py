@@ -74,3 +74,23 @@ def test_a_sales_rep_may_not_edit_scoring(anon_client: TestClient, db: Session) 
 
 def test_unknown_contact_scores_are_404(client: TestClient) -> None:
     assert client.get("/api/v1/contacts/999999/scores").status_code == 404
+
+
+def test_an_unchanged_put_keeps_the_version_and_queues_no_rescore(
+    client: TestClient, db: Session
+) -> None:
+    model = {"name": "Engagement", "rules": [DEMO], "half_life_days": 30}
+    created = client.post("/api/v1/scoring/models", json=model).json()
+    criteria = {"condition": {"touched": {"types": ["demo_requested"]}}}
+    assert client.put("/api/v1/scoring/criteria/mql", json=criteria).json()["version"] == 1
+    rescores = db.query(Job).filter(Job.kind == "scoring.rescore").count()
+
+    again = client.put(f"/api/v1/scoring/models/{created['id']}", json=model)
+    assert (again.status_code, again.json()["version"]) == (200, 1)
+    assert client.put("/api/v1/scoring/criteria/mql", json=criteria).json()["version"] == 1
+    assert db.query(Job).filter(Job.kind == "scoring.rescore").count() == rescores
+
+    changed = client.put(
+        f"/api/v1/scoring/models/{created['id']}", json={**model, "half_life_days": 60}
+    )
+    assert changed.json()["version"] == 2

@@ -31,6 +31,10 @@ def test_draft_and_sign_over_the_api(anon_client: TestClient, db: Session) -> No
     )
     assert signed.json()["status"] == "draft"
     assert [s["side"] for s in signed.json()["signatures"]] == ["marketing"]
+    unchanged = anon_client.put(
+        f"/api/v1/sla/versions/{version_id}", json={"title": "SLA", "terms": TERMS}
+    )
+    assert [s["side"] for s in unchanged.json()["signatures"]] == ["marketing"]
     sign_in(anon_client, manager)
     active = anon_client.post(
         f"/api/v1/sla/versions/{version_id}/signatures", json={"side": "sales"}
@@ -73,3 +77,23 @@ def test_calendars_and_compliance_and_clocks(client: TestClient, db: Session, ad
         params={"start": "2100-01-01T00:00:00Z", "end": "2000-01-01T00:00:00Z"},
     )
     assert backwards.status_code == 422
+
+
+def test_compliance_is_grouped_by_one_of_the_documented_ways(
+    client: TestClient, db: Session, admin: User
+) -> None:
+    activate(db, TERMS)
+    hand_off(db, make_contact(db).id, admin.id)
+    period = {"start": "2000-01-01T00:00:00Z", "end": "2100-01-01T00:00:00Z"}
+    spec = client.get("/api/v1/openapi.json").json()
+    [by] = [
+        p for p in spec["paths"]["/api/v1/sla/compliance"]["get"]["parameters"] if p["name"] == "by"
+    ]
+    ways = spec["components"]["schemas"][by["schema"]["$ref"].rsplit("/", 1)[1]]["enum"]
+    assert ways == ["term", "owner", "team"]
+    for way in ways:
+        rows = client.get("/api/v1/sla/compliance", params={**period, "by": way}).json()
+        assert rows and all(row["by"] == way for row in rows)
+    owners = client.get("/api/v1/sla/compliance", params={**period, "by": "owner"}).json()
+    assert [row["key"] for row in owners] == [admin.id]
+    assert client.get("/api/v1/sla/compliance", params={**period, "by": "rep"}).status_code == 422

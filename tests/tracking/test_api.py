@@ -262,3 +262,16 @@ def _fingerprint(event: dict[str, Any]) -> str:
     """What the README says the fingerprint is: sha256 of the event as canonical JSON."""
     canonical = json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def test_a_null_for_a_field_a_site_or_an_event_type_needs_is_a_422_naming_it(
+    client: TestClient,
+) -> None:
+    site = client.post("/api/v1/tracking/sites", json={"name": "Main"}).json()
+    for field in ("name", "allowed_origins", "allowed_redirects"):
+        answer = client.patch(f"/api/v1/tracking/sites/{site['id']}", json={field: None})
+        assert answer.status_code == 422, field
+        assert answer.json()["detail"][0]["loc"] == ["body", field]
+    event_type = client.get("/api/v1/tracking/event-types").json()[0]
+    answer = client.patch(f"/api/v1/tracking/event-types/{event_type['id']}", json={"label": None})
+    assert answer.json()["detail"][0]["loc"] == ["body", "label"]

@@ -43,6 +43,7 @@ from huddle.contacts.schemas import (
 )
 from huddle.core.actor import Actor
 from huddle.lifecycle import service as lifecycle
+from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
 from huddle.web.errors import ERROR_RESPONSES
 
@@ -339,6 +340,7 @@ def add_account_note(
 def _store_touch(
     session: Session, data: TouchCreate, actor: Actor, response: Response
 ) -> TouchRead | JSONResponse:
+    tracking.check_touch_type(session, data.type)
     try:
         touch, created = service.store_touch(session, data, actor=actor)
     except service.IdempotencyConflict as exc:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import NOT_NULLABLE, CleanInput
+from huddle.core.stages import PIPELINE_STAGES, STAGES
 
 # Stages sales may reject a lead from, back to marketing.
 REJECTABLE: tuple[str, ...] = ("mql", "sal")
@@ -27,8 +29,15 @@ class StageRead(BaseModel):
     rejectable: bool
 
 
+# Checked by the service (an unknown stage and a move not allowed answer differently); the
+# document lists the values all the same.
+LifecycleStage = Annotated[str, WithJsonSchema({"type": "string", "enum": list(STAGES)})]
+PipelineStage = Annotated[str, WithJsonSchema({"type": "string", "enum": list(PIPELINE_STAGES)})]
+DealStatus = Literal["open", "won", "lost"]
+
+
 class StageChangeRequest(CleanInput):
-    to_stage: str = Field(min_length=1, max_length=30)
+    to_stage: LifecycleStage = Field(min_length=1, max_length=30)
     reason: str | None = Field(default=None, max_length=2000)
 
 
@@ -55,8 +64,8 @@ class StageEntryRead(_FromOrm):
 
 
 class TransitionPair(_FromOrm):
-    from_stage: str = Field(min_length=1, max_length=30)
-    to_stage: str = Field(min_length=1, max_length=30)
+    from_stage: LifecycleStage = Field(min_length=1, max_length=30)
+    to_stage: LifecycleStage = Field(min_length=1, max_length=30)
 
 
 class AllowedTransitionsUpdate(CleanInput):
@@ -100,24 +109,25 @@ class OpportunityCreate(CleanInput):
     amount: float = Field(default=0, ge=0, le=10**15)
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     expected_close_date: date | None = None
-    pipeline_stage: str = "qualification"
+    pipeline_stage: PipelineStage = "qualification"
     owner_id: int | None = None
     contacts: list[ContactRole] = Field(default_factory=list, max_length=200)
 
 
 class OpportunityUpdate(CleanInput):
-    """Only the fields sent are changed; send ``null`` to clear an optional one."""
+    """Only the fields sent are changed; send ``null`` to clear an optional one (the name,
+    amount and currency cannot be null)."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=300)
+    name: Annotated[str | None, NOT_NULLABLE] = Field(default=None, min_length=1, max_length=300)
     primary_contact_id: int | None = None
-    amount: float | None = Field(default=None, ge=0, le=10**15)
-    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    amount: Annotated[float | None, NOT_NULLABLE] = Field(default=None, ge=0, le=10**15)
+    currency: Annotated[str | None, NOT_NULLABLE] = Field(default=None, pattern=r"^[A-Z]{3}$")
     expected_close_date: date | None = None
     owner_id: int | None = None
 
 
 class OpportunityMove(CleanInput):
-    pipeline_stage: str = Field(min_length=1, max_length=30)
+    pipeline_stage: PipelineStage = Field(min_length=1, max_length=30)
 
 
 class OpportunityClose(CleanInput):
@@ -133,9 +143,9 @@ class OpportunityRead(_FromOrm):
     amount: float
     currency: str
     expected_close_date: date | None
-    pipeline_stage: str
+    pipeline_stage: PipelineStage
     owner_id: int | None
-    status: str
+    status: DealStatus
     closed_at: datetime | None
     lost_reason: str | None
     created_at: datetime
@@ -149,8 +159,8 @@ class OpportunityDetail(OpportunityRead):
 class OpportunityFilters(CleanInput):
     account_id: int | None = None
     owner_id: int | None = None
-    status: str | None = Field(default=None, pattern=r"^(open|won|lost)$")
-    pipeline_stage: str | None = None
+    status: DealStatus | None = None
+    pipeline_stage: PipelineStage | None = None
     # Deals the contact is on, as primary contact or in any role.
     contact_id: int | None = None
 

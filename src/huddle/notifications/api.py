@@ -18,6 +18,8 @@ from huddle.notifications import samples
 from huddle.notifications import service as notifications
 from huddle.notifications.schemas import (
     DeliveryRead,
+    NotificationPage,
+    NotificationRead,
     WebhookCreate,
     WebhookEvent,
     WebhookEventName,
@@ -34,24 +36,13 @@ router = APIRouter(responses=ERROR_RESPONSES, tags=["notifications"])
 @router.get("/notifications")
 def my_notifications(
     user: CurrentUser, session: SessionDep, before: int | None = None
-) -> dict[str, object]:
+) -> NotificationPage:
     """My notifications, newest first, and how many are unread."""
     items = notifications.list_notifications(session, user.id, before=before)
-    return {
-        "unread": notifications.unread_count(session, user.id),
-        "items": [
-            {
-                "id": n.id,
-                "kind": n.kind,
-                "subject": n.subject,
-                "body": n.body,
-                "link": n.link,
-                "created_at": n.created_at,
-                "read_at": n.read_at,
-            }
-            for n in items
-        ],
-    }
+    return NotificationPage(
+        unread=notifications.unread_count(session, user.id),
+        items=[NotificationRead.model_validate(n) for n in items],
+    )
 
 
 @router.post("/notifications/read", status_code=status.HTTP_204_NO_CONTENT)

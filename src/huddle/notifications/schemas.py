@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from huddle.core.actor import ActorKind
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import NOT_NULLABLE, CleanInput
 from huddle.core.stages import STAGES
 
 Kind = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
@@ -53,14 +53,16 @@ class WebhookCreate(CleanInput):
 
 
 class WebhookUpdate(CleanInput):
-    """Only the fields sent change."""
+    """Only the fields sent change; none may be null (send [] for every kind)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str | None = Field(default=None, max_length=2000)
-    events: list[WebhookEventName] | None = Field(default=None, max_length=50)
-    kinds: list[Kind] | None = Field(default=None, max_length=50)
-    active: bool | None = None
+    url: Annotated[str | None, NOT_NULLABLE] = Field(default=None, max_length=2000)
+    events: Annotated[list[WebhookEventName] | None, NOT_NULLABLE] = Field(
+        default=None, max_length=50
+    )
+    kinds: Annotated[list[Kind] | None, NOT_NULLABLE] = Field(default=None, max_length=50)
+    active: Annotated[bool | None, NOT_NULLABLE] = None
 
 
 class WebhookRead(BaseModel):
@@ -437,3 +439,22 @@ WEBHOOK_EVENTS: tuple[WebhookEvent, ...] = (
     ),
 )
 WEBHOOK_EVENT_NAMES: tuple[str, ...] = get_args(WebhookEventName)
+
+
+class NotificationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str = Field(description="What it is about, e.g. routing.handoff, sla.breached.")
+    subject: str
+    body: str
+    link: str | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationPage(BaseModel):
+    """My notifications, newest first; pass the last one's id as ``before`` for older ones."""
+
+    unread: int
+    items: list[NotificationRead]

@@ -9,12 +9,98 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from huddle.contacts.schemas import ContactRead
 from huddle.core.bounds import RowId
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import CleanInput, DescribedBy, Shape, listed
 from huddle.core.timefields import UtcDatetime
+from huddle.routing.models import HANDOFF_STATUSES
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 RuleKind = Literal["account_owner", "territory", "round_robin"]
 SEGMENTS = {"smb": (0, 99), "mid": (100, 999), "enterprise": (1000, None)}
+Segment = Literal["smb", "mid", "enterprise"]
+
+# --- the shapes of rule conditions and hand-offs (the document's; see ``DescribedBy``) ---------
+
+_Words = Annotated[
+    list[str] | str, Field(description="A list of words, or one text of comma-separated words.")
+]
+
+
+class TerritoryConditions(Shape):
+    """A territory rule: the lead's account in any of these (at least one given)."""
+
+    countries: _Words = Field(default_factory=list)
+    regions: _Words = Field(default_factory=list)
+    industries: _Words = Field(default_factory=list)
+    segments: list[Segment] | str = Field(
+        default_factory=list, description="smb: under 100 employees, mid: under 1,000."
+    )
+
+
+class AccountOwnerConditions(Shape):
+    """An account-owner rule: only target accounts when ``target_only``."""
+
+    target_only: bool = False
+
+
+class NoConditions(Shape):
+    """A round-robin rule takes no conditions."""
+
+
+RuleConditions = DescribedBy(TerritoryConditions | AccountOwnerConditions | NoConditions)
+
+
+class Candidate(Shape):
+    """A rep a routing decision considered: ``skipped`` says why they did not get it."""
+
+    user_id: int
+    name: str | None
+    rule: str
+    skipped: str | None
+
+
+class PacketFirstTouch(Shape):
+    source: str | None
+    medium: str | None
+    campaign: str | None
+    landing_page: str | None
+    at: datetime | None
+
+
+class PacketConsumed(Shape):
+    """A touch the lead had (a page, an asset, a webinar...), newest first."""
+
+    type: str
+    label: str
+    what: str = Field(description="What it was about: a page's title, an asset's name...")
+    at: datetime
+
+
+class PacketRule(Shape):
+    rule: str
+    points: float
+    times: int
+
+
+class PacketScore(Shape):
+    model: str
+    total: float
+    primary: bool
+    top: list[PacketRule] = Field(description="The rules that gave most points, at most 5.")
+
+
+class HandoffPacket(Shape):
+    """The lead's story for the rep, as it was when the lead was routed."""
+
+    first_touch: PacketFirstTouch
+    campaigns: list[str]
+    consumed: list[PacketConsumed]
+    scores: list[PacketScore]
+    grade: str | None
+    persona: str | None
+    persona_match: float | None
+    grade_why: list[str]
+    buying_stage: Literal["Awareness", "Consideration", "Decision"]
+    talking_points: list[str]
 
 
 class RuleWrite(CleanInput):
@@ -24,7 +110,7 @@ class RuleWrite(CleanInput):
     kind: RuleKind
     position: int = Field(default=0, ge=0, le=10_000)
     active: bool = True
-    conditions: dict[str, Any] = Field(
+    conditions: Annotated[dict[str, Any], RuleConditions] = Field(
         default_factory=dict,
         description='territory: {"countries": [...], "regions": [...], "industries": [...], '
         '"segments": ["smb", "mid", "enterprise"]}; account_owner: {"target_only": true}',
@@ -39,10 +125,10 @@ class RuleRead(BaseModel):
 
     id: int
     name: str
-    kind: str
+    kind: RuleKind
     position: int
     active: bool
-    conditions: dict[str, Any]
+    conditions: Annotated[dict[str, Any], RuleConditions]
     owner_id: int | None
     pool_id: int | None
     respect_hours: bool
@@ -91,10 +177,10 @@ class HandoffRead(BaseModel):
     rule_id: int | None
     rule: str
     reason: str
-    candidates: list[dict[str, Any]]
-    packet: dict[str, Any]
+    candidates: Annotated[list[dict[str, Any]], DescribedBy(list[Candidate])]
+    packet: Annotated[dict[str, Any], DescribedBy(HandoffPacket)]
     at: datetime
-    status: str
+    status: Annotated[str, listed(HANDOFF_STATUSES)]
     decided_at: datetime | None
     decided_by_id: int | None
     decision_reason: str | None

@@ -15,6 +15,7 @@ from huddle.scoring.schemas import (
     BuyingGroupRead,
     ContactScoresRead,
     CriteriaRead,
+    CriteriaStage,
     CriteriaWrite,
     ProfileRead,
     ProfileWrite,
@@ -92,9 +93,9 @@ def delete_persona(actor: CurrentActor, session: SessionDep, profile_id: int) ->
 
 
 @router.get("/scoring/criteria/{stage}", response_model=CriteriaRead)
-def get_criteria(user: CurrentUser, session: SessionDep, stage: str) -> CriteriaRead:
+def get_criteria(user: CurrentUser, session: SessionDep, stage: CriteriaStage) -> CriteriaRead:
     """The MQL or SQL criteria (404 when none are set)."""
-    criteria = service.get_criteria(session, stage)
+    criteria = service.get_criteria(session, stage.value)
     if criteria is None:
         raise ResourceNotFound(f"no {stage} criteria yet")
     return _criteria_read(session, criteria)
@@ -102,10 +103,10 @@ def get_criteria(user: CurrentUser, session: SessionDep, stage: str) -> Criteria
 
 @router.put("/scoring/criteria/{stage}", response_model=CriteriaRead)
 def save_criteria(
-    actor: CurrentActor, session: SessionDep, stage: str, data: CriteriaWrite
+    actor: CurrentActor, session: SessionDep, stage: CriteriaStage, data: CriteriaWrite
 ) -> CriteriaRead:
     """Set the MQL or SQL criteria: a condition over scores, grade, stage and touches."""
-    criteria = service.save_criteria(session, stage, data, actor=actor)
+    criteria = service.save_criteria(session, stage.value, data, actor=actor)
     return _criteria_read(session, criteria)
 
 

@@ -1,14 +1,169 @@
 """What the API and the UI send and receive. Rules and conditions stay JSON here: their
-shape is checked by ``rules.py``/``conditions.py``, which name the exact wrong part."""
+shape is checked by ``rules.py``/``conditions.py``, which name the exact wrong part; the
+typed models below (``Shape``) describe that shape in the OpenAPI document."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import CleanInput, DescribedBy, Shape
+
+# --- the condition language (conditions.py) --------------------------------------------------
+
+FIELD_HELP = (
+    "contact.* or account.* (e.g. account.employee_count); in touch filters "
+    "touch.campaign_id, touch.asset_id or properties.<name>; in criteria also grade and "
+    "score.<model id>"
+)
+_Field = Annotated[str, Field(description=FIELD_HELP, examples=["account.employee_count"])]
+
+
+class NoValueComparison(Shape):
+    """``is_set``/``is_empty`` (text, numbers, lists) and ``is_true``/``is_false``."""
+
+    field: _Field
+    op: Literal["is_set", "is_empty", "is_true", "is_false"]
+    value: None = None
+
+
+class EqualityComparison(Shape):
+    field: _Field
+    op: Literal["eq", "ne"]
+    value: str | float
+
+
+class OrderComparison(Shape):
+    field: _Field
+    op: Literal["gt", "gte", "lt", "lte"]
+    value: float
+
+
+class BetweenComparison(Shape):
+    field: _Field
+    op: Literal["between"]
+    value: tuple[float, float] = Field(description="[low, high], low ≤ high.")
+
+
+class ManyComparison(Shape):
+    field: _Field
+    op: Literal["in", "not_in", "contains_any", "includes_any"]
+    value: list[str] | list[float] = Field(min_length=1)
+
+
+class TextComparison(Shape):
+    field: _Field
+    op: Literal["contains", "starts_with", "ends_with", "matches", "includes"]
+    value: str = Field(min_length=1, description="matches: a regular expression.")
+
+
+Comparison = Annotated[
+    NoValueComparison
+    | EqualityComparison
+    | OrderComparison
+    | BetweenComparison
+    | ManyComparison
+    | TextComparison,
+    Field(discriminator="op"),
+]
+
+
+class AllOf(Shape):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Shape):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Shape):
+    not_: Condition = Field(alias="not")
+
+
+class EventFilter(Shape):
+    """Touches of these types, optionally with property conditions, in the last N days."""
+
+    types: list[str] = Field(min_length=1, description="Touch (event) types.")
+    where: Condition | None = None
+    within_days: int | None = Field(default=None, ge=1)
+
+
+class Touched(Shape):
+    """Criteria only: the contact had such a touch."""
+
+    touched: EventFilter
+
+
+Condition = Comparison | AllOf | AnyOf | NotOf | Touched
+for _model in (AllOf, AnyOf, NotOf, EventFilter, Touched):
+    _model.model_rebuild()
+
+# --- score rules, roll-ups and profiles (rules.py) --------------------------------------------
+
+_RuleName = Annotated[str, Field(min_length=1, max_length=120)]
+
+
+class FitRule(Shape):
+    """Points once when the contact and account match ``when``."""
+
+    kind: Literal["fit"]
+    name: _RuleName
+    points: int = Field(ge=1, le=10_000)
+    when: Condition
+
+
+class BehaviourRule(Shape):
+    """Points per touch matching ``event`` (decaying with the half-life), up to ``cap``."""
+
+    kind: Literal["behaviour"]
+    name: _RuleName
+    points: int = Field(ge=1, le=10_000)
+    event: EventFilter
+    cap: int | None = Field(default=None, ge=1)
+
+
+class NegativeRule(Shape):
+    """Points below 0: once on ``when``, or per touch matching ``event`` up to ``cap``
+    (give one of when and event)."""
+
+    kind: Literal["negative"]
+    name: _RuleName
+    points: int = Field(ge=-10_000, le=-1)
+    when: Condition | None = None
+    event: EventFilter | None = None
+    cap: int | None = Field(default=None, ge=1)
+
+
+ScoreRule = Annotated[FitRule | BehaviourRule | NegativeRule, Field(discriminator="kind")]
+
+
+class AccountRollup(Shape):
+    """How contacts' scores make the account's: ``top_n`` needs ``n``."""
+
+    method: Literal["sum", "max", "top_n"]
+    cap: int | None = Field(default=None, ge=1)
+    n: int | None = Field(default=None, ge=1)
+
+
+class NoRollup(Shape):
+    """No account roll-up."""
+
+
+class ProfileCriterion(Shape):
+    """A weighted criterion of the ICP (account.* fields) or a persona (contact.* fields)."""
+
+    label: str = Field(min_length=1)
+    weight: int = Field(ge=1, le=100)
+    when: Condition
+
+
+Rules = DescribedBy(Annotated[list[ScoreRule], Field(max_length=100)])
+Rollup = DescribedBy(AccountRollup | NoRollup)
+Criteria = DescribedBy(list[ProfileCriterion])
+Qualification = DescribedBy(Condition)
 
 
 class ScoreModelWrite(CleanInput):
@@ -16,8 +171,8 @@ class ScoreModelWrite(CleanInput):
     description: str | None = Field(default=None, max_length=2000)
     is_primary: bool = False
     half_life_days: int | None = Field(default=None, ge=1, le=3650)
-    rules: list[Any] = Field(default_factory=list)
-    account_rollup: dict[str, Any] = Field(default_factory=dict)
+    rules: Annotated[list[Any], Rules] = Field(default_factory=list)
+    account_rollup: Annotated[dict[str, Any], Rollup] = Field(default_factory=dict)
 
 
 class ScoreModelRead(BaseModel):
@@ -29,38 +184,48 @@ class ScoreModelRead(BaseModel):
     is_primary: bool
     version: int
     half_life_days: int | None
-    rules: list[dict[str, Any]]
-    account_rollup: dict[str, Any]
+    rules: Annotated[list[dict[str, Any]], Rules]
+    account_rollup: Annotated[dict[str, Any], Rollup]
     updated_at: datetime
 
 
+ProfileKind = Literal["icp", "persona"]
+
+
 class ProfileWrite(CleanInput):
-    kind: str = Field(pattern="^(icp|persona)$")
+    kind: ProfileKind
     name: str = Field(min_length=1, max_length=120)
-    criteria: list[Any] = Field(default_factory=list)
+    criteria: Annotated[list[Any], Criteria] = Field(default_factory=list)
 
 
 class ProfileRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    kind: str
+    kind: ProfileKind
     name: str
     version: int
-    criteria: list[dict[str, Any]]
+    criteria: Annotated[list[dict[str, Any]], Criteria]
+
+
+class CriteriaStage(StrEnum):
+    """The stages a lead qualifies into by criteria."""
+
+    MQL = "mql"
+    SQL = "sql"
 
 
 class CriteriaWrite(CleanInput):
-    condition: dict[str, Any]
+    condition: Annotated[dict[str, Any], Qualification]
     automatic: bool = True
 
 
 class CriteriaRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    stage: str
+    stage: CriteriaStage
     version: int
-    condition: dict[str, Any]
+    condition: Annotated[dict[str, Any], Qualification]
     automatic: bool
     description: str = ""
 
@@ -132,7 +297,7 @@ class BacktestRequest(CleanInput):
     months: int = Field(default=6, ge=1, le=24)
     model_id: int | None = None
     model: ScoreModelWrite | None = None
-    criteria: dict[str, Any] | None = None
+    criteria: Annotated[dict[str, Any], Qualification] | None = None
 
 
 class BacktestFigures(BaseModel):

@@ -17,6 +17,7 @@ from huddle.core.timefields import UtcDatetime
 from huddle.sla import service
 from huddle.sla.models import SlaVersion
 from huddle.sla.schemas import (
+    COMPLIANCE_ROWS,
     AcceptanceRead,
     AtRiskList,
     AtRiskRead,
@@ -24,8 +25,11 @@ from huddle.sla.schemas import (
     CalendarWrite,
     ClockEventRead,
     ClockRead,
+    ComplianceBy,
     ComplianceRead,
-    OwnerCompliance,
+    DashboardOwnerTally,
+    DashboardTeamTally,
+    DashboardTermTally,
     PacingRead,
     ReviewTerm,
     SignatureRead,
@@ -35,8 +39,6 @@ from huddle.sla.schemas import (
     SlaReviewRead,
     SuggestionRead,
     Tally,
-    TeamCompliance,
-    TermCompliance,
     TermSummary,
     TrendWeek,
     VersionRead,
@@ -124,14 +126,15 @@ def compliance(
     session: SessionDep,
     start: Annotated[UtcDatetime, Query()],
     end: Annotated[UtcDatetime, Query()],
-    by: Annotated[str, Query(pattern="^(term|owner|team)$")] = "term",
+    by: ComplianceBy = ComplianceBy.TERM,
 ) -> list[ComplianceRead]:
     """Clocks started in [start, end): met, breached, open and the compliance per group."""
     require(actor, Action.ANALYTICS_READ)
     if end <= start:
         raise ValidationFailed("bad period", [FieldError("end", "must be after start")])
+    row = COMPLIANCE_ROWS[by]
     return [
-        ComplianceRead(
+        row(
             key=c.key,
             label=c.label,
             met=c.met,
@@ -139,7 +142,7 @@ def compliance(
             open=c.open,
             percent=c.percent,
         )
-        for c in reports.compliance(session, start=start, end=end, by=by)
+        for c in reports.compliance(session, start=start, end=end, by=by.value)
     ]
 
 
@@ -223,9 +226,9 @@ def _trend(p: reports.TrendPoint) -> TrendWeek:
     return TrendWeek(week_start=p.start, met=p.met, breached=p.breached, percent=p.percent)
 
 
-def _term_compliance(term: Term, c: reports.Compliance | None) -> TermCompliance:
+def _term_compliance(term: Term, c: reports.Compliance | None) -> DashboardTermTally:
     counts = _tally(c) if c else Tally(met=0, breached=0, open=0, percent=None)
-    return TermCompliance(term=_term(term), **counts.model_dump())
+    return DashboardTermTally(term=_term(term), **counts.model_dump())
 
 
 @router.get("/sla/dashboard", response_model=SlaDashboardRead)
@@ -250,11 +253,11 @@ def dashboard(
         overall=_tally(shown.overall),
         terms=[_term_compliance(t, shown.by_term.get(t.key)) for t in shown.clock_terms],
         by_owner=[
-            OwnerCompliance(owner_id=c.key, label=c.label, **_tally(c).model_dump())
+            DashboardOwnerTally(owner_id=c.key, label=c.label, **_tally(c).model_dump())
             for c in shown.by_owner
         ],
         by_team=[
-            TeamCompliance(team=c.key, label=c.label, **_tally(c).model_dump())
+            DashboardTeamTally(team=c.key, label=c.label, **_tally(c).model_dump())
             for c in shown.by_team
         ],
         pacing=[_pacing(p) for p in shown.pacing],

@@ -44,6 +44,11 @@ def event_type_by_name(session: Session, name: str) -> EventType | None:
     return session.scalar(select(EventType).where(EventType.name == name))
 
 
+def event_type_registered(session: Session, name: str) -> bool:
+    found = session.scalar(select(EventType.id).where(EventType.name == name).limit(1))
+    return found is not None
+
+
 def event_types(session: Session) -> list[EventType]:
     return list(session.scalars(select(EventType).order_by(EventType.category, EventType.name)))
 

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from huddle.core.schemas import InputModel, ReadModel
+from huddle.core.schemas import NOT_NULLABLE, DescribedBy, InputModel, ReadModel
 from huddle.tracking.links import link_problem
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -57,9 +57,15 @@ class SiteCreate(InputModel):
 
 
 class SiteUpdate(InputModel):
-    name: Name | None = None
-    allowed_origins: list[Origin] | None = Field(default=None, max_length=50)
-    allowed_redirects: list[AbsoluteUrl] | None = Field(default=None, max_length=100)
+    """Only the fields given change; none may be null (send [] to empty a list)."""
+
+    name: Annotated[Name | None, NOT_NULLABLE] = None
+    allowed_origins: Annotated[list[Origin] | None, NOT_NULLABLE] = Field(
+        default=None, max_length=50
+    )
+    allowed_redirects: Annotated[list[AbsoluteUrl] | None, NOT_NULLABLE] = Field(
+        default=None, max_length=100
+    )
 
 
 class SiteRead(ReadModel):
@@ -96,13 +102,18 @@ class FormCreate(InputModel):
 
 
 class FormUpdate(InputModel):
-    name: Name | None = None
-    fields: list[FormField] | None = Field(default=None, min_length=1, max_length=50)
+    """Only the fields given change; null clears the consent field and text, and the
+    others cannot be null."""
+
+    name: Annotated[Name | None, NOT_NULLABLE] = None
+    fields: Annotated[list[FormField] | None, NOT_NULLABLE] = Field(
+        default=None, min_length=1, max_length=50
+    )
     consent_field: FieldName | None = None
     consent_text: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    thank_you_url: AbsoluteUrl | None = None
-    honeypot_field: FieldName | None = None
-    min_fill_seconds: int | None = Field(default=None, ge=0, le=3600)
+    thank_you_url: Annotated[AbsoluteUrl | None, NOT_NULLABLE] = None
+    honeypot_field: Annotated[FieldName | None, NOT_NULLABLE] = None
+    min_fill_seconds: Annotated[int | None, NOT_NULLABLE] = Field(default=None, ge=0, le=3600)
 
 
 class FormRead(ReadModel):
@@ -110,7 +121,7 @@ class FormRead(ReadModel):
     site_id: int
     name: str
     form_key: str
-    fields: list[dict[str, Any]]
+    fields: Annotated[list[dict[str, Any]], DescribedBy(list[FormField])]
     consent_field: str | None
     consent_text: str | None
     thank_you_url: str
@@ -122,6 +133,30 @@ class FormRead(ReadModel):
 
 # --- event types -----------------------------------------------------------------------------
 
+PropertyType = Literal["string", "number", "integer", "boolean", "object", "array"]
+
+
+class PropertySpec(BaseModel):
+    """One property's type (other JSON-schema keywords are kept, not checked)."""
+
+    model_config = ConfigDict(extra="allow", json_schema_mode_override="validation")
+
+    type: PropertyType
+
+
+class PropertiesSchema(BaseModel):
+    """The JSON-schema subset each event of the type is checked against: its properties'
+    types and which are required. Empty: anything goes."""
+
+    model_config = ConfigDict(extra="allow", json_schema_mode_override="validation")
+
+    type: Literal["object"] = "object"
+    properties: dict[str, PropertySpec] = Field(default_factory=dict)
+    required: list[str] = Field(default_factory=list)
+
+
+EventSchema = DescribedBy(PropertiesSchema)
+
 
 class EventTypeCreate(InputModel):
     name: EventName
@@ -129,7 +164,7 @@ class EventTypeCreate(InputModel):
     category: Category
     identifies: bool = False
     creates_contacts: bool = False
-    properties_schema: dict[str, Any] = Field(
+    properties_schema: Annotated[dict[str, Any], EventSchema] = Field(
         default_factory=dict,
         description='{"type": "object", "properties": {"seats": {"type": "integer"}}, '
         '"required": ["seats"]}',
@@ -137,11 +172,13 @@ class EventTypeCreate(InputModel):
 
 
 class EventTypeUpdate(InputModel):
-    label: Name | None = None
-    category: Category | None = None
-    identifies: bool | None = None
-    creates_contacts: bool | None = None
-    properties_schema: dict[str, Any] | None = None
+    """Only the fields given change; none may be null."""
+
+    label: Annotated[Name | None, NOT_NULLABLE] = None
+    category: Annotated[Category | None, NOT_NULLABLE] = None
+    identifies: Annotated[bool | None, NOT_NULLABLE] = None
+    creates_contacts: Annotated[bool | None, NOT_NULLABLE] = None
+    properties_schema: Annotated[dict[str, Any] | None, EventSchema, NOT_NULLABLE] = None
 
 
 class EventTypeRead(ReadModel):
@@ -151,7 +188,7 @@ class EventTypeRead(ReadModel):
     category: str
     identifies: bool
     creates_contacts: bool
-    properties_schema: dict[str, Any]
+    properties_schema: Annotated[dict[str, Any], EventSchema]
 
 
 # --- the events API --------------------------------------------------------------------------

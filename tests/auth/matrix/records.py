@@ -244,11 +244,11 @@ def _activity_form(w: World, owner: int | None) -> Call:
 
 
 TOUCHES = [
-    api("POST", f"{CONTACT}/touches", "contact", {"type": "call"}),
+    api("POST", f"{CONTACT}/touches", "contact", {"type": "call_logged"}),
     api(
         "POST",
         "/touches",
-        json=lambda w, owner: {"type": "call", "contact_id": w.make("contact", owner)},
+        json=lambda w, owner: {"type": "call_logged", "contact_id": w.make("contact", owner)},
     ),
     api("POST", f"{CONTACT}/activities", "contact", {"kind": "call"}),
     ui("POST", "/contacts/{contact_id:int}/activities", build=_activity_form),

@@ -13,7 +13,8 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic.fields import FieldInfo
 
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.schemas import ContactCreate
@@ -25,6 +26,7 @@ from huddle.contacts.schemas.fields import (
     clean_line,
 )
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.core.schemas import DescribedBy
 from huddle.core.stages import STAGES
 
 # What a field not given holds.
@@ -41,15 +43,20 @@ class Unsure(Exception):
 Check = Callable[[object], object]
 
 
+def _checking(info: FieldInfo) -> list[Any]:
+    """The field's metadata that checks values (what only words the document is left out)."""
+    return [m for m in info.metadata if not isinstance(m, WithJsonSchema | DescribedBy)]
+
+
 def text_limit(name: str) -> int | None:
     """N for a field declared ``Annotated[str, max_length=N] | None`` with clean_line
     as its only validator; None for any other shape."""
     info = ContactCreate.model_fields.get(name)
     if info is None:
         return None
-    if [type(m) for m in info.metadata] != [BeforeValidator]:
+    if [type(m) for m in _checking(info)] != [BeforeValidator]:
         return None
-    if info.metadata[0].func is not clean_line:
+    if _checking(info)[0].func is not clean_line:
         return None
     options = [a for a in typing.get_args(info.annotation) if a is not type(None)]
     if len(options) != 1 or typing.get_origin(options[0]) is not typing.Annotated:
@@ -141,12 +148,13 @@ def _checks() -> dict[str, Check]:
         "email_opt_in": ([check_opt_in], _one_of(EMAIL_OPT_IN_STATES)),
     }
     for name, (validators, check) in known.items():
-        if [getattr(m, "func", None) for m in fields[name].metadata] == validators:
+        if [getattr(m, "func", None) for m in _checking(fields[name])] == validators:
             checks[name] = check
     for name, kind in (("do_not_email", bool), ("do_not_call", bool), ("owner_id", int)):
         if fields[name].annotation == (kind | None) and not fields[name].metadata:
             checks[name] = _exactly(kind)
-    if fields["custom"].annotation == (dict[str, Any] | None) and not fields["custom"].metadata:
+    custom = fields["custom"]
+    if custom.annotation == (dict[str, Any] | None) and not _checking(custom):
         checks["custom"] = _custom
     return checks
 

@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from huddle.contacts.schemas.fields import (
     Side,
 )
-from huddle.core.schemas import InputModel, ReadModel
+from huddle.core.schemas import DescribedBy, InputModel, ReadModel, Shape
 from huddle.core.timefields import UtcDatetime
 
 # --- touches -------------------------------------------------------------------------------
@@ -24,7 +24,9 @@ from huddle.core.timefields import UtcDatetime
 
 class TouchBase(InputModel):
     type: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,59}$")] = Field(
-        description="What happened, e.g. page_view, form_submit, email_clicked, call_logged."
+        description="What happened: a registered event type (GET /event-types), e.g. "
+        "page_view, form_submitted, email_clicked, call_logged.",
+        examples=["form_submitted"],
     )
     occurred_at: UtcDatetime | None = Field(default=None, description="Defaults to now.")
     properties: dict[str, Any] = Field(
@@ -116,6 +118,54 @@ class NoteRead(ReadModel):
 TimelineKind = Literal["merge", "note", "stage_change", "touch"]
 
 
+class TouchItemData(Shape):
+    """A ``touch`` item's data."""
+
+    type: str
+    properties: dict[str, Any] = Field(description="The touch's own properties, as sent.")
+    campaign_id: int | None
+    asset_id: int | None
+    workflow_id: int | None
+    actor_type: str
+
+
+class NoteItemData(Shape):
+    """A ``note`` item's data."""
+
+    mentioned_user_ids: list[int]
+    account_id: int | None
+
+
+class FieldResolution(Shape):
+    """Whose value a merge kept for a field that differed, and by which rule."""
+
+    kept: Side
+    rule: str = Field(description="choice, newest, identity, most_restrictive_consent...")
+
+
+Resolution = DescribedBy(dict[str, FieldResolution])
+
+
+class MergeItemData(Shape):
+    """A ``merge`` item's data: which record was merged in, and the choices made per field
+    (left out for roles that may not see contact details)."""
+
+    merged_id: int
+    resolution: dict[str, FieldResolution] | None = None
+
+
+class StageChangeItemData(Shape):
+    """A ``stage_change`` item's data."""
+
+    from_stage: str | None
+    to_stage: str
+    by_rule: str | None
+    rejection_reason: str | None
+
+
+ItemData = DescribedBy(TouchItemData | NoteItemData | MergeItemData | StageChangeItemData)
+
+
 class TimelineItem(BaseModel):
     """One entry of a contact's or an account's story, newest first."""
 
@@ -126,7 +176,9 @@ class TimelineItem(BaseModel):
     title: str
     body: str | None = None
     by_user_id: int | None = None
-    data: dict[str, Any] = Field(default_factory=dict)
+    data: Annotated[dict[str, Any], ItemData] = Field(
+        default_factory=dict, description="What the item's kind adds."
+    )
     cursor: str = Field(description="Pass as `before` to get the items after this one.")
 
 
@@ -152,6 +204,6 @@ class MergeRecordRead(ReadModel):
     survivor_id: int
     merged_id: int
     merged_snapshot: dict[str, Any]
-    resolution: dict[str, Any]
+    resolution: Annotated[dict[str, Any], Resolution]
     by_user_id: int | None
     at: datetime

@@ -14,7 +14,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from huddle.contacts.schemas.records import ContactFilters, ContactSort
-from huddle.core.schemas import InputModel, ReadModel
+from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
 
 # --- custom fields and saved views ---------------------------------------------------------
 
@@ -43,12 +43,15 @@ class CustomFieldDefinitionCreate(InputModel):
 
 
 class CustomFieldDefinitionUpdate(InputModel):
-    label: (
+    """Only the fields given change; neither may be null."""
+
+    label: Annotated[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-        | None
-    ) = None
+        | None,
+        NOT_NULLABLE,
+    ] = None
     # Choices may be added or reordered; removing one in use would orphan stored values.
-    choices: Choices | None = None
+    choices: Annotated[Choices | None, NOT_NULLABLE] = None
 
 
 class CustomFieldDefinitionRead(ReadModel):

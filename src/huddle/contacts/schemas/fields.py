@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import (
     BeforeValidator,
     StringConstraints,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
@@ -114,6 +115,13 @@ def check_opt_in(value: str | None) -> str | None:
 
 Email = Annotated[str, BeforeValidator(check_email)]
 Domain = Annotated[str | None, BeforeValidator(clean_line), BeforeValidator(check_domain)]
-Stage = Annotated[str, BeforeValidator(check_stage)]
-OptIn = Annotated[str | None, BeforeValidator(check_opt_in)]
+# Checked by hand for the precise message; the document lists the values all the same.
+Stage = Annotated[
+    str, BeforeValidator(check_stage), WithJsonSchema({"type": "string", "enum": list(STAGES)})
+]
+OptIn = Annotated[
+    str | None,
+    BeforeValidator(check_opt_in),
+    WithJsonSchema({"anyOf": [{"enum": list(EMAIL_OPT_IN_STATES)}, {"type": "null"}]}),
+]
 UserRef = RowId | Literal["unassigned"]

@@ -30,8 +30,13 @@ from huddle.contacts.schemas.fields import (
     check_opt_in,
 )
 from huddle.core.bounds import Int32, RowId
-from huddle.core.schemas import InputModel, ReadModel
+from huddle.core.schemas import NOT_NULLABLE, DescribedBy, InputModel, ReadModel
 from huddle.core.timefields import UtcDatetime
+
+# Custom field values by key: text, a number, a date (YYYY-MM-DD) or true/false, each
+# checked against its definition (GET /custom-fields); null or "" removes a value.
+CustomValues = DescribedBy(dict[str, str | float | bool | None] | None)
+StoredCustomValues = DescribedBy(dict[str, str | float | bool])
 
 # --- accounts ------------------------------------------------------------------------------
 
@@ -49,7 +54,7 @@ class _AccountFields(InputModel):
     ) = None
     owner_id: int | None = None
     is_target: bool | None = None
-    custom: dict[str, Any] | None = None
+    custom: Annotated[dict[str, Any] | None, CustomValues] = None
 
 
 class AccountCreate(_AccountFields):
@@ -57,12 +62,14 @@ class AccountCreate(_AccountFields):
 
 
 class AccountUpdate(_AccountFields):
-    """Only the fields given change; a field set here is a person's value from then on."""
+    """Only the fields given change; a field set here is a person's value from then on.
+    null clears an optional field; the name cannot be null."""
 
-    name: (
+    name: Annotated[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-        | None
-    ) = None
+        | None,
+        NOT_NULLABLE,
+    ] = None
 
 
 class AccountSummary(ReadModel):
@@ -81,7 +88,7 @@ class AccountRead(AccountSummary):
     city: str | None
     technologies: list[str]
     owner_id: int | None
-    custom: dict[str, Any]
+    custom: Annotated[dict[str, Any], StoredCustomValues]
     enriched_fields: list[str]
     created_at: datetime
     updated_at: datetime
@@ -127,7 +134,7 @@ class _ContactFields(InputModel):
         default=None, description="Where a consent change came from (form, import, call)."
     )
     consent_text_shown: Annotated[str, StringConstraints(max_length=5000)] | None = None
-    custom: dict[str, Any] | None = Field(
+    custom: Annotated[dict[str, Any] | None, CustomValues] = Field(
         default=None, description="Values of custom fields by key; null removes a value."
     )
 
@@ -139,9 +146,13 @@ class ContactCreate(_ContactFields):
 
 
 class ContactUpdate(_ContactFields):
-    """Only the fields given change. The stage is not here: see lifecycle's transition_stage."""
+    """Only the fields given change; null clears an optional field, and the email and the
+    consent fields cannot be null. The stage is not here: see lifecycle's transition_stage."""
 
-    email: Email | None = None
+    email: Annotated[Email | None, NOT_NULLABLE] = None
+    email_opt_in: Annotated[OptIn, NOT_NULLABLE] = None
+    do_not_email: Annotated[bool | None, NOT_NULLABLE] = None
+    do_not_call: Annotated[bool | None, NOT_NULLABLE] = None
 
 
 class ContactRead(ReadModel):
@@ -176,7 +187,7 @@ class ContactRead(ReadModel):
     last_touch_referrer: str | None
     last_touch_landing_page: str | None
     last_touch_at: datetime | None
-    custom: dict[str, Any]
+    custom: Annotated[dict[str, Any], StoredCustomValues]
     created_at: datetime
     updated_at: datetime
 

@@ -106,6 +106,8 @@ def save_rule(
         change = "added"
     else:
         rule = get_rule(session, rule_id)
+        if _rule_unchanged(rule, data, conditions):
+            return rule
         rule.version += 1
         change = "changed"
     rule.name, rule.kind, rule.position, rule.active = (
@@ -129,6 +131,17 @@ def save_rule(
         ),
     )
     return rule
+
+
+def _rule_unchanged(rule: RoutingRule, data: RuleWrite, conditions: dict[str, Any]) -> bool:
+    """A PUT that says what the rule says already: no new version, no event."""
+    saved = (rule.name, rule.kind, rule.position, rule.active, rule.conditions)
+    given = (data.name, data.kind, data.position, data.active, conditions)
+    return saved == given and (rule.owner_id, rule.pool_id, rule.respect_hours) == (
+        data.owner_id,
+        data.pool_id,
+        data.respect_hours,
+    )
 
 
 def delete_rule(session: Session, rule_id: int, *, actor: Actor) -> None:

@@ -65,6 +65,8 @@ def save_model(
         session.add(model)
     else:
         model = get_model(session, model_id)
+        if _model_unchanged(model, data):
+            return model
         model.version += 1
     model.name, model.description = data.name, data.description
     model.rules, model.half_life_days = list(data.rules), data.half_life_days
@@ -76,6 +78,16 @@ def save_model(
     _record_version(session, "model", model.id, model.version, definition, actor)
     request_rescore(session, reason=f"{model.name} v{model.version} saved", actor=actor)
     return model
+
+
+def _model_unchanged(model: ScoreModel, data: ScoreModelWrite) -> bool:
+    """A PUT that says what the model says already: no new version, no rescore."""
+    return (model.name, model.description, model.rules, model.half_life_days) == (
+        data.name,
+        data.description,
+        list(data.rules),
+        data.half_life_days,
+    ) and (model.account_rollup, model.is_primary) == (dict(data.account_rollup), data.is_primary)
 
 
 def delete_model(session: Session, model_id: int, *, actor: Actor) -> None:
@@ -109,6 +121,12 @@ def save_profile(
         session.add(profile)
     else:
         profile = definitions.get_profile(session, profile_id) or _missing("profile", profile_id)
+        if (profile.kind, profile.name, profile.criteria) == (
+            data.kind,
+            data.name,
+            list(data.criteria),
+        ):
+            return profile  # unchanged: no new version, no rescore
         profile.version += 1
     profile.name, profile.criteria = data.name, list(data.criteria)
     session.flush()
@@ -204,6 +222,8 @@ def save_criteria(
         criteria = QualificationCriteria(stage=stage, version=1)
         session.add(criteria)
     else:
+        if (criteria.condition, criteria.automatic) == (dict(data.condition), data.automatic):
+            return criteria  # unchanged: no new version, no rescore
         criteria.version += 1
     criteria.condition, criteria.automatic = dict(data.condition), data.automatic
     session.flush()

@@ -149,7 +149,10 @@ def update_draft(
     version = get_version(session, version_id)
     if version.status != "draft":
         raise Conflict(f"version {version.number} is {version.status}; only drafts change")
-    version.title, version.body, version.terms = _validate(title, body, terms)
+    title, body, terms = _validate(title, body, terms)
+    if (version.title, version.body, version.terms) == (title, body, terms):
+        return version  # the same words: the signatures given still stand
+    version.title, version.body, version.terms = title, body, terms
     version_rows.withdraw_signatures(session, version.id)
     session.flush()
     publish(

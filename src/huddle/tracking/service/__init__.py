@@ -25,6 +25,7 @@ from huddle.tracking.service.ingest import (
     MAX_BATCH,
     IngestReport,
     ReplayConflict,
+    check_touch_type,
     ingest_events,
 )
 from huddle.tracking.service.submissions import PublicForm, Submitted, public_form, submit_form
@@ -52,6 +53,7 @@ __all__ = [
     "PublicForm",
     "ReplayConflict",
     "Submitted",
+    "check_touch_type",
     "click_token",
     "create_event_type",
     "create_form",

@@ -194,6 +194,17 @@ def _with_contacts(
     return ready, existing
 
 
+def unknown_type(name: str) -> str:
+    return f"unknown event type {name!r}"
+
+
+def check_touch_type(session: Session, name: str) -> None:
+    """A touch sent one at a time (``/touches``) takes the same types as a batch of events:
+    the registered event types, so a touch no rule or report knows is never stored."""
+    if not repository.event_type_registered(session, name):
+        raise ValidationFailed("unknown event type", [FieldError("type", unknown_type(name))])
+
+
 def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datetime) -> Event:
     """Check one event by hand: at thousands per batch a model per event costs more than
     the insert."""
@@ -206,7 +217,7 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
         raise InvalidEvent("type: the name of an event type (text) is required")
     kind = kinds.get(name)
     if kind is None:
-        raise InvalidEvent(f"type: unknown event type {name!r}")
+        raise InvalidEvent(f"type: {unknown_type(name)}")
     key = raw.get("idempotency_key")
     if not isinstance(key, str) or not 0 < len(key) <= MAX_KEY:
         raise InvalidEvent(f"idempotency_key: text of 1 to {MAX_KEY} characters is required")
