@@ -3,9 +3,12 @@
 from .acceptance_read import AcceptanceRead
 from .account_create import AccountCreate
 from .account_create_custom_type_0 import AccountCreateCustomType0
+from .account_owner_conditions import AccountOwnerConditions
 from .account_page import AccountPage
 from .account_read import AccountRead
 from .account_read_custom import AccountReadCustom
+from .account_rollup import AccountRollup
+from .account_rollup_method import AccountRollupMethod
 from .account_score_read import AccountScoreRead
 from .account_sort import AccountSort
 from .account_summary import AccountSummary
@@ -13,7 +16,9 @@ from .account_update import AccountUpdate
 from .account_update_custom_type_0 import AccountUpdateCustomType0
 from .activity_write import ActivityWrite
 from .activity_write_kind import ActivityWriteKind
+from .all_of import AllOf
 from .allowed_transitions_update import AllowedTransitionsUpdate
+from .any_of import AnyOf
 from .api_token_create import ApiTokenCreate
 from .api_token_create_scopes_item import ApiTokenCreateScopesItem
 from .api_token_issued_read import ApiTokenIssuedRead
@@ -26,7 +31,8 @@ from .audit_page import AuditPage
 from .backtest_figures import BacktestFigures
 from .backtest_read import BacktestRead
 from .backtest_request import BacktestRequest
-from .backtest_request_criteria_type_0 import BacktestRequestCriteriaType0
+from .behaviour_rule import BehaviourRule
+from .between_comparison import BetweenComparison
 from .board_card import BoardCard
 from .board_column import BoardColumn
 from .board_totals import BoardTotals
@@ -34,12 +40,13 @@ from .body_create_import_api_v1_imports_post import BodyCreateImportApiV1Imports
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
-from .calendar_read_hours import CalendarReadHours
 from .calendar_write import CalendarWrite
-from .calendar_write_hours import CalendarWriteHours
+from .candidate import Candidate
 from .clock_event_read import ClockEventRead
 from .clock_read import ClockRead
-from .compliance_read import ComplianceRead
+from .clock_read_state import ClockReadState
+from .clock_read_term_kind import ClockReadTermKind
+from .compliance_by import ComplianceBy
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
 from .consent_update_field import ConsentUpdateField
@@ -47,11 +54,14 @@ from .contact_changed_data import ContactChangedData
 from .contact_changed_payload import ContactChangedPayload
 from .contact_create import ContactCreate
 from .contact_create_custom_type_0 import ContactCreateCustomType0
+from .contact_create_email_opt_in_type_0 import ContactCreateEmailOptInType0
+from .contact_create_lifecycle_stage import ContactCreateLifecycleStage
 from .contact_created_data import ContactCreatedData
 from .contact_created_payload import ContactCreatedPayload
 from .contact_erased_data import ContactErasedData
 from .contact_erased_payload import ContactErasedPayload
 from .contact_filters import ContactFilters
+from .contact_filters_stage_item import ContactFiltersStageItem
 from .contact_merged_data import ContactMergedData
 from .contact_merged_payload import ContactMergedPayload
 from .contact_page import ContactPage
@@ -65,48 +75,64 @@ from .contact_scores_read import ContactScoresRead
 from .contact_sort import ContactSort
 from .contact_update import ContactUpdate
 from .contact_update_custom_type_0 import ContactUpdateCustomType0
+from .contact_update_email_opt_in import ContactUpdateEmailOptIn
 from .criteria_read import CriteriaRead
-from .criteria_read_condition import CriteriaReadCondition
+from .criteria_stage import CriteriaStage
 from .criteria_write import CriteriaWrite
-from .criteria_write_condition import CriteriaWriteCondition
 from .custom_field_definition_create import CustomFieldDefinitionCreate
 from .custom_field_definition_create_entity import CustomFieldDefinitionCreateEntity
 from .custom_field_definition_create_field_type import CustomFieldDefinitionCreateFieldType
 from .custom_field_definition_read import CustomFieldDefinitionRead
 from .custom_field_definition_update import CustomFieldDefinitionUpdate
+from .custom_term import CustomTerm
+from .custom_term_measure import CustomTermMeasure
+from .custom_term_period_type_0 import CustomTermPeriodType0
+from .customer_response_term import CustomerResponseTerm
+from .dashboard_owner_tally import DashboardOwnerTally
+from .dashboard_team_tally import DashboardTeamTally
+from .dashboard_term_tally import DashboardTermTally
 from .deal_closed_data import DealClosedData
 from .deal_lost_payload import DealLostPayload
 from .deal_won_payload import DealWonPayload
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
+from .equality_comparison import EqualityComparison
+from .equality_comparison_op import EqualityComparisonOp
 from .erasure_read import ErasureRead
 from .error_body import ErrorBody
 from .event_batch_result import EventBatchResult
 from .event_failure import EventFailure
+from .event_filter import EventFilter
+from .event_point import EventPoint
+from .event_point_event import EventPointEvent
 from .event_type_create import EventTypeCreate
 from .event_type_create_category import EventTypeCreateCategory
-from .event_type_create_properties_schema import EventTypeCreatePropertiesSchema
 from .event_type_read import EventTypeRead
-from .event_type_read_properties_schema import EventTypeReadPropertiesSchema
 from .event_type_update import EventTypeUpdate
-from .event_type_update_category_type_0 import EventTypeUpdateCategoryType0
-from .event_type_update_properties_schema_type_0 import EventTypeUpdatePropertiesSchemaType0
+from .event_type_update_category import EventTypeUpdateCategory
+from .export_contacts_api_v1_contacts_export_csv_get_stage_item import ExportContactsApiV1ContactsExportCsvGetStageItem
+from .field_resolution import FieldResolution
+from .field_resolution_kept import FieldResolutionKept
+from .fit_rule import FitRule
+from .follow_up_term import FollowUpTerm
 from .form_create import FormCreate
 from .form_field import FormField
 from .form_field_type import FormFieldType
 from .form_read import FormRead
-from .form_read_fields_item import FormReadFieldsItem
 from .form_update import FormUpdate
 from .funnel_step import FunnelStep
 from .grade_read import GradeRead
 from .handed_off_data import HandedOffData
 from .handoff_accepted_payload import HandoffAcceptedPayload
 from .handoff_decided_data import HandoffDecidedData
+from .handoff_packet import HandoffPacket
+from .handoff_packet_buying_stage import HandoffPacketBuyingStage
 from .handoff_read import HandoffRead
-from .handoff_read_candidates_item import HandoffReadCandidatesItem
-from .handoff_read_packet import HandoffReadPacket
+from .handoff_read_status import HandoffReadStatus
 from .handoff_rejected_payload import HandoffRejectedPayload
 from .home_read import HomeRead
+from .hours_term import HoursTerm
+from .hours_term_kind import HoursTermKind
 from .http_validation_error import HTTPValidationError
 from .import_job_read import ImportJobRead
 from .import_job_read_mapping import ImportJobReadMapping
@@ -118,34 +144,65 @@ from .ingest_events_api_v1_events_post_event_batch_event_in_properties import (
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
+from .list_contacts_api_v1_contacts_get_stage_item import ListContactsApiV1ContactsGetStageItem
 from .list_custom_fields_api_v1_custom_fields_get_entity_type_0 import ListCustomFieldsApiV1CustomFieldsGetEntityType0
+from .list_opportunities_api_v1_opportunities_get_pipeline_stage_type_0 import (
+    ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0,
+)
+from .list_opportunities_api_v1_opportunities_get_status_type_0 import ListOpportunitiesApiV1OpportunitiesGetStatusType0
+from .many_comparison import ManyComparison
+from .many_comparison_op import ManyComparisonOp
 from .member_read import MemberRead
 from .member_write import MemberWrite
+from .merge_item_data import MergeItemData
+from .merge_item_data_resolution_type_0 import MergeItemDataResolutionType0
 from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
 from .model_breakdown import ModelBreakdown
-from .my_notifications_api_v1_notifications_get_response_my_notifications_api_v1_notifications_get import (
-    MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet,
-)
+from .mql_acceptance_term import MqlAcceptanceTerm
+from .mql_acceptance_term_period import MqlAcceptanceTermPeriod
+from .mql_volume_term import MqlVolumeTerm
+from .mql_volume_term_period import MqlVolumeTermPeriod
+from .negative_rule import NegativeRule
 from .new_contact_data import NewContactData
 from .new_contact_data_lifecycle_stage import NewContactDataLifecycleStage
+from .no_conditions import NoConditions
+from .no_rollup import NoRollup
+from .no_value_comparison import NoValueComparison
+from .no_value_comparison_op import NoValueComparisonOp
+from .not_of import NotOf
 from .note_body import NoteBody
 from .note_create import NoteCreate
+from .note_item_data import NoteItemData
 from .note_read import NoteRead
+from .notification_page import NotificationPage
 from .notification_payload import NotificationPayload
 from .notification_payload_data import NotificationPayloadData
+from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
 from .occurrence_read import OccurrenceRead
 from .opportunity_close import OpportunityClose
 from .opportunity_create import OpportunityCreate
+from .opportunity_create_pipeline_stage import OpportunityCreatePipelineStage
 from .opportunity_detail import OpportunityDetail
+from .opportunity_detail_pipeline_stage import OpportunityDetailPipelineStage
+from .opportunity_detail_status import OpportunityDetailStatus
 from .opportunity_move import OpportunityMove
+from .opportunity_move_pipeline_stage import OpportunityMovePipelineStage
 from .opportunity_page import OpportunityPage
 from .opportunity_read import OpportunityRead
+from .opportunity_read_pipeline_stage import OpportunityReadPipelineStage
+from .opportunity_read_status import OpportunityReadStatus
 from .opportunity_update import OpportunityUpdate
+from .order_comparison import OrderComparison
+from .order_comparison_op import OrderComparisonOp
 from .owner_compliance import OwnerCompliance
 from .pacing_read import PacingRead
+from .packet_consumed import PacketConsumed
+from .packet_first_touch import PacketFirstTouch
+from .packet_rule import PacketRule
+from .packet_score import PacketScore
 from .password_change import PasswordChange
 from .personal_data_export import PersonalDataExport
 from .personal_data_export_account_type_0 import PersonalDataExportAccountType0
@@ -159,9 +216,15 @@ from .personal_data_export_touches_item import PersonalDataExportTouchesItem
 from .pipeline_board import PipelineBoard
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
+from .profile_criterion import ProfileCriterion
 from .profile_read import ProfileRead
-from .profile_read_criteria_item import ProfileReadCriteriaItem
+from .profile_read_kind import ProfileReadKind
 from .profile_write import ProfileWrite
+from .profile_write_kind import ProfileWriteKind
+from .properties_schema import PropertiesSchema
+from .properties_schema_properties import PropertiesSchemaProperties
+from .property_spec import PropertySpec
+from .property_spec_type import PropertySpecType
 from .queue_entry_read import QueueEntryRead
 from .queue_news_read import QueueNewsRead
 from .reject_request import RejectRequest
@@ -173,19 +236,17 @@ from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
 from .rule_breakdown import RuleBreakdown
 from .rule_read import RuleRead
-from .rule_read_conditions import RuleReadConditions
+from .rule_read_kind import RuleReadKind
 from .rule_write import RuleWrite
-from .rule_write_conditions import RuleWriteConditions
 from .rule_write_kind import RuleWriteKind
 from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
 from .score_model_read import ScoreModelRead
-from .score_model_read_account_rollup import ScoreModelReadAccountRollup
-from .score_model_read_rules_item import ScoreModelReadRulesItem
 from .score_model_write import ScoreModelWrite
-from .score_model_write_account_rollup import ScoreModelWriteAccountRollup
 from .signature_read import SignatureRead
+from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
+from .signature_write_side import SignatureWriteSide
 from .site_create import SiteCreate
 from .site_read import SiteRead
 from .site_update import SiteUpdate
@@ -198,35 +259,49 @@ from .sla_period import SlaPeriod
 from .sla_review_read import SlaReviewRead
 from .sla_warning_data import SlaWarningData
 from .sla_warning_payload import SlaWarningPayload
+from .stage_change_item_data import StageChangeItemData
 from .stage_change_request import StageChangeRequest
+from .stage_change_request_to_stage import StageChangeRequestToStage
 from .stage_changed_data import StageChangedData
 from .stage_changed_data_from_stage_type_0 import StageChangedDataFromStageType0
 from .stage_changed_data_to_stage import StageChangedDataToStage
 from .stage_changed_payload import StageChangedPayload
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
+from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
 from .suggestion_read import SuggestionRead
 from .tally import Tally
 from .team_compliance import TeamCompliance
 from .term_compliance import TermCompliance
+from .term_scope import TermScope
 from .term_summary import TermSummary
+from .territory_conditions import TerritoryConditions
+from .territory_conditions_segments_type_0_item import TerritoryConditionsSegmentsType0Item
 from .test_webhook_api_v1_webhooks_webhook_id_test_post_event_type_0 import (
     TestWebhookApiV1WebhooksWebhookIdTestPostEventType0,
 )
+from .text_comparison import TextComparison
+from .text_comparison_op import TextComparisonOp
 from .timeline_item import TimelineItem
-from .timeline_item_data import TimelineItemData
 from .timeline_item_kind import TimelineItemKind
 from .timeline_page import TimelinePage
+from .touch_attempts_term import TouchAttemptsTerm
 from .touch_base import TouchBase
 from .touch_base_properties import TouchBaseProperties
 from .touch_conflict import TouchConflict
 from .touch_create import TouchCreate
 from .touch_create_properties import TouchCreateProperties
+from .touch_item_data import TouchItemData
+from .touch_item_data_properties import TouchItemDataProperties
+from .touch_point import TouchPoint
 from .touch_read import TouchRead
 from .touch_read_properties import TouchReadProperties
+from .touched import Touched
 from .transition_pair import TransitionPair
+from .transition_pair_from_stage import TransitionPairFromStage
+from .transition_pair_to_stage import TransitionPairToStage
 from .trend_week import TrendWeek
 from .user_create import UserCreate
 from .user_create_working_hours import UserCreateWorkingHours
@@ -237,6 +312,7 @@ from .user_update_working_hours_type_0 import UserUpdateWorkingHoursType0
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .version_read import VersionRead
+from .version_read_status import VersionReadStatus
 from .version_summary import VersionSummary
 from .version_write import VersionWrite
 from .webhook_actor import WebhookActor
@@ -247,15 +323,19 @@ from .webhook_event_read import WebhookEventRead
 from .webhook_read import WebhookRead
 from .webhook_read_events_item import WebhookReadEventsItem
 from .webhook_update import WebhookUpdate
-from .webhook_update_events_type_0_item import WebhookUpdateEventsType0Item
+from .webhook_update_events_item import WebhookUpdateEventsItem
+from .weekly_hours import WeeklyHours
 
 __all__ = (
     "AcceptanceRead",
     "AccountCreate",
     "AccountCreateCustomType0",
+    "AccountOwnerConditions",
     "AccountPage",
     "AccountRead",
     "AccountReadCustom",
+    "AccountRollup",
+    "AccountRollupMethod",
     "AccountScoreRead",
     "AccountSort",
     "AccountSummary",
@@ -263,7 +343,9 @@ __all__ = (
     "AccountUpdateCustomType0",
     "ActivityWrite",
     "ActivityWriteKind",
+    "AllOf",
     "AllowedTransitionsUpdate",
+    "AnyOf",
     "ApiTokenCreate",
     "ApiTokenCreateScopesItem",
     "ApiTokenIssuedRead",
@@ -276,7 +358,8 @@ __all__ = (
     "BacktestFigures",
     "BacktestRead",
     "BacktestRequest",
-    "BacktestRequestCriteriaType0",
+    "BehaviourRule",
+    "BetweenComparison",
     "BoardCard",
     "BoardColumn",
     "BoardTotals",
@@ -284,12 +367,13 @@ __all__ = (
     "BuyingGroupMember",
     "BuyingGroupRead",
     "CalendarRead",
-    "CalendarReadHours",
     "CalendarWrite",
-    "CalendarWriteHours",
+    "Candidate",
     "ClockEventRead",
     "ClockRead",
-    "ComplianceRead",
+    "ClockReadState",
+    "ClockReadTermKind",
+    "ComplianceBy",
     "ConsentChangeRead",
     "ConsentUpdate",
     "ConsentUpdateField",
@@ -299,9 +383,12 @@ __all__ = (
     "ContactCreateCustomType0",
     "ContactCreatedData",
     "ContactCreatedPayload",
+    "ContactCreateEmailOptInType0",
+    "ContactCreateLifecycleStage",
     "ContactErasedData",
     "ContactErasedPayload",
     "ContactFilters",
+    "ContactFiltersStageItem",
     "ContactMergedData",
     "ContactMergedPayload",
     "ContactPage",
@@ -315,48 +402,64 @@ __all__ = (
     "ContactSort",
     "ContactUpdate",
     "ContactUpdateCustomType0",
+    "ContactUpdateEmailOptIn",
     "CriteriaRead",
-    "CriteriaReadCondition",
+    "CriteriaStage",
     "CriteriaWrite",
-    "CriteriaWriteCondition",
+    "CustomerResponseTerm",
     "CustomFieldDefinitionCreate",
     "CustomFieldDefinitionCreateEntity",
     "CustomFieldDefinitionCreateFieldType",
     "CustomFieldDefinitionRead",
     "CustomFieldDefinitionUpdate",
+    "CustomTerm",
+    "CustomTermMeasure",
+    "CustomTermPeriodType0",
+    "DashboardOwnerTally",
+    "DashboardTeamTally",
+    "DashboardTermTally",
     "DealClosedData",
     "DealLostPayload",
     "DealWonPayload",
     "DeliveryRead",
     "DeliveryReadStatus",
+    "EqualityComparison",
+    "EqualityComparisonOp",
     "ErasureRead",
     "ErrorBody",
     "EventBatchResult",
     "EventFailure",
+    "EventFilter",
+    "EventPoint",
+    "EventPointEvent",
     "EventTypeCreate",
     "EventTypeCreateCategory",
-    "EventTypeCreatePropertiesSchema",
     "EventTypeRead",
-    "EventTypeReadPropertiesSchema",
     "EventTypeUpdate",
-    "EventTypeUpdateCategoryType0",
-    "EventTypeUpdatePropertiesSchemaType0",
+    "EventTypeUpdateCategory",
+    "ExportContactsApiV1ContactsExportCsvGetStageItem",
+    "FieldResolution",
+    "FieldResolutionKept",
+    "FitRule",
+    "FollowUpTerm",
     "FormCreate",
     "FormField",
     "FormFieldType",
     "FormRead",
-    "FormReadFieldsItem",
     "FormUpdate",
     "FunnelStep",
     "GradeRead",
     "HandedOffData",
     "HandoffAcceptedPayload",
     "HandoffDecidedData",
+    "HandoffPacket",
+    "HandoffPacketBuyingStage",
     "HandoffRead",
-    "HandoffReadCandidatesItem",
-    "HandoffReadPacket",
+    "HandoffReadStatus",
     "HandoffRejectedPayload",
     "HomeRead",
+    "HoursTerm",
+    "HoursTermKind",
     "HTTPValidationError",
     "ImportJobRead",
     "ImportJobReadMapping",
@@ -366,32 +469,63 @@ __all__ = (
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
+    "ListContactsApiV1ContactsGetStageItem",
     "ListCustomFieldsApiV1CustomFieldsGetEntityType0",
+    "ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0",
+    "ListOpportunitiesApiV1OpportunitiesGetStatusType0",
+    "ManyComparison",
+    "ManyComparisonOp",
     "MemberRead",
     "MemberWrite",
+    "MergeItemData",
+    "MergeItemDataResolutionType0",
     "MergeRequest",
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
     "ModelBreakdown",
-    "MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet",
+    "MqlAcceptanceTerm",
+    "MqlAcceptanceTermPeriod",
+    "MqlVolumeTerm",
+    "MqlVolumeTermPeriod",
+    "NegativeRule",
     "NewContactData",
     "NewContactDataLifecycleStage",
+    "NoConditions",
+    "NoRollup",
     "NoteBody",
     "NoteCreate",
+    "NoteItemData",
     "NoteRead",
+    "NotificationPage",
     "NotificationPayload",
     "NotificationPayloadData",
+    "NotificationRead",
     "NotifiedUser",
+    "NotOf",
+    "NoValueComparison",
+    "NoValueComparisonOp",
     "OccurrenceRead",
     "OpportunityClose",
     "OpportunityCreate",
+    "OpportunityCreatePipelineStage",
     "OpportunityDetail",
+    "OpportunityDetailPipelineStage",
+    "OpportunityDetailStatus",
     "OpportunityMove",
+    "OpportunityMovePipelineStage",
     "OpportunityPage",
     "OpportunityRead",
+    "OpportunityReadPipelineStage",
+    "OpportunityReadStatus",
     "OpportunityUpdate",
+    "OrderComparison",
+    "OrderComparisonOp",
     "OwnerCompliance",
     "PacingRead",
+    "PacketConsumed",
+    "PacketFirstTouch",
+    "PacketRule",
+    "PacketScore",
     "PasswordChange",
     "PersonalDataExport",
     "PersonalDataExportAccountType0",
@@ -405,9 +539,15 @@ __all__ = (
     "PipelineBoard",
     "PoolRead",
     "PoolWrite",
+    "ProfileCriterion",
     "ProfileRead",
-    "ProfileReadCriteriaItem",
+    "ProfileReadKind",
     "ProfileWrite",
+    "ProfileWriteKind",
+    "PropertiesSchema",
+    "PropertiesSchemaProperties",
+    "PropertySpec",
+    "PropertySpecType",
     "QueueEntryRead",
     "QueueNewsRead",
     "RejectionReasonCreate",
@@ -419,19 +559,17 @@ __all__ = (
     "RoleOnDeal",
     "RuleBreakdown",
     "RuleRead",
-    "RuleReadConditions",
+    "RuleReadKind",
     "RuleWrite",
-    "RuleWriteConditions",
     "RuleWriteKind",
     "SavedViewCreate",
     "SavedViewRead",
     "ScoreModelRead",
-    "ScoreModelReadAccountRollup",
-    "ScoreModelReadRulesItem",
     "ScoreModelWrite",
-    "ScoreModelWriteAccountRollup",
     "SignatureRead",
+    "SignatureReadSide",
     "SignatureWrite",
+    "SignatureWriteSide",
     "SiteCreate",
     "SiteRead",
     "SiteUpdate",
@@ -448,29 +586,43 @@ __all__ = (
     "StageChangedDataFromStageType0",
     "StageChangedDataToStage",
     "StageChangedPayload",
+    "StageChangeItemData",
     "StageChangeRequest",
+    "StageChangeRequestToStage",
     "StageEntryRead",
     "StageFlow",
+    "StagePoint",
     "StageRead",
     "StageTransitionRead",
     "SuggestionRead",
     "Tally",
     "TeamCompliance",
     "TermCompliance",
+    "TermScope",
     "TermSummary",
+    "TerritoryConditions",
+    "TerritoryConditionsSegmentsType0Item",
     "TestWebhookApiV1WebhooksWebhookIdTestPostEventType0",
+    "TextComparison",
+    "TextComparisonOp",
     "TimelineItem",
-    "TimelineItemData",
     "TimelineItemKind",
     "TimelinePage",
+    "TouchAttemptsTerm",
     "TouchBase",
     "TouchBaseProperties",
     "TouchConflict",
     "TouchCreate",
     "TouchCreateProperties",
+    "Touched",
+    "TouchItemData",
+    "TouchItemDataProperties",
+    "TouchPoint",
     "TouchRead",
     "TouchReadProperties",
     "TransitionPair",
+    "TransitionPairFromStage",
+    "TransitionPairToStage",
     "TrendWeek",
     "UserCreate",
     "UserCreateWorkingHours",
@@ -481,6 +633,7 @@ __all__ = (
     "ValidationError",
     "ValidationErrorContext",
     "VersionRead",
+    "VersionReadStatus",
     "VersionSummary",
     "VersionWrite",
     "WebhookActor",
@@ -491,5 +644,6 @@ __all__ = (
     "WebhookRead",
     "WebhookReadEventsItem",
     "WebhookUpdate",
-    "WebhookUpdateEventsType0Item",
+    "WebhookUpdateEventsItem",
+    "WeeklyHours",
 )

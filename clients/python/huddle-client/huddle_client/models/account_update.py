@@ -17,20 +17,21 @@ T = TypeVar("T", bound="AccountUpdate")
 @_attrs_define
 class AccountUpdate:
     """Only the fields given change; a field set here is a person's value from then on.
+    null clears an optional field; the name cannot be null.
 
-    Attributes:
-        domain (None | str | Unset):
-        industry (None | str | Unset):
-        employee_count (int | None | Unset):
-        annual_revenue (float | None | Unset):
-        country (None | str | Unset):
-        region (None | str | Unset):
-        city (None | str | Unset):
-        technologies (list[str] | None | Unset):
-        owner_id (int | None | Unset):
-        is_target (bool | None | Unset):
-        custom (AccountUpdateCustomType0 | None | Unset):
-        name (None | str | Unset):
+        Attributes:
+            domain (None | str | Unset):
+            industry (None | str | Unset):
+            employee_count (int | None | Unset):
+            annual_revenue (float | None | Unset):
+            country (None | str | Unset):
+            region (None | str | Unset):
+            city (None | str | Unset):
+            technologies (list[str] | None | Unset):
+            owner_id (int | None | Unset):
+            is_target (bool | None | Unset):
+            custom (AccountUpdateCustomType0 | None | Unset):
+            name (str | Unset):
     """
 
     domain: None | str | Unset = UNSET
@@ -44,7 +45,7 @@ class AccountUpdate:
     owner_id: int | None | Unset = UNSET
     is_target: bool | None | Unset = UNSET
     custom: AccountUpdateCustomType0 | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_update_custom_type_0 import AccountUpdateCustomType0  # noqa: PLC0415
@@ -120,11 +121,7 @@ class AccountUpdate:
         else:
             custom = self.custom
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         field_dict: dict[str, Any] = {}
 
@@ -277,14 +274,7 @@ class AccountUpdate:
 
         custom = _parse_custom(d.pop("custom", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         account_update = cls(
             domain=domain,

@@ -9,8 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.backtest_request_criteria_type_0 import BacktestRequestCriteriaType0
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
+    from ..models.between_comparison import BetweenComparison
+    from ..models.equality_comparison import EqualityComparison
+    from ..models.many_comparison import ManyComparison
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
     from ..models.score_model_write import ScoreModelWrite
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
 
 
 T = TypeVar("T", bound="BacktestRequest")
@@ -23,18 +32,41 @@ class BacktestRequest:
         months (int | Unset):  Default: 6.
         model_id (int | None | Unset):
         model (None | ScoreModelWrite | Unset):
-        criteria (BacktestRequestCriteriaType0 | None | Unset):
+        criteria (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | None | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
     """
 
     months: int | Unset = 6
     model_id: int | None | Unset = UNSET
     model: None | ScoreModelWrite | Unset = UNSET
-    criteria: BacktestRequestCriteriaType0 | None | Unset = UNSET
+    criteria: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | EqualityComparison
+        | ManyComparison
+        | None
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+        | Unset
+    ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.backtest_request_criteria_type_0 import BacktestRequestCriteriaType0  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
         from ..models.score_model_write import ScoreModelWrite  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         months = self.months
 
@@ -55,7 +87,25 @@ class BacktestRequest:
         criteria: dict[str, Any] | None | Unset
         if isinstance(self.criteria, Unset):
             criteria = UNSET
-        elif isinstance(self.criteria, BacktestRequestCriteriaType0):
+        elif isinstance(self.criteria, NoValueComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, EqualityComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, OrderComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, BetweenComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, ManyComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, TextComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, AllOf):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, AnyOf):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, NotOf):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, Touched):
             criteria = self.criteria.to_dict()
         else:
             criteria = self.criteria
@@ -76,8 +126,17 @@ class BacktestRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.backtest_request_criteria_type_0 import BacktestRequestCriteriaType0  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
         from ..models.score_model_write import ScoreModelWrite  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         d = dict(src_dict)
         months = d.pop("months", UNSET)
@@ -108,7 +167,22 @@ class BacktestRequest:
 
         model = _parse_model(d.pop("model", UNSET))
 
-        def _parse_criteria(data: object) -> BacktestRequestCriteriaType0 | None | Unset:
+        def _parse_criteria(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | EqualityComparison
+            | ManyComparison
+            | None
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+            | Unset
+        ):
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -116,12 +190,98 @@ class BacktestRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                criteria_type_0 = BacktestRequestCriteriaType0.from_dict(data)
+                criteria_type_0_type_0 = NoValueComparison.from_dict(data)
 
-                return criteria_type_0
+                return criteria_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BacktestRequestCriteriaType0 | None | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return criteria_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return criteria_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_0_type_3 = BetweenComparison.from_dict(data)
+
+                return criteria_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_0_type_4 = ManyComparison.from_dict(data)
+
+                return criteria_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_0_type_5 = TextComparison.from_dict(data)
+
+                return criteria_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_1 = AllOf.from_dict(data)
+
+                return criteria_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_2 = AnyOf.from_dict(data)
+
+                return criteria_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_3 = NotOf.from_dict(data)
+
+                return criteria_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_4 = Touched.from_dict(data)
+
+                return criteria_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AllOf
+                | AnyOf
+                | BetweenComparison
+                | EqualityComparison
+                | ManyComparison
+                | None
+                | NotOf
+                | NoValueComparison
+                | OrderComparison
+                | TextComparison
+                | Touched
+                | Unset,
+                data,
+            )
 
         criteria = _parse_criteria(d.pop("criteria", UNSET))
 

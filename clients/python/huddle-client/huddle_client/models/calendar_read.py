@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.calendar_read_hours import CalendarReadHours
+    from ..models.weekly_hours import WeeklyHours
 
 
 T = TypeVar("T", bound="CalendarRead")
@@ -19,13 +19,13 @@ class CalendarRead:
     Attributes:
         scope (str):
         time_zone (str):
-        hours (CalendarReadHours):
+        hours (WeeklyHours): Working hours per weekday, local to the calendar's time zone ("24:00" ends a day).
         holidays (list[str]):
     """
 
     scope: str
     time_zone: str
-    hours: CalendarReadHours
+    hours: WeeklyHours
     holidays: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,14 +53,14 @@ class CalendarRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_read_hours import CalendarReadHours  # noqa: PLC0415
+        from ..models.weekly_hours import WeeklyHours  # noqa: PLC0415
 
         d = dict(src_dict)
         scope = d.pop("scope")
 
         time_zone = d.pop("time_zone")
 
-        hours = CalendarReadHours.from_dict(d.pop("hours"))
+        hours = WeeklyHours.from_dict(d.pop("hours"))
 
         holidays = cast(list[str], d.pop("holidays"))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.calendar_write_hours import CalendarWriteHours
+    from ..models.weekly_hours import WeeklyHours
 
 
 T = TypeVar("T", bound="CalendarWrite")
@@ -20,12 +20,12 @@ class CalendarWrite:
     """
     Attributes:
         time_zone (str | Unset):  Default: 'UTC'.
-        hours (CalendarWriteHours | Unset):
+        hours (WeeklyHours | Unset): Working hours per weekday, local to the calendar's time zone ("24:00" ends a day).
         holidays (list[str] | Unset):
     """
 
     time_zone: str | Unset = "UTC"
-    hours: CalendarWriteHours | Unset = UNSET
+    hours: WeeklyHours | Unset = UNSET
     holidays: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,17 +54,17 @@ class CalendarWrite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_write_hours import CalendarWriteHours  # noqa: PLC0415
+        from ..models.weekly_hours import WeeklyHours  # noqa: PLC0415
 
         d = dict(src_dict)
         time_zone = d.pop("time_zone", UNSET)
 
         _hours = d.pop("hours", UNSET)
-        hours: CalendarWriteHours | Unset
+        hours: WeeklyHours | Unset
         if isinstance(_hours, Unset):
             hours = UNSET
         else:
-            hours = CalendarWriteHours.from_dict(_hours)
+            hours = WeeklyHours.from_dict(_hours)
 
         holidays = cast(list[str], d.pop("holidays", UNSET))
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.clock_read_state import ClockReadState
+from ..models.clock_read_term_kind import ClockReadTermKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,10 +25,10 @@ class ClockRead:
         id (int):
         version_id (int):
         term_key (str):
-        term_kind (str):
+        term_kind (ClockReadTermKind):
         owner_id (int | None):
         handoff_id (int | None):
-        state (str):
+        state (ClockReadState):
         started_at (datetime.datetime):
         due_at (datetime.datetime | None):
         warned_at (datetime.datetime | None):
@@ -40,10 +42,10 @@ class ClockRead:
     id: int
     version_id: int
     term_key: str
-    term_kind: str
+    term_kind: ClockReadTermKind
     owner_id: int | None
     handoff_id: int | None
-    state: str
+    state: ClockReadState
     started_at: datetime.datetime
     due_at: datetime.datetime | None
     warned_at: datetime.datetime | None
@@ -61,7 +63,7 @@ class ClockRead:
 
         term_key = self.term_key
 
-        term_kind = self.term_kind
+        term_kind = self.term_kind.value
 
         owner_id: int | None
         owner_id = self.owner_id
@@ -69,7 +71,7 @@ class ClockRead:
         handoff_id: int | None
         handoff_id = self.handoff_id
 
-        state = self.state
+        state = self.state.value
 
         started_at = self.started_at.isoformat()
 
@@ -145,7 +147,7 @@ class ClockRead:
 
         term_key = d.pop("term_key")
 
-        term_kind = d.pop("term_kind")
+        term_kind = ClockReadTermKind(d.pop("term_kind"))
 
         def _parse_owner_id(data: object) -> int | None:
             if data is None:
@@ -161,7 +163,7 @@ class ClockRead:
 
         handoff_id = _parse_handoff_id(d.pop("handoff_id"))
 
-        state = d.pop("state")
+        state = ClockReadState(d.pop("state"))
 
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
 

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.contact_create_email_opt_in_type_0 import ContactCreateEmailOptInType0
+from ..models.contact_create_lifecycle_stage import ContactCreateLifecycleStage
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,13 +33,13 @@ class ContactCreate:
         account_id (int | None | Unset):
         company (None | str | Unset): Company name: links to the account of that name or creates it.
         company_domain (None | str | Unset):
-        email_opt_in (None | str | Unset):
+        email_opt_in (ContactCreateEmailOptInType0 | None | Unset):
         do_not_email (bool | None | Unset):
         do_not_call (bool | None | Unset):
         consent_source (None | str | Unset): Where a consent change came from (form, import, call).
         consent_text_shown (None | str | Unset):
         custom (ContactCreateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
-        lifecycle_stage (str | Unset):  Default: 'lead'.
+        lifecycle_stage (ContactCreateLifecycleStage | Unset):  Default: ContactCreateLifecycleStage.LEAD.
     """
 
     email: str
@@ -53,13 +55,13 @@ class ContactCreate:
     account_id: int | None | Unset = UNSET
     company: None | str | Unset = UNSET
     company_domain: None | str | Unset = UNSET
-    email_opt_in: None | str | Unset = UNSET
+    email_opt_in: ContactCreateEmailOptInType0 | None | Unset = UNSET
     do_not_email: bool | None | Unset = UNSET
     do_not_call: bool | None | Unset = UNSET
     consent_source: None | str | Unset = UNSET
     consent_text_shown: None | str | Unset = UNSET
     custom: ContactCreateCustomType0 | None | Unset = UNSET
-    lifecycle_stage: str | Unset = "lead"
+    lifecycle_stage: ContactCreateLifecycleStage | Unset = ContactCreateLifecycleStage.LEAD
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_create_custom_type_0 import ContactCreateCustomType0  # noqa: PLC0415
@@ -141,6 +143,8 @@ class ContactCreate:
         email_opt_in: None | str | Unset
         if isinstance(self.email_opt_in, Unset):
             email_opt_in = UNSET
+        elif isinstance(self.email_opt_in, ContactCreateEmailOptInType0):
+            email_opt_in = self.email_opt_in.value
         else:
             email_opt_in = self.email_opt_in
 
@@ -176,7 +180,9 @@ class ContactCreate:
         else:
             custom = self.custom
 
-        lifecycle_stage = self.lifecycle_stage
+        lifecycle_stage: str | Unset = UNSET
+        if not isinstance(self.lifecycle_stage, Unset):
+            lifecycle_stage = self.lifecycle_stage.value
 
         field_dict: dict[str, Any] = {}
 
@@ -341,12 +347,20 @@ class ContactCreate:
 
         company_domain = _parse_company_domain(d.pop("company_domain", UNSET))
 
-        def _parse_email_opt_in(data: object) -> None | str | Unset:
+        def _parse_email_opt_in(data: object) -> ContactCreateEmailOptInType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                email_opt_in_type_0 = ContactCreateEmailOptInType0(data)
+
+                return email_opt_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactCreateEmailOptInType0 | None | Unset, data)
 
         email_opt_in = _parse_email_opt_in(d.pop("email_opt_in", UNSET))
 
@@ -403,7 +417,12 @@ class ContactCreate:
 
         custom = _parse_custom(d.pop("custom", UNSET))
 
-        lifecycle_stage = d.pop("lifecycle_stage", UNSET)
+        _lifecycle_stage = d.pop("lifecycle_stage", UNSET)
+        lifecycle_stage: ContactCreateLifecycleStage | Unset
+        if isinstance(_lifecycle_stage, Unset):
+            lifecycle_stage = UNSET
+        else:
+            lifecycle_stage = ContactCreateLifecycleStage(_lifecycle_stage)
 
         contact_create = cls(
             email=email,

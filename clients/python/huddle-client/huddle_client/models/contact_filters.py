@@ -7,6 +7,7 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.contact_filters_stage_item import ContactFiltersStageItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactFilters")
@@ -17,7 +18,7 @@ class ContactFilters:
     """What narrows a contact list; also what a saved view stores.
 
     Attributes:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ContactFiltersStageItem] | Unset): One or many stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -28,7 +29,7 @@ class ContactFilters:
         is_target (bool | None | Unset): Only contacts of target accounts.
     """
 
-    stage: list[str] | Unset = UNSET
+    stage: list[ContactFiltersStageItem] | Unset = UNSET
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET
     account_id: int | None | Unset = UNSET
     score_min: int | None | Unset = UNSET
@@ -42,7 +43,10 @@ class ContactFilters:
     def to_dict(self) -> dict[str, Any]:
         stage: list[str] | Unset = UNSET
         if not isinstance(self.stage, Unset):
-            stage = self.stage
+            stage = []
+            for stage_item_data in self.stage:
+                stage_item = stage_item_data.value
+                stage.append(stage_item)
 
         owner_id: int | Literal["unassigned"] | None | Unset
         if isinstance(self.owner_id, Unset):
@@ -123,7 +127,14 @@ class ContactFilters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        stage = cast(list[str], d.pop("stage", UNSET))
+        _stage = d.pop("stage", UNSET)
+        stage: list[ContactFiltersStageItem] | Unset = UNSET
+        if _stage is not UNSET:
+            stage = []
+            for stage_item_data in _stage:
+                stage_item = ContactFiltersStageItem(stage_item_data)
+
+                stage.append(stage_item)
 
         def _parse_owner_id(data: object) -> int | Literal["unassigned"] | None | Unset:
             if data is None:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.contact_update_email_opt_in import ContactUpdateEmailOptIn
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -16,28 +17,29 @@ T = TypeVar("T", bound="ContactUpdate")
 
 @_attrs_define
 class ContactUpdate:
-    """Only the fields given change. The stage is not here: see lifecycle's transition_stage.
+    """Only the fields given change; null clears an optional field, and the email and the
+    consent fields cannot be null. The stage is not here: see lifecycle's transition_stage.
 
-    Attributes:
-        first_name (None | str | Unset):
-        last_name (None | str | Unset):
-        job_title (None | str | Unset):
-        seniority (None | str | Unset):
-        department (None | str | Unset):
-        phone (None | str | Unset):
-        country (None | str | Unset):
-        city (None | str | Unset):
-        owner_id (int | None | Unset):
-        account_id (int | None | Unset):
-        company (None | str | Unset): Company name: links to the account of that name or creates it.
-        company_domain (None | str | Unset):
-        email_opt_in (None | str | Unset):
-        do_not_email (bool | None | Unset):
-        do_not_call (bool | None | Unset):
-        consent_source (None | str | Unset): Where a consent change came from (form, import, call).
-        consent_text_shown (None | str | Unset):
-        custom (ContactUpdateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
-        email (None | str | Unset):
+        Attributes:
+            first_name (None | str | Unset):
+            last_name (None | str | Unset):
+            job_title (None | str | Unset):
+            seniority (None | str | Unset):
+            department (None | str | Unset):
+            phone (None | str | Unset):
+            country (None | str | Unset):
+            city (None | str | Unset):
+            owner_id (int | None | Unset):
+            account_id (int | None | Unset):
+            company (None | str | Unset): Company name: links to the account of that name or creates it.
+            company_domain (None | str | Unset):
+            email_opt_in (ContactUpdateEmailOptIn | Unset):
+            do_not_email (bool | Unset):
+            do_not_call (bool | Unset):
+            consent_source (None | str | Unset): Where a consent change came from (form, import, call).
+            consent_text_shown (None | str | Unset):
+            custom (ContactUpdateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
+            email (str | Unset):
     """
 
     first_name: None | str | Unset = UNSET
@@ -52,13 +54,13 @@ class ContactUpdate:
     account_id: int | None | Unset = UNSET
     company: None | str | Unset = UNSET
     company_domain: None | str | Unset = UNSET
-    email_opt_in: None | str | Unset = UNSET
-    do_not_email: bool | None | Unset = UNSET
-    do_not_call: bool | None | Unset = UNSET
+    email_opt_in: ContactUpdateEmailOptIn | Unset = UNSET
+    do_not_email: bool | Unset = UNSET
+    do_not_call: bool | Unset = UNSET
     consent_source: None | str | Unset = UNSET
     consent_text_shown: None | str | Unset = UNSET
     custom: ContactUpdateCustomType0 | None | Unset = UNSET
-    email: None | str | Unset = UNSET
+    email: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_update_custom_type_0 import ContactUpdateCustomType0  # noqa: PLC0415
@@ -135,23 +137,13 @@ class ContactUpdate:
         else:
             company_domain = self.company_domain
 
-        email_opt_in: None | str | Unset
-        if isinstance(self.email_opt_in, Unset):
-            email_opt_in = UNSET
-        else:
-            email_opt_in = self.email_opt_in
+        email_opt_in: str | Unset = UNSET
+        if not isinstance(self.email_opt_in, Unset):
+            email_opt_in = self.email_opt_in.value
 
-        do_not_email: bool | None | Unset
-        if isinstance(self.do_not_email, Unset):
-            do_not_email = UNSET
-        else:
-            do_not_email = self.do_not_email
+        do_not_email = self.do_not_email
 
-        do_not_call: bool | None | Unset
-        if isinstance(self.do_not_call, Unset):
-            do_not_call = UNSET
-        else:
-            do_not_call = self.do_not_call
+        do_not_call = self.do_not_call
 
         consent_source: None | str | Unset
         if isinstance(self.consent_source, Unset):
@@ -173,11 +165,7 @@ class ContactUpdate:
         else:
             custom = self.custom
 
-        email: None | str | Unset
-        if isinstance(self.email, Unset):
-            email = UNSET
-        else:
-            email = self.email
+        email = self.email
 
         field_dict: dict[str, Any] = {}
 
@@ -337,32 +325,16 @@ class ContactUpdate:
 
         company_domain = _parse_company_domain(d.pop("company_domain", UNSET))
 
-        def _parse_email_opt_in(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _email_opt_in = d.pop("email_opt_in", UNSET)
+        email_opt_in: ContactUpdateEmailOptIn | Unset
+        if isinstance(_email_opt_in, Unset):
+            email_opt_in = UNSET
+        else:
+            email_opt_in = ContactUpdateEmailOptIn(_email_opt_in)
 
-        email_opt_in = _parse_email_opt_in(d.pop("email_opt_in", UNSET))
+        do_not_email = d.pop("do_not_email", UNSET)
 
-        def _parse_do_not_email(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        do_not_email = _parse_do_not_email(d.pop("do_not_email", UNSET))
-
-        def _parse_do_not_call(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        do_not_call = _parse_do_not_call(d.pop("do_not_call", UNSET))
+        do_not_call = d.pop("do_not_call", UNSET)
 
         def _parse_consent_source(data: object) -> None | str | Unset:
             if data is None:
@@ -399,14 +371,7 @@ class ContactUpdate:
 
         custom = _parse_custom(d.pop("custom", UNSET))
 
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        email = _parse_email(d.pop("email", UNSET))
+        email = d.pop("email", UNSET)
 
         contact_update = cls(
             first_name=first_name,

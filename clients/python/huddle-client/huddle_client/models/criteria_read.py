@@ -6,10 +6,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.criteria_stage import CriteriaStage
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.criteria_read_condition import CriteriaReadCondition
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
+    from ..models.between_comparison import BetweenComparison
+    from ..models.equality_comparison import EqualityComparison
+    from ..models.many_comparison import ManyComparison
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
 
 
 T = TypeVar("T", bound="CriteriaRead")
@@ -19,26 +29,68 @@ T = TypeVar("T", bound="CriteriaRead")
 class CriteriaRead:
     """
     Attributes:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
         version (int):
-        condition (CriteriaReadCondition):
+        condition (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
+            OrderComparison | TextComparison | Touched):
         automatic (bool):
         description (str | Unset):  Default: ''.
     """
 
-    stage: str
+    stage: CriteriaStage
     version: int
-    condition: CriteriaReadCondition
+    condition: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | EqualityComparison
+        | ManyComparison
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+    )
     automatic: bool
     description: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        stage = self.stage
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+
+        stage = self.stage.value
 
         version = self.version
 
-        condition = self.condition.to_dict()
+        condition: dict[str, Any]
+        if isinstance(self.condition, NoValueComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, EqualityComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, OrderComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, BetweenComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, ManyComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, TextComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, AllOf):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, AnyOf):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, NotOf):
+            condition = self.condition.to_dict()
+        else:
+            condition = self.condition.to_dict()
 
         automatic = self.automatic
 
@@ -61,14 +113,115 @@ class CriteriaRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.criteria_read_condition import CriteriaReadCondition  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         d = dict(src_dict)
-        stage = d.pop("stage")
+        stage = CriteriaStage(d.pop("stage"))
 
         version = d.pop("version")
 
-        condition = CriteriaReadCondition.from_dict(d.pop("condition"))
+        def _parse_condition(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | EqualityComparison
+            | ManyComparison
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+        ):
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_0 = NoValueComparison.from_dict(data)
+
+                return condition_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return condition_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return condition_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_3 = BetweenComparison.from_dict(data)
+
+                return condition_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_4 = ManyComparison.from_dict(data)
+
+                return condition_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_5 = TextComparison.from_dict(data)
+
+                return condition_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_1 = AllOf.from_dict(data)
+
+                return condition_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_2 = AnyOf.from_dict(data)
+
+                return condition_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_3 = NotOf.from_dict(data)
+
+                return condition_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            condition_type_4 = Touched.from_dict(data)
+
+            return condition_type_4
+
+        condition = _parse_condition(d.pop("condition"))
 
         automatic = d.pop("automatic")
 

@@ -9,7 +9,7 @@ from ..models.event_type_create_category import EventTypeCreateCategory
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.event_type_create_properties_schema import EventTypeCreatePropertiesSchema
+    from ..models.properties_schema import PropertiesSchema
 
 
 T = TypeVar("T", bound="EventTypeCreate")
@@ -24,8 +24,9 @@ class EventTypeCreate:
         category (EventTypeCreateCategory):
         identifies (bool | Unset):  Default: False.
         creates_contacts (bool | Unset):  Default: False.
-        properties_schema (EventTypeCreatePropertiesSchema | Unset): {"type": "object", "properties": {"seats": {"type":
-            "integer"}}, "required": ["seats"]}
+        properties_schema (PropertiesSchema | Unset): The JSON-schema subset each event of the type is checked against:
+            its properties'
+            types and which are required. Empty: anything goes.
     """
 
     name: str
@@ -33,7 +34,7 @@ class EventTypeCreate:
     category: EventTypeCreateCategory
     identifies: bool | Unset = False
     creates_contacts: bool | Unset = False
-    properties_schema: EventTypeCreatePropertiesSchema | Unset = UNSET
+    properties_schema: PropertiesSchema | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -70,7 +71,7 @@ class EventTypeCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_type_create_properties_schema import EventTypeCreatePropertiesSchema  # noqa: PLC0415
+        from ..models.properties_schema import PropertiesSchema  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -84,11 +85,11 @@ class EventTypeCreate:
         creates_contacts = d.pop("creates_contacts", UNSET)
 
         _properties_schema = d.pop("properties_schema", UNSET)
-        properties_schema: EventTypeCreatePropertiesSchema | Unset
+        properties_schema: PropertiesSchema | Unset
         if isinstance(_properties_schema, Unset):
             properties_schema = UNSET
         else:
-            properties_schema = EventTypeCreatePropertiesSchema.from_dict(_properties_schema)
+            properties_schema = PropertiesSchema.from_dict(_properties_schema)
 
         event_type_create = cls(
             name=name,

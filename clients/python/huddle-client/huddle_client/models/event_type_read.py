@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.event_type_read_properties_schema import EventTypeReadPropertiesSchema
+    from ..models.properties_schema import PropertiesSchema
 
 
 T = TypeVar("T", bound="EventTypeRead")
@@ -23,7 +23,9 @@ class EventTypeRead:
         category (str):
         identifies (bool):
         creates_contacts (bool):
-        properties_schema (EventTypeReadPropertiesSchema):
+        properties_schema (PropertiesSchema): The JSON-schema subset each event of the type is checked against: its
+            properties'
+            types and which are required. Empty: anything goes.
     """
 
     id: int
@@ -32,7 +34,7 @@ class EventTypeRead:
     category: str
     identifies: bool
     creates_contacts: bool
-    properties_schema: EventTypeReadPropertiesSchema
+    properties_schema: PropertiesSchema
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,7 +70,7 @@ class EventTypeRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_type_read_properties_schema import EventTypeReadPropertiesSchema  # noqa: PLC0415
+        from ..models.properties_schema import PropertiesSchema  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -83,7 +85,7 @@ class EventTypeRead:
 
         creates_contacts = d.pop("creates_contacts")
 
-        properties_schema = EventTypeReadPropertiesSchema.from_dict(d.pop("properties_schema"))
+        properties_schema = PropertiesSchema.from_dict(d.pop("properties_schema"))
 
         event_type_read = cls(
             id=id,

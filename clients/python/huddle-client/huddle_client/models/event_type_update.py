@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.event_type_update_category_type_0 import EventTypeUpdateCategoryType0
+from ..models.event_type_update_category import EventTypeUpdateCategory
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.event_type_update_properties_schema_type_0 import EventTypeUpdatePropertiesSchemaType0
+    from ..models.properties_schema import PropertiesSchema
 
 
 T = TypeVar("T", bound="EventTypeUpdate")
@@ -17,57 +17,38 @@ T = TypeVar("T", bound="EventTypeUpdate")
 
 @_attrs_define
 class EventTypeUpdate:
-    """
+    """Only the fields given change; none may be null.
+
     Attributes:
-        label (None | str | Unset):
-        category (EventTypeUpdateCategoryType0 | None | Unset):
-        identifies (bool | None | Unset):
-        creates_contacts (bool | None | Unset):
-        properties_schema (EventTypeUpdatePropertiesSchemaType0 | None | Unset):
+        label (str | Unset):
+        category (EventTypeUpdateCategory | Unset):
+        identifies (bool | Unset):
+        creates_contacts (bool | Unset):
+        properties_schema (PropertiesSchema | Unset): The JSON-schema subset each event of the type is checked against:
+            its properties'
+            types and which are required. Empty: anything goes.
     """
 
-    label: None | str | Unset = UNSET
-    category: EventTypeUpdateCategoryType0 | None | Unset = UNSET
-    identifies: bool | None | Unset = UNSET
-    creates_contacts: bool | None | Unset = UNSET
-    properties_schema: EventTypeUpdatePropertiesSchemaType0 | None | Unset = UNSET
+    label: str | Unset = UNSET
+    category: EventTypeUpdateCategory | Unset = UNSET
+    identifies: bool | Unset = UNSET
+    creates_contacts: bool | Unset = UNSET
+    properties_schema: PropertiesSchema | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.event_type_update_properties_schema_type_0 import EventTypeUpdatePropertiesSchemaType0  # noqa: PLC0415
+        label = self.label
 
-        label: None | str | Unset
-        if isinstance(self.label, Unset):
-            label = UNSET
-        else:
-            label = self.label
-
-        category: None | str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        elif isinstance(self.category, EventTypeUpdateCategoryType0):
+        category: str | Unset = UNSET
+        if not isinstance(self.category, Unset):
             category = self.category.value
-        else:
-            category = self.category
 
-        identifies: bool | None | Unset
-        if isinstance(self.identifies, Unset):
-            identifies = UNSET
-        else:
-            identifies = self.identifies
+        identifies = self.identifies
 
-        creates_contacts: bool | None | Unset
-        if isinstance(self.creates_contacts, Unset):
-            creates_contacts = UNSET
-        else:
-            creates_contacts = self.creates_contacts
+        creates_contacts = self.creates_contacts
 
-        properties_schema: dict[str, Any] | None | Unset
-        if isinstance(self.properties_schema, Unset):
-            properties_schema = UNSET
-        elif isinstance(self.properties_schema, EventTypeUpdatePropertiesSchemaType0):
+        properties_schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.properties_schema, Unset):
             properties_schema = self.properties_schema.to_dict()
-        else:
-            properties_schema = self.properties_schema
 
         field_dict: dict[str, Any] = {}
 
@@ -87,70 +68,28 @@ class EventTypeUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_type_update_properties_schema_type_0 import EventTypeUpdatePropertiesSchemaType0  # noqa: PLC0415
+        from ..models.properties_schema import PropertiesSchema  # noqa: PLC0415
 
         d = dict(src_dict)
+        label = d.pop("label", UNSET)
 
-        def _parse_label(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _category = d.pop("category", UNSET)
+        category: EventTypeUpdateCategory | Unset
+        if isinstance(_category, Unset):
+            category = UNSET
+        else:
+            category = EventTypeUpdateCategory(_category)
 
-        label = _parse_label(d.pop("label", UNSET))
+        identifies = d.pop("identifies", UNSET)
 
-        def _parse_category(data: object) -> EventTypeUpdateCategoryType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                category_type_0 = EventTypeUpdateCategoryType0(data)
+        creates_contacts = d.pop("creates_contacts", UNSET)
 
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EventTypeUpdateCategoryType0 | None | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        def _parse_identifies(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        identifies = _parse_identifies(d.pop("identifies", UNSET))
-
-        def _parse_creates_contacts(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        creates_contacts = _parse_creates_contacts(d.pop("creates_contacts", UNSET))
-
-        def _parse_properties_schema(data: object) -> EventTypeUpdatePropertiesSchemaType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                properties_schema_type_0 = EventTypeUpdatePropertiesSchemaType0.from_dict(data)
-
-                return properties_schema_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EventTypeUpdatePropertiesSchemaType0 | None | Unset, data)
-
-        properties_schema = _parse_properties_schema(d.pop("properties_schema", UNSET))
+        _properties_schema = d.pop("properties_schema", UNSET)
+        properties_schema: PropertiesSchema | Unset
+        if isinstance(_properties_schema, Unset):
+            properties_schema = UNSET
+        else:
+            properties_schema = PropertiesSchema.from_dict(_properties_schema)
 
         event_type_update = cls(
             label=label,

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.form_read_fields_item import FormReadFieldsItem
+    from ..models.form_field import FormField
 
 
 T = TypeVar("T", bound="FormRead")
@@ -22,7 +22,7 @@ class FormRead:
         site_id (int):
         name (str):
         form_key (str):
-        fields (list[FormReadFieldsItem]):
+        fields (list[FormField]):
         consent_field (None | str):
         consent_text (None | str):
         thank_you_url (str):
@@ -36,7 +36,7 @@ class FormRead:
     site_id: int
     name: str
     form_key: str
-    fields: list[FormReadFieldsItem]
+    fields: list[FormField]
     consent_field: None | str
     consent_text: None | str
     thank_you_url: str
@@ -99,7 +99,7 @@ class FormRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.form_read_fields_item import FormReadFieldsItem  # noqa: PLC0415
+        from ..models.form_field import FormField  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -113,7 +113,7 @@ class FormRead:
         fields = []
         _fields = d.pop("fields")
         for fields_item_data in _fields:
-            fields_item = FormReadFieldsItem.from_dict(fields_item_data)
+            fields_item = FormField.from_dict(fields_item_data)
 
             fields.append(fields_item)
 

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.handoff_read_status import HandoffReadStatus
+
 if TYPE_CHECKING:
-    from ..models.handoff_read_candidates_item import HandoffReadCandidatesItem
-    from ..models.handoff_read_packet import HandoffReadPacket
+    from ..models.candidate import Candidate
+    from ..models.handoff_packet import HandoffPacket
 
 
 T = TypeVar("T", bound="HandoffRead")
@@ -27,10 +29,10 @@ class HandoffRead:
         rule_id (int | None):
         rule (str):
         reason (str):
-        candidates (list[HandoffReadCandidatesItem]):
-        packet (HandoffReadPacket):
+        candidates (list[Candidate]):
+        packet (HandoffPacket): The lead's story for the rep, as it was when the lead was routed.
         at (datetime.datetime):
-        status (str):
+        status (HandoffReadStatus):
         decided_at (datetime.datetime | None):
         decided_by_id (int | None):
         decision_reason (None | str):
@@ -44,10 +46,10 @@ class HandoffRead:
     rule_id: int | None
     rule: str
     reason: str
-    candidates: list[HandoffReadCandidatesItem]
-    packet: HandoffReadPacket
+    candidates: list[Candidate]
+    packet: HandoffPacket
     at: datetime.datetime
-    status: str
+    status: HandoffReadStatus
     decided_at: datetime.datetime | None
     decided_by_id: int | None
     decision_reason: None | str
@@ -82,7 +84,7 @@ class HandoffRead:
 
         at = self.at.isoformat()
 
-        status = self.status
+        status = self.status.value
 
         decided_at: None | str
         if isinstance(self.decided_at, datetime.datetime):
@@ -122,8 +124,8 @@ class HandoffRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.handoff_read_candidates_item import HandoffReadCandidatesItem  # noqa: PLC0415
-        from ..models.handoff_read_packet import HandoffReadPacket  # noqa: PLC0415
+        from ..models.candidate import Candidate  # noqa: PLC0415
+        from ..models.handoff_packet import HandoffPacket  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -160,15 +162,15 @@ class HandoffRead:
         candidates = []
         _candidates = d.pop("candidates")
         for candidates_item_data in _candidates:
-            candidates_item = HandoffReadCandidatesItem.from_dict(candidates_item_data)
+            candidates_item = Candidate.from_dict(candidates_item_data)
 
             candidates.append(candidates_item)
 
-        packet = HandoffReadPacket.from_dict(d.pop("packet"))
+        packet = HandoffPacket.from_dict(d.pop("packet"))
 
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
-        status = d.pop("status")
+        status = HandoffReadStatus(d.pop("status"))
 
         def _parse_decided_at(data: object) -> datetime.datetime | None:
             if data is None:

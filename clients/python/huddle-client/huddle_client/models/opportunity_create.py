@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.opportunity_create_pipeline_stage import OpportunityCreatePipelineStage
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class OpportunityCreate:
         amount (float | Unset):  Default: 0.0.
         currency (str | Unset):  Default: 'USD'.
         expected_close_date (datetime.date | None | Unset):
-        pipeline_stage (str | Unset):  Default: 'qualification'.
+        pipeline_stage (OpportunityCreatePipelineStage | Unset):  Default: OpportunityCreatePipelineStage.QUALIFICATION.
         owner_id (int | None | Unset):
         contacts (list[ContactRole] | Unset):
     """
@@ -37,7 +38,7 @@ class OpportunityCreate:
     amount: float | Unset = 0.0
     currency: str | Unset = "USD"
     expected_close_date: datetime.date | None | Unset = UNSET
-    pipeline_stage: str | Unset = "qualification"
+    pipeline_stage: OpportunityCreatePipelineStage | Unset = OpportunityCreatePipelineStage.QUALIFICATION
     owner_id: int | None | Unset = UNSET
     contacts: list[ContactRole] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,7 +66,9 @@ class OpportunityCreate:
         else:
             expected_close_date = self.expected_close_date
 
-        pipeline_stage = self.pipeline_stage
+        pipeline_stage: str | Unset = UNSET
+        if not isinstance(self.pipeline_stage, Unset):
+            pipeline_stage = self.pipeline_stage.value
 
         owner_id: int | None | Unset
         if isinstance(self.owner_id, Unset):
@@ -144,7 +147,12 @@ class OpportunityCreate:
 
         expected_close_date = _parse_expected_close_date(d.pop("expected_close_date", UNSET))
 
-        pipeline_stage = d.pop("pipeline_stage", UNSET)
+        _pipeline_stage = d.pop("pipeline_stage", UNSET)
+        pipeline_stage: OpportunityCreatePipelineStage | Unset
+        if isinstance(_pipeline_stage, Unset):
+            pipeline_stage = UNSET
+        else:
+            pipeline_stage = OpportunityCreatePipelineStage(_pipeline_stage)
 
         def _parse_owner_id(data: object) -> int | None | Unset:
             if data is None:

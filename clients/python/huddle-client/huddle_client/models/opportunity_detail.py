@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.opportunity_detail_pipeline_stage import OpportunityDetailPipelineStage
+from ..models.opportunity_detail_status import OpportunityDetailStatus
+
 if TYPE_CHECKING:
     from ..models.contact_role_read import ContactRoleRead
 
@@ -25,9 +28,9 @@ class OpportunityDetail:
         amount (float):
         currency (str):
         expected_close_date (datetime.date | None):
-        pipeline_stage (str):
+        pipeline_stage (OpportunityDetailPipelineStage):
         owner_id (int | None):
-        status (str):
+        status (OpportunityDetailStatus):
         closed_at (datetime.datetime | None):
         lost_reason (None | str):
         created_at (datetime.datetime):
@@ -42,9 +45,9 @@ class OpportunityDetail:
     amount: float
     currency: str
     expected_close_date: datetime.date | None
-    pipeline_stage: str
+    pipeline_stage: OpportunityDetailPipelineStage
     owner_id: int | None
-    status: str
+    status: OpportunityDetailStatus
     closed_at: datetime.datetime | None
     lost_reason: None | str
     created_at: datetime.datetime
@@ -72,12 +75,12 @@ class OpportunityDetail:
         else:
             expected_close_date = self.expected_close_date
 
-        pipeline_stage = self.pipeline_stage
+        pipeline_stage = self.pipeline_stage.value
 
         owner_id: int | None
         owner_id = self.owner_id
 
-        status = self.status
+        status = self.status.value
 
         closed_at: None | str
         if isinstance(self.closed_at, datetime.datetime):
@@ -158,7 +161,7 @@ class OpportunityDetail:
 
         expected_close_date = _parse_expected_close_date(d.pop("expected_close_date"))
 
-        pipeline_stage = d.pop("pipeline_stage")
+        pipeline_stage = OpportunityDetailPipelineStage(d.pop("pipeline_stage"))
 
         def _parse_owner_id(data: object) -> int | None:
             if data is None:
@@ -167,7 +170,7 @@ class OpportunityDetail:
 
         owner_id = _parse_owner_id(d.pop("owner_id"))
 
-        status = d.pop("status")
+        status = OpportunityDetailStatus(d.pop("status"))
 
         def _parse_closed_at(data: object) -> datetime.datetime | None:
             if data is None:

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.opportunity_move_pipeline_stage import OpportunityMovePipelineStage
+
 T = TypeVar("T", bound="OpportunityMove")
 
 
@@ -13,14 +15,14 @@ T = TypeVar("T", bound="OpportunityMove")
 class OpportunityMove:
     """
     Attributes:
-        pipeline_stage (str):
+        pipeline_stage (OpportunityMovePipelineStage):
     """
 
-    pipeline_stage: str
+    pipeline_stage: OpportunityMovePipelineStage
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_stage = self.pipeline_stage
+        pipeline_stage = self.pipeline_stage.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,7 +37,7 @@ class OpportunityMove:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        pipeline_stage = d.pop("pipeline_stage")
+        pipeline_stage = OpportunityMovePipelineStage(d.pop("pipeline_stage"))
 
         opportunity_move = cls(
             pipeline_stage=pipeline_stage,

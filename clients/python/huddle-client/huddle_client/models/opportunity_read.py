@@ -7,6 +7,9 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.opportunity_read_pipeline_stage import OpportunityReadPipelineStage
+from ..models.opportunity_read_status import OpportunityReadStatus
+
 T = TypeVar("T", bound="OpportunityRead")
 
 
@@ -21,9 +24,9 @@ class OpportunityRead:
         amount (float):
         currency (str):
         expected_close_date (datetime.date | None):
-        pipeline_stage (str):
+        pipeline_stage (OpportunityReadPipelineStage):
         owner_id (int | None):
-        status (str):
+        status (OpportunityReadStatus):
         closed_at (datetime.datetime | None):
         lost_reason (None | str):
         created_at (datetime.datetime):
@@ -37,9 +40,9 @@ class OpportunityRead:
     amount: float
     currency: str
     expected_close_date: datetime.date | None
-    pipeline_stage: str
+    pipeline_stage: OpportunityReadPipelineStage
     owner_id: int | None
-    status: str
+    status: OpportunityReadStatus
     closed_at: datetime.datetime | None
     lost_reason: None | str
     created_at: datetime.datetime
@@ -66,12 +69,12 @@ class OpportunityRead:
         else:
             expected_close_date = self.expected_close_date
 
-        pipeline_stage = self.pipeline_stage
+        pipeline_stage = self.pipeline_stage.value
 
         owner_id: int | None
         owner_id = self.owner_id
 
-        status = self.status
+        status = self.status.value
 
         closed_at: None | str
         if isinstance(self.closed_at, datetime.datetime):
@@ -144,7 +147,7 @@ class OpportunityRead:
 
         expected_close_date = _parse_expected_close_date(d.pop("expected_close_date"))
 
-        pipeline_stage = d.pop("pipeline_stage")
+        pipeline_stage = OpportunityReadPipelineStage(d.pop("pipeline_stage"))
 
         def _parse_owner_id(data: object) -> int | None:
             if data is None:
@@ -153,7 +156,7 @@ class OpportunityRead:
 
         owner_id = _parse_owner_id(d.pop("owner_id"))
 
-        status = d.pop("status")
+        status = OpportunityReadStatus(d.pop("status"))
 
         def _parse_closed_at(data: object) -> datetime.datetime | None:
             if data is None:

@@ -14,31 +14,28 @@ T = TypeVar("T", bound="OpportunityUpdate")
 
 @_attrs_define
 class OpportunityUpdate:
-    """Only the fields sent are changed; send ``null`` to clear an optional one.
+    """Only the fields sent are changed; send ``null`` to clear an optional one (the name,
+    amount and currency cannot be null).
 
-    Attributes:
-        name (None | str | Unset):
-        primary_contact_id (int | None | Unset):
-        amount (float | None | Unset):
-        currency (None | str | Unset):
-        expected_close_date (datetime.date | None | Unset):
-        owner_id (int | None | Unset):
+        Attributes:
+            name (str | Unset):
+            primary_contact_id (int | None | Unset):
+            amount (float | Unset):
+            currency (str | Unset):
+            expected_close_date (datetime.date | None | Unset):
+            owner_id (int | None | Unset):
     """
 
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     primary_contact_id: int | None | Unset = UNSET
-    amount: float | None | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    amount: float | Unset = UNSET
+    currency: str | Unset = UNSET
     expected_close_date: datetime.date | None | Unset = UNSET
     owner_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         primary_contact_id: int | None | Unset
         if isinstance(self.primary_contact_id, Unset):
@@ -46,17 +43,9 @@ class OpportunityUpdate:
         else:
             primary_contact_id = self.primary_contact_id
 
-        amount: float | None | Unset
-        if isinstance(self.amount, Unset):
-            amount = UNSET
-        else:
-            amount = self.amount
+        amount = self.amount
 
-        currency: None | str | Unset
-        if isinstance(self.currency, Unset):
-            currency = UNSET
-        else:
-            currency = self.currency
+        currency = self.currency
 
         expected_close_date: None | str | Unset
         if isinstance(self.expected_close_date, Unset):
@@ -93,15 +82,7 @@ class OpportunityUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_primary_contact_id(data: object) -> int | None | Unset:
             if data is None:
@@ -112,23 +93,9 @@ class OpportunityUpdate:
 
         primary_contact_id = _parse_primary_contact_id(d.pop("primary_contact_id", UNSET))
 
-        def _parse_amount(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        amount = d.pop("amount", UNSET)
 
-        amount = _parse_amount(d.pop("amount", UNSET))
-
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
+        currency = d.pop("currency", UNSET)
 
         def _parse_expected_close_date(data: object) -> datetime.date | None | Unset:
             if data is None:

@@ -1,36 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OwnerCompliance")
 
 
 @_attrs_define
 class OwnerCompliance:
-    """The clocks of the leads handed to one rep, or to the team queue.
-
+    """
     Attributes:
-        met (int): Clocks met in time
-        breached (int): Clocks breached (whether or not met later)
-        open_ (int): Clocks still running, paused or warned
-        percent (float | None): Met of met and breached, in percent to one decimal; null when none is decided yet
-        owner_id (int | None): The rep's user id; null for the team queue
-        label (str): The rep's name, or ``Team queue``
+        label (str):
+        met (int):
+        breached (int):
+        open_ (int):
+        percent (float | None):
+        key (int | None): The rep's user id; null for the team queue.
+        by (Literal['owner'] | Unset):  Default: 'owner'.
     """
 
+    label: str
     met: int
     breached: int
     open_: int
     percent: float | None
-    owner_id: int | None
-    label: str
+    key: int | None
+    by: Literal["owner"] | Unset = "owner"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
         met = self.met
 
         breached = self.breached
@@ -40,29 +45,33 @@ class OwnerCompliance:
         percent: float | None
         percent = self.percent
 
-        owner_id: int | None
-        owner_id = self.owner_id
+        key: int | None
+        key = self.key
 
-        label = self.label
+        by = self.by
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "label": label,
                 "met": met,
                 "breached": breached,
                 "open": open_,
                 "percent": percent,
-                "owner_id": owner_id,
-                "label": label,
+                "key": key,
             }
         )
+        if by is not UNSET:
+            field_dict["by"] = by
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        label = d.pop("label")
+
         met = d.pop("met")
 
         breached = d.pop("breached")
@@ -76,22 +85,25 @@ class OwnerCompliance:
 
         percent = _parse_percent(d.pop("percent"))
 
-        def _parse_owner_id(data: object) -> int | None:
+        def _parse_key(data: object) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
-        owner_id = _parse_owner_id(d.pop("owner_id"))
+        key = _parse_key(d.pop("key"))
 
-        label = d.pop("label")
+        by = cast(Literal["owner"] | Unset, d.pop("by", UNSET))
+        if by != "owner" and not isinstance(by, Unset):
+            raise ValueError(f"by must match const 'owner', got '{by}'")
 
         owner_compliance = cls(
+            label=label,
             met=met,
             breached=breached,
             open_=open_,
             percent=percent,
-            owner_id=owner_id,
-            label=label,
+            key=key,
+            by=by,
         )
 
         owner_compliance.additional_properties = d

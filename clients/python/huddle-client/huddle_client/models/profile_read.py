@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.profile_read_kind import ProfileReadKind
+
 if TYPE_CHECKING:
-    from ..models.profile_read_criteria_item import ProfileReadCriteriaItem
+    from ..models.profile_criterion import ProfileCriterion
 
 
 T = TypeVar("T", bound="ProfileRead")
@@ -18,23 +20,23 @@ class ProfileRead:
     """
     Attributes:
         id (int):
-        kind (str):
+        kind (ProfileReadKind):
         name (str):
         version (int):
-        criteria (list[ProfileReadCriteriaItem]):
+        criteria (list[ProfileCriterion]):
     """
 
     id: int
-    kind: str
+    kind: ProfileReadKind
     name: str
     version: int
-    criteria: list[ProfileReadCriteriaItem]
+    criteria: list[ProfileCriterion]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        kind = self.kind
+        kind = self.kind.value
 
         name = self.name
 
@@ -61,12 +63,12 @@ class ProfileRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.profile_read_criteria_item import ProfileReadCriteriaItem  # noqa: PLC0415
+        from ..models.profile_criterion import ProfileCriterion  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        kind = d.pop("kind")
+        kind = ProfileReadKind(d.pop("kind"))
 
         name = d.pop("name")
 
@@ -75,7 +77,7 @@ class ProfileRead:
         criteria = []
         _criteria = d.pop("criteria")
         for criteria_item_data in _criteria:
-            criteria_item = ProfileReadCriteriaItem.from_dict(criteria_item_data)
+            criteria_item = ProfileCriterion.from_dict(criteria_item_data)
 
             criteria.append(criteria_item)
 

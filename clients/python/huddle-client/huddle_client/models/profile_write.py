@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.profile_write_kind import ProfileWriteKind
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.profile_criterion import ProfileCriterion
+
 
 T = TypeVar("T", bound="ProfileWrite")
 
@@ -15,24 +20,27 @@ T = TypeVar("T", bound="ProfileWrite")
 class ProfileWrite:
     """
     Attributes:
-        kind (str):
+        kind (ProfileWriteKind):
         name (str):
-        criteria (list[Any] | Unset):
+        criteria (list[ProfileCriterion] | Unset):
     """
 
-    kind: str
+    kind: ProfileWriteKind
     name: str
-    criteria: list[Any] | Unset = UNSET
+    criteria: list[ProfileCriterion] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        kind = self.kind
+        kind = self.kind.value
 
         name = self.name
 
-        criteria: list[Any] | Unset = UNSET
+        criteria: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.criteria, Unset):
-            criteria = self.criteria
+            criteria = []
+            for criteria_item_data in self.criteria:
+                criteria_item = criteria_item_data.to_dict()
+                criteria.append(criteria_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,12 +57,21 @@ class ProfileWrite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.profile_criterion import ProfileCriterion  # noqa: PLC0415
+
         d = dict(src_dict)
-        kind = d.pop("kind")
+        kind = ProfileWriteKind(d.pop("kind"))
 
         name = d.pop("name")
 
-        criteria = cast(list[Any], d.pop("criteria", UNSET))
+        _criteria = d.pop("criteria", UNSET)
+        criteria: list[ProfileCriterion] | Unset = UNSET
+        if _criteria is not UNSET:
+            criteria = []
+            for criteria_item_data in _criteria:
+                criteria_item = ProfileCriterion.from_dict(criteria_item_data)
+
+                criteria.append(criteria_item)
 
         profile_write = cls(
             kind=kind,

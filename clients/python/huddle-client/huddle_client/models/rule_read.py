@@ -6,8 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.rule_read_kind import RuleReadKind
+
 if TYPE_CHECKING:
-    from ..models.rule_read_conditions import RuleReadConditions
+    from ..models.account_owner_conditions import AccountOwnerConditions
+    from ..models.no_conditions import NoConditions
+    from ..models.territory_conditions import TerritoryConditions
 
 
 T = TypeVar("T", bound="RuleRead")
@@ -19,10 +23,10 @@ class RuleRead:
     Attributes:
         id (int):
         name (str):
-        kind (str):
+        kind (RuleReadKind):
         position (int):
         active (bool):
-        conditions (RuleReadConditions):
+        conditions (AccountOwnerConditions | NoConditions | TerritoryConditions):
         owner_id (int | None):
         pool_id (int | None):
         respect_hours (bool):
@@ -31,10 +35,10 @@ class RuleRead:
 
     id: int
     name: str
-    kind: str
+    kind: RuleReadKind
     position: int
     active: bool
-    conditions: RuleReadConditions
+    conditions: AccountOwnerConditions | NoConditions | TerritoryConditions
     owner_id: int | None
     pool_id: int | None
     respect_hours: bool
@@ -42,17 +46,26 @@ class RuleRead:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.account_owner_conditions import AccountOwnerConditions  # noqa: PLC0415
+        from ..models.territory_conditions import TerritoryConditions  # noqa: PLC0415
+
         id = self.id
 
         name = self.name
 
-        kind = self.kind
+        kind = self.kind.value
 
         position = self.position
 
         active = self.active
 
-        conditions = self.conditions.to_dict()
+        conditions: dict[str, Any]
+        if isinstance(self.conditions, TerritoryConditions):
+            conditions = self.conditions.to_dict()
+        elif isinstance(self.conditions, AccountOwnerConditions):
+            conditions = self.conditions.to_dict()
+        else:
+            conditions = self.conditions.to_dict()
 
         owner_id: int | None
         owner_id = self.owner_id
@@ -85,20 +98,45 @@ class RuleRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rule_read_conditions import RuleReadConditions  # noqa: PLC0415
+        from ..models.account_owner_conditions import AccountOwnerConditions  # noqa: PLC0415
+        from ..models.no_conditions import NoConditions  # noqa: PLC0415
+        from ..models.territory_conditions import TerritoryConditions  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         name = d.pop("name")
 
-        kind = d.pop("kind")
+        kind = RuleReadKind(d.pop("kind"))
 
         position = d.pop("position")
 
         active = d.pop("active")
 
-        conditions = RuleReadConditions.from_dict(d.pop("conditions"))
+        def _parse_conditions(data: object) -> AccountOwnerConditions | NoConditions | TerritoryConditions:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                conditions_type_0 = TerritoryConditions.from_dict(data)
+
+                return conditions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                conditions_type_1 = AccountOwnerConditions.from_dict(data)
+
+                return conditions_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            conditions_type_2 = NoConditions.from_dict(data)
+
+            return conditions_type_2
+
+        conditions = _parse_conditions(d.pop("conditions"))
 
         def _parse_owner_id(data: object) -> int | None:
             if data is None:

@@ -9,7 +9,9 @@ from ..models.rule_write_kind import RuleWriteKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.rule_write_conditions import RuleWriteConditions
+    from ..models.account_owner_conditions import AccountOwnerConditions
+    from ..models.no_conditions import NoConditions
+    from ..models.territory_conditions import TerritoryConditions
 
 
 T = TypeVar("T", bound="RuleWrite")
@@ -23,8 +25,9 @@ class RuleWrite:
         kind (RuleWriteKind):
         position (int | Unset):  Default: 0.
         active (bool | Unset):  Default: True.
-        conditions (RuleWriteConditions | Unset): territory: {"countries": [...], "regions": [...], "industries": [...],
-            "segments": ["smb", "mid", "enterprise"]}; account_owner: {"target_only": true}
+        conditions (AccountOwnerConditions | NoConditions | TerritoryConditions | Unset): territory: {"countries":
+            [...], "regions": [...], "industries": [...], "segments": ["smb", "mid", "enterprise"]}; account_owner:
+            {"target_only": true}
         owner_id (int | None | Unset):
         pool_id (int | None | Unset):
         respect_hours (bool | Unset):  Default: True.
@@ -34,12 +37,15 @@ class RuleWrite:
     kind: RuleWriteKind
     position: int | Unset = 0
     active: bool | Unset = True
-    conditions: RuleWriteConditions | Unset = UNSET
+    conditions: AccountOwnerConditions | NoConditions | TerritoryConditions | Unset = UNSET
     owner_id: int | None | Unset = UNSET
     pool_id: int | None | Unset = UNSET
     respect_hours: bool | Unset = True
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.account_owner_conditions import AccountOwnerConditions  # noqa: PLC0415
+        from ..models.territory_conditions import TerritoryConditions  # noqa: PLC0415
+
         name = self.name
 
         kind = self.kind.value
@@ -48,8 +54,14 @@ class RuleWrite:
 
         active = self.active
 
-        conditions: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conditions, Unset):
+        conditions: dict[str, Any] | Unset
+        if isinstance(self.conditions, Unset):
+            conditions = UNSET
+        elif isinstance(self.conditions, TerritoryConditions):
+            conditions = self.conditions.to_dict()
+        elif isinstance(self.conditions, AccountOwnerConditions):
+            conditions = self.conditions.to_dict()
+        else:
             conditions = self.conditions.to_dict()
 
         owner_id: int | None | Unset
@@ -91,7 +103,9 @@ class RuleWrite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rule_write_conditions import RuleWriteConditions  # noqa: PLC0415
+        from ..models.account_owner_conditions import AccountOwnerConditions  # noqa: PLC0415
+        from ..models.no_conditions import NoConditions  # noqa: PLC0415
+        from ..models.territory_conditions import TerritoryConditions  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -102,12 +116,32 @@ class RuleWrite:
 
         active = d.pop("active", UNSET)
 
-        _conditions = d.pop("conditions", UNSET)
-        conditions: RuleWriteConditions | Unset
-        if isinstance(_conditions, Unset):
-            conditions = UNSET
-        else:
-            conditions = RuleWriteConditions.from_dict(_conditions)
+        def _parse_conditions(data: object) -> AccountOwnerConditions | NoConditions | TerritoryConditions | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                conditions_type_0 = TerritoryConditions.from_dict(data)
+
+                return conditions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                conditions_type_1 = AccountOwnerConditions.from_dict(data)
+
+                return conditions_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            conditions_type_2 = NoConditions.from_dict(data)
+
+            return conditions_type_2
+
+        conditions = _parse_conditions(d.pop("conditions", UNSET))
 
         def _parse_owner_id(data: object) -> int | None | Unset:
             if data is None:

@@ -8,8 +8,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.score_model_read_account_rollup import ScoreModelReadAccountRollup
-    from ..models.score_model_read_rules_item import ScoreModelReadRulesItem
+    from ..models.account_rollup import AccountRollup
+    from ..models.behaviour_rule import BehaviourRule
+    from ..models.fit_rule import FitRule
+    from ..models.negative_rule import NegativeRule
+    from ..models.no_rollup import NoRollup
 
 
 T = TypeVar("T", bound="ScoreModelRead")
@@ -25,8 +28,8 @@ class ScoreModelRead:
         is_primary (bool):
         version (int):
         half_life_days (int | None):
-        rules (list[ScoreModelReadRulesItem]):
-        account_rollup (ScoreModelReadAccountRollup):
+        rules (list[BehaviourRule | FitRule | NegativeRule]):
+        account_rollup (AccountRollup | NoRollup):
         updated_at (datetime.datetime):
     """
 
@@ -36,12 +39,16 @@ class ScoreModelRead:
     is_primary: bool
     version: int
     half_life_days: int | None
-    rules: list[ScoreModelReadRulesItem]
-    account_rollup: ScoreModelReadAccountRollup
+    rules: list[BehaviourRule | FitRule | NegativeRule]
+    account_rollup: AccountRollup | NoRollup
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.fit_rule import FitRule  # noqa: PLC0415
+
         id = self.id
 
         name = self.name
@@ -58,10 +65,21 @@ class ScoreModelRead:
 
         rules = []
         for rules_item_data in self.rules:
-            rules_item = rules_item_data.to_dict()
+            rules_item: dict[str, Any]
+            if isinstance(rules_item_data, FitRule):
+                rules_item = rules_item_data.to_dict()
+            elif isinstance(rules_item_data, BehaviourRule):
+                rules_item = rules_item_data.to_dict()
+            else:
+                rules_item = rules_item_data.to_dict()
+
             rules.append(rules_item)
 
-        account_rollup = self.account_rollup.to_dict()
+        account_rollup: dict[str, Any]
+        if isinstance(self.account_rollup, AccountRollup):
+            account_rollup = self.account_rollup.to_dict()
+        else:
+            account_rollup = self.account_rollup.to_dict()
 
         updated_at = self.updated_at.isoformat()
 
@@ -85,8 +103,11 @@ class ScoreModelRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.score_model_read_account_rollup import ScoreModelReadAccountRollup  # noqa: PLC0415
-        from ..models.score_model_read_rules_item import ScoreModelReadRulesItem  # noqa: PLC0415
+        from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.fit_rule import FitRule  # noqa: PLC0415
+        from ..models.negative_rule import NegativeRule  # noqa: PLC0415
+        from ..models.no_rollup import NoRollup  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -114,11 +135,50 @@ class ScoreModelRead:
         rules = []
         _rules = d.pop("rules")
         for rules_item_data in _rules:
-            rules_item = ScoreModelReadRulesItem.from_dict(rules_item_data)
+
+            def _parse_rules_item(data: object) -> BehaviourRule | FitRule | NegativeRule:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    rules_item_type_0 = FitRule.from_dict(data)
+
+                    return rules_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    rules_item_type_1 = BehaviourRule.from_dict(data)
+
+                    return rules_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rules_item_type_2 = NegativeRule.from_dict(data)
+
+                return rules_item_type_2
+
+            rules_item = _parse_rules_item(rules_item_data)
 
             rules.append(rules_item)
 
-        account_rollup = ScoreModelReadAccountRollup.from_dict(d.pop("account_rollup"))
+        def _parse_account_rollup(data: object) -> AccountRollup | NoRollup:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                account_rollup_type_0 = AccountRollup.from_dict(data)
+
+                return account_rollup_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            account_rollup_type_1 = NoRollup.from_dict(data)
+
+            return account_rollup_type_1
+
+        account_rollup = _parse_account_rollup(d.pop("account_rollup"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 

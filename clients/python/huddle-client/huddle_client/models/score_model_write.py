@@ -9,7 +9,11 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.score_model_write_account_rollup import ScoreModelWriteAccountRollup
+    from ..models.account_rollup import AccountRollup
+    from ..models.behaviour_rule import BehaviourRule
+    from ..models.fit_rule import FitRule
+    from ..models.negative_rule import NegativeRule
+    from ..models.no_rollup import NoRollup
 
 
 T = TypeVar("T", bound="ScoreModelWrite")
@@ -23,19 +27,23 @@ class ScoreModelWrite:
         description (None | str | Unset):
         is_primary (bool | Unset):  Default: False.
         half_life_days (int | None | Unset):
-        rules (list[Any] | Unset):
-        account_rollup (ScoreModelWriteAccountRollup | Unset):
+        rules (list[BehaviourRule | FitRule | NegativeRule] | Unset):
+        account_rollup (AccountRollup | NoRollup | Unset):
     """
 
     name: str
     description: None | str | Unset = UNSET
     is_primary: bool | Unset = False
     half_life_days: int | None | Unset = UNSET
-    rules: list[Any] | Unset = UNSET
-    account_rollup: ScoreModelWriteAccountRollup | Unset = UNSET
+    rules: list[BehaviourRule | FitRule | NegativeRule] | Unset = UNSET
+    account_rollup: AccountRollup | NoRollup | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.fit_rule import FitRule  # noqa: PLC0415
+
         name = self.name
 
         description: None | str | Unset
@@ -52,12 +60,26 @@ class ScoreModelWrite:
         else:
             half_life_days = self.half_life_days
 
-        rules: list[Any] | Unset = UNSET
+        rules: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.rules, Unset):
-            rules = self.rules
+            rules = []
+            for rules_item_data in self.rules:
+                rules_item: dict[str, Any]
+                if isinstance(rules_item_data, FitRule):
+                    rules_item = rules_item_data.to_dict()
+                elif isinstance(rules_item_data, BehaviourRule):
+                    rules_item = rules_item_data.to_dict()
+                else:
+                    rules_item = rules_item_data.to_dict()
 
-        account_rollup: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.account_rollup, Unset):
+                rules.append(rules_item)
+
+        account_rollup: dict[str, Any] | Unset
+        if isinstance(self.account_rollup, Unset):
+            account_rollup = UNSET
+        elif isinstance(self.account_rollup, AccountRollup):
+            account_rollup = self.account_rollup.to_dict()
+        else:
             account_rollup = self.account_rollup.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -82,7 +104,11 @@ class ScoreModelWrite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.score_model_write_account_rollup import ScoreModelWriteAccountRollup  # noqa: PLC0415
+        from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.fit_rule import FitRule  # noqa: PLC0415
+        from ..models.negative_rule import NegativeRule  # noqa: PLC0415
+        from ..models.no_rollup import NoRollup  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -107,14 +133,57 @@ class ScoreModelWrite:
 
         half_life_days = _parse_half_life_days(d.pop("half_life_days", UNSET))
 
-        rules = cast(list[Any], d.pop("rules", UNSET))
+        _rules = d.pop("rules", UNSET)
+        rules: list[BehaviourRule | FitRule | NegativeRule] | Unset = UNSET
+        if _rules is not UNSET:
+            rules = []
+            for rules_item_data in _rules:
 
-        _account_rollup = d.pop("account_rollup", UNSET)
-        account_rollup: ScoreModelWriteAccountRollup | Unset
-        if isinstance(_account_rollup, Unset):
-            account_rollup = UNSET
-        else:
-            account_rollup = ScoreModelWriteAccountRollup.from_dict(_account_rollup)
+                def _parse_rules_item(data: object) -> BehaviourRule | FitRule | NegativeRule:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        rules_item_type_0 = FitRule.from_dict(data)
+
+                        return rules_item_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        rules_item_type_1 = BehaviourRule.from_dict(data)
+
+                        return rules_item_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    rules_item_type_2 = NegativeRule.from_dict(data)
+
+                    return rules_item_type_2
+
+                rules_item = _parse_rules_item(rules_item_data)
+
+                rules.append(rules_item)
+
+        def _parse_account_rollup(data: object) -> AccountRollup | NoRollup | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                account_rollup_type_0 = AccountRollup.from_dict(data)
+
+                return account_rollup_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            account_rollup_type_1 = NoRollup.from_dict(data)
+
+            return account_rollup_type_1
+
+        account_rollup = _parse_account_rollup(d.pop("account_rollup", UNSET))
 
         score_model_write = cls(
             name=name,

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.signature_read_side import SignatureReadSide
+
 T = TypeVar("T", bound="SignatureRead")
 
 
@@ -14,18 +16,18 @@ T = TypeVar("T", bound="SignatureRead")
 class SignatureRead:
     """
     Attributes:
-        side (str):
+        side (SignatureReadSide):
         user_id (int | None):
         signed_at (datetime.datetime):
     """
 
-    side: str
+    side: SignatureReadSide
     user_id: int | None
     signed_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        side = self.side
+        side = self.side.value
 
         user_id: int | None
         user_id = self.user_id
@@ -47,7 +49,7 @@ class SignatureRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        side = d.pop("side")
+        side = SignatureReadSide(d.pop("side"))
 
         def _parse_user_id(data: object) -> int | None:
             if data is None:

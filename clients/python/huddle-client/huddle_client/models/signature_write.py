@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.signature_write_side import SignatureWriteSide
+
 T = TypeVar("T", bound="SignatureWrite")
 
 
@@ -13,14 +15,14 @@ T = TypeVar("T", bound="SignatureWrite")
 class SignatureWrite:
     """
     Attributes:
-        side (str):
+        side (SignatureWriteSide):
     """
 
-    side: str
+    side: SignatureWriteSide
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        side = self.side
+        side = self.side.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,7 +37,7 @@ class SignatureWrite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        side = d.pop("side")
+        side = SignatureWriteSide(d.pop("side"))
 
         signature_write = cls(
             side=side,

@@ -12,40 +12,27 @@ T = TypeVar("T", bound="SiteUpdate")
 
 @_attrs_define
 class SiteUpdate:
-    """
+    """Only the fields given change; none may be null (send [] to empty a list).
+
     Attributes:
-        name (None | str | Unset):
-        allowed_origins (list[str] | None | Unset):
-        allowed_redirects (list[str] | None | Unset):
+        name (str | Unset):
+        allowed_origins (list[str] | Unset):
+        allowed_redirects (list[str] | Unset):
     """
 
-    name: None | str | Unset = UNSET
-    allowed_origins: list[str] | None | Unset = UNSET
-    allowed_redirects: list[str] | None | Unset = UNSET
+    name: str | Unset = UNSET
+    allowed_origins: list[str] | Unset = UNSET
+    allowed_redirects: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        allowed_origins: list[str] | None | Unset
-        if isinstance(self.allowed_origins, Unset):
-            allowed_origins = UNSET
-        elif isinstance(self.allowed_origins, list):
+        allowed_origins: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_origins, Unset):
             allowed_origins = self.allowed_origins
 
-        else:
-            allowed_origins = self.allowed_origins
-
-        allowed_redirects: list[str] | None | Unset
-        if isinstance(self.allowed_redirects, Unset):
-            allowed_redirects = UNSET
-        elif isinstance(self.allowed_redirects, list):
-            allowed_redirects = self.allowed_redirects
-
-        else:
+        allowed_redirects: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_redirects, Unset):
             allowed_redirects = self.allowed_redirects
 
         field_dict: dict[str, Any] = {}
@@ -63,49 +50,11 @@ class SiteUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        name = d.pop("name", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        allowed_origins = cast(list[str], d.pop("allowed_origins", UNSET))
 
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_allowed_origins(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                allowed_origins_type_0 = cast(list[str], data)
-
-                return allowed_origins_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        allowed_origins = _parse_allowed_origins(d.pop("allowed_origins", UNSET))
-
-        def _parse_allowed_redirects(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                allowed_redirects_type_0 = cast(list[str], data)
-
-                return allowed_redirects_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        allowed_redirects = _parse_allowed_redirects(d.pop("allowed_redirects", UNSET))
+        allowed_redirects = cast(list[str], d.pop("allowed_redirects", UNSET))
 
         site_update = cls(
             name=name,

@@ -12,11 +12,11 @@ from ..models.sla_period import SlaPeriod
 if TYPE_CHECKING:
     from ..models.acceptance_read import AcceptanceRead
     from ..models.at_risk_read import AtRiskRead
-    from ..models.owner_compliance import OwnerCompliance
+    from ..models.dashboard_owner_tally import DashboardOwnerTally
+    from ..models.dashboard_team_tally import DashboardTeamTally
+    from ..models.dashboard_term_tally import DashboardTermTally
     from ..models.pacing_read import PacingRead
     from ..models.tally import Tally
-    from ..models.team_compliance import TeamCompliance
-    from ..models.term_compliance import TermCompliance
     from ..models.trend_week import TrendWeek
     from ..models.version_summary import VersionSummary
 
@@ -35,9 +35,9 @@ class SlaDashboardRead:
         end (datetime.datetime): The instant after the period (exclusive)
         version (None | VersionSummary): The active agreement; null if none
         overall (Tally):
-        terms (list[TermCompliance]): Each clock term of the active version
-        by_owner (list[OwnerCompliance]): Per rep, by name
-        by_team (list[TeamCompliance]): Per team, by name
+        terms (list[DashboardTermTally]): Each clock term of the active version
+        by_owner (list[DashboardOwnerTally]): Per rep, by name
+        by_team (list[DashboardTeamTally]): Per team, by name
         pacing (list[PacingRead]): Each MQL volume term, in its own period
         acceptance (list[AcceptanceRead]): Each MQL acceptance term
         at_risk (list[AtRiskRead]): Running clocks soonest due, at most 15
@@ -50,9 +50,9 @@ class SlaDashboardRead:
     end: datetime.datetime
     version: None | VersionSummary
     overall: Tally
-    terms: list[TermCompliance]
-    by_owner: list[OwnerCompliance]
-    by_team: list[TeamCompliance]
+    terms: list[DashboardTermTally]
+    by_owner: list[DashboardOwnerTally]
+    by_team: list[DashboardTeamTally]
     pacing: list[PacingRead]
     acceptance: list[AcceptanceRead]
     at_risk: list[AtRiskRead]
@@ -139,11 +139,11 @@ class SlaDashboardRead:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.acceptance_read import AcceptanceRead  # noqa: PLC0415
         from ..models.at_risk_read import AtRiskRead  # noqa: PLC0415
-        from ..models.owner_compliance import OwnerCompliance  # noqa: PLC0415
+        from ..models.dashboard_owner_tally import DashboardOwnerTally  # noqa: PLC0415
+        from ..models.dashboard_team_tally import DashboardTeamTally  # noqa: PLC0415
+        from ..models.dashboard_term_tally import DashboardTermTally  # noqa: PLC0415
         from ..models.pacing_read import PacingRead  # noqa: PLC0415
         from ..models.tally import Tally  # noqa: PLC0415
-        from ..models.team_compliance import TeamCompliance  # noqa: PLC0415
-        from ..models.term_compliance import TermCompliance  # noqa: PLC0415
         from ..models.trend_week import TrendWeek  # noqa: PLC0415
         from ..models.version_summary import VersionSummary  # noqa: PLC0415
 
@@ -176,21 +176,21 @@ class SlaDashboardRead:
         terms = []
         _terms = d.pop("terms")
         for terms_item_data in _terms:
-            terms_item = TermCompliance.from_dict(terms_item_data)
+            terms_item = DashboardTermTally.from_dict(terms_item_data)
 
             terms.append(terms_item)
 
         by_owner = []
         _by_owner = d.pop("by_owner")
         for by_owner_item_data in _by_owner:
-            by_owner_item = OwnerCompliance.from_dict(by_owner_item_data)
+            by_owner_item = DashboardOwnerTally.from_dict(by_owner_item_data)
 
             by_owner.append(by_owner_item)
 
         by_team = []
         _by_team = d.pop("by_team")
         for by_team_item_data in _by_team:
-            by_team_item = TeamCompliance.from_dict(by_team_item_data)
+            by_team_item = DashboardTeamTally.from_dict(by_team_item_data)
 
             by_team.append(by_team_item)
 

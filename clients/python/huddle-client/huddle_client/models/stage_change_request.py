@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.stage_change_request_to_stage import StageChangeRequestToStage
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StageChangeRequest")
@@ -15,16 +16,16 @@ T = TypeVar("T", bound="StageChangeRequest")
 class StageChangeRequest:
     """
     Attributes:
-        to_stage (str):
+        to_stage (StageChangeRequestToStage):
         reason (None | str | Unset):
     """
 
-    to_stage: str
+    to_stage: StageChangeRequestToStage
     reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        to_stage = self.to_stage
+        to_stage = self.to_stage.value
 
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
@@ -47,7 +48,7 @@ class StageChangeRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        to_stage = d.pop("to_stage")
+        to_stage = StageChangeRequestToStage(d.pop("to_stage"))
 
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:

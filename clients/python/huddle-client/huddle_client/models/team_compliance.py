@@ -1,36 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TeamCompliance")
 
 
 @_attrs_define
 class TeamCompliance:
-    """The clocks of the leads handed to one team.
-
+    """
     Attributes:
-        met (int): Clocks met in time
-        breached (int): Clocks breached (whether or not met later)
-        open_ (int): Clocks still running, paused or warned
-        percent (float | None): Met of met and breached, in percent to one decimal; null when none is decided yet
-        team (None | str): The team's key, e.g. ``sales``
-        label (str): The team as the pages show it
+        label (str):
+        met (int):
+        breached (int):
+        open_ (int):
+        percent (float | None):
+        key (None | str): The team; null for clocks of no team.
+        by (Literal['team'] | Unset):  Default: 'team'.
     """
 
+    label: str
     met: int
     breached: int
     open_: int
     percent: float | None
-    team: None | str
-    label: str
+    key: None | str
+    by: Literal["team"] | Unset = "team"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
         met = self.met
 
         breached = self.breached
@@ -40,29 +45,33 @@ class TeamCompliance:
         percent: float | None
         percent = self.percent
 
-        team: None | str
-        team = self.team
+        key: None | str
+        key = self.key
 
-        label = self.label
+        by = self.by
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "label": label,
                 "met": met,
                 "breached": breached,
                 "open": open_,
                 "percent": percent,
-                "team": team,
-                "label": label,
+                "key": key,
             }
         )
+        if by is not UNSET:
+            field_dict["by"] = by
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        label = d.pop("label")
+
         met = d.pop("met")
 
         breached = d.pop("breached")
@@ -76,22 +85,25 @@ class TeamCompliance:
 
         percent = _parse_percent(d.pop("percent"))
 
-        def _parse_team(data: object) -> None | str:
+        def _parse_key(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        team = _parse_team(d.pop("team"))
+        key = _parse_key(d.pop("key"))
 
-        label = d.pop("label")
+        by = cast(Literal["team"] | Unset, d.pop("by", UNSET))
+        if by != "team" and not isinstance(by, Unset):
+            raise ValueError(f"by must match const 'team', got '{by}'")
 
         team_compliance = cls(
+            label=label,
             met=met,
             breached=breached,
             open_=open_,
             percent=percent,
-            team=team,
-            label=label,
+            key=key,
+            by=by,
         )
 
         team_compliance.additional_properties = d

@@ -1,38 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.term_summary import TermSummary
-
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TermCompliance")
 
 
 @_attrs_define
 class TermCompliance:
-    """One clock term of the active version, with zeros when no clock of it started.
-
+    """
     Attributes:
-        met (int): Clocks met in time
-        breached (int): Clocks breached (whether or not met later)
-        open_ (int): Clocks still running, paused or warned
-        percent (float | None): Met of met and breached, in percent to one decimal; null when none is decided yet
-        term (TermSummary):
+        label (str):
+        met (int):
+        breached (int):
+        open_ (int):
+        percent (float | None):
+        key (str): The term's key.
+        by (Literal['term'] | Unset):  Default: 'term'.
     """
 
+    label: str
     met: int
     breached: int
     open_: int
     percent: float | None
-    term: TermSummary
+    key: str
+    by: Literal["term"] | Unset = "term"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
         met = self.met
 
         breached = self.breached
@@ -42,27 +45,32 @@ class TermCompliance:
         percent: float | None
         percent = self.percent
 
-        term = self.term.to_dict()
+        key = self.key
+
+        by = self.by
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "label": label,
                 "met": met,
                 "breached": breached,
                 "open": open_,
                 "percent": percent,
-                "term": term,
+                "key": key,
             }
         )
+        if by is not UNSET:
+            field_dict["by"] = by
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.term_summary import TermSummary  # noqa: PLC0415
-
         d = dict(src_dict)
+        label = d.pop("label")
+
         met = d.pop("met")
 
         breached = d.pop("breached")
@@ -76,14 +84,20 @@ class TermCompliance:
 
         percent = _parse_percent(d.pop("percent"))
 
-        term = TermSummary.from_dict(d.pop("term"))
+        key = d.pop("key")
+
+        by = cast(Literal["term"] | Unset, d.pop("by", UNSET))
+        if by != "term" and not isinstance(by, Unset):
+            raise ValueError(f"by must match const 'term', got '{by}'")
 
         term_compliance = cls(
+            label=label,
             met=met,
             breached=breached,
             open_=open_,
             percent=percent,
-            term=term,
+            key=key,
+            by=by,
         )
 
         term_compliance.additional_properties = d

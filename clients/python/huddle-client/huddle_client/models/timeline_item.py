@@ -11,7 +11,10 @@ from ..models.timeline_item_kind import TimelineItemKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.timeline_item_data import TimelineItemData
+    from ..models.merge_item_data import MergeItemData
+    from ..models.note_item_data import NoteItemData
+    from ..models.stage_change_item_data import StageChangeItemData
+    from ..models.touch_item_data import TouchItemData
 
 
 T = TypeVar("T", bound="TimelineItem")
@@ -30,7 +33,7 @@ class TimelineItem:
         cursor (str): Pass as `before` to get the items after this one.
         body (None | str | Unset):
         by_user_id (int | None | Unset):
-        data (TimelineItemData | Unset):
+        data (MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset): What the item's kind adds.
     """
 
     kind: TimelineItemKind
@@ -41,10 +44,14 @@ class TimelineItem:
     cursor: str
     body: None | str | Unset = UNSET
     by_user_id: int | None | Unset = UNSET
-    data: TimelineItemData | Unset = UNSET
+    data: MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.merge_item_data import MergeItemData  # noqa: PLC0415
+        from ..models.note_item_data import NoteItemData  # noqa: PLC0415
+        from ..models.touch_item_data import TouchItemData  # noqa: PLC0415
+
         kind = self.kind.value
 
         id = self.id
@@ -70,8 +77,16 @@ class TimelineItem:
         else:
             by_user_id = self.by_user_id
 
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
+        data: dict[str, Any] | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, TouchItemData):
+            data = self.data.to_dict()
+        elif isinstance(self.data, NoteItemData):
+            data = self.data.to_dict()
+        elif isinstance(self.data, MergeItemData):
+            data = self.data.to_dict()
+        else:
             data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -97,7 +112,10 @@ class TimelineItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.timeline_item_data import TimelineItemData  # noqa: PLC0415
+        from ..models.merge_item_data import MergeItemData  # noqa: PLC0415
+        from ..models.note_item_data import NoteItemData  # noqa: PLC0415
+        from ..models.stage_change_item_data import StageChangeItemData  # noqa: PLC0415
+        from ..models.touch_item_data import TouchItemData  # noqa: PLC0415
 
         d = dict(src_dict)
         kind = TimelineItemKind(d.pop("kind"))
@@ -135,12 +153,40 @@ class TimelineItem:
 
         by_user_id = _parse_by_user_id(d.pop("by_user_id", UNSET))
 
-        _data = d.pop("data", UNSET)
-        data: TimelineItemData | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = TimelineItemData.from_dict(_data)
+        def _parse_data(data: object) -> MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = TouchItemData.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_1 = NoteItemData.from_dict(data)
+
+                return data_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_2 = MergeItemData.from_dict(data)
+
+                return data_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            data_type_3 = StageChangeItemData.from_dict(data)
+
+            return data_type_3
+
+        data = _parse_data(d.pop("data", UNSET))
 
         timeline_item = cls(
             kind=kind,

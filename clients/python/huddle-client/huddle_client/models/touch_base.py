@@ -19,7 +19,8 @@ T = TypeVar("T", bound="TouchBase")
 class TouchBase:
     """
     Attributes:
-        type_ (str): What happened, e.g. page_view, form_submit, email_clicked, call_logged.
+        type_ (str): What happened: a registered event type (GET /event-types), e.g. page_view, form_submitted,
+            email_clicked, call_logged.
         occurred_at (datetime.datetime | None | Unset): Defaults to now.
         properties (TouchBaseProperties | Unset): utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...
         campaign_id (int | None | Unset):

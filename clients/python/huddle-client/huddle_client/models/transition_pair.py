@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.transition_pair_from_stage import TransitionPairFromStage
+from ..models.transition_pair_to_stage import TransitionPairToStage
+
 T = TypeVar("T", bound="TransitionPair")
 
 
@@ -13,18 +16,18 @@ T = TypeVar("T", bound="TransitionPair")
 class TransitionPair:
     """
     Attributes:
-        from_stage (str):
-        to_stage (str):
+        from_stage (TransitionPairFromStage):
+        to_stage (TransitionPairToStage):
     """
 
-    from_stage: str
-    to_stage: str
+    from_stage: TransitionPairFromStage
+    to_stage: TransitionPairToStage
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from_stage = self.from_stage
+        from_stage = self.from_stage.value
 
-        to_stage = self.to_stage
+        to_stage = self.to_stage.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -40,9 +43,9 @@ class TransitionPair:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        from_stage = d.pop("from_stage")
+        from_stage = TransitionPairFromStage(d.pop("from_stage"))
 
-        to_stage = d.pop("to_stage")
+        to_stage = TransitionPairToStage(d.pop("to_stage"))
 
         transition_pair = cls(
             from_stage=from_stage,

@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.version_read_status import VersionReadStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.custom_term import CustomTerm
+    from ..models.customer_response_term import CustomerResponseTerm
+    from ..models.follow_up_term import FollowUpTerm
+    from ..models.hours_term import HoursTerm
+    from ..models.mql_acceptance_term import MqlAcceptanceTerm
+    from ..models.mql_volume_term import MqlVolumeTerm
     from ..models.signature_read import SignatureRead
+    from ..models.touch_attempts_term import TouchAttemptsTerm
 
 
 T = TypeVar("T", bound="VersionRead")
@@ -22,10 +30,11 @@ class VersionRead:
     Attributes:
         id (int):
         number (int):
-        status (str):
+        status (VersionReadStatus):
         title (str):
         body (str):
-        terms (list[Any]):
+        terms (list[CustomerResponseTerm | CustomTerm | FollowUpTerm | HoursTerm | MqlAcceptanceTerm | MqlVolumeTerm |
+            TouchAttemptsTerm]):
         based_on_id (int | None):
         created_by_id (int | None):
         created_at (datetime.datetime):
@@ -36,10 +45,18 @@ class VersionRead:
 
     id: int
     number: int
-    status: str
+    status: VersionReadStatus
     title: str
     body: str
-    terms: list[Any]
+    terms: list[
+        CustomerResponseTerm
+        | CustomTerm
+        | FollowUpTerm
+        | HoursTerm
+        | MqlAcceptanceTerm
+        | MqlVolumeTerm
+        | TouchAttemptsTerm
+    ]
     based_on_id: int | None
     created_by_id: int | None
     created_at: datetime.datetime
@@ -49,17 +66,42 @@ class VersionRead:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.customer_response_term import CustomerResponseTerm  # noqa: PLC0415
+        from ..models.follow_up_term import FollowUpTerm  # noqa: PLC0415
+        from ..models.hours_term import HoursTerm  # noqa: PLC0415
+        from ..models.mql_acceptance_term import MqlAcceptanceTerm  # noqa: PLC0415
+        from ..models.mql_volume_term import MqlVolumeTerm  # noqa: PLC0415
+        from ..models.touch_attempts_term import TouchAttemptsTerm  # noqa: PLC0415
+
         id = self.id
 
         number = self.number
 
-        status = self.status
+        status = self.status.value
 
         title = self.title
 
         body = self.body
 
-        terms = self.terms
+        terms = []
+        for terms_item_data in self.terms:
+            terms_item: dict[str, Any]
+            if isinstance(terms_item_data, MqlVolumeTerm):
+                terms_item = terms_item_data.to_dict()
+            elif isinstance(terms_item_data, MqlAcceptanceTerm):
+                terms_item = terms_item_data.to_dict()
+            elif isinstance(terms_item_data, HoursTerm):
+                terms_item = terms_item_data.to_dict()
+            elif isinstance(terms_item_data, TouchAttemptsTerm):
+                terms_item = terms_item_data.to_dict()
+            elif isinstance(terms_item_data, FollowUpTerm):
+                terms_item = terms_item_data.to_dict()
+            elif isinstance(terms_item_data, CustomerResponseTerm):
+                terms_item = terms_item_data.to_dict()
+            else:
+                terms_item = terms_item_data.to_dict()
+
+            terms.append(terms_item)
 
         based_on_id: int | None
         based_on_id = self.based_on_id
@@ -112,20 +154,98 @@ class VersionRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.custom_term import CustomTerm  # noqa: PLC0415
+        from ..models.customer_response_term import CustomerResponseTerm  # noqa: PLC0415
+        from ..models.follow_up_term import FollowUpTerm  # noqa: PLC0415
+        from ..models.hours_term import HoursTerm  # noqa: PLC0415
+        from ..models.mql_acceptance_term import MqlAcceptanceTerm  # noqa: PLC0415
+        from ..models.mql_volume_term import MqlVolumeTerm  # noqa: PLC0415
         from ..models.signature_read import SignatureRead  # noqa: PLC0415
+        from ..models.touch_attempts_term import TouchAttemptsTerm  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         number = d.pop("number")
 
-        status = d.pop("status")
+        status = VersionReadStatus(d.pop("status"))
 
         title = d.pop("title")
 
         body = d.pop("body")
 
-        terms = cast(list[Any], d.pop("terms"))
+        terms = []
+        _terms = d.pop("terms")
+        for terms_item_data in _terms:
+
+            def _parse_terms_item(
+                data: object,
+            ) -> (
+                CustomerResponseTerm
+                | CustomTerm
+                | FollowUpTerm
+                | HoursTerm
+                | MqlAcceptanceTerm
+                | MqlVolumeTerm
+                | TouchAttemptsTerm
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    terms_item_type_0 = MqlVolumeTerm.from_dict(data)
+
+                    return terms_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    terms_item_type_1 = MqlAcceptanceTerm.from_dict(data)
+
+                    return terms_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    terms_item_type_2 = HoursTerm.from_dict(data)
+
+                    return terms_item_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    terms_item_type_3 = TouchAttemptsTerm.from_dict(data)
+
+                    return terms_item_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    terms_item_type_4 = FollowUpTerm.from_dict(data)
+
+                    return terms_item_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    terms_item_type_5 = CustomerResponseTerm.from_dict(data)
+
+                    return terms_item_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                terms_item_type_6 = CustomTerm.from_dict(data)
+
+                return terms_item_type_6
+
+            terms_item = _parse_terms_item(terms_item_data)
+
+            terms.append(terms_item)
 
         def _parse_based_on_id(data: object) -> int | None:
             if data is None:

@@ -99,6 +99,7 @@ def sync_detailed(
         account_id (int):
         body (AccountUpdate): Only the fields given change; a field set here is a person's value
             from then on.
+            null clears an optional field; the name cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +135,7 @@ def sync(
         account_id (int):
         body (AccountUpdate): Only the fields given change; a field set here is a person's value
             from then on.
+            null clears an optional field; the name cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +166,7 @@ async def asyncio_detailed(
         account_id (int):
         body (AccountUpdate): Only the fields given change; a field set here is a person's value
             from then on.
+            null clears an optional field; the name cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,6 +200,7 @@ async def asyncio(
         account_id (int):
         body (AccountUpdate): Only the fields given change; a field set here is a person's value
             from then on.
+            null clears an optional field; the name cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

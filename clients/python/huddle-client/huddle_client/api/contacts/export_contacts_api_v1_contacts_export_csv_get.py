@@ -8,13 +8,16 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contact_sort import ContactSort
 from ...models.error_body import ErrorBody
+from ...models.export_contacts_api_v1_contacts_export_csv_get_stage_item import (
+    ExportContactsApiV1ContactsExportCsvGetStageItem,
+)
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -30,7 +33,10 @@ def _get_kwargs(
 
     json_stage: list[str] | Unset = UNSET
     if not isinstance(stage, Unset):
-        json_stage = stage
+        json_stage = []
+        for stage_item_data in stage:
+            stage_item = stage_item_data.value
+            json_stage.append(stage_item)
 
     params["stage"] = json_stage
 
@@ -163,7 +169,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -180,7 +186,8 @@ def sync_detailed(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset): One or many
+            stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -222,7 +229,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -239,7 +246,8 @@ def sync(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset): One or many
+            stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -276,7 +284,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -293,7 +301,8 @@ async def asyncio_detailed(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset): One or many
+            stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -333,7 +342,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -350,7 +359,8 @@ async def asyncio(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ExportContactsApiV1ContactsExportCsvGetStageItem] | Unset): One or many
+            stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):

@@ -10,12 +10,13 @@ from ...models.contact_page import ContactPage
 from ...models.contact_sort import ContactSort
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
+from ...models.list_contacts_api_v1_contacts_get_stage_item import ListContactsApiV1ContactsGetStageItem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ListContactsApiV1ContactsGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -33,7 +34,10 @@ def _get_kwargs(
 
     json_stage: list[str] | Unset = UNSET
     if not isinstance(stage, Unset):
-        json_stage = stage
+        json_stage = []
+        for stage_item_data in stage:
+            stage_item = stage_item_data.value
+            json_stage.append(stage_item)
 
     params["stage"] = json_stage
 
@@ -176,7 +180,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ListContactsApiV1ContactsGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -194,7 +198,7 @@ def sync_detailed(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ListContactsApiV1ContactsGetStageItem] | Unset): One or many stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -240,7 +244,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ListContactsApiV1ContactsGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -258,7 +262,7 @@ def sync(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ListContactsApiV1ContactsGetStageItem] | Unset): One or many stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -299,7 +303,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ListContactsApiV1ContactsGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -317,7 +321,7 @@ async def asyncio_detailed(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ListContactsApiV1ContactsGetStageItem] | Unset): One or many stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):
@@ -361,7 +365,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    stage: list[str] | Unset = UNSET,
+    stage: list[ListContactsApiV1ContactsGetStageItem] | Unset = UNSET,
     owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
@@ -379,7 +383,7 @@ async def asyncio(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        stage (list[str] | Unset): One or many stages.
+        stage (list[ListContactsApiV1ContactsGetStageItem] | Unset): One or many stages.
         owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
         account_id (int | None | Unset):
         score_min (int | None | Unset):

@@ -97,8 +97,9 @@ def sync_detailed(
 
     Args:
         contact_id (int):
-        body (ContactUpdate): Only the fields given change. The stage is not here: see lifecycle's
-            transition_stage.
+        body (ContactUpdate): Only the fields given change; null clears an optional field, and the
+            email and the
+            consent fields cannot be null. The stage is not here: see lifecycle's transition_stage.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +133,9 @@ def sync(
 
     Args:
         contact_id (int):
-        body (ContactUpdate): Only the fields given change. The stage is not here: see lifecycle's
-            transition_stage.
+        body (ContactUpdate): Only the fields given change; null clears an optional field, and the
+            email and the
+            consent fields cannot be null. The stage is not here: see lifecycle's transition_stage.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,8 +164,9 @@ async def asyncio_detailed(
 
     Args:
         contact_id (int):
-        body (ContactUpdate): Only the fields given change. The stage is not here: see lifecycle's
-            transition_stage.
+        body (ContactUpdate): Only the fields given change; null clears an optional field, and the
+            email and the
+            consent fields cannot be null. The stage is not here: see lifecycle's transition_stage.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,8 +198,9 @@ async def asyncio(
 
     Args:
         contact_id (int):
-        body (ContactUpdate): Only the fields given change. The stage is not here: see lifecycle's
-            transition_stage.
+        body (ContactUpdate): Only the fields given change; null clears an optional field, and the
+            email and the
+            consent fields cannot be null. The stage is not here: see lifecycle's transition_stage.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -97,7 +97,7 @@ def sync_detailed(
 
     Args:
         field_id (int):
-        body (CustomFieldDefinitionUpdate):
+        body (CustomFieldDefinitionUpdate): Only the fields given change; neither may be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +131,7 @@ def sync(
 
     Args:
         field_id (int):
-        body (CustomFieldDefinitionUpdate):
+        body (CustomFieldDefinitionUpdate): Only the fields given change; neither may be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 
     Args:
         field_id (int):
-        body (CustomFieldDefinitionUpdate):
+        body (CustomFieldDefinitionUpdate): Only the fields given change; neither may be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +192,7 @@ async def asyncio(
 
     Args:
         field_id (int):
-        body (CustomFieldDefinitionUpdate):
+        body (CustomFieldDefinitionUpdate): Only the fields given change; neither may be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,9 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
-from ...models.my_notifications_api_v1_notifications_get_response_my_notifications_api_v1_notifications_get import (
-    MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet,
-)
+from ...models.notification_page import NotificationPage
 from ...types import UNSET, Response, Unset
 
 
@@ -40,16 +38,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorBody
-    | HTTPValidationError
-    | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
-    | None
-):
+) -> ErrorBody | HTTPValidationError | NotificationPage | None:
     if response.status_code == 200:
-        response_200 = MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet.from_dict(
-            response.json()
-        )
+        response_200 = NotificationPage.from_dict(response.json())
 
         return response_200
 
@@ -86,9 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
-]:
+) -> Response[ErrorBody | HTTPValidationError | NotificationPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,9 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     before: int | None | Unset = UNSET,
-) -> Response[
-    ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
-]:
+) -> Response[ErrorBody | HTTPValidationError | NotificationPage]:
     """My Notifications
 
      My notifications, newest first, and how many are unread.
@@ -116,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet]
+        Response[ErrorBody | HTTPValidationError | NotificationPage]
     """
 
     kwargs = _get_kwargs(
@@ -134,12 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     before: int | None | Unset = UNSET,
-) -> (
-    ErrorBody
-    | HTTPValidationError
-    | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
-    | None
-):
+) -> ErrorBody | HTTPValidationError | NotificationPage | None:
     """My Notifications
 
      My notifications, newest first, and how many are unread.
@@ -152,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+        ErrorBody | HTTPValidationError | NotificationPage
     """
 
     return sync_detailed(
@@ -165,9 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     before: int | None | Unset = UNSET,
-) -> Response[
-    ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
-]:
+) -> Response[ErrorBody | HTTPValidationError | NotificationPage]:
     """My Notifications
 
      My notifications, newest first, and how many are unread.
@@ -180,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet]
+        Response[ErrorBody | HTTPValidationError | NotificationPage]
     """
 
     kwargs = _get_kwargs(
@@ -196,12 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     before: int | None | Unset = UNSET,
-) -> (
-    ErrorBody
-    | HTTPValidationError
-    | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
-    | None
-):
+) -> ErrorBody | HTTPValidationError | NotificationPage | None:
     """My Notifications
 
      My notifications, newest first, and how many are unread.
@@ -214,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | HTTPValidationError | MyNotificationsApiV1NotificationsGetResponseMyNotificationsApiV1NotificationsGet
+        ErrorBody | HTTPValidationError | NotificationPage
     """
 
     return (

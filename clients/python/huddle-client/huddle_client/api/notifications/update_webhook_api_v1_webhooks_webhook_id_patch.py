@@ -97,7 +97,8 @@ def sync_detailed(
 
     Args:
         webhook_id (int):
-        body (WebhookUpdate): Only the fields sent change.
+        body (WebhookUpdate): Only the fields sent change; none may be null (send [] for every
+            kind).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +132,8 @@ def sync(
 
     Args:
         webhook_id (int):
-        body (WebhookUpdate): Only the fields sent change.
+        body (WebhookUpdate): Only the fields sent change; none may be null (send [] for every
+            kind).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 
     Args:
         webhook_id (int):
-        body (WebhookUpdate): Only the fields sent change.
+        body (WebhookUpdate): Only the fields sent change; none may be null (send [] for every
+            kind).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +195,8 @@ async def asyncio(
 
     Args:
         webhook_id (int):
-        body (WebhookUpdate): Only the fields sent change.
+        body (WebhookUpdate): Only the fields sent change; none may be null (send [] for every
+            kind).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,6 +7,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
+from ...models.list_opportunities_api_v1_opportunities_get_pipeline_stage_type_0 import (
+    ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0,
+)
+from ...models.list_opportunities_api_v1_opportunities_get_status_type_0 import (
+    ListOpportunitiesApiV1OpportunitiesGetStatusType0,
+)
 from ...models.opportunity_page import OpportunityPage
 from ...types import UNSET, Response, Unset
 
@@ -15,8 +21,8 @@ def _get_kwargs(
     *,
     account_id: int | None | Unset = UNSET,
     owner_id: int | None | Unset = UNSET,
-    status: None | str | Unset = UNSET,
-    pipeline_stage: None | str | Unset = UNSET,
+    status: ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset = UNSET,
+    pipeline_stage: ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset = UNSET,
     contact_id: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -41,6 +47,8 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
+    elif isinstance(status, ListOpportunitiesApiV1OpportunitiesGetStatusType0):
+        json_status = status.value
     else:
         json_status = status
     params["status"] = json_status
@@ -48,6 +56,8 @@ def _get_kwargs(
     json_pipeline_stage: None | str | Unset
     if isinstance(pipeline_stage, Unset):
         json_pipeline_stage = UNSET
+    elif isinstance(pipeline_stage, ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0):
+        json_pipeline_stage = pipeline_stage.value
     else:
         json_pipeline_stage = pipeline_stage
     params["pipeline_stage"] = json_pipeline_stage
@@ -134,8 +144,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     account_id: int | None | Unset = UNSET,
     owner_id: int | None | Unset = UNSET,
-    status: None | str | Unset = UNSET,
-    pipeline_stage: None | str | Unset = UNSET,
+    status: ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset = UNSET,
+    pipeline_stage: ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset = UNSET,
     contact_id: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -145,8 +155,8 @@ def sync_detailed(
     Args:
         account_id (int | None | Unset):
         owner_id (int | None | Unset):
-        status (None | str | Unset):
-        pipeline_stage (None | str | Unset):
+        status (ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset):
+        pipeline_stage (ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset):
         contact_id (int | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
@@ -181,8 +191,8 @@ def sync(
     client: AuthenticatedClient | Client,
     account_id: int | None | Unset = UNSET,
     owner_id: int | None | Unset = UNSET,
-    status: None | str | Unset = UNSET,
-    pipeline_stage: None | str | Unset = UNSET,
+    status: ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset = UNSET,
+    pipeline_stage: ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset = UNSET,
     contact_id: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -192,8 +202,8 @@ def sync(
     Args:
         account_id (int | None | Unset):
         owner_id (int | None | Unset):
-        status (None | str | Unset):
-        pipeline_stage (None | str | Unset):
+        status (ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset):
+        pipeline_stage (ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset):
         contact_id (int | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
@@ -223,8 +233,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     account_id: int | None | Unset = UNSET,
     owner_id: int | None | Unset = UNSET,
-    status: None | str | Unset = UNSET,
-    pipeline_stage: None | str | Unset = UNSET,
+    status: ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset = UNSET,
+    pipeline_stage: ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset = UNSET,
     contact_id: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -234,8 +244,8 @@ async def asyncio_detailed(
     Args:
         account_id (int | None | Unset):
         owner_id (int | None | Unset):
-        status (None | str | Unset):
-        pipeline_stage (None | str | Unset):
+        status (ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset):
+        pipeline_stage (ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset):
         contact_id (int | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
@@ -268,8 +278,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     account_id: int | None | Unset = UNSET,
     owner_id: int | None | Unset = UNSET,
-    status: None | str | Unset = UNSET,
-    pipeline_stage: None | str | Unset = UNSET,
+    status: ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset = UNSET,
+    pipeline_stage: ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset = UNSET,
     contact_id: int | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -279,8 +289,8 @@ async def asyncio(
     Args:
         account_id (int | None | Unset):
         owner_id (int | None | Unset):
-        status (None | str | Unset):
-        pipeline_stage (None | str | Unset):
+        status (ListOpportunitiesApiV1OpportunitiesGetStatusType0 | None | Unset):
+        pipeline_stage (ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0 | None | Unset):
         contact_id (int | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.

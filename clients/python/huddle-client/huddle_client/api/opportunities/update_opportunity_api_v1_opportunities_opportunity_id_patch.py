@@ -96,7 +96,8 @@ def sync_detailed(
     Args:
         opportunity_id (int):
         body (OpportunityUpdate): Only the fields sent are changed; send ``null`` to clear an
-            optional one.
+            optional one (the name,
+            amount and currency cannot be null).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +130,8 @@ def sync(
     Args:
         opportunity_id (int):
         body (OpportunityUpdate): Only the fields sent are changed; send ``null`` to clear an
-            optional one.
+            optional one (the name,
+            amount and currency cannot be null).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +159,8 @@ async def asyncio_detailed(
     Args:
         opportunity_id (int):
         body (OpportunityUpdate): Only the fields sent are changed; send ``null`` to clear an
-            optional one.
+            optional one (the name,
+            amount and currency cannot be null).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +191,8 @@ async def asyncio(
     Args:
         opportunity_id (int):
         body (OpportunityUpdate): Only the fields sent are changed; send ``null`` to clear an
-            optional one.
+            optional one (the name,
+            amount and currency cannot be null).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,13 +7,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.criteria_read import CriteriaRead
+from ...models.criteria_stage import CriteriaStage
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
 
 def _get_kwargs(
-    stage: str,
+    stage: CriteriaStage,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -77,7 +78,7 @@ def _build_response(
 
 
 def sync_detailed(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[CriteriaRead | ErrorBody | HTTPValidationError]:
@@ -86,7 +87,7 @@ def sync_detailed(
      The MQL or SQL criteria (404 when none are set).
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +109,7 @@ def sync_detailed(
 
 
 def sync(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
 ) -> CriteriaRead | ErrorBody | HTTPValidationError | None:
@@ -117,7 +118,7 @@ def sync(
      The MQL or SQL criteria (404 when none are set).
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +135,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[CriteriaRead | ErrorBody | HTTPValidationError]:
@@ -143,7 +144,7 @@ async def asyncio_detailed(
      The MQL or SQL criteria (404 when none are set).
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +164,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
 ) -> CriteriaRead | ErrorBody | HTTPValidationError | None:
@@ -172,7 +173,7 @@ async def asyncio(
      The MQL or SQL criteria (404 when none are set).
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.criteria_read import CriteriaRead
+from ...models.criteria_stage import CriteriaStage
 from ...models.criteria_write import CriteriaWrite
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
@@ -14,7 +15,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    stage: str,
+    stage: CriteriaStage,
     *,
     body: CriteriaWrite,
 ) -> dict[str, Any]:
@@ -86,7 +87,7 @@ def _build_response(
 
 
 def sync_detailed(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
     body: CriteriaWrite,
@@ -96,7 +97,7 @@ def sync_detailed(
      Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
         body (CriteriaWrite):
 
     Raises:
@@ -120,7 +121,7 @@ def sync_detailed(
 
 
 def sync(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
     body: CriteriaWrite,
@@ -130,7 +131,7 @@ def sync(
      Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
         body (CriteriaWrite):
 
     Raises:
@@ -149,7 +150,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
     body: CriteriaWrite,
@@ -159,7 +160,7 @@ async def asyncio_detailed(
      Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
         body (CriteriaWrite):
 
     Raises:
@@ -181,7 +182,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    stage: str,
+    stage: CriteriaStage,
     *,
     client: AuthenticatedClient | Client,
     body: CriteriaWrite,
@@ -191,7 +192,7 @@ async def asyncio(
      Set the MQL or SQL criteria: a condition over scores, grade, stage and touches.
 
     Args:
-        stage (str):
+        stage (CriteriaStage): The stages a lead qualifies into by criteria.
         body (CriteriaWrite):
 
     Raises:

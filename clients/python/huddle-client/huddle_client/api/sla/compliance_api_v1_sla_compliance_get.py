@@ -6,9 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.compliance_read import ComplianceRead
+from ...models.compliance_by import ComplianceBy
 from ...models.error_body import ErrorBody
 from ...models.http_validation_error import HTTPValidationError
+from ...models.owner_compliance import OwnerCompliance
+from ...models.team_compliance import TeamCompliance
+from ...models.term_compliance import TermCompliance
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +19,7 @@ def _get_kwargs(
     *,
     start: datetime.datetime,
     end: datetime.datetime,
-    by: str | Unset = "term",
+    by: ComplianceBy | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -27,7 +30,11 @@ def _get_kwargs(
     json_end = end.isoformat()
     params["end"] = json_end
 
-    params["by"] = by
+    json_by: str | Unset = UNSET
+    if not isinstance(by, Unset):
+        json_by = by.value
+
+    params["by"] = json_by
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -42,12 +49,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | HTTPValidationError | list[ComplianceRead] | None:
+) -> ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ComplianceRead.from_dict(response_200_item_data)
+
+            def _parse_response_200_item(data: object) -> OwnerCompliance | TeamCompliance | TermCompliance:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_item_type_0 = TermCompliance.from_dict(data)
+
+                    return response_200_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_item_type_1 = OwnerCompliance.from_dict(data)
+
+                    return response_200_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_item_type_2 = TeamCompliance.from_dict(data)
+
+                return response_200_item_type_2
+
+            response_200_item = _parse_response_200_item(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -86,7 +117,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]:
+) -> Response[ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,8 +131,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     start: datetime.datetime,
     end: datetime.datetime,
-    by: str | Unset = "term",
-) -> Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]:
+    by: ComplianceBy | Unset = UNSET,
+) -> Response[ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]]:
     """Compliance
 
      Clocks started in [start, end): met, breached, open and the compliance per group.
@@ -109,14 +140,16 @@ def sync_detailed(
     Args:
         start (datetime.datetime):
         end (datetime.datetime):
-        by (str | Unset):  Default: 'term'.
+        by (ComplianceBy | Unset): How compliance is grouped: per term, per owner (the rep; the
+            dashboard's "by rep")
+            or per team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]
+        Response[ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]]
     """
 
     kwargs = _get_kwargs(
@@ -137,8 +170,8 @@ def sync(
     client: AuthenticatedClient | Client,
     start: datetime.datetime,
     end: datetime.datetime,
-    by: str | Unset = "term",
-) -> ErrorBody | HTTPValidationError | list[ComplianceRead] | None:
+    by: ComplianceBy | Unset = UNSET,
+) -> ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance] | None:
     """Compliance
 
      Clocks started in [start, end): met, breached, open and the compliance per group.
@@ -146,14 +179,16 @@ def sync(
     Args:
         start (datetime.datetime):
         end (datetime.datetime):
-        by (str | Unset):  Default: 'term'.
+        by (ComplianceBy | Unset): How compliance is grouped: per term, per owner (the rep; the
+            dashboard's "by rep")
+            or per team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | HTTPValidationError | list[ComplianceRead]
+        ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]
     """
 
     return sync_detailed(
@@ -169,8 +204,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     start: datetime.datetime,
     end: datetime.datetime,
-    by: str | Unset = "term",
-) -> Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]:
+    by: ComplianceBy | Unset = UNSET,
+) -> Response[ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]]:
     """Compliance
 
      Clocks started in [start, end): met, breached, open and the compliance per group.
@@ -178,14 +213,16 @@ async def asyncio_detailed(
     Args:
         start (datetime.datetime):
         end (datetime.datetime):
-        by (str | Unset):  Default: 'term'.
+        by (ComplianceBy | Unset): How compliance is grouped: per term, per owner (the rep; the
+            dashboard's "by rep")
+            or per team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | HTTPValidationError | list[ComplianceRead]]
+        Response[ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]]
     """
 
     kwargs = _get_kwargs(
@@ -204,8 +241,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     start: datetime.datetime,
     end: datetime.datetime,
-    by: str | Unset = "term",
-) -> ErrorBody | HTTPValidationError | list[ComplianceRead] | None:
+    by: ComplianceBy | Unset = UNSET,
+) -> ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance] | None:
     """Compliance
 
      Clocks started in [start, end): met, breached, open and the compliance per group.
@@ -213,14 +250,16 @@ async def asyncio(
     Args:
         start (datetime.datetime):
         end (datetime.datetime):
-        by (str | Unset):  Default: 'term'.
+        by (ComplianceBy | Unset): How compliance is grouped: per term, per owner (the rep; the
+            dashboard's "by rep")
+            or per team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | HTTPValidationError | list[ComplianceRead]
+        ErrorBody | HTTPValidationError | list[OwnerCompliance | TeamCompliance | TermCompliance]
     """
 
     return (

@@ -97,7 +97,9 @@ def sync_detailed(
 
     Args:
         form_id (int):
-        body (FormUpdate):
+        body (FormUpdate): Only the fields given change; null clears the consent field and text,
+            and the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +133,9 @@ def sync(
 
     Args:
         form_id (int):
-        body (FormUpdate):
+        body (FormUpdate): Only the fields given change; null clears the consent field and text,
+            and the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +164,9 @@ async def asyncio_detailed(
 
     Args:
         form_id (int):
-        body (FormUpdate):
+        body (FormUpdate): Only the fields given change; null clears the consent field and text,
+            and the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +198,9 @@ async def asyncio(
 
     Args:
         form_id (int):
-        body (FormUpdate):
+        body (FormUpdate): Only the fields given change; null clears the consent field and text,
+            and the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

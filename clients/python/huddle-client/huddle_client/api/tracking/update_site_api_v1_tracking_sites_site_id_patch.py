@@ -97,7 +97,8 @@ def sync_detailed(
 
     Args:
         site_id (int):
-        body (SiteUpdate):
+        body (SiteUpdate): Only the fields given change; none may be null (send [] to empty a
+            list).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +132,8 @@ def sync(
 
     Args:
         site_id (int):
-        body (SiteUpdate):
+        body (SiteUpdate): Only the fields given change; none may be null (send [] to empty a
+            list).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 
     Args:
         site_id (int):
-        body (SiteUpdate):
+        body (SiteUpdate): Only the fields given change; none may be null (send [] to empty a
+            list).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +195,8 @@ async def asyncio(
 
     Args:
         site_id (int):
-        body (SiteUpdate):
+        body (SiteUpdate): Only the fields given change; none may be null (send [] to empty a
+            list).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

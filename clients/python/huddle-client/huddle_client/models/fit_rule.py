@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
+    from ..models.between_comparison import BetweenComparison
+    from ..models.equality_comparison import EqualityComparison
+    from ..models.many_comparison import ManyComparison
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
+
+
+T = TypeVar("T", bound="FitRule")
+
+
+@_attrs_define
+class FitRule:
+    """Points once when the contact and account match ``when``.
+
+    Attributes:
+        kind (Literal['fit']):
+        name (str):
+        points (int):
+        when (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
+            OrderComparison | TextComparison | Touched):
+    """
+
+    kind: Literal["fit"]
+    name: str
+    points: int
+    when: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | EqualityComparison
+        | ManyComparison
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+
+        kind = self.kind
+
+        name = self.name
+
+        points = self.points
+
+        when: dict[str, Any]
+        if isinstance(self.when, NoValueComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, EqualityComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, OrderComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, BetweenComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, ManyComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, TextComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, AllOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, AnyOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, NotOf):
+            when = self.when.to_dict()
+        else:
+            when = self.when.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "kind": kind,
+                "name": name,
+                "points": points,
+                "when": when,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
+
+        d = dict(src_dict)
+        kind = cast(Literal["fit"], d.pop("kind"))
+        if kind != "fit":
+            raise ValueError(f"kind must match const 'fit', got '{kind}'")
+
+        name = d.pop("name")
+
+        points = d.pop("points")
+
+        def _parse_when(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | EqualityComparison
+            | ManyComparison
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+        ):
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_0 = NoValueComparison.from_dict(data)
+
+                return when_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return when_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return when_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_3 = BetweenComparison.from_dict(data)
+
+                return when_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_4 = ManyComparison.from_dict(data)
+
+                return when_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_5 = TextComparison.from_dict(data)
+
+                return when_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_1 = AllOf.from_dict(data)
+
+                return when_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_2 = AnyOf.from_dict(data)
+
+                return when_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_3 = NotOf.from_dict(data)
+
+                return when_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            when_type_4 = Touched.from_dict(data)
+
+            return when_type_4
+
+        when = _parse_when(d.pop("when"))
+
+        fit_rule = cls(
+            kind=kind,
+            name=name,
+            points=points,
+            when=when,
+        )
+
+        return fit_rule

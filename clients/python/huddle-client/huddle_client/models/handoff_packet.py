@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.handoff_packet_buying_stage import HandoffPacketBuyingStage
+
+if TYPE_CHECKING:
+    from ..models.packet_consumed import PacketConsumed
+    from ..models.packet_first_touch import PacketFirstTouch
+    from ..models.packet_score import PacketScore
+
+
+T = TypeVar("T", bound="HandoffPacket")
+
+
+@_attrs_define
+class HandoffPacket:
+    """The lead's story for the rep, as it was when the lead was routed.
+
+    Attributes:
+        first_touch (PacketFirstTouch):
+        campaigns (list[str]):
+        consumed (list[PacketConsumed]):
+        scores (list[PacketScore]):
+        grade (None | str):
+        persona (None | str):
+        persona_match (float | None):
+        grade_why (list[str]):
+        buying_stage (HandoffPacketBuyingStage):
+        talking_points (list[str]):
+    """
+
+    first_touch: PacketFirstTouch
+    campaigns: list[str]
+    consumed: list[PacketConsumed]
+    scores: list[PacketScore]
+    grade: None | str
+    persona: None | str
+    persona_match: float | None
+    grade_why: list[str]
+    buying_stage: HandoffPacketBuyingStage
+    talking_points: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        first_touch = self.first_touch.to_dict()
+
+        campaigns = self.campaigns
+
+        consumed = []
+        for consumed_item_data in self.consumed:
+            consumed_item = consumed_item_data.to_dict()
+            consumed.append(consumed_item)
+
+        scores = []
+        for scores_item_data in self.scores:
+            scores_item = scores_item_data.to_dict()
+            scores.append(scores_item)
+
+        grade: None | str
+        grade = self.grade
+
+        persona: None | str
+        persona = self.persona
+
+        persona_match: float | None
+        persona_match = self.persona_match
+
+        grade_why = self.grade_why
+
+        buying_stage = self.buying_stage.value
+
+        talking_points = self.talking_points
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "first_touch": first_touch,
+                "campaigns": campaigns,
+                "consumed": consumed,
+                "scores": scores,
+                "grade": grade,
+                "persona": persona,
+                "persona_match": persona_match,
+                "grade_why": grade_why,
+                "buying_stage": buying_stage,
+                "talking_points": talking_points,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.packet_consumed import PacketConsumed  # noqa: PLC0415
+        from ..models.packet_first_touch import PacketFirstTouch  # noqa: PLC0415
+        from ..models.packet_score import PacketScore  # noqa: PLC0415
+
+        d = dict(src_dict)
+        first_touch = PacketFirstTouch.from_dict(d.pop("first_touch"))
+
+        campaigns = cast(list[str], d.pop("campaigns"))
+
+        consumed = []
+        _consumed = d.pop("consumed")
+        for consumed_item_data in _consumed:
+            consumed_item = PacketConsumed.from_dict(consumed_item_data)
+
+            consumed.append(consumed_item)
+
+        scores = []
+        _scores = d.pop("scores")
+        for scores_item_data in _scores:
+            scores_item = PacketScore.from_dict(scores_item_data)
+
+            scores.append(scores_item)
+
+        def _parse_grade(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        grade = _parse_grade(d.pop("grade"))
+
+        def _parse_persona(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        persona = _parse_persona(d.pop("persona"))
+
+        def _parse_persona_match(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        persona_match = _parse_persona_match(d.pop("persona_match"))
+
+        grade_why = cast(list[str], d.pop("grade_why"))
+
+        buying_stage = HandoffPacketBuyingStage(d.pop("buying_stage"))
+
+        talking_points = cast(list[str], d.pop("talking_points"))
+
+        handoff_packet = cls(
+            first_touch=first_touch,
+            campaigns=campaigns,
+            consumed=consumed,
+            scores=scores,
+            grade=grade,
+            persona=persona,
+            persona_match=persona_match,
+            grade_why=grade_why,
+            buying_stage=buying_stage,
+            talking_points=talking_points,
+        )
+
+        return handoff_packet

@@ -1,0 +1,315 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
+    from ..models.between_comparison import BetweenComparison
+    from ..models.equality_comparison import EqualityComparison
+    from ..models.event_filter import EventFilter
+    from ..models.many_comparison import ManyComparison
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
+
+
+T = TypeVar("T", bound="NegativeRule")
+
+
+@_attrs_define
+class NegativeRule:
+    """Points below 0: once on ``when``, or per touch matching ``event`` up to ``cap``
+    (give one of when and event).
+
+        Attributes:
+            kind (Literal['negative']):
+            name (str):
+            points (int):
+            when (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | None | NotOf | NoValueComparison
+                | OrderComparison | TextComparison | Touched | Unset):
+            event (EventFilter | None | Unset):
+            cap (int | None | Unset):
+    """
+
+    kind: Literal["negative"]
+    name: str
+    points: int
+    when: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | EqualityComparison
+        | ManyComparison
+        | None
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+        | Unset
+    ) = UNSET
+    event: EventFilter | None | Unset = UNSET
+    cap: int | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.event_filter import EventFilter  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
+
+        kind = self.kind
+
+        name = self.name
+
+        points = self.points
+
+        when: dict[str, Any] | None | Unset
+        if isinstance(self.when, Unset):
+            when = UNSET
+        elif isinstance(self.when, NoValueComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, EqualityComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, OrderComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, BetweenComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, ManyComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, TextComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, AllOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, AnyOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, NotOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, Touched):
+            when = self.when.to_dict()
+        else:
+            when = self.when
+
+        event: dict[str, Any] | None | Unset
+        if isinstance(self.event, Unset):
+            event = UNSET
+        elif isinstance(self.event, EventFilter):
+            event = self.event.to_dict()
+        else:
+            event = self.event
+
+        cap: int | None | Unset
+        if isinstance(self.cap, Unset):
+            cap = UNSET
+        else:
+            cap = self.cap
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "kind": kind,
+                "name": name,
+                "points": points,
+            }
+        )
+        if when is not UNSET:
+            field_dict["when"] = when
+        if event is not UNSET:
+            field_dict["event"] = event
+        if cap is not UNSET:
+            field_dict["cap"] = cap
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.event_filter import EventFilter  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
+
+        d = dict(src_dict)
+        kind = cast(Literal["negative"], d.pop("kind"))
+        if kind != "negative":
+            raise ValueError(f"kind must match const 'negative', got '{kind}'")
+
+        name = d.pop("name")
+
+        points = d.pop("points")
+
+        def _parse_when(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | EqualityComparison
+            | ManyComparison
+            | None
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+            | Unset
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_0 = NoValueComparison.from_dict(data)
+
+                return when_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return when_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return when_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_3 = BetweenComparison.from_dict(data)
+
+                return when_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_4 = ManyComparison.from_dict(data)
+
+                return when_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_5 = TextComparison.from_dict(data)
+
+                return when_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_1 = AllOf.from_dict(data)
+
+                return when_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_2 = AnyOf.from_dict(data)
+
+                return when_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_3 = NotOf.from_dict(data)
+
+                return when_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_4 = Touched.from_dict(data)
+
+                return when_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AllOf
+                | AnyOf
+                | BetweenComparison
+                | EqualityComparison
+                | ManyComparison
+                | None
+                | NotOf
+                | NoValueComparison
+                | OrderComparison
+                | TextComparison
+                | Touched
+                | Unset,
+                data,
+            )
+
+        when = _parse_when(d.pop("when", UNSET))
+
+        def _parse_event(data: object) -> EventFilter | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                event_type_0 = EventFilter.from_dict(data)
+
+                return event_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventFilter | None | Unset, data)
+
+        event = _parse_event(d.pop("event", UNSET))
+
+        def _parse_cap(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        cap = _parse_cap(d.pop("cap", UNSET))
+
+        negative_rule = cls(
+            kind=kind,
+            name=name,
+            points=points,
+            when=when,
+            event=event,
+            cap=cap,
+        )
+
+        return negative_rule

@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class PropertySpecType(StrEnum):
+    ARRAY = "array"
+    BOOLEAN = "boolean"
+    INTEGER = "integer"
+    NUMBER = "number"
+    OBJECT = "object"
+    STRING = "string"
+
+    def __str__(self) -> str:
+        return str(self.value)
