@@ -26,9 +26,8 @@ from huddle.sla.schemas import (
 )
 from huddle.sla.service import reports
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["sla"])
+router = APIRouter(tags=["sla"])
 
 
 def _with_signatures(session: SessionDep, versions: list[SlaVersion]) -> list[VersionRead]:
@@ -41,14 +40,19 @@ def _with_signatures(session: SessionDep, versions: list[SlaVersion]) -> list[Ve
     return out
 
 
-@router.get("/sla/versions", response_model=list[VersionRead])
+@router.get("/sla/versions", operation_id="sla_versions.list", response_model=list[VersionRead])
 def list_versions(actor: CurrentActor, session: SessionDep) -> list[VersionRead]:
     """Every version of the agreement, newest first, with its signatures."""
     require(actor, Action.ANALYTICS_READ)
     return _with_signatures(session, service.list_versions(session))
 
 
-@router.post("/sla/versions", response_model=VersionRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/sla/versions",
+    operation_id="sla_versions.create",
+    response_model=VersionRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_version(actor: CurrentActor, session: SessionDep, data: VersionWrite) -> VersionRead:
     """A new draft; its terms are checked (422 names the field, e.g. ``terms[1].hours``)."""
     version = service.create_draft(
@@ -57,13 +61,17 @@ def create_version(actor: CurrentActor, session: SessionDep, data: VersionWrite)
     return _with_signatures(session, [version])[0]
 
 
-@router.get("/sla/versions/{version_id:int}", response_model=VersionRead)
+@router.get(
+    "/sla/versions/{version_id:int}", operation_id="sla_versions.get", response_model=VersionRead
+)
 def get_version(actor: CurrentActor, session: SessionDep, version_id: int) -> VersionRead:
     require(actor, Action.ANALYTICS_READ)
     return _with_signatures(session, [service.get_version(session, version_id)])[0]
 
 
-@router.put("/sla/versions/{version_id:int}", response_model=VersionRead)
+@router.put(
+    "/sla/versions/{version_id:int}", operation_id="sla_versions.update", response_model=VersionRead
+)
 def update_version(
     actor: CurrentActor, session: SessionDep, version_id: int, data: VersionWrite
 ) -> VersionRead:
@@ -74,7 +82,11 @@ def update_version(
     return _with_signatures(session, [version])[0]
 
 
-@router.post("/sla/versions/{version_id:int}/signatures", response_model=VersionRead)
+@router.post(
+    "/sla/versions/{version_id:int}/signatures",
+    operation_id="sla_versions.sign",
+    response_model=VersionRead,
+)
 def sign_version(
     actor: CurrentActor, session: SessionDep, version_id: int, data: SignatureWrite
 ) -> VersionRead:
@@ -82,13 +94,13 @@ def sign_version(
     return _with_signatures(session, [service.sign(session, actor, version_id, data.side)])[0]
 
 
-@router.get("/sla/calendars", response_model=list[CalendarRead])
+@router.get("/sla/calendars", operation_id="calendars.list", response_model=list[CalendarRead])
 def list_calendars(actor: CurrentActor, session: SessionDep) -> list[CalendarRead]:
     require(actor, Action.ANALYTICS_READ)
     return [CalendarRead.model_validate(c) for c in service.list_calendars(session)]
 
 
-@router.put("/sla/calendars/{scope}", response_model=CalendarRead)
+@router.put("/sla/calendars/{scope}", operation_id="calendars.save", response_model=CalendarRead)
 def save_calendar(
     actor: CurrentActor, session: SessionDep, scope: str, data: CalendarWrite
 ) -> CalendarRead:
@@ -98,7 +110,7 @@ def save_calendar(
     )
 
 
-@router.get("/sla/compliance", response_model=list[ComplianceRead])
+@router.get("/sla/compliance", operation_id="sla.compliance", response_model=list[ComplianceRead])
 def compliance(
     actor: CurrentActor,
     session: SessionDep,
@@ -123,7 +135,11 @@ def compliance(
     ]
 
 
-@router.get("/contacts/{contact_id:int}/sla-clocks", response_model=list[ClockRead])
+@router.get(
+    "/contacts/{contact_id:int}/sla-clocks",
+    operation_id="sla.contact_clocks",
+    response_model=list[ClockRead],
+)
 def contact_clocks(actor: CurrentActor, session: SessionDep, contact_id: int) -> list[ClockRead]:
     """The contact's SLA clocks (newest first), each with its log."""
     require(actor, Action.CONTACT_READ)
