@@ -5,14 +5,15 @@ operation ids."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.testclient import TestClient
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from huddle.web.openapi import OPERATION_ID
+from huddle.web.openapi import OPERATION_ID, install_openapi
 
 MUTATING = {"post", "put", "patch", "delete"}
 BEARER = [{"bearerAuth": []}]
@@ -155,3 +156,48 @@ def test_the_error_bodies_are_exactly_the_declared_shapes(
         spec, _declared_schema(spec, "/api/v1/contacts/{contact_id}", "get", 404), not_found.json()
     )
     _conforms(spec, _declared_schema(spec, "/api/v1/contacts", "post", 422), refused.json())
+
+
+def _who_asks() -> str:
+    return "someone"
+
+
+def _database() -> None:
+    return None
+
+
+WhoAsks = Annotated[str, Depends(_who_asks)]
+Database = Annotated[None, Depends(_database)]
+
+
+def _widgets_app() -> FastAPI:
+    app = FastAPI()
+    router = APIRouter(tags=["Widget parts"])
+
+    @router.post("/api/v1/widgets/{widget_id}/parts")
+    def add_part(widget_id: int, body: dict[str, int], user: WhoAsks, db: Database) -> int:
+        return widget_id
+
+    @router.get("/api/v1/widgets/open", operation_id="widgets.open")
+    def open_widgets() -> list[int]:
+        return []
+
+    app.include_router(router)
+    install_openapi(app, auth_calls=(_who_asks,), database_calls=(_database,), token_prefix="x_")
+    return app
+
+
+def test_a_new_route_is_documented_from_what_it_depends_on() -> None:
+    """Security, statuses and a readable id come from the route itself: a route added
+    tomorrow needs no hand list to be documented fully."""
+    paths = _widgets_app().openapi()["paths"]
+    added = paths["/api/v1/widgets/{widget_id}/parts"]["post"]
+    opened = paths["/api/v1/widgets/open"]["get"]
+
+    assert added["operationId"] == "widget_parts.add_part"
+    assert added["security"] == BEARER
+    every_error = {"401", "403", "404", "409", "413", "415", "422", "503"}
+    assert set(added["responses"]) == {"200", *every_error}
+    assert opened["operationId"] == "widgets.open"
+    assert opened["security"] == []
+    assert set(opened["responses"]) == {"200"}

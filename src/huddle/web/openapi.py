@@ -51,6 +51,21 @@ ERROR_SCHEMAS: dict[str, type[BaseModel]] = {
 FASTAPI_422_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
 
+API_GUIDE = """
+**Authentication**: a personal API token, `Authorization: Bearer hud_…` (the `bearerAuth`
+scheme says how to get one). An operation with no `security` needs none.
+
+**Errors** answer `{"detail": "...", "code": "..."}` (`code` is stable: `not_found`,
+`conflict`, `not_permitted`...), but 422, which lists the fields refused:
+`{"detail": [{"loc": ["body", "email"], "msg": "...", "type": "..."}]}`. Each operation
+declares every status it can answer; a 503 (database unavailable) changed nothing and says
+in `Retry-After` when to send the request again.
+
+**Operation ids** are `<resource>.<action>`: `contacts.list`, `contacts.get`,
+`events.ingest`, `handoffs.accept`.
+"""
+
+
 def bearer_scheme(token_prefix: str) -> dict[str, Any]:
     return {
         "type": "http",
@@ -217,7 +232,7 @@ def build_openapi(
         title=app.title,
         version=app.version,
         openapi_version=app.openapi_version,
-        description=app.description,
+        description=f"{app.description}\n{API_GUIDE}",
         routes=app.routes,
     )
     components = spec.setdefault("components", {})
@@ -225,6 +240,7 @@ def build_openapi(
     components["securitySchemes"] = {BEARER: bearer_scheme(token_prefix)}
     for route, method in _routes(app):
         operation = spec["paths"][route.path_format][method]
+        operation["operationId"] = operation_id(route)
         statuses = derived_statuses(
             route, method, operation, auth_calls=auth_calls, database_calls=database_calls
         )
