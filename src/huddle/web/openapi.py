@@ -7,7 +7,8 @@ day it appears:
 - ``security``: the operations whose dependencies ask who is calling (``auth_calls``);
   they, and only they, answer 401 (no or unknown credentials) and 403 (role or token
   scopes). The public ones carry ``security: []``.
-- 404: a path parameter is an id the operation looks up.
+- 404: a path parameter, or an integer ``…_id`` field of the body, is an id the
+  operation looks up.
 - 409: a write (POST, PUT, PATCH, DELETE) can meet a state that refuses it.
 - 413, 415: the operation takes a body (over the size limit; not JSON).
 - 422: the operation takes a body or parameters (FastAPI's validation and the services').
@@ -89,6 +90,31 @@ def operation_id(route: APIRoute) -> str:
     return f"{resource}.{route.name}"
 
 
+def _schema(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema``, its ``$ref`` followed."""
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rpartition("/")[2]]
+    return schema
+
+
+def _is_integer(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
+    schema = _schema(spec, schema)
+    variants = schema.get("anyOf", [schema])
+    return any(_schema(spec, v).get("type") == "integer" for v in variants)
+
+
+def names_records_in_body(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
+    """Whether the body names another record by its id (``account_id``, ``merged_id``),
+    which the operation looks up."""
+    for content in operation.get("requestBody", {}).get("content", {}).values():
+        properties = _schema(spec, content.get("schema", {})).get("properties", {})
+        if any(
+            name.endswith("_id") and _is_integer(spec, field) for name, field in properties.items()
+        ):
+            return True
+    return False
+
+
 def _calls(dependant: Dependant) -> Iterator[Callable[..., Any]]:
     for dependency in dependant.dependencies:
         if dependency.call is not None:
@@ -100,6 +126,7 @@ def derived_statuses(
     route: Any,
     method: str,
     operation: dict[str, Any],
+    spec: dict[str, Any],
     *,
     auth_calls: Collection[Callable[..., Any]],
     database_calls: Collection[Callable[..., Any]],
@@ -110,7 +137,7 @@ def derived_statuses(
     statuses: set[int] = set()
     if calls & set(auth_calls):
         statuses |= {401, 403}
-    if route.dependant.path_params:
+    if route.dependant.path_params or names_records_in_body(spec, operation):
         statuses.add(404)
     if method in WRITE_METHODS:
         statuses.add(409)
@@ -242,7 +269,7 @@ def build_openapi(
         operation = spec["paths"][route.path_format][method]
         operation["operationId"] = operation_id(route)
         statuses = derived_statuses(
-            route, method, operation, auth_calls=auth_calls, database_calls=database_calls
+            route, method, operation, spec, auth_calls=auth_calls, database_calls=database_calls
         )
         operation["security"] = [{BEARER: []}] if 401 in statuses else []
         _complete_errors(operation, statuses)
