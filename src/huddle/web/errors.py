@@ -52,21 +52,8 @@ ERROR_DESCRIPTIONS = {
     413: "The request body is over the size limit",
     415: "The request body is not JSON (Content-Type)",
     422: "The request is not valid: the fields refused, and why",
-    429: "Too many attempts: try again later",
     503: "The database is unavailable; nothing was changed. Send it again after Retry-After",
 }
-
-
-def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """``responses=`` for the errors a route can answer that cannot be told from the route
-    itself (``web.openapi`` derives the rest): a 404 for an id inside the body, say."""
-    return {
-        status: {
-            "model": ValidationErrorBody if status == 422 else ErrorBody,
-            "description": ERROR_DESCRIPTIONS[status],
-        }
-        for status in statuses
-    }
 
 
 def _is_api(request: Request) -> bool:

@@ -13,8 +13,9 @@ day it appears:
 - 413, 415: the operation takes a body (over the size limit; not JSON).
 - 422: the operation takes a body or parameters (FastAPI's validation and the services').
 - 503 with Retry-After: the operation opens a database transaction (``database_calls``).
-A route declares by hand, with ``responses=error_responses(...)``, only what cannot be
-told from it (a 404 for an id inside the body, an error body of its own).
+A route declares by hand (``responses=``) only what cannot be told from it: an error
+with a body of its own (the touches' 409, ``TouchConflict``). A status declared without a
+body gets the error body.
 
 Operation ids are ``<resource>.<action>``: the resource (or the domain) the operation is
 about, and ``list``/``get``/``create``/``update``/``delete`` for the plain operations on
@@ -48,13 +49,13 @@ ERROR_SCHEMAS: dict[str, type[BaseModel]] = {
     "ErrorBody": ErrorBody,
     "ValidationErrorBody": ValidationErrorBody,
 }
-# FastAPI's own 422 schemas, replaced by ValidationErrorBody (the shape really sent).
+# FastAPI's own 422 schemas: every 422 declares ValidationErrorBody (the shape really sent).
 FASTAPI_422_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
 
 API_GUIDE = """
-**Authentication**: a personal API token, `Authorization: Bearer hud_…` (the `bearerAuth`
-scheme says how to get one). An operation with no `security` needs none.
+**Authentication**: a personal API token, `Authorization: Bearer {prefix}…` (the
+`bearerAuth` scheme says how to get one). An operation with no `security` needs none.
 
 **Errors** answer `{"detail": "...", "code": "..."}` (`code` is stable: `not_found`,
 `conflict`, `not_permitted`...), but 422, which lists the fields refused:
@@ -153,7 +154,7 @@ def derived_statuses(
 def _error_response(status: int) -> dict[str, Any]:
     schema = "ValidationErrorBody" if status == 422 else "ErrorBody"
     response: dict[str, Any] = {
-        "description": ERROR_DESCRIPTIONS[status],
+        "description": ERROR_DESCRIPTIONS.get(status, "Refused"),
         "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
     }
     if status == 503:
@@ -175,8 +176,9 @@ def _complete_errors(operation: dict[str, Any], statuses: set[int]) -> None:
     for code, response in responses.items():
         if code.isdigit() and int(code) >= 400:
             declared = _error_response(int(code))
-            if code == "422" or not response.get("content"):
+            if code == "422":
                 response.update(declared)
+            response.setdefault("content", declared["content"])
             if "headers" in declared:
                 response.setdefault("headers", declared["headers"])
     operation["responses"] = dict(sorted(responses.items()))
@@ -232,13 +234,6 @@ def _routes(app: FastAPI) -> Iterator[tuple[Any, str]]:
                     yield route, method.lower()
 
 
-def _schemas_in_use(spec: dict[str, Any]) -> set[str]:
-    text = repr(spec["paths"]) + repr(
-        {k: v for k, v in spec["components"]["schemas"].items() if k not in FASTAPI_422_SCHEMAS}
-    )
-    return set(re.findall(r"#/components/schemas/([A-Za-z0-9_.\-]+)", text))
-
-
 def _error_schema_components() -> dict[str, Any]:
     components: dict[str, Any] = {}
     for name, model in ERROR_SCHEMAS.items():
@@ -259,7 +254,7 @@ def build_openapi(
         title=app.title,
         version=app.version,
         openapi_version=app.openapi_version,
-        description=f"{app.description}\n{API_GUIDE}",
+        description=f"{app.description}\n{API_GUIDE.replace('{prefix}', token_prefix)}",
         routes=app.routes,
     )
     components = spec.setdefault("components", {})
@@ -274,9 +269,8 @@ def build_openapi(
         operation["security"] = [{BEARER: []}] if 401 in statuses else []
         _complete_errors(operation, statuses)
         _readable_titles(operation)
-    if not _schemas_in_use(spec) & set(FASTAPI_422_SCHEMAS):
-        for name in FASTAPI_422_SCHEMAS:
-            components["schemas"].pop(name, None)
+    for name in FASTAPI_422_SCHEMAS:
+        components["schemas"].pop(name, None)
     return _rename_schemas(spec, _body_renames(spec))
 
 
