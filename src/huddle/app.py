@@ -16,7 +16,9 @@ from huddle.audit import api as audit_api
 from huddle.audit import views as audit_views
 from huddle.auth import api as auth_api
 from huddle.auth import views as auth_views
+from huddle.auth.deps import current_actor, current_user, ingest_actor
 from huddle.auth.signin import SESSION_LIFETIME
+from huddle.auth.tokens import TOKEN_PREFIX
 from huddle.contacts import api as contacts_api
 from huddle.contacts import views as contacts_views
 from huddle.contacts.importing import api as contacts_importing_api
@@ -45,7 +47,7 @@ from huddle.tracking import api as tracking_api
 from huddle.tracking import public as tracking_public
 from huddle.tracking import views as tracking_views
 from huddle.tracking.collect import CollectEndpoint
-from huddle.web.deps import check_csrf, refuse_unclean_form
+from huddle.web.deps import check_csrf, get_session, refuse_unclean_form
 from huddle.web.errors import install_error_handlers
 from huddle.web.middleware import (
     BodySizeLimitMiddleware,
@@ -53,6 +55,7 @@ from huddle.web.middleware import (
     RequestOriginMiddleware,
     SecurityHeadersMiddleware,
 )
+from huddle.web.openapi import install_openapi, operation_id
 from huddle.web.templating import STATIC_DIR
 
 # Each domain's routers, in the order they are matched.
@@ -122,6 +125,7 @@ def create_app(
         # Served by home.views from vendored files: FastAPI's own page loads from a CDN.
         docs_url=None,
         openapi_url="/api/v1/openapi.json",
+        generate_unique_id_function=operation_id,
         redoc_url=None,
         dependencies=[Depends(check_csrf), Depends(refuse_unclean_form)],
         # FastAPI's own OpenTelemetry bridge asks the global providers whether anyone set
@@ -164,4 +168,10 @@ def create_app(
     for router in VIEW_ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_openapi(
+        app,
+        auth_calls=(current_user, current_actor, ingest_actor),
+        database_calls=(get_session,),
+        token_prefix=TOKEN_PREFIX,
+    )
     return app

@@ -10,12 +10,11 @@ from huddle.audit import service
 from huddle.audit.schemas import AuditEntryRead, AuditFilters, AuditPage
 from huddle.auth.deps import CurrentActor
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["audit"])
+router = APIRouter(tags=["audit"])
 
 
-@router.get("/audit", response_model=AuditPage)
+@router.get("/audit", operation_id="audit.list", response_model=AuditPage)
 def list_audit_entries(
     actor: CurrentActor,
     session: SessionDep,
@@ -32,6 +31,6 @@ def list_audit_entries(
     )
 
 
-@router.get("/audit/{entry_id:int}", response_model=AuditEntryRead)
+@router.get("/audit/{entry_id:int}", operation_id="audit.get", response_model=AuditEntryRead)
 def get_audit_entry(actor: CurrentActor, session: SessionDep, entry_id: int) -> AuditEntryRead:
     return AuditEntryRead.model_validate(service.get_entry(session, entry_id, actor=actor))

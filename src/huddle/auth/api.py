@@ -16,30 +16,39 @@ from huddle.auth.schemas import (
     UserUpdate,
 )
 from huddle.web.deps import SESSION_KEY, SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES)
+router = APIRouter()
 
 
-@router.get("/users", response_model=list[UserRead], tags=["users"])
+@router.get("/users", operation_id="users.list", response_model=list[UserRead], tags=["users"])
 def list_users(actor: CurrentActor, session: SessionDep) -> list[UserRead]:
     """Every user, deactivated ones included (admins)."""
     return [UserRead.model_validate(u) for u in service.user_directory(session, actor=actor)]
 
 
-@router.post("/users", response_model=UserRead, status_code=status.HTTP_201_CREATED, tags=["users"])
+@router.post(
+    "/users",
+    operation_id="users.create",
+    response_model=UserRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["users"],
+)
 def create_user(actor: CurrentActor, session: SessionDep, data: UserCreate) -> UserRead:
     """Create a user (admins). Without a password they cannot sign in until one is set."""
     return UserRead.model_validate(service.create_user(session, data, actor=actor))
 
 
-@router.get("/users/{user_id:int}", response_model=UserRead, tags=["users"])
+@router.get(
+    "/users/{user_id:int}", operation_id="users.get", response_model=UserRead, tags=["users"]
+)
 def get_user(actor: CurrentActor, session: SessionDep, user_id: int) -> UserRead:
     """One user (admins)."""
     return UserRead.model_validate(service.get_user_to_manage(session, user_id, actor=actor))
 
 
-@router.patch("/users/{user_id:int}", response_model=UserRead, tags=["users"])
+@router.patch(
+    "/users/{user_id:int}", operation_id="users.update", response_model=UserRead, tags=["users"]
+)
 def update_user(
     actor: CurrentActor, session: SessionDep, user_id: int, data: UserUpdate
 ) -> UserRead:
@@ -47,20 +56,30 @@ def update_user(
     return UserRead.model_validate(service.update_user(session, user_id, data, actor=actor))
 
 
-@router.post("/users/{user_id:int}/deactivate", response_model=UserRead, tags=["users"])
+@router.post(
+    "/users/{user_id:int}/deactivate",
+    operation_id="users.deactivate",
+    response_model=UserRead,
+    tags=["users"],
+)
 def deactivate_user(actor: CurrentActor, session: SessionDep, user_id: int) -> UserRead:
     """Deactivate a user (admins): they are signed out and their tokens stop working."""
     return UserRead.model_validate(service.deactivate_user(session, user_id, actor=actor))
 
 
-@router.get("/me", response_model=UserRead, tags=["users"])
+@router.get("/me", operation_id="users.me", response_model=UserRead, tags=["users"])
 def me(actor: CurrentActor, session: SessionDep) -> UserRead:
     """The signed-in user (or the token's owner)."""
     assert actor.user_id is not None
     return UserRead.model_validate(service.get_user(session, actor.user_id))
 
 
-@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, tags=["users"])
+@router.post(
+    "/me/password",
+    operation_id="users.change_password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["users"],
+)
 def change_password(
     request: Request, actor: CurrentActor, session: SessionDep, data: PasswordChange
 ) -> None:
@@ -79,7 +98,9 @@ def change_password(
     )
 
 
-@router.get("/tokens", response_model=list[ApiTokenRead], tags=["tokens"])
+@router.get(
+    "/tokens", operation_id="tokens.list", response_model=list[ApiTokenRead], tags=["tokens"]
+)
 def list_tokens(actor: CurrentActor, session: SessionDep) -> list[ApiTokenRead]:
     """Your API tokens, revoked ones included (never their secrets)."""
     assert actor.user_id is not None
@@ -90,6 +111,7 @@ def list_tokens(actor: CurrentActor, session: SessionDep) -> list[ApiTokenRead]:
 
 @router.post(
     "/tokens",
+    operation_id="tokens.create",
     response_model=ApiTokenIssuedRead,
     status_code=status.HTTP_201_CREATED,
     tags=["tokens"],
@@ -100,7 +122,12 @@ def create_token(actor: CurrentActor, session: SessionDep, data: ApiTokenCreate)
     return {**ApiTokenRead.model_validate(issued.token).model_dump(), "token": issued.secret}
 
 
-@router.delete("/tokens/{token_id:int}", status_code=status.HTTP_204_NO_CONTENT, tags=["tokens"])
+@router.delete(
+    "/tokens/{token_id:int}",
+    operation_id="tokens.revoke",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["tokens"],
+)
 def revoke_token(actor: CurrentActor, session: SessionDep, token_id: int) -> None:
     """Revoke one of your tokens; it stops working at once."""
     tokens.revoke_token(session, token_id, actor=actor)

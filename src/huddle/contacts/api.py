@@ -45,9 +45,8 @@ from huddle.core.actor import Actor
 from huddle.lifecycle import service as lifecycle
 from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES)
+router = APIRouter()
 
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
 Limit = Annotated[int, Query(ge=1, le=200)]
@@ -84,7 +83,9 @@ def _timeline(
 # --- contacts --------------------------------------------------------------------------------
 
 
-@router.get("/contacts", response_model=ContactPage, tags=["contacts"])
+@router.get(
+    "/contacts", operation_id="contacts.list", response_model=ContactPage, tags=["contacts"]
+)
 def list_contacts(
     actor: CurrentActor,
     session: SessionDep,
@@ -105,6 +106,7 @@ def list_contacts(
 
 @router.post(
     "/contacts",
+    operation_id="contacts.create",
     response_model=ContactRead,
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": ContactRead, "description": _UPDATED}},
@@ -121,13 +123,23 @@ def create_contact(
     return _contact(session, contact.id, actor)
 
 
-@router.get("/contacts/{contact_id:int}", response_model=ContactRead, tags=["contacts"])
+@router.get(
+    "/contacts/{contact_id:int}",
+    operation_id="contacts.get",
+    response_model=ContactRead,
+    tags=["contacts"],
+)
 def get_contact(actor: CurrentActor, session: SessionDep, contact_id: int) -> ContactRead:
     """One contact with a summary of its account."""
     return _contact(session, contact_id, actor)
 
 
-@router.patch("/contacts/{contact_id:int}", response_model=ContactRead, tags=["contacts"])
+@router.patch(
+    "/contacts/{contact_id:int}",
+    operation_id="contacts.update",
+    response_model=ContactRead,
+    tags=["contacts"],
+)
 def update_contact(
     actor: CurrentActor, session: SessionDep, contact_id: int, data: ContactUpdate
 ) -> ContactRead:
@@ -136,7 +148,12 @@ def update_contact(
     return _contact(session, contact_id, actor)
 
 
-@router.post("/contacts/{contact_id:int}/merge", response_model=ContactRead, tags=["contacts"])
+@router.post(
+    "/contacts/{contact_id:int}/merge",
+    operation_id="contacts.merge",
+    response_model=ContactRead,
+    tags=["contacts"],
+)
 def merge_contact(
     actor: CurrentActor, session: SessionDep, contact_id: int, data: MergeRequest
 ) -> ContactRead:
@@ -145,7 +162,12 @@ def merge_contact(
     return _contact(session, contact_id, actor)
 
 
-@router.get("/contacts/{contact_id:int}/timeline", response_model=TimelinePage, tags=["contacts"])
+@router.get(
+    "/contacts/{contact_id:int}/timeline",
+    operation_id="contacts.timeline",
+    response_model=TimelinePage,
+    tags=["contacts"],
+)
 def contact_timeline(
     actor: CurrentActor,
     session: SessionDep,
@@ -161,6 +183,7 @@ def contact_timeline(
 
 @router.post(
     "/contacts/{contact_id:int}/touches",
+    operation_id="contacts.record_touch",
     response_model=TouchRead,
     status_code=status.HTTP_201_CREATED,
     responses={
@@ -181,6 +204,7 @@ def record_contact_touch(
 
 @router.post(
     "/contacts/{contact_id:int}/touches/{touch_id:int}/apply",
+    operation_id="touches.apply",
     response_model=ContactRead,
     tags=["touches"],
 )
@@ -196,6 +220,7 @@ def apply_touch_values(
 
 @router.post(
     "/contacts/{contact_id:int}/notes",
+    operation_id="contacts.add_note",
     response_model=NoteRead,
     status_code=status.HTTP_201_CREATED,
     tags=["notes"],
@@ -208,7 +233,12 @@ def add_contact_note(
     return NoteRead.model_validate(note)
 
 
-@router.post("/contacts/{contact_id:int}/consent", response_model=ContactRead, tags=["contacts"])
+@router.post(
+    "/contacts/{contact_id:int}/consent",
+    operation_id="contacts.set_consent",
+    response_model=ContactRead,
+    tags=["contacts"],
+)
 def set_contact_consent(
     actor: CurrentActor, session: SessionDep, contact_id: int, data: ConsentUpdate
 ) -> ContactRead:
@@ -226,7 +256,10 @@ def set_contact_consent(
 
 
 @router.get(
-    "/contacts/{contact_id:int}/consent", response_model=list[ConsentChangeRead], tags=["contacts"]
+    "/contacts/{contact_id:int}/consent",
+    operation_id="contacts.consent",
+    response_model=list[ConsentChangeRead],
+    tags=["contacts"],
 )
 def list_contact_consent(
     actor: CurrentActor, session: SessionDep, contact_id: int
@@ -239,7 +272,9 @@ def list_contact_consent(
 # --- accounts --------------------------------------------------------------------------------
 
 
-@router.get("/accounts", response_model=AccountPage, tags=["accounts"])
+@router.get(
+    "/accounts", operation_id="accounts.list", response_model=AccountPage, tags=["accounts"]
+)
 def list_accounts(
     actor: CurrentActor,
     session: SessionDep,
@@ -257,6 +292,7 @@ def list_accounts(
 
 @router.post(
     "/accounts",
+    operation_id="accounts.create",
     response_model=AccountRead,
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": AccountRead, "description": _UPDATED}},
@@ -273,13 +309,23 @@ def create_account(
     return AccountRead.model_validate(account)
 
 
-@router.get("/accounts/{account_id:int}", response_model=AccountRead, tags=["accounts"])
+@router.get(
+    "/accounts/{account_id:int}",
+    operation_id="accounts.get",
+    response_model=AccountRead,
+    tags=["accounts"],
+)
 def get_account(actor: CurrentActor, session: SessionDep, account_id: int) -> AccountRead:
     """One account."""
     return AccountRead.model_validate(service.get_account(session, account_id))
 
 
-@router.patch("/accounts/{account_id:int}", response_model=AccountRead, tags=["accounts"])
+@router.patch(
+    "/accounts/{account_id:int}",
+    operation_id="accounts.update",
+    response_model=AccountRead,
+    tags=["accounts"],
+)
 def update_account(
     actor: CurrentActor, session: SessionDep, account_id: int, data: AccountUpdate
 ) -> AccountRead:
@@ -288,7 +334,12 @@ def update_account(
     return AccountRead.model_validate(account)
 
 
-@router.post("/accounts/{account_id:int}/merge", response_model=AccountRead, tags=["accounts"])
+@router.post(
+    "/accounts/{account_id:int}/merge",
+    operation_id="accounts.merge",
+    response_model=AccountRead,
+    tags=["accounts"],
+)
 def merge_account(
     actor: CurrentActor, session: SessionDep, account_id: int, data: MergeRequest
 ) -> AccountRead:
@@ -299,14 +350,24 @@ def merge_account(
     return AccountRead.model_validate(account)
 
 
-@router.post("/accounts/{account_id:int}/enrich", response_model=AccountRead, tags=["accounts"])
+@router.post(
+    "/accounts/{account_id:int}/enrich",
+    operation_id="accounts.enrich",
+    response_model=AccountRead,
+    tags=["accounts"],
+)
 def enrich_account(actor: CurrentActor, session: SessionDep, account_id: int) -> AccountRead:
     """Fill the account's empty fields from the enrichment data now."""
     service.enrich(session, account_id, actor=actor)
     return AccountRead.model_validate(service.get_account(session, account_id))
 
 
-@router.get("/accounts/{account_id:int}/timeline", response_model=TimelinePage, tags=["accounts"])
+@router.get(
+    "/accounts/{account_id:int}/timeline",
+    operation_id="accounts.timeline",
+    response_model=TimelinePage,
+    tags=["accounts"],
+)
 def account_timeline(
     actor: CurrentActor,
     session: SessionDep,
@@ -322,6 +383,7 @@ def account_timeline(
 
 @router.post(
     "/accounts/{account_id:int}/notes",
+    operation_id="accounts.add_note",
     response_model=NoteRead,
     status_code=status.HTTP_201_CREATED,
     tags=["notes"],
@@ -362,6 +424,7 @@ def _store_touch(
 
 @router.post(
     "/touches",
+    operation_id="touches.create",
     response_model=TouchRead,
     status_code=status.HTTP_201_CREATED,
     responses={
@@ -380,13 +443,24 @@ def create_touch(
     return _store_touch(session, data, actor, response)
 
 
-@router.get("/touches/{touch_id:int}", response_model=TouchRead, tags=["touches"])
+@router.get(
+    "/touches/{touch_id:int}",
+    operation_id="touches.get",
+    response_model=TouchRead,
+    tags=["touches"],
+)
 def get_touch(actor: CurrentActor, session: SessionDep, touch_id: int) -> TouchRead:
     """One touch."""
     return TouchRead.model_validate(service.get_touch(session, touch_id))
 
 
-@router.post("/notes", response_model=NoteRead, status_code=status.HTTP_201_CREATED, tags=["notes"])
+@router.post(
+    "/notes",
+    operation_id="notes.create",
+    response_model=NoteRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["notes"],
+)
 def create_note(actor: CurrentActor, session: SessionDep, data: NoteCreate) -> NoteRead:
     """A note on exactly one contact, account or opportunity."""
     if data.opportunity_id is not None:
@@ -403,7 +477,9 @@ def create_note(actor: CurrentActor, session: SessionDep, data: NoteCreate) -> N
     return NoteRead.model_validate(note)
 
 
-@router.get("/notes/{note_id:int}", response_model=NoteRead, tags=["notes"])
+@router.get(
+    "/notes/{note_id:int}", operation_id="notes.get", response_model=NoteRead, tags=["notes"]
+)
 def get_note(actor: CurrentActor, session: SessionDep, note_id: int) -> NoteRead:
     """One note."""
     return NoteRead.model_validate(service.get_note(session, note_id))
@@ -413,7 +489,10 @@ def get_note(actor: CurrentActor, session: SessionDep, note_id: int) -> NoteRead
 
 
 @router.get(
-    "/custom-fields", response_model=list[CustomFieldDefinitionRead], tags=["custom fields"]
+    "/custom-fields",
+    operation_id="custom_fields.list",
+    response_model=list[CustomFieldDefinitionRead],
+    tags=["custom fields"],
 )
 def list_custom_fields(
     actor: CurrentActor,
@@ -429,6 +508,7 @@ def list_custom_fields(
 
 @router.post(
     "/custom-fields",
+    operation_id="custom_fields.create",
     response_model=CustomFieldDefinitionRead,
     status_code=status.HTTP_201_CREATED,
     tags=["custom fields"],
@@ -443,6 +523,7 @@ def create_custom_field(
 
 @router.get(
     "/custom-fields/{field_id:int}",
+    operation_id="custom_fields.get",
     response_model=CustomFieldDefinitionRead,
     tags=["custom fields"],
 )
@@ -455,6 +536,7 @@ def get_custom_field(
 
 @router.patch(
     "/custom-fields/{field_id:int}",
+    operation_id="custom_fields.update",
     response_model=CustomFieldDefinitionRead,
     tags=["custom fields"],
 )
@@ -469,7 +551,12 @@ def update_custom_field(
 # --- saved views -----------------------------------------------------------------------------
 
 
-@router.get("/saved-views", response_model=list[SavedViewRead], tags=["saved views"])
+@router.get(
+    "/saved-views",
+    operation_id="saved_views.list",
+    response_model=list[SavedViewRead],
+    tags=["saved views"],
+)
 def list_saved_views(actor: CurrentActor, session: SessionDep) -> list[SavedViewRead]:
     """Your saved contact views and everyone's shared ones."""
     return [
@@ -479,6 +566,7 @@ def list_saved_views(actor: CurrentActor, session: SessionDep) -> list[SavedView
 
 @router.post(
     "/saved-views",
+    operation_id="saved_views.create",
     response_model=SavedViewRead,
     status_code=status.HTTP_201_CREATED,
     tags=["saved views"],
@@ -490,14 +578,22 @@ def create_saved_view(
     return SavedViewRead.model_validate(service.save_view(session, data, actor=actor))
 
 
-@router.get("/saved-views/{view_id:int}", response_model=SavedViewRead, tags=["saved views"])
+@router.get(
+    "/saved-views/{view_id:int}",
+    operation_id="saved_views.get",
+    response_model=SavedViewRead,
+    tags=["saved views"],
+)
 def get_saved_view(actor: CurrentActor, session: SessionDep, view_id: int) -> SavedViewRead:
     """One saved view (yours, or a shared one)."""
     return SavedViewRead.model_validate(service.get_view(session, view_id, user_id=actor.user_id))
 
 
 @router.delete(
-    "/saved-views/{view_id:int}", status_code=status.HTTP_204_NO_CONTENT, tags=["saved views"]
+    "/saved-views/{view_id:int}",
+    operation_id="saved_views.delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["saved views"],
 )
 def delete_saved_view(actor: CurrentActor, session: SessionDep, view_id: int) -> None:
     """Delete one of your saved views."""

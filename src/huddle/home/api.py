@@ -14,13 +14,12 @@ from huddle.core.stages import STAGES
 from huddle.home import service
 from huddle.home.schemas import ContactRow, FunnelStep, HomeRead, StageFlow
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
     from huddle.contacts.models import Contact
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["home"])
+router = APIRouter(tags=["home"])
 
 
 def _rows(contacts: list[Contact], users: dict[int, User], actor: Actor) -> list[ContactRow]:
@@ -33,7 +32,7 @@ def _rows(contacts: list[Contact], users: dict[int, User], actor: Actor) -> list
     ]
 
 
-@router.get("/home", response_model=HomeRead)
+@router.get("/home", operation_id="home.get", response_model=HomeRead)
 def home(actor: CurrentActor, session: SessionDep) -> HomeRead:
     """What the home page shows you: the lifecycle funnel of the last 30 days (contacts
     that entered each stage, each once), the open pipeline's totals, your open leads and

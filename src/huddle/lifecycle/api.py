@@ -35,14 +35,18 @@ from huddle.lifecycle.schemas import (
     TransitionPair,
 )
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES)
+router = APIRouter()
 
 # --- a contact's stage ------------------------------------------------------------------
 
 
-@router.post("/contacts/{contact_id}/stage", response_model=StageTransitionRead, tags=["lifecycle"])
+@router.post(
+    "/contacts/{contact_id}/stage",
+    operation_id="lifecycle.change_stage",
+    response_model=StageTransitionRead,
+    tags=["lifecycle"],
+)
 def change_stage(
     contact_id: int, body: StageChangeRequest, session: SessionDep, actor: CurrentActor
 ) -> object:
@@ -53,7 +57,10 @@ def change_stage(
 
 
 @router.post(
-    "/contacts/{contact_id}/reject", response_model=StageTransitionRead, tags=["lifecycle"]
+    "/contacts/{contact_id}/reject",
+    operation_id="lifecycle.reject",
+    response_model=StageTransitionRead,
+    tags=["lifecycle"],
 )
 def reject_lead(
     contact_id: int, body: RejectRequest, session: SessionDep, actor: CurrentActor
@@ -66,6 +73,7 @@ def reject_lead(
 
 @router.get(
     "/contacts/{contact_id}/stage-history",
+    operation_id="lifecycle.stage_history",
     response_model=list[StageTransitionRead],
     tags=["lifecycle"],
 )
@@ -77,7 +85,12 @@ def stage_history(contact_id: int, session: SessionDep, actor: CurrentActor) -> 
 # --- configuration and funnel entries ---------------------------------------------------
 
 
-@router.get("/lifecycle/stages", response_model=list[StageRead], tags=["lifecycle"])
+@router.get(
+    "/lifecycle/stages",
+    operation_id="lifecycle.stages",
+    response_model=list[StageRead],
+    tags=["lifecycle"],
+)
 def list_stages(actor: CurrentActor) -> list[StageRead]:
     return [
         StageRead(key=key, label=label, in_funnel=key in FUNNEL, rejectable=key in REJECTABLE)
@@ -85,12 +98,22 @@ def list_stages(actor: CurrentActor) -> list[StageRead]:
     ]
 
 
-@router.get("/lifecycle/transitions", response_model=list[TransitionPair], tags=["lifecycle"])
+@router.get(
+    "/lifecycle/transitions",
+    operation_id="lifecycle.transitions",
+    response_model=list[TransitionPair],
+    tags=["lifecycle"],
+)
 def list_transitions(session: SessionDep, actor: CurrentActor) -> object:
     return service.list_allowed_transitions(session)
 
 
-@router.put("/lifecycle/transitions", response_model=list[TransitionPair], tags=["lifecycle"])
+@router.put(
+    "/lifecycle/transitions",
+    operation_id="lifecycle.replace_transitions",
+    response_model=list[TransitionPair],
+    tags=["lifecycle"],
+)
 def replace_transitions(
     body: AllowedTransitionsUpdate, session: SessionDep, actor: CurrentActor
 ) -> object:
@@ -100,7 +123,10 @@ def replace_transitions(
 
 
 @router.get(
-    "/lifecycle/rejection-reasons", response_model=list[RejectionReasonRead], tags=["lifecycle"]
+    "/lifecycle/rejection-reasons",
+    operation_id="lifecycle.rejection_reasons",
+    response_model=list[RejectionReasonRead],
+    tags=["lifecycle"],
 )
 def list_rejection_reasons(
     session: SessionDep, actor: CurrentActor, include_inactive: bool = False
@@ -110,6 +136,7 @@ def list_rejection_reasons(
 
 @router.post(
     "/lifecycle/rejection-reasons",
+    operation_id="lifecycle.add_rejection_reason",
     response_model=RejectionReasonRead,
     status_code=status.HTTP_201_CREATED,
     tags=["lifecycle"],
@@ -122,6 +149,7 @@ def add_rejection_reason(
 
 @router.post(
     "/lifecycle/rejection-reasons/{code}/deactivate",
+    operation_id="lifecycle.deactivate_rejection_reason",
     response_model=RejectionReasonRead,
     tags=["lifecycle"],
 )
@@ -129,7 +157,12 @@ def deactivate_rejection_reason(code: str, session: SessionDep, actor: CurrentAc
     return service.deactivate_rejection_reason(session, code, actor=actor)
 
 
-@router.get("/lifecycle/entries", response_model=list[StageEntryRead], tags=["lifecycle"])
+@router.get(
+    "/lifecycle/entries",
+    operation_id="lifecycle.stage_entries",
+    response_model=list[StageEntryRead],
+    tags=["lifecycle"],
+)
 def stage_entries(
     session: SessionDep,
     actor: CurrentActor,
@@ -144,7 +177,12 @@ def stage_entries(
 # --- opportunities ----------------------------------------------------------------------
 
 
-@router.get("/opportunities", response_model=OpportunityPage, tags=["opportunities"])
+@router.get(
+    "/opportunities",
+    operation_id="opportunities.list",
+    response_model=OpportunityPage,
+    tags=["opportunities"],
+)
 def list_opportunities(
     session: SessionDep,
     actor: CurrentActor,
@@ -157,6 +195,7 @@ def list_opportunities(
 
 @router.post(
     "/opportunities",
+    operation_id="opportunities.create",
     response_model=OpportunityDetail,
     status_code=status.HTTP_201_CREATED,
     tags=["opportunities"],
@@ -168,7 +207,12 @@ def create_opportunity(
     return _detail(session, opportunity)
 
 
-@router.get("/opportunities/board", response_model=PipelineBoard, tags=["opportunities"])
+@router.get(
+    "/opportunities/board",
+    operation_id="opportunities.board",
+    response_model=PipelineBoard,
+    tags=["opportunities"],
+)
 def pipeline_board(
     session: SessionDep,
     actor: CurrentActor,
@@ -180,7 +224,10 @@ def pipeline_board(
 
 
 @router.get(
-    "/opportunities/{opportunity_id}", response_model=OpportunityDetail, tags=["opportunities"]
+    "/opportunities/{opportunity_id}",
+    operation_id="opportunities.get",
+    response_model=OpportunityDetail,
+    tags=["opportunities"],
 )
 def get_opportunity(
     opportunity_id: int, session: SessionDep, actor: CurrentActor
@@ -189,7 +236,10 @@ def get_opportunity(
 
 
 @router.patch(
-    "/opportunities/{opportunity_id}", response_model=OpportunityDetail, tags=["opportunities"]
+    "/opportunities/{opportunity_id}",
+    operation_id="opportunities.update",
+    response_model=OpportunityDetail,
+    tags=["opportunities"],
 )
 def update_opportunity(
     opportunity_id: int, body: OpportunityUpdate, session: SessionDep, actor: CurrentActor
@@ -200,6 +250,7 @@ def update_opportunity(
 
 @router.delete(
     "/opportunities/{opportunity_id}",
+    operation_id="opportunities.delete",
     status_code=status.HTTP_204_NO_CONTENT,
     tags=["opportunities"],
 )
@@ -210,6 +261,7 @@ def delete_opportunity(opportunity_id: int, session: SessionDep, actor: CurrentA
 
 @router.post(
     "/opportunities/{opportunity_id}/move",
+    operation_id="opportunities.move",
     response_model=OpportunityRead,
     tags=["opportunities"],
 )
@@ -221,6 +273,7 @@ def move_opportunity(
 
 @router.post(
     "/opportunities/{opportunity_id}/close",
+    operation_id="opportunities.close",
     response_model=OpportunityRead,
     tags=["opportunities"],
 )
@@ -235,6 +288,7 @@ def close_opportunity(
 
 @router.put(
     "/opportunities/{opportunity_id}/contacts/{contact_id}",
+    operation_id="opportunities.set_contact_role",
     response_model=ContactRoleRead,
     tags=["opportunities"],
 )
@@ -253,6 +307,7 @@ def set_contact_role(
 
 @router.delete(
     "/opportunities/{opportunity_id}/contacts/{contact_id}",
+    operation_id="opportunities.remove_contact_role",
     status_code=status.HTTP_204_NO_CONTENT,
     tags=["opportunities"],
 )

@@ -28,12 +28,11 @@ from huddle.notifications.schemas import (
     WebhookUpdate,
 )
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["notifications"])
+router = APIRouter(tags=["notifications"])
 
 
-@router.get("/notifications")
+@router.get("/notifications", operation_id="notifications.list")
 def my_notifications(
     user: CurrentUser, session: SessionDep, before: int | None = None
 ) -> NotificationPage:
@@ -45,7 +44,11 @@ def my_notifications(
     )
 
 
-@router.post("/notifications/read", status_code=status.HTTP_204_NO_CONTENT)
+@router.post(
+    "/notifications/read",
+    operation_id="notifications.mark_all_read",
+    status_code=status.HTTP_204_NO_CONTENT,
+)
 def mark_all_read(user: CurrentUser, session: SessionDep) -> Response:
     """Mark all my notifications read."""
     notifications.mark_read(session, user.id)
@@ -55,7 +58,7 @@ def mark_all_read(user: CurrentUser, session: SessionDep) -> Response:
 # --- outbound webhooks -------------------------------------------------------------------------
 
 
-@router.get("/webhooks", response_model=list[WebhookRead])
+@router.get("/webhooks", operation_id="webhooks.list", response_model=list[WebhookRead])
 def list_webhooks(actor: CurrentActor, session: SessionDep) -> list[WebhookRead]:
     """Every outbound webhook (routing editors and admins); secrets are never returned."""
     return [
@@ -65,6 +68,7 @@ def list_webhooks(actor: CurrentActor, session: SessionDep) -> list[WebhookRead]
 
 @router.post(
     "/webhooks",
+    operation_id="webhooks.create",
     response_model=WebhookRead,
     status_code=status.HTTP_201_CREATED,
 )
@@ -76,7 +80,7 @@ def create_webhook(actor: CurrentActor, session: SessionDep, data: WebhookCreate
     return WebhookRead.model_validate(hook)
 
 
-@router.patch("/webhooks/{webhook_id}", response_model=WebhookRead)
+@router.patch("/webhooks/{webhook_id}", operation_id="webhooks.update", response_model=WebhookRead)
 def update_webhook(
     webhook_id: RowId, actor: CurrentActor, session: SessionDep, data: WebhookUpdate
 ) -> WebhookRead:
@@ -87,7 +91,9 @@ def update_webhook(
     return WebhookRead.model_validate(hook)
 
 
-@router.delete("/webhooks/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/webhooks/{webhook_id}", operation_id="webhooks.delete", status_code=status.HTTP_204_NO_CONTENT
+)
 def delete_webhook(webhook_id: RowId, actor: CurrentActor, session: SessionDep) -> Response:
     """Remove a webhook and its delivery log (admins)."""
     notifications.delete_webhook(session, webhook_id, actor=actor)
@@ -96,6 +102,7 @@ def delete_webhook(webhook_id: RowId, actor: CurrentActor, session: SessionDep) 
 
 @router.post(
     "/webhooks/{webhook_id}/test",
+    operation_id="webhooks.test",
     response_model=DeliveryRead,
     status_code=status.HTTP_202_ACCEPTED,
 )
@@ -112,7 +119,9 @@ def test_webhook(
     return DeliveryRead.model_validate(delivery)
 
 
-@router.get("/webhooks/events", response_model=list[WebhookEventRead])
+@router.get(
+    "/webhooks/events", operation_id="webhooks.events", response_model=list[WebhookEventRead]
+)
 def webhook_events(actor: CurrentActor) -> list[WebhookEventRead]:
     """The catalogue: every event a webhook can subscribe to, with what it means (its
     payload's schema is in the spec's ``webhooks`` section, under the event's name)."""
@@ -122,7 +131,11 @@ def webhook_events(actor: CurrentActor) -> list[WebhookEventRead]:
     ]
 
 
-@router.get("/webhooks/{webhook_id}/deliveries", response_model=list[DeliveryRead])
+@router.get(
+    "/webhooks/{webhook_id}/deliveries",
+    operation_id="webhooks.deliveries",
+    response_model=list[DeliveryRead],
+)
 def webhook_deliveries(
     webhook_id: RowId, actor: CurrentActor, session: SessionDep
 ) -> list[DeliveryRead]:

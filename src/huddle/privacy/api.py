@@ -8,12 +8,15 @@ from huddle.auth.deps import CurrentActor
 from huddle.privacy import service
 from huddle.privacy.schemas import ErasureRead, PersonalDataExport
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["privacy"])
+router = APIRouter(tags=["privacy"])
 
 
-@router.get("/contacts/{contact_id:int}/personal-data", response_model=PersonalDataExport)
+@router.get(
+    "/contacts/{contact_id:int}/personal-data",
+    operation_id="privacy.export",
+    response_model=PersonalDataExport,
+)
 def export_personal_data(
     actor: CurrentActor, session: SessionDep, contact_id: int
 ) -> PersonalDataExport:
@@ -24,7 +27,9 @@ def export_personal_data(
     )
 
 
-@router.post("/contacts/{contact_id:int}/erase", response_model=ErasureRead)
+@router.post(
+    "/contacts/{contact_id:int}/erase", operation_id="privacy.erase", response_model=ErasureRead
+)
 def erase_personal_data(actor: CurrentActor, session: SessionDep, contact_id: int) -> ErasureRead:
     """Irreversibly anonymise the contact (the right to erasure): personal values go from
     every table, counts stay. Needs personal_data.erase; 409 if already erased."""

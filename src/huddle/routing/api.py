@@ -29,27 +29,33 @@ from huddle.routing.schemas import (
     RuleWrite,
 )
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
 if TYPE_CHECKING:
     from huddle.routing.models import Handoff
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["routing"])
+router = APIRouter(tags=["routing"])
 
 
-@router.get("/routing/rules", response_model=list[RuleRead])
+@router.get("/routing/rules", operation_id="routing_rules.list", response_model=list[RuleRead])
 def list_rules(user: CurrentUser, session: SessionDep) -> list[RuleRead]:
     """The routing rules in the order they are tried."""
     return [RuleRead.model_validate(r) for r in service.list_rules(session)]
 
 
-@router.post("/routing/rules", response_model=RuleRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/routing/rules",
+    operation_id="routing_rules.create",
+    response_model=RuleRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_rule(actor: CurrentActor, session: SessionDep, data: RuleWrite) -> RuleRead:
     """Add a rule (marketing-ops, sales managers, admins); 422 names the wrong field."""
     return RuleRead.model_validate(service.save_rule(session, data, actor=actor))
 
 
-@router.put("/routing/rules/{rule_id:int}", response_model=RuleRead)
+@router.put(
+    "/routing/rules/{rule_id:int}", operation_id="routing_rules.update", response_model=RuleRead
+)
 def update_rule(
     actor: CurrentActor, session: SessionDep, rule_id: int, data: RuleWrite
 ) -> RuleRead:
@@ -57,27 +63,36 @@ def update_rule(
     return RuleRead.model_validate(service.save_rule(session, data, actor=actor, rule_id=rule_id))
 
 
-@router.delete("/routing/rules/{rule_id:int}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/routing/rules/{rule_id:int}",
+    operation_id="routing_rules.delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+)
 def delete_rule(actor: CurrentActor, session: SessionDep, rule_id: int) -> Response:
     """Remove a rule; hand-offs it decided keep its name."""
     service.delete_rule(session, rule_id, actor=actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/routing/pools", response_model=list[PoolRead])
+@router.get("/routing/pools", operation_id="pools.list", response_model=list[PoolRead])
 def list_pools(user: CurrentUser, session: SessionDep) -> list[PoolRead]:
     """Team pools with their weighted reps and round-robin credits."""
     return service.list_pools(session)
 
 
-@router.post("/routing/pools", response_model=PoolRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/routing/pools",
+    operation_id="pools.create",
+    response_model=PoolRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_pool(actor: CurrentActor, session: SessionDep, data: PoolWrite) -> PoolRead:
     """Add a team pool."""
     pool = service.save_pool(session, data, actor=actor)
     return next(p for p in service.list_pools(session) if p.id == pool.id)
 
 
-@router.put("/routing/pools/{pool_id:int}", response_model=PoolRead)
+@router.put("/routing/pools/{pool_id:int}", operation_id="pools.update", response_model=PoolRead)
 def update_pool(
     actor: CurrentActor, session: SessionDep, pool_id: int, data: PoolWrite
 ) -> PoolRead:
@@ -88,6 +103,7 @@ def update_pool(
 
 @router.post(
     "/contacts/{contact_id:int}/route",
+    operation_id="routing.route_contact",
     response_model=HandoffRead,
     status_code=status.HTTP_201_CREATED,
 )
@@ -96,7 +112,7 @@ def route_now(actor: CurrentActor, session: SessionDep, contact_id: int) -> Hand
     return HandoffRead.model_validate(service.route_contact(session, contact_id, actor=actor))
 
 
-@router.get("/queue", response_model=list[HandoffRead])
+@router.get("/queue", operation_id="queue.list", response_model=list[HandoffRead])
 def sales_queue(
     actor: CurrentActor,
     session: SessionDep,
@@ -111,19 +127,23 @@ def sales_queue(
     return [HandoffRead.model_validate(h) for h in found]
 
 
-@router.get("/handoffs/{handoff_id:int}", response_model=HandoffRead)
+@router.get("/handoffs/{handoff_id:int}", operation_id="handoffs.get", response_model=HandoffRead)
 def get_handoff(actor: CurrentActor, session: SessionDep, handoff_id: int) -> HandoffRead:
     """One hand-off with its decision trail and packet."""
     return HandoffRead.model_validate(service.get_handoff(session, handoff_id, actor=actor))
 
 
-@router.post("/handoffs/{handoff_id:int}/accept", response_model=HandoffRead)
+@router.post(
+    "/handoffs/{handoff_id:int}/accept", operation_id="handoffs.accept", response_model=HandoffRead
+)
 def accept(actor: CurrentActor, session: SessionDep, handoff_id: int) -> HandoffRead:
     """Accept: the lead becomes SAL. Only the rep it was handed to (or a manager)."""
     return HandoffRead.model_validate(service.accept_handoff(session, handoff_id, actor=actor))
 
 
-@router.post("/handoffs/{handoff_id:int}/reject", response_model=HandoffRead)
+@router.post(
+    "/handoffs/{handoff_id:int}/reject", operation_id="handoffs.reject", response_model=HandoffRead
+)
 def reject(
     actor: CurrentActor, session: SessionDep, handoff_id: int, data: RejectWrite
 ) -> HandoffRead:
@@ -136,6 +156,7 @@ def reject(
 
 @router.post(
     "/contacts/{contact_id:int}/activities",
+    operation_id="routing.log_activity",
     response_model=TouchRead,
     status_code=status.HTTP_201_CREATED,
 )
@@ -167,7 +188,7 @@ def _queue_entries(
     ]
 
 
-@router.get("/queue/entries", response_model=list[QueueEntryRead])
+@router.get("/queue/entries", operation_id="queue.entries", response_model=list[QueueEntryRead])
 def sales_queue_entries(
     actor: CurrentActor,
     session: SessionDep,
@@ -182,7 +203,7 @@ def sales_queue_entries(
     return _queue_entries(session, actor, found)
 
 
-@router.get("/queue/news", response_model=QueueNewsRead)
+@router.get("/queue/news", operation_id="queue.news", response_model=QueueNewsRead)
 def sales_queue_news(
     actor: CurrentActor,
     session: SessionDep,
@@ -195,7 +216,7 @@ def sales_queue_news(
     return QueueNewsRead(fresh=service.queue_news(session, actor=actor, after=after))
 
 
-@router.get("/queue/{handoff_id:int}", response_model=QueueEntryRead)
+@router.get("/queue/{handoff_id:int}", operation_id="queue.packet", response_model=QueueEntryRead)
 def packet(actor: CurrentActor, session: SessionDep, handoff_id: int) -> QueueEntryRead:
     """One hand-off as its packet page shows it. A rep sees their own and their teams'
     unassigned ones (403 for another rep's)."""

@@ -24,30 +24,42 @@ from huddle.scoring.schemas import (
     ScoreModelWrite,
 )
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["scoring"])
+router = APIRouter(tags=["scoring"])
 
 
-@router.get("/scoring/models", response_model=list[ScoreModelRead])
+@router.get(
+    "/scoring/models", operation_id="score_models.list", response_model=list[ScoreModelRead]
+)
 def list_models(user: CurrentUser, session: SessionDep) -> list[ScoreModelRead]:
     """Every score model with its current rules."""
     return [ScoreModelRead.model_validate(m) for m in service.list_models(session)]
 
 
-@router.post("/scoring/models", response_model=ScoreModelRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/scoring/models",
+    operation_id="score_models.create",
+    response_model=ScoreModelRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_model(actor: CurrentActor, session: SessionDep, data: ScoreModelWrite) -> ScoreModelRead:
     """Add a model; its rules are checked (422 names the wrong rule part); rescores everyone."""
     return ScoreModelRead.model_validate(service.save_model(session, data, actor=actor))
 
 
-@router.get("/scoring/models/{model_id:int}", response_model=ScoreModelRead)
+@router.get(
+    "/scoring/models/{model_id:int}", operation_id="score_models.get", response_model=ScoreModelRead
+)
 def get_model(user: CurrentUser, session: SessionDep, model_id: int) -> ScoreModelRead:
     """One score model."""
     return ScoreModelRead.model_validate(service.get_model(session, model_id))
 
 
-@router.put("/scoring/models/{model_id:int}", response_model=ScoreModelRead)
+@router.put(
+    "/scoring/models/{model_id:int}",
+    operation_id="score_models.update",
+    response_model=ScoreModelRead,
+)
 def update_model(
     actor: CurrentActor, session: SessionDep, model_id: int, data: ScoreModelWrite
 ) -> ScoreModelRead:
@@ -56,26 +68,37 @@ def update_model(
     return ScoreModelRead.model_validate(model)
 
 
-@router.delete("/scoring/models/{model_id:int}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/scoring/models/{model_id:int}",
+    operation_id="score_models.delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+)
 def delete_model(actor: CurrentActor, session: SessionDep, model_id: int) -> Response:
     """Remove a model and its scores."""
     service.delete_model(session, model_id, actor=actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/scoring/profiles", response_model=list[ProfileRead])
+@router.get("/scoring/profiles", operation_id="profiles.list", response_model=list[ProfileRead])
 def list_profiles(user: CurrentUser, session: SessionDep) -> list[ProfileRead]:
     """The ICP and the buyer personas, with weighted criteria."""
     return [ProfileRead.model_validate(p) for p in service.list_profiles(session)]
 
 
-@router.post("/scoring/profiles", response_model=ProfileRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/scoring/profiles",
+    operation_id="profiles.create",
+    response_model=ProfileRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_profile(actor: CurrentActor, session: SessionDep, data: ProfileWrite) -> ProfileRead:
     """Add the ICP or a persona; grades are recomputed in the background."""
     return ProfileRead.model_validate(service.save_profile(session, data, actor=actor))
 
 
-@router.put("/scoring/profiles/{profile_id:int}", response_model=ProfileRead)
+@router.put(
+    "/scoring/profiles/{profile_id:int}", operation_id="profiles.update", response_model=ProfileRead
+)
 def update_profile(
     actor: CurrentActor, session: SessionDep, profile_id: int, data: ProfileWrite
 ) -> ProfileRead:
@@ -84,7 +107,11 @@ def update_profile(
     return ProfileRead.model_validate(profile)
 
 
-@router.delete("/scoring/profiles/{profile_id:int}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/scoring/profiles/{profile_id:int}",
+    operation_id="profiles.delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+)
 def delete_persona(actor: CurrentActor, session: SessionDep, profile_id: int) -> Response:
     """Retire a persona; contacts are graded again by the personas left. The ICP cannot be
     deleted (409): edit it."""
@@ -92,7 +119,7 @@ def delete_persona(actor: CurrentActor, session: SessionDep, profile_id: int) ->
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/scoring/criteria/{stage}", response_model=CriteriaRead)
+@router.get("/scoring/criteria/{stage}", operation_id="criteria.get", response_model=CriteriaRead)
 def get_criteria(user: CurrentUser, session: SessionDep, stage: CriteriaStage) -> CriteriaRead:
     """The MQL or SQL criteria (404 when none are set)."""
     criteria = service.get_criteria(session, stage.value)
@@ -101,7 +128,7 @@ def get_criteria(user: CurrentUser, session: SessionDep, stage: CriteriaStage) -
     return _criteria_read(session, criteria)
 
 
-@router.put("/scoring/criteria/{stage}", response_model=CriteriaRead)
+@router.put("/scoring/criteria/{stage}", operation_id="criteria.save", response_model=CriteriaRead)
 def save_criteria(
     actor: CurrentActor, session: SessionDep, stage: CriteriaStage, data: CriteriaWrite
 ) -> CriteriaRead:
@@ -116,26 +143,36 @@ def _criteria_read(session: SessionDep, criteria: object) -> CriteriaRead:
     return read
 
 
-@router.post("/scoring/backtest", response_model=BacktestRead)
+@router.post("/scoring/backtest", operation_id="scoring.backtest", response_model=BacktestRead)
 def backtest(actor: CurrentActor, session: SessionDep, data: BacktestRequest) -> BacktestRead:
     """What a proposed model or criteria would have done over the last N months, beside
     the current definitions' figures. Saves nothing."""
     return service.backtest(session, data, actor=actor)
 
 
-@router.get("/scoring/rescores", response_model=list[RescoreRunRead])
+@router.get(
+    "/scoring/rescores", operation_id="scoring.rescores", response_model=list[RescoreRunRead]
+)
 def list_rescores(user: CurrentUser, session: SessionDep) -> list[RescoreRunRead]:
     """The latest full rescores with their progress."""
     return [RescoreRunRead.model_validate(r) for r in service.latest_runs(session)]
 
 
-@router.get("/contacts/{contact_id:int}/scores", response_model=ContactScoresRead)
+@router.get(
+    "/contacts/{contact_id:int}/scores",
+    operation_id="scoring.contact_scores",
+    response_model=ContactScoresRead,
+)
 def contact_scores(user: CurrentUser, session: SessionDep, contact_id: int) -> ContactScoresRead:
     """Every model's score of the contact with its breakdown, and its grade with why."""
     return service.explain_scores(session, contact_id)
 
 
-@router.get("/accounts/{account_id:int}/scores", response_model=BuyingGroupRead)
+@router.get(
+    "/accounts/{account_id:int}/scores",
+    operation_id="scoring.account_scores",
+    response_model=BuyingGroupRead,
+)
 def account_scores(user: CurrentUser, session: SessionDep, account_id: int) -> BuyingGroupRead:
     """The account's score per model (rolled up) and its buying group's engagement."""
     return service.buying_group(session, account_id)

@@ -48,9 +48,8 @@ from huddle.sla.schemas import (
 from huddle.sla.service import reports
 from huddle.sla.terms import Term
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["sla"])
+router = APIRouter(tags=["sla"])
 
 
 def _with_signatures(session: SessionDep, versions: list[SlaVersion]) -> list[VersionRead]:
@@ -63,14 +62,19 @@ def _with_signatures(session: SessionDep, versions: list[SlaVersion]) -> list[Ve
     return out
 
 
-@router.get("/sla/versions", response_model=list[VersionRead])
+@router.get("/sla/versions", operation_id="sla_versions.list", response_model=list[VersionRead])
 def list_versions(actor: CurrentActor, session: SessionDep) -> list[VersionRead]:
     """Every version of the agreement, newest first, with its signatures."""
     require(actor, Action.ANALYTICS_READ)
     return _with_signatures(session, service.list_versions(session))
 
 
-@router.post("/sla/versions", response_model=VersionRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/sla/versions",
+    operation_id="sla_versions.create",
+    response_model=VersionRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_version(actor: CurrentActor, session: SessionDep, data: VersionWrite) -> VersionRead:
     """A new draft; its terms are checked (422 names the field, e.g. ``terms[1].hours``)."""
     version = service.create_draft(
@@ -79,13 +83,17 @@ def create_version(actor: CurrentActor, session: SessionDep, data: VersionWrite)
     return _with_signatures(session, [version])[0]
 
 
-@router.get("/sla/versions/{version_id:int}", response_model=VersionRead)
+@router.get(
+    "/sla/versions/{version_id:int}", operation_id="sla_versions.get", response_model=VersionRead
+)
 def get_version(actor: CurrentActor, session: SessionDep, version_id: int) -> VersionRead:
     require(actor, Action.ANALYTICS_READ)
     return _with_signatures(session, [service.get_version(session, version_id)])[0]
 
 
-@router.put("/sla/versions/{version_id:int}", response_model=VersionRead)
+@router.put(
+    "/sla/versions/{version_id:int}", operation_id="sla_versions.update", response_model=VersionRead
+)
 def update_version(
     actor: CurrentActor, session: SessionDep, version_id: int, data: VersionWrite
 ) -> VersionRead:
@@ -96,7 +104,11 @@ def update_version(
     return _with_signatures(session, [version])[0]
 
 
-@router.post("/sla/versions/{version_id:int}/signatures", response_model=VersionRead)
+@router.post(
+    "/sla/versions/{version_id:int}/signatures",
+    operation_id="sla_versions.sign",
+    response_model=VersionRead,
+)
 def sign_version(
     actor: CurrentActor, session: SessionDep, version_id: int, data: SignatureWrite
 ) -> VersionRead:
@@ -104,13 +116,13 @@ def sign_version(
     return _with_signatures(session, [service.sign(session, actor, version_id, data.side)])[0]
 
 
-@router.get("/sla/calendars", response_model=list[CalendarRead])
+@router.get("/sla/calendars", operation_id="calendars.list", response_model=list[CalendarRead])
 def list_calendars(actor: CurrentActor, session: SessionDep) -> list[CalendarRead]:
     require(actor, Action.ANALYTICS_READ)
     return [CalendarRead.model_validate(c) for c in service.list_calendars(session)]
 
 
-@router.put("/sla/calendars/{scope}", response_model=CalendarRead)
+@router.put("/sla/calendars/{scope}", operation_id="calendars.save", response_model=CalendarRead)
 def save_calendar(
     actor: CurrentActor, session: SessionDep, scope: str, data: CalendarWrite
 ) -> CalendarRead:
@@ -120,7 +132,7 @@ def save_calendar(
     )
 
 
-@router.get("/sla/compliance", response_model=list[ComplianceRead])
+@router.get("/sla/compliance", operation_id="sla.compliance", response_model=list[ComplianceRead])
 def compliance(
     actor: CurrentActor,
     session: SessionDep,
@@ -146,7 +158,11 @@ def compliance(
     ]
 
 
-@router.get("/contacts/{contact_id:int}/sla-clocks", response_model=list[ClockRead])
+@router.get(
+    "/contacts/{contact_id:int}/sla-clocks",
+    operation_id="sla.contact_clocks",
+    response_model=list[ClockRead],
+)
 def contact_clocks(actor: CurrentActor, session: SessionDep, contact_id: int) -> list[ClockRead]:
     """The contact's SLA clocks (newest first), each with its log."""
     require(actor, Action.CONTACT_READ)
@@ -231,7 +247,7 @@ def _term_compliance(term: Term, c: reports.Compliance | None) -> DashboardTermT
     return DashboardTermTally(term=_term(term), **counts.model_dump())
 
 
-@router.get("/sla/dashboard", response_model=SlaDashboardRead)
+@router.get("/sla/dashboard", operation_id="sla.dashboard", response_model=SlaDashboardRead)
 def dashboard(
     actor: CurrentActor,
     session: SessionDep,
@@ -267,7 +283,7 @@ def dashboard(
     )
 
 
-@router.get("/sla/pacing", response_model=list[PacingRead])
+@router.get("/sla/pacing", operation_id="sla.pacing", response_model=list[PacingRead])
 def pacing(actor: CurrentActor, session: SessionDep) -> list[PacingRead]:
     """Each MQL volume term of the active version: MQLs delivered so far in its period
     against the commitment, and the linear projection to the period's end."""
@@ -276,7 +292,7 @@ def pacing(actor: CurrentActor, session: SessionDep) -> list[PacingRead]:
     return [_pacing(p) for p in reports.volume_pacing(session, terms, clock.now())]
 
 
-@router.get("/sla/acceptance", response_model=list[AcceptanceRead])
+@router.get("/sla/acceptance", operation_id="sla.acceptance", response_model=list[AcceptanceRead])
 def acceptance(actor: CurrentActor, session: SessionDep) -> list[AcceptanceRead]:
     """Each MQL acceptance term of the active version over its period containing now."""
     require(actor, Action.ANALYTICS_READ)
@@ -284,7 +300,7 @@ def acceptance(actor: CurrentActor, session: SessionDep) -> list[AcceptanceRead]
     return [_acceptance(a) for a in reports.acceptance_rates(session, terms, clock.now())]
 
 
-@router.get("/sla/at-risk", response_model=AtRiskList)
+@router.get("/sla/at-risk", operation_id="sla.at_risk", response_model=AtRiskList)
 def at_risk(
     actor: CurrentActor,
     session: SessionDep,
@@ -297,7 +313,7 @@ def at_risk(
     return AtRiskList(as_of=at, items=[_at_risk(r, at) for r in found])
 
 
-@router.get("/sla/trend", response_model=list[TrendWeek])
+@router.get("/sla/trend", operation_id="sla.trend", response_model=list[TrendWeek])
 def trend(
     actor: CurrentActor,
     session: SessionDep,
@@ -321,7 +337,7 @@ def _review_term(
     )
 
 
-@router.get("/sla/review", response_model=SlaReviewRead)
+@router.get("/sla/review", operation_id="sla.review", response_model=SlaReviewRead)
 def review(actor: CurrentActor, session: SessionDep) -> SlaReviewRead:
     """The quarterly review: each term of the active version over this quarter, and the
     terms the data suggests for the next version."""

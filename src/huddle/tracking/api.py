@@ -27,32 +27,36 @@ from huddle.tracking.schemas import (
 )
 from huddle.tracking.service import ReplayConflict
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES, tags=["tracking"])
+router = APIRouter(tags=["tracking"])
 
 # --- sites -----------------------------------------------------------------------------------
 
 
-@router.get("/tracking/sites", response_model=list[SiteRead])
+@router.get("/tracking/sites", operation_id="sites.list", response_model=list[SiteRead])
 def list_sites(user: CurrentUser, session: SessionDep) -> list[SiteRead]:
     """Every tracked website with its public key and allowlists."""
     return [SiteRead.model_validate(s) for s in service.list_sites(session)]
 
 
-@router.post("/tracking/sites", response_model=SiteRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/tracking/sites",
+    operation_id="sites.create",
+    response_model=SiteRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_site(actor: CurrentActor, session: SessionDep, data: SiteCreate) -> SiteRead:
     """Add a website; its key is generated (public: it can only send touches)."""
     return SiteRead.model_validate(service.create_site(session, data, actor=actor))
 
 
-@router.get("/tracking/sites/{site_id:int}", response_model=SiteRead)
+@router.get("/tracking/sites/{site_id:int}", operation_id="sites.get", response_model=SiteRead)
 def get_site(user: CurrentUser, session: SessionDep, site_id: int) -> SiteRead:
     """One website."""
     return SiteRead.model_validate(service.get_site(session, site_id))
 
 
-@router.patch("/tracking/sites/{site_id:int}", response_model=SiteRead)
+@router.patch("/tracking/sites/{site_id:int}", operation_id="sites.update", response_model=SiteRead)
 def update_site(
     actor: CurrentActor, session: SessionDep, site_id: int, data: SiteUpdate
 ) -> SiteRead:
@@ -63,7 +67,7 @@ def update_site(
 # --- forms -----------------------------------------------------------------------------------
 
 
-@router.get("/tracking/forms", response_model=list[FormRead])
+@router.get("/tracking/forms", operation_id="forms.list", response_model=list[FormRead])
 def list_forms(
     user: CurrentUser, session: SessionDep, site_id: int | None = None
 ) -> list[FormRead]:
@@ -71,19 +75,24 @@ def list_forms(
     return [FormRead.model_validate(f) for f in service.list_forms(session, site_id)]
 
 
-@router.post("/tracking/forms", response_model=FormRead, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/tracking/forms",
+    operation_id="forms.create",
+    response_model=FormRead,
+    status_code=status.HTTP_201_CREATED,
+)
 def create_form(actor: CurrentActor, session: SessionDep, data: FormCreate) -> FormRead:
     """Add a form to a site; its thank-you URL must be one of the site's allowed redirects."""
     return FormRead.model_validate(service.create_form(session, data, actor=actor))
 
 
-@router.get("/tracking/forms/{form_id:int}", response_model=FormRead)
+@router.get("/tracking/forms/{form_id:int}", operation_id="forms.get", response_model=FormRead)
 def get_form(user: CurrentUser, session: SessionDep, form_id: int) -> FormRead:
     """One form."""
     return FormRead.model_validate(service.get_form(session, form_id))
 
 
-@router.patch("/tracking/forms/{form_id:int}", response_model=FormRead)
+@router.patch("/tracking/forms/{form_id:int}", operation_id="forms.update", response_model=FormRead)
 def update_form(
     actor: CurrentActor, session: SessionDep, form_id: int, data: FormUpdate
 ) -> FormRead:
@@ -94,14 +103,19 @@ def update_form(
 # --- event types -----------------------------------------------------------------------------
 
 
-@router.get("/tracking/event-types", response_model=list[EventTypeRead])
+@router.get(
+    "/tracking/event-types", operation_id="event_types.list", response_model=list[EventTypeRead]
+)
 def list_event_types(user: CurrentUser, session: SessionDep) -> list[EventTypeRead]:
     """The registry of event types scoring, workflows and analytics refer to."""
     return [EventTypeRead.model_validate(t) for t in service.list_event_types(session)]
 
 
 @router.post(
-    "/tracking/event-types", response_model=EventTypeRead, status_code=status.HTTP_201_CREATED
+    "/tracking/event-types",
+    operation_id="event_types.create",
+    response_model=EventTypeRead,
+    status_code=status.HTTP_201_CREATED,
 )
 def create_event_type(
     actor: CurrentActor, session: SessionDep, data: EventTypeCreate
@@ -110,7 +124,11 @@ def create_event_type(
     return EventTypeRead.model_validate(service.create_event_type(session, data, actor=actor))
 
 
-@router.patch("/tracking/event-types/{event_type_id:int}", response_model=EventTypeRead)
+@router.patch(
+    "/tracking/event-types/{event_type_id:int}",
+    operation_id="event_types.update",
+    response_model=EventTypeRead,
+)
 def update_event_type(
     actor: CurrentActor, session: SessionDep, event_type_id: int, data: EventTypeUpdate
 ) -> EventTypeRead:
@@ -150,6 +168,7 @@ def _batch_schema() -> dict[str, Any]:
 
 @router.post(
     "/events",
+    operation_id="events.ingest",
     response_model=EventBatchResult,
     openapi_extra={
         "requestBody": {

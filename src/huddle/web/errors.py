@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -20,15 +21,38 @@ _outage = OutageLog(log, "requests")
 
 
 class ErrorBody(BaseModel):
-    detail: str
-    code: str
+    """Every error under /api but a validation error: what went wrong, and a stable code."""
+
+    detail: str = Field(description="What went wrong, in words")
+    code: str = Field(description="A stable code to branch on (not_found, conflict, ...)")
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    401: {"model": ErrorBody, "description": "Not signed in"},
-    403: {"model": ErrorBody, "description": "Not permitted"},
-    404: {"model": ErrorBody, "description": "Not found"},
-    409: {"model": ErrorBody, "description": "Conflicts with the current state"},
+class FieldProblem(BaseModel):
+    """One reason a request was refused: where (``loc``: ``body``, ``query``, ``path``,
+    then the field's path) and why."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+    input: Any = Field(default=None, description="The value refused (request validation)")
+    ctx: dict[str, Any] | None = Field(default=None, description="The rule's parameters")
+
+
+class ValidationErrorBody(BaseModel):
+    """A 422: the request, or a business rule, refused these fields."""
+
+    detail: list[FieldProblem]
+
+
+ERROR_DESCRIPTIONS = {
+    401: "Not signed in: no token or session, or the token is unknown or revoked",
+    403: "Not permitted: the role, or the token's scopes, do not allow it",
+    404: "Not found",
+    409: "Conflicts with the current state",
+    413: "The request body is over the size limit",
+    415: "The request body is not JSON (Content-Type)",
+    422: "The request is not valid: the fields refused, and why",
+    503: "The database is unavailable; nothing was changed. Send it again after Retry-After",
 }
 
 

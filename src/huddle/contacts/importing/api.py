@@ -31,9 +31,8 @@ from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.settings import Settings
 from huddle.web.deps import SessionDep
-from huddle.web.errors import ERROR_RESPONSES
 
-router = APIRouter(responses=ERROR_RESPONSES)
+router = APIRouter()
 
 _BLOCK = 1 << 20
 
@@ -123,6 +122,7 @@ def queue_resume(session: Session, import_id: int, *, actor: Actor) -> ImportJob
 
 @router.post(
     "/imports",
+    operation_id="imports.create",
     response_model=ImportJobRead,
     status_code=status.HTTP_202_ACCEPTED,
     tags=["imports"],
@@ -150,7 +150,9 @@ def create_import(
     return _read(job)
 
 
-@router.get("/imports", response_model=list[ImportJobRead], tags=["imports"])
+@router.get(
+    "/imports", operation_id="imports.list", response_model=list[ImportJobRead], tags=["imports"]
+)
 def list_imports(
     actor: CurrentActor, session: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> list[ImportJobRead]:
@@ -158,7 +160,12 @@ def list_imports(
     return [_read(job) for job in service.list_imports(session, actor=actor, limit=limit)]
 
 
-@router.get("/imports/{import_id}", response_model=ImportJobRead, tags=["imports"])
+@router.get(
+    "/imports/{import_id}",
+    operation_id="imports.get",
+    response_model=ImportJobRead,
+    tags=["imports"],
+)
 def get_import(import_id: int, actor: CurrentActor, session: SessionDep) -> ImportJobRead:
     """An import's status and counts (updated as each chunk of rows commits)."""
     return _read(service.get_import(session, import_id, actor=actor))
@@ -166,6 +173,7 @@ def get_import(import_id: int, actor: CurrentActor, session: SessionDep) -> Impo
 
 @router.post(
     "/imports/{import_id}/resume",
+    operation_id="imports.resume",
     response_model=ImportJobRead,
     status_code=status.HTTP_202_ACCEPTED,
     tags=["imports"],
@@ -179,6 +187,7 @@ def resume_import(import_id: int, actor: CurrentActor, session: SessionDep) -> I
 
 @router.get(
     "/imports/{import_id}/errors.csv",
+    operation_id="imports.errors_csv",
     response_class=FileResponse,
     responses={200: {"content": {"text/csv": {}}, "description": "The rows that failed"}},
     tags=["imports"],
@@ -196,6 +205,7 @@ def import_errors(import_id: int, actor: CurrentActor, session: SessionDep) -> F
 
 @router.get(
     "/contacts/export.csv",
+    operation_id="contacts.export_csv",
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}, "description": "Contacts as CSV"}},
     tags=["contacts"],
