@@ -13,49 +13,29 @@ from datetime import timedelta
 from http import HTTPStatus
 
 from huddle_client import AuthenticatedClient, Client
-from huddle_client.api.contacts import (
-    create_contact_api_v1_contacts_post as create_contact,
-)
-from huddle_client.api.contacts import (
-    get_contact_api_v1_contacts_contact_id_get as get_contact,
-)
-from huddle_client.api.contacts import (
-    list_contacts_api_v1_contacts_get as list_contacts,
-)
-from huddle_client.api.contacts import (
-    update_contact_api_v1_contacts_contact_id_patch as update_contact,
-)
-from huddle_client.api.scoring import (
-    contact_scores_api_v1_contacts_contact_id_scores_get as contact_scores,
-)
-from huddle_client.api.scoring import (
-    create_model_api_v1_scoring_models_post as create_model,
-)
-from huddle_client.api.scoring import (
-    list_models_api_v1_scoring_models_get as list_models,
-)
-from huddle_client.api.sla import (
-    compliance_api_v1_sla_compliance_get as sla_compliance,
-)
-from huddle_client.api.sla import (
-    contact_clocks_api_v1_contacts_contact_id_sla_clocks_get as contact_clocks,
-)
-from huddle_client.api.sla import (
-    list_versions_api_v1_sla_versions_get as list_sla_versions,
-)
-from huddle_client.api.tracking import ingest_events_api_v1_events_post as ingest_events
+from huddle_client.api.contacts import contacts_create as create_contact
+from huddle_client.api.contacts import contacts_get as get_contact
+from huddle_client.api.contacts import contacts_list as list_contacts
+from huddle_client.api.contacts import contacts_update as update_contact
+from huddle_client.api.scoring import score_models_create as create_model
+from huddle_client.api.scoring import score_models_list as list_models
+from huddle_client.api.scoring import scoring_contact_scores as contact_scores
+from huddle_client.api.sla import sla_compliance
+from huddle_client.api.sla import sla_contact_clocks as contact_clocks
+from huddle_client.api.sla import sla_versions_list as list_sla_versions
+from huddle_client.api.tracking import events_ingest as ingest_events
 from huddle_client.models import (
-    ComplianceRead,
     ContactCreate,
     ContactPage,
     ContactRead,
     ContactScoresRead,
     ContactUpdate,
     EventBatchResult,
-    IngestEventsApiV1EventsPostEventBatch,
-    IngestEventsApiV1EventsPostEventBatchEventIn,
+    EventsIngestEventBatch,
+    EventsIngestEventBatchEventIn,
     ScoreModelRead,
     ScoreModelWrite,
+    TermCompliance,
 )
 
 from huddle.core import clock
@@ -80,9 +60,9 @@ def _create(huddle: AuthenticatedClient, **fields: str) -> ContactRead:
 
 
 def _events(
-    *events: IngestEventsApiV1EventsPostEventBatchEventIn,
-) -> IngestEventsApiV1EventsPostEventBatch:
-    return IngestEventsApiV1EventsPostEventBatch(events=list(events))
+    *events: EventsIngestEventBatchEventIn,
+) -> EventsIngestEventBatch:
+    return EventsIngestEventBatch(events=list(events))
 
 
 def test_a_request_without_a_token_is_refused(live_huddle: LiveHuddle) -> None:
@@ -126,10 +106,10 @@ def test_list_contacts_page_by_page(huddle: AuthenticatedClient) -> None:
 def test_events_are_stored_once_and_create_contacts(huddle: AuthenticatedClient) -> None:
     email = _email()
     batch = _events(
-        IngestEventsApiV1EventsPostEventBatchEventIn(
+        EventsIngestEventBatchEventIn(
             type_="demo_requested", idempotency_key=f"demo-{email}", email=email
         ),
-        IngestEventsApiV1EventsPostEventBatchEventIn(
+        EventsIngestEventBatchEventIn(
             type_="no_such_type", idempotency_key=f"bogus-{email}", email=email
         ),
     )
@@ -161,7 +141,7 @@ def test_scores_come_with_their_explanation(huddle: AuthenticatedClient) -> None
     ingest_events.sync(
         client=huddle,
         body=_events(
-            IngestEventsApiV1EventsPostEventBatchEventIn(
+            EventsIngestEventBatchEventIn(
                 type_="demo_requested", idempotency_key=f"score-{contact.id}", contact_id=contact.id
             )
         ),
@@ -185,6 +165,6 @@ def test_the_sla_reads(huddle: AuthenticatedClient) -> None:
     clocks = contact_clocks.sync(contact_id=contact.id, client=huddle)
 
     assert isinstance(compliance, list)
-    assert all(isinstance(group, ComplianceRead) for group in compliance)
+    assert all(isinstance(group, TermCompliance) for group in compliance)
     assert isinstance(versions, list)
     assert clocks == []

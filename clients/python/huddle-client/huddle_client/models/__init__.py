@@ -36,7 +36,6 @@ from .between_comparison import BetweenComparison
 from .board_card import BoardCard
 from .board_column import BoardColumn
 from .board_totals import BoardTotals
-from .body_create_import_api_v1_imports_post import BodyCreateImportApiV1ImportsPost
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
@@ -76,6 +75,8 @@ from .contact_sort import ContactSort
 from .contact_update import ContactUpdate
 from .contact_update_custom_type_0 import ContactUpdateCustomType0
 from .contact_update_email_opt_in import ContactUpdateEmailOptIn
+from .contacts_export_csv_stage_item import ContactsExportCsvStageItem
+from .contacts_list_stage_item import ContactsListStageItem
 from .criteria_read import CriteriaRead
 from .criteria_stage import CriteriaStage
 from .criteria_write import CriteriaWrite
@@ -84,6 +85,7 @@ from .custom_field_definition_create_entity import CustomFieldDefinitionCreateEn
 from .custom_field_definition_create_field_type import CustomFieldDefinitionCreateFieldType
 from .custom_field_definition_read import CustomFieldDefinitionRead
 from .custom_field_definition_update import CustomFieldDefinitionUpdate
+from .custom_fields_list_entity_type_0 import CustomFieldsListEntityType0
 from .custom_term import CustomTerm
 from .custom_term_measure import CustomTermMeasure
 from .custom_term_period_type_0 import CustomTermPeriodType0
@@ -110,7 +112,11 @@ from .event_type_create_category import EventTypeCreateCategory
 from .event_type_read import EventTypeRead
 from .event_type_update import EventTypeUpdate
 from .event_type_update_category import EventTypeUpdateCategory
-from .export_contacts_api_v1_contacts_export_csv_get_stage_item import ExportContactsApiV1ContactsExportCsvGetStageItem
+from .events_ingest_event_batch import EventsIngestEventBatch
+from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
+from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
+from .field_problem import FieldProblem
+from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
 from .field_resolution_kept import FieldResolutionKept
 from .fit_rule import FitRule
@@ -133,23 +139,12 @@ from .handoff_rejected_payload import HandoffRejectedPayload
 from .home_read import HomeRead
 from .hours_term import HoursTerm
 from .hours_term_kind import HoursTermKind
-from .http_validation_error import HTTPValidationError
 from .import_job_read import ImportJobRead
 from .import_job_read_mapping import ImportJobReadMapping
-from .ingest_events_api_v1_events_post_event_batch import IngestEventsApiV1EventsPostEventBatch
-from .ingest_events_api_v1_events_post_event_batch_event_in import IngestEventsApiV1EventsPostEventBatchEventIn
-from .ingest_events_api_v1_events_post_event_batch_event_in_properties import (
-    IngestEventsApiV1EventsPostEventBatchEventInProperties,
-)
+from .imports_create_body import ImportsCreateBody
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
-from .list_contacts_api_v1_contacts_get_stage_item import ListContactsApiV1ContactsGetStageItem
-from .list_custom_fields_api_v1_custom_fields_get_entity_type_0 import ListCustomFieldsApiV1CustomFieldsGetEntityType0
-from .list_opportunities_api_v1_opportunities_get_pipeline_stage_type_0 import (
-    ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0,
-)
-from .list_opportunities_api_v1_opportunities_get_status_type_0 import ListOpportunitiesApiV1OpportunitiesGetStatusType0
 from .many_comparison import ManyComparison
 from .many_comparison_op import ManyComparisonOp
 from .member_read import MemberRead
@@ -182,6 +177,8 @@ from .notification_payload_data import NotificationPayloadData
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
 from .occurrence_read import OccurrenceRead
+from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
+from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
 from .opportunity_close import OpportunityClose
 from .opportunity_create import OpportunityCreate
 from .opportunity_create_pipeline_stage import OpportunityCreatePipelineStage
@@ -279,9 +276,6 @@ from .term_scope import TermScope
 from .term_summary import TermSummary
 from .territory_conditions import TerritoryConditions
 from .territory_conditions_segments_type_0_item import TerritoryConditionsSegmentsType0Item
-from .test_webhook_api_v1_webhooks_webhook_id_test_post_event_type_0 import (
-    TestWebhookApiV1WebhooksWebhookIdTestPostEventType0,
-)
 from .text_comparison import TextComparison
 from .text_comparison_op import TextComparisonOp
 from .timeline_item import TimelineItem
@@ -309,8 +303,7 @@ from .user_read import UserRead
 from .user_read_working_hours import UserReadWorkingHours
 from .user_update import UserUpdate
 from .user_update_working_hours_type_0 import UserUpdateWorkingHoursType0
-from .validation_error import ValidationError
-from .validation_error_context import ValidationErrorContext
+from .validation_error_body import ValidationErrorBody
 from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
 from .version_summary import VersionSummary
@@ -324,6 +317,7 @@ from .webhook_read import WebhookRead
 from .webhook_read_events_item import WebhookReadEventsItem
 from .webhook_update import WebhookUpdate
 from .webhook_update_events_item import WebhookUpdateEventsItem
+from .webhooks_test_event_type_0 import WebhooksTestEventType0
 from .weekly_hours import WeeklyHours
 
 __all__ = (
@@ -363,7 +357,6 @@ __all__ = (
     "BoardCard",
     "BoardColumn",
     "BoardTotals",
-    "BodyCreateImportApiV1ImportsPost",
     "BuyingGroupMember",
     "BuyingGroupRead",
     "CalendarRead",
@@ -399,6 +392,8 @@ __all__ = (
     "ContactRoleRead",
     "ContactRow",
     "ContactScoresRead",
+    "ContactsExportCsvStageItem",
+    "ContactsListStageItem",
     "ContactSort",
     "ContactUpdate",
     "ContactUpdateCustomType0",
@@ -412,6 +407,7 @@ __all__ = (
     "CustomFieldDefinitionCreateFieldType",
     "CustomFieldDefinitionRead",
     "CustomFieldDefinitionUpdate",
+    "CustomFieldsListEntityType0",
     "CustomTerm",
     "CustomTermMeasure",
     "CustomTermPeriodType0",
@@ -432,12 +428,16 @@ __all__ = (
     "EventFilter",
     "EventPoint",
     "EventPointEvent",
+    "EventsIngestEventBatch",
+    "EventsIngestEventBatchEventIn",
+    "EventsIngestEventBatchEventInProperties",
     "EventTypeCreate",
     "EventTypeCreateCategory",
     "EventTypeRead",
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
-    "ExportContactsApiV1ContactsExportCsvGetStageItem",
+    "FieldProblem",
+    "FieldProblemCtxType0",
     "FieldResolution",
     "FieldResolutionKept",
     "FitRule",
@@ -460,19 +460,12 @@ __all__ = (
     "HomeRead",
     "HoursTerm",
     "HoursTermKind",
-    "HTTPValidationError",
     "ImportJobRead",
     "ImportJobReadMapping",
-    "IngestEventsApiV1EventsPostEventBatch",
-    "IngestEventsApiV1EventsPostEventBatchEventIn",
-    "IngestEventsApiV1EventsPostEventBatchEventInProperties",
+    "ImportsCreateBody",
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
-    "ListContactsApiV1ContactsGetStageItem",
-    "ListCustomFieldsApiV1CustomFieldsGetEntityType0",
-    "ListOpportunitiesApiV1OpportunitiesGetPipelineStageType0",
-    "ListOpportunitiesApiV1OpportunitiesGetStatusType0",
     "ManyComparison",
     "ManyComparisonOp",
     "MemberRead",
@@ -505,6 +498,8 @@ __all__ = (
     "NoValueComparison",
     "NoValueComparisonOp",
     "OccurrenceRead",
+    "OpportunitiesListPipelineStageType0",
+    "OpportunitiesListStatusType0",
     "OpportunityClose",
     "OpportunityCreate",
     "OpportunityCreatePipelineStage",
@@ -602,7 +597,6 @@ __all__ = (
     "TermSummary",
     "TerritoryConditions",
     "TerritoryConditionsSegmentsType0Item",
-    "TestWebhookApiV1WebhooksWebhookIdTestPostEventType0",
     "TextComparison",
     "TextComparisonOp",
     "TimelineItem",
@@ -630,8 +624,7 @@ __all__ = (
     "UserReadWorkingHours",
     "UserUpdate",
     "UserUpdateWorkingHoursType0",
-    "ValidationError",
-    "ValidationErrorContext",
+    "ValidationErrorBody",
     "VersionRead",
     "VersionReadStatus",
     "VersionSummary",
@@ -643,6 +636,7 @@ __all__ = (
     "WebhookEventRead",
     "WebhookRead",
     "WebhookReadEventsItem",
+    "WebhooksTestEventType0",
     "WebhookUpdate",
     "WebhookUpdateEventsItem",
     "WeeklyHours",

@@ -11,10 +11,11 @@ T = TypeVar("T", bound="ErrorBody")
 
 @_attrs_define
 class ErrorBody:
-    """
+    """Every error under /api but a validation error: what went wrong, and a stable code.
+
     Attributes:
-        detail (str):
-        code (str):
+        detail (str): What went wrong, in words
+        code (str): A stable code to branch on (not_found, conflict, ...)
     """
 
     detail: str

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audit_entry_read import AuditEntryRead
+from ...models.error_body import ErrorBody
+from ...models.validation_error_body import ValidationErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    entry_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/audit/{entry_id}".format(
+            entry_id=quote(str(entry_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuditEntryRead | ErrorBody | ValidationErrorBody | None:
+    if response.status_code == 200:
+        response_200 = AuditEntryRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditEntryRead | ErrorBody | ValidationErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    entry_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AuditEntryRead | ErrorBody | ValidationErrorBody]:
+    """Get Audit Entry
+
+    Args:
+        entry_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditEntryRead | ErrorBody | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    entry_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> AuditEntryRead | ErrorBody | ValidationErrorBody | None:
+    """Get Audit Entry
+
+    Args:
+        entry_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditEntryRead | ErrorBody | ValidationErrorBody
+    """
+
+    return sync_detailed(
+        entry_id=entry_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    entry_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AuditEntryRead | ErrorBody | ValidationErrorBody]:
+    """Get Audit Entry
+
+    Args:
+        entry_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditEntryRead | ErrorBody | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    entry_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> AuditEntryRead | ErrorBody | ValidationErrorBody | None:
+    """Get Audit Entry
+
+    Args:
+        entry_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditEntryRead | ErrorBody | ValidationErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            entry_id=entry_id,
+            client=client,
+        )
+    ).parsed

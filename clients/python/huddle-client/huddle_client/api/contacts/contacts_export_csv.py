@@ -1,0 +1,385 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, Literal, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_sort import ContactSort
+from ...models.contacts_export_csv_stage_item import ContactsExportCsvStageItem
+from ...models.error_body import ErrorBody
+from ...models.validation_error_body import ValidationErrorBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
+    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    account_id: int | None | Unset = UNSET,
+    score_min: int | None | Unset = UNSET,
+    score_max: int | None | Unset = UNSET,
+    created_since: datetime.datetime | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    is_target: bool | None | Unset = UNSET,
+    sort: ContactSort | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_stage: list[str] | Unset = UNSET
+    if not isinstance(stage, Unset):
+        json_stage = []
+        for stage_item_data in stage:
+            stage_item = stage_item_data.value
+            json_stage.append(stage_item)
+
+    params["stage"] = json_stage
+
+    json_owner_id: int | Literal["unassigned"] | None | Unset
+    if isinstance(owner_id, Unset):
+        json_owner_id = UNSET
+    else:
+        json_owner_id = owner_id
+    params["owner_id"] = json_owner_id
+
+    json_account_id: int | None | Unset
+    if isinstance(account_id, Unset):
+        json_account_id = UNSET
+    else:
+        json_account_id = account_id
+    params["account_id"] = json_account_id
+
+    json_score_min: int | None | Unset
+    if isinstance(score_min, Unset):
+        json_score_min = UNSET
+    else:
+        json_score_min = score_min
+    params["score_min"] = json_score_min
+
+    json_score_max: int | None | Unset
+    if isinstance(score_max, Unset):
+        json_score_max = UNSET
+    else:
+        json_score_max = score_max
+    params["score_max"] = json_score_max
+
+    json_created_since: None | str | Unset
+    if isinstance(created_since, Unset):
+        json_created_since = UNSET
+    elif isinstance(created_since, datetime.datetime):
+        json_created_since = created_since.isoformat()
+    else:
+        json_created_since = created_since
+    params["created_since"] = json_created_since
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    json_is_target: bool | None | Unset
+    if isinstance(is_target, Unset):
+        json_is_target = UNSET
+    else:
+        json_is_target = is_target
+    params["is_target"] = json_is_target
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/contacts/export.csv",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorBody | ValidationErrorBody | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ValidationErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ErrorBody | ValidationErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
+    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    account_id: int | None | Unset = UNSET,
+    score_min: int | None | Unset = UNSET,
+    score_max: int | None | Unset = UNSET,
+    created_since: datetime.datetime | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    is_target: bool | None | Unset = UNSET,
+    sort: ContactSort | Unset = UNSET,
+) -> Response[Any | ErrorBody | ValidationErrorBody]:
+    """Export Contacts
+
+     Every contact matching the same filters as ``GET /contacts``, streamed as CSV that
+    spreadsheets cannot run as formulas, and that imports back unchanged.
+
+    Args:
+        stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
+        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        account_id (int | None | Unset):
+        score_min (int | None | Unset):
+        score_max (int | None | Unset):
+        created_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        q (None | str | Unset): Free text over first and last name, email and account name.
+        is_target (bool | None | Unset): Only contacts of target accounts.
+        sort (ContactSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorBody | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        stage=stage,
+        owner_id=owner_id,
+        account_id=account_id,
+        score_min=score_min,
+        score_max=score_max,
+        created_since=created_since,
+        updated_since=updated_since,
+        q=q,
+        is_target=is_target,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
+    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    account_id: int | None | Unset = UNSET,
+    score_min: int | None | Unset = UNSET,
+    score_max: int | None | Unset = UNSET,
+    created_since: datetime.datetime | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    is_target: bool | None | Unset = UNSET,
+    sort: ContactSort | Unset = UNSET,
+) -> Any | ErrorBody | ValidationErrorBody | None:
+    """Export Contacts
+
+     Every contact matching the same filters as ``GET /contacts``, streamed as CSV that
+    spreadsheets cannot run as formulas, and that imports back unchanged.
+
+    Args:
+        stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
+        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        account_id (int | None | Unset):
+        score_min (int | None | Unset):
+        score_max (int | None | Unset):
+        created_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        q (None | str | Unset): Free text over first and last name, email and account name.
+        is_target (bool | None | Unset): Only contacts of target accounts.
+        sort (ContactSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorBody | ValidationErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        stage=stage,
+        owner_id=owner_id,
+        account_id=account_id,
+        score_min=score_min,
+        score_max=score_max,
+        created_since=created_since,
+        updated_since=updated_since,
+        q=q,
+        is_target=is_target,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
+    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    account_id: int | None | Unset = UNSET,
+    score_min: int | None | Unset = UNSET,
+    score_max: int | None | Unset = UNSET,
+    created_since: datetime.datetime | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    is_target: bool | None | Unset = UNSET,
+    sort: ContactSort | Unset = UNSET,
+) -> Response[Any | ErrorBody | ValidationErrorBody]:
+    """Export Contacts
+
+     Every contact matching the same filters as ``GET /contacts``, streamed as CSV that
+    spreadsheets cannot run as formulas, and that imports back unchanged.
+
+    Args:
+        stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
+        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        account_id (int | None | Unset):
+        score_min (int | None | Unset):
+        score_max (int | None | Unset):
+        created_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        q (None | str | Unset): Free text over first and last name, email and account name.
+        is_target (bool | None | Unset): Only contacts of target accounts.
+        sort (ContactSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorBody | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        stage=stage,
+        owner_id=owner_id,
+        account_id=account_id,
+        score_min=score_min,
+        score_max=score_max,
+        created_since=created_since,
+        updated_since=updated_since,
+        q=q,
+        is_target=is_target,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
+    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    account_id: int | None | Unset = UNSET,
+    score_min: int | None | Unset = UNSET,
+    score_max: int | None | Unset = UNSET,
+    created_since: datetime.datetime | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    is_target: bool | None | Unset = UNSET,
+    sort: ContactSort | Unset = UNSET,
+) -> Any | ErrorBody | ValidationErrorBody | None:
+    """Export Contacts
+
+     Every contact matching the same filters as ``GET /contacts``, streamed as CSV that
+    spreadsheets cannot run as formulas, and that imports back unchanged.
+
+    Args:
+        stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
+        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        account_id (int | None | Unset):
+        score_min (int | None | Unset):
+        score_max (int | None | Unset):
+        created_since (datetime.datetime | None | Unset):
+        updated_since (datetime.datetime | None | Unset):
+        q (None | str | Unset): Free text over first and last name, email and account name.
+        is_target (bool | None | Unset): Only contacts of target accounts.
+        sort (ContactSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorBody | ValidationErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            stage=stage,
+            owner_id=owner_id,
+            account_id=account_id,
+            score_min=score_min,
+            score_max=score_max,
+            created_since=created_since,
+            updated_since=updated_since,
+            q=q,
+            is_target=is_target,
+            sort=sort,
+        )
+    ).parsed
