@@ -25,12 +25,14 @@ from huddle_client.api.sla import sla_contact_clocks as contact_clocks
 from huddle_client.api.sla import sla_versions_list as list_sla_versions
 from huddle_client.api.tracking import events_ingest as ingest_events
 from huddle_client.models import (
+    BehaviourRule,
     ContactCreate,
     ContactPage,
     ContactRead,
     ContactScoresRead,
     ContactUpdate,
     EventBatchResult,
+    EventFilter,
     EventsIngestEventBatch,
     EventsIngestEventBatchEventIn,
     ScoreModelRead,
@@ -41,12 +43,9 @@ from huddle_client.models import (
 from huddle.core import clock
 from tests.client.conftest import LiveHuddle
 
-DEMO_RULE = {
-    "name": "Demo",
-    "kind": "behaviour",
-    "points": 40,
-    "event": {"types": ["demo_requested"]},
-}
+DEMO_RULE = BehaviourRule(
+    kind="behaviour", name="Demo", points=40, event=EventFilter(types=["demo_requested"])
+)
 
 
 def _email() -> str:

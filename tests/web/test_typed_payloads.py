@@ -36,12 +36,8 @@ FREE_FORM = {
             "deal_roles",
         )
     },
-    **{
-        (schema, "working_hours"): "auth's; the shape is the SLA's WeeklyHours, which auth "
-        "may not import (sla builds on auth)"
-        for schema in ("UserCreate", "UserUpdate")
-    },
-    ("ValidationError", "ctx"): "FastAPI's own: the context of a validation error",
+    ("FieldProblem", "ctx"): "the context of a validation error, as pydantic gives it",
+    ("NotificationPayload", "data"): "the in-app notification's own data, whichever kind",
 }
 
 

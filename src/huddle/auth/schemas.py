@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from huddle.auth.models import ROLES, TEAMS
 from huddle.auth.passwords import MAX_LENGTH, MIN_LENGTH
-from huddle.core.schemas import CleanInput
+from huddle.core.schemas import CleanInput, DescribedBy, Shape
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -49,6 +49,28 @@ def check_working_hours(value: dict[str, Any]) -> dict[str, list[str]]:
     return {day: cleaned[day] for day in WEEKDAYS if day in cleaned}
 
 
+_Time = Annotated[str, Field(pattern=r"^\d{2}:\d{2}$", examples=["09:00"])]
+_Span = Annotated[
+    tuple[_Time, _Time] | None,
+    Field(description='["09:00", "17:30"] (24-hour, local to the time zone); left out: off.'),
+]
+
+
+class WorkingWeek(Shape):
+    """A rep's working hours, one span a weekday (what ``check_working_hours`` accepts)."""
+
+    mon: _Span = None
+    tue: _Span = None
+    wed: _Span = None
+    thu: _Span = None
+    fri: _Span = None
+    sat: _Span = None
+    sun: _Span = None
+
+
+WorkingHours = DescribedBy(WorkingWeek)
+
+
 class _WorkFields(CleanInput):
     @field_validator("time_zone", check_fields=False)
     @classmethod
@@ -71,7 +93,7 @@ class UserCreate(_WorkFields):
     password: Password | None = None
     manager_id: int | None = None
     capacity: Capacity | None = None
-    working_hours: dict[str, Any] = Field(default_factory=dict)
+    working_hours: Annotated[dict[str, Any], WorkingHours] = Field(default_factory=dict)
     time_zone: str = "UTC"
     out_of_office: bool = False
 
@@ -86,7 +108,7 @@ class UserUpdate(_WorkFields):
     role: Role | None = None
     manager_id: int | None = None
     capacity: Capacity | None = None
-    working_hours: dict[str, Any] | None = None
+    working_hours: Annotated[dict[str, Any] | None, WorkingHours] = None
     time_zone: str | None = None
     out_of_office: bool | None = None
     is_active: bool | None = None

@@ -298,11 +298,9 @@ from .transition_pair_from_stage import TransitionPairFromStage
 from .transition_pair_to_stage import TransitionPairToStage
 from .trend_week import TrendWeek
 from .user_create import UserCreate
-from .user_create_working_hours import UserCreateWorkingHours
 from .user_read import UserRead
 from .user_read_working_hours import UserReadWorkingHours
 from .user_update import UserUpdate
-from .user_update_working_hours_type_0 import UserUpdateWorkingHoursType0
 from .validation_error_body import ValidationErrorBody
 from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
@@ -319,6 +317,7 @@ from .webhook_update import WebhookUpdate
 from .webhook_update_events_item import WebhookUpdateEventsItem
 from .webhooks_test_event_type_0 import WebhooksTestEventType0
 from .weekly_hours import WeeklyHours
+from .working_week import WorkingWeek
 
 __all__ = (
     "AcceptanceRead",
@@ -619,11 +618,9 @@ __all__ = (
     "TransitionPairToStage",
     "TrendWeek",
     "UserCreate",
-    "UserCreateWorkingHours",
     "UserRead",
     "UserReadWorkingHours",
     "UserUpdate",
-    "UserUpdateWorkingHoursType0",
     "ValidationErrorBody",
     "VersionRead",
     "VersionReadStatus",
@@ -640,4 +637,5 @@ __all__ = (
     "WebhookUpdate",
     "WebhookUpdateEventsItem",
     "WeeklyHours",
+    "WorkingWeek",
 )

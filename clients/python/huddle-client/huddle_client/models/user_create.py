@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.user_create_working_hours import UserCreateWorkingHours
+    from ..models.working_week import WorkingWeek
 
 
 T = TypeVar("T", bound="UserCreate")
@@ -25,7 +25,8 @@ class UserCreate:
         password (None | str | Unset):
         manager_id (int | None | Unset):
         capacity (int | None | Unset):
-        working_hours (UserCreateWorkingHours | Unset):
+        working_hours (WorkingWeek | Unset): A rep's working hours, one span a weekday (what ``check_working_hours``
+            accepts).
         time_zone (str | Unset):  Default: 'UTC'.
         out_of_office (bool | Unset):  Default: False.
     """
@@ -37,7 +38,7 @@ class UserCreate:
     password: None | str | Unset = UNSET
     manager_id: int | None | Unset = UNSET
     capacity: int | None | Unset = UNSET
-    working_hours: UserCreateWorkingHours | Unset = UNSET
+    working_hours: WorkingWeek | Unset = UNSET
     time_zone: str | Unset = "UTC"
     out_of_office: bool | Unset = False
 
@@ -103,7 +104,7 @@ class UserCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_create_working_hours import UserCreateWorkingHours  # noqa: PLC0415
+        from ..models.working_week import WorkingWeek  # noqa: PLC0415
 
         d = dict(src_dict)
         email = d.pop("email")
@@ -142,11 +143,11 @@ class UserCreate:
         capacity = _parse_capacity(d.pop("capacity", UNSET))
 
         _working_hours = d.pop("working_hours", UNSET)
-        working_hours: UserCreateWorkingHours | Unset
+        working_hours: WorkingWeek | Unset
         if isinstance(_working_hours, Unset):
             working_hours = UNSET
         else:
-            working_hours = UserCreateWorkingHours.from_dict(_working_hours)
+            working_hours = WorkingWeek.from_dict(_working_hours)
 
         time_zone = d.pop("time_zone", UNSET)
 

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.user_update_working_hours_type_0 import UserUpdateWorkingHoursType0
+    from ..models.working_week import WorkingWeek
 
 
 T = TypeVar("T", bound="UserUpdate")
@@ -24,7 +24,8 @@ class UserUpdate:
         role (None | str | Unset):
         manager_id (int | None | Unset):
         capacity (int | None | Unset):
-        working_hours (None | Unset | UserUpdateWorkingHoursType0):
+        working_hours (WorkingWeek | Unset): A rep's working hours, one span a weekday (what ``check_working_hours``
+            accepts).
         time_zone (None | str | Unset):
         out_of_office (bool | None | Unset):
         is_active (bool | None | Unset):
@@ -35,14 +36,12 @@ class UserUpdate:
     role: None | str | Unset = UNSET
     manager_id: int | None | Unset = UNSET
     capacity: int | None | Unset = UNSET
-    working_hours: None | Unset | UserUpdateWorkingHoursType0 = UNSET
+    working_hours: WorkingWeek | Unset = UNSET
     time_zone: None | str | Unset = UNSET
     out_of_office: bool | None | Unset = UNSET
     is_active: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_update_working_hours_type_0 import UserUpdateWorkingHoursType0  # noqa: PLC0415
-
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -73,13 +72,9 @@ class UserUpdate:
         else:
             capacity = self.capacity
 
-        working_hours: dict[str, Any] | None | Unset
-        if isinstance(self.working_hours, Unset):
-            working_hours = UNSET
-        elif isinstance(self.working_hours, UserUpdateWorkingHoursType0):
+        working_hours: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.working_hours, Unset):
             working_hours = self.working_hours.to_dict()
-        else:
-            working_hours = self.working_hours
 
         time_zone: None | str | Unset
         if isinstance(self.time_zone, Unset):
@@ -125,7 +120,7 @@ class UserUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_update_working_hours_type_0 import UserUpdateWorkingHoursType0  # noqa: PLC0415
+        from ..models.working_week import WorkingWeek  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -174,22 +169,12 @@ class UserUpdate:
 
         capacity = _parse_capacity(d.pop("capacity", UNSET))
 
-        def _parse_working_hours(data: object) -> None | Unset | UserUpdateWorkingHoursType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                working_hours_type_0 = UserUpdateWorkingHoursType0.from_dict(data)
-
-                return working_hours_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UserUpdateWorkingHoursType0, data)
-
-        working_hours = _parse_working_hours(d.pop("working_hours", UNSET))
+        _working_hours = d.pop("working_hours", UNSET)
+        working_hours: WorkingWeek | Unset
+        if isinstance(_working_hours, Unset):
+            working_hours = UNSET
+        else:
+            working_hours = WorkingWeek.from_dict(_working_hours)
 
         def _parse_time_zone(data: object) -> None | str | Unset:
             if data is None:
