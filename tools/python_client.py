@@ -37,7 +37,7 @@ _EXTRA_KEYS = "additional_properties"
 _CACHES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
 # Fields that hold any JSON value by their nature, not for want of a schema: FastAPI's 422
 # body echoes the value it refused (``input``) and pydantic's context of the error (``ctx``).
-OPEN_BY_NATURE = frozenset({("ValidationError", "input_"), ("ValidationErrorContext", _EXTRA_KEYS)})
+OPEN_BY_NATURE = frozenset({("FieldProblem", "input_"), ("FieldProblemCtxType0", _EXTRA_KEYS)})
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,14 @@ def warnings_in(output: str) -> list[str]:
 def untyped_models(package: Path) -> list[str]:
     """The generated model classes without typed fields, each as ``Class: why``.
 
-    A model is untyped when it declares no field and its values are not typed either (no
-    field at all, or only the catch-all ``additional_properties: dict[str, Any]``: a
-    free-form object standing for a payload), or when one of its declared fields is
+    A model is untyped when it declares no field and its values are not typed either (only
+    the catch-all ``additional_properties: dict[str, Any]``: a free-form object standing for
+    a payload), or when one of its declared fields is
     annotated with ``Any`` anywhere (``Any``, ``list[Any]``, ``dict[str, Any] | Unset``...).
     Not counted: a mapping whose values are typed (``dict[str, str]``); the catch-all of a
     model that declares fields (the generator adds it to every model whose schema does not
-    forbid extra keys); and the parts of FastAPI's own validation error (``OPEN_BY_NATURE``).
+    forbid extra keys); a model with no field at all (its schema forbids every key: an object
+    that must be empty, such as "no conditions"); and the parts of FastAPI's own validation error (``OPEN_BY_NATURE``).
     """
     found: list[str] = []
     for path in sorted((package / "models").glob("*.py")):
@@ -134,8 +135,8 @@ def _untyped_fields(model: ast.ClassDef) -> Iterator[str]:
     }
     declared = {name: annotation for name, annotation in fields.items() if name != _EXTRA_KEYS}
     if not fields:
-        yield "no field at all"
-    elif not declared:
+        return  # an object that must be empty is exactly typed
+    if not declared:
         extra = fields[_EXTRA_KEYS]
         if _mentions_any(extra) and (model.name, _EXTRA_KEYS) not in OPEN_BY_NATURE:
             yield f"no declared field (only {_EXTRA_KEYS}: {ast.unparse(extra)})"
