@@ -109,7 +109,8 @@ def untyped_models(package: Path) -> list[str]:
     Not counted: a mapping whose values are typed (``dict[str, str]``); the catch-all of a
     model that declares fields (the generator adds it to every model whose schema does not
     forbid extra keys); a model with no field at all (its schema forbids every key: an object
-    that must be empty, such as "no conditions"); and the parts of FastAPI's own validation error (``OPEN_BY_NATURE``).
+    that must be empty, such as "no conditions"); and the parts of FastAPI's own validation
+    error (``OPEN_BY_NATURE``).
     """
     found: list[str] = []
     for path in sorted((package / "models").glob("*.py")):
