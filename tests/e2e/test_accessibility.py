@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from fastapi.routing import iter_route_contexts
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -74,6 +74,28 @@ UNNAMED_LANDMARKS = """() => [...document.querySelectorAll(
   .filter(el => el.getClientRects().length && !el.closest('[aria-hidden=true]'))
   .filter(el => !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
   .map(el => el.outerHTML.slice(0, 120))"""
+
+# The keyboard's first stops on each page whose focus is checked (the shell, then content).
+TAB_STOPS = 50
+# The element with the keyboard's focus, if nothing about it (outline, ring, border,
+# background, the outline of its ::after) or its box (a visually hidden file input's drop
+# zone) changes when it loses focus: its focus is invisible. Run with reduced motion, so no
+# transition is half way when the styles are read.
+FOCUS_INVISIBLE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const styles = node => {
+    const own = getComputedStyle(node), after = getComputedStyle(node, '::after');
+    return [own.outlineStyle, own.outlineWidth, own.outlineColor, own.boxShadow,
+            own.borderColor, own.backgroundColor, after.outlineStyle, after.outlineWidth];
+  };
+  const look = () => styles(el).concat(el.parentElement ? styles(el.parentElement) : []).join('|');
+  const focused = look();
+  el.blur();
+  const resting = look();
+  el.focus();
+  return focused === resting ? el.outerHTML.slice(0, 120) : null;
+}"""
 
 
 @dataclass
@@ -200,7 +222,22 @@ def _describe(url: str, width: int, violation: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _check_focus(tab: Page, url: str, found: list[str]) -> None:
+    """Tab through the page's first stops; each must show that it has the focus."""
+    tab.emulate_media(reduced_motion="reduce")
+    tab.locator("body").focus()
+    invisible = []
+    for _ in range(TAB_STOPS):
+        tab.keyboard.press("Tab")
+        element = tab.evaluate(FOCUS_INVISIBLE)
+        if element and element not in invisible:
+            invisible.append(element)
+    if invisible:
+        found.append(f"{url}: focus not visible on {invisible}")
+
+
 def _audit(tab: Page, url: str, found: list[str]) -> None:
+    _check_focus(tab, url, found)
     for width in WIDTHS:
         tab.set_viewport_size({"width": width, "height": 900})
         _settle(tab)
@@ -253,4 +290,24 @@ def test_every_page_meets_wcag_2_2_aa_at_desktop_and_phone_widths(
     for expected in ("/", "/contacts/{contact_id}", "/queue/{handoff_id:int}", "/sla", "/api/docs"):
         assert expected in audited, f"{expected} was not audited: {audited}"
     assert not found, "accessibility violations:\n" + "\n".join(found)
+    assert not problems, problems
+
+
+def test_a_refused_field_is_marked_invalid_described_by_its_error_and_focused(
+    browser: Any, demo_site: DemoSite
+) -> None:
+    problems: list[str] = []
+    tab = watched_tab(browser, demo_site.url, problems)
+    try:
+        _sign_in(tab)
+        tab.goto("/account")
+        tab.get_by_label("Current password").fill("not my password at all")
+        tab.get_by_label("New password").fill("a brand new passphrase")
+        tab.get_by_role("button", name="Change password").click()
+        field = tab.get_by_label("Current password")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_be_focused()
+        expect(field).to_have_accessible_description("wrong password")
+    finally:
+        tab.context.close()
     assert not problems, problems
