@@ -245,6 +245,10 @@ def _audit(tab: Page, url: str, found: list[str]) -> None:
         for violation in result["violations"]:
             if violation["impact"] in BLOCKING:
                 found.append(_describe(url, width, violation))
+        # Reflow (1.4.10): the page itself never scrolls sideways; wide tables scroll alone.
+        wide = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        if wide > 0:
+            found.append(f"{url} at {width}px: the page is {wide}px wider than the window")
         unnamed = tab.evaluate(UNNAMED_LANDMARKS)
         if unnamed:
             found.append(f"{url} at {width}px: landmarks without a name: {unnamed}")
