@@ -108,7 +108,9 @@
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     initToasts(event.target);
-    markInvalidFields(event.target);
+    // The whole page: an outerHTML swap's event may name the element it replaced. Fields
+    // marked before are skipped, so nothing already seen takes the focus again.
+    markInvalidFields(document);
   });
 
   // After an htmx swap that brought new flashes (out-of-band), start their timers too.
