@@ -12,11 +12,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.app import create_app
@@ -89,6 +91,17 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     # As `huddle serve` does: a worker in the same process runs queued jobs (imports).
     worker = Worker(factory, idle_seconds=0.2)
     worker.start_in_thread()
+    try:
+        with serve(app) as url:
+            yield LiveServer(url, settings, factory, seeded.admin_email, PASSWORD, seeded)
+    finally:
+        worker.stop()
+        engine.dispose()
+
+
+@contextmanager
+def serve(app: FastAPI) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port in a background thread; yields its URL."""
     port = _free_port()
     # As `huddle serve` (web.serving): forwarding headers only from HUDDLE_TRUSTED_PROXIES.
     config = uvicorn.Config(
@@ -103,14 +116,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             raise RuntimeError("the e2e server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(
-            f"http://127.0.0.1:{port}", settings, factory, seeded.admin_email, PASSWORD, seeded
-        )
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-        worker.stop()
-        engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -130,18 +139,25 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-@pytest.fixture
-def page(browser, live_server: LiveServer):  # type: ignore[no-untyped-def]
+def watched_tab(browser, base_url: str, problems: list[str]):  # type: ignore[no-untyped-def]
+    """A tab in a context of its own that appends every CSP violation (inline script or
+    style, a foreign origin) and every script crash to ``problems``."""
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1440, "height": 900}, locale="en-GB"
+        base_url=base_url, viewport={"width": 1440, "height": 900}, locale="en-GB"
     )
-    problems: list[str] = []
-    # Every CSP violation (inline script or style, a foreign origin) and every script crash
-    # fails the test that caused it.
     context.expose_binding("reportCsp", lambda _source, text: problems.append(f"csp: {text}"))
     context.add_init_script(REPORT_CSP)
     tab = context.new_page()
     tab.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    return tab
+
+
+@pytest.fixture
+def page(browser, live_server: LiveServer):  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    # A CSP violation or a script crash fails the test that caused it.
+    tab = watched_tab(browser, live_server.url, problems)
+    context = tab.context
     yield tab
     context.close()
     assert not problems, problems

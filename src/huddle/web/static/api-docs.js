@@ -4,7 +4,9 @@ window.addEventListener("DOMContentLoaded", () => {
   window.SwaggerUIBundle({
     url: "/api/v1/openapi.json",
     dom_id: "#swagger-ui",
-    deepLinking: true,
+    // No deep links: Swagger UI puts each operation's link inside the button that opens it
+    // (a control inside a control, and a target too small to tap).
+    deepLinking: false,
     // Requests from "Try it out" carry the page's CSRF token, as huddle.js does for htmx.
     requestInterceptor: (request) => {
       const token = document.querySelector('meta[name="csrf-token"]');

@@ -82,8 +82,36 @@
     });
   });
 
-  document.addEventListener("DOMContentLoaded", function () { initToasts(document); });
-  document.addEventListener("htmx:afterSettle", function (event) { initToasts(event.target); });
+  // A field the server refused: marked invalid, its error read out with it (its
+  // description), and the first such field focused, so a screen reader announces what
+  // to fix. The error sits under its field, in the same .field box.
+  var errorCount = 0;
+  function markInvalidFields(root) {
+    var first = null;
+    root.querySelectorAll(".field .field-error").forEach(function (error) {
+      var field = error.closest(".field").querySelector(
+        "input:not([type=hidden]), select, textarea");
+      if (!field || field.getAttribute("aria-invalid") === "true") return;
+      if (!error.id) error.id = "field-error-" + (++errorCount);
+      var described = (field.getAttribute("aria-describedby") || "").split(" ");
+      if (described.indexOf(error.id) === -1) described.push(error.id);
+      field.setAttribute("aria-describedby", described.join(" ").trim());
+      field.setAttribute("aria-invalid", "true");
+      first = first || field;
+    });
+    if (first) first.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initToasts(document);
+    markInvalidFields(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    initToasts(event.target);
+    // The whole page: an outerHTML swap's event may name the element it replaced. Fields
+    // marked before are skipped, so nothing already seen takes the focus again.
+    markInvalidFields(document);
+  });
 
   // After an htmx swap that brought new flashes (out-of-band), start their timers too.
   document.addEventListener("htmx:oobAfterSwap", function () { initToasts(document); });
