@@ -59,6 +59,13 @@ def test_rule_edit_then_touch_makes_an_mql(page: Page, live_server: LiveServer) 
     )
     assert created.ok, created.text()
     contact_id = created.json()["id"]
+    # A touch's type must be registered (Settings > Tracking) before any path takes it.
+    registered = page.request.post(
+        "/api/v1/tracking/event-types",
+        data={"name": KIND, "label": "Demo requested (e2e)", "category": "marketing"},
+        headers=csrf,
+    )
+    assert registered.ok, registered.text()
     touched = page.request.post(
         f"/api/v1/contacts/{contact_id}/touches", data={"type": KIND}, headers=csrf
     )
