@@ -4,6 +4,9 @@ hand-off packet, and the rep accepts it (the lead becomes SAL)."""
 
 from __future__ import annotations
 
+import time
+from email import message_from_bytes
+
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import delete, select
@@ -23,6 +26,7 @@ from huddle.tracking import service as tracking
 from huddle.tracking.schemas import EventTypeCreate
 from tests.e2e.conftest import LiveServer, shot
 from tests.e2e.seed import REP_EMAIL
+from tests.mail import Inbox
 
 pytestmark = pytest.mark.browser
 
@@ -110,13 +114,29 @@ def _forget_criteria(server: LiveServer) -> None:
 
 
 def test_rule_edit_then_api_touch_reaches_the_reps_queue(
-    page: Page, live_server: LiveServer
+    page: Page, live_server: LiveServer, smtp: Inbox
 ) -> None:
     token = _set_up(live_server)
     try:
         _journey(page, live_server, token)
     finally:
         _forget_criteria(live_server)
+    # The packet reached the rep by email too (the outbox, sent by the server's worker).
+    assert _email_subjects_to(smtp, REP_EMAIL, wanted="New lead for you")
+
+
+def _email_subjects_to(inbox: Inbox, to: str, *, wanted: str) -> list[str]:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        subjects = [
+            str(message_from_bytes(raw)["Subject"])
+            for _, recipients, raw in inbox.messages
+            if recipients == [to]
+        ]
+        if any(wanted in subject for subject in subjects):
+            return subjects
+        time.sleep(0.1)
+    raise AssertionError(f"no email with {wanted!r} reached {to}")
 
 
 def _journey(page: Page, live_server: LiveServer, token: str) -> None:
