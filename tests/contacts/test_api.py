@@ -398,3 +398,16 @@ def test_an_account_keeps_its_name_and_clears_an_optional_field_on_null(
     ]
     cleared = client.patch(f"{API}/accounts/{account.id}", json={"industry": None})
     assert (cleared.status_code, cleared.json()["industry"]) == (200, None)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("email", 12), ("email", ["a@b.example"]), ("lifecycle_stage", ["lead"]), ("email_opt_in", 1)],
+)
+def test_a_value_of_the_wrong_json_type_is_a_422_naming_the_field(
+    client: TestClient, field: str, value: object
+) -> None:
+    body: dict[str, object] = {"email": "typed@wrong.example", field: value}
+    answer = client.post("/api/v1/contacts", json=body)
+    assert answer.status_code == 422, answer.text
+    assert [problem["loc"][-1] for problem in answer.json()["detail"]] == [field]

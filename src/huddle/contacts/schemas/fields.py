@@ -77,24 +77,26 @@ Text60 = Annotated[Annotated[str, _limit(60)] | None, BeforeValidator(clean_line
 Company = Annotated[Annotated[str, _limit(300)] | None, BeforeValidator(clean_line)]
 
 
-def check_email(value: str) -> str:
+def check_email(value: object) -> object:
+    if not isinstance(value, str):
+        return value  # not text: the str type refuses it with its own 422
     try:
         return normalize_email(value)
     except InvalidEmail as exc:
         raise PydanticCustomError("email", str(exc)) from exc
 
 
-def check_domain(value: str | None) -> str | None:
-    if value is None:
-        return None
+def check_domain(value: object) -> object:
+    if not isinstance(value, str):
+        return value  # None, or not text (the type refuses it)
     domain = normalize_domain(value)
     if domain is None:
         raise PydanticCustomError("domain", "'{value}' is not a domain", {"value": value})
     return domain
 
 
-def check_stage(value: str) -> str:
-    if value not in STAGES:
+def check_stage(value: object) -> object:
+    if isinstance(value, str) and value not in STAGES:
         raise PydanticCustomError(
             "stage",
             "unknown lifecycle stage '{value}'; expected one of {expected}",
@@ -103,8 +105,8 @@ def check_stage(value: str) -> str:
     return value
 
 
-def check_opt_in(value: str | None) -> str | None:
-    if value is not None and value not in EMAIL_OPT_IN_STATES:
+def check_opt_in(value: object) -> object:
+    if isinstance(value, str) and value not in EMAIL_OPT_IN_STATES:
         raise PydanticCustomError(
             "email_opt_in",
             "unknown consent state '{value}'; expected one of {expected}",
