@@ -9,7 +9,6 @@ is exactly what the generator makes of the server's document.
 
 from __future__ import annotations
 
-import os
 import socket
 import sys
 import threading
@@ -37,10 +36,6 @@ sys.path.insert(0, str(COMMITTED))
 
 from huddle_client import AuthenticatedClient
 
-# The client's contract is the app's, whatever database the run is on: its own SQLite server
-# runs in the SQLite runs only.
-ON_SQLITE = not os.environ.get("HUDDLE_TEST_DATABASE_URL", "").startswith("postgresql")
-
 
 @dataclass(frozen=True)
 class LiveHuddle:
@@ -56,8 +51,6 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="package")
 def live_huddle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveHuddle]:
-    if not ON_SQLITE:
-        pytest.skip("the Python client runs against its own SQLite server, in the SQLite runs")
     data_dir = tmp_path_factory.mktemp("client")
     settings = Settings(
         env="test", data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'huddle.db'}"

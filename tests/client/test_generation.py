@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 from tools.python_client import COMMITTED, Generation, files_of, generate, untyped_models
 
+# The client talks to its own SQLite server, whatever database the run is on: the
+# PostgreSQL runs leave these out (Makefile).
+pytestmark = pytest.mark.client
+
 
 @pytest.fixture(scope="module")
 def fresh(live_spec: dict[str, object], tmp_path_factory: pytest.TempPathFactory) -> Generation:

@@ -12,6 +12,7 @@ import uuid
 from datetime import timedelta
 from http import HTTPStatus
 
+import pytest
 from huddle_client import AuthenticatedClient, Client
 from huddle_client.api.contacts import contacts_create as create_contact
 from huddle_client.api.contacts import contacts_get as get_contact
@@ -46,6 +47,10 @@ from tests.client.conftest import LiveHuddle
 DEMO_RULE = BehaviourRule(
     kind="behaviour", name="Demo", points=40, event=EventFilter(types=["demo_requested"])
 )
+
+# The client talks to its own SQLite server, whatever database the run is on: the
+# PostgreSQL runs leave these out (Makefile).
+pytestmark = pytest.mark.client
 
 
 def _email() -> str:
