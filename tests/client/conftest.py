@@ -9,16 +9,12 @@ is exactly what the generator makes of the server's document.
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
 import pytest
-import uvicorn
 from tools.python_client import COMMITTED
 
 from huddle.app import create_app
@@ -30,6 +26,7 @@ from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
 from huddle.worker import Worker
 from tests.conftest import make_user
+from tests.live import serve
 
 # Imported from the repository, as an integrator's checkout would (not installed in the venv).
 sys.path.insert(0, str(COMMITTED))
@@ -41,12 +38,6 @@ from huddle_client import AuthenticatedClient
 class LiveHuddle:
     url: str
     token: str
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="package")
@@ -69,22 +60,10 @@ def live_huddle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveHuddle
         secret = issued.secret
     worker = Worker(factory, idle_seconds=0.2)
     worker.start_in_thread()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False)
-    )
-    thread = threading.Thread(target=server.run, name="huddle-client-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the client tests' server did not start")
-        time.sleep(0.05)
     try:
-        yield LiveHuddle(f"http://127.0.0.1:{port}", secret)
+        with serve(app, name="huddle-client") as url:
+            yield LiveHuddle(url, secret)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         worker.stop()
         engine.dispose()
 

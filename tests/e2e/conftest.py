@@ -8,17 +8,11 @@ services (inside ``unit_of_work``) and the data is committed, as the server need
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.app import create_app
@@ -29,6 +23,7 @@ from huddle.worker import Worker
 from tests.e2e.seed import Seeded, seed
 
 # The real SMTP server on loopback (aiosmtpd), for stories that read an email.
+from tests.live import serve
 from tests.mail import smtp, smtp_server  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -64,12 +59,6 @@ class LiveServer:
     seeded: Seeded
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 # Package scope: the server's worker stops once the browser tests end, so it cannot go on
 # delivering their queued emails to another test's SMTP server.
 @pytest.fixture(scope="package")
@@ -92,34 +81,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     worker = Worker(factory, idle_seconds=0.2)
     worker.start_in_thread()
     try:
-        with serve(app) as url:
+        with serve(app, name="huddle-e2e") as url:
             yield LiveServer(url, settings, factory, seeded.admin_email, PASSWORD, seeded)
     finally:
         worker.stop()
         engine.dispose()
-
-
-@contextmanager
-def serve(app: FastAPI) -> Iterator[str]:
-    """``app`` served by uvicorn on a free loopback port in a background thread; yields its URL."""
-    port = _free_port()
-    # As `huddle serve` (web.serving): forwarding headers only from HUDDLE_TRUSTED_PROXIES.
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="huddle-e2e-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the e2e server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

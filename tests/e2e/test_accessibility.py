@@ -40,7 +40,8 @@ from huddle.privacy.service import unsubscribe_token
 from huddle.routing.models import Handoff
 from huddle.tracking.models import Form
 from tests.contacts.fixtures.imports import HUBSPOT
-from tests.e2e.conftest import serve, watched_tab
+from tests.e2e.conftest import watched_tab
+from tests.live import serve
 
 pytestmark = pytest.mark.browser
 
@@ -177,7 +178,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
         "/unsubscribe/{token}": {"token": values["unsubscribe"]},
     }
     try:
-        with serve(app) as url:
+        with serve(app, name="huddle-a11y") as url:
             queries = {"/contacts/{contact_id}/merge": f"email={values['other_email']}"}
             yield DemoSite(url, _page_routes(app), values, by_path, queries)
     finally:
