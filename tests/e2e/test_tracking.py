@@ -22,7 +22,8 @@ from huddle.core.actor import SYSTEM
 from huddle.core.db import unit_of_work
 from huddle.tracking import service
 from huddle.tracking.schemas import FormCreate, SiteCreate
-from tests.e2e.conftest import LiveServer, _free_port, shot, sign_in
+from tests.e2e.conftest import LiveServer, shot, sign_in
+from tests.mail import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def website(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Website]:
     """The customer's website: static pages with the snippet, on another loopback port."""
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     with unit_of_work(live_server.factory) as session:
         site = service.create_site(
