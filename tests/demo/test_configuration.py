@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -25,3 +27,21 @@ def test_the_demo_is_configured_and_scored_without_moving_any_stage(db: Session)
     # a move made by the rescore would be later.
     last_move = db.scalar(select(func.max(StageTransition.at)))
     assert last_move is not None and last_move <= anchor_of(clock.now())
+
+
+def test_a_small_demo_loads_whatever_its_stories_overlap(db: Session) -> None:
+    # With few contacts a subscriber's planned download can fall after the day the story
+    # makes it a fresh MQL; the plan's later move back to Lead no longer applies.
+    previous = clock.use_clock(clock.FrozenClock(datetime(2026, 12, 5, 11, 0, tzinfo=UTC)))
+    try:
+        summary = load_demo(db, seed=2026, contacts=50)
+    finally:
+        clock.use_clock(previous)
+
+    assert summary.counts["contacts"] == 50
+    backwards = db.scalar(
+        select(func.count())
+        .select_from(StageTransition)
+        .where(StageTransition.from_stage == "mql", StageTransition.to_stage == "lead")
+    )
+    assert backwards == 0

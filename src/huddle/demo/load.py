@@ -33,6 +33,7 @@ from huddle.contacts.schemas import (
 )
 from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
+from huddle.core.stages import FUNNEL
 from huddle.demo import catalog, configuration
 from huddle.demo.bulk import TouchWriter, edge_touches
 from huddle.demo.desk import SalesDesk
@@ -339,6 +340,8 @@ class _Player:
 
     def transition(self, event: TransitionStage) -> None:
         contact_id = self.contacts[event.contact_key]
+        if self._already_past(contact_id, event.to_stage):
+            return
         actor = self.actor(event.actor, event.contact_key)
         handoff = self.desk.open_handoff(contact_id) if event.to_stage == "sal" else None
         if handoff is not None:
@@ -349,6 +352,17 @@ class _Player:
             )
         if event.to_stage == "mql":
             self.desk.routed(event.contact_key, contact_id)
+
+    def _already_past(self, contact_id: int, to_stage: str) -> bool:
+        """Whether the live rules moved the contact past the plan's stage already: once
+        scoring is configured, a planned subscriber's download can qualify it before the
+        plan's own move to Lead, which then no longer applies."""
+        current = contacts_service.get_contact(self.session, contact_id).lifecycle_stage
+        return (
+            current in FUNNEL
+            and to_stage in FUNNEL
+            and FUNNEL.index(current) > FUNNEL.index(to_stage)
+        )
 
     def reject(self, event: RejectLead) -> None:
         contact_id = self.contacts[event.contact_key]
