@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import PasswordReset
@@ -65,3 +65,9 @@ def end_open_links(
     if keep_id is not None:
         query = query.where(PasswordReset.id != keep_id)
     session.execute(query.values(ended_at=at, ended_reason=reason))
+
+
+def delete_requests_before(session: Session, before: datetime) -> int:
+    """Reset requests made before ``before`` (their links long expired); how many."""
+    result = session.execute(delete(PasswordReset).where(PasswordReset.requested_at < before))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -73,3 +73,19 @@ def recent_address_failures(
             .limit(limit)
         )
     )
+
+
+def delete_attempts_before(session: Session, before: datetime) -> int:
+    """Sign-in attempts older than ``before``; how many there were."""
+    result = session.execute(delete(LoginAttempt).where(LoginAttempt.at < before))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def delete_sessions_ended_before(session: Session, now: datetime, idle: timedelta) -> int:
+    """Every user's expired and idle sessions; how many there were."""
+    result = session.execute(
+        delete(UserSession).where(
+            (UserSession.expires_at <= now) | (UserSession.last_seen_at <= now - idle)
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
