@@ -31,6 +31,25 @@ def test_list_filters_by_name_owner_and_target(
     assert names(client.get("/accounts?sort=-name").text) == ["Globex", "Acme Rockets"]
 
 
+def test_the_search_finds_words_of_the_name_and_whole_domains(
+    client: TestClient, db: Session
+) -> None:
+    # The contact search's rules, through its index: starts of words, any case or accent.
+    make_account(db, name="Müller Präzision GmbH", domain="mueller.de")
+    make_account(db, name="Initech", domain="initech.com")
+    make_account(db, name="Smithfield Foods", domain="smithfield.com")
+
+    def found(q: str) -> list[str]:
+        return names(client.get("/accounts", params={"q": q}).text)
+
+    assert found("muller") == ["Müller Präzision GmbH"]
+    assert found("PRAZ gmbh") == ["Müller Präzision GmbH"]
+    assert found("initech.com") == ["Initech"]
+    assert found("field") == [], "letters in the middle of a word do not match"
+    assert found("smith") == ["Smithfield Foods"]
+    assert found("smith initech") == [], "every word must match"
+
+
 def test_empty_list_points_to_the_import(client: TestClient) -> None:
     html = client.get("/accounts").text
     assert "No accounts yet" in html and 'href="/imports"' in html

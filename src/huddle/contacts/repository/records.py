@@ -21,7 +21,7 @@ from huddle.contacts.models import (
     Touch,
 )
 from huddle.contacts.repository.keyset import SortKey, keyset_rows
-from huddle.contacts.repository.search import search_conditions
+from huddle.contacts.repository.search import account_search_conditions, search_conditions
 from huddle.contacts.schemas import AccountFilters, ContactFilters
 from huddle.contacts.search import search_words
 
@@ -164,13 +164,7 @@ def account_page(
         conditions.append(Account.is_target.is_(filters.is_target))
     if filters.industry is not None:
         conditions.append(Account.industry == filters.industry)
-    for word in (filters.q or "").split():
-        conditions.append(
-            or_(
-                Account.name.icontains(word, autoescape=True),
-                Account.domain.icontains(word, autoescape=True),
-            )
-        )
+    conditions += account_search_conditions(session, filters.q)
     query = select(Account).where(*conditions)
     return keyset_rows(session, query, key, after=after, limit=limit)
 

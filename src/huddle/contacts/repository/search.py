@@ -17,6 +17,7 @@ on it, so each word is first looked up in the index, up to ``DRIVING_MATCHES``:
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from sqlalchemy import (
@@ -37,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.search import SearchWord
+from huddle.contacts.search import MAX_WORDS, SearchWord, search_words
 from huddle.core.rawsql import IdList, in_ids
 
 CONTACT_INDEX = table("contact_search", column("rowid", Integer))
@@ -126,3 +127,29 @@ def _sqlite_matching_ids(word: SearchWord, *, search_email: bool) -> Select[Any]
     # UNION ALL: a contact found both ways is harmless in an IN list, and sorting the
     # matches to drop it costs (a short word matches hundreds of thousands).
     return union_all(own, by_account)  # type: ignore[return-value]
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+
+def account_search_conditions(session: Session, q: str | None) -> list[ColumnElement[bool]]:
+    """The account list's search, by the rules of the contact search: every word matches
+    the start of a word of the account's name, through the same index; a word that is the
+    account's whole domain ("acme.com") matches it too, through the domain's unique index."""
+    dialect = session.get_bind().dialect.name
+    conditions: list[ColumnElement[bool]] = []
+    for raw in (q or "").split()[:MAX_WORDS]:
+        words = search_words(raw)
+        if words is None:  # punctuation only: ignored, as in the contact search
+            continue
+        if dialect == "postgresql":
+            query = func.huddle_query(_tsquery(words[0]))
+            by_name = func.huddle_words(Account.name).op("@@")(query)
+        else:
+            by_name = Account.id.in_(
+                select(ACCOUNT_INDEX.c.rowid).where(
+                    literal_column("account_search").op("MATCH")(_phrase(words[0]))
+                )
+            )
+        conditions.append(or_(by_name, Account.domain == unicodedata.normalize("NFC", raw.lower())))
+    return conditions

@@ -102,7 +102,13 @@ class AccountSort(StrEnum):
 
 
 class AccountFilters(ReadModel):
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    q: Annotated[
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None,
+        Field(
+            description="Words that each start a word of the account's name (any case or "
+            "accent), or the account's whole domain."
+        ),
+    ] = None
     owner_id: UserRef | None = None
     is_target: bool | None = None
     industry: Text100 = None

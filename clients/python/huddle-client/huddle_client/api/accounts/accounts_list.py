@@ -140,7 +140,8 @@ def sync_detailed(
      Accounts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        q (None | str | Unset):
+        q (None | str | Unset): Words that each start a word of the account's name (any case or
+            accent), or the account's whole domain.
         owner_id (int | Literal['unassigned'] | None | Unset):
         is_target (bool | None | Unset):
         industry (None | str | Unset):
@@ -189,7 +190,8 @@ def sync(
      Accounts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        q (None | str | Unset):
+        q (None | str | Unset): Words that each start a word of the account's name (any case or
+            accent), or the account's whole domain.
         owner_id (int | Literal['unassigned'] | None | Unset):
         is_target (bool | None | Unset):
         industry (None | str | Unset):
@@ -233,7 +235,8 @@ async def asyncio_detailed(
      Accounts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        q (None | str | Unset):
+        q (None | str | Unset): Words that each start a word of the account's name (any case or
+            accent), or the account's whole domain.
         owner_id (int | Literal['unassigned'] | None | Unset):
         is_target (bool | None | Unset):
         industry (None | str | Unset):
@@ -280,7 +283,8 @@ async def asyncio(
      Accounts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
-        q (None | str | Unset):
+        q (None | str | Unset): Words that each start a word of the account's name (any case or
+            accent), or the account's whole domain.
         owner_id (int | Literal['unassigned'] | None | Unset):
         is_target (bool | None | Unset):
         industry (None | str | Unset):
