@@ -5,7 +5,6 @@ audit trail recorded and the lockout counted)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,16 +20,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.app import create_app
 from huddle.audit.models import AuditEntry
-from huddle.auth import tokens
 from huddle.auth.models import LoginAttempt, User
-from huddle.auth.schemas import ApiTokenCreate
-from huddle.auth.service import actor_for
 from huddle.auth.signin import ACCOUNT_FAILURES
 from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import upgrade
 from huddle.core.origin import client_address, parse_networks
 from huddle.core.settings import Settings
 from tests.conftest import TEST_PASSWORD, csrf_of, make_user
+from tests.mail import free_port
+from tests.tokens import issue_secret
 
 SPOOFED = "203.0.113.9"
 PROXIES = parse_networks(["10.0.0.0/8", "fd00::/8"])
@@ -119,10 +117,7 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_the_clients(
     attempt = db.scalars(select(LoginAttempt).where(LoginAttempt.email == user.email)).one()
     assert attempt.ip == SPOOFED
 
-    secret = tokens.issue_token(
-        db, ApiTokenCreate(name="s", scopes=["read", "write"]), actor=actor_for(user)
-    ).secret
-    db.commit()
+    secret = issue_secret(db, user, ["read", "write"])
     behind_proxy.post(
         "/api/v1/tokens",
         json={"name": "via proxy", "scopes": ["read"]},
@@ -175,12 +170,6 @@ def test_a_client_cannot_dodge_the_lockout_by_inventing_addresses(
 # --- the real server, as `huddle serve` starts it --------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session], User, str]]:
     """`huddle serve` in its own process with the default settings, on a SQLite file;
@@ -191,10 +180,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, sessionmaker[Session], User, s
     factory = session_factory(engine)
     with unit_of_work(factory) as session:
         user = make_user(session, role="admin", team="revops")
-        secret = tokens.issue_token(
-            session, ApiTokenCreate(name="s", scopes=["read", "write"]), actor=actor_for(user)
-        ).secret
-    port = _free_port()
+        secret = issue_secret(session, user, ["read", "write"])
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()

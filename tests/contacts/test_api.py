@@ -9,13 +9,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huddle.auth import tokens
 from huddle.auth.models import User
-from huddle.auth.schemas import ApiTokenCreate
-from huddle.auth.service import actor_for
 from huddle.contacts.models import Touch
 from tests.contacts.factories import make_account, make_contact, make_custom_field
 from tests.lifecycle.factories import make_opportunity
+from tests.tokens import token_client
 
 API = "/api/v1"
 HOSTILE = "<script>alert(1)</script>"
@@ -326,12 +324,7 @@ def test_a_touch_key_replayed_with_another_payload_is_409_with_the_stored_finger
     assert body["fingerprint"] != body["stored_fingerprint"]
     assert _touch_types(db, contact.id) == ["call_logged"]
     # Another sender (an integration's token) may use the same key for its own touch.
-    issued = tokens.issue_token(
-        db, ApiTokenCreate(name="dialer", scopes=["write"]), actor=actor_for(admin)
-    )
-    db.commit()
-    dialer = TestClient(client.app, base_url="http://testserver")
-    dialer.headers["Authorization"] = f"Bearer {issued.secret}"
+    dialer = token_client(client.app, db, admin, ["write"], name="dialer")
     other = dialer.post(url, json={**call, "properties": {"minutes": 50}})
     assert other.status_code == 201
     assert other.json()["id"] != first.json()["id"]

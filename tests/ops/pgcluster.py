@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.mail import free_port
 
 DEBIAN_SERVERS = Path("/usr/lib/postgresql")
 
@@ -47,18 +48,12 @@ def require_server_bin() -> Path:
     return found
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class PrivateCluster:
     """initdb, start, stop (fast or immediate, i.e. a crash), start again, remove."""
 
     def __init__(self, bin_dir: Path) -> None:
         self.bin = bin_dir
-        self.port = _free_port()
+        self.port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="huddle-pg-"))
         self.data = self.root / "data"
         self.log = self.root / "server.log"

@@ -11,13 +11,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huddle.auth import tokens
 from huddle.auth.models import User
-from huddle.auth.schemas import ApiTokenCreate
-from huddle.auth.service import actor_for
 from huddle.contacts.models import Contact, Touch
 from tests.conftest import make_user, sign_in
 from tests.contacts.factories import make_contact
+from tests.tokens import token_client
 from tests.tracking.factories import ORIGIN, THANKS, make_site
 
 
@@ -214,13 +212,7 @@ def test_event_types_are_a_registry(client: TestClient) -> None:
 
 def _ingest_client(app: Any, db: Session, owner: User, name: str) -> TestClient:
     """A client sending with an ingest token of its own (one integration)."""
-    issued = tokens.issue_token(
-        db, ApiTokenCreate(name=name, scopes=["ingest"]), actor=actor_for(owner)
-    )
-    db.commit()
-    sender = TestClient(app, base_url="http://testserver")
-    sender.headers["Authorization"] = f"Bearer {issued.secret}"
-    return sender
+    return token_client(app, db, owner, ["ingest"], name=name)
 
 
 def test_idempotency_keys_belong_to_their_sender_and_a_changed_replay_conflicts(

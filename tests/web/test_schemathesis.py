@@ -28,10 +28,8 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy.orm import Session
 
-from huddle.auth import tokens
 from huddle.auth.models import User
-from huddle.auth.schemas import ApiTokenCreate
-from huddle.auth.service import actor_for
+from tests.tokens import issue_secret
 
 pytestmark = pytest.mark.schemathesis
 
@@ -75,13 +73,8 @@ def _bearer(db: Session, admin: User) -> dict[str, str]:
     """A fresh token with every scope: an operation that revokes the token it was called
     with (``DELETE /tokens/{id}`` with its own id) spoils no other operation's run. It
     replaces the made-up token schemathesis sends where the document asks for one."""
-    issued = tokens.issue_token(
-        db,
-        ApiTokenCreate(name="schemathesis", scopes=["read", "write", "ingest"]),
-        actor=actor_for(admin),
-    )
-    db.commit()
-    return {"Authorization": f"Bearer {issued.secret}"}
+    secret = issue_secret(db, admin, ["read", "write", "ingest"], name="schemathesis")
+    return {"Authorization": f"Bearer {secret}"}
 
 
 def _exercise(operation: Any, headers: dict[str, str], answered: set[tuple[str, int]]) -> None:
