@@ -207,8 +207,43 @@ def test_a_deal_is_created_moved_and_won(client: TestClient, db: Session) -> Non
     assert moved.json()["pipeline_stage"] == "proposal"
     assert lost_without_reason.status_code == 422
     assert (won.json()["status"], won.json()["pipeline_stage"]) == ("won", "closed_won")
+    assert won.json()["contacts"] == [
+        {
+            "contact_id": champion.id,
+            "from_stage": "opportunity",
+            "stages": ["customer"],
+            "problem": None,
+        }
+    ]
     history = client.get(f"{API}/contacts/{champion.id}/stage-history").json()
     assert [h["to_stage"] for h in history] == ["opportunity", "customer"]
+
+
+def test_winning_a_deal_says_which_contact_could_not_become_a_customer(
+    client: TestClient, db: Session
+) -> None:
+    # A configuration where an MQL can only be recycled or disqualified: no way to Customer.
+    client.put(
+        f"{API}/lifecycle/transitions",
+        json={"transitions": [{"from_stage": "mql", "to_stage": "recycled"}]},
+    ).raise_for_status()
+    stuck = make_contact(db, lifecycle_stage="mql")
+    deal = make_opportunity(db, primary_contact_id=stuck.id)
+    db.commit()
+
+    won = client.post(f"{API}/opportunities/{deal.id}/close", json={"won": True})
+
+    assert won.status_code == 200, won.text
+    assert won.json()["status"] == "won"
+    [outcome] = won.json()["contacts"]
+    assert (outcome["contact_id"], outcome["from_stage"], outcome["stages"]) == (
+        stuck.id,
+        "mql",
+        [],
+    )
+    assert outcome["problem"].startswith("stays MQL")
+    db.refresh(stuck)
+    assert stuck.lifecycle_stage == "mql"
 
 
 def test_a_deal_is_read_updated_and_its_roles_managed(client: TestClient, db: Session) -> None:

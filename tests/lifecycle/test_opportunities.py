@@ -104,11 +104,14 @@ def test_winning_makes_the_deals_contacts_customers(
     db: Session, actor: Actor, frozen_clock: FrozenClock
 ) -> None:
     engaged = make_contact(db, lifecycle_stage="opportunity")
-    bystander = make_contact(db, lifecycle_stage="lead")
-    deal = make_opportunity(db, primary_contact_id=engaged.id, contacts={bystander.id: "user"})
+    user = make_contact(db, lifecycle_stage="lead")
+    already = make_contact(db, lifecycle_stage="customer")
+    deal = make_opportunity(
+        db, primary_contact_id=engaged.id, contacts={user.id: "user", already.id: "champion"}
+    )
     frozen_clock.advance(timedelta(days=30))
 
-    service.close_opportunity(db, deal.id, won=True, actor=actor)
+    closed = service.close_opportunity(db, deal.id, won=True, actor=actor)
 
     assert (deal.status, deal.pipeline_stage, deal.closed_at) == (
         "won",
@@ -116,14 +119,26 @@ def test_winning_makes_the_deals_contacts_customers(
         frozen_clock.now(),
     )
     db.refresh(engaged)
-    db.refresh(bystander)
-    assert (engaged.lifecycle_stage, bystander.lifecycle_stage) == ("customer", "lead")
+    db.refresh(user)
+    assert (engaged.lifecycle_stage, user.lifecycle_stage) == ("customer", "customer")
     [move] = service.stage_history(db, engaged.id)
     assert (move.from_stage, move.to_stage, move.by_rule) == (
         "opportunity",
         "customer",
         f"opportunity #{deal.id}",
     )
+    # A lead on a won deal goes through the stages the allowed transitions require.
+    assert [(m.from_stage, m.to_stage) for m in service.stage_history(db, user.id)] == [
+        ("lead", "sal"),
+        ("sal", "opportunity"),
+        ("opportunity", "customer"),
+    ]
+    assert {o.contact_id: (o.stages, o.problem) for o in closed.contacts} == {
+        engaged.id: (("customer",), None),
+        user.id: (("sal", "opportunity", "customer"), None),
+        already.id: ((), None),
+    }
+    assert closed.not_moved == []
 
 
 def test_losing_needs_a_reason_and_makes_contacts_lost(db: Session, actor: Actor) -> None:
@@ -162,11 +177,17 @@ def test_a_contact_move_the_table_forbids_does_not_block_the_deal(
     without_win = [p for p in DEFAULT_TRANSITIONS if p != ("opportunity", "customer")]
     service.set_allowed_transitions(db, without_win, actor=actor)
 
-    service.close_opportunity(db, deal.id, won=True, actor=actor)
+    closed = service.close_opportunity(db, deal.id, won=True, actor=actor)
 
     assert deal.status == "won"
     db.refresh(engaged)
     assert engaged.lifecycle_stage == "opportunity"
+    # ... and the result says so, and why, instead of leaving it silently where it was.
+    [stayed] = closed.not_moved
+    assert (stayed.contact_id, stayed.stages) == (engaged.id, ())
+    assert stayed.problem is not None
+    assert "stays Opportunity" in stayed.problem
+    assert "Customer" in stayed.problem
 
 
 def test_a_closed_deal_cannot_be_closed_or_moved_again(db: Session, actor: Actor) -> None:

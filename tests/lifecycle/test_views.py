@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
+from huddle.core.actor import Actor
 from huddle.lifecycle import service
 from tests.contacts.factories import make_account, make_contact
 from tests.lifecycle.factories import make_opportunity
@@ -100,6 +101,23 @@ def test_a_lost_deal_needs_a_reason_shown_inline(client: TestClient, db: Session
     assert response.status_code == 422
     assert 'class="alert alert-error"' in response.text
     assert service.get_opportunity(db, deal.id).status == "open"
+
+
+def test_winning_a_deal_whose_contact_cannot_move_says_so(
+    client: TestClient, db: Session, admin: User
+) -> None:
+    service.set_allowed_transitions(
+        db, [("mql", "recycled")], actor=Actor.user(admin.id, role="admin")
+    )
+    stuck = make_contact(db, first_name="Mia", last_name="Quinn", lifecycle_stage="mql")
+    deal = make_opportunity(db, primary_contact_id=stuck.id)
+
+    submitted(client, f"/opportunities/{deal.id}/close", {"outcome": "won"})
+
+    html = client.get(f"/opportunities/{deal.id}").text
+    assert "Deal won. 0 of its 1 people are now customers." in html
+    assert "Mia Quinn stays MQL" in html
+    assert "Its people are now customers" not in html
 
 
 def test_win_a_deal(client: TestClient, db: Session) -> None:

@@ -15,7 +15,9 @@ from huddle.lifecycle.schemas import (
     REJECTABLE,
     AllowedTransitionsUpdate,
     ContactRoleRead,
+    ContactWinRead,
     OpportunityClose,
+    OpportunityClosedRead,
     OpportunityCreate,
     OpportunityDetail,
     OpportunityFilters,
@@ -274,15 +276,24 @@ def move_opportunity(
 @router.post(
     "/opportunities/{opportunity_id}/close",
     operation_id="opportunities.close",
-    response_model=OpportunityRead,
+    response_model=OpportunityClosedRead,
     tags=["opportunities"],
 )
 def close_opportunity(
     opportunity_id: int, body: OpportunityClose, session: SessionDep, actor: CurrentActor
-) -> object:
-    """Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost."""
-    return service.close_opportunity(
+) -> OpportunityClosedRead:
+    """Win or lose the deal (lost needs a reason). Won: its contacts become Customers
+    through the stages the allowed transitions require; ``contacts`` says, for each, what
+    happened, and why one the configuration gives no way to Customer stayed where it was.
+    Lost: its contacts engaged in no other open deal become Lost."""
+    closed = service.close_opportunity(
         session, opportunity_id, won=body.won, reason=body.reason, actor=actor
+    )
+    return OpportunityClosedRead.model_validate(
+        {
+            **OpportunityRead.model_validate(closed.opportunity).model_dump(),
+            "contacts": [ContactWinRead.model_validate(outcome) for outcome in closed.contacts],
+        }
     )
 
 

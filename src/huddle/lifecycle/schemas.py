@@ -152,6 +152,27 @@ class OpportunityRead(_FromOrm):
     updated_at: datetime
 
 
+class ContactWinRead(_FromOrm):
+    """What winning the deal did to one of its contacts."""
+
+    contact_id: int
+    from_stage: str = Field(description="The contact's stage before the deal was won")
+    stages: list[str] = Field(
+        description="The stages the contact entered, in order, Customer last; empty when it "
+        "did not move (already a customer, or no allowed way: see problem)"
+    )
+    problem: str | None = Field(
+        description="Why the contact did not become a customer; null when it did or already was"
+    )
+
+
+class OpportunityClosedRead(OpportunityRead):
+    contacts: list[ContactWinRead] = Field(
+        description="For a won deal, each contact on it and whether it became a customer "
+        "(empty for a lost deal)"
+    )
+
+
 class OpportunityDetail(OpportunityRead):
     contacts: list[ContactRoleRead]
 

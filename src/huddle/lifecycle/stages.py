@@ -5,6 +5,10 @@ code).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from huddle.core.stages import STAGES
+
 DEFAULT_TRANSITIONS: tuple[tuple[str, str], ...] = (
     ("subscriber", "lead"),
     ("subscriber", "mql"),
@@ -50,3 +54,37 @@ DEFAULT_REJECTION_REASONS: tuple[tuple[str, str], ...] = (
     ("duplicate", "Duplicate of another lead"),
     ("other", "Other"),
 )
+
+
+def shortest_path(
+    allowed: Collection[tuple[str, str]], start: str, goal: str
+) -> tuple[str, ...] | None:
+    """The fewest allowed moves from ``start`` to ``goal``: the stages entered on the way,
+    ``goal`` last; ``()`` when already there, None when the configuration allows no way.
+
+    Of equally short ways, the one through stages earlier in the funnel wins, so the same
+    configuration always gives the same way (a won deal's SQL contact goes SQL →
+    Opportunity → Customer).
+    """
+    if start == goal:
+        return ()
+    order = {stage: index for index, stage in enumerate(STAGES)}
+    targets: dict[str, list[str]] = {}
+    for from_stage, to_stage in allowed:
+        targets.setdefault(from_stage, []).append(to_stage)
+    came_from: dict[str, str] = {start: start}
+    frontier = [start]
+    while frontier and goal not in came_from:
+        reached = []
+        for stage in frontier:
+            for target in sorted(targets.get(stage, ()), key=lambda s: order.get(s, len(order))):
+                if target not in came_from:
+                    came_from[target] = stage
+                    reached.append(target)
+        frontier = reached
+    if goal not in came_from:
+        return None
+    path = [goal]
+    while came_from[path[-1]] != start:
+        path.append(came_from[path[-1]])
+    return tuple(reversed(path))

@@ -16,7 +16,8 @@ from huddle.core.stages import OPEN_PIPELINE_STAGES
 from huddle.lifecycle import service
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.web.deps import SessionDep
-from huddle.web.format import pipeline_label
+from huddle.web.format import person_name, pipeline_label
+from huddle.web.templating import flash
 from huddle.web.views import page, submit
 
 if TYPE_CHECKING:
@@ -131,12 +132,31 @@ def close(
     reason: Annotated[str, Form()] = "",
 ) -> Response:
     won = outcome == "won"
+    closed: list[service.ClosedDeal] = []
+
+    def close_deal() -> None:
+        closed.append(
+            service.close_opportunity(session, opportunity_id, won=won, reason=reason, actor=actor)
+        )
+
     return submit(
         request,
-        lambda: service.close_opportunity(
-            session, opportunity_id, won=won, reason=reason, actor=actor
-        ),
-        done="Deal won. Its people are now customers." if won else "Deal closed as lost.",
+        close_deal,
+        done=lambda: _closed_message(request, session, closed[0]),
         then=f"/opportunities/{opportunity_id}",
         refused=_refused(request, session, user, opportunity_id),
     )
+
+
+def _closed_message(request: Request, session: Session, closed: service.ClosedDeal) -> str:
+    """What closing did; each contact a won deal could not make a customer gets a message
+    of its own, saying why, so that nobody believes they moved."""
+    if closed.opportunity.status != "won":
+        return "Deal closed as lost."
+    for outcome in closed.not_moved:
+        contact = contacts_service.get_contact(session, outcome.contact_id)
+        flash(request, f"{person_name(contact)} {outcome.problem}.", "error")
+    if not closed.not_moved:
+        return "Deal won. Its people are now customers."
+    moved = len(closed.contacts) - len(closed.not_moved)
+    return f"Deal won. {moved} of its {len(closed.contacts)} people are now customers."

@@ -58,19 +58,20 @@ def submit(
     request: Request,
     change: Callable[[], object],
     *,
-    done: str,
+    done: str | Callable[[], str],
     then: str,
     refused: Callable[[str, int], Response],
 ) -> Response:
     """Run a form's state change: on success flash ``done`` and redirect to ``then`` (PRG);
     when the rules refuse it (409/422), answer ``refused(message, status)`` instead, i.e.
     the same page with the reason next to the form. Services write nothing when they refuse.
+    ``done`` may be a function, called after the change, when its words depend on it.
     """
     try:
         change()
     except (Conflict, ValidationFailed) as exc:
         return refused(error_text(exc), exc.status_code)
-    flash(request, done)
+    flash(request, done if isinstance(done, str) else done())
     return see_other(then)
 
 

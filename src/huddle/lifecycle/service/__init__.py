@@ -32,8 +32,11 @@ from huddle.lifecycle.service.transitions import (
     stage_history,
     transition_stage,
 )
+from huddle.lifecycle.service.winning import ClosedDeal, ContactWin, win_contacts
 
 __all__ = [
+    "ClosedDeal",
+    "ContactWin",
     "ImportedStageMoves",
     "add_contact_role",
     "add_deal_note",
@@ -62,4 +65,5 @@ __all__ = [
     "timeline_since",
     "transition_stage",
     "update_opportunity",
+    "win_contacts",
 ]

@@ -2,8 +2,10 @@
 
 A deal moves the people on it: linked on creation, a contact in SQL/SAL (any stage from
 which "opportunity" is allowed) becomes an Opportunity; when the deal is won its
-contacts in "opportunity" become Customers, when lost they become Lost. A contact whose
-move the configured transitions do not allow stays where it is; that never blocks the deal.
+contacts become Customers, through the stages the configuration requires on the way
+(``winning``); when lost, those in "opportunity" become Lost. A contact whose move the
+configured transitions do not allow stays where it is; that never blocks the deal, and
+winning says which contacts stayed and why.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from huddle.lifecycle.schemas import (
     PipelineBoard,
 )
 from huddle.lifecycle.service.transitions import transition_stage
+from huddle.lifecycle.service.winning import ClosedDeal, win_contacts
 
 
 def get_opportunity(session: Session, opportunity_id: int) -> Opportunity:
@@ -194,11 +197,13 @@ def close_opportunity(
     won: bool,
     reason: str | None = None,
     actor: Actor,
-) -> Opportunity:
+) -> ClosedDeal:
     """Win or lose an open deal; a lost deal needs a reason (422 without).
 
-    Contacts on the deal in stage "opportunity" become Customers when it is won, Lost
-    when it is lost, unless another open deal still involves them.
+    Its contacts become Customers when it is won, through the stages in between
+    (``win_contacts``; those the configuration gives no way are in the result's
+    ``not_moved``, with why). When it is lost, its contacts in stage "opportunity"
+    become Lost, unless another open deal still involves them.
     """
     reason = reason.strip() if reason else None
     if not won and not reason:
@@ -221,14 +226,15 @@ def close_opportunity(
     )
     contact_ids = repository.linked_contact_ids(session, opportunity)
     if won:
-        _move_linked(session, opportunity, contact_ids, "customer", actor, reason or "deal won")
-    else:
-        still_open = repository.contacts_on_other_open_deals(
-            session, contact_ids, besides=opportunity.id
-        )
-        remaining = [c for c in contact_ids if c not in still_open]
-        _move_linked(session, opportunity, remaining, "lost", actor, f"deal lost: {reason}")
-    return opportunity
+        deal_actor = moved_by_deal(opportunity, actor)
+        wins = win_contacts(session, contact_ids, actor=deal_actor, reason=reason or "deal won")
+        return ClosedDeal(opportunity, tuple(wins))
+    still_open = repository.contacts_on_other_open_deals(
+        session, contact_ids, besides=opportunity.id
+    )
+    remaining = [c for c in contact_ids if c not in still_open]
+    _move_linked(session, opportunity, remaining, "lost", actor, f"deal lost: {reason}")
+    return ClosedDeal(opportunity)
 
 
 def add_contact_role(
@@ -411,7 +417,7 @@ def _deal_to_change(session: Session, opportunity_id: int, actor: Actor) -> Oppo
     return opportunity
 
 
-def _deal_actor(opportunity: Opportunity, actor: Actor) -> Actor:
+def moved_by_deal(opportunity: Opportunity, actor: Actor) -> Actor:
     # The deal made the move; the person whose action on the deal triggered it is kept too.
     return Actor("rule", user_id=actor.user_id, label=f"opportunity #{opportunity.id}")
 
@@ -447,7 +453,7 @@ def _move_linked(
     nothing about people who were never engaged in it (an existing customer stays one).
     """
     allowed = repository.allowed_pairs(session)
-    deal_actor = _deal_actor(opportunity, actor)
+    deal_actor = moved_by_deal(opportunity, actor)
     for contact_id in contact_ids:
         stage = contacts_service.get_contact(session, contact_id).lifecycle_stage
         if not from_any and stage != "opportunity":

@@ -57,17 +57,22 @@ def transition_stage(
     *,
     actor: Actor,
     reason: str | None = None,
+    at: datetime | None = None,
 ) -> StageTransition:
     """Move a contact to ``to_stage`` if the configured transitions allow it.
 
     Unknown stage: 422. Already there, or the move is not allowed from the contact's
     current stage: 409, naming the stages a move is allowed to. Nothing is written then.
+
+    ``at``: the move happened then, in the past (an imported deal won last year). It is
+    recorded with that date and announced to nobody: history never starts SLA clocks,
+    hand-offs, notifications or webhooks.
     """
     permissions.require(actor, Action.STAGE_CHANGE)
     check_stage(to_stage, field="to_stage")
     contact = _locked_contact(session, contact_id)
     permissions.require_owned(actor, Action.STAGE_CHANGE, contact.owner_id)
-    return _move(session, contact, to_stage, actor=actor, reason=reason)
+    return _move(session, contact, to_stage, actor=actor, reason=reason, at=at)
 
 
 def reject_lead(
@@ -183,6 +188,7 @@ def _move(
     actor: Actor,
     reason: str | None,
     rejection_reason: str | None = None,
+    at: datetime | None = None,
 ) -> StageTransition:
     from_stage = contact.lifecycle_stage
     if from_stage == to_stage:
@@ -194,7 +200,8 @@ def _move(
             f"a contact cannot move from {from_stage} to {to_stage}; "
             f"allowed from {from_stage}: {allowed}"
         )
-    at = clock.now()
+    historical = at is not None
+    at = at if at is not None else clock.now()
     transition = repository.add_transition(
         session,
         contact_id=contact.id,
@@ -206,6 +213,8 @@ def _move(
         **recorded_by(actor),
     )
     contacts_service.apply_stage(session, contact.id, to_stage, at)
+    if historical:
+        return transition
     publish(
         session,
         StageChanged(
