@@ -20,6 +20,7 @@ from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.migrations import SchemaBehind, ensure_schema_current, upgrade
 from huddle.core.settings import get_settings
 from huddle.demo import cli as demo_commands
+from huddle.lifecycle import cli as deal_commands
 from huddle.subscribers import describe as describe_subscribers
 from huddle.subscribers import register as register_subscribers
 from huddle.worker import Worker
@@ -163,6 +164,7 @@ def list_subscribers() -> None:
 app.add_typer(user_commands.app, name="user")
 app.add_typer(contact_commands.app, name="enrich")
 contact_commands.register(app)
+deal_commands.register(contact_commands.import_app)
 demo_commands.register(app)
 register_subscribers()
 

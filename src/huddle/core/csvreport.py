@@ -8,9 +8,12 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
+# Problems an import's result lists (an API answer); its error report holds every one.
+LISTED_PROBLEMS = 1_000
 # The error report's own columns; a corrected error file can be imported as it is.
 ERROR_COLUMNS = ("error_line", "error_column", "error_reason")
 # What a spreadsheet runs as a formula: the report's cells starting so get a leading "'",
@@ -87,3 +90,72 @@ class ErrorReport:
     @property
     def written(self) -> bool:
         return self._handle is not None
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    column: str
+    reason: str
+
+
+@dataclass
+class FileImportResult:
+    """What an import of records from a file did (deals, touches), row by row."""
+
+    source_format: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    # Rows that did not go in, each reported with why.
+    failed: int = 0
+    # Rows that went in with something a person must know (a won deal's contact that
+    # could not become a customer, an unknown owner): reported with why, like failures.
+    reported: int = 0
+    # The contacts whose stage the import moved.
+    contacts_moved: int = 0
+    # The first LISTED_PROBLEMS problems (the error report has all of them).
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    @property
+    def exit_code(self) -> int:
+        """The command's: 0 all in, 1 some rows failed or were reported, 2 none went in."""
+        if self.rows and not self.imported:
+            return 2
+        return 1 if self.failed or self.reported else 0
+
+    def summary(self, noun: str) -> str:
+        """One line for the command line and the page: what went in, what did not."""
+        text = (
+            f"{self.rows:,} rows: {self.created:,} {noun} created, {self.updated:,} updated, "
+            f"{self.unchanged:,} unchanged, {self.failed:,} failed"
+        )
+        if self.reported:
+            text += f", {self.reported:,} imported with a problem to check"
+        if self.contacts_moved:
+            text += f"; {self.contacts_moved:,} contact stage moves"
+        return text + "."
+
+    def tell(
+        self,
+        report: ErrorReport | None,
+        line: int,
+        problems: list[tuple[str, str]],
+        cells: list[str],
+        *,
+        failed: bool = True,
+    ) -> None:
+        """Count a failed (or, ``failed=False``, reported) row and write it to the report."""
+        if failed:
+            self.failed += 1
+        else:
+            self.reported += 1
+        if report is not None:
+            report.add(line, problems, cells)
+        room = LISTED_PROBLEMS - len(self.problems)
+        self.problems.extend(RowProblem(line, column, reason) for column, reason in problems[:room])

@@ -62,6 +62,8 @@ class Opportunity(TimestampMixin, Base):
         Index("ix_opportunities_owner_id", "owner_id"),
         # Merges and contact deletion find a contact's deals through these.
         Index("ix_opportunities_primary_contact_id", "primary_contact_id"),
+        # An imported deal's id in its CRM: a re-import updates it rather than adding it.
+        Index("ix_opportunities_external_id", "external_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
@@ -79,6 +81,8 @@ class Opportunity(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="open")
     closed_at: Mapped[datetime | None]
     lost_reason: Mapped[str | None] = mapped_column(Text)
+    # "hubspot:<Record ID>" or "salesforce:<Opportunity ID>" for a deal imported from there.
+    external_id: Mapped[str | None] = mapped_column(String(200))
 
 
 class OpportunityContact(Base):

@@ -459,3 +459,52 @@ def deals_of_contact(session: Session, contact_id: int) -> list[tuple[Opportunit
         .order_by(Opportunity.id)
     )
     return [(row[0], row[1]) for row in session.execute(query)]
+
+
+# --- imported deals ---------------------------------------------------------------------------
+
+
+def opportunities_by_external_id(
+    session: Session, external_ids: Sequence[str]
+) -> dict[str, Opportunity]:
+    """The deals imported before under these ids, in one query."""
+    if not external_ids:
+        return {}
+    query = select(Opportunity).where(Opportunity.external_id.in_(external_ids))
+    return {deal.external_id: deal for deal in session.scalars(query) if deal.external_id}
+
+
+def accounts_by_name(session: Session, names: Sequence[str]) -> dict[str, int]:
+    """Name -> the oldest account with exactly that name (as contacts match them)."""
+    if not names:
+        return {}
+    query = select(Account.name, func.min(Account.id)).where(Account.name.in_(names))
+    return dict(session.execute(query.group_by(Account.name)).all())
+
+
+def contact_stages(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
+    if not contact_ids:
+        return {}
+    query = select(Contact.id, Contact.lifecycle_stage).where(Contact.id.in_(contact_ids))
+    return dict(session.execute(query).all())
+
+
+def insert_opportunities(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """New deals in one multi-row INSERT; their ids, in the order of ``rows``."""
+    if not rows:
+        return []
+    # Sorted by the RETURNING's position: the ORM's bulk insert keeps the rows' order.
+    result = session.execute(
+        insert(Opportunity).returning(Opportunity.id, sort_by_parameter_order=True), rows
+    )
+    return list(result.scalars())
+
+
+def roles_on(session: Session, opportunity_ids: Sequence[int]) -> set[tuple[int, int]]:
+    """(deal, contact) of every contact role on these deals."""
+    if not opportunity_ids:
+        return set()
+    query = select(OpportunityContact.opportunity_id, OpportunityContact.contact_id).where(
+        OpportunityContact.opportunity_id.in_(opportunity_ids)
+    )
+    return {(deal_id, contact_id) for deal_id, contact_id in session.execute(query)}

@@ -226,7 +226,7 @@ def close_opportunity(
     )
     contact_ids = repository.linked_contact_ids(session, opportunity)
     if won:
-        deal_actor = moved_by_deal(opportunity, actor)
+        deal_actor = moved_by_deal(opportunity.id, actor)
         wins = win_contacts(session, contact_ids, actor=deal_actor, reason=reason or "deal won")
         return ClosedDeal(opportunity, tuple(wins))
     still_open = repository.contacts_on_other_open_deals(
@@ -417,9 +417,10 @@ def _deal_to_change(session: Session, opportunity_id: int, actor: Actor) -> Oppo
     return opportunity
 
 
-def moved_by_deal(opportunity: Opportunity, actor: Actor) -> Actor:
-    # The deal made the move; the person whose action on the deal triggered it is kept too.
-    return Actor("rule", user_id=actor.user_id, label=f"opportunity #{opportunity.id}")
+def moved_by_deal(opportunity_id: int, actor: Actor) -> Actor:
+    """Who moves a deal's contacts: the deal (a rule), keeping the person (or import) whose
+    action on the deal made it."""
+    return Actor("rule", user_id=actor.user_id, label=f"opportunity #{opportunity_id}")
 
 
 def _engage(
@@ -453,7 +454,7 @@ def _move_linked(
     nothing about people who were never engaged in it (an existing customer stays one).
     """
     allowed = repository.allowed_pairs(session)
-    deal_actor = moved_by_deal(opportunity, actor)
+    deal_actor = moved_by_deal(opportunity.id, actor)
     for contact_id in contact_ids:
         stage = contacts_service.get_contact(session, contact_id).lifecycle_stage
         if not from_any and stage != "opportunity":

@@ -1,0 +1,114 @@
+"""The values of a CRM export's cells: dates, amounts, yes/no, emails, as HubSpot, Salesforce
+and spreadsheets write them. Pure functions; each raises ``CellError`` with the reason a
+person reads in the import's error report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+
+# The words a person or a CRM writes for "no value".
+EMPTY_WORDS = frozenset({"", "-", "--", "n/a", "na", "null", "none", "(none)", "(no value)"})
+
+_TRUE = frozenset({"true", "yes", "y", "1", "won", "closed won"})
+_FALSE = frozenset({"false", "no", "n", "0"})
+
+# Dates as the exports write them; a day-first date is never guessed (04/05/2024).
+_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%d %b %Y", "%b %d, %Y")
+_DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%y %I:%M %p",
+)
+# A date without a time is taken at noon UTC: the same calendar day in every time zone
+# from UTC-11 to UTC+11, where midnight UTC would show the day before in the Americas.
+NOON = time(12, 0, tzinfo=UTC)
+
+_EMAIL = re.compile(r"[^\s<>();,\"']+@[^\s<>();,\"']+\.[^\s<>();,\"']+")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+class CellError(ValueError):
+    """A cell whose value cannot be used; the message is the reason shown to the person."""
+
+
+def is_empty(cell: str) -> bool:
+    return cell.strip().lower() in EMPTY_WORDS
+
+
+def parse_datetime(cell: str) -> datetime | None:
+    """A timestamp in UTC: ISO 8601 (with or without offset; without one it is UTC), the
+    exports' "2024-03-14 10:22" and "3/14/2024 10:22 AM", or a date alone (at ``NOON``).
+    None for an empty cell."""
+    text = cell.strip()
+    if is_empty(text):
+        return None
+    parsed: datetime | None
+    try:
+        return datetime.combine(date.fromisoformat(text), NOON)
+    except ValueError:
+        pass
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = _by_formats(text)
+    if parsed is None:
+        raise CellError(
+            f"{text!r} is not a date; write it as 2024-03-14, 2024-03-14 10:22 or 3/14/2024"
+        )
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def parse_date(cell: str) -> date | None:
+    found = parse_datetime(cell)
+    return found.date() if found is not None else None
+
+
+def _by_formats(text: str) -> datetime | None:
+    for pattern in _DATETIME_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            pass
+    for pattern in _DATE_FORMATS:
+        try:
+            day = datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        return datetime.combine(day, NOON)
+    return None
+
+
+def parse_amount(cell: str) -> float | None:
+    """A money amount: "12000", "12,000.50", "$12,000", "USD 1,200.00". None when empty."""
+    text = cell.strip()
+    if is_empty(text):
+        return None
+    digits = re.sub(r"[^\d.\-]", "", text.replace(",", ""))
+    if not _NUMBER.fullmatch(digits):
+        raise CellError(f"{text!r} is not an amount; write it as 12000 or 12,000.50")
+    return float(digits)
+
+
+def parse_bool(cell: str) -> bool | None:
+    """Yes/no words (true/false, yes/no, 1/0). None when empty."""
+    text = cell.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if is_empty(text):
+        return None
+    raise CellError(f"{cell.strip()!r} is not yes or no; write true or false")
+
+
+def emails_in(cell: str) -> list[str]:
+    """Every email address a cell names, in order: a plain address, or HubSpot's
+    association cells ("Ann Lee (ann@acme.com); Bo Chan (bo@acme.com)")."""
+    return list(dict.fromkeys(match.group(0).lower() for match in _EMAIL.finditer(cell)))

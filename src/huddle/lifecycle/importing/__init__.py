@@ -1,0 +1,1 @@
+"""Importing deals from other CRMs\x27 exports."""

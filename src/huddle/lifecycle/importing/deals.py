@@ -1,0 +1,501 @@
+"""Importing deals: a HubSpot deals or Salesforce opportunities export, a chunk per
+transaction, the deals of a chunk written together.
+
+Each row is a deal keyed by its id in the source CRM (``Opportunity.external_id``), so a
+re-import updates deals instead of adding them twice. A deal is linked to its contacts by
+email (``find_contact_ids``) and to its account: the company the row names, else its first
+contact's account; a company Huddle does not know yet is created, by name.
+
+The file is history. Its dates are the deals' (created, closed); a won deal makes its
+contacts customers with its close date, through the stages the allowed transitions require
+(``win_contacts``), and a new open deal makes its earlier-stage contacts Opportunities
+with its created date where that move is allowed. These moves are recorded with their
+dates and start nothing in the present (no SLA clock, hand-off, notification or webhook),
+and the deals publish no events: they were created and closed long ago.
+
+Rows that cannot go in are reported with the reason and change nothing. Rows that go in
+with something a person should know (a contact a won deal could not make a customer, an
+owner or contact Huddle does not know) are reported too: never a silent no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, closing, nullcontext
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.auth import service as auth_service
+from huddle.contacts import service as contacts_service
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
+from huddle.core import cells, clock, permissions
+from huddle.core.actor import Actor
+from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
+from huddle.core.csvreport import ErrorReport, FileImportResult
+from huddle.core.permissions import Action
+from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
+from huddle.lifecycle import repository
+from huddle.lifecycle.importing.formats import DealsLayout, detect_layout, known_stages
+from huddle.lifecycle.importing.formats import pipeline_stage as stage_of
+from huddle.lifecycle.models import Opportunity
+from huddle.lifecycle.service import transition_stage, win_contacts
+from huddle.lifecycle.service.opportunities import moved_by_deal
+
+CHUNK_SIZE = 5_000
+# The deal fields a re-import compares and updates.
+_FIELDS = (
+    "name",
+    "account_id",
+    "primary_contact_id",
+    "amount",
+    "currency",
+    "expected_close_date",
+    "pipeline_stage",
+    "owner_id",
+    "status",
+    "closed_at",
+    "lost_reason",
+    "created_at",
+)
+# Contacts in these stages become Opportunities when an open deal names them.
+_BEFORE_OPPORTUNITY = frozenset(FUNNEL[: FUNNEL.index("opportunity")]) | {"recycled"}
+
+Problem = tuple[str, str]  # (column, reason)
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+
+
+@dataclass(slots=True)
+class DealRow:
+    """A row read and checked: the deal it describes."""
+
+    line: int
+    cells: list[str]
+    external_id: str
+    values: dict[str, Any]
+    emails: list[str]
+    company: str | None
+    won_reason: str | None
+    notes: list[Problem]
+
+
+def find_contact_ids(session: Session, emails: Iterable[str]) -> dict[str, int]:
+    """Contact id by normalised email: the one place the import links a row to contacts.
+    (An external-id key for contacts without email plugs in here.)"""
+    by_email, _ = contacts_service.find_contacts(
+        session, emails=sorted(set(emails)), contact_ids=[]
+    )
+    return by_email
+
+
+def import_deals(
+    unit_of_work: UnitOfWork,
+    path: Path,
+    *,
+    filename: str,
+    actor: Actor,
+    errors_path: Path | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> FileImportResult:
+    """Import the deals of ``path``, one transaction per chunk of rows.
+
+    Raises ValidationFailed (nothing imported) when the file is not a deals export Huddle
+    knows or cannot be read. Failing and reported rows go to the error report at
+    ``errors_path`` (line, column, reason, the row) and, the first ``LISTED_PROBLEMS``,
+    to the result.
+    """
+    permissions.require(actor, Action.CONTACT_IMPORT)
+    facts = inspect_file(path)
+    with CsvSource(path, facts) as source:
+        layout = detect_layout(source.header)
+        with unit_of_work() as session:
+            owners = _owners(session)
+        parser = _Parser(layout, owners)
+        result = FileImportResult(source_format=layout.source.key)
+        importer = Actor("import", user_id=actor.user_id, label=f"deals import of {filename}"[:200])
+        report = ErrorReport(errors_path, source.header) if errors_path is not None else None
+        with closing(report) if report is not None else nullcontext():
+            for chunk in _chunks(source.rows(), chunk_size):
+                parsed: list[DealRow] = []
+                for source_row in chunk:
+                    row = parser.parse(source_row)
+                    if isinstance(row, DealRow):
+                        parsed.append(row)
+                    else:
+                        result.tell(report, source_row.line, row, source_row.cells)
+                result.rows += len(chunk)
+                with unit_of_work() as session:
+                    _Chunk(session, result, report, importer, filename).write(parsed)
+                if report is not None:
+                    report.flush()
+    return result
+
+
+def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+def _owners(session: Session) -> dict[str, int]:
+    """Users by lower-cased email and name: how the exports name a deal's owner."""
+    found: dict[str, int] = {}
+    for user in auth_service.list_users(session, include_inactive=True):
+        found.setdefault(user.name.strip().lower(), user.id)
+        found[user.email.lower()] = user.id
+    return found
+
+
+class _Parser:
+    """Checks a row's cells and turns them into a deal's values, or says why it cannot."""
+
+    def __init__(self, layout: DealsLayout, owners: dict[str, int]) -> None:
+        self._layout = layout
+        self._owners = owners
+
+    def _cell(self, row: SourceRow, name: str) -> str:
+        position = self._layout.positions.get(name)
+        if position is None or position >= len(row.cells):
+            return ""
+        value = row.cells[position].strip()
+        return "" if cells.is_empty(value) else value
+
+    def _column(self, name: str) -> str:
+        return self._layout.column(name) if name in self._layout.positions else name
+
+    def parse(self, row: SourceRow) -> DealRow | list[Problem]:
+        if row.broken is not None:
+            return [row.broken]
+        problems: list[Problem] = []
+        notes: list[Problem] = []
+
+        def checked(name: str, parse: Callable[[str], Any]) -> Any:
+            try:
+                return parse(self._cell(row, name))
+            except cells.CellError as exc:
+                problems.append((self._column(name), str(exc)))
+                return None
+
+        external_id = self._cell(row, "external_id")
+        name = self._cell(row, "name")
+        for key, value in (("external_id", external_id), ("name", name)):
+            if not value:
+                problems.append((self._column(key), "is empty; every deal needs one"))
+        amount = checked("amount", cells.parse_amount)
+        if amount is not None and amount < 0:
+            problems.append((self._column("amount"), "is negative"))
+        currency = (self._cell(row, "currency") or "USD").upper()
+        if len(currency) != 3 or not currency.isalpha():
+            problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
+        created_at = checked("created_at", cells.parse_datetime)
+        close = checked("close_date", cells.parse_datetime)
+        status, stage = self._status(row, problems)
+        if status != "open" and close is None and not problems:
+            problems.append(
+                (self._column("close_date"), f"is empty; a {status} deal needs its close date")
+            )
+        owner_id = self._owner(row, notes)
+        contacts_cell = self._cell(row, "contacts")
+        emails = self._emails(contacts_cell, notes)
+        if problems:
+            return problems
+        return DealRow(
+            line=row.line,
+            cells=row.cells,
+            external_id=f"{self._layout.source.key}:{external_id}"[:200],
+            values={
+                "name": name[:300],
+                "amount": amount or 0.0,
+                "currency": currency,
+                "expected_close_date": close.date() if close and status == "open" else None,
+                "pipeline_stage": stage,
+                "owner_id": owner_id,
+                "status": status,
+                "closed_at": close if status != "open" else None,
+                "lost_reason": (self._cell(row, "lost_reason") or None)
+                if status == "lost"
+                else None,
+                "created_at": created_at,
+            },
+            emails=emails,
+            company=self._cell(row, "company")[:300] or None,
+            won_reason=self._cell(row, "won_reason") or None,
+            notes=notes,
+        )
+
+    def _status(self, row: SourceRow, problems: list[Problem]) -> tuple[str, str]:
+        """(open/won/lost, Huddle's pipeline stage) from the stage and the won/closed flags."""
+        flags: dict[str, bool | None] = {}
+        for name in ("is_won", "is_closed"):
+            try:
+                flags[name] = cells.parse_bool(self._cell(row, name))
+            except cells.CellError as exc:
+                problems.append((self._column(name), str(exc)))
+                flags[name] = None
+        stage_cell = self._cell(row, "stage")
+        stage = stage_of(stage_cell) if stage_cell else None
+        won = flags["is_won"] if flags["is_won"] is not None else stage == "closed_won"
+        closed = flags["is_closed"] if flags["is_closed"] is not None else False
+        if won:
+            return "won", "closed_won"
+        if closed or stage == "closed_lost":
+            return "lost", "closed_lost"
+        if stage in OPEN_PIPELINE_STAGES:
+            return "open", stage
+        if not stage_cell:
+            return "open", OPEN_PIPELINE_STAGES[0]
+        problems.append(
+            (
+                self._column("stage"),
+                f"unknown deal stage {stage_cell!r}; Huddle knows {known_stages()} and the "
+                "default HubSpot and Salesforce stages",
+            )
+        )
+        return "open", OPEN_PIPELINE_STAGES[0]
+
+    def _owner(self, row: SourceRow, notes: list[Problem]) -> int | None:
+        owner = self._cell(row, "owner")
+        if not owner:
+            return None
+        owner_id = self._owners.get(owner.lower())
+        if owner_id is None:
+            notes.append(
+                (self._column("owner"), f"{owner!r} is no Huddle user: the deal is unassigned")
+            )
+        return owner_id
+
+    def _emails(self, text: str, notes: list[Problem]) -> list[str]:
+        emails = []
+        for raw in cells.emails_in(text):
+            try:
+                emails.append(normalize_email(raw))
+            except InvalidEmail as exc:
+                notes.append((self._column("contacts"), f"{raw!r}: {exc}"))
+        if text and not emails and not notes:
+            notes.append(
+                (
+                    self._column("contacts"),
+                    f"{text!r} names no email: no contact is linked (export the contacts' "
+                    "email with the deals)",
+                )
+            )
+        return emails
+
+
+class _Chunk:
+    """The writes of one chunk of checked rows, in one transaction."""
+
+    def __init__(
+        self,
+        session: Session,
+        result: FileImportResult,
+        report: ErrorReport | None,
+        actor: Actor,
+        filename: str,
+    ) -> None:
+        self.session = session
+        self.result = result
+        self.report = report
+        self.actor = actor
+        self.filename = filename
+        self.allowed = repository.allowed_pairs(session)
+
+    def write(self, rows: list[DealRow]) -> None:
+        session = self.session
+        contact_ids = find_contact_ids(session, (e for row in rows for e in row.emails))
+        existing = repository.opportunities_by_external_id(
+            session, sorted({row.external_id for row in rows})
+        )
+        named = repository.accounts_by_name(session, sorted({r.company for r in rows if r.company}))
+        _, account_of = contacts_service.find_contacts(
+            session, emails=[], contact_ids=sorted(set(contact_ids.values()))
+        )
+        self.stages = repository.contact_stages(session, sorted(set(contact_ids.values())))
+        now = clock.now()
+        fresh: list[tuple[DealRow, list[int]]] = []
+        seen: dict[str, int] = {}
+        for row in rows:
+            if row.external_id in seen:
+                self._refuse(row, [("", f"the same deal id as line {seen[row.external_id]}")])
+                continue
+            seen[row.external_id] = row.line
+            linked = self._linked(row, contact_ids)
+            account_id = self._account(row, named, linked, account_of)
+            if account_id is None:
+                self._refuse(
+                    row,
+                    [
+                        (
+                            "",
+                            "no account: the row names no company and no contact Huddle "
+                            "knows with one",
+                        )
+                    ],
+                )
+                continue
+            values = row.values | {
+                "account_id": account_id,
+                "primary_contact_id": linked[0] if linked else None,
+                "created_at": row.values["created_at"] or now,
+            }
+            deal = existing.get(row.external_id)
+            if deal is None:
+                row.values = values
+                fresh.append((row, linked))
+            else:
+                self._update(deal, row, values, linked, now)
+        self._create(fresh, now)
+
+    def _linked(self, row: DealRow, contact_ids: dict[str, int]) -> list[int]:
+        linked = []
+        for email in row.emails:
+            contact_id = contact_ids.get(email)
+            if contact_id is None:
+                row.notes.append(
+                    (
+                        "",
+                        f"no contact with email {email}: not linked (import the contacts, "
+                        "then this file again)",
+                    )
+                )
+            elif contact_id not in linked:
+                linked.append(contact_id)
+        return linked
+
+    def _account(
+        self,
+        row: DealRow,
+        named: dict[str, int],
+        linked: list[int],
+        account_of: dict[int, int | None],
+    ) -> int | None:
+        """The company the row names, else the first contact's account, else a new account
+        with the company's name."""
+        if row.company and row.company in named:
+            return named[row.company]
+        for contact_id in linked:
+            account_id = account_of.get(contact_id)
+            if account_id is not None:
+                return account_id
+        if not row.company:
+            return None
+        account = contacts_service.account_for_domain(self.session, None, name=row.company)
+        if account is None:
+            return None
+        named[row.company] = account.id
+        return account.id
+
+    def _create(self, fresh: list[tuple[DealRow, list[int]]], now: datetime) -> None:
+        ids = repository.insert_opportunities(
+            self.session,
+            [{**row.values, "external_id": row.external_id, "updated_at": now} for row, _ in fresh],
+        )
+        repository.add_roles(
+            self.session,
+            [
+                {
+                    "opportunity_id": deal_id,
+                    "contact_id": contact_id,
+                    "role": "imported",
+                    "added_at": now,
+                }
+                for deal_id, (_, linked) in zip(ids, fresh, strict=True)
+                for contact_id in linked
+            ],
+        )
+        self.result.created += len(fresh)
+        for deal_id, (row, linked) in zip(ids, fresh, strict=True):
+            self._move_contacts(deal_id, row, linked, newly_won=row.values["status"] == "won")
+            self._tell(row)
+
+    def _update(
+        self,
+        deal: Opportunity,
+        row: DealRow,
+        values: dict[str, Any],
+        linked: list[int],
+        now: datetime,
+    ) -> None:
+        newly_won = deal.status != "won" and values["status"] == "won"
+        changed = [name for name in _FIELDS if _differs(getattr(deal, name), values[name])]
+        for name in changed:
+            setattr(deal, name, values[name])
+        roles = repository.roles_on(self.session, [deal.id])
+        added = [c for c in linked if (deal.id, c) not in roles]
+        repository.add_roles(
+            self.session,
+            [
+                {"opportunity_id": deal.id, "contact_id": c, "role": "imported", "added_at": now}
+                for c in added
+            ],
+        )
+        if changed or added:
+            deal.updated_at = now
+            self.session.flush()
+            self.result.updated += 1
+        else:
+            self.result.unchanged += 1
+        # A deal won before moved its contacts then; only contacts new on it move now.
+        movers = linked if newly_won or deal.status != "won" else added
+        self._move_contacts(deal.id, row, movers, newly_won=deal.status == "won")
+        self._tell(row)
+
+    def _move_contacts(
+        self, deal_id: int, row: DealRow, contact_ids: list[int], *, newly_won: bool
+    ) -> None:
+        values = row.values
+        deal_actor = moved_by_deal(deal_id, self.actor)
+        if newly_won:
+            reason = f"deal won (imported from {self.filename})"
+            if row.won_reason:
+                reason += f": {row.won_reason}"
+            outcomes = win_contacts(
+                self.session,
+                contact_ids,
+                actor=deal_actor,
+                reason=reason[:2000],
+                at=values["closed_at"],
+                allowed=self.allowed,
+                stages=self.stages,
+            )
+            for outcome in outcomes:
+                self.result.contacts_moved += outcome.moved
+                if outcome.problem is not None:
+                    row.notes.append(
+                        (
+                            "",
+                            f"the deal is won, but contact #{outcome.contact_id} {outcome.problem}",
+                        )
+                    )
+        elif values["status"] == "open":
+            for contact_id in contact_ids:
+                stage = self.stages.get(contact_id)
+                if stage in _BEFORE_OPPORTUNITY and (stage, "opportunity") in self.allowed:
+                    transition_stage(
+                        self.session,
+                        contact_id,
+                        "opportunity",
+                        actor=deal_actor,
+                        reason=f"on opportunity {values['name']} (imported)",
+                        at=values["created_at"],
+                    )
+                    self.stages[contact_id] = "opportunity"
+                    self.result.contacts_moved += 1
+
+    def _tell(self, row: DealRow) -> None:
+        if row.notes:
+            self.result.tell(self.report, row.line, row.notes, row.cells, failed=False)
+
+    def _refuse(self, row: DealRow, problems: list[Problem]) -> None:
+        self.result.tell(self.report, row.line, [*row.notes, *problems], row.cells)
+
+
+def _differs(current: object, new: object) -> bool:
+    if isinstance(current, datetime) and isinstance(new, datetime):
+        return current.replace(tzinfo=None) != new.replace(tzinfo=None)
+    if isinstance(current, date) and isinstance(new, date):
+        return current != new
+    return current != new

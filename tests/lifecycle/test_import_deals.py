@@ -1,0 +1,308 @@
+"""Importing deals from a HubSpot deals export and a Salesforce opportunities export: the
+deals with their own dates, linked to contacts and accounts; a won deal making its contacts
+customers with its date (or the row saying why not); past moves starting nothing now."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from huddle.auth.models import User
+from huddle.cli import app
+from huddle.contacts.models import Account, Contact
+from huddle.core.actor import Actor
+from huddle.core.csvreport import FileImportResult
+from huddle.core.errors import ValidationFailed
+from huddle.core.events import DomainEvent
+from huddle.core.jobs import Job
+from huddle.lifecycle import service
+from huddle.lifecycle.events import StageChanged
+from huddle.lifecycle.importing.deals import import_deals
+from huddle.lifecycle.models import Opportunity, OpportunityContact, StageTransition
+from huddle.lifecycle.stages import DEFAULT_TRANSITIONS
+from huddle.notifications.models import Notification
+from huddle.routing.models import Handoff
+from huddle.sla.models import SlaClock
+from tests.contacts.factories import make_account, make_contact
+from tests.contacts.fixtures.imports import read_csv, same_session, write_csv
+from tests.contacts.test_cli import cli_db  # noqa: F401 - the command line's own database
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HUBSPOT_DEALS = FIXTURES / "hubspot_deals.csv"
+SALESFORCE_OPPORTUNITIES = FIXTURES / "salesforce_opportunities.csv"
+runner = CliRunner()
+
+
+@pytest.fixture
+def actor(admin: User) -> Actor:
+    return Actor.user(admin.id, role="admin")
+
+
+def run(db: Session, path: Path, actor: Actor, errors: Path) -> FileImportResult:
+    return import_deals(
+        lambda: same_session(db), path, filename=path.name, actor=actor, errors_path=errors
+    )
+
+
+def deal(db: Session, external_id: str) -> Opportunity:
+    return db.scalars(select(Opportunity).where(Opportunity.external_id == external_id)).one()
+
+
+def moves(db: Session, contact: Contact) -> list[tuple[str | None, str, datetime]]:
+    return [(m.from_stage, m.to_stage, m.at) for m in service.stage_history(db, contact.id)]
+
+
+def count(db: Session, model: type) -> int:
+    return db.scalar(select(func.count()).select_from(model)) or 0
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def test_a_hubspot_deals_export_goes_in_with_its_own_dates(
+    db: Session, actor: Actor, admin: User, tmp_path: Path
+) -> None:
+    acme = make_account(db, name="Acme")
+    ann = make_contact(db, email="ann@acme.example", lifecycle_stage="mql", account=acme)
+    bo = make_contact(db, email="bo@globex.example", lifecycle_stage="sql")
+    cy = make_contact(db, email="cy@umbrella.example", lifecycle_stage="opportunity")
+    di = make_contact(db, email="di@umbrella.example", lifecycle_stage="customer")
+
+    result = run(db, HUBSPOT_DEALS, actor, tmp_path / "errors.csv")
+
+    assert (result.source_format, result.rows, result.created, result.failed) == (
+        "hubspot",
+        8,
+        4,
+        4,
+    )
+    assert result.exit_code == 1
+    won = deal(db, "hubspot:9001")
+    assert (won.name, won.amount, won.status, won.pipeline_stage) == (
+        "Acme platform rollout",
+        24000.0,
+        "won",
+        "closed_won",
+    )
+    assert (won.account_id, won.primary_contact_id, won.owner_id) == (acme.id, ann.id, admin.id)
+    assert (won.created_at, won.closed_at) == (at("2024-01-10 09:30"), at("2024-03-28 16:05"))
+    open_deal = deal(db, "hubspot:9002")
+    assert (open_deal.status, open_deal.pipeline_stage, open_deal.expected_close_date) == (
+        "open",
+        "negotiation",
+        date(2024, 9, 30),
+    )
+    lost = deal(db, "hubspot:9003")
+    assert (lost.status, lost.lost_reason, lost.amount) == ("lost", "Budget cut", 8500.0)
+    # A date alone is that day at noon UTC: the same calendar day on every continent.
+    assert lost.closed_at == at("2024-04-15 12:00")
+    # Companies Huddle did not know are created by name; known ones are reused.
+    assert db.get(Account, lost.account_id).name == "Initech"  # type: ignore[union-attr]
+    assert db.scalar(select(func.count()).where(Account.name == "Acme")) == 1
+    umbrella = deal(db, "hubspot:9004")
+    roles = db.scalars(
+        select(OpportunityContact.contact_id).where(
+            OpportunityContact.opportunity_id == umbrella.id
+        )
+    ).all()
+    assert sorted(roles) == sorted([cy.id, di.id])
+
+    # The won deal made its MQL a customer through the stages in between, each on the
+    # deal's close date; the open deal made its SQL an Opportunity on its created date.
+    closed = at("2024-03-28 16:05")
+    assert moves(db, ann) == [
+        ("mql", "sal", closed),
+        ("sal", "opportunity", closed),
+        ("opportunity", "customer", closed),
+    ]
+    assert moves(db, bo) == [("sql", "opportunity", at("2024-02-01 11:00"))]
+    assert moves(db, cy) == [("opportunity", "customer", at("2024-05-02 12:00"))]
+    assert moves(db, di) == []
+    db.refresh(ann)
+    assert (ann.lifecycle_stage, ann.stage_entered_at) == ("customer", closed)
+    assert result.contacts_moved == 3
+
+    report = {row["error_line"]: row for row in read_csv(tmp_path / "errors.csv")}
+    assert sorted(report) == ["6", "7", "8", "9"]
+    assert (report["6"]["error_column"], report["6"]["Deal Name"]) == ("Amount", "Hooli deal")
+    assert "not an amount" in report["6"]["error_reason"]
+    assert report["7"]["error_column"] == "Deal Stage"
+    assert "unknown deal stage 'Handshake'" in report["7"]["error_reason"]
+    assert report["8"]["error_column"] == "Record ID"
+    assert report["9"]["error_column"] == "Close Date"
+    assert "a won deal needs its close date" in report["9"]["error_reason"]
+
+
+def test_past_moves_start_no_clock_hand_off_or_notification(
+    db: Session, actor: Actor, tmp_path: Path, published: list[DomainEvent]
+) -> None:
+    make_contact(db, email="ann@acme.example", lifecycle_stage="lead")
+    make_contact(db, email="bo@globex.example", lifecycle_stage="lead")
+    jobs_before = count(db, Job)
+
+    run(db, HUBSPOT_DEALS, actor, tmp_path / "errors.csv")
+
+    # The lead on the won deal became a customer; the one on the open deal stays a lead
+    # (Lead → Opportunity is not an allowed move).
+    assert count(db, StageTransition) == 3
+    assert [e for e in published if isinstance(e, StageChanged)] == []
+    assert (count(db, SlaClock), count(db, Handoff), count(db, Notification)) == (0, 0, 0)
+    assert count(db, Job) == jobs_before
+
+
+def test_importing_the_same_file_again_changes_nothing(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    make_contact(db, email="ann@acme.example", lifecycle_stage="mql")
+    first = run(db, HUBSPOT_DEALS, actor, tmp_path / "first.csv")
+    deals, history = count(db, Opportunity), count(db, StageTransition)
+
+    again = run(db, HUBSPOT_DEALS, actor, tmp_path / "again.csv")
+
+    assert (first.created, again.created, again.updated, again.unchanged) == (4, 0, 0, 4)
+    assert (count(db, Opportunity), count(db, StageTransition)) == (deals, history)
+    assert again.contacts_moved == 0
+
+
+def test_a_deal_won_since_the_last_import_moves_its_contacts_then(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Create Date"]
+    header += ["Associated Contact", "Associated Company", "Is Closed Won"]
+    sam = make_contact(db, email="sam@soylent.example", lifecycle_stage="sql")
+    row = ["77", "Soylent", "Contract Sent", "900", "2024-08-01", "2024-05-01"]
+    row += ["sam@soylent.example", "Soylent", "false"]
+    run(db, write_csv(tmp_path / "open.csv", header, [row]), actor, tmp_path / "e1.csv")
+    row[2], row[8] = "Closed Won", "true"
+
+    result = run(db, write_csv(tmp_path / "won.csv", header, [row]), actor, tmp_path / "e2.csv")
+
+    assert (result.updated, deal(db, "hubspot:77").status) == (1, "won")
+    assert [m[1] for m in moves(db, sam)] == ["opportunity", "customer"]
+    assert moves(db, sam)[-1][2] == at("2024-08-01 12:00")
+
+
+def test_a_won_deal_whose_contact_cannot_become_a_customer_is_reported(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # No way out of Disqualified in this configuration.
+    service.set_allowed_transitions(
+        db, [p for p in DEFAULT_TRANSITIONS if p[0] != "disqualified"], actor=actor
+    )
+    cy = make_contact(db, email="cy@umbrella.example", lifecycle_stage="disqualified")
+    make_contact(db, email="di@umbrella.example", lifecycle_stage="customer")
+
+    result = run(db, HUBSPOT_DEALS, actor, tmp_path / "errors.csv")
+
+    umbrella = deal(db, "hubspot:9004")
+    assert umbrella.status == "won"
+    db.refresh(cy)
+    assert cy.lifecycle_stage == "disqualified"
+    assert result.reported >= 1
+    [row] = [r for r in read_csv(tmp_path / "errors.csv") if r["error_line"] == "5"]
+    assert f"the deal is won, but contact #{cy.id} stays Disqualified" in row["error_reason"]
+    assert "no way to Customer" in row["error_reason"]
+    assert any(p.line == 5 and "stays Disqualified" in p.reason for p in result.problems)
+
+
+def test_a_salesforce_opportunities_export(
+    db: Session, actor: Actor, admin: User, tmp_path: Path
+) -> None:
+    dee = make_contact(db, email="dee@northwind.example", lifecycle_stage="opportunity")
+
+    result = run(db, SALESFORCE_OPPORTUNITIES, actor, tmp_path / "errors.csv")
+
+    assert (result.source_format, result.created, result.failed, result.reported) == (
+        "salesforce",
+        3,
+        0,
+        1,
+    )
+    northwind = deal(db, "salesforce:0065g00000AAA01")
+    assert (northwind.amount, northwind.status, northwind.owner_id) == (36000.0, "won", admin.id)
+    assert (northwind.created_at, northwind.closed_at) == (
+        at("2024-01-05 09:12"),
+        at("2024-03-14 12:00"),
+    )
+    assert moves(db, dee) == [("opportunity", "customer", at("2024-03-14 12:00"))]
+    contoso = deal(db, "salesforce:0065g00000AAA02")
+    assert (contoso.pipeline_stage, contoso.owner_id, contoso.created_at) == (
+        "negotiation",
+        None,
+        at("2024-06-01 14:45"),
+    )
+    fabrikam = deal(db, "salesforce:0065g00000AAA03")
+    assert (fabrikam.status, fabrikam.lost_reason) == ("lost", "Price")
+    [told] = read_csv(tmp_path / "errors.csv")
+    assert (told["error_line"], told["error_column"]) == ("3", "Opportunity Owner")
+    assert "'Rita Gone' is no Huddle user: the deal is unassigned" in told["error_reason"]
+
+
+@pytest.mark.parametrize(
+    ("header", "reason"),
+    [
+        (["Email", "First Name"], "expected a HubSpot deals export"),
+        (["Deal Name", "Amount"], "Record ID"),
+    ],
+)
+def test_a_file_that_is_not_a_deals_export_is_refused(
+    db: Session, actor: Actor, tmp_path: Path, header: list[str], reason: str
+) -> None:
+    path = write_csv(tmp_path / "other.csv", header, [["x", "y"]])
+
+    with pytest.raises(ValidationFailed) as refused:
+        run(db, path, actor, tmp_path / "errors.csv")
+
+    assert reason in refused.value.errors[0].message
+    assert count(db, Opportunity) == 0
+
+
+def test_nothing_imported_is_exit_code_2(db: Session, actor: Actor, tmp_path: Path) -> None:
+    header = ["Record ID", "Deal Name", "Amount"]
+    result = run(
+        db, write_csv(tmp_path / "bad.csv", header, [["1", "A", "x"]]), actor, tmp_path / "e.csv"
+    )
+
+    assert (result.rows, result.failed, result.exit_code) == (1, 1, 2)
+
+
+def test_a_row_naming_neither_company_nor_known_contact_fails(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Record ID", "Deal Name", "Associated Contact"]
+    rows: list[list[Any]] = [["5", "Lonely deal", "nobody@nowhere.example"]]
+    result = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (0, 1)
+    reasons = [p.reason for p in result.problems]
+    assert any("no contact with email nobody@nowhere.example" in r for r in reasons)
+    assert any(r.startswith("no account") for r in reasons)
+
+
+@pytest.mark.usefixtures("cli_db")
+def test_the_command_line_says_what_went_in_and_exits_as_documented(tmp_path: Path) -> None:
+    errors = tmp_path / "deal-errors.csv"
+    some = runner.invoke(
+        app, ["import", "deals", str(SALESFORCE_OPPORTUNITIES), "--errors", str(errors)]
+    )
+    assert some.exit_code == 1, some.output
+    assert "3 rows: 3 deals created, 0 updated, 0 unchanged, 0 failed" in some.output
+    assert "2 imported with a problem to check" in some.output
+    assert {row["error_line"] for row in read_csv(errors)} == {"2", "3"}
+
+    header = ["Record ID", "Deal Name", "Amount", "Associated Company"]
+    good = write_csv(tmp_path / "good.csv", header, [["1", "Plain deal", "10", "Acme"]])
+    assert runner.invoke(app, ["import", "deals", str(good)]).exit_code == 0
+    bad = write_csv(tmp_path / "bad.csv", header, [["2", "Bad deal", "ten", "Acme"]])
+    assert runner.invoke(app, ["import", "deals", str(bad)]).exit_code == 2
+    other = write_csv(tmp_path / "other.csv", ["Email"], [["a@b.example"]])
+    refused = runner.invoke(app, ["import", "deals", str(other)])
+    assert refused.exit_code == 2
+    assert "not a deals export Huddle knows" in refused.output
