@@ -23,6 +23,7 @@ from huddle.demo import cli as demo_commands
 from huddle.lifecycle import cli as deal_commands
 from huddle.subscribers import describe as describe_subscribers
 from huddle.subscribers import register as register_subscribers
+from huddle.tracking import cli as touch_commands
 from huddle.worker import Worker
 
 app = typer.Typer(help="Huddle: one shared record for marketing and sales.", no_args_is_help=True)
@@ -165,6 +166,7 @@ app.add_typer(user_commands.app, name="user")
 app.add_typer(contact_commands.app, name="enrich")
 contact_commands.register(app)
 deal_commands.register(contact_commands.import_app)
+touch_commands.register(contact_commands.import_app)
 demo_commands.register(app)
 register_subscribers()
 

@@ -112,3 +112,24 @@ def emails_in(cell: str) -> list[str]:
     """Every email address a cell names, in order: a plain address, or HubSpot's
     association cells ("Ann Lee (ann@acme.com); Bo Chan (bo@acme.com)")."""
     return list(dict.fromkeys(match.group(0).lower() for match in _EMAIL.finditer(cell)))
+
+
+def squash(text: str) -> str:
+    """A header or a value as exports vary it least: lower case, letters and digits only
+    ("Deal Stage", "deal_stage" and "DealStage" are one)."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def locate(header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Field -> the position of the first of its columns (names) the header has."""
+    squashed: dict[str, int] = {}
+    for index, name in enumerate(header):
+        if name:
+            squashed.setdefault(squash(name), index)
+    found: dict[str, int] = {}
+    for field, names in columns.items():
+        for name in names:
+            if squash(name) in squashed:
+                found[field] = squashed[squash(name)]
+                break
+    return found

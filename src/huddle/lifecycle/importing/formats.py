@@ -7,9 +7,9 @@ the file has. Pure: no database.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from huddle.core.cells import locate, squash
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import OPEN_PIPELINE_STAGES
 
@@ -105,10 +105,6 @@ _STAGES = {
 }
 
 
-def squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
 def pipeline_stage(cell: str) -> str | None:
     """Huddle's pipeline stage for a stage name from the file, or None if unknown."""
     return _STAGES.get(squash(cell))
@@ -132,16 +128,10 @@ class DealsLayout:
 
 def detect_layout(header: list[str]) -> DealsLayout:
     """The format of a deals file from its header; 422 naming what is missing otherwise."""
-    squashed = {squash(name): index for index, name in enumerate(header) if name}
     for source in FORMATS:
-        if not any(squash(name) in squashed for name in source.detect):
+        if not locate(header, {"detect": source.detect}):
             continue
-        positions: dict[str, int] = {}
-        for field, names in source.columns.items():
-            for name in names:
-                if squash(name) in squashed:
-                    positions[field] = squashed[squash(name)]
-                    break
+        positions = locate(header, source.columns)
         missing = [source.columns[f][0] for f in REQUIRED if f not in positions]
         if missing:
             raise ValidationFailed(

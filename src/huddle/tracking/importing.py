@@ -1,0 +1,290 @@
+"""``huddle import touches``: activities from another CRM (email opens and clicks,
+meetings, calls, form fills...) as touches with their own timestamps.
+
+A row names its contact by email, what happened (mapped to a registered event type: the
+type's name or label, or the words HubSpot and Salesforce exports use, "OPEN", "Call",
+"MEETING", "Form submission"...) and when. An activity id from the file, else the row's
+contact, type, time and subject, is its idempotency key: importing the file again stores
+nothing twice. A row whose type is not registered, whose contact Huddle does not know or
+whose date is missing is reported with why and stores nothing.
+
+Touches are stored a chunk at a time (``record_touches``), publishing what any batch of
+touches publishes, so scores and MQL criteria are evaluated as of now once they are in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, closing, nullcontext
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts
+from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
+from huddle.core import cells, permissions
+from huddle.core.actor import Actor
+from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
+from huddle.core.csvreport import ErrorReport, FileImportResult
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import Action
+from huddle.tracking import repository
+
+CHUNK_SIZE = 5_000
+# Whose idempotency keys the imported touches carry: the same for every import, so that a
+# re-import (from the command line or a page) finds the keys of the one before.
+TOUCH_ACTOR = Actor("import", label="touches import")
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "email": (
+        "Email",
+        "Email address",
+        "Contact email",
+        "Contact: Email",
+        "Associated Contact",
+        "Recipient",
+    ),
+    "type": ("Activity type", "Event type", "Type", "Task Subtype", "Activity"),
+    "occurred_at": (
+        "Occurred at",
+        "Timestamp",
+        "Activity date",
+        "Date",
+        "Created",
+        "Start Date Time",
+        "Created Date",
+        "Create Date",
+    ),
+    "activity_id": ("Activity ID", "Engagement ID", "Event ID", "Record ID", "Id"),
+    "subject": ("Subject", "Email subject", "Meeting name", "Call title", "Form name", "Title"),
+    "url": ("URL", "Page URL", "Link"),
+}
+REQUIRED = ("email", "type", "occurred_at")
+
+# What exports call the activities Huddle registers by default.
+SYNONYMS = {
+    "open": "email_opened",
+    "opened": "email_opened",
+    "emailopen": "email_opened",
+    "click": "email_clicked",
+    "clicked": "email_clicked",
+    "emailclick": "email_clicked",
+    "sent": "email_sent",
+    "marketingemail": "email_sent",
+    "marketingemailsent": "email_sent",
+    "email": "sales_email_sent",
+    "emailsent": "sales_email_sent",
+    "reply": "email_replied",
+    "replied": "email_replied",
+    "call": "call_logged",
+    "calllogged": "call_logged",
+    "meeting": "meeting_held",
+    "event": "meeting_held",
+    "meetingbooked": "meeting_booked",
+    "form": "form_submitted",
+    "formfill": "form_submitted",
+    "formsubmission": "form_submitted",
+    "pageview": "page_view",
+}
+
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+Problem = tuple[str, str]
+
+
+@dataclass(slots=True)
+class _Activity:
+    line: int
+    cells: list[str]
+    email: str
+    touch: contacts.TouchRow
+
+
+def event_types_by_word(session: Session) -> dict[str, str]:
+    """Squashed word -> registered event type: each type's name and label, and the
+    exports' words for the types that are registered."""
+    words: dict[str, str] = {}
+    for kind in repository.event_types(session):
+        words[cells.squash(kind.name)] = kind.name
+        words.setdefault(cells.squash(kind.label), kind.name)
+    registered = set(words.values())
+    for word, name in SYNONYMS.items():
+        if name in registered:
+            words.setdefault(word, name)
+    return words
+
+
+def import_touches(
+    unit_of_work: UnitOfWork,
+    path: Path,
+    *,
+    filename: str,
+    actor: Actor,
+    errors_path: Path | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> FileImportResult:
+    """Import the activities of ``path`` as touches, one transaction per chunk.
+
+    Raises ValidationFailed (nothing imported) when the header has no contact email,
+    activity type or date column, or the file cannot be read.
+    """
+    permissions.require(actor, Action.CONTACT_IMPORT)
+    facts = inspect_file(path)
+    with CsvSource(path, facts) as source:
+        positions = cells.locate(source.header, COLUMNS)
+        _check_header(positions)
+        with unit_of_work() as session:
+            words = event_types_by_word(session)
+        parser = _Parser(source.header, positions, words)
+        result = FileImportResult(source_format="activities")
+        report = ErrorReport(errors_path, source.header) if errors_path is not None else None
+        with closing(report) if report is not None else nullcontext():
+            for chunk in _chunks(source.rows(), chunk_size):
+                ready: list[_Activity] = []
+                for source_row in chunk:
+                    parsed = parser.parse(source_row)
+                    if isinstance(parsed, _Activity):
+                        ready.append(parsed)
+                    else:
+                        result.tell(report, source_row.line, parsed, source_row.cells)
+                result.rows += len(chunk)
+                with unit_of_work() as session:
+                    _store(session, ready, result, report, parser.email_column)
+                if report is not None:
+                    report.flush()
+    return result
+
+
+def _check_header(positions: dict[str, int]) -> None:
+    missing = [COLUMNS[field][0] for field in REQUIRED if field not in positions]
+    if missing:
+        raise ValidationFailed(
+            "not an activities export Huddle can read",
+            [
+                FieldError(
+                    "file",
+                    f"no {' or '.join(missing)} column: an activity needs its contact's "
+                    "email, its type and its date",
+                )
+            ],
+        )
+
+
+def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+class _Parser:
+    def __init__(self, header: list[str], positions: dict[str, int], words: dict[str, str]):
+        self._header = header
+        self._positions = positions
+        self._words = words
+        self.email_column = header[positions["email"]]
+
+    def _cell(self, row: SourceRow, name: str) -> str:
+        position = self._positions.get(name)
+        if position is None or position >= len(row.cells):
+            return ""
+        value = row.cells[position].strip()
+        return "" if cells.is_empty(value) else value
+
+    def _column(self, name: str) -> str:
+        return self._header[self._positions[name]]
+
+    def parse(self, row: SourceRow) -> _Activity | list[Problem]:
+        if row.broken is not None:
+            return [row.broken]
+        problems: list[Problem] = []
+        email = self._email(row, problems)
+        kind = self._cell(row, "type")
+        type_name = self._words.get(cells.squash(kind))
+        if type_name is None:
+            problems.append(
+                (
+                    self._column("type"),
+                    f"{kind!r} is not a registered event type: register it in Settings → "
+                    "Tracking, or use one of theirs (email_opened, meeting_held, ...)"
+                    if kind
+                    else "is empty; every activity needs its type",
+                )
+            )
+        occurred_at: datetime | None = None
+        try:
+            occurred_at = cells.parse_datetime(self._cell(row, "occurred_at"))
+        except cells.CellError as exc:
+            problems.append((self._column("occurred_at"), str(exc)))
+        else:
+            if occurred_at is None:
+                problems.append((self._column("occurred_at"), "is empty; when did it happen?"))
+        if problems or email is None or type_name is None or occurred_at is None:
+            return problems
+        properties: dict[str, Any] = {"source": "import"}
+        for name in ("subject", "url"):
+            if value := self._cell(row, name):
+                properties[name] = value[:2000]
+        key = self._key(row, email, type_name, occurred_at, properties)
+        touch = contacts.TouchRow(
+            type=type_name, occurred_at=occurred_at, properties=properties, idempotency_key=key
+        )
+        return _Activity(row.line, row.cells, email, touch)
+
+    def _email(self, row: SourceRow, problems: list[Problem]) -> str | None:
+        found = cells.emails_in(self._cell(row, "email"))
+        if not found:
+            problems.append((self.email_column, "names no email; every activity needs one"))
+            return None
+        try:
+            return normalize_email(found[0])
+        except InvalidEmail as exc:
+            problems.append((self.email_column, str(exc)))
+            return None
+
+    def _key(
+        self,
+        row: SourceRow,
+        email: str,
+        type_name: str,
+        occurred_at: datetime,
+        properties: dict[str, Any],
+    ) -> str:
+        """The activity's id in its CRM, else what tells the row apart: its contact, type,
+        time and subject, hashed."""
+        activity_id = self._cell(row, "activity_id")
+        if activity_id:
+            return f"import:{activity_id}"[:190]
+        what = "|".join([email, type_name, occurred_at.isoformat(), properties.get("subject", "")])
+        return "import:" + hashlib.sha256(what.encode()).hexdigest()
+
+
+def _store(
+    session: Session,
+    activities: list[_Activity],
+    result: FileImportResult,
+    report: ErrorReport | None,
+    email_column: str,
+) -> None:
+    by_email, known = contacts.find_contacts(
+        session, emails=sorted({a.email for a in activities}), contact_ids=[]
+    )
+    ready: list[_Activity] = []
+    for activity in activities:
+        contact_id = by_email.get(activity.email)
+        if contact_id is None:
+            result.tell(
+                report,
+                activity.line,
+                [(email_column, f"no contact with email {activity.email} (import it first)")],
+                activity.cells,
+            )
+            continue
+        activity.touch.contact_id = contact_id
+        ready.append(activity)
+    ids = contacts.record_touches(session, [a.touch for a in ready], actor=TOUCH_ACTOR, known=known)
+    stored = sum(1 for touch_id in ids if touch_id is not None)
+    result.created += stored
+    result.unchanged += len(ids) - stored

@@ -1,0 +1,140 @@
+"""Importing activities (HubSpot and Salesforce activity exports) as touches with their own
+timestamps, typed by the registered event types; unknown types and contacts reported."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from huddle.auth.models import User
+from huddle.cli import app
+from huddle.contacts.models import Contact, Touch
+from huddle.core.actor import Actor
+from huddle.core.csvreport import FileImportResult
+from huddle.core.errors import ValidationFailed
+from huddle.tracking.importing import import_touches
+from tests.contacts.factories import make_contact
+from tests.contacts.fixtures.imports import read_csv, same_session, write_csv
+from tests.contacts.test_cli import cli_db  # noqa: F401 - the command line's own database
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HUBSPOT_ACTIVITIES = FIXTURES / "hubspot_activities.csv"
+SALESFORCE_ACTIVITIES = FIXTURES / "salesforce_activities.csv"
+runner = CliRunner()
+
+
+@pytest.fixture
+def actor(admin: User) -> Actor:
+    return Actor.user(admin.id, role="admin")
+
+
+def run(db: Session, path: Path, actor: Actor, errors: Path) -> FileImportResult:
+    return import_touches(
+        lambda: same_session(db), path, filename=path.name, actor=actor, errors_path=errors
+    )
+
+
+def touches(db: Session, contact: Contact) -> list[tuple[str, datetime, str | None]]:
+    rows = db.scalars(
+        select(Touch).where(Touch.contact_id == contact.id).order_by(Touch.occurred_at)
+    )
+    return [(t.type, t.occurred_at, t.properties.get("subject")) for t in rows]
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def test_hubspot_activities_become_touches_at_their_own_time(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email="ann@acme.example")
+    bo = make_contact(db, email="bo@globex.example")
+
+    result = run(db, HUBSPOT_ACTIVITIES, actor, tmp_path / "errors.csv")
+
+    assert (result.rows, result.created, result.failed, result.exit_code) == (7, 4, 3, 1)
+    assert touches(db, ann) == [
+        ("sales_email_sent", at("2024-02-03 14:10"), "Following up on the demo"),
+        ("meeting_held", at("2024-02-05 09:00"), "Scoping call"),
+    ]
+    assert touches(db, bo) == [
+        ("call_logged", at("2024-02-06 16:45"), "Left a voicemail"),
+        ("form_submitted", at("2024-02-07 08:00"), "Pricing page form"),
+    ]
+    # The contact's first and last touch are the file's, not the moment of the import.
+    db.refresh(ann)
+    assert (ann.first_touch_at, ann.last_touch_at) == (
+        at("2024-02-03 14:10"),
+        at("2024-02-05 09:00"),
+    )
+    report = {row["error_line"]: row for row in read_csv(tmp_path / "errors.csv")}
+    assert sorted(report) == ["6", "7", "8"]
+    assert report["6"]["error_column"] == "Activity type"
+    assert "'Smoke signal' is not a registered event type" in report["6"]["error_reason"]
+    assert "no contact with email zed@nowhere.example" in report["7"]["error_reason"]
+    assert report["8"]["error_column"] == "Activity date"
+
+
+def test_a_salesforce_activities_export_and_a_registered_label(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email="ann@acme.example")
+    bo = make_contact(db, email="bo@globex.example")
+
+    result = run(db, SALESFORCE_ACTIVITIES, actor, tmp_path / "errors.csv")
+
+    assert (result.created, result.failed) == (3, 0)
+    assert [t[:2] for t in touches(db, ann)] == [
+        ("email_opened", at("2024-03-04 08:15")),
+        ("email_clicked", at("2024-03-04 08:16")),
+    ]
+    assert [t[:2] for t in touches(db, bo)] == [("webinar_attended", at("2024-03-10 12:00"))]
+
+
+def test_importing_the_same_activities_again_stores_nothing_twice(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    make_contact(db, email="ann@acme.example")
+    make_contact(db, email="bo@globex.example")
+    header = ["Email", "Event type", "Timestamp"]
+    # No activity id: the row's contact, type and time tell it apart.
+    unkeyed = write_csv(tmp_path / "u.csv", header, [["ann@acme.example", "OPEN", "2024-05-01"]])
+    run(db, HUBSPOT_ACTIVITIES, actor, tmp_path / "e1.csv")
+    run(db, unkeyed, actor, tmp_path / "e2.csv")
+    stored = db.scalar(select(func.count()).select_from(Touch))
+
+    again = run(db, HUBSPOT_ACTIVITIES, actor, tmp_path / "e3.csv")
+    unkeyed_again = run(db, unkeyed, actor, tmp_path / "e4.csv")
+
+    assert (again.created, again.unchanged) == (0, 4)
+    assert (unkeyed_again.created, unkeyed_again.unchanged) == (0, 1)
+    assert db.scalar(select(func.count()).select_from(Touch)) == stored
+
+
+def test_a_file_without_the_columns_an_activity_needs_is_refused(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "x.csv", ["Email", "Subject"], [["a@b.example", "Hi"]])
+
+    with pytest.raises(ValidationFailed) as refused:
+        run(db, path, actor, tmp_path / "e.csv")
+
+    assert "Activity type" in refused.value.errors[0].message
+    assert "Occurred at" in refused.value.errors[0].message
+
+
+@pytest.mark.usefixtures("cli_db")
+def test_the_command_line_exit_codes(tmp_path: Path) -> None:
+    header = ["Email", "Activity type", "Activity date"]
+    nobody = write_csv(tmp_path / "n.csv", header, [["x@nowhere.example", "CALL", "2024-01-02"]])
+
+    refused = runner.invoke(app, ["import", "touches", str(nobody)])
+
+    assert refused.exit_code == 2, refused.output
+    assert "1 rows: 0 touches created, 0 updated, 0 unchanged, 1 failed." in refused.output
