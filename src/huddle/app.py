@@ -32,6 +32,7 @@ from huddle.home import api as home_api
 from huddle.home import views as home_views
 from huddle.lifecycle import api as lifecycle_api
 from huddle.lifecycle import views as lifecycle_views
+from huddle.lifecycle.importing import api as lifecycle_importing_api
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
 from huddle.privacy import api as privacy_api
@@ -64,6 +65,7 @@ API_ROUTERS = (
     contacts_importing_api.router,
     contacts_api.router,
     lifecycle_api.router,
+    lifecycle_importing_api.router,
     auth_api.router,
     audit_api.router,
     privacy_api.router,
@@ -89,10 +91,10 @@ VIEW_ROUTERS = (
     routing_views.router,
     notifications_views.router,
 )
+# The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
+FORM_API_PATHS = frozenset({"/api/v1/imports", "/api/v1/deal-imports", "/api/v1/touch-imports"})
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
-LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})
-# The API's only bodies that are not JSON: the CSV import upload (multipart/form-data).
-FORM_API_PATHS = frozenset({"/api/v1/imports"})
+LARGE_UPLOAD_PATHS = FORM_API_PATHS | {"/imports", "/imports/deals", "/imports/touches"}
 
 
 def make_url_password(url: str) -> str | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -306,3 +307,39 @@ def test_the_command_line_says_what_went_in_and_exits_as_documented(tmp_path: Pa
     refused = runner.invoke(app, ["import", "deals", str(other)])
     assert refused.exit_code == 2
     assert "not a deals export Huddle knows" in refused.output
+
+
+def test_the_api_imports_a_deals_export_and_lists_each_problem(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    make_contact(db, email="dee@northwind.example", lifecycle_stage="sql")
+    db.commit()
+
+    with SALESFORCE_OPPORTUNITIES.open("rb") as handle:
+        response = client.post(
+            "/api/v1/deal-imports", files={"file": ("opps.csv", handle, "text/csv")}
+        )
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert {k: body[k] for k in ("source_format", "rows", "created", "failed", "reported")} == {
+        "source_format": "salesforce",
+        "rows": 3,
+        "created": 3,
+        "failed": 0,
+        "reported": 1,
+    }
+    assert body["contacts_moved"] == 1  # SQL → Opportunity → Customer, on the close date
+    assert body["problems"] == [
+        {
+            "line": 3,
+            "column": "Opportunity Owner",
+            "reason": "'Rita Gone' is no Huddle user: the deal is unassigned",
+        }
+    ]
+    assert deal(db, "salesforce:0065g00000AAA01").status == "won"
+
+    other = write_csv(tmp_path / "contacts.csv", ["Email"], [["a@b.example"]])
+    with other.open("rb") as handle:
+        refused = client.post("/api/v1/deal-imports", files={"file": ("c.csv", handle, "text/csv")})
+    assert refused.status_code == 422

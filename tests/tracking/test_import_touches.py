@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -138,3 +139,23 @@ def test_the_command_line_exit_codes(tmp_path: Path) -> None:
 
     assert refused.exit_code == 2, refused.output
     assert "1 rows: 0 touches created, 0 updated, 0 unchanged, 1 failed." in refused.output
+
+
+def test_the_api_imports_activities(client: TestClient, db: Session) -> None:
+    make_contact(db, email="ann@acme.example")
+    make_contact(db, email="bo@globex.example")
+    db.commit()
+
+    with HUBSPOT_ACTIVITIES.open("rb") as handle:
+        response = client.post(
+            "/api/v1/touch-imports", files={"file": ("activities.csv", handle, "text/csv")}
+        )
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["created"], body["failed"]) == (4, 3)
+    assert sorted((p["line"], p["column"]) for p in body["problems"]) == [
+        (6, "Activity type"),
+        (7, "Associated Contact"),
+        (8, "Activity date"),
+    ]

@@ -113,7 +113,7 @@ class FileImportResult:
     # Rows that went in with something a person must know (a won deal's contact that
     # could not become a customer, an unknown owner): reported with why, like failures.
     reported: int = 0
-    # The contacts whose stage the import moved.
+    # Contacts the import moved to another stage (a won deal's to Customer), per deal.
     contacts_moved: int = 0
     # The first LISTED_PROBLEMS problems (the error report has all of them).
     problems: list[RowProblem] = field(default_factory=list)
@@ -138,7 +138,7 @@ class FileImportResult:
         if self.reported:
             text += f", {self.reported:,} imported with a problem to check"
         if self.contacts_moved:
-            text += f"; {self.contacts_moved:,} contact stage moves"
+            text += f"; {self.contacts_moved:,} contacts moved to another stage"
         return text + "."
 
     def tell(

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Depends, File, Request, UploadFile, status
 from fastapi.responses import Response
 
 from huddle.auth.deps import CurrentActor, CurrentUser, IngestActor
 from huddle.core.collector import collection_paused
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.tracking import service
+from huddle.tracking.importing import import_touches
 from huddle.tracking.schemas import (
     EventBatch,
     EventBatchResult,
@@ -27,6 +28,7 @@ from huddle.tracking.schemas import (
 )
 from huddle.tracking.service import ReplayConflict
 from huddle.web.deps import SessionDep
+from huddle.web.uploads import FileImportRead, import_upload
 
 router = APIRouter(tags=["tracking"])
 
@@ -210,3 +212,31 @@ def _failure(index: int, reason: str, conflict: ReplayConflict | None) -> dict[s
             "stored_fingerprint": conflict.stored_fingerprint,
         }
     return failure
+
+
+# --- activities from another CRM ---------------------------------------------------------------
+
+
+@router.post(
+    "/touch-imports",
+    operation_id="touch_imports.create",
+    response_model=FileImportRead,
+    tags=["imports"],
+)
+def create_touch_import(
+    request: Request,
+    actor: CurrentActor,
+    session: SessionDep,
+    file: Annotated[
+        UploadFile,
+        File(
+            description="Activities (CSV): contact email, activity type, date; HubSpot and "
+            "Salesforce activity exports are read by their headers"
+        ),
+    ],
+) -> FileImportRead:
+    """Import activities (email opens and clicks, emails, calls, meetings, form fills) as
+    touches at their own time, typed by the registered event types; a re-import stores
+    nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
+    422 when the file has no contact email, activity type or date column."""
+    return import_upload(import_touches, session, request.app.state.settings, file, actor=actor)

@@ -349,12 +349,16 @@ DEAL_DELETES = [api("DELETE", DEAL, "deal")]
 # --- imports and exports ---------------------------------------------------------------------
 
 
-def _upload(url: str) -> Build:
+def _upload(url: str, content: str | None = None) -> Build:
     def build(w: World, _: int | None) -> Call:
-        csv = f"email,first_name\n{email()},Ann\n".encode()
-        return Call("POST", url, files={"file": ("contacts.csv", csv, "text/csv")})
+        csv = (content or f"email,first_name\n{email()},Ann\n").encode()
+        return Call("POST", url, files={"file": ("upload.csv", csv, "text/csv")})
 
     return build
+
+
+DEALS_CSV = "Record ID,Deal Name,Associated Company\n1,Matrix deal,Matrix Inc\n"
+TOUCHES_CSV = "Email,Activity type,Activity date\nnobody@matrix.example,CALL,2024-01-02\n"
 
 
 def _interrupted(prefix: str) -> Build:
@@ -383,6 +387,8 @@ IMPORTS = [
     ui("POST", "/imports", build=_upload("/imports")),
     ui("GET", "/imports"),
     ui("POST", "/imports/{import_id}/resume", build=_interrupted("")),
+    api("POST", "/deal-imports", build=_upload("/api/v1/deal-imports", DEALS_CSV)),
+    api("POST", "/touch-imports", build=_upload("/api/v1/touch-imports", TOUCHES_CSV)),
 ]
 # The contact list's "Export CSV" button downloads this same URL with the session.
 EXPORTS = [api("GET", "/contacts/export.csv")]

@@ -75,6 +75,7 @@ from .contact_sort import ContactSort
 from .contact_update import ContactUpdate
 from .contact_update_custom_type_0 import ContactUpdateCustomType0
 from .contact_update_email_opt_in import ContactUpdateEmailOptIn
+from .contact_win_read import ContactWinRead
 from .contacts_export_csv_stage_item import ContactsExportCsvStageItem
 from .contacts_list_stage_item import ContactsListStageItem
 from .criteria_read import CriteriaRead
@@ -94,6 +95,7 @@ from .dashboard_owner_tally import DashboardOwnerTally
 from .dashboard_team_tally import DashboardTeamTally
 from .dashboard_term_tally import DashboardTermTally
 from .deal_closed_data import DealClosedData
+from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
 from .deal_won_payload import DealWonPayload
 from .delivery_read import DeliveryRead
@@ -119,6 +121,7 @@ from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
 from .field_resolution_kept import FieldResolutionKept
+from .file_import_read import FileImportRead
 from .fit_rule import FitRule
 from .follow_up_term import FollowUpTerm
 from .form_create import FormCreate
@@ -180,6 +183,9 @@ from .occurrence_read import OccurrenceRead
 from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
 from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
 from .opportunity_close import OpportunityClose
+from .opportunity_closed_read import OpportunityClosedRead
+from .opportunity_closed_read_pipeline_stage import OpportunityClosedReadPipelineStage
+from .opportunity_closed_read_status import OpportunityClosedReadStatus
 from .opportunity_create import OpportunityCreate
 from .opportunity_create_pipeline_stage import OpportunityCreatePipelineStage
 from .opportunity_detail import OpportunityDetail
@@ -231,6 +237,7 @@ from .rejection_reason_read import RejectionReasonRead
 from .rescore_run_read import RescoreRunRead
 from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
+from .row_problem_read import RowProblemRead
 from .rule_breakdown import RuleBreakdown
 from .rule_read import RuleRead
 from .rule_read_kind import RuleReadKind
@@ -287,6 +294,7 @@ from .touch_base_properties import TouchBaseProperties
 from .touch_conflict import TouchConflict
 from .touch_create import TouchCreate
 from .touch_create_properties import TouchCreateProperties
+from .touch_imports_create_body import TouchImportsCreateBody
 from .touch_item_data import TouchItemData
 from .touch_item_data_properties import TouchItemDataProperties
 from .touch_point import TouchPoint
@@ -397,6 +405,7 @@ __all__ = (
     "ContactUpdate",
     "ContactUpdateCustomType0",
     "ContactUpdateEmailOptIn",
+    "ContactWinRead",
     "CriteriaRead",
     "CriteriaStage",
     "CriteriaWrite",
@@ -414,6 +423,7 @@ __all__ = (
     "DashboardTeamTally",
     "DashboardTermTally",
     "DealClosedData",
+    "DealImportsCreateBody",
     "DealLostPayload",
     "DealWonPayload",
     "DeliveryRead",
@@ -439,6 +449,7 @@ __all__ = (
     "FieldProblemCtxType0",
     "FieldResolution",
     "FieldResolutionKept",
+    "FileImportRead",
     "FitRule",
     "FollowUpTerm",
     "FormCreate",
@@ -500,6 +511,9 @@ __all__ = (
     "OpportunitiesListPipelineStageType0",
     "OpportunitiesListStatusType0",
     "OpportunityClose",
+    "OpportunityClosedRead",
+    "OpportunityClosedReadPipelineStage",
+    "OpportunityClosedReadStatus",
     "OpportunityCreate",
     "OpportunityCreatePipelineStage",
     "OpportunityDetail",
@@ -551,6 +565,7 @@ __all__ = (
     "RescoreRunRead",
     "ReviewTerm",
     "RoleOnDeal",
+    "RowProblemRead",
     "RuleBreakdown",
     "RuleRead",
     "RuleReadKind",
@@ -608,6 +623,7 @@ __all__ = (
     "TouchCreate",
     "TouchCreateProperties",
     "Touched",
+    "TouchImportsCreateBody",
     "TouchItemData",
     "TouchItemDataProperties",
     "TouchPoint",

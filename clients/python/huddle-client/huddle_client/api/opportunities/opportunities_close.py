@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.opportunity_close import OpportunityClose
-from ...models.opportunity_read import OpportunityRead
+from ...models.opportunity_closed_read import OpportunityClosedRead
 from ...models.validation_error_body import ValidationErrorBody
 from ...types import Response
 
@@ -37,9 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | OpportunityRead | ValidationErrorBody | None:
+) -> ErrorBody | OpportunityClosedRead | ValidationErrorBody | None:
     if response.status_code == 200:
-        response_200 = OpportunityRead.from_dict(response.json())
+        response_200 = OpportunityClosedRead.from_dict(response.json())
 
         return response_200
 
@@ -91,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | OpportunityRead | ValidationErrorBody]:
+) -> Response[ErrorBody | OpportunityClosedRead | ValidationErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,10 +105,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OpportunityClose,
-) -> Response[ErrorBody | OpportunityRead | ValidationErrorBody]:
+) -> Response[ErrorBody | OpportunityClosedRead | ValidationErrorBody]:
     """Close Opportunity
 
-     Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost.
+     Win or lose the deal (lost needs a reason). Won: its contacts become Customers
+    through the stages the allowed transitions require; ``contacts`` says, for each, what
+    happened, and why one the configuration gives no way to Customer stayed where it was.
+    Lost: its contacts engaged in no other open deal become Lost.
 
     Args:
         opportunity_id (int):
@@ -119,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | OpportunityRead | ValidationErrorBody]
+        Response[ErrorBody | OpportunityClosedRead | ValidationErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -139,10 +142,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OpportunityClose,
-) -> ErrorBody | OpportunityRead | ValidationErrorBody | None:
+) -> ErrorBody | OpportunityClosedRead | ValidationErrorBody | None:
     """Close Opportunity
 
-     Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost.
+     Win or lose the deal (lost needs a reason). Won: its contacts become Customers
+    through the stages the allowed transitions require; ``contacts`` says, for each, what
+    happened, and why one the configuration gives no way to Customer stayed where it was.
+    Lost: its contacts engaged in no other open deal become Lost.
 
     Args:
         opportunity_id (int):
@@ -153,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | OpportunityRead | ValidationErrorBody
+        ErrorBody | OpportunityClosedRead | ValidationErrorBody
     """
 
     return sync_detailed(
@@ -168,10 +174,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OpportunityClose,
-) -> Response[ErrorBody | OpportunityRead | ValidationErrorBody]:
+) -> Response[ErrorBody | OpportunityClosedRead | ValidationErrorBody]:
     """Close Opportunity
 
-     Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost.
+     Win or lose the deal (lost needs a reason). Won: its contacts become Customers
+    through the stages the allowed transitions require; ``contacts`` says, for each, what
+    happened, and why one the configuration gives no way to Customer stayed where it was.
+    Lost: its contacts engaged in no other open deal become Lost.
 
     Args:
         opportunity_id (int):
@@ -182,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | OpportunityRead | ValidationErrorBody]
+        Response[ErrorBody | OpportunityClosedRead | ValidationErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -200,10 +209,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OpportunityClose,
-) -> ErrorBody | OpportunityRead | ValidationErrorBody | None:
+) -> ErrorBody | OpportunityClosedRead | ValidationErrorBody | None:
     """Close Opportunity
 
-     Win or lose the deal (lost needs a reason); its contacts move to Customer or Lost.
+     Win or lose the deal (lost needs a reason). Won: its contacts become Customers
+    through the stages the allowed transitions require; ``contacts`` says, for each, what
+    happened, and why one the configuration gives no way to Customer stayed where it was.
+    Lost: its contacts engaged in no other open deal become Lost.
 
     Args:
         opportunity_id (int):
@@ -214,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | OpportunityRead | ValidationErrorBody
+        ErrorBody | OpportunityClosedRead | ValidationErrorBody
     """
 
     return (

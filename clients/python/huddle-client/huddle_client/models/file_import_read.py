@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.row_problem_read import RowProblemRead
+
+
+T = TypeVar("T", bound="FileImportRead")
+
+
+@_attrs_define
+class FileImportRead:
+    """What an import did, row by row.
+
+    Attributes:
+        source_format (str): The export recognised (hubspot, salesforce, ...)
+        rows (int):
+        created (int):
+        updated (int):
+        unchanged (int):
+        failed (int): Rows that did not go in (each in problems, with why)
+        reported (int): Rows that went in with something to check (a won deal's contact that could not become a
+            customer, an unknown owner or contact): in problems too
+        contacts_moved (int): Contacts the import moved to another stage (a won deal's to Customer)
+        problems (list[RowProblemRead]): The rows that failed or need a look, with why (the first 1,000)
+    """
+
+    source_format: str
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    failed: int
+    reported: int
+    contacts_moved: int
+    problems: list[RowProblemRead]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        source_format = self.source_format
+
+        rows = self.rows
+
+        created = self.created
+
+        updated = self.updated
+
+        unchanged = self.unchanged
+
+        failed = self.failed
+
+        reported = self.reported
+
+        contacts_moved = self.contacts_moved
+
+        problems = []
+        for problems_item_data in self.problems:
+            problems_item = problems_item_data.to_dict()
+            problems.append(problems_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "source_format": source_format,
+                "rows": rows,
+                "created": created,
+                "updated": updated,
+                "unchanged": unchanged,
+                "failed": failed,
+                "reported": reported,
+                "contacts_moved": contacts_moved,
+                "problems": problems,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.row_problem_read import RowProblemRead  # noqa: PLC0415
+
+        d = dict(src_dict)
+        source_format = d.pop("source_format")
+
+        rows = d.pop("rows")
+
+        created = d.pop("created")
+
+        updated = d.pop("updated")
+
+        unchanged = d.pop("unchanged")
+
+        failed = d.pop("failed")
+
+        reported = d.pop("reported")
+
+        contacts_moved = d.pop("contacts_moved")
+
+        problems = []
+        _problems = d.pop("problems")
+        for problems_item_data in _problems:
+            problems_item = RowProblemRead.from_dict(problems_item_data)
+
+            problems.append(problems_item)
+
+        file_import_read = cls(
+            source_format=source_format,
+            rows=rows,
+            created=created,
+            updated=updated,
+            unchanged=unchanged,
+            failed=failed,
+            reported=reported,
+            contacts_moved=contacts_moved,
+            problems=problems,
+        )
+
+        file_import_read.additional_properties = d
+        return file_import_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

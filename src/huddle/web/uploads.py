@@ -1,0 +1,96 @@
+"""Imports that run while the request waits (deals, touches): the uploaded file is
+streamed to the data directory a megabyte at a time, imported in the request's
+transaction, and removed; what went in, and every problem row, is the answer."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fastapi import UploadFile
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from huddle.core.actor import Actor
+from huddle.core.csvreport import LISTED_PROBLEMS, FileImportResult
+from huddle.core.settings import Settings
+
+_BLOCK = 1 << 20
+
+Importer = Callable[..., FileImportResult]
+
+
+class RowProblemRead(BaseModel):
+    line: int = Field(description="The row's line in the file (the header is line 1)")
+    column: str = Field(description="The column at fault; empty when the row as a whole is")
+    reason: str
+
+
+class FileImportRead(BaseModel):
+    """What an import did, row by row."""
+
+    source_format: str = Field(description="The export recognised (hubspot, salesforce, ...)")
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    failed: int = Field(description="Rows that did not go in (each in problems, with why)")
+    reported: int = Field(
+        description="Rows that went in with something to check (a won deal's contact that "
+        "could not become a customer, an unknown owner or contact): in problems too"
+    )
+    contacts_moved: int = Field(
+        description="Contacts the import moved to another stage (a won deal's to Customer)"
+    )
+    problems: list[RowProblemRead] = Field(
+        description=f"The rows that failed or need a look, with why (the first {LISTED_PROBLEMS:,})"
+    )
+
+
+@contextmanager
+def stored_upload(upload: UploadFile, settings: Settings) -> Iterator[Path]:
+    """The upload as a file of its own for the length of the block."""
+    folder = settings.data_dir / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"upload-{uuid.uuid4().hex}.csv"
+    try:
+        with path.open("wb") as target:
+            while block := upload.file.read(_BLOCK):
+                target.write(block)
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _the_request(session: Session) -> Iterator[Session]:
+    # Every chunk in the request's one transaction: it commits once the answer is ready.
+    yield session
+    session.flush()
+
+
+def import_upload(
+    importer: Importer, session: Session, settings: Settings, upload: UploadFile, *, actor: Actor
+) -> FileImportRead:
+    """Run ``importer`` (``import_deals``, ``import_touches``) over the upload."""
+    with stored_upload(upload, settings) as path:
+        result = importer(
+            lambda: _the_request(session),
+            path,
+            filename=upload.filename or "upload.csv",
+            actor=actor,
+        )
+    return FileImportRead.model_validate(
+        {
+            **{
+                name: getattr(result, name)
+                for name in FileImportRead.model_fields
+                if name != "problems"
+            },
+            "problems": [
+                RowProblemRead.model_validate(p, from_attributes=True) for p in result.problems
+            ],
+        }
+    )
