@@ -343,3 +343,30 @@ def test_the_api_imports_a_deals_export_and_lists_each_problem(
     with other.open("rb") as handle:
         refused = client.post("/api/v1/deal-imports", files={"file": ("c.csv", handle, "text/csv")})
     assert refused.status_code == 422
+
+
+def test_the_imports_page_imports_deals_and_lists_the_rows_to_look_at(
+    client: TestClient, db: Session
+) -> None:
+    page = client.get("/imports").text
+    assert 'action="/imports/deals"' in page
+    assert 'action="/imports/touches"' in page
+
+    with HUBSPOT_DEALS.open("rb") as handle:
+        response = client.post(
+            "/imports/deals", files={"file": ("hubspot-deals.csv", handle, "text/csv")}
+        )
+
+    assert response.status_code == 200, response.text
+    html = response.text
+    assert "hubspot-deals.csv" in html
+    assert "Rows to look at" in html
+    assert "unknown deal stage &#39;Handshake&#39;" in html
+    assert deal(db, "hubspot:9003").status == "lost"
+
+    with HUBSPOT_DEALS.open("rb") as handle:
+        wrong = client.post(
+            "/imports/touches", files={"file": ("hubspot-deals.csv", handle, "text/csv")}
+        )
+    assert wrong.status_code == 422
+    assert "hubspot-deals.csv cannot be imported" in wrong.text

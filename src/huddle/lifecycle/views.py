@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
@@ -14,10 +14,12 @@ from huddle.auth.service import users_by_id
 from huddle.contacts import service as contacts_service
 from huddle.core.stages import OPEN_PIPELINE_STAGES
 from huddle.lifecycle import service
+from huddle.lifecycle.importing.deals import import_deals
 from huddle.lifecycle.schemas import OpportunityFilters
 from huddle.web.deps import SessionDep
 from huddle.web.format import person_name, pipeline_label
 from huddle.web.templating import flash
+from huddle.web.uploads import import_page
 from huddle.web.views import page, submit
 
 if TYPE_CHECKING:
@@ -160,3 +162,17 @@ def _closed_message(request: Request, session: Session, closed: service.ClosedDe
         return "Deal won. Its people are now customers."
     moved = len(closed.contacts) - len(closed.not_moved)
     return f"Deal won. {moved} of its {len(closed.contacts)} people are now customers."
+
+
+@router.post("/imports/deals", response_class=HTMLResponse)
+def import_deals_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    actor: CurrentActor,
+    file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    """The imports page's deals form: the result, with every row to look at."""
+    return import_page(
+        request, session, user, file, importer=import_deals, actor=actor, what="deals"
+    )

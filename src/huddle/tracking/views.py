@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from huddle.auth.deps import CurrentUser, request_actor
+from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.tracking import service
+from huddle.tracking.importing import import_touches
 from huddle.tracking.models import EVENT_CATEGORIES
 from huddle.tracking.schemas import (
     EventTypeCreate,
@@ -23,6 +24,7 @@ from huddle.tracking.schemas import (
     SiteUpdate,
 )
 from huddle.web.deps import SessionDep
+from huddle.web.uploads import import_page
 from huddle.web.views import form_schema, page, submit
 
 if TYPE_CHECKING:
@@ -313,4 +315,18 @@ def edit_event_type(
         done=f"Event type {label} saved.",
         then=f"{PATH}#event-types",
         refused=_refused(request, session, user),
+    )
+
+
+@router.post("/imports/touches", response_class=HTMLResponse)
+def import_touches_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    actor: CurrentActor,
+    file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    """The imports page's activities form: the result, with every row to look at."""
+    return import_page(
+        request, session, user, file, importer=import_touches, actor=actor, what="activities"
     )

@@ -8,18 +8,26 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fastapi import UploadFile
+from fastapi import Request, UploadFile
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from huddle.core.actor import Actor
 from huddle.core.csvreport import LISTED_PROBLEMS, FileImportResult
+from huddle.core.errors import ValidationFailed
 from huddle.core.settings import Settings
+from huddle.web.views import error_text, page
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
 
 _BLOCK = 1 << 20
 
 Importer = Callable[..., FileImportResult]
+PAGE = "imports/file_result.html"
 
 
 class RowProblemRead(BaseModel):
@@ -94,3 +102,29 @@ def import_upload(
             ],
         }
     )
+
+
+def import_page(
+    request: Request,
+    session: Session,
+    user: User,
+    upload: UploadFile | None,
+    *,
+    importer: Importer,
+    actor: Actor,
+    what: str,
+) -> HTMLResponse:
+    """The page's upload form for ``importer``: the result, every problem row listed, or
+    why the file was refused (422; nothing imported)."""
+    context: dict[str, object] = {"what": what, "result": None, "error": None}
+    if upload is None or not upload.filename:
+        context |= {"filename": "No file", "error": "Choose a CSV file to import."}
+        return page(request, PAGE, user, "imports", context, status_code=422)
+    context["filename"] = upload.filename
+    settings = request.app.state.settings
+    try:
+        context["result"] = import_upload(importer, session, settings, upload, actor=actor)
+    except ValidationFailed as exc:
+        context["error"] = f"{upload.filename} cannot be imported. {error_text(exc)}"
+        return page(request, PAGE, user, "imports", context, status_code=422)
+    return page(request, PAGE, user, "imports", context)

@@ -389,6 +389,8 @@ IMPORTS = [
     ui("POST", "/imports/{import_id}/resume", build=_interrupted("")),
     api("POST", "/deal-imports", build=_upload("/api/v1/deal-imports", DEALS_CSV)),
     api("POST", "/touch-imports", build=_upload("/api/v1/touch-imports", TOUCHES_CSV)),
+    ui("POST", "/imports/deals", build=_upload("/imports/deals", DEALS_CSV)),
+    ui("POST", "/imports/touches", build=_upload("/imports/touches", TOUCHES_CSV)),
 ]
 # The contact list's "Export CSV" button downloads this same URL with the session.
 EXPORTS = [api("GET", "/contacts/export.csv")]
