@@ -28,6 +28,7 @@ from huddle.contacts.service.consent import (
 )
 from huddle.contacts.service.contacts import (
     apply_stage,
+    apply_stages,
     authorize_export,
     export_columns,
     export_rows,
@@ -98,6 +99,7 @@ __all__ = [
     "add_deal_note",
     "add_note",
     "apply_stage",
+    "apply_stages",
     "apply_touch_values",
     "attach_visitor_touches",
     "attribution_values",

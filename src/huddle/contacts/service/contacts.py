@@ -157,6 +157,21 @@ def apply_stage(session: Session, contact_id: int, stage: str, at: datetime) -> 
     return contact
 
 
+def apply_stages(session: Session, stages: list[tuple[int, str, datetime]]) -> None:
+    """``apply_stage`` for many contacts at once, (contact id, stage, entered at) each: the
+    lifecycle service records an import's history set-at-a-time, then calls this."""
+    for _, stage, _ in stages:
+        check_stage(stage)
+    session.flush()
+    repository.update_contact_columns(
+        session,
+        [
+            {"contact_id": contact_id, "lifecycle_stage": stage, "stage_entered_at": at}
+            for contact_id, stage, at in stages
+        ],
+    )
+
+
 def _create(
     session: Session,
     data: ContactCreate,

@@ -43,7 +43,7 @@ from huddle.lifecycle import repository
 from huddle.lifecycle.importing.formats import DealsLayout, detect_layout, known_stages
 from huddle.lifecycle.importing.formats import pipeline_stage as stage_of
 from huddle.lifecycle.models import Opportunity
-from huddle.lifecycle.service import transition_stage, win_contacts
+from huddle.lifecycle.service import PastMoves
 from huddle.lifecycle.service.opportunities import moved_by_deal
 
 CHUNK_SIZE = 5_000
@@ -302,6 +302,7 @@ class _Chunk:
         self.actor = actor
         self.filename = filename
         self.allowed = repository.allowed_pairs(session)
+        self.moves = PastMoves(self.allowed, {})
 
     def write(self, rows: list[DealRow]) -> None:
         session = self.session
@@ -313,7 +314,7 @@ class _Chunk:
         _, account_of = contacts_service.find_contacts(
             session, emails=[], contact_ids=sorted(set(contact_ids.values()))
         )
-        self.stages = repository.contact_stages(session, sorted(set(contact_ids.values())))
+        self.moves.stages = repository.contact_stages(session, sorted(set(contact_ids.values())))
         now = clock.now()
         fresh: list[tuple[DealRow, list[int]]] = []
         seen: dict[str, int] = {}
@@ -348,6 +349,7 @@ class _Chunk:
             else:
                 self._update(deal, row, values, linked, now)
         self._create(fresh, now)
+        self.moves.write(session)
 
     def _linked(self, row: DealRow, contact_ids: dict[str, int]) -> list[int]:
         linked = []
@@ -402,12 +404,14 @@ class _Chunk:
                     "role": "imported",
                     "added_at": now,
                 }
-                for deal_id, (_, linked) in zip(ids, fresh, strict=True)
+                for row, linked in fresh
                 for contact_id in linked
+                for deal_id in (ids[row.external_id],)
             ],
         )
         self.result.created += len(fresh)
-        for deal_id, (row, linked) in zip(ids, fresh, strict=True):
+        for row, linked in fresh:
+            deal_id = ids[row.external_id]
             self._move_contacts(deal_id, row, linked, newly_won=row.values["status"] == "won")
             self._tell(row)
 
@@ -452,37 +456,26 @@ class _Chunk:
             reason = f"deal won (imported from {self.filename})"
             if row.won_reason:
                 reason += f": {row.won_reason}"
-            outcomes = win_contacts(
-                self.session,
-                contact_ids,
-                actor=deal_actor,
-                reason=reason[:2000],
-                at=values["closed_at"],
-                allowed=self.allowed,
-                stages=self.stages,
+            outcomes = self.moves.win(
+                contact_ids, at=values["closed_at"], actor=deal_actor, reason=reason[:2000]
             )
             for outcome in outcomes:
                 self.result.contacts_moved += outcome.moved
                 if outcome.problem is not None:
-                    row.notes.append(
-                        (
-                            "",
-                            f"the deal is won, but contact #{outcome.contact_id} {outcome.problem}",
-                        )
+                    problem = (
+                        f"the deal is won, but contact #{outcome.contact_id} {outcome.problem}"
                     )
+                    row.notes.append(("", problem))
         elif values["status"] == "open":
+            # As a deal created in Huddle: its earlier-stage contacts become Opportunities.
             for contact_id in contact_ids:
-                stage = self.stages.get(contact_id)
-                if stage in _BEFORE_OPPORTUNITY and (stage, "opportunity") in self.allowed:
-                    transition_stage(
-                        self.session,
-                        contact_id,
-                        "opportunity",
-                        actor=deal_actor,
-                        reason=f"on opportunity {values['name']} (imported)",
-                        at=values["created_at"],
-                    )
-                    self.stages[contact_id] = "opportunity"
+                if self.moves.stages[contact_id] in _BEFORE_OPPORTUNITY and self.moves.move(
+                    contact_id,
+                    "opportunity",
+                    at=values["created_at"],
+                    actor=deal_actor,
+                    reason=f"on opportunity {values['name']} (imported)",
+                ):
                     self.result.contacts_moved += 1
 
     def _tell(self, row: DealRow) -> None:

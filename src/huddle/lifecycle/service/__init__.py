@@ -32,12 +32,13 @@ from huddle.lifecycle.service.transitions import (
     stage_history,
     transition_stage,
 )
-from huddle.lifecycle.service.winning import ClosedDeal, ContactWin, win_contacts
+from huddle.lifecycle.service.winning import ClosedDeal, ContactWin, PastMoves, win_contacts
 
 __all__ = [
     "ClosedDeal",
     "ContactWin",
     "ImportedStageMoves",
+    "PastMoves",
     "add_contact_role",
     "add_deal_note",
     "add_rejection_reason",
