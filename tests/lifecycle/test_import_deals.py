@@ -4,7 +4,7 @@ customers with its date (or the row saying why not); past moves starting nothing
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from huddle.auth.models import User
 from huddle.cli import app
 from huddle.contacts.models import Account, Contact
 from huddle.core.actor import Actor
+from huddle.core.clock import FrozenClock
 from huddle.core.csvreport import FileImportResult
 from huddle.core.errors import ValidationFailed
 from huddle.core.events import DomainEvent
@@ -370,3 +371,17 @@ def test_the_imports_page_imports_deals_and_lists_the_rows_to_look_at(
         )
     assert wrong.status_code == 422
     assert "hubspot-deals.csv cannot be imported" in wrong.text
+
+
+def test_a_file_without_dates_imports_again_unchanged(
+    db: Session, actor: Actor, frozen_clock: FrozenClock, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "d.csv", ["Record ID", "Deal Name", "Associated Company"], [["8", "X", "Acme"]]
+    )
+    run(db, path, actor, tmp_path / "e1.csv")
+    frozen_clock.advance(timedelta(days=1))
+
+    again = run(db, path, actor, tmp_path / "e2.csv")
+
+    assert (again.updated, again.unchanged) == (0, 1)

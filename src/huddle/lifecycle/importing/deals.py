@@ -337,12 +337,15 @@ class _Chunk:
                     ],
                 )
                 continue
+            deal = existing.get(row.external_id)
+            # A file without created dates: a new deal is created now, an imported one
+            # keeps the date it has (a re-import must not move it).
+            created = row.values["created_at"] or (deal.created_at if deal else now)
             values = row.values | {
                 "account_id": account_id,
                 "primary_contact_id": linked[0] if linked else None,
-                "created_at": row.values["created_at"] or now,
+                "created_at": created,
             }
-            deal = existing.get(row.external_id)
             if deal is None:
                 row.values = values
                 fresh.append((row, linked))
