@@ -385,3 +385,33 @@ def test_a_file_without_dates_imports_again_unchanged(
     again = run(db, path, actor, tmp_path / "e2.csv")
 
     assert (again.updated, again.unchanged) == (0, 1)
+
+
+def test_a_lost_deal_makes_its_engaged_contacts_lost_on_its_date(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Record ID", "Deal Name", "Deal Stage", "Close Date", "Create Date"]
+    header += ["Associated Contact", "Associated Company", "Closed Lost Reason"]
+    gone = make_contact(db, email="gone@initech.example", lifecycle_stage="opportunity")
+    busy = make_contact(db, email="busy@initech.example", lifecycle_stage="opportunity")
+    both = "gone@initech.example; busy@initech.example"
+    # The open deal engages busy@ too: losing the other deal leaves it an Opportunity.
+    rows = [
+        ["1", "Lost one", "Closed Lost", "2024-04-15", "2024-02-20", both, "Initech", "Budget"],
+        [
+            "2",
+            "Still open",
+            "Contract Sent",
+            "2024-12-01",
+            "2024-03-01",
+            "busy@initech.example",
+            "Initech",
+        ],
+    ]
+
+    run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert moves(db, gone) == [("opportunity", "lost", at("2024-04-15 12:00"))]
+    assert moves(db, busy) == []
+    [reason] = [m.reason for m in service.stage_history(db, gone.id)]
+    assert reason == "deal lost (imported from d.csv): Budget"

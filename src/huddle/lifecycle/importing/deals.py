@@ -8,8 +8,9 @@ contact's account; a company Huddle does not know yet is created, by name.
 
 The file is history. Its dates are the deals' (created, closed); a won deal makes its
 contacts customers with its close date, through the stages the allowed transitions require
-(``win_contacts``), and a new open deal makes its earlier-stage contacts Opportunities
-with its created date where that move is allowed. These moves are recorded with their
+(``win_contacts``); a lost deal makes its Opportunity contacts Lost with its close date,
+unless another open deal still engages them; a new open deal makes its earlier-stage
+contacts Opportunities with its created date where that move is allowed. These moves are recorded with their
 dates and start nothing in the present (no SLA clock, hand-off, notification or webhook),
 and the deals publish no events: they were created and closed long ago.
 
@@ -285,6 +286,18 @@ class _Parser:
         return emails
 
 
+@dataclass(frozen=True, slots=True)
+class _Moves:
+    """What a written deal does to its contacts (``won``: a deal won, or contacts new on a
+    won deal; ``lost``: a deal lost now)."""
+
+    deal_id: int
+    row: DealRow
+    contact_ids: list[int]
+    won: bool
+    lost: bool
+
+
 class _Chunk:
     """The writes of one chunk of checked rows, in one transaction."""
 
@@ -303,6 +316,7 @@ class _Chunk:
         self.filename = filename
         self.allowed = repository.allowed_pairs(session)
         self.moves = PastMoves(self.allowed, {})
+        self.pending: list[_Moves] = []
 
     def write(self, rows: list[DealRow]) -> None:
         session = self.session
@@ -346,12 +360,13 @@ class _Chunk:
                 "primary_contact_id": linked[0] if linked else None,
                 "created_at": created,
             }
+            row.values = values
             if deal is None:
-                row.values = values
                 fresh.append((row, linked))
             else:
-                self._update(deal, row, values, linked, now)
+                self._update(deal, row, linked, now)
         self._create(fresh, now)
+        self._move_contacts()
         self.moves.write(session)
 
     def _linked(self, row: DealRow, contact_ids: dict[str, int]) -> list[int]:
@@ -414,19 +429,23 @@ class _Chunk:
         )
         self.result.created += len(fresh)
         for row, linked in fresh:
-            deal_id = ids[row.external_id]
-            self._move_contacts(deal_id, row, linked, newly_won=row.values["status"] == "won")
-            self._tell(row)
+            status = row.values["status"]
+            self.pending.append(
+                _Moves(
+                    ids[row.external_id], row, linked, won=status == "won", lost=status == "lost"
+                )
+            )
 
     def _update(
         self,
         deal: Opportunity,
         row: DealRow,
-        values: dict[str, Any],
         linked: list[int],
         now: datetime,
     ) -> None:
+        values = row.values
         newly_won = deal.status != "won" and values["status"] == "won"
+        newly_lost = deal.status != "lost" and values["status"] == "lost"
         changed = [name for name in _FIELDS if _differs(getattr(deal, name), values[name])]
         for name in changed:
             setattr(deal, name, values[name])
@@ -447,15 +466,40 @@ class _Chunk:
             self.result.unchanged += 1
         # A deal won before moved its contacts then; only contacts new on it move now.
         movers = linked if newly_won or deal.status != "won" else added
-        self._move_contacts(deal.id, row, movers, newly_won=deal.status == "won")
-        self._tell(row)
+        self.pending.append(_Moves(deal.id, row, movers, won=deal.status == "won", lost=newly_lost))
 
-    def _move_contacts(
-        self, deal_id: int, row: DealRow, contact_ids: list[int], *, newly_won: bool
-    ) -> None:
+    def _move_contacts(self) -> None:
+        """The contacts' moves of the chunk's deals, once every deal of it is written (a
+        lost deal's contact engaged in another open deal stays an Opportunity)."""
+        lost = sorted({c for m in self.pending if m.lost for c in m.contact_ids})
+        engaged = repository.contacts_on_other_open_deals(self.session, lost, besides=0)
+        for planned in self.pending:
+            self._move(planned, engaged)
+            self._tell(planned.row)
+        self.pending.clear()
+
+    def _move(self, planned: _Moves, engaged: set[int]) -> None:
+        row, contact_ids = planned.row, planned.contact_ids
         values = row.values
-        deal_actor = moved_by_deal(deal_id, self.actor)
-        if newly_won:
+        deal_actor = moved_by_deal(planned.deal_id, self.actor)
+        if planned.lost:
+            reason = f"deal lost (imported from {self.filename})"
+            if values["lost_reason"]:
+                reason += f": {values['lost_reason']}"
+            for contact_id in contact_ids:
+                if (
+                    self.moves.stages[contact_id] == "opportunity"
+                    and contact_id not in engaged
+                    and self.moves.move(
+                        contact_id,
+                        "lost",
+                        at=values["closed_at"],
+                        actor=deal_actor,
+                        reason=reason[:2000],
+                    )
+                ):
+                    self.result.contacts_moved += 1
+        elif planned.won:
             reason = f"deal won (imported from {self.filename})"
             if row.won_reason:
                 reason += f": {row.won_reason}"
