@@ -10,9 +10,10 @@ The file is history. Its dates are the deals' (created, closed); a won deal make
 contacts customers with its close date, through the stages the allowed transitions require
 (``win_contacts``); a lost deal makes its Opportunity contacts Lost with its close date,
 unless another open deal still engages them; a new open deal makes its earlier-stage
-contacts Opportunities with its created date where that move is allowed. These moves are recorded with their
-dates and start nothing in the present (no SLA clock, hand-off, notification or webhook),
-and the deals publish no events: they were created and closed long ago.
+contacts Opportunities with its created date where that move is allowed. These moves are
+recorded with their dates and start nothing in the present (no SLA clock, hand-off,
+notification or webhook), and the deals publish no events: they were created and closed
+long ago.
 
 Rows that cannot go in are reported with the reason and change nothing. Rows that go in
 with something a person should know (a contact a won deal could not make a customer, an
