@@ -52,6 +52,10 @@ class CustomFieldDefinitionUpdate(InputModel):
     ] = None
     # Choices may be added or reordered; removing one in use would orphan stored values.
     choices: Annotated[Choices | None, NOT_NULLABLE] = None
+    archived: Annotated[bool | None, NOT_NULLABLE] = Field(
+        default=None,
+        description="Archived fields keep their values and rules but are no longer offered.",
+    )
 
 
 class CustomFieldDefinitionRead(ReadModel):
@@ -61,6 +65,7 @@ class CustomFieldDefinitionRead(ReadModel):
     label: str
     field_type: str
     choices: list[str]
+    archived: bool
 
 
 class SavedViewCreate(InputModel):

@@ -40,7 +40,9 @@ from huddle.contacts.service.contacts import (
     upsert_contact,
 )
 from huddle.contacts.service.custom_fields import (
+    FieldKinds,
     clean_custom_values,
+    custom_field_kinds,
     define_custom_field,
     get_custom_field,
     list_custom_fields,
@@ -88,6 +90,7 @@ __all__ = [
     "ACTIVITY_CAP",
     "NOT_APPLIED",
     "OWN_FIELDS",
+    "FieldKinds",
     "IdempotencyConflict",
     "NewItems",
     "StageMover",
@@ -108,6 +111,7 @@ __all__ = [
     "compose_timeline_since",
     "consent_history",
     "contact_read",
+    "custom_field_kinds",
     "define_custom_field",
     "delete_view",
     "enrich",
