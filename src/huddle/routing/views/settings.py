@@ -17,7 +17,7 @@ from huddle.routing import service
 from huddle.routing.models import RULE_KINDS
 from huddle.routing.schemas import SEGMENTS, MemberWrite, PoolWrite, RuleWrite
 from huddle.web.deps import SessionDep
-from huddle.web.views import FormDataDep, form_schema, page, submit
+from huddle.web.views import FormDataDep, form_schema, json_field, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -129,6 +129,7 @@ def save_rule(
     target_only: Annotated[str | None, Form()] = None,
     respect_hours: Annotated[str | None, Form()] = None,
     active: Annotated[str | None, Form()] = None,
+    when: Annotated[str, Form()] = "",
     rule_id: int | None = None,
 ) -> Response:
     actor = request_actor(request)
@@ -144,6 +145,9 @@ def save_rule(
             }
         elif kind == "account_owner":
             conditions = {"target_only": target_only is not None}
+        condition = json_field(when, "conditions.when")
+        if condition is not None:
+            conditions["when"] = condition
         data = form_schema(
             lambda: RuleWrite(
                 name=name,
@@ -183,6 +187,7 @@ def save_rule(
                 },
                 "respect_hours": respect_hours is not None,
                 "active": active is not None,
+                "when_text": when,
             },
         ),
     )

@@ -52,12 +52,6 @@ def check_model(session: Session, data: ScoreModelWrite) -> None:
     _refuse(errors, "score model")
 
 
-def check_record_condition(session: Session, condition: Any, path: str) -> None:
-    """422 unless ``condition`` is a valid condition over the record (no touches, no
-    scores): what a routing rule, a segment or a list filter may say."""
-    _refuse(conditions.check(condition, record_context(session), path), "condition")
-
-
 def list_models(session: Session) -> list[ScoreModel]:
     return definitions.list_models(session)
 
