@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -14,7 +14,7 @@ from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.repository import EXPORT_COLUMNS, SortKey
+from huddle.contacts.repository import EXPORT_COLUMNS, CustomCondition, SortKey
 from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
@@ -39,6 +39,7 @@ from huddle.contacts.service.common import (
 )
 from huddle.contacts.service.consent import record_consent
 from huddle.contacts.service.custom_fields import clean_custom_values, list_custom_fields
+from huddle.contacts.service.custom_filters import custom_conditions
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
@@ -308,11 +309,13 @@ def list_contacts(
     A person who may not see emails cannot search by them either (that would confirm
     who is in the database); ``actor`` None is Huddle's own code."""
     search_email = actor is None or visibility.sees_personal(actor)
+    filters = filters or ContactFilters()
     fetch = partial(
         repository.contact_page,
         session,
-        filters or ContactFilters(),
+        filters,
         search_email=search_email,
+        custom=custom_conditions(session, filters.where),
     )
     return CONTACT_SORTS[sort].page_of(fetch, cursor, limit)
 
@@ -345,8 +348,11 @@ def iter_contacts(
     """Every matching contact, fetched ``batch_size`` at a time by keyset (no OFFSET)."""
     key = CONTACT_SORTS[sort].key
     filters = filters or ContactFilters()
+    custom = custom_conditions(session, filters.where)
     for batch in _batches(
-        lambda after: repository.contact_page(session, filters, key, after=after, limit=batch_size),
+        lambda after: repository.contact_page(
+            session, filters, key, after=after, limit=batch_size, custom=custom
+        ),
         key,
         batch_size,
     ):
@@ -375,12 +381,15 @@ def export_rows(
     """Every matching contact as a dict keyed by ``export_columns``, streamed in batches of
     plain rows (no ORM objects), for the CSV export. Checked here, before the first row."""
     authorize_export(actor)
+    filters = filters or ContactFilters()
     return _export_rows(
         session,
-        filters or ContactFilters(),
+        filters,
         sort=sort,
         batch_size=batch_size,
         personal=visibility.sees_personal(actor),
+        # Checked now, so a bad condition is a 422 before the file starts.
+        where=custom_conditions(session, filters.where),
     )
 
 
@@ -391,13 +400,14 @@ def _export_rows(
     sort: ContactSort,
     batch_size: int,
     personal: bool,
+    where: Sequence[CustomCondition],
 ) -> Iterator[dict[str, Any]]:
     key = CONTACT_SORTS[sort].key
     filters = filters or ContactFilters()
     custom_keys = [d.key for d in list_custom_fields(session, "contact")]
     for batch in _batches(
         lambda after: repository.contact_export_page(
-            session, filters, key, after=after, limit=batch_size
+            session, filters, key, after=after, limit=batch_size, custom=where
         ),
         key,
         batch_size,

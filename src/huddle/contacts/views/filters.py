@@ -14,10 +14,44 @@ from typing import Any
 from pydantic import ValidationError
 
 from huddle.contacts.schemas import ContactFilters, ContactSort
+from huddle.core.comparison import NO_VALUE
 from huddle.core.errors import FieldError
 from huddle.core.stages import STAGES
 
-FORM_KEYS = ("q", "stage", "owner", "score_min", "score_max", "created_since", "account_id")
+FORM_KEYS = (
+    "q",
+    "stage",
+    "owner",
+    "score_min",
+    "score_max",
+    "created_since",
+    "account_id",
+    "where_field",
+    "where_op",
+    "where_value",
+)
+# The filter form's one condition on a custom field (``where_*``), as the list reads it.
+WHERE_KEYS = ("where_field", "where_op", "where_value")
+# The operators the form offers, in words; the field's type decides which apply.
+OPERATOR_LABELS = {
+    "eq": "is",
+    "ne": "is not",
+    "in": "is one of",
+    "not_in": "is none of",
+    "contains": "contains",
+    "starts_with": "starts with",
+    "gt": "more than",
+    "gte": "at least",
+    "lt": "less than",
+    "lte": "at most",
+    "between": "between (low,high)",
+    "before": "before",
+    "after": "after",
+    "is_true": "is yes",
+    "is_false": "is no",
+    "is_set": "is filled in",
+    "is_empty": "is empty",
+}
 DEFAULT_SORT = ContactSort.CREATED_AT_DESC
 
 
@@ -31,7 +65,7 @@ class ListState:
 
     @property
     def count(self) -> int:
-        return sum(1 for key in FORM_KEYS if self.form.get(key))
+        return sum(1 for key in FORM_KEYS if self.form.get(key) and key not in WHERE_KEYS[1:])
 
     def params(self) -> dict[str, str]:
         """Query parameters that reproduce this state (sort only when not the default)."""
@@ -76,6 +110,9 @@ def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState
             values["created_since"] = datetime(day.year, day.month, day.day, tzinfo=UTC)
         except ValueError:
             errors.append(FieldError("created_since", "is not a date (YYYY-MM-DD)"))
+    where = _where(form)
+    if where:
+        values["where"] = [where]
     values = {k: v for k, v in values.items() if v is not None}
     try:
         sort = ContactSort(str(params.get("sort") or DEFAULT_SORT.value))
@@ -91,10 +128,24 @@ def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState
     return ListState(filters, sort, form, errors)
 
 
+def _where(form: dict[str, str]) -> str | None:
+    """The form's condition on a custom field as ``field:op:value``; None until the form
+    says enough (a field, and a value unless the operator takes none)."""
+    field, op, value = (form[key] for key in WHERE_KEYS)
+    if not field or not op or (not value and op not in NO_VALUE):
+        return None
+    return f"{field}:{op}:{value}" if value else f"{field}:{op}"
+
+
 def form_of(filters: ContactFilters, *, me: int) -> dict[str, str]:
     """The form values that select ``filters`` (a saved view's), for ``parse`` to read back."""
     owner = filters.owner_id
+    field, _, rest = (filters.where[0] if filters.where else "").partition(":")
+    op, _, value = rest.partition(":")
     return {
+        "where_field": field,
+        "where_op": op,
+        "where_value": value,
         "q": filters.q or "",
         "stage": filters.stage[0] if len(filters.stage) == 1 else ",".join(filters.stage),
         "owner": "me" if owner == me else ("" if owner is None else str(owner)),
