@@ -225,11 +225,12 @@ def _stored(db: Session, model_id: int) -> dict[int, float]:
 def test_a_scoped_model_scores_only_its_segment(db: Session, fields: None) -> None:
     model = make_model(db, [ANYONE], segment=PARTNERS, is_primary=True)
     partner = make_contact(db, custom={"partner": True})
-    other = make_contact(db, custom={"partner": False})
+    other = make_contact(db, custom={"partner": False}, score=3)
     service.rescore_all(db, reason="test", actor=SYSTEM)
     assert _stored(db, model.id) == {partner.id: 7}
     db.refresh(partner)
-    assert partner.score == 7
+    db.refresh(other)
+    assert (partner.score, other.score) == (7, 0)
 
 
 def test_a_contact_leaving_the_segment_loses_the_models_score(db: Session, fields: None) -> None:
