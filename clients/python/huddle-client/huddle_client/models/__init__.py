@@ -93,6 +93,8 @@ from .customer_response_term import CustomerResponseTerm
 from .dashboard_owner_tally import DashboardOwnerTally
 from .dashboard_team_tally import DashboardTeamTally
 from .dashboard_term_tally import DashboardTermTally
+from .date_comparison import DateComparison
+from .date_comparison_op import DateComparisonOp
 from .deal_closed_data import DealClosedData
 from .deal_lost_payload import DealLostPayload
 from .deal_won_payload import DealWonPayload
@@ -413,6 +415,8 @@ __all__ = (
     "DashboardOwnerTally",
     "DashboardTeamTally",
     "DashboardTermTally",
+    "DateComparison",
+    "DateComparisonOp",
     "DealClosedData",
     "DealLostPayload",
     "DealWonPayload",

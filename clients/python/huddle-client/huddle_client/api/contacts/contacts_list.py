@@ -25,6 +25,7 @@ def _get_kwargs(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -100,6 +101,12 @@ def _get_kwargs(
     else:
         json_is_target = is_target
     params["is_target"] = json_is_target
+
+    json_where: list[str] | Unset = UNSET
+    if not isinstance(where, Unset):
+        json_where = where
+
+    params["where"] = json_where
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -184,6 +191,7 @@ def sync_detailed(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -202,6 +210,11 @@ def sync_detailed(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
@@ -224,6 +237,7 @@ def sync_detailed(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
         cursor=cursor,
         limit=limit,
@@ -248,6 +262,7 @@ def sync(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -266,6 +281,11 @@ def sync(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
@@ -289,6 +309,7 @@ def sync(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
         cursor=cursor,
         limit=limit,
@@ -307,6 +328,7 @@ async def asyncio_detailed(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -325,6 +347,11 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
@@ -347,6 +374,7 @@ async def asyncio_detailed(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
         cursor=cursor,
         limit=limit,
@@ -369,6 +397,7 @@ async def asyncio(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -387,6 +416,11 @@ async def asyncio(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
@@ -411,6 +445,7 @@ async def asyncio(
             updated_since=updated_since,
             q=q,
             is_target=is_target,
+            where=where,
             sort=sort,
             cursor=cursor,
             limit=limit,
