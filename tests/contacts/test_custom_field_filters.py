@@ -182,3 +182,19 @@ def test_a_view_with_a_condition_that_does_not_fit_is_not_saved(
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "filters", "where", "0"]
     assert client.get("/api/v1/saved-views").json() == []
+
+
+def test_contacts_group_by_built_in_and_custom_fields(
+    db: Session, people: dict[str, Contact]
+) -> None:
+    names = {g.name: g for g in service.groupable_fields(db)}
+    assert {"contact.lifecycle_stage", "contact.custom.tier", "account.custom.seats"} <= set(names)
+    assert "contact.custom.nickname" not in names  # free text: a value per contact
+    assert names["contact.custom.tier"].label == "Tier" and names["contact.custom.tier"].custom
+    # Ties in any order (databases put NULL first or last).
+    counts = service.count_contacts_by(db, "contact.custom.tier")
+    assert set(counts) == {(None, 1), ("gold", 1), ("silver", 1)}
+    partners = ContactFilters(where=["contact.custom.partner:is_true"])
+    assert service.count_contacts_by(db, "contact.custom.tier", partners) == [("gold", 1)]
+    with pytest.raises(ValidationFailed):
+        service.count_contacts_by(db, "contact.custom.nickname")

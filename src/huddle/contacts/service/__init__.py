@@ -48,6 +48,7 @@ from huddle.contacts.service.custom_fields import (
     list_custom_fields,
     update_custom_field,
 )
+from huddle.contacts.service.grouping import GroupableField, count_contacts_by, groupable_fields
 from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
@@ -91,6 +92,7 @@ __all__ = [
     "NOT_APPLIED",
     "OWN_FIELDS",
     "FieldKinds",
+    "GroupableField",
     "IdempotencyConflict",
     "NewItems",
     "StageMover",
@@ -111,6 +113,7 @@ __all__ = [
     "compose_timeline_since",
     "consent_history",
     "contact_read",
+    "count_contacts_by",
     "custom_field_kinds",
     "define_custom_field",
     "delete_view",
@@ -128,6 +131,7 @@ __all__ = [
     "get_note",
     "get_touch",
     "get_view",
+    "groupable_fields",
     "idempotency_scope",
     "is_erased",
     "iter_contacts",
