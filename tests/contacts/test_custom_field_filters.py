@@ -132,7 +132,8 @@ def test_the_page_filters_on_a_custom_field_and_shows_it(
         params={"where_field": "contact.custom.tier", "where_op": "eq", "where_value": "silver"},
     )
     assert _listed(filtered.text) == [str(people["silver"].id)]
-    assert "<th>Tier</th>" in filtered.text  # the filtered field's values as a column
+    # The filtered field's values as a column, sorted from its header.
+    assert re.search(r"<th[^>]*><a [^>]*sort_field=contact.custom.tier[^>]*>Tier<", filtered.text)
     by_account = client.get(
         "/contacts",
         params={"where_field": "account.custom.seats", "where_op": "gte", "where_value": "100"},
@@ -198,3 +199,50 @@ def test_contacts_group_by_built_in_and_custom_fields(
     assert service.count_contacts_by(db, "contact.custom.tier", partners) == [("gold", 1)]
     with pytest.raises(ValidationFailed):
         service.count_contacts_by(db, "contact.custom.nickname")
+
+
+def test_the_list_sorts_by_a_custom_field_page_by_page(
+    client: TestClient, db: Session, people: dict[str, Contact]
+) -> None:
+    make_custom_field(db, key="rank", label="Rank", field_type="number")
+    ranked = [make_contact(db, custom={"rank": rank}) for rank in (10, 2, 33, 2)]
+    db.commit()
+    order: list[int] = []
+    cursor = None
+    while True:
+        params: dict[str, object] = {"sort_field": "-contact.custom.rank", "limit": 2}
+        if cursor:
+            params["cursor"] = cursor
+        page = client.get("/api/v1/contacts", params=params).json()
+        order += [c["id"] for c in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    by_rank = sorted(ranked, key=lambda c: (-c.custom["rank"], -c.id))
+    assert order[:4] == [c.id for c in by_rank]  # then the contacts without a rank
+    assert len(order) == len(set(order)) == 7
+    tier = client.get("/api/v1/contacts", params={"sort_field": "contact.custom.tier"}).json()
+    named = [c["id"] for c in tier["items"] if c["custom"].get("tier")]
+    assert named == [people["gold"].id, people["silver"].id]
+    refused = client.get("/api/v1/contacts", params={"sort_field": "contact.custom.partner"})
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"][-1] == "sort_field"
+
+
+def test_the_page_sorts_by_the_custom_column_and_a_view_keeps_it(
+    client: TestClient, people: dict[str, Contact]
+) -> None:
+    filtered = {"where_field": "contact.custom.tier", "where_op": "is_set"}
+    page = client.get("/contacts", params=filtered).text
+    assert "sort_field=contact.custom.tier" in page  # the column's header sorts by it
+    descending = client.get("/contacts", params={**filtered, "sort_field": "-contact.custom.tier"})
+    assert _listed(descending.text) == [str(people["silver"].id), str(people["gold"].id)]
+    assert 'aria-sort="descending"' in descending.text
+    view = submitted(
+        client,
+        "/contacts/views",
+        {"name": "Tiers", **filtered, "where_value": "", "sort_field": "-contact.custom.tier"},
+    )
+    assert _listed(client.get(view).text) == [str(people["silver"].id), str(people["gold"].id)]
+    [saved] = client.get("/api/v1/saved-views").json()
+    assert saved["sort_field"] == "-contact.custom.tier"

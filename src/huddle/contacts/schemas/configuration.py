@@ -68,11 +68,18 @@ class CustomFieldDefinitionRead(ReadModel):
     archived: bool
 
 
+SORT_FIELD_HELP = (
+    "A contact custom field sorting the view instead of sort: contact.custom.<key> "
+    "(-contact.custom.<key> descending)."
+)
+
+
 class SavedViewCreate(InputModel):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
     shared: bool = False
     filters: ContactFilters = Field(default_factory=ContactFilters)
     sort: ContactSort = ContactSort.CREATED_AT_DESC
+    sort_field: str | None = Field(default=None, max_length=80, description=SORT_FIELD_HELP)
 
 
 class SavedViewRead(BaseModel):
@@ -82,6 +89,7 @@ class SavedViewRead(BaseModel):
     shared: bool
     filters: ContactFilters
     sort: ContactSort
+    sort_field: str | None = Field(default=None, description=SORT_FIELD_HELP)
     created_at: datetime
     updated_at: datetime
 
@@ -93,5 +101,7 @@ class SavedViewRead(BaseModel):
             return value
         stored = dict(value.filters or {})
         sort = stored.pop("sort", ContactSort.CREATED_AT_DESC.value)
+        sort_field = stored.pop("sort_field", None)
         names = ("id", "name", "owner_id", "shared", "created_at", "updated_at")
-        return {**{name: getattr(value, name) for name in names}, "filters": stored, "sort": sort}
+        own = {name: getattr(value, name) for name in names}
+        return {**own, "filters": stored, "sort": sort, "sort_field": sort_field}

@@ -8,6 +8,7 @@ from huddle.contacts import repository
 from huddle.contacts.models import SavedView
 from huddle.contacts.schemas import SavedViewCreate
 from huddle.contacts.service.common import require
+from huddle.contacts.service.contacts import custom_sorting
 from huddle.contacts.service.custom_filters import custom_conditions
 from huddle.core.actor import Actor
 from huddle.core.errors import NotPermitted
@@ -19,6 +20,9 @@ def save_view(session: Session, data: SavedViewCreate, *, actor: Actor) -> Saved
     custom_conditions(session, data.filters.where, path="filters.where")
     stored = data.filters.model_dump(mode="json", exclude_defaults=True)
     stored["sort"] = data.sort.value
+    if data.sort_field:
+        custom_sorting(session, data.sort_field)  # 422 unless a sortable custom field
+        stored["sort_field"] = data.sort_field
     view = SavedView(name=data.name, owner_id=actor.user_id, shared=data.shared, filters=stored)
     session.add(view)
     session.flush()

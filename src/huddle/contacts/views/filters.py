@@ -62,6 +62,8 @@ class ListState:
     # The filter form's values as strings, to fill the form and build links.
     form: dict[str, str] = field(default_factory=dict)
     errors: list[FieldError] = field(default_factory=list)
+    # A contact custom field sorting the list instead of ``sort`` (``-`` first: descending).
+    sort_field: str | None = None
 
     @property
     def count(self) -> int:
@@ -72,6 +74,8 @@ class ListState:
         values = {k: v for k, v in self.form.items() if v}
         if self.sort != DEFAULT_SORT:
             values["sort"] = self.sort.value
+        if self.sort_field:
+            values["sort_field"] = self.sort_field
         return values
 
 
@@ -125,7 +129,8 @@ def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState
         filters = ContactFilters()
     for error in errors:
         form[error.field.split(".")[0]] = ""
-    return ListState(filters, sort, form, errors)
+    sort_field = str(params.get("sort_field") or "").strip()[:80] or None
+    return ListState(filters, sort, form, errors, sort_field)
 
 
 def _where(form: dict[str, str]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -38,7 +38,11 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
     if current is not None:
         stored = dict(current.filters)
         sort = str(stored.pop("sort", ""))
-        form = form_of(ContactFilters.model_validate(stored), me=user.id) | {"sort": sort}
+        sort_field = str(stored.pop("sort_field", "") or "")
+        form = form_of(ContactFilters.model_validate(stored), me=user.id) | {
+            "sort": sort,
+            "sort_field": sort_field,
+        }
         state = parse(form, stages=form["stage"].split(","), me=user.id)
     else:
         state = parse(query, stages=query.getlist("stage"), me=user.id)
@@ -52,12 +56,13 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         actor=request_actor(request),
     )
     try:
-        contacts = list_page(state.filters)
+        contacts = list_page(state.filters, sort_field=state.sort_field)
     except ValidationFailed as exc:
-        # A condition on a custom field that does not fit the field: said, and left out.
+        # A condition or a sort that does not fit a custom field: said, and left out.
         state.errors.extend(exc.errors)
         state.form.update(dict.fromkeys(WHERE_KEYS, ""))
         state.filters = state.filters.model_copy(update={"where": []})
+        state.sort_field = None
         contacts = list_page(state.filters)
     params = state.params()
     custom_fields = service.list_custom_fields(session, archived=False)
@@ -77,7 +82,10 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         "export_query": query_with(params) if params else "",
         "users": users_by_id(session),
         "custom_fields": custom_fields,
-        "custom_column": _custom_column(custom_fields, state.form["where_field"]),
+        "custom_column": _custom_column(
+            custom_fields, state.form["where_field"] or (state.sort_field or "").lstrip("-")
+        ),
+        "sort_field": state.sort_field or "",
         "operators": OPERATOR_LABELS,
         "partial": is_htmx(request),
     }
@@ -85,11 +93,19 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
     return page(request, template, user, "contacts", context)
 
 
-def _custom_column(fields: list[CustomFieldDefinition], name: str) -> dict[str, str] | None:
-    """The column of the custom field the list is filtered on: the list shows its values."""
+def _custom_column(fields: list[CustomFieldDefinition], name: str) -> dict[str, Any] | None:
+    """The column of the custom field the list is filtered or sorted on: the list shows its
+    values (a contact's field of a sortable type sorts from its header)."""
     for definition in fields:
         if name == f"{definition.entity}.custom.{definition.key}":
-            return {"entity": definition.entity, "key": definition.key, "label": definition.label}
+            sortable = definition.entity == "contact" and definition.field_type != "boolean"
+            return {
+                "entity": definition.entity,
+                "key": definition.key,
+                "label": definition.label,
+                "name": name,
+                "sortable": sortable,
+            }
     return None
 
 
@@ -107,6 +123,7 @@ def save_view(
                 shared=values.get("shared") == "1",
                 filters=state.filters,
                 sort=state.sort,
+                sort_field=state.sort_field,
             ),
             actor=actor,
         )
