@@ -29,6 +29,7 @@ def _get_kwargs(
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -123,6 +124,13 @@ def _get_kwargs(
 
     params["limit"] = limit
 
+    json_sort_field: None | str | Unset
+    if isinstance(sort_field, Unset):
+        json_sort_field = UNSET
+    else:
+        json_sort_field = sort_field
+    params["sort_field"] = json_sort_field
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -195,6 +203,7 @@ def sync_detailed(
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> Response[ContactPage | ErrorBody | ValidationErrorBody]:
     """List Contacts
 
@@ -218,6 +227,9 @@ def sync_detailed(
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,6 +253,7 @@ def sync_detailed(
         sort=sort,
         cursor=cursor,
         limit=limit,
+        sort_field=sort_field,
     )
 
     response = client.get_httpx_client().request(
@@ -266,6 +279,7 @@ def sync(
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> ContactPage | ErrorBody | ValidationErrorBody | None:
     """List Contacts
 
@@ -289,6 +303,9 @@ def sync(
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,6 +330,7 @@ def sync(
         sort=sort,
         cursor=cursor,
         limit=limit,
+        sort_field=sort_field,
     ).parsed
 
 
@@ -332,6 +350,7 @@ async def asyncio_detailed(
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> Response[ContactPage | ErrorBody | ValidationErrorBody]:
     """List Contacts
 
@@ -355,6 +374,9 @@ async def asyncio_detailed(
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -378,6 +400,7 @@ async def asyncio_detailed(
         sort=sort,
         cursor=cursor,
         limit=limit,
+        sort_field=sort_field,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -401,6 +424,7 @@ async def asyncio(
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> ContactPage | ErrorBody | ValidationErrorBody | None:
     """List Contacts
 
@@ -424,6 +448,9 @@ async def asyncio(
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -449,5 +476,6 @@ async def asyncio(
             sort=sort,
             cursor=cursor,
             limit=limit,
+            sort_field=sort_field,
         )
     ).parsed
