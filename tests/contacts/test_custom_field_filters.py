@@ -112,6 +112,20 @@ def test_the_export_takes_the_same_conditions(db: Session, people: dict[str, Con
         service.export_rows(db, ContactFilters(where=["contact.custom.tier:gt:1"]), actor=SYSTEM)
 
 
+def test_the_csv_export_refuses_a_condition_before_the_file_starts(
+    client: TestClient, people: dict[str, Contact]
+) -> None:
+    refused = client.get(
+        "/api/v1/contacts/export.csv", params={"where": "contact.custom.tier:gt:1"}
+    )
+    assert refused.status_code == 422
+    found = client.get(
+        "/api/v1/contacts/export.csv", params={"where": "contact.custom.tier:eq:gold"}
+    )
+    assert found.status_code == 200
+    assert len(found.text.strip().splitlines()) == 2  # the header and Gold
+
+
 def test_scores_export_as_numbers(db: Session) -> None:
     contact = make_contact(db, score=-7)
     [row] = list(service.export_rows(db, ContactFilters(q=contact.email), actor=SYSTEM))

@@ -48,6 +48,7 @@ from huddle.contacts.service.custom_fields import (
     list_custom_fields,
     update_custom_field,
 )
+from huddle.contacts.service.custom_filters import check_filters
 from huddle.contacts.service.grouping import GroupableField, count_contacts_by, groupable_fields
 from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
@@ -108,6 +109,7 @@ __all__ = [
     "attribution_values",
     "authorize_export",
     "can_email",
+    "check_filters",
     "clean_custom_values",
     "compose_timeline",
     "compose_timeline_since",

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from huddle.contacts.repository import CustomCondition
+from huddle.contacts.schemas import ContactFilters
 from huddle.contacts.service.custom_fields import FieldKinds, custom_field_kinds
 from huddle.core.comparison import (
     LIST_OPERATORS,
@@ -47,6 +48,12 @@ def custom_conditions(
     if errors:
         raise ValidationFailed("check the conditions on custom fields", errors)
     return found
+
+
+def check_filters(session: Session, filters: ContactFilters) -> None:
+    """422 unless the filters' conditions on custom fields fit the fields (before a stream
+    whose 200 would be sent already when they are read)."""
+    custom_conditions(session, filters.where)
 
 
 def _condition(text: str, kinds: FieldKinds, path: str) -> CustomCondition | FieldError:
