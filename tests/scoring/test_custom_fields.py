@@ -4,6 +4,7 @@ value of the wrong type is a 422, and a score model scoped to a segment scores o
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -269,3 +270,27 @@ def test_a_segment_is_checked_like_a_rule(client: TestClient, fields: None) -> N
     )
     assert created.status_code == 201, created.text
     assert created.json()["segment"] == PARTNERS
+
+
+def test_the_model_form_takes_a_segment(client: TestClient, db: Session, fields: None) -> None:
+    form = {"name": "Partners", "rules": json.dumps([ANYONE]), "action": "save"}
+    bad = client.post("/settings/scoring/models", data={**form, "segment": '{"field": '})
+    assert bad.status_code == 422 and "not valid JSON" in bad.text
+    assert "{&#34;field&#34;: " in bad.text or '{"field": ' in bad.text  # what was typed stays
+    wrong = client.post(
+        "/settings/scoring/models",
+        data={
+            **form,
+            "segment": json.dumps({"field": "contact.custom.tier", "op": "eq", "value": "x"}),
+        },
+    )
+    assert wrong.status_code == 422 and "not one of gold" in wrong.text
+    saved = client.post(
+        "/settings/scoring/models",
+        data={**form, "segment": json.dumps(PARTNERS)},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303, saved.text
+    [model] = service.list_models(db)
+    assert model.segment == PARTNERS
+    assert "only contact.custom.partner is true" in client.get("/settings/scoring").text
