@@ -232,6 +232,8 @@ def test_a_scoped_model_scores_only_its_segment(db: Session, fields: None) -> No
     db.refresh(partner)
     db.refresh(other)
     assert (partner.score, other.score) == (7, 0)
+    [explained] = service.explain_scores(db, other.id).models
+    assert (explained.in_segment, explained.total, explained.stored_total) == (False, 0, None)
 
 
 def test_a_contact_leaving_the_segment_loses_the_models_score(db: Session, fields: None) -> None:

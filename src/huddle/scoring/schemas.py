@@ -275,6 +275,9 @@ class ModelBreakdown(BaseModel):
     stored_total: float | None
     stored_at: datetime | None
     rules: list[RuleBreakdown]
+    in_segment: bool = Field(
+        default=True, description="False: outside the model's segment, so no score from it."
+    )
 
 
 class GradeRead(BaseModel):
