@@ -224,7 +224,7 @@ def test_the_list_sorts_by_a_custom_field_page_by_page(
     order: list[int] = []
     cursor = None
     while True:
-        params: dict[str, object] = {"sort_field": "-contact.custom.rank", "limit": 2}
+        params: dict[str, str | int] = {"sort_field": "-contact.custom.rank", "limit": 2}
         if cursor:
             params["cursor"] = cursor
         page = client.get("/api/v1/contacts", params=params).json()

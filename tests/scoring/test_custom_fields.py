@@ -19,9 +19,9 @@ from huddle.core.errors import ValidationFailed
 from huddle.scoring import service
 from huddle.scoring.models import ContactScore
 from tests.contacts.factories import make_account, make_contact
-from tests.scoring.factories import make_model, make_profile, points, set_mql
+from tests.scoring.factories import make_model, make_profile, points, set_mql, touch
 
-FIELDS = (
+FIELDS: tuple[tuple[str, str, str, list[str]], ...] = (
     ("contact", "tier", "choice", ["gold", "silver", "bronze"]),
     ("contact", "nickname", "text", []),
     ("contact", "partner", "boolean", []),
@@ -296,3 +296,24 @@ def test_the_model_form_takes_a_segment(client: TestClient, db: Session, fields:
     [model] = service.list_models(db)
     assert model.segment == PARTNERS
     assert "only contact.custom.partner is true" in client.get("/settings/scoring").text
+
+
+def test_a_touch_rescores_a_model_with_a_custom_fit_rule_in_the_same_statement(
+    db: Session, fields: None
+) -> None:
+    demo = {
+        "name": "Demo",
+        "kind": "behaviour",
+        "points": 40,
+        "event": {"types": ["demo_requested"]},
+    }
+    big = _fit("account.custom.seats", "gte", 100)
+    model = make_model(db, [demo, big], segment=PARTNERS)
+    contact = make_contact(
+        db, custom={"partner": True}, account=make_account(db, custom={"seats": 300})
+    )
+    outsider = make_contact(db, account=make_account(db, custom={"seats": 300}))
+    for person in (contact, outsider):
+        touch(db, person, "demo_requested")
+    assert points(db, contact, model) == 50
+    assert _stored(db, model.id) == {contact.id: 50}
