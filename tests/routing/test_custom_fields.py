@@ -116,4 +116,4 @@ def test_the_settings_form_saves_a_condition(client: TestClient, db: Session, ti
     assert saved.status_code == 303, saved.text
     [rule] = service.list_rules(db)
     assert rule.conditions["when"] == GOLD
-    assert "contact.custom.tier" in client.get("/settings/routing").text
+    assert "only contact.custom.tier = gold" in client.get("/settings/routing").text

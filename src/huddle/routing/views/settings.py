@@ -16,6 +16,7 @@ from huddle.notifications import service as notifications
 from huddle.routing import service
 from huddle.routing.models import RULE_KINDS
 from huddle.routing.schemas import SEGMENTS, MemberWrite, PoolWrite, RuleWrite
+from huddle.scoring import service as scoring
 from huddle.web.deps import SessionDep
 from huddle.web.views import FormDataDep, form_schema, json_field, page, submit
 
@@ -61,6 +62,7 @@ def _settings_page(
             "users": {u.id: u for u in everyone},
             "kinds": RULE_KINDS,
             "segments": list(SEGMENTS),
+            "describe": scoring.describe_condition,
             "editing": editing,
             "error": error,
             "draft": draft,
