@@ -50,6 +50,11 @@ def test_add_edit_archive_and_restore_a_field(client: TestClient, db: Session) -
     db.refresh(tier)
     assert (tier.label, tier.choices) == ("Tier", ["Free", "Pro", "Enterprise", "Team"])
 
+    seats = next(f for f in fields if f.key == "seats")
+    submitted(client, f"{PAGE}/{seats.id}", {"label": "Licensed seats"})  # no choices to send
+    db.refresh(seats)
+    assert seats.label == "Licensed seats"
+
     submitted(client, f"{PAGE}/{tier.id}/archive", {})
     db.refresh(tier)
     assert tier.archived

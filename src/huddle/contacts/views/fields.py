@@ -142,15 +142,14 @@ def edit_field(
     draft = {"label": label, "choices": choices or ""}
     definition = service.get_custom_field(session, field_id)
 
+    # Only a choice field has choices; the form of another type sends none (and a field
+    # left out of an update stays as it is).
+    changes: dict[str, object] = {"label": label}
+    if definition.field_type == "choice" and choices is not None:
+        changes["choices"] = _choices(choices)
+
     def change() -> object:
-        data = form_schema(
-            lambda: CustomFieldDefinitionUpdate(
-                label=label,
-                choices=_choices(choices)
-                if definition.field_type == "choice" and choices is not None
-                else None,
-            )
-        )
+        data = form_schema(lambda: CustomFieldDefinitionUpdate.model_validate(changes))
         return service.update_custom_field(session, field_id, data, actor=request_actor(request))
 
     return submit(
