@@ -93,10 +93,25 @@ def list_contacts(
     sort: ContactSort = ContactSort.CREATED_AT_DESC,
     cursor: Cursor = None,
     limit: Limit = 50,
+    sort_field: Annotated[
+        str | None,
+        Query(
+            max_length=80,
+            description="Sort by a contact's custom field instead of sort: "
+            "contact.custom.<key>, or -contact.custom.<key> for descending "
+            "(text, choice, date or number fields; contacts without a value together).",
+        ),
+    ] = None,
 ) -> ContactPage:
     """Contacts matching the filters, a page at a time (follow ``next_cursor``)."""
     page = service.list_contacts(
-        session, filters, sort=sort, cursor=cursor, limit=limit, actor=actor
+        session,
+        filters,
+        sort=sort,
+        cursor=cursor,
+        limit=limit,
+        actor=actor,
+        sort_field=sort_field,
     )
     return ContactPage(
         items=[service.contact_read(c, actor=actor) for c in page.items],

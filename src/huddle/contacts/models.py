@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -206,6 +207,8 @@ class CustomFieldDefinition(TimestampMixin, Base):
     label: Mapped[str] = mapped_column(String(120))
     field_type: Mapped[str] = mapped_column(String(20))
     choices: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # Archived: kept with its values and the rules testing it, no longer offered for new ones.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class MergeRecord(Base):

@@ -12,6 +12,7 @@ from huddle.core.bounds import RowId
 from huddle.core.schemas import CleanInput, DescribedBy, Shape, listed
 from huddle.core.timefields import UtcDatetime
 from huddle.routing.models import HANDOFF_STATUSES
+from huddle.scoring.schemas import Condition
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 RuleKind = Literal["account_owner", "territory", "round_robin"]
@@ -25,8 +26,15 @@ _Words = Annotated[
 ]
 
 
+WHEN_HELP = (
+    "Only leads meeting this condition (the scoring condition language over contact.* and "
+    "account.* fields, custom fields included: contact.custom.<key>)."
+)
+
+
 class TerritoryConditions(Shape):
-    """A territory rule: the lead's account in any of these (at least one given)."""
+    """A territory rule: the lead's account in any of these, and the lead meeting ``when``
+    (at least one given)."""
 
     countries: _Words = Field(default_factory=list)
     regions: _Words = Field(default_factory=list)
@@ -34,16 +42,20 @@ class TerritoryConditions(Shape):
     segments: list[Segment] | str = Field(
         default_factory=list, description="smb: under 100 employees, mid: under 1,000."
     )
+    when: Condition | None = Field(default=None, description=WHEN_HELP)
 
 
 class AccountOwnerConditions(Shape):
     """An account-owner rule: only target accounts when ``target_only``."""
 
     target_only: bool = False
+    when: Condition | None = Field(default=None, description=WHEN_HELP)
 
 
 class NoConditions(Shape):
-    """A round-robin rule takes no conditions."""
+    """A round-robin rule takes no conditions but ``when``."""
+
+    when: Condition | None = Field(default=None, description=WHEN_HELP)
 
 
 RuleConditions = DescribedBy(TerritoryConditions | AccountOwnerConditions | NoConditions)

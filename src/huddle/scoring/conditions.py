@@ -15,33 +15,25 @@ repository's part (``huddle.scoring.repository.condition_sql``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from typing import Any
 
+from huddle.core.comparison import (
+    BOOL,
+    LIST,
+    NO_VALUE,
+    NUMBER,
+    OPERATORS,
+    TEXT,
+    check_value,
+    is_custom,
+)
 from huddle.core.errors import FieldError
 
-TEXT, NUMBER, BOOL, LIST = "text", "number", "bool", "list"
-OPERATORS: dict[str, tuple[str, ...]] = {
-    TEXT: (
-        "eq",
-        "ne",
-        "in",
-        "not_in",
-        "contains",
-        "contains_any",
-        "starts_with",
-        "ends_with",
-        "matches",
-        "is_set",
-        "is_empty",
-    ),
-    NUMBER: ("eq", "ne", "gt", "gte", "lt", "lte", "between", "in", "is_set", "is_empty"),
-    BOOL: ("is_true", "is_false"),
-    LIST: ("includes", "includes_any", "is_empty"),
-}
 # Touch properties are free-form JSON: text and number operators both apply.
 PROPERTY_OPERATORS = tuple(dict.fromkeys(OPERATORS[TEXT] + OPERATORS[NUMBER]))
-NO_VALUE = ("is_set", "is_empty", "is_true", "is_false")
 SYMBOLS = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤"}
 
 # Fields of the shared record a fit rule, a profile or criteria may test, with their type.
@@ -75,13 +67,26 @@ MAX_DEPTH = 6
 
 @dataclass(frozen=True)
 class Context:
-    """Which fields a condition may name. ``scores``: model id -> name (criteria only)."""
+    """Which fields a condition may name. ``scores``: model id -> name (criteria only);
+    ``choices``: a choice field's choices, by field."""
 
     fields: dict[str, str]
     properties: bool = False
     scores: dict[int, str] | None = None
     grade: bool = False
     touched: bool = False
+    choices: Mapping[str, tuple[str, ...]] = dataclass_field(default_factory=dict)
+
+    def with_custom(self, custom: Mapping[str, tuple[str, tuple[str, ...]]]) -> Context:
+        """This context plus custom fields (``contact.custom.<key>`` -> (kind, choices)),
+        those of the tables it already names (an ICP tests accounts only)."""
+        tables = {name.split(".", 1)[0] for name in self.fields}
+        mine = {name: spec for name, spec in custom.items() if name.split(".", 1)[0] in tables}
+        return replace(
+            self,
+            fields=self.fields | {name: kind for name, (kind, _) in mine.items()},
+            choices={name: choices for name, (_, choices) in mine.items() if choices},
+        )
 
 
 RECORD = Context(RECORD_FIELDS)
@@ -151,7 +156,9 @@ def field_type(field: Any, context: Context) -> str | None:
 
 
 def _known_fields(context: Context) -> str:
-    names = list(context.fields)
+    names = [name for name in context.fields if not is_custom(name)]
+    tables = {name.split(".", 1)[0] for name in context.fields} & {"contact", "account"}
+    names += [f"{table}.custom.<key>" for table in sorted(tables)]
     if context.properties:
         names.append("properties.<name>")
     if context.grade:
@@ -182,41 +189,8 @@ def _check_comparison(node: dict[str, Any], context: Context, path: str) -> list
                 f"unknown operator {op!r} for {node['field']}; one of {', '.join(operators)}",
             ),
         ]
-    return errors + _check_value(op, node.get("value"), kind, f"{path}.value")
-
-
-def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _check_value(op: str, value: Any, kind: str, path: str) -> list[FieldError]:
-    if op in NO_VALUE:
-        return [] if value is None else [FieldError(path, f"{op} takes no value")]
-    numeric = kind == NUMBER or (kind == "property" and op in ("gt", "gte", "lt", "lte"))
-    if op == "between":
-        ok = isinstance(value, list) and len(value) == 2 and all(is_number(v) for v in value)
-        if ok and value[0] > value[1]:
-            return [FieldError(path, "between needs [low, high] with low ≤ high")]
-        return [] if ok else [FieldError(path, "between needs two numbers: [low, high]")]
-    if op in ("in", "not_in", "contains_any", "includes_any"):
-        scalar = is_number if numeric else (lambda v: isinstance(v, str) and v != "")
-        if not isinstance(value, list) or not value or not all(scalar(v) for v in value):
-            return [
-                FieldError(
-                    path, f"{op} needs a non-empty list of {'numbers' if numeric else 'texts'}"
-                )
-            ]
-        return []
-    if numeric:
-        return [] if is_number(value) else [FieldError(path, f"{op} needs a number")]
-    if not isinstance(value, str) or value == "":
-        return [FieldError(path, f"{op} needs a non-empty text")]
-    if op == "matches":
-        try:
-            re.compile(value)
-        except re.error as exc:
-            return [FieldError(path, f"invalid regular expression {value!r}: {exc}")]
-    return []
+    choices = tuple(context.choices.get(node["field"], ()))
+    return errors + check_value(op, node.get("value"), kind, f"{path}.value", choices=choices)
 
 
 def _check_touched(node: dict[str, Any], context: Context, path: str) -> list[FieldError]:

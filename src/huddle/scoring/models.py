@@ -33,6 +33,8 @@ class ScoreModel(TimestampMixin, Base):
     half_life_days: Mapped[int | None] = mapped_column(Integer)
     # How an account's score aggregates its contacts': {"method": "sum"|"max"|"top_n", ...}
     account_rollup: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    # A condition over the record: contacts outside it get no score from this model.
+    segment: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
 
 
 class GradingProfile(TimestampMixin, Base):

@@ -49,19 +49,22 @@ class Rule:
         return self.kind == "behaviour"
 
 
-def check_rules(rules: Any, path: str = "rules") -> list[FieldError]:
-    """Every problem in a model's rules, each naming the rule and the part that is wrong."""
+def check_rules(
+    rules: Any, path: str = "rules", *, context: conditions.Context = conditions.RECORD
+) -> list[FieldError]:
+    """Every problem in a model's rules, each naming the rule and the part that is wrong.
+    ``context``: the fields a rule may test (the custom fields defined now among them)."""
     if not isinstance(rules, list):
         return [FieldError(path, "give a list of rules")]
     if len(rules) > MAX_RULES:
         return [FieldError(path, f"at most {MAX_RULES} rules per model")]
     errors: list[FieldError] = []
     for i, rule in enumerate(rules):
-        errors += _check_rule(rule, f"{path}.{i}")
+        errors += _check_rule(rule, f"{path}.{i}", context)
     return errors
 
 
-def _check_rule(rule: Any, path: str) -> list[FieldError]:
+def _check_rule(rule: Any, path: str, context: conditions.Context) -> list[FieldError]:
     if not isinstance(rule, dict):
         return [FieldError(path, "a rule is an object with name, kind, points")]
     allowed = {"name", "kind", "points", "when", "event", "cap"}
@@ -83,7 +86,7 @@ def _check_rule(rule: Any, path: str) -> list[FieldError]:
     if has_when == has_event:
         return [*errors, FieldError(path, "give either when (attributes) or event (touches)")]
     if has_when:
-        errors += conditions.check(rule["when"], conditions.RECORD, f"{path}.when")
+        errors += conditions.check(rule["when"], context, f"{path}.when")
         if rule.get("cap") is not None:
             errors.append(FieldError(f"{path}.cap", "a cap applies to touch rules only"))
         return errors

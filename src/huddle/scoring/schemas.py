@@ -15,7 +15,8 @@ from huddle.core.schemas import CleanInput, DescribedBy, Shape
 # --- the condition language (conditions.py) --------------------------------------------------
 
 FIELD_HELP = (
-    "contact.* or account.* (e.g. account.employee_count); in touch filters "
+    "contact.* or account.* (e.g. account.employee_count), your custom fields as "
+    "contact.custom.<key> or account.custom.<key> (GET /custom-fields); in touch filters "
     "touch.campaign_id, touch.asset_id or properties.<name>; in criteria also grade and "
     "score.<model id>"
 )
@@ -42,6 +43,14 @@ class OrderComparison(Shape):
     value: float
 
 
+class DateComparison(Shape):
+    """A date custom field before or after a day (``YYYY-MM-DD``)."""
+
+    field: _Field
+    op: Literal["before", "after"]
+    value: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
 class BetweenComparison(Shape):
     field: _Field
     op: Literal["between"]
@@ -64,6 +73,7 @@ Comparison = Annotated[
     NoValueComparison
     | EqualityComparison
     | OrderComparison
+    | DateComparison
     | BetweenComparison
     | ManyComparison
     | TextComparison,
@@ -164,6 +174,8 @@ Rules = DescribedBy(Annotated[list[ScoreRule], Field(max_length=100)])
 Rollup = DescribedBy(AccountRollup | NoRollup)
 Criteria = DescribedBy(list[ProfileCriterion])
 Qualification = DescribedBy(Condition)
+Segment = DescribedBy(Condition | None)
+SEGMENT_HELP = "Only contacts matching this condition get a score from the model (null: all)."
 
 
 class ScoreModelWrite(CleanInput):
@@ -173,6 +185,9 @@ class ScoreModelWrite(CleanInput):
     half_life_days: int | None = Field(default=None, ge=1, le=3650)
     rules: Annotated[list[Any], Rules] = Field(default_factory=list)
     account_rollup: Annotated[dict[str, Any], Rollup] = Field(default_factory=dict)
+    segment: Annotated[dict[str, Any] | None, Segment] = Field(
+        default=None, description=SEGMENT_HELP
+    )
 
 
 class ScoreModelRead(BaseModel):
@@ -186,6 +201,7 @@ class ScoreModelRead(BaseModel):
     half_life_days: int | None
     rules: Annotated[list[dict[str, Any]], Rules]
     account_rollup: Annotated[dict[str, Any], Rollup]
+    segment: Annotated[dict[str, Any] | None, Segment] = Field(description=SEGMENT_HELP)
     updated_at: datetime
 
 
@@ -259,6 +275,9 @@ class ModelBreakdown(BaseModel):
     stored_total: float | None
     stored_at: datetime | None
     rules: list[RuleBreakdown]
+    in_segment: bool = Field(
+        default=True, description="False: outside the model's segment, so no score from it."
+    )
 
 
 class GradeRead(BaseModel):

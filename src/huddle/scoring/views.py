@@ -23,7 +23,7 @@ from huddle.scoring.schemas import (
 )
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
-from huddle.web.views import error_text, form_schema, page, submit
+from huddle.web.views import error_text, form_schema, json_field, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -49,18 +49,8 @@ def _pretty(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def _parsed(text: str, field: str) -> Any:
-    """JSON from a textarea, or a 422 naming the field and the line of the mistake."""
-    try:
-        return json.loads(text or "null")
-    except json.JSONDecodeError as exc:
-        raise ValidationFailed(
-            "not JSON", [FieldError(field, f"not valid JSON at line {exc.lineno}: {exc.msg}")]
-        ) from exc
-
-
 def _model_data(
-    name: str, rules: str, half_life_days: str, is_primary: str | None, rollup: str
+    name: str, rules: str, half_life_days: str, is_primary: str | None, rollup: str, segment: str
 ) -> ScoreModelWrite:
     half_life = half_life_days.strip()
     if half_life and not half_life.isdigit():
@@ -70,10 +60,11 @@ def _model_data(
     return form_schema(
         lambda: ScoreModelWrite(
             name=name.strip(),
-            rules=_parsed(rules, "rules") or [],
+            rules=json_field(rules, "rules") or [],
             half_life_days=int(half_life) if half_life else None,
             is_primary=is_primary is not None,
-            account_rollup=_parsed(rollup, "account_rollup") or {},
+            account_rollup=json_field(rollup, "account_rollup") or {},
+            segment=json_field(segment, "segment") or None,
         )
     )
 
@@ -103,6 +94,8 @@ def _settings(
             "rollup_text": {
                 m.id: _pretty(m.account_rollup) if m.account_rollup else "" for m in models
             },
+            "segment_text": {m.id: _pretty(m.segment) if m.segment else "" for m in models},
+            "describe": service.describe_condition,
             "profiles": service.list_profiles(session),
             "pretty": _pretty,
             "mql": mql,
@@ -155,6 +148,7 @@ def save_model(
     half_life_days: Annotated[str, Form()] = "",
     is_primary: Annotated[str | None, Form()] = None,
     account_rollup: Annotated[str, Form()] = "",
+    segment: Annotated[str, Form()] = "",
     action: Annotated[str, Form()] = "save",
 ) -> Response:
     key = f"model-{model_id or 'new'}"
@@ -163,6 +157,7 @@ def save_model(
         "rules": rules,
         "half_life_days": half_life_days,
         "account_rollup": account_rollup,
+        "segment": segment,
         "is_primary": "1" if is_primary is not None else "",
     }
     refused = _answer(request, session, user, key, drafts)
@@ -175,14 +170,14 @@ def save_model(
             drafts,
             lambda: BacktestRequest(
                 model_id=model_id,
-                model=_model_data(name, rules, half_life_days, is_primary, account_rollup),
+                model=_model_data(name, rules, half_life_days, is_primary, account_rollup, segment),
             ),
         )
     return submit(
         request,
         lambda: service.save_model(
             session,
-            _model_data(name, rules, half_life_days, is_primary, account_rollup),
+            _model_data(name, rules, half_life_days, is_primary, account_rollup, segment),
             actor=request_actor(request),
             model_id=model_id,
         ),
@@ -208,14 +203,14 @@ def save_mql(
             user,
             "mql",
             drafts,
-            lambda: BacktestRequest(criteria=_parsed(condition, "condition")),
+            lambda: BacktestRequest(criteria=json_field(condition, "condition")),
         )
     return submit(
         request,
         lambda: service.save_criteria(
             session,
             "mql",
-            CriteriaWrite(condition=_parsed(condition, "condition")),
+            CriteriaWrite(condition=json_field(condition, "condition")),
             actor=request_actor(request),
         ),
         done="MQL criteria saved. Contacts who meet them become MQLs as the rescore reaches them.",
@@ -241,7 +236,7 @@ def save_profile(
     def change() -> object:
         data = form_schema(
             lambda: ProfileWrite(
-                kind=kind, name=name.strip(), criteria=_parsed(criteria, "criteria") or []
+                kind=kind, name=name.strip(), criteria=json_field(criteria, "criteria") or []
             )
         )
         actor = request_actor(request)

@@ -6,6 +6,7 @@ POST → 303 → GET; htmx only enhances them (the same URLs answer plain browse
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -87,6 +88,17 @@ def form_schema(build: Callable[[], T]) -> T:
         raise ValidationFailed(
             "check the fields",
             [FieldError(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()],
+        ) from exc
+
+
+def json_field(text: str, field: str) -> Any:
+    """JSON from a textarea (None when empty), or a 422 naming the field and the line of
+    the mistake."""
+    try:
+        return json.loads(text or "null")
+    except json.JSONDecodeError as exc:
+        raise ValidationFailed(
+            "not JSON", [FieldError(field, f"not valid JSON at line {exc.lineno}: {exc.msg}")]
         ) from exc
 
 

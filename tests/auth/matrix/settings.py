@@ -30,9 +30,15 @@ CONTACT = "/contacts/{contact_id:int}"
 # --- custom fields and users --------------------------------------------------------------------
 
 FIELD = {"entity": "contact", "label": "Tier", "field_type": "text"}
+FIELDS = "/settings/fields"
 FIELD_SETTINGS = [
     api("POST", "/custom-fields", json=lambda w, _: {**FIELD, "key": key("f")}),
     api("PATCH", "/custom-fields/{field_id:int}", "custom_field", {"label": "Tier"}),
+    ui("GET", FIELDS),
+    ui("POST", FIELDS, data=lambda w, _: {**FIELD, "key": key("f")}),
+    ui("POST", f"{FIELDS}/{{field_id:int}}", "custom_field", {"label": "Tier"}),
+    ui("POST", f"{FIELDS}/{{field_id:int}}/archive", "custom_field"),
+    ui("POST", f"{FIELDS}/{{field_id:int}}/restore", "custom_field"),
 ]
 
 NEW_USER = {"name": "New Person", "team": "sales", "role": "sales_rep"}

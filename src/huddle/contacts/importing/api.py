@@ -213,6 +213,7 @@ def import_errors(import_id: int, actor: CurrentActor, session: SessionDep) -> F
 def export_contacts(
     request: Request,
     actor: CurrentActor,
+    session: SessionDep,
     filters: Annotated[ContactFilters, Query()],
     sort: ContactSort = ContactSort.CREATED_AT,
 ) -> StreamingResponse:
@@ -220,6 +221,7 @@ def export_contacts(
     spreadsheets cannot run as formulas, and that imports back unchanged."""
     # Checked before the stream starts: afterwards the 200 has been sent.
     contacts_service.authorize_export(actor)
+    contacts_service.check_filters(session, filters)
     factory: sessionmaker[Session] = request.app.state.session_factory
     return StreamingResponse(
         _export(factory, filters, sort, actor),

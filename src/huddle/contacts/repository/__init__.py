@@ -13,6 +13,7 @@ from huddle.contacts.repository.configuration import (
     saved_views_visible_to,
     upsert_enrichment_companies,
 )
+from huddle.contacts.repository.custom_filters import CustomCondition
 from huddle.contacts.repository.keyset import (
     SortKey,
     keyset_rows,
@@ -74,6 +75,7 @@ from huddle.contacts.repository.touch_sets import (
 
 __all__ = [
     "EXPORT_COLUMNS",
+    "CustomCondition",
     "NewTouch",
     "SortKey",
     "TouchBatch",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +15,21 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 class SortKey:
     """A sort column with the id as tie-breaker; pages are index range scans, never OFFSET."""
 
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     id_column: InstrumentedAttribute[int]
     descending: bool
     nullable: bool = False
+    # The sort value of a fetched row, when it is not the row's attribute of the column's
+    # name (an expression: a custom field's value out of ``custom``).
+    value_of: Callable[[Any], Any] | None = None
+
+    def value(self, row: Any) -> Any:
+        """The sort value of a fetched row, for the cursor after it."""
+        if self.value_of is not None:
+            return self.value_of(row)
+        name = self.column.key
+        assert name is not None, "an expression sorts with value_of"
+        return getattr(row, name)
 
     def order_by(self) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
         if self.descending:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -20,6 +20,7 @@ from huddle.contacts.models import (
     Note,
     Touch,
 )
+from huddle.contacts.repository.custom_filters import CustomCondition, custom_conditions_sql
 from huddle.contacts.repository.keyset import SortKey, keyset_rows
 from huddle.contacts.repository.search import account_search_conditions, search_conditions
 from huddle.contacts.schemas import AccountFilters, ContactFilters
@@ -40,9 +41,14 @@ def contact_by_email(session: Session, email: str) -> Contact | None:
 
 
 def contact_conditions(
-    session: Session, filters: ContactFilters, *, search_email: bool = True
+    session: Session,
+    filters: ContactFilters,
+    *,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
 ) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+    """``custom``: ``filters.where`` checked against the field definitions (the service's)."""
+    conditions: list[ColumnElement[bool]] = custom_conditions_sql(custom)
     if filters.stage:
         conditions.append(Contact.lifecycle_stage.in_(filters.stage))
     if filters.owner_id == "unassigned":
@@ -78,8 +84,9 @@ def contact_page(
     after: tuple[Any, int] | None,
     limit: int,
     search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
 ) -> list[Contact]:
-    conditions = contact_conditions(session, filters, search_email=search_email)
+    conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
     query = select(Contact).options(joinedload(Contact.account)).where(*conditions)
     return keyset_rows(session, query, key, after=after, limit=limit)
 
@@ -96,6 +103,7 @@ def contact_export_page(
     *,
     after: tuple[Any, int] | None,
     limit: int,
+    custom: Sequence[CustomCondition] = (),
 ) -> list[Any]:
     """Plain rows (no ORM objects) for streaming exports: the contact's columns, its custom
     values and its account's name and domain."""
@@ -109,7 +117,7 @@ def contact_export_page(
             Account.domain.label("account_domain"),
         )
         .outerjoin(Account, Account.id == Contact.account_id)
-        .where(*contact_conditions(session, filters))
+        .where(*contact_conditions(session, filters, custom=custom))
     )
     return keyset_rows(session, query, key, after=after, limit=limit, entities=False)
 

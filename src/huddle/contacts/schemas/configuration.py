@@ -52,6 +52,10 @@ class CustomFieldDefinitionUpdate(InputModel):
     ] = None
     # Choices may be added or reordered; removing one in use would orphan stored values.
     choices: Annotated[Choices | None, NOT_NULLABLE] = None
+    archived: Annotated[bool | None, NOT_NULLABLE] = Field(
+        default=None,
+        description="Archived fields keep their values and rules but are no longer offered.",
+    )
 
 
 class CustomFieldDefinitionRead(ReadModel):
@@ -61,6 +65,13 @@ class CustomFieldDefinitionRead(ReadModel):
     label: str
     field_type: str
     choices: list[str]
+    archived: bool
+
+
+SORT_FIELD_HELP = (
+    "A contact custom field sorting the view instead of sort: contact.custom.<key> "
+    "(-contact.custom.<key> descending)."
+)
 
 
 class SavedViewCreate(InputModel):
@@ -68,6 +79,7 @@ class SavedViewCreate(InputModel):
     shared: bool = False
     filters: ContactFilters = Field(default_factory=ContactFilters)
     sort: ContactSort = ContactSort.CREATED_AT_DESC
+    sort_field: str | None = Field(default=None, max_length=80, description=SORT_FIELD_HELP)
 
 
 class SavedViewRead(BaseModel):
@@ -77,6 +89,7 @@ class SavedViewRead(BaseModel):
     shared: bool
     filters: ContactFilters
     sort: ContactSort
+    sort_field: str | None = Field(default=None, description=SORT_FIELD_HELP)
     created_at: datetime
     updated_at: datetime
 
@@ -88,5 +101,7 @@ class SavedViewRead(BaseModel):
             return value
         stored = dict(value.filters or {})
         sort = stored.pop("sort", ContactSort.CREATED_AT_DESC.value)
+        sort_field = stored.pop("sort_field", None)
         names = ("id", "name", "owner_id", "shared", "created_at", "updated_at")
-        return {**{name: getattr(value, name) for name in names}, "filters": stored, "sort": sort}
+        own = {name: getattr(value, name) for name in names}
+        return {**own, "filters": stored, "sort": sort, "sort_field": sort_field}

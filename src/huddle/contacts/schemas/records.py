@@ -233,8 +233,19 @@ class ContactFilters(ReadModel):
         default=None, description="Free text over first and last name, email and account name."
     )
     is_target: bool | None = Field(default=None, description="Only contacts of target accounts.")
+    where: list[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]] = Field(
+        default_factory=list,
+        max_length=20,
+        description=(
+            "Conditions on custom fields, all of which must hold, each "
+            "<field>:<op>[:<value>] (several values comma-separated): "
+            "contact.custom.tier:in:gold,silver, account.custom.seats:gte:100, "
+            "contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. "
+            "The operators a field's type allows are the scoring rules'."
+        ),
+    )
 
-    @field_validator("stage", mode="before")
+    @field_validator("stage", "where", mode="before")
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value

@@ -41,12 +41,16 @@ from huddle.contacts.service.contacts import (
     upsert_contact,
 )
 from huddle.contacts.service.custom_fields import (
+    FieldKinds,
     clean_custom_values,
+    custom_field_kinds,
     define_custom_field,
     get_custom_field,
     list_custom_fields,
     update_custom_field,
 )
+from huddle.contacts.service.custom_filters import check_filters
+from huddle.contacts.service.grouping import GroupableField, count_contacts_by, groupable_fields
 from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
@@ -89,6 +93,8 @@ __all__ = [
     "ACTIVITY_CAP",
     "NOT_APPLIED",
     "OWN_FIELDS",
+    "FieldKinds",
+    "GroupableField",
     "IdempotencyConflict",
     "NewItems",
     "StageMover",
@@ -105,11 +111,14 @@ __all__ = [
     "attribution_values",
     "authorize_export",
     "can_email",
+    "check_filters",
     "clean_custom_values",
     "compose_timeline",
     "compose_timeline_since",
     "consent_history",
     "contact_read",
+    "count_contacts_by",
+    "custom_field_kinds",
     "define_custom_field",
     "delete_view",
     "enrich",
@@ -126,6 +135,7 @@ __all__ = [
     "get_note",
     "get_touch",
     "get_view",
+    "groupable_fields",
     "idempotency_scope",
     "is_erased",
     "iter_contacts",

@@ -120,11 +120,20 @@ def _as_optional_text(value: Any) -> str | None:
     return None if value is None else _as_text(value)
 
 
+def _as_optional_number(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("not a number")
+    return float(value)
+
+
 PARSERS: dict[str, Callable[[Any], Any]] = {
     "datetime": _as_datetime,
     "int": _as_int,
     "text": _as_text,
     "optional_text": _as_optional_text,
+    "optional_number": _as_optional_number,
 }
 
 
@@ -150,7 +159,7 @@ class Sorting:
         if len(rows) <= limit:
             return Page(items, None)
         last = items[-1]
-        return Page(items, self.cursor(getattr(last, self.key.column.key), last.id))
+        return Page(items, self.cursor(self.key.value(last), last.id))
 
     def after(self, cursor: str | None) -> tuple[Any, int] | None:
         """The position a cursor points after; 422 for a cursor of another sort or list."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -14,7 +14,7 @@ from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.repository import EXPORT_COLUMNS, SortKey
+from huddle.contacts.repository import EXPORT_COLUMNS, CustomCondition, SortKey
 from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
@@ -39,6 +39,7 @@ from huddle.contacts.service.common import (
 )
 from huddle.contacts.service.consent import record_consent
 from huddle.contacts.service.custom_fields import clean_custom_values, list_custom_fields
+from huddle.contacts.service.custom_filters import custom_conditions
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
@@ -68,6 +69,39 @@ CONTACT_SORTS = {
     )
     for sort in ContactSort
 }
+
+
+SORTABLE_CUSTOM = {"text": "optional_text", "choice": "optional_text", "date": "optional_text"}
+
+
+def custom_sorting(session: Session, sort_field: str) -> Sorting:
+    """The list sorted by a contact's custom field (``contact.custom.<key>``, ``-`` first for
+    descending), contacts without a value together at one end, then by id. Not indexed: a
+    sort by a custom field reads the filtered contacts and sorts them."""
+    field = sort_field.removeprefix("-")
+    key = field.removeprefix("contact.custom.")
+    definition = repository.custom_field_by_key(session, "contact", key)
+    if not field.startswith("contact.custom.") or definition is None:
+        raise ValidationFailed(
+            "cannot sort by that",
+            [FieldError("sort_field", f"{field!r} is not a contact's custom field")],
+        )
+    number = definition.field_type == "number"
+    if not number and definition.field_type not in SORTABLE_CUSTOM:
+        raise ValidationFailed(
+            "cannot sort by that",
+            [FieldError("sort_field", "sort by a text, choice, date or number field")],
+        )
+    extracted = Contact.custom[key]
+    column = extracted.as_float() if number else extracted.as_string()
+    sort_key = SortKey(
+        column,
+        Contact.id,
+        sort_field.startswith("-"),
+        nullable=True,
+        value_of=lambda row: (row.custom or {}).get(key),
+    )
+    return Sorting(sort_field, sort_key, "optional_number" if number else "optional_text")
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:
@@ -318,18 +352,23 @@ def list_contacts(
     cursor: str | None = None,
     limit: int = 50,
     actor: Actor | None = None,
+    sort_field: str | None = None,
 ) -> Page[Contact]:
     """One page of contacts (accounts loaded) and the cursor of the next page, if any.
     A person who may not see emails cannot search by them either (that would confirm
-    who is in the database); ``actor`` None is Huddle's own code."""
+    who is in the database); ``actor`` None is Huddle's own code. ``sort_field``: a custom
+    field to sort by instead of ``sort`` (``custom_sorting``)."""
     search_email = actor is None or visibility.sees_personal(actor)
+    filters = filters or ContactFilters()
     fetch = partial(
         repository.contact_page,
         session,
-        filters or ContactFilters(),
+        filters,
         search_email=search_email,
+        custom=custom_conditions(session, filters.where),
     )
-    return CONTACT_SORTS[sort].page_of(fetch, cursor, limit)
+    sorting = custom_sorting(session, sort_field) if sort_field else CONTACT_SORTS[sort]
+    return sorting.page_of(fetch, cursor, limit)
 
 
 def refresh_statistics(session: Session) -> None:
@@ -347,7 +386,7 @@ def _batches(
             yield rows
         if len(rows) < batch_size:
             return
-        after = (getattr(rows[-1], key.column.key), rows[-1].id)
+        after = (key.value(rows[-1]), rows[-1].id)
 
 
 def iter_contacts(
@@ -360,8 +399,11 @@ def iter_contacts(
     """Every matching contact, fetched ``batch_size`` at a time by keyset (no OFFSET)."""
     key = CONTACT_SORTS[sort].key
     filters = filters or ContactFilters()
+    custom = custom_conditions(session, filters.where)
     for batch in _batches(
-        lambda after: repository.contact_page(session, filters, key, after=after, limit=batch_size),
+        lambda after: repository.contact_page(
+            session, filters, key, after=after, limit=batch_size, custom=custom
+        ),
         key,
         batch_size,
     ):
@@ -390,12 +432,15 @@ def export_rows(
     """Every matching contact as a dict keyed by ``export_columns``, streamed in batches of
     plain rows (no ORM objects), for the CSV export. Checked here, before the first row."""
     authorize_export(actor)
+    filters = filters or ContactFilters()
     return _export_rows(
         session,
-        filters or ContactFilters(),
+        filters,
         sort=sort,
         batch_size=batch_size,
         personal=visibility.sees_personal(actor),
+        # Checked now, so a bad condition is a 422 before the file starts.
+        where=custom_conditions(session, filters.where),
     )
 
 
@@ -406,13 +451,14 @@ def _export_rows(
     sort: ContactSort,
     batch_size: int,
     personal: bool,
+    where: Sequence[CustomCondition],
 ) -> Iterator[dict[str, Any]]:
     key = CONTACT_SORTS[sort].key
     filters = filters or ContactFilters()
     custom_keys = [d.key for d in list_custom_fields(session, "contact")]
     for batch in _batches(
         lambda after: repository.contact_export_page(
-            session, filters, key, after=after, limit=batch_size
+            session, filters, key, after=after, limit=batch_size, custom=where
         ),
         key,
         batch_size,

@@ -14,6 +14,7 @@ from huddle.contacts.schemas import CustomFieldDefinitionCreate, CustomFieldDefi
 from huddle.contacts.service.common import require
 from huddle.core import permissions
 from huddle.core.actor import Actor
+from huddle.core.comparison import CUSTOM_KINDS
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
 from huddle.core.permissions import Action
 
@@ -35,8 +36,26 @@ def define_custom_field(
     return definition
 
 
-def list_custom_fields(session: Session, entity: str | None = None) -> list[CustomFieldDefinition]:
-    return repository.custom_fields(session, entity)
+def list_custom_fields(
+    session: Session, entity: str | None = None, *, archived: bool = True
+) -> list[CustomFieldDefinition]:
+    """The definitions, archived ones too unless ``archived`` is False (what pickers offer)."""
+    definitions = repository.custom_fields(session, entity)
+    return [d for d in definitions if archived or not d.archived]
+
+
+# A custom field as conditions and list filters name it, with its kind and choices.
+FieldKinds = dict[str, tuple[str, tuple[str, ...]]]
+
+
+def custom_field_kinds(session: Session) -> FieldKinds:
+    """Every custom field as ``contact.custom.<key>`` / ``account.custom.<key>`` -> (its
+    kind in ``huddle.core.comparison``, a choice field's choices). Archived fields stay:
+    rules written before the archive keep working."""
+    return {
+        f"{d.entity}.custom.{d.key}": (CUSTOM_KINDS[d.field_type], tuple(d.choices))
+        for d in repository.custom_fields(session)
+    }
 
 
 def get_custom_field(session: Session, definition_id: int) -> CustomFieldDefinition:
@@ -46,11 +65,14 @@ def get_custom_field(session: Session, definition_id: int) -> CustomFieldDefinit
 def update_custom_field(
     session: Session, definition_id: int, data: CustomFieldDefinitionUpdate, *, actor: Actor
 ) -> CustomFieldDefinition:
-    """Rename a field or add choices; a choice that is in use may not be removed."""
+    """Rename a field, add choices, archive or restore it; a choice that is in use may not
+    be removed, and the key and type never change (stored values keep their meaning)."""
     permissions.require(actor, Action.FIELDS_CONFIGURE)
     definition = get_custom_field(session, definition_id)
     if data.label is not None:
         definition.label = data.label
+    if data.archived is not None:
+        definition.archived = data.archived
     if data.choices is not None:
         if definition.field_type != "choice":
             raise ValidationFailed(

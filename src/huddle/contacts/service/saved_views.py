@@ -8,14 +8,21 @@ from huddle.contacts import repository
 from huddle.contacts.models import SavedView
 from huddle.contacts.schemas import SavedViewCreate
 from huddle.contacts.service.common import require
+from huddle.contacts.service.contacts import custom_sorting
+from huddle.contacts.service.custom_filters import custom_conditions
 from huddle.core.actor import Actor
 from huddle.core.errors import NotPermitted
 
 
 def save_view(session: Session, data: SavedViewCreate, *, actor: Actor) -> SavedView:
-    """Save the actor's filters and sort under a name (the sort is kept with the filters)."""
+    """Save the actor's filters and sort under a name (the sort is kept with the filters).
+    Conditions on custom fields must fit the fields (422 naming ``filters.where.<i>``)."""
+    custom_conditions(session, data.filters.where, path="filters.where")
     stored = data.filters.model_dump(mode="json", exclude_defaults=True)
     stored["sort"] = data.sort.value
+    if data.sort_field:
+        custom_sorting(session, data.sort_field)  # 422 unless a sortable custom field
+        stored["sort_field"] = data.sort_field
     view = SavedView(name=data.name, owner_id=actor.user_id, shared=data.shared, filters=stored)
     session.add(view)
     session.flush()

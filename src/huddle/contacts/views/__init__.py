@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from huddle.contacts.views import accounts, detail, listing, merge
+from huddle.contacts.views import accounts, detail, fields, listing, merge
 
 router = APIRouter(include_in_schema=False)
-for module in (listing, detail, merge, accounts):
+for module in (listing, detail, merge, accounts, fields):
     router.include_router(module.router)

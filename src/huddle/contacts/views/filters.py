@@ -14,10 +14,44 @@ from typing import Any
 from pydantic import ValidationError
 
 from huddle.contacts.schemas import ContactFilters, ContactSort
+from huddle.core.comparison import NO_VALUE
 from huddle.core.errors import FieldError
 from huddle.core.stages import STAGES
 
-FORM_KEYS = ("q", "stage", "owner", "score_min", "score_max", "created_since", "account_id")
+FORM_KEYS = (
+    "q",
+    "stage",
+    "owner",
+    "score_min",
+    "score_max",
+    "created_since",
+    "account_id",
+    "where_field",
+    "where_op",
+    "where_value",
+)
+# The filter form's one condition on a custom field (``where_*``), as the list reads it.
+WHERE_KEYS = ("where_field", "where_op", "where_value")
+# The operators the form offers, in words; the field's type decides which apply.
+OPERATOR_LABELS = {
+    "eq": "is",
+    "ne": "is not",
+    "in": "is one of",
+    "not_in": "is none of",
+    "contains": "contains",
+    "starts_with": "starts with",
+    "gt": "more than",
+    "gte": "at least",
+    "lt": "less than",
+    "lte": "at most",
+    "between": "between (low,high)",
+    "before": "before",
+    "after": "after",
+    "is_true": "is yes",
+    "is_false": "is no",
+    "is_set": "is filled in",
+    "is_empty": "is empty",
+}
 DEFAULT_SORT = ContactSort.CREATED_AT_DESC
 
 
@@ -28,16 +62,20 @@ class ListState:
     # The filter form's values as strings, to fill the form and build links.
     form: dict[str, str] = field(default_factory=dict)
     errors: list[FieldError] = field(default_factory=list)
+    # A contact custom field sorting the list instead of ``sort`` (``-`` first: descending).
+    sort_field: str | None = None
 
     @property
     def count(self) -> int:
-        return sum(1 for key in FORM_KEYS if self.form.get(key))
+        return sum(1 for key in FORM_KEYS if self.form.get(key) and key not in WHERE_KEYS[1:])
 
     def params(self) -> dict[str, str]:
         """Query parameters that reproduce this state (sort only when not the default)."""
         values = {k: v for k, v in self.form.items() if v}
         if self.sort != DEFAULT_SORT:
             values["sort"] = self.sort.value
+        if self.sort_field:
+            values["sort_field"] = self.sort_field
         return values
 
 
@@ -76,6 +114,9 @@ def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState
             values["created_since"] = datetime(day.year, day.month, day.day, tzinfo=UTC)
         except ValueError:
             errors.append(FieldError("created_since", "is not a date (YYYY-MM-DD)"))
+    where = _where(form)
+    if where:
+        values["where"] = [where]
     values = {k: v for k, v in values.items() if v is not None}
     try:
         sort = ContactSort(str(params.get("sort") or DEFAULT_SORT.value))
@@ -88,13 +129,28 @@ def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState
         filters = ContactFilters()
     for error in errors:
         form[error.field.split(".")[0]] = ""
-    return ListState(filters, sort, form, errors)
+    sort_field = str(params.get("sort_field") or "").strip()[:80] or None
+    return ListState(filters, sort, form, errors, sort_field)
+
+
+def _where(form: dict[str, str]) -> str | None:
+    """The form's condition on a custom field as ``field:op:value``; None until the form
+    says enough (a field, and a value unless the operator takes none)."""
+    field, op, value = (form[key] for key in WHERE_KEYS)
+    if not field or not op or (not value and op not in NO_VALUE):
+        return None
+    return f"{field}:{op}:{value}" if value else f"{field}:{op}"
 
 
 def form_of(filters: ContactFilters, *, me: int) -> dict[str, str]:
     """The form values that select ``filters`` (a saved view's), for ``parse`` to read back."""
     owner = filters.owner_id
+    field, _, rest = (filters.where[0] if filters.where else "").partition(":")
+    op, _, value = rest.partition(":")
     return {
+        "where_field": field,
+        "where_op": op,
+        "where_value": value,
         "q": filters.q or "",
         "stage": filters.stage[0] if len(filters.stage) == 1 else ",".join(filters.stage),
         "owner": "me" if owner == me else ("" if owner is None else str(owner)),

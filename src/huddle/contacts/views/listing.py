@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
@@ -10,12 +13,15 @@ from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.auth.service import users_by_id
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
-from huddle.contacts.views.filters import form_of, parse
+from huddle.contacts.views.filters import OPERATOR_LABELS, WHERE_KEYS, form_of, parse
 from huddle.core.errors import ValidationFailed
 from huddle.web.deps import SessionDep
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
 from huddle.web.views import FormDataDep, error_text, page, see_other
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import CustomFieldDefinition
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,20 +38,34 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
     if current is not None:
         stored = dict(current.filters)
         sort = str(stored.pop("sort", ""))
-        form = form_of(ContactFilters.model_validate(stored), me=user.id) | {"sort": sort}
+        sort_field = str(stored.pop("sort_field", "") or "")
+        form = form_of(ContactFilters.model_validate(stored), me=user.id) | {
+            "sort": sort,
+            "sort_field": sort_field,
+        }
         state = parse(form, stages=form["stage"].split(","), me=user.id)
     else:
         state = parse(query, stages=query.getlist("stage"), me=user.id)
     cursor = query.get("cursor") or None
-    contacts = service.list_contacts(
+    list_page = partial(
+        service.list_contacts,
         session,
-        state.filters,
         sort=state.sort,
         cursor=cursor,
         limit=PAGE_SIZE,
         actor=request_actor(request),
     )
+    try:
+        contacts = list_page(state.filters, sort_field=state.sort_field)
+    except ValidationFailed as exc:
+        # A condition or a sort that does not fit a custom field: said, and left out.
+        state.errors.extend(exc.errors)
+        state.form.update(dict.fromkeys(WHERE_KEYS, ""))
+        state.filters = state.filters.model_copy(update={"where": []})
+        state.sort_field = None
+        contacts = list_page(state.filters)
     params = state.params()
+    custom_fields = service.list_custom_fields(session, archived=False)
     context = {
         "contacts": contacts.items,
         "next_cursor": contacts.next_cursor,
@@ -61,10 +81,32 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         "save_fields": list(params.items()),
         "export_query": query_with(params) if params else "",
         "users": users_by_id(session),
+        "custom_fields": custom_fields,
+        "custom_column": _custom_column(
+            custom_fields, state.form["where_field"] or (state.sort_field or "").lstrip("-")
+        ),
+        "sort_field": state.sort_field or "",
+        "operators": OPERATOR_LABELS,
         "partial": is_htmx(request),
     }
     template = "contacts/_results.html" if context["partial"] else "contacts/list.html"
     return page(request, template, user, "contacts", context)
+
+
+def _custom_column(fields: list[CustomFieldDefinition], name: str) -> dict[str, Any] | None:
+    """The column of the custom field the list is filtered or sorted on: the list shows its
+    values (a contact's field of a sortable type sorts from its header)."""
+    for definition in fields:
+        if name == f"{definition.entity}.custom.{definition.key}":
+            sortable = definition.entity == "contact" and definition.field_type != "boolean"
+            return {
+                "entity": definition.entity,
+                "key": definition.key,
+                "label": definition.label,
+                "name": name,
+                "sortable": sortable,
+            }
+    return None
 
 
 @router.post("/contacts/views", response_model=None)
@@ -81,6 +123,7 @@ def save_view(
                 shared=values.get("shared") == "1",
                 filters=state.filters,
                 sort=state.sort,
+                sort_field=state.sort_field,
             ),
             actor=actor,
         )

@@ -21,6 +21,7 @@ from huddle.routing import repository
 from huddle.routing.events import RoutingPoolChanged, RoutingRuleChanged
 from huddle.routing.models import RoutingPool, RoutingPoolMember, RoutingRule
 from huddle.routing.schemas import SEGMENTS, MemberRead, PoolRead, PoolWrite, RuleWrite
+from huddle.scoring import service as scoring
 
 TERRITORY_KEYS = ("countries", "regions", "industries", "segments")
 SALES_ROLES = ("sales_rep", "sales_manager")
@@ -34,16 +35,29 @@ def get_rule(session: Session, rule_id: int) -> RoutingRule:
     return found(session.get(RoutingRule, rule_id), f"routing rule {rule_id}")
 
 
-def _clean_conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
+def _clean_conditions(session: Session, data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
+    """The kind's own conditions, plus ``when`` (any kind): a condition over the lead and
+    its account, custom fields included, checked as a fit rule's is."""
+    raw = dict(data.conditions or {})
+    when = raw.pop("when", None)
+    clean, errors = _clean_kind_conditions(data, raw, has_when=when is not None)
+    if when is not None:
+        errors += scoring.condition_errors(session, when, "conditions.when")
+        clean["when"] = when
+    return clean, errors
+
+
+def _clean_kind_conditions(
+    data: RuleWrite, raw: dict[str, Any], *, has_when: bool
+) -> tuple[dict[str, Any], list[FieldError]]:
     errors: list[FieldError] = []
-    raw = data.conditions or {}
     if data.kind == "territory":
         unknown = sorted(set(raw) - set(TERRITORY_KEYS))
         if unknown:
             errors.append(
                 FieldError(
                     f"conditions.{unknown[0]}",
-                    f"unknown territory field; one of {', '.join(TERRITORY_KEYS)}",
+                    f"unknown territory field; one of {', '.join(TERRITORY_KEYS)}, when",
                 )
             )
         clean: dict[str, Any] = {}
@@ -60,23 +74,28 @@ def _clean_conditions(data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]
                 errors.append(
                     FieldError("conditions.segments", f"{segment!r}: one of {', '.join(SEGMENTS)}")
                 )
-        if not any(clean.values()):
+        if not any(clean.values()) and not has_when:
             errors.append(
-                FieldError("conditions", "a territory needs a country, region, industry or segment")
+                FieldError(
+                    "conditions",
+                    "a territory needs a country, region, industry, segment or condition",
+                )
             )
         return clean, errors
     if data.kind == "account_owner":
         unknown = sorted(set(raw) - {"target_only"})
         if unknown:
-            errors.append(FieldError(f"conditions.{unknown[0]}", "only target_only is allowed"))
+            errors.append(
+                FieldError(f"conditions.{unknown[0]}", "only target_only and when are allowed")
+            )
         return {"target_only": bool(raw.get("target_only", False))}, errors
     if raw:
-        errors.append(FieldError("conditions", "round-robin takes no conditions"))
+        errors.append(FieldError("conditions", "round-robin takes no conditions but when"))
     return {}, errors
 
 
 def _clean_rule(session: Session, data: RuleWrite) -> tuple[dict[str, Any], list[FieldError]]:
-    conditions, errors = _clean_conditions(data)
+    conditions, errors = _clean_conditions(session, data)
     if data.owner_id is not None:
         owner = repository.users(session, [data.owner_id]).get(data.owner_id)
         if owner is None or not owner.is_active or owner.role not in SALES_ROLES:

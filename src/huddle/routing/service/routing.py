@@ -25,6 +25,7 @@ from huddle.routing.models import Handoff, RoutingPool, RoutingRule
 from huddle.routing.schemas import SEGMENTS
 from huddle.routing.service.eligibility import skip_reason
 from huddle.routing.service.packet import build_packet
+from huddle.scoring import service as scoring
 
 if TYPE_CHECKING:
     from huddle.contacts.models import Account, Contact
@@ -97,6 +98,12 @@ class _Router:
         decision.owner_id, decision.team, decision.pool, decision.rule = None, pool.name, pool, rule
         decision.reason, decision.decided = reason, True
         decision.rule_label = _decided_by(rule)
+
+    def meets_when(self, rule: RoutingRule) -> bool:
+        """A rule with ``when`` applies only to leads meeting it (fields of the lead and its
+        account, custom ones included): tested as a fit rule is, in the database."""
+        when = rule.conditions.get("when")
+        return when is None or scoring.contact_matches(self.session, self.contact.id, when)
 
     # --- rule kinds ---------------------------------------------------------------------
 
@@ -189,6 +196,8 @@ class _Router:
             if segment is None or segment not in segments:
                 return None
             found.append(f"{segment} ({size} people)")
+        if conditions.get("when"):
+            found.append(scoring.describe_condition(conditions["when"]))
         return ", ".join(found)
 
 
@@ -227,6 +236,8 @@ def route_contact(
     at = clock.now()
     router = _Router(session, contact, at, excluded or {})
     for rule in repository.rules(session, active_only=True):
+        if not router.meets_when(rule):
+            continue
         getattr(router, rule.kind)(rule)
         if router.decision.decided:
             break

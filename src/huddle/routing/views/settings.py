@@ -16,8 +16,9 @@ from huddle.notifications import service as notifications
 from huddle.routing import service
 from huddle.routing.models import RULE_KINDS
 from huddle.routing.schemas import SEGMENTS, MemberWrite, PoolWrite, RuleWrite
+from huddle.scoring import service as scoring
 from huddle.web.deps import SessionDep
-from huddle.web.views import FormDataDep, form_schema, page, submit
+from huddle.web.views import FormDataDep, form_schema, json_field, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -61,6 +62,7 @@ def _settings_page(
             "users": {u.id: u for u in everyone},
             "kinds": RULE_KINDS,
             "segments": list(SEGMENTS),
+            "describe": scoring.describe_condition,
             "editing": editing,
             "error": error,
             "draft": draft,
@@ -129,6 +131,7 @@ def save_rule(
     target_only: Annotated[str | None, Form()] = None,
     respect_hours: Annotated[str | None, Form()] = None,
     active: Annotated[str | None, Form()] = None,
+    when: Annotated[str, Form()] = "",
     rule_id: int | None = None,
 ) -> Response:
     actor = request_actor(request)
@@ -144,6 +147,9 @@ def save_rule(
             }
         elif kind == "account_owner":
             conditions = {"target_only": target_only is not None}
+        condition = json_field(when, "conditions.when")
+        if condition is not None:
+            conditions["when"] = condition
         data = form_schema(
             lambda: RuleWrite(
                 name=name,
@@ -183,6 +189,7 @@ def save_rule(
                 },
                 "respect_hours": respect_hours is not None,
                 "active": active is not None,
+                "when_text": when,
             },
         ),
     )

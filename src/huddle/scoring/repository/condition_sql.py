@@ -14,7 +14,6 @@ from sqlalchemy import (
     ColumnElement,
     and_,
     bindparam,
-    cast,
     exists,
     false,
     func,
@@ -23,22 +22,20 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy import String as SqlString
-from sqlalchemy.orm import QueryableAttribute
-from sqlalchemy.sql.elements import ColumnElement as Col
 
 from huddle.contacts.models import Account, Contact, Touch
+from huddle.core.comparison import compare, compare_custom, is_custom, is_number, one_of
 from huddle.core.models import UTCDateTime
 from huddle.scoring.conditions import (
-    LIST,
     NUMBER,
     PROPERTY_PREFIX,
     RECORD_FIELDS,
     SCORE_PREFIX,
     TEXT,
     is_group,
-    is_number,
 )
+
+__all__ = ["Compiler", "TouchCompiler", "combine", "one_of"]
 
 ScoreColumn = Callable[[int], ColumnElement[Any]]
 
@@ -82,8 +79,12 @@ class Compiler:
     def _leaf(self, node: dict[str, Any]) -> ColumnElement[bool]:
         if "touched" in node:
             return self._touched(node["touched"])
+        if is_custom(node["field"]):
+            table, key = node["field"].split(".custom.", 1)
+            custom = Contact.custom if table == "contact" else Account.custom
+            return compare_custom(custom, key, node["op"], node.get("value"))
         column, kind = self._column(node["field"])
-        return _compare(column, kind, node["op"], node.get("value"))
+        return compare(column, kind, node["op"], node.get("value"))
 
     def event(self, spec: dict[str, Any], touch: Any = Touch) -> ColumnElement[bool]:
         """Touch ``type in types``, the property filters, and the window, over ``touch``."""
@@ -153,69 +154,5 @@ class TouchCompiler:
                 op in ("eq", "ne", "in") and is_number(value if op != "in" else value[0])
             )
             column = prop.as_float() if numeric else prop.as_string()
-            return _compare(column, NUMBER if numeric else TEXT, op, value)
-        return _compare(getattr(self.touch, field.split(".", 1)[1]), NUMBER, op, value)
-
-
-def one_of(column: Col[Any] | QueryableAttribute[Any], values: list[Any]) -> ColumnElement[bool]:
-    """``column IN (?, ?, ...)``, one plain bound parameter per value. ``in_(values)`` would
-    bind the list as one expanding parameter, which SQLAlchemy re-renders into the SQL text
-    on every execution: a cached scoring statement has one per rule, and re-rendering them
-    cost more than running the statement for one contact."""
-    if not values:
-        return column.in_(values)
-    return column.in_([bindparam(None, v, type_=column.type, unique=True) for v in values])
-
-
-def _compare(column: Col[Any], kind: str, op: str, value: Any) -> ColumnElement[bool]:
-    if op == "is_set":
-        return column.is_not(None) if kind != TEXT else and_(column.is_not(None), column != "")
-    if op == "is_empty":
-        if kind == LIST:
-            return or_(column.is_(None), one_of(cast(column, SqlString), ["[]", "null"]))
-        return column.is_(None) if kind != TEXT else or_(column.is_(None), column == "")
-    if op in ("is_true", "is_false"):
-        return column.is_(op == "is_true")
-    if kind == LIST:
-        # JSON text of a list of names: '"name"' inside it, case-insensitively.
-        text = func.lower(cast(column, SqlString))
-        names = [value] if op == "includes" else value
-        return or_(*(text.contains(f'"{n.lower()}"', autoescape=True) for n in names))
-    if kind == NUMBER:
-        return _compare_number(column, op, value)
-    return _compare_text(column, op, value)
-
-
-def _compare_number(column: Col[Any], op: str, value: Any) -> ColumnElement[bool]:
-    if op == "between":
-        return column.between(value[0], value[1])
-    if op == "in":
-        return one_of(column, value)
-    return {
-        "eq": column == value,
-        "ne": column != value,
-        "gt": column > value,
-        "gte": column >= value,
-        "lt": column < value,
-        "lte": column <= value,
-    }[op]
-
-
-def _compare_text(column: Col[Any], op: str, value: Any) -> ColumnElement[bool]:
-    # Case-insensitive throughout: "VP" and "vp" are the same title to a marketer.
-    lower = func.lower(column)
-    if op == "matches":
-        # An embedded option both Python's re (SQLite) and PostgreSQL's AREs understand.
-        return column.regexp_match(f"(?i){value}")
-    if op in ("in", "not_in"):
-        test = one_of(lower, [v.lower() for v in value])
-        return test if op == "in" else or_(column.is_(None), not_(test))
-    if op == "contains_any":
-        return or_(*(column.icontains(v, autoescape=True) for v in value))
-    return {
-        "eq": lower == value.lower(),
-        "ne": or_(column.is_(None), lower != value.lower()),
-        "contains": column.icontains(value, autoescape=True),
-        "starts_with": column.istartswith(value, autoescape=True),
-        "ends_with": column.iendswith(value, autoescape=True),
-    }[op]
+            return compare(column, NUMBER if numeric else TEXT, op, value)
+        return compare(getattr(self.touch, field.split(".", 1)[1]), NUMBER, op, value)

@@ -117,6 +117,7 @@ _definition_rows: CompoundSelect[Any] = union_all(
         # As stored: the rows themselves are the cache key, parsed only when new here.
         cast(ScoreModel.rules, Text).label("definition"),
         ScoreModel.half_life_days,
+        cast(ScoreModel.segment, Text).label("segment"),
     ),
     select(
         literal("criteria"),
@@ -126,6 +127,7 @@ _definition_rows: CompoundSelect[Any] = union_all(
         QualificationCriteria.version,
         cast(QualificationCriteria.condition, Text),
         literal(None, Integer),
+        literal(None, Text),
     ).where(
         QualificationCriteria.automatic.is_(True), one_of(QualificationCriteria.stage, _AUTOMATIC)
     ),
@@ -147,12 +149,21 @@ def _parse_definitions(rows: tuple[tuple[Any, ...], ...]) -> Definitions:
     criteria = sorted((row for row in rows if row[0] == "criteria"), key=lambda row: row[2])
     return Definitions(
         models=[
-            (ModelSpec(model_id, name, parse_rules(json.loads(rules)), half_life), bool(primary))
-            for _, model_id, name, primary, _, rules, half_life in models
+            (
+                ModelSpec(
+                    model_id,
+                    name,
+                    parse_rules(json.loads(rules)),
+                    half_life,
+                    json.loads(segment) if segment else None,
+                ),
+                bool(primary),
+            )
+            for _, model_id, name, primary, _, rules, half_life, segment in models
         ],
         criteria=[
             Criteria(stage, version, json.loads(condition))
-            for _, _, stage, _, version, condition, _ in criteria
+            for _, _, stage, _, version, condition, _, _ in criteria
         ],
     )
 

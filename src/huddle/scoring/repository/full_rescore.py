@@ -107,7 +107,7 @@ def _all_scores_upsert(
         model_id.label("model_id"),
         points.label("points"),
         bindparam("computed_at", compiler.as_of, type_=UTCDateTime()),
-    ).where(scope(Contact.id))
+    ).where(scope(Contact.id), _in_segments(specs, model_id, compiler))
     statement = insert_for(session)(ContactScore.__table__).from_select(
         ["contact_id", "model_id", "points", "computed_at"], rows
     )
@@ -120,6 +120,20 @@ def _all_scores_upsert(
         where=ContactScore.__table__.c.points.is_distinct_from(statement.excluded.points),
     )
     return statement, compiler
+
+
+def _in_segments(
+    specs: Sequence[ModelSpec], model_id: ColumnElement[Any], compiler: Compiler
+) -> ColumnElement[bool]:
+    """A row only for a contact in its model's segment (``drop_outside_segment`` removes
+    the scores of those who left it)."""
+    segmented = [spec for spec in specs if spec.segment is not None]
+    if not segmented:
+        return true()
+    if len(specs) == 1:
+        return compiler.condition(segmented[0].segment or {})
+    whens = [(model_id == spec.id, compiler.condition(spec.segment or {})) for spec in segmented]
+    return case(*whens, else_=true())
 
 
 def _all_touch_sums(

@@ -140,7 +140,44 @@ def score_select(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Select[An
     total: ColumnElement[float] = literal(0.0)
     for term in terms:
         total = total + term
-    return query.add_columns(total.label("points")).where(scope(Contact.id))
+    query = query.add_columns(total.label("points")).where(scope(Contact.id))
+    return query if spec.segment is None else query.where(compiler.condition(spec.segment))
+
+
+def drop_outside_segment(
+    session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope
+) -> None:
+    """The model's scores of contacts in ``scope`` outside its segment go: a contact who
+    left the segment has no score from the model any more."""
+    if spec.segment is None:
+        return
+    inside = case((compiler.condition(spec.segment), 1), else_=0)
+    outside = (
+        select(Contact.id)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(scope(Contact.id), inside == 0)
+    )
+    session.execute(
+        delete(ContactScore).where(
+            ContactScore.model_id == spec.id, ContactScore.contact_id.in_(outside)
+        ),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def zero_unscored(session: Session, model_id: int, scope: Scope) -> None:
+    """``contacts.score`` := 0 for contacts in ``scope`` the primary model gives no score
+    (outside its segment): the list must not keep a score the model took back."""
+    scored = select(ContactScore.contact_id).where(
+        ContactScore.model_id == model_id, ContactScore.contact_id == Contact.id
+    )
+    session.execute(
+        update(Contact)
+        .where(scope(Contact.id), Contact.score != 0, ~scored.exists())
+        .values(score=0, updated_at=Contact.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    forget_copied_scores(session, scope)
 
 
 def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: Scope) -> None:
@@ -153,6 +190,7 @@ def write_scores(session: Session, spec: ModelSpec, compiler: Compiler, scope: S
     )
     params = builder.params(compiler.as_of) | scope.params | {"computed_at": compiler.as_of}
     session.execute(statement, params)
+    drop_outside_segment(session, spec, compiler, scope)
 
 
 def score_upsert(
@@ -175,9 +213,10 @@ def score_upsert(
     return statement, compiler
 
 
-def copy_primary(session: Session, model_id: int, scope: Scope) -> None:
-    """``contacts.score`` := the primary model's total, rounded.
-    One UPDATE ... FROM contact_scores (every contact in scope has a row by now)."""
+def copy_primary(session: Session, model_id: int, scope: Scope, *, segmented: bool) -> None:
+    """``contacts.score`` := the primary model's total, rounded. One UPDATE ... FROM
+    contact_scores (every contact in scope has a row by now, but those outside a
+    ``segmented`` model's segment, who get 0)."""
     new = cast(func.round(ContactScore.points), Integer)
     # SQLite would read the model's every score by the (model_id, points) index, once per
     # chunk of a full rescore (quadratic): it must go by the contacts in scope instead.
@@ -193,6 +232,8 @@ def copy_primary(session: Session, model_id: int, scope: Scope) -> None:
         .values(score=new, updated_at=Contact.updated_at)
         .execution_options(synchronize_session=False)
     )
+    if segmented:
+        zero_unscored(session, model_id, scope)
     forget_copied_scores(session, scope)
 
 

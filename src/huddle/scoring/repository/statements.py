@@ -111,10 +111,14 @@ class ModelSpec:
     name: str
     rules: list[Rule]
     half_life_days: int | None
+    # A condition over the record: only contacts matching it get a score from the model.
+    segment: dict[str, Any] | None = None
 
     @classmethod
     def of(cls, model: ScoreModel) -> ModelSpec:
-        return cls(model.id, model.name, parse_rules(model.rules), model.half_life_days)
+        return cls(
+            model.id, model.name, parse_rules(model.rules), model.half_life_days, model.segment
+        )
 
     @cached_property
     def key(self) -> tuple[Any, ...]:
@@ -123,6 +127,7 @@ class ModelSpec:
             self.id,
             self.half_life_days,
             json.dumps([r.source for r in self.rules], sort_keys=True),
+            json.dumps(self.segment, sort_keys=True),
         )
 
     @property

@@ -19,6 +19,7 @@ from huddle.scoring.service.definitions import (
 )
 from huddle.scoring.service.explain import explain_scores
 from huddle.scoring.service.grading import grade_for
+from huddle.scoring.service.matching import condition_errors, contact_matches, describe_condition
 from huddle.scoring.service.rescoring import (
     RESCORE_JOB,
     Lane,
@@ -38,8 +39,11 @@ __all__ = [
     "backtest",
     "buying_group",
     "check_model",
+    "condition_errors",
+    "contact_matches",
     "delete_model",
     "delete_persona",
+    "describe_condition",
     "describe_criteria",
     "explain_scores",
     "get_criteria",

@@ -36,7 +36,7 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
     """Figures for the current definitions and for the proposed change, side by side."""
     require(actor, Action.SCORING_EDIT)
     if request.model is not None:
-        check_model(request.model)
+        check_model(session, request.model)
     if request.criteria is not None:
         check_criteria(session, request.criteria, "criteria")
     until = clock.now()
@@ -46,8 +46,13 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
     proposed_specs = dict(current_specs)
     if request.model is not None:
         key = request.model_id if request.model_id is not None else -1
+        proposed = request.model
         proposed_specs[key] = ModelSpec(
-            key, request.model.name, parse_rules(request.model.rules), request.model.half_life_days
+            key,
+            proposed.name,
+            parse_rules(proposed.rules),
+            proposed.half_life_days,
+            proposed.segment,
         )
     stored = criteria_for(session, "mql")
     current_criteria = stored.condition if stored is not None else None

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts_service
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import (
@@ -34,9 +35,21 @@ def _refuse(errors: list[FieldError], what: str) -> None:
         raise ValidationFailed(f"the {what} has {len(errors)} problem(s)", errors[:50])
 
 
-def check_model(data: ScoreModelWrite) -> None:
-    """422 naming each wrong rule, field, operator or regex; nothing is saved then."""
-    _refuse(check_rules(data.rules) + check_rollup(data.account_rollup), "score model")
+def record_context(
+    session: Session, base: conditions.Context = conditions.RECORD
+) -> conditions.Context:
+    """``base`` with the custom fields defined now: a rule may test ``contact.custom.<key>``
+    with the operators its type allows."""
+    return base.with_custom(contacts_service.custom_field_kinds(session))
+
+
+def check_model(session: Session, data: ScoreModelWrite) -> None:
+    """422 naming each wrong rule, field, operator, regex or segment; nothing is saved then."""
+    context = record_context(session)
+    errors = check_rules(data.rules, context=context) + check_rollup(data.account_rollup)
+    if data.segment is not None:
+        errors += conditions.check(data.segment, context, "segment")
+    _refuse(errors, "score model")
 
 
 def list_models(session: Session) -> list[ScoreModel]:
@@ -56,7 +69,7 @@ def save_model(
     """Create a model (``model_id`` None) or give an existing one a new version. A change of
     rules, half-life or primary flag rescores every contact in the background."""
     require(actor, Action.SCORING_EDIT)
-    check_model(data)
+    check_model(session, data)
     same_name = definitions.model_by_name(session, data.name)
     if same_name is not None and same_name.id != model_id:
         raise ResourceAlreadyExists(f"a score model named {data.name!r} exists")
@@ -71,6 +84,7 @@ def save_model(
     model.name, model.description = data.name, data.description
     model.rules, model.half_life_days = list(data.rules), data.half_life_days
     model.account_rollup, model.is_primary = dict(data.account_rollup), data.is_primary
+    model.segment = data.segment
     session.flush()
     if data.is_primary:
         definitions.clear_primary(session, model.id)
@@ -87,7 +101,11 @@ def _model_unchanged(model: ScoreModel, data: ScoreModelWrite) -> bool:
         data.description,
         list(data.rules),
         data.half_life_days,
-    ) and (model.account_rollup, model.is_primary) == (dict(data.account_rollup), data.is_primary)
+    ) and (model.account_rollup, model.is_primary, model.segment) == (
+        dict(data.account_rollup),
+        data.is_primary,
+        data.segment,
+    )
 
 
 def delete_model(session: Session, model_id: int, *, actor: Actor) -> None:
@@ -106,7 +124,7 @@ def save_profile(
 ) -> GradingProfile:
     """The ICP (one, account criteria) or a persona (contact criteria), each with weights."""
     require(actor, Action.SCORING_EDIT)
-    _refuse(_check_profile(data), "profile")
+    _refuse(_check_profile(session, data), "profile")
     same = definitions.profile_by_name(session, data.kind, data.name)
     if same is not None and same.id != profile_id:
         raise ResourceAlreadyExists(f"a {data.kind} named {data.name!r} exists")
@@ -172,13 +190,19 @@ def _retire(
     request_rescore(session, reason=reason, actor=actor)
 
 
-def _check_profile(data: ProfileWrite) -> list[FieldError]:
+def _check_profile(session: Session, data: ProfileWrite) -> list[FieldError]:
     if not data.criteria:
         return [FieldError("criteria", "give at least one criterion")]
     if len(data.criteria) > MAX_CRITERIA:
         return [FieldError("criteria", f"at most {MAX_CRITERIA} criteria")]
     errors: list[FieldError] = []
     prefix = "account." if data.kind == "icp" else "contact."
+    context = record_context(
+        session,
+        conditions.Context(
+            {k: v for k, v in conditions.RECORD_FIELDS.items() if k.startswith(prefix)}
+        ),
+    )
     for i, criterion in enumerate(data.criteria):
         path = f"criteria.{i}"
         if not isinstance(criterion, dict):
@@ -189,9 +213,6 @@ def _check_profile(data: ProfileWrite) -> list[FieldError]:
         weight = criterion.get("weight")
         if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 100:
             errors.append(FieldError(f"{path}.weight", "a whole number from 1 to 100"))
-        context = conditions.Context(
-            {k: v for k, v in conditions.RECORD_FIELDS.items() if k.startswith(prefix)}
-        )
         errors += conditions.check(criterion.get("when"), context, f"{path}.when")
     return errors
 
@@ -206,7 +227,7 @@ def score_names(session: Session) -> dict[int, str]:
 
 
 def check_criteria(session: Session, condition: Any, path: str = "condition") -> None:
-    context = conditions.criteria_context(score_names(session))
+    context = record_context(session, conditions.criteria_context(score_names(session)))
     _refuse(conditions.check(condition, context, path), "criteria")
 
 

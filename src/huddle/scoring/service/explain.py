@@ -11,6 +11,7 @@ from huddle.scoring.models import ContactScore, ScoreModel
 from huddle.scoring.repository import definitions, explanations, scores, statements
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.explanations import Occurrence, decayed
+from huddle.scoring.repository.matching import matching_contacts
 from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import Rule, capped
 from huddle.scoring.schemas import (
@@ -61,12 +62,17 @@ def _model_breakdown(
             rules.append(_touch_rule(rule, found[rule.index], spec, compiler))
         else:
             rules.append(_record_rule(rule, met[rule.index], compiler))
+    # Outside the segment the rules still show what they would give, but the model gives 0.
+    inside = spec.segment is None or contact_id in matching_contacts(
+        session, spec.segment, [contact_id], as_of=compiler.as_of
+    )
     return ModelBreakdown(
         model_id=model.id,
         model=model.name,
         version=model.version,
         is_primary=model.is_primary,
-        total=round(sum(r.decayed_points for r in rules), 2),
+        total=round(sum(r.decayed_points for r in rules), 2) if inside else 0.0,
+        in_segment=inside,
         stored_total=round(stored.points, 2) if stored else None,
         stored_at=stored.computed_at if stored else None,
         rules=rules,

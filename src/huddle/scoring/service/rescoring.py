@@ -16,7 +16,7 @@ from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.locks import Lock
 from huddle.scoring.events import ScoresUpdated
-from huddle.scoring.models import RescoreRun
+from huddle.scoring.models import RescoreRun, ScoreModel
 from huddle.scoring.repository import definitions, full_rescore, runs, scores, statements
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.statements import ModelSpec, Scope
@@ -71,18 +71,20 @@ def apply_models(
     given) and copy the primary one to ``contacts.score``. False when nothing was written.
     Without a primary model ``contacts.score`` is left alone (it may come from an import)."""
     compiler = Compiler(statements.dialect_of(session), as_of)
-    primary, primary_changed, written = None, False, False
+    primary: ScoreModel | None = None
+    primary_changed, written = False, False
     for model in definitions.list_models(session):
         spec = ModelSpec.of(model)
         if model.is_primary:
-            primary = model.id
+            primary = model
         if touch_types is not None and not spec.reacts_to(touch_types):
             continue
         scores.write_scores(session, spec, compiler, scope)
         primary_changed |= model.is_primary
         written = True
     if primary is not None and (touch_types is None or primary_changed):
-        scores.copy_primary(session, primary, scope)
+        segmented = primary.segment is not None
+        scores.copy_primary(session, primary.id, scope, segmented=segmented)
     return written
 
 
@@ -193,9 +195,12 @@ def _rescore_models(session: Session, scope: Scope, *, as_of: datetime, scan: bo
     compiler = Compiler(statements.dialect_of(session), as_of)
     specs = [ModelSpec.of(model) for model in models]
     full_rescore.write_all_scores(session, specs, compiler, scope, scan=scan)
-    primary = next((model.id for model in models if model.is_primary), None)
+    for spec in specs:
+        scores.drop_outside_segment(session, spec, compiler, scope)
+    primary = next((model for model in models if model.is_primary), None)
     if primary is not None:
-        scores.copy_primary(session, primary, scope)
+        segmented = primary.segment is not None
+        scores.copy_primary(session, primary.id, scope, segmented=segmented)
 
 
 def rescore_all(

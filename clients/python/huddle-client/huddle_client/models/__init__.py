@@ -94,6 +94,8 @@ from .customer_response_term import CustomerResponseTerm
 from .dashboard_owner_tally import DashboardOwnerTally
 from .dashboard_team_tally import DashboardTeamTally
 from .dashboard_term_tally import DashboardTermTally
+from .date_comparison import DateComparison
+from .date_comparison_op import DateComparisonOp
 from .deal_closed_data import DealClosedData
 from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
@@ -422,6 +424,8 @@ __all__ = (
     "DashboardOwnerTally",
     "DashboardTeamTally",
     "DashboardTermTally",
+    "DateComparison",
+    "DateComparisonOp",
     "DealClosedData",
     "DealImportsCreateBody",
     "DealLostPayload",

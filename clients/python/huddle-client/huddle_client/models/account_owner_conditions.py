@@ -1,11 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
+    from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
+    from ..models.equality_comparison import EqualityComparison
+    from ..models.many_comparison import ManyComparison
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
+
 
 T = TypeVar("T", bound="AccountOwnerConditions")
 
@@ -16,28 +30,229 @@ class AccountOwnerConditions:
 
     Attributes:
         target_only (bool | Unset):  Default: False.
+        when (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched | Unset): Only leads meeting this condition (the
+            scoring condition language over contact.* and account.* fields, custom fields included: contact.custom.<key>).
     """
 
     target_only: bool | Unset = False
+    when: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | DateComparison
+        | EqualityComparison
+        | ManyComparison
+        | None
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+        | Unset
+    ) = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
+
         target_only = self.target_only
+
+        when: dict[str, Any] | None | Unset
+        if isinstance(self.when, Unset):
+            when = UNSET
+        elif isinstance(self.when, NoValueComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, EqualityComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, OrderComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, DateComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, BetweenComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, ManyComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, TextComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, AllOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, AnyOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, NotOf):
+            when = self.when.to_dict()
+        elif isinstance(self.when, Touched):
+            when = self.when.to_dict()
+        else:
+            when = self.when
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
         if target_only is not UNSET:
             field_dict["target_only"] = target_only
+        if when is not UNSET:
+            field_dict["when"] = when
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
+
         d = dict(src_dict)
         target_only = d.pop("target_only", UNSET)
 
+        def _parse_when(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | DateComparison
+            | EqualityComparison
+            | ManyComparison
+            | None
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+            | Unset
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_0 = NoValueComparison.from_dict(data)
+
+                return when_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return when_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return when_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_3 = DateComparison.from_dict(data)
+
+                return when_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_4 = BetweenComparison.from_dict(data)
+
+                return when_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_5 = ManyComparison.from_dict(data)
+
+                return when_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_6 = TextComparison.from_dict(data)
+
+                return when_type_0_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_1 = AllOf.from_dict(data)
+
+                return when_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_2 = AnyOf.from_dict(data)
+
+                return when_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_3 = NotOf.from_dict(data)
+
+                return when_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_4 = Touched.from_dict(data)
+
+                return when_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AllOf
+                | AnyOf
+                | BetweenComparison
+                | DateComparison
+                | EqualityComparison
+                | ManyComparison
+                | None
+                | NotOf
+                | NoValueComparison
+                | OrderComparison
+                | TextComparison
+                | Touched
+                | Unset,
+                data,
+            )
+
+        when = _parse_when(d.pop("when", UNSET))
+
         account_owner_conditions = cls(
             target_only=target_only,
+            when=when,
         )
 
         return account_owner_conditions

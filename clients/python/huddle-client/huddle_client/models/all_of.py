@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 if TYPE_CHECKING:
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -24,14 +25,15 @@ T = TypeVar("T", bound="AllOf")
 class AllOf:
     """
     Attributes:
-        all_ (list[AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
-            OrderComparison | TextComparison | Touched]):
+        all_ (list[AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched]):
     """
 
     all_: list[
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | NotOf
@@ -44,6 +46,7 @@ class AllOf:
     def to_dict(self) -> dict[str, Any]:
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -59,6 +62,8 @@ class AllOf:
             elif isinstance(all_item_data, EqualityComparison):
                 all_item = all_item_data.to_dict()
             elif isinstance(all_item_data, OrderComparison):
+                all_item = all_item_data.to_dict()
+            elif isinstance(all_item_data, DateComparison):
                 all_item = all_item_data.to_dict()
             elif isinstance(all_item_data, BetweenComparison):
                 all_item = all_item_data.to_dict()
@@ -91,6 +96,7 @@ class AllOf:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -110,6 +116,7 @@ class AllOf:
                 AllOf
                 | AnyOf
                 | BetweenComparison
+                | DateComparison
                 | EqualityComparison
                 | ManyComparison
                 | NotOf
@@ -145,7 +152,7 @@ class AllOf:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    all_item_type_0_type_3 = BetweenComparison.from_dict(data)
+                    all_item_type_0_type_3 = DateComparison.from_dict(data)
 
                     return all_item_type_0_type_3
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -153,7 +160,7 @@ class AllOf:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    all_item_type_0_type_4 = ManyComparison.from_dict(data)
+                    all_item_type_0_type_4 = BetweenComparison.from_dict(data)
 
                     return all_item_type_0_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -161,9 +168,17 @@ class AllOf:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    all_item_type_0_type_5 = TextComparison.from_dict(data)
+                    all_item_type_0_type_5 = ManyComparison.from_dict(data)
 
                     return all_item_type_0_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    all_item_type_0_type_6 = TextComparison.from_dict(data)
+
+                    return all_item_type_0_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -32,8 +33,8 @@ class BacktestRequest:
         months (int | Unset):  Default: 6.
         model_id (int | None | Unset):
         model (None | ScoreModelWrite | Unset):
-        criteria (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | None | NotOf |
-            NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
+        criteria (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None |
+            NotOf | NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
     """
 
     months: int | Unset = 6
@@ -43,6 +44,7 @@ class BacktestRequest:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | None
@@ -59,6 +61,7 @@ class BacktestRequest:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -92,6 +95,8 @@ class BacktestRequest:
         elif isinstance(self.criteria, EqualityComparison):
             criteria = self.criteria.to_dict()
         elif isinstance(self.criteria, OrderComparison):
+            criteria = self.criteria.to_dict()
+        elif isinstance(self.criteria, DateComparison):
             criteria = self.criteria.to_dict()
         elif isinstance(self.criteria, BetweenComparison):
             criteria = self.criteria.to_dict()
@@ -129,6 +134,7 @@ class BacktestRequest:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -173,6 +179,7 @@ class BacktestRequest:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | None
@@ -214,7 +221,7 @@ class BacktestRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                criteria_type_0_type_3 = BetweenComparison.from_dict(data)
+                criteria_type_0_type_3 = DateComparison.from_dict(data)
 
                 return criteria_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -222,7 +229,7 @@ class BacktestRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                criteria_type_0_type_4 = ManyComparison.from_dict(data)
+                criteria_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return criteria_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -230,9 +237,17 @@ class BacktestRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                criteria_type_0_type_5 = TextComparison.from_dict(data)
+                criteria_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return criteria_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                criteria_type_0_type_6 = TextComparison.from_dict(data)
+
+                return criteria_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
@@ -271,6 +286,7 @@ class BacktestRequest:
                 AllOf
                 | AnyOf
                 | BetweenComparison
+                | DateComparison
                 | EqualityComparison
                 | ManyComparison
                 | None

@@ -27,6 +27,10 @@ class ContactFilters:
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each <field>:<op>[:<value>]
+            (several values comma-separated): contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a field's type allows
+            are the scoring rules'.
     """
 
     stage: list[ContactFiltersStageItem] | Unset = UNSET
@@ -38,6 +42,7 @@ class ContactFilters:
     updated_since: datetime.datetime | None | Unset = UNSET
     q: None | str | Unset = UNSET
     is_target: bool | None | Unset = UNSET
+    where: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +105,10 @@ class ContactFilters:
         else:
             is_target = self.is_target
 
+        where: list[str] | Unset = UNSET
+        if not isinstance(self.where, Unset):
+            where = self.where
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -121,6 +130,8 @@ class ContactFilters:
             field_dict["q"] = q
         if is_target is not UNSET:
             field_dict["is_target"] = is_target
+        if where is not UNSET:
+            field_dict["where"] = where
 
         return field_dict
 
@@ -228,6 +239,8 @@ class ContactFilters:
 
         is_target = _parse_is_target(d.pop("is_target", UNSET))
 
+        where = cast(list[str], d.pop("where", UNSET))
+
         contact_filters = cls(
             stage=stage,
             owner_id=owner_id,
@@ -238,6 +251,7 @@ class ContactFilters:
             updated_since=updated_since,
             q=q,
             is_target=is_target,
+            where=where,
         )
 
         contact_filters.additional_properties = d

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -31,8 +32,8 @@ class CriteriaRead:
     Attributes:
         stage (CriteriaStage): The stages a lead qualifies into by criteria.
         version (int):
-        condition (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
-            OrderComparison | TextComparison | Touched):
+        condition (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched):
         automatic (bool):
         description (str | Unset):  Default: ''.
     """
@@ -43,6 +44,7 @@ class CriteriaRead:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | NotOf
@@ -59,6 +61,7 @@ class CriteriaRead:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -76,6 +79,8 @@ class CriteriaRead:
         elif isinstance(self.condition, EqualityComparison):
             condition = self.condition.to_dict()
         elif isinstance(self.condition, OrderComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, DateComparison):
             condition = self.condition.to_dict()
         elif isinstance(self.condition, BetweenComparison):
             condition = self.condition.to_dict()
@@ -116,6 +121,7 @@ class CriteriaRead:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -135,6 +141,7 @@ class CriteriaRead:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | NotOf
@@ -170,7 +177,7 @@ class CriteriaRead:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                condition_type_0_type_3 = BetweenComparison.from_dict(data)
+                condition_type_0_type_3 = DateComparison.from_dict(data)
 
                 return condition_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -178,7 +185,7 @@ class CriteriaRead:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                condition_type_0_type_4 = ManyComparison.from_dict(data)
+                condition_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return condition_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -186,9 +193,17 @@ class CriteriaRead:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                condition_type_0_type_5 = TextComparison.from_dict(data)
+                condition_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return condition_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_6 = TextComparison.from_dict(data)
+
+                return condition_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -28,8 +29,8 @@ T = TypeVar("T", bound="CriteriaWrite")
 class CriteriaWrite:
     """
     Attributes:
-        condition (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
-            OrderComparison | TextComparison | Touched):
+        condition (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched):
         automatic (bool | Unset):  Default: True.
     """
 
@@ -37,6 +38,7 @@ class CriteriaWrite:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | NotOf
@@ -52,6 +54,7 @@ class CriteriaWrite:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -65,6 +68,8 @@ class CriteriaWrite:
         elif isinstance(self.condition, EqualityComparison):
             condition = self.condition.to_dict()
         elif isinstance(self.condition, OrderComparison):
+            condition = self.condition.to_dict()
+        elif isinstance(self.condition, DateComparison):
             condition = self.condition.to_dict()
         elif isinstance(self.condition, BetweenComparison):
             condition = self.condition.to_dict()
@@ -100,6 +105,7 @@ class CriteriaWrite:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -116,6 +122,7 @@ class CriteriaWrite:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | NotOf
@@ -151,7 +158,7 @@ class CriteriaWrite:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                condition_type_0_type_3 = BetweenComparison.from_dict(data)
+                condition_type_0_type_3 = DateComparison.from_dict(data)
 
                 return condition_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -159,7 +166,7 @@ class CriteriaWrite:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                condition_type_0_type_4 = ManyComparison.from_dict(data)
+                condition_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return condition_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -167,9 +174,17 @@ class CriteriaWrite:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                condition_type_0_type_5 = TextComparison.from_dict(data)
+                condition_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return condition_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                condition_type_0_type_6 = TextComparison.from_dict(data)
+
+                return condition_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:

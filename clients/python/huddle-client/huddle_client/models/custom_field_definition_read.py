@@ -19,6 +19,7 @@ class CustomFieldDefinitionRead:
         label (str):
         field_type (str):
         choices (list[str]):
+        archived (bool):
     """
 
     id: int
@@ -27,6 +28,7 @@ class CustomFieldDefinitionRead:
     label: str
     field_type: str
     choices: list[str]
+    archived: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +44,8 @@ class CustomFieldDefinitionRead:
 
         choices = self.choices
 
+        archived = self.archived
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -52,6 +56,7 @@ class CustomFieldDefinitionRead:
                 "label": label,
                 "field_type": field_type,
                 "choices": choices,
+                "archived": archived,
             }
         )
 
@@ -72,6 +77,8 @@ class CustomFieldDefinitionRead:
 
         choices = cast(list[str], d.pop("choices"))
 
+        archived = d.pop("archived")
+
         custom_field_definition_read = cls(
             id=id,
             entity=entity,
@@ -79,6 +86,7 @@ class CustomFieldDefinitionRead:
             label=label,
             field_type=field_type,
             choices=choices,
+            archived=archived,
         )
 
         custom_field_definition_read.additional_properties = d

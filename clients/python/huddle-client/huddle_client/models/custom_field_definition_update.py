@@ -17,10 +17,12 @@ class CustomFieldDefinitionUpdate:
     Attributes:
         label (str | Unset):
         choices (list[str] | Unset):
+        archived (bool | Unset): Archived fields keep their values and rules but are no longer offered.
     """
 
     label: str | Unset = UNSET
     choices: list[str] | Unset = UNSET
+    archived: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label
@@ -29,6 +31,8 @@ class CustomFieldDefinitionUpdate:
         if not isinstance(self.choices, Unset):
             choices = self.choices
 
+        archived = self.archived
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -36,6 +40,8 @@ class CustomFieldDefinitionUpdate:
             field_dict["label"] = label
         if choices is not UNSET:
             field_dict["choices"] = choices
+        if archived is not UNSET:
+            field_dict["archived"] = archived
 
         return field_dict
 
@@ -46,9 +52,12 @@ class CustomFieldDefinitionUpdate:
 
         choices = cast(list[str], d.pop("choices", UNSET))
 
+        archived = d.pop("archived", UNSET)
+
         custom_field_definition_update = cls(
             label=label,
             choices=choices,
+            archived=archived,
         )
 
         return custom_field_definition_update

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -29,7 +30,7 @@ class EventFilter:
 
     Attributes:
         types (list[str]): Touch (event) types.
-        where (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | None | NotOf |
+        where (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None | NotOf |
             NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
         within_days (int | None | Unset):
     """
@@ -39,6 +40,7 @@ class EventFilter:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | None
@@ -55,6 +57,7 @@ class EventFilter:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -73,6 +76,8 @@ class EventFilter:
         elif isinstance(self.where, EqualityComparison):
             where = self.where.to_dict()
         elif isinstance(self.where, OrderComparison):
+            where = self.where.to_dict()
+        elif isinstance(self.where, DateComparison):
             where = self.where.to_dict()
         elif isinstance(self.where, BetweenComparison):
             where = self.where.to_dict()
@@ -116,6 +121,7 @@ class EventFilter:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -133,6 +139,7 @@ class EventFilter:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | None
@@ -174,7 +181,7 @@ class EventFilter:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                where_type_0_type_3 = BetweenComparison.from_dict(data)
+                where_type_0_type_3 = DateComparison.from_dict(data)
 
                 return where_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -182,7 +189,7 @@ class EventFilter:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                where_type_0_type_4 = ManyComparison.from_dict(data)
+                where_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return where_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -190,9 +197,17 @@ class EventFilter:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                where_type_0_type_5 = TextComparison.from_dict(data)
+                where_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return where_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                where_type_0_type_6 = TextComparison.from_dict(data)
+
+                return where_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
@@ -231,6 +246,7 @@ class EventFilter:
                 AllOf
                 | AnyOf
                 | BetweenComparison
+                | DateComparison
                 | EqualityComparison
                 | ManyComparison
                 | None

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -29,8 +30,8 @@ class FitRule:
         kind (Literal['fit']):
         name (str):
         points (int):
-        when (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
-            OrderComparison | TextComparison | Touched):
+        when (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched):
     """
 
     kind: Literal["fit"]
@@ -40,6 +41,7 @@ class FitRule:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | NotOf
@@ -53,6 +55,7 @@ class FitRule:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -72,6 +75,8 @@ class FitRule:
         elif isinstance(self.when, EqualityComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, OrderComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, DateComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, BetweenComparison):
             when = self.when.to_dict()
@@ -106,6 +111,7 @@ class FitRule:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -129,6 +135,7 @@ class FitRule:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | NotOf
@@ -164,7 +171,7 @@ class FitRule:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_3 = BetweenComparison.from_dict(data)
+                when_type_0_type_3 = DateComparison.from_dict(data)
 
                 return when_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -172,7 +179,7 @@ class FitRule:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_4 = ManyComparison.from_dict(data)
+                when_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return when_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -180,9 +187,17 @@ class FitRule:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_5 = TextComparison.from_dict(data)
+                when_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return when_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_6 = TextComparison.from_dict(data)
+
+                return when_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:

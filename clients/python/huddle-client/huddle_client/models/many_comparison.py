@@ -14,8 +14,9 @@ T = TypeVar("T", bound="ManyComparison")
 class ManyComparison:
     """
     Attributes:
-        field (str): contact.* or account.* (e.g. account.employee_count); in touch filters touch.campaign_id,
-            touch.asset_id or properties.<name>; in criteria also grade and score.<model id>
+        field (str): contact.* or account.* (e.g. account.employee_count), your custom fields as contact.custom.<key> or
+            account.custom.<key> (GET /custom-fields); in touch filters touch.campaign_id, touch.asset_id or
+            properties.<name>; in criteria also grade and score.<model id>
         op (ManyComparisonOp):
         value (list[float] | list[str]):
     """

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.rule_breakdown import RuleBreakdown
 
@@ -26,6 +28,7 @@ class ModelBreakdown:
         stored_total (float | None):
         stored_at (datetime.datetime | None):
         rules (list[RuleBreakdown]):
+        in_segment (bool | Unset): False: outside the model's segment, so no score from it. Default: True.
     """
 
     model_id: int
@@ -36,6 +39,7 @@ class ModelBreakdown:
     stored_total: float | None
     stored_at: datetime.datetime | None
     rules: list[RuleBreakdown]
+    in_segment: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +67,8 @@ class ModelBreakdown:
             rules_item = rules_item_data.to_dict()
             rules.append(rules_item)
 
+        in_segment = self.in_segment
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +83,8 @@ class ModelBreakdown:
                 "rules": rules,
             }
         )
+        if in_segment is not UNSET:
+            field_dict["in_segment"] = in_segment
 
         return field_dict
 
@@ -124,6 +132,8 @@ class ModelBreakdown:
 
             rules.append(rules_item)
 
+        in_segment = d.pop("in_segment", UNSET)
+
         model_breakdown = cls(
             model_id=model_id,
             model=model,
@@ -133,6 +143,7 @@ class ModelBreakdown:
             stored_total=stored_total,
             stored_at=stored_at,
             rules=rules,
+            in_segment=in_segment,
         )
 
         model_breakdown.additional_properties = d

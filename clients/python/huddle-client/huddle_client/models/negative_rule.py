@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.event_filter import EventFilter
     from ..models.many_comparison import ManyComparison
@@ -33,8 +34,8 @@ class NegativeRule:
             kind (Literal['negative']):
             name (str):
             points (int):
-            when (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | None | NotOf | NoValueComparison
-                | OrderComparison | TextComparison | Touched | Unset):
+            when (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None | NotOf |
+                NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
             event (EventFilter | None | Unset):
             cap (int | None | Unset):
     """
@@ -46,6 +47,7 @@ class NegativeRule:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | None
@@ -63,6 +65,7 @@ class NegativeRule:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.event_filter import EventFilter  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
@@ -86,6 +89,8 @@ class NegativeRule:
         elif isinstance(self.when, EqualityComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, OrderComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, DateComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, BetweenComparison):
             when = self.when.to_dict()
@@ -141,6 +146,7 @@ class NegativeRule:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.event_filter import EventFilter  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
@@ -165,6 +171,7 @@ class NegativeRule:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | None
@@ -206,7 +213,7 @@ class NegativeRule:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_3 = BetweenComparison.from_dict(data)
+                when_type_0_type_3 = DateComparison.from_dict(data)
 
                 return when_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -214,7 +221,7 @@ class NegativeRule:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_4 = ManyComparison.from_dict(data)
+                when_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return when_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -222,9 +229,17 @@ class NegativeRule:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_5 = TextComparison.from_dict(data)
+                when_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return when_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_6 = TextComparison.from_dict(data)
+
+                return when_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
@@ -263,6 +278,7 @@ class NegativeRule:
                 AllOf
                 | AnyOf
                 | BetweenComparison
+                | DateComparison
                 | EqualityComparison
                 | ManyComparison
                 | None

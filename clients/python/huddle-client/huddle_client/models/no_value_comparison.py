@@ -16,8 +16,9 @@ class NoValueComparison:
     """``is_set``/``is_empty`` (text, numbers, lists) and ``is_true``/``is_false``.
 
     Attributes:
-        field (str): contact.* or account.* (e.g. account.employee_count); in touch filters touch.campaign_id,
-            touch.asset_id or properties.<name>; in criteria also grade and score.<model id>
+        field (str): contact.* or account.* (e.g. account.employee_count), your custom fields as contact.custom.<key> or
+            account.custom.<key> (GET /custom-fields); in touch filters touch.campaign_id, touch.asset_id or
+            properties.<name>; in criteria also grade and score.<model id>
         op (NoValueComparisonOp):
         value (None | Unset):
     """

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -24,14 +25,15 @@ T = TypeVar("T", bound="NotOf")
 class NotOf:
     """
     Attributes:
-        not_ (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
-            OrderComparison | TextComparison | Touched):
+        not_ (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched):
     """
 
     not_: (
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | NotOf
@@ -45,6 +47,7 @@ class NotOf:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -57,6 +60,8 @@ class NotOf:
         elif isinstance(self.not_, EqualityComparison):
             not_ = self.not_.to_dict()
         elif isinstance(self.not_, OrderComparison):
+            not_ = self.not_.to_dict()
+        elif isinstance(self.not_, DateComparison):
             not_ = self.not_.to_dict()
         elif isinstance(self.not_, BetweenComparison):
             not_ = self.not_.to_dict()
@@ -88,6 +93,7 @@ class NotOf:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -103,6 +109,7 @@ class NotOf:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | NotOf
@@ -138,7 +145,7 @@ class NotOf:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                not_type_0_type_3 = BetweenComparison.from_dict(data)
+                not_type_0_type_3 = DateComparison.from_dict(data)
 
                 return not_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -146,7 +153,7 @@ class NotOf:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                not_type_0_type_4 = ManyComparison.from_dict(data)
+                not_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return not_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -154,9 +161,17 @@ class NotOf:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                not_type_0_type_5 = TextComparison.from_dict(data)
+                not_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return not_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                not_type_0_type_6 = TextComparison.from_dict(data)
+
+                return not_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:

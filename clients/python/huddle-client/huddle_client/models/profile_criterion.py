@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from ..models.all_of import AllOf
     from ..models.any_of import AnyOf
     from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
     from ..models.equality_comparison import EqualityComparison
     from ..models.many_comparison import ManyComparison
     from ..models.no_value_comparison import NoValueComparison
@@ -28,8 +29,8 @@ class ProfileCriterion:
     Attributes:
         label (str):
         weight (int):
-        when (AllOf | AnyOf | BetweenComparison | EqualityComparison | ManyComparison | NotOf | NoValueComparison |
-            OrderComparison | TextComparison | Touched):
+        when (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
+            NoValueComparison | OrderComparison | TextComparison | Touched):
     """
 
     label: str
@@ -38,6 +39,7 @@ class ProfileCriterion:
         AllOf
         | AnyOf
         | BetweenComparison
+        | DateComparison
         | EqualityComparison
         | ManyComparison
         | NotOf
@@ -51,6 +53,7 @@ class ProfileCriterion:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -68,6 +71,8 @@ class ProfileCriterion:
         elif isinstance(self.when, EqualityComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, OrderComparison):
+            when = self.when.to_dict()
+        elif isinstance(self.when, DateComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, BetweenComparison):
             when = self.when.to_dict()
@@ -101,6 +106,7 @@ class ProfileCriterion:
         from ..models.all_of import AllOf  # noqa: PLC0415
         from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
         from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
@@ -120,6 +126,7 @@ class ProfileCriterion:
             AllOf
             | AnyOf
             | BetweenComparison
+            | DateComparison
             | EqualityComparison
             | ManyComparison
             | NotOf
@@ -155,7 +162,7 @@ class ProfileCriterion:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_3 = BetweenComparison.from_dict(data)
+                when_type_0_type_3 = DateComparison.from_dict(data)
 
                 return when_type_0_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -163,7 +170,7 @@ class ProfileCriterion:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_4 = ManyComparison.from_dict(data)
+                when_type_0_type_4 = BetweenComparison.from_dict(data)
 
                 return when_type_0_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -171,9 +178,17 @@ class ProfileCriterion:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                when_type_0_type_5 = TextComparison.from_dict(data)
+                when_type_0_type_5 = ManyComparison.from_dict(data)
 
                 return when_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_0_type_6 = TextComparison.from_dict(data)
+
+                return when_type_0_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:

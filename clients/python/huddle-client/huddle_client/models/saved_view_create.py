@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -23,12 +23,15 @@ class SavedViewCreate:
         shared (bool | Unset):  Default: False.
         filters (ContactFilters | Unset): What narrows a contact list; also what a saved view stores.
         sort (ContactSort | Unset):
+        sort_field (None | str | Unset): A contact custom field sorting the view instead of sort: contact.custom.<key>
+            (-contact.custom.<key> descending).
     """
 
     name: str
     shared: bool | Unset = False
     filters: ContactFilters | Unset = UNSET
     sort: ContactSort | Unset = UNSET
+    sort_field: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -43,6 +46,12 @@ class SavedViewCreate:
         if not isinstance(self.sort, Unset):
             sort = self.sort.value
 
+        sort_field: None | str | Unset
+        if isinstance(self.sort_field, Unset):
+            sort_field = UNSET
+        else:
+            sort_field = self.sort_field
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -56,6 +65,8 @@ class SavedViewCreate:
             field_dict["filters"] = filters
         if sort is not UNSET:
             field_dict["sort"] = sort
+        if sort_field is not UNSET:
+            field_dict["sort_field"] = sort_field
 
         return field_dict
 
@@ -82,11 +93,21 @@ class SavedViewCreate:
         else:
             sort = ContactSort(_sort)
 
+        def _parse_sort_field(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sort_field = _parse_sort_field(d.pop("sort_field", UNSET))
+
         saved_view_create = cls(
             name=name,
             shared=shared,
             filters=filters,
             sort=sort,
+            sort_field=sort_field,
         )
 
         return saved_view_create

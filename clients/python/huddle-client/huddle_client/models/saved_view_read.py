@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.contact_sort import ContactSort
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.contact_filters import ContactFilters
@@ -28,6 +29,8 @@ class SavedViewRead:
         sort (ContactSort):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        sort_field (None | str | Unset): A contact custom field sorting the view instead of sort: contact.custom.<key>
+            (-contact.custom.<key> descending).
     """
 
     id: int
@@ -38,6 +41,7 @@ class SavedViewRead:
     sort: ContactSort
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    sort_field: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +62,12 @@ class SavedViewRead:
 
         updated_at = self.updated_at.isoformat()
 
+        sort_field: None | str | Unset
+        if isinstance(self.sort_field, Unset):
+            sort_field = UNSET
+        else:
+            sort_field = self.sort_field
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +82,8 @@ class SavedViewRead:
                 "updated_at": updated_at,
             }
         )
+        if sort_field is not UNSET:
+            field_dict["sort_field"] = sort_field
 
         return field_dict
 
@@ -101,6 +113,15 @@ class SavedViewRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_sort_field(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sort_field = _parse_sort_field(d.pop("sort_field", UNSET))
+
         saved_view_read = cls(
             id=id,
             name=name,
@@ -110,6 +131,7 @@ class SavedViewRead:
             sort=sort,
             created_at=created_at,
             updated_at=updated_at,
+            sort_field=sort_field,
         )
 
         saved_view_read.additional_properties = d

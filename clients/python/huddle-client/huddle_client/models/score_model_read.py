@@ -9,10 +9,21 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.account_rollup import AccountRollup
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
     from ..models.behaviour_rule import BehaviourRule
+    from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
+    from ..models.equality_comparison import EqualityComparison
     from ..models.fit_rule import FitRule
+    from ..models.many_comparison import ManyComparison
     from ..models.negative_rule import NegativeRule
     from ..models.no_rollup import NoRollup
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
 
 
 T = TypeVar("T", bound="ScoreModelRead")
@@ -30,6 +41,9 @@ class ScoreModelRead:
         half_life_days (int | None):
         rules (list[BehaviourRule | FitRule | NegativeRule]):
         account_rollup (AccountRollup | NoRollup):
+        segment (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None | NotOf
+            | NoValueComparison | OrderComparison | TextComparison | Touched): Only contacts matching this condition get a
+            score from the model (null: all).
         updated_at (datetime.datetime):
     """
 
@@ -41,13 +55,38 @@ class ScoreModelRead:
     half_life_days: int | None
     rules: list[BehaviourRule | FitRule | NegativeRule]
     account_rollup: AccountRollup | NoRollup
+    segment: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | DateComparison
+        | EqualityComparison
+        | ManyComparison
+        | None
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+    )
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.fit_rule import FitRule  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         id = self.id
 
@@ -81,6 +120,32 @@ class ScoreModelRead:
         else:
             account_rollup = self.account_rollup.to_dict()
 
+        segment: dict[str, Any] | None
+        if isinstance(self.segment, NoValueComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, EqualityComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, OrderComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, DateComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, BetweenComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, ManyComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, TextComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, AllOf):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, AnyOf):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, NotOf):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, Touched):
+            segment = self.segment.to_dict()
+        else:
+            segment = self.segment
+
         updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -95,6 +160,7 @@ class ScoreModelRead:
                 "half_life_days": half_life_days,
                 "rules": rules,
                 "account_rollup": account_rollup,
+                "segment": segment,
                 "updated_at": updated_at,
             }
         )
@@ -104,10 +170,21 @@ class ScoreModelRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.fit_rule import FitRule  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.negative_rule import NegativeRule  # noqa: PLC0415
         from ..models.no_rollup import NoRollup  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -180,6 +257,130 @@ class ScoreModelRead:
 
         account_rollup = _parse_account_rollup(d.pop("account_rollup"))
 
+        def _parse_segment(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | DateComparison
+            | EqualityComparison
+            | ManyComparison
+            | None
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+        ):
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_0 = NoValueComparison.from_dict(data)
+
+                return segment_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return segment_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return segment_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_3 = DateComparison.from_dict(data)
+
+                return segment_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_4 = BetweenComparison.from_dict(data)
+
+                return segment_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_5 = ManyComparison.from_dict(data)
+
+                return segment_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_6 = TextComparison.from_dict(data)
+
+                return segment_type_0_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_1 = AllOf.from_dict(data)
+
+                return segment_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_2 = AnyOf.from_dict(data)
+
+                return segment_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_3 = NotOf.from_dict(data)
+
+                return segment_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_4 = Touched.from_dict(data)
+
+                return segment_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AllOf
+                | AnyOf
+                | BetweenComparison
+                | DateComparison
+                | EqualityComparison
+                | ManyComparison
+                | None
+                | NotOf
+                | NoValueComparison
+                | OrderComparison
+                | TextComparison
+                | Touched,
+                data,
+            )
+
+        segment = _parse_segment(d.pop("segment"))
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         score_model_read = cls(
@@ -191,6 +392,7 @@ class ScoreModelRead:
             half_life_days=half_life_days,
             rules=rules,
             account_rollup=account_rollup,
+            segment=segment,
             updated_at=updated_at,
         )
 

@@ -10,10 +10,21 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.account_rollup import AccountRollup
+    from ..models.all_of import AllOf
+    from ..models.any_of import AnyOf
     from ..models.behaviour_rule import BehaviourRule
+    from ..models.between_comparison import BetweenComparison
+    from ..models.date_comparison import DateComparison
+    from ..models.equality_comparison import EqualityComparison
     from ..models.fit_rule import FitRule
+    from ..models.many_comparison import ManyComparison
     from ..models.negative_rule import NegativeRule
     from ..models.no_rollup import NoRollup
+    from ..models.no_value_comparison import NoValueComparison
+    from ..models.not_of import NotOf
+    from ..models.order_comparison import OrderComparison
+    from ..models.text_comparison import TextComparison
+    from ..models.touched import Touched
 
 
 T = TypeVar("T", bound="ScoreModelWrite")
@@ -29,6 +40,9 @@ class ScoreModelWrite:
         half_life_days (int | None | Unset):
         rules (list[BehaviourRule | FitRule | NegativeRule] | Unset):
         account_rollup (AccountRollup | NoRollup | Unset):
+        segment (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None | NotOf
+            | NoValueComparison | OrderComparison | TextComparison | Touched | Unset): Only contacts matching this condition
+            get a score from the model (null: all).
     """
 
     name: str
@@ -37,12 +51,38 @@ class ScoreModelWrite:
     half_life_days: int | None | Unset = UNSET
     rules: list[BehaviourRule | FitRule | NegativeRule] | Unset = UNSET
     account_rollup: AccountRollup | NoRollup | Unset = UNSET
+    segment: (
+        AllOf
+        | AnyOf
+        | BetweenComparison
+        | DateComparison
+        | EqualityComparison
+        | ManyComparison
+        | None
+        | NotOf
+        | NoValueComparison
+        | OrderComparison
+        | TextComparison
+        | Touched
+        | Unset
+    ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.fit_rule import FitRule  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         name = self.name
 
@@ -82,6 +122,34 @@ class ScoreModelWrite:
         else:
             account_rollup = self.account_rollup.to_dict()
 
+        segment: dict[str, Any] | None | Unset
+        if isinstance(self.segment, Unset):
+            segment = UNSET
+        elif isinstance(self.segment, NoValueComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, EqualityComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, OrderComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, DateComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, BetweenComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, ManyComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, TextComparison):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, AllOf):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, AnyOf):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, NotOf):
+            segment = self.segment.to_dict()
+        elif isinstance(self.segment, Touched):
+            segment = self.segment.to_dict()
+        else:
+            segment = self.segment
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -99,16 +167,29 @@ class ScoreModelWrite:
             field_dict["rules"] = rules
         if account_rollup is not UNSET:
             field_dict["account_rollup"] = account_rollup
+        if segment is not UNSET:
+            field_dict["segment"] = segment
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.account_rollup import AccountRollup  # noqa: PLC0415
+        from ..models.all_of import AllOf  # noqa: PLC0415
+        from ..models.any_of import AnyOf  # noqa: PLC0415
         from ..models.behaviour_rule import BehaviourRule  # noqa: PLC0415
+        from ..models.between_comparison import BetweenComparison  # noqa: PLC0415
+        from ..models.date_comparison import DateComparison  # noqa: PLC0415
+        from ..models.equality_comparison import EqualityComparison  # noqa: PLC0415
         from ..models.fit_rule import FitRule  # noqa: PLC0415
+        from ..models.many_comparison import ManyComparison  # noqa: PLC0415
         from ..models.negative_rule import NegativeRule  # noqa: PLC0415
         from ..models.no_rollup import NoRollup  # noqa: PLC0415
+        from ..models.no_value_comparison import NoValueComparison  # noqa: PLC0415
+        from ..models.not_of import NotOf  # noqa: PLC0415
+        from ..models.order_comparison import OrderComparison  # noqa: PLC0415
+        from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -185,6 +266,134 @@ class ScoreModelWrite:
 
         account_rollup = _parse_account_rollup(d.pop("account_rollup", UNSET))
 
+        def _parse_segment(
+            data: object,
+        ) -> (
+            AllOf
+            | AnyOf
+            | BetweenComparison
+            | DateComparison
+            | EqualityComparison
+            | ManyComparison
+            | None
+            | NotOf
+            | NoValueComparison
+            | OrderComparison
+            | TextComparison
+            | Touched
+            | Unset
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_0 = NoValueComparison.from_dict(data)
+
+                return segment_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_1 = EqualityComparison.from_dict(data)
+
+                return segment_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_2 = OrderComparison.from_dict(data)
+
+                return segment_type_0_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_3 = DateComparison.from_dict(data)
+
+                return segment_type_0_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_4 = BetweenComparison.from_dict(data)
+
+                return segment_type_0_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_5 = ManyComparison.from_dict(data)
+
+                return segment_type_0_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_0_type_6 = TextComparison.from_dict(data)
+
+                return segment_type_0_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_1 = AllOf.from_dict(data)
+
+                return segment_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_2 = AnyOf.from_dict(data)
+
+                return segment_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_3 = NotOf.from_dict(data)
+
+                return segment_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                segment_type_4 = Touched.from_dict(data)
+
+                return segment_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AllOf
+                | AnyOf
+                | BetweenComparison
+                | DateComparison
+                | EqualityComparison
+                | ManyComparison
+                | None
+                | NotOf
+                | NoValueComparison
+                | OrderComparison
+                | TextComparison
+                | Touched
+                | Unset,
+                data,
+            )
+
+        segment = _parse_segment(d.pop("segment", UNSET))
+
         score_model_write = cls(
             name=name,
             description=description,
@@ -192,6 +401,7 @@ class ScoreModelWrite:
             half_life_days=half_life_days,
             rules=rules,
             account_rollup=account_rollup,
+            segment=segment,
         )
 
         score_model_write.additional_properties = d

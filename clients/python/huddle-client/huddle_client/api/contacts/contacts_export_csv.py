@@ -24,6 +24,7 @@ def _get_kwargs(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -98,6 +99,12 @@ def _get_kwargs(
         json_is_target = is_target
     params["is_target"] = json_is_target
 
+    json_where: list[str] | Unset = UNSET
+    if not isinstance(where, Unset):
+        json_where = where
+
+    params["where"] = json_where
+
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
         json_sort = sort.value
@@ -171,6 +178,7 @@ def sync_detailed(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
 ) -> Response[Any | ErrorBody | ValidationErrorBody]:
     """Export Contacts
@@ -188,6 +196,11 @@ def sync_detailed(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
 
     Raises:
@@ -208,6 +221,7 @@ def sync_detailed(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
     )
 
@@ -230,6 +244,7 @@ def sync(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
 ) -> Any | ErrorBody | ValidationErrorBody | None:
     """Export Contacts
@@ -247,6 +262,11 @@ def sync(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
 
     Raises:
@@ -268,6 +288,7 @@ def sync(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
     ).parsed
 
@@ -284,6 +305,7 @@ async def asyncio_detailed(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
 ) -> Response[Any | ErrorBody | ValidationErrorBody]:
     """Export Contacts
@@ -301,6 +323,11 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
 
     Raises:
@@ -321,6 +348,7 @@ async def asyncio_detailed(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
     )
 
@@ -341,6 +369,7 @@ async def asyncio(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
 ) -> Any | ErrorBody | ValidationErrorBody | None:
     """Export Contacts
@@ -358,6 +387,11 @@ async def asyncio(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
 
     Raises:
@@ -380,6 +414,7 @@ async def asyncio(
             updated_since=updated_since,
             q=q,
             is_target=is_target,
+            where=where,
             sort=sort,
         )
     ).parsed

@@ -25,9 +25,11 @@ def _get_kwargs(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -101,6 +103,12 @@ def _get_kwargs(
         json_is_target = is_target
     params["is_target"] = json_is_target
 
+    json_where: list[str] | Unset = UNSET
+    if not isinstance(where, Unset):
+        json_where = where
+
+    params["where"] = json_where
+
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
         json_sort = sort.value
@@ -115,6 +123,13 @@ def _get_kwargs(
     params["cursor"] = json_cursor
 
     params["limit"] = limit
+
+    json_sort_field: None | str | Unset
+    if isinstance(sort_field, Unset):
+        json_sort_field = UNSET
+    else:
+        json_sort_field = sort_field
+    params["sort_field"] = json_sort_field
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -184,9 +199,11 @@ def sync_detailed(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> Response[ContactPage | ErrorBody | ValidationErrorBody]:
     """List Contacts
 
@@ -202,9 +219,17 @@ def sync_detailed(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,9 +249,11 @@ def sync_detailed(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
         cursor=cursor,
         limit=limit,
+        sort_field=sort_field,
     )
 
     response = client.get_httpx_client().request(
@@ -248,9 +275,11 @@ def sync(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> ContactPage | ErrorBody | ValidationErrorBody | None:
     """List Contacts
 
@@ -266,9 +295,17 @@ def sync(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -289,9 +326,11 @@ def sync(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
         cursor=cursor,
         limit=limit,
+        sort_field=sort_field,
     ).parsed
 
 
@@ -307,9 +346,11 @@ async def asyncio_detailed(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> Response[ContactPage | ErrorBody | ValidationErrorBody]:
     """List Contacts
 
@@ -325,9 +366,17 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -347,9 +396,11 @@ async def asyncio_detailed(
         updated_since=updated_since,
         q=q,
         is_target=is_target,
+        where=where,
         sort=sort,
         cursor=cursor,
         limit=limit,
+        sort_field=sort_field,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -369,9 +420,11 @@ async def asyncio(
     updated_since: datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     is_target: bool | None | Unset = UNSET,
+    where: list[str] | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    sort_field: None | str | Unset = UNSET,
 ) -> ContactPage | ErrorBody | ValidationErrorBody | None:
     """List Contacts
 
@@ -387,9 +440,17 @@ async def asyncio(
         updated_since (datetime.datetime | None | Unset):
         q (None | str | Unset): Free text over first and last name, email and account name.
         is_target (bool | None | Unset): Only contacts of target accounts.
+        where (list[str] | Unset): Conditions on custom fields, all of which must hold, each
+            <field>:<op>[:<value>] (several values comma-separated):
+            contact.custom.tier:in:gold,silver, account.custom.seats:gte:100,
+            contact.custom.renewal:before:2024-03-14, contact.custom.partner:is_true. The operators a
+            field's type allows are the scoring rules'.
         sort (ContactSort | Unset):
         cursor (None | str | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
+        sort_field (None | str | Unset): Sort by a contact's custom field instead of sort:
+            contact.custom.<key>, or -contact.custom.<key> for descending (text, choice, date or
+            number fields; contacts without a value together).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -411,8 +472,10 @@ async def asyncio(
             updated_since=updated_since,
             q=q,
             is_target=is_target,
+            where=where,
             sort=sort,
             cursor=cursor,
             limit=limit,
+            sort_field=sort_field,
         )
     ).parsed
