@@ -5,7 +5,7 @@ offered for new ones. A score model's ``segment`` is a condition over the record
 outside it get no score from the model (null: every contact).
 
 Revision ID: 0023
-Revises: 0019
+Revises: 0022
 """
 
 from collections.abc import Sequence
@@ -16,7 +16,7 @@ from alembic import op
 import huddle.core.models
 
 revision: str = "0023"
-down_revision: str | None = "0019"
+down_revision: str | None = "0022"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
