@@ -18,7 +18,7 @@ from huddle.contacts.schemas.fields import (
 )
 from huddle.core.schemas import DescribedBy, InputModel, ReadModel, Shape
 from huddle.core.timefields import UtcDatetime
-from huddle.core.values import FLAT_VALUES, FlatMap, StoredFlatMap
+from huddle.core.values import FLAT_VALUES, FlatMap, FlatValue, Scalar, StoredFlatMap
 
 # --- touches -------------------------------------------------------------------------------
 
@@ -71,6 +71,14 @@ class TouchRead(ReadModel):
     workflow_id: int | None
     idempotency_key: str | None
     created_at: datetime
+
+
+class PersonalTouch(TouchRead):
+    """A touch in a person's data export: everything stored, the sender's idempotency
+    scope and the payload's fingerprint too."""
+
+    idempotency_scope: str | None
+    idempotency_fingerprint: str | None
 
 
 class TouchConflict(BaseModel):
@@ -200,12 +208,19 @@ class MergeRequest(InputModel):
     )
 
 
+# A merged record's columns as they were: flat values, and its custom fields by key.
+SnapshotValue = FlatValue | dict[str, Scalar]
+
+
 class MergeRecordRead(ReadModel):
     id: int
     entity: str
     survivor_id: int
     merged_id: int
-    merged_snapshot: dict[str, Any]
+    merged_snapshot: dict[str, SnapshotValue] = Field(
+        description="The merged record's columns before the merge (erasure removes the "
+        "personal ones)."
+    )
     resolution: Annotated[dict[str, Any], Resolution]
     by_user_id: int | None
     at: datetime
