@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from huddle.audit import service as audit
 from huddle.audit.models import AuditEntry
-from huddle.audit.schemas import AuditFilters
+from huddle.audit.schemas import AuditEntryRead, AuditFilters
 from huddle.auth.events import ApiTokenIssued, ApiTokenRevoked, UserAccessChanged
 from huddle.auth.models import User
 from huddle.contacts import service as contacts
@@ -184,3 +184,33 @@ def test_bad_filters_and_cursors_are_422(db: Session, actor: Actor) -> None:
         audit.list_entries(
             db, AuditFilters(since=since, until=since - timedelta(days=1)), actor=actor
         )
+
+
+def test_an_entry_holds_only_what_the_api_documents(db: Session, actor: Actor) -> None:
+    """``changes`` are facts, lists of them (or of pairs), or field -> [before, after]: an
+    entry shaped otherwise is refused when written, not when a client reads it."""
+    fits = {"owner_id": [None, 3], "scopes": ["read"], "added": [["a", "b"]], "x": 1.5}
+    entry = audit.record(
+        db,
+        action="x.y",
+        subject_type="x",
+        subject_id=1,
+        summary="s",
+        actor=actor,
+        at=datetime(2026, 3, 1, tzinfo=UTC),
+        changes={**fits, "changes": {"role": [None, "a"]}},
+    )
+    db.flush()
+    assert AuditEntryRead.model_validate(entry).changes["changes"] == {"role": [None, "a"]}
+    for deeper in ({"a": {"b": {"c": 1}}}, {"a": [[["deep"]]]}, {"a": ("tuple",)}):
+        with pytest.raises(ValueError):
+            audit.record(
+                db,
+                action="x.y",
+                subject_type="x",
+                subject_id=1,
+                summary="s",
+                actor=actor,
+                at=datetime(2026, 3, 1, tzinfo=UTC),
+                changes=deeper,
+            )

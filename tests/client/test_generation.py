@@ -25,12 +25,6 @@ def test_the_generator_takes_the_live_spec_without_a_warning(fresh: Generation) 
     assert fresh.warnings == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="15 models stay free-form today: touch and event properties, audit changes, the "
-    "personal-data export and a notification's data (`python -m tools.python_client "
-    "untyped`); when they are typed this passes: drop the mark",
-)
 def test_every_generated_model_has_typed_fields(fresh: Generation) -> None:
     untyped = untyped_models(fresh.package)
     assert untyped == [], f"{len(untyped)} generated models without typed fields:\n" + "\n".join(

@@ -178,6 +178,25 @@ def test_touch_with_a_repeated_key_is_201_then_200_and_stored_once(
     assert [item["kind"] for item in timeline["items"]] == ["touch"]
 
 
+def test_a_touch_property_holding_an_object_is_a_422_naming_it_and_stores_nothing(
+    client: TestClient, db: Session
+) -> None:
+    contact = make_contact(db)
+    db.commit()
+    url = f"{API}/contacts/{contact.id}/touches"
+    nested = {"type": "page_view", "properties": {"url": "/a", "utm": {"source": "ads"}}}
+    in_a_list = {"type": "page_view", "properties": {"tags": ["a", {"b": 1}]}}
+
+    assert _error_fields(client.post(url, json=nested)) == [("properties", "utm")]
+    assert _error_fields(client.post(url, json=in_a_list)) == [("properties", "tags")]
+    assert _touch_types(db, contact.id) == []
+
+    flat = {"url": "/a", "seats": 3, "share": 0.5, "trial": True, "gone": None, "tags": ["a", 1]}
+    stored = client.post(url, json={"type": "page_view", "properties": flat})
+    assert stored.status_code == 201, stored.text
+    assert stored.json()["properties"] == flat
+
+
 def test_a_note_on_a_deal_is_stored_on_it_and_an_unknown_deal_is_404(
     client: TestClient, db: Session
 ) -> None:

@@ -216,11 +216,10 @@ _values = st.one_of(
     st.integers(-(2**70), 2**70).filter(lambda n: -(2**63) <= n < 2**64),
     st.booleans(),
     # The one-by-one path renders the touch as PostgreSQL gives it back, the batch what it
-    # was given: within 1e15, not -0.0 and with one key, jsonb changes neither (it gives
-    # 1e16 back as an integer and orders an object's keys).
+    # was given: within 1e15 and not -0.0, jsonb does not change it (it gives 1e16 back as
+    # an integer). Properties are flat (core.values): no objects.
     st.floats(-1e15, 1e15).filter(lambda x: str(x) != "-0.0"),
     st.lists(st.integers(0, 9), max_size=2),
-    st.dictionaries(st.sampled_from(["a", "b"]), st.integers(0, 9), max_size=1),
 )
 _touch = st.tuples(
     st.integers(0, 1),  # which of the two contacts

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.auth.passwords import verify_password
 from huddle.contacts.models import ConsentChange, Contact, Note, Touch
+from huddle.core.values import flat_value_problem
 from huddle.demo import catalog
 from huddle.demo.load import LoadSummary
 from huddle.lifecycle.models import Opportunity, StageTransition
@@ -140,3 +141,16 @@ def test_every_kind_of_touch_the_demo_records_is_a_registered_event_type(loaded:
 
     assert {"email_sent", "email_replied", "page_view"} <= recorded
     assert recorded <= registered, sorted(recorded - registered)
+
+
+def test_every_touch_the_demo_records_has_flat_properties(loaded: Loaded) -> None:
+    """What the API documents for a touch's properties (core.values) holds for the demo's
+    eighteen months too: a client reading its timelines gets only typed values."""
+    session, _ = loaded
+    nested = [
+        (touch_id, name)
+        for touch_id, properties in session.execute(select(Touch.id, Touch.properties))
+        for name, value in (properties or {}).items()
+        if flat_value_problem(value) is not None
+    ]
+    assert nested == []

@@ -219,3 +219,37 @@ def test_merge_two_records_choosing_values(page: Page, live_server: LiveServer) 
     expect(page).to_have_url(f"{live_server.url}/contacts/{keep}")
     expect(page.get_by_role("heading", name=re.compile("Selma Gibbons"))).to_be_visible()
     expect(page.locator('#timeline [data-kind="merge"]')).to_contain_text("selma@gmail.com")
+
+
+def test_a_confirmation_waits_while_it_is_read_and_an_error_stays_until_dismissed(
+    page: Page, live_server: LiveServer
+) -> None:
+    """WCAG 2.2.1: no message vanishes under its reader (the page's clock is faked)."""
+    page.clock.install()
+    sign_in(page, live_server)
+    page.goto("/contacts")
+    save_view = page.locator("#views-bar form").first
+
+    page.get_by_text("Save view").first.click()
+    page.get_by_label("Name this view").fill("   ")  # blank once trimmed: refused
+    save_view.locator("button[type=submit]").click()
+    error = page.get_by_role("alert").filter(has_text="The view was not saved")
+    expect(error).to_be_visible()
+    page.clock.run_for(120_000)
+    expect(error).to_be_visible()
+    error.get_by_role("button", name="Dismiss").click()
+    expect(error).to_have_count(0)
+
+    page.get_by_text("Save view").first.click()
+    page.get_by_label("Name this view").fill("Hot leads")
+    save_view.locator("button[type=submit]").click()
+    saved = page.locator(".toast").filter(has_text="Saved the view")
+    expect(saved).to_be_visible()
+    saved.hover()
+    page.clock.run_for(30_000)
+    expect(saved).to_be_visible()  # held while the pointer is on it
+    page.get_by_role("heading", name="Contacts").hover()
+    page.clock.run_for(5_000)
+    expect(saved).to_be_visible()  # the count starts again when the pointer leaves
+    page.clock.run_for(4_000)
+    expect(saved).to_have_count(0)

@@ -10,12 +10,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from sqlalchemy.orm import Session
 
+from huddle.notifications.schemas import SlaAlertData
 from tests.jobs import run_due_jobs
 from tests.mail import Inbox, SmtpServer, free_port, smtp, smtp_server
 
 __all__ = ["Inbox", "SmtpServer", "free_port", "smtp", "smtp_server"]
 
 SECRET = "a-long-shared-webhook-secret"
+# The data of an SLA alert (``sla.*`` kinds), for notifications whose content is not the point.
+ALERT = SlaAlertData(clock_id=1, contact_id=1)
 
 
 class _Receiver(BaseHTTPRequestHandler):

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from jsonschema import Draft202012Validator
+from pydantic import TypeAdapter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -41,7 +42,7 @@ from tests.sla.factories import activate
 
 Received = tuple[str, list[tuple[dict[str, str], bytes]]]
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-MODELS = {each.name: each.payload for each in WEBHOOK_EVENTS}
+MODELS = {each.name: TypeAdapter(each.payload) for each in WEBHOOK_EVENTS}
 
 
 def _as(user: User) -> Actor:
@@ -145,7 +146,7 @@ def test_every_event_reaches_its_subscriber_signed_and_as_documented(
     assert set(payloads) == set(WEBHOOK_EVENT_NAMES)
     for event, sent in payloads.items():
         for payload in sent:
-            MODELS[event].model_validate(payload)
+            MODELS[event].validate_python(payload)
             _documented_schema(spec, event).validate(payload)
             assert payload["version"] == 1 and payload["test"] is False
     [won], [lost] = payloads["deal.won"], payloads["deal.lost"]
@@ -276,7 +277,7 @@ def test_send_test_posts_a_documented_sample_of_each_event(
     [(headers, body)] = received
     payload = json.loads(body)
     assert _signed(headers, body) and (payload["event"], payload["test"]) == (event, True)
-    MODELS[event].model_validate(payload)
+    MODELS[event].validate_python(payload)
     _documented_schema(spec, event).validate(payload)
 
 

@@ -17,8 +17,9 @@ from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import NotPermitted, ValidationFailed
 from huddle.notifications import service
 from huddle.notifications.models import OutboundEmail, WebhookDelivery
+from huddle.notifications.schemas import SlaAlertData
 from tests.conftest import make_user
-from tests.notifications.conftest import SECRET, Inbox, run_jobs
+from tests.notifications.conftest import ALERT, SECRET, Inbox, run_jobs
 
 
 def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: Inbox) -> None:
@@ -26,10 +27,11 @@ def test_notify_shows_in_app_and_sends_the_email_by_smtp(db: Session, smtp: Inbo
     note = service.notify(
         db,
         user_id=rep.id,
-        kind="routing.handoff",
+        kind="sla.warning",
         subject="New lead",
         body="Call them",
         link="/q/1",
+        data=ALERT,
     )
 
     assert service.unread_count(db, rep.id) == 1
@@ -60,11 +62,11 @@ def test_webhooks_get_a_signed_json_post(
     service.notify(
         db,
         user_id=rep.id,
-        kind="routing.handoff",
-        subject="New lead",
+        kind="sla.breached",
+        subject="First touch for Wile: SLA breached",
         body="Call them",
-        link="/queue/7",
-        data={"handoff_id": 7},
+        link="/contacts/3",
+        data=SlaAlertData(clock_id=7, contact_id=3),
         email=False,
     )
 
@@ -74,10 +76,10 @@ def test_webhooks_get_a_signed_json_post(
     expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
     assert hmac.compare_digest(headers["X-Huddle-Signature"], expected)
     payload = json.loads(body)
-    assert payload["kind"] == "routing.handoff"
-    assert payload["data"] == {"handoff_id": 7}
+    assert payload["kind"] == "sla.breached"
+    assert payload["data"] == {"clock_id": 7, "contact_id": 3}
     assert payload["user"]["id"] == rep.id
-    assert payload["link"].endswith("/queue/7")
+    assert payload["link"].endswith("/contacts/3")
     [delivery] = db.scalars(select(WebhookDelivery).where(WebhookDelivery.webhook_id == hook.id))
     assert (delivery.status, delivery.response_status) == ("delivered", 204)
 
@@ -94,4 +96,13 @@ def test_webhook_settings_are_checked_and_limited_to_routing_editors(db: Session
             url="http://127.0.0.1/x",
             secret=SECRET,
             actor=Actor.user(rep.id, role="sales_rep"),
+        )
+
+
+def test_a_notification_whose_data_is_not_its_kinds_is_refused(db: Session) -> None:
+    """What a webhook receives for a kind is what the document says it carries."""
+    rep = make_user(db, name="Ann Rep", role="sales_rep", team="sales")
+    with pytest.raises(ValueError, match="data"):
+        service.notify(
+            db, user_id=rep.id, kind="routing.handoff", subject="s", body="b", data=ALERT
         )

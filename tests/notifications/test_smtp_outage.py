@@ -26,14 +26,16 @@ from huddle.notifications import repository, service
 from huddle.notifications.models import EmailDelivery, OutboundEmail
 from huddle.worker import Worker
 from tests.conftest import make_user, sign_in
-from tests.notifications.conftest import SmtpServer, run_jobs
+from tests.notifications.conftest import ALERT, SmtpServer, run_jobs
 
 
 def _notify(factory: sessionmaker[Session], recipients: list[str]) -> None:
     with unit_of_work(factory) as session:
         for email in recipients:
             user = make_user(session, email=email, role="sales_rep", team="sales")
-            service.notify(session, user_id=user.id, kind="k", subject=email, body="b")
+            service.notify(
+                session, user_id=user.id, kind="sla.warning", subject=email, body="b", data=ALERT
+            )
 
 
 def _later(test_clock: clock.ShiftedClock, seconds: float) -> None:
@@ -109,7 +111,7 @@ def test_a_message_the_server_refuses_is_retried_as_before(
     smtp_server.inbox = Refusing()  # type: ignore[assignment]
     smtp_server.start()
     rep = make_user(db, role="sales_rep", team="sales")
-    service.notify(db, user_id=rep.id, kind="k", subject="s", body="b")
+    service.notify(db, user_id=rep.id, kind="sla.warning", subject="s", body="b", data=ALERT)
 
     with pytest.raises(Exception, match="no such mailbox"):
         run_jobs(db, service.SEND_EMAIL_JOB)
@@ -122,7 +124,7 @@ def _pause_delivery(db: Session, smtp_server: SmtpServer, recipients: int) -> No
     smtp_server.stop()
     for _ in range(recipients):
         rep = make_user(db, role="sales_rep", team="sales")
-        service.notify(db, user_id=rep.id, kind="k", subject="s", body="b")
+        service.notify(db, user_id=rep.id, kind="sla.warning", subject="s", body="b", data=ALERT)
     run_jobs(db, service.SEND_EMAIL_JOB)
     db.commit()
 

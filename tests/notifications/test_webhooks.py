@@ -19,7 +19,7 @@ from huddle.core.errors import NotPermitted, ValidationFailed
 from huddle.notifications import service
 from huddle.notifications.models import Webhook, WebhookDelivery
 from tests.conftest import make_user, sign_in
-from tests.notifications.conftest import SECRET, run_jobs
+from tests.notifications.conftest import ALERT, SECRET, run_jobs
 
 Received = tuple[str, list[tuple[dict[str, str], bytes]]]
 
@@ -55,7 +55,9 @@ def test_an_admin_edits_url_kinds_and_switches_it_off(db: Session, admin: User) 
     assert hook.url == "https://crm.example/hooks"
 
     rep = make_user(db, role="sales_rep", team="sales")
-    service.notify(db, user_id=rep.id, kind="routing.handoff", subject="s", body="b", email=False)
+    service.notify(
+        db, user_id=rep.id, kind="sla.warning", subject="s", body="b", data=ALERT, email=False
+    )
     assert db.scalar(select(func.count()).where(WebhookDelivery.webhook_id == hook.id)) == 0
     changes = db.scalars(
         select(AuditEntry.summary).where(AuditEntry.action == "notifications.webhook_changed")

@@ -112,7 +112,7 @@ def _person_everywhere(session: Session, actor: Actor, clock: FrozenClock) -> Co
                     "first_name": FIRST,
                     "url": f"https://acme.example/thanks?email={EMAIL}&who={LAST}",
                     "utm_source": "newsletter",
-                    "answers": {"message": f"Hi, {FIRST} here. Call {PHONE}"},
+                    "message": f"Hi, {FIRST} here. Call {PHONE}",
                 },
             ),
             actor=actor,

@@ -208,6 +208,20 @@ def test_event_types_are_a_registry(client: TestClient) -> None:
         },
     )
     assert bad.status_code == 422
+    # Touch properties are flat: a type cannot ask for an object.
+    nested = client.post(
+        "/api/v1/tracking/event-types",
+        json={
+            "name": "nested_schema",
+            "label": "Nested",
+            "category": "sales",
+            "properties_schema": {"properties": {"utm": {"type": "object"}}},
+        },
+    )
+    assert nested.status_code == 422
+    assert ["body", "properties_schema", "properties", "utm"] in [
+        problem["loc"] for problem in nested.json()["detail"]
+    ], nested.text
 
 
 def _ingest_client(app: Any, db: Session, owner: User, name: str) -> TestClient:

@@ -101,8 +101,8 @@ CASES: list[tuple[Any, str | None]] = [
         "properties.webinar contains a control character U+0000 (null) at position 8",
     ),
     (
-        _event(39, properties={"utm": {"source\x1b": "ads"}}),
-        "properties.utm.source\x1b contains a control character U+001B (escape) at position 7",
+        _event(39, properties={"source\x1b": "ads"}),
+        "properties.source\x1b contains a control character U+001B (escape) at position 7",
     ),
     (
         _event(40, properties={"tags": ["ok", "bell\x07"]}),
@@ -113,6 +113,21 @@ CASES: list[tuple[Any, str | None]] = [
         "idempotency_key contains a control character U+0000 (null) at position 2",
     ),
     (_event(42, properties={"note": "line one\nline two"}), None),
+    # Properties are flat: text, numbers, true/false, null or lists of those.
+    (
+        _event(43, properties={"utm": {"source": "ads"}}),
+        "properties.utm is an object: a value is text, a number, true/false, null or a list "
+        "of those",
+    ),
+    (
+        _event(44, properties={"tags": ["ok", {"colour": "red"}]}),
+        "properties.tags[1] is an object: a list holds text, numbers, true/false or null",
+    ),
+    (
+        _event(45, properties={"tags": [["nested"]]}),
+        "properties.tags[0] is a list: a list holds text, numbers, true/false or null",
+    ),
+    (_event(46, properties={"tags": ["a", 1, 2.5, True, None], "seen": False}), None),
 ]
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from huddle.audit import repository
 from huddle.audit.models import AuditEntry
-from huddle.audit.schemas import AuditFilters
+from huddle.audit.schemas import AUDIT_CHANGES, AuditFilters
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.origin import current_origin
@@ -39,7 +39,8 @@ def record(
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry. The request's origin (IP, user agent) is added when the change came
-    over HTTP. ``summary`` and ``changes`` must name people by id, never by name or email."""
+    over HTTP. ``summary`` and ``changes`` must name people by id, never by name or email;
+    ``changes`` must fit ``schemas.AuditChanges`` (what the API documents), else ValueError."""
     origin = current_origin()
     return repository.add(
         session,
@@ -52,7 +53,7 @@ def record(
         subject_type=subject_type,
         subject_id=None if subject_id is None else str(subject_id),
         summary=summary,
-        changes=changes or {},
+        changes=AUDIT_CHANGES.validate_python(changes or {}, strict=True),
         ip=origin.ip if origin else None,
         user_agent=origin.user_agent[:_USER_AGENT_LENGTH] if origin and origin.user_agent else None,
     )

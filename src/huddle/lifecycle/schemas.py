@@ -102,6 +102,17 @@ class ContactRoleRead(_FromOrm):
     added_at: datetime
 
 
+class DealOfContact(BaseModel):
+    """A deal a person is on, in their data export: their role (the primary contact's is
+    "primary contact" unless given), and the deal's stage and status."""
+
+    opportunity_id: int
+    name: str
+    role: str | None
+    pipeline_stage: str
+    status: str
+
+
 class OpportunityCreate(CleanInput):
     name: str = Field(min_length=1, max_length=300)
     account_id: int

@@ -39,7 +39,7 @@ def sample_payload(
             ),
         )
     if event == "notification.created":
-        return s.NotificationPayload.model_validate({**_notification(at, base), "test": True})
+        return s.NOTIFICATION_PAYLOAD.validate_python({**_notification(at, base), "test": True})
     actor = s.WebhookActor(kind="user", user_id=by_user_id)
     data = _SAMPLES[event](at, actor, base)
     payload_model = next(each.payload for each in s.WEBHOOK_EVENTS if each.name == event)
@@ -166,6 +166,41 @@ def _notification(at: datetime, base: Callable[[str], str]) -> dict[str, Any]:
         "subject": "New lead: Acme",
         "body": "A lead was handed to you.",
         "link": base(f"/queue/{_HANDOFF_ID}"),
-        "data": {"handoff_id": _HANDOFF_ID},
+        "data": {"handoff_id": _HANDOFF_ID, "contact_id": _CONTACT_ID, "packet": _packet(at)},
         "at": at,
+    }
+
+
+def _packet(at: datetime) -> dict[str, Any]:
+    return {
+        "first_touch": {
+            "source": "google",
+            "medium": "cpc",
+            "campaign": "spring-launch",
+            "landing_page": "/pricing",
+            "at": at - timedelta(days=12),
+        },
+        "campaigns": ["Spring launch"],
+        "consumed": [
+            {
+                "type": "asset_downloaded",
+                "label": "Asset downloaded",
+                "what": "Buyer's guide",
+                "at": at - timedelta(days=2),
+            }
+        ],
+        "scores": [
+            {
+                "model": "Engagement",
+                "total": 85.0,
+                "primary": True,
+                "top": [{"rule": "Visited pricing", "points": 20.0, "times": 2}],
+            }
+        ],
+        "grade": "A",
+        "persona": "Head of Operations",
+        "persona_match": 0.9,
+        "grade_why": ["Industry: software", "Employees: 250"],
+        "buying_stage": "Decision",
+        "talking_points": ["Read the buyer's guide two days ago"],
     }

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
 from huddle.core.actor import ActorKind
-from huddle.core.schemas import NOT_NULLABLE, CleanInput
+from huddle.core.schemas import NOT_NULLABLE, CleanInput, Shape
 from huddle.core.stages import STAGES
 
 Kind = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
@@ -326,32 +326,134 @@ class NotifiedUser(BaseModel):
     name: str
 
 
-class NotificationPayload(BaseModel):
+# --- what an in-app notification carries, by kind -------------------------------------------
+#
+# The kinds Huddle sends, and the data of each: routing tells a rep of a new lead (or a pool's
+# manager that nobody was eligible) with the hand-off packet; the SLA clocks warn, mark
+# breaches and escalate. The packet's shape lives here, not in routing, because it travels
+# in the notification (in-app, email, webhook) and routing sends through notifications.
+
+HandoffKind = Literal["routing.handoff", "routing.unassigned"]
+SlaKind = Literal["sla.warning", "sla.breached", "sla.escalated"]
+NotificationKind = HandoffKind | SlaKind
+
+
+class PacketFirstTouch(Shape):
+    source: str | None
+    medium: str | None
+    campaign: str | None
+    landing_page: str | None
+    at: datetime | None
+
+
+class PacketConsumed(Shape):
+    """A touch the lead had (a page, an asset, a webinar...), newest first."""
+
+    type: str
+    label: str
+    what: str = Field(description="What it was about: a page's title, an asset's name...")
+    at: datetime
+
+
+class PacketRule(Shape):
+    rule: str
+    points: float
+    times: int
+
+
+class PacketScore(Shape):
+    model: str
+    total: float
+    primary: bool
+    top: list[PacketRule] = Field(description="The rules that gave most points, at most 5.")
+
+
+class HandoffPacket(Shape):
+    """The lead's story for the rep, as it was when the lead was routed."""
+
+    first_touch: PacketFirstTouch
+    campaigns: list[str]
+    consumed: list[PacketConsumed]
+    scores: list[PacketScore]
+    grade: str | None
+    persona: str | None
+    persona_match: float | None
+    grade_why: list[str]
+    buying_stage: Literal["Awareness", "Consideration", "Decision"]
+    talking_points: list[str]
+
+
+class HandoffNoticeData(BaseModel):
+    """``routing.handoff`` (the lead is the recipient's) and ``routing.unassigned`` (it
+    waits in the recipient's team pool): the hand-off, its lead, and the packet."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    handoff_id: int
+    contact_id: int
+    packet: HandoffPacket
+
+
+class SlaAlertData(BaseModel):
+    """``sla.warning``, ``sla.breached``, ``sla.escalated``: the clock and its lead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    clock_id: int
+    contact_id: int
+
+
+NotificationData = HandoffNoticeData | SlaAlertData
+
+
+class _NotificationPayload(BaseModel):
     """``notification.created``: an in-app notification (a hand-off for a rep, an SLA alert
-    for a manager), as its recipient sees it; ``kind`` says which (a webhook's ``kinds``
-    narrow them). The older, flat shape, kept for the receivers built on it."""
+    for a manager), as its recipient sees it; ``kind`` says which, and what ``data`` holds
+    (a webhook's ``kinds`` narrow them). The older, flat shape, kept for the receivers built
+    on it."""
 
     event: Literal["notification.created"] = "notification.created"
     version: int = WEBHOOK_PAYLOAD_VERSION
     test: bool = False
-    kind: str
     notification_id: int
     user: NotifiedUser
     subject: str
     body: str
     link: str | None = None
-    data: dict[str, Any]
     at: datetime
+
+
+class HandoffNotificationPayload(_NotificationPayload):
+    """``notification.created`` of a hand-off: ``data`` holds the packet."""
+
+    kind: HandoffKind
+    data: HandoffNoticeData
+
+
+class SlaNotificationPayload(_NotificationPayload):
+    """``notification.created`` of an SLA clock: ``data`` names the clock and the lead."""
+
+    kind: SlaKind
+    data: SlaAlertData
+
+
+NotificationPayload = Annotated[
+    HandoffNotificationPayload | SlaNotificationPayload, Field(discriminator="kind")
+]
+NOTIFICATION_PAYLOAD: TypeAdapter[HandoffNotificationPayload | SlaNotificationPayload] = (
+    TypeAdapter(NotificationPayload)
+)
 
 
 @dataclass(frozen=True)
 class WebhookEvent:
-    """One entry of the catalogue: its name, what it means, and its payload's model."""
+    """One entry of the catalogue: its name, what it means, and its payload's model (or a
+    discriminated union of models: ``notification.created``)."""
 
     name: str
     title: str
     description: str
-    payload: type[BaseModel]
+    payload: Any
 
 
 # The order the settings page lists them in.

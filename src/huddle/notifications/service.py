@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -40,9 +39,11 @@ from huddle.notifications.models import (
     WebhookDelivery,
 )
 from huddle.notifications.schemas import (
+    NOTIFICATION_PAYLOAD,
     WEBHOOK_EVENT_NAMES,
     WEBHOOK_EVENTS,
-    NotificationPayload,
+    NotificationData,
+    NotificationKind,
     NotifiedUser,
     WebhookEnvelope,
     WebhookEvent,
@@ -83,14 +84,15 @@ def notify(
     session: Session,
     *,
     user_id: int,
-    kind: str,
+    kind: NotificationKind,
     subject: str,
     body: str,
+    data: NotificationData,
     link: str | None = None,
-    data: dict[str, Any] | None = None,
     email: bool = True,
 ) -> Notification:
-    """Tell a user: in-app at once, by email and to webhooks through jobs."""
+    """Tell a user: in-app at once, by email and to webhooks through jobs. ``data`` must be
+    the kind's (``schemas.NotificationPayload``): ValueError otherwise."""
     user = found(repository.recipient(session, user_id), f"user {user_id}")
     at = clock.now()
     notification = Notification(
@@ -99,7 +101,7 @@ def notify(
         subject=subject[:300],
         body=body,
         link=link,
-        data=data or {},
+        data=data.model_dump(mode="json"),
         created_at=at,
     )
     session.add(notification)
@@ -113,15 +115,17 @@ def notify(
             body=text,
             notification_id=notification.id,
         )
-    payload = NotificationPayload(
-        kind=kind,
-        notification_id=notification.id,
-        user=NotifiedUser(id=user.id, email=user.email, name=user.name),
-        subject=subject,
-        body=body,
-        link=_absolute(link) if link else None,
-        data=data or {},
-        at=at,
+    payload = NOTIFICATION_PAYLOAD.validate_python(
+        {
+            "kind": kind,
+            "notification_id": notification.id,
+            "user": NotifiedUser(id=user.id, email=user.email, name=user.name),
+            "subject": subject,
+            "body": body,
+            "link": _absolute(link) if link else None,
+            "data": data,
+            "at": at,
+        }
     )
     for hook in repository.active_webhooks(session):
         if NOTIFICATION_EVENT not in hook.events or (hook.kinds and kind not in hook.kinds):

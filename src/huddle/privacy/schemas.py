@@ -1,9 +1,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from pydantic import BaseModel, Field
+
+from huddle.contacts.schemas import (
+    ConsentChangeRead,
+    ContactRead,
+    MergeRecordRead,
+    NoteRead,
+    PersonalAccount,
+    PersonalTouch,
+)
+from huddle.lifecycle.schemas import DealOfContact, StageTransitionRead
 
 
 class PersonalDataExport(BaseModel):
@@ -12,14 +21,14 @@ class PersonalDataExport(BaseModel):
     format: str = Field(description='"huddle.personal-data/1"')
     exported_at: datetime
     contact_id: int
-    contact: dict[str, Any]
-    account: dict[str, Any] | None
-    consent_history: list[dict[str, Any]]
-    touches: list[dict[str, Any]]
-    notes: list[dict[str, Any]]
-    merged_records: list[dict[str, Any]]
-    stage_history: list[dict[str, Any]]
-    deal_roles: list[dict[str, Any]]
+    contact: ContactRead
+    account: PersonalAccount | None
+    consent_history: list[ConsentChangeRead]
+    touches: list[PersonalTouch]
+    notes: list[NoteRead] = Field(description="Notes on the person, or naming them.")
+    merged_records: list[MergeRecordRead] = Field(description="Contacts merged into theirs.")
+    stage_history: list[StageTransitionRead]
+    deal_roles: list[DealOfContact]
 
 
 class ErasureRead(BaseModel):

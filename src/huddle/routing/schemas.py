@@ -11,6 +11,7 @@ from huddle.contacts.schemas import ContactRead
 from huddle.core.bounds import RowId
 from huddle.core.schemas import CleanInput, DescribedBy, Shape, listed
 from huddle.core.timefields import UtcDatetime
+from huddle.notifications.schemas import HandoffPacket
 from huddle.routing.models import HANDOFF_STATUSES
 from huddle.scoring.schemas import Condition
 
@@ -68,51 +69,6 @@ class Candidate(Shape):
     name: str | None
     rule: str
     skipped: str | None
-
-
-class PacketFirstTouch(Shape):
-    source: str | None
-    medium: str | None
-    campaign: str | None
-    landing_page: str | None
-    at: datetime | None
-
-
-class PacketConsumed(Shape):
-    """A touch the lead had (a page, an asset, a webinar...), newest first."""
-
-    type: str
-    label: str
-    what: str = Field(description="What it was about: a page's title, an asset's name...")
-    at: datetime
-
-
-class PacketRule(Shape):
-    rule: str
-    points: float
-    times: int
-
-
-class PacketScore(Shape):
-    model: str
-    total: float
-    primary: bool
-    top: list[PacketRule] = Field(description="The rules that gave most points, at most 5.")
-
-
-class HandoffPacket(Shape):
-    """The lead's story for the rep, as it was when the lead was routed."""
-
-    first_touch: PacketFirstTouch
-    campaigns: list[str]
-    consumed: list[PacketConsumed]
-    scores: list[PacketScore]
-    grade: str | None
-    persona: str | None
-    persona_match: float | None
-    grade_why: list[str]
-    buying_stage: Literal["Awareness", "Consideration", "Decision"]
-    talking_points: list[str]
 
 
 class RuleWrite(CleanInput):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from huddle.core.schemas import NOT_NULLABLE, DescribedBy, InputModel, ReadModel
+from huddle.core.values import FLAT_VALUES, FlatMap
 from huddle.tracking.links import link_problem
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -133,7 +134,9 @@ class FormRead(ReadModel):
 
 # --- event types -----------------------------------------------------------------------------
 
-PropertyType = Literal["string", "number", "integer", "boolean", "object", "array"]
+# No "object": a touch's properties are flat (``huddle.core.values``); an array holds text,
+# numbers, true/false or null.
+PropertyType = Literal["string", "number", "integer", "boolean", "array"]
 
 
 class PropertySpec(BaseModel):
@@ -205,7 +208,9 @@ class EventIn(BaseModel):
         default=None, description="For an identifying type: the website visitor to stitch."
     )
     occurred_at: datetime | None = Field(default=None, description="ISO 8601 with a zone.")
-    properties: dict[str, Any] = Field(default_factory=dict)
+    properties: FlatMap = Field(
+        default_factory=dict, description=f"Each {FLAT_VALUES}, as the event type's schema says."
+    )
 
 
 class EventBatch(BaseModel):

@@ -12,6 +12,7 @@ from huddle.contacts.schemas.activity import (
     NoteBody,
     NoteCreate,
     NoteRead,
+    PersonalTouch,
     TimelineItem,
     TimelineKind,
     TimelinePage,
@@ -56,6 +57,7 @@ from huddle.contacts.schemas.records import (
     ContactSort,
     ContactUpdate,
     Page,
+    PersonalAccount,
 )
 
 __all__ = [
@@ -88,6 +90,8 @@ __all__ = [
     "NoteCreate",
     "NoteRead",
     "Page",
+    "PersonalAccount",
+    "PersonalTouch",
     "SavedViewCreate",
     "SavedViewRead",
     "Side",

@@ -18,6 +18,7 @@ from huddle.contacts.schemas.fields import (
 )
 from huddle.core.schemas import DescribedBy, InputModel, ReadModel, Shape
 from huddle.core.timefields import UtcDatetime
+from huddle.core.values import FLAT_VALUES, FlatMap, FlatValue, Scalar, StoredFlatMap
 
 # --- touches -------------------------------------------------------------------------------
 
@@ -29,9 +30,10 @@ class TouchBase(InputModel):
         examples=["form_submitted"],
     )
     occurred_at: UtcDatetime | None = Field(default=None, description="Defaults to now.")
-    properties: dict[str, Any] = Field(
+    properties: FlatMap = Field(
         default_factory=dict,
-        description="utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...",
+        description="utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...: "
+        f"each {FLAT_VALUES} (the event type's properties_schema says which it takes).",
     )
     campaign_id: int | None = None
     asset_id: int | None = None
@@ -63,12 +65,20 @@ class TouchRead(ReadModel):
     account_id: int | None
     actor_type: str
     actor_user_id: int | None
-    properties: dict[str, Any]
+    properties: StoredFlatMap
     campaign_id: int | None
     asset_id: int | None
     workflow_id: int | None
     idempotency_key: str | None
     created_at: datetime
+
+
+class PersonalTouch(TouchRead):
+    """A touch in a person's data export: everything stored, the sender's idempotency
+    scope and the payload's fingerprint too."""
+
+    idempotency_scope: str | None
+    idempotency_fingerprint: str | None
 
 
 class TouchConflict(BaseModel):
@@ -122,7 +132,7 @@ class TouchItemData(Shape):
     """A ``touch`` item's data."""
 
     type: str
-    properties: dict[str, Any] = Field(description="The touch's own properties, as sent.")
+    properties: StoredFlatMap = Field(description="The touch's own properties, as sent.")
     campaign_id: int | None
     asset_id: int | None
     workflow_id: int | None
@@ -198,12 +208,19 @@ class MergeRequest(InputModel):
     )
 
 
+# A merged record's columns as they were: flat values, and its custom fields by key.
+SnapshotValue = FlatValue | dict[str, Scalar]
+
+
 class MergeRecordRead(ReadModel):
     id: int
     entity: str
     survivor_id: int
     merged_id: int
-    merged_snapshot: dict[str, Any]
+    merged_snapshot: dict[str, SnapshotValue] = Field(
+        description="The merged record's columns before the merge (erasure removes the "
+        "personal ones)."
+    )
     resolution: Annotated[dict[str, Any], Resolution]
     by_user_id: int | None
     at: datetime

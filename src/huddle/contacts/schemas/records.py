@@ -79,6 +79,15 @@ class AccountSummary(ReadModel):
     is_target: bool
 
 
+class PersonalAccount(ReadModel):
+    """A person's company in their data export: by name only (the company is not the
+    person)."""
+
+    id: int
+    name: str
+    domain: str | None
+
+
 class AccountRead(AccountSummary):
     industry: str | None
     employee_count: int | None

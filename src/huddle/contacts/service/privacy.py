@@ -18,6 +18,14 @@ from sqlalchemy.orm import Session
 from huddle.contacts import repository
 from huddle.contacts.events import ContactErased
 from huddle.contacts.models import ConsentChange, Contact, MergeRecord, Note, Touch
+from huddle.contacts.schemas import (
+    ConsentChangeRead,
+    ContactRead,
+    MergeRecordRead,
+    NoteRead,
+    PersonalAccount,
+    PersonalTouch,
+)
 from huddle.contacts.schemas.normalize import full_name
 from huddle.contacts.service.consent import ERASED_DOMAIN
 from huddle.contacts.service.contacts import get_contact, get_contact_detail
@@ -148,31 +156,24 @@ def _scrub_notes(
         note.body = scrub(note.body, own if note.contact_id == contact_id else strong)
 
 
-def _row(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {
-        column.key: getattr(record, column.key)
-        for column in record.__table__.columns
-        if column.key not in exclude
-    }
-
-
 def personal_data(session: Session, contact_id: int) -> dict[str, Any]:
     """Everything the shared record holds on a contact: the record itself, its account (by
     name only: the company is not the person), consent history, touches, notes on or
-    naming them, and the details of contacts merged into it. Plain values, ready for JSON."""
+    naming them, and the details of contacts merged into it, each as its read schema
+    (``privacy.schemas.PersonalDataExport`` puts them together)."""
     contact = get_contact_detail(session, contact_id)
     merges = repository.merges_into(session, contact_id)
     strong, _ = _needles(_identities(contact, merges))
     account = contact.account
+    consent = repository.consent_history(session, contact_id)
+    notes = repository.notes_about(session, contact_id, strong)
     return {
-        "contact": _row(contact),
-        "account": {"id": account.id, "name": account.name, "domain": account.domain}
-        if account is not None
-        else None,
-        "consent_history": [
-            _row(c, ("contact_id",)) for c in repository.consent_history(session, contact_id)
+        "contact": ContactRead.model_validate(contact),
+        "account": PersonalAccount.model_validate(account) if account is not None else None,
+        "consent_history": [ConsentChangeRead.model_validate(c) for c in consent],
+        "touches": [
+            PersonalTouch.model_validate(t) for t in repository.touches_of(session, contact_id)
         ],
-        "touches": [_row(t, ("contact_id",)) for t in repository.touches_of(session, contact_id)],
-        "notes": [_row(n) for n in repository.notes_about(session, contact_id, strong)],
-        "merged_records": [_row(m) for m in merges],
+        "notes": [NoteRead.model_validate(n) for n in notes],
+        "merged_records": [MergeRecordRead.model_validate(m) for m in merges],
     }

@@ -24,6 +24,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.pagination import decode_cursor, encode_cursor
 from huddle.core.timeline import Before
+from huddle.core.values import as_flat_map
 
 # Another domain's items of the same timeline: its newest ones before the keyset (None:
 # from the newest), at most the given number, read off its own index.
@@ -144,7 +145,7 @@ def _touch(touch: Touch) -> TimelineItem:
         by_user_id=touch.actor_user_id,
         data={
             "type": touch.type,
-            "properties": touch.properties,
+            "properties": as_flat_map(touch.properties or {}),
             "campaign_id": touch.campaign_id,
             "asset_id": touch.asset_id,
             "workflow_id": touch.workflow_id,

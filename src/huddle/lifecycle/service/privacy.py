@@ -9,32 +9,23 @@ from sqlalchemy.orm import Session
 
 from huddle.core.scrub import scrub
 from huddle.lifecycle import repository
+from huddle.lifecycle.schemas import DealOfContact, StageTransitionRead
 
 
 def contact_personal_data(session: Session, contact_id: int) -> dict[str, Any]:
-    """Stage history and deal roles of a contact, as plain values."""
+    """Stage history and deals of a contact, as their read schemas."""
     return {
         "stage_history": [
-            {
-                "from_stage": t.from_stage,
-                "to_stage": t.to_stage,
-                "at": t.at,
-                "by_user_id": t.by_user_id,
-                "by_rule": t.by_rule,
-                "reason": t.reason,
-                "rejection_reason": t.rejection_reason,
-            }
-            for t in repository.history(session, contact_id)
+            StageTransitionRead.model_validate(t) for t in repository.history(session, contact_id)
         ],
         "deal_roles": [
-            {
-                "opportunity_id": deal.id,
-                "name": deal.name,
-                "role": role
-                or ("primary contact" if deal.primary_contact_id == contact_id else None),
-                "pipeline_stage": deal.pipeline_stage,
-                "status": deal.status,
-            }
+            DealOfContact(
+                opportunity_id=deal.id,
+                name=deal.name,
+                role=role or ("primary contact" if deal.primary_contact_id == contact_id else None),
+                pipeline_stage=deal.pipeline_stage,
+                status=deal.status,
+            )
             for deal, role in repository.deals_of_contact(session, contact_id)
         ],
     }

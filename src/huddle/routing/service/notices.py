@@ -5,12 +5,13 @@ eligible"). Routing's ``LeadHandedOff`` subscriber sends it through notification
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
 from huddle.contacts.schemas.normalize import full_name
+from huddle.notifications.schemas import HandoffKind, HandoffNoticeData, HandoffPacket
 from huddle.routing import repository
 from huddle.routing.models import Handoff
 from huddle.routing.service.packet import packet_text
@@ -18,18 +19,18 @@ from huddle.routing.service.packet import packet_text
 if TYPE_CHECKING:
     from huddle.contacts.models import Contact
 
-HANDED_TO_YOU = "routing.handoff"
-NOBODY_ELIGIBLE = "routing.unassigned"
+HANDED_TO_YOU: HandoffKind = "routing.handoff"
+NOBODY_ELIGIBLE: HandoffKind = "routing.unassigned"
 
 
 @dataclass(frozen=True)
 class HandoffNotice:
     user_id: int
-    kind: str
+    kind: HandoffKind
     subject: str
     body: str
     link: str
-    data: dict[str, Any]
+    data: HandoffNoticeData
 
 
 def handoff_notice(session: Session, handoff_id: int) -> HandoffNotice | None:
@@ -40,7 +41,11 @@ def handoff_notice(session: Session, handoff_id: int) -> HandoffNotice | None:
         return None
     name = _display_name(contacts_service.get_contact(session, handoff.contact_id))
     link = f"/queue/{handoff.id}"
-    data = {"handoff_id": handoff.id, "contact_id": handoff.contact_id, "packet": handoff.packet}
+    data = HandoffNoticeData(
+        handoff_id=handoff.id,
+        contact_id=handoff.contact_id,
+        packet=HandoffPacket.model_validate(handoff.packet),
+    )
     if handoff.owner_id is not None:
         return HandoffNotice(
             user_id=handoff.owner_id,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.schemas.normalize import full_name
 from huddle.core.jobs import enqueue
 from huddle.notifications import service as notifications
+from huddle.notifications.schemas import SlaAlertData
 from huddle.sla.repository import leads
 from huddle.sla.service.versions import TermCache
 
@@ -64,5 +65,5 @@ def send_alerts(session: Session, payload: dict[str, Any]) -> None:
             subject=f"{label} for {lead}: {SAYS[kind]}{due}",
             body=f"{label} for {lead}: {SAYS[kind]}{due}. The contact page shows the clock.",
             link=f"/contacts/{row.contact_id}",
-            data={"clock_id": clock_id, "contact_id": row.contact_id},
+            data=SlaAlertData(clock_id=clock_id, contact_id=row.contact_id),
         )

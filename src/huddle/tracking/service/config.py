@@ -25,7 +25,8 @@ from huddle.tracking.schemas import (
 )
 
 T = TypeVar("T")
-SCHEMA_TYPES = {"string", "number", "integer", "boolean", "object", "array"}
+# The types a property may declare (``schemas.PropertyType``): touch properties are flat.
+SCHEMA_TYPES = {"string", "number", "integer", "boolean", "array"}
 
 
 def _found(row: T | None, what: str, key: object) -> T:

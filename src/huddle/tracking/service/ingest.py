@@ -20,6 +20,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.core.text import unclean_part
+from huddle.core.values import flat_value_problem
 from huddle.tracking import repository
 from huddle.tracking.repository import IngestType
 from huddle.tracking.service.website import identify_visitor
@@ -36,7 +37,6 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "integer": (int,),
     "number": (int, float),
     "boolean": (bool,),
-    "object": (dict,),
     "array": (list,),
 }
 
@@ -230,6 +230,7 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
     properties = raw.get("properties") or {}
     if type(properties) is not dict:
         raise InvalidEvent("properties: a JSON object")
+    _check_flat(properties)
     kind.check(properties)
     unclean = (
         unclean_part(key, "idempotency_key")
@@ -251,6 +252,15 @@ def parse_event(index: int, raw: Any, kinds: Mapping[str, EventKind], now: datet
         email=email,
         visitor=visitor_id,
     )
+
+
+def _check_flat(properties: dict[str, Any]) -> None:
+    """Each property holds a flat value (what ``/touches`` takes too): a nested object is
+    refused, naming its key."""
+    for name, value in properties.items():
+        problem = flat_value_problem(value, f"properties.{name}")
+        if problem is not None:
+            raise InvalidEvent(problem)
 
 
 def _contact_reference(raw: dict[str, Any]) -> tuple[str | None, int | None]:

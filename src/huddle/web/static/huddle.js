@@ -9,11 +9,33 @@
     window.setTimeout(function () { toast.remove(); }, 220);
   }
 
+  // WCAG 2.2.1 (timing adjustable): a message never vanishes while someone reads it. A
+  // confirmation leaves after TOAST_MS, but not while the pointer is over it or focus is in
+  // it (the count starts again when they leave); an error (data-persist) stays until it is
+  // dismissed.
+  var TOAST_MS = 8000;
+
+  function hold(toast) {
+    window.clearTimeout(Number(toast.dataset.timer));
+    toast.dataset.timer = "held";
+  }
+
+  function schedule(toast) {
+    hold(toast);
+    if (toast.matches(":hover") || toast.contains(document.activeElement)) return;
+    toast.dataset.timer = String(window.setTimeout(function () { dismiss(toast); }, TOAST_MS));
+  }
+
   function initToasts(root) {
     root.querySelectorAll(".toast").forEach(function (toast) {
-      if (toast.dataset.timer) return;
-      toast.dataset.timer = "1";
-      window.setTimeout(function () { dismiss(toast); }, 5000);
+      if (toast.dataset.timer || toast.hasAttribute("data-persist")) return;
+      toast.addEventListener("mouseenter", function () { hold(toast); });
+      toast.addEventListener("focusin", function () { hold(toast); });
+      toast.addEventListener("mouseleave", function () { schedule(toast); });
+      toast.addEventListener("focusout", function (event) {
+        if (!toast.contains(event.relatedTarget)) schedule(toast);
+      });
+      schedule(toast);
     });
   }
 

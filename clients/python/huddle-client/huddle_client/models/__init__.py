@@ -27,6 +27,7 @@ from .at_risk_list import AtRiskList
 from .at_risk_read import AtRiskRead
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
+from .audit_entry_read_changes_additional_property_type_5 import AuditEntryReadChangesAdditionalPropertyType5
 from .audit_page import AuditPage
 from .backtest_figures import BacktestFigures
 from .backtest_read import BacktestRead
@@ -99,6 +100,7 @@ from .date_comparison_op import DateComparisonOp
 from .deal_closed_data import DealClosedData
 from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
+from .deal_of_contact import DealOfContact
 from .deal_won_payload import DealWonPayload
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
@@ -136,6 +138,9 @@ from .grade_read import GradeRead
 from .handed_off_data import HandedOffData
 from .handoff_accepted_payload import HandoffAcceptedPayload
 from .handoff_decided_data import HandoffDecidedData
+from .handoff_notice_data import HandoffNoticeData
+from .handoff_notification_payload import HandoffNotificationPayload
+from .handoff_notification_payload_kind import HandoffNotificationPayloadKind
 from .handoff_packet import HandoffPacket
 from .handoff_packet_buying_stage import HandoffPacketBuyingStage
 from .handoff_read import HandoffRead
@@ -156,6 +161,12 @@ from .member_read import MemberRead
 from .member_write import MemberWrite
 from .merge_item_data import MergeItemData
 from .merge_item_data_resolution_type_0 import MergeItemDataResolutionType0
+from .merge_record_read import MergeRecordRead
+from .merge_record_read_merged_snapshot import MergeRecordReadMergedSnapshot
+from .merge_record_read_merged_snapshot_additional_property_type_5 import (
+    MergeRecordReadMergedSnapshotAdditionalPropertyType5,
+)
+from .merge_record_read_resolution import MergeRecordReadResolution
 from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
@@ -177,8 +188,6 @@ from .note_create import NoteCreate
 from .note_item_data import NoteItemData
 from .note_read import NoteRead
 from .notification_page import NotificationPage
-from .notification_payload import NotificationPayload
-from .notification_payload_data import NotificationPayloadData
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
 from .occurrence_read import OccurrenceRead
@@ -209,15 +218,10 @@ from .packet_first_touch import PacketFirstTouch
 from .packet_rule import PacketRule
 from .packet_score import PacketScore
 from .password_change import PasswordChange
+from .personal_account import PersonalAccount
 from .personal_data_export import PersonalDataExport
-from .personal_data_export_account_type_0 import PersonalDataExportAccountType0
-from .personal_data_export_consent_history_item import PersonalDataExportConsentHistoryItem
-from .personal_data_export_contact import PersonalDataExportContact
-from .personal_data_export_deal_roles_item import PersonalDataExportDealRolesItem
-from .personal_data_export_merged_records_item import PersonalDataExportMergedRecordsItem
-from .personal_data_export_notes_item import PersonalDataExportNotesItem
-from .personal_data_export_stage_history_item import PersonalDataExportStageHistoryItem
-from .personal_data_export_touches_item import PersonalDataExportTouchesItem
+from .personal_touch import PersonalTouch
+from .personal_touch_properties import PersonalTouchProperties
 from .pipeline_board import PipelineBoard
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
@@ -256,11 +260,14 @@ from .signature_write_side import SignatureWriteSide
 from .site_create import SiteCreate
 from .site_read import SiteRead
 from .site_update import SiteUpdate
+from .sla_alert_data import SlaAlertData
 from .sla_breached_data import SlaBreachedData
 from .sla_breached_payload import SlaBreachedPayload
 from .sla_dashboard_read import SlaDashboardRead
 from .sla_escalated_data import SlaEscalatedData
 from .sla_escalated_payload import SlaEscalatedPayload
+from .sla_notification_payload import SlaNotificationPayload
+from .sla_notification_payload_kind import SlaNotificationPayloadKind
 from .sla_period import SlaPeriod
 from .sla_review_read import SlaReviewRead
 from .sla_warning_data import SlaWarningData
@@ -357,6 +364,7 @@ __all__ = (
     "AtRiskRead",
     "AuditEntryRead",
     "AuditEntryReadChanges",
+    "AuditEntryReadChangesAdditionalPropertyType5",
     "AuditPage",
     "BacktestFigures",
     "BacktestRead",
@@ -429,6 +437,7 @@ __all__ = (
     "DealClosedData",
     "DealImportsCreateBody",
     "DealLostPayload",
+    "DealOfContact",
     "DealWonPayload",
     "DeliveryRead",
     "DeliveryReadStatus",
@@ -466,6 +475,9 @@ __all__ = (
     "HandedOffData",
     "HandoffAcceptedPayload",
     "HandoffDecidedData",
+    "HandoffNoticeData",
+    "HandoffNotificationPayload",
+    "HandoffNotificationPayloadKind",
     "HandoffPacket",
     "HandoffPacketBuyingStage",
     "HandoffRead",
@@ -486,6 +498,10 @@ __all__ = (
     "MemberWrite",
     "MergeItemData",
     "MergeItemDataResolutionType0",
+    "MergeRecordRead",
+    "MergeRecordReadMergedSnapshot",
+    "MergeRecordReadMergedSnapshotAdditionalPropertyType5",
+    "MergeRecordReadResolution",
     "MergeRequest",
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
@@ -504,8 +520,6 @@ __all__ = (
     "NoteItemData",
     "NoteRead",
     "NotificationPage",
-    "NotificationPayload",
-    "NotificationPayloadData",
     "NotificationRead",
     "NotifiedUser",
     "NotOf",
@@ -539,15 +553,10 @@ __all__ = (
     "PacketRule",
     "PacketScore",
     "PasswordChange",
+    "PersonalAccount",
     "PersonalDataExport",
-    "PersonalDataExportAccountType0",
-    "PersonalDataExportConsentHistoryItem",
-    "PersonalDataExportContact",
-    "PersonalDataExportDealRolesItem",
-    "PersonalDataExportMergedRecordsItem",
-    "PersonalDataExportNotesItem",
-    "PersonalDataExportStageHistoryItem",
-    "PersonalDataExportTouchesItem",
+    "PersonalTouch",
+    "PersonalTouchProperties",
     "PipelineBoard",
     "PoolRead",
     "PoolWrite",
@@ -586,11 +595,14 @@ __all__ = (
     "SiteCreate",
     "SiteRead",
     "SiteUpdate",
+    "SlaAlertData",
     "SlaBreachedData",
     "SlaBreachedPayload",
     "SlaDashboardRead",
     "SlaEscalatedData",
     "SlaEscalatedPayload",
+    "SlaNotificationPayload",
+    "SlaNotificationPayloadKind",
     "SlaPeriod",
     "SlaReviewRead",
     "SlaWarningData",

@@ -28,7 +28,7 @@ class AuditEntryRead:
         subject_type (str):
         subject_id (None | str):
         summary (str):
-        changes (AuditEntryReadChanges):
+        changes (AuditEntryReadChanges): The change: field -> [before, after], or the audited event's facts.
         ip (None | str):
         user_agent (None | str):
     """

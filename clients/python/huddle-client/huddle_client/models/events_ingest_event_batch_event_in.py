@@ -27,7 +27,8 @@ class EventsIngestEventBatchEventIn:
         contact_id (int | None | Unset):
         visitor_id (None | str | Unset): For an identifying type: the website visitor to stitch.
         occurred_at (datetime.datetime | None | Unset): ISO 8601 with a zone.
-        properties (EventsIngestEventBatchEventInProperties | Unset):
+        properties (EventsIngestEventBatchEventInProperties | Unset): Each text, a number, true/false, null or a list of
+            those, as the event type's schema says.
     """
 
     type_: str

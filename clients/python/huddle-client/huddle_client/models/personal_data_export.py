@@ -8,14 +8,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.personal_data_export_account_type_0 import PersonalDataExportAccountType0
-    from ..models.personal_data_export_consent_history_item import PersonalDataExportConsentHistoryItem
-    from ..models.personal_data_export_contact import PersonalDataExportContact
-    from ..models.personal_data_export_deal_roles_item import PersonalDataExportDealRolesItem
-    from ..models.personal_data_export_merged_records_item import PersonalDataExportMergedRecordsItem
-    from ..models.personal_data_export_notes_item import PersonalDataExportNotesItem
-    from ..models.personal_data_export_stage_history_item import PersonalDataExportStageHistoryItem
-    from ..models.personal_data_export_touches_item import PersonalDataExportTouchesItem
+    from ..models.consent_change_read import ConsentChangeRead
+    from ..models.contact_read import ContactRead
+    from ..models.deal_of_contact import DealOfContact
+    from ..models.merge_record_read import MergeRecordRead
+    from ..models.note_read import NoteRead
+    from ..models.personal_account import PersonalAccount
+    from ..models.personal_touch import PersonalTouch
+    from ..models.stage_transition_read import StageTransitionRead
 
 
 T = TypeVar("T", bound="PersonalDataExport")
@@ -29,31 +29,31 @@ class PersonalDataExport:
         format_ (str): "huddle.personal-data/1"
         exported_at (datetime.datetime):
         contact_id (int):
-        contact (PersonalDataExportContact):
-        account (None | PersonalDataExportAccountType0):
-        consent_history (list[PersonalDataExportConsentHistoryItem]):
-        touches (list[PersonalDataExportTouchesItem]):
-        notes (list[PersonalDataExportNotesItem]):
-        merged_records (list[PersonalDataExportMergedRecordsItem]):
-        stage_history (list[PersonalDataExportStageHistoryItem]):
-        deal_roles (list[PersonalDataExportDealRolesItem]):
+        contact (ContactRead):
+        account (None | PersonalAccount):
+        consent_history (list[ConsentChangeRead]):
+        touches (list[PersonalTouch]):
+        notes (list[NoteRead]): Notes on the person, or naming them.
+        merged_records (list[MergeRecordRead]): Contacts merged into theirs.
+        stage_history (list[StageTransitionRead]):
+        deal_roles (list[DealOfContact]):
     """
 
     format_: str
     exported_at: datetime.datetime
     contact_id: int
-    contact: PersonalDataExportContact
-    account: None | PersonalDataExportAccountType0
-    consent_history: list[PersonalDataExportConsentHistoryItem]
-    touches: list[PersonalDataExportTouchesItem]
-    notes: list[PersonalDataExportNotesItem]
-    merged_records: list[PersonalDataExportMergedRecordsItem]
-    stage_history: list[PersonalDataExportStageHistoryItem]
-    deal_roles: list[PersonalDataExportDealRolesItem]
+    contact: ContactRead
+    account: None | PersonalAccount
+    consent_history: list[ConsentChangeRead]
+    touches: list[PersonalTouch]
+    notes: list[NoteRead]
+    merged_records: list[MergeRecordRead]
+    stage_history: list[StageTransitionRead]
+    deal_roles: list[DealOfContact]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.personal_data_export_account_type_0 import PersonalDataExportAccountType0  # noqa: PLC0415
+        from ..models.personal_account import PersonalAccount  # noqa: PLC0415
 
         format_ = self.format_
 
@@ -64,7 +64,7 @@ class PersonalDataExport:
         contact = self.contact.to_dict()
 
         account: dict[str, Any] | None
-        if isinstance(self.account, PersonalDataExportAccountType0):
+        if isinstance(self.account, PersonalAccount):
             account = self.account.to_dict()
         else:
             account = self.account
@@ -121,14 +121,14 @@ class PersonalDataExport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.personal_data_export_account_type_0 import PersonalDataExportAccountType0  # noqa: PLC0415
-        from ..models.personal_data_export_consent_history_item import PersonalDataExportConsentHistoryItem  # noqa: PLC0415
-        from ..models.personal_data_export_contact import PersonalDataExportContact  # noqa: PLC0415
-        from ..models.personal_data_export_deal_roles_item import PersonalDataExportDealRolesItem  # noqa: PLC0415
-        from ..models.personal_data_export_merged_records_item import PersonalDataExportMergedRecordsItem  # noqa: PLC0415
-        from ..models.personal_data_export_notes_item import PersonalDataExportNotesItem  # noqa: PLC0415
-        from ..models.personal_data_export_stage_history_item import PersonalDataExportStageHistoryItem  # noqa: PLC0415
-        from ..models.personal_data_export_touches_item import PersonalDataExportTouchesItem  # noqa: PLC0415
+        from ..models.consent_change_read import ConsentChangeRead  # noqa: PLC0415
+        from ..models.contact_read import ContactRead  # noqa: PLC0415
+        from ..models.deal_of_contact import DealOfContact  # noqa: PLC0415
+        from ..models.merge_record_read import MergeRecordRead  # noqa: PLC0415
+        from ..models.note_read import NoteRead  # noqa: PLC0415
+        from ..models.personal_account import PersonalAccount  # noqa: PLC0415
+        from ..models.personal_touch import PersonalTouch  # noqa: PLC0415
+        from ..models.stage_transition_read import StageTransitionRead  # noqa: PLC0415
 
         d = dict(src_dict)
         format_ = d.pop("format")
@@ -137,62 +137,62 @@ class PersonalDataExport:
 
         contact_id = d.pop("contact_id")
 
-        contact = PersonalDataExportContact.from_dict(d.pop("contact"))
+        contact = ContactRead.from_dict(d.pop("contact"))
 
-        def _parse_account(data: object) -> None | PersonalDataExportAccountType0:
+        def _parse_account(data: object) -> None | PersonalAccount:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                account_type_0 = PersonalDataExportAccountType0.from_dict(data)
+                account_type_0 = PersonalAccount.from_dict(data)
 
                 return account_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PersonalDataExportAccountType0, data)
+            return cast(None | PersonalAccount, data)
 
         account = _parse_account(d.pop("account"))
 
         consent_history = []
         _consent_history = d.pop("consent_history")
         for consent_history_item_data in _consent_history:
-            consent_history_item = PersonalDataExportConsentHistoryItem.from_dict(consent_history_item_data)
+            consent_history_item = ConsentChangeRead.from_dict(consent_history_item_data)
 
             consent_history.append(consent_history_item)
 
         touches = []
         _touches = d.pop("touches")
         for touches_item_data in _touches:
-            touches_item = PersonalDataExportTouchesItem.from_dict(touches_item_data)
+            touches_item = PersonalTouch.from_dict(touches_item_data)
 
             touches.append(touches_item)
 
         notes = []
         _notes = d.pop("notes")
         for notes_item_data in _notes:
-            notes_item = PersonalDataExportNotesItem.from_dict(notes_item_data)
+            notes_item = NoteRead.from_dict(notes_item_data)
 
             notes.append(notes_item)
 
         merged_records = []
         _merged_records = d.pop("merged_records")
         for merged_records_item_data in _merged_records:
-            merged_records_item = PersonalDataExportMergedRecordsItem.from_dict(merged_records_item_data)
+            merged_records_item = MergeRecordRead.from_dict(merged_records_item_data)
 
             merged_records.append(merged_records_item)
 
         stage_history = []
         _stage_history = d.pop("stage_history")
         for stage_history_item_data in _stage_history:
-            stage_history_item = PersonalDataExportStageHistoryItem.from_dict(stage_history_item_data)
+            stage_history_item = StageTransitionRead.from_dict(stage_history_item_data)
 
             stage_history.append(stage_history_item)
 
         deal_roles = []
         _deal_roles = d.pop("deal_roles")
         for deal_roles_item_data in _deal_roles:
-            deal_roles_item = PersonalDataExportDealRolesItem.from_dict(deal_roles_item_data)
+            deal_roles_item = DealOfContact.from_dict(deal_roles_item_data)
 
             deal_roles.append(deal_roles_item)
 

@@ -6,7 +6,6 @@ class PropertySpecType(StrEnum):
     BOOLEAN = "boolean"
     INTEGER = "integer"
     NUMBER = "number"
-    OBJECT = "object"
     STRING = "string"
 
     def __str__(self) -> str:

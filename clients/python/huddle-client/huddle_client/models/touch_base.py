@@ -22,7 +22,9 @@ class TouchBase:
         type_ (str): What happened: a registered event type (GET /event-types), e.g. page_view, form_submitted,
             email_clicked, call_logged.
         occurred_at (datetime.datetime | None | Unset): Defaults to now.
-        properties (TouchBaseProperties | Unset): utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...
+        properties (TouchBaseProperties | Unset): utm_source, utm_medium, utm_campaign, referrer, landing_page/url, ...:
+            each text, a number, true/false, null or a list of those (the event type's properties_schema says which it
+            takes).
         campaign_id (int | None | Unset):
         asset_id (int | None | Unset):
         workflow_id (int | None | Unset):

@@ -23,7 +23,8 @@ class TouchCreate:
             email_clicked, call_logged.
         occurred_at (datetime.datetime | None | Unset): Defaults to now.
         properties (TouchCreateProperties | Unset): utm_source, utm_medium, utm_campaign, referrer, landing_page/url,
-            ...
+            ...: each text, a number, true/false, null or a list of those (the event type's properties_schema says which it
+            takes).
         campaign_id (int | None | Unset):
         asset_id (int | None | Unset):
         workflow_id (int | None | Unset):

@@ -7,43 +7,43 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.handoff_notification_payload_kind import HandoffNotificationPayloadKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.notification_payload_data import NotificationPayloadData
+    from ..models.handoff_notice_data import HandoffNoticeData
     from ..models.notified_user import NotifiedUser
 
 
-T = TypeVar("T", bound="NotificationPayload")
+T = TypeVar("T", bound="HandoffNotificationPayload")
 
 
 @_attrs_define
-class NotificationPayload:
-    """``notification.created``: an in-app notification (a hand-off for a rep, an SLA alert
-    for a manager), as its recipient sees it; ``kind`` says which (a webhook's ``kinds``
-    narrow them). The older, flat shape, kept for the receivers built on it.
+class HandoffNotificationPayload:
+    """``notification.created`` of a hand-off: ``data`` holds the packet.
 
-        Attributes:
-            kind (str):
-            notification_id (int):
-            user (NotifiedUser):
-            subject (str):
-            body (str):
-            data (NotificationPayloadData):
-            at (datetime.datetime):
-            event (Literal['notification.created'] | Unset):  Default: 'notification.created'.
-            version (int | Unset):  Default: 1.
-            test (bool | Unset):  Default: False.
-            link (None | str | Unset):
+    Attributes:
+        notification_id (int):
+        user (NotifiedUser):
+        subject (str):
+        body (str):
+        at (datetime.datetime):
+        kind (HandoffNotificationPayloadKind):
+        data (HandoffNoticeData): ``routing.handoff`` (the lead is the recipient's) and ``routing.unassigned`` (it
+            waits in the recipient's team pool): the hand-off, its lead, and the packet.
+        event (Literal['notification.created'] | Unset):  Default: 'notification.created'.
+        version (int | Unset):  Default: 1.
+        test (bool | Unset):  Default: False.
+        link (None | str | Unset):
     """
 
-    kind: str
     notification_id: int
     user: NotifiedUser
     subject: str
     body: str
-    data: NotificationPayloadData
     at: datetime.datetime
+    kind: HandoffNotificationPayloadKind
+    data: HandoffNoticeData
     event: Literal["notification.created"] | Unset = "notification.created"
     version: int | Unset = 1
     test: bool | Unset = False
@@ -51,8 +51,6 @@ class NotificationPayload:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        kind = self.kind
-
         notification_id = self.notification_id
 
         user = self.user.to_dict()
@@ -61,9 +59,11 @@ class NotificationPayload:
 
         body = self.body
 
-        data = self.data.to_dict()
-
         at = self.at.isoformat()
+
+        kind = self.kind.value
+
+        data = self.data.to_dict()
 
         event = self.event
 
@@ -81,13 +81,13 @@ class NotificationPayload:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "kind": kind,
                 "notification_id": notification_id,
                 "user": user,
                 "subject": subject,
                 "body": body,
-                "data": data,
                 "at": at,
+                "kind": kind,
+                "data": data,
             }
         )
         if event is not UNSET:
@@ -103,12 +103,10 @@ class NotificationPayload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.notification_payload_data import NotificationPayloadData  # noqa: PLC0415
+        from ..models.handoff_notice_data import HandoffNoticeData  # noqa: PLC0415
         from ..models.notified_user import NotifiedUser  # noqa: PLC0415
 
         d = dict(src_dict)
-        kind = d.pop("kind")
-
         notification_id = d.pop("notification_id")
 
         user = NotifiedUser.from_dict(d.pop("user"))
@@ -117,9 +115,11 @@ class NotificationPayload:
 
         body = d.pop("body")
 
-        data = NotificationPayloadData.from_dict(d.pop("data"))
-
         at = datetime.datetime.fromisoformat(d.pop("at"))
+
+        kind = HandoffNotificationPayloadKind(d.pop("kind"))
+
+        data = HandoffNoticeData.from_dict(d.pop("data"))
 
         event = cast(Literal["notification.created"] | Unset, d.pop("event", UNSET))
         if event != "notification.created" and not isinstance(event, Unset):
@@ -138,22 +138,22 @@ class NotificationPayload:
 
         link = _parse_link(d.pop("link", UNSET))
 
-        notification_payload = cls(
-            kind=kind,
+        handoff_notification_payload = cls(
             notification_id=notification_id,
             user=user,
             subject=subject,
             body=body,
-            data=data,
             at=at,
+            kind=kind,
+            data=data,
             event=event,
             version=version,
             test=test,
             link=link,
         )
 
-        notification_payload.additional_properties = d
-        return notification_payload
+        handoff_notification_payload.additional_properties = d
+        return handoff_notification_payload
 
     @property
     def additional_keys(self) -> list[str]:
