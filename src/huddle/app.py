@@ -90,9 +90,11 @@ VIEW_ROUTERS = (
     notifications_views.router,
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
-LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})
+LARGE_UPLOAD_PATHS = frozenset(
+    {"/imports", "/imports/wizard", "/api/v1/imports", "/api/v1/imports/preview"}
+)
 # The API's only bodies that are not JSON: the CSV import upload (multipart/form-data).
-FORM_API_PATHS = frozenset({"/api/v1/imports"})
+FORM_API_PATHS = frozenset({"/api/v1/imports", "/api/v1/imports/preview"})
 
 
 def make_url_password(url: str) -> str | None:

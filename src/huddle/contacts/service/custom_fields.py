@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -94,6 +95,12 @@ def clean_custom_values(
     if errors:
         raise ValidationFailed("invalid custom field values", errors)
     return result
+
+
+def coerce_custom_value(field_type: str, raw: Any, *, choices: Sequence[str] = ()) -> Any:
+    """``raw`` as a field of ``field_type`` would store it; ValueError saying why it cannot.
+    (What a value is worth before its field exists: the import wizard infers types with it.)"""
+    return _coerce(CustomFieldDefinition(field_type=field_type, choices=list(choices)), raw)
 
 
 def _coerce(definition: CustomFieldDefinition, raw: Any) -> Any:
