@@ -23,6 +23,7 @@ from huddle.contacts import api as contacts_api
 from huddle.contacts import views as contacts_views
 from huddle.contacts.importing import api as contacts_importing_api
 from huddle.contacts.importing import views as contacts_importing_views
+from huddle.contacts.importing import wizard_views as contacts_import_wizard_views
 from huddle.core.checkpoints import checkpoints_after_commits
 from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
@@ -79,6 +80,7 @@ VIEW_ROUTERS = (
     home_views.router,
     contacts_views.router,
     contacts_importing_views.router,
+    contacts_import_wizard_views.router,
     lifecycle_views.router,
     audit_views.router,
     privacy_views.router,

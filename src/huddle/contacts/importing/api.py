@@ -43,6 +43,13 @@ from huddle.web.deps import SessionDep
 
 router = APIRouter()
 
+# The token-named steps of the wizard: the only 404 their route cannot tell.
+_NO_UPLOAD = {
+    status.HTTP_404_NOT_FOUND: {
+        "description": "No upload of yours has this token (expired, imported, or another's)"
+    }
+}
+
 _BLOCK = 1 << 20
 
 
@@ -234,6 +241,7 @@ def preview_import(
 @router.post(
     "/imports/dry-run",
     operation_id="imports.dry_run",
+    responses=_NO_UPLOAD,
     response_model=ImportDryRun,
     tags=["imports"],
 )
@@ -250,6 +258,7 @@ def dry_run_import(
 @router.post(
     "/imports/start",
     operation_id="imports.start",
+    responses=_NO_UPLOAD,
     response_model=ImportJobRead,
     status_code=status.HTTP_202_ACCEPTED,
     tags=["imports"],

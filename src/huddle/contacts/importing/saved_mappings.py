@@ -14,8 +14,15 @@ from huddle.contacts.importing.schemas import ImportMappingCreate, ImportMapping
 from huddle.contacts.service import list_custom_fields
 from huddle.core import permissions
 from huddle.core.actor import Actor
-from huddle.core.errors import ResourceAlreadyExists, ResourceNotFound
+from huddle.core.errors import (
+    FieldError,
+    ResourceAlreadyExists,
+    ResourceNotFound,
+    ValidationFailed,
+)
 from huddle.core.permissions import Action
+
+MAX_NAME = 120
 
 
 def list_mappings(session: Session, *, actor: Actor) -> list[ImportMapping]:
@@ -62,6 +69,12 @@ def save_mapping_as(
     session: Session, name: str, mapping: Mapping[str, str | None], *, actor: Actor
 ) -> ImportMapping:
     """Save ``mapping`` under ``name``, replacing the one of that name if there is one."""
+    name = name.strip()
+    if not 1 <= len(name) <= MAX_NAME:
+        raise ValidationFailed(
+            "the name cannot be used",
+            [FieldError("save_as", f"a name of 1 to {MAX_NAME} characters")],
+        )
     existing = repository.mapping_named(session, name)
     if existing is None:
         return create_mapping(

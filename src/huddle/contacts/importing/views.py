@@ -39,7 +39,7 @@ RECENT = 20
 RUNNING = ("queued", "running")
 
 
-def _imports_page(
+def imports_page(
     request: Request,
     session: Session,
     user: User,
@@ -66,7 +66,7 @@ def _imports_page(
 
 @router.get("/imports", response_class=HTMLResponse)
 def imports(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
-    return _imports_page(request, session, user)
+    return imports_page(request, session, user)
 
 
 @router.post("/imports", response_model=None)
@@ -78,14 +78,14 @@ def upload(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     if file is None or not file.filename:
-        return _imports_page(
+        return imports_page(
             request, session, user, error="Choose a CSV file to import.", status_code=422
         )
     try:
         job = start_import(session, request.app.state.settings, file, mapping=None, actor=actor)
     except ValidationFailed as exc:
         message = f"{file.filename} cannot be imported. {error_text(exc)}"
-        return _imports_page(request, session, user, error=message, status_code=422)
+        return imports_page(request, session, user, error=message, status_code=422)
     flash(request, f"{job.filename} is queued for import.")
     return see_other(f"/imports/{job.id}")
 

@@ -193,6 +193,12 @@ def targets(custom_fields: Mapping[str, str]) -> list[TargetOption]:
     ]
 
 
+def target_labels(session: Session) -> dict[str, str]:
+    """Each field a column may fill -> its label."""
+    custom = {d.key: d.label for d in list_custom_fields(session, "contact")}
+    return {option.value: option.label for option in targets(custom)}
+
+
 def _detected(header: list[str]) -> str | None:
     try:
         return detect_mapping(header).source_format
