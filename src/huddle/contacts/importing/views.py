@@ -18,6 +18,7 @@ from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.auth.service import users_by_id
 from huddle.contacts.importing import service
 from huddle.contacts.importing.api import queue_resume, start_import
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX
 from huddle.contacts.importing.reader import (
     ENCODING_LABELS,
     MAX_CELL_CHARS,
@@ -25,6 +26,7 @@ from huddle.contacts.importing.reader import (
     MAX_ROW_CHARS,
 )
 from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.contacts.service import list_custom_fields
 from huddle.core.errors import Conflict, ValidationFailed
 from huddle.web.deps import SessionDep
 from huddle.web.templating import flash
@@ -96,6 +98,9 @@ def import_status(
 ) -> HTMLResponse:
     context = {
         "job": service.get_import(session, import_id, actor=request_actor(request)),
+        "custom_labels": {
+            f"{CUSTOM_PREFIX}{d.key}": d.label for d in list_custom_fields(session, "contact")
+        },
         "formats": FORMAT_LABELS,
         "encodings": ENCODING_LABELS,
         "users": users_by_id(session),

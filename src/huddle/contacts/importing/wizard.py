@@ -173,7 +173,7 @@ def _column(
     return ColumnPreview(
         index=index,
         header=name,
-        samples=profile.values[:SAMPLES],
+        samples=list(dict.fromkeys(profile.values))[:SAMPLES],
         empty_cells=profile.counts.empty,
         placeholder_cells=profile.counts.placeholder,
         suggested=suggestion.target if suggestion else None,
