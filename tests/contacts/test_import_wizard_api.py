@@ -73,6 +73,13 @@ def test_a_known_export_gets_its_own_columns_suggested(client: TestClient, tmp_p
     assert preview["suggested_mapping"]["Favourite colour"] is None
     by = {c["header"]: c["suggested_by"] for c in preview["columns"]}
     assert by["Email"] == "hubspot"
+    # Imported as suggested, the import says what the file is, not "manual".
+    started = client.post(
+        "/api/v1/imports/start",
+        json={"token": preview["token"], "mapping": preview["suggested_mapping"]},
+    )
+    assert started.status_code == 202, started.text
+    assert started.json()["source_format_label"] == "HubSpot contacts export"
 
 
 def test_the_dry_run_counts_what_would_happen_and_writes_nothing(

@@ -44,7 +44,7 @@ from huddle.web.deps import SessionDep
 router = APIRouter()
 
 # The token-named steps of the wizard: the only 404 their route cannot tell.
-_NO_UPLOAD = {
+_NO_UPLOAD: dict[int | str, dict[str, Any]] = {
     status.HTTP_404_NOT_FOUND: {
         "description": "No upload of yours has this token (expired, imported, or another's)"
     }
@@ -161,7 +161,7 @@ def import_staged(
         settings,
         Path(upload.path),
         filename=upload.filename,
-        mapping=mapping,
+        mapping=wizard.known_format_or(session, upload, mapping),
         actor=actor,
     )
     if save_as:

@@ -193,6 +193,19 @@ def targets(custom_fields: Mapping[str, str]) -> list[TargetOption]:
     ]
 
 
+def known_format_or(
+    session: Session, upload: ImportUpload, mapping: Mapping[str, str | None]
+) -> Mapping[str, str | None] | None:
+    """``mapping``, or None when it is what the file's known export maps anyway: the import
+    then records that format ("HubSpot contacts export") rather than a manual mapping."""
+    try:
+        _, detected = read_mapping(session, Path(upload.path))
+    except ValidationFailed:
+        return mapping
+    chosen = {header: target for header, target in mapping.items() if target}
+    return None if detected.as_json() == chosen else mapping
+
+
 def target_labels(session: Session) -> dict[str, str]:
     """Each field a column may fill -> its label."""
     custom = {d.key: d.label for d in list_custom_fields(session, "contact")}
