@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from huddle.contacts.service.custom_fields import coerce_custom_value
+from huddle.contacts.service.custom_fields import custom_value_check
 
 # Words a spreadsheet uses to mean "no value". Until the cleaning step treats them as
 # empty on import, the wizard counts them so the person sees what they would hold.
@@ -102,9 +102,10 @@ def infer_type(values: Sequence[str]) -> InferredType:
 
 
 def _accepts(field_type: str, values: Iterable[str]) -> bool:
+    check = custom_value_check(field_type)
     try:
         for value in values:
-            coerce_custom_value(field_type, value)
+            check(value)
     except ValueError:
         return False
     return True

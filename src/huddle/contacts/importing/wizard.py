@@ -244,7 +244,7 @@ class _Tally:
     updated: int = 0
     unchanged: int = 0
     refused: int = 0
-    # (column, reason with its values elided) -> [rows, first reason, sample lines]
+    # (column, reason with its quoted values elided) -> the first such reason, counted
     reasons: dict[tuple[str, str], RefusalReason] = field(default_factory=dict)
 
     def refuse(self, row: FailedRow) -> None:

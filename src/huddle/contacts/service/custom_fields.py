@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -97,10 +98,10 @@ def clean_custom_values(
     return result
 
 
-def coerce_custom_value(field_type: str, raw: Any, *, choices: Sequence[str] = ()) -> Any:
-    """``raw`` as a field of ``field_type`` would store it; ValueError saying why it cannot.
-    (What a value is worth before its field exists: the import wizard infers types with it.)"""
-    return _coerce(CustomFieldDefinition(field_type=field_type, choices=list(choices)), raw)
+def custom_value_check(field_type: str, *, choices: Sequence[str] = ()) -> Callable[[Any], Any]:
+    """What a field of ``field_type`` would store for a value, or ValueError saying why it
+    cannot: values weighed before their field exists (the import wizard infers types)."""
+    return partial(_coerce, CustomFieldDefinition(field_type=field_type, choices=list(choices)))
 
 
 def _coerce(definition: CustomFieldDefinition, raw: Any) -> Any:
