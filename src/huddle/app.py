@@ -23,6 +23,7 @@ from huddle.contacts import api as contacts_api
 from huddle.contacts import views as contacts_views
 from huddle.contacts.importing import api as contacts_importing_api
 from huddle.contacts.importing import views as contacts_importing_views
+from huddle.contacts.importing import wizard_api as contacts_import_wizard_api
 from huddle.contacts.importing import wizard_views as contacts_import_wizard_views
 from huddle.core.checkpoints import checkpoints_after_commits
 from huddle.core.db import get_engine, session_factory
@@ -64,6 +65,8 @@ API_ROUTERS = (
     # Before contacts.api: its /contacts/{contact_id} would otherwise take /contacts/export.csv.
     contacts_importing_api.router,
     contacts_api.router,
+    # After the contacts: the API reference lists the everyday operations first.
+    contacts_import_wizard_api.router,
     lifecycle_api.router,
     auth_api.router,
     audit_api.router,

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 from huddle.app import create_app
 from huddle.auth.models import User
 from huddle.contacts.importing import wizard
-from huddle.contacts.importing.api import staged_dir
 from huddle.contacts.importing.service import create_import, run_import
+from huddle.contacts.importing.wizard_api import staged_dir
 from huddle.contacts.models import Contact
 from huddle.contacts.schemas import CustomFieldDefinitionCreate
 from huddle.contacts.service import define_custom_field

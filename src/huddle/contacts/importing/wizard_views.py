@@ -18,11 +18,11 @@ from starlette.datastructures import FormData
 
 from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.contacts.importing import saved_mappings, wizard
-from huddle.contacts.importing.api import import_staged, staged_dir
 from huddle.contacts.importing.mapping import CUSTOM_PREFIX
 from huddle.contacts.importing.models import ImportUpload
 from huddle.contacts.importing.schemas import FORMAT_LABELS, ColumnPreview, ImportPreview
 from huddle.contacts.importing.views import imports_page
+from huddle.contacts.importing.wizard_api import import_staged, staged_dir
 from huddle.contacts.schemas import CustomFieldDefinitionCreate
 from huddle.contacts.service import define_custom_field
 from huddle.core.actor import Actor
