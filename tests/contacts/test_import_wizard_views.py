@@ -157,3 +157,15 @@ def test_a_header_is_shown_escaped(client: TestClient, tmp_path: Path) -> None:
     )
     html = client.get(_upload(client, path)).text
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_name_that_cannot_be_saved_keeps_the_upload_for_another_try(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    url = _upload(client, messy_leads(tmp_path / "leads.csv"))
+    client.post(f"{url}/mapping", data=_form(), follow_redirects=False)
+    refused = client.post(f"{url}/import", data={"save_as": "x" * 121}, follow_redirects=False)
+    assert refused.status_code == 303 and refused.headers["location"] == f"{url}/check"
+    assert "a name of 1 to 120 characters" in client.get(f"{url}/check").text
+    done = client.post(f"{url}/import", data={"save_as": ""}, follow_redirects=False)
+    assert re.fullmatch(r"/imports/\d+", done.headers["location"])

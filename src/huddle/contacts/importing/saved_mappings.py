@@ -69,12 +69,7 @@ def save_mapping_as(
     session: Session, name: str, mapping: Mapping[str, str | None], *, actor: Actor
 ) -> ImportMapping:
     """Save ``mapping`` under ``name``, replacing the one of that name if there is one."""
-    name = name.strip()
-    if not 1 <= len(name) <= MAX_NAME:
-        raise ValidationFailed(
-            "the name cannot be used",
-            [FieldError("save_as", f"a name of 1 to {MAX_NAME} characters")],
-        )
+    name = check_name(name)
     existing = repository.mapping_named(session, name)
     if existing is None:
         return create_mapping(
@@ -83,6 +78,17 @@ def save_mapping_as(
     return update_mapping(
         session, existing.id, ImportMappingUpdate(mapping=dict(mapping)), actor=actor
     )
+
+
+def check_name(name: str) -> str:
+    """The name to save a mapping under, trimmed; ValidationFailed if it cannot be one."""
+    name = name.strip()
+    if not 1 <= len(name) <= MAX_NAME:
+        raise ValidationFailed(
+            "the name cannot be used",
+            [FieldError("save_as", f"a name of 1 to {MAX_NAME} characters")],
+        )
+    return name
 
 
 def delete_mapping(session: Session, mapping_id: int, *, actor: Actor) -> None:

@@ -55,8 +55,12 @@ def import_staged(
     save_as: str | None,
     actor: Actor,
 ) -> ImportJob:
-    """Import a file of the wizard with the mapping chosen (saved under ``save_as`` too)."""
+    """Import a file of the wizard with the mapping chosen (saved under ``save_as`` too).
+
+    Everything that can refuse is checked before the file moves to its import's place."""
     upload = wizard.get_upload(session, token, actor=actor)
+    if save_as is not None:
+        save_as = saved_mappings.check_name(save_as)
     job = queue_stored(
         session,
         settings,
