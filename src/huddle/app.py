@@ -23,6 +23,8 @@ from huddle.contacts import api as contacts_api
 from huddle.contacts import views as contacts_views
 from huddle.contacts.importing import api as contacts_importing_api
 from huddle.contacts.importing import views as contacts_importing_views
+from huddle.contacts.importing import wizard_api as contacts_import_wizard_api
+from huddle.contacts.importing import wizard_views as contacts_import_wizard_views
 from huddle.core.checkpoints import checkpoints_after_commits
 from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
@@ -64,6 +66,8 @@ API_ROUTERS = (
     # Before contacts.api: its /contacts/{contact_id} would otherwise take /contacts/export.csv.
     contacts_importing_api.router,
     contacts_api.router,
+    # After the contacts: the API reference lists the everyday operations first.
+    contacts_import_wizard_api.router,
     lifecycle_api.router,
     lifecycle_importing_api.router,
     auth_api.router,
@@ -81,6 +85,7 @@ VIEW_ROUTERS = (
     home_views.router,
     contacts_views.router,
     contacts_importing_views.router,
+    contacts_import_wizard_views.router,
     lifecycle_views.router,
     audit_views.router,
     privacy_views.router,
@@ -92,9 +97,16 @@ VIEW_ROUTERS = (
     notifications_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
-FORM_API_PATHS = frozenset({"/api/v1/imports", "/api/v1/deal-imports", "/api/v1/touch-imports"})
+FORM_API_PATHS = frozenset(
+    {"/api/v1/imports", "/api/v1/imports/preview", "/api/v1/deal-imports", "/api/v1/touch-imports"}
+)
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
-LARGE_UPLOAD_PATHS = FORM_API_PATHS | {"/imports", "/imports/deals", "/imports/touches"}
+LARGE_UPLOAD_PATHS = FORM_API_PATHS | {
+    "/imports",
+    "/imports/wizard",
+    "/imports/deals",
+    "/imports/touches",
+}
 
 
 def make_url_password(url: str) -> str | None:

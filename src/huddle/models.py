@@ -4,6 +4,7 @@ from huddle.audit import models as audit_models
 from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
 from huddle.contacts import models as contact_models
+from huddle.contacts.importing import models as import_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
@@ -19,6 +20,7 @@ __all__ = [
     "auth_models",
     "campaign_models",
     "contact_models",
+    "import_models",
     "job_models",
     "lifecycle_models",
     "notification_models",

@@ -27,8 +27,12 @@ from sqlalchemy.orm import Session
 
 from huddle.app import create_app
 from huddle.auth.models import User
+from huddle.contacts.importing import wizard
 from huddle.contacts.importing.service import create_import, run_import
+from huddle.contacts.importing.wizard_api import staged_dir
 from huddle.contacts.models import Contact
+from huddle.contacts.schemas import CustomFieldDefinitionCreate
+from huddle.contacts.service import define_custom_field
 from huddle.core.actor import Actor
 from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import upgrade
@@ -40,6 +44,7 @@ from huddle.privacy.service import unsubscribe_token
 from huddle.routing.models import Handoff
 from huddle.tracking.models import Form
 from tests.contacts.fixtures.imports import HUBSPOT
+from tests.contacts.fixtures.wizard import SUGGESTED, messy_leads
 from tests.e2e.conftest import watched_tab
 from tests.live import serve
 
@@ -126,6 +131,8 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
     form = session.scalars(select(Form.form_key).limit(1)).one()
     other = session.scalars(select(Contact.email).where(Contact.id != contact.id).limit(1)).one()
     job = create_import(session, HUBSPOT, filename=HUBSPOT.name, actor=Actor.system("a11y"))
+    admin = session.scalars(select(User).where(User.email == catalog.ADMIN_EMAIL)).one()
+    staged = _staged_upload(session, settings, Actor.user(admin.id, role=admin.role))
     return {
         "contact_id": str(contact.id),
         "account_id": str(contact.account_id),
@@ -136,7 +143,27 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
         "import_id": str(job.id),
         "other_email": str(other),
         "unsubscribe": unsubscribe_token(contact.id, secret=str(settings.secret_key)),
+        "wizard_token": staged,
     }
+
+
+def _staged_upload(session: Session, settings: Settings, admin: Actor) -> str:
+    """A messy file the admin uploaded to the import wizard and mapped (a column to a new
+    custom field), so its mapping and check pages show everything they can."""
+    source = messy_leads(settings.data_dir / "messy-leads.csv")
+    with source.open("rb") as stream:
+        upload = wizard.stage_upload(
+            session, staged_dir(settings), stream, filename=source.name, actor=admin
+        )
+    define_custom_field(
+        session,
+        CustomFieldDefinitionCreate(
+            entity="contact", key="budget", label="Budget", field_type="number"
+        ),
+        actor=admin,
+    )
+    wizard.choose_mapping(upload, SUGGESTED | {"Budget (USD)": "custom.budget"})
+    return upload.token
 
 
 def _page_routes(app: Any) -> list[str]:
@@ -176,6 +203,8 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     by_path = {
         "/password/reset/{token}": {"token": BOGUS_RESET},
         "/unsubscribe/{token}": {"token": values["unsubscribe"]},
+        "/imports/wizard/{token}": {"token": values["wizard_token"]},
+        "/imports/wizard/{token}/check": {"token": values["wizard_token"]},
     }
     try:
         with serve(app, name="huddle-a11y") as url:

@@ -3,12 +3,15 @@ lifecycle), import and export it, and answer privacy requests, by action."""
 
 from __future__ import annotations
 
+import secrets
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from huddle.contacts.importing import service as imports
+from huddle.contacts.importing.models import ImportMapping, ImportUpload
 from huddle.contacts.models import Touch
+from huddle.core import clock
 from huddle.core.actor import SYSTEM
 from huddle.lifecycle import service as lifecycle
 from huddle.routing.models import Handoff
@@ -380,10 +383,70 @@ def _interrupted(prefix: str) -> Build:
     return build
 
 
+_WIZARD_MAPPING = {"email": "email", "first_name": "first_name"}
+
+
+def _staged(w: World) -> str:
+    """A file the actor uploaded to the import wizard, mapped; its token."""
+    folder = Path(tempfile.mkdtemp(prefix="matrix-wizard-"))
+    source = folder / "contacts.csv"
+    source.write_text(f"email,first_name\n{email()},Ann\n")
+    token = secrets.token_urlsafe(32)
+    upload = ImportUpload(
+        token=token,
+        user_id=w.me.id,
+        filename=source.name,
+        path=str(source),
+        size=source.stat().st_size,
+        mapping=_WIZARD_MAPPING,
+        created_at=clock.now(),
+    )
+    w.db.add(upload)
+    w.db.flush()
+    return token
+
+
+def _wizard_api(path: str) -> Build:
+    def build(w: World, _: int | None) -> Call:
+        return Call("POST", path, json={"token": _staged(w), "mapping": _WIZARD_MAPPING})
+
+    return build
+
+
+def _wizard_page(method: str, step: str, data: dict[str, Any] | None = None) -> Build:
+    def build(w: World, _: int | None) -> Call:
+        return Call(method, f"/imports/wizard/{_staged(w)}{step}", data=data)
+
+    return build
+
+
+def _saved_mapping(method: str, json: dict[str, Any] | None = None) -> Build:
+    def build(w: World, _: int | None) -> Call:
+        saved = ImportMapping(name=f"Mapping of {email()}", mapping=_WIZARD_MAPPING)
+        w.db.add(saved)
+        w.db.flush()
+        return Call(method, f"/api/v1/import-mappings/{saved.id}", json=json)
+
+    return build
+
+
+def _new_mapping(w: World, _: int | None) -> dict[str, Any]:
+    return {"name": f"Mapping of {email()}", "mapping": _WIZARD_MAPPING}
+
+
 IMPORTS = [
     api("POST", "/imports", build=_upload("/api/v1/imports")),
     api("GET", "/imports"),
     api("POST", "/imports/{import_id}/resume", build=_interrupted("/api/v1")),
+    api("POST", "/imports/preview", build=_upload("/api/v1/imports/preview")),
+    api("POST", "/imports/dry-run", build=_wizard_api("/api/v1/imports/dry-run")),
+    api("POST", "/imports/start", build=_wizard_api("/api/v1/imports/start")),
+    api("GET", "/import-mappings"),
+    api("POST", "/import-mappings", json=_new_mapping),
+    api(
+        "PATCH", "/import-mappings/{mapping_id}", build=_saved_mapping("PATCH", {"name": "Renamed"})
+    ),
+    api("DELETE", "/import-mappings/{mapping_id}", build=_saved_mapping("DELETE")),
     ui("POST", "/imports", build=_upload("/imports")),
     ui("GET", "/imports"),
     ui("POST", "/imports/{import_id}/resume", build=_interrupted("")),
@@ -391,6 +454,15 @@ IMPORTS = [
     api("POST", "/touch-imports", build=_upload("/api/v1/touch-imports", TOUCHES_CSV)),
     ui("POST", "/imports/deals", build=_upload("/imports/deals", DEALS_CSV)),
     ui("POST", "/imports/touches", build=_upload("/imports/touches", TOUCHES_CSV)),
+    ui("POST", "/imports/wizard", build=_upload("/imports/wizard")),
+    ui("GET", "/imports/wizard/{token}", build=_wizard_page("GET", "")),
+    ui(
+        "POST",
+        "/imports/wizard/{token}/mapping",
+        build=_wizard_page("POST", "/mapping", {"map-0": "email", "map-1": "first_name"}),
+    ),
+    ui("GET", "/imports/wizard/{token}/check", build=_wizard_page("GET", "/check")),
+    ui("POST", "/imports/wizard/{token}/import", build=_wizard_page("POST", "/import", {})),
 ]
 # The contact list's "Export CSV" button downloads this same URL with the session.
 EXPORTS = [api("GET", "/contacts/export.csv")]

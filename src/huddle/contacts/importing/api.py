@@ -10,7 +10,7 @@ chunk commits; ``/imports/{id}/errors.csv`` gives the rows that failed;
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -47,7 +47,7 @@ def stored_paths(settings: Settings, job_id: int) -> tuple[Path, Path]:
     return folder / f"{job_id}.csv", folder / f"{job_id}-errors.csv"
 
 
-def _read(job: ImportJob) -> ImportJobRead:
+def read_job(job: ImportJob) -> ImportJobRead:
     return ImportJobRead.model_validate(
         {
             **{
@@ -93,8 +93,9 @@ def start_import(
         with incoming.open("wb") as target:
             while block := upload.file.read(_BLOCK):
                 target.write(block)
-        job = service.create_import(
+        return queue_stored(
             session,
+            settings,
             incoming,
             filename=upload.filename or "upload.csv",
             mapping=mapping,
@@ -103,6 +104,20 @@ def start_import(
     except BaseException:
         incoming.unlink(missing_ok=True)
         raise
+
+
+def queue_stored(
+    session: Session,
+    settings: Settings,
+    incoming: Path,
+    *,
+    filename: str,
+    mapping: Mapping[str, object] | None,
+    actor: Actor,
+) -> ImportJob:
+    """Check a stored file, record its import and queue it; the file moves to the import's
+    own place. A file refused stays where it was."""
+    job = service.create_import(session, incoming, filename=filename, mapping=mapping, actor=actor)
     path, errors_path = stored_paths(settings, job.id)
     incoming.replace(path)
     enqueue(session, tasks.KIND, tasks.payload(job.id, path, errors_path))
@@ -147,7 +162,7 @@ def create_import(
         mapping=_parse_mapping(mapping),
         actor=actor,
     )
-    return _read(job)
+    return read_job(job)
 
 
 @router.get(
@@ -157,7 +172,7 @@ def list_imports(
     actor: CurrentActor, session: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> list[ImportJobRead]:
     """The most recent imports first."""
-    return [_read(job) for job in service.list_imports(session, actor=actor, limit=limit)]
+    return [read_job(job) for job in service.list_imports(session, actor=actor, limit=limit)]
 
 
 @router.get(
@@ -168,7 +183,7 @@ def list_imports(
 )
 def get_import(import_id: int, actor: CurrentActor, session: SessionDep) -> ImportJobRead:
     """An import's status and counts (updated as each chunk of rows commits)."""
-    return _read(service.get_import(session, import_id, actor=actor))
+    return read_job(service.get_import(session, import_id, actor=actor))
 
 
 @router.post(
@@ -182,7 +197,7 @@ def resume_import(import_id: int, actor: CurrentActor, session: SessionDep) -> I
     """Go on with an interrupted import from its last committed chunk: the rows already
     imported are not read again, and the counts carry on. 202: queued; poll
     ``GET /imports/{id}``. 409 unless the import is interrupted and its file still kept."""
-    return _read(queue_resume(session, import_id, actor=actor))
+    return read_job(queue_resume(session, import_id, actor=actor))
 
 
 @router.get(

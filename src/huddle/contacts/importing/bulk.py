@@ -437,6 +437,17 @@ def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) 
     return chunk.result
 
 
+def preview_chunk(
+    session: Session, rows: list[ParsedRow], context: ChunkContext
+) -> tuple[ChunkResult, set[str]]:
+    """What ``apply_chunk`` would do with the rows, writing nothing (the import wizard's dry
+    run); and the emails of the contacts it would create."""
+    chunk = _Chunk(session, rows, context)
+    chunk.fold()
+    new = {c.rows[0].data["email"] for c in chunk.contacts if c.before is None and c.state}
+    return chunk.result, new
+
+
 def _consent(data: dict[str, Any], name: str, current: object) -> object:
     value = data.get(name)
     return current if value is None else value

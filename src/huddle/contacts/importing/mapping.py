@@ -222,6 +222,9 @@ HUDDLE = SourceFormat(
     },
 )
 KNOWN_FORMATS = (HUBSPOT, SALESFORCE_LEAD, SALESFORCE_CONTACT, HUDDLE)
+_KNOWN_RULES = {
+    (header, rule.target): rule for source in KNOWN_FORMATS for header, rule in source.rules.items()
+}
 
 
 @dataclass(frozen=True)
@@ -292,7 +295,9 @@ def manual_mapping(
                 FieldError(f"mapping.{csv_header}", f"the file has no column '{csv_header}'")
             )
         elif target in TARGETS:
-            rules[csv_header] = Rule(target)
+            # A known export's column keeps the way that export writes it (HubSpot's
+            # "Unsubscribed from all email" is a checkbox, not a consent state).
+            rules[csv_header] = _KNOWN_RULES.get((csv_header, target), Rule(target))
         elif target.startswith(CUSTOM_PREFIX):
             if target.removeprefix(CUSTOM_PREFIX) in custom_keys:
                 rules[csv_header] = Rule(target)

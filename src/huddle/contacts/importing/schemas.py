@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
 
 from huddle.contacts.importing.mapping import KNOWN_FORMATS
 from huddle.contacts.importing.reader import ENCODING_LABELS
+from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
 
 FORMAT_LABELS = {source.key: source.label for source in KNOWN_FORMATS} | {
     "manual": "Manual mapping"
@@ -59,3 +61,110 @@ class ImportJobRead(BaseModel):
     def encoding_label(self) -> str | None:
         """The encoding in words ("Windows-1252")."""
         return ENCODING_LABELS.get(self.encoding, self.encoding) if self.encoding else None
+
+
+# --- the import wizard: preview, dry run, saved mappings ------------------------------------
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Token = Annotated[str, StringConstraints(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+# {csv header: Huddle field}; null (or "") skips the column.
+MappingBody = Annotated[
+    dict[str, str | None],
+    Field(
+        description='{"csv header": "huddle field"}: a field of TARGETS (GET the preview for '
+        'them), "custom.<key>" for a custom field, or null to skip the column'
+    ),
+]
+
+
+class ImportMappingCreate(InputModel):
+    name: Name
+    mapping: MappingBody
+
+
+class ImportMappingUpdate(InputModel):
+    """Only the fields given change; neither may be null."""
+
+    name: Annotated[Name | None, NOT_NULLABLE] = None
+    mapping: Annotated[dict[str, str | None] | None, NOT_NULLABLE] = None
+
+
+class ImportMappingRead(ReadModel):
+    id: int
+    name: str
+    mapping: dict[str, str | None]
+    by_user_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class TargetOption(BaseModel):
+    value: str = Field(description='What a mapping names: "email", "custom.budget"...')
+    label: str
+    custom: bool = Field(description="A custom field of contacts")
+
+
+class ColumnPreview(BaseModel):
+    index: int
+    header: str
+    samples: list[str] = Field(description="The column's first values that say something")
+    empty_cells: int = Field(description="Cells with nothing in them, in the whole file")
+    placeholder_cells: int = Field(
+        description='Cells holding a word that means "no value" ("N/A", "-", "null"...)'
+    )
+    suggested: str | None = Field(description="The field this column probably fills, if any")
+    suggested_by: str | None = Field(
+        description="hubspot, salesforce_lead... (a known export's column), name (the "
+        "field's name or a synonym), similar (a close spelling) or custom (a custom field)"
+    )
+    inferred_type: Literal["text", "number", "date", "boolean", "choice"] = Field(
+        description="The type a new custom field for this column would have"
+    )
+    inferred_choices: list[str] = Field(description="The choices, when the type is choice")
+
+
+class ImportPreview(BaseModel):
+    token: str = Field(description="Names the stored file in the next steps (yours alone)")
+    filename: str
+    encoding: str
+    encoding_label: str
+    rows: int = Field(description="Data rows in the file (the header not counted)")
+    header: list[str]
+    sample_rows: list[list[str]] = Field(description="The first rows, as the file has them")
+    columns: list[ColumnPreview]
+    detected_format: str | None = Field(
+        description="hubspot, salesforce_lead, salesforce_contact or huddle when the header "
+        "is a known export's"
+    )
+    suggested_mapping: dict[str, str | None]
+    saved_mappings: list[ImportMappingRead] = Field(
+        description="Saved mappings whose every mapped column the file has"
+    )
+    targets: list[TargetOption]
+
+
+class ImportDryRunRequest(InputModel):
+    token: Token
+    mapping: MappingBody
+
+
+class ImportStartRequest(ImportDryRunRequest):
+    save_as: Annotated[Name | None, Field(description="Save the mapping under this name")] = None
+
+
+class RefusalReason(BaseModel):
+    column: str = Field(description="The column at fault (empty: the row as a whole)")
+    reason: str = Field(description="The reason, with the first row's own value")
+    rows: int
+    sample_lines: list[int] = Field(description="Lines of the file (the header is line 1)")
+
+
+class ImportDryRun(BaseModel):
+    rows_total: int
+    would_create: int
+    would_update: int
+    unchanged: int
+    refused: int
+    reasons: list[RefusalReason] = Field(description="The most frequent reasons first")
+    other_reasons: int = Field(description="Refused rows whose reasons are not listed")
+    mapping: dict[str, str] = Field(description="CSV header -> Huddle field, as it would apply")

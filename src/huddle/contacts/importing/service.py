@@ -83,6 +83,11 @@ def read_mapping(
     return facts, _columns(path, facts, _custom_keys(session), mapping)
 
 
+def user_directory(session: Session) -> UserDirectory:
+    """The users an ``owner`` column may name."""
+    return UserDirectory(Person(u.id, u.email, u.name) for u in auth_service.list_users(session))
+
+
 def _custom_keys(session: Session) -> list[str]:
     return [d.key for d in list_custom_fields(session, "contact")]
 
@@ -298,9 +303,7 @@ def _take(
             job_id=job.id,
             sha256=job.file_sha256,
             actor=import_actor(job),
-            users=UserDirectory(
-                Person(u.id, u.email, u.name) for u in auth_service.list_users(session)
-            ),
+            users=user_directory(session),
             custom_keys=_custom_keys(session),
             mapping=None if job.source_format != "manual" else job.mapping,
             progress=Progress(

@@ -18,6 +18,7 @@ from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.auth.service import users_by_id
 from huddle.contacts.importing import service
 from huddle.contacts.importing.api import queue_resume, start_import
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX
 from huddle.contacts.importing.reader import (
     ENCODING_LABELS,
     MAX_CELL_CHARS,
@@ -25,6 +26,7 @@ from huddle.contacts.importing.reader import (
     MAX_ROW_CHARS,
 )
 from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.contacts.service import list_custom_fields
 from huddle.core.errors import Conflict, ValidationFailed
 from huddle.web.deps import SessionDep
 from huddle.web.templating import flash
@@ -39,7 +41,7 @@ RECENT = 20
 RUNNING = ("queued", "running")
 
 
-def _imports_page(
+def imports_page(
     request: Request,
     session: Session,
     user: User,
@@ -66,7 +68,7 @@ def _imports_page(
 
 @router.get("/imports", response_class=HTMLResponse)
 def imports(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
-    return _imports_page(request, session, user)
+    return imports_page(request, session, user)
 
 
 @router.post("/imports", response_model=None)
@@ -78,14 +80,14 @@ def upload(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     if file is None or not file.filename:
-        return _imports_page(
+        return imports_page(
             request, session, user, error="Choose a CSV file to import.", status_code=422
         )
     try:
         job = start_import(session, request.app.state.settings, file, mapping=None, actor=actor)
     except ValidationFailed as exc:
         message = f"{file.filename} cannot be imported. {error_text(exc)}"
-        return _imports_page(request, session, user, error=message, status_code=422)
+        return imports_page(request, session, user, error=message, status_code=422)
     flash(request, f"{job.filename} is queued for import.")
     return see_other(f"/imports/{job.id}")
 
@@ -96,6 +98,9 @@ def import_status(
 ) -> HTMLResponse:
     context = {
         "job": service.get_import(session, import_id, actor=request_actor(request)),
+        "custom_labels": {
+            f"{CUSTOM_PREFIX}{d.key}": d.label for d in list_custom_fields(session, "contact")
+        },
         "formats": FORMAT_LABELS,
         "encodings": ENCODING_LABELS,
         "users": users_by_id(session),

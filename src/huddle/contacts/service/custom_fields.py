@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -116,6 +118,12 @@ def clean_custom_values(
     if errors:
         raise ValidationFailed("invalid custom field values", errors)
     return result
+
+
+def custom_value_check(field_type: str, *, choices: Sequence[str] = ()) -> Callable[[Any], Any]:
+    """What a field of ``field_type`` would store for a value, or ValueError saying why it
+    cannot: values weighed before their field exists (the import wizard infers types)."""
+    return partial(_coerce, CustomFieldDefinition(field_type=field_type, choices=list(choices)))
 
 
 def _coerce(definition: CustomFieldDefinition, raw: Any) -> Any:

@@ -46,6 +46,8 @@ from .clock_event_read import ClockEventRead
 from .clock_read import ClockRead
 from .clock_read_state import ClockReadState
 from .clock_read_term_kind import ClockReadTermKind
+from .column_preview import ColumnPreview
+from .column_preview_inferred_type import ColumnPreviewInferredType
 from .compliance_by import ComplianceBy
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
@@ -149,9 +151,24 @@ from .handoff_rejected_payload import HandoffRejectedPayload
 from .home_read import HomeRead
 from .hours_term import HoursTerm
 from .hours_term_kind import HoursTermKind
+from .import_dry_run import ImportDryRun
+from .import_dry_run_mapping import ImportDryRunMapping
+from .import_dry_run_request import ImportDryRunRequest
+from .import_dry_run_request_mapping import ImportDryRunRequestMapping
 from .import_job_read import ImportJobRead
 from .import_job_read_mapping import ImportJobReadMapping
+from .import_mapping_create import ImportMappingCreate
+from .import_mapping_create_mapping import ImportMappingCreateMapping
+from .import_mapping_read import ImportMappingRead
+from .import_mapping_read_mapping import ImportMappingReadMapping
+from .import_mapping_update import ImportMappingUpdate
+from .import_mapping_update_mapping import ImportMappingUpdateMapping
+from .import_preview import ImportPreview
+from .import_preview_suggested_mapping import ImportPreviewSuggestedMapping
+from .import_start_request import ImportStartRequest
+from .import_start_request_mapping import ImportStartRequestMapping
 from .imports_create_body import ImportsCreateBody
+from .imports_preview_body import ImportsPreviewBody
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
@@ -236,6 +253,7 @@ from .property_spec import PropertySpec
 from .property_spec_type import PropertySpecType
 from .queue_entry_read import QueueEntryRead
 from .queue_news_read import QueueNewsRead
+from .refusal_reason import RefusalReason
 from .reject_request import RejectRequest
 from .reject_write import RejectWrite
 from .rejection_reason_create import RejectionReasonCreate
@@ -286,6 +304,7 @@ from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
 from .suggestion_read import SuggestionRead
 from .tally import Tally
+from .target_option import TargetOption
 from .team_compliance import TeamCompliance
 from .term_compliance import TermCompliance
 from .term_scope import TermScope
@@ -383,6 +402,8 @@ __all__ = (
     "ClockRead",
     "ClockReadState",
     "ClockReadTermKind",
+    "ColumnPreview",
+    "ColumnPreviewInferredType",
     "ComplianceBy",
     "ConsentChangeRead",
     "ConsentUpdate",
@@ -486,9 +507,24 @@ __all__ = (
     "HomeRead",
     "HoursTerm",
     "HoursTermKind",
+    "ImportDryRun",
+    "ImportDryRunMapping",
+    "ImportDryRunRequest",
+    "ImportDryRunRequestMapping",
     "ImportJobRead",
     "ImportJobReadMapping",
+    "ImportMappingCreate",
+    "ImportMappingCreateMapping",
+    "ImportMappingRead",
+    "ImportMappingReadMapping",
+    "ImportMappingUpdate",
+    "ImportMappingUpdateMapping",
+    "ImportPreview",
+    "ImportPreviewSuggestedMapping",
     "ImportsCreateBody",
+    "ImportsPreviewBody",
+    "ImportStartRequest",
+    "ImportStartRequestMapping",
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
@@ -571,6 +607,7 @@ __all__ = (
     "PropertySpecType",
     "QueueEntryRead",
     "QueueNewsRead",
+    "RefusalReason",
     "RejectionReasonCreate",
     "RejectionReasonRead",
     "RejectRequest",
@@ -621,6 +658,7 @@ __all__ = (
     "StageTransitionRead",
     "SuggestionRead",
     "Tally",
+    "TargetOption",
     "TeamCompliance",
     "TermCompliance",
     "TermScope",

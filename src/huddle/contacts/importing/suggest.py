@@ -1,0 +1,138 @@
+"""Which field each column of a file probably fills: a suggestion the person confirms.
+
+A column a known export names (HubSpot's "Lifecycle Stage", Salesforce's "LastName") gets
+that export's field, whether or not the file carries the whole export's signature; any
+other column is matched by its words against Huddle's fields, their common synonyms and the
+custom fields, loosely enough for "E-mail address" or "Surname" but never twice: the first
+column that claims a field keeps it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX, KNOWN_FORMATS
+
+# A header's words as one key: "E-mail Address" and "email_address" meet at "emailaddress".
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+# Close enough for a typo or a plural, not for a different word ("city" vs "country").
+_CUTOFF = 0.84
+
+# What people call Huddle's fields in spreadsheets and other tools.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "email": ("email", "emailaddress", "mail", "workemail", "businessemail", "courriel"),
+    "first_name": ("firstname", "givenname", "forename", "prenom", "fname"),
+    "last_name": ("lastname", "surname", "familyname", "nom", "lname"),
+    "job_title": ("jobtitle", "title", "position", "role"),
+    "seniority": ("seniority", "joblevel", "level"),
+    "department": ("department", "dept", "jobfunction", "function", "team"),
+    "phone": ("phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "workphone"),
+    "country": ("country", "countryregion", "nation"),
+    "city": ("city", "town", "mailingcity"),
+    "company": (
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "account",
+        "accountname",
+        "employer",
+    ),
+    "company_domain": ("companydomain", "companydomainname", "domain", "website", "url"),
+    "owner": ("owner", "contactowner", "leadowner", "accountowner", "salesrep", "rep"),
+    "lifecycle_stage": ("lifecyclestage", "stage", "leadstatus", "status", "funnelstage"),
+    "email_opt_in": ("emailoptin", "optin", "emailconsent", "consent", "subscribed"),
+    "do_not_email": ("donotemail", "emailoptout", "optedout", "unsubscribed"),
+    "do_not_call": ("donotcall", "dnc"),
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    target: str
+    # Where the suggestion comes from: a known export's key, "name" (the header is the
+    # field's name or a synonym), "similar" (a close spelling) or "custom" (a custom field).
+    source: str
+
+
+def key_of(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _known_headers() -> dict[str, tuple[str, str]]:
+    """Each header a known export uses (exactly as it spells it) -> (target, format key)."""
+    known: dict[str, tuple[str, str]] = {}
+    for source in KNOWN_FORMATS:
+        for header, rule in source.rules.items():
+            known.setdefault(header, (rule.target, source.key))
+    return known
+
+
+_KNOWN = _known_headers()
+
+
+def _vocabulary(custom_fields: Mapping[str, str]) -> dict[str, Suggestion]:
+    """Every key a header may match -> what it suggests; built-in names win over custom ones."""
+    words: dict[str, Suggestion] = {}
+    for key, label in custom_fields.items():
+        target = CUSTOM_PREFIX + key
+        words.setdefault(key_of(label), Suggestion(target, "custom"))
+        words.setdefault(key_of(key), Suggestion(target, "custom"))
+    for target, synonyms in _SYNONYMS.items():
+        for word in (key_of(target), *synonyms):
+            words[word] = Suggestion(target, "name")
+    return words
+
+
+def suggest_targets(
+    header: Iterable[str], *, custom_fields: Mapping[str, str] = {}
+) -> list[Suggestion | None]:
+    """A suggestion for each column of ``header`` (None: nothing fits), no target twice.
+
+    ``custom_fields``: the custom fields of contacts, key -> label.
+    """
+    columns = list(header)
+    words = _vocabulary(custom_fields)
+    found: list[Suggestion | None] = [_exact(name, words, custom_fields) for name in columns]
+    for index, name in enumerate(columns):
+        if found[index] is None:
+            found[index] = _similar(name, words)
+    taken = _first_claims(found)
+    return [s if s is not None and taken.get(s.target) == i else None for i, s in enumerate(found)]
+
+
+def _exact(
+    name: str, words: Mapping[str, Suggestion], custom_fields: Mapping[str, str]
+) -> Suggestion | None:
+    if name in _KNOWN:
+        target, source = _KNOWN[name]
+        return Suggestion(target, source)
+    # Huddle's own export names custom columns by their target.
+    stripped = name.strip()
+    if stripped.startswith(CUSTOM_PREFIX):
+        known = stripped.removeprefix(CUSTOM_PREFIX) in custom_fields
+        return Suggestion(stripped, "custom") if known else None
+    return words.get(key_of(name))
+
+
+def _similar(name: str, words: Mapping[str, Suggestion]) -> Suggestion | None:
+    key = key_of(name)
+    if len(key) < 4:
+        return None
+    close = difflib.get_close_matches(key, list(words), n=1, cutoff=_CUTOFF)
+    if not close:
+        return None
+    return Suggestion(words[close[0]].target, "similar")
+
+
+def _first_claims(found: list[Suggestion | None]) -> dict[str, int]:
+    """The column each target is suggested for first; exact matches before similar ones."""
+    claims: dict[str, int] = {}
+    for rank in (lambda s: s.source != "similar", lambda s: s.source == "similar"):
+        for index, suggestion in enumerate(found):
+            if suggestion is not None and rank(suggestion):
+                claims.setdefault(suggestion.target, index)
+    return claims
