@@ -89,14 +89,14 @@ def test_import_a_messy_file_with_a_new_custom_field(
     expect(card.locator(".counts div", has_text="Failed").locator("dd")).to_have_text("3")
     _shots(page, "4-imported")
 
-    # The new field holds the file's values on the imported contacts.
-    # TODO(lead): once the contact list filters on custom fields (brief C), filter the list
-    # on "Budget (USD)" here instead of opening the contact.
+    # The new field holds the file's values: the contact list filters on it.
     page.get_by_role("link", name="Contacts", exact=True).click()
-    page.get_by_label("Search", exact=True).fill("quarry")
-    page.locator("#results").get_by_role("link", name="Dev Rao").click()
-    details = page.locator("dl", has_text="Budget (USD)")
-    expect(details).to_contain_text("30000")
+    page.get_by_label("Custom field", exact=True).select_option("contact.custom.budget_usd")
+    page.get_by_label("Custom field condition").select_option("gte")
+    page.get_by_label("Custom field value").fill("20000")
+    page.get_by_label("Custom field value").press("Enter")
+    expect(page.locator("#results tbody tr")).to_have_count(1)
+    expect(page.locator("#results")).to_contain_text("Dev Rao")
     with unit_of_work(live_server.factory) as session:
         dev = session.scalars(select(Contact).where(Contact.email == "dev@quarry-labs.test")).one()
         assert dev.custom == {"budget_usd": 30000}
