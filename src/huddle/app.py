@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
 from huddle import __version__
+from huddle.analytics import api as analytics_api
+from huddle.analytics import views as analytics_views
 from huddle.audit import api as audit_api
 from huddle.audit import views as audit_views
 from huddle.auth import api as auth_api
@@ -73,6 +75,7 @@ API_ROUTERS = (
     routing_api.router,
     notifications_api.router,
     home_api.router,
+    analytics_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,
@@ -88,6 +91,7 @@ VIEW_ROUTERS = (
     sla_views.router,
     routing_views.router,
     notifications_views.router,
+    analytics_views.router,
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})

@@ -4,7 +4,7 @@ and the CSV exports. The counting rules are in ``rules.py`` (and the README)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from huddle.analytics.schemas import (
 from huddle.contacts import service as contacts_service
 from huddle.core import clock
 from huddle.core.actor import Actor
+from huddle.core.csvcells import csv_lines
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.core.stages import FUNNEL, STAGES
@@ -64,9 +65,10 @@ def date_range(session: Session, start: date, end: date) -> DateRange:
     return span
 
 
-def breakdowns(session: Session) -> list[Breakdown]:
+def breakdowns(session: Session, actor: Actor) -> list[Breakdown]:
     """What a funnel can be broken down by: the built-in fields, then each contact custom
     field (``custom.<key>``)."""
+    require(actor, Action.ANALYTICS_READ)
     built_in = [Breakdown(key=d.key, label=d.label) for d in repository.DIMENSIONS]
     custom = [
         Breakdown(key=f"custom.{f.key}", label=f.label)
@@ -289,14 +291,14 @@ def funnel_csv(report: FunnelRead) -> Iterator[str]:
 
     lines = [line(report.total, "(all)")]
     lines += [line(r, r.group_label) for r in report.rows]
-    return contacts_service.csv_lines(header, lines)
+    return csv_lines(header, lines)
 
 
 def velocity_csv(report: VelocityRead) -> Iterator[str]:
     """Velocity as CSV: one line per pair, seconds, then the distribution's buckets."""
     header = ["from_stage", "to_stage", "count", "median_seconds", "p80_seconds", "mean_seconds"]
     header += report.buckets
-    return contacts_service.csv_lines(
+    return csv_lines(
         header,
         (
             [
@@ -311,7 +313,3 @@ def velocity_csv(report: VelocityRead) -> Iterator[str]:
             for p in report.pairs
         ),
     )
-
-
-def as_of() -> datetime:
-    return clock.now()

@@ -11,7 +11,6 @@ stage moves (the ``StageMover`` it registers).
 """
 
 from huddle.contacts.enrichment import enrich_account
-from huddle.contacts.importing.csvcells import csv_lines
 from huddle.contacts.merge import merge_accounts, merge_contacts
 from huddle.contacts.service.accounts import (
     account_for_domain,
@@ -109,7 +108,6 @@ __all__ = [
     "compose_timeline_since",
     "consent_history",
     "contact_read",
-    "csv_lines",
     "define_custom_field",
     "delete_view",
     "enrich",
