@@ -36,6 +36,7 @@ from .between_comparison import BetweenComparison
 from .board_card import BoardCard
 from .board_column import BoardColumn
 from .board_totals import BoardTotals
+from .breakdown import Breakdown
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
@@ -115,6 +116,7 @@ from .event_type_update_category import EventTypeUpdateCategory
 from .events_ingest_event_batch import EventsIngestEventBatch
 from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
+from .exit_row import ExitRow
 from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
@@ -126,7 +128,10 @@ from .form_field import FormField
 from .form_field_type import FormFieldType
 from .form_read import FormRead
 from .form_update import FormUpdate
+from .funnel_read import FunnelRead
+from .funnel_row import FunnelRow
 from .funnel_step import FunnelStep
+from .funnel_view import FunnelView
 from .grade_read import GradeRead
 from .handed_off_data import HandedOffData
 from .handoff_accepted_payload import HandoffAcceptedPayload
@@ -142,6 +147,7 @@ from .hours_term_kind import HoursTermKind
 from .import_job_read import ImportJobRead
 from .import_job_read_mapping import ImportJobReadMapping
 from .imports_create_body import ImportsCreateBody
+from .kpi_read import KpiRead
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
@@ -263,6 +269,7 @@ from .stage_changed_data import StageChangedData
 from .stage_changed_data_from_stage_type_0 import StageChangedDataFromStageType0
 from .stage_changed_data_to_stage import StageChangedDataToStage
 from .stage_changed_payload import StageChangedPayload
+from .stage_count import StageCount
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
 from .stage_point import StagePoint
@@ -302,6 +309,8 @@ from .user_read import UserRead
 from .user_read_working_hours import UserReadWorkingHours
 from .user_update import UserUpdate
 from .validation_error_body import ValidationErrorBody
+from .velocity_pair import VelocityPair
+from .velocity_read import VelocityRead
 from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
 from .version_summary import VersionSummary
@@ -356,6 +365,7 @@ __all__ = (
     "BoardCard",
     "BoardColumn",
     "BoardTotals",
+    "Breakdown",
     "BuyingGroupMember",
     "BuyingGroupRead",
     "CalendarRead",
@@ -435,6 +445,7 @@ __all__ = (
     "EventTypeRead",
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
+    "ExitRow",
     "FieldProblem",
     "FieldProblemCtxType0",
     "FieldResolution",
@@ -446,7 +457,10 @@ __all__ = (
     "FormFieldType",
     "FormRead",
     "FormUpdate",
+    "FunnelRead",
+    "FunnelRow",
     "FunnelStep",
+    "FunnelView",
     "GradeRead",
     "HandedOffData",
     "HandoffAcceptedPayload",
@@ -462,6 +476,7 @@ __all__ = (
     "ImportJobRead",
     "ImportJobReadMapping",
     "ImportsCreateBody",
+    "KpiRead",
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
@@ -583,6 +598,7 @@ __all__ = (
     "StageChangeItemData",
     "StageChangeRequest",
     "StageChangeRequestToStage",
+    "StageCount",
     "StageEntryRead",
     "StageFlow",
     "StagePoint",
@@ -622,6 +638,8 @@ __all__ = (
     "UserReadWorkingHours",
     "UserUpdate",
     "ValidationErrorBody",
+    "VelocityPair",
+    "VelocityRead",
     "VersionRead",
     "VersionReadStatus",
     "VersionSummary",
