@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from huddle.analytics import service
-from huddle.analytics.rules import quantile
+from huddle.analytics.rules import quantile, quantile_positions
 from huddle.analytics.schemas import VelocityPair, VelocityRead
 from huddle.auth.models import User
 from huddle.core import clock
@@ -87,3 +87,13 @@ def test_quantiles_interpolate_like_percentile_cont() -> None:
     assert quantile([], 0.5) is None
     assert quantile([1.0, 2.0, 3.0, 4.0], 0.5) == 2.5
     assert quantile([10.0, 20.0, 30.0, 40.0, 50.0], 0.8) == pytest.approx(42.0)
+
+
+@pytest.mark.parametrize("n", range(1, 40))
+def test_the_database_and_python_pick_the_same_quantile_positions(n: int) -> None:
+    # repository.span_stats asks the database for these positions with integer arithmetic.
+    for q, low_high in (
+        (0.5, ((n - 1) // 2, n // 2)),
+        (0.8, (((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5)),
+    ):
+        assert quantile_positions(n, q)[:2] == low_high

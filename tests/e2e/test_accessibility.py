@@ -292,7 +292,14 @@ def test_every_page_meets_wcag_2_2_aa_at_desktop_and_phone_widths(
     finally:
         tab.context.close()
     # The whole app was seen: the signed-in pages the nav leads to are among those audited.
-    for expected in ("/", "/contacts/{contact_id}", "/queue/{handoff_id:int}", "/sla", "/api/docs"):
+    for expected in (
+        "/",
+        "/contacts/{contact_id}",
+        "/queue/{handoff_id:int}",
+        "/sla",
+        "/analytics",
+        "/api/docs",
+    ):
         assert expected in audited, f"{expected} was not audited: {audited}"
     assert not found, "accessibility violations:\n" + "\n".join(found)
     assert not problems, problems

@@ -9,24 +9,30 @@ entered and the first moment it reached each funnel stage) is one grouped pass o
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    CTE,
     ColumnElement,
+    CursorResult,
+    FromClause,
     Integer,
     String,
+    Table,
     and_,
     case,
     cast,
+    delete,
     func,
+    insert,
     literal,
     literal_column,
     or_,
     select,
+    union,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -34,6 +40,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from huddle.analytics.models import FunnelJourney, FunnelRollup, StaleJourney
 from huddle.analytics.rules import (
     DURATION_BUCKETS_DAYS,
     EXIT_STAGES,
@@ -44,11 +51,13 @@ from huddle.analytics.rules import (
 )
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
+from huddle.core.bulk import bulk_statement
 from huddle.core.stages import FUNNEL
 from huddle.lifecycle.models import Opportunity, StageTransition
 from huddle.scoring.models import ContactGrade
 
 T = StageTransition.__table__
+J = typing.cast(Table, FunnelJourney.__table__)
 
 
 class seconds_between(FunctionElement[int]):
@@ -70,10 +79,8 @@ def _seconds_postgresql(element: seconds_between, compiler: SQLCompiler, **kw: A
     return f"CAST(ROUND(EXTRACT(EPOCH FROM ({b}) - ({a}))) AS BIGINT)"
 
 
-def journeys() -> CTE:
-    """One row per contact with funnel history: ``entered_<stage>`` (its first entry into
-    that stage itself) and ``reached_<stage>`` (its first entry into it or a later stage)."""
-    columns = [T.c.contact_id]
+def _journey_columns() -> list[Any]:
+    columns: list[Any] = [T.c.contact_id]
     for stage in FUNNEL:
         columns.append(func.min(case((T.c.to_stage == stage, T.c.at))).label(f"entered_{stage}"))
         columns.append(
@@ -81,7 +88,69 @@ def journeys() -> CTE:
                 f"reached_{stage}"
             )
         )
-    return select(*columns).where(T.c.to_stage.in_(FUNNEL)).group_by(T.c.contact_id).cte("journeys")
+    return columns
+
+
+def _grouped_journeys() -> Any:
+    return select(*_journey_columns()).where(T.c.to_stage.in_(FUNNEL)).group_by(T.c.contact_id)
+
+
+def recount() -> FromClause:
+    """Every contact's journey grouped from the stage history on the spot: one row per
+    contact with funnel history, ``entered_<stage>`` (its first entry into that stage
+    itself) and ``reached_<stage>`` (its first entry into it or a later stage). The plain
+    count the roll-up (``funnel_journeys``, the same columns) must always equal."""
+    return _grouped_journeys().cte("journeys")
+
+
+def rollup() -> FromClause:
+    """The journeys as kept in ``funnel_journeys`` (call ``refresh_journeys`` first)."""
+    return J
+
+
+def refresh_journeys(session: Session) -> int:
+    """Bring ``funnel_journeys`` up to date: rebuild the journey of every contact with
+    history rows added since the last refresh (the history is append-only: a row's id says
+    whether the roll-up has seen it) or marked stale by a merge. Returns how many contacts
+    were rebuilt. Readers serialise on the watermark's row."""
+    state = session.get(FunnelRollup, 1, with_for_update=True)
+    if state is None:
+        state = FunnelRollup(id=1, through_id=0)
+        session.add(state)
+        session.flush()
+    latest = session.scalar(select(func.max(T.c.id))) or 0
+    stale = session.scalar(select(func.count()).select_from(StaleJourney)) or 0
+    if latest <= state.through_id and not stale:
+        return 0
+    grouped = _grouped_journeys()
+    if state.through_id == 0:
+        # The first build: every contact, no list of which.
+        session.execute(delete(J))
+    else:
+        touched = union(
+            select(T.c.contact_id).where(T.c.id > state.through_id, T.c.id <= latest),
+            select(StaleJourney.contact_id),
+        ).subquery()
+        chosen = select(touched.c.contact_id)
+        session.execute(delete(J).where(J.c.contact_id.in_(chosen)))
+        grouped = grouped.where(T.c.contact_id.in_(chosen))
+    with bulk_statement():
+        result = session.execute(
+            insert(J).from_select([c.name for c in J.c], grouped.where(T.c.id <= latest))
+        )
+    rebuilt = typing.cast(CursorResult[Any], result).rowcount
+    session.execute(delete(StaleJourney))
+    state.through_id = latest
+    session.flush()
+    return rebuilt
+
+
+def mark_stale(session: Session, contact_id: int) -> None:
+    """The contact's history changed without new rows: rebuild its journey next time."""
+    exists = select(StaleJourney.contact_id).where(StaleJourney.contact_id == contact_id)
+    if session.scalar(exists) is None:
+        session.add(StaleJourney(contact_id=contact_id))
+        session.flush()
 
 
 # --- breakdowns ---------------------------------------------------------------------------
@@ -164,11 +233,11 @@ def _month_index(moment: ColumnElement[Any], bounds: Sequence[datetime]) -> Colu
 
 
 def cohort_counts(
-    session: Session, *, bounds: Sequence[datetime], by: str | None
+    session: Session, *, bounds: Sequence[datetime], by: str | None, source: FromClause
 ) -> list[tuple[int, str | None, list[int]]]:
     """Per cohort month (index into ``bounds``) and breakdown value: how many contacts have
     reached each funnel stage, in FUNNEL's order."""
-    j = journeys()
+    j = source
     first = j.c.reached_subscriber
     month = _month_index(first, bounds).label("month")
     counts = [func.count(j.c[f"reached_{s}"]) for s in FUNNEL]
@@ -180,11 +249,11 @@ def cohort_counts(
 
 
 def period_counts(
-    session: Session, *, start: datetime, end: datetime, by: str | None
+    session: Session, *, start: datetime, end: datetime, by: str | None, source: FromClause
 ) -> list[tuple[str | None, list[int]]]:
     """Per breakdown value: how many contacts first reached each funnel stage in
     ``[start, end)``."""
-    j = journeys()
+    j = source
     counts = []
     for s in FUNNEL:
         reached = j.c[f"reached_{s}"]
@@ -198,25 +267,25 @@ def period_counts(
 # --- velocity -----------------------------------------------------------------------------
 
 
-def _spans(start: datetime, end: datetime) -> CTE:
+def _spans(start: datetime, end: datetime, source: FromClause) -> Any:
     """One row per contact and velocity pair it counts in: ``pair`` ("mql>sal") and
     ``seconds`` (first entry into the first stage to first entry into the second), for
     arrivals in ``[start, end)``."""
-    j = journeys()
+    j = source
     parts = []
     for a, b in VELOCITY_PAIRS:
         arrived = j.c[f"entered_{b}"]
         if a == FIRST_TOUCH:
             left: Any = Contact.first_touch_at
-            source: Any = j.join(Contact, Contact.id == j.c.contact_id)
+            origin: Any = j.join(Contact, Contact.id == j.c.contact_id)
         else:
             left = j.c[f"entered_{a}"]
-            source = j
+            origin = j
         parts.append(
             select(
                 literal(f"{a}>{b}").label("pair"), seconds_between(left, arrived).label("seconds")
             )
-            .select_from(source)
+            .select_from(origin)
             .where(left.is_not(None), arrived >= left, arrived >= start, arrived < end)
         )
     return union_all(*parts).cte("spans")
@@ -230,10 +299,12 @@ class SpanStats:
     values: dict[int, int]
 
 
-def span_stats(session: Session, *, start: datetime, end: datetime) -> dict[str, SpanStats]:
+def span_stats(
+    session: Session, *, start: datetime, end: datetime, source: FromClause
+) -> dict[str, SpanStats]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
     80th percentile interpolate between (found by the database, not read into Python)."""
-    spans = _spans(start, end)
+    spans = _spans(start, end, source)
     ranked = select(
         spans.c.pair,
         spans.c.seconds,
@@ -255,9 +326,11 @@ def span_stats(session: Session, *, start: datetime, end: datetime) -> dict[str,
     return out
 
 
-def span_histogram(session: Session, *, start: datetime, end: datetime) -> dict[str, list[int]]:
+def span_histogram(
+    session: Session, *, start: datetime, end: datetime, source: FromClause
+) -> dict[str, list[int]]:
     """Per velocity pair: how many durations fall in each of DURATION_BUCKETS_DAYS."""
-    spans = _spans(start, end)
+    spans = _spans(start, end, source)
     bucket = case(
         *[(spans.c.seconds < days * 86400, i) for i, days in enumerate(DURATION_BUCKETS_DAYS)],
         else_=len(DURATION_BUCKETS_DAYS),

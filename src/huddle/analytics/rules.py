@@ -47,9 +47,11 @@ that entered it more than ``STALL_DAYS`` days before the end of the range.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from huddle.core.stages import FUNNEL, STAGES
@@ -128,10 +130,11 @@ def next_month(first: date) -> date:
 
 def quantile_positions(n: int, q: float) -> tuple[int, int, float]:
     """The 0-based positions of the two values around quantile ``q`` of ``n`` sorted values,
-    and the weight of the upper one (linear interpolation)."""
-    h = (n - 1) * q
-    low = int(h)
-    return low, min(low + 1, n - 1), h - low
+    and the weight of the upper one (linear interpolation). Exact fractions: the positions
+    are the ones the database picks with integer arithmetic (repository.span_stats)."""
+    h = (n - 1) * Fraction(q).limit_denominator(1000)
+    low = math.floor(h)
+    return low, math.ceil(h), float(h - low)
 
 
 def quantile(sorted_values: Sequence[float], q: float) -> float | None:

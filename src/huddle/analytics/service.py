@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from sqlalchemy import FromClause
 from sqlalchemy.orm import Session
 
 from huddle.analytics import repository
@@ -78,6 +79,16 @@ def breakdowns(session: Session, actor: Actor) -> list[Breakdown]:
     return built_in + custom
 
 
+def journeys(session: Session, *, recount: bool = False) -> FromClause:
+    """Where the reports read each contact's journey: the roll-up, brought up to date first
+    (the fast path), or with ``recount`` a grouping of the whole stage history on the spot
+    (the plain count; tests and the benchmark check the two agree)."""
+    if recount:
+        return repository.recount()
+    repository.refresh_journeys(session)
+    return repository.rollup()
+
+
 def _check_breakdown(by: str | None) -> None:
     if by is not None and not repository.is_dimension(by):
         raise ValidationFailed(
@@ -138,6 +149,7 @@ def funnel(
     start: date,
     end: date,
     by: str | None = None,
+    recount: bool = False,
 ) -> FunnelRead:
     """The funnel for ``start``..``end``: by cohort month (contacts that first entered the
     funnel in each month, and how far they have got) or by period (contacts that first
@@ -147,7 +159,9 @@ def funnel(
     span = date_range(session, start, end)
     if view is FunnelView.COHORT:
         months = span.months()
-        found = repository.cohort_counts(session, bounds=span.month_bounds(), by=by)
+        found = repository.cohort_counts(
+            session, bounds=span.month_bounds(), by=by, source=journeys(session, recount=recount)
+        )
         labels = _labels(session, by, {group for _, group, _ in found})
         rows = [
             funnel_row(
@@ -162,7 +176,11 @@ def funnel(
         total = _sum([counts for _, _, counts in found])
     else:
         found_period = repository.period_counts(
-            session, start=span.start_at, end=span.end_at, by=by
+            session,
+            start=span.start_at,
+            end=span.end_at,
+            by=by,
+            source=journeys(session, recount=recount),
         )
         labels = _labels(session, by, {group for group, _ in found_period})
         rows = [
@@ -194,13 +212,18 @@ def _pair_label(a: str, b: str) -> str:
     return f"{'First touch' if a == FIRST_TOUCH else STAGES[a]} → {STAGES[b]}"
 
 
-def velocity(session: Session, actor: Actor, *, start: date, end: date) -> VelocityRead:
+def velocity(
+    session: Session, actor: Actor, *, start: date, end: date, recount: bool = False
+) -> VelocityRead:
     """Time between stages for contacts that arrived in the second stage in the range
     (median, 80th percentile, mean, distribution), and where contacts leave or stall."""
     require(actor, Action.ANALYTICS_READ)
     span = date_range(session, start, end)
-    stats = repository.span_stats(session, start=span.start_at, end=span.end_at)
-    histogram = repository.span_histogram(session, start=span.start_at, end=span.end_at)
+    source = journeys(session, recount=recount)
+    stats = repository.span_stats(session, start=span.start_at, end=span.end_at, source=source)
+    histogram = repository.span_histogram(
+        session, start=span.start_at, end=span.end_at, source=source
+    )
     empty = [0] * len(bucket_labels())
     pairs = []
     for a, b in VELOCITY_PAIRS:
@@ -313,3 +336,9 @@ def velocity_csv(report: VelocityRead) -> Iterator[str]:
             for p in report.pairs
         ),
     )
+
+
+def history_moved(session: Session, contact_id: int) -> None:
+    """The contact's stage history changed without new rows (a merge): its journey in the
+    roll-up is rebuilt at the next read."""
+    repository.mark_stale(session, contact_id)
