@@ -30,9 +30,9 @@ def test_the_analytics_page_follows_the_range_and_breakdown(
     page.get_by_role("link", name="Analytics").first.click()
     expect(page.get_by_role("heading", name="Analytics", level=1)).to_be_visible()
 
-    page.get_by_label("From").fill("2024-01-01")
-    page.get_by_label("To").fill("2024-03-31")
-    page.get_by_label("Break down by").select_option(label="First-touch source")
+    page.get_by_label("From", exact=True).fill("2024-01-01")
+    page.get_by_label("To", exact=True).fill("2024-03-31")
+    page.get_by_label("Break down by", exact=True).select_option(label="First-touch source")
     page.get_by_role("button", name="Show").click()
     page.wait_for_url(re.compile(r"start=2024-01-01.*by=source"))
 
@@ -58,7 +58,7 @@ def test_the_analytics_page_follows_the_range_and_breakdown(
     expect(page.get_by_test_id("kpi-acceptance")).to_have_text(f"{kpis['mql_to_sal_percent']}%")
     shot(page, "analytics-desktop")
 
-    page.get_by_label("Break down by").select_option(label="Owner")
+    page.get_by_label("Break down by", exact=True).select_option(label="Owner")
     page.get_by_role("button", name="Show").click()
     page.wait_for_url(re.compile(r"by=owner"))
     expect(page.get_by_role("heading", name="By Owner")).to_be_visible()
