@@ -17,7 +17,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    CursorResult,
     FromClause,
     Integer,
     String,
@@ -134,15 +133,17 @@ def refresh_journeys(session: Session) -> int:
         chosen = select(touched.c.contact_id)
         session.execute(delete(J).where(J.c.contact_id.in_(chosen)))
         grouped = grouped.where(T.c.contact_id.in_(chosen))
+    grouped = grouped.where(T.c.id <= latest)
     with bulk_statement():
-        result = session.execute(
-            insert(J).from_select([c.name for c in J.c], grouped.where(T.c.id <= latest))
-        )
-    rebuilt = typing.cast(CursorResult[Any], result).rowcount
+        session.execute(insert(J).from_select([c.name for c in J.c], grouped))
+    # Counted rather than the INSERT's rowcount, which psycopg leaves at -1 here.
+    rebuilt = session.scalar(
+        select(func.count()).select_from(J if state.through_id == 0 else grouped.subquery())
+    )
     session.execute(delete(StaleJourney))
     state.through_id = latest
     session.flush()
-    return rebuilt
+    return rebuilt or 0
 
 
 def mark_stale(session: Session, contact_id: int) -> None:
@@ -299,11 +300,13 @@ class SpanStats:
     values: dict[int, int]
 
 
-def span_stats(
+def span_figures(
     session: Session, *, start: datetime, end: datetime, source: FromClause
-) -> dict[str, SpanStats]:
+) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
-    80th percentile interpolate between (found by the database, not read into Python)."""
+    80th percentile interpolate between (found by the database, not read into Python); and
+    how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
+    worked out once for both."""
     spans = _spans(start, end, source)
     ranked = select(
         spans.c.pair,
@@ -316,32 +319,27 @@ def span_stats(
     ).subquery()
     n, pos = ranked.c.n, ranked.c.pos
     wanted = [(n - 1) // 2, n // 2, ((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5]
-    query = select(ranked.c.pair, n, ranked.c.mean, pos, ranked.c.seconds).where(
-        or_(*[pos == w for w in wanted])
-    )
-    out: dict[str, SpanStats] = {}
-    for pair, count, mean, position, seconds in session.execute(query):
-        stats = out.setdefault(pair, SpanStats(int(count), float(mean), {}))
-        stats.values[int(position)] = int(seconds)
-    return out
-
-
-def span_histogram(
-    session: Session, *, start: datetime, end: datetime, source: FromClause
-) -> dict[str, list[int]]:
-    """Per velocity pair: how many durations fall in each of DURATION_BUCKETS_DAYS."""
-    spans = _spans(start, end, source)
+    quantiles = select(
+        literal("q").label("kind"), ranked.c.pair, n, ranked.c.mean, pos, ranked.c.seconds
+    ).where(or_(*[pos == w for w in wanted]))
     bucket = case(
         *[(spans.c.seconds < days * 86400, i) for i, days in enumerate(DURATION_BUCKETS_DAYS)],
         else_=len(DURATION_BUCKETS_DAYS),
-    ).label("bucket")
-    query = select(spans.c.pair, bucket, func.count()).group_by(
-        spans.c.pair, literal_column("bucket")
     )
-    out: dict[str, list[int]] = {}
-    for pair, index, count in session.execute(query):
-        out.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[index] = count
-    return out
+    histogram = select(
+        literal("h"), spans.c.pair, func.count(), literal(None), bucket, literal(None)
+    ).group_by(spans.c.pair, bucket)
+    stats: dict[str, SpanStats] = {}
+    buckets: dict[str, list[int]] = {}
+    for kind, pair, count, mean, position, seconds in session.execute(
+        union_all(quantiles, histogram)
+    ):
+        if kind == "h":
+            buckets.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[position] = count
+            continue
+        found = stats.setdefault(pair, SpanStats(int(count), float(mean), {}))
+        found.values[int(position)] = int(seconds)
+    return stats, buckets
 
 
 # --- leaving, stalling, deals -------------------------------------------------------------

@@ -220,8 +220,7 @@ def velocity(
     require(actor, Action.ANALYTICS_READ)
     span = date_range(session, start, end)
     source = journeys(session, recount=recount)
-    stats = repository.span_stats(session, start=span.start_at, end=span.end_at, source=source)
-    histogram = repository.span_histogram(
+    stats, histogram = repository.span_figures(
         session, start=span.start_at, end=span.end_at, source=source
     )
     empty = [0] * len(bucket_labels())
