@@ -4,12 +4,13 @@ in the workspace's time zone."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy.orm import Session
 
 from huddle.analytics import service
+from huddle.analytics.rules import DateRange
 from huddle.analytics.schemas import FunnelRead, FunnelRow, FunnelView
 from huddle.auth.models import User
 from huddle.core.actor import Actor
@@ -167,3 +168,17 @@ def test_kpis_pin_the_ratios_and_the_deals(db: Session, actor: Actor) -> None:
     assert kpis.won_amount == 5000
     pipeline = kpis.open_pipeline
     assert (pipeline.count, pipeline.amount, pipeline.weighted_amount) == (2, 3000, 2000)
+
+
+def test_months_start_at_local_midnight_across_daylight_saving() -> None:
+    span = DateRange(date(2024, 10, 15), date(2024, 11, 2), "America/New_York")
+    assert span.months() == [date(2024, 10, 1), date(2024, 11, 1)]
+    assert span.month_bounds() == [
+        datetime(2024, 10, 1, 4, tzinfo=UTC),  # EDT, UTC-4
+        datetime(2024, 11, 1, 4, tzinfo=UTC),
+        datetime(2024, 12, 1, 5, tzinfo=UTC),  # EST, UTC-5
+    ]
+    assert (span.start_at, span.end_at) == (
+        datetime(2024, 10, 15, 4, tzinfo=UTC),
+        datetime(2024, 11, 3, 4, tzinfo=UTC),
+    )
