@@ -74,8 +74,8 @@ API_ROUTERS = (
     sla_api.router,
     routing_api.router,
     notifications_api.router,
-    home_api.router,
     analytics_api.router,
+    home_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,
