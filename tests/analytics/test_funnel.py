@@ -5,6 +5,7 @@ in the workspace's time zone."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from huddle.analytics.schemas import FunnelRead, FunnelRow, FunnelView
 from huddle.auth.models import User
 from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
+from huddle.scoring.models import ContactGrade, GradingProfile
 from tests.analytics.factories import at, company_zone, journey, seed_story
 from tests.lifecycle.factories import make_opportunity
 
@@ -182,3 +184,34 @@ def test_months_start_at_local_midnight_across_daylight_saving() -> None:
         datetime(2024, 10, 15, 4, tzinfo=UTC),
         datetime(2024, 11, 3, 4, tzinfo=UTC),
     )
+
+
+def test_grade_and_persona_break_it_down(db: Session, actor: Actor) -> None:
+    persona = GradingProfile(kind="persona", name="Data lead", criteria=[])
+    db.add(persona)
+    db.flush()
+    graded = journey(db, ("lead", "2024-05-02"), ("mql", "2024-05-09"))
+    journey(db, ("lead", "2024-05-03"))
+    db.add(
+        ContactGrade(
+            contact_id=graded.id,
+            grade="A",
+            fit=90,
+            icp_match=1,
+            persona_id=persona.id,
+            persona_match=1,
+        )
+    )
+    db.flush()
+    may: dict[str, Any] = {
+        "view": FunnelView.PERIOD,
+        "start": date(2024, 5, 1),
+        "end": date(2024, 5, 31),
+    }
+    by_grade = service.funnel(db, actor, **may, by="grade")
+    assert {r.group_label: counts(r)[1:3] for r in by_grade.rows} == {"A": [1, 1], "(none)": [1, 0]}
+    by_persona = service.funnel(db, actor, **may, by="persona")
+    assert {r.group_label: counts(r)[1:3] for r in by_persona.rows} == {
+        "Data lead": [1, 1],
+        "(none)": [1, 0],
+    }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -53,7 +54,7 @@ def _add_moves(db: Session, rng: random.Random, contact_id: int, moves: int) -> 
 def _assert_same(db: Session, actor: Actor) -> None:
     for view in FunnelView:
         for by in (None, "source"):
-            kwargs = {"view": view, "start": YEAR[0], "end": YEAR[1], "by": by}
+            kwargs: dict[str, Any] = {"view": view, "start": YEAR[0], "end": YEAR[1], "by": by}
             assert service.funnel(db, actor, **kwargs) == service.funnel(
                 db, actor, **kwargs, recount=True
             )

@@ -53,7 +53,7 @@ from huddle.contacts.models import Account, Contact
 from huddle.core.bulk import bulk_statement
 from huddle.core.stages import FUNNEL
 from huddle.lifecycle.models import Opportunity, StageTransition
-from huddle.scoring.models import ContactGrade
+from huddle.scoring.models import ContactGrade, GradingProfile
 
 T = StageTransition.__table__
 J = typing.cast(Table, FunnelJourney.__table__)
@@ -174,6 +174,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("owner", "Owner"),
     Dimension("team", "Owner's team"),
     Dimension("grade", "Grade"),
+    Dimension("persona", "Persona"),
     Dimension("country", "Country"),
     Dimension("region", "Account region"),
     Dimension("segment", "Account segment"),
@@ -211,9 +212,12 @@ def group_by(query: Any, contact_id: ColumnElement[Any], by: str | None) -> Any:
     elif by == "team":
         query = query.outerjoin(User, User.id == Contact.owner_id)
         value = User.team
-    elif by == "grade":
+    elif by in ("grade", "persona"):
         query = query.outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
         value = ContactGrade.grade
+        if by == "persona":
+            query = query.outerjoin(GradingProfile, GradingProfile.id == ContactGrade.persona_id)
+            value = GradingProfile.name
     elif by == "country":
         value = Contact.country
     elif by in ("region", "segment"):
