@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
 from huddle import __version__
+from huddle.analytics import api as analytics_api
+from huddle.analytics import views as analytics_views
 from huddle.audit import api as audit_api
 from huddle.audit import views as audit_views
 from huddle.auth import api as auth_api
@@ -78,6 +80,7 @@ API_ROUTERS = (
     sla_api.router,
     routing_api.router,
     notifications_api.router,
+    analytics_api.router,
     home_api.router,
 )
 VIEW_ROUTERS = (
@@ -95,6 +98,7 @@ VIEW_ROUTERS = (
     sla_views.router,
     routing_views.router,
     notifications_views.router,
+    analytics_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

@@ -1,5 +1,6 @@
 """Imports every domain's models so the metadata is complete (Alembic, tests)."""
 
+from huddle.analytics import models as analytics_models
 from huddle.audit import models as audit_models
 from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
@@ -16,6 +17,7 @@ from huddle.tracking import models as tracking_models
 
 __all__ = [
     "Base",
+    "analytics_models",
     "audit_models",
     "auth_models",
     "campaign_models",

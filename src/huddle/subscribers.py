@@ -13,6 +13,7 @@ event, its handlers in the order they run, and each job kind's handler.
 
 from __future__ import annotations
 
+from huddle.analytics import subscribers as analytics_subscribers
 from huddle.audit import subscribers as audit_subscribers
 from huddle.auth import tasks as auth_tasks
 from huddle.contacts import service as contacts_service
@@ -44,6 +45,7 @@ SUBSCRIBERS = (
     routing_subscribers,  # new MQLs and stage changes: hand-offs
     sla_subscribers,  # hand-offs, decisions, touches and stage changes: the SLA clocks
     integration_subscribers,  # the webhooks catalogue's events: queued to their webhooks
+    analytics_subscribers,  # contacts merged: the survivor's funnel journey is rebuilt
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (

@@ -1,0 +1,403 @@
+"""The analytics queries: every figure is one set-at-a-time statement over the stage
+history, grouped in the database; Python only shapes the few rows that come back.
+
+The rules they apply are in ``rules.py``. Each contact's journey (the first moment it
+entered and the first moment it reached each funnel stage) is one grouped pass over
+``stage_transitions``; the funnel, cohorts and velocity read it.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Integer,
+    String,
+    Table,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union,
+    union_all,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+from huddle.analytics.models import FunnelJourney, FunnelRollup, StaleJourney
+from huddle.analytics.rules import (
+    DURATION_BUCKETS_DAYS,
+    EXIT_STAGES,
+    FIRST_TOUCH,
+    STALL_DAYS,
+    VELOCITY_PAIRS,
+    reached_from,
+)
+from huddle.auth.models import User
+from huddle.contacts.models import Account, Contact
+from huddle.core.bulk import bulk_statement
+from huddle.core.stages import FUNNEL
+from huddle.lifecycle.models import Opportunity, StageTransition
+from huddle.scoring.models import ContactGrade, GradingProfile
+
+T = StageTransition.__table__
+J = typing.cast(Table, FunnelJourney.__table__)
+
+
+class seconds_between(FunctionElement[int]):
+    """Whole seconds from the first datetime to the second, on either database."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(seconds_between)
+def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    a, b = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(ROUND((julianday({b}) - julianday({a})) * 86400) AS INTEGER)"
+
+
+@compiles(seconds_between, "postgresql")
+def _seconds_postgresql(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    a, b = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(ROUND(EXTRACT(EPOCH FROM ({b}) - ({a}))) AS BIGINT)"
+
+
+def _journey_columns() -> list[Any]:
+    columns: list[Any] = [T.c.contact_id]
+    for stage in FUNNEL:
+        columns.append(func.min(case((T.c.to_stage == stage, T.c.at))).label(f"entered_{stage}"))
+        columns.append(
+            func.min(case((T.c.to_stage.in_(reached_from(stage)), T.c.at))).label(
+                f"reached_{stage}"
+            )
+        )
+    return columns
+
+
+def _grouped_journeys() -> Any:
+    return select(*_journey_columns()).where(T.c.to_stage.in_(FUNNEL)).group_by(T.c.contact_id)
+
+
+def recount() -> FromClause:
+    """Every contact's journey grouped from the stage history on the spot: one row per
+    contact with funnel history, ``entered_<stage>`` (its first entry into that stage
+    itself) and ``reached_<stage>`` (its first entry into it or a later stage). The plain
+    count the roll-up (``funnel_journeys``, the same columns) must always equal."""
+    return _grouped_journeys().cte("journeys")
+
+
+def rollup() -> FromClause:
+    """The journeys as kept in ``funnel_journeys`` (call ``refresh_journeys`` first)."""
+    return J
+
+
+def refresh_journeys(session: Session) -> int:
+    """Bring ``funnel_journeys`` up to date: rebuild the journey of every contact with
+    history rows added since the last refresh (the history is append-only: a row's id says
+    whether the roll-up has seen it) or marked stale by a merge. Returns how many contacts
+    were rebuilt. Readers serialise on the watermark's row."""
+    state = session.get(FunnelRollup, 1, with_for_update=True)
+    if state is None:
+        state = FunnelRollup(id=1, through_id=0)
+        session.add(state)
+        session.flush()
+    latest = session.scalar(select(func.max(T.c.id))) or 0
+    stale = session.scalar(select(func.count()).select_from(StaleJourney)) or 0
+    if latest <= state.through_id and not stale:
+        return 0
+    grouped = _grouped_journeys()
+    if state.through_id == 0:
+        # The first build: every contact, no list of which.
+        session.execute(delete(J))
+    else:
+        touched = union(
+            select(T.c.contact_id).where(T.c.id > state.through_id, T.c.id <= latest),
+            select(StaleJourney.contact_id),
+        ).subquery()
+        chosen = select(touched.c.contact_id)
+        session.execute(delete(J).where(J.c.contact_id.in_(chosen)))
+        grouped = grouped.where(T.c.contact_id.in_(chosen))
+    grouped = grouped.where(T.c.id <= latest)
+    with bulk_statement():
+        session.execute(insert(J).from_select([c.name for c in J.c], grouped))
+    # Counted rather than the INSERT's rowcount, which psycopg leaves at -1 here.
+    rebuilt = session.scalar(
+        select(func.count()).select_from(J if state.through_id == 0 else grouped.subquery())
+    )
+    session.execute(delete(StaleJourney))
+    state.through_id = latest
+    session.flush()
+    return rebuilt or 0
+
+
+def mark_stale(session: Session, contact_id: int) -> None:
+    """The contact's history changed without new rows: rebuild its journey next time."""
+    exists = select(StaleJourney.contact_id).where(StaleJourney.contact_id == contact_id)
+    if session.scalar(exists) is None:
+        session.add(StaleJourney(contact_id=contact_id))
+        session.flush()
+
+
+# --- breakdowns ---------------------------------------------------------------------------
+
+CUSTOM_KEY = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+SEGMENTS: tuple[tuple[int, str], ...] = ((100, "SMB"), (1000, "Mid-market"))
+LARGEST_SEGMENT = "Enterprise"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str
+
+
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension("source", "First-touch source"),
+    Dimension("medium", "First-touch medium"),
+    Dimension("campaign", "First-touch campaign"),
+    Dimension("owner", "Owner"),
+    Dimension("team", "Owner's team"),
+    Dimension("grade", "Grade"),
+    Dimension("persona", "Persona"),
+    Dimension("country", "Country"),
+    Dimension("region", "Account region"),
+    Dimension("segment", "Account segment"),
+)
+
+
+def is_dimension(by: str) -> bool:
+    """A built-in breakdown or ``custom.<key>`` (a contact custom field's key)."""
+    if by.startswith("custom."):
+        return bool(CUSTOM_KEY.match(by.removeprefix("custom.")))
+    return any(d.key == by for d in DIMENSIONS)
+
+
+def _segment(employees: Any) -> ColumnElement[Any]:
+    return case(
+        *[(employees < bound, literal(name)) for bound, name in SEGMENTS],
+        (employees.is_not(None), literal(LARGEST_SEGMENT)),
+    )
+
+
+def group_by(query: Any, contact_id: ColumnElement[Any], by: str | None) -> Any:
+    """``query`` with a ``grp`` column: the value of breakdown ``by`` for each contact (the
+    contact's own column, its owner's, its account's, its grade, or ``custom.<key>``), or
+    NULL when ``by`` is None. Joins only what the breakdown reads."""
+    if by is None:
+        return query.add_columns(cast(literal(None), String).label("grp"))
+    query = query.join(Contact, Contact.id == contact_id)
+    if by.startswith("custom."):
+        # The JSON value as text on both databases (json_extract / ->>).
+        value: Any = Contact.custom[by.removeprefix("custom.")].as_string()
+    elif by in ("source", "medium", "campaign"):
+        value = getattr(Contact, f"first_touch_{by}")
+    elif by == "owner":
+        value = cast(Contact.owner_id, String)
+    elif by == "team":
+        query = query.outerjoin(User, User.id == Contact.owner_id)
+        value = User.team
+    elif by in ("grade", "persona"):
+        query = query.outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+        value = ContactGrade.grade
+        if by == "persona":
+            query = query.outerjoin(GradingProfile, GradingProfile.id == ContactGrade.persona_id)
+            value = GradingProfile.name
+    elif by == "country":
+        value = Contact.country
+    elif by in ("region", "segment"):
+        query = query.outerjoin(Account, Account.id == Contact.account_id)
+        value = Account.region if by == "region" else _segment(Account.employee_count)
+    else:
+        raise ValueError(f"unknown breakdown {by!r}")
+    return query.add_columns(value.label("grp"))
+
+
+# --- the funnel ---------------------------------------------------------------------------
+
+
+def _month_index(moment: ColumnElement[Any], bounds: Sequence[datetime]) -> ColumnElement[Any]:
+    """Which month ``moment`` falls in: ``i`` for ``[bounds[i], bounds[i + 1])``."""
+    typed = [literal(b, type_=T.c.at.type) for b in bounds]
+    return case(*[(moment < typed[i + 1], i) for i in range(len(bounds) - 1)])
+
+
+def cohort_counts(
+    session: Session, *, bounds: Sequence[datetime], by: str | None, source: FromClause
+) -> list[tuple[int, str | None, list[int]]]:
+    """Per cohort month (index into ``bounds``) and breakdown value: how many contacts have
+    reached each funnel stage, in FUNNEL's order."""
+    j = source
+    first = j.c.reached_subscriber
+    month = _month_index(first, bounds).label("month")
+    counts = [func.count(j.c[f"reached_{s}"]) for s in FUNNEL]
+    query = group_by(select(month, *counts).select_from(j), j.c.contact_id, by).where(
+        first >= bounds[0], first < bounds[-1]
+    )
+    query = query.group_by(literal_column("month"), literal_column("grp"))
+    return [(row[0], row[-1], list(row[1:-1])) for row in session.execute(query)]
+
+
+def period_counts(
+    session: Session, *, start: datetime, end: datetime, by: str | None, source: FromClause
+) -> list[tuple[str | None, list[int]]]:
+    """Per breakdown value: how many contacts first reached each funnel stage in
+    ``[start, end)``."""
+    j = source
+    counts = []
+    for s in FUNNEL:
+        reached = j.c[f"reached_{s}"]
+        counts.append(func.count(case((and_(reached >= start, reached < end), 1))))
+    # Every journey is read (a filter on the first entry would pass nearly all of them, one
+    # index lookup each): a value whose counts are all 0 is dropped by the service.
+    query = group_by(select(*counts).select_from(j), j.c.contact_id, by)
+    query = query.group_by(literal_column("grp"))
+    return [(row[-1], list(row[:-1])) for row in session.execute(query)]
+
+
+# --- velocity -----------------------------------------------------------------------------
+
+
+def _spans(start: datetime, end: datetime, source: FromClause) -> Any:
+    """One row per contact and velocity pair it counts in: ``pair`` ("mql>sal") and
+    ``seconds`` (first entry into the first stage to first entry into the second), for
+    arrivals in ``[start, end)``."""
+    j = source
+    parts = []
+    for a, b in VELOCITY_PAIRS:
+        arrived = j.c[f"entered_{b}"]
+        if a == FIRST_TOUCH:
+            left: Any = Contact.first_touch_at
+            origin: Any = j.join(Contact, Contact.id == j.c.contact_id)
+        else:
+            left = j.c[f"entered_{a}"]
+            origin = j
+        parts.append(
+            select(
+                literal(f"{a}>{b}").label("pair"), seconds_between(left, arrived).label("seconds")
+            )
+            .select_from(origin)
+            .where(left.is_not(None), arrived >= left, arrived >= start, arrived < end)
+        )
+    return union_all(*parts).cte("spans")
+
+
+@dataclass(frozen=True)
+class SpanStats:
+    count: int
+    mean: float
+    # Position (0-based, in ascending order) -> seconds, for the positions quantiles need.
+    values: dict[int, int]
+
+
+def span_figures(
+    session: Session, *, start: datetime, end: datetime, source: FromClause
+) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
+    """Per velocity pair: how many, the mean and the values at the positions the median and
+    80th percentile interpolate between (found by the database, not read into Python); and
+    how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
+    worked out once for both."""
+    spans = _spans(start, end, source)
+    ranked = select(
+        spans.c.pair,
+        spans.c.seconds,
+        (func.row_number().over(partition_by=spans.c.pair, order_by=spans.c.seconds) - 1).label(
+            "pos"
+        ),
+        func.count().over(partition_by=spans.c.pair).label("n"),
+        func.avg(spans.c.seconds).over(partition_by=spans.c.pair).label("mean"),
+    ).subquery()
+    n, pos = ranked.c.n, ranked.c.pos
+    wanted = [(n - 1) // 2, n // 2, ((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5]
+    quantiles = select(
+        literal("q").label("kind"), ranked.c.pair, n, ranked.c.mean, pos, ranked.c.seconds
+    ).where(or_(*[pos == w for w in wanted]))
+    bucket = case(
+        *[(spans.c.seconds < days * 86400, i) for i, days in enumerate(DURATION_BUCKETS_DAYS)],
+        else_=len(DURATION_BUCKETS_DAYS),
+    )
+    histogram = select(
+        literal("h"), spans.c.pair, func.count(), literal(None), bucket, literal(None)
+    ).group_by(spans.c.pair, bucket)
+    stats: dict[str, SpanStats] = {}
+    buckets: dict[str, list[int]] = {}
+    for kind, pair, count, mean, position, seconds in session.execute(
+        union_all(quantiles, histogram)
+    ):
+        if kind == "h":
+            buckets.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[position] = count
+            continue
+        found = stats.setdefault(pair, SpanStats(int(count), float(mean), {}))
+        found.values[int(position)] = int(seconds)
+    return stats, buckets
+
+
+# --- leaving, stalling, deals -------------------------------------------------------------
+
+
+def exits(session: Session, *, start: datetime, end: datetime) -> list[tuple[str, str, int]]:
+    """(stage left, exit stage, distinct contacts) for moves out of the funnel in the range."""
+    query = (
+        select(T.c.from_stage, T.c.to_stage, func.count(T.c.contact_id.distinct()))
+        .where(
+            T.c.to_stage.in_(EXIT_STAGES),
+            T.c.from_stage.in_(FUNNEL),
+            T.c.at >= start,
+            T.c.at < end,
+        )
+        .group_by(T.c.from_stage, T.c.to_stage)
+    )
+    return [(a, b, n) for a, b, n in session.execute(query)]
+
+
+def stalled(session: Session, *, at: datetime) -> dict[str, tuple[int, int]]:
+    """Per funnel stage before Customer: contacts in it now, and how many of them entered it
+    more than STALL_DAYS days before ``at``."""
+    cutoff = at - timedelta(days=STALL_DAYS)
+    query = (
+        select(
+            Contact.lifecycle_stage,
+            func.count(),
+            func.count(case((Contact.stage_entered_at < cutoff, 1))),
+        )
+        .where(Contact.lifecycle_stage.in_(FUNNEL[:-1]))
+        .group_by(Contact.lifecycle_stage)
+    )
+    return {stage: (n, old) for stage, n, old in session.execute(query)}
+
+
+def closed_deals(
+    session: Session, *, start: datetime, end: datetime
+) -> dict[str, tuple[int, float]]:
+    """Deals closed in the range, by status ("won", "lost"): how many and their amount."""
+    query = (
+        select(Opportunity.status, func.count(), func.coalesce(func.sum(Opportunity.amount), 0))
+        .where(
+            Opportunity.status.in_(("won", "lost")),
+            Opportunity.closed_at >= start,
+            Opportunity.closed_at < end,
+        )
+        .group_by(Opportunity.status)
+    )
+    return {status: (n, float(amount)) for status, n, amount in session.execute(query)}
+
+
+def owner_names(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(User.id, User.name).where(User.id.in_(ids))).all())

@@ -1,0 +1,88 @@
+"""The fast path equals the plain count: the funnel's roll-up (``funnel_journeys``), kept up
+to date as history is added and contacts are merged, gives exactly the figures of a grouping
+of the whole stage history, on random histories."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huddle.analytics import repository, service
+from huddle.analytics.models import FunnelJourney
+from huddle.analytics.schemas import FunnelView
+from huddle.auth.models import User
+from huddle.contacts import service as contacts_service
+from huddle.core.actor import Actor
+from huddle.core.stages import STAGES
+from tests.contacts.factories import make_contact
+from tests.lifecycle.factories import make_transition
+
+YEAR = (date(2024, 1, 1), date(2024, 12, 31))
+SOURCES = ("google", "linkedin", None)
+
+
+@pytest.fixture
+def actor(admin: User) -> Actor:
+    return Actor.user(admin.id, role="admin")
+
+
+def _random_history(db: Session, rng: random.Random, contacts: int) -> list[int]:
+    ids = []
+    for _ in range(contacts):
+        contact = make_contact(
+            db,
+            first_touch_source=rng.choice(SOURCES),
+            first_touch_at=datetime(2023, 12, 1, tzinfo=UTC) + timedelta(hours=rng.randrange(9000)),
+        )
+        _add_moves(db, rng, contact.id, rng.randrange(1, 6))
+        ids.append(contact.id)
+    return ids
+
+
+def _add_moves(db: Session, rng: random.Random, contact_id: int, moves: int) -> None:
+    moment = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=rng.randrange(8000))
+    for _ in range(moves):
+        make_transition(db, contact_id=contact_id, to_stage=rng.choice(list(STAGES)), at=moment)
+        moment += timedelta(hours=rng.randrange(1, 900))
+
+
+def _assert_same(db: Session, actor: Actor) -> None:
+    for view in FunnelView:
+        for by in (None, "source"):
+            kwargs: dict[str, Any] = {"view": view, "start": YEAR[0], "end": YEAR[1], "by": by}
+            assert service.funnel(db, actor, **kwargs) == service.funnel(
+                db, actor, **kwargs, recount=True
+            )
+    fast = service.velocity(db, actor, start=YEAR[0], end=YEAR[1])
+    assert fast == service.velocity(db, actor, start=YEAR[0], end=YEAR[1], recount=True)
+
+
+def test_the_rollup_equals_a_recount_as_history_grows_and_contacts_merge(
+    db: Session, actor: Actor
+) -> None:
+    rng = random.Random(19)
+    ids = _random_history(db, rng, 60)
+    _assert_same(db, actor)
+    # More history for old contacts and new ones: only those are rebuilt.
+    for contact_id in rng.sample(ids, 10):
+        _add_moves(db, rng, contact_id, 2)
+    ids += _random_history(db, rng, 5)
+    assert repository.refresh_journeys(db) == 15
+    _assert_same(db, actor)
+    # A merge moves history without new rows: the survivor is rebuilt all the same.
+    contacts_service.merge_contacts(db, ids[0], ids[1], actor=actor)
+    _assert_same(db, actor)
+    assert db.scalar(select(func.count()).select_from(FunnelJourney)) == db.scalar(
+        select(func.count(repository.T.c.contact_id.distinct())).where(
+            repository.T.c.to_stage.in_(
+                ("subscriber", "lead", "mql", "sal", "sql", "opportunity", "customer")
+            )
+        )
+    )
+    # Nothing new: nothing rebuilt.
+    assert repository.refresh_journeys(db) == 0
