@@ -209,6 +209,7 @@ class _Start:
 
     job_id: int
     sha256: str
+    filename: str
     actor: Actor
     users: UserDirectory
     custom_keys: list[str]
@@ -297,6 +298,7 @@ def _take(
         return _Start(
             job_id=job.id,
             sha256=job.file_sha256,
+            filename=job.filename,
             actor=import_actor(job),
             users=UserDirectory(
                 Person(u.id, u.email, u.name) for u in auth_service.list_users(session)
@@ -356,6 +358,7 @@ def _run(
             header_of=columns.header_of,
             provider=provider,
             reason=start.actor.label,
+            source=start.filename,
         )
         rows = source.rows(start=progress.resume_line or None)
         with (

@@ -48,6 +48,7 @@ from huddle.contacts.repository.records import (
     refresh_statistics,
     touch,
     touch_by_key,
+    update_contact_columns,
 )
 from huddle.contacts.repository.timeline import (
     timeline_merges,
@@ -126,5 +127,6 @@ __all__ = [
     "touch_at_end",
     "touch_by_key",
     "touches_of",
+    "update_contact_columns",
     "upsert_enrichment_companies",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, or_, select, text, update
+from sqlalchemy import ColumnElement, Table, bindparam, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
@@ -307,3 +307,12 @@ def merge_records(session: Session, *, entity: str, survivor_id: int) -> list[Me
         .order_by(MergeRecord.at, MergeRecord.id)
     )
     return list(session.scalars(query))
+
+
+def update_contact_columns(session: Session, rows: list[dict[str, Any]]) -> None:
+    """One executemany UPDATE: each row has ``contact_id`` and the same other columns."""
+    if not rows:
+        return
+    contacts = cast(Table, Contact.__table__)
+    statement = update(contacts).where(contacts.c.id == bindparam("contact_id"))
+    session.connection().execute(statement, rows)

@@ -28,6 +28,7 @@ from huddle.contacts.service.consent import (
 )
 from huddle.contacts.service.contacts import (
     apply_stage,
+    apply_stages,
     authorize_export,
     export_columns,
     export_rows,
@@ -36,6 +37,7 @@ from huddle.contacts.service.contacts import (
     iter_contacts,
     list_contacts,
     refresh_statistics,
+    set_created_dates,
     update_contact,
     upsert_contact,
 )
@@ -49,7 +51,14 @@ from huddle.contacts.service.custom_fields import (
 from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
-from huddle.contacts.service.stage_moves import StageMover, move_stages_with, stage_mover
+from huddle.contacts.service.stage_moves import (
+    ContactHistory,
+    PastMove,
+    StageMover,
+    in_order,
+    move_stages_with,
+    stage_mover,
+)
 from huddle.contacts.service.submitted import (
     NOT_APPLIED,
     OWN_FIELDS,
@@ -88,8 +97,10 @@ __all__ = [
     "ACTIVITY_CAP",
     "NOT_APPLIED",
     "OWN_FIELDS",
+    "ContactHistory",
     "IdempotencyConflict",
     "NewItems",
+    "PastMove",
     "StageMover",
     "TimelineSource",
     "TouchActivity",
@@ -98,6 +109,7 @@ __all__ = [
     "add_deal_note",
     "add_note",
     "apply_stage",
+    "apply_stages",
     "apply_touch_values",
     "attach_visitor_touches",
     "attribution_values",
@@ -125,6 +137,7 @@ __all__ = [
     "get_touch",
     "get_view",
     "idempotency_scope",
+    "in_order",
     "is_erased",
     "iter_contacts",
     "list_accounts",
@@ -146,6 +159,7 @@ __all__ = [
     "save_view",
     "sees_personal",
     "set_consent",
+    "set_created_dates",
     "split_values",
     "stage_mover",
     "store_touch",

@@ -157,6 +157,30 @@ def apply_stage(session: Session, contact_id: int, stage: str, at: datetime) -> 
     return contact
 
 
+def apply_stages(session: Session, stages: list[tuple[int, str, datetime]]) -> None:
+    """``apply_stage`` for many contacts at once, (contact id, stage, entered at) each: the
+    lifecycle service records an import's history set-at-a-time, then calls this."""
+    for _, stage, _ in stages:
+        check_stage(stage)
+    session.flush()
+    repository.update_contact_columns(
+        session,
+        [
+            {"contact_id": contact_id, "lifecycle_stage": stage, "stage_entered_at": at}
+            for contact_id, stage, at in stages
+        ],
+    )
+
+
+def set_created_dates(session: Session, created: list[tuple[int, datetime]]) -> None:
+    """When contacts were really created, for a history brought from another system (an
+    import, or ``POST /contacts/{id}/history``): (contact id, created at) each."""
+    session.flush()
+    repository.update_contact_columns(
+        session, [{"contact_id": contact_id, "created_at": at} for contact_id, at in created]
+    )
+
+
 def _create(
     session: Session,
     data: ContactCreate,

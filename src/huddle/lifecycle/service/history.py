@@ -1,0 +1,124 @@
+"""History brought from another CRM: stage moves that happened before Huddle knew them.
+
+An import's stage dates (HubSpot's "Became a … Date", Salesforce's created and converted
+dates) and ``POST /contacts/{id}/history`` record each move with the date it happened, in
+order, marked with where it came from (``source``). They are the past: recording them
+publishes no ``StageChanged``, so no SLA clock starts, no lead is routed or handed off,
+nobody is notified and no workflow enrols anyone for a move made months ago. They are not
+checked against the allowed moves either: the configuration governs moves made in Huddle,
+and the other CRM's history happened whatever it says. What the present makes of the
+contacts (scores, MQL criteria) is evaluated as of now by the subscribers of the contact
+events the import publishes once the history is in place.
+
+Recording is idempotent: a move already recorded for a contact (same stage, same moment)
+is not added again, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts_service
+from huddle.contacts.service import ContactHistory, PastMove, in_order
+from huddle.core import clock, permissions
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import Action
+from huddle.core.stages import STAGES
+from huddle.lifecycle import repository
+from huddle.lifecycle.models import StageTransition
+from huddle.lifecycle.service.transitions import recorded_by
+
+# The reason of a move whose date the source did not give (see ``PastMove.dated``).
+UNDATED = "the source gives no date for this stage: recorded at the latest date it gives"
+
+
+def record_history(
+    session: Session, histories: list[ContactHistory], *, actor: Actor, source: str | None
+) -> list[int]:
+    """Record the moves of each history not yet recorded, in one statement, and set each
+    contact that existed before to the stage its history ends in (new contacts were created
+    in it). Returns those existing contacts whose stage changed. Publishes nothing."""
+    by = recorded_by(actor)
+    existing = [h.contact_id for h in histories if h.stage_before is not None]
+    known = repository.recorded_moves(session, existing) if existing else set()
+    rows: list[dict[str, Any]] = []
+    changed: list[tuple[int, str, datetime]] = []
+    for history in histories:
+        previous: str | None = None
+        for move in history.moves:
+            if (history.contact_id, move.stage, move.at) not in known:
+                rows.append(_row(history.contact_id, previous, move, by=by, source=source))
+            previous = move.stage
+        last = history.moves[-1] if history.moves else None
+        if last is not None and history.stage_before not in (None, last.stage):
+            changed.append((history.contact_id, last.stage, last.at))
+    repository.insert_transitions(session, rows)
+    contacts_service.apply_stages(session, changed)
+    return [contact_id for contact_id, _, _ in changed]
+
+
+def _row(
+    contact_id: int,
+    from_stage: str | None,
+    move: PastMove,
+    *,
+    by: dict[str, Any],
+    source: str | None,
+) -> dict[str, Any]:
+    return {
+        "contact_id": contact_id,
+        "from_stage": from_stage,
+        "to_stage": move.stage,
+        "at": move.at,
+        **by,
+        "reason": None if move.dated else UNDATED,
+        "rejection_reason": None,
+        "source": source,
+    }
+
+
+def import_contact_history(
+    session: Session,
+    contact_id: int,
+    *,
+    created_at: datetime | None,
+    stages: list[tuple[str, datetime]],
+    source: str | None,
+    actor: Actor,
+) -> list[StageTransition]:
+    """The API's door to what an import does with a row's dates: the contact's created
+    date and the stages it entered, when (in any order). Importers only (it rewrites the
+    past). Unknown stages and dates in the future are refused (422, naming the item);
+    moves already recorded are not added again. Returns the contact's whole history."""
+    permissions.require(actor, Action.CONTACT_IMPORT)
+    contact = contacts_service.get_contact(session, contact_id)
+    _check(created_at, stages)
+    moves = in_order([PastMove(stage, at) for stage, at in stages])
+    history = ContactHistory(contact.id, moves, stage_before=contact.lifecycle_stage)
+    record_history(session, [history], actor=actor, source=source or actor.describe())
+    if created_at is not None:
+        contacts_service.set_created_dates(session, [(contact.id, created_at)])
+    session.expire(contact)
+    return repository.history(session, contact.id)
+
+
+def _check(created_at: datetime | None, stages: list[tuple[str, datetime]]) -> None:
+    now = clock.now()
+    problems = [
+        FieldError(f"stages.{index}.stage", f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
+        for index, (stage, _) in enumerate(stages)
+        if stage not in STAGES
+    ]
+    problems += [
+        FieldError(f"stages.{index}.at", "is in the future: history is what already happened")
+        for index, (_, at) in enumerate(stages)
+        if at > now
+    ]
+    if created_at is not None and created_at > now:
+        problems.append(FieldError("created_at", "is in the future"))
+    if problems:
+        raise ValidationFailed("the history cannot be recorded; nothing was changed", problems)
