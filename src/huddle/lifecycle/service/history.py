@@ -40,11 +40,17 @@ def record_history(
     session: Session, histories: list[ContactHistory], *, actor: Actor, source: str | None
 ) -> list[int]:
     """Record the moves of each history not yet recorded, in one statement, and set each
-    contact that existed before to the stage its history ends in (new contacts were created
-    in it). Returns those existing contacts whose stage changed. Publishes nothing."""
+    contact that existed before to the stage its history ends in, unless it made a later
+    move (the latest dated stage is the current one; new contacts were created in it).
+    Returns those existing contacts whose stage changed. Publishes nothing."""
     by = recorded_by(actor)
     existing = [h.contact_id for h in histories if h.stage_before is not None]
     known = repository.recorded_moves(session, existing) if existing else set()
+    # When each existing contact made its latest recorded move: a history ending earlier
+    # leaves the stage it moved to since.
+    latest: dict[int, datetime] = {}
+    for contact_id, _, at in known:
+        latest[contact_id] = max(at, latest.get(contact_id, at))
     rows: list[dict[str, Any]] = []
     changed: list[tuple[int, str, datetime]] = []
     for history in histories:
@@ -54,7 +60,10 @@ def record_history(
                 rows.append(_row(history.contact_id, previous, move, by=by, source=source))
             previous = move.stage
         last = history.moves[-1] if history.moves else None
-        if last is not None and history.stage_before not in (None, last.stage):
+        if last is None or history.stage_before in (None, last.stage):
+            continue
+        moved_last = latest.get(history.contact_id)
+        if moved_last is None or last.at > moved_last:
             changed.append((history.contact_id, last.stage, last.at))
     repository.insert_transitions(session, rows)
     contacts_service.apply_stages(session, changed)
