@@ -68,7 +68,7 @@ def _entries(db: Session, stage: str) -> dict[int, datetime]:
         .where(StageTransition.to_stage == stage)
         .group_by(StageTransition.contact_id)
     )
-    return {contact_id: at for contact_id, at in db.execute(query)}
+    return {row.contact_id: row[1] for row in db.execute(query)}
 
 
 def test_hubspot_stage_dates_become_the_stage_history_with_the_files_dates(
@@ -208,27 +208,25 @@ def test_salesforce_leads_enter_lead_on_creation_and_sql_on_conversion(
 def test_a_salesforce_leads_report_is_recognised_by_its_labels(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:
+    header = ["First Name", "Last Name", "Email", "Company / Account", "Lead Status"]
+    pia = ["Pia", "Berg", "pia@berg.example.com", "Berg AB", "Qualified"]
+    raj = ["Raj", "Iyer", "raj@iyer.example.com", "Iyer Labs", "Open"]
     report = write_csv(
         tmp_path / "leads report.csv",
-        ["First Name", "Last Name", "Email", "Company / Account", "Lead Status"]
-        + ["Created Date", "Converted Date"],
-        [
-            ["Pia", "Berg", "pia@berg.example.com", "Berg AB", "Qualified", "3/4/2024 9:05 AM"]
-            + ["3/18/2024"],
-            ["Raj", "Iyer", "raj@iyer.example.com", "Iyer Labs", "Open", "3/5/2024 4:30 PM", ""],
-        ],
+        [*header, "Created Date", "Converted Date"],
+        [[*pia, "3/4/2024 9:05 AM", "3/18/2024"], [*raj, "3/5/2024 4:30 PM", ""]],
     )
 
     job = import_file(db, report, actor=actor, errors_path=tmp_path / "e.csv")
 
     assert (job.source_format, job.rows_created) == ("salesforce_lead_report", 2)
-    pia = _contact(db, "pia@berg.example.com")
-    assert [(to, at) for _, to, at in _moves(db, pia)] == [
+    berg = _contact(db, "pia@berg.example.com")
+    assert [(to, at) for _, to, at in _moves(db, berg)] == [
         ("lead", _at("2024-03-04 09:05")),
         ("sql", _at("2024-03-18 00:00")),
     ]
-    raj = _contact(db, "raj@iyer.example.com")
-    assert (raj.lifecycle_stage, raj.created_at) == ("lead", _at("2024-03-05 16:30"))
+    iyer = _contact(db, "raj@iyer.example.com")
+    assert (iyer.lifecycle_stage, iyer.created_at) == ("lead", _at("2024-03-05 16:30"))
 
 
 def test_a_date_that_cannot_be_read_or_is_in_the_future_fails_its_row_only(
