@@ -30,6 +30,7 @@ from huddle.routing.models import Handoff
 from huddle.sla.models import SlaClock
 from tests.contacts.factories import make_contact
 from tests.contacts.fixtures.imports import FIXTURES, counts, import_file, read_csv, write_csv
+from tests.scoring.factories import set_mql
 
 HUBSPOT_HISTORY = FIXTURES / "hubspot_contacts_history.csv"
 SALESFORCE_LEADS_HISTORY = FIXTURES / "salesforce_leads_history.csv"
@@ -294,3 +295,20 @@ def test_a_contact_that_moved_since_keeps_its_stage(
     db.refresh(eli)
     assert eli.lifecycle_stage == "sal"
     assert [to for _, to, _ in _moves(db, eli)] == ["lead", "mql", "sal"]
+
+
+def test_mql_criteria_are_met_now_not_in_the_past(
+    db: Session, actor: Actor, tmp_path: Path, test_clock: Any
+) -> None:
+    # Growth marketers qualify: Fay, a lead since March 2024, meets the criteria today.
+    set_mql(db, {"field": "contact.job_title", "op": "contains", "value": "Growth"})
+    now = test_clock.now()
+
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e.csv")
+
+    fay = _contact(db, "fay@litware.example.com")
+    moves = _moves(db, fay)
+    assert [(before, to) for before, to, _ in moves] == [(None, "lead"), ("lead", "mql")]
+    assert moves[0][2] == _at("2024-03-14 11:30")
+    assert moves[1][2] >= now  # qualified as of now: the present, routed as any new MQL
+    assert (fay.lifecycle_stage, _count(db, Job, Job.kind.like("routing%"))) == ("mql", 1)

@@ -124,6 +124,19 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
     executemany_converted(session, table, columns, list(map(itemgetter(*columns), rows)))
 
 
+def insert_transition_rows(
+    session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Many rows as tuples in ``columns`` order: an imported history's hundreds of
+    thousands of moves without a dict each."""
+    if not rows:
+        return
+    if session.autoflush:
+        session.flush()
+    table = cast(Table, StageTransition.__table__)
+    executemany_converted(session, table, columns, rows)
+
+
 def insert_first_transitions(
     session: Session, *, first_id: int, stages: Sequence[str], at: datetime, by: dict[str, Any]
 ) -> None:

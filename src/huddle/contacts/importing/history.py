@@ -34,6 +34,7 @@ from huddle.contacts.service import ContactHistory, PastMove, in_order
 from huddle.core import clock
 from huddle.core.timefields import in_utc_range
 
+_PREFIX_LENGTH = len(STAGE_DATE_PREFIX)
 # (column header, reason), as rows.Problem
 Problem = tuple[str, str]
 
@@ -55,7 +56,9 @@ def moment(value: str) -> datetime:
     except (ValueError, OverflowError):
         raise CellError(f"'{value}' is not a date ({_EXPECTED})") from None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
+        # The common case, kept short (a million rows bring six each): a naive moment is
+        # UTC, and always within the range of UTC.
+        return parsed.replace(tzinfo=UTC)
     try:
         in_utc_range(parsed)
     except ValueError as exc:
@@ -94,13 +97,17 @@ class RowHistory:
 class HistoryReader:
     """The history columns of a mapping, read from a row's cells."""
 
-    def __init__(self, columns: Sequence[tuple[int, str, str]]) -> None:
-        # (index, header, target) of each history column
+    def __init__(self, columns: Sequence[tuple[int, str, str | None]]) -> None:
+        # (index, header, stage dated; None for the created date) of each history column
         self._columns = columns
 
     @classmethod
     def of(cls, mapping: ColumnMapping) -> HistoryReader | None:
-        columns = [(c.index, c.header, c.target) for c in mapping.columns if is_history(c.target)]
+        columns = [
+            (c.index, c.header, None if c.target == CREATED_AT else c.target[_PREFIX_LENGTH:])
+            for c in mapping.columns
+            if is_history(c.target)
+        ]
         return cls(columns) if columns else None
 
     def read(self, cells: list[str], stage: str | None) -> RowHistory | list[Problem] | None:
@@ -110,9 +117,11 @@ class HistoryReader:
         dated: dict[str, datetime] = {}
         problems: list[Problem] = []
         now = clock.now()
-        for index, header, target in self._columns:
+        for index, header, key in self._columns:
             raw = cells[index]
-            if raw[:1] == "'":
+            if not raw:
+                continue
+            if raw[0] == "'":
                 raw = unescape_cell(raw)
             raw = raw.strip()
             if not raw:
@@ -124,20 +133,21 @@ class HistoryReader:
                 continue
             if at > now:
                 problems.append((header, f"'{raw}' is in the future; history is what happened"))
-            elif target == CREATED_AT:
+            elif key is None:
                 created = at
-            else:
-                key = target.removeprefix(STAGE_DATE_PREFIX)
+            elif key in dated:
                 # Two columns for one stage (HubSpot's customer and evangelist): the first.
-                dated[key] = min(at, dated.get(key, at))
+                dated[key] = min(at, dated[key])
+            else:
+                dated[key] = at
         if problems:
             return problems
         if created is None and not dated:
             return None
-        moves = list(in_order([PastMove(key, at) for key, at in dated.items()]))
+        moves = in_order([PastMove(key, at) for key, at in dated.items()])
         if moves and stage is not None and stage not in dated:
-            moves.append(PastMove(stage, moves[-1].at, dated=False))
-        return RowHistory(created, tuple(moves))
+            moves += (PastMove(stage, moves[-1].at, dated=False),)
+        return RowHistory(created, moves)
 
 
 def merged(histories: Sequence[RowHistory]) -> RowHistory:

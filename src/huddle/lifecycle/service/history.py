@@ -32,6 +32,17 @@ from huddle.lifecycle import repository
 from huddle.lifecycle.models import StageTransition
 from huddle.lifecycle.service.transitions import recorded_by
 
+_COLUMNS = (
+    "contact_id",
+    "from_stage",
+    "to_stage",
+    "at",
+    "reason",
+    "by_user_id",
+    "by_rule",
+    "rejection_reason",
+    "source",
+)
 # The reason of a move whose date the source did not give (see ``PastMove.dated``).
 UNDATED = "the source gives no date for this stage: recorded at the latest date it gives"
 
@@ -46,48 +57,41 @@ def record_history(
     by = recorded_by(actor)
     existing = [h.contact_id for h in histories if h.stage_before is not None]
     known = repository.recorded_moves(session, existing) if existing else set()
+    rows: list[tuple[Any, ...]] = []
+    # The columns every row shares, after its own (contact, from, to, at, reason).
+    common = (by["by_user_id"], by["by_rule"], None, source)
+    for history in histories:
+        previous: str | None = None
+        for move in history.moves:
+            if not known or (history.contact_id, move.stage, move.at) not in known:
+                reason = None if move.dated else UNDATED
+                rows.append((history.contact_id, previous, move.stage, move.at, reason, *common))
+            previous = move.stage
+    repository.insert_transition_rows(session, _COLUMNS, rows)
+    changed = _restaged(histories, known)
+    contacts_service.apply_stages(session, changed)
+    return [contact_id for contact_id, _, _ in changed]
+
+
+def _restaged(
+    histories: list[ContactHistory], known: set[tuple[int, str, datetime]]
+) -> list[tuple[int, str, datetime]]:
+    """(contact, stage, since) of each existing contact whose history ends later than its
+    latest recorded move, in another stage."""
     # When each existing contact made its latest recorded move: a history ending earlier
     # leaves the stage it moved to since.
     latest: dict[int, datetime] = {}
     for contact_id, _, at in known:
         latest[contact_id] = max(at, latest.get(contact_id, at))
-    rows: list[dict[str, Any]] = []
     changed: list[tuple[int, str, datetime]] = []
     for history in histories:
-        previous: str | None = None
-        for move in history.moves:
-            if (history.contact_id, move.stage, move.at) not in known:
-                rows.append(_row(history.contact_id, previous, move, by=by, source=source))
-            previous = move.stage
         last = history.moves[-1] if history.moves else None
         if last is None or history.stage_before in (None, last.stage):
             continue
         moved_last = latest.get(history.contact_id)
         if moved_last is None or last.at > moved_last:
             changed.append((history.contact_id, last.stage, last.at))
-    repository.insert_transitions(session, rows)
-    contacts_service.apply_stages(session, changed)
-    return [contact_id for contact_id, _, _ in changed]
-
-
-def _row(
-    contact_id: int,
-    from_stage: str | None,
-    move: PastMove,
-    *,
-    by: dict[str, Any],
-    source: str | None,
-) -> dict[str, Any]:
-    return {
-        "contact_id": contact_id,
-        "from_stage": from_stage,
-        "to_stage": move.stage,
-        "at": move.at,
-        **by,
-        "reason": None if move.dated else UNDATED,
-        "rejection_reason": None,
-        "source": source,
-    }
+    return changed
 
 
 def import_contact_history(
