@@ -32,6 +32,9 @@ from huddle.lifecycle import repository
 from huddle.lifecycle.models import StageTransition
 from huddle.lifecycle.service.transitions import recorded_by
 
+# An import chunk's contacts bring five moves each: inserted a few statements a chunk, so
+# that what is held for a statement (its rows, their columns converted) stays small.
+_ROWS_PER_STATEMENT = 20_000
 _COLUMNS = (
     "contact_id",
     "from_stage",
@@ -50,7 +53,7 @@ UNDATED = "the source gives no date for this stage: recorded at the latest date 
 def record_history(
     session: Session, histories: list[ContactHistory], *, actor: Actor, source: str | None
 ) -> list[int]:
-    """Record the moves of each history not yet recorded, in one statement, and set each
+    """Record the moves of each history not yet recorded, set-at-a-time, and set each
     contact that existed before to the stage its history ends in, unless it made a later
     move (the latest dated stage is the current one; new contacts were created in it).
     Returns those existing contacts whose stage changed. Publishes nothing."""
@@ -67,6 +70,9 @@ def record_history(
                 reason = None if move.dated else UNDATED
                 rows.append((history.contact_id, previous, move.stage, move.at, reason, *common))
             previous = move.stage
+        if len(rows) >= _ROWS_PER_STATEMENT:
+            repository.insert_transition_rows(session, _COLUMNS, rows)
+            rows = []
     repository.insert_transition_rows(session, _COLUMNS, rows)
     changed = _restaged(histories, known)
     contacts_service.apply_stages(session, changed)
