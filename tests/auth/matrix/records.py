@@ -380,6 +380,13 @@ IMPORTS = [
     api("POST", "/imports", build=_upload("/api/v1/imports")),
     api("GET", "/imports"),
     api("POST", "/imports/{import_id}/resume", build=_interrupted("/api/v1")),
+    # A contact's past from another CRM, as an import brings it.
+    api(
+        "POST",
+        "/contacts/{contact_id}/history",
+        "contact",
+        {"stages": [{"stage": "lead", "at": "2024-03-14T09:30:00Z"}], "source": "HubSpot"},
+    ),
     ui("POST", "/imports", build=_upload("/imports")),
     ui("GET", "/imports"),
     ui("POST", "/imports/{import_id}/resume", build=_interrupted("")),
