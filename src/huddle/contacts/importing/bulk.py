@@ -252,7 +252,7 @@ class _Contact:
     # What its rows say of the past (``history``).
     histories: list[history.RowHistory] = field(default_factory=list)
 
-    def history(self) -> history.RowHistory | None:
+    def past(self) -> history.RowHistory | None:
         return history.merged(self.histories) if self.histories else None
 
 
@@ -431,7 +431,7 @@ class _Chunk:
         changed, so that their scores and criteria are evaluated as of now."""
         histories, created = [], []
         for contact in self.contacts:
-            past = contact.history()
+            past = contact.past()
             if past is None or contact.state is None:
                 continue
             before = contact.before
@@ -508,7 +508,7 @@ def _insert_row(contact: _Contact, now: Any) -> tuple[Any, ...]:
     state = contact.state
     assert state is not None
     stage, entered, created = contact.created_stage, now, now
-    past = contact.history()
+    past = contact.past()
     if past is not None:
         assert stage is not None
         dates = history.new_contact_dates(past, stage, now)
