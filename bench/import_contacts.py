@@ -1,6 +1,7 @@
 """Benchmark: import N generated contacts from a CSV through the real import path.
 
-    python -m bench.import_contacts [--rows 1000000] [--database-url postgresql+psycopg://...]
+    python -m bench.import_contacts [--rows 1000000] [--variant plain|history|both]
+        [--database-url postgresql+psycopg://...]
 
 Generates a HubSpot-style export (deterministic seed: realistic names, titles and
 companies, about 30% free-mail addresses, a few thousand company domains, half of them
@@ -9,6 +10,13 @@ database (a temporary SQLite file unless ``--database-url`` names a PostgreSQL s
 which case a schema of its own is created and dropped), and prints rows/s, seconds and
 the process's peak RSS. The raw baseline is plain ``sqlite3``: the same CSV parsed and
 ``executemany``-inserted into a bare table in one transaction. The last line is JSON.
+
+Two variants, each in a process of its own (so each has its own peak RSS), printed in one
+JSON line: ``plain`` (a stage, no dates) and ``history``, the same contacts with a HubSpot
+"Create Date" and five "Became a … Date" columns each (Lead → MQL → SQL → Opportunity →
+Customer): six rows of stage history per contact, with the file's dates. Deals (200,000
+of them after the contacts, issue 18) come in with the deals import: ``import_deals``
+below is where that step goes.
 """
 
 from __future__ import annotations
@@ -16,15 +24,18 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -141,6 +152,16 @@ CITIES = (
     ("Toronto", "Canada"),
     ("Dublin", "Ireland"),
 )
+# The history variant's columns, after HEADER's: the created date and five stage dates.
+HISTORY_HEADER = [
+    "Create Date",
+    "Became a Lead Date",
+    "Became a Marketing Qualified Lead Date",
+    "Became a Sales Qualified Lead Date",
+    "Became an Opportunity Date",
+    "Became a Customer Date",
+]
+HISTORY_START = datetime(2022, 1, 3, tzinfo=UTC)
 STAGES = (
     ("Subscriber", 10),
     ("Lead", 50),
@@ -167,14 +188,29 @@ def companies(rng: random.Random, count: int) -> list[tuple[str, str]]:
     return result
 
 
-def generate(path: Path, rows: int, company_count: int) -> list[tuple[str, str]]:
-    """Write the CSV a row at a time (never held in memory); returns the companies."""
+def history_cells(rng: random.Random) -> list[str]:
+    """A customer's created date and its five stage dates, days to weeks apart, in the
+    format HubSpot exports (the portal's time, to the minute)."""
+    at = HISTORY_START + timedelta(minutes=rng.randrange(3 * 365 * 24 * 60))
+    dates = [at, at]
+    for gap_days in (rng.randrange(1, 30), rng.randrange(1, 14), rng.randrange(1, 21)):
+        at += timedelta(days=gap_days, minutes=rng.randrange(600))
+        dates.append(at)
+    dates.append(at + timedelta(days=rng.randrange(7, 60)))
+    return [moment.strftime("%Y-%m-%d %H:%M") for moment in dates]
+
+
+def generate(
+    path: Path, rows: int, company_count: int, *, history: bool = False
+) -> list[tuple[str, str]]:
+    """Write the CSV a row at a time (never held in memory); returns the companies. With
+    ``history`` every contact is a customer with its created date and five stage dates."""
     rng = random.Random(SEED)
     firms = companies(rng, company_count)
     stages = [name for name, weight in STAGES for _ in range(weight)]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(HEADER + HISTORY_HEADER if history else HEADER)
         for n in range(rows):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             city, country = rng.choice(CITIES)
@@ -194,8 +230,9 @@ def generate(path: Path, rows: int, company_count: int) -> list[tuple[str, str]]
                     f"+1 555 {rng.randrange(1000, 9999)} {rng.randrange(100, 999)}",
                     city,
                     country,
-                    rng.choice(stages),
+                    "Customer" if history else rng.choice(stages),
                     "true" if rng.random() < 0.03 else "false",
+                    *(history_cells(rng) if history else ()),
                 ]
             )
     return firms
@@ -236,13 +273,13 @@ def fresh_database(url: str | None, workdir: Path) -> Iterator[Engine]:
         admin.dispose()
 
 
-def raw_baseline(path: Path, workdir: Path) -> tuple[float, float]:
+def raw_baseline(path: Path, workdir: Path, width: int) -> tuple[float, float]:
     """Seconds (wall clock, then CPU) for plain sqlite3 to parse the CSV and insert it into
     a bare table in one transaction."""
     connection = sqlite3.connect(workdir / "raw.db")
-    columns = ", ".join(f"c{i} TEXT" for i in range(len(HEADER)))
+    columns = ", ".join(f"c{i} TEXT" for i in range(width))
     connection.execute(f"CREATE TABLE raw ({columns})")
-    marks = ", ".join("?" * len(HEADER))
+    marks = ", ".join("?" * width)
     started, cpu_started = time.perf_counter(), time.process_time()
     with path.open(encoding="utf-8", newline="") as handle, connection:
         reader = csv.reader(handle)
@@ -259,21 +296,22 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
-def main(argv: list[str] | None = None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--companies", type=int, default=4000)
-    parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE)
-    parser.add_argument("--database-url", default=None)
-    args = parser.parse_args(argv)
-    register_subscribers()
+def import_deals(engine: Engine, workdir: Path, rows: int) -> dict[str, object]:
+    """The history variant's second step: 200,000 won and lost deals of these contacts,
+    through the deals import. Not there yet (issue 18's deals import): nothing is timed."""
+    return {}
+
+
+def run_variant(args: argparse.Namespace, variant: str) -> dict[str, object]:
+    """Generate the variant's file, import it into a fresh database, and measure."""
+    history = variant == "history"
     with tempfile.TemporaryDirectory(prefix="huddle-bench-") as tmp:
         workdir = Path(tmp)
         source = workdir / "contacts.csv"
         started = time.perf_counter()
-        firms = generate(source, args.rows, args.companies)
+        firms = generate(source, args.rows, args.companies, history=history)
         write_enrichment(workdir / "companies.csv", firms)
-        print(f"generated {args.rows:,} rows in {time.perf_counter() - started:.1f}s", flush=True)
+        print(f"{variant}: generated {args.rows:,} rows in {time.perf_counter() - started:.1f}s")
         with fresh_database(args.database_url, workdir) as engine:
             factory = session_factory(engine)
             with unit_of_work(factory) as session:
@@ -302,23 +340,30 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             )
             seconds = time.perf_counter() - started
             cpu_seconds = time.process_time() - cpu_started
+            deals = import_deals(engine, workdir, args.rows) if history else {}
+            with unit_of_work(factory) as session:
+                transitions = session.scalar(text("SELECT count(*) FROM stage_transitions"))
             dialect = engine.dialect.name
         rss = peak_rss_mb()
-        raw_seconds, raw_cpu_seconds = raw_baseline(source, workdir)
+        width = len(HEADER) + (len(HISTORY_HEADER) if history else 0)
+        raw_seconds, raw_cpu_seconds = raw_baseline(source, workdir, width)
     rows_per_s = args.rows / seconds
     raw_rows_per_s = args.rows / raw_seconds
     print(
-        f"{dialect}: {args.rows:,} rows in {seconds:.1f}s = {rows_per_s:,.0f} rows/s "
-        f"(created {job.rows_created:,}, failed {job.rows_failed:,}), peak RSS {rss:.0f} MB"
+        f"{variant}, {dialect}: {args.rows:,} rows in {seconds:.1f}s = {rows_per_s:,.0f} rows/s "
+        f"(created {job.rows_created:,}, failed {job.rows_failed:,}, {transitions:,} stage "
+        f"rows), peak RSS {rss:.0f} MB"
     )
     # On a shared machine the wall clock includes waiting for a core; this process's own
     # CPU time does not (the database server's, for PostgreSQL, is not in it).
     print(f"CPU time of this process: {cpu_seconds:.1f}s = {args.rows / cpu_seconds:,.0f} rows/s")
     print(f"raw sqlite3 executemany: {raw_seconds:.1f}s = {raw_rows_per_s:,.0f} rows/s")
-    result: dict[str, object] = {
-        "bench": "import_contacts",
+    return {
         "database": dialect,
         "rows": args.rows,
+        "created": job.rows_created,
+        "failed": job.rows_failed,
+        "stage_transitions": transitions,
         "seconds": round(seconds, 2),
         "cpu_seconds": round(cpu_seconds, 2),
         "rows_per_s": round(rows_per_s),
@@ -328,6 +373,58 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         # The same two runs in CPU time, which a busy machine distorts far less.
         "cpu_rows_per_s": round(args.rows / cpu_seconds),
         "cpu_ratio_vs_raw_insert": round(raw_cpu_seconds / cpu_seconds, 3),
+        **({"deals": deals} if history else {}),
+    }
+
+
+def in_own_process(argv: list[str], variant: str) -> dict[str, object]:
+    """Run one variant in a fresh interpreter (its peak RSS is its own); its last line."""
+    command = [sys.executable, "-m", "bench.import_contacts", *argv, "--variant", variant]
+    lines: list[str] = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=os.environ) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            print(line, end="", flush=True)
+            lines.append(line)
+    if child.returncode != 0:
+        raise SystemExit(f"the {variant} variant failed (exit code {child.returncode})")
+    result: dict[str, object] = json.loads(lines[-1])
+    return result
+
+
+def _number(value: object) -> float:
+    assert isinstance(value, int | float)
+    return float(value)
+
+
+def main(argv: list[str] | None = None) -> dict[str, object]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--companies", type=int, default=4000)
+    parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--variant", choices=("plain", "history", "both"), default="both")
+    args = parser.parse_args(argv)
+    if args.variant != "both":
+        register_subscribers()
+        single = run_variant(args, args.variant)
+        print(json.dumps(single))
+        return single
+    # The same options for each variant's process, but the variant.
+    passed = [f"--rows={args.rows}", f"--companies={args.companies}"]
+    passed += [f"--chunk-size={args.chunk_size}"]
+    if args.database_url:
+        passed.append(f"--database-url={args.database_url}")
+    plain, history = in_own_process(passed, "plain"), in_own_process(passed, "history")
+    result: dict[str, object] = {
+        "bench": "import_contacts",
+        "database": plain["database"],
+        "rows": args.rows,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "plain": plain,
+        "history": history,
+        "history_at_least_15000_per_s": _number(history["rows_per_s"]) >= 15_000,
+        "history_rss_under_400_mb": _number(history["peak_rss_mb"]) < 400,
     }
     print(json.dumps(result))
     return result

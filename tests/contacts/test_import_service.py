@@ -296,7 +296,8 @@ def test_a_mapping_with_unknown_targets_is_refused_before_anything_is_imported(
             "mapping.Title",
             "unknown field 'title'; expected one of email, first_name, last_name, job_title, "
             "seniority, department, phone, country, city, company, company_domain, owner, "
-            "owner_id, lifecycle_stage, email_opt_in, do_not_email, do_not_call or custom.<key>",
+            "owner_id, lifecycle_stage, email_opt_in, do_not_email, do_not_call, created_at, "
+            "stage_dates.<stage> or custom.<key>",
         ),
         ("mapping.Phone", "the file has no column 'Phone'"),
         ("mapping.Mail2", "the file has no column 'Mail2'"),

@@ -14,6 +14,9 @@ class NewContact:
     contact_id: int
     lifecycle_stage: str
     at: datetime
+    # Created with its past (an import's stage dates): its stage history is recorded
+    # from that past, not started at ``at``.
+    has_history: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,11 +36,20 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
+        if dialect.name == "sqlite":
+            return self.for_sqlite(value)
+        return self._aware(value).astimezone(UTC)
+
+    @staticmethod
+    def _aware(value: datetime) -> datetime:
         if value.tzinfo is None:
             raise ValueError("naive datetime given; Huddle stores timezone-aware UTC only")
-        value = value.astimezone(UTC)
+        return value
+
+    @classmethod
+    def for_sqlite(cls, value: datetime) -> datetime:
         # SQLite keeps text: store naive UTC so that text order is time order.
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        return cls._aware(value).astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:

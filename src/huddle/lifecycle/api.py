@@ -32,6 +32,7 @@ from huddle.lifecycle.schemas import (
     RoleOnDeal,
     StageChangeRequest,
     StageEntryRead,
+    StageHistoryImport,
     StageRead,
     StageTransitionRead,
     TransitionPair,
@@ -82,6 +83,29 @@ def reject_lead(
 def stage_history(contact_id: int, session: SessionDep, actor: CurrentActor) -> object:
     """Every lifecycle move of the contact, oldest first."""
     return service.stage_history(session, contact_id)
+
+
+@router.post(
+    "/contacts/{contact_id}/history",
+    operation_id="lifecycle.import_history",
+    response_model=list[StageTransitionRead],
+    tags=["lifecycle"],
+)
+def import_history(
+    contact_id: int, body: StageHistoryImport, session: SessionDep, actor: CurrentActor
+) -> object:
+    """Record a contact's past from another CRM: its created date and the stages it entered,
+    when. Moves already recorded are not added again (send it as often as you like); the
+    contact ends in the latest stage given. Nothing is announced: no SLA clock, hand-off,
+    notification or workflow for the past. Importers only. Returns the whole history."""
+    return service.import_contact_history(
+        session,
+        contact_id,
+        created_at=body.created_at,
+        stages=[(past.stage, past.at) for past in body.stages],
+        source=body.source,
+        actor=actor,
+    )
 
 
 # --- configuration and funnel entries ---------------------------------------------------

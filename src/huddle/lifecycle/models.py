@@ -50,6 +50,9 @@ class StageTransition(Base):
     rejection_reason: Mapped[str | None] = mapped_column(
         ForeignKey("rejection_reasons.code", ondelete="SET NULL")
     )
+    # Where a move made before Huddle knew the contact comes from (the imported file, or
+    # the integration that sent it); null for the moves made in Huddle.
+    source: Mapped[str | None] = mapped_column(String(500))
 
 
 class Opportunity(TimestampMixin, Base):

@@ -124,6 +124,19 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
     executemany_converted(session, table, columns, list(map(itemgetter(*columns), rows)))
 
 
+def insert_transition_rows(
+    session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Many rows as tuples in ``columns`` order: an imported history's hundreds of
+    thousands of moves without a dict each."""
+    if not rows:
+        return
+    if session.autoflush:
+        session.flush()
+    table = cast(Table, StageTransition.__table__)
+    executemany_converted(session, table, columns, rows)
+
+
 def insert_first_transitions(
     session: Session, *, first_id: int, stages: Sequence[str], at: datetime, by: dict[str, Any]
 ) -> None:
@@ -148,6 +161,24 @@ def insert_first_transitions(
     names = ["contact_id", "from_stage", "to_stage", "at", *by]
     with bulk_statement():
         session.execute(insert(table).from_select(names, chosen), values)
+
+
+# Contacts per query when reading a chunk's recorded moves: well inside every database's
+# limit on parameters.
+_IDS_PER_QUERY = 5_000
+
+
+def recorded_moves(session: Session, contact_ids: Sequence[int]) -> set[tuple[int, str, datetime]]:
+    """(contact id, stage, at) of every move recorded for these contacts."""
+    found: set[tuple[int, str, datetime]] = set()
+    table = cast(Table, StageTransition.__table__)
+    for start in range(0, len(contact_ids), _IDS_PER_QUERY):
+        ids = contact_ids[start : start + _IDS_PER_QUERY]
+        query = select(table.c.contact_id, table.c.to_stage, table.c.at).where(
+            table.c.contact_id.in_(ids)
+        )
+        found.update(tuple(row) for row in session.execute(query))
+    return found
 
 
 def history(session: Session, contact_id: int) -> list[StageTransition]:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from huddle.core.schemas import NOT_NULLABLE, CleanInput
 from huddle.core.stages import PIPELINE_STAGES, STAGES
+from huddle.core.timefields import UtcDatetime
 
 # Stages sales may reject a lead from, back to marketing.
 REJECTABLE: tuple[str, ...] = ("mql", "sal")
@@ -56,6 +57,31 @@ class StageTransitionRead(_FromOrm):
     by_rule: str | None
     reason: str | None
     rejection_reason: str | None
+    source: str | None = Field(
+        description="where a past move comes from (an imported file, an integration); "
+        "null for moves made in Huddle"
+    )
+
+
+class PastStage(CleanInput):
+    stage: LifecycleStage = Field(min_length=1, max_length=30)
+    at: UtcDatetime = Field(description="when the contact entered the stage")
+
+
+class StageHistoryImport(CleanInput):
+    """A contact's past, from the CRM it comes from: recorded as it happened, announced to
+    nobody (no SLA clock, hand-off, notification or workflow for a move made in the past)."""
+
+    created_at: UtcDatetime | None = Field(
+        default=None, description="when the contact was created in the other system"
+    )
+    stages: list[PastStage] = Field(default_factory=list, max_length=100)
+    source: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="where the history comes from, e.g. 'HubSpot'; the caller by default",
+    )
 
 
 class StageEntryRead(_FromOrm):

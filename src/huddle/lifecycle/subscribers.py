@@ -17,9 +17,12 @@ from huddle.lifecycle.service import recorded_by, scrub_contact
 
 @subscribe(ContactsCreated, phase=Phase.RECORD)
 def record_first_stage(session: Session, event: ContactsCreated) -> None:
-    """Every contact's history starts with the stage it was created in."""
+    """Every contact's history starts with the stage it was created in (a contact imported
+    with its past has its history recorded from the past instead)."""
     by = recorded_by(event.actor)
     contacts = event.contacts
+    if any(new.has_history for new in contacts):
+        contacts = tuple(new for new in contacts if not new.has_history)
     first, last = (contacts[0], contacts[-1]) if contacts else (None, None)
     if (
         first is not None

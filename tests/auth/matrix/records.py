@@ -447,6 +447,13 @@ IMPORTS = [
         "PATCH", "/import-mappings/{mapping_id}", build=_saved_mapping("PATCH", {"name": "Renamed"})
     ),
     api("DELETE", "/import-mappings/{mapping_id}", build=_saved_mapping("DELETE")),
+    # A contact's past from another CRM, as an import brings it.
+    api(
+        "POST",
+        "/contacts/{contact_id}/history",
+        "contact",
+        {"stages": [{"stage": "lead", "at": "2024-03-14T09:30:00Z"}], "source": "HubSpot"},
+    ),
     ui("POST", "/imports", build=_upload("/imports")),
     ui("GET", "/imports"),
     ui("POST", "/imports/{import_id}/resume", build=_interrupted("")),

@@ -28,8 +28,8 @@ from huddle.contacts.enrichment import (
     TableProvider,
     enrich_account,
 )
-from huddle.contacts.events import ContactsCreated, NewContact
-from huddle.contacts.importing import repository
+from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
+from huddle.contacts.importing import history, repository
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
@@ -40,7 +40,12 @@ from huddle.contacts.schemas import (
     CONTACT_PROFILE_FIELDS,
 )
 from huddle.contacts.schemas.normalize import company_domain_of, free_mail_domains
-from huddle.contacts.service import StageMover, clean_custom_values, stage_mover
+from huddle.contacts.service import (
+    StageMover,
+    clean_custom_values,
+    set_created_dates,
+    stage_mover,
+)
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
@@ -95,6 +100,8 @@ class ChunkContext:
     provider: EnrichmentProvider | None = None
     # Written on stage moves the import makes ("import #12").
     reason: str | None = None
+    # Written on the past moves a file dates: the file's name.
+    source: str | None = None
     known: KnownAccounts = field(default_factory=KnownAccounts)
 
 
@@ -242,6 +249,11 @@ class _Contact:
     moves: list[str] = field(default_factory=list)
     # Each row's (domain, name) of its account, for the rows that choose one.
     company_keys: list[CompanyKey | None] = field(default_factory=list)
+    # What its rows say of the past (``history``).
+    histories: list[history.RowHistory] = field(default_factory=list)
+
+    def past(self) -> history.RowHistory | None:
+        return history.merged(self.histories) if self.histories else None
 
 
 class _Chunk:
@@ -283,6 +295,8 @@ class _Chunk:
                     self._fail(row, problems or [("", exc.message)])
                     continue
                 contact.outcomes.append((row, outcome))
+                if row.history is not None:
+                    contact.histories.append(row.history)
             if contact.before is not None and contact.state == contact.before:
                 # Several rows that come back to where the contact was: nothing to write.
                 contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
@@ -317,7 +331,13 @@ class _Chunk:
             contact.created_stage = state["lifecycle_stage"]
             return "created"
         new = dict(state)
-        stage = data.get("lifecycle_stage", state["lifecycle_stage"])
+        # A row with dated stages moves nothing now: its history is recorded as the past.
+        dated = row.history is not None and row.history.moves
+        stage = (
+            state["lifecycle_stage"]
+            if dated
+            else data.get("lifecycle_stage", state["lifecycle_stage"])
+        )
         move = stage != state["lifecycle_stage"]
         if move:
             self._check_move(state["lifecycle_stage"], stage)
@@ -385,9 +405,10 @@ class _Chunk:
             consent_rows += self._consent_changes(before["id"], before, after, now)
         repository.update_contacts(self.session, updates)
         repository.insert_consent_changes(self.session, consent_rows)
+        self._record_history()
         if new:
             born = tuple(
-                NewContact(c.state["id"], c.created_stage, now)
+                NewContact(c.state["id"], c.created_stage, now, has_history=bool(c.histories))
                 for c in new
                 if c.state and c.created_stage
             )
@@ -403,6 +424,41 @@ class _Chunk:
                     actor=self.context.actor,
                     reason=self.context.reason,
                 )
+
+    def _record_history(self) -> None:
+        """The past the rows date, recorded as it happened (it publishes nothing); the
+        contacts that existed whose stage or created date it changed are announced as
+        changed, so that their scores and criteria are evaluated as of now."""
+        histories, created = [], []
+        for contact in self.contacts:
+            past = contact.past()
+            if past is None or contact.state is None:
+                continue
+            before = contact.before
+            histories.append(
+                history.contact_history(
+                    contact.state["id"],
+                    past,
+                    stage_before=None if before is None else before["lifecycle_stage"],
+                    created_stage=contact.created_stage or contact.state["lifecycle_stage"],
+                )
+            )
+            if before is not None and past.created_at is not None:
+                created.append((before["id"], past.created_at))
+        if not histories:
+            return
+        restaged = self.stages.record_history(
+            self.session, histories, actor=self.context.actor, source=self.context.source
+        )
+        known = repository.created_dates(self.session, [contact_id for contact_id, _ in created])
+        created = [(contact_id, at) for contact_id, at in created if known.get(contact_id) != at]
+        set_created_dates(self.session, created)
+        changed = sorted({*restaged, *(contact_id for contact_id, _ in created)})
+        if changed:
+            event = ContactsChanged(
+                contact_ids=tuple(changed), account_ids=(), actor=self.context.actor
+            )
+            publish(self.session, event)
 
     def _consent_changes(
         self, contact_id: int, before: dict[str, Any] | None, after: dict[str, Any], now: Any
@@ -462,13 +518,21 @@ def _consent_text(value: object) -> str | None:
 def _insert_row(contact: _Contact, now: Any) -> tuple[Any, ...]:
     state = contact.state
     assert state is not None
+    stage, entered, created = contact.created_stage, now, now
+    past = contact.past()
+    if past is not None:
+        assert stage is not None
+        dates = history.new_contact_dates(past, stage, now)
+        # Created in the stage its history ends in: the moves before are the past.
+        stage = contact.created_stage = dates.stage
+        entered, created = dates.stage_entered_at, dates.created_at
     return (
         *_state_values(state),
-        contact.created_stage,
+        stage,
         _account_id(state["account_id"]),
         state["custom"] or _NO_CUSTOM,
-        now,
+        entered,
         0,
-        now,
+        created,
         now,
     )

@@ -17,6 +17,17 @@ from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import STAGES
 
 CUSTOM_PREFIX = "custom."
+# History (``history.py`` reads these columns): when the contact was created, and when it
+# entered each stage ("stage_dates.mql").
+CREATED_AT = "created_at"
+STAGE_DATE_PREFIX = "stage_dates."
+HISTORY_TARGETS: dict[str, str] = {
+    CREATED_AT: "Created date (when the contact was created in the source CRM)",
+    **{
+        f"{STAGE_DATE_PREFIX}{key}": f"Date the contact became {label}"
+        for key, label in STAGES.items()
+    },
+}
 
 # Every field an import can fill. ``owner`` takes a user's email address or full name.
 TARGETS: dict[str, str] = {
@@ -37,7 +48,11 @@ TARGETS: dict[str, str] = {
     "email_opt_in": "Email consent: opted_in, opted_out or unknown",
     "do_not_email": "Do not email (true/false)",
     "do_not_call": "Do not call (true/false)",
+    **HISTORY_TARGETS,
 }
+
+# The targets an unknown one is answered with: the stage dates as one pattern.
+_NAMED_TARGETS = [t for t in TARGETS if not t.startswith(STAGE_DATE_PREFIX)]
 
 # The error report's own columns; a corrected error file can be imported as it is.
 ERROR_COLUMNS = ("error_line", "error_column", "error_reason")
@@ -171,6 +186,23 @@ HUBSPOT = SourceFormat(
         "Contact owner": Rule("owner"),
         "Lifecycle Stage": Rule("lifecycle_stage"),
         "Unsubscribed from all email": Rule("email_opt_in", opted_out_flag),
+        "Create Date": Rule(CREATED_AT),
+        **{
+            f"Became {label} Date": Rule(STAGE_DATE_PREFIX + stage)
+            for label, stage in (
+                ("a Subscriber", "subscriber"),
+                ("a Lead", "lead"),
+                ("a Marketing Qualified Lead", "mql"),
+                ("a Sales Qualified Lead", "sql"),
+                ("an Opportunity", "opportunity"),
+                ("a Customer", "customer"),
+                # An evangelist is a customer (as the stage words say): the earlier of the
+                # two dates is when the contact became one.
+                ("an Evangelist", "customer"),
+                # "Became an Other Lifecycle Date" says nothing about the funnel, as
+                # "Other" does not: left out.
+            )
+        },
     },
 )
 _SALESFORCE_PERSON = {
@@ -195,6 +227,33 @@ SALESFORCE_LEAD = SourceFormat(
         "Status": Rule("lifecycle_stage"),
         "Department__c": Rule("department"),
         "JobLevel__c": Rule("seniority"),
+        # A lead is a Lead from its creation; converting it made it a contact with a deal
+        # (its status then reads "Closed - Converted": SQL).
+        "CreatedDate": Rule(STAGE_DATE_PREFIX + "lead"),
+        "ConvertedDate": Rule(STAGE_DATE_PREFIX + "sql"),
+    },
+)
+# A Salesforce leads report exported to CSV: the fields' labels rather than their API names.
+SALESFORCE_LEAD_REPORT = SourceFormat(
+    "salesforce_lead_report",
+    "Salesforce leads report",
+    frozenset({"Email", "Last Name", "Lead Status", "Created Date"}),
+    {
+        "Email": Rule("email"),
+        "First Name": Rule("first_name"),
+        "Last Name": Rule("last_name"),
+        "Title": Rule("job_title"),
+        "Phone": Rule("phone"),
+        "Company / Account": Rule("company"),
+        "Company": Rule("company"),
+        "Website": Rule("company_domain"),
+        "City": Rule("city"),
+        "Country": Rule("country"),
+        "Lead Status": Rule("lifecycle_stage"),
+        "Email Opt Out": Rule("email_opt_in", opted_out_flag),
+        "Do Not Call": Rule("do_not_call", restriction_flag),
+        "Created Date": Rule(STAGE_DATE_PREFIX + "lead"),
+        "Converted Date": Rule(STAGE_DATE_PREFIX + "sql"),
     },
 )
 SALESFORCE_CONTACT = SourceFormat(
@@ -208,6 +267,7 @@ SALESFORCE_CONTACT = SourceFormat(
         "MailingCountry": Rule("country"),
         "Company__c": Rule("company"),
         "JobLevel__c": Rule("seniority"),
+        "CreatedDate": Rule(CREATED_AT),
     },
 )
 HUDDLE = SourceFormat(
@@ -221,7 +281,8 @@ HUDDLE = SourceFormat(
         "account_domain": Rule("company_domain"),
     },
 )
-KNOWN_FORMATS = (HUBSPOT, SALESFORCE_LEAD, SALESFORCE_CONTACT, HUDDLE)
+# A leads report has HubSpot's signature too: it is recognised first.
+KNOWN_FORMATS = (SALESFORCE_LEAD_REPORT, HUBSPOT, SALESFORCE_LEAD, SALESFORCE_CONTACT, HUDDLE)
 _KNOWN_RULES = {
     (header, rule.target): rule for source in KNOWN_FORMATS for header, rule in source.rules.items()
 }
@@ -312,8 +373,8 @@ def manual_mapping(
             problems.append(
                 FieldError(
                     f"mapping.{csv_header}",
-                    f"unknown field '{target}'; expected one of {', '.join(TARGETS)} "
-                    f"or {CUSTOM_PREFIX}<key>",
+                    f"unknown field '{target}'; expected one of {', '.join(_NAMED_TARGETS)}, "
+                    f"{STAGE_DATE_PREFIX}<stage> or {CUSTOM_PREFIX}<key>",
                 )
             )
     targets = [rule.target for rule in rules.values()]

@@ -67,6 +67,14 @@ def contacts_by_email(session: Session, emails: Collection[str]) -> dict[str, di
     return {row.email: dict(row._mapping) for row in session.execute(query, values)}
 
 
+def created_dates(session: Session, contact_ids: Collection[int]) -> dict[int, Any]:
+    if not contact_ids:
+        return {}
+    among, values = _among(session, _contacts.c.id, contact_ids)
+    query = select(_contacts.c.id, _contacts.c.created_at).where(among)
+    return dict(session.execute(query, values).all())
+
+
 def account_ids_by_domain(session: Session, domains: Collection[str]) -> dict[str, int]:
     if not domains:
         return {}

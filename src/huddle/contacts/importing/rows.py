@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from huddle.contacts.importing import fast
 from huddle.contacts.importing.csvcells import unescape_cell
+from huddle.contacts.importing.history import HistoryReader, RowHistory, is_history
 from huddle.contacts.importing.mapping import CUSTOM_PREFIX, CellError, ColumnMapping
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.schemas import ContactCreate
@@ -31,6 +32,8 @@ class ParsedRow(NamedTuple):
     # The fields the row gives, checked: what ``ContactCreate`` holds for them. A field
     # not given keeps its default (``fast.DEFAULTS``).
     data: dict[str, Any]
+    # What the row's date columns say of the past (``history``); None without any.
+    history: RowHistory | None = None
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,11 @@ class RowParser:
         self._width = width
         self._email_header = mapping.header_of("email")
         owner = {"owner": users.resolve, "owner_id": users.check_id}
+        self._history = HistoryReader.of(mapping)
         self._steps = []
         for column in mapping.columns:
+            if is_history(column.target):
+                continue  # read by ``self._history``
             target = "owner_id" if column.target in owner else column.target
             translate = owner.get(column.target, column.translate)
             self._steps.append(
@@ -168,7 +174,20 @@ class RowParser:
             return self.parse_checked(row)
         if custom:
             data["custom"] = custom
+        if self._history is not None:
+            return self._with_history(row, data) or self.parse_checked(row)
         return ParsedRow(row.line, cells, data)
+
+    def _with_history(self, row: SourceRow, data: dict[str, Any]) -> ParsedRow | None:
+        """The row with its history, its stage the latest the history dates; None if a
+        date cannot be used (``parse_checked`` then names every problem)."""
+        assert self._history is not None
+        history = self._history.read(row.cells, data.get("lifecycle_stage"))
+        if isinstance(history, list):
+            return None
+        if history is not None and history.moves:
+            data["lifecycle_stage"] = history.moves[-1].stage
+        return ParsedRow(row.line, row.cells, data, history)
 
     def parse_checked(self, row: SourceRow) -> ParsedRow | FailedRow:
         """The row checked by ``ContactCreate`` itself, which words every problem."""
@@ -206,6 +225,10 @@ class RowParser:
                 values[step.field] = value
         if custom:
             values["custom"] = custom
+        if self._history is not None:
+            history = self._history.read(cells, values.get("lifecycle_stage"))
+            if isinstance(history, list):
+                problems += history
         if "email" not in values and not any(p[0] == self._email_header for p in problems):
             problems.append((self._email_header, "email is required"))
         if problems:
@@ -214,7 +237,12 @@ class RowParser:
             contact = ContactCreate.model_validate(values)
         except ValidationError as exc:
             return FailedRow(row.line, cells, self.problems_of(exc))
-        return ParsedRow(row.line, cells, {name: getattr(contact, name) for name in values})
+        checked = {name: getattr(contact, name) for name in values}
+        if self._history is not None:
+            with_history = self._with_history(row, checked)
+            assert with_history is not None  # its dates were read above
+            return with_history
+        return ParsedRow(row.line, cells, checked)
 
     def problems_of(self, exc: ValidationError) -> list[Problem]:
         problems = []

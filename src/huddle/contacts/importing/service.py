@@ -214,6 +214,7 @@ class _Start:
 
     job_id: int
     sha256: str
+    filename: str
     actor: Actor
     users: UserDirectory
     custom_keys: list[str]
@@ -302,6 +303,7 @@ def _take(
         return _Start(
             job_id=job.id,
             sha256=job.file_sha256,
+            filename=job.filename,
             actor=import_actor(job),
             users=user_directory(session),
             custom_keys=_custom_keys(session),
@@ -359,6 +361,7 @@ def _run(
             header_of=columns.header_of,
             provider=provider,
             reason=start.actor.label,
+            source=start.filename,
         )
         rows = source.rows(start=progress.resume_line or None)
         with (

@@ -37,6 +37,7 @@ from huddle.contacts.service.contacts import (
     iter_contacts,
     list_contacts,
     refresh_statistics,
+    set_created_dates,
     update_contact,
     upsert_contact,
 )
@@ -54,7 +55,14 @@ from huddle.contacts.service.grouping import GroupableField, count_contacts_by, 
 from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
-from huddle.contacts.service.stage_moves import StageMover, move_stages_with, stage_mover
+from huddle.contacts.service.stage_moves import (
+    ContactHistory,
+    PastMove,
+    StageMover,
+    in_order,
+    move_stages_with,
+    stage_mover,
+)
 from huddle.contacts.service.submitted import (
     NOT_APPLIED,
     OWN_FIELDS,
@@ -93,10 +101,12 @@ __all__ = [
     "ACTIVITY_CAP",
     "NOT_APPLIED",
     "OWN_FIELDS",
+    "ContactHistory",
     "FieldKinds",
     "GroupableField",
     "IdempotencyConflict",
     "NewItems",
+    "PastMove",
     "StageMover",
     "TimelineSource",
     "TouchActivity",
@@ -137,6 +147,7 @@ __all__ = [
     "get_view",
     "groupable_fields",
     "idempotency_scope",
+    "in_order",
     "is_erased",
     "iter_contacts",
     "list_accounts",
@@ -158,6 +169,7 @@ __all__ = [
     "save_view",
     "sees_personal",
     "set_consent",
+    "set_created_dates",
     "split_values",
     "stage_mover",
     "store_touch",

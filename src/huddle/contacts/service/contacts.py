@@ -206,6 +206,15 @@ def apply_stages(session: Session, stages: list[tuple[int, str, datetime]]) -> N
     )
 
 
+def set_created_dates(session: Session, created: list[tuple[int, datetime]]) -> None:
+    """When contacts were really created, for a history brought from another system (an
+    import, or ``POST /contacts/{id}/history``): (contact id, created at) each."""
+    session.flush()
+    repository.update_contact_columns(
+        session, [{"contact_id": contact_id, "created_at": at} for contact_id, at in created]
+    )
+
+
 def _create(
     session: Session,
     data: ContactCreate,

@@ -6,15 +6,51 @@ import that sets an existing contact's stage still needs it: which moves are all
 row asking for another fails, and changes nothing), and the moves made. So the registry of who
 reacts to what (``huddle.subscribers``, imported wherever Huddle runs) plugs lifecycle's
 ``StageMover`` in, and an import asks ``stage_mover()`` for it.
+
+The same port records history an import brings (moves made in another CRM, with their
+dates): ``record_history``.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple, Protocol
 
 from sqlalchemy.orm import Session
 
 from huddle.core.actor import Actor
+from huddle.core.stages import STAGES
+
+
+class PastMove(NamedTuple):
+    """A stage a contact entered before Huddle knew it, and when."""
+
+    stage: str
+    at: datetime
+    # False when the file names the stage but not its date: it is then recorded at the
+    # latest date the row gives (the move happened no earlier), and its reason says so.
+    dated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ContactHistory:
+    """One contact's past moves, oldest first, to record as imported from ``source``."""
+
+    contact_id: int
+    moves: tuple[PastMove, ...]
+    # The contact's stage before this history, None for a contact the import created
+    # (whose history starts with these moves).
+    stage_before: str | None
+
+
+_ORDER = {stage: position for position, stage in enumerate(STAGES)}
+
+
+def in_order(moves: list[PastMove]) -> tuple[PastMove, ...]:
+    """Oldest first; moves on the same moment in the funnel's order (a contact created an
+    MQL entered Lead, then MQL)."""
+    return tuple(sorted(moves, key=lambda move: (move.at, _ORDER[move.stage])))
 
 
 class StageMover(Protocol):
@@ -26,6 +62,19 @@ class StageMover(Protocol):
         self, session: Session, contact_id: int, stage: str, *, actor: Actor, reason: str | None
     ) -> None:
         """Move the contact to ``stage``, recorded as the actor's, for ``reason``."""
+        ...
+
+    def record_history(
+        self,
+        session: Session,
+        histories: list[ContactHistory],
+        *,
+        actor: Actor,
+        source: str | None,
+    ) -> list[int]:
+        """Record past moves as they happened (once: a move already recorded is not added
+        again), without announcing them as stage changes; returns the contacts that
+        existed before whose current stage the history changed."""
         ...
 
 

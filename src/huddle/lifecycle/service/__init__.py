@@ -8,6 +8,7 @@ from huddle.lifecycle.service.configuration import (
     set_allowed_transitions,
 )
 from huddle.lifecycle.service.deal_notes import add_deal_note
+from huddle.lifecycle.service.history import import_contact_history
 from huddle.lifecycle.service.imported import ImportedStageMoves
 from huddle.lifecycle.service.opportunities import (
     add_contact_role,
@@ -50,6 +51,7 @@ __all__ = [
     "deactivate_rejection_reason",
     "delete_opportunity",
     "get_opportunity",
+    "import_contact_history",
     "list_allowed_transitions",
     "list_opportunities",
     "list_rejection_reasons",

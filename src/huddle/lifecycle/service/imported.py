@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from huddle.contacts.service import ContactHistory
 from huddle.core.actor import Actor
 from huddle.lifecycle import repository
+from huddle.lifecycle.service.history import record_history
 from huddle.lifecycle.service.transitions import transition_stage
 
 
 class ImportedStageMoves:
     """The import checks each row's move against ``allowed_moves`` (read once a chunk)
-    and makes the moves of the rows that pass like any other: ``transition_stage``."""
+    and makes the moves of the rows that pass like any other: ``transition_stage``. The
+    past moves a file dates are history instead: recorded as they happened, announced to
+    nobody (``history.record_history``)."""
 
     def allowed_moves(self, session: Session) -> set[tuple[str, str]]:
         return repository.allowed_pairs(session)
@@ -24,3 +28,13 @@ class ImportedStageMoves:
         self, session: Session, contact_id: int, stage: str, *, actor: Actor, reason: str | None
     ) -> None:
         transition_stage(session, contact_id, stage, actor=actor, reason=reason)
+
+    def record_history(
+        self,
+        session: Session,
+        histories: list[ContactHistory],
+        *,
+        actor: Actor,
+        source: str | None,
+    ) -> list[int]:
+        return record_history(session, histories, actor=actor, source=source)

@@ -207,6 +207,8 @@ from .packet_first_touch import PacketFirstTouch
 from .packet_rule import PacketRule
 from .packet_score import PacketScore
 from .password_change import PasswordChange
+from .past_stage import PastStage
+from .past_stage_stage import PastStageStage
 from .personal_data_export import PersonalDataExport
 from .personal_data_export_account_type_0 import PersonalDataExportAccountType0
 from .personal_data_export_consent_history_item import PersonalDataExportConsentHistoryItem
@@ -272,6 +274,7 @@ from .stage_changed_payload import StageChangedPayload
 from .stage_count import StageCount
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
+from .stage_history_import import StageHistoryImport
 from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
@@ -536,6 +539,8 @@ __all__ = (
     "PacketRule",
     "PacketScore",
     "PasswordChange",
+    "PastStage",
+    "PastStageStage",
     "PersonalDataExport",
     "PersonalDataExportAccountType0",
     "PersonalDataExportConsentHistoryItem",
@@ -601,6 +606,7 @@ __all__ = (
     "StageCount",
     "StageEntryRead",
     "StageFlow",
+    "StageHistoryImport",
     "StagePoint",
     "StageRead",
     "StageTransitionRead",

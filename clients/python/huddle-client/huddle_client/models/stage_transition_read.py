@@ -23,6 +23,8 @@ class StageTransitionRead:
         by_rule (None | str):
         reason (None | str):
         rejection_reason (None | str):
+        source (None | str): where a past move comes from (an imported file, an integration); null for moves made in
+            Huddle
     """
 
     id: int
@@ -34,6 +36,7 @@ class StageTransitionRead:
     by_rule: None | str
     reason: None | str
     rejection_reason: None | str
+    source: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +63,9 @@ class StageTransitionRead:
         rejection_reason: None | str
         rejection_reason = self.rejection_reason
 
+        source: None | str
+        source = self.source
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +79,7 @@ class StageTransitionRead:
                 "by_rule": by_rule,
                 "reason": reason,
                 "rejection_reason": rejection_reason,
+                "source": source,
             }
         )
 
@@ -124,6 +131,13 @@ class StageTransitionRead:
 
         rejection_reason = _parse_rejection_reason(d.pop("rejection_reason"))
 
+        def _parse_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        source = _parse_source(d.pop("source"))
+
         stage_transition_read = cls(
             id=id,
             contact_id=contact_id,
@@ -134,6 +148,7 @@ class StageTransitionRead:
             by_rule=by_rule,
             reason=reason,
             rejection_reason=rejection_reason,
+            source=source,
         )
 
         stage_transition_read.additional_properties = d

@@ -1,0 +1,143 @@
+"""History brought from another CRM: stage moves that happened before Huddle knew them.
+
+An import's stage dates (HubSpot's "Became a … Date", Salesforce's created and converted
+dates) and ``POST /contacts/{id}/history`` record each move with the date it happened, in
+order, marked with where it came from (``source``). They are the past: recording them
+publishes no ``StageChanged``, so no SLA clock starts, no lead is routed or handed off,
+nobody is notified and no workflow enrols anyone for a move made months ago. They are not
+checked against the allowed moves either: the configuration governs moves made in Huddle,
+and the other CRM's history happened whatever it says. What the present makes of the
+contacts (scores, MQL criteria) is evaluated as of now by the subscribers of the contact
+events the import publishes once the history is in place.
+
+Recording is idempotent: a move already recorded for a contact (same stage, same moment)
+is not added again, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts_service
+from huddle.contacts.service import ContactHistory, PastMove, in_order
+from huddle.core import clock, permissions
+from huddle.core.actor import Actor
+from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.permissions import Action
+from huddle.core.stages import STAGES
+from huddle.lifecycle import repository
+from huddle.lifecycle.models import StageTransition
+from huddle.lifecycle.service.transitions import recorded_by
+
+# An import chunk's contacts bring five moves each: inserted a few statements a chunk, so
+# that what is held for a statement (its rows, their columns converted) stays small.
+_ROWS_PER_STATEMENT = 20_000
+_COLUMNS = (
+    "contact_id",
+    "from_stage",
+    "to_stage",
+    "at",
+    "reason",
+    "by_user_id",
+    "by_rule",
+    "rejection_reason",
+    "source",
+)
+# The reason of a move whose date the source did not give (see ``PastMove.dated``).
+UNDATED = "the source gives no date for this stage: recorded at the latest date it gives"
+
+
+def record_history(
+    session: Session, histories: list[ContactHistory], *, actor: Actor, source: str | None
+) -> list[int]:
+    """Record the moves of each history not yet recorded, set-at-a-time, and set each
+    contact that existed before to the stage its history ends in, unless it made a later
+    move (the latest dated stage is the current one; new contacts were created in it).
+    Returns those existing contacts whose stage changed. Publishes nothing."""
+    by = recorded_by(actor)
+    existing = [h.contact_id for h in histories if h.stage_before is not None]
+    known = repository.recorded_moves(session, existing) if existing else set()
+    rows: list[tuple[Any, ...]] = []
+    # The columns every row shares, after its own (contact, from, to, at, reason).
+    common = (by["by_user_id"], by["by_rule"], None, source)
+    for history in histories:
+        previous: str | None = None
+        for move in history.moves:
+            if not known or (history.contact_id, move.stage, move.at) not in known:
+                reason = None if move.dated else UNDATED
+                rows.append((history.contact_id, previous, move.stage, move.at, reason, *common))
+            previous = move.stage
+        if len(rows) >= _ROWS_PER_STATEMENT:
+            repository.insert_transition_rows(session, _COLUMNS, rows)
+            rows = []
+    repository.insert_transition_rows(session, _COLUMNS, rows)
+    changed = _restaged(histories, known)
+    contacts_service.apply_stages(session, changed)
+    return [contact_id for contact_id, _, _ in changed]
+
+
+def _restaged(
+    histories: list[ContactHistory], known: set[tuple[int, str, datetime]]
+) -> list[tuple[int, str, datetime]]:
+    """(contact, stage, since) of each existing contact whose history ends later than its
+    latest recorded move, in another stage."""
+    # When each existing contact made its latest recorded move: a history ending earlier
+    # leaves the stage it moved to since.
+    latest: dict[int, datetime] = {}
+    for contact_id, _, at in known:
+        latest[contact_id] = max(at, latest.get(contact_id, at))
+    changed: list[tuple[int, str, datetime]] = []
+    for history in histories:
+        last = history.moves[-1] if history.moves else None
+        if last is None or history.stage_before in (None, last.stage):
+            continue
+        moved_last = latest.get(history.contact_id)
+        if moved_last is None or last.at > moved_last:
+            changed.append((history.contact_id, last.stage, last.at))
+    return changed
+
+
+def import_contact_history(
+    session: Session,
+    contact_id: int,
+    *,
+    created_at: datetime | None,
+    stages: list[tuple[str, datetime]],
+    source: str | None,
+    actor: Actor,
+) -> list[StageTransition]:
+    """The API's door to what an import does with a row's dates: the contact's created
+    date and the stages it entered, when (in any order). Importers only (it rewrites the
+    past). Unknown stages and dates in the future are refused (422, naming the item);
+    moves already recorded are not added again. Returns the contact's whole history."""
+    permissions.require(actor, Action.CONTACT_IMPORT)
+    contact = contacts_service.get_contact(session, contact_id)
+    _check(created_at, stages)
+    moves = in_order([PastMove(stage, at) for stage, at in stages])
+    history = ContactHistory(contact.id, moves, stage_before=contact.lifecycle_stage)
+    record_history(session, [history], actor=actor, source=source or actor.describe())
+    if created_at is not None:
+        contacts_service.set_created_dates(session, [(contact.id, created_at)])
+    session.expire(contact)
+    return repository.history(session, contact.id)
+
+
+def _check(created_at: datetime | None, stages: list[tuple[str, datetime]]) -> None:
+    now = clock.now()
+    problems = [
+        FieldError(f"stages.{index}.stage", f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
+        for index, (stage, _) in enumerate(stages)
+        if stage not in STAGES
+    ]
+    problems += [
+        FieldError(f"stages.{index}.at", "is in the future: history is what already happened")
+        for index, (_, at) in enumerate(stages)
+        if at > now
+    ]
+    if created_at is not None and created_at > now:
+        problems.append(FieldError("created_at", "is in the future"))
+    if problems:
+        raise ValidationFailed("the history cannot be recorded; nothing was changed", problems)

@@ -1,0 +1,314 @@
+"""Importing contacts with their past: created dates and the date each stage was entered.
+
+The fixtures follow the documented headers of a HubSpot contacts export ("Create Date",
+"Became a … Date") and a Salesforce Lead data export (CreatedDate, ConvertedDate, Status).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huddle.auth.models import User
+from huddle.contacts.events import ContactsChanged
+from huddle.contacts.models import Contact
+from huddle.core.actor import Actor
+from huddle.core.events import DomainEvent
+from huddle.core.jobs import Job
+from huddle.lifecycle.events import StageChanged
+from huddle.lifecycle.models import StageTransition
+from huddle.lifecycle.service import transition_stage
+from huddle.lifecycle.service.history import UNDATED
+from huddle.notifications.models import Notification, Webhook, WebhookDelivery
+from huddle.routing.models import Handoff
+from huddle.sla.models import SlaClock
+from tests.contacts.factories import make_contact
+from tests.contacts.fixtures.imports import FIXTURES, counts, import_file, read_csv, write_csv
+from tests.scoring.factories import set_mql
+
+HUBSPOT_HISTORY = FIXTURES / "hubspot_contacts_history.csv"
+SALESFORCE_LEADS_HISTORY = FIXTURES / "salesforce_leads_history.csv"
+
+
+@pytest.fixture
+def actor(admin: User) -> Actor:
+    return Actor.user(admin.id, role="admin")
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _contact(db: Session, email: str) -> Contact:
+    return db.scalars(select(Contact).where(Contact.email == email)).one()
+
+
+def _moves(db: Session, contact: Contact) -> list[tuple[str | None, str, datetime]]:
+    query = (
+        select(StageTransition)
+        .where(StageTransition.contact_id == contact.id)
+        .order_by(StageTransition.at, StageTransition.id)
+    )
+    return [(t.from_stage, t.to_stage, t.at) for t in db.scalars(query)]
+
+
+def _count(db: Session, model: type, *where: Any) -> int:
+    return db.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def _entries(db: Session, stage: str) -> dict[int, datetime]:
+    """When each contact first entered ``stage``, from the stage history alone."""
+    query = (
+        select(StageTransition.contact_id, func.min(StageTransition.at))
+        .where(StageTransition.to_stage == stage)
+        .group_by(StageTransition.contact_id)
+    )
+    return {row.contact_id: row[1] for row in db.execute(query)}
+
+
+def test_hubspot_stage_dates_become_the_stage_history_with_the_files_dates(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    job = import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "errors.csv")
+
+    assert (job.source_format, job.status) == ("hubspot", "done")
+    assert counts(job) == {"total": 9, "created": 9, "updated": 0, "unchanged": 0, "failed": 0}
+    ada = _contact(db, "ada@analytical.example.com")
+    assert _moves(db, ada) == [
+        (None, "lead", _at("2024-01-02 09:15")),
+        ("lead", "mql", _at("2024-01-10 10:00")),
+        ("mql", "sql", _at("2024-01-15 14:30")),
+        ("sql", "opportunity", _at("2024-01-18 11:00")),
+        ("opportunity", "customer", _at("2024-01-24 10:00")),
+    ]
+    # Created when HubSpot created it; in the stage it entered last, since then.
+    assert (ada.created_at, ada.lifecycle_stage, ada.stage_entered_at) == (
+        _at("2024-01-02 09:15"),
+        "customer",
+        _at("2024-01-24 10:00"),
+    )
+    # Recorded as imported, from the file, by the import; not as made in Huddle.
+    rows = db.scalars(select(StageTransition).where(StageTransition.contact_id == ada.id)).all()
+    assert {(t.by_rule, t.by_user_id, t.source, t.reason) for t in rows} == {
+        (f"import #{job.id}", actor.user_id, "hubspot_contacts_history.csv", None)
+    }
+    # An evangelist became a customer on the earlier of its two dates.
+    dev = _contact(db, "dev@northwind.example.com")
+    assert (dev.lifecycle_stage, dev.stage_entered_at) == ("customer", _at("2024-03-01 10:00"))
+    # Subscriber first, a lead three months later.
+    gus = _contact(db, "gus@gmail.com")
+    assert [(to, at) for _, to, at in _moves(db, gus)] == [
+        ("subscriber", _at("2024-01-05 07:00")),
+        ("lead", _at("2024-04-01 07:00")),
+    ]
+    # "Other" says nothing about the funnel: the latest dated stage stands.
+    ivy = _contact(db, "ivy@woodgrove.example.com")
+    assert (ivy.lifecycle_stage, [to for _, to, _ in _moves(db, ivy)]) == ("lead", ["lead"])
+    hana = _contact(db, "hana@adatum.example.com")
+    assert (hana.lifecycle_stage, len(_moves(db, hana))) == ("opportunity", 4)
+
+
+def test_the_mql_to_customer_median_comes_from_the_files_dates(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "errors.csv")
+
+    mql, customer = _entries(db, "mql"), _entries(db, "customer")
+    velocity = [customer[c] - mql[c] for c in customer.keys() & mql.keys()]
+
+    # Ada 14 days, Ben 12, Cara 16, Dev 14 (across 29 February): two weeks, not seconds.
+    assert sorted(d.days for d in velocity) == [12, 14, 14, 16]
+    assert median(velocity) == timedelta(days=14)
+
+
+def test_past_moves_start_no_clock_hand_off_notification_or_webhook(
+    db: Session, actor: Actor, tmp_path: Path, published: list[DomainEvent]
+) -> None:
+    db.add(
+        Webhook(
+            name="CRM sync",
+            url="http://127.0.0.1:9/hook",
+            secret="s" * 32,
+            events=["contact.stage_changed", "lead.handed_off"],
+        )
+    )
+    db.flush()
+
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e1.csv")
+    import_file(db, SALESFORCE_LEADS_HISTORY, actor=actor, errors_path=tmp_path / "e2.csv")
+
+    # Contacts imported as MQLs and customers, with months of moves behind them...
+    assert _count(db, Contact, Contact.lifecycle_stage == "mql") == 1
+    assert _count(db, StageTransition) == 29 + 7
+    # ...announce no stage change: nothing is routed, clocked, notified or posted.
+    assert not [e for e in published if isinstance(e, StageChanged)]
+    assert _count(db, Job, Job.kind.like("routing%")) == 0
+    for model in (Handoff, SlaClock, Notification, WebhookDelivery):
+        assert _count(db, model) == 0, model.__name__
+
+    # The same contacts moved in Huddle now are the present: that is routed and posted.
+    eli = _contact(db, "eli@tailspin.example.com")
+    transition_stage(db, eli.id, "sql", actor=actor)
+    fay = _contact(db, "fay@litware.example.com")
+    transition_stage(db, fay.id, "mql", actor=actor)
+    assert _count(db, Job, Job.kind.like("routing%")) == 1
+    assert _count(db, WebhookDelivery) == 2
+
+
+def test_importing_the_same_file_again_adds_no_history(
+    db: Session, actor: Actor, tmp_path: Path, published: list[DomainEvent]
+) -> None:
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e1.csv")
+    before = _count(db, StageTransition)
+    del published[:]
+
+    again = import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e2.csv")
+
+    assert counts(again)["unchanged"] == 9
+    assert _count(db, StageTransition) == before == 29
+    assert not [e for e in published if isinstance(e, StageChanged | ContactsChanged)]
+
+
+def test_salesforce_leads_enter_lead_on_creation_and_sql_on_conversion(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    job = import_file(db, SALESFORCE_LEADS_HISTORY, actor=actor, errors_path=tmp_path / "e.csv")
+
+    assert (job.source_format, job.rows_created, job.rows_failed) == ("salesforce_lead", 4, 0)
+    lena = _contact(db, "lena.fischer@acme-logistics.example.com")
+    assert _moves(db, lena) == [
+        (None, "lead", _at("2024-03-14 08:31:22")),
+        ("lead", "sql", _at("2024-03-28 00:00")),
+    ]
+    assert (lena.created_at, lena.lifecycle_stage) == (_at("2024-03-14 08:31:22"), "sql")
+    # A status without its date: entered no earlier than the latest date the row gives,
+    # which is all the file knows, and the move says so.
+    marco = _contact(db, "marco.bianchi@brightwave.example.com")
+    assert _moves(db, marco) == [
+        (None, "lead", _at("2024-04-02 14:05")),
+        ("lead", "sal", _at("2024-04-02 14:05")),
+    ]
+    undated = db.scalars(
+        select(StageTransition).where(
+            StageTransition.contact_id == marco.id, StageTransition.to_stage == "sal"
+        )
+    ).one()
+    assert undated.reason == UNDATED
+    nora = _contact(db, "nora.haddad@meridian.example.com")
+    assert (nora.lifecycle_stage, len(_moves(db, nora))) == ("lead", 1)
+    omar = _contact(db, "omar.said@dunes.example.com")
+    assert omar.lifecycle_stage == "disqualified"
+
+
+def test_a_salesforce_leads_report_is_recognised_by_its_labels(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["First Name", "Last Name", "Email", "Company / Account", "Lead Status"]
+    pia = ["Pia", "Berg", "pia@berg.example.com", "Berg AB", "Qualified"]
+    raj = ["Raj", "Iyer", "raj@iyer.example.com", "Iyer Labs", "Open"]
+    report = write_csv(
+        tmp_path / "leads report.csv",
+        [*header, "Created Date", "Converted Date"],
+        [[*pia, "3/4/2024 9:05 AM", "3/18/2024"], [*raj, "3/5/2024 4:30 PM", ""]],
+    )
+
+    job = import_file(db, report, actor=actor, errors_path=tmp_path / "e.csv")
+
+    assert (job.source_format, job.rows_created) == ("salesforce_lead_report", 2)
+    berg = _contact(db, "pia@berg.example.com")
+    assert [(to, at) for _, to, at in _moves(db, berg)] == [
+        ("lead", _at("2024-03-04 09:05")),
+        ("sql", _at("2024-03-18 00:00")),
+    ]
+    iyer = _contact(db, "raj@iyer.example.com")
+    assert (iyer.lifecycle_stage, iyer.created_at) == ("lead", _at("2024-03-05 16:30"))
+
+
+def test_a_date_that_cannot_be_read_or_is_in_the_future_fails_its_row_only(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    source = write_csv(
+        tmp_path / "dates.csv",
+        ["Mail", "Stage", "Created", "MQL since"],
+        [
+            ["ok@dated.example.com", "mql", "2024-03-14", "2024-03-20T10:00:00+02:00"],
+            ["bad@dated.example.com", "mql", "14th of March", "2024-03-20"],
+            ["later@dated.example.com", "mql", "2024-03-14", "9999-01-01"],
+        ],
+    )
+    errors = tmp_path / "errors.csv"
+    mapping = {
+        "Mail": "email",
+        "Stage": "lifecycle_stage",
+        "Created": "created_at",
+        "MQL since": "stage_dates.mql",
+    }
+
+    job = import_file(db, source, actor=actor, errors_path=errors, mapping=mapping)
+
+    assert (job.rows_created, job.rows_failed) == (1, 2)
+    reasons = {row["Mail"]: (row["error_column"], row["error_reason"]) for row in read_csv(errors)}
+    assert reasons["bad@dated.example.com"][0] == "Created"
+    assert "is not a date" in reasons["bad@dated.example.com"][1]
+    assert reasons["later@dated.example.com"][0] == "MQL since"
+    assert "in the future" in reasons["later@dated.example.com"][1]
+    ok = _contact(db, "ok@dated.example.com")
+    # The offset is honoured: 10:00 at UTC+2 is 08:00 UTC.
+    assert (ok.created_at, ok.stage_entered_at) == (_at("2024-03-14"), _at("2024-03-20 08:00"))
+    assert _moves(db, ok) == [(None, "mql", _at("2024-03-20 08:00"))]
+
+
+def test_history_for_a_contact_huddle_has_adds_the_past_and_moves_it_quietly(
+    db: Session, actor: Actor, tmp_path: Path, published: list[DomainEvent]
+) -> None:
+    ada = make_contact(db, email="ada@analytical.example.com", lifecycle_stage="lead")
+    db.flush()
+
+    job = import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e.csv")
+
+    assert job.rows_failed == 0
+    db.refresh(ada)
+    assert (ada.lifecycle_stage, ada.stage_entered_at) == ("customer", _at("2024-01-24 10:00"))
+    assert ada.created_at == _at("2024-01-02 09:15")
+    assert [to for _, to, _ in _moves(db, ada)] == ["lead", "mql", "sql", "opportunity", "customer"]
+    # No stage change announced; the contact is announced as changed, to be scored as of now.
+    assert not [e for e in published if isinstance(e, StageChanged)]
+    changed = [e for e in published if isinstance(e, ContactsChanged)]
+    assert [e.contact_ids for e in changed] == [(ada.id,)]
+
+
+def test_a_contact_that_moved_since_keeps_its_stage(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e1.csv")
+    eli = _contact(db, "eli@tailspin.example.com")
+    transition_stage(db, eli.id, "sal", actor=actor)
+
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e2.csv")
+
+    db.refresh(eli)
+    assert eli.lifecycle_stage == "sal"
+    assert [to for _, to, _ in _moves(db, eli)] == ["lead", "mql", "sal"]
+
+
+def test_mql_criteria_are_met_now_not_in_the_past(
+    db: Session, actor: Actor, tmp_path: Path, test_clock: Any
+) -> None:
+    # Growth marketers qualify: Fay, a lead since March 2024, meets the criteria today.
+    set_mql(db, {"field": "contact.job_title", "op": "contains", "value": "Growth"})
+    now = test_clock.now()
+
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "e.csv")
+
+    fay = _contact(db, "fay@litware.example.com")
+    moves = _moves(db, fay)
+    assert [(before, to) for before, to, _ in moves] == [(None, "lead"), ("lead", "mql")]
+    assert moves[0][2] == _at("2024-03-14 11:30")
+    assert moves[1][2] >= now  # qualified as of now: the present, routed as any new MQL
+    assert (fay.lifecycle_stage, _count(db, Job, Job.kind.like("routing%"))) == ("mql", 1)
