@@ -14,9 +14,9 @@ the process's peak RSS. The raw baseline is plain ``sqlite3``: the same CSV pars
 Two variants, each in a process of its own (so each has its own peak RSS), printed in one
 JSON line: ``plain`` (a stage, no dates) and ``history``, the same contacts with a HubSpot
 "Create Date" and five "Became a … Date" columns each (Lead → MQL → SQL → Opportunity →
-Customer): six rows of stage history per contact, with the file's dates. Deals (200,000
-of them after the contacts, issue 18) come in with the deals import: ``import_deals``
-below is where that step goes.
+Customer): six rows of stage history per contact, with the file's dates, then deals (one
+for every five contacts: 200,000 at a million) through the deals import
+(``bench/import_deals.py``), timed apart.
 """
 
 from __future__ import annotations
@@ -297,9 +297,11 @@ def peak_rss_mb() -> float:
 
 
 def import_deals(engine: Engine, workdir: Path, rows: int) -> dict[str, object]:
-    """The history variant's second step: 200,000 won and lost deals of these contacts,
-    through the deals import. Not there yet (issue 18's deals import): nothing is timed."""
-    return {}
+    """The history variant's second step: a deal for every five contacts (200,000 at a
+    million), won, lost and open, through the deals import."""
+    from bench.import_deals import import_generated_deals  # it builds on this module
+
+    return dict(import_generated_deals(engine, rows // 5, workdir))
 
 
 def run_variant(args: argparse.Namespace, variant: str) -> dict[str, object]:
