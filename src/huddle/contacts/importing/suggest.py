@@ -72,6 +72,12 @@ def _known_headers() -> dict[str, tuple[str, str]]:
 
 
 _KNOWN = _known_headers()
+# Each known export's own headers -> targets: the file's detected export speaks first (a
+# header several exports share, "Email", is that export's).
+_BY_FORMAT = {
+    source.key: {header: rule.target for header, rule in source.rules.items()}
+    for source in KNOWN_FORMATS
+}
 
 
 def _vocabulary(custom_fields: Mapping[str, str]) -> dict[str, Suggestion]:
@@ -88,15 +94,25 @@ def _vocabulary(custom_fields: Mapping[str, str]) -> dict[str, Suggestion]:
 
 
 def suggest_targets(
-    header: Iterable[str], *, custom_fields: Mapping[str, str] = {}
+    header: Iterable[str],
+    *,
+    custom_fields: Mapping[str, str] = {},
+    known_format: str | None = None,
 ) -> list[Suggestion | None]:
     """A suggestion for each column of ``header`` (None: nothing fits), no target twice.
 
-    ``custom_fields``: the custom fields of contacts, key -> label.
+    ``custom_fields``: the custom fields of contacts, key -> label. ``known_format``: the
+    export the whole header was recognised as, if any.
     """
     columns = list(header)
     words = _vocabulary(custom_fields)
-    found: list[Suggestion | None] = [_exact(name, words, custom_fields) for name in columns]
+    own = _BY_FORMAT.get(known_format or "", {})
+    found: list[Suggestion | None] = [
+        Suggestion(own[name], known_format)
+        if known_format and name in own
+        else _exact(name, words, custom_fields)
+        for name in columns
+    ]
     for index, name in enumerate(columns):
         if found[index] is None:
             found[index] = _similar(name, words)

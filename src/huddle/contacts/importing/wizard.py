@@ -142,7 +142,8 @@ def preview_upload(session: Session, upload: ImportUpload, *, actor: Actor) -> I
         counted = _Counted(source.rows(), first)
         profiles = profile_columns(counted, len(header))
     custom = {d.key: d.label for d in list_custom_fields(session, "contact")}
-    suggestions = suggest_targets(header, custom_fields=custom)
+    detected = _detected(header)
+    suggestions = suggest_targets(header, custom_fields=custom, known_format=detected)
     columns = [
         _column(index, name, profile, suggestion)
         for index, (name, profile, suggestion) in enumerate(
@@ -158,7 +159,7 @@ def preview_upload(session: Session, upload: ImportUpload, *, actor: Actor) -> I
         header=header,
         sample_rows=first,
         columns=columns,
-        detected_format=_detected(header),
+        detected_format=detected,
         suggested_mapping={c.header: c.suggested for c in columns if c.header},
         saved_mappings=[
             ImportMappingRead.model_validate(saved)
