@@ -139,9 +139,10 @@ def test_an_edited_export_updates_only_what_was_edited(
 
 
 def test_escaping_is_undone_on_import_and_only_for_formula_starts() -> None:
-    for value in ("=1+1", "+44 20 7946 0321", "-5", "@home", "\tx"):
+    for value in ("=1+1", "+44 20 7946 0321", "-5+1", "-A1", "@home", "\tx"):
         assert escape_cell(value) == "'" + value
         assert unescape_cell(escape_cell(value)) == value
-    for value in ("O'Brien", "'quoted'", "plain", ""):
+    # A signed number is a number to a spreadsheet, not a formula.
+    for value in ("O'Brien", "'quoted'", "plain", "", "-5", "-7.25", "+3", "-1e3"):
         assert escape_cell(value) == value
         assert unescape_cell(value) == value

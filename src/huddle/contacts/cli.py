@@ -22,6 +22,7 @@ from huddle.contacts.importing.schemas import FORMAT_LABELS
 from huddle.contacts.importing.service import CHUNK_SIZE, create_import, run_import
 from huddle.contacts.importing.service import Progress as ImportProgress
 from huddle.contacts.importing.service import resume_import as resume_service
+from huddle.contacts.models import ImportJob
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core.actor import Actor
 from huddle.core.db import get_engine, session_factory, unit_of_work
@@ -74,8 +75,10 @@ def import_contacts(
     chunk_size: Annotated[int, _CHUNK_OPTION] = CHUNK_SIZE,
 ) -> None:
     """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
-    CSV with --mapping. Exit code: 0 all rows in, 1 some rows failed (see --errors), 2
-    nothing imported, 130 interrupted (go on with `huddle import resume ID`)."""
+    CSV with --mapping. Exit code: 0 every row went in (created, updated or unchanged), 1
+    some rows failed and the others went in (see --errors), 2 nothing was imported (the
+    file or mapping was refused, every row failed, or the file has no rows), 130
+    interrupted (go on with `huddle import resume ID`)."""
     factory = _factory()
     given: dict[str, Any] | None = None
     if mapping is not None:
@@ -167,7 +170,15 @@ def _run(factory: Any, job_id: int, file: Path, errors_path: Path, *, chunk_size
     )
     if done.rows_failed:
         typer.secho(f"The rows that failed, and why: {errors_path}", fg="yellow", err=True)
-        raise typer.Exit(1)
+    raise typer.Exit(exit_code(done))
+
+
+def exit_code(job: ImportJob) -> int:
+    """What `huddle import contacts` documents: 0 all in, 1 some failed, 2 nothing in."""
+    went_in = job.rows_created + job.rows_updated + job.rows_unchanged
+    if went_in == 0:
+        return 2
+    return 1 if job.rows_failed else 0
 
 
 @export_app.command("contacts")

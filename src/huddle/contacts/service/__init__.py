@@ -13,7 +13,6 @@ stage moves (the ``StageMover`` it registers).
 from huddle.contacts.enrichment import enrich_account
 from huddle.contacts.merge import merge_accounts, merge_contacts
 from huddle.contacts.service.accounts import (
-    account_for_domain,
     enrich,
     get_account,
     list_accounts,
@@ -94,7 +93,6 @@ __all__ = [
     "TimelineSource",
     "TouchActivity",
     "TouchRow",
-    "account_for_domain",
     "add_deal_note",
     "add_note",
     "apply_stage",

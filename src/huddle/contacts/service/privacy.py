@@ -57,7 +57,7 @@ _IDENTITY_KEYS = ("email", "first_name", "last_name", "phone")
 
 
 def is_erased(contact: Contact) -> bool:
-    return contact.email.endswith("@" + ERASED_DOMAIN)
+    return contact.email is not None and contact.email.endswith("@" + ERASED_DOMAIN)
 
 
 def _identities(contact: Contact, merges: list[MergeRecord]) -> list[dict[str, Any]]:
