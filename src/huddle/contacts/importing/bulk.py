@@ -1,16 +1,20 @@
 """Writing one chunk of checked rows: a handful of statements, whatever the chunk's size.
 
-The rules are ``contacts.service.upsert_contact``'s, applied to a set of rows at once:
-dedupe on the normalised email; on an existing contact only the fields given change;
-the account comes from the company name, then the company domain (or the email's,
-never a free-mail one), created and enriched when new; consent changes are recorded;
-one ``ContactsCreated`` announces the chunk's new contacts. What the import does beyond
-``upsert_contact``: a stage given for an existing contact moves it through the lifecycle
-domain (``contacts.service.stage_mover``), and a move the configuration does not allow
-fails that row.
+The rules are ``contacts.service.upsert_contact``'s, from the same module
+(``contacts.service.upsert_rules``), applied to a set of rows at once: a row is matched by
+its email, else its external id (or the other way round, ``ChunkContext.key``); on an
+existing contact only the fields given change; the account comes from the company name,
+then the company domain (or the email's, never a free-mail or reserved one), created and
+enriched when new; consent changes are recorded and announced; one ``ContactsCreated``
+announces the chunk's new contacts, one ``ContactsChanged`` its changed ones, and an
+``OwnerChanged`` each new owner of an existing contact, as the API's updates do. What the
+import does beyond ``upsert_contact``: a stage given for an existing contact moves it
+through the lifecycle domain (``contacts.service.stage_mover``), and a move the
+configuration does not allow fails that row.
 
-Rows with the same email in one chunk are applied in file order, like consecutive upserts,
-but only the net change is written, so importing the same file twice changes nothing.
+Rows of one contact in a chunk (by either key) are applied in file order, like
+consecutive upserts, but only the net change is written, so importing the same file
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from huddle.contacts.enrichment import (
     TableProvider,
     enrich_account,
 )
-from huddle.contacts.events import ContactsCreated, NewContact
+from huddle.contacts.events import ConsentChanged, ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.importing import repository
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
@@ -39,8 +43,11 @@ from huddle.contacts.schemas import (
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
 )
-from huddle.contacts.schemas.normalize import company_domain_of, free_mail_domains
+from huddle.contacts.schemas.normalize import company_domain_of
 from huddle.contacts.service import StageMover, clean_custom_values, stage_mover
+from huddle.contacts.service import upsert_rules as rules
+from huddle.contacts.service.common import announce_owner_change
+from huddle.contacts.service.upsert_rules import CompanyOf, DedupeKey
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
@@ -48,9 +55,8 @@ from huddle.core.events import publish
 from huddle.core.stages import STAGES
 
 Outcome = Literal["created", "updated", "unchanged"]
-_UPDATABLE = (*CONTACT_PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
 # A new contact's row: what its state holds, then what the import sets.
-_STATE_COLUMNS = ("email", *CONTACT_PROFILE_FIELDS, *CONSENT_FIELDS)
+_STATE_COLUMNS = ("email", "external_id", *CONTACT_PROFILE_FIELDS, *CONSENT_FIELDS)
 _INSERT_COLUMNS = (
     *_STATE_COLUMNS,
     "lifecycle_stage",
@@ -64,13 +70,8 @@ _INSERT_COLUMNS = (
 _state_values = itemgetter(*_STATE_COLUMNS)
 _consent_values = itemgetter(*CONSENT_FIELDS)
 _CONSENT_DEFAULT_VALUES = _consent_values(CONSENT_DEFAULTS)
-_COMPANY_FIELDS = frozenset({"company", "company_domain"})
-# What a new contact's state holds for what its row does not give.
-_NEW_CONTACT: dict[str, Any] = {
-    name: DEFAULTS[name] for name in ("email", *CONTACT_PROFILE_FIELDS, "lifecycle_stage")
-} | dict(CONSENT_DEFAULTS)
-# The fields a row may give that are not part of a contact's state.
-_NOT_STATE = frozenset(DEFAULTS) - {*_NEW_CONTACT, "custom"}
+_FIRST_STAGE = DEFAULTS["lifecycle_stage"]
+_CLASH = "its email and its external id belong to two different contacts"
 # One object for every contact without custom values, so it is serialised once a chunk.
 _NO_CUSTOM: dict[str, Any] = {}
 _ACCOUNT_COLUMNS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "enriched_fields")
@@ -95,6 +96,8 @@ class ChunkContext:
     provider: EnrichmentProvider | None = None
     # Written on stage moves the import makes ("import #12").
     reason: str | None = None
+    # The key rows are matched by first (the other one serves rows without it).
+    key: DedupeKey = "email"
     known: KnownAccounts = field(default_factory=KnownAccounts)
 
 
@@ -133,8 +136,8 @@ class _PrefetchedTable:
 
 
 class _AccountBook:
-    """``account_for_domain`` over a whole chunk: a name finds its account first (the oldest
-    of that name), then the domain does; otherwise an account is created and enriched."""
+    """``upsert_rules.resolve_account``'s lookups over a whole chunk: the names and domains
+    of its rows asked of the database at once; new accounts inserted together."""
 
     def __init__(
         self,
@@ -159,27 +162,21 @@ class _AccountBook:
             session, domains - self._by_domain.keys()
         )
         self.created: list[_NewAccount] = []
-        self._free_mail = free_mail_domains()
 
-    def resolve(self, domain: str | None, name: str | None) -> AccountRef:
-        if domain is not None and domain in self._free_mail:
-            domain = None
-        if name is not None and name in self._by_name:
-            return self._by_name[name]
-        if domain is None:
-            return self._create(name, None) if name else None
-        if domain in self._by_domain:
-            return self._by_domain[domain]
-        if name is not None:
-            return self._create(name, domain)
-        # Until enrichment knows better, the name comes from the domain (as the service does).
-        placeholder = domain.split(".", 1)[0].replace("-", " ").title()
-        return self._create(placeholder, domain, enriched=["name"])
+    def resolve(self, company: CompanyOf) -> AccountRef:
+        if company.detach:
+            return None
+        lookups: rules.AccountLookups[int | _NewAccount] = self
+        return rules.resolve_account(lookups, company.domain, company.name)
 
-    def _create(
-        self, name: str, domain: str | None, *, enriched: list[str] | None = None
-    ) -> _NewAccount:
-        account = Account(name=name, domain=domain, enriched_fields=enriched or [])
+    def by_name(self, name: str) -> AccountRef:
+        return self._by_name.get(name)
+
+    def by_domain(self, domain: str) -> AccountRef:
+        return self._by_domain.get(domain)
+
+    def create(self, name: str, domain: str | None, *, enriched: list[str]) -> _NewAccount:
+        account = Account(name=name, domain=domain, enriched_fields=enriched)
         enrich_account(self._session, account, self._provider)
         values = {column: getattr(account, column) for column in _ACCOUNT_COLUMNS}
         values["technologies"] = values["technologies"] or []
@@ -208,40 +205,40 @@ def _account_id(ref: AccountRef) -> int | None:
     return ref.id if isinstance(ref, _NewAccount) else ref
 
 
-class _Companies:
-    """The (domain, name) a row's account is found by: its company domain or its email's."""
+class _Domains:
+    """The company domain of an email's domain: thousands of rows share a few domains, so
+    each is normalised once an import."""
 
     def __init__(self, known: KnownAccounts) -> None:
         self._by_email_domain = known.company_domains
 
-    def of(self, row: ParsedRow) -> CompanyKey:
-        data = row.data
-        company = data.get("company")
-        if data.get("company_domain"):
-            return data["company_domain"], company
-        # Thousands of rows share a few domains: normalise each once.
-        email = data["email"]
+    def of(self, email: str) -> str | None:
         email_domain = email.rpartition("@")[2]
         try:
-            domain = self._by_email_domain[email_domain]
+            return self._by_email_domain[email_domain]
         except KeyError:
             domain = self._by_email_domain[email_domain] = company_domain_of(email)
-        return domain, company
+            return domain
 
 
 @dataclass(slots=True)
 class _Contact:
-    """One email's rows folded in file order, against what the database holds."""
+    """One contact's rows (by either key) folded in file order, against what the database
+    holds."""
 
     rows: list[ParsedRow]
-    before: dict[str, Any] | None
+    before: dict[str, Any] | None = None
     state: dict[str, Any] | None = None
     outcomes: list[tuple[ParsedRow, Outcome]] = field(default_factory=list)
     # The stage a new contact is created in, and the moves made after that.
     created_stage: str | None = None
     moves: list[str] = field(default_factory=list)
-    # Each row's (domain, name) of its account, for the rows that choose one.
-    company_keys: list[CompanyKey | None] = field(default_factory=list)
+    # Each row's company, for the rows that choose the account.
+    companies: list[CompanyOf | None] = field(default_factory=list)
+
+
+class _KeyClash(Exception):
+    """A row's email and external id belong to two different contacts."""
 
 
 class _Chunk:
@@ -249,35 +246,76 @@ class _Chunk:
         self.session = session
         self.context = context
         self.result = ChunkResult()
-        groups: dict[str, list[ParsedRow]] = {}
-        for row in rows:
-            groups.setdefault(row.data["email"], []).append(row)
-        existing = repository.contacts_by_email(session, groups.keys())
-        self.contacts = [_Contact(group, existing.get(email)) for email, group in groups.items()]
-        self.companies = _Companies(context.known)
+        self.contacts = self._group(rows)
+        existing = {
+            key: repository.contacts_by_key(session, key, self.keys[key])
+            for key in rules.DEDUPE_KEYS
+        }
+        # Every contact that holds one of the chunk's keys: a row may not give another's key.
+        self.holders = {
+            (key, value): state["id"] for key in existing for value, state in existing[key].items()
+        }
+        order = rules.key_order(context.key)
+        for contact in self.contacts:
+            for key in order:
+                found = next(
+                    (existing[key][v] for v in self._values(contact, key) if v in existing[key]),
+                    None,
+                )
+                if found is not None:
+                    contact.before = found
+                    break
+        domains_of = _Domains(context.known)
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
             new = contact.before is None
+            email = None if new else contact.before["email"]  # type: ignore[index]
             for row in contact.rows:
-                company_key = None
-                if new or not _COMPANY_FIELDS.isdisjoint(row.data):
-                    company_key = domain, name = self.companies.of(row)
-                    if domain is not None:
-                        domains.add(domain)
-                    if name is not None:
-                        names.add(name)
-                contact.company_keys.append(company_key)
+                company = rules.company_of(
+                    row.data, email=row.data.get("email") or email, new=new, domain_of=domains_of.of
+                )
+                if company is not None:
+                    if company.domain is not None:
+                        domains.add(company.domain)
+                    if company.name is not None:
+                        names.add(company.name)
+                contact.companies.append(company)
         self.accounts = _AccountBook(session, names, domains, context)
         self.stages: StageMover = stage_mover()
         self.allowed = self.stages.allowed_moves(session)
 
+    def _group(self, rows: list[ParsedRow]) -> list[_Contact]:
+        """The chunk's rows by contact: rows sharing an email or an external id are one's."""
+        self.keys: dict[str, set[str]] = {key: set() for key in rules.DEDUPE_KEYS}
+        groups: dict[tuple[str, str], _Contact] = {}
+        contacts: list[_Contact] = []
+        for row in rows:
+            keys = rules.lookup_keys(row.data, self.context.key)
+            owners = {id(groups[k]): groups[k] for k in keys if k in groups}
+            if len(owners) > 1:
+                self._fail(row, [(self.context.header_of("external_id"), _CLASH)])
+                continue
+            contact = next(iter(owners.values()), None)
+            if contact is None:
+                contact = _Contact([])
+                contacts.append(contact)
+            contact.rows.append(row)
+            for key in keys:
+                groups[key] = contact
+                self.keys[key[0]].add(key[1])
+        return contacts
+
+    @staticmethod
+    def _values(contact: _Contact, key: str) -> list[str]:
+        return [row.data[key] for row in contact.rows if row.data.get(key) is not None]
+
     def fold(self) -> None:
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
         for contact in self.contacts:
-            for row, company_key in zip(contact.rows, contact.company_keys, strict=True):
+            for row, company in zip(contact.rows, contact.companies, strict=True):
                 try:
-                    outcome = self._apply(contact, row, company_key)
+                    outcome = self._apply(contact, row, company)
                 except ValidationFailed as exc:
                     problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
                     self._fail(row, problems or [("", exc.message)])
@@ -296,47 +334,51 @@ class _Chunk:
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
 
-    def _apply(self, contact: _Contact, row: ParsedRow, company_key: CompanyKey | None) -> Outcome:
+    def _apply(self, contact: _Contact, row: ParsedRow, company: CompanyOf | None) -> Outcome:
         data = row.data
         state = contact.state if contact.state is not None else contact.before
         if state is None:
             # Every field of the new contact: the row's, else the default.
-            state = _NEW_CONTACT | data
-            for name in _NOT_STATE.intersection(data):
-                del state[name]
-            for name in CONSENT_FIELDS:
-                if state[name] is None:
-                    state[name] = CONSENT_DEFAULTS[name]
+            state = rules.new_contact_state(data)
             custom = data.get("custom")
             state["custom"] = (
                 clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
             )
-            assert company_key is not None
-            state["account_id"] = self.accounts.resolve(*company_key)
+            assert company is not None
+            state["account_id"] = self.accounts.resolve(company)
+            state["lifecycle_stage"] = data.get("lifecycle_stage") or _FIRST_STAGE
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
             return "created"
-        new = dict(state)
-        stage = data.get("lifecycle_stage", state["lifecycle_stage"])
+        self._check_keys(state, data)
+        given = dict(data)
+        stage = data.get("lifecycle_stage") or state["lifecycle_stage"]
         move = stage != state["lifecycle_stage"]
         if move:
             self._check_move(state["lifecycle_stage"], stage)
-            new["lifecycle_stage"] = stage
         if "custom" in data:
-            new["custom"] = clean_custom_values(
+            given["custom"] = clean_custom_values(
                 self.session, "contact", data["custom"], current=state["custom"]
             )
-        for name in CONTACT_PROFILE_FIELDS:
-            if name in data:
-                new[name] = data[name]
-        for name in CONSENT_FIELDS:
-            new[name] = _consent(data, name, state[name])
-        if company_key is not None and not _COMPANY_FIELDS.isdisjoint(data):
-            new["account_id"] = self.accounts.resolve(*company_key)
+        if company is not None:
+            given["account_id"] = self.accounts.resolve(company)
+        new = rules.updated_state(state, given)
+        new["lifecycle_stage"] = stage
         if move:
             contact.moves.append(stage)
         contact.state = new
         return "unchanged" if new == state else "updated"
+
+    def _check_keys(self, state: dict[str, Any], data: dict[str, Any]) -> None:
+        """A row may give its contact the other key, unless another contact holds it."""
+        for key in rules.DEDUPE_KEYS:
+            value = data.get(key)
+            holder = self.holders.get((key, value)) if value is not None else None
+            if holder is not None and holder != state.get("id"):
+                raise ValidationFailed(
+                    "key taken",
+                    [FieldError(key, f"contact {holder} already has the {key} {value}")],
+                )
 
     def _check_move(self, from_stage: str, to_stage: str) -> None:
         if (from_stage, to_stage) in self.allowed:
@@ -360,38 +402,38 @@ class _Chunk:
         ids = repository.insert_contacts(
             self.session, _INSERT_COLUMNS, [_insert_row(c, now) for c in new]
         )
-        consent_rows: list[dict[str, Any]] = []
+        consent: list[tuple[int, tuple[str, Any, Any]]] = []
         for contact, contact_id in zip(new, ids, strict=True):
             assert contact.state is not None
             contact.state["id"] = contact_id
             if _consent_values(contact.state) != _CONSENT_DEFAULT_VALUES:
-                consent_rows += self._consent_changes(contact_id, None, contact.state, now)
+                consent += [(contact_id, c) for c in rules.consent_changes(None, contact.state)]
         changed = [
             c for c in self.contacts if c.before is not None and c.state not in (None, c.before)
         ]
         updates = []
+        news: list[int] = []
+        owners: list[tuple[int, Any, Any]] = []
         for contact in changed:
             assert contact.before is not None and contact.state is not None
             before, after = contact.before, contact.state
             after["account_id"] = _account_id(after["account_id"])
-            if any(before[name] != after[name] for name in _UPDATABLE):
+            if any(before[name] != after[name] for name in rules.UPDATABLE):
                 updates.append(
                     {
                         "contact_id": before["id"],
-                        **{n: after[n] for n in _UPDATABLE},
+                        **{n: after[n] for n in rules.UPDATABLE},
                         "updated_at": now,
                     }
                 )
-            consent_rows += self._consent_changes(before["id"], before, after, now)
+            consent += [(before["id"], c) for c in rules.consent_changes(before, after)]
+            if rules.is_news(before, after):
+                news.append(before["id"])
+            if before["owner_id"] != after["owner_id"]:
+                owners.append((before["id"], before["owner_id"], after["owner_id"]))
         repository.update_contacts(self.session, updates)
-        repository.insert_consent_changes(self.session, consent_rows)
-        if new:
-            born = tuple(
-                NewContact(c.state["id"], c.created_stage, now)
-                for c in new
-                if c.state and c.created_stage
-            )
-            publish(self.session, ContactsCreated(contacts=born, actor=self.context.actor))
+        self._record_consent(consent, now)
+        self._announce(new, news, owners, now)
         for contact in self.contacts:
             if contact.state is None:
                 continue
@@ -404,28 +446,60 @@ class _Chunk:
                     reason=self.context.reason,
                 )
 
-    def _consent_changes(
-        self, contact_id: int, before: dict[str, Any] | None, after: dict[str, Any], now: Any
-    ) -> list[dict[str, Any]]:
-        rows = []
-        for name in CONSENT_FIELDS:
-            old = before[name] if before is not None else None
-            unchanged = after[name] == (old if before is not None else CONSENT_DEFAULTS[name])
-            if unchanged:
-                continue
-            rows.append(
+    def _announce(
+        self, new: list[_Contact], news: list[int], owners: list[tuple[int, Any, Any]], now: Any
+    ) -> None:
+        """The events the API's upserts publish, a chunk's worth at once where the event
+        takes many contacts."""
+        actor = self.context.actor
+        if new:
+            born = tuple(
+                NewContact(c.state["id"], c.created_stage, now)
+                for c in new
+                if c.state and c.created_stage
+            )
+            publish(self.session, ContactsCreated(contacts=born, actor=actor))
+        for contact_id, before, after in owners:
+            announce_owner_change(
+                self.session, "contact", contact_id, before=before, after=after, actor=actor
+            )
+        if news:
+            publish(
+                self.session, ContactsChanged(contact_ids=tuple(news), account_ids=(), actor=actor)
+            )
+
+    def _record_consent(self, changes: list[tuple[int, tuple[str, Any, Any]]], now: Any) -> None:
+        actor = self.context.actor
+        source = actor.describe()
+        repository.insert_consent_changes(
+            self.session,
+            [
                 {
                     "contact_id": contact_id,
                     "field": name,
                     "old_value": _consent_text(old),
-                    "new_value": _consent_text(after[name]),
-                    "source": self.context.actor.describe(),
+                    "new_value": _consent_text(value),
+                    "source": source,
                     "text_shown": None,
-                    "by_user_id": self.context.actor.user_id,
+                    "by_user_id": actor.user_id,
                     "at": now,
                 }
+                for contact_id, (name, old, value) in changes
+            ],
+        )
+        for contact_id, (name, old, value) in changes:
+            publish(
+                self.session,
+                ConsentChanged(
+                    contact_id=contact_id,
+                    field=name,
+                    old_value=old,
+                    new_value=value,
+                    source=source,
+                    at=now,
+                    actor=actor,
+                ),
             )
-        return rows
 
 
 def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) -> ChunkResult:
@@ -435,11 +509,6 @@ def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) 
     chunk.write()
     session.flush()
     return chunk.result
-
-
-def _consent(data: dict[str, Any], name: str, current: object) -> object:
-    value = data.get(name)
-    return current if value is None else value
 
 
 def _consent_text(value: object) -> str | None:

@@ -189,7 +189,9 @@ def _create(
     )
     raise_if(errors, "invalid contact")
     now = clock.now()
-    given = {name: getattr(data, name) for name in rules.UPDATABLE if name in ContactCreate.model_fields}
+    given = {
+        name: getattr(data, name) for name in rules.UPDATABLE if name in ContactCreate.model_fields
+    }
     state = rules.new_contact_state(
         given | {"account_id": account.id if account is not None else None, "custom": custom}
     )
