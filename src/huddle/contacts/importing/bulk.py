@@ -247,7 +247,7 @@ class _Chunk:
         self.context = context
         self.result = ChunkResult()
         self.contacts = self._group(rows)
-        existing = {
+        existing: dict[str, dict[str, dict[str, Any]]] = {
             key: repository.contacts_by_key(session, key, self.keys[key])
             for key in rules.DEDUPE_KEYS
         }
@@ -255,16 +255,9 @@ class _Chunk:
         self.holders = {
             (key, value): state["id"] for key in existing for value, state in existing[key].items()
         }
-        order = rules.key_order(context.key)
-        for contact in self.contacts:
-            for key in order:
-                found = next(
-                    (existing[key][v] for v in self._values(contact, key) if v in existing[key]),
-                    None,
-                )
-                if found is not None:
-                    contact.before = found
-                    break
+        if any(existing.values()):
+            for contact in self.contacts:
+                self._find(contact, existing)
         domains_of = _Domains(context.known)
         names: set[str] = set()
         domains: set[str] = set()
@@ -287,28 +280,48 @@ class _Chunk:
 
     def _group(self, rows: list[ParsedRow]) -> list[_Contact]:
         """The chunk's rows by contact: rows sharing an email or an external id are one's."""
-        self.keys: dict[str, set[str]] = {key: set() for key in rules.DEDUPE_KEYS}
-        groups: dict[tuple[str, str], _Contact] = {}
+        first, second = rules.key_order(self.context.key)
+        by_first: dict[str, _Contact] = {}
+        by_second: dict[str, _Contact] = {}
         contacts: list[_Contact] = []
         for row in rows:
-            keys = rules.lookup_keys(row.data, self.context.key)
-            owners = {id(groups[k]): groups[k] for k in keys if k in groups}
-            if len(owners) > 1:
-                self._fail(row, [(self.context.header_of("external_id"), _CLASH)])
+            data = row.data
+            one, other = data.get(first), data.get(second)
+            if other is None:  # the common case: a row with one key
+                contact = by_first.get(one)  # type: ignore[arg-type]
+                if contact is None:
+                    contact = by_first[one] = _Contact([row])  # type: ignore[index]
+                    contacts.append(contact)
+                else:
+                    contact.rows.append(row)
                 continue
-            contact = next(iter(owners.values()), None)
-            if contact is None:
-                contact = _Contact([])
+            found = [c for c in (by_first.get(one), by_second.get(other)) if c is not None]  # type: ignore[arg-type]
+            if len(found) == 2 and found[0] is not found[1]:
+                self._fail(row, [(self.context.header_of(second), _CLASH)])
+                continue
+            if found:
+                contact = found[0]
+                contact.rows.append(row)
+            else:
+                contact = _Contact([row])
                 contacts.append(contact)
-            contact.rows.append(row)
-            for key in keys:
-                groups[key] = contact
-                self.keys[key[0]].add(key[1])
+            by_second[other] = contact
+            if one is not None:
+                by_first[one] = contact
+        self.keys = {first: set(by_first), second: set(by_second)}
         return contacts
 
-    @staticmethod
-    def _values(contact: _Contact, key: str) -> list[str]:
-        return [row.data[key] for row in contact.rows if row.data.get(key) is not None]
+    def _find(self, contact: _Contact, existing: dict[str, dict[str, dict[str, Any]]]) -> None:
+        """The contact's state in the database: by the chosen key, then the other."""
+        for key in rules.key_order(self.context.key):
+            known = existing[key]
+            if not known:
+                continue
+            for row in contact.rows:
+                found = known.get(row.data.get(key))  # type: ignore[arg-type]
+                if found is not None:
+                    contact.before = found
+                    return
 
     def fold(self) -> None:
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)

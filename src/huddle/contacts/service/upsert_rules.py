@@ -12,8 +12,7 @@ lookups (``AccountLookups``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from huddle.contacts.schemas import CONSENT_DEFAULTS, CONSENT_FIELDS, CONTACT_PROFILE_FIELDS
 from huddle.contacts.schemas.normalize import (
@@ -91,10 +90,9 @@ def placeholder_name(domain: str) -> str:
     return domain.split(".", 1)[0].replace("-", " ").title()
 
 
-@dataclass(frozen=True)
-class CompanyOf:
+class CompanyOf(NamedTuple):
     """What a contact's account is looked up by. ``detach``: the contact leaves its account
-    (an update that names no company)."""
+    (an update that names no company). A tuple: an import makes one per row."""
 
     domain: str | None
     name: str | None
@@ -124,13 +122,21 @@ def company_of(
 # --- fields --------------------------------------------------------------------------------
 
 
+_NEW_STATE: dict[str, Any] = dict.fromkeys(UPDATABLE) | CONSENT_DEFAULTS
+_UPDATABLE_SET = frozenset(UPDATABLE)
+_CONSENT_SET = frozenset(CONSENT_FIELDS)
+
+
 def new_contact_state(given: Mapping[str, Any]) -> dict[str, Any]:
     """A new contact's fields: what is given, the defaults for the rest (consent: unknown)."""
-    state: dict[str, Any] = {name: given.get(name) for name in UPDATABLE}
-    for name in CONSENT_FIELDS:
-        if state[name] is None:
-            state[name] = CONSENT_DEFAULTS[name]
-    state["custom"] = state["custom"] or {}
+    state = _NEW_STATE.copy()
+    # A row gives a few fields: only those are looked at (an import makes a million).
+    for name in _UPDATABLE_SET.intersection(given):
+        value = given[name]
+        if value is not None or name not in _CONSENT_SET:
+            state[name] = value
+    if state["custom"] is None:
+        state["custom"] = {}
     return state
 
 
