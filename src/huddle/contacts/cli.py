@@ -13,9 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from huddle.auth import service as auth_service
 from huddle.contacts import service
+from huddle.contacts.importing.cleaning import CellError
 from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.csvcells import csv_lines
-from huddle.contacts.importing.mapping import CellError
 from huddle.contacts.importing.reader import ENCODING_LABELS
 from huddle.contacts.importing.rows import Person, UserDirectory
 from huddle.contacts.importing.schemas import FORMAT_LABELS
