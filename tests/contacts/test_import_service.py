@@ -166,7 +166,8 @@ def test_bad_rows_are_reported_precisely_and_the_good_rows_imported(
             "5",
             "lifecycle_stage; do_not_call",
             "unknown lifecycle stage 'guru'; expected one of Subscriber, Lead, MQL, SAL, SQL, "
-            "Opportunity, Customer, Lost, Disqualified, Recycled; 'maybe' is not yes or no (true/false, y/n, 1/0, x, checked)",
+            "Opportunity, Customer, Lost, Disqualified, Recycled; 'maybe' is not yes or no "
+            "(true/false, y/n, 1/0, x, checked)",
         ),
         ("7", "custom.seats", "'many' is not a number"),
         ("8", "email", "a row needs an email or an external id"),
@@ -308,7 +309,9 @@ def test_a_mapping_with_unknown_targets_is_refused_before_anything_is_imported(
         import_file(
             db, source, actor=actor, errors_path=tmp_path / "e.csv", mapping={"Title": "job_title"}
         )
-    assert [e.message for e in unmapped.value.errors] == ["no column is mapped to 'email' or to 'external_id'"]
+    assert [e.message for e in unmapped.value.errors] == [
+        "no column is mapped to 'email' or to 'external_id'"
+    ]
     assert (_count(db, ImportJob), _count(db, Contact)) == (0, 0)
 
 

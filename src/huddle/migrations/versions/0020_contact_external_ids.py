@@ -63,9 +63,7 @@ def downgrade() -> None:
 def _email_nullable(nullable: bool) -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
-        op.alter_column(
-            "contacts", "email", existing_type=sa.String(length=320), nullable=nullable
-        )
+        op.alter_column("contacts", "email", existing_type=sa.String(length=320), nullable=nullable)
         return
     before, after = (_EMAIL_NOT_NULL, _EMAIL_NULL) if nullable else (_EMAIL_NULL, _EMAIL_NOT_NULL)
     declared = bind.execute(
