@@ -13,13 +13,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from huddle.auth import service as auth_service
 from huddle.contacts import service
-from huddle.contacts.importing.cleaning import CellError
+from huddle.contacts.importing.cleaning import DEFAULT_PLACEHOLDERS, CellError
 from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.csvcells import csv_lines
 from huddle.contacts.importing.reader import ENCODING_LABELS
 from huddle.contacts.importing.rows import Person, UserDirectory
 from huddle.contacts.importing.schemas import FORMAT_LABELS
-from huddle.contacts.importing.service import CHUNK_SIZE, create_import, run_import
+from huddle.contacts.importing.service import CHUNK_SIZE, ImportOptions, create_import, run_import
 from huddle.contacts.importing.service import Progress as ImportProgress
 from huddle.contacts.importing.service import resume_import as resume_service
 from huddle.contacts.models import ImportJob
@@ -72,6 +72,28 @@ def import_contacts(
     errors: Annotated[
         Path | None, typer.Option(help="Where to write the rows that fail (CSV)")
     ] = None,
+    key: Annotated[
+        str,
+        typer.Option(
+            help="Match rows by email (then the external id, for rows without email) or by "
+            "external_id (then the email)"
+        ),
+    ] = "email",
+    clear_empty: Annotated[
+        bool,
+        typer.Option(
+            "--clear-empty",
+            help="An empty cell of a mapped column clears the field of an existing contact",
+        ),
+    ] = False,
+    placeholder: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A cell value read as empty (repeat for more; replaces the default list: "
+            + ", ".join(repr(word) for word in DEFAULT_PLACEHOLDERS if word)
+            + ")"
+        ),
+    ] = None,
     chunk_size: Annotated[int, _CHUNK_OPTION] = CHUNK_SIZE,
 ) -> None:
     """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
@@ -92,7 +114,18 @@ def import_contacts(
             raise typer.Exit(2)
     try:
         with unit_of_work(factory) as session:
-            job = create_import(session, file, filename=str(file), mapping=given, actor=CLI_ACTOR)
+            job = create_import(
+                session,
+                file,
+                filename=str(file),
+                mapping=given,
+                actor=CLI_ACTOR,
+                options=ImportOptions(
+                    key=key,
+                    clear_empty=clear_empty,
+                    placeholders=tuple(placeholder) if placeholder is not None else None,
+                ),
+            )
             job_id, detected, encoding = job.id, job.source_format, job.encoding
             invalid = job.invalid_lines
     except HuddleError as exc:

@@ -140,8 +140,10 @@ from .home_read import HomeRead
 from .hours_term import HoursTerm
 from .hours_term_kind import HoursTermKind
 from .import_job_read import ImportJobRead
+from .import_job_read_date_formats import ImportJobReadDateFormats
 from .import_job_read_mapping import ImportJobReadMapping
 from .imports_create_body import ImportsCreateBody
+from .imports_create_body_key import ImportsCreateBodyKey
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
@@ -460,8 +462,10 @@ __all__ = (
     "HoursTerm",
     "HoursTermKind",
     "ImportJobRead",
+    "ImportJobReadDateFormats",
     "ImportJobReadMapping",
     "ImportsCreateBody",
+    "ImportsCreateBodyKey",
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
