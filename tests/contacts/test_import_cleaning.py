@@ -47,9 +47,7 @@ def _define(db: Session, actor: Actor, key: str, field_type: str, **more: object
     )
 
 
-def _import(
-    db: Session, path: Path, actor: Actor, tmp_path: Path, **options: object
-) -> ImportJob:
+def _import(db: Session, path: Path, actor: Actor, tmp_path: Path, **options: object) -> ImportJob:
     job = create_import(
         db,
         path,

@@ -129,7 +129,11 @@ class RowParser:
     ) -> None:
         self._mapping = mapping
         self._width = width
-        self._email_header = mapping.header_of("email")
+        # Where a row without either key is reported: the email column, if the file has one.
+        targets = {column.target for column in mapping.columns}
+        self._email_header = mapping.header_of(
+            "external_id" if "email" not in targets and "external_id" in targets else "email"
+        )
         cleaning = self.cleaning = cleaning or Cleaning()
         owner = {"owner": users.resolve, "owner_id": users.check_id}
         self._steps = []
