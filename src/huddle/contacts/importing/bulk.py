@@ -233,8 +233,11 @@ class _Contact:
     # The stage a new contact is created in, and the moves made after that.
     created_stage: str | None = None
     moves: list[str] = field(default_factory=list)
-    # Each row's company, for the rows that choose the account.
-    companies: list[CompanyOf | None] = field(default_factory=list)
+    # Each row's company (None: the row does not change the account), and the one it
+    # gives the contact if it is the row that creates it.
+    companies: list[tuple[CompanyOf | None, CompanyOf | None]] = field(default_factory=list)
+    # The consent changes its rows make, row after row, as consecutive upserts record them.
+    consent: list[tuple[str, Any, Any]] = field(default_factory=list)
 
 
 class _KeyClash(Exception):
@@ -262,18 +265,30 @@ class _Chunk:
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
+            # The first row of a new contact creates it; the rows after it update it.
             new = contact.before is None
             email = None if new else contact.before["email"]  # type: ignore[index]
             for row in contact.rows:
-                company = rules.company_of(
-                    row.data, email=row.data.get("email") or email, new=new, domain_of=domains_of.of
+                email = row.data.get("email") or email
+                company = rules.company_of(row.data, email=email, new=new, domain_of=domains_of.of)
+                # Should the rows before it fail, a later row creates the contact.
+                creating = new or contact.before is not None
+                contact.companies.append(
+                    (
+                        company,
+                        company
+                        if creating
+                        else rules.company_of(
+                            row.data, email=email, new=True, domain_of=domains_of.of
+                        ),
+                    )
                 )
-                if company is not None:
-                    if company.domain is not None:
-                        domains.add(company.domain)
-                    if company.name is not None:
-                        names.add(company.name)
-                contact.companies.append(company)
+                new = False
+                for found in contact.companies[-1]:
+                    if found is not None and found.domain is not None:
+                        domains.add(found.domain)
+                    if found is not None and found.name is not None:
+                        names.add(found.name)
         self.accounts = _AccountBook(session, names, domains, context)
         self.stages: StageMover = stage_mover()
         self.allowed = self.stages.allowed_moves(session)
@@ -284,6 +299,8 @@ class _Chunk:
         by_first: dict[str, _Contact] = {}
         by_second: dict[str, _Contact] = {}
         contacts: list[_Contact] = []
+        # The contact of each row, in file order.
+        self.order: list[_Contact] = []
         for row in rows:
             data = row.data
             one, other = data.get(first), data.get(second)
@@ -294,6 +311,7 @@ class _Chunk:
                     contacts.append(contact)
                 else:
                     contact.rows.append(row)
+                self.order.append(contact)
                 continue
             found = [c for c in (by_first.get(one), by_second.get(other)) if c is not None]  # type: ignore[arg-type]
             if len(found) == 2 and found[0] is not found[1]:
@@ -305,6 +323,7 @@ class _Chunk:
             else:
                 contact = _Contact([row])
                 contacts.append(contact)
+            self.order.append(contact)
             by_second[other] = contact
             if one is not None:
                 by_first[one] = contact
@@ -324,16 +343,22 @@ class _Chunk:
                     return
 
     def fold(self) -> None:
+        # Row after row in file order, as consecutive upserts: which account a company name
+        # finds may depend on a row of another contact before it.
+        position = dict.fromkeys(map(id, self.contacts), 0)
+        for contact in self.order:
+            at = position[id(contact)]
+            position[id(contact)] = at + 1
+            row = contact.rows[at]
+            try:
+                outcome = self._apply(contact, row, contact.companies[at])
+            except ValidationFailed as exc:
+                problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
+                self._fail(row, problems or [("", exc.message)])
+                continue
+            contact.outcomes.append((row, outcome))
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
         for contact in self.contacts:
-            for row, company in zip(contact.rows, contact.companies, strict=True):
-                try:
-                    outcome = self._apply(contact, row, company)
-                except ValidationFailed as exc:
-                    problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
-                    self._fail(row, problems or [("", exc.message)])
-                    continue
-                contact.outcomes.append((row, outcome))
             if contact.before is not None and contact.state == contact.before:
                 # Several rows that come back to where the contact was: nothing to write.
                 contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
@@ -347,9 +372,15 @@ class _Chunk:
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
 
-    def _apply(self, contact: _Contact, row: ParsedRow, company: CompanyOf | None) -> Outcome:
+    def _apply(
+        self,
+        contact: _Contact,
+        row: ParsedRow,
+        companies: tuple[CompanyOf | None, CompanyOf | None],
+    ) -> Outcome:
         data = row.data
         state = contact.state if contact.state is not None else contact.before
+        company = companies[0] if state is not None else companies[1]
         if state is None:
             # Every field of the new contact: the row's, else the default.
             state = rules.new_contact_state(data)
@@ -362,6 +393,7 @@ class _Chunk:
             state["lifecycle_stage"] = data.get("lifecycle_stage") or _FIRST_STAGE
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
+            contact.consent = rules.consent_changes(None, state)
             return "created"
         self._check_keys(state, data)
         given = dict(data)
@@ -379,6 +411,7 @@ class _Chunk:
         new["lifecycle_stage"] = stage
         if move:
             contact.moves.append(stage)
+        contact.consent += rules.consent_changes(state, new)
         contact.state = new
         return "unchanged" if new == state else "updated"
 
@@ -415,12 +448,15 @@ class _Chunk:
         ids = repository.insert_contacts(
             self.session, _INSERT_COLUMNS, [_insert_row(c, now) for c in new]
         )
-        consent: list[tuple[int, tuple[str, Any, Any]]] = []
         for contact, contact_id in zip(new, ids, strict=True):
             assert contact.state is not None
             contact.state["id"] = contact_id
-            if _consent_values(contact.state) != _CONSENT_DEFAULT_VALUES:
-                consent += [(contact_id, c) for c in rules.consent_changes(None, contact.state)]
+        consent = [
+            (contact.state["id"], change)
+            for contact in self.contacts
+            if contact.state is not None
+            for change in contact.consent
+        ]
         changed = [
             c for c in self.contacts if c.before is not None and c.state not in (None, c.before)
         ]
@@ -439,7 +475,6 @@ class _Chunk:
                         "updated_at": now,
                     }
                 )
-            consent += [(before["id"], c) for c in rules.consent_changes(before, after)]
             if rules.is_news(before, after):
                 news.append(before["id"])
             if before["owner_id"] != after["owner_id"]:
