@@ -210,3 +210,12 @@ def test_an_import_makes_no_account_of_a_placeholder_domain(
     )
     _import(db, path, actor, tmp_path)
     assert db.scalars(select(Account.domain)).all() == ["acme.com"]
+
+
+def test_a_contact_without_email_has_its_page_and_list_row(client: TestClient, db: Session) -> None:
+    created = client.post(f"{API}/contacts", json={"external_id": "003Q", "first_name": "Kim"})
+    page = client.get(f"/contacts/{created.json()['id']}")
+    assert page.status_code == 200
+    assert "003Q" in page.text and "None" not in page.text
+    listing = client.get("/contacts")
+    assert listing.status_code == 200 and "Kim" in listing.text
