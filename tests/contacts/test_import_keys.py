@@ -219,3 +219,16 @@ def test_a_contact_without_email_has_its_page_and_list_row(client: TestClient, d
     assert "003Q" in page.text and "None" not in page.text
     listing = client.get("/contacts")
     assert listing.status_code == 200 and "Kim" in listing.text
+
+
+def test_erasure_forgets_the_record_id(db: Session, actor: Actor, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "leads.csv", *HUBSPOT_NO_EMAIL)
+    _import(db, path, actor, tmp_path)
+    ada = _by_external_id(db, "9001")
+    service.erase_contact(db, ada.id, actor=actor)
+    assert ada.external_id is None
+    job = _import(db, path, actor, tmp_path)
+    # The record comes back as a new person, not into the erased record.
+    assert counts(job)["created"] == 1
+    db.refresh(ada)
+    assert ada.first_name is None

@@ -113,6 +113,8 @@ def erase_contact(session: Session, contact_id: int, *, actor: Actor) -> Contact
 
 def _erase_record(contact: Contact, needles: tuple[str, ...]) -> None:
     contact.email = f"erased-{secrets.token_hex(12)}@{ERASED_DOMAIN}"
+    # The source CRM's id would let a later import of that CRM find (and refill) the record.
+    contact.external_id = None
     for field in ERASED_FIELDS:
         setattr(contact, field, None)
     contact.custom = {}
