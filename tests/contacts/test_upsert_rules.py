@@ -135,7 +135,11 @@ def test_importing_rows_equals_sending_them_through_the_api(
         for a, b in zip(imported["contacts"], sent["contacts"], strict=False)
         if a != b
     ]
-    assert imported == sent, f"{refused} row(s) refused by the import; {differences}; {batch}"
+    assert imported == sent, (
+        f"{refused} row(s) refused by the import; {differences}; "
+        f"accounts {imported['accounts']} / {sent['accounts']}; "
+        f"consent {imported['consent']} / {sent['consent']}; {batch}"
+    )
 
 
 def test_an_import_announces_changed_contacts_as_the_api_does(
