@@ -39,7 +39,6 @@ from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
 from huddle.contacts.schemas import (
     ACCOUNT_FIRMOGRAPHICS,
-    CONSENT_DEFAULTS,
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
 )
@@ -68,8 +67,6 @@ _INSERT_COLUMNS = (
     "updated_at",
 )
 _state_values = itemgetter(*_STATE_COLUMNS)
-_consent_values = itemgetter(*CONSENT_FIELDS)
-_CONSENT_DEFAULT_VALUES = _consent_values(CONSENT_DEFAULTS)
 _FIRST_STAGE = DEFAULTS["lifecycle_stage"]
 _CLASH = "its email and its external id belong to two different contacts"
 # One object for every contact without custom values, so it is serialised once a chunk.
