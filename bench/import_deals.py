@@ -99,9 +99,13 @@ def generate_deals(
 
 def people_of(engine: Engine) -> list[tuple[str, str | None]]:
     """(email, company name) of every contact, for the deals to name."""
-    query = select(Contact.email, Account.name).outerjoin(Account, Account.id == Contact.account_id)
+    query = (
+        select(Contact.email, Account.name)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.email.is_not(None))
+    )
     with Session(engine) as session:
-        return [(email, company) for email, company in session.execute(query)]
+        return [(email, company) for email, company in session.execute(query) if email]
 
 
 def import_generated_deals(

@@ -139,9 +139,45 @@ def test_an_edited_export_updates_only_what_was_edited(
 
 
 def test_escaping_is_undone_on_import_and_only_for_formula_starts() -> None:
-    for value in ("=1+1", "+44 20 7946 0321", "-5", "@home", "\tx"):
+    for value in ("=1+1", "+44 20 7946 0321", "-5+1", "-A1", "@home", "\tx"):
         assert escape_cell(value) == "'" + value
         assert unescape_cell(escape_cell(value)) == value
-    for value in ("O'Brien", "'quoted'", "plain", ""):
+    # A signed number is a number to a spreadsheet, not a formula.
+    for value in ("O'Brien", "'quoted'", "plain", "", "-5", "-7.25", "+3", "-1e3"):
         assert escape_cell(value) == value
         assert unescape_cell(value) == value
+
+
+def test_numbers_stay_numbers_and_a_file_without_email_round_trips(
+    client: TestClient, db: Session, admin: User, tmp_path: Path
+) -> None:
+    actor = Actor.user(admin.id, role="admin")
+    service.define_custom_field(
+        db,
+        CustomFieldDefinitionCreate(
+            entity="contact", key="balance", label="Balance", field_type="number"
+        ),
+        actor=actor,
+    )
+    kim, _ = service.upsert_contact(
+        db,
+        ContactCreate(external_id="003K", first_name="Kim", custom={"balance": -7.5}),
+        actor=actor,
+    )
+    kim.score = -7
+    db.flush()
+    text = client.get("/api/v1/contacts/export.csv").text
+    (row,) = _rows(text)
+    # A negative number is a number to a spreadsheet: written as it is, never quoted.
+    assert (row["score"], row["custom.balance"], row["external_id"]) == ("-7", "-7.5", "003K")
+    assert "'-7" not in text
+    exported = tmp_path / "contacts.csv"
+    exported.write_text(text, encoding="utf-8")
+
+    kim.first_name, kim.custom = "Changed", {"balance": 1}
+    db.flush()
+    job = import_file(db, exported, actor=actor, errors_path=tmp_path / "e.csv")
+
+    assert counts(job) == {"total": 1, "created": 0, "updated": 1, "unchanged": 0, "failed": 0}
+    db.refresh(kim)
+    assert (kim.email, kim.first_name, kim.custom) == (None, "Kim", {"balance": -7.5})

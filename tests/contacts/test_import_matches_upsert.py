@@ -58,7 +58,7 @@ CASES = {
         "do_not_call": "true",
     },
     "new on free mail": {"email": "sam.doe@gmail.com", "first_name": "Sam", "city": "Leeds"},
-    "new, domain known to enrichment": {"email": "kim@enriched.example", "last_name": "Kim"},
+    "new, domain known to enrichment": {"email": "kim@enriched.io", "last_name": "Kim"},
     "new, company of an existing account": {"email": "lee@other.example", "company": "Existing Co"},
     "existing: fields given change, others stay": {
         "email": "taken@acme.example",
@@ -76,7 +76,7 @@ def test_an_imported_row_equals_an_upsert_of_the_same_data(
     actor = Actor.user(admin.id, role="admin")
     make_account(db, name="Existing Co", domain="existing.example")
     make_contact(db, email="taken@acme.example", first_name="Tia", job_title="AE", city="Oslo")
-    db.add(EnrichmentCompany(domain="enriched.example", name="Enriched Ltd", industry="Retail"))
+    db.add(EnrichmentCompany(domain="enriched.io", name="Enriched Ltd", industry="Retail"))
     db.flush()
     values = CASES[case]
     email = values["email"].lower()

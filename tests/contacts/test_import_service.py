@@ -52,8 +52,9 @@ def test_a_hubspot_export_is_detected_and_mapped(
     job = import_file(db, HUBSPOT, actor=actor, errors_path=tmp_path / "errors.csv")
 
     assert (job.source_format, job.status, job.error_file) == ("hubspot", "done", None)
-    # 15 rows, two of them an email seen before in another case: 13 contacts.
-    assert counts(job) == {"total": 15, "created": 13, "updated": 1, "unchanged": 1, "failed": 0}
+    # 15 rows, two of them an email seen before in another case: 13 contacts. Both come
+    # with another record id, which the contact takes (the row's key, as an upsert's).
+    assert counts(job) == {"total": 15, "created": 13, "updated": 2, "unchanged": 0, "failed": 0}
     assert _count(db, Contact) == 13
     maria = _contact(db, "maria.gonzalez@northwindtraders.com")
     # The later row (another case of the same address) changed the last name.
@@ -89,12 +90,13 @@ def test_salesforce_lead_and_contact_exports_are_detected_and_mapped(
         "salesforce_lead",
         "salesforce_contact",
     )
-    assert counts(leads) == {"total": 12, "created": 11, "updated": 0, "unchanged": 1, "failed": 0}
+    # The repeated addresses come with another record id each: the contact takes it.
+    assert counts(leads) == {"total": 12, "created": 11, "updated": 1, "unchanged": 0, "failed": 0}
     assert counts(contacts) == {
         "total": 10,
         "created": 9,
-        "updated": 0,
-        "unchanged": 1,
+        "updated": 1,
+        "unchanged": 0,
         "failed": 0,
     }
     stages = {
@@ -164,10 +166,11 @@ def test_bad_rows_are_reported_precisely_and_the_good_rows_imported(
             "5",
             "lifecycle_stage; do_not_call",
             "unknown lifecycle stage 'guru'; expected one of Subscriber, Lead, MQL, SAL, SQL, "
-            "Opportunity, Customer, Lost, Disqualified, Recycled; 'maybe' is not true or false",
+            "Opportunity, Customer, Lost, Disqualified, Recycled; 'maybe' is not yes or no "
+            "(true/false, y/n, 1/0, x, checked)",
         ),
         ("7", "custom.seats", "'many' is not a number"),
-        ("8", "email", "email is required"),
+        ("8", "email", "a row needs an email or an external id"),
         ("10", "", "the row has 2 cells but the header has 6 columns"),
     ]
     # The row as it was follows the reason, under the file's own header.
@@ -294,7 +297,8 @@ def test_a_mapping_with_unknown_targets_is_refused_before_anything_is_imported(
     assert [(e.field, e.message) for e in refused.value.errors] == [
         (
             "mapping.Title",
-            "unknown field 'title'; expected one of email, first_name, last_name, job_title, "
+            "unknown field 'title'; expected one of email, external_id, first_name, last_name, "
+            "job_title, "
             "seniority, department, phone, country, city, company, company_domain, owner, "
             "owner_id, lifecycle_stage, email_opt_in, do_not_email, do_not_call, created_at, "
             "stage_dates.<stage> or custom.<key>",
@@ -306,7 +310,9 @@ def test_a_mapping_with_unknown_targets_is_refused_before_anything_is_imported(
         import_file(
             db, source, actor=actor, errors_path=tmp_path / "e.csv", mapping={"Title": "job_title"}
         )
-    assert [e.message for e in unmapped.value.errors] == ["no column is mapped to 'email'"]
+    assert [e.message for e in unmapped.value.errors] == [
+        "no column is mapped to 'email' or to 'external_id'"
+    ]
     assert (_count(db, ImportJob), _count(db, Contact)) == (0, 0)
 
 

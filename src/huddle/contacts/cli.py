@@ -13,15 +13,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from huddle.auth import service as auth_service
 from huddle.contacts import service
+from huddle.contacts.importing.cleaning import DEFAULT_PLACEHOLDERS, CellError
 from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.csvcells import csv_lines
-from huddle.contacts.importing.mapping import CellError
 from huddle.contacts.importing.reader import ENCODING_LABELS
 from huddle.contacts.importing.rows import Person, UserDirectory
 from huddle.contacts.importing.schemas import FORMAT_LABELS
-from huddle.contacts.importing.service import CHUNK_SIZE, create_import, run_import
+from huddle.contacts.importing.service import CHUNK_SIZE, ImportOptions, create_import, run_import
 from huddle.contacts.importing.service import Progress as ImportProgress
 from huddle.contacts.importing.service import resume_import as resume_service
+from huddle.contacts.models import ImportJob
 from huddle.contacts.schemas import ContactFilters, ContactSort
 from huddle.core.actor import Actor
 from huddle.core.db import get_engine, session_factory, unit_of_work
@@ -71,11 +72,35 @@ def import_contacts(
     errors: Annotated[
         Path | None, typer.Option(help="Where to write the rows that fail (CSV)")
     ] = None,
+    key: Annotated[
+        str,
+        typer.Option(
+            help="Match rows by email (then the external id, for rows without email) or by "
+            "external_id (then the email)"
+        ),
+    ] = "email",
+    clear_empty: Annotated[
+        bool,
+        typer.Option(
+            "--clear-empty",
+            help="An empty cell of a mapped column clears the field of an existing contact",
+        ),
+    ] = False,
+    placeholder: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A cell value read as empty (repeat for more; replaces the default list: "
+            + ", ".join(repr(word) for word in DEFAULT_PLACEHOLDERS if word)
+            + ")"
+        ),
+    ] = None,
     chunk_size: Annotated[int, _CHUNK_OPTION] = CHUNK_SIZE,
 ) -> None:
     """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
-    CSV with --mapping. Exit code: 0 all rows in, 1 some rows failed (see --errors), 2
-    nothing imported, 130 interrupted (go on with `huddle import resume ID`)."""
+    CSV with --mapping. Exit code: 0 every row went in (created, updated or unchanged), 1
+    some rows failed and the others went in (see --errors), 2 nothing was imported (the
+    file or mapping was refused, every row failed, or the file has no rows), 130
+    interrupted (go on with `huddle import resume ID`)."""
     factory = _factory()
     given: dict[str, Any] | None = None
     if mapping is not None:
@@ -89,7 +114,18 @@ def import_contacts(
             raise typer.Exit(2)
     try:
         with unit_of_work(factory) as session:
-            job = create_import(session, file, filename=str(file), mapping=given, actor=CLI_ACTOR)
+            job = create_import(
+                session,
+                file,
+                filename=str(file),
+                mapping=given,
+                actor=CLI_ACTOR,
+                options=ImportOptions(
+                    key=key,
+                    clear_empty=clear_empty,
+                    placeholders=tuple(placeholder) if placeholder is not None else None,
+                ),
+            )
             job_id, detected, encoding = job.id, job.source_format, job.encoding
             invalid = job.invalid_lines
     except HuddleError as exc:
@@ -167,7 +203,15 @@ def _run(factory: Any, job_id: int, file: Path, errors_path: Path, *, chunk_size
     )
     if done.rows_failed:
         typer.secho(f"The rows that failed, and why: {errors_path}", fg="yellow", err=True)
-        raise typer.Exit(1)
+    raise typer.Exit(exit_code(done))
+
+
+def exit_code(job: ImportJob) -> int:
+    """What `huddle import contacts` documents: 0 all in, 1 some failed, 2 nothing in."""
+    went_in = job.rows_created + job.rows_updated + job.rows_unchanged
+    if went_in == 0:
+        return 2
+    return 1 if job.rows_failed else 0
 
 
 @export_app.command("contacts")

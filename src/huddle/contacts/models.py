@@ -69,11 +69,16 @@ class Contact(TimestampMixin, Base):
         Index("ix_contacts_updated_at_id", "updated_at", "id"),
         Index("ix_contacts_score_id", "score", "id"),
         Index("ix_contacts_last_name_id", "last_name", "id"),
+        Index("ix_contacts_external_id", "external_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
     # Trimmed and lower-cased before it gets here; the unique index is the dedupe key.
-    email: Mapped[str] = mapped_column(String(320), unique=True)
+    # None only for a contact keyed by its ``external_id`` (a CRM record without email).
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    # The source CRM's record id (HubSpot's Record ID, Salesforce's Id): the key of a
+    # contact without email, unique when set.
+    external_id: Mapped[str | None] = mapped_column(String(200))
     first_name: Mapped[str | None] = mapped_column(String(120))
     last_name: Mapped[str | None] = mapped_column(String(120))
     job_title: Mapped[str | None] = mapped_column(String(200))
@@ -294,3 +299,12 @@ class ImportJob(Base):
     heartbeat_at: Mapped[datetime | None]
     # Why an import stopped before its end (interrupted or failed), in words.
     stop_reason: Mapped[str | None] = mapped_column(String(500))
+    # How rows are matched to contacts: "email" (then the external id, for rows without
+    # email) or "external_id" (then the email).
+    dedupe_key: Mapped[str] = mapped_column(String(20), default="email", server_default="email")
+    # Whether an empty cell of a mapped column clears the field of an existing contact.
+    clear_empty: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The cell values read as empty ("N/A", "-", ...), as the import used them.
+    placeholders: Mapped[list[str] | None] = mapped_column(JSONType)
+    # The date format found in each date column, by header ("%d/%m/%Y").
+    date_formats: Mapped[dict[str, str] | None] = mapped_column(JSONType)

@@ -3,21 +3,28 @@
 A cell that starts with ``= + - @`` (or a tab or carriage return) is a formula to Excel,
 LibreOffice and Google Sheets, so a contact named ``=HYPERLINK(...)`` could run code on
 the machine of whoever opens an export. Such cells are written with a leading ``'``;
-reading a file back strips that quote again, so an export re-imports unchanged.
+reading a file back strips that quote again, so an export re-imports unchanged. A number
+is not a formula: a numeric value, or text that is just a signed number (``-7``), is
+written as it is, so a spreadsheet reads it as the number it is.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A signed number alone: what a spreadsheet reads as a number, not as a formula.
+_SIGNED_NUMBER = re.compile(r"[+-](?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def escape_cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if value.startswith(FORMULA_STARTS) and not _SIGNED_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def unescape_cell(value: str) -> str:
@@ -35,7 +42,7 @@ def csv_lines(
     writer.writerow([escape_cell(name) for name in header])
     pending = 0
     for row in rows:
-        writer.writerow([escape_cell(_text(value)) for value in row])
+        writer.writerow([_cell(value) for value in row])
         pending += 1
         if pending >= batch:
             yield buffer.getvalue()
@@ -43,6 +50,13 @@ def csv_lines(
             buffer.truncate()
             pending = 0
     yield buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    # A number is written as a number: never quoted, whatever its sign.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return escape_cell(_text(value))
 
 
 def _text(value: object) -> str:

@@ -12,17 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
+from huddle.core.csvcells import escape_cell
+
 # Problems an import's result lists (an API answer); its error report holds every one.
 LISTED_PROBLEMS = 1_000
 # The error report's own columns; a corrected error file can be imported as it is.
 ERROR_COLUMNS = ("error_line", "error_column", "error_reason")
-# What a spreadsheet runs as a formula: the report's cells starting so get a leading "'",
-# as every CSV Huddle writes (contacts' ``csvcells``; the kernel cannot import it).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 class _RowWriter(Protocol):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile, status
@@ -77,6 +77,23 @@ def _parse_mapping(mapping: str | None) -> dict[str, Any] | None:
     return parsed
 
 
+def _parse_placeholders(placeholders: str | None) -> tuple[str, ...] | None:
+    if placeholders is None or not placeholders.strip():
+        return None
+    try:
+        parsed = orjson.loads(placeholders)
+    except orjson.JSONDecodeError as exc:
+        raise ValidationFailed(
+            "the placeholders are not JSON", [FieldError("placeholders", f"not JSON: {exc}")]
+        ) from exc
+    if not isinstance(parsed, list) or not all(isinstance(word, str) for word in parsed):
+        raise ValidationFailed(
+            "the placeholders must be a list of words",
+            [FieldError("placeholders", 'give ["N/A", "-", ...]')],
+        )
+    return tuple(parsed)
+
+
 def start_import(
     session: Session,
     settings: Settings,
@@ -84,6 +101,7 @@ def start_import(
     *,
     mapping: dict[str, Any] | None,
     actor: Actor,
+    options: service.ImportOptions | None = None,
 ) -> ImportJob:
     """Store the upload, check it, record the import and queue it for the worker."""
     folder = imports_dir(settings)
@@ -100,6 +118,7 @@ def start_import(
             filename=upload.filename or "upload.csv",
             mapping=mapping,
             actor=actor,
+            options=options,
         )
     except BaseException:
         incoming.unlink(missing_ok=True)
@@ -114,10 +133,13 @@ def queue_stored(
     filename: str,
     mapping: Mapping[str, object] | None,
     actor: Actor,
+    options: service.ImportOptions | None = None,
 ) -> ImportJob:
     """Check a stored file, record its import and queue it; the file moves to the import's
     own place. A file refused stays where it was."""
-    job = service.create_import(session, incoming, filename=filename, mapping=mapping, actor=actor)
+    job = service.create_import(
+        session, incoming, filename=filename, mapping=mapping, actor=actor, options=options
+    )
     path, errors_path = stored_paths(settings, job.id)
     incoming.replace(path)
     enqueue(session, tasks.KIND, tasks.payload(job.id, path, errors_path))
@@ -151,6 +173,27 @@ def create_import(
         str | None,
         Form(description='JSON {"csv header": "huddle field"}; detected from the header if absent'),
     ] = None,
+    key: Annotated[
+        Literal["email", "external_id"],
+        Form(
+            description="What rows are matched to contacts by first: email (then the "
+            "external id, for rows without email) or external_id (then the email)"
+        ),
+    ] = "email",
+    clear_empty: Annotated[
+        bool,
+        Form(
+            description="An empty cell of a mapped column clears the field of an existing "
+            "contact (never its email, external id, consent or stage)"
+        ),
+    ] = False,
+    placeholders: Annotated[
+        str | None,
+        Form(
+            description='JSON list of the cell values read as empty, e.g. ["N/A", "-"]; '
+            "the default list if absent"
+        ),
+    ] = None,
 ) -> ImportJobRead:
     """Upload contacts to import. The format is detected from the header row (HubSpot
     contacts, Salesforce Lead or Contact exports, Huddle's own export) unless a mapping is
@@ -161,6 +204,9 @@ def create_import(
         file,
         mapping=_parse_mapping(mapping),
         actor=actor,
+        options=service.ImportOptions(
+            key=key, clear_empty=clear_empty, placeholders=_parse_placeholders(placeholders)
+        ),
     )
     return read_job(job)
 

@@ -1,16 +1,20 @@
 """Writing one chunk of checked rows: a handful of statements, whatever the chunk's size.
 
-The rules are ``contacts.service.upsert_contact``'s, applied to a set of rows at once:
-dedupe on the normalised email; on an existing contact only the fields given change;
-the account comes from the company name, then the company domain (or the email's,
-never a free-mail one), created and enriched when new; consent changes are recorded;
-one ``ContactsCreated`` announces the chunk's new contacts. What the import does beyond
-``upsert_contact``: a stage given for an existing contact moves it through the lifecycle
-domain (``contacts.service.stage_mover``), and a move the configuration does not allow
-fails that row.
+The rules are ``contacts.service.upsert_contact``'s, from the same module
+(``contacts.service.upsert_rules``), applied to a set of rows at once: a row is matched by
+its email, else its external id (or the other way round, ``ChunkContext.key``); on an
+existing contact only the fields given change; the account comes from the company name,
+then the company domain (or the email's, never a free-mail or reserved one), created and
+enriched when new; consent changes are recorded and announced; one ``ContactsCreated``
+announces the chunk's new contacts, one ``ContactsChanged`` its changed ones, and an
+``OwnerChanged`` each new owner of an existing contact, as the API's updates do. What the
+import does beyond ``upsert_contact``: a stage given for an existing contact moves it
+through the lifecycle domain (``contacts.service.stage_mover``), and a move the
+configuration does not allow fails that row.
 
-Rows with the same email in one chunk are applied in file order, like consecutive upserts,
-but only the net change is written, so importing the same file twice changes nothing.
+Rows of one contact in a chunk (by either key) are applied in file order, like
+consecutive upserts, but only the net change is written, so importing the same file
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -28,24 +32,26 @@ from huddle.contacts.enrichment import (
     TableProvider,
     enrich_account,
 )
-from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
+from huddle.contacts.events import ConsentChanged, ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.importing import history, repository
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
 from huddle.contacts.schemas import (
     ACCOUNT_FIRMOGRAPHICS,
-    CONSENT_DEFAULTS,
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
 )
-from huddle.contacts.schemas.normalize import company_domain_of, free_mail_domains
+from huddle.contacts.schemas.normalize import company_domain_of
 from huddle.contacts.service import (
     StageMover,
     clean_custom_values,
     set_created_dates,
     stage_mover,
 )
+from huddle.contacts.service import upsert_rules as rules
+from huddle.contacts.service.common import announce_owner_change
+from huddle.contacts.service.upsert_rules import CompanyOf, DedupeKey
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
@@ -53,9 +59,8 @@ from huddle.core.events import publish
 from huddle.core.stages import STAGES
 
 Outcome = Literal["created", "updated", "unchanged"]
-_UPDATABLE = (*CONTACT_PROFILE_FIELDS, "account_id", *CONSENT_FIELDS, "custom")
 # A new contact's row: what its state holds, then what the import sets.
-_STATE_COLUMNS = ("email", *CONTACT_PROFILE_FIELDS, *CONSENT_FIELDS)
+_STATE_COLUMNS = ("email", "external_id", *CONTACT_PROFILE_FIELDS, *CONSENT_FIELDS)
 _INSERT_COLUMNS = (
     *_STATE_COLUMNS,
     "lifecycle_stage",
@@ -67,15 +72,8 @@ _INSERT_COLUMNS = (
     "updated_at",
 )
 _state_values = itemgetter(*_STATE_COLUMNS)
-_consent_values = itemgetter(*CONSENT_FIELDS)
-_CONSENT_DEFAULT_VALUES = _consent_values(CONSENT_DEFAULTS)
-_COMPANY_FIELDS = frozenset({"company", "company_domain"})
-# What a new contact's state holds for what its row does not give.
-_NEW_CONTACT: dict[str, Any] = {
-    name: DEFAULTS[name] for name in ("email", *CONTACT_PROFILE_FIELDS, "lifecycle_stage")
-} | dict(CONSENT_DEFAULTS)
-# The fields a row may give that are not part of a contact's state.
-_NOT_STATE = frozenset(DEFAULTS) - {*_NEW_CONTACT, "custom"}
+_FIRST_STAGE = DEFAULTS["lifecycle_stage"]
+_CLASH = "its email and its external id belong to two different contacts"
 # One object for every contact without custom values, so it is serialised once a chunk.
 _NO_CUSTOM: dict[str, Any] = {}
 _ACCOUNT_COLUMNS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "enriched_fields")
@@ -102,6 +100,8 @@ class ChunkContext:
     reason: str | None = None
     # Written on the past moves a file dates: the file's name.
     source: str | None = None
+    # The key rows are matched by first (the other one serves rows without it).
+    key: DedupeKey = "email"
     known: KnownAccounts = field(default_factory=KnownAccounts)
 
 
@@ -140,8 +140,8 @@ class _PrefetchedTable:
 
 
 class _AccountBook:
-    """``account_for_domain`` over a whole chunk: a name finds its account first (the oldest
-    of that name), then the domain does; otherwise an account is created and enriched."""
+    """``upsert_rules.resolve_account``'s lookups over a whole chunk: the names and domains
+    of its rows asked of the database at once; new accounts inserted together."""
 
     def __init__(
         self,
@@ -166,27 +166,21 @@ class _AccountBook:
             session, domains - self._by_domain.keys()
         )
         self.created: list[_NewAccount] = []
-        self._free_mail = free_mail_domains()
 
-    def resolve(self, domain: str | None, name: str | None) -> AccountRef:
-        if domain is not None and domain in self._free_mail:
-            domain = None
-        if name is not None and name in self._by_name:
-            return self._by_name[name]
-        if domain is None:
-            return self._create(name, None) if name else None
-        if domain in self._by_domain:
-            return self._by_domain[domain]
-        if name is not None:
-            return self._create(name, domain)
-        # Until enrichment knows better, the name comes from the domain (as the service does).
-        placeholder = domain.split(".", 1)[0].replace("-", " ").title()
-        return self._create(placeholder, domain, enriched=["name"])
+    def resolve(self, company: CompanyOf) -> AccountRef:
+        if company.detach:
+            return None
+        lookups: rules.AccountLookups[int | _NewAccount] = self
+        return rules.resolve_account(lookups, company.domain, company.name)
 
-    def _create(
-        self, name: str, domain: str | None, *, enriched: list[str] | None = None
-    ) -> _NewAccount:
-        account = Account(name=name, domain=domain, enriched_fields=enriched or [])
+    def by_name(self, name: str) -> AccountRef:
+        return self._by_name.get(name)
+
+    def by_domain(self, domain: str) -> AccountRef:
+        return self._by_domain.get(domain)
+
+    def create(self, name: str, domain: str | None, *, enriched: list[str]) -> _NewAccount:
+        account = Account(name=name, domain=domain, enriched_fields=enriched)
         enrich_account(self._session, account, self._provider)
         values = {column: getattr(account, column) for column in _ACCOUNT_COLUMNS}
         values["technologies"] = values["technologies"] or []
@@ -215,40 +209,39 @@ def _account_id(ref: AccountRef) -> int | None:
     return ref.id if isinstance(ref, _NewAccount) else ref
 
 
-class _Companies:
-    """The (domain, name) a row's account is found by: its company domain or its email's."""
+class _Domains:
+    """The company domain of an email's domain: thousands of rows share a few domains, so
+    each is normalised once an import."""
 
     def __init__(self, known: KnownAccounts) -> None:
         self._by_email_domain = known.company_domains
 
-    def of(self, row: ParsedRow) -> CompanyKey:
-        data = row.data
-        company = data.get("company")
-        if data.get("company_domain"):
-            return data["company_domain"], company
-        # Thousands of rows share a few domains: normalise each once.
-        email = data["email"]
+    def of(self, email: str) -> str | None:
         email_domain = email.rpartition("@")[2]
         try:
-            domain = self._by_email_domain[email_domain]
+            return self._by_email_domain[email_domain]
         except KeyError:
             domain = self._by_email_domain[email_domain] = company_domain_of(email)
-        return domain, company
+            return domain
 
 
 @dataclass(slots=True)
 class _Contact:
-    """One email's rows folded in file order, against what the database holds."""
+    """One contact's rows (by either key) folded in file order, against what the database
+    holds."""
 
     rows: list[ParsedRow]
-    before: dict[str, Any] | None
+    before: dict[str, Any] | None = None
     state: dict[str, Any] | None = None
     outcomes: list[tuple[ParsedRow, Outcome]] = field(default_factory=list)
     # The stage a new contact is created in, and the moves made after that.
     created_stage: str | None = None
     moves: list[str] = field(default_factory=list)
-    # Each row's (domain, name) of its account, for the rows that choose one.
-    company_keys: list[CompanyKey | None] = field(default_factory=list)
+    # Each row's company (None: the row does not change the account), and the one it
+    # gives the contact if it is the row that creates it.
+    companies: list[tuple[CompanyOf | None, CompanyOf | None]] = field(default_factory=list)
+    # The consent changes its rows make, row after row, as consecutive upserts record them.
+    consent: list[tuple[str, Any, Any]] = field(default_factory=list)
     # What its rows say of the past (``history``).
     histories: list[history.RowHistory] = field(default_factory=list)
 
@@ -256,47 +249,127 @@ class _Contact:
         return history.merged(self.histories) if self.histories else None
 
 
+class _KeyClash(Exception):
+    """A row's email and external id belong to two different contacts."""
+
+
 class _Chunk:
     def __init__(self, session: Session, rows: list[ParsedRow], context: ChunkContext) -> None:
         self.session = session
         self.context = context
         self.result = ChunkResult()
-        groups: dict[str, list[ParsedRow]] = {}
-        for row in rows:
-            groups.setdefault(row.data["email"], []).append(row)
-        existing = repository.contacts_by_email(session, groups.keys())
-        self.contacts = [_Contact(group, existing.get(email)) for email, group in groups.items()]
-        self.companies = _Companies(context.known)
+        self.contacts = self._group(rows)
+        existing: dict[str, dict[str, dict[str, Any]]] = {
+            key: repository.contacts_by_key(session, key, self.keys[key])
+            for key in rules.DEDUPE_KEYS
+        }
+        # Every contact that holds one of the chunk's keys: a row may not give another's key.
+        self.holders = {
+            (key, value): state["id"] for key in existing for value, state in existing[key].items()
+        }
+        if any(existing.values()):
+            for contact in self.contacts:
+                self._find(contact, existing)
+        domains_of = _Domains(context.known)
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
+            # The first row of a new contact creates it; the rows after it update it.
             new = contact.before is None
+            email = None if new else contact.before["email"]  # type: ignore[index]
             for row in contact.rows:
-                company_key = None
-                if new or not _COMPANY_FIELDS.isdisjoint(row.data):
-                    company_key = domain, name = self.companies.of(row)
-                    if domain is not None:
-                        domains.add(domain)
-                    if name is not None:
-                        names.add(name)
-                contact.company_keys.append(company_key)
+                email = row.data.get("email") or email
+                company = rules.company_of(row.data, email=email, new=new, domain_of=domains_of.of)
+                # Should the rows before it fail, a later row creates the contact.
+                creating = new or contact.before is not None
+                contact.companies.append(
+                    (
+                        company,
+                        company
+                        if creating
+                        else rules.company_of(
+                            row.data, email=email, new=True, domain_of=domains_of.of
+                        ),
+                    )
+                )
+                new = False
+                for found in contact.companies[-1]:
+                    if found is not None and found.domain is not None:
+                        domains.add(found.domain)
+                    if found is not None and found.name is not None:
+                        names.add(found.name)
         self.accounts = _AccountBook(session, names, domains, context)
         self.stages: StageMover = stage_mover()
         self.allowed = self.stages.allowed_moves(session)
 
+    def _group(self, rows: list[ParsedRow]) -> list[_Contact]:
+        """The chunk's rows by contact: rows sharing an email or an external id are one's."""
+        first, second = rules.key_order(self.context.key)
+        by_first: dict[str, _Contact] = {}
+        by_second: dict[str, _Contact] = {}
+        contacts: list[_Contact] = []
+        # The contact of each row, in file order.
+        self.order: list[_Contact] = []
+        for row in rows:
+            data = row.data
+            one, other = data.get(first), data.get(second)
+            if other is None:  # the common case: a row with one key
+                contact = by_first.get(one)  # type: ignore[arg-type]
+                if contact is None:
+                    contact = by_first[one] = _Contact([row])  # type: ignore[index]
+                    contacts.append(contact)
+                else:
+                    contact.rows.append(row)
+                self.order.append(contact)
+                continue
+            found = [c for c in (by_first.get(one), by_second.get(other)) if c is not None]  # type: ignore[arg-type]
+            if len(found) == 2 and found[0] is not found[1]:
+                self._fail(row, [(self.context.header_of(second), _CLASH)])
+                continue
+            if found:
+                contact = found[0]
+                contact.rows.append(row)
+            else:
+                contact = _Contact([row])
+                contacts.append(contact)
+            self.order.append(contact)
+            by_second[other] = contact
+            if one is not None:
+                by_first[one] = contact
+        self.keys = {first: set(by_first), second: set(by_second)}
+        return contacts
+
+    def _find(self, contact: _Contact, existing: dict[str, dict[str, dict[str, Any]]]) -> None:
+        """The contact's state in the database: by the chosen key, then the other."""
+        for key in rules.key_order(self.context.key):
+            known = existing[key]
+            if not known:
+                continue
+            for row in contact.rows:
+                found = known.get(row.data.get(key))  # type: ignore[arg-type]
+                if found is not None:
+                    contact.before = found
+                    return
+
     def fold(self) -> None:
+        # Row after row in file order, as consecutive upserts: which account a company name
+        # finds may depend on a row of another contact before it.
+        position = dict.fromkeys(map(id, self.contacts), 0)
+        for contact in self.order:
+            at = position[id(contact)]
+            position[id(contact)] = at + 1
+            row = contact.rows[at]
+            try:
+                outcome = self._apply(contact, row, contact.companies[at])
+            except ValidationFailed as exc:
+                problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
+                self._fail(row, problems or [("", exc.message)])
+                continue
+            contact.outcomes.append((row, outcome))
+            if row.history is not None:
+                contact.histories.append(row.history)
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
         for contact in self.contacts:
-            for row, company_key in zip(contact.rows, contact.company_keys, strict=True):
-                try:
-                    outcome = self._apply(contact, row, company_key)
-                except ValidationFailed as exc:
-                    problems = [(self.context.header_of(e.field), e.message) for e in exc.errors]
-                    self._fail(row, problems or [("", exc.message)])
-                    continue
-                contact.outcomes.append((row, outcome))
-                if row.history is not None:
-                    contact.histories.append(row.history)
             if contact.before is not None and contact.state == contact.before:
                 # Several rows that come back to where the contact was: nothing to write.
                 contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
@@ -310,53 +383,65 @@ class _Chunk:
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
 
-    def _apply(self, contact: _Contact, row: ParsedRow, company_key: CompanyKey | None) -> Outcome:
+    def _apply(
+        self,
+        contact: _Contact,
+        row: ParsedRow,
+        companies: tuple[CompanyOf | None, CompanyOf | None],
+    ) -> Outcome:
         data = row.data
         state = contact.state if contact.state is not None else contact.before
+        company = companies[0] if state is not None else companies[1]
         if state is None:
             # Every field of the new contact: the row's, else the default.
-            state = _NEW_CONTACT | data
-            for name in _NOT_STATE.intersection(data):
-                del state[name]
-            for name in CONSENT_FIELDS:
-                if state[name] is None:
-                    state[name] = CONSENT_DEFAULTS[name]
+            state = rules.new_contact_state(data)
             custom = data.get("custom")
             state["custom"] = (
                 clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
             )
-            assert company_key is not None
-            state["account_id"] = self.accounts.resolve(*company_key)
+            assert company is not None
+            state["account_id"] = self.accounts.resolve(company)
+            state["lifecycle_stage"] = data.get("lifecycle_stage") or _FIRST_STAGE
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
+            contact.consent = rules.consent_changes(None, state)
             return "created"
-        new = dict(state)
+        self._check_keys(state, data)
+        given = dict(data)
         # A row with dated stages moves nothing now: its history is recorded as the past.
         dated = row.history is not None and row.history.moves
         stage = (
             state["lifecycle_stage"]
             if dated
-            else data.get("lifecycle_stage", state["lifecycle_stage"])
+            else data.get("lifecycle_stage") or state["lifecycle_stage"]
         )
         move = stage != state["lifecycle_stage"]
         if move:
             self._check_move(state["lifecycle_stage"], stage)
-            new["lifecycle_stage"] = stage
         if "custom" in data:
-            new["custom"] = clean_custom_values(
+            given["custom"] = clean_custom_values(
                 self.session, "contact", data["custom"], current=state["custom"]
             )
-        for name in CONTACT_PROFILE_FIELDS:
-            if name in data:
-                new[name] = data[name]
-        for name in CONSENT_FIELDS:
-            new[name] = _consent(data, name, state[name])
-        if company_key is not None and not _COMPANY_FIELDS.isdisjoint(data):
-            new["account_id"] = self.accounts.resolve(*company_key)
+        if company is not None:
+            given["account_id"] = self.accounts.resolve(company)
+        new = rules.updated_state(state, given)
+        new["lifecycle_stage"] = stage
         if move:
             contact.moves.append(stage)
+        contact.consent += rules.consent_changes(state, new)
         contact.state = new
         return "unchanged" if new == state else "updated"
+
+    def _check_keys(self, state: dict[str, Any], data: dict[str, Any]) -> None:
+        """A row may give its contact the other key, unless another contact holds it."""
+        for key in rules.DEDUPE_KEYS:
+            value = data.get(key)
+            holder = self.holders.get((key, value)) if value is not None else None
+            if holder is not None and holder != state.get("id"):
+                raise ValidationFailed(
+                    "key taken",
+                    [FieldError(key, f"contact {holder} already has the {key} {value}")],
+                )
 
     def _check_move(self, from_stage: str, to_stage: str) -> None:
         if (from_stage, to_stage) in self.allowed:
@@ -380,39 +465,41 @@ class _Chunk:
         ids = repository.insert_contacts(
             self.session, _INSERT_COLUMNS, [_insert_row(c, now) for c in new]
         )
-        consent_rows: list[dict[str, Any]] = []
         for contact, contact_id in zip(new, ids, strict=True):
             assert contact.state is not None
             contact.state["id"] = contact_id
-            if _consent_values(contact.state) != _CONSENT_DEFAULT_VALUES:
-                consent_rows += self._consent_changes(contact_id, None, contact.state, now)
+        consent = [
+            (contact.state["id"], change)
+            for contact in self.contacts
+            if contact.state is not None
+            for change in contact.consent
+        ]
         changed = [
             c for c in self.contacts if c.before is not None and c.state not in (None, c.before)
         ]
         updates = []
+        news: list[int] = []
+        owners: list[tuple[int, Any, Any]] = []
         for contact in changed:
             assert contact.before is not None and contact.state is not None
             before, after = contact.before, contact.state
             after["account_id"] = _account_id(after["account_id"])
-            if any(before[name] != after[name] for name in _UPDATABLE):
+            if any(before[name] != after[name] for name in rules.UPDATABLE):
                 updates.append(
                     {
                         "contact_id": before["id"],
-                        **{n: after[n] for n in _UPDATABLE},
+                        **{n: after[n] for n in rules.UPDATABLE},
                         "updated_at": now,
                     }
                 )
-            consent_rows += self._consent_changes(before["id"], before, after, now)
+            if rules.is_news(before, after):
+                news.append(before["id"])
+            if before["owner_id"] != after["owner_id"]:
+                owners.append((before["id"], before["owner_id"], after["owner_id"]))
         repository.update_contacts(self.session, updates)
-        repository.insert_consent_changes(self.session, consent_rows)
+        self._record_consent(consent, now)
         self._record_history()
-        if new:
-            born = tuple(
-                NewContact(c.state["id"], c.created_stage, now, has_history=bool(c.histories))
-                for c in new
-                if c.state and c.created_stage
-            )
-            publish(self.session, ContactsCreated(contacts=born, actor=self.context.actor))
+        self._announce(new, news, owners, now)
         for contact in self.contacts:
             if contact.state is None:
                 continue
@@ -460,28 +547,60 @@ class _Chunk:
             )
             publish(self.session, event)
 
-    def _consent_changes(
-        self, contact_id: int, before: dict[str, Any] | None, after: dict[str, Any], now: Any
-    ) -> list[dict[str, Any]]:
-        rows = []
-        for name in CONSENT_FIELDS:
-            old = before[name] if before is not None else None
-            unchanged = after[name] == (old if before is not None else CONSENT_DEFAULTS[name])
-            if unchanged:
-                continue
-            rows.append(
+    def _announce(
+        self, new: list[_Contact], news: list[int], owners: list[tuple[int, Any, Any]], now: Any
+    ) -> None:
+        """The events the API's upserts publish, a chunk's worth at once where the event
+        takes many contacts."""
+        actor = self.context.actor
+        if new:
+            born = tuple(
+                NewContact(c.state["id"], c.created_stage, now, has_history=bool(c.histories))
+                for c in new
+                if c.state and c.created_stage
+            )
+            publish(self.session, ContactsCreated(contacts=born, actor=actor))
+        for contact_id, before, after in owners:
+            announce_owner_change(
+                self.session, "contact", contact_id, before=before, after=after, actor=actor
+            )
+        if news:
+            publish(
+                self.session, ContactsChanged(contact_ids=tuple(news), account_ids=(), actor=actor)
+            )
+
+    def _record_consent(self, changes: list[tuple[int, tuple[str, Any, Any]]], now: Any) -> None:
+        actor = self.context.actor
+        source = actor.describe()
+        repository.insert_consent_changes(
+            self.session,
+            [
                 {
                     "contact_id": contact_id,
                     "field": name,
                     "old_value": _consent_text(old),
-                    "new_value": _consent_text(after[name]),
-                    "source": self.context.actor.describe(),
+                    "new_value": _consent_text(value),
+                    "source": source,
                     "text_shown": None,
-                    "by_user_id": self.context.actor.user_id,
+                    "by_user_id": actor.user_id,
                     "at": now,
                 }
+                for contact_id, (name, old, value) in changes
+            ],
+        )
+        for contact_id, (name, old, value) in changes:
+            publish(
+                self.session,
+                ConsentChanged(
+                    contact_id=contact_id,
+                    field=name,
+                    old_value=old,
+                    new_value=value,
+                    source=source,
+                    at=now,
+                    actor=actor,
+                ),
             )
-        return rows
 
 
 def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) -> ChunkResult:
@@ -500,13 +619,12 @@ def preview_chunk(
     run); and the emails of the contacts it would create."""
     chunk = _Chunk(session, rows, context)
     chunk.fold()
-    new = {c.rows[0].data["email"] for c in chunk.contacts if c.before is None and c.state}
+    new = {
+        email
+        for c in chunk.contacts
+        if c.before is None and c.state and (email := c.rows[0].data.get("email")) is not None
+    }
     return chunk.result, new
-
-
-def _consent(data: dict[str, Any], name: str, current: object) -> object:
-    value = data.get(name)
-    return current if value is None else value
 
 
 def _consent_text(value: object) -> str | None:

@@ -19,8 +19,8 @@ from pydantic.fields import FieldInfo
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.schemas import ContactCreate
 from huddle.contacts.schemas.fields import (
+    Email,
     check_domain,
-    check_email,
     check_opt_in,
     check_stage,
     clean_line,
@@ -141,8 +141,10 @@ def _checks() -> dict[str, Check]:
         if limit is not None:
             checks[name] = _text(limit)
     # The other fields an import fills, while the schema declares them as known here.
+    email = fields["email"]
+    if email.annotation == (Email | None) and not _checking(email):
+        checks["email"] = _email
     known: dict[str, tuple[list[object], Check]] = {
-        "email": ([check_email], _email),
         "company_domain": ([clean_line, check_domain], _domain),
         "lifecycle_stage": ([check_stage], _one_of(STAGES)),
         "email_opt_in": ([check_opt_in], _one_of(EMAIL_OPT_IN_STATES)),

@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from huddle.contacts.importing.cleaning import CellError
 from huddle.contacts.importing.csvcells import unescape_cell
 from huddle.contacts.importing.mapping import (
     CREATED_AT,
     HISTORY_TARGETS,
     STAGE_DATE_PREFIX,
-    CellError,
     ColumnMapping,
 )
 from huddle.contacts.service import ContactHistory, PastMove, in_order

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from huddle.contacts.importing.cleaning import CellError, parse_boolean
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import STAGES
 
@@ -31,7 +32,8 @@ HISTORY_TARGETS: dict[str, str] = {
 
 # Every field an import can fill. ``owner`` takes a user's email address or full name.
 TARGETS: dict[str, str] = {
-    "email": "Email address (required; the dedupe key)",
+    "email": "Email address (the dedupe key; a row without one needs an external id)",
+    "external_id": "External id: the source CRM's record id (the key of rows without email)",
     "first_name": "First name",
     "last_name": "Last name",
     "job_title": "Job title",
@@ -53,13 +55,6 @@ TARGETS: dict[str, str] = {
 
 # The targets an unknown one is answered with: the stage dates as one pattern.
 _NAMED_TARGETS = [t for t in TARGETS if not t.startswith(STAGE_DATE_PREFIX)]
-
-# The error report's own columns; a corrected error file can be imported as it is.
-ERROR_COLUMNS = ("error_line", "error_column", "error_reason")
-
-
-class CellError(ValueError):
-    """A cell whose value cannot be used; the message is the reason shown to the user."""
 
 
 Translate = Callable[[str], object]
@@ -91,8 +86,6 @@ _STAGE_WORDS: dict[str, str | None] = {
     "unqualified": "disqualified",
     "closednotconverted": "disqualified",
 }
-_TRUE = frozenset({"true", "yes", "y", "1", "t", "x", "checked"})
-_FALSE = frozenset({"false", "no", "n", "0", "f", "unchecked"})
 _OPT_IN_WORDS = {
     "optedin": "opted_in",
     "optin": "opted_in",
@@ -114,15 +107,6 @@ def stage(value: str) -> str | None:
         ) from None
 
 
-def boolean(value: str) -> bool:
-    word = value.lower()
-    if word in _TRUE:
-        return True
-    if word in _FALSE:
-        return False
-    raise CellError(f"'{value}' is not true or false")
-
-
 @lru_cache(maxsize=1024)
 def opt_in(value: str) -> str:
     try:
@@ -135,20 +119,20 @@ def opt_in(value: str) -> str:
 
 def opted_out_flag(value: str) -> str | None:
     """A CRM's "has opted out" checkbox. Unchecked is not consent, so it changes nothing."""
-    return "opted_out" if boolean(value) else None
+    return "opted_out" if parse_boolean(value) else None
 
 
 def restriction_flag(value: str) -> bool | None:
     """A CRM's "do not call" checkbox: checked restricts; unchecked never lifts a restriction."""
-    return True if boolean(value) else None
+    return True if parse_boolean(value) else None
 
 
 # How a target's cells are read whatever the source; formats may override per column.
 DEFAULT_TRANSLATE: dict[str, Translate] = {
     "lifecycle_stage": stage,
     "email_opt_in": opt_in,
-    "do_not_email": boolean,
-    "do_not_call": boolean,
+    "do_not_email": parse_boolean,
+    "do_not_call": parse_boolean,
 }
 
 
@@ -162,17 +146,24 @@ class Rule:
 class SourceFormat:
     key: str
     label: str
-    # Headers that must all be present for the format to be recognised.
-    signature: frozenset[str]
+    # The format is recognised when the header holds every header of one of these: with
+    # the email column, or with the record id column of an export that has no email.
+    signatures: tuple[frozenset[str], ...]
     rules: Mapping[str, Rule]
+
+
+def _with_key(ids: tuple[str, ...], *headers: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset({key, *headers}) for key in ("Email", *ids))
 
 
 HUBSPOT = SourceFormat(
     "hubspot",
     "HubSpot contacts export",
-    frozenset({"Email", "First Name", "Last Name"}),
+    _with_key(("Record ID", "Contact ID"), "First Name", "Last Name"),
     {
         "Email": Rule("email"),
+        "Record ID": Rule("external_id"),
+        "Contact ID": Rule("external_id"),
         "First Name": Rule("first_name"),
         "Last Name": Rule("last_name"),
         "Job Title": Rule("job_title"),
@@ -205,8 +196,10 @@ HUBSPOT = SourceFormat(
         },
     },
 )
+_SALESFORCE_IDS = ("Id", "Lead ID", "Contact ID")
 _SALESFORCE_PERSON = {
     "Email": Rule("email"),
+    **{header: Rule("external_id") for header in _SALESFORCE_IDS},
     "FirstName": Rule("first_name"),
     "LastName": Rule("last_name"),
     "Title": Rule("job_title"),
@@ -217,7 +210,7 @@ _SALESFORCE_PERSON = {
 SALESFORCE_LEAD = SourceFormat(
     "salesforce_lead",
     "Salesforce Lead export",
-    frozenset({"Email", "LastName", "Company"}),
+    _with_key(_SALESFORCE_IDS, "LastName", "Company"),
     {
         **_SALESFORCE_PERSON,
         "Company": Rule("company"),
@@ -237,9 +230,10 @@ SALESFORCE_LEAD = SourceFormat(
 SALESFORCE_LEAD_REPORT = SourceFormat(
     "salesforce_lead_report",
     "Salesforce leads report",
-    frozenset({"Email", "Last Name", "Lead Status", "Created Date"}),
+    _with_key(("Lead ID",), "Last Name", "Lead Status", "Created Date"),
     {
         "Email": Rule("email"),
+        "Lead ID": Rule("external_id"),
         "First Name": Rule("first_name"),
         "Last Name": Rule("last_name"),
         "Title": Rule("job_title"),
@@ -259,7 +253,7 @@ SALESFORCE_LEAD_REPORT = SourceFormat(
 SALESFORCE_CONTACT = SourceFormat(
     "salesforce_contact",
     "Salesforce Contact export",
-    frozenset({"Email", "LastName", "AccountId"}),
+    _with_key(_SALESFORCE_IDS, "LastName", "AccountId"),
     {
         **_SALESFORCE_PERSON,
         "Department": Rule("department"),
@@ -273,7 +267,7 @@ SALESFORCE_CONTACT = SourceFormat(
 HUDDLE = SourceFormat(
     "huddle",
     "Huddle contacts export",
-    frozenset({"email"}),
+    (frozenset({"email"}), frozenset({"external_id"})),
     {
         **{target: Rule(target) for target in TARGETS},
         # The export names the account's columns after the account.
@@ -316,7 +310,7 @@ def detect_mapping(header: list[str], *, custom_keys: Collection[str] = ()) -> C
     """The mapping of the first known format whose signature the header carries."""
     present = set(header)
     for source in KNOWN_FORMATS:
-        if source.signature <= present:
+        if any(signature <= present for signature in source.signatures):
             rules = dict(source.rules)
             if source is HUDDLE:
                 rules.update(
@@ -328,9 +322,10 @@ def detect_mapping(header: list[str], *, custom_keys: Collection[str] = ()) -> C
         [
             FieldError(
                 "mapping",
-                "no email column found for HubSpot ('Email', 'First Name', 'Last Name'), "
-                "Salesforce ('Email', 'LastName' and 'Company' or 'AccountId') or Huddle "
-                '(\'email\'); map the columns with {"csv header": "huddle field"}',
+                "no email or record id column found for HubSpot ('Email' or 'Record ID', "
+                "'First Name', 'Last Name'), Salesforce ('Email' or 'Id', 'LastName' and "
+                "'Company' or 'AccountId') or Huddle ('email' or 'external_id'); map the "
+                'columns with {"csv header": "huddle field"}',
             )
         ],
     )
@@ -383,8 +378,8 @@ def manual_mapping(
         problems.append(
             FieldError("mapping", f"'{target}' is mapped from several columns: {sources}")
         )
-    if "email" not in targets:
-        problems.append(FieldError("mapping", "no column is mapped to 'email'"))
+    if "email" not in targets and "external_id" not in targets:
+        problems.append(FieldError("mapping", "no column is mapped to 'email' or to 'external_id'"))
     if problems:
         raise ValidationFailed("the mapping cannot be used; nothing was imported", problems)
     return _build("manual", "Manual mapping", header, rules)

@@ -12,27 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from huddle.contacts.importing.cleaning import Placeholders
 from huddle.contacts.service.custom_fields import custom_value_check
 
-# Words a spreadsheet uses to mean "no value". Until the cleaning step treats them as
-# empty on import, the wizard counts them so the person sees what they would hold.
-PLACEHOLDERS = frozenset(
-    {
-        "n/a",
-        "na",
-        "-",
-        "--",
-        "null",
-        "none",
-        "nil",
-        "unknown",
-        "please select",
-        "not provided",
-        "tbd",
-        "?",
-        "#n/a",
-    }
-)
+# What the import reads as empty by default (``cleaning``): the wizard counts those cells,
+# so the person sees how many cells of each column the import will empty.
+_PLACEHOLDERS = Placeholders()
 # How many values of a column the type is inferred from (the first ones that say anything).
 SAMPLE_VALUES = 2_000
 # A column of text with this few distinct values, each seen often, is a choice.
@@ -50,7 +35,7 @@ class CellCounts:
 
 def is_placeholder(text: str) -> bool:
     """Whether a (trimmed, non-empty) cell holds a word that means "no value"."""
-    return text.lower() in PLACEHOLDERS
+    return text in _PLACEHOLDERS
 
 
 def placeholder_counts(rows: Iterable[Sequence[str]], width: int) -> list[CellCounts]:

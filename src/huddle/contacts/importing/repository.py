@@ -29,6 +29,7 @@ from huddle.core.bulk import executemany_converted, reserve_ids
 CONTACT_STATE = (
     "id",
     "email",
+    "external_id",
     *CONTACT_PROFILE_FIELDS,
     "account_id",
     "lifecycle_stage",
@@ -59,12 +60,14 @@ def _among(
     return column.in_(_VALUES), {"values": list(values)}
 
 
-def contacts_by_email(session: Session, emails: Collection[str]) -> dict[str, dict[str, Any]]:
-    if not emails:
+def contacts_by_key(session: Session, key: str, keys: Collection[str]) -> dict[str, dict[str, Any]]:
+    """The contacts whose ``key`` (``email`` or ``external_id``) is one of ``keys``, as
+    their state, by that key."""
+    if not keys:
         return {}
-    among, values = _among(session, _contacts.c.email, emails)
+    among, values = _among(session, _contacts.c[key], keys)
     query = select(*(_contacts.c[name] for name in CONTACT_STATE)).where(among)
-    return {row.email: dict(row._mapping) for row in session.execute(query, values)}
+    return {row._mapping[key]: dict(row._mapping) for row in session.execute(query, values)}
 
 
 def created_dates(session: Session, contact_ids: Collection[int]) -> dict[int, Any]:

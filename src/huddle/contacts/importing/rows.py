@@ -10,17 +10,27 @@ anything it is not sure of goes through ``ContactCreate`` itself, errors include
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from huddle.contacts.importing import fast
+from huddle.contacts.importing.cleaning import (
+    CATEGORY,
+    CATEGORY_FIELDS,
+    TEXT,
+    CellError,
+    ColumnCleaner,
+    ColumnKind,
+    Placeholders,
+)
 from huddle.contacts.importing.csvcells import unescape_cell
 from huddle.contacts.importing.history import HistoryReader, RowHistory, is_history
-from huddle.contacts.importing.mapping import CUSTOM_PREFIX, CellError, ColumnMapping
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX, ColumnMapping
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.schemas import ContactCreate
+from huddle.contacts.service.upsert_rules import CLEARABLE
 
 # (column header, reason)
 Problem = tuple[str, str]
@@ -95,39 +105,81 @@ class _Step:
     # text already), else the field's check.
     limit: int | None
     check: fast.Check
+    # Whether an empty cell clears the field (the import's ``clear_empty``).
+    clears: bool
+
+
+@dataclass(frozen=True)
+class Cleaning:
+    """How an import reads values: placeholders, clearing, custom fields' kinds, dates."""
+
+    placeholders: Placeholders = field(default_factory=Placeholders)
+    clear_empty: bool = False
+    # Custom field key -> how its cells are read.
+    custom_kinds: dict[str, ColumnKind] | None = None
+    # Header -> the date format found in that column.
+    date_formats: dict[str, str] | None = None
 
 
 class RowParser:
-    def __init__(self, mapping: ColumnMapping, users: UserDirectory, *, width: int) -> None:
+    def __init__(
+        self,
+        mapping: ColumnMapping,
+        users: UserDirectory,
+        *,
+        width: int,
+        cleaning: Cleaning | None = None,
+    ) -> None:
         self._mapping = mapping
         self._width = width
-        self._email_header = mapping.header_of("email")
+        # Where a row without either key is reported: the email column, if the file has one.
+        targets = {column.target for column in mapping.columns}
+        self._email_header = mapping.header_of(
+            "external_id" if "email" not in targets and "external_id" in targets else "email"
+        )
+        cleaning = self.cleaning = cleaning or Cleaning()
         owner = {"owner": users.resolve, "owner_id": users.check_id}
         self._history = HistoryReader.of(mapping)
         self._steps = []
+        # Each column's cleaner: what it does to the cells is counted there.
+        self.cleaners: dict[str, ColumnCleaner] = {}
         for column in mapping.columns:
             if is_history(column.target):
                 continue  # read by ``self._history``
             target = "owner_id" if column.target in owner else column.target
-            translate = owner.get(column.target, column.translate)
+            is_custom = target.startswith(CUSTOM_PREFIX)
+            name = target.removeprefix(CUSTOM_PREFIX)
+            cleaner = self.cleaners[column.header] = ColumnCleaner(
+                column.header,
+                self._kind(name, is_custom),
+                placeholders=cleaning.placeholders,
+                date_format=(cleaning.date_formats or {}).get(column.header),
+            )
+            translate = owner.get(column.target, column.translate) or cleaner.convert
             self._steps.append(
                 _Step(
                     column.index,
                     column.header,
-                    target.removeprefix(CUSTOM_PREFIX),
-                    target.startswith(CUSTOM_PREFIX),
+                    name,
+                    is_custom,
                     translate,
-                    None
-                    if translate or target.startswith(CUSTOM_PREFIX)
-                    else fast.text_limit(target),
+                    None if translate or is_custom else fast.text_limit(target),
                     fast.check_for(target),
+                    cleaning.clear_empty and ("custom" if is_custom else target) in CLEARABLE,
                 )
             )
-
+        placeholders = cleaning.placeholders
+        self._is_placeholder = placeholders.__contains__
         # The steps as plain tuples, for the hot loop.
         self._plan = [
-            (s.index, s.field, s.custom, s.translate, s.limit, s.check) for s in self._steps
+            (s.index, s.field, s.custom, s.translate, s.limit, s.check, s.clears)
+            for s in self._steps
         ]
+
+    def _kind(self, name: str, is_custom: bool) -> ColumnKind:
+        if is_custom:
+            return (self.cleaning.custom_kinds or {}).get(name, TEXT)
+        return CATEGORY if name in CATEGORY_FIELDS else TEXT
 
     def header_of(self, field: str) -> str:
         return self._mapping.header_of(field)
@@ -143,14 +195,20 @@ class RowParser:
             return self.parse_checked(row)
         data: dict[str, Any] = {}
         custom: dict[str, Any] = {}
+        is_placeholder = self._is_placeholder
         try:
-            for index, name, is_custom, translate, limit, check in self._plan:
+            for index, name, is_custom, translate, limit, check, clears in self._plan:
                 raw = cells[index]
                 if raw[:1] == "'":
                     raw = unescape_cell(raw)
                 raw = raw.strip()
-                if not raw:
-                    continue  # an empty cell gives no value: it never clears one
+                if not raw or is_placeholder(raw):
+                    # An empty cell gives no value, unless the import clears with it.
+                    if raw:
+                        self._emptied(index)
+                    if clears:
+                        (custom if is_custom else data)[name] = None
+                    continue
                 value: Any = raw
                 if translate is not None:
                     value = translate(raw)
@@ -170,7 +228,7 @@ class RowParser:
                     data[name] = check(value)
         except (CellError, fast.Unsure):
             return self.parse_checked(row)
-        if "email" not in data:
+        if data.get("email") is None and data.get("external_id") is None:
             return self.parse_checked(row)
         if custom:
             data["custom"] = custom
@@ -208,8 +266,10 @@ class RowParser:
             if raw[:1] == "'":
                 raw = unescape_cell(raw)
             raw = raw.strip()
-            if not raw:
-                continue  # an empty cell gives no value: it never clears one
+            if not raw or self._is_placeholder(raw):
+                if step.clears:
+                    (custom if step.custom else values)[step.field] = None
+                continue
             value: Any = raw
             if step.translate is not None:
                 try:
@@ -229,8 +289,9 @@ class RowParser:
             history = self._history.read(cells, values.get("lifecycle_stage"))
             if isinstance(history, list):
                 problems += history
-        if "email" not in values and not any(p[0] == self._email_header for p in problems):
-            problems.append((self._email_header, "email is required"))
+        keyed = values.get("email") is not None or values.get("external_id") is not None
+        if not keyed and not any(p[0] in self._key_headers() for p in problems):
+            problems.append((self._email_header, "a row needs an email or an external id"))
         if problems:
             return FailedRow(row.line, cells, problems)
         try:
@@ -243,6 +304,15 @@ class RowParser:
             assert with_history is not None  # its dates were read above
             return with_history
         return ParsedRow(row.line, cells, checked)
+
+    def _key_headers(self) -> set[str]:
+        return {self._mapping.header_of("email"), self._mapping.header_of("external_id")}
+
+    def _emptied(self, index: int) -> None:
+        # Rare (a placeholder word): counted on the column's cleaner, for the report.
+        for step in self._steps:
+            if step.index == index:
+                self.cleaners[step.header].stats.placeholders += 1
 
     def problems_of(self, exc: ValidationError) -> list[Problem]:
         problems = []

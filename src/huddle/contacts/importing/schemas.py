@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    computed_field,
+    field_validator,
+)
 
+from huddle.contacts.importing.cleaning import DEFAULT_PLACEHOLDERS
 from huddle.contacts.importing.mapping import KNOWN_FORMATS
 from huddle.contacts.importing.reader import ENCODING_LABELS
 from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
@@ -49,6 +57,31 @@ class ImportJobRead(BaseModel):
         description="The line of the file the next unread row starts on (the header is line 1)"
     )
     stop_reason: str | None = Field(description="Why the import stopped before its end")
+    dedupe_key: str = Field(
+        description="What rows are matched to contacts by first: email (then external_id, "
+        "for rows without email) or external_id (then email)"
+    )
+    clear_empty: bool = Field(
+        description="Whether an empty cell of a mapped column clears the field of an existing "
+        "contact (never the email, the external id, consent or the stage)"
+    )
+    placeholders: list[str] = Field(
+        description="The cell values read as empty (compared trimmed, ignoring case)"
+    )
+    date_formats: dict[str, str] = Field(
+        description="The date format found in each date column, by CSV header "
+        "(strftime codes, 'iso' or 'epoch_ms')"
+    )
+
+    @field_validator("placeholders", mode="before")
+    @classmethod
+    def _no_list_is_the_defaults(cls, value: object) -> object:
+        return list(DEFAULT_PLACEHOLDERS) if value is None else value
+
+    @field_validator("date_formats", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return {} if value is None else value
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -30,12 +30,26 @@ from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.importing import repository, runner
 from huddle.contacts.importing.ahead import CheckedChunk, ReadAhead
 from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
-from huddle.contacts.importing.mapping import ColumnMapping, detect_mapping, manual_mapping
+from huddle.contacts.importing.cleaning import (
+    TEXT,
+    ColumnKind,
+    Placeholders,
+    custom_kind,
+    detect_date_formats,
+    placeholders_from,
+)
+from huddle.contacts.importing.mapping import (
+    CUSTOM_PREFIX,
+    ColumnMapping,
+    detect_mapping,
+    manual_mapping,
+)
 from huddle.contacts.importing.reader import CsvSource, FileFacts, inspect_file
 from huddle.contacts.importing.report import ErrorReport
-from huddle.contacts.importing.rows import Person, RowParser, UserDirectory
+from huddle.contacts.importing.rows import Cleaning, Person, RowParser, UserDirectory
 from huddle.contacts.models import ImportJob
 from huddle.contacts.service import list_custom_fields
+from huddle.contacts.service.upsert_rules import DEDUPE_KEYS, DedupeKey
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.checkpoints import checkpoints_alongside
@@ -92,6 +106,66 @@ def _custom_keys(session: Session) -> list[str]:
     return [d.key for d in list_custom_fields(session, "contact")]
 
 
+def _custom_kinds(session: Session) -> dict[str, ColumnKind]:
+    return {
+        d.key: custom_kind(d.field_type, d.choices or ())
+        for d in list_custom_fields(session, "contact")
+    }
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How an import matches rows and reads values (recorded on the import)."""
+
+    # The key rows are matched by first: "email" (then the external id) or "external_id".
+    key: str = "email"
+    # Whether an empty cell of a mapped column clears the field of an existing contact.
+    clear_empty: bool = False
+    # The cell values read as empty; None: ``cleaning.DEFAULT_PLACEHOLDERS``.
+    placeholders: tuple[str, ...] | None = None
+
+
+def _check_options(options: ImportOptions, columns: ColumnMapping) -> list[FieldError]:
+    problems = []
+    if options.key not in DEDUPE_KEYS:
+        problems.append(
+            FieldError("key", f"'{options.key}' is not a key; expected email or external_id")
+        )
+    elif options.key == "external_id" and "external_id" not in {
+        column.target for column in columns.columns
+    }:
+        problems.append(FieldError("key", f"no column of the file is mapped to '{options.key}'"))
+    for word in options.placeholders or ():
+        if len(word) > 100:
+            problems.append(FieldError("placeholders", "a placeholder is at most 100 characters"))
+            break
+    return problems
+
+
+def _date_formats(
+    path: Path,
+    facts: FileFacts,
+    columns: ColumnMapping,
+    kinds: dict[str, ColumnKind],
+    words: Placeholders,
+) -> dict[str, str]:
+    """The format of each date column, found over the whole file (a column where the first
+    rows cannot tell day from month may tell further on)."""
+    dated = [
+        c.header
+        for c in columns.columns
+        if c.target.startswith(CUSTOM_PREFIX)
+        and kinds.get(c.target.removeprefix(CUSTOM_PREFIX), TEXT).kind == "date"
+    ]
+    if not dated:
+        return {}
+    with CsvSource(path, facts) as source:
+        found = detect_date_formats(
+            source.header, (row.cells for row in source.rows()), dated, placeholders=words
+        )
+    return {name: f.date_format for name, f in found.items() if f.date_format is not None}
+
+
 def _columns(
     path: Path, facts: FileFacts, custom_keys: list[str], mapping: Mapping[str, object] | None
 ) -> ColumnMapping:
@@ -109,14 +183,24 @@ def create_import(
     filename: str,
     mapping: Mapping[str, object] | None = None,
     actor: Actor,
+    options: ImportOptions | None = None,
 ) -> ImportJob:
-    """Check the file's header and the mapping, and record a queued import of ``path``.
+    """Check the file's header, the mapping and the options, and record a queued import
+    of ``path`` (with the date format found in each date column).
 
     Raises ValidationFailed, naming each problem, when the format is not recognised, the
-    mapping does not fit, or the file cannot be read as CSV; nothing is recorded then.
+    mapping does not fit, an option is wrong (a key no column is mapped to), or the file
+    cannot be read as CSV; nothing is recorded then.
     """
     permissions.require(actor, Action.CONTACT_IMPORT)
+    options = options or ImportOptions()
     facts, columns = read_mapping(session, path, mapping)
+    problems = _check_options(options, columns)
+    if problems:
+        raise ValidationFailed(
+            "the import's options cannot be used; nothing was imported", problems
+        )
+    words = placeholders_from(options.placeholders)
     job = ImportJob(
         entity=ENTITY,
         filename=filename[:500],
@@ -128,6 +212,10 @@ def create_import(
         started_at=clock.now(),
         encoding=facts.encoding,
         invalid_lines=facts.invalid_lines,
+        dedupe_key=options.key,
+        clear_empty=options.clear_empty,
+        placeholders=list(words.words),
+        date_formats=_date_formats(path, facts, columns, _custom_kinds(session), words),
     )
     session.add(job)
     session.flush()
@@ -218,6 +306,8 @@ class _Start:
     actor: Actor
     users: UserDirectory
     custom_keys: list[str]
+    cleaning: Cleaning
+    key: DedupeKey
     mapping: Mapping[str, object] | None
     progress: Progress
     report_bytes: int
@@ -307,6 +397,13 @@ def _take(
             actor=import_actor(job),
             users=user_directory(session),
             custom_keys=_custom_keys(session),
+            cleaning=Cleaning(
+                placeholders=placeholders_from(job.placeholders),
+                clear_empty=job.clear_empty,
+                custom_kinds=_custom_kinds(session),
+                date_formats=dict(job.date_formats or {}),
+            ),
+            key="external_id" if job.dedupe_key == "external_id" else "email",
             mapping=None if job.source_format != "manual" else job.mapping,
             progress=Progress(
                 rows=job.rows_total,
@@ -355,13 +452,14 @@ def _run(
         CsvSource(path, facts) as source,
         closing(ErrorReport(errors_path, source.header, keep=start.report_bytes)) as report,
     ):
-        parser = RowParser(columns, start.users, width=len(source.header))
+        parser = RowParser(columns, start.users, width=len(source.header), cleaning=start.cleaning)
         context = ChunkContext(
             actor=start.actor,
             header_of=columns.header_of,
             provider=provider,
             reason=start.actor.label,
             source=start.filename,
+            key=start.key,
         )
         rows = source.rows(start=progress.resume_line or None)
         with (

@@ -40,6 +40,12 @@ def contact_by_email(session: Session, email: str) -> Contact | None:
     return session.scalar(select(Contact).where(Contact.email == email))
 
 
+def contact_by_key(session: Session, key: str, value: str) -> Contact | None:
+    """The contact whose ``email`` or ``external_id`` (``key``) is ``value``."""
+    column = Contact.email if key == "email" else Contact.external_id
+    return session.scalar(select(Contact).where(column == value))
+
+
 def contact_conditions(
     session: Session,
     filters: ContactFilters,

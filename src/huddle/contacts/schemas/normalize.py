@@ -88,6 +88,25 @@ def is_free_mail(domain: str) -> bool:
     return domain in free_mail_domains()
 
 
+# Names no real company has (RFC 2606 and 6761): placeholders CRMs fill in for missing
+# addresses ("none@example.com", "unknown@lead.invalid"). They never create accounts.
+_RESERVED_ENDINGS = (
+    "invalid",
+    "example",
+    "test",
+    "localhost",
+    "example.com",
+    "example.net",
+    "example.org",
+)
+
+
+def is_reserved_domain(domain: str) -> bool:
+    """Whether ``domain`` is reserved or made up: ``.invalid``, ``.example``, ``.test``,
+    ``.localhost``, ``localhost``, example.com/.net/.org, or any name under them."""
+    return any(domain == end or domain.endswith("." + end) for end in _RESERVED_ENDINGS)
+
+
 def company_domain_of(email: str) -> str | None:
     """The domain that identifies the contact's company, or None for free-mail addresses."""
     domain = email_domain(email)

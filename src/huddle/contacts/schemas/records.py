@@ -154,10 +154,31 @@ class _ContactFields(InputModel):
     )
 
 
+# The source CRM's record id: trimmed, one line; the key of a contact without email.
+ExternalId = Text200
+_EXTERNAL_ID = (
+    "The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique among "
+    "contacts: the key of a contact that has no email."
+)
+
+
 class ContactCreate(_ContactFields):
-    email: Email
+    external_id: ExternalId = Field(default=None, description=_EXTERNAL_ID)
+    # After ``external_id``: the check that one of the two keys is there reads it.
+    email: Annotated[Email | None, Field(validate_default=True)] = Field(
+        default=None,
+        description="The dedupe key; may be left out when an external_id is given.",
+    )
     # Only for a new contact: an existing contact's stage moves through the lifecycle service.
     lifecycle_stage: Stage = "lead"
+
+    @field_validator("email", mode="after")
+    @classmethod
+    def _email_or_external_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # A bad external id has its own error already: the key is not missing then.
+        if value is None and info.data.get("external_id", "") is None:
+            raise PydanticCustomError("key_required", "an email or an external id is required")
+        return value
 
 
 class ContactUpdate(_ContactFields):
@@ -165,6 +186,7 @@ class ContactUpdate(_ContactFields):
     consent fields cannot be null. The stage is not here: see lifecycle's transition_stage."""
 
     email: Annotated[Email | None, NOT_NULLABLE] = None
+    external_id: Annotated[ExternalId, NOT_NULLABLE] = Field(default=None, description=_EXTERNAL_ID)
     email_opt_in: Annotated[OptIn, NOT_NULLABLE] = None
     do_not_email: Annotated[bool | None, NOT_NULLABLE] = None
     do_not_call: Annotated[bool | None, NOT_NULLABLE] = None
@@ -172,7 +194,11 @@ class ContactUpdate(_ContactFields):
 
 class ContactRead(ReadModel):
     id: int
-    email: str | None = Field(description="null when your role may not see contact details")
+    email: str | None = Field(
+        description="null when your role may not see contact details, or for a contact "
+        "keyed by its external_id alone"
+    )
+    external_id: str | None = Field(description=_EXTERNAL_ID)
     first_name: str | None
     last_name: str | None
     job_title: str | None

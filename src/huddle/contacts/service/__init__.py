@@ -13,7 +13,7 @@ stage moves (the ``StageMover`` it registers).
 from huddle.contacts.enrichment import enrich_account
 from huddle.contacts.merge import merge_accounts, merge_contacts
 from huddle.contacts.service.accounts import (
-    account_for_domain,
+    account_for_company,
     enrich,
     get_account,
     list_accounts,
@@ -111,7 +111,7 @@ __all__ = [
     "TimelineSource",
     "TouchActivity",
     "TouchRow",
-    "account_for_domain",
+    "account_for_company",
     "add_deal_note",
     "add_note",
     "apply_stage",

@@ -19,7 +19,6 @@ from huddle.contacts.schemas import (
     AccountSort,
     AccountUpdate,
 )
-from huddle.contacts.schemas.normalize import is_free_mail
 from huddle.contacts.service.common import (
     Sorting,
     announce_owner_change,
@@ -29,6 +28,7 @@ from huddle.contacts.service.common import (
     user_errors,
 )
 from huddle.contacts.service.custom_fields import clean_custom_values
+from huddle.contacts.service.upsert_rules import resolve_account
 from huddle.core import permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
@@ -100,33 +100,40 @@ def create_account(
     return account
 
 
-def account_for_domain(
+class QueriedAccounts:
+    """``upsert_rules.resolve_account``'s lookups for one contact: a query each."""
+
+    def __init__(self, session: Session, provider: EnrichmentProvider | None) -> None:
+        self._session = session
+        self._provider = provider
+
+    def by_name(self, name: str) -> Account | None:
+        return repository.account_by_name(self._session, name)
+
+    def by_domain(self, domain: str) -> Account | None:
+        return repository.account_by_domain(self._session, domain)
+
+    def create(self, name: str, domain: str | None, *, enriched: list[str]) -> Account:
+        return create_account(
+            self._session,
+            provider=self._provider,
+            name=name,
+            domain=domain,
+            enriched_fields=enriched,
+        )
+
+
+def account_for_company(
     session: Session,
-    domain: str | None,
     *,
+    domain: str | None = None,
     name: str | None = None,
     provider: EnrichmentProvider | None = None,
 ) -> Account | None:
-    """The account a contact with this company (domain and/or name) belongs to, created if
-    need be. A name finds its account first, then the domain does; free mail never does."""
-    if domain is not None and is_free_mail(domain):
-        domain = None
-    if name is not None:
-        found = repository.account_by_name(session, name)
-        if found is not None:
-            return found
-    if domain is None:
-        return create_account(session, provider=provider, name=name) if name else None
-    found = repository.account_by_domain(session, domain)
-    if found is not None:
-        return found
-    if name is not None:
-        return create_account(session, provider=provider, name=name, domain=domain)
-    # Until enrichment knows better, the name comes from the domain and may be refreshed.
-    placeholder = domain.split(".", 1)[0].replace("-", " ").title()
-    return create_account(
-        session, provider=provider, name=placeholder, domain=domain, enriched_fields=["name"]
-    )
+    """The account of a company (domain and/or name), found or created by the upsert's
+    rules (``upsert_rules.resolve_account``): for records that name a company but are no
+    contact, a deal's, say."""
+    return resolve_account(QueriedAccounts(session, provider), domain, name)
 
 
 def update_account(

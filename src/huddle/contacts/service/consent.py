@@ -123,12 +123,14 @@ def consent_history(session: Session, contact_id: int, *, actor: Actor) -> list[
 def can_email(contact: Contact) -> bool:
     """Whether Huddle may send this contact an email. Every email send must ask this first.
 
-    No to anyone who opted out or is marked do-not-email (an unsubscribe sets both), and to
-    erased contacts (their address is a placeholder). "unknown" consent is allowed: the
+    No to anyone who opted out or is marked do-not-email (an unsubscribe sets both), to
+    contacts without an address (keyed by an external id), and to erased contacts (their
+    address is a placeholder). "unknown" consent is allowed: the
     sender decides whether a send needs an explicit opt-in (e.g. marketing under GDPR).
     """
     return (
         contact.email_opt_in != "opted_out"
         and not contact.do_not_email
+        and contact.email is not None
         and not contact.email.endswith("@" + ERASED_DOMAIN)
     )

@@ -25,9 +25,9 @@ from huddle.contacts.schemas import (
     ContactUpdate,
     check_stage,
 )
-from huddle.contacts.schemas.normalize import company_domain_of
+from huddle.contacts.service import upsert_rules as rules
 from huddle.contacts.service import visibility
-from huddle.contacts.service.accounts import account_for_domain
+from huddle.contacts.service.accounts import QueriedAccounts
 from huddle.contacts.service.common import (
     Sorting,
     announce_owner_change,
@@ -40,6 +40,7 @@ from huddle.contacts.service.common import (
 from huddle.contacts.service.consent import record_consent
 from huddle.contacts.service.custom_fields import clean_custom_values, list_custom_fields
 from huddle.contacts.service.custom_filters import custom_conditions
+from huddle.contacts.service.upsert_rules import DedupeKey
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFailed
@@ -48,7 +49,6 @@ from huddle.core.pagination import Page
 from huddle.core.permissions import Action
 
 PROFILE_FIELDS = CONTACT_PROFILE_FIELDS
-_ACCOUNT_FIELDS = {"account_id", "company", "company_domain"}
 _VALUE_TYPES = {
     "created_at": "datetime",
     "updated_at": "datetime",
@@ -120,29 +120,45 @@ def upsert_contact(
     *,
     actor: Actor,
     provider: EnrichmentProvider | None = None,
+    key: DedupeKey = "email",
 ) -> tuple[Contact, bool]:
-    """Create a contact, or update the one with the same normalised email.
+    """Create a contact, or update the one with the same key: the normalised email, else
+    the external id (``key="external_id"``: the external id first, then the email).
 
     New: linked to its account (an explicit ``account_id`` wins, then ``company`` by name,
-    then the company domain of the email, never a free-mail domain; a new account is
-    enriched through ``provider``), consent recorded, ``ContactsCreated`` published;
-    returns (contact, True). Existing: only the fields given change (the stage is not
-    one of them: stages move through the lifecycle service); returns (contact, False).
+    then the company domain of the email, never a free-mail or reserved domain; a new
+    account is enriched through ``provider``), consent recorded, ``ContactsCreated``
+    published; returns (contact, True). Existing: only the fields given change, the other
+    key included (the stage is not one of them: stages move through the lifecycle
+    service); returns (contact, False). The rules are ``upsert_rules``', which the bulk
+    import applies too.
     """
-    existing = repository.contact_by_email(session, data.email)
+    existing = _find(session, data, key)
     if existing is None:
         permissions.require_owned(actor, Action.CONTACT_CREATE, data.owner_id)
         _require_consent_edit(actor, data, owner_id=data.owner_id)
         created = _create(session, data, actor=actor, provider=provider)
         if created is not None:
             return created, True
-        # Someone else created this email between our check and our insert.
-        existing = require(repository.contact_by_email(session, data.email), "contact", data.email)
-    changes = ContactUpdate.model_validate(
-        data.model_dump(include=data.model_fields_set - {"email", "lifecycle_stage"})
-    )
+        # Someone else created this contact between our check and our insert.
+        existing = require(_find(session, data, key), "contact", data.email or data.external_id)
+    given = {
+        name
+        for name in data.model_fields_set - {"lifecycle_stage"}
+        if not (name in rules.KEY_FIELDS and getattr(data, name) is None)
+    }
+    changes = ContactUpdate.model_validate(data.model_dump(include=given))
     _require_change_allowed(actor, existing, changes)
     return _apply(session, existing, changes, actor=actor, provider=provider), False
+
+
+def _find(session: Session, data: ContactCreate, key: DedupeKey) -> Contact | None:
+    keys = {"email": data.email, "external_id": data.external_id}
+    for name, value in rules.lookup_keys(keys, key):
+        found = repository.contact_by_key(session, name, value)
+        if found is not None:
+            return found
+    return None
 
 
 def update_contact(
@@ -224,20 +240,23 @@ def _create(
 ) -> Contact | None:
     errors = user_errors(session, {"owner_id": data.owner_id})
     account = collect(
-        errors, lambda: _account_of(session, data, email=data.email, provider=provider)
+        errors, lambda: _account_of(session, data, email=data.email, new=True, provider=provider)
     )
     custom = collect(
         errors, lambda: clean_custom_values(session, "contact", data.custom, current={})
     )
     raise_if(errors, "invalid contact")
     now = clock.now()
+    given = {
+        name: getattr(data, name) for name in rules.UPDATABLE if name in ContactCreate.model_fields
+    }
+    state = rules.new_contact_state(
+        given | {"account_id": account.id if account is not None else None, "custom": custom}
+    )
     contact = Contact(
-        email=data.email,
-        **{field: getattr(data, field) for field in PROFILE_FIELDS},
-        account_id=account.id if account is not None else None,
+        **{name: value for name, value in state.items() if name not in CONSENT_FIELDS},
         lifecycle_stage=data.lifecycle_stage,
         stage_entered_at=now,
-        custom=custom or {},
         **CONSENT_DEFAULTS,
     )
     try:
@@ -245,10 +264,10 @@ def _create(
             session.add(contact)
             session.flush()
     except IntegrityError:
-        if repository.contact_by_email(session, data.email) is None:
+        if _find(session, data, "email") is None:
             raise
         return None
-    _record_consent_given(session, contact, data, actor=actor, new_contact=True)
+    _record_consent(session, contact, data, rules.consent_changes(None, state), actor=actor)
     session.flush()
     publish(
         session,
@@ -267,56 +286,61 @@ def _apply(
     actor: Actor,
     provider: EnrichmentProvider | None,
 ) -> Contact:
-    given = data.model_fields_set
+    given = {name: getattr(data, name) for name in data.model_fields_set}
     errors = user_errors(session, {"owner_id": data.owner_id})
-    if "email" in given and data.email is not None and data.email != contact.email:
-        other = repository.contact_by_email(session, data.email)
-        if other is not None:
-            raise ResourceAlreadyExists(f"contact {other.id} already has the email {data.email}")
-        contact.email = data.email
-    if given & _ACCOUNT_FIELDS:
+    for key in rules.KEY_FIELDS:
+        value = given.get(key)
+        if value is not None and value != getattr(contact, key):
+            other = repository.contact_by_key(session, key, value)
+            if other is not None:
+                raise ResourceAlreadyExists(f"contact {other.id} already has the {key} {value}")
+    if not rules.ACCOUNT_FIELDS.isdisjoint(given):
         account = collect(
-            errors, lambda: _account_of(session, data, email=contact.email, provider=provider)
+            errors,
+            lambda: _account_of(
+                session,
+                data,
+                email=given.get("email") or contact.email,
+                new=False,
+                provider=provider,
+            ),
         )
-        if not errors:
-            contact.account_id = account.id if account is not None else None
-    custom: dict[str, Any] | None = contact.custom
+        given["account_id"] = account.id if account is not None else None
     if "custom" in given:
-        custom = collect(
+        given["custom"] = collect(
             errors,
             lambda: clean_custom_values(session, "contact", data.custom, current=contact.custom),
         )
     raise_if(errors, "invalid contact")
-    contact.custom = custom or {}
-    owner_before = contact.owner_id
-    for field in PROFILE_FIELDS:
-        if field in given:
-            setattr(contact, field, getattr(data, field))
-    _record_consent_given(session, contact, data, actor=actor, new_contact=False)
+    before = {name: getattr(contact, name) for name in rules.UPDATABLE}
+    after = rules.updated_state(before, given)
+    for name in rules.UPDATABLE:
+        if name not in CONSENT_FIELDS and after[name] != before[name]:
+            setattr(contact, name, after[name])
+    _record_consent(session, contact, data, rules.consent_changes(before, after), actor=actor)
     session.flush()
     announce_owner_change(
-        session, "contact", contact.id, before=owner_before, after=contact.owner_id, actor=actor
+        session,
+        "contact",
+        contact.id,
+        before=before["owner_id"],
+        after=contact.owner_id,
+        actor=actor,
     )
-    # A new owner alone is a hand-off (``OwnerChanged``), not news about the person: it is
-    # often made while qualification runs, which rescoring would enter again.
-    if given - {"owner_id"}:
+    if rules.is_news(before, after):
         publish(session, ContactsChanged(contact_ids=(contact.id,), account_ids=(), actor=actor))
     return contact
 
 
-def _record_consent_given(
+def _record_consent(
     session: Session,
     contact: Contact,
     data: ContactCreate | ContactUpdate,
+    changes: list[tuple[str, Any, Any]],
     *,
     actor: Actor,
-    new_contact: bool,
 ) -> None:
-    for field in CONSENT_FIELDS:
-        value = getattr(data, field)
-        # A new contact's defaults are no statement of consent: nothing to record.
-        if value is None or (new_contact and value == CONSENT_DEFAULTS[field]):
-            continue
+    for field, old, value in changes:
         record_consent(
             session,
             contact,
@@ -325,7 +349,7 @@ def _record_consent_given(
             source=data.consent_source,
             text_shown=data.consent_text_shown,
             actor=actor,
-            new_contact=new_contact,
+            new_contact=old is None,
         )
 
 
@@ -333,7 +357,8 @@ def _account_of(
     session: Session,
     data: ContactCreate | ContactUpdate,
     *,
-    email: str,
+    email: str | None,
+    new: bool,
     provider: EnrichmentProvider | None,
 ) -> Account | None:
     if data.account_id is not None:
@@ -344,10 +369,11 @@ def _account_of(
                 [FieldError("account_id", f"no account with id {data.account_id}")],
             )
         return found
-    if isinstance(data, ContactUpdate) and not (data.company or data.company_domain):
-        return None  # account_id set to null: the contact leaves its account
-    domain = data.company_domain or company_domain_of(email)
-    return account_for_domain(session, domain, name=data.company, provider=provider)
+    given = data.model_dump(include={"company", "company_domain", "account_id"}, exclude_unset=True)
+    company = rules.company_of(given, email=email, new=new)
+    if company is None or company.detach:
+        return None  # account_id set to null, or no company named: the contact leaves it
+    return rules.resolve_account(QueriedAccounts(session, provider), company.domain, company.name)
 
 
 # --- lists and exports -----------------------------------------------------------------------

@@ -65,7 +65,7 @@ _IDENTITY_KEYS = ("email", "first_name", "last_name", "phone")
 
 
 def is_erased(contact: Contact) -> bool:
-    return contact.email.endswith("@" + ERASED_DOMAIN)
+    return contact.email is not None and contact.email.endswith("@" + ERASED_DOMAIN)
 
 
 def _identities(contact: Contact, merges: list[MergeRecord]) -> list[dict[str, Any]]:
@@ -121,6 +121,8 @@ def erase_contact(session: Session, contact_id: int, *, actor: Actor) -> Contact
 
 def _erase_record(contact: Contact, needles: tuple[str, ...]) -> None:
     contact.email = f"erased-{secrets.token_hex(12)}@{ERASED_DOMAIN}"
+    # The source CRM's id would let a later import of that CRM find (and refill) the record.
+    contact.external_id = None
     for field in ERASED_FIELDS:
         setattr(contact, field, None)
     contact.custom = {}

@@ -403,7 +403,7 @@ class _Chunk:
                 return account_id
         if not row.company:
             return None
-        account = contacts_service.account_for_domain(self.session, None, name=row.company)
+        account = contacts_service.account_for_company(self.session, name=row.company)
         if account is None:
             return None
         named[row.company] = account.id

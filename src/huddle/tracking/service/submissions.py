@@ -129,7 +129,9 @@ def submit_form(
     return Submitted(contact_id=contact.id, redirect_url=thank_you)
 
 
-def _known_contact(session: Session, email: str) -> Contact | None:
+def _known_contact(session: Session, email: str | None) -> Contact | None:
+    if email is None:  # a form always asks for the email; the schema would allow none
+        return None
     by_email, _ = contacts.find_contacts(session, emails=[email], contact_ids=())
     contact_id = by_email.get(email)
     return None if contact_id is None else contacts.get_contact_detail(session, contact_id)

@@ -20,7 +20,6 @@ T = TypeVar("T", bound="ContactCreate")
 class ContactCreate:
     """
     Attributes:
-        email (str):
         first_name (None | str | Unset):
         last_name (None | str | Unset):
         job_title (None | str | Unset):
@@ -39,10 +38,12 @@ class ContactCreate:
         consent_source (None | str | Unset): Where a consent change came from (form, import, call).
         consent_text_shown (None | str | Unset):
         custom (ContactCreateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
+        external_id (None | str | Unset): The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique
+            among contacts: the key of a contact that has no email.
+        email (None | str | Unset): The dedupe key; may be left out when an external_id is given.
         lifecycle_stage (ContactCreateLifecycleStage | Unset):  Default: ContactCreateLifecycleStage.LEAD.
     """
 
-    email: str
     first_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
     job_title: None | str | Unset = UNSET
@@ -61,12 +62,12 @@ class ContactCreate:
     consent_source: None | str | Unset = UNSET
     consent_text_shown: None | str | Unset = UNSET
     custom: ContactCreateCustomType0 | None | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
     lifecycle_stage: ContactCreateLifecycleStage | Unset = ContactCreateLifecycleStage.LEAD
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_create_custom_type_0 import ContactCreateCustomType0  # noqa: PLC0415
-
-        email = self.email
 
         first_name: None | str | Unset
         if isinstance(self.first_name, Unset):
@@ -180,17 +181,25 @@ class ContactCreate:
         else:
             custom = self.custom
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
         lifecycle_stage: str | Unset = UNSET
         if not isinstance(self.lifecycle_stage, Unset):
             lifecycle_stage = self.lifecycle_stage.value
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "email": email,
-            }
-        )
+        field_dict.update({})
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
         if last_name is not UNSET:
@@ -227,6 +236,10 @@ class ContactCreate:
             field_dict["consent_text_shown"] = consent_text_shown
         if custom is not UNSET:
             field_dict["custom"] = custom
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if email is not UNSET:
+            field_dict["email"] = email
         if lifecycle_stage is not UNSET:
             field_dict["lifecycle_stage"] = lifecycle_stage
 
@@ -237,7 +250,6 @@ class ContactCreate:
         from ..models.contact_create_custom_type_0 import ContactCreateCustomType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        email = d.pop("email")
 
         def _parse_first_name(data: object) -> None | str | Unset:
             if data is None:
@@ -417,6 +429,24 @@ class ContactCreate:
 
         custom = _parse_custom(d.pop("custom", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
         _lifecycle_stage = d.pop("lifecycle_stage", UNSET)
         lifecycle_stage: ContactCreateLifecycleStage | Unset
         if isinstance(_lifecycle_stage, Unset):
@@ -425,7 +455,6 @@ class ContactCreate:
             lifecycle_stage = ContactCreateLifecycleStage(_lifecycle_stage)
 
         contact_create = cls(
-            email=email,
             first_name=first_name,
             last_name=last_name,
             job_title=job_title,
@@ -444,6 +473,8 @@ class ContactCreate:
             consent_source=consent_source,
             consent_text_shown=consent_text_shown,
             custom=custom,
+            external_id=external_id,
+            email=email,
             lifecycle_stage=lifecycle_stage,
         )
 

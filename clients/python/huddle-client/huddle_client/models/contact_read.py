@@ -20,7 +20,10 @@ class ContactRead:
     """
     Attributes:
         id (int):
-        email (None | str): null when your role may not see contact details
+        email (None | str): null when your role may not see contact details, or for a contact keyed by its external_id
+            alone
+        external_id (None | str): The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique among
+            contacts: the key of a contact that has no email.
         first_name (None | str):
         last_name (None | str):
         job_title (None | str):
@@ -57,6 +60,7 @@ class ContactRead:
 
     id: int
     email: None | str
+    external_id: None | str
     first_name: None | str
     last_name: None | str
     job_title: None | str
@@ -98,6 +102,9 @@ class ContactRead:
 
         email: None | str
         email = self.email
+
+        external_id: None | str
+        external_id = self.external_id
 
         first_name: None | str
         first_name = self.first_name
@@ -201,6 +208,7 @@ class ContactRead:
             {
                 "id": id,
                 "email": email,
+                "external_id": external_id,
                 "first_name": first_name,
                 "last_name": last_name,
                 "job_title": job_title,
@@ -252,6 +260,13 @@ class ContactRead:
             return cast(None | str, data)
 
         email = _parse_email(d.pop("email"))
+
+        def _parse_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        external_id = _parse_external_id(d.pop("external_id"))
 
         def _parse_first_name(data: object) -> None | str:
             if data is None:
@@ -459,6 +474,7 @@ class ContactRead:
         contact_read = cls(
             id=id,
             email=email,
+            external_id=external_id,
             first_name=first_name,
             last_name=last_name,
             job_title=job_title,

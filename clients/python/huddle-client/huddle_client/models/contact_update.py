@@ -40,6 +40,8 @@ class ContactUpdate:
             consent_text_shown (None | str | Unset):
             custom (ContactUpdateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
             email (str | Unset):
+            external_id (str | Unset): The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique among
+                contacts: the key of a contact that has no email.
     """
 
     first_name: None | str | Unset = UNSET
@@ -61,6 +63,7 @@ class ContactUpdate:
     consent_text_shown: None | str | Unset = UNSET
     custom: ContactUpdateCustomType0 | None | Unset = UNSET
     email: str | Unset = UNSET
+    external_id: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_update_custom_type_0 import ContactUpdateCustomType0  # noqa: PLC0415
@@ -167,6 +170,8 @@ class ContactUpdate:
 
         email = self.email
 
+        external_id = self.external_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -208,6 +213,8 @@ class ContactUpdate:
             field_dict["custom"] = custom
         if email is not UNSET:
             field_dict["email"] = email
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
 
         return field_dict
 
@@ -373,6 +380,8 @@ class ContactUpdate:
 
         email = d.pop("email", UNSET)
 
+        external_id = d.pop("external_id", UNSET)
+
         contact_update = cls(
             first_name=first_name,
             last_name=last_name,
@@ -393,6 +402,7 @@ class ContactUpdate:
             consent_text_shown=consent_text_shown,
             custom=custom,
             email=email,
+            external_id=external_id,
         )
 
         return contact_update

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.import_job_read_date_formats import ImportJobReadDateFormats
     from ..models.import_job_read_mapping import ImportJobReadMapping
 
 
@@ -38,6 +39,13 @@ class ImportJobRead:
         invalid_lines (int): Lines of a UTF-8 file that are not UTF-8; each is reported as a failed row
         resume_line (int | None): The line of the file the next unread row starts on (the header is line 1)
         stop_reason (None | str): Why the import stopped before its end
+        dedupe_key (str): What rows are matched to contacts by first: email (then external_id, for rows without email)
+            or external_id (then email)
+        clear_empty (bool): Whether an empty cell of a mapped column clears the field of an existing contact (never the
+            email, the external id, consent or the stage)
+        placeholders (list[str]): The cell values read as empty (compared trimmed, ignoring case)
+        date_formats (ImportJobReadDateFormats): The date format found in each date column, by CSV header (strftime
+            codes, 'iso' or 'epoch_ms')
         source_format_label (str): The detected format in words ("HubSpot contacts export").
         encoding_label (None | str): The encoding in words ("Windows-1252").
     """
@@ -60,6 +68,10 @@ class ImportJobRead:
     invalid_lines: int
     resume_line: int | None
     stop_reason: None | str
+    dedupe_key: str
+    clear_empty: bool
+    placeholders: list[str]
+    date_formats: ImportJobReadDateFormats
     source_format_label: str
     encoding_label: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -109,6 +121,14 @@ class ImportJobRead:
         stop_reason: None | str
         stop_reason = self.stop_reason
 
+        dedupe_key = self.dedupe_key
+
+        clear_empty = self.clear_empty
+
+        placeholders = self.placeholders
+
+        date_formats = self.date_formats.to_dict()
+
         source_format_label = self.source_format_label
 
         encoding_label: None | str
@@ -136,6 +156,10 @@ class ImportJobRead:
                 "invalid_lines": invalid_lines,
                 "resume_line": resume_line,
                 "stop_reason": stop_reason,
+                "dedupe_key": dedupe_key,
+                "clear_empty": clear_empty,
+                "placeholders": placeholders,
+                "date_formats": date_formats,
                 "source_format_label": source_format_label,
                 "encoding_label": encoding_label,
             }
@@ -145,6 +169,7 @@ class ImportJobRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.import_job_read_date_formats import ImportJobReadDateFormats  # noqa: PLC0415
         from ..models.import_job_read_mapping import ImportJobReadMapping  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -217,6 +242,14 @@ class ImportJobRead:
 
         stop_reason = _parse_stop_reason(d.pop("stop_reason"))
 
+        dedupe_key = d.pop("dedupe_key")
+
+        clear_empty = d.pop("clear_empty")
+
+        placeholders = cast(list[str], d.pop("placeholders"))
+
+        date_formats = ImportJobReadDateFormats.from_dict(d.pop("date_formats"))
+
         source_format_label = d.pop("source_format_label")
 
         def _parse_encoding_label(data: object) -> None | str:
@@ -245,6 +278,10 @@ class ImportJobRead:
             invalid_lines=invalid_lines,
             resume_line=resume_line,
             stop_reason=stop_reason,
+            dedupe_key=dedupe_key,
+            clear_empty=clear_empty,
+            placeholders=placeholders,
+            date_formats=date_formats,
             source_format_label=source_format_label,
             encoding_label=encoding_label,
         )
