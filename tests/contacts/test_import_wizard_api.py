@@ -58,7 +58,7 @@ def test_the_preview_shows_rows_suggestions_counts_and_types(
     assert {"value": "email", "label": TARGET_EMAIL, "custom": False} in preview["targets"]
 
 
-TARGET_EMAIL = "Email address (required; the dedupe key)"
+TARGET_EMAIL = "Email address (the dedupe key; a row without one needs an external id)"
 
 
 def test_a_known_export_gets_its_own_columns_suggested(client: TestClient, tmp_path: Path) -> None:

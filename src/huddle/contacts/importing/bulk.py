@@ -512,10 +512,10 @@ class _Chunk:
                     reason=self.context.reason,
                 )
 
-    def _record_history(self) -> None:
-        """The past the rows date, recorded as it happened (it publishes nothing); the
-        contacts that existed whose stage or created date it changed are announced as
-        changed, so that their scores and criteria are evaluated as of now."""
+    def _record_history(self) -> set[int]:
+        """The past the rows date, recorded as it happened (it publishes nothing); returns
+        the contacts that existed whose stage or created date it changed, to be announced
+        as changed, so that their scores and criteria are evaluated as of now."""
         histories, created = [], []
         for contact in self.contacts:
             past = contact.past()
@@ -533,19 +533,14 @@ class _Chunk:
             if before is not None and past.created_at is not None:
                 created.append((before["id"], past.created_at))
         if not histories:
-            return
+            return set()
         restaged = self.stages.record_history(
             self.session, histories, actor=self.context.actor, source=self.context.source
         )
         known = repository.created_dates(self.session, [contact_id for contact_id, _ in created])
         created = [(contact_id, at) for contact_id, at in created if known.get(contact_id) != at]
         set_created_dates(self.session, created)
-        changed = sorted({*restaged, *(contact_id for contact_id, _ in created)})
-        if changed:
-            event = ContactsChanged(
-                contact_ids=tuple(changed), account_ids=(), actor=self.context.actor
-            )
-            publish(self.session, event)
+        return {*restaged, *(contact_id for contact_id, _ in created)}
 
     def _announce(
         self, new: list[_Contact], news: list[int], owners: list[tuple[int, Any, Any]], now: Any
