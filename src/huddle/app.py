@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
 from huddle import __version__
+from huddle.attribution import api as attribution_api
+from huddle.attribution import views as attribution_views
 from huddle.audit import api as audit_api
 from huddle.audit import views as audit_views
 from huddle.auth import api as auth_api
@@ -19,6 +21,8 @@ from huddle.auth import views as auth_views
 from huddle.auth.deps import current_actor, current_user, ingest_actor
 from huddle.auth.signin import SESSION_LIFETIME
 from huddle.auth.tokens import TOKEN_PREFIX
+from huddle.campaigns import api as campaigns_api
+from huddle.campaigns import views as campaigns_views
 from huddle.contacts import api as contacts_api
 from huddle.contacts import views as contacts_views
 from huddle.contacts.importing import api as contacts_importing_api
@@ -73,6 +77,8 @@ API_ROUTERS = (
     routing_api.router,
     notifications_api.router,
     home_api.router,
+    campaigns_api.router,
+    attribution_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,
@@ -88,6 +94,8 @@ VIEW_ROUTERS = (
     sla_views.router,
     routing_views.router,
     notifications_views.router,
+    campaigns_views.router,
+    attribution_views.router,
 )
 # The CSV import uploads: the only bodies allowed past ``max_request_bytes``.
 LARGE_UPLOAD_PATHS = frozenset({"/imports", "/api/v1/imports"})

@@ -80,8 +80,13 @@ def rule_rows(session: Session) -> list[tuple[int, str, str, str]]:
         .where(Campaign.utm_campaign.is_not(None))
         .order_by(Campaign.id)
     ).all()
-    return [tuple(row) for row in explicit] + [  # type: ignore[misc]
-        (campaign_id, "utm_campaign", "equals", value) for campaign_id, value in implicit
+    rules = [
+        (campaign_id, field, operator, value) for campaign_id, field, operator, value in explicit
+    ]
+    return rules + [
+        (campaign_id, "utm_campaign", "equals", value)
+        for campaign_id, value in implicit
+        if value is not None
     ]
 
 

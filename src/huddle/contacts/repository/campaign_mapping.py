@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Touch
@@ -28,7 +28,7 @@ def set_touch_campaigns(session: Session, pairs: Sequence[tuple[int, int]]) -> i
     """Give each (touch id, campaign id) its campaign, where it still has none."""
     if not pairs:
         return 0
-    touches = Touch.__table__
+    touches = cast(Table, Touch.__table__)
     # A Core executemany: the ORM's bulk UPDATE by primary key cannot keep the condition.
     session.connection().execute(
         update(touches)
