@@ -38,8 +38,9 @@ def test_every_model_credits_exactly_the_deals_amounts(db: Session, march: March
         # Won: 10,000 + No campaign: 2,000; open pipeline: 5,000.
         assert m.revenue == pytest.approx(12_000)
         assert m.pipeline == pytest.approx(5000)
-        assert sum(c.mqls for c in m.campaigns) == pytest.approx(1)
-        assert sum(c.customers for c in m.campaigns) == pytest.approx(1)
+        assert sum(c.mqls for c in m.campaigns) == pytest.approx(1, abs=1e-3)
+        assert sum(c.customers for c in m.campaigns) == pytest.approx(1, abs=1e-3)
+        assert sum(c.revenue for c in m.campaigns) == pytest.approx(12_000, abs=0.05)
 
 
 def test_a_deal_without_campaign_touches_goes_to_none(db: Session, march: March) -> None:
@@ -85,9 +86,9 @@ def test_time_decay_halves_every_seven_days(db: Session, march: March) -> None:
     raw = {"A": 2 ** (-14 / 7), "B": 2 ** (-10 / 7) + 2 ** (-5 / 7), "C": 2 ** (-7 / 7)}
     total = sum(raw.values())
     shown = revenue(db, "time_decay")
-    assert shown["A newsletter"] == pytest.approx(10_000 * raw["A"] / total)
-    assert shown["B search"] == pytest.approx(10_000 * raw["B"] / total)
-    assert shown["C webinar"] == pytest.approx(10_000 * raw["C"] / total)
+    assert shown["A newsletter"] == pytest.approx(10_000 * raw["A"] / total, abs=0.005)
+    assert shown["B search"] == pytest.approx(10_000 * raw["B"] / total, abs=0.005)
+    assert shown["C webinar"] == pytest.approx(10_000 * raw["C"] / total, abs=0.005)
 
 
 def test_pipeline_credits_contacts_in_a_role(db: Session, march: March) -> None:
@@ -121,7 +122,7 @@ def test_linear_conversions_are_fractional(db: Session, march: March) -> None:
     linear = model(db, "linear")
     # MQL path: A, B (half each); SQL path to the 9th: A, B, C (a third each).
     assert linear["A newsletter"].mqls == pytest.approx(0.5)
-    assert linear["C webinar"].sqls == pytest.approx(1 / 3)
+    assert linear["C webinar"].sqls == pytest.approx(1 / 3, abs=1e-4)
     assert linear["A newsletter"].cost_per_sql == pytest.approx(3000)
 
 

@@ -101,8 +101,8 @@ def _model_report(
     return ModelReport(
         model=model,
         label=MODEL_LABELS[model],
-        pipeline=sum(r.pipeline for r in rows),
-        revenue=sum(r.revenue for r in rows),
+        pipeline=round(sum(credits_of("pipeline", tally, model)), 2),
+        revenue=round(sum(credits_of("revenue", tally, model)), 2),
         campaigns=rows,
         channels=_channels(rows),
     )
@@ -116,6 +116,9 @@ def _campaign_credit(
     labels: dict[int, tuple[str, str]],
 ) -> CampaignCredit:
     got = {measure: tally[measure][model].get(campaign_id, 0.0) for measure in MEASURES}
+    # Cents for money, four places for shares of a conversion: the float sums' last bits
+    # are noise, not credit.
+    shown = {m: round(v, 2 if m in ("pipeline", "revenue") else 4) for m, v in got.items()}
     name, channel = (
         labels.get(campaign_id, (NONE_LABEL, NONE_LABEL))
         if campaign_id
@@ -129,12 +132,12 @@ def _campaign_credit(
         campaign_id=campaign_id,
         name=name,
         channel=channel,
-        **got,
+        **shown,
         cost=cost,
-        roi=roi(got["revenue"], cost),
-        cost_per_mql=per(cost, got["mqls"]),
-        cost_per_sql=per(cost, got["sqls"]),
-        cost_per_customer=per(cost, got["customers"]),
+        roi=_rounded(roi(got["revenue"], cost), 4),
+        cost_per_mql=_rounded(per(cost, got["mqls"]), 2),
+        cost_per_sql=_rounded(per(cost, got["sqls"]), 2),
+        cost_per_customer=_rounded(per(cost, got["customers"]), 2),
     )
 
 
@@ -151,6 +154,14 @@ def _channels(rows: list[CampaignCredit]) -> list[ChannelCredit]:
     ]
     channels.sort(key=lambda c: (c.channel == NONE_LABEL, -c.revenue, -c.pipeline, c.channel))
     return channels
+
+
+def credits_of(measure: str, tally: Credits, model: str) -> list[float]:
+    return list(tally[measure][model].values())
+
+
+def _rounded(value: float | None, places: int) -> float | None:
+    return None if value is None else round(value, places)
 
 
 def roi(revenue: float, cost: float) -> float | None:

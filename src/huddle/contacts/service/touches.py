@@ -499,7 +499,7 @@ def queue_campaign_remap(session: Session, *, actor: Actor) -> int:
 
 
 def map_touch_campaigns(
-    session: Session, *, after_id: int = 0, slices: int = 20
+    session: Session, *, after_id: int = 0, slices: int = 20, slice_size: int = _MAP_SLICE
 ) -> tuple[int, int | None]:
     """Up to ``slices`` slices of touches without a campaign after ``after_id``, mapped by
     the UTM rules (read once). Returns how many touches took a campaign and the id to go on
@@ -507,7 +507,7 @@ def map_touch_campaigns(
     mapper = campaigns.utm_mapper(session)
     mapped = 0
     for _ in range(slices):
-        rows = repository.touches_without_campaign(session, after_id=after_id, limit=_MAP_SLICE)
+        rows = repository.touches_without_campaign(session, after_id=after_id, limit=slice_size)
         if not rows or mapper.empty:
             return mapped, None
         pairs = [
