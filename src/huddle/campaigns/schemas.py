@@ -41,7 +41,9 @@ def _one_line_or_none(value: str | None) -> str | None:
 
 
 Line = Annotated[str, AfterValidator(_one_line), Field(min_length=1, max_length=200)]
-OptionalLine = Annotated[str | None, AfterValidator(_one_line_or_none), Field(max_length=200)]
+OptionalLine = Annotated[
+    Annotated[str, Field(max_length=200)] | None, AfterValidator(_one_line_or_none)
+]
 
 
 class CampaignWrite(InputModel):
