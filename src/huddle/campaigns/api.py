@@ -71,14 +71,16 @@ def create_campaign(
     return _detail(session, campaign.id, actor)
 
 
-@router.get("/campaigns/{campaign_id}", operation_id="campaigns.get", response_model=CampaignDetail)
+@router.get(
+    "/campaigns/{campaign_id:int}", operation_id="campaigns.get", response_model=CampaignDetail
+)
 def get_campaign(campaign_id: int, actor: CurrentActor, session: SessionDep) -> CampaignDetail:
     """A campaign with its cost entries and UTM rules."""
     return _detail(session, campaign_id, actor)
 
 
 @router.put(
-    "/campaigns/{campaign_id}", operation_id="campaigns.update", response_model=CampaignDetail
+    "/campaigns/{campaign_id:int}", operation_id="campaigns.update", response_model=CampaignDetail
 )
 def update_campaign(
     campaign_id: int, actor: CurrentActor, session: SessionDep, data: CampaignWrite
@@ -88,7 +90,7 @@ def update_campaign(
 
 
 @router.post(
-    "/campaigns/{campaign_id}/costs",
+    "/campaigns/{campaign_id:int}/costs",
     operation_id="campaign_costs.create",
     response_model=CostRead,
     status_code=status.HTTP_201_CREATED,
@@ -100,7 +102,7 @@ def add_cost(
 
 
 @router.delete(
-    "/campaigns/{campaign_id}/costs/{cost_id}",
+    "/campaigns/{campaign_id:int}/costs/{cost_id:int}",
     operation_id="campaign_costs.delete",
     status_code=status.HTTP_204_NO_CONTENT,
 )
@@ -109,7 +111,7 @@ def remove_cost(campaign_id: int, cost_id: int, actor: CurrentActor, session: Se
 
 
 @router.post(
-    "/campaigns/{campaign_id}/utm-rules",
+    "/campaigns/{campaign_id:int}/utm-rules",
     operation_id="utm_rules.create",
     response_model=UtmRuleRead,
     status_code=status.HTTP_201_CREATED,
@@ -122,7 +124,7 @@ def add_rule(
 
 
 @router.delete(
-    "/campaigns/{campaign_id}/utm-rules/{rule_id}",
+    "/campaigns/{campaign_id:int}/utm-rules/{rule_id:int}",
     operation_id="utm_rules.delete",
     status_code=status.HTTP_204_NO_CONTENT,
 )

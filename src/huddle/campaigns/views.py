@@ -183,7 +183,7 @@ def remap_touches(request: Request, session: SessionDep, user: CurrentUser) -> R
     )
 
 
-@router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
+@router.get("/campaigns/{campaign_id:int}", response_class=HTMLResponse)
 def campaign_page(
     request: Request, session: SessionDep, user: CurrentUser, campaign_id: int
 ) -> HTMLResponse:
@@ -208,7 +208,7 @@ def _on_detail(
     return submit(request, change, done=done, then=f"/campaigns/{campaign_id}", refused=refused)
 
 
-@router.post("/campaigns/{campaign_id}", response_model=None)
+@router.post("/campaigns/{campaign_id:int}", response_model=None)
 def update_campaign(
     request: Request,
     session: SessionDep,
@@ -242,7 +242,7 @@ def update_campaign(
     )
 
 
-@router.post("/campaigns/{campaign_id}/costs", response_model=None)
+@router.post("/campaigns/{campaign_id:int}/costs", response_model=None)
 def add_cost(
     request: Request,
     session: SessionDep,
@@ -273,7 +273,7 @@ def add_cost(
     )
 
 
-@router.post("/campaigns/{campaign_id}/costs/{cost_id}/delete", response_model=None)
+@router.post("/campaigns/{campaign_id:int}/costs/{cost_id:int}/delete", response_model=None)
 def remove_cost(
     request: Request, session: SessionDep, user: CurrentUser, campaign_id: int, cost_id: int
 ) -> Response:
@@ -288,7 +288,7 @@ def remove_cost(
     )
 
 
-@router.post("/campaigns/{campaign_id}/rules", response_model=None)
+@router.post("/campaigns/{campaign_id:int}/rules", response_model=None)
 def add_rule(
     request: Request,
     session: SessionDep,
@@ -325,7 +325,7 @@ def add_rule(
     )
 
 
-@router.post("/campaigns/{campaign_id}/rules/{rule_id}/delete", response_model=None)
+@router.post("/campaigns/{campaign_id:int}/rules/{rule_id:int}/delete", response_model=None)
 def remove_rule(
     request: Request, session: SessionDep, user: CurrentUser, campaign_id: int, rule_id: int
 ) -> Response:
