@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from huddle.attribution.rules import MODELS, PathTouch, weights
+from huddle.attribution.schemas import AttributionModel
 
 
 def path(*flags: tuple[bool, bool], ages: tuple[float, ...] | None = None) -> list[PathTouch]:
@@ -61,3 +62,7 @@ def test_first_last_and_linear() -> None:
     assert weights("last_touch", FIVE) == [0, 0, 0, 0, 1.0]
     assert weights("linear", FIVE) == pytest.approx([0.2] * 5)
     assert weights("linear", []) == []
+
+
+def test_the_apis_enum_names_every_model() -> None:
+    assert [m.value for m in AttributionModel] == list(MODELS)

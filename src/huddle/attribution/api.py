@@ -12,8 +12,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from huddle.attribution import service
-from huddle.attribution.rules import MODELS, Model
-from huddle.attribution.schemas import AttributionReport
+from huddle.attribution.rules import MODELS
+from huddle.attribution.schemas import AttributionModel, AttributionReport
 from huddle.auth.deps import CurrentActor
 from huddle.web.deps import SessionDep
 
@@ -36,11 +36,13 @@ CSV_HEADER = [
 ]
 FromDay = Annotated[date, Query(alias="from", description="First day (UTC), included.")]
 ToDay = Annotated[date, Query(alias="to", description="Last day (UTC), included.")]
-ModelChoice = Annotated[Model | None, Query(description="One model; all six when left out.")]
+ModelChoice = Annotated[
+    AttributionModel | None, Query(description="One model; all six when left out.")
+]
 
 
-def _models(model: Model | None) -> tuple[str, ...]:
-    return (model,) if model is not None else MODELS
+def _models(model: AttributionModel | None) -> tuple[str, ...]:
+    return (model.value,) if model is not None else MODELS
 
 
 @router.get("/attribution", operation_id="attribution.report", response_model=AttributionReport)
@@ -110,7 +112,7 @@ def _rows(report: AttributionReport) -> Iterator[list[object]]:
     for shown in report.models:
         for c in shown.campaigns:
             yield [
-                shown.model,
+                shown.model.value,
                 c.campaign_id,
                 c.name,
                 c.channel,

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from huddle.attribution.rules import Model
+
+class AttributionModel(StrEnum):
+    """The models of ``huddle.attribution.rules`` (the document's named enum)."""
+
+    FIRST_TOUCH = "first_touch"
+    LAST_TOUCH = "last_touch"
+    LINEAR = "linear"
+    U_SHAPED = "u_shaped"
+    W_SHAPED = "w_shaped"
+    TIME_DECAY = "time_decay"
 
 
 class CampaignCredit(BaseModel):
@@ -39,7 +49,7 @@ class ChannelCredit(BaseModel):
 
 
 class ModelReport(BaseModel):
-    model: Model
+    model: AttributionModel
     label: str
     pipeline: float = Field(description="Every credited pipeline amount: the deals' total.")
     revenue: float
