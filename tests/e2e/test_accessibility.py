@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from huddle.app import create_app
 from huddle.auth.models import User
+from huddle.campaigns.models import Campaign
 from huddle.contacts.importing.service import create_import, run_import
 from huddle.contacts.models import Contact
 from huddle.core.actor import Actor
@@ -125,6 +126,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
     user = _first(session, select(User.id).where(User.email == catalog.REP_EMAIL))
     form = session.scalars(select(Form.form_key).limit(1)).one()
     other = session.scalars(select(Contact.email).where(Contact.id != contact.id).limit(1)).one()
+    campaign = _first(session, select(Campaign.id).order_by(Campaign.id))
     job = create_import(session, HUBSPOT, filename=HUBSPOT.name, actor=Actor.system("a11y"))
     return {
         "contact_id": str(contact.id),
@@ -134,6 +136,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
         "user_id": str(user),
         "form_key": form,
         "import_id": str(job.id),
+        "campaign_id": str(campaign),
         "other_email": str(other),
         "unsubscribe": unsubscribe_token(contact.id, secret=str(settings.secret_key)),
     }

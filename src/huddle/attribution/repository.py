@@ -53,12 +53,14 @@ members AS (
   SELECT d.conv_id, oc.contact_id FROM deals d
   JOIN opportunity_contacts oc ON oc.opportunity_id = d.conv_id
 ),
-conversions AS (
-  SELECT d.conv_id, d.value, d.created_at, d.cutoff,
-         (SELECT MIN(st.at) FROM members m
-          JOIN stage_transitions st ON st.contact_id = m.contact_id AND st.to_stage = 'mql'
-          WHERE m.conv_id = d.conv_id) AS mql_at
-  FROM deals d
+mqls AS (
+  SELECT m.conv_id, MIN(st.at) AS mql_at FROM members m
+  JOIN stage_transitions st ON st.contact_id = m.contact_id AND st.to_stage = 'mql'
+  GROUP BY m.conv_id
+),
+conversions AS MATERIALIZED (
+  SELECT d.conv_id, d.value, d.created_at, d.cutoff, q.mql_at
+  FROM deals d LEFT JOIN mqls q ON q.conv_id = d.conv_id
 )"""
 
 _STAGE_CONVERSIONS = """
@@ -71,8 +73,7 @@ firsts AS (
   JOIN entered e ON e.contact_id = st.contact_id
   WHERE st.to_stage = {m} GROUP BY st.contact_id
 ),
-members AS (SELECT conv_id, conv_id AS contact_id FROM firsts),
-conversions AS (
+conversions AS MATERIALIZED (
   SELECT f.conv_id, CAST(1 AS DOUBLE PRECISION) AS value,
          {no_time} AS created_at, f.cutoff,
          (SELECT MIN(st.at) FROM stage_transitions st
@@ -84,9 +85,8 @@ _PATHS = """
 SELECT c.conv_id, c.value, t.campaign_id, {age} AS age_days,
        CASE WHEN c.mql_at <= c.cutoff AND t.occurred_at <= c.mql_at THEN 1 ELSE 0 END,
        CASE WHEN t.occurred_at <= c.created_at THEN 1 ELSE 0 END
-FROM conversions c
-LEFT JOIN members m ON m.conv_id = c.conv_id
-LEFT JOIN touches t ON t.contact_id = m.contact_id AND t.campaign_id IS NOT NULL
+FROM conversions c{members}
+LEFT JOIN touches t ON t.contact_id = {contact} AND t.campaign_id IS NOT NULL
                    AND t.occurred_at <= c.cutoff
 ORDER BY c.conv_id, t.occurred_at, t.id"""
 
@@ -103,7 +103,7 @@ def deal_paths(session: Session, kind: DealKind, start: datetime, end: datetime)
     driver = Driver(session)
     where, cutoff = _DEALS[kind]
     ctes = _DEAL_CONVERSIONS.format(end=cutoff, where=where.format(m=driver.mark))
-    return _paths(driver, ctes, (driver.at(start), driver.at(end)))
+    return _paths(driver, ctes, (driver.at(start), driver.at(end)), members=True)
 
 
 def stage_paths(session: Session, stage: str, start: datetime, end: datetime) -> Iterator[Row]:
@@ -114,8 +114,19 @@ def stage_paths(session: Session, stage: str, start: datetime, end: datetime) ->
     return _paths(driver, ctes, (stage, at_start, at_end, stage, at_start, at_end))
 
 
-def _paths(driver: Driver, ctes: str, params: tuple[Any, ...]) -> Iterator[Row]:
-    sql = "WITH " + ctes.strip() + _PATHS.format(age=_AGE[driver.sqlite])
+def _paths(
+    driver: Driver, ctes: str, params: tuple[Any, ...], *, members: bool = False
+) -> Iterator[Row]:
+    """The paths' rows; a deal's through its members, a contact's conversion its own."""
+    sql = (
+        "WITH "
+        + ctes.strip()
+        + _PATHS.format(
+            age=_AGE[driver.sqlite],
+            members="\nLEFT JOIN members m ON m.conv_id = c.conv_id" if members else "",
+            contact="m.contact_id" if members else "c.conv_id",
+        )
+    )
     cursor = driver.session.connection().connection.cursor()
     try:
         cursor.execute(sql, params)
