@@ -84,4 +84,5 @@ def test_sales_sees_campaigns_without_the_forms(anon_client: TestClient, db: Ses
     page = anon_client.get("/campaigns")
     assert page.status_code == 200
     assert "Visible" in page.text
-    assert "Create campaign" not in page.text
+    assert "New campaign" not in page.text
+    assert anon_client.get("/campaigns/new").status_code == 403

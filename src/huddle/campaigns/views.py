@@ -56,7 +56,6 @@ def _list_page(
     session: SessionDep,
     user: User,
     *,
-    draft: dict[str, str] | None = None,
     error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -71,7 +70,6 @@ def _list_page(
             "campaigns": summaries,
             "total_budget": sum(s.campaign.budget or 0 for s in summaries),
             "total_cost": sum(s.cost for s in summaries),
-            "draft": draft or {},
             "error": error,
         },
         status_code=status_code,
@@ -111,6 +109,30 @@ def _detail_page(
 @router.get("/campaigns", response_class=HTMLResponse)
 def campaigns_page(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
     return _list_page(request, session, user)
+
+
+def _new_page(
+    request: Request,
+    user: User,
+    *,
+    draft: dict[str, str] | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return page(
+        request,
+        "campaigns/new.html",
+        user,
+        "campaigns",
+        {**_common(), "draft": draft or {}, "error": error},
+        status_code=status_code,
+    )
+
+
+@router.get("/campaigns/new", response_class=HTMLResponse)
+def new_campaign_page(request: Request, user: CurrentUser) -> HTMLResponse:
+    service.require_manage(request_actor(request))
+    return _new_page(request, user)
 
 
 def _campaign_form(draft: dict[str, str]) -> CampaignWrite:
@@ -159,9 +181,7 @@ def create_campaign(
         created.append(service.create_campaign(session, data, actor=request_actor(request)).id)
 
     def refused(message: str, status_code: int) -> Response:
-        return _list_page(
-            request, session, user, draft=draft, error=message, status_code=status_code
-        )
+        return _new_page(request, user, draft=draft, error=message, status_code=status_code)
 
     response = submit(request, change, done="Campaign created.", then="/campaigns", refused=refused)
     if created:

@@ -70,6 +70,7 @@ CAMPAIGN_SETTINGS = [
     _on_campaign("POST", "/utm-rules", **RULE),
     _on_rule("DELETE", "/api/v1/campaigns/{c}/utm-rules/{x}"),
     api("POST", "/campaigns/remap"),
+    ui("GET", "/campaigns/new"),
     ui("POST", "/campaigns", data=_form),
     ui("POST", "/campaigns/remap"),
     Route(
