@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from huddle.attribution.rules import MODELS
 from huddle.attribution.service import attribution_report
 from huddle.campaigns.models import CHANNELS, Campaign, CampaignCost
 from huddle.contacts.models import Account, Contact, Touch
@@ -198,16 +199,16 @@ def measure(url: str, scale: float, runs: int) -> dict[str, Any]:
     seeded = time.perf_counter() - t0
     engine = make_engine(url)
     factory = session_factory(engine)
-    period = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
+    start, end = date(2025, 1, 1), date(2025, 12, 31)
     figures: dict[str, Any] = {**sizes, "seed_seconds": round(seeded, 1)}
     try:
-        for label, models in (("w_shaped", ("w_shaped",)), ("all_six", None)):
+        for label, models in (("w_shaped", ("w_shaped",)), ("all_six", MODELS)):
 
-            def run(models: tuple[str, ...] | None = models) -> Any:
+            def run(models: tuple[str, ...] = models) -> Any:
                 with factory() as session:
-                    if models is None:
-                        return attribution_report(session, actor=SYSTEM, **period)
-                    return attribution_report(session, actor=SYSTEM, models=models, **period)
+                    return attribution_report(
+                        session, start=start, end=end, models=models, actor=SYSTEM
+                    )
 
             seconds, cpu = _timed(run, runs)
             report = run()
