@@ -184,6 +184,7 @@ def create_campaign(
         return _new_page(request, user, draft=draft, error=message, status_code=status_code)
 
     response = submit(request, change, done="Campaign created.", then="/campaigns", refused=refused)
+    # The new campaign's id is known only once it is made: its page is where to go next.
     if created:
         response.headers["location"] = f"/campaigns/{created[0]}"
     return response
