@@ -76,9 +76,9 @@ API_ROUTERS = (
     sla_api.router,
     routing_api.router,
     notifications_api.router,
-    home_api.router,
     campaigns_api.router,
     attribution_api.router,
+    home_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,
