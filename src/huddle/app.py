@@ -14,6 +14,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from huddle import __version__
 from huddle.analytics import api as analytics_api
 from huddle.analytics import views as analytics_views
+from huddle.attribution import api as attribution_api
+from huddle.attribution import views as attribution_views
 from huddle.audit import api as audit_api
 from huddle.audit import views as audit_views
 from huddle.auth import api as auth_api
@@ -21,6 +23,8 @@ from huddle.auth import views as auth_views
 from huddle.auth.deps import current_actor, current_user, ingest_actor
 from huddle.auth.signin import SESSION_LIFETIME
 from huddle.auth.tokens import TOKEN_PREFIX
+from huddle.campaigns import api as campaigns_api
+from huddle.campaigns import views as campaigns_views
 from huddle.contacts import api as contacts_api
 from huddle.contacts import views as contacts_views
 from huddle.contacts.importing import api as contacts_importing_api
@@ -81,6 +85,8 @@ API_ROUTERS = (
     routing_api.router,
     notifications_api.router,
     analytics_api.router,
+    campaigns_api.router,
+    attribution_api.router,
     home_api.router,
 )
 VIEW_ROUTERS = (
@@ -99,6 +105,8 @@ VIEW_ROUTERS = (
     routing_views.router,
     notifications_views.router,
     analytics_views.router,
+    campaigns_views.router,
+    attribution_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

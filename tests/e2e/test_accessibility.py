@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from huddle.app import create_app
 from huddle.auth.models import User
+from huddle.campaigns.models import Campaign
 from huddle.contacts.importing import wizard
 from huddle.contacts.importing.service import create_import, run_import
 from huddle.contacts.importing.wizard_api import staged_dir
@@ -130,6 +131,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
     user = _first(session, select(User.id).where(User.email == catalog.REP_EMAIL))
     form = session.scalars(select(Form.form_key).limit(1)).one()
     other = session.scalars(select(Contact.email).where(Contact.id != contact.id).limit(1)).one()
+    campaign = _first(session, select(Campaign.id).order_by(Campaign.id))
     job = create_import(session, HUBSPOT, filename=HUBSPOT.name, actor=Actor.system("a11y"))
     admin = session.scalars(select(User).where(User.email == catalog.ADMIN_EMAIL)).one()
     staged = _staged_upload(session, settings, Actor.user(admin.id, role=admin.role))
@@ -141,6 +143,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
         "user_id": str(user),
         "form_key": form,
         "import_id": str(job.id),
+        "campaign_id": str(campaign),
         "other_email": str(other),
         "unsubscribe": unsubscribe_token(contact.id, secret=str(settings.secret_key)),
         "wizard_token": staged,

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -143,6 +144,16 @@ class Touch(Base):
         Index("ix_touches_account_id_occurred_at", "account_id", "occurred_at"),
         Index("ix_touches_type_occurred_at", "type", "occurred_at"),
         Index("ix_touches_visitor_id", "visitor_id"),
+        # Attribution reads a deal's contacts' campaign touches in time order from this
+        # index alone; touches without a campaign (most of them) are not in it.
+        Index(
+            "ix_touches_campaign_path",
+            "contact_id",
+            "occurred_at",
+            "campaign_id",
+            sqlite_where=text("campaign_id IS NOT NULL"),
+            postgresql_where=text("campaign_id IS NOT NULL"),
+        ),
         CheckConstraint("contact_id IS NOT NULL OR visitor_id IS NOT NULL", name="has_subject"),
         # A key is its sender's: the same key from two senders is two deliveries. Also the
         # index that finds a replayed key (and its fingerprint) without reading the table.

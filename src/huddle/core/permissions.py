@@ -69,6 +69,7 @@ class Action(StrEnum):
     # Outbound webhooks carry lead data out of Huddle: changing where is for admins.
     WEBHOOK_MANAGE = "webhook.manage"
     ANALYTICS_READ = "analytics.read"
+    CAMPAIGN_MANAGE = "campaign.manage"  # campaigns, their costs and UTM rules
 
 
 _EVERYONE_READS = {Action.CONTACT_READ, Action.ANALYTICS_READ}
@@ -93,7 +94,7 @@ _SALES = _RECORD_WORK | {Action.LEAD_REJECT, Action.DEAL_EDIT}
 
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "admin": frozenset(Action),
-    "marketing": frozenset(_MARKETING | {Action.SLA_DRAFT}),
+    "marketing": frozenset(_MARKETING | {Action.SLA_DRAFT, Action.CAMPAIGN_MANAGE}),
     "marketing_ops": frozenset(
         _MARKETING
         | {
@@ -105,6 +106,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.EVENTS_INGEST,
             Action.SLA_DRAFT,
             Action.SLA_SIGN_FOR_MARKETING,
+            Action.CAMPAIGN_MANAGE,
         }
     ),
     "sales_rep": frozenset(_SALES),

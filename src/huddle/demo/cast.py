@@ -39,8 +39,8 @@ SOURCE_CHANNEL = {
     "paid_search": "paid_search",
     "paid_social": "paid_social",
     "webinar": "webinar",
-    "event": "event",
-    "referral": "referral",
+    "event": "events",
+    "referral": "partner",
     "outbound": "outbound",
     "syndication": "content",
     "ebook": "content",
@@ -142,7 +142,7 @@ def _arrival(world: World, rng: random.Random) -> tuple[str, PlannedCampaign | N
     calendar = world.calendar
     source = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])[0]
     if source in ("webinar", "event"):
-        happening = rng.choice(world.of_channel(source))
+        happening = rng.choice(world.of_channel(SOURCE_CHANNEL[source]))
         starts = happens_at(happening)
         if source == "event":
             # Badge scans are loaded the morning after the event.

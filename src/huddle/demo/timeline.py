@@ -208,7 +208,7 @@ _CAMPAIGNS: tuple[
     (
         "event-dataconf-berlin",
         "Event - DataConf Berlin booth",
-        "event",
+        "events",
         "dataconf",
         "event",
         345,
@@ -219,7 +219,7 @@ _CAMPAIGNS: tuple[
     (
         "event-analytics-summit-nyc",
         "Event - Analytics Summit NYC",
-        "event",
+        "events",
         "analytics-summit",
         "event",
         160,
@@ -263,7 +263,7 @@ _CAMPAIGNS: tuple[
     (
         "partner-referrals",
         "Partner referrals",
-        "referral",
+        "partner",
         "partner",
         "referral",
         548,

@@ -10,6 +10,7 @@ that owner ("give"), a new record made for that owner ("new").
 from __future__ import annotations
 
 from huddle.core.permissions import Action
+from tests.auth.matrix.campaigns import CAMPAIGN_READS, CAMPAIGN_SETTINGS
 from tests.auth.matrix.records import (
     ACCOUNT_EDITS,
     AUDIT_READS,
@@ -77,7 +78,8 @@ ROUTES: dict[Action, list[Route]] = {
     Action.SLA_SIGN_FOR_MARKETING: signing("marketing"),
     Action.SLA_SIGN_FOR_SALES: signing("sales"),
     Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
-    Action.ANALYTICS_READ: ANALYTICS,
+    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS,
+    Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test

@@ -3,6 +3,10 @@
 Use as ``repository.contact(...)``: the modules are split by subject only to stay small.
 """
 
+from huddle.contacts.repository.campaign_mapping import (
+    set_touch_campaigns,
+    touches_without_campaign,
+)
 from huddle.contacts.repository.configuration import (
     custom_field,
     custom_field_by_key,
@@ -122,6 +126,7 @@ __all__ = [
     "saved_view",
     "saved_views_naming",
     "saved_views_visible_to",
+    "set_touch_campaigns",
     "set_touch_end",
     "stored_fingerprints",
     "timeline_merges",
@@ -131,6 +136,7 @@ __all__ = [
     "touch_at_end",
     "touch_by_key",
     "touches_of",
+    "touches_without_campaign",
     "update_contact_columns",
     "upsert_enrichment_companies",
 ]

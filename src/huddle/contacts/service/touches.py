@@ -12,6 +12,7 @@ import orjson
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from huddle.campaigns import service as campaigns
 from huddle.contacts import repository
 from huddle.contacts.events import TouchesAttached, TouchesRecorded, TouchRecorded
 from huddle.contacts.models import Contact, Touch
@@ -133,6 +134,9 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
     key = data.idempotency_key
     scope = idempotency_scope(actor)
     sent = fingerprint(data.model_dump(mode="json")) if key is not None else None
+    campaign_id = data.campaign_id
+    if campaign_id is None:
+        campaign_id = campaigns.utm_mapper(session).campaign_for(data.properties)
     touch = repository.insert_touch(
         session,
         {
@@ -144,7 +148,7 @@ def store_touch(session: Session, data: TouchCreate, *, actor: Actor) -> tuple[T
             "actor_type": touch_actor_type(actor),
             "actor_user_id": actor.user_id,
             "properties": data.properties,
-            "campaign_id": data.campaign_id,
+            "campaign_id": campaign_id,
             "asset_id": data.asset_id,
             "workflow_id": data.workflow_id,
             "idempotency_scope": scope if key is not None else None,
@@ -252,6 +256,7 @@ def record_touches(
         created_at=clock.now(),
         scope=idempotency_scope(actor),
     )
+    _map_to_campaigns(session, rows)
     ids = _insert(session, rows, batch)
     _attribute_set(session, rows, ids)
     touch_ids = tuple(touch_id for touch_id in ids if touch_id is not None)
@@ -304,6 +309,19 @@ def _contacts_of(
     ]
     raise_if(errors[:50], "bad touches")
     return accounts
+
+
+def _map_to_campaigns(session: Session, rows: Sequence[TouchRow]) -> None:
+    """Rows sent without a campaign take the one the UTM rules name (the rules read once
+    for the whole batch; rows that name a campaign keep it)."""
+    unmapped = [row for row in rows if row.campaign_id is None and row.properties]
+    if not unmapped:
+        return
+    mapper = campaigns.utm_mapper(session)
+    if mapper.empty:
+        return
+    for row in unmapped:
+        row.campaign_id = mapper.campaign_for(row.properties)
 
 
 def _insert(session: Session, rows: Sequence[TouchRow], batch: TouchBatch) -> list[int | None]:
@@ -465,3 +483,38 @@ def touch_activity(session: Session, types: Sequence[str]) -> dict[str, TouchAct
         )
         for name in types
     }
+
+
+# --- mapping past touches to campaigns -----------------------------------------------------
+
+MAP_CAMPAIGNS_JOB = "contacts.map_touch_campaigns"
+_MAP_SLICE = 5000
+
+
+def queue_campaign_remap(session: Session, *, actor: Actor) -> int:
+    """Map every stored touch without a campaign by the UTM rules, in the worker (a job
+    that works through the touches in id order, a slice at a time). Returns the job's id."""
+    campaigns.require_manage(actor)
+    return enqueue(session, MAP_CAMPAIGNS_JOB, {"after_id": 0}).id
+
+
+def map_touch_campaigns(
+    session: Session, *, after_id: int = 0, slices: int = 20, slice_size: int = _MAP_SLICE
+) -> tuple[int, int | None]:
+    """Up to ``slices`` slices of touches without a campaign after ``after_id``, mapped by
+    the UTM rules (read once). Returns how many touches took a campaign and the id to go on
+    after, or None when every touch was read."""
+    mapper = campaigns.utm_mapper(session)
+    mapped = 0
+    for _ in range(slices):
+        rows = repository.touches_without_campaign(session, after_id=after_id, limit=slice_size)
+        if not rows or mapper.empty:
+            return mapped, None
+        pairs = [
+            (touch_id, campaign_id)
+            for touch_id, properties in rows
+            if (campaign_id := mapper.campaign_for(properties)) is not None
+        ]
+        mapped += repository.set_touch_campaigns(session, pairs)
+        after_id = rows[-1][0]
+    return mapped, after_id

@@ -25,6 +25,8 @@ from .api_token_issued_read import ApiTokenIssuedRead
 from .api_token_read import ApiTokenRead
 from .at_risk_list import AtRiskList
 from .at_risk_read import AtRiskRead
+from .attribution_model import AttributionModel
+from .attribution_report import AttributionReport
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
 from .audit_page import AuditPage
@@ -40,7 +42,13 @@ from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
 from .calendar_write import CalendarWrite
+from .campaign_credit import CampaignCredit
+from .campaign_detail import CampaignDetail
+from .campaign_read import CampaignRead
+from .campaign_write import CampaignWrite
+from .campaign_write_channel import CampaignWriteChannel
 from .candidate import Candidate
+from .channel_credit import ChannelCredit
 from .clock_event_read import ClockEventRead
 from .clock_read import ClockRead
 from .clock_read_state import ClockReadState
@@ -77,6 +85,8 @@ from .contact_update_custom_type_0 import ContactUpdateCustomType0
 from .contact_update_email_opt_in import ContactUpdateEmailOptIn
 from .contacts_export_csv_stage_item import ContactsExportCsvStageItem
 from .contacts_list_stage_item import ContactsListStageItem
+from .cost_read import CostRead
+from .cost_write import CostWrite
 from .criteria_read import CriteriaRead
 from .criteria_stage import CriteriaStage
 from .criteria_write import CriteriaWrite
@@ -157,6 +167,7 @@ from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
 from .model_breakdown import ModelBreakdown
+from .model_report import ModelReport
 from .mql_acceptance_term import MqlAcceptanceTerm
 from .mql_acceptance_term_period import MqlAcceptanceTermPeriod
 from .mql_volume_term import MqlVolumeTerm
@@ -230,6 +241,7 @@ from .reject_request import RejectRequest
 from .reject_write import RejectWrite
 from .rejection_reason_create import RejectionReasonCreate
 from .rejection_reason_read import RejectionReasonRead
+from .remap_queued import RemapQueued
 from .rescore_run_read import RescoreRunRead
 from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
@@ -303,6 +315,12 @@ from .user_create import UserCreate
 from .user_read import UserRead
 from .user_read_working_hours import UserReadWorkingHours
 from .user_update import UserUpdate
+from .utm_rule_read import UtmRuleRead
+from .utm_rule_read_field import UtmRuleReadField
+from .utm_rule_read_operator import UtmRuleReadOperator
+from .utm_rule_write import UtmRuleWrite
+from .utm_rule_write_field import UtmRuleWriteField
+from .utm_rule_write_operator import UtmRuleWriteOperator
 from .validation_error_body import ValidationErrorBody
 from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
@@ -347,6 +365,8 @@ __all__ = (
     "ApiTokenRead",
     "AtRiskList",
     "AtRiskRead",
+    "AttributionModel",
+    "AttributionReport",
     "AuditEntryRead",
     "AuditEntryReadChanges",
     "AuditPage",
@@ -362,7 +382,13 @@ __all__ = (
     "BuyingGroupRead",
     "CalendarRead",
     "CalendarWrite",
+    "CampaignCredit",
+    "CampaignDetail",
+    "CampaignRead",
+    "CampaignWrite",
+    "CampaignWriteChannel",
     "Candidate",
+    "ChannelCredit",
     "ClockEventRead",
     "ClockRead",
     "ClockReadState",
@@ -399,6 +425,8 @@ __all__ = (
     "ContactUpdate",
     "ContactUpdateCustomType0",
     "ContactUpdateEmailOptIn",
+    "CostRead",
+    "CostWrite",
     "CriteriaRead",
     "CriteriaStage",
     "CriteriaWrite",
@@ -479,6 +507,7 @@ __all__ = (
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
     "ModelBreakdown",
+    "ModelReport",
     "MqlAcceptanceTerm",
     "MqlAcceptanceTermPeriod",
     "MqlVolumeTerm",
@@ -552,6 +581,7 @@ __all__ = (
     "RejectionReasonRead",
     "RejectRequest",
     "RejectWrite",
+    "RemapQueued",
     "RescoreRunRead",
     "ReviewTerm",
     "RoleOnDeal",
@@ -625,6 +655,12 @@ __all__ = (
     "UserRead",
     "UserReadWorkingHours",
     "UserUpdate",
+    "UtmRuleRead",
+    "UtmRuleReadField",
+    "UtmRuleReadOperator",
+    "UtmRuleWrite",
+    "UtmRuleWriteField",
+    "UtmRuleWriteOperator",
     "ValidationErrorBody",
     "VersionRead",
     "VersionReadStatus",
