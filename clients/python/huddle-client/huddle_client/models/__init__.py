@@ -29,6 +29,7 @@ from .attribution_model import AttributionModel
 from .attribution_report import AttributionReport
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
+from .audit_entry_read_changes_additional_property_type_5 import AuditEntryReadChangesAdditionalPropertyType5
 from .audit_page import AuditPage
 from .backtest_figures import BacktestFigures
 from .backtest_read import BacktestRead
@@ -38,6 +39,7 @@ from .between_comparison import BetweenComparison
 from .board_card import BoardCard
 from .board_column import BoardColumn
 from .board_totals import BoardTotals
+from .breakdown import Breakdown
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
@@ -53,6 +55,8 @@ from .clock_event_read import ClockEventRead
 from .clock_read import ClockRead
 from .clock_read_state import ClockReadState
 from .clock_read_term_kind import ClockReadTermKind
+from .column_preview import ColumnPreview
+from .column_preview_inferred_type import ColumnPreviewInferredType
 from .compliance_by import ComplianceBy
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
@@ -83,6 +87,7 @@ from .contact_sort import ContactSort
 from .contact_update import ContactUpdate
 from .contact_update_custom_type_0 import ContactUpdateCustomType0
 from .contact_update_email_opt_in import ContactUpdateEmailOptIn
+from .contact_win_read import ContactWinRead
 from .contacts_export_csv_stage_item import ContactsExportCsvStageItem
 from .contacts_list_stage_item import ContactsListStageItem
 from .cost_read import CostRead
@@ -103,8 +108,12 @@ from .customer_response_term import CustomerResponseTerm
 from .dashboard_owner_tally import DashboardOwnerTally
 from .dashboard_team_tally import DashboardTeamTally
 from .dashboard_term_tally import DashboardTermTally
+from .date_comparison import DateComparison
+from .date_comparison_op import DateComparisonOp
 from .deal_closed_data import DealClosedData
+from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
+from .deal_of_contact import DealOfContact
 from .deal_won_payload import DealWonPayload
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
@@ -125,10 +134,12 @@ from .event_type_update_category import EventTypeUpdateCategory
 from .events_ingest_event_batch import EventsIngestEventBatch
 from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
+from .exit_row import ExitRow
 from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
 from .field_resolution_kept import FieldResolutionKept
+from .file_import_read import FileImportRead
 from .fit_rule import FitRule
 from .follow_up_term import FollowUpTerm
 from .form_create import FormCreate
@@ -136,11 +147,17 @@ from .form_field import FormField
 from .form_field_type import FormFieldType
 from .form_read import FormRead
 from .form_update import FormUpdate
+from .funnel_read import FunnelRead
+from .funnel_row import FunnelRow
 from .funnel_step import FunnelStep
+from .funnel_view import FunnelView
 from .grade_read import GradeRead
 from .handed_off_data import HandedOffData
 from .handoff_accepted_payload import HandoffAcceptedPayload
 from .handoff_decided_data import HandoffDecidedData
+from .handoff_notice_data import HandoffNoticeData
+from .handoff_notification_payload import HandoffNotificationPayload
+from .handoff_notification_payload_kind import HandoffNotificationPayloadKind
 from .handoff_packet import HandoffPacket
 from .handoff_packet_buying_stage import HandoffPacketBuyingStage
 from .handoff_read import HandoffRead
@@ -149,11 +166,27 @@ from .handoff_rejected_payload import HandoffRejectedPayload
 from .home_read import HomeRead
 from .hours_term import HoursTerm
 from .hours_term_kind import HoursTermKind
+from .import_dry_run import ImportDryRun
+from .import_dry_run_mapping import ImportDryRunMapping
+from .import_dry_run_request import ImportDryRunRequest
+from .import_dry_run_request_mapping import ImportDryRunRequestMapping
 from .import_job_read import ImportJobRead
 from .import_job_read_date_formats import ImportJobReadDateFormats
 from .import_job_read_mapping import ImportJobReadMapping
+from .import_mapping_create import ImportMappingCreate
+from .import_mapping_create_mapping import ImportMappingCreateMapping
+from .import_mapping_read import ImportMappingRead
+from .import_mapping_read_mapping import ImportMappingReadMapping
+from .import_mapping_update import ImportMappingUpdate
+from .import_mapping_update_mapping import ImportMappingUpdateMapping
+from .import_preview import ImportPreview
+from .import_preview_suggested_mapping import ImportPreviewSuggestedMapping
+from .import_start_request import ImportStartRequest
+from .import_start_request_mapping import ImportStartRequestMapping
 from .imports_create_body import ImportsCreateBody
 from .imports_create_body_key import ImportsCreateBodyKey
+from .imports_preview_body import ImportsPreviewBody
+from .kpi_read import KpiRead
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
@@ -163,6 +196,12 @@ from .member_read import MemberRead
 from .member_write import MemberWrite
 from .merge_item_data import MergeItemData
 from .merge_item_data_resolution_type_0 import MergeItemDataResolutionType0
+from .merge_record_read import MergeRecordRead
+from .merge_record_read_merged_snapshot import MergeRecordReadMergedSnapshot
+from .merge_record_read_merged_snapshot_additional_property_type_5 import (
+    MergeRecordReadMergedSnapshotAdditionalPropertyType5,
+)
+from .merge_record_read_resolution import MergeRecordReadResolution
 from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
@@ -185,14 +224,15 @@ from .note_create import NoteCreate
 from .note_item_data import NoteItemData
 from .note_read import NoteRead
 from .notification_page import NotificationPage
-from .notification_payload import NotificationPayload
-from .notification_payload_data import NotificationPayloadData
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
 from .occurrence_read import OccurrenceRead
 from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
 from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
 from .opportunity_close import OpportunityClose
+from .opportunity_closed_read import OpportunityClosedRead
+from .opportunity_closed_read_pipeline_stage import OpportunityClosedReadPipelineStage
+from .opportunity_closed_read_status import OpportunityClosedReadStatus
 from .opportunity_create import OpportunityCreate
 from .opportunity_create_pipeline_stage import OpportunityCreatePipelineStage
 from .opportunity_detail import OpportunityDetail
@@ -214,15 +254,12 @@ from .packet_first_touch import PacketFirstTouch
 from .packet_rule import PacketRule
 from .packet_score import PacketScore
 from .password_change import PasswordChange
+from .past_stage import PastStage
+from .past_stage_stage import PastStageStage
+from .personal_account import PersonalAccount
 from .personal_data_export import PersonalDataExport
-from .personal_data_export_account_type_0 import PersonalDataExportAccountType0
-from .personal_data_export_consent_history_item import PersonalDataExportConsentHistoryItem
-from .personal_data_export_contact import PersonalDataExportContact
-from .personal_data_export_deal_roles_item import PersonalDataExportDealRolesItem
-from .personal_data_export_merged_records_item import PersonalDataExportMergedRecordsItem
-from .personal_data_export_notes_item import PersonalDataExportNotesItem
-from .personal_data_export_stage_history_item import PersonalDataExportStageHistoryItem
-from .personal_data_export_touches_item import PersonalDataExportTouchesItem
+from .personal_touch import PersonalTouch
+from .personal_touch_properties import PersonalTouchProperties
 from .pipeline_board import PipelineBoard
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
@@ -237,6 +274,7 @@ from .property_spec import PropertySpec
 from .property_spec_type import PropertySpecType
 from .queue_entry_read import QueueEntryRead
 from .queue_news_read import QueueNewsRead
+from .refusal_reason import RefusalReason
 from .reject_request import RejectRequest
 from .reject_write import RejectWrite
 from .rejection_reason_create import RejectionReasonCreate
@@ -245,6 +283,7 @@ from .remap_queued import RemapQueued
 from .rescore_run_read import RescoreRunRead
 from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
+from .row_problem_read import RowProblemRead
 from .rule_breakdown import RuleBreakdown
 from .rule_read import RuleRead
 from .rule_read_kind import RuleReadKind
@@ -261,11 +300,14 @@ from .signature_write_side import SignatureWriteSide
 from .site_create import SiteCreate
 from .site_read import SiteRead
 from .site_update import SiteUpdate
+from .sla_alert_data import SlaAlertData
 from .sla_breached_data import SlaBreachedData
 from .sla_breached_payload import SlaBreachedPayload
 from .sla_dashboard_read import SlaDashboardRead
 from .sla_escalated_data import SlaEscalatedData
 from .sla_escalated_payload import SlaEscalatedPayload
+from .sla_notification_payload import SlaNotificationPayload
+from .sla_notification_payload_kind import SlaNotificationPayloadKind
 from .sla_period import SlaPeriod
 from .sla_review_read import SlaReviewRead
 from .sla_warning_data import SlaWarningData
@@ -277,13 +319,16 @@ from .stage_changed_data import StageChangedData
 from .stage_changed_data_from_stage_type_0 import StageChangedDataFromStageType0
 from .stage_changed_data_to_stage import StageChangedDataToStage
 from .stage_changed_payload import StageChangedPayload
+from .stage_count import StageCount
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
+from .stage_history_import import StageHistoryImport
 from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
 from .suggestion_read import SuggestionRead
 from .tally import Tally
+from .target_option import TargetOption
 from .team_compliance import TeamCompliance
 from .term_compliance import TermCompliance
 from .term_scope import TermScope
@@ -301,6 +346,7 @@ from .touch_base_properties import TouchBaseProperties
 from .touch_conflict import TouchConflict
 from .touch_create import TouchCreate
 from .touch_create_properties import TouchCreateProperties
+from .touch_imports_create_body import TouchImportsCreateBody
 from .touch_item_data import TouchItemData
 from .touch_item_data_properties import TouchItemDataProperties
 from .touch_point import TouchPoint
@@ -322,6 +368,8 @@ from .utm_rule_write import UtmRuleWrite
 from .utm_rule_write_field import UtmRuleWriteField
 from .utm_rule_write_operator import UtmRuleWriteOperator
 from .validation_error_body import ValidationErrorBody
+from .velocity_pair import VelocityPair
+from .velocity_read import VelocityRead
 from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
 from .version_summary import VersionSummary
@@ -369,6 +417,7 @@ __all__ = (
     "AttributionReport",
     "AuditEntryRead",
     "AuditEntryReadChanges",
+    "AuditEntryReadChangesAdditionalPropertyType5",
     "AuditPage",
     "BacktestFigures",
     "BacktestRead",
@@ -378,6 +427,7 @@ __all__ = (
     "BoardCard",
     "BoardColumn",
     "BoardTotals",
+    "Breakdown",
     "BuyingGroupMember",
     "BuyingGroupRead",
     "CalendarRead",
@@ -393,6 +443,8 @@ __all__ = (
     "ClockRead",
     "ClockReadState",
     "ClockReadTermKind",
+    "ColumnPreview",
+    "ColumnPreviewInferredType",
     "ComplianceBy",
     "ConsentChangeRead",
     "ConsentUpdate",
@@ -425,6 +477,7 @@ __all__ = (
     "ContactUpdate",
     "ContactUpdateCustomType0",
     "ContactUpdateEmailOptIn",
+    "ContactWinRead",
     "CostRead",
     "CostWrite",
     "CriteriaRead",
@@ -443,8 +496,12 @@ __all__ = (
     "DashboardOwnerTally",
     "DashboardTeamTally",
     "DashboardTermTally",
+    "DateComparison",
+    "DateComparisonOp",
     "DealClosedData",
+    "DealImportsCreateBody",
     "DealLostPayload",
+    "DealOfContact",
     "DealWonPayload",
     "DeliveryRead",
     "DeliveryReadStatus",
@@ -465,10 +522,12 @@ __all__ = (
     "EventTypeRead",
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
+    "ExitRow",
     "FieldProblem",
     "FieldProblemCtxType0",
     "FieldResolution",
     "FieldResolutionKept",
+    "FileImportRead",
     "FitRule",
     "FollowUpTerm",
     "FormCreate",
@@ -476,11 +535,17 @@ __all__ = (
     "FormFieldType",
     "FormRead",
     "FormUpdate",
+    "FunnelRead",
+    "FunnelRow",
     "FunnelStep",
+    "FunnelView",
     "GradeRead",
     "HandedOffData",
     "HandoffAcceptedPayload",
     "HandoffDecidedData",
+    "HandoffNoticeData",
+    "HandoffNotificationPayload",
+    "HandoffNotificationPayloadKind",
     "HandoffPacket",
     "HandoffPacketBuyingStage",
     "HandoffRead",
@@ -489,11 +554,27 @@ __all__ = (
     "HomeRead",
     "HoursTerm",
     "HoursTermKind",
+    "ImportDryRun",
+    "ImportDryRunMapping",
+    "ImportDryRunRequest",
+    "ImportDryRunRequestMapping",
     "ImportJobRead",
     "ImportJobReadDateFormats",
     "ImportJobReadMapping",
+    "ImportMappingCreate",
+    "ImportMappingCreateMapping",
+    "ImportMappingRead",
+    "ImportMappingReadMapping",
+    "ImportMappingUpdate",
+    "ImportMappingUpdateMapping",
+    "ImportPreview",
+    "ImportPreviewSuggestedMapping",
     "ImportsCreateBody",
     "ImportsCreateBodyKey",
+    "ImportsPreviewBody",
+    "ImportStartRequest",
+    "ImportStartRequestMapping",
+    "KpiRead",
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
@@ -503,6 +584,10 @@ __all__ = (
     "MemberWrite",
     "MergeItemData",
     "MergeItemDataResolutionType0",
+    "MergeRecordRead",
+    "MergeRecordReadMergedSnapshot",
+    "MergeRecordReadMergedSnapshotAdditionalPropertyType5",
+    "MergeRecordReadResolution",
     "MergeRequest",
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
@@ -522,8 +607,6 @@ __all__ = (
     "NoteItemData",
     "NoteRead",
     "NotificationPage",
-    "NotificationPayload",
-    "NotificationPayloadData",
     "NotificationRead",
     "NotifiedUser",
     "NotOf",
@@ -533,6 +616,9 @@ __all__ = (
     "OpportunitiesListPipelineStageType0",
     "OpportunitiesListStatusType0",
     "OpportunityClose",
+    "OpportunityClosedRead",
+    "OpportunityClosedReadPipelineStage",
+    "OpportunityClosedReadStatus",
     "OpportunityCreate",
     "OpportunityCreatePipelineStage",
     "OpportunityDetail",
@@ -554,15 +640,12 @@ __all__ = (
     "PacketRule",
     "PacketScore",
     "PasswordChange",
+    "PastStage",
+    "PastStageStage",
+    "PersonalAccount",
     "PersonalDataExport",
-    "PersonalDataExportAccountType0",
-    "PersonalDataExportConsentHistoryItem",
-    "PersonalDataExportContact",
-    "PersonalDataExportDealRolesItem",
-    "PersonalDataExportMergedRecordsItem",
-    "PersonalDataExportNotesItem",
-    "PersonalDataExportStageHistoryItem",
-    "PersonalDataExportTouchesItem",
+    "PersonalTouch",
+    "PersonalTouchProperties",
     "PipelineBoard",
     "PoolRead",
     "PoolWrite",
@@ -577,6 +660,7 @@ __all__ = (
     "PropertySpecType",
     "QueueEntryRead",
     "QueueNewsRead",
+    "RefusalReason",
     "RejectionReasonCreate",
     "RejectionReasonRead",
     "RejectRequest",
@@ -585,6 +669,7 @@ __all__ = (
     "RescoreRunRead",
     "ReviewTerm",
     "RoleOnDeal",
+    "RowProblemRead",
     "RuleBreakdown",
     "RuleRead",
     "RuleReadKind",
@@ -601,11 +686,14 @@ __all__ = (
     "SiteCreate",
     "SiteRead",
     "SiteUpdate",
+    "SlaAlertData",
     "SlaBreachedData",
     "SlaBreachedPayload",
     "SlaDashboardRead",
     "SlaEscalatedData",
     "SlaEscalatedPayload",
+    "SlaNotificationPayload",
+    "SlaNotificationPayloadKind",
     "SlaPeriod",
     "SlaReviewRead",
     "SlaWarningData",
@@ -617,13 +705,16 @@ __all__ = (
     "StageChangeItemData",
     "StageChangeRequest",
     "StageChangeRequestToStage",
+    "StageCount",
     "StageEntryRead",
     "StageFlow",
+    "StageHistoryImport",
     "StagePoint",
     "StageRead",
     "StageTransitionRead",
     "SuggestionRead",
     "Tally",
+    "TargetOption",
     "TeamCompliance",
     "TermCompliance",
     "TermScope",
@@ -642,6 +733,7 @@ __all__ = (
     "TouchCreate",
     "TouchCreateProperties",
     "Touched",
+    "TouchImportsCreateBody",
     "TouchItemData",
     "TouchItemDataProperties",
     "TouchPoint",
@@ -662,6 +754,8 @@ __all__ = (
     "UtmRuleWriteField",
     "UtmRuleWriteOperator",
     "ValidationErrorBody",
+    "VelocityPair",
+    "VelocityRead",
     "VersionRead",
     "VersionReadStatus",
     "VersionSummary",
