@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import delete
 
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Account, Contact
@@ -20,12 +21,13 @@ from tests.e2e.conftest import LiveServer, shot, sign_in
 pytestmark = pytest.mark.browser
 
 PERIOD = "from=2024-03-01&to=2024-03-31"
+CONTACT_EMAIL = "ada@attribution-e2e.example"
 
 
 def _won_deal_after_a_tracked_visit(server: LiveServer) -> None:
     with unit_of_work(server.factory) as session:
         account = Account(name="Attribution Works")
-        contact = Contact(email="ada@attribution-e2e.example", first_name="Ada", last_name="Buyer")
+        contact = Contact(email=CONTACT_EMAIL, first_name="Ada", last_name="Buyer")
         session.add_all([account, contact])
         session.flush()
         contacts_service.record_touches(
@@ -75,13 +77,23 @@ def test_a_campaign_is_credited_with_the_deal_it_brought(
     expect(page.get_by_test_id("rules")).to_contain_text("linkedin")
 
     _won_deal_after_a_tracked_visit(live_server)
-    page.goto(f"/attribution?{PERIOD}&model=w_shaped")
-    chart = page.get_by_test_id("attribution-chart")
-    expect(chart.locator("rect.m-w_shaped")).not_to_have_count(0)
-    row = page.locator('[data-testid="campaign-credit"] tr', has_text="Spring LinkedIn push")
-    expect(row).to_contain_text("$24,000")
-    expect(row).to_contain_text("500.0%")  # (24,000 - 4,000) / 4,000
-    api = page.request.get(f"/api/v1/attribution?{PERIOD}&model=w_shaped").json()
-    [credit] = [c for c in api["models"][0]["campaigns"] if c["name"] == "Spring LinkedIn push"]
-    assert (credit["revenue"], credit["cost"], credit["roi"]) == (24_000, 4000, 5.0)
-    shot(page, "attribution")
+    try:
+        page.goto(f"/attribution?{PERIOD}&model=w_shaped")
+        chart = page.get_by_test_id("attribution-chart")
+        expect(chart.locator("rect.m-w_shaped")).not_to_have_count(0)
+        row = page.locator('[data-testid="campaign-credit"] tr', has_text="Spring LinkedIn push")
+        expect(row).to_contain_text("$24,000")
+        expect(row).to_contain_text("500.0%")  # (24,000 - 4,000) / 4,000
+        api = page.request.get(f"/api/v1/attribution?{PERIOD}&model=w_shaped").json()
+        [credit] = [c for c in api["models"][0]["campaigns"] if c["name"] == "Spring LinkedIn push"]
+        assert (credit["revenue"], credit["cost"], credit["roi"]) == (24_000, 4000, 5.0)
+        shot(page, "attribution")
+    finally:
+        _forget_the_deal(live_server)
+
+
+def _forget_the_deal(server: LiveServer) -> None:
+    """The shared server's later stories count its contacts and accounts."""
+    with unit_of_work(server.factory) as session:
+        session.execute(delete(Account).where(Account.name == "Attribution Works"))
+        session.execute(delete(Contact).where(Contact.email == CONTACT_EMAIL))

@@ -54,7 +54,7 @@ def test_rule_edit_then_touch_makes_an_mql(page: Page, live_server: LiveServer) 
     csrf = {"X-CSRF-Token": page.locator('meta[name="csrf-token"]').get_attribute("content") or ""}
     created = page.request.post(
         "/api/v1/contacts",
-        data={"email": "eve.eager@scoring-e2e.example", "first_name": "Eve", "last_name": "Eager"},
+        data={"email": "eve.eager@eager-robotics.co", "first_name": "Eve", "last_name": "Eager"},
         headers=csrf,
     )
     assert created.ok, created.text()
