@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -104,10 +104,48 @@ def _through_the_api(db: Session, batch: list[dict[str, str | None]], actor: Act
             continue  # refused, as the import refuses the row (two contacts' keys)
 
 
+def _row(
+    email: str | None, external_id: str | None, do_not_call: str | None = None
+) -> dict[str, str | None]:
+    return {
+        "email": email,
+        "external_id": external_id,
+        "first_name": None,
+        "job_title": None,
+        "city": None,
+        "company": None,
+        "email_opt_in": None,
+        "do_not_call": do_not_call,
+    }
+
+
+ANN, ID = "ann@acme.com", "A-1"
+# Found by the random search (and fixed), each with a chunk of three rows: the first chunk
+# makes the contact; in the second, a row keyed by the id alone comes before a row giving
+# that id to the known email (a new contact, then a refused row, as consecutive upserts);
+# and one contact is named twice, once by its email and once by its id.
+ID_THEN_BOTH_KEYS = [_row(ANN, None)] * 3 + [_row(None, ID), _row(ANN, ID)]
+BY_EITHER_KEY = (
+    [_row(ANN, ID)]
+    + [_row(ANN, None)] * 2
+    + [
+        _row(ANN, None, do_not_call="true"),
+        _row(None, ID, do_not_call="true"),
+    ]
+)
+
+
+# Derandomized: CI explores the same examples every run, so a failure is the code's, not
+# the day's; new cases found while developing are pinned with @example above.
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(batch=st.lists(rows(), min_size=1, max_size=8), chunk_size=st.sampled_from([1, 3, 50]))
+@example(batch=ID_THEN_BOTH_KEYS, chunk_size=3).via("found by the random search")
+@example(batch=BY_EITHER_KEY, chunk_size=3).via("found by the random search")
 def test_importing_rows_equals_sending_them_through_the_api(
     db: Session, admin: User, tmp_path: Path, batch: list[dict[str, str | None]], chunk_size: int
 ) -> None:

@@ -270,6 +270,7 @@ class _Chunk:
         if any(existing.values()):
             for contact in self.contacts:
                 self._find(contact, existing)
+            self._join_found_twice()
         domains_of = _Domains(context.known)
         names: set[str] = set()
         domains: set[str] = set()
@@ -339,17 +340,33 @@ class _Chunk:
         self.keys = {first: set(by_first), second: set(by_second)}
         return contacts
 
-    def _find(self, contact: _Contact, existing: dict[str, dict[str, dict[str, Any]]]) -> None:
-        """The contact's state in the database: by the chosen key, then the other."""
-        for key in rules.key_order(self.context.key):
-            known = existing[key]
-            if not known:
+    def _join_found_twice(self) -> None:
+        """Rows the chunk kept apart (one naming a contact by email, another by external id)
+        that find the same contact are that contact's, in file order."""
+        survivors: dict[int, _Contact] = {}
+        joined: dict[int, _Contact] = {}
+        for contact in self.contacts:
+            if contact.before is None:
                 continue
-            for row in contact.rows:
-                found = known.get(row.data.get(key))  # type: ignore[arg-type]
-                if found is not None:
-                    contact.before = found
-                    return
+            survivor = survivors.setdefault(contact.before["id"], contact)
+            if survivor is not contact:
+                survivor.rows = sorted([*survivor.rows, *contact.rows], key=lambda r: r.line)
+                joined[id(contact)] = survivor
+        if joined:
+            self.contacts = [c for c in self.contacts if id(c) not in joined]
+            self.order = [joined.get(id(c), c) for c in self.order]
+
+    def _find(self, contact: _Contact, existing: dict[str, dict[str, dict[str, Any]]]) -> None:
+        """The contact's state in the database: the one its first row finds, by the chosen
+        key, then the other. As consecutive upserts, the first row decides which contact
+        the rows are: when it finds none, they are a new one, and a later row whose other
+        key another contact holds fails (``_check_keys``) rather than making them that one."""
+        first = contact.rows[0].data
+        for key in rules.key_order(self.context.key):
+            found = existing[key].get(first.get(key))  # type: ignore[arg-type]
+            if found is not None:
+                contact.before = found
+                return
 
     def fold(self) -> None:
         # Row after row in file order, as consecutive upserts: which account a company name
