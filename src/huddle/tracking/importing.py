@@ -205,6 +205,10 @@ class _Parser:
         self._header = header
         self._positions = positions
         self._words = words
+        self.email_column = self._column("email")
+        self.key_column = self._column("contact_id")
+        # The column a row's contact is named by: its email's, else its record id's.
+        self.contact_column = self.email_column if "email" in positions else self.key_column
 
     def _cell(self, row: SourceRow, name: str) -> str:
         position = self._positions.get(name)
@@ -213,13 +217,9 @@ class _Parser:
         value = row.cells[position].strip()
         return "" if cells.is_empty(value) else value
 
-    def column(self, name: str) -> str:
+    def _column(self, name: str) -> str:
         position = self._positions.get(name)
         return name if position is None else self._header[position]
-
-    def contact_column(self) -> str:
-        """The column a row's contact is named by: its email's, else its record id's."""
-        return self.column("email" if "email" in self._positions else "contact_id")
 
     def parse(self, row: SourceRow) -> _Activity | list[Problem]:
         if row.broken is not None:
@@ -229,17 +229,17 @@ class _Parser:
         contact_key = self._cell(row, "contact_id") or None
         if email is None and contact_key is None and not problems:
             keys = " or ".join(
-                {"email": "email", "contact_id": "contact id"}[key]
+                {"email": "email", "contact_id": "record id"}[key]
                 for key in CONTACT_KEYS
                 if key in self._positions
             )
-            problems.append((self.contact_column(), f"names no {keys}; every activity needs one"))
+            problems.append((self.contact_column, f"names no {keys}; every activity needs one"))
         kind = self._cell(row, "type")
         type_name = self._words.get(cells.squash(kind))
         if type_name is None:
             problems.append(
                 (
-                    self.column("type"),
+                    self._column("type"),
                     f"{kind!r} is not a registered event type: register it in Settings → "
                     "Tracking, or use one of theirs (email_opened, meeting_held, ...)"
                     if kind
@@ -250,10 +250,10 @@ class _Parser:
         try:
             occurred_at = cells.parse_datetime(self._cell(row, "occurred_at"))
         except cells.CellError as exc:
-            problems.append((self.column("occurred_at"), str(exc)))
+            problems.append((self._column("occurred_at"), str(exc)))
         else:
             if occurred_at is None:
-                problems.append((self.column("occurred_at"), "is empty; when did it happen?"))
+                problems.append((self._column("occurred_at"), "is empty; when did it happen?"))
         if problems or type_name is None or occurred_at is None:
             return problems
         properties: dict[str, Any] = {"source": "import"}
@@ -275,7 +275,7 @@ class _Parser:
         try:
             return normalize_email(found[0])
         except InvalidEmail as exc:
-            problems.append((self.column("email"), str(exc)))
+            problems.append((self._column("email"), str(exc)))
             return None
 
     def _key(
@@ -329,8 +329,8 @@ def _unknown(activity: _Activity, parser: _Parser) -> Problem:
     """Why a row's contact was found by neither its email nor its record id."""
     tried = []
     if activity.email:
-        tried.append(f"email {activity.email} ({parser.column('email')})")
+        tried.append(f"email {activity.email} ({parser.email_column})")
     if activity.contact_key:
-        tried.append(f"record id {activity.contact_key} ({parser.column('contact_id')})")
-    column = parser.column("email") if activity.email else parser.column("contact_id")
+        tried.append(f"record id {activity.contact_key} ({parser.key_column})")
+    column = parser.email_column if activity.email else parser.key_column
     return column, f"no contact with {' or '.join(tried)} (import it first)"

@@ -4,8 +4,8 @@ transaction, the deals of a chunk written together.
 Each row is a deal keyed by its id in the source CRM (``Opportunity.external_id``), so a
 re-import updates deals instead of adding them twice. A deal is linked to its contacts by
 email and by their record id in the source CRM (``Contact.external_id``, for contacts
-without email; ``find_contact_ids``) and to its account: the company the row names, else its first
-contact's account; a company Huddle does not know yet is created, by name.
+without email; ``find_contact_ids``), and to its account: the company the row names, else
+its first contact's account; a company Huddle does not know yet is created, by name.
 
 The file is history. Its dates are the deals' (created, closed); a won deal makes its
 contacts customers with its close date, through the stages the allowed transitions require
@@ -135,7 +135,7 @@ def import_deals(
         with unit_of_work() as session:
             owners = _owners(session)
         parser = _Parser(layout, owners)
-        columns = {key: parser.column(key) for key in ("contacts", "contact_ids")}
+        columns = {key: _header_of(layout, key) for key in ("contacts", "contact_ids")}
         result = FileImportResult(source_format=layout.source.key)
         importer = Actor("import", user_id=actor.user_id, label=f"deals import of {filename}"[:200])
         report = ErrorReport(errors_path, source.header) if errors_path is not None else None
@@ -161,6 +161,11 @@ def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
         yield chunk
 
 
+def _header_of(layout: DealsLayout, field: str) -> str:
+    """The header of a field's column, or the field's name when the file has none."""
+    return layout.column(field) if field in layout.positions else field
+
+
 def _owners(session: Session) -> dict[str, int]:
     """Users by lower-cased email and name: how the exports name a deal's owner."""
     found: dict[str, int] = {}
@@ -184,8 +189,8 @@ class _Parser:
         value = row.cells[position].strip()
         return "" if cells.is_empty(value) else value
 
-    def column(self, name: str) -> str:
-        return self._layout.column(name) if name in self._layout.positions else name
+    def _column(self, name: str) -> str:
+        return _header_of(self._layout, name)
 
     def parse(self, row: SourceRow) -> DealRow | list[Problem]:
         if row.broken is not None:
@@ -197,26 +202,26 @@ class _Parser:
             try:
                 return parse(self._cell(row, name))
             except cells.CellError as exc:
-                problems.append((self.column(name), str(exc)))
+                problems.append((self._column(name), str(exc)))
                 return None
 
         external_id = self._cell(row, "external_id")
         name = self._cell(row, "name")
         for key, value in (("external_id", external_id), ("name", name)):
             if not value:
-                problems.append((self.column(key), "is empty; every deal needs one"))
+                problems.append((self._column(key), "is empty; every deal needs one"))
         amount = checked("amount", cells.parse_amount)
         if amount is not None and amount < 0:
-            problems.append((self.column("amount"), "is negative"))
+            problems.append((self._column("amount"), "is negative"))
         currency = (self._cell(row, "currency") or "USD").upper()
         if len(currency) != 3 or not currency.isalpha():
-            problems.append((self.column("currency"), f"{currency!r} is not a currency code"))
+            problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
         created_at = checked("created_at", cells.parse_datetime)
         close = checked("close_date", cells.parse_datetime)
         status, stage = self._status(row, problems)
         if status != "open" and close is None and not problems:
             problems.append(
-                (self.column("close_date"), f"is empty; a {status} deal needs its close date")
+                (self._column("close_date"), f"is empty; a {status} deal needs its close date")
             )
         owner_id = self._owner(row, notes)
         contact_keys = cells.record_ids_in(self._cell(row, "contact_ids"))
@@ -256,7 +261,7 @@ class _Parser:
             try:
                 flags[name] = cells.parse_bool(self._cell(row, name))
             except cells.CellError as exc:
-                problems.append((self.column(name), str(exc)))
+                problems.append((self._column(name), str(exc)))
                 flags[name] = None
         stage_cell = self._cell(row, "stage")
         stage = stage_of(stage_cell) if stage_cell else None
@@ -272,7 +277,7 @@ class _Parser:
             return "open", OPEN_PIPELINE_STAGES[0]
         problems.append(
             (
-                self.column("stage"),
+                self._column("stage"),
                 f"unknown deal stage {stage_cell!r}; Huddle knows {known_stages()} and the "
                 "default HubSpot and Salesforce stages",
             )
@@ -286,7 +291,7 @@ class _Parser:
         owner_id = self._owners.get(owner.lower())
         if owner_id is None:
             notes.append(
-                (self.column("owner"), f"{owner!r} is no Huddle user: the deal is unassigned")
+                (self._column("owner"), f"{owner!r} is no Huddle user: the deal is unassigned")
             )
         return owner_id
 
@@ -298,11 +303,11 @@ class _Parser:
             try:
                 emails.append(normalize_email(raw))
             except InvalidEmail as exc:
-                notes.append((self.column("contacts"), f"{raw!r}: {exc}"))
+                notes.append((self._column("contacts"), f"{raw!r}: {exc}"))
         if text and not emails and not notes and not keyed:
             notes.append(
                 (
-                    self.column("contacts"),
+                    self._column("contacts"),
                     f"{text!r} names no email: no contact is linked (export the contacts' "
                     "email or record id with the deals)",
                 )
