@@ -415,3 +415,67 @@ def test_a_lost_deal_makes_its_engaged_contacts_lost_on_its_date(
     assert moves(db, busy) == []
     [reason] = [m.reason for m in service.stage_history(db, gone.id)]
     assert reason == "deal lost (imported from d.csv): Budget"
+
+
+def roles_of(db: Session, opportunity: Opportunity) -> list[int]:
+    return sorted(
+        db.scalars(
+            select(OpportunityContact.contact_id).where(
+                OpportunityContact.opportunity_id == opportunity.id
+            )
+        )
+    )
+
+
+def test_hubspot_deals_link_contacts_without_email_by_their_record_ids(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Contacts imported from HubSpot without email: their "Record ID" is their key.
+    acme = make_account(db, name="Acme")
+    ann = make_contact(db, email=None, external_id="701", lifecycle_stage="sql", account=acme)
+    bo = make_contact(db, email=None, external_id="702", lifecycle_stage="mql")
+    cy = make_contact(db, email="cy@acme.example", external_id="703", lifecycle_stage="lead")
+    header = ["Record ID", "Deal Name", "Deal Stage", "Create Date", "Associated Contact IDs"]
+    rows: list[list[Any]] = [
+        ["9101", "Acme expansion", "Contract Sent", "2024-03-14", "701; 702"],
+        ["9102", "Ghost deal", "Contract Sent", "2024-03-14", "799"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (1, 1)
+    expansion = deal(db, "hubspot:9101")
+    # Linked by record id: the first id is the primary contact and gives the account.
+    assert roles_of(db, expansion) == sorted([ann.id, bo.id])
+    assert (expansion.primary_contact_id, expansion.account_id) == (ann.id, acme.id)
+    assert moves(db, ann)[-1][1:] == ("opportunity", at("2024-03-14 12:00"))
+    assert cy.id not in roles_of(db, expansion)
+    told = [p for p in result.problems if p.line == 3]
+    assert any("no contact with record id 799 (Associated Contact IDs)" in p.reason for p in told)
+
+
+def test_salesforce_opportunities_take_the_email_first_then_the_contact_id(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    by_email = make_contact(db, email="dee@northwind.example", external_id="003A")
+    by_id = make_contact(db, email=None, external_id="003B")
+    header = ["Opportunity ID", "Opportunity Name", "Account Name", "Contact Email", "Contact ID"]
+    rows: list[list[Any]] = [
+        # Both keys name the same person: the email finds them, nothing to report.
+        ["006A", "Northwind annual", "Northwind", "dee@northwind.example", "003A"],
+        # An email nobody has, an id someone has: linked by the id, nothing to report.
+        ["006B", "Globex pilot", "Globex", "old@globex.example", "003B"],
+        # Found by neither: linked to nobody, and the note names both columns.
+        ["006C", "Initech renewal", "Initech", "x@initech.example", "003Z"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "o.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (3, 0)
+    assert roles_of(db, deal(db, "salesforce:006A")) == [by_email.id]
+    assert roles_of(db, deal(db, "salesforce:006B")) == [by_id.id]
+    assert roles_of(db, deal(db, "salesforce:006C")) == []
+    assert [p.line for p in result.problems] == [4]
+    reason = result.problems[0].reason
+    assert "no contact with email x@initech.example (Contact Email)" in reason
+    assert "no contact with record id 003Z (Contact ID)" in reason

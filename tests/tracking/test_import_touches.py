@@ -159,3 +159,81 @@ def test_the_api_imports_activities(client: TestClient, db: Session) -> None:
         (7, "Associated Contact"),
         (8, "Activity date"),
     ]
+
+
+def test_activities_keyed_by_contact_record_ids_need_no_email_column(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Contacts imported from HubSpot without email, keyed by their "Record ID".
+    ann = make_contact(db, email=None, external_id="701")
+    header = ["Activity ID", "Activity date", "Activity type", "Contact ID", "Subject"]
+    rows = [
+        ["61001", "2024-03-14 10:00", "CALL", "701", "Intro call"],
+        ["61002", "2024-03-14 11:00", "MEETING", "799", "Nobody's meeting"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "a.csv", header, rows), actor, tmp_path / "e.csv")
+    again = run(db, write_csv(tmp_path / "a.csv", header, rows), actor, tmp_path / "e2.csv")
+
+    assert (result.created, result.failed) == (1, 1)
+    assert (again.created, again.unchanged) == (0, 1)
+    assert touches(db, ann) == [("call_logged", at("2024-03-14 10:00"), "Intro call")]
+    [problem] = result.problems
+    assert (problem.line, problem.column) == (3, "Contact ID")
+    assert "no contact with record id 799 (Contact ID)" in problem.reason
+
+
+def test_salesforce_activities_take_the_email_first_then_the_who_id(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email="ann@acme.example", external_id="003A")
+    bo = make_contact(db, email=None, external_id="00QB")
+    header = ["Id", "Date", "Type", "Contact: Email", "WhoId"]
+    rows = [
+        ["00T1", "3/14/2024 8:15 AM", "Call", "ann@acme.example", "003A"],
+        # An email no contact has, a lead id one has: the lead's touch.
+        ["00T2", "3/14/2024 9:15 AM", "Call", "gone@globex.example", "00QB"],
+        # An id alone, the email cell empty.
+        ["00T3", "3/14/2024 10:15 AM", "Meeting", "", "00QB"],
+        ["00T4", "3/14/2024 11:15 AM", "Call", "x@initech.example", "00QZ"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "s.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (3, 1)
+    assert [t[:2] for t in touches(db, ann)] == [("call_logged", at("2024-03-14 08:15"))]
+    assert [t[:2] for t in touches(db, bo)] == [
+        ("call_logged", at("2024-03-14 09:15")),
+        ("meeting_held", at("2024-03-14 10:15")),
+    ]
+    [problem] = result.problems
+    assert (problem.line, problem.column) == (5, "Contact: Email")
+    assert "email x@initech.example (Contact: Email) or record id 00QZ (WhoId)" in (problem.reason)
+
+
+def test_a_hubspot_record_id_names_the_contact_in_a_file_with_no_other_contact_column(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email=None, external_id="701")
+    header = ["Record ID", "Activity date", "Activity type"]
+    rows = [["701", "2024-03-14 10:00", "CALL"], ["701", "2024-03-15 10:00", "CALL"]]
+
+    result = run(db, write_csv(tmp_path / "r.csv", header, rows), actor, tmp_path / "e.csv")
+
+    # Not the activity's id: two activities of one contact are two touches.
+    assert (result.created, result.failed) == (2, 0)
+    assert [t[:2] for t in touches(db, ann)] == [
+        ("call_logged", at("2024-03-14 10:00")),
+        ("call_logged", at("2024-03-15 10:00")),
+    ]
+
+
+def test_a_file_naming_contacts_neither_way_is_refused(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "x.csv", ["Activity type", "Date"], [["CALL", "2024-03-14"]])
+
+    with pytest.raises(ValidationFailed) as refused:
+        run(db, path, actor, tmp_path / "e.csv")
+
+    assert "Email or Contact ID" in refused.value.errors[0].message

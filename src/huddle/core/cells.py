@@ -114,6 +114,12 @@ def emails_in(cell: str) -> list[str]:
     return list(dict.fromkeys(match.group(0).lower() for match in _EMAIL.finditer(cell)))
 
 
+def record_ids_in(cell: str) -> list[str]:
+    """The record ids a cell names, in order: one id, or several separated by ";" or ","
+    (HubSpot's "Associated Contact IDs")."""
+    return list(dict.fromkeys(part.strip() for part in re.split(r"[;,]", cell) if part.strip()))
+
+
 def squash(text: str) -> str:
     """A header or a value as exports vary it least: lower case, letters and digits only
     ("Deal Stage", "deal_stage" and "DealStage" are one)."""

@@ -24,8 +24,8 @@ def import_deals_command(
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, hidden=True)] = CHUNK_SIZE,
 ) -> None:
     """Import deals from a HubSpot deals export or a Salesforce opportunities export, with
-    their dates, amounts, stages and reasons, linked to contacts by email and to accounts.
-    A re-import updates the deals it imported before. A won deal makes its contacts
-    customers with its close date. Exit code: 0 all rows in, 1 some rows failed or need a
-    look (see --errors), 2 nothing imported."""
+    their dates, amounts, stages and reasons, linked to contacts by email or record id
+    and to accounts. A re-import updates the deals it imported before. A won deal makes
+    its contacts customers with its close date. Exit code: 0 all rows in, 1 some rows
+    failed or need a look (see --errors), 2 nothing imported."""
     run_import_command(import_deals, file, errors=errors, noun="deals", chunk_size=chunk_size)

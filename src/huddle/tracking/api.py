@@ -230,7 +230,8 @@ def create_touch_import(
     file: Annotated[
         UploadFile,
         File(
-            description="Activities (CSV): contact email, activity type, date; HubSpot and "
+            description="Activities (CSV): contact email or record id, activity type, date; "
+            "HubSpot and "
             "Salesforce activity exports are read by their headers"
         ),
     ],
@@ -238,5 +239,5 @@ def create_touch_import(
     """Import activities (email opens and clicks, emails, calls, meetings, form fills) as
     touches at their own time, typed by the registered event types; a re-import stores
     nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
-    422 when the file has no contact email, activity type or date column."""
+    422 when the file has no contact email or record id, activity type or date column."""
     return import_upload(import_touches, session, request.app.state.settings, file, actor=actor)

@@ -23,7 +23,7 @@ def import_touches_command(
     ] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, hidden=True)] = CHUNK_SIZE,
 ) -> None:
-    """Import activities as touches with their own timestamps: a contact's email, the
+    """Import activities as touches with their own timestamps: a contact's email or record id, the
     activity's type (a registered event type, or an export's word for one: Open, Click,
     Call, Meeting, Form submission) and its date. A re-import stores nothing twice. Exit
     code: 0 all rows in, 1 some rows failed (see --errors), 2 nothing imported."""

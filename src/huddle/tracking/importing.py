@@ -1,7 +1,9 @@
 """``huddle import touches``: activities from another CRM (email opens and clicks,
 meetings, calls, form fills...) as touches with their own timestamps.
 
-A row names its contact by email, what happened (mapped to a registered event type: the
+A row names its contact by email or by its record id in the source CRM (the contacts
+import's ``external_id``: HubSpot's contact "Record ID", Salesforce's "WhoId"; the email
+first when a row has both), what happened (mapped to a registered event type: the
 type's name or label, or the words HubSpot and Salesforce exports use, "OPEN", "Call",
 "MEETING", "Form submission"...) and when. An activity id from the file, else the row's
 contact, type, time and subject, is its idempotency key: importing the file again stores
@@ -49,6 +51,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Associated Contact",
         "Recipient",
     ),
+    # The contact's record id in the source CRM ("Record ID" too, see _locate).
+    "contact_id": ("Contact ID", "Associated Contact ID", "WhoId", "Who ID", "Lead ID"),
     "type": ("Activity type", "Event type", "Type", "Task Subtype", "Activity"),
     "occurred_at": (
         "Occurred at",
@@ -64,7 +68,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "subject": ("Subject", "Email subject", "Meeting name", "Call title", "Form name", "Title"),
     "url": ("URL", "Page URL", "Link"),
 }
-REQUIRED = ("email", "type", "occurred_at")
+REQUIRED = ("type", "occurred_at")
+CONTACT_KEYS = ("email", "contact_id")
+# HubSpot names a contact's id "Record ID"; so does an activity's own id: it is the
+# contact's only in a file that names its contacts no other way.
+RECORD_ID = "Record ID"
 
 # What exports call the activities Huddle registers by default.
 SYNONYMS = {
@@ -100,7 +108,8 @@ Problem = tuple[str, str]
 class _Activity:
     line: int
     cells: list[str]
-    email: str
+    email: str | None
+    contact_key: str | None
     touch: contacts.TouchRow
 
 
@@ -135,8 +144,7 @@ def import_touches(
     permissions.require(actor, Action.CONTACT_IMPORT)
     facts = inspect_file(path)
     with CsvSource(path, facts) as source:
-        positions = cells.locate(source.header, COLUMNS)
-        _check_header(positions)
+        positions = _locate(source.header)
         with unit_of_work() as session:
             words = event_types_by_word(session)
         parser = _Parser(source.header, positions, words)
@@ -153,14 +161,26 @@ def import_touches(
                         result.tell(report, source_row.line, parsed, source_row.cells)
                 result.rows += len(chunk)
                 with unit_of_work() as session:
-                    _store(session, ready, result, report, parser.email_column)
+                    _store(session, ready, result, report, parser)
                 if report is not None:
                     report.flush()
     return result
 
 
-def _check_header(positions: dict[str, int]) -> None:
+def _locate(header: list[str]) -> dict[str, int]:
+    """Field -> column position; 422 naming the missing columns (a contact's email or
+    record id, the type, the date) when the header lacks one."""
+    positions = cells.locate(header, COLUMNS)
+    if not any(key in positions for key in CONTACT_KEYS):
+        record_id = cells.locate(header, {"contact_id": (RECORD_ID,)})
+        if record_id:
+            positions |= record_id
+            columns = {"activity_id": tuple(c for c in COLUMNS["activity_id"] if c != RECORD_ID)}
+            positions.pop("activity_id", None)
+            positions |= cells.locate(header, columns)
     missing = [COLUMNS[field][0] for field in REQUIRED if field not in positions]
+    if not any(key in positions for key in CONTACT_KEYS):
+        missing.insert(0, f"{COLUMNS['email'][0]} or {COLUMNS['contact_id'][0]}")
     if missing:
         raise ValidationFailed(
             "not an activities export Huddle can read",
@@ -168,10 +188,11 @@ def _check_header(positions: dict[str, int]) -> None:
                 FieldError(
                     "file",
                     f"no {' or '.join(missing)} column: an activity needs its contact's "
-                    "email, its type and its date",
+                    "email or record id, its type and its date",
                 )
             ],
         )
+    return positions
 
 
 def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
@@ -184,7 +205,10 @@ class _Parser:
         self._header = header
         self._positions = positions
         self._words = words
-        self.email_column = header[positions["email"]]
+        self.email_column = self._column("email")
+        self.key_column = self._column("contact_id")
+        # The column a row's contact is named by: its email's, else its record id's.
+        self.contact_column = self.email_column if "email" in positions else self.key_column
 
     def _cell(self, row: SourceRow, name: str) -> str:
         position = self._positions.get(name)
@@ -194,13 +218,22 @@ class _Parser:
         return "" if cells.is_empty(value) else value
 
     def _column(self, name: str) -> str:
-        return self._header[self._positions[name]]
+        position = self._positions.get(name)
+        return name if position is None else self._header[position]
 
     def parse(self, row: SourceRow) -> _Activity | list[Problem]:
         if row.broken is not None:
             return [row.broken]
         problems: list[Problem] = []
         email = self._email(row, problems)
+        contact_key = self._cell(row, "contact_id") or None
+        if email is None and contact_key is None and not problems:
+            keys = " or ".join(
+                {"email": "email", "contact_id": "record id"}[key]
+                for key in CONTACT_KEYS
+                if key in self._positions
+            )
+            problems.append((self.contact_column, f"names no {keys}; every activity needs one"))
         kind = self._cell(row, "type")
         type_name = self._words.get(cells.squash(kind))
         if type_name is None:
@@ -221,33 +254,34 @@ class _Parser:
         else:
             if occurred_at is None:
                 problems.append((self._column("occurred_at"), "is empty; when did it happen?"))
-        if problems or email is None or type_name is None or occurred_at is None:
+        if problems or type_name is None or occurred_at is None:
             return problems
         properties: dict[str, Any] = {"source": "import"}
         for name in ("subject", "url"):
             if value := self._cell(row, name):
                 properties[name] = value[:2000]
-        key = self._key(row, email, type_name, occurred_at, properties)
+        contact = email or f"id:{contact_key}"
+        key = self._key(row, contact, type_name, occurred_at, properties)
         touch = contacts.TouchRow(
             type=type_name, occurred_at=occurred_at, properties=properties, idempotency_key=key
         )
-        return _Activity(row.line, row.cells, email, touch)
+        return _Activity(row.line, row.cells, email, contact_key, touch)
 
     def _email(self, row: SourceRow, problems: list[Problem]) -> str | None:
+        """The row's email; a row without one may name its contact by record id."""
         found = cells.emails_in(self._cell(row, "email"))
         if not found:
-            problems.append((self.email_column, "names no email; every activity needs one"))
             return None
         try:
             return normalize_email(found[0])
         except InvalidEmail as exc:
-            problems.append((self.email_column, str(exc)))
+            problems.append((self._column("email"), str(exc)))
             return None
 
     def _key(
         self,
         row: SourceRow,
-        email: str,
+        contact: str,
         type_name: str,
         occurred_at: datetime,
         properties: dict[str, Any],
@@ -257,7 +291,9 @@ class _Parser:
         activity_id = self._cell(row, "activity_id")
         if activity_id:
             return f"import:{activity_id}"[:190]
-        what = "|".join([email, type_name, occurred_at.isoformat(), properties.get("subject", "")])
+        what = "|".join(
+            [contact, type_name, occurred_at.isoformat(), properties.get("subject", "")]
+        )
         return "import:" + hashlib.sha256(what.encode()).hexdigest()
 
 
@@ -266,21 +302,20 @@ def _store(
     activities: list[_Activity],
     result: FileImportResult,
     report: ErrorReport | None,
-    email_column: str,
+    parser: _Parser,
 ) -> None:
     by_email, known = contacts.find_contacts(
-        session, emails=sorted({a.email for a in activities}), contact_ids=[]
+        session, emails=sorted({a.email for a in activities if a.email}), contact_ids=[]
     )
+    by_key, key_accounts = contacts.find_contacts_by_external_id(
+        session, sorted({a.contact_key for a in activities if a.contact_key})
+    )
+    known |= key_accounts
     ready: list[_Activity] = []
     for activity in activities:
-        contact_id = by_email.get(activity.email)
+        contact_id = by_email.get(activity.email or "") or by_key.get(activity.contact_key or "")
         if contact_id is None:
-            result.tell(
-                report,
-                activity.line,
-                [(email_column, f"no contact with email {activity.email} (import it first)")],
-                activity.cells,
-            )
+            result.tell(report, activity.line, [_unknown(activity, parser)], activity.cells)
             continue
         activity.touch.contact_id = contact_id
         ready.append(activity)
@@ -288,3 +323,14 @@ def _store(
     stored = sum(1 for touch_id in ids if touch_id is not None)
     result.created += stored
     result.unchanged += len(ids) - stored
+
+
+def _unknown(activity: _Activity, parser: _Parser) -> Problem:
+    """Why a row's contact was found by neither its email nor its record id."""
+    tried = []
+    if activity.email:
+        tried.append(f"email {activity.email} ({parser.email_column})")
+    if activity.contact_key:
+        tried.append(f"record id {activity.contact_key} ({parser.key_column})")
+    column = parser.email_column if activity.email else parser.key_column
+    return column, f"no contact with {' or '.join(tried)} (import it first)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, NamedTuple, Protocol, cast
+from typing import Any, Literal, NamedTuple, Protocol, cast
 
 import orjson
 from sqlalchemy import Table, func, select, update
@@ -95,12 +95,26 @@ def loaded_contacts(session: Session, contact_ids: set[int]) -> list[Contact]:
 
 def contacts_by_email(session: Session, emails: Sequence[str]) -> dict[str, tuple[int, int | None]]:
     """Normalised email -> (contact id, its account id), in one query."""
-    if not emails:
+    return _contacts_by(session, "email", emails)
+
+
+def contacts_by_external_id(
+    session: Session, external_ids: Sequence[str]
+) -> dict[str, tuple[int, int | None]]:
+    """External id (the source CRM's record id) -> (contact id, its account id), in one
+    query."""
+    return _contacts_by(session, "external_id", external_ids)
+
+
+def _contacts_by(
+    session: Session, column: Literal["email", "external_id"], keys: Sequence[str]
+) -> dict[str, tuple[int, int | None]]:
+    if not keys:
         return {}
     driver = Driver(session)
-    condition, param = driver.in_list("email", emails)
-    rows = driver.rows(f"SELECT email, id, account_id FROM contacts WHERE {condition}", (param,))  # noqa: S608
-    return {email: (contact_id, account_id) for email, contact_id, account_id in rows}
+    condition, param = driver.in_list(column, keys)
+    rows = driver.rows(f"SELECT {column}, id, account_id FROM contacts WHERE {condition}", (param,))  # noqa: S608
+    return {key: (contact_id, account_id) for key, contact_id, account_id in rows}
 
 
 @lru_cache(maxsize=64)

@@ -279,12 +279,30 @@ def find_contacts(
     """Contacts by normalised email, and the account of each of them and of ``contact_ids``
     that exists (for ``record_touches(known=...)``): one query each, for callers that
     resolve a whole batch of touches at once."""
-    by_email: dict[str, int] = {}
     accounts = repository.contact_accounts(session, contact_ids) if contact_ids else {}
-    for email, (contact_id, account_id) in repository.contacts_by_email(session, emails).items():
-        by_email[email] = contact_id
-        accounts[contact_id] = account_id
+    by_email = _keyed(repository.contacts_by_email(session, emails), accounts)
     return by_email, accounts
+
+
+def find_contacts_by_external_id(
+    session: Session, external_ids: Sequence[str]
+) -> tuple[dict[str, int], dict[int, int | None]]:
+    """Contacts by external id (the source CRM's record id, as the contacts import stored
+    it), and the account of each: one query, as ``find_contacts`` for emails."""
+    accounts: dict[int, int | None] = {}
+    found = repository.contacts_by_external_id(session, external_ids)
+    return _keyed(found, accounts), accounts
+
+
+def _keyed(
+    found: Mapping[str, tuple[int, int | None]], accounts: dict[int, int | None]
+) -> dict[str, int]:
+    """Contact id by key, noting each contact's account in ``accounts``."""
+    by_key: dict[str, int] = {}
+    for key, (contact_id, account_id) in found.items():
+        by_key[key] = contact_id
+        accounts[contact_id] = account_id
+    return by_key
 
 
 def _contacts_of(

@@ -30,7 +30,7 @@ def create_deal_import(
     ],
 ) -> FileImportRead:
     """Import deals with their created and close dates, amounts, stages and reasons,
-    linked to contacts by email and to accounts; a re-import updates the deals imported
+    linked to contacts by email or record id and to accounts; a re-import updates the deals imported
     before. A won deal makes its contacts customers with its close date (through the
     stages the allowed transitions require); a contact it cannot move is in ``problems``,
     with why. 422 when the file is not a deals export Huddle knows."""

@@ -3,8 +3,9 @@ transaction, the deals of a chunk written together.
 
 Each row is a deal keyed by its id in the source CRM (``Opportunity.external_id``), so a
 re-import updates deals instead of adding them twice. A deal is linked to its contacts by
-email (``find_contact_ids``) and to its account: the company the row names, else its first
-contact's account; a company Huddle does not know yet is created, by name.
+email and by their record id in the source CRM (``Contact.external_id``, for contacts
+without email; ``find_contact_ids``), and to its account: the company the row names, else
+its first contact's account; a company Huddle does not know yet is created, by name.
 
 The file is history. Its dates are the deals' (created, closed); a won deal makes its
 contacts customers with its close date, through the stages the allowed transitions require
@@ -80,18 +81,35 @@ class DealRow:
     external_id: str
     values: dict[str, Any]
     emails: list[str]
+    # The contacts' record ids in the source CRM (Contact.external_id).
+    contact_keys: list[str]
     company: str | None
     won_reason: str | None
     notes: list[Problem]
 
 
-def find_contact_ids(session: Session, emails: Iterable[str]) -> dict[str, int]:
-    """Contact id by normalised email: the one place the import links a row to contacts.
-    (An external-id key for contacts without email plugs in here.)"""
+@dataclass(frozen=True, slots=True)
+class ContactIds:
+    """The contacts a chunk's rows name: contact id by normalised email and by record id."""
+
+    by_email: dict[str, int]
+    by_external_id: dict[str, int]
+
+    def all(self) -> list[int]:
+        return sorted({*self.by_email.values(), *self.by_external_id.values()})
+
+
+def find_contact_ids(
+    session: Session, emails: Iterable[str], external_ids: Iterable[str]
+) -> ContactIds:
+    """The one place the import links rows to contacts: one query per key for a chunk."""
     by_email, _ = contacts_service.find_contacts(
         session, emails=sorted(set(emails)), contact_ids=[]
     )
-    return by_email
+    by_external_id, _ = contacts_service.find_contacts_by_external_id(
+        session, sorted(set(external_ids))
+    )
+    return ContactIds(by_email, by_external_id)
 
 
 def import_deals(
@@ -117,6 +135,7 @@ def import_deals(
         with unit_of_work() as session:
             owners = _owners(session)
         parser = _Parser(layout, owners)
+        columns = {key: _header_of(layout, key) for key in ("contacts", "contact_ids")}
         result = FileImportResult(source_format=layout.source.key)
         importer = Actor("import", user_id=actor.user_id, label=f"deals import of {filename}"[:200])
         report = ErrorReport(errors_path, source.header) if errors_path is not None else None
@@ -131,7 +150,7 @@ def import_deals(
                         result.tell(report, source_row.line, row, source_row.cells)
                 result.rows += len(chunk)
                 with unit_of_work() as session:
-                    _Chunk(session, result, report, importer, filename).write(parsed)
+                    _Chunk(session, result, report, importer, filename, columns).write(parsed)
                 if report is not None:
                     report.flush()
     return result
@@ -140,6 +159,11 @@ def import_deals(
 def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
     while chunk := list(islice(rows, size)):
         yield chunk
+
+
+def _header_of(layout: DealsLayout, field: str) -> str:
+    """The header of a field's column, or the field's name when the file has none."""
+    return layout.column(field) if field in layout.positions else field
 
 
 def _owners(session: Session) -> dict[str, int]:
@@ -166,7 +190,7 @@ class _Parser:
         return "" if cells.is_empty(value) else value
 
     def _column(self, name: str) -> str:
-        return self._layout.column(name) if name in self._layout.positions else name
+        return _header_of(self._layout, name)
 
     def parse(self, row: SourceRow) -> DealRow | list[Problem]:
         if row.broken is not None:
@@ -200,8 +224,9 @@ class _Parser:
                 (self._column("close_date"), f"is empty; a {status} deal needs its close date")
             )
         owner_id = self._owner(row, notes)
+        contact_keys = cells.record_ids_in(self._cell(row, "contact_ids"))
         contacts_cell = self._cell(row, "contacts")
-        emails = self._emails(contacts_cell, notes)
+        emails = self._emails(contacts_cell, notes, keyed=bool(contact_keys))
         if problems:
             return problems
         return DealRow(
@@ -223,6 +248,7 @@ class _Parser:
                 "created_at": created_at,
             },
             emails=emails,
+            contact_keys=contact_keys,
             company=self._cell(row, "company")[:300] or None,
             won_reason=self._cell(row, "won_reason") or None,
             notes=notes,
@@ -269,19 +295,21 @@ class _Parser:
             )
         return owner_id
 
-    def _emails(self, text: str, notes: list[Problem]) -> list[str]:
+    def _emails(self, text: str, notes: list[Problem], *, keyed: bool) -> list[str]:
+        """The row's contacts' emails; a cell naming none is worth a note unless the row
+        names its contacts by record id."""
         emails = []
         for raw in cells.emails_in(text):
             try:
                 emails.append(normalize_email(raw))
             except InvalidEmail as exc:
                 notes.append((self._column("contacts"), f"{raw!r}: {exc}"))
-        if text and not emails and not notes:
+        if text and not emails and not notes and not keyed:
             notes.append(
                 (
                     self._column("contacts"),
                     f"{text!r} names no email: no contact is linked (export the contacts' "
-                    "email with the deals)",
+                    "email or record id with the deals)",
                 )
             )
         return emails
@@ -309,8 +337,11 @@ class _Chunk:
         report: ErrorReport | None,
         actor: Actor,
         filename: str,
+        columns: dict[str, str],
     ) -> None:
         self.session = session
+        # The header of the contacts' email and record id columns, for the notes.
+        self.columns = columns
         self.result = result
         self.report = report
         self.actor = actor
@@ -321,15 +352,19 @@ class _Chunk:
 
     def write(self, rows: list[DealRow]) -> None:
         session = self.session
-        contact_ids = find_contact_ids(session, (e for row in rows for e in row.emails))
+        contact_ids = find_contact_ids(
+            session,
+            (e for row in rows for e in row.emails),
+            (k for row in rows for k in row.contact_keys),
+        )
         existing = repository.opportunities_by_external_id(
             session, sorted({row.external_id for row in rows})
         )
         named = repository.accounts_by_name(session, sorted({r.company for r in rows if r.company}))
         _, account_of = contacts_service.find_contacts(
-            session, emails=[], contact_ids=sorted(set(contact_ids.values()))
+            session, emails=[], contact_ids=contact_ids.all()
         )
-        self.moves.stages = repository.contact_stages(session, sorted(set(contact_ids.values())))
+        self.moves.stages = repository.contact_stages(session, contact_ids.all())
         now = clock.now()
         fresh: list[tuple[DealRow, list[int]]] = []
         seen: dict[str, int] = {}
@@ -370,20 +405,29 @@ class _Chunk:
         self._move_contacts()
         self.moves.write(session)
 
-    def _linked(self, row: DealRow, contact_ids: dict[str, int]) -> list[int]:
-        linked = []
-        for email in row.emails:
-            contact_id = contact_ids.get(email)
-            if contact_id is None:
-                row.notes.append(
-                    (
-                        "",
-                        f"no contact with email {email}: not linked (import the contacts, "
-                        "then this file again)",
-                    )
+    def _linked(self, row: DealRow, contact_ids: ContactIds) -> list[int]:
+        """The row's contacts, those named by email first (the primary contact is the
+        first). A key that finds no contact is noted, unless the row has both keys and
+        the other one found as many contacts as the row names (the same people)."""
+        linked: list[int] = []
+        unknown: list[str] = []
+        for keys, found, what, column in (
+            (row.emails, contact_ids.by_email, "email", "contacts"),
+            (row.contact_keys, contact_ids.by_external_id, "record id", "contact_ids"),
+        ):
+            for key in keys:
+                contact_id = found.get(key)
+                if contact_id is None:
+                    unknown.append(f"no contact with {what} {key} ({self.columns[column]})")
+                elif contact_id not in linked:
+                    linked.append(contact_id)
+        if unknown and len(linked) < max(len(row.emails), len(row.contact_keys)):
+            row.notes.append(
+                (
+                    "",
+                    f"{'; '.join(unknown)}: not linked (import the contacts, then this file again)",
                 )
-            elif contact_id not in linked:
-                linked.append(contact_id)
+            )
         return linked
 
     def _account(

@@ -41,6 +41,9 @@ HUBSPOT = DealsFormat(
         "created_at": ("Create Date",),
         "owner": ("Deal owner", "Deal Owner", "HubSpot Owner"),
         "contacts": ("Associated Contact", "Associated Contacts", "Contact email"),
+        # The contacts' record ids, as a HubSpot contacts export's "Record ID" (several
+        # separated by ";"): how contacts without email are linked.
+        "contact_ids": ("Associated Contact IDs", "Associated Contact ID"),
         "company": ("Associated Company", "Associated Companies", "Company name"),
         "lost_reason": ("Closed Lost Reason",),
         "won_reason": ("Closed Won Reason",),
@@ -68,6 +71,7 @@ SALESFORCE = DealsFormat(
             "Primary Contact Email",
             "Primary Contact",
         ),
+        "contact_ids": ("Contact ID", "ContactId", "Primary Contact ID"),
         "company": ("Account Name", "Account"),
         "lost_reason": ("Loss Reason", "Closed Lost Reason", "Reason Lost"),
         "won_reason": ("Win Reason", "Closed Won Reason"),

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="TouchImportsCreateBody")
 class TouchImportsCreateBody:
     """
     Attributes:
-        file (str): Activities (CSV): contact email, activity type, date; HubSpot and Salesforce activity exports are
-            read by their headers
+        file (str): Activities (CSV): contact email or record id, activity type, date; HubSpot and Salesforce activity
+            exports are read by their headers
     """
 
     file: str

@@ -101,7 +101,7 @@ def sync_detailed(
      Import activities (email opens and clicks, emails, calls, meetings, form fills) as
     touches at their own time, typed by the registered event types; a re-import stores
     nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
-    422 when the file has no contact email, activity type or date column.
+    422 when the file has no contact email or record id, activity type or date column.
 
     Args:
         body (TouchImportsCreateBody):
@@ -135,7 +135,7 @@ def sync(
      Import activities (email opens and clicks, emails, calls, meetings, form fills) as
     touches at their own time, typed by the registered event types; a re-import stores
     nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
-    422 when the file has no contact email, activity type or date column.
+    422 when the file has no contact email or record id, activity type or date column.
 
     Args:
         body (TouchImportsCreateBody):
@@ -164,7 +164,7 @@ async def asyncio_detailed(
      Import activities (email opens and clicks, emails, calls, meetings, form fills) as
     touches at their own time, typed by the registered event types; a re-import stores
     nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
-    422 when the file has no contact email, activity type or date column.
+    422 when the file has no contact email or record id, activity type or date column.
 
     Args:
         body (TouchImportsCreateBody):
@@ -196,7 +196,7 @@ async def asyncio(
      Import activities (email opens and clicks, emails, calls, meetings, form fills) as
     touches at their own time, typed by the registered event types; a re-import stores
     nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
-    422 when the file has no contact email, activity type or date column.
+    422 when the file has no contact email or record id, activity type or date column.
 
     Args:
         body (TouchImportsCreateBody):
