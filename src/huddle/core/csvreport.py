@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, Protocol, TextIO
+from typing import Any, Literal, Protocol, TextIO, TypeVar
 
 from huddle.core.csvcells import escape_cell
+from huddle.core.csvfiles import CsvSource, SourceRow
 
 # Problems an import's result lists (an API answer); its error report holds every one.
 LISTED_PROBLEMS = 1_000
@@ -154,3 +157,37 @@ class FileImportResult:
             report.add(line, problems, cells)
         room = LISTED_PROBLEMS - len(self.problems)
         self.problems.extend(RowProblem(line, column, reason) for column, reason in problems[:room])
+
+
+T = TypeVar("T")
+
+
+def import_in_chunks(
+    source: CsvSource,
+    *,
+    parse: Callable[[SourceRow], T | list[tuple[str, str]]],
+    parsed: type[T],
+    write: Callable[[list[T], ErrorReport | None], None],
+    result: FileImportResult,
+    errors_path: Path | None,
+    chunk_size: int,
+) -> FileImportResult:
+    """A file's records (deals, touches) read ``chunk_size`` rows at a time: each row
+    parsed, or counted and reported with its problems; each chunk's parsed rows written
+    (``write`` opens its own transaction) and the error report flushed after it."""
+    report = ErrorReport(errors_path, source.header) if errors_path is not None else None
+    with closing(report) if report is not None else nullcontext():
+        rows = source.rows()
+        while chunk := list(islice(rows, chunk_size)):
+            ready: list[T] = []
+            for row in chunk:
+                outcome = parse(row)
+                if isinstance(outcome, parsed):
+                    ready.append(outcome)
+                else:
+                    result.tell(report, row.line, outcome, row.cells)  # type: ignore[arg-type]
+            result.rows += len(chunk)
+            write(ready, report)
+            if report is not None:
+                report.flush()
+    return result

@@ -17,11 +17,10 @@ touches publishes, so scores and MQL criteria are evaluated as of now once they 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, closing, nullcontext
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import cells, permissions
 from huddle.core.actor import Actor
 from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
-from huddle.core.csvreport import ErrorReport, FileImportResult
+from huddle.core.csvreport import ErrorReport, FileImportResult, import_in_chunks
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action
 from huddle.tracking import repository
@@ -149,22 +148,20 @@ def import_touches(
             words = event_types_by_word(session)
         parser = _Parser(source.header, positions, words)
         result = FileImportResult(source_format="activities")
-        report = ErrorReport(errors_path, source.header) if errors_path is not None else None
-        with closing(report) if report is not None else nullcontext():
-            for chunk in _chunks(source.rows(), chunk_size):
-                ready: list[_Activity] = []
-                for source_row in chunk:
-                    parsed = parser.parse(source_row)
-                    if isinstance(parsed, _Activity):
-                        ready.append(parsed)
-                    else:
-                        result.tell(report, source_row.line, parsed, source_row.cells)
-                result.rows += len(chunk)
-                with unit_of_work() as session:
-                    _store(session, ready, result, report, parser)
-                if report is not None:
-                    report.flush()
-    return result
+
+        def write(ready: list[_Activity], report: ErrorReport | None) -> None:
+            with unit_of_work() as session:
+                _store(session, ready, result, report, parser)
+
+        return import_in_chunks(
+            source,
+            parse=parser.parse,
+            parsed=_Activity,
+            write=write,
+            result=result,
+            errors_path=errors_path,
+            chunk_size=chunk_size,
+        )
 
 
 def _locate(header: list[str]) -> dict[str, int]:
@@ -193,11 +190,6 @@ def _locate(header: list[str]) -> dict[str, int]:
             ],
         )
     return positions
-
-
-def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
-    while chunk := list(islice(rows, size)):
-        yield chunk
 
 
 class _Parser:

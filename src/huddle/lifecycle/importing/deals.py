@@ -23,11 +23,10 @@ owner or contact Huddle does not know) are reported too: never a silent no-op.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, closing, nullcontext
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import cells, clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
-from huddle.core.csvreport import ErrorReport, FileImportResult
+from huddle.core.csvreport import ErrorReport, FileImportResult, import_in_chunks
 from huddle.core.permissions import Action
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
 from huddle.lifecycle import repository
@@ -138,27 +137,20 @@ def import_deals(
         columns = {key: _header_of(layout, key) for key in ("contacts", "contact_ids")}
         result = FileImportResult(source_format=layout.source.key)
         importer = Actor("import", user_id=actor.user_id, label=f"deals import of {filename}"[:200])
-        report = ErrorReport(errors_path, source.header) if errors_path is not None else None
-        with closing(report) if report is not None else nullcontext():
-            for chunk in _chunks(source.rows(), chunk_size):
-                parsed: list[DealRow] = []
-                for source_row in chunk:
-                    row = parser.parse(source_row)
-                    if isinstance(row, DealRow):
-                        parsed.append(row)
-                    else:
-                        result.tell(report, source_row.line, row, source_row.cells)
-                result.rows += len(chunk)
-                with unit_of_work() as session:
-                    _Chunk(session, result, report, importer, filename, columns).write(parsed)
-                if report is not None:
-                    report.flush()
-    return result
 
+        def write(parsed: list[DealRow], report: ErrorReport | None) -> None:
+            with unit_of_work() as session:
+                _Chunk(session, result, report, importer, filename, columns).write(parsed)
 
-def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
-    while chunk := list(islice(rows, size)):
-        yield chunk
+        return import_in_chunks(
+            source,
+            parse=parser.parse,
+            parsed=DealRow,
+            write=write,
+            result=result,
+            errors_path=errors_path,
+            chunk_size=chunk_size,
+        )
 
 
 def _header_of(layout: DealsLayout, field: str) -> str:
