@@ -74,7 +74,7 @@ client: setup
 	$(BIN)/python -m tools.python_client generate
 
 bench: setup
-	$(BIN)/python bench/import_contacts.py
+	$(BIN)/python -m bench.import_contacts
 	@# wrk (Debian's) drives /t/collect from a second process.
 	@command -v wrk >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
