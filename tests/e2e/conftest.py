@@ -107,7 +107,7 @@ def browser() -> Iterator[object]:
 
 def watched_tab(browser, base_url: str, problems: list[str]):  # type: ignore[no-untyped-def]
     """A tab in a context of its own that appends every CSP violation (inline script or
-    style, a foreign origin) and every script crash to ``problems``."""
+    style, a foreign origin), every script crash and every console error to ``problems``."""
     context = browser.new_context(
         base_url=base_url, viewport={"width": 1440, "height": 900}, locale="en-GB"
     )
@@ -115,7 +115,19 @@ def watched_tab(browser, base_url: str, problems: list[str]):  # type: ignore[no
     context.add_init_script(REPORT_CSP)
     tab = context.new_page()
     tab.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    tab.on("console", lambda message: report_console_error(message, problems))
     return tab
+
+
+def report_console_error(message, problems: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """A console error fails the test (htmx reports a refused eval or a bad swap there).
+    A page the test meant to be refused (a 403 or 404 it asserts) logs its failed load as
+    an error too: that is the browser reporting the status, not a defect of the page."""
+    if message.type != "error":
+        return
+    if message.text.startswith("Failed to load resource: the server responded with a status"):
+        return
+    problems.append(f"console: {message.text}")
 
 
 @pytest.fixture

@@ -52,3 +52,27 @@ def test_unknown_page_is_a_friendly_404(client: TestClient) -> None:
     response = client.get("/contacts/999999999")
     assert response.status_code == 404
     assert "find that" in response.text
+
+
+def test_a_page_address_that_does_not_parse_is_an_error_page_not_json(
+    client: TestClient,
+) -> None:
+    # A word where a record's number belongs names no page at all.
+    for path in ("/opportunities/board", "/accounts/board"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["content-type"].startswith("text/html"), path
+    response = client.get("/accounts/board")
+    assert response.headers["content-type"].startswith("text/html")
+    assert "no such page" in response.text
+    # A query value of the wrong kind is the reader's to fix, and says which one.
+    response = client.get("/notifications", params={"before": "yesterday"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "before: input should be a valid integer" in response.text
+
+
+def test_the_api_keeps_its_documented_validation_body(client: TestClient) -> None:
+    response = client.get("/api/v1/opportunities/latest")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["path", "opportunity_id"]

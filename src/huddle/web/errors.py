@@ -7,6 +7,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError, StatementError
@@ -122,7 +124,33 @@ def _to_sign_in(request: Request) -> Response:
     return Response(status_code=204, headers={"HX-Redirect": f"/login?next={quote(back)}"})
 
 
+def _unreadable_request(exc: RequestValidationError) -> tuple[int, str]:
+    """A page request that does not parse, told in words. A path part of the wrong kind
+    (`/opportunities/board`, where a deal's number belongs) names no page: 404. A query or
+    form value that does not fit (a filter, a page number, a missing field) is the
+    reader's to fix: 422, naming each field and why."""
+    problems = [e for e in exc.errors() if isinstance(e, dict)]
+    if any(tuple(e.get("loc", ()))[:1] == ("path",) for e in problems):
+        return 404, "There is no such page: the address does not name a record Huddle has."
+    fields = "; ".join(
+        f"{e['loc'][-1]}: {str(e.get('msg', 'not valid')).lower()}"
+        for e in problems
+        if len(e.get("loc", ())) > 1
+    )
+    where = "form" if any(tuple(e.get("loc", ()))[:1] == ("body",) for e in problems) else "address"
+    return 422, f"The {where} has values Huddle cannot read ({fields or 'no detail'})."
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def handle_request_validation(request: Request, exc: RequestValidationError) -> Response:
+        """Under /api FastAPI's documented 422 body; a page gets the error page, in words,
+        rather than JSON."""
+        if _is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        status, message = _unreadable_request(exc)
+        return _page(request, status, message)
+
     @app.exception_handler(HuddleError)
     async def handle_huddle_error(request: Request, exc: HuddleError) -> Response:
         if _is_api(request):

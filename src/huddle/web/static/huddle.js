@@ -90,18 +90,34 @@
     if (meta) event.detail.headers["X-CSRF-Token"] = meta.content;
   });
 
+  // Polls run only while their tab is visible. htmx's own trigger filter
+  // (`every 30s [document.visibilityState === 'visible']`) is evaluated as code, which the
+  // Content-Security-Policy forbids; cancelling the request here needs no eval.
+  document.addEventListener("htmx:confirm", function (event) {
+    var element = event.detail.elt;
+    if (document.visibilityState !== "visible" && element.hasAttribute("data-poll-when-visible")) {
+      event.preventDefault();
+    }
+  });
+
   // A new token is shown once: selecting it on focus makes copying it one keystroke.
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();
   });
 
-  // Leaving the page (a click on a row's link while the list refreshes): the refresh in
-  // flight is dropped. Its late answer would push its URL into the history, and that
-  // cancels the navigation the click started: the click would seem to do nothing.
+  // Leaving the page (a click on a row's link while the list refreshes): an answer that
+  // arrives after that is not swapped in. Its swap would push its URL into the history,
+  // and that cancels the navigation the click started: the click would seem to do
+  // nothing. (Aborting the request instead makes htmx log an error for every poll in
+  // flight.) A download also fires beforeunload but keeps the page: if the page is still
+  // here a moment later, answers are swapped in again.
+  var leavingPage = false;
   window.addEventListener("beforeunload", function () {
-    document.querySelectorAll(".htmx-request").forEach(function (element) {
-      htmx.trigger(element, "htmx:abort");
-    });
+    leavingPage = true;
+    window.setTimeout(function () { leavingPage = false; }, 3000);
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (leavingPage) event.detail.shouldSwap = false;
   });
 
   // A field the server refused: marked invalid, its error read out with it (its
