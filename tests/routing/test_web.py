@@ -200,4 +200,8 @@ def test_the_bell_keeps_asking(db: Session, anon_client: TestClient) -> None:
     ann, _, _, _ = _routed(db)
     client = sign_in(anon_client, ann)
     bell = client.get("/notifications/bell").text
-    assert 'hx-get="/notifications/bell"' in bell and "every 30s" in bell and "data-poll-when-visible" in bell
+    assert (
+        'hx-get="/notifications/bell"' in bell
+        and "every 30s" in bell
+        and "data-poll-when-visible" in bell
+    )

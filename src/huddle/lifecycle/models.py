@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from huddle.core.models import Base, BigIntId, TimestampMixin, utcnow
+from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
 
 
 class AllowedTransition(Base):
@@ -102,3 +103,20 @@ class OpportunityContact(Base):
     )
     role: Mapped[str] = mapped_column(String(60), default="influencer")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DealActivity(Base):
+    """What happened to a deal, for its page: created, fields changed, moved, closed. One
+    row per change, written when the change is (notes on the deal are contacts' notes)."""
+
+    __tablename__ = "deal_activity"
+    __table_args__ = (Index("ix_deal_activity_opportunity_id_at", "opportunity_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    # "created", "updated", "moved", "won" or "lost"
+    kind: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # created: {}; updated: {"changed": [fields]}; moved: {"from", "to"}; lost: {"reason"}
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)

@@ -32,6 +32,7 @@ from huddle.core.bulk import bulk_statement, executemany_converted
 from huddle.core.timeline import Before, newest
 from huddle.lifecycle.models import (
     AllowedTransition,
+    DealActivity,
     Opportunity,
     OpportunityContact,
     RejectionReason,
@@ -544,3 +545,21 @@ def roles_on(session: Session, opportunity_ids: Sequence[int]) -> set[tuple[int,
         OpportunityContact.opportunity_id.in_(opportunity_ids)
     )
     return {(deal_id, contact_id) for deal_id, contact_id in session.execute(query)}
+
+
+# --- deal activity -----------------------------------------------------------------------
+
+
+def add_deal_activity(session: Session, **values: Any) -> None:
+    session.add(DealActivity(**values))
+
+
+def deal_activity(session: Session, opportunity_id: int, *, limit: int) -> list[DealActivity]:
+    """The deal's latest changes, newest first."""
+    query = (
+        select(DealActivity)
+        .where(DealActivity.opportunity_id == opportunity_id)
+        .order_by(DealActivity.at.desc(), DealActivity.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))

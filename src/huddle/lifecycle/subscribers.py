@@ -6,12 +6,19 @@ Registered by importing this module; ``huddle.subscribers`` does that wherever H
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from huddle.contacts.events import AccountsMerged, ContactErased, ContactsCreated, ContactsMerged
 from huddle.core.events import Phase, subscribe
 from huddle.lifecycle import repository
+from huddle.lifecycle.events import (
+    OpportunityClosed,
+    OpportunityCreated,
+    OpportunityMoved,
+    OpportunityUpdated,
+)
 from huddle.lifecycle.service import recorded_by, scrub_contact
 
 
@@ -69,3 +76,42 @@ def move_deals_to_survivor(session: Session, event: AccountsMerged) -> None:
 @subscribe(ContactErased)
 def scrub_erased_contact(session: Session, event: ContactErased) -> None:
     scrub_contact(session, event.contact_id, event.needles)
+
+
+@subscribe(OpportunityCreated, phase=Phase.RECORD)
+def record_deal_created(session: Session, event: OpportunityCreated) -> None:
+    _deal_activity(session, event.opportunity_id, event, "created", {})
+
+
+@subscribe(OpportunityUpdated, phase=Phase.RECORD)
+def record_deal_updated(session: Session, event: OpportunityUpdated) -> None:
+    _deal_activity(session, event.opportunity_id, event, "updated", {"changed": event.changed})
+
+
+@subscribe(OpportunityMoved, phase=Phase.RECORD)
+def record_deal_moved(session: Session, event: OpportunityMoved) -> None:
+    detail = {"from": event.from_stage, "to": event.to_stage}
+    _deal_activity(session, event.opportunity_id, event, "moved", detail)
+
+
+@subscribe(OpportunityClosed, phase=Phase.RECORD)
+def record_deal_closed(session: Session, event: OpportunityClosed) -> None:
+    kind, detail = ("won", {}) if event.won else ("lost", {"reason": event.reason})
+    _deal_activity(session, event.opportunity_id, event, kind, detail)
+
+
+def _deal_activity(
+    session: Session,
+    opportunity_id: int,
+    event: OpportunityCreated | OpportunityUpdated | OpportunityMoved | OpportunityClosed,
+    kind: str,
+    detail: dict[str, Any],
+) -> None:
+    repository.add_deal_activity(
+        session,
+        opportunity_id=opportunity_id,
+        at=event.at,
+        kind=kind,
+        user_id=event.actor.user_id,
+        detail=detail,
+    )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from huddle.core import clock
 from huddle.core.stages import PIPELINE_STAGES, STAGES
@@ -32,6 +33,16 @@ def relative_time(value: datetime | None) -> str:
     if days < 30:
         return f"in {days} days" if future else f"{days} days ago"
     return short_date(value)
+
+
+def local_today(time_zone: str) -> date:
+    """Today's date where the reader is (a deal closing "today" is not overdue in Tokyo
+    while it still is today there). An unknown zone reads as UTC."""
+    try:
+        zone = ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return clock.now().astimezone(zone).date()
 
 
 def short_date(value: date | datetime | None) -> str:

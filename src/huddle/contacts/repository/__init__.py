@@ -57,6 +57,7 @@ from huddle.contacts.repository.records import (
     update_contact_columns,
 )
 from huddle.contacts.repository.timeline import (
+    notes_on_deal,
     timeline_merges,
     timeline_notes,
     timeline_touches,
@@ -123,6 +124,7 @@ __all__ = [
     "move_touch_ends",
     "note",
     "notes_about",
+    "notes_on_deal",
     "nulls_sort_high",
     "refresh_statistics",
     "saved_view",

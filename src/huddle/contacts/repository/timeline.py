@@ -64,6 +64,16 @@ def timeline_notes(
     )
 
 
+def notes_on_deal(session: Session, opportunity_id: int, *, limit: int) -> list[Note]:
+    query = (
+        select(Note)
+        .where(Note.opportunity_id == opportunity_id)
+        .order_by(Note.created_at.desc(), Note.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
 def timeline_merges(
     session: Session,
     *,

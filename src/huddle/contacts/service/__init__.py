@@ -52,7 +52,13 @@ from huddle.contacts.service.custom_fields import (
 )
 from huddle.contacts.service.custom_filters import check_filters
 from huddle.contacts.service.grouping import GroupableField, count_contacts_by, groupable_fields
-from huddle.contacts.service.notes import add_deal_note, add_note, get_note, resolve_mentions
+from huddle.contacts.service.notes import (
+    add_deal_note,
+    add_note,
+    deal_notes,
+    get_note,
+    resolve_mentions,
+)
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.stage_moves import (
@@ -132,6 +138,7 @@ __all__ = [
     "contact_read",
     "count_contacts_by",
     "custom_field_kinds",
+    "deal_notes",
     "define_custom_field",
     "delete_view",
     "enrich",

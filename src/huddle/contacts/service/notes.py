@@ -84,6 +84,11 @@ def add_deal_note(
     return _store(session, {"opportunity_id": opportunity_id}, text, actor=actor)
 
 
+def deal_notes(session: Session, opportunity_id: int, *, limit: int = 100) -> list[Note]:
+    """The notes on a deal, newest first (the deal's page shows them in its activity)."""
+    return repository.notes_on_deal(session, opportunity_id, limit=limit)
+
+
 def _note_text(body: str) -> str:
     text = body.strip()
     if not text:

@@ -7,7 +7,7 @@ from huddle.lifecycle.service.configuration import (
     list_rejection_reasons,
     set_allowed_transitions,
 )
-from huddle.lifecycle.service.deal_notes import add_deal_note
+from huddle.lifecycle.service.deal_notes import DealActivityItem, add_deal_note, deal_activity
 from huddle.lifecycle.service.history import import_contact_history
 from huddle.lifecycle.service.imported import ImportedStageMoves
 from huddle.lifecycle.service.opportunities import (
@@ -38,6 +38,7 @@ from huddle.lifecycle.service.winning import ClosedDeal, ContactWin, PastMoves, 
 __all__ = [
     "ClosedDeal",
     "ContactWin",
+    "DealActivityItem",
     "ImportedStageMoves",
     "PastMoves",
     "add_contact_role",
@@ -49,6 +50,7 @@ __all__ = [
     "count_stage_entries",
     "create_opportunity",
     "deactivate_rejection_reason",
+    "deal_activity",
     "delete_opportunity",
     "get_opportunity",
     "import_contact_history",
