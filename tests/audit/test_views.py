@@ -14,7 +14,7 @@ def test_the_audit_page_lists_changes_with_filters(client: TestClient, db: Sessi
 
     page = client.get("/settings/audit")
     assert page.status_code == 200
-    assert "contact.stage_changed" in page.text
+    assert "Contact stage changed" in page.text
     assert f'href="/contacts/{contact.id}"' in page.text
     assert 'href="/settings/audit"' in page.text  # the nav item
 
@@ -40,3 +40,18 @@ def test_people_without_the_permission_neither_see_nor_open_it(
     sign_in(anon_client, rep)
     assert 'href="/settings/audit"' not in anon_client.get("/").text
     assert anon_client.get("/settings/audit").status_code == 403
+
+
+def test_the_trail_names_people_and_records_not_numbers(client: TestClient, db: Session) -> None:
+    rep = make_user(db, name="Sam Sales", role="sales_rep", team="sales")
+    lead = make_contact(db, first_name="Lisa", last_name="Simpson", lifecycle_stage="mql")
+    db.commit()
+    client.patch(f"/api/v1/contacts/{lead.id}", json={"owner_id": rep.id})
+
+    html = client.get("/settings/audit").text
+    row = html[html.index('title="contact.owner_changed"') :]
+    row = row[: row.index("</tr>")]
+    assert f'<a href="/contacts/{lead.id}">Lisa Simpson</a>' in row
+    assert "Sam Sales" in row
+    assert f"user #{rep.id}" not in row and f"#{lead.id}" not in row
+    assert ">Contact owner changed</td>" in row

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from huddle.audit import service
+from huddle.audit.names import action_label, named, names_for
 from huddle.audit.schemas import AuditFilters
 from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.auth.service import users_by_id
@@ -92,6 +93,9 @@ def audit_trail(
         "subject_types": sorted(service.KNOWN_SUBJECT_TYPES),
         "subject_pages": SUBJECT_PAGES,
         "users": users_by_id(session),
+        "names": names_for(session, entries),
+        "named": named,
+        "action_label": action_label,
         "partial": is_htmx(request),
     }
     template = "audit/_results.html" if context["partial"] else "audit/list.html"

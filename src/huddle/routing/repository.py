@@ -131,6 +131,11 @@ def pool_manager_id(session: Session, pool_id: int | None) -> int | None:
     return pool.manager_id if pool is not None else None
 
 
+def handoff_contact_ids(session: Session, handoff_ids: Sequence[int]) -> dict[int, int]:
+    query = select(Handoff.id, Handoff.contact_id).where(Handoff.id.in_(handoff_ids))
+    return {row.id: row.contact_id for row in session.execute(query)}
+
+
 def handoffs_of(session: Session, contact_id: int) -> list[Handoff]:
     return list(session.scalars(select(Handoff).where(Handoff.contact_id == contact_id)))
 

@@ -36,6 +36,10 @@ def contact(session: Session, contact_id: int, *, with_account: bool = False) ->
     return session.scalar(query)
 
 
+def contacts_by_ids(session: Session, contact_ids: Sequence[int]) -> list[Contact]:
+    return list(session.scalars(select(Contact).where(Contact.id.in_(contact_ids))))
+
+
 def contact_by_email(session: Session, email: str) -> Contact | None:
     return session.scalar(select(Contact).where(Contact.email == email))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -106,6 +106,12 @@ def custom_sorting(session: Session, sort_field: str) -> Sorting:
 
 def get_contact(session: Session, contact_id: int) -> Contact:
     return require(repository.contact(session, contact_id), "contact", contact_id)
+
+
+def contacts_by_id(session: Session, contact_ids: Collection[int]) -> dict[int, Contact]:
+    """The contacts of these ids that exist, by id (a page naming the records it lists)."""
+    ids = sorted(set(contact_ids))
+    return {c.id: c for c in repository.contacts_by_ids(session, ids)} if ids else {}
 
 
 def get_contact_detail(session: Session, contact_id: int) -> Contact:

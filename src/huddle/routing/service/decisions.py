@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -105,6 +105,13 @@ def get_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
     ):
         raise NotPermitted("this lead was handed to another rep")
     return handoff
+
+
+def handoff_contact_ids(session: Session, handoff_ids: Collection[int]) -> dict[int, int]:
+    """The lead each of these hand-offs was of, by hand-off id (pages naming hand-offs by
+    their lead rather than by a number)."""
+    ids = sorted(set(handoff_ids))
+    return repository.handoff_contact_ids(session, ids) if ids else {}
 
 
 def latest_handoff(session: Session, contact_id: int) -> Handoff | None:
