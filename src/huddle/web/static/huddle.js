@@ -100,6 +100,29 @@
     }
   });
 
+  // Copy buttons (a new token, a tracking snippet): the clipboard API where the page is
+  // served securely, else the selection and the older copy command (plain http on a LAN).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) return;
+    var source = document.querySelector(button.dataset.copy);
+    if (!source) return;
+    var text = source.value !== undefined ? source.value : source.textContent;
+    var done = function () {
+      var label = button.dataset.copyLabel || button.textContent;
+      button.dataset.copyLabel = label;
+      button.textContent = "Copied";
+      window.setTimeout(function () { button.textContent = label; }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done);
+    } else {
+      source.focus();
+      if (source.select) source.select();
+      if (document.execCommand("copy")) done();
+    }
+  });
+
   // A new token is shown once: selecting it on focus makes copying it one keystroke.
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();
