@@ -1,6 +1,6 @@
 """deal_activity: what happened to each deal (created, changed, moved, closed), for its page
 
-Revision ID: 0035
+Revision ID: 0027
 Revises: 0026
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 
 import huddle.core.models
 
-revision: str = "0035"
+revision: str = "0027"
 down_revision: str | None = "0026"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
