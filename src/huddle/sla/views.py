@@ -243,7 +243,11 @@ def review(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResp
         "sla/review.html",
         user,
         "sla",
-        {"review": result, "quarter": reports.quarter_label(result.start)},
+        {
+            "review": result,
+            "quarter": reports.quarter_label(result.start),
+            "labels": reports.term_labels(session),
+        },
     )
 
 
