@@ -190,7 +190,7 @@ def test_the_settings_page_edits_tests_and_deletes(
     tested = client.post(f"/settings/routing/webhooks/{hook.id}/test")
     assert tested.status_code == 200 and "webhook.test" in tested.text
     sample = client.post(f"/settings/routing/webhooks/{hook.id}/test", data={"event": "deal.won"})
-    assert sample.status_code == 200 and "<td>deal.won</td>" in sample.text
+    assert sample.status_code == 200 and '<td title="deal.won">Deal won</td>' in sample.text
 
     ops = make_user(db, role="marketing_ops", team="marketing")
     db.commit()
