@@ -271,7 +271,7 @@ class _TextParser(HTMLParser):
             href = self._href.pop()
             if href and href.startswith(("http://", "https://")):
                 self.out.append(f" ({href})")
-        if tag in _BLOCKS:
+        if tag in _BLOCKS and tag != "li":  # list items stay on consecutive lines
             self.out.append("\n")
 
     def handle_data(self, data: str) -> None:
