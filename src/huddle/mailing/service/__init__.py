@@ -21,6 +21,7 @@ from huddle.mailing.service.suppressions import (
     scrub_erased,
 )
 from huddle.mailing.service.templates import (
+    check_may_manage,
     check_source,
     create_template,
     delete_template,
@@ -35,6 +36,7 @@ __all__ = [
     "SendOutcome",
     "Suppressed",
     "add_suppression",
+    "check_may_manage",
     "check_source",
     "create_template",
     "delete_template",

@@ -19,7 +19,14 @@ from huddle.mailing.events import EmailTemplateChanged
 from huddle.mailing.models import EmailTemplate
 from huddle.mailing.schemas import TemplateWrite
 
+# A preview's unsubscribe link goes nowhere: nobody is unsubscribed by testing it.
+PREVIEW_UNSUBSCRIBE_URL = "#unsubscribe"
 _FIELD_OF_PART = {"subject": "subject", "html": "html_body", "text": "text_body"}
+
+
+def check_may_manage(actor: Actor) -> None:
+    """For pages that only show a form: 403 unless the actor may manage email."""
+    require(actor, Action.EMAIL_MANAGE)
 
 
 def list_templates(session: Session, *, actor: Actor) -> Sequence[EmailTemplate]:
@@ -136,21 +143,26 @@ def _plain(value: Any) -> Any:
 
 def preview(
     session: Session,
-    template_id: int,
-    contact_id: int,
+    template_id: int | None,
+    contact_id: int | None,
     *,
     actor: Actor,
     draft: TemplateWrite | None = None,
 ) -> rendering.Rendered:
-    """The message ``contact_id`` would get (of ``draft`` when given: the edit form's live
-    preview, checked as a save would be), without tracking or sending."""
+    """The message ``contact_id`` would get (a contact with no field filled when None), of
+    ``draft`` when given (the edit form's live preview, checked as a save would be), else
+    of the saved template; without tracking or sending."""
     require(actor, Action.EMAIL_MANAGE)
     if draft is not None:
         check_source(draft)
         source = _source_of(draft)
     else:
-        source = _source_of(template_or_404(session, template_id))
-    values = contact_values(session, contact_id, unsubscribe_url="#unsubscribe")
+        source = _source_of(template_or_404(session, template_id or 0))
+    if contact_id is None:
+        values = rendering.sample_values()
+        values["unsubscribe_url"] = PREVIEW_UNSUBSCRIBE_URL
+    else:
+        values = contact_values(session, contact_id, unsubscribe_url=PREVIEW_UNSUBSCRIBE_URL)
     try:
         return rendering.render(source, values)
     except rendering.TemplateProblem as problem:
