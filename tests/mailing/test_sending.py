@@ -10,7 +10,7 @@ from typing import cast
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
@@ -221,3 +221,25 @@ def test_over_the_domain_rate_limit_a_message_waits_for_the_next_minute(
     test_clock.advance(timedelta(minutes=1))
     assert deliver_queued(db) == 1
     assert len(smtp.messages) == 3 and _log(db, second.send_id).status == "sent"
+
+
+def test_a_send_left_sending_by_a_crash_is_sent_again_and_a_sent_one_never(
+    db: Session, smtp: Inbox
+) -> None:
+    """A worker that died before the final dot left "sending" (the server kept nothing):
+    the job's rerun sends it, with the same Message-ID. One that died after leaving "sent"
+    sends nothing more."""
+    interrupted = _send(db, make_contact(db), "interrupted")
+    done = _send(db, make_contact(db), "done")
+    db.execute(
+        update(EmailSend)
+        .where(EmailSend.id == interrupted.send_id)
+        .values(status="sending", message_id="<mail.fixed@acme.example>")
+    )
+    db.execute(update(EmailSend).where(EmailSend.id == done.send_id).values(status="sent"))
+
+    assert deliver_queued(db) == 2
+
+    [(_, _, raw)] = smtp.messages
+    assert _received(raw)["Message-ID"] == "<mail.fixed@acme.example>"
+    assert _log(db, interrupted.send_id).status == "sent"
