@@ -38,13 +38,16 @@ def _parts(message: Message, content_type: str) -> list[Message]:
     return [part for part in message.walk() if part.get_content_type() == content_type]
 
 
+def _messages(payload: object) -> list[Message]:
+    """The messages a ``message/*`` part holds (its payload is a list of them)."""
+    return [m for m in payload if isinstance(m, Message)] if isinstance(payload, list) else []
+
+
 def _bounces(message: Message) -> list[Report]:
     found: list[Report] = []
     for status in _parts(message, "message/delivery-status"):
-        payload = status.get_payload()
         # The first block is about the message, each next one about a recipient.
-        blocks = payload if isinstance(payload, list) else []
-        for block in blocks[1:]:
+        for block in _messages(status.get_payload())[1:]:
             action = str(block.get("Action", "")).strip().lower()
             address = _address(block.get("Final-Recipient") or block.get("Original-Recipient"))
             if action != "failed" or address is None:
@@ -59,8 +62,7 @@ def _bounces(message: Message) -> list[Report]:
 def _complaints(message: Message) -> list[Report]:
     found: list[Report] = []
     for feedback in _parts(message, "message/feedback-report"):
-        payload = feedback.get_payload()
-        fields = payload[0] if isinstance(payload, list) and payload else feedback
+        fields = next(iter(_messages(feedback.get_payload())), feedback)
         kind = str(fields.get("Feedback-Type", "abuse")).strip().lower()
         address = _address(fields.get("Original-Rcpt-To"))
         if address is None:
@@ -74,7 +76,7 @@ def _original_recipient(message: Message) -> str | None:
     for kind in ("message/rfc822", "text/rfc822-headers"):
         for part in _parts(message, kind):
             payload = part.get_payload()
-            original = payload[0] if isinstance(payload, list) and payload else None
+            original = next(iter(_messages(payload)), None)
             if original is None and isinstance(payload, str):
                 original = message_from_bytes(payload.encode(), policy=policy.compat32)
             if original is not None:

@@ -79,9 +79,7 @@ EMAIL_SETTINGS = [
     Route(
         "DELETE",
         "/api/v1/mailing/suppressions/{suppression_id:int}",
-        build=lambda w, _: Call(
-            "DELETE", f"/api/v1/mailing/suppressions/{_suppression_id(w)}"
-        ),
+        build=lambda w, _: Call("DELETE", f"/api/v1/mailing/suppressions/{_suppression_id(w)}"),
     ),
     api(
         "POST",

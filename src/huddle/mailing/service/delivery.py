@@ -120,7 +120,7 @@ def _prepare(session: Session, send_id: int, settings: Settings) -> _Ready | Non
     if reason is not None or template is None:
         repository.set_send(session, send_id, status="skipped", reason=reason)
         return None
-    address = send.test_to if send.is_test else _contact_address(session, send)
+    address = (send.test_to if send.is_test else _contact_address(session, send)) or ""
     domain = address.rsplit("@", 1)[-1].lower()
     now = clock.now()
     wait = _rate_limited(session, settings, send_id, domain, now)

@@ -19,7 +19,7 @@ depends_on: str | Sequence[str] | None = None
 _ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
-def _at(name: str, *, nullable: bool = False) -> sa.Column:  # type: ignore[type-arg]
+def _at(name: str, *, nullable: bool = False) -> sa.Column:
     return sa.Column(name, huddle.core.models.UTCDateTime(timezone=True), nullable=nullable)
 
 
