@@ -12,6 +12,7 @@ second wall.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, Undefined, nodes
+from jinja2 import Template, TemplateSyntaxError, Undefined, nodes
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -208,9 +209,16 @@ def render(source: TemplateSource, values: dict[str, Any]) -> Rendered:
     return Rendered(subject=subject, html=body, text=text)
 
 
+@functools.lru_cache(maxsize=256)
+def _compiled(autoescape: bool, text: str) -> Template:
+    # Compiling is most of a render's cost; a campaign renders one template thousands of
+    # times. Keyed by the text itself, so an edited template is compiled afresh.
+    return (_HTML if autoescape else _PLAIN).from_string(text)
+
+
 def _render(part: str, env: _Sandbox, text: str, values: dict[str, Any]) -> str:
     try:
-        return env.from_string(text).render(values)
+        return _compiled(env is _HTML, text).render(values)
     except (SecurityError, UndefinedError, TemplateError, TypeError, ValueError) as exc:
         raise TemplateProblem(part, f"cannot be rendered: {exc}") from exc
 
