@@ -33,7 +33,7 @@ from email.utils import format_datetime
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
-from huddle.core import clock, smtp
+from huddle.core import clock, locks, smtp
 from huddle.core.actor import Actor
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
@@ -170,6 +170,8 @@ def _rate_limited(
     """When the next window opens and which limit is full, if one is; None to send now.
     Fixed windows of a minute: over a limit, a message waits, it is never dropped."""
     window = now.replace(second=0, microsecond=0)
+    if settings.mailing_rate_per_minute or settings.mailing_domain_rate_per_minute:
+        locks.hold(session, locks.Lock.MAILING_RATE)
     limits = (
         (settings.mailing_rate_per_minute, None, "the rate limit"),
         (settings.mailing_domain_rate_per_minute, domain, f"the rate limit of {domain}"),
