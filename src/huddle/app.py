@@ -41,6 +41,8 @@ from huddle.home import views as home_views
 from huddle.lifecycle import api as lifecycle_api
 from huddle.lifecycle import views as lifecycle_views
 from huddle.lifecycle.importing import api as lifecycle_importing_api
+from huddle.mailing import api as mailing_api
+from huddle.mailing import views as mailing_views
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
 from huddle.privacy import api as privacy_api
@@ -87,6 +89,7 @@ API_ROUTERS = (
     analytics_api.router,
     campaigns_api.router,
     attribution_api.router,
+    mailing_api.router,
     home_api.router,
 )
 VIEW_ROUTERS = (
@@ -107,6 +110,7 @@ VIEW_ROUTERS = (
     analytics_views.router,
     campaigns_views.router,
     attribution_views.router,
+    mailing_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

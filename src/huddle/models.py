@@ -9,6 +9,7 @@ from huddle.contacts.importing import models as import_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
+from huddle.mailing import models as mailing_models
 from huddle.notifications import models as notification_models
 from huddle.routing import models as routing_models
 from huddle.scoring import models as scoring_models
@@ -25,6 +26,7 @@ __all__ = [
     "import_models",
     "job_models",
     "lifecycle_models",
+    "mailing_models",
     "notification_models",
     "routing_models",
     "scoring_models",

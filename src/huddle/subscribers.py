@@ -24,6 +24,8 @@ from huddle.core import events, jobs
 from huddle.integrations import subscribers as integration_subscribers
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle import subscribers as lifecycle_subscribers
+from huddle.mailing import subscribers as mailing_subscribers
+from huddle.mailing import tasks as mailing_tasks
 from huddle.notifications import subscribers as notification_subscribers
 from huddle.notifications import tasks as notification_tasks
 from huddle.routing import subscribers as routing_subscribers
@@ -46,6 +48,7 @@ SUBSCRIBERS = (
     sla_subscribers,  # hand-offs, decisions, touches and stage changes: the SLA clocks
     integration_subscribers,  # the webhooks catalogue's events: queued to their webhooks
     analytics_subscribers,  # contacts merged: the survivor's funnel journey is rebuilt
+    mailing_subscribers,  # a contact erased: its address leaves the send log
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (
@@ -56,6 +59,7 @@ JOB_HANDLERS = (
     routing_tasks,
     notification_tasks,
     sla_tasks,
+    mailing_tasks,
 )
 
 # The one port: an import that sets an existing contact's stage asks lifecycle to make the

@@ -41,6 +41,8 @@ from huddle.core.settings import Settings
 from huddle.demo import catalog
 from huddle.demo.load import load_demo
 from huddle.lifecycle.models import Opportunity
+from huddle.mailing import service as mailing
+from huddle.mailing.schemas import SuppressionWrite, TemplateWrite
 from huddle.privacy.service import unsubscribe_token
 from huddle.routing.models import Handoff
 from huddle.tracking.models import Form
@@ -132,6 +134,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
     form = session.scalars(select(Form.form_key).limit(1)).one()
     other = session.scalars(select(Contact.email).where(Contact.id != contact.id).limit(1)).one()
     campaign = _first(session, select(Campaign.id).order_by(Campaign.id))
+    template = _email_template(session, contact.id)
     job = create_import(session, HUBSPOT, filename=HUBSPOT.name, actor=Actor.system("a11y"))
     admin = session.scalars(select(User).where(User.email == catalog.ADMIN_EMAIL)).one()
     staged = _staged_upload(session, settings, Actor.user(admin.id, role=admin.role))
@@ -144,10 +147,33 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
         "form_key": form,
         "import_id": str(job.id),
         "campaign_id": str(campaign),
+        "template_id": str(template),
         "other_email": str(other),
         "unsubscribe": unsubscribe_token(contact.id, secret=str(settings.secret_key)),
         "wizard_token": staged,
     }
+
+
+def _email_template(session: Session, contact_id: int) -> int:
+    """An email template, a message of it in the send log and a suppressed address, so the
+    Email pages show their tables."""
+    actor = Actor.system("a11y")
+    template = mailing.create_template(
+        session,
+        TemplateWrite(
+            name="Welcome",
+            subject="Welcome, {{ contact.first_name | default('friend') }}",
+            html_body="<p>Hello {{ contact.first_name | default('there') }}</p>",
+        ),
+        actor=actor,
+    )
+    mailing.send_template_to_contact(
+        session, template_id=template.id, contact_id=contact_id, idempotency_key="a11y"
+    )
+    mailing.add_suppression(
+        session, SuppressionWrite(email="bounced@example.org", reason="bounce"), actor=actor
+    )
+    return template.id
 
 
 def _staged_upload(session: Session, settings: Settings, admin: Actor) -> str:

@@ -39,6 +39,7 @@ from huddle.lifecycle.events import (
     RejectionReasonChanged,
     StageChanged,
 )
+from huddle.mailing.events import AddressSuppressed, EmailTemplateChanged
 from huddle.notifications.events import WebhookChanged, WebhookSaved
 from huddle.privacy.events import PersonalDataExported
 from huddle.routing.events import (
@@ -351,4 +352,19 @@ audited(
     "sla.escalated",
     subject=("contact", "contact_id"),
     summary="SLA breach of {term_key} on lead #{contact_id} escalated to user #{manager_id}",
+)
+
+# --- marketing email ---------------------------------------------------------------------
+
+audited(
+    EmailTemplateChanged,
+    "email.template_changed",
+    subject=("email_template", "template_id"),
+    summary="Email template #{template_id} {change}",
+)
+audited(
+    AddressSuppressed,
+    "email.address_suppressed",
+    subject=("email_suppression", "suppression_id"),
+    summary="An address was suppressed ({reason}, from {source})",
 )

@@ -19,6 +19,10 @@ class Lock(IntEnum):
     # rows, but it cannot see rows a rescore chunk has written and not yet committed: the
     # chunk holds this lock shared, deleting contacts holds it exclusively.
     CONTACT_DELETION = 0x48_44_00_01
+    # Marketing email's rate limits count the messages that started in this minute: two
+    # workers counting at once would both take the last place. Held while a message is
+    # counted and marked started, only when a limit is set.
+    MAILING_RATE = 0x48_44_00_02
 
 
 def hold(session: Session, lock: Lock, *, shared: bool = False) -> None:

@@ -48,6 +48,18 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     smtp_sender: str = "huddle@localhost"
     smtp_timeout: float = 10.0
+    # How the SMTP connection is secured: none, STARTTLS after connecting, or TLS from the
+    # first byte (port 465); and the login, when the server asks for one.
+    smtp_security: Literal["none", "starttls", "tls"] = "none"
+    smtp_username: str = ""
+    smtp_password: str = Field(default="", repr=False)
+    # Marketing email (mailing): whom it is from (else smtp_sender), the envelope sender
+    # that bounces (DSNs) return to, and how many messages may leave per minute, in all and
+    # to one recipient domain (0: no limit). Over a limit a message waits for the next minute.
+    mailing_sender: str = ""
+    mailing_bounce_address: str = ""
+    mailing_rate_per_minute: int = Field(default=0, ge=0)
+    mailing_domain_rate_per_minute: int = Field(default=0, ge=0)
     public_url: str = "http://127.0.0.1:8000"
     # A hand-off with no decision or sales activity for this many days is recycled.
     handoff_stall_days: int = Field(default=5, ge=1)

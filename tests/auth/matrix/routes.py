@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from huddle.core.permissions import Action
 from tests.auth.matrix.campaigns import CAMPAIGN_READS, CAMPAIGN_SETTINGS
+from tests.auth.matrix.mailing import EMAIL_SETTINGS
 from tests.auth.matrix.records import (
     ACCOUNT_EDITS,
     AUDIT_READS,
@@ -80,6 +81,7 @@ ROUTES: dict[Action, list[Route]] = {
     Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
     Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS,
     Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
+    Action.EMAIL_MANAGE: EMAIL_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test

@@ -115,8 +115,13 @@ from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
 from .deal_of_contact import DealOfContact
 from .deal_won_payload import DealWonPayload
+from .delivery_event import DeliveryEvent
+from .delivery_event_type import DeliveryEventType
+from .delivery_events import DeliveryEvents
+from .delivery_events_result import DeliveryEventsResult
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
+from .email_sends_list_status_type_0 import EmailSendsListStatusType0
 from .equality_comparison import EqualityComparison
 from .equality_comparison_op import EqualityComparisonOp
 from .erasure_read import ErasureRead
@@ -263,6 +268,8 @@ from .personal_touch_properties import PersonalTouchProperties
 from .pipeline_board import PipelineBoard
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
+from .preview_read import PreviewRead
+from .preview_request import PreviewRequest
 from .profile_criterion import ProfileCriterion
 from .profile_read import ProfileRead
 from .profile_read_kind import ProfileReadKind
@@ -293,6 +300,9 @@ from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
+from .send_outcome_read import SendOutcomeRead
+from .send_read import SendRead
+from .send_request import SendRequest
 from .signature_read import SignatureRead
 from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
@@ -327,9 +337,14 @@ from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
 from .suggestion_read import SuggestionRead
+from .suppression_read import SuppressionRead
+from .suppression_write import SuppressionWrite
+from .suppression_write_reason import SuppressionWriteReason
 from .tally import Tally
 from .target_option import TargetOption
 from .team_compliance import TeamCompliance
+from .template_read import TemplateRead
+from .template_write import TemplateWrite
 from .term_compliance import TermCompliance
 from .term_scope import TermScope
 from .term_summary import TermSummary
@@ -503,8 +518,13 @@ __all__ = (
     "DealLostPayload",
     "DealOfContact",
     "DealWonPayload",
+    "DeliveryEvent",
+    "DeliveryEvents",
+    "DeliveryEventsResult",
+    "DeliveryEventType",
     "DeliveryRead",
     "DeliveryReadStatus",
+    "EmailSendsListStatusType0",
     "EqualityComparison",
     "EqualityComparisonOp",
     "ErasureRead",
@@ -649,6 +669,8 @@ __all__ = (
     "PipelineBoard",
     "PoolRead",
     "PoolWrite",
+    "PreviewRead",
+    "PreviewRequest",
     "ProfileCriterion",
     "ProfileRead",
     "ProfileReadKind",
@@ -679,6 +701,9 @@ __all__ = (
     "SavedViewRead",
     "ScoreModelRead",
     "ScoreModelWrite",
+    "SendOutcomeRead",
+    "SendRead",
+    "SendRequest",
     "SignatureRead",
     "SignatureReadSide",
     "SignatureWrite",
@@ -713,9 +738,14 @@ __all__ = (
     "StageRead",
     "StageTransitionRead",
     "SuggestionRead",
+    "SuppressionRead",
+    "SuppressionWrite",
+    "SuppressionWriteReason",
     "Tally",
     "TargetOption",
     "TeamCompliance",
+    "TemplateRead",
+    "TemplateWrite",
     "TermCompliance",
     "TermScope",
     "TermSummary",

@@ -1,0 +1,1 @@
+"""Marketing email: templates, sending with tracking, and the suppression list."""

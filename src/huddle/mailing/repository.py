@@ -1,0 +1,124 @@
+"""The mailing domain's queries: templates, the send log and the suppression list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from huddle.mailing.models import EmailSend, EmailSuppression, EmailTemplate
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def templates(session: Session) -> Sequence[EmailTemplate]:
+    return session.scalars(select(EmailTemplate).order_by(EmailTemplate.name)).all()
+
+
+def template(session: Session, template_id: int) -> EmailTemplate | None:
+    return session.get(EmailTemplate, template_id)
+
+
+def template_by_name(session: Session, name: str) -> EmailTemplate | None:
+    return session.scalar(
+        select(EmailTemplate).where(func.lower(EmailTemplate.name) == name.lower())
+    )
+
+
+# --- sends -----------------------------------------------------------------------------------
+
+
+def send_by_key(session: Session, idempotency_key: str) -> EmailSend | None:
+    return session.scalar(select(EmailSend).where(EmailSend.idempotency_key == idempotency_key))
+
+
+def add_send(session: Session, send: EmailSend) -> EmailSend | None:
+    """Insert ``send``; None when its idempotency key is taken (by a concurrent caller too)."""
+    try:
+        with session.begin_nested():
+            session.add(send)
+            session.flush()
+    except IntegrityError:
+        return None
+    return send
+
+
+def send_for_delivery(session: Session, send_id: int) -> EmailSend | None:
+    """The send, locked against a second worker on PostgreSQL."""
+    query = (
+        select(EmailSend).where(EmailSend.id == send_id).execution_options(populate_existing=True)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    return session.scalar(query)
+
+
+def set_send(session: Session, send_id: int, **values: object) -> None:
+    session.execute(update(EmailSend).where(EmailSend.id == send_id).values(**values))
+
+
+def started_since(
+    session: Session, since: datetime, *, domain: str | None = None, but: int | None = None
+) -> int:
+    """How many messages (``but`` one) began their SMTP conversation since ``since``."""
+    query = select(func.count()).select_from(EmailSend).where(EmailSend.started_at >= since)
+    if but is not None:
+        query = query.where(EmailSend.id != but)
+    if domain is not None:
+        query = query.where(EmailSend.domain == domain)
+    return int(session.scalar(query) or 0)
+
+
+def sends(
+    session: Session, *, status: str | None = None, before_id: int | None = None, limit: int = 100
+) -> Sequence[EmailSend]:
+    """The send log, newest first."""
+    query = select(EmailSend).order_by(EmailSend.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(EmailSend.status == status)
+    if before_id is not None:
+        query = query.where(EmailSend.id < before_id)
+    return session.scalars(query).all()
+
+
+def sends_to(session: Session, needles: Sequence[str]) -> Sequence[EmailSend]:
+    """Sends whose address or subject may hold one of ``needles`` (erasure)."""
+    lowered = [n.lower() for n in needles]
+    conditions = [func.lower(EmailSend.to_address).contains(n) for n in lowered] + [
+        func.lower(EmailSend.test_to).contains(n) for n in lowered
+    ]
+    conditions += [func.lower(EmailSend.subject).contains(n) for n in lowered]
+    if not conditions:
+        return []
+    return session.scalars(select(EmailSend).where(or_(*conditions))).all()
+
+
+# --- suppressions --------------------------------------------------------------------------
+
+
+def suppression(session: Session, email: str) -> EmailSuppression | None:
+    return session.scalar(select(EmailSuppression).where(EmailSuppression.email == email.lower()))
+
+
+def suppression_by_id(session: Session, suppression_id: int) -> EmailSuppression | None:
+    return session.get(EmailSuppression, suppression_id)
+
+
+def suppressions(session: Session, *, limit: int = 500) -> Sequence[EmailSuppression]:
+    return session.scalars(
+        select(EmailSuppression).order_by(EmailSuppression.id.desc()).limit(limit)
+    ).all()
+
+
+def suppressions_matching(session: Session, needles: Sequence[str]) -> Sequence[EmailSuppression]:
+    lowered = [n.lower() for n in needles]
+    if not lowered:
+        return []
+    return session.scalars(
+        select(EmailSuppression).where(
+            or_(*[func.lower(EmailSuppression.email).contains(n) for n in lowered])
+        )
+    ).all()

@@ -1,0 +1,316 @@
+"""Delivering one queued message: the worker's side of a send.
+
+Exactly once, as near as SMTP allows. A server takes responsibility for a message when it
+receives the final ``.`` of its DATA; a crash can always fall between that moment and our
+record of it. So the record moves in three short transactions around the conversation:
+
+1. ``sending`` (the send checked again, rendered, rate-limited, its Message-ID fixed),
+   committed before connecting;
+2. ``sent``, committed when the server has the whole message but the final dot
+   (``core.smtp.send_marking_point_of_no_return``);
+3. only if the server refuses after the dot: ``failed`` or queued again.
+
+A worker killed before 2 committed leaves ``sending``: the server cannot have the message
+(it never got the dot), so the job, claimed again, sends it again with the same
+Message-ID. Killed after 2: ``sent``, and the job's rerun sends nothing. The one window
+left is between commit 2 returning and the three bytes of the dot being written (a few
+microseconds): a crash there loses the message; we chose at-most-once for it rather than
+a duplicate in a contact's inbox.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import smtplib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts
+from huddle.core import clock, locks, smtp
+from huddle.core.actor import Actor
+from huddle.core.events import publish
+from huddle.core.jobs import enqueue
+from huddle.core.settings import Settings
+from huddle.mailing import rendering, repository
+from huddle.mailing.events import EmailSent
+from huddle.mailing.models import EmailSend, EmailTemplate
+from huddle.mailing.service.sending import DELIVER_JOB, why_not_send
+from huddle.mailing.service.suppressions import suppress
+from huddle.mailing.service.templates import contact_values, source_of
+from huddle.privacy import service as privacy
+from huddle.tracking import service as tracking
+
+log = logging.getLogger(__name__)
+
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+RATE_WINDOW = timedelta(minutes=1)
+# A server that cannot be reached, or answers "try again later" (4xx).
+RETRY_AFTER = timedelta(minutes=1)
+MAX_ATTEMPTS = 8
+TEST_UNSUBSCRIBE_PATH = "/unsubscribe/test-message"
+
+
+@dataclass(frozen=True)
+class _Ready:
+    send_id: int
+    contact_id: int | None
+    template_id: int | None
+    is_test: bool
+    message: EmailMessage
+    envelope_from: str
+    recipient: str
+
+
+def deliver(units: UnitOfWork, send_id: int, settings: Settings) -> None:
+    """Send one queued message (see the module's docstring for the three transactions)."""
+    with units() as session:
+        ready = _prepare(session, send_id, settings)
+    if ready is None:
+        return
+    passed = False
+
+    def record_sent() -> None:
+        nonlocal passed
+        with units() as session:
+            _mark_sent(session, ready)
+        passed = True
+
+    try:
+        smtp.send_marking_point_of_no_return(
+            settings,
+            ready.message,
+            envelope_from=ready.envelope_from,
+            recipient=ready.recipient,
+            at_point_of_no_return=record_sent,
+        )
+    except smtp.SmtpUnreachable as exc:
+        with units() as session:
+            _later(session, send_id, f"the SMTP server cannot be reached ({exc})")
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, reply = next(iter(exc.recipients.values()))
+        with units() as session:
+            _refused(session, ready, code, _text(reply), recipient=True)
+    except smtplib.SMTPResponseException as exc:
+        with units() as session:
+            _refused(session, ready, exc.smtp_code, _text(exc.smtp_error), recipient=False)
+    else:
+        return
+    if passed:
+        log.warning("send %s: the server refused the message after its final dot", send_id)
+
+
+def _prepare(session: Session, send_id: int, settings: Settings) -> _Ready | None:
+    send = repository.send_for_delivery(session, send_id)
+    if send is None or send.status not in ("queued", "sending"):
+        return None  # sent, skipped or failed already: a rerun does nothing
+    if send.status == "sending":
+        # The last attempt stopped before the server had the final dot: it has nothing.
+        log.info("send %s: sending again after an attempt that stopped mid-way", send_id)
+    reason = None if send.is_test else why_not_send(session, send.contact_id)
+    template = repository.template(session, send.template_id) if send.template_id else None
+    if reason is None and template is None:
+        reason = "the template was deleted"
+    if reason is not None or template is None:
+        repository.set_send(session, send_id, status="skipped", reason=reason)
+        return None
+    address = (send.test_to if send.is_test else _contact_address(session, send)) or ""
+    domain = address.rsplit("@", 1)[-1].lower()
+    now = clock.now()
+    wait = _rate_limited(session, settings, send_id, domain, now)
+    if wait is not None:
+        until, limit = wait
+        repository.set_send(session, send_id, reason=f"waiting for {limit}")
+        enqueue(session, DELIVER_JOB, {"send_id": send_id}, run_after=until)
+        return None
+    sender = settings.mailing_sender or settings.smtp_sender
+    message_id = send.message_id or _message_id(send, sender)
+    try:
+        message = _compose(session, send, template, address, message_id, sender, settings)
+    except rendering.TemplateProblem as problem:
+        repository.set_send(session, send_id, status="failed", reason=problem.message[:500])
+        return None
+    repository.set_send(
+        session,
+        send_id,
+        status="sending",
+        reason=None,
+        started_at=now,
+        to_address=address,
+        domain=domain,
+        subject=str(message["Subject"])[:500],
+        message_id=message_id,
+        attempts=send.attempts + 1,
+    )
+    return _Ready(
+        send_id=send_id,
+        contact_id=send.contact_id,
+        template_id=send.template_id,
+        is_test=send.is_test,
+        message=message,
+        envelope_from=settings.mailing_bounce_address or sender,
+        recipient=address,
+    )
+
+
+def _contact_address(session: Session, send: EmailSend) -> str:
+    # ``why_not_send`` has just found the contact with an address.
+    return str(contacts.get_contact(session, send.contact_id or 0).email)
+
+
+def _rate_limited(
+    session: Session, settings: Settings, send_id: int, domain: str, now: datetime
+) -> tuple[datetime, str] | None:
+    """When the next window opens and which limit is full, if one is; None to send now.
+    Fixed windows of a minute: over a limit, a message waits, it is never dropped."""
+    window = now.replace(second=0, microsecond=0)
+    if settings.mailing_rate_per_minute or settings.mailing_domain_rate_per_minute:
+        locks.hold(session, locks.Lock.MAILING_RATE)
+    limits = (
+        (settings.mailing_rate_per_minute, None, "the rate limit"),
+        (settings.mailing_domain_rate_per_minute, domain, f"the rate limit of {domain}"),
+    )
+    for limit, of_domain, label in limits:
+        if not limit:
+            continue
+        if repository.started_since(session, window, domain=of_domain, but=send_id) >= limit:
+            return window + RATE_WINDOW, label
+    return None
+
+
+def _message_id(send: EmailSend, sender: str) -> str:
+    # The same for every attempt, so a receiver sees a resend as the same message.
+    digest = hashlib.sha256(send.idempotency_key.encode()).hexdigest()[:16]
+    host = sender.rsplit("@", 1)[-1].strip(">") or "huddle.invalid"
+    return f"<mail.{send.id}.{digest}@{host}>"
+
+
+def _compose(
+    session: Session,
+    send: EmailSend,
+    template: EmailTemplate,
+    address: str,
+    message_id: str,
+    sender: str,
+    settings: Settings,
+) -> EmailMessage:
+    base = settings.public_url.rstrip("/")
+    contact_id = send.contact_id or 0
+    if send.is_test:
+        unsubscribe_url = base + TEST_UNSUBSCRIBE_PATH
+    else:
+        token = privacy.unsubscribe_token(contact_id, secret=settings.secret_key)
+        unsubscribe_url = f"{base}/unsubscribe/{token}"
+    values = contact_values(session, contact_id, unsubscribe_url=unsubscribe_url)
+    rendered = rendering.render(source_of(template), values)
+    html, text = _with_unsubscribe_link(rendered, unsubscribe_url)
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = address
+    message["Subject"] = f"[Test] {rendered.subject}" if send.is_test else rendered.subject
+    message["Date"] = format_datetime(clock.now())
+    message["Message-ID"] = message_id
+    if not send.is_test:
+        html = _tracked(
+            html, contact_id, message_id.strip("<>"), base, settings.secret_key, unsubscribe_url
+        )
+        headers = privacy.unsubscribe_headers(contact_id, base_url=base, secret=settings.secret_key)
+        for name, value in headers.items():
+            message[name] = value
+    message.set_content(text, cte="quoted-printable")
+    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    return message
+
+
+def _with_unsubscribe_link(rendered: rendering.Rendered, url: str) -> tuple[str, str]:
+    """Every message carries a working unsubscribe link: the template's own, or a footer."""
+    html, text = rendered.html, rendered.text
+    if url not in rendering.links_in(html):
+        footer = f'<p><a href="{url}">Unsubscribe</a> from these emails.</p>'
+        html = _before_body_end(html, footer)
+    if url not in text:
+        text = f"{text.rstrip()}\n\nUnsubscribe: {url}\n"
+    return html, text
+
+
+def _tracked(
+    html: str, contact_id: int, message: str, base: str, secret: str, unsubscribe_url: str
+) -> str:
+    """Each web link through a signed click redirect (only the links of this rendered HTML
+    are signed, so the redirect can never be pointed elsewhere), and an open pixel."""
+
+    def click(url: str) -> str | None:
+        if url == unsubscribe_url or not url.lower().startswith(("http://", "https://")):
+            return None
+        try:
+            return f"{base}/e/c/{tracking.click_token(secret, contact_id, message, url)}"
+        except ValueError:
+            return None  # not a web address a browser may be sent to: left as it is
+
+    tracked = rendering.rewrite_links(html, click)
+    pixel = (
+        f'<img src="{base}/e/o/{tracking.open_token(secret, contact_id, message)}.gif" '
+        'width="1" height="1" alt="">'
+    )
+    return _before_body_end(tracked, pixel)
+
+
+def _before_body_end(html: str, addition: str) -> str:
+    at = html.lower().rfind("</body>")
+    return html + addition if at < 0 else html[:at] + addition + html[at:]
+
+
+def _mark_sent(session: Session, ready: _Ready) -> None:
+    now = clock.now()
+    repository.set_send(session, ready.send_id, status="sent", sent_at=now)
+    publish(
+        session,
+        EmailSent(
+            send_id=ready.send_id,
+            contact_id=ready.contact_id,
+            template_id=ready.template_id,
+            at=now,
+        ),
+    )
+
+
+def _later(session: Session, send_id: int, reason: str) -> None:
+    """Queued again for ``RETRY_AFTER``, saying why; failed after ``MAX_ATTEMPTS``."""
+    send = repository.send_for_delivery(session, send_id)
+    if send is None:
+        return
+    if send.attempts >= MAX_ATTEMPTS:
+        repository.set_send(session, send_id, status="failed", reason=reason[:500])
+        return
+    repository.set_send(session, send_id, status="queued", reason=reason[:500])
+    enqueue(session, DELIVER_JOB, {"send_id": send_id}, run_after=clock.now() + RETRY_AFTER)
+
+
+def _refused(session: Session, ready: _Ready, code: int, reply: str, *, recipient: bool) -> None:
+    """The server said no: for now (4xx: tried again later) or for good (5xx: failed; a
+    recipient refused for good is a bounce, and the address is suppressed)."""
+    reason = f"the server refused the message: {code} {reply}"
+    if code < 500:
+        _later(session, ready.send_id, reason)
+        return
+    repository.set_send(session, ready.send_id, status="failed", reason=reason[:500])
+    if recipient and not ready.is_test:
+        suppress(
+            session,
+            ready.recipient,
+            reason="bounce",
+            detail=f"{code} {reply}",
+            source="smtp",
+            actor=Actor.system("mail delivery"),
+        )
+
+
+def _text(reply: bytes | str) -> str:
+    text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+    return " ".join(text.split())[:300]

@@ -1,0 +1,147 @@
+"""Queueing messages: one send-log row per idempotency key, delivered by a job. Whether a
+contact may be mailed is asked here and again when the job sends (``delivery``): an
+unsubscribe between the two still stops the message."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts import service as contacts
+from huddle.core.actor import Actor
+from huddle.core.errors import ResourceNotFound
+from huddle.core.jobs import enqueue
+from huddle.core.permissions import Action, require
+from huddle.mailing import repository
+from huddle.mailing.models import EmailSend
+from huddle.mailing.service.suppressions import is_suppressed
+from huddle.mailing.service.templates import template_or_404
+
+DELIVER_JOB = "mailing.deliver"
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    """What became of a send: ``status`` "queued" (the worker delivers it), "skipped"
+    (``reason`` says why: nothing is sent), or, for a repeated idempotency key
+    (``repeated``), the status of the first send with that key: nothing more is sent."""
+
+    send_id: int
+    status: str
+    reason: str | None = None
+    repeated: bool = False
+
+    @property
+    def skipped(self) -> bool:
+        return self.status == "skipped"
+
+
+def send_template_to_contact(
+    session: Session, *, template_id: int, contact_id: int, idempotency_key: str
+) -> SendOutcome:
+    """Send a template to a contact, once per ``idempotency_key`` (a repeat sends nothing
+    and answers the first send's status). A contact that may not be mailed gets a
+    "skipped" row saying why; otherwise the message is queued for the worker, which asks
+    again at send time. 404 for an unknown template or contact. No permission check: the
+    caller (a workflow, the API route) has decided."""
+    existing = repository.send_by_key(session, idempotency_key)
+    if existing is not None:
+        return _outcome(existing, repeated=True)
+    template_or_404(session, template_id)
+    contacts.get_contact(session, contact_id)
+    reason = why_not_send(session, contact_id)
+    send = EmailSend(
+        idempotency_key=idempotency_key,
+        template_id=template_id,
+        contact_id=contact_id,
+        status="skipped" if reason else "queued",
+        reason=reason,
+    )
+    if repository.add_send(session, send) is None:
+        # Another caller with the same key got there first (on PostgreSQL, concurrently).
+        first = repository.send_by_key(session, idempotency_key)
+        assert first is not None
+        return _outcome(first, repeated=True)
+    if reason is None:
+        enqueue(session, DELIVER_JOB, {"send_id": send.id})
+    return _outcome(send)
+
+
+def send_template(
+    session: Session,
+    *,
+    template_id: int,
+    contact_id: int,
+    idempotency_key: str,
+    actor: Actor,
+) -> SendOutcome:
+    """``send_template_to_contact`` for a person or a token (the API): email.manage."""
+    require(actor, Action.EMAIL_MANAGE)
+    return send_template_to_contact(
+        session, template_id=template_id, contact_id=contact_id, idempotency_key=idempotency_key
+    )
+
+
+def send_test(
+    session: Session, template_id: int, contact_id: int, *, to: str, actor: Actor
+) -> SendOutcome:
+    """The template as ``contact_id`` would get it, sent to ``to`` (the person testing):
+    no tracking, and its unsubscribe link unsubscribes nobody."""
+    require(actor, Action.EMAIL_MANAGE)
+    template_or_404(session, template_id)
+    contacts.get_contact(session, contact_id)
+    send = EmailSend(
+        idempotency_key=f"test:{uuid.uuid4().hex}",
+        template_id=template_id,
+        contact_id=contact_id,
+        is_test=True,
+        test_to=to,
+        status="queued",
+    )
+    session.add(send)
+    session.flush()
+    enqueue(session, DELIVER_JOB, {"send_id": send.id})
+    return _outcome(send)
+
+
+def why_not_send(session: Session, contact_id: int | None) -> str | None:
+    """Why this contact may get no email now; None when it may."""
+    if contact_id is None:
+        return "the contact no longer exists"
+    try:
+        contact = contacts.get_contact(session, contact_id)
+    except ResourceNotFound:
+        return "the contact no longer exists"
+    if contact.email is None:
+        return "no email address"
+    if contacts.is_erased(contact):
+        return "erased"
+    if contact.email_opt_in == "opted_out":
+        return "unsubscribed"
+    if contact.do_not_email:
+        return "marked do-not-email"
+    if not contacts.can_email(contact):
+        return "may not be emailed"
+    suppression = is_suppressed(session, contact.email)
+    if suppression is not None:
+        return f"suppressed ({suppression.reason})"
+    return None
+
+
+def list_sends(
+    session: Session,
+    *,
+    actor: Actor,
+    status: str | None = None,
+    before_id: int | None = None,
+    limit: int = 100,
+) -> Sequence[EmailSend]:
+    require(actor, Action.EMAIL_MANAGE)
+    return repository.sends(session, status=status, before_id=before_id, limit=limit)
+
+
+def _outcome(send: EmailSend, *, repeated: bool = False) -> SendOutcome:
+    return SendOutcome(send_id=send.id, status=send.status, reason=send.reason, repeated=repeated)
