@@ -10,6 +10,7 @@ from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
 from huddle.notifications import models as notification_models
+from huddle.predictive import models as predictive_models
 from huddle.routing import models as routing_models
 from huddle.scoring import models as scoring_models
 from huddle.sla import models as sla_models
@@ -26,6 +27,7 @@ __all__ = [
     "job_models",
     "lifecycle_models",
     "notification_models",
+    "predictive_models",
     "routing_models",
     "scoring_models",
     "sla_models",

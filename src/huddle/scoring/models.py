@@ -35,6 +35,9 @@ class ScoreModel(TimestampMixin, Base):
     account_rollup: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     # A condition over the record: contacts outside it get no score from this model.
     segment: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # "rules": scored by its rules; "predictive": its values are a trained model's
+    # probabilities in percent, written by the predictive domain (rule scoring skips it).
+    source: Mapped[str] = mapped_column(String(20), default="rules", server_default="rules")
 
 
 class GradingProfile(TimestampMixin, Base):
