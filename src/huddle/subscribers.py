@@ -26,6 +26,7 @@ from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle import subscribers as lifecycle_subscribers
 from huddle.notifications import subscribers as notification_subscribers
 from huddle.notifications import tasks as notification_tasks
+from huddle.predictive import tasks as predictive_tasks
 from huddle.routing import subscribers as routing_subscribers
 from huddle.routing import tasks as routing_tasks
 from huddle.scoring import subscribers as scoring_subscribers
@@ -53,6 +54,7 @@ JOB_HANDLERS = (
     import_tasks,
     contact_tasks,
     scoring_tasks,
+    predictive_tasks,
     routing_tasks,
     notification_tasks,
     sla_tasks,
