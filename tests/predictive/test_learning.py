@@ -31,7 +31,7 @@ def outcome(shoppers: Table) -> Outcome:
 
 def test_the_same_rows_and_seed_give_the_same_model(shoppers: Table, outcome: Outcome) -> None:
     again = fit_and_measure(shoppers, by_time=False, seed=3)
-    fitted, held = held_out_split(shoppers, by_time=False, seed=3)
+    _, held = held_out_split(shoppers, by_time=False, seed=3)
     rows = shoppers.rows(held)
     assert again.trained.params == outcome.trained.params
     assert np.array_equal(again.trained.probabilities(rows), outcome.trained.probabilities(rows))
