@@ -101,7 +101,10 @@ def _preprocessor(table: Table, *, dense: bool) -> ColumnTransformer:
     categories = [i for i, n in enumerate(names) if table.kinds[n] == "category"]
     number_steps = Pipeline(
         [
-            ("impute", SimpleImputer(strategy="median", add_indicator=True)),
+            (
+                "impute",
+                SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True),
+            ),
             ("log", FunctionTransformer(signed_log, feature_names_out="one-to-one")),
             ("scale", StandardScaler()),
         ]
@@ -261,6 +264,16 @@ def train(
         rows=len(table),
         feature_names=names,
     )
+
+
+def uninformative(table: Table) -> dict[str, str]:
+    """Columns that cannot inform a model (never filled, or one value only), with why."""
+    out = {}
+    for name, values in table.columns.items():
+        filled = {value for value in values if value is not None}
+        if len(filled) <= 1:
+            out[name] = "one value only" if filled else "always empty"
+    return out
 
 
 def _check_trainable(table: Table) -> None:

@@ -35,6 +35,7 @@ from huddle.predictive.learning import (
     held_out_split,
     measure,
     train,
+    uninformative,
 )
 from huddle.predictive.models import ModelVersion
 from huddle.predictive.tabular import LoadedCsv, load_table
@@ -80,6 +81,10 @@ def fit_and_measure(
     """Leaks out (unless in ``include``), train on the rows before the held-out ones (the
     latest fifth by time, or a stratified fifth drawn with ``seed``), measure on those."""
     tell = progress or (lambda step: None)
+    set_aside = dict(set_aside or {})
+    empty = uninformative(table)
+    set_aside |= empty
+    table = table.without(list(empty))
     tell("checking the columns for leaks")
     leaks = [leak for leak in find_leaks(table) if leak.column not in include]
     table = table.without([leak.column for leak in leaks])
@@ -96,7 +101,7 @@ def fit_and_measure(
         metrics,
         raw.brier,
         leaks,
-        dict(set_aside or {}),
+        set_aside,
         [name for name in include if name in table.columns],
     )
 

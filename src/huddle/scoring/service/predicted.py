@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from huddle.scoring.models import PREDICTIVE, ScoreModel
 from huddle.scoring.repository import definitions, scores
+from huddle.scoring.repository.statements import among
+from huddle.scoring.service.qualification import qualify
 
 
 def predicted_score_model(session: Session, *, name: str, description: str) -> ScoreModel:
@@ -27,12 +29,14 @@ def predicted_score_model(session: Session, *, name: str, description: str) -> S
 
 def write_predicted_scores(
     session: Session, model_id: int, values: Mapping[int, float], *, as_of: datetime
-) -> None:
+) -> list[int]:
     """Store each contact's value in the model (and in ``contacts.score`` when it is the
-    primary model)."""
+    primary model), then apply the MQL (and automatic SQL) criteria to these contacts, as
+    after any score change. Returns the contacts that qualified."""
     if not values:
-        return
+        return []
     scores.upsert_values(session, model_id, values, as_of)
     model = definitions.get_model(session, model_id)
     if model is not None and model.is_primary:
         scores.copy_primary_among(session, model_id, list(values))
+    return qualify(session, among(list(values)), as_of=as_of)
