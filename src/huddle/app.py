@@ -48,6 +48,7 @@ from huddle.privacy import views as privacy_views
 from huddle.routing import api as routing_api
 from huddle.routing import views as routing_views
 from huddle.scoring import api as scoring_api
+from huddle.predictive import views as predictive_views
 from huddle.scoring import views as scoring_views
 from huddle.sla import api as sla_api
 from huddle.sla import views as sla_views
@@ -101,6 +102,7 @@ VIEW_ROUTERS = (
     tracking_views.router,
     tracking_public.router,
     scoring_views.router,
+    predictive_views.router,
     sla_views.router,
     routing_views.router,
     notifications_views.router,

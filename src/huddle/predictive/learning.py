@@ -19,6 +19,7 @@ turns the weighted scores back into honest probabilities (measured by the Brier 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -199,6 +200,26 @@ class Factor:
     contribution: float
 
 
+def factor_words(factor: Factor, columns: Sequence[str]) -> str:
+    """A factor in words: "industry is Software", "employees unknown", "more
+    touches.page_view.7d than usual" (numbers are on a standardised scale: above or below
+    the training rows' average)."""
+    name = factor.feature
+    if name.startswith("missingindicator_"):
+        return f"{name.removeprefix('missingindicator_')} unknown"
+    if name in columns:
+        return f"{'more' if factor.value > 0 else 'less'} {name} than usual"
+    column = max((c for c in columns if name.startswith(f"{c}_")), key=len, default=None)
+    if column is None:
+        return name
+    value = name.removeprefix(f"{column}_")
+    if value == "infrequent_sklearn":
+        return f"{column} is a rare value"
+    if value == MISSING:
+        return f"{column} unknown"
+    return f"{column} is {value}"
+
+
 @dataclass(frozen=True)
 class Explanation:
     intercept: float
@@ -251,7 +272,10 @@ def train(
         tell("calibrating the probabilities")
         calibrated = CalibratedClassifierCV(FrozenEstimator(chosen), method="sigmoid")
         calibrated.fit(x[calibration_rows], y[calibration_rows])
-    names = [str(n) for n in chosen.named_steps["prepare"].get_feature_names_out()]
+    names = [
+        _named(str(n), list(table.columns))
+        for n in chosen.named_steps["prepare"].get_feature_names_out()
+    ]
     return Trained(
         algorithm=algorithm,
         columns=list(table.columns),
@@ -274,6 +298,20 @@ def uninformative(table: Table) -> dict[str, str]:
         if len(filled) <= 1:
             out[name] = "one value only" if filled else "always empty"
     return out
+
+
+# The transformer reads columns by position and names its outputs after them: x3,
+# missingindicator_x3, x1_Retail (a category).
+_POSITIONAL = re.compile(r"(missingindicator_)?x(\d+)(_.*)?", re.DOTALL)
+
+
+def _named(output: str, columns: list[str]) -> str:
+    """An output feature's name with its column's name: industry_Retail."""
+    found = _POSITIONAL.fullmatch(output)
+    if found is None:
+        return output
+    prefix, index, rest = found.groups()
+    return f"{prefix or ''}{columns[int(index)]}{rest or ''}"
 
 
 def _check_trainable(table: Table) -> None:

@@ -22,10 +22,11 @@ from huddle.core.errors import Conflict, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
-from huddle.predictive import features, repository
+from huddle.predictive import features, learning, repository
 from huddle.predictive.learning import (
     Algorithm,
     Explanation,
+    Factor,
     Leak,
     LearningError,
     Metrics,
@@ -355,7 +356,13 @@ def _scoring_table(session: Session, trained: Trained, facts: list[features.Cont
 @dataclass(frozen=True)
 class ContactPrediction:
     version: ModelVersion
+    probability: float
     explanation: Explanation | None  # None: the boosted model has no factors
+    columns: list[str]
+
+
+def factor_words(prediction: ContactPrediction, factor: Factor) -> str:
+    return learning.factor_words(factor, prediction.columns)
 
 
 def explain_contact(session: Session, contact_id: int) -> ContactPrediction | None:
@@ -370,6 +377,8 @@ def explain_contact(session: Session, contact_id: int) -> ContactPrediction | No
     )
     if not facts or facts[0].contact_id != contact_id:
         raise ResourceNotFound(f"no contact {contact_id}")
+    table = _scoring_table(session, trained, facts)
+    probability = float(trained.probabilities(table)[0])
     if trained.algorithm != "logistic":
-        return ContactPrediction(version, None)
-    return ContactPrediction(version, trained.explain(_scoring_table(session, trained, facts), 0))
+        return ContactPrediction(version, probability, None, trained.columns)
+    return ContactPrediction(version, probability, trained.explain(table, 0), trained.columns)
