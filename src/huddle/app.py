@@ -43,12 +43,12 @@ from huddle.lifecycle import views as lifecycle_views
 from huddle.lifecycle.importing import api as lifecycle_importing_api
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
+from huddle.predictive import views as predictive_views
 from huddle.privacy import api as privacy_api
 from huddle.privacy import views as privacy_views
 from huddle.routing import api as routing_api
 from huddle.routing import views as routing_views
 from huddle.scoring import api as scoring_api
-from huddle.predictive import views as predictive_views
 from huddle.scoring import views as scoring_views
 from huddle.sla import api as sla_api
 from huddle.sla import views as sla_views
