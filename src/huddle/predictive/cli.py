@@ -17,6 +17,7 @@ from huddle.predictive import service
 from huddle.predictive.charts import calibration_svg
 from huddle.predictive.learning import ALGORITHMS, Algorithm, Metrics
 from huddle.predictive.models import ModelVersion
+from huddle.predictive.tabular import named_like_an_outcome
 
 app = typer.Typer(help="Predictive scoring: models learned from history.", no_args_is_help=True)
 CLI = Actor.system("huddle model")
@@ -167,6 +168,7 @@ def evaluate_command(
                 f"outcome {loaded.target} = {loaded.positive}"
             )
             _columns(loaded.set_aside, {leak.column: leak.reason for leak in outcome.leaks})
+            _warn_names(outcome.trained.columns)
             _figures(outcome.metrics, outcome.uncalibrated_brier, outcome.trained.cv_auc)
             metrics = outcome.metrics
         else:
@@ -185,6 +187,17 @@ def evaluate_command(
     if plot is not None:
         plot.write_text(calibration_svg(metrics.calibration))
         typer.echo(f"Calibration plot written to {plot} (SVG).")
+
+
+def _warn_names(features: list[str]) -> None:
+    """Columns kept whose name suggests a value written after the outcome: the user knows
+    whether they are (then --exclude-column)."""
+    for name in named_like_an_outcome(features):
+        typer.secho(
+            f"Check: {name} is kept, but its name suggests a value known only after the "
+            "outcome (leave it out with --exclude-column if so)",
+            fg="yellow",
+        )
 
 
 def _stored_metrics(stored: dict[str, Any]) -> dict[str, Any]:
@@ -228,6 +241,8 @@ def _report(version: ModelVersion) -> None:
         f"{version.rows:,} training rows from {version.source}, settings {version.params}."
     )
     _columns(version.columns.get("set_aside", {}), version.columns.get("leaks", {}))
+    if version.source != service.RECORDS:
+        _warn_names(list(version.columns.get("features", [])))
     included = version.columns.get("included") or []
     if included:
         typer.echo(f"Kept although flagged (--include-column): {', '.join(included)}")
