@@ -43,6 +43,7 @@ from huddle.lifecycle import views as lifecycle_views
 from huddle.lifecycle.importing import api as lifecycle_importing_api
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
+from huddle.predictive import api as predictive_api
 from huddle.predictive import views as predictive_views
 from huddle.privacy import api as privacy_api
 from huddle.privacy import views as privacy_views
@@ -82,6 +83,7 @@ API_ROUTERS = (
     privacy_api.router,
     tracking_api.router,
     scoring_api.router,
+    predictive_api.router,
     sla_api.router,
     routing_api.router,
     notifications_api.router,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -44,3 +45,26 @@ def test_a_rep_cannot_see_or_activate_models(anon_client: TestClient, db: Sessio
     signed_in = sign_in(anon_client, rep)
     assert signed_in.get("/settings/scoring/predictive").status_code == 403
     assert signed_in.post("/settings/scoring/predictive/1/activate").status_code == 403
+
+
+def test_the_api_lists_activates_and_explains(
+    client: TestClient, db: Session, frozen_clock: object
+) -> None:
+    # (An error answer rolls the request's session back: asked before anything is made.)
+    missing = client.get("/api/v1/contacts/1/prediction")
+    assert missing.status_code == 404 and "no predictive model" in missing.text
+    contacts = _history(db)
+    version = service.train_from_records(db, actor=SYSTEM, target="sql", seed=1)
+
+    listed = client.get("/api/v1/predictive/models").json()
+    assert [v["id"] for v in listed] == [version.id]
+    assert listed[0]["metrics"]["roc_auc"] == version.metrics["roc_auc"]
+    assert "model_bytes" not in listed[0] and "digest" not in listed[0]
+    assert "industry" in listed[0]["features"] and listed[0]["settings"][0]["name"] == "C"
+
+    active = client.post(f"/api/v1/predictive/models/{version.id}/activate").json()
+    assert active["is_active"] and active["score_model_id"] is not None
+    prediction = client.get(f"/api/v1/contacts/{contacts[0].id}/prediction").json()
+    total = prediction["intercept"] + sum(f["contribution"] for f in prediction["factors"])
+    assert total == pytest.approx(prediction["logit"])
+    assert 0 < prediction["probability"] < 1 and prediction["factors"][0]["words"]

@@ -57,6 +57,7 @@ from .clock_read_state import ClockReadState
 from .clock_read_term_kind import ClockReadTermKind
 from .column_preview import ColumnPreview
 from .column_preview_inferred_type import ColumnPreviewInferredType
+from .column_read import ColumnRead
 from .compliance_by import ComplianceBy
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
@@ -135,6 +136,7 @@ from .events_ingest_event_batch import EventsIngestEventBatch
 from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
 from .exit_row import ExitRow
+from .factor_read import FactorRead
 from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
@@ -205,8 +207,10 @@ from .merge_record_read_resolution import MergeRecordReadResolution
 from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
+from .metrics_read import MetricsRead
 from .model_breakdown import ModelBreakdown
 from .model_report import ModelReport
+from .model_version_read import ModelVersionRead
 from .mql_acceptance_term import MqlAcceptanceTerm
 from .mql_acceptance_term_period import MqlAcceptanceTermPeriod
 from .mql_volume_term import MqlVolumeTerm
@@ -263,6 +267,7 @@ from .personal_touch_properties import PersonalTouchProperties
 from .pipeline_board import PipelineBoard
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
+from .prediction_read import PredictionRead
 from .profile_criterion import ProfileCriterion
 from .profile_read import ProfileRead
 from .profile_read_kind import ProfileReadKind
@@ -293,6 +298,7 @@ from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
+from .setting_read import SettingRead
 from .signature_read import SignatureRead
 from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
@@ -445,6 +451,7 @@ __all__ = (
     "ClockReadTermKind",
     "ColumnPreview",
     "ColumnPreviewInferredType",
+    "ColumnRead",
     "ComplianceBy",
     "ConsentChangeRead",
     "ConsentUpdate",
@@ -523,6 +530,7 @@ __all__ = (
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
     "ExitRow",
+    "FactorRead",
     "FieldProblem",
     "FieldProblemCtxType0",
     "FieldResolution",
@@ -591,8 +599,10 @@ __all__ = (
     "MergeRequest",
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
+    "MetricsRead",
     "ModelBreakdown",
     "ModelReport",
+    "ModelVersionRead",
     "MqlAcceptanceTerm",
     "MqlAcceptanceTermPeriod",
     "MqlVolumeTerm",
@@ -649,6 +659,7 @@ __all__ = (
     "PipelineBoard",
     "PoolRead",
     "PoolWrite",
+    "PredictionRead",
     "ProfileCriterion",
     "ProfileRead",
     "ProfileReadKind",
@@ -679,6 +690,7 @@ __all__ = (
     "SavedViewRead",
     "ScoreModelRead",
     "ScoreModelWrite",
+    "SettingRead",
     "SignatureRead",
     "SignatureReadSide",
     "SignatureWrite",
