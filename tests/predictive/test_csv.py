@@ -179,3 +179,23 @@ def test_a_file_without_the_target_column_is_refused_in_words(
     result = runner.invoke(app, ["model", "train", "--from-csv", str(path), "--target", "Won"])
     assert result.exit_code == 2
     assert "No column 'Won' in leads.csv" in result.output
+
+
+def test_training_on_the_record_from_the_command_line_then_activating(
+    cli_db: Engine, frozen_clock: object
+) -> None:
+    from tests.predictive.test_records import _history
+
+    with Session(cli_db) as session:
+        _history(session)
+        session.commit()
+    trained = runner.invoke(app, ["model", "train", "--target", "sql", "--seed", "1"])
+    assert trained.exit_code == 0, trained.output
+    assert "Model v1: logistic, target sql, 208 training rows from records" in trained.output
+    assert "Held-out (52 rows" in trained.output
+    listed = runner.invoke(app, ["model", "list"])
+    assert listed.output.startswith("  v1 logistic")
+    activated = runner.invoke(app, ["model", "activate", "1"])
+    assert activated.exit_code == 0, activated.output
+    assert "Model v1 is active" in activated.output
+    assert runner.invoke(app, ["model", "list"]).output.startswith("* v1")
