@@ -222,3 +222,16 @@ def test_a_model_whose_bytes_were_changed_is_not_loaded(db: Session, frozen_cloc
     version.model_bytes = data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]
     with pytest.raises(Conflict, match="not written by this instance"):
         service.activate(db, version.id, actor=SYSTEM)
+
+
+def test_the_boosted_model_scores_contacts_without_factors(
+    db: Session, frozen_clock: object
+) -> None:
+    contacts = _history(db)
+    version = service.train_from_records(db, actor=SYSTEM, algorithm="boosted", seed=1)
+    assert version.algorithm == "boosted" and "max_leaf_nodes" in version.params
+    service.activate(db, version.id, actor=SYSTEM)
+    run_due_jobs(db, service.RESCORE_JOB)
+    prediction = service.explain_contact(db, contacts[0].id)
+    assert prediction is not None and prediction.explanation is None
+    assert 0 < prediction.probability < 1
