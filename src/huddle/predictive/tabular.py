@@ -113,9 +113,14 @@ def is_placeholder(cell: str) -> bool:
     return cell.casefold() in PLACEHOLDERS
 
 
+# 1,234 or 1,234,567.89: commas that group thousands.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _number(cell: str) -> float | None:
+    """A number as exports write them: plain, or with commas grouping thousands."""
     try:
-        return float(cell.replace(",", "")) if "," in cell and "." in cell else float(cell)
+        return float(cell.replace(",", "")) if _GROUPED.fullmatch(cell) else float(cell)
     except ValueError:
         return None
 
