@@ -45,6 +45,8 @@ from huddle.mailing import api as mailing_api
 from huddle.mailing import views as mailing_views
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
+from huddle.predictive import api as predictive_api
+from huddle.predictive import views as predictive_views
 from huddle.privacy import api as privacy_api
 from huddle.privacy import views as privacy_views
 from huddle.routing import api as routing_api
@@ -83,6 +85,7 @@ API_ROUTERS = (
     privacy_api.router,
     tracking_api.router,
     scoring_api.router,
+    predictive_api.router,
     sla_api.router,
     routing_api.router,
     notifications_api.router,
@@ -104,6 +107,7 @@ VIEW_ROUTERS = (
     tracking_views.router,
     tracking_public.router,
     scoring_views.router,
+    predictive_views.router,
     sla_views.router,
     routing_views.router,
     notifications_views.router,

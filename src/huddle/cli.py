@@ -22,6 +22,7 @@ from huddle.core.settings import get_settings
 from huddle.demo import cli as demo_commands
 from huddle.lifecycle import cli as deal_commands
 from huddle.mailing import cli as mailing_commands
+from huddle.predictive import cli as model_commands
 from huddle.subscribers import describe as describe_subscribers
 from huddle.subscribers import register as register_subscribers
 from huddle.tracking import cli as touch_commands
@@ -166,6 +167,7 @@ def list_subscribers() -> None:
 app.add_typer(user_commands.app, name="user")
 app.add_typer(contact_commands.app, name="enrich")
 app.add_typer(mailing_commands.app, name="mailing")
+app.add_typer(model_commands.app, name="model")
 contact_commands.register(app)
 deal_commands.register(contact_commands.import_app)
 touch_commands.register(contact_commands.import_app)

@@ -11,6 +11,7 @@ from huddle.core.models import Base
 from huddle.lifecycle import models as lifecycle_models
 from huddle.mailing import models as mailing_models
 from huddle.notifications import models as notification_models
+from huddle.predictive import models as predictive_models
 from huddle.routing import models as routing_models
 from huddle.scoring import models as scoring_models
 from huddle.sla import models as sla_models
@@ -28,6 +29,7 @@ __all__ = [
     "lifecycle_models",
     "mailing_models",
     "notification_models",
+    "predictive_models",
     "routing_models",
     "scoring_models",
     "sla_models",

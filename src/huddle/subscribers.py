@@ -28,6 +28,7 @@ from huddle.mailing import subscribers as mailing_subscribers
 from huddle.mailing import tasks as mailing_tasks
 from huddle.notifications import subscribers as notification_subscribers
 from huddle.notifications import tasks as notification_tasks
+from huddle.predictive import tasks as predictive_tasks
 from huddle.routing import subscribers as routing_subscribers
 from huddle.routing import tasks as routing_tasks
 from huddle.scoring import subscribers as scoring_subscribers
@@ -56,6 +57,7 @@ JOB_HANDLERS = (
     import_tasks,
     contact_tasks,
     scoring_tasks,
+    predictive_tasks,
     routing_tasks,
     notification_tasks,
     sla_tasks,

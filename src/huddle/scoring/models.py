@@ -15,6 +15,9 @@ from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
 PROFILE_KINDS = ("icp", "persona")
 CRITERIA_STAGES = ("mql", "sql")
 GRADES = ("A", "B", "C", "D")
+# Where a score model's values come from.
+RULES = "rules"
+PREDICTIVE = "predictive"
 
 
 class ScoreModel(TimestampMixin, Base):
@@ -35,6 +38,9 @@ class ScoreModel(TimestampMixin, Base):
     account_rollup: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     # A condition over the record: contacts outside it get no score from this model.
     segment: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # "rules": scored by its rules; "predictive": its values are a trained model's
+    # probabilities in percent, written by the predictive domain (rule scoring skips it).
+    source: Mapped[str] = mapped_column(String(20), default=RULES, server_default=RULES)
 
 
 class GradingProfile(TimestampMixin, Base):

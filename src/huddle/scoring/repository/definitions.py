@@ -13,7 +13,13 @@ from sqlalchemy import CompoundSelect, Integer, Text, cast, literal, select, uni
 from sqlalchemy.orm import Session
 
 from huddle.core.rawsql import Fixed
-from huddle.scoring.models import GradingProfile, QualificationCriteria, ScoreModel, ScoringVersion
+from huddle.scoring.models import (
+    RULES,
+    GradingProfile,
+    QualificationCriteria,
+    ScoreModel,
+    ScoringVersion,
+)
 from huddle.scoring.repository.condition_sql import one_of
 from huddle.scoring.repository.statements import CACHE_SIZE, ModelSpec
 from huddle.scoring.rules import parse_rules
@@ -21,6 +27,12 @@ from huddle.scoring.rules import parse_rules
 
 def list_models(session: Session) -> list[ScoreModel]:
     return list(session.scalars(select(ScoreModel).order_by(ScoreModel.id)))
+
+
+def rule_models(session: Session) -> list[ScoreModel]:
+    """The models scored by their rules (not those holding a trained model's values)."""
+    query = select(ScoreModel).where(ScoreModel.source == RULES).order_by(ScoreModel.id)
+    return list(session.scalars(query))
 
 
 def get_model(session: Session, model_id: int) -> ScoreModel | None:
@@ -118,7 +130,7 @@ _definition_rows: CompoundSelect[Any] = union_all(
         cast(ScoreModel.rules, Text).label("definition"),
         ScoreModel.half_life_days,
         cast(ScoreModel.segment, Text).label("segment"),
-    ),
+    ).where(ScoreModel.source == RULES),
     select(
         literal("criteria"),
         QualificationCriteria.id,

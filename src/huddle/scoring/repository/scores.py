@@ -6,7 +6,7 @@ statements serve one contact (a touch arrived) and a back-test (``as_of`` in the
 from __future__ import annotations
 
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -254,6 +254,22 @@ def forget_copied_scores(session: Session, scope: Scope) -> None:
 def stored_scores(session: Session, contact_id: int) -> dict[int, ContactScore]:
     rows = session.scalars(select(ContactScore).where(ContactScore.contact_id == contact_id))
     return {row.model_id: row for row in rows}
+
+
+def upsert_values(
+    session: Session, model_id: int, values: Mapping[int, float], at: datetime
+) -> None:
+    """Given values for one model (a trained model's predictions), one row per contact."""
+    rows = [
+        {"contact_id": contact_id, "model_id": model_id, "points": points, "computed_at": at}
+        for contact_id, points in values.items()
+    ]
+    statement = insert_for(session)(ContactScore.__table__)
+    statement = statement.on_conflict_do_update(
+        index_elements=["contact_id", "model_id"],
+        set_={"points": statement.excluded.points, "computed_at": statement.excluded.computed_at},
+    )
+    session.execute(statement, rows)
 
 
 def drop_model_scores(session: Session, model_id: int) -> None:

@@ -20,6 +20,7 @@ from huddle.scoring.service.definitions import (
 from huddle.scoring.service.explain import explain_scores
 from huddle.scoring.service.grading import grade_for
 from huddle.scoring.service.matching import condition_errors, contact_matches, describe_condition
+from huddle.scoring.service.predicted import predicted_score_model, write_predicted_scores
 from huddle.scoring.service.rescoring import (
     RESCORE_JOB,
     Lane,
@@ -53,6 +54,7 @@ __all__ = [
     "list_models",
     "list_profiles",
     "open_run",
+    "predicted_score_model",
     "request_rescore",
     "rescore_all",
     "rescore_chunk",
@@ -63,4 +65,5 @@ __all__ = [
     "save_profile",
     "score_contacts",
     "score_names",
+    "write_predicted_scores",
 ]

@@ -21,7 +21,7 @@ from huddle.core.actor import Actor
 from huddle.core.permissions import Action, require
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring.conditions import SCORE_PREFIX
-from huddle.scoring.repository.definitions import criteria_for, list_models
+from huddle.scoring.repository.definitions import criteria_for, rule_models
 from huddle.scoring.repository.qualification import qualifying_as_of
 from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import parse_rules
@@ -42,7 +42,7 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
     until = clock.now()
     since = until - timedelta(days=DAYS_PER_MONTH * request.months)
     checkpoints = _checkpoints(since, until)
-    current_specs = {m.id: ModelSpec.of(m) for m in list_models(session)}
+    current_specs = {m.id: ModelSpec.of(m) for m in rule_models(session)}
     proposed_specs = dict(current_specs)
     if request.model is not None:
         key = request.model_id if request.model_id is not None else -1

@@ -21,7 +21,13 @@ from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.scoring import conditions
 from huddle.scoring.events import ScoringDefinitionSaved
-from huddle.scoring.models import CRITERIA_STAGES, GradingProfile, QualificationCriteria, ScoreModel
+from huddle.scoring.models import (
+    CRITERIA_STAGES,
+    RULES,
+    GradingProfile,
+    QualificationCriteria,
+    ScoreModel,
+)
 from huddle.scoring.repository import definitions, grades, scores
 from huddle.scoring.rules import check_rollup, check_rules
 from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
@@ -78,6 +84,8 @@ def save_model(
         session.add(model)
     else:
         model = get_model(session, model_id)
+        if model.source != RULES:
+            raise Conflict(f"{model.name!r} holds a trained model's values: it has no rules")
         if _model_unchanged(model, data):
             return model
         model.version += 1

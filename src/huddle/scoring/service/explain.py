@@ -26,14 +26,15 @@ RECENT = 5
 
 
 def explain_scores(session: Session, contact_id: int) -> ContactScoresRead:
-    """Every model's breakdown for the contact as of now, beside the stored totals."""
+    """Every rule model's breakdown for the contact as of now, beside the stored totals (a
+    trained model's factors are the predictive domain's explanation)."""
     contacts_service.get_contact(session, contact_id)
     now = clock.now()
     compiler = Compiler(statements.dialect_of(session), now)
     stored = scores.stored_scores(session, contact_id)
     models = [
         _model_breakdown(session, model, compiler, contact_id, stored.get(model.id))
-        for model in definitions.list_models(session)
+        for model in definitions.rule_models(session)
     ]
     reset = scores.score_reset(session, contact_id)
     return ContactScoresRead(

@@ -73,7 +73,7 @@ def apply_models(
     compiler = Compiler(statements.dialect_of(session), as_of)
     primary: ScoreModel | None = None
     primary_changed, written = False, False
-    for model in definitions.list_models(session):
+    for model in definitions.rule_models(session):
         spec = ModelSpec.of(model)
         if model.is_primary:
             primary = model
@@ -191,7 +191,7 @@ def chunk_size(dialect: str, total: int) -> int:
 def _rescore_models(session: Session, scope: Scope, *, as_of: datetime, scan: bool) -> None:
     """Every model's scores for a chunk in one statement (one scan of its touches), then
     the primary copy: what ``apply_models`` gives, without reading the touches per model."""
-    models = definitions.list_models(session)
+    models = definitions.rule_models(session)
     compiler = Compiler(statements.dialect_of(session), as_of)
     specs = [ModelSpec.of(model) for model in models]
     full_rescore.write_all_scores(session, specs, compiler, scope, scan=scan)

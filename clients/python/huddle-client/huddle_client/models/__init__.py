@@ -57,6 +57,7 @@ from .clock_read_state import ClockReadState
 from .clock_read_term_kind import ClockReadTermKind
 from .column_preview import ColumnPreview
 from .column_preview_inferred_type import ColumnPreviewInferredType
+from .column_read import ColumnRead
 from .compliance_by import ComplianceBy
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
@@ -140,6 +141,7 @@ from .events_ingest_event_batch import EventsIngestEventBatch
 from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
 from .exit_row import ExitRow
+from .factor_read import FactorRead
 from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
@@ -210,8 +212,10 @@ from .merge_record_read_resolution import MergeRecordReadResolution
 from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
+from .metrics_read import MetricsRead
 from .model_breakdown import ModelBreakdown
 from .model_report import ModelReport
+from .model_version_read import ModelVersionRead
 from .mql_acceptance_term import MqlAcceptanceTerm
 from .mql_acceptance_term_period import MqlAcceptanceTermPeriod
 from .mql_volume_term import MqlVolumeTerm
@@ -270,6 +274,7 @@ from .pool_read import PoolRead
 from .pool_write import PoolWrite
 from .preview_read import PreviewRead
 from .preview_request import PreviewRequest
+from .prediction_read import PredictionRead
 from .profile_criterion import ProfileCriterion
 from .profile_read import ProfileRead
 from .profile_read_kind import ProfileReadKind
@@ -303,6 +308,7 @@ from .score_model_write import ScoreModelWrite
 from .send_outcome_read import SendOutcomeRead
 from .send_read import SendRead
 from .send_request import SendRequest
+from .setting_read import SettingRead
 from .signature_read import SignatureRead
 from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
@@ -460,6 +466,7 @@ __all__ = (
     "ClockReadTermKind",
     "ColumnPreview",
     "ColumnPreviewInferredType",
+    "ColumnRead",
     "ComplianceBy",
     "ConsentChangeRead",
     "ConsentUpdate",
@@ -543,6 +550,7 @@ __all__ = (
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
     "ExitRow",
+    "FactorRead",
     "FieldProblem",
     "FieldProblemCtxType0",
     "FieldResolution",
@@ -611,8 +619,10 @@ __all__ = (
     "MergeRequest",
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
+    "MetricsRead",
     "ModelBreakdown",
     "ModelReport",
+    "ModelVersionRead",
     "MqlAcceptanceTerm",
     "MqlAcceptanceTermPeriod",
     "MqlVolumeTerm",
@@ -671,6 +681,7 @@ __all__ = (
     "PoolWrite",
     "PreviewRead",
     "PreviewRequest",
+    "PredictionRead",
     "ProfileCriterion",
     "ProfileRead",
     "ProfileReadKind",
@@ -704,6 +715,7 @@ __all__ = (
     "SendOutcomeRead",
     "SendRead",
     "SendRequest",
+    "SettingRead",
     "SignatureRead",
     "SignatureReadSide",
     "SignatureWrite",

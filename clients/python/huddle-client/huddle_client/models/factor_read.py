@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="FactorRead")
+
+
+@_attrs_define
+class FactorRead:
+    """
+    Attributes:
+        feature (str):
+        words (str):
+        value (float): The contact's value of the feature, as the model sees it
+        contribution (float): Coefficient x value, on the log-odds scale
+    """
+
+    feature: str
+    words: str
+    value: float
+    contribution: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        feature = self.feature
+
+        words = self.words
+
+        value = self.value
+
+        contribution = self.contribution
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "feature": feature,
+                "words": words,
+                "value": value,
+                "contribution": contribution,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        feature = d.pop("feature")
+
+        words = d.pop("words")
+
+        value = d.pop("value")
+
+        contribution = d.pop("contribution")
+
+        factor_read = cls(
+            feature=feature,
+            words=words,
+            value=value,
+            contribution=contribution,
+        )
+
+        factor_read.additional_properties = d
+        return factor_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

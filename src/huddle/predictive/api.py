@@ -1,0 +1,67 @@
+"""Predictive scoring's JSON API (under /api/v1): model versions, activation, and a
+contact's predicted probability with its factors."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from huddle.auth.deps import CurrentActor, CurrentUser
+from huddle.core.errors import ResourceNotFound
+from huddle.core.permissions import Action, require
+from huddle.predictive import service
+from huddle.predictive.schemas import FactorRead, ModelVersionRead, PredictionRead
+from huddle.web.deps import SessionDep
+
+router = APIRouter(tags=["predictive"])
+
+
+@router.get(
+    "/predictive/models",
+    operation_id="predictive_models.list",
+    response_model=list[ModelVersionRead],
+)
+def list_versions(actor: CurrentActor, session: SessionDep) -> list[ModelVersionRead]:
+    """Every trained model version, newest first, with its held-out figures."""
+    require(actor, Action.SCORING_EDIT)
+    return [ModelVersionRead.of(v) for v in service.list_versions(session)]
+
+
+@router.post(
+    "/predictive/models/{version_id:int}/activate",
+    operation_id="predictive_models.activate",
+    response_model=ModelVersionRead,
+)
+def activate(actor: CurrentActor, session: SessionDep, version_id: int) -> ModelVersionRead:
+    """Make this version score every contact (rescored in the background) as the
+    "Predicted conversion" score model."""
+    return ModelVersionRead.of(service.activate(session, version_id, actor=actor))
+
+
+@router.get(
+    "/contacts/{contact_id:int}/prediction",
+    operation_id="predictive.contact_prediction",
+    response_model=PredictionRead,
+)
+def contact_prediction(user: CurrentUser, session: SessionDep, contact_id: int) -> PredictionRead:
+    """The active model's probability for the contact now and, for the linear model, the
+    factors (they sum with the intercept to the logit)."""
+    prediction = service.explain_contact(session, contact_id)
+    if prediction is None:
+        raise ResourceNotFound("no predictive model is active")
+    explanation = prediction.explanation
+    return PredictionRead(
+        contact_id=contact_id,
+        version_id=prediction.version.id,
+        probability=prediction.probability,
+        intercept=explanation.intercept if explanation else None,
+        logit=explanation.logit if explanation else None,
+        factors=[
+            FactorRead(
+                feature=f.feature,
+                words=service.factor_words(prediction, f),
+                value=f.value,
+                contribution=f.contribution,
+            )
+            for f in (explanation.factors if explanation else [])
+        ],
+    )

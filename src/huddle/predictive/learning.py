@@ -1,0 +1,499 @@
+"""The learning itself, on a table of features: no database, no files.
+
+A ``Table`` holds one row per example (a contact as of its cut-off, or a CSV row) with each
+column's values already cleaned (``None`` for missing), its kind (number or category), the
+label (reached the target or not) and the rows' time order (the cut-offs).
+
+``train`` builds a scikit-learn pipeline (one-hot categories with an explicit "(missing)"
+value; numbers on a signed log scale with a missing indicator), chooses the regularisation
+(logistic) or the tree settings (boosted) by time-aware cross-validation (``TimeSeriesSplit``
+on the rows in cut-off order: a fold is always scored on rows later than those it was fitted
+on), then calibrates the probabilities on the most recent slice of the training rows
+(``CalibratedClassifierCV``, sigmoid). Every random choice takes ``seed``: the same rows give
+the same model.
+
+Classes are weighted (``balanced``): a rare outcome still shapes the fit, and the calibration
+turns the weighted scores back into honest probabilities (measured by the Brier score).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from sklearn.base import BaseEstimator, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.frozen import FrozenEstimator
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+from sklearn.model_selection import GridSearchCV, StratifiedKFold, TimeSeriesSplit
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
+from threadpoolctl import threadpool_limits
+
+Kind = Literal["number", "category"]
+Algorithm = Literal["logistic", "boosted"]
+ALGORITHMS: tuple[Algorithm, ...] = ("logistic", "boosted")
+MISSING = "(missing)"
+# The share of the training rows (the latest) kept apart to calibrate the probabilities.
+CALIBRATION_SHARE = 0.2
+CV_SPLITS = 4
+GRIDS: dict[Algorithm, dict[str, list[Any]]] = {
+    "logistic": {"model__C": [0.01, 0.1, 1.0]},
+    "boosted": {"model__max_leaf_nodes": [7, 31]},
+}
+
+
+class LearningError(ValueError):
+    """Rows that cannot train a model (one class only, too few rows); said in words."""
+
+
+@dataclass
+class Table:
+    """Examples in time order (oldest first): cleaned values per column, label 0/1."""
+
+    columns: dict[str, list[Any]]
+    kinds: dict[str, Kind]
+    label: list[int]
+
+    def __len__(self) -> int:
+        return len(self.label)
+
+    def rows(self, indices: Sequence[int] | np.ndarray) -> Table:
+        return Table(
+            {name: [values[i] for i in indices] for name, values in self.columns.items()},
+            dict(self.kinds),
+            [self.label[i] for i in indices],
+        )
+
+    def without(self, names: Sequence[str]) -> Table:
+        gone = set(names)
+        kept = {name: values for name, values in self.columns.items() if name not in gone}
+        return Table(kept, {n: k for n, k in self.kinds.items() if n not in gone}, self.label)
+
+    def matrix(self) -> np.ndarray:
+        """The columns as one object array (rows x columns), ``None`` as NaN or MISSING."""
+        out = np.empty((len(self), len(self.columns)), dtype=object)
+        for j, (name, values) in enumerate(self.columns.items()):
+            if self.kinds[name] == "number":
+                out[:, j] = [math.nan if v is None else float(v) for v in values]
+            else:
+                out[:, j] = [MISSING if v is None else str(v) for v in values]
+        return out
+
+
+def signed_log(values: np.ndarray) -> np.ndarray:
+    """log(1 + |x|) with x's sign: counts, durations and money have long tails that a linear
+    model reads better on a log scale."""
+    numbers = np.asarray(values, dtype=float)
+    return np.sign(numbers) * np.log1p(np.abs(numbers))
+
+
+def _preprocessor(table: Table, *, dense: bool) -> ColumnTransformer:
+    names = list(table.columns)
+    numbers = [i for i, n in enumerate(names) if table.kinds[n] == "number"]
+    categories = [i for i, n in enumerate(names) if table.kinds[n] == "category"]
+    number_steps = Pipeline(
+        [
+            (
+                "impute",
+                SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True),
+            ),
+            ("log", FunctionTransformer(signed_log, feature_names_out="one-to-one")),
+            ("scale", StandardScaler()),
+        ]
+    )
+    encoder = OneHotEncoder(
+        handle_unknown="infrequent_if_exist",
+        min_frequency=10,
+        max_categories=40,
+        sparse_output=not dense,
+    )
+    return ColumnTransformer(
+        [("number", number_steps, numbers), ("category", encoder, categories)],
+        verbose_feature_names_out=False,
+    )
+
+
+def _estimator(algorithm: Algorithm, seed: int) -> BaseEstimator:
+    if algorithm == "logistic":
+        # Newton-Cholesky: exact and fast while rows far outnumber the features.
+        return LogisticRegression(
+            class_weight="balanced", solver="newton-cholesky", max_iter=200, random_state=seed
+        )
+    return HistGradientBoostingClassifier(
+        class_weight="balanced",
+        learning_rate=0.1,
+        max_iter=100,
+        early_stopping=False,
+        random_state=seed,
+    )
+
+
+@dataclass
+class Trained:
+    """A fitted model: the pipeline (for explanations), its calibrated form (for
+    probabilities), the columns it reads and how it was chosen."""
+
+    algorithm: Algorithm
+    columns: list[str]
+    kinds: dict[str, Kind]
+    pipeline: Pipeline
+    calibrated: CalibratedClassifierCV
+    params: dict[str, Any]
+    cv_auc: float
+    seed: int
+    rows: int
+    feature_names: list[str] = field(default_factory=list)
+
+    def _aligned(self, table: Table) -> np.ndarray:
+        values = {name: table.columns.get(name, [None] * len(table)) for name in self.columns}
+        return Table(values, self.kinds, table.label).matrix()
+
+    def probabilities(self, table: Table) -> np.ndarray:
+        """Calibrated probability of the outcome for each row."""
+        with threadpool_limits(1):
+            return np.asarray(self.calibrated.predict_proba(self._aligned(table))[:, 1])
+
+    def raw_probabilities(self, table: Table) -> np.ndarray:
+        """The pipeline's own (uncalibrated, class-weighted) probability."""
+        with threadpool_limits(1):
+            return np.asarray(self.pipeline.predict_proba(self._aligned(table))[:, 1])
+
+    def explain(self, table: Table, row: int) -> Explanation:
+        """The linear model's factors for one row: coefficient x feature value, whose sum
+        with the intercept is the model's logit; the calibration maps that logit to the
+        probability (a straight line on the log-odds scale, so the factors' order and signs
+        hold for the probability too)."""
+        if self.algorithm != "logistic":
+            raise LearningError("Explanations by factor exist for the logistic model only.")
+        preprocess = self.pipeline.named_steps["prepare"]
+        model: LogisticRegression = self.pipeline.named_steps["model"]
+        features = preprocess.transform(self._aligned(table.rows([row])))
+        values = np.asarray(features.todense() if hasattr(features, "todense") else features)
+        contributions = model.coef_[0] * values[0]
+        factors = [
+            Factor(name, float(value), float(contribution))
+            for name, value, contribution in zip(
+                self.feature_names, values[0], contributions, strict=True
+            )
+            if contribution != 0.0
+        ]
+        factors.sort(key=lambda f: abs(f.contribution), reverse=True)
+        intercept = float(model.intercept_[0])
+        logit = intercept + float(np.sum(contributions))
+        probability = float(self.probabilities(table.rows([row]))[0])
+        return Explanation(intercept, logit, probability, factors)
+
+
+@dataclass(frozen=True)
+class Factor:
+    feature: str
+    value: float
+    contribution: float
+
+
+def factor_words(factor: Factor, columns: Sequence[str]) -> str:
+    """A factor in words: "industry is Software", "employees unknown", "more
+    touches.page_view.7d than usual" (numbers are on a standardised scale: above or below
+    the training rows' average)."""
+    name = factor.feature
+    if name.startswith("missingindicator_"):
+        return f"{name.removeprefix('missingindicator_')} unknown"
+    if name in columns:
+        return f"{'more' if factor.value > 0 else 'less'} {name} than usual"
+    column = max((c for c in columns if name.startswith(f"{c}_")), key=len, default=None)
+    if column is None:
+        return name
+    value = name.removeprefix(f"{column}_")
+    if value == "infrequent_sklearn":
+        return f"{column} is a rare value"
+    if value == MISSING:
+        return f"{column} unknown"
+    return f"{column} is {value}"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    intercept: float
+    logit: float
+    probability: float
+    factors: list[Factor]
+
+
+def train(
+    table: Table,
+    *,
+    algorithm: Algorithm = "logistic",
+    seed: int = 0,
+    by_time: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> Trained:
+    """Fit, choose settings by cross-validation and calibrate.
+
+    ``by_time``: the rows are in time order (contacts by cut-off, a file with a time
+    column): folds are ``TimeSeriesSplit`` (fitted on the past, scored on what followed)
+    and the calibration slice is the latest rows. Otherwise (a file whose rows carry no
+    time) stratified shuffled folds and a stratified random calibration slice, with
+    ``seed``. ``progress`` is told each stage (the CLI's progress bar)."""
+    _check_trainable(table)
+    tell = progress or (lambda step: None)
+    x, y = table.matrix(), np.asarray(table.label)
+    pipeline = Pipeline(
+        [
+            ("prepare", _preprocessor(table, dense=algorithm == "boosted")),
+            ("model", _estimator(algorithm, seed)),
+        ]
+    )
+    fit_rows, calibration_rows = held_out_split(
+        table, share=CALIBRATION_SHARE, by_time=by_time, seed=seed
+    )
+    folds = (
+        TimeSeriesSplit(CV_SPLITS)
+        if by_time
+        else StratifiedKFold(CV_SPLITS, shuffle=True, random_state=seed)
+    )
+    # One thread: the machine's cores are better spent on the web server and the worker,
+    # and numerical libraries that each start a thread per core thrash on a shared host.
+    with threadpool_limits(1):
+        tell("choosing settings by cross-validation")
+        search = GridSearchCV(pipeline, GRIDS[algorithm], cv=folds, scoring="roc_auc", n_jobs=1)
+        search.fit(x[fit_rows], y[fit_rows])
+        tell("fitting on the training rows")
+        chosen: Pipeline = clone(pipeline).set_params(**search.best_params_)
+        chosen.fit(x[fit_rows], y[fit_rows])
+        tell("calibrating the probabilities")
+        calibrated = CalibratedClassifierCV(FrozenEstimator(chosen), method="sigmoid")
+        calibrated.fit(x[calibration_rows], y[calibration_rows])
+    names = [
+        _named(str(n), list(table.columns))
+        for n in chosen.named_steps["prepare"].get_feature_names_out()
+    ]
+    return Trained(
+        algorithm=algorithm,
+        columns=list(table.columns),
+        kinds=dict(table.kinds),
+        pipeline=chosen,
+        calibrated=calibrated,
+        params={k.removeprefix("model__"): v for k, v in search.best_params_.items()},
+        cv_auc=float(search.best_score_),
+        seed=seed,
+        rows=len(table),
+        feature_names=names,
+    )
+
+
+def uninformative(table: Table) -> dict[str, str]:
+    """Columns that cannot inform a model (never filled, or one value only), with why."""
+    out = {}
+    for name, values in table.columns.items():
+        filled = {value for value in values if value is not None}
+        if len(filled) <= 1:
+            out[name] = "one value only" if filled else "always empty"
+    return out
+
+
+# The transformer reads columns by position and names its outputs after them: x3,
+# missingindicator_x3, x1_Retail (a category).
+_POSITIONAL = re.compile(r"(missingindicator_)?x(\d+)(_.*)?", re.DOTALL)
+
+
+def _named(output: str, columns: list[str]) -> str:
+    """An output feature's name with its column's name: industry_Retail."""
+    found = _POSITIONAL.fullmatch(output)
+    if found is None:
+        return output
+    prefix, index, rest = found.groups()
+    return f"{prefix or ''}{columns[int(index)]}{rest or ''}"
+
+
+def _check_trainable(table: Table) -> None:
+    positives = sum(table.label)
+    if len(table) < 50:
+        raise LearningError(f"{len(table)} examples: at least 50 are needed to train.")
+    if positives < 10 or len(table) - positives < 10:
+        raise LearningError(
+            f"{positives} of {len(table)} examples reached the outcome: at least 10 of each "
+            "outcome are needed to train."
+        )
+    if not table.columns:
+        raise LearningError("No feature is left to learn from.")
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Metrics:
+    rows: int
+    positives: int
+    roc_auc: float
+    pr_auc: float
+    brier: float
+    threshold: float
+    precision: float
+    recall: float
+    # Outcome rate of each tenth of the rows, best scored first, over the overall rate.
+    lift: list[float]
+    # (mean predicted, observed rate, rows) per probability bin.
+    calibration: list[tuple[float, float, int]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "positives": self.positives,
+            "roc_auc": self.roc_auc,
+            "pr_auc": self.pr_auc,
+            "brier": self.brier,
+            "threshold": self.threshold,
+            "precision": self.precision,
+            "recall": self.recall,
+            "lift": self.lift,
+            "calibration": [list(b) for b in self.calibration],
+        }
+
+
+def measure(label: Sequence[int], probability: np.ndarray, *, threshold: float = 0.5) -> Metrics:
+    y = np.asarray(label)
+    p = np.asarray(probability, dtype=float)
+    chosen = p >= threshold
+    true_positives = int(np.sum(chosen & (y == 1)))
+    return Metrics(
+        rows=len(y),
+        positives=int(y.sum()),
+        roc_auc=float(roc_auc_score(y, p)),
+        pr_auc=float(average_precision_score(y, p)),
+        brier=float(brier_score_loss(y, p)),
+        threshold=threshold,
+        precision=true_positives / int(chosen.sum()) if chosen.any() else 0.0,
+        recall=true_positives / int(y.sum()) if y.any() else 0.0,
+        lift=lift_by_decile(y, p),
+        calibration=calibration_bins(y, p),
+    )
+
+
+def lift_by_decile(y: np.ndarray, p: np.ndarray) -> list[float]:
+    """Outcome rate in each tenth of the rows (highest probability first) / overall rate.
+    Ties are broken by row order (stable), so the figures are reproducible."""
+    order = np.argsort(-p, kind="stable")
+    base = float(y.mean()) or 1.0
+    return [
+        float(y[part].mean()) / base if len(part) else 0.0 for part in np.array_split(order, 10)
+    ]
+
+
+def calibration_bins(
+    y: np.ndarray, p: np.ndarray, bins: int = 10
+) -> list[tuple[float, float, int]]:
+    """Predicted against observed, in equal-width probability bins (empty ones left out)."""
+    edges = np.minimum((p * bins).astype(int), bins - 1)
+    out = []
+    for b in range(bins):
+        inside = edges == b
+        if inside.any():
+            out.append((float(p[inside].mean()), float(y[inside].mean()), int(inside.sum())))
+    return out
+
+
+def held_out_split(
+    table: Table, *, share: float = 0.2, by_time: bool = True, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Train and held-out row indices. By time: the latest ``share`` of the rows is held
+    out (honest for scoring tomorrow's leads). Otherwise a stratified random draw with
+    ``seed`` (for a file whose rows carry no time), the training rows kept in file order."""
+    n = len(table)
+    if by_time:
+        cut = int(n * (1 - share))
+        return np.arange(cut), np.arange(cut, n)
+    rng = np.random.default_rng(seed)
+    y = np.asarray(table.label)
+    held: list[int] = []
+    for value in (0, 1):
+        members = np.flatnonzero(y == value)
+        held.extend(rng.choice(members, size=round(len(members) * share), replace=False))
+    held_mask = np.zeros(n, dtype=bool)
+    held_mask[held] = True
+    return np.flatnonzero(~held_mask), np.flatnonzero(held_mask)
+
+
+# --- leaks ---------------------------------------------------------------------------------
+
+LEAK_AUC = 0.95
+# Filled for at most this share of one outcome and at least LEAK_FILLED of the other.
+LEAK_RARELY_FILLED = 0.01
+LEAK_FILLED = 0.2
+
+
+@dataclass(frozen=True)
+class Leak:
+    column: str
+    reason: str
+
+
+def find_leaks(table: Table) -> list[Leak]:
+    """Columns that give the outcome away: filled (almost) only for one outcome (a value
+    written after it, such as a close date), or predicting it almost perfectly alone
+    (single-column ROC AUC above 0.95, categories scored out of fold so an identifier does
+    not look perfect)."""
+    y = np.asarray(table.label)
+    leaks = []
+    for name, values in table.columns.items():
+        filled = np.array([v is not None for v in values])
+        share_pos = float(filled[y == 1].mean()) if (y == 1).any() else 0.0
+        share_neg = float(filled[y == 0].mean()) if (y == 0).any() else 0.0
+        low, high = sorted((share_pos, share_neg))
+        if low <= LEAK_RARELY_FILLED and high >= LEAK_FILLED:
+            which = "reached" if share_pos > share_neg else "did not reach"
+            leaks.append(
+                Leak(
+                    name,
+                    f"filled for {high:.0%} of the rows that {which} the outcome and "
+                    f"{low:.0%} of the others",
+                )
+            )
+            continue
+        auc = single_column_auc(values, table.kinds[name], y)
+        if auc > LEAK_AUC:
+            leaks.append(Leak(name, f"predicts the outcome alone with ROC AUC {auc:.3f}"))
+    return leaks
+
+
+def single_column_auc(values: Sequence[Any], kind: Kind, y: np.ndarray, seed: int = 0) -> float:
+    """How well one column alone ranks the outcome (0.5..1, direction ignored)."""
+    if len(set(y.tolist())) < 2:
+        return 0.5
+    if kind == "number":
+        numbers = np.array([math.nan if v is None else float(v) for v in values])
+        missing = np.isnan(numbers)
+        score = np.where(missing, np.nanmin(numbers) - 1 if (~missing).any() else 0, numbers)
+    else:
+        score = _out_of_fold_rates([MISSING if v is None else str(v) for v in values], y, seed)
+    auc = float(roc_auc_score(y, score))
+    return max(auc, 1 - auc)
+
+
+def _out_of_fold_rates(values: list[str], y: np.ndarray, seed: int, folds: int = 5) -> np.ndarray:
+    """Each row's category scored by its outcome rate in the other folds."""
+    rng = np.random.default_rng(seed)
+    fold_of = rng.integers(0, folds, size=len(values))
+    prior = float(y.mean())
+    out = np.empty(len(values))
+    for fold in range(folds):
+        inside = fold_of == fold
+        totals: dict[str, list[float]] = {}
+        for value, outcome, held in zip(values, y, inside, strict=True):
+            if not held:
+                entry = totals.setdefault(value, [0.0, 0.0])
+                entry[0] += outcome
+                entry[1] += 1
+        for i in np.flatnonzero(inside):
+            hits, count = totals.get(values[i], [0.0, 0.0])
+            out[i] = (hits + prior * 5) / (count + 5)  # shrunk toward the overall rate
+    return out

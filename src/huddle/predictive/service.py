@@ -1,0 +1,384 @@
+"""Predictive scoring's rules: train a model (from Huddle's records or a CSV export), keep
+it as a version with its held-out figures, activate one (its probabilities become a score
+model, rescored in the background), explain a contact's probability."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy.orm import Session
+
+from huddle.core import clock
+from huddle.core.actor import Actor
+from huddle.core.errors import Conflict, ResourceNotFound, ValidationFailed
+from huddle.core.jobs import enqueue
+from huddle.core.permissions import Action, require
+from huddle.core.settings import get_settings
+from huddle.predictive import features, learning, repository
+from huddle.predictive.learning import (
+    Algorithm,
+    Explanation,
+    Factor,
+    Leak,
+    LearningError,
+    Metrics,
+    Table,
+    Trained,
+    find_leaks,
+    held_out_split,
+    measure,
+    train,
+    uninformative,
+)
+from huddle.predictive.models import ModelVersion
+from huddle.predictive.tabular import LoadedCsv, load_table
+from huddle.scoring import service as scoring_service
+
+# A target stage counts as reached when the contact moved to it or past it.
+TARGETS: dict[str, tuple[str, ...]] = {
+    "sql": ("sql", "opportunity", "customer"),
+    "customer": ("customer",),
+}
+DEFAULT_HORIZON_DAYS = 90
+RESCORE_JOB = "predictive.rescore"
+RESCORE_CHUNK = 2000
+SCORE_MODEL_NAME = "Predicted conversion"
+RECORDS = "records"
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Outcome:
+    """A training's result: the fitted model, its held-out figures (calibrated, and the
+    uncalibrated Brier for comparison), and the columns left out with why."""
+
+    trained: Trained
+    metrics: Metrics
+    uncalibrated_brier: float
+    leaks: list[Leak]
+    set_aside: dict[str, str]
+    included: list[str]
+
+
+def fit_and_measure(
+    table: Table,
+    *,
+    algorithm: Algorithm = "logistic",
+    by_time: bool = True,
+    include: Sequence[str] = (),
+    set_aside: dict[str, str] | None = None,
+    seed: int = 0,
+    threshold: float = 0.5,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Leaks out (unless in ``include``), train on the rows before the held-out ones (the
+    latest fifth by time, or a stratified fifth drawn with ``seed``), measure on those."""
+    tell = progress or (lambda step: None)
+    set_aside = dict(set_aside or {})
+    empty = uninformative(table)
+    set_aside |= empty
+    table = table.without(list(empty))
+    tell("checking the columns for leaks")
+    leaks = [leak for leak in find_leaks(table) if leak.column not in include]
+    table = table.without([leak.column for leak in leaks])
+    fitted_rows, held_rows = held_out_split(table, by_time=by_time, seed=seed)
+    trained = train(
+        table.rows(fitted_rows), algorithm=algorithm, seed=seed, by_time=by_time, progress=tell
+    )
+    tell("measuring on the held-out rows")
+    held = table.rows(held_rows)
+    metrics = measure(held.label, trained.probabilities(held), threshold=threshold)
+    raw = measure(held.label, trained.raw_probabilities(held), threshold=threshold)
+    return Outcome(
+        trained,
+        metrics,
+        raw.brier,
+        leaks,
+        set_aside,
+        [name for name in include if name in table.columns],
+    )
+
+
+# --- training data from the record -----------------------------------------------------------
+
+
+def records_table(
+    session: Session, *, target: str, horizon_days: int, as_of: datetime | None = None
+) -> tuple[Table, list[features.ContactFacts], dict[str, str]]:
+    """One row per contact whose outcome is known, as of its cut-off, oldest first."""
+    if target not in TARGETS:
+        raise ValidationFailed(f"target must be one of {', '.join(TARGETS)}")
+    now = as_of or clock.now()
+    facts = repository.contact_facts(session, targets=TARGETS[target])
+    rows, label = features.labelled(facts, horizon=timedelta(days=horizon_days), as_of=now)
+    touches = list(repository.touches_before(session, rows))
+    table, set_aside = features.feature_table(
+        rows, touches, touch_types=features.common_touch_types(touches), label=label
+    )
+    return table, rows, set_aside
+
+
+def train_from_records(
+    session: Session,
+    *,
+    actor: Actor,
+    target: str = "sql",
+    algorithm: Algorithm = "logistic",
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    include: Sequence[str] = (),
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> ModelVersion:
+    """Train on the contacts' history and store the version (not active)."""
+    require(actor, Action.SCORING_EDIT)
+    (progress or (lambda step: None))("reading the contacts' history")
+    table, rows, set_aside = records_table(session, target=target, horizon_days=horizon_days)
+    outcome = _fitted(
+        table,
+        algorithm=algorithm,
+        include=include,
+        set_aside=set_aside,
+        seed=seed,
+        progress=progress,
+        by_time=True,
+    )
+    cutoffs = [facts.cutoff for facts in rows]
+    return _store(
+        session,
+        outcome,
+        target=target,
+        horizon_days=horizon_days,
+        source=RECORDS,
+        window=(min(cutoffs), max(cutoffs)),
+        actor=actor,
+    )
+
+
+def load_csv(
+    path: Path, *, target: str, positive: str | None = None, exclude: Sequence[str] = ()
+) -> LoadedCsv:
+    try:
+        return load_table(path, target=target, positive=positive, exclude=exclude)
+    except LearningError as exc:
+        raise ValidationFailed(str(exc)) from exc
+
+
+def train_from_csv(
+    session: Session,
+    loaded: LoadedCsv,
+    *,
+    actor: Actor,
+    name: str,
+    algorithm: Algorithm = "logistic",
+    include: Sequence[str] = (),
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> ModelVersion:
+    """Train on another system's export (rows in file order; the held-out fifth drawn at
+    random, stratified) and store the version. It documents the file's history; only a
+    model trained on Huddle's records can score contacts."""
+    require(actor, Action.SCORING_EDIT)
+    outcome = _fitted(
+        loaded.table,
+        algorithm=algorithm,
+        include=include,
+        set_aside=loaded.set_aside,
+        seed=seed,
+        progress=progress,
+        by_time=False,
+    )
+    return _store(
+        session,
+        outcome,
+        target=f"{loaded.target} = {loaded.positive}",
+        horizon_days=None,
+        source=f"csv:{name}"[:300],
+        window=None,
+        actor=actor,
+    )
+
+
+def _fitted(table: Table, **options: Any) -> Outcome:
+    try:
+        return fit_and_measure(table, **options)
+    except LearningError as exc:
+        raise ValidationFailed(str(exc)) from exc
+
+
+# --- versions --------------------------------------------------------------------------------
+
+
+def _digest(data: bytes) -> str:
+    key = get_settings().secret_key.encode()
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def _store(
+    session: Session,
+    outcome: Outcome,
+    *,
+    target: str,
+    horizon_days: int | None,
+    source: str,
+    window: tuple[datetime, datetime] | None,
+    actor: Actor,
+) -> ModelVersion:
+    data = pickle.dumps(outcome.trained, protocol=pickle.HIGHEST_PROTOCOL)
+    trained = outcome.trained
+    version = ModelVersion(
+        algorithm=trained.algorithm,
+        target=target,
+        horizon_days=horizon_days,
+        source=source,
+        window_from=window[0] if window else None,
+        window_until=window[1] if window else None,
+        rows=trained.rows,
+        seed=trained.seed,
+        params=_plain(trained.params),
+        metrics=outcome.metrics.as_dict()
+        | {"cv_roc_auc": trained.cv_auc, "uncalibrated_brier": outcome.uncalibrated_brier},
+        columns={
+            "features": trained.columns,
+            "set_aside": outcome.set_aside,
+            "leaks": {leak.column: leak.reason for leak in outcome.leaks},
+            "included": outcome.included,
+        },
+        model_bytes=data,
+        digest=_digest(data),
+        is_active=False,
+        created_by=actor.user_id,
+    )
+    session.add(version)
+    session.flush()
+    return version
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.item() if isinstance(v, np.generic) else v for k, v in params.items()}
+
+
+def load_model(version: ModelVersion) -> Trained:
+    """The fitted model of a version. Unpickling runs code, so only bytes Huddle wrote (their
+    HMAC with the instance's key matches) are loaded."""
+    if not hmac.compare_digest(_digest(version.model_bytes), version.digest):
+        raise Conflict(
+            f"model version {version.id} was not written by this instance (its signature "
+            "does not match): it is not loaded"
+        )
+    trained = pickle.loads(version.model_bytes)  # noqa: S301 - signed by us, checked above
+    if not isinstance(trained, Trained):
+        raise Conflict(f"model version {version.id} holds no model")
+    return trained
+
+
+def list_versions(session: Session) -> list[ModelVersion]:
+    return repository.list_versions(session)
+
+
+def get_version(session: Session, version_id: int) -> ModelVersion:
+    version = repository.get_version(session, version_id)
+    if version is None:
+        raise ResourceNotFound(f"no model version {version_id}")
+    return version
+
+
+def active_version(session: Session) -> ModelVersion | None:
+    return repository.active_version(session)
+
+
+def activate(session: Session, version_id: int, *, actor: Actor) -> ModelVersion:
+    """Make this version the one that scores contacts: its probabilities (in percent) are
+    the values of the "Predicted conversion" score model, every contact rescored by a
+    background job."""
+    require(actor, Action.SCORING_EDIT)
+    version = get_version(session, version_id)
+    if version.source != RECORDS:
+        raise Conflict(
+            "a model trained on a file reads that file's columns, not contacts: train one on "
+            "Huddle's records (huddle model train) to score contacts"
+        )
+    load_model(version)  # refuse now, not in the job, a model that cannot be loaded
+    repository.deactivate_all(session)
+    version.is_active = True
+    model = scoring_service.predicted_score_model(
+        session,
+        name=SCORE_MODEL_NAME,
+        description=f"Probability (%) of reaching {version.target.upper()} within "
+        f"{version.horizon_days} days, model version {version.id} ({version.algorithm})",
+    )
+    version.score_model_id = model.id
+    session.flush()
+    enqueue(session, RESCORE_JOB, {"version_id": version.id, "after_id": 0})
+    return version
+
+
+def rescore_chunk(session: Session, version_id: int, after_id: int) -> int | None:
+    """Score the next chunk of contacts (ids above ``after_id``) with the version, if it is
+    still the active one. Returns where the next chunk starts, or None when done."""
+    version = repository.get_version(session, version_id)
+    if version is None or not version.is_active or version.score_model_id is None:
+        return None
+    trained = load_model(version)
+    now = clock.now()
+    facts = repository.contact_facts(
+        session, targets=(), as_of=now, after_id=after_id, limit=RESCORE_CHUNK
+    )
+    if not facts:
+        return None
+    probabilities = _predict(session, trained, facts)
+    values = {
+        f.contact_id: round(float(p) * 100, 2) for f, p in zip(facts, probabilities, strict=True)
+    }
+    scoring_service.write_predicted_scores(session, version.score_model_id, values, as_of=now)
+    return facts[-1].contact_id if len(facts) == RESCORE_CHUNK else None
+
+
+def _predict(session: Session, trained: Trained, facts: list[features.ContactFacts]) -> np.ndarray:
+    return trained.probabilities(_scoring_table(session, trained, facts))
+
+
+def _scoring_table(session: Session, trained: Trained, facts: list[features.ContactFacts]) -> Table:
+    touches = list(repository.touches_before(session, facts))
+    table, _ = features.feature_table(
+        facts, touches, touch_types=features.touch_types_in(trained.columns)
+    )
+    return table
+
+
+@dataclass(frozen=True)
+class ContactPrediction:
+    version: ModelVersion
+    probability: float
+    explanation: Explanation | None  # None: the boosted model has no factors
+    columns: list[str]
+
+
+def factor_words(prediction: ContactPrediction, factor: Factor) -> str:
+    return learning.factor_words(factor, prediction.columns)
+
+
+def explain_contact(session: Session, contact_id: int) -> ContactPrediction | None:
+    """The active model's probability for the contact as of now and, for the linear model,
+    the factors pushing it up and down (they sum, with the intercept, to the logit)."""
+    version = repository.active_version(session)
+    if version is None:
+        return None
+    trained = load_model(version)
+    facts = repository.contact_facts(
+        session, targets=(), as_of=clock.now(), after_id=contact_id - 1, limit=1
+    )
+    if not facts or facts[0].contact_id != contact_id:
+        raise ResourceNotFound(f"no contact {contact_id}")
+    table = _scoring_table(session, trained, facts)
+    probability = float(trained.probabilities(table)[0])
+    if trained.algorithm != "logistic":
+        return ContactPrediction(version, probability, None, trained.columns)
+    return ContactPrediction(version, probability, trained.explain(table, 0), trained.columns)

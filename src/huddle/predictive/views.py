@@ -1,0 +1,86 @@
+"""Settings → Scoring → Predictive models (versions, held-out figures, lift and calibration
+charts, activation) and the contact page's predicted-conversion card."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from huddle.auth.deps import CurrentUser, request_actor
+from huddle.core.errors import Conflict
+from huddle.core.permissions import Action, require
+from huddle.predictive import service
+from huddle.web.deps import SessionDep
+from huddle.web.templating import render
+from huddle.web.views import error_text, page, submit
+
+if TYPE_CHECKING:
+    from huddle.auth.models import User
+
+router = APIRouter(include_in_schema=False)
+PATH = "/settings/scoring/predictive"
+# Factors shown per direction on the contact page.
+FACTORS_SHOWN = 4
+
+
+def _versions_page(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    require(request_actor(request), Action.SCORING_EDIT)
+    return page(
+        request,
+        "predictive/models.html",
+        user,
+        "scoring",
+        {"versions": service.list_versions(session), "error": error},
+        status_code=status_code,
+    )
+
+
+@router.get(PATH, response_class=HTMLResponse)
+def predictive_models(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    return _versions_page(request, session, user)
+
+
+@router.post(f"{PATH}/{{version_id}}/activate", response_model=None)
+def activate(request: Request, session: SessionDep, user: CurrentUser, version_id: int) -> Response:
+    return submit(
+        request,
+        lambda: service.activate(session, version_id, actor=request_actor(request)),
+        done=f"Model v{version_id} is active. Every contact is being rescored in the background.",
+        then=PATH,
+        refused=lambda message, status: _versions_page(
+            request, session, user, error=message, status_code=status
+        ),
+    )
+
+
+@router.get("/contacts/{contact_id}/prediction", response_class=HTMLResponse)
+def prediction_card(
+    request: Request, session: SessionDep, user: CurrentUser, contact_id: int
+) -> HTMLResponse:
+    """The contact page's card: the active model's probability and the factors pushing it
+    up and down (loaded by the page itself, beside the rule breakdown)."""
+    try:
+        prediction = service.explain_contact(session, contact_id)
+    except Conflict as exc:  # a stored model this instance did not write
+        return render(request, "predictive/_prediction.html", {"error": error_text(exc)})
+    factors = prediction.explanation.factors if prediction and prediction.explanation else []
+    return render(
+        request,
+        "predictive/_prediction.html",
+        {
+            "prediction": prediction,
+            "up": [f for f in factors if f.contribution > 0][:FACTORS_SHOWN],
+            "down": [f for f in factors if f.contribution < 0][:FACTORS_SHOWN],
+            "words": service.factor_words,
+            "user": user,
+        },
+    )
