@@ -13,7 +13,9 @@ from huddle.core.errors import (
     ResourceNotFound,
     ValidationFailed,
 )
+from huddle.core.events import DomainEvent
 from huddle.feedback import service
+from huddle.feedback.events import FeedbackLogged
 from huddle.feedback.schemas import FeatureWrite, FeedbackItemCreate
 from huddle.feedback.service.product import UNASSIGNED
 from tests.conftest import make_user
@@ -27,7 +29,9 @@ def _role(db: Session, role: str, team: str) -> Actor:
     return actor_of(make_user(db, role=role, team=team))
 
 
-def test_a_rep_logs_an_objection_on_a_deal_and_it_names_the_deals_account(db: Session) -> None:
+def test_a_rep_logs_an_objection_on_a_deal_and_it_names_the_deals_account(
+    db: Session, published: list[DomainEvent]
+) -> None:
     rep = _role(db, "sales_rep", "sales")
     feature = make_feature(db, name="SSO")
     deal = make_opportunity(db)
@@ -44,6 +48,10 @@ def test_a_rep_logs_an_objection_on_a_deal_and_it_names_the_deals_account(db: Se
         rep.user_id,
     )
     assert [i.id for i in service.feedback_on(db, rep, account_id=deal.account_id)] == [item.id]
+    logged = [e for e in published if isinstance(e, FeedbackLogged)]
+    assert [(e.item_id, e.opportunity_id, e.feature_id) for e in logged] == [
+        (item.id, deal.id, feature.id)
+    ]
 
 
 def test_feedback_needs_a_place_and_a_feature_or_words(db: Session, boss: Actor) -> None:

@@ -33,6 +33,7 @@ from huddle.contacts.events import (
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.events import DomainEvent, Phase, subscribe
+from huddle.feedback.events import FeedbackLogged, ProductFeatureSaved, ThresholdProposalChanged
 from huddle.lifecycle.events import (
     AllowedTransitionsChanged,
     OpportunityDeleted,
@@ -351,4 +352,26 @@ audited(
     "sla.escalated",
     subject=("contact", "contact_id"),
     summary="SLA breach of {term_key} on lead #{contact_id} escalated to user #{manager_id}",
+)
+
+
+# --- product feedback and the feedback loop -------------------------------------------------
+
+audited(
+    ProductFeatureSaved,
+    "product.feature_saved",
+    subject=("product_feature", "feature_id"),
+    summary="Product feature {name} saved",
+)
+audited(
+    FeedbackLogged,
+    "feedback.logged",
+    subject=("account", "account_id"),
+    summary="{kind} logged on account #{account_id}",
+)
+audited(
+    ThresholdProposalChanged,
+    "scoring.threshold_proposal",
+    subject=("mql_threshold_proposal", "proposal_id"),
+    summary="MQL threshold {threshold} proposal {status}",
 )

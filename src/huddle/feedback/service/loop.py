@@ -24,9 +24,11 @@ from huddle.contacts import service as contacts_service
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
+from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.core.stages import FUNNEL, STAGES
 from huddle.feedback import repository
+from huddle.feedback.events import ThresholdProposalChanged
 from huddle.feedback.models import ThresholdProposal
 from huddle.feedback.rules import (
     Objective,
@@ -297,7 +299,21 @@ def propose_scoring(session: Session, actor: Actor, report: FeedbackLoopRead) ->
     )
     session.add(proposal)
     session.flush()
+    _changed(session, proposal, actor)
     return proposal
+
+
+def _changed(session: Session, proposal: ThresholdProposal, actor: Actor) -> None:
+    publish(
+        session,
+        ThresholdProposalChanged(
+            proposal_id=proposal.id,
+            threshold=proposal.threshold,
+            status=proposal.status,
+            at=clock.now(),
+            actor=actor,
+        ),
+    )
 
 
 def propose_sla(session: Session, actor: Actor, report: FeedbackLoopRead) -> tuple[int, int]:
@@ -385,6 +401,7 @@ def apply_proposal(session: Session, actor: Actor, proposal_id: int) -> Threshol
     )
     proposal.status, proposal.decided_at = "applied", clock.now()
     session.flush()
+    _changed(session, proposal, actor)
     return proposal
 
 
@@ -393,4 +410,5 @@ def dismiss_proposal(session: Session, actor: Actor, proposal_id: int) -> Thresh
     proposal = _draft(session, proposal_id)
     proposal.status, proposal.decided_at = "dismissed", clock.now()
     session.flush()
+    _changed(session, proposal, actor)
     return proposal

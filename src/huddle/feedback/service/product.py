@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceAlreadyExists, ResourceNotFound, ValidationFailed
+from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.feedback import repository
+from huddle.feedback.events import FeedbackLogged, ProductFeatureSaved
 from huddle.feedback.models import FeedbackItem, ProductFeature
 from huddle.feedback.schemas import (
     FeatureReportRow,
@@ -60,7 +63,23 @@ def create_feature(
     )
     session.add(feature)
     session.flush()
+    _saved(session, feature, actor, created=True)
     return feature
+
+
+def _saved(session: Session, feature: ProductFeature, actor: Actor, *, created: bool) -> None:
+    publish(
+        session,
+        ProductFeatureSaved(
+            feature_id=feature.id,
+            name=feature.name,
+            kind=feature.kind,
+            archived=feature.archived,
+            created=created,
+            at=clock.now(),
+            actor=actor,
+        ),
+    )
 
 
 def update_feature(
@@ -76,6 +95,7 @@ def update_feature(
         data.archived,
     )
     session.flush()
+    _saved(session, feature, actor, created=False)
     return feature
 
 
@@ -115,6 +135,18 @@ def log_feedback(session: Session, data: FeedbackItemCreate, *, actor: Actor) ->
     )
     session.add(item)
     session.flush()
+    publish(
+        session,
+        FeedbackLogged(
+            item_id=item.id,
+            kind=item.kind,
+            feature_id=item.feature_id,
+            opportunity_id=item.opportunity_id,
+            account_id=item.account_id,
+            at=clock.now(),
+            actor=actor,
+        ),
+    )
     return item
 
 
