@@ -330,6 +330,11 @@ def test_every_page_meets_wcag_2_2_aa_at_desktop_and_phone_widths(
         "/queue/{handoff_id:int}",
         "/sla",
         "/analytics",
+        "/analytics/feedback-loop",
+        "/analytics/product-feedback",
+        "/settings/product-features",
+        "/opportunities/{opportunity_id}/feedback",
+        "/accounts/{account_id}/feedback",
         "/api/docs",
         "/settings/fields",
     ):
