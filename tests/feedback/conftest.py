@@ -34,7 +34,8 @@ def _contact(db: Session, moves: list[tuple[str, str]], **fields: object) -> int
 def window(db: Session, frozen_clock: clock.FrozenClock) -> dict[str, int]:
     """Now 2026-03-02; the last 3 months hold six contacts, one older contact does not.
 
-    A  VP       score 90  plan pro  webinar before converting   lead → mql → sal → sql
+    A  VP       score 90  plan pro, champion  webinar before converting  lead → mql → sal → sql
+    (C is not a champion: its custom value is false)
     B  VP       score 80            webinar after converting    lead → customer (skips)
     C  VP       score 30            webinar                     lead
     D  Manager  score 70                                        lead → mql → sal
@@ -42,6 +43,7 @@ def window(db: Session, frozen_clock: clock.FrozenClock) -> dict[str, int]:
     F  (none)   score 10                                        lead
     """
     make_custom_field(db, key="plan", label="Plan", field_type="text")
+    make_custom_field(db, key="champion", label="Champion", field_type="boolean")
     lead = [("lead", "2026-01-02")]
     ids = {
         "A": _contact(
@@ -49,10 +51,10 @@ def window(db: Session, frozen_clock: clock.FrozenClock) -> dict[str, int]:
             [*lead, ("mql", "2026-01-20"), ("sal", "2026-01-25"), ("sql", "2026-02-01")],
             seniority="VP",
             score=90,
-            custom={"plan": "pro"},
+            custom={"plan": "pro", "champion": True},
         ),
         "B": _contact(db, [*lead, ("customer", "2026-02-10")], seniority="VP", score=80),
-        "C": _contact(db, lead, seniority="VP", score=30),
+        "C": _contact(db, lead, seniority="VP", score=30, custom={"champion": False}),
         "D": _contact(
             db,
             [*lead, ("mql", "2026-01-20"), ("sal", "2026-01-22")],

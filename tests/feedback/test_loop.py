@@ -48,7 +48,11 @@ def test_traits_ranked_by_lift_counted_by_hand(
     assert webinar["lift"] == pytest.approx(1.5)
     plan = _trait(report, "custom.plan", "pro")
     assert (plan["with_count"], plan["lift"], plan["trait_label"]) == (1, 3.0, "Plan")
-    assert [(t.trait, t.value) for t in report.traits][:2] == [
+    champion = _trait(report, "custom.champion", "yes")
+    assert (champion["with_count"], champion["with_converted"]) == (1, 1)
+    assert _trait(report, "custom.champion", "no")["with_converted"] == 0
+    assert [(t.trait, t.value) for t in report.traits][:3] == [
+        ("custom.champion", "yes"),
         ("custom.plan", "pro"),
         ("seniority", "VP"),
     ]

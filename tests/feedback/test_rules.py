@@ -8,7 +8,7 @@ import pytest
 
 from huddle.feedback.rules import (
     Objective,
-    Scored,
+    ScoreGroup,
     TraitCount,
     best_threshold,
     lift_of,
@@ -69,18 +69,17 @@ def test_ranking_puts_the_highest_lift_first_and_drops_rare_traits() -> None:
     assert [(r.trait, r.value) for r in ranked] == [("b", "y"), ("a", "x")]
 
 
-def _contacts() -> list[Scored]:
-    # score, accepted, converted
-    rows = [
-        (90, True, True),
-        (80, True, True),
-        (80, True, False),
-        (60, True, True),
-        (50, False, False),
-        (40, False, False),
-        (10, False, False),
+def _contacts() -> list[ScoreGroup]:
+    """Seven contacts: 90 (accepted, converted); two at 80 (both accepted, one converted);
+    60 (accepted, converted); 50, 40 and 10 (neither)."""
+    return [
+        ScoreGroup(90, 1, 1, 1),
+        ScoreGroup(80, 2, 2, 1),
+        ScoreGroup(60, 1, 1, 1),
+        ScoreGroup(50, 1, 0, 0),
+        ScoreGroup(40, 1, 0, 0),
+        ScoreGroup(10, 1, 0, 0),
     ]
-    return [Scored(s, a, c) for s, a, c in rows]
 
 
 def test_threshold_curve_counts_everyone_at_or_above_each_score() -> None:

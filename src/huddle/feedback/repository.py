@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Subquery, func, or_, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -34,70 +34,122 @@ BUILT_IN_TRAITS: tuple[tuple[str, str, Any], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class WindowContact:
-    id: int
-    traits: dict[str, str | None]
-    custom: dict[str, Any]
-    score: float
-
-
-def window_contacts(session: Session, since: datetime, until: datetime) -> list[WindowContact]:
-    """Contacts created in ``since``..``until`` with their built-in traits, custom values
-    and primary score."""
-    columns = [column.label(key) for key, _, column in BUILT_IN_TRAITS]
-    statement = (
-        select(Contact.id, Contact.custom, Contact.score, *columns)
-        .outerjoin(Account, Account.id == Contact.account_id)
-        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
-        .where(Contact.created_at >= since, Contact.created_at < until)
-        .order_by(Contact.id)
-    )
-    return [
-        WindowContact(
-            id=row.id,
-            traits={key: getattr(row, key) for key, _, _ in BUILT_IN_TRAITS},
-            custom=row.custom or {},
-            score=float(row.score or 0),
-        )
-        for row in session.execute(statement)
-    ]
-
-
 def _in_window(since: datetime, until: datetime) -> Select[Any]:
     return select(Contact.id).where(Contact.created_at >= since, Contact.created_at < until)
 
 
-def first_reached(
-    session: Session, stages: Sequence[str], since: datetime, until: datetime
-) -> dict[int, datetime]:
-    """For contacts of the window: when each first entered one of ``stages``."""
-    statement = (
-        select(StageTransition.contact_id, func.min(StageTransition.at))
+def _reached(stages: Sequence[str], since: datetime, until: datetime) -> Subquery:
+    """The window's contacts that entered one of ``stages``, with when they first did."""
+    return (
+        select(StageTransition.contact_id, func.min(StageTransition.at).label("at"))
         .where(
             StageTransition.to_stage.in_(stages),
             StageTransition.contact_id.in_(_in_window(since, until)),
         )
         .group_by(StageTransition.contact_id)
+        .subquery()
     )
-    return {row[0]: row[1] for row in session.execute(statement)}
 
 
-def first_touches(
-    session: Session, since: datetime, until: datetime
-) -> list[tuple[int, str, datetime]]:
-    """(contact, touch type, first time) for the window's contacts' touches since
-    ``since``."""
+def _counted(
+    session: Session, value: Any, converted: Subquery, since: datetime, until: datetime
+) -> list[tuple[Any, int, int]]:
+    """(value, contacts, of them converted) for each value ``value`` takes in the window."""
     statement = (
-        select(Touch.contact_id, Touch.type, func.min(Touch.occurred_at))
+        select(value, func.count(), func.count(converted.c.contact_id))
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+        .outerjoin(converted, converted.c.contact_id == Contact.id)
+        .where(Contact.created_at >= since, Contact.created_at < until, value.is_not(None))
+        .group_by(value)
+    )
+    return [(v, n, c) for v, n, c in session.execute(statement)]
+
+
+def window_totals(
+    session: Session, converted_stages: Sequence[str], since: datetime, until: datetime
+) -> tuple[int, int]:
+    """(contacts created in the window, of them converted)."""
+    converted = _reached(converted_stages, since, until)
+    statement = (
+        select(func.count(), func.count(converted.c.contact_id))
+        .select_from(Contact)
+        .outerjoin(converted, converted.c.contact_id == Contact.id)
+        .where(Contact.created_at >= since, Contact.created_at < until)
+    )
+    total, done = session.execute(statement).one()
+    return int(total), int(done)
+
+
+def field_counts(
+    session: Session,
+    converted_stages: Sequence[str],
+    since: datetime,
+    until: datetime,
+    custom_keys: Sequence[str],
+) -> list[tuple[str, Any, int, int]]:
+    """(trait, value, contacts, of them converted) for the built-in traits and the custom
+    fields named, counted by the database."""
+    converted = _reached(converted_stages, since, until)
+    found = []
+    columns = [(key, column) for key, _, column in BUILT_IN_TRAITS] + [
+        (f"custom.{key}", Contact.custom[key].as_string()) for key in custom_keys
+    ]
+    for trait, column in columns:
+        for value, n, done in _counted(session, column, converted, since, until):
+            found.append((trait, value, n, done))
+    return found
+
+
+def touch_counts(
+    session: Session, converted_stages: Sequence[str], since: datetime, until: datetime
+) -> list[tuple[str, int, int]]:
+    """(touch type, contacts of the window that had one before converting, of them
+    converted). Touches count from ``since``; before now for those that did not convert."""
+    converted = _reached(converted_stages, since, until)
+    statement = (
+        select(
+            Touch.type,
+            func.count(Touch.contact_id.distinct()),
+            func.count(converted.c.contact_id.distinct()),
+        )
+        .select_from(Touch)
+        .outerjoin(converted, converted.c.contact_id == Touch.contact_id)
         .where(
             Touch.contact_id.in_(_in_window(since, until)),
             Touch.occurred_at >= since,
             Touch.occurred_at < until,
+            or_(converted.c.at.is_(None), Touch.occurred_at < converted.c.at),
         )
-        .group_by(Touch.contact_id, Touch.type)
+        .group_by(Touch.type)
     )
-    return [(c, t, at) for c, t, at in session.execute(statement) if c is not None]
+    return [(t, n, done) for t, n, done in session.execute(statement)]
+
+
+def score_groups(
+    session: Session,
+    converted_stages: Sequence[str],
+    accepted_stages: Sequence[str],
+    since: datetime,
+    until: datetime,
+) -> list[tuple[float, int, int, int]]:
+    """(primary score, contacts of the window with it, accepted, converted)."""
+    converted = _reached(converted_stages, since, until)
+    accepted = _reached(accepted_stages, since, until)
+    statement = (
+        select(
+            Contact.score,
+            func.count(),
+            func.count(accepted.c.contact_id),
+            func.count(converted.c.contact_id),
+        )
+        .outerjoin(accepted, accepted.c.contact_id == Contact.id)
+        .outerjoin(converted, converted.c.contact_id == Contact.id)
+        .where(Contact.created_at >= since, Contact.created_at < until)
+        .group_by(Contact.score)
+    )
+    return [(float(s or 0), n, a, c) for s, n, a, c in session.execute(statement)]
 
 
 # --- proposals -------------------------------------------------------------------------------

@@ -122,13 +122,14 @@ class Objective(StrEnum):
 
 
 @dataclass(frozen=True)
-class Scored:
-    """One contact of the window: its score, whether sales accepted it, whether it
+class ScoreGroup:
+    """The window's contacts with one score: how many, how many sales accepted, how many
     converted."""
 
     score: float
-    accepted: bool
-    converted: bool
+    count: int
+    accepted: int
+    converted: int
 
 
 @dataclass(frozen=True)
@@ -150,23 +151,19 @@ class ThresholdPoint:
 
 
 def threshold_curve(
-    contacts: Iterable[Scored], *, months: int, capacity: int | None
+    groups: Iterable[ScoreGroup], *, months: int, capacity: int | None
 ) -> list[ThresholdPoint]:
     """Every distinct score as a threshold, lowest first, with what it would have made."""
-    ordered = sorted(contacts, key=lambda c: -c.score)
     points: list[ThresholdPoint] = []
     mqls = accepted = converted = 0
-    for i, contact in enumerate(ordered):
-        mqls += 1
-        accepted += contact.accepted
-        converted += contact.converted
-        # A threshold takes everyone at its score: emit once the last of a score is in.
-        if i + 1 < len(ordered) and ordered[i + 1].score == contact.score:
-            continue
+    for group in sorted(groups, key=lambda g: -g.score):
+        mqls += group.count
+        accepted += group.accepted
+        converted += group.converted
         per_month = mqls / months
         points.append(
             ThresholdPoint(
-                threshold=contact.score,
+                threshold=group.score,
                 mqls=mqls,
                 accepted=accepted,
                 converted=converted,

@@ -32,7 +32,7 @@ from huddle.feedback.events import ThresholdProposalChanged
 from huddle.feedback.models import ThresholdProposal
 from huddle.feedback.rules import (
     Objective,
-    Scored,
+    ScoreGroup,
     ThresholdPoint,
     TraitCount,
     best_threshold,
@@ -87,11 +87,11 @@ def _custom_fields(session: Session) -> list[Any]:
     ]
 
 
-def _shown(value: Any) -> str | None:
+def _shown(value: Any, *, boolean: bool = False) -> str | None:
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        return "yes" if value else "no"
+    if boolean or isinstance(value, bool):
+        return "yes" if str(value).lower() in ("1", "true") else "no"
     return str(value)
 
 
@@ -123,36 +123,31 @@ def feedback_loop(
     require(actor, Action.ANALYTICS_READ)
     _check(months, stage)
     since, until = window(months)
-    contacts = repository.window_contacts(session, since, until)
-    converted_at = repository.first_reached(session, FUNNEL[FUNNEL.index(stage) :], since, until)
-    accepted = repository.first_reached(
-        session, FUNNEL[FUNNEL.index(ACCEPTED_FROM) :], since, until
-    )
-    counts = _trait_counts(session, contacts, converted_at, since, until)
+    converted_stages = FUNNEL[FUNNEL.index(stage) :]
+    total, converted = repository.window_totals(session, converted_stages, since, until)
+    counts = _trait_counts(session, converted_stages, since, until)
     labels = trait_labels(session)
-    converted = sum(1 for c in contacts if c.id in converted_at)
-    lifts = ranked_lifts(counts, total=len(contacts), converted=converted, min_count=min_count)
+    lifts = ranked_lifts(counts, total=total, converted=converted, min_count=min_count)
     if capacity is None:
         capacity = sla_capacity(session)
     model_id = primary_model_id(session)
-    curve = (
-        threshold_curve(
-            (Scored(c.score, c.id in accepted, c.id in converted_at) for c in contacts),
-            months=months,
-            capacity=capacity,
+    curve = []
+    if model_id is not None:
+        groups = repository.score_groups(
+            session, converted_stages, FUNNEL[FUNNEL.index(ACCEPTED_FROM) :], since, until
         )
-        if model_id is not None
-        else []
-    )
+        curve = threshold_curve(
+            (ScoreGroup(*group) for group in groups), months=months, capacity=capacity
+        )
     best = best_threshold(curve, objective)
     return FeedbackLoopRead(
         since=since,
         until=until,
         months=months,
         stage=stage,
-        total=len(contacts),
+        total=total,
         converted=converted,
-        base_rate=ratio(converted, len(contacts)),
+        base_rate=ratio(converted, total),
         traits=[
             TraitLift(
                 trait=x.trait,
@@ -193,31 +188,28 @@ def _point(p: ThresholdPoint) -> ThresholdPointRead:
 
 
 def _trait_counts(
-    session: Session,
-    contacts: list[repository.WindowContact],
-    converted_at: dict[int, datetime],
-    since: datetime,
-    until: datetime,
+    session: Session, converted_stages: tuple[str, ...], since: datetime, until: datetime
 ) -> list[TraitCount]:
-    fields = [f.key for f in _custom_fields(session)]
-    held: dict[int, set[tuple[str, str]]] = {}
-    for contact in contacts:
-        traits = {(k, v) for k, raw in contact.traits.items() if (v := _shown(raw)) is not None}
-        traits |= {(f"custom.{key}", v) for key in fields if (v := _shown(contact.custom.get(key)))}
-        held[contact.id] = traits
-    for contact_id, touch_type, first in repository.first_touches(session, since, until):
-        cut = converted_at.get(contact_id)
-        if contact_id in held and (cut is None or first < cut):
-            held[contact_id].add((TOUCH_TRAIT, touch_type))
-    with_count: Counter[tuple[str, str]] = Counter()
-    with_converted: Counter[tuple[str, str]] = Counter()
-    for contact_id, traits in held.items():
-        with_count.update(traits)
-        if contact_id in converted_at:
-            with_converted.update(traits)
+    """The built-in fields', the custom fields' and the touch types' counts, each value as
+    the pages show it (a boolean field's true and false as yes and no: SQLite gives 1 and
+    0, PostgreSQL true and false)."""
+    kinds = {f.key: f.field_type for f in _custom_fields(session)}
+    counts: Counter[tuple[str, str]] = Counter()
+    done: Counter[tuple[str, str]] = Counter()
+    fields = repository.field_counts(session, converted_stages, since, until, list(kinds))
+    for trait, raw, n, converted in fields:
+        kind = kinds.get(trait.removeprefix("custom.")) if trait.startswith("custom.") else None
+        value = _shown(raw, boolean=kind == "boolean")
+        if value is not None:
+            counts[(trait, value)] += n
+            done[(trait, value)] += converted
+    for touch_type, n, converted in repository.touch_counts(
+        session, converted_stages, since, until
+    ):
+        counts[(TOUCH_TRAIT, touch_type)] += n
+        done[(TOUCH_TRAIT, touch_type)] += converted
     return [
-        TraitCount(trait, value, n, with_converted[(trait, value)])
-        for (trait, value), n in with_count.items()
+        TraitCount(trait, value, n, done[(trait, value)]) for (trait, value), n in counts.items()
     ]
 
 
