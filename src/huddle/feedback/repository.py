@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Subquery, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -34,49 +34,36 @@ BUILT_IN_TRAITS: tuple[tuple[str, str, Any], ...] = (
 )
 
 
-def _in_window(since: datetime, until: datetime) -> Select[Any]:
-    return select(Contact.id).where(Contact.created_at >= since, Contact.created_at < until)
-
-
-def _reached(stages: Sequence[str], since: datetime, until: datetime) -> Subquery:
-    """The window's contacts that entered one of ``stages``, with when they first did."""
+def _entered(stages: Sequence[str], contact_id: Any) -> Any:
+    """When the contact first entered one of ``stages`` (null: never), as a correlated
+    subquery: one index lookup per contact (``ix_stage_transitions_contact_id_at``)."""
     return (
-        select(StageTransition.contact_id, func.min(StageTransition.at).label("at"))
-        .where(
-            StageTransition.to_stage.in_(stages),
-            StageTransition.contact_id.in_(_in_window(since, until)),
-        )
-        .group_by(StageTransition.contact_id)
-        .subquery()
+        select(func.min(StageTransition.at))
+        .where(StageTransition.contact_id == contact_id, StageTransition.to_stage.in_(stages))
+        .scalar_subquery()
     )
 
 
-def _counted(
-    session: Session, value: Any, converted: Subquery, since: datetime, until: datetime
-) -> list[tuple[Any, int, int]]:
-    """(value, contacts, of them converted) for each value ``value`` takes in the window."""
-    statement = (
-        select(value, func.count(), func.count(converted.c.contact_id))
-        .select_from(Contact)
-        .outerjoin(Account, Account.id == Contact.account_id)
-        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
-        .outerjoin(converted, converted.c.contact_id == Contact.id)
-        .where(Contact.created_at >= since, Contact.created_at < until, value.is_not(None))
-        .group_by(value)
+def _flag(stages: Sequence[str]) -> Any:
+    """1 for a contact that entered one of ``stages``, else 0."""
+    entered = (
+        select(StageTransition.id)
+        .where(StageTransition.contact_id == Contact.id, StageTransition.to_stage.in_(stages))
+        .exists()
     )
-    return [(v, n, c) for v, n, c in session.execute(statement)]
+    return case((entered, 1), else_=0)
+
+
+def _in_range(since: datetime, until: datetime) -> Any:
+    return and_(Contact.created_at >= since, Contact.created_at < until)
 
 
 def window_totals(
     session: Session, converted_stages: Sequence[str], since: datetime, until: datetime
 ) -> tuple[int, int]:
     """(contacts created in the window, of them converted)."""
-    converted = _reached(converted_stages, since, until)
-    statement = (
-        select(func.count(), func.count(converted.c.contact_id))
-        .select_from(Contact)
-        .outerjoin(converted, converted.c.contact_id == Contact.id)
-        .where(Contact.created_at >= since, Contact.created_at < until)
+    statement = select(func.count(), func.coalesce(func.sum(_flag(converted_stages)), 0)).where(
+        _in_range(since, until)
     )
     total, done = session.execute(statement).one()
     return int(total), int(done)
@@ -90,39 +77,60 @@ def field_counts(
     custom_keys: Sequence[str],
 ) -> list[tuple[str, Any, int, int]]:
     """(trait, value, contacts, of them converted) for the built-in traits and the custom
-    fields named, counted by the database."""
-    converted = _reached(converted_stages, since, until)
-    found = []
+    fields named. One pass: the database groups the window's contacts by every trait at
+    once (and whether they converted); each trait's counts are summed from those groups."""
     columns = [(key, column) for key, _, column in BUILT_IN_TRAITS] + [
         (f"custom.{key}", Contact.custom[key].as_string()) for key in custom_keys
     ]
-    for trait, column in columns:
-        for value, n, done in _counted(session, column, converted, since, until):
-            found.append((trait, value, n, done))
-    return found
+    values = [column for _, column in columns]
+    converted = _flag(converted_stages).label("converted")
+    statement = (
+        select(*values, converted, func.count())
+        .select_from(Contact)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .outerjoin(ContactGrade, ContactGrade.contact_id == Contact.id)
+        .where(_in_range(since, until))
+        .group_by(*values, converted)
+    )
+    counts: dict[tuple[str, Any], list[int]] = {}
+    for row in session.execute(statement):
+        *found, done, n = row
+        for (trait, _), value in zip(columns, found, strict=True):
+            if value is not None:
+                tally = counts.setdefault((trait, value), [0, 0])
+                tally[0] += n
+                tally[1] += n if done else 0
+    return [(trait, value, n, done) for (trait, value), (n, done) in counts.items()]
 
 
 def touch_counts(
     session: Session, converted_stages: Sequence[str], since: datetime, until: datetime
 ) -> list[tuple[str, int, int]]:
     """(touch type, contacts of the window that had one before converting, of them
-    converted). Touches count from ``since``; before now for those that did not convert."""
-    converted = _reached(converted_stages, since, until)
+    converted). Touches count from ``since``; up to now for those that did not convert."""
+    per_contact = (
+        select(
+            Touch.contact_id,
+            Touch.type,
+            func.min(Touch.occurred_at).label("first"),
+            _entered(converted_stages, Touch.contact_id).label("converted_at"),
+        )
+        .join(Contact, Contact.id == Touch.contact_id)
+        .where(_in_range(since, until), Touch.occurred_at >= since, Touch.occurred_at < until)
+        .group_by(Touch.contact_id, Touch.type)
+        .subquery()
+    )
+    before = or_(
+        per_contact.c.converted_at.is_(None), per_contact.c.first < per_contact.c.converted_at
+    )
     statement = (
         select(
-            Touch.type,
-            func.count(Touch.contact_id.distinct()),
-            func.count(converted.c.contact_id.distinct()),
+            per_contact.c.type,
+            func.count(),
+            func.count(per_contact.c.converted_at),
         )
-        .select_from(Touch)
-        .outerjoin(converted, converted.c.contact_id == Touch.contact_id)
-        .where(
-            Touch.contact_id.in_(_in_window(since, until)),
-            Touch.occurred_at >= since,
-            Touch.occurred_at < until,
-            or_(converted.c.at.is_(None), Touch.occurred_at < converted.c.at),
-        )
-        .group_by(Touch.type)
+        .where(before)
+        .group_by(per_contact.c.type)
     )
     return [(t, n, done) for t, n, done in session.execute(statement)]
 
@@ -135,21 +143,17 @@ def score_groups(
     until: datetime,
 ) -> list[tuple[float, int, int, int]]:
     """(primary score, contacts of the window with it, accepted, converted)."""
-    converted = _reached(converted_stages, since, until)
-    accepted = _reached(accepted_stages, since, until)
     statement = (
         select(
             Contact.score,
             func.count(),
-            func.count(accepted.c.contact_id),
-            func.count(converted.c.contact_id),
+            func.sum(_flag(accepted_stages)),
+            func.sum(_flag(converted_stages)),
         )
-        .outerjoin(accepted, accepted.c.contact_id == Contact.id)
-        .outerjoin(converted, converted.c.contact_id == Contact.id)
-        .where(Contact.created_at >= since, Contact.created_at < until)
+        .where(_in_range(since, until))
         .group_by(Contact.score)
     )
-    return [(float(s or 0), n, a, c) for s, n, a, c in session.execute(statement)]
+    return [(float(s or 0), n, int(a), int(c)) for s, n, a, c in session.execute(statement)]
 
 
 # --- proposals -------------------------------------------------------------------------------
