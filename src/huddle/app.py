@@ -36,6 +36,8 @@ from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
+from huddle.feedback import api as feedback_api
+from huddle.feedback import views as feedback_views
 from huddle.home import api as home_api
 from huddle.home import views as home_views
 from huddle.lifecycle import api as lifecycle_api
@@ -93,6 +95,7 @@ API_ROUTERS = (
     campaigns_api.router,
     attribution_api.router,
     mailing_api.router,
+    feedback_api.router,
     home_api.router,
 )
 VIEW_ROUTERS = (
@@ -115,6 +118,7 @@ VIEW_ROUTERS = (
     campaigns_views.router,
     attribution_views.router,
     mailing_views.router,
+    feedback_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

@@ -33,6 +33,7 @@ from huddle.contacts.events import (
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.events import DomainEvent, Phase, subscribe
+from huddle.feedback.events import FeedbackLogged, ProductFeatureSaved, ThresholdProposalChanged
 from huddle.lifecycle.events import (
     AllowedTransitionsChanged,
     OpportunityDeleted,
@@ -367,4 +368,25 @@ audited(
     "email.address_suppressed",
     subject=("email_suppression", "suppression_id"),
     summary="An address was suppressed ({reason}, from {source})",
+)
+
+# --- product feedback and the feedback loop -------------------------------------------------
+
+audited(
+    ProductFeatureSaved,
+    "product.feature_saved",
+    subject=("product_feature", "feature_id"),
+    summary="Product feature {name} saved",
+)
+audited(
+    FeedbackLogged,
+    "feedback.logged",
+    subject=("account", "account_id"),
+    summary="{kind} logged on account #{account_id}",
+)
+audited(
+    ThresholdProposalChanged,
+    "scoring.threshold_proposal",
+    subject=("mql_threshold_proposal", "proposal_id"),
+    summary="MQL threshold {threshold} proposal {status}",
 )

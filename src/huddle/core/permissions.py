@@ -72,6 +72,10 @@ class Action(StrEnum):
     CAMPAIGN_MANAGE = "campaign.manage"  # campaigns, their costs and UTM rules
     # Marketing email: templates, sends, the send log and the suppression list.
     EMAIL_MANAGE = "email.manage"
+    # Product feedback: objections and feature gaps heard on deals and accounts, and the
+    # managed list of product features and themes they name.
+    FEEDBACK_LOG = "feedback.log"
+    PRODUCT_MANAGE = "product.manage"
 
 
 _EVERYONE_READS = {Action.CONTACT_READ, Action.ANALYTICS_READ}
@@ -92,7 +96,7 @@ _MARKETING = _RECORD_WORK | {
     Action.CONTACT_MERGE,
     Action.CONSENT_READ,
 }
-_SALES = _RECORD_WORK | {Action.LEAD_REJECT, Action.DEAL_EDIT}
+_SALES = _RECORD_WORK | {Action.LEAD_REJECT, Action.DEAL_EDIT, Action.FEEDBACK_LOG}
 
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "admin": frozenset(Action),
@@ -128,8 +132,8 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.SLA_SIGN_FOR_SALES,
         }
     ),
-    "customer_success": frozenset(_RECORD_WORK | {Action.DEAL_EDIT}),
-    "product": frozenset(_EVERYONE_READS),
+    "customer_success": frozenset(_RECORD_WORK | {Action.DEAL_EDIT, Action.FEEDBACK_LOG}),
+    "product": frozenset(_EVERYONE_READS | {Action.PRODUCT_MANAGE}),
     "compliance": frozenset(
         _EVERYONE_READS
         | {

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 from huddle.core.permissions import Action
 from tests.auth.matrix.campaigns import CAMPAIGN_READS, CAMPAIGN_SETTINGS
+from tests.auth.matrix.feedback import (
+    FEEDBACK_LOGS,
+    FEEDBACK_READS,
+    PRODUCT_SETTINGS,
+    PROPOSAL_DECISIONS,
+    THRESHOLD_PROPOSALS,
+)
 from tests.auth.matrix.mailing import EMAIL_SETTINGS
 from tests.auth.matrix.records import (
     ACCOUNT_EDITS,
@@ -73,15 +80,17 @@ ROUTES: dict[Action, list[Route]] = {
     Action.USER_MANAGE: USER_SETTINGS,
     Action.TRACKING_CONFIGURE: TRACKING_SETTINGS,
     Action.EVENTS_INGEST: INGESTS,
-    Action.SCORING_EDIT: SCORING_SETTINGS,
+    Action.SCORING_EDIT: SCORING_SETTINGS + PROPOSAL_DECISIONS,
     Action.ROUTING_EDIT: ROUTING_SETTINGS,
-    Action.SLA_DRAFT: SLA_DRAFTS,
+    Action.SLA_DRAFT: SLA_DRAFTS + THRESHOLD_PROPOSALS,
     Action.SLA_SIGN_FOR_MARKETING: signing("marketing"),
     Action.SLA_SIGN_FOR_SALES: signing("sales"),
     Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
-    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS,
+    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS + FEEDBACK_READS,
     Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
     Action.EMAIL_MANAGE: EMAIL_SETTINGS,
+    Action.FEEDBACK_LOG: FEEDBACK_LOGS,
+    Action.PRODUCT_MANAGE: PRODUCT_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test

@@ -142,6 +142,13 @@ from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
 from .exit_row import ExitRow
 from .factor_read import FactorRead
+from .feature_read import FeatureRead
+from .feature_report_row import FeatureReportRow
+from .feature_write import FeatureWrite
+from .feedback_item_create import FeedbackItemCreate
+from .feedback_item_create_kind import FeedbackItemCreateKind
+from .feedback_item_read import FeedbackItemRead
+from .feedback_loop_read import FeedbackLoopRead
 from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
@@ -197,6 +204,7 @@ from .kpi_read import KpiRead
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
+from .lost_reason_row import LostReasonRow
 from .many_comparison import ManyComparison
 from .many_comparison_op import ManyComparisonOp
 from .member_read import MemberRead
@@ -235,6 +243,7 @@ from .note_read import NoteRead
 from .notification_page import NotificationPage
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
+from .objective import Objective
 from .occurrence_read import OccurrenceRead
 from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
 from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
@@ -275,6 +284,7 @@ from .pool_write import PoolWrite
 from .preview_read import PreviewRead
 from .preview_request import PreviewRequest
 from .prediction_read import PredictionRead
+from .product_report_read import ProductReportRead
 from .profile_criterion import ProfileCriterion
 from .profile_read import ProfileRead
 from .profile_read_kind import ProfileReadKind
@@ -284,8 +294,12 @@ from .properties_schema import PropertiesSchema
 from .properties_schema_properties import PropertiesSchemaProperties
 from .property_spec import PropertySpec
 from .property_spec_type import PropertySpecType
+from .proposal_create import ProposalCreate
+from .proposal_read import ProposalRead
+from .proposed_sla import ProposedSla
 from .queue_entry_read import QueueEntryRead
 from .queue_news_read import QueueNewsRead
+from .quote_read import QuoteRead
 from .refusal_reason import RefusalReason
 from .reject_request import RejectRequest
 from .reject_write import RejectWrite
@@ -358,6 +372,10 @@ from .territory_conditions import TerritoryConditions
 from .territory_conditions_segments_type_0_item import TerritoryConditionsSegmentsType0Item
 from .text_comparison import TextComparison
 from .text_comparison_op import TextComparisonOp
+from .theme_confirm import ThemeConfirm
+from .theme_read import ThemeRead
+from .theme_read_sources import ThemeReadSources
+from .threshold_point_read import ThresholdPointRead
 from .timeline_item import TimelineItem
 from .timeline_item_kind import TimelineItemKind
 from .timeline_page import TimelinePage
@@ -374,6 +392,7 @@ from .touch_point import TouchPoint
 from .touch_read import TouchRead
 from .touch_read_properties import TouchReadProperties
 from .touched import Touched
+from .trait_lift import TraitLift
 from .transition_pair import TransitionPair
 from .transition_pair_from_stage import TransitionPairFromStage
 from .transition_pair_to_stage import TransitionPairToStage
@@ -551,6 +570,13 @@ __all__ = (
     "EventTypeUpdateCategory",
     "ExitRow",
     "FactorRead",
+    "FeatureRead",
+    "FeatureReportRow",
+    "FeatureWrite",
+    "FeedbackItemCreate",
+    "FeedbackItemCreateKind",
+    "FeedbackItemRead",
+    "FeedbackLoopRead",
     "FieldProblem",
     "FieldProblemCtxType0",
     "FieldResolution",
@@ -606,6 +632,7 @@ __all__ = (
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
+    "LostReasonRow",
     "ManyComparison",
     "ManyComparisonOp",
     "MemberRead",
@@ -642,6 +669,7 @@ __all__ = (
     "NotOf",
     "NoValueComparison",
     "NoValueComparisonOp",
+    "Objective",
     "OccurrenceRead",
     "OpportunitiesListPipelineStageType0",
     "OpportunitiesListStatusType0",
@@ -682,6 +710,7 @@ __all__ = (
     "PreviewRead",
     "PreviewRequest",
     "PredictionRead",
+    "ProductReportRead",
     "ProfileCriterion",
     "ProfileRead",
     "ProfileReadKind",
@@ -691,8 +720,12 @@ __all__ = (
     "PropertiesSchemaProperties",
     "PropertySpec",
     "PropertySpecType",
+    "ProposalCreate",
+    "ProposalRead",
+    "ProposedSla",
     "QueueEntryRead",
     "QueueNewsRead",
+    "QuoteRead",
     "RefusalReason",
     "RejectionReasonCreate",
     "RejectionReasonRead",
@@ -765,6 +798,10 @@ __all__ = (
     "TerritoryConditionsSegmentsType0Item",
     "TextComparison",
     "TextComparisonOp",
+    "ThemeConfirm",
+    "ThemeRead",
+    "ThemeReadSources",
+    "ThresholdPointRead",
     "TimelineItem",
     "TimelineItemKind",
     "TimelinePage",
@@ -781,6 +818,7 @@ __all__ = (
     "TouchPoint",
     "TouchRead",
     "TouchReadProperties",
+    "TraitLift",
     "TransitionPair",
     "TransitionPairFromStage",
     "TransitionPairToStage",
