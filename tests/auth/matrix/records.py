@@ -131,7 +131,7 @@ PERSONAL = [
     ui("GET", "/contacts/{contact_id}", build=_personal("/contacts/{id}")),
     ui("GET", "/contacts", build=_personal("/contacts?q={name}", phone=False), label="by name"),
     ui("GET", "/accounts/{account_id}", build=_account_people, label="its people"),
-    ui("GET", "/opportunities/{opportunity_id}", build=_deal_people, label="its people"),
+    ui("GET", "/opportunities/{opportunity_id:int}", build=_deal_people, label="its people"),
     ui("GET", "/queue/{handoff_id:int}", build=_packet, label="the lead's packet"),
     ui("GET", "/", build=_home, label="my leads"),
     api("GET", "/queue/{handoff_id:int}", build=_packet_api, label="the lead's packet"),
@@ -233,6 +233,7 @@ NOTES = [
     api("POST", "/notes", json=_note_on("deal"), label="on a deal"),
     ui("POST", "/contacts/{contact_id}/notes", "contact", NOTE),
     ui("POST", "/accounts/{account_id}/notes", "account", NOTE),
+    ui("POST", "/opportunities/{opportunity_id}/notes", "deal", NOTE),
 ]
 
 
@@ -333,6 +334,11 @@ def _new_deal(w: World, owner: int | None) -> dict[str, Any]:
     return {"name": "New deal", "account_id": make_account(w.db).id, "owner_id": owner}
 
 
+def _new_deal_form(w: World, owner: int | None) -> dict[str, Any]:
+    deal = _new_deal(w, owner)
+    return {k: "" if v is None else str(v) for k, v in deal.items()}
+
+
 DEAL = "/opportunities/{opportunity_id}"
 DEAL_EDITS = [
     api("POST", "/opportunities", json=_new_deal, label="new"),
@@ -345,6 +351,8 @@ DEAL_EDITS = [
     api("DELETE", f"{DEAL}/contacts/{{contact_id}}", build=_deal_role("DELETE")),
     ui("POST", f"{DEAL}/move", "deal", {"pipeline_stage": "discovery"}),
     ui("POST", f"{DEAL}/close", "deal", {"outcome": "won"}),
+    ui("POST", f"{DEAL}/edit", "deal", {"name": "Renamed", "amount": "10", "currency": "USD"}),
+    ui("POST", "/opportunities/new", data=_new_deal_form, label="new"),
 ]
 DEAL_DELETES = [api("DELETE", DEAL, "deal")]
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from huddle.core.actor import SYSTEM
+from huddle.predictive import service as predictive
 from huddle.routing.models import Handoff
 from tests.auth.matrix.world import (
     EVENT_TYPE,
@@ -13,6 +15,7 @@ from tests.auth.matrix.world import (
     SCORE_RULE,
     SLA_TERMS,
     WEBHOOK,
+    Build,
     Call,
     Route,
     World,
@@ -22,6 +25,7 @@ from tests.auth.matrix.world import (
     ui,
     unique,
 )
+from tests.predictive.test_records import _history
 from tests.tracking.factories import ORIGIN, THANKS
 
 CONTACT = "/contacts/{contact_id:int}"
@@ -127,6 +131,20 @@ def _persona_page(w: World, _: int | None) -> dict[str, Any]:
     return {"kind": "persona", "name": unique("Persona"), "criteria": json.dumps(PERSONA_CRITERIA)}
 
 
+def _model_version(url: str) -> Build:
+    """Activate a predictive model trained on a small history (trained once per world)."""
+
+    def build(w: World, _: int | None) -> Call:
+        trained = getattr(w, "_trained_version", None)
+        if trained is None:
+            _history(w.db, count=120)
+            trained = predictive.train_from_records(w.db, actor=SYSTEM, target="sql", seed=1).id
+            w._trained_version = trained  # type: ignore[attr-defined]
+        return Call("POST", url.format(id=trained))
+
+    return build
+
+
 SCORING_SETTINGS = [
     api("POST", "/scoring/models", json=_model),
     api("PUT", MODEL, "model", _model),
@@ -150,6 +168,16 @@ SCORING_SETTINGS = [
     ui("POST", "/settings/scoring/profiles/{profile_id}", "persona", _persona_page),
     ui("POST", "/settings/scoring/profiles/{profile_id}/delete", "persona"),
     ui("POST", "/settings/scoring/models/{model_id}/delete", "model"),
+    api(
+        "POST",
+        "/predictive/models/{version_id:int}/activate",
+        build=_model_version("/api/v1/predictive/models/{id}/activate"),
+    ),
+    ui(
+        "POST",
+        "/settings/scoring/predictive/{version_id}/activate",
+        build=_model_version("/settings/scoring/predictive/{id}/activate"),
+    ),
 ]
 
 
