@@ -36,6 +36,8 @@ from huddle.core.db import get_engine, session_factory
 from huddle.core.logsafe import install_redaction
 from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
+from huddle.goals import api as goals_api
+from huddle.goals import views as goals_views
 from huddle.home import api as home_api
 from huddle.home import views as home_views
 from huddle.lifecycle import api as lifecycle_api
@@ -87,6 +89,7 @@ API_ROUTERS = (
     analytics_api.router,
     campaigns_api.router,
     attribution_api.router,
+    goals_api.router,
     home_api.router,
 )
 VIEW_ROUTERS = (
@@ -107,6 +110,7 @@ VIEW_ROUTERS = (
     analytics_views.router,
     campaigns_views.router,
     attribution_views.router,
+    goals_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

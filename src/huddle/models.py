@@ -8,6 +8,7 @@ from huddle.contacts import models as contact_models
 from huddle.contacts.importing import models as import_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
+from huddle.goals import models as goal_models
 from huddle.lifecycle import models as lifecycle_models
 from huddle.notifications import models as notification_models
 from huddle.routing import models as routing_models
@@ -22,6 +23,7 @@ __all__ = [
     "auth_models",
     "campaign_models",
     "contact_models",
+    "goal_models",
     "import_models",
     "job_models",
     "lifecycle_models",

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ColumnElement,
     FromClause,
     Integer,
+    Select,
     String,
     Table,
     and_,
@@ -237,11 +238,22 @@ def _month_index(moment: ColumnElement[Any], bounds: Sequence[datetime]) -> Colu
     return case(*[(moment < typed[i + 1], i) for i in range(len(bounds) - 1)])
 
 
+def _within(query: Any, contact_id: ColumnElement[Any], within: Select[Any] | None) -> Any:
+    """``query`` kept to the contacts ``within`` names (a segment's ids), when given."""
+    return query if within is None else query.where(contact_id.in_(within))
+
+
 def cohort_counts(
-    session: Session, *, bounds: Sequence[datetime], by: str | None, source: FromClause
+    session: Session,
+    *,
+    bounds: Sequence[datetime],
+    by: str | None,
+    source: FromClause,
+    within: Select[Any] | None = None,
 ) -> list[tuple[int, str | None, list[int]]]:
     """Per cohort month (index into ``bounds``) and breakdown value: how many contacts have
-    reached each funnel stage, in FUNNEL's order."""
+    reached each funnel stage, in FUNNEL's order (of the contacts ``within`` names, if
+    given)."""
     j = source
     first = j.c.reached_subscriber
     month = _month_index(first, bounds).label("month")
@@ -249,15 +261,22 @@ def cohort_counts(
     query = group_by(select(month, *counts).select_from(j), j.c.contact_id, by).where(
         first >= bounds[0], first < bounds[-1]
     )
+    query = _within(query, j.c.contact_id, within)
     query = query.group_by(literal_column("month"), literal_column("grp"))
     return [(row[0], row[-1], list(row[1:-1])) for row in session.execute(query)]
 
 
 def period_counts(
-    session: Session, *, start: datetime, end: datetime, by: str | None, source: FromClause
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    by: str | None,
+    source: FromClause,
+    within: Select[Any] | None = None,
 ) -> list[tuple[str | None, list[int]]]:
     """Per breakdown value: how many contacts first reached each funnel stage in
-    ``[start, end)``."""
+    ``[start, end)`` (of the contacts ``within`` names, if given)."""
     j = source
     counts = []
     for s in FUNNEL:
@@ -266,14 +285,16 @@ def period_counts(
     # Every journey is read (a filter on the first entry would pass nearly all of them, one
     # index lookup each): a value whose counts are all 0 is dropped by the service.
     query = group_by(select(*counts).select_from(j), j.c.contact_id, by)
-    query = query.group_by(literal_column("grp"))
+    query = _within(query, j.c.contact_id, within).group_by(literal_column("grp"))
     return [(row[-1], list(row[:-1])) for row in session.execute(query)]
 
 
 # --- velocity -----------------------------------------------------------------------------
 
 
-def _spans(start: datetime, end: datetime, source: FromClause) -> Any:
+def _spans(
+    start: datetime, end: datetime, source: FromClause, within: Select[Any] | None = None
+) -> Any:
     """One row per contact and velocity pair it counts in: ``pair`` ("mql>sal") and
     ``seconds`` (first entry into the first stage to first entry into the second), for
     arrivals in ``[start, end)``."""
@@ -287,13 +308,14 @@ def _spans(start: datetime, end: datetime, source: FromClause) -> Any:
         else:
             left = j.c[f"entered_{a}"]
             origin = j
-        parts.append(
+        part = (
             select(
                 literal(f"{a}>{b}").label("pair"), seconds_between(left, arrived).label("seconds")
             )
             .select_from(origin)
             .where(left.is_not(None), arrived >= left, arrived >= start, arrived < end)
         )
+        parts.append(_within(part, j.c.contact_id, within))
     return union_all(*parts).cte("spans")
 
 
@@ -306,13 +328,18 @@ class SpanStats:
 
 
 def span_figures(
-    session: Session, *, start: datetime, end: datetime, source: FromClause
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    source: FromClause,
+    within: Select[Any] | None = None,
 ) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
     80th percentile interpolate between (found by the database, not read into Python); and
     how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
     worked out once for both."""
-    spans = _spans(start, end, source)
+    spans = _spans(start, end, source, within)
     ranked = select(
         spans.c.pair,
         spans.c.seconds,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
-from sqlalchemy import FromClause
+from sqlalchemy import FromClause, Select
 from sqlalchemy.orm import Session
 
 from huddle.analytics import repository
@@ -39,6 +40,7 @@ from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.core.stages import FUNNEL, STAGES
 from huddle.lifecycle import service as lifecycle_service
+from huddle.scoring import service as scoring_service
 from huddle.sla import service as sla_service
 
 # Cohort months are a CASE over the range's months: keep a range to ten years.
@@ -87,6 +89,12 @@ def journeys(session: Session, *, recount: bool = False) -> FromClause:
         return repository.recount()
     repository.refresh_journeys(session)
     return repository.rollup()
+
+
+def _members(session: Session, segment: dict[str, Any] | None) -> Select[Any] | None:
+    """The contacts of a segment (a record condition, checked by the caller), or None for
+    everyone."""
+    return None if segment is None else scoring_service.segment_members(session, segment)
 
 
 def _check_breakdown(by: str | None) -> None:
@@ -150,17 +158,24 @@ def funnel(
     end: date,
     by: str | None = None,
     recount: bool = False,
+    segment: dict[str, Any] | None = None,
 ) -> FunnelRead:
     """The funnel for ``start``..``end``: by cohort month (contacts that first entered the
     funnel in each month, and how far they have got) or by period (contacts that first
-    reached each stage in the range), optionally broken down by ``by``."""
+    reached each stage in the range), optionally broken down by ``by`` and kept to the
+    contacts of ``segment`` (a record condition the caller has checked)."""
     require(actor, Action.ANALYTICS_READ)
     _check_breakdown(by)
     span = date_range(session, start, end)
+    within = _members(session, segment)
     if view is FunnelView.COHORT:
         months = span.months()
         found = repository.cohort_counts(
-            session, bounds=span.month_bounds(), by=by, source=journeys(session, recount=recount)
+            session,
+            bounds=span.month_bounds(),
+            by=by,
+            source=journeys(session, recount=recount),
+            within=within,
         )
         labels = _labels(session, by, {group for _, group, _ in found})
         rows = [
@@ -181,6 +196,7 @@ def funnel(
             end=span.end_at,
             by=by,
             source=journeys(session, recount=recount),
+            within=within,
         )
         labels = _labels(session, by, {group for group, _ in found_period})
         rows = [
@@ -213,15 +229,27 @@ def _pair_label(a: str, b: str) -> str:
 
 
 def velocity(
-    session: Session, actor: Actor, *, start: date, end: date, recount: bool = False
+    session: Session,
+    actor: Actor,
+    *,
+    start: date,
+    end: date,
+    recount: bool = False,
+    segment: dict[str, Any] | None = None,
 ) -> VelocityRead:
     """Time between stages for contacts that arrived in the second stage in the range
-    (median, 80th percentile, mean, distribution), and where contacts leave or stall."""
+    (median, 80th percentile, mean, distribution), and where contacts leave or stall. A
+    ``segment`` (a checked record condition) keeps the times to its contacts; where
+    contacts leave or stall is always everyone's."""
     require(actor, Action.ANALYTICS_READ)
     span = date_range(session, start, end)
     source = journeys(session, recount=recount)
     stats, histogram = repository.span_figures(
-        session, start=span.start_at, end=span.end_at, source=source
+        session,
+        start=span.start_at,
+        end=span.end_at,
+        source=source,
+        within=_members(session, segment),
     )
     empty = [0] * len(bucket_labels())
     pairs = []

@@ -70,6 +70,7 @@ class Action(StrEnum):
     WEBHOOK_MANAGE = "webhook.manage"
     ANALYTICS_READ = "analytics.read"
     CAMPAIGN_MANAGE = "campaign.manage"  # campaigns, their costs and UTM rules
+    GOAL_MANAGE = "goal.manage"  # shared goals: managers set them, everyone reads them
 
 
 _EVERYONE_READS = {Action.CONTACT_READ, Action.ANALYTICS_READ}
@@ -107,6 +108,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.SLA_DRAFT,
             Action.SLA_SIGN_FOR_MARKETING,
             Action.CAMPAIGN_MANAGE,
+            Action.GOAL_MANAGE,
         }
     ),
     "sales_rep": frozenset(_SALES),
@@ -121,6 +123,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.DEAL_DELETE,
             Action.SLA_DRAFT,
             Action.SLA_SIGN_FOR_SALES,
+            Action.GOAL_MANAGE,
         }
     ),
     "customer_success": frozenset(_RECORD_WORK | {Action.DEAL_EDIT}),
