@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from huddle.core.permissions import Action
 from tests.auth.matrix.campaigns import CAMPAIGN_READS, CAMPAIGN_SETTINGS
+from tests.auth.matrix.goals import GOAL_READS, GOAL_SETTINGS, SLA_DRAFTS_FROM_PLANS
 from tests.auth.matrix.records import (
     ACCOUNT_EDITS,
     AUDIT_READS,
@@ -74,12 +75,13 @@ ROUTES: dict[Action, list[Route]] = {
     Action.EVENTS_INGEST: INGESTS,
     Action.SCORING_EDIT: SCORING_SETTINGS,
     Action.ROUTING_EDIT: ROUTING_SETTINGS,
-    Action.SLA_DRAFT: SLA_DRAFTS,
+    Action.SLA_DRAFT: SLA_DRAFTS + SLA_DRAFTS_FROM_PLANS,
     Action.SLA_SIGN_FOR_MARKETING: signing("marketing"),
     Action.SLA_SIGN_FOR_SALES: signing("sales"),
     Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
-    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS,
+    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS + GOAL_READS,
     Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
+    Action.GOAL_MANAGE: GOAL_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test
