@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from huddle.core.schemas import InputModel, ReadModel
 from huddle.core.text import refuse_control_characters
+from huddle.scoring.schemas import Segment
 
 MetricKey = Literal[
     "mqls",
@@ -31,6 +32,10 @@ Target = Annotated[float, Field(gt=0, le=1_000_000_000_000)]
 # from (a suggestion reads 30 years back at most) without leaving the calendar.
 MAX_DAYS = 1827
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+# A record condition (the language of MQL criteria and routing rules) narrowing the funnel.
+SegmentCondition = Annotated[dict[str, Any] | None, Segment]
 
 
 def _one_line(value: str) -> str:
@@ -75,7 +80,7 @@ class GoalWrite(_Period):
     metric: MetricKey
     target: Target = Field(description="For percent metrics at most 100")
     owner_teams: Annotated[list[Team], Field(min_length=1, max_length=5)]
-    segment: dict[str, Any] | None = None
+    segment: SegmentCondition = None
 
 
 class GoalRead(ReadModel):
@@ -86,7 +91,7 @@ class GoalRead(ReadModel):
     starts_on: date
     ends_on: date
     owner_teams: list[str]
-    segment: dict[str, Any] | None
+    segment: SegmentCondition
     segment_text: str | None = Field(default=None, description="The segment in words")
     created_by_id: int | None
 
@@ -157,7 +162,7 @@ class Plan(ReadModel):
     ends_on: date
     history_start: date
     history_end: date
-    segment: dict[str, Any] | None
+    segment: SegmentCondition
     average_deal: float | None = Field(description="Amount won ÷ deals won in the history")
     customers_needed: int | None
     stages: list[PlanStage] = Field(description="Lead to Customer")
@@ -173,7 +178,7 @@ class PlanRequest(_Period):
     target_metric: PlanTarget
     target: Target
     history_months: Annotated[int, Field(ge=1, le=36)] = 6
-    segment: dict[str, Any] | None = None
+    segment: SegmentCondition = None
 
 
 class SlaDraftRead(ReadModel):
