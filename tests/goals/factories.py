@@ -58,7 +58,7 @@ def seed_mqls(session: Session) -> None:
         mql(session, day)
 
 
-def seed_funnel_history(session: Session) -> None:
+def seed_funnel_history(session: Session, *, zone: bool = True) -> list[int]:
     """Ten contacts entering in January to March 2024 (New York), and two deals won:
 
     =====  ======  ======  ======  ======  ======  ========
@@ -79,9 +79,11 @@ def seed_funnel_history(session: Session) -> None:
     Reached: 10 leads, 8 MQLs, 6 SALs, 4 SQLs, 3 opportunities, 2 customers. Days apart:
     lead→MQL 2,2,4,2,3,3,2,3 (median 2.5); MQL→SAL 1,2,1,2,1,2 (1.5); SAL→SQL 5,6,5,7 (5.5);
     SQL→opportunity 10,12,15 (12); opportunity→customer 20,26 (23). Deals won: 5,000 on
-    9 Feb and 7,000 on 20 Feb (average 6,000).
+    9 Feb and 7,000 on 20 Feb (average 6,000). Returns the contacts' and the deals' ids
+    (contacts first); ``zone``: set the company zone to New York.
     """
-    company_zone(session, ZONE)
+    if zone:
+        company_zone(session, ZONE)
     stages = ("lead", "mql", "sal", "sql", "opportunity", "customer")
     rows = [
         ("01-02", "01-04", "01-05", "01-10", "01-20", "02-09"),
@@ -95,10 +97,13 @@ def seed_funnel_history(session: Session) -> None:
         ("03-02",),
         ("03-03",),
     ]
-    for days in rows:
-        journey(session, *[(s, f"2024-{d}") for s, d in zip(stages, days, strict=False)])
+    made = [
+        journey(session, *[(s, f"2024-{d}") for s, d in zip(stages, days, strict=False)]).id
+        for days in rows
+    ]
     for amount, day in ((5000.0, "2024-02-09"), (7000.0, "2024-02-20")):
-        make_opportunity(session, amount=amount, status="won", closed_at=at(day))
+        made.append(make_opportunity(session, amount=amount, status="won", closed_at=at(day)).id)
+    return made
 
 
 def make_goal(session: Session, **fields: Any) -> Goal:

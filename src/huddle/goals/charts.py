@@ -3,6 +3,7 @@ sparklines): pure arithmetic from figures to coordinates; the templates draw the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +34,7 @@ class PacingChart:
     target: str
     projection: str | None
     dots: list[tuple[float, float]]
-    y_ticks: list[tuple[float, float]]  # (y, value)
+    y_ticks: list[tuple[float, float, str]]  # (y, value, the value as the axis reads it)
     target_y: float
     top_value: float
 
@@ -57,7 +58,7 @@ def pacing_chart(
     projection from the last value to the period's end."""
     frame = frame or Frame()
     known = [(day, value) for day, value in series if value is not None]
-    top = max([target, projected or 0.0, *(v for _, v in known)]) * 1.1 or 1.0
+    top = nice_top(max([target, projected or 0.0, *(v for _, v in known)]) * 1.05)
 
     def x(days: float) -> float:
         return frame.left + frame.inner_width * days / total_days
@@ -75,7 +76,7 @@ def pacing_chart(
     projection = None
     if projected is not None and measured:
         projection = _points([measured[-1], (x(total_days), y(projected))])
-    ticks = [(y(top * i / 4), top * i / 4) for i in range(5)]
+    ticks = [(y(top * i / 4), top * i / 4, _tick(top * i / 4)) for i in range(5)]
     return PacingChart(
         frame=frame,
         actual=_points(actual),
@@ -88,14 +89,39 @@ def pacing_chart(
     )
 
 
-def sparkline(values: Sequence[float | None], width: int = 120, height: int = 32) -> str:
-    """Polyline points of a trend (a missing value is left out), 2 px inside the box."""
+def _tick(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def nice_top(value: float, ticks: int = 4) -> float:
+    """The smallest 1, 2, 2.5 or 5 times a power of ten, times ``ticks``, at or above
+    ``value``: an axis whose ticks read as round numbers."""
+    if value <= 0:
+        return float(ticks)
+    raw = value / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return step * ticks
+
+
+@dataclass(frozen=True)
+class Sparkline:
+    points: str  # the polyline's
+    last: tuple[float, float]  # the latest value's dot (one value alone is a dot)
+
+
+def sparkline(
+    values: Sequence[float | None], width: int = 120, height: int = 32
+) -> Sparkline | None:
+    """A trend's line (a missing value is left out), 3 px inside the box; None without a
+    value."""
     known = [(i, v) for i, v in enumerate(values) if v is not None]
     if not known:
-        return ""
+        return None
     low, high = min(v for _, v in known), max(v for _, v in known)
     span = (high - low) or 1.0
     steps = max(len(values) - 1, 1)
-    return _points(
-        [(2 + (width - 4) * i / steps, 2 + (height - 4) * (1 - (v - low) / span)) for i, v in known]
-    )
+    pairs = [
+        (3 + (width - 6) * i / steps, 3 + (height - 6) * (1 - (v - low) / span)) for i, v in known
+    ]
+    return Sparkline(_points(pairs), pairs[-1])
