@@ -27,7 +27,8 @@ MetricKey = Literal[
 PlanTarget = Literal["revenue", "new_customers"]
 Team = Literal["marketing", "sales", "customer_success", "product", "revops"]
 Status = Literal["on_track", "at_risk", "behind", "not_started", "no_data"]
-Target = Annotated[float, Field(gt=0, le=1_000_000_000_000)]
+# Kept to cents (the column's scale): a smaller target would be stored as 0.
+Target = Annotated[float, Field(ge=0.01, le=1_000_000_000_000)]
 # Periods are kept to five years (within analytics' longest range), in years history can reach back
 # from (a suggestion reads 30 years back at most) without leaving the calendar.
 MAX_DAYS = 1827

@@ -267,7 +267,9 @@ def progress(session: Session, goal: Goal, *, actor: Actor, series: bool = True)
         today=now,
         through=period.through(now) if elapsed else None,
         value=value,
-        percent_of_target=None if value is None else round(100 * value / goal.target, 1),
+        percent_of_target=(
+            None if value is None or not goal.target else round(100 * value / goal.target, 1)
+        ),
         elapsed_days=elapsed,
         total_days=period.days,
         projected=projection,
