@@ -37,11 +37,11 @@ from huddle.contacts.service import define_custom_field
 from huddle.core.actor import Actor
 from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import upgrade
-from huddle.goals import service as goals
-from huddle.goals.schemas import GoalWrite
 from huddle.core.settings import Settings
 from huddle.demo import catalog
 from huddle.demo.load import load_demo
+from huddle.goals import service as goals
+from huddle.goals.schemas import GoalWrite
 from huddle.lifecycle.models import Opportunity
 from huddle.privacy.service import unsubscribe_token
 from huddle.routing.models import Handoff

@@ -21,7 +21,7 @@ GOAL = {
     "ends_on": "2024-03-31",
     "owner_teams": ["marketing", "sales"],
 }
-PLAN = {
+PLAN: dict[str, str | int] = {
     "target_metric": "revenue",
     "target": 30000,
     "starts_on": "2024-04-01",
