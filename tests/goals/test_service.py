@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
+from huddle.analytics import service as analytics
+from huddle.analytics.schemas import FunnelView
 from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import NotPermitted, ValidationFailed
 from huddle.goals import service
@@ -264,5 +266,12 @@ def test_the_kpi_dashboard_and_its_goal(db: Session) -> None:
         (date(2024, 2, 29), 6),
     ]
     assert mqls.goal is not None and mqls.goal.target == 6 and mqls.goal_status == "on_track"
+    # One set of numbers: the acceptance is analytics' cohort funnel's (no SAL yet: 0%).
+    with today_is():
+        cohort = analytics.funnel(
+            db, SYSTEM, view=FunnelView.COHORT, start=date(2024, 1, 1), end=date(2024, 2, 29)
+        )
+    acceptance = next(c for c in report.cards if c.metric == "acceptance_rate")
+    assert acceptance.value == cohort.total.mql_to_sal_percent == 0.0
     win_rate = next(c for c in report.cards if c.metric == "win_rate")
     assert win_rate.value is None and win_rate.change_percent is None and win_rate.goal is None

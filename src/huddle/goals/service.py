@@ -111,15 +111,17 @@ def measure(
         )
         reached = {s.stage: s.count for s in report.total.steps}
         out |= {k: float(reached[s]) for k, s in COUNTED_STAGE.items() if k in wanted}
-    if "acceptance_rate" in wanted:
-        cohort = analytics.funnel(
-            session, actor, view=FunnelView.COHORT, start=start, end=end, segment=segment
-        )
-        out["acceptance_rate"] = cohort.total.mql_to_sal_percent
     if wanted & {"revenue", "win_rate"}:
         kpis = analytics.kpis(session, actor, start=start, end=end)
         out["revenue"] = kpis.won_amount
         out["win_rate"] = kpis.deal_win_rate_percent
+        # The KPIs' acceptance is the cohort funnel's, for everyone: read once.
+        out["acceptance_rate"] = kpis.mql_to_sal_percent
+    if "acceptance_rate" in wanted and (segment is not None or "acceptance_rate" not in out):
+        cohort = analytics.funnel(
+            session, actor, view=FunnelView.COHORT, start=start, end=end, segment=segment
+        )
+        out["acceptance_rate"] = cohort.total.mql_to_sal_percent
     if "sla_compliance" in wanted:
         out["sla_compliance"] = _sla_compliance(session, actor, period)
     if "velocity" in wanted:
