@@ -275,3 +275,26 @@ def test_the_kpi_dashboard_and_its_goal(db: Session) -> None:
     assert acceptance.value == cohort.total.mql_to_sal_percent == 0.0
     win_rate = next(c for c in report.cards if c.metric == "win_rate")
     assert win_rate.value is None and win_rate.change_percent is None and win_rate.goal is None
+
+
+def test_a_trend_read_in_one_pass_equals_the_period_funnel(db: Session) -> None:
+    seed_mqls(db)
+    spans = [
+        (date(2023, 12, 1), date(2023, 12, 31)),
+        (date(2024, 2, 1), date(2024, 2, 29)),
+        (date(2024, 3, 1), date(2024, 3, 10)),
+    ]
+    for segment in (None, GERMANY):
+        with today_is():
+            together = analytics.reached_in(db, SYSTEM, spans, segment=segment)
+            one_by_one = [
+                {
+                    s.stage: s.count
+                    for s in analytics.funnel(
+                        db, SYSTEM, view=FunnelView.PERIOD, start=a, end=b, segment=segment
+                    ).total.steps
+                }
+                for a, b in spans
+            ]
+        assert together == one_by_one
+    assert [t["mql"] for t in together] == [0, 0, 0]  # Germany: January only

@@ -289,18 +289,43 @@ def period_counts(
     return [(row[-1], list(row[:-1])) for row in session.execute(query)]
 
 
+def period_counts_many(
+    session: Session,
+    *,
+    ranges: Sequence[tuple[datetime, datetime]],
+    source: FromClause,
+    within: Select[Any] | None = None,
+) -> list[list[int]]:
+    """For each ``[start, end)`` of ``ranges``: how many contacts first reached each funnel
+    stage in it, in FUNNEL's order (the period view's total), every range counted in one
+    pass over the journeys."""
+    j = source
+    counts = [
+        func.count(case((and_(j.c[f"reached_{s}"] >= a, j.c[f"reached_{s}"] < b), 1)))
+        for a, b in ranges
+        for s in FUNNEL
+    ]
+    row = session.execute(_within(select(*counts).select_from(j), j.c.contact_id, within)).one()
+    n = len(FUNNEL)
+    return [list(row[i * n : (i + 1) * n]) for i in range(len(ranges))]
+
+
 # --- velocity -----------------------------------------------------------------------------
 
 
 def _spans(
-    start: datetime, end: datetime, source: FromClause, within: Select[Any] | None = None
+    start: datetime,
+    end: datetime,
+    source: FromClause,
+    within: Select[Any] | None = None,
+    pairs: Sequence[tuple[str, str]] = VELOCITY_PAIRS,
 ) -> Any:
     """One row per contact and velocity pair it counts in: ``pair`` ("mql>sal") and
     ``seconds`` (first entry into the first stage to first entry into the second), for
     arrivals in ``[start, end)``."""
     j = source
     parts = []
-    for a, b in VELOCITY_PAIRS:
+    for a, b in pairs:
         arrived = j.c[f"entered_{b}"]
         if a == FIRST_TOUCH:
             left: Any = Contact.first_touch_at
@@ -334,12 +359,13 @@ def span_figures(
     end: datetime,
     source: FromClause,
     within: Select[Any] | None = None,
+    pairs: Sequence[tuple[str, str]] = VELOCITY_PAIRS,
 ) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
     80th percentile interpolate between (found by the database, not read into Python); and
     how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
-    worked out once for both."""
-    spans = _spans(start, end, source, within)
+    worked out once for both. ``pairs``: only these (each is a pass over the journeys)."""
+    spans = _spans(start, end, source, within, pairs)
     ranked = select(
         spans.c.pair,
         spans.c.seconds,

@@ -3,7 +3,7 @@ and the CSV exports. The counting rules are in ``rules.py`` (and the README)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -217,6 +217,26 @@ def funnel(
     )
 
 
+def reached_in(
+    session: Session,
+    actor: Actor,
+    spans: Sequence[tuple[date, date]],
+    *,
+    segment: dict[str, Any] | None = None,
+) -> list[dict[str, int]]:
+    """For each range of days: the contacts that first reached each funnel stage in it (the
+    period view's total, by stage), all ranges in one pass: a trend's points cost one read."""
+    require(actor, Action.ANALYTICS_READ)
+    ranges = [date_range(session, start, end) for start, end in spans]
+    found = repository.period_counts_many(
+        session,
+        ranges=[(r.start_at, r.end_at) for r in ranges],
+        source=journeys(session),
+        within=_members(session, segment),
+    )
+    return [dict(zip(FUNNEL, counts, strict=True)) for counts in found]
+
+
 def _quantile(stats: repository.SpanStats, q: float) -> float:
     low, high, weight = quantile_positions(stats.count, q)
     below, above = stats.values[low], stats.values[high]
@@ -236,11 +256,14 @@ def velocity(
     end: date,
     recount: bool = False,
     segment: dict[str, Any] | None = None,
+    pairs: tuple[tuple[str, str], ...] = VELOCITY_PAIRS,
+    with_exits: bool = True,
 ) -> VelocityRead:
     """Time between stages for contacts that arrived in the second stage in the range
     (median, 80th percentile, mean, distribution), and where contacts leave or stall. A
     ``segment`` (a checked record condition) keeps the times to its contacts; where
-    contacts leave or stall is always everyone's."""
+    contacts leave or stall is always everyone's. A caller that needs only some ``pairs``
+    (of VELOCITY_PAIRS), and no exits, asks for less work."""
     require(actor, Action.ANALYTICS_READ)
     span = date_range(session, start, end)
     source = journeys(session, recount=recount)
@@ -250,12 +273,13 @@ def velocity(
         end=span.end_at,
         source=source,
         within=_members(session, segment),
+        pairs=pairs,
     )
     empty = [0] * len(bucket_labels())
-    pairs = []
-    for a, b in VELOCITY_PAIRS:
+    measured = []
+    for a, b in pairs:
         s = stats.get(f"{a}>{b}")
-        pairs.append(
+        measured.append(
             VelocityPair(
                 from_stage=a,
                 to_stage=b,
@@ -271,9 +295,9 @@ def velocity(
         start=start,
         end=end,
         time_zone=span.zone,
-        pairs=pairs,
+        pairs=measured,
         buckets=bucket_labels(),
-        exits=_exits(session, span),
+        exits=_exits(session, span) if with_exits else [],
         stall_days=STALL_DAYS,
     )
 

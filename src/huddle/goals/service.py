@@ -5,7 +5,7 @@ compliance) over whole days in the workspace's time zone; the rules are in ``rul
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -102,15 +102,40 @@ def measure(
 ) -> dict[str, float | None]:
     """The metrics ``keys`` over the period's days, each from the one analytics (or SLA)
     report that counts it; a report several metrics share is read once."""
+    return measure_many(session, actor, [period], keys, segment)[0]
+
+
+def measure_many(
+    session: Session,
+    actor: Actor,
+    periods: Sequence[Period],
+    keys: Iterable[str],
+    segment: dict[str, Any] | None = None,
+) -> list[dict[str, float | None]]:
+    """``measure`` for each period; the funnel's counts of every period in one read."""
     wanted = set(keys)
+    counted = wanted & COUNTED_STAGE.keys()
+    reached: list[dict[str, int]] = (
+        analytics.reached_in(session, actor, [(p.start, p.end) for p in periods], segment=segment)
+        if counted and periods
+        else [{} for _ in periods]
+    )
+    out: list[dict[str, float | None]] = []
+    for period, stages in zip(periods, reached, strict=True):
+        values = _measure_others(session, actor, period, wanted - counted, segment)
+        out.append(values | {k: float(stages[COUNTED_STAGE[k]]) for k in counted})
+    return out
+
+
+def _measure_others(
+    session: Session,
+    actor: Actor,
+    period: Period,
+    wanted: set[str],
+    segment: dict[str, Any] | None,
+) -> dict[str, float | None]:
     start, end = period.start, period.end
     out: dict[str, float | None] = {}
-    if wanted & COUNTED_STAGE.keys():
-        report = analytics.funnel(
-            session, actor, view=FunnelView.PERIOD, start=start, end=end, segment=segment
-        )
-        reached = {s.stage: s.count for s in report.total.steps}
-        out |= {k: float(reached[s]) for k, s in COUNTED_STAGE.items() if k in wanted}
     if wanted & {"revenue", "win_rate"}:
         kpis = analytics.kpis(session, actor, start=start, end=end)
         out["revenue"] = kpis.won_amount
@@ -146,14 +171,22 @@ def _median_days(
     segment: dict[str, Any] | None,
     *stages: str,
 ) -> dict[str, float | None]:
-    """Median days between the pairs of ``stages`` (``a>b``), from analytics' velocity."""
-    report = analytics.velocity(session, actor, start=period.start, end=period.end, segment=segment)
+    """Median days between consecutive ``stages`` (``a>b``; two stages: that one pair),
+    from analytics' velocity, asked for those pairs only."""
+    report = analytics.velocity(
+        session,
+        actor,
+        start=period.start,
+        end=period.end,
+        segment=segment,
+        pairs=tuple(itertools.pairwise(stages)),
+        with_exits=False,
+    )
     return {
         f"{p.from_stage}>{p.to_stage}": (
             None if p.median_seconds is None else round(p.median_seconds / 86400, 1)
         )
         for p in report.pairs
-        if p.from_stage in stages and p.to_stage in stages
     }
 
 
@@ -251,14 +284,11 @@ def progress(session: Session, goal: Goal, *, actor: Actor, series: bool = True)
     days = rules.checkpoints(period, now) if series else []
     if elapsed and (not days or days[-1] != period.through(now)):
         days.append(period.through(now))
+    values = measure_many(
+        session, actor, [Period(period.start, day) for day in days], [metric.key], goal.segment
+    )
     points = [
-        PacingPoint(
-            day=day,
-            value=measure(session, actor, Period(period.start, day), [metric.key], goal.segment)[
-                metric.key
-            ],
-        )
-        for day in days
+        PacingPoint(day=day, value=v[metric.key]) for day, v in zip(days, values, strict=True)
     ]
     value = points[-1].value if points else None
     projection = rules.projected(value, metric, period, now)
@@ -567,9 +597,9 @@ def kpi_dashboard(session: Session, actor: Actor, *, start: date, end: date) -> 
     span = analytics.date_range(session, start, end)
     previous = period.shifted(1)
     keys = [m.key for m in METRICS]
-    now_values = measure(session, actor, period, keys)
-    before = measure(session, actor, previous, keys)
-    trends = [(p, measure(session, actor, p, keys)) for p in trend_parts(period)]
+    parts = trend_parts(period)
+    now_values, before, *per_part = measure_many(session, actor, [period, previous, *parts], keys)
+    trends = list(zip(parts, per_part, strict=True))
     goals = repository.goals_overlapping(session, start, end)
     cards = []
     for metric in METRICS:
