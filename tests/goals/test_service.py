@@ -298,3 +298,19 @@ def test_a_trend_read_in_one_pass_equals_the_period_funnel(db: Session) -> None:
             ]
         assert together == one_by_one
     assert [t["mql"] for t in together] == [0, 0, 0]  # Germany: January only
+
+
+def test_deals_read_in_one_pass_equal_the_kpis(db: Session) -> None:
+    seed_funnel_history(db)
+    spans = [
+        (date(2024, 2, 1), date(2024, 2, 9)),
+        (date(2024, 1, 1), date(2024, 3, 31)),
+        (date(2024, 4, 1), date(2024, 4, 30)),
+    ]
+    with today_is():
+        together = analytics.closed_in(db, SYSTEM, spans)
+        one_by_one = [analytics.kpis(db, SYSTEM, start=a, end=b) for a, b in spans]
+    assert [(c.won, c.won_amount, c.lost, c.win_rate_percent) for c in together] == [
+        (k.deals_won, k.won_amount, k.deals_lost, k.deal_win_rate_percent) for k in one_by_one
+    ]
+    assert [(c.won, c.won_amount) for c in together] == [(1, 5000), (2, 12000), (0, 0)]

@@ -450,6 +450,32 @@ def closed_deals(
     return {status: (n, float(amount)) for status, n, amount in session.execute(query)}
 
 
+def closed_deals_many(
+    session: Session, *, ranges: Sequence[tuple[datetime, datetime]]
+) -> list[tuple[int, float, int]]:
+    """For each ``[start, end)`` of ``ranges``: deals closed won in it, their amount, and
+    deals closed lost in it; every range in one pass over the closed deals."""
+    if not ranges:
+        return []
+    won, lost = Opportunity.status == "won", Opportunity.status == "lost"
+    at = Opportunity.closed_at
+    columns = []
+    for a, b in ranges:
+        inside = and_(at >= a, at < b)
+        columns += [
+            func.count(case((and_(won, inside), 1))),
+            func.coalesce(func.sum(case((and_(won, inside), Opportunity.amount))), 0),
+            func.count(case((and_(lost, inside), 1))),
+        ]
+    query = select(*columns).where(
+        Opportunity.status.in_(("won", "lost")),
+        at >= min(a for a, _ in ranges),
+        at < max(b for _, b in ranges),
+    )
+    row = session.execute(query).one()
+    return [(int(row[i]), float(row[i + 1]), int(row[i + 2])) for i in range(0, len(columns), 3)]
+
+
 def owner_names(session: Session, ids: Sequence[int]) -> dict[int, str]:
     if not ids:
         return {}

@@ -23,6 +23,7 @@ from huddle.analytics.rules import (
 )
 from huddle.analytics.schemas import (
     Breakdown,
+    ClosedDeals,
     ExitRow,
     FunnelRead,
     FunnelRow,
@@ -235,6 +236,25 @@ def reached_in(
         within=_members(session, segment),
     )
     return [dict(zip(FUNNEL, counts, strict=True)) for counts in found]
+
+
+def closed_in(
+    session: Session, actor: Actor, spans: Sequence[tuple[date, date]]
+) -> list[ClosedDeals]:
+    """For each range of days: deals won (count, amount) and lost in it, and the win rate,
+    as ``kpis`` counts them; all ranges in one pass."""
+    require(actor, Action.ANALYTICS_READ)
+    ranges = [date_range(session, start, end) for start, end in spans]
+    found = repository.closed_deals_many(session, ranges=[(r.start_at, r.end_at) for r in ranges])
+    return [
+        ClosedDeals(
+            won=won,
+            won_amount=round(amount, 2),
+            lost=lost,
+            win_rate_percent=percent(won, won + lost),
+        )
+        for won, amount, lost in found
+    ]
 
 
 def _quantile(stats: repository.SpanStats, q: float) -> float:

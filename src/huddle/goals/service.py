@@ -120,10 +120,19 @@ def measure_many(
         if counted and periods
         else [{} for _ in periods]
     )
+    deals = wanted & {"revenue", "win_rate"}
+    closed = (
+        analytics.closed_in(session, actor, [(p.start, p.end) for p in periods])
+        if deals and periods
+        else [None for _ in periods]
+    )
     out: list[dict[str, float | None]] = []
-    for period, stages in zip(periods, reached, strict=True):
-        values = _measure_others(session, actor, period, wanted - counted, segment)
-        out.append(values | {k: float(stages[COUNTED_STAGE[k]]) for k in counted})
+    for period, stages, shut in zip(periods, reached, closed, strict=True):
+        values = _measure_others(session, actor, period, wanted - counted - deals, segment)
+        values |= {k: float(stages[COUNTED_STAGE[k]]) for k in counted}
+        if shut is not None:
+            values |= {"revenue": shut.won_amount, "win_rate": shut.win_rate_percent}
+        out.append({k: values[k] for k in wanted})
     return out
 
 
@@ -136,13 +145,7 @@ def _measure_others(
 ) -> dict[str, float | None]:
     start, end = period.start, period.end
     out: dict[str, float | None] = {}
-    if wanted & {"revenue", "win_rate"}:
-        kpis = analytics.kpis(session, actor, start=start, end=end)
-        out["revenue"] = kpis.won_amount
-        out["win_rate"] = kpis.deal_win_rate_percent
-        # The KPIs' acceptance is the cohort funnel's, for everyone: read once.
-        out["acceptance_rate"] = kpis.mql_to_sal_percent
-    if "acceptance_rate" in wanted and (segment is not None or "acceptance_rate" not in out):
+    if "acceptance_rate" in wanted:
         cohort = analytics.funnel(
             session, actor, view=FunnelView.COHORT, start=start, end=end, segment=segment
         )
