@@ -38,6 +38,8 @@ from huddle.core.migrations import ensure_schema_current
 from huddle.core.settings import Settings, get_settings
 from huddle.feedback import api as feedback_api
 from huddle.feedback import views as feedback_views
+from huddle.goals import api as goals_api
+from huddle.goals import views as goals_views
 from huddle.home import api as home_api
 from huddle.home import views as home_views
 from huddle.lifecycle import api as lifecycle_api
@@ -96,6 +98,7 @@ API_ROUTERS = (
     attribution_api.router,
     mailing_api.router,
     feedback_api.router,
+    goals_api.router,
     home_api.router,
 )
 VIEW_ROUTERS = (
@@ -119,6 +122,7 @@ VIEW_ROUTERS = (
     attribution_views.router,
     mailing_views.router,
     feedback_views.router,
+    goals_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

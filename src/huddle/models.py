@@ -9,6 +9,7 @@ from huddle.contacts.importing import models as import_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.feedback import models as feedback_models
+from huddle.goals import models as goal_models
 from huddle.lifecycle import models as lifecycle_models
 from huddle.mailing import models as mailing_models
 from huddle.notifications import models as notification_models
@@ -26,6 +27,7 @@ __all__ = [
     "campaign_models",
     "contact_models",
     "feedback_models",
+    "goal_models",
     "import_models",
     "job_models",
     "lifecycle_models",

@@ -40,6 +40,8 @@ from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
 from huddle.demo import catalog
 from huddle.demo.load import load_demo
+from huddle.goals import service as goals
+from huddle.goals.schemas import GoalWrite
 from huddle.lifecycle.models import Opportunity
 from huddle.mailing import service as mailing
 from huddle.mailing.schemas import SuppressionWrite, TemplateWrite
@@ -138,6 +140,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
     job = create_import(session, HUBSPOT, filename=HUBSPOT.name, actor=Actor.system("a11y"))
     admin = session.scalars(select(User).where(User.email == catalog.ADMIN_EMAIL)).one()
     staged = _staged_upload(session, settings, Actor.user(admin.id, role=admin.role))
+    goal = _goal(session, Actor.user(admin.id, role=admin.role))
     return {
         "contact_id": str(contact.id),
         "account_id": str(contact.account_id),
@@ -151,6 +154,41 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
         "other_email": str(other),
         "unsubscribe": unsubscribe_token(contact.id, secret=str(settings.secret_key)),
         "wizard_token": staged,
+        "goal_id": str(goal),
+    }
+
+
+def _goal(session: Session, admin: Actor) -> int:
+    """A goal on this month's MQLs, for everyone and for a segment, so its page has a pace."""
+    first, last = goals.default_range(session, months=1)
+    data = GoalWrite(
+        name="MQLs this month",
+        metric="mqls",
+        target=40,
+        starts_on=first,
+        ends_on=last,
+        owner_teams=["marketing", "sales"],
+    )
+    goals.create_goal(
+        session,
+        data.model_copy(
+            update={
+                "name": "EMEA MQLs",
+                "segment": {"field": "account.region", "op": "eq", "value": "EMEA"},
+            }
+        ),
+        actor=admin,
+    )
+    return goals.create_goal(session, data, actor=admin).id
+
+
+def _goal_queries(session: Session) -> dict[str, str]:
+    """The plan page with a plan, the new goal's form with a suggestion."""
+    first, last = goals.default_range(session, months=1)
+    days = f"starts_on={first}&ends_on={last}"
+    return {
+        "/analytics/plan": f"target_metric=new_customers&target=5&{days}",
+        "/analytics/goals/new": f"metric=mqls&suggest=1&{days}",
     }
 
 
@@ -223,6 +261,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
         load_demo(session, seed=2026, contacts=300)
     with unit_of_work(factory) as session:
         values = _records(session, settings, data_dir)
+        goal_queries = _goal_queries(session)
     run_import(
         lambda: unit_of_work(factory),
         int(values["import_id"]),
@@ -237,7 +276,10 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     }
     try:
         with serve(app, name="huddle-a11y") as url:
-            queries = {"/contacts/{contact_id}/merge": f"email={values['other_email']}"}
+            queries = {
+                "/contacts/{contact_id}/merge": f"email={values['other_email']}",
+                **goal_queries,
+            }
             yield DemoSite(url, _page_routes(app), values, by_path, queries)
     finally:
         engine.dispose()
@@ -361,6 +403,9 @@ def test_every_page_meets_wcag_2_2_aa_at_desktop_and_phone_widths(
         "/settings/product-features",
         "/opportunities/{opportunity_id}/feedback",
         "/accounts/{account_id}/feedback",
+        "/analytics/kpis",
+        "/analytics/goals/{goal_id:int}",
+        "/analytics/plan",
         "/api/docs",
         "/settings/fields",
         "/settings/scoring/predictive",

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ColumnElement,
     FromClause,
     Integer,
+    Select,
     String,
     Table,
     and_,
@@ -237,11 +238,22 @@ def _month_index(moment: ColumnElement[Any], bounds: Sequence[datetime]) -> Colu
     return case(*[(moment < typed[i + 1], i) for i in range(len(bounds) - 1)])
 
 
+def _within(query: Any, contact_id: ColumnElement[Any], within: Select[Any] | None) -> Any:
+    """``query`` kept to the contacts ``within`` names (a segment's ids), when given."""
+    return query if within is None else query.where(contact_id.in_(within))
+
+
 def cohort_counts(
-    session: Session, *, bounds: Sequence[datetime], by: str | None, source: FromClause
+    session: Session,
+    *,
+    bounds: Sequence[datetime],
+    by: str | None,
+    source: FromClause,
+    within: Select[Any] | None = None,
 ) -> list[tuple[int, str | None, list[int]]]:
     """Per cohort month (index into ``bounds``) and breakdown value: how many contacts have
-    reached each funnel stage, in FUNNEL's order."""
+    reached each funnel stage, in FUNNEL's order (of the contacts ``within`` names, if
+    given)."""
     j = source
     first = j.c.reached_subscriber
     month = _month_index(first, bounds).label("month")
@@ -249,15 +261,22 @@ def cohort_counts(
     query = group_by(select(month, *counts).select_from(j), j.c.contact_id, by).where(
         first >= bounds[0], first < bounds[-1]
     )
+    query = _within(query, j.c.contact_id, within)
     query = query.group_by(literal_column("month"), literal_column("grp"))
     return [(row[0], row[-1], list(row[1:-1])) for row in session.execute(query)]
 
 
 def period_counts(
-    session: Session, *, start: datetime, end: datetime, by: str | None, source: FromClause
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    by: str | None,
+    source: FromClause,
+    within: Select[Any] | None = None,
 ) -> list[tuple[str | None, list[int]]]:
     """Per breakdown value: how many contacts first reached each funnel stage in
-    ``[start, end)``."""
+    ``[start, end)`` (of the contacts ``within`` names, if given)."""
     j = source
     counts = []
     for s in FUNNEL:
@@ -266,20 +285,47 @@ def period_counts(
     # Every journey is read (a filter on the first entry would pass nearly all of them, one
     # index lookup each): a value whose counts are all 0 is dropped by the service.
     query = group_by(select(*counts).select_from(j), j.c.contact_id, by)
-    query = query.group_by(literal_column("grp"))
+    query = _within(query, j.c.contact_id, within).group_by(literal_column("grp"))
     return [(row[-1], list(row[:-1])) for row in session.execute(query)]
+
+
+def period_counts_many(
+    session: Session,
+    *,
+    ranges: Sequence[tuple[datetime, datetime]],
+    source: FromClause,
+    within: Select[Any] | None = None,
+) -> list[list[int]]:
+    """For each ``[start, end)`` of ``ranges``: how many contacts first reached each funnel
+    stage in it, in FUNNEL's order (the period view's total), every range counted in one
+    pass over the journeys."""
+    j = source
+    counts = [
+        func.count(case((and_(j.c[f"reached_{s}"] >= a, j.c[f"reached_{s}"] < b), 1)))
+        for a, b in ranges
+        for s in FUNNEL
+    ]
+    row = session.execute(_within(select(*counts).select_from(j), j.c.contact_id, within)).one()
+    n = len(FUNNEL)
+    return [list(row[i * n : (i + 1) * n]) for i in range(len(ranges))]
 
 
 # --- velocity -----------------------------------------------------------------------------
 
 
-def _spans(start: datetime, end: datetime, source: FromClause) -> Any:
+def _spans(
+    start: datetime,
+    end: datetime,
+    source: FromClause,
+    within: Select[Any] | None = None,
+    pairs: Sequence[tuple[str, str]] = VELOCITY_PAIRS,
+) -> Any:
     """One row per contact and velocity pair it counts in: ``pair`` ("mql>sal") and
     ``seconds`` (first entry into the first stage to first entry into the second), for
     arrivals in ``[start, end)``."""
     j = source
     parts = []
-    for a, b in VELOCITY_PAIRS:
+    for a, b in pairs:
         arrived = j.c[f"entered_{b}"]
         if a == FIRST_TOUCH:
             left: Any = Contact.first_touch_at
@@ -287,13 +333,14 @@ def _spans(start: datetime, end: datetime, source: FromClause) -> Any:
         else:
             left = j.c[f"entered_{a}"]
             origin = j
-        parts.append(
+        part = (
             select(
                 literal(f"{a}>{b}").label("pair"), seconds_between(left, arrived).label("seconds")
             )
             .select_from(origin)
             .where(left.is_not(None), arrived >= left, arrived >= start, arrived < end)
         )
+        parts.append(_within(part, j.c.contact_id, within))
     return union_all(*parts).cte("spans")
 
 
@@ -306,13 +353,19 @@ class SpanStats:
 
 
 def span_figures(
-    session: Session, *, start: datetime, end: datetime, source: FromClause
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    source: FromClause,
+    within: Select[Any] | None = None,
+    pairs: Sequence[tuple[str, str]] = VELOCITY_PAIRS,
 ) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
     80th percentile interpolate between (found by the database, not read into Python); and
     how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
-    worked out once for both."""
-    spans = _spans(start, end, source)
+    worked out once for both. ``pairs``: only these (each is a pass over the journeys)."""
+    spans = _spans(start, end, source, within, pairs)
     ranked = select(
         spans.c.pair,
         spans.c.seconds,
@@ -395,6 +448,32 @@ def closed_deals(
         .group_by(Opportunity.status)
     )
     return {status: (n, float(amount)) for status, n, amount in session.execute(query)}
+
+
+def closed_deals_many(
+    session: Session, *, ranges: Sequence[tuple[datetime, datetime]]
+) -> list[tuple[int, float, int]]:
+    """For each ``[start, end)`` of ``ranges``: deals closed won in it, their amount, and
+    deals closed lost in it; every range in one pass over the closed deals."""
+    if not ranges:
+        return []
+    won, lost = Opportunity.status == "won", Opportunity.status == "lost"
+    at = Opportunity.closed_at
+    columns = []
+    for a, b in ranges:
+        inside = and_(at >= a, at < b)
+        columns += [
+            func.count(case((and_(won, inside), 1))),
+            func.coalesce(func.sum(case((and_(won, inside), Opportunity.amount))), 0),
+            func.count(case((and_(lost, inside), 1))),
+        ]
+    query = select(*columns).where(
+        Opportunity.status.in_(("won", "lost")),
+        at >= min(a for a, _ in ranges),
+        at < max(b for _, b in ranges),
+    )
+    row = session.execute(query).one()
+    return [(int(row[i]), float(row[i + 1]), int(row[i + 2])) for i in range(0, len(columns), 3)]
 
 
 def owner_names(session: Session, ids: Sequence[int]) -> dict[int, str]:

@@ -109,6 +109,15 @@ class KpiRead(Range):
     )
 
 
+class ClosedDeals(BaseModel):
+    """Deals closed in a range of days (``service.closed_in``)."""
+
+    won: int
+    won_amount: float
+    lost: int
+    win_rate_percent: float | None
+
+
 class Breakdown(BaseModel):
     key: str = Field(description="The value of ``by``")
     label: str

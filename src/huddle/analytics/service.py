@@ -3,10 +3,11 @@ and the CSV exports. The counting rules are in ``rules.py`` (and the README)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import FromClause
+from sqlalchemy import FromClause, Select
 from sqlalchemy.orm import Session
 
 from huddle.analytics import repository
@@ -22,6 +23,7 @@ from huddle.analytics.rules import (
 )
 from huddle.analytics.schemas import (
     Breakdown,
+    ClosedDeals,
     ExitRow,
     FunnelRead,
     FunnelRow,
@@ -39,6 +41,7 @@ from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.core.stages import FUNNEL, STAGES
 from huddle.lifecycle import service as lifecycle_service
+from huddle.scoring import service as scoring_service
 from huddle.sla import service as sla_service
 
 # Cohort months are a CASE over the range's months: keep a range to ten years.
@@ -87,6 +90,12 @@ def journeys(session: Session, *, recount: bool = False) -> FromClause:
         return repository.recount()
     repository.refresh_journeys(session)
     return repository.rollup()
+
+
+def _members(session: Session, segment: dict[str, Any] | None) -> Select[Any] | None:
+    """The contacts of a segment (a record condition, checked by the caller), or None for
+    everyone."""
+    return None if segment is None else scoring_service.segment_members(session, segment)
 
 
 def _check_breakdown(by: str | None) -> None:
@@ -150,17 +159,24 @@ def funnel(
     end: date,
     by: str | None = None,
     recount: bool = False,
+    segment: dict[str, Any] | None = None,
 ) -> FunnelRead:
     """The funnel for ``start``..``end``: by cohort month (contacts that first entered the
     funnel in each month, and how far they have got) or by period (contacts that first
-    reached each stage in the range), optionally broken down by ``by``."""
+    reached each stage in the range), optionally broken down by ``by`` and kept to the
+    contacts of ``segment`` (a record condition the caller has checked)."""
     require(actor, Action.ANALYTICS_READ)
     _check_breakdown(by)
     span = date_range(session, start, end)
+    within = _members(session, segment)
     if view is FunnelView.COHORT:
         months = span.months()
         found = repository.cohort_counts(
-            session, bounds=span.month_bounds(), by=by, source=journeys(session, recount=recount)
+            session,
+            bounds=span.month_bounds(),
+            by=by,
+            source=journeys(session, recount=recount),
+            within=within,
         )
         labels = _labels(session, by, {group for _, group, _ in found})
         rows = [
@@ -181,6 +197,7 @@ def funnel(
             end=span.end_at,
             by=by,
             source=journeys(session, recount=recount),
+            within=within,
         )
         labels = _labels(session, by, {group for group, _ in found_period})
         rows = [
@@ -201,6 +218,45 @@ def funnel(
     )
 
 
+def reached_in(
+    session: Session,
+    actor: Actor,
+    spans: Sequence[tuple[date, date]],
+    *,
+    segment: dict[str, Any] | None = None,
+) -> list[dict[str, int]]:
+    """For each range of days: the contacts that first reached each funnel stage in it (the
+    period view's total, by stage), all ranges in one pass: a trend's points cost one read."""
+    require(actor, Action.ANALYTICS_READ)
+    ranges = [date_range(session, start, end) for start, end in spans]
+    found = repository.period_counts_many(
+        session,
+        ranges=[(r.start_at, r.end_at) for r in ranges],
+        source=journeys(session),
+        within=_members(session, segment),
+    )
+    return [dict(zip(FUNNEL, counts, strict=True)) for counts in found]
+
+
+def closed_in(
+    session: Session, actor: Actor, spans: Sequence[tuple[date, date]]
+) -> list[ClosedDeals]:
+    """For each range of days: deals won (count, amount) and lost in it, and the win rate,
+    as ``kpis`` counts them; all ranges in one pass."""
+    require(actor, Action.ANALYTICS_READ)
+    ranges = [date_range(session, start, end) for start, end in spans]
+    found = repository.closed_deals_many(session, ranges=[(r.start_at, r.end_at) for r in ranges])
+    return [
+        ClosedDeals(
+            won=won,
+            won_amount=round(amount, 2),
+            lost=lost,
+            win_rate_percent=percent(won, won + lost),
+        )
+        for won, amount, lost in found
+    ]
+
+
 def _quantile(stats: repository.SpanStats, q: float) -> float:
     low, high, weight = quantile_positions(stats.count, q)
     below, above = stats.values[low], stats.values[high]
@@ -213,21 +269,37 @@ def _pair_label(a: str, b: str) -> str:
 
 
 def velocity(
-    session: Session, actor: Actor, *, start: date, end: date, recount: bool = False
+    session: Session,
+    actor: Actor,
+    *,
+    start: date,
+    end: date,
+    recount: bool = False,
+    segment: dict[str, Any] | None = None,
+    pairs: tuple[tuple[str, str], ...] = VELOCITY_PAIRS,
+    with_exits: bool = True,
 ) -> VelocityRead:
     """Time between stages for contacts that arrived in the second stage in the range
-    (median, 80th percentile, mean, distribution), and where contacts leave or stall."""
+    (median, 80th percentile, mean, distribution), and where contacts leave or stall. A
+    ``segment`` (a checked record condition) keeps the times to its contacts; where
+    contacts leave or stall is always everyone's. A caller that needs only some ``pairs``
+    (of VELOCITY_PAIRS), and no exits, asks for less work."""
     require(actor, Action.ANALYTICS_READ)
     span = date_range(session, start, end)
     source = journeys(session, recount=recount)
     stats, histogram = repository.span_figures(
-        session, start=span.start_at, end=span.end_at, source=source
+        session,
+        start=span.start_at,
+        end=span.end_at,
+        source=source,
+        within=_members(session, segment),
+        pairs=pairs,
     )
     empty = [0] * len(bucket_labels())
-    pairs = []
-    for a, b in VELOCITY_PAIRS:
+    measured = []
+    for a, b in pairs:
         s = stats.get(f"{a}>{b}")
-        pairs.append(
+        measured.append(
             VelocityPair(
                 from_stage=a,
                 to_stage=b,
@@ -243,9 +315,9 @@ def velocity(
         start=start,
         end=end,
         time_zone=span.zone,
-        pairs=pairs,
+        pairs=measured,
         buckets=bucket_labels(),
-        exits=_exits(session, span),
+        exits=_exits(session, span) if with_exits else [],
         stall_days=STALL_DAYS,
     )
 

@@ -76,6 +76,7 @@ class Action(StrEnum):
     # managed list of product features and themes they name.
     FEEDBACK_LOG = "feedback.log"
     PRODUCT_MANAGE = "product.manage"
+    GOAL_MANAGE = "goal.manage"  # shared goals: managers set them, everyone reads them
 
 
 _EVERYONE_READS = {Action.CONTACT_READ, Action.ANALYTICS_READ}
@@ -116,6 +117,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.SLA_SIGN_FOR_MARKETING,
             Action.CAMPAIGN_MANAGE,
             Action.EMAIL_MANAGE,
+            Action.GOAL_MANAGE,
         }
     ),
     "sales_rep": frozenset(_SALES),
@@ -130,6 +132,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.DEAL_DELETE,
             Action.SLA_DRAFT,
             Action.SLA_SIGN_FOR_SALES,
+            Action.GOAL_MANAGE,
         }
     ),
     "customer_success": frozenset(_RECORD_WORK | {Action.DEAL_EDIT, Action.FEEDBACK_LOG}),

@@ -18,6 +18,7 @@ from tests.auth.matrix.feedback import (
     PROPOSAL_DECISIONS,
     THRESHOLD_PROPOSALS,
 )
+from tests.auth.matrix.goals import GOAL_READS, GOAL_SETTINGS, SLA_DRAFTS_FROM_PLANS
 from tests.auth.matrix.mailing import EMAIL_SETTINGS
 from tests.auth.matrix.records import (
     ACCOUNT_EDITS,
@@ -91,6 +92,13 @@ ROUTES: dict[Action, list[Route]] = {
     Action.EMAIL_MANAGE: EMAIL_SETTINGS,
     Action.FEEDBACK_LOG: FEEDBACK_LOGS,
     Action.PRODUCT_MANAGE: PRODUCT_SETTINGS,
+    Action.SLA_DRAFT: SLA_DRAFTS + SLA_DRAFTS_FROM_PLANS,
+    Action.SLA_SIGN_FOR_MARKETING: signing("marketing"),
+    Action.SLA_SIGN_FOR_SALES: signing("sales"),
+    Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
+    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS + GOAL_READS,
+    Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
+    Action.GOAL_MANAGE: GOAL_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test

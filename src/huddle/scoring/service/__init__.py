@@ -19,7 +19,12 @@ from huddle.scoring.service.definitions import (
 )
 from huddle.scoring.service.explain import explain_scores
 from huddle.scoring.service.grading import grade_for
-from huddle.scoring.service.matching import condition_errors, contact_matches, describe_condition
+from huddle.scoring.service.matching import (
+    condition_errors,
+    contact_matches,
+    describe_condition,
+    segment_members,
+)
 from huddle.scoring.service.predicted import predicted_score_model, write_predicted_scores
 from huddle.scoring.service.rescoring import (
     RESCORE_JOB,
@@ -65,5 +70,6 @@ __all__ = [
     "save_profile",
     "score_contacts",
     "score_names",
+    "segment_members",
     "write_predicted_scores",
 ]

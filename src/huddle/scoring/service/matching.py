@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from huddle.core import clock
 from huddle.core.errors import FieldError
 from huddle.scoring import conditions
-from huddle.scoring.repository.matching import matching_contacts
+from huddle.scoring.repository.matching import matching_contacts, matching_query
 from huddle.scoring.service.definitions import record_context
 
 
@@ -24,6 +25,12 @@ def condition_errors(session: Session, condition: Any, path: str) -> list[FieldE
 def contact_matches(session: Session, contact_id: int, condition: dict[str, Any]) -> bool:
     """Whether the contact (with its account) meets a checked record condition now."""
     return contact_id in matching_contacts(session, condition, [contact_id], as_of=clock.now())
+
+
+def segment_members(session: Session, condition: dict[str, Any]) -> Select[Any]:
+    """The contacts a checked record condition (a report's segment) matches now, as a
+    statement of their ids for reports to filter by, set-at-a-time."""
+    return matching_query(session, condition, as_of=clock.now())
 
 
 def describe_condition(condition: dict[str, Any]) -> str:

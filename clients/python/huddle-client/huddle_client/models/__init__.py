@@ -165,6 +165,16 @@ from .funnel_read import FunnelRead
 from .funnel_row import FunnelRow
 from .funnel_step import FunnelStep
 from .funnel_view import FunnelView
+from .goal_detail import GoalDetail
+from .goal_detail_metric import GoalDetailMetric
+from .goal_read import GoalRead
+from .goal_read_metric import GoalReadMetric
+from .goal_write import GoalWrite
+from .goal_write_metric import GoalWriteMetric
+from .goal_write_owner_teams_item import GoalWriteOwnerTeamsItem
+from .goals_plan_csv_target_metric import GoalsPlanCsvTargetMetric
+from .goals_plan_target_metric import GoalsPlanTargetMetric
+from .goals_suggestion_metric import GoalsSuggestionMetric
 from .grade_read import GradeRead
 from .handed_off_data import HandedOffData
 from .handoff_accepted_payload import HandoffAcceptedPayload
@@ -200,6 +210,10 @@ from .import_start_request_mapping import ImportStartRequestMapping
 from .imports_create_body import ImportsCreateBody
 from .imports_create_body_key import ImportsCreateBodyKey
 from .imports_preview_body import ImportsPreviewBody
+from .kpi_card import KpiCard
+from .kpi_card_goal_status_type_0 import KpiCardGoalStatusType0
+from .kpi_card_metric import KpiCardMetric
+from .kpi_dashboard import KpiDashboard
 from .kpi_read import KpiRead
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
@@ -221,6 +235,9 @@ from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
 from .metrics_read import MetricsRead
+from .metric_read import MetricRead
+from .metric_read_key import MetricReadKey
+from .metric_read_kind import MetricReadKind
 from .model_breakdown import ModelBreakdown
 from .model_report import ModelReport
 from .model_version_read import ModelVersionRead
@@ -266,6 +283,7 @@ from .opportunity_update import OpportunityUpdate
 from .order_comparison import OrderComparison
 from .order_comparison_op import OrderComparisonOp
 from .owner_compliance import OwnerCompliance
+from .pacing_point import PacingPoint
 from .pacing_read import PacingRead
 from .packet_consumed import PacketConsumed
 from .packet_first_touch import PacketFirstTouch
@@ -279,6 +297,11 @@ from .personal_data_export import PersonalDataExport
 from .personal_touch import PersonalTouch
 from .personal_touch_properties import PersonalTouchProperties
 from .pipeline_board import PipelineBoard
+from .plan import Plan
+from .plan_request import PlanRequest
+from .plan_request_target_metric import PlanRequestTargetMetric
+from .plan_stage import PlanStage
+from .plan_target_metric import PlanTargetMetric
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
 from .preview_read import PreviewRead
@@ -290,6 +313,9 @@ from .profile_read import ProfileRead
 from .profile_read_kind import ProfileReadKind
 from .profile_write import ProfileWrite
 from .profile_write_kind import ProfileWriteKind
+from .progress import Progress
+from .progress_metric import ProgressMetric
+from .progress_status import ProgressStatus
 from .properties_schema import PropertiesSchema
 from .properties_schema_properties import PropertiesSchemaProperties
 from .property_spec import PropertySpec
@@ -334,6 +360,7 @@ from .sla_alert_data import SlaAlertData
 from .sla_breached_data import SlaBreachedData
 from .sla_breached_payload import SlaBreachedPayload
 from .sla_dashboard_read import SlaDashboardRead
+from .sla_draft_read import SlaDraftRead
 from .sla_escalated_data import SlaEscalatedData
 from .sla_escalated_payload import SlaEscalatedPayload
 from .sla_notification_payload import SlaNotificationPayload
@@ -356,6 +383,9 @@ from .stage_history_import import StageHistoryImport
 from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
+from .suggestion import Suggestion
+from .suggestion_metric import SuggestionMetric
+from .suggestion_period import SuggestionPeriod
 from .suggestion_read import SuggestionRead
 from .suppression_read import SuppressionRead
 from .suppression_write import SuppressionWrite
@@ -593,6 +623,16 @@ __all__ = (
     "FunnelRow",
     "FunnelStep",
     "FunnelView",
+    "GoalDetail",
+    "GoalDetailMetric",
+    "GoalRead",
+    "GoalReadMetric",
+    "GoalsPlanCsvTargetMetric",
+    "GoalsPlanTargetMetric",
+    "GoalsSuggestionMetric",
+    "GoalWrite",
+    "GoalWriteMetric",
+    "GoalWriteOwnerTeamsItem",
     "GradeRead",
     "HandedOffData",
     "HandoffAcceptedPayload",
@@ -628,6 +668,10 @@ __all__ = (
     "ImportsPreviewBody",
     "ImportStartRequest",
     "ImportStartRequestMapping",
+    "KpiCard",
+    "KpiCardGoalStatusType0",
+    "KpiCardMetric",
+    "KpiDashboard",
     "KpiRead",
     "LeadHandedOffPayload",
     "LeadRecycledData",
@@ -647,6 +691,9 @@ __all__ = (
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
     "MetricsRead",
+    "MetricRead",
+    "MetricReadKey",
+    "MetricReadKind",
     "ModelBreakdown",
     "ModelReport",
     "ModelVersionRead",
@@ -692,6 +739,7 @@ __all__ = (
     "OrderComparison",
     "OrderComparisonOp",
     "OwnerCompliance",
+    "PacingPoint",
     "PacingRead",
     "PacketConsumed",
     "PacketFirstTouch",
@@ -705,6 +753,11 @@ __all__ = (
     "PersonalTouch",
     "PersonalTouchProperties",
     "PipelineBoard",
+    "Plan",
+    "PlanRequest",
+    "PlanRequestTargetMetric",
+    "PlanStage",
+    "PlanTargetMetric",
     "PoolRead",
     "PoolWrite",
     "PreviewRead",
@@ -716,6 +769,9 @@ __all__ = (
     "ProfileReadKind",
     "ProfileWrite",
     "ProfileWriteKind",
+    "Progress",
+    "ProgressMetric",
+    "ProgressStatus",
     "PropertiesSchema",
     "PropertiesSchemaProperties",
     "PropertySpec",
@@ -760,6 +816,7 @@ __all__ = (
     "SlaBreachedData",
     "SlaBreachedPayload",
     "SlaDashboardRead",
+    "SlaDraftRead",
     "SlaEscalatedData",
     "SlaEscalatedPayload",
     "SlaNotificationPayload",
@@ -782,6 +839,9 @@ __all__ = (
     "StagePoint",
     "StageRead",
     "StageTransitionRead",
+    "Suggestion",
+    "SuggestionMetric",
+    "SuggestionPeriod",
     "SuggestionRead",
     "SuppressionRead",
     "SuppressionWrite",

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class PlanRequestTargetMetric(StrEnum):
+    NEW_CUSTOMERS = "new_customers"
+    REVENUE = "revenue"
+
+    def __str__(self) -> str:
+        return str(self.value)
