@@ -70,6 +70,7 @@ class Action(StrEnum):
     WEBHOOK_MANAGE = "webhook.manage"
     ANALYTICS_READ = "analytics.read"
     CAMPAIGN_MANAGE = "campaign.manage"  # campaigns, their costs and UTM rules
+    WORKFLOW_MANAGE = "workflow.manage"  # nurture workflows, their lists, enrolling by hand
 
 
 _EVERYONE_READS = {Action.CONTACT_READ, Action.ANALYTICS_READ}
@@ -94,7 +95,9 @@ _SALES = _RECORD_WORK | {Action.LEAD_REJECT, Action.DEAL_EDIT}
 
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "admin": frozenset(Action),
-    "marketing": frozenset(_MARKETING | {Action.SLA_DRAFT, Action.CAMPAIGN_MANAGE}),
+    "marketing": frozenset(
+        _MARKETING | {Action.SLA_DRAFT, Action.CAMPAIGN_MANAGE, Action.WORKFLOW_MANAGE}
+    ),
     "marketing_ops": frozenset(
         _MARKETING
         | {
@@ -107,6 +110,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.SLA_DRAFT,
             Action.SLA_SIGN_FOR_MARKETING,
             Action.CAMPAIGN_MANAGE,
+            Action.WORKFLOW_MANAGE,
         }
     ),
     "sales_rep": frozenset(_SALES),
