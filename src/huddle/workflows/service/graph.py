@@ -87,8 +87,8 @@ def _loops_without_wait(by_id: dict[str, StepModel]) -> list[list[str]]:
         path.pop()
         state[sid] = 2
 
-    for sid in sorted(instant):
-        if sid not in state:
+    for sid in by_id:  # in the graph's order: the loop is named from its first step
+        if sid in instant and sid not in state:
             visit(sid, [])
     return loops
 
