@@ -157,6 +157,11 @@ def webhook_exists(session: Session, webhook_id: int) -> bool:
     return repository.get_webhook(session, webhook_id) is not None
 
 
+def webhook_names(session: Session) -> dict[int, str]:
+    """Webhook id -> its name (no address, no secret): what a workflow's step may pick."""
+    return {hook.id: hook.name for hook in repository.all_webhooks(session)}
+
+
 def listened_to(session: Session, events: Iterable[str]) -> bool:
     """Whether an active webhook is subscribed to any of ``events``."""
     wanted = set(events)
