@@ -124,13 +124,10 @@ def timeline_step_runs(
         before=before,
         limit=limit,
     )
-    names = dict(
-        session.execute(
-            select(Workflow.id, Workflow.name).where(
-                Workflow.id.in_({run.workflow_id for run in runs})
-            )
-        ).tuples()
+    named = select(Workflow.id, Workflow.name).where(
+        Workflow.id.in_({run.workflow_id for run in runs})
     )
+    names = {workflow_id: name for workflow_id, name in session.execute(named)}
     return [(run, names.get(run.workflow_id, "workflow")) for run in runs]
 
 

@@ -116,3 +116,12 @@ def _duration(minutes: int) -> str:
             n = minutes // size
             return f"{n} {unit}{'s' if n != 1 else ''}"
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _shown(value: Any) -> str:
+    """A value as typed: 50, not 50.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ", ".join(_shown(each) for each in value)
+    return str(value)
