@@ -285,9 +285,9 @@ class ExitCriteria(InputModel):
 
 class WorkflowWrite(InputModel):
     name: Name
-    trigger: Trigger = ManualTrigger()
+    trigger: Trigger = Field(default_factory=ManualTrigger)
     steps: Annotated[list[Step], Field(max_length=200)] = []
-    exit_criteria: ExitCriteria = ExitCriteria()
+    exit_criteria: ExitCriteria = Field(default_factory=ExitCriteria)
     reenrol_after_days: Annotated[int, Field(ge=1, le=3650)] | None = Field(
         None, description="null: once ever; N: again N days after the last enrolment."
     )

@@ -16,6 +16,7 @@ from .account_update import AccountUpdate
 from .account_update_custom_type_0 import AccountUpdateCustomType0
 from .activity_write import ActivityWrite
 from .activity_write_kind import ActivityWriteKind
+from .add_to_list import AddToList
 from .all_of import AllOf
 from .allowed_transitions_update import AllowedTransitionsUpdate
 from .any_of import AnyOf
@@ -39,17 +40,21 @@ from .between_comparison import BetweenComparison
 from .board_card import BoardCard
 from .board_column import BoardColumn
 from .board_totals import BoardTotals
+from .branch import Branch
 from .breakdown import Breakdown
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
 from .calendar_write import CalendarWrite
+from .call_webhook import CallWebhook
 from .campaign_credit import CampaignCredit
 from .campaign_detail import CampaignDetail
 from .campaign_read import CampaignRead
 from .campaign_write import CampaignWrite
 from .campaign_write_channel import CampaignWriteChannel
 from .candidate import Candidate
+from .change_stage import ChangeStage
+from .change_stage_stage import ChangeStageStage
 from .channel_credit import ChannelCredit
 from .clock_event_read import ClockEventRead
 from .clock_read import ClockRead
@@ -58,6 +63,9 @@ from .clock_read_term_kind import ClockReadTermKind
 from .column_preview import ColumnPreview
 from .column_preview_inferred_type import ColumnPreviewInferredType
 from .compliance_by import ComplianceBy
+from .condition import Condition
+from .condition_match import ConditionMatch
+from .condition_rule import ConditionRule
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
 from .consent_update_field import ConsentUpdateField
@@ -73,6 +81,7 @@ from .contact_erased_data import ContactErasedData
 from .contact_erased_payload import ContactErasedPayload
 from .contact_filters import ContactFilters
 from .contact_filters_stage_item import ContactFiltersStageItem
+from .contact_list_members_create_body import ContactListMembersCreateBody
 from .contact_merged_data import ContactMergedData
 from .contact_merged_payload import ContactMergedPayload
 from .contact_page import ContactPage
@@ -92,6 +101,7 @@ from .contacts_export_csv_stage_item import ContactsExportCsvStageItem
 from .contacts_list_stage_item import ContactsListStageItem
 from .cost_read import CostRead
 from .cost_write import CostWrite
+from .create_task import CreateTask
 from .criteria_read import CriteriaRead
 from .criteria_stage import CriteriaStage
 from .criteria_write import CriteriaWrite
@@ -110,6 +120,7 @@ from .dashboard_team_tally import DashboardTeamTally
 from .dashboard_term_tally import DashboardTermTally
 from .date_comparison import DateComparison
 from .date_comparison_op import DateComparisonOp
+from .date_field_trigger import DateFieldTrigger
 from .deal_closed_data import DealClosedData
 from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
@@ -117,6 +128,10 @@ from .deal_of_contact import DealOfContact
 from .deal_won_payload import DealWonPayload
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
+from .enrol_in_workflow import EnrolInWorkflow
+from .enrol_write import EnrolWrite
+from .enrolment_read import EnrolmentRead
+from .enrolment_read_status import EnrolmentReadStatus
 from .equality_comparison import EqualityComparison
 from .equality_comparison_op import EqualityComparisonOp
 from .erasure_read import ErasureRead
@@ -134,6 +149,8 @@ from .event_type_update_category import EventTypeUpdateCategory
 from .events_ingest_event_batch import EventsIngestEventBatch
 from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
+from .exit_criteria import ExitCriteria
+from .exit_criteria_stages_item import ExitCriteriaStagesItem
 from .exit_row import ExitRow
 from .field_problem import FieldProblem
 from .field_problem_ctx_type_0 import FieldProblemCtxType0
@@ -190,6 +207,12 @@ from .kpi_read import KpiRead
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
+from .lead_recycled_trigger import LeadRecycledTrigger
+from .lead_rejected_trigger import LeadRejectedTrigger
+from .list_joined_trigger import ListJoinedTrigger
+from .list_read import ListRead
+from .list_write import ListWrite
+from .manual_trigger import ManualTrigger
 from .many_comparison import ManyComparison
 from .many_comparison_op import ManyComparisonOp
 from .member_read import MemberRead
@@ -226,6 +249,7 @@ from .note_read import NoteRead
 from .notification_page import NotificationPage
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
+from .notify import Notify
 from .occurrence_read import OccurrenceRead
 from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
 from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
@@ -270,6 +294,8 @@ from .profile_write import ProfileWrite
 from .profile_write_kind import ProfileWriteKind
 from .properties_schema import PropertiesSchema
 from .properties_schema_properties import PropertiesSchemaProperties
+from .property_filter import PropertyFilter
+from .property_filter_op import PropertyFilterOp
 from .property_spec import PropertySpec
 from .property_spec_type import PropertySpecType
 from .queue_entry_read import QueueEntryRead
@@ -280,6 +306,7 @@ from .reject_write import RejectWrite
 from .rejection_reason_create import RejectionReasonCreate
 from .rejection_reason_read import RejectionReasonRead
 from .remap_queued import RemapQueued
+from .remove_from_list import RemoveFromList
 from .rescore_run_read import RescoreRunRead
 from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
@@ -293,6 +320,8 @@ from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
+from .score_trigger import ScoreTrigger
+from .set_field import SetField
 from .signature_read import SignatureRead
 from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
@@ -320,12 +349,17 @@ from .stage_changed_data_from_stage_type_0 import StageChangedDataFromStageType0
 from .stage_changed_data_to_stage import StageChangedDataToStage
 from .stage_changed_payload import StageChangedPayload
 from .stage_count import StageCount
+from .stage_entered_trigger import StageEnteredTrigger
+from .stage_entered_trigger_stage import StageEnteredTriggerStage
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
 from .stage_history_import import StageHistoryImport
 from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
+from .status_write import StatusWrite
+from .status_write_status import StatusWriteStatus
+from .step_counts import StepCounts
 from .suggestion_read import SuggestionRead
 from .tally import Tally
 from .target_option import TargetOption
@@ -352,6 +386,7 @@ from .touch_item_data_properties import TouchItemDataProperties
 from .touch_point import TouchPoint
 from .touch_read import TouchRead
 from .touch_read_properties import TouchReadProperties
+from .touch_trigger import TouchTrigger
 from .touched import Touched
 from .transition_pair import TransitionPair
 from .transition_pair_from_stage import TransitionPairFromStage
@@ -374,6 +409,9 @@ from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
 from .version_summary import VersionSummary
 from .version_write import VersionWrite
+from .wait_duration import WaitDuration
+from .wait_for_event import WaitForEvent
+from .wait_until import WaitUntil
 from .webhook_actor import WebhookActor
 from .webhook_actor_kind import WebhookActorKind
 from .webhook_create import WebhookCreate
@@ -385,6 +423,15 @@ from .webhook_update import WebhookUpdate
 from .webhook_update_events_item import WebhookUpdateEventsItem
 from .webhooks_test_event_type_0 import WebhooksTestEventType0
 from .weekly_hours import WeeklyHours
+from .workflow_detail import WorkflowDetail
+from .workflow_detail_status import WorkflowDetailStatus
+from .workflow_notice_data import WorkflowNoticeData
+from .workflow_notification_payload import WorkflowNotificationPayload
+from .workflow_notification_payload_kind import WorkflowNotificationPayloadKind
+from .workflow_read import WorkflowRead
+from .workflow_read_status import WorkflowReadStatus
+from .workflow_step_item_data import WorkflowStepItemData
+from .workflow_write import WorkflowWrite
 from .working_week import WorkingWeek
 
 __all__ = (
@@ -404,6 +451,7 @@ __all__ = (
     "AccountUpdateCustomType0",
     "ActivityWrite",
     "ActivityWriteKind",
+    "AddToList",
     "AllOf",
     "AllowedTransitionsUpdate",
     "AnyOf",
@@ -427,17 +475,21 @@ __all__ = (
     "BoardCard",
     "BoardColumn",
     "BoardTotals",
+    "Branch",
     "Breakdown",
     "BuyingGroupMember",
     "BuyingGroupRead",
     "CalendarRead",
     "CalendarWrite",
+    "CallWebhook",
     "CampaignCredit",
     "CampaignDetail",
     "CampaignRead",
     "CampaignWrite",
     "CampaignWriteChannel",
     "Candidate",
+    "ChangeStage",
+    "ChangeStageStage",
     "ChannelCredit",
     "ClockEventRead",
     "ClockRead",
@@ -446,6 +498,9 @@ __all__ = (
     "ColumnPreview",
     "ColumnPreviewInferredType",
     "ComplianceBy",
+    "Condition",
+    "ConditionMatch",
+    "ConditionRule",
     "ConsentChangeRead",
     "ConsentUpdate",
     "ConsentUpdateField",
@@ -461,6 +516,7 @@ __all__ = (
     "ContactErasedPayload",
     "ContactFilters",
     "ContactFiltersStageItem",
+    "ContactListMembersCreateBody",
     "ContactMergedData",
     "ContactMergedPayload",
     "ContactPage",
@@ -480,6 +536,7 @@ __all__ = (
     "ContactWinRead",
     "CostRead",
     "CostWrite",
+    "CreateTask",
     "CriteriaRead",
     "CriteriaStage",
     "CriteriaWrite",
@@ -498,6 +555,7 @@ __all__ = (
     "DashboardTermTally",
     "DateComparison",
     "DateComparisonOp",
+    "DateFieldTrigger",
     "DealClosedData",
     "DealImportsCreateBody",
     "DealLostPayload",
@@ -505,6 +563,10 @@ __all__ = (
     "DealWonPayload",
     "DeliveryRead",
     "DeliveryReadStatus",
+    "EnrolInWorkflow",
+    "EnrolmentRead",
+    "EnrolmentReadStatus",
+    "EnrolWrite",
     "EqualityComparison",
     "EqualityComparisonOp",
     "ErasureRead",
@@ -522,6 +584,8 @@ __all__ = (
     "EventTypeRead",
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
+    "ExitCriteria",
+    "ExitCriteriaStagesItem",
     "ExitRow",
     "FieldProblem",
     "FieldProblemCtxType0",
@@ -578,6 +642,12 @@ __all__ = (
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
+    "LeadRecycledTrigger",
+    "LeadRejectedTrigger",
+    "ListJoinedTrigger",
+    "ListRead",
+    "ListWrite",
+    "ManualTrigger",
     "ManyComparison",
     "ManyComparisonOp",
     "MemberRead",
@@ -609,6 +679,7 @@ __all__ = (
     "NotificationPage",
     "NotificationRead",
     "NotifiedUser",
+    "Notify",
     "NotOf",
     "NoValueComparison",
     "NoValueComparisonOp",
@@ -656,6 +727,8 @@ __all__ = (
     "ProfileWriteKind",
     "PropertiesSchema",
     "PropertiesSchemaProperties",
+    "PropertyFilter",
+    "PropertyFilterOp",
     "PropertySpec",
     "PropertySpecType",
     "QueueEntryRead",
@@ -666,6 +739,7 @@ __all__ = (
     "RejectRequest",
     "RejectWrite",
     "RemapQueued",
+    "RemoveFromList",
     "RescoreRunRead",
     "ReviewTerm",
     "RoleOnDeal",
@@ -679,6 +753,8 @@ __all__ = (
     "SavedViewRead",
     "ScoreModelRead",
     "ScoreModelWrite",
+    "ScoreTrigger",
+    "SetField",
     "SignatureRead",
     "SignatureReadSide",
     "SignatureWrite",
@@ -706,12 +782,17 @@ __all__ = (
     "StageChangeRequest",
     "StageChangeRequestToStage",
     "StageCount",
+    "StageEnteredTrigger",
+    "StageEnteredTriggerStage",
     "StageEntryRead",
     "StageFlow",
     "StageHistoryImport",
     "StagePoint",
     "StageRead",
     "StageTransitionRead",
+    "StatusWrite",
+    "StatusWriteStatus",
+    "StepCounts",
     "SuggestionRead",
     "Tally",
     "TargetOption",
@@ -739,6 +820,7 @@ __all__ = (
     "TouchPoint",
     "TouchRead",
     "TouchReadProperties",
+    "TouchTrigger",
     "TransitionPair",
     "TransitionPairFromStage",
     "TransitionPairToStage",
@@ -760,6 +842,9 @@ __all__ = (
     "VersionReadStatus",
     "VersionSummary",
     "VersionWrite",
+    "WaitDuration",
+    "WaitForEvent",
+    "WaitUntil",
     "WebhookActor",
     "WebhookActorKind",
     "WebhookCreate",
@@ -771,5 +856,14 @@ __all__ = (
     "WebhookUpdate",
     "WebhookUpdateEventsItem",
     "WeeklyHours",
+    "WorkflowDetail",
+    "WorkflowDetailStatus",
+    "WorkflowNoticeData",
+    "WorkflowNotificationPayload",
+    "WorkflowNotificationPayloadKind",
+    "WorkflowRead",
+    "WorkflowReadStatus",
+    "WorkflowStepItemData",
+    "WorkflowWrite",
     "WorkingWeek",
 )
