@@ -45,6 +45,7 @@ from tests.auth.matrix.settings import (
     WEBHOOK_SETTINGS,
     signing,
 )
+from tests.auth.matrix.workflows import WORKFLOW_SETTINGS
 from tests.auth.matrix.world import Route
 
 ROUTES: dict[Action, list[Route]] = {
@@ -80,6 +81,7 @@ ROUTES: dict[Action, list[Route]] = {
     Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
     Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS,
     Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
+    Action.WORKFLOW_MANAGE: WORKFLOW_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test
