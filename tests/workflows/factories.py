@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from huddle.core.actor import SYSTEM
 from huddle.workflows import service
 from huddle.workflows.models import ContactList, Enrolment, StepRun, Workflow
-from huddle.workflows.schemas import ListWrite, WorkflowWrite
+from huddle.workflows.schemas import ContactListWrite, WorkflowWrite
 
 _names = itertools.count(1)
 
@@ -43,7 +43,7 @@ def make_workflow(
 
 def make_list(session: Session, name: str | None = None) -> ContactList:
     return service.create_list(
-        session, ListWrite(name=name or f"List {next(_names)}"), actor=SYSTEM
+        session, ContactListWrite(name=name or f"List {next(_names)}"), actor=SYSTEM
     )
 
 

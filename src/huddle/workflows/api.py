@@ -12,11 +12,11 @@ from huddle.web.deps import SessionDep
 from huddle.workflows import service
 from huddle.workflows.models import Workflow
 from huddle.workflows.schemas import (
+    ContactListRead,
+    ContactListWrite,
     EnrolmentRead,
     EnrolWrite,
-    ListRead,
-    ListWrite,
-    MemberWrite,
+    ListMemberWrite,
     StatusWrite,
     WorkflowDetail,
     WorkflowRead,
@@ -110,11 +110,13 @@ def list_enrolments(
     return [EnrolmentRead.model_validate(e) for e in found]
 
 
-@router.get("/contact-lists", operation_id="contact_lists.list", response_model=list[ListRead])
-def list_lists(actor: CurrentActor, session: SessionDep) -> list[ListRead]:
+@router.get(
+    "/contact-lists", operation_id="contact_lists.list", response_model=list[ContactListRead]
+)
+def list_lists(actor: CurrentActor, session: SessionDep) -> list[ContactListRead]:
     """Static lists, with how many contacts each holds."""
     return [
-        ListRead(id=found.id, name=found.name, members=members)
+        ContactListRead(id=found.id, name=found.name, members=members)
         for found, members in service.list_lists(session, actor=actor)
     ]
 
@@ -122,12 +124,14 @@ def list_lists(actor: CurrentActor, session: SessionDep) -> list[ListRead]:
 @router.post(
     "/contact-lists",
     operation_id="contact_lists.create",
-    response_model=ListRead,
+    response_model=ContactListRead,
     status_code=status.HTTP_201_CREATED,
 )
-def create_list(actor: CurrentActor, session: SessionDep, data: ListWrite) -> ListRead:
+def create_list(
+    actor: CurrentActor, session: SessionDep, data: ContactListWrite
+) -> ContactListRead:
     made = service.create_list(session, data, actor=actor)
-    return ListRead(id=made.id, name=made.name, members=0)
+    return ContactListRead(id=made.id, name=made.name, members=0)
 
 
 @router.post(
@@ -135,6 +139,8 @@ def create_list(actor: CurrentActor, session: SessionDep, data: ListWrite) -> Li
     operation_id="contact_list_members.create",
     status_code=status.HTTP_204_NO_CONTENT,
 )
-def add_member(list_id: int, actor: CurrentActor, session: SessionDep, data: MemberWrite) -> None:
+def add_member(
+    list_id: int, actor: CurrentActor, session: SessionDep, data: ListMemberWrite
+) -> None:
     """Put a contact on the list: the workflows its joining triggers enrol it."""
     service.add_to_list_by_hand(session, list_id, data.contact_id, actor=actor)

@@ -127,7 +127,7 @@ def timeline_step_runs(
     named = select(Workflow.id, Workflow.name).where(
         Workflow.id.in_({run.workflow_id for run in runs})
     )
-    names = {workflow_id: name for workflow_id, name in session.execute(named)}
+    names = dict(session.execute(named).tuples().all())
     return [(run, names.get(run.workflow_id, "workflow")) for run in runs]
 
 

@@ -336,15 +336,15 @@ class EnrolmentRead(ReadModel):
     reason: str | None
 
 
-class ListWrite(InputModel):
+class ContactListWrite(InputModel):
     name: Name
 
 
-class ListRead(ReadModel):
+class ContactListRead(ReadModel):
     id: int
     name: str
     members: int = 0
 
 
-class MemberWrite(InputModel):
+class ListMemberWrite(InputModel):
     contact_id: int

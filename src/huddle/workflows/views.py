@@ -24,7 +24,7 @@ from huddle.workflows import service
 from huddle.workflows.schemas import (
     STEP_KINDS,
     TRIGGER_TYPES,
-    ListWrite,
+    ContactListWrite,
     Step,
     StepModel,
     Trigger,
@@ -119,7 +119,7 @@ def create_list(
     request: Request, session: SessionDep, user: CurrentUser, name: Field = ""
 ) -> Response:
     def change() -> None:
-        data = form_schema(lambda: ListWrite(name=name.strip()))
+        data = form_schema(lambda: ContactListWrite(name=name.strip()))
         service.create_list(session, data, actor=request_actor(request))
 
     def refused(message: str, status_code: int) -> Response:

@@ -28,11 +28,11 @@ from huddle.workflows.schemas import (
     AddToList,
     CallWebhook,
     Condition,
+    ContactListWrite,
     DateFieldTrigger,
     EnrolInWorkflow,
     ExitCriteria,
     ListJoinedTrigger,
-    ListWrite,
     Notify,
     RemoveFromList,
     SetField,
@@ -291,7 +291,7 @@ def list_lists(session: Session, *, actor: Actor) -> list[tuple[ContactList, int
     return repository.lists(session)
 
 
-def create_list(session: Session, data: ListWrite, *, actor: Actor) -> ContactList:
+def create_list(session: Session, data: ContactListWrite, *, actor: Actor) -> ContactList:
     permissions.require(actor, Action.WORKFLOW_MANAGE)
     if repository.list_by_name(session, data.name) is not None:
         raise ValidationFailed("check the fields", [FieldError("name", "a list has this name")])

@@ -81,7 +81,8 @@ from .contact_erased_data import ContactErasedData
 from .contact_erased_payload import ContactErasedPayload
 from .contact_filters import ContactFilters
 from .contact_filters_stage_item import ContactFiltersStageItem
-from .contact_list_members_create_body import ContactListMembersCreateBody
+from .contact_list_read import ContactListRead
+from .contact_list_write import ContactListWrite
 from .contact_merged_data import ContactMergedData
 from .contact_merged_payload import ContactMergedPayload
 from .contact_page import ContactPage
@@ -210,8 +211,7 @@ from .lead_recycled_payload import LeadRecycledPayload
 from .lead_recycled_trigger import LeadRecycledTrigger
 from .lead_rejected_trigger import LeadRejectedTrigger
 from .list_joined_trigger import ListJoinedTrigger
-from .list_read import ListRead
-from .list_write import ListWrite
+from .list_member_write import ListMemberWrite
 from .manual_trigger import ManualTrigger
 from .many_comparison import ManyComparison
 from .many_comparison_op import ManyComparisonOp
@@ -516,7 +516,8 @@ __all__ = (
     "ContactErasedPayload",
     "ContactFilters",
     "ContactFiltersStageItem",
-    "ContactListMembersCreateBody",
+    "ContactListRead",
+    "ContactListWrite",
     "ContactMergedData",
     "ContactMergedPayload",
     "ContactPage",
@@ -645,8 +646,7 @@ __all__ = (
     "LeadRecycledTrigger",
     "LeadRejectedTrigger",
     "ListJoinedTrigger",
-    "ListRead",
-    "ListWrite",
+    "ListMemberWrite",
     "ManualTrigger",
     "ManyComparison",
     "ManyComparisonOp",

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_list_members_create_body import ContactListMembersCreateBody
 from ...models.error_body import ErrorBody
+from ...models.list_member_write import ListMemberWrite
 from ...models.validation_error_body import ValidationErrorBody
 from ...types import Response
 
@@ -15,7 +15,7 @@ from ...types import Response
 def _get_kwargs(
     list_id: int,
     *,
-    body: ContactListMembersCreateBody,
+    body: ListMemberWrite,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -102,7 +102,7 @@ def sync_detailed(
     list_id: int,
     *,
     client: AuthenticatedClient,
-    body: ContactListMembersCreateBody,
+    body: ListMemberWrite,
 ) -> Response[Any | ErrorBody | ValidationErrorBody]:
     """Add Member
 
@@ -110,7 +110,7 @@ def sync_detailed(
 
     Args:
         list_id (int):
-        body (ContactListMembersCreateBody):
+        body (ListMemberWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +136,7 @@ def sync(
     list_id: int,
     *,
     client: AuthenticatedClient,
-    body: ContactListMembersCreateBody,
+    body: ListMemberWrite,
 ) -> Any | ErrorBody | ValidationErrorBody | None:
     """Add Member
 
@@ -144,7 +144,7 @@ def sync(
 
     Args:
         list_id (int):
-        body (ContactListMembersCreateBody):
+        body (ListMemberWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +165,7 @@ async def asyncio_detailed(
     list_id: int,
     *,
     client: AuthenticatedClient,
-    body: ContactListMembersCreateBody,
+    body: ListMemberWrite,
 ) -> Response[Any | ErrorBody | ValidationErrorBody]:
     """Add Member
 
@@ -173,7 +173,7 @@ async def asyncio_detailed(
 
     Args:
         list_id (int):
-        body (ContactListMembersCreateBody):
+        body (ListMemberWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio(
     list_id: int,
     *,
     client: AuthenticatedClient,
-    body: ContactListMembersCreateBody,
+    body: ListMemberWrite,
 ) -> Any | ErrorBody | ValidationErrorBody | None:
     """Add Member
 
@@ -205,7 +205,7 @@ async def asyncio(
 
     Args:
         list_id (int):
-        body (ContactListMembersCreateBody):
+        body (ListMemberWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

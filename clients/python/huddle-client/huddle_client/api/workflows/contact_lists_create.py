@@ -5,16 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_list_read import ContactListRead
+from ...models.contact_list_write import ContactListWrite
 from ...models.error_body import ErrorBody
-from ...models.list_read import ListRead
-from ...models.list_write import ListWrite
 from ...models.validation_error_body import ValidationErrorBody
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: ListWrite,
+    body: ContactListWrite,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | ListRead | ValidationErrorBody | None:
+) -> ContactListRead | ErrorBody | ValidationErrorBody | None:
     if response.status_code == 201:
-        response_201 = ListRead.from_dict(response.json())
+        response_201 = ContactListRead.from_dict(response.json())
 
         return response_201
 
@@ -82,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | ListRead | ValidationErrorBody]:
+) -> Response[ContactListRead | ErrorBody | ValidationErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,19 +94,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ListWrite,
-) -> Response[ErrorBody | ListRead | ValidationErrorBody]:
+    body: ContactListWrite,
+) -> Response[ContactListRead | ErrorBody | ValidationErrorBody]:
     """Create List
 
     Args:
-        body (ListWrite):
+        body (ContactListWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ListRead | ValidationErrorBody]
+        Response[ContactListRead | ErrorBody | ValidationErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -123,19 +123,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ListWrite,
-) -> ErrorBody | ListRead | ValidationErrorBody | None:
+    body: ContactListWrite,
+) -> ContactListRead | ErrorBody | ValidationErrorBody | None:
     """Create List
 
     Args:
-        body (ListWrite):
+        body (ContactListWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ListRead | ValidationErrorBody
+        ContactListRead | ErrorBody | ValidationErrorBody
     """
 
     return sync_detailed(
@@ -147,19 +147,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ListWrite,
-) -> Response[ErrorBody | ListRead | ValidationErrorBody]:
+    body: ContactListWrite,
+) -> Response[ContactListRead | ErrorBody | ValidationErrorBody]:
     """Create List
 
     Args:
-        body (ListWrite):
+        body (ContactListWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | ListRead | ValidationErrorBody]
+        Response[ContactListRead | ErrorBody | ValidationErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -174,19 +174,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ListWrite,
-) -> ErrorBody | ListRead | ValidationErrorBody | None:
+    body: ContactListWrite,
+) -> ContactListRead | ErrorBody | ValidationErrorBody | None:
     """Create List
 
     Args:
-        body (ListWrite):
+        body (ContactListWrite):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | ListRead | ValidationErrorBody
+        ContactListRead | ErrorBody | ValidationErrorBody
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_list_read import ContactListRead
 from ...models.error_body import ErrorBody
-from ...models.list_read import ListRead
 from ...types import Response
 
 
@@ -22,12 +22,12 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | list[ListRead] | None:
+) -> ErrorBody | list[ContactListRead] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = ListRead.from_dict(response_200_item_data)
+            response_200_item = ContactListRead.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -56,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | list[ListRead]]:
+) -> Response[ErrorBody | list[ContactListRead]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +68,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorBody | list[ListRead]]:
+) -> Response[ErrorBody | list[ContactListRead]]:
     """List Lists
 
      Static lists, with how many contacts each holds.
@@ -78,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[ListRead]]
+        Response[ErrorBody | list[ContactListRead]]
     """
 
     kwargs = _get_kwargs()
@@ -93,7 +93,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ErrorBody | list[ListRead] | None:
+) -> ErrorBody | list[ContactListRead] | None:
     """List Lists
 
      Static lists, with how many contacts each holds.
@@ -103,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[ListRead]
+        ErrorBody | list[ContactListRead]
     """
 
     return sync_detailed(
@@ -114,7 +114,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorBody | list[ListRead]]:
+) -> Response[ErrorBody | list[ContactListRead]]:
     """List Lists
 
      Static lists, with how many contacts each holds.
@@ -124,7 +124,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[ListRead]]
+        Response[ErrorBody | list[ContactListRead]]
     """
 
     kwargs = _get_kwargs()
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ErrorBody | list[ListRead] | None:
+) -> ErrorBody | list[ContactListRead] | None:
     """List Lists
 
      Static lists, with how many contacts each holds.
@@ -147,7 +147,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[ListRead]
+        ErrorBody | list[ContactListRead]
     """
 
     return (

@@ -5,11 +5,11 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="ContactListMembersCreateBody")
+T = TypeVar("T", bound="ListMemberWrite")
 
 
 @_attrs_define
-class ContactListMembersCreateBody:
+class ListMemberWrite:
     """
     Attributes:
         contact_id (int):
@@ -35,8 +35,8 @@ class ContactListMembersCreateBody:
         d = dict(src_dict)
         contact_id = d.pop("contact_id")
 
-        contact_list_members_create_body = cls(
+        list_member_write = cls(
             contact_id=contact_id,
         )
 
-        return contact_list_members_create_body
+        return list_member_write

@@ -8,11 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ListRead")
+T = TypeVar("T", bound="ContactListRead")
 
 
 @_attrs_define
-class ListRead:
+class ContactListRead:
     """
     Attributes:
         id (int):
@@ -54,14 +54,14 @@ class ListRead:
 
         members = d.pop("members", UNSET)
 
-        list_read = cls(
+        contact_list_read = cls(
             id=id,
             name=name,
             members=members,
         )
 
-        list_read.additional_properties = d
-        return list_read
+        contact_list_read.additional_properties = d
+        return contact_list_read
 
     @property
     def additional_keys(self) -> list[str]:

@@ -5,11 +5,11 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="ListWrite")
+T = TypeVar("T", bound="ContactListWrite")
 
 
 @_attrs_define
-class ListWrite:
+class ContactListWrite:
     """
     Attributes:
         name (str):
@@ -35,8 +35,8 @@ class ListWrite:
         d = dict(src_dict)
         name = d.pop("name")
 
-        list_write = cls(
+        contact_list_write = cls(
             name=name,
         )
 
-        return list_write
+        return contact_list_write
