@@ -5,17 +5,19 @@ it, and the contact's timeline shows each step."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import LiveServer, shot, sign_in
 
 pytestmark = pytest.mark.browser
 
 
-def _add_step(page: Page, after_link: str, kind: str) -> None:
+def _add_step(page: Page, after_link: str, kind: str) -> Locator:
+    """Point at "add a step after", pick the kind: its form."""
     page.get_by_role("link", name=after_link).click()
     page.get_by_label("Kind of step").select_option(kind)
     page.get_by_role("button", name="Choose").click()
+    return page.get_by_test_id("step-form")
 
 
 def test_build_a_workflow_in_the_editor_trigger_it_and_see_its_steps_on_the_timeline(
@@ -31,16 +33,16 @@ def test_build_a_workflow_in_the_editor_trigger_it_and_see_its_steps_on_the_time
     page.get_by_role("button", name="Create workflow").click()
     expect(page.get_by_role("heading", name="Webinar nurture")).to_be_visible()
 
-    _add_step(page, "Add a first step", "add_to_list")
-    page.get_by_label("List", exact=True).select_option(label="Webinar attendees")
-    page.get_by_role("button", name="Add step").click()
-    _add_step(page, "Add a step after 1", "set_field")
-    page.get_by_label("Field", exact=True).select_option("seniority")
-    page.get_by_label("Value (empty clears it)").fill("Director")
-    page.get_by_role("button", name="Add step").click()
-    _add_step(page, "Add a step after 2", "create_task")
-    page.get_by_label("Task", exact=True).fill("Invite to the next webinar")
-    page.get_by_role("button", name="Add step").click()
+    form = _add_step(page, "Add a first step", "add_to_list")
+    form.get_by_label("List", exact=True).select_option(label="Webinar attendees")
+    form.get_by_role("button", name="Add step").click()
+    form = _add_step(page, "Add a step after 1", "set_field")
+    form.get_by_label("Field", exact=True).select_option("seniority")
+    form.get_by_label("Value (empty clears it)").fill("Director")
+    form.get_by_role("button", name="Add step").click()
+    form = _add_step(page, "Add a step after 2", "create_task")
+    form.get_by_label("Task", exact=True).fill("Invite to the next webinar")
+    form.get_by_role("button", name="Add step").click()
     steps = page.get_by_test_id("step")
     expect(steps).to_have_count(3)
     expect(steps.nth(0)).to_contain_text("Add to Webinar attendees")
