@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BATCH = 500
+# Enrolments per transaction: SQLite has one writer, and a batch holds it (requests wait up
+# to busy_timeout); small batches keep that short at little cost in commits.
+BATCH = 100
 # A contact runs at most this many steps in one pass (validation refuses loops without a
 # wait; this bounds a long chain of actions, the rest runs in the next pass).
 MAX_STEPS_PER_PASS = 50
