@@ -127,7 +127,7 @@ def timeline_step_runs(
     named = select(Workflow.id, Workflow.name).where(
         Workflow.id.in_({run.workflow_id for run in runs})
     )
-    names = dict(session.execute(named).tuples().all())
+    names: dict[int, str] = {row[0]: row[1] for row in session.execute(named)}
     return [(run, names.get(run.workflow_id, "workflow")) for run in runs]
 
 
