@@ -28,11 +28,28 @@ def workflow_by_name(session: Session, name: str) -> Workflow | None:
     return session.scalar(select(Workflow).where(func.lower(Workflow.name) == name.lower()))
 
 
+# In a session's info during a runner's pass: the active workflows, read once for the pass
+# (a pass changes no workflow; thousands of its steps may ask, e.g. a list joined).
+_ACTIVE_IN_RUN = "huddle.workflows.active"
+
+
 def active_workflows(session: Session, trigger_types: Sequence[str]) -> list[Workflow]:
     """The active workflows whose trigger is of one of ``trigger_types`` (a handful: read
     whole, filtered here, since the trigger is JSON)."""
-    found = session.scalars(select(Workflow).where(Workflow.status == "active")).all()
+    found = session.info.get(_ACTIVE_IN_RUN)
+    if found is None:
+        found = session.scalars(select(Workflow).where(Workflow.status == "active")).all()
     return [w for w in found if w.trigger and w.trigger.get("type") in trigger_types]
+
+
+def remember_active_workflows(session: Session) -> None:
+    session.info[_ACTIVE_IN_RUN] = session.scalars(
+        select(Workflow).where(Workflow.status == "active")
+    ).all()
+
+
+def forget_active_workflows(session: Session) -> None:
+    session.info.pop(_ACTIVE_IN_RUN, None)
 
 
 def latest_enrolment(session: Session, workflow_id: int, contact_id: int) -> Enrolment | None:

@@ -56,18 +56,21 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
         return result
     workflows: dict[int, Definition] = {}
     contacts = repository.contacts_by_id(session, {e.contact_id for e in claimed})
-    for enrolment in claimed:
-        if enrolment.workflow_id not in workflows:
-            found = repository.workflow(session, enrolment.workflow_id)
-            assert found is not None  # enrolments go with their workflow (cascade)
-            workflows[enrolment.workflow_id] = definition(found)
-        contact = contacts.get(enrolment.contact_id)
-        if contact is None:
-            continue
-        result.enrolments += 1
-        result.steps += _run_enrolment(
-            session, workflows[enrolment.workflow_id], enrolment, contact
-        )
+    repository.remember_active_workflows(session)
+    try:
+        for enrolment in claimed:
+            if enrolment.workflow_id not in workflows:
+                found = repository.workflow(session, enrolment.workflow_id)
+                assert found is not None  # enrolments go with their workflow (cascade)
+                workflows[enrolment.workflow_id] = definition(found)
+            contact = contacts.get(enrolment.contact_id)
+            if contact is None:
+                continue
+            result.enrolments += 1
+            found_definition = workflows[enrolment.workflow_id]
+            result.steps += _run_enrolment(session, found_definition, enrolment, contact)
+    finally:
+        repository.forget_active_workflows(session)
     session.flush()
     return result
 

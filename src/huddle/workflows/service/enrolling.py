@@ -70,10 +70,10 @@ def _forget_queued_run(session: Session) -> None:
     session.info.pop(_RUN_QUEUED, None)
 
 
-def join_list(session: Session, list_id: int, contact_id: int) -> bool:
+def join_list(session: Session, list_id: int, contact_id: int, *, checked: bool = False) -> bool:
     """Put the contact on the list and enrol it in the active workflows that list's joining
     triggers; False when it was on the list already (nothing is triggered again)."""
-    if not add_member(session, list_id, contact_id):
+    if not add_member(session, list_id, contact_id, checked=checked):
         return False
     for workflow in repository.active_workflows(session, ["list_joined"]):
         if (workflow.trigger or {}).get("list_id") == list_id:

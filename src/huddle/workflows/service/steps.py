@@ -181,7 +181,7 @@ def _add_to_list(ctx: StepContext, step: AddToList) -> Outcome:
     name = repository.contact_list(ctx.session, step.list_id)
     if name is None:
         return Advance("skipped", step.next, f"list {step.list_id} is gone")
-    if not enrolling.join_list(ctx.session, step.list_id, ctx.contact.id):
+    if not enrolling.join_list(ctx.session, step.list_id, ctx.contact.id, checked=True):
         return Advance("done", step.next, f"already on {name.name}")
     return Advance("done", step.next, f"added to {name.name}")
 
