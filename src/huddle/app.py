@@ -74,6 +74,8 @@ from huddle.web.middleware import (
 )
 from huddle.web.openapi import install_openapi, operation_id
 from huddle.web.templating import STATIC_DIR
+from huddle.workflows import api as workflows_api
+from huddle.workflows import views as workflows_views
 
 # Each domain's routers, in the order they are matched.
 API_ROUTERS = (
@@ -100,6 +102,7 @@ API_ROUTERS = (
     feedback_api.router,
     goals_api.router,
     home_api.router,
+    workflows_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,
@@ -123,6 +126,7 @@ VIEW_ROUTERS = (
     mailing_views.router,
     feedback_views.router,
     goals_views.router,
+    workflows_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

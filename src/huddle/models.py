@@ -18,6 +18,7 @@ from huddle.routing import models as routing_models
 from huddle.scoring import models as scoring_models
 from huddle.sla import models as sla_models
 from huddle.tracking import models as tracking_models
+from huddle.workflows import models as workflow_models
 
 __all__ = [
     "Base",
@@ -38,4 +39,5 @@ __all__ = [
     "scoring_models",
     "sla_models",
     "tracking_models",
+    "workflow_models",
 ]

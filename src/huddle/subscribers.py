@@ -36,6 +36,8 @@ from huddle.scoring import tasks as scoring_tasks
 from huddle.sla import subscribers as sla_subscribers
 from huddle.sla import tasks as sla_tasks
 from huddle.tracking import subscribers as tracking_subscribers
+from huddle.workflows import subscribers as workflow_subscribers
+from huddle.workflows import tasks as workflow_tasks
 
 # Which domain reacts to which: each module's docstring says what it listens for.
 SUBSCRIBERS = (
@@ -50,6 +52,7 @@ SUBSCRIBERS = (
     integration_subscribers,  # the webhooks catalogue's events: queued to their webhooks
     analytics_subscribers,  # contacts merged: the survivor's funnel journey is rebuilt
     mailing_subscribers,  # a contact erased: its address leaves the send log
+    workflow_subscribers,  # triggers' events: enrolments; touches: the waits for them end
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (
@@ -62,6 +65,7 @@ JOB_HANDLERS = (
     notification_tasks,
     sla_tasks,
     mailing_tasks,
+    workflow_tasks,
 )
 
 # The one port: an import that sets an existing contact's stage asks lifecycle to make the

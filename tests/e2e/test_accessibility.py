@@ -48,10 +48,12 @@ from huddle.mailing.schemas import SuppressionWrite, TemplateWrite
 from huddle.privacy.service import unsubscribe_token
 from huddle.routing.models import Handoff
 from huddle.tracking.models import Form
+from huddle.workflows import service as workflows
 from tests.contacts.fixtures.imports import HUBSPOT
 from tests.contacts.fixtures.wizard import SUGGESTED, messy_leads
 from tests.e2e.conftest import watched_tab
 from tests.live import serve
+from tests.workflows.factories import make_list, make_workflow, run
 
 pytestmark = pytest.mark.browser
 
@@ -155,6 +157,7 @@ def _records(session: Session, settings: Settings, tmp: Path) -> dict[str, str]:
         "unsubscribe": unsubscribe_token(contact.id, secret=str(settings.secret_key)),
         "wizard_token": staged,
         "goal_id": str(goal),
+        "workflow_id": str(_workflow(session, contact.id)),
     }
 
 
@@ -212,6 +215,26 @@ def _email_template(session: Session, contact_id: int) -> int:
         session, SuppressionWrite(email="bounced@example.org", reason="bounce"), actor=actor
     )
     return template.id
+
+
+def _workflow(session: Session, contact_id: int) -> int:
+    """A workflow with a branch, its arms and a wait, a contact gone part of the way (the
+    editor draws every kind of box, with counts; the contact's timeline shows its steps)."""
+    hot, cold = make_list(session, "Hot leads"), make_list(session, "Cold leads")
+    condition = {"rules": [{"field": "account.employee_count", "op": "gte", "value": 50}]}
+    workflow = make_workflow(
+        session,
+        [
+            {"id": "b", "kind": "branch", "condition": condition, "yes": "hot", "no": "cold"},
+            {"id": "hot", "kind": "add_to_list", "list_id": hot.id, "next": "w"},
+            {"id": "cold", "kind": "add_to_list", "list_id": cold.id, "next": "w"},
+            {"id": "w", "kind": "wait", "minutes": 60 * 24 * 3},
+        ],
+        name="Nurture by company size",
+    )
+    workflows.enrol(session, workflow, contact_id, reason="a11y")
+    run(session)
+    return workflow.id
 
 
 def _staged_upload(session: Session, settings: Settings, admin: Actor) -> str:
@@ -279,6 +302,8 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
             queries = {
                 "/contacts/{contact_id}/merge": f"email={values['other_email']}",
                 **goal_queries,
+                # The editor with its "new step" form open (a branch's: the richest).
+                "/workflows/{workflow_id:int}": "after=w&arm=next&kind=branch",
             }
             yield DemoSite(url, _page_routes(app), values, by_path, queries)
     finally:
@@ -409,6 +434,8 @@ def test_every_page_meets_wcag_2_2_aa_at_desktop_and_phone_widths(
         "/api/docs",
         "/settings/fields",
         "/settings/scoring/predictive",
+        "/workflows",
+        "/workflows/{workflow_id:int}",
     ):
         assert expected in audited, f"{expected} was not audited: {audited}"
     assert not found, "accessibility violations:\n" + "\n".join(found)

@@ -45,6 +45,7 @@ from huddle.core.actor import Actor
 from huddle.lifecycle import service as lifecycle
 from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
+from huddle.workflows import service as workflows
 
 router = APIRouter()
 
@@ -75,6 +76,7 @@ def _timeline(
         before=before,
         limit=limit + 1,
         actor=actor,
+        sources=[workflows.timeline_source(session, contact_id)],
     )
     more = len(items) > limit
     return TimelinePage(items=items[:limit], next_cursor=items[limit - 1].cursor if more else None)

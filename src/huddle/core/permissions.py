@@ -77,6 +77,7 @@ class Action(StrEnum):
     FEEDBACK_LOG = "feedback.log"
     PRODUCT_MANAGE = "product.manage"
     GOAL_MANAGE = "goal.manage"  # shared goals: managers set them, everyone reads them
+    WORKFLOW_MANAGE = "workflow.manage"  # nurture workflows, their lists, enrolling by hand
 
 
 _EVERYONE_READS = {Action.CONTACT_READ, Action.ANALYTICS_READ}
@@ -102,7 +103,13 @@ _SALES = _RECORD_WORK | {Action.LEAD_REJECT, Action.DEAL_EDIT, Action.FEEDBACK_L
 PERMISSIONS: dict[str, frozenset[Action]] = {
     "admin": frozenset(Action),
     "marketing": frozenset(
-        _MARKETING | {Action.SLA_DRAFT, Action.CAMPAIGN_MANAGE, Action.EMAIL_MANAGE}
+        _MARKETING
+        | {
+            Action.SLA_DRAFT,
+            Action.CAMPAIGN_MANAGE,
+            Action.EMAIL_MANAGE,
+            Action.WORKFLOW_MANAGE,
+        }
     ),
     "marketing_ops": frozenset(
         _MARKETING
@@ -118,6 +125,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             Action.CAMPAIGN_MANAGE,
             Action.EMAIL_MANAGE,
             Action.GOAL_MANAGE,
+            Action.WORKFLOW_MANAGE,
         }
     ),
     "sales_rep": frozenset(_SALES),

@@ -335,7 +335,9 @@ class NotifiedUser(BaseModel):
 
 HandoffKind = Literal["routing.handoff", "routing.unassigned"]
 SlaKind = Literal["sla.warning", "sla.breached", "sla.escalated"]
-NotificationKind = HandoffKind | SlaKind
+# A workflow's step: a task for the contact's owner (Huddle has no task list yet) or a notice.
+WorkflowKind = Literal["workflow.task", "workflow.notice"]
+NotificationKind = HandoffKind | SlaKind | WorkflowKind
 
 
 class PacketFirstTouch(Shape):
@@ -403,7 +405,17 @@ class SlaAlertData(BaseModel):
     contact_id: int
 
 
-NotificationData = HandoffNoticeData | SlaAlertData
+class WorkflowNoticeData(BaseModel):
+    """``workflow.task``, ``workflow.notice``: the workflow, its step and the contact."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    workflow_id: int
+    step_id: str
+    contact_id: int
+
+
+NotificationData = HandoffNoticeData | SlaAlertData | WorkflowNoticeData
 
 
 class _NotificationPayload(BaseModel):
@@ -437,12 +449,35 @@ class SlaNotificationPayload(_NotificationPayload):
     data: SlaAlertData
 
 
+class WorkflowNotificationPayload(_NotificationPayload):
+    """``notification.created`` of a workflow's step: ``data`` names the step and the lead."""
+
+    kind: WorkflowKind
+    data: WorkflowNoticeData
+
+
 NotificationPayload = Annotated[
-    HandoffNotificationPayload | SlaNotificationPayload, Field(discriminator="kind")
+    HandoffNotificationPayload | SlaNotificationPayload | WorkflowNotificationPayload,
+    Field(discriminator="kind"),
 ]
-NOTIFICATION_PAYLOAD: TypeAdapter[HandoffNotificationPayload | SlaNotificationPayload] = (
-    TypeAdapter(NotificationPayload)
-)
+NOTIFICATION_PAYLOAD: TypeAdapter[
+    HandoffNotificationPayload | SlaNotificationPayload | WorkflowNotificationPayload
+] = TypeAdapter(NotificationPayload)
+
+
+class WorkflowStepData(BaseModel):
+    workflow_id: int
+    workflow: str
+    step_id: str
+    contact: ContactReference
+
+
+class WorkflowStepPayload(WebhookEnvelope):
+    """What a workflow's "call a webhook" step POSTs to the webhook it names (whatever
+    events that webhook listens to: the workflow chose it)."""
+
+    event: Literal["workflow.step"] = "workflow.step"
+    data: WorkflowStepData
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,25 @@ def send_event(session: Session, payload: WebhookEnvelope) -> int:
     return len(hooks)
 
 
+def send_to_webhook(session: Session, webhook_id: int, payload: WebhookEnvelope) -> bool:
+    """Queue ``payload`` to one webhook, signed like every delivery, in the caller's
+    transaction (a workflow's step calls it); False when the webhook is gone or off."""
+    hook = repository.get_webhook(session, webhook_id)
+    if hook is None or not hook.active:
+        return False
+    _queue_delivery(session, hook, payload.event, payload, payload.occurred_at)
+    return True
+
+
+def webhook_exists(session: Session, webhook_id: int) -> bool:
+    return repository.get_webhook(session, webhook_id) is not None
+
+
+def webhook_names(session: Session) -> dict[int, str]:
+    """Webhook id -> its name (no address, no secret): what a workflow's step may pick."""
+    return {hook.id: hook.name for hook in repository.all_webhooks(session)}
+
+
 def listened_to(session: Session, events: Iterable[str]) -> bool:
     """Whether an active webhook is subscribed to any of ``events``."""
     wanted = set(events)

@@ -54,6 +54,7 @@ from tests.auth.matrix.settings import (
     WEBHOOK_SETTINGS,
     signing,
 )
+from tests.auth.matrix.workflows import WORKFLOW_SETTINGS
 from tests.auth.matrix.world import Route
 
 ROUTES: dict[Action, list[Route]] = {
@@ -83,22 +84,17 @@ ROUTES: dict[Action, list[Route]] = {
     Action.EVENTS_INGEST: INGESTS,
     Action.SCORING_EDIT: SCORING_SETTINGS + PROPOSAL_DECISIONS,
     Action.ROUTING_EDIT: ROUTING_SETTINGS,
-    Action.SLA_DRAFT: SLA_DRAFTS + THRESHOLD_PROPOSALS,
+    Action.SLA_DRAFT: SLA_DRAFTS + THRESHOLD_PROPOSALS + SLA_DRAFTS_FROM_PLANS,
     Action.SLA_SIGN_FOR_MARKETING: signing("marketing"),
     Action.SLA_SIGN_FOR_SALES: signing("sales"),
     Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
-    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS + FEEDBACK_READS,
+    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS + FEEDBACK_READS + GOAL_READS,
     Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
     Action.EMAIL_MANAGE: EMAIL_SETTINGS,
     Action.FEEDBACK_LOG: FEEDBACK_LOGS,
     Action.PRODUCT_MANAGE: PRODUCT_SETTINGS,
-    Action.SLA_DRAFT: SLA_DRAFTS + SLA_DRAFTS_FROM_PLANS,
-    Action.SLA_SIGN_FOR_MARKETING: signing("marketing"),
-    Action.SLA_SIGN_FOR_SALES: signing("sales"),
-    Action.WEBHOOK_MANAGE: WEBHOOK_SETTINGS,
-    Action.ANALYTICS_READ: ANALYTICS + CAMPAIGN_READS + GOAL_READS,
-    Action.CAMPAIGN_MANAGE: CAMPAIGN_SETTINGS,
     Action.GOAL_MANAGE: GOAL_SETTINGS,
+    Action.WORKFLOW_MANAGE: WORKFLOW_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test

@@ -125,7 +125,7 @@ class NoteRead(ReadModel):
     updated_at: datetime
 
 
-TimelineKind = Literal["merge", "note", "stage_change", "touch"]
+TimelineKind = Literal["merge", "note", "stage_change", "touch", "workflow_step"]
 
 
 class TouchItemData(Shape):
@@ -173,7 +173,18 @@ class StageChangeItemData(Shape):
     rejection_reason: str | None
 
 
-ItemData = DescribedBy(TouchItemData | NoteItemData | MergeItemData | StageChangeItemData)
+class WorkflowStepItemData(Shape):
+    """A ``workflow_step`` item's data: a step a workflow ran for the contact."""
+
+    workflow_id: int
+    step_id: str
+    step_kind: str
+    outcome: str = Field(description="done, yes, no, event, timeout, skipped, exited, failed")
+
+
+ItemData = DescribedBy(
+    TouchItemData | NoteItemData | MergeItemData | StageChangeItemData | WorkflowStepItemData
+)
 
 
 class TimelineItem(BaseModel):

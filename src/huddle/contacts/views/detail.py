@@ -20,6 +20,7 @@ from huddle.web.deps import SessionDep
 from huddle.web.format import stage_label
 from huddle.web.templating import render
 from huddle.web.views import page, submit
+from huddle.workflows import service as workflows
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -45,6 +46,7 @@ def timeline_context(
         before=before,
         limit=TIMELINE_PAGE,
         actor=actor,
+        sources=[workflows.timeline_source(session, contact_id)],
     )
     return {
         "timeline": items,
@@ -106,6 +108,7 @@ def live_timeline(
         after=after,
         limit=TIMELINE_PAGE,
         actor=request_actor(request),
+        sources=[workflows.timeline_source(session, contact_id)],
     )
     if not new.items:
         return Response(status_code=204)

@@ -7,6 +7,8 @@ It lives here because lifecycle builds on contacts: contacts compose the timelin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
@@ -27,10 +29,13 @@ def timeline(
     before: str | None = None,
     limit: int = 50,
     actor: Actor,
+    sources: Sequence[TimelineSource] = (),
 ) -> list[TimelineItem]:
     """Newest first, keyset-paginated on (at, kind, id): pass the last item's ``cursor`` as
     ``before`` for the next page. Each source reads at most ``limit`` rows off its index.
-    Contact details in touches and merges are left out for roles that may not see them."""
+    Contact details in touches and merges are left out for roles that may not see them.
+    ``sources``: the items of domains built on this one (a workflow's steps), which the
+    pages and the API compose in."""
     return contacts_service.compose_timeline(
         session,
         contact_id=contact_id,
@@ -38,7 +43,7 @@ def timeline(
         before=before,
         limit=limit,
         actor=actor,
-        sources=[_stage_changes(session, contact_id, account_id)],
+        sources=[_stage_changes(session, contact_id, account_id), *sources],
     )
 
 
@@ -50,6 +55,7 @@ def timeline_since(
     after: str | None,
     limit: int = 50,
     actor: Actor,
+    sources: Sequence[TimelineSource] = (),
 ) -> NewItems:
     """The items above ``after`` (a shown item's cursor; None: nothing shown yet), for a
     page that keeps its timeline current (``contacts.service.compose_timeline_since``)."""
@@ -60,7 +66,7 @@ def timeline_since(
         after=after,
         limit=limit,
         actor=actor,
-        sources=[_stage_changes(session, contact_id, account_id)],
+        sources=[_stage_changes(session, contact_id, account_id), *sources],
     )
 
 

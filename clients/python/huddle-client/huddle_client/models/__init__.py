@@ -16,6 +16,7 @@ from .account_update import AccountUpdate
 from .account_update_custom_type_0 import AccountUpdateCustomType0
 from .activity_write import ActivityWrite
 from .activity_write_kind import ActivityWriteKind
+from .add_to_list import AddToList
 from .all_of import AllOf
 from .allowed_transitions_update import AllowedTransitionsUpdate
 from .any_of import AnyOf
@@ -39,17 +40,21 @@ from .between_comparison import BetweenComparison
 from .board_card import BoardCard
 from .board_column import BoardColumn
 from .board_totals import BoardTotals
+from .branch import Branch
 from .breakdown import Breakdown
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
 from .calendar_read import CalendarRead
 from .calendar_write import CalendarWrite
+from .call_webhook import CallWebhook
 from .campaign_credit import CampaignCredit
 from .campaign_detail import CampaignDetail
 from .campaign_read import CampaignRead
 from .campaign_write import CampaignWrite
 from .campaign_write_channel import CampaignWriteChannel
 from .candidate import Candidate
+from .change_stage import ChangeStage
+from .change_stage_stage import ChangeStageStage
 from .channel_credit import ChannelCredit
 from .clock_event_read import ClockEventRead
 from .clock_read import ClockRead
@@ -59,6 +64,9 @@ from .column_preview import ColumnPreview
 from .column_preview_inferred_type import ColumnPreviewInferredType
 from .column_read import ColumnRead
 from .compliance_by import ComplianceBy
+from .condition import Condition
+from .condition_match import ConditionMatch
+from .condition_rule import ConditionRule
 from .consent_change_read import ConsentChangeRead
 from .consent_update import ConsentUpdate
 from .consent_update_field import ConsentUpdateField
@@ -74,6 +82,8 @@ from .contact_erased_data import ContactErasedData
 from .contact_erased_payload import ContactErasedPayload
 from .contact_filters import ContactFilters
 from .contact_filters_stage_item import ContactFiltersStageItem
+from .contact_list_read import ContactListRead
+from .contact_list_write import ContactListWrite
 from .contact_merged_data import ContactMergedData
 from .contact_merged_payload import ContactMergedPayload
 from .contact_page import ContactPage
@@ -93,6 +103,7 @@ from .contacts_export_csv_stage_item import ContactsExportCsvStageItem
 from .contacts_list_stage_item import ContactsListStageItem
 from .cost_read import CostRead
 from .cost_write import CostWrite
+from .create_task import CreateTask
 from .criteria_read import CriteriaRead
 from .criteria_stage import CriteriaStage
 from .criteria_write import CriteriaWrite
@@ -111,6 +122,7 @@ from .dashboard_team_tally import DashboardTeamTally
 from .dashboard_term_tally import DashboardTermTally
 from .date_comparison import DateComparison
 from .date_comparison_op import DateComparisonOp
+from .date_field_trigger import DateFieldTrigger
 from .deal_closed_data import DealClosedData
 from .deal_imports_create_body import DealImportsCreateBody
 from .deal_lost_payload import DealLostPayload
@@ -123,6 +135,10 @@ from .delivery_events_result import DeliveryEventsResult
 from .delivery_read import DeliveryRead
 from .delivery_read_status import DeliveryReadStatus
 from .email_sends_list_status_type_0 import EmailSendsListStatusType0
+from .enrol_in_workflow import EnrolInWorkflow
+from .enrol_write import EnrolWrite
+from .enrolment_read import EnrolmentRead
+from .enrolment_read_status import EnrolmentReadStatus
 from .equality_comparison import EqualityComparison
 from .equality_comparison_op import EqualityComparisonOp
 from .erasure_read import ErasureRead
@@ -140,6 +156,8 @@ from .event_type_update_category import EventTypeUpdateCategory
 from .events_ingest_event_batch import EventsIngestEventBatch
 from .events_ingest_event_batch_event_in import EventsIngestEventBatchEventIn
 from .events_ingest_event_batch_event_in_properties import EventsIngestEventBatchEventInProperties
+from .exit_criteria import ExitCriteria
+from .exit_criteria_stages_item import ExitCriteriaStagesItem
 from .exit_row import ExitRow
 from .factor_read import FactorRead
 from .feature_read import FeatureRead
@@ -219,6 +237,11 @@ from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
 from .lost_reason_row import LostReasonRow
+from .lead_recycled_trigger import LeadRecycledTrigger
+from .lead_rejected_trigger import LeadRejectedTrigger
+from .list_joined_trigger import ListJoinedTrigger
+from .list_member_write import ListMemberWrite
+from .manual_trigger import ManualTrigger
 from .many_comparison import ManyComparison
 from .many_comparison_op import ManyComparisonOp
 from .member_read import MemberRead
@@ -261,6 +284,7 @@ from .notification_page import NotificationPage
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
 from .objective import Objective
+from .notify import Notify
 from .occurrence_read import OccurrenceRead
 from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
 from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
@@ -318,6 +342,8 @@ from .progress_metric import ProgressMetric
 from .progress_status import ProgressStatus
 from .properties_schema import PropertiesSchema
 from .properties_schema_properties import PropertiesSchemaProperties
+from .property_filter import PropertyFilter
+from .property_filter_op import PropertyFilterOp
 from .property_spec import PropertySpec
 from .property_spec_type import PropertySpecType
 from .proposal_create import ProposalCreate
@@ -332,6 +358,7 @@ from .reject_write import RejectWrite
 from .rejection_reason_create import RejectionReasonCreate
 from .rejection_reason_read import RejectionReasonRead
 from .remap_queued import RemapQueued
+from .remove_from_list import RemoveFromList
 from .rescore_run_read import RescoreRunRead
 from .review_term import ReviewTerm
 from .role_on_deal import RoleOnDeal
@@ -349,6 +376,8 @@ from .send_outcome_read import SendOutcomeRead
 from .send_read import SendRead
 from .send_request import SendRequest
 from .setting_read import SettingRead
+from .score_trigger import ScoreTrigger
+from .set_field import SetField
 from .signature_read import SignatureRead
 from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
@@ -377,6 +406,8 @@ from .stage_changed_data_from_stage_type_0 import StageChangedDataFromStageType0
 from .stage_changed_data_to_stage import StageChangedDataToStage
 from .stage_changed_payload import StageChangedPayload
 from .stage_count import StageCount
+from .stage_entered_trigger import StageEnteredTrigger
+from .stage_entered_trigger_stage import StageEnteredTriggerStage
 from .stage_entry_read import StageEntryRead
 from .stage_flow import StageFlow
 from .stage_history_import import StageHistoryImport
@@ -386,6 +417,9 @@ from .stage_transition_read import StageTransitionRead
 from .suggestion import Suggestion
 from .suggestion_metric import SuggestionMetric
 from .suggestion_period import SuggestionPeriod
+from .status_write import StatusWrite
+from .status_write_status import StatusWriteStatus
+from .step_counts import StepCounts
 from .suggestion_read import SuggestionRead
 from .suppression_read import SuppressionRead
 from .suppression_write import SuppressionWrite
@@ -421,6 +455,7 @@ from .touch_item_data_properties import TouchItemDataProperties
 from .touch_point import TouchPoint
 from .touch_read import TouchRead
 from .touch_read_properties import TouchReadProperties
+from .touch_trigger import TouchTrigger
 from .touched import Touched
 from .trait_lift import TraitLift
 from .transition_pair import TransitionPair
@@ -444,6 +479,9 @@ from .version_read import VersionRead
 from .version_read_status import VersionReadStatus
 from .version_summary import VersionSummary
 from .version_write import VersionWrite
+from .wait_duration import WaitDuration
+from .wait_for_event import WaitForEvent
+from .wait_until import WaitUntil
 from .webhook_actor import WebhookActor
 from .webhook_actor_kind import WebhookActorKind
 from .webhook_create import WebhookCreate
@@ -455,6 +493,15 @@ from .webhook_update import WebhookUpdate
 from .webhook_update_events_item import WebhookUpdateEventsItem
 from .webhooks_test_event_type_0 import WebhooksTestEventType0
 from .weekly_hours import WeeklyHours
+from .workflow_detail import WorkflowDetail
+from .workflow_detail_status import WorkflowDetailStatus
+from .workflow_notice_data import WorkflowNoticeData
+from .workflow_notification_payload import WorkflowNotificationPayload
+from .workflow_notification_payload_kind import WorkflowNotificationPayloadKind
+from .workflow_read import WorkflowRead
+from .workflow_read_status import WorkflowReadStatus
+from .workflow_step_item_data import WorkflowStepItemData
+from .workflow_write import WorkflowWrite
 from .working_week import WorkingWeek
 
 __all__ = (
@@ -474,6 +521,7 @@ __all__ = (
     "AccountUpdateCustomType0",
     "ActivityWrite",
     "ActivityWriteKind",
+    "AddToList",
     "AllOf",
     "AllowedTransitionsUpdate",
     "AnyOf",
@@ -497,17 +545,21 @@ __all__ = (
     "BoardCard",
     "BoardColumn",
     "BoardTotals",
+    "Branch",
     "Breakdown",
     "BuyingGroupMember",
     "BuyingGroupRead",
     "CalendarRead",
     "CalendarWrite",
+    "CallWebhook",
     "CampaignCredit",
     "CampaignDetail",
     "CampaignRead",
     "CampaignWrite",
     "CampaignWriteChannel",
     "Candidate",
+    "ChangeStage",
+    "ChangeStageStage",
     "ChannelCredit",
     "ClockEventRead",
     "ClockRead",
@@ -517,6 +569,9 @@ __all__ = (
     "ColumnPreviewInferredType",
     "ColumnRead",
     "ComplianceBy",
+    "Condition",
+    "ConditionMatch",
+    "ConditionRule",
     "ConsentChangeRead",
     "ConsentUpdate",
     "ConsentUpdateField",
@@ -532,6 +587,8 @@ __all__ = (
     "ContactErasedPayload",
     "ContactFilters",
     "ContactFiltersStageItem",
+    "ContactListRead",
+    "ContactListWrite",
     "ContactMergedData",
     "ContactMergedPayload",
     "ContactPage",
@@ -551,6 +608,7 @@ __all__ = (
     "ContactWinRead",
     "CostRead",
     "CostWrite",
+    "CreateTask",
     "CriteriaRead",
     "CriteriaStage",
     "CriteriaWrite",
@@ -569,6 +627,7 @@ __all__ = (
     "DashboardTermTally",
     "DateComparison",
     "DateComparisonOp",
+    "DateFieldTrigger",
     "DealClosedData",
     "DealImportsCreateBody",
     "DealLostPayload",
@@ -581,6 +640,10 @@ __all__ = (
     "DeliveryRead",
     "DeliveryReadStatus",
     "EmailSendsListStatusType0",
+    "EnrolInWorkflow",
+    "EnrolmentRead",
+    "EnrolmentReadStatus",
+    "EnrolWrite",
     "EqualityComparison",
     "EqualityComparisonOp",
     "ErasureRead",
@@ -598,6 +661,8 @@ __all__ = (
     "EventTypeRead",
     "EventTypeUpdate",
     "EventTypeUpdateCategory",
+    "ExitCriteria",
+    "ExitCriteriaStagesItem",
     "ExitRow",
     "FactorRead",
     "FeatureRead",
@@ -677,6 +742,11 @@ __all__ = (
     "LeadRecycledData",
     "LeadRecycledPayload",
     "LostReasonRow",
+    "LeadRecycledTrigger",
+    "LeadRejectedTrigger",
+    "ListJoinedTrigger",
+    "ListMemberWrite",
+    "ManualTrigger",
     "ManyComparison",
     "ManyComparisonOp",
     "MemberRead",
@@ -713,6 +783,7 @@ __all__ = (
     "NotificationPage",
     "NotificationRead",
     "NotifiedUser",
+    "Notify",
     "NotOf",
     "NoValueComparison",
     "NoValueComparisonOp",
@@ -774,6 +845,8 @@ __all__ = (
     "ProgressStatus",
     "PropertiesSchema",
     "PropertiesSchemaProperties",
+    "PropertyFilter",
+    "PropertyFilterOp",
     "PropertySpec",
     "PropertySpecType",
     "ProposalCreate",
@@ -788,6 +861,7 @@ __all__ = (
     "RejectRequest",
     "RejectWrite",
     "RemapQueued",
+    "RemoveFromList",
     "RescoreRunRead",
     "ReviewTerm",
     "RoleOnDeal",
@@ -805,6 +879,8 @@ __all__ = (
     "SendRead",
     "SendRequest",
     "SettingRead",
+    "ScoreTrigger",
+    "SetField",
     "SignatureRead",
     "SignatureReadSide",
     "SignatureWrite",
@@ -833,6 +909,8 @@ __all__ = (
     "StageChangeRequest",
     "StageChangeRequestToStage",
     "StageCount",
+    "StageEnteredTrigger",
+    "StageEnteredTriggerStage",
     "StageEntryRead",
     "StageFlow",
     "StageHistoryImport",
@@ -842,6 +920,9 @@ __all__ = (
     "Suggestion",
     "SuggestionMetric",
     "SuggestionPeriod",
+    "StatusWrite",
+    "StatusWriteStatus",
+    "StepCounts",
     "SuggestionRead",
     "SuppressionRead",
     "SuppressionWrite",
@@ -879,6 +960,7 @@ __all__ = (
     "TouchRead",
     "TouchReadProperties",
     "TraitLift",
+    "TouchTrigger",
     "TransitionPair",
     "TransitionPairFromStage",
     "TransitionPairToStage",
@@ -900,6 +982,9 @@ __all__ = (
     "VersionReadStatus",
     "VersionSummary",
     "VersionWrite",
+    "WaitDuration",
+    "WaitForEvent",
+    "WaitUntil",
     "WebhookActor",
     "WebhookActorKind",
     "WebhookCreate",
@@ -911,5 +996,14 @@ __all__ = (
     "WebhookUpdate",
     "WebhookUpdateEventsItem",
     "WeeklyHours",
+    "WorkflowDetail",
+    "WorkflowDetailStatus",
+    "WorkflowNoticeData",
+    "WorkflowNotificationPayload",
+    "WorkflowNotificationPayloadKind",
+    "WorkflowRead",
+    "WorkflowReadStatus",
+    "WorkflowStepItemData",
+    "WorkflowWrite",
     "WorkingWeek",
 )

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..models.note_item_data import NoteItemData
     from ..models.stage_change_item_data import StageChangeItemData
     from ..models.touch_item_data import TouchItemData
+    from ..models.workflow_step_item_data import WorkflowStepItemData
 
 
 T = TypeVar("T", bound="TimelineItem")
@@ -33,7 +34,8 @@ class TimelineItem:
         cursor (str): Pass as `before` to get the items after this one.
         body (None | str | Unset):
         by_user_id (int | None | Unset):
-        data (MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset): What the item's kind adds.
+        data (MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset | WorkflowStepItemData): What
+            the item's kind adds.
     """
 
     kind: TimelineItemKind
@@ -44,12 +46,13 @@ class TimelineItem:
     cursor: str
     body: None | str | Unset = UNSET
     by_user_id: int | None | Unset = UNSET
-    data: MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset = UNSET
+    data: MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset | WorkflowStepItemData = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.merge_item_data import MergeItemData  # noqa: PLC0415
         from ..models.note_item_data import NoteItemData  # noqa: PLC0415
+        from ..models.stage_change_item_data import StageChangeItemData  # noqa: PLC0415
         from ..models.touch_item_data import TouchItemData  # noqa: PLC0415
 
         kind = self.kind.value
@@ -86,6 +89,8 @@ class TimelineItem:
             data = self.data.to_dict()
         elif isinstance(self.data, MergeItemData):
             data = self.data.to_dict()
+        elif isinstance(self.data, StageChangeItemData):
+            data = self.data.to_dict()
         else:
             data = self.data.to_dict()
 
@@ -116,6 +121,7 @@ class TimelineItem:
         from ..models.note_item_data import NoteItemData  # noqa: PLC0415
         from ..models.stage_change_item_data import StageChangeItemData  # noqa: PLC0415
         from ..models.touch_item_data import TouchItemData  # noqa: PLC0415
+        from ..models.workflow_step_item_data import WorkflowStepItemData  # noqa: PLC0415
 
         d = dict(src_dict)
         kind = TimelineItemKind(d.pop("kind"))
@@ -153,7 +159,9 @@ class TimelineItem:
 
         by_user_id = _parse_by_user_id(d.pop("by_user_id", UNSET))
 
-        def _parse_data(data: object) -> MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset:
+        def _parse_data(
+            data: object,
+        ) -> MergeItemData | NoteItemData | StageChangeItemData | TouchItemData | Unset | WorkflowStepItemData:
             if isinstance(data, Unset):
                 return data
             try:
@@ -180,11 +188,19 @@ class TimelineItem:
                 return data_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_3 = StageChangeItemData.from_dict(data)
+
+                return data_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            data_type_3 = StageChangeItemData.from_dict(data)
+            data_type_4 = WorkflowStepItemData.from_dict(data)
 
-            return data_type_3
+            return data_type_4
 
         data = _parse_data(d.pop("data", UNSET))
 

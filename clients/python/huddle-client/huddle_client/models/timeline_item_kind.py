@@ -6,6 +6,7 @@ class TimelineItemKind(StrEnum):
     NOTE = "note"
     STAGE_CHANGE = "stage_change"
     TOUCH = "touch"
+    WORKFLOW_STEP = "workflow_step"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enrol_write import EnrolWrite
+from ...models.enrolment_read import EnrolmentRead
+from ...models.error_body import ErrorBody
+from ...models.validation_error_body import ValidationErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    workflow_id: int,
+    *,
+    body: EnrolWrite,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/workflows/{workflow_id}/enrolments".format(
+            workflow_id=quote(str(workflow_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnrolmentRead | ErrorBody | ValidationErrorBody | None:
+    if response.status_code == 201:
+        response_201 = EnrolmentRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnrolmentRead | ErrorBody | ValidationErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrolWrite,
+) -> Response[EnrolmentRead | ErrorBody | ValidationErrorBody]:
+    """Enrol
+
+     Enrol a contact in an active workflow now (409 when its re-enrolment policy says
+    no); the worker runs its first step at once.
+
+    Args:
+        workflow_id (int):
+        body (EnrolWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrolmentRead | ErrorBody | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        workflow_id=workflow_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrolWrite,
+) -> EnrolmentRead | ErrorBody | ValidationErrorBody | None:
+    """Enrol
+
+     Enrol a contact in an active workflow now (409 when its re-enrolment policy says
+    no); the worker runs its first step at once.
+
+    Args:
+        workflow_id (int):
+        body (EnrolWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrolmentRead | ErrorBody | ValidationErrorBody
+    """
+
+    return sync_detailed(
+        workflow_id=workflow_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrolWrite,
+) -> Response[EnrolmentRead | ErrorBody | ValidationErrorBody]:
+    """Enrol
+
+     Enrol a contact in an active workflow now (409 when its re-enrolment policy says
+    no); the worker runs its first step at once.
+
+    Args:
+        workflow_id (int):
+        body (EnrolWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrolmentRead | ErrorBody | ValidationErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        workflow_id=workflow_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrolWrite,
+) -> EnrolmentRead | ErrorBody | ValidationErrorBody | None:
+    """Enrol
+
+     Enrol a contact in an active workflow now (409 when its re-enrolment policy says
+    no); the worker runs its first step at once.
+
+    Args:
+        workflow_id (int):
+        body (EnrolWrite):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrolmentRead | ErrorBody | ValidationErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            workflow_id=workflow_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,475 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.workflow_detail_status import WorkflowDetailStatus
+
+if TYPE_CHECKING:
+    from ..models.add_to_list import AddToList
+    from ..models.branch import Branch
+    from ..models.call_webhook import CallWebhook
+    from ..models.change_stage import ChangeStage
+    from ..models.create_task import CreateTask
+    from ..models.date_field_trigger import DateFieldTrigger
+    from ..models.enrol_in_workflow import EnrolInWorkflow
+    from ..models.exit_criteria import ExitCriteria
+    from ..models.lead_recycled_trigger import LeadRecycledTrigger
+    from ..models.lead_rejected_trigger import LeadRejectedTrigger
+    from ..models.list_joined_trigger import ListJoinedTrigger
+    from ..models.manual_trigger import ManualTrigger
+    from ..models.notify import Notify
+    from ..models.remove_from_list import RemoveFromList
+    from ..models.score_trigger import ScoreTrigger
+    from ..models.set_field import SetField
+    from ..models.stage_entered_trigger import StageEnteredTrigger
+    from ..models.step_counts import StepCounts
+    from ..models.touch_trigger import TouchTrigger
+    from ..models.wait_duration import WaitDuration
+    from ..models.wait_for_event import WaitForEvent
+    from ..models.wait_until import WaitUntil
+
+
+T = TypeVar("T", bound="WorkflowDetail")
+
+
+@_attrs_define
+class WorkflowDetail:
+    """
+    Attributes:
+        id (int):
+        name (str):
+        status (WorkflowDetailStatus):
+        trigger (DateFieldTrigger | LeadRecycledTrigger | LeadRejectedTrigger | ListJoinedTrigger | ManualTrigger |
+            ScoreTrigger | StageEnteredTrigger | TouchTrigger):
+        steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
+            RemoveFromList | SetField | WaitDuration | WaitForEvent | WaitUntil]):
+        exit_criteria (ExitCriteria): Checked before every step: the enrolment ends when any holds.
+        reenrol_after_days (int | None):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        counts (list[StepCounts]):
+    """
+
+    id: int
+    name: str
+    status: WorkflowDetailStatus
+    trigger: (
+        DateFieldTrigger
+        | LeadRecycledTrigger
+        | LeadRejectedTrigger
+        | ListJoinedTrigger
+        | ManualTrigger
+        | ScoreTrigger
+        | StageEnteredTrigger
+        | TouchTrigger
+    )
+    steps: list[
+        AddToList
+        | Branch
+        | CallWebhook
+        | ChangeStage
+        | CreateTask
+        | EnrolInWorkflow
+        | Notify
+        | RemoveFromList
+        | SetField
+        | WaitDuration
+        | WaitForEvent
+        | WaitUntil
+    ]
+    exit_criteria: ExitCriteria
+    reenrol_after_days: int | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    counts: list[StepCounts]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.add_to_list import AddToList  # noqa: PLC0415
+        from ..models.branch import Branch  # noqa: PLC0415
+        from ..models.call_webhook import CallWebhook  # noqa: PLC0415
+        from ..models.change_stage import ChangeStage  # noqa: PLC0415
+        from ..models.create_task import CreateTask  # noqa: PLC0415
+        from ..models.date_field_trigger import DateFieldTrigger  # noqa: PLC0415
+        from ..models.lead_recycled_trigger import LeadRecycledTrigger  # noqa: PLC0415
+        from ..models.lead_rejected_trigger import LeadRejectedTrigger  # noqa: PLC0415
+        from ..models.list_joined_trigger import ListJoinedTrigger  # noqa: PLC0415
+        from ..models.notify import Notify  # noqa: PLC0415
+        from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
+        from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
+        from ..models.set_field import SetField  # noqa: PLC0415
+        from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
+        from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
+        from ..models.wait_duration import WaitDuration  # noqa: PLC0415
+        from ..models.wait_for_event import WaitForEvent  # noqa: PLC0415
+        from ..models.wait_until import WaitUntil  # noqa: PLC0415
+
+        id = self.id
+
+        name = self.name
+
+        status = self.status.value
+
+        trigger: dict[str, Any]
+        if isinstance(self.trigger, TouchTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, StageEnteredTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, ScoreTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, ListJoinedTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, DateFieldTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, LeadRejectedTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, LeadRecycledTrigger):
+            trigger = self.trigger.to_dict()
+        else:
+            trigger = self.trigger.to_dict()
+
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item: dict[str, Any]
+            if isinstance(steps_item_data, WaitDuration):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, WaitUntil):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, WaitForEvent):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, Branch):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, AddToList):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, RemoveFromList):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, SetField):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, ChangeStage):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, CreateTask):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, Notify):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, CallWebhook):
+                steps_item = steps_item_data.to_dict()
+            else:
+                steps_item = steps_item_data.to_dict()
+
+            steps.append(steps_item)
+
+        exit_criteria = self.exit_criteria.to_dict()
+
+        reenrol_after_days: int | None
+        reenrol_after_days = self.reenrol_after_days
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        counts = []
+        for counts_item_data in self.counts:
+            counts_item = counts_item_data.to_dict()
+            counts.append(counts_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "status": status,
+                "trigger": trigger,
+                "steps": steps,
+                "exit_criteria": exit_criteria,
+                "reenrol_after_days": reenrol_after_days,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "counts": counts,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.add_to_list import AddToList  # noqa: PLC0415
+        from ..models.branch import Branch  # noqa: PLC0415
+        from ..models.call_webhook import CallWebhook  # noqa: PLC0415
+        from ..models.change_stage import ChangeStage  # noqa: PLC0415
+        from ..models.create_task import CreateTask  # noqa: PLC0415
+        from ..models.date_field_trigger import DateFieldTrigger  # noqa: PLC0415
+        from ..models.enrol_in_workflow import EnrolInWorkflow  # noqa: PLC0415
+        from ..models.exit_criteria import ExitCriteria  # noqa: PLC0415
+        from ..models.lead_recycled_trigger import LeadRecycledTrigger  # noqa: PLC0415
+        from ..models.lead_rejected_trigger import LeadRejectedTrigger  # noqa: PLC0415
+        from ..models.list_joined_trigger import ListJoinedTrigger  # noqa: PLC0415
+        from ..models.manual_trigger import ManualTrigger  # noqa: PLC0415
+        from ..models.notify import Notify  # noqa: PLC0415
+        from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
+        from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
+        from ..models.set_field import SetField  # noqa: PLC0415
+        from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
+        from ..models.step_counts import StepCounts  # noqa: PLC0415
+        from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
+        from ..models.wait_duration import WaitDuration  # noqa: PLC0415
+        from ..models.wait_for_event import WaitForEvent  # noqa: PLC0415
+        from ..models.wait_until import WaitUntil  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        status = WorkflowDetailStatus(d.pop("status"))
+
+        def _parse_trigger(
+            data: object,
+        ) -> (
+            DateFieldTrigger
+            | LeadRecycledTrigger
+            | LeadRejectedTrigger
+            | ListJoinedTrigger
+            | ManualTrigger
+            | ScoreTrigger
+            | StageEnteredTrigger
+            | TouchTrigger
+        ):
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_0 = TouchTrigger.from_dict(data)
+
+                return trigger_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_1 = StageEnteredTrigger.from_dict(data)
+
+                return trigger_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_2 = ScoreTrigger.from_dict(data)
+
+                return trigger_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_3 = ListJoinedTrigger.from_dict(data)
+
+                return trigger_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_4 = DateFieldTrigger.from_dict(data)
+
+                return trigger_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_5 = LeadRejectedTrigger.from_dict(data)
+
+                return trigger_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_6 = LeadRecycledTrigger.from_dict(data)
+
+                return trigger_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            trigger_type_7 = ManualTrigger.from_dict(data)
+
+            return trigger_type_7
+
+        trigger = _parse_trigger(d.pop("trigger"))
+
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+
+            def _parse_steps_item(
+                data: object,
+            ) -> (
+                AddToList
+                | Branch
+                | CallWebhook
+                | ChangeStage
+                | CreateTask
+                | EnrolInWorkflow
+                | Notify
+                | RemoveFromList
+                | SetField
+                | WaitDuration
+                | WaitForEvent
+                | WaitUntil
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_0 = WaitDuration.from_dict(data)
+
+                    return steps_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_1 = WaitUntil.from_dict(data)
+
+                    return steps_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_2 = WaitForEvent.from_dict(data)
+
+                    return steps_item_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_3 = Branch.from_dict(data)
+
+                    return steps_item_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_4 = AddToList.from_dict(data)
+
+                    return steps_item_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_5 = RemoveFromList.from_dict(data)
+
+                    return steps_item_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_6 = SetField.from_dict(data)
+
+                    return steps_item_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_7 = ChangeStage.from_dict(data)
+
+                    return steps_item_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_8 = CreateTask.from_dict(data)
+
+                    return steps_item_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_9 = Notify.from_dict(data)
+
+                    return steps_item_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_10 = CallWebhook.from_dict(data)
+
+                    return steps_item_type_10
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                steps_item_type_11 = EnrolInWorkflow.from_dict(data)
+
+                return steps_item_type_11
+
+            steps_item = _parse_steps_item(steps_item_data)
+
+            steps.append(steps_item)
+
+        exit_criteria = ExitCriteria.from_dict(d.pop("exit_criteria"))
+
+        def _parse_reenrol_after_days(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        reenrol_after_days = _parse_reenrol_after_days(d.pop("reenrol_after_days"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        counts = []
+        _counts = d.pop("counts")
+        for counts_item_data in _counts:
+            counts_item = StepCounts.from_dict(counts_item_data)
+
+            counts.append(counts_item)
+
+        workflow_detail = cls(
+            id=id,
+            name=name,
+            status=status,
+            trigger=trigger,
+            steps=steps,
+            exit_criteria=exit_criteria,
+            reenrol_after_days=reenrol_after_days,
+            created_at=created_at,
+            updated_at=updated_at,
+            counts=counts,
+        )
+
+        workflow_detail.additional_properties = d
+        return workflow_detail
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

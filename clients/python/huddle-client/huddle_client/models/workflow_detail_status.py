@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class WorkflowDetailStatus(StrEnum):
+    ACTIVE = "active"
+    DRAFT = "draft"
+    PAUSED = "paused"
+
+    def __str__(self) -> str:
+        return str(self.value)

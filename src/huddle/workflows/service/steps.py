@@ -1,0 +1,298 @@
+"""What each kind of step does: the registry the runner dispatches on.
+
+A handler gets the step's context (the session, the workflow, the enrolment, the contact,
+the workflow's actor, the time) and answers ``Advance`` (the outcome it records and the step
+after) or ``Pause`` (a wait: due again at ``until``). Handlers do their effect in the
+caller's transaction, so it commits with the step's record and the enrolment's advance;
+whatever they hand on to run later (an email, a webhook POST) is a durable job queued in
+that same transaction.
+
+Adding a kind (``send_email`` once the mailing domain is merged) is one handler here::
+
+    @handles("send_email")
+    def _send_email(ctx: StepContext, step: SendEmail) -> Advance:
+        mailing.send_template_to_contact(ctx.session, template_id=step.template_id,
+            contact_id=ctx.contact.id, idempotency_key=ctx.idempotency_key)
+        return Advance("done", step.next)
+
+plus its schema in ``schemas.Step`` and a check of its template in ``definitions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session
+
+from huddle.auth import service as auth
+from huddle.contacts import service as contacts
+from huddle.contacts.schemas import ContactUpdate
+from huddle.core.actor import Actor
+from huddle.core.errors import Conflict
+from huddle.lifecycle import service as lifecycle
+from huddle.notifications import service as notifications
+from huddle.notifications.schemas import (
+    ContactReference,
+    WorkflowNoticeData,
+    WorkflowStepData,
+    WorkflowStepPayload,
+)
+from huddle.scoring import service as scoring
+from huddle.workflows import repository
+from huddle.workflows.schemas import (
+    AddToList,
+    Branch,
+    CallWebhook,
+    ChangeStage,
+    CreateTask,
+    EnrolInWorkflow,
+    Notify,
+    RemoveFromList,
+    SetField,
+    StepModel,
+    WaitDuration,
+    WaitForEvent,
+    WaitUntil,
+)
+from huddle.workflows.service import enrolling
+from huddle.workflows.service.conditions import condition_json
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact
+    from huddle.workflows.models import Enrolment
+    from huddle.workflows.service.definitions import Definition
+
+
+@dataclass(frozen=True)
+class StepContext:
+    session: Session
+    workflow: Definition
+    enrolment: Enrolment
+    contact: Contact
+    actor: Actor
+    now: datetime
+
+    @property
+    def idempotency_key(self) -> str:
+        """The key of this visit of this step: what an outside effect is deduplicated by."""
+        return f"workflow-step:{self.enrolment.id}:{self.enrolment.steps_taken + 1}"
+
+
+@dataclass(frozen=True)
+class Advance:
+    outcome: str  # done | yes | no | event | timeout | skipped
+    next: str | None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Pause:
+    until: datetime
+
+
+Outcome = Advance | Pause
+Handler = Callable[[StepContext, Any], Outcome]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handles(kind: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        HANDLERS[kind] = handler
+        return handler
+
+    return register
+
+
+def run_step(ctx: StepContext, step: StepModel) -> Outcome:
+    return HANDLERS[step.kind](ctx, step)
+
+
+# --- waits -------------------------------------------------------------------------------
+
+
+def _wait(ctx: StepContext, until: datetime, step: StepModel) -> Outcome:
+    """The first visit starts the wait; the visit at ``until`` ends it."""
+    if ctx.enrolment.waiting:
+        return Advance("done", step.next)
+    return Pause(until)
+
+
+@handles("wait")
+def _wait_duration(ctx: StepContext, step: WaitDuration) -> Outcome:
+    return _wait(ctx, ctx.now + timedelta(minutes=step.minutes), step)
+
+
+@handles("wait_until")
+def _wait_until(ctx: StepContext, step: WaitUntil) -> Outcome:
+    return _wait(ctx, next_weekday_hour(ctx.now, step.weekday, step.hour, _zone(ctx, step)), step)
+
+
+def _zone(ctx: StepContext, step: WaitUntil) -> ZoneInfo:
+    """The contact's ``time_zone`` custom field when it names a zone, else the step's."""
+    for name in ((ctx.contact.custom or {}).get("time_zone"), step.time_zone):
+        if isinstance(name, str) and name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return ZoneInfo("UTC")
+
+
+def next_weekday_hour(now: datetime, weekday: int, hour: int, zone: ZoneInfo) -> datetime:
+    """The first moment after ``now`` that is ``weekday`` (0 Monday) at ``hour``:00 on the
+    clocks of ``zone`` (an hour a DST change skips is taken as the zone resolves it)."""
+    local = now.astimezone(zone)
+    days = (weekday - local.weekday()) % 7
+    candidate = (local + timedelta(days=days)).replace(hour=hour, minute=0, second=0, microsecond=0)
+    if candidate <= local:
+        candidate = (local + timedelta(days=days + 7)).replace(
+            hour=hour, minute=0, second=0, microsecond=0
+        )
+    return candidate.replace(tzinfo=None).replace(tzinfo=zone).astimezone(now.tzinfo)
+
+
+@handles("wait_event")
+def _wait_event(ctx: StepContext, step: WaitForEvent) -> Outcome:
+    if not ctx.enrolment.waiting:
+        return Pause(ctx.now + timedelta(hours=step.timeout_hours))
+    if ctx.enrolment.event_arrived:
+        return Advance("event", step.next, f"{step.touch_type} arrived")
+    return Advance("timeout", step.timeout_next, f"no {step.touch_type} in time")
+
+
+# --- branch ------------------------------------------------------------------------------
+
+
+@handles("branch")
+def _branch(ctx: StepContext, step: Branch) -> Outcome:
+    holds = scoring.contact_matches(ctx.session, ctx.contact.id, condition_json(step.condition))
+    return Advance("yes", step.yes) if holds else Advance("no", step.no)
+
+
+# --- actions -----------------------------------------------------------------------------
+
+
+@handles("add_to_list")
+def _add_to_list(ctx: StepContext, step: AddToList) -> Outcome:
+    name = repository.contact_list(ctx.session, step.list_id)
+    if name is None:
+        return Advance("skipped", step.next, f"list {step.list_id} is gone")
+    if not enrolling.join_list(ctx.session, step.list_id, ctx.contact.id, checked=True):
+        return Advance("done", step.next, f"already on {name.name}")
+    return Advance("done", step.next, f"added to {name.name}")
+
+
+@handles("remove_from_list")
+def _remove_from_list(ctx: StepContext, step: RemoveFromList) -> Outcome:
+    removed = repository.remove_member(ctx.session, step.list_id, ctx.contact.id)
+    return Advance("done", step.next, "removed from the list" if removed else "was not on it")
+
+
+@handles("set_field")
+def _set_field(ctx: StepContext, step: SetField) -> Outcome:
+    if step.field.startswith("custom."):
+        change = ContactUpdate(custom={step.field.removeprefix("custom."): step.value})
+    else:
+        value = None if step.value is None else str(step.value)
+        change = ContactUpdate.model_validate({step.field: value})
+    contacts.update_contact(ctx.session, ctx.contact.id, change, actor=ctx.actor)
+    return Advance("done", step.next, f"{step.field} set to {step.value}")
+
+
+@handles("change_stage")
+def _change_stage(ctx: StepContext, step: ChangeStage) -> Outcome:
+    if ctx.contact.lifecycle_stage == step.stage:
+        return Advance("skipped", step.next, f"already {step.stage}")
+    try:
+        with ctx.session.begin_nested():
+            lifecycle.transition_stage(
+                ctx.session,
+                ctx.contact.id,
+                step.stage,
+                actor=ctx.actor,
+                reason=f"workflow {ctx.workflow.workflow.name}",
+            )
+    except Conflict as refused:
+        return Advance("skipped", step.next, str(refused))
+    return Advance("done", step.next, f"moved to {step.stage}")
+
+
+@handles("create_task")
+def _create_task(ctx: StepContext, step: CreateTask) -> Outcome:
+    """A notification to the owner (Huddle has no task list yet), or to the team's members."""
+    owner = ctx.contact.owner_id
+    recipients = (
+        [owner]
+        if owner is not None
+        else [u.id for u in auth.list_users(ctx.session, team=step.team)]
+        if step.team
+        else []
+    )
+    if not recipients:
+        return Advance("skipped", step.next, "the contact has no owner and no team is named")
+    for user_id in recipients:
+        _notice(ctx, user_id, "workflow.task", step.title, step.id)
+    return Advance("done", step.next, f"task for {len(recipients)} user(s): {step.title}")
+
+
+@handles("notify")
+def _notify(ctx: StepContext, step: Notify) -> Outcome:
+    if auth.find_user(ctx.session, step.user_id) is None:
+        return Advance("skipped", step.next, f"user {step.user_id} is gone")
+    _notice(ctx, step.user_id, "workflow.notice", step.message, step.id)
+    return Advance("done", step.next, f"notified user {step.user_id}")
+
+
+def _notice(ctx: StepContext, user_id: int, kind: Any, text: str, step_id: str) -> None:
+    name = _contact_name(ctx.contact)
+    notifications.notify(
+        ctx.session,
+        user_id=user_id,
+        kind=kind,
+        subject=f"{text} — {name}",
+        body=f"{ctx.workflow.workflow.name}: {text} ({name})",
+        data=WorkflowNoticeData(
+            workflow_id=ctx.workflow.workflow.id, step_id=step_id, contact_id=ctx.contact.id
+        ),
+        link=f"/contacts/{ctx.contact.id}",
+    )
+
+
+def _contact_name(contact: Contact) -> str:
+    name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
+    return name or f"contact #{contact.id}"
+
+
+@handles("webhook")
+def _webhook(ctx: StepContext, step: CallWebhook) -> Outcome:
+    payload = WorkflowStepPayload(
+        occurred_at=ctx.now,
+        data=WorkflowStepData(
+            workflow_id=ctx.workflow.workflow.id,
+            workflow=ctx.workflow.workflow.name,
+            step_id=step.id,
+            contact=ContactReference(
+                id=ctx.contact.id,
+                url=notifications.absolute_url(f"/contacts/{ctx.contact.id}"),
+            ),
+        ),
+    )
+    if not notifications.send_to_webhook(ctx.session, step.webhook_id, payload):
+        return Advance("skipped", step.next, f"webhook {step.webhook_id} is gone or off")
+    return Advance("done", step.next, f"queued to webhook {step.webhook_id}")
+
+
+@handles("enrol")
+def _enrol(ctx: StepContext, step: EnrolInWorkflow) -> Outcome:
+    target = repository.workflow(ctx.session, step.workflow_id)
+    if target is None:
+        return Advance("skipped", step.next, f"workflow {step.workflow_id} is gone")
+    enrolled = enrolling.enrol(
+        ctx.session, target, ctx.contact.id, reason=f"from {ctx.workflow.workflow.name}"
+    )
+    detail = f"enrolled in {target.name}" if enrolled else f"not enrolled in {target.name}"
+    return Advance("done" if enrolled else "skipped", step.next, detail)
