@@ -19,12 +19,12 @@ import json
 import random
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from bench.import_contacts import fresh_database, generate, peak_rss_mb
@@ -63,17 +63,20 @@ START = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
 BENCH_ACTOR = Actor.system("bench")
 
 
-def generate_deals(
-    path: Path, deals: int, people: Sequence[tuple[str, str | None]], *, seed: int = SEED
-) -> None:
-    """Write a HubSpot deals export of ``deals`` rows, each naming one of ``people``
-    ((email, company name or None)), a row at a time."""
+def pick_people(count: int, deals: int, *, seed: int = SEED) -> list[int]:
+    """Which of ``count`` people (by position) each of ``deals`` deals names."""
+    rng = random.Random(seed - 1)
+    return [rng.randrange(count) for _ in range(deals)]
+
+
+def write_deals(path: Path, named: Iterable[tuple[str, str | None]], *, seed: int = SEED) -> None:
+    """Write a HubSpot deals export: a deal for each (email, company name or None) of
+    ``named``, a third won, a sixth lost, the rest open, a row at a time."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        for n in range(deals):
-            email, company = people[rng.randrange(len(people))]
+        for n, (email, company) in enumerate(named):
             created = START + timedelta(minutes=rng.randrange(0, 60 * 24 * 600))
             closed = created + timedelta(days=rng.randrange(7, 120))
             roll = rng.random()
@@ -97,15 +100,26 @@ def generate_deals(
             )
 
 
-def people_of(engine: Engine) -> list[tuple[str, str | None]]:
-    """(email, company name) of every contact, for the deals to name."""
-    query = (
-        select(Contact.email, Account.name)
-        .outerjoin(Account, Account.id == Contact.account_id)
-        .where(Contact.email.is_not(None))
-    )
+def named_people(engine: Engine, deals: int) -> list[tuple[str, str | None]]:
+    """The (email, company name) each of ``deals`` deals names, chosen among the contacts
+    of ``engine``'s database. The contacts are streamed: only the chosen ones are held
+    (a million contacts held as tuples would be most of the bench's peak memory)."""
     with Session(engine) as session:
-        return [(email, company) for email, company in session.execute(query) if email]
+        count = session.scalar(select(func.count()).where(Contact.email.is_not(None)))
+        picks = pick_people(count or 0, deals)
+        wanted = set(picks)
+        chosen: dict[int, tuple[str, str | None]] = {}
+        query = (
+            select(Contact.email, Account.name)
+            .outerjoin(Account, Account.id == Contact.account_id)
+            .where(Contact.email.is_not(None))
+            .order_by(Contact.id)
+            .execution_options(yield_per=10_000)
+        )
+        for position, row in enumerate(session.execute(query)):
+            if position in wanted and row.email:
+                chosen[position] = (row.email, row.name)
+    return [chosen[n] for n in picks]
 
 
 def import_generated_deals(
@@ -114,7 +128,7 @@ def import_generated_deals(
     """Generate ``deals`` deals on the contacts of ``engine``'s database and import them;
     the figures: deals, seconds, deals/s, CPU seconds."""
     source = workdir / "deals.csv"
-    generate_deals(source, deals, people_of(engine))
+    write_deals(source, named_people(engine, deals))
     factory = session_factory(engine)
 
     def uow() -> AbstractContextManager[Session]:

@@ -61,8 +61,12 @@ class ReadAhead:
         self._rows = rows
         self._parser = parser
         self._size = chunk_size
-        # Bounded: at most one chunk waits while the next one is read.
+        # At most one chunk waits, and the next is not begun before the writer takes it:
+        # two chunks in memory, the writer's and the next (a history import's chunk is
+        # tens of megabytes). Reading further ahead gains nothing: the reader runs only
+        # while the writer waits, so it is either ahead already or never gets that far.
         self._ready: queue.Queue[_Item] = queue.Queue(maxsize=1)
+        self._taken = threading.Event()
         self._gate = threading.Event()
         self._stopping = False
         self._thread = threading.Thread(target=self._read, name="import-read-ahead", daemon=True)
@@ -93,6 +97,7 @@ class ReadAhead:
         while True:
             with self.overlapping():
                 item = self._ready.get()
+            self._taken.set()
             if isinstance(item, _End):
                 return
             if isinstance(item, BaseException):
@@ -139,6 +144,7 @@ class ReadAhead:
                     time.sleep(0)
                 if chunk.rows == self._size:
                     self._hand_over(chunk)
+                    self._wait_until_taken()
                     chunk = CheckedChunk()
             if chunk.rows:
                 self._hand_over(chunk)
@@ -146,7 +152,12 @@ class ReadAhead:
         except BaseException as exc:
             self._hand_over(exc)
 
+    def _wait_until_taken(self) -> None:
+        while not self._stopping and not self._taken.wait(timeout=0.05):
+            continue
+
     def _hand_over(self, item: _Item) -> None:
+        self._taken.clear()
         while not self._stopping:
             try:
                 self._ready.put(item, timeout=0.05)
