@@ -19,6 +19,8 @@ from huddle.contacts.repository.configuration import (
 )
 from huddle.contacts.repository.custom_filters import CustomCondition
 from huddle.contacts.repository.keyset import (
+    ListKey,
+    RankedKey,
     SortKey,
     keyset_rows,
     nulls_sort_high,
@@ -43,6 +45,7 @@ from huddle.contacts.repository.records import (
     contact_by_email,
     contact_by_key,
     contact_conditions,
+    contact_count,
     contact_export_page,
     contact_page,
     insert_touch,
@@ -82,7 +85,9 @@ from huddle.contacts.repository.touch_sets import (
 __all__ = [
     "EXPORT_COLUMNS",
     "CustomCondition",
+    "ListKey",
     "NewTouch",
+    "RankedKey",
     "SortKey",
     "TouchBatch",
     "TouchMoves",
@@ -100,6 +105,7 @@ __all__ = [
     "contact_by_email",
     "contact_by_key",
     "contact_conditions",
+    "contact_count",
     "contact_export_page",
     "contact_page",
     "contacts_by_email",

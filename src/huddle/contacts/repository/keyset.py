@@ -79,7 +79,7 @@ def nulls_sort_high(session: Session) -> bool:
 def keyset_rows(
     session: Session,
     query: Select[Any],
-    key: SortKey,
+    key: ListKey,
     *,
     after: tuple[Any, int] | None,
     limit: int,
@@ -96,3 +96,47 @@ def keyset_rows(
         if len(found) >= limit:
             break
     return found
+
+
+@dataclass(frozen=True)
+class RankedKey:
+    """A sort in a given order of a column's values (stages in funnel order, owners by name),
+    then by id: one index range scan on (column, id) per value, read in that order, so a
+    page never sorts the table. Values not in ``order`` (and NULL) come last, by id."""
+
+    column: InstrumentedAttribute[Any]
+    id_column: InstrumentedAttribute[int]
+    descending: bool
+    order: tuple[Any, ...]
+
+    def value(self, row: Any) -> Any:
+        return getattr(row, self.column.key)
+
+    def order_by(self) -> tuple[ColumnElement[Any]]:
+        # Inside one segment the column holds one value: the id orders it.
+        return (self.id_column.desc() if self.descending else self.id_column.asc(),)
+
+    def _ranks(self) -> list[ColumnElement[bool]]:
+        known = [self.column == value for value in self.order]
+        rest = or_(self.column.is_(None), self.column.not_in(self.order))
+        ranks = [*known, rest]
+        return ranks[::-1] if self.descending else ranks
+
+    def _rank_of(self, value: Any) -> int:
+        position = self.order.index(value) if value in self.order else len(self.order)
+        return len(self.order) - position if self.descending else position
+
+    def segments(
+        self, after: tuple[Any, int] | None, *, nulls_high: bool
+    ) -> list[ColumnElement[bool] | None]:
+        ranks = self._ranks()
+        if after is None:
+            return list(ranks)
+        value, last_id = after
+        beyond = operator.lt if self.descending else operator.gt
+        rank = self._rank_of(value)
+        return [and_(ranks[rank], beyond(self.id_column, last_id)), *ranks[rank + 1 :]]
+
+
+# Either way a list is keyset-paged.
+ListKey = SortKey | RankedKey

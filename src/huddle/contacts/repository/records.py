@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, Table, bindparam, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
@@ -21,7 +21,7 @@ from huddle.contacts.models import (
     Touch,
 )
 from huddle.contacts.repository.custom_filters import CustomCondition, custom_conditions_sql
-from huddle.contacts.repository.keyset import SortKey, keyset_rows
+from huddle.contacts.repository.keyset import ListKey, SortKey, keyset_rows
 from huddle.contacts.repository.search import account_search_conditions, search_conditions
 from huddle.contacts.schemas import AccountFilters, ContactFilters
 from huddle.contacts.search import search_words
@@ -55,12 +55,14 @@ def contact_conditions(
 ) -> list[ColumnElement[bool]]:
     """``custom``: ``filters.where`` checked against the field definitions (the service's)."""
     conditions: list[ColumnElement[bool]] = custom_conditions_sql(custom)
+    if filters.id:
+        conditions.append(Contact.id.in_(filters.id))
     if filters.stage:
         conditions.append(Contact.lifecycle_stage.in_(filters.stage))
-    if filters.owner_id == "unassigned":
-        conditions.append(Contact.owner_id.is_(None))
-    elif filters.owner_id is not None:
-        conditions.append(Contact.owner_id == filters.owner_id)
+    if filters.owner_id:
+        conditions.append(_one_of(Contact.owner_id, filters.owner_id))
+    if filters.source:
+        conditions.append(Contact.first_touch_source.in_(filters.source))
     for column, value, compare in (
         (Contact.account_id, filters.account_id, operator.eq),
         (Contact.score, filters.score_min, operator.ge),
@@ -82,10 +84,18 @@ def contact_conditions(
     return conditions
 
 
+def _one_of(column: Any, owners: Sequence[int | str]) -> ColumnElement[bool]:
+    """Any of these owners, "unassigned" being no owner."""
+    ids = [owner for owner in owners if owner != "unassigned"]
+    if len(ids) == len(owners):
+        return cast(ColumnElement[bool], column.in_(ids))
+    return or_(column.is_(None), column.in_(ids)) if ids else column.is_(None)
+
+
 def contact_page(
     session: Session,
     filters: ContactFilters,
-    key: SortKey,
+    key: ListKey,
     *,
     after: tuple[Any, int] | None,
     limit: int,
@@ -97,6 +107,44 @@ def contact_page(
     return keyset_rows(session, query, key, after=after, limit=limit)
 
 
+def contact_count(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    cap: int,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> tuple[int, bool]:
+    """How many contacts match: exact up to ``cap`` (True), else an estimate (False).
+
+    Counting is capped so it costs at most reading ``cap`` matching rows. Beyond it,
+    PostgreSQL's planner estimate of the filtered query (from its statistics) is the
+    figure; SQLite has no such estimate, so the match beyond the cap (its ``cap + 1``-th by
+    id) says how far through the table ``cap`` matches reach, scaled to the table's ids.
+    """
+    conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+    matching = select(Contact.id).where(*conditions)
+    found = session.scalar(select(func.count()).select_from(matching.limit(cap + 1).subquery()))
+    if found is not None and found <= cap:
+        return found, True
+    if session.get_bind().dialect.name == "postgresql":
+        return max(cap + 1, _planner_rows(session, matching)), False
+    reached = session.scalar(matching.order_by(Contact.id).offset(cap).limit(1))
+    first, last = session.execute(select(func.min(Contact.id), func.max(Contact.id))).one()
+    if reached is None or first is None or reached <= first:
+        return cap + 1, False
+    return max(cap + 1, round(cap * (last - first + 1) / (reached - first))), False
+
+
+def _planner_rows(session: Session, query: Select[Any]) -> int:
+    """PostgreSQL's estimate of the rows ``query`` returns (EXPLAIN: nothing is read)."""
+    compiled = query.compile(session.get_bind(), compile_kwargs={"render_postcompile": True})
+    plan = session.connection().exec_driver_sql(
+        "EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params
+    )
+    return int(plan.scalar_one()[0]["Plan"]["Plan Rows"])
+
+
 EXPORT_COLUMNS: tuple[str, ...] = tuple(
     column.key for column in Contact.__table__.columns if column.key not in {"custom", "account_id"}
 )
@@ -105,7 +153,7 @@ EXPORT_COLUMNS: tuple[str, ...] = tuple(
 def contact_export_page(
     session: Session,
     filters: ContactFilters,
-    key: SortKey,
+    key: ListKey,
     *,
     after: tuple[Any, int] | None,
     limit: int,

@@ -20,6 +20,9 @@ from huddle.contacts.service.accounts import (
     update_account,
     upsert_account,
 )
+from huddle.contacts.service.bulk import BULK_LIMIT, BulkOutcome, Refusal
+from huddle.contacts.service.bulk import assign_owner as bulk_assign_owner
+from huddle.contacts.service.bulk import change_stage as bulk_change_stage
 from huddle.contacts.service.consent import (
     can_email,
     consent_history,
@@ -27,9 +30,12 @@ from huddle.contacts.service.consent import (
     set_consent,
 )
 from huddle.contacts.service.contacts import (
+    ContactTotal,
     apply_stage,
     apply_stages,
     authorize_export,
+    count_contacts,
+    create_contact,
     export_columns,
     export_rows,
     get_contact,
@@ -102,14 +108,18 @@ from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
     "ACTIVITY_CAP",
+    "BULK_LIMIT",
     "NOT_APPLIED",
     "OWN_FIELDS",
+    "BulkOutcome",
     "ContactHistory",
+    "ContactTotal",
     "FieldKinds",
     "GroupableField",
     "IdempotencyConflict",
     "NewItems",
     "PastMove",
+    "Refusal",
     "StageMover",
     "TimelineSource",
     "TouchActivity",
@@ -123,6 +133,8 @@ __all__ = [
     "attach_visitor_touches",
     "attribution_values",
     "authorize_export",
+    "bulk_assign_owner",
+    "bulk_change_stage",
     "can_email",
     "check_filters",
     "clean_custom_values",
@@ -130,7 +142,9 @@ __all__ = [
     "compose_timeline_since",
     "consent_history",
     "contact_read",
+    "count_contacts",
     "count_contacts_by",
+    "create_contact",
     "custom_field_kinds",
     "define_custom_field",
     "delete_view",
