@@ -27,6 +27,7 @@ from huddle.contacts.events import (
     AccountsMerged,
     ConsentChanged,
     ContactErased,
+    ContactsBulkChanged,
     ContactsMerged,
     OwnerChanged,
 )
@@ -153,6 +154,16 @@ audited(
     "contact.consent_changed",
     subject=("contact", "contact_id"),
     summary="Consent {field}: {old_value} → {new_value}",
+)
+audited(
+    ContactsBulkChanged,
+    "contact.bulk_changed",
+    subject=("contact", None),
+    summary=lambda e: (
+        f"Bulk {'owner' if e.action == 'assign_owner' else 'stage'} change to "
+        f"{_owner(e.value) if e.action == 'assign_owner' else e.value}: "
+        f"{e.changed} of {e.matched} contacts changed, {e.refused} refused"
+    ),
 )
 audited(
     PersonalDataExported,

@@ -26,7 +26,8 @@ router = APIRouter(include_in_schema=False)
 
 ACTIONS = {"assign_owner": "Assign owner", "change_stage": "Change stage", "export": "Export"}
 # The form's own fields, carried from the confirmation to the change (the filters ride along).
-_CARRIED = ("scope", "action", "owner", "stage")
+# (``new_owner``/``new_stage``: ``owner``/``stage`` are the filters'.)
+_CARRIED = ("scope", "action", "new_owner", "new_stage")
 
 
 def api_query(filters: ContactFilters) -> str:
@@ -55,9 +56,9 @@ def bulk_action(
         flash(request, "Tick the contacts to change, or choose all matching.", "error")
         return see_other(back)
     users = users_by_id(session)
-    owner = str(form.get("owner") or "unassigned")
+    owner = str(form.get("new_owner") or "unassigned")
     owner_id = int(owner) if owner.isdigit() else None
-    stage = str(form.get("stage") or "")
+    stage = str(form.get("new_stage") or "")
     context: dict[str, Any] = {
         "action": action,
         "action_label": ACTIONS[action],
