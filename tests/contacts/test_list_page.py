@@ -146,7 +146,13 @@ def test_assigning_an_owner_to_all_matching_asks_first_then_audits(
     rep = make_user(db, name="Rita Rep", role="sales_rep", team="sales")
     chosen = [make_contact(db, lifecycle_stage="mql") for _ in range(3)]
     other = make_contact(db, lifecycle_stage="lead")
-    form = {"scope": "all", "stage": "mql", "action": "assign_owner", "new_owner": str(rep.id)}
+    form = {
+        "scope": "all",
+        "stage": "mql",
+        "score_min": "0",
+        "action": "assign_owner",
+        "new_owner": str(rep.id),
+    }
     confirm = _bulk(client, form)
     assert "Give <strong>3</strong> contacts the owner <strong>Rita Rep</strong>" in confirm
     assert all(c.owner_id is None for c in chosen)  # nothing changed yet
@@ -156,7 +162,10 @@ def test_assigning_an_owner_to_all_matching_asks_first_then_audits(
         db.refresh(contact)
     assert [c.owner_id for c in chosen] == [rep.id] * 3 and other.owner_id is None
     [entry] = _audit(db, "contact.bulk_changed")
-    assert entry.changes["matched"] == 3 and entry.changes["filters"] == {"stage": ["mql"]}
+    assert entry.changes["matched"] == 3 and entry.changes["filters"] == {
+        "stage": ["mql"],
+        "score_min": [0],
+    }
     assert entry.actor_user_id == admin.id
     assert len(_audit(db, "contact.owner_changed")) == 3  # and each contact's own entry
 
