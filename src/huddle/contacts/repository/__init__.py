@@ -48,6 +48,7 @@ from huddle.contacts.repository.records import (
     contact_count,
     contact_export_page,
     contact_page,
+    estimated_matches,
     insert_touch,
     merge_records,
     move_account_rows,
@@ -57,6 +58,7 @@ from huddle.contacts.repository.records import (
     refresh_statistics,
     touch,
     touch_by_key,
+    unindexed_for,
     update_contact_columns,
 )
 from huddle.contacts.repository.timeline import (
@@ -116,6 +118,7 @@ __all__ = [
     "custom_fields",
     "delete_row",
     "enrichment_company",
+    "estimated_matches",
     "insert_touch",
     "insert_touches",
     "keyset_rows",
@@ -145,6 +148,7 @@ __all__ = [
     "touch_by_key",
     "touches_of",
     "touches_without_campaign",
+    "unindexed_for",
     "update_contact_columns",
     "upsert_enrichment_companies",
 ]

@@ -102,40 +102,45 @@ def keyset_rows(
 class RankedKey:
     """A sort in a given order of a column's values (stages in funnel order, owners by name),
     then by id: one index range scan on (column, id) per value, read in that order, so a
-    page never sorts the table. Values not in ``order`` (and NULL) come last, by id."""
+    page never sorts the table. ``order`` must hold every value the column has; NULLs, when
+    ``nulls``, come last."""
 
     column: InstrumentedAttribute[Any]
     id_column: InstrumentedAttribute[int]
     descending: bool
     order: tuple[Any, ...]
+    nulls: bool = False
 
     def value(self, row: Any) -> Any:
         return getattr(row, self.column.key)
 
-    def order_by(self) -> tuple[ColumnElement[Any]]:
-        # Inside one segment the column holds one value: the id orders it.
-        return (self.id_column.desc() if self.descending else self.id_column.asc(),)
+    def order_by(self) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        # Inside one segment the column holds one value, so the id alone orders it; the
+        # column is named too so the planner reads the (column, id) index, not all ids.
+        if self.descending:
+            return self.column.desc(), self.id_column.desc()
+        return self.column.asc(), self.id_column.asc()
 
-    def _ranks(self) -> list[ColumnElement[bool]]:
-        known = [self.column == value for value in self.order]
-        rest = or_(self.column.is_(None), self.column.not_in(self.order))
-        ranks = [*known, rest]
+    def _ranks(self) -> list[Any]:
+        ranks = [*self.order, None] if self.nulls else list(self.order)
         return ranks[::-1] if self.descending else ranks
 
-    def _rank_of(self, value: Any) -> int:
-        position = self.order.index(value) if value in self.order else len(self.order)
-        return len(self.order) - position if self.descending else position
+    def _segment(self, value: Any) -> ColumnElement[bool]:
+        return self.column.is_(None) if value is None else self.column == value
 
     def segments(
         self, after: tuple[Any, int] | None, *, nulls_high: bool
     ) -> list[ColumnElement[bool] | None]:
         ranks = self._ranks()
         if after is None:
-            return list(ranks)
+            return [self._segment(value) for value in ranks]
         value, last_id = after
+        if value not in ranks:
+            return []  # a cursor from a sort over other values: nothing follows it
         beyond = operator.lt if self.descending else operator.gt
-        rank = self._rank_of(value)
-        return [and_(ranks[rank], beyond(self.id_column, last_id)), *ranks[rank + 1 :]]
+        rest = ranks[ranks.index(value) + 1 :]
+        first = and_(self._segment(value), beyond(self.id_column, last_id))
+        return [first, *(self._segment(v) for v in rest)]
 
 
 # Either way a list is keyset-paged.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -52,18 +52,24 @@ def contact_conditions(
     *,
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
+    unindexed: Container[str] = (),
 ) -> list[ColumnElement[bool]]:
-    """``custom``: ``filters.where`` checked against the field definitions (the service's)."""
+    """``custom``: ``filters.where`` checked against the field definitions (the service's).
+    ``unindexed``: the columns whose conditions no index may answer (``_plain``)."""
+
+    def column(attribute: Any) -> Any:
+        return _plain(attribute) if attribute.key in unindexed else attribute
+
     conditions: list[ColumnElement[bool]] = custom_conditions_sql(custom)
     if filters.id:
         conditions.append(Contact.id.in_(filters.id))
     if filters.stage:
-        conditions.append(Contact.lifecycle_stage.in_(filters.stage))
+        conditions.append(column(Contact.lifecycle_stage).in_(filters.stage))
     if filters.owner_id:
-        conditions.append(_one_of(Contact.owner_id, filters.owner_id))
+        conditions.append(_one_of(column(Contact.owner_id), filters.owner_id))
     if filters.source:
-        conditions.append(Contact.first_touch_source.in_(filters.source))
-    for column, value, compare in (
+        conditions.append(column(Contact.first_touch_source).in_(filters.source))
+    for attribute, value, compare in (
         (Contact.account_id, filters.account_id, operator.eq),
         (Contact.score, filters.score_min, operator.ge),
         (Contact.score, filters.score_max, operator.le),
@@ -71,7 +77,7 @@ def contact_conditions(
         (Contact.updated_at, filters.updated_since, operator.ge),
     ):
         if value is not None:
-            conditions.append(compare(column, value))
+            conditions.append(compare(column(attribute), value))
     if filters.is_target is not None:
         targets = select(Account.id).where(Account.is_target.is_(True))
         if filters.is_target:
@@ -82,6 +88,69 @@ def contact_conditions(
     words = search_words(filters.q)
     conditions += search_conditions(session, words, search_email=search_email)
     return conditions
+
+
+# The columns a filter narrows by through an index of its own (stage, owner, source, score,
+# dates, account).
+FILTER_COLUMNS = frozenset(
+    {
+        "lifecycle_stage",
+        "owner_id",
+        "first_touch_source",
+        "score",
+        "created_at",
+        "updated_at",
+        "account_id",
+    }
+)
+
+
+def unindexed_for(
+    session: Session,
+    filters: ContactFilters,
+    sort_column: str | None,
+    *,
+    wide: int,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> frozenset[str]:
+    """The filter columns the list must not read by index: on SQLite, all but the sort's
+    when more than ``wide`` contacts match.
+
+    SQLite's statistics say how many rows an index holds per value on average, not per
+    value: a stage filter looks as selective for "lead" (nine contacts in ten) as for
+    "customer" (one in three hundred), so it would read every lead through the stage index
+    and sort them all. When many match, the list's own order (its sort index) finds a
+    page's worth after a few thousand rows; when few match, their index finds them all at
+    once and sorting them is cheap. PostgreSQL knows each value's share and chooses alone.
+    """
+    if session.get_bind().dialect.name != "sqlite" or sort_column is None:
+        return frozenset()
+    values = filters.model_dump(exclude_defaults=True)
+    if not any(values.get(name) for name in _FILTERED_BY):
+        return frozenset()
+    if estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide:
+        return frozenset()
+    return FILTER_COLUMNS - {sort_column}
+
+
+# The filters answered by an index of their own column.
+_FILTERED_BY = (
+    "stage",
+    "owner_id",
+    "source",
+    "account_id",
+    "score_min",
+    "score_max",
+    "created_since",
+    "updated_since",
+)
+
+
+def _plain(attribute: Any) -> ColumnElement[Any]:
+    """The column as an expression no index answers (the same values, NULL included): a
+    condition on it is checked on each row read, and the planner reads rows another way."""
+    return cast(ColumnElement[Any], func.coalesce(attribute, attribute))
 
 
 def _one_of(column: Any, owners: Sequence[int | str]) -> ColumnElement[bool]:
@@ -101,8 +170,11 @@ def contact_page(
     limit: int,
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
+    unindexed: Container[str] = (),
 ) -> list[Contact]:
-    conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+    conditions = contact_conditions(
+        session, filters, search_email=search_email, custom=custom, unindexed=unindexed
+    )
     query = select(Contact).options(joinedload(Contact.account)).where(*conditions)
     return keyset_rows(session, query, key, after=after, limit=limit)
 
@@ -117,24 +189,50 @@ def contact_count(
 ) -> tuple[int, bool]:
     """How many contacts match: exact up to ``cap`` (True), else an estimate (False).
 
-    First a cheap estimate: PostgreSQL's planner's (EXPLAIN: nothing is read); on SQLite,
-    which has none, the share of matches in a sample of rows (a few id ranges spread over
-    the table) times the table's size. Only when that says the count is within ``cap`` is it
-    counted, at most ``cap + 1`` rows read: a filter most contacts pass is never counted
-    row by row, and one that few pass is counted through its index, as the list reads it.
+    The estimate comes first (``estimated_matches``); only when it says the count is within
+    ``cap`` is it counted, at most ``cap + 1`` rows read: a filter most contacts pass is
+    never counted row by row, and one that few pass is counted through its index.
     """
-    conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
-    matching = select(Contact.id).where(*conditions)
-    if session.get_bind().dialect.name == "postgresql":
-        estimate = _planner_rows(session, matching)
-    else:
-        estimate = _sampled_rows(session, conditions)
+    estimate = estimated_matches(session, filters, search_email=search_email, custom=custom)
     if estimate <= cap:
-        capped = select(func.count()).select_from(matching.limit(cap + 1).subquery())
-        found = session.scalar(capped) or 0
+        conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+        matching = select(Contact.id).where(*conditions).limit(cap + 1)
+        found = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
         if found <= cap:
             return found, True
     return max(cap + 1, estimate), False
+
+
+def estimated_matches(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> int:
+    """About how many contacts match, cheaply: PostgreSQL's planner's estimate (EXPLAIN:
+    nothing is read); on SQLite, which has none, the share of matches in a sample of rows
+    (a few id ranges spread over the table) times the table's size. Kept for the session's
+    request, as the list and its total both ask."""
+    known: dict[str, int] = session.info.setdefault("contact_estimates", {})
+    key = filters.model_dump_json() + repr(search_email)
+    if key not in known:
+        if session.get_bind().dialect.name == "postgresql":
+            conditions = contact_conditions(
+                session, filters, search_email=search_email, custom=custom
+            )
+            known[key] = _planner_rows(session, select(Contact.id).where(*conditions))
+        else:
+            # No index may answer a condition, so each id range drives its own count.
+            conditions = contact_conditions(
+                session,
+                filters,
+                search_email=search_email,
+                custom=custom,
+                unindexed=FILTER_COLUMNS,
+            )
+            known[key] = _sampled_rows(session, conditions)
+    return known[key]
 
 
 # The SQLite estimate reads this many id ranges of this many rows (20,000 rows in all).
@@ -142,8 +240,10 @@ _SAMPLES, _SAMPLE_ROWS = 10, 2_000
 
 
 def _sampled_rows(session: Session, conditions: list[ColumnElement[bool]]) -> int:
-    first, last = session.execute(select(func.min(Contact.id), func.max(Contact.id))).one()
-    if first is None:
+    # Two queries: SQLite reads min() or max() off the index only when it is alone.
+    first = session.scalar(select(func.min(Contact.id)))
+    last = session.scalar(select(func.max(Contact.id)))
+    if first is None or last is None:
         return 0
     span = last - first + 1
     if span <= _SAMPLES * _SAMPLE_ROWS:

@@ -85,9 +85,10 @@ def contact_sorting(session: Session, sort: ContactSort) -> Sorting:
     """How the list sorts: by owner is by the owners' names, unassigned last."""
     if sort.column != "owner":
         return CONTACT_SORTS[sort]
-    names = sorted(auth_service.users_by_id(session).values(), key=lambda u: u.name.casefold())
-    owners = tuple(user.id for user in names)
-    key = RankedKey(Contact.owner_id, Contact.id, sort.descending, owners)
+    # Every user, those who left too: their contacts keep them as owner.
+    people = auth_service.list_users(session, include_inactive=True)
+    owners = tuple(user.id for user in sorted(people, key=lambda u: (u.name.casefold(), u.id)))
+    key = RankedKey(Contact.owner_id, Contact.id, sort.descending, owners, nulls=True)
     return Sorting(sort.value, key, _VALUE_TYPES["owner"])
 
 
@@ -409,6 +410,14 @@ def _account_of(
 # --- lists and exports -----------------------------------------------------------------------
 
 
+# Up to here the list's total is counted; beyond, it is estimated (and says "about").
+EXACT_COUNT_CAP = 10_000
+# Beyond this many matches (estimated) the list reads in its sort's order rather than
+# through its filters' indexes and sorting every match (``repository.unindexed_for``);
+# measured with bench/list.py at a million contacts: sorting 30,000 rows is still cheap.
+WIDE_FILTER = 30_000
+
+
 def list_contacts(
     session: Session,
     filters: ContactFilters | None = None,
@@ -425,19 +434,21 @@ def list_contacts(
     field to sort by instead of ``sort`` (``custom_sorting``)."""
     search_email = actor is None or visibility.sees_personal(actor)
     filters = filters or ContactFilters()
+    custom = custom_conditions(session, filters.where)
+    sorting = custom_sorting(session, sort_field) if sort_field else contact_sorting(session, sort)
+    column = getattr(sorting.key.column, "key", None) if not sort_field else None
+    unindexed = repository.unindexed_for(
+        session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
+    )
     fetch = partial(
         repository.contact_page,
         session,
         filters,
         search_email=search_email,
-        custom=custom_conditions(session, filters.where),
+        custom=custom,
+        unindexed=unindexed,
     )
-    sorting = custom_sorting(session, sort_field) if sort_field else contact_sorting(session, sort)
     return sorting.page_of(fetch, cursor, limit)
-
-
-# Up to here the list's total is counted; beyond, it is estimated (and says "about").
-EXACT_COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True)
