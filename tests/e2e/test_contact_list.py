@@ -69,3 +69,17 @@ def test_assign_an_owner_to_ticked_contacts(
 
     page.goto(f"/contacts?q={word}&owner=unassigned")
     expect(page.locator("#results tbody tr")).to_have_count(1)
+
+
+def test_a_contact_page_fits_a_phone(page: Page, live_server: LiveServer) -> None:
+    """At 390 px the record's header buttons wrap under it: none is cut off."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, live_server)
+    page.goto(f"/contacts/{live_server.seeded.star_id}")
+    merge = page.get_by_role("link", name="Merge")
+    expect(merge).to_be_visible()
+    box = merge.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390, box
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= 390, f"the contact page is {wide} px wide"
+    shot(page, "list-contact-390")
