@@ -200,7 +200,10 @@ def contact_count(
         found = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
         if found <= cap:
             return found, True
-    return max(cap + 1, estimate), False
+        # The estimate missed (the sample met few of them): more than ``cap`` is all it
+        # knows, and says so.
+        return cap + 1, False
+    return estimate, False
 
 
 def estimated_matches(

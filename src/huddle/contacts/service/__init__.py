@@ -30,6 +30,7 @@ from huddle.contacts.service.consent import (
     set_consent,
 )
 from huddle.contacts.service.contacts import (
+    EXACT_COUNT_CAP,
     ContactTotal,
     apply_stage,
     apply_stages,
@@ -109,6 +110,7 @@ from huddle.contacts.service.visibility import contact_read, sees_personal
 __all__ = [
     "ACTIVITY_CAP",
     "BULK_LIMIT",
+    "EXACT_COUNT_CAP",
     "NOT_APPLIED",
     "OWN_FIELDS",
     "BulkOutcome",

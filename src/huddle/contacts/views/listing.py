@@ -84,6 +84,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         "form": state.form,
         "sort": state.sort.value,
         "total": total,
+        "cap": service.EXACT_COUNT_CAP,
         "state": state,
         "column_labels": COLUMN_LABELS,
         "chosen": {key: state.form[key].split(",") for key in MULTI_KEYS},
