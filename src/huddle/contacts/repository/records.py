@@ -134,6 +134,24 @@ def unindexed_for(
     return FILTER_COLUMNS - {sort_column}
 
 
+def sorts_matches(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    wide: int,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> bool:
+    """Whether few enough contacts match (``wide`` at most, estimated) that the list should
+    find them through its filters' indexes and sort them, rather than read its sort index
+    from the start: the matches may all sit at its far end (customers have the highest
+    scores), which neither planner can tell, as both take columns for independent."""
+    values = filters.model_dump(exclude_defaults=True)
+    if not any(values.get(name) for name in _FILTERED_BY):
+        return False
+    return estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide
+
+
 # The filters answered by an index of their own column.
 _FILTERED_BY = (
     "stage",
@@ -171,12 +189,15 @@ def contact_page(
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
     unindexed: Container[str] = (),
+    sort_matches: bool = False,
 ) -> list[Contact]:
+    """``sort_matches``: few match, find them by the filters and sort them
+    (``sorts_matches``)."""
     conditions = contact_conditions(
         session, filters, search_email=search_email, custom=custom, unindexed=unindexed
     )
     query = select(Contact).options(joinedload(Contact.account)).where(*conditions)
-    return keyset_rows(session, query, key, after=after, limit=limit)
+    return keyset_rows(session, query, key, after=after, limit=limit, plain_order=sort_matches)
 
 
 def contact_count(

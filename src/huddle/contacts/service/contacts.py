@@ -440,6 +440,9 @@ def list_contacts(
     unindexed = repository.unindexed_for(
         session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
     )
+    few = not sort_field and repository.sorts_matches(
+        session, filters, wide=WIDE_FILTER, search_email=search_email, custom=custom
+    )
     fetch = partial(
         repository.contact_page,
         session,
@@ -447,6 +450,7 @@ def list_contacts(
         search_email=search_email,
         custom=custom,
         unindexed=unindexed,
+        sort_matches=few,
     )
     return sorting.page_of(fetch, cursor, limit)
 
