@@ -15,6 +15,7 @@ from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters,
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import ValidationFailed
+from huddle.core.stages import STAGES
 from tests.conftest import make_user
 from tests.contacts.factories import make_account, make_contact, make_custom_field
 
@@ -64,10 +65,18 @@ def test_pages_never_repeat_or_skip_a_row_across_ties(
         paged = _all_pages(db, filters, sort, limit)
         assert paged == [c.id for c in everything], f"limit {limit}"
     # The one-query order is the sort itself, ids breaking ties in the same direction.
-    keyed = [
-        (getattr(c, sort.column), c.id) for c in everything if getattr(c, sort.column) is not None
-    ]
+    keyed = [(_sorted_by(c, sort), c.id) for c in everything if _sorted_by(c, sort) is not None]
     assert keyed == sorted(keyed, reverse=sort.descending)
+
+
+def _sorted_by(contact: Contact, sort: ContactSort) -> object:
+    """The value a sort orders a contact by (stages in funnel order; the fixture's contacts
+    have no owner, so that sort is by id alone)."""
+    if sort.column == "stage":
+        return list(STAGES).index(contact.lifecycle_stage)
+    if sort.column == "owner":
+        return None
+    return getattr(contact, sort.column)
 
 
 def test_a_cursor_of_another_sort_or_garbage_is_refused(

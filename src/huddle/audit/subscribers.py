@@ -27,6 +27,7 @@ from huddle.contacts.events import (
     AccountsMerged,
     ConsentChanged,
     ContactErased,
+    ContactsBulkChanged,
     ContactsMerged,
     OwnerChanged,
 )
@@ -127,6 +128,11 @@ def _owner(owner_id: int | None) -> str:
     return f"user #{owner_id}" if owner_id is not None else "unassigned"
 
 
+def _listed(values: dict[str, Any]) -> dict[str, list[Any]]:
+    """Each value as a list: the shape an entry's changes keep a filter in."""
+    return {k: v if isinstance(v, list) else [v] for k, v in _json_ready(values).items()}
+
+
 def _pairs(pairs: list[list[str]]) -> str:
     return ", ".join(f"{a} → {b}" for a, b in pairs) or "none"
 
@@ -155,6 +161,17 @@ audited(
     "contact.consent_changed",
     subject=("contact", "contact_id"),
     summary="Consent {field}: {old_value} → {new_value}",
+)
+audited(
+    ContactsBulkChanged,
+    "contact.bulk_changed",
+    subject=("contact", None),
+    summary=lambda e: (
+        f"Bulk {'owner' if e.action == 'assign_owner' else 'stage'} change to "
+        f"{_owner(e.value) if e.action == 'assign_owner' else e.value}: "
+        f"{e.changed} of {e.matched} contacts changed, {e.refused} refused"
+    ),
+    changes=lambda e: facts(e) | {"filters": _listed(e.filters)},
 )
 audited(
     PersonalDataExported,

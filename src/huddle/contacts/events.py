@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from huddle.core.actor import Actor
 from huddle.core.events import DomainEvent
@@ -120,4 +121,21 @@ class TouchesAttached(DomainEvent):
     visitor_id: str
     contact_id: int
     touch_ids: tuple[int, ...]
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ContactsBulkChanged(DomainEvent):
+    """A bulk action on the contact list ran: one audit entry for the whole action (each
+    contact's own change is recorded as a single edit's is)."""
+
+    # "assign_owner" or "change_stage"
+    action: str
+    # The new owner's id (None: unassigned) or the stage moved to.
+    value: int | str | None
+    # The filters that chose the contacts, as the list's query states them.
+    filters: dict[str, Any]
+    matched: int
+    changed: int
+    refused: int
     actor: Actor

@@ -64,8 +64,10 @@ class Contact(TimestampMixin, Base):
     __tablename__ = "contacts"
     __table_args__ = (
         Index("ix_contacts_account_id", "account_id"),
-        Index("ix_contacts_owner_id", "owner_id"),
+        Index("ix_contacts_owner_id_id", "owner_id", "id"),
         Index("ix_contacts_stage_id", "lifecycle_stage", "id"),
+        Index("ix_contacts_last_touch_at_id", "last_touch_at", "id"),
+        Index("ix_contacts_source_id", "first_touch_source", "id"),
         Index("ix_contacts_created_at_id", "created_at", "id"),
         Index("ix_contacts_updated_at_id", "updated_at", "id"),
         Index("ix_contacts_score_id", "score", "id"),

@@ -90,6 +90,16 @@ def number(value: int | float | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
+def about(value: int) -> str:
+    """An estimated count in words that do not pretend to precision: "about 1.2 million",
+    "about 48,000" (two significant figures)."""
+    if value >= 1_000_000:
+        return f"about {value / 1_000_000:.1f} million".replace(".0 ", " ")
+    digits = len(str(value))
+    rounded = round(value, 2 - digits) if digits > 2 else value
+    return f"about {rounded:,}"
+
+
 def stage_label(stage: str | None) -> str:
     if stage is None:
         return "—"

@@ -39,6 +39,7 @@ templates.env.filters.update(
     money=fmt.money,
     money_short=fmt.money_short,
     number=fmt.number,
+    about=fmt.about,
     stage_label=fmt.stage_label,
     pipeline_label=fmt.pipeline_label,
     humanize=fmt.humanize,

@@ -160,6 +160,12 @@ CREATES = [
         json=lambda w, owner: {"email": email(), "owner_id": owner},
         label="new",
     ),
+    ui(
+        "POST",
+        "/contacts/new",
+        data=lambda w, owner: {"email": email(), "owner_id": "" if owner is None else str(owner)},
+        label="the form",
+    ),
 ]
 
 CONTACT_EDITS = [

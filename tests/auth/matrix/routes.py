@@ -126,6 +126,12 @@ OPEN: dict[tuple[str, str], str] = {
     ("POST", "/contacts/views/{view_id}/delete"): VIEW_DELETE,
     ("DELETE", "/api/v1/saved-views/{view_id:int}"): VIEW_DELETE,
     ("POST", "/notifications/read"): OWN_NOTIFICATIONS,
+    ("POST", "/contacts/bulk"): (
+        "a bulk action changes each contact through the single edit's service "
+        "(contact.edit or stage.change, with the ownership rule): a contact refused is "
+        "listed with the reason while the others change, rather than a 403 for all "
+        "(tests/contacts/test_list_page.py)"
+    ),
     ("POST", "/api/v1/notifications/read"): OWN_NOTIFICATIONS,
     ("POST", "/unsubscribe/{token}"): "public: the signed link in the email is the check",
     ("POST", "/password/forgot"): "public: the same answer whether or not the account exists",

@@ -19,6 +19,8 @@ from huddle.contacts.repository.configuration import (
 )
 from huddle.contacts.repository.custom_filters import CustomCondition
 from huddle.contacts.repository.keyset import (
+    ListKey,
+    RankedKey,
     SortKey,
     keyset_rows,
     nulls_sort_high,
@@ -43,9 +45,11 @@ from huddle.contacts.repository.records import (
     contact_by_email,
     contact_by_key,
     contact_conditions,
+    contact_count,
     contact_export_page,
     contact_page,
     contacts_by_ids,
+    estimated_matches,
     insert_touch,
     merge_records,
     move_account_rows,
@@ -53,8 +57,10 @@ from huddle.contacts.repository.records import (
     move_touch_end,
     note,
     refresh_statistics,
+    sorts_matches,
     touch,
     touch_by_key,
+    unindexed_for,
     update_contact_columns,
 )
 from huddle.contacts.repository.timeline import (
@@ -84,7 +90,9 @@ from huddle.contacts.repository.touch_sets import (
 __all__ = [
     "EXPORT_COLUMNS",
     "CustomCondition",
+    "ListKey",
     "NewTouch",
+    "RankedKey",
     "SortKey",
     "TouchBatch",
     "TouchMoves",
@@ -102,6 +110,7 @@ __all__ = [
     "contact_by_email",
     "contact_by_key",
     "contact_conditions",
+    "contact_count",
     "contact_export_page",
     "contact_page",
     "contacts_by_email",
@@ -113,6 +122,7 @@ __all__ = [
     "custom_fields",
     "delete_row",
     "enrichment_company",
+    "estimated_matches",
     "insert_touch",
     "insert_touches",
     "keyset_rows",
@@ -134,6 +144,7 @@ __all__ = [
     "saved_views_visible_to",
     "set_touch_campaigns",
     "set_touch_end",
+    "sorts_matches",
     "stored_fingerprints",
     "timeline_merges",
     "timeline_notes",
@@ -143,6 +154,7 @@ __all__ = [
     "touch_by_key",
     "touches_of",
     "touches_without_campaign",
+    "unindexed_for",
     "update_contact_columns",
     "upsert_enrichment_companies",
 ]

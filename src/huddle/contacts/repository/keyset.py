@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
@@ -31,10 +31,13 @@ class SortKey:
         assert name is not None, "an expression sorts with value_of"
         return getattr(row, name)
 
-    def order_by(self) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    def order_by(self, *, plain: bool = False) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        """``plain``: order by the column as an expression no index delivers in order, so
+        the planner finds the rows through the filters' indexes and sorts them."""
+        column = func.coalesce(self.column, self.column) if plain else self.column
         if self.descending:
-            return self.column.desc(), self.id_column.desc()
-        return self.column.asc(), self.id_column.asc()
+            return column.desc(), self.id_column.desc()
+        return column.asc(), self.id_column.asc()
 
     def segments(
         self, after: tuple[Any, int] | None, *, nulls_high: bool
@@ -79,16 +82,18 @@ def nulls_sort_high(session: Session) -> bool:
 def keyset_rows(
     session: Session,
     query: Select[Any],
-    key: SortKey,
+    key: ListKey,
     *,
     after: tuple[Any, int] | None,
     limit: int,
     entities: bool = True,
+    plain_order: bool = False,
 ) -> list[Any]:
-    """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order."""
+    """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order
+    (``plain_order``: see ``SortKey.order_by``)."""
     found: list[Any] = []
     for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
-        page = query.order_by(*key.order_by()).limit(limit - len(found))
+        page = query.order_by(*key.order_by(plain=plain_order)).limit(limit - len(found))
         if condition is not None:
             page = page.where(condition)
         result = session.execute(page)
@@ -96,3 +101,52 @@ def keyset_rows(
         if len(found) >= limit:
             break
     return found
+
+
+@dataclass(frozen=True)
+class RankedKey:
+    """A sort in a given order of a column's values (stages in funnel order, owners by name),
+    then by id: one index range scan on (column, id) per value, read in that order, so a
+    page never sorts the table. ``order`` must hold every value the column has; NULLs, when
+    ``nulls``, come last."""
+
+    column: InstrumentedAttribute[Any]
+    id_column: InstrumentedAttribute[int]
+    descending: bool
+    order: tuple[Any, ...]
+    nulls: bool = False
+
+    def value(self, row: Any) -> Any:
+        return getattr(row, self.column.key)
+
+    def order_by(self, *, plain: bool = False) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        # Inside one segment the column holds one value, so the id alone orders it; the
+        # column is named too so the planner reads the (column, id) index, not all ids.
+        if self.descending:
+            return self.column.desc(), self.id_column.desc()
+        return self.column.asc(), self.id_column.asc()
+
+    def _ranks(self) -> list[Any]:
+        ranks = [*self.order, None] if self.nulls else list(self.order)
+        return ranks[::-1] if self.descending else ranks
+
+    def _segment(self, value: Any) -> ColumnElement[bool]:
+        return self.column.is_(None) if value is None else self.column == value
+
+    def segments(
+        self, after: tuple[Any, int] | None, *, nulls_high: bool
+    ) -> list[ColumnElement[bool] | None]:
+        ranks = self._ranks()
+        if after is None:
+            return [self._segment(value) for value in ranks]
+        value, last_id = after
+        if value not in ranks:
+            return []  # a cursor from a sort over other values: nothing follows it
+        beyond = operator.lt if self.descending else operator.gt
+        rest = ranks[ranks.index(value) + 1 :]
+        first = and_(self._segment(value), beyond(self.id_column, last_id))
+        return [first, *(self._segment(v) for v in rest)]
+
+
+# Either way a list is keyset-paged.
+ListKey = SortKey | RankedKey

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, Table, bindparam, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
@@ -21,7 +21,7 @@ from huddle.contacts.models import (
     Touch,
 )
 from huddle.contacts.repository.custom_filters import CustomCondition, custom_conditions_sql
-from huddle.contacts.repository.keyset import SortKey, keyset_rows
+from huddle.contacts.repository.keyset import ListKey, SortKey, keyset_rows
 from huddle.contacts.repository.search import account_search_conditions, search_conditions
 from huddle.contacts.schemas import AccountFilters, ContactFilters
 from huddle.contacts.search import search_words
@@ -56,16 +56,24 @@ def contact_conditions(
     *,
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
+    unindexed: Container[str] = (),
 ) -> list[ColumnElement[bool]]:
-    """``custom``: ``filters.where`` checked against the field definitions (the service's)."""
+    """``custom``: ``filters.where`` checked against the field definitions (the service's).
+    ``unindexed``: the columns whose conditions no index may answer (``_plain``)."""
+
+    def column(attribute: Any) -> Any:
+        return _plain(attribute) if attribute.key in unindexed else attribute
+
     conditions: list[ColumnElement[bool]] = custom_conditions_sql(custom)
+    if filters.id:
+        conditions.append(Contact.id.in_(filters.id))
     if filters.stage:
-        conditions.append(Contact.lifecycle_stage.in_(filters.stage))
-    if filters.owner_id == "unassigned":
-        conditions.append(Contact.owner_id.is_(None))
-    elif filters.owner_id is not None:
-        conditions.append(Contact.owner_id == filters.owner_id)
-    for column, value, compare in (
+        conditions.append(column(Contact.lifecycle_stage).in_(filters.stage))
+    if filters.owner_id:
+        conditions.append(_one_of(column(Contact.owner_id), filters.owner_id))
+    if filters.source:
+        conditions.append(column(Contact.first_touch_source).in_(filters.source))
+    for attribute, value, compare in (
         (Contact.account_id, filters.account_id, operator.eq),
         (Contact.score, filters.score_min, operator.ge),
         (Contact.score, filters.score_max, operator.le),
@@ -73,7 +81,7 @@ def contact_conditions(
         (Contact.updated_at, filters.updated_since, operator.ge),
     ):
         if value is not None:
-            conditions.append(compare(column, value))
+            conditions.append(compare(column(attribute), value))
     if filters.is_target is not None:
         targets = select(Account.id).where(Account.is_target.is_(True))
         if filters.is_target:
@@ -86,19 +94,204 @@ def contact_conditions(
     return conditions
 
 
+# The columns a filter narrows by through an index of its own (stage, owner, source, score,
+# dates, account).
+FILTER_COLUMNS = frozenset(
+    {
+        "lifecycle_stage",
+        "owner_id",
+        "first_touch_source",
+        "score",
+        "created_at",
+        "updated_at",
+        "account_id",
+    }
+)
+
+
+def unindexed_for(
+    session: Session,
+    filters: ContactFilters,
+    sort_column: str | None,
+    *,
+    wide: int,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> frozenset[str]:
+    """The filter columns the list must not read by index: on SQLite, all but the sort's
+    when more than ``wide`` contacts match.
+
+    SQLite's statistics say how many rows an index holds per value on average, not per
+    value: a stage filter looks as selective for "lead" (nine contacts in ten) as for
+    "customer" (one in three hundred), so it would read every lead through the stage index
+    and sort them all. When many match, the list's own order (its sort index) finds a
+    page's worth after a few thousand rows; when few match, their index finds them all at
+    once and sorting them is cheap. PostgreSQL knows each value's share and chooses alone.
+    """
+    if session.get_bind().dialect.name != "sqlite" or sort_column is None:
+        return frozenset()
+    values = filters.model_dump(exclude_defaults=True)
+    if not any(values.get(name) for name in _FILTERED_BY):
+        return frozenset()
+    if estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide:
+        return frozenset()
+    return FILTER_COLUMNS - {sort_column}
+
+
+def sorts_matches(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    wide: int,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> bool:
+    """Whether few enough contacts match (``wide`` at most, estimated) that the list should
+    find them through its filters' indexes and sort them, rather than read its sort index
+    from the start: the matches may all sit at its far end (customers have the highest
+    scores), which neither planner can tell, as both take columns for independent."""
+    values = filters.model_dump(exclude_defaults=True)
+    if not any(values.get(name) for name in _FILTERED_BY):
+        return False
+    return estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide
+
+
+# The filters answered by an index of their own column.
+_FILTERED_BY = (
+    "stage",
+    "owner_id",
+    "source",
+    "account_id",
+    "score_min",
+    "score_max",
+    "created_since",
+    "updated_since",
+)
+
+
+def _plain(attribute: Any) -> ColumnElement[Any]:
+    """The column as an expression no index answers (the same values, NULL included): a
+    condition on it is checked on each row read, and the planner reads rows another way."""
+    return cast(ColumnElement[Any], func.coalesce(attribute, attribute))
+
+
+def _one_of(column: Any, owners: Sequence[int | str]) -> ColumnElement[bool]:
+    """Any of these owners, "unassigned" being no owner."""
+    ids = [owner for owner in owners if owner != "unassigned"]
+    if len(ids) == len(owners):
+        return cast(ColumnElement[bool], column.in_(ids))
+    return or_(column.is_(None), column.in_(ids)) if ids else column.is_(None)
+
+
 def contact_page(
     session: Session,
     filters: ContactFilters,
-    key: SortKey,
+    key: ListKey,
     *,
     after: tuple[Any, int] | None,
     limit: int,
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
+    unindexed: Container[str] = (),
+    sort_matches: bool = False,
 ) -> list[Contact]:
-    conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+    """``sort_matches``: few match, find them by the filters and sort them
+    (``sorts_matches``)."""
+    conditions = contact_conditions(
+        session, filters, search_email=search_email, custom=custom, unindexed=unindexed
+    )
     query = select(Contact).options(joinedload(Contact.account)).where(*conditions)
-    return keyset_rows(session, query, key, after=after, limit=limit)
+    return keyset_rows(session, query, key, after=after, limit=limit, plain_order=sort_matches)
+
+
+def contact_count(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    cap: int,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> tuple[int, bool]:
+    """How many contacts match: exact up to ``cap`` (True), else an estimate (False).
+
+    The estimate comes first (``estimated_matches``); only when it says the count is within
+    ``cap`` is it counted, at most ``cap + 1`` rows read: a filter most contacts pass is
+    never counted row by row, and one that few pass is counted through its index.
+    """
+    estimate = estimated_matches(session, filters, search_email=search_email, custom=custom)
+    if estimate <= cap:
+        conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+        matching = select(Contact.id).where(*conditions).limit(cap + 1)
+        found = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+        if found <= cap:
+            return found, True
+        # The estimate missed (the sample met few of them): more than ``cap`` is all it
+        # knows, and says so.
+        return cap + 1, False
+    return estimate, False
+
+
+def estimated_matches(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> int:
+    """About how many contacts match, cheaply: PostgreSQL's planner's estimate (EXPLAIN:
+    nothing is read); on SQLite, which has none, the share of matches in a sample of rows
+    (a few id ranges spread over the table) times the table's size. Kept for the session's
+    request, as the list and its total both ask."""
+    known: dict[str, int] = session.info.setdefault("contact_estimates", {})
+    key = filters.model_dump_json() + repr(search_email)
+    if key not in known:
+        if session.get_bind().dialect.name == "postgresql":
+            conditions = contact_conditions(
+                session, filters, search_email=search_email, custom=custom
+            )
+            known[key] = _planner_rows(session, select(Contact.id).where(*conditions))
+        else:
+            # No index may answer a condition, so each id range drives its own count.
+            conditions = contact_conditions(
+                session,
+                filters,
+                search_email=search_email,
+                custom=custom,
+                unindexed=FILTER_COLUMNS,
+            )
+            known[key] = _sampled_rows(session, conditions)
+    return known[key]
+
+
+# The SQLite estimate reads this many id ranges of this many rows (20,000 rows in all).
+_SAMPLES, _SAMPLE_ROWS = 10, 2_000
+
+
+def _sampled_rows(session: Session, conditions: list[ColumnElement[bool]]) -> int:
+    # Two queries: SQLite reads min() or max() off the index only when it is alone.
+    first = session.scalar(select(func.min(Contact.id)))
+    last = session.scalar(select(func.max(Contact.id)))
+    if first is None or last is None:
+        return 0
+    span = last - first + 1
+    if span <= _SAMPLES * _SAMPLE_ROWS:
+        return int(span)  # a small table: counting it is cheap anyway
+    step = span // _SAMPLES
+    matched = 0
+    for n in range(_SAMPLES):
+        low = first + n * step
+        block = Contact.id.between(low, low + _SAMPLE_ROWS - 1)
+        matched += session.scalar(select(func.count()).where(block, *conditions)) or 0
+    return round(matched * span / (_SAMPLES * _SAMPLE_ROWS))
+
+
+def _planner_rows(session: Session, query: Select[Any]) -> int:
+    """PostgreSQL's estimate of the rows ``query`` returns (EXPLAIN: nothing is read)."""
+    compiled = query.compile(session.get_bind(), compile_kwargs={"render_postcompile": True})
+    plan = session.connection().exec_driver_sql(
+        "EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params
+    )
+    return int(plan.scalar_one()[0]["Plan"]["Plan Rows"])
 
 
 EXPORT_COLUMNS: tuple[str, ...] = tuple(
@@ -109,7 +302,7 @@ EXPORT_COLUMNS: tuple[str, ...] = tuple(
 def contact_export_page(
     session: Session,
     filters: ContactFilters,
-    key: SortKey,
+    key: ListKey,
     *,
     after: tuple[Any, int] | None,
     limit: int,

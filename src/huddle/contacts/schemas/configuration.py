@@ -13,7 +13,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from huddle.contacts.schemas.records import ContactFilters, ContactSort
+from huddle.contacts.schemas.records import ContactColumn, ContactFilters, ContactSort
 from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
 
 # --- custom fields and saved views ---------------------------------------------------------
@@ -68,6 +68,7 @@ class CustomFieldDefinitionRead(ReadModel):
     archived: bool
 
 
+COLUMNS_HELP = "The contact list's columns the view shows, in order (none given: all)."
 SORT_FIELD_HELP = (
     "A contact custom field sorting the view instead of sort: contact.custom.<key> "
     "(-contact.custom.<key> descending)."
@@ -80,6 +81,7 @@ class SavedViewCreate(InputModel):
     filters: ContactFilters = Field(default_factory=ContactFilters)
     sort: ContactSort = ContactSort.CREATED_AT_DESC
     sort_field: str | None = Field(default=None, max_length=80, description=SORT_FIELD_HELP)
+    columns: list[ContactColumn] = Field(default_factory=list, description=COLUMNS_HELP)
 
 
 class SavedViewRead(BaseModel):
@@ -90,6 +92,7 @@ class SavedViewRead(BaseModel):
     filters: ContactFilters
     sort: ContactSort
     sort_field: str | None = Field(default=None, description=SORT_FIELD_HELP)
+    columns: list[ContactColumn] = Field(default_factory=list, description=COLUMNS_HELP)
     created_at: datetime
     updated_at: datetime
 
@@ -102,6 +105,8 @@ class SavedViewRead(BaseModel):
         stored = dict(value.filters or {})
         sort = stored.pop("sort", ContactSort.CREATED_AT_DESC.value)
         sort_field = stored.pop("sort_field", None)
+        columns = stored.pop("columns", [])
         names = ("id", "name", "owner_id", "shared", "created_at", "updated_at")
         own = {name: getattr(value, name) for name in names}
-        return {**own, "filters": stored, "sort": sort, "sort_field": sort_field}
+        view = {"filters": stored, "sort": sort, "sort_field": sort_field, "columns": columns}
+        return own | view

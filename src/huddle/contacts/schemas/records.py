@@ -244,6 +244,13 @@ class ContactSort(StrEnum):
     SCORE_DESC = "-score"
     EMAIL = "email"
     EMAIL_DESC = "-email"
+    # Stages in funnel order, owners by name (unassigned last), the latest touch (none last).
+    STAGE = "stage"
+    STAGE_DESC = "-stage"
+    OWNER = "owner"
+    OWNER_DESC = "-owner"
+    LAST_TOUCH_AT = "last_touch_at"
+    LAST_TOUCH_AT_DESC = "-last_touch_at"
 
     @property
     def column(self) -> str:
@@ -254,11 +261,37 @@ class ContactSort(StrEnum):
         return self.value.startswith("-")
 
 
+class ContactColumn(StrEnum):
+    """A column of the contact list a person may show or hide (the name is always shown)."""
+
+    COMPANY = "company"
+    STAGE = "stage"
+    OWNER = "owner"
+    SCORE = "score"
+    LAST_TOUCH = "last_touch"
+    UPDATED = "updated"
+    CREATED = "created"
+
+
 class ContactFilters(ReadModel):
     """What narrows a contact list; also what a saved view stores."""
 
+    id: list[RowId] = Field(
+        default_factory=list, max_length=500, description="Only these contacts (a selection)."
+    )
     stage: list[Stage] = Field(default_factory=list, description="One or many stages.")
-    owner_id: UserRef | None = Field(default=None, description='A user id or "unassigned".')
+    owner_id: list[UserRef] = Field(
+        default_factory=list,
+        max_length=100,
+        description='One or many user ids or "unassigned": contacts of any of them.',
+    )
+    source: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    ] = Field(
+        default_factory=list,
+        max_length=50,
+        description="One or many first-touch sources (google, webinar...): any of them.",
+    )
     account_id: RowId | None = None
     score_min: Int32 | None = None
     score_max: Int32 | None = None
@@ -280,10 +313,36 @@ class ContactFilters(ReadModel):
         ),
     )
 
-    @field_validator("stage", "where", mode="before")
+    @field_validator("where", mode="before")
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("id", "stage", "owner_id", "source", mode="before")
+    @classmethod
+    def _listed(cls, value: object) -> object:
+        """One value, several, or several comma-separated (a link's ``stage=lead,mql``)."""
+        values = value if isinstance(value, list | tuple) else [value]
+        listed: list[object] = []
+        for item in values:
+            if isinstance(item, str):
+                listed += [part.strip() for part in item.split(",") if part.strip()]
+            else:
+                listed.append(item)
+        return listed
+
+    @field_validator("score_max")
+    @classmethod
+    def _range_can_match(cls, value: int | None, info: ValidationInfo) -> int | None:
+        # A reversed range would silently list nothing: refused, saying why.
+        low = info.data.get("score_min")
+        if value is not None and low is not None and low > value:
+            raise PydanticCustomError(
+                "reversed_range",
+                "the maximum score ({high}) is below the minimum ({low}): no contact can match",
+                {"high": value, "low": low},
+            )
+        return value
 
 
 class ConsentUpdate(InputModel):

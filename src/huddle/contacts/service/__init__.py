@@ -20,6 +20,9 @@ from huddle.contacts.service.accounts import (
     update_account,
     upsert_account,
 )
+from huddle.contacts.service.bulk import BULK_LIMIT, BulkOutcome, Refusal
+from huddle.contacts.service.bulk import assign_owner as bulk_assign_owner
+from huddle.contacts.service.bulk import change_stage as bulk_change_stage
 from huddle.contacts.service.consent import (
     can_email,
     consent_history,
@@ -27,10 +30,14 @@ from huddle.contacts.service.consent import (
     set_consent,
 )
 from huddle.contacts.service.contacts import (
+    EXACT_COUNT_CAP,
+    ContactTotal,
     apply_stage,
     apply_stages,
     authorize_export,
     contacts_by_id,
+    count_contacts,
+    create_contact,
     export_columns,
     export_rows,
     get_contact,
@@ -109,14 +116,19 @@ from huddle.contacts.service.visibility import contact_read, sees_personal
 
 __all__ = [
     "ACTIVITY_CAP",
+    "BULK_LIMIT",
+    "EXACT_COUNT_CAP",
     "NOT_APPLIED",
     "OWN_FIELDS",
+    "BulkOutcome",
     "ContactHistory",
+    "ContactTotal",
     "FieldKinds",
     "GroupableField",
     "IdempotencyConflict",
     "NewItems",
     "PastMove",
+    "Refusal",
     "StageMover",
     "TimelineSource",
     "TouchActivity",
@@ -130,6 +142,8 @@ __all__ = [
     "attach_visitor_touches",
     "attribution_values",
     "authorize_export",
+    "bulk_assign_owner",
+    "bulk_change_stage",
     "can_email",
     "check_filters",
     "clean_custom_values",
@@ -138,7 +152,9 @@ __all__ = [
     "consent_history",
     "contact_read",
     "contacts_by_id",
+    "count_contacts",
     "count_contacts_by",
+    "create_contact",
     "custom_field_kinds",
     "deal_notes",
     "define_custom_field",

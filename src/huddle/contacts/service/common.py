@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
 from huddle.contacts.events import OwnerChanged
-from huddle.contacts.repository import SortKey
+from huddle.contacts.repository import ListKey
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
@@ -104,6 +104,14 @@ def _as_datetime(value: Any) -> datetime:
     return parsed
 
 
+def _as_optional_datetime(value: Any) -> datetime | None:
+    return None if value is None else _as_datetime(value)
+
+
+def _as_optional_int(value: Any) -> int | None:
+    return None if value is None else _as_int(value)
+
+
 def _as_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("not an integer")
@@ -130,6 +138,8 @@ def _as_optional_number(value: Any) -> float | None:
 
 PARSERS: dict[str, Callable[[Any], Any]] = {
     "datetime": _as_datetime,
+    "optional_datetime": _as_optional_datetime,
+    "optional_int": _as_optional_int,
     "int": _as_int,
     "text": _as_text,
     "optional_text": _as_optional_text,
@@ -142,7 +152,7 @@ class Sorting:
     """One way a list can be sorted: its SQL key and how its cursor values read back."""
 
     name: str
-    key: SortKey
+    key: ListKey
     value_type: str
 
     def cursor(self, value: Any, item_id: int) -> str:

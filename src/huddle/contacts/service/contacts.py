@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -10,11 +11,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from huddle.auth import service as auth_service
 from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.repository import EXPORT_COLUMNS, CustomCondition, SortKey
+from huddle.contacts.repository import EXPORT_COLUMNS, CustomCondition, RankedKey, SortKey
 from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
@@ -47,6 +49,7 @@ from huddle.core.errors import FieldError, ResourceAlreadyExists, ValidationFail
 from huddle.core.events import publish
 from huddle.core.pagination import Page
 from huddle.core.permissions import Action
+from huddle.core.stages import STAGES
 
 PROFILE_FIELDS = CONTACT_PROFILE_FIELDS
 _VALUE_TYPES = {
@@ -55,20 +58,38 @@ _VALUE_TYPES = {
     "last_name": "optional_text",
     "score": "int",
     "email": "text",
+    "last_touch_at": "optional_datetime",
+    "stage": "optional_text",
+    "owner": "optional_int",
 }
+_NULLABLE = {"last_name", "last_touch_at"}
+
+
+def _key(sort: ContactSort) -> SortKey | RankedKey:
+    if sort.column == "stage":
+        # Funnel order (STAGES lists it first), not alphabetical.
+        return RankedKey(Contact.lifecycle_stage, Contact.id, sort.descending, tuple(STAGES))
+    column = getattr(Contact, sort.column)
+    return SortKey(column, Contact.id, sort.descending, nullable=sort.column in _NULLABLE)
+
+
+# The sorts that need no lookup (by owner needs the users' names: ``contact_sorting``).
 CONTACT_SORTS = {
-    sort: Sorting(
-        sort.value,
-        SortKey(
-            getattr(Contact, sort.column),
-            Contact.id,
-            sort.descending,
-            nullable=sort.column == "last_name",
-        ),
-        _VALUE_TYPES[sort.column],
-    )
+    sort: Sorting(sort.value, _key(sort), _VALUE_TYPES[sort.column])
     for sort in ContactSort
+    if sort.column != "owner"
 }
+
+
+def contact_sorting(session: Session, sort: ContactSort) -> Sorting:
+    """How the list sorts: by owner is by the owners' names, unassigned last."""
+    if sort.column != "owner":
+        return CONTACT_SORTS[sort]
+    # Every user, those who left too: their contacts keep them as owner.
+    people = auth_service.list_users(session, include_inactive=True)
+    owners = tuple(user.id for user in sorted(people, key=lambda u: (u.name.casefold(), u.id)))
+    key = RankedKey(Contact.owner_id, Contact.id, sort.descending, owners, nulls=True)
+    return Sorting(sort.value, key, _VALUE_TYPES["owner"])
 
 
 SORTABLE_CUSTOM = {"text": "optional_text", "choice": "optional_text", "date": "optional_text"}
@@ -156,6 +177,16 @@ def upsert_contact(
     changes = ContactUpdate.model_validate(data.model_dump(include=given))
     _require_change_allowed(actor, existing, changes)
     return _apply(session, existing, changes, actor=actor, provider=provider), False
+
+
+def create_contact(session: Session, data: ContactCreate, *, actor: Actor) -> Contact:
+    """A new contact, entered by hand: 409 naming the existing one when its email (or
+    external id) is already someone's, rather than quietly updating that contact."""
+    existing = _find(session, data, "email")
+    if existing is not None:
+        raise ResourceAlreadyExists(f"contact {existing.id} already has this email")
+    contact, _ = upsert_contact(session, data, actor=actor)
+    return contact
 
 
 def _find(session: Session, data: ContactCreate, key: DedupeKey) -> Contact | None:
@@ -385,6 +416,14 @@ def _account_of(
 # --- lists and exports -----------------------------------------------------------------------
 
 
+# Up to here the list's total is counted; beyond, it is estimated (and says "about").
+EXACT_COUNT_CAP = 10_000
+# Beyond this many matches (estimated) the list reads in its sort's order rather than
+# through its filters' indexes and sorting every match (``repository.unindexed_for``);
+# measured with bench/list.py at a million contacts: sorting 30,000 rows is still cheap.
+WIDE_FILTER = 30_000
+
+
 def list_contacts(
     session: Session,
     filters: ContactFilters | None = None,
@@ -401,15 +440,47 @@ def list_contacts(
     field to sort by instead of ``sort`` (``custom_sorting``)."""
     search_email = actor is None or visibility.sees_personal(actor)
     filters = filters or ContactFilters()
+    custom = custom_conditions(session, filters.where)
+    sorting = custom_sorting(session, sort_field) if sort_field else contact_sorting(session, sort)
+    column = getattr(sorting.key.column, "key", None) if not sort_field else None
+    unindexed = repository.unindexed_for(
+        session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
+    )
+    few = not sort_field and repository.sorts_matches(
+        session, filters, wide=WIDE_FILTER, search_email=search_email, custom=custom
+    )
     fetch = partial(
         repository.contact_page,
         session,
         filters,
         search_email=search_email,
+        custom=custom,
+        unindexed=unindexed,
+        sort_matches=few,
+    )
+    return sorting.page_of(fetch, cursor, limit)
+
+
+@dataclass(frozen=True)
+class ContactTotal:
+    count: int
+    exact: bool
+
+
+def count_contacts(
+    session: Session, filters: ContactFilters | None = None, *, actor: Actor | None = None
+) -> ContactTotal:
+    """How many contacts ``filters`` match: exact up to ``EXACT_COUNT_CAP``, a fast
+    estimate beyond (a million rows are never counted one by one on a page view)."""
+    filters = filters or ContactFilters()
+    count, exact = repository.contact_count(
+        session,
+        filters,
+        cap=EXACT_COUNT_CAP,
+        search_email=actor is None or visibility.sees_personal(actor),
         custom=custom_conditions(session, filters.where),
     )
-    sorting = custom_sorting(session, sort_field) if sort_field else CONTACT_SORTS[sort]
-    return sorting.page_of(fetch, cursor, limit)
+    return ContactTotal(count, exact)
 
 
 def refresh_statistics(session: Session) -> None:
@@ -418,7 +489,7 @@ def refresh_statistics(session: Session) -> None:
 
 
 def _batches(
-    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: SortKey, batch_size: int
+    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: SortKey | RankedKey, batch_size: int
 ) -> Iterator[list[Any]]:
     after: tuple[Any, int] | None = None
     while True:
@@ -438,7 +509,7 @@ def iter_contacts(
     batch_size: int = 1000,
 ) -> Iterator[Contact]:
     """Every matching contact, fetched ``batch_size`` at a time by keyset (no OFFSET)."""
-    key = CONTACT_SORTS[sort].key
+    key = contact_sorting(session, sort).key
     filters = filters or ContactFilters()
     custom = custom_conditions(session, filters.where)
     for batch in _batches(
@@ -494,7 +565,7 @@ def _export_rows(
     personal: bool,
     where: Sequence[CustomCondition],
 ) -> Iterator[dict[str, Any]]:
-    key = CONTACT_SORTS[sort].key
+    key = contact_sorting(session, sort).key
     filters = filters or ContactFilters()
     custom_keys = [d.key for d in list_custom_fields(session, "contact")]
     for batch in _batches(

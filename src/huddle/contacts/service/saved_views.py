@@ -20,6 +20,8 @@ def save_view(session: Session, data: SavedViewCreate, *, actor: Actor) -> Saved
     custom_conditions(session, data.filters.where, path="filters.where")
     stored = data.filters.model_dump(mode="json", exclude_defaults=True)
     stored["sort"] = data.sort.value
+    if data.columns:
+        stored["columns"] = [column.value for column in data.columns]
     if data.sort_field:
         custom_sorting(session, data.sort_field)  # 422 unless a sortable custom field
         stored["sort_field"] = data.sort_field

@@ -2,8 +2,9 @@
 
 from fastapi import APIRouter
 
-from huddle.contacts.views import accounts, detail, fields, listing, merge
+from huddle.contacts.views import accounts, bulk, create, detail, fields, listing, merge
 
 router = APIRouter(include_in_schema=False)
-for module in (listing, detail, merge, accounts, fields):
+# Before detail: its /contacts/{contact_id} would otherwise take /contacts/new.
+for module in (listing, bulk, create, detail, merge, accounts, fields):
     router.include_router(module.router)

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from huddle.contacts.schemas import ContactFilters, ContactSort
+from huddle.contacts.schemas import ContactColumn, ContactFilters, ContactSort
 from huddle.core.comparison import NO_VALUE
 from huddle.core.errors import FieldError
 from huddle.core.stages import STAGES
@@ -26,6 +26,7 @@ FORM_KEYS = (
     "score_max",
     "created_since",
     "account_id",
+    "source",
     "where_field",
     "where_op",
     "where_value",
@@ -53,6 +54,17 @@ OPERATOR_LABELS = {
     "is_empty": "is empty",
 }
 DEFAULT_SORT = ContactSort.CREATED_AT_DESC
+COLUMN_LABELS = {
+    "company": "Company",
+    "stage": "Stage",
+    "owner": "Owner",
+    "score": "Score",
+    "last_touch": "Last touch",
+    "updated": "Updated",
+    "created": "Created",
+}
+# Filters that take several values (any of them): repeated parameters or comma-separated.
+MULTI_KEYS = ("stage", "owner", "source")
 
 
 @dataclass
@@ -64,6 +76,11 @@ class ListState:
     errors: list[FieldError] = field(default_factory=list)
     # A contact custom field sorting the list instead of ``sort`` (``-`` first: descending).
     sort_field: str | None = None
+    # The columns chosen (none: every column).
+    columns: list[ContactColumn] = field(default_factory=list)
+
+    def shows(self, column: str) -> bool:
+        return not self.columns or column in self.columns
 
     @property
     def count(self) -> int:
@@ -76,6 +93,8 @@ class ListState:
             values["sort"] = self.sort.value
         if self.sort_field:
             values["sort_field"] = self.sort_field
+        if self.columns:
+            values["columns"] = ",".join(self.columns)
         return values
 
 
@@ -87,24 +106,38 @@ def _int(raw: str, name: str, errors: list[FieldError]) -> int | None:
         return None
 
 
-def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState:
+def _many(params: Mapping[str, Any], key: str) -> list[str]:
+    """Every value of a multi-value filter: a query's or form's repeated parameter, or one
+    comma-separated string (a saved view's form, a link)."""
+    getlist = getattr(params, "getlist", None)
+    raw = [str(v) for v in getlist(key)] if getlist else [str(params.get(key) or "")]
+    return [value.strip() for item in raw for value in item.split(",") if value.strip()]
+
+
+def _owners(chosen: list[str], me: int, errors: list[FieldError]) -> list[int | str]:
+    owners: list[int | str] = []
+    for owner in chosen:
+        if owner == "me":
+            owners.append(me)
+        elif owner == "unassigned":
+            owners.append(owner)
+        elif (number := _int(owner, "owner", errors)) is not None:
+            owners.append(number)
+    return owners
+
+
+def parse(params: Mapping[str, Any], *, me: int) -> ListState:
     """A list state from query or form values; bad values are dropped and reported."""
     errors: list[FieldError] = []
     form = {key: str(params.get(key) or "").strip() for key in FORM_KEYS}
     values: dict[str, Any] = {}
-    chosen = [s for raw in stages for s in raw.split(",") if s in STAGES]
-    form["stage"] = chosen[0] if len(chosen) == 1 else ",".join(chosen)
-    if chosen:
-        values["stage"] = chosen
+    chosen = [s for s in _many(params, "stage") if s in STAGES]
+    owners = _many(params, "owner")
+    sources = _many(params, "source")
+    form.update(stage=",".join(chosen), owner=",".join(owners), source=",".join(sources))
+    values.update(stage=chosen, owner_id=_owners(owners, me, errors), source=sources)
     if form["q"]:
         values["q"] = form["q"][:200]
-    owner = form["owner"]
-    if owner == "me":
-        values["owner_id"] = me
-    elif owner == "unassigned":
-        values["owner_id"] = "unassigned"
-    elif owner:
-        values["owner_id"] = _int(owner, "owner", errors)
     for key in ("score_min", "score_max", "account_id"):
         if form[key]:
             values[key] = _int(form[key], key, errors)
@@ -122,15 +155,36 @@ def parse(params: Mapping[str, Any], *, stages: list[str], me: int) -> ListState
         sort = ContactSort(str(params.get("sort") or DEFAULT_SORT.value))
     except ValueError:
         sort = DEFAULT_SORT
-    try:
-        filters = ContactFilters.model_validate(values)
-    except ValidationError as exc:
-        errors.extend(FieldError(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors())
-        filters = ContactFilters()
     for error in errors:
-        form[error.field.split(".")[0]] = ""
+        form[error.field] = ""  # a value that is not a number: said, and cleared
+    filters = _valid_filters(values, errors, form)
     sort_field = str(params.get("sort_field") or "").strip()[:80] or None
-    return ListState(filters, sort, form, errors, sort_field)
+    columns = [ContactColumn(c) for c in _many(params, "columns") if c in COLUMN_LABELS]
+    return ListState(filters, sort, form, errors, sort_field, columns)
+
+
+def _valid_filters(
+    values: dict[str, Any], errors: list[FieldError], form: dict[str, str]
+) -> ContactFilters:
+    """The filters without the values that were refused (each reported), the others kept."""
+    try:
+        return ContactFilters.model_validate(values)
+    except ValidationError as exc:
+        refused = exc.errors()
+    for error in refused:
+        name = str(error["loc"][0]) if error["loc"] else ""
+        if error["type"] == "reversed_range":
+            # Kept in the form, so the person sees the two numbers the message is about.
+            errors.append(FieldError(name, f"Score: {error['msg']}, so the range is left out."))
+            values.pop("score_min", None)
+        else:
+            errors.append(FieldError(".".join(map(str, error["loc"])), error["msg"]))
+            form[name] = ""
+        values.pop(name, None)
+    try:
+        return ContactFilters.model_validate(values)
+    except ValidationError:
+        return ContactFilters()
 
 
 def _where(form: dict[str, str]) -> str | None:
@@ -144,7 +198,7 @@ def _where(form: dict[str, str]) -> str | None:
 
 def form_of(filters: ContactFilters, *, me: int) -> dict[str, str]:
     """The form values that select ``filters`` (a saved view's), for ``parse`` to read back."""
-    owner = filters.owner_id
+    owners = ["me" if owner == me else str(owner) for owner in filters.owner_id]
     field, _, rest = (filters.where[0] if filters.where else "").partition(":")
     op, _, value = rest.partition(":")
     return {
@@ -152,8 +206,9 @@ def form_of(filters: ContactFilters, *, me: int) -> dict[str, str]:
         "where_op": op,
         "where_value": value,
         "q": filters.q or "",
-        "stage": filters.stage[0] if len(filters.stage) == 1 else ",".join(filters.stage),
-        "owner": "me" if owner == me else ("" if owner is None else str(owner)),
+        "stage": ",".join(filters.stage),
+        "owner": ",".join(owners),
+        "source": ",".join(filters.source),
         "score_min": "" if filters.score_min is None else str(filters.score_min),
         "score_max": "" if filters.score_max is None else str(filters.score_max),
         "created_since": filters.created_since.date().isoformat() if filters.created_since else "",

@@ -13,7 +13,14 @@ from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.auth.service import users_by_id
 from huddle.contacts import service
 from huddle.contacts.schemas import ContactFilters, SavedViewCreate
-from huddle.contacts.views.filters import OPERATOR_LABELS, WHERE_KEYS, form_of, parse
+from huddle.contacts.views.filters import (
+    COLUMN_LABELS,
+    MULTI_KEYS,
+    OPERATOR_LABELS,
+    WHERE_KEYS,
+    form_of,
+    parse,
+)
 from huddle.core.errors import ValidationFailed
 from huddle.web.deps import SessionDep
 from huddle.web.format import query_with
@@ -37,15 +44,16 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         current = next((v for v in views if v.id == int(query["view"])), None)
     if current is not None:
         stored = dict(current.filters)
-        sort = str(stored.pop("sort", ""))
-        sort_field = str(stored.pop("sort_field", "") or "")
-        form = form_of(ContactFilters.model_validate(stored), me=user.id) | {
-            "sort": sort,
-            "sort_field": sort_field,
+        shown = {
+            "sort": str(stored.pop("sort", "")),
+            "sort_field": str(stored.pop("sort_field", "") or ""),
+            "columns": ",".join(stored.pop("columns", [])),
         }
-        state = parse(form, stages=form["stage"].split(","), me=user.id)
+        state = parse(
+            form_of(ContactFilters.model_validate(stored), me=user.id) | shown, me=user.id
+        )
     else:
-        state = parse(query, stages=query.getlist("stage"), me=user.id)
+        state = parse(query, me=user.id)
     cursor = query.get("cursor") or None
     list_page = partial(
         service.list_contacts,
@@ -57,6 +65,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
     )
     try:
         contacts = list_page(state.filters, sort_field=state.sort_field)
+        total = service.count_contacts(session, state.filters, actor=request_actor(request))
     except ValidationFailed as exc:
         # A condition or a sort that does not fit a custom field: said, and left out.
         state.errors.extend(exc.errors)
@@ -64,6 +73,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         state.filters = state.filters.model_copy(update={"where": []})
         state.sort_field = None
         contacts = list_page(state.filters)
+        total = service.count_contacts(session, state.filters, actor=request_actor(request))
     params = state.params()
     custom_fields = service.list_custom_fields(session, archived=False)
     context = {
@@ -73,6 +83,11 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         "params": params,
         "form": state.form,
         "sort": state.sort.value,
+        "total": total,
+        "cap": service.EXACT_COUNT_CAP,
+        "state": state,
+        "column_labels": COLUMN_LABELS,
+        "chosen": {key: state.form[key].split(",") for key in MULTI_KEYS},
         "errors": state.errors,
         "has_filters": state.count > 0,
         "filter_count": state.count,
@@ -114,7 +129,7 @@ def save_view(
     request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor, form: FormDataDep
 ) -> Response:
     values = {k: str(v) for k, v in form.items()}
-    state = parse(values, stages=[str(s) for s in form.getlist("stage")], me=user.id)
+    state = parse(form, me=user.id)
     try:
         view = service.save_view(
             session,
@@ -124,6 +139,7 @@ def save_view(
                 filters=state.filters,
                 sort=state.sort,
                 sort_field=state.sort_field,
+                columns=state.columns,
             ),
             actor=actor,
         )

@@ -74,6 +74,17 @@
     }
   }, true);
 
+  // A "select all" box (data-select-all="<name>") ticks or clears every box of that name
+  // in its table (the contact list's bulk selection).
+  document.addEventListener("change", function (event) {
+    var all = event.target;
+    if (!all.matches || !all.matches("input[data-select-all]")) return;
+    var table = all.closest("table");
+    table.querySelectorAll('input[name="' + all.dataset.selectAll + '"]').forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
+
   // Show the chosen file's name in the import drop zone.
   document.addEventListener("change", function (event) {
     var input = event.target;

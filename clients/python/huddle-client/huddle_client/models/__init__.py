@@ -72,6 +72,7 @@ from .consent_update import ConsentUpdate
 from .consent_update_field import ConsentUpdateField
 from .contact_changed_data import ContactChangedData
 from .contact_changed_payload import ContactChangedPayload
+from .contact_column import ContactColumn
 from .contact_create import ContactCreate
 from .contact_create_custom_type_0 import ContactCreateCustomType0
 from .contact_create_email_opt_in_type_0 import ContactCreateEmailOptInType0
@@ -577,6 +578,7 @@ __all__ = (
     "ConsentUpdateField",
     "ContactChangedData",
     "ContactChangedPayload",
+    "ContactColumn",
     "ContactCreate",
     "ContactCreateCustomType0",
     "ContactCreatedData",

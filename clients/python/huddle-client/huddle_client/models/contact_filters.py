@@ -18,8 +18,11 @@ class ContactFilters:
     """What narrows a contact list; also what a saved view stores.
 
     Attributes:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactFiltersStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or "unassigned": contacts of any of
+            them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -33,8 +36,10 @@ class ContactFilters:
             are the scoring rules'.
     """
 
+    id: list[int] | Unset = UNSET
     stage: list[ContactFiltersStageItem] | Unset = UNSET
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET
+    source: list[str] | Unset = UNSET
     account_id: int | None | Unset = UNSET
     score_min: int | None | Unset = UNSET
     score_max: int | None | Unset = UNSET
@@ -46,6 +51,10 @@ class ContactFilters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        id: list[int] | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = self.id
+
         stage: list[str] | Unset = UNSET
         if not isinstance(self.stage, Unset):
             stage = []
@@ -53,11 +62,17 @@ class ContactFilters:
                 stage_item = stage_item_data.value
                 stage.append(stage_item)
 
-        owner_id: int | Literal["unassigned"] | None | Unset
-        if isinstance(self.owner_id, Unset):
-            owner_id = UNSET
-        else:
-            owner_id = self.owner_id
+        owner_id: list[int | Literal["unassigned"]] | Unset = UNSET
+        if not isinstance(self.owner_id, Unset):
+            owner_id = []
+            for owner_id_item_data in self.owner_id:
+                owner_id_item: int | Literal["unassigned"]
+                owner_id_item = owner_id_item_data
+                owner_id.append(owner_id_item)
+
+        source: list[str] | Unset = UNSET
+        if not isinstance(self.source, Unset):
+            source = self.source
 
         account_id: int | None | Unset
         if isinstance(self.account_id, Unset):
@@ -112,10 +127,14 @@ class ContactFilters:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if stage is not UNSET:
             field_dict["stage"] = stage
         if owner_id is not UNSET:
             field_dict["owner_id"] = owner_id
+        if source is not UNSET:
+            field_dict["source"] = source
         if account_id is not UNSET:
             field_dict["account_id"] = account_id
         if score_min is not UNSET:
@@ -138,6 +157,8 @@ class ContactFilters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        id = cast(list[int], d.pop("id", UNSET))
+
         _stage = d.pop("stage", UNSET)
         stage: list[ContactFiltersStageItem] | Unset = UNSET
         if _stage is not UNSET:
@@ -147,18 +168,26 @@ class ContactFilters:
 
                 stage.append(stage_item)
 
-        def _parse_owner_id(data: object) -> int | Literal["unassigned"] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            owner_id_type_1 = cast(Literal["unassigned"], data)
-            if owner_id_type_1 != "unassigned":
-                raise ValueError(f"owner_id_type_1 must match const 'unassigned', got '{owner_id_type_1}'")
-            return owner_id_type_1
-            return cast(int | Literal["unassigned"] | None | Unset, data)
+        _owner_id = d.pop("owner_id", UNSET)
+        owner_id: list[int | Literal["unassigned"]] | Unset = UNSET
+        if _owner_id is not UNSET:
+            owner_id = []
+            for owner_id_item_data in _owner_id:
 
-        owner_id = _parse_owner_id(d.pop("owner_id", UNSET))
+                def _parse_owner_id_item(data: object) -> int | Literal["unassigned"]:
+                    owner_id_item_type_1 = cast(Literal["unassigned"], data)
+                    if owner_id_item_type_1 != "unassigned":
+                        raise ValueError(
+                            f"owner_id_item_type_1 must match const 'unassigned', got '{owner_id_item_type_1}'"
+                        )
+                    return owner_id_item_type_1
+                    return cast(int | Literal["unassigned"], data)
+
+                owner_id_item = _parse_owner_id_item(owner_id_item_data)
+
+                owner_id.append(owner_id_item)
+
+        source = cast(list[str], d.pop("source", UNSET))
 
         def _parse_account_id(data: object) -> int | None | Unset:
             if data is None:
@@ -242,8 +271,10 @@ class ContactFilters:
         where = cast(list[str], d.pop("where", UNSET))
 
         contact_filters = cls(
+            id=id,
             stage=stage,
             owner_id=owner_id,
+            source=source,
             account_id=account_id,
             score_min=score_min,
             score_max=score_max,

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.contact_column import ContactColumn
 from ..models.contact_sort import ContactSort
 from ..types import UNSET, Unset
 
@@ -25,6 +26,7 @@ class SavedViewCreate:
         sort (ContactSort | Unset):
         sort_field (None | str | Unset): A contact custom field sorting the view instead of sort: contact.custom.<key>
             (-contact.custom.<key> descending).
+        columns (list[ContactColumn] | Unset): The contact list's columns the view shows, in order (none given: all).
     """
 
     name: str
@@ -32,6 +34,7 @@ class SavedViewCreate:
     filters: ContactFilters | Unset = UNSET
     sort: ContactSort | Unset = UNSET
     sort_field: None | str | Unset = UNSET
+    columns: list[ContactColumn] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -52,6 +55,13 @@ class SavedViewCreate:
         else:
             sort_field = self.sort_field
 
+        columns: list[str] | Unset = UNSET
+        if not isinstance(self.columns, Unset):
+            columns = []
+            for columns_item_data in self.columns:
+                columns_item = columns_item_data.value
+                columns.append(columns_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -67,6 +77,8 @@ class SavedViewCreate:
             field_dict["sort"] = sort
         if sort_field is not UNSET:
             field_dict["sort_field"] = sort_field
+        if columns is not UNSET:
+            field_dict["columns"] = columns
 
         return field_dict
 
@@ -102,12 +114,22 @@ class SavedViewCreate:
 
         sort_field = _parse_sort_field(d.pop("sort_field", UNSET))
 
+        _columns = d.pop("columns", UNSET)
+        columns: list[ContactColumn] | Unset = UNSET
+        if _columns is not UNSET:
+            columns = []
+            for columns_item_data in _columns:
+                columns_item = ContactColumn(columns_item_data)
+
+                columns.append(columns_item)
+
         saved_view_create = cls(
             name=name,
             shared=shared,
             filters=filters,
             sort=sort,
             sort_field=sort_field,
+            columns=columns,
         )
 
         return saved_view_create

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.contact_column import ContactColumn
 from ..models.contact_sort import ContactSort
 from ..types import UNSET, Unset
 
@@ -31,6 +32,7 @@ class SavedViewRead:
         updated_at (datetime.datetime):
         sort_field (None | str | Unset): A contact custom field sorting the view instead of sort: contact.custom.<key>
             (-contact.custom.<key> descending).
+        columns (list[ContactColumn] | Unset): The contact list's columns the view shows, in order (none given: all).
     """
 
     id: int
@@ -42,6 +44,7 @@ class SavedViewRead:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     sort_field: None | str | Unset = UNSET
+    columns: list[ContactColumn] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +71,13 @@ class SavedViewRead:
         else:
             sort_field = self.sort_field
 
+        columns: list[str] | Unset = UNSET
+        if not isinstance(self.columns, Unset):
+            columns = []
+            for columns_item_data in self.columns:
+                columns_item = columns_item_data.value
+                columns.append(columns_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -84,6 +94,8 @@ class SavedViewRead:
         )
         if sort_field is not UNSET:
             field_dict["sort_field"] = sort_field
+        if columns is not UNSET:
+            field_dict["columns"] = columns
 
         return field_dict
 
@@ -122,6 +134,15 @@ class SavedViewRead:
 
         sort_field = _parse_sort_field(d.pop("sort_field", UNSET))
 
+        _columns = d.pop("columns", UNSET)
+        columns: list[ContactColumn] | Unset = UNSET
+        if _columns is not UNSET:
+            columns = []
+            for columns_item_data in _columns:
+                columns_item = ContactColumn(columns_item_data)
+
+                columns.append(columns_item)
+
         saved_view_read = cls(
             id=id,
             name=name,
@@ -132,6 +153,7 @@ class SavedViewRead:
             created_at=created_at,
             updated_at=updated_at,
             sort_field=sort_field,
+            columns=columns,
         )
 
         saved_view_read.additional_properties = d

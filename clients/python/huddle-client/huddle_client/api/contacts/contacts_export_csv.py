@@ -15,8 +15,10 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -30,6 +32,12 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
+    json_id: list[int] | Unset = UNSET
+    if not isinstance(id, Unset):
+        json_id = id
+
+    params["id"] = json_id
+
     json_stage: list[str] | Unset = UNSET
     if not isinstance(stage, Unset):
         json_stage = []
@@ -39,12 +47,21 @@ def _get_kwargs(
 
     params["stage"] = json_stage
 
-    json_owner_id: int | Literal["unassigned"] | None | Unset
-    if isinstance(owner_id, Unset):
-        json_owner_id = UNSET
-    else:
-        json_owner_id = owner_id
+    json_owner_id: list[int | Literal["unassigned"]] | Unset = UNSET
+    if not isinstance(owner_id, Unset):
+        json_owner_id = []
+        for owner_id_item_data in owner_id:
+            owner_id_item: int | Literal["unassigned"]
+            owner_id_item = owner_id_item_data
+            json_owner_id.append(owner_id_item)
+
     params["owner_id"] = json_owner_id
+
+    json_source: list[str] | Unset = UNSET
+    if not isinstance(source, Unset):
+        json_source = source
+
+    params["source"] = json_source
 
     json_account_id: int | None | Unset
     if isinstance(account_id, Unset):
@@ -169,8 +186,10 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -187,8 +206,12 @@ def sync_detailed(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -212,8 +235,10 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        id=id,
         stage=stage,
         owner_id=owner_id,
+        source=source,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -235,8 +260,10 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -253,8 +280,12 @@ def sync(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -279,8 +310,10 @@ def sync(
 
     return sync_detailed(
         client=client,
+        id=id,
         stage=stage,
         owner_id=owner_id,
+        source=source,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -296,8 +329,10 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -314,8 +349,12 @@ async def asyncio_detailed(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -339,8 +378,10 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        id=id,
         stage=stage,
         owner_id=owner_id,
+        source=source,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -360,8 +401,10 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -378,8 +421,12 @@ async def asyncio(
     spreadsheets cannot run as formulas, and that imports back unchanged.
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsExportCsvStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -405,8 +452,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            id=id,
             stage=stage,
             owner_id=owner_id,
+            source=source,
             account_id=account_id,
             score_min=score_min,
             score_max=score_max,

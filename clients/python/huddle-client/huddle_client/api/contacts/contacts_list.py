@@ -16,8 +16,10 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsListStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -34,6 +36,12 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
+    json_id: list[int] | Unset = UNSET
+    if not isinstance(id, Unset):
+        json_id = id
+
+    params["id"] = json_id
+
     json_stage: list[str] | Unset = UNSET
     if not isinstance(stage, Unset):
         json_stage = []
@@ -43,12 +51,21 @@ def _get_kwargs(
 
     params["stage"] = json_stage
 
-    json_owner_id: int | Literal["unassigned"] | None | Unset
-    if isinstance(owner_id, Unset):
-        json_owner_id = UNSET
-    else:
-        json_owner_id = owner_id
+    json_owner_id: list[int | Literal["unassigned"]] | Unset = UNSET
+    if not isinstance(owner_id, Unset):
+        json_owner_id = []
+        for owner_id_item_data in owner_id:
+            owner_id_item: int | Literal["unassigned"]
+            owner_id_item = owner_id_item_data
+            json_owner_id.append(owner_id_item)
+
     params["owner_id"] = json_owner_id
+
+    json_source: list[str] | Unset = UNSET
+    if not isinstance(source, Unset):
+        json_source = source
+
+    params["source"] = json_source
 
     json_account_id: int | None | Unset
     if isinstance(account_id, Unset):
@@ -190,8 +207,10 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsListStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -210,8 +229,12 @@ def sync_detailed(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsListStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -240,8 +263,10 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        id=id,
         stage=stage,
         owner_id=owner_id,
+        source=source,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -266,8 +291,10 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsListStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -286,8 +313,12 @@ def sync(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsListStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -317,8 +348,10 @@ def sync(
 
     return sync_detailed(
         client=client,
+        id=id,
         stage=stage,
         owner_id=owner_id,
+        source=source,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -337,8 +370,10 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsListStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -357,8 +392,12 @@ async def asyncio_detailed(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsListStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -387,8 +426,10 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        id=id,
         stage=stage,
         owner_id=owner_id,
+        source=source,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -411,8 +452,10 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    id: list[int] | Unset = UNSET,
     stage: list[ContactsListStageItem] | Unset = UNSET,
-    owner_id: int | Literal["unassigned"] | None | Unset = UNSET,
+    owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
+    source: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -431,8 +474,12 @@ async def asyncio(
      Contacts matching the filters, a page at a time (follow ``next_cursor``).
 
     Args:
+        id (list[int] | Unset): Only these contacts (a selection).
         stage (list[ContactsListStageItem] | Unset): One or many stages.
-        owner_id (int | Literal['unassigned'] | None | Unset): A user id or "unassigned".
+        owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or
+            "unassigned": contacts of any of them.
+        source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
+            them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -463,8 +510,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            id=id,
             stage=stage,
             owner_id=owner_id,
+            source=source,
             account_id=account_id,
             score_min=score_min,
             score_max=score_max,
