@@ -17,6 +17,12 @@ CRITERIA_STAGES = ("mql", "sql")
 GRADES = ("A", "B", "C", "D")
 
 
+def criteria_label(stage: str, version: int) -> str:
+    """How a move made by criteria names them ("MQL criteria v2"): the stage history,
+    the timeline, the packet and the back-test all say it so."""
+    return f"{stage.upper()} criteria v{version}"
+
+
 class ScoreModel(TimestampMixin, Base):
     """A named set of rules (e.g. "Marketing engagement"); several run side by side."""
 

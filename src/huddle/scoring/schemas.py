@@ -244,6 +244,12 @@ class CriteriaRead(BaseModel):
     condition: Annotated[dict[str, Any], Qualification]
     automatic: bool
     description: str = ""
+    label: str = Field(
+        default="",
+        description='How stage moves, timelines and packets name it: "MQL criteria v2".',
+    )
+    saved_by: str | None = Field(default=None, description="Who saved this version.")
+    saved_at: datetime | None = None
 
 
 class OccurrenceRead(BaseModel):
@@ -329,6 +335,11 @@ class BacktestRead(BaseModel):
     since: datetime
     until: datetime
     checkpoints: int
+    current_criteria: str | None = Field(
+        default=None,
+        description='The MQL criteria in force the current figures apply ("MQL criteria v2"); '
+        "null when none are set.",
+    )
     current: BacktestFigures
     proposed: BacktestFigures
 

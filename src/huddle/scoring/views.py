@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
-from huddle.core.permissions import Action, require
 from huddle.scoring import service
 from huddle.scoring.rules import RULE_KINDS
 from huddle.scoring.schemas import (
@@ -42,7 +41,6 @@ EXAMPLE_RULES = """[
   {"name": "Unsubscribed", "kind": "negative", "points": -50,
    "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"}}
 ]"""
-EXAMPLE_CRITERIA = '{"all": [{"field": "grade", "op": "in", "value": ["A", "B"]}]}'
 
 
 def _pretty(value: Any) -> str:
@@ -80,9 +78,10 @@ def _settings(
     backtest: BacktestRead | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    require(request_actor(request), Action.SCORING_EDIT)
+    # Everyone signed in reads the definitions (a read-only view for those who may not
+    # edit them); saving is refused by the service.
     models = service.list_models(session)
-    mql = service.get_criteria(session, "mql")
+    mql = service.active_criteria(session, "mql")
     return page(
         request,
         "scoring/settings.html",
@@ -99,8 +98,7 @@ def _settings(
             "profiles": service.list_profiles(session),
             "pretty": _pretty,
             "mql": mql,
-            "mql_text": _pretty(mql.condition) if mql else EXAMPLE_CRITERIA,
-            "mql_words": service.describe_criteria(session, mql) if mql else None,
+            "mql_text": _pretty(mql.condition) if mql else "",
             "score_names": service.score_names(session),
             "runs": service.latest_runs(session),
             "example_rules": EXAMPLE_RULES,

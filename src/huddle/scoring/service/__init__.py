@@ -1,9 +1,12 @@
 """Scoring's rules and state changes: definitions, rescoring, grading, qualification,
 explanations, account roll-ups and back-tests."""
 
+from huddle.scoring.models import criteria_label
 from huddle.scoring.service.accounts import account_scores, buying_group, roll_up
 from huddle.scoring.service.backtest import backtest
 from huddle.scoring.service.definitions import (
+    ActiveCriteria,
+    active_criteria,
     check_model,
     delete_model,
     delete_persona,
@@ -34,13 +37,16 @@ from huddle.scoring.service.rescoring import (
 
 __all__ = [
     "RESCORE_JOB",
+    "ActiveCriteria",
     "Lane",
     "account_scores",
+    "active_criteria",
     "backtest",
     "buying_group",
     "check_model",
     "condition_errors",
     "contact_matches",
+    "criteria_label",
     "delete_model",
     "delete_persona",
     "describe_condition",

@@ -21,6 +21,7 @@ from huddle.core.actor import Actor
 from huddle.core.permissions import Action, require
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring.conditions import SCORE_PREFIX
+from huddle.scoring.models import criteria_label
 from huddle.scoring.repository.definitions import criteria_for, list_models
 from huddle.scoring.repository.qualification import qualifying_as_of
 from huddle.scoring.repository.statements import ModelSpec
@@ -61,6 +62,7 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
         since=since,
         until=until,
         checkpoints=len(checkpoints),
+        current_criteria=criteria_label("mql", stored.version) if stored is not None else None,
         current=_figures(session, current_specs, current_criteria, checkpoints, since),
         proposed=_figures(session, proposed_specs, proposed_criteria, checkpoints, since),
     )

@@ -3,6 +3,8 @@ announced, and followed by a full rescore in the background."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -21,7 +23,13 @@ from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.scoring import conditions
 from huddle.scoring.events import ScoringDefinitionSaved
-from huddle.scoring.models import CRITERIA_STAGES, GradingProfile, QualificationCriteria, ScoreModel
+from huddle.scoring.models import (
+    CRITERIA_STAGES,
+    GradingProfile,
+    QualificationCriteria,
+    ScoreModel,
+    criteria_label,
+)
 from huddle.scoring.repository import definitions, grades, scores
 from huddle.scoring.rules import check_rollup, check_rules
 from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
@@ -259,6 +267,39 @@ def save_criteria(
 
 def describe_criteria(session: Session, criteria: QualificationCriteria) -> str:
     return conditions.describe(criteria.condition, score_names(session))
+
+
+@dataclass(frozen=True)
+class ActiveCriteria:
+    """The criteria in force, as every page and the API name them."""
+
+    stage: str
+    version: int
+    label: str
+    condition: dict[str, Any]
+    automatic: bool
+    description: str
+    saved_by: str | None
+    saved_at: datetime | None
+
+
+def active_criteria(session: Session, stage: str) -> ActiveCriteria | None:
+    """The MQL (or SQL) criteria applied now, with who saved this version and when;
+    None when there are none (contacts then move to the stage only by hand)."""
+    criteria = get_criteria(session, stage)
+    if criteria is None:
+        return None
+    saved_by, saved_at = definitions.criteria_saved(session, criteria)
+    return ActiveCriteria(
+        stage=criteria.stage,
+        version=criteria.version,
+        label=criteria_label(criteria.stage, criteria.version),
+        condition=dict(criteria.condition),
+        automatic=criteria.automatic,
+        description=describe_criteria(session, criteria),
+        saved_by=saved_by,
+        saved_at=saved_at,
+    )
 
 
 def _check_stage(stage: str) -> None:

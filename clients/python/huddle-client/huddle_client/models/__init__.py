@@ -251,6 +251,7 @@ from .owner_compliance import OwnerCompliance
 from .pacing_read import PacingRead
 from .packet_consumed import PacketConsumed
 from .packet_first_touch import PacketFirstTouch
+from .packet_qualification import PacketQualification
 from .packet_rule import PacketRule
 from .packet_score import PacketScore
 from .password_change import PasswordChange
@@ -637,6 +638,7 @@ __all__ = (
     "PacingRead",
     "PacketConsumed",
     "PacketFirstTouch",
+    "PacketQualification",
     "PacketRule",
     "PacketScore",
     "PasswordChange",

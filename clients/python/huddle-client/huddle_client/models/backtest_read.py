@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.backtest_figures import BacktestFigures
@@ -23,6 +25,8 @@ class BacktestRead:
         checkpoints (int):
         current (BacktestFigures):
         proposed (BacktestFigures):
+        current_criteria (None | str | Unset): The MQL criteria in force the current figures apply ("MQL criteria v2");
+            null when none are set.
     """
 
     since: datetime.datetime
@@ -30,6 +34,7 @@ class BacktestRead:
     checkpoints: int
     current: BacktestFigures
     proposed: BacktestFigures
+    current_criteria: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +48,12 @@ class BacktestRead:
 
         proposed = self.proposed.to_dict()
 
+        current_criteria: None | str | Unset
+        if isinstance(self.current_criteria, Unset):
+            current_criteria = UNSET
+        else:
+            current_criteria = self.current_criteria
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,6 +65,8 @@ class BacktestRead:
                 "proposed": proposed,
             }
         )
+        if current_criteria is not UNSET:
+            field_dict["current_criteria"] = current_criteria
 
         return field_dict
 
@@ -72,12 +85,22 @@ class BacktestRead:
 
         proposed = BacktestFigures.from_dict(d.pop("proposed"))
 
+        def _parse_current_criteria(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_criteria = _parse_current_criteria(d.pop("current_criteria", UNSET))
+
         backtest_read = cls(
             since=since,
             until=until,
             checkpoints=checkpoints,
             current=current,
             proposed=proposed,
+            current_criteria=current_criteria,
         )
 
         backtest_read.additional_properties = d
