@@ -73,7 +73,7 @@ def test_a_sales_rep_may_not_edit_scoring(anon_client: TestClient, db: Session) 
     page = anon_client.get("/settings/scoring")
     assert page.status_code == 200
     assert "Only admins and marketing ops can change this." in page.text
-    assert "fieldset class=\"bare\" disabled" in page.text
+    assert 'fieldset class="bare" disabled' in page.text
     saved = anon_client.post(
         "/settings/scoring/criteria/mql",
         data={"condition": '{"field": "grade", "op": "eq", "value": "A"}', "action": "save"},

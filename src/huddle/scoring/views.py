@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
-from huddle.scoring import service
+from huddle.scoring import conditions, service
 from huddle.scoring.rules import RULE_KINDS
 from huddle.scoring.schemas import (
     BacktestRead,
@@ -20,6 +20,7 @@ from huddle.scoring.schemas import (
     ProfileWrite,
     ScoreModelWrite,
 )
+from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
 from huddle.web.views import error_text, form_schema, json_field, page, submit
@@ -30,17 +31,6 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 T = TypeVar("T")
 PATH = "/settings/scoring"
-
-
-EXAMPLE_RULES = """[
-  {"name": "Pricing page", "kind": "behaviour", "points": 5, "cap": 25,
-   "event": {"types": ["page_view"],
-             "where": {"field": "properties.url", "op": "matches", "value": "/pricing"}}},
-  {"name": "VP or Head", "kind": "fit", "points": 10,
-   "when": {"field": "contact.job_title", "op": "contains_any", "value": ["VP", "Head of"]}},
-  {"name": "Unsubscribed", "kind": "negative", "points": -50,
-   "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"}}
-]"""
 
 
 def _pretty(value: Any) -> str:
@@ -65,6 +55,63 @@ def _model_data(
             segment=json_field(segment, "segment") or None,
         )
     )
+
+
+def touch_types(session: SessionDep) -> str:
+    """The registered event types, as the rules builder's ``data-types`` attribute."""
+    return json.dumps([event_type.name for event_type in tracking.list_event_types(session)])
+
+
+def _where(path: str) -> str:
+    """Where a problem is, in words: "rules.1.when.all.0.op" -> "rule 2, when, condition 1,
+    op"."""
+    words: list[str] = []
+    parts = path.split(".")
+    for index, part in enumerate(parts):
+        if part.isdigit():
+            owner = parts[index - 1] if index else ""
+            noun = {"rules": "rule", "criteria": "criterion"}.get(owner, "condition")
+            words.append(f"{noun} {int(part) + 1}")
+        elif part not in ("rules", "criteria", "all", "any", "condition"):
+            words.append(part.replace("_", " "))
+    return ", ".join(words) or "the definition"
+
+
+@router.post(f"{PATH}/check", response_class=HTMLResponse)
+def check_definition(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    what: Annotated[str, Form()],
+    scope: Annotated[str, Form()] = "record",
+    value: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """The builders' check as you go: what is wrong, in words, or what the definition
+    means. Saves nothing."""
+    if scope not in service.CONDITION_SCOPES:
+        scope = "record"
+    try:
+        parsed = json.loads(value) if value.strip() else None
+    except ValueError:
+        errors, sentences = [FieldError("", "this is not valid JSON")], list[str]()
+    else:
+        errors, sentences = _check_builder(session, what, scope, parsed)
+    problems = [{"where": _where(e.field), "message": e.message} for e in errors[:20]]
+    return render(request, "scoring/_check.html", {"problems": problems, "sentences": sentences})
+
+
+def _check_builder(
+    session: SessionDep, what: str, scope: str, parsed: Any
+) -> tuple[list[FieldError], list[str]]:
+    """The problems of a builder's definition, or the sentences that say what it means."""
+    names = service.score_names(session)
+    if what == "rules":
+        errors = service.check_model_rules(session, parsed or [])
+        return errors, [] if errors else [service.describe_rule(r, names) for r in parsed or []]
+    if parsed is None:
+        return [], ["No condition yet: add one."]
+    errors = service.check_condition(session, scope, parsed)
+    return errors, [] if errors else [f"Matches when {conditions.describe(parsed, names)}."]
 
 
 def _settings(
@@ -101,12 +148,14 @@ def _settings(
             "mql_text": _pretty(mql.condition) if mql else "",
             "score_names": service.score_names(session),
             "runs": service.latest_runs(session),
-            "example_rules": EXAMPLE_RULES,
             "kinds": RULE_KINDS,
             "editing": editing,
             "drafts": drafts or {},
             "error": error,
             "backtest": backtest,
+            "fields": {scope: service.fields_json(session, scope) for scope in ("record", "criteria")},
+            "touch_types": touch_types(session),
+            "describe_rule": service.describe_rule,
         },
         status_code=status_code,
     )

@@ -63,6 +63,7 @@ def _settings_page(
             "kinds": RULE_KINDS,
             "segments": list(SEGMENTS),
             "describe": scoring.describe_condition,
+            "when_fields": scoring.fields_json(session, "record"),
             "editing": editing,
             "error": error,
             "draft": draft,

@@ -4,6 +4,15 @@ explanations, account roll-ups and back-tests."""
 from huddle.scoring.models import criteria_label
 from huddle.scoring.service.accounts import account_scores, buying_group, roll_up
 from huddle.scoring.service.backtest import backtest
+from huddle.scoring.service.catalog import (
+    CONDITION_SCOPES,
+    FieldChoice,
+    check_condition,
+    check_model_rules,
+    condition_fields,
+    describe_rule,
+    fields_json,
+)
 from huddle.scoring.service.definitions import (
     ActiveCriteria,
     active_criteria,
@@ -36,21 +45,28 @@ from huddle.scoring.service.rescoring import (
 )
 
 __all__ = [
+    "CONDITION_SCOPES",
     "RESCORE_JOB",
     "ActiveCriteria",
+    "FieldChoice",
     "Lane",
     "account_scores",
     "active_criteria",
     "backtest",
     "buying_group",
+    "check_condition",
     "check_model",
+    "check_model_rules",
     "condition_errors",
+    "condition_fields",
     "contact_matches",
     "criteria_label",
     "delete_model",
     "delete_persona",
     "describe_condition",
     "describe_criteria",
+    "describe_rule",
+    "fields_json",
     "explain_scores",
     "get_criteria",
     "get_model",
