@@ -153,7 +153,9 @@ def _settings(
             "drafts": drafts or {},
             "error": error,
             "backtest": backtest,
-            "fields": {scope: service.fields_json(session, scope) for scope in ("record", "criteria")},
+            "fields": {
+                scope: service.fields_json(session, scope) for scope in ("record", "criteria")
+            },
             "touch_types": touch_types(session),
             "describe_rule": service.describe_rule,
         },
