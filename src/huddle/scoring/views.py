@@ -109,7 +109,7 @@ def _check_builder(
         errors = service.check_model_rules(session, parsed or [])
         return errors, [] if errors else [service.describe_rule(r, names) for r in parsed or []]
     if parsed is None:
-        return [], ["No condition yet: add one."]
+        return [], []  # nothing built yet: nothing to say
     errors = service.check_condition(session, scope, parsed)
     return errors, [] if errors else [f"Matches when {conditions.describe(parsed, names)}."]
 

@@ -90,6 +90,16 @@
     if (meta) event.detail.headers["X-CSRF-Token"] = meta.content;
   });
 
+  // Pollers (data-poll-visible) ask only while their tab is shown. A trigger filter
+  // ("every 30s [document.visibilityState === 'visible']") would need eval, which the CSP
+  // forbids: a hidden tab's poll is cancelled here instead.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    if (elt && elt.hasAttribute && elt.hasAttribute("data-poll-visible") && document.visibilityState !== "visible") {
+      event.preventDefault();
+    }
+  });
+
   // A new token is shown once: selecting it on focus makes copying it one keystroke.
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();

@@ -1,0 +1,164 @@
+"""Definitions built by pointing and clicking: a score rule, an MQL criterion and a routing
+rule made with the builders take effect (the contact is scored, becomes an MQL and is routed
+to the rep the rule names), at desktop and phone widths; a role that may not edit sees the
+definitions and cannot save."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import LiveServer, shot, sign_in
+from tests.e2e.seed import MARKETER_EMAIL
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"desktop": (1400, 900), "phone": (390, 844)}
+
+
+def _csrf(page: Page) -> dict[str, str]:
+    return {"X-CSRF-Token": page.locator('meta[name="csrf-token"]').get_attribute("content") or ""}
+
+
+def _no_console_errors(page: Page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return errors
+
+
+def _wait_for(read: Any, seconds: float = 15) -> Any:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = read()
+        if value:
+            return value
+        time.sleep(0.2)
+    return read()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_rules_built_by_clicking_score_qualify_and_route(
+    page: Page, live_server: LiveServer, width: str
+) -> None:
+    errors = _no_console_errors(page)
+    w, h = WIDTHS[width]
+    page.set_viewport_size({"width": w, "height": h})
+    kind, model_name, department = f"e2e_built_{width}", f"Built {width}", f"Builders {width}"
+    sign_in(page, live_server)
+    registered = page.request.post(
+        "/api/v1/tracking/event-types",
+        data={"name": kind, "label": f"Built ({width})", "category": "marketing"},
+        headers=_csrf(page),
+    )
+    assert registered.ok, registered.text()
+
+    # A score model with one behaviour rule, made in the rules builder.
+    page.goto("/settings/scoring")
+    new = page.locator("#model-new")
+    new.get_by_label("Name", exact=True).fill(model_name)
+    new.get_by_label("Primary model").uncheck()
+    new.get_by_role("button", name="+ Rule").click()
+    new.get_by_label("Rule name").fill("Did the built thing")
+    new.get_by_label("Points", exact=True).fill("30")
+    new.get_by_label("Touch types (choose one or more)").select_option(kind)
+    new.get_by_label("At most (points)").fill("60")
+    expect(new.locator(".builder-sentences").first).to_contain_text(
+        f"Adds 30 points each time someone has a {kind.replace('_', ' ')} touch, at most 60"
+    )
+    shot(page, f"40-builder-score-rule-{width}")
+    new.get_by_role("button", name="Save new version").click()
+    expect(page.locator(".toast")).to_contain_text(f"{model_name} saved")
+
+    # MQL criteria: that model's score at least 25, made in the condition builder.
+    mql = page.locator("#mql")
+    remove = mql.get_by_role("button", name="Remove this condition")
+    while remove.count():  # the criteria an earlier run saved
+        remove.first.click()
+    mql.get_by_role("button", name="+ Condition").click()
+    mql.get_by_label("Field", exact=True).select_option(label=f"Score · {model_name}")
+    mql.get_by_label("Operator", exact=True).select_option(label="is at least")
+    mql.get_by_label("Value", exact=True).fill("25")
+    expect(mql.locator(".builder-sentences")).to_contain_text(f"{model_name} ≥ 25")
+    # A wrong value is named in words before anything is saved.
+    mql.get_by_label("Operator", exact=True).select_option(label="is between")
+    mql.get_by_label("From", exact=True).fill("30")
+    mql.get_by_label("To", exact=True).fill("10")
+    expect(mql.locator(".builder-problems")).to_contain_text("low ≤ high")
+    mql.get_by_label("Operator", exact=True).select_option(label="is at least")
+    mql.get_by_label("Value", exact=True).fill("25")
+    expect(mql.locator(".builder-sentences")).to_contain_text(f"{model_name} ≥ 25")
+    mql.get_by_role("button", name="Save criteria").click()
+    expect(page.locator("#mql-definition")).to_contain_text(f"{model_name} ≥ 25")
+    label = page.locator("#mql-version").inner_text()
+    shot(page, f"41-builder-mql-{width}")
+
+    # A routing rule for leads of one department, made in the condition builder.
+    page.goto("/settings/routing")
+    rule = page.locator("#rule-new-form")
+    rule.get_by_label("Name", exact=True).fill(f"Built territory {width}")
+    rule.get_by_label("Order").fill("1")
+    rule.get_by_label("Kind", exact=True).select_option("territory")
+    rule.get_by_label("Rep (territory)").select_option(label="Sam Sales")
+    rule.get_by_label("Skip reps outside working hours").uncheck()
+    rule.get_by_role("button", name="+ Condition").click()
+    rule.get_by_label("Field", exact=True).select_option(label="Contact · Department")
+    rule.get_by_label("Operator", exact=True).select_option(label="is")
+    rule.get_by_label("Value", exact=True).fill(department)
+    expect(rule.locator(".builder-sentences")).to_contain_text(f"contact.department = {department}")
+    shot(page, f"42-builder-routing-{width}")
+    rule.get_by_role("button", name="Add rule").click()
+    expect(page.locator(".toast")).to_be_visible()
+    expect(page.locator("table").first).to_contain_text(f"Built territory {width}")
+
+    # A lead of that department does the thing: scored, an MQL by the criteria, routed.
+    created = page.request.post(
+        "/api/v1/contacts",
+        data={"email": f"bea.{width}@built.example", "first_name": "Bea", "department": department},
+        headers=_csrf(page),
+    )
+    assert created.ok, created.text()
+    contact_id = created.json()["id"]
+    touched = page.request.post(
+        f"/api/v1/contacts/{contact_id}/touches", data={"type": kind}, headers=_csrf(page)
+    )
+    assert touched.ok, touched.text()
+
+    def routed() -> dict[str, Any] | None:
+        contact = page.request.get(f"/api/v1/contacts/{contact_id}").json()
+        return contact if contact["owner_id"] else None
+
+    contact = _wait_for(routed)
+    assert contact is not None and contact["lifecycle_stage"] == "mql"
+    page.goto(f"/contacts/{contact_id}")
+    expect(page.locator("#lifecycle")).to_contain_text(label)
+    expect(page.locator("main")).to_contain_text("Sam Sales")
+    shot(page, f"43-builder-routed-{width}")
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_a_marketer_sees_the_definitions_read_only(
+    page: Page, live_server: LiveServer, width: str
+) -> None:
+    errors = _no_console_errors(page)
+    w, h = WIDTHS[width]
+    page.set_viewport_size({"width": w, "height": h})
+    page.goto("/login")
+    page.get_by_label("Work email").fill(MARKETER_EMAIL)
+    page.get_by_label("Password").fill(live_server.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    # The home page's own requests finish first: leaving aborts them (htmx logs that).
+    page.wait_for_load_state("networkidle")
+
+    page.goto("/settings/scoring")
+    expect(page.locator("#read-only")).to_contain_text(
+        "Only admins and marketing ops can change this."
+    )
+    expect(page.locator("#mql-form").get_by_role("button", name="Save criteria")).to_be_disabled()
+    expect(page.locator("#model-new").get_by_role("button", name="+ Rule")).to_be_disabled()
+    shot(page, f"44-scoring-read-only-{width}")
+    assert not errors, errors
