@@ -317,6 +317,9 @@
     var status = el("div", { "class": "builder-status", "aria-live": "polite" });
     var details = el("details", { "class": "builder-json" }, [el("summary", { text: "Advanced: edit as JSON" })]);
     var field = area.closest(".field") || area.parentNode;
+    if (area.getAttribute("data-title")) {
+      field.parentNode.insertBefore(el("div", { "class": "builder-title", text: area.getAttribute("data-title") }), field);
+    }
     field.parentNode.insertBefore(host, field);
     field.parentNode.insertBefore(status, field);
     field.parentNode.insertBefore(details, field);
