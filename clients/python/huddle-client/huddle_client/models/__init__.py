@@ -31,6 +31,7 @@ from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
 from .audit_entry_read_changes_additional_property_type_5 import AuditEntryReadChangesAdditionalPropertyType5
 from .audit_page import AuditPage
+from .backtest_contact import BacktestContact
 from .backtest_figures import BacktestFigures
 from .backtest_read import BacktestRead
 from .backtest_request import BacktestRequest
@@ -292,6 +293,7 @@ from .rule_write import RuleWrite
 from .rule_write_kind import RuleWriteKind
 from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
+from .score_bucket import ScoreBucket
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
 from .signature_read import SignatureRead
@@ -420,6 +422,7 @@ __all__ = (
     "AuditEntryReadChanges",
     "AuditEntryReadChangesAdditionalPropertyType5",
     "AuditPage",
+    "BacktestContact",
     "BacktestFigures",
     "BacktestRead",
     "BacktestRequest",
@@ -679,6 +682,7 @@ __all__ = (
     "RuleWriteKind",
     "SavedViewCreate",
     "SavedViewRead",
+    "ScoreBucket",
     "ScoreModelRead",
     "ScoreModelWrite",
     "SignatureRead",
