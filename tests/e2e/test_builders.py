@@ -90,6 +90,13 @@ def test_rules_built_by_clicking_score_qualify_and_route(
     mql.get_by_label("Operator", exact=True).select_option(label="is at least")
     mql.get_by_label("Value", exact=True).fill("25")
     expect(mql.locator(".builder-sentences")).to_contain_text(f"{model_name} ≥ 25")
+    # The back-test teaches before anything is saved: a chart, and who would change side.
+    mql.get_by_role("button", name="Back-test 6 months").click()
+    mql = page.locator("#mql")
+    expect(mql.get_by_test_id("backtest-chart")).to_be_visible()
+    expect(mql).to_contain_text("New MQLs with your change")
+    expect(mql.locator(".builder-sentences")).to_contain_text(f"{model_name} ≥ 25")
+    shot(page, f"41-builder-backtest-{width}")
     mql.get_by_role("button", name="Save criteria").click()
     expect(page.locator("#mql-definition")).to_contain_text(f"{model_name} ≥ 25")
     label = page.locator("#mql-version").inner_text()
