@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import LiveServer, shot, sign_in
+from tests.e2e.conftest import LiveServer, shot
 from tests.e2e.seed import MARKETER_EMAIL
 
 pytestmark = pytest.mark.browser
@@ -27,6 +27,16 @@ def _no_console_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     return errors
+
+
+def _sign_in(page: Page, server: LiveServer, email: str | None = None) -> None:
+    page.goto("/login")
+    page.get_by_label("Work email").fill(email or server.email)
+    page.get_by_label("Password").fill(server.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.url}/")
+    # The home page's own requests finish first: leaving aborts them (htmx logs that).
+    page.wait_for_load_state("networkidle")
 
 
 def _wait_for(read: Any, seconds: float = 15) -> Any:
@@ -47,7 +57,7 @@ def test_rules_built_by_clicking_score_qualify_and_route(
     w, h = WIDTHS[width]
     page.set_viewport_size({"width": w, "height": h})
     kind, model_name, department = f"e2e_built_{width}", f"Built {width}", f"Builders {width}"
-    sign_in(page, live_server)
+    _sign_in(page, live_server)
     registered = page.request.post(
         "/api/v1/tracking/event-types",
         data={"name": kind, "label": f"Built ({width})", "category": "marketing"},
@@ -147,19 +157,49 @@ def test_rules_built_by_clicking_score_qualify_and_route(
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
+def test_a_persona_built_by_clicking_is_saved_as_built(
+    page: Page, live_server: LiveServer, width: str
+) -> None:
+    errors = _no_console_errors(page)
+    w, h = WIDTHS[width]
+    page.set_viewport_size({"width": w, "height": h})
+    _sign_in(page, live_server)
+    page.goto("/settings/scoring")
+    form = page.locator("#profile-new-form")
+    form.get_by_label("Name", exact=True).fill(f"Data leader {width}")
+    form.get_by_role("button", name="+ Criterion").click()
+    form.get_by_label("Criterion", exact=True).fill("Leads a data team")
+    form.get_by_label("Weight (1 to 100)").fill("2")
+    form.get_by_role("button", name="+ Condition").click()
+    form.get_by_label("Field", exact=True).select_option(label="Contact · Department")
+    form.get_by_label("Operator", exact=True).select_option(label="is")
+    form.get_by_label("Value", exact=True).fill("Data")
+    expect(form.locator(".builder-sentences")).to_contain_text(
+        "Leads a data team (weight 2): contact.department = Data"
+    )
+    shot(page, f"45-builder-persona-{width}")
+    form.get_by_role("button", name="Add").click()
+    expect(page.locator(".toast")).to_contain_text(f"Data leader {width} saved")
+    saved = page.request.get("/api/v1/scoring/profiles").json()
+    persona = next(p for p in saved if p["name"] == f"Data leader {width}")
+    assert persona["criteria"] == [
+        {
+            "label": "Leads a data team",
+            "weight": 2,
+            "when": {"field": "contact.department", "op": "eq", "value": "Data"},
+        }
+    ]
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
 def test_a_marketer_sees_the_definitions_read_only(
     page: Page, live_server: LiveServer, width: str
 ) -> None:
     errors = _no_console_errors(page)
     w, h = WIDTHS[width]
     page.set_viewport_size({"width": w, "height": h})
-    page.goto("/login")
-    page.get_by_label("Work email").fill(MARKETER_EMAIL)
-    page.get_by_label("Password").fill(live_server.password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
-    # The home page's own requests finish first: leaving aborts them (htmx logs that).
-    page.wait_for_load_state("networkidle")
+    _sign_in(page, live_server, MARKETER_EMAIL)
 
     page.goto("/settings/scoring")
     expect(page.locator("#read-only")).to_contain_text(

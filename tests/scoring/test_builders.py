@@ -117,3 +117,22 @@ def test_the_new_model_form_is_not_pre_filled_with_rules_a_save_would_store(
     textarea = new_model[new_model.index(">") + 1 : new_model.index("</textarea>")]
     assert textarea.strip() == ""
     assert 'data-builder="rules"' in page and 'data-builder="condition"' in page
+
+
+def test_a_personas_criteria_are_checked_against_contact_fields_and_read_in_words(
+    client: TestClient,
+) -> None:
+    leader = [
+        {
+            "label": "Leads a data team",
+            "weight": 2,
+            "when": {"field": "contact.department", "op": "eq", "value": "Data"},
+        }
+    ]
+    said = _check(client, "profile", leader, "contact")
+    assert "Leads a data team (weight 2): contact.department = Data" in said
+    # The ICP tests accounts: a contact field is named as wrong, in words.
+    said = _check(client, "profile", leader, "account")
+    assert "criterion 1, when, field:" in said and "unknown field 'contact.department'" in said
+    zero = [{**leader[0], "weight": 0}]
+    assert "a whole number from 1 to 100" in _check(client, "profile", zero, "contact")

@@ -105,6 +105,10 @@ def _check_builder(
 ) -> tuple[list[FieldError], list[str]]:
     """The problems of a builder's definition, or the sentences that say what it means."""
     names = service.score_names(session)
+    if what == "profile":
+        kind = "icp" if scope == "account" else "persona"
+        errors = service.check_profile_criteria(session, kind, parsed or [])
+        return errors, [] if errors else [_criterion_words(c, names) for c in parsed or []]
     if what == "rules":
         errors = service.check_model_rules(session, parsed or [])
         return errors, [] if errors else [service.describe_rule(r, names) for r in parsed or []]
@@ -112,6 +116,14 @@ def _check_builder(
         return [], []  # nothing built yet: nothing to say
     errors = service.check_condition(session, scope, parsed)
     return errors, [] if errors else [f"Matches when {conditions.describe(parsed, names)}."]
+
+
+def _criterion_words(criterion: dict[str, Any], names: dict[int, str]) -> str:
+    """ "Leads a data team (weight 2): contact.department = Data"."""
+    return (
+        f"{criterion['label']} (weight {criterion['weight']}): "
+        f"{conditions.describe(criterion['when'], names)}"
+    )
 
 
 def _settings(
@@ -154,7 +166,7 @@ def _settings(
             "error": error,
             "backtest": backtest,
             "fields": {
-                scope: service.fields_json(session, scope) for scope in ("record", "criteria")
+                scope: service.fields_json(session, scope) for scope in service.CONDITION_SCOPES
             },
             "touch_types": touch_types(session),
             "describe_rule": service.describe_rule,

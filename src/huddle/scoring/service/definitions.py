@@ -199,19 +199,25 @@ def _retire(
 
 
 def _check_profile(session: Session, data: ProfileWrite) -> list[FieldError]:
-    if not data.criteria:
+    return check_profile_criteria(session, data.kind, data.criteria)
+
+
+def check_profile_criteria(session: Session, kind: str, criteria: Any) -> list[FieldError]:
+    """Every problem of an ICP's (``kind`` "icp": account fields) or a persona's (contact
+    fields) weighted criteria, each naming the criterion and the part that is wrong."""
+    if not isinstance(criteria, list) or not criteria:
         return [FieldError("criteria", "give at least one criterion")]
-    if len(data.criteria) > MAX_CRITERIA:
+    if len(criteria) > MAX_CRITERIA:
         return [FieldError("criteria", f"at most {MAX_CRITERIA} criteria")]
     errors: list[FieldError] = []
-    prefix = "account." if data.kind == "icp" else "contact."
+    prefix = "account." if kind == "icp" else "contact."
     context = record_context(
         session,
         conditions.Context(
             {k: v for k, v in conditions.RECORD_FIELDS.items() if k.startswith(prefix)}
         ),
     )
-    for i, criterion in enumerate(data.criteria):
+    for i, criterion in enumerate(criteria):
         path = f"criteria.{i}"
         if not isinstance(criterion, dict):
             errors.append(FieldError(path, "give {label, weight, when}"))

@@ -307,6 +307,42 @@
     return function () { return rules; };
   }
 
+  // --- ICP and personas: weighted criteria ---------------------------------------------------
+
+  function criterionCard(fields, criterion, changed, remove) {
+    var label = el("input", { type: "text", value: criterion.label || "", maxlength: "120", placeholder: "Leads a data team" });
+    label.addEventListener("input", function () { criterion.label = label.value; changed(); });
+    var weight = el("input", { type: "number", min: "1", max: "100", value: criterion.weight || "" });
+    weight.addEventListener("input", function () { criterion.weight = number(weight.value); changed(); });
+    var host = el("div", { "class": "builder" });
+    var read = null;
+    read = conditionBuilder(host, fields, criterion.when || null, function () { if (read) criterion.when = read(); changed(); });
+    criterion.when = read();
+    var drop = el("button", { type: "button", "class": "btn btn-sm btn-ghost push-right", text: "Remove criterion" });
+    drop.addEventListener("click", remove);
+    return el("div", { "class": "builder-rule" }, [
+      el("div", { "class": "grid grid-2" }, [labelled("Criterion", label), labelled("Weight (1 to 100)", weight)]),
+      el("div", { "class": "field" }, [el("span", { "class": "label", text: "Met when" }), host]),
+      el("div", { "class": "row" }, [drop])
+    ]);
+  }
+
+  function profileBuilder(host, fields, initial, changed) {
+    var criteria = Array.isArray(initial) ? initial : [];
+    function rebuild() {
+      host.textContent = "";
+      criteria.forEach(function (criterion, index) {
+        host.appendChild(criterionCard(fields, criterion, changed, function () { criteria.splice(index, 1); rebuild(); }));
+      });
+      var add = el("button", { type: "button", "class": "btn btn-sm", text: "+ Criterion" });
+      add.addEventListener("click", function () { criteria.push({ label: "", weight: 1, when: null }); rebuild(); });
+      host.appendChild(el("div", { "class": "row" }, [add]));
+      changed();
+    }
+    rebuild();
+    return function () { return criteria; };
+  }
+
   // --- wiring ----------------------------------------------------------------------------
 
   function attach(area) {
@@ -351,14 +387,27 @@
     }
     function build(value) {
       read = null;
-      if (area.getAttribute("data-builder") === "rules") {
+      var kind = area.getAttribute("data-builder");
+      if (kind === "rules") {
         read = rulesBuilder(host, fields, parse(area.getAttribute("data-types")) || [], value, changed);
+      } else if (kind === "profile") {
+        read = profileBuilder(host, fields, value, changed);
       } else {
         read = conditionBuilder(host, fields, value, changed);
       }
       check();
     }
     build(initial);
+    // The new profile's kind decides its fields: an ICP tests accounts, a persona contacts.
+    var scopeSelect = document.getElementById(area.getAttribute("data-scope-select") || "");
+    if (scopeSelect) {
+      scopeSelect.addEventListener("change", function () {
+        var scope = scopeSelect.value === "icp" ? "account" : "contact";
+        area.setAttribute("data-scope", scope);
+        fields = parse(area.getAttribute("data-fields-" + scope)) || [];
+        build(read ? read() : parse(area.value));
+      });
+    }
     area.addEventListener("change", function () {
       var value = parse(area.value);
       if (value !== undefined) build(value);
