@@ -111,6 +111,7 @@ OPEN: dict[tuple[str, str], str] = {
     ("POST", "/contacts/views/{view_id}/delete"): VIEW_DELETE,
     ("DELETE", "/api/v1/saved-views/{view_id:int}"): VIEW_DELETE,
     ("POST", "/notifications/read"): OWN_NOTIFICATIONS,
+    ("POST", "/settings/scoring/check"): "the rule builders' check as you go saves nothing",
     ("POST", "/api/v1/notifications/read"): OWN_NOTIFICATIONS,
     ("POST", "/unsubscribe/{token}"): "public: the signed link in the email is the check",
     ("POST", "/password/forgot"): "public: the same answer whether or not the account exists",
