@@ -209,3 +209,34 @@ def test_a_marketer_sees_the_definitions_read_only(
     expect(page.locator("#model-new").get_by_role("button", name="+ Rule")).to_be_disabled()
     shot(page, f"44-scoring-read-only-{width}")
     assert not errors, errors
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_a_business_calendar_built_by_clicking_is_saved_as_built(
+    page: Page, live_server: LiveServer, width: str
+) -> None:
+    errors = _no_console_errors(page)
+    w, h = WIDTHS[width]
+    page.set_viewport_size({"width": w, "height": h})
+    _sign_in(page, live_server)
+    page.goto("/sla/versions")
+    calendars = page.locator("#calendars")
+    calendars.get_by_label("Time zone").fill("Europe/Berlin")
+    calendars.get_by_label("Monday from").fill("08:00")
+    calendars.get_by_label("Monday to").fill("07:00")
+    expect(calendars.locator(".builder-problems")).to_contain_text(
+        "Monday: the day must end after it starts"
+    )
+    calendars.get_by_label("Monday to").fill("16:00")
+    calendars.get_by_label("Friday: working day").uncheck()
+    calendars.get_by_label("Saturday: working day").check()
+    expect(calendars.locator(".builder-sentences")).to_contain_text(
+        "Clocks count Mon 08:00–16:00 · Tue 09:00–17:30 · Wed 09:00–17:30 · "
+        "Thu 09:00–17:30 · Sat 09:00–17:00."
+    )
+    shot(page, f"46-builder-calendar-{width}")
+    calendars.get_by_role("button", name="Save calendar").click()
+    expect(page.locator(".toast")).to_contain_text("saved")
+    expect(page.locator("#calendars table")).to_contain_text("Mon 08:00–16:00")
+    expect(page.locator("#calendars table")).not_to_contain_text("Fri ")
+    assert not errors, errors

@@ -343,6 +343,54 @@
     return function () { return criteria; };
   }
 
+  // --- working hours per weekday (SLA business calendars) -------------------------------------
+
+  var DAYS = [["mon", "Monday"], ["tue", "Tuesday"], ["wed", "Wednesday"], ["thu", "Thursday"], ["fri", "Friday"], ["sat", "Saturday"], ["sun", "Sunday"]];
+
+  // Checked in the browser (the calendar is checked again when saved): words, not JSON.
+  function hoursWords(hours) {
+    var problems = [], worked = [];
+    DAYS.forEach(function (day) {
+      var value = hours[day[0]];
+      if (!value) return;
+      var pairs = typeof value[0] === "string" ? [value] : value;
+      pairs.forEach(function (pair) {
+        if (!pair[0] || !pair[1]) problems.push(day[1] + ": give a start and an end");
+        else if (pair[1] <= pair[0]) problems.push(day[1] + ": the day must end after it starts");
+      });
+      worked.push(day[1].slice(0, 3) + " " + pairs.map(function (p) { return p[0] + "–" + p[1]; }).join(", "));
+    });
+    if (!worked.length) problems.push("at least one weekday needs working hours");
+    return { problems: problems, sentence: "Clocks count " + worked.join(" · ") + "." };
+  }
+
+  function hoursBuilder(host, initial, changed) {
+    var hours = initial && typeof initial === "object" ? initial : {};
+    host.textContent = "";
+    DAYS.forEach(function (day) {
+      var value = hours[day[0]];
+      var split = value && typeof value[0] !== "string" && value.length > 1;
+      var pair = value ? (typeof value[0] === "string" ? value : value[0]) : ["09:00", "17:00"];
+      var works = el("input", { type: "checkbox", "aria-label": day[1] + ": working day" });
+      works.checked = !!value;
+      var from = el("input", { type: "time", value: pair[0], "aria-label": day[1] + " from" });
+      var to = el("input", { type: "time", value: pair[1], "aria-label": day[1] + " to" });
+      function update() {
+        if (works.checked) hours[day[0]] = [from.value, to.value]; else delete hours[day[0]];
+        from.disabled = to.disabled = !works.checked;
+        changed();
+      }
+      [works, from, to].forEach(function (input) { input.addEventListener("input", update); input.addEventListener("change", update); });
+      from.disabled = to.disabled = !works.checked;
+      var row = split
+        ? el("div", { "class": "builder-row" }, [el("span", { "class": "builder-day", text: day[1] }), el("span", { "class": "faint", text: "split hours: edit in JSON" })])
+        : el("div", { "class": "builder-row" }, [works, el("span", { "class": "builder-day", text: day[1] }), from, el("span", { text: "to" }), to]);
+      host.appendChild(row);
+    });
+    changed();
+    return function () { return hours; };
+  }
+
   // --- wiring ----------------------------------------------------------------------------
 
   function attach(area) {
@@ -370,6 +418,14 @@
       timer = setTimeout(check, 350);
     }
     function check() {
+      if (area.getAttribute("data-builder") === "hours") {
+        var said = hoursWords(parse(area.value) || {});
+        status.textContent = "";
+        status.appendChild(said.problems.length
+          ? el("div", { "class": "builder-problems", role: "alert" }, [el("ul", {}, said.problems.map(function (p) { return el("li", { text: p }); }))])
+          : el("ul", { "class": "builder-sentences" }, [el("li", { text: said.sentence })]));
+        return;
+      }
       var url = area.getAttribute("data-check");
       if (!url) return;
       var body = new URLSearchParams();
@@ -390,6 +446,8 @@
       var kind = area.getAttribute("data-builder");
       if (kind === "rules") {
         read = rulesBuilder(host, fields, parse(area.getAttribute("data-types")) || [], value, changed);
+      } else if (kind === "hours") {
+        read = hoursBuilder(host, value, changed);
       } else if (kind === "profile") {
         read = profileBuilder(host, fields, value, changed);
       } else {
@@ -415,6 +473,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("textarea[data-builder]"), attach);
+    Array.prototype.forEach.call(document.querySelectorAll("textarea[data-builder], input[data-builder]"), attach);
   });
 })();
