@@ -17,6 +17,7 @@ from tests.e2e.seed import MARKETER_EMAIL
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": (1400, 900), "phone": (390, 844)}
+TO = "\u2013"  # the en dash between the hours of a day
 
 
 def _csrf(page: Page) -> dict[str, str]:
@@ -231,12 +232,12 @@ def test_a_business_calendar_built_by_clicking_is_saved_as_built(
     calendars.get_by_label("Friday: working day").uncheck()
     calendars.get_by_label("Saturday: working day").check()
     expect(calendars.locator(".builder-sentences")).to_contain_text(
-        "Clocks count Mon 08:00–16:00 · Tue 09:00–17:30 · Wed 09:00–17:30 · "
-        "Thu 09:00–17:30 · Sat 09:00–17:00."
+        f"Clocks count Mon 08:00{TO}16:00 · Tue 09:00{TO}17:30 · Wed 09:00{TO}17:30 · "
+        f"Thu 09:00{TO}17:30 · Sat 09:00{TO}17:00."
     )
     shot(page, f"46-builder-calendar-{width}")
     calendars.get_by_role("button", name="Save calendar").click()
     expect(page.locator(".toast")).to_contain_text("saved")
-    expect(page.locator("#calendars table")).to_contain_text("Mon 08:00–16:00")
+    expect(page.locator("#calendars table")).to_contain_text(f"Mon 08:00{TO}16:00")
     expect(page.locator("#calendars table")).not_to_contain_text("Fri ")
     assert not errors, errors
