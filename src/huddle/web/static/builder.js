@@ -466,9 +466,15 @@
         build(read ? read() : parse(area.value));
       });
     }
-    area.addEventListener("change", function () {
-      var value = parse(area.value);
-      if (value !== undefined) build(value);
+    // JSON typed in the advanced view rebuilds the builder as you pause, not when the field
+    // loses focus: a rebuild then would move the button being clicked from under the click.
+    var typing = null;
+    area.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        var value = parse(area.value);
+        if (value !== undefined) build(value);
+      }, 400);
     });
   }
 
