@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import LiveServer, shot
+from tests.e2e.conftest import LiveServer, email_subjects_to, forget_mql_criteria, shot
 from tests.e2e.seed import MARKETER_EMAIL
+from tests.mail import Inbox
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +53,16 @@ def _wait_for(read: Any, seconds: float = 15) -> Any:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_rules_built_by_clicking_score_qualify_and_route(
-    page: Page, live_server: LiveServer, width: str
+    page: Page, live_server: LiveServer, smtp: Inbox, width: str
+) -> None:
+    try:
+        _build_score_qualify_and_route(page, live_server, smtp, width)
+    finally:
+        forget_mql_criteria(live_server)
+
+
+def _build_score_qualify_and_route(
+    page: Page, live_server: LiveServer, smtp: Inbox, width: str
 ) -> None:
     errors = _no_console_errors(page)
     w, h = WIDTHS[width]
@@ -113,13 +123,26 @@ def test_rules_built_by_clicking_score_qualify_and_route(
     label = page.locator("#mql-version").inner_text()
     shot(page, f"41-builder-mql-{width}")
 
-    # A routing rule for leads of one department, made in the condition builder.
+    # A routing rule for leads of one department, made in the condition builder, to a rep
+    # of this test's own (the seeded rep's queue is another story's).
+    rep_name = f"Bo Builder {width}"
+    rep = page.request.post(
+        "/api/v1/users",
+        data={
+            "email": f"bo.{width}@built.example",
+            "name": rep_name,
+            "team": "sales",
+            "role": "sales_rep",
+        },
+        headers=_csrf(page),
+    )
+    assert rep.ok, rep.text()
     page.goto("/settings/routing")
     rule = page.locator("#rule-new-form")
     rule.get_by_label("Name", exact=True).fill(f"Built territory {width}")
     rule.get_by_label("Order").fill("1")
     rule.get_by_label("Kind", exact=True).select_option("territory")
-    rule.get_by_label("Rep (territory)").select_option(label="Sam Sales")
+    rule.get_by_label("Rep (territory)").select_option(label=rep_name)
     rule.get_by_label("Skip reps outside working hours").uncheck()
     rule.get_by_role("button", name="+ Condition").click()
     rule.get_by_label("Field", exact=True).select_option(label="Contact · Department")
@@ -152,8 +175,10 @@ def test_rules_built_by_clicking_score_qualify_and_route(
     assert contact is not None and contact["lifecycle_stage"] == "mql"
     page.goto(f"/contacts/{contact_id}")
     expect(page.locator("#lifecycle")).to_contain_text(label)
-    expect(page.locator("main")).to_contain_text("Sam Sales")
+    expect(page.locator("main")).to_contain_text(rep_name)
     shot(page, f"43-builder-routed-{width}")
+    # The rep was told by email (delivered before the test's mail server stops).
+    email_subjects_to(smtp, f"bo.{width}@built.example", wanted="New lead for you")
     assert not errors, errors
 
 
