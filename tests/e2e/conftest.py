@@ -8,23 +8,27 @@ services (inside ``unit_of_work``) and the data is committed, as the server need
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email import message_from_bytes
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.app import create_app
 from huddle.core.db import make_engine, session_factory, unit_of_work
 from huddle.core.migrations import upgrade
 from huddle.core.settings import Settings
+from huddle.scoring.models import QualificationCriteria, ScoringVersion
 from huddle.worker import Worker
 from tests.e2e.seed import Seeded, seed
 
 # The real SMTP server on loopback (aiosmtpd), for stories that read an email.
 from tests.live import serve
-from tests.mail import smtp, smtp_server  # noqa: F401
+from tests.mail import Inbox, smtp, smtp_server  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -154,3 +158,24 @@ def sign_in(page, server: LiveServer) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("Password").fill(server.password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{server.url}/")
+
+
+def forget_mql_criteria(server: LiveServer) -> None:
+    """Other browser tests share this server and number their MQL criteria from v1."""
+    with unit_of_work(server.factory) as session:
+        session.execute(delete(QualificationCriteria).where(QualificationCriteria.stage == "mql"))
+        session.execute(delete(ScoringVersion).where(ScoringVersion.entity == "criteria"))
+
+
+def email_subjects_to(inbox: Inbox, to: str, *, wanted: str) -> list[str]:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        subjects = [
+            str(message_from_bytes(raw)["Subject"])
+            for _, recipients, raw in inbox.messages
+            if recipients == [to]
+        ]
+        if any(wanted in subject for subject in subjects):
+            return subjects
+        time.sleep(0.1)
+    raise AssertionError(f"no email with {wanted!r} reached {to}")

@@ -4,12 +4,9 @@ hand-off packet, and the rep accepts it (the lead becomes SAL)."""
 
 from __future__ import annotations
 
-import time
-from email import message_from_bytes
-
 import pytest
 from playwright.sync_api import Page, expect
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from huddle.auth import service as auth_service
 from huddle.auth import tokens
@@ -20,11 +17,10 @@ from huddle.core.db import unit_of_work
 from huddle.routing import service as routing
 from huddle.routing.schemas import MemberWrite, PoolWrite
 from huddle.scoring import service as scoring
-from huddle.scoring.models import QualificationCriteria, ScoringVersion
 from huddle.scoring.schemas import CriteriaWrite, ScoreModelWrite
 from huddle.tracking import service as tracking
 from huddle.tracking.schemas import EventTypeCreate
-from tests.e2e.conftest import LiveServer, shot
+from tests.e2e.conftest import LiveServer, email_subjects_to, forget_mql_criteria, shot
 from tests.e2e.seed import REP_EMAIL
 from tests.mail import Inbox
 
@@ -106,13 +102,6 @@ def _sign_in(page: Page, server: LiveServer, email: str) -> None:
     page.wait_for_url(f"{server.url}/")
 
 
-def _forget_criteria(server: LiveServer) -> None:
-    """Other browser tests share this server and number their MQL criteria from v1."""
-    with unit_of_work(server.factory) as session:
-        session.execute(delete(QualificationCriteria).where(QualificationCriteria.stage == "mql"))
-        session.execute(delete(ScoringVersion).where(ScoringVersion.entity == "criteria"))
-
-
 def test_rule_edit_then_api_touch_reaches_the_reps_queue(
     page: Page, live_server: LiveServer, smtp: Inbox
 ) -> None:
@@ -120,23 +109,9 @@ def test_rule_edit_then_api_touch_reaches_the_reps_queue(
     try:
         _journey(page, live_server, token)
     finally:
-        _forget_criteria(live_server)
+        forget_mql_criteria(live_server)
     # The packet reached the rep by email too (the outbox, sent by the server's worker).
-    assert _email_subjects_to(smtp, REP_EMAIL, wanted="New lead for you")
-
-
-def _email_subjects_to(inbox: Inbox, to: str, *, wanted: str) -> list[str]:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        subjects = [
-            str(message_from_bytes(raw)["Subject"])
-            for _, recipients, raw in inbox.messages
-            if recipients == [to]
-        ]
-        if any(wanted in subject for subject in subjects):
-            return subjects
-        time.sleep(0.1)
-    raise AssertionError(f"no email with {wanted!r} reached {to}")
+    assert email_subjects_to(smtp, REP_EMAIL, wanted="New lead for you")
 
 
 def _journey(page: Page, live_server: LiveServer, token: str) -> None:

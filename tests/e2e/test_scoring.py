@@ -26,15 +26,22 @@ def test_rule_edit_then_touch_makes_an_mql(page: Page, live_server: LiveServer) 
     expect(page.get_by_role("heading", name="Scoring", exact=True)).to_be_visible()
 
     new = page.locator("#model-new")
-    new.get_by_label("Name").fill("Sales readiness")
+    new.get_by_label("Name", exact=True).fill("Sales readiness")
+    new.get_by_label("Primary model").uncheck()
+    # The JSON is the builder's "advanced" view, collapsed until asked for.
+    new.locator("details.builder-json", has=page.get_by_label("Rules (JSON)")).locator(
+        "summary"
+    ).click()
     wrong = {"field": "contact.shoe_size", "op": "eq", "value": "9"}
     new.get_by_label("Rules (JSON)").fill(
         json.dumps([{"name": "x", "kind": "fit", "points": 5, "when": wrong}])
     )
-    new.get_by_label("Primary model").uncheck()
     new.get_by_role("button", name="Save new version").click()
     expect(page.locator("#model-new .alert")).to_contain_text("shoe_size")
     new = page.locator("#model-new")
+    new.locator("details.builder-json", has=page.get_by_label("Rules (JSON)")).locator(
+        "summary"
+    ).click()
     new.get_by_label("Rules (JSON)").fill(json.dumps(RULES))
     new.get_by_role("button", name="Save new version").click()
     expect(page.locator(".toast")).to_contain_text("Sales readiness saved")
@@ -43,9 +50,10 @@ def test_rule_edit_then_touch_makes_an_mql(page: Page, live_server: LiveServer) 
     model_id = int(re.sub(r"\D", "", model.get_attribute("id") or ""))
 
     criteria = {"field": f"score.{model_id}", "op": "gte", "value": 40}
+    page.locator("#mql details.builder-json summary").click()
     page.get_by_label("Condition (JSON)").fill(json.dumps(criteria))
     page.locator("#mql-form").get_by_role("button", name="Back-test 6 months").click()
-    expect(page.locator("#mql")).to_contain_text("With your change")
+    expect(page.locator("#mql")).to_contain_text("New MQLs with your change")
     page.locator("#mql-form").get_by_role("button", name="Save criteria").click()
     expect(page.locator("#mql")).to_contain_text("Sales readiness ≥ 40")
     shot(page, "20-scoring-settings")

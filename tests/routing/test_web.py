@@ -84,7 +84,11 @@ def test_a_rep_cannot_see_or_accept_another_reps_lead_over_the_api(
     assert client.get(f"/api/v1/handoffs/{handoff.id}").status_code == 403
     assert client.get(f"/queue/{handoff.id}").status_code == 403
     assert client.get("/api/v1/queue").json() == []
-    assert client.get("/settings/routing").status_code == 403
+    # The routing rules are a read-only page for them: who can change them, no webhooks.
+    settings = client.get("/settings/routing")
+    assert settings.status_code == 200
+    assert "Only admins, marketing ops and sales managers can change this." in settings.text
+    assert 'fieldset class="bare" disabled' in settings.text and "Webhooks" not in settings.text
 
 
 def test_the_api_accepts_for_the_owner(db: Session, anon_client: TestClient) -> None:

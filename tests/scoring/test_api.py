@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from huddle.core.jobs import Job
-from tests.conftest import make_user, sign_in
+from tests.conftest import csrf_of, make_user, sign_in
 from tests.contacts.factories import make_contact
 
 DEMO = {"name": "Demo", "kind": "behaviour", "points": 40, "event": {"types": ["demo_requested"]}}
@@ -69,7 +69,17 @@ def test_a_sales_rep_may_not_edit_scoring(anon_client: TestClient, db: Session) 
         anon_client.post("/api/v1/scoring/models", json={"name": "x", "rules": []}).status_code
         == 403
     )
-    assert anon_client.get("/settings/scoring").status_code == 403
+    # The page is a read-only view for them: the definitions, the forms disabled, who can.
+    page = anon_client.get("/settings/scoring")
+    assert page.status_code == 200
+    assert "Only admins and marketing ops can change this." in page.text
+    assert 'fieldset class="bare" disabled' in page.text
+    saved = anon_client.post(
+        "/settings/scoring/criteria/mql",
+        data={"condition": '{"field": "grade", "op": "eq", "value": "A"}', "action": "save"},
+        headers={"X-CSRF-Token": csrf_of(anon_client)},
+    )
+    assert saved.status_code == 403
 
 
 def test_unknown_contact_scores_are_404(client: TestClient) -> None:

@@ -90,6 +90,25 @@ def test_current_and_proposed_figures_match_a_hand_count(
     assert result.checkpoints == 26
 
 
+def test_it_names_the_contacts_that_change_side_and_shows_who_converted_by_score(
+    db: Session, frozen_clock: FrozenClock
+) -> None:
+    model_id = _seed(db, frozen_clock)
+    service.rescore_all(db, reason="test", actor=SYSTEM)
+    three_pages = {"field": f"score.{model_id}", "op": "gte", "value": 30}
+    result = service.backtest(db, BacktestRequest(months=6, criteria=three_pages), actor=SYSTEM)
+
+    # C (three page views, 30 points) qualifies only with the change; A and B either way.
+    assert (result.gained_count, result.lost_count) == (1, 0)
+    gained = db.get(Contact, result.gained[0].id)
+    assert gained is not None and result.gained[0].name == f"{gained.first_name} {gained.last_name}"
+    # Today's scores: A and B have 50 (not decayed: no half-life), C 30, D 50.
+    assert result.distribution_model == "Engagement"
+    bands = {b.low: (b.converted, b.not_converted) for b in result.distribution}
+    assert bands[50] == (2, 1) and bands[30] == (1, 0)
+    assert sum(b.converted + b.not_converted for b in result.distribution) == 4
+
+
 def test_proposed_criteria_alone(db: Session, frozen_clock: FrozenClock) -> None:
     model_id = _seed(db, frozen_clock)
     stricter = {"field": f"score.{model_id}", "op": "gte", "value": 60}

@@ -66,7 +66,9 @@ def test_back_test_panel_shows_both_figures(client: TestClient) -> None:
         },
     )
     assert response.status_code == 200
-    assert "Current definition" in response.text and "With your change" in response.text
+    assert "Your change" in response.text and "with your change" in response.text
+    assert 'data-testid="backtest-chart"' in response.text
+    assert "New MQLs with your change" in response.text
 
 
 def test_contact_score_card(client: TestClient, db: Session) -> None:

@@ -160,6 +160,11 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
 }
 
 
+def roles_allowed(action: Action) -> tuple[str, ...]:
+    """The roles that may take ``action``, in the table's order (for "only X and Y can")."""
+    return tuple(role for role in ROLES if action in PERMISSIONS.get(role, frozenset()))
+
+
 def allowed(role: str | None, action: Action) -> bool:
     return role is not None and action in PERMISSIONS.get(role, frozenset())
 

@@ -5,7 +5,11 @@ configured Huddle looks like.
 Configured in story time just before the last MQLs, which wait in today's queue (see
 ``load``): scoring each of the story's touches as it happens would add nothing but time, and
 one full rescore at the end gives the same scores; those leads' hand-off packets show them.
-No MQL criteria are set, so scoring changes no stage: the story's own hand-offs stay as told.
+
+The MQL criteria are saved through scoring's own service like any other definition: v1 (fit
+alone) before the story, v2 (fit and engagement thresholds) with the score models. Every
+MQL of the story names the version in force then; the rescores that follow v2 qualify
+whoever meets it, as they would for any customer.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from sqlalchemy.orm import Session
 from huddle.core.actor import Actor
 from huddle.demo import catalog
 from huddle.scoring import service as scoring
-from huddle.scoring.schemas import ProfileWrite, ScoreModelWrite
+from huddle.scoring.models import ScoreModel
+from huddle.scoring.schemas import CriteriaWrite, ProfileWrite, ScoreModelWrite
 from huddle.tracking import service as tracking
 from huddle.tracking.schemas import FormCreate, FormField, SiteCreate
 
@@ -114,6 +119,34 @@ PROFILES = (
 )
 
 
+# What marketing and sales first agreed on: the best fit only (a grade needs the ICP and
+# personas, configured with the models: until then nobody meets it on their own).
+MQL_V1 = CriteriaWrite(condition={"field": "grade", "op": "in", "value": ["A"]})
+# Engagement or a buying signal, from people who fit.
+MQL_ENGAGEMENT, MQL_READINESS = 45, 50
+
+
+def mql_v2(engagement: ScoreModel, readiness: ScoreModel) -> CriteriaWrite:
+    return CriteriaWrite(
+        condition={
+            "all": [
+                {"field": "grade", "op": "in", "value": ["A", "B"]},
+                {
+                    "any": [
+                        {"field": f"score.{engagement.id}", "op": "gte", "value": MQL_ENGAGEMENT},
+                        {"field": f"score.{readiness.id}", "op": "gte", "value": MQL_READINESS},
+                    ]
+                },
+            ]
+        }
+    )
+
+
+def agree_on_mqls(session: Session, *, ops: Actor) -> None:
+    """The first MQL criteria, saved before the story begins."""
+    scoring.save_criteria(session, "mql", MQL_V1, actor=ops)
+
+
 def configure(session: Session, *, ops: Actor) -> None:
     """The website with its contact form, then scoring, then one rescore of everyone."""
     site = tracking.create_site(
@@ -144,8 +177,10 @@ def configure(session: Session, *, ops: Actor) -> None:
         ),
         actor=ops,
     )
-    for model in (ENGAGEMENT, READINESS):
-        scoring.save_model(session, model, actor=ops)
+    engagement, readiness = (
+        scoring.save_model(session, model, actor=ops) for model in (ENGAGEMENT, READINESS)
+    )
     for profile in PROFILES:
         scoring.save_profile(session, profile, actor=ops)
+    scoring.save_criteria(session, "mql", mql_v2(engagement, readiness), actor=ops)
     scoring.rescore_all(session, reason="demo set-up", actor=ops)

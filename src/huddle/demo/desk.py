@@ -113,6 +113,17 @@ class SalesDesk:
         self.untouched.add(contact_key)
         self.refresh()
 
+    def route_rule_qualified(self, key_of: dict[int, int]) -> None:
+        """After a rescore: the leads the MQL criteria qualified are routed as the worker
+        would, and the rep routing chose stands in for the plan's rep from then on.
+        ``key_of``: contact id -> the plan's key."""
+        queued = self.session.scalars(
+            select(Job.payload).where(Job.kind == routing.ROUTE_JOB, Job.status == "queued")
+        ).all()
+        for payload in queued:
+            contact_id = int(payload["contact_id"])
+            self.routed(key_of[contact_id], contact_id)
+
     def first_sales_touch(self, contact_key: int) -> bool:
         """Whether this sales touch is the lead's first since its hand-off (and is so no more)."""
         if contact_key in self.untouched:

@@ -29,7 +29,8 @@ from huddle.demo.engagement import (
 from huddle.demo.plan import ChangeConsent, RejectLead, TransitionStage
 from huddle.demo.world import ContactInfo, World
 
-MQL_RULE = "rule:MQL criteria v2 (fit and engagement thresholds)"
+# The MQL criteria in force when the move is played (``load`` names their version).
+MQL_RULE = "criteria:mql"
 NURTURE_RULE = "rule:Gated content download makes a subscriber a lead"
 MARKETING_OPS = catalog.MARKETING_OPS_EMAIL
 

@@ -90,16 +90,15 @@ def load_demo(session: Session, *, seed: int = 2026, contacts: int = 3000) -> Lo
     try:
         player = _Player(session, plan, frozen)
         player.play()
+        # Every touch counted, the last week's bulk ones too, as of the story's end: the
+        # leads the MQL criteria qualify then are routed then.
+        player.rescore(plan.anchor, reason="demo loaded")
     finally:
         clock.use_clock(previous)
     session.flush()
     # The story's hand-off and SLA emails went out back then; its last week is still unread.
     notifications.settle_history(
         session, delivered_before=plan.anchor, read_before=plan.anchor - timedelta(days=7)
-    )
-    # Every touch counted, the last week's bulk ones too.
-    scoring.rescore_all(
-        session, reason="demo loaded", actor=player.actor(catalog.MARKETING_OPS_EMAIL)
     )
     contacts_service.refresh_statistics(session)
     counts = {
@@ -184,6 +183,19 @@ class _Player:
         self.touches.flush()
         self.clock.set(at)
         configuration.configure(self.session, ops=self.actor(catalog.MARKETING_OPS_EMAIL))
+        self.route_qualified()
+
+    def rescore(self, at: datetime, *, reason: str) -> None:
+        self.touches.flush()
+        self.clock.set(at)
+        scoring.rescore_all(
+            self.session, reason=reason, actor=self.actor(catalog.MARKETING_OPS_EMAIL)
+        )
+        self.route_qualified()
+
+    def route_qualified(self) -> None:
+        """The leads the MQL criteria just qualified go to sales, as any MQL does."""
+        self.desk.route_rule_qualified({cid: key for key, cid in self.contacts.items()})
 
     # --- set-up -----------------------------------------------------------------------------
 
@@ -247,6 +259,7 @@ class _Player:
             planned.key: row.id for planned, row in zip(self.plan.campaigns, rows, strict=True)
         }
         self.desk.configure_routing(ops)
+        configuration.agree_on_mqls(self.session, ops=ops)
 
     # --- events -----------------------------------------------------------------------------
 
@@ -268,7 +281,16 @@ class _Player:
             role, team = self.roles[who]
             return Actor.user(self.users[who], role=role, team=team)
         kind, _, label = who.partition(":")
+        if kind == "criteria":
+            return self._criteria_actor(label)
         return Actor(kind, label=label)  # type: ignore[arg-type]
+
+    def _criteria_actor(self, stage: str) -> Actor:
+        """The criteria in force move the contact, named as their own moves name them."""
+        active = scoring.active_criteria(self.session, stage)
+        if active is None:
+            raise ValueError(f"the story moves a contact by {stage} criteria, and none are set")
+        return Actor("rule", label=active.label)
 
     def create_account(self, event: CreateAccount) -> None:
         account, _ = contacts_service.upsert_account(
@@ -341,6 +363,10 @@ class _Player:
     def transition(self, event: TransitionStage) -> None:
         contact_id = self.contacts[event.contact_key]
         if self._already_past(contact_id, event.to_stage):
+            current = contacts_service.get_contact(self.session, contact_id).lifecycle_stage
+            if event.to_stage == current == "mql":
+                # Qualified by the criteria on a touch: routed as the worker would.
+                self.desk.routed(event.contact_key, contact_id)
             return
         actor = self.actor(event.actor, event.contact_key)
         handoff = self.desk.open_handoff(contact_id) if event.to_stage == "sal" else None
@@ -354,14 +380,15 @@ class _Player:
             self.desk.routed(event.contact_key, contact_id)
 
     def _already_past(self, contact_id: int, to_stage: str) -> bool:
-        """Whether the live rules moved the contact past the plan's stage already: once
-        scoring is configured, a planned subscriber's download can qualify it before the
-        plan's own move to Lead, which then no longer applies."""
+        """Whether the live rules moved the contact to or past the plan's stage already:
+        once scoring is configured, a planned subscriber's download can qualify it before
+        the plan's own move to Lead, and the MQL criteria before the plan's own move to MQL,
+        which then no longer apply."""
         current = contacts_service.get_contact(self.session, contact_id).lifecycle_stage
         return (
             current in FUNNEL
             and to_stage in FUNNEL
-            and FUNNEL.index(current) > FUNNEL.index(to_stage)
+            and FUNNEL.index(current) >= FUNNEL.index(to_stage)
         )
 
     def reject(self, event: RejectLead) -> None:

@@ -3,7 +3,8 @@
 Nothing here touches the database. Records refer to each other by *keys* (small ints, or
 emails for users); the loader maps keys to database ids as it plays the story in time
 order. An actor is a user's email, ``contact`` (the person themself), or
-``<kind>:<label>`` for a rule, workflow, import or integration ("rule:MQL criteria v2").
+``<kind>:<label>`` for a rule, workflow, import or integration ("rule:Gated content
+download makes a subscriber a lead"); ``criteria:mql`` for the MQL criteria then in force.
 """
 
 from __future__ import annotations

@@ -203,4 +203,11 @@ def _packet(at: datetime) -> dict[str, Any]:
         "grade_why": ["Industry: software", "Employees: 250"],
         "buying_stage": "Decision",
         "talking_points": ["Read the buyer's guide two days ago"],
+        "qualified_by": {
+            "by": "MQL criteria v2",
+            "at": "2026-03-02T09:00:00+00:00",
+            "reason": "met MQL criteria v2: grade in A, B and Marketing engagement ≥ 45",
+            "criteria": "grade in A, B and Marketing engagement ≥ 45",
+            "saved_by": "Priya Patel",
+        },
     }

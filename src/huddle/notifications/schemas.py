@@ -370,6 +370,18 @@ class PacketScore(Shape):
     top: list[PacketRule] = Field(description="The rules that gave most points, at most 5.")
 
 
+class PacketQualification(Shape):
+    """What made the lead an MQL, from its stage history."""
+
+    by: str = Field(description='The criteria ("MQL criteria v2"), or "moved by hand".')
+    at: str
+    reason: str | None
+    criteria: str | None = Field(
+        description="The criteria in words, when they are the ones in force."
+    )
+    saved_by: str | None = Field(description="Who saved that version of the criteria.")
+
+
 class HandoffPacket(Shape):
     """The lead's story for the rep, as it was when the lead was routed."""
 
@@ -383,6 +395,8 @@ class HandoffPacket(Shape):
     grade_why: list[str]
     buying_stage: Literal["Awareness", "Consideration", "Decision"]
     talking_points: list[str]
+    # Packets snapshotted before this field existed have none.
+    qualified_by: PacketQualification | None = None
 
 
 class HandoffNoticeData(BaseModel):

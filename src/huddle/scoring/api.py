@@ -122,10 +122,10 @@ def delete_persona(actor: CurrentActor, session: SessionDep, profile_id: int) ->
 @router.get("/scoring/criteria/{stage}", operation_id="criteria.get", response_model=CriteriaRead)
 def get_criteria(user: CurrentUser, session: SessionDep, stage: CriteriaStage) -> CriteriaRead:
     """The MQL or SQL criteria (404 when none are set)."""
-    criteria = service.get_criteria(session, stage.value)
-    if criteria is None:
+    active = service.active_criteria(session, stage.value)
+    if active is None:
         raise ResourceNotFound(f"no {stage} criteria yet")
-    return _criteria_read(session, criteria)
+    return CriteriaRead.model_validate(active)
 
 
 @router.put("/scoring/criteria/{stage}", operation_id="criteria.save", response_model=CriteriaRead)
@@ -133,14 +133,8 @@ def save_criteria(
     actor: CurrentActor, session: SessionDep, stage: CriteriaStage, data: CriteriaWrite
 ) -> CriteriaRead:
     """Set the MQL or SQL criteria: a condition over scores, grade, stage and touches."""
-    criteria = service.save_criteria(session, stage.value, data, actor=actor)
-    return _criteria_read(session, criteria)
-
-
-def _criteria_read(session: SessionDep, criteria: object) -> CriteriaRead:
-    read = CriteriaRead.model_validate(criteria)
-    read.description = service.describe_criteria(session, criteria)  # type: ignore[arg-type]
-    return read
+    service.save_criteria(session, stage.value, data, actor=actor)
+    return CriteriaRead.model_validate(service.active_criteria(session, stage.value))
 
 
 @router.post("/scoring/backtest", operation_id="scoring.backtest", response_model=BacktestRead)

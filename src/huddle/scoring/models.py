@@ -20,6 +20,12 @@ RULES = "rules"
 PREDICTIVE = "predictive"
 
 
+def criteria_label(stage: str, version: int) -> str:
+    """How a move made by criteria names them ("MQL criteria v2"): the stage history,
+    the timeline, the packet and the back-test all say it so."""
+    return f"{stage.upper()} criteria v{version}"
+
+
 class ScoreModel(TimestampMixin, Base):
     """A named set of rules (e.g. "Marketing engagement"); several run side by side."""
 

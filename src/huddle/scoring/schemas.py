@@ -244,6 +244,12 @@ class CriteriaRead(BaseModel):
     condition: Annotated[dict[str, Any], Qualification]
     automatic: bool
     description: str = ""
+    label: str = Field(
+        default="",
+        description='How stage moves, timelines and packets name it: "MQL criteria v2".',
+    )
+    saved_by: str | None = Field(default=None, description="Who saved this version.")
+    saved_at: datetime | None = None
 
 
 class OccurrenceRead(BaseModel):
@@ -321,14 +327,46 @@ class BacktestRequest(CleanInput):
 
 class BacktestFigures(BaseModel):
     mqls: int
+    became_sal: int = Field(default=0, description="Of those MQLs, how many sales accepted.")
     became_sql: int
     became_customer: int
+
+
+class ScoreBucket(BaseModel):
+    """Contacts whose score (today's, in one model) falls in [low, high)."""
+
+    low: int
+    high: int | None = Field(description="null: the last bucket, low and above.")
+    converted: int = Field(description="Reached SQL or beyond.")
+    not_converted: int
+
+
+class BacktestContact(BaseModel):
+    id: int
+    name: str
 
 
 class BacktestRead(BaseModel):
     since: datetime
     until: datetime
     checkpoints: int
+    current_criteria: str | None = Field(
+        default=None,
+        description='The MQL criteria in force the current figures apply ("MQL criteria v2"); '
+        "null when none are set.",
+    )
+    distribution_model: str | None = Field(
+        default=None, description="The score model whose distribution is shown."
+    )
+    distribution: list[ScoreBucket] = Field(default_factory=list)
+    gained: list[BacktestContact] = Field(
+        default_factory=list, description="MQLs only the proposed definition makes (first 50)."
+    )
+    gained_count: int = 0
+    lost: list[BacktestContact] = Field(
+        default_factory=list, description="MQLs only the current definition makes (first 50)."
+    )
+    lost_count: int = 0
     current: BacktestFigures
     proposed: BacktestFigures
 

@@ -11,8 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
-from huddle.core.permissions import Action, require
-from huddle.scoring import service
+from huddle.scoring import conditions, service
 from huddle.scoring.rules import RULE_KINDS
 from huddle.scoring.schemas import (
     BacktestRead,
@@ -21,6 +20,7 @@ from huddle.scoring.schemas import (
     ProfileWrite,
     ScoreModelWrite,
 )
+from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
 from huddle.web.views import error_text, form_schema, json_field, page, submit
@@ -31,18 +31,6 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 T = TypeVar("T")
 PATH = "/settings/scoring"
-
-
-EXAMPLE_RULES = """[
-  {"name": "Pricing page", "kind": "behaviour", "points": 5, "cap": 25,
-   "event": {"types": ["page_view"],
-             "where": {"field": "properties.url", "op": "matches", "value": "/pricing"}}},
-  {"name": "VP or Head", "kind": "fit", "points": 10,
-   "when": {"field": "contact.job_title", "op": "contains_any", "value": ["VP", "Head of"]}},
-  {"name": "Unsubscribed", "kind": "negative", "points": -50,
-   "when": {"field": "contact.email_opt_in", "op": "eq", "value": "opted_out"}}
-]"""
-EXAMPLE_CRITERIA = '{"all": [{"field": "grade", "op": "in", "value": ["A", "B"]}]}'
 
 
 def _pretty(value: Any) -> str:
@@ -69,6 +57,75 @@ def _model_data(
     )
 
 
+def touch_types(session: SessionDep) -> str:
+    """The registered event types, as the rules builder's ``data-types`` attribute."""
+    return json.dumps([event_type.name for event_type in tracking.list_event_types(session)])
+
+
+def _where(path: str) -> str:
+    """Where a problem is, in words: "rules.1.when.all.0.op" -> "rule 2, when, condition 1,
+    op"."""
+    words: list[str] = []
+    parts = path.split(".")
+    for index, part in enumerate(parts):
+        if part.isdigit():
+            owner = parts[index - 1] if index else ""
+            noun = {"rules": "rule", "criteria": "criterion"}.get(owner, "condition")
+            words.append(f"{noun} {int(part) + 1}")
+        elif part not in ("rules", "criteria", "all", "any", "condition"):
+            words.append(part.replace("_", " "))
+    return ", ".join(words) or "the definition"
+
+
+@router.post(f"{PATH}/check", response_class=HTMLResponse)
+def check_definition(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    what: Annotated[str, Form()],
+    scope: Annotated[str, Form()] = "record",
+    value: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """The builders' check as you go: what is wrong, in words, or what the definition
+    means. Saves nothing."""
+    if scope not in service.CONDITION_SCOPES:
+        scope = "record"
+    try:
+        parsed = json.loads(value) if value.strip() else None
+    except ValueError:
+        errors, sentences = [FieldError("", "this is not valid JSON")], list[str]()
+    else:
+        errors, sentences = _check_builder(session, what, scope, parsed)
+    problems = [{"where": _where(e.field), "message": e.message} for e in errors[:20]]
+    return render(request, "scoring/_check.html", {"problems": problems, "sentences": sentences})
+
+
+def _check_builder(
+    session: SessionDep, what: str, scope: str, parsed: Any
+) -> tuple[list[FieldError], list[str]]:
+    """The problems of a builder's definition, or the sentences that say what it means."""
+    names = service.score_names(session)
+    if what == "profile":
+        kind = "icp" if scope == "account" else "persona"
+        errors = service.check_profile_criteria(session, kind, parsed or [])
+        return errors, [] if errors else [_criterion_words(c, names) for c in parsed or []]
+    if what == "rules":
+        errors = service.check_model_rules(session, parsed or [])
+        return errors, [] if errors else [service.describe_rule(r, names) for r in parsed or []]
+    if parsed is None:
+        return [], []  # nothing built yet: nothing to say
+    errors = service.check_condition(session, scope, parsed)
+    return errors, [] if errors else [f"Matches when {conditions.describe(parsed, names)}."]
+
+
+def _criterion_words(criterion: dict[str, Any], names: dict[int, str]) -> str:
+    """ "Leads a data team (weight 2): contact.department = Data"."""
+    return (
+        f"{criterion['label']} (weight {criterion['weight']}): "
+        f"{conditions.describe(criterion['when'], names)}"
+    )
+
+
 def _settings(
     request: Request,
     session: SessionDep,
@@ -80,9 +137,10 @@ def _settings(
     backtest: BacktestRead | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    require(request_actor(request), Action.SCORING_EDIT)
+    # Everyone signed in reads the definitions (a read-only view for those who may not
+    # edit them); saving is refused by the service.
     models = service.list_models(session)
-    mql = service.get_criteria(session, "mql")
+    mql = service.active_criteria(session, "mql")
     return page(
         request,
         "scoring/settings.html",
@@ -99,16 +157,19 @@ def _settings(
             "profiles": service.list_profiles(session),
             "pretty": _pretty,
             "mql": mql,
-            "mql_text": _pretty(mql.condition) if mql else EXAMPLE_CRITERIA,
-            "mql_words": service.describe_criteria(session, mql) if mql else None,
+            "mql_text": _pretty(mql.condition) if mql else "",
             "score_names": service.score_names(session),
             "runs": service.latest_runs(session),
-            "example_rules": EXAMPLE_RULES,
             "kinds": RULE_KINDS,
             "editing": editing,
             "drafts": drafts or {},
             "error": error,
             "backtest": backtest,
+            "fields": {
+                scope: service.fields_json(session, scope) for scope in service.CONDITION_SCOPES
+            },
+            "touch_types": touch_types(session),
+            "describe_rule": service.describe_rule,
         },
         status_code=status_code,
     )

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.core.permissions import Action, require
+from huddle.core.permissions import Action, may
 from huddle.tracking import service
 from huddle.tracking.importing import import_touches
 from huddle.tracking.models import EVENT_CATEGORIES
@@ -88,11 +88,16 @@ def _settings_page(
     error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    # Everyone signed in sees the set-up (read-only for those who may not configure it);
+    # each change is refused by the service.
     actor = request_actor(request)
-    require(actor, Action.TRACKING_CONFIGURE)
     sites = service.list_sites(session)
     forms = service.list_forms(session)
-    activity = service.event_type_activity(session, actor=actor)
+    activity = (
+        service.event_type_activity(session, actor=actor)
+        if may(actor, Action.TRACKING_CONFIGURE)
+        else {}
+    )
     return page(
         request,
         "tracking/settings.html",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.permissions import Action, may, may_change_owned
+from huddle.core.permissions import Action, may, may_change_owned, roles_allowed
 from huddle.core.stages import FUNNEL, PIPELINE_STAGES, STAGES
 from huddle.web import format as fmt
 from huddle.web.deps import csrf_token
@@ -106,6 +106,23 @@ def _can_change(context: Any, action: str, owner_id: int | None) -> bool:
     return actor is not None and may_change_owned(actor, Action(action), owner_id)
 
 
+# The people of each role, as a sentence names them.
+ROLE_PEOPLE = {
+    "admin": "admins",
+    "marketing": "marketers",
+    "marketing_ops": "marketing ops",
+    "sales_rep": "sales reps",
+    "sales_manager": "sales managers",
+}
+
+
+def _who_can(action: str) -> str:
+    """ "Only admins and marketing ops can change this.", for a read-only view."""
+    roles = [ROLE_PEOPLE.get(r, fmt.humanize(r).lower()) for r in roles_allowed(Action(action))]
+    listed = ", ".join(roles[:-1]) + f" and {roles[-1]}" if len(roles) > 1 else "".join(roles)
+    return f"Only {listed} can change this."
+
+
 @pass_context
 def _person(context: Any, record: Any) -> str:
     """``person`` that falls back to the email only for roles that may see emails."""
@@ -116,7 +133,11 @@ def _person(context: Any, record: Any) -> str:
 
 
 templates.env.globals.update(
-    csrf_token=_csrf_token, csrf_field=_csrf_field, can=_can, can_change=_can_change
+    csrf_token=_csrf_token,
+    csrf_field=_csrf_field,
+    can=_can,
+    can_change=_can_change,
+    who_can=_who_can,
 )
 templates.env.filters["person"] = _person
 

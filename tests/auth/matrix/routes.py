@@ -132,6 +132,7 @@ OPEN: dict[tuple[str, str], str] = {
         "listed with the reason while the others change, rather than a 403 for all "
         "(tests/contacts/test_list_page.py)"
     ),
+    ("POST", "/settings/scoring/check"): "the rule builders' check as you go saves nothing",
     ("POST", "/api/v1/notifications/read"): OWN_NOTIFICATIONS,
     ("POST", "/unsubscribe/{token}"): "public: the signed link in the email is the check",
     ("POST", "/password/forgot"): "public: the same answer whether or not the account exists",

@@ -81,7 +81,6 @@ TRACKING_SETTINGS = [
     api("PATCH", "/tracking/forms/{form_id:int}", "form", {"name": "Renamed"}),
     api("POST", "/tracking/event-types", json=lambda w, _: {**EVENT_TYPE, "name": key("signed")}),
     api("PATCH", "/tracking/event-types/{event_type_id:int}", "event_type", {"label": "Won"}),
-    ui("GET", "/settings/tracking"),
     ui("POST", "/settings/tracking/sites", data=lambda w, _: {**SITE_FORM, "name": unique("Site")}),
     ui("POST", "/settings/tracking/sites/{site_id}", "site", SITE_FORM),
     ui(
@@ -160,7 +159,6 @@ SCORING_SETTINGS = [
         ),
     ),
     api("POST", "/scoring/backtest", json={"months": 1, "criteria": CRITERIA}),
-    ui("GET", "/settings/scoring"),
     ui("POST", "/settings/scoring/models", data=_model_page),
     ui("POST", "/settings/scoring/models/{model_id}", "model", _model_page),
     ui("POST", "/settings/scoring/criteria/mql", data={"condition": json.dumps(CRITERIA)}),
@@ -204,7 +202,6 @@ ROUTING_SETTINGS = [
     api("POST", "/routing/pools", json=lambda w, _: {"name": unique("Pool")}),
     api("PUT", "/routing/pools/{pool_id:int}", "pool", lambda w, _: {"name": unique("Pool")}),
     api("POST", f"{CONTACT}/route", "mql"),
-    ui("GET", "/settings/routing"),
     ui("POST", RULES, data=lambda w, _: {**RULE, "name": unique("Rule"), "active": "on"}),
     ui("POST", f"{RULES}/{{rule_id:int}}", "rule", lambda w, _: {**RULE, "name": unique("Rule")}),
     ui("POST", f"{RULES}/{{rule_id:int}}/delete", "rule"),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from huddle.lifecycle import service as lifecycle
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring import service as scoring
@@ -48,6 +49,24 @@ def _touch_subject(touch: Touch) -> str:
         if value:
             return str(value)[:200]
     return ""
+
+
+def qualification(session: Session, contact_id: int) -> dict[str, Any] | None:
+    """What made the contact an MQL, as its stage history recorded it, with the words and
+    the author of the criteria when it was the MQL criteria in force."""
+    entries = [e for e in lifecycle.stage_history(session, contact_id) if e.to_stage == "mql"]
+    if not entries:
+        return None
+    latest = entries[-1]
+    active = scoring.active_criteria(session, "mql")
+    applied = active is not None and latest.by_rule == active.label
+    return {
+        "by": latest.by_rule or "moved by hand",
+        "at": latest.at.isoformat(),
+        "reason": latest.reason,
+        "criteria": active.description if applied and active else None,
+        "saved_by": active.saved_by if applied and active else None,
+    }
 
 
 def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
@@ -125,6 +144,7 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
         "grade_why": list(grade.why) if grade else [],
         "buying_stage": stage,
         "talking_points": points,
+        "qualified_by": qualification(session, contact.id),
     }
 
 
@@ -146,6 +166,9 @@ def packet_text(packet: dict[str, Any]) -> str:
     for score in packet.get("scores", []):
         lines.append(f"Score {score['model']}: {score['total']}")
     lines.append(f"Buying stage: {packet.get('buying_stage')}")
+    qualified = packet.get("qualified_by")
+    if qualified:
+        lines.append(f"Qualified by: {qualified['by']}")
     if packet.get("consumed"):
         lines.append("Consumed:")
         lines += [f"- {c['label']}: {c['what']}".rstrip(": ") for c in packet["consumed"]]

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from huddle.auth import service as auth_service
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import FieldError, ValidationFailed
-from huddle.core.permissions import Action, may, require
+from huddle.core.permissions import Action, may
 from huddle.notifications import service as notifications
 from huddle.routing import service
 from huddle.routing.models import RULE_KINDS
@@ -38,10 +38,12 @@ def _settings_page(
     draft: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    # Everyone signed in reads the rules (read-only for those who may not edit them; each
+    # change is refused by the service); webhooks only those who edit routing.
     actor = request_actor(request)
-    require(actor, Action.ROUTING_EDIT)
     everyone = auth_service.list_users(session)
-    webhooks = notifications.list_webhooks(session, actor=actor)
+    editable = may(actor, Action.ROUTING_EDIT) or may(actor, Action.WEBHOOK_MANAGE)
+    webhooks = notifications.list_webhooks(session, actor=actor) if editable else []
     deliveries = (
         notifications.deliveries(session, [w.id for w in webhooks], actor=actor)
         if may(actor, Action.WEBHOOK_MANAGE)
@@ -63,6 +65,7 @@ def _settings_page(
             "kinds": RULE_KINDS,
             "segments": list(SEGMENTS),
             "describe": scoring.describe_condition,
+            "when_fields": scoring.fields_json(session, "record"),
             "editing": editing,
             "error": error,
             "draft": draft,

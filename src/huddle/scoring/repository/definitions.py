@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import CompoundSelect, Integer, Text, cast, literal, select, union_all, update
 from sqlalchemy.orm import Session
 
+from huddle.auth.models import User
 from huddle.core.rawsql import Fixed
 from huddle.scoring.models import (
     RULES,
@@ -86,6 +87,23 @@ def add_version(
             by_user_id=by,
         )
     )
+
+
+def criteria_saved(session: Session, criteria: QualificationCriteria) -> tuple[str | None, Any]:
+    """Who saved the criteria's current version (their name; None: a system or an API
+    caller without a user) and when."""
+    row = session.execute(
+        select(User.name, ScoringVersion.at)
+        .outerjoin(User, User.id == ScoringVersion.by_user_id)
+        .where(
+            ScoringVersion.entity == "criteria",
+            ScoringVersion.entity_id == criteria.id,
+            ScoringVersion.version == criteria.version,
+        )
+        .order_by(ScoringVersion.id.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
 def versions(session: Session, entity: str, entity_id: int) -> list[ScoringVersion]:

@@ -6,11 +6,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Integer, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact
-from huddle.lifecycle.models import AllowedTransition
+from huddle.lifecycle.models import AllowedTransition, StageTransition
 from huddle.scoring.models import ContactGrade, ContactScore
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.definitions import Criteria
@@ -94,3 +94,50 @@ def qualifying_as_of(
         query = query.outerjoin(sub, sub.c.contact_id == Contact.id)
     query = query.where(Contact.created_at <= at, compiler.condition(condition))
     return list(session.scalars(query))
+
+
+# Stages a contact has "converted" at, for the back-test's score distribution.
+CONVERTED_STAGES = ("sql", "opportunity", "customer")
+
+
+def score_distribution(
+    session: Session, model_id: int, bucket: int, top: int
+) -> list[tuple[int, bool, int]]:
+    """(bucket index, converted, contacts) of the model's stored scores, in buckets of
+    ``bucket`` points (negative scores in the first, ``top`` and above in the last);
+    converted: the contact ever reached SQL or beyond."""
+    converted = (
+        select(StageTransition.id)
+        .where(
+            StageTransition.contact_id == Contact.id,
+            StageTransition.to_stage.in_(CONVERTED_STAGES),
+        )
+        .exists()
+    )
+    points = func.coalesce(ContactScore.points, 0.0)
+    index = case(
+        (points < 0, 0),
+        (points >= top, top // bucket),
+        else_=cast(func.floor(points / bucket), Integer),
+    ).label("bucket")
+    query = (
+        select(index, converted.label("converted"), func.count())
+        .select_from(Contact)
+        .outerjoin(
+            ContactScore,
+            (ContactScore.contact_id == Contact.id) & (ContactScore.model_id == model_id),
+        )
+        .group_by(index, converted)
+    )
+    return [(int(row[0]), bool(row[1]), int(row[2])) for row in session.execute(query)]
+
+
+def contact_names(session: Session, ids: list[int]) -> dict[int, str]:
+    """A person's name for each contact (never their email), for the back-test's list."""
+    rows = session.execute(
+        select(Contact.id, Contact.first_name, Contact.last_name).where(Contact.id.in_(ids))
+    )
+    return {
+        row[0]: " ".join(part for part in (row[1], row[2]) if part) or f"Contact {row[0]}"
+        for row in rows
+    }

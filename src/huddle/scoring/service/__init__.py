@@ -1,10 +1,23 @@
 """Scoring's rules and state changes: definitions, rescoring, grading, qualification,
 explanations, account roll-ups and back-tests."""
 
+from huddle.scoring.models import criteria_label
 from huddle.scoring.service.accounts import account_scores, buying_group, roll_up
 from huddle.scoring.service.backtest import backtest
+from huddle.scoring.service.catalog import (
+    CONDITION_SCOPES,
+    FieldChoice,
+    check_condition,
+    check_model_rules,
+    condition_fields,
+    describe_rule,
+    fields_json,
+)
 from huddle.scoring.service.definitions import (
+    ActiveCriteria,
+    active_criteria,
     check_model,
+    check_profile_criteria,
     delete_model,
     delete_persona,
     describe_criteria,
@@ -39,19 +52,30 @@ from huddle.scoring.service.rescoring import (
 )
 
 __all__ = [
+    "CONDITION_SCOPES",
     "RESCORE_JOB",
+    "ActiveCriteria",
+    "FieldChoice",
     "Lane",
     "account_scores",
+    "active_criteria",
     "backtest",
     "buying_group",
+    "check_condition",
     "check_model",
+    "check_model_rules",
+    "check_profile_criteria",
     "condition_errors",
+    "condition_fields",
     "contact_matches",
+    "criteria_label",
     "delete_model",
     "delete_persona",
     "describe_condition",
     "describe_criteria",
+    "describe_rule",
     "explain_scores",
+    "fields_json",
     "get_criteria",
     "get_model",
     "grade_for",

@@ -21,15 +21,25 @@ from huddle.core.actor import Actor
 from huddle.core.permissions import Action, require
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring.conditions import SCORE_PREFIX
-from huddle.scoring.repository.definitions import criteria_for, rule_models
-from huddle.scoring.repository.qualification import qualifying_as_of
+from huddle.scoring.models import ScoreModel, criteria_label
+from huddle.scoring.repository import qualification
+from huddle.scoring.repository.definitions import criteria_for, list_models, rule_models
 from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import parse_rules
-from huddle.scoring.schemas import BacktestFigures, BacktestRead, BacktestRequest
+from huddle.scoring.schemas import (
+    BacktestContact,
+    BacktestFigures,
+    BacktestRead,
+    BacktestRequest,
+    ScoreBucket,
+)
 from huddle.scoring.service.definitions import check_criteria, check_model
 
 STEP = timedelta(days=7)
 DAYS_PER_MONTH = 30
+# The contacts that change side, shown by name; the distribution's bands of points.
+SHOWN = 50
+BUCKET, TOP = 10, 100
 
 
 def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> BacktestRead:
@@ -46,24 +56,64 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
     proposed_specs = dict(current_specs)
     if request.model is not None:
         key = request.model_id if request.model_id is not None else -1
-        proposed = request.model
+        change = request.model
         proposed_specs[key] = ModelSpec(
-            key,
-            proposed.name,
-            parse_rules(proposed.rules),
-            proposed.half_life_days,
-            proposed.segment,
+            key, change.name, parse_rules(change.rules), change.half_life_days, change.segment
         )
     stored = criteria_for(session, "mql")
     current_criteria = stored.condition if stored is not None else None
     proposed_criteria = request.criteria if request.criteria is not None else current_criteria
+    current, current_mqls = _figures(session, current_specs, current_criteria, checkpoints, since)
+    proposed, proposed_mqls = _figures(
+        session, proposed_specs, proposed_criteria, checkpoints, since
+    )
+    gained = sorted(set(proposed_mqls) - set(current_mqls))
+    lost = sorted(set(current_mqls) - set(proposed_mqls))
+    names = qualification.contact_names(session, gained[:SHOWN] + lost[:SHOWN])
+    model = _distribution_model(session, request.model_id)
     return BacktestRead(
         since=since,
         until=until,
         checkpoints=len(checkpoints),
-        current=_figures(session, current_specs, current_criteria, checkpoints, since),
-        proposed=_figures(session, proposed_specs, proposed_criteria, checkpoints, since),
+        current_criteria=criteria_label("mql", stored.version) if stored is not None else None,
+        current=current,
+        proposed=proposed,
+        distribution_model=model.name if model is not None else None,
+        distribution=_distribution(session, model.id) if model is not None else [],
+        gained=[BacktestContact(id=i, name=names.get(i, "")) for i in gained[:SHOWN]],
+        gained_count=len(gained),
+        lost=[BacktestContact(id=i, name=names.get(i, "")) for i in lost[:SHOWN]],
+        lost_count=len(lost),
     )
+
+
+def _distribution_model(session: Session, model_id: int | None) -> ScoreModel | None:
+    """The model a proposal changes, else the primary one, else the first."""
+    models = list_models(session)
+    chosen = [m for m in models if m.id == model_id] or [m for m in models if m.is_primary]
+    found = chosen or models
+    return found[0] if found else None
+
+
+def _distribution(session: Session, model_id: int) -> list[ScoreBucket]:
+    """Converted and not converted contacts per band of today's scores."""
+    counts = qualification.score_distribution(session, model_id, BUCKET, TOP)
+    buckets = [
+        ScoreBucket(
+            low=i * BUCKET,
+            high=None if i * BUCKET >= TOP else (i + 1) * BUCKET,
+            converted=0,
+            not_converted=0,
+        )
+        for i in range(TOP // BUCKET + 1)
+    ]
+    for index, converted, count in counts:
+        bucket = buckets[min(index, len(buckets) - 1)]
+        if converted:
+            bucket.converted += count
+        else:
+            bucket.not_converted += count
+    return buckets
 
 
 def _checkpoints(since: datetime, until: datetime) -> list[datetime]:
@@ -80,9 +130,10 @@ def _figures(
     condition: dict[str, Any] | None,
     checkpoints: list[datetime],
     since: datetime,
-) -> BacktestFigures:
+) -> tuple[BacktestFigures, dict[int, datetime]]:
+    """The figures of one definition, and who it made an MQL when."""
     if condition is None:
-        return BacktestFigures(mqls=0, became_sql=0, became_customer=0)
+        return BacktestFigures(mqls=0, became_sql=0, became_customer=0), {}
     # Who already met the criteria when the window opened was qualified before it.
     before = set(_qualifying_at(session, specs, condition, since))
     qualified: dict[int, datetime] = {}
@@ -90,11 +141,13 @@ def _figures(
         for contact_id in _qualifying_at(session, specs, condition, at):
             if contact_id not in before:
                 qualified.setdefault(contact_id, at)
-    return BacktestFigures(
+    figures = BacktestFigures(
         mqls=len(qualified),
+        became_sal=_entered_after(session, "sal", qualified, since),
         became_sql=_entered_after(session, "sql", qualified, since),
         became_customer=_entered_after(session, "customer", qualified, since),
     )
+    return figures, qualified
 
 
 def _referenced_models(node: Any) -> set[int]:
@@ -117,7 +170,7 @@ def _qualifying_at(
 ) -> list[int]:
     """Contacts that existed at ``at`` and met ``condition`` with their scores as of ``at``."""
     named = {model_id: specs[model_id] for model_id in _referenced_models(condition) & set(specs)}
-    return qualifying_as_of(session, named, condition, at)
+    return qualification.qualifying_as_of(session, named, condition, at)
 
 
 def _entered_after(

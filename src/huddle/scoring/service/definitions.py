@@ -3,6 +3,8 @@ announced, and followed by a full rescore in the background."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -27,6 +29,7 @@ from huddle.scoring.models import (
     GradingProfile,
     QualificationCriteria,
     ScoreModel,
+    criteria_label,
 )
 from huddle.scoring.repository import definitions, grades, scores
 from huddle.scoring.rules import check_rollup, check_rules
@@ -199,19 +202,25 @@ def _retire(
 
 
 def _check_profile(session: Session, data: ProfileWrite) -> list[FieldError]:
-    if not data.criteria:
+    return check_profile_criteria(session, data.kind, data.criteria)
+
+
+def check_profile_criteria(session: Session, kind: str, criteria: Any) -> list[FieldError]:
+    """Every problem of an ICP's (``kind`` "icp": account fields) or a persona's (contact
+    fields) weighted criteria, each naming the criterion and the part that is wrong."""
+    if not isinstance(criteria, list) or not criteria:
         return [FieldError("criteria", "give at least one criterion")]
-    if len(data.criteria) > MAX_CRITERIA:
+    if len(criteria) > MAX_CRITERIA:
         return [FieldError("criteria", f"at most {MAX_CRITERIA} criteria")]
     errors: list[FieldError] = []
-    prefix = "account." if data.kind == "icp" else "contact."
+    prefix = "account." if kind == "icp" else "contact."
     context = record_context(
         session,
         conditions.Context(
             {k: v for k, v in conditions.RECORD_FIELDS.items() if k.startswith(prefix)}
         ),
     )
-    for i, criterion in enumerate(data.criteria):
+    for i, criterion in enumerate(criteria):
         path = f"criteria.{i}"
         if not isinstance(criterion, dict):
             errors.append(FieldError(path, "give {label, weight, when}"))
@@ -267,6 +276,39 @@ def save_criteria(
 
 def describe_criteria(session: Session, criteria: QualificationCriteria) -> str:
     return conditions.describe(criteria.condition, score_names(session))
+
+
+@dataclass(frozen=True)
+class ActiveCriteria:
+    """The criteria in force, as every page and the API name them."""
+
+    stage: str
+    version: int
+    label: str
+    condition: dict[str, Any]
+    automatic: bool
+    description: str
+    saved_by: str | None
+    saved_at: datetime | None
+
+
+def active_criteria(session: Session, stage: str) -> ActiveCriteria | None:
+    """The MQL (or SQL) criteria applied now, with who saved this version and when;
+    None when there are none (contacts then move to the stage only by hand)."""
+    criteria = get_criteria(session, stage)
+    if criteria is None:
+        return None
+    saved_by, saved_at = definitions.criteria_saved(session, criteria)
+    return ActiveCriteria(
+        stage=criteria.stage,
+        version=criteria.version,
+        label=criteria_label(criteria.stage, criteria.version),
+        condition=dict(criteria.condition),
+        automatic=criteria.automatic,
+        description=describe_criteria(session, criteria),
+        saved_by=saved_by,
+        saved_at=saved_at,
+    )
 
 
 def _check_stage(stage: str) -> None:

@@ -16,7 +16,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import Conflict
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring import conditions
-from huddle.scoring.models import ContactGrade
+from huddle.scoring.models import ContactGrade, criteria_label
 from huddle.scoring.repository import definitions, grades, qualification, scores, statements
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.definitions import Criteria
@@ -61,7 +61,7 @@ def _move_qualified(
     if not ids:
         return []
     names = {model.id: model.name for model in definitions.list_models(session)}
-    label = f"{criteria.stage.upper()} criteria v{criteria.version}"
+    label = criteria_label(criteria.stage, criteria.version)
     rule = Actor("rule", label=label)
     described = conditions.describe(criteria.condition, names)
     moved = []

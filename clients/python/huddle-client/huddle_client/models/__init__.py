@@ -32,6 +32,7 @@ from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
 from .audit_entry_read_changes_additional_property_type_5 import AuditEntryReadChangesAdditionalPropertyType5
 from .audit_page import AuditPage
+from .backtest_contact import BacktestContact
 from .backtest_figures import BacktestFigures
 from .backtest_read import BacktestRead
 from .backtest_request import BacktestRequest
@@ -312,6 +313,7 @@ from .pacing_point import PacingPoint
 from .pacing_read import PacingRead
 from .packet_consumed import PacketConsumed
 from .packet_first_touch import PacketFirstTouch
+from .packet_qualification import PacketQualification
 from .packet_rule import PacketRule
 from .packet_score import PacketScore
 from .password_change import PasswordChange
@@ -371,6 +373,7 @@ from .rule_write import RuleWrite
 from .rule_write_kind import RuleWriteKind
 from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
+from .score_bucket import ScoreBucket
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
 from .send_outcome_read import SendOutcomeRead
@@ -538,6 +541,7 @@ __all__ = (
     "AuditEntryReadChanges",
     "AuditEntryReadChangesAdditionalPropertyType5",
     "AuditPage",
+    "BacktestContact",
     "BacktestFigures",
     "BacktestRead",
     "BacktestRequest",
@@ -816,6 +820,7 @@ __all__ = (
     "PacingRead",
     "PacketConsumed",
     "PacketFirstTouch",
+    "PacketQualification",
     "PacketRule",
     "PacketScore",
     "PasswordChange",
@@ -875,6 +880,7 @@ __all__ = (
     "RuleWriteKind",
     "SavedViewCreate",
     "SavedViewRead",
+    "ScoreBucket",
     "ScoreModelRead",
     "ScoreModelWrite",
     "SendOutcomeRead",

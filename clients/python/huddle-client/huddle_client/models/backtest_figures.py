@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="BacktestFigures")
 
 
@@ -16,11 +18,13 @@ class BacktestFigures:
         mqls (int):
         became_sql (int):
         became_customer (int):
+        became_sal (int | Unset): Of those MQLs, how many sales accepted. Default: 0.
     """
 
     mqls: int
     became_sql: int
     became_customer: int
+    became_sal: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +33,8 @@ class BacktestFigures:
         became_sql = self.became_sql
 
         became_customer = self.became_customer
+
+        became_sal = self.became_sal
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,6 +45,8 @@ class BacktestFigures:
                 "became_customer": became_customer,
             }
         )
+        if became_sal is not UNSET:
+            field_dict["became_sal"] = became_sal
 
         return field_dict
 
@@ -51,10 +59,13 @@ class BacktestFigures:
 
         became_customer = d.pop("became_customer")
 
+        became_sal = d.pop("became_sal", UNSET)
+
         backtest_figures = cls(
             mqls=mqls,
             became_sql=became_sql,
             became_customer=became_customer,
+            became_sal=became_sal,
         )
 
         backtest_figures.additional_properties = d

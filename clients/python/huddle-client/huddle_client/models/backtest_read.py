@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.backtest_contact import BacktestContact
     from ..models.backtest_figures import BacktestFigures
+    from ..models.score_bucket import ScoreBucket
 
 
 T = TypeVar("T", bound="BacktestRead")
@@ -23,6 +27,14 @@ class BacktestRead:
         checkpoints (int):
         current (BacktestFigures):
         proposed (BacktestFigures):
+        current_criteria (None | str | Unset): The MQL criteria in force the current figures apply ("MQL criteria v2");
+            null when none are set.
+        distribution_model (None | str | Unset): The score model whose distribution is shown.
+        distribution (list[ScoreBucket] | Unset):
+        gained (list[BacktestContact] | Unset): MQLs only the proposed definition makes (first 50).
+        gained_count (int | Unset):  Default: 0.
+        lost (list[BacktestContact] | Unset): MQLs only the current definition makes (first 50).
+        lost_count (int | Unset):  Default: 0.
     """
 
     since: datetime.datetime
@@ -30,6 +42,13 @@ class BacktestRead:
     checkpoints: int
     current: BacktestFigures
     proposed: BacktestFigures
+    current_criteria: None | str | Unset = UNSET
+    distribution_model: None | str | Unset = UNSET
+    distribution: list[ScoreBucket] | Unset = UNSET
+    gained: list[BacktestContact] | Unset = UNSET
+    gained_count: int | Unset = 0
+    lost: list[BacktestContact] | Unset = UNSET
+    lost_count: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +62,43 @@ class BacktestRead:
 
         proposed = self.proposed.to_dict()
 
+        current_criteria: None | str | Unset
+        if isinstance(self.current_criteria, Unset):
+            current_criteria = UNSET
+        else:
+            current_criteria = self.current_criteria
+
+        distribution_model: None | str | Unset
+        if isinstance(self.distribution_model, Unset):
+            distribution_model = UNSET
+        else:
+            distribution_model = self.distribution_model
+
+        distribution: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.distribution, Unset):
+            distribution = []
+            for distribution_item_data in self.distribution:
+                distribution_item = distribution_item_data.to_dict()
+                distribution.append(distribution_item)
+
+        gained: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.gained, Unset):
+            gained = []
+            for gained_item_data in self.gained:
+                gained_item = gained_item_data.to_dict()
+                gained.append(gained_item)
+
+        gained_count = self.gained_count
+
+        lost: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lost, Unset):
+            lost = []
+            for lost_item_data in self.lost:
+                lost_item = lost_item_data.to_dict()
+                lost.append(lost_item)
+
+        lost_count = self.lost_count
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,12 +110,28 @@ class BacktestRead:
                 "proposed": proposed,
             }
         )
+        if current_criteria is not UNSET:
+            field_dict["current_criteria"] = current_criteria
+        if distribution_model is not UNSET:
+            field_dict["distribution_model"] = distribution_model
+        if distribution is not UNSET:
+            field_dict["distribution"] = distribution
+        if gained is not UNSET:
+            field_dict["gained"] = gained
+        if gained_count is not UNSET:
+            field_dict["gained_count"] = gained_count
+        if lost is not UNSET:
+            field_dict["lost"] = lost
+        if lost_count is not UNSET:
+            field_dict["lost_count"] = lost_count
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.backtest_contact import BacktestContact  # noqa: PLC0415
         from ..models.backtest_figures import BacktestFigures  # noqa: PLC0415
+        from ..models.score_bucket import ScoreBucket  # noqa: PLC0415
 
         d = dict(src_dict)
         since = datetime.datetime.fromisoformat(d.pop("since"))
@@ -72,12 +144,68 @@ class BacktestRead:
 
         proposed = BacktestFigures.from_dict(d.pop("proposed"))
 
+        def _parse_current_criteria(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_criteria = _parse_current_criteria(d.pop("current_criteria", UNSET))
+
+        def _parse_distribution_model(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        distribution_model = _parse_distribution_model(d.pop("distribution_model", UNSET))
+
+        _distribution = d.pop("distribution", UNSET)
+        distribution: list[ScoreBucket] | Unset = UNSET
+        if _distribution is not UNSET:
+            distribution = []
+            for distribution_item_data in _distribution:
+                distribution_item = ScoreBucket.from_dict(distribution_item_data)
+
+                distribution.append(distribution_item)
+
+        _gained = d.pop("gained", UNSET)
+        gained: list[BacktestContact] | Unset = UNSET
+        if _gained is not UNSET:
+            gained = []
+            for gained_item_data in _gained:
+                gained_item = BacktestContact.from_dict(gained_item_data)
+
+                gained.append(gained_item)
+
+        gained_count = d.pop("gained_count", UNSET)
+
+        _lost = d.pop("lost", UNSET)
+        lost: list[BacktestContact] | Unset = UNSET
+        if _lost is not UNSET:
+            lost = []
+            for lost_item_data in _lost:
+                lost_item = BacktestContact.from_dict(lost_item_data)
+
+                lost.append(lost_item)
+
+        lost_count = d.pop("lost_count", UNSET)
+
         backtest_read = cls(
             since=since,
             until=until,
             checkpoints=checkpoints,
             current=current,
             proposed=proposed,
+            current_criteria=current_criteria,
+            distribution_model=distribution_model,
+            distribution=distribution,
+            gained=gained,
+            gained_count=gained_count,
+            lost=lost,
+            lost_count=lost_count,
         )
 
         backtest_read.additional_properties = d

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -36,6 +37,9 @@ class CriteriaRead:
             NoValueComparison | OrderComparison | TextComparison | Touched):
         automatic (bool):
         description (str | Unset):  Default: ''.
+        label (str | Unset): How stage moves, timelines and packets name it: "MQL criteria v2". Default: ''.
+        saved_by (None | str | Unset): Who saved this version.
+        saved_at (datetime.datetime | None | Unset):
     """
 
     stage: CriteriaStage
@@ -55,6 +59,9 @@ class CriteriaRead:
     )
     automatic: bool
     description: str | Unset = ""
+    label: str | Unset = ""
+    saved_by: None | str | Unset = UNSET
+    saved_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,6 +108,22 @@ class CriteriaRead:
 
         description = self.description
 
+        label = self.label
+
+        saved_by: None | str | Unset
+        if isinstance(self.saved_by, Unset):
+            saved_by = UNSET
+        else:
+            saved_by = self.saved_by
+
+        saved_at: None | str | Unset
+        if isinstance(self.saved_at, Unset):
+            saved_at = UNSET
+        elif isinstance(self.saved_at, datetime.datetime):
+            saved_at = self.saved_at.isoformat()
+        else:
+            saved_at = self.saved_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -113,6 +136,12 @@ class CriteriaRead:
         )
         if description is not UNSET:
             field_dict["description"] = description
+        if label is not UNSET:
+            field_dict["label"] = label
+        if saved_by is not UNSET:
+            field_dict["saved_by"] = saved_by
+        if saved_at is not UNSET:
+            field_dict["saved_at"] = saved_at
 
         return field_dict
 
@@ -242,12 +271,43 @@ class CriteriaRead:
 
         description = d.pop("description", UNSET)
 
+        label = d.pop("label", UNSET)
+
+        def _parse_saved_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        saved_by = _parse_saved_by(d.pop("saved_by", UNSET))
+
+        def _parse_saved_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                saved_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return saved_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        saved_at = _parse_saved_at(d.pop("saved_at", UNSET))
+
         criteria_read = cls(
             stage=stage,
             version=version,
             condition=condition,
             automatic=automatic,
             description=description,
+            label=label,
+            saved_by=saved_by,
+            saved_at=saved_at,
         )
 
         criteria_read.additional_properties = d

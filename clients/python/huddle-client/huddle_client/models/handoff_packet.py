@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.handoff_packet_buying_stage import HandoffPacketBuyingStage
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.packet_consumed import PacketConsumed
     from ..models.packet_first_touch import PacketFirstTouch
+    from ..models.packet_qualification import PacketQualification
     from ..models.packet_score import PacketScore
 
 
@@ -31,6 +33,7 @@ class HandoffPacket:
         grade_why (list[str]):
         buying_stage (HandoffPacketBuyingStage):
         talking_points (list[str]):
+        qualified_by (None | PacketQualification | Unset):
     """
 
     first_touch: PacketFirstTouch
@@ -43,8 +46,11 @@ class HandoffPacket:
     grade_why: list[str]
     buying_stage: HandoffPacketBuyingStage
     talking_points: list[str]
+    qualified_by: None | PacketQualification | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.packet_qualification import PacketQualification  # noqa: PLC0415
+
         first_touch = self.first_touch.to_dict()
 
         campaigns = self.campaigns
@@ -74,6 +80,14 @@ class HandoffPacket:
 
         talking_points = self.talking_points
 
+        qualified_by: dict[str, Any] | None | Unset
+        if isinstance(self.qualified_by, Unset):
+            qualified_by = UNSET
+        elif isinstance(self.qualified_by, PacketQualification):
+            qualified_by = self.qualified_by.to_dict()
+        else:
+            qualified_by = self.qualified_by
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -90,6 +104,8 @@ class HandoffPacket:
                 "talking_points": talking_points,
             }
         )
+        if qualified_by is not UNSET:
+            field_dict["qualified_by"] = qualified_by
 
         return field_dict
 
@@ -97,6 +113,7 @@ class HandoffPacket:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.packet_consumed import PacketConsumed  # noqa: PLC0415
         from ..models.packet_first_touch import PacketFirstTouch  # noqa: PLC0415
+        from ..models.packet_qualification import PacketQualification  # noqa: PLC0415
         from ..models.packet_score import PacketScore  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -145,6 +162,23 @@ class HandoffPacket:
 
         talking_points = cast(list[str], d.pop("talking_points"))
 
+        def _parse_qualified_by(data: object) -> None | PacketQualification | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                qualified_by_type_0 = PacketQualification.from_dict(data)
+
+                return qualified_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PacketQualification | Unset, data)
+
+        qualified_by = _parse_qualified_by(d.pop("qualified_by", UNSET))
+
         handoff_packet = cls(
             first_touch=first_touch,
             campaigns=campaigns,
@@ -156,6 +190,7 @@ class HandoffPacket:
             grade_why=grade_why,
             buying_stage=buying_stage,
             talking_points=talking_points,
+            qualified_by=qualified_by,
         )
 
         return handoff_packet
