@@ -146,10 +146,15 @@ def test_review_agrees_with_the_page(client: TestClient, history: History) -> No
     kinds = [[k for k in ("compliance", "pacing", "acceptance") if r[k]] for r in api["terms"]]
     assert kinds == [["compliance"], ["compliance"], ["pacing"], ["acceptance"]]
     for s in api["suggestions"]:
-        assert (
-            f"<td>{s['term_key']}</td><td>{s['now']}</td><td><strong>{s['suggested']}</strong>"
-            in html
+        # The term by its label (its key in the tooltip), now and the suggestion.
+        row = re.search(
+            rf'<td title="{s["term_key"]}">([^<]+)</td>'
+            r"<td>([^<]+)</td><td><strong>([^<]+)</strong>",
+            html,
         )
+        assert row is not None, s
+        assert row.group(1) != s["term_key"] and "_" not in row.group(1)
+        assert (row.group(2), row.group(3)) == (s["now"], s["suggested"])
     assert [s["term_key"] for s in api["suggestions"]] == ["first_touch", "decision", "mql_volume"]
 
 
