@@ -238,11 +238,11 @@ from .kpi_read import KpiRead
 from .lead_handed_off_payload import LeadHandedOffPayload
 from .lead_recycled_data import LeadRecycledData
 from .lead_recycled_payload import LeadRecycledPayload
-from .lost_reason_row import LostReasonRow
 from .lead_recycled_trigger import LeadRecycledTrigger
 from .lead_rejected_trigger import LeadRejectedTrigger
 from .list_joined_trigger import ListJoinedTrigger
 from .list_member_write import ListMemberWrite
+from .lost_reason_row import LostReasonRow
 from .manual_trigger import ManualTrigger
 from .many_comparison import ManyComparison
 from .many_comparison_op import ManyComparisonOp
@@ -259,10 +259,10 @@ from .merge_record_read_resolution import MergeRecordReadResolution
 from .merge_request import MergeRequest
 from .merge_request_choices import MergeRequestChoices
 from .merge_request_choices_additional_property import MergeRequestChoicesAdditionalProperty
-from .metrics_read import MetricsRead
 from .metric_read import MetricRead
 from .metric_read_key import MetricReadKey
 from .metric_read_kind import MetricReadKind
+from .metrics_read import MetricsRead
 from .model_breakdown import ModelBreakdown
 from .model_report import ModelReport
 from .model_version_read import ModelVersionRead
@@ -285,8 +285,8 @@ from .note_read import NoteRead
 from .notification_page import NotificationPage
 from .notification_read import NotificationRead
 from .notified_user import NotifiedUser
-from .objective import Objective
 from .notify import Notify
+from .objective import Objective
 from .occurrence_read import OccurrenceRead
 from .opportunities_list_pipeline_stage_type_0 import OpportunitiesListPipelineStageType0
 from .opportunities_list_status_type_0 import OpportunitiesListStatusType0
@@ -331,9 +331,9 @@ from .plan_stage import PlanStage
 from .plan_target_metric import PlanTargetMetric
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
+from .prediction_read import PredictionRead
 from .preview_read import PreviewRead
 from .preview_request import PreviewRequest
-from .prediction_read import PredictionRead
 from .product_report_read import ProductReportRead
 from .profile_criterion import ProfileCriterion
 from .profile_read import ProfileRead
@@ -376,12 +376,12 @@ from .saved_view_read import SavedViewRead
 from .score_bucket import ScoreBucket
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
+from .score_trigger import ScoreTrigger
 from .send_outcome_read import SendOutcomeRead
 from .send_read import SendRead
 from .send_request import SendRequest
-from .setting_read import SettingRead
-from .score_trigger import ScoreTrigger
 from .set_field import SetField
+from .setting_read import SettingRead
 from .signature_read import SignatureRead
 from .signature_read_side import SignatureReadSide
 from .signature_write import SignatureWrite
@@ -418,12 +418,12 @@ from .stage_history_import import StageHistoryImport
 from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
-from .suggestion import Suggestion
-from .suggestion_metric import SuggestionMetric
-from .suggestion_period import SuggestionPeriod
 from .status_write import StatusWrite
 from .status_write_status import StatusWriteStatus
 from .step_counts import StepCounts
+from .suggestion import Suggestion
+from .suggestion_metric import SuggestionMetric
+from .suggestion_period import SuggestionPeriod
 from .suggestion_read import SuggestionRead
 from .suppression_read import SuppressionRead
 from .suppression_write import SuppressionWrite
@@ -747,11 +747,11 @@ __all__ = (
     "LeadHandedOffPayload",
     "LeadRecycledData",
     "LeadRecycledPayload",
-    "LostReasonRow",
     "LeadRecycledTrigger",
     "LeadRejectedTrigger",
     "ListJoinedTrigger",
     "ListMemberWrite",
+    "LostReasonRow",
     "ManualTrigger",
     "ManyComparison",
     "ManyComparisonOp",
@@ -766,10 +766,10 @@ __all__ = (
     "MergeRequest",
     "MergeRequestChoices",
     "MergeRequestChoicesAdditionalProperty",
-    "MetricsRead",
     "MetricRead",
     "MetricReadKey",
     "MetricReadKind",
+    "MetricsRead",
     "ModelBreakdown",
     "ModelReport",
     "ModelVersionRead",
@@ -838,9 +838,9 @@ __all__ = (
     "PlanTargetMetric",
     "PoolRead",
     "PoolWrite",
+    "PredictionRead",
     "PreviewRead",
     "PreviewRequest",
-    "PredictionRead",
     "ProductReportRead",
     "ProfileCriterion",
     "ProfileRead",
@@ -883,12 +883,12 @@ __all__ = (
     "ScoreBucket",
     "ScoreModelRead",
     "ScoreModelWrite",
+    "ScoreTrigger",
     "SendOutcomeRead",
     "SendRead",
     "SendRequest",
-    "SettingRead",
-    "ScoreTrigger",
     "SetField",
+    "SettingRead",
     "SignatureRead",
     "SignatureReadSide",
     "SignatureWrite",
@@ -925,12 +925,12 @@ __all__ = (
     "StagePoint",
     "StageRead",
     "StageTransitionRead",
-    "Suggestion",
-    "SuggestionMetric",
-    "SuggestionPeriod",
     "StatusWrite",
     "StatusWriteStatus",
     "StepCounts",
+    "Suggestion",
+    "SuggestionMetric",
+    "SuggestionPeriod",
     "SuggestionRead",
     "SuppressionRead",
     "SuppressionWrite",
@@ -967,8 +967,8 @@ __all__ = (
     "TouchPoint",
     "TouchRead",
     "TouchReadProperties",
-    "TraitLift",
     "TouchTrigger",
+    "TraitLift",
     "TransitionPair",
     "TransitionPairFromStage",
     "TransitionPairToStage",
