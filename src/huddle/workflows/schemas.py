@@ -3,8 +3,8 @@
 
 A graph is a list of steps; the first is where an enrolment starts, ``next`` (and a branch's
 ``yes``/``no``, a wait for an event's ``timeout_next``) name the step after by its id, and
-None ends the workflow. Adding a step kind (the lead's ``send_email`` after merging the
-mailing domain) is a class here, a member of ``Step`` and a handler in ``service/steps``.
+None ends the workflow. Adding a step kind is a class here, a member of ``Step`` and a
+handler in ``service/steps``.
 """
 
 from __future__ import annotations
@@ -179,6 +179,11 @@ class AddToList(_Step):
     list_id: int
 
 
+class SendEmail(_Step):
+    kind: Literal["send_email"] = "send_email"
+    template_id: int
+
+
 class RemoveFromList(_Step):
     kind: Literal["remove_from_list"] = "remove_from_list"
     list_id: int
@@ -231,6 +236,7 @@ Step = Annotated[
     | WaitUntil
     | WaitForEvent
     | Branch
+    | SendEmail
     | AddToList
     | RemoveFromList
     | SetField
@@ -246,6 +252,7 @@ StepModel = (
     | WaitUntil
     | WaitForEvent
     | Branch
+    | SendEmail
     | AddToList
     | RemoveFromList
     | SetField
@@ -261,6 +268,7 @@ STEP_KINDS: dict[str, str] = {
     "wait_until": "Wait until a weekday and hour",
     "wait_event": "Wait for a touch",
     "branch": "Branch on a condition",
+    "send_email": "Send an email",
     "add_to_list": "Add to a list",
     "remove_from_list": "Remove from a list",
     "set_field": "Set a field",

@@ -16,6 +16,7 @@ from huddle.auth.deps import CurrentUser, request_actor
 from huddle.contacts import service as contacts
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import STAGES
+from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
 from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
@@ -138,6 +139,7 @@ def _names(request: Request, session: SessionDep) -> Names:
         webhooks=notifications.webhook_names(session),
         users={u.id: u.name for u in auth.list_users(session)},
         workflows={w.id: w.name for w in service.list_workflows(session, actor=actor)},
+        templates=mailing.template_names(session),
     )
 
 
@@ -195,6 +197,7 @@ def _choices(session: SessionDep, names: Names, workflow_id: int) -> dict[str, l
         "stages": list(STAGES.items()),
         "teams": [("", "Nobody"), *_pairs(sorted({u.team for u in auth.list_users(session)}))],
         "lists": list(names.lists.items()),
+        "templates": list(names.templates.items()),
         "users": list(names.users.items()),
         "webhooks": list(names.webhooks.items()),
         "workflows": [(i, name) for i, name in names.workflows.items() if i != workflow_id],
@@ -268,6 +271,8 @@ def _step_from_form(form: dict[str, str]) -> StepModel:
             "value": _value(form["value"], form["op"]),
         }
         raw["condition"] = {"rules": [rule]}
+    elif kind == "send_email":
+        raw["template_id"] = _number(form["template_id"], "template_id")
     elif kind in ("add_to_list", "remove_from_list"):
         raw["list_id"] = _number(form["list_id"], "list_id")
     elif kind == "set_field":
@@ -305,6 +310,7 @@ def add_step(
     op: Field = "eq",
     value: Field = "",
     list_id: Field = "",
+    template_id: Field = "",
     stage: Field = "",
     title: Field = "",
     team: Field = "",
@@ -326,6 +332,7 @@ def add_step(
         "op": op,
         "value": value,
         "list_id": list_id,
+        "template_id": template_id,
         "stage": stage,
         "title": title,
         "team": team,

@@ -28,6 +28,7 @@ from huddle.mailing.service.templates import (
     get_template,
     list_templates,
     preview,
+    template_names,
     update_template,
 )
 
@@ -54,6 +55,7 @@ __all__ = [
     "send_template",
     "send_template_to_contact",
     "send_test",
+    "template_names",
     "update_template",
     "why_not_send",
 ]

@@ -34,6 +34,12 @@ def list_templates(session: Session, *, actor: Actor) -> Sequence[EmailTemplate]
     return repository.templates(session)
 
 
+def template_names(session: Session) -> dict[int, str]:
+    """Every template's name by id: for a workflow's email steps, which name the template
+    they send (the workflow's editors need not be the templates' editors)."""
+    return {found.id: found.name for found in repository.templates(session)}
+
+
 def get_template(session: Session, template_id: int, *, actor: Actor) -> EmailTemplate:
     require(actor, Action.EMAIL_MANAGE)
     return template_or_404(session, template_id)

@@ -20,6 +20,7 @@ from huddle.core import permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
+from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
 from huddle.scoring import service as scoring
 from huddle.workflows import repository
@@ -35,6 +36,7 @@ from huddle.workflows.schemas import (
     ListJoinedTrigger,
     Notify,
     RemoveFromList,
+    SendEmail,
     SetField,
     Step,
     StepCounts,
@@ -238,6 +240,8 @@ def _step_problems(
     field, a time zone) or a condition that does not check."""
     if isinstance(step, AddToList | RemoveFromList):
         return _list_problems(session, step.list_id, f"{path}.list_id")
+    if isinstance(step, SendEmail) and step.template_id not in mailing.template_names(session):
+        return [FieldError(f"{path}.template_id", f"no email template {step.template_id}")]
     if isinstance(step, CallWebhook) and not notifications.webhook_exists(session, step.webhook_id):
         return [FieldError(f"{path}.webhook_id", f"no webhook {step.webhook_id}")]
     if isinstance(step, Notify) and auth.find_user(session, step.user_id) is None:

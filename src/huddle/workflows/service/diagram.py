@@ -24,6 +24,7 @@ class Names:
     webhooks: dict[int, str] = field(default_factory=dict)
     users: dict[int, str] = field(default_factory=dict)
     workflows: dict[int, str] = field(default_factory=dict)
+    templates: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,6 +93,8 @@ def summary(step: StepModel, names: Names) -> str:
         return "If " + joined.join(
             f"{r.field} {r.op}{'' if r.value is None else f' {r.value}'}" for r in s.condition.rules
         )
+    if kind == "send_email":
+        return f"Send the email {names.templates.get(s.template_id, f'#{s.template_id}')}"
     if kind in ("add_to_list", "remove_from_list"):
         where = names.lists.get(s.list_id, f"list #{s.list_id}")
         return f"{'Add to' if kind == 'add_to_list' else 'Remove from'} {where}"

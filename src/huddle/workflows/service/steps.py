@@ -7,15 +7,8 @@ caller's transaction, so it commits with the step's record and the enrolment's a
 whatever they hand on to run later (an email, a webhook POST) is a durable job queued in
 that same transaction.
 
-Adding a kind (``send_email`` once the mailing domain is merged) is one handler here::
-
-    @handles("send_email")
-    def _send_email(ctx: StepContext, step: SendEmail) -> Advance:
-        mailing.send_template_to_contact(ctx.session, template_id=step.template_id,
-            contact_id=ctx.contact.id, idempotency_key=ctx.idempotency_key)
-        return Advance("done", step.next)
-
-plus its schema in ``schemas.Step`` and a check of its template in ``definitions``.
+Adding a kind is one handler here, plus its schema in ``schemas.Step`` and a check of what
+it names in ``definitions``.
 """
 
 from __future__ import annotations
@@ -34,6 +27,7 @@ from huddle.contacts.schemas import ContactUpdate
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict
 from huddle.lifecycle import service as lifecycle
+from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
 from huddle.notifications.schemas import (
     ContactReference,
@@ -52,6 +46,7 @@ from huddle.workflows.schemas import (
     EnrolInWorkflow,
     Notify,
     RemoveFromList,
+    SendEmail,
     SetField,
     StepModel,
     WaitDuration,
@@ -174,6 +169,26 @@ def _branch(ctx: StepContext, step: Branch) -> Outcome:
 
 
 # --- actions -----------------------------------------------------------------------------
+
+
+@handles("send_email")
+def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
+    """Queued for the worker in this step's transaction, under the step visit's own key: a
+    step run again after a crash finds the send it made and sends nothing more. Whether
+    the contact may be mailed is the mailing domain's to say, now and at delivery."""
+    names = mailing.template_names(ctx.session)
+    if step.template_id not in names:
+        return Advance("skipped", step.next, f"email template {step.template_id} is gone")
+    sent = mailing.send_template_to_contact(
+        ctx.session,
+        template_id=step.template_id,
+        contact_id=ctx.contact.id,
+        idempotency_key=ctx.idempotency_key,
+    )
+    name = names[step.template_id]
+    if sent.skipped:
+        return Advance("skipped", step.next, f"{name} not sent: {sent.reason}")
+    return Advance("done", step.next, f"{name} queued for sending")
 
 
 @handles("add_to_list")

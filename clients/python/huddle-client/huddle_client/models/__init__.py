@@ -377,6 +377,7 @@ from .score_bucket import ScoreBucket
 from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
 from .score_trigger import ScoreTrigger
+from .send_email import SendEmail
 from .send_outcome_read import SendOutcomeRead
 from .send_read import SendRead
 from .send_request import SendRequest
@@ -884,6 +885,7 @@ __all__ = (
     "ScoreModelRead",
     "ScoreModelWrite",
     "ScoreTrigger",
+    "SendEmail",
     "SendOutcomeRead",
     "SendRead",
     "SendRequest",

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..models.notify import Notify
     from ..models.remove_from_list import RemoveFromList
     from ..models.score_trigger import ScoreTrigger
+    from ..models.send_email import SendEmail
     from ..models.set_field import SetField
     from ..models.stage_entered_trigger import StageEnteredTrigger
     from ..models.touch_trigger import TouchTrigger
@@ -46,7 +47,7 @@ class WorkflowRead:
         trigger (DateFieldTrigger | LeadRecycledTrigger | LeadRejectedTrigger | ListJoinedTrigger | ManualTrigger |
             ScoreTrigger | StageEnteredTrigger | TouchTrigger):
         steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
-            RemoveFromList | SetField | WaitDuration | WaitForEvent | WaitUntil]):
+            RemoveFromList | SendEmail | SetField | WaitDuration | WaitForEvent | WaitUntil]):
         exit_criteria (ExitCriteria): Checked before every step: the enrolment ends when any holds.
         reenrol_after_days (int | None):
         created_at (datetime.datetime):
@@ -75,6 +76,7 @@ class WorkflowRead:
         | EnrolInWorkflow
         | Notify
         | RemoveFromList
+        | SendEmail
         | SetField
         | WaitDuration
         | WaitForEvent
@@ -99,6 +101,7 @@ class WorkflowRead:
         from ..models.notify import Notify  # noqa: PLC0415
         from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
         from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
+        from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
@@ -140,6 +143,8 @@ class WorkflowRead:
             elif isinstance(steps_item_data, WaitForEvent):
                 steps_item = steps_item_data.to_dict()
             elif isinstance(steps_item_data, Branch):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, SendEmail):
                 steps_item = steps_item_data.to_dict()
             elif isinstance(steps_item_data, AddToList):
                 steps_item = steps_item_data.to_dict()
@@ -204,6 +209,7 @@ class WorkflowRead:
         from ..models.notify import Notify  # noqa: PLC0415
         from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
         from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
+        from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
@@ -309,6 +315,7 @@ class WorkflowRead:
                 | EnrolInWorkflow
                 | Notify
                 | RemoveFromList
+                | SendEmail
                 | SetField
                 | WaitDuration
                 | WaitForEvent
@@ -349,7 +356,7 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_4 = AddToList.from_dict(data)
+                    steps_item_type_4 = SendEmail.from_dict(data)
 
                     return steps_item_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -357,7 +364,7 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_5 = RemoveFromList.from_dict(data)
+                    steps_item_type_5 = AddToList.from_dict(data)
 
                     return steps_item_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -365,7 +372,7 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_6 = SetField.from_dict(data)
+                    steps_item_type_6 = RemoveFromList.from_dict(data)
 
                     return steps_item_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -373,7 +380,7 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_7 = ChangeStage.from_dict(data)
+                    steps_item_type_7 = SetField.from_dict(data)
 
                     return steps_item_type_7
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -381,7 +388,7 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_8 = CreateTask.from_dict(data)
+                    steps_item_type_8 = ChangeStage.from_dict(data)
 
                     return steps_item_type_8
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -389,7 +396,7 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_9 = Notify.from_dict(data)
+                    steps_item_type_9 = CreateTask.from_dict(data)
 
                     return steps_item_type_9
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -397,16 +404,24 @@ class WorkflowRead:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_10 = CallWebhook.from_dict(data)
+                    steps_item_type_10 = Notify.from_dict(data)
 
                     return steps_item_type_10
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_11 = CallWebhook.from_dict(data)
+
+                    return steps_item_type_11
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                steps_item_type_11 = EnrolInWorkflow.from_dict(data)
+                steps_item_type_12 = EnrolInWorkflow.from_dict(data)
 
-                return steps_item_type_11
+                return steps_item_type_12
 
             steps_item = _parse_steps_item(steps_item_data)
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..models.notify import Notify
     from ..models.remove_from_list import RemoveFromList
     from ..models.score_trigger import ScoreTrigger
+    from ..models.send_email import SendEmail
     from ..models.set_field import SetField
     from ..models.stage_entered_trigger import StageEnteredTrigger
     from ..models.touch_trigger import TouchTrigger
@@ -42,7 +43,7 @@ class WorkflowWrite:
         trigger (DateFieldTrigger | LeadRecycledTrigger | LeadRejectedTrigger | ListJoinedTrigger | ManualTrigger |
             ScoreTrigger | StageEnteredTrigger | TouchTrigger | Unset):
         steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
-            RemoveFromList | SetField | WaitDuration | WaitForEvent | WaitUntil] | Unset):
+            RemoveFromList | SendEmail | SetField | WaitDuration | WaitForEvent | WaitUntil] | Unset):
         exit_criteria (ExitCriteria | Unset): Checked before every step: the enrolment ends when any holds.
         reenrol_after_days (int | None | Unset): null: once ever; N: again N days after the last enrolment.
     """
@@ -69,6 +70,7 @@ class WorkflowWrite:
             | EnrolInWorkflow
             | Notify
             | RemoveFromList
+            | SendEmail
             | SetField
             | WaitDuration
             | WaitForEvent
@@ -92,6 +94,7 @@ class WorkflowWrite:
         from ..models.notify import Notify  # noqa: PLC0415
         from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
         from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
+        from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
@@ -133,6 +136,8 @@ class WorkflowWrite:
                 elif isinstance(steps_item_data, WaitForEvent):
                     steps_item = steps_item_data.to_dict()
                 elif isinstance(steps_item_data, Branch):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, SendEmail):
                     steps_item = steps_item_data.to_dict()
                 elif isinstance(steps_item_data, AddToList):
                     steps_item = steps_item_data.to_dict()
@@ -198,6 +203,7 @@ class WorkflowWrite:
         from ..models.notify import Notify  # noqa: PLC0415
         from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
         from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
+        from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
@@ -298,6 +304,7 @@ class WorkflowWrite:
                 | EnrolInWorkflow
                 | Notify
                 | RemoveFromList
+                | SendEmail
                 | SetField
                 | WaitDuration
                 | WaitForEvent
@@ -320,6 +327,7 @@ class WorkflowWrite:
                     | EnrolInWorkflow
                     | Notify
                     | RemoveFromList
+                    | SendEmail
                     | SetField
                     | WaitDuration
                     | WaitForEvent
@@ -360,7 +368,7 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_4 = AddToList.from_dict(data)
+                        steps_item_type_4 = SendEmail.from_dict(data)
 
                         return steps_item_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
@@ -368,7 +376,7 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_5 = RemoveFromList.from_dict(data)
+                        steps_item_type_5 = AddToList.from_dict(data)
 
                         return steps_item_type_5
                     except (TypeError, ValueError, AttributeError, KeyError):
@@ -376,7 +384,7 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_6 = SetField.from_dict(data)
+                        steps_item_type_6 = RemoveFromList.from_dict(data)
 
                         return steps_item_type_6
                     except (TypeError, ValueError, AttributeError, KeyError):
@@ -384,7 +392,7 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_7 = ChangeStage.from_dict(data)
+                        steps_item_type_7 = SetField.from_dict(data)
 
                         return steps_item_type_7
                     except (TypeError, ValueError, AttributeError, KeyError):
@@ -392,7 +400,7 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_8 = CreateTask.from_dict(data)
+                        steps_item_type_8 = ChangeStage.from_dict(data)
 
                         return steps_item_type_8
                     except (TypeError, ValueError, AttributeError, KeyError):
@@ -400,7 +408,7 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_9 = Notify.from_dict(data)
+                        steps_item_type_9 = CreateTask.from_dict(data)
 
                         return steps_item_type_9
                     except (TypeError, ValueError, AttributeError, KeyError):
@@ -408,16 +416,24 @@ class WorkflowWrite:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
-                        steps_item_type_10 = CallWebhook.from_dict(data)
+                        steps_item_type_10 = Notify.from_dict(data)
 
                         return steps_item_type_10
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        steps_item_type_11 = CallWebhook.from_dict(data)
+
+                        return steps_item_type_11
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_11 = EnrolInWorkflow.from_dict(data)
+                    steps_item_type_12 = EnrolInWorkflow.from_dict(data)
 
-                    return steps_item_type_11
+                    return steps_item_type_12
 
                 steps_item = _parse_steps_item(steps_item_data)
 
