@@ -32,6 +32,7 @@ from huddle.web.views import FormDataDep, error_text, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
+    from huddle.core.actor import Actor
 
 router = APIRouter(include_in_schema=False)
 LOOP = "/analytics/feedback-loop"
@@ -75,14 +76,7 @@ def _loop_page(
         "traits_shown": TRAITS_SHOWN,
     }
     try:
-        report = service.feedback_loop(
-            session,
-            actor,
-            months=settings.months,
-            stage=settings.stage,
-            capacity=settings.capacity,
-            objective=settings.objective,
-        )
+        report = _report(session, actor, settings)
     except ValidationFailed as refused:
         context["error"] = error_text(refused)
         return page(request, "feedback/loop.html", user, "analytics", context, status_code=422)
@@ -121,6 +115,19 @@ def threshold_chart(report: FeedbackLoopRead) -> dict[str, Any] | None:
         "capacity_y": y(report.capacity) if report.capacity and report.capacity <= top else None,
         "best_x": x(report.best.threshold) if report.best else None,
     }
+
+
+def _report(session: SessionDep, actor: Actor, settings: ProposalCreate) -> FeedbackLoopRead:
+    """The feedback loop for the page's settings: what the page shows and a proposal is
+    made from."""
+    return service.feedback_loop(
+        session,
+        actor,
+        months=settings.months,
+        stage=settings.stage,
+        capacity=settings.capacity,
+        objective=settings.objective,
+    )
 
 
 def _settings(
@@ -177,14 +184,7 @@ def propose_scoring(
     actor = request_actor(request)
 
     def change() -> None:
-        report = service.feedback_loop(
-            session,
-            actor,
-            months=settings.months,
-            stage=settings.stage,
-            capacity=settings.capacity,
-            objective=settings.objective,
-        )
+        report = _report(session, actor, settings)
         service.propose_scoring(session, actor, report)
 
     return _on_loop(
@@ -212,14 +212,7 @@ def propose_sla(
     made: list[int] = []
 
     def change() -> None:
-        report = service.feedback_loop(
-            session,
-            actor,
-            months=settings.months,
-            stage=settings.stage,
-            capacity=settings.capacity,
-            objective=settings.objective,
-        )
+        report = _report(session, actor, settings)
         made.append(service.propose_sla(session, actor, report)[1])
 
     return _on_loop(
