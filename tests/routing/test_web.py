@@ -209,3 +209,22 @@ def test_the_bell_keeps_asking(db: Session, anon_client: TestClient) -> None:
         and "every 30s" in bell
         and "data-poll-when-visible" in bell
     )
+
+
+def test_the_queue_and_packet_show_todays_score_beside_the_hand_offs(
+    db: Session, anon_client: TestClient
+) -> None:
+    ann, _, contact, handoff = _routed(db)
+    # The packet keeps the story as it stood at the hand-off (a primary score of 10);
+    # the lead has done more since.
+    handoff.packet = {
+        **handoff.packet,
+        "scores": [{"model": "Engagement", "total": 10.0, "primary": True, "top": []}],
+    }
+    contact.score = 29
+    db.commit()
+    client = sign_in(anon_client, ann)
+
+    for page in (client.get("/queue").text, client.get(f"/queue/{handoff.id}").text):
+        assert "Score <strong>29</strong>" in page
+        assert "(10 at hand-off)" in page
