@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -15,7 +16,7 @@ from huddle.contacts.models import Contact
 from huddle.routing import service
 from huddle.routing.models import Handoff
 from tests.conftest import sign_in
-from tests.contacts.factories import make_contact
+from tests.contacts.factories import make_contact, make_touch
 from tests.routing.factories import make_mql, make_pool, make_rep, make_rule
 
 
@@ -228,3 +229,22 @@ def test_the_queue_and_packet_show_todays_score_beside_the_hand_offs(
     for page in (client.get("/queue").text, client.get(f"/queue/{handoff.id}").text):
         assert "Score <strong>29</strong>" in page
         assert "(10 at hand-off)" in page
+
+
+def test_the_packet_page_shows_what_the_lead_did_since_the_hand_off(
+    db: Session, anon_client: TestClient
+) -> None:
+    ann, _, contact, handoff = _routed(db)
+    make_touch(
+        db,
+        contact_id=contact.id,
+        type="trial_started",
+        properties={"product": "Huddle Cloud trial"},
+        occurred_at=handoff.at + timedelta(hours=20),
+    )
+    db.commit()
+    client = sign_in(anon_client, ann)
+    page = client.get(f"/queue/{handoff.id}").text
+    since = page[page.index('id="since-handoff"') :]
+    assert "Huddle Cloud trial" in since and "Trial started" in since
+    assert "Huddle Cloud trial" not in page[: page.index('id="since-handoff"')]

@@ -202,14 +202,14 @@ def job_queued(session: Session, kind: str) -> bool:
     )
 
 
-def recent_touches(session: Session, contact_id: int, *, limit: int) -> list[Touch]:
+def recent_touches(
+    session: Session, contact_id: int, *, limit: int, after: datetime | None = None
+) -> list[Touch]:
+    query = select(Touch).where(Touch.contact_id == contact_id)
+    if after is not None:
+        query = query.where(Touch.occurred_at > after)
     return list(
-        session.scalars(
-            select(Touch)
-            .where(Touch.contact_id == contact_id)
-            .order_by(Touch.occurred_at.desc(), Touch.id.desc())
-            .limit(limit)
-        )
+        session.scalars(query.order_by(Touch.occurred_at.desc(), Touch.id.desc()).limit(limit))
     )
 
 

@@ -26,7 +26,7 @@ from huddle.routing.service.decisions import (
     scrub_contact,
 )
 from huddle.routing.service.notices import HandoffNotice, handoff_notice
-from huddle.routing.service.packet import build_packet, packet_text
+from huddle.routing.service.packet import build_packet, packet_text, since_handoff
 from huddle.routing.service.qualified import ROUTE_JOB, queue_routing, route_qualified_lead
 from huddle.routing.service.routing import (
     ROUTER,
@@ -67,4 +67,5 @@ __all__ = [
     "save_pool",
     "save_rule",
     "scrub_contact",
+    "since_handoff",
 ]

@@ -17,6 +17,7 @@ from huddle.scoring import service as scoring
 
 if TYPE_CHECKING:
     from huddle.contacts.models import Contact, Touch
+    from huddle.routing.models import Handoff
 
 RECENT_TOUCHES = 200
 CONSUMED_SHOWN = 12
@@ -69,21 +70,31 @@ def qualification(session: Session, contact_id: int) -> dict[str, Any] | None:
     }
 
 
+def _consumed(touch: Touch) -> dict[str, str]:
+    return {
+        "type": touch.type,
+        "label": CONSUMED_TYPES.get(touch.type, touch.type.replace("_", " ").capitalize()),
+        "what": _touch_subject(touch),
+        "at": touch.occurred_at.isoformat(),
+    }
+
+
+def since_handoff(session: Session, handoff: Handoff) -> list[dict[str, str]]:
+    """What the lead did after the hand-off (the packet is the story up to it), newest
+    first: a trial started the day after shows here, not in the packet."""
+    touches = repository.recent_touches(
+        session, handoff.contact_id, limit=CONSUMED_SHOWN, after=handoff.at
+    )
+    return [_consumed(t) for t in touches if t.type not in SALES_ACTIVITY_TYPES]
+
+
 def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
     touches = repository.recent_touches(session, contact.id, limit=RECENT_TOUCHES)
     campaigns = repository.campaign_names(
         session, sorted({t.campaign_id for t in touches if t.campaign_id is not None})
     )
-    consumed = [
-        {
-            "type": t.type,
-            "label": CONSUMED_TYPES.get(t.type, t.type.replace("_", " ").capitalize()),
-            "what": _touch_subject(t),
-            "at": t.occurred_at.isoformat(),
-        }
-        for t in touches
-        if t.type not in SALES_ACTIVITY_TYPES
-    ][:CONSUMED_SHOWN]
+    consumed = [_consumed(t) for t in touches if t.type not in SALES_ACTIVITY_TYPES]
+    consumed = consumed[:CONSUMED_SHOWN]
     types = {t.type for t in touches}
     # Custom event types count by their name: "e2e_demo_requested" is a demo request.
     asked = {word for t in types for word in ("demo", "quote", "trial") if word in t}

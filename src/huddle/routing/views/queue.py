@@ -102,6 +102,7 @@ def _packet_page(
             "h": handoff,
             "rule": rule_label(handoff.rule),
             "contact": contacts[handoff.contact_id],
+            "since": service.since_handoff(session, handoff),
             "users": auth_service.users_by_id(session),
             "reasons": lifecycle.list_rejection_reasons(session),
             "error": error,
