@@ -20,9 +20,13 @@ def test_every_role_has_an_entry() -> None:
     assert set(PERMISSIONS) == set(ROLES)
 
 
-def test_admin_may_do_everything_and_product_only_reads() -> None:
+def test_admin_may_do_everything_and_product_reads_and_keeps_its_feature_list() -> None:
     assert PERMISSIONS["admin"] == frozenset(Action)
-    assert PERMISSIONS["product"] == {Action.CONTACT_READ, Action.ANALYTICS_READ}
+    assert PERMISSIONS["product"] == {
+        Action.CONTACT_READ,
+        Action.ANALYTICS_READ,
+        Action.PRODUCT_MANAGE,
+    }
 
 
 def test_only_marketing_ops_and_admin_edit_scoring_rules() -> None:

@@ -322,6 +322,8 @@ class ContactFilters(ReadModel):
     @classmethod
     def _listed(cls, value: object) -> object:
         """One value, several, or several comma-separated (a link's ``stage=lead,mql``)."""
+        if value is None:
+            return []
         values = value if isinstance(value, list | tuple) else [value]
         listed: list[object] = []
         for item in values:
