@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import LiveServer, email_subjects_to, forget_mql_criteria, shot
+from huddle.contacts.models import Contact
+from tests.e2e.conftest import (
+    LiveServer,
+    email_subjects_to,
+    forget_contacts,
+    forget_mql_criteria,
+    shot,
+)
 from tests.e2e.seed import MARKETER_EMAIL
 from tests.mail import Inbox
 
@@ -59,6 +66,7 @@ def test_rules_built_by_clicking_score_qualify_and_route(
         _build_score_qualify_and_route(page, live_server, smtp, width)
     finally:
         forget_mql_criteria(live_server)
+        forget_contacts(live_server, Contact.email == f"bea.{width}@built.example")
 
 
 def _build_score_qualify_and_route(

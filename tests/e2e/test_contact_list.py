@@ -8,14 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlalchemy import delete
 
 from huddle.contacts import service as contacts
 from huddle.contacts.models import Contact
 from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import SYSTEM
 from huddle.core.db import unit_of_work
-from tests.e2e.conftest import LiveServer, shot, sign_in
+from tests.e2e.conftest import LiveServer, forget_contacts, shot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +34,7 @@ def three(request: pytest.FixtureRequest, live_server: LiveServer) -> Iterator[t
                 actor=SYSTEM,
             )
     yield width, word
-    with unit_of_work(live_server.factory) as session:
-        session.execute(delete(Contact).where(Contact.last_name == word))
+    forget_contacts(live_server, Contact.last_name == word)
 
 
 def test_assign_an_owner_to_ticked_contacts(

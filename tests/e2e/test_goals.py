@@ -10,12 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import delete
 
-from huddle.analytics.models import FunnelRollup
 from huddle.contacts.models import Contact
 from huddle.core.db import unit_of_work
 from huddle.goals.models import Goal
 from huddle.lifecycle.models import Opportunity
-from tests.e2e.conftest import LiveServer, shot, sign_in
+from tests.e2e.conftest import LiveServer, forget_contacts, shot, sign_in
 from tests.goals.factories import seed_funnel_history
 
 pytestmark = pytest.mark.browser
@@ -33,10 +32,7 @@ def test_a_goal_from_the_form_its_pace_a_plan_and_the_kpis(
         with unit_of_work(live_server.factory) as session:
             session.execute(delete(Goal))
             session.execute(delete(Opportunity).where(Opportunity.id.in_(made[10:])))
-            session.execute(delete(Contact).where(Contact.id.in_(made[:10])))
-            # SQLite hands the deleted history rows' ids out again, which the funnel's
-            # roll-up would take for rows it has seen: the next story's reports rebuild it.
-            session.execute(delete(FunnelRollup))
+        forget_contacts(live_server, Contact.id.in_(made[:10]))
 
 
 def _no_overflow(page: Page) -> None:

@@ -20,6 +20,8 @@ from huddle.contacts import service as contacts_service
 from huddle.routing import service as routing_service
 from huddle.web.format import person_name
 
+ERASED_DOMAIN = "@erased.invalid"
+
 # "user #6", "Lead #12", "hand-off #588", "contact #3" inside a summary.
 MENTION = re.compile(r"\b(user|contact|lead|hand-off) #(\d+)\b", re.IGNORECASE)
 
@@ -67,7 +69,12 @@ def names_for(session: Session, entries: Iterable[AuditEntry]) -> Names:
     )
     return Names(
         users={user.id: user.name for user in users_by_id(session).values()},
-        contacts={contact_id: person_name(c) for contact_id, c in contacts.items()},
+        # An erased contact has no name left to show: the trail keeps its number.
+        contacts={
+            contact_id: person_name(c)
+            for contact_id, c in contacts.items()
+            if not (c.email or "").endswith(ERASED_DOMAIN)
+        },
         handoff_leads=handoff_leads,
     )
 
