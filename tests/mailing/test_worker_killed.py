@@ -99,7 +99,14 @@ def test_a_worker_killed_mid_batch_and_restarted_delivers_each_message_exactly_o
 
         second = _worker(huddle_env, server)
         try:
-            _wait(lambda: _unfinished(watcher) == 0, second, "the restarted worker never finished")
+            # Done when every send is marked sent and the server holds every message: a send
+            # is marked sent just before its final dot is written, so stopping the worker at
+            # the first would take the last message's dot away with it.
+            _wait(
+                lambda: _unfinished(watcher) == 0 and len(server.inbox.messages) >= MESSAGES,
+                second,
+                "the restarted worker never finished",
+            )
         finally:
             second.terminate()
             second.wait()
