@@ -18,9 +18,7 @@ from huddle.audit.models import AuditEntry
 from huddle.auth.service import users_by_id
 from huddle.contacts import service as contacts_service
 from huddle.routing import service as routing_service
-from huddle.web.format import person_name
-
-ERASED_DOMAIN = "@erased.invalid"
+from huddle.web.format import is_erased, person_name
 
 # "user #6", "Lead #12", "hand-off #588", "contact #3" inside a summary.
 MENTION = re.compile(r"\b(user|contact|lead|hand-off) #(\d+)\b", re.IGNORECASE)
@@ -71,9 +69,7 @@ def names_for(session: Session, entries: Iterable[AuditEntry]) -> Names:
         users={user.id: user.name for user in users_by_id(session).values()},
         # An erased contact has no name left to show: the trail keeps its number.
         contacts={
-            contact_id: person_name(c)
-            for contact_id, c in contacts.items()
-            if not (c.email or "").endswith(ERASED_DOMAIN)
+            contact_id: person_name(c) for contact_id, c in contacts.items() if not is_erased(c)
         },
         handoff_leads=handoff_leads,
     )

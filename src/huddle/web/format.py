@@ -139,6 +139,11 @@ def query_with(params: Mapping[str, Any], **changes: Any) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+def is_erased(record: Any) -> bool:
+    """A contact whose personal data was erased: its address is the placeholder left."""
+    return str(getattr(record, "email", "") or "").endswith("@erased.invalid")
+
+
 def person_name(record: Any) -> str:
     """A contact's or user's display name: first and last name, else the email."""
     name = getattr(record, "name", None)
@@ -147,7 +152,7 @@ def person_name(record: Any) -> str:
     parts = [getattr(record, "first_name", None), getattr(record, "last_name", None)]
     full = " ".join(p for p in parts if p)
     email = str(getattr(record, "email", "") or "")
-    if not full and email.endswith("@erased.invalid"):
+    if not full and is_erased(record):
         return f"Erased contact #{getattr(record, 'id', '')}".rstrip(" #")
     return full or email or "Unnamed"
 
