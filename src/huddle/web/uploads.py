@@ -185,7 +185,7 @@ def columns_fragment(
         return render(request, COLUMNS_FRAGMENT, context, status_code=422)
     context |= {
         "columns": [
-            (position, name, [row[position] for row in samples if position < len(row)])
+            (position, name, [row[position] for row in samples if _filled(row, position)])
             for position, name in enumerate(header)
             if name
         ],
@@ -195,3 +195,7 @@ def columns_fragment(
 
 
 COLUMNS_FRAGMENT = "imports/_columns.html"
+
+
+def _filled(row: list[str], position: int) -> bool:
+    return position < len(row) and bool(row[position].strip())
