@@ -9,7 +9,8 @@ import pickle
 import numpy as np
 import pytest
 
-from huddle.predictive.learning import Table, find_leaks, held_out_split, train
+from huddle.predictive.leaks import find_leaks
+from huddle.predictive.learning import Table, held_out_split, train
 from huddle.predictive.service import Outcome, fit_and_measure
 from huddle.predictive.tabular import load_table
 from tests.predictive.test_csv import SHOPPERS, needs_data

@@ -27,17 +27,16 @@ from huddle.predictive.learning import (
     Algorithm,
     Explanation,
     Factor,
-    Leak,
     LearningError,
     Metrics,
     Table,
     Trained,
-    find_leaks,
     held_out_split,
     measure,
     train,
     uninformative,
 )
+from huddle.predictive.leaks import Leak, find_leaks
 from huddle.predictive.models import ModelVersion
 from huddle.predictive.tabular import LoadedCsv, load_table
 from huddle.scoring import service as scoring_service
@@ -58,7 +57,9 @@ Progress = Callable[[str], None]
 @dataclass
 class Outcome:
     """A training's result: the fitted model, its held-out figures (calibrated, and the
-    uncalibrated Brier for comparison), and the columns left out with why."""
+    uncalibrated Brier for comparison), the columns left out with why (``leaks``: excluded
+    as leaking, unless the user's ``include`` keeps them: ``included``) and those kept
+    although suspicious (``suspicious``)."""
 
     trained: Trained
     metrics: Metrics
@@ -66,6 +67,7 @@ class Outcome:
     leaks: list[Leak]
     set_aside: dict[str, str]
     included: list[str]
+    suspicious: list[Leak]
 
 
 def fit_and_measure(
@@ -79,15 +81,18 @@ def fit_and_measure(
     threshold: float = 0.5,
     progress: Progress | None = None,
 ) -> Outcome:
-    """Leaks out (unless in ``include``), train on the rows before the held-out ones (the
-    latest fifth by time, or a stratified fifth drawn with ``seed``), measure on those."""
+    """Leaking columns out (unless in ``include``; suspicious ones stay), train on the rows
+    before the held-out ones (the latest fifth by time, or a stratified fifth drawn with
+    ``seed``), measure on those."""
     tell = progress or (lambda step: None)
     set_aside = dict(set_aside or {})
     empty = uninformative(table)
     set_aside |= empty
     table = table.without(list(empty))
     tell("checking the columns for leaks")
-    leaks = [leak for leak in find_leaks(table) if leak.column not in include]
+    flagged = find_leaks(table)
+    leaks = [leak for leak in flagged if leak.excluded and leak.column not in include]
+    suspicious = [leak for leak in flagged if not leak.excluded]
     table = table.without([leak.column for leak in leaks])
     fitted_rows, held_rows = held_out_split(table, by_time=by_time, seed=seed)
     trained = train(
@@ -104,6 +109,7 @@ def fit_and_measure(
         leaks,
         set_aside,
         [name for name in include if name in table.columns],
+        suspicious,
     )
 
 
@@ -249,6 +255,7 @@ def _store(
             "features": trained.columns,
             "set_aside": outcome.set_aside,
             "leaks": {leak.column: leak.reason for leak in outcome.leaks},
+            "suspicious": {leak.column: leak.reason for leak in outcome.suspicious},
             "included": outcome.included,
         },
         model_bytes=data,
