@@ -30,7 +30,9 @@ FromCsv = Annotated[
 Target = Annotated[
     str,
     typer.Option(
-        help="The stage to predict (sql, customer) or, with --from-csv, the outcome column"
+        help="The stage to predict (sql, customer), a custom field holding the outcome "
+        "(custom.<key>, e.g. an imported Converted column) or, with --from-csv, the outcome "
+        "column"
     ),
 ]
 AlgorithmOption = Annotated[
@@ -45,7 +47,8 @@ Exclude = Annotated[
     typer.Option("--exclude-column", help="Leave a column out (repeatable)"),
 ]
 Positive = Annotated[
-    str | None, typer.Option(help="The outcome column's value meaning reached (guessed)")
+    str | None,
+    typer.Option(help="The outcome column's (or field's) value meaning reached (guessed)"),
 ]
 Horizon = Annotated[
     int, typer.Option(help="Days after the cut-off within which the target counts", min=1)
@@ -120,6 +123,7 @@ def train_command(
                     algorithm=chosen,
                     horizon_days=horizon_days,
                     include=include_column or [],
+                    positive=positive,
                     seed=seed,
                     progress=tell,
                 )

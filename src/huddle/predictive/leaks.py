@@ -131,12 +131,11 @@ def _signals(name: str, values: Sequence[Any], kind: Kind, y: np.ndarray) -> lis
     share_pos, share_neg = float(filled[y == 1].mean()), float(filled[y == 0].mean())
     low, high = sorted((share_pos, share_neg))
     which = "reached" if share_pos > share_neg else "did not reach"
+    shares = f"filled for {high:.0%} of the rows that {which} the outcome"
     if low <= LEAK_RARELY_FILLED and high >= LEAK_FILLED:
-        words = f"filled for {high:.0%} of the rows that {which} the outcome and {low:.0%} of the others"
-        return [_Signal("filled", True, words)]
+        return [_Signal("filled", True, f"{shares} and {low:.0%} of the others")]
     if high - low >= FILLED_GAP:
-        words = f"filled for {high:.0%} of the rows that {which} the outcome, {low:.0%} of the others"
-        signals.append(_Signal("filled", False, words))
+        signals.append(_Signal("filled", False, f"{shares}, {low:.0%} of the others"))
     auc = single_column_auc(values, kind, y)
     if auc > LEAK_AUC:
         signals.append(_Signal("auc", True, f"predicts the outcome alone with ROC AUC {auc:.3f}"))

@@ -110,7 +110,7 @@ def load_table(
     width = len(header)
     rows = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
     index = header.index(target)
-    chosen = positive or _positive_value([row[index] for row in rows])
+    chosen = positive or positive_value([row[index] for row in rows])
     label = [int(row[index].casefold() == chosen.casefold()) for row in rows]
     set_aside: dict[str, str] = {target: "the target"}
     set_aside |= {name: "excluded by you" for name in exclude if name in header}
@@ -128,7 +128,7 @@ def load_table(
     return LoadedCsv(Table(columns, kinds, label), delimiter, target, chosen, set_aside)
 
 
-def _positive_value(values: list[str]) -> str:
+def positive_value(values: list[str]) -> str:
     """The target's value meaning "reached": yes/true/1/won, else the rarer of two values."""
     distinct = {v.casefold(): v for v in values if v}
     if len(distinct) != 2:
