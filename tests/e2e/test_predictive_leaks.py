@@ -24,7 +24,7 @@ SHOTS = Path("/tmp/shots-pred-leak")
 def test_the_models_page_tells_leaks_from_suspicious_columns(
     page: Page, live_server: LiveServer, tmp_path: Path
 ) -> None:
-    path = write_lead_export(tmp_path / "Leads.csv", rows=800)
+    path = write_lead_export(tmp_path / "Leads.csv", rows=2000)
     loaded = service.load_csv(path, target="Converted")
     with unit_of_work(live_server.factory) as session:
         version = service.train_from_csv(session, loaded, actor=SYSTEM, name="Leads.csv")
@@ -39,7 +39,7 @@ def test_the_models_page_tells_leaks_from_suspicious_columns(
         expect(excluded.last).to_contain_text("Tags: values settle the outcome either way")
         expect(excluded.last).to_contain_text("Lead Quality")
         kept = flags.locator("div", has=page.get_by_role("heading", name="Suspicious, kept"))
-        expect(kept.last).to_contain_text("Lead Source")
+        expect(kept.last).to_contain_text("Last Activity")
         expect(card.get_by_role("button", name="Activate")).to_have_count(0)  # a file's model
         SHOTS.mkdir(exist_ok=True)
         card.scroll_into_view_if_needed()

@@ -38,7 +38,7 @@ def _table(rows: int = 2000, seed: int = 3) -> Table:
         # A rep's grade, given mostly to the leads worked to the end; no value is pure.
         filled = rng.random() < (0.85 if reached else 0.3)
         columns["Rep Rating"].append(rng.choice(["A", "B", "C"]) if filled else None)
-    kinds: dict[str, Kind] = {name: "category" for name in columns}
+    kinds: dict[str, Kind] = dict.fromkeys(columns, "category")
     kinds["Pages viewed"] = "number"
     return Table(columns, kinds, label)
 

@@ -10,8 +10,8 @@ signals are weighed (pure: no database, no files):
 - **alone, almost perfect**: the column alone ranks the outcome with ROC AUC above 0.95
   (categories scored out of fold, so an identifier does not look perfect);
 - **values that settle the outcome**: a value (or a tenth of a number's range) whose rows
-  almost all had one outcome (the other outcome's rate under a tenth of its overall
-  rate), on enough rows to cover a fair share of that outcome. A status column written by
+  almost all had one outcome (the other outcome's rate, taken at its 95% upper confidence
+  bound, under a tenth of its overall rate), on enough rows to cover a fair share of that outcome. A status column written by
   sales has such values on *both* sides ("Closed by ..." / "Ringing", "High in relevance"
   / "Worst"): that alone is a leak. On one side only it is weak evidence: a genuine
   predictor can have one very good value (a referral source);
@@ -46,6 +46,8 @@ LEAK_FILLED = 0.2
 # A value settles the outcome when the other outcome's rate among its rows is under this
 # share of that outcome's overall rate (relative: a rare outcome is rare everywhere).
 PURE_RATIO = 0.1
+# The other outcome's rate is judged by its upper confidence bound (one-sided 95%).
+WILSON_Z = 1.645
 # ... on at least this many rows, covering together at least this share of the outcome.
 PURE_MIN_ROWS = 20
 PURE_COVERAGE = 0.05
@@ -188,9 +190,19 @@ def _pure_values(
         if len(rows) < PURE_MIN_ROWS:
             continue
         hits = int(np.sum(y[rows] == outcome))
-        if (len(rows) - hits) / len(rows) <= PURE_RATIO * other_rate:
+        if _upper_bound(len(rows) - hits, len(rows)) <= PURE_RATIO * other_rate:
             out.append((label, hits / len(rows), hits))
     return sorted(out, key=lambda item: -item[2])
+
+
+def _upper_bound(count: int, rows: int) -> float:
+    """The Wilson score upper bound (95%, one-sided) of a rate seen as ``count`` of ``rows``:
+    a value seen on few rows must be purer to count, so chance does not make it decisive."""
+    z = WILSON_Z
+    rate = count / rows
+    centre = rate + z * z / (2 * rows)
+    spread = z * math.sqrt(rate * (1 - rate) / rows + z * z / (4 * rows * rows))
+    return (centre + spread) / (1 + z * z / rows)
 
 
 def _categories(values: Sequence[Any]) -> dict[str, np.ndarray]:

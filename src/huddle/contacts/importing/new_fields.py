@@ -41,7 +41,8 @@ class NewField:
 
 
 def header_key(header: str) -> str:
-    """A custom field's key from a column's header: "Lead Origin" -> "lead_origin"."""
+    """A custom field's key from a column's header or a field's label: "Lead Origin" ->
+    "lead_origin", "Budget (USD)" -> "budget_usd" (the wizard's new fields too)."""
     key = _NOT_KEY.sub("_", header.lower()).strip("_")[:60].rstrip("_")
     if not key or not key[0].isalpha():
         key = f"field_{key}"[:60].rstrip("_")
