@@ -12,8 +12,8 @@ signals are weighed (pure: no database, no files):
 - **values that settle the outcome**: a value (or a tenth of a number's range) whose rows
   almost all had one outcome (the other outcome's rate, taken at its 95% upper confidence
   bound, under a tenth of its overall rate), on enough rows to cover a fair share of that
-  outcome. A status column written by sales has such values on *both* sides ("Closed by ..." / "Ringing", "High in relevance"
-  / "Worst"): that alone is a leak. On one side only it is weak evidence: a genuine
+  outcome. A status column written by sales has such values on *both* sides ("Closed by
+  ..." / "Ringing"): that alone is a leak. On one side only it is weak evidence: a genuine
   predictor can have one very good value (a referral source);
 - **outcome words**: the column's name or values speak of an outcome, a status or a
   verdict (won, lost, closed, converted, revert, status, stage, quality, duration...);
