@@ -140,7 +140,7 @@ def test_the_export_imported_as_contacts_trains_as_well_on_the_record(
     assert activated.exit_code == 0, activated.output
 
 
-def test_a_custom_field_target_nobody_filled_is_refused_in_words(
+def test_a_target_without_outcomes_is_refused_with_where_the_outcome_is(
     cli_db: Engine, tmp_path: Path
 ) -> None:
     path = write_lead_export(tmp_path / "Leads.csv", rows=60)
@@ -148,3 +148,8 @@ def test_a_custom_field_target_nobody_filled_is_refused_in_words(
     result = runner.invoke(app, ["model", "train", "--target", "custom.won"])
     assert result.exit_code == 2
     assert "no contact has a value in the custom field 'won'" in result.output
+    # Trained on stages the import never wrote: told where the outcome is.
+    by_stage = runner.invoke(app, ["model", "train"])
+    assert by_stage.exit_code == 2
+    assert "no contact is known to have reached SQL within 90 days" in by_stage.output
+    assert "train on it: --target custom.converted" in by_stage.output

@@ -23,7 +23,7 @@ from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
 from huddle.predictive import features, learning, repository
-from huddle.predictive.leaks import Leak, find_leaks
+from huddle.predictive.leaks import Leak, find_leaks, outcome_words_in_name
 from huddle.predictive.learning import (
     Algorithm,
     Explanation,
@@ -155,8 +155,25 @@ def records_table(
     now = as_of or clock.now()
     facts = repository.contact_facts(session, targets=TARGETS[target])
     rows, label = features.labelled(facts, horizon=timedelta(days=horizon_days), as_of=now)
+    if not any(label):
+        raise ValidationFailed(_nobody_reached(target, horizon_days, facts))
     table, set_aside = _features_of(session, rows, label)
     return RecordsTable(table, rows, set_aside, target, by_time=True)
+
+
+def _nobody_reached(target: str, horizon_days: int, facts: list[features.ContactFacts]) -> str:
+    """Why there is nothing to learn, and the custom fields that may hold the outcome (an
+    imported "Converted" column)."""
+    keys = sorted({key for f in facts for key in f.custom if not key.startswith("account.")})
+    named = [key for key in keys if outcome_words_in_name(key.replace("_", " "))]
+    message = (
+        f"no contact is known to have reached {target.upper()} within {horizon_days} days of "
+        "entering Lead: nothing to learn from"
+    )
+    if named:
+        hints = " or ".join(f"--target {FIELD_TARGET}{key}" for key in named[:3])
+        message += f"; if a custom field holds the outcome, train on it: {hints}"
+    return message
 
 
 def _features_of(
