@@ -105,7 +105,7 @@ def _build_sign_and_time_a_lead(page: Page, live_server: LiveServer, width: str)
 
     # The sales team's calendar: UTC, Monday to Friday 09:00-17:00, Wednesday off.
     calendars = page.locator("#calendars")
-    calendars.get_by_label("Calendar", exact=True).select_option(label="Team sales")
+    calendars.locator("select[name=scope]").select_option(label="Team sales")
     calendars.get_by_label("Time zone").fill("UTC")
     for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"):
         calendars.get_by_label(f"{day}: working day").check()
