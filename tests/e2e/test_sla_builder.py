@@ -23,9 +23,9 @@ from huddle.core.actor import SYSTEM
 from huddle.core.db import unit_of_work
 from huddle.routing.models import RoutingRule
 from huddle.sla.models import SlaCalendar, SlaVersion
-from tests.e2e.conftest import LiveServer, forget_contacts, shot
+from tests.e2e.conftest import SHOTS, LiveServer, forget_contacts, shot
 from tests.e2e.seed import REP_EMAIL
-from tests.e2e.test_builders import WIDTHS, _csrf, _sign_in, _wait_for
+from tests.e2e.test_builders import TO, WIDTHS, _csrf, _sign_in, _wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +61,12 @@ def sla_as_found(live_server: LiveServer) -> Iterator[None]:
             session.delete(calendar)
         elif saved is not None and calendar is not None:
             calendar.time_zone, calendar.hours, calendar.holidays = saved
+
+
+def _fits_the_width(page: Page, width: int) -> None:
+    """No sideways scrolling: the page is no wider than the window."""
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width} px wide in a {width} px window"
 
 
 def _version_card(page: Page, title: str) -> Locator:
@@ -122,9 +128,16 @@ def _build_sign_and_time_a_lead(page: Page, live_server: LiveServer, width: str)
         f"No clock counts on {HOLIDAY}."
     )
     shot(page, f"50-sla-calendar-builder-{width}")
+    calendars.screenshot(path=SHOTS / f"50-sla-calendar-card-{width}.png")
     calendars.get_by_role("button", name="Save calendar").click()
     expect(page.locator(".toast")).to_contain_text("The sales team's calendar saved")
-    expect(page.locator("#calendars table")).to_contain_text(HOLIDAY)
+    saved = page.get_by_test_id("calendar-list").locator("tr", has_text="Team sales")
+    expect(saved).to_contain_text(f"Mon 09:00{TO}17:00")
+    expect(saved).to_contain_text(HOLIDAY)
+    saved.get_by_role("link", name="Edit").click()  # the form shows what was saved
+    expect(calendars.get_by_label("Time zone")).to_have_value("UTC")
+    expect(calendars.get_by_role("button", name=f"Remove holiday {HOLIDAY}")).to_be_visible()
+    _fits_the_width(page, w)
 
     # A new draft whose one term is built in the terms builder.
     draft = page.locator("#new-draft")
@@ -146,7 +159,9 @@ def _build_sign_and_time_a_lead(page: Page, live_server: LiveServer, width: str)
     expect(draft.locator(".builder-sentences")).to_contain_text(
         "First sales touch within 4 business hours of hand-off"
     )
+    _fits_the_width(page, w)
     shot(page, f"51-sla-terms-builder-{width}")
+    draft.screenshot(path=SHOTS / f"51-sla-terms-card-{width}.png")
     draft.get_by_role("button", name="Save draft").click()
     expect(page.locator(".toast")).to_contain_text("Draft saved")
     version = _version_card(page, title)
@@ -169,9 +184,11 @@ def _build_sign_and_time_a_lead(page: Page, live_server: LiveServer, width: str)
     card = page.locator("#sla")
     expect(card).to_contain_text(f"First call {width}")
     expect(card).to_contain_text("Running")
+    expect(card.get_by_test_id("due")).to_have_text(re.compile(r"^due 5 Mar 2026, 11:0\d UTC$"))
     expect(card.locator(".sla-countdown")).to_have_attribute("data-due", DUE_THURSDAY)
     card.scroll_into_view_if_needed()
     shot(page, f"52-sla-clock-set-{width}")
+    card.screenshot(path=SHOTS / f"52-sla-clock-card-{width}.png")
 
 
 def _mql_routed_to(page: Page, width: str, *, owner_email: str) -> int:
@@ -233,4 +250,5 @@ def test_a_sales_rep_sees_the_sla_definitions_read_only(
     calendars = page.locator("#calendars")
     expect(calendars.get_by_role("button", name="Save calendar")).to_be_disabled()
     expect(calendars.get_by_label("Monday from")).to_be_disabled()
+    _fits_the_width(page, w)
     shot(page, f"53-sla-read-only-{width}")

@@ -95,6 +95,7 @@ def _versions_page(
     drafts: dict[str, str] | None = None,
     calendar_draft: dict[str, str] | None = None,
     edited: dict[str, Any] | None = None,
+    calendar_scope: str = "company",
     error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -131,8 +132,8 @@ def _versions_page(
             "error": error,
             "kinds": KIND_LABELS,
             "calendars": service.list_calendars(session),
-            "calendar_scopes": ["company", *(f"team:{t}" for t in TEAMS)],
-            "calendar_draft": calendar_draft or _calendar_draft(session),
+            "calendar_scopes": _calendar_scopes(),
+            "calendar_draft": calendar_draft or _calendar_draft(session, calendar_scope),
             "term_kinds": _term_kinds(),
             "edits": _edit_forms(versions, edited),
             "time_zones": sorted(available_timezones()),
@@ -153,22 +154,27 @@ def _edit_forms(versions: list[Any], edited: dict[str, Any] | None) -> dict[int,
     return forms
 
 
-def _calendar_draft(session: SessionDep) -> dict[str, str]:
-    """The calendar form starts from the company's saved calendar, else a usual week."""
-    company = next((c for c in service.list_calendars(session) if c.scope == "company"), None)
-    if company is None:
+def _calendar_draft(session: SessionDep, scope: str) -> dict[str, str]:
+    """The calendar form starts from the saved calendar of ``scope`` (the company's unless a
+    calendar's Edit link chose another), else a usual week."""
+    saved = next((c for c in service.list_calendars(session) if c.scope == scope), None)
+    if saved is None:
         return {
-            "scope": "company",
+            "scope": scope if scope in _calendar_scopes() else "company",
             "time_zone": "Europe/Berlin",
             "hours": json.dumps({d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}),
             "holidays": "",
         }
     return {
-        "scope": "company",
-        "time_zone": company.time_zone,
-        "hours": json.dumps(company.hours),
-        "holidays": ", ".join(company.holidays),
+        "scope": scope,
+        "time_zone": saved.time_zone,
+        "hours": json.dumps(saved.hours),
+        "holidays": ", ".join(saved.holidays),
     }
+
+
+def _calendar_scopes() -> list[str]:
+    return ["company", *(f"team:{t}" for t in TEAMS)]
 
 
 def _term_kinds() -> str:
@@ -182,9 +188,11 @@ def _term_kinds() -> str:
 
 
 @router.get("/sla/versions", response_class=HTMLResponse)
-def versions(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+def versions(
+    request: Request, session: SessionDep, user: CurrentUser, calendar: str = "company"
+) -> HTMLResponse:
     require(request_actor(request), Action.ANALYTICS_READ)
-    return _versions_page(request, session, user)
+    return _versions_page(request, session, user, calendar_scope=calendar)
 
 
 def _terms_json(text: str) -> Any:
