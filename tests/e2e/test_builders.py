@@ -296,7 +296,7 @@ def test_a_business_calendar_built_by_clicking_is_saved_as_built(
     calendars.get_by_label("Monday to").fill("16:00")
     calendars.get_by_label("Friday: working day").uncheck()
     calendars.get_by_label("Saturday: working day").check()
-    expect(calendars.locator(".builder-sentences")).to_contain_text(
+    expect(calendars.locator(".builder-sentences").first).to_contain_text(
         f"Clocks count Mon 08:00{TO}16:00 · Tue 09:00{TO}17:30 · Wed 09:00{TO}17:30 · "
         f"Thu 09:00{TO}17:30 · Sat 09:00{TO}17:00."
     )
