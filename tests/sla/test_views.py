@@ -100,6 +100,10 @@ def test_calendars_are_saved_from_the_page_with_precise_errors(
     page = client.get("/sla/versions")
     assert "Europe/Berlin" in page.text and "Mon 09:00\u201318:00" in page.text
     assert "2026-12-25, 2026-12-26" in page.text, "the calendar's holidays are listed"
+    assert 'href="/sla/versions?calendar=team%3Asales#calendars"' in page.text
+    editing = client.get("/sla/versions", params={"calendar": "team:sales"})
+    assert '<option value="team:sales" selected>' in editing.text
+    assert 'value="2026-12-25, 2026-12-26"' in editing.text, "the form starts from it"
 
 
 def test_the_terms_builder_check_says_what_is_wrong_or_what_each_term_promises(
