@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
@@ -94,6 +95,14 @@ def waiting_for_touch(session: Session, contact_ids: Sequence[int]) -> list[Enro
             )
         )
     )
+
+
+def add_step_runs(session: Session, runs: Sequence[dict[str, Any]]) -> None:
+    """A pass's step runs in one statement (the unique key still refuses a repeat)."""
+    if runs:
+        # render_nulls: every row has the same columns, so they go as one executemany (the
+        # ORM would split the batch wherever a detail is None).
+        session.execute(insert(StepRun).execution_options(render_nulls=True), list(runs))
 
 
 def step_run_exists(session: Session, key: str) -> bool:

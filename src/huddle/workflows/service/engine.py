@@ -15,14 +15,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from huddle.core import clock
+from huddle.mailing import service as mailing
 from huddle.scoring import service as scoring
 from huddle.workflows import repository
-from huddle.workflows.models import Enrolment, StepRun
+from huddle.workflows.models import Enrolment
 from huddle.workflows.service.conditions import condition_json
 from huddle.workflows.service.definitions import Definition, definition
 from huddle.workflows.service.enrolling import workflow_actor
@@ -54,29 +55,49 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
     claimed = repository.claim_due(session, now, limit)
     if not claimed:
         return result
-    workflows: dict[int, Definition] = {}
     contacts = repository.contacts_by_id(session, {e.contact_id for e in claimed})
     repository.remember_active_workflows(session)
     try:
-        for enrolment in claimed:
-            if enrolment.workflow_id not in workflows:
-                found = repository.workflow(session, enrolment.workflow_id)
-                assert found is not None  # enrolments go with their workflow (cascade)
-                workflows[enrolment.workflow_id] = definition(found)
-            contact = contacts.get(enrolment.contact_id)
-            if contact is None:
-                continue
-            result.enrolments += 1
-            found_definition = workflows[enrolment.workflow_id]
-            result.steps += _run_enrolment(session, found_definition, enrolment, contact)
+        # Their emails go out together: one delivery job, one SMTP connection.
+        with mailing.one_delivery(session):
+            runs = _run_claimed(session, claimed, contacts, result)
     finally:
         repository.forget_active_workflows(session)
+    # The pass's record, written at once in its transaction (with every effect).
+    repository.add_step_runs(session, runs)
     session.flush()
     return result
 
 
+def _run_claimed(
+    session: Session,
+    claimed: list[Enrolment],
+    contacts: dict[int, Contact],
+    result: PassResult,
+) -> list[dict[str, Any]]:
+    """Each claimed enrolment run in turn; the rows of the steps they ran."""
+    workflows: dict[int, Definition] = {}
+    runs: list[dict[str, Any]] = []
+    for enrolment in claimed:
+        if enrolment.workflow_id not in workflows:
+            found = repository.workflow(session, enrolment.workflow_id)
+            assert found is not None  # enrolments go with their workflow (cascade)
+            workflows[enrolment.workflow_id] = definition(found)
+        contact = contacts.get(enrolment.contact_id)
+        if contact is None:
+            continue
+        result.enrolments += 1
+        found = workflows[enrolment.workflow_id]
+        result.steps += _run_enrolment(session, found, enrolment, contact, runs)
+    return runs
+
+
 def _run_enrolment(
-    session: Session, found: Definition, enrolment: Enrolment, contact: Contact
+    session: Session,
+    found: Definition,
+    enrolment: Enrolment,
+    contact: Contact,
+    runs: list[dict[str, Any]],
 ) -> int:
     """Run one enrolment's steps until it waits or ends; how many steps ran. A step that
     raises rolls back its own savepoint and fails the enrolment (the error is kept)."""
@@ -90,7 +111,7 @@ def _run_enrolment(
             return ran
         exit_reason = exit_reason_for(session, found, contact)
         if exit_reason is not None:
-            _record(session, enrolment, step.id, step.kind, "exited", exit_reason, now)
+            _record(runs, enrolment, step.id, step.kind, "exited", exit_reason, now)
             _finish(enrolment, "exited", now, exit_reason)
             return ran
         context = StepContext(session, found, enrolment, contact, actor, now)
@@ -99,11 +120,11 @@ def _run_enrolment(
                 outcome = run_step(context, step)
                 if isinstance(outcome, Advance):
                     _record(
-                        session, enrolment, step.id, step.kind, outcome.outcome, outcome.detail, now
+                        runs, enrolment, step.id, step.kind, outcome.outcome, outcome.detail, now
                     )
         except Exception as exc:
             log.exception("workflow %s step %s failed", found.workflow.id, step.id)
-            _record(session, enrolment, step.id, step.kind, "failed", str(exc)[:1000], now)
+            _record(runs, enrolment, step.id, step.kind, "failed", str(exc)[:1000], now)
             _finish(enrolment, "failed", now, f"step {step.id} failed: {exc}"[:300])
             return ran
         ran += 1
@@ -120,7 +141,7 @@ def _run_enrolment(
 
 
 def _record(
-    session: Session,
+    runs: list[dict[str, Any]],
     enrolment: Enrolment,
     step_id: str,
     kind: str,
@@ -131,18 +152,18 @@ def _record(
     """The step's run, keyed by the enrolment and how many steps it took: the same visit
     cannot be recorded (nor its effect committed) twice."""
     enrolment.steps_taken += 1
-    session.add(
-        StepRun(
-            enrolment_id=enrolment.id,
-            workflow_id=enrolment.workflow_id,
-            contact_id=enrolment.contact_id,
-            step_id=step_id,
-            kind=kind,
-            outcome=outcome,
-            detail=detail,
-            idempotency_key=f"{enrolment.id}:{enrolment.steps_taken}",
-            at=at,
-        )
+    runs.append(
+        {
+            "enrolment_id": enrolment.id,
+            "workflow_id": enrolment.workflow_id,
+            "contact_id": enrolment.contact_id,
+            "step_id": step_id,
+            "kind": kind,
+            "outcome": outcome,
+            "detail": detail,
+            "idempotency_key": f"{enrolment.id}:{enrolment.steps_taken}",
+            "at": at,
+        }
     )
 
 
