@@ -63,7 +63,8 @@ def connect(settings: Settings) -> smtplib.SMTP:
     try:
         # The final dot goes in a write of its own (the point of no return): without this,
         # Nagle's algorithm holds it until the server's delayed ACK, ~40 ms a message.
-        smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if smtp.sock is not None:
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if settings.smtp_security == "starttls":
             smtp.starttls(context=ssl.create_default_context())
         if settings.smtp_username:

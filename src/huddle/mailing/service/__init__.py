@@ -31,6 +31,7 @@ from huddle.mailing.service.templates import (
     list_templates,
     preview,
     template_names,
+    templates_by_id,
     update_template,
 )
 
@@ -61,6 +62,7 @@ __all__ = [
     "send_template_to_contact",
     "send_test",
     "template_names",
+    "templates_by_id",
     "update_template",
     "why_not_send",
 ]

@@ -95,10 +95,16 @@ def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) 
 def _prepare_all(
     session: Session, send_ids: Sequence[int], settings: Settings
 ) -> list[_Ready | None]:
-    """Each send prepared, the sends and their contacts read in a query each."""
+    """Each send prepared, the sends, their contacts and the templates read in a query
+    each (held here: the session only keeps what someone refers to)."""
     sends = repository.sends_for_delivery(session, send_ids)
-    contacts.contacts_by_id(session, [s.contact_id for s in sends if s.contact_id])
-    return [_prepare(session, send, settings) for send in sends]
+    held = (
+        contacts.contacts_by_id(session, [s.contact_id for s in sends if s.contact_id]),
+        repository.templates(session),
+    )
+    prepared = [_prepare(session, send, settings) for send in sends]
+    del held
+    return prepared
 
 
 def _deliver_over(server: smtplib.SMTP, units: UnitOfWork, ready: _Ready) -> None:

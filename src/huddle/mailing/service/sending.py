@@ -79,7 +79,8 @@ def send_template_to_contact(
 def one_delivery(session: Session) -> Iterator[None]:
     """The sends queued inside the block are delivered by one job, over one connection
     (queued when the block ends, in the same transaction): a workflow's batch of steps."""
-    session.info[_GATHERED] = gathered = []
+    gathered: list[int] = []
+    session.info[_GATHERED] = gathered
     try:
         yield
         if gathered:
