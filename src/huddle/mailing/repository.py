@@ -71,7 +71,15 @@ def sends_for_delivery(session: Session, send_ids: Sequence[int]) -> list[EmailS
 
 
 def set_send(session: Session, send_id: int, **values: object) -> None:
-    session.execute(update(EmailSend).where(EmailSend.id == send_id).values(**values))
+    # Not synchronised with the session's objects: that compares every send it holds (a
+    # batch's hundred) on every update. Who reads a send again reads it afresh
+    # (``send_for_delivery``).
+    session.execute(
+        update(EmailSend)
+        .where(EmailSend.id == send_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def started_since(
