@@ -2,7 +2,8 @@
 velocity and the KPIs on /analytics, the KPI dashboard, a goal, the reverse-funnel plan,
 attribution side by side and the feedback loop. On each she changes the date range (and the
 breakdown where there is one); every figure the page shows equals the API's for the same
-range, and every chart is drawn with data."""
+range, and every chart is drawn with data. The product feedback report and the campaigns
+(no date range) show the API's figures too."""
 
 from __future__ import annotations
 
@@ -13,15 +14,19 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
-from huddle.contacts.models import Contact
+from huddle.campaigns.models import Campaign, CampaignCost
+from huddle.contacts.models import Account, Contact
 from huddle.core.db import unit_of_work
+from huddle.feedback.models import ProductFeature
 from huddle.feedback.views import TRAITS_SHOWN
 from huddle.goals.models import Goal
 from huddle.lifecycle.models import Opportunity
 from tests.analytics.factories import seed_story
 from tests.e2e.conftest import LiveServer, forget_contacts, shot, sign_in
+from tests.feedback.factories import make_feature, make_item
 from tests.goals.factories import make_goal, seed_funnel_history
 
 pytestmark = pytest.mark.browser
@@ -29,6 +34,26 @@ pytestmark = pytest.mark.browser
 # Two ranges over the seeded histories (January to April 2024), and two breakdowns.
 FIRST = ("2024-01-01", "2024-03-31")
 SECOND = ("2024-02-01", "2024-04-30")
+ACCOUNT = "Reports Works"
+FEATURE = "Reports: single sign-on"
+CAMPAIGN = "Reports spring webinar"
+
+
+def _deal_with_feedback_and_a_campaign(session: Session) -> None:
+    """An open deal with a feature gap logged on it, and a campaign with two cost entries."""
+    account = Account(name=ACCOUNT)
+    session.add(account)
+    session.flush()
+    deal = Opportunity(name=f"{ACCOUNT} - rollout", account_id=account.id, amount=18_500)
+    session.add(deal)
+    session.flush()
+    feature = make_feature(session, name=FEATURE)
+    make_item(session, deal=deal, feature_id=feature.id, kind="feature_gap", quote="We need SSO")
+    campaign = Campaign(name=CAMPAIGN, channel="webinar", budget=5000)
+    session.add(campaign)
+    session.flush()
+    for day, amount in ((date(2024, 3, 1), 1200.5), (date(2024, 3, 8), 800)):
+        session.add(CampaignCost(campaign_id=campaign.id, spent_on=day, amount=amount))
 
 
 def test_every_report_shows_the_apis_figures_for_the_range_chosen(
@@ -41,6 +66,7 @@ def test_every_report_shows_the_apis_figures_for_the_range_chosen(
         for contact in contacts[::2]:
             contact.owner_id = admin
         story = [c.id for c in contacts]
+        _deal_with_feedback_and_a_campaign(session)
         made = seed_funnel_history(session, zone=False)
         goal_id = make_goal(
             session, name="Q1 SQLs", metric="sqls", target=6, starts_on=_day(FIRST[0])
@@ -54,11 +80,16 @@ def test_every_report_shows_the_apis_figures_for_the_range_chosen(
         _goal(page, goal_id)
         _plan(page)
         _feedback_loop(page)
+        _product_report(page)
+        _campaigns(page)
     finally:
         # The server is shared with the other browser stories: they count its records.
         with unit_of_work(live_server.factory) as session:
             session.execute(delete(Goal).where(Goal.id == goal_id))
             session.execute(delete(Opportunity).where(Opportunity.id.in_(made[10:])))
+            session.execute(delete(Account).where(Account.name == ACCOUNT))
+            session.execute(delete(ProductFeature).where(ProductFeature.name == FEATURE))
+            session.execute(delete(Campaign).where(Campaign.name == CAMPAIGN))
         forget_contacts(live_server, Contact.id.in_(story + made[:10]))
 
 
@@ -254,3 +285,34 @@ def _feedback_loop(page: Page) -> None:
     rows = page.get_by_test_id("traits").locator("tbody tr[data-trait]").all()
     shown = [(r.get_attribute("data-trait"), r.get_attribute("data-value")) for r in rows]
     assert shown == [(t["trait"], str(t["value"])) for t in loop["traits"][:TRAITS_SHOWN]]
+
+
+def _product_report(page: Page) -> None:
+    page.goto("/analytics/product-feedback")
+    report = _api(page, "/api/v1/product-feedback")
+    assert _cells(page, "features-report") == [
+        [
+            r["name"],
+            _money(r["open_pipeline"]),
+            str(r["open_deals"]),
+            _money(r["revenue_lost"]),
+            str(r["lost_deals"]),
+            str(r["objections"]),
+            str(r["feature_gaps"]),
+            str(r["accounts"]),
+        ]
+        for r in report["features"]
+    ]
+    assert any(r["name"] == FEATURE and r["open_pipeline"] == 18_500 for r in report["features"])
+    assert page.get_by_test_id("feedback-chart").locator("rect.fb-open").count() > 0
+
+
+def _campaigns(page: Page) -> None:
+    page.goto("/campaigns")
+    listed = _api(page, "/api/v1/campaigns")
+    shown = [row[:1] + row[3:5] for row in _cells(page, "campaigns")]
+    assert shown == [
+        [c["name"], "—" if c["budget"] is None else _money(c["budget"]), _money(c["cost"])]
+        for c in listed
+    ]
+    assert [CAMPAIGN, "$5,000", "$2,000.50"] in shown
