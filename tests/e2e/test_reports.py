@@ -1,6 +1,6 @@
-"""A revenue-operations lead walks through every report: the funnel (period and cohorts),
-velocity and the KPIs on /analytics, the KPI dashboard, a goal, the reverse-funnel plan,
-attribution side by side and the feedback loop. On each she changes the date range (and the
+"""A revenue-operations lead walks through every report: the home page's funnel, the funnel
+(period and cohorts), velocity and the KPIs on /analytics, the KPI dashboard, a goal, the
+reverse-funnel plan, attribution side by side and the feedback loop. On each she changes the date range (and the
 breakdown where there is one); every figure the page shows equals the API's for the same
 range, and every chart is drawn with data. The product feedback report and the campaigns
 (no date range) show the API's figures too."""
@@ -74,6 +74,7 @@ def test_every_report_shows_the_apis_figures_for_the_range_chosen(
     try:
         sign_in(page, live_server)
         for (start, end), by in ((FIRST, "source"), (SECOND, "owner")):
+            _home(page, start, end)
             _funnel_page(page, start, end, by)
             _kpi_dashboard(page, start, end)
             _attribution(page, start, end)
@@ -136,6 +137,24 @@ def _choose_range(page: Page, start: str, end: str) -> None:
 
 
 # --- the reports ---------------------------------------------------------------------------------
+
+
+def _home(page: Page, start: str, end: str) -> None:
+    page.goto("/")
+    _choose_range(page, start, end)
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(rf"start={start}&end={end}"))
+    home = _api(page, f"/api/v1/home?start={start}&end={end}")
+    shown = {
+        value.get_attribute("data-stage"): int(re.sub(r"\D", "", value.inner_text()))
+        for value in page.locator(".funnel .f-value").all()
+    }
+    assert shown == {step["stage"]: step["count"] for step in home["funnel"]}
+    assert home["funnel"][1]["count"] > 0
+    widths = page.locator(".funnel .f-fill").evaluate_all(
+        "bars => bars.map(b => b.width.baseVal.value)"
+    )
+    assert max(widths) == 400
 
 
 def _funnel_page(page: Page, start: str, end: str, by: str) -> None:
