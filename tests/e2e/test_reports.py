@@ -1,9 +1,9 @@
 """A revenue-operations lead walks through every report: the home page's funnel, the funnel
 (period and cohorts), velocity and the KPIs on /analytics, the KPI dashboard, a goal, the
-reverse-funnel plan, attribution side by side and the feedback loop. On each she changes the date range (and the
-breakdown where there is one); every figure the page shows equals the API's for the same
-range, and every chart is drawn with data. The product feedback report and the campaigns
-(no date range) show the API's figures too."""
+reverse-funnel plan, attribution side by side and the feedback loop. On each she changes the
+date range (and the breakdown where there is one); every figure the page shows equals the
+API's for the same range, and every chart is drawn with data. The product feedback report
+and the campaigns (no date range) show the API's figures too."""
 
 from __future__ import annotations
 

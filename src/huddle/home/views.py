@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 
 from huddle.auth.deps import CurrentUser, OptionalUser
 from huddle.auth.service import users_by_id
-from huddle.home import service
 from huddle.core.errors import ValidationFailed
+from huddle.home import service
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
 from huddle.web.views import page
