@@ -10,7 +10,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
@@ -204,15 +204,16 @@ def _goal_form(draft: dict[str, Any]) -> GoalWrite:
     )
 
 
-def _posted_draft(
-    name: str,
-    metric: str,
-    target: str,
-    starts_on: str,
-    ends_on: str,
-    segment: str,
-    owner_teams: list[str] | None,
+def _posted_goal(
+    name: Text = "",
+    metric: Text = "",
+    target: Text = "",
+    starts_on: Text = "",
+    ends_on: Text = "",
+    segment: Text = "",
+    owner_teams: Annotated[list[str] | None, Form()] = None,
 ) -> dict[str, Any]:
+    """The goal form's fields as posted (the draft the form shows again when refused)."""
     return {
         "name": name,
         "metric": metric,
@@ -224,20 +225,13 @@ def _posted_draft(
     }
 
 
+PostedGoal = Annotated[dict[str, Any], Depends(_posted_goal)]
+
+
 @router.post("/analytics/goals", response_model=None)
 def create_goal(
-    request: Request,
-    session: SessionDep,
-    user: CurrentUser,
-    name: Text = "",
-    metric: Text = "",
-    target: Text = "",
-    starts_on: Text = "",
-    ends_on: Text = "",
-    segment: Text = "",
-    owner_teams: Annotated[list[str] | None, Form()] = None,
+    request: Request, session: SessionDep, user: CurrentUser, draft: PostedGoal
 ) -> Response:
-    draft = _posted_draft(name, metric, target, starts_on, ends_on, segment, owner_teams)
     created: list[int] = []
 
     def change() -> None:
@@ -257,21 +251,10 @@ def create_goal(
 
 @router.post("/analytics/goals/{goal_id:int}", response_model=None)
 def edit_goal(
-    request: Request,
-    session: SessionDep,
-    user: CurrentUser,
-    goal_id: int,
-    name: Text = "",
-    metric: Text = "",
-    target: Text = "",
-    starts_on: Text = "",
-    ends_on: Text = "",
-    segment: Text = "",
-    owner_teams: Annotated[list[str] | None, Form()] = None,
+    request: Request, session: SessionDep, user: CurrentUser, goal_id: int, draft: PostedGoal
 ) -> Response:
     """Save the edit form: the goal's page (its progress measured again) on success, the
     form with the reason when refused."""
-    draft = _posted_draft(name, metric, target, starts_on, ends_on, segment, owner_teams)
 
     def change() -> None:
         data = _goal_form(draft)
