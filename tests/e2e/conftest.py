@@ -19,7 +19,6 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from huddle.analytics.models import FunnelRollup
 from huddle.app import create_app
 from huddle.contacts.models import Contact
 from huddle.core.db import make_engine, session_factory, unit_of_work
@@ -185,10 +184,7 @@ def email_subjects_to(inbox: Inbox, to: str, *, wanted: str) -> list[str]:
 
 
 def forget_contacts(server: LiveServer, condition: Any) -> None:
-    """Delete a story's own contacts (their history goes with them) from the shared server,
-    whose other stories count its records. SQLite hands the deleted history rows' ids out
-    again, which the funnel's roll-up would take for rows it has seen: it is dropped, and
-    the next report rebuilds it."""
+    """Delete a story's own contacts (their history and funnel journeys go with them) from
+    the shared server, whose other stories count its records."""
     with unit_of_work(server.factory) as session:
         session.execute(delete(Contact).where(condition))
-        session.execute(delete(FunnelRollup))

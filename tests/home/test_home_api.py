@@ -4,7 +4,7 @@ pipeline, my open leads and recent activity, agreeing with the page on the same 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -35,7 +35,8 @@ def test_the_funnel_agrees_with_the_page(
     api = client.get("/api/v1/home").json()
     assert api["window_days"] == 30 and api["as_of"] == "2026-03-02T09:00:00Z"
     assert api["since"] == "2026-01-31T09:00:00Z"
-    values = [int(v.replace(",", "")) for v in re.findall(r'<span class="f-value">([\d,]+)<', html)]
+    shown = re.findall(r'<span class="f-value"[^>]*>([\d,]+)<', html)
+    values = [int(v.replace(",", "")) for v in shown]
     assert [step["count"] for step in api["funnel"]] == values
     counts = {step["stage"]: step["count"] for step in api["funnel"]}
     assert counts == {
@@ -58,6 +59,43 @@ def test_the_funnel_agrees_with_the_page(
     ]
     for s in api["beside_funnel"]:
         assert f'<a href="/contacts?stage={s["stage"]}">' in html
+
+
+def test_the_funnel_for_days_chosen_agrees_with_the_page(client: TestClient, db: Session) -> None:
+    """Whole days in the workspace's zone (UTC here): the last second of 31 January counts
+    in January, midnight of 1 February does not; the same figures on the page and the API."""
+    moves = (
+        ("lead", "2024-01-01T00:00:00+00:00"),
+        ("lead", "2024-01-31T23:59:59+00:00"),
+        ("mql", "2024-01-15T12:00:00+00:00"),
+        ("lead", "2024-02-01T00:00:00+00:00"),
+        ("lead", "2023-12-31T23:59:59+00:00"),
+    )
+    for stage, moment in moves:
+        make_transition(
+            db, contact_id=make_contact(db).id, to_stage=stage, at=datetime.fromisoformat(moment)
+        )
+    range_ = {"start": "2024-01-01", "end": "2024-01-31"}
+    html = client.get("/", params=range_).text
+    api = client.get("/api/v1/home", params=range_).json()
+    counts = {step["stage"]: step["count"] for step in api["funnel"]}
+    assert (counts["lead"], counts["mql"], counts["sql"]) == (2, 1, 0)
+    assert api["since"] == "2024-01-01T00:00:00Z" and api["until"] == "2024-02-01T00:00:00Z"
+    assert api["window_days"] == 31
+    shown = re.findall(r'<span class="f-value" data-stage="(\w+)">([\d,]+)<', html)
+    assert {stage: int(n) for stage, n in shown} == counts
+    assert "from 1 Jan 2024 to 31 Jan 2024" in html
+
+
+def test_a_wrong_range_is_refused_by_name(client: TestClient) -> None:
+    backwards = {"start": "2024-02-01", "end": "2024-01-01"}
+    page = client.get("/", params=backwards)
+    api = client.get("/api/v1/home", params=backwards)
+    half = client.get("/api/v1/home", params={"start": "2024-02-01"})
+    assert page.status_code == api.status_code == half.status_code == 422
+    assert 'id="home-end-error"' in page.text and "must not be before start" in page.text
+    assert [e["loc"][-1] for e in api.json()["detail"]] == ["end"]
+    assert [e["loc"][-1] for e in half.json()["detail"]] == ["end"]
 
 
 def test_pipeline_my_leads_and_recent_agree_with_the_page(

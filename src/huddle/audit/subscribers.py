@@ -35,6 +35,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.events import DomainEvent, Phase, subscribe
 from huddle.feedback.events import FeedbackLogged, ProductFeatureSaved, ThresholdProposalChanged
+from huddle.goals.events import GoalChanged
 from huddle.lifecycle.events import (
     AllowedTransitionsChanged,
     OpportunityDeleted,
@@ -406,4 +407,14 @@ audited(
     "scoring.threshold_proposal",
     subject=("mql_threshold_proposal", "proposal_id"),
     summary="MQL threshold {threshold} proposal {status}",
+)
+audited(
+    GoalChanged,
+    "goal.changed",
+    subject=("goal", "goal_id"),
+    summary=lambda e: (
+        f"Goal #{e.goal_id} {e.name} {e.change}"
+        + (f": {', '.join(e.changes)}" if e.change == "edited" else "")
+    ),
+    changes=lambda e: _json_ready(e.changes),
 )

@@ -5,6 +5,7 @@ compliance) over whole days in the workspace's time zone; the rules are in ``rul
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -18,10 +19,12 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.csvcells import csv_lines
 from huddle.core.errors import FieldError, ValidationFailed, found
+from huddle.core.events import publish
 from huddle.core.permissions import Action, require
 from huddle.core.stages import STAGES
 from huddle.goals import repository, rules
 from huddle.goals.catalogue import BY_KEY, METRICS, Kind, Metric
+from huddle.goals.events import GoalChanged
 from huddle.goals.models import Goal
 from huddle.goals.rules import Period
 from huddle.goals.schemas import (
@@ -228,23 +231,53 @@ def create_goal(session: Session, data: GoalWrite, *, actor: Actor) -> Goal:
     goal = Goal(**data.model_dump(), created_by_id=actor.user_id)
     session.add(goal)
     session.flush()
+    after = _audited_fields(goal)
+    _changed(session, goal, "created", {k: [None, v] for k, v in after.items()}, actor)
     return goal
 
 
 def update_goal(session: Session, goal_id: int, data: GoalWrite, *, actor: Actor) -> Goal:
+    """Replace a goal's name, metric, target, period, owner teams and segment; the audit
+    trail records what changed (nothing when nothing did)."""
     require_manage(actor)
     goal = _goal(session, goal_id)
     _check(session, data)
+    before = _audited_fields(goal)
     for name, value in data.model_dump().items():
         setattr(goal, name, value)
     session.flush()
+    after = _audited_fields(goal)
+    changes = {k: [before[k], v] for k, v in after.items() if before[k] != v}
+    if changes:
+        _changed(session, goal, "edited", changes, actor)
     return goal
 
 
 def delete_goal(session: Session, goal_id: int, *, actor: Actor) -> None:
     require_manage(actor)
-    session.delete(_goal(session, goal_id))
+    goal = _goal(session, goal_id)
+    before = _audited_fields(goal)
+    _changed(session, goal, "deleted", {k: [v, None] for k, v in before.items()}, actor)
+    session.delete(goal)
     session.flush()
+
+
+def _audited_fields(goal: Goal) -> dict[str, Any]:
+    """A goal's fields as the audit trail keeps them: days as ISO text, the segment as its
+    JSON text (an entry's changes hold flat values and lists)."""
+    fields = GoalWrite.model_validate(goal, from_attributes=True).model_dump(mode="json")
+    if fields["segment"] is not None:
+        fields["segment"] = json.dumps(fields["segment"], sort_keys=True)
+    return fields
+
+
+def _changed(
+    session: Session, goal: Goal, change: str, changes: dict[str, list[Any]], actor: Actor
+) -> None:
+    event = GoalChanged(
+        goal_id=goal.id, name=goal.name, change=change, changes=changes, at=clock.now(), actor=actor
+    )
+    publish(session, event)
 
 
 def _goal(session: Session, goal_id: int) -> Goal:

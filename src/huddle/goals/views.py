@@ -1,14 +1,16 @@
 """The goals' pages, under Analytics (the nav stays as it is): the KPI dashboard
 (/analytics/kpis), the goals (/analytics/goals: list, a form for a new goal with a suggested
-target, a goal's page with its pacing chart) and the reverse-funnel plan (/analytics/plan,
-whose MQLs can become an SLA draft). They read the same service calls as the API."""
+target, the same form to edit one, a goal's page with its pacing chart) and the
+reverse-funnel plan (/analytics/plan, whose MQLs can become an SLA draft). They read the
+same service calls as the API."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
@@ -93,16 +95,17 @@ def goals_page(request: Request, session: SessionDep, user: CurrentUser) -> HTML
     return page(request, "goals/list.html", user, NAV, {**_common(), "goals": goals})
 
 
-def _new_page(
+def _form_page(
     request: Request,
     session: SessionDep,
     user: User,
     draft: dict[str, Any],
     *,
+    goal_id: int | None = None,
     error: str | None = None,
-    errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    """The goal form: empty for a new goal, or ``goal_id``'s fields to edit."""
     actor = request_actor(request)
     service.require_manage(actor)
     suggestion = None
@@ -121,11 +124,25 @@ def _new_page(
     context = {
         **_common(),
         "draft": draft,
+        "goal_id": goal_id,
         "suggestion": suggestion,
         "error": error,
-        "errors": errors or {},
     }
     return page(request, "goals/new.html", user, NAV, context, status_code=status_code)
+
+
+def _query_draft(
+    metric: str, starts_on: str, ends_on: str, segment: str, name: str, suggest: str
+) -> dict[str, Any]:
+    return {
+        "metric": metric if metric in BY_KEY else "mqls",
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "segment": segment,
+        "name": name,
+        "suggest": suggest,
+        "owner_teams": [],
+    }
 
 
 @router.get("/analytics/goals/new", response_class=HTMLResponse)
@@ -142,16 +159,32 @@ def new_goal_page(
 ) -> HTMLResponse:
     """The form; "Suggest a target" reloads it with the suggestion for the metric and days
     chosen (a GET: nothing is saved)."""
+    draft = _query_draft(metric, starts_on, ends_on, segment, name, suggest)
+    return _form_page(request, session, user, draft)
+
+
+@router.get("/analytics/goals/{goal_id:int}/edit", response_class=HTMLResponse)
+def edit_goal_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    goal_id: int,
+    suggest: Annotated[str, Query()] = "",
+) -> HTMLResponse:
+    """The form filled with the goal's fields; "Suggest a target" reloads it with the
+    suggestion for the goal's metric and days as they are saved."""
+    goal = service.get_goal(session, goal_id, actor=request_actor(request))
     draft = {
-        "metric": metric if metric in BY_KEY else "mqls",
-        "starts_on": starts_on,
-        "ends_on": ends_on,
-        "segment": segment,
-        "name": name,
+        "name": goal.name,
+        "metric": goal.metric,
+        "target": f"{goal.target:g}",
+        "starts_on": goal.starts_on.isoformat(),
+        "ends_on": goal.ends_on.isoformat(),
+        "segment": json.dumps(goal.segment) if goal.segment is not None else "",
+        "owner_teams": goal.owner_teams,
         "suggest": suggest,
-        "owner_teams": [],
     }
-    return _new_page(request, session, user, draft)
+    return _form_page(request, session, user, draft, goal_id=goal_id)
 
 
 def _goal_form(draft: dict[str, Any]) -> GoalWrite:
@@ -171,11 +204,7 @@ def _goal_form(draft: dict[str, Any]) -> GoalWrite:
     )
 
 
-@router.post("/analytics/goals", response_model=None)
-def create_goal(
-    request: Request,
-    session: SessionDep,
-    user: CurrentUser,
+def _posted_goal(
     name: Text = "",
     metric: Text = "",
     target: Text = "",
@@ -183,8 +212,9 @@ def create_goal(
     ends_on: Text = "",
     segment: Text = "",
     owner_teams: Annotated[list[str] | None, Form()] = None,
-) -> Response:
-    draft: dict[str, Any] = {
+) -> dict[str, Any]:
+    """The goal form's fields as posted (the draft the form shows again when refused)."""
+    return {
         "name": name,
         "metric": metric,
         "target": target,
@@ -193,6 +223,15 @@ def create_goal(
         "segment": segment,
         "owner_teams": owner_teams or [],
     }
+
+
+PostedGoal = Annotated[dict[str, Any], Depends(_posted_goal)]
+
+
+@router.post("/analytics/goals", response_model=None)
+def create_goal(
+    request: Request, session: SessionDep, user: CurrentUser, draft: PostedGoal
+) -> Response:
     created: list[int] = []
 
     def change() -> None:
@@ -200,7 +239,7 @@ def create_goal(
         created.append(service.create_goal(session, data, actor=request_actor(request)).id)
 
     def refused(message: str, status_code: int) -> Response:
-        return _new_page(request, session, user, draft, error=message, status_code=status_code)
+        return _form_page(request, session, user, draft, error=message, status_code=status_code)
 
     response = submit(
         request, change, done="Goal created.", then="/analytics/goals", refused=refused
@@ -208,6 +247,33 @@ def create_goal(
     if created:
         response.headers["location"] = f"/analytics/goals/{created[0]}"
     return response
+
+
+@router.post("/analytics/goals/{goal_id:int}", response_model=None)
+def edit_goal(
+    request: Request, session: SessionDep, user: CurrentUser, goal_id: int, draft: PostedGoal
+) -> Response:
+    """Save the edit form: the goal's page (its progress measured again) on success, the
+    form with the reason when refused."""
+
+    def change() -> None:
+        data = _goal_form(draft)
+        service.update_goal(session, goal_id, data, actor=request_actor(request))
+
+    def refused(message: str, status_code: int) -> Response:
+        return _form_page(
+            request,
+            session,
+            user,
+            draft,
+            goal_id=goal_id,
+            error=message,
+            status_code=status_code,
+        )
+
+    return submit(
+        request, change, done="Goal saved.", then=f"/analytics/goals/{goal_id}", refused=refused
+    )
 
 
 @router.get("/analytics/goals/{goal_id:int}", response_class=HTMLResponse)

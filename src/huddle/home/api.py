@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from huddle.auth.deps import CurrentActor
 from huddle.auth.service import users_by_id
@@ -33,15 +34,25 @@ def _rows(contacts: list[Contact], users: dict[int, User], actor: Actor) -> list
 
 
 @router.get("/home", operation_id="home.get", response_model=HomeRead)
-def home(actor: CurrentActor, session: SessionDep) -> HomeRead:
-    """What the home page shows you: the lifecycle funnel of the last 30 days (contacts
-    that entered each stage, each once), the open pipeline's totals, your open leads and
-    the contacts changed last."""
-    shown = service.overview(session, user_id=actor.user_id)
+def home(
+    actor: CurrentActor,
+    session: SessionDep,
+    start: Annotated[
+        date | None, Query(description="The funnel's first day (with end); default 30 days")
+    ] = None,
+    end: Annotated[
+        date | None, Query(description="The funnel's last day, included, in the workspace's zone")
+    ] = None,
+) -> HomeRead:
+    """What the home page shows you: the lifecycle funnel of the last 30 days, or of the
+    days ``start``..``end`` (contacts that entered each stage, each once), the open
+    pipeline's totals, your open leads and the contacts changed last."""
+    shown = service.overview(session, user_id=actor.user_id, start=start, end=end)
     users = users_by_id(session)
     return HomeRead(
         as_of=shown.at,
         since=shown.since,
+        until=shown.until,
         window_days=shown.window_days,
         funnel=[
             FunnelStep(

@@ -40,7 +40,8 @@ class HomeRead(BaseModel):
 
     as_of: datetime = Field(description="The instant the figures were read at")
     since: datetime = Field(description="The window's start: stage entries from here count")
-    window_days: int = Field(description="The window's length in days (30)")
+    until: datetime = Field(description="The window's end, excluded")
+    window_days: int = Field(description="The window's length in days (30 unless asked)")
     funnel: list[FunnelStep] = Field(
         description="The funnel's stages in order, Subscriber to Customer"
     )

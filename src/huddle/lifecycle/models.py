@@ -37,6 +37,9 @@ class StageTransition(Base):
         Index("ix_stage_transitions_contact_id_at", "contact_id", "at"),
         # Entries into a stage in a period, counted per contact from the index alone.
         Index("ix_stage_transitions_to_stage_at_contact_id", "to_stage", "at", "contact_id"),
+        # SQLite would hand a deleted row's id out again; the funnel's roll-up reads ids as
+        # "new since" (analytics.repository.refresh_journeys), so an id is used once only.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)

@@ -53,7 +53,7 @@ def _on_goal(method: str, path: str, *, body: bool = False) -> Route:
         url = path.replace("{goal_id:int}", str(_goal(w)))
         if path.startswith("/api/"):
             return Call(method, url, json=_new(w, None) if body else None)
-        return Call(method, url)
+        return Call(method, url, data={**_new(w, None), "segment": ""} if body else None)
 
     return Route(method, path, build=build)
 
@@ -77,6 +77,8 @@ GOAL_SETTINGS = [
     _on_goal("DELETE", f"/api/v1{GOAL}"),
     ui("GET", "/analytics/goals/new"),
     ui("POST", "/analytics/goals", data=lambda w, o: {**_new(w, o), "segment": ""}),
+    _on_goal("GET", f"{PAGE}/edit"),
+    _on_goal("POST", PAGE, body=True),
     _on_goal("POST", f"{PAGE}/delete"),
 ]
 

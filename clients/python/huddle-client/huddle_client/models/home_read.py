@@ -24,7 +24,8 @@ class HomeRead:
     Attributes:
         as_of (datetime.datetime): The instant the figures were read at
         since (datetime.datetime): The window's start: stage entries from here count
-        window_days (int): The window's length in days (30)
+        until (datetime.datetime): The window's end, excluded
+        window_days (int): The window's length in days (30 unless asked)
         funnel (list[FunnelStep]): The funnel's stages in order, Subscriber to Customer
         beside_funnel (list[StageFlow]): The stages beside the funnel: Lost, Disqualified, Recycled
         open_pipeline (BoardTotals):
@@ -34,6 +35,7 @@ class HomeRead:
 
     as_of: datetime.datetime
     since: datetime.datetime
+    until: datetime.datetime
     window_days: int
     funnel: list[FunnelStep]
     beside_funnel: list[StageFlow]
@@ -46,6 +48,8 @@ class HomeRead:
         as_of = self.as_of.isoformat()
 
         since = self.since.isoformat()
+
+        until = self.until.isoformat()
 
         window_days = self.window_days
 
@@ -77,6 +81,7 @@ class HomeRead:
             {
                 "as_of": as_of,
                 "since": since,
+                "until": until,
                 "window_days": window_days,
                 "funnel": funnel,
                 "beside_funnel": beside_funnel,
@@ -99,6 +104,8 @@ class HomeRead:
         as_of = datetime.datetime.fromisoformat(d.pop("as_of"))
 
         since = datetime.datetime.fromisoformat(d.pop("since"))
+
+        until = datetime.datetime.fromisoformat(d.pop("until"))
 
         window_days = d.pop("window_days")
 
@@ -135,6 +142,7 @@ class HomeRead:
         home_read = cls(
             as_of=as_of,
             since=since,
+            until=until,
             window_days=window_days,
             funnel=funnel,
             beside_funnel=beside_funnel,
