@@ -38,7 +38,7 @@ def current_stages(session: Session, contact_ids: Sequence[int]) -> dict[int, st
     rows = session.execute(
         select(Contact.id, Contact.buying_stage).where(Contact.id.in_(contact_ids))
     )
-    return dict(rows.tuples().all())
+    return {row[0]: row[1] for row in rows}
 
 
 def stage_history(session: Session, contact_id: int, limit: int) -> Sequence[BuyingStageChange]:
@@ -148,7 +148,7 @@ def open_tasks(
         .order_by(PlayRunStep.due_at, PlayRunStep.id)
         .limit(limit)
     )
-    return [(step, contact, found) for step, contact, found in rows.tuples()]
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 def run_counts(session: Session) -> dict[tuple[int, str], int]:
