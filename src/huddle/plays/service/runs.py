@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from huddle.auth import service as auth
 from huddle.contacts import service as contacts
 from huddle.core import clock
 from huddle.core.actor import Actor
@@ -64,7 +65,7 @@ def start_by_hand(session: Session, contact_id: int, play_id: int, *, actor: Act
     play = get_play(session, play_id)
     if not play.steps:
         raise Conflict(f"{play.name} has no steps yet")
-    run = start(session, play, contact_id, reason=f"started by {actor.label or 'hand'}")
+    run = start(session, play, contact_id, reason=f"started by {_who(session, actor)}")
     if run is None:
         raise Conflict(f"{play.name} is running for this contact already")
     return run
@@ -167,13 +168,18 @@ def complete_task(session: Session, step_id: int, *, actor: Actor) -> PlayRunSte
     if row.status != "open":
         raise Conflict("this task is done already")
     row.status, row.done_at = "done", clock.now()
-    row.done_by = (actor.label or "someone")[:120]
+    row.done_by = _who(session, actor)
     run = found(repository.run_for_update(session, row.run_id), "play run")
     if run.status == "active" and run.position == row.position:
         run.position += 1
         enqueue(session, ADVANCE_JOB, {"run_id": run.id})
     session.flush()
     return row
+
+
+def _who(session: Session, actor: Actor) -> str:
+    user = auth.find_user(session, actor.user_id) if actor.user_id is not None else None
+    return (user.name if user else actor.label or actor.kind)[:120]
 
 
 @dataclass(frozen=True)
