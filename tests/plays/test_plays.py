@@ -199,3 +199,17 @@ def test_adopting_twice_is_refused_and_only_marketing_manages_plays(db: Session)
         _evaluation_play(db)
     with pytest.raises(NotPermitted):
         service.adopt(db, "decision", actor=Actor.user(0, role="sales_rep"))
+
+
+def test_the_packet_and_the_contact_list_carry_the_inferred_stage(db: Session) -> None:
+    from huddle.contacts.schemas import ContactFilters
+    from huddle.routing.service.packet import build_packet
+
+    evaluating, quiet = make_contact(db), make_contact(db)
+    _visit(db, evaluating.id, "page_view", url="https://example.com/compare/us-vs-them")
+    packet = build_packet(db, contacts.get_contact(db, evaluating.id))
+    assert packet["buying_stage"] == "Evaluating vendors"
+    listed = contacts.list_contacts(
+        db, ContactFilters(buying_stage=["evaluating"], id=[evaluating.id, quiet.id])
+    )
+    assert [c.id for c in listed.items] == [evaluating.id]

@@ -73,6 +73,8 @@ def contact_conditions(
         conditions.append(_one_of(column(Contact.owner_id), filters.owner_id))
     if filters.source:
         conditions.append(column(Contact.first_touch_source).in_(filters.source))
+    if filters.buying_stage:
+        conditions.append(column(Contact.buying_stage).in_(filters.buying_stage))
     for attribute, value, compare in (
         (Contact.account_id, filters.account_id, operator.eq),
         (Contact.score, filters.score_min, operator.ge),
@@ -101,6 +103,7 @@ FILTER_COLUMNS = frozenset(
         "lifecycle_stage",
         "owner_id",
         "first_touch_source",
+        "buying_stage",
         "score",
         "created_at",
         "updated_at",
