@@ -524,3 +524,15 @@ def update_contact_columns(session: Session, rows: list[dict[str, Any]]) -> None
     contacts = cast(Table, Contact.__table__)
     statement = update(contacts).where(contacts.c.id == bindparam("contact_id"))
     session.connection().execute(statement, rows)
+
+
+def set_buying_stage(session: Session, contact_id: int, stage: str) -> None:
+    session.execute(
+        update(Contact)
+        .where(Contact.id == contact_id)
+        .values(buying_stage=stage, updated_at=Contact.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    loaded = session.identity_map.get(session.identity_key(Contact, contact_id))
+    if loaded is not None:
+        session.expire(loaded, ["buying_stage"])

@@ -137,9 +137,9 @@ def contacts_by_id(session: Session, contact_ids: Collection[int]) -> dict[int, 
 
 def set_buying_stage(session: Session, contact_id: int, stage: str) -> None:
     """The contact's current buying stage, as the plays domain inferred it (its history and
-    evidence are kept there); not an edit of the record: no event, no audit entry."""
-    get_contact(session, contact_id).buying_stage = stage
-    session.flush()
+    evidence are kept there); not an edit of the record: no event, no audit entry, and its
+    "updated" time stays (like a touch, a new stage is activity)."""
+    repository.set_buying_stage(session, contact_id, stage)
 
 
 def get_contact_detail(session: Session, contact_id: int) -> Contact:
