@@ -5,6 +5,7 @@ from, the buying stages and their indicators), the contact page's "Buying journe
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -150,11 +151,17 @@ def add_stage(
     request: Request, session: SessionDep, user: CurrentUser, name: Field = "", before: Field = ""
 ) -> Response:
     def change() -> None:
-        key = "_".join(name.lower().split())[:40]
+        key = _stage_key(name)
         data = form_schema(lambda: StageWrite(key=key, name=name.strip()))
         service.add_stage(session, data, before=before or None, actor=request_actor(request))
 
     return _on_plays_page(request, session, user, change)
+
+
+def _stage_key(name: str) -> str:
+    """The key a new stage's name gives: "Negotiating terms" is ``negotiating_terms``."""
+    key = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return (key if key[:1].isalpha() else f"stage_{key}")[:40].rstrip("_")
 
 
 @router.post("/plays/stages/{key}/indicators", response_model=None)
