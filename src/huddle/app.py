@@ -49,6 +49,7 @@ from huddle.mailing import api as mailing_api
 from huddle.mailing import views as mailing_views
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
+from huddle.plays import api as plays_api
 from huddle.plays import views as plays_views
 from huddle.predictive import api as predictive_api
 from huddle.predictive import views as predictive_views
@@ -104,6 +105,7 @@ API_ROUTERS = (
     goals_api.router,
     home_api.router,
     workflows_api.router,
+    plays_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,

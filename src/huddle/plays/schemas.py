@@ -32,13 +32,13 @@ class Indicator(InputModel):
         return f"any {self.touch_type}"
 
 
-class StageWrite(InputModel):
+class BuyingStageWrite(InputModel):
     key: StageKey
     name: Annotated[str, Field(min_length=1, max_length=80)]
     indicators: Annotated[list[Indicator], Field(max_length=30)] = []
 
 
-class StageRead(ReadModel):
+class BuyingStageRead(ReadModel):
     key: str
     name: str
     position: int
@@ -67,11 +67,12 @@ class PlayWrite(InputModel):
     steps: Annotated[list[PlayStep], Field(max_length=30)] = []
 
 
-class StartPlay(InputModel):
+class PlayStartWrite(InputModel):
     play_id: int
 
 
 class RunStepRead(ReadModel):
+    id: int
     position: int
     owner: str
     title: str
@@ -92,3 +93,35 @@ class RunRead(ReadModel):
     reason: str
     started_at: datetime
     finished_at: datetime | None
+
+
+class PlayRead(ReadModel):
+    id: int
+    name: str
+    description: str | None
+    buying_stage: str | None
+    status: Literal["active", "paused"]
+    steps: list[PlayStep]
+    library_key: str | None
+    created_at: datetime
+
+
+class StageChangeRead(ReadModel):
+    from_stage: str | None
+    to_stage: str
+    evidence: str
+    touch_id: int | None
+    at: datetime
+
+
+class BuyingJourneyRead(ReadModel):
+    """A contact's buying stage (None: no indicator touch yet) and how it got there."""
+
+    stage: str | None
+    history: list[StageChangeRead]
+
+
+class RunProgressRead(RunRead):
+    play: str
+    steps: list[PlayStep]
+    reached: list[RunStepRead]

@@ -17,7 +17,14 @@ from huddle.contacts import service as contacts
 from huddle.core import clock
 from huddle.mailing import service as mailing
 from huddle.plays import service
-from huddle.plays.schemas import OWNERS, Indicator, PlayStep, PlayWrite, StageWrite, StartPlay
+from huddle.plays.schemas import (
+    OWNERS,
+    BuyingStageWrite,
+    Indicator,
+    PlayStartWrite,
+    PlayStep,
+    PlayWrite,
+)
 from huddle.web.deps import SessionDep
 from huddle.web.templating import flash, render
 from huddle.web.views import form_schema, page, see_other, submit
@@ -152,7 +159,7 @@ def add_stage(
 ) -> Response:
     def change() -> None:
         key = _stage_key(name)
-        data = form_schema(lambda: StageWrite(key=key, name=name.strip()))
+        data = form_schema(lambda: BuyingStageWrite(key=key, name=name.strip()))
         service.add_stage(session, data, before=before or None, actor=request_actor(request))
 
     return _on_plays_page(request, session, user, change)
@@ -229,7 +236,7 @@ def start_play(
     actor = request_actor(request)
 
     def change() -> None:
-        chosen = form_schema(lambda: StartPlay.model_validate({"play_id": play_id}))
+        chosen = form_schema(lambda: PlayStartWrite.model_validate({"play_id": play_id}))
         service.start_by_hand(session, contact_id, chosen.play_id, actor=actor)
 
     return submit(

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from huddle.plays.schemas import Indicator, PlayStep, StageWrite
+from huddle.plays.schemas import BuyingStageWrite, Indicator, PlayStep
 
 
 def _page(url_part: str) -> Indicator:
     return Indicator(touch_type="page_view", property="url", contains=url_part)
 
 
-DEFAULT_STAGES: tuple[StageWrite, ...] = (
-    StageWrite(
+DEFAULT_STAGES: tuple[BuyingStageWrite, ...] = (
+    BuyingStageWrite(
         key="problem_aware",
         name="Problem aware",
         indicators=[_page("/blog"), Indicator(touch_type="email_clicked")],
     ),
-    StageWrite(
+    BuyingStageWrite(
         key="researching",
         name="Researching solutions",
         indicators=[
@@ -29,7 +29,7 @@ DEFAULT_STAGES: tuple[StageWrite, ...] = (
             Indicator(touch_type="asset_downloaded"),
         ],
     ),
-    StageWrite(
+    BuyingStageWrite(
         key="evaluating",
         name="Evaluating vendors",
         indicators=[
@@ -40,7 +40,7 @@ DEFAULT_STAGES: tuple[StageWrite, ...] = (
             Indicator(touch_type="page_view", property="url", contains="roi-calculator"),
         ],
     ),
-    StageWrite(
+    BuyingStageWrite(
         key="deciding",
         name="Deciding",
         indicators=[
@@ -51,7 +51,7 @@ DEFAULT_STAGES: tuple[StageWrite, ...] = (
         ],
     ),
     # Reached when the lifecycle stage becomes "customer" (a deal won), not by a touch.
-    StageWrite(key="customer", name="Customer", indicators=[]),
+    BuyingStageWrite(key="customer", name="Customer", indicators=[]),
 )
 CUSTOMER_STAGE = "customer"
 

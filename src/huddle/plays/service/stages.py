@@ -25,7 +25,7 @@ from huddle.core.permissions import Action, require
 from huddle.plays import repository
 from huddle.plays.events import BuyingStageChanged
 from huddle.plays.models import BuyingStage, BuyingStageChange
-from huddle.plays.schemas import Indicator, StageRead, StageWrite
+from huddle.plays.schemas import BuyingStageRead, BuyingStageWrite, Indicator
 from huddle.plays.service.library import CUSTOMER_STAGE, DEFAULT_STAGES
 
 if TYPE_CHECKING:
@@ -35,12 +35,12 @@ HISTORY_SHOWN = 20
 MAX_STAGES = 12
 
 
-def configured_stages(session: Session) -> list[StageRead]:
+def configured_stages(session: Session) -> list[BuyingStageRead]:
     """The stages in journey order: the stored ones, or the defaults while none are."""
     stored = repository.stages(session)
     if stored:
         return [
-            StageRead(
+            BuyingStageRead(
                 key=row.key,
                 name=row.name,
                 position=row.position,
@@ -49,7 +49,7 @@ def configured_stages(session: Session) -> list[StageRead]:
             for row in stored
         ]
     return [
-        StageRead(key=s.key, name=s.name, position=n, indicators=s.indicators)
+        BuyingStageRead(key=s.key, name=s.name, position=n, indicators=s.indicators)
         for n, s in enumerate(DEFAULT_STAGES)
     ]
 
@@ -58,7 +58,7 @@ def stage_names(session: Session) -> dict[str, str]:
     return {stage.key: stage.name for stage in configured_stages(session)}
 
 
-def _save(session: Session, stages: Sequence[StageWrite]) -> None:
+def _save(session: Session, stages: Sequence[BuyingStageWrite]) -> None:
     repository.replace_stages(
         session,
         [
@@ -73,14 +73,14 @@ def _save(session: Session, stages: Sequence[StageWrite]) -> None:
     )
 
 
-def _writable(session: Session) -> list[StageWrite]:
+def _writable(session: Session) -> list[BuyingStageWrite]:
     return [
-        StageWrite(key=s.key, name=s.name, indicators=list(s.indicators))
+        BuyingStageWrite(key=s.key, name=s.name, indicators=list(s.indicators))
         for s in configured_stages(session)
     ]
 
 
-def _stage_or_422(stages: list[StageWrite], key: str) -> StageWrite:
+def _stage_or_422(stages: list[BuyingStageWrite], key: str) -> BuyingStageWrite:
     for stage in stages:
         if stage.key == key:
             return stage
@@ -109,7 +109,9 @@ def remove_indicator(session: Session, key: str, index: int, *, actor: Actor) ->
     _save(session, stages)
 
 
-def add_stage(session: Session, data: StageWrite, *, before: str | None, actor: Actor) -> None:
+def add_stage(
+    session: Session, data: BuyingStageWrite, *, before: str | None, actor: Actor
+) -> None:
     """A new stage, placed before ``before`` (None: before the last, the customer)."""
     require(actor, Action.WORKFLOW_MANAGE)
     stages = _writable(session)
@@ -135,7 +137,7 @@ def _matches(indicator: Indicator, touch: Touch) -> bool:
     return indicator.contains.casefold() in have.casefold()
 
 
-def indicated_stage(stages: Sequence[StageRead], touch: Touch) -> StageRead | None:
+def indicated_stage(stages: Sequence[BuyingStageRead], touch: Touch) -> BuyingStageRead | None:
     """The furthest stage one of whose indicators the touch is."""
     found = None
     for stage in stages:
@@ -170,7 +172,7 @@ def infer_from_touches(session: Session, touch_ids: Sequence[int], types: Sequen
     return moved
 
 
-def _evidence(touch: Touch, stage: StageRead) -> str:
+def _evidence(touch: Touch, stage: BuyingStageRead) -> str:
     what = next((i.describe() for i in stage.indicators if _matches(i, touch)), touch.type)
     properties = touch.properties or {}
     about = properties.get("url") or properties.get("asset") or properties.get("form") or ""
