@@ -9,7 +9,7 @@ from huddle.core.actor import SYSTEM
 from huddle.plays import service as plays
 from huddle.plays.models import BuyingStage, Play, PlayRun, PlayRunStep
 from huddle.plays.schemas import PlayStep, PlayWrite
-from tests.auth.matrix.world import Call, Route, World, ui, unique
+from tests.auth.matrix.world import Call, Route, World, api, ui, unique
 
 PLAY = "/plays/{play_id:int}"
 
@@ -48,6 +48,7 @@ def _on_stages(url: str, **data: str) -> Route:
 
 
 PLAY_SETTINGS = [
+    api("POST", "/plays", json=lambda w, _: {"name": unique("Play")}),
     ui("POST", "/plays", data=lambda w, _: {"name": unique("Play")}),
     Route("POST", "/plays/library/{key}/adopt", build=_adopt),
     _on_play("/steps", owner="sales", title="Book the demo", due_hours="48"),
@@ -63,6 +64,11 @@ PLAY_SETTINGS = [
 ]
 
 
+def _start_by_api(w: World, owner: int | None) -> Call:
+    play, contact_id = _play(w), w.contact(owner).id
+    return Call("POST", f"/api/v1/contacts/{contact_id}/plays", json={"play_id": play.id})
+
+
 def _start(w: World, owner: int | None) -> Call:
     play, contact_id = _play(w), w.contact(owner).id
 
@@ -74,7 +80,7 @@ def _start(w: World, owner: int | None) -> Call:
     return Call("POST", url, data={"play_id": str(play.id)}, happened=started)
 
 
-def _done(w: World, owner: int | None) -> Call:
+def _open_task(w: World, owner: int | None) -> PlayRunStep:
     play, contact_id = _play(w), w.contact(owner).id
     run = PlayRun(play_id=play.id, contact_id=contact_id, reason="matrix")
     w.db.add(run)
@@ -84,6 +90,15 @@ def _done(w: World, owner: int | None) -> Call:
     )
     w.db.add(task)
     w.db.flush()
+    return task
+
+
+def _done_by_api(w: World, owner: int | None) -> Call:
+    return Call("POST", f"/api/v1/play-tasks/{_open_task(w, owner).id}/done")
+
+
+def _done(w: World, owner: int | None) -> Call:
+    task = _open_task(w, owner)
 
     def done() -> bool:
         w.db.expire(task)
@@ -92,5 +107,11 @@ def _done(w: World, owner: int | None) -> Call:
     return Call("POST", f"/queue/play-tasks/{task.id}/done", happened=done)
 
 
-PLAY_STARTS = [Route("POST", "/contacts/{contact_id:int}/plays", build=_start)]
-PLAY_TASKS = [Route("POST", "/queue/play-tasks/{step_id:int}/done", build=_done)]
+PLAY_STARTS = [
+    Route("POST", "/contacts/{contact_id:int}/plays", build=_start),
+    Route("POST", "/api/v1/contacts/{contact_id:int}/plays", build=_start_by_api),
+]
+PLAY_TASKS = [
+    Route("POST", "/queue/play-tasks/{step_id:int}/done", build=_done),
+    Route("POST", "/api/v1/play-tasks/{step_id:int}/done", build=_done_by_api),
+]
