@@ -133,3 +133,9 @@ def _story(page: Page, server: LiveServer) -> None:
     expect(steps.nth(3)).to_contain_text("due")
     expect(card).to_contain_text("3/4 steps")
     _shots(page, "contact-plays-card")
+
+    # The contact list filters by buying stage and shows it in a column.
+    page.goto("/contacts?buying_stage=evaluating")
+    row = page.locator("#results tbody tr").filter(has_text="Eva Luating")
+    expect(row.get_by_text("Evaluating vendors")).to_be_visible()
+    _shots(page, "contacts-by-buying-stage")
