@@ -49,6 +49,8 @@ from huddle.mailing import api as mailing_api
 from huddle.mailing import views as mailing_views
 from huddle.notifications import api as notifications_api
 from huddle.notifications import views as notifications_views
+from huddle.plays import api as plays_api
+from huddle.plays import views as plays_views
 from huddle.predictive import api as predictive_api
 from huddle.predictive import views as predictive_views
 from huddle.privacy import api as privacy_api
@@ -103,6 +105,7 @@ API_ROUTERS = (
     goals_api.router,
     home_api.router,
     workflows_api.router,
+    plays_api.router,
 )
 VIEW_ROUTERS = (
     auth_views.router,
@@ -127,6 +130,7 @@ VIEW_ROUTERS = (
     feedback_views.router,
     goals_views.router,
     workflows_views.router,
+    plays_views.router,
 )
 # The API's only bodies that are not JSON: the CSV import uploads (multipart/form-data).
 FORM_API_PATHS = frozenset(

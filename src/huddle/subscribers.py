@@ -28,6 +28,8 @@ from huddle.mailing import subscribers as mailing_subscribers
 from huddle.mailing import tasks as mailing_tasks
 from huddle.notifications import subscribers as notification_subscribers
 from huddle.notifications import tasks as notification_tasks
+from huddle.plays import subscribers as play_subscribers
+from huddle.plays import tasks as play_tasks
 from huddle.predictive import tasks as predictive_tasks
 from huddle.routing import subscribers as routing_subscribers
 from huddle.routing import tasks as routing_tasks
@@ -53,6 +55,7 @@ SUBSCRIBERS = (
     analytics_subscribers,  # contacts merged: the survivor's funnel journey is rebuilt
     mailing_subscribers,  # a contact erased: its address leaves the send log
     workflow_subscribers,  # triggers' events: enrolments; touches: the waits for them end
+    play_subscribers,  # touches: buying stages; a buying stage entered: its plays start
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (
@@ -66,6 +69,7 @@ JOB_HANDLERS = (
     sla_tasks,
     mailing_tasks,
     workflow_tasks,
+    play_tasks,
 )
 
 # The one port: an import that sets an existing contact's stage asks lifecycle to make the

@@ -436,6 +436,7 @@ def test_every_page_meets_wcag_2_2_aa_at_desktop_and_phone_widths(
         "/settings/scoring/predictive",
         "/workflows",
         "/workflows/{workflow_id:int}",
+        "/plays",
     ):
         assert expected in audited, f"{expected} was not audited: {audited}"
     assert not found, "accessibility violations:\n" + "\n".join(found)

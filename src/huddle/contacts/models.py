@@ -71,6 +71,7 @@ class Contact(TimestampMixin, Base):
         Index("ix_contacts_created_at_id", "created_at", "id"),
         Index("ix_contacts_updated_at_id", "updated_at", "id"),
         Index("ix_contacts_score_id", "score", "id"),
+        Index("ix_contacts_buying_stage_id", "buying_stage", "id"),
         Index("ix_contacts_last_name_id", "last_name", "id"),
         Index("ix_contacts_external_id", "external_id", unique=True),
     )
@@ -96,6 +97,9 @@ class Contact(TimestampMixin, Base):
     stage_entered_at: Mapped[datetime] = mapped_column(default=utcnow)
     # The headline score shown in lists; the scoring domain keeps it current.
     score: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the person is in their own buying journey (a key of the configured buying
+    # stages); the plays domain infers it from indicator touches and keeps it current.
+    buying_stage: Mapped[str | None] = mapped_column(String(40))
 
     email_opt_in: Mapped[str] = mapped_column(String(20), default="unknown")
     do_not_email: Mapped[bool] = mapped_column(Boolean, default=False)

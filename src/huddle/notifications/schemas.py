@@ -393,7 +393,13 @@ class HandoffPacket(Shape):
     persona: str | None
     persona_match: float | None
     grade_why: list[str]
-    buying_stage: Literal["Awareness", "Consideration", "Decision"]
+    buying_stage: str = Field(
+        description=(
+            "The contact's buying stage (Evaluating vendors...) as inferred from indicator "
+            "touches; for a contact with none yet, a guess from its touches: Awareness, "
+            "Consideration or Decision."
+        )
+    )
     talking_points: list[str]
     # Packets snapshotted before this field existed have none.
     qualified_by: PacketQualification | None = None

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
 from huddle.core.timeline import Before, newest
+from huddle.scoring.models import ContactGrade
 from huddle.workflows.models import ContactList, ContactListMember, Enrolment, StepRun, Workflow
 
 STEP_RUN_KIND = "workflow_step"
@@ -243,6 +244,16 @@ def wake(session: Session, enrolment_ids: Sequence[int], now: datetime) -> None:
         update(Enrolment)
         .where(Enrolment.id.in_(enrolment_ids))
         .values(next_run_at=now, event_arrived=True)
+    )
+
+
+def graded(session: Session, contact_ids: Sequence[int], grade: str) -> list[int]:
+    return list(
+        session.scalars(
+            select(ContactGrade.contact_id)
+            .where(ContactGrade.contact_id.in_(contact_ids), ContactGrade.grade == grade)
+            .order_by(ContactGrade.contact_id)
+        )
     )
 
 

@@ -103,6 +103,22 @@ class LeadRecycledTrigger(InputModel):
     type: Literal["lead_recycled"] = "lead_recycled"
 
 
+class BuyingStageTrigger(InputModel):
+    """The contact's buying stage became ``stage`` (a key of the configured buying stages:
+    the plays domain infers it from indicator touches)."""
+
+    type: Literal["buying_stage_changed"] = "buying_stage_changed"
+    stage: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+
+
+class GradeTrigger(InputModel):
+    """The contact's fit grade is ``grade`` after a scoring pass that changed its scores
+    (the re-enrolment policy keeps a contact graded so again from enrolling again)."""
+
+    type: Literal["grade_changed"] = "grade_changed"
+    grade: Literal["A", "B", "C", "D"]
+
+
 class ManualTrigger(InputModel):
     """Enrolled only through the API, the editor or another workflow's enrol step."""
 
@@ -117,6 +133,8 @@ Trigger = Annotated[
     | DateFieldTrigger
     | LeadRejectedTrigger
     | LeadRecycledTrigger
+    | BuyingStageTrigger
+    | GradeTrigger
     | ManualTrigger,
     Field(discriminator="type"),
 ]
@@ -128,6 +146,8 @@ TRIGGER_TYPES = (
     "date_field",
     "lead_rejected",
     "lead_recycled",
+    "buying_stage_changed",
+    "grade_changed",
     "manual",
 )
 
@@ -231,6 +251,13 @@ class EnrolInWorkflow(_Step):
     workflow_id: int
 
 
+class StartPlay(_Step):
+    """Start a play for the contact (unless it is running for them already)."""
+
+    kind: Literal["start_play"] = "start_play"
+    play_id: int
+
+
 Step = Annotated[
     WaitDuration
     | WaitUntil
@@ -244,7 +271,8 @@ Step = Annotated[
     | CreateTask
     | Notify
     | CallWebhook
-    | EnrolInWorkflow,
+    | EnrolInWorkflow
+    | StartPlay,
     Field(discriminator="kind"),
 ]
 StepModel = (
@@ -261,6 +289,7 @@ StepModel = (
     | Notify
     | CallWebhook
     | EnrolInWorkflow
+    | StartPlay
 )
 WAIT_KINDS = ("wait", "wait_until", "wait_event")
 STEP_KINDS: dict[str, str] = {
@@ -277,6 +306,7 @@ STEP_KINDS: dict[str, str] = {
     "notify": "Notify a user",
     "webhook": "Call a webhook",
     "enrol": "Enrol in another workflow",
+    "start_play": "Start a play",
 }
 
 

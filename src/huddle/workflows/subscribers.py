@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
+from huddle.plays.events import BuyingStageChanged
 from huddle.routing.events import HandoffDecided, LeadRecycled
 from huddle.scoring.events import ScoresUpdated
 from huddle.workflows.service import triggers
@@ -34,6 +35,12 @@ def stage_changed(session: Session, event: StageChanged) -> None:
 @subscribe(ScoresUpdated)
 def scores_updated(session: Session, event: ScoresUpdated) -> None:
     triggers.scores_updated(session, event.contact_ids)
+    triggers.grades_updated(session, event.contact_ids)
+
+
+@subscribe(BuyingStageChanged)
+def buying_stage_changed(session: Session, event: BuyingStageChanged) -> None:
+    triggers.buying_stage_changed(session, event.contact_id, event.to_stage)
 
 
 @subscribe(HandoffDecided)

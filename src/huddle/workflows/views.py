@@ -18,6 +18,7 @@ from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import STAGES
 from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
+from huddle.plays import service as plays
 from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
 from huddle.web.views import form_schema, page, submit
@@ -48,6 +49,8 @@ TRIGGER_LABELS = {
     "date_field": "A date field coming up (checked daily)",
     "lead_rejected": "A lead rejected by sales",
     "lead_recycled": "A lead recycled",
+    "buying_stage_changed": "A buying stage entered (inferred from indicator touches)",
+    "grade_changed": "A fit grade given",
     "manual": "Enrolled by hand or by another workflow",
 }
 UNITS = {"minutes": 1, "hours": 60, "days": 60 * 24}
@@ -140,6 +143,7 @@ def _names(request: Request, session: SessionDep) -> Names:
         users={u.id: u.name for u in auth.list_users(session)},
         workflows={w.id: w.name for w in service.list_workflows(session, actor=actor)},
         templates=mailing.template_names(session),
+        plays=plays.play_names(session),
     )
 
 
@@ -201,6 +205,9 @@ def _choices(session: SessionDep, names: Names, workflow_id: int) -> dict[str, l
         "users": list(names.users.items()),
         "webhooks": list(names.webhooks.items()),
         "workflows": [(i, name) for i, name in names.workflows.items() if i != workflow_id],
+        "plays": list(names.plays.items()),
+        "buying_stages": [(s.key, s.name) for s in plays.configured_stages(session)],
+        "grades": _pairs(("A", "B", "C", "D")),
     }
 
 
@@ -287,6 +294,8 @@ def _step_from_form(form: dict[str, str]) -> StepModel:
         raw["webhook_id"] = _number(form["webhook_id"], "webhook_id")
     elif kind == "enrol":
         raw["workflow_id"] = _number(form["workflow_id"], "workflow_id")
+    elif kind == "start_play":
+        raw["play_id"] = _number(form["play_id"], "play_id")
     return form_schema(lambda: STEP.validate_python(raw))
 
 
@@ -318,6 +327,7 @@ def add_step(
     message: Field = "",
     webhook_id: Field = "",
     target_workflow_id: Field = "",
+    play_id: Field = "",
 ) -> Response:
     form = {
         "kind": kind,
@@ -340,6 +350,7 @@ def add_step(
         "message": message,
         "webhook_id": webhook_id,
         "workflow_id": target_workflow_id,
+        "play_id": play_id,
     }
 
     def change() -> None:
@@ -403,6 +414,8 @@ def save_trigger(
     field_key: Field = "",
     days_before: Field = "",
     reenrol_after_days: Field = "",
+    buying_stage: Field = "",
+    grade: Field = "",
 ) -> Response:
     def trigger() -> Any:
         raw: dict[str, Any] = {"type": type}
@@ -420,6 +433,10 @@ def save_trigger(
             raw["list_id"] = _number(list_id, "list_id")
         elif type == "date_field":
             raw |= {"field_key": field_key, "days_before": _number(days_before, "days_before")}
+        elif type == "buying_stage_changed":
+            raw["stage"] = buying_stage
+        elif type == "grade_changed":
+            raw["grade"] = grade
         return form_schema(lambda: TRIGGER.validate_python(raw))
 
     def change() -> None:

@@ -20,6 +20,7 @@ from tests.auth.matrix.feedback import (
 )
 from tests.auth.matrix.goals import GOAL_READS, GOAL_SETTINGS, SLA_DRAFTS_FROM_PLANS
 from tests.auth.matrix.mailing import EMAIL_SETTINGS
+from tests.auth.matrix.plays import PLAY_SETTINGS, PLAY_STARTS, PLAY_TASKS
 from tests.auth.matrix.records import (
     ACCOUNT_EDITS,
     AUDIT_READS,
@@ -61,14 +62,14 @@ ROUTES: dict[Action, list[Route]] = {
     Action.CONTACT_READ: READS,
     Action.CONTACT_READ_PERSONAL: PERSONAL,
     Action.CONTACT_CREATE: CREATES,
-    Action.CONTACT_EDIT: CONTACT_EDITS,
+    Action.CONTACT_EDIT: CONTACT_EDITS + PLAY_STARTS,
     Action.CONTACT_MERGE: MERGES,
     Action.CONTACT_IMPORT: IMPORTS,
     Action.CONTACT_EXPORT: EXPORTS,
     Action.ACCOUNT_EDIT: ACCOUNT_EDITS,
     Action.FIELDS_CONFIGURE: FIELD_SETTINGS,
     Action.NOTE_WRITE: NOTES,
-    Action.TOUCH_WRITE: TOUCHES,
+    Action.TOUCH_WRITE: TOUCHES + PLAY_TASKS,
     Action.STAGE_CHANGE: STAGE_CHANGES,
     Action.LEAD_REJECT: LEAD_DECISIONS,
     Action.LIFECYCLE_CONFIGURE: LIFECYCLE_SETTINGS,
@@ -94,7 +95,7 @@ ROUTES: dict[Action, list[Route]] = {
     Action.FEEDBACK_LOG: FEEDBACK_LOGS,
     Action.PRODUCT_MANAGE: PRODUCT_SETTINGS,
     Action.GOAL_MANAGE: GOAL_SETTINGS,
-    Action.WORKFLOW_MANAGE: WORKFLOW_SETTINGS,
+    Action.WORKFLOW_MANAGE: WORKFLOW_SETTINGS + PLAY_SETTINGS,
 }
 
 # Actions of the table nothing in Huddle performs yet, with why. The completeness test

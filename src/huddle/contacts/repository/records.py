@@ -73,6 +73,8 @@ def contact_conditions(
         conditions.append(_one_of(column(Contact.owner_id), filters.owner_id))
     if filters.source:
         conditions.append(column(Contact.first_touch_source).in_(filters.source))
+    if filters.buying_stage:
+        conditions.append(column(Contact.buying_stage).in_(filters.buying_stage))
     for attribute, value, compare in (
         (Contact.account_id, filters.account_id, operator.eq),
         (Contact.score, filters.score_min, operator.ge),
@@ -101,6 +103,7 @@ FILTER_COLUMNS = frozenset(
         "lifecycle_stage",
         "owner_id",
         "first_touch_source",
+        "buying_stage",
         "score",
         "created_at",
         "updated_at",
@@ -521,3 +524,15 @@ def update_contact_columns(session: Session, rows: list[dict[str, Any]]) -> None
     contacts = cast(Table, Contact.__table__)
     statement = update(contacts).where(contacts.c.id == bindparam("contact_id"))
     session.connection().execute(statement, rows)
+
+
+def set_buying_stage(session: Session, contact_id: int, stage: str) -> None:
+    session.execute(
+        update(Contact)
+        .where(Contact.id == contact_id)
+        .values(buying_stage=stage, updated_at=Contact.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    loaded = session.identity_map.get(session.identity_key(Contact, contact_id))
+    if loaded is not None:
+        session.expire(loaded, ["buying_stage"])

@@ -213,6 +213,7 @@ class ContactRead(ReadModel):
     lifecycle_stage: str
     stage_entered_at: datetime
     score: int
+    buying_stage: str | None = None
     email_opt_in: str
     do_not_email: bool
     do_not_call: bool
@@ -268,6 +269,7 @@ class ContactColumn(StrEnum):
     STAGE = "stage"
     OWNER = "owner"
     SCORE = "score"
+    BUYING_STAGE = "buying_stage"
     LAST_TOUCH = "last_touch"
     UPDATED = "updated"
     CREATED = "created"
@@ -291,6 +293,13 @@ class ContactFilters(ReadModel):
         default_factory=list,
         max_length=50,
         description="One or many first-touch sources (google, webinar...): any of them.",
+    )
+    buying_stage: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]] = (
+        Field(
+            default_factory=list,
+            max_length=20,
+            description="One or many buying stages (keys: evaluating, deciding...): any of them.",
+        )
     )
     account_id: RowId | None = None
     score_min: Int32 | None = None
@@ -318,7 +327,7 @@ class ContactFilters(ReadModel):
     def _one_or_many(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
 
-    @field_validator("id", "stage", "owner_id", "source", mode="before")
+    @field_validator("id", "stage", "owner_id", "source", "buying_stage", mode="before")
     @classmethod
     def _listed(cls, value: object) -> object:
         """One value, several, or several comma-separated (a link's ``stage=lead,mql``)."""

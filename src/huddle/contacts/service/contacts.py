@@ -135,6 +135,13 @@ def contacts_by_id(session: Session, contact_ids: Collection[int]) -> dict[int, 
     return {c.id: c for c in repository.contacts_by_ids(session, ids)} if ids else {}
 
 
+def set_buying_stage(session: Session, contact_id: int, stage: str) -> None:
+    """The contact's current buying stage, as the plays domain inferred it (its history and
+    evidence are kept there); not an edit of the record: no event, no audit entry, and its
+    "updated" time stays (like a touch, a new stage is activity)."""
+    repository.set_buying_stage(session, contact_id, stage)
+
+
 def get_contact_detail(session: Session, contact_id: int) -> Contact:
     """The contact with its account loaded (what ContactRead and the detail page show)."""
     found = repository.contact(session, contact_id, with_account=True)

@@ -27,6 +27,7 @@ FORM_KEYS = (
     "created_since",
     "account_id",
     "source",
+    "buying_stage",
     "where_field",
     "where_op",
     "where_value",
@@ -59,12 +60,13 @@ COLUMN_LABELS = {
     "stage": "Stage",
     "owner": "Owner",
     "score": "Score",
+    "buying_stage": "Buying stage",
     "last_touch": "Last touch",
     "updated": "Updated",
     "created": "Created",
 }
 # Filters that take several values (any of them): repeated parameters or comma-separated.
-MULTI_KEYS = ("stage", "owner", "source")
+MULTI_KEYS = ("stage", "owner", "source", "buying_stage")
 
 
 @dataclass
@@ -134,8 +136,11 @@ def parse(params: Mapping[str, Any], *, me: int) -> ListState:
     chosen = [s for s in _many(params, "stage") if s in STAGES]
     owners = _many(params, "owner")
     sources = _many(params, "source")
+    buying = _many(params, "buying_stage")
     form.update(stage=",".join(chosen), owner=",".join(owners), source=",".join(sources))
+    form.update(buying_stage=",".join(buying))
     values.update(stage=chosen, owner_id=_owners(owners, me, errors), source=sources)
+    values.update(buying_stage=buying)
     if form["q"]:
         values["q"] = form["q"][:200]
     for key in ("score_min", "score_max", "account_id"):
@@ -209,6 +214,7 @@ def form_of(filters: ContactFilters, *, me: int) -> dict[str, str]:
         "stage": ",".join(filters.stage),
         "owner": ",".join(owners),
         "source": ",".join(filters.source),
+        "buying_stage": ",".join(filters.buying_stage),
         "score_min": "" if filters.score_min is None else str(filters.score_min),
         "score_max": "" if filters.score_max is None else str(filters.score_max),
         "created_since": filters.created_since.date().isoformat() if filters.created_since else "",

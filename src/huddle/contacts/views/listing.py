@@ -22,6 +22,7 @@ from huddle.contacts.views.filters import (
     parse,
 )
 from huddle.core.errors import ValidationFailed
+from huddle.plays import service as plays
 from huddle.web.deps import SessionDep
 from huddle.web.format import query_with
 from huddle.web.templating import flash, is_htmx
@@ -96,6 +97,7 @@ def contact_list(request: Request, session: SessionDep, user: CurrentUser) -> HT
         "save_fields": list(params.items()),
         "export_query": query_with(params) if params else "",
         "users": users_by_id(session),
+        "buying_stages": plays.stage_names(session),
         "custom_fields": custom_fields,
         "custom_column": _custom_column(
             custom_fields, state.form["where_field"] or (state.sort_field or "").lstrip("-")

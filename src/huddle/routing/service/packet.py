@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from huddle.lifecycle import service as lifecycle
+from huddle.plays import service as plays
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring import service as scoring
@@ -115,7 +116,10 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
         for m in explained.models
     ]
     grade = explained.grade
-    if types & DECISION_TYPES or asked:
+    if contact.buying_stage:
+        # Inferred continuously from indicator touches (plays): what the guess stood for.
+        stage = plays.stage_names(session).get(contact.buying_stage, contact.buying_stage)
+    elif types & DECISION_TYPES or asked:
         stage = "Decision"
     elif pricing or types & CONSIDERATION_TYPES:
         stage = "Consideration"

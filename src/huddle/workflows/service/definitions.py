@@ -22,11 +22,13 @@ from huddle.core.errors import FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
 from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
+from huddle.plays import service as plays
 from huddle.scoring import service as scoring
 from huddle.workflows import repository
 from huddle.workflows.models import ContactList, ContactListMember, Workflow
 from huddle.workflows.schemas import (
     AddToList,
+    BuyingStageTrigger,
     CallWebhook,
     Condition,
     ContactListWrite,
@@ -38,6 +40,7 @@ from huddle.workflows.schemas import (
     RemoveFromList,
     SendEmail,
     SetField,
+    StartPlay,
     Step,
     StepCounts,
     StepModel,
@@ -225,6 +228,8 @@ def _refuse_invalid(session: Session, data: WorkflowWrite, workflow_id: int | No
 def _trigger_problems(session: Session, trigger: Any) -> list[FieldError]:
     if isinstance(trigger, ListJoinedTrigger):
         return _list_problems(session, trigger.list_id, "trigger.list_id")
+    if isinstance(trigger, BuyingStageTrigger) and trigger.stage not in plays.stage_names(session):
+        return [FieldError("trigger.stage", f"no buying stage {trigger.stage!r}")]
     if isinstance(trigger, DateFieldTrigger):
         kinds = contacts.custom_field_kinds(session)
         kind = kinds.get(f"contact.custom.{trigger.field_key}")
@@ -251,6 +256,8 @@ def _step_problems(
             return [FieldError(f"{path}.workflow_id", "a workflow cannot enrol in itself")]
         if repository.workflow(session, step.workflow_id) is None:
             return [FieldError(f"{path}.workflow_id", f"no workflow {step.workflow_id}")]
+    if isinstance(step, StartPlay) and step.play_id not in plays.play_names(session):
+        return [FieldError(f"{path}.play_id", f"no play {step.play_id}")]
     if isinstance(step, SetField):
         return _field_problems(session, step.field, f"{path}.field")
     if isinstance(step, WaitUntil) and step.time_zone not in _zones():

@@ -25,6 +25,7 @@ class Names:
     users: dict[int, str] = field(default_factory=dict)
     workflows: dict[int, str] = field(default_factory=dict)
     templates: dict[int, str] = field(default_factory=dict)
+    plays: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -110,6 +111,8 @@ def summary(step: StepModel, names: Names) -> str:
         return f"Call the webhook {names.webhooks.get(s.webhook_id, f'#{s.webhook_id}')}"
     if kind == "enrol":
         return f"Enrol in {names.workflows.get(s.workflow_id, f'workflow #{s.workflow_id}')}"
+    if kind == "start_play":
+        return f"Start the play {names.plays.get(s.play_id, f'#{s.play_id}')}"
     return STEP_KINDS.get(kind, kind)
 
 

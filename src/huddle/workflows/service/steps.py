@@ -35,6 +35,7 @@ from huddle.notifications.schemas import (
     WorkflowStepData,
     WorkflowStepPayload,
 )
+from huddle.plays import service as plays
 from huddle.scoring import service as scoring
 from huddle.workflows import repository
 from huddle.workflows.schemas import (
@@ -48,6 +49,7 @@ from huddle.workflows.schemas import (
     RemoveFromList,
     SendEmail,
     SetField,
+    StartPlay,
     StepModel,
     WaitDuration,
     WaitForEvent,
@@ -323,3 +325,13 @@ def _enrol(ctx: StepContext, step: EnrolInWorkflow) -> Outcome:
     )
     detail = f"enrolled in {target.name}" if enrolled else f"not enrolled in {target.name}"
     return Advance("done" if enrolled else "skipped", step.next, detail)
+
+
+@handles("start_play")
+def _start_play(ctx: StepContext, step: StartPlay) -> Outcome:
+    """The play's run is a row of this step's transaction: a step run again after a crash
+    finds the run on its way and starts nothing more."""
+    detail = plays.start_from_workflow(
+        ctx.session, step.play_id, ctx.contact.id, by=f"workflow {ctx.workflow.workflow.name}"
+    )
+    return Advance("done" if detail.startswith("started") else "skipped", step.next, detail)

@@ -95,6 +95,24 @@ def scores_updated(session: Session, contact_ids: Sequence[int]) -> None:
         enrol_all(session, [workflow], reached, reason=f"score reached {threshold}")
 
 
+def buying_stage_changed(session: Session, contact_id: int, stage: str) -> None:
+    matching = [
+        w
+        for w in repository.active_workflows(session, ["buying_stage_changed"])
+        if (w.trigger or {}).get("stage") == stage
+    ]
+    enrol_all(session, matching, [contact_id], reason=f"buying stage became {stage}")
+
+
+def grades_updated(session: Session, contact_ids: Sequence[int]) -> None:
+    """Contacts regraded: those now graded as a workflow's trigger says are enrolled (the
+    policy keeps one already enrolled from being enrolled again)."""
+    for workflow in repository.active_workflows(session, ["grade_changed"]):
+        grade = str((workflow.trigger or {}).get("grade", ""))
+        graded = repository.graded(session, contact_ids, grade)
+        enrol_all(session, [workflow], graded, reason=f"grade became {grade}")
+
+
 def lead_decided(session: Session, contact_id: int, *, kind: str) -> None:
     """``lead_rejected`` (sales sent it back) or ``lead_recycled``."""
     enrol_all(session, repository.active_workflows(session, [kind]), [contact_id], reason=kind)

@@ -45,6 +45,9 @@ from .branch import Branch
 from .breakdown import Breakdown
 from .buying_group_member import BuyingGroupMember
 from .buying_group_read import BuyingGroupRead
+from .buying_journey_read import BuyingJourneyRead
+from .buying_stage_read import BuyingStageRead
+from .buying_stage_trigger import BuyingStageTrigger
 from .calendar_read import CalendarRead
 from .calendar_write import CalendarWrite
 from .call_webhook import CallWebhook
@@ -196,6 +199,8 @@ from .goals_plan_csv_target_metric import GoalsPlanCsvTargetMetric
 from .goals_plan_target_metric import GoalsPlanTargetMetric
 from .goals_suggestion_metric import GoalsSuggestionMetric
 from .grade_read import GradeRead
+from .grade_trigger import GradeTrigger
+from .grade_trigger_grade import GradeTriggerGrade
 from .handed_off_data import HandedOffData
 from .handoff_accepted_payload import HandoffAcceptedPayload
 from .handoff_decided_data import HandoffDecidedData
@@ -203,7 +208,6 @@ from .handoff_notice_data import HandoffNoticeData
 from .handoff_notification_payload import HandoffNotificationPayload
 from .handoff_notification_payload_kind import HandoffNotificationPayloadKind
 from .handoff_packet import HandoffPacket
-from .handoff_packet_buying_stage import HandoffPacketBuyingStage
 from .handoff_read import HandoffRead
 from .handoff_read_status import HandoffReadStatus
 from .handoff_rejected_payload import HandoffRejectedPayload
@@ -230,6 +234,7 @@ from .import_start_request_mapping import ImportStartRequestMapping
 from .imports_create_body import ImportsCreateBody
 from .imports_create_body_key import ImportsCreateBodyKey
 from .imports_preview_body import ImportsPreviewBody
+from .indicator import Indicator
 from .kpi_card import KpiCard
 from .kpi_card_goal_status_type_0 import KpiCardGoalStatusType0
 from .kpi_card_metric import KpiCardMetric
@@ -329,6 +334,12 @@ from .plan_request import PlanRequest
 from .plan_request_target_metric import PlanRequestTargetMetric
 from .plan_stage import PlanStage
 from .plan_target_metric import PlanTargetMetric
+from .play_read import PlayRead
+from .play_read_status import PlayReadStatus
+from .play_start_write import PlayStartWrite
+from .play_step import PlayStep
+from .play_step_owner import PlayStepOwner
+from .play_write import PlayWrite
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
 from .prediction_read import PredictionRead
@@ -371,6 +382,12 @@ from .rule_read import RuleRead
 from .rule_read_kind import RuleReadKind
 from .rule_write import RuleWrite
 from .rule_write_kind import RuleWriteKind
+from .run_progress_read import RunProgressRead
+from .run_progress_read_status import RunProgressReadStatus
+from .run_read import RunRead
+from .run_read_status import RunReadStatus
+from .run_step_read import RunStepRead
+from .run_step_read_status import RunStepReadStatus
 from .saved_view_create import SavedViewCreate
 from .saved_view_read import SavedViewRead
 from .score_bucket import ScoreBucket
@@ -404,6 +421,7 @@ from .sla_review_read import SlaReviewRead
 from .sla_warning_data import SlaWarningData
 from .sla_warning_payload import SlaWarningPayload
 from .stage_change_item_data import StageChangeItemData
+from .stage_change_read import StageChangeRead
 from .stage_change_request import StageChangeRequest
 from .stage_change_request_to_stage import StageChangeRequestToStage
 from .stage_changed_data import StageChangedData
@@ -419,6 +437,7 @@ from .stage_history_import import StageHistoryImport
 from .stage_point import StagePoint
 from .stage_read import StageRead
 from .stage_transition_read import StageTransitionRead
+from .start_play import StartPlay
 from .status_write import StatusWrite
 from .status_write_status import StatusWriteStatus
 from .step_counts import StepCounts
@@ -555,6 +574,9 @@ __all__ = (
     "Breakdown",
     "BuyingGroupMember",
     "BuyingGroupRead",
+    "BuyingJourneyRead",
+    "BuyingStageRead",
+    "BuyingStageTrigger",
     "CalendarRead",
     "CalendarWrite",
     "CallWebhook",
@@ -706,6 +728,8 @@ __all__ = (
     "GoalWriteMetric",
     "GoalWriteOwnerTeamsItem",
     "GradeRead",
+    "GradeTrigger",
+    "GradeTriggerGrade",
     "HandedOffData",
     "HandoffAcceptedPayload",
     "HandoffDecidedData",
@@ -713,7 +737,6 @@ __all__ = (
     "HandoffNotificationPayload",
     "HandoffNotificationPayloadKind",
     "HandoffPacket",
-    "HandoffPacketBuyingStage",
     "HandoffRead",
     "HandoffReadStatus",
     "HandoffRejectedPayload",
@@ -740,6 +763,7 @@ __all__ = (
     "ImportsPreviewBody",
     "ImportStartRequest",
     "ImportStartRequestMapping",
+    "Indicator",
     "KpiCard",
     "KpiCardGoalStatusType0",
     "KpiCardMetric",
@@ -837,6 +861,12 @@ __all__ = (
     "PlanRequestTargetMetric",
     "PlanStage",
     "PlanTargetMetric",
+    "PlayRead",
+    "PlayReadStatus",
+    "PlayStartWrite",
+    "PlayStep",
+    "PlayStepOwner",
+    "PlayWrite",
     "PoolRead",
     "PoolWrite",
     "PredictionRead",
@@ -879,6 +909,12 @@ __all__ = (
     "RuleReadKind",
     "RuleWrite",
     "RuleWriteKind",
+    "RunProgressRead",
+    "RunProgressReadStatus",
+    "RunRead",
+    "RunReadStatus",
+    "RunStepRead",
+    "RunStepReadStatus",
     "SavedViewCreate",
     "SavedViewRead",
     "ScoreBucket",
@@ -916,6 +952,7 @@ __all__ = (
     "StageChangedDataToStage",
     "StageChangedPayload",
     "StageChangeItemData",
+    "StageChangeRead",
     "StageChangeRequest",
     "StageChangeRequestToStage",
     "StageCount",
@@ -927,6 +964,7 @@ __all__ = (
     "StagePoint",
     "StageRead",
     "StageTransitionRead",
+    "StartPlay",
     "StatusWrite",
     "StatusWriteStatus",
     "StepCounts",

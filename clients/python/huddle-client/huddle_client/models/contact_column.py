@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class ContactColumn(StrEnum):
+    BUYING_STAGE = "buying_stage"
     COMPANY = "company"
     CREATED = "created"
     LAST_TOUCH = "last_touch"

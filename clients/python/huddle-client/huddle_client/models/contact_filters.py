@@ -23,6 +23,7 @@ class ContactFilters:
         owner_id (list[int | Literal['unassigned']] | Unset): One or many user ids or "unassigned": contacts of any of
             them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating, deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -40,6 +41,7 @@ class ContactFilters:
     stage: list[ContactFiltersStageItem] | Unset = UNSET
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET
     source: list[str] | Unset = UNSET
+    buying_stage: list[str] | Unset = UNSET
     account_id: int | None | Unset = UNSET
     score_min: int | None | Unset = UNSET
     score_max: int | None | Unset = UNSET
@@ -73,6 +75,10 @@ class ContactFilters:
         source: list[str] | Unset = UNSET
         if not isinstance(self.source, Unset):
             source = self.source
+
+        buying_stage: list[str] | Unset = UNSET
+        if not isinstance(self.buying_stage, Unset):
+            buying_stage = self.buying_stage
 
         account_id: int | None | Unset
         if isinstance(self.account_id, Unset):
@@ -135,6 +141,8 @@ class ContactFilters:
             field_dict["owner_id"] = owner_id
         if source is not UNSET:
             field_dict["source"] = source
+        if buying_stage is not UNSET:
+            field_dict["buying_stage"] = buying_stage
         if account_id is not UNSET:
             field_dict["account_id"] = account_id
         if score_min is not UNSET:
@@ -188,6 +196,8 @@ class ContactFilters:
                 owner_id.append(owner_id_item)
 
         source = cast(list[str], d.pop("source", UNSET))
+
+        buying_stage = cast(list[str], d.pop("buying_stage", UNSET))
 
         def _parse_account_id(data: object) -> int | None | Unset:
             if data is None:
@@ -275,6 +285,7 @@ class ContactFilters:
             stage=stage,
             owner_id=owner_id,
             source=source,
+            buying_stage=buying_stage,
             account_id=account_id,
             score_min=score_min,
             score_max=score_max,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.account_summary import AccountSummary
     from ..models.contact_read_custom import ContactReadCustom
@@ -56,6 +58,7 @@ class ContactRead:
         custom (ContactReadCustom):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        buying_stage (None | str | Unset):
     """
 
     id: int
@@ -93,6 +96,7 @@ class ContactRead:
     custom: ContactReadCustom
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    buying_stage: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -202,6 +206,12 @@ class ContactRead:
 
         updated_at = self.updated_at.isoformat()
 
+        buying_stage: None | str | Unset
+        if isinstance(self.buying_stage, Unset):
+            buying_stage = UNSET
+        else:
+            buying_stage = self.buying_stage
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -243,6 +253,8 @@ class ContactRead:
                 "updated_at": updated_at,
             }
         )
+        if buying_stage is not UNSET:
+            field_dict["buying_stage"] = buying_stage
 
         return field_dict
 
@@ -471,6 +483,15 @@ class ContactRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_buying_stage(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        buying_stage = _parse_buying_stage(d.pop("buying_stage", UNSET))
+
         contact_read = cls(
             id=id,
             email=email,
@@ -507,6 +528,7 @@ class ContactRead:
             custom=custom,
             created_at=created_at,
             updated_at=updated_at,
+            buying_stage=buying_stage,
         )
 
         contact_read.additional_properties = d

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.handoff_packet_buying_stage import HandoffPacketBuyingStage
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,7 +30,8 @@ class HandoffPacket:
         persona (None | str):
         persona_match (float | None):
         grade_why (list[str]):
-        buying_stage (HandoffPacketBuyingStage):
+        buying_stage (str): The contact's buying stage (Evaluating vendors...) as inferred from indicator touches; for a
+            contact with none yet, a guess from its touches: Awareness, Consideration or Decision.
         talking_points (list[str]):
         qualified_by (None | PacketQualification | Unset):
     """
@@ -44,7 +44,7 @@ class HandoffPacket:
     persona: None | str
     persona_match: float | None
     grade_why: list[str]
-    buying_stage: HandoffPacketBuyingStage
+    buying_stage: str
     talking_points: list[str]
     qualified_by: None | PacketQualification | Unset = UNSET
 
@@ -76,7 +76,7 @@ class HandoffPacket:
 
         grade_why = self.grade_why
 
-        buying_stage = self.buying_stage.value
+        buying_stage = self.buying_stage
 
         talking_points = self.talking_points
 
@@ -158,7 +158,7 @@ class HandoffPacket:
 
         grade_why = cast(list[str], d.pop("grade_why"))
 
-        buying_stage = HandoffPacketBuyingStage(d.pop("buying_stage"))
+        buying_stage = d.pop("buying_stage")
 
         talking_points = cast(list[str], d.pop("talking_points"))
 

@@ -12,12 +12,14 @@ from ..models.workflow_detail_status import WorkflowDetailStatus
 if TYPE_CHECKING:
     from ..models.add_to_list import AddToList
     from ..models.branch import Branch
+    from ..models.buying_stage_trigger import BuyingStageTrigger
     from ..models.call_webhook import CallWebhook
     from ..models.change_stage import ChangeStage
     from ..models.create_task import CreateTask
     from ..models.date_field_trigger import DateFieldTrigger
     from ..models.enrol_in_workflow import EnrolInWorkflow
     from ..models.exit_criteria import ExitCriteria
+    from ..models.grade_trigger import GradeTrigger
     from ..models.lead_recycled_trigger import LeadRecycledTrigger
     from ..models.lead_rejected_trigger import LeadRejectedTrigger
     from ..models.list_joined_trigger import ListJoinedTrigger
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from ..models.send_email import SendEmail
     from ..models.set_field import SetField
     from ..models.stage_entered_trigger import StageEnteredTrigger
+    from ..models.start_play import StartPlay
     from ..models.step_counts import StepCounts
     from ..models.touch_trigger import TouchTrigger
     from ..models.wait_duration import WaitDuration
@@ -45,10 +48,10 @@ class WorkflowDetail:
         id (int):
         name (str):
         status (WorkflowDetailStatus):
-        trigger (DateFieldTrigger | LeadRecycledTrigger | LeadRejectedTrigger | ListJoinedTrigger | ManualTrigger |
-            ScoreTrigger | StageEnteredTrigger | TouchTrigger):
+        trigger (BuyingStageTrigger | DateFieldTrigger | GradeTrigger | LeadRecycledTrigger | LeadRejectedTrigger |
+            ListJoinedTrigger | ManualTrigger | ScoreTrigger | StageEnteredTrigger | TouchTrigger):
         steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
-            RemoveFromList | SendEmail | SetField | WaitDuration | WaitForEvent | WaitUntil]):
+            RemoveFromList | SendEmail | SetField | StartPlay | WaitDuration | WaitForEvent | WaitUntil]):
         exit_criteria (ExitCriteria): Checked before every step: the enrolment ends when any holds.
         reenrol_after_days (int | None):
         created_at (datetime.datetime):
@@ -60,7 +63,9 @@ class WorkflowDetail:
     name: str
     status: WorkflowDetailStatus
     trigger: (
-        DateFieldTrigger
+        BuyingStageTrigger
+        | DateFieldTrigger
+        | GradeTrigger
         | LeadRecycledTrigger
         | LeadRejectedTrigger
         | ListJoinedTrigger
@@ -80,6 +85,7 @@ class WorkflowDetail:
         | RemoveFromList
         | SendEmail
         | SetField
+        | StartPlay
         | WaitDuration
         | WaitForEvent
         | WaitUntil
@@ -94,10 +100,13 @@ class WorkflowDetail:
     def to_dict(self) -> dict[str, Any]:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
+        from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
         from ..models.change_stage import ChangeStage  # noqa: PLC0415
         from ..models.create_task import CreateTask  # noqa: PLC0415
         from ..models.date_field_trigger import DateFieldTrigger  # noqa: PLC0415
+        from ..models.enrol_in_workflow import EnrolInWorkflow  # noqa: PLC0415
+        from ..models.grade_trigger import GradeTrigger  # noqa: PLC0415
         from ..models.lead_recycled_trigger import LeadRecycledTrigger  # noqa: PLC0415
         from ..models.lead_rejected_trigger import LeadRejectedTrigger  # noqa: PLC0415
         from ..models.list_joined_trigger import ListJoinedTrigger  # noqa: PLC0415
@@ -133,6 +142,10 @@ class WorkflowDetail:
             trigger = self.trigger.to_dict()
         elif isinstance(self.trigger, LeadRecycledTrigger):
             trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, BuyingStageTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, GradeTrigger):
+            trigger = self.trigger.to_dict()
         else:
             trigger = self.trigger.to_dict()
 
@@ -162,6 +175,8 @@ class WorkflowDetail:
             elif isinstance(steps_item_data, Notify):
                 steps_item = steps_item_data.to_dict()
             elif isinstance(steps_item_data, CallWebhook):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, EnrolInWorkflow):
                 steps_item = steps_item_data.to_dict()
             else:
                 steps_item = steps_item_data.to_dict()
@@ -205,12 +220,14 @@ class WorkflowDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
+        from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
         from ..models.change_stage import ChangeStage  # noqa: PLC0415
         from ..models.create_task import CreateTask  # noqa: PLC0415
         from ..models.date_field_trigger import DateFieldTrigger  # noqa: PLC0415
         from ..models.enrol_in_workflow import EnrolInWorkflow  # noqa: PLC0415
         from ..models.exit_criteria import ExitCriteria  # noqa: PLC0415
+        from ..models.grade_trigger import GradeTrigger  # noqa: PLC0415
         from ..models.lead_recycled_trigger import LeadRecycledTrigger  # noqa: PLC0415
         from ..models.lead_rejected_trigger import LeadRejectedTrigger  # noqa: PLC0415
         from ..models.list_joined_trigger import ListJoinedTrigger  # noqa: PLC0415
@@ -221,6 +238,7 @@ class WorkflowDetail:
         from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
+        from ..models.start_play import StartPlay  # noqa: PLC0415
         from ..models.step_counts import StepCounts  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
         from ..models.wait_duration import WaitDuration  # noqa: PLC0415
@@ -237,7 +255,9 @@ class WorkflowDetail:
         def _parse_trigger(
             data: object,
         ) -> (
-            DateFieldTrigger
+            BuyingStageTrigger
+            | DateFieldTrigger
+            | GradeTrigger
             | LeadRecycledTrigger
             | LeadRejectedTrigger
             | ListJoinedTrigger
@@ -302,11 +322,27 @@ class WorkflowDetail:
                 return trigger_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_7 = BuyingStageTrigger.from_dict(data)
+
+                return trigger_type_7
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_8 = GradeTrigger.from_dict(data)
+
+                return trigger_type_8
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            trigger_type_7 = ManualTrigger.from_dict(data)
+            trigger_type_9 = ManualTrigger.from_dict(data)
 
-            return trigger_type_7
+            return trigger_type_9
 
         trigger = _parse_trigger(d.pop("trigger"))
 
@@ -327,6 +363,7 @@ class WorkflowDetail:
                 | RemoveFromList
                 | SendEmail
                 | SetField
+                | StartPlay
                 | WaitDuration
                 | WaitForEvent
                 | WaitUntil
@@ -427,11 +464,19 @@ class WorkflowDetail:
                     return steps_item_type_11
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_12 = EnrolInWorkflow.from_dict(data)
+
+                    return steps_item_type_12
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                steps_item_type_12 = EnrolInWorkflow.from_dict(data)
+                steps_item_type_13 = StartPlay.from_dict(data)
 
-                return steps_item_type_12
+                return steps_item_type_13
 
             steps_item = _parse_steps_item(steps_item_data)
 

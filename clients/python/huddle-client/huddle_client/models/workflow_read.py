@@ -12,12 +12,14 @@ from ..models.workflow_read_status import WorkflowReadStatus
 if TYPE_CHECKING:
     from ..models.add_to_list import AddToList
     from ..models.branch import Branch
+    from ..models.buying_stage_trigger import BuyingStageTrigger
     from ..models.call_webhook import CallWebhook
     from ..models.change_stage import ChangeStage
     from ..models.create_task import CreateTask
     from ..models.date_field_trigger import DateFieldTrigger
     from ..models.enrol_in_workflow import EnrolInWorkflow
     from ..models.exit_criteria import ExitCriteria
+    from ..models.grade_trigger import GradeTrigger
     from ..models.lead_recycled_trigger import LeadRecycledTrigger
     from ..models.lead_rejected_trigger import LeadRejectedTrigger
     from ..models.list_joined_trigger import ListJoinedTrigger
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from ..models.send_email import SendEmail
     from ..models.set_field import SetField
     from ..models.stage_entered_trigger import StageEnteredTrigger
+    from ..models.start_play import StartPlay
     from ..models.touch_trigger import TouchTrigger
     from ..models.wait_duration import WaitDuration
     from ..models.wait_for_event import WaitForEvent
@@ -44,10 +47,10 @@ class WorkflowRead:
         id (int):
         name (str):
         status (WorkflowReadStatus):
-        trigger (DateFieldTrigger | LeadRecycledTrigger | LeadRejectedTrigger | ListJoinedTrigger | ManualTrigger |
-            ScoreTrigger | StageEnteredTrigger | TouchTrigger):
+        trigger (BuyingStageTrigger | DateFieldTrigger | GradeTrigger | LeadRecycledTrigger | LeadRejectedTrigger |
+            ListJoinedTrigger | ManualTrigger | ScoreTrigger | StageEnteredTrigger | TouchTrigger):
         steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
-            RemoveFromList | SendEmail | SetField | WaitDuration | WaitForEvent | WaitUntil]):
+            RemoveFromList | SendEmail | SetField | StartPlay | WaitDuration | WaitForEvent | WaitUntil]):
         exit_criteria (ExitCriteria): Checked before every step: the enrolment ends when any holds.
         reenrol_after_days (int | None):
         created_at (datetime.datetime):
@@ -58,7 +61,9 @@ class WorkflowRead:
     name: str
     status: WorkflowReadStatus
     trigger: (
-        DateFieldTrigger
+        BuyingStageTrigger
+        | DateFieldTrigger
+        | GradeTrigger
         | LeadRecycledTrigger
         | LeadRejectedTrigger
         | ListJoinedTrigger
@@ -78,6 +83,7 @@ class WorkflowRead:
         | RemoveFromList
         | SendEmail
         | SetField
+        | StartPlay
         | WaitDuration
         | WaitForEvent
         | WaitUntil
@@ -91,10 +97,13 @@ class WorkflowRead:
     def to_dict(self) -> dict[str, Any]:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
+        from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
         from ..models.change_stage import ChangeStage  # noqa: PLC0415
         from ..models.create_task import CreateTask  # noqa: PLC0415
         from ..models.date_field_trigger import DateFieldTrigger  # noqa: PLC0415
+        from ..models.enrol_in_workflow import EnrolInWorkflow  # noqa: PLC0415
+        from ..models.grade_trigger import GradeTrigger  # noqa: PLC0415
         from ..models.lead_recycled_trigger import LeadRecycledTrigger  # noqa: PLC0415
         from ..models.lead_rejected_trigger import LeadRejectedTrigger  # noqa: PLC0415
         from ..models.list_joined_trigger import ListJoinedTrigger  # noqa: PLC0415
@@ -130,6 +139,10 @@ class WorkflowRead:
             trigger = self.trigger.to_dict()
         elif isinstance(self.trigger, LeadRecycledTrigger):
             trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, BuyingStageTrigger):
+            trigger = self.trigger.to_dict()
+        elif isinstance(self.trigger, GradeTrigger):
+            trigger = self.trigger.to_dict()
         else:
             trigger = self.trigger.to_dict()
 
@@ -159,6 +172,8 @@ class WorkflowRead:
             elif isinstance(steps_item_data, Notify):
                 steps_item = steps_item_data.to_dict()
             elif isinstance(steps_item_data, CallWebhook):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, EnrolInWorkflow):
                 steps_item = steps_item_data.to_dict()
             else:
                 steps_item = steps_item_data.to_dict()
@@ -196,12 +211,14 @@ class WorkflowRead:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
+        from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
         from ..models.change_stage import ChangeStage  # noqa: PLC0415
         from ..models.create_task import CreateTask  # noqa: PLC0415
         from ..models.date_field_trigger import DateFieldTrigger  # noqa: PLC0415
         from ..models.enrol_in_workflow import EnrolInWorkflow  # noqa: PLC0415
         from ..models.exit_criteria import ExitCriteria  # noqa: PLC0415
+        from ..models.grade_trigger import GradeTrigger  # noqa: PLC0415
         from ..models.lead_recycled_trigger import LeadRecycledTrigger  # noqa: PLC0415
         from ..models.lead_rejected_trigger import LeadRejectedTrigger  # noqa: PLC0415
         from ..models.list_joined_trigger import ListJoinedTrigger  # noqa: PLC0415
@@ -212,6 +229,7 @@ class WorkflowRead:
         from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
+        from ..models.start_play import StartPlay  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
         from ..models.wait_duration import WaitDuration  # noqa: PLC0415
         from ..models.wait_for_event import WaitForEvent  # noqa: PLC0415
@@ -227,7 +245,9 @@ class WorkflowRead:
         def _parse_trigger(
             data: object,
         ) -> (
-            DateFieldTrigger
+            BuyingStageTrigger
+            | DateFieldTrigger
+            | GradeTrigger
             | LeadRecycledTrigger
             | LeadRejectedTrigger
             | ListJoinedTrigger
@@ -292,11 +312,27 @@ class WorkflowRead:
                 return trigger_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_7 = BuyingStageTrigger.from_dict(data)
+
+                return trigger_type_7
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trigger_type_8 = GradeTrigger.from_dict(data)
+
+                return trigger_type_8
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            trigger_type_7 = ManualTrigger.from_dict(data)
+            trigger_type_9 = ManualTrigger.from_dict(data)
 
-            return trigger_type_7
+            return trigger_type_9
 
         trigger = _parse_trigger(d.pop("trigger"))
 
@@ -317,6 +353,7 @@ class WorkflowRead:
                 | RemoveFromList
                 | SendEmail
                 | SetField
+                | StartPlay
                 | WaitDuration
                 | WaitForEvent
                 | WaitUntil
@@ -417,11 +454,19 @@ class WorkflowRead:
                     return steps_item_type_11
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_12 = EnrolInWorkflow.from_dict(data)
+
+                    return steps_item_type_12
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                steps_item_type_12 = EnrolInWorkflow.from_dict(data)
+                steps_item_type_13 = StartPlay.from_dict(data)
 
-                return steps_item_type_12
+                return steps_item_type_13
 
             steps_item = _parse_steps_item(steps_item_data)
 

@@ -19,6 +19,7 @@ def _get_kwargs(
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -62,6 +63,12 @@ def _get_kwargs(
         json_source = source
 
     params["source"] = json_source
+
+    json_buying_stage: list[str] | Unset = UNSET
+    if not isinstance(buying_stage, Unset):
+        json_buying_stage = buying_stage
+
+    params["buying_stage"] = json_buying_stage
 
     json_account_id: int | None | Unset
     if isinstance(account_id, Unset):
@@ -190,6 +197,7 @@ def sync_detailed(
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -212,6 +220,8 @@ def sync_detailed(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -239,6 +249,7 @@ def sync_detailed(
         stage=stage,
         owner_id=owner_id,
         source=source,
+        buying_stage=buying_stage,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -264,6 +275,7 @@ def sync(
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -286,6 +298,8 @@ def sync(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -314,6 +328,7 @@ def sync(
         stage=stage,
         owner_id=owner_id,
         source=source,
+        buying_stage=buying_stage,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -333,6 +348,7 @@ async def asyncio_detailed(
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -355,6 +371,8 @@ async def asyncio_detailed(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -382,6 +400,7 @@ async def asyncio_detailed(
         stage=stage,
         owner_id=owner_id,
         source=source,
+        buying_stage=buying_stage,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -405,6 +424,7 @@ async def asyncio(
     stage: list[ContactsExportCsvStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -427,6 +447,8 @@ async def asyncio(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -456,6 +478,7 @@ async def asyncio(
             stage=stage,
             owner_id=owner_id,
             source=source,
+            buying_stage=buying_stage,
             account_id=account_id,
             score_min=score_min,
             score_max=score_max,

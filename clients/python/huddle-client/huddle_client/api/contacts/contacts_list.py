@@ -20,6 +20,7 @@ def _get_kwargs(
     stage: list[ContactsListStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -66,6 +67,12 @@ def _get_kwargs(
         json_source = source
 
     params["source"] = json_source
+
+    json_buying_stage: list[str] | Unset = UNSET
+    if not isinstance(buying_stage, Unset):
+        json_buying_stage = buying_stage
+
+    params["buying_stage"] = json_buying_stage
 
     json_account_id: int | None | Unset
     if isinstance(account_id, Unset):
@@ -211,6 +218,7 @@ def sync_detailed(
     stage: list[ContactsListStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -235,6 +243,8 @@ def sync_detailed(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -267,6 +277,7 @@ def sync_detailed(
         stage=stage,
         owner_id=owner_id,
         source=source,
+        buying_stage=buying_stage,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -295,6 +306,7 @@ def sync(
     stage: list[ContactsListStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -319,6 +331,8 @@ def sync(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -352,6 +366,7 @@ def sync(
         stage=stage,
         owner_id=owner_id,
         source=source,
+        buying_stage=buying_stage,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -374,6 +389,7 @@ async def asyncio_detailed(
     stage: list[ContactsListStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -398,6 +414,8 @@ async def asyncio_detailed(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -430,6 +448,7 @@ async def asyncio_detailed(
         stage=stage,
         owner_id=owner_id,
         source=source,
+        buying_stage=buying_stage,
         account_id=account_id,
         score_min=score_min,
         score_max=score_max,
@@ -456,6 +475,7 @@ async def asyncio(
     stage: list[ContactsListStageItem] | Unset = UNSET,
     owner_id: list[int | Literal["unassigned"]] | Unset = UNSET,
     source: list[str] | Unset = UNSET,
+    buying_stage: list[str] | Unset = UNSET,
     account_id: int | None | Unset = UNSET,
     score_min: int | None | Unset = UNSET,
     score_max: int | None | Unset = UNSET,
@@ -480,6 +500,8 @@ async def asyncio(
             "unassigned": contacts of any of them.
         source (list[str] | Unset): One or many first-touch sources (google, webinar...): any of
             them.
+        buying_stage (list[str] | Unset): One or many buying stages (keys: evaluating,
+            deciding...): any of them.
         account_id (int | None | Unset):
         score_min (int | None | Unset):
         score_max (int | None | Unset):
@@ -514,6 +536,7 @@ async def asyncio(
             stage=stage,
             owner_id=owner_id,
             source=source,
+            buying_stage=buying_stage,
             account_id=account_id,
             score_min=score_min,
             score_max=score_max,

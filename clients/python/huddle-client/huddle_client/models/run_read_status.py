@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class RunReadStatus(StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,38 @@
+"""What plays do when other things happen: touches move contacts' buying stages, a new
+customer reaches the last one, and a buying stage entered starts the plays keyed to it."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from huddle.contacts.events import TouchesRecorded, TouchRecorded
+from huddle.core.events import subscribe
+from huddle.lifecycle.events import StageChanged
+from huddle.plays import service
+from huddle.plays.events import BuyingStageChanged
+
+
+@subscribe(TouchRecorded)
+def touch_recorded(session: Session, event: TouchRecorded) -> None:
+    if event.contact_id is not None:
+        service.infer_from_touches(session, [event.touch_id], [event.type])
+
+
+@subscribe(TouchesRecorded)
+def touches_recorded(session: Session, event: TouchesRecorded) -> None:
+    if event.contact_ids:
+        service.infer_from_touches(session, event.touch_ids, event.types)
+
+
+@subscribe(StageChanged)
+def stage_changed(session: Session, event: StageChanged) -> None:
+    if event.to_stage == "customer":
+        service.became_customer(session, event.contact_id)
+
+
+@subscribe(BuyingStageChanged)
+def buying_stage_changed(session: Session, event: BuyingStageChanged) -> None:
+    names = service.stage_names(session)
+    service.start_for_stage(
+        session, event.contact_id, event.to_stage, names.get(event.to_stage, event.to_stage)
+    )
