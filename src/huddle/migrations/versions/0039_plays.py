@@ -13,7 +13,7 @@ from alembic import op
 import huddle.core.models
 
 revision: str = "0039"
-down_revision: str | None = "0033"
+down_revision: str | None = "0038"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
