@@ -43,25 +43,30 @@ def activate(actor: CurrentActor, session: SessionDep, version_id: int) -> Model
     response_model=PredictionRead,
 )
 def contact_prediction(user: CurrentUser, session: SessionDep, contact_id: int) -> PredictionRead:
-    """The active model's probability for the contact now and, for the linear model, the
-    factors (they sum with the intercept to the logit)."""
+    """The active model's probability for the contact now and the factors pushing it up
+    and down: for the linear model they sum with the intercept to the logit; for the
+    boosted one each is the change in probability when that column takes its training
+    baseline instead of the contact's value."""
     prediction = service.explain_contact(session, contact_id)
     if prediction is None:
         raise ResourceNotFound("no predictive model is active")
     explanation = prediction.explanation
+    linear = explanation is not None and explanation.method == "linear"
     return PredictionRead(
         contact_id=contact_id,
         version_id=prediction.version.id,
         probability=prediction.probability,
-        intercept=explanation.intercept if explanation else None,
-        logit=explanation.logit if explanation else None,
+        method=explanation.method if explanation else None,
+        intercept=explanation.intercept if explanation and linear else None,
+        logit=explanation.logit if explanation and linear else None,
         factors=[
             FactorRead(
                 feature=f.feature,
                 words=service.factor_words(prediction, f),
-                value=f.value,
+                value=f.value if linear else None,
                 contribution=f.contribution,
             )
             for f in (explanation.factors if explanation else [])
         ],
+        in_words=prediction.in_words,
     )

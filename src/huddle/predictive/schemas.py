@@ -95,14 +95,24 @@ def _reasons(found: dict[str, str]) -> list[ColumnRead]:
 class FactorRead(BaseModel):
     feature: str
     words: str
-    value: float = Field(description="The contact's value of the feature, as the model sees it")
-    contribution: float = Field(description="Coefficient x value, on the log-odds scale")
+    value: float | None = Field(
+        description="The contact's value of the feature as the linear model sees it "
+        "(standardised); null for the boosted model's factors"
+    )
+    contribution: float = Field(
+        description="Linear: coefficient x value, on the log-odds scale. Boosted: the "
+        "probability minus the probability with this column at its training baseline"
+    )
 
 
 class PredictionRead(BaseModel):
     contact_id: int
     version_id: int
     probability: float
+    method: str | None = Field(
+        description="linear (logistic model) or replacement (boosted); null: no factors"
+    )
     intercept: float | None = Field(description="Linear model only")
     logit: float | None = Field(description="Intercept + every contribution (linear model)")
-    factors: list[FactorRead] = Field(description="Largest effect first (linear model only)")
+    factors: list[FactorRead] = Field(description="Largest effect first")
+    in_words: str | None = Field(description="The main factors up and down, in a sentence")

@@ -357,8 +357,15 @@ def _scoring_table(session: Session, trained: Trained, facts: list[features.Cont
 class ContactPrediction:
     version: ModelVersion
     probability: float
-    explanation: Explanation | None  # None: the boosted model has no factors
+    explanation: Explanation | None  # None: a boosted model stored without baselines
     columns: list[str]
+
+    @property
+    def in_words(self) -> str | None:
+        """ "More likely to convert mainly because: ... (+); less because: ... (−)." """
+        if self.explanation is None:
+            return None
+        return learning.explanation_in_words(self.explanation, self.columns)
 
 
 def factor_words(prediction: ContactPrediction, factor: Factor) -> str:
@@ -379,6 +386,30 @@ def explain_contact(session: Session, contact_id: int) -> ContactPrediction | No
         raise ResourceNotFound(f"no contact {contact_id}")
     table = _scoring_table(session, trained, facts)
     probability = float(trained.probabilities(table)[0])
-    if trained.algorithm != "logistic":
-        return ContactPrediction(version, probability, None, trained.columns)
-    return ContactPrediction(version, probability, trained.explain(table, 0), trained.columns)
+    try:
+        explanation: Explanation | None = trained.explain(table, 0)
+    except LearningError:  # a boosted model stored before baselines were kept
+        explanation = None
+    return ContactPrediction(version, probability, explanation, trained.columns)
+
+
+def packet_prediction(session: Session, contact_id: int) -> dict[str, Any] | None:
+    """The active model's probability and its explanation for the hand-off packet (plain
+    data: the packet is a snapshot), or None without an active model."""
+    try:
+        prediction = explain_contact(session, contact_id)
+    except Conflict:  # a stored model this instance did not write: no prediction
+        return None
+    if prediction is None:
+        return None
+    factors = prediction.explanation.factors if prediction.explanation else []
+    return {
+        "probability": round(prediction.probability, 4),
+        "target": prediction.version.target,
+        "horizon_days": prediction.version.horizon_days,
+        "version": prediction.version.id,
+        "algorithm": prediction.version.algorithm,
+        "in_words": prediction.in_words,
+        "up": [factor_words(prediction, f) for f in factors if f.contribution > 0][:4],
+        "down": [factor_words(prediction, f) for f in factors if f.contribution < 0][:4],
+    }

@@ -18,6 +18,7 @@ from huddle.web.views import error_text, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
+    from huddle.predictive.learning import Factor
 
 router = APIRouter(include_in_schema=False)
 PATH = "/settings/scoring/predictive"
@@ -62,6 +63,14 @@ def activate(request: Request, session: SessionDep, user: CurrentUser, version_i
     )
 
 
+def _amount(factor: Factor) -> str:
+    """A linear factor on the log-odds scale ("+0.42"); a replacement factor in points of
+    probability ("+6.1 pts")."""
+    if factor.shown is not None:
+        return f"{factor.contribution * 100:+.1f} pts"
+    return f"{factor.contribution:+.2f}"
+
+
 @router.get("/contacts/{contact_id}/prediction", response_class=HTMLResponse)
 def prediction_card(
     request: Request, session: SessionDep, user: CurrentUser, contact_id: int
@@ -81,6 +90,7 @@ def prediction_card(
             "up": [f for f in factors if f.contribution > 0][:FACTORS_SHOWN],
             "down": [f for f in factors if f.contribution < 0][:FACTORS_SHOWN],
             "words": service.factor_words,
+            "amount": _amount,
             "user": user,
         },
     )
