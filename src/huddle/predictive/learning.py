@@ -300,7 +300,7 @@ WORDS_SHOWN = 3
 
 def explanation_in_words(explanation: Explanation, columns: Sequence[str]) -> str:
     """ "More likely to convert mainly because: industry is Software (+), visits is 3 (+);
-    less because: employees is 5 (−)." """
+    less because: employees is 5 (-)." """
     up = [f for f in explanation.factors if f.contribution > 0][:WORDS_SHOWN]
     down = [f for f in explanation.factors if f.contribution < 0][:WORDS_SHOWN]
     parts = []
@@ -308,7 +308,7 @@ def explanation_in_words(explanation: Explanation, columns: Sequence[str]) -> st
         reasons = ", ".join(f"{factor_words(f, columns)} (+)" for f in up)
         parts.append(f"More likely to convert mainly because: {reasons}")
     if down:
-        reasons = ", ".join(f"{factor_words(f, columns)} (−)" for f in down)
+        reasons = ", ".join(f"{factor_words(f, columns)} (-)" for f in down)
         parts.append(f"{'less' if up else 'Less likely to convert'} because: {reasons}")
     return "; ".join(parts) + "." if parts else "No factor moves this probability."
 

@@ -362,7 +362,7 @@ class ContactPrediction:
 
     @property
     def in_words(self) -> str | None:
-        """ "More likely to convert mainly because: ... (+); less because: ... (−)." """
+        """ "More likely to convert mainly because: ... (+); less because: ... (-)." """
         if self.explanation is None:
             return None
         return learning.explanation_in_words(self.explanation, self.columns)

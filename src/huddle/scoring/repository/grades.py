@@ -28,7 +28,6 @@ from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.explanations import conditions_met
 from huddle.scoring.repository.statements import Scope, insert_for
 
-
 # For each example title of a persona criterion, the job titles alike enough, with their
 # similarity (0..1): computed in Python (titles.similarity), applied in SQL.
 TitleMatches = Mapping[str, Mapping[str, float]]
