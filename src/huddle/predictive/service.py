@@ -9,20 +9,21 @@ import hmac
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts_service
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
-from huddle.predictive import features, learning, repository
+from huddle.predictive import discovery, features, learning, repository
 from huddle.predictive.learning import (
     Algorithm,
     Explanation,
@@ -39,7 +40,7 @@ from huddle.predictive.learning import (
     uninformative,
 )
 from huddle.predictive.models import ModelVersion
-from huddle.predictive.tabular import LoadedCsv, load_table
+from huddle.predictive.tabular import LoadedCsv, is_placeholder, load_table
 from huddle.scoring import service as scoring_service
 
 # A target stage counts as reached when the contact moved to it or past it.
@@ -413,3 +414,60 @@ def packet_prediction(session: Session, contact_id: int) -> dict[str, Any] | Non
         "up": [factor_words(prediction, f) for f in factors if f.contribution > 0][:4],
         "down": [factor_words(prediction, f) for f in factors if f.contribution < 0][:4],
     }
+
+
+# --- ICP discovery ---------------------------------------------------------------------------
+
+# Custom field kinds that make segments (a number or a date is not a segment as it is).
+SEGMENT_KINDS = ("text", "choice")
+
+
+def discover_icp(
+    session: Session, *, best_share: float = 0.5, min_support: int = 3, min_lift: float = 1.5
+) -> discovery.Discovery:
+    """The segments over-represented among the best customers (by won value and tenure)
+    against all accounts, with lift and support (see ``predictive.discovery``)."""
+    kinds = contacts_service.custom_field_kinds(session)
+    keys = [
+        name.removeprefix("account.custom.")
+        for name, (kind, _) in kinds.items()
+        if name.startswith("account.custom.") and kind in SEGMENT_KINDS
+    ]
+    now = clock.now()
+    accounts = [_history(row, keys, now) for row in repository.account_histories(session)]
+    return discovery.discover(
+        accounts, best_share=best_share, min_support=min_support, min_lift=min_lift
+    )
+
+
+def _history(row: Any, custom_keys: list[str], now: datetime) -> discovery.AccountHistory:
+    (account_id, industry, country, region, employees, revenue, custom) = row[:7]
+    (won_value, won_at, became_at, customer_now) = row[7:]
+    segments = {
+        "industry": _segment_text(industry),
+        "country": _segment_text(country),
+        "region": _segment_text(region),
+        "employees": discovery.band_of(employees, discovery.EMPLOYEE_BANDS),
+        "revenue": discovery.band_of(revenue, discovery.REVENUE_BANDS),
+    }
+    for key in custom_keys:
+        segments[f"custom.{key}"] = _segment_text((custom or {}).get(key))
+    since = min((at for at in (won_at, became_at) if at is not None), default=None)
+    return discovery.AccountHistory(
+        account_id=account_id,
+        segments={name: value for name, value in segments.items() if value is not None},
+        is_customer=bool(won_value is not None or became_at is not None or customer_now),
+        value=float(won_value or 0.0),
+        tenure_days=(now - _utc(since)).total_seconds() / 86400 if since else 0.0,
+    )
+
+
+def _segment_text(value: Any) -> str | None:
+    """A filled text value (placeholders such as "N/A" are empty), else None."""
+    if not isinstance(value, str) or is_placeholder(value):
+        return None
+    return value.strip()
+
+
+def _utc(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

@@ -78,7 +78,7 @@ def job_titles(session: Session, scope: Scope) -> list[str]:
         .where(Contact.job_title.is_not(None), scope(Contact.id))
         .distinct()
     )
-    return [title for (title,) in session.execute(query)]
+    return [title for (title,) in session.execute(query) if title is not None]
 
 
 def write_grades(
