@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -116,3 +116,39 @@ class PredictionRead(BaseModel):
     logit: float | None = Field(description="Intercept + every contribution (linear model)")
     factors: list[FactorRead] = Field(description="Largest effect first")
     in_words: str | None = Field(description="The main factors up and down, in a sentence")
+
+
+class IcpSegmentRead(BaseModel):
+    attribute: str = Field(
+        description="industry, country, region, employees, revenue, custom.<key>"
+    )
+    value: str
+    label: str
+    support: int = Field(description="Best customers in the segment")
+    best_share: float = Field(description="Support / best customers")
+    accounts: int = Field(description="Accounts in the segment")
+    base_share: float = Field(description="Accounts in the segment / all accounts")
+    lift: float = Field(description="best_share / base_share")
+
+
+class IcpDiscoveryRead(BaseModel):
+    accounts: int
+    customers: int = Field(description="Accounts with a won deal or a Customer contact")
+    best: int = Field(description="The best customers, by won value and tenure")
+    best_share: float
+    min_support: int
+    min_lift: float
+    skipped_small: int = Field(description="Over-represented segments under the minimum support")
+    segments: list[IcpSegmentRead] = Field(description="Highest lift first")
+    draft: list[dict[str, Any]] = Field(
+        description="ICP criteria ({label, weight, when}) to edit and save as the ICP "
+        "(POST /scoring/profiles with kind icp, or PUT the ICP)"
+    )
+
+
+class IcpDiscoveryQuery(BaseModel):
+    """The discovery page's settings (its form fields, checked as the API checks them)."""
+
+    best_share: float = Field(default=0.5, gt=0, le=1)
+    min_support: int = Field(default=3, ge=1, le=10000)
+    min_lift: float = Field(default=1.5, ge=1, le=100)

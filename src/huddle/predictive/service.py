@@ -423,10 +423,17 @@ SEGMENT_KINDS = ("text", "choice")
 
 
 def discover_icp(
-    session: Session, *, best_share: float = 0.5, min_support: int = 3, min_lift: float = 1.5
+    session: Session,
+    *,
+    actor: Actor,
+    best_share: float = 0.5,
+    min_support: int = 3,
+    min_lift: float = 1.5,
 ) -> discovery.Discovery:
     """The segments over-represented among the best customers (by won value and tenure)
-    against all accounts, with lift and support (see ``predictive.discovery``)."""
+    against all accounts, with lift and support (see ``predictive.discovery``). Those
+    who edit scoring read it: it sums won deal values."""
+    require(actor, Action.SCORING_EDIT)
     kinds = contacts_service.custom_field_kinds(session)
     keys = [
         name.removeprefix("account.custom.")
@@ -438,6 +445,11 @@ def discover_icp(
     return discovery.discover(
         accounts, best_share=best_share, min_support=min_support, min_lift=min_lift
     )
+
+
+def icp_draft(found: discovery.Discovery) -> list[dict[str, Any]]:
+    """The discovery's strongest segments as ICP criteria, to edit and adopt."""
+    return discovery.icp_draft(found.segments)
 
 
 def _history(row: Any, custom_keys: list[str], now: datetime) -> discovery.AccountHistory:
