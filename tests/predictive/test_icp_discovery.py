@@ -152,3 +152,17 @@ def test_ties_in_value_and_tenure_rank_together() -> None:
     assert discovery.percentiles([5.0, 5.0, 1.0]) == [0.75, 0.75, 0.0]
     assert discovery.band_of(5001, discovery.EMPLOYEE_BANDS) == "5,001+"
     assert discovery.band_of(None, discovery.EMPLOYEE_BANDS) is None
+
+
+def test_the_draft_opens_in_the_grading_editor(client: TestClient, db: Session) -> None:
+    _book(db)
+    fresh = client.get("/settings/scoring?icp_draft=1")
+    assert fresh.status_code == 200
+    # No ICP yet: the new-profile form, set to ICP, holds the draft.
+    assert '<option value="icp" selected>' in fresh.text
+    assert "account.industry" in fresh.text and "Software" in fresh.text
+    retail = {"field": "account.industry", "op": "eq", "value": "Retail"}
+    icp = make_profile(db, "icp", "ICP", [{"label": "Retail", "weight": 1, "when": retail}])
+    page = client.get("/settings/scoring?icp_draft=1").text
+    editor = page[page.index(f'id="profile-{icp.id}-criteria"') :]
+    assert "Industry is Software" in editor[: editor.index("</textarea>")]
