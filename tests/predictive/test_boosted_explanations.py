@@ -23,7 +23,7 @@ COLUMNS = ["industry", "employees", "visits", "noise"]
 
 @pytest.fixture(scope="module")
 def planted() -> Table:
-    """Software (+) and pricing visits (+) make a conversion likelier, tiny companies (−)
+    """Software (+) and pricing visits (+) make a conversion likelier, tiny companies (-)
     less; ``noise`` does nothing."""
     rng = np.random.default_rng(7)
     rows = 1200
@@ -31,9 +31,7 @@ def planted() -> Table:
     employees = np.exp(rng.uniform(np.log(2), np.log(5000), size=rows)).round()
     visits = rng.poisson(2, size=rows).astype(float)
     noise = rng.normal(size=rows)
-    logit = (
-        -1.0 + 2.0 * (industry == "Software") + 0.8 * (visits - 2) - 2.0 * (employees < 10)
-    )
+    logit = -1.0 + 2.0 * (industry == "Software") + 0.8 * (visits - 2) - 2.0 * (employees < 10)
     label = (rng.uniform(size=rows) < 1 / (1 + np.exp(-logit))).astype(int)
     return Table(
         {
