@@ -12,6 +12,7 @@ import pytest
 from huddle.predictive.learning import (
     Explanation,
     Factor,
+    LearningError,
     Table,
     explanation_in_words,
     factor_words,
@@ -104,3 +105,12 @@ def test_a_sentence_names_the_main_factors_each_way() -> None:
     assert factor_words(Factor("industry_Software", 1.0, 0.3), ["industry"]) == (
         "industry is Software"
     )
+
+
+def test_a_boosted_model_stored_without_baselines_asks_to_be_trained_again(
+    planted: Table,
+) -> None:
+    trained = train(planted.rows(range(400)), algorithm="boosted", seed=1, by_time=False)
+    trained.baseline = {}  # as pickled before baselines were kept
+    with pytest.raises(LearningError, match="train it again"):
+        trained.explain(planted, 0)

@@ -120,11 +120,13 @@ def _check_builder(
 
 
 def _criterion_words(criterion: dict[str, Any], names: dict[int, str]) -> str:
-    """ "Leads a data team (weight 2): contact.department = Data"."""
-    return (
-        f"{criterion['label']} (weight {criterion['weight']}): "
-        f"{conditions.describe(criterion['when'], names)}"
-    )
+    """ "Leads a data team (weight 2): contact.department = Data"; a title criterion:
+    "Runs engineering (weight 4): job title alike in meaning to “VP Engineering”"."""
+    if criterion.get("title_like"):
+        means = f"job title alike in meaning to “{criterion['title_like']}”"
+    else:
+        means = conditions.describe(criterion["when"], names)
+    return f"{criterion['label']} (weight {criterion['weight']}): {means}"
 
 
 def _settings(
