@@ -60,7 +60,7 @@ def test_icp_discovery_proposes_the_best_customers_segment(
     page.get_by_role("link", name="Discover it from your best customers").click()
     expect(page.get_by_role("heading", name="ICP discovery")).to_be_visible()
     row = page.locator(f'tr[data-segment="industry={INDUSTRY}"]')
-    expect(row).to_contain_text(re.compile(r"\d\.\d\u00d7"))  # the lift, as 1.7×
+    expect(row).to_contain_text(re.compile(r"\d\.\d\u00d7"))  # the lift, as 1.7 and a times sign
     expect(row).to_contain_text("6 of")
     draft = page.locator("#icp-draft")
     # The draft is in the criteria builder: a card per criterion, its label editable.
