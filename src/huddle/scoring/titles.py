@@ -11,6 +11,7 @@ their levels are close, with a little weight on the words they share.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,8 +158,7 @@ class Title:
     functions: frozenset[str]
 
 
-@lru_cache(maxsize=4096)
-def read_title(text: str) -> Title:
+def parse_title(text: str) -> Title:
     """``"Sr. Dir, Eng & Platform"`` -> level 5, functions {engineering}."""
     normal = " " + re.sub(r"[^a-z0-9]+", " ", text.lower().replace("&", " and ")) + " "
     normal = normal.replace(" co founder ", " cofounder ")
@@ -173,9 +173,30 @@ def read_title(text: str) -> Title:
     return Title(frozenset(words), max(levels, default=INDIVIDUAL), frozenset(functions))
 
 
+# Titles compared one pair at a time (explanations, the builder) are read once.
+read_title = lru_cache(maxsize=4096)(parse_title)
+
+
 def similarity(one: str, other: str) -> float:
     """0..1: 1 for the same title, above ``MATCH`` for the same kind of job."""
-    a, b = read_title(one), read_title(other)
+    return compare(read_title(one), read_title(other))
+
+
+def alike(found: Iterable[str], examples: Iterable[str]) -> dict[str, dict[str, float]]:
+    """For each example title, the titles of ``found`` at least ``MATCH``-similar to it,
+    with their similarity. Each title is read once (a full rescore compares every distinct
+    job title with every persona's example)."""
+    read = [(title, parse_title(title)) for title in found]
+    out: dict[str, dict[str, float]] = {}
+    for example in examples:
+        wanted = read_title(example)
+        scored = ((title, compare(parsed, wanted)) for title, parsed in read)
+        out[example] = {title: value for title, value in scored if value >= MATCH}
+    return out
+
+
+def compare(a: Title, b: Title) -> float:
+    """``similarity`` of two titles already read."""
     if not a.words or not b.words:
         return 0.0
     if a.words == b.words:

@@ -49,12 +49,7 @@ def _titles_alike(
     examples = _example_titles(personas)
     if not examples:
         return {}
-    found = grades.job_titles(session, scope)
-    alike: dict[str, dict[str, float]] = {}
-    for example in examples:
-        scored = {title: titles.similarity(title, example) for title in found}
-        alike[example] = {t: value for t, value in scored.items() if value >= titles.MATCH}
-    return alike
+    return titles.alike(grades.job_titles(session, scope), sorted(examples))
 
 
 def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> GradeRead | None:
