@@ -10,14 +10,18 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
+from huddle.cli import app as cli_app
 from huddle.contacts.models import Account
 from huddle.core import clock
 from huddle.core.actor import SYSTEM
+from huddle.core.db import unit_of_work
 from huddle.lifecycle.models import Opportunity, StageTransition
 from huddle.predictive import discovery, service
 from huddle.scoring import service as scoring
 from tests.contacts.factories import make_account, make_contact
+from tests.predictive.test_csv import cli_db  # noqa: F401 (a fixture: a database for the CLI)
 from tests.scoring.factories import make_profile
 
 DAY = timedelta(days=1)
@@ -166,3 +170,14 @@ def test_the_draft_opens_in_the_grading_editor(client: TestClient, db: Session) 
     page = client.get("/settings/scoring?icp_draft=1").text
     editor = page[page.index(f'id="profile-{icp.id}-criteria"') :]
     assert "Industry is Software" in editor[: editor.index("</textarea>")]
+
+
+@pytest.mark.usefixtures("cli_db")
+def test_the_cli_prints_the_segments_and_the_draft() -> None:
+    with unit_of_work() as session:
+        _book(session)
+    result = CliRunner().invoke(cli_app, ["model", "icp", "--min-support", "3"])
+    assert result.exit_code == 0, result.output
+    assert "40 accounts, 13 customers, 7 best customers" in result.output
+    assert "Industry is Software: lift 4.00, 7 of the best (100%), 10 of all (25%)" in result.output
+    assert '"field": "account.industry"' in result.output
