@@ -32,8 +32,8 @@ def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> bool:
     icp = next((p for p in profiles if p.kind == "icp"), None)
     personas = [p for p in profiles if p.kind == "persona"]
     compiler = Compiler(statements.dialect_of(session), as_of)
-    titles = _titles_alike(session, personas, scope)
-    grades.write_grades(session, icp, personas, THRESHOLDS, compiler, scope, titles)
+    alike = _titles_alike(session, personas, scope)
+    grades.write_grades(session, icp, personas, THRESHOLDS, compiler, scope, alike)
     return True
 
 
