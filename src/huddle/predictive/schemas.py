@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field
+
+from huddle.scoring.schemas import Criteria
 
 if TYPE_CHECKING:
     from huddle.predictive.models import ModelVersion
@@ -140,7 +142,7 @@ class IcpDiscoveryRead(BaseModel):
     min_lift: float
     skipped_small: int = Field(description="Over-represented segments under the minimum support")
     segments: list[IcpSegmentRead] = Field(description="Highest lift first")
-    draft: list[dict[str, Any]] = Field(
+    draft: Annotated[list[dict[str, Any]], Criteria] = Field(
         description="ICP criteria ({label, weight, when}) to edit and save as the ICP "
         "(POST /scoring/profiles with kind icp, or PUT the ICP)"
     )

@@ -211,7 +211,6 @@ from .home_read import HomeRead
 from .hours_term import HoursTerm
 from .hours_term_kind import HoursTermKind
 from .icp_discovery_read import IcpDiscoveryRead
-from .icp_discovery_read_draft_item import IcpDiscoveryReadDraftItem
 from .icp_segment_read import IcpSegmentRead
 from .import_dry_run import ImportDryRun
 from .import_dry_run_mapping import ImportDryRunMapping
@@ -725,7 +724,6 @@ __all__ = (
     "HoursTerm",
     "HoursTermKind",
     "IcpDiscoveryRead",
-    "IcpDiscoveryReadDraftItem",
     "IcpSegmentRead",
     "ImportDryRun",
     "ImportDryRunMapping",

@@ -7,8 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.icp_discovery_read_draft_item import IcpDiscoveryReadDraftItem
     from ..models.icp_segment_read import IcpSegmentRead
+    from ..models.profile_criterion import ProfileCriterion
 
 
 T = TypeVar("T", bound="IcpDiscoveryRead")
@@ -26,7 +26,7 @@ class IcpDiscoveryRead:
         min_lift (float):
         skipped_small (int): Over-represented segments under the minimum support
         segments (list[IcpSegmentRead]): Highest lift first
-        draft (list[IcpDiscoveryReadDraftItem]): ICP criteria ({label, weight, when}) to edit and save as the ICP (POST
+        draft (list[ProfileCriterion]): ICP criteria ({label, weight, when}) to edit and save as the ICP (POST
             /scoring/profiles with kind icp, or PUT the ICP)
     """
 
@@ -38,7 +38,7 @@ class IcpDiscoveryRead:
     min_lift: float
     skipped_small: int
     segments: list[IcpSegmentRead]
-    draft: list[IcpDiscoveryReadDraftItem]
+    draft: list[ProfileCriterion]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,8 +86,8 @@ class IcpDiscoveryRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.icp_discovery_read_draft_item import IcpDiscoveryReadDraftItem  # noqa: PLC0415
         from ..models.icp_segment_read import IcpSegmentRead  # noqa: PLC0415
+        from ..models.profile_criterion import ProfileCriterion  # noqa: PLC0415
 
         d = dict(src_dict)
         accounts = d.pop("accounts")
@@ -114,7 +114,7 @@ class IcpDiscoveryRead:
         draft = []
         _draft = d.pop("draft")
         for draft_item_data in _draft:
-            draft_item = IcpDiscoveryReadDraftItem.from_dict(draft_item_data)
+            draft_item = ProfileCriterion.from_dict(draft_item_data)
 
             draft.append(draft_item)
 
