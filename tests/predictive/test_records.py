@@ -225,7 +225,7 @@ def test_a_model_whose_bytes_were_changed_is_not_loaded(db: Session, frozen_cloc
         service.activate(db, version.id, actor=SYSTEM)
 
 
-def test_the_boosted_model_scores_contacts_without_factors(
+def test_the_boosted_model_scores_contacts_with_factors_by_replacement(
     db: Session, frozen_clock: object
 ) -> None:
     contacts = _history(db)
@@ -234,5 +234,6 @@ def test_the_boosted_model_scores_contacts_without_factors(
     service.activate(db, version.id, actor=SYSTEM)
     run_due_jobs(db, service.RESCORE_JOB)
     prediction = service.explain_contact(db, contacts[0].id)
-    assert prediction is not None and prediction.explanation is None
+    assert prediction is not None and prediction.explanation is not None
+    assert prediction.explanation.method == "replacement"
     assert 0 < prediction.probability < 1

@@ -136,3 +136,6 @@ def test_a_personas_criteria_are_checked_against_contact_fields_and_read_in_word
     assert "criterion 1, when, field:" in said and "unknown field 'contact.department'" in said
     zero = [{**leader[0], "weight": 0}]
     assert "a whole number from 1 to 100" in _check(client, "profile", zero, "contact")
+    by_title = [{"label": "Runs engineering", "weight": 4, "title_like": "VP Engineering"}]
+    said = _check(client, "profile", by_title, "contact")
+    assert "Runs engineering (weight 4): job title alike in meaning to “VP Engineering”" in said

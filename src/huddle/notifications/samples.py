@@ -210,4 +210,15 @@ def _packet(at: datetime) -> dict[str, Any]:
             "criteria": "grade in A, B and Marketing engagement ≥ 45",
             "saved_by": "Priya Patel",
         },
+        "prediction": {
+            "probability": 0.62,
+            "target": "sql",
+            "horizon_days": 90,
+            "version": 3,
+            "algorithm": "logistic",
+            "in_words": "More likely to convert mainly because: industry is Software (+), "
+            "more touches.page_view.30d than usual (+); less because: employees unknown (-).",
+            "up": ["industry is Software", "more touches.page_view.30d than usual"],
+            "down": ["employees unknown"],
+        },
     }

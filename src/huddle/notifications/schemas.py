@@ -382,6 +382,21 @@ class PacketQualification(Shape):
     saved_by: str | None = Field(description="Who saved that version of the criteria.")
 
 
+class PacketPrediction(Shape):
+    """The active predictive model's probability at the hand-off and why, in words."""
+
+    probability: float = Field(description="0..1, calibrated")
+    target: str = Field(description="The stage predicted (sql or customer)")
+    horizon_days: int | None
+    version: int = Field(description="The model version")
+    algorithm: str
+    in_words: str | None = Field(
+        description='"More likely to convert mainly because: ... (+); less because: ... (-)."'
+    )
+    up: list[str] = Field(description="The factors pushing it up, in words, largest first")
+    down: list[str] = Field(description="The factors pulling it down, in words")
+
+
 class HandoffPacket(Shape):
     """The lead's story for the rep, as it was when the lead was routed."""
 
@@ -403,6 +418,8 @@ class HandoffPacket(Shape):
     talking_points: list[str]
     # Packets snapshotted before this field existed have none.
     qualified_by: PacketQualification | None = None
+    # Without an active predictive model (and in packets snapshotted before it): none.
+    prediction: PacketPrediction | None = None
 
 
 class HandoffNoticeData(BaseModel):

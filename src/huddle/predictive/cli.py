@@ -1,7 +1,9 @@
-"""``huddle model ...``: train, evaluate, list and activate predictive models."""
+"""``huddle model ...``: train, evaluate, list and activate predictive models; ``huddle model
+icp``: ICP discovery."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -227,6 +229,38 @@ def activate_command(version_id: Annotated[int, typer.Argument(help="The version
             )
     except HuddleError as exc:
         _fail(str(exc))
+
+
+@app.command("icp")
+def icp_command(
+    best_share: Annotated[
+        float, typer.Option(min=0.01, max=1.0, help="Share of customers counted as the best")
+    ] = 0.5,
+    min_support: Annotated[
+        int, typer.Option(min=1, help="Best customers a segment needs to be proposed")
+    ] = 3,
+    min_lift: Annotated[
+        float, typer.Option(min=1.0, help="How over-represented (1.5: +50%)")
+    ] = 1.5,
+) -> None:
+    """The segments over-represented among the best customers (won value and tenure),
+    with lift and support, and the ICP draft as JSON (save it as the ICP to adopt it)."""
+    with unit_of_work() as session:
+        found = service.discover_icp(
+            session, actor=CLI, best_share=best_share, min_support=min_support, min_lift=min_lift
+        )
+        typer.echo(
+            f"{found.accounts:,} accounts, {found.customers:,} customers, "
+            f"{found.best:,} best customers"
+        )
+        for segment in found.segments:
+            typer.echo(
+                f"  {segment.label}: lift {segment.lift:.2f}, {segment.support} of the best "
+                f"({segment.best_share:.0%}), {segment.accounts} of all ({segment.base_share:.0%})"
+            )
+        if found.skipped_small:
+            typer.echo(f"  ({found.skipped_small} more under the minimum support)")
+        typer.echo(json.dumps(service.icp_draft(found), indent=2, ensure_ascii=False))
 
 
 def _report(version: ModelVersion) -> None:

@@ -152,6 +152,9 @@ class Trained:
     seed: int
     rows: int
     feature_names: list[str] = field(default_factory=list)
+    # Each column's typical training value (median number, most common category, None when
+    # never filled): what a feature is replaced by to measure its effect (boosted model).
+    baseline: dict[str, Any] = field(default_factory=dict)
 
     def _aligned(self, table: Table) -> np.ndarray:
         values = {name: table.columns.get(name, [None] * len(table)) for name in self.columns}
@@ -168,12 +171,41 @@ class Trained:
             return np.asarray(self.pipeline.predict_proba(self._aligned(table))[:, 1])
 
     def explain(self, table: Table, row: int) -> Explanation:
+        """The factors pushing one row's probability up and down: linear for the logistic
+        model, by replacement for the boosted one."""
+        if self.algorithm == "logistic":
+            return self._linear_factors(table, row)
+        if not self.baseline:  # a model stored before baselines were kept
+            raise LearningError("This model was trained without baselines: train it again.")
+        return self._replacement_factors(table, row)
+
+    def _replacement_factors(self, table: Table, row: int) -> Explanation:
+        """Model-agnostic: each column in turn replaced by its training baseline; the
+        factor is how much the calibrated probability drops (or rises) without the row's
+        own value. One prediction call for all the variants."""
+        one = table.rows([row])
+        own = {name: one.columns.get(name, [None])[0] for name in self.columns}
+        variants = [own] + [own | {name: self.baseline.get(name)} for name in self.columns]
+        batch = Table(
+            {name: [v[name] for v in variants] for name in self.columns},
+            self.kinds,
+            [0] * len(variants),
+        )
+        probabilities = self.probabilities(batch)
+        probability = float(probabilities[0])
+        factors = [
+            Factor(name, math.nan, probability - float(without), _shown(own[name]))
+            for name, without in zip(self.columns, probabilities[1:], strict=True)
+            if abs(probability - float(without)) > 1e-9
+        ]
+        factors.sort(key=lambda f: abs(f.contribution), reverse=True)
+        return Explanation(0.0, math.nan, probability, factors, method="replacement")
+
+    def _linear_factors(self, table: Table, row: int) -> Explanation:
         """The linear model's factors for one row: coefficient x feature value, whose sum
         with the intercept is the model's logit; the calibration maps that logit to the
         probability (a straight line on the log-odds scale, so the factors' order and signs
         hold for the probability too)."""
-        if self.algorithm != "logistic":
-            raise LearningError("Explanations by factor exist for the logistic model only.")
         preprocess = self.pipeline.named_steps["prepare"]
         model: LogisticRegression = self.pipeline.named_steps["model"]
         features = preprocess.transform(self._aligned(table.rows([row])))
@@ -193,18 +225,51 @@ class Trained:
         return Explanation(intercept, logit, probability, factors)
 
 
+def _shown(value: Any) -> str:
+    """A row's own value as the words show it (MISSING when empty)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def baselines(table: Table) -> dict[str, Any]:
+    """Each column's typical value: the median of a number column, the most common value of
+    a category column (None when the column is never filled)."""
+    out: dict[str, Any] = {}
+    for name, values in table.columns.items():
+        filled = [v for v in values if v is not None]
+        if not filled:
+            out[name] = None
+        elif table.kinds[name] == "number":
+            out[name] = float(np.median(np.asarray(filled, dtype=float)))
+        else:
+            counts: dict[str, int] = {}
+            for value in filled:
+                counts[str(value)] = counts.get(str(value), 0) + 1
+            out[name] = max(sorted(counts), key=lambda v: counts[v])
+    return out
+
+
 @dataclass(frozen=True)
 class Factor:
     feature: str
     value: float
+    # Linear: coefficient x value (log-odds). Replacement: the probability's change.
     contribution: float
+    # Replacement factors: the row's own value of the column, as shown in words.
+    shown: str | None = None
 
 
 def factor_words(factor: Factor, columns: Sequence[str]) -> str:
     """A factor in words: "industry is Software", "employees unknown", "more
-    touches.page_view.7d than usual" (numbers are on a standardised scale: above or below
-    the training rows' average)."""
+    touches.page_view.7d than usual" (linear numbers are on a standardised scale: above or
+    below the training rows' average); a replacement factor names the row's own value
+    ("employees is 5")."""
     name = factor.feature
+    if factor.shown is not None:
+        return f"{name} unknown" if factor.shown == MISSING else f"{name} is {factor.shown}"
     if name.startswith("missingindicator_"):
         return f"{name.removeprefix('missingindicator_')} unknown"
     if name in columns:
@@ -223,9 +288,29 @@ def factor_words(factor: Factor, columns: Sequence[str]) -> str:
 @dataclass(frozen=True)
 class Explanation:
     intercept: float
-    logit: float
+    logit: float  # NaN for replacement factors (they are in probability, not log-odds)
     probability: float
     factors: list[Factor]
+    method: Literal["linear", "replacement"] = "linear"
+
+
+# How many factors each side of the sentence names.
+WORDS_SHOWN = 3
+
+
+def explanation_in_words(explanation: Explanation, columns: Sequence[str]) -> str:
+    """ "More likely to convert mainly because: industry is Software (+), visits is 3 (+);
+    less because: employees is 5 (-)." """
+    up = [f for f in explanation.factors if f.contribution > 0][:WORDS_SHOWN]
+    down = [f for f in explanation.factors if f.contribution < 0][:WORDS_SHOWN]
+    parts = []
+    if up:
+        reasons = ", ".join(f"{factor_words(f, columns)} (+)" for f in up)
+        parts.append(f"More likely to convert mainly because: {reasons}")
+    if down:
+        reasons = ", ".join(f"{factor_words(f, columns)} (-)" for f in down)
+        parts.append(f"{'less' if up else 'Less likely to convert'} because: {reasons}")
+    return "; ".join(parts) + "." if parts else "No factor moves this probability."
 
 
 def train(
@@ -287,6 +372,7 @@ def train(
         seed=seed,
         rows=len(table),
         feature_names=names,
+        baseline=baselines(table.rows(fit_rows)),
     )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact, Touch
-from huddle.lifecycle.models import StageTransition
+from huddle.lifecycle.models import Opportunity, StageTransition
 from huddle.predictive.features import LONGEST, ContactFacts, TouchFact
 from huddle.predictive.models import ModelVersion
 
@@ -140,3 +140,47 @@ def deactivate_all(session: Session) -> None:
     session.execute(
         update(ModelVersion).where(ModelVersion.is_active.is_(True)).values(is_active=False)
     )
+
+
+def account_histories(session: Session) -> list[Any]:
+    """Every account with its firmographics, custom fields, won deal value, when its first
+    deal was won, when its first contact became Customer, and whether one is a Customer
+    now: (id, industry, country, region, employees, revenue, custom, won value, first won
+    at, first customer at, customer now)."""
+    won = (
+        select(
+            Opportunity.account_id,
+            func.sum(Opportunity.amount).label("value"),
+            func.min(Opportunity.closed_at).label("at"),
+        )
+        .where(Opportunity.status == "won")
+        .group_by(Opportunity.account_id)
+        .subquery()
+    )
+    became = (
+        select(Contact.account_id, func.min(StageTransition.at).label("at"))
+        .join(StageTransition, StageTransition.contact_id == Contact.id)
+        .where(StageTransition.to_stage == "customer", Contact.account_id.is_not(None))
+        .group_by(Contact.account_id)
+        .subquery()
+    )
+    customers_now = select(Contact.account_id).where(Contact.lifecycle_stage == "customer")
+    query = (
+        select(
+            Account.id,
+            Account.industry,
+            Account.country,
+            Account.region,
+            Account.employee_count,
+            Account.annual_revenue,
+            Account.custom,
+            won.c.value,
+            won.c.at,
+            became.c.at,
+            Account.id.in_(customers_now),
+        )
+        .outerjoin(won, won.c.account_id == Account.id)
+        .outerjoin(became, became.c.account_id == Account.id)
+        .order_by(Account.id)
+    )
+    return list(session.execute(query))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field
+
+from huddle.scoring.schemas import Criteria
 
 if TYPE_CHECKING:
     from huddle.predictive.models import ModelVersion
@@ -101,14 +103,60 @@ def _reasons(found: dict[str, str]) -> list[ColumnRead]:
 class FactorRead(BaseModel):
     feature: str
     words: str
-    value: float = Field(description="The contact's value of the feature, as the model sees it")
-    contribution: float = Field(description="Coefficient x value, on the log-odds scale")
+    value: float | None = Field(
+        description="The contact's value of the feature as the linear model sees it "
+        "(standardised); null for the boosted model's factors"
+    )
+    contribution: float = Field(
+        description="Linear: coefficient x value, on the log-odds scale. Boosted: the "
+        "probability minus the probability with this column at its training baseline"
+    )
 
 
 class PredictionRead(BaseModel):
     contact_id: int
     version_id: int
     probability: float
+    method: str | None = Field(
+        description="linear (logistic model) or replacement (boosted); null: no factors"
+    )
     intercept: float | None = Field(description="Linear model only")
     logit: float | None = Field(description="Intercept + every contribution (linear model)")
-    factors: list[FactorRead] = Field(description="Largest effect first (linear model only)")
+    factors: list[FactorRead] = Field(description="Largest effect first")
+    in_words: str | None = Field(description="The main factors up and down, in a sentence")
+
+
+class IcpSegmentRead(BaseModel):
+    attribute: str = Field(
+        description="industry, country, region, employees, revenue, custom.<key>"
+    )
+    value: str
+    label: str
+    support: int = Field(description="Best customers in the segment")
+    best_share: float = Field(description="Support / best customers")
+    accounts: int = Field(description="Accounts in the segment")
+    base_share: float = Field(description="Accounts in the segment / all accounts")
+    lift: float = Field(description="best_share / base_share")
+
+
+class IcpDiscoveryRead(BaseModel):
+    accounts: int
+    customers: int = Field(description="Accounts with a won deal or a Customer contact")
+    best: int = Field(description="The best customers, by won value and tenure")
+    best_share: float
+    min_support: int
+    min_lift: float
+    skipped_small: int = Field(description="Over-represented segments under the minimum support")
+    segments: list[IcpSegmentRead] = Field(description="Highest lift first")
+    draft: Annotated[list[dict[str, Any]], Criteria] = Field(
+        description="ICP criteria ({label, weight, when}) to edit and save as the ICP "
+        "(POST /scoring/profiles with kind icp, or PUT the ICP)"
+    )
+
+
+class IcpDiscoveryQuery(BaseModel):
+    """The discovery page's settings (its form fields, checked as the API checks them)."""
+
+    best_share: float = Field(default=0.5, gt=0, le=1)
+    min_support: int = Field(default=3, ge=1, le=10000)
+    min_lift: float = Field(default=1.5, ge=1, le=100)

@@ -9,20 +9,21 @@ import hmac
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts_service
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
-from huddle.predictive import features, learning, repository
+from huddle.predictive import discovery, features, learning, repository
 from huddle.predictive.leaks import Leak, find_leaks, outcome_words_in_name
 from huddle.predictive.learning import (
     Algorithm,
@@ -38,7 +39,7 @@ from huddle.predictive.learning import (
     uninformative,
 )
 from huddle.predictive.models import ModelVersion
-from huddle.predictive.tabular import LoadedCsv, load_table
+from huddle.predictive.tabular import LoadedCsv, is_placeholder, load_table
 from huddle.scoring import service as scoring_service
 
 # A target stage counts as reached when the contact moved to it or past it.
@@ -443,8 +444,15 @@ def _scoring_table(session: Session, trained: Trained, facts: list[features.Cont
 class ContactPrediction:
     version: ModelVersion
     probability: float
-    explanation: Explanation | None  # None: the boosted model has no factors
+    explanation: Explanation | None  # None: a boosted model stored without baselines
     columns: list[str]
+
+    @property
+    def in_words(self) -> str | None:
+        """ "More likely to convert mainly because: ... (+); less because: ... (-)." """
+        if self.explanation is None:
+            return None
+        return learning.explanation_in_words(self.explanation, self.columns)
 
 
 def factor_words(prediction: ContactPrediction, factor: Factor) -> str:
@@ -465,6 +473,99 @@ def explain_contact(session: Session, contact_id: int) -> ContactPrediction | No
         raise ResourceNotFound(f"no contact {contact_id}")
     table = _scoring_table(session, trained, facts)
     probability = float(trained.probabilities(table)[0])
-    if trained.algorithm != "logistic":
-        return ContactPrediction(version, probability, None, trained.columns)
-    return ContactPrediction(version, probability, trained.explain(table, 0), trained.columns)
+    try:
+        explanation: Explanation | None = trained.explain(table, 0)
+    except LearningError:  # a boosted model stored before baselines were kept
+        explanation = None
+    return ContactPrediction(version, probability, explanation, trained.columns)
+
+
+def packet_prediction(session: Session, contact_id: int) -> dict[str, Any] | None:
+    """The active model's probability and its explanation for the hand-off packet (plain
+    data: the packet is a snapshot), or None without an active model."""
+    try:
+        prediction = explain_contact(session, contact_id)
+    except Conflict:  # a stored model this instance did not write: no prediction
+        return None
+    if prediction is None:
+        return None
+    factors = prediction.explanation.factors if prediction.explanation else []
+    return {
+        "probability": round(prediction.probability, 4),
+        "target": prediction.version.target,
+        "horizon_days": prediction.version.horizon_days,
+        "version": prediction.version.id,
+        "algorithm": prediction.version.algorithm,
+        "in_words": prediction.in_words,
+        "up": [factor_words(prediction, f) for f in factors if f.contribution > 0][:4],
+        "down": [factor_words(prediction, f) for f in factors if f.contribution < 0][:4],
+    }
+
+
+# --- ICP discovery ---------------------------------------------------------------------------
+
+# Custom field kinds that make segments (a number or a date is not a segment as it is).
+SEGMENT_KINDS = ("text", "choice")
+
+
+def discover_icp(
+    session: Session,
+    *,
+    actor: Actor,
+    best_share: float = 0.5,
+    min_support: int = 3,
+    min_lift: float = 1.5,
+) -> discovery.Discovery:
+    """The segments over-represented among the best customers (by won value and tenure)
+    against all accounts, with lift and support (see ``predictive.discovery``). Those
+    who edit scoring read it: it sums won deal values."""
+    require(actor, Action.SCORING_EDIT)
+    kinds = contacts_service.custom_field_kinds(session)
+    keys = [
+        name.removeprefix("account.custom.")
+        for name, (kind, _) in kinds.items()
+        if name.startswith("account.custom.") and kind in SEGMENT_KINDS
+    ]
+    now = clock.now()
+    accounts = [_history(row, keys, now) for row in repository.account_histories(session)]
+    return discovery.discover(
+        accounts, best_share=best_share, min_support=min_support, min_lift=min_lift
+    )
+
+
+def icp_draft(found: discovery.Discovery) -> list[dict[str, Any]]:
+    """The discovery's strongest segments as ICP criteria, to edit and adopt."""
+    return discovery.icp_draft(found.segments)
+
+
+def _history(row: Any, custom_keys: list[str], now: datetime) -> discovery.AccountHistory:
+    (account_id, industry, country, region, employees, revenue, custom) = row[:7]
+    (won_value, won_at, became_at, customer_now) = row[7:]
+    segments = {
+        "industry": _segment_text(industry),
+        "country": _segment_text(country),
+        "region": _segment_text(region),
+        "employees": discovery.band_of(employees, discovery.EMPLOYEE_BANDS),
+        "revenue": discovery.band_of(revenue, discovery.REVENUE_BANDS),
+    }
+    for key in custom_keys:
+        segments[f"custom.{key}"] = _segment_text((custom or {}).get(key))
+    since = min((at for at in (won_at, became_at) if at is not None), default=None)
+    return discovery.AccountHistory(
+        account_id=account_id,
+        segments={name: value for name, value in segments.items() if value is not None},
+        is_customer=bool(won_value is not None or became_at is not None or customer_now),
+        value=float(won_value or 0.0),
+        tenure_days=(now - _utc(since)).total_seconds() / 86400 if since else 0.0,
+    )
+
+
+def _segment_text(value: Any) -> str | None:
+    """A filled text value (placeholders such as "N/A" are empty), else None."""
+    if not isinstance(value, str) or is_placeholder(value):
+        return None
+    return value.strip()
+
+
+def _utc(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

@@ -1,23 +1,27 @@
 """Settings → Scoring → Predictive models (versions, held-out figures, lift and calibration
-charts, activation) and the contact page's predicted-conversion card."""
+charts, activation), ICP discovery, and the contact page's predicted-conversion card."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
-from huddle.core.errors import Conflict
+from huddle.core.errors import Conflict, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.predictive import service
+from huddle.predictive.schemas import IcpDiscoveryQuery
+from huddle.scoring import service as scoring
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
-from huddle.web.views import error_text, page, submit
+from huddle.web.views import error_text, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
+    from huddle.predictive.learning import Factor
 
 router = APIRouter(include_in_schema=False)
 PATH = "/settings/scoring/predictive"
@@ -62,6 +66,14 @@ def activate(request: Request, session: SessionDep, user: CurrentUser, version_i
     )
 
 
+def _amount(factor: Factor) -> str:
+    """A linear factor on the log-odds scale ("+0.42"); a replacement factor in points of
+    probability ("+6.1 pts")."""
+    if factor.shown is not None:
+        return f"{factor.contribution * 100:+.1f} pts"
+    return f"{factor.contribution:+.2f}"
+
+
 @router.get("/contacts/{contact_id}/prediction", response_class=HTMLResponse)
 def prediction_card(
     request: Request, session: SessionDep, user: CurrentUser, contact_id: int
@@ -81,6 +93,41 @@ def prediction_card(
             "up": [f for f in factors if f.contribution > 0][:FACTORS_SHOWN],
             "down": [f for f in factors if f.contribution < 0][:FACTORS_SHOWN],
             "words": service.factor_words,
+            "amount": _amount,
             "user": user,
         },
     )
+
+
+ICP_PATH = "/settings/scoring/icp-discovery"
+
+
+@router.get(ICP_PATH, response_class=HTMLResponse)
+def icp_discovery(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    best_share: str = "0.5",
+    min_support: str = "3",
+    min_lift: str = "1.5",
+) -> HTMLResponse:
+    """The segments over-represented among the best customers, and an ICP draft in the
+    grading editor (saved through the ICP's own form: adopting it is saving the ICP)."""
+    asked = {"best_share": best_share, "min_support": min_support, "min_lift": min_lift}
+    context: dict[str, object] = {"asked": asked, "found": None, "error": None}
+    try:
+        query = form_schema(lambda: IcpDiscoveryQuery.model_validate(asked))
+        found = service.discover_icp(session, actor=request_actor(request), **query.model_dump())
+    except ValidationFailed as exc:
+        context["error"] = error_text(exc)
+        return page(request, "predictive/icp.html", user, "scoring", context, status_code=422)
+    icp = next((p for p in scoring.list_profiles(session) if p.kind == "icp"), None)
+    draft = service.icp_draft(found)
+    context |= {
+        "found": found,
+        "icp": icp,
+        "draft": json.dumps(draft, indent=2, ensure_ascii=False) if draft else "",
+        "top_lift": max((s.lift for s in found.segments), default=1.0),
+        "account_fields": scoring.fields_json(session, "account"),
+    }
+    return page(request, "predictive/icp.html", user, "scoring", context)

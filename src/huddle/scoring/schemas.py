@@ -163,11 +163,15 @@ class NoRollup(Shape):
 
 
 class ProfileCriterion(Shape):
-    """A weighted criterion of the ICP (account.* fields) or a persona (contact.* fields)."""
+    """A weighted criterion of the ICP (account.* fields) or a persona (contact.* fields).
+    A persona's criterion may instead name an example job title (``title_like``): titles
+    alike in meaning earn the weight times their similarity ("VP Eng" ~ "Head of
+    Engineering")."""
 
     label: str = Field(min_length=1)
     weight: int = Field(ge=1, le=100)
-    when: Condition
+    when: Condition | None = None
+    title_like: str | None = Field(default=None, min_length=1, max_length=200)
 
 
 Rules = DescribedBy(Annotated[list[ScoreRule], Field(max_length=100)])

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
+from huddle.predictive import service as predictive
 from huddle.scoring import conditions, service
 from huddle.scoring.rules import RULE_KINDS
 from huddle.scoring.schemas import (
@@ -119,11 +120,13 @@ def _check_builder(
 
 
 def _criterion_words(criterion: dict[str, Any], names: dict[int, str]) -> str:
-    """ "Leads a data team (weight 2): contact.department = Data"."""
-    return (
-        f"{criterion['label']} (weight {criterion['weight']}): "
-        f"{conditions.describe(criterion['when'], names)}"
-    )
+    """ "Leads a data team (weight 2): contact.department = Data"; a title criterion:
+    "Runs engineering (weight 4): job title alike in meaning to “VP Engineering”"."""
+    if criterion.get("title_like"):
+        means = f"job title alike in meaning to “{criterion['title_like']}”"
+    else:
+        means = conditions.describe(criterion["when"], names)
+    return f"{criterion['label']} (weight {criterion['weight']}): {means}"
 
 
 def _settings(
@@ -176,8 +179,22 @@ def _settings(
 
 
 @router.get(PATH, response_class=HTMLResponse)
-def scoring_settings(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
-    return _settings(request, session, user)
+def scoring_settings(
+    request: Request, session: SessionDep, user: CurrentUser, icp_draft: str = ""
+) -> HTMLResponse:
+    """``?icp_draft=1``: the ICP editor opens with ICP discovery's draft (default settings)
+    in place of the saved criteria, to edit and save."""
+    if not icp_draft:
+        return _settings(request, session, user)
+    found = predictive.discover_icp(session, actor=request_actor(request))
+    icp = next((p for p in service.list_profiles(session) if p.kind == "icp"), None)
+    drafts = {
+        "kind": "icp",
+        "name": icp.name if icp else "ICP",
+        "criteria": _pretty(predictive.icp_draft(found)),
+    }
+    editing = f"profile-{icp.id}" if icp else "profile-new"
+    return _settings(request, session, user, editing=editing, drafts=drafts)
 
 
 def _answer(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from huddle.lifecycle import service as lifecycle
 from huddle.plays import service as plays
+from huddle.predictive import service as predictive
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring import service as scoring
@@ -160,6 +161,7 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
         "buying_stage": stage,
         "talking_points": points,
         "qualified_by": qualification(session, contact.id),
+        "prediction": predictive.packet_prediction(session, contact.id),
     }
 
 
@@ -181,6 +183,11 @@ def packet_text(packet: dict[str, Any]) -> str:
     for score in packet.get("scores", []):
         lines.append(f"Score {score['model']}: {score['total']}")
     lines.append(f"Buying stage: {packet.get('buying_stage')}")
+    prediction = packet.get("prediction")
+    if prediction:
+        lines.append(f"Predicted conversion: {prediction['probability'] * 100:.0f}%")
+        if prediction.get("in_words"):
+            lines.append(prediction["in_words"])
     qualified = packet.get("qualified_by")
     if qualified:
         lines.append(f"Qualified by: {qualified['by']}")

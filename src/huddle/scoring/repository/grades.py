@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -28,21 +28,57 @@ from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.explanations import conditions_met
 from huddle.scoring.repository.statements import Scope, insert_for
 
+# For each example title of a persona criterion, the job titles alike enough, with their
+# similarity (0..1): computed in Python (titles.similarity), applied in SQL.
+TitleMatches = Mapping[str, Mapping[str, float]]
+
 
 def match_columns(
-    profiles: Iterable[GradingProfile], compiler: Compiler
+    profiles: Iterable[GradingProfile], compiler: Compiler, titles: TitleMatches | None = None
 ) -> list[ColumnElement[Any]]:
-    """For each profile, the share of its weight the contact meets (0..1)."""
+    """For each profile, the share of its weight the contact meets (0..1). A title
+    criterion earns its weight times the contact's title similarity."""
     columns: list[ColumnElement[Any]] = []
     for profile in profiles:
         weight = sum(c["weight"] for c in profile.criteria) or 1
         met: ColumnElement[float] = literal(0.0)
         for criterion in profile.criteria:
+            if criterion.get("title_like"):
+                alike = (titles or {}).get(criterion["title_like"], {})
+                met = met + _title_credit(alike, float(criterion["weight"]))
+                continue
             met = met + case(
                 (compiler.condition(criterion["when"]), float(criterion["weight"])), else_=0.0
             )
         columns.append((met / float(weight)).label(f"p{profile.id}"))
     return columns
+
+
+def _title_credit(alike: Mapping[str, float], weight: float) -> ColumnElement[float]:
+    """weight x similarity of the contact's job title: one CASE branch per similarity
+    value (titles grouped by it), so a thousand titles make a handful of branches."""
+    by_similarity: dict[float, list[str]] = {}
+    for title, value in alike.items():
+        by_similarity.setdefault(value, []).append(title)
+    if not by_similarity:
+        return literal(0.0)
+    return case(
+        *(
+            (Contact.job_title.in_(sorted(titles)), weight * value)
+            for value, titles in sorted(by_similarity.items(), reverse=True)
+        ),
+        else_=0.0,
+    )
+
+
+def job_titles(session: Session, scope: Scope) -> list[str]:
+    """The distinct job titles of the contacts in ``scope``."""
+    query = (
+        select(Contact.job_title)
+        .where(Contact.job_title.is_not(None), scope(Contact.id))
+        .distinct()
+    )
+    return [title for (title,) in session.execute(query) if title is not None]
 
 
 def write_grades(
@@ -52,10 +88,11 @@ def write_grades(
     thresholds: Sequence[tuple[str, float]],
     compiler: Compiler,
     scope: Scope,
+    titles: TitleMatches | None = None,
 ) -> None:
     """Grade every contact in ``scope`` in one INSERT ... SELECT: the ICP match, each
     persona's match, the best persona (first on a tie), fit = best x ICP, then the grade."""
-    columns = match_columns(([icp] if icp else []) + personas, compiler)
+    columns = match_columns(([icp] if icp else []) + personas, compiler, titles)
     matches = (
         select(Contact.id.label("contact_id"), *columns)
         .select_from(Contact)
@@ -121,7 +158,15 @@ def grade_of(session: Session, contact_id: int) -> ContactGrade | None:
 def criteria_met(
     session: Session, profile: GradingProfile, compiler: Compiler, contact_id: int
 ) -> list[bool]:
-    return conditions_met(session, [c["when"] for c in profile.criteria], compiler, contact_id)
+    """Whether the contact meets each condition criterion (title criteria: False here, their
+    similarity is the service's to compute)."""
+    whens = [c["when"] for c in profile.criteria if not c.get("title_like")]
+    met = iter(conditions_met(session, whens, compiler, contact_id))
+    return [False if c.get("title_like") else next(met) for c in profile.criteria]
+
+
+def job_title_of(session: Session, contact_id: int) -> str | None:
+    return session.scalar(select(Contact.job_title).where(Contact.id == contact_id))
 
 
 def forget_persona(session: Session, persona_id: int) -> None:

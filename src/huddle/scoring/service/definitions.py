@@ -230,8 +230,21 @@ def check_profile_criteria(session: Session, kind: str, criteria: Any) -> list[F
         weight = criterion.get("weight")
         if not isinstance(weight, int) or isinstance(weight, bool) or not 1 <= weight <= 100:
             errors.append(FieldError(f"{path}.weight", "a whole number from 1 to 100"))
-        errors += conditions.check(criterion.get("when"), context, f"{path}.when")
+        if kind == "persona" and "title_like" in criterion:
+            errors += _check_title_like(criterion, path)
+        else:
+            errors += conditions.check(criterion.get("when"), context, f"{path}.when")
     return errors
+
+
+def _check_title_like(criterion: dict[str, Any], path: str) -> list[FieldError]:
+    """A persona's title criterion: an example title, and no condition beside it."""
+    title = criterion["title_like"]
+    if "when" in criterion:
+        return [FieldError(f"{path}.when", "give either when or title_like, not both")]
+    if not isinstance(title, str) or not title.strip() or len(title) > 200:
+        return [FieldError(f"{path}.title_like", "an example job title (1 to 200 characters)")]
+    return []
 
 
 def get_criteria(session: Session, stage: str) -> QualificationCriteria | None:

@@ -4,9 +4,11 @@ matches the ICP, as A to D. Matches are the share of criteria weight met, comput
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from huddle.scoring import titles
 from huddle.scoring.models import GradingProfile
 from huddle.scoring.repository import definitions, grades, statements
 from huddle.scoring.repository.condition_sql import Compiler
@@ -30,8 +32,24 @@ def grade_contacts(session: Session, scope: Scope, *, as_of: datetime) -> bool:
     icp = next((p for p in profiles if p.kind == "icp"), None)
     personas = [p for p in profiles if p.kind == "persona"]
     compiler = Compiler(statements.dialect_of(session), as_of)
-    grades.write_grades(session, icp, personas, THRESHOLDS, compiler, scope)
+    alike = _titles_alike(session, personas, scope)
+    grades.write_grades(session, icp, personas, THRESHOLDS, compiler, scope, alike)
     return True
+
+
+def _example_titles(personas: list[GradingProfile]) -> set[str]:
+    return {c["title_like"] for p in personas for c in p.criteria if c.get("title_like")}
+
+
+def _titles_alike(
+    session: Session, personas: list[GradingProfile], scope: Scope
+) -> dict[str, dict[str, float]]:
+    """For each persona's example title, the job titles in scope alike enough (similarity
+    at least ``titles.MATCH``), with their similarity."""
+    examples = _example_titles(personas)
+    if not examples:
+        return {}
+    return titles.alike(grades.job_titles(session, scope), sorted(examples))
 
 
 def explain_grade(session: Session, contact_id: int, *, as_of: datetime) -> GradeRead | None:
@@ -61,8 +79,25 @@ def _criteria_met_in_words(
 ) -> list[str]:
     met = grades.criteria_met(session, profile, compiler, contact_id)
     label = "ICP" if profile.kind == "icp" else profile.name
-    return [
+    words = [
         f"{label}: {criterion['label']} (+{criterion['weight']})"
         for criterion, yes in zip(profile.criteria, met, strict=True)
         if yes
+    ]
+    job_title = grades.job_title_of(session, contact_id)
+    for criterion in profile.criteria:
+        if criterion.get("title_like") and job_title:
+            words += _title_match_in_words(label, criterion, job_title)
+    return words
+
+
+def _title_match_in_words(label: str, criterion: dict[str, Any], job_title: str) -> list[str]:
+    """ "Engineering leader: Leads engineering — title “Head of Engineering” ≈ “VP Eng”
+    (similarity 0.77, +2.3)", when the title is alike enough to count."""
+    value = titles.similarity(job_title, criterion["title_like"])
+    if value < titles.MATCH:
+        return []
+    return [
+        f"{label}: {criterion['label']} — title “{job_title}” ≈ “{criterion['title_like']}” "
+        f"(similarity {value:.2f}, +{criterion['weight'] * value:.1f})"
     ]

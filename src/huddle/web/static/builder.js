@@ -315,13 +315,35 @@
     var weight = el("input", { type: "number", min: "1", max: "100", value: criterion.weight || "" });
     weight.addEventListener("input", function () { criterion.weight = number(weight.value); changed(); });
     var host = el("div", { "class": "builder" });
-    var read = null;
-    read = conditionBuilder(host, fields, criterion.when || null, function () { if (read) criterion.when = read(); changed(); });
-    criterion.when = read();
+    // A persona's criterion may match job titles by meaning rather than by a condition.
+    var personas = fields.some(function (f) { return f.field === "contact.job_title"; });
+    var by = el("select", {}, [
+      el("option", { value: "when", text: "a condition" }),
+      el("option", { value: "title", text: "a job title alike in meaning" })
+    ]);
+    by.value = criterion.title_like !== undefined ? "title" : "when";
+    function fill() {
+      host.textContent = "";
+      if (by.value === "title") {
+        delete criterion.when;
+        if (criterion.title_like === undefined) criterion.title_like = "";
+        var title = el("input", { type: "text", value: criterion.title_like, maxlength: "200", placeholder: "VP Engineering" });
+        title.addEventListener("input", function () { criterion.title_like = title.value; changed(); });
+        host.appendChild(labelled("Example job title (similar titles earn weight × similarity)", title));
+        return;
+      }
+      delete criterion.title_like;
+      var read = null;
+      read = conditionBuilder(host, fields, criterion.when || null, function () { if (read) criterion.when = read(); changed(); });
+      criterion.when = read();
+    }
+    by.addEventListener("change", function () { fill(); changed(); });
+    fill();
     var drop = el("button", { type: "button", "class": "btn btn-sm btn-ghost push-right", text: "Remove criterion" });
     drop.addEventListener("click", remove);
     return el("div", { "class": "builder-rule" }, [
       el("div", { "class": "grid grid-2" }, [labelled("Criterion", label), labelled("Weight (1 to 100)", weight)]),
+      personas ? labelled("Matched by", by) : el("span", {}),
       el("div", { "class": "field" }, [el("span", { "class": "label", text: "Met when" }), host]),
       el("div", { "class": "row" }, [drop])
     ]);

@@ -214,6 +214,8 @@ from .handoff_rejected_payload import HandoffRejectedPayload
 from .home_read import HomeRead
 from .hours_term import HoursTerm
 from .hours_term_kind import HoursTermKind
+from .icp_discovery_read import IcpDiscoveryRead
+from .icp_segment_read import IcpSegmentRead
 from .import_dry_run import ImportDryRun
 from .import_dry_run_mapping import ImportDryRunMapping
 from .import_dry_run_request import ImportDryRunRequest
@@ -318,6 +320,7 @@ from .pacing_point import PacingPoint
 from .pacing_read import PacingRead
 from .packet_consumed import PacketConsumed
 from .packet_first_touch import PacketFirstTouch
+from .packet_prediction import PacketPrediction
 from .packet_qualification import PacketQualification
 from .packet_rule import PacketRule
 from .packet_score import PacketScore
@@ -743,6 +746,8 @@ __all__ = (
     "HomeRead",
     "HoursTerm",
     "HoursTermKind",
+    "IcpDiscoveryRead",
+    "IcpSegmentRead",
     "ImportDryRun",
     "ImportDryRunMapping",
     "ImportDryRunRequest",
@@ -845,6 +850,7 @@ __all__ = (
     "PacingRead",
     "PacketConsumed",
     "PacketFirstTouch",
+    "PacketPrediction",
     "PacketQualification",
     "PacketRule",
     "PacketScore",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,13 +15,15 @@ class FactorRead:
     Attributes:
         feature (str):
         words (str):
-        value (float): The contact's value of the feature, as the model sees it
-        contribution (float): Coefficient x value, on the log-odds scale
+        value (float | None): The contact's value of the feature as the linear model sees it (standardised); null for
+            the boosted model's factors
+        contribution (float): Linear: coefficient x value, on the log-odds scale. Boosted: the probability minus the
+            probability with this column at its training baseline
     """
 
     feature: str
     words: str
-    value: float
+    value: float | None
     contribution: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -30,6 +32,7 @@ class FactorRead:
 
         words = self.words
 
+        value: float | None
         value = self.value
 
         contribution = self.contribution
@@ -54,7 +57,12 @@ class FactorRead:
 
         words = d.pop("words")
 
-        value = d.pop("value")
+        def _parse_value(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        value = _parse_value(d.pop("value"))
 
         contribution = d.pop("contribution")
 

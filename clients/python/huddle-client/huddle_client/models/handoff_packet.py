@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.packet_consumed import PacketConsumed
     from ..models.packet_first_touch import PacketFirstTouch
+    from ..models.packet_prediction import PacketPrediction
     from ..models.packet_qualification import PacketQualification
     from ..models.packet_score import PacketScore
 
@@ -34,6 +35,7 @@ class HandoffPacket:
             contact with none yet, a guess from its touches: Awareness, Consideration or Decision.
         talking_points (list[str]):
         qualified_by (None | PacketQualification | Unset):
+        prediction (None | PacketPrediction | Unset):
     """
 
     first_touch: PacketFirstTouch
@@ -47,8 +49,10 @@ class HandoffPacket:
     buying_stage: str
     talking_points: list[str]
     qualified_by: None | PacketQualification | Unset = UNSET
+    prediction: None | PacketPrediction | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.packet_prediction import PacketPrediction  # noqa: PLC0415
         from ..models.packet_qualification import PacketQualification  # noqa: PLC0415
 
         first_touch = self.first_touch.to_dict()
@@ -88,6 +92,14 @@ class HandoffPacket:
         else:
             qualified_by = self.qualified_by
 
+        prediction: dict[str, Any] | None | Unset
+        if isinstance(self.prediction, Unset):
+            prediction = UNSET
+        elif isinstance(self.prediction, PacketPrediction):
+            prediction = self.prediction.to_dict()
+        else:
+            prediction = self.prediction
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -106,6 +118,8 @@ class HandoffPacket:
         )
         if qualified_by is not UNSET:
             field_dict["qualified_by"] = qualified_by
+        if prediction is not UNSET:
+            field_dict["prediction"] = prediction
 
         return field_dict
 
@@ -113,6 +127,7 @@ class HandoffPacket:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.packet_consumed import PacketConsumed  # noqa: PLC0415
         from ..models.packet_first_touch import PacketFirstTouch  # noqa: PLC0415
+        from ..models.packet_prediction import PacketPrediction  # noqa: PLC0415
         from ..models.packet_qualification import PacketQualification  # noqa: PLC0415
         from ..models.packet_score import PacketScore  # noqa: PLC0415
 
@@ -179,6 +194,23 @@ class HandoffPacket:
 
         qualified_by = _parse_qualified_by(d.pop("qualified_by", UNSET))
 
+        def _parse_prediction(data: object) -> None | PacketPrediction | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                prediction_type_0 = PacketPrediction.from_dict(data)
+
+                return prediction_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PacketPrediction | Unset, data)
+
+        prediction = _parse_prediction(d.pop("prediction", UNSET))
+
         handoff_packet = cls(
             first_touch=first_touch,
             campaigns=campaigns,
@@ -191,6 +223,7 @@ class HandoffPacket:
             buying_stage=buying_stage,
             talking_points=talking_points,
             qualified_by=qualified_by,
+            prediction=prediction,
         )
 
         return handoff_packet

@@ -20,17 +20,21 @@ class PredictionRead:
         contact_id (int):
         version_id (int):
         probability (float):
+        method (None | str): linear (logistic model) or replacement (boosted); null: no factors
         intercept (float | None): Linear model only
         logit (float | None): Intercept + every contribution (linear model)
-        factors (list[FactorRead]): Largest effect first (linear model only)
+        factors (list[FactorRead]): Largest effect first
+        in_words (None | str): The main factors up and down, in a sentence
     """
 
     contact_id: int
     version_id: int
     probability: float
+    method: None | str
     intercept: float | None
     logit: float | None
     factors: list[FactorRead]
+    in_words: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +43,9 @@ class PredictionRead:
         version_id = self.version_id
 
         probability = self.probability
+
+        method: None | str
+        method = self.method
 
         intercept: float | None
         intercept = self.intercept
@@ -51,6 +58,9 @@ class PredictionRead:
             factors_item = factors_item_data.to_dict()
             factors.append(factors_item)
 
+        in_words: None | str
+        in_words = self.in_words
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -58,9 +68,11 @@ class PredictionRead:
                 "contact_id": contact_id,
                 "version_id": version_id,
                 "probability": probability,
+                "method": method,
                 "intercept": intercept,
                 "logit": logit,
                 "factors": factors,
+                "in_words": in_words,
             }
         )
 
@@ -76,6 +88,13 @@ class PredictionRead:
         version_id = d.pop("version_id")
 
         probability = d.pop("probability")
+
+        def _parse_method(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        method = _parse_method(d.pop("method"))
 
         def _parse_intercept(data: object) -> float | None:
             if data is None:
@@ -98,13 +117,22 @@ class PredictionRead:
 
             factors.append(factors_item)
 
+        def _parse_in_words(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        in_words = _parse_in_words(d.pop("in_words"))
+
         prediction_read = cls(
             contact_id=contact_id,
             version_id=version_id,
             probability=probability,
+            method=method,
             intercept=intercept,
             logit=logit,
             factors=factors,
+            in_words=in_words,
         )
 
         prediction_read.additional_properties = d

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.all_of import AllOf
@@ -25,12 +27,16 @@ T = TypeVar("T", bound="ProfileCriterion")
 @_attrs_define
 class ProfileCriterion:
     """A weighted criterion of the ICP (account.* fields) or a persona (contact.* fields).
+    A persona's criterion may instead name an example job title (``title_like``): titles
+    alike in meaning earn the weight times their similarity ("VP Eng" ~ "Head of
+    Engineering").
 
-    Attributes:
-        label (str):
-        weight (int):
-        when (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | NotOf |
-            NoValueComparison | OrderComparison | TextComparison | Touched):
+        Attributes:
+            label (str):
+            weight (int):
+            when (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None | NotOf |
+                NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
+            title_like (None | str | Unset):
     """
 
     label: str
@@ -42,12 +48,15 @@ class ProfileCriterion:
         | DateComparison
         | EqualityComparison
         | ManyComparison
+        | None
         | NotOf
         | NoValueComparison
         | OrderComparison
         | TextComparison
         | Touched
-    )
+        | Unset
+    ) = UNSET
+    title_like: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.all_of import AllOf  # noqa: PLC0415
@@ -60,13 +69,16 @@ class ProfileCriterion:
         from ..models.not_of import NotOf  # noqa: PLC0415
         from ..models.order_comparison import OrderComparison  # noqa: PLC0415
         from ..models.text_comparison import TextComparison  # noqa: PLC0415
+        from ..models.touched import Touched  # noqa: PLC0415
 
         label = self.label
 
         weight = self.weight
 
-        when: dict[str, Any]
-        if isinstance(self.when, NoValueComparison):
+        when: dict[str, Any] | None | Unset
+        if isinstance(self.when, Unset):
+            when = UNSET
+        elif isinstance(self.when, NoValueComparison):
             when = self.when.to_dict()
         elif isinstance(self.when, EqualityComparison):
             when = self.when.to_dict()
@@ -86,8 +98,16 @@ class ProfileCriterion:
             when = self.when.to_dict()
         elif isinstance(self.when, NotOf):
             when = self.when.to_dict()
-        else:
+        elif isinstance(self.when, Touched):
             when = self.when.to_dict()
+        else:
+            when = self.when
+
+        title_like: None | str | Unset
+        if isinstance(self.title_like, Unset):
+            title_like = UNSET
+        else:
+            title_like = self.title_like
 
         field_dict: dict[str, Any] = {}
 
@@ -95,9 +115,12 @@ class ProfileCriterion:
             {
                 "label": label,
                 "weight": weight,
-                "when": when,
             }
         )
+        if when is not UNSET:
+            field_dict["when"] = when
+        if title_like is not UNSET:
+            field_dict["title_like"] = title_like
 
         return field_dict
 
@@ -129,12 +152,18 @@ class ProfileCriterion:
             | DateComparison
             | EqualityComparison
             | ManyComparison
+            | None
             | NotOf
             | NoValueComparison
             | OrderComparison
             | TextComparison
             | Touched
+            | Unset
         ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -215,18 +244,47 @@ class ProfileCriterion:
                 return when_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            when_type_4 = Touched.from_dict(data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                when_type_4 = Touched.from_dict(data)
 
-            return when_type_4
+                return when_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                AllOf
+                | AnyOf
+                | BetweenComparison
+                | DateComparison
+                | EqualityComparison
+                | ManyComparison
+                | None
+                | NotOf
+                | NoValueComparison
+                | OrderComparison
+                | TextComparison
+                | Touched
+                | Unset,
+                data,
+            )
 
-        when = _parse_when(d.pop("when"))
+        when = _parse_when(d.pop("when", UNSET))
+
+        def _parse_title_like(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title_like = _parse_title_like(d.pop("title_like", UNSET))
 
         profile_criterion = cls(
             label=label,
             weight=weight,
             when=when,
+            title_like=title_like,
         )
 
         return profile_criterion

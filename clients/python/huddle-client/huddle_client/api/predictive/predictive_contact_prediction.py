@@ -83,8 +83,10 @@ def sync_detailed(
 ) -> Response[ErrorBody | PredictionRead | ValidationErrorBody]:
     """Contact Prediction
 
-     The active model's probability for the contact now and, for the linear model, the
-    factors (they sum with the intercept to the logit).
+     The active model's probability for the contact now and the factors pushing it up
+    and down: for the linear model they sum with the intercept to the logit; for the
+    boosted one each is the change in probability when that column takes its training
+    baseline instead of the contact's value.
 
     Args:
         contact_id (int):
@@ -115,8 +117,10 @@ def sync(
 ) -> ErrorBody | PredictionRead | ValidationErrorBody | None:
     """Contact Prediction
 
-     The active model's probability for the contact now and, for the linear model, the
-    factors (they sum with the intercept to the logit).
+     The active model's probability for the contact now and the factors pushing it up
+    and down: for the linear model they sum with the intercept to the logit; for the
+    boosted one each is the change in probability when that column takes its training
+    baseline instead of the contact's value.
 
     Args:
         contact_id (int):
@@ -142,8 +146,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorBody | PredictionRead | ValidationErrorBody]:
     """Contact Prediction
 
-     The active model's probability for the contact now and, for the linear model, the
-    factors (they sum with the intercept to the logit).
+     The active model's probability for the contact now and the factors pushing it up
+    and down: for the linear model they sum with the intercept to the logit; for the
+    boosted one each is the change in probability when that column takes its training
+    baseline instead of the contact's value.
 
     Args:
         contact_id (int):
@@ -172,8 +178,10 @@ async def asyncio(
 ) -> ErrorBody | PredictionRead | ValidationErrorBody | None:
     """Contact Prediction
 
-     The active model's probability for the contact now and, for the linear model, the
-    factors (they sum with the intercept to the logit).
+     The active model's probability for the contact now and the factors pushing it up
+    and down: for the linear model they sum with the intercept to the logit; for the
+    boosted one each is the change in probability when that column takes its training
+    baseline instead of the contact's value.
 
     Args:
         contact_id (int):
