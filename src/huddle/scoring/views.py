@@ -4,6 +4,7 @@ rescore progress) and the score breakdown card on the contact page."""
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Form, Request
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import Conflict, FieldError, ValidationFailed
+from huddle.predictive import service as predictive
 from huddle.scoring import conditions, service
 from huddle.scoring.rules import RULE_KINDS
 from huddle.scoring.schemas import (
@@ -176,8 +178,13 @@ def _settings(
 
 
 @router.get(PATH, response_class=HTMLResponse)
-def scoring_settings(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
-    return _settings(request, session, user)
+def scoring_settings(
+    request: Request, session: SessionDep, user: CurrentUser, edit: str | None = None
+) -> HTMLResponse:
+    """``edit=model-<id>``: that model's rule builder opens (a model just adopted from
+    suggested rules)."""
+    opened = edit if edit is not None and re.fullmatch(r"model-\d+", edit) else None
+    return _settings(request, session, user, editing=opened)
 
 
 def _answer(
@@ -343,7 +350,9 @@ def _backtest(
 ) -> Response:
     """Figures for the draft next to the current definition's; nothing is saved."""
     try:
-        result = service.backtest(session, build(), actor=request_actor(request))
+        result = service.backtest(
+            session, build(), actor=request_actor(request), judge=predictive.judge_backtest
+        )
     except (Conflict, ValidationFailed) as exc:
         return _settings(
             request,
