@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -41,8 +41,10 @@ from huddle.predictive.learning import (
 from huddle.predictive.models import ModelVersion
 from huddle.predictive.tabular import LoadedCsv, load_table
 from huddle.scoring import service as scoring_service
-from huddle.scoring.models import ScoreModel
 from huddle.scoring.schemas import OutcomeFigures, ScoreModelWrite
+
+if TYPE_CHECKING:
+    from huddle.scoring.models import ScoreModel
 
 # A target stage counts as reached when the contact moved to it or past it.
 TARGETS: dict[str, tuple[str, ...]] = {
@@ -547,7 +549,8 @@ def _explainable_version(session: Session) -> ModelVersion | None:
         if v.source == RECORDS and v.algorithm == "logistic"
     ]
     active = [v for v in candidates if v.is_active]
-    return (active or candidates or [None])[0]
+    chosen = active or candidates
+    return chosen[0] if chosen else None
 
 
 def _coefficients(version: ModelVersion, columns: list[str]) -> dict[tuple[str, str], float]:

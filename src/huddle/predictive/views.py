@@ -15,8 +15,7 @@ from huddle.core.errors import Conflict, ResourceAlreadyExists, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.predictive import service
 from huddle.web.deps import SessionDep
-from huddle.web.templating import render
-from huddle.web.templating import flash
+from huddle.web.templating import flash, render
 from huddle.web.views import error_text, page, see_other, submit
 
 if TYPE_CHECKING:

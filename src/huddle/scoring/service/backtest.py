@@ -205,7 +205,7 @@ def _rule_scorer(session: Session, spec: ModelSpec) -> Scorer:
     return score
 
 
-def _threshold(criteria: dict[str, Any] | None, model_id: int) -> float | None:
+def _threshold(criteria: Any, model_id: int) -> float | None:
     """The points from which the MQL criteria count the model ("score.3 >= 50": 50), the
     first such comparison found; None when the criteria set none on it."""
     if isinstance(criteria, list):
