@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from huddle.core import clock
 from huddle.core.actor import SYSTEM
 from huddle.core.errors import ValidationFailed
-from huddle.predictive import service
+from huddle.predictive import service, suggesting
 from huddle.scoring import service as scoring_service
 from tests.conftest import make_user, sign_in
 from tests.contacts.factories import make_account
@@ -137,3 +137,17 @@ def test_a_rep_cannot_see_or_adopt_suggestions(anon_client: TestClient, db: Sess
     assert rep.get("/settings/scoring/predictive/suggestions").status_code == 403
     adopt = rep.post("/settings/scoring/predictive/suggestions/adopt", data={"name": "X"})
     assert adopt.status_code == 403
+
+
+def test_points_double_with_the_rate_and_model_weights_keep_the_rates_scale() -> None:
+    doubled = suggesting.Evidence("industry", "Software", 100, 40, 2.0)
+    halved = suggesting.Evidence("industry", "Retail", 100, 10, 0.5)
+    rare = suggesting.Evidence("industry", "Mining", 40, 8, 1.0)
+    found = [doubled, halved, rare]
+
+    assert suggesting.points(found) == [10, -10, 0]
+    # The model says Software matters three times as much as Retail, the other way round:
+    # the 20 points of the rates' total size, shared 3 to 1; Mining pooled (no coefficient).
+    weights = {("industry", "Software"): 0.3, ("industry", "Retail"): -0.1}
+    assert suggesting.points(found, weights) == [15, -5, 0]
+    assert suggesting.points(found, {}) == [0, 0, 0]

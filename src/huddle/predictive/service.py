@@ -501,23 +501,16 @@ def suggest_rules(
     columns = [c for c in table.columns if _rule_fields(c)]
     found = suggesting.evidence(table, columns, min_support=min_support)
     version = _explainable_version(session)
-    coefficients = _coefficients(version, columns) if version is not None else {}
-    items = []
-    for seen in found:
-        coefficient = coefficients.get((seen.column, seen.value))
-        if version is not None and coefficient is None:
-            continue  # the model pooled it with the rare values: it has no points of its own
-        points = (
-            suggesting.points_from_coefficient(coefficient)
-            if coefficient is not None
-            else suggesting.points_from_ratio(seen.ratio)
-        )
-        if suggesting.worth_a_rule(points):
-            key = f"{seen.column}={seen.value}"
-            items.append(Suggestion(key, seen, points, _rule(seen, points)))
+    coefficients = _coefficients(version, columns) if version is not None else None
+    items = [
+        Suggestion(f"{seen.column}={seen.value}", seen, points, _rule(seen, points))
+        for seen, points in zip(found, suggesting.points(found, coefficients), strict=True)
+        if suggesting.worth_a_rule(points)
+    ]
     items.sort(key=lambda s: (-abs(s.points), s.key))
     basis = (
-        f"the coefficients of model v{version.id} (logistic, trained on your records)"
+        f"the coefficients of model v{version.id} (logistic, trained on your records: each "
+        "value weighed with the other fields held equal, on the scale of the conversion rates)"
         if version is not None
         else "the conversion rates by value (no logistic model trained on your records yet)"
     )

@@ -2,10 +2,16 @@
 
 For each value of a category column (industry = Software) seen on enough leads, the
 evidence (how many leads, how many reached the target, their rate against the average) and
-the points a rule would give it. Points are on one scale whatever their origin: 10 points
-for each doubling of the odds (a trained logistic model's coefficient, in log-odds) or of
-the conversion rate against the average (without a model). A value converting 2.3x the
-average gets about +12, one converting half as often -10.
+the points a rule would give it: 10 points for each doubling of the conversion rate against
+the average. A value converting 2.3x the average gets about +12, one converting half as
+often -10.
+
+With a trained logistic model, its coefficients decide instead: they weigh each value with
+the other fields held equal (Software leads that convert because they are also large
+companies do not get the size's points twice). Regularisation shrinks coefficients (the
+more, the less history), so they are put on the rates' scale: multiplied by the factor that
+makes their total size that of the rates' points, the model keeping the direction and the
+proportions.
 """
 
 from __future__ import annotations
@@ -61,14 +67,21 @@ def evidence(table: Table, columns: list[str], *, min_support: int) -> list[Evid
     return out
 
 
-def points_from_ratio(ratio: float) -> int:
-    """10 points per doubling of the conversion rate against the average."""
-    return _bounded(POINTS_PER_DOUBLING * math.log2(max(ratio, 1e-6)))
-
-
-def points_from_coefficient(coefficient: float) -> int:
-    """10 points per doubling of the odds (a logistic coefficient is in natural log-odds)."""
-    return _bounded(POINTS_PER_DOUBLING * coefficient / math.log(2))
+def points(
+    found: list[Evidence], coefficients: Mapping[tuple[str, str], float] | None = None
+) -> list[int]:
+    """Each value's points: from its conversion rate, or from the model's ``coefficients``
+    on the rates' scale (a value the model has no coefficient for, pooled with the rare
+    ones, gets 0: no rule)."""
+    by_rate = [POINTS_PER_DOUBLING * math.log2(max(e.ratio, 1e-6)) for e in found]
+    if coefficients is None:
+        return [_bounded(p) for p in by_rate]
+    weights = [coefficients.get((e.column, e.value), 0.0) for e in found]
+    size = sum(abs(w) for w in weights)
+    if size == 0:
+        return [0] * len(found)
+    scale = sum(abs(p) for p, w in zip(by_rate, weights, strict=True) if w) / size
+    return [_bounded(w * scale) for w in weights]
 
 
 def _bounded(points: float) -> int:
