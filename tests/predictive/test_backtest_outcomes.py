@@ -88,9 +88,9 @@ def test_auc_lift_and_precision_match_a_hand_count(db: Session, frozen_clock: ob
     assert outcome.roc_auc == pytest.approx(19 / 24)
     # Average precision: at 10 points recall 3/4 with precision 3/4, then all: 1/4 at 4/10.
     assert outcome.pr_auc == pytest.approx(0.75 * 0.75 + 0.25 * 0.4)
-    # One lead per tenth: Software first in cut-off order (reached, reached, not, reached),
-    # then Retail (not, not, reached, not, not, not); the average rate is 0.4.
-    assert outcome.lift == pytest.approx([2.5, 2.5, 0, 2.5, 0, 0, 2.5, 0, 0, 0])
+    # One lead per tenth: the 4 Software leads first (10 points; a rate of 3/4 whatever
+    # their order among themselves), then the 6 Retail ones (1/6); the average rate is 0.4.
+    assert outcome.lift == pytest.approx([0.75 / 0.4] * 4 + [1 / 6 / 0.4] * 6)
     assert outcome.threshold == 10 and outcome.above_threshold == 4
     assert (outcome.precision, outcome.recall) == (0.75, 0.75)
     assert outcome.roc[0] == (0.0, 0.0) and outcome.roc[-1] == (1.0, 1.0)

@@ -380,12 +380,19 @@ def measure(label: Sequence[int], probability: np.ndarray, *, threshold: float =
 
 
 def lift_by_decile(y: np.ndarray, p: np.ndarray) -> list[float]:
-    """Outcome rate in each tenth of the rows (highest probability first) / overall rate.
-    Ties are broken by row order (stable), so the figures are reproducible."""
+    """Outcome rate in each tenth of the rows (highest score first) / overall rate. Rows
+    with the same score count at their group's rate: which of them lands in which tenth is
+    arbitrary (a rule model gives many leads the same points), so each tenth gets what it
+    would have on average over the orders of the ties. Without ties, the rows' own rates."""
+    y = np.asarray(y, dtype=float)
+    p = np.asarray(p, dtype=float)
+    _, group, counts = np.unique(p, return_inverse=True, return_counts=True)
+    group_rate = np.bincount(group, weights=y) / counts
     order = np.argsort(-p, kind="stable")
     base = float(y.mean()) or 1.0
+    rates = group_rate[group]
     return [
-        float(y[part].mean()) / base if len(part) else 0.0 for part in np.array_split(order, 10)
+        float(rates[part].mean()) / base if len(part) else 0.0 for part in np.array_split(order, 10)
     ]
 
 
