@@ -44,6 +44,12 @@ def _both_widths(page: Page, name: str) -> None:
     page.screenshot(path=f"{SHOTS}/{name}-1400.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=f"{SHOTS}/{name}-390.png", full_page=True)
+    # Nothing but the scrolling nav and tables reaches past the screen's edge.
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('main *')].filter(e => !e.closest('.table-wrap')"
+        " && e.getBoundingClientRect().right > 391).map(e => e.tagName + '.' + e.className)"
+    )
+    assert not wide, wide
     page.set_viewport_size({"width": 1400, "height": 900})
 
 
