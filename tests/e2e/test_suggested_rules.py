@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import delete, select
 
 from huddle.contacts.models import Account, Contact
@@ -39,11 +39,16 @@ def _forget(server: LiveServer, contacts: list[int], accounts: set[int], name: s
         session.execute(delete(Account).where(Account.id.in_(accounts)))
 
 
-def _both_widths(page: Page, name: str) -> None:
+def _both_widths(page: Page, name: str, part: Locator | None = None) -> None:
+    """Full-page screenshots at 1,400 and 390 px (and of ``part`` alone, to read it)."""
     page.set_viewport_size({"width": 1400, "height": 900})
     page.screenshot(path=f"{SHOTS}/{name}-1400.png", full_page=True)
+    if part is not None:
+        part.screenshot(path=f"{SHOTS}/{name}-part-1400.png")
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=f"{SHOTS}/{name}-390.png", full_page=True)
+    if part is not None:
+        part.screenshot(path=f"{SHOTS}/{name}-part-390.png")
     # Nothing but the scrolling nav and tables reaches past the screen's edge.
     wide = page.evaluate(
         "() => [...document.querySelectorAll('main *')].filter(e => !e.closest('.table-wrap')"
@@ -85,7 +90,6 @@ def test_adopt_suggested_rules_then_backtest_them(page: Page, live_server: LiveS
         expect(outcome.get_by_test_id("outcome-roc-chart")).to_be_visible()
         expect(outcome.get_by_test_id("outcome-lift-chart")).to_be_visible()
         expect(outcome.locator("table.data")).to_contain_text(f"{name} (your change)")
-        outcome.scroll_into_view_if_needed()
-        _both_widths(page, "backtest-outcome")
+        _both_widths(page, "backtest-outcome", outcome)
     finally:
         _forget(live_server, contacts, accounts, name)
