@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
@@ -171,8 +172,9 @@ def _judged_models(
             _rule_scorer(session, spec),
         )
     elif shown is not None:
-        current = shown
-        proposed = _judged(session, shown, proposed_criteria)
+        # The same model under both criteria: scored once, judged at both thresholds.
+        judged = _judged(session, shown, current_criteria)
+        return judged, replace(judged, threshold=_threshold(proposed_criteria, shown.id))
     else:
         return None, None
     return (
@@ -191,7 +193,8 @@ def _rule_scorer(session: Session, spec: ModelSpec) -> Scorer:
     of the group's earliest moment: one statement per day, and never a touch after a lead's
     own moment (a lead later that day loses, at most, that day's earlier touches)."""
 
-    def score(leads: Sequence[tuple[int, datetime]]) -> dict[int, float]:
+    @cache
+    def score_all(leads: tuple[tuple[int, datetime], ...]) -> dict[int, float]:
         days: dict[date, list[tuple[int, datetime]]] = defaultdict(list)
         for contact_id, at in leads:
             days[at.date()].append((contact_id, at))
@@ -202,7 +205,7 @@ def _rule_scorer(session: Session, spec: ModelSpec) -> Scorer:
         points = scores.scores_at(session, spec, moments)
         return {contact_id: points.get(contact_id, 0.0) for contact_id, _ in leads}
 
-    return score
+    return lambda leads: dict(score_all(tuple(leads)))
 
 
 def _threshold(criteria: Any, model_id: int) -> float | None:
