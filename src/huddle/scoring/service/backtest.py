@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
