@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from huddle.cli import app
-from huddle.contacts.models import Account, Contact, EnrichmentCompany, ImportJob
+from huddle.contacts.models import (
+    Account,
+    Contact,
+    CustomFieldDefinition,
+    EnrichmentCompany,
+    ImportJob,
+)
 from huddle.core.db import make_engine
 from huddle.core.migrations import upgrade
 from huddle.core.settings import get_settings
@@ -183,3 +189,47 @@ def test_the_key_and_clear_empty_options(cli_db: Engine, tmp_path: Path) -> None
     bad = runner.invoke(app, ["import", "contacts", str(moved), "--key", "phone"])
     assert bad.exit_code == 2
     assert "key: 'phone' is not a key" in bad.output
+
+
+def test_new_fields_defines_the_files_own_columns_typed_from_all_their_values(
+    cli_db: Engine, tmp_path: Path
+) -> None:
+    # The choice's fifth value appears only on the last rows: typed from every value, the
+    # field takes it, and no row is refused.
+    rows = [
+        [f"P{i}", ["Web", "Ads", "Event", "Partner"][i % 4], str(i * 10), "Yes", "Select", "1"]
+        for i in range(40)
+    ] + [["P40", "Podcast", "5", "No", "Finance", "0"], ["P41", "Podcast", "", "No", "", "0"]]
+    path = write_csv(
+        tmp_path / "leads.csv",
+        ["Prospect ID", "Lead Origin", "Time on Site", "Do Not Email", "Specialization", "Won"],
+        rows,
+    )
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"Prospect ID": "external_id", "Won": "custom.won"}))
+    args = ["import", "contacts", str(path), "--mapping", str(mapping), "--key", "external_id"]
+
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 2
+    assert "'custom.won' is not a custom field of contacts; define it first" in refused.output
+
+    result = runner.invoke(app, [*args, "--new-fields"])
+    assert result.exit_code == 0, result.output
+    assert "Custom field defined: Lead Origin -> custom.lead_origin (choice)" in result.output
+    assert "Custom field defined: Time on Site -> custom.time_on_site (number)" in result.output
+    assert "Custom field defined: Do Not Email -> custom.do_not_email (boolean)" in result.output
+    assert "Custom field defined: Won -> custom.won (number)" in result.output
+    assert "42 rows: 42 created, 0 updated, 0 unchanged, 0 failed." in result.output
+    with Session(cli_db) as session:
+        origin = session.scalars(
+            select(CustomFieldDefinition).where(CustomFieldDefinition.key == "lead_origin")
+        ).one()
+        assert origin.choices[-1] == "Podcast" and origin.label == "Lead Origin"
+        last = session.scalars(select(Contact).where(Contact.external_id == "P40")).one()
+        assert last.custom["lead_origin"] == "Podcast" and last.custom["time_on_site"] == 5
+
+    # Defined once: a second import defines nothing and changes nothing.
+    again = runner.invoke(app, [*args, "--new-fields"])
+    assert again.exit_code == 0, again.output
+    assert "Custom field defined" not in again.output
+    assert "42 unchanged" in again.output

@@ -70,9 +70,10 @@ def _contact(db: Session, email: str) -> Contact:
 
 def test_placeholders_are_matched_trimmed_and_ignoring_case() -> None:
     words = Placeholders()
-    for value in ("N/A", "n/a", "NULL", "None", "Unknown", "please select", "-", "--", "#N/A"):
+    for value in ("N/A", "n/a", "NULL", "None", "please select", "Select", "-", "--", "#N/A"):
         assert value in words, value
-    for value in ("Nadia", "North America", "0", "x", "—n/a—"):
+    # "unknown" is a value some CRMs give on purpose (a lead's origin): kept, and counted.
+    for value in ("Nadia", "North America", "0", "x", "—n/a—", "Unknown", "Selected"):
         assert value not in words, value
     mine = Placeholders(["TBD"])
     assert "tbd" in mine and "N/A" not in mine
@@ -148,7 +149,7 @@ def test_a_preview_counts_what_cleaning_does_to_each_column() -> None:
         ["a@acme.com", "LinkedIn", "1,200", "14/03/2024", "N/A"],
         ["b@acme.com", "linkedin", "n/a", "02/04/2024", "CEO"],
         ["c@acme.com", "LINKEDIN", "3", "", "Please select"],
-        ["d@acme.com", "Webinar", "-", "(blank)", " unknown "],
+        ["d@acme.com", "Webinar", "-", "(blank)", " select "],
     ]
     stats = preview_columns(
         header,
@@ -168,7 +169,7 @@ def test_a_preview_counts_what_cleaning_does_to_each_column() -> None:
     )
     assert stats["Signed up"].placeholders == 1
     assert stats["Title"].placeholders == 3
-    assert stats["Title"].placeholder_words == {"N/A": 1, "Please select": 1, "unknown": 1}
+    assert stats["Title"].placeholder_words == {"N/A": 1, "Please select": 1, "select": 1}
 
 
 def test_a_choice_fields_own_spelling_wins() -> None:

@@ -52,7 +52,7 @@ def test_the_upload_goes_to_the_mapping_page_with_suggestions(
     assert "Map the columns" in html and "10 rows" in html
     assert '<option value="email" selected>' in html
     assert "6 of 8 columns mapped" in html
-    assert "3 placeholders" in html  # Job Title: N/A, -, unknown
+    assert "3 placeholders" in html  # Job Title: N/A, -, Select
     assert 'aria-current="step"' in html
     assert "New custom field…" in html
     # The new field's type is guessed from the column's values.

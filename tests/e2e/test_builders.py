@@ -191,10 +191,18 @@ def _build_score_qualify_and_route(
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_a_persona_built_by_clicking_is_saved_as_built(
+def test_a_persona_built_by_clicking_grades_a_contact(
     page: Page, live_server: LiveServer, width: str
 ) -> None:
+    try:
+        _build_a_persona_and_grade(page, live_server, width)
+    finally:
+        forget_contacts(live_server, Contact.email == f"dana.{width}@built.example")
+
+
+def _build_a_persona_and_grade(page: Page, live_server: LiveServer, width: str) -> None:
     errors = _no_console_errors(page)
+    department = f"Data {width}"
     w, h = WIDTHS[width]
     page.set_viewport_size({"width": w, "height": h})
     _sign_in(page, live_server)
@@ -207,9 +215,9 @@ def test_a_persona_built_by_clicking_is_saved_as_built(
     form.get_by_role("button", name="+ Condition").click()
     form.get_by_label("Field", exact=True).select_option(label="Contact · Department")
     form.get_by_label("Operator", exact=True).select_option(label="is")
-    form.get_by_label("Value", exact=True).fill("Data")
+    form.get_by_label("Value", exact=True).fill(department)
     expect(form.locator(".builder-sentences")).to_contain_text(
-        "Leads a data team (weight 2): contact.department = Data"
+        f"Leads a data team (weight 2): contact.department = {department}"
     )
     shot(page, f"45-builder-persona-{width}")
     form.get_by_role("button", name="Add").click()
@@ -220,9 +228,23 @@ def test_a_persona_built_by_clicking_is_saved_as_built(
         {
             "label": "Leads a data team",
             "weight": 2,
-            "when": {"field": "contact.department", "op": "eq", "value": "Data"},
+            "when": {"field": "contact.department", "op": "eq", "value": department},
         }
     ]
+    # A contact of that department is graded by it: the persona is the best match.
+    created = page.request.post(
+        "/api/v1/contacts",
+        data={
+            "email": f"dana.{width}@built.example",
+            "first_name": "Dana",
+            "department": department,
+        },
+        headers=_csrf(page),
+    )
+    assert created.ok, created.text()
+    page.goto(f"/contacts/{created.json()['id']}")
+    expect(page.locator("#scores")).to_contain_text(f"Best persona Data leader {width} (100%)")
+    shot(page, f"45-builder-persona-graded-{width}")
     assert not errors, errors
 
 
@@ -241,7 +263,17 @@ def test_a_marketer_sees_the_definitions_read_only(
     )
     expect(page.locator("#mql-form").get_by_role("button", name="Save criteria")).to_be_disabled()
     expect(page.locator("#model-new").get_by_role("button", name="+ Rule")).to_be_disabled()
+    persona = page.locator("#profile-new-form")
+    expect(persona.get_by_role("button", name="+ Criterion")).to_be_disabled()
+    expect(persona.get_by_role("button", name="Add")).to_be_disabled()
     shot(page, f"44-scoring-read-only-{width}")
+
+    page.goto("/settings/routing")
+    expect(page.locator("#read-only")).to_contain_text("read-only")
+    rule = page.locator("#rule-new-form")
+    expect(rule.get_by_role("button", name="+ Condition")).to_be_disabled()
+    expect(rule.get_by_role("button", name="Add rule")).to_be_disabled()
+    shot(page, f"44-routing-read-only-{width}")
     assert not errors, errors
 
 
@@ -264,7 +296,7 @@ def test_a_business_calendar_built_by_clicking_is_saved_as_built(
     calendars.get_by_label("Monday to").fill("16:00")
     calendars.get_by_label("Friday: working day").uncheck()
     calendars.get_by_label("Saturday: working day").check()
-    expect(calendars.locator(".builder-sentences")).to_contain_text(
+    expect(calendars.locator(".builder-sentences").first).to_contain_text(
         f"Clocks count Mon 08:00{TO}16:00 · Tue 09:00{TO}17:30 · Wed 09:00{TO}17:30 · "
         f"Thu 09:00{TO}17:30 · Sat 09:00{TO}17:00."
     )

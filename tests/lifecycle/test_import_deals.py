@@ -4,6 +4,7 @@ customers with its date (or the row saying why not); past moves starting nothing
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -479,3 +480,155 @@ def test_salesforce_opportunities_take_the_email_first_then_the_contact_id(
     reason = result.problems[0].reason
     assert "no contact with email x@initech.example (Contact Email)" in reason
     assert "no contact with record id 003Z (Contact ID)" in reason
+
+
+# --- a deals file Huddle does not know, mapped by hand ---------------------------------------
+
+# A funnel export's closed deals: the lead's id, the seller signed, the won date; no deal
+# name, amount, company or email.
+CLOSED_DEALS_HEADER = ["mql_id", "seller_id", "won_date", "business_segment"]
+CLOSED_DEALS_MAPPING = {"seller_id": "external_id", "mql_id": "contact_ids", "won_date": "won_date"}
+
+
+def _funnel_leads(db: Session) -> tuple[Contact, Contact]:
+    first = make_contact(db, email=None, external_id="mql-1", lifecycle_stage="mql")
+    second = make_contact(db, email=None, external_id="mql-2", lifecycle_stage="mql")
+    db.flush()
+    return first, second
+
+
+def test_a_deals_file_mapped_by_hand_wins_its_contacts_on_their_won_dates(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    first, second = _funnel_leads(db)
+    path = write_csv(
+        tmp_path / "closed_deals.csv",
+        CLOSED_DEALS_HEADER,
+        [
+            ["mql-1", "seller-a", "2024-02-03 10:00:00", "home_decor"],
+            ["mql-2", "seller-b", "2024-03-04", ""],
+        ],
+    )
+
+    result = import_deals(
+        lambda: same_session(db),
+        path,
+        filename=path.name,
+        actor=actor,
+        errors_path=tmp_path / "errors.csv",
+        mapping=CLOSED_DEALS_MAPPING,
+    )
+
+    assert (result.source_format, result.created, result.failed) == ("csv", 2, 0)
+    won = deal(db, "csv:seller-a")
+    # No name column: named after its id; no company: the person's own account.
+    assert (won.name, won.status, won.closed_at) == ("Deal seller-a", "won", at("2024-02-03 10:00"))
+    assert db.get(Account, won.account_id) is not None
+    for contact, when in ((first, at("2024-02-03 10:00")), (second, at("2024-03-04 12:00"))):
+        db.refresh(contact)
+        assert (contact.lifecycle_stage, contact.stage_entered_at) == ("customer", when)
+
+    again = import_deals(
+        lambda: same_session(db),
+        path,
+        filename=path.name,
+        actor=actor,
+        errors_path=tmp_path / "errors2.csv",
+        mapping=CLOSED_DEALS_MAPPING,
+    )
+    assert (again.created, again.updated, count(db, Opportunity)) == (0, 0, 2)
+
+
+def test_a_mapping_that_cannot_be_used_names_every_problem_and_imports_nothing(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "d.csv", CLOSED_DEALS_HEADER, [["mql-1", "s", "2024-02-03", ""]])
+
+    with pytest.raises(ValidationFailed) as refused:
+        import_deals(
+            lambda: same_session(db),
+            path,
+            filename=path.name,
+            actor=actor,
+            mapping={"nope": "name", "mql_id": "deal_size", "won_date": "won_date"},
+        )
+
+    assert [(e.field, e.message) for e in refused.value.errors] == [
+        ("mapping.nope", "the file has no column 'nope'"),
+        ("mapping.mql_id", refused.value.errors[1].message),
+    ]
+    assert refused.value.errors[1].message.startswith("unknown field 'deal_size'; one of ")
+    with pytest.raises(ValidationFailed, match="no deal id"):
+        import_deals(
+            lambda: same_session(db),
+            path,
+            filename=path.name,
+            actor=actor,
+            mapping={"won_date": "won_date"},
+        )
+    assert count(db, Opportunity) == 0
+
+
+def test_the_api_and_the_command_line_take_a_mapping(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    _funnel_leads(db)
+    path = write_csv(tmp_path / "d.csv", CLOSED_DEALS_HEADER, [["mql-1", "s-1", "2024-02-03", ""]])
+    mapping = json.dumps(CLOSED_DEALS_MAPPING)
+
+    with path.open("rb") as handle:
+        response = client.post(
+            "/api/v1/deal-imports",
+            files={"file": ("d.csv", handle, "text/csv")},
+            data={"mapping": mapping},
+        )
+    assert response.status_code == 200, response.text
+    assert (response.json()["source_format"], response.json()["created"]) == ("csv", 1)
+
+    with path.open("rb") as handle:
+        refused = client.post(
+            "/api/v1/deal-imports",
+            files={"file": ("d.csv", handle, "text/csv")},
+            data={"mapping": "[1, 2]"},
+        )
+    assert refused.status_code == 422
+    assert "csv header" in refused.text
+
+
+def test_the_imports_page_shows_a_files_columns_to_map_and_imports_by_them(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    first, _ = _funnel_leads(db)
+    path = write_csv(tmp_path / "d.csv", CLOSED_DEALS_HEADER, [["mql-1", "s-9", "2024-02-03", ""]])
+
+    with path.open("rb") as handle:
+        columns = client.post(
+            "/imports/deals/columns", files={"file": ("d.csv", handle, "text/csv")}
+        )
+    assert columns.status_code == 200
+    # One drop-down per column, with its first values; preset where a name is known.
+    assert columns.text.count("<select") == 4
+    assert 'name="map.0"' in columns.text and "mql-1" in columns.text
+    assert columns.text.count(" selected>") == 1
+    assert '<option value="won_date" selected>' in columns.text
+
+    with path.open("rb") as handle:
+        page = client.post(
+            "/imports/deals",
+            files={"file": ("d.csv", handle, "text/csv")},
+            data={"map.0": "contact_ids", "map.1": "external_id", "map.2": "won_date", "map.3": ""},
+        )
+    assert page.status_code == 200, page.text
+    assert deal(db, "csv:s-9").status == "won"
+    db.refresh(first)
+    assert first.lifecycle_stage == "customer"
+
+
+def test_a_known_exports_columns_come_preset(client: TestClient) -> None:
+    with HUBSPOT_DEALS.open("rb") as handle:
+        columns = client.post(
+            "/imports/deals/columns", files={"file": ("h.csv", handle, "text/csv")}
+        )
+    assert columns.status_code == 200
+    assert '<option value="name" selected>' in columns.text
+    assert '<option value="external_id" selected>' in columns.text

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from huddle.core.settings import get_settings
-from huddle.mailing.service import DELIVER_JOB
+from huddle.mailing.service import DELIVER_ALL_JOB, DELIVER_JOB
 from tests.jobs import run_due_jobs
 from tests.mail import Inbox, SmtpServer, smtp, smtp_server
 
@@ -30,7 +30,8 @@ def one_secret_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def deliver_queued(db: Session) -> int:
-    """What the worker does after the commit: every queued message's delivery job."""
-    ran = run_due_jobs(db, DELIVER_JOB)
+    """What the worker does after the commit: every queued message's delivery job, and the
+    jobs delivering a workflow batch's messages together."""
+    ran = run_due_jobs(db, DELIVER_JOB) + run_due_jobs(db, DELIVER_ALL_JOB)
     db.expire_all()
     return ran

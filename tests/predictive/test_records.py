@@ -61,7 +61,8 @@ def test_features_come_only_from_before_the_cut_off(db: Session, frozen_clock: o
     pending = _lead(db, now - 20 * DAY)  # horizon not over, not reached: no outcome yet
     db.flush()
 
-    table, rows, _ = service.records_table(db, target="sql", horizon_days=90)
+    read = service.records_table(db, target="sql", horizon_days=90)
+    table, rows = read.table, read.rows
 
     ids = [facts.contact_id for facts in rows]
     assert contact.id in ids and late.id in ids

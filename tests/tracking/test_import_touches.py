@@ -237,3 +237,47 @@ def test_a_file_naming_contacts_neither_way_is_refused(
         run(db, path, actor, tmp_path / "e.csv")
 
     assert "Email or Contact ID" in refused.value.errors[0].message
+
+
+def test_an_activities_file_huddle_does_not_know_is_read_by_its_mapping(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email=None, external_id="lead-7")
+    db.flush()
+    path = write_csv(
+        tmp_path / "webinar.csv",
+        ["attendee", "what", "when", "session"],
+        [["lead-7", "meeting", "2024-05-06 15:00", "Pricing webinar"]],
+    )
+    with pytest.raises(ValidationFailed, match="not an activities export"):
+        run(db, path, actor, tmp_path / "e0.csv")
+
+    result = import_touches(
+        lambda: same_session(db),
+        path,
+        filename=path.name,
+        actor=actor,
+        errors_path=tmp_path / "e.csv",
+        mapping={
+            "attendee": "contact_id",
+            "what": "type",
+            "when": "occurred_at",
+            "session": "subject",
+        },
+    )
+
+    assert (result.created, result.failed) == (1, 0)
+    assert touches(db, ann) == [("meeting_held", at("2024-05-06 15:00"), "Pricing webinar")]
+
+
+@pytest.mark.usefixtures("cli_db")
+def test_the_command_line_takes_a_mapping_file(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", ["who", "kind"], [["x@nowhere.example", "CALL"]])
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"who": "email", "kind": "type"}')
+
+    refused = runner.invoke(app, ["import", "touches", str(path), "--mapping", str(mapping)])
+
+    # The mapping is read; the file still needs a date column, and says so.
+    assert refused.exit_code == 2, refused.output
+    assert "no Occurred at column" in refused.output

@@ -64,6 +64,8 @@ FIRST_TOUCH = "first_touch"
 VELOCITY_PAIRS: tuple[tuple[str, str], ...] = (
     *itertools.pairwise(FUNNEL[1:]),
     ("lead", "customer"),
+    # Marketing's hand-over to revenue: what a funnel export that starts at MQL measures.
+    ("mql", "customer"),
     (FIRST_TOUCH, "customer"),
 )
 STALL_DAYS = 30

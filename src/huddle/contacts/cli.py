@@ -16,6 +16,7 @@ from huddle.contacts import service
 from huddle.contacts.importing.cleaning import DEFAULT_PLACEHOLDERS, CellError
 from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.csvcells import csv_lines
+from huddle.contacts.importing.new_fields import define_new_fields, plan_new_fields
 from huddle.contacts.importing.reader import ENCODING_LABELS
 from huddle.contacts.importing.rows import Person, UserDirectory
 from huddle.contacts.importing.schemas import FORMAT_LABELS
@@ -94,6 +95,15 @@ def import_contacts(
             + ")"
         ),
     ] = None,
+    new_fields: Annotated[
+        bool,
+        typer.Option(
+            "--new-fields",
+            help="Define the custom fields the mapping names that do not exist yet, and one "
+            "for every column the mapping leaves out (keyed after its header: 'Lead Origin' "
+            "-> custom.lead_origin), each typed from the file's values",
+        ),
+    ] = False,
     chunk_size: Annotated[int, _CHUNK_OPTION] = CHUNK_SIZE,
 ) -> None:
     """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
@@ -114,6 +124,8 @@ def import_contacts(
             raise typer.Exit(2)
     try:
         with unit_of_work(factory) as session:
+            if new_fields:
+                given = _define_new_fields(session, file, given)
             job = create_import(
                 session,
                 file,
@@ -143,6 +155,17 @@ def import_contacts(
         )
     errors_path = errors or get_settings().data_dir / "imports" / f"{job_id}-errors.csv"
     _run(factory, job_id, file, errors_path, chunk_size=chunk_size)
+
+
+def _define_new_fields(session: Any, file: Path, given: dict[str, Any] | None) -> dict[str, Any]:
+    """The mapping extended to the file's left-out columns, their fields defined."""
+    mapping, planned = plan_new_fields(session, file, given)
+    define_new_fields(session, planned, actor=CLI_ACTOR)
+    for new in planned:
+        typer.echo(
+            f"Custom field defined: {new.header} -> custom.{new.key} ({new.inferred.field_type})"
+        )
+    return mapping
 
 
 @import_app.command("resume")

@@ -12,6 +12,7 @@ import typer
 from sqlalchemy.orm import Session
 
 from huddle.core.actor import Actor
+from huddle.core.columnmap import mapping_from_json
 from huddle.core.csvreport import FileImportResult
 from huddle.core.db import get_engine, session_factory, unit_of_work
 from huddle.core.errors import HuddleError, ValidationFailed
@@ -24,10 +25,17 @@ Importer = Callable[..., FileImportResult]
 
 
 def run_import_command(
-    importer: Importer, file: Path, *, errors: Path | None, noun: str, chunk_size: int
+    importer: Importer,
+    file: Path,
+    *,
+    errors: Path | None,
+    noun: str,
+    chunk_size: int,
+    mapping_file: Path | None = None,
 ) -> None:
-    """Run ``importer(unit_of_work, file, filename=, actor=, errors_path=, chunk_size=)``
-    and exit with the result's code (2 when the file is refused)."""
+    """Run ``importer(unit_of_work, file, filename=, actor=, errors_path=, chunk_size=,
+    mapping=)`` and exit with the result's code (2 when the file or mapping is refused).
+    ``mapping_file``: a JSON file {"csv header": "field"} for a file read by hand."""
     settings = get_settings()
     engine = get_engine(settings)
     try:
@@ -42,6 +50,9 @@ def run_import_command(
         return unit_of_work(factory)
 
     try:
+        mapping = (
+            mapping_from_json(mapping_file.read_text(encoding="utf-8")) if mapping_file else None
+        )
         result = importer(
             work,
             file,
@@ -49,6 +60,7 @@ def run_import_command(
             actor=CLI_ACTOR,
             errors_path=errors_path,
             chunk_size=chunk_size,
+            mapping=mapping,
         )
     except HuddleError as exc:
         typer.secho(exc.message, fg="red", err=True)
@@ -59,3 +71,11 @@ def run_import_command(
     if result.failed or result.reported:
         typer.secho(f"The rows to look at, and why: {errors_path}", fg="yellow", err=True)
     raise typer.Exit(result.exit_code)
+
+
+MappingOption = typer.Option(
+    "--mapping",
+    exists=True,
+    dir_okay=False,
+    help='A JSON file {"csv header": "field"} for a file Huddle does not recognise',
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -60,6 +61,10 @@ def connect(settings: Settings) -> smtplib.SMTP:
     else:
         smtp = smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
     try:
+        # The final dot goes in a write of its own (the point of no return): without this,
+        # Nagle's algorithm holds it until the server's delayed ACK, ~40 ms a message.
+        if smtp.sock is not None:
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if settings.smtp_security == "starttls":
             smtp.starttls(context=ssl.create_default_context())
         if settings.smtp_username:
@@ -84,25 +89,71 @@ def send_marking_point_of_no_return(
     the server has nothing; after it, only the write of three bytes stands between the
     record and the delivery. Raises like ``send``; ``smtplib.SMTPDataError`` when the
     server refuses the message after the dot (the callback has run then)."""
+    with connection(settings) as smtp:
+        transfer(
+            smtp,
+            message,
+            envelope_from=envelope_from,
+            recipient=recipient,
+            at_point_of_no_return=at_point_of_no_return,
+        )
+
+
+@contextmanager
+def connection(settings: Settings) -> Iterator[smtplib.SMTP]:
+    """One connection for many ``transfer``s (a batch of messages): ``SmtpUnreachable``
+    when it cannot be opened or is lost, closed at the end."""
+    with _unreachable_on_network_errors(), connect(settings) as smtp:
+        yield smtp
+
+
+def transfer(
+    smtp: smtplib.SMTP,
+    message: EmailMessage,
+    *,
+    envelope_from: str,
+    recipient: str,
+    at_point_of_no_return: Callable[[], None],
+) -> None:
+    """One message's transaction on an open connection, marking the point of no return as
+    ``send_marking_point_of_no_return`` says. A refusal leaves the connection ready for the
+    next message (RSET); a lost connection raises ``SmtpUnreachable``."""
     data = _quote_periods(message.as_bytes(policy=_WIRE))
     if not data.endswith(_CRLF):
         data += _CRLF
-    with _unreachable_on_network_errors(), connect(settings) as smtp:
-        smtp.ehlo_or_helo_if_needed()
-        smtp.mail(envelope_from)
-        code, reply = smtp.rcpt(recipient)
-        if code not in (250, 251):
-            raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
-        smtp.putcmd("data")
-        code, reply = smtp.getreply()
-        if code != _START_DATA:
-            raise smtplib.SMTPDataError(code, reply)
-        smtp.send(data)
-        at_point_of_no_return()
-        smtp.send(b"." + _CRLF)
-        code, reply = smtp.getreply()
-        if code != 250:
-            raise smtplib.SMTPDataError(code, reply)
+    with _unreachable_on_network_errors():
+        try:
+            _conversation(smtp, data, envelope_from, recipient, at_point_of_no_return)
+        except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as refused:
+            if not _is_unreachable(refused):
+                smtp.rset()
+            raise
+
+
+def _conversation(
+    smtp: smtplib.SMTP,
+    data: bytes,
+    envelope_from: str,
+    recipient: str,
+    at_point_of_no_return: Callable[[], None],
+) -> None:
+    smtp.ehlo_or_helo_if_needed()
+    code, reply = smtp.mail(envelope_from)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, envelope_from)
+    code, reply = smtp.rcpt(recipient)
+    if code not in (250, 251):
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != _START_DATA:
+        raise smtplib.SMTPDataError(code, reply)
+    smtp.send(data)
+    at_point_of_no_return()
+    smtp.send(b"." + _CRLF)
+    code, reply = smtp.getreply()
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def _quote_periods(data: bytes) -> bytes:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from huddle.core.importcommand import run_import_command
+from huddle.core.importcommand import MappingOption, run_import_command
 from huddle.lifecycle.importing.deals import CHUNK_SIZE, import_deals
 
 
@@ -22,10 +22,18 @@ def import_deals_command(
         Path | None, typer.Option(help="Where to write the rows that fail (CSV)")
     ] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, hidden=True)] = CHUNK_SIZE,
+    mapping: Annotated[Path | None, MappingOption] = None,
 ) -> None:
     """Import deals from a HubSpot deals export or a Salesforce opportunities export, with
     their dates, amounts, stages and reasons, linked to contacts by email or record id
     and to accounts. A re-import updates the deals it imported before. A won deal makes
     its contacts customers with its close date. Exit code: 0 all rows in, 1 some rows
     failed or need a look (see --errors), 2 nothing imported."""
-    run_import_command(import_deals, file, errors=errors, noun="deals", chunk_size=chunk_size)
+    run_import_command(
+        import_deals,
+        file,
+        errors=errors,
+        noun="deals",
+        chunk_size=chunk_size,
+        mapping_file=mapping,
+    )

@@ -16,12 +16,13 @@ from huddle.contacts.schemas import AccountFilters
 from huddle.core.stages import OPEN_PIPELINE_STAGES
 from huddle.lifecycle import service
 from huddle.lifecycle.importing.deals import import_deals
+from huddle.lifecycle.importing.formats import DEAL_FIELDS
 from huddle.lifecycle.schemas import OpportunityCreate, OpportunityFilters, OpportunityUpdate
 from huddle.web.deps import SessionDep
 from huddle.web.format import local_today, person_name, pipeline_label
 from huddle.web.templating import flash, render
-from huddle.web.uploads import import_page
-from huddle.web.views import form_schema, page, see_other, submit
+from huddle.web.uploads import columns_fragment, import_page
+from huddle.web.views import FormDataDep, form_schema, page, see_other, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -237,12 +238,22 @@ def import_deals_page(
     session: SessionDep,
     user: CurrentUser,
     actor: CurrentActor,
+    form: FormDataDep,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> HTMLResponse:
-    """The imports page's deals form: the result, with every row to look at."""
+    """The imports page's deals form: the result, with every row to look at. The
+    columns are read as the form's drop-downs map them, or by the file's header."""
     return import_page(
-        request, session, user, file, importer=import_deals, actor=actor, what="deals"
+        request, session, user, file, importer=import_deals, actor=actor, what="deals", choices=form
     )
+
+
+@router.post("/imports/deals/columns", response_class=HTMLResponse)
+def deal_file_columns(
+    request: Request, actor: CurrentActor, file: Annotated[UploadFile | None, File()] = None
+) -> HTMLResponse:
+    """A deals file's columns, each with the deal field it fills (the form's next step)."""
+    return columns_fragment(request, file, actor=actor, kind="deals", fields=DEAL_FIELDS)
 
 
 # --- a new deal -----------------------------------------------------------------------------

@@ -56,8 +56,30 @@ def send_for_delivery(session: Session, send_id: int) -> EmailSend | None:
     return session.scalar(query)
 
 
+def sends_for_delivery(session: Session, send_ids: Sequence[int]) -> list[EmailSend]:
+    """These sends (those that exist), in the order given, locked like ``send_for_delivery``."""
+    query = (
+        select(EmailSend)
+        .where(EmailSend.id.in_(send_ids))
+        .order_by(EmailSend.id)  # locks taken in one order by every worker
+        .execution_options(populate_existing=True)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    found = {send.id: send for send in session.scalars(query)}
+    return [found[send_id] for send_id in send_ids if send_id in found]
+
+
 def set_send(session: Session, send_id: int, **values: object) -> None:
-    session.execute(update(EmailSend).where(EmailSend.id == send_id).values(**values))
+    # Not synchronised with the session's objects: that compares every send it holds (a
+    # batch's hundred) on every update. Who reads a send again reads it afresh
+    # (``send_for_delivery``).
+    session.execute(
+        update(EmailSend)
+        .where(EmailSend.id == send_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def started_since(

@@ -1,5 +1,6 @@
-"""The delivery job: one message per job, in short transactions of its own (see
-``service.delivery``), so the record of a send never waits on the SMTP server."""
+"""The delivery jobs: one message per job, or a workflow batch's over one connection, in
+short transactions of their own (see ``service.delivery``), so the record of a send never
+waits on the SMTP server."""
 
 from __future__ import annotations
 
@@ -19,3 +20,11 @@ def deliver(session: Session, payload: dict[str, Any]) -> None:
     # across the SMTP conversation.
     factory = sessionmaker(bind=session.get_bind(), expire_on_commit=False)
     service.deliver(lambda: unit_of_work(factory), int(payload["send_id"]), get_settings())
+
+
+@job_handler(service.DELIVER_ALL_JOB)
+def deliver_all(session: Session, payload: dict[str, Any]) -> None:
+    """A batch of sends (a workflow's): one SMTP connection, the same transactions each."""
+    factory = sessionmaker(bind=session.get_bind(), expire_on_commit=False)
+    send_ids = [int(each) for each in payload["send_ids"]]
+    service.deliver_all(lambda: unit_of_work(factory), send_ids, get_settings())

@@ -17,7 +17,6 @@ from huddle.predictive import service
 from huddle.predictive.charts import calibration_svg
 from huddle.predictive.learning import ALGORITHMS, Algorithm, Metrics
 from huddle.predictive.models import ModelVersion
-from huddle.predictive.tabular import named_like_an_outcome
 
 app = typer.Typer(help="Predictive scoring: models learned from history.", no_args_is_help=True)
 CLI = Actor.system("huddle model")
@@ -31,7 +30,9 @@ FromCsv = Annotated[
 Target = Annotated[
     str,
     typer.Option(
-        help="The stage to predict (sql, customer) or, with --from-csv, the outcome column"
+        help="The stage to predict (sql, customer), a custom field holding the outcome "
+        "(custom.<key>, e.g. an imported Converted column) or, with --from-csv, the outcome "
+        "column"
     ),
 ]
 AlgorithmOption = Annotated[
@@ -46,7 +47,8 @@ Exclude = Annotated[
     typer.Option("--exclude-column", help="Leave a column out (repeatable)"),
 ]
 Positive = Annotated[
-    str | None, typer.Option(help="The outcome column's value meaning reached (guessed)")
+    str | None,
+    typer.Option(help="The outcome column's (or field's) value meaning reached (guessed)"),
 ]
 Horizon = Annotated[
     int, typer.Option(help="Days after the cut-off within which the target counts", min=1)
@@ -121,6 +123,7 @@ def train_command(
                     algorithm=chosen,
                     horizon_days=horizon_days,
                     include=include_column or [],
+                    positive=positive,
                     seed=seed,
                     progress=tell,
                 )
@@ -167,8 +170,11 @@ def evaluate_command(
                 f"{from_csv.name}: delimiter {loaded.delimiter!r}, "
                 f"outcome {loaded.target} = {loaded.positive}"
             )
-            _columns(loaded.set_aside, {leak.column: leak.reason for leak in outcome.leaks})
-            _warn_names(outcome.trained.columns)
+            _columns(
+                loaded.set_aside,
+                {leak.column: leak.reason for leak in outcome.leaks},
+                {leak.column: leak.reason for leak in outcome.suspicious},
+            )
             _figures(outcome.metrics, outcome.uncalibrated_brier, outcome.trained.cv_auc)
             metrics = outcome.metrics
         else:
@@ -187,17 +193,6 @@ def evaluate_command(
     if plot is not None:
         plot.write_text(calibration_svg(metrics.calibration))
         typer.echo(f"Calibration plot written to {plot} (SVG).")
-
-
-def _warn_names(features: list[str]) -> None:
-    """Columns kept whose name suggests a value written after the outcome: the user knows
-    whether they are (then --exclude-column)."""
-    for name in named_like_an_outcome(features):
-        typer.secho(
-            f"Check: {name} is kept, but its name suggests a value known only after the "
-            "outcome (leave it out with --exclude-column if so)",
-            fg="yellow",
-        )
 
 
 def _stored_metrics(stored: dict[str, Any]) -> dict[str, Any]:
@@ -240,9 +235,11 @@ def _report(version: ModelVersion) -> None:
         f"Model v{version.id}: {version.algorithm}, target {version.target}, "
         f"{version.rows:,} training rows from {version.source}, settings {version.params}."
     )
-    _columns(version.columns.get("set_aside", {}), version.columns.get("leaks", {}))
-    if version.source != service.RECORDS:
-        _warn_names(list(version.columns.get("features", [])))
+    _columns(
+        version.columns.get("set_aside", {}),
+        version.columns.get("leaks", {}),
+        version.columns.get("suspicious", {}),
+    )
     included = version.columns.get("included") or []
     if included:
         typer.echo(f"Kept although flagged (--include-column): {', '.join(included)}")
@@ -253,9 +250,17 @@ def _report(version: ModelVersion) -> None:
     )
 
 
-def _columns(set_aside: dict[str, str], leaks: dict[str, str]) -> None:
+def _columns(set_aside: dict[str, str], leaks: dict[str, str], suspicious: dict[str, str]) -> None:
+    """The flags: excluded as leaking, and kept although suspicious (the user knows whether
+    the column is written after the outcome: then --exclude-column)."""
     for name, reason in leaks.items():
         typer.secho(f"Leaking column excluded: {name}: {reason}", fg="yellow")
+    for name, reason in suspicious.items():
+        typer.secho(
+            f"Suspicious column kept: {name}: {reason} (leave it out with --exclude-column "
+            "if it is written after the outcome)",
+            fg="yellow",
+        )
     for name, reason in set_aside.items():
         typer.echo(f"Column set aside: {name}: {reason}")
 

@@ -2,7 +2,8 @@
 
 Only what was known at the cut-off enters: touches up to it (counted by type in windows of
 7, 30 and 90 days before it, and the days since the last one), and the record's attributes
-(source, industry, country, seniority, department, employees, revenue, custom fields). Stage
+(source, industry, country, seniority, department, city, do-not-email/call flags,
+employees, revenue, custom fields). Stage
 changes never are features: the label is made of them. Rule scores are left out as well:
 they are stored as of now, not as of the cut-off, so they would carry what happened after it.
 
@@ -20,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from huddle.predictive.learning import Kind, Table
-from huddle.predictive.tabular import is_placeholder, typed_column
+from huddle.predictive.tabular import is_placeholder, positive_value, typed_column
 
 WINDOWS_DAYS = (7, 30, 90)
 LONGEST = timedelta(days=max(WINDOWS_DAYS))
@@ -32,6 +33,9 @@ ATTRIBUTES: dict[str, Kind] = {
     "country": "category",
     "seniority": "category",
     "department": "category",
+    "city": "category",
+    "do_not_email": "category",
+    "do_not_call": "category",
     "employees": "number",
     "revenue": "number",
 }
@@ -150,3 +154,26 @@ def labelled(
             rows.append((facts, 0))
     rows.sort(key=lambda pair: (pair[0].cutoff, pair[0].contact_id))
     return [facts for facts, _ in rows], [outcome for _, outcome in rows]
+
+
+def labelled_by_field(
+    contacts: Sequence[ContactFacts], *, key: str, positive: str | None = None
+) -> tuple[list[ContactFacts], list[int], str]:
+    """The contacts whose custom field ``key`` holds an outcome (an imported "Converted"
+    column), oldest cut-off first, with their label: the field holds ``positive`` (by
+    default: yes/true/1/won/converted, else the rarer of its two values). Contacts with the
+    field empty have no known outcome and are left out. Returns the positive value too."""
+    read = [(facts, _outcome_text(facts.custom.get(key))) for facts in contacts]
+    known = [(facts, value) for facts, value in read if value is not None]
+    chosen = positive or positive_value([value for _, value in known])
+    known.sort(key=lambda pair: (pair[0].cutoff, pair[0].contact_id))
+    label = [int(value.casefold() == chosen.casefold()) for _, value in known]
+    return [facts for facts, _ in known], label, chosen
+
+
+def _outcome_text(value: Any) -> str | None:
+    """An outcome field's value as text: a number field's 1.0 reads "1" (a yes)."""
+    cleaned = _clean(value)
+    if isinstance(cleaned, float) and cleaned.is_integer():
+        return str(int(cleaned))
+    return None if cleaned is None else str(cleaned)

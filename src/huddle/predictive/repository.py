@@ -41,6 +41,9 @@ def _facts_query(*, targets: Sequence[str]) -> Any:
             func.coalesce(Contact.country, Account.country),
             Contact.seniority,
             Contact.department,
+            Contact.city,
+            Contact.do_not_email,
+            Contact.do_not_call,
             Account.employee_count,
             Account.annual_revenue,
             Contact.custom,
@@ -70,13 +73,17 @@ def contact_facts(
     out = []
     for row in session.execute(query):
         (contact_id, created, lead_at, reached_at, source, industry, country) = row[:7]
-        (seniority, department, employees, revenue, custom, account_custom) = row[7:]
+        (seniority, department, city, do_not_email, do_not_call) = row[7:12]
+        (employees, revenue, custom, account_custom) = row[12:]
         attributes = {
             "source": source,
             "industry": industry,
             "country": country,
             "seniority": seniority,
             "department": department,
+            "city": city,
+            "do_not_email": do_not_email,
+            "do_not_call": do_not_call,
             "employees": employees,
             "revenue": revenue,
         }

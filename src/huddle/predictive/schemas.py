@@ -44,8 +44,8 @@ class ModelVersionRead(BaseModel):
     id: int
     algorithm: str = Field(description="logistic or boosted")
     target: str = Field(
-        description="The stage predicted (sql, customer) or, from a file, its outcome column "
-        "and value"
+        description="The stage predicted (sql, customer), or the outcome column and value of "
+        'a file or of a custom field ("custom.converted = 1")'
     )
     horizon_days: int | None
     source: str = Field(description='"records" or "csv:<file name>"')
@@ -58,6 +58,11 @@ class ModelVersionRead(BaseModel):
     features: list[str]
     set_aside: list[ColumnRead] = Field(description="Columns left out before learning")
     leaks: list[ColumnRead] = Field(description="Columns flagged as leaking and excluded")
+    suspicious: list[ColumnRead] = Field(
+        default_factory=list,
+        description="Columns with one sign of leaking only: kept (exclude them when they are "
+        "written after the outcome)",
+    )
     is_active: bool
     score_model_id: int | None = Field(
         description="The score model holding the active version's probabilities (percent)"
@@ -82,6 +87,7 @@ class ModelVersionRead(BaseModel):
             features=columns.get("features", []),
             set_aside=_reasons(columns.get("set_aside", {})),
             leaks=_reasons(columns.get("leaks", {})),
+            suspicious=_reasons(columns.get("suspicious", {})),
             is_active=version.is_active,
             score_model_id=version.score_model_id,
             created_at=version.created_at,

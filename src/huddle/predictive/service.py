@@ -23,16 +23,15 @@ from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
 from huddle.predictive import features, learning, repository, suggesting
+from huddle.predictive.leaks import Leak, find_leaks, outcome_words_in_name
 from huddle.predictive.learning import (
     Algorithm,
     Explanation,
     Factor,
-    Leak,
     LearningError,
     Metrics,
     Table,
     Trained,
-    find_leaks,
     held_out_split,
     measure,
     train,
@@ -62,7 +61,9 @@ Progress = Callable[[str], None]
 @dataclass
 class Outcome:
     """A training's result: the fitted model, its held-out figures (calibrated, and the
-    uncalibrated Brier for comparison), and the columns left out with why."""
+    uncalibrated Brier for comparison), the columns left out with why (``leaks``: excluded
+    as leaking, unless the user's ``include`` keeps them: ``included``) and those kept
+    although suspicious (``suspicious``)."""
 
     trained: Trained
     metrics: Metrics
@@ -70,6 +71,7 @@ class Outcome:
     leaks: list[Leak]
     set_aside: dict[str, str]
     included: list[str]
+    suspicious: list[Leak]
 
 
 def fit_and_measure(
@@ -83,15 +85,18 @@ def fit_and_measure(
     threshold: float = 0.5,
     progress: Progress | None = None,
 ) -> Outcome:
-    """Leaks out (unless in ``include``), train on the rows before the held-out ones (the
-    latest fifth by time, or a stratified fifth drawn with ``seed``), measure on those."""
+    """Leaking columns out (unless in ``include``; suspicious ones stay), train on the rows
+    before the held-out ones (the latest fifth by time, or a stratified fifth drawn with
+    ``seed``), measure on those."""
     tell = progress or (lambda step: None)
     set_aside = dict(set_aside or {})
     empty = uninformative(table)
     set_aside |= empty
     table = table.without(list(empty))
     tell("checking the columns for leaks")
-    leaks = [leak for leak in find_leaks(table) if leak.column not in include]
+    flagged = find_leaks(table)
+    leaks = [leak for leak in flagged if leak.excluded and leak.column not in include]
+    suspicious = [leak for leak in flagged if not leak.excluded]
     table = table.without([leak.column for leak in leaks])
     fitted_rows, held_rows = held_out_split(table, by_time=by_time, seed=seed)
     trained = train(
@@ -108,26 +113,98 @@ def fit_and_measure(
         leaks,
         set_aside,
         [name for name in include if name in table.columns],
+        suspicious,
     )
 
 
 # --- training data from the record -----------------------------------------------------------
 
 
+# A target naming a custom field: the outcome a history import brought ("custom.converted").
+FIELD_TARGET = "custom."
+# Contacts created within this span carry no time order (one import): their held-out fifth
+# is drawn at random, stratified, as for a file.
+NO_TIME_ORDER = timedelta(days=1)
+
+
+@dataclass
+class RecordsTable:
+    """Training rows read from the record: the table, the contacts (in its row order), the
+    columns set aside, the stored target's words, and whether the rows are in time order."""
+
+    table: Table
+    rows: list[features.ContactFacts]
+    set_aside: dict[str, str]
+    target: str
+    by_time: bool
+
+
 def records_table(
-    session: Session, *, target: str, horizon_days: int, as_of: datetime | None = None
-) -> tuple[Table, list[features.ContactFacts], dict[str, str]]:
-    """One row per contact whose outcome is known, as of its cut-off, oldest first."""
+    session: Session,
+    *,
+    target: str,
+    horizon_days: int,
+    positive: str | None = None,
+    as_of: datetime | None = None,
+) -> RecordsTable:
+    """One row per contact whose outcome is known, as of its cut-off, oldest first. The
+    outcome: reaching a stage (``sql``, ``customer``) within the horizon, or the value of a
+    custom field (``custom.<key>``: a history import's outcome column)."""
+    if target.startswith(FIELD_TARGET):
+        return _field_target_table(session, target, positive)
     if target not in TARGETS:
-        raise ValidationFailed(f"target must be one of {', '.join(TARGETS)}")
+        raise ValidationFailed(
+            f"target must be one of {', '.join(TARGETS)} or {FIELD_TARGET}<a custom field>"
+        )
     now = as_of or clock.now()
     facts = repository.contact_facts(session, targets=TARGETS[target])
     rows, label = features.labelled(facts, horizon=timedelta(days=horizon_days), as_of=now)
+    if not any(label):
+        raise ValidationFailed(_nobody_reached(target, horizon_days, facts))
+    table, set_aside = _features_of(session, rows, label)
+    return RecordsTable(table, rows, set_aside, target, by_time=True)
+
+
+def _nobody_reached(target: str, horizon_days: int, facts: list[features.ContactFacts]) -> str:
+    """Why there is nothing to learn, and the custom fields that may hold the outcome (an
+    imported "Converted" column)."""
+    keys = sorted({key for f in facts for key in f.custom if not key.startswith("account.")})
+    named = [key for key in keys if outcome_words_in_name(key.replace("_", " "))]
+    message = (
+        f"no contact is known to have reached {target.upper()} within {horizon_days} days of "
+        "entering Lead: nothing to learn from"
+    )
+    if named:
+        hints = " or ".join(f"--target {FIELD_TARGET}{key}" for key in named[:3])
+        message += f"; if a custom field holds the outcome, train on it: {hints}"
+    return message
+
+
+def _features_of(
+    session: Session, rows: list[features.ContactFacts], label: list[int]
+) -> tuple[Table, dict[str, str]]:
     touches = list(repository.touches_before(session, rows))
-    table, set_aside = features.feature_table(
+    return features.feature_table(
         rows, touches, touch_types=features.common_touch_types(touches), label=label
     )
-    return table, rows, set_aside
+
+
+def _field_target_table(session: Session, target: str, positive: str | None) -> RecordsTable:
+    """Rows labelled by a custom field; the field itself is never a feature."""
+    key = target.removeprefix(FIELD_TARGET)
+    facts = repository.contact_facts(session, targets=())
+    if not any(key in f.custom for f in facts):
+        raise ValidationFailed(f"no contact has a value in the custom field '{key}'")
+    try:
+        rows, label, chosen = features.labelled_by_field(facts, key=key, positive=positive)
+    except LearningError as exc:
+        raise ValidationFailed(f"{target}: {exc}") from exc
+    table, set_aside = _features_of(session, rows, label)
+    table = table.without([target])
+    set_aside = {target: "the target"} | {k: v for k, v in set_aside.items() if k != target}
+    cutoffs = [f.cutoff for f in rows]
+    by_time = bool(cutoffs) and max(cutoffs) - min(cutoffs) > NO_TIME_ORDER
+    return RecordsTable(table, rows, set_aside, f"{target} = {chosen}", by_time)
 
 
 def train_from_records(
@@ -138,28 +215,30 @@ def train_from_records(
     algorithm: Algorithm = "logistic",
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     include: Sequence[str] = (),
+    positive: str | None = None,
     seed: int = 0,
     progress: Progress | None = None,
 ) -> ModelVersion:
     """Train on the contacts' history and store the version (not active)."""
     require(actor, Action.SCORING_EDIT)
     (progress or (lambda step: None))("reading the contacts' history")
-    table, rows, set_aside = records_table(session, target=target, horizon_days=horizon_days)
+    read = records_table(session, target=target, horizon_days=horizon_days, positive=positive)
     outcome = _fitted(
-        table,
+        read.table,
         algorithm=algorithm,
         include=include,
-        set_aside=set_aside,
+        set_aside=read.set_aside,
         seed=seed,
         progress=progress,
-        by_time=True,
+        by_time=read.by_time,
     )
-    cutoffs = [facts.cutoff for facts in rows]
+    cutoffs = [facts.cutoff for facts in read.rows]
+    by_stage = not target.startswith(FIELD_TARGET)
     return _store(
         session,
         outcome,
-        target=target,
-        horizon_days=horizon_days,
+        target=read.target,
+        horizon_days=horizon_days if by_stage else None,
         source=RECORDS,
         window=(min(cutoffs), max(cutoffs)),
         actor=actor,
@@ -253,6 +332,7 @@ def _store(
             "features": trained.columns,
             "set_aside": outcome.set_aside,
             "leaks": {leak.column: leak.reason for leak in outcome.leaks},
+            "suspicious": {leak.column: leak.reason for leak in outcome.suspicious},
             "included": outcome.included,
         },
         model_bytes=data,
@@ -315,13 +395,19 @@ def activate(session: Session, version_id: int, *, actor: Actor) -> ModelVersion
     model = scoring_service.predicted_score_model(
         session,
         name=SCORE_MODEL_NAME,
-        description=f"Probability (%) of reaching {version.target.upper()} within "
-        f"{version.horizon_days} days, model version {version.id} ({version.algorithm})",
+        description=f"Probability (%) of {_target_words(version)}, model version "
+        f"{version.id} ({version.algorithm})",
     )
     version.score_model_id = model.id
     session.flush()
     enqueue(session, RESCORE_JOB, {"version_id": version.id, "after_id": 0})
     return version
+
+
+def _target_words(version: ModelVersion) -> str:
+    if version.horizon_days is None:
+        return version.target  # a custom field's outcome: "custom.converted = 1"
+    return f"reaching {version.target.upper()} within {version.horizon_days} days"
 
 
 def rescore_chunk(session: Session, version_id: int, after_id: int) -> int | None:
@@ -497,7 +583,10 @@ def suggest_rules(
     """Rule points a human can read, edit and adopt: from the active (else the latest)
     logistic model trained on the records, its coefficients; without one, the conversion
     rates by value. Values seen on fewer than ``min_support`` leads are skipped."""
-    table, _, _ = records_table(session, target=target, horizon_days=horizon_days)
+    try:
+        table = records_table(session, target=target, horizon_days=horizon_days).table
+    except ValidationFailed:  # no lead reached the target: nothing to suggest from
+        table = Table({}, {}, [])
     columns = [c for c in table.columns if _rule_fields(c)]
     found = suggesting.evidence(table, columns, min_support=min_support)
     version = _explainable_version(session)

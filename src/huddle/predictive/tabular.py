@@ -6,7 +6,7 @@ words exports write for "nothing" are empty; each column is a number when every 
 reads as one, else a category. Columns that cannot inform a model are set aside, each with
 its reason: the target itself, identifiers (a distinct value on almost every row), constant
 columns, free text (hundreds of distinct values). Leaking columns are found later, by
-``learning.find_leaks``, on the typed table.
+``leaks.find_leaks``, on the typed table.
 """
 
 from __future__ import annotations
@@ -48,35 +48,6 @@ NEGATIVE_WORDS = frozenset({"0", "no", "n", "false", "f", "lost"})
 MAX_CATEGORIES = 200
 IDENTIFIER_SHARE = 0.9
 _CODECS = {"utf-8": "utf-8-sig", "utf-16": "utf-16", "cp1252": "cp1252"}
-
-
-# Words in a column's name that suggest a value written after the outcome (a call's duration,
-# a deal's status, a close date). Only a warning: the data decides what is excluded.
-AFTER_OUTCOME_WORDS = (
-    "duration",
-    "status",
-    "stage",
-    "converted",
-    "closed",
-    "close date",
-    "won",
-    "lost",
-    "outcome",
-    "result",
-    "reason",
-    "tags",
-)
-
-
-def named_like_an_outcome(columns: Sequence[str]) -> list[str]:
-    """Columns whose name suggests they are filled once the outcome is known."""
-    found = []
-    for name in columns:
-        words = re.split(r"[^a-z]+", name.casefold())
-        folded = " ".join(words)
-        if any(re.search(rf"\b{re.escape(word)}\b", folded) for word in AFTER_OUTCOME_WORDS):
-            found.append(name)
-    return found
 
 
 @dataclass
@@ -139,7 +110,7 @@ def load_table(
     width = len(header)
     rows = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
     index = header.index(target)
-    chosen = positive or _positive_value([row[index] for row in rows])
+    chosen = positive or positive_value([row[index] for row in rows])
     label = [int(row[index].casefold() == chosen.casefold()) for row in rows]
     set_aside: dict[str, str] = {target: "the target"}
     set_aside |= {name: "excluded by you" for name in exclude if name in header}
@@ -157,7 +128,7 @@ def load_table(
     return LoadedCsv(Table(columns, kinds, label), delimiter, target, chosen, set_aside)
 
 
-def _positive_value(values: list[str]) -> str:
+def positive_value(values: list[str]) -> str:
     """The target's value meaning "reached": yes/true/1/won, else the rarer of two values."""
     distinct = {v.casefold(): v for v in values if v}
     if len(distinct) != 2:

@@ -235,7 +235,7 @@ _COMMON = {
     "escalate",
     "reroute",
 }
-_FIELDS = {
+FIELDS_OF_KIND = {
     "mql_volume": {"count", "period"},
     "mql_acceptance": {"percent", "period"},
     "first_touch": {"hours"},
@@ -273,7 +273,7 @@ def parse_terms(raw: Any) -> list[Term]:
             check.fail(f"{where}.key", f"{key!r} is used by another term")
         else:
             seen.add(key)
-        for extra in sorted(set(item) - _COMMON - _FIELDS[kind]):
+        for extra in sorted(set(item) - _COMMON - FIELDS_OF_KIND[kind]):
             check.fail(f"{where}.{extra}", f"is not a field of a {kind} term")
         label = item.get("label") or KIND_LABELS[kind]
         if not isinstance(label, str) or len(label) > 120:

@@ -5,8 +5,10 @@ card on the contact page."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import available_timezones
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -21,7 +23,13 @@ from huddle.sla import service
 from huddle.sla.calendar import WEEKDAYS
 from huddle.sla.markdown import render as render_markdown
 from huddle.sla.service import reports
-from huddle.sla.terms import KIND_LABELS, PERIODS, STARTER_TERMS, parse_terms
+from huddle.sla.terms import (
+    FIELDS_OF_KIND,
+    KIND_LABELS,
+    PERIODS,
+    STARTER_TERMS,
+    parse_terms,
+)
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
 from huddle.web.views import page, see_other, submit
@@ -86,6 +94,8 @@ def _versions_page(
     *,
     drafts: dict[str, str] | None = None,
     calendar_draft: dict[str, str] | None = None,
+    edited: dict[str, Any] | None = None,
+    calendar_scope: str = "company",
     error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
@@ -122,23 +132,67 @@ def _versions_page(
             "error": error,
             "kinds": KIND_LABELS,
             "calendars": service.list_calendars(session),
-            "calendar_scopes": ["company", *(f"team:{t}" for t in TEAMS)],
-            "calendar_draft": calendar_draft
-            or {
-                "scope": "company",
-                "time_zone": "Europe/Berlin",
-                "hours": json.dumps({d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}),
-                "holidays": "",
-            },
+            "calendar_scopes": _calendar_scopes(),
+            "calendar_draft": calendar_draft or _calendar_draft(session, calendar_scope),
+            "term_kinds": _term_kinds(),
+            "edits": _edit_forms(versions, edited),
+            "time_zones": sorted(available_timezones()),
         },
         status_code=status_code,
     )
 
 
+def _edit_forms(versions: list[Any], edited: dict[str, Any] | None) -> dict[int, dict[str, Any]]:
+    """What each draft's edit form shows: the stored words, or the ones just refused."""
+    forms = {
+        v.id: {"title": v.title, "body": v.body, "terms": service.terms_json(v), "open": False}
+        for v in versions
+        if v.status == "draft"
+    }
+    if edited is not None and edited["id"] in forms:
+        forms[edited["id"]] = {**edited, "open": True}
+    return forms
+
+
+def _calendar_draft(session: SessionDep, scope: str) -> dict[str, str]:
+    """The calendar form starts from the saved calendar of ``scope`` (the company's unless a
+    calendar's Edit link chose another), else a usual week."""
+    saved = next((c for c in service.list_calendars(session) if c.scope == scope), None)
+    if saved is None:
+        return {
+            "scope": scope if scope in _calendar_scopes() else "company",
+            "time_zone": "Europe/Berlin",
+            "hours": json.dumps({d: ["09:00", "17:30"] for d in WEEKDAYS[:5]}),
+            "holidays": "",
+        }
+    return {
+        "scope": scope,
+        "time_zone": saved.time_zone,
+        "hours": json.dumps(saved.hours),
+        "holidays": ", ".join(saved.holidays),
+    }
+
+
+def _calendar_scopes() -> list[str]:
+    return ["company", *(f"team:{t}" for t in TEAMS)]
+
+
+def _term_kinds() -> str:
+    """Each term kind's name and fields, as the terms builder's ``data-kinds`` attribute."""
+    return json.dumps(
+        {
+            kind: {"label": label, "fields": sorted(FIELDS_OF_KIND[kind])}
+            for kind, label in KIND_LABELS.items()
+        }
+    )
+
+
 @router.get("/sla/versions", response_class=HTMLResponse)
-def versions(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+def versions(
+    request: Request, session: SessionDep, user: CurrentUser, calendar: str = "company"
+) -> HTMLResponse:
     require(request_actor(request), Action.ANALYTICS_READ)
-    return _versions_page(request, session, user)
+    return _versions_page(request, session, user, calendar_scope=calendar)
 
 
 def _terms_json(text: str) -> Any:
@@ -175,6 +229,80 @@ def create_version(
         then="/sla/versions",
         refused=refused,
     )
+
+
+@router.post("/sla/versions/{version_id}/edit", response_model=None)
+def edit_version(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    version_id: int,
+    title: Annotated[str, Form()],
+    terms: Annotated[str, Form()],
+    body: Annotated[str, Form()] = "",
+) -> Response:
+    """Change a draft's title, text or terms; signatures given to the old words lapse."""
+    edited = {"id": version_id, "title": title, "body": body, "terms": terms}
+
+    def refused(message: str, status_code: int) -> Response:
+        return _versions_page(
+            request, session, user, edited=edited, error=message, status_code=status_code
+        )
+
+    return submit(
+        request,
+        lambda: service.update_draft(
+            session,
+            request_actor(request),
+            version_id,
+            title=title,
+            body=body,
+            terms=_terms_json(terms),
+        ),
+        done="Draft changed. Both sides sign the new words before it becomes active.",
+        then="/sla/versions",
+        refused=refused,
+    )
+
+
+@router.post("/sla/terms/check", response_class=HTMLResponse)
+def check_terms(
+    request: Request, user: CurrentUser, value: Annotated[str, Form()] = ""
+) -> HTMLResponse:
+    """The terms builder's check as you go: what is wrong, in words, or what each term
+    promises. Saves nothing."""
+    problems: list[dict[str, str]] = []
+    sentences: list[str] = []
+    try:
+        raw = json.loads(value) if value.strip() else []
+    except ValueError:
+        raw, problems = None, [{"where": "the terms", "message": "this is not valid JSON"}]
+    if raw is not None:
+        try:
+            sentences = [term.describe() for term in parse_terms(raw)]
+        except ValidationFailed as exc:
+            problems = [
+                {"where": _term_where(e.field, raw), "message": e.message} for e in exc.errors[:20]
+            ]
+    if not problems and not sentences:
+        sentences = ["No measured terms: the agreement is text only."]
+    return render(request, "scoring/_check.html", {"problems": problems, "sentences": sentences})
+
+
+_TERM_FIELD = re.compile(r"^terms\[(\d+)\]\.?(.*)$")
+
+
+def _term_where(field: str, raw: Any) -> str:
+    """Where a problem is, in words: "terms[1].hours" -> "term 2 (Decision), hours"."""
+    found = _TERM_FIELD.match(field)
+    if not found:
+        return field or "the terms"
+    index, rest = int(found.group(1)), found.group(2)
+    item = raw[index] if isinstance(raw, list) and index < len(raw) else {}
+    kind = item.get("kind") if isinstance(item, dict) else None
+    name = (item.get("label") if isinstance(item, dict) else None) or KIND_LABELS.get(str(kind), "")
+    where = f"term {index + 1}" + (f" ({name})" if name else "")
+    return f"{where}, {rest.replace('_', ' ').replace('.', ', ')}" if rest else where
 
 
 @router.post("/sla/versions/{version_id}/sign", response_model=None)
@@ -230,8 +358,19 @@ def save_calendar(
         )
 
     return submit(
-        request, change, done=f"Calendar {scope} saved.", then="/sla/versions", refused=refused
+        request,
+        change,
+        done=f"{_calendar_name(scope)} saved.",
+        then="/sla/versions",
+        refused=refused,
     )
+
+
+def _calendar_name(scope: str) -> str:
+    """ "The sales team's calendar" for "team:sales"."""
+    if scope.startswith("team:"):
+        return f"The {scope.removeprefix('team:')} team's calendar"
+    return "The company's calendar"
 
 
 @router.get("/sla/review", response_class=HTMLResponse)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, File, Request, UploadFile, status
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile, status
 from fastapi.responses import Response
 
 from huddle.auth.deps import CurrentActor, CurrentUser, IngestActor
 from huddle.core.collector import collection_paused
+from huddle.core.columnmap import mapping_described, mapping_from_json
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.tracking import service
-from huddle.tracking.importing import import_touches
+from huddle.tracking.importing import TOUCH_FIELDS, import_touches
 from huddle.tracking.schemas import (
     EventBatch,
     EventBatchResult,
@@ -235,9 +236,20 @@ def create_touch_import(
             "Salesforce activity exports are read by their headers"
         ),
     ],
+    mapping: Annotated[
+        str | None,
+        Form(description=mapping_described(TOUCH_FIELDS)),
+    ] = None,
 ) -> FileImportRead:
     """Import activities (email opens and clicks, emails, calls, meetings, form fills) as
     touches at their own time, typed by the registered event types; a re-import stores
     nothing twice. Rows with an unknown type or contact are in ``problems``, with why.
     422 when the file has no contact email or record id, activity type or date column."""
-    return import_upload(import_touches, session, request.app.state.settings, file, actor=actor)
+    return import_upload(
+        import_touches,
+        session,
+        request.app.state.settings,
+        file,
+        actor=actor,
+        mapping=mapping_from_json(mapping),
+    )

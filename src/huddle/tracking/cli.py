@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from huddle.core.importcommand import run_import_command
+from huddle.core.importcommand import MappingOption, run_import_command
 from huddle.tracking.importing import CHUNK_SIZE, import_touches
 
 
@@ -22,9 +22,17 @@ def import_touches_command(
         Path | None, typer.Option(help="Where to write the rows that fail (CSV)")
     ] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, hidden=True)] = CHUNK_SIZE,
+    mapping: Annotated[Path | None, MappingOption] = None,
 ) -> None:
     """Import activities as touches with their own timestamps: a contact's email or record id, the
     activity's type (a registered event type, or an export's word for one: Open, Click,
     Call, Meeting, Form submission) and its date. A re-import stores nothing twice. Exit
     code: 0 all rows in, 1 some rows failed (see --errors), 2 nothing imported."""
-    run_import_command(import_touches, file, errors=errors, noun="touches", chunk_size=chunk_size)
+    run_import_command(
+        import_touches,
+        file,
+        errors=errors,
+        noun="touches",
+        chunk_size=chunk_size,
+        mapping_file=mapping,
+    )

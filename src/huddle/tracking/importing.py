@@ -17,7 +17,7 @@ touches publishes, so scores and MQL criteria are evaluated as of now once they 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +30,7 @@ from huddle.contacts import service as contacts
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import cells, permissions
 from huddle.core.actor import Actor
+from huddle.core.columnmap import ImportFields, mapped_positions
 from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
 from huddle.core.csvreport import ErrorReport, FileImportResult, import_in_chunks
 from huddle.core.errors import FieldError, ValidationFailed
@@ -68,6 +69,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("URL", "Page URL", "Link"),
 }
 REQUIRED = ("type", "occurred_at")
+TOUCH_FIELDS = ImportFields(
+    labels={
+        "email": "Contact's email",
+        "contact_id": "Contact's record id (the contacts import's external id)",
+        "type": "Activity type (required)",
+        "occurred_at": "Date it happened (required)",
+        "activity_id": "Activity id (a re-import stores it once)",
+        "subject": "Subject",
+        "url": "URL",
+    },
+    known_columns=COLUMNS,
+)
 CONTACT_KEYS = ("email", "contact_id")
 # HubSpot names a contact's id "Record ID"; so does an activity's own id: it is the
 # contact's only in a file that names its contacts no other way.
@@ -134,16 +147,23 @@ def import_touches(
     actor: Actor,
     errors_path: Path | None = None,
     chunk_size: int = CHUNK_SIZE,
+    mapping: Mapping[str, str] | None = None,
 ) -> FileImportResult:
-    """Import the activities of ``path`` as touches, one transaction per chunk.
+    """Import the activities of ``path`` as touches, one transaction per chunk, its
+    columns read by their header or by ``mapping`` ({column: field}, ``TOUCH_FIELDS``).
 
-    Raises ValidationFailed (nothing imported) when the header has no contact email,
-    activity type or date column, or the file cannot be read.
+    Raises ValidationFailed (nothing imported) when the file has no contact email,
+    activity type or date column, the mapping cannot be used, or the file cannot be read.
     """
     permissions.require(actor, Action.CONTACT_IMPORT)
     facts = inspect_file(path)
     with CsvSource(path, facts) as source:
-        positions = _locate(source.header)
+        positions = (
+            _locate(source.header)
+            if mapping is None
+            else mapped_positions(source.header, mapping, TOUCH_FIELDS)
+        )
+        _check_columns(positions)
         with unit_of_work() as session:
             words = event_types_by_word(session)
         parser = _Parser(source.header, positions, words)
@@ -165,8 +185,7 @@ def import_touches(
 
 
 def _locate(header: list[str]) -> dict[str, int]:
-    """Field -> column position; 422 naming the missing columns (a contact's email or
-    record id, the type, the date) when the header lacks one."""
+    """Field -> column position, by the exports' header names."""
     positions = cells.locate(header, COLUMNS)
     if not any(key in positions for key in CONTACT_KEYS):
         record_id = cells.locate(header, {"contact_id": (RECORD_ID,)})
@@ -175,6 +194,10 @@ def _locate(header: list[str]) -> dict[str, int]:
             columns = {"activity_id": tuple(c for c in COLUMNS["activity_id"] if c != RECORD_ID)}
             positions.pop("activity_id", None)
             positions |= cells.locate(header, columns)
+    return positions
+
+
+def _check_columns(positions: dict[str, int]) -> None:
     missing = [COLUMNS[field][0] for field in REQUIRED if field not in positions]
     if not any(key in positions for key in CONTACT_KEYS):
         missing.insert(0, f"{COLUMNS['email'][0]} or {COLUMNS['contact_id'][0]}")
@@ -189,7 +212,6 @@ def _locate(header: list[str]) -> dict[str, int]:
                 )
             ],
         )
-    return positions
 
 
 class _Parser:

@@ -13,7 +13,7 @@ from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action, may
 from huddle.tracking import service
-from huddle.tracking.importing import import_touches
+from huddle.tracking.importing import TOUCH_FIELDS, import_touches
 from huddle.tracking.models import EVENT_CATEGORIES
 from huddle.tracking.schemas import (
     EventTypeCreate,
@@ -24,8 +24,8 @@ from huddle.tracking.schemas import (
     SiteUpdate,
 )
 from huddle.web.deps import SessionDep
-from huddle.web.uploads import import_page
-from huddle.web.views import form_schema, page, submit
+from huddle.web.uploads import columns_fragment, import_page
+from huddle.web.views import FormDataDep, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -329,9 +329,26 @@ def import_touches_page(
     session: SessionDep,
     user: CurrentUser,
     actor: CurrentActor,
+    form: FormDataDep,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> HTMLResponse:
-    """The imports page's activities form: the result, with every row to look at."""
+    """The imports page's activities form: the result, with every row to look at. The
+    columns are read as the form's drop-downs map them, or by the file's header."""
     return import_page(
-        request, session, user, file, importer=import_touches, actor=actor, what="activities"
+        request,
+        session,
+        user,
+        file,
+        importer=import_touches,
+        actor=actor,
+        what="activities",
+        choices=form,
     )
+
+
+@router.post("/imports/touches/columns", response_class=HTMLResponse)
+def touch_file_columns(
+    request: Request, actor: CurrentActor, file: Annotated[UploadFile | None, File()] = None
+) -> HTMLResponse:
+    """An activities file's columns, each with the field it fills (the form's next step)."""
+    return columns_fragment(request, file, actor=actor, kind="touches", fields=TOUCH_FIELDS)

@@ -5,8 +5,9 @@ transaction, and removed; what went in, and every problem row, is the answer."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from huddle.core.actor import Actor
+from huddle.core.columnmap import ImportFields, mapping_from_form
+from huddle.core.csvfiles import CsvSource, inspect_file
 from huddle.core.csvreport import LISTED_PROBLEMS, FileImportResult
 from huddle.core.errors import ValidationFailed
+from huddle.core.permissions import Action, require
 from huddle.core.settings import Settings
+from huddle.web.templating import render
 from huddle.web.views import error_text, page
 
 if TYPE_CHECKING:
@@ -80,15 +85,27 @@ def _the_request(session: Session) -> Iterator[Session]:
 
 
 def import_upload(
-    importer: Importer, session: Session, settings: Settings, upload: UploadFile, *, actor: Actor
+    importer: Importer,
+    session: Session,
+    settings: Settings,
+    upload: UploadFile,
+    *,
+    actor: Actor,
+    mapping: Mapping[str, str] | None = None,
+    choices: Mapping[str, object] | None = None,
 ) -> FileImportRead:
-    """Run ``importer`` (``import_deals``, ``import_touches``) over the upload."""
+    """Run ``importer`` (``import_deals``, ``import_touches``) over the upload, its columns
+    read by their header, by ``mapping`` ({column: field}), or by the page's drop-downs
+    (``choices``: ``map.<position>`` -> field)."""
     with stored_upload(upload, settings) as path:
+        if choices is not None:
+            mapping = mapping_from_form(_header(path), choices)
         result = importer(
             lambda: _the_request(session),
             path,
             filename=upload.filename or "upload.csv",
             actor=actor,
+            mapping=mapping,
         )
     return FileImportRead.model_validate(
         {
@@ -104,6 +121,11 @@ def import_upload(
     )
 
 
+def _header(path: Path) -> list[str]:
+    with CsvSource(path, inspect_file(path)) as source:
+        return source.header
+
+
 def import_page(
     request: Request,
     session: Session,
@@ -113,9 +135,11 @@ def import_page(
     importer: Importer,
     actor: Actor,
     what: str,
+    choices: Mapping[str, object] | None = None,
 ) -> HTMLResponse:
     """The page's upload form for ``importer``: the result, every problem row listed, or
-    why the file was refused (422; nothing imported)."""
+    why the file or its mapping was refused (422; nothing imported). ``choices``: the
+    form's column drop-downs, when the person mapped the file's columns."""
     context: dict[str, object] = {"what": what, "result": None, "error": None}
     if upload is None or not upload.filename:
         context |= {"filename": "No file", "error": "Choose a CSV file to import."}
@@ -123,8 +147,55 @@ def import_page(
     context["filename"] = upload.filename
     settings = request.app.state.settings
     try:
-        context["result"] = import_upload(importer, session, settings, upload, actor=actor)
+        context["result"] = import_upload(
+            importer, session, settings, upload, actor=actor, choices=choices
+        )
     except ValidationFailed as exc:
         context["error"] = f"{upload.filename} cannot be imported. {error_text(exc)}"
         return page(request, PAGE, user, "imports", context, status_code=422)
     return page(request, PAGE, user, "imports", context)
+
+
+SAMPLE_ROWS = 3
+
+
+def columns_fragment(
+    request: Request,
+    upload: UploadFile | None,
+    *,
+    actor: Actor,
+    kind: str,
+    fields: ImportFields,
+) -> HTMLResponse:
+    """The imports page's "map the columns" step for a file just chosen: each column with
+    its first values and a drop-down of the fields, preset to what its header names in a
+    known export. Reads the upload and keeps nothing."""
+    require(actor, Action.CONTACT_IMPORT)
+    context: dict[str, object] = {"kind": kind, "fields": fields.labels, "error": None}
+    if upload is None or not upload.filename:
+        context["error"] = "Choose a CSV file to see its columns."
+        return render(request, COLUMNS_FRAGMENT, context, status_code=422)
+    settings = request.app.state.settings
+    try:
+        with stored_upload(upload, settings) as path, CsvSource(path, inspect_file(path)) as source:
+            header = source.header
+            samples = [row.cells for row in islice(source.rows(), SAMPLE_ROWS)]
+    except ValidationFailed as exc:
+        context["error"] = f"{upload.filename} cannot be read. {error_text(exc)}"
+        return render(request, COLUMNS_FRAGMENT, context, status_code=422)
+    context |= {
+        "columns": [
+            (position, name, [row[position] for row in samples if _filled(row, position)])
+            for position, name in enumerate(header)
+            if name
+        ],
+        "suggested": fields.suggested(header),
+    }
+    return render(request, COLUMNS_FRAGMENT, context)
+
+
+COLUMNS_FRAGMENT = "imports/_columns.html"
+
+
+def _filled(row: list[str], position: int) -> bool:
+    return position < len(row) and bool(row[position].strip())

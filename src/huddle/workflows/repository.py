@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
@@ -94,6 +95,44 @@ def waiting_for_touch(session: Session, contact_ids: Sequence[int]) -> list[Enro
             )
         )
     )
+
+
+def add_step_runs(session: Session, runs: Sequence[dict[str, Any]]) -> None:
+    """A pass's step runs in one statement (the unique key still refuses a repeat)."""
+    if runs:
+        # render_nulls: every row has the same columns, so they go as one executemany (the
+        # ORM would split the batch wherever a detail is None).
+        session.execute(insert(StepRun).execution_options(render_nulls=True), list(runs))
+
+
+# What a runner's pass changes on an enrolment.
+_PROGRESS = (
+    "step_id",
+    "status",
+    "next_run_at",
+    "waiting",
+    "event_arrived",
+    "steps_taken",
+    "reason",
+    "finished_at",
+)
+
+
+def save_progress(session: Session, enrolments: Sequence[Enrolment]) -> None:
+    """Where each enrolment got to, one executemany UPDATE for the batch."""
+    if not enrolments:
+        return
+    table = cast(Table, Enrolment.__table__)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("enrolment_id"))
+        .values({name: bindparam(name) for name in _PROGRESS})
+    )
+    rows = [
+        {"enrolment_id": each.id, **{name: getattr(each, name) for name in _PROGRESS}}
+        for each in enrolments
+    ]
+    session.connection().execute(statement, rows)
 
 
 def step_run_exists(session: Session, key: str) -> bool:

@@ -475,6 +475,8 @@ IMPORTS = [
     api("POST", "/touch-imports", build=_upload("/api/v1/touch-imports", TOUCHES_CSV)),
     ui("POST", "/imports/deals", build=_upload("/imports/deals", DEALS_CSV)),
     ui("POST", "/imports/touches", build=_upload("/imports/touches", TOUCHES_CSV)),
+    ui("POST", "/imports/deals/columns", build=_upload("/imports/deals/columns", DEALS_CSV)),
+    ui("POST", "/imports/touches/columns", build=_upload("/imports/touches/columns", TOUCHES_CSV)),
     ui("POST", "/imports/wizard", build=_upload("/imports/wizard")),
     ui("GET", "/imports/wizard/{token}", build=_wizard_page("GET", "")),
     ui(

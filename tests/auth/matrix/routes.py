@@ -133,6 +133,7 @@ OPEN: dict[tuple[str, str], str] = {
         "(tests/contacts/test_list_page.py)"
     ),
     ("POST", "/settings/scoring/check"): "the rule builders' check as you go saves nothing",
+    ("POST", "/sla/terms/check"): "the SLA terms builder's check as you go saves nothing",
     ("POST", "/api/v1/notifications/read"): OWN_NOTIFICATIONS,
     ("POST", "/unsubscribe/{token}"): "public: the signed link in the email is the check",
     ("POST", "/password/forgot"): "public: the same answer whether or not the account exists",

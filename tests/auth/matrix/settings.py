@@ -267,6 +267,12 @@ SLA_DRAFTS = [
         build=lambda w, _: Call("PUT", "/api/v1/sla/calendars/team:sales", json=CALENDAR),
     ),
     ui("POST", "/sla/versions", data={"title": "SLA", "terms": json.dumps(SLA_TERMS)}),
+    ui(
+        "POST",
+        "/sla/versions/{version_id}/edit",
+        "sla_draft",
+        {"title": "SLA v2", "terms": json.dumps(SLA_TERMS)},
+    ),
     ui("POST", "/sla/calendars", data=CALENDAR_FORM),
     ui("POST", "/sla/review/draft"),
 ]

@@ -386,16 +386,32 @@ class _Chunk:
             if row.history is not None:
                 contact.histories.append(row.history)
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)
+        dating = self._rows_dating_new_moves()
         for contact in self.contacts:
             if contact.before is not None and contact.state == contact.before:
                 # Several rows that come back to where the contact was: nothing to write.
                 contact.outcomes = [(row, "unchanged") for row, _ in contact.outcomes]
                 contact.moves = []
-            for _, outcome in contact.outcomes:
-                tally[outcome] += 1
+            for row, outcome in contact.outcomes:
+                # A row that only adds to a contact's history updates it all the same.
+                tally["updated" if outcome == "unchanged" and id(row) in dating else outcome] += 1
         self.result.created = tally["created"]
         self.result.updated = tally["updated"]
         self.result.unchanged = tally["unchanged"]
+
+    def _rows_dating_new_moves(self) -> set[int]:
+        """The rows (by ``id``) of existing contacts that date a move not recorded yet."""
+        dated = [(c.before["id"], c) for c in self.contacts if c.before is not None and c.histories]
+        if not dated:
+            return set()
+        known = self.stages.recorded_moves(self.session, [contact_id for contact_id, _ in dated])
+        return {
+            id(row)
+            for contact_id, contact in dated
+            for row, _ in contact.outcomes
+            if row.history is not None
+            and any((contact_id, move.stage, move.at) not in known for move in row.history.moves)
+        }
 
     def _fail(self, row: ParsedRow, problems: list[Problem]) -> None:
         self.result.failed.append(FailedRow(row.line, row.cells, problems))
@@ -515,7 +531,8 @@ class _Chunk:
                 owners.append((before["id"], before["owner_id"], after["owner_id"]))
         repository.update_contacts(self.session, updates)
         self._record_consent(consent, now)
-        self._record_history()
+        # Contacts whose history moved them on are changed too: scored and checked now.
+        news += sorted(self._record_history().difference(news))
         self._announce(new, news, owners, now)
         for contact in self.contacts:
             if contact.state is None:

@@ -38,7 +38,9 @@ DEFAULT_PLACEHOLDERS: tuple[str, ...] = (
     "--",
     "null",
     "none",
-    "unknown",
+    # A form's untouched drop-down, common in lead exports. ("unknown" is not here: some
+    # CRMs write it on purpose, e.g. a lead's origin, and a report counts it as a value.)
+    "Select",
     "Please select",
     "(blank)",
     "#N/A",

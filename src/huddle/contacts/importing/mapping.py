@@ -361,7 +361,9 @@ def manual_mapping(
                 problems.append(
                     FieldError(
                         f"mapping.{csv_header}",
-                        f"'{target}' is not a custom field of contacts; define it first",
+                        f"'{target}' is not a custom field of contacts; define it first "
+                        "(Custom fields, POST /api/v1/custom-fields, or the import page's "
+                        "'New custom field')",
                     )
                 )
         else:

@@ -8,7 +8,6 @@ The pages use the same services as the API (``wizard``, ``api.import_staged``).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -20,6 +19,7 @@ from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.contacts.importing import saved_mappings, wizard
 from huddle.contacts.importing.mapping import CUSTOM_PREFIX
 from huddle.contacts.importing.models import ImportUpload
+from huddle.contacts.importing.new_fields import header_key
 from huddle.contacts.importing.schemas import FORMAT_LABELS, ColumnPreview, ImportPreview
 from huddle.contacts.importing.views import imports_page
 from huddle.contacts.importing.wizard_api import import_staged, staged_dir
@@ -45,7 +45,6 @@ FIELD_TYPES = {
     "choice": "Choice (one of a list)",
 }
 STEPS = ("Upload", "Map columns", "Check", "Import")
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 def _wizard_url(token: str, step: str = "") -> str:
@@ -233,19 +232,11 @@ def _definition(asked: dict[str, str]) -> CustomFieldDefinitionCreate:
     choices = [c.strip() for c in asked["choices"].split("\n") if c.strip()]
     return CustomFieldDefinitionCreate(
         entity="contact",
-        key=field_key(asked["label"]),
+        key=header_key(asked["label"]),
         label=asked["label"],
         field_type=kind,
         choices=choices if kind == "choice" else [],
     )
-
-
-def field_key(label: str) -> str:
-    """A custom field's key from its label: "Budget (USD)" -> "budget_usd"."""
-    key = _NOT_KEY.sub("_", label.lower()).strip("_")[:60].rstrip("_")
-    if not key or not key[0].isalpha():
-        key = f"field_{key}"[:60]
-    return key
 
 
 def _first_message(exc: ValueError) -> str:

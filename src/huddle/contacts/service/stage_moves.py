@@ -64,6 +64,12 @@ class StageMover(Protocol):
         """Move the contact to ``stage``, recorded as the actor's, for ``reason``."""
         ...
 
+    def recorded_moves(
+        self, session: Session, contact_ids: list[int]
+    ) -> set[tuple[int, str, datetime]]:
+        """(contact, stage, at) of every move recorded for these contacts."""
+        ...
+
     def record_history(
         self,
         session: Session,

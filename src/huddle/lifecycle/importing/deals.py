@@ -23,7 +23,7 @@ owner or contact Huddle does not know) are reported too: never a silent no-op.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,7 +42,7 @@ from huddle.core.csvreport import ErrorReport, FileImportResult, import_in_chunk
 from huddle.core.permissions import Action
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
 from huddle.lifecycle import repository
-from huddle.lifecycle.importing.formats import DealsLayout, detect_layout, known_stages
+from huddle.lifecycle.importing.formats import MAPPED, DealsLayout, detect_layout, known_stages
 from huddle.lifecycle.importing.formats import pipeline_stage as stage_of
 from huddle.lifecycle.models import Opportunity
 from huddle.lifecycle.service import PastMoves
@@ -119,18 +119,20 @@ def import_deals(
     actor: Actor,
     errors_path: Path | None = None,
     chunk_size: int = CHUNK_SIZE,
+    mapping: Mapping[str, str] | None = None,
 ) -> FileImportResult:
-    """Import the deals of ``path``, one transaction per chunk of rows.
+    """Import the deals of ``path``, one transaction per chunk of rows, its columns read
+    by their header (a known export) or by ``mapping`` ({column: field}, ``DEAL_FIELDS``).
 
     Raises ValidationFailed (nothing imported) when the file is not a deals export Huddle
-    knows or cannot be read. Failing and reported rows go to the error report at
-    ``errors_path`` (line, column, reason, the row) and, the first ``LISTED_PROBLEMS``,
-    to the result.
+    knows, the mapping cannot be used, or the file cannot be read. Failing and reported
+    rows go to the error report at ``errors_path`` (line, column, reason, the row) and,
+    the first ``LISTED_PROBLEMS``, to the result.
     """
     permissions.require(actor, Action.CONTACT_IMPORT)
     facts = inspect_file(path)
     with CsvSource(path, facts) as source:
-        layout = detect_layout(source.header)
+        layout = detect_layout(source.header, mapping)
         with unit_of_work() as session:
             owners = _owners(session)
         parser = _Parser(layout, owners)
@@ -199,6 +201,9 @@ class _Parser:
 
         external_id = self._cell(row, "external_id")
         name = self._cell(row, "name")
+        if not name and self._layout.source is MAPPED and external_id:
+            # A file mapped by hand may name its deals in no column: named after its id.
+            name = f"Deal {external_id}"
         for key, value in (("external_id", external_id), ("name", name)):
             if not value:
                 problems.append((self._column(key), "is empty; every deal needs one"))
@@ -211,6 +216,11 @@ class _Parser:
         created_at = checked("created_at", cells.parse_datetime)
         close = checked("close_date", cells.parse_datetime)
         status, stage = self._status(row, problems)
+        # A won or lost date says both what happened and when.
+        for outcome in ("won", "lost"):
+            ended = checked(f"{outcome}_date", cells.parse_datetime)
+            if ended is not None and not problems:
+                status, stage, close = outcome, f"closed_{outcome}", ended
         if status != "open" and close is None and not problems:
             problems.append(
                 (self._column("close_date"), f"is empty; a {status} deal needs its close date")
@@ -430,20 +440,31 @@ class _Chunk:
         account_of: dict[int, int | None],
     ) -> int | None:
         """The company the row names, else the first contact's account, else a new account
-        with the company's name."""
+        with the company's name, else the first contact's own account."""
         if row.company and row.company in named:
             return named[row.company]
         for contact_id in linked:
             account_id = account_of.get(contact_id)
             if account_id is not None:
                 return account_id
-        if not row.company:
+        company = row.company or self._person_account(linked)
+        if not company:
             return None
-        account = contacts_service.account_for_company(self.session, name=row.company)
+        account = contacts_service.account_for_company(self.session, name=company)
         if account is None:
             return None
-        named[row.company] = account.id
+        named[company] = account.id
         return account.id
+
+    def _person_account(self, linked: list[int]) -> str | None:
+        """A deal with a person but no company (a small business, a consumer: a funnel
+        export's leads) is the person's own account, named after them, as a CRM's
+        person account."""
+        if not linked:
+            return None
+        person = contacts_service.get_contact(self.session, linked[0])
+        full = " ".join(filter(None, (person.first_name, person.last_name)))
+        return (full or person.email or f"Contact {person.external_id}")[:300]
 
     def _create(self, fresh: list[tuple[DealRow, list[int]]], now: datetime) -> None:
         ids = repository.insert_opportunities(

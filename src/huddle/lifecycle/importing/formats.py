@@ -7,9 +7,11 @@ the file has. Pure: no database.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from huddle.core.cells import locate, squash
+from huddle.core.columnmap import ImportFields, mapped_positions
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import OPEN_PIPELINE_STAGES
 
@@ -84,6 +86,35 @@ SALESFORCE = DealsFormat(
 FORMATS = (HUBSPOT, SALESFORCE)
 REQUIRED = ("external_id", "name")
 
+# A file mapped by hand: any columns, named by the person importing it. Its deals' ids are
+# stored as "csv:<id>". A deal with no name column is named after its id.
+MAPPED = DealsFormat(key="csv", label="deals file mapped by hand", detect=(), columns={})
+DEAL_FIELDS = ImportFields(
+    labels={
+        "external_id": "Deal id (required: a re-import updates the deal)",
+        "name": "Deal name",
+        "stage": "Deal stage",
+        "pipeline": "Pipeline",
+        "amount": "Amount",
+        "currency": "Currency code",
+        "created_at": "Created date",
+        "close_date": "Close date (expected, or when it closed)",
+        "won_date": "Won date (a row with one is a deal won then)",
+        "lost_date": "Lost date (a row with one is a deal lost then)",
+        "owner": "Owner: a user's email or name",
+        "contacts": "Contacts' emails",
+        "contact_ids": "Contacts' record ids (the contacts import's external id)",
+        "company": "Company name",
+        "won_reason": "Won reason",
+        "lost_reason": "Lost reason",
+        "is_won": "Won (yes/no)",
+        "is_closed": "Closed (yes/no)",
+    },
+    known_columns=SALESFORCE.columns
+    | HUBSPOT.columns
+    | {"won_date": ("Won Date", "Closed Won Date"), "lost_date": ("Lost Date",)},
+)
+
 # Deal stages by name, for HubSpot's default pipeline (internal values and labels read
 # alike once squashed), Salesforce's default stages and Huddle's own. A closed stage wins
 # over the file's won/closed flags only where those are absent.
@@ -130,8 +161,23 @@ class DealsLayout:
         return self.header[self.positions[field]]
 
 
-def detect_layout(header: list[str]) -> DealsLayout:
-    """The format of a deals file from its header; 422 naming what is missing otherwise."""
+def detect_layout(header: list[str], mapping: Mapping[str, str] | None = None) -> DealsLayout:
+    """The format of a deals file from its header, or its ``mapping`` ({column: field})
+    given by hand; 422 naming what is missing otherwise."""
+    if mapping is not None:
+        positions = mapped_positions(header, mapping, DEAL_FIELDS)
+        if "external_id" not in positions:
+            raise ValidationFailed(
+                "the mapping has no deal id",
+                [
+                    FieldError(
+                        "mapping",
+                        "map a column to external_id (the deal's id in the file): it lets "
+                        "a re-import update each deal instead of adding it again",
+                    )
+                ],
+            )
+        return DealsLayout(MAPPED, positions, header)
     for source in FORMATS:
         if not locate(header, {"detect": source.detect}):
             continue

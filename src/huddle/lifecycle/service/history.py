@@ -63,13 +63,11 @@ def record_history(
     rows: list[tuple[Any, ...]] = []
     # The columns every row shares, after its own (contact, from, to, at, reason).
     common = (by["by_user_id"], by["by_rule"], None, source)
+    recorded = _recorded_by_contact(known)
     for history in histories:
-        previous: str | None = None
-        for move in history.moves:
-            if not known or (history.contact_id, move.stage, move.at) not in known:
-                reason = None if move.dated else UNDATED
-                rows.append((history.contact_id, previous, move.stage, move.at, reason, *common))
-            previous = move.stage
+        for previous, move in _new_moves(history.moves, recorded.get(history.contact_id, [])):
+            reason = None if move.dated else UNDATED
+            rows.append((history.contact_id, previous, move.stage, move.at, reason, *common))
         if len(rows) >= _ROWS_PER_STATEMENT:
             repository.insert_transition_rows(session, _COLUMNS, rows)
             rows = []
@@ -77,6 +75,44 @@ def record_history(
     changed = _restaged(histories, known)
     contacts_service.apply_stages(session, changed)
     return [contact_id for contact_id, _, _ in changed]
+
+
+def _recorded_by_contact(
+    known: set[tuple[int, str, datetime]],
+) -> dict[int, list[tuple[datetime, str]]]:
+    """Each contact's recorded moves as (at, stage), oldest first."""
+    recorded: dict[int, list[tuple[datetime, str]]] = {}
+    for contact_id, stage, at in known:
+        recorded.setdefault(contact_id, []).append((at, stage))
+    for moves in recorded.values():
+        moves.sort(key=lambda move: move[0])
+    return recorded
+
+
+def _new_moves(
+    moves: tuple[PastMove, ...], recorded: list[tuple[datetime, str]]
+) -> list[tuple[str | None, PastMove]]:
+    """The moves not recorded yet, each with the stage the contact was in just before it:
+    the one the file gives before it, or the one already recorded before it (a second file
+    that dates a contact's Customer move after a first one dated its MQL move: MQL →
+    Customer, not nothing → Customer)."""
+    if not recorded:
+        stages = [None, *(move.stage for move in moves)]
+        return list(zip(stages, moves, strict=False))
+    done = set(recorded)
+    # Recorded moves sort before new ones at the same moment; the file's order is kept.
+    timeline = sorted(
+        [(at, 0, stage, None) for at, stage in recorded]
+        + [(move.at, 1, move.stage, move) for move in moves],
+        key=lambda entry: (entry[0], entry[1]),
+    )
+    new: list[tuple[str | None, PastMove]] = []
+    previous: str | None = None
+    for at, _, stage, move in timeline:
+        if move is not None and (at, stage) not in done:
+            new.append((previous, move))
+        previous = stage
+    return new
 
 
 def _restaged(

@@ -6,6 +6,8 @@ this mover with contacts where it subscribes to contacts' events (``lifecycle.su
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from huddle.contacts.service import ContactHistory
@@ -28,6 +30,11 @@ class ImportedStageMoves:
         self, session: Session, contact_id: int, stage: str, *, actor: Actor, reason: str | None
     ) -> None:
         transition_stage(session, contact_id, stage, actor=actor, reason=reason)
+
+    def recorded_moves(
+        self, session: Session, contact_ids: list[int]
+    ) -> set[tuple[int, str, datetime]]:
+        return repository.recorded_moves(session, contact_ids)
 
     def record_history(
         self,

@@ -1,10 +1,12 @@
 """The mailing domain's rules and state changes: ``from huddle.mailing import service``."""
 
-from huddle.mailing.service.delivery import deliver
+from huddle.mailing.service.delivery import deliver, deliver_all
 from huddle.mailing.service.sending import (
+    DELIVER_ALL_JOB,
     DELIVER_JOB,
     SendOutcome,
     list_sends,
+    one_delivery,
     send_template,
     send_template_to_contact,
     send_test,
@@ -29,10 +31,12 @@ from huddle.mailing.service.templates import (
     list_templates,
     preview,
     template_names,
+    templates_by_id,
     update_template,
 )
 
 __all__ = [
+    "DELIVER_ALL_JOB",
     "DELIVER_JOB",
     "SendOutcome",
     "Suppressed",
@@ -42,11 +46,13 @@ __all__ = [
     "create_template",
     "delete_template",
     "deliver",
+    "deliver_all",
     "get_template",
     "is_suppressed",
     "list_sends",
     "list_suppressions",
     "list_templates",
+    "one_delivery",
     "preview",
     "record_delivery_events",
     "record_report",
@@ -56,6 +62,7 @@ __all__ = [
     "send_template_to_contact",
     "send_test",
     "template_names",
+    "templates_by_id",
     "update_template",
     "why_not_send",
 ]

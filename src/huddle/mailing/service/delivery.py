@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -70,10 +70,46 @@ class _Ready:
 
 def deliver(units: UnitOfWork, send_id: int, settings: Settings) -> None:
     """Send one queued message (see the module's docstring for the three transactions)."""
+    deliver_all(units, [send_id], settings)
+
+
+def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) -> None:
+    """Send queued messages over one SMTP connection: all checked and rendered in one
+    transaction (1), then each marked sent in its own just before its final dot (2), as
+    ``deliver`` does for one. A lost connection queues the rest again for later."""
     with units() as session:
-        ready = _prepare(session, send_id, settings)
-    if ready is None:
+        left = [ready for ready in _prepare_all(session, send_ids, settings) if ready]
+    if not left:
         return
+    try:
+        with smtp.connection(settings) as server:
+            while left:
+                _deliver_over(server, units, left[0])
+                left.pop(0)
+    except smtp.SmtpUnreachable as exc:
+        with units() as session:
+            for ready in left:
+                _later(session, ready.send_id, f"the SMTP server cannot be reached ({exc})")
+
+
+def _prepare_all(
+    session: Session, send_ids: Sequence[int], settings: Settings
+) -> list[_Ready | None]:
+    """Each send prepared, the sends, their contacts and the templates read in a query
+    each (held here: the session only keeps what someone refers to)."""
+    sends = repository.sends_for_delivery(session, send_ids)
+    held = (
+        contacts.contacts_by_id(session, [s.contact_id for s in sends if s.contact_id]),
+        repository.templates(session),
+    )
+    prepared = [_prepare(session, send, settings) for send in sends]
+    del held
+    return prepared
+
+
+def _deliver_over(server: smtplib.SMTP, units: UnitOfWork, ready: _Ready) -> None:
+    """One message on the open connection; a refusal is recorded, and the next message
+    goes on the same connection."""
     passed = False
 
     def record_sent() -> None:
@@ -83,16 +119,13 @@ def deliver(units: UnitOfWork, send_id: int, settings: Settings) -> None:
         passed = True
 
     try:
-        smtp.send_marking_point_of_no_return(
-            settings,
+        smtp.transfer(
+            server,
             ready.message,
             envelope_from=ready.envelope_from,
             recipient=ready.recipient,
             at_point_of_no_return=record_sent,
         )
-    except smtp.SmtpUnreachable as exc:
-        with units() as session:
-            _later(session, send_id, f"the SMTP server cannot be reached ({exc})")
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = next(iter(exc.recipients.values()))
         with units() as session:
@@ -103,13 +136,13 @@ def deliver(units: UnitOfWork, send_id: int, settings: Settings) -> None:
     else:
         return
     if passed:
-        log.warning("send %s: the server refused the message after its final dot", send_id)
+        log.warning("send %s: the server refused the message after its final dot", ready.send_id)
 
 
-def _prepare(session: Session, send_id: int, settings: Settings) -> _Ready | None:
-    send = repository.send_for_delivery(session, send_id)
-    if send is None or send.status not in ("queued", "sending"):
+def _prepare(session: Session, send: EmailSend, settings: Settings) -> _Ready | None:
+    if send.status not in ("queued", "sending"):
         return None  # sent, skipped or failed already: a rerun does nothing
+    send_id = send.id
     if send.status == "sending":
         # The last attempt stopped before the server had the final dot: it has nothing.
         log.info("send %s: sending again after an attempt that stopped mid-way", send_id)

@@ -5,7 +5,8 @@ unsubscribe between the two still stops the message."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,10 @@ from huddle.mailing.service.suppressions import is_suppressed
 from huddle.mailing.service.templates import template_or_404
 
 DELIVER_JOB = "mailing.deliver"
+# Several sends delivered by one job over one SMTP connection (``one_delivery``).
+DELIVER_ALL_JOB = "mailing.deliver_all"
+# In a session's info inside ``one_delivery``: the sends queued so far.
+_GATHERED = "huddle.mailing.gathered_sends"
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,30 @@ def send_template_to_contact(
         assert first is not None
         return _outcome(first, repeated=True)
     if reason is None:
-        enqueue(session, DELIVER_JOB, {"send_id": send.id})
+        _queue_delivery(session, send.id)
     return _outcome(send)
+
+
+@contextmanager
+def one_delivery(session: Session) -> Iterator[None]:
+    """The sends queued inside the block are delivered by one job, over one connection
+    (queued when the block ends, in the same transaction): a workflow's batch of steps."""
+    gathered: list[int] = []
+    session.info[_GATHERED] = gathered
+    try:
+        yield
+        if gathered:
+            enqueue(session, DELIVER_ALL_JOB, {"send_ids": gathered})
+    finally:
+        session.info.pop(_GATHERED, None)
+
+
+def _queue_delivery(session: Session, send_id: int) -> None:
+    gathered = session.info.get(_GATHERED)
+    if gathered is None:
+        enqueue(session, DELIVER_JOB, {"send_id": send_id})
+    else:
+        gathered.append(send_id)
 
 
 def send_template(

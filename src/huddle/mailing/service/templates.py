@@ -40,6 +40,11 @@ def template_names(session: Session) -> dict[int, str]:
     return {found.id: found.name for found in repository.templates(session)}
 
 
+def templates_by_id(session: Session) -> dict[int, EmailTemplate]:
+    """Every template by id: for a workflow's batch of email steps, read once."""
+    return {found.id: found for found in repository.templates(session)}
+
+
 def get_template(session: Session, template_id: int, *, actor: Actor) -> EmailTemplate:
     require(actor, Action.EMAIL_MANAGE)
     return template_or_404(session, template_id)

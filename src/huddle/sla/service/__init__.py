@@ -18,6 +18,7 @@ from huddle.sla.service.versions import (
     list_versions,
     sign,
     signatures,
+    terms_json,
     update_draft,
 )
 
@@ -40,5 +41,6 @@ __all__ = [
     "save_calendar",
     "sign",
     "signatures",
+    "terms_json",
     "update_draft",
 ]

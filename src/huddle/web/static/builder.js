@@ -343,63 +343,34 @@
     return function () { return criteria; };
   }
 
-  // --- working hours per weekday (SLA business calendars) -------------------------------------
-
-  var DAYS = [["mon", "Monday"], ["tue", "Tuesday"], ["wed", "Wednesday"], ["thu", "Thursday"], ["fri", "Friday"], ["sat", "Saturday"], ["sun", "Sunday"]];
-
-  // Checked in the browser (the calendar is checked again when saved): words, not JSON.
-  function hoursWords(hours) {
-    var problems = [], worked = [];
-    DAYS.forEach(function (day) {
-      var value = hours[day[0]];
-      if (!value) return;
-      var pairs = typeof value[0] === "string" ? [value] : value;
-      pairs.forEach(function (pair) {
-        if (!pair[0] || !pair[1]) problems.push(day[1] + ": give a start and an end");
-        else if (pair[1] <= pair[0]) problems.push(day[1] + ": the day must end after it starts");
-      });
-      worked.push(day[1].slice(0, 3) + " " + pairs.map(function (p) { return p[0] + "–" + p[1]; }).join(", "));
-    });
-    if (!worked.length) problems.push("at least one weekday needs working hours");
-    return { problems: problems, sentence: "Clocks count " + worked.join(" · ") + "." };
+  function showWords(status, said) {
+    status.textContent = "";
+    status.appendChild(said.problems.length
+      ? el("div", { "class": "builder-problems", role: "alert" }, [el("ul", {}, said.problems.map(function (p) { return el("li", { text: p }); }))])
+      : el("ul", { "class": "builder-sentences" }, [el("li", { text: said.sentence })]));
   }
 
-  function hoursBuilder(host, initial, changed) {
-    var hours = initial && typeof initial === "object" ? initial : {};
-    host.textContent = "";
-    DAYS.forEach(function (day) {
-      var value = hours[day[0]];
-      var split = value && typeof value[0] !== "string" && value.length > 1;
-      var pair = value ? (typeof value[0] === "string" ? value : value[0]) : ["09:00", "17:00"];
-      var works = el("input", { type: "checkbox", "aria-label": day[1] + ": working day" });
-      works.checked = !!value;
-      var from = el("input", { type: "time", value: pair[0], "aria-label": day[1] + " from" });
-      var to = el("input", { type: "time", value: pair[1], "aria-label": day[1] + " to" });
-      function update() {
-        if (works.checked) hours[day[0]] = [from.value, to.value]; else delete hours[day[0]];
-        from.disabled = to.disabled = !works.checked;
-        changed();
-      }
-      [works, from, to].forEach(function (input) { input.addEventListener("input", update); input.addEventListener("change", update); });
-      from.disabled = to.disabled = !works.checked;
-      var row = split
-        ? el("div", { "class": "builder-row" }, [el("span", { "class": "builder-day", text: day[1] }), el("span", { "class": "faint", text: "split hours: edit in JSON" })])
-        : el("div", { "class": "builder-row" }, [works, el("span", { "class": "builder-day", text: day[1] }), from, el("span", { text: "to" }), to]);
-      host.appendChild(row);
-    });
-    changed();
-    return function () { return hours; };
-  }
+  // Builders other scripts add (sla-builders.js), by kind: build(host, area, value, changed)
+  // returns the reader; optional initial(text) and serialise(value) when the field is not
+  // JSON, and words(text) for a check made in the browser rather than by the server.
+  var extra = {};
+  window.HuddleBuilder = {
+    el: el, labelled: labelled, options: options, number: number,
+    register: function (kind, spec) { extra[kind] = spec; }
+  };
 
   // --- wiring ----------------------------------------------------------------------------
 
   function attach(area) {
     var fields = parse(area.getAttribute("data-fields")) || [];
-    var initial = parse(area.value);
+    var kind = area.getAttribute("data-builder");
+    var spec = extra[kind];
+    function fromText(text) { return spec && spec.initial ? spec.initial(text) : parse(text); }
+    var initial = fromText(area.value);
     if (initial === undefined) return; // not JSON: leave the textarea as it is
     var host = el("div", { "class": "builder" });
     var status = el("div", { "class": "builder-status", "aria-live": "polite" });
-    var details = el("details", { "class": "builder-json" }, [el("summary", { text: "Advanced: edit as JSON" })]);
+    var details = el("details", { "class": "builder-json" }, [el("summary", { text: spec && spec.serialise ? "Advanced: edit as text" : "Advanced: edit as JSON" })]);
     var field = area.closest(".field") || area.parentNode;
     if (area.getAttribute("data-title")) {
       field.parentNode.insertBefore(el("div", { "class": "builder-title", text: area.getAttribute("data-title") }), field);
@@ -413,19 +384,13 @@
     function changed() {
       if (!read) return;
       var value = read();
-      area.value = value === null || (Array.isArray(value) && !value.length) ? "" : JSON.stringify(value, null, 2);
+      if (spec && spec.serialise) area.value = spec.serialise(value);
+      else area.value = value === null || (Array.isArray(value) && !value.length) ? "" : JSON.stringify(value, null, 2);
       clearTimeout(timer);
       timer = setTimeout(check, 350);
     }
     function check() {
-      if (area.getAttribute("data-builder") === "hours") {
-        var said = hoursWords(parse(area.value) || {});
-        status.textContent = "";
-        status.appendChild(said.problems.length
-          ? el("div", { "class": "builder-problems", role: "alert" }, [el("ul", {}, said.problems.map(function (p) { return el("li", { text: p }); }))])
-          : el("ul", { "class": "builder-sentences" }, [el("li", { text: said.sentence })]));
-        return;
-      }
+      if (spec && spec.words) { showWords(status, spec.words(area.value)); return; }
       var url = area.getAttribute("data-check");
       if (!url) return;
       var body = new URLSearchParams();
@@ -443,11 +408,10 @@
     }
     function build(value) {
       read = null;
-      var kind = area.getAttribute("data-builder");
-      if (kind === "rules") {
+      if (spec) {
+        read = spec.build(host, area, value, changed);
+      } else if (kind === "rules") {
         read = rulesBuilder(host, fields, parse(area.getAttribute("data-types")) || [], value, changed);
-      } else if (kind === "hours") {
-        read = hoursBuilder(host, value, changed);
       } else if (kind === "profile") {
         read = profileBuilder(host, fields, value, changed);
       } else {
@@ -472,7 +436,7 @@
     area.addEventListener("input", function () {
       clearTimeout(typing);
       typing = setTimeout(function () {
-        var value = parse(area.value);
+        var value = fromText(area.value);
         if (value !== undefined) build(value);
       }, 400);
     });

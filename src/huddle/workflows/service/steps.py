@@ -14,7 +14,7 @@ it names in ``definitions``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -70,6 +70,8 @@ class StepContext:
     contact: Contact
     actor: Actor
     now: datetime
+    # What the steps of one pass read once and share (templates, lists): ``_held``.
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def idempotency_key(self) -> str:
@@ -104,6 +106,14 @@ def handles(kind: str) -> Callable[[Handler], Handler]:
 
 def run_step(ctx: StepContext, step: StepModel) -> Outcome:
     return HANDLERS[step.kind](ctx, step)
+
+
+def _held(ctx: StepContext, key: Any, read: Callable[[], Any]) -> Any:
+    """What ``read`` gives, read once a pass: a pass's thousands of steps name the same
+    few templates and lists (held, the session finds them again without a query)."""
+    if key not in ctx.memo:
+        ctx.memo[key] = read()
+    return ctx.memo[key]
 
 
 # --- waits -------------------------------------------------------------------------------
@@ -176,7 +186,7 @@ def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
     """Queued for the worker in this step's transaction, under the step visit's own key: a
     step run again after a crash finds the send it made and sends nothing more. Whether
     the contact may be mailed is the mailing domain's to say, now and at delivery."""
-    names = mailing.template_names(ctx.session)
+    names = _held(ctx, "templates", lambda: mailing.templates_by_id(ctx.session))
     if step.template_id not in names:
         return Advance("skipped", step.next, f"email template {step.template_id} is gone")
     sent = mailing.send_template_to_contact(
@@ -185,7 +195,7 @@ def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
         contact_id=ctx.contact.id,
         idempotency_key=ctx.idempotency_key,
     )
-    name = names[step.template_id]
+    name = names[step.template_id].name
     if sent.skipped:
         return Advance("skipped", step.next, f"{name} not sent: {sent.reason}")
     return Advance("done", step.next, f"{name} queued for sending")
@@ -193,7 +203,9 @@ def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
 
 @handles("add_to_list")
 def _add_to_list(ctx: StepContext, step: AddToList) -> Outcome:
-    name = repository.contact_list(ctx.session, step.list_id)
+    name = _held(
+        ctx, ("list", step.list_id), lambda: repository.contact_list(ctx.session, step.list_id)
+    )
     if name is None:
         return Advance("skipped", step.next, f"list {step.list_id} is gone")
     if not enrolling.join_list(ctx.session, step.list_id, ctx.contact.id, checked=True):

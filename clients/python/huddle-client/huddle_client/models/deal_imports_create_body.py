@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DealImportsCreateBody")
 
@@ -16,13 +17,24 @@ class DealImportsCreateBody:
     """
     Attributes:
         file (str): A HubSpot deals export or a Salesforce opportunities export (CSV)
+        mapping (None | str | Unset): The columns mapped by hand, a JSON object {"csv header": "field"}, the fields
+            being external_id, name, stage, pipeline, amount, currency, created_at, close_date, won_date, lost_date, owner,
+            contacts, contact_ids, company, won_reason, lost_reason, is_won, is_closed; without it, the columns are read by
+            their header
     """
 
     file: str
+    mapping: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file
+
+        mapping: None | str | Unset
+        if isinstance(self.mapping, Unset):
+            mapping = UNSET
+        else:
+            mapping = self.mapping
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -31,6 +43,8 @@ class DealImportsCreateBody:
                 "file": file,
             }
         )
+        if mapping is not UNSET:
+            field_dict["mapping"] = mapping
 
         return field_dict
 
@@ -38,6 +52,12 @@ class DealImportsCreateBody:
         files: types.RequestFiles = []
 
         files.append(("file", (None, str(self.file).encode(), "text/plain")))
+
+        if not isinstance(self.mapping, Unset):
+            if isinstance(self.mapping, str):
+                files.append(("mapping", (None, str(self.mapping).encode(), "text/plain")))
+            else:
+                files.append(("mapping", (None, str(self.mapping).encode(), "text/plain")))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -49,8 +69,18 @@ class DealImportsCreateBody:
         d = dict(src_dict)
         file = d.pop("file")
 
+        def _parse_mapping(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mapping = _parse_mapping(d.pop("mapping", UNSET))
+
         deal_imports_create_body = cls(
             file=file,
+            mapping=mapping,
         )
 
         deal_imports_create_body.additional_properties = d

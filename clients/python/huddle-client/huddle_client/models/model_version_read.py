@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.column_read import ColumnRead
     from ..models.metrics_read import MetricsRead
@@ -22,7 +24,8 @@ class ModelVersionRead:
     Attributes:
         id (int):
         algorithm (str): logistic or boosted
-        target (str): The stage predicted (sql, customer) or, from a file, its outcome column and value
+        target (str): The stage predicted (sql, customer), or the outcome column and value of a file or of a custom
+            field ("custom.converted = 1")
         horizon_days (int | None):
         source (str): "records" or "csv:<file name>"
         window_from (datetime.datetime | None): The earliest cut-off trained on
@@ -37,6 +40,8 @@ class ModelVersionRead:
         is_active (bool):
         score_model_id (int | None): The score model holding the active version's probabilities (percent)
         created_at (datetime.datetime):
+        suspicious (list[ColumnRead] | Unset): Columns with one sign of leaking only: kept (exclude them when they are
+            written after the outcome)
     """
 
     id: int
@@ -56,6 +61,7 @@ class ModelVersionRead:
     is_active: bool
     score_model_id: int | None
     created_at: datetime.datetime
+    suspicious: list[ColumnRead] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +118,13 @@ class ModelVersionRead:
 
         created_at = self.created_at.isoformat()
 
+        suspicious: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.suspicious, Unset):
+            suspicious = []
+            for suspicious_item_data in self.suspicious:
+                suspicious_item = suspicious_item_data.to_dict()
+                suspicious.append(suspicious_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -135,6 +148,8 @@ class ModelVersionRead:
                 "created_at": created_at,
             }
         )
+        if suspicious is not UNSET:
+            field_dict["suspicious"] = suspicious
 
         return field_dict
 
@@ -230,6 +245,15 @@ class ModelVersionRead:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        _suspicious = d.pop("suspicious", UNSET)
+        suspicious: list[ColumnRead] | Unset = UNSET
+        if _suspicious is not UNSET:
+            suspicious = []
+            for suspicious_item_data in _suspicious:
+                suspicious_item = ColumnRead.from_dict(suspicious_item_data)
+
+                suspicious.append(suspicious_item)
+
         model_version_read = cls(
             id=id,
             algorithm=algorithm,
@@ -248,6 +272,7 @@ class ModelVersionRead:
             is_active=is_active,
             score_model_id=score_model_id,
             created_at=created_at,
+            suspicious=suspicious,
         )
 
         model_version_read.additional_properties = d
