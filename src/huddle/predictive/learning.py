@@ -32,7 +32,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.frozen import FrozenEstimator
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score, roc_curve
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, TimeSeriesSplit
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
@@ -466,13 +466,64 @@ def measure(label: Sequence[int], probability: np.ndarray, *, threshold: float =
 
 
 def lift_by_decile(y: np.ndarray, p: np.ndarray) -> list[float]:
-    """Outcome rate in each tenth of the rows (highest probability first) / overall rate.
-    Ties are broken by row order (stable), so the figures are reproducible."""
+    """Outcome rate in each tenth of the rows (highest score first) / overall rate. Rows
+    with the same score count at their group's rate: which of them lands in which tenth is
+    arbitrary (a rule model gives many leads the same points), so each tenth gets what it
+    would have on average over the orders of the ties. Without ties, the rows' own rates."""
+    y = np.asarray(y, dtype=float)
+    p = np.asarray(p, dtype=float)
+    _, group, counts = np.unique(p, return_inverse=True, return_counts=True)
+    group_rate = np.bincount(group, weights=y) / counts
     order = np.argsort(-p, kind="stable")
     base = float(y.mean()) or 1.0
+    rates = group_rate[group]
     return [
-        float(y[part].mean()) / base if len(part) else 0.0 for part in np.array_split(order, 10)
+        float(rates[part].mean()) / base if len(part) else 0.0 for part in np.array_split(order, 10)
     ]
+
+
+@dataclass(frozen=True)
+class Separation:
+    """How well scores (any scale: points or probabilities) rank the outcome: ROC AUC, PR
+    AUC (average precision), lift by decile, the ROC curve, and at a threshold (scores at or
+    above it chosen) how many were chosen, their precision and the recall."""
+
+    roc_auc: float
+    pr_auc: float
+    lift: list[float]
+    roc: list[tuple[float, float]]
+    chosen: int
+    precision: float | None
+    recall: float | None
+
+
+def separation(
+    label: Sequence[int], scores: Sequence[float], threshold: float | None
+) -> Separation:
+    """``label`` must hold both outcomes. Ties count half in the AUC (the usual convention):
+    a model giving many leads the same points is not credited with an order it lacks.
+    Precision is None when no lead reaches the threshold, and both are None without one."""
+    y = np.asarray(label)
+    p = np.asarray(scores, dtype=float)
+    chosen = p >= threshold if threshold is not None else np.zeros(len(y), dtype=bool)
+    hits = int(np.sum(chosen & (y == 1)))
+    return Separation(
+        roc_auc=float(roc_auc_score(y, p)),
+        pr_auc=float(average_precision_score(y, p)),
+        lift=lift_by_decile(y, p),
+        roc=roc_points(y, p),
+        chosen=int(chosen.sum()),
+        precision=hits / int(chosen.sum()) if chosen.any() else None,
+        recall=hits / int(y.sum()) if threshold is not None else None,
+    )
+
+
+def roc_points(y: np.ndarray, p: np.ndarray, most: int = 60) -> list[tuple[float, float]]:
+    """The ROC curve (false positive rate, true positive rate) from (0, 0) to (1, 1), thinned
+    to at most ``most`` points (enough to draw it)."""
+    fpr, tpr, _ = roc_curve(y, p)
+    keep = np.unique(np.linspace(0, len(fpr) - 1, min(most, len(fpr))).round().astype(int))
+    return [(round(float(fpr[i]), 4), round(float(tpr[i]), 4)) for i in keep]
 
 
 def calibration_bins(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 from huddle.contacts import service as contacts_service
 from huddle.core import clock
 from huddle.core.actor import Actor
-from huddle.core.errors import Conflict, ResourceNotFound, ValidationFailed
+from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
-from huddle.predictive import discovery, features, learning, repository
+from huddle.predictive import discovery, features, learning, repository, suggesting
 from huddle.predictive.leaks import Leak, find_leaks, outcome_words_in_name
 from huddle.predictive.learning import (
     Algorithm,
@@ -41,6 +41,10 @@ from huddle.predictive.learning import (
 from huddle.predictive.models import ModelVersion
 from huddle.predictive.tabular import LoadedCsv, is_placeholder, load_table
 from huddle.scoring import service as scoring_service
+from huddle.scoring.schemas import OutcomeFigures, ScoreModelWrite
+
+if TYPE_CHECKING:
+    from huddle.scoring.models import ScoreModel
 
 # A target stage counts as reached when the contact moved to it or past it.
 TARGETS: dict[str, tuple[str, ...]] = {
@@ -569,3 +573,212 @@ def _segment_text(value: Any) -> str | None:
 
 def _utc(at: datetime) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+# --- back-tests against outcomes -------------------------------------------------------------
+
+
+def judge_backtest(
+    session: Session,
+    model: scoring_service.JudgedModel,
+    *,
+    target: str,
+    horizon_days: int,
+    since: datetime,
+    until: datetime,
+) -> OutcomeFigures:
+    """How well ``model`` separated the leads that entered Lead in [since, until] and whose
+    outcome is known at ``until`` (reached ``target`` within the horizon, or the horizon
+    ended without): each lead scored as of its cut-off, as training labels them."""
+    if target not in TARGETS:
+        raise ValidationFailed(f"target must be one of {', '.join(TARGETS)}")
+    facts = repository.contact_facts(session, targets=TARGETS[target])
+    rows, label = features.labelled(facts, horizon=timedelta(days=horizon_days), as_of=until)
+    leads = [(f, y) for f, y in zip(rows, label, strict=True) if f.cutoff >= since]
+    reached = sum(y for _, y in leads)
+    figures = OutcomeFigures(
+        model=model.name,
+        target=target,
+        horizon_days=horizon_days,
+        leads=len(leads),
+        reached=reached,
+        threshold=model.threshold,
+    )
+    if reached == 0 or reached == len(leads):
+        figures.message = (
+            f"Not enough outcomes: {reached} of {len(leads)} leads of the window reached "
+            f"{target.upper()} within {horizon_days} days. Judging a score needs leads that "
+            "did and leads that did not."
+        )
+        return figures
+    scores = _lead_scores(session, model, [f for f, _ in leads])
+    if scores is None:
+        figures.message = "No predictive model is active: activate one to judge its scores."
+        return figures
+    measured = learning.separation([y for _, y in leads], scores, model.threshold)
+    figures.roc_auc, figures.pr_auc = measured.roc_auc, measured.pr_auc
+    figures.lift, figures.roc = measured.lift, measured.roc
+    figures.above_threshold = measured.chosen
+    figures.precision, figures.recall = measured.precision, measured.recall
+    return figures
+
+
+def _lead_scores(
+    session: Session, model: scoring_service.JudgedModel, leads: list[features.ContactFacts]
+) -> list[float] | None:
+    """Each lead's score as of its cut-off: rule points, or the active predictive model's
+    probability in percent (None: no model is active)."""
+    if model.scorer is not None:
+        points = model.scorer([(f.contact_id, f.cutoff) for f in leads])
+        return [points.get(f.contact_id, 0.0) for f in leads]
+    version = repository.active_version(session)
+    if version is None:
+        return None
+    trained = load_model(version)
+    return [float(p) * 100 for p in _predict(session, trained, leads)]
+
+
+# --- suggested rules -------------------------------------------------------------------------
+
+# Leads a value must be seen on to be suggested.
+MIN_SUPPORT = 30
+MAX_SUGGESTIONS = 40
+# The category columns a rule can test, with the record fields that hold them (the country
+# is the contact's, else its account's).
+RULE_FIELDS: dict[str, tuple[str, ...]] = {
+    "industry": ("account.industry",),
+    "seniority": ("contact.seniority",),
+    "department": ("contact.department",),
+    "country": ("contact.country", "account.country"),
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed rule and the history behind it."""
+
+    key: str  # "industry=Software": what the adoption form sends back
+    evidence: suggesting.Evidence
+    points: int
+    rule: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    basis: str  # where the points come from, in words
+    version_id: int | None  # the model whose coefficients gave them (None: the rates)
+    leads: int
+    reached: int
+    target: str
+    horizon_days: int
+    items: list[Suggestion]
+
+
+def suggest_rules(
+    session: Session,
+    *,
+    target: str = "sql",
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    min_support: int = MIN_SUPPORT,
+) -> Suggestions:
+    """Rule points a human can read, edit and adopt: from the active (else the latest)
+    logistic model trained on the records, its coefficients; without one, the conversion
+    rates by value. Values seen on fewer than ``min_support`` leads are skipped."""
+    try:
+        table = records_table(session, target=target, horizon_days=horizon_days).table
+    except ValidationFailed:  # no lead reached the target: nothing to suggest from
+        table = Table({}, {}, [])
+    columns = [c for c in table.columns if _rule_fields(c)]
+    found = suggesting.evidence(table, columns, min_support=min_support)
+    version = _explainable_version(session)
+    coefficients = _coefficients(version, columns) if version is not None else None
+    items = [
+        Suggestion(f"{seen.column}={seen.value}", seen, points, _rule(seen, points))
+        for seen, points in zip(found, suggesting.points(found, coefficients), strict=True)
+        if suggesting.worth_a_rule(points)
+    ]
+    items.sort(key=lambda s: (-abs(s.points), s.key))
+    basis = (
+        f"the coefficients of model v{version.id} (logistic, trained on your records: each "
+        "value weighed with the other fields held equal, on the scale of the conversion rates)"
+        if version is not None
+        else "the conversion rates by value (no logistic model trained on your records yet)"
+    )
+    return Suggestions(
+        basis,
+        version.id if version is not None else None,
+        len(table),
+        sum(table.label),
+        target,
+        horizon_days,
+        _valid(session, items[:MAX_SUGGESTIONS]),
+    )
+
+
+def _rule_fields(column: str) -> tuple[str, ...]:
+    if column.startswith("custom.account."):
+        return (f"account.custom.{column.removeprefix('custom.account.')}",)
+    if column.startswith("custom."):
+        return (f"contact.custom.{column.removeprefix('custom.')}",)
+    return RULE_FIELDS.get(column, ())
+
+
+def _explainable_version(session: Session) -> ModelVersion | None:
+    """The active model if it is a logistic one trained on the records, else the latest
+    such model."""
+    candidates = [
+        v
+        for v in repository.list_versions(session)
+        if v.source == RECORDS and v.algorithm == "logistic"
+    ]
+    active = [v for v in candidates if v.is_active]
+    chosen = active or candidates
+    return chosen[0] if chosen else None
+
+
+def _coefficients(version: ModelVersion, columns: list[str]) -> dict[tuple[str, str], float]:
+    trained = load_model(version)
+    model = trained.pipeline.named_steps["model"]
+    return dict(
+        suggesting.coefficients_by_value(
+            trained.feature_names, [float(c) for c in model.coef_[0]], columns
+        )
+    )
+
+
+def _rule(seen: suggesting.Evidence, points: int) -> dict[str, Any]:
+    tests = [{"field": name, "op": "eq", "value": seen.value} for name in _rule_fields(seen.column)]
+    return {
+        "name": f"{seen.column} = {seen.value}"[:120],
+        "kind": "fit" if points > 0 else "negative",
+        "points": points,
+        "when": tests[0] if len(tests) == 1 else {"any": tests},
+    }
+
+
+def _valid(session: Session, items: list[Suggestion]) -> list[Suggestion]:
+    """Only rules the scoring domain accepts (a custom key no longer defined as a field is
+    dropped rather than proposed and refused on adoption)."""
+    errors = scoring_service.check_model_rules(session, [item.rule for item in items])
+    wrong = {int(e.field.split(".")[1]) for e in errors if e.field.count(".") >= 1}
+    return [item for i, item in enumerate(items) if i not in wrong]
+
+
+def adopt_suggestions(
+    session: Session, keys: Sequence[str], *, name: str, actor: Actor
+) -> ScoreModel:
+    """A rule model made of the chosen suggestions: a normal model, not primary and named in
+    no criteria, so it changes nobody's stage until someone edits and uses it."""
+    require(actor, Action.SCORING_EDIT)
+    if not name.strip():
+        raise ValidationFailed("no name", [FieldError("name", "give the new model a name")])
+    chosen = set(keys)
+    rules = [item.rule for item in suggest_rules(session).items if item.key in chosen]
+    if not rules:
+        raise ValidationFailed(
+            "no suggestion chosen",
+            [FieldError("keys", "choose at least one of the suggested rules")],
+        )
+    description = "Adopted from suggested rules; edit the points before using it in criteria."
+    data = ScoreModelWrite(name=name.strip(), description=description, rules=rules)
+    return scoring_service.save_model(session, data, actor=actor)

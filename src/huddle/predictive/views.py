@@ -1,23 +1,25 @@
 """Settings → Scoring → Predictive models (versions, held-out figures, lift and calibration
-charts, activation), ICP discovery, and the contact page's predicted-conversion card."""
+charts, activation), ICP discovery, the suggested rules (adopted as a rule model) and the
+contact page's predicted-conversion card."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
-from huddle.core.errors import Conflict, ValidationFailed
+from huddle.core import clock
+from huddle.core.errors import Conflict, ResourceAlreadyExists, ValidationFailed
 from huddle.core.permissions import Action, require
 from huddle.predictive import service
 from huddle.predictive.schemas import IcpDiscoveryQuery
 from huddle.scoring import service as scoring
 from huddle.web.deps import SessionDep
-from huddle.web.templating import render
-from huddle.web.views import error_text, form_schema, page, submit
+from huddle.web.templating import flash, render
+from huddle.web.views import error_text, form_schema, page, see_other, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -72,6 +74,71 @@ def _amount(factor: Factor) -> str:
     if factor.shown is not None:
         return f"{factor.contribution * 100:+.1f} pts"
     return f"{factor.contribution:+.2f}"
+
+
+def _suggestions_page(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    *,
+    error: str | None = None,
+    chosen: list[str] | None = None,
+    name: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    require(request_actor(request), Action.SCORING_EDIT)
+    suggestions = service.suggest_rules(session)
+    return page(
+        request,
+        "predictive/suggestions.html",
+        user,
+        "scoring",
+        {
+            "suggestions": suggestions,
+            "min_support": service.MIN_SUPPORT,
+            "error": error,
+            "chosen": set(chosen) if chosen is not None else None,
+            "name": name if name is not None else f"Suggested rules {clock.now():%Y-%m-%d}",
+        },
+        status_code=status_code,
+    )
+
+
+@router.get(f"{PATH}/suggestions", response_class=HTMLResponse)
+def suggested_rules(request: Request, session: SessionDep, user: CurrentUser) -> HTMLResponse:
+    """Rule points proposed from the history, with the evidence, to adopt as a rule model."""
+    return _suggestions_page(request, session, user)
+
+
+@router.post(f"{PATH}/suggestions/adopt", response_model=None)
+def adopt_suggestions(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    name: Annotated[str, Form()] = "",
+    keys: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    """The chosen suggestions become a rule model, opened in the rule builder to edit."""
+    try:
+        model = service.adopt_suggestions(
+            session, keys or [], name=name, actor=request_actor(request)
+        )
+    except (Conflict, ValidationFailed, ResourceAlreadyExists) as exc:
+        return _suggestions_page(
+            request,
+            session,
+            user,
+            error=error_text(exc),
+            chosen=keys or [],
+            name=name,
+            status_code=exc.status_code,
+        )
+    flash(
+        request,
+        f"{model.name} created from {len(model.rules)} suggested rules. It is in no criteria "
+        "yet: edit the points, back-test it, then use it.",
+    )
+    return see_other(f"/settings/scoring?edit=model-{model.id}#model-{model.id}")
 
 
 @router.get("/contacts/{contact_id}/prediction", response_class=HTMLResponse)

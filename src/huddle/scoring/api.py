@@ -8,6 +8,7 @@ from fastapi.responses import Response
 
 from huddle.auth.deps import CurrentActor, CurrentUser
 from huddle.core.errors import ResourceNotFound
+from huddle.predictive import service as predictive
 from huddle.scoring import service
 from huddle.scoring.schemas import (
     BacktestRead,
@@ -140,8 +141,10 @@ def save_criteria(
 @router.post("/scoring/backtest", operation_id="scoring.backtest", response_model=BacktestRead)
 def backtest(actor: CurrentActor, session: SessionDep, data: BacktestRequest) -> BacktestRead:
     """What a proposed model or criteria would have done over the last N months, beside
-    the current definitions' figures. Saves nothing."""
-    return service.backtest(session, data, actor=actor)
+    the current definitions' figures, and how well each separates the leads that reached
+    the target (ROC AUC, PR AUC, lift by decile, precision/recall at the MQL threshold).
+    Saves nothing."""
+    return service.backtest(session, data, actor=actor, judge=predictive.judge_backtest)
 
 
 @router.get(

@@ -327,6 +327,13 @@ class BacktestRequest(CleanInput):
     model_id: int | None = None
     model: ScoreModelWrite | None = None
     criteria: Annotated[dict[str, Any], Qualification] | None = None
+    target: Literal["sql", "customer"] = Field(
+        default="sql",
+        description="The outcome scores are judged against: reaching SQL (or beyond), or Customer.",
+    )
+    horizon_days: int = Field(
+        default=90, ge=1, le=730, description="Days after entering Lead the outcome may take."
+    )
 
 
 class BacktestFigures(BaseModel):
@@ -348,6 +355,37 @@ class ScoreBucket(BaseModel):
 class BacktestContact(BaseModel):
     id: int
     name: str
+
+
+class OutcomeFigures(BaseModel):
+    """How well one model's scores, taken as of each lead's cut-off (the moment it entered
+    Lead), separate the leads that reached the target within the horizon from the others."""
+
+    model: str = Field(description="The score model judged.")
+    target: str
+    horizon_days: int
+    leads: int = Field(description="Leads of the window whose outcome is known.")
+    reached: int = Field(description="Of those, how many reached the target in the horizon.")
+    message: str | None = Field(
+        default=None,
+        description="Why there are no figures (e.g. not enough outcomes); null when there are.",
+    )
+    roc_auc: float | None = None
+    pr_auc: float | None = None
+    lift: list[float] = Field(
+        default_factory=list,
+        description="Outcome rate of each tenth of the leads, best scored first, over the "
+        "overall rate.",
+    )
+    roc: list[tuple[float, float]] = Field(
+        default_factory=list, description="ROC curve points (false positive rate, recall)."
+    )
+    threshold: float | None = Field(
+        default=None, description="The MQL criteria's threshold on this model; null: none."
+    )
+    above_threshold: int = 0
+    precision: float | None = None
+    recall: float | None = None
 
 
 class BacktestRead(BaseModel):
@@ -373,6 +411,12 @@ class BacktestRead(BaseModel):
     lost_count: int = 0
     current: BacktestFigures
     proposed: BacktestFigures
+    current_outcome: OutcomeFigures | None = Field(
+        default=None, description="The current definition judged against known outcomes."
+    )
+    proposed_outcome: OutcomeFigures | None = Field(
+        default=None, description="The proposed definition judged against known outcomes."
+    )
 
 
 class AccountScoreRead(BaseModel):

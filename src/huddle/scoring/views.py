@@ -4,6 +4,7 @@ rescore progress) and the score breakdown card on the contact page."""
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Form, Request
@@ -180,12 +181,18 @@ def _settings(
 
 @router.get(PATH, response_class=HTMLResponse)
 def scoring_settings(
-    request: Request, session: SessionDep, user: CurrentUser, icp_draft: str = ""
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    icp_draft: str = "",
+    edit: str | None = None,
 ) -> HTMLResponse:
     """``?icp_draft=1``: the ICP editor opens with ICP discovery's draft (default settings)
-    in place of the saved criteria, to edit and save."""
+    in place of the saved criteria, to edit and save. ``edit=model-<id>``: that model's rule
+    builder opens (a model just adopted from suggested rules)."""
     if not icp_draft:
-        return _settings(request, session, user)
+        opened = edit if edit is not None and re.fullmatch(r"model-\d+", edit) else None
+        return _settings(request, session, user, editing=opened)
     found = predictive.discover_icp(session, actor=request_actor(request))
     icp = next((p for p in service.list_profiles(session) if p.kind == "icp"), None)
     drafts = {
@@ -360,7 +367,9 @@ def _backtest(
 ) -> Response:
     """Figures for the draft next to the current definition's; nothing is saved."""
     try:
-        result = service.backtest(session, build(), actor=request_actor(request))
+        result = service.backtest(
+            session, build(), actor=request_actor(request), judge=predictive.judge_backtest
+        )
     except (Conflict, ValidationFailed) as exc:
         return _settings(
             request,

@@ -9,6 +9,7 @@ from typing import Any
 from huddle.core.actor import SYSTEM
 from huddle.predictive import service as predictive
 from huddle.routing.models import Handoff
+from huddle.scoring import service as scoring
 from tests.auth.matrix.world import (
     EVENT_TYPE,
     PERSONA_CRITERIA,
@@ -130,18 +131,38 @@ def _persona_page(w: World, _: int | None) -> dict[str, Any]:
     return {"kind": "persona", "name": unique("Persona"), "criteria": json.dumps(PERSONA_CRITERIA)}
 
 
+def _seeded_history(w: World) -> None:
+    """Leads with outcomes to learn from (seeded once per world)."""
+    if not getattr(w, "_history_seeded", False):
+        _history(w.db, count=120)
+        w._history_seeded = True  # type: ignore[attr-defined]
+
+
 def _model_version(url: str) -> Build:
     """Activate a predictive model trained on a small history (trained once per world)."""
 
     def build(w: World, _: int | None) -> Call:
         trained = getattr(w, "_trained_version", None)
         if trained is None:
-            _history(w.db, count=120)
+            _seeded_history(w)
             trained = predictive.train_from_records(w.db, actor=SYSTEM, target="sql", seed=1).id
             w._trained_version = trained  # type: ignore[attr-defined]
         return Call("POST", url.format(id=trained))
 
     return build
+
+
+def _adopt_suggestions(w: World, _: int | None) -> Call:
+    """Adopt the first rule suggested from the seeded history."""
+    _seeded_history(w)
+    name = unique("Suggested")
+    first = predictive.suggest_rules(w.db).items[0].key
+    return Call(
+        "POST",
+        "/settings/scoring/predictive/suggestions/adopt",
+        data={"name": name, "keys": [first]},
+        happened=lambda: any(m.name == name for m in scoring.list_models(w.db)),
+    )
 
 
 SCORING_SETTINGS = [
@@ -176,6 +197,8 @@ SCORING_SETTINGS = [
         "/settings/scoring/predictive/{version_id}/activate",
         build=_model_version("/settings/scoring/predictive/{id}/activate"),
     ),
+    ui("GET", "/settings/scoring/predictive/suggestions"),
+    ui("POST", "/settings/scoring/predictive/suggestions/adopt", build=_adopt_suggestions),
 ]
 
 

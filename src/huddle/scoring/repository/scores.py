@@ -326,3 +326,16 @@ def set_score_reset(session: Session, contact_id: int, at: datetime, reason: str
     else:
         found.reset_at, found.reason = at, reason
     session.flush()
+
+
+def scores_at(
+    session: Session, spec: ModelSpec, moments: Mapping[datetime, Sequence[int]]
+) -> dict[int, float]:
+    """Each contact's points under ``spec`` as of its moment (a back-test's leads, each as
+    of its cut-off): one statement per moment. Contacts outside the segment get none."""
+    dialect = dialect_of(session)
+    out: dict[int, float] = {}
+    for at, contact_ids in moments.items():
+        query = score_select(spec, Compiler(dialect, at), among(contact_ids))
+        out |= {int(row[0]): float(row[1]) for row in session.execute(query)}
+    return out

@@ -3,7 +3,7 @@ explanations, account roll-ups and back-tests."""
 
 from huddle.scoring.models import criteria_label
 from huddle.scoring.service.accounts import account_scores, buying_group, roll_up
-from huddle.scoring.service.backtest import backtest
+from huddle.scoring.service.backtest import JudgedModel, OutcomeJudge, backtest
 from huddle.scoring.service.catalog import (
     CONDITION_SCOPES,
     FieldChoice,
@@ -56,7 +56,9 @@ __all__ = [
     "RESCORE_JOB",
     "ActiveCriteria",
     "FieldChoice",
+    "JudgedModel",
     "Lane",
+    "OutcomeJudge",
     "account_scores",
     "active_criteria",
     "backtest",

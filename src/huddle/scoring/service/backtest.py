@@ -7,12 +7,21 @@ a contact counts once, at the first checkpoint where it qualifies (not if it alr
 qualified when the window opened). Of those, how many then
 entered SQL and Customer (from the recorded stage history). Attributes, grades and stages
 are today's: the record keeps no history of them.
+
+Beside the counts, a ``judge`` (given by the page and the API: predictive scoring labels
+leads by their outcome) measures how well the model's scores, each as of the moment the lead
+entered Lead, separate the leads that reached the target from the others (ROC AUC, lift,
+precision and recall at the MQL criteria's threshold).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -21,8 +30,8 @@ from huddle.core.actor import Actor
 from huddle.core.permissions import Action, require
 from huddle.lifecycle import service as lifecycle
 from huddle.scoring.conditions import SCORE_PREFIX
-from huddle.scoring.models import ScoreModel, criteria_label
-from huddle.scoring.repository import qualification
+from huddle.scoring.models import PREDICTIVE, ScoreModel, criteria_label
+from huddle.scoring.repository import qualification, scores
 from huddle.scoring.repository.definitions import criteria_for, list_models, rule_models
 from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import parse_rules
@@ -31,6 +40,7 @@ from huddle.scoring.schemas import (
     BacktestFigures,
     BacktestRead,
     BacktestRequest,
+    OutcomeFigures,
     ScoreBucket,
 )
 from huddle.scoring.service.definitions import check_criteria, check_model
@@ -40,10 +50,46 @@ DAYS_PER_MONTH = 30
 # The contacts that change side, shown by name; the distribution's bands of points.
 SHOWN = 50
 BUCKET, TOP = 10, 100
+# Operators whose value is a score threshold ("score.3 >= 50" qualifies from 50 points).
+THRESHOLD_OPS = ("gte", "gt")
+
+# Points of contacts, each as of its own moment: [(contact id, moment)] -> {id: points}.
+Scorer = Callable[[Sequence[tuple[int, datetime]]], dict[int, float]]
 
 
-def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> BacktestRead:
-    """Figures for the current definitions and for the proposed change, side by side."""
+@dataclass(frozen=True)
+class JudgedModel:
+    """A model to judge against outcomes: its name, the MQL threshold on it (None: the
+    criteria set none) and how to score leads as of a moment (None: a predictive model,
+    whose probabilities the judge computes from the features as of each cut-off)."""
+
+    name: str
+    threshold: float | None
+    scorer: Scorer | None
+
+
+class OutcomeJudge(Protocol):
+    def __call__(
+        self,
+        session: Session,
+        model: JudgedModel,
+        *,
+        target: str,
+        horizon_days: int,
+        since: datetime,
+        until: datetime,
+    ) -> OutcomeFigures: ...
+
+
+def backtest(
+    session: Session,
+    request: BacktestRequest,
+    *,
+    actor: Actor,
+    judge: OutcomeJudge | None = None,
+) -> BacktestRead:
+    """Figures for the current definitions and for the proposed change, side by side; with
+    a ``judge``, each model's separation of the leads that reached the target."""
     require(actor, Action.SCORING_EDIT)
     if request.model is not None:
         check_model(session, request.model)
@@ -71,6 +117,22 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
     lost = sorted(set(current_mqls) - set(proposed_mqls))
     names = qualification.contact_names(session, gained[:SHOWN] + lost[:SHOWN])
     model = _distribution_model(session, request.model_id)
+    outcomes: tuple[OutcomeFigures | None, OutcomeFigures | None] = (None, None)
+    if judge is not None:
+        judged = _judged_models(session, request, model, proposed_specs, current_criteria)
+        outcomes = tuple(  # type: ignore[assignment]
+            judge(
+                session,
+                which,
+                target=request.target,
+                horizon_days=request.horizon_days,
+                since=since,
+                until=until,
+            )
+            if which is not None
+            else None
+            for which in judged
+        )
     return BacktestRead(
         since=since,
         until=until,
@@ -84,7 +146,85 @@ def backtest(session: Session, request: BacktestRequest, *, actor: Actor) -> Bac
         gained_count=len(gained),
         lost=[BacktestContact(id=i, name=names.get(i, "")) for i in lost[:SHOWN]],
         lost_count=len(lost),
+        current_outcome=outcomes[0],
+        proposed_outcome=outcomes[1],
     )
+
+
+def _judged_models(
+    session: Session,
+    request: BacktestRequest,
+    shown: ScoreModel | None,
+    proposed_specs: dict[int, ModelSpec],
+    current_criteria: dict[str, Any] | None,
+) -> tuple[JudgedModel | None, JudgedModel | None]:
+    """The model as it is and as proposed: the one edited (a new one has no current form),
+    else the one whose distribution is shown, under the current and proposed criteria."""
+    proposed_criteria = request.criteria if request.criteria is not None else current_criteria
+    stored = {m.id: m for m in list_models(session)}
+    if request.model is not None:
+        key = request.model_id if request.model_id is not None else -1
+        current = stored.get(key)
+        spec = proposed_specs[key]
+        proposed = JudgedModel(
+            f"{spec.name} (your change)",
+            _threshold(proposed_criteria, key),
+            _rule_scorer(session, spec),
+        )
+    elif shown is not None:
+        # The same model under both criteria: scored once, judged at both thresholds.
+        judged = _judged(session, shown, current_criteria)
+        return judged, replace(judged, threshold=_threshold(proposed_criteria, shown.id))
+    else:
+        return None, None
+    return (
+        _judged(session, current, current_criteria) if current is not None else None,
+        proposed,
+    )
+
+
+def _judged(session: Session, model: ScoreModel, criteria: dict[str, Any] | None) -> JudgedModel:
+    scorer = None if model.source == PREDICTIVE else _rule_scorer(session, ModelSpec.of(model))
+    return JudgedModel(model.name, _threshold(criteria, model.id), scorer)
+
+
+def _rule_scorer(session: Session, spec: ModelSpec) -> Scorer:
+    """Rule points of leads as of their moments. Leads are scored in groups by day, each as
+    of the group's earliest moment: one statement per day, and never a touch after a lead's
+    own moment (a lead later that day loses, at most, that day's earlier touches)."""
+
+    @cache
+    def score_all(leads: tuple[tuple[int, datetime], ...]) -> dict[int, float]:
+        days: dict[date, list[tuple[int, datetime]]] = defaultdict(list)
+        for contact_id, at in leads:
+            days[at.date()].append((contact_id, at))
+        moments = {
+            min(at for _, at in group): [contact_id for contact_id, _ in group]
+            for group in days.values()
+        }
+        points = scores.scores_at(session, spec, moments)
+        return {contact_id: points.get(contact_id, 0.0) for contact_id, _ in leads}
+
+    return lambda leads: dict(score_all(tuple(leads)))
+
+
+def _threshold(criteria: Any, model_id: int) -> float | None:
+    """The points from which the MQL criteria count the model ("score.3 >= 50": 50), the
+    first such comparison found; None when the criteria set none on it."""
+    if isinstance(criteria, list):
+        found = (_threshold(item, model_id) for item in criteria)
+        return next((value for value in found if value is not None), None)
+    if not isinstance(criteria, dict):
+        return None
+    value = criteria.get("value")
+    if (
+        criteria.get("field") == f"{SCORE_PREFIX}{model_id}"
+        and criteria.get("op") in THRESHOLD_OPS
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        return float(value)
+    return _threshold([v for v in criteria.values() if isinstance(v, dict | list)], model_id)
 
 
 def _distribution_model(session: Session, model_id: int | None) -> ScoreModel | None:

@@ -36,6 +36,7 @@ from .backtest_contact import BacktestContact
 from .backtest_figures import BacktestFigures
 from .backtest_read import BacktestRead
 from .backtest_request import BacktestRequest
+from .backtest_request_target import BacktestRequestTarget
 from .behaviour_rule import BehaviourRule
 from .between_comparison import BetweenComparison
 from .board_card import BoardCard
@@ -315,6 +316,7 @@ from .opportunity_read_status import OpportunityReadStatus
 from .opportunity_update import OpportunityUpdate
 from .order_comparison import OrderComparison
 from .order_comparison_op import OrderComparisonOp
+from .outcome_figures import OutcomeFigures
 from .owner_compliance import OwnerCompliance
 from .pacing_point import PacingPoint
 from .pacing_read import PacingRead
@@ -568,6 +570,7 @@ __all__ = (
     "BacktestFigures",
     "BacktestRead",
     "BacktestRequest",
+    "BacktestRequestTarget",
     "BehaviourRule",
     "BetweenComparison",
     "BoardCard",
@@ -845,6 +848,7 @@ __all__ = (
     "OpportunityUpdate",
     "OrderComparison",
     "OrderComparisonOp",
+    "OutcomeFigures",
     "OwnerCompliance",
     "PacingPoint",
     "PacingRead",

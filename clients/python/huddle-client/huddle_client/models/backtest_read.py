@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.backtest_contact import BacktestContact
     from ..models.backtest_figures import BacktestFigures
+    from ..models.outcome_figures import OutcomeFigures
     from ..models.score_bucket import ScoreBucket
 
 
@@ -35,6 +36,8 @@ class BacktestRead:
         gained_count (int | Unset):  Default: 0.
         lost (list[BacktestContact] | Unset): MQLs only the current definition makes (first 50).
         lost_count (int | Unset):  Default: 0.
+        current_outcome (None | OutcomeFigures | Unset): The current definition judged against known outcomes.
+        proposed_outcome (None | OutcomeFigures | Unset): The proposed definition judged against known outcomes.
     """
 
     since: datetime.datetime
@@ -49,9 +52,13 @@ class BacktestRead:
     gained_count: int | Unset = 0
     lost: list[BacktestContact] | Unset = UNSET
     lost_count: int | Unset = 0
+    current_outcome: None | OutcomeFigures | Unset = UNSET
+    proposed_outcome: None | OutcomeFigures | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.outcome_figures import OutcomeFigures  # noqa: PLC0415
+
         since = self.since.isoformat()
 
         until = self.until.isoformat()
@@ -99,6 +106,22 @@ class BacktestRead:
 
         lost_count = self.lost_count
 
+        current_outcome: dict[str, Any] | None | Unset
+        if isinstance(self.current_outcome, Unset):
+            current_outcome = UNSET
+        elif isinstance(self.current_outcome, OutcomeFigures):
+            current_outcome = self.current_outcome.to_dict()
+        else:
+            current_outcome = self.current_outcome
+
+        proposed_outcome: dict[str, Any] | None | Unset
+        if isinstance(self.proposed_outcome, Unset):
+            proposed_outcome = UNSET
+        elif isinstance(self.proposed_outcome, OutcomeFigures):
+            proposed_outcome = self.proposed_outcome.to_dict()
+        else:
+            proposed_outcome = self.proposed_outcome
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -124,6 +147,10 @@ class BacktestRead:
             field_dict["lost"] = lost
         if lost_count is not UNSET:
             field_dict["lost_count"] = lost_count
+        if current_outcome is not UNSET:
+            field_dict["current_outcome"] = current_outcome
+        if proposed_outcome is not UNSET:
+            field_dict["proposed_outcome"] = proposed_outcome
 
         return field_dict
 
@@ -131,6 +158,7 @@ class BacktestRead:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.backtest_contact import BacktestContact  # noqa: PLC0415
         from ..models.backtest_figures import BacktestFigures  # noqa: PLC0415
+        from ..models.outcome_figures import OutcomeFigures  # noqa: PLC0415
         from ..models.score_bucket import ScoreBucket  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -193,6 +221,40 @@ class BacktestRead:
 
         lost_count = d.pop("lost_count", UNSET)
 
+        def _parse_current_outcome(data: object) -> None | OutcomeFigures | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                current_outcome_type_0 = OutcomeFigures.from_dict(data)
+
+                return current_outcome_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OutcomeFigures | Unset, data)
+
+        current_outcome = _parse_current_outcome(d.pop("current_outcome", UNSET))
+
+        def _parse_proposed_outcome(data: object) -> None | OutcomeFigures | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                proposed_outcome_type_0 = OutcomeFigures.from_dict(data)
+
+                return proposed_outcome_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OutcomeFigures | Unset, data)
+
+        proposed_outcome = _parse_proposed_outcome(d.pop("proposed_outcome", UNSET))
+
         backtest_read = cls(
             since=since,
             until=until,
@@ -206,6 +268,8 @@ class BacktestRead:
             gained_count=gained_count,
             lost=lost,
             lost_count=lost_count,
+            current_outcome=current_outcome,
+            proposed_outcome=proposed_outcome,
         )
 
         backtest_read.additional_properties = d

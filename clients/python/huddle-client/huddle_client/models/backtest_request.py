@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.backtest_request_target import BacktestRequestTarget
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ class BacktestRequest:
         model (None | ScoreModelWrite | Unset):
         criteria (AllOf | AnyOf | BetweenComparison | DateComparison | EqualityComparison | ManyComparison | None |
             NotOf | NoValueComparison | OrderComparison | TextComparison | Touched | Unset):
+        target (BacktestRequestTarget | Unset): The outcome scores are judged against: reaching SQL (or beyond), or
+            Customer. Default: BacktestRequestTarget.SQL.
+        horizon_days (int | Unset): Days after entering Lead the outcome may take. Default: 90.
     """
 
     months: int | Unset = 6
@@ -55,6 +59,8 @@ class BacktestRequest:
         | Touched
         | Unset
     ) = UNSET
+    target: BacktestRequestTarget | Unset = BacktestRequestTarget.SQL
+    horizon_days: int | Unset = 90
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -115,6 +121,12 @@ class BacktestRequest:
         else:
             criteria = self.criteria
 
+        target: str | Unset = UNSET
+        if not isinstance(self.target, Unset):
+            target = self.target.value
+
+        horizon_days = self.horizon_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -126,6 +138,10 @@ class BacktestRequest:
             field_dict["model"] = model
         if criteria is not UNSET:
             field_dict["criteria"] = criteria
+        if target is not UNSET:
+            field_dict["target"] = target
+        if horizon_days is not UNSET:
+            field_dict["horizon_days"] = horizon_days
 
         return field_dict
 
@@ -301,11 +317,22 @@ class BacktestRequest:
 
         criteria = _parse_criteria(d.pop("criteria", UNSET))
 
+        _target = d.pop("target", UNSET)
+        target: BacktestRequestTarget | Unset
+        if isinstance(_target, Unset):
+            target = UNSET
+        else:
+            target = BacktestRequestTarget(_target)
+
+        horizon_days = d.pop("horizon_days", UNSET)
+
         backtest_request = cls(
             months=months,
             model_id=model_id,
             model=model,
             criteria=criteria,
+            target=target,
+            horizon_days=horizon_days,
         )
 
         backtest_request.additional_properties = d

@@ -104,7 +104,9 @@ def sync_detailed(
     """Backtest
 
      What a proposed model or criteria would have done over the last N months, beside
-    the current definitions' figures. Saves nothing.
+    the current definitions' figures, and how well each separates the leads that reached
+    the target (ROC AUC, PR AUC, lift by decile, precision/recall at the MQL threshold).
+    Saves nothing.
 
     Args:
         body (BacktestRequest):
@@ -136,7 +138,9 @@ def sync(
     """Backtest
 
      What a proposed model or criteria would have done over the last N months, beside
-    the current definitions' figures. Saves nothing.
+    the current definitions' figures, and how well each separates the leads that reached
+    the target (ROC AUC, PR AUC, lift by decile, precision/recall at the MQL threshold).
+    Saves nothing.
 
     Args:
         body (BacktestRequest):
@@ -163,7 +167,9 @@ async def asyncio_detailed(
     """Backtest
 
      What a proposed model or criteria would have done over the last N months, beside
-    the current definitions' figures. Saves nothing.
+    the current definitions' figures, and how well each separates the leads that reached
+    the target (ROC AUC, PR AUC, lift by decile, precision/recall at the MQL threshold).
+    Saves nothing.
 
     Args:
         body (BacktestRequest):
@@ -193,7 +199,9 @@ async def asyncio(
     """Backtest
 
      What a proposed model or criteria would have done over the last N months, beside
-    the current definitions' figures. Saves nothing.
+    the current definitions' figures, and how well each separates the leads that reached
+    the target (ROC AUC, PR AUC, lift by decile, precision/recall at the MQL threshold).
+    Saves nothing.
 
     Args:
         body (BacktestRequest):
