@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Contact
+from huddle.core import clock
 from huddle.routing import service
 from huddle.routing.models import Handoff
+from huddle.scoring import service as scoring
 from tests.conftest import sign_in
 from tests.contacts.factories import make_contact, make_touch
 from tests.routing.factories import make_mql, make_pool, make_rep, make_rule
@@ -248,3 +250,35 @@ def test_the_packet_page_shows_what_the_lead_did_since_the_hand_off(
     since = page[page.index('id="since-handoff"') :]
     assert "Huddle Cloud trial" in since and "Trial started" in since
     assert "Huddle Cloud trial" not in page[: page.index('id="since-handoff"')]
+
+
+def test_the_queue_orders_leads_by_predicted_conversion_when_asked(
+    db: Session, anon_client: TestClient
+) -> None:
+    ann = make_rep(db, "Ann Rep")
+    pool = make_pool(db, "Inside sales", [(ann, 1)])
+    make_rule(db, kind="round_robin", position=1, pool_id=pool.id)
+    older = make_mql(db, make_contact(db, first_name="Likely", last_name="Lead"))
+    newer = make_mql(db, make_contact(db, first_name="Unlikely", last_name="Lead"))
+    db.commit()
+    client = sign_in(anon_client, ann)
+
+    def shown(url: str) -> list[int]:
+        return [int(i) for i in re.findall(r'id="handoff-(\d+)"', client.get(url).text)]
+
+    assert shown("/queue") == [newer.id, older.id]
+    # No trained model yet: said, and the queue stays newest first.
+    without = client.get("/queue?order=likeliest").text
+    assert "No trained model predicts conversion yet" in without
+    assert shown("/queue?order=likeliest") == [newer.id, older.id]
+
+    model = scoring.predicted_score_model(db, name="Predicted conversion", description="test")
+    scoring.write_predicted_scores(
+        db, model.id, {older.contact_id: 0.81, newer.contact_id: 0.12}, as_of=clock.now()
+    )
+    db.commit()
+
+    assert shown("/queue?order=likeliest") == [older.id, newer.id]
+    page = client.get("/queue?order=likeliest").text
+    assert "most likely to convert first" in page
+    assert "No trained model" not in page

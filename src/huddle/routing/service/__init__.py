@@ -11,11 +11,13 @@ from huddle.routing.service.configuration import (
     save_rule,
 )
 from huddle.routing.service.decisions import (
+    QUEUE_PAGE,
     accept_handoff,
     close_on_stage_change,
     get_handoff,
     handoff_contact_ids,
     latest_handoff,
+    likeliest_first,
     log_activity,
     my_pool_ids,
     queue_contacts,
@@ -36,6 +38,7 @@ from huddle.routing.service.routing import (
 )
 
 __all__ = [
+    "QUEUE_PAGE",
     "ROUTER",
     "ROUTE_JOB",
     "STALLED_JOB",
@@ -50,6 +53,7 @@ __all__ = [
     "handoff_contact_ids",
     "handoff_notice",
     "latest_handoff",
+    "likeliest_first",
     "list_pools",
     "list_rules",
     "log_activity",

@@ -149,6 +149,16 @@ def sales_queue(
     )
 
 
+def likeliest_first(session: Session, handoffs: list[Handoff]) -> list[Handoff] | None:
+    """The hand-offs ordered by the contacts' predicted conversion, most likely first (the
+    newest first among equals), or None when no trained model predicts conversion."""
+    predicted = scoring.predicted_values(session, sorted({h.contact_id for h in handoffs}))
+    if predicted is None:
+        return None
+    newest_first = sorted(handoffs, key=lambda h: (h.at, h.id), reverse=True)
+    return sorted(newest_first, key=lambda h: predicted[h.contact_id], reverse=True)
+
+
 def queue_news(session: Session, *, actor: Actor, after: tuple[datetime, int] | None) -> int:
     """How many open hand-offs in the actor's queue are newer than the one a page shows
     first (``after``: its time and id; None: the page showed none), up to a page."""

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
+# ``?order=likeliest``: the queue by predicted conversion, its first LIKELIEST_SHOWN
+# hand-offs (newest) ordered, on one page.
+LIKELIEST = "likeliest"
+LIKELIEST_SHOWN = 200
 
 
 def _queue_page(
@@ -35,15 +39,25 @@ def _queue_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     actor = request_actor(request)
-    before = _queue_place(request, "before")
-    handoffs = service.sales_queue(session, actor=actor, before=before)
+    likeliest = request.query_params.get("order") == LIKELIEST
+    before = None if likeliest else _queue_place(request, "before")
+    handoffs = service.sales_queue(
+        session,
+        actor=actor,
+        before=before,
+        limit=LIKELIEST_SHOWN if likeliest else service.QUEUE_PAGE,
+    )
+    ordered = service.likeliest_first(session, handoffs) if likeliest else None
     return page(
         request,
         "routing/queue.html",
         user,
         "queue",
         {
-            "handoffs": handoffs,
+            "handoffs": ordered if ordered is not None else handoffs,
+            "order": LIKELIEST if likeliest else "newest",
+            # Asked for the likeliest first with no trained model: said, and newest first.
+            "no_model": likeliest and ordered is None,
             "contacts": service.queue_contacts(session, handoffs),
             "users": auth_service.users_by_id(session),
             "reasons": lifecycle.list_rejection_reasons(session),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.core.rawsql import Fixed
 from huddle.scoring.models import (
+    PREDICTIVE,
     RULES,
     GradingProfile,
     QualificationCriteria,
@@ -42,6 +43,12 @@ def get_model(session: Session, model_id: int) -> ScoreModel | None:
 
 def get_profile(session: Session, profile_id: int) -> GradingProfile | None:
     return session.get(GradingProfile, profile_id)
+
+
+def predicted_models(session: Session) -> list[ScoreModel]:
+    """The models holding a trained model's values, oldest first."""
+    query = select(ScoreModel).where(ScoreModel.source == PREDICTIVE).order_by(ScoreModel.id)
+    return list(session.scalars(query))
 
 
 def model_by_name(session: Session, name: str) -> ScoreModel | None:

@@ -256,6 +256,14 @@ def stored_scores(session: Session, contact_id: int) -> dict[int, ContactScore]:
     return {row.model_id: row for row in rows}
 
 
+def values_among(session: Session, model_id: int, contact_ids: Sequence[int]) -> dict[int, float]:
+    """The stored points of these contacts in one model."""
+    query = select(ContactScore.contact_id, ContactScore.points).where(
+        ContactScore.model_id == model_id, ContactScore.contact_id.in_(list(contact_ids))
+    )
+    return {row.contact_id: row.points for row in session.execute(query)}
+
+
 def upsert_values(
     session: Session, model_id: int, values: Mapping[int, float], at: datetime
 ) -> None:

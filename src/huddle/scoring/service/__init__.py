@@ -38,7 +38,11 @@ from huddle.scoring.service.matching import (
     describe_condition,
     segment_members,
 )
-from huddle.scoring.service.predicted import predicted_score_model, write_predicted_scores
+from huddle.scoring.service.predicted import (
+    predicted_score_model,
+    predicted_values,
+    write_predicted_scores,
+)
 from huddle.scoring.service.rescoring import (
     RESCORE_JOB,
     Lane,
@@ -86,6 +90,7 @@ __all__ = [
     "list_profiles",
     "open_run",
     "predicted_score_model",
+    "predicted_values",
     "request_rescore",
     "rescore_all",
     "rescore_chunk",

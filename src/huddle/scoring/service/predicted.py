@@ -5,7 +5,7 @@ it and its rules cannot be edited."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -40,3 +40,14 @@ def write_predicted_scores(
     if model is not None and model.is_primary:
         scores.copy_primary_among(session, model_id, list(values))
     return qualify(session, among(list(values)), as_of=as_of)
+
+
+def predicted_values(session: Session, contact_ids: Sequence[int]) -> dict[int, float] | None:
+    """Each contact's value in the predicted-conversion model (0 for a contact it has not
+    scored), or None when no trained model writes scores: what orders the sales queue by
+    "most likely to convert"."""
+    models = definitions.predicted_models(session)
+    if not models:
+        return None
+    stored = scores.values_among(session, models[0].id, contact_ids)
+    return {contact_id: stored.get(contact_id, 0.0) for contact_id in contact_ids}
