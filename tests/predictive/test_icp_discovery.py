@@ -21,7 +21,6 @@ from huddle.lifecycle.models import Opportunity, StageTransition
 from huddle.predictive import discovery, service
 from huddle.scoring import service as scoring
 from tests.contacts.factories import make_account, make_contact
-from tests.predictive.test_csv import cli_db  # noqa: F401 (a fixture: a database for the CLI)
 from tests.scoring.factories import make_profile
 
 DAY = timedelta(days=1)
