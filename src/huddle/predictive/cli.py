@@ -16,7 +16,7 @@ from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.core.errors import HuddleError
 from huddle.predictive import service
-from huddle.predictive.charts import calibration_svg
+from huddle.predictive.charts import calibration_svg, write_calibration_png
 from huddle.predictive.learning import ALGORITHMS, Algorithm, Metrics
 from huddle.predictive.models import ModelVersion
 
@@ -60,7 +60,8 @@ Threshold = Annotated[
     float, typer.Option(help="Probability from which a row counts as predicted to convert")
 ]
 Plot = Annotated[
-    Path | None, typer.Option(help="Where to write the calibration plot (SVG)", dir_okay=False)
+    Path | None,
+    typer.Option(help="Where to write the calibration plot: a .png file, else SVG", dir_okay=False),
 ]
 
 
@@ -150,8 +151,9 @@ def evaluate_command(
     plot: Plot = None,
 ) -> None:
     """Held-out figures: ROC AUC, PR AUC, Brier score, lift by decile, precision and recall
-    at --threshold, and a calibration plot (SVG, with --plot). Of a stored version, or, with
-    --from-csv, of a model trained on the file now (nothing stored)."""
+    at --threshold, and a calibration plot (with --plot: PNG for a .png file, else SVG).
+    Of a stored version, or, with --from-csv, of a model trained on the file now (nothing
+    stored)."""
     try:
         if from_csv is not None:
             loaded = service.load_csv(
@@ -193,8 +195,12 @@ def evaluate_command(
     except HuddleError as exc:
         _fail(str(exc))
     if plot is not None:
-        plot.write_text(calibration_svg(metrics.calibration))
-        typer.echo(f"Calibration plot written to {plot} (SVG).")
+        if plot.suffix.lower() == ".png":
+            write_calibration_png(metrics.calibration, plot)
+            typer.echo(f"Calibration plot written to {plot} (PNG).")
+        else:
+            plot.write_text(calibration_svg(metrics.calibration))
+            typer.echo(f"Calibration plot written to {plot} (SVG).")
 
 
 def _stored_metrics(stored: dict[str, Any]) -> dict[str, Any]:
