@@ -22,6 +22,9 @@ class SortKey:
     # The sort value of a fetched row, when it is not the row's attribute of the column's
     # name (an expression: a custom field's value out of ``custom``).
     value_of: Callable[[Any], Any] | None = None
+    # The table the column is on when it is not the list's own, and how it joins (outer:
+    # rows without one sort as NULL): the company's name is on the contact's account.
+    outer_join: tuple[Any, ColumnElement[bool]] | None = None
 
     def value(self, row: Any) -> Any:
         """The sort value of a fetched row, for the cursor after it."""
@@ -92,6 +95,8 @@ def keyset_rows(
     """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order
     (``plain_order``: see ``SortKey.order_by``)."""
     found: list[Any] = []
+    if isinstance(key, SortKey) and key.outer_join is not None:
+        query = query.outerjoin(*key.outer_join)
     for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
         page = query.order_by(*key.order_by(plain=plain_order)).limit(limit - len(found))
         if condition is not None:

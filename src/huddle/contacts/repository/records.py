@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, bindparam, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import (
@@ -181,6 +181,32 @@ def _one_of(column: Any, owners: Sequence[int | str]) -> ColumnElement[bool]:
     if len(ids) == len(owners):
         return cast(ColumnElement[bool], column.in_(ids))
     return or_(column.is_(None), column.in_(ids)) if ids else column.is_(None)
+
+
+# The contact's account under a name of its own for the sort by company: the list's query
+# keeps its eager-loaded join of the account, and the subqueries of accounts in its filters
+# (the search, target accounts) are not correlated with this one.
+_COMPANY = aliased(Account, name="company")
+
+
+def company_key(*, descending: bool) -> SortKey:
+    """The sort by company: the account's name, then the contact's id; contacts without an
+    account sort as NULL, together at one end."""
+    return SortKey(
+        _COMPANY.name,
+        Contact.id,
+        descending,
+        nullable=True,
+        value_of=_company_name,
+        outer_join=(_COMPANY, _COMPANY.id == Contact.account_id),
+    )
+
+
+def _company_name(row: Any) -> str | None:
+    """A listed contact's account's name, or an exported row's (``contact_export_page``)."""
+    if isinstance(row, Contact):
+        return row.account.name if row.account is not None else None
+    return cast(str | None, row.account_name)
 
 
 def contact_page(

@@ -61,6 +61,7 @@ _VALUE_TYPES = {
     "last_touch_at": "optional_datetime",
     "stage": "optional_text",
     "owner": "optional_int",
+    "company": "optional_text",
 }
 _NULLABLE = {"last_name", "last_touch_at"}
 
@@ -69,6 +70,8 @@ def _key(sort: ContactSort) -> SortKey | RankedKey:
     if sort.column == "stage":
         # Funnel order (STAGES lists it first), not alphabetical.
         return RankedKey(Contact.lifecycle_stage, Contact.id, sort.descending, tuple(STAGES))
+    if sort.column == "company":
+        return repository.company_key(descending=sort.descending)
     column = getattr(Contact, sort.column)
     return SortKey(column, Contact.id, sort.descending, nullable=sort.column in _NULLABLE)
 
