@@ -22,9 +22,6 @@ class SortKey:
     # The sort value of a fetched row, when it is not the row's attribute of the column's
     # name (an expression: a custom field's value out of ``custom``).
     value_of: Callable[[Any], Any] | None = None
-    # The table the column is on when it is not the list's own, and how it joins (outer:
-    # rows without one sort as NULL): the company's name is on the contact's account.
-    outer_join: tuple[Any, ColumnElement[bool]] | None = None
 
     def value(self, row: Any) -> Any:
         """The sort value of a fetched row, for the cursor after it."""
@@ -95,13 +92,15 @@ def keyset_rows(
     """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order
     (``plain_order``: see ``SortKey.order_by``)."""
     found: list[Any] = []
-    if isinstance(key, SortKey) and key.outer_join is not None:
-        query = query.outerjoin(*key.outer_join)
     for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
-        page = query.order_by(*key.order_by(plain=plain_order)).limit(limit - len(found))
-        if condition is not None:
-            page = page.where(condition)
-        result = session.execute(page)
+        if isinstance(condition, Unjoined):
+            page = condition.page(query)
+        else:
+            page = query if condition is None else query.where(condition)
+            if isinstance(key, JoinedKey):
+                page = page.join(key.target, key.onclause)
+            page = page.order_by(*key.order_by(plain=plain_order))
+        result = session.execute(page.limit(limit - len(found)))
         found.extend(result.scalars() if entities else result)
         if len(found) >= limit:
             break
@@ -153,5 +152,68 @@ class RankedKey:
         return [first, *(self._segment(v) for v in rest)]
 
 
-# Either way a list is keyset-paged.
-ListKey = SortKey | RankedKey
+@dataclass(frozen=True)
+class Unjoined:
+    """The rows a ``JoinedKey`` finds no joined row for (``condition``, on the list's own
+    table), read by id alone: their sort value is NULL for every one of them."""
+
+    condition: ColumnElement[bool]
+    order: ColumnElement[Any]
+
+    def page(self, query: Select[Any]) -> Select[Any]:
+        return query.where(self.condition).order_by(self.order)
+
+
+@dataclass(frozen=True)
+class JoinedKey:
+    """A sort by a column of another table (the company: the contact's account's name),
+    then by id; rows without one (``missing``, a condition on the list's own table) come
+    together where the database sorts NULLs. Read as two ranges: the joined rows through an
+    inner join, so the planner walks the other table's index in order and each of its rows'
+    list rows (accounts by name, then their contacts by account); then the rest by id,
+    without the join. One outer join over both would be read whole and sorted."""
+
+    column: InstrumentedAttribute[Any]
+    id_column: InstrumentedAttribute[int]
+    descending: bool
+    target: Any
+    onclause: ColumnElement[bool]
+    missing: ColumnElement[bool]
+    value_of: Callable[[Any], Any]
+
+    def value(self, row: Any) -> Any:
+        return self.value_of(row)
+
+    def order_by(self, *, plain: bool = False) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        column = func.coalesce(self.column, self.column) if plain else self.column
+        if self.descending:
+            return column.desc(), self.id_column.desc()
+        return column.asc(), self.id_column.asc()
+
+    def segments(
+        self, after: tuple[Any, int] | None, *, nulls_high: bool
+    ) -> list[ColumnElement[bool] | Unjoined | None]:
+        beyond = operator.lt if self.descending else operator.gt
+        at_or_beyond = operator.le if self.descending else operator.ge
+        nulls_after = nulls_high != self.descending
+        by_id = self.id_column.desc() if self.descending else self.id_column.asc()
+        if after is None:
+            joined: list[ColumnElement[bool] | Unjoined | None] = [None]
+            missing = [Unjoined(self.missing, by_id)]
+            return [*joined, *missing] if nulls_after else [*missing, *joined]
+        value, last_id = after
+        if value is None:
+            tail = Unjoined(and_(self.missing, beyond(self.id_column, last_id)), by_id)
+            return [tail] if nulls_after else [tail, None]
+        rest = and_(
+            at_or_beyond(self.column, value),
+            or_(
+                beyond(self.column, value),
+                and_(self.column == value, beyond(self.id_column, last_id)),
+            ),
+        )
+        return [rest, Unjoined(self.missing, by_id)] if nulls_after else [rest]
+
+
+# Every way a list is keyset-paged.
+ListKey = SortKey | RankedKey | JoinedKey

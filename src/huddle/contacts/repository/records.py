@@ -21,7 +21,7 @@ from huddle.contacts.models import (
     Touch,
 )
 from huddle.contacts.repository.custom_filters import CustomCondition, custom_conditions_sql
-from huddle.contacts.repository.keyset import ListKey, SortKey, keyset_rows
+from huddle.contacts.repository.keyset import JoinedKey, ListKey, SortKey, keyset_rows
 from huddle.contacts.repository.search import account_search_conditions, search_conditions
 from huddle.contacts.schemas import AccountFilters, ContactFilters
 from huddle.contacts.search import search_words
@@ -189,16 +189,17 @@ def _one_of(column: Any, owners: Sequence[int | str]) -> ColumnElement[bool]:
 _COMPANY = aliased(Account, name="company")
 
 
-def company_key(*, descending: bool) -> SortKey:
+def company_key(*, descending: bool) -> JoinedKey:
     """The sort by company: the account's name, then the contact's id; contacts without an
-    account sort as NULL, together at one end."""
-    return SortKey(
+    account together at one end (where the database sorts NULLs)."""
+    return JoinedKey(
         _COMPANY.name,
         Contact.id,
         descending,
-        nullable=True,
+        target=_COMPANY,
+        onclause=_COMPANY.id == Contact.account_id,
+        missing=Contact.account_id.is_(None),
         value_of=_company_name,
-        outer_join=(_COMPANY, _COMPANY.id == Contact.account_id),
     )
 
 

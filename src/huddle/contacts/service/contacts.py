@@ -16,7 +16,13 @@ from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.repository import EXPORT_COLUMNS, CustomCondition, RankedKey, SortKey
+from huddle.contacts.repository import (
+    EXPORT_COLUMNS,
+    CustomCondition,
+    ListKey,
+    RankedKey,
+    SortKey,
+)
 from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
@@ -66,7 +72,7 @@ _VALUE_TYPES = {
 _NULLABLE = {"last_name", "last_touch_at"}
 
 
-def _key(sort: ContactSort) -> SortKey | RankedKey:
+def _key(sort: ContactSort) -> ListKey:
     if sort.column == "stage":
         # Funnel order (STAGES lists it first), not alphabetical.
         return RankedKey(Contact.lifecycle_stage, Contact.id, sort.descending, tuple(STAGES))
@@ -492,7 +498,7 @@ def refresh_statistics(session: Session) -> None:
 
 
 def _batches(
-    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: SortKey | RankedKey, batch_size: int
+    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: ListKey, batch_size: int
 ) -> Iterator[list[Any]]:
     after: tuple[Any, int] | None = None
     while True:
