@@ -92,6 +92,8 @@ def keyset_rows(
     """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order
     (``plain_order``: see ``SortKey.order_by``)."""
     found: list[Any] = []
+    if plain_order and isinstance(key, JoinedKey):
+        key, plain_order = key.looked_up(), False
     for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
         if isinstance(condition, Unjoined):
             page = condition.page(query)
@@ -179,10 +181,20 @@ class JoinedKey:
     target: Any
     onclause: ColumnElement[bool]
     missing: ColumnElement[bool]
+    # The column's value for a list row, as a correlated subquery.
+    lookup: ColumnElement[Any]
     value_of: Callable[[Any], Any]
 
     def value(self, row: Any) -> Any:
         return self.value_of(row)
+
+    def looked_up(self) -> SortKey:
+        """The same order with each row's value looked up rather than joined: for few rows,
+        found through the list's filters and sorted (a join would read the other table
+        whole, to hash it)."""
+        return SortKey(
+            self.lookup, self.id_column, self.descending, nullable=True, value_of=self.value_of
+        )
 
     def order_by(self, *, plain: bool = False) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
         column = func.coalesce(self.column, self.column) if plain else self.column

@@ -199,6 +199,7 @@ def company_key(*, descending: bool) -> JoinedKey:
         target=_COMPANY,
         onclause=_COMPANY.id == Contact.account_id,
         missing=Contact.account_id.is_(None),
+        lookup=select(_COMPANY.name).where(_COMPANY.id == Contact.account_id).scalar_subquery(),
         value_of=_company_name,
     )
 
