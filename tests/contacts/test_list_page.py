@@ -82,6 +82,19 @@ def test_stages_sort_in_funnel_order_and_owners_by_name(db: Session) -> None:
         paged += page.items
         cursor = page.next_cursor
     assert paged == by_owner[::-1] and cursor is None
+    # Filtered to few contacts, the list finds them by the filter and sorts them in one
+    # query: the same order, page by page.
+    few = ContactFilters(stage=["customer", "lead", "mql"])
+    for sort in (ContactSort.STAGE_DESC, ContactSort.OWNER, ContactSort.OWNER_DESC):
+        whole = service.list_contacts(db, few, sort=sort).items
+        paged, cursor = [], None
+        for _ in made:
+            page = service.list_contacts(db, few, sort=sort, cursor=cursor, limit=1)
+            paged += page.items
+            cursor = page.next_cursor
+        assert paged == whole and len(whole) == 4, sort
+    by_owner_desc = service.list_contacts(db, few, sort=ContactSort.OWNER_DESC).items
+    assert [c.owner_id for c in by_owner_desc] == [None, zoe.id, zoe.id, abe.id]
 
 
 def test_companies_sort_by_name_and_contacts_without_one_stay_together(

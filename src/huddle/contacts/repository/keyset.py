@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
@@ -94,6 +94,8 @@ def keyset_rows(
     found: list[Any] = []
     if plain_order and isinstance(key, JoinedKey):
         key, plain_order = key.looked_up(), False
+    if plain_order and isinstance(key, RankedKey):
+        return _ranked_in_one(session, query, key, after=after, limit=limit, entities=entities)
     for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
         if isinstance(condition, Unjoined):
             page = condition.page(query)
@@ -132,9 +134,20 @@ class RankedKey:
             return self.column.desc(), self.id_column.desc()
         return self.column.asc(), self.id_column.asc()
 
-    def _ranks(self) -> list[Any]:
+    def ranks(self) -> list[Any]:
+        """The values in the order this sort reads them."""
         ranks = [*self.order, None] if self.nulls else list(self.order)
         return ranks[::-1] if self.descending else ranks
+
+    def rank(self) -> ColumnElement[int]:
+        """A row's value's place in ``ranks`` (for sorting few rows in one query)."""
+        ranks = self.ranks()
+        places = {value: n for n, value in enumerate(ranks) if value is not None}
+        last = literal(len(ranks))
+        by_value = case(places, value=self.column, else_=last) if places else last
+        if None not in ranks:
+            return by_value
+        return case((self.column.is_(None), ranks.index(None)), else_=by_value)
 
     def _segment(self, value: Any) -> ColumnElement[bool]:
         return self.column.is_(None) if value is None else self.column == value
@@ -142,7 +155,7 @@ class RankedKey:
     def segments(
         self, after: tuple[Any, int] | None, *, nulls_high: bool
     ) -> list[ColumnElement[bool] | None]:
-        ranks = self._ranks()
+        ranks = self.ranks()
         if after is None:
             return [self._segment(value) for value in ranks]
         value, last_id = after
@@ -152,6 +165,32 @@ class RankedKey:
         rest = ranks[ranks.index(value) + 1 :]
         first = and_(self._segment(value), beyond(self.id_column, last_id))
         return [first, *(self._segment(v) for v in rest)]
+
+
+def _ranked_in_one(
+    session: Session,
+    query: Select[Any],
+    key: RankedKey,
+    *,
+    after: tuple[Any, int] | None,
+    limit: int,
+    entities: bool,
+) -> list[Any]:
+    """Few rows match: one query finds them through the filters' indexes and sorts them by
+    their value's rank. Range by range, a value with none of them (customers without an
+    owner) would read its whole range to find so."""
+    rank, by_id = key.rank(), (key.id_column.desc() if key.descending else key.id_column.asc())
+    page = query.order_by(rank, by_id).limit(limit)
+    if after is not None:
+        value, last_id = after
+        ranks = key.ranks()
+        if value not in ranks:
+            return []  # a cursor from a sort over other values: nothing follows it
+        beyond = operator.lt if key.descending else operator.gt
+        at = ranks.index(value)
+        page = page.where(or_(rank > at, and_(rank == at, beyond(key.id_column, last_id))))
+    result = session.execute(page)
+    return list(result.scalars() if entities else result)
 
 
 @dataclass(frozen=True)
