@@ -71,9 +71,10 @@ class Contact(TimestampMixin, Base):
         Index("ix_contacts_created_at_id", "created_at", "id"),
         Index("ix_contacts_updated_at_id", "updated_at", "id"),
         Index("ix_contacts_score_id", "score", "id"),
-        # Stage and score go together (customers score highest): filtered by one, sorted by
-        # the other, the list reads one range (migration 0037).
+        # Stage and owner go with the score (customers score highest, only qualified leads
+        # have owners): filtered by one, sorted by score, the list reads one range (0037).
         Index("ix_contacts_stage_score_id", "lifecycle_stage", "score", "id"),
+        Index("ix_contacts_owner_score_id", "owner_id", "score", "id"),
         Index("ix_contacts_last_name_id", "last_name", "id"),
         Index("ix_contacts_external_id", "external_id", unique=True),
     )

@@ -136,8 +136,10 @@ def unindexed_for(
     if estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide:
         return frozenset()
     kept = {sort_column}
-    if sort_column == "score" and len(filters.stage or ()) == 1:
-        kept.add("lifecycle_stage")  # one stage's range of (lifecycle_stage, score, id)
+    if sort_column == "score":
+        # One stage's or one owner's range of (lifecycle_stage | owner_id, score, id).
+        kept |= {"lifecycle_stage"} if len(filters.stage) == 1 else set()
+        kept |= {"owner_id"} if len(filters.owner_id) == 1 else set()
     return FILTER_COLUMNS - kept
 
 
@@ -154,7 +156,9 @@ def sorts_matches(
     from the start: the matches may all sit at its far end (customers have the highest
     scores), which neither planner can tell, as both take columns for independent."""
     values = filters.model_dump(exclude_defaults=True)
-    if not any(values.get(name) for name in _FILTERED_BY):
+    # A search counts: its words' matches may all sit in one stretch of the sort (a last
+    # name, sorted by last name), where reading the sort's index finds them last.
+    if not any(values.get(name) for name in _FILTERED_BY) and not filters.q:
         return False
     return estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide
 

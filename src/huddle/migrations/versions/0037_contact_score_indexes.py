@@ -1,0 +1,40 @@
+"""contacts: the list filtered by stage or owner and sorted by score, through one index each
+
+Stage and owner go with the score (customers score highest, leads lowest; only qualified
+leads have owners), which neither planner can tell: leads by highest score read the score
+index from its top and passed over every MQL, SQL and customer first (67,638 rows at a
+million contacts, 0.4 s on PostgreSQL, 1.6 s on SQLite), unassigned contacts likewise. On
+``(lifecycle_stage, score, id)`` and ``(owner_id, score, id)`` one stage's or one owner's
+contacts are one range already in score order. Then the planner's statistics of the
+table, so the indexes are weighed from the first query.
+
+Revision ID: 0037
+Revises: 0033
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0037"
+down_revision: str | None = "0033"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+INDEXES = {
+    "ix_contacts_stage_score_id": ["lifecycle_stage", "score", "id"],
+    "ix_contacts_owner_score_id": ["owner_id", "score", "id"],
+}
+
+
+def upgrade() -> None:
+    for name, columns in INDEXES.items():
+        op.create_index(name, "contacts", columns)
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("PRAGMA analysis_limit=1000")  # sampled, as after an import
+    op.execute("ANALYZE contacts")
+
+
+def downgrade() -> None:
+    for name in INDEXES:
+        op.drop_index(name, table_name="contacts")
