@@ -236,10 +236,7 @@ class JoinedKey:
         )
 
     def order_by(self, *, plain: bool = False) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
-        column = func.coalesce(self.column, self.column) if plain else self.column
-        if self.descending:
-            return column.desc(), self.id_column.desc()
-        return column.asc(), self.id_column.asc()
+        return SortKey(self.column, self.id_column, self.descending).order_by(plain=plain)
 
     def segments(
         self, after: tuple[Any, int] | None, *, nulls_high: bool
