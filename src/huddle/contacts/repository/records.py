@@ -57,9 +57,11 @@ def contact_conditions(
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
     unindexed: Container[str] = (),
+    search_drives: bool = False,
 ) -> list[ColumnElement[bool]]:
     """``custom``: ``filters.where`` checked against the field definitions (the service's).
-    ``unindexed``: the columns whose conditions no index may answer (``_plain``)."""
+    ``unindexed``: the columns whose conditions no index may answer (``_plain``).
+    ``search_drives``: see ``search_conditions``' ``drive``."""
 
     def column(attribute: Any) -> Any:
         return _plain(attribute) if attribute.key in unindexed else attribute
@@ -90,7 +92,7 @@ def contact_conditions(
             conditions.append(or_(Contact.account_id.is_(None), Contact.account_id.not_in(targets)))
     # Every word must match somewhere, so "jane acme" finds Jane at Acme.
     words = search_words(filters.q)
-    conditions += search_conditions(session, words, search_email=search_email)
+    conditions += search_conditions(session, words, search_email=search_email, drive=search_drives)
     return conditions
 
 
@@ -233,7 +235,12 @@ def contact_page(
     """``sort_matches``: few match, find them by the filters and sort them
     (``sorts_matches``)."""
     conditions = contact_conditions(
-        session, filters, search_email=search_email, custom=custom, unindexed=unindexed
+        session,
+        filters,
+        search_email=search_email,
+        custom=custom,
+        unindexed=unindexed,
+        search_drives=sort_matches,
     )
     # The accounts by a second query, of the page's rows only: joined, a page of few matches
     # looked up the account of every match before sorting them (18,000 for two stages).
@@ -257,7 +264,9 @@ def contact_count(
     """
     estimate = estimated_matches(session, filters, search_email=search_email, custom=custom)
     if estimate <= cap:
-        conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+        conditions = contact_conditions(
+            session, filters, search_email=search_email, custom=custom, search_drives=True
+        )
         matching = select(Contact.id).where(*conditions).limit(cap + 1)
         found = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
         if found <= cap:
