@@ -74,6 +74,7 @@ class Contact(TimestampMixin, Base):
         # Stage and owner go with the score (customers score highest, only qualified leads
         # have owners): one stage, or the unassigned, sorted by score are one range (0037).
         Index("ix_contacts_stage_score_id", "lifecycle_stage", "score", "id"),
+        Index("ix_contacts_owner_score_id", "owner_id", "score", "id"),
         Index(
             "ix_contacts_unassigned_score_id",
             "score",
