@@ -2,6 +2,7 @@
 
     python -m bench.list [--contacts 1000000] [--requests 10] [--warmup 1]
                          [--pg URL] [--skip-pg] [--skip-sqlite] [--rebuild]
+                         [--explain] [--only stage_lead,none -score]
 
 The data is bench/pages.py's (built by its code, cached the same way: a SQLite file under
 ``huddle-bench-list/`` in the temporary directory, a PostgreSQL schema
@@ -16,8 +17,14 @@ ends): what a person waits for, the list's total (counted or estimated) included
 filters are those the page offers: stages (one, a rare one, several), owners (one rep,
 unassigned, several), first-touch sources (one, several), the score (a minimum, a range),
 created since, a search, and all of stage, owner and score at once; the sorts are every
-sortable column both ways. Median and p95 (nearest rank) in ms per combination; the target
-is a p95 under 100 ms for every one. The last line is JSON: one entry per combination.
+sortable column both ways (company too). Median and p95 (nearest rank) in ms per
+combination; the target is a p95 under 100 ms for every one. Beside them, figures a loaded
+machine moves less: the page's slowest SQL statement (``sql_ms``), the page's CPU time in
+this process (``cpu_p95_ms``: SQLite's work included, PostgreSQL's not) and the page's
+median over that of a plain ``SELECT ... ORDER BY id LIMIT 50`` timed after each request
+(``x_baseline``). ``--explain`` prints the plan of each page's slowest query (PostgreSQL:
+EXPLAIN ANALYZE); ``--only`` picks combinations by name. The last line is JSON: one entry
+per combination.
 """
 
 from __future__ import annotations
