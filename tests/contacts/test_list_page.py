@@ -17,9 +17,10 @@ from huddle.auth.models import User
 from huddle.contacts import repository, service
 from huddle.contacts.models import Contact
 from huddle.contacts.schemas import ContactFilters, ContactSort
+from huddle.core.actor import SYSTEM
 from huddle.core.stages import STAGES
 from tests.conftest import make_user, sign_in
-from tests.contacts.factories import make_contact
+from tests.contacts.factories import make_account, make_contact
 
 
 def rows(html: str) -> list[int]:
@@ -42,7 +43,11 @@ def _audit(db: Session, action: str) -> list[AuditEntry]:
 
 
 @pytest.mark.parametrize(
-    "sort", ["last_name", "stage", "owner", "score", "last_touch_at", "updated_at", "created_at"]
+    "sort",
+    [
+        *("last_name", "company", "stage", "owner"),
+        *("score", "last_touch_at", "updated_at", "created_at"),
+    ],
 )
 def test_every_column_of_the_page_sorts_both_ways(
     client: TestClient, db: Session, admin: User, sort: str
@@ -77,6 +82,53 @@ def test_stages_sort_in_funnel_order_and_owners_by_name(db: Session) -> None:
         paged += page.items
         cursor = page.next_cursor
     assert paged == by_owner[::-1] and cursor is None
+    # Filtered to few contacts, the list finds them by the filter and sorts them in one
+    # query: the same order, page by page.
+    few = ContactFilters(stage=["customer", "lead", "mql"])
+    for sort in (ContactSort.STAGE_DESC, ContactSort.OWNER, ContactSort.OWNER_DESC):
+        whole = service.list_contacts(db, few, sort=sort).items
+        paged, cursor = [], None
+        for _ in made:
+            page = service.list_contacts(db, few, sort=sort, cursor=cursor, limit=1)
+            paged += page.items
+            cursor = page.next_cursor
+        assert paged == whole and len(whole) == 4, sort
+    by_owner_desc = service.list_contacts(db, few, sort=ContactSort.OWNER_DESC).items
+    assert [c.owner_id for c in by_owner_desc] == [None, zoe.id, zoe.id, abe.id]
+
+
+def test_companies_sort_by_name_and_contacts_without_one_stay_together(
+    client: TestClient, db: Session, admin: User
+) -> None:
+    zeta, acme = make_account(db, name="Zeta Ltd"), make_account(db, name="Acme Corp")
+    made = [
+        make_contact(db, account=zeta),
+        make_contact(db, account=None),
+        make_contact(db, account=acme),
+        make_contact(db, account=zeta),
+        make_contact(db, account=None),
+    ]
+    by_company = service.list_contacts(db, sort=ContactSort.COMPANY).items
+    names = [c.account.name if c.account else None for c in by_company]
+    named = [name for name in names if name is not None]
+    assert named == ["Acme Corp", "Zeta Ltd", "Zeta Ltd"]
+    # Without an account: together at one end (where the database puts NULLs), by id.
+    assert names in ([*named, None, None], [None, None, *named])
+    assert [c.id for c in by_company if c.account is None] == [made[1].id, made[4].id]
+    paged, cursor = [], None
+    for _ in made:
+        page = service.list_contacts(db, sort=ContactSort.COMPANY_DESC, cursor=cursor, limit=2)
+        paged += page.items
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert paged == by_company[::-1]
+    html = client.get("/contacts", params={"sort": "company"}).text
+    assert "Company" in headers(html) and "/contacts?sort=-company" in html
+    assert rows(html) == [c.id for c in by_company]
+    # The export pages by the same key (its rows are plain, not contacts).
+    exported = service.export_rows(db, sort=ContactSort.COMPANY, batch_size=2, actor=SYSTEM)
+    assert [row["id"] for row in exported] == [c.id for c in by_company]
 
 
 # --- filters --------------------------------------------------------------------------------

@@ -76,6 +76,8 @@ def _sorted_by(contact: Contact, sort: ContactSort) -> object:
         return list(STAGES).index(contact.lifecycle_stage)
     if sort.column == "owner":
         return None
+    if sort.column == "company":
+        return contact.account.name if contact.account else None
     return getattr(contact, sort.column)
 
 

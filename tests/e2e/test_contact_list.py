@@ -81,3 +81,50 @@ def test_a_contact_page_fits_a_phone(page: Page, live_server: LiveServer) -> Non
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= 390, f"the contact page is {wide} px wide"
     shot(page, "list-contact-390")
+
+
+@pytest.fixture(params=[(1400, "Wombatwide"), (390, "Wombatnarrow")], ids=["1400", "390"])
+def at_companies(
+    request: pytest.FixtureRequest, live_server: LiveServer
+) -> Iterator[tuple[int, str]]:
+    """Three contacts of the width's own: at Zeta, at Acme, and at no company."""
+    width, word = request.param
+    with unit_of_work(live_server.factory) as session:
+        for first, company in (("Zed", f"Zeta {word}"), ("Amy", f"Acme {word}"), ("Nia", None)):
+            contacts.upsert_contact(
+                session,
+                ContactCreate(
+                    email=f"{first}.{word}@gmail.com",
+                    first_name=first,
+                    last_name=word,
+                    company=company,
+                ),
+                actor=SYSTEM,
+            )
+    yield width, word
+    forget_contacts(live_server, Contact.last_name == word)
+
+
+def test_the_list_sorts_by_company(
+    page: Page, live_server: LiveServer, at_companies: tuple[int, str]
+) -> None:
+    width, word = at_companies
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server)
+    page.goto(f"/contacts?q={word}&sort=-company")
+    rows = page.locator("#results tbody tr")
+    expect(rows).to_have_count(3)
+    if width > 1000:  # the header sorts (phones get cards without one)
+        page.locator("thead").get_by_role("link", name="Company").click()
+        expect(page).to_have_url(re.compile(r"sort=company"))
+    else:
+        page.goto(f"/contacts?q={word}&sort=company")
+    expect(rows.filter(has_text=f"Zeta {word}")).to_have_count(1)
+    texts = [rows.nth(n).inner_text() for n in range(3)]
+    companies = [t for t in texts if "Acme" in t or "Zeta" in t]
+    assert "Acme" in companies[0] and "Zeta" in companies[1], texts
+    # The contact without a company is at one end, not between them.
+    assert texts.index(companies[1]) == texts.index(companies[0]) + 1, texts
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= width, f"the list is {wide} px wide at {width} px"
+    shot(page, f"list-by-company-{width}")

@@ -46,6 +46,7 @@ def test_accept_makes_the_lead_sal_by_the_rep(
     assert contacts_service.get_contact(db, contact.id).lifecycle_stage == "sal"
     last = lifecycle.stage_history(db, contact.id)[-1]
     assert (last.to_stage, last.by_user_id) == ("sal", ann)
+    assert last.reason == "accepted the lead routed to them"  # words, no hand-off number
     [decided] = [e for e in published if isinstance(e, HandoffDecided)]
     assert (decided.accepted, decided.owner_id, decided.reason) == (True, ann, None)
     assert service.sales_queue(db, actor=_as(ann)) == []
@@ -117,6 +118,8 @@ def test_a_lead_in_the_team_queue_is_claimed_by_the_rep_who_accepts(db: Session)
 
     assert handoff.owner_id == away.id
     assert contacts_service.get_contact(db, contact.id).owner_id == away.id
+    last = lifecycle.stage_history(db, contact.id)[-1]
+    assert last.reason == "accepted the lead from the Inside sales queue"
 
 
 def test_stalled_handoffs_are_recycled_unless_the_rep_worked_them(

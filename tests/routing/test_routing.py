@@ -173,6 +173,7 @@ def test_nobody_eligible_leaves_the_lead_in_the_team_queue_and_alerts_the_manage
     assert "nobody in Inside sales is eligible" in handoff.reason
     [alert] = _notes(db, manager.id)
     assert alert.kind == "routing.unassigned"
+    assert alert.subject.endswith(": waiting in Inside sales")
     assert "Al Away: out of office" in alert.body
     assert _notes(db, away.id) == []
     # The manager sees it in their queue.

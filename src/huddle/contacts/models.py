@@ -72,6 +72,17 @@ class Contact(TimestampMixin, Base):
         Index("ix_contacts_updated_at_id", "updated_at", "id"),
         Index("ix_contacts_score_id", "score", "id"),
         Index("ix_contacts_buying_stage_id", "buying_stage", "id"),
+        # Stage and owner go with the score (customers score highest, only qualified leads
+        # have owners): one stage, or the unassigned, sorted by score are one range (0040).
+        Index("ix_contacts_stage_score_id", "lifecycle_stage", "score", "id"),
+        Index("ix_contacts_owner_score_id", "owner_id", "score", "id"),
+        Index(
+            "ix_contacts_unassigned_score_id",
+            "score",
+            "id",
+            sqlite_where=text("owner_id IS NULL"),
+            postgresql_where=text("owner_id IS NULL"),
+        ),
         Index("ix_contacts_last_name_id", "last_name", "id"),
         Index("ix_contacts_external_id", "external_id", unique=True),
     )

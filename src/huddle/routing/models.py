@@ -98,3 +98,9 @@ class Handoff(Base):
     decided_at: Mapped[datetime | None]
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     decision_reason: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def queue_name(self) -> str:
+        """The team queue a lead without an owner waits in, as people call it: its pool's
+        name, or "Unrouted" for a lead no rule matched (stored as ``unrouted``)."""
+        return "Unrouted" if self.team == "unrouted" else self.team

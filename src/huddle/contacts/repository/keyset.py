@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
@@ -92,11 +92,19 @@ def keyset_rows(
     """Up to ``limit`` ORM entities (or plain rows) of ``query`` after ``after``, in order
     (``plain_order``: see ``SortKey.order_by``)."""
     found: list[Any] = []
+    if plain_order and isinstance(key, JoinedKey):
+        key, plain_order = key.looked_up(), False
+    if plain_order and isinstance(key, RankedKey):
+        return _ranked_in_one(session, query, key, after=after, limit=limit, entities=entities)
     for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
-        page = query.order_by(*key.order_by(plain=plain_order)).limit(limit - len(found))
-        if condition is not None:
-            page = page.where(condition)
-        result = session.execute(page)
+        if isinstance(condition, Unjoined):
+            page = condition.page(query)
+        else:
+            page = query if condition is None else query.where(condition)
+            if isinstance(key, JoinedKey):
+                page = page.join(key.target, key.onclause)
+            page = page.order_by(*key.order_by(plain=plain_order))
+        result = session.execute(page.limit(limit - len(found)))
         found.extend(result.scalars() if entities else result)
         if len(found) >= limit:
             break
@@ -126,9 +134,20 @@ class RankedKey:
             return self.column.desc(), self.id_column.desc()
         return self.column.asc(), self.id_column.asc()
 
-    def _ranks(self) -> list[Any]:
+    def ranks(self) -> list[Any]:
+        """The values in the order this sort reads them."""
         ranks = [*self.order, None] if self.nulls else list(self.order)
         return ranks[::-1] if self.descending else ranks
+
+    def rank(self) -> ColumnElement[int]:
+        """A row's value's place in ``ranks`` (for sorting few rows in one query)."""
+        ranks = self.ranks()
+        places = {value: n for n, value in enumerate(ranks) if value is not None}
+        last = literal(len(ranks))
+        by_value = case(places, value=self.column, else_=last) if places else last
+        if None not in ranks:
+            return by_value
+        return case((self.column.is_(None), ranks.index(None)), else_=by_value)
 
     def _segment(self, value: Any) -> ColumnElement[bool]:
         return self.column.is_(None) if value is None else self.column == value
@@ -136,7 +155,7 @@ class RankedKey:
     def segments(
         self, after: tuple[Any, int] | None, *, nulls_high: bool
     ) -> list[ColumnElement[bool] | None]:
-        ranks = self._ranks()
+        ranks = self.ranks()
         if after is None:
             return [self._segment(value) for value in ranks]
         value, last_id = after
@@ -148,5 +167,101 @@ class RankedKey:
         return [first, *(self._segment(v) for v in rest)]
 
 
-# Either way a list is keyset-paged.
-ListKey = SortKey | RankedKey
+def _ranked_in_one(
+    session: Session,
+    query: Select[Any],
+    key: RankedKey,
+    *,
+    after: tuple[Any, int] | None,
+    limit: int,
+    entities: bool,
+) -> list[Any]:
+    """Few rows match: one query finds them through the filters' indexes and sorts them by
+    their value's rank. Range by range, a value with none of them (customers without an
+    owner) would read its whole range to find so."""
+    rank, by_id = key.rank(), (key.id_column.desc() if key.descending else key.id_column.asc())
+    page = query.order_by(rank, by_id).limit(limit)
+    if after is not None:
+        value, last_id = after
+        ranks = key.ranks()
+        if value not in ranks:
+            return []  # a cursor from a sort over other values: nothing follows it
+        beyond = operator.lt if key.descending else operator.gt
+        at = ranks.index(value)
+        page = page.where(or_(rank > at, and_(rank == at, beyond(key.id_column, last_id))))
+    result = session.execute(page)
+    return list(result.scalars() if entities else result)
+
+
+@dataclass(frozen=True)
+class Unjoined:
+    """The rows a ``JoinedKey`` finds no joined row for (``condition``, on the list's own
+    table), read by id alone: their sort value is NULL for every one of them."""
+
+    condition: ColumnElement[bool]
+    order: ColumnElement[Any]
+
+    def page(self, query: Select[Any]) -> Select[Any]:
+        return query.where(self.condition).order_by(self.order)
+
+
+@dataclass(frozen=True)
+class JoinedKey:
+    """A sort by a column of another table (the company: the contact's account's name),
+    then by id; rows without one (``missing``, a condition on the list's own table) come
+    together where the database sorts NULLs. Read as two ranges: the joined rows through an
+    inner join, so the planner walks the other table's index in order and each of its rows'
+    list rows (accounts by name, then their contacts by account); then the rest by id,
+    without the join. One outer join over both would be read whole and sorted."""
+
+    column: InstrumentedAttribute[Any]
+    id_column: InstrumentedAttribute[int]
+    descending: bool
+    target: Any
+    onclause: ColumnElement[bool]
+    missing: ColumnElement[bool]
+    # The column's value for a list row, as a correlated subquery.
+    lookup: ColumnElement[Any]
+    value_of: Callable[[Any], Any]
+
+    def value(self, row: Any) -> Any:
+        return self.value_of(row)
+
+    def looked_up(self) -> SortKey:
+        """The same order with each row's value looked up rather than joined: for few rows,
+        found through the list's filters and sorted (a join would read the other table
+        whole, to hash it)."""
+        return SortKey(
+            self.lookup, self.id_column, self.descending, nullable=True, value_of=self.value_of
+        )
+
+    def order_by(self, *, plain: bool = False) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        return SortKey(self.column, self.id_column, self.descending).order_by(plain=plain)
+
+    def segments(
+        self, after: tuple[Any, int] | None, *, nulls_high: bool
+    ) -> list[ColumnElement[bool] | Unjoined | None]:
+        beyond = operator.lt if self.descending else operator.gt
+        at_or_beyond = operator.le if self.descending else operator.ge
+        nulls_after = nulls_high != self.descending
+        by_id = self.id_column.desc() if self.descending else self.id_column.asc()
+        if after is None:
+            joined: list[ColumnElement[bool] | Unjoined | None] = [None]
+            missing = [Unjoined(self.missing, by_id)]
+            return [*joined, *missing] if nulls_after else [*missing, *joined]
+        value, last_id = after
+        if value is None:
+            tail = Unjoined(and_(self.missing, beyond(self.id_column, last_id)), by_id)
+            return [tail] if nulls_after else [tail, None]
+        rest = and_(
+            at_or_beyond(self.column, value),
+            or_(
+                beyond(self.column, value),
+                and_(self.column == value, beyond(self.id_column, last_id)),
+            ),
+        )
+        return [rest, Unjoined(self.missing, by_id)] if nulls_after else [rest]
+
+
+# Every way a list is keyset-paged.
+ListKey = SortKey | RankedKey | JoinedKey

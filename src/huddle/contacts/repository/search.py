@@ -53,10 +53,12 @@ DRIVING_MATCHES = {"sqlite": 2_000, "postgresql": 10_000}
 
 
 def search_conditions(
-    session: Session, words: list[SearchWord] | None, *, search_email: bool
+    session: Session, words: list[SearchWord] | None, *, search_email: bool, drive: bool = False
 ) -> list[ColumnElement[bool]]:
     """One condition per word (all must hold); ``None`` (nothing to look for) matches
-    nobody. Emails are searched only when ``search_email``."""
+    nobody. Emails are searched only when ``search_email``. ``drive``: the rows are found
+    through the words' matches whatever their number (a count; few matches sorted), not
+    read in the list's order and checked."""
     if words is None:
         return [false()]
     dialect = session.get_bind().dialect.name
@@ -69,6 +71,8 @@ def search_conditions(
             conditions.append(in_ids(Contact.id, bindparam(None, ids, type_=IdList())))
         elif dialect == "postgresql":
             conditions.append(_postgresql_match(word, search_email=search_email))
+        elif drive:
+            conditions.append(Contact.id.in_(matching))
         else:
             # "+ 0" keeps SQLite from driving the query by this word: its matches are
             # gathered once, and each row read in order is looked up in them.

@@ -245,6 +245,9 @@ class ContactSort(StrEnum):
     SCORE_DESC = "-score"
     EMAIL = "email"
     EMAIL_DESC = "-email"
+    # By the account's name (contacts without an account together at one end), then id.
+    COMPANY = "company"
+    COMPANY_DESC = "-company"
     # Stages in funnel order, owners by name (unassigned last), the latest touch (none last).
     STAGE = "stage"
     STAGE_DESC = "-stage"

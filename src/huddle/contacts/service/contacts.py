@@ -16,7 +16,13 @@ from huddle.contacts import repository
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.events import ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.repository import EXPORT_COLUMNS, CustomCondition, RankedKey, SortKey
+from huddle.contacts.repository import (
+    EXPORT_COLUMNS,
+    CustomCondition,
+    ListKey,
+    RankedKey,
+    SortKey,
+)
 from huddle.contacts.schemas import (
     CONSENT_DEFAULTS,
     CONSENT_FIELDS,
@@ -61,14 +67,17 @@ _VALUE_TYPES = {
     "last_touch_at": "optional_datetime",
     "stage": "optional_text",
     "owner": "optional_int",
+    "company": "optional_text",
 }
 _NULLABLE = {"last_name", "last_touch_at"}
 
 
-def _key(sort: ContactSort) -> SortKey | RankedKey:
+def _key(sort: ContactSort) -> ListKey:
     if sort.column == "stage":
         # Funnel order (STAGES lists it first), not alphabetical.
         return RankedKey(Contact.lifecycle_stage, Contact.id, sort.descending, tuple(STAGES))
+    if sort.column == "company":
+        return repository.company_key(descending=sort.descending)
     column = getattr(Contact, sort.column)
     return SortKey(column, Contact.id, sort.descending, nullable=sort.column in _NULLABLE)
 
@@ -496,7 +505,7 @@ def refresh_statistics(session: Session) -> None:
 
 
 def _batches(
-    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: SortKey | RankedKey, batch_size: int
+    fetch: Callable[[tuple[Any, int] | None], list[Any]], key: ListKey, batch_size: int
 ) -> Iterator[list[Any]]:
     after: tuple[Any, int] | None = None
     while True:

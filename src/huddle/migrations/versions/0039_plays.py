@@ -2,7 +2,7 @@
 plays with their runs and run steps (the queue's tasks)
 
 Revision ID: 0039
-Revises: 0033
+Revises: 0038
 """
 
 from collections.abc import Sequence

@@ -177,23 +177,32 @@ def _open_for_decision(session: Session, handoff_id: int, actor: Actor) -> Hando
     return handoff
 
 
-def _claimed_by(handoff: Handoff, actor: Actor) -> Actor:
+def _claimed_by(source: str, actor: Actor) -> Actor:
     # The hand-off gives the lead to whoever accepts it from the queue (routing decided so),
     # even if a former owner still holds the contact; the person accepting is kept too.
-    return Actor("rule", user_id=actor.user_id, label=f"hand-off #{handoff.id} accepted")
+    return Actor("rule", user_id=actor.user_id, label=f"lead accepted {source}")
+
+
+def _accepted_from(handoff: Handoff) -> str:
+    """Where a lead being accepted comes from, in words (the timeline and the contact's
+    history name no hand-off numbers)."""
+    if handoff.owner_id is None:
+        return f"from the {handoff.queue_name} queue"
+    return "routed to them"
 
 
 def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handoff:
     """The rep takes the lead: it becomes SAL (by the rep). A lead waiting in a team queue
     becomes the accepting rep's."""
     handoff = _open_for_decision(session, handoff_id, actor)
+    source = _accepted_from(handoff)
     if handoff.owner_id is None and actor.user_id is not None:
         handoff.owner_id = actor.user_id
         contacts_service.update_contact(
             session,
             handoff.contact_id,
             ContactUpdate(owner_id=actor.user_id),
-            actor=_claimed_by(handoff, actor),
+            actor=_claimed_by(source, actor),
         )
     with _deciding_on(session, handoff.id):
         lifecycle.transition_stage(
@@ -201,7 +210,7 @@ def accept_handoff(session: Session, handoff_id: int, *, actor: Actor) -> Handof
             handoff.contact_id,
             "sal",
             actor=actor,
-            reason=f"accepted hand-off #{handoff.id}",
+            reason=f"accepted the lead {source}",
         )
     _record_decision(session, handoff, accepted=True, reason=None, actor=actor)
     return handoff

@@ -61,20 +61,27 @@ def handoff_notice(session: Session, handoff_id: int) -> HandoffNotice | None:
     return HandoffNotice(
         user_id=manager,
         kind=NOBODY_ELIGIBLE,
-        subject=f"Nobody eligible for {name}: waiting in {handoff.team}",
-        body=f"{handoff.reason}.\n\nWho was considered:\n" + _considered(handoff),
+        subject=f"Nobody eligible for {name}: waiting in {handoff.queue_name}",
+        body=f"{handoff.reason}.\n\nWho was considered:\n" + _considered(session, handoff),
         link=link,
         data=data,
     )
 
 
 def _display_name(contact: Contact) -> str:
-    known = contact.first_name or contact.last_name or f"contact #{contact.id}"
-    return full_name(contact.first_name, contact.last_name) or known
+    """The lead as a person reads it: their name, else their email (a CRM record may have
+    neither: then what it is)."""
+    named = full_name(contact.first_name, contact.last_name) or contact.email
+    return named or "a contact without a name or email"
 
 
-def _considered(handoff: Handoff) -> str:
-    return "\n".join(
-        f"- {c.get('name') or c['user_id']}: {c['skipped'] or 'eligible'}"
-        for c in handoff.candidates
-    )
+def _considered(session: Session, handoff: Handoff) -> str:
+    """Each rep the decision weighed, by name (as the decision recorded it, else as the user
+    is called now; one removed since is said to be)."""
+    people = repository.users(session, [c["user_id"] for c in handoff.candidates])
+    lines = []
+    for c in handoff.candidates:
+        user = people.get(c["user_id"])
+        name = c.get("name") or (user.name if user else "a user no longer in Huddle")
+        lines.append(f"- {name}: {c['skipped'] or 'eligible'}")
+    return "\n".join(lines)

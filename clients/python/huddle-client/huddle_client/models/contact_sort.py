@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class ContactSort(StrEnum):
+    COMPANY = "company"
     CREATED_AT = "created_at"
     EMAIL = "email"
     LAST_NAME = "last_name"
@@ -11,9 +12,10 @@ class ContactSort(StrEnum):
     STAGE = "stage"
     UPDATED_AT = "updated_at"
     VALUE_1 = "-created_at"
-    VALUE_11 = "-stage"
-    VALUE_13 = "-owner"
-    VALUE_15 = "-last_touch_at"
+    VALUE_11 = "-company"
+    VALUE_13 = "-stage"
+    VALUE_15 = "-owner"
+    VALUE_17 = "-last_touch_at"
     VALUE_3 = "-updated_at"
     VALUE_5 = "-last_name"
     VALUE_7 = "-score"
