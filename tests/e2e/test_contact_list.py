@@ -8,9 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import delete
 
 from huddle.contacts import service as contacts
-from huddle.contacts.models import Contact
+from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import SYSTEM
 from huddle.core.db import unit_of_work
@@ -35,6 +36,9 @@ def three(request: pytest.FixtureRequest, live_server: LiveServer) -> Iterator[t
             )
     yield width, word
     forget_contacts(live_server, Contact.last_name == word)
+    # And the companies they made: the accounts page's story counts the server's accounts.
+    with unit_of_work(live_server.factory) as session:
+        session.execute(delete(Account).where(Account.name.endswith(f" {word}")))
 
 
 def test_assign_an_owner_to_ticked_contacts(
@@ -103,6 +107,9 @@ def at_companies(
             )
     yield width, word
     forget_contacts(live_server, Contact.last_name == word)
+    # And the companies they made: the accounts page's story counts the server's accounts.
+    with unit_of_work(live_server.factory) as session:
+        session.execute(delete(Account).where(Account.name.endswith(f" {word}")))
 
 
 def test_the_list_sorts_by_company(
