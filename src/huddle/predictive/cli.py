@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -15,10 +15,18 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.core.errors import HuddleError
-from huddle.predictive import service
-from huddle.predictive.charts import calibration_svg, write_calibration_png
-from huddle.predictive.learning import ALGORITHMS, Algorithm, Metrics
+from huddle.core.lazy import lazy_import
+from huddle.predictive import ALGORITHMS, DEFAULT_HORIZON_DAYS, Algorithm
 from huddle.predictive.models import ModelVersion
+
+if TYPE_CHECKING:
+    from huddle.predictive import charts, learning, service
+else:
+    # Loaded when a command runs: they bring numpy and scikit-learn (about 150 MB), which
+    # every other command (``huddle import``, ``huddle serve``...) would carry for nothing.
+    charts = lazy_import("huddle.predictive.charts")
+    learning = lazy_import("huddle.predictive.learning")
+    service = lazy_import("huddle.predictive.service")
 
 app = typer.Typer(help="Predictive scoring: models learned from history.", no_args_is_help=True)
 CLI = Actor.system("huddle model")
@@ -94,7 +102,7 @@ def train_command(
     include_column: Include = None,
     exclude_column: Exclude = None,
     positive: Positive = None,
-    horizon_days: Horizon = service.DEFAULT_HORIZON_DAYS,
+    horizon_days: Horizon = DEFAULT_HORIZON_DAYS,
     seed: Seed = 0,
 ) -> None:
     """Train a model and store it as a new version (activate it with `huddle model
@@ -191,20 +199,20 @@ def evaluate_command(
                 else:
                     _fail("no model trained yet: run `huddle model train`")
                 _report(version)
-                metrics = Metrics(**_stored_metrics(version.metrics))
+                metrics = learning.Metrics(**_stored_metrics(version.metrics))
     except HuddleError as exc:
         _fail(str(exc))
     if plot is not None:
         if plot.suffix.lower() == ".png":
-            write_calibration_png(metrics.calibration, plot)
+            charts.write_calibration_png(metrics.calibration, plot)
             typer.echo(f"Calibration plot written to {plot} (PNG).")
         else:
-            plot.write_text(calibration_svg(metrics.calibration))
+            plot.write_text(charts.calibration_svg(metrics.calibration))
             typer.echo(f"Calibration plot written to {plot} (SVG).")
 
 
 def _stored_metrics(stored: dict[str, Any]) -> dict[str, Any]:
-    fields = Metrics.__dataclass_fields__
+    fields = learning.Metrics.__dataclass_fields__
     values = {name: stored[name] for name in fields if name in stored}
     values["calibration"] = [tuple(b) for b in stored.get("calibration", [])]
     return values
@@ -284,7 +292,7 @@ def _report(version: ModelVersion) -> None:
     if included:
         typer.echo(f"Kept although flagged (--include-column): {', '.join(included)}")
     _figures(
-        Metrics(**_stored_metrics(metrics)),
+        learning.Metrics(**_stored_metrics(metrics)),
         float(metrics.get("uncalibrated_brier", 0.0)),
         float(metrics.get("cv_roc_auc", 0.0)),
     )
@@ -305,7 +313,7 @@ def _columns(set_aside: dict[str, str], leaks: dict[str, str], suspicious: dict[
         typer.echo(f"Column set aside: {name}: {reason}")
 
 
-def _figures(metrics: Metrics, uncalibrated_brier: float, cv_auc: float) -> None:
+def _figures(metrics: learning.Metrics, uncalibrated_brier: float, cv_auc: float) -> None:
     typer.echo(
         f"Held-out ({metrics.rows:,} rows, {metrics.positives:,} reached): "
         f"ROC AUC {metrics.roc_auc:.3f}, PR AUC {metrics.pr_auc:.3f}, "

@@ -38,9 +38,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 from threadpoolctl import threadpool_limits
 
+from huddle.predictive import Algorithm
+
 Kind = Literal["number", "category"]
-Algorithm = Literal["logistic", "boosted"]
-ALGORITHMS: tuple[Algorithm, ...] = ("logistic", "boosted")
 MISSING = "(missing)"
 # The share of the training rows (the latest) kept apart to calibrate the probabilities.
 CALIBRATION_SHARE = 0.2

@@ -23,7 +23,15 @@ from huddle.core.errors import Conflict, FieldError, ResourceNotFound, Validatio
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.core.settings import get_settings
-from huddle.predictive import discovery, features, learning, repository, suggesting
+from huddle.predictive import (
+    DEFAULT_HORIZON_DAYS,
+    RESCORE_JOB,
+    discovery,
+    features,
+    learning,
+    repository,
+    suggesting,
+)
 from huddle.predictive.leaks import Leak, find_leaks, outcome_words_in_name
 from huddle.predictive.learning import (
     Algorithm,
@@ -51,8 +59,6 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "sql": ("sql", "opportunity", "customer"),
     "customer": ("customer",),
 }
-DEFAULT_HORIZON_DAYS = 90
-RESCORE_JOB = "predictive.rescore"
 RESCORE_CHUNK = 2000
 SCORE_MODEL_NAME = "Predicted conversion"
 RECORDS = "records"

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from huddle.lifecycle import service as lifecycle
 from huddle.plays import service as plays
-from huddle.predictive import service as predictive
 from huddle.routing import repository
 from huddle.routing.events import SALES_ACTIVITY_TYPES
 from huddle.scoring import service as scoring
@@ -161,7 +160,7 @@ def build_packet(session: Session, contact: Contact) -> dict[str, Any]:
         "buying_stage": stage,
         "talking_points": points,
         "qualified_by": qualification(session, contact.id),
-        "prediction": predictive.packet_prediction(session, contact.id),
+        "prediction": _prediction(session, contact.id),
     }
 
 
@@ -197,3 +196,12 @@ def packet_text(packet: dict[str, Any]) -> str:
     lines.append("Talking points:")
     lines += [f"- {p}" for p in packet.get("talking_points", [])]
     return "\n".join(lines)
+
+
+def _prediction(session: Session, contact_id: int) -> dict[str, Any] | None:
+    # Imported here: the predictive service brings numpy and scikit-learn (about 150 MB),
+    # which a process that imports routing's subscribers without routing a lead (a CSV
+    # import) should not carry.
+    from huddle.predictive.service import packet_prediction
+
+    return packet_prediction(session, contact_id)
