@@ -4,9 +4,9 @@ page with its cost entries and UTM rules (/campaigns/{id}). Plain forms (POST â†
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
@@ -15,7 +15,7 @@ from huddle.campaigns.models import CHANNELS, UTM_FIELDS, UTM_OPERATORS
 from huddle.campaigns.schemas import CampaignWrite, CostWrite, UtmRuleWrite
 from huddle.contacts import service as contacts
 from huddle.web.deps import SessionDep
-from huddle.web.views import form_schema, page, submit
+from huddle.web.views import FormText, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -34,8 +34,6 @@ CHANNEL_LABELS = {
     "outbound": "Outbound",
     "other": "Other",
 }
-Text = Annotated[str, Form()]
-OptionalText = Annotated[str, Form()]
 
 
 def _blank_none(value: str) -> str | None:
@@ -159,12 +157,12 @@ def create_campaign(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    name: Text = "",
-    channel: Text = "",
-    utm_campaign: OptionalText = "",
-    starts_on: OptionalText = "",
-    ends_on: OptionalText = "",
-    budget: OptionalText = "",
+    name: FormText = "",
+    channel: FormText = "",
+    utm_campaign: FormText = "",
+    starts_on: FormText = "",
+    ends_on: FormText = "",
+    budget: FormText = "",
 ) -> Response:
     draft = _draft(
         name=name,
@@ -235,12 +233,12 @@ def update_campaign(
     session: SessionDep,
     user: CurrentUser,
     campaign_id: int,
-    name: Text = "",
-    channel: Text = "",
-    utm_campaign: OptionalText = "",
-    starts_on: OptionalText = "",
-    ends_on: OptionalText = "",
-    budget: OptionalText = "",
+    name: FormText = "",
+    channel: FormText = "",
+    utm_campaign: FormText = "",
+    starts_on: FormText = "",
+    ends_on: FormText = "",
+    budget: FormText = "",
 ) -> Response:
     draft = _draft(
         name=name,
@@ -269,9 +267,9 @@ def add_cost(
     session: SessionDep,
     user: CurrentUser,
     campaign_id: int,
-    spent_on: Text = "",
-    amount: Text = "",
-    note: OptionalText = "",
+    spent_on: FormText = "",
+    amount: FormText = "",
+    note: FormText = "",
 ) -> Response:
     draft = _draft(spent_on=spent_on, amount=amount, note=note)
     return _on_detail(
@@ -315,10 +313,10 @@ def add_rule(
     session: SessionDep,
     user: CurrentUser,
     campaign_id: int,
-    field: Text = "",
-    operator: Text = "",
-    value: Text = "",
-    position: Text = "0",
+    field: FormText = "",
+    operator: FormText = "",
+    value: FormText = "",
+    position: FormText = "0",
 ) -> Response:
     draft = _draft(field=field, operator=operator, value=value, position=position)
     return _on_detail(

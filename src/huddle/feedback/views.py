@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
@@ -28,7 +28,7 @@ from huddle.feedback.schemas import (
 from huddle.feedback.service.loop import CONVERSION_STAGES
 from huddle.lifecycle import service as lifecycle_service
 from huddle.web.deps import SessionDep
-from huddle.web.views import FormDataDep, error_text, form_schema, page, submit
+from huddle.web.views import FormDataDep, FormText, error_text, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -43,7 +43,6 @@ OBJECTIVES = {
     Objective.CONVERTED: "Most MQLs that converted",
     Objective.RATE: "Highest conversion rate",
 }
-Text = Annotated[str, Form()]
 
 
 # --- the feedback loop ---------------------------------------------------------------------
@@ -175,10 +174,10 @@ def propose_scoring(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    months: Text = "",
-    stage: Text = "",
-    capacity: Text = "",
-    objective: Text = "",
+    months: FormText = "",
+    stage: FormText = "",
+    capacity: FormText = "",
+    objective: FormText = "",
 ) -> Response:
     settings = _settings(months, stage, capacity, objective)
     actor = request_actor(request)
@@ -202,10 +201,10 @@ def propose_sla(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    months: Text = "",
-    stage: Text = "",
-    capacity: Text = "",
-    objective: Text = "",
+    months: FormText = "",
+    stage: FormText = "",
+    capacity: FormText = "",
+    objective: FormText = "",
 ) -> Response:
     settings = _settings(months, stage, capacity, objective)
     actor = request_actor(request)
@@ -354,8 +353,8 @@ def create_feature(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    name: Text = "",
-    description: Text = "",
+    name: FormText = "",
+    description: FormText = "",
 ) -> Response:
     def change() -> None:
         data = form_schema(lambda: FeatureWrite(name=name, description=description))
@@ -370,9 +369,9 @@ def update_feature(
     session: SessionDep,
     user: CurrentUser,
     feature_id: int,
-    name: Text = "",
-    description: Text = "",
-    archived: Text = "",
+    name: FormText = "",
+    description: FormText = "",
+    archived: FormText = "",
 ) -> Response:
     def change() -> None:
         data = form_schema(
@@ -491,9 +490,9 @@ def log_deal_feedback(
     session: SessionDep,
     user: CurrentUser,
     opportunity_id: int,
-    kind: Text = "",
-    feature_id: Text = "",
-    quote: Text = "",
+    kind: FormText = "",
+    feature_id: FormText = "",
+    quote: FormText = "",
 ) -> Response:
     draft = {"kind": kind, "feature_id": feature_id, "quote": quote}
     return _log(request, session, user, draft, opportunity_id=opportunity_id)
@@ -505,9 +504,9 @@ def log_account_feedback(
     session: SessionDep,
     user: CurrentUser,
     account_id: int,
-    kind: Text = "",
-    feature_id: Text = "",
-    quote: Text = "",
+    kind: FormText = "",
+    feature_id: FormText = "",
+    quote: FormText = "",
 ) -> Response:
     draft = {"kind": kind, "feature_id": feature_id, "quote": quote}
     return _log(request, session, user, draft, account_id=account_id)

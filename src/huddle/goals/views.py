@@ -20,7 +20,7 @@ from huddle.goals import charts, service
 from huddle.goals.catalogue import BY_KEY, METRICS, PLAN_TARGETS
 from huddle.goals.schemas import GoalWrite, PlanRequest
 from huddle.web.deps import SessionDep
-from huddle.web.views import error_text, form_schema, json_field, page, submit
+from huddle.web.views import FormText, error_text, form_schema, json_field, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
@@ -41,7 +41,6 @@ STATUS_LABELS = {
     "not_started": "Not started",
     "no_data": "No data yet",
 }
-Text = Annotated[str, Form()]
 
 
 def _common() -> dict[str, Any]:
@@ -205,12 +204,12 @@ def _goal_form(draft: dict[str, Any]) -> GoalWrite:
 
 
 def _posted_goal(
-    name: Text = "",
-    metric: Text = "",
-    target: Text = "",
-    starts_on: Text = "",
-    ends_on: Text = "",
-    segment: Text = "",
+    name: FormText = "",
+    metric: FormText = "",
+    target: FormText = "",
+    starts_on: FormText = "",
+    ends_on: FormText = "",
+    segment: FormText = "",
     owner_teams: Annotated[list[str] | None, Form()] = None,
 ) -> dict[str, Any]:
     """The goal form's fields as posted (the draft the form shows again when refused)."""
@@ -376,12 +375,12 @@ def plan_sla_draft(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    target_metric: Text = "",
-    target: Text = "",
-    starts_on: Text = "",
-    ends_on: Text = "",
-    history_months: Text = "6",
-    segment: Text = "",
+    target_metric: FormText = "",
+    target: FormText = "",
+    starts_on: FormText = "",
+    ends_on: FormText = "",
+    history_months: FormText = "6",
+    segment: FormText = "",
 ) -> Response:
     values = {
         "target_metric": target_metric,

@@ -4,9 +4,9 @@ the preview is an htmx fragment the template form asks for as it is typed in."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.auth.deps import CurrentUser, request_actor
@@ -16,14 +16,13 @@ from huddle.mailing.models import SEND_STATUSES, SUPPRESSION_REASONS
 from huddle.mailing.schemas import SuppressionWrite, TemplateWrite
 from huddle.web.deps import SessionDep
 from huddle.web.templating import render
-from huddle.web.views import error_text, form_schema, page, submit
+from huddle.web.views import FormText, error_text, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
 NAV = "email"
-Text = Annotated[str, Form()]
 TEMPLATE_FIELDS = ("name", "subject", "html_body", "text_body")
 
 
@@ -96,10 +95,10 @@ def create_template(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    name: Text = "",
-    subject: Text = "",
-    html_body: Text = "",
-    text_body: Text = "",
+    name: FormText = "",
+    subject: FormText = "",
+    html_body: FormText = "",
+    text_body: FormText = "",
 ) -> Response:
     draft = {"name": name, "subject": subject, "html_body": html_body, "text_body": text_body}
     created: list[int] = []
@@ -134,10 +133,10 @@ def update_template(
     session: SessionDep,
     user: CurrentUser,
     template_id: int,
-    name: Text = "",
-    subject: Text = "",
-    html_body: Text = "",
-    text_body: Text = "",
+    name: FormText = "",
+    subject: FormText = "",
+    html_body: FormText = "",
+    text_body: FormText = "",
 ) -> Response:
     draft = {"name": name, "subject": subject, "html_body": html_body, "text_body": text_body}
 
@@ -182,11 +181,11 @@ def preview_fragment(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    name: Text = "",
-    subject: Text = "",
-    html_body: Text = "",
-    text_body: Text = "",
-    contact_id: Text = "",
+    name: FormText = "",
+    subject: FormText = "",
+    html_body: FormText = "",
+    text_body: FormText = "",
+    contact_id: FormText = "",
 ) -> HTMLResponse:
     """The form's live preview: the message as typed, for the contact chosen. The HTML is
     shown in a sandboxed iframe (``srcdoc``: no script runs, no cookie is reachable)."""
@@ -218,7 +217,7 @@ def send_test(
     session: SessionDep,
     user: CurrentUser,
     template_id: int,
-    contact_id: Text = "",
+    contact_id: FormText = "",
 ) -> Response:
     """The saved template, as the chosen contact would get it, to the person testing."""
     template = service.get_template(session, template_id, actor=request_actor(request))
@@ -296,9 +295,9 @@ def add_suppression(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    email: Text = "",
-    reason: Text = "manual",
-    detail: Text = "",
+    email: FormText = "",
+    reason: FormText = "manual",
+    detail: FormText = "",
 ) -> Response:
     draft = {"email": email, "reason": reason, "detail": detail}
 

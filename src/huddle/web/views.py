@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import FormData
@@ -21,6 +21,9 @@ from huddle.web.templating import flash, render
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
+
+# A form field as the browser sends it: text, checked by the service that receives it.
+FormText = Annotated[str, Form()]
 
 
 def page(
