@@ -8,8 +8,28 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 
-# The words a person or a CRM writes for "no value".
-EMPTY_WORDS = frozenset({"", "-", "--", "n/a", "na", "null", "none", "(none)", "(no value)"})
+# The words a person, a spreadsheet or a CRM writes for "no value": the one list every
+# reader of a file starts from (the contacts import's default placeholders, the deals and
+# activities files, a model's training file). ("unknown" is not here: some CRMs write it on
+# purpose, e.g. a lead's origin, and a report counts it as a value.)
+PLACEHOLDER_WORDS: tuple[str, ...] = (
+    "",
+    "N/A",
+    "NA",
+    "n/a",
+    "-",
+    "--",
+    "null",
+    "none",
+    "(none)",
+    "(no value)",
+    "(blank)",
+    "#N/A",
+    # A form's untouched drop-down, common in lead exports.
+    "Select",
+    "Please select",
+)
+EMPTY_WORDS = frozenset(word.casefold() for word in PLACEHOLDER_WORDS)
 
 _TRUE = frozenset({"true", "yes", "y", "1", "won", "closed won"})
 _FALSE = frozenset({"false", "no", "n", "0"})
@@ -37,7 +57,7 @@ class CellError(ValueError):
 
 
 def is_empty(cell: str) -> bool:
-    return cell.strip().lower() in EMPTY_WORDS
+    return cell.strip().casefold() in EMPTY_WORDS
 
 
 def parse_datetime(cell: str) -> datetime | None:

@@ -19,29 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from huddle.core.cells import PLACEHOLDER_WORDS
 from huddle.core.csvfiles import inspect_file
 from huddle.predictive.learning import Kind, LearningError, Table
 
-# What an export writes for "no value": the import's defaults (contacts' import cleaning)
-# plus the bare "Select" of a form's untouched drop-down, common in lead exports.
-PLACEHOLDERS = frozenset(
-    word.casefold()
-    for word in (
-        "",
-        "N/A",
-        "NA",
-        "-",
-        "--",
-        "null",
-        "none",
-        "nan",
-        "unknown",
-        "Select",
-        "Please select",
-        "(blank)",
-        "#N/A",
-    )
-)
+# What an export writes for "no value": every file reader's words, plus what a data-science
+# export writes for a missing or unknown value (a model learns nothing from either).
+PLACEHOLDERS = frozenset(word.casefold() for word in (*PLACEHOLDER_WORDS, "nan", "unknown"))
 POSITIVE_WORDS = frozenset({"1", "yes", "y", "true", "t", "won", "converted"})
 NEGATIVE_WORDS = frozenset({"0", "no", "n", "false", "f", "lost"})
 # A category column with more distinct values than this is free text or an identifier.

@@ -24,27 +24,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal
 
+from huddle.core.cells import PLACEHOLDER_WORDS
+
 
 class CellError(ValueError):
     """A cell whose value cannot be used; the message is the reason shown to the user."""
 
 
-DEFAULT_PLACEHOLDERS: tuple[str, ...] = (
-    "",
-    "N/A",
-    "NA",
-    "n/a",
-    "-",
-    "--",
-    "null",
-    "none",
-    # A form's untouched drop-down, common in lead exports. ("unknown" is not here: some
-    # CRMs write it on purpose, e.g. a lead's origin, and a report counts it as a value.)
-    "Select",
-    "Please select",
-    "(blank)",
-    "#N/A",
-)
+DEFAULT_PLACEHOLDERS: tuple[str, ...] = PLACEHOLDER_WORDS
 
 Kind = Literal["text", "category", "boolean", "number", "date"]
 
