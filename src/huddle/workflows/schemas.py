@@ -258,6 +258,17 @@ class StartPlay(_Step):
     play_id: int
 
 
+class AdjustScore(_Step):
+    """Add (or, negative, subtract) ``points`` to the contact's score in ``model_id``'s
+    model (None: the primary one), shown in the score's explanation with ``reason`` (or
+    the workflow's name) and kept by every rescore."""
+
+    kind: Literal["adjust_score"] = "adjust_score"
+    model_id: int | None = None
+    points: Annotated[int, Field(ge=-10_000, le=10_000)]
+    reason: Annotated[str, Field(max_length=200)] | None = None
+
+
 Step = Annotated[
     WaitDuration
     | WaitUntil
@@ -272,7 +283,8 @@ Step = Annotated[
     | Notify
     | CallWebhook
     | EnrolInWorkflow
-    | StartPlay,
+    | StartPlay
+    | AdjustScore,
     Field(discriminator="kind"),
 ]
 StepModel = (
@@ -290,6 +302,7 @@ StepModel = (
     | CallWebhook
     | EnrolInWorkflow
     | StartPlay
+    | AdjustScore
 )
 WAIT_KINDS = ("wait", "wait_until", "wait_event")
 STEP_KINDS: dict[str, str] = {
@@ -307,6 +320,7 @@ STEP_KINDS: dict[str, str] = {
     "webhook": "Call a webhook",
     "enrol": "Enrol in another workflow",
     "start_play": "Start a play",
+    "adjust_score": "Add or subtract score points",
 }
 
 

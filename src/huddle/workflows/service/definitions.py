@@ -28,6 +28,7 @@ from huddle.workflows import repository
 from huddle.workflows.models import ContactList, ContactListMember, Workflow
 from huddle.workflows.schemas import (
     AddToList,
+    AdjustScore,
     BuyingStageTrigger,
     CallWebhook,
     Condition,
@@ -260,12 +261,28 @@ def _step_problems(
         return [FieldError(f"{path}.play_id", f"no play {step.play_id}")]
     if isinstance(step, SetField):
         return _field_problems(session, step.field, f"{path}.field")
+    if isinstance(step, AdjustScore):
+        return _points_problems(session, step, path)
     if isinstance(step, WaitUntil) and step.time_zone not in _zones():
         return [FieldError(f"{path}.time_zone", f"unknown time zone {step.time_zone!r}")]
     condition = getattr(step, "condition", None)
     if isinstance(condition, Condition):
         return _condition_problems(session, condition, f"{path}.condition")
     return []
+
+
+def _points_problems(session: Session, step: AdjustScore, path: str) -> list[FieldError]:
+    errors = []
+    if step.points == 0:
+        errors.append(FieldError(f"{path}.points", "give a number of points other than 0"))
+    if scoring.adjustable_model(session, step.model_id) is None:
+        missing = (
+            "there is no primary score model: pick one"
+            if step.model_id is None
+            else f"no score model {step.model_id} made of rules"
+        )
+        errors.append(FieldError(f"{path}.model_id", missing))
+    return errors
 
 
 def _zones() -> set[str]:

@@ -40,6 +40,7 @@ from huddle.scoring import service as scoring
 from huddle.workflows import repository
 from huddle.workflows.schemas import (
     AddToList,
+    AdjustScore,
     Branch,
     CallWebhook,
     ChangeStage,
@@ -335,3 +336,35 @@ def _start_play(ctx: StepContext, step: StartPlay) -> Outcome:
         ctx.session, step.play_id, ctx.contact.id, by=f"workflow {ctx.workflow.workflow.name}"
     )
     return Advance("done" if detail.startswith("started") else "skipped", step.next, detail)
+
+
+@handles("adjust_score")
+def _adjust_score(ctx: StepContext, step: AdjustScore) -> Outcome:
+    """The points are a row of this step's transaction under the step visit's key: a step
+    run again after a crash finds them given and gives nothing more."""
+    model = _held(
+        ctx,
+        ("score model", step.model_id),
+        lambda: scoring.adjustable_model(ctx.session, step.model_id),
+    )
+    if model is None:
+        gone = "there is no primary score model" if step.model_id is None else "it is gone"
+        return Advance("skipped", step.next, f"no points given: {gone}")
+    adjusted = scoring.adjust_score(
+        ctx.session,
+        ctx.contact.id,
+        step.points,
+        model=model,
+        reason=points_reason(ctx.workflow.workflow.name, step),
+        key=ctx.idempotency_key,
+    )
+    given = f"{step.points:+d} points in {adjusted.model}"
+    if not adjusted.added:
+        return Advance("skipped", step.next, f"{given} were given already")
+    return Advance("done", step.next, given)
+
+
+def points_reason(workflow: str, step: AdjustScore) -> str:
+    """What the score's explanation says of the points: "Workflow 'Nurture': +10"."""
+    reason = f"Workflow '{workflow}': {step.points:+d}"
+    return f"{reason} ({step.reason})" if step.reason else reason
