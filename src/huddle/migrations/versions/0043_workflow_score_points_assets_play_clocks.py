@@ -1,5 +1,5 @@
 """workflows: score adjustments (a step's points, summed into the model's total by every
-scoring path)
+scoring path); SLA clocks that measure a play's task (``sla_clocks.task_id``)
 
 Revision ID: 0043
 Revises: 0040
@@ -51,7 +51,11 @@ def upgrade() -> None:
         "score_adjustments",
         ["contact_id", "model_id"],
     )
+    with op.batch_alter_table("sla_clocks") as batch:
+        batch.add_column(sa.Column("task_id", _ID, nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sla_clocks") as batch:
+        batch.drop_column("task_id")
     op.drop_table("score_adjustments")
