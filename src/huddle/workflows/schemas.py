@@ -269,6 +269,16 @@ class AdjustScore(_Step):
     reason: Annotated[str, Field(max_length=200)] | None = None
 
 
+class SendNextAsset(_Step):
+    """Send ``template_id`` with the next best asset for the contact (the template names it
+    as ``asset.title`` and ``asset.url``): among the approved assets it has not consumed or
+    been sent, what contacts who later converted most often consumed next (the assets
+    domain says how). Nothing left to send: skipped, with the reason."""
+
+    kind: Literal["send_next_asset"] = "send_next_asset"
+    template_id: int
+
+
 Step = Annotated[
     WaitDuration
     | WaitUntil
@@ -284,7 +294,8 @@ Step = Annotated[
     | CallWebhook
     | EnrolInWorkflow
     | StartPlay
-    | AdjustScore,
+    | AdjustScore
+    | SendNextAsset,
     Field(discriminator="kind"),
 ]
 StepModel = (
@@ -303,6 +314,7 @@ StepModel = (
     | EnrolInWorkflow
     | StartPlay
     | AdjustScore
+    | SendNextAsset
 )
 WAIT_KINDS = ("wait", "wait_until", "wait_event")
 STEP_KINDS: dict[str, str] = {
@@ -321,6 +333,7 @@ STEP_KINDS: dict[str, str] = {
     "enrol": "Enrol in another workflow",
     "start_play": "Start a play",
     "adjust_score": "Add or subtract score points",
+    "send_next_asset": "Send the next best asset",
 }
 
 

@@ -281,7 +281,7 @@ def _step_from_form(form: dict[str, str]) -> StepModel:
             "value": _value(form["value"], form["op"]),
         }
         raw["condition"] = {"rules": [rule]}
-    elif kind == "send_email":
+    elif kind in ("send_email", "send_next_asset"):
         raw["template_id"] = _number(form["template_id"], "template_id")
     elif kind in ("add_to_list", "remove_from_list"):
         raw["list_id"] = _number(form["list_id"], "list_id")

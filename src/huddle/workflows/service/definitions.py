@@ -40,6 +40,7 @@ from huddle.workflows.schemas import (
     Notify,
     RemoveFromList,
     SendEmail,
+    SendNextAsset,
     SetField,
     StartPlay,
     Step,
@@ -246,7 +247,9 @@ def _step_problems(
     field, a time zone) or a condition that does not check."""
     if isinstance(step, AddToList | RemoveFromList):
         return _list_problems(session, step.list_id, f"{path}.list_id")
-    if isinstance(step, SendEmail) and step.template_id not in mailing.template_names(session):
+    if isinstance(step, SendEmail | SendNextAsset) and step.template_id not in (
+        mailing.template_names(session)
+    ):
         return [FieldError(f"{path}.template_id", f"no email template {step.template_id}")]
     if isinstance(step, CallWebhook) and not notifications.webhook_exists(session, step.webhook_id):
         return [FieldError(f"{path}.webhook_id", f"no webhook {step.webhook_id}")]

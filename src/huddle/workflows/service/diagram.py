@@ -97,6 +97,9 @@ def summary(step: StepModel, names: Names) -> str:
         )
     if kind == "send_email":
         return f"Send the email {names.templates.get(s.template_id, f'#{s.template_id}')}"
+    if kind == "send_next_asset":
+        template = names.templates.get(s.template_id, f"#{s.template_id}")
+        return f"Send the next best asset with the email {template}"
     if kind in ("add_to_list", "remove_from_list"):
         where = names.lists.get(s.list_id, f"list #{s.list_id}")
         return f"{'Add to' if kind == 'add_to_list' else 'Remove from'} {where}"

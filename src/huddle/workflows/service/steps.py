@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from huddle.assets import service as assets
 from huddle.auth import service as auth
 from huddle.contacts import service as contacts
 from huddle.contacts.schemas import ContactUpdate
@@ -49,6 +50,7 @@ from huddle.workflows.schemas import (
     Notify,
     RemoveFromList,
     SendEmail,
+    SendNextAsset,
     SetField,
     StartPlay,
     StepModel,
@@ -202,6 +204,37 @@ def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
     if sent.skipped:
         return Advance("skipped", step.next, f"{name} not sent: {sent.reason}")
     return Advance("done", step.next, f"{name} queued for sending")
+
+
+@handles("send_next_asset")
+def _send_next_asset(ctx: StepContext, step: SendNextAsset) -> Outcome:
+    """The asset is chosen (the choice and why go on the timeline, in the step's record),
+    sent with the template under the step visit's key, and kept as sent so it is not
+    chosen for the contact again. A visit run again finds its choice and its send."""
+    names = _held(ctx, "templates", lambda: mailing.templates_by_id(ctx.session))
+    if step.template_id not in names:
+        return Advance("skipped", step.next, f"email template {step.template_id} is gone")
+    choice = assets.earlier_choice(ctx.session, ctx.idempotency_key) or assets.next_best_asset(
+        ctx.session,
+        ctx.contact.id,
+        history=_held(ctx, "converter history", lambda: assets.converter_history(ctx.session)),
+        approved=_held(ctx, "approved assets", lambda: assets.approved_assets(ctx.session)),
+    )
+    if choice is None:
+        return Advance("skipped", step.next, "every approved asset was read or sent already")
+    sent = mailing.send_template_to_contact(
+        ctx.session,
+        template_id=step.template_id,
+        contact_id=ctx.contact.id,
+        idempotency_key=ctx.idempotency_key,
+        asset=mailing.AssetValues(title=choice.asset.title, url=choice.asset.url),
+    )
+    chose = f"“{choice.asset.title}”: {choice.why}"
+    name = names[step.template_id].name
+    if sent.skipped:
+        return Advance("skipped", step.next, f"{chose}; {name} not sent: {sent.reason}")
+    assets.record_choice(ctx.session, ctx.contact.id, choice, key=ctx.idempotency_key)
+    return Advance("done", step.next, f"{chose}; {name} queued for sending")
 
 
 @handles("add_to_list")
