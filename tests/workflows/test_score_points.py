@@ -122,3 +122,16 @@ def test_the_editor_adds_points_with_a_form(client: TestClient, db: Session) -> 
     take = {"after": "start", "kind": "adjust_score", "model_id": str(model.id), "points": "-5"}
     assert client.post(f"{editor}/steps", data=take, follow_redirects=False).status_code == 303
     assert "Subtract 5 points from Engagement" in client.get(editor).text
+
+
+def test_the_contacts_scores_card_shows_the_points_with_their_reason(
+    client: TestClient, db: Session
+) -> None:
+    model = make_model(db, [PAGE_VIEW], name="Engagement", is_primary=True)
+    contact = make_contact(db)
+    reason = "Workflow 'Nurture': +10 (<b>webinar</b>)"
+    scoring.adjust_score(db, contact.id, 10, model=model, reason=reason, key="k")
+    card = client.get(f"/contacts/{contact.id}/score-breakdown").text
+    assert 'data-testid="score-adjustments"' in card
+    assert "Workflow &#39;Nurture&#39;: +10 (&lt;b&gt;webinar&lt;/b&gt;)" in card
+    assert '<td class="num">+10</td>' in card
