@@ -14,6 +14,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from huddle import __version__
 from huddle.analytics import api as analytics_api
 from huddle.analytics import views as analytics_views
+from huddle.assets import api as assets_api
+from huddle.assets import views as assets_views
 from huddle.attribution import api as attribution_api
 from huddle.attribution import views as attribution_views
 from huddle.audit import api as audit_api
@@ -98,6 +100,7 @@ API_ROUTERS = (
     routing_api.router,
     notifications_api.router,
     analytics_api.router,
+    assets_api.router,
     campaigns_api.router,
     attribution_api.router,
     mailing_api.router,
@@ -124,6 +127,7 @@ VIEW_ROUTERS = (
     routing_views.router,
     notifications_views.router,
     analytics_views.router,
+    assets_views.router,
     campaigns_views.router,
     attribution_views.router,
     mailing_views.router,

@@ -1,6 +1,7 @@
 """Imports every domain's models so the metadata is complete (Alembic, tests)."""
 
 from huddle.analytics import models as analytics_models
+from huddle.assets import models as asset_models
 from huddle.audit import models as audit_models
 from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
@@ -23,6 +24,7 @@ from huddle.workflows import models as workflow_models
 __all__ = [
     "Base",
     "analytics_models",
+    "asset_models",
     "audit_models",
     "auth_models",
     "campaign_models",

@@ -4,15 +4,22 @@ leaves the workflow before the step."""
 
 from __future__ import annotations
 
+import email
+import email.policy
+from datetime import timedelta
+
 import pytest
 from sqlalchemy.orm import Session
 
+from huddle.assets import service as assets
 from huddle.core.actor import SYSTEM
 from huddle.core.errors import ValidationFailed
 from huddle.mailing import service as mailing
 from huddle.mailing.schemas import SuppressionWrite
 from huddle.workflows import service as workflows
 from huddle.workflows.schemas import WorkflowWrite
+from tests.assets.factories import converted, downloads, make_asset
+from tests.assets.test_next_best import START
 from tests.contacts.factories import make_contact
 from tests.mail import SmtpServer
 from tests.mailing.conftest import deliver_queued
@@ -69,3 +76,42 @@ def test_a_workflow_naming_a_missing_template_is_refused_with_the_step(db: Sessi
             actor=SYSTEM,
         )
     assert [e.field for e in refused.value.errors or []] == ["steps.0.template_id"]
+
+
+def test_the_next_best_asset_step_sends_the_asset_and_says_why_on_the_timeline(
+    db: Session, smtp_server: SmtpServer
+) -> None:
+    guide, roi = make_asset(db, "Buyer's guide"), make_asset(db, "ROI calculator")
+    reader = make_contact(db)
+    converted(db, reader, "sql", downloads(db, reader, [guide, roi], start=START))
+    template = make_template(
+        db,
+        name="Next read",
+        subject="Read next: {{ asset.title }}",
+        html_body='<p>Try <a href="{{ asset.url }}">{{ asset.title }}</a>.</p>',
+    )
+    workflow = make_workflow(
+        db, [{"id": "next", "kind": "send_next_asset", "template_id": template.id}]
+    )
+    ana = make_contact(db, first_name="Ana", email="ana@reader.example.org")
+    downloads(db, ana, [guide], start=START + timedelta(days=10))
+    enrolment = enrol(db, workflow, ana.id)
+
+    run(db)
+    deliver_queued(db)
+
+    assert outcomes(db, enrolment) == [("next", "done")]
+    [(_, recipients, raw)] = smtp_server.inbox.messages
+    assert recipients == ["ana@reader.example.org"]
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["Subject"] == "Read next: ROI calculator"
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "ROI calculator</a>" in html and "/e/c/" in html  # the asset's link, tracked
+    [item] = workflows.timeline_source(db, ana.id)(None, 10)
+    assert item.title.endswith("Send the next best asset")
+    assert item.body == (
+        "“ROI calculator”: converters read it next 1 time after “Buyer's guide”; "
+        "Next read queued for sending"
+    )
+    # Sent, so never chosen for Ana again: she has read or been sent every approved asset.
+    assert assets.next_best_asset(db, ana.id) is None

@@ -11,6 +11,7 @@ from huddle.core.actor import SYSTEM
 from huddle.workflows import service
 from tests.conftest import make_user, sign_in
 from tests.contacts.factories import make_contact
+from tests.mailing.factories import make_template
 from tests.workflows.factories import make_list, run
 
 API = "/api/v1"
@@ -148,3 +149,16 @@ def test_the_editor_builds_a_branching_workflow_by_pointing_and_clicking(
     client.post(f"{editor}/status", data={"status": "active"})
     page = client.get(editor).text
     assert 'data-testid="status">Active' in page and "enrols again after 30 days" in page
+
+
+def test_the_editor_adds_a_next_best_asset_step_with_a_form(
+    client: TestClient, db: Session
+) -> None:
+    template = make_template(db, name="Next read")
+    made = client.post("/workflows", data={"name": "Content nurture"}, follow_redirects=False)
+    editor = made.headers["location"]
+    form = client.get(f"{editor}?after=start&arm=next&kind=send_next_asset").text
+    assert f'<option value="{template.id}">Next read' in form and "asset.title" in form
+    step = {"after": "start", "kind": "send_next_asset", "template_id": str(template.id)}
+    assert client.post(f"{editor}/steps", data=step, follow_redirects=False).status_code == 303
+    assert "Send the next best asset with the email Next read" in client.get(editor).text

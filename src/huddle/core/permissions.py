@@ -64,7 +64,7 @@ class Action(StrEnum):
     SLA_DRAFT = "sla.draft"  # drafts and business calendars
     SLA_SIGN_FOR_MARKETING = "sla.sign_for_marketing"
     SLA_SIGN_FOR_SALES = "sla.sign_for_sales"
-    # For the asset library (not built yet: no route or service asks for it so far).
+    # The asset library: approving an asset, so that workflows may send it.
     ASSET_APPROVE = "asset.approve"
     # Outbound webhooks carry lead data out of Huddle: changing where is for admins.
     WEBHOOK_MANAGE = "webhook.manage"

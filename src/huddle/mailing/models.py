@@ -4,11 +4,12 @@ key) and the suppression list (addresses that bounced or complained)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from huddle.core.models import Base, BigIntId, TimestampMixin, utcnow
+from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
 
 # A send's life: queued -> sending -> sent, or skipped (nobody to send to, the log says
 # why) or failed (the server refused it). "sending" is written before the SMTP
@@ -45,6 +46,9 @@ class EmailSend(Base):
     # A test send goes to a user's address, rendered for the contact chosen.
     test_to: Mapped[str | None] = mapped_column(String(320))
     is_test: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Values the template sees beside the contact's, fixed when the send was queued: the
+    # asset a workflow chose ({"asset": {"title": ..., "url": ...}}). Plain JSON.
+    template_values: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     to_address: Mapped[str | None] = mapped_column(String(320))
     # The recipient's domain, which the per-domain rate limit counts by.
     domain: Mapped[str | None] = mapped_column(String(253))

@@ -26,7 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 # The values a template may name; fields absent for a contact are empty, so a template
 # says what to show instead with ``default``: {{ contact.first_name | default("there") }}.
-CONTEXT_NAMES = frozenset({"contact", "account", "unsubscribe_url"})
+CONTEXT_NAMES = frozenset({"contact", "account", "asset", "unsubscribe_url"})
 CONTACT_FIELDS = (
     "email",
     "first_name",
@@ -39,6 +39,8 @@ CONTACT_FIELDS = (
     "lifecycle_stage",
 )
 ACCOUNT_FIELDS = ("name", "domain", "industry", "employee_count", "country", "region", "city")
+# The asset a workflow's "send the next best asset" chose (empty in any other message).
+ASSET_FIELDS = ("title", "url")
 SAFE_FILTERS = frozenset(
     {
         "default",
@@ -193,6 +195,7 @@ def sample_values() -> dict[str, Any]:
     return {
         "contact": dict.fromkeys(CONTACT_FIELDS) | {"custom": {}},
         "account": dict.fromkeys(ACCOUNT_FIELDS) | {"custom": {}},
+        "asset": dict.fromkeys(ASSET_FIELDS),
         "unsubscribe_url": "https://example.invalid/unsubscribe",
     }
 

@@ -337,7 +337,9 @@ HandoffKind = Literal["routing.handoff", "routing.unassigned"]
 SlaKind = Literal["sla.warning", "sla.breached", "sla.escalated"]
 # A workflow's step: a task for the contact's owner (Huddle has no task list yet) or a notice.
 WorkflowKind = Literal["workflow.task", "workflow.notice"]
-NotificationKind = HandoffKind | SlaKind | WorkflowKind
+# A play's sales or success step: a task opened in its assignee's queue.
+PlayKind = Literal["play.task"]
+NotificationKind = HandoffKind | SlaKind | WorkflowKind | PlayKind
 
 
 class PacketFirstTouch(Shape):
@@ -452,7 +454,18 @@ class WorkflowNoticeData(BaseModel):
     contact_id: int
 
 
-NotificationData = HandoffNoticeData | SlaAlertData | WorkflowNoticeData
+class PlayTaskData(BaseModel):
+    """``play.task``: the task (a play's step), its play, the contact and when it is due."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    task_id: int
+    play_id: int
+    contact_id: int
+    due_at: datetime | None
+
+
+NotificationData = HandoffNoticeData | SlaAlertData | WorkflowNoticeData | PlayTaskData
 
 
 class _NotificationPayload(BaseModel):
@@ -493,12 +506,25 @@ class WorkflowNotificationPayload(_NotificationPayload):
     data: WorkflowNoticeData
 
 
+class PlayNotificationPayload(_NotificationPayload):
+    """``notification.created`` of a play's task: ``data`` names the task and the lead."""
+
+    kind: PlayKind
+    data: PlayTaskData
+
+
 NotificationPayload = Annotated[
-    HandoffNotificationPayload | SlaNotificationPayload | WorkflowNotificationPayload,
+    HandoffNotificationPayload
+    | SlaNotificationPayload
+    | WorkflowNotificationPayload
+    | PlayNotificationPayload,
     Field(discriminator="kind"),
 ]
 NOTIFICATION_PAYLOAD: TypeAdapter[
-    HandoffNotificationPayload | SlaNotificationPayload | WorkflowNotificationPayload
+    HandoffNotificationPayload
+    | SlaNotificationPayload
+    | WorkflowNotificationPayload
+    | PlayNotificationPayload
 ] = TypeAdapter(NotificationPayload)
 
 

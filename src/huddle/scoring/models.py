@@ -154,3 +154,26 @@ class ScoreReset(Base):
     )
     reset_at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(Text)
+
+
+class ScoreAdjustment(Base):
+    """Points given to (or taken from) a contact in one model by something other than its
+    rules: a workflow's "add or subtract score points" step. Every scoring path (a touch's
+    incremental update, a full rescore, the explanation, a back-test as of a past moment)
+    adds the contact's adjustments to the rules' total, so a rescore keeps them. They do
+    not decay. ``key`` (unique) is the caller's idempotency key: one adjustment per key."""
+
+    __tablename__ = "score_adjustments"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_score_adjustments_key"),
+        Index("ix_score_adjustments_contact_id_model_id", "contact_id", "model_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    model_id: Mapped[int] = mapped_column(ForeignKey("score_models.id", ondelete="CASCADE"))
+    points: Mapped[int] = mapped_column(Integer)
+    # What a person reads beside the points: "Workflow 'Nurture': +10".
+    reason: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -276,6 +276,14 @@ class RuleBreakdown(BaseModel):
     recent: list[OccurrenceRead]
 
 
+class AdjustmentRead(BaseModel):
+    """Points given or taken outside the rules (a workflow's step), with why."""
+
+    points: int
+    reason: str = Field(description="Who gave them and why: \"Workflow 'Nurture': +10\".")
+    at: datetime
+
+
 class ModelBreakdown(BaseModel):
     model_id: int
     model: str
@@ -287,6 +295,9 @@ class ModelBreakdown(BaseModel):
     rules: list[RuleBreakdown]
     in_segment: bool = Field(
         default=True, description="False: outside the model's segment, so no score from it."
+    )
+    adjustments: list[AdjustmentRead] = Field(
+        default=[], description="Points given or taken outside the rules, in the total."
     )
 
 

@@ -102,6 +102,8 @@ class SlaClock(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     team: Mapped[str | None] = mapped_column(String(40))
     handoff_id: Mapped[int | None] = mapped_column(BigIntId)
+    # A ``play_task`` clock's task (a play's run step): done, it stops the clock.
+    task_id: Mapped[int | None] = mapped_column(BigIntId)
     state: Mapped[str] = mapped_column(String(10), default="running")
     started_at: Mapped[datetime]
     # The term's business duration, and what was left of it when the clock was paused.

@@ -1,6 +1,7 @@
 """The SLA listens: hand-offs start clocks, decisions and sales touches stop them, stage
-changes drive custom terms, a breach whose term asks for it routes the lead again. (The
-audit trail records the SLA's own events: audit.subscribers.)"""
+changes drive custom terms, plays' tasks start and stop their own, a breach whose term asks
+for it routes the lead again. (The audit trail records the SLA's own events:
+audit.subscribers.)"""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
+from huddle.plays.events import PlayTaskDone, PlayTaskOpened
 from huddle.routing import service as routing
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
@@ -60,6 +62,26 @@ def touch_recorded(session: Session, event: TouchRecorded) -> None:
 def stage_changed(session: Session, event: StageChanged) -> None:
     service.on_stage_changed(
         session, contact_id=event.contact_id, to_stage=event.to_stage, at=event.at
+    )
+
+
+@subscribe(PlayTaskOpened)
+def start_play_task_clocks(session: Session, event: PlayTaskOpened) -> None:
+    service.on_play_task_opened(
+        session,
+        task_id=event.task_id,
+        contact_id=event.contact_id,
+        task_owner=event.task_owner,
+        owner_id=event.assignee_id,
+        team=event.team,
+        at=event.at,
+    )
+
+
+@subscribe(PlayTaskDone)
+def stop_play_task_clocks(session: Session, event: PlayTaskDone) -> None:
+    service.on_play_task_done(
+        session, task_id=event.task_id, contact_id=event.contact_id, at=event.at
     )
 
 

@@ -13,6 +13,8 @@ Kinds (each may have ``scope``: {"segment"|"region"|"grade"|"source": [values]})
 - ``customer_response`` reply to an inbound request (``touch_types``) within ``hours``
 - ``custom``            ``measure`` "duration": from ``start`` to ``stop`` within ``hours``;
                         ``measure`` "count": ``count`` times ``stop`` per ``period``
+- ``play_task``         a play's task (of ``task_owner`` "sales" or "success"; absent: both)
+                        done within ``hours`` business hours of its opening
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ KINDS = (
     "follow_up",
     "customer_response",
     "custom",
+    "play_task",
 )
 KIND_LABELS = {
     "mql_volume": "Marketing delivers MQLs",
@@ -43,11 +46,21 @@ KIND_LABELS = {
     "follow_up": "Follow-up before stale",
     "customer_response": "Reply to inbound request",
     "custom": "Custom",
+    "play_task": "Play tasks done in time",
 }
 # Kinds measured by a clock per lead; the others are counted per period.
 CLOCK_KINDS = frozenset(
-    {"first_touch", "decision", "touch_attempts", "follow_up", "customer_response", "custom"}
+    {
+        "first_touch",
+        "decision",
+        "touch_attempts",
+        "follow_up",
+        "customer_response",
+        "custom",
+        "play_task",
+    }
 )
+TASK_OWNERS = ("sales", "success")
 PERIODS = ("week", "month", "quarter")
 SCOPE_FIELDS = ("segment", "region", "grade", "source")
 CONDITION_EVENTS = ("handed_off", "accepted", "rejected", "recycled")
@@ -92,6 +105,8 @@ class Term:
     pause_when_out_of_office: bool = False
     escalate: bool = True
     reroute: bool = False
+    # A ``play_task`` term: the tasks of plays' steps owned by this team (None: both).
+    task_owner: str | None = None
 
     @property
     def is_clock(self) -> bool:
@@ -121,6 +136,9 @@ class Term:
                     f"Reply to {' / '.join(self.touch_types)} within "
                     f"{_num(self.hours)} business hours"
                 )
+            case "play_task":
+                whose = f"{self.task_owner} " if self.task_owner else ""
+                text = f"Play {whose}tasks done within {_num(self.hours)} business hours"
             case _:
                 assert self.stop is not None
                 if self.measure == "count":
@@ -244,6 +262,7 @@ FIELDS_OF_KIND = {
     "follow_up": {"days"},
     "customer_response": {"hours", "touch_types"},
     "custom": {"measure", "start", "stop", "hours", "count", "period"},
+    "play_task": {"hours", "task_owner"},
 }
 
 
@@ -320,6 +339,13 @@ def parse_terms(raw: Any) -> list[Term]:
                     check.fail(f"{where}.touch_types", "must be a non-empty list of touch types")
                     types = list(DEFAULT_REQUEST_TYPES)
                 values["touch_types"] = tuple(types)
+            case "play_task":
+                values["hours"] = check.number(item, "hours", where, low=0, high=MAX_HOURS)
+                owner = item.get("task_owner")
+                if owner is not None and owner not in TASK_OWNERS:
+                    check.fail(f"{where}.task_owner", f"must be one of {', '.join(TASK_OWNERS)}")
+                else:
+                    values["task_owner"] = owner
             case "custom":
                 measure = item.get("measure")
                 if measure not in ("duration", "count"):

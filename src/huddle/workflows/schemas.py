@@ -258,6 +258,27 @@ class StartPlay(_Step):
     play_id: int
 
 
+class AdjustScore(_Step):
+    """Add (or, negative, subtract) ``points`` to the contact's score in ``model_id``'s
+    model (None: the primary one), shown in the score's explanation with ``reason`` (or
+    the workflow's name) and kept by every rescore."""
+
+    kind: Literal["adjust_score"] = "adjust_score"
+    model_id: int | None = None
+    points: Annotated[int, Field(ge=-10_000, le=10_000)]
+    reason: Annotated[str, Field(max_length=200)] | None = None
+
+
+class SendNextAsset(_Step):
+    """Send ``template_id`` with the next best asset for the contact (the template names it
+    as ``asset.title`` and ``asset.url``): among the approved assets it has not consumed or
+    been sent, what contacts who later converted most often consumed next (the assets
+    domain says how). Nothing left to send: skipped, with the reason."""
+
+    kind: Literal["send_next_asset"] = "send_next_asset"
+    template_id: int
+
+
 Step = Annotated[
     WaitDuration
     | WaitUntil
@@ -272,7 +293,9 @@ Step = Annotated[
     | Notify
     | CallWebhook
     | EnrolInWorkflow
-    | StartPlay,
+    | StartPlay
+    | AdjustScore
+    | SendNextAsset,
     Field(discriminator="kind"),
 ]
 StepModel = (
@@ -290,6 +313,8 @@ StepModel = (
     | CallWebhook
     | EnrolInWorkflow
     | StartPlay
+    | AdjustScore
+    | SendNextAsset
 )
 WAIT_KINDS = ("wait", "wait_until", "wait_event")
 STEP_KINDS: dict[str, str] = {
@@ -307,6 +332,8 @@ STEP_KINDS: dict[str, str] = {
     "webhook": "Call a webhook",
     "enrol": "Enrol in another workflow",
     "start_play": "Start a play",
+    "adjust_score": "Add or subtract score points",
+    "send_next_asset": "Send the next best asset",
 }
 
 

@@ -19,6 +19,7 @@ from huddle.core.stages import STAGES
 from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
 from huddle.plays import service as plays
+from huddle.scoring import service as scoring
 from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
 from huddle.web.views import form_schema, page, submit
@@ -144,6 +145,7 @@ def _names(request: Request, session: SessionDep) -> Names:
         workflows={w.id: w.name for w in service.list_workflows(session, actor=actor)},
         templates=mailing.template_names(session),
         plays=plays.play_names(session),
+        score_models={m.id: m.name for m in scoring.list_models(session) if m.source == "rules"},
     )
 
 
@@ -208,6 +210,7 @@ def _choices(session: SessionDep, names: Names, workflow_id: int) -> dict[str, l
         "plays": list(names.plays.items()),
         "buying_stages": [(s.key, s.name) for s in plays.configured_stages(session)],
         "grades": _pairs(("A", "B", "C", "D")),
+        "score_models": [("", "The primary score model"), *names.score_models.items()],
     }
 
 
@@ -278,7 +281,7 @@ def _step_from_form(form: dict[str, str]) -> StepModel:
             "value": _value(form["value"], form["op"]),
         }
         raw["condition"] = {"rules": [rule]}
-    elif kind == "send_email":
+    elif kind in ("send_email", "send_next_asset"):
         raw["template_id"] = _number(form["template_id"], "template_id")
     elif kind in ("add_to_list", "remove_from_list"):
         raw["list_id"] = _number(form["list_id"], "list_id")
@@ -296,6 +299,13 @@ def _step_from_form(form: dict[str, str]) -> StepModel:
         raw["workflow_id"] = _number(form["workflow_id"], "workflow_id")
     elif kind == "start_play":
         raw["play_id"] = _number(form["play_id"], "play_id")
+    elif kind == "adjust_score":
+        model = form["model_id"].strip()
+        raw |= {
+            "model_id": _number(model, "model_id") if model else None,
+            "points": _number(form["points"], "points"),
+            "reason": form["reason"].strip() or None,
+        }
     return form_schema(lambda: STEP.validate_python(raw))
 
 
@@ -328,6 +338,9 @@ def add_step(
     webhook_id: Field = "",
     target_workflow_id: Field = "",
     play_id: Field = "",
+    model_id: Field = "",
+    points: Field = "",
+    reason: Field = "",
 ) -> Response:
     form = {
         "kind": kind,
@@ -351,6 +364,9 @@ def add_step(
         "webhook_id": webhook_id,
         "workflow_id": target_workflow_id,
         "play_id": play_id,
+        "model_id": model_id,
+        "points": points,
+        "reason": reason,
     }
 
     def change() -> None:

@@ -4,6 +4,7 @@ from huddle.mailing.service.delivery import deliver, deliver_all
 from huddle.mailing.service.sending import (
     DELIVER_ALL_JOB,
     DELIVER_JOB,
+    AssetValues,
     SendOutcome,
     list_sends,
     one_delivery,
@@ -38,6 +39,7 @@ from huddle.mailing.service.templates import (
 __all__ = [
     "DELIVER_ALL_JOB",
     "DELIVER_JOB",
+    "AssetValues",
     "SendOutcome",
     "Suppressed",
     "add_suppression",

@@ -241,6 +241,7 @@ def _compose(
         token = privacy.unsubscribe_token(contact_id, secret=settings.secret_key)
         unsubscribe_url = f"{base}/unsubscribe/{token}"
     values = contact_values(session, contact_id, unsubscribe_url=unsubscribe_url)
+    values |= send.template_values or {}
     rendered = rendering.render(source_of(template), values)
     html, text = _with_unsubscribe_link(rendered, unsubscribe_url)
     message = EmailMessage()

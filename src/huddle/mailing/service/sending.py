@@ -29,6 +29,17 @@ _GATHERED = "huddle.mailing.gathered_sends"
 
 
 @dataclass(frozen=True)
+class AssetValues:
+    """An asset as a template sees it: ``asset.title``, ``asset.url``."""
+
+    title: str
+    url: str
+
+    def as_values(self) -> dict[str, str]:
+        return {"title": self.title, "url": self.url}
+
+
+@dataclass(frozen=True)
 class SendOutcome:
     """What became of a send: ``status`` "queued" (the worker delivers it), "skipped"
     (``reason`` says why: nothing is sent), or, for a repeated idempotency key
@@ -45,13 +56,19 @@ class SendOutcome:
 
 
 def send_template_to_contact(
-    session: Session, *, template_id: int, contact_id: int, idempotency_key: str
+    session: Session,
+    *,
+    template_id: int,
+    contact_id: int,
+    idempotency_key: str,
+    asset: AssetValues | None = None,
 ) -> SendOutcome:
     """Send a template to a contact, once per ``idempotency_key`` (a repeat sends nothing
     and answers the first send's status). A contact that may not be mailed gets a
     "skipped" row saying why; otherwise the message is queued for the worker, which asks
     again at send time. 404 for an unknown template or contact. No permission check: the
-    caller (a workflow, the API route) has decided."""
+    caller (a workflow, the API route) has decided. ``asset``: what the template's
+    ``asset.title`` and ``asset.url`` say (an asset a workflow chose)."""
     existing = repository.send_by_key(session, idempotency_key)
     if existing is not None:
         return _outcome(existing, repeated=True)
@@ -64,6 +81,7 @@ def send_template_to_contact(
         contact_id=contact_id,
         status="skipped" if reason else "queued",
         reason=reason,
+        template_values=None if asset is None else {"asset": asset.as_values()},
     )
     if repository.add_send(session, send) is None:
         # Another caller with the same key got there first (on PostgreSQL, concurrently).

@@ -22,10 +22,14 @@ from huddle.contacts import service as contacts
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.errors import Conflict, found
+from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require_owned
 from huddle.mailing import service as mailing
+from huddle.notifications import service as notifications
+from huddle.notifications.schemas import PlayTaskData
 from huddle.plays import repository
+from huddle.plays.events import PlayTaskDone, PlayTaskOpened
 from huddle.plays.models import Play, PlayRun, PlayRunStep
 from huddle.plays.schemas import OWNER_TEAMS, PlayStep
 from huddle.plays.service.plays import get_play, steps_of
@@ -109,7 +113,7 @@ def advance(session: Session, run_id: int) -> None:
     while run.position < len(steps):
         row = repository.run_step(session, run.id, run.position)
         if row is None:
-            row = _open_step(session, run, steps[run.position], contact)
+            row = _open_step(session, run, play, steps[run.position], contact)
         if row.status == "open":
             return
         run.position += 1
@@ -117,7 +121,9 @@ def advance(session: Session, run_id: int) -> None:
     session.flush()
 
 
-def _open_step(session: Session, run: PlayRun, step: PlayStep, contact: Contact) -> PlayRunStep:
+def _open_step(
+    session: Session, run: PlayRun, play: Play, step: PlayStep, contact: Contact
+) -> PlayRunStep:
     now = clock.now()
     row = PlayRunStep(
         run_id=run.id,
@@ -138,7 +144,51 @@ def _open_step(session: Session, run: PlayRun, step: PlayStep, contact: Contact)
     if not repository.add_run_step(session, row):
         # Another worker wrote this step (and did its effect): take what it wrote.
         return found(repository.run_step(session, run.id, run.position), "play step")
+    if step.is_task:
+        _announce_task(session, play, row, contact)
     return row
+
+
+def _announce_task(session: Session, play: Play, task: PlayRunStep, contact: Contact) -> None:
+    """Its people hear of the new task (the assignee, else the owning team's members), and
+    ``PlayTaskOpened`` lets the SLA start a clock where a term measures such tasks. In the
+    transaction that opened it, so a task is announced once."""
+    recipients = (
+        [task.assignee_id]
+        if task.assignee_id is not None
+        else [user.id for user in auth.list_users(session, team=task.team)]
+        if task.team
+        else []
+    )
+    name = " ".join(p for p in (contact.first_name, contact.last_name) if p) or (
+        contact.email or f"contact #{contact.id}"
+    )
+    due = f", due {task.due_at:%Y-%m-%d %H:%M} UTC" if task.due_at else ""
+    for user_id in recipients:
+        notifications.notify(
+            session,
+            user_id=user_id,
+            kind="play.task",
+            subject=f"{task.title} — {name}",
+            body=f"{play.name}: {task.title} ({name}){due}",
+            data=PlayTaskData(
+                task_id=task.id, play_id=play.id, contact_id=contact.id, due_at=task.due_at
+            ),
+            link=f"/contacts/{contact.id}",
+        )
+    publish(
+        session,
+        PlayTaskOpened(
+            task_id=task.id,
+            play_id=play.id,
+            contact_id=contact.id,
+            task_owner=task.owner,
+            assignee_id=task.assignee_id,
+            team=task.team,
+            at=task.created_at,
+            due_at=task.due_at,
+        ),
+    )
 
 
 def _send(session: Session, run: PlayRun, step: PlayStep) -> tuple[str, str]:
@@ -167,13 +217,15 @@ def complete_task(session: Session, step_id: int, *, actor: Actor) -> PlayRunSte
     require_owned(actor, Action.TOUCH_WRITE, contact.owner_id)
     if row.status != "open":
         raise Conflict("this task is done already")
-    row.status, row.done_at = "done", clock.now()
+    now = clock.now()
+    row.status, row.done_at = "done", now
     row.done_by = _who(session, actor)
     run = found(repository.run_for_update(session, row.run_id), "play run")
     if run.status == "active" and run.position == row.position:
         run.position += 1
         enqueue(session, ADVANCE_JOB, {"run_id": run.id})
     session.flush()
+    publish(session, PlayTaskDone(task_id=row.id, contact_id=row.contact_id, at=now))
     return row
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    and_,
     bindparam,
     case,
     cast,
@@ -26,7 +27,12 @@ from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
 from huddle.scoring.models import ContactScore, ScoreReset
 from huddle.scoring.repository.condition_sql import Compiler, one_of
-from huddle.scoring.repository.scores import capped, touch_counts, touch_weight
+from huddle.scoring.repository.scores import (
+    adjustment_sums,
+    capped,
+    touch_counts,
+    touch_weight,
+)
 from huddle.scoring.repository.statements import (
     ModelSpec,
     Scope,
@@ -103,6 +109,12 @@ def _all_scores_upsert(
         model_id = models.c.model_id
         whens = [(model_id == spec.id, total) for spec, total in zip(specs, totals, strict=True)]
         points = case(*whens[:-1], else_=totals[-1])
+    # What workflows gave or took, per contact and model (``scores.adjustment_sums``).
+    adjusted = adjustment_sums(compiler, scope)
+    query = query.outerjoin(
+        adjusted, and_(adjusted.c.contact_id == Contact.id, adjusted.c.model_id == model_id)
+    )
+    points = points + func.coalesce(adjusted.c.points, 0.0)
     rows = query.add_columns(
         model_id.label("model_id"),
         points.label("points"),

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.models import Account, Contact, Touch
 from huddle.core.models import UTCDateTime
 from huddle.core.rawsql import Fixed, IdList, in_ids
-from huddle.scoring.models import ContactScore, ScoreReset
+from huddle.scoring.models import ContactScore, ScoreAdjustment, ScoreReset
 from huddle.scoring.repository.condition_sql import Compiler, one_of
 from huddle.scoring.repository.statements import (
     LN2,
@@ -122,6 +122,21 @@ def _touch_sums(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Any:
     )
 
 
+def adjustment_sums(compiler: Compiler, scope: Scope, model_id: int | None = None) -> Any:
+    """Per contact and model, the points of its adjustments made by ``compiler.as_of``
+    (``ScoreAdjustment``): what a workflow gave or took, added to the rules' total."""
+    query = select(
+        ScoreAdjustment.contact_id,
+        ScoreAdjustment.model_id,
+        func.sum(ScoreAdjustment.points).label("points"),
+    ).where(scope(ScoreAdjustment.contact_id), ScoreAdjustment.at <= compiler.moment())
+    if model_id is not None:
+        query = query.where(ScoreAdjustment.model_id == model_id)
+    return query.group_by(ScoreAdjustment.contact_id, ScoreAdjustment.model_id).subquery(
+        "adjustments"
+    )
+
+
 def score_select(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Select[Any]:
     """(contact id, points) for every contact in ``scope`` under ``spec`` as of
     ``compiler.as_of``: one statement, whatever the number of contacts."""
@@ -131,6 +146,9 @@ def score_select(spec: ModelSpec, compiler: Compiler, scope: Scope) -> Select[An
     ]
     query = select(Contact.id.label("contact_id")).select_from(Contact)
     query = query.outerjoin(Account, Account.id == Contact.account_id)
+    adjusted = adjustment_sums(compiler, scope, spec.id)
+    query = query.outerjoin(adjusted, adjusted.c.contact_id == Contact.id)
+    terms.append(func.coalesce(adjusted.c.points, 0.0))
     if spec.touch_rules:
         sums = _touch_sums(spec, compiler, scope)
         query = query.outerjoin(sums, sums.c.contact_id == Contact.id)
@@ -325,6 +343,27 @@ def write_scores_among(
 
 def score_reset(session: Session, contact_id: int) -> ScoreReset | None:
     return session.get(ScoreReset, contact_id)
+
+
+def adjustments_of(session: Session, contact_id: int, at: datetime) -> list[ScoreAdjustment]:
+    """The contact's adjustments made by ``at``, newest first."""
+    query = (
+        select(ScoreAdjustment)
+        .where(ScoreAdjustment.contact_id == contact_id, ScoreAdjustment.at <= at)
+        .order_by(ScoreAdjustment.at.desc(), ScoreAdjustment.id.desc())
+    )
+    return list(session.scalars(query))
+
+
+def add_adjustment(session: Session, adjustment: ScoreAdjustment) -> bool:
+    """Store the adjustment; False when one with its key is stored already (nothing more
+    is added: a step run again adds its points once)."""
+    found = session.scalar(select(ScoreAdjustment.id).where(ScoreAdjustment.key == adjustment.key))
+    if found is not None:
+        return False
+    session.add(adjustment)
+    session.flush()
+    return True
 
 
 def set_score_reset(session: Session, contact_id: int, at: datetime, reason: str) -> None:

@@ -3,6 +3,7 @@ explanations, account roll-ups and back-tests."""
 
 from huddle.scoring.models import criteria_label
 from huddle.scoring.service.accounts import account_scores, buying_group, roll_up
+from huddle.scoring.service.adjustments import Adjusted, adjust_score, adjustable_model
 from huddle.scoring.service.backtest import JudgedModel, OutcomeJudge, backtest
 from huddle.scoring.service.catalog import (
     CONDITION_SCOPES,
@@ -59,12 +60,15 @@ __all__ = [
     "CONDITION_SCOPES",
     "RESCORE_JOB",
     "ActiveCriteria",
+    "Adjusted",
     "FieldChoice",
     "JudgedModel",
     "Lane",
     "OutcomeJudge",
     "account_scores",
     "active_criteria",
+    "adjust_score",
+    "adjustable_model",
     "backtest",
     "buying_group",
     "check_condition",

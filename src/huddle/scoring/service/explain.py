@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts_service
 from huddle.core import clock
-from huddle.scoring.models import ContactScore, ScoreModel
+from huddle.scoring.models import ContactScore, ScoreAdjustment, ScoreModel
 from huddle.scoring.repository import definitions, explanations, scores, statements
 from huddle.scoring.repository.condition_sql import Compiler
 from huddle.scoring.repository.explanations import Occurrence, decayed
@@ -15,6 +15,7 @@ from huddle.scoring.repository.matching import matching_contacts
 from huddle.scoring.repository.statements import ModelSpec
 from huddle.scoring.rules import Rule, capped
 from huddle.scoring.schemas import (
+    AdjustmentRead,
     ContactScoresRead,
     ModelBreakdown,
     OccurrenceRead,
@@ -32,8 +33,9 @@ def explain_scores(session: Session, contact_id: int) -> ContactScoresRead:
     now = clock.now()
     compiler = Compiler(statements.dialect_of(session), now)
     stored = scores.stored_scores(session, contact_id)
+    adjustments = scores.adjustments_of(session, contact_id, now)
     models = [
-        _model_breakdown(session, model, compiler, contact_id, stored.get(model.id))
+        _model_breakdown(session, model, compiler, contact_id, stored.get(model.id), adjustments)
         for model in definitions.rule_models(session)
     ]
     reset = scores.score_reset(session, contact_id)
@@ -53,6 +55,7 @@ def _model_breakdown(
     compiler: Compiler,
     contact_id: int,
     stored: ContactScore | None,
+    adjustments: list[ScoreAdjustment],
 ) -> ModelBreakdown:
     spec = ModelSpec.of(model)
     met = explanations.record_rules_met(session, spec.record_rules, compiler, contact_id)
@@ -67,16 +70,23 @@ def _model_breakdown(
     inside = spec.segment is None or contact_id in matching_contacts(
         session, spec.segment, [contact_id], as_of=compiler.as_of
     )
+    adjusted = [
+        AdjustmentRead(points=a.points, reason=a.reason, at=a.at)
+        for a in adjustments
+        if a.model_id == model.id
+    ]
+    total = sum(r.decayed_points for r in rules) + sum(a.points for a in adjusted)
     return ModelBreakdown(
         model_id=model.id,
         model=model.name,
         version=model.version,
         is_primary=model.is_primary,
-        total=round(sum(r.decayed_points for r in rules), 2) if inside else 0.0,
+        total=round(total, 2) if inside else 0.0,
         in_segment=inside,
         stored_total=round(stored.points, 2) if stored else None,
         stored_at=stored.computed_at if stored else None,
         rules=rules,
+        adjustments=adjusted,
     )
 
 

@@ -6,6 +6,8 @@ from huddle.sla.service.clocks import contact_clocks
 from huddle.sla.service.reactions import (
     on_decided,
     on_handed_off,
+    on_play_task_done,
+    on_play_task_opened,
     on_recycled,
     on_stage_changed,
     on_touches,
@@ -34,6 +36,8 @@ __all__ = [
     "list_versions",
     "on_decided",
     "on_handed_off",
+    "on_play_task_done",
+    "on_play_task_opened",
     "on_recycled",
     "on_stage_changed",
     "on_touches",

@@ -80,9 +80,11 @@ def start_clocks(
     start: Start,
     handoff_id: int | None = None,
     request_type: str | None = None,
+    task: tuple[int, str] | None = None,
     calendars: CalendarCache | None = None,
 ) -> list[SlaClock]:
-    """Start a clock for each term of the active version that this moment starts."""
+    """Start a clock for each term of the active version that this moment starts. ``task``:
+    a play's task opened (its id and its owner: sales or success)."""
     version = active_version(session)
     if version is None:
         return []
@@ -95,6 +97,7 @@ def start_clocks(
             or (t.kind == "custom" and start.condition is not None and t.start == start.condition)
         )
         and (request_type is None or t.kind != "customer_response" or request_type in t.touch_types)
+        and (t.kind != "play_task" or (task is not None and t.task_owner in (None, task[1])))
     ]
     if not terms:
         return []
@@ -118,6 +121,7 @@ def start_clocks(
             owner_id=owner_id,
             team=team,
             handoff_id=handoff_id,
+            task_id=task[0] if task is not None else None,
             started_at=at,
             business_seconds=int(duration.total_seconds()),
             target_count=term.count if term.kind == "touch_attempts" else None,

@@ -258,3 +258,37 @@ def on_touches(
 def _latest_handoff(clocks: list[SlaClock]) -> int | None:
     ids = [c.handoff_id for c in clocks if c.handoff_id is not None]
     return max(ids) if ids else None
+
+
+def on_play_task_opened(
+    session: Session,
+    *,
+    task_id: int,
+    contact_id: int,
+    task_owner: str,
+    owner_id: int | None,
+    team: str | None,
+    at: datetime,
+) -> list[SlaClock]:
+    """A play's task opened: a clock for each ``play_task`` term that measures such tasks
+    (none applies: the task keeps only its own due time)."""
+    return start_clocks(
+        session,
+        contact_id=contact_id,
+        owner_id=owner_id,
+        team=team,
+        at=at,
+        start=Start(("play_task",)),
+        task=(task_id, task_owner),
+    )
+
+
+def on_play_task_done(session: Session, *, task_id: int, contact_id: int, at: datetime) -> None:
+    """The task's clocks stop: met when done by their due time, met late otherwise."""
+    calendars = CalendarCache(session)
+    log: list[dict[str, Any]] = []
+    for c in clock_rows.open_clocks(session, [contact_id], ("play_task",)):
+        if c.task_id == task_id:
+            log += satisfy(c, at, "task done", calendars)
+    clock_rows.log_events(session, log)
+    session.flush()

@@ -122,6 +122,14 @@
         readTypes();
         types.addEventListener("input", function () { readTypes(); changed(); });
         row.push(labelled(FIELD_LABELS.touch_types, types));
+      } else if (name === "task_owner") {
+        // A play_task term: whose tasks it measures (none chosen: sales' and success').
+        var owner = options(el("select"), [["", "Sales and success"], ["sales", "Sales"], ["success", "Success"]], term.task_owner || "");
+        owner.addEventListener("change", function () {
+          if (owner.value) term.task_owner = owner.value; else delete term.task_owner;
+          changed();
+        });
+        row.push(labelled("Tasks of", owner));
       } else if (FIELD_LABELS[name]) {
         row.push(numberField(term, name, FIELD_LABELS[name], changed));
       }

@@ -28,6 +28,7 @@ from huddle.workflows import repository
 from huddle.workflows.models import ContactList, ContactListMember, Workflow
 from huddle.workflows.schemas import (
     AddToList,
+    AdjustScore,
     BuyingStageTrigger,
     CallWebhook,
     Condition,
@@ -39,6 +40,7 @@ from huddle.workflows.schemas import (
     Notify,
     RemoveFromList,
     SendEmail,
+    SendNextAsset,
     SetField,
     StartPlay,
     Step,
@@ -245,7 +247,9 @@ def _step_problems(
     field, a time zone) or a condition that does not check."""
     if isinstance(step, AddToList | RemoveFromList):
         return _list_problems(session, step.list_id, f"{path}.list_id")
-    if isinstance(step, SendEmail) and step.template_id not in mailing.template_names(session):
+    if isinstance(step, SendEmail | SendNextAsset) and step.template_id not in (
+        mailing.template_names(session)
+    ):
         return [FieldError(f"{path}.template_id", f"no email template {step.template_id}")]
     if isinstance(step, CallWebhook) and not notifications.webhook_exists(session, step.webhook_id):
         return [FieldError(f"{path}.webhook_id", f"no webhook {step.webhook_id}")]
@@ -260,12 +264,28 @@ def _step_problems(
         return [FieldError(f"{path}.play_id", f"no play {step.play_id}")]
     if isinstance(step, SetField):
         return _field_problems(session, step.field, f"{path}.field")
+    if isinstance(step, AdjustScore):
+        return _points_problems(session, step, path)
     if isinstance(step, WaitUntil) and step.time_zone not in _zones():
         return [FieldError(f"{path}.time_zone", f"unknown time zone {step.time_zone!r}")]
     condition = getattr(step, "condition", None)
     if isinstance(condition, Condition):
         return _condition_problems(session, condition, f"{path}.condition")
     return []
+
+
+def _points_problems(session: Session, step: AdjustScore, path: str) -> list[FieldError]:
+    errors = []
+    if step.points == 0:
+        errors.append(FieldError(f"{path}.points", "give a number of points other than 0"))
+    if scoring.adjustable_model(session, step.model_id) is None:
+        missing = (
+            "there is no primary score model: pick one"
+            if step.model_id is None
+            else f"no score model {step.model_id} made of rules"
+        )
+        errors.append(FieldError(f"{path}.model_id", missing))
+    return errors
 
 
 def _zones() -> set[str]:

@@ -26,6 +26,7 @@ class Names:
     workflows: dict[int, str] = field(default_factory=dict)
     templates: dict[int, str] = field(default_factory=dict)
     plays: dict[int, str] = field(default_factory=dict)
+    score_models: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,6 +97,9 @@ def summary(step: StepModel, names: Names) -> str:
         )
     if kind == "send_email":
         return f"Send the email {names.templates.get(s.template_id, f'#{s.template_id}')}"
+    if kind == "send_next_asset":
+        template = names.templates.get(s.template_id, f"#{s.template_id}")
+        return f"Send the next best asset with the email {template}"
     if kind in ("add_to_list", "remove_from_list"):
         where = names.lists.get(s.list_id, f"list #{s.list_id}")
         return f"{'Add to' if kind == 'add_to_list' else 'Remove from'} {where}"
@@ -113,6 +117,16 @@ def summary(step: StepModel, names: Names) -> str:
         return f"Enrol in {names.workflows.get(s.workflow_id, f'workflow #{s.workflow_id}')}"
     if kind == "start_play":
         return f"Start the play {names.plays.get(s.play_id, f'#{s.play_id}')}"
+    if kind == "adjust_score":
+        model = (
+            "the primary score"
+            if s.model_id is None
+            else names.score_models.get(s.model_id, f"score model #{s.model_id}")
+        )
+        return (
+            f"{'Add' if s.points >= 0 else 'Subtract'} {abs(s.points)} points "
+            f"{'to' if s.points >= 0 else 'from'} {model}"
+        )
     return STEP_KINDS.get(kind, kind)
 
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from huddle.assets import service as assets
 from huddle.auth import service as auth
 from huddle.contacts import service as contacts
 from huddle.contacts.schemas import ContactUpdate
@@ -40,6 +41,7 @@ from huddle.scoring import service as scoring
 from huddle.workflows import repository
 from huddle.workflows.schemas import (
     AddToList,
+    AdjustScore,
     Branch,
     CallWebhook,
     ChangeStage,
@@ -48,6 +50,7 @@ from huddle.workflows.schemas import (
     Notify,
     RemoveFromList,
     SendEmail,
+    SendNextAsset,
     SetField,
     StartPlay,
     StepModel,
@@ -203,6 +206,37 @@ def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
     return Advance("done", step.next, f"{name} queued for sending")
 
 
+@handles("send_next_asset")
+def _send_next_asset(ctx: StepContext, step: SendNextAsset) -> Outcome:
+    """The asset is chosen (the choice and why go on the timeline, in the step's record),
+    sent with the template under the step visit's key, and kept as sent so it is not
+    chosen for the contact again. A visit run again finds its choice and its send."""
+    names = _held(ctx, "templates", lambda: mailing.templates_by_id(ctx.session))
+    if step.template_id not in names:
+        return Advance("skipped", step.next, f"email template {step.template_id} is gone")
+    choice = assets.earlier_choice(ctx.session, ctx.idempotency_key) or assets.next_best_asset(
+        ctx.session,
+        ctx.contact.id,
+        history=_held(ctx, "converter history", lambda: assets.converter_history(ctx.session)),
+        approved=_held(ctx, "approved assets", lambda: assets.approved_assets(ctx.session)),
+    )
+    if choice is None:
+        return Advance("skipped", step.next, "every approved asset was read or sent already")
+    sent = mailing.send_template_to_contact(
+        ctx.session,
+        template_id=step.template_id,
+        contact_id=ctx.contact.id,
+        idempotency_key=ctx.idempotency_key,
+        asset=mailing.AssetValues(title=choice.asset.title, url=choice.asset.url),
+    )
+    chose = f"“{choice.asset.title}”: {choice.why}"
+    name = names[step.template_id].name
+    if sent.skipped:
+        return Advance("skipped", step.next, f"{chose}; {name} not sent: {sent.reason}")
+    assets.record_choice(ctx.session, ctx.contact.id, choice, key=ctx.idempotency_key)
+    return Advance("done", step.next, f"{chose}; {name} queued for sending")
+
+
 @handles("add_to_list")
 def _add_to_list(ctx: StepContext, step: AddToList) -> Outcome:
     name = _held(
@@ -335,3 +369,35 @@ def _start_play(ctx: StepContext, step: StartPlay) -> Outcome:
         ctx.session, step.play_id, ctx.contact.id, by=f"workflow {ctx.workflow.workflow.name}"
     )
     return Advance("done" if detail.startswith("started") else "skipped", step.next, detail)
+
+
+@handles("adjust_score")
+def _adjust_score(ctx: StepContext, step: AdjustScore) -> Outcome:
+    """The points are a row of this step's transaction under the step visit's key: a step
+    run again after a crash finds them given and gives nothing more."""
+    model = _held(
+        ctx,
+        ("score model", step.model_id),
+        lambda: scoring.adjustable_model(ctx.session, step.model_id),
+    )
+    if model is None:
+        gone = "there is no primary score model" if step.model_id is None else "it is gone"
+        return Advance("skipped", step.next, f"no points given: {gone}")
+    adjusted = scoring.adjust_score(
+        ctx.session,
+        ctx.contact.id,
+        step.points,
+        model=model,
+        reason=points_reason(ctx.workflow.workflow.name, step),
+        key=ctx.idempotency_key,
+    )
+    given = f"{step.points:+d} points in {adjusted.model}"
+    if not adjusted.added:
+        return Advance("skipped", step.next, f"{given} were given already")
+    return Advance("done", step.next, given)
+
+
+def points_reason(workflow: str, step: AdjustScore) -> str:
+    """What the score's explanation says of the points: "Workflow 'Nurture': +10"."""
+    reason = f"Workflow '{workflow}': {step.points:+d}"
+    return f"{reason} ({step.reason})" if step.reason else reason
