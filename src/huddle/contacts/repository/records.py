@@ -146,10 +146,18 @@ def unindexed_for(
     if estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide:
         return frozenset()
     kept = {sort_column}
+    one_stage = {"lifecycle_stage"} if len(filters.stage) == 1 else set()
+    one_owner = {"owner_id"} if len(filters.owner_id) == 1 else set()
     if sort_column == "score":
         # One stage's or one owner's range of (lifecycle_stage | owner_id, score, id).
-        kept |= {"lifecycle_stage"} if len(filters.stage) == 1 else set()
-        kept |= {"owner_id"} if len(filters.owner_id) == 1 else set()
+        kept |= one_stage | one_owner
+    elif sort_column == "owner_id":
+        # Each owner's segment is one range of (owner_id, lifecycle_stage, id): read
+        # through the owner's index alone, leads by owner checked every assigned contact
+        # for the few leads each owner has (72,000 rows, 0.7 s of CPU).
+        kept |= one_stage
+    elif sort_column == "lifecycle_stage":
+        kept |= one_owner  # the same index, each stage's segment of one owner's contacts
     return FILTER_COLUMNS - kept
 
 
