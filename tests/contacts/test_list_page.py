@@ -183,6 +183,23 @@ def test_the_total_is_exact_when_small_and_labelled_an_estimate_beyond(
     assert about(48_213) == "about 48,000"
 
 
+def test_a_search_alone_is_counted_exactly_from_its_matches_and_sees_new_contacts(
+    client: TestClient, db: Session
+) -> None:
+    for n in range(7):
+        make_contact(db, last_name="Okafor", first_name=f"Ada{n}")
+    make_contact(db, last_name="Other")
+    # Beyond the cap, yet exact: the search's matches are known, so nothing is estimated.
+    assert repository.contact_count(db, ContactFilters(q="okafor"), cap=5) == (7, True)
+    assert "<strong>7</strong> contacts" in client.get("/contacts", params={"q": "okafor"}).text
+    # A contact added in the same session is found by the next search (what a search
+    # matched is kept only until the session writes).
+    make_contact(db, last_name="Okafor", first_name="Late")
+    assert repository.contact_count(db, ContactFilters(q="okafor"), cap=5) == (8, True)
+    listed = service.list_contacts(db, ContactFilters(q="okafor")).items
+    assert len(listed) == 8
+
+
 # --- bulk actions ----------------------------------------------------------------------------
 
 

@@ -156,3 +156,25 @@ def unit_of_work(factory: sessionmaker[Session] | None = None) -> Iterator[Sessi
         raise
     finally:
         session.close()
+
+
+# --- what one transaction may keep -----------------------------------------------------------
+
+_MEMO_KEY = "huddle_transaction_memo"
+
+
+def transaction_memo(session: Session, name: str) -> dict[Any, Any]:
+    """A dict under ``name`` that lives until the session writes (a flush) or its
+    transaction ends: for answers a request asks for more than once (a list's page and its
+    total both need a search word's matches), which a write or a later transaction may
+    change."""
+    memo: dict[str, dict[Any, Any]] = session.info.setdefault(_MEMO_KEY, {})
+    return memo.setdefault(name, {})
+
+
+def _forget_memo(session: Session, *_: Any) -> None:
+    session.info.pop(_MEMO_KEY, None)
+
+
+event.listen(Session, "after_flush", _forget_memo)
+event.listen(Session, "after_transaction_end", _forget_memo)

@@ -12,15 +12,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import BigInteger, String, TypeDecorator
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import NullType, TypeEngine
+from sqlalchemy.types import NullType
 
 # What UTCDateTime stores on SQLite: naive UTC text (text order is time order). Formatted
 # from the fields: a third cheaper than isoformat() of an aware time cut to 26 characters.
@@ -82,20 +81,19 @@ class Driver:
 
 
 class IdList(TypeDecorator[list[int]]):
-    """A list of ids bound as ONE parameter: JSON text for SQLite's ``json_each``, a
-    ``bigint[]`` for PostgreSQL's ``= ANY``."""
+    """A list of ids bound as ONE parameter of text: JSON for SQLite's ``json_each``, an
+    array literal (``{1,2,3}``) for PostgreSQL's ``= ANY``, cast there to ``bigint[]``.
+    Text, as psycopg dumps a Python list element by element: 8,000 ids (a search's
+    matches) took it 27 ms, their literal 5 ms."""
 
     impl = String
     cache_ok = True
 
-    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        if dialect.name == "postgresql":
-            return dialect.type_descriptor(ARRAY(BigInteger()))
-        return dialect.type_descriptor(String())
-
     def process_bind_param(self, value: Sequence[int] | None, dialect: Dialect) -> Any:
-        if value is None or dialect.name == "postgresql":
-            return None if value is None else list(value)
+        if value is None:
+            return None
+        if dialect.name == "postgresql":
+            return "{" + ",".join(map(str, map(int, value))) + "}"
         return orjson.dumps(list(value)).decode()
 
 
@@ -119,7 +117,7 @@ def _in_ids_sqlite(element: in_ids, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(in_ids, "postgresql")
 def _in_ids_postgresql(element: in_ids, compiler: SQLCompiler, **kw: Any) -> str:
     column, ids = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"{column} = ANY({ids})"
+    return f"{column} = ANY(CAST({ids} AS BIGINT[]))"
 
 
 class Prepared:

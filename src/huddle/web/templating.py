@@ -18,6 +18,7 @@ from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.permissions import Action, may, may_change_owned, roles_allowed
 from huddle.core.stages import FUNNEL, PIPELINE_STAGES, STAGES
+from huddle.web import cells
 from huddle.web import format as fmt
 from huddle.web.deps import csrf_token
 
@@ -126,10 +127,7 @@ def _who_can(action: str) -> str:
 @pass_context
 def _person(context: Any, record: Any) -> str:
     """``person`` that falls back to the email only for roles that may see emails."""
-    if _can(context, Action.CONTACT_READ_PERSONAL.value) or getattr(record, "name", None):
-        return fmt.person_name(record)
-    parts = [getattr(record, "first_name", None), getattr(record, "last_name", None)]
-    return " ".join(p for p in parts if p) or f"Contact #{getattr(record, 'id', '?')}"
+    return cells.person(record, personal=cells.sees_personal(context))
 
 
 templates.env.globals.update(
@@ -138,6 +136,8 @@ templates.env.globals.update(
     can=_can,
     can_change=_can_change,
     who_can=_who_can,
+    # What ``_ui.html`` exports as ``ui.time``, ``ui.owner``... (see ``cells``).
+    cells=cells.CELLS,
 )
 templates.env.filters["person"] = _person
 

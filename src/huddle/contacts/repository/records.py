@@ -22,9 +22,14 @@ from huddle.contacts.models import (
 )
 from huddle.contacts.repository.custom_filters import CustomCondition, custom_conditions_sql
 from huddle.contacts.repository.keyset import JoinedKey, ListKey, SortKey, keyset_rows
-from huddle.contacts.repository.search import account_search_conditions, search_conditions
+from huddle.contacts.repository.search import (
+    account_search_conditions,
+    search_conditions,
+    search_matches,
+)
 from huddle.contacts.schemas import AccountFilters, ContactFilters
 from huddle.contacts.search import search_words
+from huddle.core.db import transaction_memo
 
 # --- contacts --------------------------------------------------------------------------------
 
@@ -141,10 +146,18 @@ def unindexed_for(
     if estimated_matches(session, filters, search_email=search_email, custom=custom) <= wide:
         return frozenset()
     kept = {sort_column}
+    one_stage = {"lifecycle_stage"} if len(filters.stage) == 1 else set()
+    one_owner = {"owner_id"} if len(filters.owner_id) == 1 else set()
     if sort_column == "score":
         # One stage's or one owner's range of (lifecycle_stage | owner_id, score, id).
-        kept |= {"lifecycle_stage"} if len(filters.stage) == 1 else set()
-        kept |= {"owner_id"} if len(filters.owner_id) == 1 else set()
+        kept |= one_stage | one_owner
+    elif sort_column == "owner_id":
+        # Each owner's segment is one range of (owner_id, lifecycle_stage, id): read
+        # through the owner's index alone, leads by owner checked every assigned contact
+        # for the few leads each owner has (72,000 rows, 0.7 s of CPU).
+        kept |= one_stage
+    elif sort_column == "lifecycle_stage":
+        kept |= one_owner  # the same index, each stage's segment of one owner's contacts
     return FILTER_COLUMNS - kept
 
 
@@ -265,6 +278,9 @@ def contact_count(
     ``cap`` is it counted, at most ``cap + 1`` rows read: a filter most contacts pass is
     never counted row by row, and one that few pass is counted through its index.
     """
+    searched = _searched_alone(session, filters, search_email=search_email, custom=custom)
+    if searched is not None:
+        return len(searched), True
     estimate = estimated_matches(session, filters, search_email=search_email, custom=custom)
     if estimate <= cap:
         conditions = contact_conditions(
@@ -280,6 +296,20 @@ def contact_count(
     return estimate, False
 
 
+def _searched_alone(
+    session: Session,
+    filters: ContactFilters,
+    *,
+    search_email: bool,
+    custom: Sequence[CustomCondition],
+) -> set[int] | None:
+    """The contacts a search matches when it is the only filter and its words' matches are
+    all known (``search_matches``), else None."""
+    if custom or filters.model_dump(exclude_defaults=True).keys() != {"q"}:
+        return None
+    return search_matches(session, search_words(filters.q), search_email=search_email)
+
+
 def estimated_matches(
     session: Session,
     filters: ContactFilters,
@@ -289,12 +319,15 @@ def estimated_matches(
 ) -> int:
     """About how many contacts match, cheaply: PostgreSQL's planner's estimate (EXPLAIN:
     nothing is read); on SQLite, which has none, the share of matches in a sample of rows
-    (a few id ranges spread over the table) times the table's size. Kept for the session's
-    request, as the list and its total both ask."""
-    known: dict[str, int] = session.info.setdefault("contact_estimates", {})
+    (a few id ranges spread over the table) times the table's size. Kept for the
+    transaction (the request), as the list and its total both ask."""
+    known: dict[str, int] = transaction_memo(session, "contact_estimates")
     key = filters.model_dump_json() + repr(search_email)
     if key not in known:
-        if session.get_bind().dialect.name == "postgresql":
+        searched = _searched_alone(session, filters, search_email=search_email, custom=custom)
+        if searched is not None:
+            known[key] = len(searched)
+        elif session.get_bind().dialect.name == "postgresql":
             conditions = contact_conditions(
                 session, filters, search_email=search_email, custom=custom
             )

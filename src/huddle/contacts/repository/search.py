@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.search import MAX_WORDS, SearchWord, search_words
+from huddle.core.db import transaction_memo
 from huddle.core.rawsql import IdList, in_ids
 
 CONTACT_INDEX = table("contact_search", column("rowid", Integer))
@@ -66,7 +67,7 @@ def search_conditions(
     for word in words:
         matching = _matching_ids(word, dialect=dialect, search_email=search_email)
         limit = DRIVING_MATCHES[dialect]
-        ids = list(session.scalars(matching.limit(limit)))
+        ids = _first_matches(session, matching.limit(limit), (word, search_email))
         if len(ids) < limit:
             conditions.append(in_ids(Contact.id, bindparam(None, ids, type_=IdList())))
         elif dialect == "postgresql":
@@ -78,6 +79,36 @@ def search_conditions(
             # gathered once, and each row read in order is looked up in them.
             conditions.append((Contact.id + 0).in_(matching))
     return conditions
+
+
+def search_matches(
+    session: Session, words: list[SearchWord] | None, *, search_email: bool
+) -> set[int] | None:
+    """Every contact matching all the words, when each word's lookup found them all (fewer
+    than ``DRIVING_MATCHES``), else None: a search alone is then counted without asking
+    the database again (its matches by id cost as much to count as to fetch)."""
+    if words is None:
+        return set()
+    dialect = session.get_bind().dialect.name
+    limit = DRIVING_MATCHES[dialect]
+    found: set[int] | None = None
+    for word in words:
+        matching = _matching_ids(word, dialect=dialect, search_email=search_email)
+        ids = _first_matches(session, matching.limit(limit), (word, search_email))
+        if len(ids) >= limit:
+            return None
+        found = set(ids) if found is None else found & set(ids)
+    return found
+
+
+def _first_matches(session: Session, query: Select[Any], key: tuple[Any, ...]) -> list[int]:
+    """The ids ``query`` finds for a word, looked up once per transaction: the list's page,
+    its estimate and its count each ask (at a million contacts a short name's lookup takes
+    tens of ms, three times over)."""
+    known = transaction_memo(session, "search_matches")
+    if key not in known:
+        known[key] = list(session.scalars(query))
+    return list(known[key])
 
 
 def _matching_ids(word: SearchWord, *, dialect: str, search_email: bool) -> Select[Any]:

@@ -85,6 +85,11 @@ class ListState:
         return not self.columns or column in self.columns
 
     @property
+    def shown(self) -> frozenset[str]:
+        """The columns shown (a set: the table asks on each of its rows)."""
+        return frozenset(self.columns or COLUMN_LABELS)
+
+    @property
     def count(self) -> int:
         return sum(1 for key in FORM_KEYS if self.form.get(key) and key not in WHERE_KEYS[1:])
 
