@@ -12,13 +12,13 @@ import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     FromClause,
-    Integer,
     Select,
     String,
     Table,
@@ -60,34 +60,54 @@ T = StageTransition.__table__
 J = typing.cast(Table, FunnelJourney.__table__)
 
 
-class seconds_between(FunctionElement[int]):
-    """Whole seconds from the first datetime to the second, on either database."""
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECONDS = 1_000_000
 
-    type = Integer()
+
+def micros(moment: datetime) -> int:
+    """``moment`` as the roll-up keeps it: whole microseconds since 1970-01-01 UTC."""
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+class epoch_micros(FunctionElement[int]):
+    """A stored datetime as whole microseconds since 1970-01-01 UTC, on either database."""
+
+    type = BigInteger()
     inherit_cache = True
 
 
-@compiles(seconds_between)
-def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    a, b = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(ROUND((julianday({b}) - julianday({a})) * 86400) AS INTEGER)"
+@compiles(epoch_micros)
+def _epoch_micros_sqlite(element: epoch_micros, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite keeps naive UTC text "YYYY-MM-DD HH:MM:SS.ffffff" (UTCDateTime): the whole
+    # seconds by strftime, the six digits after the point as they are (no float rounding).
+    (moment,) = (compiler.process(c, **kw) for c in element.clauses)
+    return (
+        f"(CAST(strftime('%s', {moment}) AS INTEGER) * {MICROSECONDS}"
+        f" + CAST(substr({moment}, 21, 6) AS INTEGER))"
+    )
 
 
-@compiles(seconds_between, "postgresql")
-def _seconds_postgresql(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    a, b = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(ROUND(EXTRACT(EPOCH FROM ({b}) - ({a}))) AS BIGINT)"
+@compiles(epoch_micros, "postgresql")
+def _epoch_micros_postgresql(element: epoch_micros, compiler: SQLCompiler, **kw: Any) -> str:
+    # EXTRACT gives an exact numeric on PostgreSQL 14 and later.
+    (moment,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(EXTRACT(EPOCH FROM {moment}) * {MICROSECONDS} AS BIGINT)"
+
+
+def whole_seconds(microseconds: ColumnElement[Any]) -> ColumnElement[int]:
+    """A span in microseconds rounded to whole seconds (halves away from zero, as both
+    databases round)."""
+    return cast(func.round(microseconds / literal(float(MICROSECONDS))), BigInteger)
 
 
 def _journey_columns() -> list[Any]:
     columns: list[Any] = [T.c.contact_id]
     for stage in FUNNEL:
-        columns.append(func.min(case((T.c.to_stage == stage, T.c.at))).label(f"entered_{stage}"))
-        columns.append(
-            func.min(case((T.c.to_stage.in_(reached_from(stage)), T.c.at))).label(
-                f"reached_{stage}"
-            )
-        )
+        # The earliest moment first (time order on both databases), converted once.
+        entered = func.min(case((T.c.to_stage == stage, T.c.at)))
+        reached = func.min(case((T.c.to_stage.in_(reached_from(stage)), T.c.at)))
+        columns.append(epoch_micros(entered).label(f"entered_{stage}"))
+        columns.append(epoch_micros(reached).label(f"reached_{stage}"))
     return columns
 
 
@@ -98,7 +118,8 @@ def _grouped_journeys() -> Any:
 def recount() -> FromClause:
     """Every contact's journey grouped from the stage history on the spot: one row per
     contact with funnel history, ``entered_<stage>`` (its first entry into that stage
-    itself) and ``reached_<stage>`` (its first entry into it or a later stage). The plain
+    itself) and ``reached_<stage>`` (its first entry into it or a later stage), in
+    microseconds since 1970 (``micros``). The plain
     count the roll-up (``funnel_journeys``, the same columns) must always equal."""
     return _grouped_journeys().cte("journeys")
 
@@ -232,10 +253,9 @@ def group_by(query: Any, contact_id: ColumnElement[Any], by: str | None) -> Any:
 # --- the funnel ---------------------------------------------------------------------------
 
 
-def _month_index(moment: ColumnElement[Any], bounds: Sequence[datetime]) -> ColumnElement[Any]:
+def _month_index(moment: ColumnElement[Any], bounds: Sequence[int]) -> ColumnElement[Any]:
     """Which month ``moment`` falls in: ``i`` for ``[bounds[i], bounds[i + 1])``."""
-    typed = [literal(b, type_=T.c.at.type) for b in bounds]
-    return case(*[(moment < typed[i + 1], i) for i in range(len(bounds) - 1)])
+    return case(*[(moment < bounds[i + 1], i) for i in range(len(bounds) - 1)])
 
 
 def _within(query: Any, contact_id: ColumnElement[Any], within: Select[Any] | None) -> Any:
@@ -256,10 +276,11 @@ def cohort_counts(
     given)."""
     j = source
     first = j.c.reached_subscriber
-    month = _month_index(first, bounds).label("month")
+    edges = [micros(b) for b in bounds]
+    month = _month_index(first, edges).label("month")
     counts = [func.count(j.c[f"reached_{s}"]) for s in FUNNEL]
     query = group_by(select(month, *counts).select_from(j), j.c.contact_id, by).where(
-        first >= bounds[0], first < bounds[-1]
+        first >= edges[0], first < edges[-1]
     )
     query = _within(query, j.c.contact_id, within)
     query = query.group_by(literal_column("month"), literal_column("grp"))
@@ -281,7 +302,7 @@ def period_counts(
     counts = []
     for s in FUNNEL:
         reached = j.c[f"reached_{s}"]
-        counts.append(func.count(case((and_(reached >= start, reached < end), 1))))
+        counts.append(func.count(case((and_(reached >= micros(start), reached < micros(end)), 1))))
     # Every journey is read (a filter on the first entry would pass nearly all of them, one
     # index lookup each): a value whose counts are all 0 is dropped by the service.
     query = group_by(select(*counts).select_from(j), j.c.contact_id, by)
@@ -302,7 +323,7 @@ def period_counts_many(
     j = source
     counts = [
         func.count(case((and_(j.c[f"reached_{s}"] >= a, j.c[f"reached_{s}"] < b), 1)))
-        for a, b in ranges
+        for a, b in ((micros(start), micros(end)) for start, end in ranges)
         for s in FUNNEL
     ]
     row = session.execute(_within(select(*counts).select_from(j), j.c.contact_id, within)).one()
@@ -328,17 +349,24 @@ def _spans(
     for a, b in pairs:
         arrived = j.c[f"entered_{b}"]
         if a == FIRST_TOUCH:
-            left: Any = Contact.first_touch_at
-            origin: Any = j.join(Contact, Contact.id == j.c.contact_id)
+            # Looked up for the arrivals in the range only: a join let SQLite read every
+            # contact first, and convert every first touch, to find a few thousand.
+            left: Any = (
+                select(epoch_micros(Contact.first_touch_at))
+                .where(Contact.id == j.c.contact_id)
+                .scalar_subquery()
+            )
         else:
             left = j.c[f"entered_{a}"]
-            origin = j
+        # The range first: the cheap test that drops most journeys.
         part = (
             select(
-                literal(f"{a}>{b}").label("pair"), seconds_between(left, arrived).label("seconds")
+                literal(f"{a}>{b}").label("pair"), whole_seconds(arrived - left).label("seconds")
             )
-            .select_from(origin)
-            .where(left.is_not(None), arrived >= left, arrived >= start, arrived < end)
+            .select_from(j)
+            .where(
+                arrived >= micros(start), arrived < micros(end), left.is_not(None), arrived >= left
+            )
         )
         parts.append(_within(part, j.c.contact_id, within))
     return union_all(*parts).cte("spans")
