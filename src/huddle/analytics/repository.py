@@ -394,20 +394,27 @@ def span_figures(
     how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
     worked out once for both. ``pairs``: only these (each is a pass over the journeys)."""
     spans = _spans(start, end, source, within, pairs)
+    # How many and the mean grouped apart: as windows beside the rank they cost SQLite a
+    # second sort of every span.
+    totals = (
+        select(spans.c.pair, func.count().label("n"), func.avg(spans.c.seconds).label("mean"))
+        .group_by(spans.c.pair)
+        .subquery()
+    )
     ranked = select(
         spans.c.pair,
         spans.c.seconds,
         (func.row_number().over(partition_by=spans.c.pair, order_by=spans.c.seconds) - 1).label(
             "pos"
         ),
-        func.count().over(partition_by=spans.c.pair).label("n"),
-        func.avg(spans.c.seconds).over(partition_by=spans.c.pair).label("mean"),
     ).subquery()
-    n, pos = ranked.c.n, ranked.c.pos
+    n, pos = totals.c.n, ranked.c.pos
     wanted = [(n - 1) // 2, n // 2, ((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5]
-    quantiles = select(
-        literal("q").label("kind"), ranked.c.pair, n, ranked.c.mean, pos, ranked.c.seconds
-    ).where(or_(*[pos == w for w in wanted]))
+    quantiles = (
+        select(literal("q").label("kind"), ranked.c.pair, n, totals.c.mean, pos, ranked.c.seconds)
+        .join_from(ranked, totals, totals.c.pair == ranked.c.pair)
+        .where(or_(*[pos == w for w in wanted]))
+    )
     bucket = case(
         *[(spans.c.seconds < days * 86400, i) for i, days in enumerate(DURATION_BUCKETS_DAYS)],
         else_=len(DURATION_BUCKETS_DAYS),
