@@ -79,10 +79,11 @@ class epoch_micros(FunctionElement[int]):
 @compiles(epoch_micros)
 def _epoch_micros_sqlite(element: epoch_micros, compiler: SQLCompiler, **kw: Any) -> str:
     # SQLite keeps naive UTC text "YYYY-MM-DD HH:MM:SS.ffffff" (UTCDateTime): the whole
-    # seconds by strftime, the six digits after the point as they are (no float rounding).
+    # seconds by strftime, given no fraction (it would round .9995 up into the next second,
+    # and month), then the six digits after the point as they are.
     (moment,) = (compiler.process(c, **kw) for c in element.clauses)
     return (
-        f"(CAST(strftime('%s', {moment}) AS INTEGER) * {MICROSECONDS}"
+        f"(CAST(strftime('%s', substr({moment}, 1, 19)) AS INTEGER) * {MICROSECONDS}"
         f" + CAST(substr({moment}, 21, 6) AS INTEGER))"
     )
 
