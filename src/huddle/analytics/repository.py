@@ -30,7 +30,6 @@ from sqlalchemy import (
     insert,
     literal,
     literal_column,
-    or_,
     select,
     union,
     union_all,
@@ -45,8 +44,10 @@ from huddle.analytics.rules import (
     DURATION_BUCKETS_DAYS,
     EXIT_STAGES,
     FIRST_TOUCH,
+    QUANTILES,
     STALL_DAYS,
     VELOCITY_PAIRS,
+    quantile_positions,
     reached_from,
 )
 from huddle.auth.models import User
@@ -370,7 +371,7 @@ def _spans(
             )
         )
         parts.append(_within(part, j.c.contact_id, within))
-    return union_all(*parts).cte("spans")
+    return union_all(*parts).subquery("spans")
 
 
 @dataclass(frozen=True)
@@ -392,48 +393,60 @@ def span_figures(
 ) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
     80th percentile interpolate between (found by the database, not read into Python); and
-    how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
-    worked out once for both. ``pairs``: only these (each is a pass over the journeys)."""
+    how many durations fall in each of DURATION_BUCKETS_DAYS. Two statements: the counts,
+    sums and buckets grouped, then for each quantile the two values around it. ``pairs``:
+    only these (each reads its range's arrivals from the roll-up's index)."""
     spans = _spans(start, end, source, within, pairs)
-    # How many and the mean grouped apart: as windows beside the rank they cost SQLite a
-    # second sort of every span.
-    totals = (
-        select(spans.c.pair, func.count().label("n"), func.avg(spans.c.seconds).label("mean"))
-        .group_by(spans.c.pair)
-        .subquery()
-    )
-    ranked = select(
-        spans.c.pair,
-        spans.c.seconds,
-        (func.row_number().over(partition_by=spans.c.pair, order_by=spans.c.seconds) - 1).label(
-            "pos"
-        ),
-    ).subquery()
-    n, pos = totals.c.n, ranked.c.pos
-    wanted = [(n - 1) // 2, n // 2, ((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5]
-    quantiles = (
-        select(literal("q").label("kind"), ranked.c.pair, n, totals.c.mean, pos, ranked.c.seconds)
-        .join_from(ranked, totals, totals.c.pair == ranked.c.pair)
-        .where(or_(*[pos == w for w in wanted]))
-    )
     bucket = case(
         *[(spans.c.seconds < days * 86400, i) for i, days in enumerate(DURATION_BUCKETS_DAYS)],
         else_=len(DURATION_BUCKETS_DAYS),
+    ).label("bucket")
+    grouped = select(spans.c.pair, bucket, func.count(), func.sum(spans.c.seconds)).group_by(
+        spans.c.pair, literal_column("bucket")
     )
-    histogram = select(
-        literal("h"), spans.c.pair, func.count(), literal(None), bucket, literal(None)
-    ).group_by(spans.c.pair, bucket)
-    stats: dict[str, SpanStats] = {}
     buckets: dict[str, list[int]] = {}
-    for kind, pair, count, mean, position, seconds in session.execute(
-        union_all(quantiles, histogram)
-    ):
-        if kind == "h":
-            buckets.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[position] = count
-            continue
-        found = stats.setdefault(pair, SpanStats(int(count), float(mean), {}))
-        found.values[int(position)] = int(seconds)
+    totals: dict[str, int] = {}
+    for pair, position, count, total in session.execute(grouped):
+        buckets.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[position] = count
+        totals[pair] = totals.get(pair, 0) + int(total)
+    stats = {
+        pair: SpanStats(sum(counts), totals[pair] / sum(counts), {})
+        for pair, counts in buckets.items()
+    }
+    around = []
+    for a, b in pairs:
+        found = stats.get(f"{a}>{b}")
+        for q in QUANTILES if found else ():
+            assert found is not None
+            around.append(_values_around(start, end, source, within, (a, b), found.count, q))
+    if around:
+        for pair, low, lowest, highest in session.execute(union_all(*around)):
+            # The values at ``low`` and the next position (the same when ``low`` is the last).
+            stats[pair].values[int(low)] = int(lowest)
+            stats[pair].values[int(low) + 1] = int(highest)
     return stats, buckets
+
+
+def _values_around(
+    start: datetime,
+    end: datetime,
+    source: FromClause,
+    within: Select[Any] | None,
+    pair: tuple[str, str],
+    count: int,
+    q: float,
+) -> Select[str, int, Any, Any]:
+    """The pair's sorted durations at quantile ``q``'s lower position and the next: two
+    rows from there, their least and greatest (a partial sort, no ranking of every span)."""
+    low = quantile_positions(count, q)[0]
+    spans = _spans(start, end, source, within, (pair,))
+    two = select(spans.c.seconds).order_by(spans.c.seconds).offset(low).limit(2).subquery()
+    return select(
+        literal(f"{pair[0]}>{pair[1]}"),
+        literal(low),
+        func.min(two.c.seconds),
+        func.max(two.c.seconds),
+    )
 
 
 # --- leaving, stalling, deals -------------------------------------------------------------
