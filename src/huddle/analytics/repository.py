@@ -122,8 +122,8 @@ def recount() -> FromClause:
     """Every contact's journey grouped from the stage history on the spot: one row per
     contact with funnel history, ``entered_<stage>`` (its first entry into that stage
     itself) and ``reached_<stage>`` (its first entry into it or a later stage), in
-    microseconds since 1970 (``micros``). The plain
-    count the roll-up (``funnel_journeys``, the same columns) must always equal."""
+    microseconds since 1970 (``micros``). The plain count the roll-up (``funnel_journeys``,
+    the same columns) must always equal."""
     return _grouped_journeys().cte("journeys")
 
 
@@ -418,18 +418,23 @@ def span_figures(
         pair: SpanStats(sum(counts), totals[pair] / sum(counts), {})
         for pair, counts in buckets.items()
     }
-    around = []
-    for a, b in pairs:
-        found = stats.get(f"{a}>{b}")
-        for q in QUANTILES if found else ():
-            assert found is not None
-            around.append(_values_around(start, end, source, within, (a, b), found.count, q))
-    if around:
-        for pair, low, lowest, highest in session.execute(union_all(*around)):
-            # The values at ``low`` and the next position (the same when ``low`` is the last).
-            stats[pair].values[int(low)] = int(lowest)
-            stats[pair].values[int(low) + 1] = int(highest)
-    return stats, buckets
+    around = [
+        _values_around(start, end, source, within, (a, b), stats[f"{a}>{b}"].count, q)
+        for a, b in pairs
+        if f"{a}>{b}" in stats
+        for q in QUANTILES
+    ]
+    short = set()
+    for pair, low, lowest, highest in session.execute(union_all(*around)) if around else ():
+        if lowest is None:
+            # Journeys deleted between the statements (a contact deleted meanwhile, on
+            # PostgreSQL): no position to read, the pair is left out rather than guessed.
+            short.add(pair)
+            continue
+        # The values at ``low`` and the next position (the same when ``low`` is the last).
+        stats[pair].values[int(low)] = int(lowest)
+        stats[pair].values[int(low) + 1] = int(highest)
+    return {p: found for p, found in stats.items() if p not in short}, buckets
 
 
 def _values_around(
