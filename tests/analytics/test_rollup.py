@@ -1,6 +1,7 @@
 """The fast path equals the plain count: the funnel's roll-up (``funnel_journeys``), kept up
-to date as history is added and contacts are merged, gives exactly the figures of a grouping
-of the whole stage history, on random histories."""
+to date as history is added and contacts are merged or erased, gives exactly the figures of
+a grouping of the whole stage history, on random histories; and it keeps every moment to
+the microsecond."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Contact
 from huddle.core.actor import Actor
 from huddle.core.stages import STAGES
+from huddle.privacy import service as privacy_service
 from tests.analytics.factories import journey
 from tests.contacts.factories import make_contact
 from tests.lifecycle.factories import make_transition
@@ -79,6 +81,9 @@ def test_the_rollup_equals_a_recount_as_history_grows_and_contacts_merge(
     # A merge moves history without new rows: the survivor is rebuilt all the same.
     contacts_service.merge_contacts(db, ids[0], ids[1], actor=actor)
     _assert_same(db, actor)
+    # An erasure keeps the history (the counts stay) and blanks what the breakdown reads.
+    privacy_service.erase_personal_data(db, ids[2], actor=actor)
+    _assert_same(db, actor)
     assert db.scalar(select(func.count()).select_from(FunnelJourney)) == db.scalar(
         select(func.count(repository.T.c.contact_id.distinct())).where(
             repository.T.c.to_stage.in_(
@@ -113,3 +118,43 @@ def test_contacts_added_after_others_were_deleted_are_all_counted(
     counts = _period_counts(db, actor)
     assert (counts["lead"], counts["mql"], counts["sal"], counts["sql"]) == (5, 5, 3, 0)
     _assert_same(db, actor)
+
+
+def test_moments_are_kept_to_the_microsecond(db: Session, actor: Actor) -> None:
+    """A millionth of a second before April is March; a span of 1.500001 s is 2 s, one of
+    0.4 s is 0 s: on the fast path and the plain count alike."""
+    journey(
+        db, ("lead", "2024-03-31T23:59:59.999999+00:00"), ("mql", "2024-04-01T00:00:01.5+00:00")
+    )
+    journey(db, ("lead", "2024-04-01T00:00:00+00:00"), ("mql", "2024-04-01T00:00:00.4+00:00"))
+    for recount in (False, True):
+        cohorts = service.funnel(
+            db,
+            actor,
+            view=FunnelView.COHORT,
+            start=date(2024, 3, 1),
+            end=date(2024, 4, 30),
+            recount=recount,
+        )
+        assert {row.cohort: row.steps[1].count for row in cohorts.rows} == {
+            "2024-03": 1,
+            "2024-04": 1,
+        }
+        march = service.funnel(
+            db,
+            actor,
+            view=FunnelView.PERIOD,
+            start=date(2024, 3, 1),
+            end=date(2024, 3, 31),
+            recount=recount,
+        )
+        assert (march.total.steps[1].count, march.total.steps[2].count) == (1, 0)
+        report = service.velocity(
+            db, actor, start=date(2024, 4, 1), end=date(2024, 4, 30), recount=recount
+        )
+        lead_to_mql = next(p for p in report.pairs if (p.from_stage, p.to_stage) == ("lead", "mql"))
+        assert (lead_to_mql.count, lead_to_mql.median_seconds, lead_to_mql.mean_seconds) == (
+            2,
+            1.0,
+            1.0,
+        )

@@ -91,7 +91,8 @@ def test_quantiles_interpolate_like_percentile_cont() -> None:
 
 @pytest.mark.parametrize("n", range(1, 40))
 def test_the_database_and_python_pick_the_same_quantile_positions(n: int) -> None:
-    # repository.span_stats asks the database for these positions with integer arithmetic.
+    # The lower position by integer arithmetic, the upper one at most one further: the
+    # database's two values from the lower position (repository.span_figures) hold both.
     for q, low_high in (
         (0.5, ((n - 1) // 2, n // 2)),
         (0.8, (((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5)),

@@ -12,13 +12,13 @@ import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     FromClause,
-    Integer,
     Select,
     String,
     Table,
@@ -30,8 +30,8 @@ from sqlalchemy import (
     insert,
     literal,
     literal_column,
-    or_,
     select,
+    text,
     union,
     union_all,
 )
@@ -45,8 +45,10 @@ from huddle.analytics.rules import (
     DURATION_BUCKETS_DAYS,
     EXIT_STAGES,
     FIRST_TOUCH,
+    QUANTILES,
     STALL_DAYS,
     VELOCITY_PAIRS,
+    quantile_positions,
     reached_from,
 )
 from huddle.auth.models import User
@@ -60,34 +62,55 @@ T = StageTransition.__table__
 J = typing.cast(Table, FunnelJourney.__table__)
 
 
-class seconds_between(FunctionElement[int]):
-    """Whole seconds from the first datetime to the second, on either database."""
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECONDS = 1_000_000
 
-    type = Integer()
+
+def micros(moment: datetime) -> int:
+    """``moment`` as the roll-up keeps it: whole microseconds since 1970-01-01 UTC."""
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+class epoch_micros(FunctionElement[int]):
+    """A stored datetime as whole microseconds since 1970-01-01 UTC, on either database."""
+
+    type = BigInteger()
     inherit_cache = True
 
 
-@compiles(seconds_between)
-def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    a, b = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(ROUND((julianday({b}) - julianday({a})) * 86400) AS INTEGER)"
+@compiles(epoch_micros)
+def _epoch_micros_sqlite(element: epoch_micros, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite keeps naive UTC text "YYYY-MM-DD HH:MM:SS.ffffff" (UTCDateTime): the whole
+    # seconds by strftime, given no fraction (it would round .9995 up into the next second,
+    # and month), then the six digits after the point as they are.
+    (moment,) = (compiler.process(c, **kw) for c in element.clauses)
+    return (
+        f"(CAST(strftime('%s', substr({moment}, 1, 19)) AS INTEGER) * {MICROSECONDS}"
+        f" + CAST(substr({moment}, 21, 6) AS INTEGER))"
+    )
 
 
-@compiles(seconds_between, "postgresql")
-def _seconds_postgresql(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    a, b = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(ROUND(EXTRACT(EPOCH FROM ({b}) - ({a}))) AS BIGINT)"
+@compiles(epoch_micros, "postgresql")
+def _epoch_micros_postgresql(element: epoch_micros, compiler: SQLCompiler, **kw: Any) -> str:
+    # EXTRACT gives an exact numeric on PostgreSQL 14 and later.
+    (moment,) = (compiler.process(c, **kw) for c in element.clauses)
+    return f"CAST(EXTRACT(EPOCH FROM {moment}) * {MICROSECONDS} AS BIGINT)"
+
+
+def whole_seconds(microseconds: ColumnElement[Any]) -> ColumnElement[int]:
+    """A span in microseconds rounded to whole seconds (halves away from zero, as both
+    databases round)."""
+    return cast(func.round(microseconds / literal(float(MICROSECONDS))), BigInteger)
 
 
 def _journey_columns() -> list[Any]:
     columns: list[Any] = [T.c.contact_id]
     for stage in FUNNEL:
-        columns.append(func.min(case((T.c.to_stage == stage, T.c.at))).label(f"entered_{stage}"))
-        columns.append(
-            func.min(case((T.c.to_stage.in_(reached_from(stage)), T.c.at))).label(
-                f"reached_{stage}"
-            )
-        )
+        # The earliest moment first (time order on both databases), converted once.
+        entered = func.min(case((T.c.to_stage == stage, T.c.at)))
+        reached = func.min(case((T.c.to_stage.in_(reached_from(stage)), T.c.at)))
+        columns.append(epoch_micros(entered).label(f"entered_{stage}"))
+        columns.append(epoch_micros(reached).label(f"reached_{stage}"))
     return columns
 
 
@@ -98,8 +121,9 @@ def _grouped_journeys() -> Any:
 def recount() -> FromClause:
     """Every contact's journey grouped from the stage history on the spot: one row per
     contact with funnel history, ``entered_<stage>`` (its first entry into that stage
-    itself) and ``reached_<stage>`` (its first entry into it or a later stage). The plain
-    count the roll-up (``funnel_journeys``, the same columns) must always equal."""
+    itself) and ``reached_<stage>`` (its first entry into it or a later stage), in
+    microseconds since 1970 (``micros``). The plain count the roll-up (``funnel_journeys``,
+    the same columns) must always equal."""
     return _grouped_journeys().cte("journeys")
 
 
@@ -142,6 +166,10 @@ def refresh_journeys(session: Session) -> int:
         select(func.count()).select_from(J if state.through_id == 0 else grouped.subquery())
     )
     session.execute(delete(StaleJourney))
+    if state.through_id == 0 and session.get_bind().dialect.name == "postgresql":
+        # The planner's statistics of the new rows now, not at autovacuum's next visit: with
+        # none it takes a million journeys for a few thousand (sorts to disk, no hashing).
+        session.execute(text("ANALYZE funnel_journeys"))
     state.through_id = latest
     session.flush()
     return rebuilt or 0
@@ -232,10 +260,9 @@ def group_by(query: Any, contact_id: ColumnElement[Any], by: str | None) -> Any:
 # --- the funnel ---------------------------------------------------------------------------
 
 
-def _month_index(moment: ColumnElement[Any], bounds: Sequence[datetime]) -> ColumnElement[Any]:
+def _month_index(moment: ColumnElement[Any], bounds: Sequence[int]) -> ColumnElement[Any]:
     """Which month ``moment`` falls in: ``i`` for ``[bounds[i], bounds[i + 1])``."""
-    typed = [literal(b, type_=T.c.at.type) for b in bounds]
-    return case(*[(moment < typed[i + 1], i) for i in range(len(bounds) - 1)])
+    return case(*[(moment < bounds[i + 1], i) for i in range(len(bounds) - 1)])
 
 
 def _within(query: Any, contact_id: ColumnElement[Any], within: Select[Any] | None) -> Any:
@@ -256,10 +283,11 @@ def cohort_counts(
     given)."""
     j = source
     first = j.c.reached_subscriber
-    month = _month_index(first, bounds).label("month")
+    edges = [micros(b) for b in bounds]
+    month = _month_index(first, edges).label("month")
     counts = [func.count(j.c[f"reached_{s}"]) for s in FUNNEL]
     query = group_by(select(month, *counts).select_from(j), j.c.contact_id, by).where(
-        first >= bounds[0], first < bounds[-1]
+        first >= edges[0], first < edges[-1]
     )
     query = _within(query, j.c.contact_id, within)
     query = query.group_by(literal_column("month"), literal_column("grp"))
@@ -281,7 +309,7 @@ def period_counts(
     counts = []
     for s in FUNNEL:
         reached = j.c[f"reached_{s}"]
-        counts.append(func.count(case((and_(reached >= start, reached < end), 1))))
+        counts.append(func.count(case((and_(reached >= micros(start), reached < micros(end)), 1))))
     # Every journey is read (a filter on the first entry would pass nearly all of them, one
     # index lookup each): a value whose counts are all 0 is dropped by the service.
     query = group_by(select(*counts).select_from(j), j.c.contact_id, by)
@@ -302,7 +330,7 @@ def period_counts_many(
     j = source
     counts = [
         func.count(case((and_(j.c[f"reached_{s}"] >= a, j.c[f"reached_{s}"] < b), 1)))
-        for a, b in ranges
+        for a, b in ((micros(start), micros(end)) for start, end in ranges)
         for s in FUNNEL
     ]
     row = session.execute(_within(select(*counts).select_from(j), j.c.contact_id, within)).one()
@@ -328,20 +356,26 @@ def _spans(
     for a, b in pairs:
         arrived = j.c[f"entered_{b}"]
         if a == FIRST_TOUCH:
-            left: Any = Contact.first_touch_at
+            # The arrivals' index makes both databases start from the range's few thousand
+            # journeys and look their contacts up (a subquery per journey instead made
+            # PostgreSQL's estimate so high that it spent seconds compiling the plan, JIT).
+            left: Any = epoch_micros(Contact.first_touch_at)
             origin: Any = j.join(Contact, Contact.id == j.c.contact_id)
         else:
             left = j.c[f"entered_{a}"]
             origin = j
+        # The range first: the cheap test that drops most journeys.
         part = (
             select(
-                literal(f"{a}>{b}").label("pair"), seconds_between(left, arrived).label("seconds")
+                literal(f"{a}>{b}").label("pair"), whole_seconds(arrived - left).label("seconds")
             )
             .select_from(origin)
-            .where(left.is_not(None), arrived >= left, arrived >= start, arrived < end)
+            .where(
+                arrived >= micros(start), arrived < micros(end), left.is_not(None), arrived >= left
+            )
         )
         parts.append(_within(part, j.c.contact_id, within))
-    return union_all(*parts).cte("spans")
+    return union_all(*parts).subquery("spans")
 
 
 @dataclass(frozen=True)
@@ -363,41 +397,69 @@ def span_figures(
 ) -> tuple[dict[str, SpanStats], dict[str, list[int]]]:
     """Per velocity pair: how many, the mean and the values at the positions the median and
     80th percentile interpolate between (found by the database, not read into Python); and
-    how many durations fall in each of DURATION_BUCKETS_DAYS. One statement: the spans are
-    worked out once for both. ``pairs``: only these (each is a pass over the journeys)."""
+    how many durations fall in each of DURATION_BUCKETS_DAYS. Two statements: the counts,
+    sums and buckets grouped, then for each quantile the two values around it. ``pairs``:
+    only these (each reads its range's arrivals from the roll-up's index)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Sixteen small sorts add up to a cost over PostgreSQL's JIT threshold: compiling
+        # them took longer (0.3 s at a million contacts) than running them.
+        session.execute(text("SET LOCAL jit = off"))
     spans = _spans(start, end, source, within, pairs)
-    ranked = select(
-        spans.c.pair,
-        spans.c.seconds,
-        (func.row_number().over(partition_by=spans.c.pair, order_by=spans.c.seconds) - 1).label(
-            "pos"
-        ),
-        func.count().over(partition_by=spans.c.pair).label("n"),
-        func.avg(spans.c.seconds).over(partition_by=spans.c.pair).label("mean"),
-    ).subquery()
-    n, pos = ranked.c.n, ranked.c.pos
-    wanted = [(n - 1) // 2, n // 2, ((n - 1) * 4) // 5, ((n - 1) * 4 + 4) // 5]
-    quantiles = select(
-        literal("q").label("kind"), ranked.c.pair, n, ranked.c.mean, pos, ranked.c.seconds
-    ).where(or_(*[pos == w for w in wanted]))
     bucket = case(
         *[(spans.c.seconds < days * 86400, i) for i, days in enumerate(DURATION_BUCKETS_DAYS)],
         else_=len(DURATION_BUCKETS_DAYS),
+    ).label("bucket")
+    grouped = select(spans.c.pair, bucket, func.count(), func.sum(spans.c.seconds)).group_by(
+        spans.c.pair, literal_column("bucket")
     )
-    histogram = select(
-        literal("h"), spans.c.pair, func.count(), literal(None), bucket, literal(None)
-    ).group_by(spans.c.pair, bucket)
-    stats: dict[str, SpanStats] = {}
     buckets: dict[str, list[int]] = {}
-    for kind, pair, count, mean, position, seconds in session.execute(
-        union_all(quantiles, histogram)
-    ):
-        if kind == "h":
-            buckets.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[position] = count
+    totals: dict[str, int] = {}
+    for pair, position, count, total in session.execute(grouped):
+        buckets.setdefault(pair, [0] * (len(DURATION_BUCKETS_DAYS) + 1))[position] = count
+        totals[pair] = totals.get(pair, 0) + int(total)
+    stats = {
+        pair: SpanStats(sum(counts), totals[pair] / sum(counts), {})
+        for pair, counts in buckets.items()
+    }
+    around = [
+        _values_around(start, end, source, within, (a, b), stats[f"{a}>{b}"].count, q)
+        for a, b in pairs
+        if f"{a}>{b}" in stats
+        for q in QUANTILES
+    ]
+    short = set()
+    for pair, low, lowest, highest in session.execute(union_all(*around)) if around else ():
+        if lowest is None:
+            # Journeys deleted between the statements (a contact deleted meanwhile, on
+            # PostgreSQL): no position to read, the pair is left out rather than guessed.
+            short.add(pair)
             continue
-        found = stats.setdefault(pair, SpanStats(int(count), float(mean), {}))
-        found.values[int(position)] = int(seconds)
-    return stats, buckets
+        # The values at ``low`` and the next position (the same when ``low`` is the last).
+        stats[pair].values[int(low)] = int(lowest)
+        stats[pair].values[int(low) + 1] = int(highest)
+    return {p: found for p, found in stats.items() if p not in short}, buckets
+
+
+def _values_around(
+    start: datetime,
+    end: datetime,
+    source: FromClause,
+    within: Select[Any] | None,
+    pair: tuple[str, str],
+    count: int,
+    q: float,
+) -> Select[str, int, Any, Any]:
+    """The pair's sorted durations at quantile ``q``'s lower position and the next: two
+    rows from there, their least and greatest (a partial sort, no ranking of every span)."""
+    low = quantile_positions(count, q)[0]
+    spans = _spans(start, end, source, within, (pair,))
+    two = select(spans.c.seconds).order_by(spans.c.seconds).offset(low).limit(2).subquery()
+    return select(
+        literal(f"{pair[0]}>{pair[1]}"),
+        literal(low),
+        func.min(two.c.seconds),
+        func.max(two.c.seconds),
+    )
 
 
 # --- leaving, stalling, deals -------------------------------------------------------------

@@ -69,6 +69,8 @@ VELOCITY_PAIRS: tuple[tuple[str, str], ...] = (
     (FIRST_TOUCH, "customer"),
 )
 STALL_DAYS = 30
+# The quantiles velocity reports (the median and the 80th percentile).
+QUANTILES: tuple[float, ...] = (0.5, 0.8)
 # The velocity distribution's buckets: upper bounds in days (the last one is open).
 DURATION_BUCKETS_DAYS: tuple[int, ...] = (1, 3, 7, 14, 30, 60, 90)
 
@@ -133,7 +135,8 @@ def next_month(first: date) -> date:
 def quantile_positions(n: int, q: float) -> tuple[int, int, float]:
     """The 0-based positions of the two values around quantile ``q`` of ``n`` sorted values,
     and the weight of the upper one (linear interpolation). Exact fractions: the positions
-    are the ones the database picks with integer arithmetic (repository.span_stats)."""
+    are whole-number arithmetic (``(n - 1) * 4 // 5``), the ones the database is asked for
+    (repository.span_figures) and the next is at most one further."""
     h = (n - 1) * Fraction(q).limit_denominator(1000)
     low = math.floor(h)
     return low, math.ceil(h), float(h - low)
