@@ -17,6 +17,8 @@ from .account_update_custom_type_0 import AccountUpdateCustomType0
 from .activity_write import ActivityWrite
 from .activity_write_kind import ActivityWriteKind
 from .add_to_list import AddToList
+from .adjust_score import AdjustScore
+from .adjustment_read import AdjustmentRead
 from .all_of import AllOf
 from .allowed_transitions_update import AllowedTransitionsUpdate
 from .any_of import AnyOf
@@ -24,6 +26,13 @@ from .api_token_create import ApiTokenCreate
 from .api_token_create_scopes_item import ApiTokenCreateScopesItem
 from .api_token_issued_read import ApiTokenIssuedRead
 from .api_token_read import ApiTokenRead
+from .asset_read import AssetRead
+from .asset_read_kind import AssetReadKind
+from .asset_read_status import AssetReadStatus
+from .asset_status_write import AssetStatusWrite
+from .asset_status_write_status import AssetStatusWriteStatus
+from .asset_write import AssetWrite
+from .asset_write_kind import AssetWriteKind
 from .at_risk_list import AtRiskList
 from .at_risk_read import AtRiskRead
 from .attribution_model import AttributionModel
@@ -339,11 +348,13 @@ from .plan_request import PlanRequest
 from .plan_request_target_metric import PlanRequestTargetMetric
 from .plan_stage import PlanStage
 from .plan_target_metric import PlanTargetMetric
+from .play_notification_payload import PlayNotificationPayload
 from .play_read import PlayRead
 from .play_read_status import PlayReadStatus
 from .play_start_write import PlayStartWrite
 from .play_step import PlayStep
 from .play_step_owner import PlayStepOwner
+from .play_task_data import PlayTaskData
 from .play_write import PlayWrite
 from .pool_read import PoolRead
 from .pool_write import PoolWrite
@@ -400,6 +411,7 @@ from .score_model_read import ScoreModelRead
 from .score_model_write import ScoreModelWrite
 from .score_trigger import ScoreTrigger
 from .send_email import SendEmail
+from .send_next_asset import SendNextAsset
 from .send_outcome_read import SendOutcomeRead
 from .send_read import SendRead
 from .send_request import SendRequest
@@ -551,6 +563,8 @@ __all__ = (
     "ActivityWrite",
     "ActivityWriteKind",
     "AddToList",
+    "AdjustmentRead",
+    "AdjustScore",
     "AllOf",
     "AllowedTransitionsUpdate",
     "AnyOf",
@@ -558,6 +572,13 @@ __all__ = (
     "ApiTokenCreateScopesItem",
     "ApiTokenIssuedRead",
     "ApiTokenRead",
+    "AssetRead",
+    "AssetReadKind",
+    "AssetReadStatus",
+    "AssetStatusWrite",
+    "AssetStatusWriteStatus",
+    "AssetWrite",
+    "AssetWriteKind",
     "AtRiskList",
     "AtRiskRead",
     "AttributionModel",
@@ -871,11 +892,13 @@ __all__ = (
     "PlanRequestTargetMetric",
     "PlanStage",
     "PlanTargetMetric",
+    "PlayNotificationPayload",
     "PlayRead",
     "PlayReadStatus",
     "PlayStartWrite",
     "PlayStep",
     "PlayStepOwner",
+    "PlayTaskData",
     "PlayWrite",
     "PoolRead",
     "PoolWrite",
@@ -932,6 +955,7 @@ __all__ = (
     "ScoreModelWrite",
     "ScoreTrigger",
     "SendEmail",
+    "SendNextAsset",
     "SendOutcomeRead",
     "SendRead",
     "SendRequest",

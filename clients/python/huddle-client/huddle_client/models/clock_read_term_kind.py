@@ -9,6 +9,7 @@ class ClockReadTermKind(StrEnum):
     FOLLOW_UP = "follow_up"
     MQL_ACCEPTANCE = "mql_acceptance"
     MQL_VOLUME = "mql_volume"
+    PLAY_TASK = "play_task"
     TOUCH_ATTEMPTS = "touch_attempts"
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.adjustment_read import AdjustmentRead
     from ..models.rule_breakdown import RuleBreakdown
 
 
@@ -29,6 +30,7 @@ class ModelBreakdown:
         stored_at (datetime.datetime | None):
         rules (list[RuleBreakdown]):
         in_segment (bool | Unset): False: outside the model's segment, so no score from it. Default: True.
+        adjustments (list[AdjustmentRead] | Unset): Points given or taken outside the rules, in the total.
     """
 
     model_id: int
@@ -40,6 +42,7 @@ class ModelBreakdown:
     stored_at: datetime.datetime | None
     rules: list[RuleBreakdown]
     in_segment: bool | Unset = True
+    adjustments: list[AdjustmentRead] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +72,13 @@ class ModelBreakdown:
 
         in_segment = self.in_segment
 
+        adjustments: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.adjustments, Unset):
+            adjustments = []
+            for adjustments_item_data in self.adjustments:
+                adjustments_item = adjustments_item_data.to_dict()
+                adjustments.append(adjustments_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -85,11 +95,14 @@ class ModelBreakdown:
         )
         if in_segment is not UNSET:
             field_dict["in_segment"] = in_segment
+        if adjustments is not UNSET:
+            field_dict["adjustments"] = adjustments
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.adjustment_read import AdjustmentRead  # noqa: PLC0415
         from ..models.rule_breakdown import RuleBreakdown  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -134,6 +147,15 @@ class ModelBreakdown:
 
         in_segment = d.pop("in_segment", UNSET)
 
+        _adjustments = d.pop("adjustments", UNSET)
+        adjustments: list[AdjustmentRead] | Unset = UNSET
+        if _adjustments is not UNSET:
+            adjustments = []
+            for adjustments_item_data in _adjustments:
+                adjustments_item = AdjustmentRead.from_dict(adjustments_item_data)
+
+                adjustments.append(adjustments_item)
+
         model_breakdown = cls(
             model_id=model_id,
             model=model,
@@ -144,6 +166,7 @@ class ModelBreakdown:
             stored_at=stored_at,
             rules=rules,
             in_segment=in_segment,
+            adjustments=adjustments,
         )
 
         model_breakdown.additional_properties = d

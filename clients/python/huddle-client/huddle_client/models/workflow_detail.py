@@ -11,6 +11,7 @@ from ..models.workflow_detail_status import WorkflowDetailStatus
 
 if TYPE_CHECKING:
     from ..models.add_to_list import AddToList
+    from ..models.adjust_score import AdjustScore
     from ..models.branch import Branch
     from ..models.buying_stage_trigger import BuyingStageTrigger
     from ..models.call_webhook import CallWebhook
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ..models.remove_from_list import RemoveFromList
     from ..models.score_trigger import ScoreTrigger
     from ..models.send_email import SendEmail
+    from ..models.send_next_asset import SendNextAsset
     from ..models.set_field import SetField
     from ..models.stage_entered_trigger import StageEnteredTrigger
     from ..models.start_play import StartPlay
@@ -50,8 +52,8 @@ class WorkflowDetail:
         status (WorkflowDetailStatus):
         trigger (BuyingStageTrigger | DateFieldTrigger | GradeTrigger | LeadRecycledTrigger | LeadRejectedTrigger |
             ListJoinedTrigger | ManualTrigger | ScoreTrigger | StageEnteredTrigger | TouchTrigger):
-        steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
-            RemoveFromList | SendEmail | SetField | StartPlay | WaitDuration | WaitForEvent | WaitUntil]):
+        steps (list[AddToList | AdjustScore | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify
+            | RemoveFromList | SendEmail | SendNextAsset | SetField | StartPlay | WaitDuration | WaitForEvent | WaitUntil]):
         exit_criteria (ExitCriteria): Checked before every step: the enrolment ends when any holds.
         reenrol_after_days (int | None):
         created_at (datetime.datetime):
@@ -76,6 +78,7 @@ class WorkflowDetail:
     )
     steps: list[
         AddToList
+        | AdjustScore
         | Branch
         | CallWebhook
         | ChangeStage
@@ -84,6 +87,7 @@ class WorkflowDetail:
         | Notify
         | RemoveFromList
         | SendEmail
+        | SendNextAsset
         | SetField
         | StartPlay
         | WaitDuration
@@ -99,6 +103,7 @@ class WorkflowDetail:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
+        from ..models.adjust_score import AdjustScore  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
         from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
@@ -116,6 +121,7 @@ class WorkflowDetail:
         from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
+        from ..models.start_play import StartPlay  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
         from ..models.wait_duration import WaitDuration  # noqa: PLC0415
         from ..models.wait_for_event import WaitForEvent  # noqa: PLC0415
@@ -178,6 +184,10 @@ class WorkflowDetail:
                 steps_item = steps_item_data.to_dict()
             elif isinstance(steps_item_data, EnrolInWorkflow):
                 steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, StartPlay):
+                steps_item = steps_item_data.to_dict()
+            elif isinstance(steps_item_data, AdjustScore):
+                steps_item = steps_item_data.to_dict()
             else:
                 steps_item = steps_item_data.to_dict()
 
@@ -219,6 +229,7 @@ class WorkflowDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
+        from ..models.adjust_score import AdjustScore  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
         from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
@@ -236,6 +247,7 @@ class WorkflowDetail:
         from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
         from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
         from ..models.send_email import SendEmail  # noqa: PLC0415
+        from ..models.send_next_asset import SendNextAsset  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
         from ..models.start_play import StartPlay  # noqa: PLC0415
@@ -354,6 +366,7 @@ class WorkflowDetail:
                 data: object,
             ) -> (
                 AddToList
+                | AdjustScore
                 | Branch
                 | CallWebhook
                 | ChangeStage
@@ -362,6 +375,7 @@ class WorkflowDetail:
                 | Notify
                 | RemoveFromList
                 | SendEmail
+                | SendNextAsset
                 | SetField
                 | StartPlay
                 | WaitDuration
@@ -472,11 +486,27 @@ class WorkflowDetail:
                     return steps_item_type_12
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_13 = StartPlay.from_dict(data)
+
+                    return steps_item_type_13
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    steps_item_type_14 = AdjustScore.from_dict(data)
+
+                    return steps_item_type_14
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                steps_item_type_13 = StartPlay.from_dict(data)
+                steps_item_type_15 = SendNextAsset.from_dict(data)
 
-                return steps_item_type_13
+                return steps_item_type_15
 
             steps_item = _parse_steps_item(steps_item_data)
 

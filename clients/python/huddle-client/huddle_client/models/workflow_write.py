@@ -9,6 +9,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.add_to_list import AddToList
+    from ..models.adjust_score import AdjustScore
     from ..models.branch import Branch
     from ..models.buying_stage_trigger import BuyingStageTrigger
     from ..models.call_webhook import CallWebhook
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from ..models.remove_from_list import RemoveFromList
     from ..models.score_trigger import ScoreTrigger
     from ..models.send_email import SendEmail
+    from ..models.send_next_asset import SendNextAsset
     from ..models.set_field import SetField
     from ..models.stage_entered_trigger import StageEnteredTrigger
     from ..models.start_play import StartPlay
@@ -45,8 +47,9 @@ class WorkflowWrite:
         name (str):
         trigger (BuyingStageTrigger | DateFieldTrigger | GradeTrigger | LeadRecycledTrigger | LeadRejectedTrigger |
             ListJoinedTrigger | ManualTrigger | ScoreTrigger | StageEnteredTrigger | TouchTrigger | Unset):
-        steps (list[AddToList | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify |
-            RemoveFromList | SendEmail | SetField | StartPlay | WaitDuration | WaitForEvent | WaitUntil] | Unset):
+        steps (list[AddToList | AdjustScore | Branch | CallWebhook | ChangeStage | CreateTask | EnrolInWorkflow | Notify
+            | RemoveFromList | SendEmail | SendNextAsset | SetField | StartPlay | WaitDuration | WaitForEvent | WaitUntil] |
+            Unset):
         exit_criteria (ExitCriteria | Unset): Checked before every step: the enrolment ends when any holds.
         reenrol_after_days (int | None | Unset): null: once ever; N: again N days after the last enrolment.
     """
@@ -68,6 +71,7 @@ class WorkflowWrite:
     steps: (
         list[
             AddToList
+            | AdjustScore
             | Branch
             | CallWebhook
             | ChangeStage
@@ -76,6 +80,7 @@ class WorkflowWrite:
             | Notify
             | RemoveFromList
             | SendEmail
+            | SendNextAsset
             | SetField
             | StartPlay
             | WaitDuration
@@ -89,6 +94,7 @@ class WorkflowWrite:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
+        from ..models.adjust_score import AdjustScore  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
         from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
@@ -106,6 +112,7 @@ class WorkflowWrite:
         from ..models.send_email import SendEmail  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
+        from ..models.start_play import StartPlay  # noqa: PLC0415
         from ..models.touch_trigger import TouchTrigger  # noqa: PLC0415
         from ..models.wait_duration import WaitDuration  # noqa: PLC0415
         from ..models.wait_for_event import WaitForEvent  # noqa: PLC0415
@@ -168,6 +175,10 @@ class WorkflowWrite:
                     steps_item = steps_item_data.to_dict()
                 elif isinstance(steps_item_data, EnrolInWorkflow):
                     steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, StartPlay):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, AdjustScore):
+                    steps_item = steps_item_data.to_dict()
                 else:
                     steps_item = steps_item_data.to_dict()
 
@@ -204,6 +215,7 @@ class WorkflowWrite:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.add_to_list import AddToList  # noqa: PLC0415
+        from ..models.adjust_score import AdjustScore  # noqa: PLC0415
         from ..models.branch import Branch  # noqa: PLC0415
         from ..models.buying_stage_trigger import BuyingStageTrigger  # noqa: PLC0415
         from ..models.call_webhook import CallWebhook  # noqa: PLC0415
@@ -221,6 +233,7 @@ class WorkflowWrite:
         from ..models.remove_from_list import RemoveFromList  # noqa: PLC0415
         from ..models.score_trigger import ScoreTrigger  # noqa: PLC0415
         from ..models.send_email import SendEmail  # noqa: PLC0415
+        from ..models.send_next_asset import SendNextAsset  # noqa: PLC0415
         from ..models.set_field import SetField  # noqa: PLC0415
         from ..models.stage_entered_trigger import StageEnteredTrigger  # noqa: PLC0415
         from ..models.start_play import StartPlay  # noqa: PLC0415
@@ -333,6 +346,7 @@ class WorkflowWrite:
         steps: (
             list[
                 AddToList
+                | AdjustScore
                 | Branch
                 | CallWebhook
                 | ChangeStage
@@ -341,6 +355,7 @@ class WorkflowWrite:
                 | Notify
                 | RemoveFromList
                 | SendEmail
+                | SendNextAsset
                 | SetField
                 | StartPlay
                 | WaitDuration
@@ -357,6 +372,7 @@ class WorkflowWrite:
                     data: object,
                 ) -> (
                     AddToList
+                    | AdjustScore
                     | Branch
                     | CallWebhook
                     | ChangeStage
@@ -365,6 +381,7 @@ class WorkflowWrite:
                     | Notify
                     | RemoveFromList
                     | SendEmail
+                    | SendNextAsset
                     | SetField
                     | StartPlay
                     | WaitDuration
@@ -475,11 +492,27 @@ class WorkflowWrite:
                         return steps_item_type_12
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        steps_item_type_13 = StartPlay.from_dict(data)
+
+                        return steps_item_type_13
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        steps_item_type_14 = AdjustScore.from_dict(data)
+
+                        return steps_item_type_14
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    steps_item_type_13 = StartPlay.from_dict(data)
+                    steps_item_type_15 = SendNextAsset.from_dict(data)
 
-                    return steps_item_type_13
+                    return steps_item_type_15
 
                 steps_item = _parse_steps_item(steps_item_data)
 
