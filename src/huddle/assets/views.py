@@ -3,9 +3,9 @@ form to add one, approve and back-to-draft buttons. Plain forms (POST → 303)."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from huddle.assets import service
@@ -14,13 +14,12 @@ from huddle.assets.schemas import AssetWrite
 from huddle.auth.deps import CurrentUser, request_actor
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.web.deps import SessionDep
-from huddle.web.views import form_schema, page, submit
+from huddle.web.views import FormText, form_schema, page, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
-Field = Annotated[str, Form()]
 
 
 def _assets_page(
@@ -57,9 +56,9 @@ def create_asset(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    title: Field = "",
-    url: Field = "",
-    kind: Field = "other",
+    title: FormText = "",
+    url: FormText = "",
+    kind: FormText = "other",
 ) -> Response:
     def change() -> None:
         data = form_schema(
@@ -78,7 +77,7 @@ def create_asset(
 
 @router.post("/assets/{asset_id:int}/status", response_model=None)
 def set_status(
-    asset_id: int, request: Request, session: SessionDep, user: CurrentUser, status: Field = ""
+    asset_id: int, request: Request, session: SessionDep, user: CurrentUser, status: FormText = ""
 ) -> Response:
     def change() -> None:
         if status not in ("draft", "approved"):

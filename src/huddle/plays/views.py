@@ -27,13 +27,12 @@ from huddle.plays.schemas import (
 )
 from huddle.web.deps import SessionDep
 from huddle.web.templating import flash, render
-from huddle.web.views import form_schema, page, see_other, submit
+from huddle.web.views import FormText, form_schema, page, see_other, submit
 
 if TYPE_CHECKING:
     from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
-Field = Annotated[str, Form()]
 
 
 def _plays_page(
@@ -81,8 +80,8 @@ def create_play(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    name: Field = "",
-    buying_stage: Field = "",
+    name: FormText = "",
+    buying_stage: FormText = "",
 ) -> Response:
     def change() -> None:
         data = form_schema(lambda: PlayWrite(name=name.strip(), buying_stage=buying_stage or None))
@@ -104,10 +103,10 @@ def add_step(
     session: SessionDep,
     user: CurrentUser,
     play_id: int,
-    owner: Field = "",
-    title: Field = "",
-    template_id: Field = "",
-    due_hours: Field = "",
+    owner: FormText = "",
+    title: FormText = "",
+    template_id: FormText = "",
+    due_hours: FormText = "",
 ) -> Response:
     def change() -> None:
         step = form_schema(
@@ -141,8 +140,8 @@ def play_settings(
     session: SessionDep,
     user: CurrentUser,
     play_id: int,
-    buying_stage: Field = "",
-    status: Field = "active",
+    buying_stage: FormText = "",
+    status: FormText = "active",
 ) -> Response:
     actor = request_actor(request)
 
@@ -155,7 +154,11 @@ def play_settings(
 
 @router.post("/plays/stages", response_model=None)
 def add_stage(
-    request: Request, session: SessionDep, user: CurrentUser, name: Field = "", before: Field = ""
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    name: FormText = "",
+    before: FormText = "",
 ) -> Response:
     def change() -> None:
         key = _stage_key(name)
@@ -177,8 +180,8 @@ def add_indicator(
     session: SessionDep,
     user: CurrentUser,
     key: str,
-    touch_type: Field = "",
-    contains: Field = "",
+    touch_type: FormText = "",
+    contains: FormText = "",
     touch_property: Annotated[str, Form(alias="property")] = "",
 ) -> Response:
     def change() -> None:
@@ -231,7 +234,11 @@ def contact_card(
 
 @router.post("/contacts/{contact_id:int}/plays", response_model=None)
 def start_play(
-    request: Request, session: SessionDep, user: CurrentUser, contact_id: int, play_id: Field = ""
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contact_id: int,
+    play_id: FormText = "",
 ) -> Response:
     actor = request_actor(request)
 

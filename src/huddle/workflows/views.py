@@ -5,9 +5,9 @@ Plain forms (POST → 303); no JSON for the user."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import TypeAdapter
 
@@ -22,7 +22,7 @@ from huddle.plays import service as plays
 from huddle.scoring import service as scoring
 from huddle.tracking import service as tracking
 from huddle.web.deps import SessionDep
-from huddle.web.views import form_schema, page, submit
+from huddle.web.views import FormText, form_schema, page, submit
 from huddle.workflows import service
 from huddle.workflows.schemas import (
     STEP_KINDS,
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from huddle.auth.models import User
 
 router = APIRouter(include_in_schema=False)
-Field = Annotated[str, Form()]
 STEP: TypeAdapter[StepModel] = TypeAdapter(Step)
 TRIGGER: TypeAdapter[Any] = TypeAdapter(Trigger)
 TRIGGER_LABELS = {
@@ -102,7 +101,7 @@ def workflows_page(request: Request, session: SessionDep, user: CurrentUser) -> 
 
 @router.post("/workflows", response_model=None)
 def create_workflow(
-    request: Request, session: SessionDep, user: CurrentUser, name: Field = ""
+    request: Request, session: SessionDep, user: CurrentUser, name: FormText = ""
 ) -> Response:
     created: list[int] = []
 
@@ -121,7 +120,7 @@ def create_workflow(
 
 @router.post("/workflows/lists", response_model=None)
 def create_list(
-    request: Request, session: SessionDep, user: CurrentUser, name: Field = ""
+    request: Request, session: SessionDep, user: CurrentUser, name: FormText = ""
 ) -> Response:
     def change() -> None:
         data = form_schema(lambda: ContactListWrite(name=name.strip()))
@@ -315,32 +314,32 @@ def add_step(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    after: Field = "start",
-    arm: Field = "next",
-    kind: Field = "",
-    amount: Field = "",
-    unit: Field = "days",
-    weekday: Field = "",
-    hour: Field = "",
-    time_zone: Field = "",
-    touch_type: Field = "",
-    timeout_hours: Field = "",
-    field: Field = "",
-    op: Field = "eq",
-    value: Field = "",
-    list_id: Field = "",
-    template_id: Field = "",
-    stage: Field = "",
-    title: Field = "",
-    team: Field = "",
-    user_id: Field = "",
-    message: Field = "",
-    webhook_id: Field = "",
-    target_workflow_id: Field = "",
-    play_id: Field = "",
-    model_id: Field = "",
-    points: Field = "",
-    reason: Field = "",
+    after: FormText = "start",
+    arm: FormText = "next",
+    kind: FormText = "",
+    amount: FormText = "",
+    unit: FormText = "days",
+    weekday: FormText = "",
+    hour: FormText = "",
+    time_zone: FormText = "",
+    touch_type: FormText = "",
+    timeout_hours: FormText = "",
+    field: FormText = "",
+    op: FormText = "eq",
+    value: FormText = "",
+    list_id: FormText = "",
+    template_id: FormText = "",
+    stage: FormText = "",
+    title: FormText = "",
+    team: FormText = "",
+    user_id: FormText = "",
+    message: FormText = "",
+    webhook_id: FormText = "",
+    target_workflow_id: FormText = "",
+    play_id: FormText = "",
+    model_id: FormText = "",
+    points: FormText = "",
+    reason: FormText = "",
 ) -> Response:
     form = {
         "kind": kind,
@@ -420,18 +419,18 @@ def save_trigger(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    type: Field = "manual",  # noqa: A002 - the form field's name
-    touch_type: Field = "",
-    property_name: Field = "",
-    property_value: Field = "",
-    stage: Field = "",
-    threshold: Field = "",
-    list_id: Field = "",
-    field_key: Field = "",
-    days_before: Field = "",
-    reenrol_after_days: Field = "",
-    buying_stage: Field = "",
-    grade: Field = "",
+    type: FormText = "manual",  # noqa: A002 - the form field's name
+    touch_type: FormText = "",
+    property_name: FormText = "",
+    property_value: FormText = "",
+    stage: FormText = "",
+    threshold: FormText = "",
+    list_id: FormText = "",
+    field_key: FormText = "",
+    days_before: FormText = "",
+    reenrol_after_days: FormText = "",
+    buying_stage: FormText = "",
+    grade: FormText = "",
 ) -> Response:
     def trigger() -> Any:
         raw: dict[str, Any] = {"type": type}
@@ -483,7 +482,7 @@ def set_status(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    status: Field = "",
+    status: FormText = "",
 ) -> Response:
     def change() -> None:
         if status not in ("draft", "active", "paused"):
