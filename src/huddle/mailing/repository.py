@@ -82,6 +82,13 @@ def set_send(session: Session, send_id: int, **values: object) -> None:
     )
 
 
+def set_sends(session: Session, changes: Sequence[dict[str, object]]) -> None:
+    """Several sends' changes (each a dict with the send's ``id``), in one statement run
+    for each (``set_send``'s, batched: a delivery batch marks its sends together)."""
+    if changes:
+        session.execute(update(EmailSend), list(changes))
+
+
 def started_since(
     session: Session, since: datetime, *, domain: str | None = None, but: int | None = None
 ) -> int:
@@ -123,6 +130,15 @@ def sends_to(session: Session, needles: Sequence[str]) -> Sequence[EmailSend]:
 
 def suppression(session: Session, email: str) -> EmailSuppression | None:
     return session.scalar(select(EmailSuppression).where(EmailSuppression.email == email.lower()))
+
+
+def suppressions_of(session: Session, emails: Sequence[str]) -> dict[str, EmailSuppression]:
+    """The suppressions of these addresses, by address (lower case), in one query."""
+    lowered = sorted({email.lower() for email in emails})
+    if not lowered:
+        return {}
+    query = select(EmailSuppression).where(EmailSuppression.email.in_(lowered))
+    return {found.email: found for found in session.scalars(query)}
 
 
 def suppression_by_id(session: Session, suppression_id: int) -> EmailSuppression | None:
