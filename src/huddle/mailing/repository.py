@@ -35,6 +35,14 @@ def send_by_key(session: Session, idempotency_key: str) -> EmailSend | None:
     return session.scalar(select(EmailSend).where(EmailSend.idempotency_key == idempotency_key))
 
 
+def sends_by_keys(session: Session, keys: Sequence[str]) -> dict[str, EmailSend]:
+    """The sends of these idempotency keys, by key, in one query."""
+    if not keys:
+        return {}
+    query = select(EmailSend).where(EmailSend.idempotency_key.in_(list(keys)))
+    return {send.idempotency_key: send for send in session.scalars(query)}
+
+
 def add_send(session: Session, send: EmailSend) -> EmailSend | None:
     """Insert ``send``; None when its idempotency key is taken (by a concurrent caller too)."""
     try:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
@@ -60,13 +61,7 @@ def send_template_to_contact(
     template_or_404(session, template_id)
     contacts.get_contact(session, contact_id)
     reason = why_not_send(session, contact_id)
-    send = EmailSend(
-        idempotency_key=idempotency_key,
-        template_id=template_id,
-        contact_id=contact_id,
-        status="skipped" if reason else "queued",
-        reason=reason,
-    )
+    send = _new_send(template_id, contact_id, idempotency_key, reason)
     if repository.add_send(session, send) is None:
         # Another caller with the same key got there first (on PostgreSQL, concurrently).
         first = repository.send_by_key(session, idempotency_key)
@@ -75,6 +70,52 @@ def send_template_to_contact(
     if reason is None:
         _queue_delivery(session, send.id)
     return _outcome(send)
+
+
+def send_template_to_contacts(
+    session: Session, *, template_id: int, recipients: Sequence[tuple[int, str]]
+) -> list[SendOutcome]:
+    """``send_template_to_contact`` for many (contact id, idempotency key) pairs at once,
+    in a query or statement each (a workflow batch's sends), answered in their order. A
+    contact that no longer exists is skipped, saying so."""
+    template_or_404(session, template_id)
+    existing = repository.sends_by_keys(session, [key for _, key in recipients])
+    fresh = [(contact_id, key) for contact_id, key in recipients if key not in existing]
+    reasons = why_not_send_all(session, [contact_id for contact_id, _ in fresh])
+    made = {
+        key: _new_send(template_id, contact_id, key, reasons[contact_id])
+        for contact_id, key in fresh
+    }
+    try:
+        with session.begin_nested():
+            session.add_all(made.values())
+            session.flush()
+    except IntegrityError:
+        # Another caller took one of the keys meanwhile (PostgreSQL): one at a time, each
+        # answering the first send of its key.
+        return [
+            send_template_to_contact(
+                session, template_id=template_id, contact_id=contact_id, idempotency_key=key
+            )
+            for contact_id, key in recipients
+        ]
+    for send in made.values():
+        if send.reason is None:
+            _queue_delivery(session, send.id)
+    return [
+        _outcome(existing[key], repeated=True) if key in existing else _outcome(made[key])
+        for _, key in recipients
+    ]
+
+
+def _new_send(template_id: int, contact_id: int, key: str, reason: str | None) -> EmailSend:
+    return EmailSend(
+        idempotency_key=key,
+        template_id=template_id,
+        contact_id=contact_id,
+        status="skipped" if reason else "queued",
+        reason=reason,
+    )
 
 
 @contextmanager

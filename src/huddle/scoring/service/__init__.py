@@ -35,6 +35,7 @@ from huddle.scoring.service.grading import grade_for
 from huddle.scoring.service.matching import (
     condition_errors,
     contact_matches,
+    contacts_matching,
     describe_condition,
     segment_members,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "condition_errors",
     "condition_fields",
     "contact_matches",
+    "contacts_matching",
     "criteria_label",
     "delete_model",
     "delete_persona",
