@@ -61,7 +61,13 @@ def send_template_to_contact(
     template_or_404(session, template_id)
     contacts.get_contact(session, contact_id)
     reason = why_not_send(session, contact_id)
-    send = _new_send(template_id, contact_id, idempotency_key, reason)
+    send = EmailSend(
+        idempotency_key=idempotency_key,
+        template_id=template_id,
+        contact_id=contact_id,
+        status="skipped" if reason else "queued",
+        reason=reason,
+    )
     if repository.add_send(session, send) is None:
         # Another caller with the same key got there first (on PostgreSQL, concurrently).
         first = repository.send_by_key(session, idempotency_key)
@@ -83,7 +89,13 @@ def send_template_to_contacts(
     fresh = [(contact_id, key) for contact_id, key in recipients if key not in existing]
     reasons = why_not_send_all(session, [contact_id for contact_id, _ in fresh])
     made = {
-        key: _new_send(template_id, contact_id, key, reasons[contact_id])
+        key: EmailSend(
+            idempotency_key=key,
+            template_id=template_id,
+            contact_id=contact_id,
+            status="skipped" if reasons[contact_id] else "queued",
+            reason=reasons[contact_id],
+        )
         for contact_id, key in fresh
     }
     try:
@@ -106,16 +118,6 @@ def send_template_to_contacts(
         _outcome(existing[key], repeated=True) if key in existing else _outcome(made[key])
         for _, key in recipients
     ]
-
-
-def _new_send(template_id: int, contact_id: int, key: str, reason: str | None) -> EmailSend:
-    return EmailSend(
-        idempotency_key=key,
-        template_id=template_id,
-        contact_id=contact_id,
-        status="skipped" if reason else "queued",
-        reason=reason,
-    )
 
 
 @contextmanager

@@ -253,15 +253,18 @@ def _remove_from_list(ctx: StepContext, step: RemoveFromList) -> Outcome:
     return Advance("done", step.next, "removed from the list" if removed else "was not on it")
 
 
-@handles("set_field")
-def _set_field(ctx: StepContext, step: SetField) -> Outcome:
+@handles_batch("set_field")
+def _set_field(contexts: Sequence[StepContext], step: SetField) -> list[Outcome]:
     if step.field.startswith("custom."):
         change = ContactUpdate(custom={step.field.removeprefix("custom."): step.value})
     else:
         value = None if step.value is None else str(step.value)
         change = ContactUpdate.model_validate({step.field: value})
-    contacts.update_contact(ctx.session, ctx.contact.id, change, actor=ctx.actor)
-    return Advance("done", step.next, f"{step.field} set to {step.value}")
+    first = contexts[0]  # one workflow's step: one actor
+    contacts.update_contacts(
+        first.session, [ctx.contact.id for ctx in contexts], change, actor=first.actor
+    )
+    return [Advance("done", step.next, f"{step.field} set to {step.value}")] * len(contexts)
 
 
 @handles("change_stage")
