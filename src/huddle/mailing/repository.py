@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -88,6 +88,21 @@ def set_send(session: Session, send_id: int, **values: object) -> None:
         .values(**values)
         .execution_options(synchronize_session=False)
     )
+
+
+# Built once: a delivery marks each message sent in a transaction of its own, thousands a
+# minute, and this skips building (and keying) the statement each time.
+_MARK_SENT = (
+    update(EmailSend)
+    .where(EmailSend.id == bindparam("send"))
+    .values(status="sent", sent_at=bindparam("at"))
+)
+
+
+def mark_sent(session: Session, send_id: int, at: datetime) -> None:
+    """``set_send(status="sent", sent_at=at)``, cheaper: the one write between a message's
+    data and its final dot."""
+    session.connection().execute(_MARK_SENT, {"send": send_id, "at": at})
 
 
 def set_sends(session: Session, changes: Sequence[dict[str, object]]) -> None:

@@ -343,7 +343,7 @@ def _before_body_end(html: str, addition: str) -> str:
 
 def _mark_sent(session: Session, ready: _Ready) -> None:
     now = clock.now()
-    repository.set_send(session, ready.send_id, status="sent", sent_at=now)
+    repository.mark_sent(session, ready.send_id, now)
     publish(
         session,
         EmailSent(
