@@ -79,15 +79,16 @@ def send_template_to_contact(
 
 
 def send_template_to_contacts(
-    session: Session, *, template_id: int, recipients: Sequence[tuple[int, str]]
+    session: Session, *, template_id: int, recipients: Sequence[tuple[Contact, str]]
 ) -> list[SendOutcome]:
-    """``send_template_to_contact`` for many (contact id, idempotency key) pairs at once,
-    in a query or statement each (a workflow batch's sends), answered in their order. A
-    contact that no longer exists is skipped, saying so."""
+    """``send_template_to_contact`` for many (contact, idempotency key) pairs at once, in
+    a query or statement each (a workflow batch's sends, its contacts in hand), answered
+    in their order."""
     template_or_404(session, template_id)
     existing = repository.sends_by_keys(session, [key for _, key in recipients])
-    fresh = [(contact_id, key) for contact_id, key in recipients if key not in existing]
-    reasons = why_not_send_all(session, [contact_id for contact_id, _ in fresh])
+    fresh = [(contact.id, key) for contact, key in recipients if key not in existing]
+    held = {contact.id: contact for contact, _ in recipients}
+    reasons = why_not_mail(session, held, [contact_id for contact_id, _ in fresh])
     made = {
         key: EmailSend(
             idempotency_key=key,
@@ -107,9 +108,9 @@ def send_template_to_contacts(
         # answering the first send of its key.
         return [
             send_template_to_contact(
-                session, template_id=template_id, contact_id=contact_id, idempotency_key=key
+                session, template_id=template_id, contact_id=contact.id, idempotency_key=key
             )
-            for contact_id, key in recipients
+            for contact, key in recipients
         ]
     for send in made.values():
         if send.reason is None:

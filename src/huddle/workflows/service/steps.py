@@ -220,7 +220,7 @@ def _send_email(contexts: Sequence[StepContext], step: SendEmail) -> list[Outcom
     outcomes = mailing.send_template_to_contacts(
         first.session,
         template_id=step.template_id,
-        recipients=[(ctx.contact.id, ctx.idempotency_key) for ctx in contexts],
+        recipients=[(ctx.contact, ctx.idempotency_key) for ctx in contexts],
     )
     name = names[step.template_id].name
     return [
