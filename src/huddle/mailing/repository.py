@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,20 @@ def sends_by_keys(session: Session, keys: Sequence[str]) -> dict[str, EmailSend]
         return {}
     query = select(EmailSend).where(EmailSend.idempotency_key.in_(list(keys)))
     return {send.idempotency_key: send for send in session.scalars(query)}
+
+
+def add_sends(session: Session, rows: Sequence[dict[str, object]]) -> dict[str, int]:
+    """Insert sends (``EmailSend`` columns; keys not taken) in one statement run for each
+    row, not an INSERT with RETURNING a row (what the ORM does on SQLite); their ids by
+    idempotency key. ``IntegrityError`` when a key is taken."""
+    if not rows:
+        return {}
+    session.execute(insert(EmailSend), list(rows))
+    keys = [str(row["idempotency_key"]) for row in rows]
+    query = select(EmailSend.idempotency_key, EmailSend.id).where(
+        EmailSend.idempotency_key.in_(keys)
+    )
+    return {row.idempotency_key: row.id for row in session.execute(query)}
 
 
 def add_send(session: Session, send: EmailSend) -> EmailSend | None:

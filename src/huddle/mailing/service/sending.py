@@ -89,20 +89,19 @@ def send_template_to_contacts(
     fresh = [(contact.id, key) for contact, key in recipients if key not in existing]
     held = {contact.id: contact for contact, _ in recipients}
     reasons = why_not_mail(session, held, [contact_id for contact_id, _ in fresh])
-    made = {
-        key: EmailSend(
-            idempotency_key=key,
-            template_id=template_id,
-            contact_id=contact_id,
-            status="skipped" if reasons[contact_id] else "queued",
-            reason=reasons[contact_id],
-        )
+    rows: list[dict[str, object]] = [
+        {
+            "idempotency_key": key,
+            "template_id": template_id,
+            "contact_id": contact_id,
+            "status": "skipped" if reasons[contact_id] else "queued",
+            "reason": reasons[contact_id],
+        }
         for contact_id, key in fresh
-    }
+    ]
     try:
         with session.begin_nested():
-            session.add_all(made.values())
-            session.flush()
+            ids = repository.add_sends(session, rows)
     except IntegrityError:
         # Another caller took one of the keys meanwhile (PostgreSQL): one at a time, each
         # answering the first send of its key.
@@ -112,11 +111,19 @@ def send_template_to_contacts(
             )
             for contact, key in recipients
         ]
-    for send in made.values():
-        if send.reason is None:
-            _queue_delivery(session, send.id)
+    made = {
+        key: SendOutcome(
+            send_id=ids[key],
+            status="skipped" if reasons[contact_id] else "queued",
+            reason=reasons[contact_id],
+        )
+        for contact_id, key in fresh
+    }
+    for outcome in made.values():
+        if not outcome.skipped:
+            _queue_delivery(session, outcome.send_id)
     return [
-        _outcome(existing[key], repeated=True) if key in existing else _outcome(made[key])
+        _outcome(existing[key], repeated=True) if key in existing else made[key]
         for _, key in recipients
     ]
 
