@@ -109,7 +109,7 @@ def connection(settings: Settings) -> Iterator[smtplib.SMTP]:
 
 def transfer(
     smtp: smtplib.SMTP,
-    message: EmailMessage,
+    message: EmailMessage | bytes,
     *,
     envelope_from: str,
     recipient: str,
@@ -117,8 +117,10 @@ def transfer(
 ) -> None:
     """One message's transaction on an open connection, marking the point of no return as
     ``send_marking_point_of_no_return`` says. A refusal leaves the connection ready for the
-    next message (RSET); a lost connection raises ``SmtpUnreachable``."""
-    data = _quote_periods(message.as_bytes(policy=_WIRE))
+    next message (RSET); a lost connection raises ``SmtpUnreachable``. ``message`` may be
+    the message's bytes already (CRLF line ends, not dot-stuffed)."""
+    raw = message if isinstance(message, bytes) else message.as_bytes(policy=_WIRE)
+    data = _quote_periods(raw)
     if not data.endswith(_CRLF):
         data += _CRLF
     with _unreachable_on_network_errors():

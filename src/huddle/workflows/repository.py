@@ -229,6 +229,21 @@ def is_member(session: Session, list_id: int, contact_id: int) -> bool:
     return session.get(ContactListMember, (list_id, contact_id)) is not None
 
 
+def members_among(session: Session, list_id: int, contact_ids: Sequence[int]) -> set[int]:
+    """Which of these contacts are on the list, in one query."""
+    query = select(ContactListMember.contact_id).where(
+        ContactListMember.list_id == list_id, ContactListMember.contact_id.in_(list(contact_ids))
+    )
+    return set(session.scalars(query))
+
+
+def add_members(session: Session, list_id: int, contact_ids: Sequence[int]) -> None:
+    """Put these contacts (none on the list yet) on it, in one statement."""
+    if contact_ids:
+        rows = [{"list_id": list_id, "contact_id": contact_id} for contact_id in contact_ids]
+        session.execute(insert(ContactListMember), rows)
+
+
 def remove_member(session: Session, list_id: int, contact_id: int) -> bool:
     removed = session.execute(
         delete(ContactListMember).where(

@@ -48,6 +48,7 @@ from huddle.contacts.service.contacts import (
     set_buying_stage,
     set_created_dates,
     update_contact,
+    update_contacts,
     upsert_contact,
 )
 from huddle.contacts.service.custom_fields import (
@@ -210,6 +211,7 @@ __all__ = [
     "touch_activity",
     "update_account",
     "update_contact",
+    "update_contacts",
     "update_custom_field",
     "upsert_account",
     "upsert_contact",

@@ -230,6 +230,23 @@ def update_contact(
     return _apply(session, contact, data, actor=actor, provider=provider)
 
 
+def update_contacts(
+    session: Session, contact_ids: Sequence[int], data: ContactUpdate, *, actor: Actor
+) -> None:
+    """The same change to several contacts (a workflow batch's field set), each checked
+    and applied as ``update_contact`` does; one ``ContactsChanged`` for those it changed,
+    so what follows a change (rescoring) runs once for them all."""
+    found = contacts_by_id(session, contact_ids)
+    changed = []
+    for contact_id in contact_ids:
+        contact = require(found.get(contact_id), "contact", contact_id)
+        _require_change_allowed(actor, contact, data)
+        if _apply_change(session, contact, data, actor=actor, provider=None):
+            changed.append(contact.id)
+    if changed:
+        publish(session, ContactsChanged(contact_ids=tuple(changed), account_ids=(), actor=actor))
+
+
 def _require_change_allowed(actor: Actor, contact: Contact, data: ContactUpdate) -> None:
     """The ownership rule for the contact, and for the owner the change gives it."""
     permissions.require_owned(actor, Action.CONTACT_EDIT, *owners_touched(contact.owner_id, data))
@@ -339,6 +356,20 @@ def _apply(
     actor: Actor,
     provider: EnrichmentProvider | None,
 ) -> Contact:
+    if _apply_change(session, contact, data, actor=actor, provider=provider):
+        publish(session, ContactsChanged(contact_ids=(contact.id,), account_ids=(), actor=actor))
+    return contact
+
+
+def _apply_change(
+    session: Session,
+    contact: Contact,
+    data: ContactUpdate,
+    *,
+    actor: Actor,
+    provider: EnrichmentProvider | None,
+) -> bool:
+    """Apply the change (checked, consent recorded, flushed); whether it is news."""
     given = {name: getattr(data, name) for name in data.model_fields_set}
     errors = user_errors(session, {"owner_id": data.owner_id})
     for key in rules.KEY_FIELDS:
@@ -380,9 +411,7 @@ def _apply(
         after=contact.owner_id,
         actor=actor,
     )
-    if rules.is_news(before, after):
-        publish(session, ContactsChanged(contact_ids=(contact.id,), account_ids=(), actor=actor))
-    return contact
+    return rules.is_news(before, after)
 
 
 def _record_consent(

@@ -10,6 +10,7 @@ from huddle.mailing.service.sending import (
     one_delivery,
     send_template,
     send_template_to_contact,
+    send_template_to_contacts,
     send_test,
     why_not_send,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "scrub_erased",
     "send_template",
     "send_template_to_contact",
+    "send_template_to_contacts",
     "send_test",
     "template_names",
     "templates_by_id",

@@ -25,10 +25,11 @@ import logging
 import smtplib
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -38,14 +39,17 @@ from huddle.core.actor import Actor
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.settings import Settings
-from huddle.mailing import rendering, repository
+from huddle.mailing import mime, rendering, repository
 from huddle.mailing.events import EmailSent
 from huddle.mailing.models import EmailSend, EmailTemplate
-from huddle.mailing.service.sending import DELIVER_JOB, why_not_send
+from huddle.mailing.service.sending import DELIVER_JOB, why_not_mail, why_not_send
 from huddle.mailing.service.suppressions import suppress
 from huddle.mailing.service.templates import contact_values, source_of
 from huddle.privacy import service as privacy
 from huddle.tracking import service as tracking
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +67,7 @@ class _Ready:
     contact_id: int | None
     template_id: int | None
     is_test: bool
-    message: EmailMessage
+    message: bytes | EmailMessage
     envelope_from: str
     recipient: str
 
@@ -95,16 +99,41 @@ def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) 
 def _prepare_all(
     session: Session, send_ids: Sequence[int], settings: Settings
 ) -> list[_Ready | None]:
-    """Each send prepared, the sends, their contacts and the templates read in a query
-    each (held here: the session only keeps what someone refers to)."""
+    """Each send prepared: the sends, their contacts, their suppressions and the templates
+    read in a query each, and the sends marked "sending" in one statement (``_Batch``)."""
     sends = repository.sends_for_delivery(session, send_ids)
-    held = (
-        contacts.contacts_by_id(session, [s.contact_id for s in sends if s.contact_id]),
-        repository.templates(session),
+    contact_ids = [s.contact_id for s in sends if s.contact_id is not None]
+    held = contacts.contacts_by_id(session, contact_ids)
+    batch = _Batch(
+        templates={found.id: found for found in repository.templates(session)},
+        reasons=why_not_mail(session, held, contact_ids),
+        held=held,
     )
-    prepared = [_prepare(session, send, settings) for send in sends]
-    del held
+    prepared = [_prepare(session, send, settings, batch) for send in sends]
+    batch.write(session)
     return prepared
+
+
+@dataclass
+class _Batch:
+    """What a batch's sends share: the templates, why each contact may not be mailed (read
+    together), and the "sending" marks not yet written. The contacts stay in the session
+    while the batch refers to them (``reasons`` was read with them)."""
+
+    templates: dict[int, EmailTemplate]
+    reasons: dict[int, str | None]
+    held: dict[int, Contact]
+    marks: list[dict[str, object]] = field(default_factory=list)
+
+    def reason(self, session: Session, send: EmailSend) -> str | None:
+        if send.contact_id in self.reasons:
+            return self.reasons[send.contact_id]
+        return why_not_send(session, send.contact_id)
+
+    def write(self, session: Session) -> None:
+        """The marks so far, written (before a rate limit counts the sends started)."""
+        repository.set_sends(session, self.marks)
+        self.marks.clear()
 
 
 def _deliver_over(server: smtplib.SMTP, units: UnitOfWork, ready: _Ready) -> None:
@@ -139,15 +168,15 @@ def _deliver_over(server: smtplib.SMTP, units: UnitOfWork, ready: _Ready) -> Non
         log.warning("send %s: the server refused the message after its final dot", ready.send_id)
 
 
-def _prepare(session: Session, send: EmailSend, settings: Settings) -> _Ready | None:
+def _prepare(session: Session, send: EmailSend, settings: Settings, batch: _Batch) -> _Ready | None:
     if send.status not in ("queued", "sending"):
         return None  # sent, skipped or failed already: a rerun does nothing
     send_id = send.id
     if send.status == "sending":
         # The last attempt stopped before the server had the final dot: it has nothing.
         log.info("send %s: sending again after an attempt that stopped mid-way", send_id)
-    reason = None if send.is_test else why_not_send(session, send.contact_id)
-    template = repository.template(session, send.template_id) if send.template_id else None
+    reason = None if send.is_test else batch.reason(session, send)
+    template = batch.templates.get(send.template_id) if send.template_id else None
     if reason is None and template is None:
         reason = "the template was deleted"
     if reason is not None or template is None:
@@ -156,7 +185,7 @@ def _prepare(session: Session, send: EmailSend, settings: Settings) -> _Ready | 
     address = (send.test_to if send.is_test else _contact_address(session, send)) or ""
     domain = address.rsplit("@", 1)[-1].lower()
     now = clock.now()
-    wait = _rate_limited(session, settings, send_id, domain, now)
+    wait = _rate_limited(session, settings, send_id, domain, now, batch)
     if wait is not None:
         until, limit = wait
         repository.set_send(session, send_id, reason=f"waiting for {limit}")
@@ -165,21 +194,22 @@ def _prepare(session: Session, send: EmailSend, settings: Settings) -> _Ready | 
     sender = settings.mailing_sender or settings.smtp_sender
     message_id = send.message_id or _message_id(send, sender)
     try:
-        message = _compose(session, send, template, address, message_id, sender, settings)
+        message, subject = _compose(session, send, template, address, message_id, sender, settings)
     except rendering.TemplateProblem as problem:
         repository.set_send(session, send_id, status="failed", reason=problem.message[:500])
         return None
-    repository.set_send(
-        session,
-        send_id,
-        status="sending",
-        reason=None,
-        started_at=now,
-        to_address=address,
-        domain=domain,
-        subject=str(message["Subject"])[:500],
-        message_id=message_id,
-        attempts=send.attempts + 1,
+    batch.marks.append(
+        {
+            "id": send_id,
+            "status": "sending",
+            "reason": None,
+            "started_at": now,
+            "to_address": address,
+            "domain": domain,
+            "subject": subject[:500],
+            "message_id": message_id,
+            "attempts": send.attempts + 1,
+        }
     )
     return _Ready(
         send_id=send_id,
@@ -198,13 +228,14 @@ def _contact_address(session: Session, send: EmailSend) -> str:
 
 
 def _rate_limited(
-    session: Session, settings: Settings, send_id: int, domain: str, now: datetime
+    session: Session, settings: Settings, send_id: int, domain: str, now: datetime, batch: _Batch
 ) -> tuple[datetime, str] | None:
     """When the next window opens and which limit is full, if one is; None to send now.
     Fixed windows of a minute: over a limit, a message waits, it is never dropped."""
     window = now.replace(second=0, microsecond=0)
     if settings.mailing_rate_per_minute or settings.mailing_domain_rate_per_minute:
         locks.hold(session, locks.Lock.MAILING_RATE)
+        batch.write(session)  # the batch's sends started so far count
     limits = (
         (settings.mailing_rate_per_minute, None, "the rate limit"),
         (settings.mailing_domain_rate_per_minute, domain, f"the rate limit of {domain}"),
@@ -232,7 +263,9 @@ def _compose(
     message_id: str,
     sender: str,
     settings: Settings,
-) -> EmailMessage:
+) -> tuple[bytes | EmailMessage, str]:
+    """The message (its bytes, or an ``EmailMessage`` where ``mime`` leaves it to the
+    ``email`` package) and its subject."""
     base = settings.public_url.rstrip("/")
     contact_id = send.contact_id or 0
     if send.is_test:
@@ -244,19 +277,28 @@ def _compose(
     values |= send.template_values or {}
     rendered = rendering.render(source_of(template), values)
     html, text = _with_unsubscribe_link(rendered, unsubscribe_url)
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = address
-    message["Subject"] = f"[Test] {rendered.subject}" if send.is_test else rendered.subject
-    message["Date"] = format_datetime(clock.now())
-    message["Message-ID"] = message_id
+    subject = f"[Test] {rendered.subject}" if send.is_test else rendered.subject
+    headers = [
+        ("From", sender),
+        ("To", address),
+        ("Subject", subject),
+        ("Date", format_datetime(clock.now())),
+        ("Message-ID", message_id),
+    ]
     if not send.is_test:
         html = _tracked(
             html, contact_id, message_id.strip("<>"), base, settings.secret_key, unsubscribe_url
         )
-        headers = privacy.unsubscribe_headers(contact_id, base_url=base, secret=settings.secret_key)
-        for name, value in headers.items():
-            message[name] = value
+        headers += privacy.unsubscribe_headers(
+            contact_id, base_url=base, secret=settings.secret_key
+        ).items()
+    return mime.compose(headers, text, html) or _email_message(headers, text, html), subject
+
+
+def _email_message(headers: list[tuple[str, str]], text: str, html: str) -> EmailMessage:
+    message = EmailMessage()
+    for name, value in headers:
+        message[name] = value
     message.set_content(text, cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
     return message
@@ -302,7 +344,7 @@ def _before_body_end(html: str, addition: str) -> str:
 
 def _mark_sent(session: Session, ready: _Ready) -> None:
     now = clock.now()
-    repository.set_send(session, ready.send_id, status="sent", sent_at=now)
+    repository.mark_sent(session, ready.send_id, now)
     publish(
         session,
         EmailSent(

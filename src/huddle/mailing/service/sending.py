@@ -5,21 +5,24 @@ unsubscribe between the two still stops the message."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
 from huddle.core.actor import Actor
-from huddle.core.errors import ResourceNotFound
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action, require
 from huddle.mailing import repository
-from huddle.mailing.models import EmailSend
-from huddle.mailing.service.suppressions import is_suppressed
+from huddle.mailing.models import EmailSend, EmailSuppression
 from huddle.mailing.service.templates import template_or_404
+
+if TYPE_CHECKING:
+    from huddle.contacts.models import Contact
 
 DELIVER_JOB = "mailing.deliver"
 # Several sends delivered by one job over one SMTP connection (``one_delivery``).
@@ -93,6 +96,56 @@ def send_template_to_contact(
     return _outcome(send)
 
 
+def send_template_to_contacts(
+    session: Session, *, template_id: int, recipients: Sequence[tuple[Contact, str]]
+) -> list[SendOutcome]:
+    """``send_template_to_contact`` for many (contact, idempotency key) pairs at once, in
+    a query or statement each (a workflow batch's sends, its contacts in hand), answered
+    in their order."""
+    template_or_404(session, template_id)
+    existing = repository.sends_by_keys(session, [key for _, key in recipients])
+    fresh = [(contact.id, key) for contact, key in recipients if key not in existing]
+    held = {contact.id: contact for contact, _ in recipients}
+    reasons = why_not_mail(session, held, [contact_id for contact_id, _ in fresh])
+    rows: list[dict[str, object]] = [
+        {
+            "idempotency_key": key,
+            "template_id": template_id,
+            "contact_id": contact_id,
+            "status": "skipped" if reasons[contact_id] else "queued",
+            "reason": reasons[contact_id],
+        }
+        for contact_id, key in fresh
+    ]
+    try:
+        with session.begin_nested():
+            ids = repository.add_sends(session, rows)
+    except IntegrityError:
+        # Another caller took one of the keys meanwhile (PostgreSQL): one at a time, each
+        # answering the first send of its key.
+        return [
+            send_template_to_contact(
+                session, template_id=template_id, contact_id=contact.id, idempotency_key=key
+            )
+            for contact, key in recipients
+        ]
+    made = {
+        key: SendOutcome(
+            send_id=ids[key],
+            status="skipped" if reasons[contact_id] else "queued",
+            reason=reasons[contact_id],
+        )
+        for contact_id, key in fresh
+    }
+    for outcome in made.values():
+        if not outcome.skipped:
+            _queue_delivery(session, outcome.send_id)
+    return [
+        _outcome(existing[key], repeated=True) if key in existing else made[key]
+        for _, key in recipients
+    ]
+
+
 @contextmanager
 def one_delivery(session: Session) -> Iterator[None]:
     """The sends queued inside the block are delivered by one job, over one connection
@@ -156,9 +209,27 @@ def why_not_send(session: Session, contact_id: int | None) -> str | None:
     """Why this contact may get no email now; None when it may."""
     if contact_id is None:
         return "the contact no longer exists"
-    try:
-        contact = contacts.get_contact(session, contact_id)
-    except ResourceNotFound:
+    return why_not_send_all(session, [contact_id])[contact_id]
+
+
+def why_not_send_all(session: Session, contact_ids: Collection[int]) -> dict[int, str | None]:
+    """``why_not_send`` for each of these contacts, in two queries (the contacts, their
+    suppressions) however many they are: a batch's sends are checked together."""
+    return why_not_mail(session, contacts.contacts_by_id(session, contact_ids), contact_ids)
+
+
+def why_not_mail(
+    session: Session, found: dict[int, Contact], contact_ids: Collection[int]
+) -> dict[int, str | None]:
+    """``why_not_send_all`` with the contacts read already (``found``: those that exist)."""
+    suppressed = repository.suppressions_of(
+        session, [c.email for c in found.values() if c.email is not None]
+    )
+    return {contact_id: _why_not(found.get(contact_id), suppressed) for contact_id in contact_ids}
+
+
+def _why_not(contact: Contact | None, suppressed: dict[str, EmailSuppression]) -> str | None:
+    if contact is None:
         return "the contact no longer exists"
     if contact.email is None:
         return "no email address"
@@ -170,7 +241,7 @@ def why_not_send(session: Session, contact_id: int | None) -> str | None:
         return "marked do-not-email"
     if not contacts.can_email(contact):
         return "may not be emailed"
-    suppression = is_suppressed(session, contact.email)
+    suppression = suppressed.get(contact.email.lower())
     if suppression is not None:
         return f"suppressed ({suppression.reason})"
     return None

@@ -36,6 +36,7 @@ from huddle.scoring.service.grading import grade_for
 from huddle.scoring.service.matching import (
     condition_errors,
     contact_matches,
+    contacts_matching,
     describe_condition,
     segment_members,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "condition_errors",
     "condition_fields",
     "contact_matches",
+    "contacts_matching",
     "criteria_label",
     "delete_model",
     "delete_persona",

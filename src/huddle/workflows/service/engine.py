@@ -28,10 +28,17 @@ from huddle.workflows.models import Enrolment
 from huddle.workflows.service.conditions import condition_json
 from huddle.workflows.service.definitions import Definition, definition
 from huddle.workflows.service.enrolling import workflow_actor
-from huddle.workflows.service.steps import Pause, StepContext, run_step
+from huddle.workflows.service.steps import (
+    Outcome,
+    Pause,
+    StepContext,
+    run_step,
+    run_step_for_all,
+)
 
 if TYPE_CHECKING:
     from huddle.contacts.models import Contact
+    from huddle.workflows.schemas import StepModel
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +67,7 @@ def run_due(session: Session, *, limit: int = BATCH) -> PassResult:
     try:
         # Their emails go out together: one delivery job, one SMTP connection.
         with mailing.one_delivery(session):
-            for enrolment in claimed:
-                run.enrolment(enrolment)
+            run.all(claimed)
     finally:
         repository.forget_active_workflows(session)
     # The pass's record and where each enrolment got to, written at once in its
@@ -77,6 +83,11 @@ class _Pass:
     """One batch of enrolments: what its steps share (the contacts, the workflows, what
     they read once: ``StepContext.memo``) and what it writes at the end (``runs``).
 
+    The batch runs set-at-a-time: a round takes every enrolment one step on, the
+    enrolments at the same step together (a kind with a batch handler runs once for them
+    all, in a savepoint; if that fails they run one by one, each in its own, so a step
+    that raises fails only its enrolment). Exit criteria are checked before each step.
+
     An enrolment's progress is kept on its row's object as its committed value
     (``set_committed_value``), not as a change: a step's savepoint would flush each change
     as an UPDATE of its own, and roll it back with a failing step. The rows are written
@@ -89,54 +100,93 @@ class _Pass:
     memo: dict[Any, Any] = field(default_factory=dict)
     workflows: dict[int, Definition] = field(default_factory=dict)
 
-    def enrolment(self, enrolment: Enrolment) -> None:
-        contact = self.contacts.get(enrolment.contact_id)
-        if contact is None:
-            return
-        if enrolment.workflow_id not in self.workflows:
-            found = repository.workflow(self.session, enrolment.workflow_id)
-            assert found is not None  # enrolments go with their workflow (cascade)
-            self.workflows[enrolment.workflow_id] = definition(found)
-        self.result.enrolments += 1
-        self.result.steps += self._run(self.workflows[enrolment.workflow_id], enrolment, contact)
+    def all(self, claimed: list[Enrolment]) -> None:
+        going = [e for e in claimed if e.contact_id in self.contacts]
+        self.result.enrolments += len(going)
+        # An enrolment runs at most ``MAX_STEPS_PER_PASS`` steps: one a round.
+        for _ in range(MAX_STEPS_PER_PASS):
+            if not going:
+                return
+            going = [e for group in _at_same_step(going) for e in self._step(group)]
+        for enrolment in going:
+            _progress(enrolment, next_run_at=clock.now())
 
-    def _run(self, found: Definition, enrolment: Enrolment, contact: Contact) -> int:
-        """Run one enrolment's steps until it waits or ends; how many steps ran. A step
-        that raises rolls back its own savepoint and fails the enrolment (the error is
-        kept)."""
-        session, ran = self.session, 0
-        actor = workflow_actor(found.workflow)
-        while ran < MAX_STEPS_PER_PASS:
-            now = clock.now()
-            step = found.by_id.get(enrolment.step_id or "")
-            if step is None:
+    def _workflow(self, workflow_id: int) -> Definition:
+        if workflow_id not in self.workflows:
+            found = repository.workflow(self.session, workflow_id)
+            assert found is not None  # enrolments go with their workflow (cascade)
+            self.workflows[workflow_id] = definition(found)
+        return self.workflows[workflow_id]
+
+    def _step(self, group: list[Enrolment]) -> list[Enrolment]:
+        """Run the step a group of enrolments is at (the same workflow's same step), each
+        that may go on; the enrolments that go on to another step this pass."""
+        found, now = self._workflow(group[0].workflow_id), clock.now()
+        step = found.by_id.get(group[0].step_id or "")
+        if step is None:
+            for enrolment in group:
                 _finish(enrolment, "exited", now, "its step was removed from the workflow")
-                return ran
-            exit_reason = exit_reason_for(session, found, contact)
+            return []
+        actor = workflow_actor(found.workflow)
+        contexts = []
+        for enrolment in group:
+            contact = self.contacts[enrolment.contact_id]
+            exit_reason = exit_reason_for(self.session, found, contact)
             if exit_reason is not None:
                 self._record(enrolment, step.id, step.kind, "exited", exit_reason, now)
                 _finish(enrolment, "exited", now, exit_reason)
-                return ran
-            context = StepContext(session, found, enrolment, contact, actor, now, self.memo)
+                continue
+            contexts.append(
+                StepContext(self.session, found, enrolment, contact, actor, now, self.memo)
+            )
+        outcomes = self._outcomes(contexts, step) if contexts else []
+        return [
+            ctx.enrolment
+            for ctx, outcome in zip(contexts, outcomes, strict=True)
+            if self._advance(ctx.enrolment, step, outcome, now)
+        ]
+
+    def _outcomes(self, contexts: list[StepContext], step: StepModel) -> list[Outcome | Exception]:
+        """Each context's outcome of the step: all at once where its kind can, else (or if
+        that raised) one by one; an exception is the outcome of a step that raised."""
+        if len(contexts) > 1:
             try:
-                with session.begin_nested():
-                    outcome = run_step(context, step)
-            except Exception as exc:
-                log.exception("workflow %s step %s failed", found.workflow.id, step.id)
-                self._record(enrolment, step.id, step.kind, "failed", str(exc)[:1000], now)
-                _finish(enrolment, "failed", now, f"step {step.id} failed: {exc}"[:300])
-                return ran
-            ran += 1
-            if isinstance(outcome, Pause):
-                _progress(enrolment, waiting=True, next_run_at=outcome.until)
-                return ran
-            self._record(enrolment, step.id, step.kind, outcome.outcome, outcome.detail, now)
-            _progress(enrolment, waiting=False, event_arrived=False, step_id=outcome.next)
-            if outcome.next is None:
-                _finish(enrolment, "completed", now, None)
-                return ran
-        _progress(enrolment, next_run_at=clock.now())
-        return ran
+                with self.session.begin_nested():
+                    together = run_step_for_all(contexts, step)
+            except Exception:
+                log.info("step %s for %d at once failed: one by one", step.id, len(contexts))
+                together = None
+            if together is not None:
+                return list(together)
+        return [self._one(ctx, step) for ctx in contexts]
+
+    def _one(self, ctx: StepContext, step: StepModel) -> Outcome | Exception:
+        try:
+            with self.session.begin_nested():
+                return run_step(ctx, step)
+        except Exception as exc:
+            log.exception("workflow %s step %s failed", ctx.workflow.workflow.id, step.id)
+            return exc
+
+    def _advance(
+        self, enrolment: Enrolment, step: StepModel, outcome: Outcome | Exception, now: datetime
+    ) -> bool:
+        """Record the step's outcome and move the enrolment on; whether it goes on to its
+        next step now. A step that raised fails the enrolment (the error is kept)."""
+        if isinstance(outcome, Exception):
+            self._record(enrolment, step.id, step.kind, "failed", str(outcome)[:1000], now)
+            _finish(enrolment, "failed", now, f"step {step.id} failed: {outcome}"[:300])
+            return False
+        self.result.steps += 1
+        if isinstance(outcome, Pause):
+            _progress(enrolment, waiting=True, next_run_at=outcome.until)
+            return False
+        self._record(enrolment, step.id, step.kind, outcome.outcome, outcome.detail, now)
+        _progress(enrolment, waiting=False, event_arrived=False, step_id=outcome.next)
+        if outcome.next is None:
+            _finish(enrolment, "completed", now, None)
+            return False
+        return True
 
     def _record(
         self,
@@ -163,6 +213,14 @@ class _Pass:
                 "at": at,
             }
         )
+
+
+def _at_same_step(enrolments: list[Enrolment]) -> list[list[Enrolment]]:
+    """The enrolments grouped by the workflow step they are at, in the order first met."""
+    groups: dict[tuple[int, str | None], list[Enrolment]] = {}
+    for enrolment in enrolments:
+        groups.setdefault((enrolment.workflow_id, enrolment.step_id), []).append(enrolment)
+    return list(groups.values())
 
 
 def _progress(enrolment: Enrolment, **values: Any) -> None:

@@ -13,7 +13,7 @@ it names in ``definitions``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -99,6 +99,10 @@ class Pause:
 Outcome = Advance | Pause
 Handler = Callable[[StepContext, Any], Outcome]
 HANDLERS: dict[str, Handler] = {}
+# A kind that can run for a batch's contacts at once (set-at-a-time: a statement or two
+# for all, not a few each): the contexts of one step, the outcomes in their order.
+BatchHandler = Callable[[Sequence[StepContext], Any], list[Outcome]]
+BATCH_HANDLERS: dict[str, BatchHandler] = {}
 
 
 def handles(kind: str) -> Callable[[Handler], Handler]:
@@ -109,8 +113,25 @@ def handles(kind: str) -> Callable[[Handler], Handler]:
     return register
 
 
+def handles_batch(kind: str) -> Callable[[BatchHandler], BatchHandler]:
+    """Registers the kind's batch handler, and as its handler the batch of one."""
+
+    def register(handler: BatchHandler) -> BatchHandler:
+        BATCH_HANDLERS[kind] = handler
+        HANDLERS[kind] = lambda ctx, step: handler([ctx], step)[0]
+        return handler
+
+    return register
+
+
 def run_step(ctx: StepContext, step: StepModel) -> Outcome:
     return HANDLERS[step.kind](ctx, step)
+
+
+def run_step_for_all(contexts: Sequence[StepContext], step: StepModel) -> list[Outcome] | None:
+    """The step run for all these contexts at once, or None when its kind runs one by one."""
+    handler = BATCH_HANDLERS.get(step.kind)
+    return None if handler is None else handler(contexts, step)
 
 
 def _held(ctx: StepContext, key: Any, read: Callable[[], Any]) -> Any:
@@ -177,33 +198,40 @@ def _wait_event(ctx: StepContext, step: WaitForEvent) -> Outcome:
 # --- branch ------------------------------------------------------------------------------
 
 
-@handles("branch")
-def _branch(ctx: StepContext, step: Branch) -> Outcome:
-    holds = scoring.contact_matches(ctx.session, ctx.contact.id, condition_json(step.condition))
-    return Advance("yes", step.yes) if holds else Advance("no", step.no)
+@handles_batch("branch")
+def _branch(contexts: Sequence[StepContext], step: Branch) -> list[Outcome]:
+    session = contexts[0].session
+    ids = [ctx.contact.id for ctx in contexts]
+    holding = scoring.contacts_matching(session, ids, condition_json(step.condition))
+    yes, no = Advance("yes", step.yes), Advance("no", step.no)
+    return [yes if ctx.contact.id in holding else no for ctx in contexts]
 
 
 # --- actions -----------------------------------------------------------------------------
 
 
-@handles("send_email")
-def _send_email(ctx: StepContext, step: SendEmail) -> Outcome:
-    """Queued for the worker in this step's transaction, under the step visit's own key: a
-    step run again after a crash finds the send it made and sends nothing more. Whether
+@handles_batch("send_email")
+def _send_email(contexts: Sequence[StepContext], step: SendEmail) -> list[Outcome]:
+    """Queued for the worker in this step's transaction, under each step visit's own key:
+    a step run again after a crash finds the send it made and sends nothing more. Whether
     the contact may be mailed is the mailing domain's to say, now and at delivery."""
-    names = _held(ctx, "templates", lambda: mailing.templates_by_id(ctx.session))
+    first = contexts[0]
+    names = _held(first, "templates", lambda: mailing.templates_by_id(first.session))
     if step.template_id not in names:
-        return Advance("skipped", step.next, f"email template {step.template_id} is gone")
-    sent = mailing.send_template_to_contact(
-        ctx.session,
+        gone = Advance("skipped", step.next, f"email template {step.template_id} is gone")
+        return [gone] * len(contexts)
+    outcomes = mailing.send_template_to_contacts(
+        first.session,
         template_id=step.template_id,
-        contact_id=ctx.contact.id,
-        idempotency_key=ctx.idempotency_key,
+        recipients=[(ctx.contact, ctx.idempotency_key) for ctx in contexts],
     )
     name = names[step.template_id].name
-    if sent.skipped:
-        return Advance("skipped", step.next, f"{name} not sent: {sent.reason}")
-    return Advance("done", step.next, f"{name} queued for sending")
+    return [
+        Advance("skipped", step.next, f"{name} not sent: {sent.reason}")
+        if sent.skipped
+        else Advance("done", step.next, f"{name} queued for sending")
+        for sent in outcomes
+    ]
 
 
 @handles("send_next_asset")
@@ -237,16 +265,20 @@ def _send_next_asset(ctx: StepContext, step: SendNextAsset) -> Outcome:
     return Advance("done", step.next, f"{chose}; {name} queued for sending")
 
 
-@handles("add_to_list")
-def _add_to_list(ctx: StepContext, step: AddToList) -> Outcome:
-    name = _held(
-        ctx, ("list", step.list_id), lambda: repository.contact_list(ctx.session, step.list_id)
+@handles_batch("add_to_list")
+def _add_to_list(contexts: Sequence[StepContext], step: AddToList) -> list[Outcome]:
+    first = contexts[0]
+    found = _held(
+        first, ("list", step.list_id), lambda: repository.contact_list(first.session, step.list_id)
     )
-    if name is None:
-        return Advance("skipped", step.next, f"list {step.list_id} is gone")
-    if not enrolling.join_list(ctx.session, step.list_id, ctx.contact.id, checked=True):
-        return Advance("done", step.next, f"already on {name.name}")
-    return Advance("done", step.next, f"added to {name.name}")
+    if found is None:
+        return [Advance("skipped", step.next, f"list {step.list_id} is gone")] * len(contexts)
+    joined = enrolling.join_list_all(
+        first.session, step.list_id, [ctx.contact.id for ctx in contexts]
+    )
+    added = Advance("done", step.next, f"added to {found.name}")
+    already = Advance("done", step.next, f"already on {found.name}")
+    return [added if ctx.contact.id in joined else already for ctx in contexts]
 
 
 @handles("remove_from_list")
@@ -255,15 +287,18 @@ def _remove_from_list(ctx: StepContext, step: RemoveFromList) -> Outcome:
     return Advance("done", step.next, "removed from the list" if removed else "was not on it")
 
 
-@handles("set_field")
-def _set_field(ctx: StepContext, step: SetField) -> Outcome:
+@handles_batch("set_field")
+def _set_field(contexts: Sequence[StepContext], step: SetField) -> list[Outcome]:
     if step.field.startswith("custom."):
         change = ContactUpdate(custom={step.field.removeprefix("custom."): step.value})
     else:
         value = None if step.value is None else str(step.value)
         change = ContactUpdate.model_validate({step.field: value})
-    contacts.update_contact(ctx.session, ctx.contact.id, change, actor=ctx.actor)
-    return Advance("done", step.next, f"{step.field} set to {step.value}")
+    first = contexts[0]  # one workflow's step: one actor
+    contacts.update_contacts(
+        first.session, [ctx.contact.id for ctx in contexts], change, actor=first.actor
+    )
+    return [Advance("done", step.next, f"{step.field} set to {step.value}")] * len(contexts)
 
 
 @handles("change_stage")
