@@ -70,7 +70,12 @@ def last_touch(contact: Any) -> Markup:
     if not contact.last_touch_at:
         return _DASH
     source = contact.last_touch_source or "direct"
-    return _html(f'<span class="muted">{e(source)}</span> · {time(contact.last_touch_at)}')
+    # When above where from, on two lines: the list's widest column would otherwise push the
+    # table past a 1,400 px window.
+    return _html(
+        f'<span class="two-line">{time(contact.last_touch_at)}'
+        f'<small class="muted">{e(source)}</small></span>'
+    )
 
 
 def sees_personal(context: Any) -> bool:
