@@ -74,7 +74,7 @@ def last_touch(contact: Any) -> Markup:
     # table past a 1,400 px window.
     return _html(
         f'<span class="two-line">{time(contact.last_touch_at)}'
-        f'<small class="muted">{e(source)}</small></span>'
+        f'<span class="muted sub">{e(source)}</span></span>'
     )
 
 
