@@ -57,3 +57,14 @@ def test_equal_values_of_different_types_are_not_one_shared_value() -> None:
     assert not _all_the_same((1, True))
     assert not _all_the_same((1, 1.0))
     assert not _all_the_same(("a", "b"))
+
+
+def test_values_every_row_shares_are_given_once(db: Session) -> None:
+    contact = make_contact(db).id
+    start = datetime(2024, 3, 14, 9, 30, tzinfo=UTC)
+    own = [(contact, "lead", start + timedelta(days=n)) for n in range(5)]
+    shared = {"from_stage": None, "reason": None, "by_rule": "import #3", "source": "a.csv"}
+    executemany_converted(db, _TABLE, ("contact_id", "to_stage", "at"), own, shared=shared)
+    assert _stored(db) == [
+        (contact, None, "lead", at, None, "import #3", "a.csv") for _, _, at in own
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
@@ -62,7 +62,12 @@ def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
 
 
 def executemany_converted(
-    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    shared: Mapping[str, Any] | None = None,
 ) -> None:
     """One INSERT for many rows, converting values to the driver's form a column at a time.
 
@@ -70,23 +75,30 @@ def executemany_converted(
     column's own type converts its values (the same conversion), but a column that holds
     one value in every row (the chunk's timestamp, an empty JSON object, a flag) is
     converted once (and, on SQLite, bound once), and the rows are turned into columns and
-    back in C, so a bulk import spends far less time outside the database. No column
-    default applies: every row gives every column.
+    back in C, so a bulk import spends far less time outside the database. ``shared``:
+    columns whose value the caller knows every row shares, given once rather than in each
+    row. No column default applies: every row gives every column.
     """
     if not rows:
         return
+    shared = shared or {}
     connection = session.connection()
     dialect = connection.dialect
-    compiled = insert(table).inline().compile(dialect=dialect, column_keys=list(columns))
+    names = [*columns, *shared]
+    compiled = insert(table).inline().compile(dialect=dialect, column_keys=names)
     values: list[Sequence[Any]] = list(zip(*rows, strict=True))
     if dialect.name == "sqlite":
         # SQLite's statements are positional: the columns in the statement's order.
         converted = [
-            _sqlite_column(values[columns.index(name)], table.c[name].type, dialect)
+            _sqlite_shared(shared[name], table.c[name].type, dialect)
+            if name in shared
+            else _sqlite_column(values[columns.index(name)], table.c[name].type, dialect)
             for name in compiled.positiontup or ()
         ]
         _insert_in_blocks(connection, compiled.string, converted, len(rows))
         return
+    values += [(value,) * len(rows) for value in shared.values()]
+    columns = names
     for index, name in enumerate(columns):
         convert = _bind_converter(table.c[name].type, dialect)
         if convert is not None:
@@ -120,6 +132,11 @@ def _sqlite_column(
         first = column[0]
         return _Same(first if convert is None or first is None else convert(first))
     return column if convert is None else _converted(column, convert)
+
+
+def _sqlite_shared(value: Any, kind: TypeEngine[Any], dialect: Dialect) -> _Same:
+    convert = _bind_converter(kind, dialect)
+    return _Same(value if convert is None or value is None else convert(value))
 
 
 def _all_the_same(column: Sequence[Any]) -> bool:
