@@ -55,9 +55,18 @@ def record_history(
     shared = {**by, "rejection_reason": None, "source": source}
     recorded = _recorded_by_contact(known)
     for history in histories:
-        for previous, move in _new_moves(history.moves, recorded.get(history.contact_id, [])):
-            reason = None if move.dated else UNDATED
-            rows.append((history.contact_id, previous, move.stage, move.at, reason))
+        contact_id, earlier = history.contact_id, recorded.get(history.contact_id)
+        if earlier is None:
+            # The common case (a contact the import created): each move from the one before.
+            previous: str | None = None
+            for move in history.moves:
+                reason = None if move.dated else UNDATED
+                rows.append((contact_id, previous, move.stage, move.at, reason))
+                previous = move.stage
+        else:
+            for before, move in _new_moves(history.moves, earlier):
+                reason = None if move.dated else UNDATED
+                rows.append((contact_id, before, move.stage, move.at, reason))
         if len(rows) >= _ROWS_PER_STATEMENT:
             repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
             rows = []
@@ -86,9 +95,6 @@ def _new_moves(
     the one the file gives before it, or the one already recorded before it (a second file
     that dates a contact's Customer move after a first one dated its MQL move: MQL →
     Customer, not nothing → Customer)."""
-    if not recorded:
-        stages = [None, *(move.stage for move in moves)]
-        return list(zip(stages, moves, strict=False))
     done = set(recorded)
     # Recorded moves sort before new ones at the same moment; the file's order is kept.
     timeline = sorted(
