@@ -60,6 +60,8 @@ def refuse_invisible_characters(text: str) -> str:
     zero-width space, joiner, soft hyphen, byte-order or direction mark. A pasted one makes
     ``ada@acme.example\u200b`` a second Ada, so keys (emails) refuse them; other text keeps
     them, as scripts and emoji need the zero-width joiner."""
+    if text.isascii():
+        return text  # the common case, checked in C: every format character is beyond ASCII
     for position, char in enumerate(text):
         if unicodedata.category(char) == "Cf":
             raise UncleanText(f"contains an invisible character {_describe(char, position)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from operator import itemgetter
 from typing import Any, NamedTuple, cast
@@ -126,16 +126,21 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
 
 
 def insert_transition_rows(
-    session: Session, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    session: Session,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    shared: Mapping[str, Any] | None = None,
 ) -> None:
     """Many rows as tuples in ``columns`` order: an imported history's hundreds of
-    thousands of moves without a dict each."""
+    thousands of moves without a dict each; ``shared``: the columns every row has alike
+    (who recorded them, the source), given once."""
     if not rows:
         return
     if session.autoflush:
         session.flush()
     table = cast(Table, StageTransition.__table__)
-    executemany_converted(session, table, columns, rows)
+    executemany_converted(session, table, columns, rows, shared=shared)
 
 
 def insert_first_transitions(

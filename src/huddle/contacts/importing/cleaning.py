@@ -68,17 +68,15 @@ class Placeholders:
 
     def __init__(self, words: Iterable[str] = DEFAULT_PLACEHOLDERS) -> None:
         self.words = tuple(dict.fromkeys(word.strip() for word in words))
-        self._folded = frozenset(word.casefold() for word in self.words)
+        self.folded = frozenset(word.casefold() for word in self.words)
         # Only cells this short can be one: longer ones skip the case folding.
-        self._longest = max((len(word) for word in self.words), default=0)
+        self.longest = max((len(word) for word in self.words), default=0)
 
     def __contains__(self, value: object) -> bool:
-        """Whether a trimmed cell is a placeholder."""
-        return (
-            isinstance(value, str)
-            and len(value) <= self._longest
-            and value.casefold() in self._folded
-        )
+        """Whether a trimmed cell is a placeholder (an import's hot loop inlines this)."""
+        if not isinstance(value, str) or len(value) > self.longest:
+            return False
+        return value.casefold() in self.folded
 
 
 def placeholders_from(words: Iterable[str] | None) -> Placeholders:

@@ -170,6 +170,8 @@ class RowParser:
             )
         placeholders = cleaning.placeholders
         self._is_placeholder = placeholders.__contains__
+        self._placeholder_length = placeholders.longest
+        self._placeholder_words = placeholders.folded
         # The steps as plain tuples, for the hot loop.
         self._plan = [
             (s.index, s.field, s.custom, s.translate, s.limit, s.check, s.clears)
@@ -195,14 +197,15 @@ class RowParser:
             return self.parse_checked(row)
         data: dict[str, Any] = {}
         custom: dict[str, Any] = {}
-        is_placeholder = self._is_placeholder
+        # ``raw in self.cleaning.placeholders``, inlined: a million rows bring ten cells each.
+        longest, placeholders = self._placeholder_length, self._placeholder_words
         try:
             for index, name, is_custom, translate, limit, check, clears in self._plan:
                 raw = cells[index]
                 if raw[:1] == "'":
                     raw = unescape_cell(raw)
                 raw = raw.strip()
-                if not raw or is_placeholder(raw):
+                if not raw or (len(raw) <= longest and raw.casefold() in placeholders):
                     # An empty cell gives no value, unless the import clears with it.
                     if raw:
                         self._emptied(index)

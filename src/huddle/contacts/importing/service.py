@@ -484,6 +484,9 @@ def _run(
                 with ahead.overlapping(), unit_of_work() as session, ahead.paused():
                     progress = _import_chunk(session, job_id, me, chunk, context, report, progress)
                 committed()
+                # The chunk's rows go now, by their counts, rather than be walked once more
+                # by the collection below (it would also keep them to the next chunk).
+                del chunk
                 # The chunk's few reference cycles; what outlives it is not walked again.
                 gc.collect(1)
                 if on_progress is not None:

@@ -35,17 +35,8 @@ from huddle.lifecycle.service.transitions import recorded_by
 # An import chunk's contacts bring five moves each: inserted a few statements a chunk, so
 # that what is held for a statement (its rows, their columns converted) stays small.
 _ROWS_PER_STATEMENT = 20_000
-_COLUMNS = (
-    "contact_id",
-    "from_stage",
-    "to_stage",
-    "at",
-    "reason",
-    "by_user_id",
-    "by_rule",
-    "rejection_reason",
-    "source",
-)
+# Each row's own columns; who recorded the moves and their source are every row's.
+_COLUMNS = ("contact_id", "from_stage", "to_stage", "at", "reason")
 # The reason of a move whose date the source did not give (see ``PastMove.dated``).
 UNDATED = "the source gives no date for this stage: recorded at the latest date it gives"
 
@@ -61,17 +52,25 @@ def record_history(
     existing = [h.contact_id for h in histories if h.stage_before is not None]
     known = repository.recorded_moves(session, existing) if existing else set()
     rows: list[tuple[Any, ...]] = []
-    # The columns every row shares, after its own (contact, from, to, at, reason).
-    common = (by["by_user_id"], by["by_rule"], None, source)
+    shared = {**by, "rejection_reason": None, "source": source}
     recorded = _recorded_by_contact(known)
     for history in histories:
-        for previous, move in _new_moves(history.moves, recorded.get(history.contact_id, [])):
-            reason = None if move.dated else UNDATED
-            rows.append((history.contact_id, previous, move.stage, move.at, reason, *common))
+        contact_id, earlier = history.contact_id, recorded.get(history.contact_id)
+        if earlier is None:
+            # The common case (a contact the import created): each move from the one before.
+            previous: str | None = None
+            for move in history.moves:
+                reason = None if move.dated else UNDATED
+                rows.append((contact_id, previous, move.stage, move.at, reason))
+                previous = move.stage
+        else:
+            for before, move in _new_moves(history.moves, earlier):
+                reason = None if move.dated else UNDATED
+                rows.append((contact_id, before, move.stage, move.at, reason))
         if len(rows) >= _ROWS_PER_STATEMENT:
-            repository.insert_transition_rows(session, _COLUMNS, rows)
+            repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
             rows = []
-    repository.insert_transition_rows(session, _COLUMNS, rows)
+    repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
     changed = _restaged(histories, known)
     contacts_service.apply_stages(session, changed)
     return [contact_id for contact_id, _, _ in changed]
@@ -96,9 +95,6 @@ def _new_moves(
     the one the file gives before it, or the one already recorded before it (a second file
     that dates a contact's Customer move after a first one dated its MQL move: MQL →
     Customer, not nothing → Customer)."""
-    if not recorded:
-        stages = [None, *(move.stage for move in moves)]
-        return list(zip(stages, moves, strict=False))
     done = set(recorded)
     # Recorded moves sort before new ones at the same moment; the file's order is kept.
     timeline = sorted(
