@@ -135,3 +135,23 @@ def test_the_contacts_scores_card_shows_the_points_with_their_reason(
     assert 'data-testid="score-adjustments"' in card
     assert "Workflow &#39;Nurture&#39;: +10 (&lt;b&gt;webinar&lt;/b&gt;)" in card
     assert '<td class="num">+10</td>' in card
+
+
+def test_a_merge_keeps_the_points_on_the_surviving_contact(db: Session) -> None:
+    from huddle.contacts import service as contacts
+
+    primary = make_model(db, [PAGE_VIEW], name="Engagement", is_primary=True)
+    survivor = make_contact(db)
+    merged = make_contact(db)
+    workflow = make_workflow(
+        db, [{"id": "add", "kind": "adjust_score", "points": 10}], name="Nurture"
+    )
+    enrol(db, workflow, merged.id)
+    run(db)
+    assert _breakdown(db, merged.id, primary.id).stored_total == 10
+
+    contacts.merge_contacts(db, survivor.id, merged.id, actor=SYSTEM)
+
+    kept = _breakdown(db, survivor.id, primary.id)
+    assert kept.stored_total == 10
+    assert [a.reason for a in kept.adjustments] == ["Workflow 'Nurture': +10"]

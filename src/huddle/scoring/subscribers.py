@@ -8,12 +8,13 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import (
     ContactsChanged,
     ContactsCreated,
+    ContactsMerged,
     TouchesAttached,
     TouchesRecorded,
     TouchRecorded,
 )
 from huddle.core.events import subscribe
-from huddle.scoring.repository import accounts
+from huddle.scoring.repository import accounts, scores
 from huddle.scoring.service import score_contacts
 from huddle.scoring.service.incremental import score_touched
 
@@ -47,3 +48,10 @@ def rescore_changed_contacts(session: Session, event: ContactsChanged) -> None:
     ids = set(event.contact_ids)
     ids.update(accounts.account_contact_ids(session, event.account_ids))
     score_contacts(session, sorted(ids))
+
+
+@subscribe(ContactsMerged)
+def keep_merged_adjustments(session: Session, event: ContactsMerged) -> None:
+    """Points a workflow gave the merged contact stay given: the survivor's from now on
+    (the merge rescores the survivor once it stands)."""
+    scores.move_adjustments(session, merged_id=event.merged_id, survivor_id=event.survivor_id)

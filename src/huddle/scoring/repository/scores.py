@@ -386,3 +386,13 @@ def scores_at(
         query = score_select(spec, Compiler(dialect, at), among(contact_ids))
         out |= {int(row[0]): float(row[1]) for row in session.execute(query)}
     return out
+
+
+def move_adjustments(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged contact's adjustments become the survivor's (the merge deletes its row, and
+    with it, by cascade, whatever still points at it)."""
+    session.execute(
+        update(ScoreAdjustment)
+        .where(ScoreAdjustment.contact_id == merged_id)
+        .values(contact_id=survivor_id)
+    )
