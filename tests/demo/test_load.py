@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from huddle.assets.models import ContentAsset
 from huddle.auth.models import User
 from huddle.auth.passwords import verify_password
 from huddle.contacts.models import ConsentChange, Contact, Note, Touch
@@ -154,3 +155,15 @@ def test_every_touch_the_demo_records_has_flat_properties(loaded: Loaded) -> Non
         if flat_value_problem(value) is not None
     ]
     assert nested == []
+
+
+def test_the_demo_shares_an_approved_library_its_downloads_name(loaded: Loaded) -> None:
+    session, _ = loaded
+    library = {a.title: a for a in session.scalars(select(ContentAsset))}
+    assert set(library) == {title for _, title, _ in catalog.ASSETS}
+    assert {a.status for a in library.values()} == {"approved"}
+    downloads = session.execute(
+        select(Touch.asset_id, Touch.properties).where(Touch.type == "asset_downloaded")
+    ).all()
+    assert downloads, "the demo's contacts download content"
+    assert all(library[props["asset"]].id == asset_id for asset_id, props in downloads)

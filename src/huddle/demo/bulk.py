@@ -60,6 +60,7 @@ class TouchWriter:
                 "actor_user_id": actor.user_id,
                 "properties": data.properties,
                 "campaign_id": data.campaign_id,
+                "asset_id": data.asset_id,
                 "created_at": clock.now(),
             }
         )

@@ -18,6 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huddle import subscribers
+from huddle.assets import service as assets
+from huddle.assets.schemas import AssetWrite
 from huddle.auth import service as auth_service
 from huddle.auth.passwords import hash_password
 from huddle.auth.schemas import UserCreate
@@ -127,6 +129,7 @@ class _Player:
         # email -> (role, team): demo users act with their real permissions.
         self.roles: dict[str, tuple[str, str]] = {}
         self.campaigns: dict[str, int] = {}
+        self.assets: dict[str, int] = {}
         self.accounts: dict[int, int] = {}
         self.contacts: dict[int, int] = {}
         self.opportunities: dict[int, int] = {}
@@ -258,8 +261,20 @@ class _Player:
         self.campaigns = {
             planned.key: row.id for planned, row in zip(self.plan.campaigns, rows, strict=True)
         }
+        self.assets = self._library(ops, approver=self.actor(catalog.ADMIN_EMAIL))
         self.desk.configure_routing(ops)
         configuration.agree_on_mqls(self.session, ops=ops)
+
+    def _library(self, author: Actor, *, approver: Actor) -> dict[str, int]:
+        """The content both teams share, approved, so a download names its asset and the
+        "send the next best asset" step has a library to choose from."""
+        ids = {}
+        for path, title, kind in catalog.ASSETS:
+            draft = AssetWrite(title=title, url=catalog.SITE + path, kind=kind)
+            made = assets.create_asset(self.session, draft, actor=author)
+            assets.set_asset_status(self.session, made.id, "approved", actor=approver)
+            ids[title] = made.id
+        return ids
 
     # --- events -----------------------------------------------------------------------------
 
@@ -346,6 +361,7 @@ class _Player:
             occurred_at=event.occurred_at or event.at,
             properties=event.properties,
             campaign_id=self.campaigns[event.campaign_key] if event.campaign_key else None,
+            asset_id=self.assets.get(event.properties.get("asset", "")),
             contact_id=self.contacts[event.contact_key],
         )
         actor = self.actor(event.actor, event.contact_key)
