@@ -69,6 +69,12 @@ def unsubscribe_token(contact_id: int, *, secret: str) -> str:
 def unsubscribe_headers(contact_id: int, *, base_url: str, secret: str) -> dict[str, str]:
     """The headers every email to a contact carries (RFC 2369 and RFC 8058 one-click)."""
     url = f"{base_url.rstrip('/')}/unsubscribe/{unsubscribe_token(contact_id, secret=secret)}"
+    return unsubscribe_headers_of(url)
+
+
+def unsubscribe_headers_of(url: str) -> dict[str, str]:
+    """The unsubscribe headers for a link already made (``unsubscribe_token``): a message
+    carries the same link in its body, signed once."""
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
