@@ -18,6 +18,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import HuddleError
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
+from huddle.core.signing import serializer
 from huddle.lifecycle import service as lifecycle
 from huddle.privacy.events import PersonalDataExported
 
@@ -57,7 +58,7 @@ def erase_personal_data(session: Session, contact_id: int, *, actor: Actor) -> C
 
 
 def _serializer(secret: str) -> URLSafeSerializer:
-    return URLSafeSerializer(secret, salt=_UNSUBSCRIBE_SALT)
+    return serializer(secret, _UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_token(contact_id: int, *, secret: str) -> str:
