@@ -18,6 +18,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import HuddleError
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
+from huddle.core.signing import serializer
 from huddle.lifecycle import service as lifecycle
 from huddle.privacy.events import PersonalDataExported
 
@@ -57,7 +58,7 @@ def erase_personal_data(session: Session, contact_id: int, *, actor: Actor) -> C
 
 
 def _serializer(secret: str) -> URLSafeSerializer:
-    return URLSafeSerializer(secret, salt=_UNSUBSCRIBE_SALT)
+    return serializer(secret, _UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_token(contact_id: int, *, secret: str) -> str:
@@ -69,6 +70,12 @@ def unsubscribe_token(contact_id: int, *, secret: str) -> str:
 def unsubscribe_headers(contact_id: int, *, base_url: str, secret: str) -> dict[str, str]:
     """The headers every email to a contact carries (RFC 2369 and RFC 8058 one-click)."""
     url = f"{base_url.rstrip('/')}/unsubscribe/{unsubscribe_token(contact_id, secret=secret)}"
+    return unsubscribe_headers_of(url)
+
+
+def unsubscribe_headers_of(url: str) -> dict[str, str]:
+    """The unsubscribe headers for a link already made (``unsubscribe_token``): a message
+    carries the same link in its body, signed once."""
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
 
 from huddle.core.errors import FieldError, HuddleError, ResourceNotFound, ValidationFailed
+from huddle.core.signing import serializer
 from huddle.tracking.links import link_problem
 
 OPEN_SALT = "huddle.tracking.email-open"
@@ -44,7 +45,7 @@ class EmailToken:
 
 
 def open_token(secret: str, contact_id: int, message: str) -> str:
-    return URLSafeSerializer(secret, salt=OPEN_SALT).dumps({"c": contact_id, "m": message})
+    return serializer(secret, OPEN_SALT).dumps({"c": contact_id, "m": message})
 
 
 def click_token(secret: str, contact_id: int, message: str, url: str) -> str:
@@ -54,9 +55,7 @@ def click_token(secret: str, contact_id: int, message: str, url: str) -> str:
     problem = link_problem(url)
     if problem is not None:
         raise ValidationFailed("not a web address", [FieldError("url", f"the URL {problem}")])
-    return URLSafeSerializer(secret, salt=CLICK_SALT).dumps(
-        {"c": contact_id, "m": message, "u": url}
-    )
+    return serializer(secret, CLICK_SALT).dumps({"c": contact_id, "m": message, "u": url})
 
 
 def identity_token(secret: str, contact_id: int) -> str:
@@ -64,14 +63,14 @@ def identity_token(secret: str, contact_id: int) -> str:
 
 
 def read_open_token(secret: str, token: str) -> EmailToken:
-    data = _load(URLSafeSerializer(secret, salt=OPEN_SALT), token)
+    data = _load(serializer(secret, OPEN_SALT), token)
     return EmailToken(contact_id=data["c"], message=data["m"])
 
 
 def read_click_token(secret: str, token: str) -> EmailToken:
     """The signed link; ``UnsafeLink`` when what was signed is no web address (checked
     again here: the signature proves who made the token, not that the target is safe)."""
-    data = _load(URLSafeSerializer(secret, salt=CLICK_SALT), token)
+    data = _load(serializer(secret, CLICK_SALT), token)
     if not isinstance(data.get("u"), str):
         raise InvalidToken("unknown link")
     problem = link_problem(data["u"])
