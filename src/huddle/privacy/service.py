@@ -67,14 +67,18 @@ def unsubscribe_token(contact_id: int, *, secret: str) -> str:
     return str(_serializer(secret).dumps({"c": contact_id}))
 
 
+def unsubscribe_url(contact_id: int, *, base_url: str, secret: str) -> str:
+    """The contact's unsubscribe link, on the installation's public address."""
+    return f"{base_url.rstrip('/')}/unsubscribe/{unsubscribe_token(contact_id, secret=secret)}"
+
+
 def unsubscribe_headers(contact_id: int, *, base_url: str, secret: str) -> dict[str, str]:
     """The headers every email to a contact carries (RFC 2369 and RFC 8058 one-click)."""
-    url = f"{base_url.rstrip('/')}/unsubscribe/{unsubscribe_token(contact_id, secret=secret)}"
-    return unsubscribe_headers_of(url)
+    return unsubscribe_headers_of(unsubscribe_url(contact_id, base_url=base_url, secret=secret))
 
 
 def unsubscribe_headers_of(url: str) -> dict[str, str]:
-    """The unsubscribe headers for a link already made (``unsubscribe_token``): a message
+    """The unsubscribe headers for a link already made (``unsubscribe_url``): a message
     carries the same link in its body, signed once."""
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 

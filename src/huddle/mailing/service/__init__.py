@@ -17,7 +17,6 @@ from huddle.mailing.service.sending import (
 from huddle.mailing.service.suppressions import (
     Suppressed,
     add_suppression,
-    is_suppressed,
     list_suppressions,
     record_delivery_events,
     record_report,
@@ -51,7 +50,6 @@ __all__ = [
     "deliver",
     "deliver_all",
     "get_template",
-    "is_suppressed",
     "list_sends",
     "list_suppressions",
     "list_templates",

@@ -323,8 +323,9 @@ def _compose(
     if send.is_test:
         unsubscribe_url = base + TEST_UNSUBSCRIBE_PATH
     else:
-        token = privacy.unsubscribe_token(contact_id, secret=settings.secret_key)
-        unsubscribe_url = f"{base}/unsubscribe/{token}"
+        unsubscribe_url = privacy.unsubscribe_url(
+            contact_id, base_url=base, secret=settings.secret_key
+        )
     values = contact_values(session, contact_id, unsubscribe_url=unsubscribe_url)
     values |= send.template_values or {}
     rendered = rendering.render(source_of(template), values)

@@ -29,10 +29,6 @@ class Suppressed:
     new: bool
 
 
-def is_suppressed(session: Session, email: str | None) -> EmailSuppression | None:
-    return None if not email else repository.suppression(session, email)
-
-
 def list_suppressions(session: Session, *, actor: Actor) -> Sequence[EmailSuppression]:
     require(actor, Action.EMAIL_MANAGE)
     return repository.suppressions(session)
