@@ -339,12 +339,12 @@ def get_list(session: Session, list_id: int) -> ContactList:
     return found
 
 
-def add_member(session: Session, list_id: int, contact_id: int, *, checked: bool = False) -> bool:
-    """Put a contact on a list; False when it was on it already (``checked``: the caller
-    knows the list and the contact exist: a workflow's step)."""
-    if not checked:
-        get_list(session, list_id)
-        contacts.get_contact(session, contact_id)
+def add_member(session: Session, list_id: int, contact_id: int) -> bool:
+    """Put a contact on a list; False when it was on it already. 404 for a list or a
+    contact that is not there (a workflow's step puts a batch on a list it has checked:
+    ``enrolling.join_list_all``)."""
+    get_list(session, list_id)
+    contacts.get_contact(session, contact_id)
     if repository.is_member(session, list_id, contact_id):
         return False
     session.add(ContactListMember(list_id=list_id, contact_id=contact_id))

@@ -70,10 +70,10 @@ def _forget_queued_run(session: Session) -> None:
     session.info.pop(_RUN_QUEUED, None)
 
 
-def join_list(session: Session, list_id: int, contact_id: int, *, checked: bool = False) -> bool:
+def join_list(session: Session, list_id: int, contact_id: int) -> bool:
     """Put the contact on the list and enrol it in the active workflows that list's joining
     triggers; False when it was on the list already (nothing is triggered again)."""
-    if not add_member(session, list_id, contact_id, checked=checked):
+    if not add_member(session, list_id, contact_id):
         return False
     _enrol_joined(session, list_id, [contact_id])
     return True

@@ -216,22 +216,15 @@ def _send_email(contexts: Sequence[StepContext], step: SendEmail) -> list[Outcom
     a step run again after a crash finds the send it made and sends nothing more. Whether
     the contact may be mailed is the mailing domain's to say, now and at delivery."""
     first = contexts[0]
-    names = _held(first, "templates", lambda: mailing.templates_by_id(first.session))
-    if step.template_id not in names:
-        gone = Advance("skipped", step.next, f"email template {step.template_id} is gone")
-        return [gone] * len(contexts)
+    name = _template_name(first, step.template_id)
+    if name is None:
+        return [_template_gone(step.template_id, step.next)] * len(contexts)
     outcomes = mailing.send_template_to_contacts(
         first.session,
         template_id=step.template_id,
         recipients=[(ctx.contact, ctx.idempotency_key) for ctx in contexts],
     )
-    name = names[step.template_id].name
-    return [
-        Advance("skipped", step.next, f"{name} not sent: {sent.reason}")
-        if sent.skipped
-        else Advance("done", step.next, f"{name} queued for sending")
-        for sent in outcomes
-    ]
+    return [_sent(sent, name, step.next) for sent in outcomes]
 
 
 @handles("send_next_asset")
@@ -239,9 +232,9 @@ def _send_next_asset(ctx: StepContext, step: SendNextAsset) -> Outcome:
     """The asset is chosen (the choice and why go on the timeline, in the step's record),
     sent with the template under the step visit's key, and kept as sent so it is not
     chosen for the contact again. A visit run again finds its choice and its send."""
-    names = _held(ctx, "templates", lambda: mailing.templates_by_id(ctx.session))
-    if step.template_id not in names:
-        return Advance("skipped", step.next, f"email template {step.template_id} is gone")
+    name = _template_name(ctx, step.template_id)
+    if name is None:
+        return _template_gone(step.template_id, step.next)
     choice = assets.earlier_choice(ctx.session, ctx.idempotency_key) or assets.next_best_asset(
         ctx.session,
         ctx.contact.id,
@@ -257,12 +250,27 @@ def _send_next_asset(ctx: StepContext, step: SendNextAsset) -> Outcome:
         idempotency_key=ctx.idempotency_key,
         asset=mailing.AssetValues(title=choice.asset.title, url=choice.asset.url),
     )
-    chose = f"“{choice.asset.title}”: {choice.why}"
-    name = names[step.template_id].name
+    if not sent.skipped:
+        assets.record_choice(ctx.session, ctx.contact.id, choice, key=ctx.idempotency_key)
+    return _sent(sent, name, step.next, chose=f"“{choice.asset.title}”: {choice.why}; ")
+
+
+def _template_name(ctx: StepContext, template_id: int) -> str | None:
+    """The email template's name, None when it is gone (templates read once a pass)."""
+    names = _held(ctx, "templates", lambda: mailing.templates_by_id(ctx.session))
+    found = names.get(template_id)
+    return None if found is None else found.name
+
+
+def _template_gone(template_id: int, next_step: str | None) -> Outcome:
+    return Advance("skipped", next_step, f"email template {template_id} is gone")
+
+
+def _sent(sent: mailing.SendOutcome, name: str, next_step: str | None, chose: str = "") -> Outcome:
+    """A send step's outcome in words: queued, or not sent and why."""
     if sent.skipped:
-        return Advance("skipped", step.next, f"{chose}; {name} not sent: {sent.reason}")
-    assets.record_choice(ctx.session, ctx.contact.id, choice, key=ctx.idempotency_key)
-    return Advance("done", step.next, f"{chose}; {name} queued for sending")
+        return Advance("skipped", next_step, f"{chose}{name} not sent: {sent.reason}")
+    return Advance("done", next_step, f"{chose}{name} queued for sending")
 
 
 @handles_batch("add_to_list")
