@@ -11,7 +11,7 @@ is written here; what this does not handle (an address that is not ASCII) is lef
 from __future__ import annotations
 
 import binascii
-import secrets
+import random
 from email.header import Header
 
 _CRLF = "\r\n"
@@ -30,8 +30,10 @@ def compose(headers: list[tuple[str, str]], text: str, html: str) -> bytes | Non
                 return None
             value = Header(value, "utf-8").encode(linesep=_CRLF)  # folded encoded words
         lines.append(f"{name}: {value}")
-    # QP output never holds "=_" ("=" is written "=3D"), so no part can hold the boundary.
-    boundary = f"=_huddle_{secrets.token_hex(12)}"
+    # QP output never holds "=_" ("=" is written "=3D"), so no part can hold the boundary;
+    # its random part need not be secret (``secrets`` would read the OS's randomness, a
+    # system call that hands the interpreter to the SMTP thread mid-message).
+    boundary = f"=_huddle_{random.getrandbits(96):024x}"
     lines += [
         "MIME-Version: 1.0",
         f'Content-Type: multipart/alternative; boundary="{boundary}"',

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service as contacts
@@ -18,7 +18,7 @@ from huddle.core.actor import Actor
 from huddle.core.errors import HuddleError
 from huddle.core.events import publish
 from huddle.core.permissions import Action, require
-from huddle.core.signing import serializer
+from huddle.core.signing import Tokens, serializer
 from huddle.lifecycle import service as lifecycle
 from huddle.privacy.events import PersonalDataExported
 
@@ -57,7 +57,7 @@ def erase_personal_data(session: Session, contact_id: int, *, actor: Actor) -> C
 # --- unsubscribe -----------------------------------------------------------------------------
 
 
-def _serializer(secret: str) -> URLSafeSerializer:
+def _serializer(secret: str) -> Tokens:
     return serializer(secret, _UNSUBSCRIBE_SALT)
 
 

@@ -7,12 +7,15 @@ one refuses the others refuse too.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 WEB_SCHEMES = ("http", "https")
 MAX_LENGTH = 2000
 
 
+# Pure and asked again for the same few links: each link of a campaign, in every message.
+@lru_cache(maxsize=4096)
 def link_problem(url: str) -> str | None:
     """Why ``url`` is not an absolute http(s) address a browser may safely be sent to, in
     words that complete "the URL ..."; None when it is one. ``javascript:``, ``data:`` and

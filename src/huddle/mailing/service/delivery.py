@@ -100,7 +100,9 @@ def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) 
         for each in ready:
             if conversation.stopped.is_set():
                 break
-            conversation.composed.put((each, each.compose()))
+            with conversation.quiet:
+                message = each.compose()
+            conversation.composed.put((each, message))
     finally:
         conversation.finish()
     if conversation.failure is not None:
@@ -124,6 +126,12 @@ class _Conversation(threading.Thread):
         # composer never waits on a conversation that has stopped.
         self.composed: queue.SimpleQueue[tuple[_Ready, Message] | None] = queue.SimpleQueue()
         self.stopped = threading.Event()
+        # Held by the composer while it composes, and by the connection from a message's
+        # "sent" commit until its final dot is written: the point of no return's window
+        # (a crash there loses the message) stays the few microseconds it takes, instead
+        # of however long the composer keeps the interpreter (up to its switch interval,
+        # 5 ms) before the connection's thread gets it back after the commit.
+        self.quiet = threading.Lock()
         self.delivered = 0
         self.unreachable: smtp.SmtpUnreachable | None = None
         self.failure: BaseException | None = None
@@ -132,7 +140,7 @@ class _Conversation(threading.Thread):
         try:
             with smtp.connection(self.settings) as server:
                 while (item := self.composed.get()) is not None:
-                    _deliver_over(server, self.units, *item)
+                    _deliver_over(server, self.units, *item, quiet=self.quiet)
                     self.delivered += 1
         except smtp.SmtpUnreachable as exc:
             self.unreachable = exc
@@ -187,13 +195,23 @@ class _Batch:
         self.marks.clear()
 
 
-def _deliver_over(server: smtplib.SMTP, units: UnitOfWork, ready: _Ready, message: Message) -> None:
+def _deliver_over(
+    server: smtplib.SMTP,
+    units: UnitOfWork,
+    ready: _Ready,
+    message: Message,
+    *,
+    quiet: threading.Lock,
+) -> None:
     """One message on the open connection; a refusal is recorded, and the next message
-    goes on the same connection."""
-    passed = False
+    goes on the same connection. ``quiet`` is held from just before the "sent" commit
+    until the server has answered the final dot (``_Conversation.quiet``)."""
+    passed = held = False
 
     def record_sent() -> None:
-        nonlocal passed
+        nonlocal passed, held
+        quiet.acquire()
+        held = True
         with units() as session:
             _mark_sent(session, ready)
         passed = True
@@ -215,6 +233,9 @@ def _deliver_over(server: smtplib.SMTP, units: UnitOfWork, ready: _Ready, messag
             _refused(session, ready, exc.smtp_code, _text(exc.smtp_error), recipient=False)
     else:
         return
+    finally:
+        if held:
+            quiet.release()
     if passed:
         log.warning("send %s: the server refused the message after its final dot", ready.send_id)
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from huddle.core.errors import FieldError, HuddleError, ResourceNotFound, ValidationFailed
-from huddle.core.signing import serializer
+from huddle.core.signing import Tokens, serializer
 from huddle.tracking.links import link_problem
 
 OPEN_SALT = "huddle.tracking.email-open"
@@ -91,7 +91,7 @@ def read_identity_token(secret: str, token: str) -> int | None:
     return contact_id if isinstance(contact_id, int) else None
 
 
-def _load(serializer: URLSafeSerializer, token: str) -> dict[str, Any]:
+def _load(serializer: Tokens, token: str) -> dict[str, Any]:
     try:
         data = serializer.loads(token)
     except BadSignature as exc:
