@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import repository, service
 from huddle.contacts.models import Account, Contact
+from huddle.contacts.service.contacts import contact_sorting
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
@@ -217,3 +218,33 @@ def test_refreshed_statistics_let_a_stage_filter_read_the_sort_index(
     sql = str(query.compile(db.get_bind(), compile_kwargs={"literal_binds": True}))
     plan = " ".join(row[3] for row in db.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
     assert "TEMP B-TREE" not in plan, plan
+
+
+RANGED = {"last_name", "created_at", "updated_at", "last_touch_at", "score"}
+
+
+@pytest.mark.parametrize("sort", list(ContactSort))
+def test_stages_read_range_by_range_list_as_their_matches_sorted(
+    db: Session, frozen_clock: FrozenClock, sort: ContactSort
+) -> None:
+    """A list filtered by stages alone reads each stage's range of its sort's index (merged
+    for several stages); a filter that matches the same contacts but is not stages alone
+    (any score) finds them and sorts them: both give the same pages, ties and NULLs too."""
+    account = make_account(db)
+    for n in range(30):
+        frozen_clock.set(frozen_clock.now().replace(hour=8 + n % 4))
+        make_contact(
+            db,
+            account=account if n % 5 else None,
+            lifecycle_stage=["mql", "sql", "customer", "lead"][n % 4],
+            score=n % 3,
+            last_name=[None, "Adams", "Baker"][n % 3],
+            last_touch_at=None if n % 4 == 1 else frozen_clock.now(),
+        )
+    for stages in (["mql", "sql"], ["sql"], ["customer", "mql", "sql"], ["lead", "mql"]):
+        ranged = ContactFilters(stage=stages)
+        sorted_all = ContactFilters(stage=stages, score_min=0)
+        by_range = sort.column == "stage" or ("lead" not in stages and sort.column in RANGED)
+        assert repository.stage_ranged(ranged, contact_sorting(db, sort).key) == by_range
+        for limit in (1, 4, 7, 50):
+            assert _all_pages(db, ranged, sort, limit) == _all_pages(db, sorted_all, sort, limit)

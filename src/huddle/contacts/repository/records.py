@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import (
+    NOT_LEADS,
+    STAGE_SORTED,
     Account,
     ConsentChange,
     Contact,
@@ -21,7 +23,14 @@ from huddle.contacts.models import (
     Touch,
 )
 from huddle.contacts.repository.custom_filters import CustomCondition, custom_conditions_sql
-from huddle.contacts.repository.keyset import JoinedKey, ListKey, SortKey, keyset_rows
+from huddle.contacts.repository.keyset import (
+    JoinedKey,
+    ListKey,
+    RankedKey,
+    SortKey,
+    keyset_rows,
+    merged_keyset_rows,
+)
 from huddle.contacts.repository.search import (
     account_search_conditions,
     search_conditions,
@@ -261,7 +270,43 @@ def contact_page(
     # The accounts by a second query, of the page's rows only: joined, a page of few matches
     # looked up the account of every match before sorting them (18,000 for two stages).
     query = select(Contact).options(selectinload(Contact.account)).where(*conditions)
+    ranged = isinstance(key, SortKey) and stage_ranged(filters, key)
+    if ranged and len(filters.stage) > 1:
+        # One range of (lifecycle_stage, column, id) per stage, merged.
+        per_stage = [
+            select(Contact).where(*conditions, *_in_stage(stage)) for stage in filters.stage
+        ]
+        return merged_keyset_rows(
+            session,
+            per_stage,
+            key,
+            after=after,
+            limit=limit,
+            options=lambda entity: (selectinload(entity.account),),
+        )
+    if ranged:
+        query = query.where(*_in_stage())
     return keyset_rows(session, query, key, after=after, limit=limit, plain_order=sort_matches)
+
+
+def stage_ranged(filters: ContactFilters, key: ListKey) -> bool:
+    """Whether the list is filtered by stages alone and each stage's matches are one index
+    range in its order, to be read as far as the page rather than found and sorted: sorted
+    by stage (``(lifecycle_stage, id)``), or, none of the stages leads, by a column each
+    stage has in order of its own (``STAGE_SORTED``, the score)."""
+    if filters.model_dump(exclude_defaults=True).keys() != {"stage"}:
+        return False
+    if isinstance(key, RankedKey):
+        return key.column is Contact.lifecycle_stage
+    column = getattr(key.column, "key", None) if isinstance(key, SortKey) else None
+    return "lead" not in filters.stage and column in {*STAGE_SORTED, "score"}
+
+
+def _in_stage(stage: str | None = None) -> list[ColumnElement[bool]]:
+    """The condition of the stage indexes of 0044 in their own words (so both planners see
+    it holds), and the one stage when given."""
+    named = [] if stage is None else [Contact.lifecycle_stage == stage]
+    return [*named, text(NOT_LEADS)]
 
 
 def contact_count(
