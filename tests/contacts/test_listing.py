@@ -231,11 +231,13 @@ def test_stages_read_range_by_range_list_as_their_matches_sorted(
     for several stages); a filter that matches the same contacts but is not stages alone
     (any score) finds them and sorts them: both give the same pages, ties and NULLs too."""
     account = make_account(db)
+    owners = [make_user(db, name="Zed").id, make_user(db, name="Amy").id, None]
     for n in range(30):
         frozen_clock.set(frozen_clock.now().replace(hour=8 + n % 4))
         make_contact(
             db,
             account=account if n % 5 else None,
+            owner_id=owners[n % 3 if n % 2 else 2],
             lifecycle_stage=["mql", "sql", "customer", "lead"][n % 4],
             score=n % 3,
             last_name=[None, "Adams", "Baker"][n % 3],
@@ -244,7 +246,9 @@ def test_stages_read_range_by_range_list_as_their_matches_sorted(
     for stages in (["mql", "sql"], ["sql"], ["customer", "mql", "sql"], ["lead", "mql"]):
         ranged = ContactFilters(stage=stages)
         sorted_all = ContactFilters(stage=stages, score_min=0)
-        by_range = sort.column == "stage" or ("lead" not in stages and sort.column in RANGED)
+        by_range = sort.column in {"stage", "owner"} or (
+            "lead" not in stages and sort.column in RANGED
+        )
         assert repository.stage_ranged(ranged, contact_sorting(db, sort).key) == by_range
         for limit in (1, 4, 7, 50):
             assert _all_pages(db, ranged, sort, limit) == _all_pages(db, sorted_all, sort, limit)
