@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts import repository, service
 from huddle.contacts.models import Account, Contact
-from huddle.contacts.service.contacts import contact_sorting
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
+from huddle.contacts.service import contacts as contacts_service
+from huddle.contacts.service.contacts import contact_sorting
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import ValidationFailed
@@ -252,3 +253,29 @@ def test_stages_read_range_by_range_list_as_their_matches_sorted(
         assert repository.stage_ranged(ranged, contact_sorting(db, sort).key) == by_range
         for limit in (1, 4, 7, 50):
             assert _all_pages(db, ranged, sort, limit) == _all_pages(db, sorted_all, sort, limit)
+
+
+@pytest.mark.parametrize("sort", [ContactSort.STAGE, ContactSort.STAGE_DESC])
+def test_a_sort_by_stage_read_in_order_skips_stages_without_a_match(
+    db: Session, frozen_clock: FrozenClock, monkeypatch: pytest.MonkeyPatch, sort: ContactSort
+) -> None:
+    """Read segment by segment (as when many match), a sort by stage asks which stages have
+    a match and reads only theirs: the same pages as the few matches found and sorted."""
+    for n in range(24):
+        stage = ["lead", "mql", "customer", "sal"][n % 4]
+        make_contact(db, lifecycle_stage=stage, score=25 if stage != "sal" else 90 + n)
+    for filters in (
+        ContactFilters(score_min=20, score_max=30),
+        ContactFilters(stage=["sal", "mql", "lead"], score_max=30),
+        ContactFilters(score_min=200),
+    ):
+        sorted_few = {limit: _all_pages(db, filters, sort, limit) for limit in (1, 5, 50)}
+        with monkeypatch.context() as patched:
+            patched.setattr(contacts_service, "WIDE_FILTER", -1)
+            for limit, expected in sorted_few.items():
+                assert _all_pages(db, filters, sort, limit) == expected
+    assert repository.stages_matched(db, ContactFilters(score_max=30), list(STAGES)) == {
+        "lead",
+        "mql",
+        "customer",
+    }

@@ -139,9 +139,9 @@ def merged_keyset_rows(
             for query in queries
         ]
         merged = aliased(entity, union_all(*parts).subquery())
-        order = SortKey(
-            getattr(merged, key.column.key), getattr(merged, key.id_column.key), key.descending
-        )
+        column = key.column.key
+        assert column is not None, "a column of the entity, not an expression"
+        order = SortKey(getattr(merged, column), getattr(merged, key.id_column.key), key.descending)
         page = select(merged).options(*options(merged)).order_by(*order.order_by()).limit(want)
         found.extend(session.scalars(page))
         if len(found) >= limit:

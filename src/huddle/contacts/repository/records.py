@@ -7,7 +7,21 @@ from collections.abc import Callable, Container, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Table,
+    bindparam,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
@@ -271,7 +285,7 @@ def contact_page(
     # looked up the account of every match before sorting them (18,000 for two stages).
     query = select(Contact).options(selectinload(Contact.account)).where(*conditions)
     ranged = isinstance(key, SortKey) and stage_ranged(filters, key)
-    if ranged and len(filters.stage) > 1:
+    if isinstance(key, SortKey) and ranged and len(filters.stage) > 1:
         # One range of (lifecycle_stage, column, id) per stage, merged.
         per_stage = [
             select(Contact).where(*conditions, *_in_stage(stage)) for stage in filters.stage
@@ -304,11 +318,34 @@ def stage_ranged(filters: ContactFilters, key: ListKey) -> bool:
     return "lead" not in filters.stage and column in {*STAGE_SORTED, "score"}
 
 
+def stages_matched(
+    session: Session,
+    filters: ContactFilters,
+    stages: Sequence[str],
+    *,
+    search_email: bool = True,
+    custom: Sequence[CustomCondition] = (),
+) -> set[str]:
+    """Which of ``stages`` some contact matching ``filters`` is in, one EXISTS each, for the
+    sort by stage to read only their segments. A segment with no match is otherwise read
+    whole: its (lifecycle_stage, id) range walked in order, each row checked (no SAL scores
+    20-30: 25,673 rows); asked whether any exists, each planner looks through the index
+    that narrows most ((lifecycle_stage, score, id) there) and finds none at once."""
+    conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
+    checks = [
+        select(literal(stage, String)).where(
+            exists().where(Contact.lifecycle_stage == stage, *conditions)
+        )
+        for stage in stages
+    ]
+    return set(session.scalars(union_all(*checks))) if checks else set()
+
+
 def _in_stage(stage: str | None = None) -> list[ColumnElement[bool]]:
     """The condition of the stage indexes of 0044 in their own words (so both planners see
     it holds), and the one stage when given."""
     named = [] if stage is None else [Contact.lifecycle_stage == stage]
-    return [*named, text(NOT_LEADS)]
+    return [*named, cast(ColumnElement[bool], text(NOT_LEADS))]
 
 
 def contact_count(

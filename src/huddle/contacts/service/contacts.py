@@ -487,16 +487,27 @@ def list_contacts(
     filters = filters or ContactFilters()
     custom = custom_conditions(session, filters.where)
     sorting = custom_sorting(session, sort_field) if sort_field else contact_sorting(session, sort)
-    if not sort_field and sort.column == "stage" and filters.stage:
+    by_stage = not sort_field and sort.column == "stage"
+    if by_stage and filters.stage:
         sorting = _only_stages(sorting, filters.stage)
     column = getattr(sorting.key.column, "key", None) if not sort_field else None
     ranged = not sort_field and repository.stage_ranged(filters, sorting.key)
-    unindexed = frozenset[str]() if ranged else repository.unindexed_for(
-        session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
+    unindexed = (
+        frozenset[str]()
+        if ranged
+        else repository.unindexed_for(
+            session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
+        )
     )
     few = not (sort_field or ranged) and repository.sorts_matches(
         session, filters, wide=WIDE_FILTER, search_email=search_email, custom=custom
     )
+    if by_stage and not (ranged or few) and filters.model_dump(exclude_defaults=True):
+        stages = sorting.key.order  # type: ignore[union-attr]
+        found = repository.stages_matched(
+            session, filters, stages, search_email=search_email, custom=custom
+        )
+        sorting = _only_stages(sorting, found)
     fetch = partial(
         repository.contact_page,
         session,
