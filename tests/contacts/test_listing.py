@@ -279,3 +279,29 @@ def test_a_sort_by_stage_read_in_order_skips_stages_without_a_match(
         "mql",
         "customer",
     }
+
+
+@pytest.mark.parametrize(
+    ("sort", "ranged"),
+    [
+        (ContactSort.CREATED_AT, {"created_since": "created"}),
+        (ContactSort.CREATED_AT_DESC, {"created_since": "created"}),
+        (ContactSort.SCORE, {"score_min": 1, "score_max": 2}),
+        (ContactSort.SCORE_DESC, {"score_min": 1}),
+    ],
+)
+def test_a_range_of_the_sorted_column_alone_is_read_in_order(
+    db: Session, frozen_clock: FrozenClock, sort: ContactSort, ranged: dict[str, object]
+) -> None:
+    """This month's contacts by creation, a score range by score: one range of the sort's
+    index, the same pages as the matches found and sorted (every stage named too)."""
+    start = frozen_clock.now()
+    for n in range(20):
+        frozen_clock.set(start + timedelta(hours=n % 5))
+        make_contact(db, score=n % 4)
+    values = {k: start + timedelta(hours=2) if v == "created" else v for k, v in ranged.items()}
+    alone, with_stages = ContactFilters(**values), ContactFilters(**values, stage=list(STAGES))
+    assert repository.read_in_order(alone, contact_sorting(db, sort).key)
+    assert not repository.read_in_order(with_stages, contact_sorting(db, sort).key)
+    for limit in (1, 3, 50):
+        assert _all_pages(db, alone, sort, limit) == _all_pages(db, with_stages, sort, limit)

@@ -318,6 +318,25 @@ def stage_ranged(filters: ContactFilters, key: ListKey) -> bool:
     return "lead" not in filters.stage and column in {*STAGE_SORTED, "score"}
 
 
+# The filters that are a range of one sortable column.
+_RANGE_OF = {
+    "created_at": {"created_since"},
+    "updated_at": {"updated_since"},
+    "score": {"score_min", "score_max"},
+}
+
+
+def read_in_order(filters: ContactFilters, key: ListKey) -> bool:
+    """Whether the list's matches are one index range in its order per stage
+    (``stage_ranged``) or in all (a range of the sort's own column, alone: this month's
+    contacts by creation), to be read as far as the page, never found and sorted."""
+    if stage_ranged(filters, key):
+        return True
+    column = getattr(key.column, "key", None) if isinstance(key, SortKey) else None
+    filtered = filters.model_dump(exclude_defaults=True).keys()
+    return bool(filtered) and filtered <= _RANGE_OF.get(column or "", set())
+
+
 def stages_matched(
     session: Session,
     filters: ContactFilters,

@@ -491,7 +491,7 @@ def list_contacts(
     if by_stage and filters.stage:
         sorting = _only_stages(sorting, filters.stage)
     column = getattr(sorting.key.column, "key", None) if not sort_field else None
-    ranged = not sort_field and repository.stage_ranged(filters, sorting.key)
+    ranged = not sort_field and repository.read_in_order(filters, sorting.key)
     unindexed = (
         frozenset[str]()
         if ranged
