@@ -306,14 +306,14 @@ def contact_page(
 def stage_ranged(filters: ContactFilters, key: ListKey) -> bool:
     """Whether the list is filtered by stages alone and each stage's matches are one index
     range in its order, to be read as far as the page rather than found and sorted: sorted
-    by stage (``(lifecycle_stage, id)``) or by owner (``(owner_id, lifecycle_stage, id)``,
-    the unassigned ``(lifecycle_stage, id) WHERE owner_id IS NULL``), or, none of the
-    stages leads, by a column each stage has in order of its own (``STAGE_SORTED``, the
-    score)."""
+    by stage (``(lifecycle_stage, id)``), or, none of the stages leads, by a column each
+    stage has in order of its own (``STAGE_SORTED``, the score). Not by owner: the
+    unassigned segment of stages nobody leaves unassigned (MQLs, SQLs) is read whole
+    through the unassigned leads by both planners."""
     if filters.model_dump(exclude_defaults=True).keys() != {"stage"}:
         return False
     if isinstance(key, RankedKey):
-        return True  # by stage or by owner
+        return key.column is Contact.lifecycle_stage
     column = getattr(key.column, "key", None) if isinstance(key, SortKey) else None
     return "lead" not in filters.stage and column in {*STAGE_SORTED, "score"}
 
