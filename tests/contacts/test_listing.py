@@ -12,6 +12,8 @@ from huddle.auth.models import User
 from huddle.contacts import repository, service
 from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import AccountFilters, AccountSort, ContactFilters, ContactSort
+from huddle.contacts.service import contacts as contacts_service
+from huddle.contacts.service.contacts import contact_sorting
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import FrozenClock
 from huddle.core.errors import ValidationFailed
@@ -217,3 +219,87 @@ def test_refreshed_statistics_let_a_stage_filter_read_the_sort_index(
     sql = str(query.compile(db.get_bind(), compile_kwargs={"literal_binds": True}))
     plan = " ".join(row[3] for row in db.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
     assert "TEMP B-TREE" not in plan, plan
+
+
+RANGED = {"last_name", "created_at", "updated_at", "last_touch_at", "score"}
+
+
+@pytest.mark.parametrize("sort", list(ContactSort))
+def test_stages_read_range_by_range_list_as_their_matches_sorted(
+    db: Session, frozen_clock: FrozenClock, sort: ContactSort
+) -> None:
+    """A list filtered by stages alone reads each stage's range of its sort's index (merged
+    for several stages); a filter that matches the same contacts but is not stages alone
+    (any score) finds them and sorts them: both give the same pages, ties and NULLs too."""
+    account = make_account(db)
+    owners = [make_user(db, name="Zed").id, make_user(db, name="Amy").id, None]
+    for n in range(30):
+        frozen_clock.set(frozen_clock.now().replace(hour=8 + n % 4))
+        make_contact(
+            db,
+            account=account if n % 5 else None,
+            owner_id=owners[n % 3 if n % 2 else 2],
+            lifecycle_stage=["mql", "sql", "customer", "lead"][n % 4],
+            score=n % 3,
+            last_name=[None, "Adams", "Baker"][n % 3],
+            last_touch_at=None if n % 4 == 1 else frozen_clock.now(),
+        )
+    for stages in (["mql", "sql"], ["sql"], ["customer", "mql", "sql"], ["lead", "mql"]):
+        ranged = ContactFilters(stage=stages)
+        sorted_all = ContactFilters(stage=stages, score_min=0)
+        by_range = sort.column == "stage" or ("lead" not in stages and sort.column in RANGED)
+        assert repository.stage_ranged(ranged, contact_sorting(db, sort).key) == by_range
+        for limit in (1, 4, 7, 50):
+            assert _all_pages(db, ranged, sort, limit) == _all_pages(db, sorted_all, sort, limit)
+
+
+@pytest.mark.parametrize("sort", [ContactSort.STAGE, ContactSort.STAGE_DESC])
+def test_a_sort_by_stage_read_in_order_skips_stages_without_a_match(
+    db: Session, frozen_clock: FrozenClock, monkeypatch: pytest.MonkeyPatch, sort: ContactSort
+) -> None:
+    """Read segment by segment (as when many match), a sort by stage asks which stages have
+    a match and reads only theirs: the same pages as the few matches found and sorted."""
+    for n in range(24):
+        stage = ["lead", "mql", "customer", "sal"][n % 4]
+        make_contact(db, lifecycle_stage=stage, score=25 if stage != "sal" else 90 + n)
+    for filters in (
+        ContactFilters(score_min=20, score_max=30),
+        ContactFilters(stage=["sal", "mql", "lead"], score_max=30),
+        ContactFilters(score_min=200),
+    ):
+        sorted_few = {limit: _all_pages(db, filters, sort, limit) for limit in (1, 5, 50)}
+        with monkeypatch.context() as patched:
+            patched.setattr(contacts_service, "WIDE_FILTER", -1)
+            for limit, expected in sorted_few.items():
+                assert _all_pages(db, filters, sort, limit) == expected
+    assert repository.stages_matched(db, ContactFilters(score_max=30), list(STAGES)) == {
+        "lead",
+        "mql",
+        "customer",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sort", "ranged"),
+    [
+        (ContactSort.CREATED_AT, {"created_since": "created"}),
+        (ContactSort.CREATED_AT_DESC, {"created_since": "created"}),
+        (ContactSort.SCORE, {"score_min": 1, "score_max": 2}),
+        (ContactSort.SCORE_DESC, {"score_min": 1}),
+    ],
+)
+def test_a_range_of_the_sorted_column_alone_is_read_in_order(
+    db: Session, frozen_clock: FrozenClock, sort: ContactSort, ranged: dict[str, object]
+) -> None:
+    """This month's contacts by creation, a score range by score: one range of the sort's
+    index, the same pages as the matches found and sorted (every stage named too)."""
+    start = frozen_clock.now()
+    for n in range(20):
+        frozen_clock.set(start + timedelta(hours=n % 5))
+        make_contact(db, score=n % 4)
+    values = {k: start + timedelta(hours=2) if v == "created" else v for k, v in ranged.items()}
+    alone, with_stages = ContactFilters(**values), ContactFilters(**values, stage=list(STAGES))
+    assert repository.read_in_order(alone, contact_sorting(db, sort).key)
+    assert not repository.read_in_order(with_stages, contact_sorting(db, sort).key)
+    for limit in (1, 3, 50):
+        assert _all_pages(db, alone, sort, limit) == _all_pages(db, with_stages, sort, limit)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.sql.base import ExecutableOption
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,43 @@ def keyset_rows(
             page = page.order_by(*key.order_by(plain=plain_order))
         result = session.execute(page.limit(limit - len(found)))
         found.extend(result.scalars() if entities else result)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def merged_keyset_rows(
+    session: Session,
+    queries: Sequence[Select[Any]],
+    key: SortKey,
+    *,
+    after: tuple[Any, int] | None,
+    limit: int,
+    options: Callable[[Any], Sequence[ExecutableOption]] = lambda entity: (),
+) -> list[Any]:
+    """``keyset_rows`` of the rows any of ``queries`` (of one entity) finds, when each is one
+    index range in ``key``'s order and their OR is not (several stages): each query's first
+    rows, merged by one UNION ALL sorted again (a few times ``limit`` rows, never all the
+    matches). ``options(entity)``: the loader options of the merged rows' entity."""
+    entity = queries[0].column_descriptions[0]["entity"]
+    found: list[Any] = []
+    for condition in key.segments(after, nulls_high=nulls_sort_high(session)):
+        want = limit - len(found)
+        parts = [
+            select(
+                (query if condition is None else query.where(condition))
+                .order_by(*key.order_by())
+                .limit(want)
+                .subquery()
+            )
+            for query in queries
+        ]
+        merged = aliased(entity, union_all(*parts).subquery())
+        column = key.column.key
+        assert column is not None, "a column of the entity, not an expression"
+        order = SortKey(getattr(merged, column), getattr(merged, key.id_column.key), key.descending)
+        page = select(merged).options(*options(merged)).order_by(*order.order_by()).limit(want)
+        found.extend(session.scalars(page))
         if len(found) >= limit:
             break
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -493,13 +493,27 @@ def list_contacts(
     filters = filters or ContactFilters()
     custom = custom_conditions(session, filters.where)
     sorting = custom_sorting(session, sort_field) if sort_field else contact_sorting(session, sort)
+    by_stage = not sort_field and sort.column == "stage"
+    if by_stage and filters.stage:
+        sorting = _only_stages(sorting, filters.stage)
     column = getattr(sorting.key.column, "key", None) if not sort_field else None
-    unindexed = repository.unindexed_for(
-        session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
+    ranged = not sort_field and repository.read_in_order(filters, sorting.key)
+    unindexed = (
+        frozenset[str]()
+        if ranged
+        else repository.unindexed_for(
+            session, filters, column, wide=WIDE_FILTER, search_email=search_email, custom=custom
+        )
     )
-    few = not sort_field and repository.sorts_matches(
+    few = not (sort_field or ranged) and repository.sorts_matches(
         session, filters, wide=WIDE_FILTER, search_email=search_email, custom=custom
     )
+    if by_stage and not (ranged or few) and filters.model_dump(exclude_defaults=True):
+        stages = sorting.key.order  # type: ignore[union-attr]
+        found = repository.stages_matched(
+            session, filters, stages, search_email=search_email, custom=custom
+        )
+        sorting = _only_stages(sorting, found)
     fetch = partial(
         repository.contact_page,
         session,
@@ -510,6 +524,15 @@ def list_contacts(
         sort_matches=few,
     )
     return sorting.page_of(fetch, cursor, limit)
+
+
+def _only_stages(sorting: Sorting, stages: Collection[str]) -> Sorting:
+    """The sort by stage of a list filtered to ``stages``: their segments only (another
+    stage's would be read for no match)."""
+    key = sorting.key
+    assert isinstance(key, RankedKey)
+    order = tuple(stage for stage in key.order if stage in stages)
+    return replace(sorting, key=replace(key, order=order))
 
 
 @dataclass(frozen=True)
