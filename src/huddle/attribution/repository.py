@@ -298,7 +298,7 @@ def _rebuild_days(session: Session, kind: str, days: Iterable[date]) -> None:
             for (day, campaign), units in found.items()
         ]
         for start in range(0, len(rows), 10_000):
-            session.execute(insert(d), rows[start : start + 10_000])
+            session.execute(insert(d.__table__), rows[start : start + 10_000])
 
 
 def refresh_rollup(session: Session) -> int:

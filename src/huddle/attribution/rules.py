@@ -138,9 +138,11 @@ def day_credits(
             for i in range(n):
                 cell[i] += value
             continue
+        cells = [
+            sums.get(key) or sums.setdefault(key, [0.0] * n)
+            for key in [(day, touch.campaign_id) for touch in path]
+        ]
         for i, model in enumerate(models):
-            for touch, share in zip(path, weights(model, path), strict=True):
-                key = (day, touch.campaign_id)
-                cell = sums.get(key) or sums.setdefault(key, [0.0] * n)
+            for cell, share in zip(cells, weights(model, path), strict=True):
                 cell[i] += value * share
     return {key: [round(v * UNITS) for v in cell] for key, cell in sums.items()}
