@@ -301,6 +301,11 @@ def _rebuild_days(session: Session, kind: str, days: Iterable[date]) -> None:
             session.execute(insert(d.__table__), rows[start : start + 10_000])
 
 
+def rollup_built(session: Session) -> bool:
+    """Whether the roll-up has been built (read without waiting for a refresh's lock)."""
+    return bool(session.scalar(select(AttributionRollup.built).where(AttributionRollup.id == 1)))
+
+
 def refresh_rollup(session: Session) -> int:
     """Bring ``attribution_days`` up to date: recount the days of every conversion whose
     contacts' touches or stage history, deal or deal roles changed since the last refresh

@@ -46,11 +46,12 @@ def attribution_report(
     both included) credited to campaigns and channels by each of ``models``: read from the
     roll-up, brought up to date first (the fast path), or with ``recount`` from every
     conversion's path on the spot (the plain count; tests and the benchmark check the two
-    agree)."""
+    agree). Until the job (``tasks``) has built the roll-up, the plain count: the same
+    figures, slower."""
     permissions.require(actor, Action.ANALYTICS_READ)
     if end < start:
         raise ValidationFailed("check the period", [FieldError("to", "is before from")])
-    if recount:
+    if recount or not repository.rollup_built(session):
         since = datetime.combine(start, time(), UTC)
         until = datetime.combine(end + timedelta(days=1), time(), UTC)
         found = {
@@ -77,6 +78,12 @@ def attribution_report(
         end=end,
         models=[_model_report(model, tally, costs, labels) for model in models],
     )
+
+
+def refresh_rollup(session: Session) -> int:
+    """Bring the roll-up up to date (build it the first time); how many days were
+    recounted."""
+    return repository.refresh_rollup(session)
 
 
 def credit(
