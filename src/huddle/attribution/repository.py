@@ -25,6 +25,7 @@ up to date.
 from __future__ import annotations
 
 import itertools
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
@@ -32,6 +33,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     Date,
     Select,
+    Table,
     bindparam,
     delete,
     func,
@@ -183,6 +185,7 @@ KINDS: dict[str, str | None] = {
 }
 _DEAL_KINDS = tuple(k for k, stage in KINDS.items() if stage is None)
 _CONTACT_KINDS = tuple(k for k, stage in KINDS.items() if stage is not None)
+DAYS = typing.cast(Table, AttributionDay.__table__)
 # Above this many contacts or deals changed, one rebuild of everything is cheaper.
 REBUILD_ALL_ABOVE = 50_000
 
@@ -298,7 +301,7 @@ def _rebuild_days(session: Session, kind: str, days: Iterable[date]) -> None:
             for (day, campaign), units in found.items()
         ]
         for start in range(0, len(rows), 10_000):
-            session.execute(insert(d.__table__), rows[start : start + 10_000])
+            session.execute(insert(DAYS), rows[start : start + 10_000])
 
 
 def rollup_built(session: Session) -> bool:
