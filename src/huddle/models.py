@@ -2,6 +2,7 @@
 
 from huddle.analytics import models as analytics_models
 from huddle.assets import models as asset_models
+from huddle.attribution import models as attribution_models
 from huddle.audit import models as audit_models
 from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
@@ -25,6 +26,7 @@ __all__ = [
     "Base",
     "analytics_models",
     "asset_models",
+    "attribution_models",
     "audit_models",
     "auth_models",
     "campaign_models",

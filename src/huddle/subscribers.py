@@ -14,6 +14,7 @@ event, its handlers in the order they run, and each job kind's handler.
 from __future__ import annotations
 
 from huddle.analytics import subscribers as analytics_subscribers
+from huddle.attribution import tasks as attribution_tasks
 from huddle.audit import subscribers as audit_subscribers
 from huddle.auth import tasks as auth_tasks
 from huddle.contacts import service as contacts_service
@@ -59,6 +60,7 @@ SUBSCRIBERS = (
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (
+    attribution_tasks,
     auth_tasks,
     import_tasks,
     contact_tasks,

@@ -21,12 +21,18 @@ conversion's value. The rules, written down:
   up to 100 % (e.g. first = MQL = opportunity touch, alone: 100 %).
 - **time decay**: a touch's weight halves with every 7 days between it and the
   conversion (``2 ** (-days / 7)``), then the weights are scaled to add up to 100 %.
+
+**Adding up.** The credit a campaign takes on one UTC day (the day of the conversion) is
+rounded to a millionth of the value (``day_credits``); a report adds the days' millionths.
+So a report equals the roll-up's sum exactly, whatever the order the credits come in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from operator import itemgetter
+from typing import Any, Literal, NamedTuple
 
 Model = Literal["first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay"]
 MODELS: tuple[Model, ...] = (
@@ -48,6 +54,8 @@ MODEL_LABELS: dict[str, str] = {
 HALF_LIFE_DAYS = 7.0
 U_ENDS, U_MIDDLE = 0.4, 0.2
 W_KEY, W_REST = 0.3, 0.1
+# Credit is added up in millionths of a conversion's value.
+UNITS = 1_000_000
 
 
 class PathTouch(NamedTuple):
@@ -106,3 +114,35 @@ def _last_where(path: Sequence[PathTouch], flag: str) -> int | None:
 def _normalised(shares: list[float]) -> list[float]:
     total = sum(shares)
     return [share / total for share in shares]
+
+
+def day_credits(
+    rows: Iterable[tuple[Any, ...]], models: Sequence[str]
+) -> dict[tuple[str, int | None], list[int]]:
+    """(UTC day, campaign) -> each of ``models``' credit in millionths, from the rows of one
+    conversion kind (``attribution.repository.Row``: ordered by conversion, then time). A
+    conversion without campaign touches goes to campaign None."""
+    sums: dict[tuple[str, int | None], list[float]] = {}
+    n = len(models)
+    for _, group in groupby(rows, key=itemgetter(0)):
+        path: list[PathTouch] = []
+        value, day = 0.0, ""
+        for _, amount, campaign_id, age, before_mql, before_created, on in group:
+            value, day = float(amount), on
+            if campaign_id is not None:
+                path.append(
+                    PathTouch(campaign_id, float(age or 0), bool(before_mql), bool(before_created))
+                )
+        if not path:
+            cell = sums.setdefault((day, None), [0.0] * n)
+            for i in range(n):
+                cell[i] += value
+            continue
+        cells = [
+            sums.get(key) or sums.setdefault(key, [0.0] * n)
+            for key in [(day, touch.campaign_id) for touch in path]
+        ]
+        for i, model in enumerate(models):
+            for cell, share in zip(cells, weights(model, path), strict=True):
+                cell[i] += value * share
+    return {key: [round(v * UNITS) for v in cell] for key, cell in sums.items()}

@@ -1,20 +1,19 @@
-"""The attribution report: each conversion kind read once (one statement each) and every
-requested model applied to each path as the rows stream by, so the work is one pass per
-kind whatever the number of deals or models. The rules are in ``rules`` (the models) and
-``repository`` (which touches count)."""
+"""The attribution report: each conversion kind's credit per campaign and model, summed
+over the days of the period from the roll-up (``repository.refresh_rollup`` keeps it), or
+recounted from the paths (each conversion kind read once, every requested model applied
+to each path as the rows stream by). The rules are in ``rules`` (the models, how credit
+adds up) and ``repository`` (which touches count)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import groupby
-from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
 from huddle.attribution import repository
-from huddle.attribution.rules import MODEL_LABELS, MODELS, PathTouch, weights
+from huddle.attribution.rules import MODEL_LABELS, MODELS, UNITS, day_credits
 from huddle.attribution.schemas import (
     AttributionReport,
     CampaignCredit,
@@ -30,28 +29,48 @@ from huddle.core.permissions import Action
 NONE_LABEL = "(none)"
 # What is credited: deal amounts, then conversions counted one each.
 MEASURES = ("pipeline", "revenue", "mqls", "sqls", "customers")
-_STAGES = {"mqls": "mql", "sqls": "sql", "customers": "customer"}
 # measure -> model -> campaign id (None: no campaign touch) -> credit
 Credits = dict[str, dict[str, dict[int | None, float]]]
 
 
 def attribution_report(
-    session: Session, *, start: date, end: date, models: Sequence[str] = MODELS, actor: Actor
+    session: Session,
+    *,
+    start: date,
+    end: date,
+    models: Sequence[str] = MODELS,
+    actor: Actor,
+    recount: bool = False,
 ) -> AttributionReport:
     """Pipeline, revenue, MQLs, SQLs and customers of the days ``start``..``end`` (UTC,
-    both included) credited to campaigns and channels by each of ``models``."""
+    both included) credited to campaigns and channels by each of ``models``: read from the
+    roll-up, brought up to date first (the fast path), or with ``recount`` from every
+    conversion's path on the spot (the plain count; tests and the benchmark check the two
+    agree). Until the job (``tasks``) has built the roll-up, the plain count: the same
+    figures, slower."""
     permissions.require(actor, Action.ANALYTICS_READ)
     if end < start:
         raise ValidationFailed("check the period", [FieldError("to", "is before from")])
-    since = datetime.combine(start, time(), UTC)
-    until = datetime.combine(end + timedelta(days=1), time(), UTC)
-    tally: Credits = {}
-    for measure in MEASURES:
-        if measure in ("pipeline", "revenue"):
-            rows = repository.deal_paths(session, measure, since, until)  # type: ignore[arg-type]
-        else:
-            rows = repository.stage_paths(session, _STAGES[measure], since, until)
-        tally[measure] = credit(rows, models)
+    if recount or not repository.rollup_built(session):
+        since = datetime.combine(start, time(), UTC)
+        until = datetime.combine(end + timedelta(days=1), time(), UTC)
+        found = {
+            measure: credit(repository.kind_paths(session, measure, since, until), models)
+            for measure in MEASURES
+        }
+    else:
+        repository.refresh_rollup(session)
+        found = {
+            measure: repository.rolled_up(session, measure, start, end, models)
+            for measure in MEASURES
+        }
+    tally: Credits = {
+        measure: {
+            model: {campaign: units / UNITS for campaign, units in by_campaign.items()}
+            for model, by_campaign in by_model.items()
+        }
+        for measure, by_model in found.items()
+    }
     costs = campaigns.costs_between(session, start, end + timedelta(days=1))
     labels = campaigns.campaign_labels(session)
     return AttributionReport(
@@ -61,29 +80,22 @@ def attribution_report(
     )
 
 
+def refresh_rollup(session: Session) -> int:
+    """Bring the roll-up up to date (build it the first time); how many days were
+    recounted."""
+    return repository.refresh_rollup(session)
+
+
 def credit(
     rows: Iterable[repository.Row], models: Sequence[str]
-) -> dict[str, dict[int | None, float]]:
-    """model -> campaign -> credit, from the rows of one conversion kind (ordered by
-    conversion, then time). A conversion without campaign touches goes to None."""
-    out: dict[str, dict[int | None, float]] = {m: defaultdict(float) for m in models}
-    for _, group in groupby(rows, key=itemgetter(0)):
-        path: list[PathTouch] = []
-        value = 0.0
-        for _, amount, campaign_id, age, before_mql, before_created in group:
-            value = float(amount)
-            if campaign_id is not None:
-                path.append(
-                    PathTouch(campaign_id, float(age or 0), bool(before_mql), bool(before_created))
-                )
-        if not path:
-            for model in models:
-                out[model][None] += value
-            continue
-        for model in models:
-            into = out[model]
-            for touch, share in zip(path, weights(model, path), strict=True):
-                into[touch.campaign_id] += value * share
+) -> dict[str, dict[int | None, int]]:
+    """model -> campaign -> credit in millionths, from the rows of one conversion kind
+    (ordered by conversion, then time): each day's credit rounded, then the days added
+    (``rules.day_credits``). A conversion without campaign touches goes to None."""
+    out: dict[str, dict[int | None, int]] = {m: defaultdict(int) for m in models}
+    for (_, campaign), units in day_credits(rows, models).items():
+        for model, unit in zip(models, units, strict=True):
+            out[model][campaign] += unit
     return out
 
 
