@@ -7,7 +7,7 @@ Credits are whole millionths of the conversion's value (of a dollar for pipeline
 revenue, of a conversion for MQLs, SQLs and customers): the plain count rounds each day's
 credit the same way, so the two add up to the same integers whatever the order.
 
-Which days must be rebuilt is kept by the database itself: triggers (migration 0044) note
+Which days must be rebuilt is kept by the database itself: triggers (migration 0045) note
 the contact or deal of every changed touch, stage history row, deal and deal role in
 ``attribution_stale``, in the changing transaction; a refresh takes the notes away with the
 same statement that reads them."""

@@ -5,7 +5,7 @@ deals whose inputs changed since (``attribution_stale``), noted by triggers on t
 the stage history, deals and deal roles in the changing transaction (a watermark on ids
 would miss a row committed after a later one). The roll-up is built at the first read.
 
-Revision ID: 0044
+Revision ID: 0045
 Revises: 0043
 """
 
@@ -15,8 +15,8 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0044"
-down_revision: str | None = "0043"
+revision: str = "0045"
+down_revision: str | None = "0044"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
