@@ -17,7 +17,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # search, on SQLite FTS5 tables (and their shadow tables) kept in step by triggers, on
 # PostgreSQL GIN indexes over expressions.
 UNMODELLED = {
-    "table": re.compile(r"(contact|account)_search(_(data|idx|docsize|config|content))?"),
+    "table": re.compile(r"(contact|account)_search(_(data|idx|docsize|config|content|deferred))?"),
     "index": re.compile(r"ix_(contacts|accounts)_\w+_words"),
 }
 
