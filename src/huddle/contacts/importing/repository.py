@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
+from huddle.contacts.repository.search import contacts_indexed_together
 from huddle.contacts.schemas import CONSENT_FIELDS, CONTACT_PROFILE_FIELDS
 from huddle.core.bulk import executemany_converted, reserve_ids
 
@@ -142,7 +143,7 @@ def insert_contacts(
     """Insert new contacts, ``rows`` holding values in ``columns`` order, with ids reserved
     up front; returns those ids, in the order of ``rows``."""
     ids = reserve_ids(session, _contacts, len(rows))
-    if rows:
+    with contacts_indexed_together(session, ids):
         executemany_converted(
             session,
             _contacts,
