@@ -61,7 +61,7 @@ def contacts_indexed_together(session: Session, ids: Sequence[int]) -> Iterator[
     """Insert the new contacts ``ids`` (ascending, consecutive) inside: on SQLite they are
     indexed for the search at the end, with one statement, instead of by the trigger at
     each statement that inserts some (FTS5 writes a segment at the end of each; migration
-    0044). The flag that sets the trigger aside lives and dies in this transaction. After
+    0046). The flag that sets the trigger aside lives and dies in this transaction. After
     an error inside, the transaction is the caller's to roll back: nothing is indexed."""
     if not ids or session.get_bind().dialect.name != "sqlite":
         yield

@@ -3,10 +3,10 @@ campaign (``attribution_days``), the day each conversion was counted on
 (``attribution_conversions``), its state (``attribution_rollup``) and the contacts and
 deals whose inputs changed since (``attribution_stale``), noted by triggers on touches,
 the stage history, deals and deal roles in the changing transaction (a watermark on ids
-would miss a row committed after a later one). The roll-up is built at the first read.
+would miss a row committed after a later one). The roll-up is first built by a job.
 
 Revision ID: 0045
-Revises: 0043
+Revises: 0044
 """
 
 from collections.abc import Sequence

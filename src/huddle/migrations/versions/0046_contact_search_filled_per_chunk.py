@@ -8,16 +8,16 @@ that reaches it, so through the trigger an import wrote a small segment for each
 rows it inserted, and merged them; a chunk's contacts indexed together are one segment.
 PostgreSQL indexes expressions over the row itself: nothing changes there.
 
-Revision ID: 0044
-Revises: 0043
+Revision ID: 0046
+Revises: 0045
 """
 
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0044"
-down_revision: str | None = "0043"
+revision: str = "0046"
+down_revision: str | None = "0045"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
