@@ -19,17 +19,11 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from huddle.attribution.rules import MODELS
 from huddle.core.models import Base, BigIntId
 
-# The column of each model's credit (attribution.rules.MODELS).
-CREDIT_COLUMNS: tuple[str, ...] = (
-    "first_touch",
-    "last_touch",
-    "linear",
-    "u_shaped",
-    "w_shaped",
-    "time_decay",
-)
+# The column of each model's credit: named after the models.
+CREDIT_COLUMNS: tuple[str, ...] = MODELS
 # Credit is kept in millionths.
 UNITS = 1_000_000
 # The campaign of credit no campaign touch took ("(none)").
