@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
@@ -134,6 +135,28 @@ def test_until_the_job_has_built_the_rollup_a_report_recounts(db: Session, march
     tasks.refresh(db, {})
     assert repository.rollup_built(db)
     assert attribution_report(db, **march_report) == plain
+
+
+def test_a_report_after_a_change_too_large_to_recount_gives_the_plain_count(
+    db: Session, march: March, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import changing more contacts than a refresh recounts one by one: a report gives
+    the plain count and leaves the rebuild to the job."""
+    tasks.refresh(db, {})
+    monkeypatch.setattr(repository, "REBUILD_ALL_ABOVE", 1)
+    for contact_id in db.scalars(select(Contact.id).limit(2)).all():
+        make_touch(db, contact_id=contact_id, campaign_id=march.a.id, occurred_at=ORIGIN)
+    march_report = {"start": date(2024, 3, 1), "end": date(2024, 3, 31), "actor": SYSTEM}
+    assert repository.much_changed(db)
+    assert attribution_report(db, **march_report) == attribution_report(
+        db, **march_report, recount=True
+    )
+    assert repository.much_changed(db)  # nothing refreshed inside the request
+    tasks.refresh(db, {})
+    assert not repository.much_changed(db)
+    assert attribution_report(db, **march_report) == attribution_report(
+        db, **march_report, recount=True
+    )
 
 
 def test_only_the_changed_days_are_recounted(db: Session, march: March) -> None:

@@ -309,6 +309,14 @@ def rollup_built(session: Session) -> bool:
     return bool(session.scalar(select(AttributionRollup.built).where(AttributionRollup.id == 1)))
 
 
+def much_changed(session: Session) -> bool:
+    """Whether more contacts or deals changed since the last refresh than a refresh
+    recounts one by one (it would rebuild every day: ``REBUILD_ALL_ABOVE``)."""
+    s = AttributionStale
+    noted = select(s.contact_id).limit(REBUILD_ALL_ABOVE + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(noted)) or 0) > REBUILD_ALL_ABOVE
+
+
 def refresh_rollup(session: Session) -> int:
     """Bring ``attribution_days`` up to date: recount the days of every conversion whose
     contacts' touches or stage history, deal or deal roles changed since the last refresh

@@ -46,12 +46,13 @@ def attribution_report(
     both included) credited to campaigns and channels by each of ``models``: read from the
     roll-up, brought up to date first (the fast path), or with ``recount`` from every
     conversion's path on the spot (the plain count; tests and the benchmark check the two
-    agree). Until the job (``tasks``) has built the roll-up, the plain count: the same
-    figures, slower."""
+    agree). Until the job (``tasks``) has built the roll-up, or while so much changed that
+    bringing it up to date would rebuild it (an import), the plain count: the same figures,
+    slower, and never a rebuild of minutes inside a request; the job catches up."""
     permissions.require(actor, Action.ANALYTICS_READ)
     if end < start:
         raise ValidationFailed("check the period", [FieldError("to", "is before from")])
-    if recount or not repository.rollup_built(session):
+    if recount or not repository.rollup_built(session) or repository.much_changed(session):
         since = datetime.combine(start, time(), UTC)
         until = datetime.combine(end + timedelta(days=1), time(), UTC)
         found = {
