@@ -127,7 +127,7 @@ class _Conversation(threading.Thread):
         self.composed: queue.SimpleQueue[tuple[_Ready, Message] | None] = queue.SimpleQueue()
         self.stopped = threading.Event()
         # Held by the composer while it composes, and by the connection from a message's
-        # "sent" commit until its final dot is written: the point of no return's window
+        # "sent" commit until the server has answered its final dot: the point of no return's window
         # (a crash there loses the message) stays the few microseconds it takes, instead
         # of however long the composer keeps the interpreter (up to its switch interval,
         # 5 ms) before the connection's thread gets it back after the commit.
