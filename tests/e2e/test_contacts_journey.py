@@ -8,12 +8,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from huddle.contacts import service as contacts
-from huddle.contacts.schemas import TouchCreate
+from huddle.contacts.models import Contact
+from huddle.contacts.schemas import ContactCreate, TouchCreate
 from huddle.core import clock
 from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.lifecycle import service as lifecycle
-from tests.e2e.conftest import LiveServer, shot, sign_in
+from tests.e2e.conftest import LiveServer, forget_contacts, shot, sign_in
+
+SYSTEM_TEST = Actor.system("test")
 
 pytestmark = pytest.mark.browser
 
@@ -188,6 +191,30 @@ def test_an_open_contact_page_shows_a_stage_move_made_elsewhere(
     options = page.get_by_label("Move to").locator("option").all_inner_texts()
     assert "SAL" not in options and options, options
     shot(page, "09c-live-lifecycle")
+
+
+def test_an_open_page_of_a_contact_merged_elsewhere_stops_asking_and_says_so(
+    page: Page, live_server: LiveServer
+) -> None:
+    """A colleague merges the contact whose page a rep has open: the page stops polling a
+    record that is gone (no error every 2 s) and tells the rep to reload."""
+    with unit_of_work(live_server.factory) as session:
+        make = contacts.create_contact
+        kept = make(session, ContactCreate(email="gone-kept@merge.example"), actor=SYSTEM_TEST)
+        gone = make(session, ContactCreate(email="gone-dup@merge.example"), actor=SYSTEM_TEST)
+        kept_id, gone_id = kept.id, gone.id
+    try:
+        sign_in(page, live_server)
+        page.goto(f"/contacts/{gone_id}")
+        with page.expect_request(lambda request: "/timeline/live" in request.url):
+            pass
+        with unit_of_work(live_server.factory) as session:
+            contacts.merge_contacts(session, kept_id, gone_id, actor=SYSTEM_TEST)
+        notice = page.get_by_role("status").filter(has_text="no longer exists")
+        expect(notice).to_be_visible(timeout=8000)
+        expect(page.locator("#timeline-live")).to_have_count(0)  # no more polls
+    finally:
+        forget_contacts(live_server, Contact.email.like("gone-%@merge.example"))
 
 
 def test_a_refused_stage_move_is_explained_inline(page: Page, live_server: LiveServer) -> None:

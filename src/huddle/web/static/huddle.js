@@ -154,6 +154,26 @@
     if (leavingPage) event.detail.shouldSwap = false;
   });
 
+  // A poll whose record is gone (merged into another, deleted) while its page was open
+  // stops polling: asking every 2 s would only log the same 404, and it is no error of
+  // the page. A poller with a data-gone-message says so, once, where it stood.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var config = event.detail.requestConfig;
+    var poller = config && config.elt;  // detail.elt is the swap's target, not the poller
+    var status = event.detail.xhr.status;
+    if (!poller || !poller.hasAttribute("data-poll-when-visible")) return;
+    if (status !== 404 && status !== 410) return;
+    event.detail.shouldSwap = false;
+    event.detail.isError = false;
+    var message = poller.dataset.goneMessage;
+    if (!message) { poller.remove(); return; }
+    var notice = document.createElement("p");
+    notice.className = "alert alert-warning";
+    notice.setAttribute("role", "status");
+    notice.textContent = message;
+    poller.replaceWith(notice);
+  });
+
   // A field the server refused: marked invalid, its error read out with it (its
   // description), and the first such field focused, so a screen reader announces what
   // to fix. The error sits under its field, in the same .field box.
