@@ -17,10 +17,9 @@ run: setup  ## Set up, migrate, load the demo company (first time only) and star
 	$(BIN)/huddle serve
 
 test: setup browser lint  ## Set up everything and run the whole suite.
-	@# Both databases on the real clock, then both again on the pinned one: two runs at a
-	@# time, one per core; each run's output is shown whole when it ends.
-	$(MAKE) --no-print-directory -j2 --output-sync=target \
-	  test-sqlite test-postgres test-sqlite-pinned test-postgres-pinned
+	@# Both databases at once, one per core, each on a hard moment of its own (below);
+	@# each run's output is shown whole when it ends.
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite-pinned test-postgres-pinned
 
 setup: $(STAMP)
 
@@ -42,30 +41,35 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Plain runs on the real clock, for a developer's machine.
 test-sqlite: setup
 	$(BIN)/pytest
 
-# The same suite on PostgreSQL (browser and Python client tests excluded: they exercise the UI
-# and the API's document against servers of their own, not the database).
-# Fewer generated API examples here: the contract is the app's, checked in depth on SQLite;
-# this run is after PostgreSQL-only failures.
+# Browser and Python client tests run on SQLite only: they exercise the UI and the API's
+# document against servers of their own, not the database. Fewer generated API examples
+# on PostgreSQL: the contract is the app's, checked in depth on SQLite; this run is after
+# PostgreSQL-only failures.
+POSTGRES := HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10
 test-postgres: setup
-	HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10 $(BIN)/pytest -m "not browser and not client"
+	$(POSTGRES) $(BIN)/pytest -m "not browser and not client"
 
-# The same runs with every test's clock pinned to a hard moment, so a test that depends on
-# today's date, weekday, hour or time zone fails here rather than on the first unlucky day:
-# a Saturday night at a month's end, 2.5 hours before New York leaves summer time, where
-# the machine's local day and month (31 October) are not UTC's (1 November).
-PINNED := HUDDLE_TEST_NOW=2026-10-31T23:30:00-04:00 TZ=America/New_York
+# `make test` pins every test's clock to a hard moment, so a test that depends on today's
+# date, weekday, hour or time zone fails on every run rather than on the first unlucky day,
+# and CI's answer does not depend on the day it runs. One moment per database:
+# - SQLite (with the browser tests): a Saturday night at a month's end, 2.5 hours before
+#   New York leaves summer time, where the machine's local day and month (31 October) are
+#   not UTC's (Sunday 1 November).
+# - PostgreSQL: the other way round, New Year's night in Auckland (Friday 1 January 2027,
+#   local) while UTC is still in the old year, quarter and month (Thursday 31 December),
+#   both in ISO week 53 of 2026.
+PINNED_SQLITE := HUDDLE_TEST_NOW=2026-10-31T23:30:00-04:00 TZ=America/New_York
+PINNED_POSTGRES := HUDDLE_TEST_NOW=2027-01-01T00:20:00+13:00 TZ=Pacific/Auckland
 
-# The API contract's generated examples are a property of the app, not of the day: the
-# pinned SQLite run takes as few as the PostgreSQL runs.
 test-sqlite-pinned: setup
-	$(PINNED) HUDDLE_SCHEMATHESIS_EXAMPLES=10 $(BIN)/pytest -p no:cacheprovider
+	$(PINNED_SQLITE) $(BIN)/pytest -p no:cacheprovider
 
 test-postgres-pinned: setup
-	$(PINNED) HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10 \
-	  $(BIN)/pytest -p no:cacheprovider -m "not browser and not client"
+	$(PINNED_POSTGRES) $(POSTGRES) $(BIN)/pytest -p no:cacheprovider -m "not browser and not client"
 
 # The official Python client (clients/python/huddle-client), generated from the OpenAPI
 # document by openapi-python-client; run after any change to the API and commit the result

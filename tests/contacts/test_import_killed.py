@@ -53,9 +53,17 @@ def own_database(database_url: str, tmp_path: Path) -> Iterator[tuple[Engine, st
 
 @pytest.fixture
 def huddle_env(
-    own_database: tuple[Engine, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    own_database: tuple[Engine, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    test_clock: ShiftedClock,
 ) -> Iterator[dict[str, str]]:
-    """The environment of a Huddle process on the test's own database, this one included."""
+    """The environment of a Huddle process on the test's own database, this one included.
+
+    That process runs on the machine's clock, not on the moment a run may pin the tests'
+    to: the test's clock is set to the machine's, so what the test queues is due for the
+    process too (a job queued on a pinned New Year's Eve would wait weeks for it)."""
+    test_clock.set(datetime.now(UTC))
     env = {"HUDDLE_DATABASE_URL": own_database[1], "HUDDLE_DATA_DIR": str(tmp_path / "data")}
     for name, value in env.items():
         monkeypatch.setenv(name, value)
