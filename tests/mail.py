@@ -21,13 +21,16 @@ def free_port() -> int:
 
 
 class Inbox:
-    """What the SMTP server accepted: (sender, recipients, raw message)."""
+    """What the SMTP server accepted: (sender, recipients, raw message), and for each
+    message the client's address and port: which connection it came over."""
 
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
+        self.peers: list[tuple[str, int]] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        self.peers.append(tuple(session.peer))
         return "250 OK"
 
 

@@ -1,6 +1,7 @@
 """Delivery against the SMTP server's moods: a server that asks for a login gets the one
 the settings give; a server that cannot be reached keeps the message waiting (queued
-again, nothing lost); an erased contact leaves the send log and the suppression list."""
+again, nothing lost); an erased contact leaves the send log and the suppression list; a
+batch goes over as many connections as the settings allow, each message once."""
 
 from __future__ import annotations
 
@@ -112,3 +113,27 @@ def test_an_erased_contact_leaves_the_send_log_and_the_suppression_list(
 
     assert "ada.lovelace" not in (db.get(EmailSend, send_id).to_address or "")  # type: ignore[union-attr]
     assert db.scalar(select(EmailSuppression)) is None
+
+
+@pytest.mark.parametrize("connections", [1, 3])
+def test_a_batch_goes_over_the_connections_the_settings_allow_each_message_once(
+    db: Session, smtp: Inbox, monkeypatch: pytest.MonkeyPatch, connections: int
+) -> None:
+    monkeypatch.setenv("HUDDLE_MAILING_CONNECTIONS", str(connections))
+    get_settings.cache_clear()
+    readers = [f"reader{n}@batch.example" for n in range(10)]
+    template = make_template(db)
+    with service.one_delivery(db):
+        for reader in readers:
+            service.send_template_to_contact(
+                db,
+                template_id=template.id,
+                contact_id=make_contact(db, email=reader).id,
+                idempotency_key=reader,
+            )
+
+    assert deliver_queued(db) == 1  # one job for the batch
+    assert sorted(to for _, [to], _ in smtp.messages) == sorted(readers)
+    assert len(set(smtp.peers)) == connections
+    statuses = db.scalars(select(EmailSend.status).where(EmailSend.idempotency_key.in_(readers)))
+    assert set(statuses) == {"sent"}

@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     mailing_bounce_address: str = ""
     mailing_rate_per_minute: int = Field(default=0, ge=0)
     mailing_domain_rate_per_minute: int = Field(default=0, ge=0)
+    # SMTP connections a batch of marketing messages goes out over at once, as a mail
+    # server's own client does (Postfix opens up to 20 per destination): the server reads
+    # one message while the next command is on its way on another.
+    mailing_connections: int = Field(default=3, ge=1, le=20)
     public_url: str = "http://127.0.0.1:8000"
     # A hand-off with no decision or sales activity for this many days is recycled.
     handoff_stall_days: int = Field(default=5, ge=1)

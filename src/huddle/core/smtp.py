@@ -114,18 +114,23 @@ def transfer(
     envelope_from: str,
     recipient: str,
     at_point_of_no_return: Callable[[], None],
+    after_final_dot_written: Callable[[], None] = lambda: None,
 ) -> None:
     """One message's transaction on an open connection, marking the point of no return as
-    ``send_marking_point_of_no_return`` says. A refusal leaves the connection ready for the
-    next message (RSET); a lost connection raises ``SmtpUnreachable``. ``message`` may be
-    the message's bytes already (CRLF line ends, not dot-stuffed)."""
+    ``send_marking_point_of_no_return`` says; ``after_final_dot_written`` runs once the dot
+    is in the kernel's hands (it reaches the server even if this process dies now), before
+    the server's answer. A refusal leaves the connection ready for the next message
+    (RSET); a lost connection raises ``SmtpUnreachable``. ``message`` may be the message's
+    bytes already (CRLF line ends, not dot-stuffed)."""
     raw = message if isinstance(message, bytes) else message.as_bytes(policy=_WIRE)
     data = _quote_periods(raw)
     if not data.endswith(_CRLF):
         data += _CRLF
     with _unreachable_on_network_errors():
         try:
-            _conversation(smtp, data, envelope_from, recipient, at_point_of_no_return)
+            _conversation(
+                smtp, data, envelope_from, recipient, at_point_of_no_return, after_final_dot_written
+            )
         except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as refused:
             if not _is_unreachable(refused):
                 smtp.rset()
@@ -138,6 +143,7 @@ def _conversation(
     envelope_from: str,
     recipient: str,
     at_point_of_no_return: Callable[[], None],
+    after_final_dot_written: Callable[[], None],
 ) -> None:
     smtp.ehlo_or_helo_if_needed()
     code, reply = smtp.mail(envelope_from)
@@ -153,6 +159,7 @@ def _conversation(
     smtp.send(data)
     at_point_of_no_return()
     smtp.send(b"." + _CRLF)
+    after_final_dot_written()
     code, reply = smtp.getreply()
     if code != 250:
         raise smtplib.SMTPDataError(code, reply)

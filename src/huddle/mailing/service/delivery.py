@@ -82,56 +82,65 @@ def deliver(units: UnitOfWork, send_id: int, settings: Settings) -> None:
 
 
 def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) -> None:
-    """Send queued messages over one SMTP connection: all checked and rendered in one
-    transaction (1), then each marked sent in its own just before its final dot (2), as
-    ``deliver`` does for one. A lost connection queues the rest again for later.
+    """Send queued messages over a few SMTP connections (``mailing_connections``): all
+    checked and rendered in one transaction (1), then each marked sent in its own just
+    before its final dot (2), as ``deliver`` does for one. A lost connection queues the
+    messages it had left again for later.
 
     The messages are finished (links signed, bytes assembled) on this thread while a
-    thread of their own talks to the server: the server's reading and answering (a round
-    trip per command, socket waits that release the GIL) overlaps our CPU work instead of
-    taking turns with it."""
+    thread per connection talks to the server: the server's reading and answering (a round
+    trip per command, socket waits that release the GIL) overlaps our CPU work and the
+    other connections' commands instead of taking turns with them."""
     with units() as session:
         ready = [each for each in _prepare_all(session, send_ids, settings) if each]
     if not ready:
         return
-    conversation = _Conversation(units, settings)
-    conversation.start()
+    quiet = threading.Lock()
+    count = min(settings.mailing_connections, len(ready))
+    conversations = [_Conversation(units, settings, quiet) for _ in range(count)]
+    for conversation in conversations:
+        conversation.start()
     try:
-        for each in ready:
+        # Dealt in turn: connection k has messages k, k + count, k + 2 * count...
+        for n, each in enumerate(ready):
+            conversation = conversations[n % count]
             if conversation.stopped.is_set():
-                break
-            with conversation.quiet:
+                continue
+            with quiet:
                 message = each.compose()
             conversation.composed.put((each, message))
     finally:
-        conversation.finish()
-    if conversation.failure is not None:
-        raise conversation.failure
-    left = ready[conversation.delivered :]
-    if conversation.unreachable is not None and left:
-        with units() as session:
-            for each in left:
-                reason = f"the SMTP server cannot be reached ({conversation.unreachable})"
-                _later(session, each.send_id, reason)
+        for conversation in conversations:
+            conversation.finish()
+    for conversation in conversations:
+        if conversation.failure is not None:
+            raise conversation.failure
+    for k, conversation in enumerate(conversations):
+        left = ready[k::count][conversation.delivered :]
+        if conversation.unreachable is not None and left:
+            with units() as session:
+                for each in left:
+                    reason = f"the SMTP server cannot be reached ({conversation.unreachable})"
+                    _later(session, each.send_id, reason)
 
 
 class _Conversation(threading.Thread):
-    """The SMTP connection's side of ``deliver_all``: the composed messages, in order, each
-    marked sent (its own short transaction, ``units``) just before its final dot."""
+    """One SMTP connection of ``deliver_all``: the messages composed for it, in order,
+    each marked sent (its own short transaction, ``units``) just before its final dot."""
 
-    def __init__(self, units: UnitOfWork, settings: Settings) -> None:
+    def __init__(self, units: UnitOfWork, settings: Settings, quiet: threading.Lock) -> None:
         super().__init__(name="huddle-smtp", daemon=True)
         self.units, self.settings = units, settings
         # Unbounded: a batch's messages (a runner's batch, ~100) fit in memory, and the
         # composer never waits on a conversation that has stopped.
         self.composed: queue.SimpleQueue[tuple[_Ready, Message] | None] = queue.SimpleQueue()
         self.stopped = threading.Event()
-        # Held by the composer while it composes, and by the connection from a message's
-        # "sent" commit until the server has answered its final dot: the point of no return's window
-        # (a crash there loses the message) stays the few microseconds it takes, instead
-        # of however long the composer keeps the interpreter (up to its switch interval,
-        # 5 ms) before the connection's thread gets it back after the commit.
-        self.quiet = threading.Lock()
+        # Shared by the batch's threads: held by the composer while it composes, and by a
+        # connection from a message's "sent" commit until its final dot is written. The
+        # point of no return's window (a crash there loses the message) stays the few
+        # microseconds it takes, instead of however long another thread keeps the
+        # interpreter (up to its switch interval, 5 ms) after the commit.
+        self.quiet = quiet
         self.delivered = 0
         self.unreachable: smtp.SmtpUnreachable | None = None
         self.failure: BaseException | None = None
@@ -205,7 +214,7 @@ def _deliver_over(
 ) -> None:
     """One message on the open connection; a refusal is recorded, and the next message
     goes on the same connection. ``quiet`` is held from just before the "sent" commit
-    until the server has answered the final dot (``_Conversation.quiet``)."""
+    until the final dot is written (``_Conversation.quiet``)."""
     passed = held = False
 
     def record_sent() -> None:
@@ -216,6 +225,11 @@ def _deliver_over(
             _mark_sent(session, ready)
         passed = True
 
+    def dot_written() -> None:
+        nonlocal held
+        held = False
+        quiet.release()
+
     try:
         smtp.transfer(
             server,
@@ -223,6 +237,7 @@ def _deliver_over(
             envelope_from=ready.envelope_from,
             recipient=ready.recipient,
             at_point_of_no_return=record_sent,
+            after_final_dot_written=dot_written,
         )
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = next(iter(exc.recipients.values()))
