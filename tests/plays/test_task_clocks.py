@@ -1,6 +1,7 @@
 """A play's sales or success task tells its owner, and where an SLA term measures such
 tasks a clock runs from its opening to its completion (met in time, breached when late);
-with no term the task keeps only its due time."""
+with no term the task keeps only its due time. Stopping the play withdraws its open task
+and cancels the task's clock."""
 
 from __future__ import annotations
 
@@ -125,3 +126,27 @@ def test_a_task_not_done_in_time_breaches_and_is_met_late_when_done(
     service.complete_task(db, task.step.id, actor=rep)
     assert _log(db, c)[-2:] == ["breached", "met_late"]
     assert c.stopped_at == berlin(2026, 11, 25, 11, 1)
+
+
+def test_stopping_the_play_withdraws_its_open_task_and_cancels_the_clock(
+    db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    activate(db, [SALES_TASKS])
+    user, rep = _rep(db)
+    contact = make_contact(db, owner_id=user.id)
+    frozen_clock.set(berlin(2026, 11, 24, 10, 0))  # a Tuesday
+    run = service.start_by_hand(db, contact.id, _play(db).id, actor=ADMIN)
+    _advance(db)
+    [task] = service.open_tasks(db, rep)
+
+    frozen_clock.set(berlin(2026, 11, 24, 11, 0))
+    service.stop_run(db, run.id, actor=rep)
+    assert service.open_tasks(db, rep) == []
+    assert (task.step.status, task.step.detail) == ("skipped", "the play was stopped by Rita Rep")
+    [c] = _clocks(db, contact.id)
+    assert c.state == "cancelled" and _log(db, c) == ["started", "cancelled"]
+    # Past its due time nothing breaches: nobody is to do the task any more.
+    frozen_clock.set(berlin(2026, 11, 25, 11, 0))
+    assert sla.run_due(db).breached == 0
+    db.refresh(c)
+    assert c.state == "cancelled"

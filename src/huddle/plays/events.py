@@ -39,3 +39,13 @@ class PlayTaskDone(DomainEvent):
     task_id: int
     contact_id: int
     at: datetime
+
+
+@dataclass(frozen=True)
+class PlayTaskWithdrawn(DomainEvent):
+    """An open task left its queue undone: its play run was stopped (``reason``)."""
+
+    task_id: int
+    contact_id: int
+    at: datetime
+    reason: str

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.events import TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
-from huddle.plays.events import PlayTaskDone, PlayTaskOpened
+from huddle.plays.events import PlayTaskDone, PlayTaskOpened, PlayTaskWithdrawn
 from huddle.routing import service as routing
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
@@ -82,6 +82,13 @@ def start_play_task_clocks(session: Session, event: PlayTaskOpened) -> None:
 def stop_play_task_clocks(session: Session, event: PlayTaskDone) -> None:
     service.on_play_task_done(
         session, task_id=event.task_id, contact_id=event.contact_id, at=event.at
+    )
+
+
+@subscribe(PlayTaskWithdrawn)
+def cancel_play_task_clocks(session: Session, event: PlayTaskWithdrawn) -> None:
+    service.on_play_task_withdrawn(
+        session, task_id=event.task_id, contact_id=event.contact_id, at=event.at, why=event.reason
     )
 
 

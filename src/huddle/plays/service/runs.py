@@ -29,7 +29,7 @@ from huddle.mailing import service as mailing
 from huddle.notifications import service as notifications
 from huddle.notifications.schemas import PlayTaskData
 from huddle.plays import repository
-from huddle.plays.events import PlayTaskDone, PlayTaskOpened
+from huddle.plays.events import PlayTaskDone, PlayTaskOpened, PlayTaskWithdrawn
 from huddle.plays.models import Play, PlayRun, PlayRunStep
 from huddle.plays.schemas import OWNER_TEAMS, PlayStep
 from huddle.plays.service.plays import get_play, steps_of
@@ -280,5 +280,22 @@ def stop_run(session: Session, run_id: int, *, actor: Actor) -> PlayRun:
     require_owned(actor, Action.CONTACT_EDIT, contact.owner_id)
     if run.status == "active":
         run.status, run.finished_at = "stopped", clock.now()
+        _withdraw_open_tasks(session, run, f"the play was stopped by {_who(session, actor)}")
     session.flush()
     return run
+
+
+def _withdraw_open_tasks(session: Session, run: PlayRun, reason: str) -> None:
+    """A stopped run's open task leaves its assignee's queue, skipped with the reason; its
+    SLA clocks are cancelled (a task nobody is to do any more cannot breach)."""
+    for row in repository.steps_of_runs(session, [run.id]):
+        if row.status != "open":
+            continue
+        row.status, row.detail = "skipped", reason
+        session.flush()
+        publish(
+            session,
+            PlayTaskWithdrawn(
+                task_id=row.id, contact_id=row.contact_id, at=clock.now(), reason=reason
+            ),
+        )

@@ -3,7 +3,7 @@ and touches (sales activity, inbound requests, custom terms' touches)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -285,10 +285,27 @@ def on_play_task_opened(
 
 def on_play_task_done(session: Session, *, task_id: int, contact_id: int, at: datetime) -> None:
     """The task's clocks stop: met when done by their due time, met late otherwise."""
+    _end_task_clocks(session, task_id, contact_id, lambda c, cal: satisfy(c, at, "task done", cal))
+
+
+def on_play_task_withdrawn(
+    session: Session, *, task_id: int, contact_id: int, at: datetime, why: str
+) -> None:
+    """The task left its queue undone (its play stopped): its clocks are cancelled."""
+    _end_task_clocks(session, task_id, contact_id, lambda c, cal: cancel(c, at, why, cal))
+
+
+def _end_task_clocks(
+    session: Session,
+    task_id: int,
+    contact_id: int,
+    end: Callable[[SlaClock, CalendarCache], list[dict[str, Any]]],
+) -> None:
+    """``end`` (met or cancelled) for each open clock of the task."""
     calendars = CalendarCache(session)
     log: list[dict[str, Any]] = []
     for c in clock_rows.open_clocks(session, [contact_id], ("play_task",)):
         if c.task_id == task_id:
-            log += satisfy(c, at, "task done", calendars)
+            log += end(c, calendars)
     clock_rows.log_events(session, log)
     session.flush()
