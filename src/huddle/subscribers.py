@@ -14,6 +14,7 @@ event, its handlers in the order they run, and each job kind's handler.
 from __future__ import annotations
 
 from huddle.analytics import subscribers as analytics_subscribers
+from huddle.assets import subscribers as asset_subscribers
 from huddle.attribution import tasks as attribution_tasks
 from huddle.audit import subscribers as audit_subscribers
 from huddle.auth import tasks as auth_tasks
@@ -54,7 +55,8 @@ SUBSCRIBERS = (
     sla_subscribers,  # hand-offs, decisions, touches and stage changes: the SLA clocks
     integration_subscribers,  # the webhooks catalogue's events: queued to their webhooks
     analytics_subscribers,  # contacts merged: the survivor's funnel journey is rebuilt
-    mailing_subscribers,  # a contact erased: its address leaves the send log
+    mailing_subscribers,  # a contact erased: its address leaves the send log; merged: sends move
+    asset_subscribers,  # contacts merged: the assets sent move to the survivor
     workflow_subscribers,  # triggers' events: enrolments; touches: the waits for them end
     play_subscribers,  # touches: buying stages; a buying stage entered: its plays start
 )

@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from huddle.assets import service
 from huddle.assets.models import ContentAsset
+from huddle.contacts import service as contacts
 from huddle.contacts.models import Contact
+from huddle.core.actor import SYSTEM
 from tests.assets.factories import converted, downloads, make_asset
 from tests.contacts.factories import make_contact
 
@@ -94,3 +96,15 @@ def test_without_converters_the_newest_approved_asset(db: Session) -> None:
         "Newer",
         "the newest approved asset (converters read none of the others)",
     )
+
+
+def test_assets_sent_to_a_merged_duplicate_are_not_sent_to_the_survivor_again(
+    db: Session, library: dict[str, ContentAsset]
+) -> None:
+    survivor, duplicate = make_contact(db), make_contact(db)
+    first = service.next_best_asset(db, duplicate.id)
+    assert first is not None and first.asset.title == "Guide"
+    assert service.record_choice(db, duplicate.id, first, key="visit:dup")
+
+    contacts.merge_contacts(db, survivor.id, duplicate.id, actor=SYSTEM)
+    assert _choice(db, survivor) == ("ROI", "the most read by converters (3 times)")

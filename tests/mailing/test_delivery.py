@@ -15,6 +15,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huddle.contacts import service as contacts
 from huddle.core.actor import SYSTEM
 from huddle.core.clock import ShiftedClock
 from huddle.core.settings import get_settings
@@ -137,3 +138,16 @@ def test_a_batch_goes_over_the_connections_the_settings_allow_each_message_once(
     assert len(set(smtp.peers)) == connections
     statuses = db.scalars(select(EmailSend.status).where(EmailSend.idempotency_key.in_(readers)))
     assert set(statuses) == {"sent"}
+
+
+def test_a_merged_duplicates_sends_stay_in_the_send_log_under_the_survivor(
+    db: Session, smtp: Inbox
+) -> None:
+    survivor = make_contact(db, email="kept@merge.example")
+    send_id = _queue(db, "dup@merge.example")
+    deliver_queued(db)
+    duplicate_id = db.get(EmailSend, send_id).contact_id  # type: ignore[union-attr]
+
+    contacts.merge_contacts(db, survivor.id, duplicate_id, actor=SYSTEM)
+    send = db.get(EmailSend, send_id)
+    assert send is not None and (send.contact_id, send.status) == (survivor.id, "sent")

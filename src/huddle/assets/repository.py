@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.assets.models import AssetRecommendation, ContentAsset
@@ -111,3 +111,11 @@ def add_recommendation(session: Session, row: AssetRecommendation) -> bool:
 
 def recommendation(session: Session, key: str) -> AssetRecommendation | None:
     return session.scalar(select(AssetRecommendation).where(AssetRecommendation.key == key))
+
+
+def move_recommendations(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    session.execute(
+        update(AssetRecommendation)
+        .where(AssetRecommendation.contact_id == merged_id)
+        .values(contact_id=survivor_id)
+    )

@@ -197,3 +197,10 @@ def suppressions_matching(session: Session, needles: Sequence[str]) -> Sequence[
             or_(*[func.lower(EmailSuppression.email).contains(n) for n in lowered])
         )
     ).all()
+
+
+def move_sends(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged contact's send log becomes the survivor's (it would lose its contact)."""
+    session.execute(
+        update(EmailSend).where(EmailSend.contact_id == merged_id).values(contact_id=survivor_id)
+    )
