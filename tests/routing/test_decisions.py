@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Touch
 from huddle.core import clock
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import Conflict, NotPermitted, ValidationFailed
 from huddle.lifecycle import service as lifecycle
 from huddle.routing import service
@@ -179,3 +179,20 @@ def test_rejecting_publishes_one_decision_and_one_recycle(
     service.reject_handoff(db, handoff.id, reason_code="no_need", note=None, actor=_as(ann))
     assert len([e for e in published if isinstance(e, HandoffDecided)]) == 1
     assert len([e for e in published if isinstance(e, LeadRecycled)]) == 1
+
+
+def test_a_lead_merged_into_another_record_stays_in_the_reps_queue(
+    db: Session, two_reps: tuple[int, int]
+) -> None:
+    ann, _ = two_reps
+    survivor, duplicate = make_contact(db), make_contact(db)
+    handoff = make_mql(db, duplicate)
+    assert handoff.owner_id == ann
+
+    contacts_service.merge_contacts(db, survivor.id, duplicate.id, actor=SYSTEM)
+    db.refresh(handoff)
+    assert handoff.contact_id == survivor.id
+    [waiting] = service.sales_queue(db, actor=_as(ann))
+    assert waiting.id == handoff.id
+    service.accept_handoff(db, handoff.id, actor=_as(ann))
+    assert contacts_service.get_contact(db, survivor.id).lifecycle_stage == "sal"

@@ -446,3 +446,20 @@ def test_the_tick_job_runs_the_pass_and_queues_itself_again(
         select(Job.run_after).where(Job.kind == TICK_JOB, Job.status == "queued").order_by(Job.id)
     )
     assert list(queued)[-1] == clock.now() + timedelta(seconds=30)
+
+
+def test_a_merged_duplicates_clock_runs_on_for_the_survivor(
+    db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    activate(db, [{"key": "first_touch", "kind": "first_touch", "hours": 1}])
+    owner, survivor, duplicate = rep(db), make_contact(db), make_contact(db)
+    frozen_clock.set(berlin(2026, 11, 23, 9, 0))
+    hand_off(db, duplicate.id, owner.id)
+    c = clocks_of(db, duplicate)["first_touch"]
+
+    contacts_service.merge_contacts(db, survivor.id, duplicate.id, actor=SYSTEM)
+    db.refresh(c)
+    assert (c.contact_id, c.state) == (survivor.id, "running")
+    frozen_clock.set(berlin(2026, 11, 23, 9, 20))
+    touch(db, survivor, "call_logged", at=clock.now())
+    assert c.state == "met" and log_of(db, c) == ["started", "met"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from huddle.auth.models import User
@@ -232,3 +232,11 @@ def contacts_by_id(session: Session, contact_ids: Sequence[int]) -> dict[int, Co
         .options(joinedload(Contact.account))
     )
     return {c.id: c for c in found}
+
+
+def move_handoffs(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged duplicate's hand-offs (an open one waiting in a queue included) are the
+    survivor's: deleted with the duplicate, a lead would leave its rep's queue unseen."""
+    session.execute(
+        update(Handoff).where(Handoff.contact_id == merged_id).values(contact_id=survivor_id)
+    )

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts.events import ContactErased
+from huddle.contacts.events import ContactErased, ContactsMerged
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
 from huddle.notifications import service as notifications
-from huddle.routing import service
+from huddle.routing import repository, service
 from huddle.routing.events import LeadHandedOff
 
 
@@ -50,3 +50,8 @@ def tell_who_gets_the_lead(session: Session, event: LeadHandedOff) -> None:
 @subscribe(ContactErased)
 def scrub_erased(session: Session, event: ContactErased) -> None:
     service.scrub_contact(session, event.contact_id, event.needles)
+
+
+@subscribe(ContactsMerged)
+def keep_merged_handoffs(session: Session, event: ContactsMerged) -> None:
+    repository.move_handoffs(session, merged_id=event.merged_id, survivor_id=event.survivor_id)

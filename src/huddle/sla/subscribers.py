@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts.events import TouchesRecorded, TouchRecorded
+from huddle.contacts.events import ContactsMerged, TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
 from huddle.plays.events import PlayTaskDone, PlayTaskOpened, PlayTaskWithdrawn
@@ -15,6 +15,7 @@ from huddle.routing import service as routing
 from huddle.routing.events import HandoffDecided, LeadHandedOff, LeadRecycled
 from huddle.sla import service
 from huddle.sla.events import SlaBreached
+from huddle.sla.repository import clocks as clock_rows
 
 
 @subscribe(LeadHandedOff)
@@ -103,3 +104,8 @@ def reroute_a_breached_lead(session: Session, event: SlaBreached) -> None:
     routing.reroute_after_breach(
         session, handoff_id=event.handoff_id, contact_id=event.contact_id, passed_over=passed_over
     )
+
+
+@subscribe(ContactsMerged)
+def keep_merged_clocks(session: Session, event: ContactsMerged) -> None:
+    clock_rows.move_clocks(session, merged_id=event.merged_id, survivor_id=event.survivor_id)

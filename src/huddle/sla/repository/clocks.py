@@ -160,3 +160,12 @@ def log_of_contact(session: Session, contact_id: int, *, limit: int) -> list[Sla
             .limit(limit)
         )
     )
+
+
+def move_clocks(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged duplicate's clocks and their logs are the survivor's: a running clock
+    keeps running, and a breach stays counted."""
+    for model in (SlaClock, SlaClockEvent):
+        session.execute(
+            update(model).where(model.contact_id == merged_id).values(contact_id=survivor_id)
+        )
