@@ -1,7 +1,7 @@
 """A play's sales or success task tells its owner, and where an SLA term measures such
 tasks a clock runs from its opening to its completion (met in time, breached when late);
 with no term the task keeps only its due time. Stopping the play withdraws its open task
-and cancels the task's clock."""
+and cancels the task's clock; a merge hands the task and its clock to the survivor."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
+from huddle.contacts import service as contacts
 from huddle.core import clock
-from huddle.core.actor import Actor
+from huddle.core.actor import SYSTEM, Actor
 from huddle.notifications.models import Notification
 from huddle.plays import service
 from huddle.plays.models import Play
@@ -150,3 +151,22 @@ def test_stopping_the_play_withdraws_its_open_task_and_cancels_the_clock(
     assert sla.run_due(db).breached == 0
     db.refresh(c)
     assert c.state == "cancelled"
+
+
+def test_an_open_task_of_a_merged_duplicate_stays_in_the_queue_for_the_survivor(
+    db: Session, frozen_clock: clock.FrozenClock
+) -> None:
+    activate(db, [SALES_TASKS])
+    user, rep = _rep(db)
+    survivor, duplicate = make_contact(db, owner_id=user.id), make_contact(db, owner_id=user.id)
+    frozen_clock.set(berlin(2026, 11, 24, 10, 0))
+    service.start_by_hand(db, duplicate.id, _play(db).id, actor=ADMIN)
+    _advance(db)
+
+    contacts.merge_contacts(db, survivor.id, duplicate.id, actor=SYSTEM)
+    [task] = service.open_tasks(db, rep)
+    assert task.step.contact_id == survivor.id
+    frozen_clock.set(berlin(2026, 11, 24, 11, 0))
+    service.complete_task(db, task.step.id, actor=rep)
+    [c] = _clocks(db, survivor.id)
+    assert c.state == "met"

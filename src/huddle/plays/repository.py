@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -159,3 +159,12 @@ def run_counts(session: Session) -> dict[tuple[int, str], int]:
         )
     )
     return {(play_id, status): count for play_id, status, count in rows}
+
+
+def move_contact_rows(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged duplicate's play runs (an open task stays in its queue) and buying stage
+    history are the survivor's."""
+    for model in (PlayRun, PlayRunStep, BuyingStageChange):
+        session.execute(
+            update(model).where(model.contact_id == merged_id).values(contact_id=survivor_id)
+        )
