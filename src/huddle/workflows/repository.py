@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
@@ -276,5 +276,38 @@ def scored_at_least(session: Session, contact_ids: Sequence[int], threshold: int
     return list(
         session.scalars(
             select(Contact.id).where(Contact.id.in_(contact_ids), Contact.score >= threshold)
+        )
+    )
+
+
+def move_contact_rows(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged duplicate's enrolments (with the steps they ran) become the survivor's,
+    but in a workflow the survivor is enrolled in already: one person goes through a
+    workflow once, so that enrolment ends with the duplicate. Its list memberships
+    become the survivor's where the survivor is not on the list yet."""
+    survivors_workflows = select(Enrolment.workflow_id).where(Enrolment.contact_id == survivor_id)
+    moving = list(
+        session.scalars(
+            select(Enrolment.id).where(
+                Enrolment.contact_id == merged_id,
+                Enrolment.workflow_id.not_in(survivors_workflows),
+            )
+        )
+    )
+    if moving:
+        for model, key in ((StepRun, StepRun.enrolment_id), (Enrolment, Enrolment.id)):
+            session.execute(update(model).where(key.in_(moving)).values(contact_id=survivor_id))
+    survivors_lists = select(ContactListMember.list_id).where(
+        ContactListMember.contact_id == survivor_id
+    )
+    session.execute(
+        insert(ContactListMember).from_select(
+            ["list_id", "contact_id", "added_at"],
+            select(
+                ContactListMember.list_id, literal(survivor_id), ContactListMember.added_at
+            ).where(
+                ContactListMember.contact_id == merged_id,
+                ContactListMember.list_id.not_in(survivors_lists),
+            ),
         )
     )

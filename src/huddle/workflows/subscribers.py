@@ -1,17 +1,19 @@
-"""What workflows do when other things happen: a trigger's event enrols contacts, and a
-touch ends the waits for it (``service.triggers``). Enrolling is a row in the emitting
+"""What workflows do when other things happen: a trigger's event enrols contacts, a
+touch ends the waits for it (``service.triggers``), and a merged duplicate's enrolments
+and list memberships become the survivor's. Enrolling is a row in the emitting
 transaction; the steps run later, in the worker (``tasks``)."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from huddle.contacts.events import TouchesRecorded, TouchRecorded
+from huddle.contacts.events import ContactsMerged, TouchesRecorded, TouchRecorded
 from huddle.core.events import subscribe
 from huddle.lifecycle.events import StageChanged
 from huddle.plays.events import BuyingStageChanged
 from huddle.routing.events import HandoffDecided, LeadRecycled
 from huddle.scoring.events import ScoresUpdated
+from huddle.workflows import repository
 from huddle.workflows.service import triggers
 
 
@@ -52,3 +54,8 @@ def handoff_decided(session: Session, event: HandoffDecided) -> None:
 @subscribe(LeadRecycled)
 def lead_recycled(session: Session, event: LeadRecycled) -> None:
     triggers.lead_decided(session, event.contact_id, kind="lead_recycled")
+
+
+@subscribe(ContactsMerged)
+def keep_merged_enrolments(session: Session, event: ContactsMerged) -> None:
+    repository.move_contact_rows(session, merged_id=event.merged_id, survivor_id=event.survivor_id)
