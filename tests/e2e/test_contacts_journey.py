@@ -213,6 +213,8 @@ def test_an_open_page_of_a_contact_merged_elsewhere_stops_asking_and_says_so(
         notice = page.get_by_role("status").filter(has_text="no longer exists")
         expect(notice).to_be_visible(timeout=8000)
         expect(page.locator("#timeline-live")).to_have_count(0)  # no more polls
+        notice.scroll_into_view_if_needed()
+        shot(page, "09d-contact-merged-elsewhere")
     finally:
         forget_contacts(live_server, Contact.email.like("gone-%@merge.example"))
 

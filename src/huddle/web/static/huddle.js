@@ -168,7 +168,7 @@
     var message = poller.dataset.goneMessage;
     if (!message) { poller.remove(); return; }
     var notice = document.createElement("p");
-    notice.className = "alert alert-warning";
+    notice.className = "alert alert-warning poll-gone";
     notice.setAttribute("role", "status");
     notice.textContent = message;
     poller.replaceWith(notice);
