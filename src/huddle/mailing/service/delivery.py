@@ -230,6 +230,7 @@ def _deliver_over(
         held = False
         quiet.release()
 
+    refusal: tuple[int, str, bool] | None = None
     try:
         smtp.transfer(
             server,
@@ -241,16 +242,18 @@ def _deliver_over(
         )
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = next(iter(exc.recipients.values()))
-        with units() as session:
-            _refused(session, ready, code, _text(reply), recipient=True)
+        refusal = (code, _text(reply), True)
     except smtplib.SMTPResponseException as exc:
-        with units() as session:
-            _refused(session, ready, exc.smtp_code, _text(exc.smtp_error), recipient=False)
-    else:
-        return
+        refusal = (exc.smtp_code, _text(exc.smtp_error), False)
     finally:
         if held:
             quiet.release()
+    if refusal is None:
+        return
+    # Under ``quiet`` too: the batch's connections take turns at the database, as their
+    # "sent" commits do (a test's connections share one database connection).
+    with quiet, units() as session:
+        _refused(session, ready, refusal[0], refusal[1], recipient=refusal[2])
     if passed:
         log.warning("send %s: the server refused the message after its final dot", ready.send_id)
 
