@@ -23,6 +23,7 @@ from huddle.contacts import tasks as contact_tasks
 from huddle.contacts.importing import erasure as import_erasure
 from huddle.contacts.importing import tasks as import_tasks
 from huddle.core import events, jobs
+from huddle.feedback import subscribers as feedback_subscribers
 from huddle.integrations import subscribers as integration_subscribers
 from huddle.lifecycle import service as lifecycle_service
 from huddle.lifecycle import subscribers as lifecycle_subscribers
@@ -57,6 +58,7 @@ SUBSCRIBERS = (
     analytics_subscribers,  # contacts merged: the survivor's funnel journey is rebuilt
     mailing_subscribers,  # a contact erased: its address leaves the send log; merged: sends move
     asset_subscribers,  # contacts merged: the assets sent move to the survivor
+    feedback_subscribers,  # accounts merged: their feedback moves to the survivor
     workflow_subscribers,  # triggers' events: enrolments; touches: the waits for them end
     play_subscribers,  # touches: buying stages; a buying stage entered: its plays start
 )

@@ -1,12 +1,13 @@
 """Product feedback: logging on deals and accounts, the managed list, the report's sums
-counted by hand, and who may do what."""
+counted by hand, who may do what, and a merged account's feedback kept."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.orm import Session
 
-from huddle.core.actor import Actor
+from huddle.contacts import service as contacts
+from huddle.core.actor import SYSTEM, Actor
 from huddle.core.errors import (
     NotPermitted,
     ResourceAlreadyExists,
@@ -137,3 +138,12 @@ def test_the_report_ranks_by_open_pipeline_with_sums_by_hand(db: Session, boss: 
 def test_an_empty_report(db: Session, boss: Actor) -> None:
     report = service.product_report(db, boss)
     assert report.features == [] and report.lost_reasons == []
+
+
+def test_a_merged_accounts_feedback_stays_under_the_survivor(db: Session) -> None:
+    survivor, duplicate = make_account(db), make_account(db)
+    item = make_item(db, account_id=duplicate.id, feature_id=make_feature(db).id)
+
+    contacts.merge_accounts(db, survivor.id, duplicate.id, actor=SYSTEM)
+    db.refresh(item)
+    assert item.account_id == survivor.id

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -307,3 +307,12 @@ def rejection_texts(session: Session, *, limit: int) -> list[str]:
     )
     texts = [t for t in session.scalars(handoffs) if t] + [t for t in session.scalars(moves) if t]
     return texts[:limit]
+
+
+def move_account_items(session: Session, *, merged_id: int, survivor_id: int) -> None:
+    """A merged account's feedback (feature gaps, objections) is the survivor's."""
+    session.execute(
+        update(FeedbackItem)
+        .where(FeedbackItem.account_id == merged_id)
+        .values(account_id=survivor_id)
+    )
