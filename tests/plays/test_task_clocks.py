@@ -5,18 +5,19 @@ and cancels the task's clock; a merge hands the task and its clock to the surviv
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service as contacts
+from huddle.contacts.models import Contact
 from huddle.core import clock
 from huddle.core.actor import SYSTEM, Actor
 from huddle.notifications.models import Notification
 from huddle.plays import service
-from huddle.plays.models import Play
+from huddle.plays.models import Play, PlayRun
 from huddle.plays.schemas import PlayStep, PlayWrite
 from huddle.sla import service as sla
 from huddle.sla.models import SlaClock, SlaClockEvent
@@ -57,6 +58,20 @@ def _advance(db: Session) -> None:
 
 def _clocks(db: Session, contact_id: int) -> list[SlaClock]:
     return list(db.scalars(select(SlaClock).where(SlaClock.contact_id == contact_id)))
+
+
+def _started(
+    db: Session, frozen_clock: clock.FrozenClock, at: datetime, contact: Contact | None = None
+) -> tuple[User, Actor, Contact, PlayRun]:
+    """The sales-tasks term active, a rep, and the play started at ``at`` for ``contact``
+    (a new one of the rep's) up to its first task."""
+    activate(db, [SALES_TASKS])
+    user, rep = _rep(db)
+    contact = contact or make_contact(db, owner_id=user.id)
+    frozen_clock.set(at)
+    run = service.start_by_hand(db, contact.id, _play(db).id, actor=ADMIN)
+    _advance(db)
+    return user, rep, contact, run
 
 
 def _log(db: Session, c: SlaClock) -> list[str]:
@@ -109,12 +124,7 @@ def test_a_task_done_in_time_meets_its_clock_and_its_owner_was_told(
 def test_a_task_not_done_in_time_breaches_and_is_met_late_when_done(
     db: Session, frozen_clock: clock.FrozenClock
 ) -> None:
-    activate(db, [SALES_TASKS])
-    user, rep = _rep(db)
-    contact = make_contact(db, owner_id=user.id)
-    frozen_clock.set(berlin(2026, 11, 24, 16, 0))
-    service.start_by_hand(db, contact.id, _play(db).id, actor=ADMIN)
-    _advance(db)
+    _, rep, contact, _ = _started(db, frozen_clock, berlin(2026, 11, 24, 16, 0))
     [c] = _clocks(db, contact.id)
     # Two hours on Tuesday, two on Wednesday morning: due at 11:00.
     assert c.due_at == berlin(2026, 11, 25, 11, 0)
@@ -132,12 +142,7 @@ def test_a_task_not_done_in_time_breaches_and_is_met_late_when_done(
 def test_stopping_the_play_withdraws_its_open_task_and_cancels_the_clock(
     db: Session, frozen_clock: clock.FrozenClock
 ) -> None:
-    activate(db, [SALES_TASKS])
-    user, rep = _rep(db)
-    contact = make_contact(db, owner_id=user.id)
-    frozen_clock.set(berlin(2026, 11, 24, 10, 0))  # a Tuesday
-    run = service.start_by_hand(db, contact.id, _play(db).id, actor=ADMIN)
-    _advance(db)
+    _, rep, contact, run = _started(db, frozen_clock, berlin(2026, 11, 24, 10, 0))  # Tuesday
     [task] = service.open_tasks(db, rep)
 
     frozen_clock.set(berlin(2026, 11, 24, 11, 0))
@@ -156,12 +161,8 @@ def test_stopping_the_play_withdraws_its_open_task_and_cancels_the_clock(
 def test_an_open_task_of_a_merged_duplicate_stays_in_the_queue_for_the_survivor(
     db: Session, frozen_clock: clock.FrozenClock
 ) -> None:
-    activate(db, [SALES_TASKS])
-    user, rep = _rep(db)
-    survivor, duplicate = make_contact(db, owner_id=user.id), make_contact(db, owner_id=user.id)
-    frozen_clock.set(berlin(2026, 11, 24, 10, 0))
-    service.start_by_hand(db, duplicate.id, _play(db).id, actor=ADMIN)
-    _advance(db)
+    user, rep, duplicate, _ = _started(db, frozen_clock, berlin(2026, 11, 24, 10, 0))
+    survivor = make_contact(db, owner_id=user.id)
 
     contacts.merge_contacts(db, survivor.id, duplicate.id, actor=SYSTEM)
     [task] = service.open_tasks(db, rep)
