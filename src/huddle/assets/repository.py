@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huddle.assets.models import AssetRecommendation, ContentAsset
 from huddle.contacts.models import Touch
+from huddle.core.db import repoint
 from huddle.lifecycle.models import StageTransition
 
 CONSUMED = "asset_downloaded"
@@ -114,8 +115,4 @@ def recommendation(session: Session, key: str) -> AssetRecommendation | None:
 
 
 def move_recommendations(session: Session, *, merged_id: int, survivor_id: int) -> None:
-    session.execute(
-        update(AssetRecommendation)
-        .where(AssetRecommendation.contact_id == merged_id)
-        .values(contact_id=survivor_id)
-    )
+    repoint(session, AssetRecommendation.contact_id, old=merged_id, new=survivor_id)

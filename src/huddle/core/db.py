@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from huddle.core.settings import Settings, get_settings
 
@@ -156,6 +156,16 @@ def unit_of_work(factory: sessionmaker[Session] | None = None) -> Iterator[Sessi
         raise
     finally:
         session.close()
+
+
+# --- a merge's rows ---------------------------------------------------------------------------
+
+
+def repoint(session: Session, *columns: InstrumentedAttribute[Any], old: int, new: int) -> None:
+    """Every row whose ``column`` holds ``old`` holds ``new`` instead, for each column: a
+    merged record's rows moving to the survivor (one UPDATE a column)."""
+    for column in columns:
+        session.execute(update(column.class_).where(column == old).values({column.key: new}))
 
 
 # --- what one transaction may keep -----------------------------------------------------------

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact, Touch
+from huddle.core.db import repoint
 from huddle.feedback.models import FeedbackItem, ProductFeature, ThresholdProposal
 from huddle.lifecycle.models import Opportunity, StageTransition
 from huddle.routing.models import Handoff
@@ -311,8 +312,4 @@ def rejection_texts(session: Session, *, limit: int) -> list[str]:
 
 def move_account_items(session: Session, *, merged_id: int, survivor_id: int) -> None:
     """A merged account's feedback (feature gaps, objections) is the survivor's."""
-    session.execute(
-        update(FeedbackItem)
-        .where(FeedbackItem.account_id == merged_id)
-        .values(account_id=survivor_id)
-    )
+    repoint(session, FeedbackItem.account_id, old=merged_id, new=survivor_id)

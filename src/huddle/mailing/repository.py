@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from huddle.core.db import repoint
 from huddle.mailing.models import EmailSend, EmailSuppression, EmailTemplate
 
 # --- templates -------------------------------------------------------------------------------
@@ -201,6 +202,4 @@ def suppressions_matching(session: Session, needles: Sequence[str]) -> Sequence[
 
 def move_sends(session: Session, *, merged_id: int, survivor_id: int) -> None:
     """A merged contact's send log becomes the survivor's (it would lose its contact)."""
-    session.execute(
-        update(EmailSend).where(EmailSend.contact_id == merged_id).values(contact_id=survivor_id)
-    )
+    repoint(session, EmailSend.contact_id, old=merged_id, new=survivor_id)

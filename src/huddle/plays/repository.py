@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact, Touch
+from huddle.core.db import repoint
 from huddle.plays.models import BuyingStage, BuyingStageChange, Play, PlayRun, PlayRunStep
 
 # --- buying stages -----------------------------------------------------------------------
@@ -164,7 +165,5 @@ def run_counts(session: Session) -> dict[tuple[int, str], int]:
 def move_contact_rows(session: Session, *, merged_id: int, survivor_id: int) -> None:
     """A merged duplicate's play runs (an open task stays in its queue) and buying stage
     history are the survivor's."""
-    for model in (PlayRun, PlayRunStep, BuyingStageChange):
-        session.execute(
-            update(model).where(model.contact_id == merged_id).values(contact_id=survivor_id)
-        )
+    columns = (PlayRun.contact_id, PlayRunStep.contact_id, BuyingStageChange.contact_id)
+    repoint(session, *columns, old=merged_id, new=survivor_id)

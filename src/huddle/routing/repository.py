@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from huddle.auth.models import User
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import Contact, Touch
+from huddle.core.db import repoint
 from huddle.core.jobs import Job
 from huddle.lifecycle.models import StageTransition
 from huddle.routing.models import Handoff, RoutingPool, RoutingPoolMember, RoutingRule
@@ -237,6 +238,4 @@ def contacts_by_id(session: Session, contact_ids: Sequence[int]) -> dict[int, Co
 def move_handoffs(session: Session, *, merged_id: int, survivor_id: int) -> None:
     """A merged duplicate's hand-offs (an open one waiting in a queue included) are the
     survivor's: deleted with the duplicate, a lead would leave its rep's queue unseen."""
-    session.execute(
-        update(Handoff).where(Handoff.contact_id == merged_id).values(contact_id=survivor_id)
-    )
+    repoint(session, Handoff.contact_id, old=merged_id, new=survivor_id)

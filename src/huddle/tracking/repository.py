@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huddle.core.db import repoint
 from huddle.core.rawsql import Driver
 from huddle.tracking.models import EventType, Form, Site, Visitor
 
@@ -98,6 +99,4 @@ def save_visitor(session: Session, visitor_id: str, contact_id: int, *, at: date
 
 
 def move_visitors(session: Session, *, merged_id: int, survivor_id: int) -> None:
-    session.execute(
-        update(Visitor).where(Visitor.contact_id == merged_id).values(contact_id=survivor_id)
-    )
+    repoint(session, Visitor.contact_id, old=merged_id, new=survivor_id)

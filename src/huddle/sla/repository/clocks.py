@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
+from huddle.core.db import repoint
 from huddle.core.models import UTCDateTime
 from huddle.sla.models import SlaClock, SlaClockEvent
 
@@ -165,7 +166,4 @@ def log_of_contact(session: Session, contact_id: int, *, limit: int) -> list[Sla
 def move_clocks(session: Session, *, merged_id: int, survivor_id: int) -> None:
     """A merged duplicate's clocks and their logs are the survivor's: a running clock
     keeps running, and a breach stays counted."""
-    for model in (SlaClock, SlaClockEvent):
-        session.execute(
-            update(model).where(model.contact_id == merged_id).values(contact_id=survivor_id)
-        )
+    repoint(session, SlaClock.contact_id, SlaClockEvent.contact_id, old=merged_id, new=survivor_id)
