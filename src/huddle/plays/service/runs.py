@@ -12,7 +12,7 @@ moves past it: no email twice, no second task.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -280,22 +280,21 @@ def stop_run(session: Session, run_id: int, *, actor: Actor) -> PlayRun:
     require_owned(actor, Action.CONTACT_EDIT, contact.owner_id)
     if run.status == "active":
         run.status, run.finished_at = "stopped", clock.now()
-        _withdraw_open_tasks(session, run, f"the play was stopped by {_who(session, actor)}")
+        reason = f"the play was stopped by {_who(session, actor)}"
+        _withdraw_open_tasks(session, run.id, run.finished_at, reason)
     session.flush()
     return run
 
 
-def _withdraw_open_tasks(session: Session, run: PlayRun, reason: str) -> None:
+def _withdraw_open_tasks(session: Session, run_id: int, at: datetime, reason: str) -> None:
     """A stopped run's open task leaves its assignee's queue, skipped with the reason; its
-    SLA clocks are cancelled (a task nobody is to do any more cannot breach)."""
-    for row in repository.steps_of_runs(session, [run.id]):
+    SLA clocks are cancelled as of ``at`` (a task nobody is to do any more cannot breach)."""
+    for row in repository.steps_of_runs(session, [run_id]):
         if row.status != "open":
             continue
         row.status, row.detail = "skipped", reason
         session.flush()
         publish(
             session,
-            PlayTaskWithdrawn(
-                task_id=row.id, contact_id=row.contact_id, at=clock.now(), reason=reason
-            ),
+            PlayTaskWithdrawn(task_id=row.id, contact_id=row.contact_id, at=at, reason=reason),
         )
