@@ -1,7 +1,8 @@
 """Engine, sessions and the unit of work.
 
-``commit()`` is called in exactly one place, :func:`unit_of_work`: a request, a job or a
-CLI command opens one, services only flush.
+``commit()`` is called in this module only, by :func:`unit_of_work`: a request, a job or
+a CLI command opens one, services only flush. (:func:`units_on_one_connection` is the
+same for a thread that runs many short transactions in a row.)
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, update
@@ -159,6 +160,35 @@ def unit_of_work(factory: sessionmaker[Session] | None = None) -> Iterator[Sessi
 
 
 # --- a merge's rows ---------------------------------------------------------------------------
+
+
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+
+
+@contextmanager
+def units_on_one_connection(factory: sessionmaker[Session]) -> Iterator[UnitOfWork]:
+    """``unit_of_work`` for a thread that runs many short transactions in a row (a mail
+    conversation's "sent" marks, one a message): one session on one connection, held
+    until the block ends, each ``with units() as session`` a transaction committed when
+    it ends (rolled back if it raises). Saves a session's making and a pool checkout (on
+    PostgreSQL a ping too) a transaction: of ~115 µs CPU, ~40. A factory bound to a
+    connection already (a test's, its transactions savepoints) is used as it is."""
+    bind = factory.kw.get("bind")
+    if not isinstance(bind, Engine):
+        yield lambda: unit_of_work(factory)
+        return
+    with bind.connect() as connection, factory(bind=connection) as session:
+
+        @contextmanager
+        def units() -> Iterator[Session]:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+        yield units
 
 
 def repoint(session: Session, *columns: InstrumentedAttribute[Any], old: int, new: int) -> None:

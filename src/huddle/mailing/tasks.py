@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from huddle.core.db import unit_of_work
 from huddle.core.jobs import job_handler
 from huddle.core.settings import get_settings
 from huddle.mailing import service
@@ -19,7 +18,7 @@ def deliver(session: Session, payload: dict[str, Any]) -> None:
     # The job's own session is left unused: on SQLite it would hold the one write lock
     # across the SMTP conversation.
     factory = sessionmaker(bind=session.get_bind(), expire_on_commit=False)
-    service.deliver(lambda: unit_of_work(factory), int(payload["send_id"]), get_settings())
+    service.deliver(factory, int(payload["send_id"]), get_settings())
 
 
 @job_handler(service.DELIVER_ALL_JOB)
@@ -27,4 +26,4 @@ def deliver_all(session: Session, payload: dict[str, Any]) -> None:
     """A batch of sends (a workflow's): one SMTP connection, the same transactions each."""
     factory = sessionmaker(bind=session.get_bind(), expire_on_commit=False)
     send_ids = [int(each) for each in payload["send_ids"]]
-    service.deliver_all(lambda: unit_of_work(factory), send_ids, get_settings())
+    service.deliver_all(factory, send_ids, get_settings())

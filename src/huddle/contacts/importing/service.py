@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable, Mapping
-from contextlib import AbstractContextManager, closing
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -55,6 +55,7 @@ from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.checkpoints import checkpoints_alongside
 from huddle.core.collector import collection_paused
+from huddle.core.db import UnitOfWork
 from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
 
@@ -67,8 +68,6 @@ CHUNK_SIZE = 20_000
 HISTORY_CHUNK_SIZE = 10_000
 ENTITY = "contacts"
 RESUMABLE = "interrupted"
-
-UnitOfWork = Callable[[], AbstractContextManager[Session]]
 
 
 @dataclass(frozen=True)

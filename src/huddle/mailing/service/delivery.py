@@ -26,7 +26,6 @@ import queue
 import smtplib
 import threading
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -34,11 +33,12 @@ from email.utils import format_datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from huddle.contacts import service as contacts
 from huddle.core import clock, locks, smtp
 from huddle.core.actor import Actor
+from huddle.core.db import UnitOfWork, unit_of_work, units_on_one_connection
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.settings import Settings
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UnitOfWork = Callable[[], AbstractContextManager[Session]]
 Message = bytes | EmailMessage
 RATE_WINDOW = timedelta(minutes=1)
 # A server that cannot be reached, or answers "try again later" (4xx).
@@ -76,12 +75,14 @@ class _Ready:
     recipient: str
 
 
-def deliver(units: UnitOfWork, send_id: int, settings: Settings) -> None:
+def deliver(factory: sessionmaker[Session], send_id: int, settings: Settings) -> None:
     """Send one queued message (see the module's docstring for the three transactions)."""
-    deliver_all(units, [send_id], settings)
+    deliver_all(factory, [send_id], settings)
 
 
-def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) -> None:
+def deliver_all(
+    factory: sessionmaker[Session], send_ids: Sequence[int], settings: Settings
+) -> None:
     """Send queued messages over a few SMTP connections (``mailing_connections``): all
     checked and rendered in one transaction (1), then each marked sent in its own just
     before its final dot (2), as ``deliver`` does for one. A lost connection queues the
@@ -91,13 +92,14 @@ def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) 
     thread per connection talks to the server: the server's reading and answering (a round
     trip per command, socket waits that release the GIL) overlaps our CPU work and the
     other connections' commands instead of taking turns with them."""
+    units = partial(unit_of_work, factory)
     with units() as session:
         ready = [each for each in _prepare_all(session, send_ids, settings) if each]
     if not ready:
         return
     quiet = threading.Lock()
     count = min(settings.mailing_connections, len(ready))
-    conversations = [_Conversation(units, settings, quiet) for _ in range(count)]
+    conversations = [_Conversation(factory, settings, quiet) for _ in range(count)]
     for conversation in conversations:
         conversation.start()
     try:
@@ -126,11 +128,14 @@ def deliver_all(units: UnitOfWork, send_ids: Sequence[int], settings: Settings) 
 
 class _Conversation(threading.Thread):
     """One SMTP connection of ``deliver_all``: the messages composed for it, in order,
-    each marked sent (its own short transaction, ``units``) just before its final dot."""
+    each marked sent (its own short transaction, on a database connection the thread
+    holds) just before its final dot."""
 
-    def __init__(self, units: UnitOfWork, settings: Settings, quiet: threading.Lock) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], settings: Settings, quiet: threading.Lock
+    ) -> None:
         super().__init__(name="huddle-smtp", daemon=True)
-        self.units, self.settings = units, settings
+        self.factory, self.settings = factory, settings
         # Unbounded: a batch's messages (a runner's batch, ~100) fit in memory, and the
         # composer never waits on a conversation that has stopped.
         self.composed: queue.SimpleQueue[tuple[_Ready, Message] | None] = queue.SimpleQueue()
@@ -147,9 +152,12 @@ class _Conversation(threading.Thread):
 
     def run(self) -> None:
         try:
-            with smtp.connection(self.settings) as server:
+            with (
+                smtp.connection(self.settings) as server,
+                units_on_one_connection(self.factory) as units,
+            ):
                 while (item := self.composed.get()) is not None:
-                    _deliver_over(server, self.units, *item, quiet=self.quiet)
+                    _deliver_over(server, units, *item, quiet=self.quiet)
                     self.delivered += 1
         except smtp.SmtpUnreachable as exc:
             self.unreachable = exc
@@ -272,7 +280,7 @@ def _prepare(session: Session, send: EmailSend, settings: Settings, batch: _Batc
     if reason is not None or template is None:
         repository.set_send(session, send_id, status="skipped", reason=reason)
         return None
-    address = (send.test_to if send.is_test else _contact_address(session, send)) or ""
+    address = (send.test_to if send.is_test else _contact_address(session, send, batch)) or ""
     domain = address.rsplit("@", 1)[-1].lower()
     now = clock.now()
     wait = _rate_limited(session, settings, send_id, domain, now, batch)
@@ -312,9 +320,10 @@ def _prepare(session: Session, send: EmailSend, settings: Settings, batch: _Batc
     )
 
 
-def _contact_address(session: Session, send: EmailSend) -> str:
+def _contact_address(session: Session, send: EmailSend, batch: _Batch) -> str:
     # ``why_not_send`` has just found the contact with an address.
-    return str(contacts.get_contact(session, send.contact_id or 0).email)
+    held = batch.held.get(send.contact_id or 0)
+    return str((held or contacts.get_contact(session, send.contact_id or 0)).email)
 
 
 def _rate_limited(
