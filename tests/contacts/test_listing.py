@@ -272,11 +272,66 @@ def test_a_sort_by_stage_read_in_order_skips_stages_without_a_match(
             patched.setattr(contacts_service, "WIDE_FILTER", -1)
             for limit, expected in sorted_few.items():
                 assert _all_pages(db, filters, sort, limit) == expected
-    assert repository.stages_matched(db, ContactFilters(score_max=30), list(STAGES)) == {
-        "lead",
-        "mql",
-        "customer",
-    }
+    found = repository.values_matched(
+        db, ContactFilters(score_max=30), Contact.lifecycle_stage, list(STAGES)
+    )
+    assert found == {"lead", "mql", "customer"}
+
+
+@pytest.mark.parametrize("sort", [ContactSort.OWNER, ContactSort.OWNER_DESC])
+def test_a_sort_by_owner_read_in_order_skips_owners_without_a_match(
+    db: Session, monkeypatch: pytest.MonkeyPatch, sort: ContactSort
+) -> None:
+    """Read segment by segment, a sort by owner filtered by score or stage asks which owners
+    (unassigned among them) have a match and reads only theirs: no owned contact scores
+    20-30, so the 40 owners' ranges of a million contacts were read for nothing. The same
+    pages as the few matches found and sorted; a cursor's owner is kept when its contact
+    stopped matching, so the next page still follows it."""
+    reps = [make_user(db, email=f"rep{n}@example.com", name=f"Rep {n}") for n in range(3)]
+    for n in range(18):
+        owner = [reps[0].id, reps[1].id, None][n % 3]
+        make_contact(db, owner_id=owner, lifecycle_stage="mql", score=25 if n % 2 else 90)
+    for filters in (
+        ContactFilters(score_min=20, score_max=30),
+        ContactFilters(stage=["mql"], score_max=30),
+        ContactFilters(score_min=200),
+    ):
+        sorted_few = {limit: _all_pages(db, filters, sort, limit) for limit in (1, 4, 50)}
+        with monkeypatch.context() as patched:
+            patched.setattr(contacts_service, "WIDE_FILTER", -1)
+            for limit, expected in sorted_few.items():
+                assert _all_pages(db, filters, sort, limit) == expected
+    owners = [reps[0].id, reps[1].id, reps[2].id, None]
+    matched = repository.values_matched(
+        db, ContactFilters(score_max=30), Contact.owner_id, owners
+    )
+    assert matched == {reps[0].id, reps[1].id, None}
+
+
+
+def test_a_sort_by_owner_continues_after_a_cursor_whose_owner_has_no_match_left(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next page follows a cursor even when its contact, its owner's only match, has
+    stopped matching since: the owner's segment is still read from there."""
+    aaron = make_user(db, email="aaron@example.com", name="Aaron First")
+    only = make_contact(db, owner_id=aaron.id, score=25)
+    others = [make_contact(db, score=25).id for _ in range(3)]  # unassigned: last
+    monkeypatch.setattr(contacts_service, "WIDE_FILTER", -1)
+    filters = ContactFilters(score_min=20, score_max=30)
+    first = service.list_contacts(db, filters, sort=ContactSort.OWNER, limit=1)
+    assert [c.id for c in first.items] == [only.id]
+    only.score = 90
+    db.flush()
+    assert _all_pages_after(db, filters, ContactSort.OWNER, first.next_cursor) == others
+
+
+def _all_pages_after(
+    db: Session, filters: ContactFilters, sort: ContactSort, cursor: str | None
+) -> list[int]:
+    page = service.list_contacts(db, filters, sort=sort, cursor=cursor, limit=50)
+    assert page.next_cursor is None
+    return [c.id for c in page.items]
 
 
 @pytest.mark.parametrize(

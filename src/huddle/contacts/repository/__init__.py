@@ -62,11 +62,11 @@ from huddle.contacts.repository.records import (
     set_buying_stage,
     sorts_matches,
     stage_ranged,
-    stages_matched,
     touch,
     touch_by_key,
     unindexed_for,
     update_contact_columns,
+    values_matched,
 )
 from huddle.contacts.repository.timeline import (
     notes_on_deal,
@@ -154,7 +154,6 @@ __all__ = [
     "set_touch_end",
     "sorts_matches",
     "stage_ranged",
-    "stages_matched",
     "stored_fingerprints",
     "timeline_merges",
     "timeline_notes",
@@ -167,4 +166,5 @@ __all__ = [
     "unindexed_for",
     "update_contact_columns",
     "upsert_enrichment_companies",
+    "values_matched",
 ]

@@ -10,7 +10,6 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Select,
-    String,
     Table,
     bindparam,
     exists,
@@ -23,7 +22,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, joinedload, selectinload
 
 from huddle.campaigns.models import Campaign
 from huddle.contacts.models import (
@@ -337,27 +336,29 @@ def read_in_order(filters: ContactFilters, key: ListKey) -> bool:
     return bool(filtered) and filtered <= _RANGE_OF.get(column or "", set())
 
 
-def stages_matched(
+def values_matched(
     session: Session,
     filters: ContactFilters,
-    stages: Sequence[str],
+    column: InstrumentedAttribute[Any],
+    values: Sequence[Any],
     *,
     search_email: bool = True,
     custom: Sequence[CustomCondition] = (),
-) -> set[str]:
-    """Which of ``stages`` some contact matching ``filters`` is in, one EXISTS each, for the
-    sort by stage to read only their segments. A segment with no match is otherwise read
-    whole: its (lifecycle_stage, id) range walked in order, each row checked (no SAL scores
-    20-30: 25,673 rows); asked whether any exists, each planner looks through the index
-    that narrows most ((lifecycle_stage, score, id) there) and finds none at once."""
+) -> set[Any]:
+    """Which of ``values`` of ``column`` (None: no value) some contact matching ``filters``
+    has, one EXISTS each, for a sort by stage or owner to read only their segments. A
+    segment with no match is otherwise read whole: its (column, id) range walked in order,
+    each row checked (no SAL scores 20-30: 25,673 rows; no owned contact does: 40 owners'
+    ranges); asked whether any exists, each planner looks through the index that narrows
+    most ((lifecycle_stage | owner_id, score, id) there) and finds none at once."""
     conditions = contact_conditions(session, filters, search_email=search_email, custom=custom)
     checks = [
-        select(literal(stage, String)).where(
-            exists().where(Contact.lifecycle_stage == stage, *conditions)
+        select(literal(n)).where(
+            exists().where(column.is_(None) if value is None else column == value, *conditions)
         )
-        for stage in stages
+        for n, value in enumerate(values)
     ]
-    return set(session.scalars(union_all(*checks))) if checks else set()
+    return {values[n] for n in session.scalars(union_all(*checks))} if checks else set()
 
 
 def _in_stage(stage: str | None = None) -> list[ColumnElement[bool]]:

@@ -495,7 +495,7 @@ def list_contacts(
     sorting = custom_sorting(session, sort_field) if sort_field else contact_sorting(session, sort)
     by_stage = not sort_field and sort.column == "stage"
     if by_stage and filters.stage:
-        sorting = _only_stages(sorting, filters.stage)
+        sorting = _only_values(sorting, filters.stage)
     column = getattr(sorting.key.column, "key", None) if not sort_field else None
     ranged = not sort_field and repository.read_in_order(filters, sorting.key)
     unindexed = (
@@ -508,12 +508,15 @@ def list_contacts(
     few = not (sort_field or ranged) and repository.sorts_matches(
         session, filters, wide=WIDE_FILTER, search_email=search_email, custom=custom
     )
-    if by_stage and not (ranged or few) and filters.model_dump(exclude_defaults=True):
-        stages = sorting.key.order  # type: ignore[union-attr]
-        found = repository.stages_matched(
-            session, filters, stages, search_email=search_email, custom=custom
+    if not (ranged or few) and _prunable(sorting, filters):
+        key = sorting.key
+        assert isinstance(key, RankedKey)
+        found = repository.values_matched(
+            session, filters, key.column, key.ranks(), search_email=search_email, custom=custom
         )
-        sorting = _only_stages(sorting, found)
+        after = sorting.after(cursor)
+        # The cursor's own segment stays, matched or not since: the next page follows it.
+        sorting = _only_values(sorting, found if after is None else {*found, after[0]})
     fetch = partial(
         repository.contact_page,
         session,
@@ -526,13 +529,31 @@ def list_contacts(
     return sorting.page_of(fetch, cursor, limit)
 
 
-def _only_stages(sorting: Sorting, stages: Collection[str]) -> Sorting:
-    """The sort by stage of a list filtered to ``stages``: their segments only (another
-    stage's would be read for no match)."""
+# The filters an owner's segment answers through an index of its own, (owner_id, score |
+# lifecycle_stage, id): whether an owner has a match is one index lookup.
+_OWNER_INDEXED = frozenset({"stage", "score_min", "score_max", "owner_id"})
+
+
+def _prunable(sorting: Sorting, filters: ContactFilters) -> bool:
+    """Whether a filtered sort by stage or owner should first ask which segments hold a
+    match (``repository.values_matched``): by stage, always (each stage's check looks
+    through the filters' own indexes); by owner, where the filters are those an owner's
+    index answers (else asking costs what reading the segment does)."""
+    key, filtered = sorting.key, filters.model_dump(exclude_defaults=True).keys()
+    if not isinstance(key, RankedKey) or not filtered:
+        return False
+    if key.column is Contact.lifecycle_stage:
+        return True
+    return key.column is Contact.owner_id and filtered <= _OWNER_INDEXED
+
+
+def _only_values(sorting: Sorting, values: Collection[Any]) -> Sorting:
+    """A sort by stage or owner restricted to the segments of ``values`` (another's would be
+    read for no match)."""
     key = sorting.key
     assert isinstance(key, RankedKey)
-    order = tuple(stage for stage in key.order if stage in stages)
-    return replace(sorting, key=replace(key, order=order))
+    order = tuple(value for value in key.order if value in values)
+    return replace(sorting, key=replace(key, order=order, nulls=key.nulls and None in values))
 
 
 @dataclass(frozen=True)
