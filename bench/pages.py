@@ -30,7 +30,6 @@ The last line is JSON.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import math
 import os
@@ -68,6 +67,7 @@ from huddle.routing.models import Handoff
 from huddle.sla.models import SlaCalendar, SlaClock, SlaClockEvent, SlaVersion
 from huddle.sla.terms import STARTER_TERMS
 from huddle.subscribers import register
+from huddle.web.serving import settle_heap, unsettle_heap
 
 SEED = 20260318
 # The data ends here (a Wednesday in the middle of a month and of a quarter): the pages'
@@ -633,8 +633,7 @@ def measure(url: str, data_dir: Path, *, requests: int, warmup: int) -> dict[str
             _sign_in(client)
             # As ``huddle serve`` starts (web.serving): what startup built is frozen, so the
             # collector's full passes walk only what requests made since.
-            gc.collect()
-            gc.freeze()
+            settle_heap()
             for probe in probes(random.Random(SEED)):
                 seconds = []
                 for n in range(warmup + requests):
@@ -653,7 +652,7 @@ def measure(url: str, data_dir: Path, *, requests: int, warmup: int) -> dict[str
                     flush=True,
                 )
     finally:
-        gc.unfreeze()
+        unsettle_heap()
         clock.use_clock(previous)
     return figures
 
