@@ -11,11 +11,11 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import Engine, Table, bindparam, create_engine, event, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
@@ -165,16 +165,20 @@ def unit_of_work(factory: sessionmaker[Session] | None = None) -> Iterator[Sessi
     """One transaction: commits when the block ends, rolls back if it raises."""
     session = (factory or session_factory())()
     try:
+        with _committed(session):
+            yield session
+    finally:
+        session.close()
+
+
+@contextmanager
+def _committed(session: Session) -> Iterator[Session]:
+    try:
         yield session
         session.commit()
     except BaseException:
         session.rollback()
         raise
-    finally:
-        session.close()
-
-
-# --- a merge's rows ---------------------------------------------------------------------------
 
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
@@ -193,17 +197,26 @@ def units_on_one_connection(factory: sessionmaker[Session]) -> Iterator[UnitOfWo
         yield lambda: unit_of_work(factory)
         return
     with bind.connect() as connection, factory(bind=connection) as session:
+        yield lambda: _committed(session)
 
-        @contextmanager
-        def units() -> Iterator[Session]:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
 
-        yield units
+def update_by_id(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> None:
+    """Each row's ``columns`` written to the row of ``table`` with its ``id``: one plain
+    executemany UPDATE for a batch (the ORM's bulk update by primary key costs twice)."""
+    if not rows:
+        return
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(name) for name in columns})
+    )
+    values = [{"row_id": row["id"], **{name: row[name] for name in columns}} for row in rows]
+    session.connection().execute(statement, values)
+
+
+# --- a merge's rows ---------------------------------------------------------------------------
 
 
 def repoint(session: Session, *columns: InstrumentedAttribute[Any], old: int, new: int) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from huddle.core.db import repoint
+from huddle.core.db import repoint, update_by_id
 from huddle.mailing.models import EmailSend, EmailSuppression, EmailTemplate
 
 # --- templates -------------------------------------------------------------------------------
@@ -124,20 +124,10 @@ def mark_sent(session: Session, send_id: int, at: datetime) -> None:
 def set_sends(session: Session, changes: Sequence[dict[str, object]]) -> None:
     """Several sends' changes, each a dict of the same columns with the send's ``id``, in
     one statement run for each (``set_send``'s, batched: a delivery batch marks its sends
-    together). A plain executemany: the ORM's bulk update by primary key costs twice."""
-    if not changes:
-        return
-    columns = [name for name in changes[0] if name != "id"]
-    table = cast(Table, EmailSend.__table__)
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("send_id"))
-        .values({name: bindparam(name) for name in columns})
-    )
-    rows = [
-        {"send_id": change["id"], **{name: change[name] for name in columns}} for change in changes
-    ]
-    session.connection().execute(statement, rows)
+    together)."""
+    if changes:
+        columns = [name for name in changes[0] if name != "id"]
+        update_by_id(session, cast(Table, EmailSend.__table__), changes, columns)
 
 
 def started_since(

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import Table, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact
+from huddle.core.db import update_by_id
 from huddle.core.timeline import Before, newest
 from huddle.scoring.models import ContactGrade
 from huddle.workflows.models import ContactList, ContactListMember, Enrolment, StepRun, Workflow
@@ -121,19 +122,10 @@ _PROGRESS = (
 
 def save_progress(session: Session, enrolments: Sequence[Enrolment]) -> None:
     """Where each enrolment got to, one executemany UPDATE for the batch."""
-    if not enrolments:
-        return
-    table = cast(Table, Enrolment.__table__)
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("enrolment_id"))
-        .values({name: bindparam(name) for name in _PROGRESS})
-    )
     rows = [
-        {"enrolment_id": each.id, **{name: getattr(each, name) for name in _PROGRESS}}
-        for each in enrolments
+        {"id": each.id, **{name: getattr(each, name) for name in _PROGRESS}} for each in enrolments
     ]
-    session.connection().execute(statement, rows)
+    update_by_id(session, cast(Table, Enrolment.__table__), rows, _PROGRESS)
 
 
 def step_run_exists(session: Session, key: str) -> bool:
