@@ -253,6 +253,19 @@ def test_stages_read_range_by_range_list_as_their_matches_sorted(
             assert _all_pages(db, ranged, sort, limit) == _all_pages(db, sorted_all, sort, limit)
 
 
+def _assert_read_in_order_as_sorted(
+    db: Session, monkeypatch: pytest.MonkeyPatch, sort: ContactSort, *filter_sets: ContactFilters
+) -> None:
+    """Each filter's pages, read segment by segment (as when many match), are the pages of
+    its few matches found and sorted, at page sizes from one row to all."""
+    for filters in filter_sets:
+        sorted_few = {limit: _all_pages(db, filters, sort, limit) for limit in (1, 4, 5, 50)}
+        with monkeypatch.context() as patched:
+            patched.setattr(contacts_service, "WIDE_FILTER", -1)
+            for limit, expected in sorted_few.items():
+                assert _all_pages(db, filters, sort, limit) == expected
+
+
 @pytest.mark.parametrize("sort", [ContactSort.STAGE, ContactSort.STAGE_DESC])
 def test_a_sort_by_stage_read_in_order_skips_stages_without_a_match(
     db: Session, frozen_clock: FrozenClock, monkeypatch: pytest.MonkeyPatch, sort: ContactSort
@@ -262,16 +275,14 @@ def test_a_sort_by_stage_read_in_order_skips_stages_without_a_match(
     for n in range(24):
         stage = ["lead", "mql", "customer", "sal"][n % 4]
         make_contact(db, lifecycle_stage=stage, score=25 if stage != "sal" else 90 + n)
-    for filters in (
+    _assert_read_in_order_as_sorted(
+        db,
+        monkeypatch,
+        sort,
         ContactFilters(score_min=20, score_max=30),
         ContactFilters(stage=["sal", "mql", "lead"], score_max=30),
         ContactFilters(score_min=200),
-    ):
-        sorted_few = {limit: _all_pages(db, filters, sort, limit) for limit in (1, 5, 50)}
-        with monkeypatch.context() as patched:
-            patched.setattr(contacts_service, "WIDE_FILTER", -1)
-            for limit, expected in sorted_few.items():
-                assert _all_pages(db, filters, sort, limit) == expected
+    )
     found = repository.values_matched(
         db, ContactFilters(score_max=30), Contact.lifecycle_stage, list(STAGES)
     )
@@ -291,22 +302,17 @@ def test_a_sort_by_owner_read_in_order_skips_owners_without_a_match(
     for n in range(18):
         owner = [reps[0].id, reps[1].id, None][n % 3]
         make_contact(db, owner_id=owner, lifecycle_stage="mql", score=25 if n % 2 else 90)
-    for filters in (
+    _assert_read_in_order_as_sorted(
+        db,
+        monkeypatch,
+        sort,
         ContactFilters(score_min=20, score_max=30),
         ContactFilters(stage=["mql"], score_max=30),
         ContactFilters(score_min=200),
-    ):
-        sorted_few = {limit: _all_pages(db, filters, sort, limit) for limit in (1, 4, 50)}
-        with monkeypatch.context() as patched:
-            patched.setattr(contacts_service, "WIDE_FILTER", -1)
-            for limit, expected in sorted_few.items():
-                assert _all_pages(db, filters, sort, limit) == expected
-    owners = [reps[0].id, reps[1].id, reps[2].id, None]
-    matched = repository.values_matched(
-        db, ContactFilters(score_max=30), Contact.owner_id, owners
     )
+    owners = [reps[0].id, reps[1].id, reps[2].id, None]
+    matched = repository.values_matched(db, ContactFilters(score_max=30), Contact.owner_id, owners)
     assert matched == {reps[0].id, reps[1].id, None}
-
 
 
 def test_a_sort_by_owner_continues_after_a_cursor_whose_owner_has_no_match_left(
