@@ -14,6 +14,7 @@ event, its handlers in the order they run, and each job kind's handler.
 from __future__ import annotations
 
 from huddle.analytics import subscribers as analytics_subscribers
+from huddle.analytics import tasks as analytics_tasks
 from huddle.assets import subscribers as asset_subscribers
 from huddle.attribution import tasks as attribution_tasks
 from huddle.audit import subscribers as audit_subscribers
@@ -64,6 +65,7 @@ SUBSCRIBERS = (
 )
 # Modules holding the ``@job_handler``/``@periodic_job`` functions the worker runs.
 JOB_HANDLERS = (
+    analytics_tasks,
     attribution_tasks,
     auth_tasks,
     import_tasks,

@@ -13,13 +13,14 @@ import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from huddle.analytics import repository, service
+from huddle.analytics import repository, service, tasks
 from huddle.analytics.models import FunnelJourney
 from huddle.analytics.schemas import FunnelView
 from huddle.auth.models import User
 from huddle.contacts import service as contacts_service
 from huddle.contacts.models import Contact
 from huddle.core.actor import Actor
+from huddle.core.jobs import Job, ensure_periodic, handler_for
 from huddle.core.stages import STAGES
 from huddle.privacy import service as privacy_service
 from tests.analytics.factories import journey
@@ -158,3 +159,22 @@ def test_moments_are_kept_to_the_microsecond(db: Session, actor: Actor) -> None:
             1.0,
             1.0,
         )
+
+
+def test_the_background_job_builds_the_roll_up_and_queues_its_next_run(
+    db: Session, actor: Actor
+) -> None:
+    """The worker's periodic job does the roll-up's work (its first build after an upgrade
+    or a history import is 15 s at a million contacts), so a report finds it current and
+    has nothing left to rebuild; the job is queued again for later."""
+    _random_history(db, random.Random(7), 12)
+    assert tasks.REFRESH_JOB in ensure_periodic(db)
+
+    handler_for(tasks.REFRESH_JOB)(db, {})  # as the worker runs it
+
+    assert repository.refresh_journeys(db) == 0  # what a report would have done: nothing
+    journeys = db.scalar(select(func.count()).select_from(FunnelJourney))
+    assert journeys == db.scalar(select(func.count()).select_from(repository.recount()))
+    queued = db.scalars(select(Job.run_after).where(Job.kind == tasks.REFRESH_JOB)).all()
+    assert len(queued) == 2  # the run ensure_periodic queued, and the next one, later
+    _assert_same(db, actor)

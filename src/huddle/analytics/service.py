@@ -92,6 +92,12 @@ def journeys(session: Session, *, recount: bool = False) -> FromClause:
     return repository.rollup()
 
 
+def refresh_journeys(session: Session) -> int:
+    """Bring the funnel's roll-up up to date (the background job's work, ``tasks``: the
+    reports then have little or nothing to add); how many journeys were rebuilt."""
+    return repository.refresh_journeys(session)
+
+
 def _members(session: Session, segment: dict[str, Any] | None) -> Select[Any] | None:
     """The contacts of a segment (a record condition, checked by the caller), or None for
     everyone."""
