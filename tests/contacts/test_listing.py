@@ -364,3 +364,14 @@ def test_a_range_of_the_sorted_column_alone_is_read_in_order(
     assert not repository.read_in_order(with_stages, contact_sorting(db, sort).key)
     for limit in (1, 3, 50):
         assert _all_pages(db, alone, sort, limit) == _all_pages(db, with_stages, sort, limit)
+
+
+def test_which_owners_have_a_match_is_asked_of_any_number_of_owners(db: Session) -> None:
+    """A sort by owner asks of every user (those who left too): more than the 500 SELECTs
+    SQLite takes in one compound statement."""
+    rep = make_user(db, email="many@example.com", name="Many Owners")
+    make_contact(db, owner_id=rep.id, score=25)
+    make_contact(db, score=25)
+    owners = [*range(rep.id + 1, rep.id + 700), rep.id, None]
+    found = repository.values_matched(db, ContactFilters(score_max=30), Contact.owner_id, owners)
+    assert found == {rep.id, None}

@@ -392,7 +392,15 @@ def values_matched(
         )
         for n, value in enumerate(values)
     ]
-    return {values[n] for n in session.scalars(union_all(*checks))} if checks else set()
+    found: set[Any] = set()
+    # SQLite takes at most 500 SELECTs in one compound (an owner a user: a big team has more).
+    for at in range(0, len(checks), _CHECKS_AT_ONCE):
+        batch = checks[at : at + _CHECKS_AT_ONCE]
+        found.update(values[n] for n in session.scalars(union_all(*batch)))
+    return found
+
+
+_CHECKS_AT_ONCE = 200
 
 
 def _in_stage(stage: str | None = None) -> list[ColumnElement[bool]]:
