@@ -99,23 +99,20 @@ def search_conditions(
     dialect = session.get_bind().dialect.name
     conditions: list[ColumnElement[bool]] = []
     for word in words:
-        matching = _matching_ids(word, dialect=dialect, search_email=search_email)
         ids = _first_matches(session, word, dialect=dialect, search_email=search_email)
-        known = bindparam(None, ids, type_=IdList())
+        # Too many matches to drive the query by: "+ 0" keeps the database from doing so,
+        # and each row read in the list's order is looked up in them; to count (``drive``)
+        # the matches are the rows.
+        checked = Contact.id if drive else Contact.id + 0
         if len(ids) < DRIVING_MATCHES[dialect]:
-            conditions.append(in_ids(Contact.id, known))
-        elif len(ids) < KNOWN_MATCHES[dialect]:
-            # All known, too many to drive by: each row read in order (the list's) is
-            # checked against them ("+ 0": no index), or, to count, they are the rows.
-            conditions.append(in_ids(Contact.id if drive else Contact.id + 0, known))
+            conditions.append(in_ids(Contact.id, bindparam(None, ids, type_=IdList())))
+        elif len(ids) < KNOWN_MATCHES[dialect]:  # all of them known
+            conditions.append(in_ids(checked, bindparam(None, ids, type_=IdList())))
         elif dialect == "postgresql":
             conditions.append(_postgresql_match(word, search_email=search_email))
-        elif drive:
-            conditions.append(Contact.id.in_(matching))
         else:
-            # "+ 0" keeps SQLite from driving the query by this word: its matches are
-            # gathered once, and each row read in order is looked up in them.
-            conditions.append((Contact.id + 0).in_(matching))
+            matching = _matching_ids(word, dialect=dialect, search_email=search_email)
+            conditions.append(checked.in_(matching))
     return conditions
 
 
