@@ -88,7 +88,7 @@ def journeys(session: Session, *, recount: bool = False) -> FromClause:
     (the plain count; tests and the benchmark check the two agree)."""
     if recount:
         return repository.recount()
-    repository.refresh_journeys(session)
+    refresh_journeys(session)
     return repository.rollup()
 
 
