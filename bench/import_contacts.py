@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import random
 import resource
@@ -38,13 +39,15 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from huddle.contacts.importing.companies import load_companies_csv
 from huddle.contacts.importing.service import Progress, create_import, run_import
 from huddle.core.actor import Actor
 from huddle.core.db import make_engine, session_factory, unit_of_work
+from huddle.core.deferred_indexes import DeferredIndex
+from huddle.core.deferred_indexes import log as deferred_indexes_logger
 from huddle.core.migrations import upgrade
 from huddle.subscribers import register as register_subscribers
 
@@ -349,6 +352,10 @@ def run_variant(args: argparse.Namespace, variant: str) -> dict[str, object]:
             deals = import_deals(engine, workdir, args.rows) if history else {}
             with unit_of_work(factory) as session:
                 transitions = session.scalar(text("SELECT count(*) FROM stage_transitions"))
+                # An import that builds indexes at its end is not done before they are.
+                left_deferred = session.scalar(select(func.count()).select_from(DeferredIndex))
+            if left_deferred:
+                raise SystemExit(f"{left_deferred} indexes were left deferred")
             dialect = engine.dialect.name
         rss = peak_rss_mb()
         width = len(HEADER) + (len(HISTORY_HEADER) if history else 0)
@@ -414,6 +421,9 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     args = parser.parse_args(argv)
     if args.variant != "both":
         register_subscribers()
+        # The indexes an import builds at its end say how long each took.
+        logging.basicConfig(format="  %(message)s")
+        deferred_indexes_logger.setLevel(logging.INFO)
         single = run_variant(args, args.variant)
         print(json.dumps(single))
         return single

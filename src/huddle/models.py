@@ -8,6 +8,7 @@ from huddle.auth import models as auth_models
 from huddle.campaigns import models as campaign_models
 from huddle.contacts import models as contact_models
 from huddle.contacts.importing import models as import_models
+from huddle.core import deferred_indexes as deferred_index_models
 from huddle.core import jobs as job_models
 from huddle.core.models import Base
 from huddle.feedback import models as feedback_models
@@ -31,6 +32,7 @@ __all__ = [
     "auth_models",
     "campaign_models",
     "contact_models",
+    "deferred_index_models",
     "feedback_models",
     "goal_models",
     "import_models",

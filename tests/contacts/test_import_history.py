@@ -12,17 +12,21 @@ from statistics import median
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
-from huddle.contacts.models import Contact
+from huddle.contacts.importing.service import Progress, create_import, run_import
+from huddle.contacts.models import CREATED_DATE_INDEXES, Contact
+from huddle.core import deferred_indexes
 from huddle.core.actor import Actor
+from huddle.core.db import session_factory, unit_of_work
+from huddle.core.deferred_indexes import DeferredIndex
 from huddle.core.events import DomainEvent
 from huddle.core.jobs import Job
 from huddle.lifecycle.events import StageChanged
-from huddle.lifecycle.models import StageTransition
+from huddle.lifecycle.models import ENTRY_DATE_INDEXES, StageTransition
 from huddle.lifecycle.service import transition_stage
 from huddle.lifecycle.service.history import UNDATED
 from huddle.notifications.models import Notification, Webhook, WebhookDelivery
@@ -312,3 +316,77 @@ def test_mql_criteria_are_met_now_not_in_the_past(
     assert moves[0][2] == _at("2024-03-14 11:30")
     assert moves[1][2] >= now  # qualified as of now: the present, routed as any new MQL
     assert (fay.lifecycle_stage, _count(db, Job, Job.kind.like("routing%"))) == ("mql", 1)
+
+
+def _index_definitions(session: Session) -> dict[str, str]:
+    query = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    rows = session.execute(text(query)).all()
+    return {row.name: row.sql for row in rows}
+
+
+def test_a_big_history_import_builds_its_dated_indexes_at_its_end(
+    own_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if own_engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite defers indexes")
+    # Nine rows stand for a big file here.
+    monkeypatch.setattr(deferred_indexes, "MIN_ENTRIES", 5)
+    factory = session_factory(own_engine)
+    dated = [*CREATED_DATE_INDEXES, *ENTRY_DATE_INDEXES]
+    with Session(own_engine) as session:
+        before = _index_definitions(session)
+    during: list[tuple[set[str], set[str]]] = []
+
+    def look(_: Progress) -> None:
+        with Session(own_engine) as session:
+            missing = set(dated) - set(_index_definitions(session))
+            recorded = set(session.scalars(select(DeferredIndex.name)))
+            during.append((missing, recorded))
+
+    with unit_of_work(factory) as session:
+        job_id = create_import(
+            session, HUBSPOT_HISTORY, filename="history.csv", actor=Actor.system("test")
+        ).id
+    job = run_import(
+        lambda: unit_of_work(factory),
+        job_id,
+        HUBSPOT_HISTORY,
+        errors_path=tmp_path / "errors.csv",
+        chunk_size=4,
+        on_progress=look,
+    )
+
+    assert (job.status, job.rows_created) == ("done", 9)
+    assert during == [(set(dated), set(dated))] * 3  # chunks of 4, 4 and 1 row
+    with Session(own_engine) as session:
+        assert _index_definitions(session) == before
+        assert session.scalar(select(func.count()).select_from(DeferredIndex)) == 0
+        # The history reads the same through the index built again.
+        ada = _contact(session, "ada@analytical.example.com")
+        assert _entries(session, "customer")[ada.id] == _at("2024-01-24 10:00")
+        assert len(_moves(session, ada)) == 5
+
+
+def test_a_small_history_import_keeps_its_indexes(own_engine: Engine, tmp_path: Path) -> None:
+    if own_engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite defers indexes")
+    factory = session_factory(own_engine)
+    seen: list[int] = []
+
+    def look(_: Progress) -> None:
+        with Session(own_engine) as session:
+            seen.append(len(set(ENTRY_DATE_INDEXES) & set(_index_definitions(session))))
+
+    with unit_of_work(factory) as session:
+        job_id = create_import(
+            session, HUBSPOT_HISTORY, filename="history.csv", actor=Actor.system("test")
+        ).id
+    run_import(
+        lambda: unit_of_work(factory),
+        job_id,
+        HUBSPOT_HISTORY,
+        errors_path=tmp_path / "errors.csv",
+        chunk_size=4,
+        on_progress=look,
+    )
+    assert seen == [1, 1, 1]

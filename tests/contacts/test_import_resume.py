@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -19,11 +19,13 @@ from huddle.contacts.importing import runner, service, tasks
 from huddle.contacts.importing.reader import MAX_ROW_CHARS
 from huddle.contacts.importing.report import ErrorReport
 from huddle.contacts.importing.service import ImportTakenOver, Progress, run_import
-from huddle.contacts.models import Account, Contact, ImportJob
+from huddle.contacts.models import CREATED_DATE_INDEXES, Account, Contact, ImportJob
+from huddle.core import deferred_indexes
 from huddle.core.actor import Actor
+from huddle.core.deferred_indexes import DeferredIndex
 from huddle.core.errors import Conflict, NotPermitted
 from huddle.core.jobs import Job, ensure_periodic, handler_for
-from huddle.lifecycle.models import StageTransition
+from huddle.lifecycle.models import ENTRY_DATE_INDEXES, StageTransition
 from tests.conftest import make_user, sign_in
 from tests.contacts.fixtures.imports import (
     counts,
@@ -399,3 +401,30 @@ def test_a_run_whose_import_was_taken_over_stops_before_writing_another_chunk(
     db.refresh(job)
     assert (job.status, job.runner, job.rows_total) == ("running", "elsewhere|ns|7|1", 4)
     assert db.scalar(select(func.count()).select_from(Contact)) == 3
+
+
+def test_the_worker_builds_again_the_indexes_a_dead_import_left_deferred(
+    db: Session, actor: Actor, people: Path, test_clock: Any
+) -> None:
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite defers indexes")
+    ended = subprocess.Popen(["true"])  # a process of this host, soon gone
+    ended.wait()
+    host = runner.this_process().rsplit("|", 2)[0]
+    dead = service.create_import(db, people, filename=people.name, actor=actor)
+    live = service.create_import(db, people, filename=people.name, actor=actor)
+    dead.status, dead.runner = "running", f"{host}|{ended.pid}|"
+    live.status, live.runner = "running", runner.this_process()
+    dead.heartbeat_at = live.heartbeat_at = test_clock.now()
+    db.flush()
+    deferred_indexes.defer(db, ENTRY_DATE_INDEXES, holder=f"import {dead.id}")
+    deferred_indexes.defer(db, CREATED_DATE_INDEXES, holder=f"import {live.id}")
+
+    with runner.running(live.id):
+        handler_for(tasks.FIND_INTERRUPTED)(db, {})
+
+    names = set(db.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert set(ENTRY_DATE_INDEXES) <= names  # its import is dead: built again
+    assert not set(CREATED_DATE_INDEXES) & names  # its import still runs: left to it
+    assert set(db.scalars(select(DeferredIndex.name))) == set(CREATED_DATE_INDEXES)
+    deferred_indexes.rebuild(db)

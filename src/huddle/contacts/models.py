@@ -61,6 +61,11 @@ class Account(TimestampMixin, Base):
     contacts: Mapped[list[Contact]] = relationship(back_populates="account", lazy="raise")
 
 
+# The indexes a history import fills in no order (the file's created dates): a big one
+# builds them at its end (``core.deferred_indexes``).
+CREATED_DATE_INDEXES = ("ix_contacts_created_at_id", "ix_contacts_stage_created_at_id")
+
+
 class Contact(TimestampMixin, Base):
     """A person. Belongs to at most one account."""
 

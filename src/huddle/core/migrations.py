@@ -10,7 +10,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session
+
+from huddle.core.deferred_indexes import DeferredIndex, rebuild
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # What the migrations make that no model describes: the full-text indexes of the contact
@@ -42,8 +45,12 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to ``revision``; first build again any index a stopped bulk load left
+    deferred, so that the migrations find the schema they were written for."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
+        if inspect(connection).has_table(DeferredIndex.__tablename__):
+            rebuild(Session(bind=connection))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -29,6 +29,11 @@ class RejectionReason(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# The index an imported history fills in no order (the moves' dates): a big import builds
+# it at its end (``core.deferred_indexes``).
+ENTRY_DATE_INDEXES = ("ix_stage_transitions_to_stage_at_contact_id",)
+
+
 class StageTransition(Base):
     """One lifecycle move of one contact: from, to, when, by whom (a user or a rule), why."""
 

@@ -9,7 +9,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from huddle.contacts.importing.service import mark_interrupted_imports, run_import
+from huddle.contacts.importing.service import (
+    mark_interrupted_imports,
+    rebuild_abandoned_indexes,
+    run_import,
+)
 from huddle.core.db import unit_of_work
 from huddle.core.errors import HuddleError
 from huddle.core.jobs import job_handler, periodic_job
@@ -45,7 +49,11 @@ def run_queued_import(session: Session, data: dict[str, Any]) -> None:
 
 @periodic_job(FIND_INTERRUPTED, every=timedelta(minutes=1))
 def find_interrupted_imports(session: Session, _: dict[str, Any]) -> None:
-    """An import whose process died says so within a minute, even when nobody looks."""
+    """An import whose process died says so within a minute, even when nobody looks, and
+    the indexes it had deferred are built again."""
     stopped = mark_interrupted_imports(session)
     if stopped:
         log.warning("imports interrupted (their process stopped): %s", stopped)
+    rebuilt = rebuild_abandoned_indexes(session)
+    if rebuilt:
+        log.warning("indexes left deferred by stopped imports built again: %s", rebuilt)

@@ -13,6 +13,7 @@ dates): ``record_history``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, Protocol
@@ -81,6 +82,11 @@ class StageMover(Protocol):
         """Record past moves as they happened (once: a move already recorded is not added
         again), without announcing them as stage changes; returns the contacts that
         existed before whose current stage the history changed."""
+        ...
+
+    def history_indexes(self) -> tuple[str, Sequence[str]]:
+        """(table, indexes) of the moves ``record_history`` writes whose keys are the
+        moves' dates: a big import builds them at its end."""
         ...
 
 

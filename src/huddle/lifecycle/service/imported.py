@@ -6,6 +6,7 @@ this mover with contacts where it subscribes to contacts' events (``lifecycle.su
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from huddle.contacts.service import ContactHistory
 from huddle.core.actor import Actor
 from huddle.lifecycle import repository
+from huddle.lifecycle.models import ENTRY_DATE_INDEXES, StageTransition
 from huddle.lifecycle.service.history import record_history
 from huddle.lifecycle.service.transitions import transition_stage
 
@@ -45,3 +47,6 @@ class ImportedStageMoves:
         source: str | None,
     ) -> list[int]:
         return record_history(session, histories, actor=actor, source=source)
+
+    def history_indexes(self) -> tuple[str, Sequence[str]]:
+        return StageTransition.__tablename__, ENTRY_DATE_INDEXES
