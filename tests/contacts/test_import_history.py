@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
 from huddle.contacts.importing.service import Progress, create_import, run_import
-from huddle.contacts.models import CREATED_DATE_INDEXES, Contact
+from huddle.contacts.models import CREATED_DATE_INDEXES, SPREAD_INDEXES, Contact
 from huddle.core import deferred_indexes
 from huddle.core.actor import Actor
 from huddle.core.db import session_factory, unit_of_work
@@ -332,7 +332,7 @@ def test_a_big_history_import_builds_its_dated_indexes_at_its_end(
     # Nine rows stand for a big file here.
     monkeypatch.setattr(deferred_indexes, "MIN_ENTRIES", 5)
     factory = session_factory(own_engine)
-    dated = [*CREATED_DATE_INDEXES, *ENTRY_DATE_INDEXES]
+    dated = [*SPREAD_INDEXES, *CREATED_DATE_INDEXES, *ENTRY_DATE_INDEXES]
     with Session(own_engine) as session:
         before = _index_definitions(session)
     during: list[tuple[set[str], set[str]]] = []

@@ -49,7 +49,12 @@ from huddle.contacts.importing.mapping import (
 from huddle.contacts.importing.reader import CsvSource, FileFacts, inspect_file
 from huddle.contacts.importing.report import ErrorReport
 from huddle.contacts.importing.rows import Cleaning, Person, RowParser, UserDirectory
-from huddle.contacts.models import CREATED_DATE_INDEXES, Contact, ImportJob
+from huddle.contacts.models import (
+    CREATED_DATE_INDEXES,
+    SPREAD_INDEXES,
+    Contact,
+    ImportJob,
+)
 from huddle.contacts.service import list_custom_fields, stage_mover
 from huddle.contacts.service.upsert_rules import DEDUPE_KEYS, DedupeKey
 from huddle.core import clock, permissions
@@ -479,9 +484,9 @@ def _run(
         )
         rows = source.rows(start=progress.resume_line or None)
         with unit_of_work() as session:
-            dated = _dated_indexes(session, columns, facts.lines - progress.line)
+            unordered = _deferred_indexes(session, columns, facts.lines - progress.line)
         with (
-            deferred(engine, dated, holder=_holder(job_id)),
+            deferred(engine, unordered, holder=_holder(job_id)),
             # The import collects the young generations itself every few chunks.
             collection_paused(),
             ReadAhead(rows, parser, chunk_size) as ahead,
@@ -507,16 +512,17 @@ def _holder(job_id: int) -> str:
     return f"import {job_id}"
 
 
-def _dated_indexes(session: Session, columns: ColumnMapping, rows: int) -> list[str]:
-    """The indexes that the file's dates reach in no order, if the import is big enough
-    to build them at its end instead (``core.deferred_indexes``): the contacts' created
-    dates when the file gives them, the stage moves' dates when it dates stages."""
+def _deferred_indexes(session: Session, columns: ColumnMapping, rows: int) -> list[str]:
+    """The indexes that the file's rows reach in no order, if the import is big enough to
+    build them at its end instead (``core.deferred_indexes``): the contacts' by company and
+    last name; their created dates' when the file gives them; the stage moves' dates' when
+    it dates stages."""
     targets = {column.target for column in columns.columns}
     names: list[str] = []
-    if any(is_history(target) for target in targets) and worth_deferring(
-        session, Contact.__tablename__, rows
-    ):
-        names += CREATED_DATE_INDEXES
+    if worth_deferring(session, Contact.__tablename__, rows):
+        names += SPREAD_INDEXES
+        if any(is_history(target) for target in targets):
+            names += CREATED_DATE_INDEXES
     stages_dated = sum(target.startswith(STAGE_DATE_PREFIX) for target in targets)
     table, indexes = stage_mover().history_indexes()
     if stages_dated and worth_deferring(session, table, rows * stages_dated):
