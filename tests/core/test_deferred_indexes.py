@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, event, select, text
 from sqlalchemy.orm import Session
 
 from huddle.core import deferred_indexes
 from huddle.core.db import make_engine
-from huddle.core.deferred_indexes import DeferredIndex, deferred, rebuild, worth_deferring
+from huddle.core.deferred_indexes import (
+    DeferredIndex,
+    deferred,
+    rebuild,
+    rebuild_on,
+    worth_deferring,
+)
 from huddle.core.migrations import upgrade
 
 _SETTINGS = ("cache_size", "temp_store", "threads")
@@ -131,3 +137,24 @@ def test_a_load_is_worth_deferring_for_when_big_and_not_small_beside_its_table(
     assert worth_deferring(db, "rejection_reasons", max(10, rows // 2))
     monkeypatch.setattr(deferred_indexes, "MIN_ENTRIES", 1)
     assert not worth_deferring(db, "rejection_reasons", rows // 2 - 1)  # small beside it
+
+
+def test_each_index_is_built_in_a_transaction_of_its_own(own_engine: Engine) -> None:
+    """A writer waits for one build at most, not for all of them (busy_timeout is 10 s)."""
+    if own_engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite defers indexes")
+    with Session(own_engine) as session, session.begin():
+        deferred_indexes.defer(session, [INDEX, OTHER], holder="import 5")
+    commits: list[object] = []
+
+    def committed(connection: object) -> None:
+        commits.append(connection)
+
+    event.listen(own_engine, "commit", committed)
+    try:
+        assert rebuild_on(own_engine) == [INDEX, OTHER]  # in the order they were deferred
+    finally:
+        event.remove(own_engine, "commit", committed)
+    assert len(commits) == 3  # one for each index, then the look that finds none left
+    with Session(own_engine) as session:
+        assert _definition(session, INDEX) is not None and _recorded(session) == {}

@@ -92,15 +92,20 @@ def defer(session: Session, names: Sequence[str], *, holder: str) -> list[str]:
     return sorted(session.scalars(held), key=list(names).index)
 
 
-def rebuild(session: Session, *, holders: Callable[[str], bool] | None = None) -> list[str]:
-    """Build again the deferred indexes (those whose holder ``holders`` accepts, or all)
-    in the session's transaction; returns their names. The sort of each build goes where
-    the connection keeps temporary data (``rebuild_on`` sends it to disk)."""
+def rebuild(
+    session: Session,
+    *,
+    holders: Callable[[str], bool] | None = None,
+    at_most: int | None = None,
+) -> list[str]:
+    """Build again the deferred indexes (those whose holder ``holders`` accepts, or all;
+    ``at_most`` of them) in the session's transaction; returns their names. The sort of
+    each build goes where the connection keeps temporary data (``rebuild_on`` sends it to
+    disk)."""
+    query = select(DeferredIndex).order_by(DeferredIndex.deferred_at, DeferredIndex.name)
     deferred = [
-        index
-        for index in session.scalars(select(DeferredIndex).order_by(DeferredIndex.deferred_at))
-        if holders is None or holders(index.holder)
-    ]
+        index for index in session.scalars(query) if holders is None or holders(index.holder)
+    ][:at_most]
     for index in deferred:
         started = time.perf_counter()
         _create(session, index)
@@ -130,7 +135,10 @@ _SORTING = {"temp_store": "FILE", "threads": "2", "cache_size": "-16384"}
 
 
 def rebuild_on(engine: Engine, *, holders: Callable[[str], bool] | None = None) -> list[str]:
-    """``rebuild`` in a transaction of its own, on a connection set to sort on disk."""
+    """``rebuild`` on a connection set to sort on disk, each index in a transaction of its
+    own: a build holds SQLite's write lock throughout (5 s for five million stage rows),
+    and a writer waiting behind it gives up after ``busy_timeout`` (10 s)."""
+    built: list[str] = []
     with engine.connect() as connection:
         # Not in a transaction yet: SQLAlchemy begins one at the first statement.
         driver = connection.connection.driver_connection
@@ -138,8 +146,12 @@ def rebuild_on(engine: Engine, *, holders: Callable[[str], bool] | None = None) 
         before = {name: driver.execute(f"PRAGMA {name}").fetchone()[0] for name in _SORTING}
         _set(driver, _SORTING)
         try:
-            with connection.begin(), Session(bind=connection) as session:
-                return rebuild(session, holders=holders)
+            while True:
+                with connection.begin(), Session(bind=connection) as session:
+                    one = rebuild(session, holders=holders, at_most=1)
+                if not one:
+                    return built
+                built += one
         finally:
             _set(driver, before)
 
