@@ -53,7 +53,7 @@ test-sqlite: setup
 # PostgreSQL-only failures.
 POSTGRES := HUDDLE_TEST_DATABASE_URL=$(PG_TEST_URL) HUDDLE_SCHEMATHESIS_EXAMPLES=10
 test-postgres: setup
-	$(POSTGRES) $(BIN)/pytest -m "not browser and not client"
+	$(POSTGRES) $(BIN)/pytest -m "not browser and not client and not sqlite_only"
 
 # `make test` pins every test's clock to a hard moment, so a test that depends on today's
 # date, weekday, hour or time zone fails on every run rather than on the first unlucky day,
@@ -78,7 +78,7 @@ test-sqlite-pinned-browser: setup
 	$(PINNED_SQLITE) $(BIN)/pytest -p no:cacheprovider -m "browser or client"
 
 test-postgres-pinned: setup
-	$(PINNED_POSTGRES) $(POSTGRES) $(BIN)/pytest -p no:cacheprovider -m "not browser and not client"
+	$(PINNED_POSTGRES) $(POSTGRES) $(BIN)/pytest -p no:cacheprovider -m "not browser and not client and not sqlite_only"
 
 # The official Python client (clients/python/huddle-client), generated from the OpenAPI
 # document by openapi-python-client; run after any change to the API and commit the result

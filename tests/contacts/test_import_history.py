@@ -352,6 +352,7 @@ def _import_committing(
     )
 
 
+@pytest.mark.sqlite_only
 def test_a_big_history_import_builds_its_unordered_indexes_at_its_end(
     own_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -379,6 +380,7 @@ def test_a_big_history_import_builds_its_unordered_indexes_at_its_end(
         assert len(_moves(session, ada)) == 5
 
 
+@pytest.mark.sqlite_only
 def test_a_small_history_import_keeps_its_indexes(own_engine: Engine, tmp_path: Path) -> None:
     kept: list[int] = []
 

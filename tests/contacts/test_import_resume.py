@@ -403,6 +403,7 @@ def test_a_run_whose_import_was_taken_over_stops_before_writing_another_chunk(
     assert db.scalar(select(func.count()).select_from(Contact)) == 3
 
 
+@pytest.mark.sqlite_only
 def test_the_worker_builds_again_the_indexes_a_dead_import_left_deferred(
     db: Session, actor: Actor, people: Path, test_clock: Any
 ) -> None:

@@ -42,6 +42,7 @@ def sqlite_db(db: Session) -> Session:
     return db
 
 
+@pytest.mark.sqlite_only
 def test_a_deferred_index_is_dropped_recorded_and_built_again_as_it_was(
     sqlite_db: Session,
 ) -> None:
@@ -64,6 +65,7 @@ def test_a_deferred_index_is_dropped_recorded_and_built_again_as_it_was(
     assert _recorded(db) == {}
 
 
+@pytest.mark.sqlite_only
 def test_the_block_gets_its_indexes_back_even_when_it_fails(own_engine: Engine) -> None:
     if own_engine.dialect.name != "sqlite":
         pytest.skip("only SQLite defers indexes")
@@ -87,6 +89,7 @@ def test_the_block_gets_its_indexes_back_even_when_it_fails(own_engine: Engine) 
     own_engine.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_only_the_indexes_of_loads_that_stopped_are_built_again(sqlite_db: Session) -> None:
     db = sqlite_db
     deferred_indexes.defer(db, [INDEX], holder="import 1")
@@ -99,6 +102,7 @@ def test_only_the_indexes_of_loads_that_stopped_are_built_again(sqlite_db: Sessi
     rebuild(db)
 
 
+@pytest.mark.sqlite_only
 def test_a_migration_first_builds_what_a_stopped_load_left_deferred(own_engine: Engine) -> None:
     if own_engine.dialect.name != "sqlite":
         pytest.skip("only SQLite defers indexes")
@@ -120,6 +124,7 @@ def test_postgresql_keeps_its_indexes(db: Session) -> None:
     assert _recorded(db) == {}
 
 
+@pytest.mark.sqlite_only
 def test_a_load_is_worth_deferring_for_when_big_and_not_small_beside_its_table(
     sqlite_db: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -139,6 +144,7 @@ def test_a_load_is_worth_deferring_for_when_big_and_not_small_beside_its_table(
     assert not worth_deferring(db, "rejection_reasons", rows // 2 - 1)  # small beside it
 
 
+@pytest.mark.sqlite_only
 def test_each_index_is_built_in_a_transaction_of_its_own(own_engine: Engine) -> None:
     """A writer waits for one build at most, not for all of them (busy_timeout is 10 s)."""
     if own_engine.dialect.name != "sqlite":
