@@ -326,10 +326,13 @@ def _index_definitions(session: Session) -> dict[str, str]:
 
 
 def _import_committing(
-    engine: Engine, errors_path: Path, look: Callable[[Session], None]
+    engine: Engine,
+    errors_path: Path,
+    look: Callable[[Session], None],
+    before: Callable[[Session, int], None] | None = None,
 ) -> ImportJob:
     """The HubSpot history file, chunks of 4 rows each committed for real; ``look`` is
-    handed a session of its own after each chunk."""
+    handed a session of its own after each chunk, ``before`` the import's id first."""
     if engine.dialect.name != "sqlite":
         pytest.skip("only SQLite defers indexes")
     factory = session_factory(engine)
@@ -342,6 +345,8 @@ def _import_committing(
         job_id = create_import(
             session, HUBSPOT_HISTORY, filename="history.csv", actor=Actor.system("test")
         ).id
+        if before is not None:
+            before(session, job_id)
     return run_import(
         lambda: unit_of_work(factory),
         job_id,
@@ -391,3 +396,24 @@ def test_a_small_history_import_keeps_its_indexes(own_engine: Engine, tmp_path: 
     _import_committing(own_engine, tmp_path / "errors.csv", look)
 
     assert kept == [len(SPREAD_INDEXES) + 1] * 3
+
+
+@pytest.mark.sqlite_only
+def test_a_resumed_import_builds_what_its_stopped_run_left_deferred(
+    own_engine: Engine, tmp_path: Path
+) -> None:
+    def stopped_run_left(session: Session, job_id: int) -> None:
+        deferred_indexes.defer(session, ENTRY_DATE_INDEXES, holder=f"import {job_id}")
+
+    missing: list[int] = []
+
+    def look(session: Session) -> None:
+        missing.append(len(set(ENTRY_DATE_INDEXES) - set(_index_definitions(session))))
+
+    # Nine rows: too few to defer anything themselves.
+    _import_committing(own_engine, tmp_path / "errors.csv", look, before=stopped_run_left)
+
+    assert missing == [1, 1, 1]
+    with Session(own_engine) as session:
+        assert set(ENTRY_DATE_INDEXES) <= set(_index_definitions(session))
+        assert session.scalar(select(func.count()).select_from(DeferredIndex)) == 0

@@ -54,8 +54,10 @@ def test_a_deferred_index_is_dropped_recorded_and_built_again_as_it_was(
 
     assert _definition(db, INDEX) is None
     assert _recorded(db) == {INDEX: "import 7"}
-    # A load resumed after its process stopped has it deferred still, and builds it.
+    # A load resumed after its process stopped has it deferred still, and builds it,
+    # even when it defers nothing this time (few rows were left).
     assert deferred_indexes.defer(db, [INDEX], holder="import 7") == [INDEX]
+    assert deferred_indexes.defer(db, [], holder="import 7") == [INDEX]
     assert _recorded(db) == {INDEX: "import 7"}
     # Another load's is not its own.
     assert deferred_indexes.defer(db, [INDEX], holder="import 9") == []

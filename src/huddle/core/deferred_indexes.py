@@ -69,10 +69,10 @@ def worth_deferring(session: Session, table: str, entries: int) -> bool:
 
 def defer(session: Session, names: Sequence[str], *, holder: str) -> list[str]:
     """Drop the indexes ``names`` that exist, recording how to build each again; returns
-    those of ``names`` now deferred by ``holder``: the ones it drops and the ones it had
-    dropped before (a load resumed after its process stopped). SQLite only (elsewhere it
-    drops nothing)."""
-    if not names or session.get_bind().dialect.name != "sqlite":
+    every index now deferred by ``holder``: the ones it drops and the ones it had dropped
+    before (a load resumed after its process stopped, whatever it defers this time).
+    SQLite only (elsewhere it drops nothing)."""
+    if session.get_bind().dialect.name != "sqlite":
         return []
     for name in names:
         found = session.execute(
@@ -86,10 +86,13 @@ def defer(session: Session, names: Sequence[str], *, holder: str) -> list[str]:
         )
         session.flush()
         session.execute(text(f'DROP INDEX "{name}"'))
-    held = select(DeferredIndex.name).where(
-        DeferredIndex.holder == holder, DeferredIndex.name.in_(names)
-    )
-    return sorted(session.scalars(held), key=list(names).index)
+    return held_by(session, holder)
+
+
+def held_by(session: Session, holder: str) -> list[str]:
+    """The indexes ``holder`` has deferred, in the order it did."""
+    held = select(DeferredIndex.name).where(DeferredIndex.holder == holder)
+    return list(session.scalars(held.order_by(DeferredIndex.deferred_at, DeferredIndex.name)))
 
 
 def rebuild(
@@ -164,8 +167,9 @@ def _set(driver: sqlite3.Connection, pragmas: Mapping[str, object]) -> None:
 @contextmanager
 def deferred(engine: Engine, names: Sequence[str], *, holder: str) -> Iterator[list[str]]:
     """``names`` dropped for the block (committed with their records) and built again
-    when it ends, however it ends; yields the names dropped. If building them fails, they
-    stay recorded for the sweep and the block's own error is not hidden."""
+    when it ends, however it ends, with any that ``holder`` left deferred before (name
+    them too: ``held_by``); yields them. If building them fails, they stay recorded for
+    the sweep, and the block's own error is not hidden."""
     if not names or engine.dialect.name != "sqlite":
         yield []
         return

@@ -62,7 +62,7 @@ from huddle.core.actor import Actor
 from huddle.core.checkpoints import checkpoints_alongside
 from huddle.core.collector import collection_paused
 from huddle.core.db import UnitOfWork
-from huddle.core.deferred_indexes import deferred, rebuild, worth_deferring
+from huddle.core.deferred_indexes import deferred, held_by, rebuild, worth_deferring
 from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
 
@@ -484,7 +484,7 @@ def _run(
         )
         rows = source.rows(start=progress.resume_line or None)
         with unit_of_work() as session:
-            unordered = _deferred_indexes(session, columns, facts.lines - progress.line)
+            unordered = _deferred_indexes(session, columns, facts.lines - progress.line, job_id)
         with (
             deferred(engine, unordered, holder=_holder(job_id)),
             # The import collects the young generations itself every few chunks.
@@ -512,11 +512,14 @@ def _holder(job_id: int) -> str:
     return f"import {job_id}"
 
 
-def _deferred_indexes(session: Session, columns: ColumnMapping, rows: int) -> list[str]:
+def _deferred_indexes(
+    session: Session, columns: ColumnMapping, rows: int, job_id: int
+) -> list[str]:
     """The indexes that the file's rows reach in no order, if the import is big enough to
     build them at its end instead (``core.deferred_indexes``): the contacts' by company and
     last name; their created dates' when the file gives them; the stage moves' dates' when
-    it dates stages."""
+    it dates stages. And those a run of this import before left deferred (its process
+    stopped), whatever is left of the file."""
     targets = {column.target for column in columns.columns}
     names: list[str] = []
     if worth_deferring(session, Contact.__tablename__, rows):
@@ -527,7 +530,7 @@ def _deferred_indexes(session: Session, columns: ColumnMapping, rows: int) -> li
     table, indexes = stage_mover().history_indexes()
     if stages_dated and worth_deferring(session, table, rows * stages_dated):
         names += indexes
-    return names
+    return names + [name for name in held_by(session, _holder(job_id)) if name not in names]
 
 
 def rebuild_abandoned_indexes(session: Session) -> list[str]:
