@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from huddle.contacts.importing import runner
+from huddle.contacts.models import ImportJob
+from huddle.core import deferred_indexes
+from huddle.lifecycle.models import ENTRY_DATE_INDEXES
 from tests.contacts.fixtures.imports import HUBSPOT, run_queued_imports, write_csv
 
 XSS = "<script>alert(1)</script>"
@@ -114,3 +119,23 @@ def test_the_page_warns_up_front_of_lines_that_are_not_utf8(
     html = client.get(_upload(client, path).headers["location"]).text
     assert "read as UTF-8" in html
     assert "1 line is not UTF-8, the encoding the rest of the file is in" in html
+
+
+@pytest.mark.sqlite_only
+def test_a_big_imports_page_says_its_indexes_come_at_its_end(
+    client: TestClient, db: Session
+) -> None:
+    job_url = _upload(client, HUBSPOT).headers["location"]
+    job = db.get(ImportJob, int(job_url.rsplit("/", 1)[1]))
+    assert job is not None
+    job.status, job.runner = "running", runner.this_process()
+    deferred_indexes.defer(db, ENTRY_DATE_INDEXES, holder=f"import {job.id}")
+    db.flush()
+
+    with runner.running(job.id):  # run by this process
+        running = client.get(job_url).text
+        deferred_indexes.rebuild(db)
+        built = client.get(job_url).text
+
+    assert "A big import: 1 index is built once, after the last row" in running
+    assert "Importing…" in built and "after the last row" not in built

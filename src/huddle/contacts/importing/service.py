@@ -533,6 +533,11 @@ def _deferred_indexes(
     return names + [name for name in held_by(session, _holder(job_id)) if name not in names]
 
 
+def indexes_deferred_by(session: Session, job_id: int) -> list[str]:
+    """The indexes the import builds at its end, while it runs (none once it ended)."""
+    return held_by(session, _holder(job_id))
+
+
 def rebuild_abandoned_indexes(session: Session) -> list[str]:
     """Build again the indexes deferred by imports that no longer run (their process
     stopped mid-import); returns their names."""

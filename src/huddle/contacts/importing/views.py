@@ -96,8 +96,10 @@ def upload(
 def import_status(
     request: Request, session: SessionDep, user: CurrentUser, import_id: int
 ) -> HTMLResponse:
+    job = service.get_import(session, import_id, actor=request_actor(request))
     context = {
-        "job": service.get_import(session, import_id, actor=request_actor(request)),
+        "job": job,
+        "deferred_indexes": service.indexes_deferred_by(session, job.id),
         "custom_labels": {
             f"{CUSTOM_PREFIX}{d.key}": d.label for d in list_custom_fields(session, "contact")
         },
