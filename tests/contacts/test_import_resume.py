@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, text, update
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
@@ -22,6 +22,7 @@ from huddle.contacts.importing.service import ImportTakenOver, Progress, run_imp
 from huddle.contacts.models import CREATED_DATE_INDEXES, Account, Contact, ImportJob
 from huddle.core import deferred_indexes
 from huddle.core.actor import Actor
+from huddle.core.db import session_factory, unit_of_work
 from huddle.core.deferred_indexes import DeferredIndex
 from huddle.core.errors import Conflict, NotPermitted
 from huddle.core.jobs import Job, ensure_periodic, handler_for
@@ -37,6 +38,7 @@ from tests.contacts.fixtures.imports import (
 )
 
 CHUNK = 4
+SYSTEM = Actor.system("test")
 
 
 @pytest.fixture
@@ -404,28 +406,29 @@ def test_a_run_whose_import_was_taken_over_stops_before_writing_another_chunk(
 
 
 @pytest.mark.sqlite_only
-def test_the_worker_builds_again_the_indexes_a_dead_import_left_deferred(
-    db: Session, actor: Actor, people: Path, test_clock: Any
+def test_the_worker_builds_again_the_indexes_a_stopped_import_left_deferred(
+    own_engine: Engine, people: Path
 ) -> None:
-    if db.get_bind().dialect.name != "sqlite":
+    if own_engine.dialect.name != "sqlite":
         pytest.skip("only SQLite defers indexes")
-    ended = subprocess.Popen(["true"])  # a process of this host, soon gone
-    ended.wait()
-    host = runner.this_process().rsplit("|", 2)[0]
-    dead = service.create_import(db, people, filename=people.name, actor=actor)
-    live = service.create_import(db, people, filename=people.name, actor=actor)
-    dead.status, dead.runner = "running", f"{host}|{ended.pid}|"
-    live.status, live.runner = "running", runner.this_process()
-    dead.heartbeat_at = live.heartbeat_at = test_clock.now()
-    db.flush()
-    deferred_indexes.defer(db, ENTRY_DATE_INDEXES, holder=f"import {dead.id}")
-    deferred_indexes.defer(db, CREATED_DATE_INDEXES, holder=f"import {live.id}")
+    factory = session_factory(own_engine)
+    with unit_of_work(factory) as session:
+        assert tasks.REBUILD_DEFERRED in ensure_periodic(session)
+        stopped = service.create_import(session, people, filename=people.name, actor=SYSTEM)
+        live = service.create_import(session, people, filename=people.name, actor=SYSTEM)
+        stopped.status = "interrupted"
+        live.status, live.runner = "running", runner.this_process()
+        session.flush()
+        deferred_indexes.defer(session, ENTRY_DATE_INDEXES, holder=f"import {stopped.id}")
+        deferred_indexes.defer(session, CREATED_DATE_INDEXES, holder=f"import {live.id}")
 
-    with runner.running(live.id):
-        handler_for(tasks.FIND_INTERRUPTED)(db, {})
+    # As the worker runs it: the job's own session, in its transaction.
+    with runner.running(live.id), unit_of_work(factory) as session:
+        handler_for(tasks.REBUILD_DEFERRED)(session, {})
 
-    names = set(db.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
-    assert set(ENTRY_DATE_INDEXES) <= names  # its import is dead: built again
+    with Session(own_engine) as session:
+        names = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        held = set(session.scalars(select(DeferredIndex.name)))
+    assert set(ENTRY_DATE_INDEXES) <= names  # its import stopped: built again
     assert not set(CREATED_DATE_INDEXES) & names  # its import still runs: left to it
-    assert set(db.scalars(select(DeferredIndex.name))) == set(CREATED_DATE_INDEXES)
-    deferred_indexes.rebuild(db)
+    assert held == set(CREATED_DATE_INDEXES)

@@ -142,6 +142,8 @@ def rebuild_on(engine: Engine, *, holders: Callable[[str], bool] | None = None) 
     own: a build holds SQLite's write lock throughout (5 s for five million stage rows),
     and a writer waiting behind it gives up after ``busy_timeout`` (10 s)."""
     built: list[str] = []
+    if engine.dialect.name != "sqlite":
+        return built
     with engine.connect() as connection:
         # Not in a transaction yet: SQLAlchemy begins one at the first statement.
         driver = connection.connection.driver_connection

@@ -22,7 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from huddle.auth import service as auth_service
@@ -62,7 +62,7 @@ from huddle.core.actor import Actor
 from huddle.core.checkpoints import checkpoints_alongside
 from huddle.core.collector import collection_paused
 from huddle.core.db import UnitOfWork
-from huddle.core.deferred_indexes import deferred, held_by, rebuild, worth_deferring
+from huddle.core.deferred_indexes import deferred, held_by, rebuild_on, worth_deferring
 from huddle.core.errors import Conflict, FieldError, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
 
@@ -538,11 +538,15 @@ def indexes_deferred_by(session: Session, job_id: int) -> list[str]:
     return held_by(session, _holder(job_id))
 
 
-def rebuild_abandoned_indexes(session: Session) -> list[str]:
+def rebuild_abandoned_indexes(engine: Engine) -> list[str]:
     """Build again the indexes deferred by imports that no longer run (their process
-    stopped mid-import); returns their names."""
-    running = {_holder(job.id) for job in repository.running_imports(session)}
-    return rebuild(session, holders=lambda holder: holder not in running)
+    stopped mid-import); returns their names. Each is built in a transaction of its own and
+    sorted on disk (``rebuild_on``): call it outside any transaction on ``engine``. An
+    import still marked running is left until it is found stopped."""
+    with engine.connect() as connection, Session(bind=connection) as session:
+        running = {_holder(job.id) for job in repository.running_imports(session)}
+        connection.rollback()
+    return rebuild_on(engine, holders=lambda holder: holder not in running)
 
 
 def _import_chunk(
