@@ -29,8 +29,20 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, Integer, String, Text, delete, func, literal_column, select, text
+from sqlalchemy import (
+    Engine,
+    Integer,
+    Row,
+    String,
+    Text,
+    delete,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -75,10 +87,7 @@ def defer(session: Session, names: Sequence[str], *, holder: str) -> list[str]:
     if session.get_bind().dialect.name != "sqlite":
         return []
     for name in names:
-        found = session.execute(
-            text("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND name = :name"),
-            {"name": name},
-        ).first()
+        found = _index(session, name)
         if found is None or found.sql is None:
             continue  # deferred already, or built in (a unique constraint's)
         session.add(
@@ -113,19 +122,21 @@ def rebuild(
         started = time.perf_counter()
         _create(session, index)
         log.info("index %s built again in %.1fs", index.name, time.perf_counter() - started)
-    if deferred:
-        names = [index.name for index in deferred]
+    names = [index.name for index in deferred]
+    if names:
         session.execute(delete(DeferredIndex).where(DeferredIndex.name.in_(names)))
-    return [index.name for index in deferred]
+    return names
 
 
 def _create(session: Session, index: DeferredIndex) -> None:
-    exists = session.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"),
-        {"name": index.name},
-    ).first()
-    if exists is None:
+    if _index(session, index.name) is None:
         session.execute(text(index.definition))
+
+
+def _index(session: Session, name: str) -> Row[Any] | None:
+    """SQLite's record of the index ``name`` (its table, its definition), if it exists."""
+    query = "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+    return session.execute(text(query), {"name": name}).first()
 
 
 # How a load's index builds sort (SQLite's pragmas): in temporary files, not in memory

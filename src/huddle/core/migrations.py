@@ -50,7 +50,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
         if inspect(connection).has_table(DeferredIndex.__tablename__):
-            rebuild(Session(bind=connection))
+            with Session(bind=connection) as session:
+                rebuild(session)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -530,7 +530,7 @@ def _deferred_indexes(
     table, indexes = stage_mover().history_indexes()
     if stages_dated and worth_deferring(session, table, rows * stages_dated):
         names += indexes
-    return names + [name for name in held_by(session, _holder(job_id)) if name not in names]
+    return names + [name for name in indexes_deferred_by(session, job_id) if name not in names]
 
 
 def indexes_deferred_by(session: Session, job_id: int) -> list[str]:
@@ -545,7 +545,6 @@ def rebuild_abandoned_indexes(engine: Engine) -> list[str]:
     import still marked running is left until it is found stopped."""
     with engine.connect() as connection, Session(bind=connection) as session:
         running = {_holder(job.id) for job in repository.running_imports(session)}
-        connection.rollback()
     return rebuild_on(engine, holders=lambda holder: holder not in running)
 
 
