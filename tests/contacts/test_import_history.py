@@ -20,7 +20,7 @@ from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
 from huddle.contacts.importing.service import Progress, create_import, run_import
 from huddle.contacts.models import CREATED_DATE_INDEXES, SPREAD_INDEXES, Contact, ImportJob
-from huddle.core import deferred_indexes
+from huddle.core import deferred_indexes, insert_triggers
 from huddle.core.actor import Actor
 from huddle.core.db import session_factory, unit_of_work
 from huddle.core.deferred_indexes import DeferredIndex
@@ -35,6 +35,8 @@ from huddle.routing.models import Handoff
 from huddle.sla.models import SlaClock
 from tests.contacts.factories import make_contact
 from tests.contacts.fixtures.imports import FIXTURES, counts, import_file, read_csv, write_csv
+from tests.contacts.test_search import assert_indexes_match_their_tables
+from tests.contacts.test_search import found as search_found
 from tests.scoring.factories import set_mql
 
 HUBSPOT_HISTORY = FIXTURES / "hubspot_contacts_history.csv"
@@ -317,6 +319,27 @@ def test_mql_criteria_are_met_now_not_in_the_past(
     assert moves[0][2] == _at("2024-03-14 11:30")
     assert moves[1][2] >= now  # qualified as of now: the present, routed as any new MQL
     assert (fay.lifecycle_stage, _count(db, Job, Job.kind.like("routing%"))) == ("mql", 1)
+
+
+@pytest.mark.sqlite_only
+def test_a_big_import_notes_and_indexes_what_triggers_row_by_row_would(
+    db: Session, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite sets insert triggers aside")
+    # Nine rows stand for a big file: the contacts' and the stage rows' insert triggers
+    # (the search index, attribution's notes) are set aside and run once a chunk.
+    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
+    db.execute(text("DELETE FROM attribution_stale"))
+    import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "errors.csv")
+
+    notes = db.scalars(text("SELECT contact_id FROM attribution_stale ORDER BY contact_id"))
+    converting = StageTransition.to_stage.in_(("mql", "sql", "customer"))
+    moves = select(StageTransition.contact_id).where(converting)
+    assert list(notes) == sorted(db.scalars(moves)) != []
+    assert_indexes_match_their_tables(db)
+    (ada,) = search_found(db, "lovelace")
+    assert db.get(Contact, ada).email == "ada@analytical.example.com"
 
 
 def _index_definitions(session: Session) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from operator import itemgetter
 from typing import Any, NamedTuple, cast
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts.models import Account, Contact
 from huddle.core.bulk import bulk_statement, executemany_converted
+from huddle.core.insert_triggers import insert_triggers_run_together
 from huddle.core.timeline import Before, newest
 from huddle.lifecycle.models import (
     AllowedTransition,
@@ -125,6 +127,12 @@ def insert_transitions(session: Session, rows: Sequence[dict[str, Any]]) -> None
     executemany_converted(session, table, columns, list(map(itemgetter(*columns), rows)))
 
 
+def transitions_inserted_together(session: Session, rows: int) -> AbstractContextManager[None]:
+    """Insert ``rows`` stage rows inside, and nothing else into their table: their insert
+    triggers (attribution's notes) run once for them all (``core.insert_triggers``)."""
+    return insert_triggers_run_together(session, cast(Table, StageTransition.__table__), rows)
+
+
 def insert_transition_rows(
     session: Session,
     columns: Sequence[str],
@@ -165,7 +173,7 @@ def insert_first_transitions(
         literal_column("offset_id"), null(), literal_column("stage"), *parameters
     ).select_from(text(f"({source}) AS created"))
     names = ["contact_id", "from_stage", "to_stage", "at", *by]
-    with bulk_statement():
+    with insert_triggers_run_together(session, table, len(stages)), bulk_statement():
         session.execute(insert(table).from_select(names, chosen), values)
 
 

@@ -22,9 +22,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany, ImportJob
-from huddle.contacts.repository.search import contacts_indexed_together
 from huddle.contacts.schemas import CONSENT_FIELDS, CONTACT_PROFILE_FIELDS
 from huddle.core.bulk import executemany_converted, reserve_ids
+from huddle.core.insert_triggers import insert_triggers_run_together
 
 # What an import compares and may change on an existing contact.
 CONTACT_STATE = (
@@ -143,7 +143,8 @@ def insert_contacts(
     """Insert new contacts, ``rows`` holding values in ``columns`` order, with ids reserved
     up front; returns those ids, in the order of ``rows``."""
     ids = reserve_ids(session, _contacts, len(rows))
-    with contacts_indexed_together(session, ids):
+    # The search index (and whatever else notes new contacts) gets the chunk at once.
+    with insert_triggers_run_together(session, _contacts, len(rows)):
         executemany_converted(
             session,
             _contacts,

@@ -18,8 +18,6 @@ on it, so each word is first looked up in the index, up to ``DRIVING_MATCHES``:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -35,7 +33,6 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    text,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -60,31 +57,6 @@ DRIVING_MATCHES = {"sqlite": 2_000, "postgresql": 10_000}
 # index again by each statement (SQLite's estimate runs ten). A last name 8,000 contacts
 # share: 8 ms more to fetch, 38 ms less for the page (bench/list.py, search_name).
 KNOWN_MATCHES = {"sqlite": 20_000, "postgresql": 10_000}
-
-
-@contextmanager
-def contacts_indexed_together(session: Session, ids: Sequence[int]) -> Iterator[None]:
-    """Insert the new contacts ``ids`` (ascending, consecutive) inside: on SQLite they are
-    indexed for the search at the end, with one statement, instead of by the trigger at
-    each statement that inserts some (FTS5 writes a segment at the end of each; migration
-    0046). The flag that sets the trigger aside lives and dies in this transaction. After
-    an error inside, the transaction is the caller's to roll back: nothing is indexed."""
-    if not ids or session.get_bind().dialect.name != "sqlite":
-        yield
-        return
-    session.execute(text("INSERT INTO contact_search_deferred (held) VALUES (1)"))
-    try:
-        yield
-    finally:
-        session.execute(text("DELETE FROM contact_search_deferred"))
-    session.execute(
-        text(
-            "INSERT INTO contact_search (rowid, first_name, last_name, email)"
-            " SELECT id, first_name, last_name, email FROM contacts"
-            " WHERE id BETWEEN :first AND :last"
-        ),
-        {"first": ids[0], "last": ids[-1]},
-    )
 
 
 def search_conditions(

@@ -54,23 +54,25 @@ def record_history(
     rows: list[tuple[Any, ...]] = []
     shared = {**by, "rejection_reason": None, "source": source}
     recorded = _recorded_by_contact(known)
-    for history in histories:
-        contact_id, earlier = history.contact_id, recorded.get(history.contact_id)
-        if earlier is None:
-            # The common case (a contact the import created): each move from the one before.
-            previous: str | None = None
-            for move in history.moves:
-                reason = None if move.dated else UNDATED
-                rows.append((contact_id, previous, move.stage, move.at, reason))
-                previous = move.stage
-        else:
-            for before, move in _new_moves(history.moves, earlier):
-                reason = None if move.dated else UNDATED
-                rows.append((contact_id, before, move.stage, move.at, reason))
-        if len(rows) >= _ROWS_PER_STATEMENT:
-            repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
-            rows = []
-    repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
+    moves = sum(len(history.moves) for history in histories)
+    with repository.transitions_inserted_together(session, moves):
+        for history in histories:
+            contact_id, earlier = history.contact_id, recorded.get(history.contact_id)
+            if earlier is None:
+                # The common case (a contact the import created): each move from the last.
+                previous: str | None = None
+                for move in history.moves:
+                    reason = None if move.dated else UNDATED
+                    rows.append((contact_id, previous, move.stage, move.at, reason))
+                    previous = move.stage
+            else:
+                for before, move in _new_moves(history.moves, earlier):
+                    reason = None if move.dated else UNDATED
+                    rows.append((contact_id, before, move.stage, move.at, reason))
+            if len(rows) >= _ROWS_PER_STATEMENT:
+                repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
+                rows = []
+        repository.insert_transition_rows(session, _COLUMNS, rows, shared=shared)
     changed = _restaged(histories, known)
     contacts_service.apply_stages(session, changed)
     return [contact_id for contact_id, _, _ in changed]
