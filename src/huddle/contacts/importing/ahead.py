@@ -14,7 +14,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -57,9 +57,17 @@ class ReadAhead:
     comes out of the iteration after the chunks read before it.
     """
 
-    def __init__(self, rows: Iterator[SourceRow], parser: RowParser, chunk_size: int) -> None:
+    def __init__(
+        self,
+        rows: Iterator[SourceRow],
+        parser: RowParser,
+        chunk_size: int,
+        prepare: Callable[[ParsedRow], ParsedRow] | None = None,
+    ) -> None:
         self._rows = rows
         self._parser = parser
+        # More of each checked row's work that needs no database (``creation``).
+        self._prepare = prepare
         self._size = chunk_size
         # At most one chunk waits, and the next is not begun before the writer takes it:
         # two chunks in memory, the writer's and the next (a history import's chunk is
@@ -123,6 +131,7 @@ class ReadAhead:
             self._gate.set()
 
     def _read(self) -> None:
+        prepare = self._prepare
         try:
             chunk = CheckedChunk()
             for row in self._rows:
@@ -132,7 +141,7 @@ class ReadAhead:
                     return
                 result = self._parser.parse(row)
                 if isinstance(result, ParsedRow):
-                    chunk.parsed.append(result)
+                    chunk.parsed.append(result if prepare is None else prepare(result))
                 else:
                     chunk.failed.append(result)
                 chunk.rows += 1

@@ -34,6 +34,7 @@ from huddle.contacts.enrichment import (
 )
 from huddle.contacts.events import ConsentChanged, ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.importing import history, repository
+from huddle.contacts.importing.creation import Domains, KnownAccounts
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
@@ -42,7 +43,6 @@ from huddle.contacts.schemas import (
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
 )
-from huddle.contacts.schemas.normalize import company_domain_of
 from huddle.contacts.service import (
     StageMover,
     clean_custom_values,
@@ -77,18 +77,6 @@ _CLASH = "its email and its external id belong to two different contacts"
 # One object for every contact without custom values, so it is serialised once a chunk.
 _NO_CUSTOM: dict[str, Any] = {}
 _ACCOUNT_COLUMNS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "enriched_fields")
-
-
-@dataclass
-class KnownAccounts:
-    """Account ids already resolved by earlier chunks of the same import, so a file of a
-    million contacts at a few thousand companies asks the database about each company once.
-    A name keeps the id it first resolved to: the oldest account of that name."""
-
-    by_name: dict[str, int] = field(default_factory=dict)
-    by_domain: dict[str, int] = field(default_factory=dict)
-    # The company domain of each email domain seen (None for free mail).
-    company_domains: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -209,22 +197,6 @@ def _account_id(ref: AccountRef) -> int | None:
     return ref.id if isinstance(ref, _NewAccount) else ref
 
 
-class _Domains:
-    """The company domain of an email's domain: thousands of rows share a few domains, so
-    each is normalised once an import."""
-
-    def __init__(self, known: KnownAccounts) -> None:
-        self._by_email_domain = known.company_domains
-
-    def of(self, email: str) -> str | None:
-        email_domain = email.rpartition("@")[2]
-        try:
-            return self._by_email_domain[email_domain]
-        except KeyError:
-            domain = self._by_email_domain[email_domain] = company_domain_of(email)
-            return domain
-
-
 @dataclass(slots=True)
 class _Contact:
     """One contact's rows (by either key) folded in file order, against what the database
@@ -271,7 +243,7 @@ class _Chunk:
             for contact in self.contacts:
                 self._find(contact, existing)
             self._join_found_twice()
-        domains_of = _Domains(context.known)
+        domains_of = Domains(context.known)
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
@@ -280,6 +252,12 @@ class _Chunk:
             email = None if new else contact.before["email"]  # type: ignore[index]
             for row in contact.rows:
                 email = row.data.get("email") or email
+                if new and row.creation is not None:
+                    # Worked out ahead (``creation``), by the same rule.
+                    contact.companies.append((row.creation.company, row.creation.company))
+                    new = False
+                    self._note_company(row.creation.company, names, domains)
+                    continue
                 company = rules.company_of(row.data, email=email, new=new, domain_of=domains_of.of)
                 # Should the rows before it fail, a later row creates the contact.
                 creating = new or contact.before is not None
@@ -295,13 +273,18 @@ class _Chunk:
                 )
                 new = False
                 for found in contact.companies[-1]:
-                    if found is not None and found.domain is not None:
-                        domains.add(found.domain)
-                    if found is not None and found.name is not None:
-                        names.add(found.name)
+                    self._note_company(found, names, domains)
         self.accounts = _AccountBook(session, names, domains, context)
         self.stages: StageMover = stage_mover()
         self.allowed = self.stages.allowed_moves(session)
+
+    @staticmethod
+    def _note_company(found: CompanyOf | None, names: set[str], domains: set[str]) -> None:
+        """The names and domains the chunk's accounts are looked up by."""
+        if found is not None and found.domain is not None:
+            domains.add(found.domain)
+        if found is not None and found.name is not None:
+            names.add(found.name)
 
     def _group(self, rows: list[ParsedRow]) -> list[_Contact]:
         """The chunk's rows by contact: rows sharing an email or an external id are one's."""
@@ -427,17 +410,23 @@ class _Chunk:
         company = companies[0] if state is not None else companies[1]
         if state is None:
             # Every field of the new contact: the row's, else the default.
-            state = rules.new_contact_state(data)
-            custom = data.get("custom")
-            state["custom"] = (
-                clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
-            )
+            creation = row.creation
+            if creation is not None:
+                state, contact.consent = creation.state, creation.consent
+            else:
+                state = rules.new_contact_state(data)
+                custom = data.get("custom")
+                state["custom"] = (
+                    clean_custom_values(self.session, "contact", custom, current={})
+                    if custom
+                    else {}
+                )
+                contact.consent = rules.consent_changes(None, state)
             assert company is not None
             state["account_id"] = self.accounts.resolve(company)
             state["lifecycle_stage"] = data.get("lifecycle_stage") or _FIRST_STAGE
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
-            contact.consent = rules.consent_changes(None, state)
             return "created"
         self._check_keys(state, data)
         given = dict(data)
@@ -669,7 +658,10 @@ def _insert_row(contact: _Contact, now: Any) -> tuple[Any, ...]:
     past = contact.past()
     if past is not None:
         assert stage is not None
-        dates = history.new_contact_dates(past, stage, now)
+        (row,) = contact.rows if len(contact.rows) == 1 else (None,)
+        ahead = row.creation.dates if row is not None and row.creation is not None else None
+        # Worked out ahead when the contact's one row dates stages (``creation``).
+        dates = ahead or history.new_contact_dates(past, stage, now)
         # Created in the stage its history ends in: the moves before are the past.
         stage = contact.created_stage = dates.stage
         entered, created = dates.stage_entered_at, dates.created_at

@@ -38,6 +38,7 @@ from huddle.contacts.importing.cleaning import (
     detect_date_formats,
     placeholders_from,
 )
+from huddle.contacts.importing.creation import Creations
 from huddle.contacts.importing.history import is_history
 from huddle.contacts.importing.mapping import (
     CUSTOM_PREFIX,
@@ -489,7 +490,7 @@ def _run(
             deferred(engine, unordered, holder=_holder(job_id)),
             # The import collects the young generations itself every few chunks.
             collection_paused(),
-            ReadAhead(rows, parser, chunk_size) as ahead,
+            ReadAhead(rows, parser, chunk_size, prepare=Creations(context.known)) as ahead,
             checkpoints_alongside(engine) as committed,
         ):
             for number, chunk in enumerate(ahead, start=1):
