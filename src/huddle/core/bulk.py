@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from itertools import chain, islice
 from typing import Any
 
@@ -217,32 +217,10 @@ def _bind_converter(kind: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], 
     return kind.dialect_impl(dialect).bind_processor(dialect)
 
 
-class StoredMoment(datetime):
-    """A UTC moment that carries the text SQLite stores it as, worked out where it was
-    made: an import's reading thread makes millions (an imported history's dates) while
-    the database writes, and the bulk insert then only reads the text. A datetime like any
-    other otherwise; one derived from it (``replace``, arithmetic) carries no text."""
-
-    __slots__ = ("sqlite_text",)
-    sqlite_text: str
-
-
-def stored_moment(day: date, moment: time) -> datetime:
-    """The UTC moment at ``moment`` on ``day``, with its SQLite text worked out now."""
-    value = StoredMoment.combine(day, moment, UTC)
-    value.sqlite_text = _sqlite_utc_text(value)
-    return value
-
-
 def _sqlite_utc_text(value: datetime) -> str:
     """What ``UTCDateTime`` stores on SQLite: naive UTC, as SQLAlchemy's SQLite DATETIME
     writes it ("2024-03-14 09:30:00.000000"). Put together from its parts: a moment's
     ``isoformat`` costs about a microsecond here, and a history import writes millions."""
-    if type(value) is StoredMoment:
-        try:
-            return value.sqlite_text
-        except AttributeError:  # derived from one: worked out below
-            pass
     if value.tzinfo is not UTC:
         value = UTCDateTime.for_sqlite(value)
     micro = value.microsecond

@@ -32,7 +32,6 @@ from huddle.contacts.importing.mapping import (
 )
 from huddle.contacts.service import ContactHistory, PastMove, in_order
 from huddle.core import clock
-from huddle.core.bulk import stored_moment
 from huddle.core.timefields import in_utc_range
 
 _PREFIX_LENGTH = len(STAGE_DATE_PREFIX)
@@ -58,9 +57,9 @@ def moment(value: str) -> datetime:
         raise CellError(f"'{value}' is not a date ({_EXPECTED})") from None
     if parsed.tzinfo is None:
         # The common case, kept short (a million rows bring six each): a naive moment is
-        # UTC, and always within the range of UTC. Its stored text is worked out here, in
-        # the import's reading thread, rather than when its chunk is written.
-        return stored_moment(parsed.date(), parsed.time())
+        # UTC, and always within the range of UTC. (``combine`` costs a third of what
+        # ``replace(tzinfo=UTC)`` does.)
+        return datetime.combine(parsed.date(), parsed.time(), UTC)
     try:
         in_utc_range(parsed)
     except ValueError as exc:
