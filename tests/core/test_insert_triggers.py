@@ -130,8 +130,13 @@ def test_only_insert_triggers_of_one_statement_are_replayed(sqlite_db: Session) 
     assert search.replay == (
         "INSERT INTO contact_search (rowid, first_name, last_name, email)"
         " SELECT new.id, new.first_name, new.last_name, new.email"
-        ' FROM "contacts" AS new WHERE new.rowid >= ?'
-        " AND (NOT EXISTS (SELECT 1 FROM contact_search_deferred)) ORDER BY new.rowid"
+        ' FROM "contacts" AS new WHERE new.rowid >= ? ORDER BY new.rowid'
+    )
+    (notes,) = replayable_triggers(db, "stage_transitions")
+    assert notes.replay == (
+        "INSERT INTO attribution_stale (contact_id) SELECT NEW.contact_id"
+        ' FROM "stage_transitions" AS new WHERE new.rowid >= ?'
+        " AND (NEW.to_stage IN ('mql', 'sql', 'customer')) ORDER BY new.rowid"
     )
 
 

@@ -11,13 +11,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from huddle.auth.models import User
 from huddle.cli import app
 from huddle.contacts.models import Account, Contact
+from huddle.core import insert_triggers
 from huddle.core.actor import Actor
 from huddle.core.clock import FrozenClock
 from huddle.core.csvreport import FileImportResult
@@ -632,3 +633,26 @@ def test_a_known_exports_columns_come_preset(client: TestClient) -> None:
     assert columns.status_code == 200
     assert '<option value="name" selected>' in columns.text
     assert '<option value="external_id" selected>' in columns.text
+
+
+@pytest.mark.sqlite_only
+def test_a_big_deals_import_notes_its_deals_for_attribution_as_triggers_would(
+    db: Session, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite sets insert triggers aside")
+    # A few deals stand for an import's thousands: the deals' and the roles' insert
+    # triggers are set aside and run once a chunk (``core.insert_triggers``).
+    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
+    acme = make_account(db, name="Acme")
+    make_contact(db, email="ann@acme.example", lifecycle_stage="mql", account=acme)
+    make_contact(db, email="bo@globex.example", lifecycle_stage="sql")
+    db.execute(text("DELETE FROM attribution_stale"))
+
+    result = run(db, HUBSPOT_DEALS, actor, tmp_path / "errors.csv")
+
+    assert result.created
+    noted = db.scalars(text("SELECT opportunity_id FROM attribution_stale ORDER BY 1"))
+    deals = [d for (d,) in db.execute(select(Opportunity.id))]
+    roles = [d for (d,) in db.execute(select(OpportunityContact.opportunity_id))]
+    assert [d for d in noted if d is not None] == sorted(deals + roles)

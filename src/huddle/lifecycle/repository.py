@@ -337,7 +337,10 @@ def find_role(session: Session, opportunity_id: int, contact_id: int) -> Opportu
 
 
 def add_roles(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
+    if not rows:
+        return
+    table = cast(Table, OpportunityContact.__table__)
+    with insert_triggers_run_together(session, table, len(rows)):
         session.execute(insert(OpportunityContact), rows)
 
 
@@ -539,7 +542,9 @@ def insert_opportunities(session: Session, rows: Sequence[dict[str, Any]]) -> di
     external id (read back by the unique index: cheaper than RETURNING in rows' order)."""
     if not rows:
         return {}
-    session.execute(insert(Opportunity), rows)
+    # An import's thousands: attribution notes them once, not row by row.
+    with insert_triggers_run_together(session, cast(Table, Opportunity.__table__), len(rows)):
+        session.execute(insert(Opportunity), rows)
     return opportunity_ids_by_external_id(session, [row["external_id"] for row in rows])
 
 

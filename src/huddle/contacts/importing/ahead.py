@@ -45,6 +45,9 @@ class _End:
     """The file has been read to the end."""
 
 
+# Objects handed to ``dispose`` and not freed yet, at most: a chunk's rows and what applying
+# them built, for two chunks.
+_MOST_GARBAGE = 4
 # What the reading thread hands over: a chunk, the end, or what stopped it.
 _Item = CheckedChunk | _End | BaseException
 
@@ -77,6 +80,8 @@ class ReadAhead:
         self._taken = threading.Event()
         self._gate = threading.Event()
         self._stopping = False
+        # What the writer is done with, for this thread to let go (``dispose``).
+        self._garbage: list[object] = []
         self._thread = threading.Thread(target=self._read, name="import-read-ahead", daemon=True)
 
     def __enter__(self) -> ReadAhead:
@@ -100,6 +105,7 @@ class ReadAhead:
             with suppress(queue.Empty):
                 self._ready.get(timeout=0.05)
         self._thread.join()
+        self._garbage.clear()
 
     def __iter__(self) -> Iterator[CheckedChunk]:
         while True:
@@ -130,6 +136,22 @@ class ReadAhead:
         finally:
             self._gate.set()
 
+    def dispose(self, *done: object) -> None:
+        """What the writer is done with (a chunk's rows, what applying them built): this
+        thread lets it go while the writer waits on the database, so that its objects are
+        freed here rather than on the writer's time (at a million rows, seconds of it)."""
+        self._garbage.extend(done)
+        while len(self._garbage) > _MOST_GARBAGE:
+            # Never got to (the writer never waited): the writer frees the oldest itself.
+            self._garbage.pop(0)
+
+    def _free_garbage(self) -> None:
+        # One object (and what it alone holds) at a time: the writer, back from the
+        # database, waits for one at most.
+        while self._garbage and self._gate.is_set():
+            self._garbage.pop()
+            time.sleep(0)
+
     def _read(self) -> None:
         prepare = self._prepare
         try:
@@ -148,6 +170,7 @@ class ReadAhead:
                 chunk.last_line = row.line
                 chunk.resume = row.resume
                 if not chunk.rows % _ROWS_BETWEEN_YIELDS:
+                    self._free_garbage()
                     # Let the writer have the interpreter back as soon as its statement
                     # is done; otherwise it waits for the switch interval (5 ms).
                     time.sleep(0)
@@ -162,8 +185,10 @@ class ReadAhead:
             self._hand_over(exc)
 
     def _wait_until_taken(self) -> None:
-        while not self._stopping and not self._taken.wait(timeout=0.05):
-            continue
+        while not self._stopping:
+            self._free_garbage()
+            if self._taken.wait(timeout=0.05):
+                return
 
     def _hand_over(self, item: _Item) -> None:
         self._taken.clear()

@@ -621,12 +621,21 @@ class _Chunk:
             )
 
 
-def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) -> ChunkResult:
-    """Import checked rows; returns the counts and the rows that failed a rule."""
+def apply_chunk(
+    session: Session,
+    rows: list[ParsedRow],
+    context: ChunkContext,
+    *,
+    dispose: Callable[[object], None] | None = None,
+) -> ChunkResult:
+    """Import checked rows; returns the counts and the rows that failed a rule.
+    ``dispose``: handed what applying them built, to be freed when it suits the caller."""
     chunk = _Chunk(session, rows, context)
     chunk.fold()
     chunk.write()
     session.flush()
+    if dispose is not None:
+        dispose(chunk)
     return chunk.result
 
 

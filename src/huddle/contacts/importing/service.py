@@ -496,10 +496,13 @@ def _run(
             for number, chunk in enumerate(ahead, start=1):
                 # The next chunk is read while the database commits this one.
                 with ahead.overlapping(), unit_of_work() as session, ahead.paused():
-                    progress = _import_chunk(session, job_id, me, chunk, context, report, progress)
+                    progress = _import_chunk(
+                        session, job_id, me, chunk, context, report, progress, ahead.dispose
+                    )
                 committed()
-                # The chunk's rows go now, by their counts, rather than be walked once more
-                # by the collection below (it would also keep them to the next chunk).
+                # The chunk's rows go while the next chunk is in the database (freed by the
+                # reading thread), rather than be walked once more by the collection below.
+                ahead.dispose(chunk)
                 del chunk
                 if number % CHUNKS_PER_COLLECTION == 0:
                     gc.collect(1)
@@ -557,12 +560,13 @@ def _import_chunk(
     context: ChunkContext,
     report: ErrorReport,
     before: Progress,
+    dispose: Callable[[object], None],
 ) -> Progress:
     # First, so that on PostgreSQL the import's row stays locked until the chunk commits.
     if not repository.hold_import(session, job_id, runner=me, heartbeat_at=clock.now()):
         raise ImportTakenOver(f"import {job_id} was found stopped and taken over")
     parsed, failed = chunk.parsed, list(chunk.failed)
-    outcome = apply_chunk(session, parsed, context)
+    outcome = apply_chunk(session, parsed, context, dispose=dispose)
     failed += outcome.failed
     for bad in sorted(failed, key=lambda r: r.line):
         report.add(bad.line, bad.problems, bad.cells)
