@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from types import TracebackType
 
+from huddle.contacts.importing.bulk import Grouped, Grouper
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, RowParser
 from huddle.core.bulk import overlap_bulk_statements_with
@@ -34,6 +35,8 @@ class CheckedChunk:
     resume: int = 0
     parsed: list[ParsedRow] = field(default_factory=list)
     failed: list[FailedRow] = field(default_factory=list)
+    # The parsed rows by contact, when grouped as they were read.
+    grouped: Grouped | None = None
 
 
 # How often the reader offers the interpreter back: a few rows, so the writer whose
@@ -66,11 +69,14 @@ class ReadAhead:
         parser: RowParser,
         chunk_size: int,
         prepare: Callable[[ParsedRow], ParsedRow] | None = None,
+        grouping: Callable[[], Grouper] | None = None,
     ) -> None:
         self._rows = rows
         self._parser = parser
-        # More of each checked row's work that needs no database (``creation``).
+        # More of each checked row's work that needs no database: its new contact
+        # (``creation``), and a chunk's rows grouped by contact.
         self._prepare = prepare
+        self._grouping = grouping
         self._size = chunk_size
         # At most one chunk waits, and the next is not begun before the writer takes it:
         # two chunks in memory, the writer's and the next (a history import's chunk is
@@ -153,9 +159,10 @@ class ReadAhead:
             time.sleep(0)
 
     def _read(self) -> None:
-        prepare = self._prepare
+        prepare, grouping = self._prepare, self._grouping
         try:
             chunk = CheckedChunk()
+            grouper = grouping() if grouping is not None else None
             for row in self._rows:
                 if not self._gate.is_set():
                     self._gate.wait()
@@ -163,7 +170,11 @@ class ReadAhead:
                     return
                 result = self._parser.parse(row)
                 if isinstance(result, ParsedRow):
-                    chunk.parsed.append(result if prepare is None else prepare(result))
+                    if prepare is not None:
+                        result = prepare(result)
+                    chunk.parsed.append(result)
+                    if grouper is not None:
+                        grouper.add(result)
                 else:
                     chunk.failed.append(result)
                 chunk.rows += 1
@@ -175,11 +186,12 @@ class ReadAhead:
                     # is done; otherwise it waits for the switch interval (5 ms).
                     time.sleep(0)
                 if chunk.rows == self._size:
-                    self._hand_over(chunk)
+                    self._hand_over(chunk, grouper)
                     self._wait_until_taken()
                     chunk = CheckedChunk()
+                    grouper = grouping() if grouping is not None else None
             if chunk.rows:
-                self._hand_over(chunk)
+                self._hand_over(chunk, grouper)
             self._hand_over(_End())
         except BaseException as exc:
             self._hand_over(exc)
@@ -190,7 +202,9 @@ class ReadAhead:
             if self._taken.wait(timeout=0.05):
                 return
 
-    def _hand_over(self, item: _Item) -> None:
+    def _hand_over(self, item: _Item, grouper: Grouper | None = None) -> None:
+        if isinstance(item, CheckedChunk) and grouper is not None:
+            item.grouped = grouper.grouped()
         self._taken.clear()
         while not self._stopping:
             try:

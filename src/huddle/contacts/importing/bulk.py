@@ -225,12 +225,85 @@ class _KeyClash(Exception):
     """A row's email and external id belong to two different contacts."""
 
 
+@dataclass
+class Grouped:
+    """A chunk's rows by contact: rows sharing an email or an external id are one's."""
+
+    contacts: list[_Contact]
+    # The contact of each row, in file order.
+    order: list[_Contact]
+    # The values of each key the rows give.
+    keys: dict[str, set[str]]
+    # The rows whose email and external id are two of the chunk's contacts'.
+    clashes: list[FailedRow]
+
+
+class Grouper:
+    """Groups rows one at a time, in file order (``Grouped``). It needs no database, so a
+    running import groups each chunk in its reading thread as the rows are read."""
+
+    def __init__(self, key: DedupeKey, header_of: Callable[[str], str]) -> None:
+        self._first, self._second = rules.key_order(key)
+        self._header_of = header_of
+        self._by_first: dict[str, _Contact] = {}
+        self._by_second: dict[str, _Contact] = {}
+        self._grouped = Grouped([], [], {}, [])
+
+    def add(self, row: ParsedRow) -> None:
+        data, grouped = row.data, self._grouped
+        one, other = data.get(self._first), data.get(self._second)
+        if other is None:  # the common case: a row with one key
+            contact = self._by_first.get(one)  # type: ignore[arg-type]
+            if contact is None:
+                contact = self._by_first[one] = _Contact([row])  # type: ignore[index]
+                grouped.contacts.append(contact)
+            else:
+                contact.rows.append(row)
+            grouped.order.append(contact)
+            return
+        found = [c for c in (self._by_first.get(one), self._by_second.get(other)) if c is not None]  # type: ignore[arg-type]
+        if len(found) == 2 and found[0] is not found[1]:
+            problem = (self._header_of(self._second), _CLASH)
+            grouped.clashes.append(FailedRow(row.line, row.cells, [problem]))
+            return
+        if found:
+            contact = found[0]
+            contact.rows.append(row)
+        else:
+            contact = _Contact([row])
+            grouped.contacts.append(contact)
+        grouped.order.append(contact)
+        self._by_second[other] = contact
+        if one is not None:
+            self._by_first[one] = contact
+
+    def grouped(self) -> Grouped:
+        self._grouped.keys = {self._first: set(self._by_first), self._second: set(self._by_second)}
+        return self._grouped
+
+
+def group(rows: list[ParsedRow], context: ChunkContext) -> Grouped:
+    grouper = Grouper(context.key, context.header_of)
+    for row in rows:
+        grouper.add(row)
+    return grouper.grouped()
+
+
 class _Chunk:
-    def __init__(self, session: Session, rows: list[ParsedRow], context: ChunkContext) -> None:
+    def __init__(
+        self,
+        session: Session,
+        rows: list[ParsedRow],
+        context: ChunkContext,
+        grouped: Grouped | None = None,
+    ) -> None:
         self.session = session
         self.context = context
         self.result = ChunkResult()
-        self.contacts = self._group(rows)
+        if grouped is None:
+            grouped = group(rows, context)
+        self.contacts, self.order, self.keys = grouped.contacts, grouped.order, grouped.keys
+        self.result.failed += grouped.clashes
         existing: dict[str, dict[str, dict[str, Any]]] = {
             key: repository.contacts_by_key(session, key, self.keys[key])
             for key in rules.DEDUPE_KEYS
@@ -285,43 +358,6 @@ class _Chunk:
             domains.add(found.domain)
         if found is not None and found.name is not None:
             names.add(found.name)
-
-    def _group(self, rows: list[ParsedRow]) -> list[_Contact]:
-        """The chunk's rows by contact: rows sharing an email or an external id are one's."""
-        first, second = rules.key_order(self.context.key)
-        by_first: dict[str, _Contact] = {}
-        by_second: dict[str, _Contact] = {}
-        contacts: list[_Contact] = []
-        # The contact of each row, in file order.
-        self.order: list[_Contact] = []
-        for row in rows:
-            data = row.data
-            one, other = data.get(first), data.get(second)
-            if other is None:  # the common case: a row with one key
-                contact = by_first.get(one)  # type: ignore[arg-type]
-                if contact is None:
-                    contact = by_first[one] = _Contact([row])  # type: ignore[index]
-                    contacts.append(contact)
-                else:
-                    contact.rows.append(row)
-                self.order.append(contact)
-                continue
-            found = [c for c in (by_first.get(one), by_second.get(other)) if c is not None]  # type: ignore[arg-type]
-            if len(found) == 2 and found[0] is not found[1]:
-                self._fail(row, [(self.context.header_of(second), _CLASH)])
-                continue
-            if found:
-                contact = found[0]
-                contact.rows.append(row)
-            else:
-                contact = _Contact([row])
-                contacts.append(contact)
-            self.order.append(contact)
-            by_second[other] = contact
-            if one is not None:
-                by_first[one] = contact
-        self.keys = {first: set(by_first), second: set(by_second)}
-        return contacts
 
     def _join_found_twice(self) -> None:
         """Rows the chunk kept apart (one naming a contact by email, another by external id)
@@ -626,11 +662,13 @@ def apply_chunk(
     rows: list[ParsedRow],
     context: ChunkContext,
     *,
+    grouped: Grouped | None = None,
     dispose: Callable[[object], None] | None = None,
 ) -> ChunkResult:
     """Import checked rows; returns the counts and the rows that failed a rule.
-    ``dispose``: handed what applying them built, to be freed when it suits the caller."""
-    chunk = _Chunk(session, rows, context)
+    ``grouped``: the rows by contact, if grouped ahead (``Grouper``). ``dispose``: handed
+    what applying them built, to be freed when it suits the caller."""
+    chunk = _Chunk(session, rows, context, grouped)
     chunk.fold()
     chunk.write()
     session.flush()

@@ -29,7 +29,7 @@ from huddle.auth import service as auth_service
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.importing import repository, runner
 from huddle.contacts.importing.ahead import CheckedChunk, ReadAhead
-from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
+from huddle.contacts.importing.bulk import ChunkContext, Grouper, apply_chunk
 from huddle.contacts.importing.cleaning import (
     TEXT,
     ColumnKind,
@@ -490,7 +490,13 @@ def _run(
             deferred(engine, unordered, holder=_holder(job_id)),
             # The import collects the young generations itself every few chunks.
             collection_paused(),
-            ReadAhead(rows, parser, chunk_size, prepare=Creations(context.known)) as ahead,
+            ReadAhead(
+                rows,
+                parser,
+                chunk_size,
+                prepare=Creations(context.known),
+                grouping=lambda: Grouper(context.key, context.header_of),
+            ) as ahead,
             checkpoints_alongside(engine) as committed,
         ):
             for number, chunk in enumerate(ahead, start=1):
@@ -566,7 +572,7 @@ def _import_chunk(
     if not repository.hold_import(session, job_id, runner=me, heartbeat_at=clock.now()):
         raise ImportTakenOver(f"import {job_id} was found stopped and taken over")
     parsed, failed = chunk.parsed, list(chunk.failed)
-    outcome = apply_chunk(session, parsed, context, dispose=dispose)
+    outcome = apply_chunk(session, parsed, context, grouped=chunk.grouped, dispose=dispose)
     failed += outcome.failed
     for bad in sorted(failed, key=lambda r: r.line):
         report.add(bad.line, bad.problems, bad.cells)
