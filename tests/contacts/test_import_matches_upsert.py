@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,21 +11,13 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts import service
-from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
-from huddle.contacts.importing.creation import Creations, KnownAccounts
-from huddle.contacts.importing.rows import ParsedRow, RowParser
-from huddle.contacts.importing.service import read_mapping, user_directory
 from huddle.contacts.models import Account, ConsentChange, Contact, EnrichmentCompany
 from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import Actor
 from huddle.core.clock import FrozenClock
-from huddle.core.csvfiles import CsvSource
 from huddle.lifecycle.models import StageTransition
 from tests.contacts.factories import make_account, make_contact
-from tests.contacts.fixtures.imports import FIXTURES, import_file, write_csv
-
-HUBSPOT = FIXTURES / "hubspot_contacts.csv"
-HUBSPOT_HISTORY = FIXTURES / "hubspot_contacts_history.csv"
+from tests.contacts.fixtures.imports import import_file, write_csv
 
 _IGNORED = {"id", "account_id", "contact_id", "source", "by_rule", "enriched_fields"}
 
@@ -102,42 +93,3 @@ def test_an_imported_row_equals_an_upsert_of_the_same_data(
     upserted = _snapshot(db, email)
 
     assert imported == upserted
-
-
-def _parsed(db: Session, path: Path) -> list[ParsedRow]:
-    facts, columns = read_mapping(db, path)
-    with CsvSource(path, facts) as source:
-        parser = RowParser(columns, user_directory(db), width=len(source.header))
-        parsed = [parser.parse(row) for row in source.rows()]
-    return [row for row in parsed if isinstance(row, ParsedRow)]
-
-
-def _everything(db: Session) -> dict[str, list[tuple[Any, ...]]]:
-    def rows(model: Any) -> list[tuple[Any, ...]]:
-        columns = [c for c in model.__table__.columns if c.key not in {"id", "created_at"}]
-        return sorted(tuple(map(str, r)) for r in db.execute(select(*columns)))
-
-    return {m.__tablename__: rows(m) for m in (Contact, Account, ConsentChange, StageTransition)}
-
-
-@pytest.mark.parametrize("fixture", [HUBSPOT_HISTORY, HUBSPOT])
-def test_a_chunk_whose_new_contacts_were_worked_out_ahead_writes_the_same(
-    db: Session, admin: User, fixture: Path, frozen_clock: FrozenClock
-) -> None:
-    make_contact(db, email="ada@analytical.example.com", first_name="Existing")
-    rows = _parsed(db, fixture)
-    # The same person twice: the second row updates the contact the first creates.
-    rows.append(rows[1]._replace(line=99, data={**rows[1].data, "job_title": "Chief of Staff"}))
-    context = ChunkContext(actor=Actor("import", user_id=admin.id), header_of=str, reason="x")
-    written = {}
-    for ahead in (False, True):
-        savepoint = db.begin_nested()
-        creations = Creations(KnownAccounts())
-        chunk = [creations(row) for row in rows] if ahead else rows
-        assert any(row.creation is not None for row in chunk) is ahead
-        result = apply_chunk(db, chunk, replace(context, known=KnownAccounts()))
-        written[ahead] = (result.created, result.updated, _everything(db))
-        savepoint.rollback()
-    assert written[True] == written[False]
-    created, updated, _ = written[True]
-    assert created > 0 and updated >= 2  # Ada, and the person's second row

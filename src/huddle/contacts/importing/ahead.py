@@ -14,12 +14,11 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from huddle.contacts.importing.bulk import Grouped, Grouper
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, RowParser
 from huddle.core.bulk import overlap_bulk_statements_with
@@ -35,8 +34,6 @@ class CheckedChunk:
     resume: int = 0
     parsed: list[ParsedRow] = field(default_factory=list)
     failed: list[FailedRow] = field(default_factory=list)
-    # The parsed rows by contact, when grouped as they were read.
-    grouped: Grouped | None = None
 
 
 # How often the reader offers the interpreter back: a few rows, so the writer whose
@@ -48,9 +45,6 @@ class _End:
     """The file has been read to the end."""
 
 
-# Objects handed to ``dispose`` and not freed yet, at most: a chunk's rows and what applying
-# them built, for two chunks.
-_MOST_GARBAGE = 4
 # What the reading thread hands over: a chunk, the end, or what stopped it.
 _Item = CheckedChunk | _End | BaseException
 
@@ -63,20 +57,9 @@ class ReadAhead:
     comes out of the iteration after the chunks read before it.
     """
 
-    def __init__(
-        self,
-        rows: Iterator[SourceRow],
-        parser: RowParser,
-        chunk_size: int,
-        prepare: Callable[[ParsedRow], ParsedRow] | None = None,
-        grouping: Callable[[], Grouper] | None = None,
-    ) -> None:
+    def __init__(self, rows: Iterator[SourceRow], parser: RowParser, chunk_size: int) -> None:
         self._rows = rows
         self._parser = parser
-        # More of each checked row's work that needs no database: its new contact
-        # (``creation``), and a chunk's rows grouped by contact.
-        self._prepare = prepare
-        self._grouping = grouping
         self._size = chunk_size
         # At most one chunk waits, and the next is not begun before the writer takes it:
         # two chunks in memory, the writer's and the next (a history import's chunk is
@@ -86,8 +69,6 @@ class ReadAhead:
         self._taken = threading.Event()
         self._gate = threading.Event()
         self._stopping = False
-        # What the writer is done with, for this thread to let go (``dispose``).
-        self._garbage: list[object] = []
         self._thread = threading.Thread(target=self._read, name="import-read-ahead", daemon=True)
 
     def __enter__(self) -> ReadAhead:
@@ -111,7 +92,6 @@ class ReadAhead:
             with suppress(queue.Empty):
                 self._ready.get(timeout=0.05)
         self._thread.join()
-        self._garbage.clear()
 
     def __iter__(self) -> Iterator[CheckedChunk]:
         while True:
@@ -142,27 +122,9 @@ class ReadAhead:
         finally:
             self._gate.set()
 
-    def dispose(self, *done: object) -> None:
-        """What the writer is done with (a chunk's rows, what applying them built): this
-        thread lets it go while the writer waits on the database, so that its objects are
-        freed here rather than on the writer's time (at a million rows, seconds of it)."""
-        self._garbage.extend(done)
-        while len(self._garbage) > _MOST_GARBAGE:
-            # Never got to (the writer never waited): the writer frees the oldest itself.
-            self._garbage.pop(0)
-
-    def _free_garbage(self) -> None:
-        # One object (and what it alone holds) at a time: the writer, back from the
-        # database, waits for one at most.
-        while self._garbage and self._gate.is_set():
-            self._garbage.pop()
-            time.sleep(0)
-
     def _read(self) -> None:
-        prepare, grouping = self._prepare, self._grouping
         try:
             chunk = CheckedChunk()
-            grouper = grouping() if grouping is not None else None
             for row in self._rows:
                 if not self._gate.is_set():
                     self._gate.wait()
@@ -170,41 +132,31 @@ class ReadAhead:
                     return
                 result = self._parser.parse(row)
                 if isinstance(result, ParsedRow):
-                    if prepare is not None:
-                        result = prepare(result)
                     chunk.parsed.append(result)
-                    if grouper is not None:
-                        grouper.add(result)
                 else:
                     chunk.failed.append(result)
                 chunk.rows += 1
                 chunk.last_line = row.line
                 chunk.resume = row.resume
                 if not chunk.rows % _ROWS_BETWEEN_YIELDS:
-                    self._free_garbage()
                     # Let the writer have the interpreter back as soon as its statement
                     # is done; otherwise it waits for the switch interval (5 ms).
                     time.sleep(0)
                 if chunk.rows == self._size:
-                    self._hand_over(chunk, grouper)
+                    self._hand_over(chunk)
                     self._wait_until_taken()
                     chunk = CheckedChunk()
-                    grouper = grouping() if grouping is not None else None
             if chunk.rows:
-                self._hand_over(chunk, grouper)
+                self._hand_over(chunk)
             self._hand_over(_End())
         except BaseException as exc:
             self._hand_over(exc)
 
     def _wait_until_taken(self) -> None:
-        while not self._stopping:
-            self._free_garbage()
-            if self._taken.wait(timeout=0.05):
-                return
+        while not self._stopping and not self._taken.wait(timeout=0.05):
+            continue
 
-    def _hand_over(self, item: _Item, grouper: Grouper | None = None) -> None:
-        if isinstance(item, CheckedChunk) and grouper is not None:
-            item.grouped = grouper.grouped()
+    def _hand_over(self, item: _Item) -> None:
         self._taken.clear()
         while not self._stopping:
             try:

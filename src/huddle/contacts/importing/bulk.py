@@ -34,7 +34,6 @@ from huddle.contacts.enrichment import (
 )
 from huddle.contacts.events import ConsentChanged, ContactsChanged, ContactsCreated, NewContact
 from huddle.contacts.importing import history, repository
-from huddle.contacts.importing.creation import Domains, KnownAccounts
 from huddle.contacts.importing.fast import DEFAULTS
 from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem
 from huddle.contacts.models import Account
@@ -43,6 +42,7 @@ from huddle.contacts.schemas import (
     CONSENT_FIELDS,
     CONTACT_PROFILE_FIELDS,
 )
+from huddle.contacts.schemas.normalize import company_domain_of
 from huddle.contacts.service import (
     StageMover,
     clean_custom_values,
@@ -77,6 +77,18 @@ _CLASH = "its email and its external id belong to two different contacts"
 # One object for every contact without custom values, so it is serialised once a chunk.
 _NO_CUSTOM: dict[str, Any] = {}
 _ACCOUNT_COLUMNS = ("domain", *ACCOUNT_FIRMOGRAPHICS, "enriched_fields")
+
+
+@dataclass
+class KnownAccounts:
+    """Account ids already resolved by earlier chunks of the same import, so a file of a
+    million contacts at a few thousand companies asks the database about each company once.
+    A name keeps the id it first resolved to: the oldest account of that name."""
+
+    by_name: dict[str, int] = field(default_factory=dict)
+    by_domain: dict[str, int] = field(default_factory=dict)
+    # The company domain of each email domain seen (None for free mail).
+    company_domains: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -197,6 +209,22 @@ def _account_id(ref: AccountRef) -> int | None:
     return ref.id if isinstance(ref, _NewAccount) else ref
 
 
+class _Domains:
+    """The company domain of an email's domain: thousands of rows share a few domains, so
+    each is normalised once an import."""
+
+    def __init__(self, known: KnownAccounts) -> None:
+        self._by_email_domain = known.company_domains
+
+    def of(self, email: str) -> str | None:
+        email_domain = email.rpartition("@")[2]
+        try:
+            return self._by_email_domain[email_domain]
+        except KeyError:
+            domain = self._by_email_domain[email_domain] = company_domain_of(email)
+            return domain
+
+
 @dataclass(slots=True)
 class _Contact:
     """One contact's rows (by either key) folded in file order, against what the database
@@ -225,85 +253,12 @@ class _KeyClash(Exception):
     """A row's email and external id belong to two different contacts."""
 
 
-@dataclass
-class Grouped:
-    """A chunk's rows by contact: rows sharing an email or an external id are one's."""
-
-    contacts: list[_Contact]
-    # The contact of each row, in file order.
-    order: list[_Contact]
-    # The values of each key the rows give.
-    keys: dict[str, set[str]]
-    # The rows whose email and external id are two of the chunk's contacts'.
-    clashes: list[FailedRow]
-
-
-class Grouper:
-    """Groups rows one at a time, in file order (``Grouped``). It needs no database, so a
-    running import groups each chunk in its reading thread as the rows are read."""
-
-    def __init__(self, key: DedupeKey, header_of: Callable[[str], str]) -> None:
-        self._first, self._second = rules.key_order(key)
-        self._header_of = header_of
-        self._by_first: dict[str, _Contact] = {}
-        self._by_second: dict[str, _Contact] = {}
-        self._grouped = Grouped([], [], {}, [])
-
-    def add(self, row: ParsedRow) -> None:
-        data, grouped = row.data, self._grouped
-        one, other = data.get(self._first), data.get(self._second)
-        if other is None:  # the common case: a row with one key
-            contact = self._by_first.get(one)  # type: ignore[arg-type]
-            if contact is None:
-                contact = self._by_first[one] = _Contact([row])  # type: ignore[index]
-                grouped.contacts.append(contact)
-            else:
-                contact.rows.append(row)
-            grouped.order.append(contact)
-            return
-        found = [c for c in (self._by_first.get(one), self._by_second.get(other)) if c is not None]  # type: ignore[arg-type]
-        if len(found) == 2 and found[0] is not found[1]:
-            problem = (self._header_of(self._second), _CLASH)
-            grouped.clashes.append(FailedRow(row.line, row.cells, [problem]))
-            return
-        if found:
-            contact = found[0]
-            contact.rows.append(row)
-        else:
-            contact = _Contact([row])
-            grouped.contacts.append(contact)
-        grouped.order.append(contact)
-        self._by_second[other] = contact
-        if one is not None:
-            self._by_first[one] = contact
-
-    def grouped(self) -> Grouped:
-        self._grouped.keys = {self._first: set(self._by_first), self._second: set(self._by_second)}
-        return self._grouped
-
-
-def group(rows: list[ParsedRow], context: ChunkContext) -> Grouped:
-    grouper = Grouper(context.key, context.header_of)
-    for row in rows:
-        grouper.add(row)
-    return grouper.grouped()
-
-
 class _Chunk:
-    def __init__(
-        self,
-        session: Session,
-        rows: list[ParsedRow],
-        context: ChunkContext,
-        grouped: Grouped | None = None,
-    ) -> None:
+    def __init__(self, session: Session, rows: list[ParsedRow], context: ChunkContext) -> None:
         self.session = session
         self.context = context
         self.result = ChunkResult()
-        if grouped is None:
-            grouped = group(rows, context)
-        self.contacts, self.order, self.keys = grouped.contacts, grouped.order, grouped.keys
-        self.result.failed += grouped.clashes
+        self.contacts = self._group(rows)
         existing: dict[str, dict[str, dict[str, Any]]] = {
             key: repository.contacts_by_key(session, key, self.keys[key])
             for key in rules.DEDUPE_KEYS
@@ -316,7 +271,7 @@ class _Chunk:
             for contact in self.contacts:
                 self._find(contact, existing)
             self._join_found_twice()
-        domains_of = Domains(context.known)
+        domains_of = _Domains(context.known)
         names: set[str] = set()
         domains: set[str] = set()
         for contact in self.contacts:
@@ -325,12 +280,6 @@ class _Chunk:
             email = None if new else contact.before["email"]  # type: ignore[index]
             for row in contact.rows:
                 email = row.data.get("email") or email
-                if new and row.creation is not None:
-                    # Worked out ahead (``creation``), by the same rule.
-                    contact.companies.append((row.creation.company, row.creation.company))
-                    new = False
-                    self._note_company(row.creation.company, names, domains)
-                    continue
                 company = rules.company_of(row.data, email=email, new=new, domain_of=domains_of.of)
                 # Should the rows before it fail, a later row creates the contact.
                 creating = new or contact.before is not None
@@ -346,18 +295,50 @@ class _Chunk:
                 )
                 new = False
                 for found in contact.companies[-1]:
-                    self._note_company(found, names, domains)
+                    if found is not None and found.domain is not None:
+                        domains.add(found.domain)
+                    if found is not None and found.name is not None:
+                        names.add(found.name)
         self.accounts = _AccountBook(session, names, domains, context)
         self.stages: StageMover = stage_mover()
         self.allowed = self.stages.allowed_moves(session)
 
-    @staticmethod
-    def _note_company(found: CompanyOf | None, names: set[str], domains: set[str]) -> None:
-        """The names and domains the chunk's accounts are looked up by."""
-        if found is not None and found.domain is not None:
-            domains.add(found.domain)
-        if found is not None and found.name is not None:
-            names.add(found.name)
+    def _group(self, rows: list[ParsedRow]) -> list[_Contact]:
+        """The chunk's rows by contact: rows sharing an email or an external id are one's."""
+        first, second = rules.key_order(self.context.key)
+        by_first: dict[str, _Contact] = {}
+        by_second: dict[str, _Contact] = {}
+        contacts: list[_Contact] = []
+        # The contact of each row, in file order.
+        self.order: list[_Contact] = []
+        for row in rows:
+            data = row.data
+            one, other = data.get(first), data.get(second)
+            if other is None:  # the common case: a row with one key
+                contact = by_first.get(one)  # type: ignore[arg-type]
+                if contact is None:
+                    contact = by_first[one] = _Contact([row])  # type: ignore[index]
+                    contacts.append(contact)
+                else:
+                    contact.rows.append(row)
+                self.order.append(contact)
+                continue
+            found = [c for c in (by_first.get(one), by_second.get(other)) if c is not None]  # type: ignore[arg-type]
+            if len(found) == 2 and found[0] is not found[1]:
+                self._fail(row, [(self.context.header_of(second), _CLASH)])
+                continue
+            if found:
+                contact = found[0]
+                contact.rows.append(row)
+            else:
+                contact = _Contact([row])
+                contacts.append(contact)
+            self.order.append(contact)
+            by_second[other] = contact
+            if one is not None:
+                by_first[one] = contact
+        self.keys = {first: set(by_first), second: set(by_second)}
+        return contacts
 
     def _join_found_twice(self) -> None:
         """Rows the chunk kept apart (one naming a contact by email, another by external id)
@@ -446,23 +427,17 @@ class _Chunk:
         company = companies[0] if state is not None else companies[1]
         if state is None:
             # Every field of the new contact: the row's, else the default.
-            creation = row.creation
-            if creation is not None:
-                state, contact.consent = creation.state, creation.consent
-            else:
-                state = rules.new_contact_state(data)
-                custom = data.get("custom")
-                state["custom"] = (
-                    clean_custom_values(self.session, "contact", custom, current={})
-                    if custom
-                    else {}
-                )
-                contact.consent = rules.consent_changes(None, state)
+            state = rules.new_contact_state(data)
+            custom = data.get("custom")
+            state["custom"] = (
+                clean_custom_values(self.session, "contact", custom, current={}) if custom else {}
+            )
             assert company is not None
             state["account_id"] = self.accounts.resolve(company)
             state["lifecycle_stage"] = data.get("lifecycle_stage") or _FIRST_STAGE
             contact.state = state
             contact.created_stage = state["lifecycle_stage"]
+            contact.consent = rules.consent_changes(None, state)
             return "created"
         self._check_keys(state, data)
         given = dict(data)
@@ -657,23 +632,12 @@ class _Chunk:
             )
 
 
-def apply_chunk(
-    session: Session,
-    rows: list[ParsedRow],
-    context: ChunkContext,
-    *,
-    grouped: Grouped | None = None,
-    dispose: Callable[[object], None] | None = None,
-) -> ChunkResult:
-    """Import checked rows; returns the counts and the rows that failed a rule.
-    ``grouped``: the rows by contact, if grouped ahead (``Grouper``). ``dispose``: handed
-    what applying them built, to be freed when it suits the caller."""
-    chunk = _Chunk(session, rows, context, grouped)
+def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) -> ChunkResult:
+    """Import checked rows; returns the counts and the rows that failed a rule."""
+    chunk = _Chunk(session, rows, context)
     chunk.fold()
     chunk.write()
     session.flush()
-    if dispose is not None:
-        dispose(chunk)
     return chunk.result
 
 
@@ -705,10 +669,7 @@ def _insert_row(contact: _Contact, now: Any) -> tuple[Any, ...]:
     past = contact.past()
     if past is not None:
         assert stage is not None
-        (row,) = contact.rows if len(contact.rows) == 1 else (None,)
-        ahead = row.creation.dates if row is not None and row.creation is not None else None
-        # Worked out ahead when the contact's one row dates stages (``creation``).
-        dates = ahead or history.new_contact_dates(past, stage, now)
+        dates = history.new_contact_dates(past, stage, now)
         # Created in the stage its history ends in: the moves before are the past.
         stage = contact.created_stage = dates.stage
         entered, created = dates.stage_entered_at, dates.created_at

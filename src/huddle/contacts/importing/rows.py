@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -32,9 +32,6 @@ from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.schemas import ContactCreate
 from huddle.contacts.service.upsert_rules import CLEARABLE
 
-if TYPE_CHECKING:  # ``creation`` reads rows
-    from huddle.contacts.importing.creation import Creation
-
 # (column header, reason)
 Problem = tuple[str, str]
 
@@ -47,8 +44,6 @@ class ParsedRow(NamedTuple):
     data: dict[str, Any]
     # What the row's date columns say of the past (``history``); None without any.
     history: RowHistory | None = None
-    # Its new contact, should it create one, when worked out ahead (``creation``).
-    creation: Creation | None = None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from huddle.auth import service as auth_service
 from huddle.contacts.enrichment import EnrichmentProvider
 from huddle.contacts.importing import repository, runner
 from huddle.contacts.importing.ahead import CheckedChunk, ReadAhead
-from huddle.contacts.importing.bulk import ChunkContext, Grouper, apply_chunk
+from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
 from huddle.contacts.importing.cleaning import (
     TEXT,
     ColumnKind,
@@ -38,7 +38,6 @@ from huddle.contacts.importing.cleaning import (
     detect_date_formats,
     placeholders_from,
 )
-from huddle.contacts.importing.creation import Creations
 from huddle.contacts.importing.history import is_history
 from huddle.contacts.importing.mapping import (
     CUSTOM_PREFIX,
@@ -490,25 +489,16 @@ def _run(
             deferred(engine, unordered, holder=_holder(job_id)),
             # The import collects the young generations itself every few chunks.
             collection_paused(),
-            ReadAhead(
-                rows,
-                parser,
-                chunk_size,
-                prepare=Creations(context.known),
-                grouping=lambda: Grouper(context.key, context.header_of),
-            ) as ahead,
+            ReadAhead(rows, parser, chunk_size) as ahead,
             checkpoints_alongside(engine) as committed,
         ):
             for number, chunk in enumerate(ahead, start=1):
                 # The next chunk is read while the database commits this one.
                 with ahead.overlapping(), unit_of_work() as session, ahead.paused():
-                    progress = _import_chunk(
-                        session, job_id, me, chunk, context, report, progress, ahead.dispose
-                    )
+                    progress = _import_chunk(session, job_id, me, chunk, context, report, progress)
                 committed()
-                # The chunk's rows go while the next chunk is in the database (freed by the
-                # reading thread), rather than be walked once more by the collection below.
-                ahead.dispose(chunk)
+                # The chunk's rows go now, by their counts, rather than be walked once more
+                # by the collection below (it would also keep them to the next chunk).
                 del chunk
                 if number % CHUNKS_PER_COLLECTION == 0:
                     gc.collect(1)
@@ -566,13 +556,12 @@ def _import_chunk(
     context: ChunkContext,
     report: ErrorReport,
     before: Progress,
-    dispose: Callable[[object], None],
 ) -> Progress:
     # First, so that on PostgreSQL the import's row stays locked until the chunk commits.
     if not repository.hold_import(session, job_id, runner=me, heartbeat_at=clock.now()):
         raise ImportTakenOver(f"import {job_id} was found stopped and taken over")
     parsed, failed = chunk.parsed, list(chunk.failed)
-    outcome = apply_chunk(session, parsed, context, grouped=chunk.grouped, dispose=dispose)
+    outcome = apply_chunk(session, parsed, context)
     failed += outcome.failed
     for bad in sorted(failed, key=lambda r: r.line):
         report.add(bad.line, bad.problems, bad.cells)
