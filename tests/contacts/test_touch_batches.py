@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from huddle.contacts import service
@@ -18,7 +19,9 @@ from huddle.contacts.repository import touch_sets
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service import TouchRow
 from huddle.contacts.service.touches import ATTRIBUTION
+from huddle.core import insert_triggers
 from huddle.core.actor import SYSTEM
+from tests.campaigns.factories import make_campaign
 from tests.contacts.factories import make_contact
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -268,3 +271,22 @@ def test_a_batch_attributes_as_its_touches_recorded_one_by_one(
             assert _ends(db, batch_contact) == _ends(db, single_contact)
     finally:
         savepoint.rollback()
+
+
+@pytest.mark.sqlite_only
+def test_a_big_batch_notes_its_campaign_touches_for_attribution_as_triggers_would(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite sets insert triggers aside")
+    # Three touches stand for an import's thousands (``core.insert_triggers``).
+    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
+    ann, bo = make_contact(db), make_contact(db)
+    campaign = make_campaign(db)
+    db.execute(text("DELETE FROM attribution_stale"))
+    rows = [_row(ann, 1), _row(ann, 2), _row(bo, 3)]
+    for row in rows[1:]:
+        row.campaign_id = campaign.id
+    service.record_touches(db, rows, actor=SYSTEM)
+    noted = db.scalars(text("SELECT contact_id FROM attribution_stale ORDER BY id"))
+    assert list(noted) == [ann.id, bo.id]  # a touch without a campaign is not noted

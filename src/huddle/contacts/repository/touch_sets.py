@@ -18,6 +18,7 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from huddle.contacts.models import Contact, Touch
+from huddle.core.insert_triggers import insert_triggers_run_together
 from huddle.core.rawsql import Driver
 
 TOUCH_COLUMNS = (
@@ -171,9 +172,11 @@ def insert_touches(
     driver = Driver(session)
     insert = _insert_sqlite if driver.sqlite else _insert_returning
     ids: list[int | None] = []
-    for start in range(0, len(touches), ROWS_PER_STATEMENT):
-        chunk = touches[start : start + ROWS_PER_STATEMENT]
-        ids += insert(driver, chunk, _params(driver, chunk, batch))
+    # An import's thousands: attribution notes their contacts once, not row by row.
+    with insert_triggers_run_together(session, cast(Table, Touch.__table__), len(touches)):
+        for start in range(0, len(touches), ROWS_PER_STATEMENT):
+            chunk = touches[start : start + ROWS_PER_STATEMENT]
+            ids += insert(driver, chunk, _params(driver, chunk, batch))
     return ids
 
 
