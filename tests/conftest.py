@@ -27,7 +27,7 @@ from huddle.auth import service as auth_service
 from huddle.auth.models import User
 from huddle.auth.passwords import use_cheapest_hashing_for_tests
 from huddle.auth.schemas import UserCreate
-from huddle.core import clock, events
+from huddle.core import clock, events, insert_triggers
 from huddle.core.actor import SYSTEM
 from huddle.core.db import make_engine
 from huddle.core.events import DomainEvent
@@ -251,6 +251,18 @@ def sign_in(client: TestClient, user: User, *, password: str = TEST_PASSWORD) ->
     assert response.status_code == 303, response.text
     client.headers["X-CSRF-Token"] = csrf_of(client)
     return client
+
+
+@pytest.fixture
+def every_insert_replays_triggers(db: Session, monkeypatch: pytest.MonkeyPatch) -> Session:
+    """SQLite, where every bulk insert, however small, sets its table's insert triggers
+    aside and replays them (``core.insert_triggers``): a test's few rows stand for an
+    import's thousands. Attribution's notes start empty."""
+    if db.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite sets insert triggers aside")
+    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
+    db.execute(text("DELETE FROM attribution_stale"))
+    return db
 
 
 @pytest.fixture

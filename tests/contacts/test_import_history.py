@@ -20,7 +20,7 @@ from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
 from huddle.contacts.importing.service import Progress, create_import, run_import
 from huddle.contacts.models import CREATED_DATE_INDEXES, SPREAD_INDEXES, Contact, ImportJob
-from huddle.core import deferred_indexes, insert_triggers
+from huddle.core import deferred_indexes
 from huddle.core.actor import Actor
 from huddle.core.db import session_factory, unit_of_work
 from huddle.core.deferred_indexes import DeferredIndex
@@ -323,14 +323,11 @@ def test_mql_criteria_are_met_now_not_in_the_past(
 
 @pytest.mark.sqlite_only
 def test_a_big_import_notes_and_indexes_what_triggers_row_by_row_would(
-    db: Session, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    every_insert_replays_triggers: Session, actor: Actor, tmp_path: Path
 ) -> None:
-    if db.get_bind().dialect.name != "sqlite":
-        pytest.skip("only SQLite sets insert triggers aside")
-    # Nine rows stand for a big file: the contacts' and the stage rows' insert triggers
-    # (the search index, attribution's notes) are set aside and run once a chunk.
-    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
-    db.execute(text("DELETE FROM attribution_stale"))
+    # The contacts' and the stage rows' insert triggers (the search index, attribution's
+    # notes) are set aside and run once a chunk.
+    db = every_insert_replays_triggers
     import_file(db, HUBSPOT_HISTORY, actor=actor, errors_path=tmp_path / "errors.csv")
 
     notes = db.scalars(text("SELECT contact_id FROM attribution_stale ORDER BY contact_id"))

@@ -19,7 +19,6 @@ from huddle.contacts.repository import touch_sets
 from huddle.contacts.schemas import TouchCreate
 from huddle.contacts.service import TouchRow
 from huddle.contacts.service.touches import ATTRIBUTION
-from huddle.core import insert_triggers
 from huddle.core.actor import SYSTEM
 from tests.campaigns.factories import make_campaign
 from tests.contacts.factories import make_contact
@@ -275,12 +274,9 @@ def test_a_batch_attributes_as_its_touches_recorded_one_by_one(
 
 @pytest.mark.sqlite_only
 def test_a_big_batch_notes_its_campaign_touches_for_attribution_as_triggers_would(
-    db: Session, monkeypatch: pytest.MonkeyPatch
+    every_insert_replays_triggers: Session,
 ) -> None:
-    if db.get_bind().dialect.name != "sqlite":
-        pytest.skip("only SQLite sets insert triggers aside")
-    # Three touches stand for an import's thousands (``core.insert_triggers``).
-    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
+    db = every_insert_replays_triggers
     ann, bo = make_contact(db), make_contact(db)
     campaign = make_campaign(db)
     db.execute(text("DELETE FROM attribution_stale"))

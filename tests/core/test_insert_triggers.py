@@ -40,6 +40,10 @@ def _history_rows(contact_ids: list[int]) -> list[tuple[Any, ...]]:
     ]
 
 
+def _contacts(db: Session, count: int) -> list[int]:
+    return [make_contact(db, email=f"p{n}@acme.example").id for n in range(count)]
+
+
 def _insert(db: Session, rows: list[tuple[Any, ...]]) -> None:
     repository.insert_transition_rows(db, COLUMNS, rows, shared={"source": "old-crm.csv"})
 
@@ -56,7 +60,7 @@ def test_the_rows_get_what_their_triggers_would_have_given_them_one_by_one(
     sqlite_db: Session,
 ) -> None:
     db = sqlite_db
-    contacts = [make_contact(db, email=f"p{n}@acme.example").id for n in range(300)]
+    contacts = _contacts(db, 300)
     rows = _history_rows(contacts)
     assert len(rows) >= insert_triggers.MIN_ROWS
     db.execute(text("DELETE FROM attribution_stale"))
@@ -99,7 +103,7 @@ def test_after_an_error_the_triggers_are_back_and_nothing_is_replayed(
     sqlite_db: Session,
 ) -> None:
     db = sqlite_db
-    contacts = [make_contact(db, email=f"q{n}@acme.example").id for n in range(300)]
+    contacts = _contacts(db, 300)
     before = _triggers(db, "stage_transitions")
     db.execute(text("DELETE FROM attribution_stale"))
     with (

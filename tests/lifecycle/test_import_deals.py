@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 from huddle.auth.models import User
 from huddle.cli import app
 from huddle.contacts.models import Account, Contact
-from huddle.core import insert_triggers
 from huddle.core.actor import Actor
 from huddle.core.clock import FrozenClock
 from huddle.core.csvreport import FileImportResult
@@ -637,13 +636,10 @@ def test_a_known_exports_columns_come_preset(client: TestClient) -> None:
 
 @pytest.mark.sqlite_only
 def test_a_big_deals_import_notes_its_deals_for_attribution_as_triggers_would(
-    db: Session, actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    every_insert_replays_triggers: Session, actor: Actor, tmp_path: Path
 ) -> None:
-    if db.get_bind().dialect.name != "sqlite":
-        pytest.skip("only SQLite sets insert triggers aside")
-    # A few deals stand for an import's thousands: the deals' and the roles' insert
-    # triggers are set aside and run once a chunk (``core.insert_triggers``).
-    monkeypatch.setattr(insert_triggers, "MIN_ROWS", 1)
+    # The deals' and the roles' insert triggers are set aside and run once a chunk.
+    db = every_insert_replays_triggers
     acme = make_account(db, name="Acme")
     make_contact(db, email="ann@acme.example", lifecycle_stage="mql", account=acme)
     make_contact(db, email="bo@globex.example", lifecycle_stage="sql")
