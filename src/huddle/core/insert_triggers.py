@@ -84,9 +84,12 @@ def replayable_triggers(session: Session, table: str) -> list[_Trigger]:
 def insert_triggers_run_together(session: Session, table: Table, rows: int) -> Iterator[None]:
     """Insert ``rows`` new rows into ``table`` inside, and only insert: its replayable
     insert triggers are set aside meanwhile and do their work for all the new rows at the
-    end (rows updated or deleted inside would meet their other triggers before that). Fewer
-    than ``MIN_ROWS`` rows are left to the triggers. After an error inside, the triggers are
-    back and nothing is replayed; the transaction is the caller's to roll back."""
+    end (rows updated or deleted inside would meet their other triggers before that). The
+    new rows are told by their rowids, above the largest before the block: as SQLite gives
+    them, or as ``core.bulk.reserve_ids`` reserves them (never a lower id given by hand).
+    Fewer than ``MIN_ROWS`` rows are left to the triggers. After an error inside, the
+    triggers are back and nothing is replayed; the transaction is the caller's to roll
+    back."""
     triggers = replayable_triggers(session, table.name) if rows >= MIN_ROWS else []
     if not triggers:
         yield
