@@ -173,7 +173,7 @@ def insert_first_transitions(
         literal_column("offset_id"), null(), literal_column("stage"), *parameters
     ).select_from(text(f"({source}) AS created"))
     names = ["contact_id", "from_stage", "to_stage", "at", *by]
-    with insert_triggers_run_together(session, table, len(stages)), bulk_statement():
+    with transitions_inserted_together(session, len(stages)), bulk_statement():
         session.execute(insert(table).from_select(names, chosen), values)
 
 
