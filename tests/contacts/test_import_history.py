@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
+from huddle.contacts.importing.cleaning import CellError
+from huddle.contacts.importing.history import moment_in
 from huddle.contacts.importing.service import Progress, create_import, run_import
 from huddle.contacts.models import CREATED_DATE_INDEXES, SPREAD_INDEXES, Contact, ImportJob
 from huddle.core import deferred_indexes
@@ -237,6 +239,42 @@ def test_a_salesforce_leads_report_is_recognised_by_its_labels(
     assert (iyer.lifecycle_stage, iyer.created_at) == ("lead", _at("2024-03-05 16:30"))
 
 
+def test_a_day_first_report_is_read_day_first_whatever_its_first_rows_say(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # A Salesforce report exported by a user in the UK: day first. Its first two rows fit
+    # month first as well; the third tells.
+    header = ["First Name", "Last Name", "Email", "Company / Account", "Lead Status"]
+    report = write_csv(
+        tmp_path / "uk leads report.csv",
+        [*header, "Created Date", "Converted Date"],
+        [
+            ["Pia", "Berg", "pia@berg.example.com", "Berg AB", "Qualified", "03/04/2024 09:05", ""],
+            ["Raj", "Iyer", "raj@iyer.example.com", "Iyer Labs", "Open", "05/03/2024", ""],
+            [
+                "Lou",
+                "Kim",
+                "lou@kim.example.com",
+                "Kim Ltd",
+                "Qualified",
+                "25/03/2024",
+                "02/04/2024",
+            ],
+        ],
+    )
+
+    job = import_file(db, report, actor=actor, errors_path=tmp_path / "e.csv")
+
+    assert (job.rows_created, job.rows_failed) == (3, 0)
+    assert job.date_formats == {"Created Date": "%d/%m/%Y", "Converted Date": "%d/%m/%Y"}
+    assert _contact(db, "pia@berg.example.com").created_at == _at("2024-04-03 09:05")
+    assert _contact(db, "raj@iyer.example.com").created_at == _at("2024-03-05")
+    assert [(to, at) for _, to, at in _moves(db, _contact(db, "lou@kim.example.com"))] == [
+        ("lead", _at("2024-03-25")),
+        ("sql", _at("2024-04-02")),
+    ]
+
+
 def test_a_date_that_cannot_be_read_or_is_in_the_future_fails_its_row_only(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:
@@ -437,3 +475,10 @@ def test_a_resumed_import_builds_what_its_stopped_run_left_deferred(
     with Session(own_engine) as session:
         assert set(ENTRY_DATE_INDEXES) <= set(_index_definitions(session))
         assert session.scalar(select(func.count()).select_from(DeferredIndex)) == 0
+
+
+def test_a_date_written_another_way_than_its_columns_is_read_alone() -> None:
+    assert moment_in("2024-04-05", "%d/%m/%Y") == _at("2024-04-05")
+    assert moment_in("05/04/2024 10:30", "%d/%m/%Y") == _at("2024-04-05 10:30")
+    with pytest.raises(CellError, match=r"not a date in the column's format \(DD/MM/YYYY\)"):
+        moment_in("soon", "%d/%m/%Y")

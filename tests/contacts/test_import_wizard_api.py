@@ -194,3 +194,30 @@ def test_saved_mappings_are_created_renamed_checked_and_deleted(client: TestClie
     assert client.get(f"/api/v1/import-mappings/{mapping_id}").json()["mapping"] == mapping
     assert client.delete(f"/api/v1/import-mappings/{mapping_id}").status_code == 204
     assert client.get(f"/api/v1/import-mappings/{mapping_id}").status_code == 404
+
+
+def test_the_dry_run_reads_a_day_first_history_as_the_import_will_and_says_how(
+    client: TestClient, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "uk.csv",
+        ["Email", "Created", "MQL since"],
+        [
+            ["ann@uk.test", "03/04/2024", "05/04/2024"],
+            ["bo@uk.test", "25/03/2024 16:30", ""],
+            ["cy@uk.test", "01/02/2024", "soon"],
+        ],
+    )
+    token = _preview(client, path)["token"]
+    mapping = {"Email": "email", "Created": "created_at", "MQL since": "stage_dates.mql"}
+
+    result = client.post("/api/v1/imports/dry-run", json={"token": token, "mapping": mapping})
+
+    assert result.status_code == 200, result.text
+    body = result.json()
+    assert (body["would_create"], body["refused"]) == (2, 1)
+    [refusal] = body["reasons"]
+    assert (refusal["column"], refusal["sample_lines"]) == ("MQL since", [4])
+    assert "'soon' is not a date in the column's format (DD/MM/YYYY)" in refusal["reason"]
+    # "MQL since" alone cannot tell: it reads as the file's other date column does.
+    assert body["dates_read"] == {"Created": "DD/MM/YYYY", "MQL since": "DD/MM/YYYY"}

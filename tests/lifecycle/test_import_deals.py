@@ -248,6 +248,53 @@ def test_a_salesforce_opportunities_export(
     assert "'Rita Gone' is no Huddle user: the deal is unassigned" in told["error_reason"]
 
 
+def test_a_day_first_export_is_read_day_first_and_says_so(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Salesforce opportunities exported by a user in the UK: dates day first.
+    header = ["Opportunity ID", "Opportunity Name", "Account Name", "Amount", "Stage"]
+    source = write_csv(
+        tmp_path / "uk opportunities.csv",
+        [*header, "Close Date", "Created Date"],
+        [
+            [
+                "0065g00000UK001",
+                "Northwind",
+                "Northwind",
+                "36,000",
+                "Closed Won",
+                "03/04/2024",
+                "05/01/2024 09:12",
+            ],
+            [
+                "0065g00000UK002",
+                "Contoso",
+                "Contoso",
+                "9,900",
+                "Negotiation/Review",
+                "30/11/2024",
+                "01/06/2024 14:45",
+            ],
+        ],
+    )
+
+    result = run(db, source, actor, tmp_path / "errors.csv")
+
+    assert (result.created, result.failed) == (2, 0)
+    assert result.dates_read == {"Close Date": "DD/MM/YYYY", "Created Date": "DD/MM/YYYY"}
+    northwind = deal(db, "salesforce:0065g00000UK001")
+    assert (northwind.created_at, northwind.closed_at) == (
+        at("2024-01-05 09:12"),
+        at("2024-04-03 12:00"),
+    )
+    contoso = deal(db, "salesforce:0065g00000UK002")
+    assert (contoso.created_at, contoso.expected_close_date) == (
+        at("2024-06-01 14:45"),
+        date(2024, 11, 30),
+    )
+    assert "Dates read as DD/MM/YYYY (Close Date, Created Date)." in result.summary("deals")
+
+
 @pytest.mark.parametrize(
     ("header", "reason"),
     [

@@ -82,6 +82,32 @@ def test_hubspot_activities_become_touches_at_their_own_time(
     assert report["8"]["error_column"] == "Activity date"
 
 
+def test_activities_dated_the_german_way_are_read_so(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email="ann@acme.example")
+    source = write_csv(
+        tmp_path / "aktivitaeten.csv",
+        ["Activity ID", "Activity date", "Activity type", "Associated Contact", "Subject"],
+        [
+            ["61001", "03.02.2024 14:10", "EMAIL", "ann@acme.example", "Angebot"],
+            ["61002", "05.02.2024", "MEETING", "ann@acme.example", "Termin"],
+        ],
+    )
+
+    result = run(db, source, actor, tmp_path / "errors.csv")
+
+    assert (result.created, result.failed, result.dates_read) == (
+        2,
+        0,
+        {"Activity date": "DD.MM.YYYY"},
+    )
+    assert touches(db, ann) == [
+        ("sales_email_sent", at("2024-02-03 14:10"), "Angebot"),
+        ("meeting_held", at("2024-02-05 12:00"), "Termin"),
+    ]
+
+
 def test_a_salesforce_activities_export_and_a_registered_label(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 
+from huddle.core import dateformats
+
 # The words a person, a spreadsheet or a CRM writes for "no value": the one list every
 # reader of a file starts from (the contacts import's default placeholders, the deals and
 # activities files, a model's training file). ("unknown" is not here: some CRMs write it on
@@ -60,29 +62,41 @@ def is_empty(cell: str) -> bool:
     return cell.strip().casefold() in EMPTY_WORDS
 
 
-def parse_datetime(cell: str) -> datetime | None:
-    """A timestamp in UTC: ISO 8601 (with or without offset; without one it is UTC), the
-    exports' "2024-03-14 10:22" and "3/14/2024 10:22 AM", or a date alone (at ``NOON``).
-    None for an empty cell."""
+def parse_datetime(cell: str, date_format: str | None = None) -> datetime | None:
+    """A timestamp in UTC: in ``date_format`` (its column's, ``core.dateformats``) when
+    given and the cell fits it; else ISO 8601 (with or without offset; without one it is
+    UTC), the exports' "2024-03-14 10:22" and "3/14/2024 10:22 AM". A date alone is at
+    ``NOON``. None for an empty cell."""
     text = cell.strip()
     if is_empty(text):
         return None
-    parsed: datetime | None
+    found = None if date_format is None else dateformats.read_or_none(text, date_format)
+    if found is None:
+        found = _by_any_format(text)
+    if found is None:
+        expected = (
+            f"the column's format is {dateformats.label(date_format)}"
+            if date_format is not None
+            else "write it as 2024-03-14, 2024-03-14 10:22 or 3/14/2024"
+        )
+        raise CellError(f"{text!r} is not a date; {expected}")
+    if not isinstance(found, datetime):
+        return datetime.combine(found, NOON)
+    if found.tzinfo is None:
+        return found.replace(tzinfo=UTC)
+    return found.astimezone(UTC)
+
+
+def _by_any_format(text: str) -> datetime | date | None:
+    """A cell read alone: ISO 8601, else the first of the exports' formats it fits."""
     try:
-        return datetime.combine(date.fromisoformat(text), NOON)
+        return date.fromisoformat(text)
     except ValueError:
         pass
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        parsed = _by_formats(text)
-    if parsed is None:
-        raise CellError(
-            f"{text!r} is not a date; write it as 2024-03-14, 2024-03-14 10:22 or 3/14/2024"
-        )
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+        return _by_formats(text)
 
 
 def parse_date(cell: str) -> date | None:

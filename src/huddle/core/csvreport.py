@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO, TypeVar
 
+from huddle.core import cells, dateformats
 from huddle.core.csvcells import escape_cell
-from huddle.core.csvfiles import CsvSource, SourceRow
+from huddle.core.csvfiles import CsvSource, FileFacts, SourceRow
 
 # Problems an import's result lists (an API answer); its error report holds every one.
 LISTED_PROBLEMS = 1_000
@@ -115,6 +116,8 @@ class FileImportResult:
     contacts_moved: int = 0
     # The first LISTED_PROBLEMS problems (the error report has all of them).
     problems: list[RowProblem] = field(default_factory=list)
+    # How each date column's dates were read, by header ("DD/MM/YYYY").
+    dates_read: dict[str, str] = field(default_factory=dict)
 
     @property
     def imported(self) -> int:
@@ -137,7 +140,10 @@ class FileImportResult:
             text += f", {self.reported:,} imported with a problem to check"
         if self.contacts_moved:
             text += f"; {self.contacts_moved:,} contacts moved to another stage"
-        return text + "."
+        text += "."
+        if self.dates_read:
+            text += " Dates read as " + describe_dates(self.dates_read) + "."
+        return text
 
     def tell(
         self,
@@ -157,6 +163,26 @@ class FileImportResult:
             report.add(line, problems, cells)
         room = LISTED_PROBLEMS - len(self.problems)
         self.problems.extend(RowProblem(line, column, reason) for column, reason in problems[:room])
+
+
+def describe_dates(dates_read: Mapping[str, str]) -> str:
+    """ "DD/MM/YYYY (Close Date, Won Date)", each format once with its columns."""
+    columns: dict[str, list[str]] = {}
+    for header, how in dates_read.items():
+        columns.setdefault(how, []).append(header)
+    return "; ".join(f"{how} ({', '.join(headers)})" for how, headers in columns.items())
+
+
+def date_formats_in(
+    path: Path, facts: FileFacts, columns: Mapping[str, int]
+) -> dict[str, dateformats.FormatFound]:
+    """The format of each date column of the file (header -> its index), read until each
+    is decided (``core.dateformats.find_formats``); the columns without one are left out."""
+    with CsvSource(path, facts) as source:
+        found = dateformats.find_formats(
+            (row.cells for row in source.rows()), columns, is_empty=cells.is_empty
+        )
+    return {header: f for header, f in found.items() if f.date_format is not None}
 
 
 T = TypeVar("T")

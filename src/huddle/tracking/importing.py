@@ -32,7 +32,13 @@ from huddle.core import cells, permissions
 from huddle.core.actor import Actor
 from huddle.core.columnmap import ImportFields, mapped_positions
 from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
-from huddle.core.csvreport import ErrorReport, FileImportResult, import_in_chunks
+from huddle.core.csvreport import (
+    ErrorReport,
+    FileImportResult,
+    date_formats_in,
+    import_in_chunks,
+)
+from huddle.core.dateformats import FormatFound
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action
 from huddle.tracking import repository
@@ -166,8 +172,13 @@ def import_touches(
         _check_columns(positions)
         with unit_of_work() as session:
             words = event_types_by_word(session)
-        parser = _Parser(source.header, positions, words)
-        result = FileImportResult(source_format="activities")
+        when = {source.header[positions["occurred_at"]]: positions["occurred_at"]}
+        formats = date_formats_in(path, facts, when)
+        parser = _Parser(source.header, positions, words, formats)
+        result = FileImportResult(
+            source_format="activities",
+            dates_read={header: found.describe() for header, found in formats.items()},
+        )
 
         def write(ready: list[_Activity], report: ErrorReport | None) -> None:
             with unit_of_work() as session:
@@ -215,10 +226,19 @@ def _check_columns(positions: dict[str, int]) -> None:
 
 
 class _Parser:
-    def __init__(self, header: list[str], positions: dict[str, int], words: dict[str, str]):
+    def __init__(
+        self,
+        header: list[str],
+        positions: dict[str, int],
+        words: dict[str, str],
+        date_formats: Mapping[str, FormatFound],
+    ):
         self._header = header
         self._positions = positions
         self._words = words
+        found = date_formats.get(self._column("occurred_at"))
+        # The format the dates of the file are written in, when one was found.
+        self._date_format = found.date_format if found is not None else None
         self.email_column = self._column("email")
         self.key_column = self._column("contact_id")
         # The column a row's contact is named by: its email's, else its record id's.
@@ -262,7 +282,7 @@ class _Parser:
             )
         occurred_at: datetime | None = None
         try:
-            occurred_at = cells.parse_datetime(self._cell(row, "occurred_at"))
+            occurred_at = cells.parse_datetime(self._cell(row, "occurred_at"), self._date_format)
         except cells.CellError as exc:
             problems.append((self._column("occurred_at"), str(exc)))
         else:

@@ -60,6 +60,10 @@ class FileImportRead(BaseModel):
     problems: list[RowProblemRead] = Field(
         description=f"The rows that failed or need a look, with why (the first {LISTED_PROBLEMS:,})"
     )
+    dates_read: dict[str, str] = Field(
+        description='How each date column\'s dates were read, by header ("DD/MM/YYYY"): the '
+        "format found over the file, said ambiguous when no value tells the day from the month"
+    )
 
 
 @contextmanager

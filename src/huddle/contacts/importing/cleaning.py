@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal
 
+from huddle.core import dateformats
 from huddle.core.cells import PLACEHOLDER_WORDS
 
 
@@ -134,84 +135,25 @@ def _grouped(compact: str, separator: str, text: str) -> str:
 
 
 # --- dates ---------------------------------------------------------------------------------
+# The formats, and finding a column's, are the kernel's (``core.dateformats``): every
+# import of a file reads dates alike.
 
-ISO = "iso"
-EPOCH_MS = "epoch_ms"
-# Tried in this order; a column takes the first format every one of its values fits.
-DATE_FORMATS: tuple[str, ...] = (
-    ISO,
-    "%m/%d/%Y",
-    "%d/%m/%Y",
-    "%d.%m.%Y",
-    "%b %d, %Y",
-    "%B %d, %Y",
-    "%d %b %Y",
-    "%d %B %Y",
-    EPOCH_MS,
-)
-# The same formats with a time of day after the date ("03/14/2024 10:00").
-_TIMES = (" %H:%M", " %H:%M:%S", " %I:%M %p")
-_EPOCH_MS = re.compile(r"\d{12,14}")
+ISO = dateformats.ISO
+EPOCH_MS = dateformats.EPOCH_MS
+DATE_FORMATS = dateformats.FORMATS
+DateFormatFound = dateformats.FormatFound
+label = dateformats.label
 
 
 def parse_date(text: str, date_format: str) -> datetime | date:
-    """``text`` read in ``date_format`` (a key of ``DATE_FORMATS``): a date, or a datetime
+    """``text`` read in ``date_format`` (one of ``DATE_FORMATS``): a date, or a datetime
     when it carries a time (naive ones are taken as UTC). Raises CellError."""
-    value = text.strip()
     try:
-        if date_format == ISO:
-            return _iso(value)
-        if date_format == EPOCH_MS:
-            if not _EPOCH_MS.fullmatch(value):
-                raise ValueError(value)
-            return datetime.fromtimestamp(int(value) / 1000, tz=UTC)
-        return _strptime(value, date_format)
+        return dateformats.read(text.strip(), date_format)
     except (ValueError, OverflowError):
         raise CellError(
             f"'{text}' is not a date in the column's format ({label(date_format)})"
         ) from None
-
-
-def _iso(value: str) -> datetime | date:
-    if len(value) == 10:
-        return date.fromisoformat(value)
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _strptime(value: str, date_format: str) -> datetime | date:
-    try:
-        return datetime.strptime(value, date_format).date()
-    except ValueError:
-        pass
-    for time_format in _TIMES:
-        try:
-            return datetime.strptime(value, date_format + time_format).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    raise ValueError(value)
-
-
-def label(date_format: str) -> str:
-    """A format in words a person reads ("DD/MM/YYYY")."""
-    if date_format == ISO:
-        return "YYYY-MM-DD"
-    if date_format == EPOCH_MS:
-        return "milliseconds since 1970"
-    return (
-        date_format.replace("%d", "DD")
-        .replace("%m", "MM")
-        .replace("%Y", "YYYY")
-        .replace("%b", "Mon")
-        .replace("%B", "Month")
-    )
-
-
-@dataclass(frozen=True)
-class DateFormatFound:
-    date_format: str | None
-    # True when several formats fit every value (03/04/2024: March or April?).
-    ambiguous: bool = False
 
 
 def detect_date_format(values: Iterable[str]) -> DateFormatFound:
@@ -219,14 +161,6 @@ def detect_date_format(values: Iterable[str]) -> DateFormatFound:
     return detect_date_formats(
         ["value"], ([value] for value in values), ["value"], placeholders=Placeholders(())
     )["value"]
-
-
-def _fits(value: str, date_format: str) -> bool:
-    try:
-        parse_date(value, date_format)
-    except CellError:
-        return False
-    return True
 
 
 # --- a column's cleaner --------------------------------------------------------------------
@@ -312,12 +246,14 @@ class ColumnCleaner:
 
     def _date(self, value: str) -> str:
         date_format = self.stats.date_format
-        if date_format is None:
+        moment = None if date_format is None else dateformats.read_or_none(value, date_format)
+        if moment is None:
+            # No format found for the column, or this value is written another way than
+            # the values that decided it: read alone.
             found = detect_date_format([value])
             if found.date_format is None:
                 raise CellError(f"'{value}' is not a date")
-            date_format = found.date_format
-        moment = parse_date(value, date_format)
+            moment = parse_date(value, found.date_format)
         return (moment.date() if isinstance(moment, datetime) else moment).isoformat()
 
     def clean(self, raw: str) -> object:
@@ -390,21 +326,7 @@ def detect_date_formats(
     *,
     placeholders: Placeholders,
 ) -> dict[str, DateFormatFound]:
-    """Each date column's format, over every row of a file (one pass for all columns)."""
+    """Each date column's format, read from the file's rows until every column's is
+    decided (``core.dateformats.find_formats``)."""
     index = {name: header.index(name) for name in columns if name in header}
-    candidates: dict[str, list[str]] = {name: list(DATE_FORMATS) for name in index}
-    seen: set[str] = set()
-    for row in rows:
-        for name, i in index.items():
-            value = row[i].strip() if i < len(row) else ""
-            if not value or value in placeholders or not candidates[name]:
-                continue
-            seen.add(name)
-            candidates[name] = [f for f in candidates[name] if _fits(value, f)]
-    return {
-        name: DateFormatFound(
-            options[0] if options and name in seen else None,
-            ambiguous={"%m/%d/%Y", "%d/%m/%Y"} <= set(options),
-        )
-        for name, options in candidates.items()
-    }
+    return dateformats.find_formats(rows, index, is_empty=placeholders.__contains__)

@@ -18,9 +18,9 @@ is taken as UTC. A date that cannot be read, or that is in the future, fails its
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 from huddle.contacts.importing.cleaning import CellError
 from huddle.contacts.importing.csvcells import unescape_cell
@@ -31,7 +31,7 @@ from huddle.contacts.importing.mapping import (
     ColumnMapping,
 )
 from huddle.contacts.service import ContactHistory, PastMove, in_order
-from huddle.core import clock
+from huddle.core import clock, dateformats
 from huddle.core.timefields import in_utc_range
 
 _PREFIX_LENGTH = len(STAGE_DATE_PREFIX)
@@ -67,6 +67,32 @@ def moment(value: str) -> datetime:
     return parsed.astimezone(UTC)
 
 
+def _own_format(date_format: str | None) -> str | None:
+    """The format a column's dates need reading in, or None for those ``moment`` reads
+    alike (ISO 8601 and milliseconds since 1970, the common case, kept fast)."""
+    if date_format in (None, dateformats.ISO, dateformats.EPOCH_MS):
+        return None
+    return date_format
+
+
+def moment_in(value: str, date_format: str) -> datetime:
+    """The moment a cell of a column whose dates are written in ``date_format`` names
+    ("14/03/2024" in a day-first column), in UTC; a cell written another way is read as
+    ``moment`` reads it. CellError naming the column's format otherwise."""
+    found = dateformats.read_or_none(value, date_format)
+    if found is None:
+        try:
+            return moment(value)
+        except CellError:
+            raise CellError(
+                f"'{value}' is not a date in the column's format ({dateformats.label(date_format)})"
+            ) from None
+    if isinstance(found, datetime):
+        return found.astimezone(UTC)
+    # A date alone is the start of its day, as ``moment`` reads "2024-03-14".
+    return datetime.combine(found, time(), UTC)
+
+
 def _parse(value: str) -> datetime:
     if value.isdigit() and 11 <= len(value) <= 13:
         return datetime.fromtimestamp(int(value) / 1000, UTC)
@@ -98,14 +124,25 @@ class RowHistory:
 class HistoryReader:
     """The history columns of a mapping, read from a row's cells."""
 
-    def __init__(self, columns: Sequence[tuple[int, str, str | None]]) -> None:
-        # (index, header, stage dated; None for the created date) of each history column
+    def __init__(self, columns: Sequence[tuple[int, str, str | None, str | None]]) -> None:
+        # (index, header, stage dated (None for the created date), the format its dates
+        # are read in (None: as ``moment`` reads them)) of each history column
         self._columns = columns
 
     @classmethod
-    def of(cls, mapping: ColumnMapping) -> HistoryReader | None:
+    def of(
+        cls, mapping: ColumnMapping, date_formats: Mapping[str, str] | None = None
+    ) -> HistoryReader | None:
+        """The mapping's history columns, each read in its format in ``date_formats`` (by
+        header: what the import found over the file)."""
+        formats = date_formats or {}
         columns = [
-            (c.index, c.header, None if c.target == CREATED_AT else c.target[_PREFIX_LENGTH:])
+            (
+                c.index,
+                c.header,
+                None if c.target == CREATED_AT else c.target[_PREFIX_LENGTH:],
+                _own_format(formats.get(c.header)),
+            )
             for c in mapping.columns
             if is_history(c.target)
         ]
@@ -118,7 +155,7 @@ class HistoryReader:
         dated: dict[str, datetime] = {}
         problems: list[Problem] = []
         now = clock.now()
-        for index, header, key in self._columns:
+        for index, header, key, date_format in self._columns:
             raw = cells[index]
             if not raw:
                 continue
@@ -128,7 +165,7 @@ class HistoryReader:
             if not raw:
                 continue
             try:
-                at = moment(raw)
+                at = moment(raw) if date_format is None else moment_in(raw, date_format)
             except CellError as exc:
                 problems.append((header, str(exc)))
                 continue

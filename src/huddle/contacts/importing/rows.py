@@ -139,7 +139,7 @@ class RowParser:
         )
         cleaning = self.cleaning = cleaning or Cleaning()
         owner = {"owner": users.resolve, "owner_id": users.check_id}
-        self._history = HistoryReader.of(mapping)
+        self._history = HistoryReader.of(mapping, cleaning.date_formats)
         self._steps = []
         # Each column's cleaner: what it does to the cells is counted there.
         self.cleaners: dict[str, ColumnCleaner] = {}

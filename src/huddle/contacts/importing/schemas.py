@@ -201,3 +201,9 @@ class ImportDryRun(BaseModel):
     reasons: list[RefusalReason] = Field(description="The most frequent reasons first")
     other_reasons: int = Field(description="Refused rows whose reasons are not listed")
     mapping: dict[str, str] = Field(description="CSV header -> Huddle field, as it would apply")
+    dates_read: dict[str, str] = Field(
+        default_factory=dict,
+        description='How each date column\'s dates would be read, by header ("DD/MM/YYYY"): '
+        "the format found over the file, said ambiguous when no value tells the day from "
+        "the month",
+    )

@@ -33,6 +33,7 @@ from huddle.contacts.importing.bulk import ChunkContext, apply_chunk
 from huddle.contacts.importing.cleaning import (
     TEXT,
     ColumnKind,
+    DateFormatFound,
     Placeholders,
     custom_kind,
     detect_date_formats,
@@ -157,20 +158,24 @@ def _check_options(options: ImportOptions, columns: ColumnMapping) -> list[Field
     return problems
 
 
-def _date_formats(
+def date_formats(
     path: Path,
     facts: FileFacts,
     columns: ColumnMapping,
     kinds: dict[str, ColumnKind],
     words: Placeholders,
-) -> dict[str, str]:
-    """The format of each date column, found over the whole file (a column where the first
-    rows cannot tell day from month may tell further on)."""
+) -> dict[str, DateFormatFound]:
+    """The format of each date column (a custom date field's, or a created or stage date),
+    by header, read from the file until each is decided (a column whose first rows cannot
+    tell the day from the month may tell further on); the columns without one left out."""
     dated = [
         c.header
         for c in columns.columns
-        if c.target.startswith(CUSTOM_PREFIX)
-        and kinds.get(c.target.removeprefix(CUSTOM_PREFIX), TEXT).kind == "date"
+        if is_history(c.target)
+        or (
+            c.target.startswith(CUSTOM_PREFIX)
+            and kinds.get(c.target.removeprefix(CUSTOM_PREFIX), TEXT).kind == "date"
+        )
     ]
     if not dated:
         return {}
@@ -178,7 +183,19 @@ def _date_formats(
         found = detect_date_formats(
             source.header, (row.cells for row in source.rows()), dated, placeholders=words
         )
-    return {name: f.date_format for name, f in found.items() if f.date_format is not None}
+    return {name: f for name, f in found.items() if f.date_format is not None}
+
+
+def dry_run_cleaning(
+    session: Session, path: Path, facts: FileFacts, columns: ColumnMapping
+) -> tuple[Cleaning, dict[str, DateFormatFound]]:
+    """How an import of the file with the default options would read its values (the
+    wizard's dry run), and the date formats it found."""
+    words = placeholders_from(None)
+    kinds = _custom_kinds(session)
+    found = date_formats(path, facts, columns, kinds, words)
+    formats = {name: f.date_format for name, f in found.items() if f.date_format}
+    return Cleaning(placeholders=words, custom_kinds=kinds, date_formats=formats), found
 
 
 def _columns(
@@ -230,7 +247,12 @@ def create_import(
         dedupe_key=options.key,
         clear_empty=options.clear_empty,
         placeholders=list(words.words),
-        date_formats=_date_formats(path, facts, columns, _custom_kinds(session), words),
+        date_formats={
+            name: found.date_format
+            for name, found in date_formats(
+                path, facts, columns, _custom_kinds(session), words
+            ).items()
+        },
     )
     session.add(job)
     session.flush()

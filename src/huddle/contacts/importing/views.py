@@ -27,6 +27,7 @@ from huddle.contacts.importing.reader import (
 )
 from huddle.contacts.importing.schemas import FORMAT_LABELS
 from huddle.contacts.service import list_custom_fields
+from huddle.core.dateformats import label as date_format_label
 from huddle.core.errors import Conflict, ValidationFailed
 from huddle.web.deps import SessionDep
 from huddle.web.templating import flash
@@ -107,6 +108,9 @@ def import_status(
         "encodings": ENCODING_LABELS,
         "users": users_by_id(session),
         "running": RUNNING,
+        "dates_read": {
+            header: date_format_label(code) for header, code in (job.date_formats or {}).items()
+        },
     }
     return page(request, "imports/detail.html", user, "imports", context)
 

@@ -38,7 +38,12 @@ from huddle.contacts.importing.schemas import (
     RefusalReason,
     TargetOption,
 )
-from huddle.contacts.importing.service import CHUNK_SIZE, read_mapping, user_directory
+from huddle.contacts.importing.service import (
+    CHUNK_SIZE,
+    dry_run_cleaning,
+    read_mapping,
+    user_directory,
+)
 from huddle.contacts.importing.suggest import Suggestion, suggest_targets
 from huddle.contacts.service import list_custom_fields
 from huddle.core import clock, permissions
@@ -276,12 +281,15 @@ def dry_run(
     permissions.require(actor, Action.CONTACT_IMPORT)
     path = Path(upload.path)
     facts, columns = read_mapping(session, path, mapping)
+    cleaning, dates = dry_run_cleaning(session, path, facts, columns)
     tally = _Tally()
     # The emails earlier chunks would create: a later row for one of them updates it.
     created: set[int] = set()
     # As the import does: the chunks' short-lived objects are not walked by the collector.
     with CsvSource(path, facts) as source, collection_paused():
-        parser = RowParser(columns, user_directory(session), width=len(source.header))
+        parser = RowParser(
+            columns, user_directory(session), width=len(source.header), cleaning=cleaning
+        )
         context = ChunkContext(actor=actor, header_of=columns.header_of)
         rows = source.rows()
         while chunk := list(islice(rows, CHUNK_SIZE)):
@@ -315,4 +323,5 @@ def dry_run(
         reasons=ranked[:TOP_REASONS],
         other_reasons=sum(r.rows for r in ranked[TOP_REASONS:]),
         mapping=columns.as_json(),
+        dates_read={header: found.describe() for header, found in dates.items()},
     )

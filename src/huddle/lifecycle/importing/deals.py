@@ -38,7 +38,13 @@ from huddle.contacts.schemas.normalize import InvalidEmail, normalize_email
 from huddle.core import cells, clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
-from huddle.core.csvreport import ErrorReport, FileImportResult, import_in_chunks
+from huddle.core.csvreport import (
+    ErrorReport,
+    FileImportResult,
+    date_formats_in,
+    import_in_chunks,
+)
+from huddle.core.dateformats import FormatFound
 from huddle.core.permissions import Action
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
 from huddle.lifecycle import repository
@@ -49,6 +55,8 @@ from huddle.lifecycle.service import PastMoves
 from huddle.lifecycle.service.opportunities import moved_by_deal
 
 CHUNK_SIZE = 5_000
+# The fields whose cells are dates, each column's format found over the file.
+_DATES = ("created_at", "close_date", "won_date", "lost_date")
 # The deal fields a re-import compares and updates.
 _FIELDS = (
     "name",
@@ -135,9 +143,19 @@ def import_deals(
         layout = detect_layout(source.header, mapping)
         with unit_of_work() as session:
             owners = _owners(session)
-        parser = _Parser(layout, owners)
+        # In the file's order, as the page lists them.
+        dated = {
+            layout.column(f): layout.positions[f]
+            for f in sorted(_DATES, key=lambda f: layout.positions.get(f, -1))
+            if f in layout.positions
+        }
+        formats = date_formats_in(path, facts, dated)
+        parser = _Parser(layout, owners, formats)
         columns = {key: _header_of(layout, key) for key in ("contacts", "contact_ids")}
-        result = FileImportResult(source_format=layout.source.key)
+        result = FileImportResult(
+            source_format=layout.source.key,
+            dates_read={header: found.describe() for header, found in formats.items()},
+        )
         importer = Actor("import", user_id=actor.user_id, label=f"deals import of {filename}"[:200])
 
         def write(parsed: list[DealRow], report: ErrorReport | None) -> None:
@@ -172,9 +190,18 @@ def _owners(session: Session) -> dict[str, int]:
 class _Parser:
     """Checks a row's cells and turns them into a deal's values, or says why it cannot."""
 
-    def __init__(self, layout: DealsLayout, owners: dict[str, int]) -> None:
+    def __init__(
+        self, layout: DealsLayout, owners: dict[str, int], dates: Mapping[str, FormatFound]
+    ) -> None:
         self._layout = layout
         self._owners = owners
+        # The format each date column's dates are written in, by header.
+        self._date_formats = {header: found.date_format for header, found in dates.items()}
+
+    def _moment(self, name: str) -> Callable[[str], datetime | None]:
+        """How the field's cells are read: as dates in their column's format."""
+        date_format = self._date_formats.get(self._column(name))
+        return lambda cell: cells.parse_datetime(cell, date_format)
 
     def _cell(self, row: SourceRow, name: str) -> str:
         position = self._layout.positions.get(name)
@@ -213,12 +240,12 @@ class _Parser:
         currency = (self._cell(row, "currency") or "USD").upper()
         if len(currency) != 3 or not currency.isalpha():
             problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
-        created_at = checked("created_at", cells.parse_datetime)
-        close = checked("close_date", cells.parse_datetime)
+        created_at = checked("created_at", self._moment("created_at"))
+        close = checked("close_date", self._moment("close_date"))
         status, stage = self._status(row, problems)
         # A won or lost date says both what happened and when.
         for outcome in ("won", "lost"):
-            ended = checked(f"{outcome}_date", cells.parse_datetime)
+            ended = checked(f"{outcome}_date", self._moment(f"{outcome}_date"))
             if ended is not None and not problems:
                 status, stage, close = outcome, f"closed_{outcome}", ended
         if status != "open" and close is None and not problems:
