@@ -5,6 +5,7 @@ customers with its date (or the row saying why not); past moves starting nothing
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -671,14 +672,39 @@ def test_the_imports_page_shows_a_files_columns_to_map_and_imports_by_them(
     assert first.lifecycle_stage == "customer"
 
 
-def test_a_known_exports_columns_come_preset(client: TestClient) -> None:
-    with HUBSPOT_DEALS.open("rb") as handle:
+def _preset(page: str) -> dict[str, str]:
+    """The choices a browser sends for the page's drop-downs as they come preset."""
+    choices = {}
+    for block in page.split("<select")[1:]:
+        name = re.search(r'name="(map\.\d+)"', block)
+        chosen = re.search(r'<option value="([^"]*)" selected>', block.split("</select>")[0])
+        assert name is not None
+        choices[name.group(1)] = chosen.group(1) if chosen else ""
+    return choices
+
+
+@pytest.mark.parametrize(
+    ("export", "deal_id"),
+    [(HUBSPOT_DEALS, "hubspot:9001"), (SALESFORCE_OPPORTUNITIES, "salesforce:0065g00000AAA01")],
+)
+def test_a_known_exports_columns_come_preset_and_go_in_as_they_are(
+    client: TestClient, db: Session, export: Path, deal_id: str
+) -> None:
+    with export.open("rb") as handle:
         columns = client.post(
-            "/imports/deals/columns", files={"file": ("h.csv", handle, "text/csv")}
+            "/imports/deals/columns", files={"file": (export.name, handle, "text/csv")}
         )
     assert columns.status_code == 200
-    assert '<option value="name" selected>' in columns.text
-    assert '<option value="external_id" selected>' in columns.text
+    preset = _preset(columns.text)
+    assert {"name", "external_id", "stage", "created_at", "close_date"} <= set(preset.values())
+
+    with export.open("rb") as handle:
+        page = client.post(
+            "/imports/deals", files={"file": (export.name, handle, "text/csv")}, data=preset
+        )
+
+    assert page.status_code == 200, page.text
+    assert deal(db, deal_id).created_at is not None
 
 
 @pytest.mark.sqlite_only

@@ -33,6 +33,16 @@ class ImportFields:
         return {position: field for field, position in locate(header, self.known_columns).items()}
 
 
+def either_export(*exports: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Field -> the header names any of ``exports`` gives it, the first export's first
+    (a plain union of the dicts would keep only the last export's names of a field)."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for columns in exports:
+        for field, names in columns.items():
+            merged[field] = tuple(dict.fromkeys((*merged.get(field, ()), *names)))
+    return merged
+
+
 def mapped_positions(
     header: list[str], mapping: Mapping[str, str], fields: ImportFields
 ) -> dict[str, int]:

@@ -18,7 +18,7 @@ from huddle.auth.deps import CurrentActor, CurrentUser, request_actor
 from huddle.auth.service import users_by_id
 from huddle.contacts.importing import service
 from huddle.contacts.importing.api import queue_resume, start_import
-from huddle.contacts.importing.mapping import CUSTOM_PREFIX
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX, HISTORY_TARGETS
 from huddle.contacts.importing.reader import (
     ENCODING_LABELS,
     MAX_CELL_CHARS,
@@ -101,9 +101,9 @@ def import_status(
     context = {
         "job": job,
         "deferred_indexes": service.indexes_deferred_by(session, job.id),
-        "custom_labels": {
-            f"{CUSTOM_PREFIX}{d.key}": d.label for d in list_custom_fields(session, "contact")
-        },
+        # The stage dates and custom fields by their labels; the others' names read well.
+        "field_labels": HISTORY_TARGETS
+        | {f"{CUSTOM_PREFIX}{d.key}": d.label for d in list_custom_fields(session, "contact")},
         "formats": FORMAT_LABELS,
         "encodings": ENCODING_LABELS,
         "users": users_by_id(session),

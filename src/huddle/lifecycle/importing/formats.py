@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from huddle.core.cells import locate, squash
-from huddle.core.columnmap import ImportFields, mapped_positions
+from huddle.core.columnmap import ImportFields, either_export, mapped_positions
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.stages import OPEN_PIPELINE_STAGES
 
@@ -110,9 +110,13 @@ DEAL_FIELDS = ImportFields(
         "is_won": "Won (yes/no)",
         "is_closed": "Closed (yes/no)",
     },
-    known_columns=SALESFORCE.columns
-    | HUBSPOT.columns
-    | {"won_date": ("Won Date", "Closed Won Date"), "lost_date": ("Lost Date",)},
+    # Every known export's name for each field: the imports page presets a Salesforce
+    # export's drop-downs as well as a HubSpot one's.
+    known_columns=either_export(
+        SALESFORCE.columns,
+        HUBSPOT.columns,
+        {"won_date": ("Won Date", "Closed Won Date"), "lost_date": ("Lost Date",)},
+    ),
 )
 
 # Deal stages by name, for HubSpot's default pipeline (internal values and labels read
@@ -161,6 +165,19 @@ class DealsLayout:
         return self.header[self.positions[field]]
 
 
+def _export_keeping_its_ids(header: list[str], positions: Mapping[str, int]) -> DealsFormat:
+    """The known export a file mapped by hand is, when its deal ids are that export's own
+    id column (the imports page presets it so): its deals are then keyed as that export's,
+    whichever way the file comes in, and a re-import from the command line updates them."""
+    id_column = header[positions["external_id"]]
+    for source in FORMATS:
+        if locate(header, {"detect": source.detect}) and id_column in source.columns.get(
+            "external_id", ()
+        ):
+            return source
+    return MAPPED
+
+
 def detect_layout(header: list[str], mapping: Mapping[str, str] | None = None) -> DealsLayout:
     """The format of a deals file from its header, or its ``mapping`` ({column: field})
     given by hand; 422 naming what is missing otherwise."""
@@ -177,7 +194,7 @@ def detect_layout(header: list[str], mapping: Mapping[str, str] | None = None) -
                     )
                 ],
             )
-        return DealsLayout(MAPPED, positions, header)
+        return DealsLayout(_export_keeping_its_ids(header, positions), positions, header)
     for source in FORMATS:
         if not locate(header, {"detect": source.detect}):
             continue
