@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
 from huddle.contacts.importing.cleaning import CellError
-from huddle.contacts.importing.history import moment_in
+from huddle.contacts.importing.history import HistoryReader, RowHistory, moment_in
 from huddle.contacts.importing.service import Progress, create_import, run_import
 from huddle.contacts.models import CREATED_DATE_INDEXES, SPREAD_INDEXES, Contact, ImportJob
+from huddle.contacts.service import PastMove
 from huddle.core import deferred_indexes
 from huddle.core.actor import Actor
 from huddle.core.db import session_factory, unit_of_work
@@ -482,3 +483,26 @@ def test_a_date_written_another_way_than_its_columns_is_read_alone() -> None:
     assert moment_in("05/04/2024 10:30", "%d/%m/%Y") == _at("2024-04-05 10:30")
     with pytest.raises(CellError, match=r"not a date in the column's format \(DD/MM/YYYY\)"):
         moment_in("soon", "%d/%m/%Y")
+
+
+def test_moves_on_one_moment_follow_the_funnel_whatever_the_columns_order() -> None:
+    # Columns in no funnel order; Lead and MQL on the same moment; two columns for Customer.
+    reader = HistoryReader(
+        [
+            (0, "Customer since", "customer", None),
+            (1, "MQL since", "mql", None),
+            (2, "Lead since", "lead", None),
+            (3, "Evangelist since", "customer", None),
+        ]
+    )
+
+    history = reader.read(
+        ["2024-03-01", "2024-01-02 09:00", "2024-01-02 09:00", "2024-02-20"], stage=None
+    )
+
+    assert isinstance(history, RowHistory)
+    assert history.moves == (
+        PastMove("lead", _at("2024-01-02 09:00")),
+        PastMove("mql", _at("2024-01-02 09:00")),
+        PastMove("customer", _at("2024-02-20")),
+    )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from operator import itemgetter
 
 from huddle.contacts.importing.cleaning import CellError
 from huddle.contacts.importing.csvcells import unescape_cell
@@ -30,11 +31,13 @@ from huddle.contacts.importing.mapping import (
     STAGE_DATE_PREFIX,
     ColumnMapping,
 )
-from huddle.contacts.service import ContactHistory, PastMove, in_order
+from huddle.contacts.service import FUNNEL_ORDER, ContactHistory, PastMove, in_order
 from huddle.core import clock, dateformats
 from huddle.core.timefields import in_utc_range
 
 _PREFIX_LENGTH = len(STAGE_DATE_PREFIX)
+# A dated stage's (when, place in the funnel).
+_WHEN = itemgetter(1)
 # (column header, reason), as rows.Problem
 Problem = tuple[str, str]
 
@@ -152,7 +155,9 @@ class HistoryReader:
         """The row's history (None if it gives no date), or its problems. ``stage``: the
         stage the row's stage column gives, if any."""
         created: datetime | None = None
-        dated: dict[str, datetime] = {}
+        # Stage -> (when, its place in the funnel): sorted as tuples, oldest first and the
+        # funnel's order on the same moment, as ``in_order`` sorts moves (a third the cost).
+        dated: dict[str, tuple[datetime, int]] = {}
         problems: list[Problem] = []
         now = clock.now()
         for index, header, key, date_format in self._columns:
@@ -175,14 +180,14 @@ class HistoryReader:
                 created = at
             elif key in dated:
                 # Two columns for one stage (HubSpot's customer and evangelist): the first.
-                dated[key] = min(at, dated[key])
+                dated[key] = min((at, FUNNEL_ORDER[key]), dated[key])
             else:
-                dated[key] = at
+                dated[key] = (at, FUNNEL_ORDER[key])
         if problems:
             return problems
         if created is None and not dated:
             return None
-        moves = in_order([PastMove(key, at) for key, at in dated.items()])
+        moves = tuple(PastMove(key, at) for key, (at, _) in sorted(dated.items(), key=_WHEN))
         if moves and stage is not None and stage not in dated:
             moves += (PastMove(stage, moves[-1].at, dated=False),)
         return RowHistory(created, moves)

@@ -72,6 +72,7 @@ from huddle.contacts.service.notes import (
 from huddle.contacts.service.privacy import erase_contact, is_erased, personal_data
 from huddle.contacts.service.saved_views import delete_view, get_view, list_views, save_view
 from huddle.contacts.service.stage_moves import (
+    FUNNEL_ORDER,
     ContactHistory,
     PastMove,
     StageMover,
@@ -120,6 +121,7 @@ __all__ = [
     "ACTIVITY_CAP",
     "BULK_LIMIT",
     "EXACT_COUNT_CAP",
+    "FUNNEL_ORDER",
     "NOT_APPLIED",
     "OWN_FIELDS",
     "BulkOutcome",

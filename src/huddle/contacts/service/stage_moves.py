@@ -45,13 +45,14 @@ class ContactHistory:
     stage_before: str | None
 
 
-_ORDER = {stage: position for position, stage in enumerate(STAGES)}
+# Each stage's place in the funnel: the order of moves made on the same moment.
+FUNNEL_ORDER = {stage: position for position, stage in enumerate(STAGES)}
 
 
 def in_order(moves: list[PastMove]) -> tuple[PastMove, ...]:
     """Oldest first; moves on the same moment in the funnel's order (a contact created an
     MQL entered Lead, then MQL)."""
-    return tuple(sorted(moves, key=lambda move: (move.at, _ORDER[move.stage])))
+    return tuple(sorted(moves, key=lambda move: (move.at, FUNNEL_ORDER[move.stage])))
 
 
 class StageMover(Protocol):
