@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -221,3 +222,31 @@ def test_the_dry_run_reads_a_day_first_history_as_the_import_will_and_says_how(
     assert "'soon' is not a date in the column's format (DD/MM/YYYY)" in refusal["reason"]
     # "MQL since" alone cannot tell: it reads as the file's other date column does.
     assert body["dates_read"] == {"Created": "DD/MM/YYYY", "MQL since": "DD/MM/YYYY"}
+
+
+def test_the_dry_run_counts_rows_without_email_by_their_external_id(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A HubSpot export where some contacts have no email: known by their Record ID, in
+    # chunks of two rows (Ava's second row is in the second chunk).
+    monkeypatch.setattr("huddle.contacts.importing.wizard.CHUNK_SIZE", 2)
+    path = write_csv(
+        tmp_path / "hubspot.csv",
+        ["Record ID", "First Name", "Email", "Lifecycle Stage"],
+        [
+            ["101", "Mason", "mason@northstar.test", "lead"],
+            ["102", "Ava", "", "lead"],
+            ["103", "Noah", "", "subscriber"],
+            ["102", "Ava", "", "lead"],
+        ],
+    )
+    preview = _preview(client, path)
+
+    result = client.post(
+        "/api/v1/imports/dry-run",
+        json={"token": preview["token"], "mapping": preview["suggested_mapping"]},
+    )
+
+    assert result.status_code == 200, result.text
+    body = result.json()
+    assert (body["would_create"], body["would_update"], body["refused"]) == (3, 1, 0)

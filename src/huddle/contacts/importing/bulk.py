@@ -643,15 +643,18 @@ def apply_chunk(session: Session, rows: list[ParsedRow], context: ChunkContext) 
 
 def preview_chunk(
     session: Session, rows: list[ParsedRow], context: ChunkContext
-) -> tuple[ChunkResult, set[str]]:
+) -> tuple[ChunkResult, set[tuple[DedupeKey, Any]]]:
     """What ``apply_chunk`` would do with the rows, writing nothing (the import wizard's dry
-    run); and the emails of the contacts it would create."""
+    run); and the keys of the contacts it would create: (``email`` or ``external_id``,
+    value), a contact without email being known by its external id alone."""
     chunk = _Chunk(session, rows, context)
     chunk.fold()
     new = {
-        email
+        (key, value)
         for c in chunk.contacts
-        if c.before is None and c.state and (email := c.rows[0].data.get("email")) is not None
+        if c.before is None and c.state
+        for key in rules.DEDUPE_KEYS
+        if (value := c.state.get(key)) is not None
     }
     return chunk.result, new
 

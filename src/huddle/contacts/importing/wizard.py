@@ -46,6 +46,7 @@ from huddle.contacts.importing.service import (
 )
 from huddle.contacts.importing.suggest import Suggestion, suggest_targets
 from huddle.contacts.service import list_custom_fields
+from huddle.contacts.service.upsert_rules import DEDUPE_KEYS
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.collector import collection_paused
@@ -269,6 +270,12 @@ class _Tally:
                 found.sample_lines.append(row.line)
 
 
+def _keys(row: ParsedRow) -> list[int]:
+    """The keys a row names its contact by (its email, its external id, or both), hashed
+    as ``dry_run`` keeps them."""
+    return [hash((key, value)) for key in DEDUPE_KEYS if (value := row.data.get(key)) is not None]
+
+
 def dry_run(
     session: Session, upload: ImportUpload, mapping: Mapping[str, object], *, actor: Actor
 ) -> ImportDryRun:
@@ -283,7 +290,9 @@ def dry_run(
     facts, columns = read_mapping(session, path, mapping)
     cleaning, dates = dry_run_cleaning(session, path, facts, columns)
     tally = _Tally()
-    # The emails earlier chunks would create: a later row for one of them updates it.
+    # The keys (email, external id) of the contacts earlier chunks would create, hashed (a
+    # million-row file's keys would take hundreds of megabytes): a later row naming one of
+    # them updates it.
     created: set[int] = set()
     # As the import does: the chunks' short-lived objects are not walked by the collector.
     with CsvSource(path, facts) as source, collection_paused():
@@ -301,12 +310,12 @@ def dry_run(
                 else:
                     parsed.append(result)
             tally.rows += len(chunk)
-            again = [p for p in parsed if hash(p.data["email"]) in created]
+            again = [p for p in parsed if not created.isdisjoint(_keys(p))]
             tally.updated += len(again)
             outcome, new = preview_chunk(
-                session, [p for p in parsed if hash(p.data["email"]) not in created], context
+                session, [p for p in parsed if created.isdisjoint(_keys(p))], context
             )
-            created.update(hash(email) for email in new)
+            created.update(map(hash, new))
             tally.created += outcome.created
             tally.updated += outcome.updated
             tally.unchanged += outcome.unchanged
