@@ -28,6 +28,18 @@ def test_known_export_columns_name_their_export() -> None:
     ]
 
 
+def test_the_detected_exports_own_column_fills_a_field_before_another_exports() -> None:
+    # A HubSpot export lists "Lead Status" (a Salesforce report's stage) before "Lifecycle
+    # Stage": the stage is HubSpot's own column.
+    header = ["Email", "Lead Status", "Lifecycle Stage"]
+    found = suggest_targets(header, known_format="hubspot")
+    assert found == [
+        Suggestion("email", "hubspot"),
+        None,
+        Suggestion("lifecycle_stage", "hubspot"),
+    ]
+
+
 def test_names_synonyms_and_close_spellings_are_matched() -> None:
     header = ["E-mail", "Given Name", "Family name", "Compnay", "Mobile", "Shoe size"]
     assert _targets(header) == ["email", "first_name", "last_name", "company", "phone", None]

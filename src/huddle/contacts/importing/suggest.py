@@ -116,7 +116,7 @@ def suggest_targets(
     for index, name in enumerate(columns):
         if found[index] is None:
             found[index] = _similar(name, words)
-    taken = _first_claims(found)
+    taken = _first_claims(found, known_format)
     return [s if s is not None and taken.get(s.target) == i else None for i, s in enumerate(found)]
 
 
@@ -144,10 +144,17 @@ def _similar(name: str, words: Mapping[str, Suggestion]) -> Suggestion | None:
     return Suggestion(words[close[0]].target, "similar")
 
 
-def _first_claims(found: list[Suggestion | None]) -> dict[str, int]:
-    """The column each target is suggested for first; exact matches before similar ones."""
+def _first_claims(found: list[Suggestion | None], known_format: str | None) -> dict[str, int]:
+    """The column each target is suggested for first: the detected export's own columns,
+    then the other exact matches, then similar ones (a HubSpot export's "Lifecycle Stage"
+    fills the stage, not its "Lead Status" that a Salesforce report would mean by it)."""
+    ranks = [
+        lambda s: s.source == known_format,
+        lambda s: s.source != "similar",
+        lambda s: s.source == "similar",
+    ]
     claims: dict[str, int] = {}
-    for rank in (lambda s: s.source != "similar", lambda s: s.source == "similar"):
+    for rank in ranks:
         for index, suggestion in enumerate(found):
             if suggestion is not None and rank(suggestion):
                 claims.setdefault(suggestion.target, index)
