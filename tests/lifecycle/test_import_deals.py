@@ -118,8 +118,9 @@ def test_a_hubspot_deals_export_goes_in_with_its_own_dates(
     ).all()
     assert sorted(roles) == sorted([cy.id, di.id])
 
-    # The won deal made its MQL a customer through the stages in between, each on the
-    # deal's close date; the open deal made its SQL an Opportunity on its created date.
+    # The won deal made its MQL a customer through the stages in between: Ann entered MQL
+    # today, after the deal closed, so each move is on the close date (never before the
+    # stage she was in); the open deal made its SQL an Opportunity on its created date.
     closed = at("2024-03-28 16:05")
     assert moves(db, ann) == [
         ("mql", "sal", closed),
@@ -142,6 +143,45 @@ def test_a_hubspot_deals_export_goes_in_with_its_own_dates(
     assert report["8"]["error_column"] == "Record ID"
     assert report["9"]["error_column"] == "Close Date"
     assert "a won deal needs its close date" in report["9"]["error_reason"]
+
+
+def test_a_won_deals_contacts_are_opportunities_from_the_deals_creation(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Ann was an MQL before the deal was created; Bo became one after it was.
+    ann = make_contact(db, email="ann@acme.example", lifecycle_stage="mql")
+    bo = make_contact(db, email="bo@acme.example", lifecycle_stage="mql")
+    ann.stage_entered_at, bo.stage_entered_at = at("2023-12-01 10:00"), at("2024-02-01 08:00")
+    db.flush()
+    source = write_csv(
+        tmp_path / "won.csv",
+        ["Record ID", "Deal Name", "Deal Stage", "Create Date", "Close Date", "Associated Contact"],
+        [
+            ["1", "Acme", "Closed Won", "2024-01-10 09:30", "2024-03-28 16:05", "ann@acme.example"],
+            [
+                "2",
+                "Acme 2",
+                "Closed Won",
+                "2024-01-10 09:30",
+                "2024-03-28 16:05",
+                "bo@acme.example",
+            ],
+        ],
+    )
+
+    run(db, source, actor, tmp_path / "errors.csv")
+
+    opened, closed, later = at("2024-01-10 09:30"), at("2024-03-28 16:05"), at("2024-02-01 08:00")
+    assert moves(db, ann) == [
+        ("mql", "sal", opened),
+        ("sal", "opportunity", opened),
+        ("opportunity", "customer", closed),
+    ]
+    assert moves(db, bo) == [
+        ("mql", "sal", later),
+        ("sal", "opportunity", later),
+        ("opportunity", "customer", closed),
+    ]
 
 
 def test_past_moves_start_no_clock_hand_off_or_notification(

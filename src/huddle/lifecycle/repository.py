@@ -530,11 +530,16 @@ def accounts_by_name(session: Session, names: Sequence[str]) -> dict[str, int]:
     return dict(session.execute(query.group_by(Account.name)).all())
 
 
-def contact_stages(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
+def contact_stage_entries(
+    session: Session, contact_ids: Sequence[int]
+) -> dict[int, tuple[str, datetime]]:
+    """Each contact's stage and when it entered it."""
     if not contact_ids:
         return {}
-    query = select(Contact.id, Contact.lifecycle_stage).where(Contact.id.in_(contact_ids))
-    return dict(session.execute(query).all())
+    query = select(Contact.id, Contact.lifecycle_stage, Contact.stage_entered_at).where(
+        Contact.id.in_(contact_ids)
+    )
+    return {contact_id: (stage, at) for contact_id, stage, at in session.execute(query)}
 
 
 def insert_opportunities(session: Session, rows: Sequence[dict[str, Any]]) -> dict[str, int]:

@@ -393,7 +393,9 @@ class _Chunk:
         _, account_of = contacts_service.find_contacts(
             session, emails=[], contact_ids=contact_ids.all()
         )
-        self.moves.stages = repository.contact_stages(session, contact_ids.all())
+        entries = repository.contact_stage_entries(session, contact_ids.all())
+        self.moves.stages = {contact_id: stage for contact_id, (stage, _) in entries.items()}
+        self.moves.since = {contact_id: at for contact_id, (_, at) in entries.items()}
         now = clock.now()
         fresh: list[tuple[DealRow, list[int]]] = []
         seen: dict[str, int] = {}
@@ -589,7 +591,11 @@ class _Chunk:
             if row.won_reason:
                 reason += f": {row.won_reason}"
             outcomes = self.moves.win(
-                contact_ids, at=values["closed_at"], actor=deal_actor, reason=reason[:2000]
+                contact_ids,
+                at=values["closed_at"],
+                opened=values["created_at"],
+                actor=deal_actor,
+                reason=reason[:2000],
             )
             for outcome in outcomes:
                 self.result.contacts_moved += outcome.moved

@@ -88,11 +88,22 @@ class PastMoves:
     stages: dict[int, str]
     rows: list[dict[str, Any]] = field(default_factory=list)
     entered: dict[int, tuple[str, datetime]] = field(default_factory=dict)
+    # Contact id -> when it entered its stage, as the plan goes (where known).
+    since: dict[int, datetime] = field(default_factory=dict)
 
     def win(
-        self, contact_ids: Iterable[int], *, at: datetime, actor: Actor, reason: str
+        self,
+        contact_ids: Iterable[int],
+        *,
+        at: datetime,
+        actor: Actor,
+        reason: str,
+        opened: datetime | None = None,
     ) -> list[ContactWin]:
-        """``win_contacts``, dated ``at``."""
+        """``win_contacts``, Customer dated ``at``. ``opened``: when the deal was created;
+        the stages on the way to Customer are dated then (the contact was in the deal from
+        its start), never before the contact entered its stage nor after ``at``: an
+        Opportunity's time to Customer is the deal's, not zero."""
         outcomes = []
         for contact_id in contact_ids:
             stage = self.stages[contact_id]
@@ -101,10 +112,16 @@ class PastMoves:
                 problem = no_way_to_customer(self.allowed, stage)
                 outcomes.append(ContactWin(contact_id, stage, (), problem))
                 continue
+            on_the_way = at if opened is None else self._after_entry(contact_id, opened, at)
             for step in path:
-                self._add(contact_id, step, at=at, actor=actor, reason=reason)
+                when = at if step == GOAL else on_the_way
+                self._add(contact_id, step, at=when, actor=actor, reason=reason)
             outcomes.append(ContactWin(contact_id, stage, path))
         return outcomes
+
+    def _after_entry(self, contact_id: int, opened: datetime, at: datetime) -> datetime:
+        entered = self.since.get(contact_id)
+        return min(at, opened if entered is None else max(opened, entered))
 
     def move(
         self, contact_id: int, to_stage: str, *, at: datetime, actor: Actor, reason: str
@@ -129,6 +146,7 @@ class PastMoves:
             }
         )
         self.stages[contact_id] = to_stage
+        self.since[contact_id] = at
         self.entered[contact_id] = (to_stage, at)
 
     def write(self, session: Session) -> None:
