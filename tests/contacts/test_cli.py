@@ -66,21 +66,34 @@ def test_import_reports_the_format_and_counts_and_changes_nothing_the_second_tim
     assert _count(cli_db, ImportJob) == 2
 
 
-def test_failed_rows_go_to_the_errors_file_and_the_exit_code_says_so(
+def test_rows_to_look_at_go_to_the_errors_file_and_the_exit_code_says_so(
     cli_db: Engine, tmp_path: Path
 ) -> None:
-    # HubSpot's third row names "Ada Admin" as owner, who is not a user of this database.
+    # HubSpot's third row names "Ada Admin" as owner, who is not a user of this database:
+    # the contact goes in unassigned, and the row is reported with why.
     errors = tmp_path / "errors.csv"
     result = runner.invoke(app, ["import", "contacts", str(HUBSPOT), "--errors", str(errors)])
     assert result.exit_code == 1, result.output
-    assert "15 rows: 12 created, 2 updated, 0 unchanged, 1 failed." in result.output
+    assert (
+        "15 rows: 13 created, 2 updated, 0 unchanged, 0 failed, "
+        "1 imported with a problem to check." in result.output
+    )
     (row,) = read_csv(errors)
     assert (row["error_line"], row["error_column"], row["Email"]) == (
         "4",
         "Contact owner",
         "priya.sharma@fabrikam.io",
     )
-    assert row["error_reason"] == "no user with the email address or name 'Ada Admin'"
+    assert row["error_reason"] == (
+        "no user with the email address or name 'Ada Admin': imported without it"
+    )
+    with Session(cli_db) as session:
+        priya = session.scalars(
+            select(Contact).where(Contact.email == "priya.sharma@fabrikam.io")
+        ).one()
+        job = session.scalars(select(ImportJob)).one()
+    assert priya.owner_id is None
+    assert (job.rows_failed, job.rows_reported) == (0, 1)
 
 
 def test_a_manual_mapping_file_and_an_unknown_target(cli_db: Engine, tmp_path: Path) -> None:

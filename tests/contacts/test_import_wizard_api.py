@@ -250,3 +250,26 @@ def test_the_dry_run_counts_rows_without_email_by_their_external_id(
     assert result.status_code == 200, result.text
     body = result.json()
     assert (body["would_create"], body["would_update"], body["refused"]) == (3, 1, 0)
+
+
+def test_an_owner_nobody_in_huddle_is_goes_in_unassigned_and_is_listed_to_check(
+    client: TestClient, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "owners.csv",
+        ["Email", "Contact owner"],
+        [["ann@acme.test", "Jordan Lee"], ["bo@acme.test", ""], ["cy@acme.test", "Jordan Lee"]],
+    )
+    token = _preview(client, path)["token"]
+    mapping = {"Email": "email", "Contact owner": "owner"}
+
+    result = client.post("/api/v1/imports/dry-run", json={"token": token, "mapping": mapping})
+
+    assert result.status_code == 200, result.text
+    body = result.json()
+    assert (body["would_create"], body["refused"], body["to_check"]) == (3, 0, 2)
+    [note] = body["to_check_reasons"]
+    assert (note["column"], note["rows"], note["sample_lines"]) == ("Contact owner", 2, [2, 4])
+    assert note["reason"] == (
+        "no user with the email address or name 'Jordan Lee': imported without it"
+    )

@@ -108,7 +108,9 @@ def import_contacts(
 ) -> None:
     """Import contacts from a HubSpot, Salesforce (Lead or Contact) or Huddle export, or any
     CSV with --mapping. Exit code: 0 every row went in (created, updated or unchanged), 1
-    some rows failed and the others went in (see --errors), 2 nothing was imported (the
+    some rows failed, or went in with a problem to check (an owner nobody in Huddle is: the
+    contact goes in unassigned), and the others went in (see --errors), 2 nothing was
+    imported (the
     file or mapping was refused, every row failed, or the file has no rows), 130
     interrupted (go on with `huddle import resume ID`)."""
     factory = _factory()
@@ -220,21 +222,25 @@ def _run(factory: Any, job_id: int, file: Path, errors_path: Path, *, chunk_size
                 highlight=False,
             )
             raise typer.Exit(130) from None
+    reported = (
+        f", {done.rows_reported:,} imported with a problem to check" if done.rows_reported else ""
+    )
     typer.echo(
         f"{done.rows_total:,} rows: {done.rows_created:,} created, {done.rows_updated:,} updated, "
-        f"{done.rows_unchanged:,} unchanged, {done.rows_failed:,} failed."
+        f"{done.rows_unchanged:,} unchanged, {done.rows_failed:,} failed{reported}."
     )
-    if done.rows_failed:
-        typer.secho(f"The rows that failed, and why: {errors_path}", fg="yellow", err=True)
+    if done.rows_failed or done.rows_reported:
+        typer.secho(f"The rows to look at, and why: {errors_path}", fg="yellow", err=True)
     raise typer.Exit(exit_code(done))
 
 
 def exit_code(job: ImportJob) -> int:
-    """What `huddle import contacts` documents: 0 all in, 1 some failed, 2 nothing in."""
+    """What `huddle import contacts` documents: 0 all in, 1 some failed or went in with a
+    problem to check, 2 nothing in."""
     went_in = job.rows_created + job.rows_updated + job.rows_unchanged
     if went_in == 0:
         return 2
-    return 1 if job.rows_failed else 0
+    return 1 if job.rows_failed or job.rows_reported else 0
 
 
 @export_app.command("contacts")

@@ -359,6 +359,9 @@ class ImportJob(Base):
     rows_updated: Mapped[int] = mapped_column(Integer, default=0)
     rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rows_failed: Mapped[int] = mapped_column(Integer, default=0)
+    # Rows that went in with something to check (an owner nobody in Huddle is: unassigned),
+    # in the error report with why, like the failed ones.
+    rows_reported: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error_file: Mapped[str | None] = mapped_column(String(1000))
     by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)

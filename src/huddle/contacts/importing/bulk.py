@@ -111,6 +111,8 @@ class ChunkResult:
     updated: int = 0
     unchanged: int = 0
     failed: list[FailedRow] = field(default_factory=list)
+    # Rows that went in with something to check (``ParsedRow.notes``), with it.
+    noted: list[FailedRow] = field(default_factory=list)
 
 
 class _NewAccount:
@@ -383,6 +385,8 @@ class _Chunk:
                 self._fail(row, problems or [("", exc.message)])
                 continue
             contact.outcomes.append((row, outcome))
+            if row.notes:
+                self.result.noted.append(FailedRow(row.line, row.cells, list(row.notes)))
             if row.history is not None:
                 contact.histories.append(row.history)
         tally = dict.fromkeys(("created", "updated", "unchanged"), 0)

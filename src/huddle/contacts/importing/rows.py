@@ -44,6 +44,9 @@ class ParsedRow(NamedTuple):
     data: dict[str, Any]
     # What the row's date columns say of the past (``history``); None without any.
     history: RowHistory | None = None
+    # What a person should know of a row that goes in all the same (an owner nobody in
+    # Huddle is: the contact goes in unassigned), reported like a failure's problems.
+    notes: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,9 @@ class _Step:
     check: fast.Check
     # Whether an empty cell clears the field (the import's ``clear_empty``).
     clears: bool
+    # Whether a cell that cannot be read leaves the field out with a note instead of
+    # failing the row (an owner column: the contact goes in unassigned).
+    noted: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,7 @@ class RowParser:
                     None if translate or is_custom else fast.text_limit(target),
                     fast.check_for(target),
                     cleaning.clear_empty and ("custom" if is_custom else target) in CLEARABLE,
+                    noted=column.target in owner,
                 )
             )
         placeholders = cleaning.placeholders
@@ -239,7 +246,9 @@ class RowParser:
             return self._with_history(row, data) or self.parse_checked(row)
         return ParsedRow(row.line, cells, data)
 
-    def _with_history(self, row: SourceRow, data: dict[str, Any]) -> ParsedRow | None:
+    def _with_history(
+        self, row: SourceRow, data: dict[str, Any], notes: tuple[Problem, ...] = ()
+    ) -> ParsedRow | None:
         """The row with its history, its stage the latest the history dates; None if a
         date cannot be used (``parse_checked`` then names every problem)."""
         assert self._history is not None
@@ -248,7 +257,7 @@ class RowParser:
             return None
         if history is not None and history.moves:
             data["lifecycle_stage"] = history.moves[-1].stage
-        return ParsedRow(row.line, row.cells, data, history)
+        return ParsedRow(row.line, row.cells, data, history, notes)
 
     def parse_checked(self, row: SourceRow) -> ParsedRow | FailedRow:
         """The row checked by ``ContactCreate`` itself, which words every problem."""
@@ -264,6 +273,7 @@ class RowParser:
         values: dict[str, Any] = {}
         custom: dict[str, Any] = {}
         problems: list[Problem] = []
+        notes: list[Problem] = []
         for step in self._steps:
             raw = cells[step.index]
             if raw[:1] == "'":
@@ -278,7 +288,10 @@ class RowParser:
                 try:
                     value = step.translate(raw)
                 except CellError as exc:
-                    problems.append((step.header, str(exc)))
+                    if step.noted:
+                        notes.append((step.header, f"{exc}: imported without it"))
+                    else:
+                        problems.append((step.header, str(exc)))
                     continue
                 if value is None:
                     continue
@@ -303,10 +316,10 @@ class RowParser:
             return FailedRow(row.line, cells, self.problems_of(exc))
         checked = {name: getattr(contact, name) for name in values}
         if self._history is not None:
-            with_history = self._with_history(row, checked)
+            with_history = self._with_history(row, checked, tuple(notes))
             assert with_history is not None  # its dates were read above
             return with_history
-        return ParsedRow(row.line, cells, checked)
+        return ParsedRow(row.line, cells, checked, notes=tuple(notes))
 
     def _key_headers(self) -> set[str]:
         return {self._mapping.header_of("email"), self._mapping.header_of("external_id")}

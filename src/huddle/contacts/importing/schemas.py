@@ -42,6 +42,10 @@ class ImportJobRead(BaseModel):
     rows_updated: int
     rows_unchanged: int
     rows_failed: int
+    rows_reported: int = Field(
+        description="Rows that went in with something to check (an owner nobody in Huddle "
+        "is: the contact is unassigned), listed in errors.csv with why"
+    )
     has_errors: bool = Field(description="Whether errors.csv has failed rows to download")
     by_user_id: int | None
     started_at: datetime
@@ -200,6 +204,14 @@ class ImportDryRun(BaseModel):
     refused: int
     reasons: list[RefusalReason] = Field(description="The most frequent reasons first")
     other_reasons: int = Field(description="Refused rows whose reasons are not listed")
+    to_check: int = Field(
+        default=0,
+        description="Rows that would go in with something to check (an owner nobody in "
+        "Huddle is: the contact goes in unassigned); counted in would_create/would_update",
+    )
+    to_check_reasons: list[RefusalReason] = Field(
+        default_factory=list, description="Why those rows need a look, the most frequent first"
+    )
     mapping: dict[str, str] = Field(description="CSV header -> Huddle field, as it would apply")
     dates_read: dict[str, str] = Field(
         default_factory=dict,

@@ -95,6 +95,8 @@ class Progress:
     failed: int
     # The line the next unread row starts on.
     resume_line: int = 0
+    # Rows that went in with something to check (an owner nobody in Huddle is).
+    reported: int = 0
 
 
 class ImportTakenOver(Conflict):
@@ -457,6 +459,7 @@ def _take(
                 unchanged=job.rows_unchanged,
                 failed=job.rows_failed,
                 resume_line=job.resume_line or 0,
+                reported=job.rows_reported,
             ),
             report_bytes=job.report_bytes if job.error_file else 0,
         )
@@ -585,7 +588,7 @@ def _import_chunk(
     parsed, failed = chunk.parsed, list(chunk.failed)
     outcome = apply_chunk(session, parsed, context)
     failed += outcome.failed
-    for bad in sorted(failed, key=lambda r: r.line):
+    for bad in sorted([*failed, *outcome.noted], key=lambda r: r.line):
         report.add(bad.line, bad.problems, bad.cells)
     report_bytes = report.flush()
     progress = Progress(
@@ -597,6 +600,7 @@ def _import_chunk(
         unchanged=before.unchanged + outcome.unchanged,
         failed=before.failed + len(failed),
         resume_line=chunk.resume,
+        reported=before.reported + len(outcome.noted),
     )
     # Committed with the chunk's rows: a page polling the job sees counts that are true,
     # and a resumed import starts where this chunk ends.
@@ -608,6 +612,7 @@ def _import_chunk(
         rows_updated=progress.updated,
         rows_unchanged=progress.unchanged,
         rows_failed=progress.failed,
+        rows_reported=progress.reported,
         error_file=str(report.path) if report.written else None,
         resume_line=progress.resume_line,
         report_bytes=report_bytes,

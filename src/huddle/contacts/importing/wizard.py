@@ -28,7 +28,7 @@ from huddle.contacts.importing.mapping import CUSTOM_PREFIX, TARGETS, detect_map
 from huddle.contacts.importing.models import ImportUpload
 from huddle.contacts.importing.profile import ColumnProfile, profile_columns
 from huddle.contacts.importing.reader import CsvSource, SourceRow, inspect_file
-from huddle.contacts.importing.rows import FailedRow, ParsedRow, RowParser
+from huddle.contacts.importing.rows import FailedRow, ParsedRow, Problem, RowParser
 from huddle.contacts.importing.saved_mappings import matching_mappings
 from huddle.contacts.importing.schemas import (
     ColumnPreview,
@@ -247,27 +247,40 @@ class _Counted:
 
 
 @dataclass
+class _Reasons:
+    """Rows counted by their reasons: (column, reason with its quoted values elided) -> the
+    first such reason, counted."""
+
+    rows: int = 0
+    found: dict[tuple[str, str], RefusalReason] = field(default_factory=dict)
+
+    def add(self, line: int, problems: list[Problem]) -> None:
+        self.rows += 1
+        for column, reason in problems:
+            key = (column, _QUOTED.sub("'…'", reason))
+            found = self.found.get(key)
+            if found is None:
+                found = self.found[key] = RefusalReason(
+                    column=column, reason=reason, rows=0, sample_lines=[]
+                )
+            found.rows += 1
+            if len(found.sample_lines) < SAMPLE_LINES:
+                found.sample_lines.append(line)
+
+    def ranked(self) -> list[RefusalReason]:
+        """The most frequent first."""
+        return sorted(self.found.values(), key=lambda r: (-r.rows, r.sample_lines[0]))
+
+
+@dataclass
 class _Tally:
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    refused: int = 0
-    # (column, reason with its quoted values elided) -> the first such reason, counted
-    reasons: dict[tuple[str, str], RefusalReason] = field(default_factory=dict)
-
-    def refuse(self, row: FailedRow) -> None:
-        self.refused += 1
-        for column, reason in row.problems:
-            key = (column, _QUOTED.sub("'…'", reason))
-            found = self.reasons.get(key)
-            if found is None:
-                found = self.reasons[key] = RefusalReason(
-                    column=column, reason=reason, rows=0, sample_lines=[]
-                )
-            found.rows += 1
-            if len(found.sample_lines) < SAMPLE_LINES:
-                found.sample_lines.append(row.line)
+    refused: _Reasons = field(default_factory=_Reasons)
+    # Rows that would go in with something to check (``ParsedRow.notes``).
+    noted: _Reasons = field(default_factory=_Reasons)
 
 
 def _keys(row: ParsedRow) -> list[int]:
@@ -306,12 +319,15 @@ def dry_run(
             for row in chunk:
                 result = parser.parse(row)
                 if isinstance(result, FailedRow):
-                    tally.refuse(result)
+                    tally.refused.add(result.line, result.problems)
                 else:
                     parsed.append(result)
             tally.rows += len(chunk)
             again = [p for p in parsed if not created.isdisjoint(_keys(p))]
             tally.updated += len(again)
+            for repeated in again:
+                if repeated.notes:
+                    tally.noted.add(repeated.line, list(repeated.notes))
             outcome, new = preview_chunk(
                 session, [p for p in parsed if created.isdisjoint(_keys(p))], context
             )
@@ -320,17 +336,21 @@ def dry_run(
             tally.updated += outcome.updated
             tally.unchanged += outcome.unchanged
             for failed in outcome.failed:
-                tally.refuse(failed)
+                tally.refused.add(failed.line, failed.problems)
+            for noted in outcome.noted:
+                tally.noted.add(noted.line, noted.problems)
             gc.collect(1)
-    ranked = sorted(tally.reasons.values(), key=lambda r: (-r.rows, r.sample_lines[0]))
+    ranked = tally.refused.ranked()
     return ImportDryRun(
         rows_total=tally.rows,
         would_create=tally.created,
         would_update=tally.updated,
         unchanged=tally.unchanged,
-        refused=tally.refused,
+        refused=tally.refused.rows,
         reasons=ranked[:TOP_REASONS],
         other_reasons=sum(r.rows for r in ranked[TOP_REASONS:]),
+        to_check=tally.noted.rows,
+        to_check_reasons=tally.noted.ranked()[:TOP_REASONS],
         mapping=columns.as_json(),
         dates_read={header: found.describe() for header, found in dates.items()},
     )
