@@ -240,6 +240,31 @@ def test_a_salesforce_leads_report_is_recognised_by_its_labels(
     assert (iyer.lifecycle_stage, iyer.created_at) == ("lead", _at("2024-03-05 16:30"))
 
 
+def test_a_leads_report_that_says_create_date_is_still_a_leads_report(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Salesforce's lead reports label CreatedDate "Create Date", as HubSpot does.
+    report = write_csv(
+        tmp_path / "leads report.csv",
+        ["Lead ID", "Last Name", "Email", "Lead Status", "Lead Owner", "Create Date"],
+        [["00Q5g00000IaZx7", "Brontë", "zoe@camden.example", "Open", "Émile Zola", "2024-02-11"]],
+    )
+
+    job = import_file(db, report, actor=actor, errors_path=tmp_path / "e.csv")
+
+    assert (job.source_format, job.rows_created, job.rows_reported) == (
+        "salesforce_lead_report",
+        1,
+        1,
+    )
+    zoe = _contact(db, "zoe@camden.example")
+    assert (zoe.external_id, zoe.owner_id, zoe.created_at) == (
+        "00Q5g00000IaZx7",
+        None,
+        _at("2024-02-11"),
+    )
+
+
 def test_a_day_first_report_is_read_day_first_whatever_its_first_rows_say(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:

@@ -230,7 +230,12 @@ SALESFORCE_LEAD = SourceFormat(
 SALESFORCE_LEAD_REPORT = SourceFormat(
     "salesforce_lead_report",
     "Salesforce leads report",
-    _with_key(("Lead ID",), "Last Name", "Lead Status", "Created Date"),
+    (
+        *_with_key(("Lead ID",), "Last Name", "Lead Status", "Created Date"),
+        # Lead reports name the created date "Create Date", as HubSpot does: the lead's id
+        # tells them apart (a HubSpot export has a "Lead Status" too).
+        frozenset({"Lead ID", "Last Name", "Lead Status", "Create Date"}),
+    ),
     {
         "Email": Rule("email"),
         "Lead ID": Rule("external_id"),
@@ -247,7 +252,9 @@ SALESFORCE_LEAD_REPORT = SourceFormat(
         "Email Opt Out": Rule("email_opt_in", opted_out_flag),
         "Do Not Call": Rule("do_not_call", restriction_flag),
         "Created Date": Rule(STAGE_DATE_PREFIX + "lead"),
+        "Create Date": Rule(STAGE_DATE_PREFIX + "lead"),
         "Converted Date": Rule(STAGE_DATE_PREFIX + "sql"),
+        "Lead Owner": Rule("owner"),
     },
 )
 SALESFORCE_CONTACT = SourceFormat(
