@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,24 @@ def test_new_fields_defines_the_files_own_columns_typed_from_all_their_values(
     assert again.exit_code == 0, again.output
     assert "Custom field defined" not in again.output
     assert "42 unchanged" in again.output
+
+
+def test_the_command_line_settles_early_month_dates_day_first(
+    cli_db: Engine, tmp_path: Path
+) -> None:
+    source = write_csv(
+        tmp_path / "early.csv",
+        ["Email", "Created"],
+        [["ann@uk.test", "03/04/2024"], ["bo@uk.test", "01/02/2024"]],
+    )
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"Email": "email", "Created": "created_at"}')
+
+    result = runner.invoke(
+        app, ["import", "contacts", str(source), "--mapping", str(mapping), "--day-first"]
+    )
+
+    assert result.exit_code == 0, result.output
+    with Session(cli_db) as session:
+        ann = session.scalars(select(Contact).where(Contact.email == "ann@uk.test")).one()
+    assert ann.created_at == datetime(2024, 4, 3, tzinfo=UTC)

@@ -273,3 +273,37 @@ def test_an_owner_nobody_in_huddle_is_goes_in_unassigned_and_is_listed_to_check(
     assert note["reason"] == (
         "no user with the email address or name 'Jordan Lee': imported without it"
     )
+
+
+def test_a_person_settles_dates_no_value_of_which_tells_the_day_from_the_month(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "early-month.csv",
+        ["Email", "Created"],
+        [["ann@uk.test", "03/04/2024"], ["bo@uk.test", "01/02/2024"]],
+    )
+    token = _preview(client, path)["token"]
+    mapping = {"Email": "email", "Created": "created_at"}
+
+    asked = client.post("/api/v1/imports/dry-run", json={"token": token, "mapping": mapping})
+    answered = client.post(
+        "/api/v1/imports/dry-run", json={"token": token, "mapping": mapping, "day_first": True}
+    )
+    started = client.post(
+        "/api/v1/imports/start", json={"token": token, "mapping": mapping, "day_first": True}
+    )
+
+    assert asked.json()["dates_ambiguous"] is True
+    assert asked.json()["dates_read"] == {
+        "Created": "MM/DD/YYYY (no value tells the day from the month)"
+    }
+    assert (answered.json()["dates_ambiguous"], answered.json()["dates_read"]) == (
+        False,
+        {"Created": "DD/MM/YYYY"},
+    )
+    assert started.status_code == 202, started.text
+    assert started.json()["date_formats"] == {"Created": "%d/%m/%Y"}
+    run_queued_imports(db)
+    ann = db.scalars(select(Contact).where(Contact.email == "ann@uk.test")).one()
+    assert (ann.created_at.month, ann.created_at.day) == (4, 3)

@@ -169,3 +169,29 @@ def test_a_name_that_cannot_be_saved_keeps_the_upload_for_another_try(
     assert "a name of 1 to 120 characters" in client.get(f"{url}/check").text
     done = client.post(f"{url}/import", data={"save_as": ""}, follow_redirects=False)
     assert re.fullmatch(r"/imports/\d+", done.headers["location"])
+
+
+def test_the_check_page_asks_day_or_month_first_and_the_import_keeps_the_answer(
+    client: TestClient, db: Session, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "early-month.csv",
+        ["Email", "Create Date", "First Name", "Last Name"],
+        [["ann@uk.test", "03/04/2024", "Ann", "Lee"], ["bo@uk.test", "01/02/2024", "Bo", "Ng"]],
+    )
+    url = _upload(client, path)
+    form = {"map-0": "email", "map-1": "created_at", "map-2": "first_name", "map-3": "last_name"}
+    assert client.post(f"{url}/mapping", data=form, follow_redirects=False).status_code == 303
+
+    asked = client.get(f"{url}/check").text
+    answered = client.get(f"{url}/check?dates=day_first").text
+
+    assert "MM/DD/YYYY (no value tells the day from the month)" in asked
+    assert 'name="dates"' in asked and "day first: 3 April" in asked
+    assert "<strong>DD/MM/YYYY</strong>" in answered
+    assert '<input type="hidden" name="dates" value="day_first">' in answered
+    done = client.post(f"{url}/import", data={"dates": "day_first"}, follow_redirects=False)
+    assert done.status_code == 303
+    run_queued_imports(db)
+    ann = db.scalars(select(Contact).where(Contact.email == "ann@uk.test")).one()
+    assert (ann.created_at.month, ann.created_at.day) == (4, 3)

@@ -95,6 +95,16 @@ def import_contacts(
             + ")"
         ),
     ] = None,
+    day_first: Annotated[
+        bool | None,
+        typer.Option(
+            "--day-first/--month-first",
+            help="Read a date like 03/04/2024 as the 3rd of April (or March 4) in the date "
+            "columns where no value tells; by default as the file's other date columns "
+            "tell, else month first",
+            show_default=False,
+        ),
+    ] = None,
     new_fields: Annotated[
         bool,
         typer.Option(
@@ -138,6 +148,7 @@ def import_contacts(
                     key=key,
                     clear_empty=clear_empty,
                     placeholders=tuple(placeholder) if placeholder is not None else None,
+                    day_first=day_first,
                 ),
             )
             job_id, detected, encoding = job.id, job.source_format, job.encoding

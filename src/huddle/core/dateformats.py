@@ -167,6 +167,7 @@ def find_formats(
     columns: Mapping[str, int],
     *,
     is_empty: Callable[[str], bool],
+    day_first: bool | None = None,
 ) -> dict[str, FormatFound]:
     """The format of each column (name -> index) over ``rows``: the first of ``FORMATS``
     that every value fits (a cell that is no date at all, "soon", says nothing).
@@ -175,7 +176,8 @@ def find_formats(
     once every column is: an ISO file is decided by its first row, a month-first one by
     its first day after the 12th. A column no value of which tells the day from the month
     is read in the order the file's other date columns tell, else month first, and said
-    ambiguous. ``is_empty``: the cells that hold no value (trimmed; placeholders).
+    ambiguous; ``day_first`` (a person's answer) settles such columns instead. ``is_empty``:
+    the cells that hold no value (trimmed; placeholders).
     """
     candidates = {name: list(FORMATS) for name in columns}
     seen: set[str] = set()
@@ -196,5 +198,5 @@ def find_formats(
                 del open_columns[name]
         if not open_columns:
             break
-    order = _file_order(candidates, seen)
+    order = _file_order(candidates, seen) if day_first is None else day_first
     return {name: _found(candidates[name], name in seen, order) for name in columns}

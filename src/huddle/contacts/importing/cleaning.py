@@ -325,8 +325,12 @@ def detect_date_formats(
     columns: Iterable[str],
     *,
     placeholders: Placeholders,
+    day_first: bool | None = None,
 ) -> dict[str, DateFormatFound]:
     """Each date column's format, read from the file's rows until every column's is
-    decided (``core.dateformats.find_formats``)."""
+    decided (``core.dateformats.find_formats``; ``day_first`` settles the columns where
+    no value tells the day from the month)."""
     index = {name: header.index(name) for name in columns if name in header}
-    return dateformats.find_formats(rows, index, is_empty=placeholders.__contains__)
+    return dateformats.find_formats(
+        rows, index, is_empty=placeholders.__contains__, day_first=day_first
+    )

@@ -180,9 +180,20 @@ class ImportPreview(BaseModel):
     targets: list[TargetOption]
 
 
+DayFirst = Annotated[
+    bool | None,
+    Field(
+        description="Whether a date like 03/04/2024 is the 3rd of April (true) or March 4 "
+        "(false), in the columns where no value tells; null: as the file's other date "
+        "columns tell, else month first"
+    ),
+]
+
+
 class ImportDryRunRequest(InputModel):
     token: Token
     mapping: MappingBody
+    day_first: DayFirst = None
 
 
 class ImportStartRequest(ImportDryRunRequest):
@@ -219,3 +230,9 @@ class ImportDryRun(BaseModel):
         "the format found over the file, said ambiguous when no value tells the day from "
         "the month",
     )
+    dates_ambiguous: bool = Field(
+        default=False,
+        description="Whether a date column's values cannot tell the day from the month (send "
+        "day_first to settle it)",
+    )
+    day_first: DayFirst = None

@@ -141,6 +141,9 @@ class ImportOptions:
     clear_empty: bool = False
     # The cell values read as empty; None: ``cleaning.DEFAULT_PLACEHOLDERS``.
     placeholders: tuple[str, ...] | None = None
+    # Whether a date like 03/04/2024 is the 3rd of April, where no value of its column
+    # tells (None: as the file's other date columns tell, else month first).
+    day_first: bool | None = None
 
 
 def _check_options(options: ImportOptions, columns: ColumnMapping) -> list[FieldError]:
@@ -166,6 +169,7 @@ def date_formats(
     columns: ColumnMapping,
     kinds: dict[str, ColumnKind],
     words: Placeholders,
+    day_first: bool | None = None,
 ) -> dict[str, DateFormatFound]:
     """The format of each date column (a custom date field's, or a created or stage date),
     by header, read from the file until each is decided (a column whose first rows cannot
@@ -183,19 +187,28 @@ def date_formats(
         return {}
     with CsvSource(path, facts) as source:
         found = detect_date_formats(
-            source.header, (row.cells for row in source.rows()), dated, placeholders=words
+            source.header,
+            (row.cells for row in source.rows()),
+            dated,
+            placeholders=words,
+            day_first=day_first,
         )
     return {name: f for name, f in found.items() if f.date_format is not None}
 
 
 def dry_run_cleaning(
-    session: Session, path: Path, facts: FileFacts, columns: ColumnMapping
+    session: Session,
+    path: Path,
+    facts: FileFacts,
+    columns: ColumnMapping,
+    *,
+    day_first: bool | None = None,
 ) -> tuple[Cleaning, dict[str, DateFormatFound]]:
-    """How an import of the file with the default options would read its values (the
-    wizard's dry run), and the date formats it found."""
+    """How an import of the file with the default options (and ``day_first``) would read
+    its values (the wizard's dry run), and the date formats it found."""
     words = placeholders_from(None)
     kinds = _custom_kinds(session)
-    found = date_formats(path, facts, columns, kinds, words)
+    found = date_formats(path, facts, columns, kinds, words, day_first)
     formats = {name: f.date_format for name, f in found.items() if f.date_format}
     return Cleaning(placeholders=words, custom_kinds=kinds, date_formats=formats), found
 
@@ -252,7 +265,7 @@ def create_import(
         date_formats={
             name: found.date_format
             for name, found in date_formats(
-                path, facts, columns, _custom_kinds(session), words
+                path, facts, columns, _custom_kinds(session), words, options.day_first
             ).items()
         },
     )

@@ -290,7 +290,12 @@ def _keys(row: ParsedRow) -> list[int]:
 
 
 def dry_run(
-    session: Session, upload: ImportUpload, mapping: Mapping[str, object], *, actor: Actor
+    session: Session,
+    upload: ImportUpload,
+    mapping: Mapping[str, object],
+    *,
+    actor: Actor,
+    day_first: bool | None = None,
 ) -> ImportDryRun:
     """What importing the upload with ``mapping`` would do, row by row, without writing:
     how many contacts it would create, update or leave unchanged, and the rows it would
@@ -301,7 +306,7 @@ def dry_run(
     permissions.require(actor, Action.CONTACT_IMPORT)
     path = Path(upload.path)
     facts, columns = read_mapping(session, path, mapping)
-    cleaning, dates = dry_run_cleaning(session, path, facts, columns)
+    cleaning, dates = dry_run_cleaning(session, path, facts, columns, day_first=day_first)
     tally = _Tally()
     # The keys (email, external id) of the contacts earlier chunks would create, hashed (a
     # million-row file's keys would take hundreds of megabytes): a later row naming one of
@@ -353,4 +358,6 @@ def dry_run(
         to_check_reasons=tally.noted.ranked()[:TOP_REASONS],
         mapping=columns.as_json(),
         dates_read={header: found.describe() for header, found in dates.items()},
+        dates_ambiguous=any(found.ambiguous for found in dates.values()),
+        day_first=day_first,
     )

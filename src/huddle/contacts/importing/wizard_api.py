@@ -26,6 +26,7 @@ from huddle.contacts.importing.schemas import (
     ImportPreview,
     ImportStartRequest,
 )
+from huddle.contacts.importing.service import ImportOptions
 from huddle.contacts.models import ImportJob
 from huddle.core.actor import Actor
 from huddle.core.settings import Settings
@@ -54,6 +55,7 @@ def import_staged(
     mapping: Mapping[str, str | None],
     save_as: str | None,
     actor: Actor,
+    day_first: bool | None = None,
 ) -> ImportJob:
     """Import a file of the wizard with the mapping chosen (saved under ``save_as`` too).
 
@@ -68,6 +70,7 @@ def import_staged(
         filename=upload.filename,
         mapping=wizard.known_format_or(session, upload, mapping),
         actor=actor,
+        options=ImportOptions(day_first=day_first),
     )
     if save_as:
         saved_mappings.save_mapping_as(session, save_as, mapping, actor=actor)
@@ -116,7 +119,7 @@ def dry_run_import(
     the contacts it would create, update or leave unchanged, and the rows it would refuse,
     grouped by reason with sample lines. 422 names each problem of the mapping."""
     upload = wizard.get_upload(session, data.token, actor=actor)
-    return wizard.dry_run(session, upload, data.mapping, actor=actor)
+    return wizard.dry_run(session, upload, data.mapping, actor=actor, day_first=data.day_first)
 
 
 @router.post(
@@ -140,6 +143,7 @@ def start_staged_import(
         mapping=data.mapping,
         save_as=data.save_as,
         actor=actor,
+        day_first=data.day_first,
     )
     return read_job(job)
 

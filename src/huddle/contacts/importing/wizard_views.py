@@ -264,15 +264,26 @@ def _mapping_errors(
     return errors, " ".join(general) or None
 
 
+# The check page's answer to "dates like 03/04/2024 are ..." (absent: not asked).
+_DATE_ORDERS = {"day_first": True, "month_first": False}
+
+
 @router.get("/imports/wizard/{token}/check", response_class=HTMLResponse, response_model=None)
 def check_page(
-    request: Request, session: SessionDep, user: CurrentUser, actor: CurrentActor, token: str
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    actor: CurrentActor,
+    token: str,
+    dates: str | None = None,
 ) -> Response:
     upload = wizard.get_upload(session, token, actor=actor)
     if upload.mapping is None:
         return see_other(_wizard_url(token))
     try:
-        result = wizard.dry_run(session, upload, upload.mapping, actor=actor)
+        result = wizard.dry_run(
+            session, upload, upload.mapping, actor=actor, day_first=_DATE_ORDERS.get(dates or "")
+        )
     except ValidationFailed as exc:
         flash(request, f"The mapping cannot be used any more. {error_text(exc)}", "error")
         return see_other(_wizard_url(token))
@@ -307,6 +318,7 @@ def import_upload(
             mapping=upload.mapping,
             save_as=save_as,
             actor=actor,
+            day_first=_DATE_ORDERS.get(str(form.get("dates") or "")),
         )
     except ValidationFailed as exc:
         flash(request, error_text(exc), "error")
