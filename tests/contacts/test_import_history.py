@@ -531,3 +531,57 @@ def test_moves_on_one_moment_follow_the_funnel_whatever_the_columns_order() -> N
         PastMove("mql", _at("2024-01-02 09:00")),
         PastMove("customer", _at("2024-02-20")),
     )
+
+
+def test_a_converted_lead_is_known_by_its_contacts_id_and_keeps_its_earliest_date(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Salesforce's weekly export: a lead converted into contact 003..., which the Contact
+    # export names again, created when the lead was converted.
+    leads = write_csv(
+        tmp_path / "Lead.csv",
+        ["Id", "LastName", "Company", "Email", "Status", "CreatedDate", "ConvertedContactId"],
+        [
+            [
+                "00Q5g00000AAA01",
+                "Reyes",
+                "Northstar",
+                "mason@northstar.test",
+                "Closed - Converted",
+                "2024-01-02T09:15:00.000Z",
+                "0035g00000CCC01",
+            ],
+            [
+                "00Q5g00000AAA02",
+                "Patel",
+                "Pinecone",
+                "scarlett@pinecone.test",
+                "Open - Not Contacted",
+                "2024-01-05T10:22:00.000Z",
+                "",
+            ],
+        ],
+    )
+    contacts = write_csv(
+        tmp_path / "Contact.csv",
+        ["Id", "LastName", "AccountId", "Email", "CreatedDate"],
+        [
+            [
+                "0035g00000CCC01",
+                "Reyes",
+                "0015g00000ACC01",
+                "mason@northstar.test",
+                "2024-02-11T14:15:00.000Z",
+            ]
+        ],
+    )
+
+    import_file(db, leads, actor=actor, errors_path=tmp_path / "e1.csv")
+    then = import_file(db, contacts, actor=actor, errors_path=tmp_path / "e2.csv")
+    again = import_file(db, leads, actor=actor, errors_path=tmp_path / "e3.csv")
+
+    mason = _contact(db, "mason@northstar.test")
+    assert (mason.external_id, mason.created_at) == ("0035g00000CCC01", _at("2024-01-02 09:15"))
+    assert _contact(db, "scarlett@pinecone.test").external_id == "00Q5g00000AAA02"
+    assert (then.rows_updated, then.rows_unchanged) == (0, 1)
+    assert counts(again) == {"total": 2, "created": 0, "updated": 0, "unchanged": 2, "failed": 0}

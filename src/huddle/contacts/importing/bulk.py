@@ -576,7 +576,13 @@ class _Chunk:
             self.session, histories, actor=self.context.actor, source=self.context.source
         )
         known = repository.created_dates(self.session, [contact_id for contact_id, _ in created])
-        created = [(contact_id, at) for contact_id, at in created if known.get(contact_id) != at]
+        # A person was created when the earliest record of them was (a Salesforce lead
+        # before the contact it became): a later date a file gives changes nothing.
+        created = [
+            (contact_id, at)
+            for contact_id, at in created
+            if (before := known.get(contact_id)) is None or at < before
+        ]
         set_created_dates(self.session, created)
         return {*restaged, *(contact_id for contact_id, _ in created)}
 

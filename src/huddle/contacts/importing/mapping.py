@@ -224,6 +224,11 @@ SALESFORCE_LEAD = SourceFormat(
         # (its status then reads "Closed - Converted": SQL).
         "CreatedDate": Rule(STAGE_DATE_PREFIX + "lead"),
         "ConvertedDate": Rule(STAGE_DATE_PREFIX + "sql"),
+        # A converted lead lives on as that contact, whose id the Contact export and the
+        # opportunities' ContactId name: it is the person's record id (after "Id" in the
+        # export, a converted lead's cell overrides it), so importing the leads and the
+        # contacts, in either order and again, agrees on one id.
+        "ConvertedContactId": Rule("external_id"),
     },
 )
 # A Salesforce leads report exported to CSV: the fields' labels rather than their API names.
