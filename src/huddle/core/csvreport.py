@@ -64,7 +64,8 @@ class ErrorReport:
         self._write(
             [
                 str(line),
-                "; ".join(column for column, _ in problems),
+                # Each column at fault once; a problem of the whole row names none.
+                "; ".join(dict.fromkeys(column for column, _ in problems if column)),
                 "; ".join(reason for _, reason in problems),
                 *cells,
             ]
