@@ -585,3 +585,29 @@ def test_a_converted_lead_is_known_by_its_contacts_id_and_keeps_its_earliest_dat
     assert _contact(db, "scarlett@pinecone.test").external_id == "00Q5g00000AAA02"
     assert (then.rows_updated, then.rows_unchanged) == (0, 1)
     assert counts(again) == {"total": 2, "created": 0, "updated": 0, "unchanged": 2, "failed": 0}
+
+
+def test_a_stage_the_file_names_without_a_date_leaves_history_and_stage_agreeing(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # A customer since March; a later file says she is unqualified, dating only the
+    # stages she had: the undated move follows the latest date, and she is in it.
+    header = ["Email", "Lifecycle Stage", "Became a Lead Date", "Became a Customer Date"]
+    dates = ["2024-01-02 09:00", "2024-03-01 10:00"]
+    first = write_csv(tmp_path / "first.csv", header, [["bo@x.example", "customer", *dates]])
+    later = write_csv(tmp_path / "later.csv", header, [["bo@x.example", "unqualified", *dates]])
+    mapping = {
+        "Email": "email",
+        "Lifecycle Stage": "lifecycle_stage",
+        "Became a Lead Date": "stage_dates.lead",
+        "Became a Customer Date": "stage_dates.customer",
+    }
+
+    import_file(db, first, actor=actor, errors_path=tmp_path / "e1.csv", mapping=mapping)
+    import_file(db, later, actor=actor, errors_path=tmp_path / "e2.csv", mapping=mapping)
+    again = import_file(db, later, actor=actor, errors_path=tmp_path / "e3.csv", mapping=mapping)
+
+    bo = _contact(db, "bo@x.example")
+    assert _moves(db, bo)[-1] == ("customer", "disqualified", _at("2024-03-01 10:00"))
+    assert (bo.lifecycle_stage, bo.stage_entered_at) == ("disqualified", _at("2024-03-01 10:00"))
+    assert counts(again)["unchanged"] == 1

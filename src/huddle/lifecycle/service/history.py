@@ -117,7 +117,9 @@ def _restaged(
     histories: list[ContactHistory], known: set[tuple[int, str, datetime]]
 ) -> list[tuple[int, str, datetime]]:
     """(contact, stage, since) of each existing contact whose history ends later than its
-    latest recorded move, in another stage."""
+    latest recorded move, in another stage; or at the same moment with a move new to it
+    (a stage the file names without dating it, recorded after the dated ones): the
+    history's last row and the contact's stage always agree."""
     # When each existing contact made its latest recorded move: a history ending earlier
     # leaves the stage it moved to since.
     latest: dict[int, datetime] = {}
@@ -129,7 +131,8 @@ def _restaged(
         if last is None or history.stage_before in (None, last.stage):
             continue
         moved_last = latest.get(history.contact_id)
-        if moved_last is None or last.at > moved_last:
+        new_last = (history.contact_id, last.stage, last.at) not in known
+        if moved_last is None or last.at > moved_last or (last.at == moved_last and new_last):
             changed.append((history.contact_id, last.stage, last.at))
     return changed
 
