@@ -86,7 +86,7 @@ def test_rows_to_look_at_go_to_the_errors_file_and_the_exit_code_says_so(
         "priya.sharma@fabrikam.io",
     )
     assert row["error_reason"] == (
-        "no user with the email address or name 'Ada Admin'; the contact goes in unassigned"
+        "no user with the email address or name 'Ada Admin'; imported without this owner"
     )
     with Session(cli_db) as session:
         priya = session.scalars(

@@ -271,7 +271,7 @@ def test_an_owner_nobody_in_huddle_is_goes_in_unassigned_and_is_listed_to_check(
     [note] = body["to_check_reasons"]
     assert (note["column"], note["rows"], note["sample_lines"]) == ("Contact owner", 2, [2, 4])
     assert note["reason"] == (
-        "no user with the email address or name 'Jordan Lee'; the contact goes in unassigned"
+        "no user with the email address or name 'Jordan Lee'; imported without this owner"
     )
 
 

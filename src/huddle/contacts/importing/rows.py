@@ -289,7 +289,7 @@ class RowParser:
                     value = step.translate(raw)
                 except CellError as exc:
                     if step.noted:
-                        notes.append((step.header, f"{exc}; the contact goes in unassigned"))
+                        notes.append((step.header, f"{exc}; imported without this owner"))
                     else:
                         problems.append((step.header, str(exc)))
                     continue
