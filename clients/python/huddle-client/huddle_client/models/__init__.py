@@ -187,6 +187,7 @@ from .field_problem_ctx_type_0 import FieldProblemCtxType0
 from .field_resolution import FieldResolution
 from .field_resolution_kept import FieldResolutionKept
 from .file_import_read import FileImportRead
+from .file_import_read_dates_read import FileImportReadDatesRead
 from .fit_rule import FitRule
 from .follow_up_term import FollowUpTerm
 from .form_create import FormCreate
@@ -227,6 +228,7 @@ from .hours_term_kind import HoursTermKind
 from .icp_discovery_read import IcpDiscoveryRead
 from .icp_segment_read import IcpSegmentRead
 from .import_dry_run import ImportDryRun
+from .import_dry_run_dates_read import ImportDryRunDatesRead
 from .import_dry_run_mapping import ImportDryRunMapping
 from .import_dry_run_request import ImportDryRunRequest
 from .import_dry_run_request_mapping import ImportDryRunRequestMapping
@@ -733,6 +735,7 @@ __all__ = (
     "FieldResolution",
     "FieldResolutionKept",
     "FileImportRead",
+    "FileImportReadDatesRead",
     "FitRule",
     "FollowUpTerm",
     "FormCreate",
@@ -773,6 +776,7 @@ __all__ = (
     "IcpDiscoveryRead",
     "IcpSegmentRead",
     "ImportDryRun",
+    "ImportDryRunDatesRead",
     "ImportDryRunMapping",
     "ImportDryRunRequest",
     "ImportDryRunRequestMapping",

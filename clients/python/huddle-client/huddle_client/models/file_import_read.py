@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.file_import_read_dates_read import FileImportReadDatesRead
     from ..models.row_problem_read import RowProblemRead
 
 
@@ -28,6 +29,8 @@ class FileImportRead:
             customer, an unknown owner or contact): in problems too
         contacts_moved (int): Contacts the import moved to another stage (a won deal's to Customer)
         problems (list[RowProblemRead]): The rows that failed or need a look, with why (the first 1,000)
+        dates_read (FileImportReadDatesRead): How each date column's dates were read, by header ("DD/MM/YYYY"): the
+            format found over the file, said ambiguous when no value tells the day from the month
     """
 
     source_format: str
@@ -39,6 +42,7 @@ class FileImportRead:
     reported: int
     contacts_moved: int
     problems: list[RowProblemRead]
+    dates_read: FileImportReadDatesRead
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +67,8 @@ class FileImportRead:
             problems_item = problems_item_data.to_dict()
             problems.append(problems_item)
 
+        dates_read = self.dates_read.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -76,6 +82,7 @@ class FileImportRead:
                 "reported": reported,
                 "contacts_moved": contacts_moved,
                 "problems": problems,
+                "dates_read": dates_read,
             }
         )
 
@@ -83,6 +90,7 @@ class FileImportRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.file_import_read_dates_read import FileImportReadDatesRead  # noqa: PLC0415
         from ..models.row_problem_read import RowProblemRead  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -109,6 +117,8 @@ class FileImportRead:
 
             problems.append(problems_item)
 
+        dates_read = FileImportReadDatesRead.from_dict(d.pop("dates_read"))
+
         file_import_read = cls(
             source_format=source_format,
             rows=rows,
@@ -119,6 +129,7 @@ class FileImportRead:
             reported=reported,
             contacts_moved=contacts_moved,
             problems=problems,
+            dates_read=dates_read,
         )
 
         file_import_read.additional_properties = d

@@ -30,6 +30,8 @@ class ImportJobRead:
         rows_updated (int):
         rows_unchanged (int):
         rows_failed (int):
+        rows_reported (int): Rows that went in with something to check (an owner nobody in Huddle is: the contact is
+            unassigned), listed in errors.csv with why
         has_errors (bool): Whether errors.csv has failed rows to download
         by_user_id (int | None):
         started_at (datetime.datetime):
@@ -60,6 +62,7 @@ class ImportJobRead:
     rows_updated: int
     rows_unchanged: int
     rows_failed: int
+    rows_reported: int
     has_errors: bool
     by_user_id: int | None
     started_at: datetime.datetime
@@ -96,6 +99,8 @@ class ImportJobRead:
         rows_unchanged = self.rows_unchanged
 
         rows_failed = self.rows_failed
+
+        rows_reported = self.rows_reported
 
         has_errors = self.has_errors
 
@@ -148,6 +153,7 @@ class ImportJobRead:
                 "rows_updated": rows_updated,
                 "rows_unchanged": rows_unchanged,
                 "rows_failed": rows_failed,
+                "rows_reported": rows_reported,
                 "has_errors": has_errors,
                 "by_user_id": by_user_id,
                 "started_at": started_at,
@@ -192,6 +198,8 @@ class ImportJobRead:
         rows_unchanged = d.pop("rows_unchanged")
 
         rows_failed = d.pop("rows_failed")
+
+        rows_reported = d.pop("rows_reported")
 
         has_errors = d.pop("has_errors")
 
@@ -270,6 +278,7 @@ class ImportJobRead:
             rows_updated=rows_updated,
             rows_unchanged=rows_unchanged,
             rows_failed=rows_failed,
+            rows_reported=rows_reported,
             has_errors=has_errors,
             by_user_id=by_user_id,
             started_at=started_at,

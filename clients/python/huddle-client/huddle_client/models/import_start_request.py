@@ -21,17 +21,26 @@ class ImportStartRequest:
         token (str):
         mapping (ImportStartRequestMapping): {"csv header": "huddle field"}: a field of TARGETS (GET the preview for
             them), "custom.<key>" for a custom field, or null to skip the column
+        day_first (bool | None | Unset): Whether a date like 03/04/2024 is the 3rd of April (true) or March 4 (false),
+            in the columns where no value tells; null: as the file's other date columns tell, else month first
         save_as (None | str | Unset): Save the mapping under this name
     """
 
     token: str
     mapping: ImportStartRequestMapping
+    day_first: bool | None | Unset = UNSET
     save_as: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
 
         mapping = self.mapping.to_dict()
+
+        day_first: bool | None | Unset
+        if isinstance(self.day_first, Unset):
+            day_first = UNSET
+        else:
+            day_first = self.day_first
 
         save_as: None | str | Unset
         if isinstance(self.save_as, Unset):
@@ -47,6 +56,8 @@ class ImportStartRequest:
                 "mapping": mapping,
             }
         )
+        if day_first is not UNSET:
+            field_dict["day_first"] = day_first
         if save_as is not UNSET:
             field_dict["save_as"] = save_as
 
@@ -61,6 +72,15 @@ class ImportStartRequest:
 
         mapping = ImportStartRequestMapping.from_dict(d.pop("mapping"))
 
+        def _parse_day_first(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        day_first = _parse_day_first(d.pop("day_first", UNSET))
+
         def _parse_save_as(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -73,6 +93,7 @@ class ImportStartRequest:
         import_start_request = cls(
             token=token,
             mapping=mapping,
+            day_first=day_first,
             save_as=save_as,
         )
 
