@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from huddle.core.dateformats import FormatFound, find_formats, read
+from huddle.core.dateformats import MOST_NOT_DATES, FormatFound, find_formats, read
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,18 @@ def test_a_column_is_decided_by_its_first_values_that_tell() -> None:
     found = _formats(["Won"], [["2024-04-05"], ["25/04/2024"]])
 
     assert found["Won"] == FormatFound("iso")
+
+
+def test_a_column_of_little_but_words_is_given_up_rather_than_tried_on_every_row() -> None:
+    consumed = 0
+
+    def rows() -> Iterator[list[str]]:
+        nonlocal consumed
+        for _ in range(5_000):
+            consumed += 1
+            yield ["03/04/2024" if consumed == 1 else "soon"]
+
+    found = find_formats(rows(), {"Won": 0}, is_empty=lambda cell: False)
+
+    assert found["Won"] == FormatFound("%m/%d/%Y", ambiguous=True)
+    assert consumed == 1 + MOST_NOT_DATES

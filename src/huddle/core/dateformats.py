@@ -162,6 +162,16 @@ def _file_order(candidates: Mapping[str, Sequence[str]], seen: set[str]) -> bool
     return told.pop() if len(told) == 1 else None
 
 
+# The cells that are no date at all after which a column still undecided is given up (its
+# format stands as its dates so far tell it).
+MOST_NOT_DATES = 1_000
+
+
+def _fits_another(value: str, tried: Sequence[str]) -> bool:
+    """Whether ``value`` is a date in a format besides the ``tried`` ones it did not fit."""
+    return any(fits(value, f) for f in FORMATS if f not in tried)
+
+
 def find_formats(
     rows: Iterable[Sequence[str]],
     columns: Mapping[str, int],
@@ -181,6 +191,8 @@ def find_formats(
     """
     candidates = {name: list(FORMATS) for name in columns}
     seen: set[str] = set()
+    # Cells of each column that are no date in any format, so far.
+    not_dates: dict[str, int] = {}
     open_columns = dict(columns)
     if not open_columns:
         return {}
@@ -190,8 +202,13 @@ def find_formats(
             if not value or is_empty(value):
                 continue
             left = [f for f in candidates[name] if fits(value, f)]
-            if not left and not any(fits(value, f) for f in FORMATS):
-                continue  # not a date at all ("soon"): its row fails, the column's format stands
+            if not left and not _fits_another(value, candidates[name]):
+                # Not a date at all ("soon"): its row fails, the column's format stands.
+                # A column of little else is given up, not tried on every row of the file.
+                not_dates[name] = not_dates.get(name, 0) + 1
+                if not_dates[name] >= MOST_NOT_DATES:
+                    del open_columns[name]
+                continue
             seen.add(name)
             candidates[name] = left
             if len(left) <= 1:
