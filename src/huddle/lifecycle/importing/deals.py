@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -195,13 +196,16 @@ class _Parser:
     ) -> None:
         self._layout = layout
         self._owners = owners
-        # The format each date column's dates are written in, by header.
-        self._date_formats = {header: found.date_format for header, found in dates.items()}
+        # How each date field's cells are read: in their column's format (made once, not
+        # for every row).
+        self._moments = {
+            name: partial(cells.parse_datetime, date_format=self._format_of(name, dates))
+            for name in _DATES
+        }
 
-    def _moment(self, name: str) -> Callable[[str], datetime | None]:
-        """How the field's cells are read: as dates in their column's format."""
-        date_format = self._date_formats.get(self._column(name))
-        return lambda cell: cells.parse_datetime(cell, date_format)
+    def _format_of(self, name: str, dates: Mapping[str, FormatFound]) -> str | None:
+        found = dates.get(self._column(name))
+        return found.date_format if found is not None else None
 
     def _cell(self, row: SourceRow, name: str) -> str:
         position = self._layout.positions.get(name)
@@ -240,12 +244,12 @@ class _Parser:
         currency = (self._cell(row, "currency") or "USD").upper()
         if len(currency) != 3 or not currency.isalpha():
             problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
-        created_at = checked("created_at", self._moment("created_at"))
-        close = checked("close_date", self._moment("close_date"))
+        created_at = checked("created_at", self._moments["created_at"])
+        close = checked("close_date", self._moments["close_date"])
         status, stage = self._status(row, problems)
         # A won or lost date says both what happened and when.
         for outcome in ("won", "lost"):
-            ended = checked(f"{outcome}_date", self._moment(f"{outcome}_date"))
+            ended = checked(f"{outcome}_date", self._moments[f"{outcome}_date"])
             if ended is not None and not problems:
                 status, stage, close = outcome, f"closed_{outcome}", ended
         if status != "open" and close is None and not problems:
