@@ -28,7 +28,11 @@ from huddle.subscribers import register as register_subscribers
 from huddle.tracking import cli as touch_commands
 from huddle.worker import Worker
 
-app = typer.Typer(help="Huddle: one shared record for marketing and sales.", no_args_is_help=True)
+app = typer.Typer(
+    help="Huddle: one shared record for marketing and sales.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
 
 
 @app.callback()

@@ -15,7 +15,7 @@ from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.core.errors import HuddleError
 
-app = typer.Typer(help="Manage users.", no_args_is_help=True)
+app = typer.Typer(help="Manage users.", no_args_is_help=True, rich_markup_mode="markdown")
 # Whoever runs the command line administers this installation.
 CLI_ACTOR = Actor.system("command line")
 

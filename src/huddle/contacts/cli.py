@@ -31,9 +31,13 @@ from huddle.core.errors import FieldError, HuddleError, ValidationFailed
 from huddle.core.migrations import SchemaBehind, ensure_schema_current
 from huddle.core.settings import get_settings
 
-app = typer.Typer(help="Company enrichment.", no_args_is_help=True)
-import_app = typer.Typer(help="Import records from CSV.", no_args_is_help=True)
-export_app = typer.Typer(help="Export records as CSV.", no_args_is_help=True)
+app = typer.Typer(help="Company enrichment.", no_args_is_help=True, rich_markup_mode="markdown")
+import_app = typer.Typer(
+    help="Import records from CSV.", no_args_is_help=True, rich_markup_mode="markdown"
+)
+export_app = typer.Typer(
+    help="Export records as CSV.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 
 err = Console(stderr=True)
 CLI_ACTOR = Actor.system("command line")

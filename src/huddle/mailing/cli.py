@@ -14,7 +14,7 @@ from huddle.core.actor import Actor
 from huddle.core.db import unit_of_work
 from huddle.mailing import service
 
-app = typer.Typer(help="Marketing email.", no_args_is_help=True)
+app = typer.Typer(help="Marketing email.", no_args_is_help=True, rich_markup_mode="markdown")
 BOUNCE_ACTOR = Actor.system("bounce address")
 # A report larger than this is no report (a DSN quotes headers, or the message at most).
 MAX_REPORT_BYTES = 10 * 1024 * 1024

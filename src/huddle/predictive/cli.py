@@ -28,7 +28,11 @@ else:
     learning = lazy_import("huddle.predictive.learning")
     service = lazy_import("huddle.predictive.service")
 
-app = typer.Typer(help="Predictive scoring: models learned from history.", no_args_is_help=True)
+app = typer.Typer(
+    help="Predictive scoring: models learned from history.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
 CLI = Actor.system("huddle model")
 
 FromCsv = Annotated[
