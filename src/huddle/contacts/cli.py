@@ -124,9 +124,8 @@ def import_contacts(
     CSV with --mapping. Exit code: 0 every row went in (created, updated or unchanged), 1
     some rows failed, or went in with a problem to check (an owner nobody in Huddle is: the
     contact goes in unassigned), and the others went in (see --errors), 2 nothing was
-    imported (the
-    file or mapping was refused, every row failed, or the file has no rows), 130
-    interrupted (go on with `huddle import resume ID`)."""
+    imported (the file or mapping was refused, every row failed, or the file has no rows),
+    130 interrupted (go on with `huddle import resume ID`)."""
     factory = _factory()
     given: dict[str, Any] | None = None
     if mapping is not None:
