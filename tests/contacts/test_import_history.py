@@ -259,7 +259,8 @@ def test_a_leads_report_that_says_create_date_is_still_a_leads_report(
     )
     zoe = _contact(db, "zoe@camden.example")
     assert (zoe.external_id, zoe.owner_id, zoe.created_at) == (
-        "00Q5g00000IaZx7",
+        # The report's 15-character id, kept in its 18-character form.
+        "00Q5g00000IaZx7EAF",
         None,
         _at("2024-02-11"),
     )
@@ -581,8 +582,9 @@ def test_a_converted_lead_is_known_by_its_contacts_id_and_keeps_its_earliest_dat
     again = import_file(db, leads, actor=actor, errors_path=tmp_path / "e3.csv")
 
     mason = _contact(db, "mason@northstar.test")
-    assert (mason.external_id, mason.created_at) == ("0035g00000CCC01", _at("2024-01-02 09:15"))
-    assert _contact(db, "scarlett@pinecone.test").external_id == "00Q5g00000AAA02"
+    # The ids kept in their 18-character form (``core.recordids``).
+    assert (mason.external_id, mason.created_at) == ("0035g00000CCC01AAH", _at("2024-01-02 09:15"))
+    assert _contact(db, "scarlett@pinecone.test").external_id == "00Q5g00000AAA02EAH"
     assert (then.rows_updated, then.rows_unchanged) == (0, 1)
     assert counts(again) == {"total": 2, "created": 0, "updated": 0, "unchanged": 2, "failed": 0}
 

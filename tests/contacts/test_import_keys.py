@@ -102,6 +102,56 @@ def test_a_contact_whose_email_changed_is_found_by_its_record_id(
     assert _count(db, Contact) == 1
 
 
+def test_a_salesforce_reports_short_ids_find_the_contacts_its_export_created(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # The weekly export names leads by their 18-character ids; a leads report by the 15
+    # characters Salesforce's pages show. Neither file has an email.
+    export = write_csv(
+        tmp_path / "Lead.csv",
+        ["Id", "LastName", "Company", "Status"],
+        [
+            ["00Q5g00000IaZx7EAF", "Okafor", "Camden", "Open - Not Contacted"],
+            ["00Q5g00000JbQr2EAF", "Lindqvist", "Camden", "Working - Contacted"],
+        ],
+    )
+    report = write_csv(
+        tmp_path / "report.csv",
+        ["Lead ID", "Last Name", "Lead Status", "Created Date", "Title"],
+        [
+            ["00Q5g00000IaZx7", "Okafor", "Open - Not Contacted", "2024-02-11", "CFO"],
+            ["00Q5g00000JbQr2", "Lindqvist", "Working - Contacted", "2024-02-12", "CTO"],
+        ],
+    )
+    _import(db, export, actor, tmp_path)
+
+    job = _import(db, report, actor, tmp_path)
+
+    assert (job.source_format, job.rows_created, job.rows_updated) == (
+        "salesforce_lead_report",
+        0,
+        2,
+    )
+    assert _count(db, Contact) == 2
+    assert _by_external_id(db, "00Q5g00000IaZx7EAF").job_title == "CFO"
+    assert _by_external_id(db, "00Q5g00000JbQr2EAF").job_title == "CTO"
+
+
+def test_the_api_keeps_a_salesforce_id_in_its_18_character_form(
+    client: TestClient, db: Session
+) -> None:
+    created = client.post(f"{API}/contacts", json={"external_id": "003A000000bX7Ee"})
+    assert created.status_code == 201, created.text
+    assert created.json()["external_id"] == "003A000000bX7EeIAK"
+
+    # The 18 characters, or the 15 again: the same contact.
+    for given in ("003A000000bX7EeIAK", "003A000000bX7Ee"):
+        same = client.post(f"{API}/contacts", json={"external_id": given, "first_name": "Kim"})
+        assert same.status_code == 200, same.text
+        assert same.json()["id"] == created.json()["id"]
+    assert _count(db, Contact) == 1
+
+
 def test_the_key_chosen_decides_when_the_keys_name_two_contacts(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:

@@ -269,20 +269,20 @@ def test_a_salesforce_opportunities_export(
         0,
         1,
     )
-    northwind = deal(db, "salesforce:0065g00000AAA01")
+    northwind = deal(db, "salesforce:0065g00000AAA01AAH")
     assert (northwind.amount, northwind.status, northwind.owner_id) == (36000.0, "won", admin.id)
     assert (northwind.created_at, northwind.closed_at) == (
         at("2024-01-05 09:12"),
         at("2024-03-14 12:00"),
     )
     assert moves(db, dee) == [("opportunity", "customer", at("2024-03-14 12:00"))]
-    contoso = deal(db, "salesforce:0065g00000AAA02")
+    contoso = deal(db, "salesforce:0065g00000AAA02AAH")
     assert (contoso.pipeline_stage, contoso.owner_id, contoso.created_at) == (
         "negotiation",
         None,
         at("2024-06-01 14:45"),
     )
-    fabrikam = deal(db, "salesforce:0065g00000AAA03")
+    fabrikam = deal(db, "salesforce:0065g00000AAA03AAH")
     assert (fabrikam.status, fabrikam.lost_reason) == ("lost", "Price")
     [told] = read_csv(tmp_path / "errors.csv")
     assert (told["error_line"], told["error_column"]) == ("3", "Opportunity Owner")
@@ -323,12 +323,12 @@ def test_a_day_first_export_is_read_day_first_and_says_so(
 
     assert (result.created, result.failed) == (2, 0)
     assert result.dates_read == {"Close Date": "DD/MM/YYYY", "Created Date": "DD/MM/YYYY"}
-    northwind = deal(db, "salesforce:0065g00000UK001")
+    northwind = deal(db, "salesforce:0065g00000UK001AAD")
     assert (northwind.created_at, northwind.closed_at) == (
         at("2024-01-05 09:12"),
         at("2024-04-03 12:00"),
     )
-    contoso = deal(db, "salesforce:0065g00000UK002")
+    contoso = deal(db, "salesforce:0065g00000UK002AAD")
     assert (contoso.created_at, contoso.expected_close_date) == (
         at("2024-06-01 14:45"),
         date(2024, 11, 30),
@@ -427,7 +427,7 @@ def test_the_api_imports_a_deals_export_and_lists_each_problem(
             "reason": "'Rita Gone' is no Huddle user: the deal is unassigned",
         }
     ]
-    assert deal(db, "salesforce:0065g00000AAA01").status == "won"
+    assert deal(db, "salesforce:0065g00000AAA01AAH").status == "won"
 
     other = write_csv(tmp_path / "contacts.csv", ["Email"], [["a@b.example"]])
     with other.open("rb") as handle:
@@ -568,6 +568,25 @@ def test_salesforce_opportunities_take_the_email_first_then_the_contact_id(
     reason = result.problems[0].reason
     assert "no contact with email x@initech.example (Contact Email)" in reason
     assert "no contact with record id 003Z (Contact ID)" in reason
+
+
+def test_a_salesforce_reports_short_ids_find_the_exports_contacts_and_deals(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # A contact the weekly export created (18 characters); an opportunities report names it,
+    # and its deals, by the 15 characters Salesforce's pages show.
+    dee = make_contact(db, email=None, external_id="0035g00000CCC01AAH")
+    header = ["Opportunity ID", "Opportunity Name", "Account Name", "Contact ID", "Amount"]
+    report = [["0065g00000ZZZ09", "Northwind annual", "Northwind", "0035g00000CCC01", "1200"]]
+    export = [["0065g00000ZZZ09AAH", "Northwind annual", "Northwind", "0035g00000CCC01AAH", "1500"]]
+
+    first = run(db, write_csv(tmp_path / "r.csv", header, report), actor, tmp_path / "e1.csv")
+    then = run(db, write_csv(tmp_path / "x.csv", header, export), actor, tmp_path / "e2.csv")
+
+    assert (first.created, first.reported, then.created, then.updated) == (1, 0, 0, 1)
+    northwind = deal(db, "salesforce:0065g00000ZZZ09AAH")
+    assert (northwind.amount, roles_of(db, northwind)) == (1500.0, [dee.id])
+    assert count(db, Opportunity) == 1
 
 
 # --- a deals file Huddle does not know, mapped by hand ---------------------------------------
@@ -725,7 +744,7 @@ def _preset(page: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     ("export", "deal_id"),
-    [(HUBSPOT_DEALS, "hubspot:9001"), (SALESFORCE_OPPORTUNITIES, "salesforce:0065g00000AAA01")],
+    [(HUBSPOT_DEALS, "hubspot:9001"), (SALESFORCE_OPPORTUNITIES, "salesforce:0065g00000AAA01AAH")],
 )
 def test_a_known_exports_columns_come_preset_and_go_in_as_they_are(
     client: TestClient, db: Session, export: Path, deal_id: str

@@ -237,6 +237,19 @@ def test_salesforce_activities_take_the_email_first_then_the_who_id(
     assert "email x@initech.example (Contact: Email) or record id 00QZ (WhoId)" in (problem.reason)
 
 
+def test_a_tasks_15_character_who_id_finds_the_lead_an_export_created(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    zoe = make_contact(db, email=None, external_id="00Q5g00000IaZx7EAF")
+    header = ["Id", "Date", "Type", "WhoId"]
+    rows = [["00T1", "3/14/2024 8:15 AM", "Call", "00Q5g00000IaZx7"]]
+
+    result = run(db, write_csv(tmp_path / "t.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (1, 0)
+    assert [t[:2] for t in touches(db, zoe)] == [("call_logged", at("2024-03-14 08:15"))]
+
+
 def test_a_hubspot_record_id_names_the_contact_in_a_file_with_no_other_contact_column(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:

@@ -24,8 +24,10 @@ from huddle.contacts.schemas.fields import (
     check_opt_in,
     check_stage,
     clean_line,
+    clean_record_id,
 )
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.core.recordids import case_safe
 from huddle.core.schemas import DescribedBy
 from huddle.core.stages import STAGES
 
@@ -48,15 +50,15 @@ def _checking(info: FieldInfo) -> list[Any]:
     return [m for m in info.metadata if not isinstance(m, WithJsonSchema | DescribedBy)]
 
 
-def text_limit(name: str) -> int | None:
-    """N for a field declared ``Annotated[str, max_length=N] | None`` with clean_line
+def text_limit(name: str, cleaner: Callable[[object], object] = clean_line) -> int | None:
+    """N for a field declared ``Annotated[str, max_length=N] | None`` with ``cleaner``
     as its only validator; None for any other shape."""
     info = ContactCreate.model_fields.get(name)
     if info is None:
         return None
     if [type(m) for m in _checking(info)] != [BeforeValidator]:
         return None
-    if _checking(info)[0].func is not clean_line:
+    if _checking(info)[0].func is not cleaner:
         return None
     options = [a for a in typing.get_args(info.annotation) if a is not type(None)]
     if len(options) != 1 or typing.get_origin(options[0]) is not typing.Annotated:
@@ -81,6 +83,19 @@ def _text(limit: int) -> Check:
         if not value or len(value) > limit or not value.isprintable():
             raise Unsure
         return value
+
+    return check
+
+
+def _record_id(limit: int) -> Check:
+    text = _text(limit)
+
+    def check(value: object) -> object:
+        # clean_record_id (clean_line, then the kept form), then the length limit.
+        kept = case_safe(str(text(value)))
+        if len(kept) > limit:
+            raise Unsure
+        return kept
 
     return check
 
@@ -140,6 +155,9 @@ def _checks() -> dict[str, Check]:
         limit = text_limit(name)
         if limit is not None:
             checks[name] = _text(limit)
+        limit = text_limit(name, clean_record_id)
+        if limit is not None:
+            checks[name] = _record_id(limit)
     # The other fields an import fills, while the schema declares them as known here.
     email = fields["email"]
     if email.annotation == (Email | None) and not _checking(email):

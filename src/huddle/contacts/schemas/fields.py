@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
 from huddle.core.bounds import RowId
+from huddle.core.recordids import case_safe
 from huddle.core.stages import STAGES
 from huddle.core.text import UncleanText, refuse_control_characters
 
@@ -75,6 +76,17 @@ Text200 = Annotated[Annotated[str, _limit(200)] | None, BeforeValidator(clean_li
 Text100 = Annotated[Annotated[str, _limit(100)] | None, BeforeValidator(clean_line)]
 Text60 = Annotated[Annotated[str, _limit(60)] | None, BeforeValidator(clean_line)]
 Company = Annotated[Annotated[str, _limit(300)] | None, BeforeValidator(clean_line)]
+
+
+def clean_record_id(value: object) -> object:
+    """``clean_line``, then the one form a source CRM's record id is kept in (a Salesforce
+    15-character id as its 18-character form: ``core.recordids``)."""
+    value = clean_line(value)
+    return case_safe(value) if isinstance(value, str) else value
+
+
+# A source CRM's record id: one line, as ``clean_record_id`` keeps it.
+RecordId = Annotated[Annotated[str, _limit(200)] | None, BeforeValidator(clean_record_id)]
 
 
 def check_email(value: object) -> object:

@@ -22,6 +22,7 @@ from huddle.contacts.schemas.fields import (
     Email,
     Name,
     OptIn,
+    RecordId,
     Stage,
     Text60,
     Text100,
@@ -155,10 +156,11 @@ class _ContactFields(InputModel):
 
 
 # The source CRM's record id: trimmed, one line; the key of a contact without email.
-ExternalId = Text200
+ExternalId = RecordId
 _EXTERNAL_ID = (
     "The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique among "
-    "contacts: the key of a contact that has no email."
+    "contacts: the key of a contact that has no email. A Salesforce 15-character id is "
+    "kept in its 18-character form, so a report's id and an export's are one."
 )
 
 

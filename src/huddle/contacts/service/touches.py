@@ -25,6 +25,7 @@ from huddle.core.errors import Conflict, FieldError
 from huddle.core.events import publish
 from huddle.core.jobs import enqueue
 from huddle.core.permissions import Action
+from huddle.core.recordids import case_safe
 from huddle.core.settings import get_settings
 
 # contact column suffix -> (touch property names, first one present wins; column length)
@@ -288,10 +289,14 @@ def find_contacts_by_external_id(
     session: Session, external_ids: Sequence[str]
 ) -> tuple[dict[str, int], dict[int, int | None]]:
     """Contacts by external id (the source CRM's record id, as the contacts import stored
-    it), and the account of each: one query, as ``find_contacts`` for emails."""
+    it), and the account of each: one query, as ``find_contacts`` for emails. An id is
+    found in the form it is kept in (``core.recordids``): a Salesforce report's
+    15-character id finds the contact an export's 18-character one created."""
     accounts: dict[int, int | None] = {}
-    found = repository.contacts_by_external_id(session, external_ids)
-    return _keyed(found, accounts), accounts
+    kept = {given: case_safe(given) for given in external_ids}
+    found = repository.contacts_by_external_id(session, sorted(set(kept.values())))
+    by_given = {given: found[key] for given, key in kept.items() if key in found}
+    return _keyed(by_given, accounts), accounts
 
 
 def _keyed(

@@ -47,6 +47,7 @@ from huddle.core.csvreport import (
 )
 from huddle.core.dateformats import FormatFound
 from huddle.core.permissions import Action
+from huddle.core.recordids import case_safe
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
 from huddle.lifecycle import repository
 from huddle.lifecycle.importing.formats import MAPPED, DealsLayout, detect_layout, known_stages
@@ -265,7 +266,9 @@ class _Parser:
         return DealRow(
             line=row.line,
             cells=row.cells,
-            external_id=f"{self._layout.source.key}:{external_id}"[:200],
+            # Kept as ids are (a Salesforce report's 15 characters as the export's 18), so
+            # a report and an export of the same deals update one deal each.
+            external_id=f"{self._layout.source.key}:{case_safe(external_id)}"[:200],
             values={
                 "name": name[:300],
                 "amount": amount or 0.0,

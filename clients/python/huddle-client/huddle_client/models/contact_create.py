@@ -39,7 +39,8 @@ class ContactCreate:
         consent_text_shown (None | str | Unset):
         custom (ContactCreateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
         external_id (None | str | Unset): The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique
-            among contacts: the key of a contact that has no email.
+            among contacts: the key of a contact that has no email. A Salesforce 15-character id is kept in its 18-character
+            form, so a report's id and an export's are one.
         email (None | str | Unset): The dedupe key; may be left out when an external_id is given.
         lifecycle_stage (ContactCreateLifecycleStage | Unset):  Default: ContactCreateLifecycleStage.LEAD.
     """

@@ -25,7 +25,8 @@ class ContactRead:
         email (None | str): null when your role may not see contact details, or for a contact keyed by its external_id
             alone
         external_id (None | str): The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique among
-            contacts: the key of a contact that has no email.
+            contacts: the key of a contact that has no email. A Salesforce 15-character id is kept in its 18-character form,
+            so a report's id and an export's are one.
         first_name (None | str):
         last_name (None | str):
         job_title (None | str):

@@ -41,7 +41,8 @@ class ContactUpdate:
             custom (ContactUpdateCustomType0 | None | Unset): Values of custom fields by key; null removes a value.
             email (str | Unset):
             external_id (str | Unset): The source CRM's record id (HubSpot's Record ID, Salesforce's Id), unique among
-                contacts: the key of a contact that has no email.
+                contacts: the key of a contact that has no email. A Salesforce 15-character id is kept in its 18-character form,
+                so a report's id and an export's are one.
     """
 
     first_name: None | str | Unset = UNSET

@@ -1,0 +1,34 @@
+"""Record ids as Huddle keeps them: a Salesforce 15-character id in its 18-character form."""
+
+from __future__ import annotations
+
+import pytest
+
+from huddle.core.recordids import case_safe
+
+
+def test_a_salesforce_15_character_id_gets_its_documented_18_character_form() -> None:
+    # Salesforce's own example of an id and its case-safe form.
+    assert case_safe("001A0000006Vm9r") == "001A0000006Vm9rIAC"
+    assert case_safe("00Q5g00000IaZx7") == "00Q5g00000IaZx7EAF"
+
+
+def test_ids_that_differ_only_in_case_stay_two_ids() -> None:
+    # That is what the three characters are for.
+    assert case_safe("003a000000bx7ee") != case_safe("003A000000bX7Ee")
+    assert case_safe("003a000000bx7ee")[:15] == "003a000000bx7ee"
+
+
+@pytest.mark.parametrize(
+    "record_id",
+    [
+        "001A0000006Vm9rIAC",  # already 18 characters
+        "9001",  # HubSpot's record ids are numbers
+        "123456789012345",  # digits alone, even 15 of them
+        "ABCDEFGHIJKLMNO",  # no key prefix: not Salesforce's
+        "lead-0000000001",  # not letters and digits alone
+        "a0B5g00000Xy12",  # 14 characters
+    ],
+)
+def test_any_other_id_is_kept_as_it_is(record_id: str) -> None:
+    assert case_safe(record_id) == record_id
