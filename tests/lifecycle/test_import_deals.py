@@ -336,6 +336,31 @@ def test_a_day_first_export_is_read_day_first_and_says_so(
     assert "Dates read as DD/MM/YYYY (Close Date, Created Date)." in result.summary("deals")
 
 
+def test_a_european_export_is_read_with_its_own_decimal_mark_and_currency(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Record ID", "Deal Name", "Associated Company", "Amount"]
+    rows = [
+        # "1.250" alone could be either; the file's other amounts write "4.800,00".
+        ["1", "Small", "Northwind", "1.250"],
+        ["2", "Annual", "Northwind", "€4.800,00"],
+        ["3", "Spaced", "Northwind", "12 500,00"],
+        ["4", "Guess", "Northwind", "12.5k"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "eu.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (3, 1)
+    assert [(d.amount, d.currency) for d in (deal(db, f"hubspot:{n}") for n in "123")] == [
+        (1250.0, "USD"),
+        (4800.0, "EUR"),
+        (12500.0, "USD"),
+    ]
+    [problem] = result.problems
+    assert (problem.line, problem.column) == (5, "Amount")
+    assert "'12.5k' is not an amount" in problem.reason
+
+
 @pytest.mark.parametrize(
     ("header", "reason"),
     [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 
-from huddle.core import dateformats
+from huddle.core import dateformats, numbers
 
 # The words a person, a spreadsheet or a CRM writes for "no value": the one list every
 # reader of a file starts from (the contacts import's default placeholders, the deals and
@@ -51,7 +51,6 @@ _DATETIME_FORMATS = (
 NOON = time(12, 0, tzinfo=UTC)
 
 _EMAIL = re.compile(r"[^\s<>();,\"']+@[^\s<>();,\"']+\.[^\s<>();,\"']+")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 class CellError(ValueError):
@@ -119,15 +118,53 @@ def _by_formats(text: str) -> datetime | None:
     return None
 
 
-def parse_amount(cell: str) -> float | None:
-    """A money amount: "12000", "12,000.50", "$12,000", "USD 1,200.00". None when empty."""
+# The currency an amount's sign names ("$" is taken for the US dollar, as HubSpot and
+# Salesforce write it); a three-letter code ("EUR 1.200,00", "1 200 SEK") names its own.
+_CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CURRENCY = re.compile(
+    r"^(?P<before>US\$|[$€£¥₹]|[A-Z]{3}(?=[\s\d.,-]))?\s*(?P<number>.*?)\s*"
+    r"(?P<after>[$€£¥₹]|(?<=[\s\d])[A-Z]{3})?$",
+    re.DOTALL,
+)
+
+
+def _amount_parts(text: str) -> tuple[bool, str | None, str]:
+    """(negative, the currency its sign or code names, the number's text) of an amount
+    cell: "(1,200.00)" and "-$1,200" are negative (an accountant's brackets)."""
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1].strip()
+    if text.startswith("-"):
+        negative, text = True, text[1:].lstrip()
+    found = _CURRENCY.match(text)
+    assert found is not None  # every part of the pattern may be empty
+    sign = found["before"] or found["after"]
+    number = found["number"]
+    if number.startswith("-"):
+        negative, number = True, number[1:].lstrip()
+    return negative, _CURRENCY_SIGNS.get(sign, sign) if sign else None, number
+
+
+def parse_amount(cell: str, decimal_mark: numbers.DecimalMark | None = None) -> float | None:
+    """A money amount: "12000", "12,000.50", "$12,000", "USD 1,200.00", "1.200,50 €",
+    "12 500,00", "(1,000.00)". ``decimal_mark``: its column's, for a cell that does not
+    tell ("1.250": see ``core.numbers``). None when empty; CellError for anything else
+    ("12.5k")."""
     text = cell.strip()
     if is_empty(text):
         return None
-    digits = re.sub(r"[^\d.\-]", "", text.replace(",", ""))
-    if not _NUMBER.fullmatch(digits):
-        raise CellError(f"{text!r} is not an amount; write it as 12000 or 12,000.50")
-    return float(digits)
+    negative, _, number = _amount_parts(text)
+    try:
+        value = float(numbers.read_number(number, decimal_mark))
+    except numbers.NotANumber:
+        raise CellError(f"{text!r} is not an amount; write it as 12000 or 12,000.50") from None
+    return -value if negative else value
+
+
+def amount_currency(cell: str) -> str | None:
+    """The currency an amount cell names by its sign or code ("€1.200" → EUR), if any."""
+    text = cell.strip()
+    return None if is_empty(text) else _amount_parts(text)[1]
 
 
 def parse_bool(cell: str) -> bool | None:

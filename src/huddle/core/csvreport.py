@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO, TypeVar
 
-from huddle.core import cells, dateformats
+from huddle.core import cells, dateformats, numbers
 from huddle.core.csvcells import escape_cell
 from huddle.core.csvfiles import CsvSource, FileFacts, SourceRow
 
@@ -184,6 +184,17 @@ def date_formats_in(
             (row.cells for row in source.rows()), columns, is_empty=cells.is_empty
         )
     return {header: f for header, f in found.items() if f.date_format is not None}
+
+
+def decimal_marks_in(
+    path: Path, facts: FileFacts, columns: Mapping[str, int]
+) -> dict[str, numbers.DecimalMark]:
+    """The decimal mark of each number column of the file (header -> its index), from its
+    first cell that tells (``core.numbers.find_decimal_marks``); the others left out."""
+    with CsvSource(path, facts) as source:
+        return numbers.find_decimal_marks(
+            (row.cells for row in source.rows()), columns, is_empty=cells.is_empty
+        )
 
 
 T = TypeVar("T")

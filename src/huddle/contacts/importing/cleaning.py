@@ -18,7 +18,6 @@ it found).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +25,7 @@ from typing import Literal
 
 from huddle.core import dateformats
 from huddle.core.cells import PLACEHOLDER_WORDS
+from huddle.core.numbers import DecimalMark, NotANumber, read_number
 
 
 class CellError(ValueError):
@@ -100,38 +100,14 @@ def parse_boolean(text: str) -> bool:
     raise CellError(f"'{text}' is not yes or no (true/false, y/n, 1/0, x, checked)")
 
 
-# Spaces a spreadsheet puts between thousands: plain, no-break and thin ones.
-_GROUP_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-
-
-def parse_number(text: str) -> int | float:
-    """A number with thousands separators: "1,234.50", "1 234,50", "1.234,50", "-7".
-
-    A lone separator followed by exactly three digits ("1,234") is a thousands separator;
-    followed by one, two or more than three it is the decimal mark ("3,5").
-    """
-    compact = _GROUP_SPACES.sub("", text.strip())
-    if "," in compact and "." in compact:
-        decimal = "," if compact.rindex(",") > compact.rindex(".") else "."
-        group = "." if decimal == "," else ","
-        compact = compact.replace(group, "").replace(decimal, ".")
-    elif compact.count(",") == 1 and not re.fullmatch(r"[+-]?\d{1,3},\d{3}", compact):
-        compact = compact.replace(",", ".")
-    elif "," in compact:
-        compact = _grouped(compact, ",", text)
-    elif compact.count(".") > 1:
-        compact = _grouped(compact, ".", text)
-    if not _PLAIN_NUMBER.fullmatch(compact):
-        raise CellError(f"'{text}' is not a number")
-    number = float(compact)
-    return int(number) if number.is_integer() and "." not in compact else number
-
-
-def _grouped(compact: str, separator: str, text: str) -> str:
-    if not re.fullmatch(rf"[+-]?\d{{1,3}}(?:{re.escape(separator)}\d{{3}})+", compact):
-        raise CellError(f"'{text}' is not a number")
-    return compact.replace(separator, "")
+def parse_number(text: str, decimal_mark: DecimalMark | None = None) -> int | float:
+    """A number with thousands separators: "1,234.50", "1 234,50", "1.234,50", "-7";
+    ``decimal_mark``: the column's, for a cell that does not tell ("1,250": read as the US
+    writes it without one). See ``core.numbers``."""
+    try:
+        return read_number(text, decimal_mark)
+    except NotANumber:
+        raise CellError(f"'{text}' is not a number") from None
 
 
 # --- dates ---------------------------------------------------------------------------------

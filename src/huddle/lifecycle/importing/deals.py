@@ -43,9 +43,11 @@ from huddle.core.csvreport import (
     ErrorReport,
     FileImportResult,
     date_formats_in,
+    decimal_marks_in,
     import_in_chunks,
 )
 from huddle.core.dateformats import FormatFound
+from huddle.core.numbers import DecimalMark
 from huddle.core.permissions import Action
 from huddle.core.recordids import case_safe
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
@@ -152,7 +154,11 @@ def import_deals(
             if f in layout.positions
         }
         formats = date_formats_in(path, facts, dated)
-        parser = _Parser(layout, owners, formats)
+        amounts = {
+            layout.column(f): layout.positions[f] for f in ("amount",) if f in layout.positions
+        }
+        marks = decimal_marks_in(path, facts, amounts) if amounts else {}
+        parser = _Parser(layout, owners, formats, marks)
         columns = {key: _header_of(layout, key) for key in ("contacts", "contact_ids")}
         result = FileImportResult(
             source_format=layout.source.key,
@@ -193,10 +199,19 @@ class _Parser:
     """Checks a row's cells and turns them into a deal's values, or says why it cannot."""
 
     def __init__(
-        self, layout: DealsLayout, owners: dict[str, int], dates: Mapping[str, FormatFound]
+        self,
+        layout: DealsLayout,
+        owners: dict[str, int],
+        dates: Mapping[str, FormatFound],
+        decimal_marks: Mapping[str, DecimalMark],
     ) -> None:
         self._layout = layout
         self._owners = owners
+        # "1.250" is 1250 in a column whose other amounts write "4.800,00" (one file, one
+        # locale); 1.25 where nothing tells.
+        self._amount = partial(
+            cells.parse_amount, decimal_mark=decimal_marks.get(self._column("amount"))
+        )
         # How each date field's cells are read: in their column's format (made once, not
         # for every row).
         self._moments = {
@@ -239,10 +254,12 @@ class _Parser:
         for key, value in (("external_id", external_id), ("name", name)):
             if not value:
                 problems.append((self._column(key), "is empty; every deal needs one"))
-        amount = checked("amount", cells.parse_amount)
+        amount = checked("amount", self._amount)
         if amount is not None and amount < 0:
             problems.append((self._column("amount"), "is negative"))
-        currency = (self._cell(row, "currency") or "USD").upper()
+        # The currency column's, else the one the amount's sign names ("€4.800,00").
+        named = cells.amount_currency(self._cell(row, "amount"))
+        currency = (self._cell(row, "currency") or named or "USD").upper()
         if len(currency) != 3 or not currency.isalpha():
             problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
         created_at = checked("created_at", self._moments["created_at"])
