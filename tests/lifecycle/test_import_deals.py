@@ -339,16 +339,19 @@ def test_a_day_first_export_is_read_day_first_and_says_so(
 def test_a_european_export_is_read_with_its_own_decimal_mark_and_currency(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:
-    header = ["Record ID", "Deal Name", "Associated Company", "Amount"]
-    rows = [
+    # As Excel saves it where the decimal mark is a comma: separated by semicolons.
+    source = tmp_path / "eu.csv"
+    source.write_text(
+        "Record ID;Deal Name;Associated Company;Amount\r\n"
         # "1.250" alone could be either; the file's other amounts write "4.800,00".
-        ["1", "Small", "Northwind", "1.250"],
-        ["2", "Annual", "Northwind", "€4.800,00"],
-        ["3", "Spaced", "Northwind", "12 500,00"],
-        ["4", "Guess", "Northwind", "12.5k"],
-    ]
+        "1;Small;Northwind;1.250\r\n"
+        "2;Annual;Northwind;€4.800,00\r\n"
+        "3;Spaced;Northwind;12 500,00\r\n"
+        "4;Guess;Northwind;12.5k\r\n",
+        encoding="utf-8",
+    )
 
-    result = run(db, write_csv(tmp_path / "eu.csv", header, rows), actor, tmp_path / "e.csv")
+    result = run(db, source, actor, tmp_path / "e.csv")
 
     assert (result.created, result.failed) == (3, 1)
     assert [(d.amount, d.currency) for d in (deal(db, f"hubspot:{n}") for n in "123")] == [

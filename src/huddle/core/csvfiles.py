@@ -22,6 +22,11 @@ limit, is not CSV (a quote never closed, text after a closing quote), or holds a
 bytes not in the file's encoding, is a ``SourceRow`` with ``broken`` set, and reading goes
 on. After a record that is not CSV, reading goes on from the line after its first: a
 stray quote must not swallow the rows that follow it.
+
+**Separator.** Cells are separated by commas, or by what the header separates its names
+by: semicolons (Excel in a locale whose decimal mark is a comma), tabs or bars, whichever
+it holds most of outside quotes. A first line ``sep=;`` (Excel's own way of saying)
+decides, and is not the header.
 """
 
 from __future__ import annotations
@@ -56,6 +61,12 @@ _BLOCK = 1 << 20
 _LONGEST_LINE_BYTES = 4 * MAX_ROW_CHARS
 # One more than a row may hold: a read of this many characters is a line over the limit.
 _READ_LIMIT = MAX_ROW_CHARS + 1
+# The characters cells may be separated by, the comma first: it wins a tie.
+DELIMITERS = (",", ";", "\t", "|")
+DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+# Excel's first line naming the separator: sep=; (quoted, at times).
+_SEPARATOR_LINE = re.compile(r'"?sep=(.)"?[\r\n]*', re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"')
 # A byte that is not UTF-8 (read as a lone surrogate, U+DC80-U+DCFF) or a NUL.
 _SUSPECT = re.compile("[\x00\udc80-\udcff]")
 
@@ -332,6 +343,14 @@ def _unreadable_character(character: str) -> str:
     return f"byte 0x{ord(character) - 0xDC00:02X} is not valid UTF-8"
 
 
+def delimiter_of(header_line: str) -> str:
+    """The character a header line separates its names by: the one of ``DELIMITERS`` it
+    holds most of outside quotes (a quoted name may hold any), else a comma."""
+    outside = _QUOTED.sub("", header_line)
+    counts = {delimiter: outside.count(delimiter) for delimiter in DELIMITERS}
+    return max(DELIMITERS, key=counts.__getitem__)
+
+
 class CsvSource:
     """The header and then the records of a CSV file, read lazily.
 
@@ -346,16 +365,28 @@ class CsvSource:
         self._lines = _Lines(self._handle)
         self.header: list[str] = []
         try:
+            # Lines before the header's: a "sep=" line.
+            self.delimiter, self._before_header = self._find_delimiter()
             self.header = self._read_header()
         except BaseException:
             self.close()
             raise
         self._check_header()
 
+    def _find_delimiter(self) -> tuple[str, int]:
+        """The character cells are separated by, and the lines before the header (a
+        ``sep=`` line is read; the header's own line is read again)."""
+        first = self._handle.readline(_READ_LIMIT)
+        said = _SEPARATOR_LINE.fullmatch(first)
+        if said is not None and said[1] in DELIMITERS:
+            return said[1], 1
+        self._handle.seek(0)
+        return delimiter_of(first), 0
+
     def _read_header(self) -> list[str]:
         lines = self._lines
         try:
-            cells = next(csv.reader(lines, strict=True))
+            cells = next(csv.reader(lines, strict=True, delimiter=self.delimiter))
         except StopIteration:
             raise ValidationFailed(
                 "the file is empty", [FieldError("file", "no header row")]
@@ -365,7 +396,7 @@ class CsvSource:
                 "the header row is not valid CSV",
                 [FieldError("file", f"the header row: {self._reason(exc)}")],
             ) from exc
-        self._next_line = 1 + len(lines.taken)
+        self._next_line = 1 + self._before_header + len(lines.taken)
         lines.next_record()
         found = _suspect_cell(cells)
         if found is not None:
@@ -410,7 +441,7 @@ class CsvSource:
         suspect = self._facts.suspect
         while True:
             try:
-                for cells in csv.reader(lines, strict=True):
+                for cells in csv.reader(lines, strict=True, delimiter=self.delimiter):
                     first, line, size = line, line + len(taken), lines.size
                     # lines.next_record(), without the call: this runs once per row.
                     taken.clear()

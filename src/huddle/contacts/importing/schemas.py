@@ -165,6 +165,11 @@ class ImportPreview(BaseModel):
     filename: str
     encoding: str
     encoding_label: str
+    separator: str = Field(
+        default="commas",
+        description="What the cells are separated by: commas, semicolons, tabs or bars (the "
+        "one the header separates its names by, or a sep= first line's)",
+    )
     rows: int = Field(description="Data rows in the file (the header not counted)")
     header: list[str]
     sample_rows: list[list[str]] = Field(description="The first rows, as the file has them")

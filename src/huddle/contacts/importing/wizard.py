@@ -50,6 +50,7 @@ from huddle.contacts.service.upsert_rules import DEDUPE_KEYS
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.collector import collection_paused
+from huddle.core.csvfiles import DELIMITER_NAMES
 from huddle.core.errors import NotPermitted, ResourceNotFound, ValidationFailed
 from huddle.core.permissions import Action
 
@@ -143,7 +144,7 @@ def preview_upload(session: Session, upload: ImportUpload, *, actor: Actor) -> I
     path = Path(upload.path)
     facts = inspect_file(path)
     with CsvSource(path, facts) as source:
-        header = source.header
+        header, separator = source.header, DELIMITER_NAMES[source.delimiter]
         first: list[list[str]] = []
         counted = _Counted(source.rows(), first)
         profiles = profile_columns(counted, len(header))
@@ -161,6 +162,7 @@ def preview_upload(session: Session, upload: ImportUpload, *, actor: Actor) -> I
         filename=upload.filename,
         encoding=facts.encoding,
         encoding_label=facts.encoding_label,
+        separator=separator,
         rows=counted.count,
         header=header,
         sample_rows=first,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.column_preview import ColumnPreview
     from ..models.import_mapping_read import ImportMappingRead
@@ -33,6 +35,8 @@ class ImportPreview:
         suggested_mapping (ImportPreviewSuggestedMapping):
         saved_mappings (list[ImportMappingRead]): Saved mappings whose every mapped column the file has
         targets (list[TargetOption]):
+        separator (str | Unset): What the cells are separated by: commas, semicolons, tabs or bars (the one the header
+            separates its names by, or a sep= first line's) Default: 'commas'.
     """
 
     token: str
@@ -47,6 +51,7 @@ class ImportPreview:
     suggested_mapping: ImportPreviewSuggestedMapping
     saved_mappings: list[ImportMappingRead]
     targets: list[TargetOption]
+    separator: str | Unset = "commas"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +93,8 @@ class ImportPreview:
             targets_item = targets_item_data.to_dict()
             targets.append(targets_item)
 
+        separator = self.separator
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -106,6 +113,8 @@ class ImportPreview:
                 "targets": targets,
             }
         )
+        if separator is not UNSET:
+            field_dict["separator"] = separator
 
         return field_dict
 
@@ -166,6 +175,8 @@ class ImportPreview:
 
             targets.append(targets_item)
 
+        separator = d.pop("separator", UNSET)
+
         import_preview = cls(
             token=token,
             filename=filename,
@@ -179,6 +190,7 @@ class ImportPreview:
             suggested_mapping=suggested_mapping,
             saved_mappings=saved_mappings,
             targets=targets,
+            separator=separator,
         )
 
         import_preview.additional_properties = d
