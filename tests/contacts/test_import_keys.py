@@ -137,6 +137,29 @@ def test_a_salesforce_reports_short_ids_find_the_contacts_its_export_created(
     assert _by_external_id(db, "00Q5g00000JbQr2EAF").job_title == "CTO"
 
 
+def test_record_ids_a_spreadsheet_rounded_fail_rather_than_make_three_people_one(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Three leads without email whose long ids Excel showed, and saved, as one number.
+    rows = [
+        ["5.12346E+10", "Ada", "Lovelace", "", "", "Lead"],
+        ["5.12346E+10", "Alan", "Turing", "", "", "Marketing Qualified Lead"],
+        ["51234567893", "Grace", "Hopper", "", "", "Lead"],
+    ]
+    path = write_csv(tmp_path / "rounded.csv", HUBSPOT_NO_EMAIL[0], rows)
+
+    job = _import(db, path, actor, tmp_path)
+
+    assert counts(job) == {"total": 3, "created": 1, "updated": 0, "unchanged": 0, "failed": 2}
+    assert _count(db, Contact) == 1
+    failed = read_csv(Path(job.error_file or ""))
+    assert [(f["error_line"], f["error_column"]) for f in failed] == [
+        ("2", "Record ID"),
+        ("3", "Record ID"),
+    ]
+    assert "'5.12346E+10' is a long number a spreadsheet rounded" in failed[0]["error_reason"]
+
+
 def test_the_api_keeps_a_salesforce_id_in_its_18_character_form(
     client: TestClient, db: Session
 ) -> None:

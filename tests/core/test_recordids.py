@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from huddle.core.recordids import case_safe
+from huddle.core.recordids import case_safe, rounded_by_excel
 
 
 def test_a_salesforce_15_character_id_gets_its_documented_18_character_form() -> None:
@@ -32,3 +32,15 @@ def test_ids_that_differ_only_in_case_stay_two_ids() -> None:
 )
 def test_any_other_id_is_kept_as_it_is(record_id: str) -> None:
     assert case_safe(record_id) == record_id
+
+
+@pytest.mark.parametrize("record_id", ["5.12346E+10", "1E+15", "3,14159e+12", "7.2E10"])
+def test_a_number_a_spreadsheet_rounded_is_no_record_id(record_id: str) -> None:
+    reason = rounded_by_excel(record_id)
+    assert reason is not None
+    assert f"'{record_id}' is a long number a spreadsheet rounded" in reason
+
+
+@pytest.mark.parametrize("record_id", ["51234567890", "0035g00000CCC01AAH", "E10", "12E"])
+def test_an_id_that_merely_holds_an_e_is_one(record_id: str) -> None:
+    assert rounded_by_excel(record_id) is None

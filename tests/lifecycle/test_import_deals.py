@@ -617,6 +617,22 @@ def test_a_salesforce_reports_short_ids_find_the_exports_contacts_and_deals(
     assert count(db, Opportunity) == 1
 
 
+def test_record_ids_a_spreadsheet_rounded_fail_their_deal(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Record ID", "Deal Name", "Associated Company", "Associated Contact IDs"]
+    rows = [["7.2E+10", "Annual", "Northwind", "1"], ["9", "Pilot", "Northwind", "5.1E+10"]]
+
+    result = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (0, 2)
+    assert [(p.line, p.column) for p in result.problems] == [
+        (2, "Record ID"),
+        (3, "Associated Contact IDs"),
+    ]
+    assert count(db, Opportunity) == 0
+
+
 # --- a deals file Huddle does not know, mapped by hand ---------------------------------------
 
 # A funnel export's closed deals: the lead's id, the seller signed, the won date; no deal

@@ -250,6 +250,20 @@ def test_a_tasks_15_character_who_id_finds_the_lead_an_export_created(
     assert [t[:2] for t in touches(db, zoe)] == [("call_logged", at("2024-03-14 08:15"))]
 
 
+def test_a_who_id_a_spreadsheet_rounded_fails_its_row(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Id", "Date", "Type", "WhoId"]
+    rows = [["00T1", "3/14/2024 8:15 AM", "Call", "5.12346E+10"]]
+
+    result = run(db, write_csv(tmp_path / "t.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed) == (0, 1)
+    [problem] = result.problems
+    assert (problem.line, problem.column) == (2, "WhoId")
+    assert "is a long number a spreadsheet rounded" in problem.reason
+
+
 def test_a_hubspot_record_id_names_the_contact_in_a_file_with_no_other_contact_column(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+# What Excel shows of a long number it took a record id for: "51234567890" as
+# "5.12346E+10". The digits it dropped are gone, so ids that differed read alike.
+_EXCEL_ROUNDED = re.compile(r"\d(?:[.,]\d+)?E\+?\d+", re.IGNORECASE)
 # Each group of five characters: which are capitals, one bit each, as one of 32 characters.
 _CAPITALS_CODE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
 _SALESFORCE_15 = re.compile(r"[0-9A-Za-z]{15}")
@@ -40,3 +43,14 @@ def _is_salesforce_15(record_id: str) -> bool:
 def _capitals(five: str) -> str:
     bits = sum(1 << place for place, character in enumerate(five) if "A" <= character <= "Z")
     return _CAPITALS_CODE[bits]
+
+
+def rounded_by_excel(record_id: str) -> str | None:
+    """Why ``record_id`` cannot be used, if it is a number Excel rounded ("5.12346E+10"):
+    taken as it is, it would make several people one."""
+    if _EXCEL_ROUNDED.fullmatch(record_id) is None:
+        return None
+    return (
+        f"'{record_id}' is a long number a spreadsheet rounded, not a record id (the digits "
+        "it dropped are gone); format the column as text and export the file again"
+    )

@@ -41,6 +41,7 @@ from huddle.core.csvreport import (
 from huddle.core.dateformats import FormatFound
 from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action
+from huddle.core.recordids import rounded_by_excel
 from huddle.tracking import repository
 
 CHUNK_SIZE = 5_000
@@ -261,6 +262,9 @@ class _Parser:
         problems: list[Problem] = []
         email = self._email(row, problems)
         contact_key = self._cell(row, "contact_id") or None
+        rounded = rounded_by_excel(contact_key) if contact_key else None
+        if rounded is not None:
+            problems.append((self._column("contact_id"), rounded))
         if email is None and contact_key is None and not problems:
             keys = " or ".join(
                 {"email": "email", "contact_id": "record id"}[key]

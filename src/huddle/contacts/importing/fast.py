@@ -27,7 +27,7 @@ from huddle.contacts.schemas.fields import (
     clean_record_id,
 )
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
-from huddle.core.recordids import case_safe
+from huddle.core.recordids import case_safe, rounded_by_excel
 from huddle.core.schemas import DescribedBy
 from huddle.core.stages import STAGES
 
@@ -93,7 +93,7 @@ def _record_id(limit: int) -> Check:
     def check(value: object) -> object:
         # clean_record_id (clean_line, then the kept form), then the length limit.
         kept = case_safe(str(text(value)))
-        if len(kept) > limit:
+        if len(kept) > limit or rounded_by_excel(kept):
             raise Unsure
         return kept
 

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from huddle.contacts.models import EMAIL_OPT_IN_STATES
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
 from huddle.core.bounds import RowId
-from huddle.core.recordids import case_safe
+from huddle.core.recordids import case_safe, rounded_by_excel
 from huddle.core.stages import STAGES
 from huddle.core.text import UncleanText, refuse_control_characters
 
@@ -80,9 +80,15 @@ Company = Annotated[Annotated[str, _limit(300)] | None, BeforeValidator(clean_li
 
 def clean_record_id(value: object) -> object:
     """``clean_line``, then the one form a source CRM's record id is kept in (a Salesforce
-    15-character id as its 18-character form: ``core.recordids``)."""
+    15-character id as its 18-character form: ``core.recordids``); a number a spreadsheet
+    rounded ("5.12346E+10") is refused."""
     value = clean_line(value)
-    return case_safe(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    rounded = rounded_by_excel(value)
+    if rounded is not None:
+        raise PydanticCustomError("rounded_number", rounded)
+    return case_safe(value)
 
 
 # A source CRM's record id: one line, as ``clean_record_id`` keeps it.

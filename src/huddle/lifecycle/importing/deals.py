@@ -49,7 +49,7 @@ from huddle.core.csvreport import (
 from huddle.core.dateformats import FormatFound
 from huddle.core.numbers import DecimalMark
 from huddle.core.permissions import Action
-from huddle.core.recordids import case_safe
+from huddle.core.recordids import case_safe, rounded_by_excel
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
 from huddle.lifecycle import repository
 from huddle.lifecycle.importing.formats import MAPPED, DealsLayout, detect_layout, known_stages
@@ -276,6 +276,13 @@ class _Parser:
             )
         owner_id = self._owner(row, notes)
         contact_keys = cells.record_ids_in(self._cell(row, "contact_ids"))
+        for key, value in (
+            ("external_id", external_id),
+            *(("contact_ids", k) for k in contact_keys),
+        ):
+            rounded = rounded_by_excel(value)
+            if rounded is not None:
+                problems.append((self._column(key), rounded))
         contacts_cell = self._cell(row, "contacts")
         emails = self._emails(contacts_cell, notes, keyed=bool(contact_keys))
         if problems:
