@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from huddle.auth.models import User
 from huddle.contacts.events import ContactsChanged
 from huddle.contacts.importing.cleaning import CellError
-from huddle.contacts.importing.history import HistoryReader, RowHistory, moment_in
+from huddle.contacts.importing.history import HistoryReader, RowHistory, merged, moment_in
 from huddle.contacts.importing.service import Progress, create_import, run_import
 from huddle.contacts.models import CREATED_DATE_INDEXES, SPREAD_INDEXES, Contact, ImportJob
 from huddle.contacts.service import PastMove
@@ -613,3 +613,67 @@ def test_a_stage_the_file_names_without_a_date_leaves_history_and_stage_agreeing
     assert _moves(db, bo)[-1] == ("customer", "disqualified", _at("2024-03-01 10:00"))
     assert (bo.lifecycle_stage, bo.stage_entered_at) == ("disqualified", _at("2024-03-01 10:00"))
     assert counts(again)["unchanged"] == 1
+
+
+HISTORY_MAPPING = {
+    "Email": "email",
+    "Lifecycle Stage": "lifecycle_stage",
+    "Became a Lead Date": "stage_dates.lead",
+    "Became a Marketing Qualified Lead Date": "stage_dates.mql",
+    "Became a Customer Date": "stage_dates.customer",
+}
+
+
+def test_the_rows_stage_is_the_contacts_stage_now_even_when_the_row_dates_it_earlier(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = list(HISTORY_MAPPING)
+    rows = [
+        # Dates out of the funnel's order (MQL a day before Lead); the CRM says MQL.
+        ["io@x.example", "Marketing Qualified Lead", "01/05/2024", "01/04/2024", ""],
+        # A customer the CRM has since moved back to Lead.
+        ["al@x.example", "Lead", "2024-01-02 09:00", "", "2024-03-01 10:00"],
+    ]
+    path = write_csv(tmp_path / "crm.csv", header, rows)
+
+    job = import_file(
+        db, path, actor=actor, errors_path=tmp_path / "e.csv", mapping=HISTORY_MAPPING
+    )
+    again = import_file(
+        db, path, actor=actor, errors_path=tmp_path / "e2.csv", mapping=HISTORY_MAPPING
+    )
+
+    assert (job.rows_created, job.rows_failed, counts(again)["unchanged"]) == (2, 0, 2)
+    io, al = _contact(db, "io@x.example"), _contact(db, "al@x.example")
+    assert (io.lifecycle_stage, al.lifecycle_stage) == ("mql", "lead")
+    assert _moves(db, io) == [
+        (None, "mql", _at("2024-01-04")),
+        ("mql", "lead", _at("2024-01-05")),
+        ("lead", "mql", _at("2024-01-05")),
+    ]
+    assert _moves(db, al)[-1] == ("customer", "lead", _at("2024-03-01 10:00"))
+    # The funnel still counts when each first reached a stage.
+    assert _entries(db, "customer") == {al.id: _at("2024-03-01 10:00")}
+
+
+def test_a_contact_named_twice_in_a_file_ends_in_the_stage_its_rows_say() -> None:
+    # Two rows of one person: the second names the stage the CRM moved it back to.
+    first = RowHistory(
+        None, (PastMove("lead", _at("2024-01-02")), PastMove("customer", _at("2024-03-01")))
+    )
+    second = RowHistory(
+        None,
+        (
+            PastMove("lead", _at("2024-01-02")),
+            PastMove("customer", _at("2024-03-01")),
+            PastMove("lead", _at("2024-03-01"), dated=False),
+        ),
+    )
+
+    one = merged([first, second])
+
+    assert [(m.stage, m.dated) for m in one.moves] == [
+        ("lead", True),
+        ("customer", True),
+        ("lead", False),
+    ]

@@ -3,8 +3,10 @@
 Exports carry the past: HubSpot's "Create Date" and "Became a … Date" columns, Salesforce's
 CreatedDate and ConvertedDate (``mapping`` maps them to ``created_at`` and
 ``stage_dates.<stage>``). A row that dates stages is history: its contact's stage is the
-latest dated one (the stage column only adds a stage it does not date, at the latest date
-the row gives), and its moves are recorded with their dates, as imported from the file,
+one the stage column gives, else the latest dated one (a stage the column gives that is
+not the latest dated is entered again at the latest date the row gives, undated: a move
+the CRM made back, or dates out of the funnel's order), and its moves are recorded with
+their dates, as imported from the file,
 announcing nothing (``lifecycle.service.history``). A row that gives only a created date
 creates its contact then, in the stage the row says; moves it asks of an existing contact
 are made now, as without history.
@@ -188,7 +190,10 @@ class HistoryReader:
         if created is None and not dated:
             return None
         moves = tuple(PastMove(key, at) for key, (at, _) in sorted(dated.items(), key=_WHEN))
-        if moves and stage is not None and stage not in dated:
+        if moves and stage is not None and stage != moves[-1].stage:
+            # The row's stage is where the contact is now, whether the row dates it or not
+            # (a move the CRM made back, dates out of the funnel's order): after the latest
+            # date, undated.
             moves += (PastMove(stage, moves[-1].at, dated=False),)
         return RowHistory(created, moves)
 

@@ -51,8 +51,11 @@ FUNNEL_ORDER = {stage: position for position, stage in enumerate(STAGES)}
 
 def in_order(moves: list[PastMove]) -> tuple[PastMove, ...]:
     """Oldest first; moves on the same moment in the funnel's order (a contact created an
-    MQL entered Lead, then MQL)."""
-    return tuple(sorted(moves, key=lambda move: (move.at, FUNNEL_ORDER[move.stage])))
+    MQL entered Lead, then MQL), an undated one after the dated ones (it is where the row
+    says the contact is now)."""
+    return tuple(
+        sorted(moves, key=lambda move: (move.at, not move.dated, FUNNEL_ORDER[move.stage]))
+    )
 
 
 class StageMover(Protocol):
