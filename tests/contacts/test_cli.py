@@ -110,7 +110,7 @@ def test_a_manual_mapping_file_and_an_unknown_target(cli_db: Engine, tmp_path: P
     good.write_text(json.dumps({"Mail": "email", "Firma": "company"}))
     result = runner.invoke(app, ["import", "contacts", str(data), "--mapping", str(good)])
     assert result.exit_code == 0, result.output
-    assert "Manual mapping detected" in result.output
+    assert "columns mapped by --mapping, read as UTF-8" in result.output
     with Session(cli_db) as session:
         account = session.scalars(select(Account)).one()
     assert (account.name, account.domain) == ("Nordwind", "nordwind.de")

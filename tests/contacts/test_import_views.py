@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from huddle.contacts.importing import runner
+from huddle.contacts.importing.schemas import source_label
 from huddle.contacts.models import ImportJob
 from huddle.core import deferred_indexes
 from huddle.lifecycle.models import ENTRY_DATE_INDEXES
@@ -139,3 +140,11 @@ def test_a_big_imports_page_says_its_indexes_come_at_its_end(
 
     assert "A big import: 1 index is built once, after the last row" in running
     assert "Importing…" in built and "after the last row" not in built
+
+
+def test_an_import_says_which_export_its_columns_mapped_by_hand_are() -> None:
+    hubspot = {"Record ID": "external_id", "First Name": "first_name", "Last Name": "last_name"}
+
+    assert source_label("manual", hubspot) == "HubSpot contacts export, columns mapped by hand"
+    assert source_label("manual", {"Mail": "email"}) == "Columns mapped by hand"
+    assert source_label("hubspot", None) == "HubSpot contacts export"

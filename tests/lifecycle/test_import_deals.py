@@ -478,6 +478,7 @@ def test_the_imports_page_imports_deals_and_lists_the_rows_to_look_at(
     assert response.status_code == 200, response.text
     html = response.text
     assert "hubspot-deals.csv" in html
+    assert "Deals · read as a HubSpot deals export" in html
     assert "Rows to look at" in html
     assert "unknown deal stage &#39;Handshake&#39;" in html
     assert deal(db, "hubspot:9003").status == "lost"

@@ -158,9 +158,13 @@ def import_contacts(
             invalid = job.invalid_lines
     except HuddleError as exc:
         raise _fail(exc, 2) from exc
+    read_as = (
+        "columns mapped by --mapping"
+        if detected == "manual"
+        else f"{FORMAT_LABELS.get(detected, detected)} detected"
+    )
     typer.echo(
-        f"Import #{job_id}: {FORMAT_LABELS.get(detected, detected)} detected, "
-        f"read as {ENCODING_LABELS.get(encoding or '', encoding)}."
+        f"Import #{job_id}: {read_as}, read as {ENCODING_LABELS.get(encoding or '', encoding)}."
     )
     if invalid:
         typer.secho(

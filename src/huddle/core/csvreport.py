@@ -119,6 +119,9 @@ class FileImportResult:
     problems: list[RowProblem] = field(default_factory=list)
     # How each date column's dates were read, by header ("DD/MM/YYYY").
     dates_read: dict[str, str] = field(default_factory=dict)
+    # What the file was read as, for a person ("HubSpot deals export"); None where the
+    # import knows one kind of file only.
+    source_label: str | None = None
 
     @property
     def imported(self) -> int:

@@ -45,6 +45,9 @@ class FileImportRead(BaseModel):
     """What an import did, row by row."""
 
     source_format: str = Field(description="The export recognised (hubspot, salesforce, ...)")
+    source_label: str | None = Field(
+        default=None, description='What the file was read as ("HubSpot deals export")'
+    )
     rows: int
     created: int
     updated: int

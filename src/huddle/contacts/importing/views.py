@@ -25,7 +25,7 @@ from huddle.contacts.importing.reader import (
     MAX_COLUMNS,
     MAX_ROW_CHARS,
 )
-from huddle.contacts.importing.schemas import FORMAT_LABELS
+from huddle.contacts.importing.schemas import FORMAT_LABELS, source_label
 from huddle.contacts.service import list_custom_fields
 from huddle.core.dateformats import label as date_format_label
 from huddle.core.errors import Conflict, ValidationFailed
@@ -53,6 +53,7 @@ def imports_page(
     context = {
         "jobs": service.list_imports(session, actor=request_actor(request), limit=RECENT),
         "formats": FORMAT_LABELS,
+        "source_label": source_label,
         "encodings": ENCODING_LABELS,
         "users": users_by_id(session),
         "running": RUNNING,
@@ -105,6 +106,7 @@ def import_status(
         "field_labels": HISTORY_TARGETS
         | {f"{CUSTOM_PREFIX}{d.key}": d.label for d in list_custom_fields(session, "contact")},
         "formats": FORMAT_LABELS,
+        "source_label": source_label,
         "encodings": ENCODING_LABELS,
         "users": users_by_id(session),
         "running": RUNNING,

@@ -162,6 +162,7 @@ def import_deals(
         columns = {key: _header_of(layout, key) for key in ("contacts", "contact_ids")}
         result = FileImportResult(
             source_format=layout.source.key,
+            source_label=layout.source.label,
             dates_read={header: found.describe() for header, found in formats.items()},
         )
         importer = Actor("import", user_id=actor.user_id, label=f"deals import of {filename}"[:200])

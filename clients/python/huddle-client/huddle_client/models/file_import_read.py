@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.file_import_read_dates_read import FileImportReadDatesRead
@@ -31,6 +33,7 @@ class FileImportRead:
         problems (list[RowProblemRead]): The rows that failed or need a look, with why (the first 1,000)
         dates_read (FileImportReadDatesRead): How each date column's dates were read, by header ("DD/MM/YYYY"): the
             format found over the file, said ambiguous when no value tells the day from the month
+        source_label (None | str | Unset): What the file was read as ("HubSpot deals export")
     """
 
     source_format: str
@@ -43,6 +46,7 @@ class FileImportRead:
     contacts_moved: int
     problems: list[RowProblemRead]
     dates_read: FileImportReadDatesRead
+    source_label: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +73,12 @@ class FileImportRead:
 
         dates_read = self.dates_read.to_dict()
 
+        source_label: None | str | Unset
+        if isinstance(self.source_label, Unset):
+            source_label = UNSET
+        else:
+            source_label = self.source_label
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -85,6 +95,8 @@ class FileImportRead:
                 "dates_read": dates_read,
             }
         )
+        if source_label is not UNSET:
+            field_dict["source_label"] = source_label
 
         return field_dict
 
@@ -119,6 +131,15 @@ class FileImportRead:
 
         dates_read = FileImportReadDatesRead.from_dict(d.pop("dates_read"))
 
+        def _parse_source_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source_label = _parse_source_label(d.pop("source_label", UNSET))
+
         file_import_read = cls(
             source_format=source_format,
             rows=rows,
@@ -130,6 +151,7 @@ class FileImportRead:
             contacts_moved=contacts_moved,
             problems=problems,
             dates_read=dates_read,
+            source_label=source_label,
         )
 
         file_import_read.additional_properties = d
