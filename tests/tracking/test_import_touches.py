@@ -264,6 +264,73 @@ def test_a_who_id_a_spreadsheet_rounded_fails_its_row(
     assert "is a long number a spreadsheet rounded" in problem.reason
 
 
+def test_a_salesforce_task_export_leaves_out_open_tasks_and_keeps_untyped_ones_as_tasks(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    zoe = make_contact(db, email=None, external_id="00Q5g00000IaZx7EAF")
+    # The weekly export's Task file, as its header goes.
+    header = ["Id", "WhoId", "Subject", "ActivityDate", "Status", "Type", "TaskSubtype", "IsClosed"]
+    rows = [
+        [
+            "00T1",
+            "00Q5g00000IaZx7EAF",
+            "Intro call",
+            "2024-03-14",
+            "Completed",
+            "Call",
+            "Call",
+            "true",
+        ],
+        [
+            "00T2",
+            "00Q5g00000IaZx7EAF",
+            "Follow up",
+            "2024-03-20",
+            "Not Started",
+            "Call",
+            "Call",
+            "false",
+        ],
+        [
+            "00T3",
+            "00Q5g00000IaZx7EAF",
+            "Send deck",
+            "2024-03-15",
+            "Completed",
+            "Other",
+            "Task",
+            "true",
+        ],
+        ["00T4", "00Q5g00000IaZx7EAF", "Check in", "2024-03-16", "Completed", "", "Task", "true"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "Task.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.left_out, result.failed, result.exit_code) == (3, 1, 0, 0)
+    assert [t[0] for t in touches(db, zoe)] == ["call_logged", "task_completed", "task_completed"]
+    [left_out] = result.problems
+    assert (left_out.line, left_out.column) == (3, "IsClosed")
+    assert "an open task, not done yet: left out" in left_out.reason
+    assert "1 left out" in result.summary("touches")
+
+
+def test_a_task_whose_status_says_it_is_not_started_is_left_out(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email="ann@acme.example")
+    header = ["Email", "Activity date", "Activity type", "Task Status"]
+    rows = [
+        ["ann@acme.example", "2024-03-14", "Call", "COMPLETED"],
+        ["ann@acme.example", "2024-03-15", "Call", "NOT_STARTED"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "tasks.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.left_out) == (1, 1)
+    assert "'NOT_STARTED': an open task" in result.problems[0].reason
+    assert len(touches(db, ann)) == 1
+
+
 def test_a_hubspot_record_id_names_the_contact_in_a_file_with_no_other_contact_column(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:

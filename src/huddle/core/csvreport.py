@@ -99,6 +99,14 @@ class RowProblem:
     reason: str
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """What a row parser returns for a row that is not one to import (an open task), with
+    the column and reason a person reads."""
+
+    problem: tuple[str, str]
+
+
 @dataclass
 class FileImportResult:
     """What an import of records from a file did (deals, touches), row by row."""
@@ -113,6 +121,8 @@ class FileImportResult:
     # Rows that went in with something a person must know (a won deal's contact that
     # could not become a customer, an unknown owner): reported with why, like failures.
     reported: int = 0
+    # Rows left out on purpose, each reported with why (an open task: nothing happened yet).
+    left_out: int = 0
     # Contacts the import moved to another stage (a won deal's to Customer), per deal.
     contacts_moved: int = 0
     # The first LISTED_PROBLEMS problems (the error report has all of them).
@@ -129,8 +139,9 @@ class FileImportResult:
 
     @property
     def exit_code(self) -> int:
-        """The command's: 0 all in, 1 some rows failed or were reported, 2 none went in."""
-        if self.rows and not self.imported:
+        """The command's: 0 all in (but those left out on purpose), 1 some rows failed or
+        were reported, 2 none went in."""
+        if self.rows > self.left_out and not self.imported:
             return 2
         return 1 if self.failed or self.reported else 0
 
@@ -142,6 +153,8 @@ class FileImportResult:
         )
         if self.reported:
             text += f", {self.reported:,} imported with a problem to check"
+        if self.left_out:
+            text += f", {self.left_out:,} left out"
         if self.contacts_moved:
             text += f"; {self.contacts_moved:,} contacts moved to another stage"
         text += "."
@@ -163,6 +176,22 @@ class FileImportResult:
             self.failed += 1
         else:
             self.reported += 1
+        self._list(report, line, problems, cells)
+
+    def leave_out(
+        self, report: ErrorReport | None, line: int, why: LeftOut, cells: list[str]
+    ) -> None:
+        """Count a row left out on purpose and write it, with why, to the report."""
+        self.left_out += 1
+        self._list(report, line, [why.problem], cells)
+
+    def _list(
+        self,
+        report: ErrorReport | None,
+        line: int,
+        problems: list[tuple[str, str]],
+        cells: list[str],
+    ) -> None:
         if report is not None:
             report.add(line, problems, cells)
         room = LISTED_PROBLEMS - len(self.problems)
@@ -206,7 +235,7 @@ T = TypeVar("T")
 def import_in_chunks(
     source: CsvSource,
     *,
-    parse: Callable[[SourceRow], T | list[tuple[str, str]]],
+    parse: Callable[[SourceRow], T | LeftOut | list[tuple[str, str]]],
     parsed: type[T],
     write: Callable[[list[T], ErrorReport | None], None],
     result: FileImportResult,
@@ -225,6 +254,8 @@ def import_in_chunks(
                 outcome = parse(row)
                 if isinstance(outcome, parsed):
                     ready.append(outcome)
+                elif isinstance(outcome, LeftOut):
+                    result.leave_out(report, row.line, outcome, row.cells)
                 else:
                     result.tell(report, row.line, outcome, row.cells)  # type: ignore[arg-type]
             result.rows += len(chunk)

@@ -59,3 +59,9 @@ EMAIL_EVENT_TYPES: list[tuple[str, str, str, bool, bool, dict[str, Any]]] = [
     ("email_sent", "Marketing email sent", "marketing", False, False, _schema(subject="string")),
     ("email_replied", "Email replied", "sales", False, False, _schema(subject="string")),
 ]
+
+# Tasks a rep completed (migration 0052): a CRM's tasks of type "Other", or of none, which
+# an activities import of a Salesforce or HubSpot tasks export brings.
+TASK_EVENT_TYPES: list[tuple[str, str, str, bool, bool, dict[str, Any]]] = [
+    ("task_completed", "Task completed", "sales", False, False, _schema(subject="string")),
+]

@@ -35,6 +35,7 @@ from huddle.core.csvfiles import CsvSource, SourceRow, inspect_file
 from huddle.core.csvreport import (
     ErrorReport,
     FileImportResult,
+    LeftOut,
     date_formats_in,
     import_in_chunks,
 )
@@ -74,6 +75,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "activity_id": ("Activity ID", "Engagement ID", "Event ID", "Record ID", "Id"),
     "subject": ("Subject", "Email subject", "Meeting name", "Call title", "Form name", "Title"),
     "url": ("URL", "Page URL", "Link"),
+    # A tasks export's: whether the task is done (Salesforce's IsClosed and Status,
+    # HubSpot's "Task Status").
+    "closed": ("IsClosed", "Closed"),
+    "status": ("Status", "Task Status", "Activity status"),
 }
 REQUIRED = ("type", "occurred_at")
 TOUCH_FIELDS = ImportFields(
@@ -85,6 +90,8 @@ TOUCH_FIELDS = ImportFields(
         "activity_id": "Activity id (a re-import stores it once)",
         "subject": "Subject",
         "url": "URL",
+        "closed": "Closed (yes/no: an open task is left out)",
+        "status": "Status (a task not started or in progress is left out)",
     },
     known_columns=COLUMNS,
 )
@@ -117,7 +124,21 @@ SYNONYMS = {
     "formfill": "form_submitted",
     "formsubmission": "form_submitted",
     "pageview": "page_view",
+    # A CRM's tasks that are no call, email or meeting.
+    "task": "task_completed",
+    "todo": "task_completed",
+    "other": "task_completed",
 }
+# A task's statuses that say it has not been done (Salesforce's and HubSpot's, squashed).
+OPEN_STATUSES = frozenset(
+    {"notstarted", "inprogress", "waitingonsomeoneelse", "deferred", "waiting", "open", "planned"}
+)
+# Columns only a tasks export has (Salesforce's Task, HubSpot's tasks), squashed.
+_TASK_EXPORT_HEADERS = frozenset({"isclosed", "tasksubtype", "taskstatus", "tasktype"})
+# The type of a task a tasks export gives none.
+TASK_TYPE = "task_completed"
+
+_OPEN_TASK = "an open task, not done yet: left out (import it again once it is done)"
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
 Problem = tuple[str, str]
@@ -240,6 +261,8 @@ class _Parser:
         found = date_formats.get(self._column("occurred_at"))
         # The format the dates of the file are written in, when one was found.
         self._date_format = found.date_format if found is not None else None
+        # A tasks export: a task of no type is a task done.
+        self._tasks = any(cells.squash(name) in _TASK_EXPORT_HEADERS for name in header)
         self.email_column = self._column("email")
         self.key_column = self._column("contact_id")
         # The column a row's contact is named by: its email's, else its record id's.
@@ -256,9 +279,12 @@ class _Parser:
         position = self._positions.get(name)
         return name if position is None else self._header[position]
 
-    def parse(self, row: SourceRow) -> _Activity | list[Problem]:
+    def parse(self, row: SourceRow) -> _Activity | LeftOut | list[Problem]:
         if row.broken is not None:
             return [row.broken]
+        still_open = self._still_open(row)
+        if still_open is not None:
+            return LeftOut(still_open)
         problems: list[Problem] = []
         email = self._email(row, problems)
         contact_key = self._cell(row, "contact_id") or None
@@ -274,6 +300,9 @@ class _Parser:
             problems.append((self.contact_column, f"names no {keys}; every activity needs one"))
         kind = self._cell(row, "type")
         type_name = self._words.get(cells.squash(kind))
+        if not kind and self._tasks:
+            # A tasks export's task of no type: a task done.
+            type_name = self._words.get(cells.squash(TASK_TYPE))
         if type_name is None:
             problems.append(
                 (
@@ -304,6 +333,22 @@ class _Parser:
             type=type_name, occurred_at=occurred_at, properties=properties, idempotency_key=key
         )
         return _Activity(row.line, row.cells, email, contact_key, touch)
+
+    def _still_open(self, row: SourceRow) -> Problem | None:
+        """Why a task of a tasks export is left out, if it is not done: it has not
+        happened yet, so it is no touch (its closed flag says, else its status)."""
+        closed = self._cell(row, "closed")
+        if closed:
+            try:
+                done = cells.parse_bool(closed)
+            except cells.CellError:
+                done = None
+            if done is not None:
+                return None if done else (self._column("closed"), _OPEN_TASK)
+        status = self._cell(row, "status")
+        if cells.squash(status) in OPEN_STATUSES:
+            return (self._column("status"), f"{status!r}: {_OPEN_TASK}")
+        return None
 
     def _email(self, row: SourceRow, problems: list[Problem]) -> str | None:
         """The row's email; a row without one may name its contact by record id."""

@@ -57,6 +57,11 @@ class FileImportRead(BaseModel):
         description="Rows that went in with something to check (a won deal's contact that "
         "could not become a customer, an unknown owner or contact): in problems too"
     )
+    left_out: int = Field(
+        default=0,
+        description="Rows left out on purpose (an open task: nothing happened yet): in "
+        "problems too, with why",
+    )
     contacts_moved: int = Field(
         description="Contacts the import moved to another stage (a won deal's to Customer)"
     )

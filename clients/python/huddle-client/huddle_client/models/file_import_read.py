@@ -34,6 +34,8 @@ class FileImportRead:
         dates_read (FileImportReadDatesRead): How each date column's dates were read, by header ("DD/MM/YYYY"): the
             format found over the file, said ambiguous when no value tells the day from the month
         source_label (None | str | Unset): What the file was read as ("HubSpot deals export")
+        left_out (int | Unset): Rows left out on purpose (an open task: nothing happened yet): in problems too, with why
+            Default: 0.
     """
 
     source_format: str
@@ -47,6 +49,7 @@ class FileImportRead:
     problems: list[RowProblemRead]
     dates_read: FileImportReadDatesRead
     source_label: None | str | Unset = UNSET
+    left_out: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +82,8 @@ class FileImportRead:
         else:
             source_label = self.source_label
 
+        left_out = self.left_out
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -97,6 +102,8 @@ class FileImportRead:
         )
         if source_label is not UNSET:
             field_dict["source_label"] = source_label
+        if left_out is not UNSET:
+            field_dict["left_out"] = left_out
 
         return field_dict
 
@@ -140,6 +147,8 @@ class FileImportRead:
 
         source_label = _parse_source_label(d.pop("source_label", UNSET))
 
+        left_out = d.pop("left_out", UNSET)
+
         file_import_read = cls(
             source_format=source_format,
             rows=rows,
@@ -152,6 +161,7 @@ class FileImportRead:
             problems=problems,
             dates_read=dates_read,
             source_label=source_label,
+            left_out=left_out,
         )
 
         file_import_read.additional_properties = d

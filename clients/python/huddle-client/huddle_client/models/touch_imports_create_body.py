@@ -19,8 +19,8 @@ class TouchImportsCreateBody:
         file (str): Activities (CSV): contact email or record id, activity type, date; HubSpot and Salesforce activity
             exports are read by their headers
         mapping (None | str | Unset): The columns mapped by hand, a JSON object {"csv header": "field"}, the fields
-            being email, contact_id, type, occurred_at, activity_id, subject, url; without it, the columns are read by their
-            header
+            being email, contact_id, type, occurred_at, activity_id, subject, url, closed, status; without it, the columns
+            are read by their header
     """
 
     file: str
