@@ -402,7 +402,8 @@ def test_a_row_naming_neither_company_nor_known_contact_fails(
     assert (result.created, result.failed) == (0, 1)
     reasons = [p.reason for p in result.problems]
     assert any("no contact with email nobody@nowhere.example" in r for r in reasons)
-    assert any(r.startswith("no account") for r in reasons)
+    assert any(r.startswith("no account to put the deal in") for r in reasons)
+    assert any("import the contacts first, then this file again" in r for r in reasons)
 
 
 @pytest.mark.usefixtures("cli_db")

@@ -444,8 +444,9 @@ class _Chunk:
                     [
                         (
                             "",
-                            "no account: the row names no company and no contact Huddle "
-                            "knows with one",
+                            "no account to put the deal in: the row names no company, "
+                            "and no contact Huddle has (import the contacts first, then "
+                            "this file again)",
                         )
                     ],
                 )
