@@ -677,3 +677,28 @@ def test_a_contact_named_twice_in_a_file_ends_in_the_stage_its_rows_say() -> Non
         ("customer", True),
         ("lead", False),
     ]
+
+
+def test_stage_dates_a_spreadsheet_shows_as_day_numbers_are_read(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # An export re-saved with its date cells formatted as numbers.
+    header = ["Email", "Lifecycle Stage", "Create Date", "Became a Lead Date"]
+    rows = [["kai@x.example", "Lead", "45365.39583", "45366"]]
+    path = write_csv(tmp_path / "numbers.csv", header, rows)
+
+    mapping = {
+        "Email": "email",
+        "Lifecycle Stage": "lifecycle_stage",
+        "Create Date": "created_at",
+        "Became a Lead Date": "stage_dates.lead",
+    }
+
+    job = import_file(db, path, actor=actor, errors_path=tmp_path / "e.csv", mapping=mapping)
+
+    assert (job.rows_created, job.rows_failed) == (1, 0)
+    kai = _contact(db, "kai@x.example")
+    assert (kai.created_at, _moves(db, kai)) == (
+        _at("2024-03-14 09:30"),
+        [(None, "lead", _at("2024-03-15"))],
+    )

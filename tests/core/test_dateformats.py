@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from huddle.core.dateformats import MOST_NOT_DATES, FormatFound, find_formats, read
+from huddle.core.dateformats import (
+    EXCEL_SERIAL,
+    MOST_NOT_DATES,
+    FormatFound,
+    find_formats,
+    fits,
+    read,
+)
 
 
 @pytest.mark.parametrize(
@@ -137,3 +144,16 @@ def test_a_column_of_little_but_words_is_given_up_rather_than_tried_on_every_row
 
     assert found["Won"] == FormatFound("%m/%d/%Y", ambiguous=True)
     assert consumed == 1 + MOST_NOT_DATES
+
+
+def test_a_spreadsheets_day_numbers_are_read_as_its_dates() -> None:
+    # Excel shows a date cell formatted as a number so: days since 30 December 1899.
+    assert read("45365", EXCEL_SERIAL) == date(2024, 3, 14)
+    assert read("45365.39583", EXCEL_SERIAL) == datetime(2024, 3, 14, 9, 30, tzinfo=UTC)
+    found = find_formats(
+        iter([["45365.39583"], ["45366"]]), {"Created": 0}, is_empty=lambda cell: False
+    )
+    assert found["Created"].date_format == EXCEL_SERIAL
+    # No other number passes for one: a year, a count, a price.
+    for text in ("2024", "12345", "99999", "45365,5"):
+        assert not fits(text, EXCEL_SERIAL), text

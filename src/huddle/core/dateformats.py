@@ -3,7 +3,8 @@
 A CRM or a spreadsheet writes every date of a column one way: ISO 8601 ("2024-03-14"),
 month first ("03/14/2024", a US user's Salesforce report), day first ("14/03/2024" in the
 UK, "14.03.2024" in Germany), two-digit years ("3/14/24"), month names ("Mar 14, 2024",
-"14-Mar-2024"), or milliseconds since 1970 (HubSpot's API). A single cell cannot always
+"14-Mar-2024"), milliseconds since 1970 (HubSpot's API), or the serial day number a
+spreadsheet shows for a date cell formatted as a number ("45365.39583"). A single cell cannot always
 tell: "03/04/2024" is the 4th of March or the 3rd of April. So an import finds the format
 of each date column over the file (``find_formats``) before it reads a row, and reads the
 column's cells in it (``read``).
@@ -14,12 +15,19 @@ Every import of a file shares this: the contacts' own date fields and their hist
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 ISO = "iso"
 EPOCH_MS = "epoch_ms"
+# Excel's (and LibreOffice's) day number: days since 30 December 1899, the time of day as
+# its fraction. Read only from 1954 to 2119 (20,000 to 80,000), so that no other number
+# passes for one.
+EXCEL_SERIAL = "excel_serial"
+_EXCEL_EPOCH = datetime(1899, 12, 30, tzinfo=UTC)
+_EXCEL_DAYS = re.compile(r"[2-7]\d{4}(?:\.\d+)?")
 # Tried in this order: a column takes the first one every value it shows fits, so a
 # column where no value tells day from month is read month first (and said ambiguous).
 FORMATS: tuple[str, ...] = (
@@ -39,6 +47,7 @@ FORMATS: tuple[str, ...] = (
     "%d-%b-%Y",
     "%d-%b-%y",
     EPOCH_MS,
+    EXCEL_SERIAL,
 )
 # The same formats with a time of day after the date ("03/14/2024 10:00").
 _TIMES = (" %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p")
@@ -54,6 +63,8 @@ def read(text: str, date_format: str) -> datetime | date:
         if not (text.isdigit() and len(text) in _EPOCH_DIGITS):
             raise ValueError(text)
         return datetime.fromtimestamp(int(text) / 1000, tz=UTC)
+    if date_format == EXCEL_SERIAL:
+        return _excel_day(text)
     found = _strptime(text, date_format)
     # strptime's %Y takes "24" for the year 24: a two-digit year is %y's, never %Y's.
     if "%Y" in date_format and found.year < 1000:
@@ -71,6 +82,18 @@ def read_or_none(text: str, date_format: str) -> datetime | date | None:
 
 def fits(text: str, date_format: str) -> bool:
     return read_or_none(text, date_format) is not None
+
+
+def _excel_day(value: str) -> datetime | date:
+    if _EXCEL_DAYS.fullmatch(value) is None:
+        raise ValueError(value)
+    whole, _, fraction = value.partition(".")
+    day = (_EXCEL_EPOCH + timedelta(days=int(whole))).date()
+    if not fraction.strip("0"):
+        return day
+    # To the second: a day's fraction in a cell is rounded to a few digits.
+    seconds = round(float(f"0.{fraction}") * 86_400)
+    return datetime.combine(day, time(), UTC) + timedelta(seconds=seconds)
 
 
 def _iso(value: str) -> datetime | date:
@@ -99,6 +122,8 @@ def label(date_format: str) -> str:
         return "YYYY-MM-DD"
     if date_format == EPOCH_MS:
         return "milliseconds since 1970"
+    if date_format == EXCEL_SERIAL:
+        return "a spreadsheet's day numbers"
     return (
         date_format.replace("%d", "DD")
         .replace("%m", "MM")
