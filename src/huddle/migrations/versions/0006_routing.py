@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql
 
 import huddle.core.models
 from huddle.tracking.defaults import SALES_ACTIVITY_EVENT_TYPES
+from huddle.tracking.registry_seed import add_event_types
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -257,36 +258,7 @@ def upgrade() -> None:
 
 def _seed_sales_activity_types() -> None:
     """The sales activity touch types the registry lacks (``meeting_booked`` is there)."""
-    bind = op.get_bind()
-    types = sa.table(
-        "tracking_event_types",
-        sa.column("name", sa.String),
-        sa.column("label", sa.String),
-        sa.column("category", sa.String),
-        sa.column("identifies", sa.Boolean),
-        sa.column("creates_contacts", sa.Boolean),
-        sa.column("properties_schema", _JSON),
-        sa.column("created_at", huddle.core.models.UTCDateTime(timezone=True)),
-        sa.column("updated_at", huddle.core.models.UTCDateTime(timezone=True)),
-    )
-    known = set(bind.execute(sa.select(types.c.name)).scalars())
-    now = huddle.core.models.utcnow()
-    rows = [
-        {
-            "name": name,
-            "label": label,
-            "category": category,
-            "identifies": identifies,
-            "creates_contacts": creates,
-            "properties_schema": schema,
-            "created_at": now,
-            "updated_at": now,
-        }
-        for name, label, category, identifies, creates, schema in SALES_ACTIVITY_EVENT_TYPES
-        if name not in known
-    ]
-    if rows:
-        op.bulk_insert(types, rows)
+    add_event_types(SALES_ACTIVITY_EVENT_TYPES)
 
 
 def downgrade() -> None:

@@ -11,20 +11,18 @@ Revision ID: 0012
 Revises: 0011
 """
 
-import logging
 from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from huddle.contacts.schemas.normalize import InvalidEmail, normalize_domain, normalize_email
+from huddle.core.respelling import respell
 
 revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-log = logging.getLogger("alembic.runtime.migration")
 
 
 def _email(value: str) -> str | None:
@@ -43,19 +41,7 @@ def _respell(table: str, column: str, canonical: Callable[[str], str | None]) ->
             f"WHERE {column} {outside_ascii} OR {column} LIKE '%xn--%'"
         )
     ).all()
-    holder = sa.text(f"SELECT id FROM {table} WHERE {column} = :spelled")  # noqa: S608
-    update = sa.text(f"UPDATE {table} SET {column} = :spelled WHERE id = :id")  # noqa: S608
-    for row_id, value in rows:
-        spelled = canonical(value)
-        if spelled is None or spelled == value:
-            continue
-        other = bind.execute(holder, {"spelled": spelled}).scalar()
-        if other is not None:
-            log.warning(
-                "%s %s %r is %s %s's %r: merge them", table, row_id, value, table, other, spelled
-            )
-            continue
-        bind.execute(update, {"spelled": spelled, "id": row_id})
+    respell(table, column, rows, canonical)
 
 
 def upgrade() -> None:

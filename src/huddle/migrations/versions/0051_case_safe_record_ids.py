@@ -11,20 +11,18 @@ Revision ID: 0051
 Revises: 0050
 """
 
-import logging
 from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 from huddle.core.recordids import case_safe
+from huddle.core.respelling import respell
 
 revision: str = "0051"
 down_revision: str | None = "0050"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-log = logging.getLogger("alembic.runtime.migration")
 
 
 def _deal_id(value: str) -> str:
@@ -33,27 +31,18 @@ def _deal_id(value: str) -> str:
 
 
 def _rewrite(table: str, kept: Callable[[str], str], lengths: Sequence[int]) -> None:
-    bind = op.get_bind()
-    rows = bind.execute(
-        sa.text(
-            f"SELECT id, external_id FROM {table} "  # noqa: S608 - fixed names, no input
-            "WHERE length(external_id) IN :lengths"
-        ).bindparams(sa.bindparam("lengths", expanding=True)),
-        {"lengths": list(lengths)},
-    ).all()
-    holder = sa.text(f"SELECT id FROM {table} WHERE external_id = :kept")  # noqa: S608
-    update = sa.text(f"UPDATE {table} SET external_id = :kept WHERE id = :id")  # noqa: S608
-    for row_id, value in rows:
-        new = kept(value)
-        if new == value:
-            continue
-        other = bind.execute(holder, {"kept": new}).scalar()
-        if other is not None:
-            log.warning(
-                "%s %s %r is %s %s's %r: merge them", table, row_id, value, table, other, new
-            )
-            continue
-        bind.execute(update, {"kept": new, "id": row_id})
+    rows = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                f"SELECT id, external_id FROM {table} "  # noqa: S608 - fixed names, no input
+                "WHERE length(external_id) IN :lengths"
+            ).bindparams(sa.bindparam("lengths", expanding=True)),
+            {"lengths": list(lengths)},
+        )
+        .all()
+    )
+    respell(table, "external_id", rows, kept)
 
 
 def upgrade() -> None:
