@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -28,7 +28,12 @@ from huddle.core.jobs import Job
 from huddle.lifecycle import service
 from huddle.lifecycle.events import StageChanged
 from huddle.lifecycle.importing.deals import import_deals
-from huddle.lifecycle.models import Opportunity, OpportunityContact, StageTransition
+from huddle.lifecycle.models import (
+    AllowedTransition,
+    Opportunity,
+    OpportunityContact,
+    StageTransition,
+)
 from huddle.lifecycle.stages import DEFAULT_TRANSITIONS
 from huddle.notifications.models import Notification
 from huddle.routing.models import Handoff
@@ -193,12 +198,58 @@ def test_past_moves_start_no_clock_hand_off_or_notification(
 
     run(db, HUBSPOT_DEALS, actor, tmp_path / "errors.csv")
 
-    # The lead on the won deal became a customer; the one on the open deal stays a lead
-    # (Lead → Opportunity is not an allowed move).
-    assert count(db, StageTransition) == 3
+    # The lead on the won deal became a customer, the one on the open deal an opportunity,
+    # each through SAL (Lead → Opportunity is not an allowed move): all of it the past.
+    assert count(db, StageTransition) == 5
     assert [e for e in published if isinstance(e, StageChanged)] == []
     assert (count(db, SlaClock), count(db, Handoff), count(db, Notification)) == (0, 0, 0)
     assert count(db, Job) == jobs_before
+
+
+def test_open_and_lost_deals_make_their_earlier_stage_contacts_opportunities_then(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    ann = make_contact(db, email="ann@acme.example", lifecycle_stage="lead")
+    bo = make_contact(db, email="bo@globex.example", lifecycle_stage="lead")
+    header = ["Record ID", "Deal Name", "Associated Contact", "Create Date", "Close Date"]
+    header += ["Deal Stage"]
+    rows = [
+        ["1", "Acme pilot", "ann@acme.example", "2024-02-01 10:00", "2024-09-30", "qualifiedtobuy"],
+        ["2", "Globex", "bo@globex.example", "2024-03-01 10:00", "2024-04-15", "closedlost"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+    again = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e2.csv")
+
+    assert (result.created, result.contacts_moved, result.reported) == (2, 2, 0)
+    # In the deal from its start, through the stages the configuration requires.
+    assert moves(db, ann) == [
+        ("lead", "sal", at("2024-02-01 10:00")),
+        ("sal", "opportunity", at("2024-02-01 10:00")),
+    ]
+    assert moves(db, bo)[-2:] == [
+        ("sal", "opportunity", at("2024-03-01 10:00")),
+        ("opportunity", "lost", at("2024-04-15 12:00")),
+    ]
+    db.expire_all()
+    assert (ann.lifecycle_stage, bo.lifecycle_stage) == ("opportunity", "lost")
+    assert (again.contacts_moved, again.unchanged) == (0, 2)
+
+
+def test_a_contact_the_configuration_gives_no_way_to_opportunity_is_noted(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # Here no stage leads on to Opportunity (deals are opened by hand only).
+    db.execute(delete(AllowedTransition).where(AllowedTransition.to_stage == "opportunity"))
+    cy = make_contact(db, email="cy@acme.example", lifecycle_stage="subscriber")
+    header = ["Record ID", "Deal Name", "Associated Contact", "Deal Stage"]
+    rows = [["1", "Acme pilot", "cy@acme.example", "qualifiedtobuy"]]
+
+    result = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.reported) == (1, 1)
+    assert f"contact #{cy.id} stays Subscriber" in result.problems[0].reason
+    assert "by no way to Opportunity" in result.problems[0].reason
 
 
 def test_importing_the_same_file_again_changes_nothing(

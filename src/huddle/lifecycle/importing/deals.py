@@ -55,7 +55,7 @@ from huddle.lifecycle import repository
 from huddle.lifecycle.importing.formats import MAPPED, DealsLayout, detect_layout, known_stages
 from huddle.lifecycle.importing.formats import pipeline_stage as stage_of
 from huddle.lifecycle.models import Opportunity
-from huddle.lifecycle.service import PastMoves
+from huddle.lifecycle.service import ContactWin, PastMoves
 from huddle.lifecycle.service.opportunities import moved_by_deal
 
 CHUNK_SIZE = 5_000
@@ -602,6 +602,22 @@ class _Chunk:
         row, contact_ids = planned.row, planned.contact_ids
         values = row.values
         deal_actor = moved_by_deal(planned.deal_id, self.actor)
+        moved: set[int] = set()
+        if planned.won:
+            reason = f"deal won (imported from {self.filename})"
+            if row.won_reason:
+                reason += f": {row.won_reason}"
+            outcomes = self.moves.win(
+                contact_ids,
+                at=values["closed_at"],
+                opened=values["created_at"],
+                actor=deal_actor,
+                reason=reason[:2000],
+            )
+            moved.update(o.contact_id for o in outcomes if o.moved)
+            self._note(row, outcomes, "the deal is won, but")
+        elif planned.lost or values["status"] == "open":
+            moved.update(self._on_the_deal(planned, contact_ids, deal_actor))
         if planned.lost:
             reason = f"deal lost (imported from {self.filename})"
             if values["lost_reason"]:
@@ -618,36 +634,35 @@ class _Chunk:
                         reason=reason[:2000],
                     )
                 ):
-                    self.result.contacts_moved += 1
-        elif planned.won:
-            reason = f"deal won (imported from {self.filename})"
-            if row.won_reason:
-                reason += f": {row.won_reason}"
-            outcomes = self.moves.win(
-                contact_ids,
-                at=values["closed_at"],
-                opened=values["created_at"],
-                actor=deal_actor,
-                reason=reason[:2000],
-            )
-            for outcome in outcomes:
-                self.result.contacts_moved += outcome.moved
-                if outcome.problem is not None:
-                    problem = (
-                        f"the deal is won, but contact #{outcome.contact_id} {outcome.problem}"
-                    )
-                    row.notes.append(("", problem))
-        elif values["status"] == "open":
-            # As a deal created in Huddle: its earlier-stage contacts become Opportunities.
-            for contact_id in contact_ids:
-                if self.moves.stages[contact_id] in _BEFORE_OPPORTUNITY and self.moves.move(
-                    contact_id,
-                    "opportunity",
-                    at=values["created_at"],
-                    actor=deal_actor,
-                    reason=f"on opportunity {values['name']} (imported)",
-                ):
-                    self.result.contacts_moved += 1
+                    moved.add(contact_id)
+        self.result.contacts_moved += len(moved)
+
+    def _on_the_deal(self, planned: _Moves, contact_ids: list[int], actor: Actor) -> set[int]:
+        """An open or lost deal's earlier-stage contacts were Opportunities from the deal's
+        creation (through the stages the configuration requires on the way, as a won
+        deal's): the past the file tells, as a deal made in Huddle would move them. One the
+        configuration gives no way there is noted on the row. The contacts moved."""
+        values = planned.row.values
+        opened = values["created_at"]
+        if planned.lost and values["closed_at"] is not None:
+            opened = min(opened, values["closed_at"])
+        earlier = [c for c in contact_ids if self.moves.stages[c] in _BEFORE_OPPORTUNITY]
+        outcomes = self.moves.reach(
+            earlier,
+            "opportunity",
+            at=opened,
+            opened=opened,
+            actor=actor,
+            reason=f"on opportunity {values['name']} (imported)"[:2000],
+        )
+        self._note(planned.row, outcomes, "the deal is one of its opportunities, but")
+        return {outcome.contact_id for outcome in outcomes if outcome.moved}
+
+    @staticmethod
+    def _note(row: DealRow, outcomes: list[ContactWin], what: str) -> None:
+        for outcome in outcomes:
+            if outcome.problem is not None:
+                row.notes.append(("", f"{what} contact #{outcome.contact_id} {outcome.problem}"))
 
     def _tell(self, row: DealRow) -> None:
         if row.notes:

@@ -104,17 +104,32 @@ class PastMoves:
         the stages on the way to Customer are dated then (the contact was in the deal from
         its start), never before the contact entered its stage nor after ``at``: an
         Opportunity's time to Customer is the deal's, not zero."""
+        return self.reach(contact_ids, GOAL, at=at, actor=actor, reason=reason, opened=opened)
+
+    def reach(
+        self,
+        contact_ids: Iterable[int],
+        goal: str,
+        *,
+        at: datetime,
+        actor: Actor,
+        reason: str,
+        opened: datetime | None = None,
+    ) -> list[ContactWin]:
+        """Each contact moved to ``goal``, dated ``at``, the shortest way the configuration
+        allows (the stages on the way dated as ``win`` dates them); one it gives no way
+        there stays where it is, and its outcome says why."""
         outcomes = []
         for contact_id in contact_ids:
             stage = self.stages[contact_id]
-            path = shortest_path(self.allowed, stage, GOAL)
+            path = shortest_path(self.allowed, stage, goal)
             if path is None:
-                problem = no_way_to_customer(self.allowed, stage)
+                problem = no_way_to(self.allowed, stage, goal)
                 outcomes.append(ContactWin(contact_id, stage, (), problem))
                 continue
             on_the_way = at if opened is None else self._after_entry(contact_id, opened, at)
             for step in path:
-                when = at if step == GOAL else on_the_way
+                when = at if step == goal else on_the_way
                 self._add(contact_id, step, at=when, actor=actor, reason=reason)
             outcomes.append(ContactWin(contact_id, stage, path))
         return outcomes
@@ -161,9 +176,14 @@ class PastMoves:
 
 def no_way_to_customer(allowed: set[tuple[str, str]], stage: str) -> str:
     """Why a contact in ``stage`` cannot become a customer, in words a person can act on."""
+    return no_way_to(allowed, stage, GOAL)
+
+
+def no_way_to(allowed: set[tuple[str, str]], stage: str, goal: str) -> str:
+    """Why a contact in ``stage`` cannot reach ``goal``, in words a person can act on."""
     targets = sorted((b for a, b in allowed if a == stage), key=list(STAGES).index)
     onward = ", ".join(STAGES[t] for t in targets) if targets else "nowhere"
     return (
         f"stays {STAGES[stage]}: the allowed stage transitions lead from {STAGES[stage]} "
-        f"to {onward}, and by no way to Customer"
+        f"to {onward}, and by no way to {STAGES[goal]}"
     )
