@@ -29,7 +29,7 @@ from huddle.core.db import session_factory, unit_of_work
 from huddle.core.deferred_indexes import DeferredIndex
 from huddle.core.events import DomainEvent
 from huddle.core.jobs import Job
-from huddle.lifecycle.events import StageChanged
+from huddle.lifecycle.events import StageChanged, StageHistoryRewritten
 from huddle.lifecycle.models import ENTRY_DATE_INDEXES, StageTransition
 from huddle.lifecycle.service import transition_stage
 from huddle.lifecycle.service.history import UNDATED
@@ -702,3 +702,60 @@ def test_stage_dates_a_spreadsheet_shows_as_day_numbers_are_read(
         _at("2024-03-14 09:30"),
         [(None, "lead", _at("2024-03-15"))],
     )
+
+
+def _salesforce_files(tmp_path: Path) -> tuple[Path, Path]:
+    """A lead converted on 11 February (a date alone: midnight) into a contact the Contact
+    export says was created at 14:15 that day, with no stage of its own."""
+    leads = write_csv(
+        tmp_path / "Lead.csv",
+        [
+            *("Id", "LastName", "Company", "Email", "Status"),
+            *("CreatedDate", "ConvertedDate", "ConvertedContactId"),
+        ],
+        [
+            [
+                "00Q5g00000AAA01",
+                "Reyes",
+                "Northstar",
+                "mason@northstar.test",
+                "Closed - Converted",
+                "2024-01-02T09:15:00.000Z",
+                "2024-02-11",
+                "0035g00000CCC01",
+            ]
+        ],
+    )
+    contacts = write_csv(
+        tmp_path / "Contact.csv",
+        ["Id", "LastName", "AccountId", "Email", "CreatedDate"],
+        [["0035g00000CCC01", "Reyes", "", "mason@northstar.test", "2024-02-11T14:15:00.000Z"]],
+    )
+    return leads, contacts
+
+
+@pytest.mark.parametrize("leads_first", [True, False])
+def test_the_leads_and_the_contacts_end_alike_in_either_order(
+    db: Session,
+    actor: Actor,
+    tmp_path: Path,
+    leads_first: bool,
+    published: list[DomainEvent],
+) -> None:
+    leads, contacts = _salesforce_files(tmp_path)
+    order = (leads, contacts) if leads_first else (contacts, leads)
+
+    for n, path in enumerate(order):
+        import_file(db, path, actor=actor, errors_path=tmp_path / f"e{n}.csv")
+
+    mason = _contact(db, "mason@northstar.test")
+    # The Contact export's own start (Lead on 11 February, undated) gave way to the dates
+    # the leads give: one entry into the funnel, then SQL on the conversion.
+    assert (mason.lifecycle_stage, mason.created_at) == ("sql", _at("2024-01-02 09:15"))
+    assert _moves(db, mason) == [
+        (None, "lead", _at("2024-01-02 09:15")),
+        ("lead", "sql", _at("2024-02-11")),
+    ]
+    # What was derived from the history taken out (the funnel's roll-up) is redone.
+    rewritten = [e.contact_ids for e in published if isinstance(e, StageHistoryRewritten)]
+    assert rewritten == ([] if leads_first else [(mason.id,)])

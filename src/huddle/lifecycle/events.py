@@ -18,6 +18,15 @@ class StageChanged(DomainEvent):
 
 
 @dataclass(frozen=True)
+class StageHistoryRewritten(DomainEvent):
+    """Past moves of these contacts were taken out of their history (a placeholder an
+    import recorded, replaced by the dates a later file gives): what was derived from
+    their history is to be worked out again. Not a stage change of the present."""
+
+    contact_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class AllowedTransitionsChanged(DomainEvent):
     added: tuple[tuple[str, str], ...]
     removed: tuple[tuple[str, str], ...]

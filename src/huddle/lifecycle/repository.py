@@ -195,6 +195,37 @@ def recorded_moves(session: Session, contact_ids: Sequence[int]) -> set[tuple[in
     return found
 
 
+def placeholder_moves(
+    session: Session, contact_ids: Sequence[int], *, reason: str
+) -> dict[int, int]:
+    """Contact id -> the id of its one move, for the contacts whose whole history is one
+    move into a first stage (from none) recorded with ``reason``."""
+    found: dict[int, int] = {}
+    table = cast(Table, StageTransition.__table__)
+    for start in range(0, len(contact_ids), _IDS_PER_QUERY):
+        ids = contact_ids[start : start + _IDS_PER_QUERY]
+        query = (
+            select(table.c.contact_id, func.max(table.c.id))
+            .where(table.c.contact_id.in_(ids))
+            .group_by(table.c.contact_id)
+            .having(
+                func.count() == 1,
+                func.max(table.c.from_stage).is_(None),
+                func.max(table.c.reason) == reason,
+            )
+        )
+        found.update(session.execute(query).all())
+    return found
+
+
+def delete_transitions(session: Session, transition_ids: Sequence[int]) -> None:
+    table = cast(Table, StageTransition.__table__)
+    for start in range(0, len(transition_ids), _IDS_PER_QUERY):
+        session.execute(
+            delete(table).where(table.c.id.in_(transition_ids[start : start + _IDS_PER_QUERY]))
+        )
+
+
 def history(session: Session, contact_id: int) -> list[StageTransition]:
     query = (
         select(StageTransition)

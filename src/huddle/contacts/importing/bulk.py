@@ -568,8 +568,10 @@ class _Chunk:
                     created_stage=contact.created_stage or contact.state["lifecycle_stage"],
                 )
             )
-            if before is not None and past.created_at is not None:
-                created.append((before["id"], past.created_at))
+            # Created no later than the file says, nor than it entered its first stage.
+            born = past.created_at or (past.moves[0].at if past.moves else None)
+            if before is not None and born is not None:
+                created.append((before["id"], born))
         if not histories:
             return set()
         restaged = self.stages.record_history(

@@ -230,9 +230,12 @@ def new_contact_dates(history: RowHistory, stage: str, now: datetime) -> NewCont
 def contact_history(
     contact_id: int, history: RowHistory, *, stage_before: str | None, created_stage: str
 ) -> ContactHistory:
-    """The moves to record: a new contact's start with the stage it was created in."""
+    """The moves to record: a new contact's start with the stage it was created in. A row
+    that dates no stage says when the contact was created, not when it entered that
+    stage: the move is undated, and a file that dates the contact's stages later takes
+    its place (``lifecycle.service.history``)."""
     moves = history.moves
     if stage_before is None and not moves:
         dates = new_contact_dates(history, created_stage, clock.now())
-        moves = (PastMove(created_stage, dates.created_at),)
+        moves = (PastMove(created_stage, dates.created_at, dated=False),)
     return ContactHistory(contact_id, moves, stage_before=stage_before)

@@ -26,9 +26,11 @@ from huddle.contacts.service import ContactHistory, PastMove, in_order
 from huddle.core import clock, permissions
 from huddle.core.actor import Actor
 from huddle.core.errors import FieldError, ValidationFailed
+from huddle.core.events import publish
 from huddle.core.permissions import Action
 from huddle.core.stages import STAGES
 from huddle.lifecycle import repository
+from huddle.lifecycle.events import StageHistoryRewritten
 from huddle.lifecycle.models import StageTransition
 from huddle.lifecycle.service.transitions import recorded_by
 
@@ -50,6 +52,7 @@ def record_history(
     Returns those existing contacts whose stage changed. Publishes nothing."""
     by = recorded_by(actor)
     existing = [h.contact_id for h in histories if h.stage_before is not None]
+    _replace_placeholders(session, histories)
     known = repository.recorded_moves(session, existing) if existing else set()
     rows: list[tuple[Any, ...]] = []
     shared = {**by, "rejection_reason": None, "source": source}
@@ -76,6 +79,24 @@ def record_history(
     changed = _restaged(histories, known)
     contacts_service.apply_stages(session, changed)
     return [contact_id for contact_id, _, _ in changed]
+
+
+def _replace_placeholders(session: Session, histories: list[ContactHistory]) -> None:
+    """Take out the history of contacts an import created with no stage dates (their one
+    move, undated, at their created date: a Salesforce Contact export's) where these
+    histories date their stages: the file's dates take its place, so that importing the
+    contacts then the leads ends where the leads then the contacts does."""
+    dated = [
+        h.contact_id
+        for h in histories
+        if h.stage_before is not None and any(move.dated for move in h.moves)
+    ]
+    if not dated:
+        return
+    placeholders = repository.placeholder_moves(session, dated, reason=UNDATED)
+    if placeholders:
+        repository.delete_transitions(session, sorted(placeholders.values()))
+        publish(session, StageHistoryRewritten(contact_ids=tuple(sorted(placeholders))))
 
 
 def _recorded_by_contact(
