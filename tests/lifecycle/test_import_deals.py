@@ -89,10 +89,13 @@ def test_a_hubspot_deals_export_goes_in_with_its_own_dates(
     assert (result.source_format, result.rows, result.created, result.failed) == (
         "hubspot",
         8,
-        4,
-        4,
+        5,
+        3,
     )
     assert result.exit_code == 1
+    # A stage of the CRM's own goes in as an open deal, and the row says so.
+    handshake = deal(db, "hubspot:9006")
+    assert (handshake.status, handshake.pipeline_stage) == ("open", "qualification")
     won = deal(db, "hubspot:9001")
     assert (won.name, won.amount, won.status, won.pipeline_stage) == (
         "Acme platform rollout",
@@ -144,7 +147,8 @@ def test_a_hubspot_deals_export_goes_in_with_its_own_dates(
     assert (report["6"]["error_column"], report["6"]["Deal Name"]) == ("Amount", "Hooli deal")
     assert "not an amount" in report["6"]["error_reason"]
     assert report["7"]["error_column"] == "Deal Stage"
-    assert "unknown deal stage 'Handshake'" in report["7"]["error_reason"]
+    assert "'Handshake' is not a deal stage Huddle knows" in report["7"]["error_reason"]
+    assert "imported as Qualification" in report["7"]["error_reason"]
     assert report["8"]["error_column"] == "Record ID"
     assert report["9"]["error_column"] == "Close Date"
     assert "a won deal needs its close date" in report["9"]["error_reason"]
@@ -236,6 +240,24 @@ def test_open_and_lost_deals_make_their_earlier_stage_contacts_opportunities_the
     assert (again.contacts_moved, again.unchanged) == (0, 2)
 
 
+def test_a_pipeline_of_the_crms_own_goes_in_by_the_words_of_its_stages(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Record ID", "Deal Name", "Associated Company", "Deal Stage", "Close Date"]
+    rows = [
+        ["1", "Renewal A", "Acme", "Renewal Won", "2024-03-01"],
+        ["2", "Renewal B", "Acme", "Churned", "2024-03-02"],
+        ["3", "Renewal C", "Acme", "Renewal Due", "2024-09-30"],
+        ["4", "Renewal D", "Acme", "Won't renew", "2024-03-03"],
+    ]
+
+    result = run(db, write_csv(tmp_path / "d.csv", header, rows), actor, tmp_path / "e.csv")
+
+    assert (result.created, result.failed, result.reported) == (4, 0, 4)
+    assert [(deal(db, f"hubspot:{n}").status) for n in "1234"] == ["won", "lost", "open", "open"]
+    assert "imported as Closed won" in result.problems[0].reason
+
+
 def test_a_contact_the_configuration_gives_no_way_to_opportunity_is_noted(
     db: Session, actor: Actor, tmp_path: Path
 ) -> None:
@@ -261,7 +283,7 @@ def test_importing_the_same_file_again_changes_nothing(
 
     again = run(db, HUBSPOT_DEALS, actor, tmp_path / "again.csv")
 
-    assert (first.created, again.created, again.updated, again.unchanged) == (4, 0, 0, 4)
+    assert (first.created, again.created, again.updated, again.unchanged) == (5, 0, 0, 5)
     assert (count(db, Opportunity), count(db, StageTransition)) == (deals, history)
     assert again.contacts_moved == 0
 
@@ -532,7 +554,7 @@ def test_the_imports_page_imports_deals_and_lists_the_rows_to_look_at(
     assert "hubspot-deals.csv" in html
     assert "Deals · read as a HubSpot deals export" in html
     assert "Rows to look at" in html
-    assert "unknown deal stage &#39;Handshake&#39;" in html
+    assert "&#39;Handshake&#39; is not a deal stage Huddle knows" in html
     assert deal(db, "hubspot:9003").status == "lost"
 
     with HUBSPOT_DEALS.open("rb") as handle:

@@ -23,6 +23,7 @@ owner or contact Huddle does not know) are reported too: never a silent no-op.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ from huddle.core.dateformats import FormatFound
 from huddle.core.numbers import DecimalMark
 from huddle.core.permissions import Action
 from huddle.core.recordids import case_safe, rounded_by_excel
-from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES
+from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES, PIPELINE_STAGES
 from huddle.lifecycle import repository
 from huddle.lifecycle.importing.formats import MAPPED, DealsLayout, detect_layout, known_stages
 from huddle.lifecycle.importing.formats import pipeline_stage as stage_of
@@ -77,6 +78,8 @@ _FIELDS = (
     "created_at",
 )
 # Contacts in these stages become Opportunities when an open deal names them.
+# Words of a CRM's own closed-lost stages ("Churned", "Closed Lost - Renewal").
+_LOST_WORDS = frozenset({"lost", "churned", "churn", "cancelled", "canceled"})
 _BEFORE_OPPORTUNITY = frozenset(FUNNEL[: FUNNEL.index("opportunity")]) | {"recycled"}
 
 Problem = tuple[str, str]  # (column, reason)
@@ -265,7 +268,7 @@ class _Parser:
             problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
         created_at = checked("created_at", self._moments["created_at"])
         close = checked("close_date", self._moments["close_date"])
-        status, stage = self._status(row, problems)
+        status, stage = self._status(row, problems, notes)
         # A won or lost date says both what happened and when.
         for outcome in ("won", "lost"):
             ended = checked(f"{outcome}_date", self._moments[f"{outcome}_date"])
@@ -315,7 +318,9 @@ class _Parser:
             notes=notes,
         )
 
-    def _status(self, row: SourceRow, problems: list[Problem]) -> tuple[str, str]:
+    def _status(
+        self, row: SourceRow, problems: list[Problem], notes: list[Problem]
+    ) -> tuple[str, str]:
         """(open/won/lost, Huddle's pipeline stage) from the stage and the won/closed flags."""
         flags: dict[str, bool | None] = {}
         for name in ("is_won", "is_closed"):
@@ -336,14 +341,20 @@ class _Parser:
             return "open", stage
         if not stage_cell:
             return "open", OPEN_PIPELINE_STAGES[0]
-        problems.append(
+        # A pipeline of the CRM's own ("Renewal Won", "Churned", "Renewal Due"): its words
+        # say whether the deal is closed; an open one starts Huddle's pipeline. Either way
+        # the row says so.
+        words = set(re.findall(r"[a-z']+", stage_cell.lower()))
+        status = "won" if "won" in words else "lost" if words & _LOST_WORDS else "open"
+        stage = {"won": "closed_won", "lost": "closed_lost"}.get(status, OPEN_PIPELINE_STAGES[0])
+        notes.append(
             (
                 self._column("stage"),
-                f"unknown deal stage {stage_cell!r}; Huddle knows {known_stages()} and the "
-                "default HubSpot and Salesforce stages",
+                f"{stage_cell!r} is not a deal stage Huddle knows ({known_stages()}, and the "
+                f"default HubSpot and Salesforce stages): imported as {PIPELINE_STAGES[stage][0]}",
             )
         )
-        return "open", OPEN_PIPELINE_STAGES[0]
+        return status, stage
 
     def _owner(self, row: SourceRow, notes: list[Problem]) -> int | None:
         owner = self._cell(row, "owner")
