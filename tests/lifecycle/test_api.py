@@ -288,7 +288,30 @@ def test_the_board(client: TestClient, db: Session) -> None:
     assert board.status_code == 200
     negotiation = board.json()["columns"][3]
     assert negotiation["stage"] == "negotiation"
-    assert negotiation["totals"] == {"count": 1, "amount": 1000, "weighted_amount": 750}
+    assert negotiation["totals"] == {
+        "count": 1,
+        "amount": 1000,
+        "weighted_amount": 750,
+        "currency": "USD",
+    }
+
+
+def test_a_total_is_in_the_currency_of_its_deals_or_says_they_are_in_several(
+    client: TestClient, db: Session
+) -> None:
+    make_opportunity(db, amount=1000, currency="EUR", pipeline_stage="negotiation")
+    make_opportunity(db, amount=500, currency="EUR", pipeline_stage="proposal")
+
+    euros = client.get(f"{API}/opportunities/board").json()
+    make_opportunity(db, amount=200, currency="GBP", pipeline_stage="proposal")
+    mixed = client.get(f"{API}/opportunities/board").json()
+    page = client.get("/opportunities").text
+
+    assert (euros["totals"]["amount"], euros["totals"]["currency"]) == (1500, "EUR")
+    assert [c["totals"]["currency"] for c in mixed["columns"][2:]] == [None, "EUR"]
+    assert (mixed["totals"]["amount"], mixed["totals"]["currency"]) == (1700, None)
+    assert "€1,000" in page
+    assert "in several currencies added as written" in page
 
 
 def test_only_a_manager_deletes_a_deal_not_even_its_owner(

@@ -58,7 +58,7 @@ from huddle.contacts.models import Account, Contact
 from huddle.core.bulk import bulk_statement
 from huddle.core.rawsql import Prepared
 from huddle.core.stages import FUNNEL
-from huddle.lifecycle.models import Opportunity, StageTransition
+from huddle.lifecycle.models import Opportunity, StageTransition, one_currency
 from huddle.scoring.models import ContactGrade, GradingProfile
 
 T = StageTransition.__table__
@@ -486,10 +486,16 @@ def stalled(session: Session, *, at: datetime) -> dict[str, tuple[int, int]]:
 
 def closed_deals(
     session: Session, *, start: datetime, end: datetime
-) -> dict[str, tuple[int, float]]:
-    """Deals closed in the range, by status ("won", "lost"): how many and their amount."""
+) -> dict[str, tuple[int, float, str | None]]:
+    """Deals closed in the range, by status ("won", "lost"): how many, their amount and its
+    currency (None when they are in several)."""
     query = (
-        select(Opportunity.status, func.count(), func.coalesce(func.sum(Opportunity.amount), 0))
+        select(
+            Opportunity.status,
+            func.count(),
+            func.coalesce(func.sum(Opportunity.amount), 0),
+            one_currency(),
+        )
         .where(
             Opportunity.status.in_(("won", "lost")),
             Opportunity.closed_at >= start,
@@ -497,7 +503,10 @@ def closed_deals(
         )
         .group_by(Opportunity.status)
     )
-    return {status: (n, float(amount)) for status, n, amount in session.execute(query)}
+    return {
+        status: (n, float(amount), currency)
+        for status, n, amount, currency in session.execute(query)
+    }
 
 
 def closed_deals_many(

@@ -104,6 +104,11 @@ class KpiRead(Range):
     deals_lost: int = Field(ge=0, description="Deals closed lost in the range")
     deal_win_rate_percent: float | None = Field(description="Won of closed deals in the range")
     won_amount: float = Field(description="Amount of the deals won in the range")
+    won_currency: str | None = Field(
+        default=None,
+        description="The currency of every deal won in the range; null when they are in "
+        "several (the amounts are then added as written) or there are none",
+    )
     open_pipeline: BoardTotals = Field(
         description="Open deals now: count, amount and amount weighted by stage probability"
     )

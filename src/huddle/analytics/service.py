@@ -352,8 +352,8 @@ def kpis(session: Session, actor: Actor, *, start: date, end: date) -> KpiRead:
     cohort = funnel(session, actor, view=FunnelView.COHORT, start=start, end=end).total
     span = date_range(session, start, end)
     closed = repository.closed_deals(session, start=span.start_at, end=span.end_at)
-    won, won_amount = closed.get("won", (0, 0.0))
-    lost, _ = closed.get("lost", (0, 0.0))
+    won, won_amount, won_currency = closed.get("won", (0, 0.0, None))
+    lost, _, _ = closed.get("lost", (0, 0.0, None))
     return KpiRead(
         start=start,
         end=end,
@@ -365,6 +365,7 @@ def kpis(session: Session, actor: Actor, *, start: date, end: date) -> KpiRead:
         deals_lost=lost,
         deal_win_rate_percent=percent(won, won + lost),
         won_amount=round(won_amount, 2),
+        won_currency=won_currency,
         open_pipeline=lifecycle_service.pipeline_board(session, cards_per_column=1).totals,
     )
 

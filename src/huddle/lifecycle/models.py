@@ -3,7 +3,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    case,
+    distinct,
+    func,
+    null,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huddle.core.models import Base, BigIntId, JSONType, TimestampMixin, utcnow
@@ -128,3 +141,13 @@ class DealActivity(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # created: {}; updated: {"changed": [fields]}; moved: {"from", "to"}; lost: {"reason"}
     detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+def one_currency() -> ColumnElement[str | None]:
+    """In an aggregate over deals: the currency of every deal it sums, or NULL when they
+    are in several (a total in one currency is shown in it; sums across currencies are not
+    money in any)."""
+    return case(
+        (func.count(distinct(Opportunity.currency)) == 1, func.min(Opportunity.currency)),
+        else_=null(),
+    )

@@ -39,6 +39,7 @@ from huddle.lifecycle.models import (
     OpportunityContact,
     RejectionReason,
     StageTransition,
+    one_currency,
 )
 
 # --- allowed transitions ----------------------------------------------------------------
@@ -454,6 +455,8 @@ class BoardTotalRow(NamedTuple):
     pipeline_stage: str
     deals: int
     amount: float
+    # The currency of every deal summed; None when they are in several.
+    currency: str | None
 
 
 def board_totals(
@@ -464,13 +467,17 @@ def board_totals(
             Opportunity.pipeline_stage,
             func.count(),
             func.coalesce(func.sum(Opportunity.amount), 0),
+            one_currency(),
         )
         .where(Opportunity.status == "open", Opportunity.pipeline_stage.in_(stages))
         .group_by(Opportunity.pipeline_stage)
     )
     if owner_id is not None:
         query = query.where(Opportunity.owner_id == owner_id)
-    return [BoardTotalRow(stage, n, float(amount)) for stage, n, amount in session.execute(query)]
+    return [
+        BoardTotalRow(stage, n, float(amount), currency)
+        for stage, n, amount, currency in session.execute(query)
+    ]
 
 
 def board_cards(

@@ -245,6 +245,11 @@ class BoardTotals(BaseModel):
     amount: float = 0
     # Amount times the stage's win probability.
     weighted_amount: float = 0
+    currency: str | None = Field(
+        default=None,
+        description="The currency of every deal summed; null when they are in several "
+        "(the amounts are then added as written) or there are none",
+    )
 
 
 class BoardColumn(BaseModel):

@@ -322,7 +322,7 @@ def pipeline_board(
     closing soonest in each column."""
     stages = OPEN_PIPELINE_STAGES
     totals = {
-        row.pipeline_stage: (row.deals, row.amount)
+        row.pipeline_stage: (row.deals, row.amount, row.currency)
         for row in repository.board_totals(session, stages=stages, owner_id=owner_id)
     }
     cards: dict[str, list[BoardCard]] = {stage: [] for stage in stages}
@@ -333,11 +333,12 @@ def pipeline_board(
     columns = []
     for stage in stages:
         label, probability = PIPELINE_STAGES[stage]
-        deals, amount = totals.get(stage, (0, 0.0))
+        deals, amount, currency = totals.get(stage, (0, 0.0, None))
         column_totals = BoardTotals(
             count=deals,
             amount=round(amount, 2),
             weighted_amount=round(amount * probability / 100, 2),
+            currency=currency,
         )
         columns.append(
             BoardColumn(
@@ -348,10 +349,13 @@ def pipeline_board(
                 cards=cards[stage],
             )
         )
+    # One currency overall when every column with deals has the same one.
+    currencies = {c.totals.currency for c in columns if c.totals.count}
     overall = BoardTotals(
         count=sum(c.totals.count for c in columns),
         amount=round(sum(c.totals.amount for c in columns), 2),
         weighted_amount=round(sum(c.totals.weighted_amount for c in columns), 2),
+        currency=currencies.pop() if len(currencies) == 1 else None,
     )
     return PipelineBoard(columns=columns, totals=overall)
 

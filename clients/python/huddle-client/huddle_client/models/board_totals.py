@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,11 +18,14 @@ class BoardTotals:
         count (int | Unset):  Default: 0.
         amount (float | Unset):  Default: 0.0.
         weighted_amount (float | Unset):  Default: 0.0.
+        currency (None | str | Unset): The currency of every deal summed; null when they are in several (the amounts are
+            then added as written) or there are none
     """
 
     count: int | Unset = 0
     amount: float | Unset = 0.0
     weighted_amount: float | Unset = 0.0
+    currency: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +34,12 @@ class BoardTotals:
         amount = self.amount
 
         weighted_amount = self.weighted_amount
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,6 +50,8 @@ class BoardTotals:
             field_dict["amount"] = amount
         if weighted_amount is not UNSET:
             field_dict["weighted_amount"] = weighted_amount
+        if currency is not UNSET:
+            field_dict["currency"] = currency
 
         return field_dict
 
@@ -53,10 +64,20 @@ class BoardTotals:
 
         weighted_amount = d.pop("weighted_amount", UNSET)
 
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
         board_totals = cls(
             count=count,
             amount=amount,
             weighted_amount=weighted_amount,
+            currency=currency,
         )
 
         board_totals.additional_properties = d

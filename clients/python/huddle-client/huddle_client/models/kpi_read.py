@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.board_totals import BoardTotals
 
@@ -29,6 +31,8 @@ class KpiRead:
         deal_win_rate_percent (float | None): Won of closed deals in the range
         won_amount (float): Amount of the deals won in the range
         open_pipeline (BoardTotals):
+        won_currency (None | str | Unset): The currency of every deal won in the range; null when they are in several
+            (the amounts are then added as written) or there are none
     """
 
     start: datetime.date
@@ -42,6 +46,7 @@ class KpiRead:
     deal_win_rate_percent: float | None
     won_amount: float
     open_pipeline: BoardTotals
+    won_currency: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,6 +76,12 @@ class KpiRead:
 
         open_pipeline = self.open_pipeline.to_dict()
 
+        won_currency: None | str | Unset
+        if isinstance(self.won_currency, Unset):
+            won_currency = UNSET
+        else:
+            won_currency = self.won_currency
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +99,8 @@ class KpiRead:
                 "open_pipeline": open_pipeline,
             }
         )
+        if won_currency is not UNSET:
+            field_dict["won_currency"] = won_currency
 
         return field_dict
 
@@ -138,6 +151,15 @@ class KpiRead:
 
         open_pipeline = BoardTotals.from_dict(d.pop("open_pipeline"))
 
+        def _parse_won_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        won_currency = _parse_won_currency(d.pop("won_currency", UNSET))
+
         kpi_read = cls(
             start=start,
             end=end,
@@ -150,6 +172,7 @@ class KpiRead:
             deal_win_rate_percent=deal_win_rate_percent,
             won_amount=won_amount,
             open_pipeline=open_pipeline,
+            won_currency=won_currency,
         )
 
         kpi_read.additional_properties = d
