@@ -16,7 +16,7 @@ from huddle.contacts.models import Account, Contact
 from huddle.contacts.schemas import ContactCreate
 from huddle.core.actor import Actor
 from huddle.core.errors import ValidationFailed
-from tests.contacts.fixtures.imports import counts, read_csv, write_csv
+from tests.contacts.fixtures.imports import counts, import_file, read_csv, write_csv
 from tests.contacts.test_import_cleaning import _import
 
 API = "/api/v1"
@@ -305,3 +305,22 @@ def test_erasure_forgets_the_record_id(db: Session, actor: Actor, tmp_path: Path
     assert counts(job)["created"] == 1
     db.refresh(ada)
     assert ada.first_name is None
+
+
+def test_an_owner_given_as_a_salesforce_user_id_says_what_to_map_instead(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    header = ["Id", "LastName", "Email", "OwnerId"]
+    rows = [["00Q5g00000IaZx7EAF", "Okafor", "zoe@camden.example", "0055g00000AbCdEAAV"]]
+    path = write_csv(tmp_path / "Lead.csv", header, rows)
+    mapping = {"Id": "external_id", "LastName": "last_name", "Email": "email", "OwnerId": "owner"}
+
+    job = import_file(db, path, actor=actor, errors_path=tmp_path / "e.csv", mapping=mapping)
+
+    assert (job.rows_created, job.rows_reported) == (1, 1)
+    [noted] = read_csv(Path(job.error_file or ""))
+    assert noted["error_reason"] == (
+        "'0055g00000AbCdEAAV' is a Salesforce user id; Huddle finds users by email address "
+        "or name (map an owner email column, from Salesforce's User export); imported "
+        "without this owner"
+    )

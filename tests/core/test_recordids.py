@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from huddle.core.recordids import case_safe, rounded_by_excel
+from huddle.core.recordids import case_safe, is_salesforce_id, rounded_by_excel
 
 
 def test_a_salesforce_15_character_id_gets_its_documented_18_character_form() -> None:
@@ -44,3 +44,10 @@ def test_a_number_a_spreadsheet_rounded_is_no_record_id(record_id: str) -> None:
 @pytest.mark.parametrize("record_id", ["51234567890", "0035g00000CCC01AAH", "E10", "12E"])
 def test_an_id_that_merely_holds_an_e_is_one(record_id: str) -> None:
     assert rounded_by_excel(record_id) is None
+
+
+def test_a_salesforce_id_is_told_by_its_shape() -> None:
+    assert is_salesforce_id("0055g00000AbCdEAAV")
+    assert is_salesforce_id("0055g00000AbCdE")
+    assert not is_salesforce_id("0055g00000AbCdEXYZ")  # not its own check characters
+    assert not is_salesforce_id("ada@acme.example")

@@ -54,3 +54,10 @@ def rounded_by_excel(record_id: str) -> str | None:
         f"'{record_id}' is a long number a spreadsheet rounded, not a record id (the digits "
         "it dropped are gone); format the column as text and export the file again"
     )
+
+
+def is_salesforce_id(value: str) -> bool:
+    """Whether ``value`` is shaped as a Salesforce record id (15 or 18 characters)."""
+    return (len(value) == 18 and _is_salesforce_15(value[:15])) or (
+        len(value) == 15 and _is_salesforce_15(value)
+    )

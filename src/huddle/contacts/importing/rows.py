@@ -31,6 +31,7 @@ from huddle.contacts.importing.mapping import CUSTOM_PREFIX, ColumnMapping
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.schemas import ContactCreate
 from huddle.contacts.service.upsert_rules import CLEARABLE
+from huddle.core.recordids import is_salesforce_id
 
 # (column header, reason)
 Problem = tuple[str, str]
@@ -84,7 +85,7 @@ class UserDirectory:
             return named[0]
         if named:
             raise CellError(f"several users are called '{value}'; use their email address")
-        raise CellError(f"no user with the email address or name '{value}'")
+        raise CellError(unknown_owner(value))
 
     def check_id(self, value: str) -> int:
         try:
@@ -94,6 +95,16 @@ class UserDirectory:
         if user_id not in self._ids:
             raise CellError(f"no user with id {user_id}")
         return user_id
+
+
+def unknown_owner(value: str) -> str:
+    """Why an owner cell names no Huddle user, and what to give instead."""
+    if is_salesforce_id(value):
+        return (
+            f"'{value}' is a Salesforce user id; Huddle finds users by email address or "
+            "name (map an owner email column, from Salesforce's User export)"
+        )
+    return f"no user with the email address or name '{value}'"
 
 
 @dataclass(frozen=True)

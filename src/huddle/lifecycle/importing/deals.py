@@ -50,7 +50,7 @@ from huddle.core.csvreport import (
 from huddle.core.dateformats import FormatFound
 from huddle.core.numbers import DecimalMark
 from huddle.core.permissions import Action
-from huddle.core.recordids import case_safe, rounded_by_excel
+from huddle.core.recordids import case_safe, is_salesforce_id, rounded_by_excel
 from huddle.core.stages import FUNNEL, OPEN_PIPELINE_STAGES, PIPELINE_STAGES
 from huddle.lifecycle import repository
 from huddle.lifecycle.importing.formats import MAPPED, DealsLayout, detect_layout, known_stages
@@ -362,9 +362,12 @@ class _Parser:
             return None
         owner_id = self._owners.get(owner.lower())
         if owner_id is None:
-            notes.append(
-                (self._column("owner"), f"{owner!r} is no Huddle user: the deal is unassigned")
+            why = (
+                f"{owner!r} is a Salesforce user id, and Huddle finds users by email or name"
+                if is_salesforce_id(owner)
+                else f"{owner!r} is no Huddle user"
             )
+            notes.append((self._column("owner"), f"{why}: the deal is unassigned"))
         return owner_id
 
     def _emails(self, text: str, notes: list[Problem], *, keyed: bool) -> list[str]:
