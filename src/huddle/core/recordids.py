@@ -57,7 +57,8 @@ def rounded_by_excel(record_id: str) -> str | None:
 
 
 def is_salesforce_id(value: str) -> bool:
-    """Whether ``value`` is shaped as a Salesforce record id (15 or 18 characters)."""
-    return (len(value) == 18 and _is_salesforce_15(value[:15])) or (
-        len(value) == 15 and _is_salesforce_15(value)
-    )
+    """Whether ``value`` is a Salesforce record id: 15 characters of its shape, or 18 that
+    end in the first 15's own check characters."""
+    if len(value) == 18:
+        return _is_salesforce_15(value[:15]) and case_safe(value[:15]) == value
+    return len(value) == 15 and _is_salesforce_15(value)
