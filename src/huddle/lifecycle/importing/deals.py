@@ -77,9 +77,9 @@ _FIELDS = (
     "lost_reason",
     "created_at",
 )
-# Contacts in these stages become Opportunities when an open deal names them.
 # Words of a CRM's own closed-lost stages ("Churned", "Closed Lost - Renewal").
 _LOST_WORDS = frozenset({"lost", "churned", "churn", "cancelled", "canceled"})
+# Contacts in these stages become Opportunities when an open (or lost) deal names them.
 _BEFORE_OPPORTUNITY = frozenset(FUNNEL[: FUNNEL.index("opportunity")]) | {"recycled"}
 
 Problem = tuple[str, str]  # (column, reason)
