@@ -46,6 +46,14 @@ def test_names_synonyms_and_close_spellings_are_matched() -> None:
     assert suggest_targets(["Compnay"])[0] == Suggestion("company", "similar")
 
 
+def test_a_files_own_ids_and_stage_dates_are_suggested_by_their_names() -> None:
+    # A funnel export's MQLs: no email, the tool's id; a spreadsheet naming Huddle's labels.
+    assert _targets(["mql_id", "first_contact_date", "origin"]) == ["external_id", None, None]
+    header = ["Lead ID", "Date the contact became MQL", "Won date", "created_at"]
+    expected = ["external_id", "stage_dates.mql", "stage_dates.customer", "created_at"]
+    assert _targets(header) == expected
+
+
 def test_a_field_is_suggested_once_an_exact_name_before_a_close_one() -> None:
     assert _targets(["Emial", "Email", "E-mail"]) == [None, "email", None]
 
@@ -68,7 +76,10 @@ def test_empty_and_placeholder_cells_are_counted_per_column() -> None:
         (["0", "1", "1"], InferredType("number")),
         (["12,000", "4.5", "-3"], InferredType("number")),
         (["2024-03-14", "2023-12-01"], InferredType("date")),
-        (["14/03/2024"], InferredType("text")),
+        # Dates in any one format the import reads: a UK spreadsheet's, Excel's serials.
+        (["14/03/2024", "01/02/2024"], InferredType("date")),
+        (["Mar 14, 2024", "Feb 1, 2024"], InferredType("date")),
+        (["14/03/2024", "soon"], InferredType("text")),
         (
             ["Webinar", "Fair", "Webinar", "Fair", "Webinar", "Fair"],
             InferredType("choice", ("Webinar", "Fair")),

@@ -14,6 +14,7 @@ from typing import Literal
 
 from huddle.contacts.importing.cleaning import Placeholders
 from huddle.contacts.service.custom_fields import custom_value_check
+from huddle.core import dateformats
 
 # What the import reads as empty by default (``cleaning``): the wizard counts those cells,
 # so the person sees how many cells of each column the import will empty.
@@ -74,7 +75,7 @@ def infer_type(values: Sequence[str]) -> InferredType:
         return InferredType("boolean")
     if _accepts("number", values):
         return InferredType("number")
-    if _accepts("date", values):
+    if _accepts("date", values) or _all_dates(values):
         return InferredType("date")
     frequency = Counter(values)
     if (
@@ -84,6 +85,18 @@ def infer_type(values: Sequence[str]) -> InferredType:
     ):
         return InferredType("choice", tuple(value for value, _ in frequency.most_common()))
     return InferredType("text")
+
+
+def _all_dates(values: Sequence[str]) -> bool:
+    """Whether every value is a date in the one format found for them ("14/03/2024" day
+    first, as the import will read the column: ``core.dateformats``)."""
+    found = dateformats.find_formats(([value] for value in values), {"": 0}, is_empty=_blank)
+    date_format = found[""].date_format
+    return date_format is not None and all(dateformats.fits(v, date_format) for v in values)
+
+
+def _blank(value: str) -> bool:
+    return not value.strip()
 
 
 def _accepts(field_type: str, values: Iterable[str]) -> bool:

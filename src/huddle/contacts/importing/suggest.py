@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from huddle.contacts.importing.mapping import CUSTOM_PREFIX, KNOWN_FORMATS
+from huddle.contacts.importing.mapping import (
+    CREATED_AT,
+    CUSTOM_PREFIX,
+    HISTORY_TARGETS,
+    KNOWN_FORMATS,
+    STAGE_DATE_PREFIX,
+)
 
 # A header's words as one key: "E-mail Address" and "email_address" meet at "emailaddress".
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -47,6 +53,32 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "email_opt_in": ("emailoptin", "optin", "emailconsent", "consent", "subscribed"),
     "do_not_email": ("donotemail", "emailoptout", "optedout", "unsubscribed"),
     "do_not_call": ("donotcall", "dnc"),
+    # A file's own record id: a spreadsheet's or a tool's ("mql_id", "lead_id").
+    "external_id": (
+        "externalid",
+        "recordid",
+        "crmid",
+        "contactid",
+        "leadid",
+        "customerid",
+        "personid",
+        "mqlid",
+    ),
+    CREATED_AT: ("createdat", "createdate", "createddate", "datecreated", "creationdate"),
+    # "The date X became an MQL", as people and tools name it; Huddle's labels too (below).
+    **{
+        f"{STAGE_DATE_PREFIX}{stage}": tuple(
+            f"{form}{word}" for word in words for form in ("", "became", "becamea", "becamean")
+        )
+        + tuple(f"{word}{at}" for word in words for at in ("date", "at", "since"))
+        for stage, words in {
+            "lead": ("lead",),
+            "mql": ("mql", "marketingqualifiedlead"),
+            "sql": ("sql", "salesqualifiedlead"),
+            "opportunity": ("opportunity",),
+            "customer": ("customer", "won"),
+        }.items()
+    },
 }
 
 
@@ -90,6 +122,9 @@ def _vocabulary(custom_fields: Mapping[str, str]) -> dict[str, Suggestion]:
     for target, synonyms in _SYNONYMS.items():
         for word in (key_of(target), *synonyms):
             words[word] = Suggestion(target, "name")
+    # The history fields by their labels ("Date the contact became MQL").
+    for target, label in HISTORY_TARGETS.items():
+        words[key_of(label)] = Suggestion(target, "name")
     return words
 
 
