@@ -69,13 +69,12 @@ def company_link(contact: Any) -> Markup:
 def last_touch(contact: Any) -> Markup:
     if not contact.last_touch_at:
         return _DASH
-    source = contact.last_touch_source or "direct"
     # When above where from, on two lines: the list's widest column would otherwise push the
-    # table past a 1,400 px window.
-    return _html(
-        f'<span class="two-line">{time(contact.last_touch_at)}'
-        f'<span class="muted sub">{e(source)}</span></span>'
-    )
+    # table past a 1,400 px window. A touch with no source (a call logged, an imported
+    # activity) says no source: "direct" would be web traffic's word.
+    source = contact.last_touch_source
+    where = f'<span class="muted sub">{e(source)}</span>' if source else ""
+    return _html(f'<span class="two-line">{time(contact.last_touch_at)}{where}</span>')
 
 
 def sees_personal(context: Any) -> bool:
