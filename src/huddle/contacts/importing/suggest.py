@@ -62,7 +62,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "leadid",
         "customerid",
         "personid",
+        "prospectid",
         "mqlid",
+        "leadnumber",
+        "contactnumber",
+        "customernumber",
     ),
     CREATED_AT: ("createdat", "createdate", "createddate", "datecreated", "creationdate"),
     # "The date X became an MQL", as people and tools name it; Huddle's labels too (below).
