@@ -324,3 +324,33 @@ def test_an_owner_given_as_a_salesforce_user_id_says_what_to_map_instead(
         "or name (map an owner email column, from Salesforce's User export); imported "
         "without this owner"
     )
+
+
+def test_a_lead_lists_converted_column_makes_its_converted_leads_customers(
+    db: Session, actor: Actor, tmp_path: Path
+) -> None:
+    # A public lead list's shape: no email, a prospect id, "Select" for an untouched
+    # drop-down, and whether each lead became a paying customer.
+    header = ["Prospect ID", "Lead Number", "Lead Source", "City", "Do Not Email", "Converted"]
+    rows = [
+        ["7927b2df-8bba-4d29-b9a2-b6e0beafe620", "660737", "Olark Chat", "Select", "No", "0"],
+        ["2a272436-5132-4136-86fa-dcc88c88f482", "660728", "Organic Search", "Mumbai", "No", "1"],
+        ["8cc8c611-a219-4f35-ad23-fdfd2656bd8a", "660727", "Direct Traffic", "Select", "Yes", "1"],
+    ]
+    path = write_csv(tmp_path / "Leads.csv", header, rows)
+    mapping = {
+        "Prospect ID": "external_id",
+        "City": "city",
+        "Do Not Email": "do_not_email",
+        "Converted": "converted",
+    }
+
+    job = import_file(db, path, actor=actor, errors_path=tmp_path / "e.csv", mapping=mapping)
+
+    assert (job.rows_created, job.rows_failed) == (3, 0)
+    stages = {c.external_id[:8]: (c.lifecycle_stage, c.city) for c in db.scalars(select(Contact))}
+    assert stages == {
+        "7927b2df": ("lead", None),  # "Select" is no city
+        "2a272436": ("customer", "Mumbai"),
+        "8cc8c611": ("customer", None),
+    }

@@ -300,7 +300,8 @@ def test_a_mapping_with_unknown_targets_is_refused_before_anything_is_imported(
             "unknown field 'title'; expected one of email, external_id, first_name, last_name, "
             "job_title, "
             "seniority, department, phone, country, city, company, company_domain, owner, "
-            "owner_id, lifecycle_stage, email_opt_in, do_not_email, do_not_call, created_at, "
+            "owner_id, lifecycle_stage, converted, email_opt_in, do_not_email, do_not_call, "
+            "created_at, "
             "stage_dates.<stage> or custom.<key>",
         ),
         ("mapping.Phone", "the file has no column 'Phone'"),

@@ -50,7 +50,11 @@ def test_a_files_own_ids_and_stage_dates_are_suggested_by_their_names() -> None:
     # A funnel export's MQLs: no email, the tool's id; a spreadsheet naming Huddle's labels.
     assert _targets(["mql_id", "first_contact_date", "origin"]) == ["external_id", None, None]
     # A lead list's: its first id column claims the field.
-    assert _targets(["Prospect ID", "Lead Number", "Lead Origin"]) == ["external_id", None, None]
+    assert _targets(["Prospect ID", "Lead Number", "Converted"]) == [
+        "external_id",
+        None,
+        "converted",
+    ]
     header = ["Lead ID", "Date the contact became MQL", "Won date", "created_at"]
     expected = ["external_id", "stage_dates.mql", "stage_dates.customer", "created_at"]
     assert _targets(header) == expected

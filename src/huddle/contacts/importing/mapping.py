@@ -47,6 +47,7 @@ TARGETS: dict[str, str] = {
     "owner": "Owner: a user's email address or full name",
     "owner_id": "Owner: a user's id",
     "lifecycle_stage": "Lifecycle stage (Huddle, HubSpot or Salesforce lead status values)",
+    "converted": "Converted to a customer (yes/no: yes makes the contact a Customer)",
     "email_opt_in": "Email consent: opted_in, opted_out or unknown",
     "do_not_email": "Do not email (true/false)",
     "do_not_call": "Do not call (true/false)",
@@ -122,6 +123,18 @@ def opted_out_flag(value: str) -> str | None:
     return "opted_out" if parse_boolean(value) else None
 
 
+# A lead list's "Converted" column (yes: the lead became a paying customer) fills the
+# stage: the field a target fills where it is not the target's own name.
+CONVERTED = "converted"
+FIELD_OF_TARGET = {CONVERTED: "lifecycle_stage"}
+
+
+def converted_flag(value: str) -> str | None:
+    """A lead list's "converted to a customer" yes/no: yes is the Customer stage; no
+    leaves the stage as the file or the default gives it."""
+    return "customer" if parse_boolean(value) else None
+
+
 def restriction_flag(value: str) -> bool | None:
     """A CRM's "do not call" checkbox: checked restricts; unchecked never lifts a restriction."""
     return True if parse_boolean(value) else None
@@ -133,6 +146,7 @@ DEFAULT_TRANSLATE: dict[str, Translate] = {
     "email_opt_in": opt_in,
     "do_not_email": parse_boolean,
     "do_not_call": parse_boolean,
+    CONVERTED: converted_flag,
 }
 
 
@@ -313,7 +327,7 @@ class ColumnMapping:
 
     def header_of(self, target: str) -> str:
         for column in self.columns:
-            if column.target == target:
+            if FIELD_OF_TARGET.get(column.target, column.target) == target:
                 return column.header
         return target
 
@@ -386,9 +400,13 @@ def manual_mapping(
                     f"{STAGE_DATE_PREFIX}<stage> or {CUSTOM_PREFIX}<key>",
                 )
             )
-    targets = [rule.target for rule in rules.values()]
+    targets = [FIELD_OF_TARGET.get(rule.target, rule.target) for rule in rules.values()]
     for target in sorted({t for t in targets if targets.count(t) > 1}):
-        sources = ", ".join(f"'{h}'" for h, rule in rules.items() if rule.target == target)
+        sources = ", ".join(
+            f"'{h}'"
+            for h, rule in rules.items()
+            if FIELD_OF_TARGET.get(rule.target, rule.target) == target
+        )
         problems.append(
             FieldError("mapping", f"'{target}' is mapped from several columns: {sources}")
         )

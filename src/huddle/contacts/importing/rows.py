@@ -27,7 +27,7 @@ from huddle.contacts.importing.cleaning import (
 )
 from huddle.contacts.importing.csvcells import unescape_cell
 from huddle.contacts.importing.history import HistoryReader, RowHistory, is_history
-from huddle.contacts.importing.mapping import CUSTOM_PREFIX, ColumnMapping
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX, FIELD_OF_TARGET, ColumnMapping
 from huddle.contacts.importing.reader import SourceRow
 from huddle.contacts.schemas import ContactCreate
 from huddle.contacts.service.upsert_rules import CLEARABLE
@@ -164,6 +164,7 @@ class RowParser:
             if is_history(column.target):
                 continue  # read by ``self._history``
             target = "owner_id" if column.target in owner else column.target
+            target = FIELD_OF_TARGET.get(target, target)
             is_custom = target.startswith(CUSTOM_PREFIX)
             name = target.removeprefix(CUSTOM_PREFIX)
             cleaner = self.cleaners[column.header] = ColumnCleaner(

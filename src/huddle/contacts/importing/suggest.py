@@ -50,6 +50,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "company_domain": ("companydomain", "companydomainname", "domain", "website", "url"),
     "owner": ("owner", "contactowner", "leadowner", "accountowner", "salesrep", "rep"),
     "lifecycle_stage": ("lifecyclestage", "stage", "leadstatus", "status", "funnelstage"),
+    # A lead list's yes/no (not Salesforce's IsConverted: a converted lead is an SQL there).
+    "converted": ("converted", "convertedtocustomer", "becamecustomer", "iscustomer"),
     "email_opt_in": ("emailoptin", "optin", "emailconsent", "consent", "subscribed"),
     "do_not_email": ("donotemail", "emailoptout", "optedout", "unsubscribed"),
     "do_not_call": ("donotcall", "dnc"),
