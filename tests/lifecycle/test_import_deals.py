@@ -749,6 +749,8 @@ def test_a_deals_file_mapped_by_hand_wins_its_contacts_on_their_won_dates(
     won = deal(db, "csv:seller-a")
     # No name column: named after its id; no company: the person's own account.
     assert (won.name, won.status, won.closed_at) == ("Deal seller-a", "won", at("2024-02-03 10:00"))
+    # No created date: created when it closed, never after (not on the day of the import).
+    assert won.created_at == won.closed_at
     assert db.get(Account, won.account_id) is not None
     for contact, when in ((first, at("2024-02-03 10:00")), (second, at("2024-03-04 12:00"))):
         db.refresh(contact)

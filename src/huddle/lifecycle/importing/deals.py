@@ -466,9 +466,12 @@ class _Chunk:
                 )
                 continue
             deal = existing.get(row.external_id)
-            # A file without created dates: a new deal is created now, an imported one
-            # keeps the date it has (a re-import must not move it).
-            created = row.values["created_at"] or (deal.created_at if deal else now)
+            # A file without created dates: a new deal is created now (a closed one when it
+            # closed: never after), an imported one keeps the date it has (a re-import must
+            # not move it).
+            closed = row.values["closed_at"]
+            fresh_at = now if closed is None else min(now, closed)
+            created = row.values["created_at"] or (deal.created_at if deal else fresh_at)
             values = row.values | {
                 "account_id": account_id,
                 "primary_contact_id": linked[0] if linked else None,
