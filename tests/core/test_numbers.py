@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from huddle.core.cells import CellError, amount_currency, is_empty, parse_amount
+from huddle.core.cells import Amount, CellError, is_empty, parse_amount
 from huddle.core.numbers import (
     NotANumber,
     decimal_mark_told,
@@ -82,7 +82,7 @@ def test_a_columns_decimal_mark_is_its_first_cell_that_tells() -> None:
 def test_an_amount_with_its_sign_code_and_separators(
     cell: str, amount: float | None, currency: str | None
 ) -> None:
-    assert (parse_amount(cell), amount_currency(cell)) == (amount, currency)
+    assert parse_amount(cell) == (None if amount is None else Amount(amount, currency))
 
 
 @pytest.mark.parametrize("cell", ["12.5k", "about 300", "$"])

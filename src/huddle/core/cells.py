@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
+from typing import NamedTuple
 
 from huddle.core import dateformats, numbers
 
@@ -145,26 +146,26 @@ def _amount_parts(text: str) -> tuple[bool, str | None, str]:
     return negative, _CURRENCY_SIGNS.get(sign, sign) if sign else None, number
 
 
-def parse_amount(cell: str, decimal_mark: numbers.DecimalMark | None = None) -> float | None:
+class Amount(NamedTuple):
+    value: float
+    # The currency the cell's sign or code names ("€1.200" → EUR), if any.
+    currency: str | None
+
+
+def parse_amount(cell: str, decimal_mark: numbers.DecimalMark | None = None) -> Amount | None:
     """A money amount: "12000", "12,000.50", "$12,000", "USD 1,200.00", "1.200,50 €",
-    "12 500,00", "(1,000.00)". ``decimal_mark``: its column's, for a cell that does not
-    tell ("1.250": see ``core.numbers``). None when empty; CellError for anything else
-    ("12.5k")."""
+    "12 500,00", "(1,000.00)", with the currency its sign or code names. ``decimal_mark``:
+    its column's, for a cell that does not tell ("1.250": see ``core.numbers``). None when
+    empty; CellError for anything else ("12.5k")."""
     text = cell.strip()
     if is_empty(text):
         return None
-    negative, _, number = _amount_parts(text)
+    negative, currency, number = _amount_parts(text)
     try:
         value = float(numbers.read_number(number, decimal_mark))
     except numbers.NotANumber:
         raise CellError(f"{text!r} is not an amount; write it as 12000 or 12,000.50") from None
-    return -value if negative else value
-
-
-def amount_currency(cell: str) -> str | None:
-    """The currency an amount cell names by its sign or code ("€1.200" → EUR), if any."""
-    text = cell.strip()
-    return None if is_empty(text) else _amount_parts(text)[1]
+    return Amount(-value if negative else value, currency)
 
 
 def parse_bool(cell: str) -> bool | None:

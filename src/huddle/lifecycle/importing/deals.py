@@ -258,11 +258,12 @@ class _Parser:
         for key, value in (("external_id", external_id), ("name", name)):
             if not value:
                 problems.append((self._column(key), "is empty; every deal needs one"))
-        amount = checked("amount", self._amount)
+        money = checked("amount", self._amount)
+        amount = money.value if money is not None else None
         if amount is not None and amount < 0:
             problems.append((self._column("amount"), "is negative"))
         # The currency column's, else the one the amount's sign names ("€4.800,00").
-        named = cells.amount_currency(self._cell(row, "amount"))
+        named = money.currency if money is not None else None
         currency = (self._cell(row, "currency") or named or "USD").upper()
         if len(currency) != 3 or not currency.isalpha():
             problems.append((self._column("currency"), f"{currency!r} is not a currency code"))
