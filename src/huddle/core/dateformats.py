@@ -4,10 +4,10 @@ A CRM or a spreadsheet writes every date of a column one way: ISO 8601 ("2024-03
 month first ("03/14/2024", a US user's Salesforce report), day first ("14/03/2024" in the
 UK, "14.03.2024" in Germany), two-digit years ("3/14/24"), month names ("Mar 14, 2024",
 "14-Mar-2024"), milliseconds since 1970 (HubSpot's API), or the serial day number a
-spreadsheet shows for a date cell formatted as a number ("45365.39583"). A single cell cannot always
-tell: "03/04/2024" is the 4th of March or the 3rd of April. So an import finds the format
-of each date column over the file (``find_formats``) before it reads a row, and reads the
-column's cells in it (``read``).
+spreadsheet shows for a date cell formatted as a number ("45365.39583"). A single cell
+cannot always tell: "03/04/2024" is the 4th of March or the 3rd of April. So an import
+finds the format of each date column over the file (``find_formats``) before it reads a
+row, and reads the column's cells in it (``read``).
 
 Every import of a file shares this: the contacts' own date fields and their history
 ("Create Date", "Became a … Date"), deals, activities.

@@ -49,7 +49,8 @@ def record_history(
     """Record the moves of each history not yet recorded, set-at-a-time, and set each
     contact that existed before to the stage its history ends in, unless it made a later
     move (the latest dated stage is the current one; new contacts were created in it).
-    Returns those existing contacts whose stage changed. Publishes nothing."""
+    Returns those existing contacts whose stage changed. Publishes no stage change: only
+    ``StageHistoryRewritten`` where an import's placeholder move gave way to the dates."""
     by = recorded_by(actor)
     existing = [h.contact_id for h in histories if h.stage_before is not None]
     _replace_placeholders(session, histories)
