@@ -44,6 +44,7 @@ from huddle.core.errors import FieldError, ValidationFailed
 from huddle.core.permissions import Action
 from huddle.core.recordids import rounded_by_excel
 from huddle.tracking import repository
+from huddle.tracking.defaults import TASK_EVENT_TYPES
 
 CHUNK_SIZE = 5_000
 # Whose idempotency keys the imported touches carry: the same for every import, so that a
@@ -101,6 +102,8 @@ CONTACT_KEYS = ("email", "contact_id")
 RECORD_ID = "Record ID"
 
 # What exports call the activities Huddle registers by default.
+# The type of a task done that is no call, email or meeting (``tracking.defaults``).
+TASK_TYPE = TASK_EVENT_TYPES[0][0]
 SYNONYMS = {
     "open": "email_opened",
     "opened": "email_opened",
@@ -125,9 +128,9 @@ SYNONYMS = {
     "formsubmission": "form_submitted",
     "pageview": "page_view",
     # A CRM's tasks that are no call, email or meeting.
-    "task": "task_completed",
-    "todo": "task_completed",
-    "other": "task_completed",
+    "task": TASK_TYPE,
+    "todo": TASK_TYPE,
+    "other": TASK_TYPE,
 }
 # A task's statuses that say it has not been done (Salesforce's and HubSpot's, squashed).
 OPEN_STATUSES = frozenset(
@@ -135,8 +138,6 @@ OPEN_STATUSES = frozenset(
 )
 # Columns only a tasks export has (Salesforce's Task, HubSpot's tasks), squashed.
 _TASK_EXPORT_HEADERS = frozenset({"isclosed", "tasksubtype", "taskstatus", "tasktype"})
-# The type of a task a tasks export gives none.
-TASK_TYPE = "task_completed"
 
 _OPEN_TASK = "an open task, not done yet: left out (import it again once it is done)"
 
@@ -301,7 +302,7 @@ class _Parser:
         kind = self._cell(row, "type")
         type_name = self._words.get(cells.squash(kind))
         if not kind and self._tasks:
-            # A tasks export's task of no type: a task done.
+            # A tasks export's task of no type: a task done (if the type is registered).
             type_name = self._words.get(cells.squash(TASK_TYPE))
         if type_name is None:
             problems.append(
