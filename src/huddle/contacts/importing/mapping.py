@@ -332,17 +332,23 @@ class ColumnMapping:
         return target
 
 
-def detect_mapping(header: list[str], *, custom_keys: Collection[str] = ()) -> ColumnMapping:
-    """The mapping of the first known format whose signature the header carries."""
+def known_format(header: Collection[str]) -> SourceFormat | None:
+    """The first known format whose signature the header carries, if any."""
     present = set(header)
     for source in KNOWN_FORMATS:
         if any(signature <= present for signature in source.signatures):
-            rules = dict(source.rules)
-            if source is HUDDLE:
-                rules.update(
-                    {CUSTOM_PREFIX + key: Rule(CUSTOM_PREFIX + key) for key in custom_keys}
-                )
-            return _build(source.key, source.label, header, rules)
+            return source
+    return None
+
+
+def detect_mapping(header: list[str], *, custom_keys: Collection[str] = ()) -> ColumnMapping:
+    """The mapping of the first known format whose signature the header carries."""
+    source = known_format(header)
+    if source is not None:
+        rules = dict(source.rules)
+        if source is HUDDLE:
+            rules.update({CUSTOM_PREFIX + key: Rule(CUSTOM_PREFIX + key) for key in custom_keys})
+        return _build(source.key, source.label, header, rules)
     raise ValidationFailed(
         "the file's columns are not those of a known export; give a mapping",
         [

@@ -16,9 +16,8 @@ from pydantic import (
 )
 
 from huddle.contacts.importing.cleaning import DEFAULT_PLACEHOLDERS
-from huddle.contacts.importing.mapping import KNOWN_FORMATS, detect_mapping
+from huddle.contacts.importing.mapping import KNOWN_FORMATS, known_format
 from huddle.contacts.importing.reader import ENCODING_LABELS
-from huddle.core.errors import ValidationFailed
 from huddle.core.schemas import NOT_NULLABLE, InputModel, ReadModel
 
 FORMAT_LABELS = {source.key: source.label for source in KNOWN_FORMATS} | {
@@ -31,13 +30,8 @@ def source_label(source_format: str, mapping: Mapping[str, object] | None) -> st
     columns mapped by hand (the import page's wizard), the export they are, if any
     ("HubSpot contacts export, columns mapped by hand")."""
     label = FORMAT_LABELS.get(source_format, source_format)
-    if source_format != "manual" or not mapping:
-        return label
-    try:
-        known = detect_mapping(list(mapping)).source_format
-    except ValidationFailed:
-        return label
-    return f"{FORMAT_LABELS[known]}, columns mapped by hand"
+    known = known_format(mapping) if source_format == "manual" and mapping else None
+    return label if known is None else f"{known.label}, columns mapped by hand"
 
 
 class ImportJobRead(BaseModel):

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from huddle.contacts.importing import wizard_repository as repository
 from huddle.contacts.importing.bulk import ChunkContext, preview_chunk
-from huddle.contacts.importing.mapping import CUSTOM_PREFIX, TARGETS, detect_mapping
+from huddle.contacts.importing.mapping import CUSTOM_PREFIX, TARGETS, known_format
 from huddle.contacts.importing.models import ImportUpload
 from huddle.contacts.importing.profile import ColumnProfile, profile_columns
 from huddle.contacts.importing.reader import CsvSource, SourceRow, inspect_file
@@ -149,7 +149,8 @@ def preview_upload(session: Session, upload: ImportUpload, *, actor: Actor) -> I
         counted = _Counted(source.rows(), first)
         profiles = profile_columns(counted, len(header))
     custom = {d.key: d.label for d in list_custom_fields(session, "contact")}
-    detected = _detected(header)
+    known = known_format(header)
+    detected = known.key if known is not None else None
     suggestions = suggest_targets(header, custom_fields=custom, known_format=detected)
     columns = [
         _column(index, name, profile, suggestion)
@@ -221,13 +222,6 @@ def target_labels(session: Session) -> dict[str, str]:
     """Each field a column may fill -> its label."""
     custom = {d.key: d.label for d in list_custom_fields(session, "contact")}
     return {option.value: option.label for option in targets(custom)}
-
-
-def _detected(header: list[str]) -> str | None:
-    try:
-        return detect_mapping(header).source_format
-    except ValidationFailed:
-        return None
 
 
 class _Counted:
